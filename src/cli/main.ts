@@ -1,0 +1,75 @@
+// regie migrate | seed | start | user add | audit verify | demo --families N
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../platform/db/db.js';
+import { migrate } from '../platform/db/migrate.js';
+
+const [cmd, ...rest] = process.argv.slice(2);
+const config = loadConfig();
+const USAGE = `Gebruik / usage:
+  regie start                         start de server (npm start)
+  regie migrate                       voer databasemigraties uit
+  regie seed                          demo-regio Walcheren (klein) aanmaken
+  regie demo --families N [--seed S]  synthetische regio met N gezinnen
+  regie user add --username U --name "Naam" --organisation "Organisatie" --roles professional,coordinator [--email E]
+  regie audit verify [--region walcheren]
+Database: DATABASE_URL=postgres://… of PGlite in DATA_DIR (standaard ./data).`;
+
+async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try { await migrate(db); return await fn(db); } finally { await db.close(); }
+}
+
+async function main() {
+  switch (cmd) {
+    case 'start': {
+      const { start } = await import('../server.js');
+      const { ensureWebBuild } = await import('./web-build.js');
+      await ensureWebBuild();
+      await start(config);
+      return;
+    }
+    case 'migrate':
+      await withDb(async (db) => { console.log('migrations:', (await migrate(db)).join(', ') || 'up to date'); });
+      return;
+    case 'seed':
+    case 'demo': {
+      const { values } = parseArgs({ args: rest, options: { families: { type: 'string' }, seed: { type: 'string' }, region: { type: 'string' }, 'audit-rows': { type: 'string' } } });
+      const { seedDemoRegion } = await import('../demo/generator.js');
+      await withDb(async (db) => {
+        const t = Date.now();
+        const r = await seedDemoRegion(db, { families: Number(values.families ?? config.demoFamilies), seed: values.seed ? Number(values.seed) : undefined,
+          regionId: values.region, auditRowsPerFamily: values['audit-rows'] ? Number(values['audit-rows']) : undefined } as never);
+        console.log(`regio ${r.regionId}: ${r.families} gezinnen, ${r.persons} personen, ${r.timelineEvents} tijdlijngebeurtenissen, ${r.auditRows} auditregels (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+      });
+      return;
+    }
+    case 'user': {
+      const { addUserCommand } = await import('./user-add.js');
+      await withDb((db) => addUserCommand(db, rest));
+      return;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') break;
+      const { values } = parseArgs({ args: rest.slice(1), options: { region: { type: 'string' } } });
+      const { verifyChain } = await import('../platform/audit/audit.js');
+      const ok = await withDb(async (db) => {
+        const regions = values.region ? [values.region] : (await db.query<{ id: string }>('SELECT id FROM regions ORDER BY id')).map((r) => r.id);
+        let allOk = true;
+        for (const region of regions) {
+          const r = await verifyChain(db, region);
+          console.log(`${region}: ${r.rows} rijen gecontroleerd in ${r.seconds.toFixed(2)} s (${Math.round(r.rows / Math.max(r.seconds, 1e-6))} rijen/s): ${r.ok ? 'keten intact' : 'KETEN VERBROKEN'}`);
+          for (const p of r.problems.slice(0, 50)) console.log(`  seq ${p.seq}: ${p.problem} — ${p.detail}`);
+          allOk &&= r.ok;
+        }
+        return allOk;
+      });
+      process.exitCode = ok ? 0 : 1;
+      return;
+    }
+  }
+  console.log(USAGE);
+  process.exitCode = cmd ? 2 : 0;
+}
+
+await main();

@@ -1,0 +1,37 @@
+// regie user add: a real account must enrol a TOTP second factor at first login.
+import { parseArgs } from 'node:util';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Database } from '../platform/db/db.js';
+import { hashPassword, passwordProblem } from '../platform/auth/passwords.js';
+import { ROLES } from '../platform/access/actor.js';
+
+export async function addUserCommand(db: Database, args: string[]) {
+  const { values } = parseArgs({ args: args[0] === 'add' ? args.slice(1) : args, options: {
+    username: { type: 'string' }, name: { type: 'string' }, organisation: { type: 'string' }, roles: { type: 'string' },
+    email: { type: 'string' }, password: { type: 'string' }, region: { type: 'string' } } });
+  if (!values.username || !values.name || !values.organisation) throw new Error('--username, --name and --organisation are required');
+  const roles = (values.roles ?? 'professional').split(',').map((r) => r.trim());
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length) throw new Error(`unknown role(s): ${unknown.join(', ')}; choose from ${ROLES.join(', ')}`);
+  const orgs = await db.query<{ region_id: string; id: string; name: string }>(
+    `SELECT region_id, id, name FROM organisations WHERE (lower(name) = lower($1) OR id::text = $1) AND ($2::text IS NULL OR region_id = $2)`,
+    [values.organisation, values.region ?? null]);
+  if (orgs.length !== 1) throw new Error(orgs.length ? 'organisation name is ambiguous; add --region' : `organisation not found: ${values.organisation}`);
+  const password = values.password ?? randomBytes(12).toString('base64url');
+  const problem = passwordProblem(password);
+  if (problem) throw new Error(problem.en);
+  await addUser(db, { regionId: orgs[0].region_id, organisationId: orgs[0].id, username: values.username, displayName: values.name,
+    email: values.email, roles, password, totpRequired: true });
+  console.log(`account ${values.username} aangemaakt bij ${orgs[0].name}; ${values.password ? '' : `tijdelijk wachtwoord: ${password}; `}koppel bij de eerste login een authenticator-app.`);
+}
+
+export async function addUser(db: Database, u: { regionId: string; organisationId: string; username: string; displayName: string; email?: string;
+  roles: string[]; password?: string; totpRequired: boolean; totpSecret?: string; oidcIssuer?: string; oidcSubject?: string }) {
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO users (region_id, id, organisation_id, username, display_name, email, password_hash, totp_secret, totp_required, roles, oidc_issuer, oidc_subject)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [u.regionId, id, u.organisationId, u.username, u.displayName, u.email ?? null, u.password ? await hashPassword(u.password) : null,
+      u.totpSecret ?? null, u.totpRequired, u.roles, u.oidcIssuer ?? null, u.oidcSubject ?? null]);
+  return id;
+}

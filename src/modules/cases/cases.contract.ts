@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { CaseStatus, LegalBasis, Uuid } from '../families/families.contract.js';
+
+const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
+
+export const CaseParams = z.strictObject({ caseId: Uuid });
+export const MembershipParams = z.strictObject({ caseId: Uuid, membershipId: Uuid });
+export const OpenCaseBody = z.strictObject({ coordinatorUserId: Uuid, legalBasis: LegalBasis });
+export const UpdateCaseBody = z.strictObject({
+  status: CaseStatus,
+  version: z.number().int().min(1),
+  closedReason: z.string().trim().min(3).max(500).optional(),
+});
+export const AddTeamMemberBody = z.strictObject({ userId: Uuid, legalBasis: LegalBasis });
+export const EndTeamMemberBody = z.strictObject({
+  reason: z.string().trim().min(3, msg('Geef een reden van minstens 3 tekens.', 'Give a reason of at least 3 characters.')).max(500),
+});
+export const TransferCoordinatorBody = z.strictObject({
+  toUserId: Uuid,
+  caseVersion: z.number().int().min(1),
+  reason: z.string().trim().max(500).optional(),
+});
+export const CaseVersion = z.object({ id: z.string(), version: z.number() });

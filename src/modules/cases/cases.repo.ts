@@ -1,0 +1,72 @@
+// SQL for cases and case teams, inside an actor's transaction (row-level security applies).
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../platform/db/db.js';
+import type { Actor, LegalBasis } from '../../platform/access/actor.js';
+import { mayReadFamily, isQualifiedCoordinator, type FamilyAccess } from '../../platform/access/policy.js';
+import { Invalid } from '../../platform/http/errors.js';
+
+/** The policy's answer for this family, from the facts the database holds about the actor. */
+export async function familyAccess(tx: Tx, actor: Actor, familyId: string): Promise<FamilyAccess & { breakGlassExpiresAt?: string }> {
+  const [memberships, grants] = await Promise.all([
+    tx.query<{ user_id: string; organisation_id: string; legal_basis: LegalBasis; role: 'coordinator' | 'member' }>(
+      `SELECT user_id, organisation_id, legal_basis, role FROM case_team
+        WHERE region_id = $1 AND family_id = $2 AND ended_at IS NULL AND (user_id = $3 OR organisation_id = $4)`,
+      [actor.regionId, familyId, actor.userId, actor.organisationId]),
+    tx.query<{ expires_at: string }>(
+      `SELECT expires_at FROM break_glass WHERE region_id = $1 AND family_id = $2 AND user_id = $3 AND expires_at > now()
+        ORDER BY expires_at DESC LIMIT 1`, [actor.regionId, familyId, actor.userId]),
+  ]);
+  const access = mayReadFamily(actor, familyId, {
+    memberships: memberships.map((m) => ({ familyId, userId: m.user_id, organisationId: m.organisation_id, legalBasis: m.legal_basis, role: m.role, active: true })),
+    breakGlass: grants.map((g) => ({ familyId, userId: actor.userId, expiresAt: new Date(g.expires_at) })),
+  });
+  return { ...access, breakGlassExpiresAt: access.breakGlass && grants[0] ? new Date(grants[0].expires_at).toISOString() : undefined };
+}
+
+export async function findUser(tx: Tx, regionId: string, userId: string) {
+  const rows = await tx.query<{ id: string; organisation_id: string; roles: string[]; active: boolean; display_name: string }>(
+    `SELECT id, organisation_id, roles, active, display_name FROM users WHERE region_id = $1 AND id = $2`, [regionId, userId]);
+  return rows[0] ?? null;
+}
+
+export async function requireActiveUser(tx: Tx, regionId: string, userId: string, field: string) {
+  const u = await findUser(tx, regionId, userId);
+  if (!u || !u.active) throw new Invalid('unknown_user', field, { nl: 'Deze professional is niet gevonden in de regio.', en: 'This professional was not found in the region.' });
+  return u;
+}
+
+export async function requireQualifiedCoordinator(tx: Tx, regionId: string, userId: string, field: string) {
+  const u = await requireActiveUser(tx, regionId, userId, field);
+  if (!isQualifiedCoordinator(u.roles))
+    throw new Invalid('not_qualified', field, { nl: `${u.display_name} is niet gekwalificeerd als regisseur.`, en: `${u.display_name} is not qualified as coordinator.` });
+  return u;
+}
+
+export async function insertMembership(tx: Tx, actor: Actor,
+  m: { caseId: string; familyId: string; userId: string; role: 'coordinator' | 'member'; legalBasis: LegalBasis }): Promise<string> {
+  const id = randomUUID();
+  await tx.query(
+    `INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis, created_by)
+     SELECT $1, $2, $3, $4, u.organisation_id, u.id, $6, $7, $8 FROM users u WHERE u.region_id = $1 AND u.id = $5`,
+    [actor.regionId, id, m.caseId, m.familyId, m.userId, m.role, m.legalBasis, actor.userId]);
+  return id;
+}
+
+export interface CaseRow { id: string; family_id: string; status: string; version: number }
+
+export async function lockCase(tx: Tx, regionId: string, caseId: string): Promise<CaseRow | null> {
+  const rows = await tx.query<CaseRow>(`SELECT id, family_id, status, version FROM cases WHERE region_id = $1 AND id = $2 FOR UPDATE`, [regionId, caseId]);
+  return rows[0] ?? null;
+}
+
+export async function activeMembership(tx: Tx, regionId: string, caseId: string, userId: string) {
+  const rows = await tx.query<{ id: string; role: string; legal_basis: LegalBasis }>(
+    `SELECT id, role, legal_basis FROM case_team WHERE region_id = $1 AND case_id = $2 AND user_id = $3 AND ended_at IS NULL`, [regionId, caseId, userId]);
+  return rows[0] ?? null;
+}
+
+export async function currentCoordinator(tx: Tx, regionId: string, caseId: string) {
+  const rows = await tx.query<{ id: string; user_id: string; legal_basis: LegalBasis }>(
+    `SELECT id, user_id, legal_basis FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`, [regionId, caseId]);
+  return rows[0] ?? null;
+}

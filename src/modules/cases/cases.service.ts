@@ -1,0 +1,165 @@
+// Use cases for a family's case: open, change status, case team, coordinator handover.
+// The database enforces "exactly one qualified coordinator" at commit; the service gives
+// the clear error first.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Database, Tx } from '../../platform/db/db.js';
+import { asActor } from '../../platform/db/actor-tx.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { recordAccess } from '../../platform/audit/audit.js';
+import { Conflict, Forbidden, Invalid, NotFound, StaleVersion } from '../../platform/http/errors.js';
+import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
+import { activeMembership, currentCoordinator, familyAccess, insertMembership, lockCase, requireActiveUser, requireQualifiedCoordinator, type CaseRow } from './cases.repo.js';
+import type { AddTeamMemberBody, OpenCaseBody, TransferCoordinatorBody, UpdateCaseBody } from './cases.contract.js';
+
+export const STATUS_LABEL: Record<string, string> = {
+  registered: 'aangemeld', exploring: 'verkenning', plan: 'plan', executing: 'uitvoering', evaluating: 'evaluatie', closed: 'afgesloten', monitoring: 'nazorg',
+};
+const ORDER = ['registered', 'exploring', 'plan', 'executing', 'evaluating', 'closed', 'monitoring'];
+
+/** Coordinator of the case, or a team lead whose organisation is on its team, may manage it. */
+async function requireManager(tx: Tx, actor: Actor, c: CaseRow) {
+  const own = await activeMembership(tx, actor.regionId, c.id, actor.userId);
+  if (own?.role === 'coordinator') return;
+  if (actor.roles.includes('team_lead')) {
+    const rows = await tx.query(`SELECT 1 FROM case_team WHERE region_id = $1 AND case_id = $2 AND organisation_id = $3 AND ended_at IS NULL LIMIT 1`,
+      [actor.regionId, c.id, actor.organisationId]);
+    if (rows.length) return;
+  }
+  throw new Forbidden({ nl: 'Alleen de regisseur van dit dossier of een teamleider kan dit doen.', en: 'Only the case coordinator or a team lead can do this.' });
+}
+
+async function loadCase(tx: Tx, actor: Actor, caseId: string) {
+  const c = await lockCase(tx, actor.regionId, caseId);
+  if (!c) throw new NotFound('case', caseId);
+  return c;
+}
+
+async function audit(tx: Tx, actor: Actor, familyId: string, action: 'create' | 'update', objectType: string, objectId: string) {
+  const access = await familyAccess(tx, actor, familyId);
+  await recordAccess(tx, actor, { action, objectType, objectId, personIds: await familyPersonIds(tx, actor.regionId, familyId),
+    legalBasis: access.legalBasis, careRelation: access.careRelation, consent: access.consent, breakGlass: access.breakGlass });
+}
+
+async function bumpVersion(tx: Tx, actor: Actor, caseId: string, version: number, set = '', params: unknown[] = []) {
+  const rows = await tx.query<{ version: number }>(
+    `UPDATE cases SET version = version + 1 ${set} WHERE region_id = $1 AND id = $2 AND version = $3 RETURNING version`,
+    [actor.regionId, caseId, version, ...params]);
+  if (!rows[0]) throw new StaleVersion('case');
+  return rows[0].version;
+}
+
+export async function openCase(db: Database, actor: Actor, familyId: string, body: z.infer<typeof OpenCaseBody>) {
+  return asActor(db, actor, async (tx) => {
+    const fam = await tx.query(`SELECT 1 FROM families WHERE region_id = $1 AND id = $2 FOR UPDATE`, [actor.regionId, familyId]);
+    if (!fam.length) throw new NotFound('family', familyId);
+    const open = await tx.query(`SELECT 1 FROM cases WHERE region_id = $1 AND family_id = $2 AND status <> 'closed'`, [actor.regionId, familyId]);
+    if (open.length) throw new Conflict('case_already_open', { nl: 'Dit gezin heeft al een open dossier. Er is één dossier per gezin tegelijk.',
+      en: 'This family already has an open case. One case per family at a time.' }, 'familyId');
+    await requireQualifiedCoordinator(tx, actor.regionId, body.coordinatorUserId, 'coordinatorUserId');
+    const caseId = randomUUID();
+    await tx.query(`INSERT INTO cases (region_id, id, family_id, created_by) VALUES ($1, $2, $3, $4)`, [actor.regionId, caseId, familyId, actor.userId]);
+    await insertMembership(tx, actor, { caseId, familyId, userId: body.coordinatorUserId, role: 'coordinator', legalBasis: body.legalBasis });
+    if (body.coordinatorUserId !== actor.userId)
+      await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: body.legalBasis });
+    await appendEvent(tx, actor, { familyId, caseId, type: 'case_opened', summary: 'Dossier geopend' });
+    await audit(tx, actor, familyId, 'create', 'case', caseId);
+    return { id: caseId, version: 1 };
+  });
+}
+
+export async function updateCaseStatus(db: Database, actor: Actor, caseId: string, body: z.infer<typeof UpdateCaseBody>) {
+  return asActor(db, actor, async (tx) => {
+    const c = await loadCase(tx, actor, caseId);
+    await requireManager(tx, actor, c);
+    if (c.version !== body.version) throw new StaleVersion('case');
+    if (body.status === c.status) return { id: caseId, version: c.version };
+    if (c.status === 'closed' && body.status !== 'monitoring')
+      throw new Invalid('invalid_transition', 'status', { nl: 'Een afgesloten dossier kan alleen naar nazorg; open anders een nieuw dossier.',
+        en: 'A closed case can only move to monitoring; open a new case otherwise.' });
+    if (body.status === 'closed' && !body.closedReason)
+      throw new Invalid('reason_required', 'closedReason', { nl: 'Geef de reden van afsluiten.', en: 'Give the reason for closing.' });
+    if (body.status === 'monitoring' && c.status !== 'closed' && ORDER.indexOf(c.status) < ORDER.indexOf('evaluating'))
+      throw new Invalid('invalid_transition', 'status', { nl: 'Nazorg volgt op afsluiten.', en: 'Monitoring follows closure.' });
+    if (c.status === 'closed') {
+      const other = await tx.query(`SELECT 1 FROM cases WHERE region_id = $1 AND family_id = $2 AND status <> 'closed'`, [actor.regionId, c.family_id]);
+      if (other.length) throw new Conflict('case_already_open', { nl: 'Dit gezin heeft al een ander open dossier.', en: 'This family already has another open case.' }, 'status');
+      if (!(await currentCoordinator(tx, actor.regionId, caseId)))
+        throw new Invalid('no_coordinator', 'status', { nl: 'Voor nazorg is een regisseur nodig.', en: 'Monitoring needs a coordinator.' });
+    }
+    const closing = body.status === 'closed';
+    const version = await bumpVersion(tx, actor, caseId, body.version,
+      `, status = $4, closed_at = CASE WHEN $5 THEN now() ELSE closed_at END, closed_reason = CASE WHEN $5 THEN $6 ELSE closed_reason END`,
+      [body.status, closing, body.closedReason ?? null]);
+    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'case_status_changed',
+      summary: `Fase gewijzigd: ${STATUS_LABEL[c.status]} → ${STATUS_LABEL[body.status]}${closing ? ` (${body.closedReason})` : ''}`,
+      data: { from: c.status, to: body.status } });
+    await audit(tx, actor, c.family_id, 'update', 'case', caseId);
+    return { id: caseId, version };
+  });
+}
+
+export async function addTeamMember(db: Database, actor: Actor, caseId: string, body: z.infer<typeof AddTeamMemberBody>) {
+  return asActor(db, actor, async (tx) => {
+    const c = await loadCase(tx, actor, caseId);
+    await requireManager(tx, actor, c);
+    const u = await requireActiveUser(tx, actor.regionId, body.userId, 'userId');
+    if (await activeMembership(tx, actor.regionId, caseId, body.userId))
+      throw new Conflict('already_member', { nl: `${u.display_name} zit al in het casusteam.`, en: `${u.display_name} is already on the case team.` }, 'userId');
+    const id = await insertMembership(tx, actor, { caseId, familyId: c.family_id, userId: body.userId, role: 'member', legalBasis: body.legalBasis });
+    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'team_member_added', summary: `${u.display_name} toegevoegd aan het casusteam`,
+      data: { userId: body.userId, legalBasis: body.legalBasis } });
+    await audit(tx, actor, c.family_id, 'update', 'case-team', id);
+    return { id };
+  });
+}
+
+export async function endTeamMember(db: Database, actor: Actor, caseId: string, membershipId: string, reason: string) {
+  return asActor(db, actor, async (tx) => {
+    const c = await loadCase(tx, actor, caseId);
+    await requireManager(tx, actor, c);
+    const rows = await tx.query<{ role: string; user_id: string; display_name: string }>(
+      `SELECT ct.role, ct.user_id, u.display_name FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
+        WHERE ct.region_id = $1 AND ct.case_id = $2 AND ct.id = $3 AND ct.ended_at IS NULL FOR UPDATE OF ct`, [actor.regionId, caseId, membershipId]);
+    const m = rows[0];
+    if (!m) throw new NotFound('membership', membershipId);
+    if (m.role === 'coordinator' && c.status !== 'closed')
+      throw new Conflict('last_coordinator', { nl: 'De regisseur kan niet worden beëindigd: draag de regie eerst over aan een ander.',
+        en: 'The coordinator cannot be ended: transfer the coordinator role first.' }, 'membershipId');
+    await tx.query(`UPDATE case_team SET ended_at = now(), ended_reason = $4 WHERE region_id = $1 AND case_id = $2 AND id = $3`, [actor.regionId, caseId, membershipId, reason]);
+    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'team_member_ended', summary: `${m.display_name} uit het casusteam (${reason})`, data: { userId: m.user_id } });
+    await audit(tx, actor, c.family_id, 'update', 'case-team', membershipId);
+    return { id: membershipId };
+  });
+}
+
+/**
+ * Handover of the coordinator role in one transaction: the old membership ends and the new
+ * coordinator starts together, guarded by the case version, so two handovers at once cannot
+ * both win and the case never has zero or two coordinators.
+ */
+export async function transferCoordinator(db: Database, actor: Actor, caseId: string, body: z.infer<typeof TransferCoordinatorBody>) {
+  return asActor(db, actor, async (tx) => {
+    const c = await loadCase(tx, actor, caseId);
+    await requireManager(tx, actor, c);
+    if (c.status === 'closed') throw new Conflict('case_closed', { nl: 'Dit dossier is afgesloten.', en: 'This case is closed.' }, 'caseId');
+    if (c.version !== body.caseVersion) throw new StaleVersion('case');
+    const to = await requireQualifiedCoordinator(tx, actor.regionId, body.toUserId, 'toUserId');
+    const old = await currentCoordinator(tx, actor.regionId, caseId);
+    if (old?.user_id === body.toUserId) throw new Invalid('same_coordinator', 'toUserId', { nl: `${to.display_name} is al de regisseur.`, en: `${to.display_name} already is the coordinator.` });
+    const version = await bumpVersion(tx, actor, caseId, body.caseVersion);
+    const basis = old?.legal_basis ?? 'statutory_task';
+    if (old) {
+      await tx.query(`UPDATE case_team SET ended_at = now(), ended_reason = 'regie overgedragen' WHERE region_id = $1 AND id = $2`, [actor.regionId, old.id]);
+      // The former coordinator stays on the team as a member, so the handover has continuity.
+      await insertMembership(tx, actor, { caseId, familyId: c.family_id, userId: old.user_id, role: 'member', legalBasis: old.legal_basis });
+    }
+    const existing = await activeMembership(tx, actor.regionId, caseId, body.toUserId);
+    if (existing) await tx.query(`UPDATE case_team SET ended_at = now(), ended_reason = 'wordt regisseur' WHERE region_id = $1 AND id = $2`, [actor.regionId, existing.id]);
+    await insertMembership(tx, actor, { caseId, familyId: c.family_id, userId: body.toUserId, role: 'coordinator', legalBasis: existing?.legal_basis ?? basis });
+    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'coordinator_transferred',
+      summary: `Regie overgedragen aan ${to.display_name}${body.reason ? ` (${body.reason})` : ''}`, data: { from: old?.user_id ?? null, to: body.toUserId } });
+    await audit(tx, actor, c.family_id, 'update', 'case', caseId);
+    return { id: caseId, version };
+  });
+}

@@ -1,0 +1,103 @@
+// API schemas for families, persons and their network (shared with web/).
+import { z } from 'zod';
+import { isValidBsn } from '../persons/bsn.js';
+
+const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
+export const Uuid = z.uuid();
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const Bsn = z.string().regex(/^\d{9}$/, msg('Een BSN heeft 9 cijfers.', 'A BSN has 9 digits.'))
+  .refine(isValidBsn, msg('Dit BSN klopt niet (elfproef).', 'This BSN fails the 11-test.'));
+export const BirthDate = z.iso.date(msg('Geen geldige datum (JJJJ-MM-DD).', 'Not a valid date (YYYY-MM-DD).'))
+  .refine((d) => d <= today(), msg('Een geboortedatum kan niet in de toekomst liggen.', 'A birth date cannot be in the future.'))
+  .refine((d) => d >= '1900-01-01', msg('Een geboortedatum ligt na 1900.', 'A birth date is after 1900.'));
+
+export const Relation = z.enum(['parent', 'child', 'partner', 'carer', 'other']);
+export const NetworkRelation = z.enum(['grandparent', 'other_family', 'neighbour', 'friend', 'other']);
+export const LegalBasis = z.enum(['consent', 'statutory_task', 'safety']);
+export const CaseStatus = z.enum(['registered', 'exploring', 'plan', 'executing', 'evaluating', 'closed', 'monitoring']);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+
+export const PersonInput = z.strictObject({
+  bsn: Bsn.optional(),
+  givenNames: text(100),
+  familyNamePrefix: optText(20),
+  familyName: text(100),
+  birthDate: BirthDate.optional(),
+  gender: z.enum(['female', 'male', 'other', 'unknown']).optional(),
+  street: optText(100),
+  houseNumber: optText(20),
+  postcode: z.string().trim().regex(/^\d{4} ?[A-Za-z]{2}$/, msg('Een postcode is 4 cijfers en 2 letters.', 'A postcode is 4 digits and 2 letters.')).optional(),
+  city: optText(100),
+  phone: optText(30),
+});
+export const MemberInput = PersonInput.extend({ relation: Relation });
+
+export const NetworkMemberInput = z.strictObject({
+  name: text(150),
+  relation: NetworkRelation,
+  phone: optText(30),
+  note: optText(500),
+});
+
+export const RegisterFamilyBody = z.strictObject({
+  name: optText(150),
+  members: z.array(MemberInput).min(1, msg('Voeg minstens één gezinslid toe.', 'Add at least one member.')).max(20),
+  network: z.array(NetworkMemberInput).max(30).optional(),
+  case: z.strictObject({
+    coordinatorUserId: Uuid,
+    legalBasis: LegalBasis,
+  }),
+});
+
+export const FamilyParams = z.strictObject({ familyId: Uuid });
+
+export const FamilyListQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  scope: z.enum(['mine', 'organisation']).optional(),
+  sort: z.enum(['name', '-name', 'opened', '-opened', 'activity', '-activity']).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+export const Member = z.object({
+  personId: z.string(), relation: Relation, bsn: z.string().nullable(), givenNames: z.string(), familyNamePrefix: z.string().nullable(),
+  familyName: z.string(), fullName: z.string(), birthDate: z.string().nullable(), age: z.number().nullable(), gender: z.string().nullable(),
+  street: z.string().nullable(), houseNumber: z.string().nullable(), postcode: z.string().nullable(), city: z.string().nullable(),
+  phone: z.string().nullable(), version: z.number(),
+});
+export const NetworkMember = z.object({ id: z.string(), name: z.string(), relation: NetworkRelation, phone: z.string().nullable(), note: z.string().nullable() });
+export const TeamMember = z.object({
+  id: z.string(), userId: z.string(), userName: z.string(), organisationId: z.string(), organisationName: z.string(), organisationType: z.string(),
+  role: z.enum(['coordinator', 'member']), legalBasis: LegalBasis, startedOn: z.string(), endedAt: z.string().nullable(), endedReason: z.string().nullable(),
+});
+export const CaseSummary = z.object({
+  id: z.string(), status: CaseStatus, openedAt: z.string(), closedAt: z.string().nullable(), closedReason: z.string().nullable(), version: z.number(),
+  coordinator: z.object({ userId: z.string(), name: z.string(), organisationName: z.string() }).nullable(),
+  team: z.array(TeamMember),
+});
+export const TimelineEvent = z.object({
+  id: z.string(), occurredAt: z.string(), type: z.string(), caseId: z.string().nullable(), actorName: z.string().nullable(),
+  actorOrganisation: z.string().nullable(), summary: z.string().nullable(), data: z.record(z.string(), z.unknown()),
+});
+export const FamilyPage = z.object({
+  id: z.string(), name: z.string(), version: z.number(), createdAt: z.string(),
+  members: z.array(Member), network: z.array(NetworkMember),
+  currentCase: CaseSummary.nullable(), pastCases: z.array(CaseSummary.omit({ team: true })),
+  timeline: z.array(TimelineEvent),
+  access: z.object({ legalBasis: z.string().nullable(), breakGlass: z.boolean(), breakGlassExpiresAt: z.string().nullable(), isCoordinator: z.boolean() }),
+});
+
+export const FamilyListItem = z.object({
+  id: z.string(), name: z.string(),
+  members: z.array(z.object({ personId: z.string(), name: z.string(), relation: Relation, age: z.number().nullable() })),
+  caseId: z.string().nullable(), caseStatus: CaseStatus.nullable(), openedAt: z.string().nullable(),
+  coordinatorName: z.string().nullable(), isCoordinator: z.boolean(), lastActivityAt: z.string().nullable(),
+});
+export const FamilyList = z.object({ items: z.array(FamilyListItem), nextCursor: z.string().nullable() });
+
+export const Created = z.object({ id: z.string(), version: z.number().optional() });
+
+export const DuplicateBsnVisible = 'duplicate_bsn';

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
+import { createOrganisation, createRegion, createUser, familyBody, nextBsn, type TestUser } from '../../../test/support/factory.js';
+import { login, testApp, type Client } from '../../../test/support/http.js';
+import type { App } from '../../platform/http/app.js';
+
+let t: TestDb; let app: App;
+let coord: TestUser; let other: TestUser; let outsider: TestUser; let lead: TestUser; let region: string;
+let c: Client; let o: Client; let out: Client; let l: Client;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  region = await createRegion(t.db);
+  const team = await createOrganisation(t.db, region, 'municipal_team');
+  const gp = await createOrganisation(t.db, region, 'gp_practice');
+  coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
+  other = await createUser(t.db, region, gp, ['professional']);
+  outsider = await createUser(t.db, region, gp, ['professional']);
+  lead = await createUser(t.db, region, team, ['professional', 'team_lead']);
+  app = await testApp(t.db);
+  [c, o, out, l] = await Promise.all([login(app, coord.username), login(app, other.username), login(app, outsider.username), login(app, lead.username)]);
+});
+afterAll(async () => { await app?.close(); await t?.drop(); });
+
+const auditCount = async (personId?: string) => Number((await t.db.query<{ n: string }>(
+  `SELECT count(*)::text AS n FROM audit_log WHERE ($1::uuid IS NULL OR person_id = $1)`, [personId ?? null]))[0].n);
+
+describe('families', () => {
+  it('registers a family with a case and shows it on the family page with its coordinator and timeline', async () => {
+    const r = await c.post('/api/v1/families', familyBody(coord.actor.userId, { familyName: 'de Wit' }));
+    expect(r.status).toBe(201);
+    const page = await c.get(`/api/v1/families/${r.body.id}`);
+    expect(page.status).toBe(200);
+    expect(page.headers['api-version']).toBe('1.0.0');
+    expect(page.body.members).toHaveLength(3);
+    expect(page.body.members[0].relation).toBe('parent');
+    expect(page.body.members[0].age).toBeGreaterThan(30);
+    expect(page.body.network[0].name).toBe('Oma Jansen');
+    expect(page.body.currentCase.status).toBe('registered');
+    expect(page.body.currentCase.coordinator.userId).toBe(coord.actor.userId);
+    expect(page.body.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['family_registered', 'case_opened']));
+    expect(page.body.access.isCoordinator).toBe(true);
+  });
+
+  it('writes one audit row per person for a family read, in the same transaction', async () => {
+    const r = await c.post('/api/v1/families', familyBody(coord.actor.userId, { children: 3 }));
+    const before = await auditCount();
+    await c.get(`/api/v1/families/${r.body.id}`);
+    expect(await auditCount()).toBe(before + 4);
+    const rows = await t.db.query<Record<string, any>>(`SELECT * FROM audit_log WHERE object_id = $1 AND action = 'read'`, [r.body.id]);
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toMatchObject({ user_id: coord.actor.userId, organisation_id: coord.actor.organisationId, outcome: 'allowed', legal_basis: 'consent', care_relation: true, ip: '127.0.0.1', user_agent: 'vitest' });
+  });
+
+  it('gives 404 (not 403) to someone not on the case team, and logs the denied attempt', async () => {
+    const r = await c.post('/api/v1/families', familyBody(coord.actor.userId));
+    const denied = await out.get(`/api/v1/families/${r.body.id}`);
+    expect(denied.status).toBe(404);
+    expect(denied.headers['content-type']).toContain('application/problem+json');
+    const missing = await out.get(`/api/v1/families/00000000-0000-4000-8000-000000000000`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.detail).toBe(denied.body.detail);
+    const rows = await t.db.query(`SELECT 1 FROM audit_log WHERE object_id = $1 AND outcome = 'denied' AND user_id = $2`, [r.body.id, outsider.actor.userId]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('lists "Mijn gezinnen" only for the case team, searchable by name, BSN and birth date, paged', async () => {
+    const bsn = nextBsn();
+    const body = familyBody(coord.actor.userId, { familyName: 'Çelik' });
+    body.members[0] = { ...body.members[0], bsn, birthDate: '1979-02-03' };
+    const r = await c.post('/api/v1/families', body);
+    expect((await c.get('/api/v1/families?q=celik')).body.items.map((f: { id: string }) => f.id)).toContain(r.body.id);
+    expect((await c.get(`/api/v1/families?q=${bsn}`)).body.items.map((f: { id: string }) => f.id)).toEqual([r.body.id]);
+    expect((await c.get(`/api/v1/families?q=1979-02-03`)).body.items.map((f: { id: string }) => f.id)).toEqual([r.body.id]);
+    expect((await c.get(`/api/v1/families?q=03-02-1979`)).body.items.map((f: { id: string }) => f.id)).toEqual([r.body.id]);
+    expect((await out.get('/api/v1/families')).body.items).toEqual([]);
+    // paging: 1 per page walks every family exactly once, in name order
+    const all = (await c.get('/api/v1/families?limit=100')).body.items.map((f: { id: string }) => f.id);
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const p: any = await c.get(`/api/v1/families?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      walked.push(...p.body.items.map((f: { id: string }) => f.id));
+      cursor = p.body.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(all);
+    const desc = (await c.get('/api/v1/families?limit=100&sort=-name')).body.items.map((f: { id: string }) => f.id);
+    expect(desc).toEqual([...all].reverse());
+  });
+
+  it('lets a team lead see every family of their organisation', async () => {
+    const r = await c.post('/api/v1/families', familyBody(coord.actor.userId, { familyName: 'Teamzicht' }));
+    expect((await l.get(`/api/v1/families/${r.body.id}`)).status).toBe(200);
+    expect((await l.get('/api/v1/families?scope=organisation&q=teamzicht')).body.items).toHaveLength(1);
+    expect((await l.get('/api/v1/families?q=teamzicht')).body.items).toHaveLength(0);
+  });
+
+  it('refuses a duplicate BSN with a link when the person is visible, and neutrally when not', async () => {
+    const body = familyBody(coord.actor.userId);
+    const first = await c.post('/api/v1/families', body);
+    const again = familyBody(coord.actor.userId);
+    again.members[0].bsn = body.members[0].bsn;
+    const visible = await c.post('/api/v1/families', again);
+    expect(visible.status).toBe(409);
+    expect(visible.body).toMatchObject({ code: 'duplicate_bsn', field: 'members[0].bsn', existingFamilyId: first.body.id });
+    const hidden = await o.post('/api/v1/families', { ...again, case: { coordinatorUserId: coord.actor.userId, legalBasis: 'consent' } });
+    expect(hidden.status).toBe(409);
+    expect(hidden.body.existingFamilyId).toBeUndefined();
+    expect(hidden.body.existingPersonId).toBeUndefined();
+  });
+
+  it('rejects bad input with problem+json naming the field, and writes nothing', async () => {
+    const families = async () => Number((await t.db.query<{ n: string }>('SELECT count(*)::text AS n FROM families'))[0].n);
+    const before = await families();
+    const bad = familyBody(coord.actor.userId);
+    bad.members[0].bsn = '123456789';
+    const r1 = await c.post('/api/v1/families', bad);
+    expect(r1.status).toBe(400);
+    expect(r1.body.field).toBe('members[0].bsn');
+    expect(r1.body.detail).toContain('elfproef');
+    expect(r1.body.detailEn).toContain('11-test');
+    const future = familyBody(coord.actor.userId);
+    future.members[1].birthDate = '2999-01-01';
+    expect((await c.post('/api/v1/families', future)).body.field).toBe('members[1].birthDate');
+    const unknown = await c.post('/api/v1/families', { ...familyBody(coord.actor.userId), hacked: true });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.detail).toContain('hacked');
+    const malformed = await app.inject({ method: 'POST', url: '/api/v1/families', headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' }, payload: '{"members": [' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('malformed_json');
+    const big = await app.inject({ method: 'POST', url: '/api/v1/families', headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(300_000) }) });
+    expect(big.statusCode).toBe(413);
+    const notQualified = await c.post('/api/v1/families', familyBody(other.actor.userId));
+    expect(notQualified.status).toBe(400);
+    expect(notQualified.body).toMatchObject({ code: 'not_qualified', field: 'case.coordinatorUserId' });
+    expect(await families()).toBe(before);
+  });
+
+  it('requires the CSRF token on writes and a session on every API route', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/families', headers: { cookie: c.cookie }, payload: familyBody(coord.actor.userId) });
+    expect(r.statusCode).toBe(403);
+    const anon = await app.inject({ method: 'GET', url: '/api/v1/families' });
+    expect(anon.statusCode).toBe(401);
+    expect(anon.headers['content-type']).toContain('application/problem+json');
+  });
+});

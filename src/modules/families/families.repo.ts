@@ -1,0 +1,139 @@
+// SQL for families. Runs inside an actor's transaction: row-level security hides what the
+// actor may not see, so "not visible" and "does not exist" look the same here.
+import type { Tx } from '../../platform/db/db.js';
+import type { z } from 'zod';
+import type { FamilyPage, FamilyListItem } from './families.contract.js';
+
+type Page = z.infer<typeof FamilyPage>;
+type ListItem = z.infer<typeof FamilyListItem>;
+const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
+const date = (v: unknown) => (v == null ? null : typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
+
+export function fullName(p: { given_names: string; family_name_prefix: string | null; family_name: string }) {
+  return [p.given_names, p.family_name_prefix, p.family_name].filter(Boolean).join(' ');
+}
+
+export async function findFamilyPage(tx: Tx, regionId: string, familyId: string, actorUserId: string) {
+  const fam = await tx.query<{ id: string; name: string; version: number; created_at: string }>(
+    `SELECT id, name, version, created_at FROM families WHERE region_id = $1 AND id = $2`, [regionId, familyId]);
+  if (!fam[0]) return null;
+  const [members, network, cases, team, timeline] = await Promise.all([
+    tx.query<Record<string, any>>(
+      `SELECT fm.relation, p.id, p.bsn, p.given_names, p.family_name_prefix, p.family_name, p.birth_date::text AS birth_date,
+              date_part('year', age(p.birth_date))::int AS age, p.gender, p.street, p.house_number, p.postcode, p.city, p.phone, p.version
+         FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
+        WHERE fm.region_id = $1 AND fm.family_id = $2
+        ORDER BY array_position(ARRAY['parent','partner','carer','child','other'], fm.relation), p.birth_date NULLS LAST`, [regionId, familyId]),
+    tx.query<Record<string, any>>(`SELECT id, name, relation, phone, note FROM network_members WHERE region_id = $1 AND family_id = $2 ORDER BY name`, [regionId, familyId]),
+    tx.query<Record<string, any>>(`SELECT id, status, opened_at, closed_at, closed_reason, version FROM cases WHERE region_id = $1 AND family_id = $2 ORDER BY opened_at DESC`, [regionId, familyId]),
+    tx.query<Record<string, any>>(
+      `SELECT ct.id, ct.case_id, ct.user_id, u.display_name, ct.organisation_id, o.name AS organisation_name, o.type AS organisation_type,
+              ct.role, ct.legal_basis, ct.started_on::text AS started_on, ct.ended_at, ct.ended_reason
+         FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
+         JOIN organisations o ON o.region_id = ct.region_id AND o.id = ct.organisation_id
+        WHERE ct.region_id = $1 AND ct.family_id = $2
+        ORDER BY ct.ended_at IS NOT NULL, ct.role, ct.started_at`, [regionId, familyId]),
+    tx.query<Record<string, any>>(
+      `SELECT t.id, t.occurred_at, t.type, t.case_id, u.display_name, o.name AS organisation_name, t.data
+         FROM timeline_events t LEFT JOIN users u ON u.region_id = t.region_id AND u.id = t.actor_user_id
+         LEFT JOIN organisations o ON o.region_id = t.region_id AND o.id = t.actor_organisation_id
+        WHERE t.region_id = $1 AND t.family_id = $2 ORDER BY t.occurred_at DESC LIMIT 50`, [regionId, familyId]),
+  ]);
+  const teamOf = (caseId: string) => team.filter((t) => t.case_id === caseId).map((t) => ({
+    id: t.id, userId: t.user_id, userName: t.display_name, organisationId: t.organisation_id, organisationName: t.organisation_name,
+    organisationType: t.organisation_type, role: t.role, legalBasis: t.legal_basis, startedOn: date(t.started_on)!, endedAt: iso(t.ended_at), endedReason: t.ended_reason,
+  }));
+  const toCase = (c: Record<string, any>) => {
+    const coord = team.find((t) => t.case_id === c.id && t.role === 'coordinator' && !t.ended_at);
+    return { id: c.id, status: c.status, openedAt: iso(c.opened_at)!, closedAt: iso(c.closed_at), closedReason: c.closed_reason, version: c.version,
+      coordinator: coord ? { userId: coord.user_id, name: coord.display_name, organisationName: coord.organisation_name } : null };
+  };
+  const current = cases.find((c) => c.status !== 'closed') ?? cases[0];
+  const mine = team.find((t) => t.user_id === actorUserId && !t.ended_at);
+  const page: Omit<Page, 'access'> & { access: Omit<Page['access'], 'breakGlass' | 'breakGlassExpiresAt'> } = {
+    id: fam[0].id, name: fam[0].name, version: fam[0].version, createdAt: iso(fam[0].created_at)!,
+    members: members.map((m) => ({ personId: m.id, relation: m.relation, bsn: m.bsn, givenNames: m.given_names, familyNamePrefix: m.family_name_prefix,
+      familyName: m.family_name, fullName: fullName(m as never), birthDate: date(m.birth_date), age: m.age, gender: m.gender, street: m.street,
+      houseNumber: m.house_number, postcode: m.postcode, city: m.city, phone: m.phone, version: m.version })),
+    network: network.map((n) => ({ id: n.id, name: n.name, relation: n.relation, phone: n.phone, note: n.note })),
+    currentCase: current ? { ...toCase(current), team: teamOf(current.id) } : null,
+    pastCases: cases.filter((c) => c !== current).map(toCase),
+    timeline: timeline.map((t) => ({ id: t.id, occurredAt: iso(t.occurred_at)!, type: t.type, caseId: t.case_id, actorName: t.display_name ?? null,
+      actorOrganisation: t.organisation_name ?? null, summary: (t.data?.summary as string) ?? null, data: t.data ?? {} })),
+    access: { legalBasis: mine?.legal_basis ?? null, isCoordinator: mine?.role === 'coordinator' && current?.id === mine?.case_id },
+  };
+  return page;
+}
+
+export interface ListOptions {
+  regionId: string; userId: string; organisationId: string; organisationWide: boolean;
+  q?: string; sort: 'name' | '-name' | 'opened' | '-opened' | 'activity' | '-activity'; after?: [string, string]; limit: number;
+}
+
+const SORTS = {
+  name: { expr: 'lower(f.name)', dir: 'ASC' },
+  opened: { expr: `coalesce(c.opened_at, 'infinity'::timestamptz)::text`, dir: 'ASC' },
+  activity: { expr: `f.last_activity_at::text`, dir: 'ASC' },
+} as const;
+
+export function normaliseSearch(s: string) {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** "Mijn gezinnen": families on whose case team the actor (or, for a team lead, their organisation) is. */
+export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: ListItem[]; sortValues: string[] }> {
+  const key = o.sort.replace('-', '') as keyof typeof SORTS;
+  const desc = o.sort.startsWith('-');
+  const { expr } = SORTS[key];
+  const dir = desc ? 'DESC' : 'ASC';
+  const params: unknown[] = [o.regionId, o.userId, o.organisationWide, o.organisationId];
+  let where = '';
+  const q = o.q?.trim();
+  if (q) {
+    if (/^\d{9}$/.test(q)) {
+      params.push(q);
+      where += ` AND EXISTS (SELECT 1 FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
+                 WHERE fm.region_id = f.region_id AND fm.family_id = f.id AND p.bsn = $${params.length})`;
+    } else if (/^\d{4}-\d{2}-\d{2}$/.test(q) || /^\d{1,2}-\d{1,2}-\d{4}$/.test(q)) {
+      const iso = q.includes('-') && q.indexOf('-') === 4 ? q : q.split('-').reverse().map((x) => x.padStart(2, '0')).join('-');
+      params.push(iso);
+      where += ` AND EXISTS (SELECT 1 FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
+                 WHERE fm.region_id = f.region_id AND fm.family_id = f.id AND p.birth_date = $${params.length}::date)`;
+    } else {
+      // Prefix of any word of any member's name, or of the family name; accents and case ignored.
+      params.push(normaliseSearch(q));
+      where += ` AND (' ' || f.search_text) LIKE '% ' || $${params.length} || '%'`;
+    }
+  }
+  if (o.after) {
+    params.push(o.after[0], o.after[1]);
+    where += ` AND (${expr}, f.id::text) ${desc ? '<' : '>'} ($${params.length - 1}, $${params.length})`;
+  }
+  params.push(o.limit + 1);
+  const rows = await tx.query<Record<string, any>>(
+    `WITH mine AS (
+       SELECT ct.family_id, bool_or(ct.user_id = $2 AND ct.role = 'coordinator') AS is_coordinator
+         FROM case_team ct
+        WHERE ct.region_id = $1 AND ct.ended_at IS NULL AND (ct.user_id = $2 OR ($3 AND ct.organisation_id = $4))
+        GROUP BY ct.family_id)
+     SELECT f.id, f.name, f.last_activity_at, m.is_coordinator, c.id AS case_id, c.status, c.opened_at, ${expr} AS sort_value,
+            (SELECT u.display_name FROM case_team k JOIN users u ON u.region_id = k.region_id AND u.id = k.user_id
+              WHERE k.region_id = c.region_id AND k.case_id = c.id AND k.role = 'coordinator' AND k.ended_at IS NULL) AS coordinator_name,
+            (SELECT json_agg(json_build_object('personId', p.id, 'name', concat_ws(' ', p.given_names, p.family_name_prefix, p.family_name),
+                     'relation', fm.relation, 'age', date_part('year', age(p.birth_date))::int)
+                     ORDER BY array_position(ARRAY['parent','partner','carer','child','other'], fm.relation), p.birth_date)
+               FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
+              WHERE fm.region_id = f.region_id AND fm.family_id = f.id) AS members
+       FROM mine m
+       JOIN families f ON f.region_id = $1 AND f.id = m.family_id
+       LEFT JOIN LATERAL (SELECT * FROM cases c WHERE c.region_id = f.region_id AND c.family_id = f.id
+                           ORDER BY c.status = 'closed', c.opened_at DESC LIMIT 1) c ON true
+      WHERE true ${where}
+      ORDER BY ${expr} ${dir}, f.id::text ${dir}
+      LIMIT $${params.length}`, params);
+  return {
+    items: rows.map((r) => ({ id: r.id, name: r.name, members: r.members ?? [], caseId: r.case_id, caseStatus: r.status, openedAt: iso(r.opened_at),
+      coordinatorName: r.coordinator_name, isCoordinator: !!r.is_coordinator, lastActivityAt: iso(r.last_activity_at) })),
+    sortValues: rows.map((r) => String(r.sort_value)),
+  };
+}

@@ -1,0 +1,23 @@
+// The append-only timeline of a family and its case. Written in the transaction of the change.
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../platform/db/db.js';
+import type { Actor } from '../../platform/access/actor.js';
+
+export type TimelineType =
+  | 'family_registered' | 'member_added' | 'network_member_added' | 'case_opened' | 'case_status_changed'
+  | 'team_member_added' | 'team_member_ended' | 'coordinator_transferred' | 'break_glass_opened';
+
+export async function appendEvent(tx: Tx, actor: Actor, e: { familyId: string; caseId?: string | null; type: TimelineType; summary: string; data?: Record<string, unknown> }) {
+  await tx.query(
+    `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, actor_user_id, actor_organisation_id, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [actor.regionId, randomUUID(), e.familyId, e.caseId ?? null, e.type, actor.userId, actor.organisationId,
+      JSON.stringify({ summary: e.summary, ...(e.data ?? {}) })]);
+  await tx.query(`UPDATE families SET last_activity_at = now() WHERE region_id = $1 AND id = $2`, [actor.regionId, e.familyId]);
+}
+
+/** The persons of a family: who an audit row is written for when the family is touched. */
+export async function familyPersonIds(tx: Tx, regionId: string, familyId: string): Promise<string[]> {
+  const rows = await tx.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [regionId, familyId]);
+  return rows.map((r) => r.person_id);
+}

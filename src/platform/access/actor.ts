@@ -1,0 +1,26 @@
+export const ROLES = ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LEGAL_BASES = ['consent', 'statutory_task', 'safety'] as const;
+export type LegalBasis = (typeof LEGAL_BASES)[number];
+
+/** Who is acting: the logged-in professional, for one organisation, in one region. */
+export interface Actor {
+  regionId: string;
+  userId: string;
+  organisationId: string;
+  organisationType: string;
+  safetyTask: boolean;
+  roles: Role[];
+  displayName: string;
+  sessionId?: string;
+  ip?: string;
+  userAgent?: string;
+}
+
+/** The role written to the audit log: the most specific one the actor holds. */
+export function primaryRole(actor: Actor): Role {
+  for (const r of ['privacy_officer', 'team_lead', 'coordinator', 'behavioural_scientist', 'functional_admin', 'inspector', 'professional'] as const)
+    if (actor.roles.includes(r)) return r;
+  return 'professional';
+}

@@ -1,0 +1,83 @@
+// THE access policy: who may do what, and on which legal basis. Row-level security in
+// migrations/0003_row_level_security.sql answers the family question again inside PostgreSQL;
+// policy.access.test.ts checks with random worlds that both answers agree.
+import type { Actor, LegalBasis, Role } from './actor.js';
+
+export const PERMISSIONS = {
+  'family:list': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'family:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'family:create': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'family:update': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'case:open': ['professional', 'coordinator', 'team_lead'],
+  'case:update': ['coordinator', 'team_lead'],
+  'case-team:manage': ['coordinator', 'team_lead'],
+  'coordinator:transfer': ['coordinator', 'team_lead'],
+  'user:list': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin'],
+  'break-glass:open': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'break-glass:review': ['privacy_officer'],
+  'audit:read': ['privacy_officer'],
+  'audit:verify': ['privacy_officer'],
+  'person:access-log': ['privacy_officer'],
+  'session:self': [...(['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'] as Role[])],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Deny by default: a permission the table does not name is never granted. */
+export function hasPermission(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission] ?? [];
+  return actor.roles.some((r) => allowed.includes(r));
+}
+
+export interface Membership {
+  familyId: string;
+  userId: string;
+  organisationId: string;
+  legalBasis: LegalBasis;
+  role: 'coordinator' | 'member';
+  active: boolean;
+}
+export interface BreakGlassGrant { familyId: string; userId: string; expiresAt: Date }
+
+export interface FamilyAccess {
+  allowed: boolean;
+  /** Legal basis recorded in the audit log for this access. */
+  legalBasis?: LegalBasis;
+  careRelation: boolean;
+  consent: boolean;
+  breakGlass: boolean;
+}
+
+/**
+ * May this actor see this family? A professional on the case team may, a team lead may see
+ * every family their organisation works with, and an active break-the-glass grant opens one
+ * family for 60 minutes. Everyone else sees nothing (and gets 404, not 403).
+ */
+export function mayReadFamily(
+  actor: Pick<Actor, 'userId' | 'organisationId' | 'roles'>,
+  familyId: string,
+  facts: { memberships: Membership[]; breakGlass: BreakGlassGrant[] },
+  now: Date = new Date(),
+): FamilyAccess {
+  const own = facts.memberships.find((m) => m.active && m.familyId === familyId && m.userId === actor.userId);
+  if (own) return { allowed: true, legalBasis: own.legalBasis, careRelation: true, consent: own.legalBasis === 'consent', breakGlass: false };
+  if (actor.roles.includes('team_lead')) {
+    const team = facts.memberships.find((m) => m.active && m.familyId === familyId && m.organisationId === actor.organisationId);
+    if (team) return { allowed: true, legalBasis: team.legalBasis, careRelation: true, consent: team.legalBasis === 'consent', breakGlass: false };
+  }
+  const glass = facts.breakGlass.find((g) => g.familyId === familyId && g.userId === actor.userId && g.expiresAt > now);
+  if (glass) return { allowed: true, legalBasis: 'safety', careRelation: false, consent: false, breakGlass: true };
+  return { allowed: false, careRelation: false, consent: false, breakGlass: false };
+}
+
+/** Break the glass is for organisations with a safety task, and for team leads on duty. */
+export function mayBreakGlass(actor: Pick<Actor, 'safetyTask' | 'roles'>): boolean {
+  return actor.safetyTask || actor.roles.includes('team_lead');
+}
+
+/** Only a qualified professional can be a case's coordinator (regisseur). */
+export function isQualifiedCoordinator(roles: readonly string[]): boolean {
+  return roles.includes('coordinator');
+}
+
+export const BREAK_GLASS_MINUTES = 60;

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { App } from '../http/app.js';
+import { login, completeSecondFactor, startEnrolment, confirmEnrolment } from './auth.service.js';
+import { endSession, expiresAt, SESSION_COOKIE, IDLE_MINUTES } from './sessions.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const LoginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+const CodeBody = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'nl:Vul de 6 cijfers uit uw authenticator-app in.|Enter the 6 digits from your authenticator app.') });
+const LoginResult = z.object({ state: z.enum(['active', 'totp_required', 'enrolment_required']), csrfToken: z.string() });
+const SessionInfo = z.object({
+  state: z.enum(['active', 'totp_required', 'enrolment_required']),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+  idleMinutes: z.number(),
+  user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()),
+    organisationId: z.string(), organisationType: z.string(), safetyTask: z.boolean(), regionId: z.string(), totpEnrolled: z.boolean() }),
+});
+const Enrolment = z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() });
+
+export function authRoutes(app: App) {
+  const db = app.db;
+  const meta = (req: FastifyRequest) => ({ ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300) });
+  const setCookie = (reply: FastifyReply, value: string) => reply.setCookie(SESSION_COOKIE, value, {
+    path: '/', httpOnly: true, sameSite: 'strict', secure: app.config.secureCookies, maxAge: 12 * 3600 });
+
+  app.post('/api/v1/session', {
+    schema: { tags: ['Sessie'], summary: 'Inloggen met gebruikersnaam en wachtwoord', body: LoginBody, response: { 200: LoginResult } },
+    config: { permission: 'public', rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
+  }, async (req, reply) => {
+    // A new session at every login (rotation); any old one from this browser is ended first.
+    await endSession(db, req.cookies[SESSION_COOKIE]);
+    const r = await login(db, req.body.username, req.body.password, meta(req));
+    setCookie(reply, r.cookie);
+    req.log.info({ event: 'login', state: r.state }, 'login');
+    return { state: r.state, csrfToken: r.csrfToken };
+  });
+
+  app.post('/api/v1/session/second-factor', {
+    schema: { tags: ['Sessie'], summary: 'Tweede factor (TOTP) invullen', body: CodeBody, response: { 200: LoginResult } },
+    config: { permission: 'session:partial', rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
+  }, async (req, reply) => {
+    const r = await completeSecondFactor(db, req.auth!, req.body.code, req.cookies[SESSION_COOKIE]!, meta(req));
+    setCookie(reply, r.cookie);
+    return { state: 'active' as const, csrfToken: r.csrfToken };
+  });
+
+  app.get('/api/v1/session/totp-enrolment', {
+    schema: { tags: ['Sessie'], summary: 'Authenticator-app koppelen: geheim en QR-code', response: { 200: Enrolment } },
+    config: { permission: 'session:partial' },
+  }, async (req) => startEnrolment(db, req.auth!));
+
+  app.post('/api/v1/session/totp-enrolment', {
+    schema: { tags: ['Sessie'], summary: 'Authenticator-app koppelen: code bevestigen', body: CodeBody, response: { 200: LoginResult } },
+    config: { permission: 'session:partial', rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
+  }, async (req, reply) => {
+    const r = await confirmEnrolment(db, req.auth!, req.body.code, req.cookies[SESSION_COOKIE]!, meta(req));
+    setCookie(reply, r.cookie);
+    return { state: 'active' as const, csrfToken: r.csrfToken };
+  });
+
+  app.get('/api/v1/session', {
+    schema: { tags: ['Sessie'], summary: 'De huidige sessie en gebruiker', response: { 200: SessionInfo } },
+    config: { permission: 'session:partial' },
+  }, async (req) => {
+    const a = req.auth!;
+    const state = a.session.secondFactorDone ? 'active' : a.totpEnrolled ? 'totp_required' : 'enrolment_required';
+    return {
+      state: state as 'active', csrfToken: a.session.csrfToken, expiresAt: expiresAt({ ...a.session, lastSeenAt: new Date() }).toISOString(),
+      idleMinutes: IDLE_MINUTES,
+      user: { id: a.actor.userId, username: a.username, displayName: a.actor.displayName, roles: a.actor.roles,
+        organisationId: a.actor.organisationId, organisationType: a.actor.organisationType, safetyTask: a.actor.safetyTask,
+        regionId: a.actor.regionId, totpEnrolled: a.totpEnrolled },
+    };
+  });
+
+  app.delete('/api/v1/session', {
+    schema: { tags: ['Sessie'], summary: 'Uitloggen (beëindigt de sessie op de server)', response: { 204: z.null() } },
+    config: { permission: 'session:partial' },
+  }, async (req, reply) => {
+    await endSession(db, req.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send(null);
+  });
+}

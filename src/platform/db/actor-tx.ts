@@ -1,0 +1,15 @@
+// Every actor's transaction runs as regie_app (no BYPASSRLS) with the actor in settings that
+// the row-level security policies read. SET LOCAL semantics: gone at COMMIT/ROLLBACK.
+import type { Database, Tx } from './db.js';
+import type { Actor } from '../access/actor.js';
+
+export function asActor<T>(db: Database, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query(
+      `SELECT set_config('role', 'regie_app', true), set_config('regie.region', $1, true),
+              set_config('regie.user', $2, true), set_config('regie.org', $3, true), set_config('regie.roles', $4, true)`,
+      [actor.regionId, actor.userId, actor.organisationId, actor.roles.join(',')],
+    );
+    return fn(tx);
+  });
+}

@@ -1,0 +1,108 @@
+// One way to reach the database, for both engines: PGlite (embedded, one connection) and
+// PostgreSQL via node-postgres. Services only see `Tx` inside `db.transaction`/`asActor`.
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+
+export interface Tx {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Multi-statement SQL without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Tx {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  poolStats(): { total: number; idle: number; waiting: number };
+}
+
+/** Serialises work on PGlite's single connection: every transaction waits its turn. */
+class Queue {
+  private tail: Promise<unknown> = Promise.resolve();
+  waiting = 0;
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    this.waiting++;
+    const next = this.tail.then(() => { this.waiting--; return fn(); }, () => { this.waiting--; return fn(); });
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const lite = await PGlite.create(dataDir ? { dataDir } : {});
+  const queue = new Queue();
+  const raw: Tx = {
+    async query<T>(text: string, params: unknown[] = []) {
+      const r = await lite.query<T>(text, params as unknown[]);
+      return r.rows;
+    },
+    async exec(sql: string) { await lite.exec(sql); },
+  };
+  let inTx = false;
+  return {
+    kind: 'pglite',
+    query: (text, params) => queue.run(() => raw.query(text, params)),
+    transaction: (fn) => queue.run(async () => {
+      inTx = true;
+      await lite.exec('BEGIN');
+      try {
+        const out = await fn(raw);
+        await lite.exec('COMMIT');
+        return out;
+      } catch (e) {
+        await lite.exec('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally { inTx = false; }
+    }),
+    exec: (sql) => queue.run(async () => { await lite.exec(sql); }),
+    close: () => queue.run(() => lite.close()),
+    poolStats: () => ({ total: 1, idle: inTx ? 0 : 1, waiting: queue.waiting }),
+  };
+}
+
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  // Dates stay strings (YYYY-MM-DD) exactly as the API speaks them.
+  pg.types.setTypeParser(1082, (v) => v);
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => undefined);
+  const viaPool: Tx = {
+    async query<T>(text: string, params: unknown[] = []) {
+      const r = await pool.query(text, params);
+      return r.rows as T[];
+    },
+    async exec(sql: string) { await pool.query(sql); },
+  };
+  return {
+    kind: 'postgres',
+    query: viaPool.query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      const tx: Tx = {
+        async query<T>(text: string, params: unknown[] = []) { return (await client.query(text, params)).rows as T[]; },
+        async exec(sql: string) { await client.query(sql); },
+      };
+      try {
+        await client.query('BEGIN');
+        const out = await fn(tx);
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally { client.release(); }
+    },
+    async exec(sql) { await pool.query(sql); },
+    close: () => pool.end(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
+}
+
+export interface DbConfig { databaseUrl?: string; dataDir?: string; memory?: boolean }
+
+export function openDatabase(cfg: DbConfig): Promise<Database> {
+  if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl);
+  return openPglite(cfg.memory ? undefined : cfg.dataDir ?? './data');
+}

@@ -1,0 +1,90 @@
+// The one place that turns errors into RFC 9457 problem+json with a Dutch and English message.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DomainError } from './errors.js';
+
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  code: z.string(),
+  titleEn: z.string(),
+  detailEn: z.string(),
+  field: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), detail: z.string(), detailEn: z.string() })).optional(),
+}).loose().meta({ id: 'Problem' });
+
+export type ProblemBody = z.infer<typeof Problem>;
+
+function problem(status: number, code: string, title: { nl: string; en: string }, detail: { nl: string; en: string },
+  field?: string, extra: Record<string, unknown> = {}): ProblemBody {
+  return { type: `https://regie.nl/problems/${code}`, title: title.nl, status, detail: detail.nl, code,
+    titleEn: title.en, detailEn: detail.en, ...(field ? { field } : {}), ...extra };
+}
+
+const INVALID = { nl: 'Ongeldige invoer', en: 'Invalid input' };
+
+function fieldOf(path: unknown): string {
+  if (Array.isArray(path)) return path.reduce<string>((acc, p) => typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p), '');
+  return String(path ?? '');
+}
+
+/** Translates the zod issue into a short Dutch sentence; English comes from zod itself. */
+function dutchIssue(issue: { code?: string; message?: string; keys?: string[]; expected?: string; format?: string }): string {
+  switch (issue.code) {
+    case 'invalid_type': return issue.expected ? `Verwacht: ${issue.expected}.` : 'Verkeerd type of ontbrekende waarde.';
+    case 'unrecognized_keys': return `Onbekend veld: ${(issue.keys ?? []).join(', ')}.`;
+    case 'too_small': return 'Te kort of te klein.';
+    case 'too_big': return 'Te lang of te groot.';
+    case 'invalid_format': return issue.format === 'date' ? 'Geen geldige datum (JJJJ-MM-DD).' : 'Ongeldig formaat.';
+    case 'invalid_value': return 'Deze waarde is niet toegestaan.';
+    case 'custom': return issue.message ?? 'Ongeldige waarde.';
+    default: return 'Ongeldige waarde.';
+  }
+}
+
+export function toProblem(err: unknown, req: FastifyRequest): ProblemBody {
+  if (err instanceof DomainError) return problem(err.status, err.code, err.titleText, err.detailText, err.field, err.extra);
+  type Check = { keyword?: string; instancePath?: string; message?: string; params?: { keys?: string[]; expected?: string; format?: string } };
+  const e = err as unknown as Omit<FastifyError, 'validation'> & { validation?: Check[]; validationContext?: string };
+  if (e.validation) {
+    const errors = e.validation.map((v) => {
+      const path = (v.instancePath ?? '').split('/').filter(Boolean).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+      const keys = v.keyword === 'unrecognized_keys' ? v.params?.keys ?? [] : [];
+      const field = [e.validationContext === 'body' ? '' : e.validationContext, fieldOf(path), keys[0]].filter(Boolean).join('.');
+      const custom = v.message?.startsWith('nl:') ? v.message.slice(3).split('|') : null;
+      const nl = custom ? custom[0] : dutchIssue({ code: v.keyword, ...v.params });
+      const en = custom ? custom[1] ?? '' : v.message ?? 'Invalid value';
+      return { field: field || (e.validationContext ?? 'body'), detail: nl, detailEn: en };
+    });
+    const first = errors[0];
+    return problem(400, 'validation', INVALID, { nl: `${first.field}: ${first.detail}`, en: `${first.field}: ${first.detailEn}` }, first.field, { errors });
+  }
+  switch (e.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem(400, 'malformed_json', INVALID, { nl: 'De aanvraag bevat geen geldige JSON.', en: 'The request body is not valid JSON.' }, 'body');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem(413, 'too_large', { nl: 'Te groot', en: 'Too large' }, { nl: 'De aanvraag is te groot.', en: 'The request body is too large.' }, 'body');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem(415, 'media_type', INVALID, { nl: 'Stuur de gegevens als application/json.', en: 'Send the body as application/json.' }, 'body');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problem(400, 'content_length', INVALID, { nl: 'Onjuiste lengte van de aanvraag.', en: 'Invalid content length.' }, 'body');
+  }
+  if (e.statusCode === 429) return problem(429, 'rate_limited', { nl: 'Te veel pogingen', en: 'Too many requests' },
+    { nl: 'Te veel aanvragen; probeer het over een minuut opnieuw.', en: 'Too many requests; try again in a minute.' });
+  const pgCode = (err as { code?: string }).code;
+  if (pgCode === '40001' || pgCode === '40P01') return problem(409, 'retry', { nl: 'Conflict', en: 'Conflict' },
+    { nl: 'Gelijktijdige wijziging; probeer het opnieuw.', en: 'Concurrent change; please retry.' });
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return problem(e.statusCode, 'bad_request', INVALID,
+    { nl: 'De aanvraag kon niet worden verwerkt.', en: e.message });
+  void req;
+  return problem(500, 'internal', { nl: 'Interne fout', en: 'Internal error' },
+    { nl: 'Er ging iets mis aan onze kant. Uw invoer is niet opgeslagen; probeer het opnieuw.', en: 'Something went wrong on our side. Nothing was saved; please try again.' });
+}
+
+export function sendProblem(reply: FastifyReply, body: ProblemBody) {
+  return reply.code(body.status).type('application/problem+json').send(body);
+}

@@ -1,0 +1,46 @@
+// Starts Regie: database (PGlite or PostgreSQL), migrations, demo data on first start, HTTP.
+import { loadConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './platform/db/db.js';
+import { migrate } from './platform/db/migrate.js';
+import { buildApp, type App } from './platform/http/app.js';
+import { allRoutes } from './routes.js';
+
+export async function createServer(config: Config, db: Database, logger?: boolean | object): Promise<App> {
+  return buildApp({ db, config, logger, routes: allRoutes });
+}
+
+export async function start(config: Config = loadConfig()) {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(db);
+  const app = await createServer(config, db);
+  if (applied.length) app.log.info({ migrations: applied }, 'migrations applied');
+  let accounts: Array<{ username: string; displayName: string; organisation: string; roles: string[]; totpSecret?: string }> = [];
+  if (config.demoFamilies > 0) {
+    const { seedDemoRegion } = await import('./demo/generator.js');
+    const r = await seedDemoRegion(db, { families: config.demoFamilies });
+    accounts = r.accounts;
+  }
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    await app.close(); // stops accepting, waits for in-flight requests
+    await db.close(); // closes PGlite cleanly so the next start finds a consistent data folder
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+  const lines = [
+    '', `Regie draait op ${config.publicUrl}  (database: ${where})`, '',
+  ];
+  if (accounts.length) {
+    lines.push('Demo-accounts (regio Walcheren), wachtwoord voor allemaal: Welkom-Regie-2026');
+    for (const a of accounts) lines.push(`  ${a.username.padEnd(16)} ${a.displayName} — ${a.organisation} (${a.roles.join(', ')})${a.totpSecret ? `  TOTP-geheim: ${a.totpSecret}` : ''}`);
+    lines.push('', `Log in op ${config.publicUrl} als "regisseur" om "Mijn gezinnen" te zien.`, '');
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  return { app, db };
+}

@@ -1,0 +1,37 @@
+// An in-process Regie (app.inject) with a logged-in client per professional.
+import type { Database } from '../../src/platform/db/db.js';
+import { createServer } from '../../src/server.js';
+import { loadConfig } from '../../src/config.js';
+import type { App } from '../../src/platform/http/app.js';
+import { PASSWORD } from './factory.js';
+
+export async function testApp(db: Database, env: Record<string, string> = {}): Promise<App> {
+  const app = await createServer({ ...loadConfig({ LOGIN_RATE_LIMIT: '1000', ...env }), demoFamilies: 0 }, db, false);
+  await app.ready();
+  return app;
+}
+
+export interface Client {
+  get(url: string): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  post(url: string, body?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  patch(url: string, body?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  del(url: string): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  cookie: string; csrf: string;
+}
+
+export async function login(app: App, username: string, password = PASSWORD): Promise<Client> {
+  const r = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
+  if (r.statusCode !== 200) throw new Error(`login failed: ${r.statusCode} ${r.body}`);
+  const set = r.cookies.find((c) => c.name === 'regie_sid')!;
+  return clientFor(app, `regie_sid=${set.value}`, r.json().csrfToken);
+}
+
+export function clientFor(app: App, cookie: string, csrf: string): Client {
+  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
+    const r = await app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrf, 'user-agent': 'vitest' }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    let body: unknown = r.body;
+    try { body = r.json(); } catch { /* not JSON */ }
+    return { status: r.statusCode, body, headers: r.headers as Record<string, unknown> };
+  };
+  return { cookie, csrf, get: (u) => call('GET', u), post: (u, b) => call('POST', u, b ?? {}), patch: (u, b) => call('PATCH', u, b ?? {}), del: (u) => call('DELETE', u) };
+}
