@@ -57,7 +57,7 @@ export async function verifyChain(db: Database, regionId: string, batch = 20000)
   for (;;) {
     const page = await db.query<{ seq: string; prev_hash: string; hash: string; c: string }>(
       `SELECT seq::text, prev_hash, hash, regie.audit_canonical(a) AS c FROM audit_log a
-        WHERE region_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [regionId, after, batch]);
+        WHERE a.region_id = $1 AND a.seq > $2 ORDER BY a.seq LIMIT $3`, [regionId, after, batch]);
     for (const r of page) {
       const seq = Number(r.seq);
       if (seq !== expectedSeq) {

@@ -19,7 +19,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function guard(db: Database) {
   return async function checkAccess(req: FastifyRequest, _reply: FastifyReply) {
     const access = req.routeOptions.config.permission;
-    if (access === 'public') return;
+    // The web app's files and the API documentation are public; every /api route names its access.
+    if (access === 'public' || !req.routeOptions.url?.startsWith('/api/')) return;
     const auth = await loadSession(db, req.cookies[SESSION_COOKIE]);
     if (!auth) throw new Unauthorized();
     req.auth = auth;

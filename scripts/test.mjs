@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// npm test — the whole suite:
+//   1. unit and integration tests on the embedded database (PGlite);
+//   2. the integration tests again on PostgreSQL when DATABASE_URL is set (each test file makes
+//      and drops its own throw-away database on that server);
+//   3. the browser journeys in Debian's Chromium (/usr/bin/chromium or CHROMIUM_PATH).
+// Ends with one summary line over all runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const out = mkdtempSync(join(tmpdir(), 'regie-test-'));
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const extra = process.argv.slice(2);
+const runs = [{ name: 'unit+int (PGlite)', projects: ['unit', 'int'], env: { TEST_DATABASE_URL: '' } }];
+if (process.env.DATABASE_URL) runs.push({ name: 'int (PostgreSQL)', projects: ['int'], env: { TEST_DATABASE_URL: process.env.DATABASE_URL } });
+if (existsSync(chromium) && process.env.SKIP_E2E !== '1') runs.push({ name: 'e2e (Chromium)', projects: ['e2e'], env: { TEST_DATABASE_URL: '' } });
+else console.log(`\n!! Browser tests skipped: no Chromium at ${chromium} (apt-get install -y chromium)\n`);
+
+const summary = [];
+let failed = false;
+for (const [i, run] of runs.entries()) {
+  console.log(`\n=== ${run.name} ===`);
+  const file = join(out, `run-${i}.json`);
+  const args = ['vitest', 'run', ...run.projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra];
+  const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...run.env } });
+  let passed = 0, fail = 0, skipped = 0;
+  try {
+    const j = JSON.parse(readFileSync(file, 'utf8'));
+    passed = j.numPassedTests; fail = j.numFailedTests + (j.numFailedTestSuites ?? 0) * 0; skipped = j.numPendingTests + j.numTodoTests;
+    if (j.numFailedTestSuites && !j.numFailedTests) fail = j.numFailedTestSuites;
+  } catch { fail = fail || 1; }
+  if (r.status !== 0) { failed = true; fail = Math.max(fail, 1); }
+  summary.push({ name: run.name, passed, fail, skipped });
+}
+const total = summary.reduce((a, s) => ({ passed: a.passed + s.passed, fail: a.fail + s.fail, skipped: a.skipped + s.skipped }), { passed: 0, fail: 0, skipped: 0 });
+console.log(`\nRegie tests: ${total.passed} passed, ${total.fail} failed, ${total.skipped} skipped — ${summary.map((s) => `${s.name}: ${s.passed} passed${s.fail ? `, ${s.fail} failed` : ''}`).join('; ')}`);
+process.exit(failed ? 1 : 0);

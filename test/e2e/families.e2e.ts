@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, type TestUser } from '../support/factory.js';
+import { registerFamily } from '../../src/modules/families/families.service.js';
+import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
+import { expectAccessible, login, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+
+let env: Env; let coord: TestUser; let colleague: TestUser; let outsider: TestUser; let gpUser: TestUser;
+let familyId: string;
+
+beforeAll(async () => {
+  env = await startEnv();
+  const region = await createRegion(env.t.db);
+  const team = await createOrganisation(env.t.db, region, 'municipal_team', 'Sociaal Team Middelburg');
+  const gp = await createOrganisation(env.t.db, region, 'gp_practice', 'Huisartsenpraktijk De Abdij');
+  coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
+  colleague = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
+  gpUser = await createUser(env.t.db, region, gp, ['professional']);
+  outsider = await createUser(env.t.db, region, gp, ['professional']);
+  familyId = (await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Bakker', children: 2 })))).id;
+  await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Visser', children: 1 })));
+});
+afterAll(async () => { await env?.close(); });
+
+describe('journey: a coordinator finds a family and works on its case team', () => {
+  it('logs in, sees Mijn gezinnen with time columns, searches and opens the family page', async () => {
+    const page = await newPage(env);
+    await page.goto(`${env.base}/`);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
+    await expectAccessible(page, 'login');
+    await login(page, env, coord.username, PASSWORD);
+    await page.getByRole('heading', { name: 'Mijn gezinnen' }).waitFor();
+    await expect.poll(() => page.getByRole('link', { name: 'Gezin Bakker' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Gezin Visser' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Laatste activiteit' }).count()).toBe(1);
+    await expectAccessible(page, 'mijn gezinnen');
+    await screenshot(page, 'mijn-gezinnen');
+    await page.getByLabel('Zoek op naam, BSN of geboortedatum').fill('bakk');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Gezin Visser' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Gezin Bakker' }).click();
+    await page.getByRole('heading', { name: 'Gezin Bakker', level: 1 }).waitFor();
+    await expect.poll(() => page.getByRole('cell', { name: 'Anna Bakker' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('Dossier geopend').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('heading', { name: 'Casusteam' }).count()).toBe(1);
+    await expectAccessible(page, 'gezinspagina');
+    await screenshot(page, 'gezinspagina');
+  });
+
+  it('adds a GP to the case team, transfers the coordinator role, and ends a membership', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, coord.username, PASSWORD);
+    await page.goto(`${env.base}/gezinnen/${familyId}`);
+    await page.getByText('Professional toevoegen aan casusteam').click();
+    await page.getByLabel('Professional', { exact: true }).selectOption({ label: `Prof ${gpUser.username.slice(2, 8)} — Huisartsenpraktijk De Abdij` });
+    await page.getByLabel('Grondslag').selectOption({ label: 'toestemming' });
+    await page.getByRole('button', { name: 'Opslaan' }).first().click();
+    await expect.poll(() => page.getByRole('cell', { name: `Prof ${gpUser.username.slice(2, 8)}`, exact: true }).count()).toBe(1);
+    await page.getByText('Regie overdragen').first().click();
+    await page.getByLabel('Nieuwe regisseur').selectOption({ label: `Prof ${colleague.username.slice(2, 8)} — Sociaal Team Middelburg` });
+    await page.getByRole('button', { name: 'Regie overdragen' }).click();
+    await expect.poll(() => page.locator('.regie-lead').textContent()).toContain(`Prof ${colleague.username.slice(2, 8)}`);
+    await expect.poll(() => page.getByText('Regie overgedragen aan').count()).toBeGreaterThan(0);
+    // the former coordinator is now a member and can no longer manage the team
+    await expect.poll(() => page.getByRole('button', { name: /Beëindigen/ }).count()).toBe(0);
+    const colleaguePage = await newPage(env);
+    await loginAndWait(colleaguePage, env, colleague.username, PASSWORD);
+    await colleaguePage.goto(`${env.base}/gezinnen/${familyId}`);
+    await colleaguePage.getByRole('button', { name: `Beëindigen: Prof ${gpUser.username.slice(2, 8)}` }).click();
+    await colleaguePage.getByLabel(/Reden van beëindigen/).fill('Hulp huisarts afgerond');
+    await colleaguePage.getByRole('button', { name: 'Beëindigen', exact: true }).click();
+    await expect.poll(() => colleaguePage.getByText('Hulp huisarts afgerond').count()).toBeGreaterThan(0);
+    await expectAccessible(colleaguePage, 'gezinspagina na wijzigingen');
+  });
+
+  it('shows nothing to a professional on no case team, and "not found" for the family address', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, outsider.username, PASSWORD);
+    await page.getByRole('heading', { name: 'Mijn gezinnen' }).waitFor();
+    await expect.poll(() => page.getByText('U staat nog in geen enkel casusteam').count()).toBe(1);
+    await page.goto(`${env.base}/gezinnen/${familyId}`);
+    await expect.poll(() => page.getByText('bestaat niet of u heeft er geen toegang toe').count()).toBe(1);
+    await expect.poll(() => page.getByText('Anna Bakker').count()).toBe(0);
+  });
+
+  it('switches to English', async () => {
+    const page = await newPage(env);
+    await login(page, env, coord.username, PASSWORD);
+    await page.getByRole('heading', { name: 'Mijn gezinnen' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'My families' }).waitFor();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expectAccessible(page, 'my families (en)');
+  });
+});

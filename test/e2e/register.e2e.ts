@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation, createRegion, createUser, nextBsn, PASSWORD, type TestUser } from '../support/factory.js';
+import { expectAccessible, loginAndWait, newPage, startEnv, type Env } from './support.js';
+
+let env: Env; let coord: TestUser;
+
+beforeAll(async () => {
+  env = await startEnv();
+  const region = await createRegion(env.t.db);
+  const team = await createOrganisation(env.t.db, region, 'municipal_team', 'Sociaal Team Middelburg');
+  coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
+});
+afterAll(async () => { await env?.close(); });
+
+describe('journey: register a family once, with all its members', () => {
+  it('shows the elfproef error at the field, keeps the draft through an expired session, and registers the family', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, coord.username, PASSWORD);
+    await page.getByRole('link', { name: 'Gezin registreren' }).first().click();
+    await page.getByRole('heading', { name: 'Gezin registreren', level: 1 }).waitFor();
+    await expectAccessible(page, 'gezin registreren');
+    const parent = page.locator('fieldset').nth(0);
+    await parent.getByLabel('Voornamen').fill('Fatima');
+    await parent.getByLabel('Achternaam').fill('El Amrani');
+    await parent.getByLabel(/Geboortedatum/).fill('1990-03-15');
+    await parent.getByLabel(/BSN/).fill('123456789');
+    const child = page.locator('fieldset').nth(1);
+    await child.getByLabel('Voornamen').fill('Yasmina');
+    await child.getByLabel('Achternaam').fill('El Amrani');
+    await child.getByLabel(/Geboortedatum/).fill('2016-09-01');
+    await page.getByLabel('Grondslag').selectOption({ label: 'toestemming' });
+    await page.getByRole('button', { name: 'Registreren' }).click();
+    await expect.poll(() => parent.getByText('Dit BSN klopt niet (elfproef).').count()).toBe(1);
+    await expectAccessible(page, 'gezin registreren met fout');
+    await expect.poll(() => page.getByText('Concept automatisch bewaard').count()).toBe(1);
+
+    // The session expires on the server while the form is open: nothing typed is lost.
+    await env.t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes'`);
+    const bsn = nextBsn();
+    await parent.getByLabel(/BSN/).fill(bsn);
+    await page.getByRole('button', { name: 'Registreren' }).click();
+    await page.getByRole('dialog').getByText('Uw sessie is verlopen').waitFor();
+    await page.getByRole('dialog').getByLabel('Gebruikersnaam').fill(coord.username);
+    await page.getByRole('dialog').getByLabel('Wachtwoord').fill(PASSWORD);
+    await page.getByRole('dialog').getByRole('button', { name: 'Inloggen' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await parent.getByLabel('Voornamen').inputValue()).toBe('Fatima');
+    expect(await parent.getByLabel(/BSN/).inputValue()).toBe(bsn);
+    await page.getByRole('button', { name: 'Registreren' }).click();
+    await page.getByRole('heading', { name: 'Gezin El Amrani', level: 1 }).waitFor();
+    await expect.poll(() => page.getByRole('cell', { name: 'Yasmina El Amrani' }).count()).toBe(1);
+    // the draft is gone after a successful registration
+    await page.goto(`${env.base}/gezinnen/nieuw`);
+    await page.getByRole('heading', { name: 'Gezin registreren', level: 1 }).waitFor();
+    expect(await page.locator('fieldset').nth(0).getByLabel('Voornamen').inputValue()).toBe('');
+  });
+
+  it('restores an unsent draft after the browser is closed and opened again', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, coord.username, PASSWORD);
+    await page.goto(`${env.base}/gezinnen/nieuw`);
+    await page.locator('fieldset').nth(0).getByLabel('Voornamen').fill('Pieter');
+    await expect.poll(() => page.getByText('Concept automatisch bewaard').count()).toBe(1);
+    await page.reload();
+    await page.getByText('Uw niet-verzonden invoer is teruggezet.').waitFor();
+    expect(await page.locator('fieldset').nth(0).getByLabel('Voornamen').inputValue()).toBe('Pieter');
+  });
+});

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, type TestUser } from '../support/factory.js';
+import { registerFamily } from '../../src/modules/families/families.service.js';
+import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
+import { currentTotp } from '../../src/platform/auth/totp.js';
+import { expectAccessible, login, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+let env: Env; let coord: TestUser; let vt: TestUser; let privacy: TestUser; let newcomer: TestUser;
+let bsn: string; let familyId: string;
+
+beforeAll(async () => {
+  env = await startEnv();
+  const region = await createRegion(env.t.db);
+  const team = await createOrganisation(env.t.db, region, 'municipal_team', 'Sociaal Team Middelburg');
+  const vtOrg = await createOrganisation(env.t.db, region, 'veilig_thuis', 'Veilig Thuis Zeeland');
+  const gemeente = await createOrganisation(env.t.db, region, 'municipal_team', 'Gemeente Middelburg');
+  coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
+  vt = await createUser(env.t.db, region, vtOrg, ['professional'], { totpRequired: true, totpSecret: SECRET });
+  privacy = await createUser(env.t.db, region, gemeente, ['privacy_officer']);
+  newcomer = await createUser(env.t.db, region, team, ['professional'], { totpRequired: true });
+  const body = RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Mulder' }));
+  bsn = body.members[0].bsn!;
+  familyId = (await registerFamily(env.t.db, coord.actor, body)).id;
+});
+afterAll(async () => { await env?.close(); });
+
+describe('journey: break the glass, reviewed by the privacy officer', () => {
+  it('a Veilig Thuis worker logs in with TOTP, breaks the glass with a reason and sees the banner', async () => {
+    const page = await newPage(env);
+    await login(page, env, vt.username, PASSWORD);
+    await page.getByRole('heading', { name: 'Tweede stap: authenticatiecode' }).waitFor();
+    await expectAccessible(page, 'tweede factor');
+    await page.getByLabel(/Code uit uw authenticator-app/).fill(await currentTotp(SECRET));
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.getByRole('link', { name: 'Noodtoegang' }).click();
+    await page.getByRole('heading', { name: 'Noodtoegang', level: 1 }).waitFor();
+    await expectAccessible(page, 'noodtoegang');
+    await page.getByLabel('BSN van een gezinslid').fill(bsn);
+    await page.getByLabel(/Reden/).fill('Melding acute onveiligheid: politie ter plaatse, kinderen mogelijk in gevaar.');
+    await page.getByLabel(/Code uit uw authenticator-app/).fill(await currentTotp(SECRET));
+    await page.getByRole('button', { name: 'Noodtoegang openen' }).click();
+    await page.getByRole('heading', { name: 'Gezin Mulder', level: 1 }).waitFor();
+    await expect.poll(() => page.locator('.regie-breakglass-banner').textContent()).toContain('Noodtoegang actief tot');
+    await expectAccessible(page, 'gezinspagina met noodtoegang');
+    await screenshot(page, 'noodtoegang');
+  });
+
+  it('the privacy officer sees the access in the audit log and review list, judges it, checks the chain and a person\'s access log', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, privacy.username, PASSWORD);
+    await page.getByRole('heading', { name: 'Auditlog' }).waitFor();
+    await expect.poll(() => page.locator('.regie-row-breakglass').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'auditlog');
+    await screenshot(page, 'auditlog');
+    await page.getByRole('button', { name: 'Controleer de keten' }).click();
+    await expect.poll(() => page.getByText('De auditketen is intact').count()).toBe(1);
+    await page.getByRole('link', { name: 'Beoordelen noodtoegang' }).click();
+    await expect.poll(() => page.getByText('Melding acute onveiligheid').count()).toBe(1);
+    await expectAccessible(page, 'beoordelen');
+    await page.getByLabel('Toelichting').fill('Terecht: melding politie, direct overgedragen');
+    await page.getByRole('button', { name: 'Terecht', exact: true }).click();
+    await expect.poll(() => page.getByText('Melding acute onveiligheid').count()).toBe(0);
+    await page.getByLabel('Filteren').selectOption('reviewed');
+    await expect.poll(() => page.getByText('Terecht: melding politie').count()).toBe(1);
+    await page.getByRole('link', { name: 'Inzage per persoon' }).click();
+    await page.getByLabel('Persoon zoeken op BSN').fill(bsn);
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('heading', { name: /Wie heeft de gegevens van Anna Mulder/ }).waitFor();
+    await expect.poll(() => page.getByRole('cell', { name: 'Veilig Thuis Zeeland' }).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'inzage per persoon');
+  });
+});
+
+describe('journey: a new account links an authenticator app', () => {
+  it('shows a QR code, accepts a code from the app and then opens Mijn gezinnen', async () => {
+    const page = await newPage(env);
+    await login(page, env, newcomer.username, PASSWORD);
+    await page.getByRole('heading', { name: 'Authenticator-app koppelen' }).waitFor();
+    await expect.poll(() => page.locator('img[alt^="QR-code"]').count()).toBe(1);
+    await expectAccessible(page, 'koppelen');
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    await page.getByLabel(/Code uit uw authenticator-app/).fill('000000');
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await expect.poll(() => page.getByText('De code klopt niet').count()).toBe(1);
+    await page.getByLabel(/Code uit uw authenticator-app/).fill(await currentTotp(secret));
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.getByRole('heading', { name: 'Mijn gezinnen' }).waitFor();
+    const rows = await env.t.db.query<{ totp_secret: string }>(`SELECT totp_secret FROM users WHERE username = $1`, [newcomer.username]);
+    expect(rows[0].totp_secret).toBe(secret);
+  });
+});

@@ -1,0 +1,64 @@
+// Browser journeys: a real Regie server on a free port with its own database, driven by
+// Debian's Chromium through playwright-core, with an axe check of every screen.
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { createTestDatabase, type TestDb } from '../support/db.js';
+import { createServer } from '../../src/server.js';
+import { loadConfig } from '../../src/config.js';
+import type { App } from '../../src/platform/http/app.js';
+
+const require = createRequire(import.meta.url);
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Env { t: TestDb; app: App; base: string; browser: Browser; close(): Promise<void> }
+
+export async function startEnv(env: Record<string, string> = {}): Promise<Env> {
+  const t = await createTestDatabase();
+  const app = await createServer({ ...loadConfig({ LOGIN_RATE_LIMIT: '1000', ...env }), demoFamilies: 0 }, t.db, false);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+  });
+  return { t, app, base: `http://127.0.0.1:${port}`, browser,
+    async close() { await browser.close(); await app.close(); await t.drop(); } };
+}
+
+export async function newPage(env: Env, lang = 'nl-NL'): Promise<Page> {
+  const ctx = await env.browser.newContext({ locale: lang, viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+export async function login(page: Page, env: Env, username: string, password: string) {
+  await page.goto(`${env.base}/`);
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/** Logs in and waits until the app shows the logged-in header. */
+export async function loginAndWait(page: Page, env: Env, username: string, password: string) {
+  await login(page, env, username, password);
+  await page.getByRole('button', { name: /Uitloggen|Log out/ }).waitFor();
+}
+
+/** Runs axe-core on the page: no serious or critical WCAG 2.1 A/AA violations allowed. */
+export async function expectAccessible(page: Page, screen: string) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string) {
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
+}

@@ -1,0 +1,103 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { get, post, setCsrf } from '../../api.js';
+import { useI18n } from '../../i18n.js';
+import { ProblemAlert, TextInput } from '../../ui/forms.js';
+
+type State = 'active' | 'totp_required' | 'enrolment_required';
+
+/** Username + password, then (when needed) the TOTP code or the enrolment of an authenticator app. */
+export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headingLevel?: 1 | 2 }) {
+  const { t } = useI18n();
+  const [step, setStep] = useState<'password' | State>('password');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [oidc, setOidc] = useState<{ enabled: boolean; label: string } | null>(null);
+  const oidcError = ({ 'oidc-onbekend': 'oidcUnknown', 'oidc-mislukt': 'oidcFailed', 'oidc-inactief': 'oidcInactive' } as const)[new URLSearchParams(location.search).get('fout') ?? ''] ;
+  useEffect(() => { get<{ enabled: boolean; label: string }>('/api/v1/oidc/config').then(setOidc, () => setOidc(null)); }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true); setError(null);
+    try {
+      const r = await post<{ state: State; csrfToken: string }>('/api/v1/session', { username, password });
+      setCsrf(r.csrfToken);
+      setPassword('');
+      if (r.state === 'active') onDone(); else setStep(r.state);
+    } catch (err) { setError(err); } finally { setBusy(false); }
+  };
+
+  if (step === 'totp_required') return <SecondFactor onDone={onDone} headingLevel={headingLevel} />;
+  if (step === 'enrolment_required') return <Enrol onDone={onDone} headingLevel={headingLevel} />;
+  return (
+    <section className="regie-narrow" aria-labelledby="login-title">
+      <Heading level={headingLevel} id="login-title">{t('login')}</Heading>
+      <Paragraph>{t('loginIntro')}</Paragraph>
+      {oidcError && <Alert type="warning"><Paragraph>{t(oidcError)}</Paragraph></Alert>}
+      <ProblemAlert error={error} />
+      <form onSubmit={submit} noValidate>
+        <TextInput label={t('username')} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <TextInput label={t('password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('loginButton')}</Button>
+      </form>
+      {oidc?.enabled && (<Paragraph><a className="utrecht-button-link utrecht-button-link--secondary-action" href="/api/v1/oidc/login">{oidc.label || t('oidcButton')}</a></Paragraph>)}
+    </section>
+  );
+}
+
+function CodeForm({ onSubmit, busy }: { onSubmit: (code: string) => void; busy: boolean }) {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); onSubmit(code); }} noValidate>
+      <TextInput label={t('codeLabel')} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={code}
+        onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} required />
+      <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('confirm')}</Button>
+    </form>
+  );
+}
+
+export function SecondFactor({ onDone, headingLevel = 1 }: { onDone: () => void; headingLevel?: 1 | 2 }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (code: string) => {
+    setBusy(true); setError(null);
+    try { const r = await post<{ csrfToken: string }>('/api/v1/session/second-factor', { code }); setCsrf(r.csrfToken); onDone(); }
+    catch (err) { setError(err); } finally { setBusy(false); }
+  };
+  return (
+    <section className="regie-narrow" aria-labelledby="tf-title">
+      <Heading level={headingLevel} id="tf-title">{t('secondFactor')}</Heading>
+      <ProblemAlert error={error} />
+      <CodeForm onSubmit={submit} busy={busy} />
+    </section>
+  );
+}
+
+export function Enrol({ onDone, headingLevel = 1 }: { onDone: () => void; headingLevel?: 1 | 2 }) {
+  const { t } = useI18n();
+  const [data, setData] = useState<{ secret: string; qrDataUrl: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => { get<{ secret: string; qrDataUrl: string }>('/api/v1/session/totp-enrolment').then(setData, setError); }, []);
+  const submit = async (code: string) => {
+    setBusy(true); setError(null);
+    try { const r = await post<{ csrfToken: string }>('/api/v1/session/totp-enrolment', { code }); setCsrf(r.csrfToken); onDone(); }
+    catch (err) { setError(err); } finally { setBusy(false); }
+  };
+  return (
+    <section className="regie-narrow" aria-labelledby="enrol-title">
+      <Heading level={headingLevel} id="enrol-title">{t('enrolTitle')}</Heading>
+      <Paragraph>{t('enrolIntro')}</Paragraph>
+      {data && (<>
+        <img src={data.qrDataUrl} width={220} height={220} alt={`QR-code: ${t('enrolSecret')} ${data.secret}`} />
+        <Paragraph>{t('enrolSecret')} <code data-testid="totp-secret">{data.secret}</code></Paragraph>
+      </>)}
+      <ProblemAlert error={error} />
+      <CodeForm onSubmit={submit} busy={busy} />
+    </section>
+  );
+}

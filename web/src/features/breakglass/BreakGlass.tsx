@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { post } from '../../api.js';
+import { useI18n } from '../../i18n.js';
+import { navigate } from '../../router.js';
+import { mayBreakGlass, useSession } from '../../session.js';
+import { fieldErrors, ProblemAlert, TextArea, TextInput } from '../../ui/forms.js';
+
+/** Break the glass: one family, 60 minutes, a second factor and a written reason. */
+export function BreakGlass() {
+  const { t, lang } = useI18n();
+  const { session } = useSession();
+  const [bsn, setBsn] = useState('');
+  const [reason, setReason] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const errors = fieldErrors(error, lang);
+  if (!mayBreakGlass(session?.user)) return <><Heading level={1}>{t('breakGlass')}</Heading><Alert type="info"><Paragraph>{t('breakGlassNotAllowed')}</Paragraph></Alert></>;
+  const submit = async () => {
+    setError(null);
+    try {
+      const r = await post<{ familyId: string }>('/api/v1/break-glass', { bsn: bsn.trim(), reason: reason.trim(), totpCode: code.trim() });
+      navigate(`/gezinnen/${r.familyId}`);
+    } catch (err) { setError(err); }
+  };
+  return (
+    <section className="regie-narrow">
+      <Heading level={1}>{t('breakGlass')}</Heading>
+      <Alert type="warning"><Paragraph>{t('breakGlassIntro')}</Paragraph></Alert>
+      {!session?.user.totpEnrolled && <Alert type="info"><Paragraph>{t('totpFirst')}</Paragraph></Alert>}
+      <ProblemAlert error={error} />
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <TextInput label={t('breakGlassBsn')} inputMode="numeric" value={bsn} onChange={(e) => setBsn(e.target.value)} error={errors.bsn} />
+        <TextArea label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+        <TextInput label={t('codeLabel')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} error={errors.totpCode} />
+        <Button appearance="primary-action-button" type="submit">{t('breakGlassButton')}</Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,182 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { get, patch, post } from '../../api.js';
+import { useI18n } from '../../i18n.js';
+import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
+import { fmtDate, ago } from '../../ui/time.js';
+import { useSession } from '../../session.js';
+import type { FamilyPageData, Professional } from './types.js';
+
+const PHASES = ['registered', 'exploring', 'plan', 'executing', 'evaluating', 'closed', 'monitoring'];
+const BASES = ['consent', 'statutory_task', 'safety'];
+
+export function useProfessionals(qualified: boolean) {
+  const [list, setList] = useState<Professional[]>([]);
+  useEffect(() => { get<{ items: Professional[] }>(`/api/v1/professionals${qualified ? '?qualified=true' : ''}`).then((r) => setList(r.items), () => undefined); }, [qualified]);
+  return list;
+}
+
+/** The case: phase, coordinator, case team with legal bases, and the forms that change them. */
+export function CaseSection({ data, onChanged }: { data: FamilyPageData; onChanged: () => void }) {
+  const { t, label, lang } = useI18n();
+  const { session } = useSession();
+  const c = data.currentCase;
+  const open = c && c.status !== 'closed';
+  const mayManage = data.access.isCoordinator || !!session?.user.roles.includes('team_lead');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const act = async (fn: () => Promise<unknown>, ok: string) => {
+    setError(null); setNotice('');
+    try { await fn(); setNotice(ok); onChanged(); } catch (err) { setError(err); }
+  };
+  const activeTeam = c?.team.filter((m) => !m.endedAt) ?? [];
+  const endedTeam = c?.team.filter((m) => m.endedAt) ?? [];
+
+  return (
+    <section aria-labelledby="case-title" className="regie-section">
+      <Heading level={2} id="case-title">{t('caseTitle')}</Heading>
+      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      <ProblemAlert error={error} />
+      {!open && <Paragraph>{t('noCase')}</Paragraph>}
+      {!open && <OpenCaseForm familyId={data.id} onDone={(msg) => act(async () => undefined, msg)} />}
+      {c && (<>
+        <Heading level={3}>{t('team')}</Heading>
+        <Table className="regie-table">
+          <TableHeader><TableRow>
+            <TableHeaderCell scope="col">{t('organisation')}</TableHeaderCell><TableHeaderCell scope="col">{t('person')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('role')}</TableHeaderCell><TableHeaderCell scope="col">{t('legalBasis')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('since')}</TableHeaderCell>{mayManage && open && <TableHeaderCell scope="col">{t('actions')}</TableHeaderCell>}
+          </TableRow></TableHeader>
+          <TableBody>{activeTeam.map((m) => (
+            <TableRow key={m.id}>
+              <TableCell>{m.organisationName} <span className="regie-muted">({label(m.organisationType)})</span></TableCell>
+              <TableCell>{m.userName}</TableCell>
+              <TableCell>{m.role === 'coordinator' ? <strong>{label('coordinator')}</strong> : label('member')}</TableCell>
+              <TableCell>{label(m.legalBasis)}</TableCell>
+              <TableCell>{fmtDate(m.startedOn, lang)} <span className="regie-muted">({ago(t, m.startedOn)})</span></TableCell>
+              {mayManage && open && <TableCell>{m.role !== 'coordinator' && <EndMembership caseId={c.id} membershipId={m.id} name={m.userName}
+                onEnd={(reason) => act(() => post(`/api/v1/cases/${c.id}/team-members/${m.id}/end`, { reason }), `${m.userName}: ${t('ended').toLowerCase()}`)} />}</TableCell>}
+            </TableRow>
+          ))}</TableBody>
+        </Table>
+        {endedTeam.length > 0 && (
+          <details className="regie-disclosure"><summary>{t('ended')} ({endedTeam.length})</summary>
+            <ul className="utrecht-unordered-list">{endedTeam.map((m) => (
+              <li key={m.id} className="utrecht-unordered-list__item">{m.userName} ({m.organisationName}) — {label(m.role)}, {fmtDate(m.startedOn, lang)} – {fmtDate(m.endedAt, lang)}{m.endedReason && `: ${m.endedReason}`}</li>
+            ))}</ul>
+          </details>
+        )}
+        {mayManage && open && (<>
+          <AddTeamMemberForm onSubmit={(userId, legalBasis) => act(() => post(`/api/v1/cases/${c.id}/team-members`, { userId, legalBasis }), t('saved'))} error={error} />
+          <TransferForm currentUserId={c.coordinator?.userId} onSubmit={(toUserId, reason) =>
+            act(() => post(`/api/v1/cases/${c.id}/coordinator-transfers`, { toUserId, caseVersion: c.version, ...(reason ? { reason } : {}) }), t('saved'))} error={error} />
+        </>)}
+        {mayManage && (
+          <PhaseForm status={c.status} onSubmit={(status, closedReason) =>
+            act(() => patch(`/api/v1/cases/${c.id}`, { status, version: c.version, ...(closedReason ? { closedReason } : {}) }), t('saved'))} error={error} />
+        )}
+      </>)}
+      {data.pastCases.length > 0 && (<>
+        <Heading level={3}>{t('pastCases')}</Heading>
+        <ul className="utrecht-unordered-list">{data.pastCases.map((p) => (
+          <li key={p.id} className="utrecht-unordered-list__item">{fmtDate(p.openedAt, lang)} – {fmtDate(p.closedAt, lang)}: {label(p.status)}{p.closedReason && ` (${p.closedReason})`}</li>
+        ))}</ul>
+      </>)}
+    </section>
+  );
+}
+
+function EndMembership({ name, onEnd }: { caseId: string; membershipId: string; name: string; onEnd: (reason: string) => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!open) return <Button appearance="secondary-action-button" onClick={() => setOpen(true)} aria-label={`${t('endMembership')}: ${name}`}>{t('endMembership')}</Button>;
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); onEnd(reason); }} className="regie-inline-form">
+      <TextInput label={`${t('endReason')} (${name})`} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <Button appearance="primary-action-button" type="submit">{t('endMembership')}</Button>
+      <Button appearance="subtle-button" onClick={() => setOpen(false)}>{t('cancel')}</Button>
+    </form>
+  );
+}
+
+function AddTeamMemberForm({ onSubmit, error }: { onSubmit: (userId: string, legalBasis: string) => void; error: unknown }) {
+  const { t, label, lang } = useI18n();
+  const pros = useProfessionals(false);
+  const [userId, setUserId] = useState('');
+  const [basis, setBasis] = useState('');
+  const errors = fieldErrors(error, lang);
+  return (
+    <details className="regie-disclosure"><summary>{t('addTeamMember')}</summary>
+      <form onSubmit={(e) => { e.preventDefault(); onSubmit(userId, basis); }} noValidate>
+        <div className="regie-grid">
+          <Select label={t('person')} value={userId} onChange={(e) => setUserId(e.target.value)} error={errors.userId}
+            options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />
+          <Select label={t('legalBasis')} value={basis} onChange={(e) => setBasis(e.target.value)} error={errors.legalBasis} options={BASES.map((b) => ({ value: b, label: label(b) }))} />
+        </div>
+        <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
+      </form>
+    </details>
+  );
+}
+
+function TransferForm({ currentUserId, onSubmit, error }: { currentUserId?: string; onSubmit: (to: string, reason: string) => void; error: unknown }) {
+  const { t, lang } = useI18n();
+  const pros = useProfessionals(true).filter((p) => p.id !== currentUserId);
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const errors = fieldErrors(error, lang);
+  return (
+    <details className="regie-disclosure"><summary>{t('transfer')}</summary>
+      <form onSubmit={(e) => { e.preventDefault(); onSubmit(to, reason); }} noValidate>
+        <div className="regie-grid">
+          <Select label={t('transferTo')} hint={t('coordinatorHint')} value={to} onChange={(e) => setTo(e.target.value)} error={errors.toUserId}
+            options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />
+          <TextInput label={t('transferReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+        </div>
+        <Button appearance="primary-action-button" type="submit">{t('transfer')}</Button>
+      </form>
+    </details>
+  );
+}
+
+function PhaseForm({ status, onSubmit, error }: { status: string; onSubmit: (status: string, reason: string) => void; error: unknown }) {
+  const { t, label, lang } = useI18n();
+  const [next, setNext] = useState('');
+  const [reason, setReason] = useState('');
+  const errors = fieldErrors(error, lang);
+  return (
+    <details className="regie-disclosure"><summary>{t('changePhase')}</summary>
+      <form onSubmit={(e) => { e.preventDefault(); onSubmit(next, reason); }} noValidate>
+        <div className="regie-grid">
+          <Select label={t('newPhase')} value={next} onChange={(e) => setNext(e.target.value)} error={errors.status}
+            options={PHASES.filter((p) => p !== status).map((p) => ({ value: p, label: label(p) }))} />
+          {next === 'closed' && <TextInput label={t('closedReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.closedReason} />}
+        </div>
+        <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
+      </form>
+    </details>
+  );
+}
+
+function OpenCaseForm({ familyId, onDone }: { familyId: string; onDone: (msg: string) => void }) {
+  const { t, label, lang } = useI18n();
+  const pros = useProfessionals(true);
+  const [coordinatorUserId, setCoordinator] = useState('');
+  const [legalBasis, setBasis] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const errors = fieldErrors(error, lang);
+  return (
+    <details className="regie-disclosure"><summary>{t('openCase')}</summary>
+      <form onSubmit={(e) => { e.preventDefault(); post(`/api/v1/families/${familyId}/cases`, { coordinatorUserId, legalBasis }).then(() => onDone(t('saved')), setError); }} noValidate>
+        <ProblemAlert error={error} />
+        <div className="regie-grid">
+          <Select label={t('coordinator')} hint={t('coordinatorHint')} value={coordinatorUserId} onChange={(e) => setCoordinator(e.target.value)} error={errors.coordinatorUserId}
+            options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />
+          <Select label={t('legalBasis')} value={legalBasis} onChange={(e) => setBasis(e.target.value)} error={errors.legalBasis} options={BASES.map((b) => ({ value: b, label: label(b) }))} />
+        </div>
+        <Button appearance="primary-action-button" type="submit">{t('openCase')}</Button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { get } from '../../api.js';
+import { useI18n } from '../../i18n.js';
+import { ProblemAlert } from '../../ui/forms.js';
+import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
+import { CaseSection } from './CaseSection.js';
+import { AddMemberForm, AddNetworkForm } from './MemberForms.js';
+import type { FamilyPageData } from './types.js';
+
+/** One page for the whole family: members, network, the case, its team and the timeline. */
+export function FamilyPage({ familyId }: { familyId: string }) {
+  const { t, label, lang } = useI18n();
+  const [data, setData] = useState<FamilyPageData | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => get<FamilyPageData>(`/api/v1/families/${familyId}`).then((d) => { setData(d); setError(null); }, setError), [familyId]);
+  useEffect(() => { void load(); }, [load]);
+  if (error && !data) return <><Heading level={1}>{t('familyPage')}</Heading><ProblemAlert error={error} /></>;
+  if (!data) return <Paragraph>{t('loading')}</Paragraph>;
+  const c = data.currentCase;
+  return (
+    <>
+      {data.access.breakGlass && (
+        <Alert type="warning" className="regie-breakglass-banner" role="status">
+          <Paragraph><strong>{t('breakGlass')}</strong> — {t('breakGlassBanner', { time: fmtDateTime(data.access.breakGlassExpiresAt, lang) })}</Paragraph>
+        </Alert>
+      )}
+      <div className="regie-title-row">
+        <Heading level={1}>{data.name}</Heading>
+        {c && <span className={`regie-badge regie-badge--${c.status}`}>{label(c.status)}</span>}
+      </div>
+      {c && (
+        <Paragraph className="regie-lead">
+          {t('coordinator')}: <strong>{c.coordinator?.name ?? '—'}</strong>{c.coordinator && ` (${c.coordinator.organisationName})`} · {t('caseOpened')} {fmtDate(c.openedAt, lang)} ({ago(t, c.openedAt)})
+          {data.access.legalBasis && <> · {t('legalBasis')}: {label(data.access.legalBasis)}</>}
+        </Paragraph>
+      )}
+      <ProblemAlert error={error} />
+
+      <section aria-labelledby="members-title" className="regie-section">
+        <Heading level={2} id="members-title">{t('members')}</Heading>
+        <Table className="regie-table">
+          <TableHeader><TableRow>
+            <TableHeaderCell scope="col">{t('name')}</TableHeaderCell><TableHeaderCell scope="col">{t('relation')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('birthDate')}</TableHeaderCell><TableHeaderCell scope="col">{t('bsn')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('address')}</TableHeaderCell>
+          </TableRow></TableHeader>
+          <TableBody>{data.members.map((m) => (
+            <TableRow key={m.personId}>
+              <TableCell>{m.fullName}</TableCell>
+              <TableCell>{label(m.relation)}</TableCell>
+              <TableCell>{fmtDate(m.birthDate, lang)}{m.age !== null && ` (${m.age} ${t('years')})`}</TableCell>
+              <TableCell>{m.bsn ?? '—'}</TableCell>
+              <TableCell>{[m.street && `${m.street} ${m.houseNumber ?? ''}`, m.postcode, m.city].filter(Boolean).join(', ') || '—'}</TableCell>
+            </TableRow>
+          ))}</TableBody>
+        </Table>
+        <AddMemberForm familyId={data.id} onSaved={load} />
+      </section>
+
+      <section aria-labelledby="network-title" className="regie-section">
+        <Heading level={2} id="network-title">{t('network')}</Heading>
+        {data.network.length === 0 ? <Paragraph>—</Paragraph> : (
+          <ul className="utrecht-unordered-list">{data.network.map((n) => (
+            <li key={n.id} className="utrecht-unordered-list__item">{n.name} — {label(n.relation)}{n.phone && `, ${n.phone}`}{n.note && ` (${n.note})`}</li>
+          ))}</ul>
+        )}
+        <AddNetworkForm familyId={data.id} onSaved={load} />
+      </section>
+
+      <CaseSection data={data} onChanged={load} />
+
+      <section aria-labelledby="timeline-title" className="regie-section">
+        <Heading level={2} id="timeline-title">{t('timeline')}</Heading>
+        <ol className="regie-timeline">{data.timeline.map((e) => (
+          <li key={e.id}>
+            <time dateTime={e.occurredAt}>{fmtDateTime(e.occurredAt, lang)}</time> <span className="regie-muted">({ago(t, e.occurredAt)})</span>
+            <div><strong>{label(e.type)}</strong>{e.summary && `: ${e.summary}`}</div>
+            {e.actorName && <div className="regie-muted">{e.actorName}{e.actorOrganisation && `, ${e.actorOrganisation}`}</div>}
+          </li>
+        ))}</ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Button } from '@rijkshuisstijl-community/components-react';
+import { post } from '../../api.js';
+import { useI18n } from '../../i18n.js';
+import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
+import { useSession } from '../../session.js';
+
+export interface PersonDraft { givenNames: string; familyNamePrefix: string; familyName: string; birthDate: string; bsn: string; relation: string; gender: string; street: string; houseNumber: string; postcode: string; city: string }
+export const emptyPerson = (relation = ''): PersonDraft => ({ givenNames: '', familyNamePrefix: '', familyName: '', birthDate: '', bsn: '', relation, gender: '', street: '', houseNumber: '', postcode: '', city: '' });
+
+/** Drops empty optional fields so the API gets only what was filled in. */
+export function personPayload(p: PersonDraft) {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(p)) if (v.trim() !== '') out[k] = v.trim();
+  return out;
+}
+
+export function PersonFields({ value, onChange, errors, prefix }: { value: PersonDraft; onChange: (p: PersonDraft) => void; errors: Record<string, string>; prefix: string }) {
+  const { t, label } = useI18n();
+  const set = (k: keyof PersonDraft) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value });
+  const err = (k: string) => errors[`${prefix}${k}`];
+  return (
+    <div className="regie-grid">
+      <TextInput label={t('givenNames')} value={value.givenNames} onChange={set('givenNames')} error={err('givenNames')} required />
+      <TextInput label={`${t('prefix')} ${t('optional')}`} value={value.familyNamePrefix} onChange={set('familyNamePrefix')} error={err('familyNamePrefix')} />
+      <TextInput label={t('familyName')} value={value.familyName} onChange={set('familyName')} error={err('familyName')} required />
+      <Select label={t('relation')} value={value.relation} onChange={set('relation')} error={err('relation')} required
+        options={['parent', 'child', 'partner', 'carer', 'other'].map((r) => ({ value: r, label: label(r) }))} />
+      <TextInput label={`${t('birthDate')} ${t('optional')}`} type="date" value={value.birthDate} onChange={set('birthDate')} error={err('birthDate')} />
+      <TextInput label={`${t('bsn')} ${t('optional')}`} hint={t('bsnHint')} inputMode="numeric" value={value.bsn} onChange={set('bsn')} error={err('bsn')} />
+      <Select label={`${t('gender')} ${t('optional')}`} value={value.gender} onChange={set('gender')} error={err('gender')}
+        options={['female', 'male', 'other', 'unknown'].map((r) => ({ value: r, label: label(r) }))} />
+      <TextInput label={`${t('street')} ${t('optional')}`} value={value.street} onChange={set('street')} error={err('street')} />
+      <TextInput label={`${t('houseNumber')} ${t('optional')}`} value={value.houseNumber} onChange={set('houseNumber')} error={err('houseNumber')} />
+      <TextInput label={`${t('postcode')} ${t('optional')}`} value={value.postcode} onChange={set('postcode')} error={err('postcode')} />
+      <TextInput label={`${t('city')} ${t('optional')}`} value={value.city} onChange={set('city')} error={err('city')} />
+    </div>
+  );
+}
+
+export function AddMemberForm({ familyId, onSaved }: { familyId: string; onSaved: () => void }) {
+  const { t, lang } = useI18n();
+  const { session } = useSession();
+  const [person, setPerson, draft] = useDraft(`${session?.user.id}.member.${familyId}`, emptyPerson('child'));
+  const [error, setError] = useState<unknown>(null);
+  const [open, setOpen] = useState(draft.restored);
+  const submit = async () => {
+    setError(null);
+    try { await post(`/api/v1/families/${familyId}/members`, personPayload(person)); draft.clear(); setPerson(emptyPerson('child')); setOpen(false); onSaved(); }
+    catch (err) { setError(err); }
+  };
+  return (
+    <details className="regie-disclosure" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>{t('addMember')}</summary>
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <ProblemAlert error={error} />
+        <PersonFields value={person} onChange={setPerson} errors={fieldErrors(error, lang)} prefix="" />
+        <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
+      </form>
+    </details>
+  );
+}
+
+export function AddNetworkForm({ familyId, onSaved }: { familyId: string; onSaved: () => void }) {
+  const { t, label, lang } = useI18n();
+  const [v, setV] = useState({ name: '', relation: '', phone: '', note: '' });
+  const [error, setError] = useState<unknown>(null);
+  const errors = fieldErrors(error, lang);
+  const submit = async () => {
+    setError(null);
+    try {
+      await post(`/api/v1/families/${familyId}/network-members`, Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim() !== '')));
+      setV({ name: '', relation: '', phone: '', note: '' }); onSaved();
+    } catch (err) { setError(err); }
+  };
+  return (
+    <details className="regie-disclosure">
+      <summary>{t('addNetwork')}</summary>
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <ProblemAlert error={error} />
+        <div className="regie-grid">
+          <TextInput label={t('name')} value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} error={errors.name} />
+          <Select label={t('relation')} value={v.relation} onChange={(e) => setV({ ...v, relation: e.target.value })} error={errors.relation}
+            options={['grandparent', 'other_family', 'neighbour', 'friend', 'other'].map((r) => ({ value: r, label: label(r) }))} />
+          <TextInput label={`${t('phone')} ${t('optional')}`} value={v.phone} onChange={(e) => setV({ ...v, phone: e.target.value })} error={errors.phone} />
+          <TextInput label={`${t('note')} ${t('optional')}`} value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} error={errors.note} />
+        </div>
+        <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
+      </form>
+    </details>
+  );
+}

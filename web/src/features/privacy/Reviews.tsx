@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { get, post } from '../../api.js';
+import { useI18n } from '../../i18n.js';
+import { ProblemAlert, Select, TextInput } from '../../ui/forms.js';
+import { ago, fmtDateTime } from '../../ui/time.js';
+
+interface Review {
+  id: string; user: { id: string; name: string | null }; organisation: { id: string; name: string | null }; family: { id: string; name: string | null };
+  reason: string; startedAt: string; expiresAt: string; active: boolean;
+  review: { outcome: 'justified' | 'unjustified'; note: string | null; reviewedAt: string; reviewedBy: { id: string; name: string | null } } | null;
+}
+
+/** The privacy officer's list of break-the-glass accesses to review. */
+export function Reviews() {
+  const { t, lang } = useI18n();
+  const [status, setStatus] = useState<'open' | 'reviewed'>('open');
+  const [items, setItems] = useState<Review[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => get<{ items: Review[] }>(`/api/v1/break-glass-reviews?status=${status}`).then((r) => { setItems(r.items); setError(null); }, setError), [status]);
+  useEffect(() => { void load(); }, [load]);
+  return (
+    <>
+      <Heading level={1}>{t('reviews')}</Heading>
+      <Select label={t('filter')} value={status} onChange={(e) => setStatus(e.target.value === 'reviewed' ? 'reviewed' : 'open')}
+        options={[{ value: 'open', label: t('reviewOpen') }, { value: 'reviewed', label: t('reviewDone') }]} />
+      <ProblemAlert error={error} />
+      {items && items.length === 0 && <Paragraph>—</Paragraph>}
+      <ul className="regie-cards">{items?.map((r) => (
+        <li key={r.id} className="regie-card">
+          <Heading level={2} appearanceLevel={4}>{r.user.name} ({r.organisation.name}) → {r.family.name}</Heading>
+          <Paragraph>{fmtDateTime(r.startedAt, lang)} ({ago(t, r.startedAt)}) – {fmtDateTime(r.expiresAt, lang)}</Paragraph>
+          <blockquote className="utrecht-blockquote"><p className="utrecht-paragraph">{r.reason}</p></blockquote>
+          {r.review
+            ? <Paragraph><strong>{r.review.outcome === 'justified' ? t('justified') : t('unjustified')}</strong> — {r.review.reviewedBy.name}, {fmtDateTime(r.review.reviewedAt, lang)}{r.review.note && `: ${r.review.note}`}</Paragraph>
+            : <ReviewForm id={r.id} onDone={load} />}
+        </li>
+      ))}</ul>
+    </>
+  );
+}
+
+function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const send = (outcome: 'justified' | 'unjustified') =>
+    post(`/api/v1/break-glass-reviews/${id}`, { outcome, ...(note.trim() ? { note: note.trim() } : {}) }).then(onDone, setError);
+  return (
+    <form onSubmit={(e) => e.preventDefault()}>
+      <ProblemAlert error={error} />
+      <TextInput label={t('reviewNote')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <div className="regie-actions">
+        <Button appearance="primary-action-button" onClick={() => send('justified')}>{t('justified')}</Button>
+        <Button appearance="secondary-action-button" onClick={() => send('unjustified')}>{t('unjustified')}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,143 @@
+// The i18n catalogue: Dutch first, English second. Components call t('key').
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+
+const nl = {
+  appName: 'Regie', tagline: '1 Gezin, 1 Plan, 1 Regisseur', skip: 'Naar de inhoud',
+  login: 'Inloggen', username: 'Gebruikersnaam', password: 'Wachtwoord', loginButton: 'Inloggen', logout: 'Uitloggen',
+  loginIntro: 'Log in met uw Regie-account.', oidcButton: 'Inloggen via uw organisatie', oidcUnknown: 'Uw account bij uw organisatie is niet gekoppeld aan een Regie-account. Neem contact op met de functioneel beheerder.',
+  oidcFailed: 'Inloggen via uw organisatie is niet gelukt. Probeer het opnieuw of log in met uw Regie-account.', oidcInactive: 'Uw Regie-account is niet actief. Neem contact op met de functioneel beheerder.',
+  secondFactor: 'Tweede stap: authenticatiecode', codeLabel: 'Code uit uw authenticator-app (6 cijfers)', confirm: 'Bevestigen',
+  enrolTitle: 'Authenticator-app koppelen', enrolIntro: 'Scan de QR-code met een authenticator-app (bijvoorbeeld van uw organisatie) en vul de code in die de app toont.',
+  enrolSecret: 'Kunt u niet scannen? Voer deze sleutel handmatig in:',
+  myFamilies: 'Mijn gezinnen', teamFamilies: 'Gezinnen van mijn team', search: 'Zoeken', searchLabel: 'Zoek op naam, BSN of geboortedatum',
+  searchHint: 'Bijvoorbeeld: "Jansen", "123456782" of "12-04-1988"', sort: 'Sorteren', sortName: 'Naam (A–Z)', sortNameDesc: 'Naam (Z–A)',
+  sortOpened: 'Oudste dossier eerst', sortOpenedDesc: 'Nieuwste dossier eerst', sortActivity: 'Langst geen activiteit', sortActivityDesc: 'Recentste activiteit',
+  family: 'Gezin', members: 'Gezinsleden', phase: 'Fase', coordinator: 'Regisseur', caseOpened: 'Dossier geopend', lastActivity: 'Laatste activiteit',
+  next: 'Volgende', previous: 'Vorige', noFamilies: 'Geen gezinnen gevonden.', noFamiliesYet: 'U staat nog in geen enkel casusteam. Registreer een gezin of vraag een regisseur om u toe te voegen.',
+  registerFamily: 'Gezin registreren', youAreCoordinator: 'u bent regisseur',
+  familyPage: 'Gezin', network: 'Informeel netwerk', caseTitle: 'Dossier', team: 'Casusteam', timeline: 'Tijdlijn',
+  relation: 'Relatie', name: 'Naam', birthDate: 'Geboortedatum', age: 'Leeftijd', years: 'jaar', bsn: 'BSN', address: 'Adres', phone: 'Telefoon',
+  organisation: 'Organisatie', person: 'Professional', role: 'Rol', legalBasis: 'Grondslag', since: 'Sinds', ended: 'Beëindigd', actions: 'Acties',
+  addMember: 'Gezinslid toevoegen', addNetwork: 'Netwerklid toevoegen', addTeamMember: 'Professional toevoegen aan casusteam', endMembership: 'Beëindigen',
+  endReason: 'Reden van beëindigen', transfer: 'Regie overdragen', transferTo: 'Nieuwe regisseur', transferReason: 'Toelichting (optioneel)',
+  changePhase: 'Fase wijzigen', newPhase: 'Nieuwe fase', closedReason: 'Reden van afsluiten', save: 'Opslaan', cancel: 'Annuleren',
+  openCase: 'Nieuw dossier openen', noCase: 'Dit gezin heeft geen open dossier.', pastCases: 'Eerdere dossiers', givenNames: 'Voornamen',
+  prefix: 'Tussenvoegsel', familyName: 'Achternaam', gender: 'Geslacht', street: 'Straat', houseNumber: 'Huisnummer', postcode: 'Postcode', city: 'Plaats',
+  optional: '(optioneel)', bsnHint: '9 cijfers; wordt gecontroleerd met de elfproef', note: 'Notitie', choose: '— kies —',
+  familyNameLabel: 'Naam van het gezin', familyNameHint: 'Laat leeg voor "Gezin <achternaam>"', addAnother: 'Nog een gezinslid', remove: 'Verwijderen',
+  caseSection: 'Dossier en regisseur', coordinatorHint: 'Alleen professionals die gekwalificeerd zijn als regisseur', register: 'Registreren',
+  draftSaved: 'Concept automatisch bewaard', draftRestored: 'Uw niet-verzonden invoer is teruggezet.', discardDraft: 'Concept weggooien',
+  saved: 'Opgeslagen', openExisting: 'Open het bestaande gezin', errorsTitle: 'Controleer de volgende velden',
+  breakGlass: 'Noodtoegang', breakGlassIntro: 'Alleen bij acute zorg over veiligheid. U krijgt 60 minuten toegang tot één gezin waarvan u geen casusteamlid bent. Uw reden wordt vastgelegd en door de privacy officer beoordeeld.',
+  breakGlassBsn: 'BSN van een gezinslid', reason: 'Reden (minstens 20 tekens)', breakGlassButton: 'Noodtoegang openen', breakGlassNotAllowed: 'Uw organisatie heeft geen veiligheidstaak; noodtoegang is niet beschikbaar.',
+  breakGlassBanner: 'Noodtoegang actief tot {time}. Alles wat u hier bekijkt wordt vastgelegd en beoordeeld.', totpFirst: 'Koppel eerst een authenticator-app om noodtoegang te kunnen gebruiken.',
+  auditLog: 'Auditlog', reviews: 'Beoordelen noodtoegang', accessLog: 'Inzage per persoon', filter: 'Filteren', from: 'Van', to: 'Tot en met',
+  action: 'Handeling', outcome: 'Uitkomst', user: 'Gebruiker', when: 'Wanneer', object: 'Object', flags: 'Kenmerken', onBehalfOf: 'Namens',
+  verify: 'Controleer de keten', verifyOk: 'De auditketen is intact: {rows} regels gecontroleerd.', verifyBroken: 'De auditketen is verbroken!',
+  justified: 'Terecht', unjustified: 'Onterecht', reviewNote: 'Toelichting', reviewOpen: 'Te beoordelen', reviewDone: 'Beoordeeld', review: 'Beoordelen',
+  findPerson: 'Persoon zoeken op BSN', whoLooked: 'Wie heeft de gegevens van {name} bekeken of gewijzigd',
+  sessionWarning: 'U wordt over {min} minuut/minuten automatisch uitgelogd vanwege inactiviteit. Uw invoer blijft bewaard.', stayLoggedIn: 'Ingelogd blijven',
+  sessionExpired: 'Uw sessie is verlopen. Log opnieuw in; wat u aan het invullen was blijft staan.', loading: 'Laden…', language: 'English',
+  agoDays: '{n} dagen geleden', agoToday: 'vandaag', agoYesterday: 'gisteren', agoMonths: '{n} maanden geleden', agoYears: '{n} jaar geleden', agoHours: '{n} uur geleden', agoMinutes: '{n} min. geleden',
+  notFound: 'Niet gevonden', back: 'Terug', home: 'Start',
+} as const;
+
+type Key = keyof typeof nl;
+const en: Record<Key, string> = {
+  appName: 'Regie', tagline: '1 Family, 1 Plan, 1 Coordinator', skip: 'Skip to content',
+  login: 'Log in', username: 'Username', password: 'Password', loginButton: 'Log in', logout: 'Log out',
+  loginIntro: 'Log in with your Regie account.', oidcButton: 'Log in via your organisation', oidcUnknown: 'Your organisation account is not linked to a Regie account. Contact the functional administrator.',
+  oidcFailed: 'Logging in via your organisation failed. Try again or log in with your Regie account.', oidcInactive: 'Your Regie account is not active. Contact the functional administrator.',
+  secondFactor: 'Second step: authentication code', codeLabel: 'Code from your authenticator app (6 digits)', confirm: 'Confirm',
+  enrolTitle: 'Link an authenticator app', enrolIntro: 'Scan the QR code with an authenticator app and enter the code it shows.',
+  enrolSecret: 'Cannot scan? Enter this key by hand:',
+  myFamilies: 'My families', teamFamilies: "My team's families", search: 'Search', searchLabel: 'Search by name, BSN or birth date',
+  searchHint: 'For example: "Jansen", "123456782" or "12-04-1988"', sort: 'Sort', sortName: 'Name (A–Z)', sortNameDesc: 'Name (Z–A)',
+  sortOpened: 'Oldest case first', sortOpenedDesc: 'Newest case first', sortActivity: 'Longest without activity', sortActivityDesc: 'Most recent activity',
+  family: 'Family', members: 'Members', phase: 'Phase', coordinator: 'Coordinator', caseOpened: 'Case opened', lastActivity: 'Last activity',
+  next: 'Next', previous: 'Previous', noFamilies: 'No families found.', noFamiliesYet: 'You are not on any case team yet. Register a family or ask a coordinator to add you.',
+  registerFamily: 'Register family', youAreCoordinator: 'you are coordinator',
+  familyPage: 'Family', network: 'Informal network', caseTitle: 'Case', team: 'Case team', timeline: 'Timeline',
+  relation: 'Relation', name: 'Name', birthDate: 'Birth date', age: 'Age', years: 'years', bsn: 'BSN', address: 'Address', phone: 'Phone',
+  organisation: 'Organisation', person: 'Professional', role: 'Role', legalBasis: 'Legal basis', since: 'Since', ended: 'Ended', actions: 'Actions',
+  addMember: 'Add member', addNetwork: 'Add network member', addTeamMember: 'Add professional to case team', endMembership: 'End',
+  endReason: 'Reason for ending', transfer: 'Transfer coordination', transferTo: 'New coordinator', transferReason: 'Explanation (optional)',
+  changePhase: 'Change phase', newPhase: 'New phase', closedReason: 'Reason for closing', save: 'Save', cancel: 'Cancel',
+  openCase: 'Open new case', noCase: 'This family has no open case.', pastCases: 'Earlier cases', givenNames: 'Given names',
+  prefix: 'Prefix', familyName: 'Family name', gender: 'Gender', street: 'Street', houseNumber: 'House number', postcode: 'Postcode', city: 'City',
+  optional: '(optional)', bsnHint: '9 digits; checked with the 11-test', note: 'Note', choose: '— choose —',
+  familyNameLabel: 'Family name', familyNameHint: 'Leave empty for "Gezin <family name>"', addAnother: 'Another member', remove: 'Remove',
+  caseSection: 'Case and coordinator', coordinatorHint: 'Only professionals qualified as coordinator', register: 'Register',
+  draftSaved: 'Draft saved automatically', draftRestored: 'Your unsent input has been restored.', discardDraft: 'Discard draft',
+  saved: 'Saved', openExisting: 'Open the existing family', errorsTitle: 'Please check these fields',
+  breakGlass: 'Emergency access', breakGlassIntro: 'Only for acute safety concerns. You get 60 minutes of access to one family whose case team you are not on. Your reason is recorded and reviewed by the privacy officer.',
+  breakGlassBsn: "BSN of a family member", reason: 'Reason (at least 20 characters)', breakGlassButton: 'Open emergency access', breakGlassNotAllowed: 'Your organisation has no safety task; emergency access is not available.',
+  breakGlassBanner: 'Emergency access active until {time}. Everything you view here is recorded and reviewed.', totpFirst: 'Link an authenticator app first to use emergency access.',
+  auditLog: 'Audit log', reviews: 'Review emergency access', accessLog: 'Access per person', filter: 'Filter', from: 'From', to: 'Until',
+  action: 'Action', outcome: 'Outcome', user: 'User', when: 'When', object: 'Object', flags: 'Flags', onBehalfOf: 'On behalf of',
+  verify: 'Verify the chain', verifyOk: 'The audit chain is intact: {rows} rows checked.', verifyBroken: 'The audit chain is broken!',
+  justified: 'Justified', unjustified: 'Unjustified', reviewNote: 'Note', reviewOpen: 'To review', reviewDone: 'Reviewed', review: 'Review',
+  findPerson: 'Find person by BSN', whoLooked: 'Who viewed or changed the data of {name}',
+  sessionWarning: 'You will be logged out in {min} minute(s) because of inactivity. Your input is kept.', stayLoggedIn: 'Stay logged in',
+  sessionExpired: 'Your session has expired. Log in again; what you were filling in stays.', loading: 'Loading…', language: 'Nederlands',
+  agoDays: '{n} days ago', agoToday: 'today', agoYesterday: 'yesterday', agoMonths: '{n} months ago', agoYears: '{n} years ago', agoHours: '{n} hours ago', agoMinutes: '{n} min ago',
+  notFound: 'Not found', back: 'Back', home: 'Home',
+};
+
+export type Lang = 'nl' | 'en';
+export type T = (key: Key, vars?: Record<string, string | number>) => string;
+
+const LABELS: Record<Lang, Record<string, string>> = {
+  nl: { parent: 'ouder', child: 'kind', partner: 'partner', carer: 'verzorger', other: 'overig', grandparent: 'grootouder', other_family: 'familie',
+    neighbour: 'buur', friend: 'vriend(in)', coordinator: 'regisseur', member: 'lid', consent: 'toestemming', statutory_task: 'wettelijke taak', safety: 'veiligheid',
+    registered: 'aangemeld', exploring: 'verkenning', plan: 'plan', executing: 'uitvoering', evaluating: 'evaluatie', closed: 'afgesloten', monitoring: 'nazorg',
+    female: 'vrouw', male: 'man', unknown: 'onbekend', create: 'aanmaken', read: 'inzien', update: 'wijzigen', delete: 'verwijderen', export: 'exporteren',
+    allowed: 'toegestaan', denied: 'geweigerd', municipal_team: 'gemeentelijk team', veilig_thuis: 'Veilig Thuis', gp_practice: 'huisarts', school: 'school',
+    housing_corporation: 'woningcorporatie', mental_health: 'GGZ', youth_care: 'jeugdhulp', probation: 'reclassering', police: 'politie',
+    child_protection_board: 'Raad voor de Kinderbescherming', certified_institution: 'gecertificeerde instelling', safety_house: 'Zorg- en Veiligheidshuis',
+    professional: 'professional', team_lead: 'teamleider', privacy_officer: 'privacy officer', behavioural_scientist: 'gedragswetenschapper', functional_admin: 'functioneel beheerder', inspector: 'inspecteur',
+    family_registered: 'Gezin geregistreerd', member_added: 'Gezinslid toegevoegd', network_member_added: 'Netwerklid toegevoegd', case_opened: 'Dossier geopend',
+    case_status_changed: 'Fase gewijzigd', team_member_added: 'Casusteam uitgebreid', team_member_ended: 'Casusteamlid beëindigd', coordinator_transferred: 'Regie overgedragen',
+    break_glass_opened: 'Noodtoegang geopend', note_added: 'Notitie', meeting_held: 'Overleg' },
+  en: { parent: 'parent', child: 'child', partner: 'partner', carer: 'carer', other: 'other', grandparent: 'grandparent', other_family: 'relative',
+    neighbour: 'neighbour', friend: 'friend', coordinator: 'coordinator', member: 'member', consent: 'consent', statutory_task: 'statutory task', safety: 'safety',
+    registered: 'registered', exploring: 'exploring', plan: 'plan', executing: 'executing', evaluating: 'evaluating', closed: 'closed', monitoring: 'monitoring',
+    female: 'female', male: 'male', unknown: 'unknown', create: 'create', read: 'read', update: 'update', delete: 'delete', export: 'export',
+    allowed: 'allowed', denied: 'denied', municipal_team: 'municipal team', veilig_thuis: 'Veilig Thuis', gp_practice: 'GP', school: 'school',
+    housing_corporation: 'housing corporation', mental_health: 'mental health', youth_care: 'youth care', probation: 'probation', police: 'police',
+    child_protection_board: 'Child Protection Board', certified_institution: 'certified institution', safety_house: 'Safety House',
+    professional: 'professional', team_lead: 'team lead', privacy_officer: 'privacy officer', behavioural_scientist: 'behavioural scientist', functional_admin: 'functional admin', inspector: 'inspector',
+    family_registered: 'Family registered', member_added: 'Member added', network_member_added: 'Network member added', case_opened: 'Case opened',
+    case_status_changed: 'Phase changed', team_member_added: 'Case team extended', team_member_ended: 'Case team member ended', coordinator_transferred: 'Coordination transferred',
+    break_glass_opened: 'Emergency access opened', note_added: 'Note', meeting_held: 'Meeting' },
+};
+
+interface I18n { lang: Lang; t: T; label: (v: string | null | undefined) => string; setLang: (l: Lang) => void }
+const Ctx = createContext<I18n | null>(null);
+
+function translate(lang: Lang): T {
+  const cat = lang === 'nl' ? nl : en;
+  return (key, vars) => {
+    let s: string = cat[key] ?? nl[key] ?? key;
+    for (const [k, v] of Object.entries(vars ?? {})) s = s.replace(`{${k}}`, String(v));
+    return s;
+  };
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('regie.lang') === 'en' ? 'en' : 'nl'));
+  useEffect(() => { document.documentElement.lang = lang; localStorage.setItem('regie.lang', lang); }, [lang]);
+  const value: I18n = { lang, t: translate(lang), label: (v) => (v ? LABELS[lang][v] ?? v : ''), setLang: setLangState };
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useI18n(): I18n {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('I18nProvider missing');
+  return v;
+}
+
+/** Problem details in the user's language. */
+export function problemText(lang: Lang, p: { detail: string; detailEn?: string }) {
+  return lang === 'en' && p.detailEn ? p.detailEn : p.detail;
+}

@@ -1,0 +1,82 @@
+import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@rijkshuisstijl-community/design-tokens/dist/index.css';
+import '@rijkshuisstijl-community/components-css/dist/index.css';
+import './styles.css';
+import { get, sessionEvents, setCsrf } from './api.js';
+import { I18nProvider, useI18n } from './i18n.js';
+import { match, navigate, useLocation } from './router.js';
+import { SessionCtx, isPrivacyOfficer, type SessionInfo } from './session.js';
+import { Layout } from './ui/Layout.js';
+import { Login, SecondFactor, Enrol } from './features/auth/Login.js';
+import { MyFamilies } from './features/families/MyFamilies.js';
+import { FamilyPage } from './features/families/FamilyPage.js';
+import { RegisterFamily } from './features/families/RegisterFamily.js';
+import { BreakGlass } from './features/breakglass/BreakGlass.js';
+import { AuditLog } from './features/privacy/AuditLog.js';
+import { Reviews } from './features/privacy/Reviews.js';
+import { AccessLog } from './features/privacy/AccessLog.js';
+import { Alert, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+
+function Routes({ session }: { session: SessionInfo }) {
+  const { path } = useLocation();
+  const { t } = useI18n();
+  let m: Record<string, string> | null;
+  if (path === '/' && isPrivacyOfficer(session.user) && session.user.roles.length === 1) { navigate('/privacy/audit', true); return null; }
+  if (path === '/') return <MyFamilies />;
+  if (path === '/gezinnen/nieuw') return <RegisterFamily />;
+  if ((m = match('/gezinnen/:id', path))) return <FamilyPage key={m.id} familyId={m.id} />;
+  if (path === '/noodtoegang') return <BreakGlass />;
+  if (path === '/privacy/audit') return <AuditLog />;
+  if (path === '/privacy/noodtoegang') return <Reviews />;
+  if (path === '/privacy/personen') return <AccessLog />;
+  if ((m = match('/privacy/personen/:id', path))) return <AccessLog personId={m.id} />;
+  if (path.startsWith('/login')) { navigate('/', true); return null; }
+  return <><Heading level={1}>{t('notFound')}</Heading><Paragraph><a className="utrecht-link" href="/">{t('home')}</a></Paragraph></>;
+}
+
+function App() {
+  const { t } = useI18n();
+  const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
+  const [expired, setExpired] = useState(false);
+  const refresh = useCallback(async () => {
+    try {
+      const s = await get<SessionInfo>('/api/v1/session');
+      setCsrf(s.csrfToken);
+      setSession(s);
+    } catch { setSession(null); }
+  }, []);
+  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    const onExpired = () => setExpired(true);
+    sessionEvents.addEventListener('expired', onExpired);
+    return () => sessionEvents.removeEventListener('expired', onExpired);
+  }, []);
+  const done = async () => { setExpired(false); await refresh(); if (location.pathname.startsWith('/login')) navigate('/', true); };
+
+  let content;
+  if (session === undefined) content = <Paragraph>{t('loading')}</Paragraph>;
+  else if (!session) content = <Login onDone={done} />;
+  else if (session.state === 'totp_required') content = <SecondFactor onDone={done} />;
+  else if (session.state === 'enrolment_required') content = <Enrol onDone={done} />;
+  else content = <Routes session={session} />;
+
+  return (
+    <SessionCtx.Provider value={{ session: session ?? null, refresh }}>
+      <Layout>
+        {content}
+        {expired && session?.state === 'active' && (
+          // The screen underneath stays mounted, so whatever was typed survives the re-login.
+          <div className="regie-modal" role="dialog" aria-modal="true" aria-labelledby="login-title">
+            <div className="regie-modal__box">
+              <Alert type="warning"><Paragraph>{t('sessionExpired')}</Paragraph></Alert>
+              <Login onDone={done} headingLevel={2} />
+            </div>
+          </div>
+        )}
+      </Layout>
+    </SessionCtx.Provider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<StrictMode><I18nProvider><App /></I18nProvider></StrictMode>);

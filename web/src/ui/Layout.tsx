@@ -1,0 +1,69 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Button, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { api, lastApiActivity, get } from '../api.js';
+import { useI18n } from '../i18n.js';
+import { A, navigate, useLocation } from '../router.js';
+import { isCareProfessional, isPrivacyOfficer, mayBreakGlass, useSession } from '../session.js';
+import { clearAllDrafts } from './forms.js';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, lang, setLang, label } = useI18n();
+  const { session, refresh } = useSession();
+  const { path } = useLocation();
+  const user = session?.state === 'active' ? session.user : null;
+  const nav: Array<[string, string]> = [];
+  if (isCareProfessional(user)) nav.push(['/', t('myFamilies')], ['/gezinnen/nieuw', t('registerFamily')]);
+  if (mayBreakGlass(user)) nav.push(['/noodtoegang', t('breakGlass')]);
+  if (isPrivacyOfficer(user)) nav.push(['/privacy/audit', t('auditLog')], ['/privacy/noodtoegang', t('reviews')], ['/privacy/personen', t('accessLog')]);
+  const logout = async () => {
+    await api('DELETE', '/api/v1/session').catch(() => undefined);
+    clearAllDrafts();
+    await refresh();
+    navigate('/login', true);
+  };
+  return (
+    <div className="regie-page">
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">{t('skip')}</a>
+      <header className="regie-header">
+        <div className="regie-header__inner">
+          <A href="/" className="regie-brand"><span className="regie-logo" aria-hidden="true">R</span> <span>{t('appName')}</span> <small>{t('tagline')}</small></A>
+          <div className="regie-header__tools">
+            {user && <span className="regie-user">{user.displayName} · {user.roles.map(label).join(', ')}</span>}
+            <button type="button" className="regie-header-button" lang={lang === 'nl' ? 'en' : 'nl'} onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}>{t('language')}</button>
+            {user && <button type="button" className="regie-header-button" onClick={logout}>{t('logout')}</button>}
+          </div>
+        </div>
+        {nav.length > 0 && (
+          <nav className="regie-nav" aria-label="Hoofdmenu">
+            <ul>{nav.map(([href, text]) => (
+              <li key={href}><A href={href} aria-current={path === href ? 'page' : undefined}>{text}</A></li>
+            ))}</ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" className="regie-main" tabIndex={-1}>{children}</main>
+      {user && <SessionWarning idleMinutes={session!.idleMinutes} />}
+      <footer className="regie-footer"><Paragraph>Regie · EUPL-1.2 · <a className="utrecht-link" href="/docs">API</a></Paragraph></footer>
+    </div>
+  );
+}
+
+/** Warns two minutes before the idle timeout and keeps the session alive on request. */
+function SessionWarning({ idleMinutes }: { idleMinutes: number }) {
+  const { t } = useI18n();
+  const [left, setLeft] = useState<number | null>(null);
+  useEffect(() => {
+    const h = setInterval(() => {
+      const remaining = idleMinutes * 60_000 - (Date.now() - lastApiActivity());
+      setLeft(remaining < 2 * 60_000 ? Math.max(0, Math.ceil(remaining / 60_000)) : null);
+    }, 5_000);
+    return () => clearInterval(h);
+  }, [idleMinutes]);
+  if (left === null) return null;
+  return (
+    <div className="regie-session-warning" role="alertdialog" aria-live="assertive" aria-label={t('stayLoggedIn')}>
+      <Paragraph>{t('sessionWarning', { min: left })}</Paragraph>
+      <Button appearance="primary-action-button" onClick={() => get('/api/v1/session').then(() => setLeft(null), () => undefined)}>{t('stayLoggedIn')}</Button>
+    </div>
+  );
+}
