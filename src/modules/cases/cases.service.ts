@@ -71,8 +71,8 @@ export async function openCase(db: Database, actor: Actor, familyId: string, bod
 export async function updateCaseStatus(db: Database, actor: Actor, caseId: string, body: z.infer<typeof UpdateCaseBody>) {
   return asActor(db, actor, async (tx) => {
     const c = await loadCase(tx, actor, caseId);
-    await requireManager(tx, actor, c);
     if (c.version !== body.version) throw new StaleVersion('case');
+    await requireManager(tx, actor, c);
     if (body.status === c.status) return { id: caseId, version: c.version };
     if (c.status === 'closed' && body.status !== 'monitoring')
       throw new Invalid('invalid_transition', 'status', { nl: 'Een afgesloten dossier kan alleen naar nazorg; open anders een nieuw dossier.',
@@ -141,9 +141,11 @@ export async function endTeamMember(db: Database, actor: Actor, caseId: string, 
 export async function transferCoordinator(db: Database, actor: Actor, caseId: string, body: z.infer<typeof TransferCoordinatorBody>) {
   return asActor(db, actor, async (tx) => {
     const c = await loadCase(tx, actor, caseId);
+    // The version first: a handover that lost a race must hear "changed in the meantime", even
+    // when the winner's handover has just taken away its right to manage the case.
+    if (c.version !== body.caseVersion) throw new StaleVersion('case');
     await requireManager(tx, actor, c);
     if (c.status === 'closed') throw new Conflict('case_closed', { nl: 'Dit dossier is afgesloten.', en: 'This case is closed.' }, 'caseId');
-    if (c.version !== body.caseVersion) throw new StaleVersion('case');
     const to = await requireQualifiedCoordinator(tx, actor.regionId, body.toUserId, 'toUserId');
     const old = await currentCoordinator(tx, actor.regionId, caseId);
     if (old?.user_id === body.toUserId) throw new Invalid('same_coordinator', 'toUserId', { nl: `${to.display_name} is al de regisseur.`, en: `${to.display_name} already is the coordinator.` });

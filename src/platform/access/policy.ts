@@ -25,7 +25,8 @@ export type Permission = keyof typeof PERMISSIONS;
 
 /** Deny by default: a permission the table does not name is never granted. */
 export function hasPermission(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
-  const allowed: readonly Role[] = PERMISSIONS[permission] ?? [];
+  // Own keys only: a name like 'toString' must be denied, not looked up on Object.prototype.
+  const allowed: readonly Role[] = Object.hasOwn(PERMISSIONS, permission) ? PERMISSIONS[permission] : [];
   return actor.roles.some((r) => allowed.includes(r));
 }
 

@@ -9,9 +9,11 @@ import { finishOidcLogin, OIDC_COOKIE, OIDC_LOGIN_MINUTES, OidcProvider, startOi
 
 const OIDC_LABEL = 'Inloggen via uw organisatie';
 const OidcConfig = z.object({ enabled: z.boolean(), label: z.string() });
+// Loose: the provider may add OAuth parameters such as error_description (snake_case by RFC 6749),
+// which we accept but do not document, as the NLGov rules want camelCase query keys.
 const CallbackQuery = z.looseObject({
   code: z.string().max(4096).optional(), state: z.string().max(1024).optional(), iss: z.string().max(1024).optional(),
-  error: z.string().max(256).optional(), error_description: z.string().max(2048).optional(),
+  error: z.string().max(256).optional(),
 });
 const Redirect = z.null().describe('Doorverwijzing (Location-header), zonder inhoud');
 

@@ -80,9 +80,12 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     query: viaPool.query,
     async transaction(fn) {
       const client = await pool.connect();
+      // One connection runs one query at a time: queries of a transaction are queued, so a
+      // service may still start several with Promise.all.
+      const queue = new Queue();
       const tx: Tx = {
-        async query<T>(text: string, params: unknown[] = []) { return (await client.query(text, params)).rows as T[]; },
-        async exec(sql: string) { await client.query(sql); },
+        query: <T>(text: string, params: unknown[] = []) => queue.run(async () => (await client.query(text, params)).rows as T[]),
+        exec: (sql: string) => queue.run(async () => { await client.query(sql); }),
       };
       try {
         await client.query('BEGIN');
