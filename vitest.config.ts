@@ -3,14 +3,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts', 'src/**/*.access.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts', 'src/**/*.access.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
       {
         test: {
-          name: 'int', include: ['src/**/*.int.test.ts', 'src/**/*.access.test.ts', 'test/int/**/*.test.ts'], environment: 'node',
+          name: 'int', sequence: { groupOrder: 1 }, include: ['src/**/*.int.test.ts', 'src/**/*.access.test.ts', 'test/int/**/*.test.ts'], environment: 'node',
           testTimeout: 120_000, hookTimeout: 180_000, pool: 'forks', maxWorkers: 2, globalSetup: ['test/support/global-setup.ts'],
         },
       },
-      { test: { name: 'e2e', include: ['test/e2e/**/*.e2e.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 240_000,
+      { test: { name: 'e2e', sequence: { groupOrder: 2 }, include: ['test/e2e/**/*.e2e.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 240_000,
         pool: 'forks', maxWorkers: 1, fileParallelism: false, globalSetup: ['test/e2e/global-setup.ts'] } },
     ],
   },

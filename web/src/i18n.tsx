@@ -39,7 +39,7 @@ const nl = {
   sessionWarning: 'U wordt over {min} minuut/minuten automatisch uitgelogd vanwege inactiviteit. Uw invoer blijft bewaard.', stayLoggedIn: 'Ingelogd blijven',
   sessionExpired: 'Uw sessie is verlopen. Log opnieuw in; wat u aan het invullen was blijft staan.', loading: 'Laden…', language: 'English',
   agoDays: '{n} dagen geleden', agoToday: 'vandaag', agoYesterday: 'gisteren', agoMonths: '{n} maanden geleden', agoYears: '{n} jaar geleden', agoHours: '{n} uur geleden', agoMinutes: '{n} min. geleden',
-  notFound: 'Niet gevonden', back: 'Terug', home: 'Start',
+  notFound: 'Niet gevonden', showAll: 'Toon alle {n} gebeurtenissen', back: 'Terug', home: 'Start',
 } as const;
 
 type Key = keyof typeof nl;
@@ -81,7 +81,7 @@ const en: Record<Key, string> = {
   sessionWarning: 'You will be logged out in {min} minute(s) because of inactivity. Your input is kept.', stayLoggedIn: 'Stay logged in',
   sessionExpired: 'Your session has expired. Log in again; what you were filling in stays.', loading: 'Loading…', language: 'Nederlands',
   agoDays: '{n} days ago', agoToday: 'today', agoYesterday: 'yesterday', agoMonths: '{n} months ago', agoYears: '{n} years ago', agoHours: '{n} hours ago', agoMinutes: '{n} min ago',
-  notFound: 'Not found', back: 'Back', home: 'Home',
+  notFound: 'Not found', showAll: 'Show all {n} events', back: 'Back', home: 'Home',
 };
 
 export type Lang = 'nl' | 'en';
@@ -98,7 +98,10 @@ const LABELS: Record<Lang, Record<string, string>> = {
     professional: 'professional', team_lead: 'teamleider', privacy_officer: 'privacy officer', behavioural_scientist: 'gedragswetenschapper', functional_admin: 'functioneel beheerder', inspector: 'inspecteur',
     family_registered: 'Gezin geregistreerd', member_added: 'Gezinslid toegevoegd', network_member_added: 'Netwerklid toegevoegd', case_opened: 'Dossier geopend',
     case_status_changed: 'Fase gewijzigd', team_member_added: 'Casusteam uitgebreid', team_member_ended: 'Casusteamlid beëindigd', coordinator_transferred: 'Regie overgedragen',
-    break_glass_opened: 'Noodtoegang geopend', note_added: 'Notitie', meeting_held: 'Overleg' },
+    break_glass_opened: 'Noodtoegang geopend', note_added: 'Notitie', meeting_held: 'Overleg', action_completed: 'Actie afgerond',
+    assessment_recorded: 'Beoordeling vastgelegd', document_added: 'Document toegevoegd', escalation_raised: 'Escalatie', follow_up_check: 'Nazorgcontact',
+    goal_progress: 'Voortgang doel', home_visit: 'Huisbezoek', phone_contact: 'Telefonisch contact', plan_updated: 'Plan bijgewerkt',
+    referral_made: 'Verwijzing', signal_received: 'Signaal ontvangen' },
   en: { parent: 'parent', child: 'child', partner: 'partner', carer: 'carer', other: 'other', grandparent: 'grandparent', other_family: 'relative',
     neighbour: 'neighbour', friend: 'friend', coordinator: 'coordinator', member: 'member', consent: 'consent', statutory_task: 'statutory task', safety: 'safety',
     registered: 'registered', exploring: 'exploring', plan: 'plan', executing: 'executing', evaluating: 'evaluating', closed: 'closed', monitoring: 'monitoring',
@@ -109,7 +112,10 @@ const LABELS: Record<Lang, Record<string, string>> = {
     professional: 'professional', team_lead: 'team lead', privacy_officer: 'privacy officer', behavioural_scientist: 'behavioural scientist', functional_admin: 'functional admin', inspector: 'inspector',
     family_registered: 'Family registered', member_added: 'Member added', network_member_added: 'Network member added', case_opened: 'Case opened',
     case_status_changed: 'Phase changed', team_member_added: 'Case team extended', team_member_ended: 'Case team member ended', coordinator_transferred: 'Coordination transferred',
-    break_glass_opened: 'Emergency access opened', note_added: 'Note', meeting_held: 'Meeting' },
+    break_glass_opened: 'Emergency access opened', note_added: 'Note', meeting_held: 'Meeting', action_completed: 'Action completed',
+    assessment_recorded: 'Assessment recorded', document_added: 'Document added', escalation_raised: 'Escalation', follow_up_check: 'Follow-up contact',
+    goal_progress: 'Goal progress', home_visit: 'Home visit', phone_contact: 'Phone contact', plan_updated: 'Plan updated',
+    referral_made: 'Referral', signal_received: 'Signal received' },
 };
 
 interface I18n { lang: Lang; t: T; label: (v: string | null | undefined) => string; setLang: (l: Lang) => void }

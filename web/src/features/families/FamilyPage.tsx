@@ -13,6 +13,7 @@ export function FamilyPage({ familyId }: { familyId: string }) {
   const { t, label, lang } = useI18n();
   const [data, setData] = useState<FamilyPageData | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [showAll, setShowAll] = useState(false);
   const load = useCallback(() => get<FamilyPageData>(`/api/v1/families/${familyId}`).then((d) => { setData(d); setError(null); }, setError), [familyId]);
   useEffect(() => { void load(); }, [load]);
   if (error && !data) return <><Heading level={1}>{t('familyPage')}</Heading><ProblemAlert error={error} /></>;
@@ -37,6 +38,7 @@ export function FamilyPage({ familyId }: { familyId: string }) {
       )}
       <ProblemAlert error={error} />
 
+      <div className="regie-family-grid"><div>
       <section aria-labelledby="members-title" className="regie-section">
         <Heading level={2} id="members-title">{t('members')}</Heading>
         <Table className="regie-table">
@@ -69,17 +71,22 @@ export function FamilyPage({ familyId }: { familyId: string }) {
       </section>
 
       <CaseSection data={data} onChanged={load} />
+      </div>
 
-      <section aria-labelledby="timeline-title" className="regie-section">
+      <section aria-labelledby="timeline-title" className="regie-section regie-aside">
         <Heading level={2} id="timeline-title">{t('timeline')}</Heading>
-        <ol className="regie-timeline">{data.timeline.map((e) => (
+        <ol className="regie-timeline">{data.timeline.slice(0, showAll ? undefined : 12).map((e) => (
           <li key={e.id}>
             <time dateTime={e.occurredAt}>{fmtDateTime(e.occurredAt, lang)}</time> <span className="regie-muted">({ago(t, e.occurredAt)})</span>
             <div><strong>{label(e.type)}</strong>{e.summary && `: ${e.summary}`}</div>
             {e.actorName && <div className="regie-muted">{e.actorName}{e.actorOrganisation && `, ${e.actorOrganisation}`}</div>}
           </li>
         ))}</ol>
+        {!showAll && data.timeline.length > 12 && (
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setShowAll(true)}>{t('showAll', { n: data.timeline.length })}</button>
+        )}
       </section>
+      </div>
     </>
   );
 }

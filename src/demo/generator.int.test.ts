@@ -1,0 +1,133 @@
+// The demo generator against a real (embedded) PostgreSQL with all migrations, triggers and
+// constraints: what it writes must be valid, complete and reproducible.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite, type Database } from '../platform/db/db.js';
+import { migrate } from '../platform/db/migrate.js';
+import { isValidBsn } from '../modules/persons/bsn.js';
+import { verifyChain } from '../platform/audit/audit.js';
+import { DEMO_REGION, seedDemoRegion, type SeedResult } from './generator.js';
+import { STATUSES } from './casework.js';
+
+const TIMEOUT = 120_000;
+const NOW = new Date('2026-03-02T00:00:00Z');
+
+async function freshSeeded(): Promise<{ db: Database; result: SeedResult }> {
+  const db = await openPglite();
+  await migrate(db);
+  const result = await seedDemoRegion(db, { families: 30, seed: 42, now: NOW });
+  return { db, result };
+}
+
+describe('seedDemoRegion', () => {
+  let db: Database;
+  let result: SeedResult;
+  const region = DEMO_REGION.id;
+
+  beforeAll(async () => {
+    ({ db, result } = await freshSeeded());
+  }, TIMEOUT);
+  afterAll(async () => { await db?.close(); });
+
+  it('reports what it wrote', () => {
+    expect(result.regionId).toBe(region);
+    expect(result.families).toBe(30);
+    expect(result.persons).toBeGreaterThan(30);
+    expect(result.timelineEvents).toBeGreaterThan(30 * 40);
+    expect(result.auditRows).toBe(30 * 3);
+    expect(result.accounts.map((a) => a.username)).toEqual(
+      ['regisseur', 'regisseur2', 'teamleider', 'veiligthuis', 'huisarts', 'leerkracht', 'privacy', 'beheer', 'buitenstaander']);
+    expect(result.accounts.find((a) => a.username === 'veiligthuis')?.totpSecret).toBe('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+  });
+
+  it('gives valid BSNs, unique within the region, to most persons', async () => {
+    const rows = await db.query<{ bsn: string | null }>('SELECT bsn FROM persons WHERE region_id = $1', [region]);
+    const bsns = rows.map((r) => r.bsn).filter((b): b is string => b !== null);
+    expect(bsns.length).toBeGreaterThan(rows.length * 0.8);
+    for (const b of bsns) expect(isValidBsn(b), b).toBe(true);
+    expect(new Set(bsns).size).toBe(bsns.length);
+  });
+
+  it('gives every non-closed case exactly one active, qualified coordinator', async () => {
+    const rows = await db.query<{ id: string; n: number; qualified: number }>(
+      `SELECT c.id, count(ct.id)::int AS n, count(ct.id) FILTER (WHERE 'coordinator' = ANY (u.roles))::int AS qualified
+         FROM cases c
+         LEFT JOIN case_team ct ON ct.region_id = c.region_id AND ct.case_id = c.id AND ct.role = 'coordinator' AND ct.ended_at IS NULL
+         LEFT JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
+        WHERE c.region_id = $1 AND c.status <> 'closed' GROUP BY c.id`, [region]);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect([r.n, r.qualified]).toEqual([1, 1]);
+    const mismatched = await db.query(
+      `SELECT 1 FROM case_team ct JOIN cases c ON c.region_id = ct.region_id AND c.id = ct.case_id
+        WHERE ct.region_id = $1 AND ct.family_id <> c.family_id`, [region]);
+    expect(mismatched).toHaveLength(0);
+  });
+
+  it('has a case in every lifecycle state', async () => {
+    const rows = await db.query<{ status: string }>('SELECT DISTINCT status FROM cases WHERE region_id = $1', [region]);
+    expect(rows.map((r) => r.status).sort()).toEqual([...STATUSES].sort());
+  });
+
+  it('gives the named accounts their caseload', async () => {
+    const caseload = async (username: string, role: 'coordinator' | 'member') => (await db.query<{ n: number }>(
+      `SELECT count(DISTINCT ct.family_id)::int AS n FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
+        WHERE ct.region_id = $1 AND u.username = $2 AND ct.role = $3 AND ct.ended_at IS NULL`, [region, username, role]))[0].n;
+    expect(await caseload('regisseur', 'coordinator')).toBeGreaterThanOrEqual(5);
+    expect(await caseload('regisseur', 'member')).toBeGreaterThanOrEqual(1);
+    expect(await caseload('huisarts', 'member')).toBeGreaterThanOrEqual(1);
+    expect(await caseload('veiligthuis', 'member')).toBeLessThan(30 / 2);
+    const outsider = await db.query(
+      `SELECT 1 FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
+        WHERE ct.region_id = $1 AND u.username = 'buitenstaander'`, [region]);
+    expect(outsider).toHaveLength(0);
+  });
+
+  it('writes family search text that finds members by name prefix, without diacritics', async () => {
+    const [p] = await db.query<{ family_id: string; given_names: string }>(
+      `SELECT fm.family_id, p.given_names FROM persons p JOIN family_members fm ON fm.region_id = p.region_id AND fm.person_id = p.id
+        WHERE p.region_id = $1 ORDER BY p.id LIMIT 1`, [region]);
+    const prefix = p.given_names.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().slice(0, 3);
+    const hits = await db.query<{ id: string }>(
+      `SELECT id FROM families WHERE region_id = $1 AND ' ' || search_text LIKE $2`, [region, `% ${prefix}%`]);
+    expect(hits.map((h) => h.id)).toContain(p.family_id);
+    const folded = await db.query(`SELECT 1 FROM families WHERE region_id = $1 AND search_text ~ '[A-Zëïöüéè]'`, [region]);
+    expect(folded).toHaveLength(0);
+  });
+
+  it('writes an audit trail whose hash chain verifies', async () => {
+    // Recomputed here as well, in numeric seq order, so a fault is attributed to the right side.
+    const rows = await db.query<{ seq: string; prev_hash: string; hash: string; c: string }>(
+      `SELECT a.seq::text AS seq, a.prev_hash, a.hash, regie.audit_canonical(a) AS c FROM audit_log a
+        WHERE a.region_id = $1 ORDER BY a.seq`, [region]);
+    let prev = '0'.repeat(64);
+    rows.forEach((r, i) => {
+      expect(Number(r.seq)).toBe(i + 1);
+      expect(r.prev_hash).toBe(prev);
+      expect(createHash('sha256').update(`${r.prev_hash}|${r.c}`, 'utf8').digest('hex')).toBe(r.hash);
+      prev = r.hash;
+    });
+    expect(rows).toHaveLength(90);
+    const v = await verifyChain(db, region);
+    expect(v.problems).toEqual([]);
+    expect(v.ok).toBe(true);
+  });
+
+  it('does nothing when the region already exists', async () => {
+    const again = await seedDemoRegion(db, { families: 30, seed: 42, now: NOW });
+    expect({ ...again, accounts: [] }).toEqual({ ...result, accounts: [] });
+  }, TIMEOUT);
+
+  it('produces the same families from the same seed', async () => {
+    const other = await freshSeeded();
+    try {
+      const list = (d: Database) => d.query<{ id: string; name: string; search_text: string }>(
+        'SELECT id, name, search_text FROM families WHERE region_id = $1 ORDER BY id', [region]);
+      const persons = (d: Database) => d.query('SELECT id, bsn, given_names, birth_date FROM persons WHERE region_id = $1 ORDER BY id', [region]);
+      expect(await list(other.db)).toEqual(await list(db));
+      expect(await persons(other.db)).toEqual(await persons(db));
+      expect(other.result.timelineEvents).toBe(result.timelineEvents);
+    } finally {
+      await other.db.close();
+    }
+  }, TIMEOUT);
+});
