@@ -72,4 +72,4 @@ async function main() {
   process.exitCode = cmd ? 2 : 0;
 }
 
-await main();
+await main().catch((e: Error) => { console.error(`regie: ${e.message}`); process.exitCode = 1; });

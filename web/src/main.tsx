@@ -18,7 +18,7 @@ import { Reviews } from './features/privacy/Reviews.js';
 import { AccessLog } from './features/privacy/AccessLog.js';
 import { Alert, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 
-function Routes({ session }: { session: SessionInfo }) {
+function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Promise<void> }) {
   const { path } = useLocation();
   const { t } = useI18n();
   let m: Record<string, string> | null;
@@ -27,6 +27,7 @@ function Routes({ session }: { session: SessionInfo }) {
   if (path === '/gezinnen/nieuw') return <RegisterFamily />;
   if ((m = match('/gezinnen/:id', path))) return <FamilyPage key={m.id} familyId={m.id} />;
   if (path === '/noodtoegang') return <BreakGlass />;
+  if (path === '/account/authenticator') return <Enrol onDone={() => { void refresh().then(() => navigate('/noodtoegang')); }} />;
   if (path === '/privacy/audit') return <AuditLog />;
   if (path === '/privacy/noodtoegang') return <Reviews />;
   if (path === '/privacy/personen') return <AccessLog />;
@@ -59,7 +60,7 @@ function App() {
   else if (!session) content = <Login onDone={done} />;
   else if (session.state === 'totp_required') content = <SecondFactor onDone={done} />;
   else if (session.state === 'enrolment_required') content = <Enrol onDone={done} />;
-  else content = <Routes session={session} />;
+  else content = <Routes session={session} refresh={refresh} />;
 
   return (
     <SessionCtx.Provider value={{ session: session ?? null, refresh }}>

@@ -1,7 +1,28 @@
 // One way to reach the database, for both engines: PGlite (embedded, one connection) and
 // PostgreSQL via node-postgres. Services only see `Tx` inside `db.transaction`/`asActor`.
 import pg from 'pg';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * PGlite is one process's database: a second process on the same folder would corrupt it.
+ * A lock file with the owner's pid turns that mistake into a clear error.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'regie.lock');
+  try {
+    const pid = Number(readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid) {
+      let alive = true;
+      try { process.kill(pid, 0); } catch { alive = false; }
+      if (alive) throw new Error(`the database in ${dataDir} is in use by process ${pid} (a running Regie?); stop it first or set DATA_DIR`);
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
 
 export interface Tx {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -32,7 +53,8 @@ class Queue {
 export async function openPglite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create(dataDir ? { dataDir } : {});
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  const lite = await PGlite.create(dataDir ? { dataDir } : {}).catch((e) => { unlock(); throw e; });
   const queue = new Queue();
   const raw: Tx = {
     async query<T>(text: string, params: unknown[] = []) {
@@ -58,7 +80,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       } finally { inTx = false; }
     }),
     exec: (sql) => queue.run(async () => { await lite.exec(sql); }),
-    close: () => queue.run(() => lite.close()),
+    close: () => queue.run(async () => { await lite.close(); unlock(); }),
     poolStats: () => ({ total: 1, idle: inTx ? 0 : 1, waiting: queue.waiting }),
   };
 }

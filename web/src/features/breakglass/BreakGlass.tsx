@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { navigate } from '../../router.js';
+import { A, navigate } from '../../router.js';
 import { mayBreakGlass, useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, TextArea, TextInput } from '../../ui/forms.js';
 
@@ -27,7 +27,7 @@ export function BreakGlass() {
     <section className="regie-narrow">
       <Heading level={1}>{t('breakGlass')}</Heading>
       <Alert type="warning"><Paragraph>{t('breakGlassIntro')}</Paragraph></Alert>
-      {!session?.user.totpEnrolled && <Alert type="info"><Paragraph>{t('totpFirst')}</Paragraph></Alert>}
+      {!session?.user.totpEnrolled && <Alert type="info"><Paragraph>{t('totpFirst')} <A href="/account/authenticator">{t('enrolTitle')}</A></Paragraph></Alert>}
       <ProblemAlert error={error} />
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <TextInput label={t('breakGlassBsn')} inputMode="numeric" value={bsn} onChange={(e) => setBsn(e.target.value)} error={errors.bsn} />

@@ -60,6 +60,8 @@ export function FamilyPage({ familyId }: { familyId: string }) {
         <AddMemberForm familyId={data.id} onSaved={load} />
       </section>
 
+      <CaseSection data={data} onChanged={load} />
+
       <section aria-labelledby="network-title" className="regie-section">
         <Heading level={2} id="network-title">{t('network')}</Heading>
         {data.network.length === 0 ? <Paragraph>—</Paragraph> : (
@@ -70,7 +72,6 @@ export function FamilyPage({ familyId }: { familyId: string }) {
         <AddNetworkForm familyId={data.id} onSaved={load} />
       </section>
 
-      <CaseSection data={data} onChanged={load} />
       </div>
 
       <section aria-labelledby="timeline-title" className="regie-section regie-aside">
