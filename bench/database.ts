@@ -58,7 +58,7 @@ export async function countData(db: Database): Promise<DataSizes> {
 
 function progress(label: string) {
   const started = Date.now();
-  const stageStart: Record<string, number> = {};
+  const stageStart: Record<string, number> = { families: started };
   let last = 0;
   return (stage: 'families' | 'audit', done: number, total: number) => {
     stageStart[stage] ??= Date.now();

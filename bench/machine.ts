@@ -7,6 +7,8 @@ import type { Database } from '../src/platform/db/db.js';
 export interface Machine {
   cpuModel: string; cpus: number; memoryGiB: number; os: string; node: string; postgres: string; pglite: string;
   postgresSettings: Record<string, string>;
+  /** 1-, 5- and 15-minute load averages when the run started: other work on the machine skews the numbers. */
+  loadAverage: number[];
 }
 
 export async function describeMachine(db: Database): Promise<Machine> {
@@ -27,6 +29,7 @@ export async function describeMachine(db: Database): Promise<Machine> {
   return {
     cpuModel: cpus[0]?.model.trim() ?? 'unknown', cpus: cpus.length, memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     os: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version, postgres: version, pglite,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     postgresSettings: Object.fromEntries(settings.map((s) => [s.name, s.unit && s.unit !== 'B' ? `${s.setting} (×${s.unit})` : s.setting])),
   };
 }

@@ -16,6 +16,8 @@ export interface BenchOptions {
   databaseUrl: string;
   compareDatabaseUrl: string;
   skipPglite: boolean;
+  /** Only create/seed the database, measure nothing. */
+  seedOnly: boolean;
   out?: string;
 }
 
@@ -37,7 +39,7 @@ function num(v: string | undefined, fallback: number, name: string): number {
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--fresh] [--families N] [--audit-rows-per-family K]
-                        [--duration S] [--rate R] [--requests N] [--searches N] [--no-pglite] [--out FILE]
+                        [--duration S] [--rate R] [--requests N] [--searches N] [--no-pglite] [--seed-only] [--out FILE]
 env: BENCH_DATABASE_URL (default ${BASE_URL}/regie_bench, quick: ${BASE_URL}/regie_bench_quick)
      BENCH_COMPARE_DATABASE_URL (default ${BASE_URL}/regie_bench_small)`;
 
@@ -63,6 +65,7 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env): B
     databaseUrl: env.BENCH_DATABASE_URL || `${BASE_URL}/${quick ? 'regie_bench_quick' : 'regie_bench'}`,
     compareDatabaseUrl: env.BENCH_COMPARE_DATABASE_URL || `${BASE_URL}/regie_bench_small`,
     skipPglite: argv.includes('--no-pglite'),
+    seedOnly: argv.includes('--seed-only'),
     out: flag(argv, '--out'),
   };
 }

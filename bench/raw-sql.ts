@@ -105,9 +105,16 @@ function auditParams(a: RawActor, objectType: string, objectId: string, personId
 
 const actorParams = (a: RawActor) => [a.regionId, a.userId, a.organisationId, a.roles.join(',')];
 
-/** Everything readFamilyPage sends inside its transaction (BEGIN/COMMIT are the caller's). */
-export async function familyPageWork(q: Run, a: RawActor, familyId: string): Promise<number> {
-  await q(SQL.actor, actorParams(a));
+/** Diagnostic only: the actor settings without switching to regie_app, so row-level security does not apply. */
+export const ACTOR_WITHOUT_ROLE = `SELECT set_config('regie.region', $1, true),
+              set_config('regie.user', $2, true), set_config('regie.org', $3, true), set_config('regie.roles', $4, true)`;
+
+/**
+ * Everything readFamilyPage sends inside its transaction (BEGIN/COMMIT are the caller's).
+ * With `rls: false` (diagnostic) it stays the connecting superuser, so no policy runs.
+ */
+export async function familyPageWork(q: Run, a: RawActor, familyId: string, rls = true): Promise<number> {
+  await q(rls ? SQL.actor : ACTOR_WITHOUT_ROLE, actorParams(a));
   const fam = await q(SQL.family, [a.regionId, familyId]);
   if (!fam[0]) throw new Error(`raw: family ${familyId} not visible`);
   const members = await q(SQL.members, [a.regionId, familyId]);

@@ -89,7 +89,7 @@ export function renderMarkdown(r: BenchReport, previous: Previous | null, notes:
   }
   const ld = r.load;
   L.push('### (b) Open-loop load', '',
-    `A forked child process sent ${n(ld.sent)} requests at ${ld.rate}/s (achieved ${f(ld.achievedRate, 1)}/s) over keep-alive connections ` +
+    `A forked child process sent ${n(ld.sent)} requests at ${ld.rate}/s over keep-alive connections; ${f(ld.achievedRate, 1)} responses/s over the run including the drain at the end ` +
     `(${ld.connections} opened, at most ${ld.maxInFlight} in flight), rotating over the families of \`regisseur\`. Latency counts from ` +
     `the moment each request was due, so queueing is not hidden; service time from when it was sent. ${ld.lateStarts} requests left more than 5 ms late.`, '',
     ...LAT_HEAD, latRow('latency (from due time)', ld.latency), latRow('service time (from send)', ld.serviceTime), '',

@@ -61,6 +61,11 @@ async function main() {
 
   const big = await preparePostgres(o.databaseUrl, o);
   const { db } = big;
+  if (o.seedOnly) {
+    say(`--seed-only: ${big.sizes.families} families, ${big.sizes.persons} persons, ${big.sizes.timelineEvents} timeline events, ${big.sizes.auditRows} audit rows`);
+    await db.close();
+    return;
+  }
   const machine = await describeMachine(db);
   say(`data: ${big.sizes.families} families, ${big.sizes.persons} persons, ${big.sizes.timelineEvents} timeline events, ${big.sizes.auditRows} audit rows`);
   const server = await startServer(db);
