@@ -53,7 +53,7 @@ function run(job: LoadJob): Promise<LoadResult> {
         res.on('error', () => end('response-error'));
       });
       req.on('socket', (s) => { if (!(s as unknown as { __seen?: boolean }).__seen) { (s as unknown as { __seen?: boolean }).__seen = true; connections++; } });
-      req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
+      req.setTimeout(60_000, () => req.destroy(new Error('timeout')));
       req.on('error', (e) => end(e.message === 'timeout' ? 'timeout' : 'socket-error'));
       req.end();
     };

@@ -7,6 +7,7 @@ import type { LoadSummary } from './load.js';
 import type { SearchResult } from './search.js';
 import type { Summary } from './stats.js';
 import { compare, THRESHOLD, type Previous } from './regression.js';
+import type { Plan } from './diagnostics.js';
 
 export interface BenchReport {
   profile: string; date: string; command: string;
@@ -17,6 +18,8 @@ export interface BenchReport {
   load: LoadSummary; search: SearchResult[];
   verify: { rows: number; seconds: number; rowsPerSecond: number; ok: boolean; problems: number };
   drift: string[];
+  /** EXPLAIN ANALYZE of the slowest statements, for whoever has to make them faster. */
+  plans: Plan[];
 }
 
 export const TARGETS = { ratio: 1.5, loadP95: 50, searchP95: 50 };
@@ -53,7 +56,7 @@ export function renderMarkdown(r: BenchReport, previous: Previous | null, notes:
   L.push(`Profile **${r.profile}**, run at ${r.date} with \`${r.command}\`.`, '');
   L.push('## Machine', '', '| | |', '|---|---|');
   L.push(row(['CPU', `${r.machine.cpuModel} × ${r.machine.cpus}`]), row(['Memory', `${r.machine.memoryGiB} GiB`]), row(['OS', r.machine.os]),
-    row(['Node.js', r.machine.node]), row(['PostgreSQL', r.machine.postgres]), row(['PGlite', r.machine.pglite]),
+    row(['Load average at start (1/5/15 min)', r.machine.loadAverage.join(' / ')]), row(['Node.js', r.machine.node]), row(['PostgreSQL', r.machine.postgres]), row(['PGlite', r.machine.pglite]),
     row(['PostgreSQL settings', Object.entries(r.machine.postgresSettings).map(([k, v]) => `${k}=${v}`).join(', ')]));
   L.push('', 'Server, PostgreSQL and load generator share this machine; the load generator is a separate process.', '');
   L.push('## Data', '', '| | count |', '|---|---:|');
@@ -79,8 +82,12 @@ export function renderMarkdown(r: BenchReport, previous: Previous | null, notes:
     'API: GET /api/v1/families/:id over one keep-alive HTTP connection to the real server (session lookup, guard, transaction with ' +
     'actor settings, 8 queries, audit insert, JSON). Raw: BEGIN, the same statements with the same parameters, COMMIT over one ' +
     'pg.Client. Raw + session adds the session lookup the guard runs before the transaction.', '', ...LAT_HEAD,
-    latRow('API', fp.api), latRow('raw SQL', fp.raw), latRow('raw SQL + session lookup', fp.rawWithSession), '',
-    `Ratio of medians ${f(fp.ratio)}×, of means ${f(fp.ratioMean)}×; against raw + session ${f(fp.api.p50 / fp.rawWithSession.p50)}×.`, '');
+    latRow('API', fp.api), latRow('raw SQL', fp.raw), latRow('raw SQL + session lookup', fp.rawWithSession),
+    latRow('raw SQL as superuser, no row-level security (diagnostic)', fp.rawWithoutRls), '',
+    `Ratio of medians ${f(fp.ratio)}×, of means ${f(fp.ratioMean)}×; against raw + session ${f(fp.api.p50 / fp.rawWithSession.p50)}×. ` +
+    `Row-level security accounts for ${f(fp.raw.p50 - fp.rawWithoutRls.p50)} ms of the raw median (${f(fp.rawWithoutRls.p50)} ms without it).`, '',
+    'Raw SQL per statement (ms):', '', '| statement | p50 | mean |', '|---|---:|---:|',
+    ...fp.statements.map((x) => row([x.name, f(x.p50), f(x.mean)])), '');
   if (r.compare) {
     const c = r.compare;
     L.push(`#### PGlite against PostgreSQL (${n(c.families)} families, ${c.auditRowsPerFamily} audit rows each, same on both)`, '', ...LAT_HEAD,
@@ -91,18 +98,24 @@ export function renderMarkdown(r: BenchReport, previous: Previous | null, notes:
   L.push('### (b) Open-loop load', '',
     `A forked child process sent ${n(ld.sent)} requests at ${ld.rate}/s over keep-alive connections; ${f(ld.achievedRate, 1)} responses/s over the run including the drain at the end ` +
     `(${ld.connections} opened, at most ${ld.maxInFlight} in flight), rotating over the families of \`regisseur\`. Latency counts from ` +
-    `the moment each request was due, so queueing is not hidden; service time from when it was sent. ${ld.lateStarts} requests left more than 5 ms late.`, '',
+    `the moment each request was due, so queueing is not hidden; service time from when it was sent. ${ld.lateStarts} requests left more than 5 ms late. ` +
+    `Load average just before: ${ld.loadAverageBefore}.`, '',
     ...LAT_HEAD, latRow('latency (from due time)', ld.latency), latRow('service time (from send)', ld.serviceTime), '',
     `Responses: ${Object.entries(ld.statuses).map(([k, v]) => `${k}: ${n(v)}`).join(', ')}.`, '');
   L.push('### (c) Mijn gezinnen search', '',
     'GET /api/v1/families?q=<prefix> with random 2–4-letter prefixes of surnames in the region, sequential; raw = BEGIN, actor settings, ' +
     'the same list query, the audit insert for the persons shown, COMMIT, over one pg.Client.', '', ...LAT_HEAD);
   for (const s of r.search) L.push(latRow(`${s.who} (${s.scope}, ${n(s.visibleFamilies)} families) API`, s.api), latRow(`${s.who} (${s.scope}) raw SQL`, s.raw));
-  L.push('', ...r.search.map((s) => `- ${s.who}: ${f(s.meanHits, 1)} families per result page on average, ${f(s.emptyShare * 100, 0)}% of searches found none.`), '');
+  L.push('', ...r.search.map((s) => `- ${s.who}: ${f(s.meanHits, 1)} families per result page on average, ${f(s.emptyShare * 100, 0)}% of searches found none; ` +
+    `slowest "${s.slowest.prefix}" ${f(s.slowest.ms)} ms.`), '');
   L.push('### (d) Audit verification', '', `verifyChain over region walcheren: ${n(r.verify.rows)} rows in ${f(r.verify.seconds, 1)} s = ` +
     `${n(Math.round(r.verify.rowsPerSecond))} rows/s; ${r.verify.ok ? 'no problems' : `${r.verify.problems} problems`}.`, '');
   if (notes.length || r.drift.length) {
     L.push('## Notes', '', ...r.drift.map((d) => `- The copied raw SQL no longer matches the source: ${d}; update bench/raw-sql.ts.`), ...notes.map((x) => `- ${x}`), '');
+  }
+  if (r.plans.length) {
+    L.push('## Query plans', '');
+    for (const p of r.plans) L.push('<details>', `<summary>${p.title}</summary>`, '', '```', p.text, '```', '</details>', '');
   }
   L.push('## Regression check', '');
   if (!previous) L.push(`No earlier results of profile "${r.profile}" in bench/results/; nothing to compare with.`, '');
@@ -114,6 +127,6 @@ export function renderMarkdown(r: BenchReport, previous: Previous | null, notes:
       ...changes.map((c) => row([c.metric, f(c.before), f(c.now), `${c.change >= 0 ? '+' : ''}${f(c.change * 100, 1)}%`, c.worse ? '**REGRESSION**' : 'ok'])), '',
       worse.length ? `**${worse.length} regression(s) flagged: ${worse.map((c) => c.metric).join(', ')}.**` : 'No regressions.', '');
   }
-  L.push('## Machine-readable results', '', '```json', JSON.stringify({ profile: r.profile, date: r.date, metrics: m, report: r }, null, 1), '```', '');
+  L.push('## Machine-readable results', '', '```json', JSON.stringify({ profile: r.profile, date: r.date, metrics: m, report: { ...r, plans: r.plans.map((p) => p.title) } }, null, 1), '```', '');
   return L.join('\n');
 }

@@ -13,7 +13,8 @@ import { measureFamilyPage, type FamilyPageResult } from './family-page.js';
 import { runLoad } from './load.js';
 import { measureSearch, surnamePrefixes } from './search.js';
 import { describeMachine } from './machine.js';
-import { checkDrift } from './raw-sql.js';
+import { checkDrift, listSql } from './raw-sql.js';
+import { explain, familyPagePlans, type Plan } from './diagnostics.js';
 import { findPrevious } from './regression.js';
 import { renderMarkdown, TARGETS, type BenchReport } from './report.js';
 
@@ -94,6 +95,18 @@ async function main() {
     regisseur.close();
     await server.close();
 
+    say('explaining the slowest statements');
+    const plans: Plan[] = [];
+    const slowest = familyPage.statements.filter((x) => !['BEGIN', 'COMMIT', 'actor', 'audit'].includes(x.name)).sort((x, y) => y.p50 - x.p50)[0];
+    if (slowest) plans.push(...await familyPagePlans(o.databaseUrl, await actorOf(db, 'regisseur'), ids[0], slowest.name));
+    const org = search.find((x) => x.scope === 'organisation');
+    if (org) {
+      const lead = await actorOf(db, 'teamleider');
+      const params = [lead.regionId, lead.userId, true, lead.organisationId, org.slowest.prefix, 21];
+      plans.push(await explain(o.databaseUrl, lead, `slowest organisation-wide search (teamleider, q="${org.slowest.prefix}"), as regie_app`, listSql(), params, true));
+      plans.push(await explain(o.databaseUrl, lead, 'the same search as the superuser (no row-level security), for comparison', listSql(), params, false));
+    }
+
     say(`(d) verifying the audit chain of region ${REGION}`);
     const v = await verifyChain(db, REGION);
     const verify = { rows: v.rows, seconds: v.seconds, rowsPerSecond: v.rows / v.seconds, ok: v.ok, problems: v.problems.length };
@@ -107,7 +120,7 @@ async function main() {
       profile, date: started.toISOString(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
       options: { families: o.families, auditRowsPerFamily: o.auditRowsPerFamily, durationSeconds: o.durationSeconds, rate: o.rate,
         pageRequests: o.pageRequests, searchRequests: o.searchRequests },
-      machine, sizes: big.sizes, seed: { seeded: big.seeded, seconds: big.seedSeconds }, familyPage, compare, load, search, verify, drift,
+      machine, sizes: big.sizes, seed: { seeded: big.seeded, seconds: big.seedSeconds }, familyPage, compare, load, search, verify, drift, plans,
     };
   } catch (e) {
     await server.close().catch(() => undefined);

@@ -10,7 +10,10 @@ import { rng, since, summarise, type Summary } from './stats.js';
 import { REGION } from './database.js';
 import { say } from './options.js';
 
-export interface SearchResult { who: string; scope: 'mine' | 'organisation'; requests: number; api: Summary; raw: Summary; meanHits: number; emptyShare: number; visibleFamilies: number }
+export interface SearchResult {
+  who: string; scope: 'mine' | 'organisation'; requests: number; api: Summary; raw: Summary; meanHits: number; emptyShare: number; visibleFamilies: number;
+  slowest: { prefix: string; ms: number };
+}
 
 /** Random 2–4-letter prefixes of surnames in the region, drawn deterministically. */
 export async function surnamePrefixes(db: Database, n: number, seed = 7): Promise<string[]> {
@@ -58,12 +61,19 @@ export async function measureSearch(o: {
     say(`(c) search as ${o.who} (scope=${scope}, ${visible} families visible): ${o.prefixes.length} prefixes over HTTP and as raw SQL`);
     for (const p of o.prefixes.slice(0, 20)) { await api(p); await direct(p); }
     const A: number[] = [], R: number[] = [], hits: number[] = [];
+    const slowest = { prefix: '', ms: -1 };
+    const viaApi = async (p: string) => {
+      const a = await api(p);
+      A.push(a.t);
+      hits.push(a.hits);
+      if (a.t > slowest.ms) Object.assign(slowest, { prefix: p, ms: a.t });
+    };
     for (const [i, p] of o.prefixes.entries()) {
-      if (i % 2 === 0) { const a = await api(p); A.push(a.t); hits.push(a.hits); R.push(await direct(p)); }
-      else { R.push(await direct(p)); const a = await api(p); A.push(a.t); hits.push(a.hits); }
+      if (i % 2 === 0) { await viaApi(p); R.push(await direct(p)); }
+      else { R.push(await direct(p)); await viaApi(p); }
     }
     return { who: o.who, scope, requests: o.prefixes.length, api: summarise(A), raw: summarise(R), visibleFamilies: Number(visible),
-      meanHits: hits.reduce((x, y) => x + y, 0) / hits.length, emptyShare: hits.filter((h) => h === 0).length / hits.length };
+      meanHits: hits.reduce((x, y) => x + y, 0) / hits.length, emptyShare: hits.filter((h) => h === 0).length / hits.length, slowest };
   } finally {
     await raw.end();
   }

@@ -7,5 +7,6 @@ import { casesRoutes } from './modules/cases/cases.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { breakGlassRoutes } from './modules/breakglass/breakglass.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { personsRoutes } from './modules/persons/persons.routes.js';
 
-export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes];
+export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes];

@@ -1,6 +1,7 @@
 // Dutch names and Walcheren addresses for synthetic persons. All people are invented; the
 // street names are real-sounding on purpose so the demo reads like a municipal file.
 import type { Rng } from './random.js';
+import { normaliseSearch } from '../modules/families/families.repo.js';
 
 export interface Surname { prefix: string | null; name: string }
 
@@ -77,10 +78,8 @@ export function familyTitle(s: Surname): string {
   return `Gezin ${full.charAt(0).toUpperCase()}${full.slice(1)}`;
 }
 
-/** Lower case, diacritics removed: the form in which families.search_text is matched. */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/ı/g, 'i').toLowerCase().replace(/\s+/g, ' ').trim();
-}
+/** The same folding as the search itself, so generated families are found like registered ones. */
+export const foldForSearch = normaliseSearch;
 
 /** Name parts once each, in order, folded and space-joined, so `' ' || search_text LIKE '% jan%'` works. */
 export function buildSearchText(parts: string[]): string {

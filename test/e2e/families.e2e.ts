@@ -39,7 +39,7 @@ describe('journey: a coordinator finds a family and works on its case team', () 
     await expect.poll(() => page.getByRole('link', { name: 'Gezin Visser' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Gezin Bakker' }).click();
     await page.getByRole('heading', { name: 'Gezin Bakker', level: 1 }).waitFor();
-    await expect.poll(() => page.getByRole('cell', { name: 'Anna Bakker' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: 'Anna Bakker', exact: true }).count()).toBe(1);
     await expect.poll(() => page.getByText('Dossier geopend').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('heading', { name: 'Casusteam' }).count()).toBe(1);
     await expectAccessible(page, 'gezinspagina');
@@ -80,6 +80,28 @@ describe('journey: a coordinator finds a family and works on its case team', () 
     await page.goto(`${env.base}/gezinnen/${familyId}`);
     await expect.poll(() => page.getByText('bestaat niet of u heeft er geen toegang toe').count()).toBe(1);
     await expect.poll(() => page.getByText('Anna Bakker').count()).toBe(0);
+  });
+
+  it('two people edit the same person: the second save is refused, not silently applied, and keeps its input', async () => {
+    const [a, b] = [await newPage(env), await newPage(env)];
+    for (const p of [a, b]) {
+      await loginAndWait(p, env, coord.username, PASSWORD);
+      await p.goto(`${env.base}/gezinnen/${familyId}`);
+      await p.getByRole('button', { name: 'Wijzigen: Anna Bakker' }).click();
+    }
+    const formA = a.getByRole('form', { name: 'Wijzigen: Anna Bakker' });
+    const formB = b.getByRole('form', { name: 'Wijzigen: Anna Bakker' });
+    await formA.getByLabel(/Straat/).fill('Lange Delft');
+    await formA.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => a.getByRole('cell', { name: /Lange Delft/ }).count()).toBe(1);
+    await formB.getByLabel(/Plaats/).fill('Vlissingen');
+    await formB.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => b.getByText('Iemand anders heeft deze persoon intussen gewijzigd').count()).toBe(1);
+    await expectAccessible(b, 'gelijktijdige wijziging');
+    await b.getByRole('button', { name: /Nieuwste versie laden/ }).click();
+    expect(await formB.getByLabel(/Plaats/).inputValue()).toBe('Vlissingen');
+    await formB.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => b.getByRole('cell', { name: /Vlissingen/ }).count()).toBe(1);
   });
 
   it('switches to English', async () => {

@@ -130,6 +130,7 @@ describe('route permissions', () => {
         "POST /api/v1/session": "public",
         "POST /api/v1/session/second-factor": "session:partial",
         "POST /api/v1/session/totp-enrolment": "session:partial",
+        "PUT /api/v1/persons/:personId": "family:update",
       }
     `);
   });

@@ -15,6 +15,7 @@ export interface Client {
   get(url: string): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   post(url: string, body?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   patch(url: string, body?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  put(url: string, body?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   del(url: string): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   cookie: string; csrf: string;
 }
@@ -27,11 +28,11 @@ export async function login(app: App, username: string, password = PASSWORD): Pr
 }
 
 export function clientFor(app: App, cookie: string, csrf: string): Client {
-  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
+  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
     const r = await app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrf, 'user-agent': 'vitest' }, ...(payload !== undefined ? { payload: payload as object } : {}) });
     let body: unknown = r.body;
     try { body = r.json(); } catch { /* not JSON */ }
     return { status: r.statusCode, body, headers: r.headers as Record<string, unknown> };
   };
-  return { cookie, csrf, get: (u) => call('GET', u), post: (u, b) => call('POST', u, b ?? {}), patch: (u, b) => call('PATCH', u, b ?? {}), del: (u) => call('DELETE', u) };
+  return { cookie, csrf, get: (u) => call('GET', u), post: (u, b) => call('POST', u, b ?? {}), patch: (u, b) => call('PATCH', u, b ?? {}), put: (u, b) => call('PUT', u, b ?? {}), del: (u) => call('DELETE', u) };
 }

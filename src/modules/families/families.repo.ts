@@ -77,7 +77,8 @@ const SORTS = {
 } as const;
 
 export function normaliseSearch(s: string) {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  // Accents, case and punctuation ignored: "Smit-Öztürk" is found by "ozt", "d'Hondt" by "hondt".
+  return s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/ı/g, 'i').toLowerCase().replace(/[-'’.,/]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** "Mijn gezinnen": families on whose case team the actor (or, for a team lead, their organisation) is. */

@@ -29,7 +29,7 @@ export function familySearchText(name: string, members: Array<{ givenNames: stri
 }
 
 /** Refuses a BSN that exists; links to the person only when the actor may see them. */
-async function refuseDuplicateBsn(tx: Tx, actor: Actor, bsn: string, field: string) {
+export async function refuseDuplicateBsn(tx: Tx, actor: Actor, bsn: string, field: string) {
   const rows = await tx.query<{ id: string | null }>(`SELECT regie.person_id_by_bsn($1, $2) AS id`, [actor.regionId, bsn]);
   const existing = rows[0]?.id;
   if (!existing) return;
@@ -54,7 +54,7 @@ async function insertPerson(tx: Tx, actor: Actor, m: MemberIn): Promise<string> 
   return id;
 }
 
-function onUniqueBsn<T>(p: Promise<T>, field: string): Promise<T> {
+export function onUniqueBsn<T>(p: Promise<T>, field: string): Promise<T> {
   return p.catch((e: { code?: string; constraint?: string }) => {
     if (e.code === '23505' && e.constraint === 'persons_bsn')
       throw new Conflict('duplicate_bsn', { nl: 'Dit BSN is zojuist door iemand anders geregistreerd.', en: 'This BSN was just registered by someone else.' }, field);

@@ -17,7 +17,7 @@ export class DomainError extends Error {
 export class NotFound extends DomainError {
   constructor(objectType: string, id?: string) {
     super(404, 'not_found', { nl: 'Niet gevonden', en: 'Not found' },
-      { nl: `Dit ${dutchObject(objectType)} bestaat niet of u heeft er geen toegang toe.`, en: `This ${objectType} does not exist or you have no access to it.` },
+      { nl: `${cap(dutchObject(objectType))} bestaat niet of u heeft er geen toegang toe.`, en: `This ${objectType} does not exist or you have no access to it.` },
       undefined, id ? { objectType } : {});
   }
 }
@@ -37,7 +37,7 @@ export class Conflict extends DomainError {
 export class StaleVersion extends DomainError {
   constructor(objectType: string) {
     super(409, 'stale_version', { nl: 'Intussen gewijzigd', en: 'Changed in the meantime' },
-      { nl: `Iemand anders heeft dit ${dutchObject(objectType)} intussen gewijzigd. Laad de pagina opnieuw; uw invoer blijft bewaard.`,
+      { nl: `Iemand anders heeft ${dutchObject(objectType)} intussen gewijzigd. Laad de pagina opnieuw; uw invoer blijft bewaard.`,
         en: `Someone else changed this ${objectType} in the meantime. Reload; your input is kept.` }, 'version');
   }
 }
@@ -60,8 +60,11 @@ export class TooMany extends DomainError {
   }
 }
 
+// Dutch needs the right demonstrative: "dit gezin" (het-woord) but "deze persoon" (de-woord).
 const OBJECTS: Record<string, string> = {
-  family: 'gezin', person: 'persoon', case: 'dossier', membership: 'teamlidmaatschap', user: 'account',
-  'break-glass': 'noodtoegang', 'network-member': 'netwerklid',
+  family: 'dit gezin', person: 'deze persoon', case: 'dit dossier', membership: 'dit teamlidmaatschap', user: 'dit account',
+  'break-glass': 'deze noodtoegang', 'network-member': 'dit netwerklid',
 };
-function dutchObject(t: string) { return OBJECTS[t] ?? t; }
+function dutchObject(t: string) { return OBJECTS[t] ?? `dit ${t}`; }
+
+function cap(s: string) { return s.charAt(0).toUpperCase() + s.slice(1); }

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { CaseSection } from './CaseSection.js';
-import { AddMemberForm, AddNetworkForm } from './MemberForms.js';
+import { AddMemberForm, AddNetworkForm, EditMemberForm } from './MemberForms.js';
 import type { FamilyPageData } from './types.js';
 
 /** One page for the whole family: members, network, the case, its team and the timeline. */
@@ -14,6 +14,7 @@ export function FamilyPage({ familyId }: { familyId: string }) {
   const [data, setData] = useState<FamilyPageData | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [showAll, setShowAll] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const load = useCallback(() => get<FamilyPageData>(`/api/v1/families/${familyId}`).then((d) => { setData(d); setError(null); }, setError), [familyId]);
   useEffect(() => { void load(); }, [load]);
   if (error && !data) return <><Heading level={1}>{t('familyPage')}</Heading><ProblemAlert error={error} /></>;
@@ -45,7 +46,7 @@ export function FamilyPage({ familyId }: { familyId: string }) {
           <TableHeader><TableRow>
             <TableHeaderCell scope="col">{t('name')}</TableHeaderCell><TableHeaderCell scope="col">{t('relation')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('birthDate')}</TableHeaderCell><TableHeaderCell scope="col">{t('bsn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('address')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('address')}</TableHeaderCell><TableHeaderCell scope="col"><span className="regie-visually-hidden">{t('actions')}</span></TableHeaderCell>
           </TableRow></TableHeader>
           <TableBody>{data.members.map((m) => (
             <TableRow key={m.personId}>
@@ -54,9 +55,14 @@ export function FamilyPage({ familyId }: { familyId: string }) {
               <TableCell>{fmtDate(m.birthDate, lang)}{m.age !== null && ` (${m.age} ${t('years')})`}</TableCell>
               <TableCell>{m.bsn ?? '—'}</TableCell>
               <TableCell>{[m.street && `${m.street} ${m.houseNumber ?? ''}`, m.postcode, m.city].filter(Boolean).join(', ') || '—'}</TableCell>
+              <TableCell><button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${t('edit')}: ${m.fullName}`} onClick={() => setEditing(m.personId)}>{t('edit')}</button></TableCell>
             </TableRow>
           ))}</TableBody>
         </Table>
+        {editing && data.members.find((m) => m.personId === editing) && (
+          <EditMemberForm key={editing} member={data.members.find((m) => m.personId === editing)!} onCancel={() => setEditing(null)}
+            onSaved={() => { setEditing(null); void load(); }} onReload={() => void load()} />
+        )}
         <AddMemberForm familyId={data.id} onSaved={load} />
       </section>
 

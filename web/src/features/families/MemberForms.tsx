@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button } from '@rijkshuisstijl-community/components-react';
-import { post } from '../../api.js';
+import { api, post, ApiError } from '../../api.js';
+import type { Member } from './types.js';
 import { useI18n } from '../../i18n.js';
 import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
 import { useSession } from '../../session.js';
@@ -15,7 +16,7 @@ export function personPayload(p: PersonDraft) {
   return out;
 }
 
-export function PersonFields({ value, onChange, errors, prefix }: { value: PersonDraft; onChange: (p: PersonDraft) => void; errors: Record<string, string>; prefix: string }) {
+export function PersonFields({ value, onChange, errors, prefix, hideRelation }: { value: PersonDraft; onChange: (p: PersonDraft) => void; errors: Record<string, string>; prefix: string; hideRelation?: boolean }) {
   const { t, label } = useI18n();
   const set = (k: keyof PersonDraft) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value });
   const err = (k: string) => errors[`${prefix}${k}`];
@@ -24,8 +25,8 @@ export function PersonFields({ value, onChange, errors, prefix }: { value: Perso
       <TextInput label={t('givenNames')} value={value.givenNames} onChange={set('givenNames')} error={err('givenNames')} required />
       <TextInput label={`${t('prefix')} ${t('optional')}`} value={value.familyNamePrefix} onChange={set('familyNamePrefix')} error={err('familyNamePrefix')} />
       <TextInput label={t('familyName')} value={value.familyName} onChange={set('familyName')} error={err('familyName')} required />
-      <Select label={t('relation')} value={value.relation} onChange={set('relation')} error={err('relation')} required
-        options={['parent', 'child', 'partner', 'carer', 'other'].map((r) => ({ value: r, label: label(r) }))} />
+      {!hideRelation && <Select label={t('relation')} value={value.relation} onChange={set('relation')} error={err('relation')} required
+        options={['parent', 'child', 'partner', 'carer', 'other'].map((r) => ({ value: r, label: label(r) }))} />}
       <TextInput label={`${t('birthDate')} ${t('optional')}`} type="date" value={value.birthDate} onChange={set('birthDate')} error={err('birthDate')} />
       <TextInput label={`${t('bsn')} ${t('optional')}`} hint={t('bsnHint')} inputMode="numeric" value={value.bsn} onChange={set('bsn')} error={err('bsn')} />
       <Select label={`${t('gender')} ${t('optional')}`} value={value.gender} onChange={set('gender')} error={err('gender')}
@@ -88,5 +89,33 @@ export function AddNetworkForm({ familyId, onSaved }: { familyId: string; onSave
         <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
       </form>
     </details>
+  );
+}
+
+/** Edits one member; a change saved by someone else in the meantime is reported, not overwritten. */
+export function EditMemberForm({ member, onSaved, onReload, onCancel }: { member: Member; onSaved: () => void; onReload: () => void; onCancel: () => void }) {
+  const { t, lang } = useI18n();
+  const { session } = useSession();
+  const initial: PersonDraft = { givenNames: member.givenNames, familyNamePrefix: member.familyNamePrefix ?? '', familyName: member.familyName,
+    birthDate: member.birthDate ?? '', bsn: member.bsn ?? '', relation: member.relation, gender: member.gender ?? '', street: member.street ?? '',
+    houseNumber: member.houseNumber ?? '', postcode: member.postcode ?? '', city: member.city ?? '' };
+  const [person, setPerson, draft] = useDraft(`${session?.user.id}.person.${member.personId}`, initial);
+  const [error, setError] = useState<unknown>(null);
+  const stale = error instanceof ApiError && error.problem.code === 'stale_version';
+  const submit = async () => {
+    setError(null);
+    const { relation: _relation, ...fields } = personPayload(person);
+    try { await api('PUT', `/api/v1/persons/${member.personId}`, { ...fields, phone: member.phone ?? undefined, version: member.version }); draft.clear(); onSaved(); }
+    catch (err) { setError(err); }
+  };
+  return (
+    <form className="regie-edit" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate aria-label={`${t('edit')}: ${member.fullName}`}>
+      <ProblemAlert error={error}>{stale && <Button appearance="secondary-action-button" onClick={() => { setError(null); onReload(); }}>{t('reloadKeep')}</Button>}</ProblemAlert>
+      <PersonFields value={person} onChange={setPerson} errors={fieldErrors(error, lang)} prefix="" hideRelation />
+      <div className="regie-actions">
+        <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
+        <Button appearance="subtle-button" onClick={() => { draft.clear(); onCancel(); }}>{t('cancel')}</Button>
+      </div>
+    </form>
   );
 }

@@ -6,6 +6,7 @@ export interface ListItem {
 export interface Member {
   personId: string; relation: string; bsn: string | null; givenNames: string; familyNamePrefix: string | null; familyName: string; fullName: string;
   birthDate: string | null; age: number | null; gender: string | null; street: string | null; houseNumber: string | null; postcode: string | null; city: string | null; phone: string | null;
+  version: number;
 }
 export interface TeamMember { id: string; userId: string; userName: string; organisationName: string; organisationType: string; role: 'coordinator' | 'member'; legalBasis: string; startedOn: string; endedAt: string | null; endedReason: string | null }
 export interface CaseSummary { id: string; status: string; openedAt: string; closedAt: string | null; closedReason: string | null; version: number; coordinator: { userId: string; name: string; organisationName: string } | null }

@@ -1,0 +1,45 @@
+// Changing a person's details, with optimistic concurrency: two people editing the same person
+// cannot silently overwrite each other.
+import type { z } from 'zod';
+import type { Database } from '../../platform/db/db.js';
+import { asActor } from '../../platform/db/actor-tx.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { recordAccess } from '../../platform/audit/audit.js';
+import { NotFound, StaleVersion } from '../../platform/http/errors.js';
+import { appendEvent } from '../timeline/timeline.js';
+import { familyAccess } from '../cases/cases.repo.js';
+import { familySearchText, onUniqueBsn, refuseDuplicateBsn } from '../families/families.service.js';
+import type { UpdatePersonBody } from './persons.contract.js';
+
+export async function updatePerson(db: Database, actor: Actor, personId: string, body: z.infer<typeof UpdatePersonBody>) {
+  return asActor(db, actor, (tx) => onUniqueBsn((async () => {
+    const rows = await tx.query<{ version: number; bsn: string | null }>(
+      `SELECT version, bsn FROM persons WHERE region_id = $1 AND id = $2 FOR UPDATE`, [actor.regionId, personId]);
+    const current = rows[0];
+    if (!current) throw new NotFound('person', personId);
+    if (current.version !== body.version) throw new StaleVersion('person');
+    if (body.bsn && body.bsn !== current.bsn) await refuseDuplicateBsn(tx, actor, body.bsn, 'bsn');
+    const updated = await tx.query<{ version: number }>(
+      `UPDATE persons SET bsn = $3, given_names = $4, family_name_prefix = $5, family_name = $6, birth_date = $7, gender = $8,
+              street = $9, house_number = $10, postcode = $11, city = $12, phone = $13, version = version + 1
+        WHERE region_id = $1 AND id = $2 AND version = $14 RETURNING version`,
+      [actor.regionId, personId, body.bsn ?? null, body.givenNames, body.familyNamePrefix ?? null, body.familyName, body.birthDate ?? null,
+        body.gender ?? null, body.street ?? null, body.houseNumber ?? null, body.postcode?.toUpperCase().replace(/^(\d{4})\s?/, '$1 ') ?? null,
+        body.city ?? null, body.phone ?? null, body.version]);
+    if (!updated[0]) throw new StaleVersion('person');
+    const families = await tx.query<{ family_id: string }>(`SELECT family_id FROM family_members WHERE region_id = $1 AND person_id = $2`, [actor.regionId, personId]);
+    for (const { family_id: familyId } of families) {
+      const all = await tx.query<Record<string, string>>(
+        `SELECT f.name, p.given_names, p.family_name_prefix, p.family_name FROM families f
+           JOIN family_members fm ON fm.region_id = f.region_id AND fm.family_id = f.id
+           JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id WHERE f.region_id = $1 AND f.id = $2`, [actor.regionId, familyId]);
+      await tx.query(`UPDATE families SET search_text = $3 WHERE region_id = $1 AND id = $2`, [actor.regionId, familyId,
+        familySearchText(all[0].name, all.map((r) => ({ givenNames: r.given_names, familyNamePrefix: r.family_name_prefix, familyName: r.family_name })))]);
+      await appendEvent(tx, actor, { familyId, type: 'person_updated', summary: `Gegevens van ${body.givenNames} bijgewerkt` });
+    }
+    const access = families[0] ? await familyAccess(tx, actor, families[0].family_id) : undefined;
+    await recordAccess(tx, actor, { action: 'update', objectType: 'person', objectId: personId, personIds: [personId],
+      legalBasis: access?.legalBasis, careRelation: access?.careRelation, consent: access?.consent, breakGlass: access?.breakGlass });
+    return { id: personId, version: updated[0].version };
+  })(), 'bsn'));
+}
