@@ -17,6 +17,10 @@ import { AuditLog } from './features/privacy/AuditLog.js';
 import { Reviews } from './features/privacy/Reviews.js';
 import { AccessLog } from './features/privacy/AccessLog.js';
 import { Alert, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { SignalForm, TriageQueue, SignalDetail, PublicConcernForm } from './features/signals/index.js';
+import { RefIndex } from './features/refindex/index.js';
+import { Handovers, HandoverDetail, LeadTimes } from './features/handovers/index.js';
+import { Inbox, MailDeliveries } from './features/notifications/index.js';
 
 function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Promise<void> }) {
   const { path } = useLocation();
@@ -28,6 +32,15 @@ function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Pro
   if ((m = match('/gezinnen/:id', path))) return <FamilyPage key={m.id} familyId={m.id} />;
   if (path === '/noodtoegang') return <BreakGlass />;
   if (path === '/account/authenticator') return <Enrol onDone={() => { void refresh().then(() => navigate('/noodtoegang')); }} />;
+  if (path === '/meldingen/nieuw') return <SignalForm />;
+  if (path === '/triage') return <TriageQueue />;
+  if ((m = match('/meldingen/:id', path))) return <SignalDetail key={m.id} signalId={m.id} />;
+  if (path === '/verwijsindex') return <RefIndex />;
+  if (path === '/overdrachten') return <Handovers />;
+  if ((m = match('/overdrachten/:id', path))) return <HandoverDetail key={m.id} handoverId={m.id} />;
+  if (path === '/doorlooptijden') return <LeadTimes />;
+  if (path === '/berichten') return <Inbox />;
+  if (path === '/beheer/e-mail') return <MailDeliveries />;
   if (path === '/privacy/audit') return <AuditLog />;
   if (path === '/privacy/noodtoegang') return <Reviews />;
   if (path === '/privacy/personen') return <AccessLog />;
@@ -56,7 +69,9 @@ function App() {
   const done = async () => { setExpired(false); await refresh(); if (location.pathname.startsWith('/login')) navigate('/', true); };
 
   let content;
-  if (session === undefined) content = <Paragraph>{t('loading')}</Paragraph>;
+  const publicPage = location.pathname === '/zorg-melden';
+  if (publicPage) content = <PublicConcernForm />;
+  else if (session === undefined) content = <Paragraph>{t('loading')}</Paragraph>;
   else if (!session) content = <Login onDone={done} />;
   else if (session.state === 'totp_required') content = <SecondFactor onDone={done} />;
   else if (session.state === 'enrolment_required') content = <Enrol onDone={done} />;

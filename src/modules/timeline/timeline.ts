@@ -5,7 +5,8 @@ import type { Actor } from '../../platform/access/actor.js';
 
 export type TimelineType =
   | 'family_registered' | 'member_added' | 'network_member_added' | 'case_opened' | 'case_status_changed'
-  | 'team_member_added' | 'team_member_ended' | 'coordinator_transferred' | 'break_glass_opened' | 'person_updated';
+  | 'team_member_added' | 'team_member_ended' | 'coordinator_transferred' | 'break_glass_opened' | 'person_updated'
+  | 'signal_linked' | 'signal_triaged' | 'handover_sent' | 'handover_accepted' | 'handover_refused' | 'refindex_match';
 
 export async function appendEvent(tx: Tx, actor: Actor, e: { familyId: string; caseId?: string | null; type: TimelineType; summary: string; data?: Record<string, unknown> }) {
   await tx.query(

@@ -18,6 +18,18 @@ export const PERMISSIONS = {
   'audit:read': ['privacy_officer'],
   'audit:verify': ['privacy_officer'],
   'person:access-log': ['privacy_officer'],
+  // Front door (signals, triage, reference index, handovers, notifications).
+  'signal:create': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'signal:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'signal:triage': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'refindex:register': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'refindex:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'handover:send': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'handover:respond': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'handover:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'leadtime:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'functional_admin'],
+  'notification:self': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'],
+  'notification:admin': ['functional_admin'],
   'session:self': [...(['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'] as Role[])],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n.js';
 import { A, navigate, useLocation } from '../router.js';
 import { isCareProfessional, isPrivacyOfficer, mayBreakGlass, useSession } from '../session.js';
 import { clearAllDrafts } from './forms.js';
+import { InboxBadge } from '../features/notifications/index.js';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang, label } = useI18n();
@@ -12,7 +13,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const { path } = useLocation();
   const user = session?.state === 'active' ? session.user : null;
   const nav: Array<[string, string]> = [];
-  if (isCareProfessional(user)) nav.push(['/', t('myFamilies')], ['/gezinnen/nieuw', t('registerFamily')]);
+  if (isCareProfessional(user)) nav.push(['/', t('myFamilies')], ['/gezinnen/nieuw', t('registerFamily')], ['/triage', t('navTriage')],
+    ['/meldingen/nieuw', t('navSignal')], ['/verwijsindex', t('navRefIndex')], ['/overdrachten', t('navHandovers')], ['/doorlooptijden', t('navLeadTimes')]);
+  if (user?.roles.includes('functional_admin')) nav.push(['/doorlooptijden', t('navLeadTimes')], ['/beheer/e-mail', t('navMail')]);
   if (mayBreakGlass(user)) nav.push(['/noodtoegang', t('breakGlass')]);
   if (isPrivacyOfficer(user)) nav.push(['/privacy/audit', t('auditLog')], ['/privacy/noodtoegang', t('reviews')], ['/privacy/personen', t('accessLog')]);
   const logout = async () => {
@@ -28,6 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="regie-header__inner">
           <A href="/" className="regie-brand"><span className="regie-logo" aria-hidden="true">R</span> <span>{t('appName')}</span> <small>{t('tagline')}</small></A>
           <div className="regie-header__tools">
+            {user && <InboxBadge />}
             {user && <span className="regie-user">{user.displayName} · {user.roles.map(label).join(', ')}</span>}
             <button type="button" className="regie-header-button" lang={lang === 'nl' ? 'en' : 'nl'} onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}>{t('language')}</button>
             {user && <button type="button" className="regie-header-button" onClick={logout}>{t('logout')}</button>}

@@ -1,0 +1,78 @@
+// Working days in the Netherlands: Monday to Friday, minus the national public holidays
+// (Nieuwjaarsdag, Pasen, Koningsdag, Bevrijdingsdag, Hemelvaart, Pinksteren, Kerst).
+// Dates are calendar dates (YYYY-MM-DD) in Dutch local time; deadlines end at the end of that day.
+
+/** Easter Sunday (Gregorian computus, Meeus/Jones/Butcher). */
+export function easterSunday(year: number): string {
+  const a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
+  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
+
+const cache = new Map<number, Map<string, string>>();
+/** The public holidays of a year, date → Dutch name. */
+export function publicHolidays(year: number): Map<string, string> {
+  const hit = cache.get(year);
+  if (hit) return hit;
+  const easter = easterSunday(year);
+  const kingsDay = weekday(`${year}-04-27`) === 0 ? `${year}-04-26` : `${year}-04-27`;
+  const m = new Map<string, string>([
+    [`${year}-01-01`, 'Nieuwjaarsdag'],
+    [easter, 'Eerste Paasdag'], [addDays(easter, 1), 'Tweede Paasdag'],
+    [kingsDay, 'Koningsdag'],
+    [`${year}-05-05`, 'Bevrijdingsdag'],
+    [addDays(easter, 39), 'Hemelvaartsdag'],
+    [addDays(easter, 49), 'Eerste Pinksterdag'], [addDays(easter, 50), 'Tweede Pinksterdag'],
+    [`${year}-12-25`, 'Eerste Kerstdag'], [`${year}-12-26`, 'Tweede Kerstdag'],
+  ]);
+  cache.set(year, m);
+  return m;
+}
+
+export function isWorkingDay(date: string): boolean {
+  const wd = weekday(date);
+  return wd !== 0 && wd !== 6 && !publicHolidays(Number(date.slice(0, 4))).has(date);
+}
+
+/** The date n working days after `date` (n = 0: the same day, or the next working day if it is not one). */
+export function addWorkingDays(date: string, n: number): string {
+  let d = date;
+  while (!isWorkingDay(d)) d = addDays(d, 1);
+  for (let left = n; left > 0;) {
+    d = addDays(d, 1);
+    if (isWorkingDay(d)) left--;
+  }
+  return d;
+}
+
+/** Working days from a (exclusive) to b (inclusive); negative when b is before a. */
+export function workingDaysBetween(a: string, b: string): number {
+  if (b < a) return -workingDaysBetween(b, a);
+  let n = 0;
+  for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (isWorkingDay(d)) n++;
+  return n;
+}
+
+/** Today's date in the Netherlands. */
+export function dutchToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(now);
+}
+
+/** The moment a deadline date ends: 23:59:59.999 Dutch time. */
+export function endOfDutchDay(date: string): Date {
+  // Amsterdam is UTC+1 or UTC+2; find the offset on that date.
+  const noon = new Date(`${date}T12:00:00Z`);
+  const local = new Date(noon.toLocaleString('en-US', { timeZone: 'Europe/Amsterdam' }));
+  const offsetMs = local.getTime() - new Date(noon.toLocaleString('en-US', { timeZone: 'UTC' })).getTime();
+  return new Date(new Date(`${date}T23:59:59.999Z`).getTime() - offsetMs);
+}
