@@ -33,7 +33,11 @@ export const PersonInput = z.strictObject({
   city: optText(100),
   phone: optText(30),
 });
-export const MemberInput = PersonInput.extend({ relation: Relation });
+export const MemberInput = PersonInput.extend({
+  relation: Relation,
+  /** Set when the professional confirmed "this is the same person" for a suggested match. */
+  existingPersonId: Uuid.optional(),
+});
 
 export const NetworkMemberInput = z.strictObject({
   name: text(150),

@@ -54,6 +54,13 @@ async function insertPerson(tx: Tx, actor: Actor, m: MemberIn): Promise<string> 
   return id;
 }
 
+export /** A confirmed match links the existing record instead of creating a second one. */
+async function confirmedPerson(tx: Tx, actor: Actor, personId: string, field: string): Promise<string> {
+  const rows = await tx.query<{ id: string }>(`SELECT id FROM persons WHERE region_id = $1 AND id = $2 AND merged_into IS NULL`, [actor.regionId, personId]);
+  if (!rows[0]) throw new Invalid('unknown_person', field, { nl: 'Deze persoon is niet gevonden.', en: 'This person was not found.' });
+  return personId;
+}
+
 export function onUniqueBsn<T>(p: Promise<T>, field: string): Promise<T> {
   return p.catch((e: { code?: string; constraint?: string }) => {
     if (e.code === '23505' && e.constraint === 'persons_bsn')
@@ -72,14 +79,14 @@ export async function registerFamily(db: Database, actor: Actor, body: Register)
   }
   return asActor(db, actor, (tx) => onUniqueBsn((async () => {
     await requireQualifiedCoordinator(tx, actor.regionId, body.case.coordinatorUserId, 'case.coordinatorUserId');
-    for (const [i, m] of body.members.entries()) if (m.bsn) await refuseDuplicateBsn(tx, actor, m.bsn, `members[${i}].bsn`);
+    for (const [i, m] of body.members.entries()) if (m.bsn && !m.existingPersonId) await refuseDuplicateBsn(tx, actor, m.bsn, `members[${i}].bsn`);
     const familyId = randomUUID();
     const name = body.name ?? defaultFamilyName(body.members);
     await tx.query(`INSERT INTO families (region_id, id, name, search_text, created_by) VALUES ($1, $2, $3, $4, $5)`,
       [actor.regionId, familyId, name, familySearchText(name, body.members), actor.userId]);
     const personIds: string[] = [];
-    for (const m of body.members) {
-      const pid = await insertPerson(tx, actor, m);
+    for (const [i, m] of body.members.entries()) {
+      const pid = m.existingPersonId ? await confirmedPerson(tx, actor, m.existingPersonId, `members[${i}].existingPersonId`) : await insertPerson(tx, actor, m);
       personIds.push(pid);
       await tx.query(`INSERT INTO family_members (region_id, family_id, person_id, relation) VALUES ($1, $2, $3, $4)`, [actor.regionId, familyId, pid, m.relation]);
     }

@@ -5,3 +5,20 @@ export const PersonParams = z.strictObject({ personId: Uuid });
 /** The whole editable record plus the version it was based on: a stale version is refused. */
 export const UpdatePersonBody = PersonInput.extend({ version: z.number().int().min(1) });
 export const PersonVersion = z.object({ id: z.string(), version: z.number() });
+
+export const MatchQuery = z.strictObject({
+  bsn: z.string().regex(/^\d{9}$/).optional(),
+  givenNames: z.string().trim().min(1).max(100),
+  familyNamePrefix: z.string().trim().max(20).optional(),
+  familyName: z.string().trim().min(1).max(100),
+  birthDate: z.iso.date().optional(),
+});
+export const PossibleMatches = z.object({
+  items: z.array(z.object({ personId: z.string(), fullName: z.string(), birthDate: z.string().nullable(), reason: z.enum(['bsn', 'name_and_birth_date']),
+    familyId: z.string().nullable(), familyName: z.string().nullable() })),
+  /** A possible match exists that the actor may not see: say so neutrally, never who. */
+  possibleElsewhere: z.boolean(),
+});
+export const MergeBody = z.strictObject({ survivingPersonId: Uuid, mergedPersonId: Uuid, reason: z.string().trim().min(5).max(500) });
+export const MergeParams = z.strictObject({ mergeId: Uuid });
+export const MergeResult = z.object({ id: z.string(), survivingPersonId: z.string(), mergedPersonId: z.string(), undone: z.boolean() });

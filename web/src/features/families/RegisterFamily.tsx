@@ -7,8 +7,10 @@ import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
 import { emptyPerson, PersonFields, personPayload, type PersonDraft } from './MemberForms.js';
 import { useProfessionals } from './CaseSection.js';
+import { MatchSuggestions } from './MatchSuggestions.js';
 
-interface Draft { name: string; members: PersonDraft[]; network: { name: string; relation: string }[]; coordinatorUserId: string; legalBasis: string }
+type MemberDraft = PersonDraft & { existingPersonId?: string; rejected?: string[] };
+interface Draft { name: string; members: MemberDraft[]; network: { name: string; relation: string }[]; coordinatorUserId: string; legalBasis: string }
 
 /** Register a household once, with all its members, and open its case in the same step. */
 export function RegisterFamily() {
@@ -28,7 +30,7 @@ export function RegisterFamily() {
     try {
       const r = await post<{ id: string }>('/api/v1/families', {
         ...(d.name.trim() ? { name: d.name.trim() } : {}),
-        members: d.members.map(personPayload),
+        members: d.members.map(({ existingPersonId, rejected: _r, ...m }) => ({ ...personPayload(m), ...(existingPersonId ? { existingPersonId } : {}) })),
         network: d.network.filter((n) => n.name.trim()).map((n) => ({ name: n.name.trim(), relation: n.relation || 'other' })),
         case: { coordinatorUserId: d.coordinatorUserId, legalBasis: d.legalBasis },
       });
@@ -47,7 +49,10 @@ export function RegisterFamily() {
         {d.members.map((m, i) => (
           <fieldset key={i} className="utrecht-form-fieldset regie-fieldset">
             <legend className="utrecht-form-fieldset__legend">{t('members')} {i + 1}{m.givenNames && `: ${m.givenNames}`}</legend>
-            <PersonFields value={m} prefix={`members[${i}].`} errors={errors} onChange={(p) => setD({ ...d, members: d.members.map((x, j) => (j === i ? p : x)) })} />
+            <PersonFields value={m} prefix={`members[${i}].`} errors={errors} onChange={(p) => setD({ ...d, members: d.members.map((x, j) => (j === i ? { ...x, ...p } : x)) })} />
+            <MatchSuggestions person={m} existingPersonId={m.existingPersonId} rejected={m.rejected ?? []}
+              onConfirm={(id) => setD({ ...d, members: d.members.map((x, j) => (j === i ? { ...x, existingPersonId: id } : x)) })}
+              onReject={(id) => setD({ ...d, members: d.members.map((x, j) => (j === i ? { ...x, rejected: [...(x.rejected ?? []), id] } : x)) })} />
             {d.members.length > 1 && <Button appearance="subtle-button" onClick={() => setD({ ...d, members: d.members.filter((_, j) => j !== i) })}>{t('remove')}</Button>}
           </fieldset>
         ))}

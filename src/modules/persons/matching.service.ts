@@ -1,0 +1,88 @@
+// Possible matches for a person being registered, and reversible merges of two records.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Database, Tx } from '../../platform/db/db.js';
+import { asActor } from '../../platform/db/actor-tx.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { recordAccess } from '../../platform/audit/audit.js';
+import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
+import { appendEvent } from '../timeline/timeline.js';
+import { possibleSameReason } from './matching.js';
+import type { MatchQuery, MergeBody } from './persons.contract.js';
+
+type Candidate = { id: string; bsn: string | null; given_names: string; family_name_prefix: string | null; family_name: string; birth_date: string | null };
+const full = (c: Candidate) => [c.given_names, c.family_name_prefix, c.family_name].filter(Boolean).join(' ');
+const isoDate = (v: unknown) => (v == null ? null : typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
+
+export async function findPossibleMatches(db: Database, actor: Actor, q: z.infer<typeof MatchQuery>) {
+  return asActor(db, actor, async (tx) => {
+    const candidates = (await tx.query<Candidate>(`SELECT * FROM regie.person_candidates($1, $2, $3)`, [actor.regionId, q.bsn ?? null, q.birthDate ?? null]))
+      .map((c) => ({ ...c, birth_date: isoDate(c.birth_date) }))
+      .map((c) => ({ c, reason: possibleSameReason(q, { bsn: c.bsn, givenNames: c.given_names, familyNamePrefix: c.family_name_prefix, familyName: c.family_name, birthDate: c.birth_date }) }))
+      .filter((x) => x.reason);
+    if (!candidates.length) return { items: [], possibleElsewhere: false };
+    // Row-level security decides which candidates the actor may see.
+    const visible = await tx.query<{ id: string; family_id: string | null; family_name: string | null }>(
+      `SELECT p.id, f.id AS family_id, f.name AS family_name FROM persons p
+         LEFT JOIN family_members fm ON fm.region_id = p.region_id AND fm.person_id = p.id
+         LEFT JOIN families f ON f.region_id = fm.region_id AND f.id = fm.family_id
+        WHERE p.region_id = $1 AND p.id = ANY($2::uuid[])`, [actor.regionId, candidates.map((x) => x.c.id)]);
+    const byId = new Map(visible.map((v) => [v.id, v]));
+    const items = candidates.filter((x) => byId.has(x.c.id)).map((x) => ({ personId: x.c.id, fullName: full(x.c), birthDate: x.c.birth_date,
+      reason: x.reason!, familyId: byId.get(x.c.id)!.family_id, familyName: byId.get(x.c.id)!.family_name }));
+    if (items.length) await recordAccess(tx, actor, { action: 'read', objectType: 'person-match', personIds: items.map((i) => i.personId), careRelation: true });
+    return { items, possibleElsewhere: candidates.length > items.length };
+  });
+}
+
+async function visiblePerson(tx: Tx, actor: Actor, id: string, field: string) {
+  const rows = await tx.query<{ id: string; merged_into: string | null; given_names: string }>(
+    `SELECT id, merged_into, given_names FROM persons WHERE region_id = $1 AND id = $2 FOR UPDATE`, [actor.regionId, id]);
+  if (!rows[0]) throw new NotFound('person', id);
+  if (rows[0].merged_into) throw new Conflict('already_merged', { nl: 'Deze persoon is al samengevoegd met een ander.', en: 'This person was already merged.' }, field);
+  return rows[0];
+}
+
+/** Joins two records of one person: the merged record's family memberships move to the survivor. */
+export async function mergePersons(db: Database, actor: Actor, body: z.infer<typeof MergeBody>) {
+  if (body.survivingPersonId === body.mergedPersonId)
+    throw new Invalid('same_person', 'mergedPersonId', { nl: 'Kies twee verschillende registraties.', en: 'Choose two different records.' });
+  return asActor(db, actor, async (tx) => {
+    const survivor = await visiblePerson(tx, actor, body.survivingPersonId, 'survivingPersonId');
+    await visiblePerson(tx, actor, body.mergedPersonId, 'mergedPersonId');
+    const memberships = await tx.query<{ family_id: string; relation: string; survivor_member: boolean }>(
+      `SELECT fm.family_id, fm.relation, EXISTS (SELECT 1 FROM family_members s WHERE s.region_id = fm.region_id AND s.family_id = fm.family_id AND s.person_id = $3) AS survivor_member
+         FROM family_members fm WHERE fm.region_id = $1 AND fm.person_id = $2`, [actor.regionId, body.mergedPersonId, body.survivingPersonId]);
+    await tx.query(`DELETE FROM family_members WHERE region_id = $1 AND person_id = $2`, [actor.regionId, body.mergedPersonId]);
+    for (const m of memberships.filter((x) => !x.survivor_member))
+      await tx.query(`INSERT INTO family_members (region_id, family_id, person_id, relation) VALUES ($1, $2, $3, $4)`, [actor.regionId, m.family_id, body.survivingPersonId, m.relation]);
+    await tx.query(`UPDATE persons SET merged_into = $3, version = version + 1 WHERE region_id = $1 AND id = $2`, [actor.regionId, body.mergedPersonId, body.survivingPersonId]);
+    const id = randomUUID();
+    await tx.query(`INSERT INTO person_merges (region_id, id, surviving_person_id, merged_person_id, reason, moved_memberships, merged_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [actor.regionId, id, body.survivingPersonId, body.mergedPersonId, body.reason, JSON.stringify(memberships), actor.userId]);
+    for (const m of memberships) await appendEvent(tx, actor, { familyId: m.family_id, type: 'person_updated', summary: `Dubbele registratie van ${survivor.given_names} samengevoegd` });
+    await recordAccess(tx, actor, { action: 'update', objectType: 'person-merge', objectId: id, personIds: [body.survivingPersonId, body.mergedPersonId], careRelation: true, reason: body.reason });
+    return { id, survivingPersonId: body.survivingPersonId, mergedPersonId: body.mergedPersonId, undone: false };
+  });
+}
+
+/** Undoes a merge: the memberships go back to the merged record, which becomes separate again. */
+export async function undoMerge(db: Database, actor: Actor, mergeId: string) {
+  return asActor(db, actor, async (tx) => {
+    const rows = await tx.query<{ surviving_person_id: string; merged_person_id: string; moved_memberships: Array<{ family_id: string; relation: string; survivor_member: boolean }>; undone_at: string | null }>(
+      `SELECT surviving_person_id, merged_person_id, moved_memberships, undone_at FROM person_merges WHERE region_id = $1 AND id = $2 FOR UPDATE`, [actor.regionId, mergeId]);
+    const m = rows[0];
+    if (!m) throw new NotFound('person-merge', mergeId);
+    if (m.undone_at) throw new Conflict('already_undone', { nl: 'Deze samenvoeging is al ongedaan gemaakt.', en: 'This merge was already undone.' });
+    const moved = typeof m.moved_memberships === 'string' ? JSON.parse(m.moved_memberships) : m.moved_memberships;
+    for (const x of moved) {
+      if (!x.survivor_member) await tx.query(`DELETE FROM family_members WHERE region_id = $1 AND family_id = $2 AND person_id = $3`, [actor.regionId, x.family_id, m.surviving_person_id]);
+      await tx.query(`INSERT INTO family_members (region_id, family_id, person_id, relation) VALUES ($1, $2, $3, $4)`, [actor.regionId, x.family_id, m.merged_person_id, x.relation]);
+      await appendEvent(tx, actor, { familyId: x.family_id, type: 'person_updated', summary: 'Samenvoeging van registraties ongedaan gemaakt' });
+    }
+    await tx.query(`UPDATE persons SET merged_into = NULL, version = version + 1 WHERE region_id = $1 AND id = $2`, [actor.regionId, m.merged_person_id]);
+    await tx.query(`UPDATE person_merges SET undone_at = now(), undone_by = $3 WHERE region_id = $1 AND id = $2`, [actor.regionId, mergeId, actor.userId]);
+    await recordAccess(tx, actor, { action: 'update', objectType: 'person-merge', objectId: mergeId, personIds: [m.surviving_person_id, m.merged_person_id], careRelation: true, reason: 'undo' });
+    return { id: mergeId, survivingPersonId: m.surviving_person_id, mergedPersonId: m.merged_person_id, undone: true };
+  });
+}

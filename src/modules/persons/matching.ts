@@ -1,0 +1,52 @@
+// "Possibly the same person": exact BSN, else name + birth date compared tolerantly — accents,
+// tussenvoegsels ("van der"), hyphenated and double surnames, and one typo. The result is only
+// ever a suggestion for a professional to confirm or reject; nothing is merged silently.
+
+const PREFIXES = new Set(['van', 'der', 'den', 'de', 'het', 'ter', 'ten', 'te', 'op', 'in', "'t", 't', 'la', 'le', 'du', 'da', 'di', 'del', 'el', 'al', 'vd', 'v']);
+
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/ı/g, 'i').toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The significant parts of a family name: "van der Berg-de Vries" → ["berg", "vries"]. */
+export function surnameParts(prefix: string | null | undefined, familyName: string): string[] {
+  const words = fold(`${prefix ?? ''} ${familyName}`).split(' ').filter(Boolean);
+  const significant = words.filter((w) => !PREFIXES.has(w));
+  return significant.length ? significant : words; // a surname such as "Van" or "Ter" on its own
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment), small strings only. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+const closeEnough = (a: string, b: string) => a === b || editDistance(a, b) <= (Math.min(a.length, b.length) >= 5 ? 1 : 0) + (Math.min(a.length, b.length) >= 9 ? 1 : 0);
+
+export interface PersonKey { bsn?: string | null; givenNames: string; familyNamePrefix?: string | null; familyName: string; birthDate?: string | null }
+
+export type MatchReason = 'bsn' | 'name_and_birth_date';
+
+/** Why two records may be the same person, or null. Symmetric. */
+export function possibleSameReason(a: PersonKey, b: PersonKey): MatchReason | null {
+  if (a.bsn && b.bsn) return a.bsn === b.bsn ? 'bsn' : null; // two different valid BSNs are two people
+  if (!a.birthDate || !b.birthDate || a.birthDate !== b.birthDate) return null;
+  const sa = surnameParts(a.familyNamePrefix, a.familyName);
+  const sb = surnameParts(b.familyNamePrefix, b.familyName);
+  const surnameMatch = sa.some((x) => sb.some((y) => closeEnough(x, y)));
+  if (!surnameMatch) return null;
+  const ga = fold(a.givenNames).split(' ').filter(Boolean);
+  const gb = fold(b.givenNames).split(' ').filter(Boolean);
+  if (!ga.length || !gb.length) return null;
+  // First given names close, or one side gives only initials that fit ("J." vs "Jan").
+  const first = closeEnough(ga[0], gb[0]) || (ga[0].length === 1 && gb[0].startsWith(ga[0])) || (gb[0].length === 1 && ga[0].startsWith(gb[0]));
+  return first ? 'name_and_birth_date' : null;
+}

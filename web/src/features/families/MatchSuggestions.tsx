@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { post } from '../../api.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { fmtDate } from '../../ui/time.js';
+import type { PersonDraft } from './MemberForms.js';
+
+interface Match { personId: string; fullName: string; birthDate: string | null; reason: 'bsn' | 'name_and_birth_date'; familyName: string | null }
+
+const dict = {
+  nl: { possible: 'Mogelijk dezelfde persoon', same: 'Dit is dezelfde persoon', notSame: 'Niet dezelfde persoon', linked: 'Gekoppeld aan de bestaande registratie van {name}.',
+    unlink: 'Koppeling ongedaan maken', elsewhere: 'Er is mogelijk al een registratie van deze persoon bij een andere organisatie. Overleg met uw teamleider voordat u een tweede registratie maakt.',
+    byBsn: 'zelfde BSN', byName: 'zelfde naam en geboortedatum' },
+  en: { possible: 'Possibly the same person', same: 'This is the same person', notSame: 'Not the same person', linked: 'Linked to the existing record of {name}.',
+    unlink: 'Undo link', elsewhere: 'This person may already be registered by another organisation. Consult your team lead before creating a second record.',
+    byBsn: 'same BSN', byName: 'same name and birth date' },
+};
+
+/**
+ * Asks Regie for records that may be the same person as the member being typed, and lets the
+ * professional confirm (link the existing record) or reject. Nothing is merged without a click.
+ */
+export function MatchSuggestions({ person, existingPersonId, rejected, onConfirm, onReject }: {
+  person: PersonDraft; existingPersonId?: string; rejected: string[];
+  onConfirm: (personId: string | undefined, name?: string) => void; onReject: (personId: string) => void;
+}) {
+  const t = useLocalT(dict);
+  const { lang } = useI18n();
+  const [result, setResult] = useState<{ items: Match[]; possibleElsewhere: boolean } | null>(null);
+  const [linkedName, setLinkedName] = useState<string | null>(null);
+  const key = `${person.givenNames}|${person.familyNamePrefix}|${person.familyName}|${person.birthDate}|${person.bsn}`;
+  useEffect(() => {
+    if (!person.givenNames.trim() || !person.familyName.trim() || (!person.birthDate && !/^\d{9}$/.test(person.bsn))) { setResult(null); return; }
+    const h = setTimeout(() => {
+      post<{ items: Match[]; possibleElsewhere: boolean }>('/api/v1/persons/possible-matches', {
+        givenNames: person.givenNames.trim(), familyName: person.familyName.trim(),
+        ...(person.familyNamePrefix.trim() ? { familyNamePrefix: person.familyNamePrefix.trim() } : {}),
+        ...(person.birthDate ? { birthDate: person.birthDate } : {}), ...(/^\d{9}$/.test(person.bsn) ? { bsn: person.bsn } : {}),
+      }).then(setResult, () => setResult(null));
+    }, 500);
+    return () => clearTimeout(h);
+  }, [key]);
+
+  if (existingPersonId) return (
+    <Alert type="ok"><Paragraph>{t('linked', { name: linkedName ?? '' })} <Button appearance="subtle-button" onClick={() => onConfirm(undefined)}>{t('unlink')}</Button></Paragraph></Alert>
+  );
+  const open = result?.items.filter((m) => !rejected.includes(m.personId)) ?? [];
+  return (<>
+    {open.map((m) => (
+      <Alert key={m.personId} type="warning">
+        <Paragraph><strong>{t('possible')}:</strong> {m.fullName}{m.birthDate && `, ${fmtDate(m.birthDate, lang)}`}{m.familyName && ` — ${m.familyName}`} ({m.reason === 'bsn' ? t('byBsn') : t('byName')})</Paragraph>
+        <div className="regie-actions">
+          <Button appearance="primary-action-button" onClick={() => { setLinkedName(m.fullName); onConfirm(m.personId, m.fullName); }}>{t('same')}</Button>
+          <Button appearance="secondary-action-button" onClick={() => onReject(m.personId)}>{t('notSame')}</Button>
+        </div>
+      </Alert>
+    ))}
+    {result?.possibleElsewhere && open.length === 0 && <Alert type="info"><Paragraph>{t('elsewhere')}</Paragraph></Alert>}
+  </>);
+}
