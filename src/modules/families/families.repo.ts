@@ -111,27 +111,32 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
     where += ` AND (${expr}, f.id::text) ${desc ? '<' : '>'} ($${params.length - 1}, $${params.length})`;
   }
   params.push(o.limit + 1);
+  // First the page (ids and sort keys only), then names and members for those 20 rows alone.
   const rows = await tx.query<Record<string, any>>(
     `WITH mine AS (
        SELECT ct.family_id, bool_or(ct.user_id = $2 AND ct.role = 'coordinator') AS is_coordinator
          FROM case_team ct
         WHERE ct.region_id = $1 AND ct.ended_at IS NULL AND (ct.user_id = $2 OR ($3 AND ct.organisation_id = $4))
-        GROUP BY ct.family_id)
-     SELECT f.id, f.name, f.last_activity_at, m.is_coordinator, c.id AS case_id, c.status, c.opened_at, ${expr} AS sort_value,
+        GROUP BY ct.family_id),
+     page AS (
+       SELECT f.id, f.region_id, f.name, f.last_activity_at, m.is_coordinator, c.id AS case_id, c.status, c.opened_at, ${expr} AS sort_value
+         FROM mine m
+         JOIN families f ON f.region_id = $1 AND f.id = m.family_id
+         LEFT JOIN LATERAL (SELECT * FROM cases c WHERE c.region_id = f.region_id AND c.family_id = f.id
+                             ORDER BY c.status = 'closed', c.opened_at DESC LIMIT 1) c ON true
+        WHERE true ${where}
+        ORDER BY ${expr} ${dir}, f.id::text ${dir}
+        LIMIT $${params.length})
+     SELECT page.*,
             (SELECT u.display_name FROM case_team k JOIN users u ON u.region_id = k.region_id AND u.id = k.user_id
-              WHERE k.region_id = c.region_id AND k.case_id = c.id AND k.role = 'coordinator' AND k.ended_at IS NULL) AS coordinator_name,
+              WHERE k.region_id = page.region_id AND k.case_id = page.case_id AND k.role = 'coordinator' AND k.ended_at IS NULL) AS coordinator_name,
             (SELECT json_agg(json_build_object('personId', p.id, 'name', concat_ws(' ', p.given_names, p.family_name_prefix, p.family_name),
                      'relation', fm.relation, 'age', date_part('year', age(p.birth_date))::int)
                      ORDER BY array_position(ARRAY['parent','partner','carer','child','other'], fm.relation), p.birth_date)
                FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
-              WHERE fm.region_id = f.region_id AND fm.family_id = f.id) AS members
-       FROM mine m
-       JOIN families f ON f.region_id = $1 AND f.id = m.family_id
-       LEFT JOIN LATERAL (SELECT * FROM cases c WHERE c.region_id = f.region_id AND c.family_id = f.id
-                           ORDER BY c.status = 'closed', c.opened_at DESC LIMIT 1) c ON true
-      WHERE true ${where}
-      ORDER BY ${expr} ${dir}, f.id::text ${dir}
-      LIMIT $${params.length}`, params);
+              WHERE fm.region_id = page.region_id AND fm.family_id = page.id) AS members
+       FROM page
+      ORDER BY page.sort_value ${dir}, page.id::text ${dir}`, params);
   return {
     items: rows.map((r) => ({ id: r.id, name: r.name, members: r.members ?? [], caseId: r.case_id, caseStatus: r.status, openedAt: iso(r.opened_at),
       coordinatorName: r.coordinator_name, isCoordinator: !!r.is_coordinator, lastActivityAt: iso(r.last_activity_at) })),
