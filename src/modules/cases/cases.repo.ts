@@ -7,15 +7,17 @@ import { Invalid } from '../../platform/http/errors.js';
 
 /** The policy's answer for this family, from the facts the database holds about the actor. */
 export async function familyAccess(tx: Tx, actor: Actor, familyId: string): Promise<FamilyAccess & { breakGlassExpiresAt?: string }> {
-  const [memberships, grants] = await Promise.all([
-    tx.query<{ user_id: string; organisation_id: string; legal_basis: LegalBasis; role: 'coordinator' | 'member' }>(
-      `SELECT user_id, organisation_id, legal_basis, role FROM case_team
-        WHERE region_id = $1 AND family_id = $2 AND ended_at IS NULL AND (user_id = $3 OR organisation_id = $4)`,
-      [actor.regionId, familyId, actor.userId, actor.organisationId]),
-    tx.query<{ expires_at: string }>(
-      `SELECT expires_at FROM break_glass WHERE region_id = $1 AND family_id = $2 AND user_id = $3 AND expires_at > now()
-        ORDER BY expires_at DESC LIMIT 1`, [actor.regionId, familyId, actor.userId]),
-  ]);
+  // The facts the policy needs, in one round trip: own/organisation memberships and live grants.
+  const facts = await tx.query<{ kind: 'm' | 'g'; user_id: string | null; organisation_id: string | null; legal_basis: LegalBasis | null;
+    role: 'coordinator' | 'member' | null; expires_at: string | null }>(
+    `SELECT 'm' AS kind, user_id, organisation_id, legal_basis, role, NULL::timestamptz AS expires_at FROM case_team
+      WHERE region_id = $1 AND family_id = $2 AND ended_at IS NULL AND (user_id = $3 OR organisation_id = $4)
+     UNION ALL
+     (SELECT 'g', NULL, NULL, NULL, NULL, expires_at FROM break_glass
+       WHERE region_id = $1 AND family_id = $2 AND user_id = $3 AND expires_at > now() ORDER BY expires_at DESC LIMIT 1)`,
+    [actor.regionId, familyId, actor.userId, actor.organisationId]);
+  const memberships = facts.filter((f) => f.kind === 'm') as Array<{ user_id: string; organisation_id: string; legal_basis: LegalBasis; role: 'coordinator' | 'member' }>;
+  const grants = facts.filter((f) => f.kind === 'g') as Array<{ expires_at: string }>;
   const access = mayReadFamily(actor, familyId, {
     memberships: memberships.map((m) => ({ familyId, userId: m.user_id, organisationId: m.organisation_id, legalBasis: m.legal_basis, role: m.role, active: true })),
     breakGlass: grants.map((g) => ({ familyId, userId: actor.userId, expiresAt: new Date(g.expires_at) })),

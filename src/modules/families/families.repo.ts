@@ -14,31 +14,34 @@ export function fullName(p: { given_names: string; family_name_prefix: string | 
 }
 
 export async function findFamilyPage(tx: Tx, regionId: string, familyId: string, actorUserId: string) {
-  const fam = await tx.query<{ id: string; name: string; version: number; created_at: string }>(
-    `SELECT id, name, version, created_at FROM families WHERE region_id = $1 AND id = $2`, [regionId, familyId]);
+  // One round trip: the family with its members, network, cases, team and last 50 events as JSON.
+  const rows = await tx.query<Record<string, any>>(
+    `SELECT f.id, f.name, f.version, f.created_at,
+       (SELECT coalesce(json_agg(x ORDER BY array_position(ARRAY['parent','partner','carer','child','other'], x.relation), x.birth_date NULLS LAST), '[]')
+          FROM (SELECT fm.relation, p.id, p.bsn, p.given_names, p.family_name_prefix, p.family_name, p.birth_date::text AS birth_date,
+                       date_part('year', age(p.birth_date))::int AS age, p.gender, p.street, p.house_number, p.postcode, p.city, p.phone, p.version
+                  FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
+                 WHERE fm.region_id = f.region_id AND fm.family_id = f.id) x) AS members,
+       (SELECT coalesce(json_agg(x ORDER BY x.name), '[]')
+          FROM (SELECT id, name, relation, phone, note FROM network_members WHERE region_id = f.region_id AND family_id = f.id) x) AS network,
+       (SELECT coalesce(json_agg(x ORDER BY x.opened_at DESC), '[]')
+          FROM (SELECT id, status, opened_at, closed_at, closed_reason, version FROM cases WHERE region_id = f.region_id AND family_id = f.id) x) AS cases,
+       (SELECT coalesce(json_agg(x ORDER BY x.ended_at IS NOT NULL, x.role, x.started_at), '[]')
+          FROM (SELECT ct.id, ct.case_id, ct.user_id, u.display_name, ct.organisation_id, o.name AS organisation_name, o.type AS organisation_type,
+                       ct.role, ct.legal_basis, ct.started_on::text AS started_on, ct.started_at, ct.ended_at, ct.ended_reason
+                  FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
+                  JOIN organisations o ON o.region_id = ct.region_id AND o.id = ct.organisation_id
+                 WHERE ct.region_id = f.region_id AND ct.family_id = f.id) x) AS team,
+       (SELECT coalesce(json_agg(x ORDER BY x.occurred_at DESC), '[]')
+          FROM (SELECT t.id, t.occurred_at, t.type, t.case_id, u.display_name, o.name AS organisation_name, t.data
+                  FROM timeline_events t LEFT JOIN users u ON u.region_id = t.region_id AND u.id = t.actor_user_id
+                  LEFT JOIN organisations o ON o.region_id = t.region_id AND o.id = t.actor_organisation_id
+                 WHERE t.region_id = f.region_id AND t.family_id = f.id ORDER BY t.occurred_at DESC LIMIT 50) x) AS timeline
+       FROM families f WHERE f.region_id = $1 AND f.id = $2`, [regionId, familyId]);
+  const fam = rows;
   if (!fam[0]) return null;
-  const [members, network, cases, team, timeline] = await Promise.all([
-    tx.query<Record<string, any>>(
-      `SELECT fm.relation, p.id, p.bsn, p.given_names, p.family_name_prefix, p.family_name, p.birth_date::text AS birth_date,
-              date_part('year', age(p.birth_date))::int AS age, p.gender, p.street, p.house_number, p.postcode, p.city, p.phone, p.version
-         FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
-        WHERE fm.region_id = $1 AND fm.family_id = $2
-        ORDER BY array_position(ARRAY['parent','partner','carer','child','other'], fm.relation), p.birth_date NULLS LAST`, [regionId, familyId]),
-    tx.query<Record<string, any>>(`SELECT id, name, relation, phone, note FROM network_members WHERE region_id = $1 AND family_id = $2 ORDER BY name`, [regionId, familyId]),
-    tx.query<Record<string, any>>(`SELECT id, status, opened_at, closed_at, closed_reason, version FROM cases WHERE region_id = $1 AND family_id = $2 ORDER BY opened_at DESC`, [regionId, familyId]),
-    tx.query<Record<string, any>>(
-      `SELECT ct.id, ct.case_id, ct.user_id, u.display_name, ct.organisation_id, o.name AS organisation_name, o.type AS organisation_type,
-              ct.role, ct.legal_basis, ct.started_on::text AS started_on, ct.ended_at, ct.ended_reason
-         FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
-         JOIN organisations o ON o.region_id = ct.region_id AND o.id = ct.organisation_id
-        WHERE ct.region_id = $1 AND ct.family_id = $2
-        ORDER BY ct.ended_at IS NOT NULL, ct.role, ct.started_at`, [regionId, familyId]),
-    tx.query<Record<string, any>>(
-      `SELECT t.id, t.occurred_at, t.type, t.case_id, u.display_name, o.name AS organisation_name, t.data
-         FROM timeline_events t LEFT JOIN users u ON u.region_id = t.region_id AND u.id = t.actor_user_id
-         LEFT JOIN organisations o ON o.region_id = t.region_id AND o.id = t.actor_organisation_id
-        WHERE t.region_id = $1 AND t.family_id = $2 ORDER BY t.occurred_at DESC LIMIT 50`, [regionId, familyId]),
-  ]);
+  const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Array<Record<string, any>>;
+  const [members, network, cases, team, timeline] = [parse(fam[0].members), parse(fam[0].network), parse(fam[0].cases), parse(fam[0].team), parse(fam[0].timeline)];
   const teamOf = (caseId: string) => team.filter((t) => t.case_id === caseId).map((t) => ({
     id: t.id, userId: t.user_id, userName: t.display_name, organisationId: t.organisation_id, organisationName: t.organisation_name,
     organisationType: t.organisation_type, role: t.role, legalBasis: t.legal_basis, startedOn: date(t.started_on)!, endedAt: iso(t.ended_at), endedReason: t.ended_reason,
