@@ -10,6 +10,11 @@ export interface Config {
   demoFamilies: number;
   oidc?: { issuer: string; clientId: string; clientSecret: string; redirectUri: string };
   publicUrl: string;
+  /** Outgoing mail server; without it e-mails wait in the outbox. */
+  smtp?: { host: string; port: number; secure: boolean; user?: string; pass?: string };
+  mailFrom: string;
+  /** Background jobs (pg-boss): on unless JOBS=off, e.g. for a node that only serves requests. */
+  jobs: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,6 +31,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     demoFamilies: Number(env.DEMO_FAMILIES ?? 40),
     publicUrl,
+    smtp: env.SMTP_HOST ? {
+      host: env.SMTP_HOST, port: Number(env.SMTP_PORT ?? (env.SMTP_SECURE === 'true' ? 465 : 587)), secure: env.SMTP_SECURE === 'true',
+      user: env.SMTP_USER || undefined, pass: env.SMTP_PASS || undefined,
+    } : undefined,
+    mailFrom: env.MAIL_FROM ?? `Regie <noreply@${URL.canParse(publicUrl) ? new URL(publicUrl).hostname : 'localhost'}>`,
+    jobs: env.JOBS !== 'off',
     oidc: env.OIDC_ISSUER ? {
       issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? 'regie', clientSecret: env.OIDC_CLIENT_SECRET ?? '',
       redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/api/v1/oidc/callback`,

@@ -1,9 +1,13 @@
-// Starts Regie: database (PGlite or PostgreSQL), migrations, demo data on first start, HTTP.
+// Starts Regie: database (PGlite or PostgreSQL), migrations, demo data on first start,
+// background jobs (pg-boss), HTTP.
 import { loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { allRoutes } from './routes.js';
+import { startJobs, type JobRunner } from './platform/jobs/runner.js';
+import { sweeps } from './jobs.js';
+import { mailSettingsFrom, mailSweep } from './modules/notifications/mail.js';
 
 export async function createServer(config: Config, db: Database, logger?: boolean | object): Promise<App> {
   return buildApp({ db, config, logger, routes: allRoutes });
@@ -20,12 +24,21 @@ export async function start(config: Config = loadConfig()) {
     const r = await seedDemoRegion(db, { families: config.demoFamilies });
     accounts = r.accounts;
   }
+  // After the demo seed, so that its many writes do not queue behind the first sweeps on PGlite.
+  let jobs: JobRunner | undefined;
+  if (config.jobs) {
+    // Without an SMTP server the sender has nothing to do: messages wait, the admin screen says why.
+    const mail = config.smtp ? [mailSweep(mailSettingsFrom(config))] : [];
+    if (!config.smtp) app.log.warn('geen SMTP-server ingesteld (SMTP_HOST): e-mails blijven in de wachtrij staan');
+    jobs = await startJobs({ db, sweeps: [...sweeps, ...mail], log: app.log });
+  }
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     await app.close(); // stops accepting, waits for in-flight requests
+    await jobs?.stop().catch((err) => app.log.error({ err: { message: (err as Error).message } }, 'background jobs did not stop cleanly'));
     await db.close(); // closes PGlite cleanly so the next start finds a consistent data folder
     process.exit(0);
   };

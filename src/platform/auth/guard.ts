@@ -10,7 +10,11 @@ import type { Actor } from '../access/actor.js';
 export type RouteAccess = 'public' | 'session:partial' | Permission;
 
 declare module 'fastify' {
-  interface FastifyContextConfig { permission?: RouteAccess }
+  interface FastifyContextConfig {
+    permission?: RouteAccess;
+    /** false: a background poll (e.g. the unread count) that must not keep an idle session alive. */
+    touchSession?: boolean;
+  }
   interface FastifyRequest { actor: Actor; auth: LoadedSession | null }
 }
 
@@ -26,7 +30,7 @@ export function guard(db: Database) {
     req.auth = auth;
     if (MUTATING.has(req.method) && req.headers['x-csrf-token'] !== auth.session.csrfToken)
       throw new Forbidden({ nl: 'Beveiligingscode (CSRF) ontbreekt of klopt niet. Laad de pagina opnieuw.', en: 'Missing or wrong CSRF token. Reload the page.' });
-    await touchSession(db, auth.session);
+    if (req.routeOptions.config.touchSession !== false) await touchSession(db, auth.session);
     if (access === 'session:partial') return;
     if (!auth.session.secondFactorDone)
       throw new Unauthorized({ nl: 'Vul eerst uw tweede factor (authenticatiecode) in.', en: 'Complete the second factor first.' }, 'second_factor_required');

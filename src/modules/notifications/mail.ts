@@ -1,0 +1,124 @@
+// Sends the e-mail outbox over SMTP (nodemailer), from a background job — never in a request,
+// so a slow mail server never slows Regie down. An e-mail holds no personal data: a neutral
+// sentence, the notification's title (written without citizen data) and a link into Regie.
+//
+// Delivery is at-least-once. A message is leased (status 'sending'), sent, then marked 'sent',
+// each step its own short statement: holding a transaction open during the SMTP conversation
+// would block PGlite's single connection for every user. If the process dies between the SMTP
+// server's "250 OK" and the mark, the lease runs out and the message goes out once more; its
+// Message-ID is the outbox id, so mail clients can recognise the repeat. The opposite choice
+// (mark first, then send) would silently lose messages, which is worse for a signal about a child.
+import nodemailer from 'nodemailer';
+import type { Config } from '../../config.js';
+import type { Database } from '../../platform/db/db.js';
+import type { Sweep } from '../../jobs.js';
+import { claimNextMail, markMailFailed, markMailSent, type ClaimedMail } from './mail-outbox.repo.js';
+
+export interface SmtpSettings { host: string; port: number; secure: boolean; user?: string; pass?: string }
+
+export interface MailSettings {
+  /** Without an SMTP server, messages wait in the outbox (the admin screen says so). */
+  smtp?: SmtpSettings;
+  from: string;
+  publicUrl: string;
+  /** Per SMTP step (connect, greeting, each command). */
+  timeoutMs?: number;
+}
+
+export function mailSettingsFrom(config: Config): MailSettings {
+  return { smtp: config.smtp, from: config.mailFrom, publicUrl: config.publicUrl };
+}
+
+/** After this many attempts a message is 'failed' and waits for the functional admin. */
+export const MAX_ATTEMPTS = 8;
+/** 1, 2, 4, … minutes after the 1st, 2nd, 3rd … failed attempt, at most an hour. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(60 * 2 ** Math.max(0, attempts - 1), 3600);
+}
+/** Longer than nodemailer can take for one message, so a live sender never loses its lease. */
+const LEASE_SECONDS = 300;
+export const MAIL_SWEEP_SECONDS = 10;
+
+/** The absolute link; anything that is not a path inside Regie becomes the inbox. */
+export function absoluteLink(publicUrl: string, link: string): string {
+  const path = link.startsWith('/') && !link.startsWith('//') ? link : '/berichten';
+  return `${publicUrl.replace(/\/+$/, '')}${path}`;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function composeMail(m: Pick<ClaimedMail, 'subject' | 'link' | 'titleNl' | 'titleEn'>, publicUrl: string) {
+  const url = absoluteLink(publicUrl, m.link);
+  const nl = m.titleNl || m.subject.replace(/^Regie: /, '');
+  const en = m.titleEn || nl;
+  const text = [
+    `Er staat een nieuw bericht voor u klaar in Regie: ${nl}.`, '',
+    `Bekijk het na inloggen: ${url}`, '',
+    'Deze e-mail bevat bewust geen gegevens over cliënten. U ontvangt hem omdat u een account in Regie heeft.', '',
+    '—', '',
+    `There is a new message for you in Regie: ${en}.`,
+    `View it after logging in: ${url}`,
+  ].join('\n');
+  const html = `<!doctype html><html lang="nl"><body>
+<p>Er staat een nieuw bericht voor u klaar in Regie: <strong>${escapeHtml(nl)}</strong>.</p>
+<p><a href="${escapeHtml(url)}">Bekijk het bericht in Regie</a> (na inloggen).</p>
+<p>Deze e-mail bevat bewust geen gegevens over cliënten. U ontvangt hem omdat u een account in Regie heeft.</p>
+<hr><p lang="en">There is a new message for you in Regie: ${escapeHtml(en)}. <a href="${escapeHtml(url)}">View it in Regie</a>.</p>
+</body></html>`;
+  return { subject: m.subject, text, html };
+}
+
+/** An SMTP error for the admin screen, without the addresses a server may quote back. */
+export function describeError(err: unknown): string {
+  const e = (err ?? {}) as { code?: string; responseCode?: number; message?: string };
+  const message = String(e.message ?? err).replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, '<adres>').replace(/\s+/g, ' ').trim();
+  return [[e.code, e.responseCode].filter(Boolean).join(' '), message].filter(Boolean).join(': ').slice(0, 300);
+}
+
+/** Errors about this one message; any other error means the server is unreachable or refusing us. */
+const MESSAGE_ERRORS = new Set(['EENVELOPE', 'EMESSAGE']);
+
+export interface SendResult { sent: number; failed: number; skipped?: 'no_smtp' }
+
+/**
+ * Sends what is due, one message at a time, at most `limit` per run. Stops at the first error
+ * that is not about a single message (server down, login refused): the rest waits for the next
+ * run rather than each waiting for its own time-out.
+ */
+export async function sendDueMails(db: Database, settings: MailSettings, o: { limit?: number } = {}): Promise<SendResult> {
+  if (!settings.smtp) return { sent: 0, failed: 0, skipped: 'no_smtp' };
+  const { host, port, secure, user, pass } = settings.smtp;
+  const timeout = settings.timeoutMs ?? 30_000;
+  const transport = nodemailer.createTransport({
+    host, port, secure, auth: user ? { user, pass } : undefined,
+    connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout * 2,
+  });
+  const result: SendResult = { sent: 0, failed: 0 };
+  try {
+    for (let i = 0; i < (o.limit ?? 100); i++) {
+      const mail = await claimNextMail(db, LEASE_SECONDS);
+      if (!mail) break;
+      try {
+        const { subject, text, html } = composeMail(mail, settings.publicUrl);
+        await transport.sendMail({ from: settings.from, to: mail.toAddress, subject, text, html,
+          messageId: `<${mail.id}@regie>`, headers: { 'Auto-Submitted': 'auto-generated' } });
+      } catch (err) {
+        const giveUp = mail.attempts >= MAX_ATTEMPTS;
+        await markMailFailed(db, mail, { error: describeError(err), giveUp, retryInSeconds: backoffSeconds(mail.attempts) });
+        result.failed++;
+        if (!MESSAGE_ERRORS.has((err as { code?: string }).code ?? '')) break;
+        continue;
+      }
+      await markMailSent(db, mail);
+      result.sent++;
+    }
+  } finally {
+    transport.close();
+  }
+  return result;
+}
+
+/** The e-mail sender as a background sweep (see src/platform/jobs/runner.ts). */
+export function mailSweep(settings: MailSettings): Sweep {
+  return { name: 'send-mail', everySeconds: MAIL_SWEEP_SECONDS, run: async (db) => { await sendDueMails(db, settings); } };
+}

@@ -1,0 +1,93 @@
+// "Berichten": the professional's own notifications, unread ones in bold, newest first.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { get, post } from '../../api.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { A } from '../../router.js';
+import { ProblemAlert } from '../../ui/forms.js';
+import { FilterSelect } from './FilterSelect.js';
+import { ago, fmtDateTime } from '../../ui/time.js';
+import { notificationsChanged, TEXTS, type NotificationItem, type TextKey } from './texts.js';
+
+interface Page { items: NotificationItem[]; nextCursor: string | null }
+
+export function Inbox() {
+  const t = useLocalT(TEXTS);
+  const { t: tg, lang } = useI18n();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [data, setData] = useState<Page | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const cursor = cursors[cursors.length - 1];
+
+  const load = useCallback(async () => {
+    const p = new URLSearchParams({ limit: '20', ...(unreadOnly ? { unread: 'true' } : {}), ...(cursor ? { cursor } : {}) });
+    try { setData(await get<Page>(`/api/v1/notifications?${p}`)); setError(null); } catch (e) { setError(e); }
+  }, [unreadOnly, cursor]);
+  useEffect(() => { void load(); }, [load]);
+
+  const markRead = async (n: NotificationItem) => {
+    try { await post(`/api/v1/notifications/${n.id}/read`); notificationsChanged(); await load(); } catch (e) { setError(e); }
+  };
+  const markAll = async () => {
+    try {
+      const r = await post<{ count: number }>('/api/v1/notifications/read-all');
+      setNotice(t('markedAll', { n: r.count }));
+      notificationsChanged();
+      await load();
+    } catch (e) { setError(e); }
+  };
+  // Following a link reads the message; the inbox is left at once, the count follows.
+  const follow = (n: NotificationItem) => {
+    if (!n.readAt) void post(`/api/v1/notifications/${n.id}/read`).then(notificationsChanged, () => undefined);
+  };
+  const kind = (k: string) => (`kind_${k}` in TEXTS.nl ? t(`kind_${k}` as TextKey) : null);
+
+  return (
+    <>
+      <div className="regie-title-row">
+        <Heading level={1}>{t('inbox')}</Heading>
+        <Button appearance="secondary-action-button" onClick={markAll}>{t('markAll')}</Button>
+      </div>
+      <Paragraph>{t('intro')}</Paragraph>
+      <div className="regie-filters">
+        <FilterSelect label={t('show')} value={unreadOnly ? 'unread' : 'all'} onChange={(e) => { setCursors([]); setUnreadOnly(e.target.value === 'unread'); }}
+          options={[{ value: 'all', label: t('showAll') }, { value: 'unread', label: t('showUnread') }]} />
+      </div>
+      {/* A live region that is always there, so that screen readers announce the notice when it appears. */}
+      <div role="status">{notice && <Alert type="ok" role="none"><Paragraph>{notice}</Paragraph></Alert>}</div>
+      <ProblemAlert error={error} />
+      {data && data.items.length === 0 && <Paragraph>{unreadOnly ? t('noneUnread') : t('none')}</Paragraph>}
+      {data && data.items.length > 0 && (
+        <ul className="regie-inbox">
+          {data.items.map((n) => {
+            const title = lang === 'en' ? n.title.en : n.title.nl;
+            return (
+              <li key={n.id} className={`regie-inbox__item${n.readAt ? '' : ' regie-inbox__item--unread'}`}>
+                <div className="regie-inbox__text">
+                  <A href={n.link} onClick={() => follow(n)}>
+                    {n.readAt ? title : <><span className="regie-visually-hidden">{t('unread')}: </span><strong>{title}</strong></>}
+                  </A>
+                  <span className="regie-muted">
+                    {kind(n.kind) && <>{kind(n.kind)} · </>}
+                    <time dateTime={n.createdAt} title={fmtDateTime(n.createdAt, lang)}>{ago(tg, n.createdAt)}</time>
+                  </span>
+                </div>
+                {!n.readAt && (
+                  <Button appearance="subtle-button" onClick={() => markRead(n)}>
+                    {t('markOne')}<span className="regie-visually-hidden">: {title}</span>
+                  </Button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <nav className="regie-pager" aria-label="Paginering">
+        {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{tg('previous')}</Button>}
+        {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{tg('next')}</Button>}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+// The header's link to the inbox with the unread count ("Berichten, 3 ongelezen").
+import { useCallback, useEffect, useState } from 'react';
+import { useLocalT } from '../../i18n.js';
+import { A, useLocation } from '../../router.js';
+import { NOTIFICATIONS_CHANGED, TEXTS } from './texts.js';
+
+const POLL_MS = 60_000;
+/**
+ * The unread-count route does not slide the server's idle timeout (route option
+ * touchSession: false), and a plain fetch does not count as the user's activity here either,
+ * so polling never keeps an unattended session open. Also refreshed on every page change.
+ */
+
+export function InboxBadge() {
+  const t = useLocalT(TEXTS);
+  const { path } = useLocation();
+  const [count, setCount] = useState<number | null>(null);
+  const load = useCallback(async () => {
+    try {
+      const res = await fetch('/api/v1/notifications/unread-count', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+      if (res.ok) setCount(((await res.json()) as { count: number }).count);
+    } catch { /* offline: keep the last count */ }
+  }, []);
+  useEffect(() => { void load(); }, [load, path]);
+  useEffect(() => {
+    const poll = setInterval(() => {
+      if (document.visibilityState === 'visible') void load();
+    }, POLL_MS);
+    const onChanged = () => { void load(); };
+    window.addEventListener(NOTIFICATIONS_CHANGED, onChanged);
+    return () => { clearInterval(poll); window.removeEventListener(NOTIFICATIONS_CHANGED, onChanged); };
+  }, [load]);
+  // The name says what the pill shows: "Berichten, 3 ongelezen" (a label, because screen readers
+  // would otherwise read the hidden comma as a separate word).
+  const name = count ? `${t('inbox')}${t('badgeSeparator')}${count} ${t('badgeUnread')}` : t('inbox');
+  return (
+    <A href="/berichten" className="regie-inbox-badge" aria-label={name} aria-current={path === '/berichten' ? 'page' : undefined}>
+      {t('inbox')}{' '}
+      {!!count && <span className="regie-inbox-badge__count">{count}</span>}
+    </A>
+  );
+}

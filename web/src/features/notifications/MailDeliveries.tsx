@@ -1,0 +1,98 @@
+// "E-mailverzending" for the functional admin: what was sent, what waits, what failed and why,
+// with a button to try a failed e-mail again.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { get, post } from '../../api.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { ProblemAlert } from '../../ui/forms.js';
+import { FilterSelect } from './FilterSelect.js';
+import { fmtDateTime } from '../../ui/time.js';
+import { TEXTS, type MailDelivery, type MailStatus } from './texts.js';
+
+interface Page { items: MailDelivery[]; nextCursor: string | null; smtpConfigured: boolean }
+const STATUSES: MailStatus[] = ['failed', 'pending', 'sending', 'sent'];
+
+export function MailDeliveries() {
+  const t = useLocalT(TEXTS);
+  const { t: tg, lang } = useI18n();
+  const [status, setStatus] = useState<MailStatus | ''>(() => {
+    const s = new URLSearchParams(location.search).get('status');
+    return STATUSES.includes(s as MailStatus) ? (s as MailStatus) : '';
+  });
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [data, setData] = useState<Page | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const cursor = cursors[cursors.length - 1];
+
+  const load = useCallback(async () => {
+    const p = new URLSearchParams({ limit: '50', ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) });
+    history.replaceState(null, '', `/beheer/e-mail${status ? `?status=${status}` : ''}`);
+    try { setData(await get<Page>(`/api/v1/mail-deliveries?${p}`)); setError(null); } catch (e) { setError(e); }
+  }, [status, cursor]);
+  useEffect(() => { void load(); }, [load]);
+
+  const retry = async (m: MailDelivery) => {
+    try {
+      await post(`/api/v1/mail-deliveries/${m.id}/retry`);
+      setNotice(t('retried', { to: m.toAddress }));
+      await load();
+    } catch (e) { setError(e); }
+  };
+
+  return (
+    <>
+      <Heading level={1}>{t('mailTitle')}</Heading>
+      <Paragraph>{t('mailIntro')}</Paragraph>
+      {data && !data.smtpConfigured && <Alert type="warning"><Paragraph>{t('noSmtp')}</Paragraph></Alert>}
+      <div className="regie-filters">
+        <FilterSelect label={t('status')} value={status} onChange={(e) => { setCursors([]); setNotice(null); setStatus(e.target.value as MailStatus | ''); }}
+          options={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(s) }))]} />
+      </div>
+      {/* A live region that is always there, so that screen readers announce the notice when it appears. */}
+      <div role="status">{notice && <Alert type="ok" role="none"><Paragraph>{notice}</Paragraph></Alert>}</div>
+      <ProblemAlert error={error} />
+      {data && data.items.length === 0 && <Paragraph>{t('noMail')}</Paragraph>}
+      {data && data.items.length > 0 && (
+        <Table className="regie-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('to')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('attempts')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('lastError')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('nextAttempt')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('sentAt')}</TableHeaderCell>
+              <TableHeaderCell scope="col"><span className="regie-visually-hidden">{t('action')}</span></TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.items.map((m) => (
+              <TableRow key={m.id} className={m.status === 'failed' ? 'regie-row-mail-failed' : undefined}>
+                <TableCell>{m.toAddress}</TableCell>
+                <TableCell>{m.subject}</TableCell>
+                <TableCell><span className={`regie-badge regie-mail-status--${m.status}`}>{t(m.status)}</span></TableCell>
+                <TableCell>{m.attempts}</TableCell>
+                <TableCell>{m.lastError ? <code className="regie-mail-error">{m.lastError}</code> : '—'}</TableCell>
+                <TableCell>{m.nextAttemptAt ? (new Date(m.nextAttemptAt).getTime() <= Date.now() ? t('now') : fmtDateTime(m.nextAttemptAt, lang)) : '—'}</TableCell>
+                <TableCell>{fmtDateTime(m.sentAt, lang)}</TableCell>
+                <TableCell>
+                  {(m.status === 'failed' || m.status === 'pending') && (
+                    <Button appearance={m.status === 'failed' ? 'primary-action-button' : 'secondary-action-button'} onClick={() => retry(m)}>
+                      {t('retry')}<span className="regie-visually-hidden">: {m.toAddress}</span>
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <nav className="regie-pager" aria-label="Paginering">
+        {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{tg('previous')}</Button>}
+        {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{tg('next')}</Button>}
+      </nav>
+    </>
+  );
+}
