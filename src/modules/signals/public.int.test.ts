@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
+import { createOrganisation, createRegion, createUser, type TestUser } from '../../../test/support/factory.js';
+import { login, testApp, type Client } from '../../../test/support/http.js';
+import type { App } from '../../platform/http/app.js';
+import { issueFormToken } from './public.service.js';
+import { PUBLIC_CONCERN_LIMIT } from './signals.routes.js';
+
+let t: TestDb; let app: App; let region: string; let frontDoor: string; let closedRegion: string;
+let lead: TestUser; let l: Client;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  region = await createRegion(t.db);
+  frontDoor = await createOrganisation(t.db, region, 'municipal_team', 'Wijkteam Centrum');
+  await t.db.query(`INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2)`, [region, frontDoor]);
+  closedRegion = await createRegion(t.db);
+  lead = await createUser(t.db, region, frontDoor, ['professional', 'team_lead']);
+  app = await testApp(t.db);
+  l = await login(app, lead.username);
+});
+afterAll(async () => { await app?.close(); await t?.drop(); });
+
+/** A token from a form opened five seconds ago: a person took their time. */
+const oldToken = () => issueFormToken(t.db, new Date(Date.now() - 5_000));
+let ip = 0;
+const nextIp = () => `10.1.0.${++ip}`;
+
+async function send(body: Record<string, unknown>, remoteAddress = nextIp()) {
+  const r = await app.inject({ method: 'POST', url: '/api/v1/public/concerns', remoteAddress,
+    payload: { regionId: region, formToken: await oldToken(), about: 'Het meisje van nummer 12', whatSeen: 'Ik hoor ’s nachts vaak geschreeuw en een kind dat huilt.', ...body } });
+  return { status: r.statusCode, body: r.json(), type: String(r.headers['content-type']) };
+}
+const signalCount = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signals WHERE region_id = $1`, [region]))[0].n;
+
+describe('the public concern form', () => {
+  it('opens without an account: a token and the regions that receive concerns', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/v1/public/concerns/form-token' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().regions).toEqual([{ id: region, name: `Regio ${region}` }]);
+    expect(r.json().token).toMatch(/^\d+\.[\w-]+$/);
+  });
+
+  it('accepts a concern and answers with the reference only; the front door finds it in its queue, audited without a user', async () => {
+    const r = await send({ reporterName: 'A. de Buur', reporterContact: '06-12345678', place: 'Dorpsstraat 12' });
+    expect(r.status).toBe(201);
+    expect(Object.keys(r.body)).toEqual(['reference']);
+    expect(r.body.reference).toMatch(/^M-\d{4}-\d{6}$/);
+    const [row] = await t.db.query<Record<string, any>>(`SELECT id, source, receiving_organisation_id, reporter_user_id, urgency, reporter_name FROM signals WHERE reference = $1`, [r.body.reference]);
+    expect(row).toMatchObject({ source: 'citizen', receiving_organisation_id: frontDoor, reporter_user_id: null, urgency: 'normal', reporter_name: 'A. de Buur' });
+    const audit = await t.db.query(`SELECT action, user_id, user_role, on_behalf_of, ip FROM audit_log WHERE region_id = $1 AND object_id = $2`, [region, row.id]);
+    expect(audit).toEqual([{ action: 'create', user_id: null, user_role: 'citizen', on_behalf_of: 'public-form', ip: null }]);
+    expect(await t.db.query(`SELECT moment, organisation_id FROM lead_time_moments WHERE signal_id = $1`, [row.id])).toEqual([{ moment: 'received', organisation_id: frontDoor }]);
+    const queue = (await l.get('/api/v1/signals')).body.items;
+    expect(queue.find((i: { reference: string }) => i.reference === r.body.reference)).toMatchObject({ source: 'citizen', subject: 'Het meisje van nummer 12' });
+  });
+
+  it('is anonymous without name or contact; a worry about safety makes it urgent and tells the team lead', async () => {
+    const r = await send({ worriedAboutSafety: true });
+    const [row] = await t.db.query<Record<string, any>>(`SELECT id, source, urgency, safety_at_stake FROM signals WHERE reference = $1`, [r.body.reference]);
+    expect(row).toMatchObject({ source: 'anonymous', urgency: 'high', safety_at_stake: true });
+    expect(await t.db.query(`SELECT link FROM notifications WHERE user_id = $1 AND kind = 'signal_safety'`, [lead.actor.userId])).toEqual([{ link: `/meldingen/${row.id}` }]);
+  });
+
+  it('keeps robots out: honeypot, a form sent too fast, a forged token — and writes nothing', async () => {
+    const before = await signalCount();
+    const honey = await send({ website: 'http://spam.example' });
+    expect(honey).toMatchObject({ status: 400, body: { code: 'spam_suspected', field: 'website' } });
+    expect(honey.type).toContain('application/problem+json');
+    const fast = await send({ formToken: await issueFormToken(t.db) });
+    expect(fast).toMatchObject({ status: 400, body: { code: 'too_fast', field: 'formToken' } });
+    const forged = await send({ formToken: `${Date.now() - 10_000}.abc` });
+    expect(forged).toMatchObject({ status: 400, body: { code: 'invalid_form_token', field: 'formToken' } });
+    const stale = await send({ formToken: await issueFormToken(t.db, new Date(Date.now() - 25 * 3600_000)) });
+    expect(stale.body.code).toBe('invalid_form_token');
+    expect(await signalCount()).toBe(before);
+  });
+
+  it('accepts a small plain-text attachment; refuses oversized and non-text ones', async () => {
+    const text = Buffer.from('Aantekeningen: dinsdag 22:00 geschreeuw, woensdag politie aan de deur.\n');
+    const ok = await send({ attachment: { filename: 'notities.txt', mediaType: 'text/plain', contentBase64: text.toString('base64') } });
+    expect(ok.status).toBe(201);
+    const [a] = await t.db.query<{ media_type: string; uploaded_by: string | null; size_bytes: number }>(
+      `SELECT a.media_type, a.uploaded_by, a.size_bytes FROM signal_attachments a JOIN signals s ON s.region_id = a.region_id AND s.id = a.signal_id WHERE s.reference = $1`, [ok.body.reference]);
+    expect(a).toEqual({ media_type: 'text/plain', uploaded_by: null, size_bytes: text.length });
+
+    const before = await signalCount();
+    const big = await send({ attachment: { filename: 'lang.txt', mediaType: 'text/plain', contentBase64: Buffer.alloc(101 * 1024, 'a').toString('base64') } });
+    expect(big).toMatchObject({ status: 413, body: { code: 'too_large', field: 'attachment' } });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const image = await send({ attachment: { filename: 'foto.txt', mediaType: 'text/plain', contentBase64: png.toString('base64') } });
+    expect(image).toMatchObject({ status: 415, body: { code: 'unsupported_media_type', field: 'attachment' } });
+    const pdf = await send({ attachment: { filename: 'brief.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7\n...').toString('base64') } });
+    expect(pdf.status).toBe(415);
+    const huge = await app.inject({ method: 'POST', url: '/api/v1/public/concerns', remoteAddress: nextIp(),
+      payload: { regionId: region, formToken: await oldToken(), about: 'x', whatSeen: 'y'.repeat(20), attachment: { filename: 'a.txt', mediaType: 'text/plain', contentBase64: 'a'.repeat(600_000) } } });
+    expect(huge.statusCode).toBe(413);
+    expect(await signalCount()).toBe(before);
+  });
+
+  it('refuses a region without a front door, in plain language', async () => {
+    const r = await send({ regionId: closedRegion });
+    expect(r).toMatchObject({ status: 400, body: { field: 'regionId' } });
+  });
+
+  it('rate-limits per IP address: a flood from one address is stopped, everyone else still gets through', async () => {
+    const flooder = '192.0.2.66';
+    const results = [];
+    for (let i = 0; i < PUBLIC_CONCERN_LIMIT.max + 3; i++) results.push((await send({}, flooder)).status);
+    expect(results.slice(0, PUBLIC_CONCERN_LIMIT.max)).toEqual(Array(PUBLIC_CONCERN_LIMIT.max).fill(201));
+    expect(results.slice(PUBLIC_CONCERN_LIMIT.max)).toEqual([429, 429, 429]);
+    const refused = await send({}, flooder);
+    expect(refused.body).toMatchObject({ status: 429, detail: expect.stringContaining('0800-2000') });
+    // An honest neighbour on another connection, during the flood.
+    const honest = await send({ about: 'De jongen van de overburen' }, '198.51.100.7');
+    expect(honest.status).toBe(201);
+    expect((await t.db.query(`SELECT subject_description FROM signals WHERE reference = $1`, [honest.body.reference]))[0]).toEqual({ subject_description: 'De jongen van de overburen' });
+  });
+});

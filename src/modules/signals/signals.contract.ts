@@ -1,0 +1,139 @@
+// API schemas for signals (meldingen), triage, attachments and the public concern form.
+import { z } from 'zod';
+import { Bsn, LegalBasis, Uuid } from '../families/families.contract.js';
+
+const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
+const optText = (max: number) => z.string().trim().max(max, msg(`Maximaal ${max} tekens.`, `At most ${max} characters.`)).optional().transform((v) => v || undefined);
+
+export const SOURCES = ['citizen', 'professional', 'school', 'gp', 'police', 'veilig_thuis', 'anonymous'] as const;
+export const Source = z.enum(SOURCES);
+export const Urgency = z.enum(['acute', 'high', 'normal']);
+export const SignalStatus = z.enum(['open', 'triaged', 'handed_over', 'closed']);
+
+/** Life domains (DESIGN.md); the last three only for children. */
+export const LIFE_DOMAINS = ['finances', 'housing', 'work', 'domestic_relations', 'mental_health', 'physical_health', 'addiction',
+  'daily_living', 'social_network', 'participation', 'justice', 'development_parenting', 'education', 'safety'] as const;
+export const LifeDomain = z.enum(LIFE_DOMAINS);
+
+export const MeldcodeStep = z.strictObject({ done: z.boolean(), notes: optText(2000) });
+/** The Meldcode's five steps (huiselijk geweld en kindermishandeling), as a checklist. */
+export const MeldcodeSteps = z.strictObject({
+  '1': MeldcodeStep.optional(), '2': MeldcodeStep.optional(), '3': MeldcodeStep.optional(), '4': MeldcodeStep.optional(), '5': MeldcodeStep.optional(),
+});
+
+export const CreateSignalBody = z.strictObject({
+  receivingOrganisationId: Uuid,
+  source: Source,
+  personId: Uuid.optional(),
+  familyId: Uuid.optional(),
+  bsn: Bsn.optional(),
+  subjectDescription: optText(500),
+  subjectPlace: optText(200),
+  whatSeen: z.string().trim().min(10, msg('Beschrijf in minstens 10 tekens wat u zag of hoorde.', 'Describe in at least 10 characters what you saw or heard.'))
+    .max(10000, msg('Maximaal 10.000 tekens.', 'At most 10,000 characters.')),
+  concerns: z.partialRecord(LifeDomain, z.string().trim().min(1, msg('Beschrijf de zorg op dit leefgebied.', 'Describe the concern in this life domain.')).max(2000)).optional(),
+  safetyAtStake: z.boolean(),
+  meldcodeSteps: MeldcodeSteps.optional(),
+  urgency: Urgency,
+})
+  .refine((b) => [b.personId, b.familyId, b.bsn].filter((x) => x !== undefined).length <= 1, {
+    path: ['personId'], message: msg('Kies één manier om aan te geven om wie het gaat: persoon, gezin óf BSN.', 'Choose one way to say whom it is about: person, family or BSN.'),
+  })
+  .refine((b) => b.personId || b.familyId || b.bsn || b.subjectDescription, {
+    path: ['subjectDescription'], message: msg('Geef aan om wie het gaat: een BSN of een omschrijving.', 'Say whom it is about: a BSN or a description.'),
+  });
+
+export const SignalCreated = z.object({ id: z.string(), reference: z.string(), triageDueOn: z.iso.date(), status: SignalStatus });
+
+export const SignalParams = z.strictObject({ signalId: Uuid });
+export const AttachmentParams = z.strictObject({ signalId: Uuid, attachmentId: Uuid });
+
+export const SignalListQuery = z.strictObject({
+  organisationId: Uuid.optional(),
+  scope: z.enum(['queue', 'reported']).optional(),
+  status: z.enum(['open', 'triaged', 'handed_over', 'closed', 'all']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+export const SignalListItem = z.object({
+  id: z.string(), reference: z.string(), receivedAt: z.string(), source: Source, urgency: Urgency, triageDueOn: z.iso.date(),
+  /** Working days until the deadline; negative when it has passed. */
+  daysLeft: z.number(), overdue: z.boolean(), status: SignalStatus, safetyAtStake: z.boolean(), reReport: z.boolean(),
+  linkedToCase: z.boolean(), subject: z.string().nullable(), receivingOrganisationName: z.string(),
+});
+export const SignalList = z.object({ items: z.array(SignalListItem), nextCursor: z.string().nullable(), today: z.iso.date() });
+
+export const SafetyAssessment = z.enum(['unsafe', 'concerns', 'safe']);
+export const Decision = z.enum(['advice', 'open_case', 'join_case', 'handover', 'close']);
+
+export const TriageDecision = z.object({
+  id: z.string(), safetyAssessment: SafetyAssessment, safetyReasons: z.string(), decision: Decision, note: z.string().nullable(),
+  closeReason: z.string().nullable(), targetOrganisationId: z.string().nullable(), targetOrganisationName: z.string().nullable(),
+  caseId: z.string().nullable(), decidedBy: z.object({ id: z.string(), name: z.string().nullable(), organisationName: z.string().nullable() }),
+  decidedAt: z.string(),
+});
+
+export const AttachmentMeta = z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number(), uploadedAt: z.string(), fromPublic: z.boolean() });
+
+export const SignalDetail = z.object({
+  id: z.string(), reference: z.string(), status: SignalStatus, version: z.number(), source: Source,
+  receivingOrganisation: z.object({ id: z.string(), name: z.string() }),
+  reporter: z.object({ userId: z.string().nullable(), name: z.string().nullable(), organisationName: z.string().nullable(), contact: z.string().nullable() }),
+  subject: z.object({ label: z.string().nullable(), personId: z.string().nullable(), familyId: z.string().nullable(), bsn: z.string().nullable(),
+    description: z.string().nullable(), place: z.string().nullable() }),
+  whatSeen: z.string(), concerns: z.record(z.string(), z.string()), safetyAtStake: z.boolean(),
+  meldcodeSteps: z.record(z.string(), z.object({ done: z.boolean(), notes: z.string().optional() })),
+  urgency: Urgency, receivedAt: z.string(), triageDueOn: z.iso.date(), daysLeft: z.number(), overdue: z.boolean(),
+  /** Null for a reporter outside the triage and case teams: whether a family has a case is not theirs to know. */
+  caseId: z.string().nullable(), reReport: z.boolean().nullable(),
+  triage: TriageDecision.nullable(), attachments: z.array(AttachmentMeta),
+  access: z.object({ mayTriage: z.boolean(), mayAddAttachment: z.boolean(), view: z.enum(['triage', 'case_team', 'reporter']) }),
+});
+
+export const TriageBody = z.strictObject({
+  safetyAssessment: SafetyAssessment,
+  safetyReasons: z.string().trim().min(3, msg('Licht de veiligheidsinschatting toe.', 'Explain the safety assessment.')).max(4000),
+  decision: Decision,
+  note: optText(4000),
+  closeReason: optText(1000),
+  targetOrganisationId: Uuid.optional(),
+  caseId: Uuid.optional(),
+  coordinatorUserId: Uuid.optional(),
+  legalBasis: LegalBasis.optional(),
+  version: z.number().int().min(1),
+});
+export const TriageResult = z.object({ id: z.string(), status: SignalStatus, version: z.number(), caseId: z.string().nullable() });
+
+export const AttachmentBody = z.strictObject({
+  filename: z.string().trim().min(1).max(200).regex(/^[^/\\\0]+$/, msg('Een bestandsnaam zonder mappen.', 'A file name without folders.')),
+  mediaType: z.string().trim().min(3).max(100),
+  /** Base64 of the file; checked after decoding (size and magic bytes). */
+  contentBase64: z.string().min(1).max(12_000_000),
+});
+
+export const SignalSettings = z.object({
+  workingDays: z.object({ acute: z.number(), high: z.number(), normal: z.number() }),
+  frontDoorOrganisationId: z.string().nullable(),
+});
+
+// ---- public concern form ---------------------------------------------------------------------
+
+export const FormToken = z.object({ token: z.string(), regions: z.array(z.object({ id: z.string(), name: z.string() })) });
+
+export const PublicConcernBody = z.strictObject({
+  regionId: z.string().trim().min(1).max(64),
+  formToken: z.string().min(1).max(300),
+  /** Honeypot: hidden from people, filled in by robots. Must stay empty. */
+  website: z.string().max(500).optional(),
+  about: z.string().trim().min(2, msg('Schrijf op over wie u zich zorgen maakt.', 'Write down whom you are worried about.')).max(500),
+  place: optText(200),
+  whatSeen: z.string().trim().min(10, msg('Vertel in minstens 10 tekens wat u zag of hoorde.', 'Tell in at least 10 characters what you saw or heard.'))
+    .max(5000, msg('Maximaal 5000 tekens.', 'At most 5000 characters.')),
+  worriedAboutSafety: z.boolean().optional(),
+  reporterName: optText(200),
+  reporterContact: optText(200),
+  attachment: z.strictObject({ filename: z.string().trim().min(1).max(200), mediaType: z.string().max(100), contentBase64: z.string().min(1).max(1_000_000) }).optional(),
+});
+export const PublicConcernReceipt = z.object({ reference: z.string() });

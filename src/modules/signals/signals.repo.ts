@@ -1,0 +1,196 @@
+// SQL for signals, triage decisions and attachments, inside an actor's (or the public form's)
+// transaction: row-level security applies. Returns domain shapes, never raw rows.
+import type { Tx } from '../../platform/db/db.js';
+
+export type Urgency = 'acute' | 'high' | 'normal';
+export type Status = 'open' | 'triaged' | 'handed_over' | 'closed';
+
+export interface Settings { workingDays: Record<Urgency, number>; frontDoorOrganisationId: string | null }
+
+export const DEFAULT_WORKING_DAYS: Record<Urgency, number> = { acute: 0, high: 5, normal: 10 };
+
+export async function signalSettings(tx: Tx, regionId: string): Promise<Settings> {
+  const rows = await tx.query<{ acute_working_days: number; high_working_days: number; normal_working_days: number; front_door_organisation_id: string | null }>(
+    `SELECT acute_working_days, high_working_days, normal_working_days, front_door_organisation_id FROM signal_settings WHERE region_id = $1`, [regionId]);
+  const r = rows[0];
+  if (!r) return { workingDays: { ...DEFAULT_WORKING_DAYS }, frontDoorOrganisationId: null };
+  return { workingDays: { acute: r.acute_working_days, high: r.high_working_days, normal: r.normal_working_days }, frontDoorOrganisationId: r.front_door_organisation_id };
+}
+
+export async function nextReference(tx: Tx, regionId: string, year: number): Promise<string> {
+  const rows = await tx.query<{ ref: string }>(`SELECT regie.next_signal_reference($1, $2) AS ref`, [regionId, year]);
+  return rows[0].ref;
+}
+
+export interface Subject { personId: string | null; familyId: string | null; openCaseId: string | null; lastClosedAt: Date | null; personIds: string[] }
+
+export async function resolveSubject(tx: Tx, regionId: string, q: { personId?: string; bsn?: string; familyId?: string }): Promise<Subject> {
+  const rows = await tx.query<{ person_id: string | null; family_id: string | null; open_case_id: string | null; last_closed_at: string | Date | null; person_ids: string[] }>(
+    `SELECT person_id, family_id, open_case_id, last_closed_at, person_ids FROM regie.signal_subject($1, $2, $3, $4)`,
+    [regionId, q.personId ?? null, q.bsn ?? null, q.familyId ?? null]);
+  const r = rows[0];
+  if (!r) return { personId: null, familyId: null, openCaseId: null, lastClosedAt: null, personIds: [] };
+  return { personId: r.person_id, familyId: r.family_id, openCaseId: r.open_case_id, lastClosedAt: r.last_closed_at ? new Date(r.last_closed_at) : null, personIds: r.person_ids ?? [] };
+}
+
+export async function organisationExists(tx: Tx, regionId: string, organisationId: string): Promise<{ name: string } | null> {
+  const rows = await tx.query<{ name: string }>(`SELECT name FROM organisations WHERE region_id = $1 AND id = $2`, [regionId, organisationId]);
+  return rows[0] ?? null;
+}
+
+export interface NewSignal {
+  regionId: string; id: string; reference: string; receivingOrganisationId: string; source: string; reporterUserId: string | null;
+  reporterName?: string | null; reporterContact?: string | null; personId: string | null; familyId: string | null; subjectBsn?: string | null;
+  subjectDescription?: string | null; subjectPlace?: string | null; whatSeen: string; concerns: Record<string, string>; safetyAtStake: boolean;
+  meldcodeSteps: Record<string, unknown>; urgency: Urgency; triageDueOn: string; caseId: string | null; reReport: boolean; receivedAt?: Date;
+}
+
+export async function insertSignal(tx: Tx, s: NewSignal): Promise<void> {
+  await tx.query(
+    `INSERT INTO signals (region_id, id, reference, receiving_organisation_id, source, reporter_user_id, reporter_name, reporter_contact,
+        person_id, family_id, subject_bsn, subject_description, subject_place, what_seen, concerns, safety_at_stake, meldcode_steps,
+        urgency, triage_due_on, case_id, re_report, received_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, coalesce($22, now()))`,
+    [s.regionId, s.id, s.reference, s.receivingOrganisationId, s.source, s.reporterUserId, s.reporterName ?? null, s.reporterContact ?? null,
+      s.personId, s.familyId, s.subjectBsn ?? null, s.subjectDescription ?? null, s.subjectPlace ?? null, s.whatSeen, JSON.stringify(s.concerns),
+      s.safetyAtStake, JSON.stringify(s.meldcodeSteps), s.urgency, s.triageDueOn, s.caseId, s.reReport, s.receivedAt ?? null]);
+}
+
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v ?? {});
+const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
+
+export interface SignalRecord {
+  id: string; reference: string; status: Status; version: number; source: string; receivingOrganisationId: string; receivingOrganisationName: string;
+  reporterUserId: string | null; reporterUserName: string | null; reporterOrganisationName: string | null; reporterName: string | null; reporterContact: string | null;
+  personId: string | null; familyId: string | null; subjectBsn: string | null; subjectDescription: string | null; subjectPlace: string | null;
+  whatSeen: string; concerns: Record<string, string>; safetyAtStake: boolean; meldcodeSteps: Record<string, { done: boolean; notes?: string }>;
+  urgency: Urgency; receivedAt: string; triageDueOn: string; caseId: string | null; reReport: boolean;
+}
+
+const SELECT_SIGNAL = `
+  SELECT s.id, s.reference, s.status, s.version, s.source, s.receiving_organisation_id, o.name AS receiving_organisation_name,
+         s.reporter_user_id, u.display_name AS reporter_user_name, uo.name AS reporter_organisation_name, s.reporter_name, s.reporter_contact,
+         s.person_id, s.family_id, s.subject_bsn, s.subject_description, s.subject_place, s.what_seen, s.concerns, s.safety_at_stake,
+         s.meldcode_steps, s.urgency, s.received_at, s.triage_due_on::text AS triage_due_on, s.case_id, s.re_report
+    FROM signals s
+    JOIN organisations o ON o.region_id = s.region_id AND o.id = s.receiving_organisation_id
+    LEFT JOIN users u ON u.region_id = s.region_id AND u.id = s.reporter_user_id
+    LEFT JOIN organisations uo ON uo.region_id = u.region_id AND uo.id = u.organisation_id`;
+
+function toRecord(r: Record<string, any>): SignalRecord {
+  return {
+    id: r.id, reference: r.reference, status: r.status, version: r.version, source: r.source, receivingOrganisationId: r.receiving_organisation_id,
+    receivingOrganisationName: r.receiving_organisation_name, reporterUserId: r.reporter_user_id, reporterUserName: r.reporter_user_name ?? null,
+    reporterOrganisationName: r.reporter_organisation_name ?? null, reporterName: r.reporter_name, reporterContact: r.reporter_contact,
+    personId: r.person_id, familyId: r.family_id, subjectBsn: r.subject_bsn, subjectDescription: r.subject_description, subjectPlace: r.subject_place,
+    whatSeen: r.what_seen, concerns: json(r.concerns), safetyAtStake: r.safety_at_stake, meldcodeSteps: json(r.meldcode_steps), urgency: r.urgency,
+    receivedAt: iso(r.received_at)!, triageDueOn: r.triage_due_on, caseId: r.case_id, reReport: r.re_report,
+  };
+}
+
+/** The signal, when row-level security lets the actor see it; `lock` takes it for an update. */
+export async function findSignal(tx: Tx, regionId: string, signalId: string, lock = false): Promise<SignalRecord | null> {
+  const rows = await tx.query<Record<string, any>>(`${SELECT_SIGNAL} WHERE s.region_id = $1 AND s.id = $2${lock ? ' FOR UPDATE OF s' : ''}`, [regionId, signalId]);
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+export interface ListFilter {
+  regionId: string; organisationId?: string; reporterUserId?: string; status?: Status; overdueBefore?: string;
+  after?: [string, string]; limit: number;
+}
+
+/** The queue ordered by deadline (then id, for a stable cursor). */
+export async function listSignals(tx: Tx, f: ListFilter): Promise<SignalRecord[]> {
+  const rows = await tx.query<Record<string, any>>(
+    `${SELECT_SIGNAL}
+      WHERE s.region_id = $1
+        AND ($2::uuid IS NULL OR s.receiving_organisation_id = $2)
+        AND ($3::uuid IS NULL OR s.reporter_user_id = $3)
+        AND ($4::text IS NULL OR s.status = $4)
+        AND ($5::date IS NULL OR (s.status = 'open' AND s.triage_due_on < $5::date))
+        AND ($6::date IS NULL OR (s.triage_due_on, s.id) > ($6::date, $7::uuid))
+      ORDER BY s.triage_due_on, s.id
+      LIMIT $8`,
+    [f.regionId, f.organisationId ?? null, f.reporterUserId ?? null, f.status ?? null, f.overdueBefore ?? null, f.after?.[0] ?? null, f.after?.[1] ?? null, f.limit + 1]);
+  return rows.map(toRecord);
+}
+
+/** Who each visible signal is about: persons (for audit rows) and a label for the screen. */
+export async function subjectsOf(tx: Tx, regionId: string, signalIds: string[]): Promise<Map<string, { personIds: string[]; label: string | null }>> {
+  if (!signalIds.length) return new Map();
+  const rows = await tx.query<{ signal_id: string; person_ids: string[]; label: string | null }>(
+    `SELECT signal_id, person_ids, label FROM regie.signal_subjects($1, $2::uuid[])`, [regionId, signalIds]);
+  return new Map(rows.map((r) => [r.signal_id, { personIds: r.person_ids ?? [], label: r.label }]));
+}
+
+export interface TriageRecord {
+  id: string; safetyAssessment: 'unsafe' | 'concerns' | 'safe'; safetyReasons: string; decision: 'advice' | 'open_case' | 'join_case' | 'handover' | 'close';
+  note: string | null; closeReason: string | null;
+  targetOrganisationId: string | null; targetOrganisationName: string | null; caseId: string | null;
+  decidedBy: { id: string; name: string | null; organisationName: string | null }; decidedAt: string;
+}
+
+export async function findTriage(tx: Tx, regionId: string, signalId: string): Promise<TriageRecord | null> {
+  const rows = await tx.query<Record<string, any>>(
+    `SELECT d.id, d.safety_assessment, d.safety_reasons, d.decision, d.note, d.close_reason, d.target_organisation_id, t.name AS target_name,
+            d.case_id, d.decided_by, u.display_name AS decided_by_name, o.name AS decided_by_org, d.decided_at
+       FROM signal_triage_decisions d
+       LEFT JOIN organisations t ON t.region_id = d.region_id AND t.id = d.target_organisation_id
+       LEFT JOIN users u ON u.region_id = d.region_id AND u.id = d.decided_by
+       LEFT JOIN organisations o ON o.region_id = d.region_id AND o.id = d.decided_by_organisation_id
+      WHERE d.region_id = $1 AND d.signal_id = $2`, [regionId, signalId]);
+  const r = rows[0];
+  if (!r) return null;
+  return { id: r.id, safetyAssessment: r.safety_assessment, safetyReasons: r.safety_reasons, decision: r.decision, note: r.note, closeReason: r.close_reason,
+    targetOrganisationId: r.target_organisation_id, targetOrganisationName: r.target_name ?? null, caseId: r.case_id,
+    decidedBy: { id: r.decided_by, name: r.decided_by_name ?? null, organisationName: r.decided_by_org ?? null }, decidedAt: iso(r.decided_at)! };
+}
+
+export async function insertTriage(tx: Tx, d: { regionId: string; id: string; signalId: string; safetyAssessment: string; safetyReasons: string;
+  decision: string; note?: string | null; closeReason?: string | null; targetOrganisationId?: string | null; caseId?: string | null; decidedBy: string; organisationId: string }) {
+  await tx.query(
+    `INSERT INTO signal_triage_decisions (region_id, id, signal_id, safety_assessment, safety_reasons, decision, note, close_reason,
+        target_organisation_id, case_id, decided_by, decided_by_organisation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [d.regionId, d.id, d.signalId, d.safetyAssessment, d.safetyReasons, d.decision, d.note ?? null, d.closeReason ?? null,
+      d.targetOrganisationId ?? null, d.caseId ?? null, d.decidedBy, d.organisationId]);
+}
+
+/** Moves the signal on, guarded by its version: a second triage at the same time loses. */
+export async function setTriaged(tx: Tx, regionId: string, signalId: string, version: number, to: { status: Status; caseId: string | null; familyId: string | null }) {
+  const rows = await tx.query<{ version: number }>(
+    `UPDATE signals SET status = $4, case_id = $5, family_id = $6, triaged_at = now(), version = version + 1
+      WHERE region_id = $1 AND id = $2 AND version = $3 AND status = 'open' RETURNING version`,
+    [regionId, signalId, version, to.status, to.caseId, to.familyId]);
+  return rows[0]?.version ?? null;
+}
+
+export async function caseForTriage(tx: Tx, regionId: string, q: { caseId?: string | null; familyId?: string | null }) {
+  const rows = await tx.query<{ case_id: string; family_id: string; status: string }>(
+    `SELECT case_id, family_id, status FROM regie.case_for_triage($1, $2, $3)`, [regionId, q.caseId ?? null, q.familyId ?? null]);
+  return rows[0] ? { caseId: rows[0].case_id, familyId: rows[0].family_id, status: rows[0].status } : null;
+}
+
+export interface AttachmentRecord { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string; fromPublic: boolean }
+
+export async function listAttachments(tx: Tx, regionId: string, signalId: string): Promise<AttachmentRecord[]> {
+  const rows = await tx.query<Record<string, any>>(
+    `SELECT id, filename, media_type, size_bytes, uploaded_at, uploaded_by FROM signal_attachments WHERE region_id = $1 AND signal_id = $2 ORDER BY uploaded_at, id`,
+    [regionId, signalId]);
+  return rows.map((r) => ({ id: r.id, filename: r.filename, mediaType: r.media_type, sizeBytes: r.size_bytes, uploadedAt: iso(r.uploaded_at)!, fromPublic: r.uploaded_by === null }));
+}
+
+export async function insertAttachment(tx: Tx, a: { regionId: string; id: string; signalId: string; filename: string; mediaType: string;
+  sizeBytes: number; sha256: string; content: Buffer; uploadedBy: string | null }) {
+  await tx.query(
+    `INSERT INTO signal_attachments (region_id, id, signal_id, filename, media_type, size_bytes, sha256, content, uploaded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [a.regionId, a.id, a.signalId, a.filename, a.mediaType, a.sizeBytes, a.sha256, a.content, a.uploadedBy]);
+}
+
+export async function findAttachmentContent(tx: Tx, regionId: string, signalId: string, attachmentId: string) {
+  const rows = await tx.query<{ filename: string; media_type: string; content: Uint8Array }>(
+    `SELECT filename, media_type, content FROM signal_attachments WHERE region_id = $1 AND signal_id = $2 AND id = $3`, [regionId, signalId, attachmentId]);
+  const r = rows[0];
+  return r ? { filename: r.filename, mediaType: r.media_type, content: Buffer.from(r.content) } : null;
+}

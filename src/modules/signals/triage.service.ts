@@ -1,0 +1,159 @@
+// Triage: the receiving organisation judges safety and decides what happens with a signal —
+// advice only, open a case, join the open case, hand over to another organisation, or close.
+// One transaction: the decision, the signal's new status, the case (team) changes, the timeline,
+// the chain moment and the audit rows stand or fall together.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Database, Tx } from '../../platform/db/db.js';
+import { asActor } from '../../platform/db/actor-tx.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { recordAccess } from '../../platform/audit/audit.js';
+import { Conflict, Forbidden, Invalid, NotFound, StaleVersion } from '../../platform/http/errors.js';
+import { appendEvent } from '../timeline/timeline.js';
+import { recordMoment } from '../leadtimes/moments.js';
+import { activeMembership, insertMembership, requireQualifiedCoordinator } from '../cases/cases.repo.js';
+import { mayTriage } from './signals.access.js';
+import { caseForTriage, findSignal, insertTriage, organisationExists, setTriaged, subjectsOf, type SignalRecord, type Status } from './signals.repo.js';
+import type { TriageBody } from './signals.contract.js';
+
+type Body = z.infer<typeof TriageBody>;
+
+export interface HandoverDecision {
+  signalId: string; reference: string; decisionId: string; receivingOrganisationId: string; targetOrganisationId: string;
+  familyId: string | null; caseId: string | null; personIds: string[]; safetyAssessment: string; note: string | null;
+}
+export type HandoverDecisionHandler = (tx: Tx, actor: Actor, d: HandoverDecision) => Promise<void>;
+
+let handoverHandler: HandoverDecisionHandler | null = null;
+/**
+ * The handovers module registers here to create the handover (package, acceptance deadline,
+ * notification) in the same transaction as the decision; when it throws, the decision is not
+ * made either. Without a handler the decision is still recorded (decision = 'handover',
+ * target_organisation_id) for the handovers module to pick up.
+ */
+export function onHandoverDecision(handler: HandoverDecisionHandler | null): HandoverDecisionHandler | null {
+  const previous = handoverHandler;
+  handoverHandler = handler;
+  return previous;
+}
+
+const DECISION_NL: Record<Body['decision'], string> = {
+  advice: 'advies gegeven', open_case: 'dossier geopend', join_case: 'aangesloten bij het dossier', handover: 'overgedragen', close: 'afgesloten',
+};
+const STATUS_AFTER: Record<Body['decision'], Status> = { advice: 'triaged', open_case: 'triaged', join_case: 'triaged', handover: 'handed_over', close: 'closed' };
+
+/** Rules that need no database: the fields each decision requires. */
+function checkBody(b: Body) {
+  if (b.safetyAssessment === 'unsafe' && (b.decision === 'advice' || b.decision === 'close'))
+    throw new Invalid('unsafe_needs_help', 'decision', { nl: 'Bij een onveilige situatie is alleen advies of afsluiten niet genoeg: open een dossier, sluit aan bij het dossier of draag over.',
+      en: 'When the situation is unsafe, advice or closing is not enough: open a case, join the case or hand over.' });
+  if (b.decision === 'close' && !b.closeReason)
+    throw new Invalid('reason_required', 'closeReason', { nl: 'Geef de reden van afsluiten.', en: 'Give the reason for closing.' });
+  if (b.decision === 'handover' && !b.targetOrganisationId)
+    throw new Invalid('target_required', 'targetOrganisationId', { nl: 'Kies de organisatie waaraan u overdraagt.', en: 'Choose the organisation to hand over to.' });
+  if (b.decision === 'open_case' && !b.coordinatorUserId)
+    throw new Invalid('coordinator_required', 'coordinatorUserId', { nl: 'Kies de regisseur van het nieuwe dossier.', en: 'Choose the coordinator of the new case.' });
+}
+
+const DENIED = { nl: 'Alleen professionals van de ontvangende organisatie kunnen deze melding triëren.',
+  en: 'Only professionals of the receiving organisation can triage this signal.' };
+
+export async function triageSignal(db: Database, actor: Actor, signalId: string, body: Body, now = new Date()) {
+  checkBody(body);
+  const outcome = await asActor(db, actor, async (tx) => {
+    const seen = await findSignal(tx, actor.regionId, signalId);
+    if (!seen || !mayTriage(actor, seen)) {
+      // Logged as a denied attempt; nothing else is written.
+      await recordAccess(tx, actor, { action: 'update', objectType: 'signal-triage', objectId: signalId, outcome: 'denied' });
+      return seen ? 'forbidden' as const : 'not_found' as const;
+    }
+    // Locked only now: FOR UPDATE also applies the update policy, which would hide the signal from
+    // a reporter or case team member and turn their 403 into a 404.
+    const s = (await findSignal(tx, actor.regionId, signalId, true))!;
+    if (s.version !== body.version) throw new StaleVersion('signal');
+    if (s.status !== 'open') throw new Conflict('already_triaged', { nl: 'Deze melding is al getrieerd.', en: 'This signal has already been triaged.' }, 'decision');
+    return decide(tx, actor, s, body, now);
+  });
+  if (outcome === 'not_found') throw new NotFound('signal', signalId);
+  if (outcome === 'forbidden') throw new Forbidden(DENIED);
+  return outcome;
+}
+
+async function decide(tx: Tx, actor: Actor, s: SignalRecord, body: Body, now: Date) {
+  let caseId: string | null = s.caseId;
+  let familyId: string | null = s.familyId;
+  let joined: { caseId: string; familyId: string; opened: boolean } | null = null;
+  if (body.decision === 'handover') {
+    if (body.targetOrganisationId === s.receivingOrganisationId || !(await organisationExists(tx, actor.regionId, body.targetOrganisationId!)))
+      throw new Invalid('unknown_organisation', 'targetOrganisationId', { nl: 'Kies een andere organisatie in uw regio.', en: 'Choose another organisation in your region.' });
+  }
+  if (body.decision === 'join_case') joined = { ...(await joinCase(tx, actor, s, body)), opened: false };
+  if (body.decision === 'open_case') joined = { ...(await openCase(tx, actor, s, body)), opened: true };
+  if (joined) ({ caseId, familyId } = joined);
+
+  const decisionId = randomUUID();
+  await insertTriage(tx, { regionId: actor.regionId, id: decisionId, signalId: s.id, safetyAssessment: body.safetyAssessment, safetyReasons: body.safetyReasons,
+    decision: body.decision, note: body.note, closeReason: body.decision === 'close' ? body.closeReason : null,
+    targetOrganisationId: body.decision === 'handover' ? body.targetOrganisationId : null, caseId: joined?.caseId ?? null,
+    decidedBy: actor.userId, organisationId: actor.organisationId });
+  const status = STATUS_AFTER[body.decision];
+  const version = await setTriaged(tx, actor.regionId, s.id, body.version, { status, caseId, familyId });
+  if (version === null) throw new StaleVersion('signal');
+
+  if (caseId && familyId) {
+    if (!s.caseId) await appendEvent(tx, actor, { familyId, caseId, type: 'signal_linked', summary: `Melding ${s.reference} gekoppeld aan het dossier`,
+      data: { signalId: s.id, reference: s.reference } });
+    await appendEvent(tx, actor, { familyId, caseId, type: 'signal_triaged', summary: `Melding ${s.reference} getrieerd: ${DECISION_NL[body.decision]}`,
+      data: { signalId: s.id, reference: s.reference, decision: body.decision, safetyAssessment: body.safetyAssessment } });
+  }
+  await recordMoment(tx, { regionId: actor.regionId, organisationId: s.receivingOrganisationId, moment: 'triaged', signalId: s.id, caseId, familyId,
+    userId: actor.userId, at: now });
+  const personIds = (await subjectsOf(tx, actor.regionId, [s.id])).get(s.id)?.personIds ?? [];
+  if (body.decision === 'handover' && handoverHandler) {
+    await handoverHandler(tx, actor, { signalId: s.id, reference: s.reference, decisionId, receivingOrganisationId: s.receivingOrganisationId,
+      targetOrganisationId: body.targetOrganisationId!, familyId, caseId, personIds, safetyAssessment: body.safetyAssessment, note: body.note ?? null });
+  }
+  await recordAccess(tx, actor, { action: 'update', objectType: 'signal-triage', objectId: s.id, personIds, legalBasis: 'statutory_task' });
+  return { id: s.id, status, version, caseId };
+}
+
+/** The case to join: the one the signal is linked to, the open case of its family, or (for a signal about someone not yet known) the case named. */
+async function joinCase(tx: Tx, actor: Actor, s: SignalRecord, body: Body) {
+  const target = body.caseId ?? s.caseId;
+  const c = target ? await caseForTriage(tx, actor.regionId, { caseId: target }) : s.familyId ? await caseForTriage(tx, actor.regionId, { familyId: s.familyId }) : null;
+  if (!c) throw new Invalid('no_case', 'caseId', { nl: 'Er is geen dossier gevonden om bij aan te sluiten. Kies een dossier of open een nieuw.',
+    en: 'No case was found to join. Choose a case or open a new one.' });
+  if (s.familyId && c.familyId !== s.familyId)
+    throw new Invalid('case_not_related', 'caseId', { nl: 'Dit dossier hoort niet bij het gezin van deze melding.', en: 'This case does not belong to the family of this signal.' });
+  if (c.status === 'closed') throw new Conflict('case_closed', { nl: 'Dit dossier is afgesloten. Open een nieuw dossier.', en: 'This case is closed. Open a new case.' }, 'caseId');
+  // Row-level security shows an actor the case team only once they are on it: null means "not yet a member".
+  if (!(await activeMembership(tx, actor.regionId, c.caseId, actor.userId))) {
+    await insertMembership(tx, actor, { caseId: c.caseId, familyId: c.familyId, userId: actor.userId, role: 'member', legalBasis: 'statutory_task' });
+    await appendEvent(tx, actor, { familyId: c.familyId, caseId: c.caseId, type: 'team_member_added',
+      summary: `${actor.displayName} toegevoegd aan het casusteam na triage van melding ${s.reference}`, data: { userId: actor.userId, legalBasis: 'statutory_task' } });
+  }
+  return { caseId: c.caseId, familyId: c.familyId };
+}
+
+/** A new case for the signal's family, with a qualified coordinator (checked again at commit). */
+async function openCase(tx: Tx, actor: Actor, s: SignalRecord, body: Body) {
+  if (!s.familyId) throw new Invalid('no_family', 'decision', {
+    nl: 'Deze melding is nog niet gekoppeld aan een geregistreerd gezin. Registreer het gezin (dat opent meteen een dossier) en kies daarna "aansluiten bij dossier".',
+    en: 'This signal is not linked to a registered family yet. Register the family (which opens a case) and then choose "join the case".' });
+  if (await caseForTriage(tx, actor.regionId, { familyId: s.familyId }))
+    throw new Conflict('case_already_open', { nl: 'Dit gezin heeft al een open dossier. Kies "aansluiten bij dossier".', en: 'This family already has an open case. Choose "join the case".' }, 'decision');
+  await requireQualifiedCoordinator(tx, actor.regionId, body.coordinatorUserId!, 'coordinatorUserId');
+  const caseId = randomUUID();
+  const legalBasis = body.legalBasis ?? 'statutory_task';
+  await tx.query(`INSERT INTO cases (region_id, id, family_id, created_by) VALUES ($1, $2, $3, $4)`, [actor.regionId, caseId, s.familyId, actor.userId])
+    .catch((e: { code?: string; constraint?: string }) => {
+      if (e.code === '23505' && e.constraint === 'cases_one_open')
+        throw new Conflict('case_already_open', { nl: 'Zojuist is voor dit gezin een dossier geopend. Kies "aansluiten bij dossier".', en: 'A case was just opened for this family. Choose "join the case".' }, 'decision');
+      throw e;
+    });
+  await insertMembership(tx, actor, { caseId, familyId: s.familyId, userId: body.coordinatorUserId!, role: 'coordinator', legalBasis });
+  if (body.coordinatorUserId !== actor.userId)
+    await insertMembership(tx, actor, { caseId, familyId: s.familyId, userId: actor.userId, role: 'member', legalBasis });
+  await appendEvent(tx, actor, { familyId: s.familyId, caseId, type: 'case_opened', summary: `Dossier geopend na triage van melding ${s.reference}` });
+  return { caseId, familyId: s.familyId };
+}

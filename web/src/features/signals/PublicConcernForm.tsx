@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { ApiError, get, post } from '../../api.js';
+import { useI18n } from '../../i18n.js';
+import { fieldErrors, ProblemAlert, Select, TextArea, TextInput } from '../../ui/forms.js';
+import { Checkbox } from './controls.js';
+import { useSignalT } from './texts.js';
+import { readFile, type FileDraft } from './types.js';
+
+interface Form { regionId: string; about: string; place: string; whatSeen: string; worried: boolean; name: string; contact: string; website: string }
+const MAX_FILE = 100 * 1024;
+
+/**
+ * Zorg melden: for anyone, without logging in, in plain Dutch. Shows nothing back but the
+ * reference. What was typed stays in memory only (never in this browser's storage: this may be a
+ * shared computer), and survives every error, so a refused send never loses an honest report.
+ */
+export function PublicConcernForm() {
+  const { lang } = useI18n();
+  const t = useSignalT();
+  const [token, setToken] = useState('');
+  const [regions, setRegions] = useState<Array<{ id: string; name: string }> | null>(null);
+  const [f, setF] = useState<Form>({ regionId: '', about: '', place: '', whatSeen: '', worried: false, name: '', contact: '', website: '' });
+  const [file, setFile] = useState<FileDraft | null>(null);
+  const [fileError, setFileError] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [reference, setReference] = useState<string | null>(null);
+  const errors = fieldErrors(error, lang);
+
+  const openForm = useCallback(() => get<{ token: string; regions: Array<{ id: string; name: string }> }>('/api/v1/public/concerns/form-token').then((r) => {
+    setToken(r.token);
+    setRegions(r.regions);
+    setF((p) => (p.regionId || r.regions.length !== 1 ? p : { ...p, regionId: r.regions[0].id }));
+  }, setError), []);
+  useEffect(() => { void openForm(); }, [openForm]);
+  useEffect(() => { document.title = `${t('publicTitle')} — Regie`; });
+
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((p) => ({ ...p, [k]: v }));
+  const pick = async (list: FileList | null) => {
+    setFileError('');
+    const chosen = list?.[0];
+    if (!chosen) { setFile(null); return; }
+    if (chosen.size > MAX_FILE) { setFile(null); setFileError(t('fileTooLarge')); return; }
+    setFile(await readFile(chosen));
+  };
+
+  const submit = async () => {
+    setBusy(true); setError(null);
+    try {
+      const r = await post<{ reference: string }>('/api/v1/public/concerns', {
+        regionId: f.regionId, formToken: token, about: f.about, whatSeen: f.whatSeen, worriedAboutSafety: f.worried,
+        ...(f.place.trim() ? { place: f.place.trim() } : {}), ...(f.name.trim() ? { reporterName: f.name.trim() } : {}),
+        ...(f.contact.trim() ? { reporterContact: f.contact.trim() } : {}), ...(f.website ? { website: f.website } : {}),
+        ...(file ? { attachment: { filename: file.filename, mediaType: file.mediaType, contentBase64: file.contentBase64 } } : {}),
+      });
+      setReference(r.reference);
+      window.scrollTo(0, 0);
+    } catch (err) {
+      setError(err);
+      // An expired form gets a fresh token at once, so sending again just works.
+      if (err instanceof ApiError && err.problem.code === 'invalid_form_token') void openForm();
+    } finally { setBusy(false); }
+  };
+
+  if (reference) return (
+    <div className="regie-narrow">
+      <Heading level={1}>{t('thanks')}</Heading>
+      <Alert type="ok" role="status"><Paragraph>{t('yourReference')}: <strong>{reference}</strong></Paragraph></Alert>
+      <Paragraph>{t('keepReference')}</Paragraph>
+      <Paragraph>{t('emergency')} {t('advice')}</Paragraph>
+    </div>
+  );
+
+  return (
+    <div className="regie-narrow">
+      <Heading level={1}>{t('publicTitle')}</Heading>
+      <Paragraph className="regie-lead">{t('publicIntro')}</Paragraph>
+      <Alert type="warning"><Paragraph><strong>{t('emergency')}</strong> {t('advice')}</Paragraph></Alert>
+      <ProblemAlert error={error} />
+      {regions && regions.length === 0 && <Alert type="info"><Paragraph>{t('noRegions')}</Paragraph></Alert>}
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        {regions && regions.length > 1 && <Select label={t('region')} value={f.regionId} error={errors.regionId} onChange={(e) => set('regionId', e.target.value)}
+          options={regions.map((r) => ({ value: r.id, label: r.name }))} />}
+        {regions && regions.length === 1 && <Paragraph>{t('regionOne', { name: regions[0].name })}</Paragraph>}
+        <TextInput label={t('about')} hint={t('aboutHint')} value={f.about} error={errors.about} onChange={(e) => set('about', e.target.value)} />
+        <TextInput label={`${t('publicPlace')} ${t('optional')}`} value={f.place} error={errors.place} onChange={(e) => set('place', e.target.value)} />
+        <TextArea label={t('publicWhat')} hint={t('publicWhatHint')} rows={6} value={f.whatSeen} error={errors.whatSeen} onChange={(e) => set('whatSeen', e.target.value)} />
+        <Checkbox label={t('worried')} checked={f.worried} onChange={(v) => set('worried', v)} />
+        <fieldset className="utrecht-form-fieldset regie-fieldset">
+          <legend className="utrecht-form-fieldset__legend">{t('you')} {t('optional')}</legend>
+          <Paragraph>{t('youIntro')}</Paragraph>
+          <TextInput label={t('yourName')} autoComplete="name" value={f.name} error={errors.reporterName} onChange={(e) => set('name', e.target.value)} />
+          <TextInput label={t('yourContact')} autoComplete="tel" value={f.contact} error={errors.reporterContact} onChange={(e) => set('contact', e.target.value)} />
+        </fieldset>
+        <TextInput label={`${t('publicFile')} ${t('optional')}`} hint={t('publicFileHint')} type="file" accept=".txt,text/plain"
+          error={fileError || errors.attachment || undefined} onChange={(e) => void pick(e.target.files)} />
+        {/* Honeypot: out of sight and out of the tab order; people leave it empty, robots fill it in. */}
+        <div aria-hidden="true" style={{ position: 'absolute', left: '-10000px', width: '1px', height: '1px', overflow: 'hidden' }}>
+          <label htmlFor="regie-website">{t('honeypot')}</label>
+          <input id="regie-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={f.website} onChange={(e) => set('website', e.target.value)} />
+        </div>
+        <div className="regie-actions">
+          <Button appearance="primary-action-button" type="submit" disabled={busy || !token}>{busy ? t('sending') : t('publicSend')}</Button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { get, post } from '../../api.js';
+import { useI18n } from '../../i18n.js';
+import { A } from '../../router.js';
+import { fieldErrors, ProblemAlert, TextInput } from '../../ui/forms.js';
+import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
+import { DataList } from './controls.js';
+import { DueCell } from './TriageQueue.js';
+import { TriageForm } from './TriageForm.js';
+import { useSignalLabels, useSignalT } from './texts.js';
+import { readFile, STEPS, type SignalDetailData } from './types.js';
+
+/** Everything about one signal: what was reported, by whom, its deadline, files, the case it joined, and the triage decision. */
+export function SignalDetail({ signalId }: { signalId: string }) {
+  const { t: tg, lang } = useI18n();
+  const t = useSignalT();
+  const lbl = useSignalLabels();
+  const [data, setData] = useState<SignalDetailData | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  // A refused attachment (from the form) is a warning; a recorded decision is good news.
+  const [warning] = useState(() => sessionStorage.getItem(`regie.signal-notice.${signalId}`) ?? '');
+  const [notice, setNotice] = useState('');
+  const load = useCallback(() => get<SignalDetailData>(`/api/v1/signals/${signalId}`).then((d) => { setData(d); setError(null); }, setError), [signalId]);
+  useEffect(() => { void load(); sessionStorage.removeItem(`regie.signal-notice.${signalId}`); }, [load, signalId]);
+
+  if (error && !data) return <><Heading level={1}>{t('signal')}</Heading><ProblemAlert error={error} /></>;
+  if (!data) return <Paragraph>{tg('loading')}</Paragraph>;
+  const s = data;
+  const full = s.access.view !== 'reporter';
+  const concerns = Object.entries(s.concerns);
+  const reporter = s.reporter.userId ? `${s.reporter.name ?? '—'}${s.reporter.organisationName ? ` (${s.reporter.organisationName})` : ''}`
+    : s.reporter.name ?? t('anonymous');
+
+  return (
+    <>
+      <div className="regie-title-row">
+        <Heading level={1}>{t('detailTitle', { ref: s.reference })}</Heading>
+        <span className="regie-badge">{lbl('status', s.status)}</span>
+      </div>
+      {warning && <Alert type="warning" role="status"><Paragraph style={{ whiteSpace: 'pre-line' }}>{warning}</Paragraph></Alert>}
+      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      {s.overdue && <Alert type="error"><Paragraph><strong>{t('overdue')}:</strong> {t('overdueAlert', { date: fmtDate(s.triageDueOn, lang) })}</Paragraph></Alert>}
+      <ProblemAlert error={error} />
+
+      <div className="regie-family-grid"><div>
+        <section aria-labelledby="facts-title" className="regie-section">
+          <Heading level={2} id="facts-title">{t('facts')}</Heading>
+          <DataList items={[
+            [t('receivedAt'), <>{fmtDateTime(s.receivedAt, lang)} <span className="regie-muted">({ago(tg, s.receivedAt)})</span></>],
+            [t('dueOn'), <DueCell s={s} />],
+            [t('urgency'), lbl('urgency', s.urgency)],
+            [t('source'), lbl('source', s.source)],
+            [t('reporter'), <>{reporter}{s.reporter.contact && <><br />{t('contact')}: {s.reporter.contact}</>}</>],
+            [t('receiving'), s.receivingOrganisation.name],
+            [t('subject'), <>{s.subject.label ?? s.subject.description ?? '—'}{s.subject.bsn && <><br />{t('bsn')}: {s.subject.bsn}</>}
+              {s.subject.place && <><br />{t('place')}: {s.subject.place}</>}</>],
+            ...(full ? [
+              [t('linkedCase'), s.caseId && s.subject.familyId ? <A href={`/gezinnen/${s.subject.familyId}`}>{t('openFamily')}</A> : t('noLinkedCase')],
+              [t('reReport'), s.reReport ? <strong>{t('reReportText')}</strong> : '—'],
+            ] as Array<[string, ReactNode]> : []),
+          ]} />
+          <Heading level={3}>{t('whatSeen')}</Heading>
+          <Paragraph style={{ whiteSpace: 'pre-line' }}>{s.whatSeen}</Paragraph>
+          <Heading level={3}>{t('concerns')}</Heading>
+          {concerns.length === 0 ? <Paragraph>{t('noConcerns')}</Paragraph> : (
+            <DataList items={concerns.map(([k, v]) => [lbl('domain', k), v])} />
+          )}
+          <Heading level={3}>{t('safety')}</Heading>
+          <Paragraph>{t('safetyAtStake')}: <strong>{s.safetyAtStake ? t('yes') : t('no')}</strong></Paragraph>
+          {s.safetyAtStake && (
+            <ul className="utrecht-unordered-list" aria-label={t('meldcode')}>{STEPS.map((n) => {
+              const st = s.meldcodeSteps[n];
+              return <li key={n} className="utrecht-unordered-list__item">{lbl('step', n)}: <strong>{st?.done ? t('stepDone') : t('stepNotDone')}</strong>{st?.notes && ` — ${st.notes}`}</li>;
+            })}</ul>
+          )}
+        </section>
+        <Attachments signal={s} onAdded={() => void load()} />
+      </div>
+      <div className="regie-aside">
+        {s.triage && (
+          <section aria-labelledby="decision-title" className="regie-section">
+            <Heading level={2} id="decision-title">{t('triageTitle')}</Heading>
+            <DataList items={[
+              [t('assessment'), <strong>{lbl('assessment', s.triage.safetyAssessment)}</strong>],
+              [t('reasons'), s.triage.safetyReasons],
+              [t('decision'), lbl('decision', s.triage.decision)],
+              ...(s.triage.targetOrganisationName ? [[t('target'), s.triage.targetOrganisationName] as [string, string]] : []),
+              ...(s.triage.closeReason ? [[t('closeReason'), s.triage.closeReason] as [string, string]] : []),
+              ...(s.triage.note ? [[t('note'), s.triage.note] as [string, string]] : []),
+              [t('decidedBy'), `${s.triage.decidedBy.name ?? '—'}${s.triage.decidedBy.organisationName ? ` (${s.triage.decidedBy.organisationName})` : ''}`],
+              [t('decidedAt'), fmtDateTime(s.triage.decidedAt, lang)],
+            ]} />
+          </section>
+        )}
+        {s.access.mayTriage && <TriageForm signal={s} onDone={(msg) => { setNotice(msg); void load(); }} />}
+        {!s.triage && !s.access.mayTriage && s.status === 'open' && (
+          <section className="regie-section" aria-label={t('triageTitle')}><Paragraph>{full ? t('notYours', { org: s.receivingOrganisation.name }) : t('triageHidden')}</Paragraph></section>
+        )}
+      </div></div>
+    </>
+  );
+}
+
+function Attachments({ signal, onAdded }: { signal: SignalDetailData; onAdded: () => void }) {
+  const { lang } = useI18n();
+  const t = useSignalT();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = fieldErrors(error, lang);
+  const upload = async () => {
+    if (!file) return;
+    setBusy(true); setError(null);
+    try {
+      const f = await readFile(file);
+      await post(`/api/v1/signals/${signal.id}/attachments`, { filename: f.filename, mediaType: f.mediaType, contentBase64: f.contentBase64 });
+      setFile(null);
+      onAdded();
+    } catch (err) { setError(err); } finally { setBusy(false); }
+  };
+  return (
+    <section aria-labelledby="attachments-title" className="regie-section">
+      <Heading level={2} id="attachments-title">{t('attachments')}</Heading>
+      {signal.attachments.length === 0 ? <Paragraph>{t('noAttachments')}</Paragraph> : (
+        <ul className="utrecht-unordered-list">{signal.attachments.map((a) => (
+          <li key={a.id} className="utrecht-unordered-list__item">
+            <a className="utrecht-link" href={`/api/v1/signals/${signal.id}/attachments/${a.id}`} download={a.filename}>{t('download')}: {a.filename}</a>
+            {' '}<span className="regie-muted">({Math.max(1, Math.round(a.sizeBytes / 1024))} KB, {fmtDateTime(a.uploadedAt, lang)}{a.fromPublic ? `, ${t('fromPublic')}` : ''})</span>
+          </li>
+        ))}</ul>
+      )}
+      {signal.access.mayAddAttachment && (
+        <form className="regie-inline-form" onSubmit={(e) => { e.preventDefault(); void upload(); }} noValidate>
+          <ProblemAlert error={error} />
+          <TextInput label={t('addAttachment')} hint={t('attachmentsHint')} type="file" accept=".pdf,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain"
+            error={errors.contentBase64} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <Button appearance="secondary-action-button" type="submit" disabled={!file || busy}>{t('upload')}</Button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { ApiError, get, post } from '../../api.js';
+import { problemText, useI18n } from '../../i18n.js';
+import { navigate } from '../../router.js';
+import { useSession } from '../../session.js';
+import { fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
+import { Checkbox, RadioGroup } from './controls.js';
+import { useSignalLabels, useSignalT } from './texts.js';
+import { CHILD_DOMAINS, DOMAINS, readFile, SOURCES, STEPS, type FileDraft, type Organisation, type Settings, type Urgency } from './types.js';
+
+interface Draft {
+  receivingOrganisationId: string; source: string; about: 'bsn' | 'description' | 'family'; bsn: string; subjectDescription: string; subjectPlace: string;
+  whatSeen: string; concerns: Record<string, { on: boolean; text: string }>; safetyAtStake: boolean;
+  steps: Record<string, { done: boolean; notes: string }>; urgency: Urgency | '';
+}
+
+const MAX_FILE = 5 * 1024 * 1024;
+
+/** Record a signal: whom it is about, what was seen, concerns per life domain, safety (Meldcode), urgency, files. */
+export function SignalForm() {
+  const { t: tg, lang } = useI18n();
+  const t = useSignalT();
+  const lbl = useSignalLabels();
+  const me = useSession().session!.user;
+  const familyId = new URLSearchParams(location.search).get('familyId');
+  const initial: Draft = { receivingOrganisationId: '', source: 'professional', about: familyId ? 'family' : 'bsn', bsn: '', subjectDescription: '', subjectPlace: '',
+    whatSeen: '', concerns: {}, safetyAtStake: false, steps: {}, urgency: '' };
+  const [d, setD, draft] = useDraft<Draft>(`${me.id}.signal${familyId ? `.${familyId}` : ''}`, initial);
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [familyName, setFamilyName] = useState<string | null>(null);
+  const [files, setFiles] = useState<FileDraft[]>([]);
+  const [fileError, setFileError] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = fieldErrors(error, lang);
+
+  useEffect(() => {
+    get<{ items: Organisation[] }>('/api/v1/organisations').then((r) => setOrgs(r.items), setError);
+    get<Settings>('/api/v1/signal-settings').then((st) => {
+      setSettings(st);
+      // Most signals go to the region's front door: offer it, the user can choose another.
+      if (st.frontDoorOrganisationId) setD((p) => (p.receivingOrganisationId ? p : { ...p, receivingOrganisationId: st.frontDoorOrganisationId! }));
+    }, () => undefined);
+    if (familyId) get<{ name: string }>(`/api/v1/families/${familyId}`).then((f) => setFamilyName(f.name), () => undefined);
+  }, [familyId, setD]);
+
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((prev) => ({ ...prev, [k]: v }));
+  const days = (u: Urgency) => settings?.workingDays[u] ?? { acute: 0, high: 5, normal: 10 }[u];
+
+  const pickFiles = async (list: FileList | null) => {
+    setFileError('');
+    const chosen = [...(list ?? [])];
+    const tooBig = chosen.find((f) => f.size > MAX_FILE);
+    if (tooBig) { setFileError(`${tooBig.name}: ${t('fileTooLarge')}`); return; }
+    setFiles([...files, ...(await Promise.all(chosen.map(readFile)))]);
+  };
+
+  const submit = async () => {
+    setBusy(true); setError(null);
+    try {
+      const concerns = Object.fromEntries(Object.entries(d.concerns).filter(([, c]) => c.on).map(([k, c]) => [k, c.text.trim()]));
+      const meldcodeSteps = Object.fromEntries(STEPS.filter((s) => d.steps[s]).map((s) => [s, { done: d.steps[s].done, ...(d.steps[s].notes.trim() ? { notes: d.steps[s].notes.trim() } : {}) }]));
+      const r = await post<{ id: string }>('/api/v1/signals', {
+        receivingOrganisationId: d.receivingOrganisationId, source: d.source, urgency: d.urgency || undefined, whatSeen: d.whatSeen, safetyAtStake: d.safetyAtStake,
+        ...(d.about === 'family' && familyId ? { familyId } : {}), ...(d.about === 'bsn' && d.bsn.trim() ? { bsn: d.bsn.trim() } : {}),
+        ...(d.subjectDescription.trim() ? { subjectDescription: d.subjectDescription.trim() } : {}), ...(d.subjectPlace.trim() ? { subjectPlace: d.subjectPlace.trim() } : {}),
+        ...(Object.keys(concerns).length ? { concerns } : {}), ...(d.safetyAtStake ? { meldcodeSteps } : {}),
+      });
+      draft.clear();
+      // The signal stands; a refused file is reported on the signal's page rather than lost silently.
+      const failed: string[] = [];
+      for (const f of files) {
+        try { await post(`/api/v1/signals/${r.id}/attachments`, { filename: f.filename, mediaType: f.mediaType, contentBase64: f.contentBase64 }); }
+        catch (e) { failed.push(`${t('attachmentFailed', { name: f.filename })} ${e instanceof ApiError ? problemText(lang, e.problem) : String(e)}`); }
+      }
+      if (failed.length) sessionStorage.setItem(`regie.signal-notice.${r.id}`, failed.join('\n'));
+      navigate(`/meldingen/${r.id}`);
+    } catch (err) { setError(err); window.scrollTo(0, 0); } finally { setBusy(false); }
+  };
+
+  return (
+    <>
+      <Heading level={1}>{t('newTitle')}</Heading>
+      <Paragraph>{t('newIntro')}</Paragraph>
+      {draft.restored && <Alert type="info"><Paragraph>{tg('draftRestored')} <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => { draft.clear(); setD(initial); }}>{tg('discardDraft')}</button></Paragraph></Alert>}
+      <ProblemAlert error={error} />
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <div className="regie-grid">
+          <Select label={t('receiving')} hint={t('receivingHint')} value={d.receivingOrganisationId} error={errors.receivingOrganisationId}
+            onChange={(e) => set('receivingOrganisationId', e.target.value)} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
+          <Select label={t('source')} value={d.source} error={errors.source} onChange={(e) => set('source', e.target.value)}
+            options={SOURCES.map((s) => ({ value: s, label: lbl('source', s) }))} />
+        </div>
+
+        <RadioGroup name="about" legend={t('aboutWhom')} value={d.about} onChange={(v) => set('about', v)} error={errors.personId ?? errors.familyId}
+          options={[...(familyId ? [{ value: 'family' as const, label: `${t('aboutFamily')}${familyName ? `: ${familyName}` : ''}` }] : []),
+            { value: 'bsn' as const, label: t('aboutBsn') }, { value: 'description' as const, label: t('aboutDescription') }]} />
+        {d.about === 'bsn' && <TextInput label={t('bsn')} hint={t('bsnHint')} inputMode="numeric" autoComplete="off" value={d.bsn} error={errors.bsn}
+          onChange={(e) => set('bsn', e.target.value)} />}
+        <div className="regie-grid">
+          <TextInput label={`${t('description')}${d.about === 'description' ? '' : ` ${t('optional')}`}`} hint={t('descriptionHint')} value={d.subjectDescription}
+            error={errors.subjectDescription} onChange={(e) => set('subjectDescription', e.target.value)} />
+          <TextInput label={`${t('place')} ${t('optional')}`} value={d.subjectPlace} error={errors.subjectPlace} onChange={(e) => set('subjectPlace', e.target.value)} />
+        </div>
+
+        <TextArea label={t('whatSeen')} hint={t('whatSeenHint')} rows={6} value={d.whatSeen} error={errors.whatSeen} onChange={(e) => set('whatSeen', e.target.value)} />
+
+        <fieldset className="utrecht-form-fieldset regie-fieldset">
+          <legend className="utrecht-form-fieldset__legend">{t('concerns')}</legend>
+          <Paragraph className="regie-muted">{t('concernsHint')}</Paragraph>
+          <div className="regie-grid">{DOMAINS.map((dom) => {
+            const c = d.concerns[dom] ?? { on: false, text: '' };
+            const setC = (v: { on: boolean; text: string }) => set('concerns', { ...d.concerns, [dom]: v });
+            const name = `${lbl('domain', dom)}${CHILD_DOMAINS.includes(dom) ? ` (${t('childOnly')})` : ''}`;
+            return (
+              <div key={dom}>
+                <Checkbox label={name} checked={c.on} onChange={(on) => setC({ ...c, on })} />
+                {c.on && <TextArea label={`${t('concerns')}: ${lbl('domain', dom)}`} rows={2} value={c.text} error={errors[`concerns.${dom}`]}
+                  onChange={(e) => setC({ ...c, text: e.target.value })} />}
+              </div>
+            );
+          })}</div>
+        </fieldset>
+
+        <fieldset className="utrecht-form-fieldset regie-fieldset">
+          <legend className="utrecht-form-fieldset__legend">{t('safety')}</legend>
+          <Checkbox label={t('safetyAtStake')} checked={d.safetyAtStake} onChange={(v) => set('safetyAtStake', v)} />
+          {d.safetyAtStake && (<>
+            <Paragraph><strong>{t('meldcode')}</strong> — {t('meldcodeIntro')}</Paragraph>
+            {STEPS.map((s) => {
+              const st = d.steps[s] ?? { done: false, notes: '' };
+              return (
+                <div key={s} className="regie-edit">
+                  <Checkbox label={lbl('step', s)} checked={st.done} onChange={(done) => set('steps', { ...d.steps, [s]: { ...st, done } })} />
+                  <TextInput label={`${t('stepNotes', { n: s })} ${t('optional')}`} value={st.notes} error={errors[`meldcodeSteps.${s}.notes`]}
+                    onChange={(e) => set('steps', { ...d.steps, [s]: { ...st, notes: e.target.value } })} />
+                </div>
+              );
+            })}
+          </>)}
+        </fieldset>
+
+        <RadioGroup name="urgency" legend={t('urgency')} value={d.urgency} onChange={(v) => set('urgency', v)} error={errors.urgency}
+          options={(['acute', 'high', 'normal'] as const).map((u) => ({ value: u, label: lbl('urgency', u),
+            hint: days(u) === 0 ? t('sameDay') : t('withinDays', { n: days(u) }) }))} />
+
+        <fieldset className="utrecht-form-fieldset regie-fieldset">
+          <legend className="utrecht-form-fieldset__legend">{t('attachments')} {t('optional')}</legend>
+          <TextInput label={t('addAttachment')} hint={t('attachmentsHint')} type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain"
+            error={fileError || undefined} onChange={(e) => { void pickFiles(e.target.files); e.target.value = ''; }} />
+          {files.length > 0 && <ul className="utrecht-unordered-list">{files.map((f, i) => (
+            <li key={`${f.filename}-${i}`} className="utrecht-unordered-list__item">{f.filename} ({Math.ceil(f.sizeBytes / 1024)} KB){' '}
+              <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${t('removeFile')}: ${f.filename}`}
+                onClick={() => setFiles(files.filter((_, j) => j !== i))}>{t('removeFile')}</button></li>
+          ))}</ul>}
+        </fieldset>
+
+        <div className="regie-actions">
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>{busy ? t('sending') : t('send')}</Button>
+          {draft.savedAt && <span className="regie-muted" role="status">{tg('draftSaved')}</span>}
+        </div>
+      </form>
+    </>
+  );
+}

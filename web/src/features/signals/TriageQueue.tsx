@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { get } from '../../api.js';
+import { useI18n } from '../../i18n.js';
+import { A } from '../../router.js';
+import { ProblemAlert, Select } from '../../ui/forms.js';
+import { ago, fmtDate } from '../../ui/time.js';
+import { Checkbox } from './controls.js';
+import { useSignalLabels, useSignalT } from './texts.js';
+import type { Organisation, SignalList, SignalListItem } from './types.js';
+import { useSession } from '../../session.js';
+
+/** Overdue is said in words as well as in red: colour alone is not enough (WCAG 1.4.1). */
+export function DueCell({ s }: { s: Pick<SignalListItem, 'triageDueOn' | 'daysLeft' | 'overdue' | 'status'> }) {
+  const { lang } = useI18n();
+  const t = useSignalT();
+  if (s.overdue) return <span className="regie-overdue"><strong>{t('overdue')}</strong> — {fmtDate(s.triageDueOn, lang)}<br />{t('overdueBy', { n: -s.daysLeft })}</span>;
+  return <>{fmtDate(s.triageDueOn, lang)}{s.status === 'open' && <><br /><span className="regie-muted">{s.daysLeft === 0 ? t('dueToday') : t('daysLeft', { n: s.daysLeft })}</span></>}</>;
+}
+
+/** The triage queue of my organisation, by deadline, overdue rows marked; or the signals I reported. */
+export function TriageQueue() {
+  const { t: tg } = useI18n();
+  const t = useSignalT();
+  const lbl = useSignalLabels();
+  const me = useSession().session!.user;
+  const params = new URLSearchParams(location.search);
+  const [scope, setScope] = useState(params.get('scope') === 'reported' ? 'reported' : 'queue');
+  const [status, setStatus] = useState(params.get('status') ?? 'open');
+  const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [data, setData] = useState<SignalList | null>(null);
+  const [orgName, setOrgName] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const cursor = cursors[cursors.length - 1];
+
+  useEffect(() => {
+    get<{ items: Organisation[] }>('/api/v1/organisations').then((r) => setOrgName(r.items.find((o) => o.id === me.organisationId)?.name ?? ''), () => undefined);
+  }, [me.organisationId]);
+  useEffect(() => {
+    const p = new URLSearchParams({ scope, limit: '25' });
+    if (status) p.set('status', status);
+    if (overdue) p.set('overdue', 'true');
+    if (cursor) p.set('cursor', cursor);
+    history.replaceState(null, '', `/triage?${new URLSearchParams({ ...(scope === 'reported' ? { scope } : {}), ...(status ? { status } : {}), ...(overdue ? { overdue: 'true' } : {}) })}`);
+    get<SignalList>(`/api/v1/signals?${p}`).then((r) => { setData(r); setError(null); }, setError);
+  }, [scope, status, overdue, cursor]);
+
+  const reset = () => setCursors([]);
+  return (
+    <>
+      <div className="regie-title-row">
+        <Heading level={1}>{scope === 'queue' ? t('queueTitle') : t('reportedTitle')}</Heading>
+        <A href="/meldingen/nieuw" className="utrecht-button-link utrecht-button-link--primary-action">{t('newTitle')}</A>
+      </div>
+      {scope === 'queue' && orgName && <Paragraph>{t('queueIntro', { org: orgName })}</Paragraph>}
+      <form className="regie-filters" aria-label={t('filter')} onSubmit={(e) => e.preventDefault()}>
+        <Select label={t('view')} name="scope" value={scope} onChange={(e) => { reset(); setScope(e.target.value === 'reported' ? 'reported' : 'queue'); }}
+          options={[{ value: 'queue', label: t('viewQueue') }, { value: 'reported', label: t('viewReported') }]} />
+        <Select label={t('status')} name="status" value={status} onChange={(e) => { reset(); setStatus(e.target.value); }}
+          options={(['open', 'triaged', 'handed_over', 'closed', 'all'] as const).map((s) => ({ value: s, label: lbl('status', s) }))} />
+        <Checkbox label={t('onlyOverdue')} checked={overdue} onChange={(v) => { reset(); setOverdue(v); }} />
+      </form>
+      <ProblemAlert error={error} />
+      {data && data.items.length === 0 && <Paragraph>{t('none')}</Paragraph>}
+      {data && data.items.length > 0 && (
+        <Table className="regie-table">
+          <TableHeader><TableRow>
+            <TableHeaderCell scope="col">{t('reference')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('received')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('urgency')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('due')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('flags')}</TableHeaderCell>
+          </TableRow></TableHeader>
+          <TableBody>{data.items.map((s) => (
+            <TableRow key={s.id} style={s.overdue ? { background: '#fef2f2' } : undefined} data-overdue={s.overdue || undefined}>
+              <TableCell><A href={`/meldingen/${s.id}`}>{s.reference}</A>{scope === 'reported' && <><br /><span className="regie-muted">{s.receivingOrganisationName}</span></>}</TableCell>
+              <TableCell>{s.subject ?? '—'}</TableCell>
+              <TableCell>{ago(tg, s.receivedAt)}<br /><span className="regie-muted">{lbl('source', s.source)}</span></TableCell>
+              <TableCell>{s.urgency === 'acute' ? <strong>{lbl('urgency', s.urgency)}</strong> : lbl('urgency', s.urgency)}</TableCell>
+              <TableCell><DueCell s={s} /></TableCell>
+              <TableCell>{lbl('status', s.status)}</TableCell>
+              <TableCell>{[s.safetyAtStake && t('flagSafety'), s.reReport && t('flagReReport'), s.linkedToCase && t('flagLinked')].filter(Boolean).join(', ') || '—'}</TableCell>
+            </TableRow>
+          ))}</TableBody>
+        </Table>
+      )}
+      <nav className="regie-pager" aria-label={`${t('queueTitle')}: ${t('next')} / ${t('previous')}`}>
+        {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{t('previous')}</Button>}
+        {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{t('next')}</Button>}
+      </nav>
+    </>
+  );
+}

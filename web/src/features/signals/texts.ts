@@ -1,0 +1,131 @@
+// The texts of the signal screens: Dutch first, English second (used through useLocalT).
+import { useLocalT } from '../../i18n.js';
+
+const nl = {
+  newTitle: 'Melding doen', newIntro: 'Leg vast wat u zag of hoorde. De melding komt in de triagelijst van de organisatie die u kiest.',
+  receiving: 'Ontvangende organisatie', receivingHint: 'Bijvoorbeeld het wijkteam of Veilig Thuis', source: 'Bron van de melding',
+  aboutWhom: 'Over wie gaat het?', aboutBsn: 'Ik weet het BSN', aboutDescription: 'Ik weet het BSN niet', aboutFamily: 'Het gezin dat u opende',
+  bsn: 'BSN', bsnHint: '9 cijfers; onbekende nummers worden bewaard bij de melding', description: 'Omschrijving van de persoon of het gezin',
+  descriptionHint: 'Bijvoorbeeld: naam, leeftijd, school of klas', place: 'Adres of plaats', optional: '(optioneel)',
+  whatSeen: 'Wat heeft u gezien of gehoord?', whatSeenHint: 'Feiten: wat, wanneer, wie was erbij. Minstens 10 tekens.',
+  concerns: 'Zorgen per leefgebied', concernsHint: 'Vink aan waar u zorgen over heeft en licht kort toe.', childOnly: 'bij kinderen',
+  safety: 'Veiligheid', safetyAtStake: 'De veiligheid van iemand is in het geding', meldcode: 'Meldcode huiselijk geweld en kindermishandeling',
+  meldcodeIntro: 'Welke stappen van de meldcode heeft u al gezet?', stepNotes: 'Toelichting bij stap {n}',
+  urgency: 'Urgentie', withinDays: 'triage binnen {n} werkdagen', sameDay: 'triage dezelfde werkdag', attachments: 'Bijlagen',
+  attachmentsHint: 'pdf, png, jpeg of tekst; maximaal 5 MB per bestand. Bijlagen worden niet in het concept bewaard.',
+  send: 'Melding versturen', sending: 'Bezig met versturen…', attachmentFailed: 'De melding is opgeslagen, maar bijlage "{name}" niet:',
+  queueTitle: 'Triage', queueIntro: 'Meldingen voor {org}, de kortste termijn eerst.', reportedTitle: 'Mijn meldingen', view: 'Weergave',
+  viewQueue: 'Triagelijst van mijn organisatie', viewReported: 'Meldingen die ik deed', status: 'Status', onlyOverdue: 'Alleen te late meldingen',
+  reference: 'Referentie', subject: 'Over wie', received: 'Ontvangen', due: 'Termijn', flags: 'Kenmerken', none: 'Geen meldingen gevonden.',
+  overdue: 'te laat', daysLeft: 'nog {n} werkdag(en)', dueToday: 'vandaag', overdueBy: 'te laat, {n} werkdag(en) over de termijn',
+  flagSafety: 'veiligheid', flagReReport: 'herhaalmelding', flagLinked: 'bij open dossier', filter: 'Toon', next: 'Volgende', previous: 'Vorige',
+  detailTitle: 'Melding {ref}', overdueAlert: 'De termijn voor triage is verstreken ({date}). Trieer deze melding zo snel mogelijk.',
+  facts: 'Gegevens', reporter: 'Melder', anonymous: 'anoniem', contact: 'Contact', receivedAt: 'Ontvangen op', dueOn: 'Triage uiterlijk',
+  reReport: 'Herhaalmelding', reReportText: 'Ja: binnen 12 maanden na het afsluiten van het vorige dossier', linkedCase: 'Gekoppeld dossier',
+  openFamily: 'Naar het gezin', noLinkedCase: 'Niet gekoppeld aan een open dossier', noConcerns: 'Geen leefgebieden aangegeven.',
+  stepDone: 'gedaan', stepNotDone: 'nog niet gedaan', download: 'Downloaden', noAttachments: 'Geen bijlagen.', addAttachment: 'Bijlage toevoegen',
+  upload: 'Toevoegen', fromPublic: 'via het publieke formulier', triageTitle: 'Triagebesluit', decidedBy: 'Besloten door', decidedAt: 'Op',
+  assessment: 'Veiligheidsinschatting', reasons: 'Onderbouwing van de inschatting', decision: 'Besluit', note: 'Advies of toelichting',
+  closeReason: 'Reden van afsluiten', target: 'Overdragen aan', coordinator: 'Regisseur van het nieuwe dossier', coordinatorHint: 'Alleen gekwalificeerde regisseurs',
+  caseId: 'Dossier-ID om bij aan te sluiten', caseIdHint: 'Alleen nodig als de melding nog niet aan een dossier of gezin gekoppeld is',
+  decide: 'Besluit vastleggen', decided: 'Het triagebesluit is vastgelegd.', notYours: 'Alleen professionals van {org} kunnen deze melding triëren.',
+  triageHidden: 'De ontvangende organisatie beslist over deze melding. U ziet hier de status.',
+  publicTitle: 'Zorgen over iemand melden', publicIntro: 'Maakt u zich zorgen over een kind, een volwassene of een gezin? Vertel het ons. U hoeft niet in te loggen. U mag ook zonder uw naam melden.',
+  emergency: 'Is er nu gevaar? Bel 112.', advice: 'Wilt u eerst advies? Bel Veilig Thuis: 0800-2000. Dat is gratis, dag en nacht.',
+  region: 'Uw gemeente of regio', regionOne: 'Uw melding gaat naar: {name}.', noRegions: 'Online melden is op dit moment niet mogelijk. Bel uw gemeente of Veilig Thuis: 0800-2000.',
+  about: 'Over wie maakt u zich zorgen?', aboutHint: 'Bijvoorbeeld: het meisje van nummer 12, of de familie op de hoek.',
+  publicPlace: 'Waar woont of verblijft deze persoon?', publicWhat: 'Wat heeft u gezien of gehoord?', publicWhatHint: 'Schrijf op wat er gebeurde en wanneer. Minstens 10 tekens.',
+  worried: 'Ik denk dat iemand nu niet veilig is', you: 'Over uzelf', youIntro: 'Dit hoeft niet. Als u uw naam of telefoonnummer geeft, kunnen wij u bellen als we een vraag hebben.',
+  yourName: 'Uw naam', yourContact: 'Uw telefoonnummer of e-mailadres', publicFile: 'Bestand met aantekeningen',
+  publicFileHint: 'Alleen een tekstbestand (.txt), kleiner dan 100 KB.', honeypot: 'Laat dit veld leeg', publicSend: 'Melding versturen',
+  thanks: 'Bedankt voor uw melding', yourReference: 'Uw referentienummer is', keepReference: 'Bewaar dit nummer. Noem het als u over deze melding belt.',
+  removeFile: 'Bestand weghalen', fileTooLarge: 'Dit bestand is te groot.', yes: 'ja', no: 'nee', signal: 'Melding',
+} as const;
+
+type Key = keyof typeof nl;
+const en: Record<Key, string> = {
+  newTitle: 'Report a signal', newIntro: 'Record what you saw or heard. The signal enters the triage queue of the organisation you choose.',
+  receiving: 'Receiving organisation', receivingHint: 'For example the neighbourhood team or Veilig Thuis', source: 'Source of the signal',
+  aboutWhom: 'Whom is it about?', aboutBsn: 'I know the BSN', aboutDescription: 'I do not know the BSN', aboutFamily: 'The family you opened',
+  bsn: 'BSN', bsnHint: '9 digits; unknown numbers are kept with the signal', description: 'Description of the person or family',
+  descriptionHint: 'For example: name, age, school or class', place: 'Address or place', optional: '(optional)',
+  whatSeen: 'What did you see or hear?', whatSeenHint: 'Facts: what, when, who was there. At least 10 characters.',
+  concerns: 'Concerns per life domain', concernsHint: 'Tick the domains you are worried about and explain briefly.', childOnly: 'for children',
+  safety: 'Safety', safetyAtStake: "Someone's safety is at stake", meldcode: 'Reporting code for domestic violence and child abuse (Meldcode)',
+  meldcodeIntro: 'Which steps of the Meldcode have you taken?', stepNotes: 'Notes on step {n}',
+  urgency: 'Urgency', withinDays: 'triage within {n} working days', sameDay: 'triage the same working day', attachments: 'Attachments',
+  attachmentsHint: 'pdf, png, jpeg or text; at most 5 MB per file. Attachments are not kept in the draft.',
+  send: 'Send signal', sending: 'Sending…', attachmentFailed: 'The signal was saved, but attachment "{name}" was not:',
+  queueTitle: 'Triage', queueIntro: 'Signals for {org}, shortest deadline first.', reportedTitle: 'My signals', view: 'View',
+  viewQueue: "My organisation's triage queue", viewReported: 'Signals I reported', status: 'Status', onlyOverdue: 'Overdue signals only',
+  reference: 'Reference', subject: 'About', received: 'Received', due: 'Deadline', flags: 'Flags', none: 'No signals found.',
+  overdue: 'overdue', daysLeft: '{n} working day(s) left', dueToday: 'today', overdueBy: 'overdue, {n} working day(s) past the deadline',
+  flagSafety: 'safety', flagReReport: 're-report', flagLinked: 'open case', filter: 'Show', next: 'Next', previous: 'Previous',
+  detailTitle: 'Signal {ref}', overdueAlert: 'The triage deadline has passed ({date}). Triage this signal as soon as possible.',
+  facts: 'Details', reporter: 'Reporter', anonymous: 'anonymous', contact: 'Contact', receivedAt: 'Received on', dueOn: 'Triage by',
+  reReport: 'Re-report', reReportText: 'Yes: within 12 months after the previous case was closed', linkedCase: 'Linked case',
+  openFamily: 'Go to the family', noLinkedCase: 'Not linked to an open case', noConcerns: 'No life domains given.',
+  stepDone: 'done', stepNotDone: 'not done yet', download: 'Download', noAttachments: 'No attachments.', addAttachment: 'Add attachment',
+  upload: 'Add', fromPublic: 'via the public form', triageTitle: 'Triage decision', decidedBy: 'Decided by', decidedAt: 'On',
+  assessment: 'Safety assessment', reasons: 'Reasons for the assessment', decision: 'Decision', note: 'Advice or explanation',
+  closeReason: 'Reason for closing', target: 'Hand over to', coordinator: 'Coordinator of the new case', coordinatorHint: 'Only qualified coordinators',
+  caseId: 'Case ID to join', caseIdHint: 'Only needed when the signal is not yet linked to a case or family',
+  decide: 'Record decision', decided: 'The triage decision has been recorded.', notYours: 'Only professionals of {org} can triage this signal.',
+  triageHidden: 'The receiving organisation decides on this signal. You see its status here.',
+  publicTitle: 'Report a concern about someone', publicIntro: 'Are you worried about a child, an adult or a family? Tell us. You do not need to log in. You may report without giving your name.',
+  emergency: 'Is there danger right now? Call 112.', advice: 'Would you like advice first? Call Veilig Thuis: 0800-2000. Free, day and night.',
+  region: 'Your municipality or region', regionOne: 'Your report goes to: {name}.', noRegions: 'Reporting online is not possible right now. Call your municipality or Veilig Thuis: 0800-2000.',
+  about: 'Whom are you worried about?', aboutHint: 'For example: the girl at number 12, or the family on the corner.',
+  publicPlace: 'Where does this person live or stay?', publicWhat: 'What did you see or hear?', publicWhatHint: 'Write down what happened and when. At least 10 characters.',
+  worried: 'I think someone is not safe right now', you: 'About you', youIntro: 'You do not have to. If you give your name or phone number, we can call you if we have a question.',
+  yourName: 'Your name', yourContact: 'Your phone number or e-mail address', publicFile: 'File with notes',
+  publicFileHint: 'Only a text file (.txt), smaller than 100 KB.', honeypot: 'Leave this field empty', publicSend: 'Send report',
+  thanks: 'Thank you for your report', yourReference: 'Your reference number is', keepReference: 'Keep this number. Mention it if you call about this report.',
+  removeFile: 'Remove file', fileTooLarge: 'This file is too large.', yes: 'yes', no: 'no', signal: 'Signal',
+};
+
+const LABELS = {
+  nl: {
+    source_citizen: 'burger', source_professional: 'professional', source_school: 'school', source_gp: 'huisarts', source_police: 'politie',
+    source_veilig_thuis: 'Veilig Thuis', source_anonymous: 'anoniem',
+    urgency_acute: 'acuut', urgency_high: 'hoog', urgency_normal: 'normaal',
+    status_open: 'te triëren', status_triaged: 'getrieerd', status_handed_over: 'overgedragen', status_closed: 'afgesloten', status_all: 'alle',
+    domain_finances: 'financiën', domain_housing: 'huisvesting', domain_work: 'werk en dagbesteding', domain_domestic_relations: 'huiselijke relaties',
+    domain_mental_health: 'geestelijke gezondheid', domain_physical_health: 'lichamelijke gezondheid', domain_addiction: 'verslaving',
+    domain_daily_living: 'dagelijkse levensverrichtingen', domain_social_network: 'sociaal netwerk', domain_participation: 'maatschappelijke participatie',
+    domain_justice: 'justitie', domain_development_parenting: 'ontwikkeling en opvoeding', domain_education: 'onderwijs', domain_safety: 'veiligheid',
+    step_1: 'Stap 1: signalen in kaart brengen', step_2: 'Stap 2: collegiale consultatie en zo nodig Veilig Thuis raadplegen',
+    step_3: 'Stap 3: gesprek met de cliënt', step_4: 'Stap 4: wegen van geweld of kindermishandeling (afwegingskader)',
+    step_5: 'Stap 5: beslissen: hulp organiseren en/of melden bij Veilig Thuis',
+    assessment_unsafe: 'onveilig', assessment_concerns: 'zorgen', assessment_safe: 'veilig',
+    decision_advice: 'alleen advies', decision_open_case: 'dossier openen', decision_join_case: 'aansluiten bij het open dossier',
+    decision_handover: 'overdragen aan een andere organisatie', decision_close: 'afsluiten met reden',
+  },
+  en: {
+    source_citizen: 'citizen', source_professional: 'professional', source_school: 'school', source_gp: 'GP', source_police: 'police',
+    source_veilig_thuis: 'Veilig Thuis', source_anonymous: 'anonymous',
+    urgency_acute: 'acute', urgency_high: 'high', urgency_normal: 'normal',
+    status_open: 'to triage', status_triaged: 'triaged', status_handed_over: 'handed over', status_closed: 'closed', status_all: 'all',
+    domain_finances: 'finances', domain_housing: 'housing', domain_work: 'work and daytime activity', domain_domestic_relations: 'domestic relations',
+    domain_mental_health: 'mental health', domain_physical_health: 'physical health', domain_addiction: 'addiction',
+    domain_daily_living: 'daily living', domain_social_network: 'social network', domain_participation: 'participation',
+    domain_justice: 'justice', domain_development_parenting: 'development and parenting', domain_education: 'education', domain_safety: 'safety',
+    step_1: 'Step 1: map the signs', step_2: 'Step 2: consult a colleague and, if needed, Veilig Thuis',
+    step_3: 'Step 3: talk with the client', step_4: 'Step 4: weigh the violence or child abuse (assessment framework)',
+    step_5: 'Step 5: decide: organise help and/or report to Veilig Thuis',
+    assessment_unsafe: 'unsafe', assessment_concerns: 'concerns', assessment_safe: 'safe',
+    decision_advice: 'advice only', decision_open_case: 'open a case', decision_join_case: 'join the open case',
+    decision_handover: 'hand over to another organisation', decision_close: 'close with a reason',
+  },
+};
+type LabelKey = keyof typeof LABELS.nl;
+
+export function useSignalT() {
+  return useLocalT<Key>({ nl, en });
+}
+
+/** Labels of the API's values: `lbl('source', 'gp')` gives "huisarts". */
+export function useSignalLabels() {
+  const t = useLocalT<LabelKey>(LABELS);
+  return (group: string, value: string) => t(`${group}_${value}` as LabelKey);
+}

@@ -1,0 +1,51 @@
+// Shapes of the signals API (mirrors src/modules/signals/signals.contract.ts).
+export type Urgency = 'acute' | 'high' | 'normal';
+export type Status = 'open' | 'triaged' | 'handed_over' | 'closed';
+
+export interface SignalListItem {
+  id: string; reference: string; receivedAt: string; source: string; urgency: Urgency; triageDueOn: string; daysLeft: number; overdue: boolean;
+  status: Status; safetyAtStake: boolean; reReport: boolean; linkedToCase: boolean; subject: string | null; receivingOrganisationName: string;
+}
+export interface SignalList { items: SignalListItem[]; nextCursor: string | null; today: string }
+
+export interface TriageDecision {
+  id: string; safetyAssessment: 'unsafe' | 'concerns' | 'safe'; safetyReasons: string; decision: string; note: string | null; closeReason: string | null;
+  targetOrganisationId: string | null; targetOrganisationName: string | null; caseId: string | null;
+  decidedBy: { id: string; name: string | null; organisationName: string | null }; decidedAt: string;
+}
+export interface Attachment { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string; fromPublic: boolean }
+
+export interface SignalDetailData {
+  id: string; reference: string; status: Status; version: number; source: string;
+  receivingOrganisation: { id: string; name: string };
+  reporter: { userId: string | null; name: string | null; organisationName: string | null; contact: string | null };
+  subject: { label: string | null; personId: string | null; familyId: string | null; bsn: string | null; description: string | null; place: string | null };
+  whatSeen: string; concerns: Record<string, string>; safetyAtStake: boolean; meldcodeSteps: Record<string, { done: boolean; notes?: string }>;
+  urgency: Urgency; receivedAt: string; triageDueOn: string; daysLeft: number; overdue: boolean; caseId: string | null; reReport: boolean | null;
+  triage: TriageDecision | null; attachments: Attachment[];
+  access: { mayTriage: boolean; mayAddAttachment: boolean; view: 'triage' | 'case_team' | 'reporter' };
+}
+
+export interface Organisation { id: string; name: string; type: string; safetyTask: boolean }
+export interface Settings { workingDays: Record<Urgency, number>; frontDoorOrganisationId: string | null }
+
+export const SOURCES = ['professional', 'school', 'gp', 'police', 'veilig_thuis', 'citizen', 'anonymous'] as const;
+export const DOMAINS = ['finances', 'housing', 'work', 'domestic_relations', 'mental_health', 'physical_health', 'addiction', 'daily_living',
+  'social_network', 'participation', 'justice', 'development_parenting', 'education', 'safety'] as const;
+export const CHILD_DOMAINS: readonly string[] = ['development_parenting', 'education', 'safety'];
+export const STEPS = ['1', '2', '3', '4', '5'] as const;
+
+/** A file chosen in the browser, as the API takes it. */
+export interface FileDraft { filename: string; mediaType: string; contentBase64: string; sizeBytes: number }
+
+export function readFile(file: File): Promise<FileDraft> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve({ filename: file.name, mediaType: file.type || 'application/octet-stream', contentBase64: url.slice(url.indexOf(',') + 1), sizeBytes: file.size });
+    };
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
