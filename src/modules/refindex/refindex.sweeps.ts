@@ -1,0 +1,57 @@
+// Background work of the reference index (listed in src/jobs.ts). Both sweeps are idempotent:
+// every removal and every escalation happens once, in its own short transaction, so a crash
+// halfway leaves the rest for the next run and a repeated run changes nothing.
+import type { Database } from '../../platform/db/db.js';
+import { dutchToday } from '../../platform/time/working-days.js';
+import { notify, teamLeadsOf } from '../notifications/notify.js';
+import { closeStaleMatches, dueForEscalation, dueForRemoval, endRegistrationRow, lockAroundPerson, markEscalated, recordSystemRemoval } from './refindex.repo.js';
+import { LINK } from './refindex.service.js';
+
+/**
+ * Ends every running registration whose end date has passed ('expired') or whose person turned
+ * 23 ('age_23'), closes the matches that are left with fewer than two organisations, and logs
+ * each removal in the audit log. Returns how many registrations it removed.
+ */
+export async function removeFromIndex(db: Database, now = new Date()): Promise<number> {
+  const today = dutchToday(now);
+  let removed = 0;
+  for (const r of await dueForRemoval(db, today)) {
+    const done = await db.transaction(async (tx) => {
+      // The same locks as a registration takes, so that a match is never closed under a new party.
+      await lockAroundPerson(tx, r.regionId, r.personId);
+      if (!(await endRegistrationRow(tx, r.regionId, r.id, r.reason, null))) return false;
+      await closeStaleMatches(tx, r.regionId, r.personId, today);
+      await recordSystemRemoval(tx, r);
+      return true;
+    });
+    if (done) removed++;
+  }
+  return removed;
+}
+
+/**
+ * A match without an accepted coordinator after its due date (10 working days) goes to the team
+ * leads of every organisation in it, once.
+ */
+export async function escalateOverdueMatches(db: Database, now = new Date()): Promise<number> {
+  let escalated = 0;
+  for (const m of await dueForEscalation(db, dutchToday(now))) {
+    const done = await db.transaction(async (tx) => {
+      const organisations = await markEscalated(tx, m.regionId, m.id);
+      if (!organisations) return false;
+      const leads = (await Promise.all(organisations.map((o) => teamLeadsOf(tx, m.regionId, o)))).flat();
+      await notify(tx, { regionId: m.regionId, userIds: leads, kind: 'refindex_escalation',
+        title: { nl: 'Verwijsindex: geen matchcoördinator binnen 10 werkdagen', en: 'Reference index: no match coordinator within 10 working days' },
+        link: LINK, dedupeKey: `refindex-escalation:${m.id}` });
+      return true;
+    });
+    if (done) escalated++;
+  }
+  return escalated;
+}
+
+/** Structurally a Sweep of src/jobs.ts (not imported from there, so that there is no import cycle). */
+export const refIndexSweeps = [
+  { name: 'refindex-removals', everySeconds: 3600, run: async (db: Database, now: Date) => { await removeFromIndex(db, now); } },
+  { name: 'refindex-escalations', everySeconds: 900, run: async (db: Database, now: Date) => { await escalateOverdueMatches(db, now); } },
+];

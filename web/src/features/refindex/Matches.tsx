@@ -1,0 +1,113 @@
+// "Mijn matches": the other organisations involved, their contact details, the deadline for a
+// match coordinator (overdue in red and in words) and the "Ik word matchcoördinator" button.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { get, post } from '../../api.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { ProblemAlert, Select } from '../../ui/forms.js';
+import { fmtDate } from '../../ui/time.js';
+import { REFINDEX_CHANGED, TEXTS, type Match, type Page, type PersonLabel } from './texts.js';
+
+type Status = 'open' | 'closed' | 'all';
+const who = (persons: PersonLabel[]) => persons.map((p) => `${p.name ?? '—'}${p.bsn ? ` (BSN ${p.bsn})` : ''}`).join(', ') || '—';
+
+export function Matches() {
+  const t = useLocalT(TEXTS);
+  const [status, setStatus] = useState<Status>('open');
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [data, setData] = useState<Page<Match> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const cursor = cursors[cursors.length - 1];
+
+  const load = useCallback(async () => {
+    const p = new URLSearchParams({ status, limit: '10', ...(cursor ? { cursor } : {}) });
+    try { setData(await get<Page<Match>>(`/api/v1/refindex/matches?${p}`)); setError(null); } catch (e) { setError(e); }
+  }, [status, cursor]);
+  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    const reload = () => { void load(); };
+    window.addEventListener(REFINDEX_CHANGED, reload);
+    return () => window.removeEventListener(REFINDEX_CHANGED, reload);
+  }, [load]);
+
+  return (
+    <section className="regie-section" aria-labelledby="refindex-matches">
+      <Heading level={2} id="refindex-matches">{t('matches')}</Heading>
+      <div className="regie-filters">
+        <Select label={t('show')} value={status} onChange={(e) => { setCursors([]); setStatus((e.target.value || 'open') as Status); }}
+          options={[{ value: 'open', label: t('open') }, { value: 'closed', label: t('closed') }, { value: 'all', label: t('all') }]} />
+      </div>
+      <ProblemAlert error={error} />
+      {data && data.items.length === 0 && <Paragraph>{status === 'open' ? t('noMatches') : t('noMatchesFilter')}</Paragraph>}
+      <ul className="regie-cards">{data?.items.map((m) => <MatchCard key={m.id} match={m} onChanged={load} />)}</ul>
+      <nav className="regie-pager" aria-label={t('matches')}>
+        {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{t('previous')}</Button>}
+        {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{t('next')}</Button>}
+      </nav>
+    </section>
+  );
+}
+
+function MatchCard({ match: m, onChanged }: { match: Match; onChanged: () => Promise<void> }) {
+  const t = useLocalT(TEXTS);
+  const { lang } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState(false);
+  const headingId = `match-${m.id}`;
+
+  const accept = async () => {
+    setBusy(true); setError(null);
+    try { await post(`/api/v1/refindex/matches/${m.id}/coordinator`, {}); setNotice(true); await onChanged(); } catch (e) { setError(e); await onChanged(); } finally { setBusy(false); }
+  };
+
+  return (
+    <li className="regie-card">
+      <Heading level={3} id={headingId}>{t(m.kind === 'client' ? 'clientAbout' : 'familyAbout', { who: who(m.persons) })}</Heading>
+      <Paragraph>{t(m.kind === 'client' ? 'clientExplain' : 'familyExplain')} {t('matchedOn', { date: fmtDate(m.matchedOn, lang) })}</Paragraph>
+      {m.closedAt && <Paragraph>{t('closedOn', { date: fmtDate(m.closedAt, lang) })}</Paragraph>}
+      {m.coordinator
+        ? <Paragraph><strong>{t('coordinator', { org: m.coordinator.organisation.name ?? '—', user: m.coordinator.user.name ?? '—', date: fmtDate(m.coordinator.acceptedAt, lang) })}</strong></Paragraph>
+        : !m.closedAt && (
+          <>
+            <Paragraph>{t('noCoordinator')}{' '}
+              {m.overdue
+                ? <strong className="regie-overdue">{t('overdue', { date: fmtDate(m.dueOn, lang) })}</strong>
+                : t('due', { date: fmtDate(m.dueOn, lang) })}
+            </Paragraph>
+            {m.escalatedAt && <Paragraph>{t('escalated')}</Paragraph>}
+          </>
+        )}
+      {notice && <Alert type="ok" role="status"><Paragraph>{t('accepted')}</Paragraph></Alert>}
+      <ProblemAlert error={error} />
+      {m.canAccept && <Button appearance="primary-action-button" disabled={busy} onClick={() => { void accept(); }}>{t('accept')}</Button>}
+      <div className="regie-refindex-scroll">
+        <Table className="regie-table">
+          <caption className="regie-visually-hidden">{t('parties')}</caption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('organisation')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('contact')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('phone')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('email')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('period')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {m.parties.map((p) => (
+              <TableRow key={p.organisation.id}>
+                <TableCell>{p.organisation.name ?? '—'}{p.own && <span className="regie-muted"> ({t('yours')})</span>}</TableCell>
+                <TableCell>{p.contactName}</TableCell>
+                <TableCell>{p.contactPhone ? <a className="utrecht-link" href={`tel:${p.contactPhone.replace(/[^\d+]/g, '')}`}>{p.contactPhone}</a> : '—'}</TableCell>
+                <TableCell>{p.contactEmail ? <a className="utrecht-link" href={`mailto:${p.contactEmail}`}>{p.contactEmail}</a> : '—'}</TableCell>
+                <TableCell>{fmtDate(p.startDate, lang)} {t('until')} {fmtDate(p.endDate, lang)}</TableCell>
+                <TableCell>{p.active ? t('active') : t('inactive')}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </li>
+  );
+}

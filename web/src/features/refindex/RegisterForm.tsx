@@ -1,0 +1,72 @@
+// Registering involvement with a young person: BSN, contact details, period and legal basis.
+// Never the content of care. Problems come back per field (problem+json) and the input stays.
+import { useState } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { post } from '../../api.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
+import { REFINDEX_CHANGED, TEXTS, type Registration } from './texts.js';
+
+interface Draft { bsn: string; contactName: string; contactPhone: string; contactEmail: string; startDate: string; endDate: string; legalBasis: string }
+
+export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
+  const t = useLocalT(TEXTS);
+  const { lang, label } = useI18n();
+  const { session } = useSession();
+  const me = session!.user;
+  const initial: Draft = { bsn: '', contactName: me.displayName, contactPhone: '', contactEmail: '', startDate: '', endDate: '', legalBasis: '' };
+  const [d, setD, draft] = useDraft<Draft>(`${me.id}.refindex-register`, initial);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = fieldErrors(error, lang);
+  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
+
+  const submit = async () => {
+    setBusy(true); setError(null); setDone(null);
+    const optional = (k: keyof Draft) => (d[k].trim() ? { [k]: d[k].trim() } : {});
+    try {
+      const r = await post<Registration & { newMatches: unknown[] }>('/api/v1/refindex/registrations', {
+        bsn: d.bsn.replace(/\s/g, ''), contactName: d.contactName.trim(), legalBasis: d.legalBasis,
+        ...optional('contactPhone'), ...optional('contactEmail'), ...optional('startDate'), ...optional('endDate'),
+      });
+      draft.clear();
+      setD({ ...initial, contactName: d.contactName, contactPhone: d.contactPhone, contactEmail: d.contactEmail, legalBasis: d.legalBasis });
+      setDone(r.newMatches.length ? t('registeredMatch', { n: r.newMatches.length }) : t('registered'));
+      window.dispatchEvent(new Event(REFINDEX_CHANGED));
+      onRegistered();
+    } catch (err) { setError(err); } finally { setBusy(false); }
+  };
+
+  return (
+    <section className="regie-section" aria-labelledby="refindex-register">
+      <Heading level={2} id="refindex-register">{t('registerTitle')}</Heading>
+      {done && <Alert type="ok" role="status"><Paragraph>{done}</Paragraph></Alert>}
+      <ProblemAlert error={error} />
+      <form className="regie-refindex-form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <div className="regie-grid">
+          <TextInput label={t('bsn')} hint={t('bsnHint')} inputMode="numeric" autoComplete="off" value={d.bsn} onChange={set('bsn')} error={errors.bsn} />
+          <Select label={t('legalBasis')} hint={t('legalHint')} value={d.legalBasis} onChange={set('legalBasis')} error={errors.legalBasis}
+            options={['statutory_task', 'consent'].map((b) => ({ value: b, label: label(b) }))} />
+        </div>
+        <fieldset className="utrecht-form-fieldset regie-fieldset">
+          <legend className="utrecht-form-fieldset__legend">{t('contactDetails')}</legend>
+          <Paragraph className="regie-muted">{t('contactHint')}</Paragraph>
+          <div className="regie-grid">
+            <TextInput label={t('contactName')} autoComplete="name" value={d.contactName} onChange={set('contactName')} error={errors.contactName} />
+            <TextInput label={t('contactPhone')} type="tel" autoComplete="tel" value={d.contactPhone} onChange={set('contactPhone')} error={errors.contactPhone} />
+            <TextInput label={t('contactEmail')} type="email" autoComplete="email" value={d.contactEmail} onChange={set('contactEmail')} error={errors.contactEmail} />
+          </div>
+        </fieldset>
+        <div className="regie-grid">
+          <TextInput label={`${t('startDate')} ${t('optional')}`} hint={t('startHint')} type="date" value={d.startDate} onChange={set('startDate')} error={errors.startDate} />
+          <TextInput label={`${t('endDate')} ${t('optional')}`} hint={t('endHint')} type="date" value={d.endDate} onChange={set('endDate')} error={errors.endDate} />
+        </div>
+        <div className="regie-actions">
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('register')}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+// "Registraties van mijn organisatie": who is registered, until when, on which basis, with how
+// many open matches, and a button to end a registration (asked once more before it happens).
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { get, post } from '../../api.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { ProblemAlert } from '../../ui/forms.js';
+import { fmtDate } from '../../ui/time.js';
+import { REFINDEX_CHANGED, TEXTS, type Page, type Registration } from './texts.js';
+
+export function Registrations({ version }: { version: number }) {
+  const t = useLocalT(TEXTS);
+  const { lang, label } = useI18n();
+  const [showEnded, setShowEnded] = useState(false);
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [data, setData] = useState<Page<Registration> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const cursor = cursors[cursors.length - 1];
+
+  const load = useCallback(async () => {
+    const p = new URLSearchParams({ status: showEnded ? 'all' : 'running', limit: '20', ...(cursor ? { cursor } : {}) });
+    try { setData(await get<Page<Registration>>(`/api/v1/refindex/registrations?${p}`)); setError(null); } catch (e) { setError(e); }
+  }, [showEnded, cursor]);
+  useEffect(() => { void load(); }, [load, version]);
+
+  const end = async (r: Registration, who: string) => {
+    setError(null);
+    try {
+      await post(`/api/v1/refindex/registrations/${r.id}/end`, {});
+      setConfirming(null);
+      setNotice(t('endedNotice', { who }));
+      window.dispatchEvent(new Event(REFINDEX_CHANGED));
+      await load();
+    } catch (e) { setError(e); }
+  };
+
+  const statusText = (r: Registration) => r.status === 'ended' ? t(`reason_${r.endedReason ?? 'ended'}`) : r.status === 'expired' ? t('expired') : t('active');
+
+  return (
+    <section className="regie-section" aria-labelledby="refindex-registrations">
+      <Heading level={2} id="refindex-registrations">{t('registrations')}</Heading>
+      <div className="utrecht-form-field utrecht-form-field--checkbox">
+        <input id="refindex-show-ended" type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={showEnded}
+          onChange={(e) => { setCursors([]); setShowEnded(e.target.checked); }} />
+        {' '}<label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="refindex-show-ended">{t('showEnded')}</label>
+      </div>
+      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      <ProblemAlert error={error} />
+      {data && data.items.length === 0 && <Paragraph>{t('noRegistrations')}</Paragraph>}
+      {data && data.items.length > 0 && (
+        <div className="regie-refindex-scroll">
+          <Table className="regie-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('person')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('contact')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('period')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('basis')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('matchCount')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.items.map((r) => {
+                const who = r.person.name ?? r.person.bsn ?? '—';
+                return (
+                  <TableRow key={r.id}>
+                    <TableCell>{r.person.name ?? '—'}<br /><span className="regie-muted">BSN {r.person.bsn ?? '—'}</span></TableCell>
+                    <TableCell>{r.contactName}<br /><span className="regie-muted">{[r.contactPhone, r.contactEmail].filter(Boolean).join(' · ')}</span></TableCell>
+                    <TableCell>{fmtDate(r.startDate, lang)} {t('until')} {fmtDate(r.endDate, lang)}</TableCell>
+                    <TableCell>{label(r.legalBasis)}</TableCell>
+                    <TableCell className={r.status === 'expired' ? 'regie-overdue' : undefined}>{statusText(r)}</TableCell>
+                    <TableCell>{r.openMatches}</TableCell>
+                    <TableCell>
+                      {r.status !== 'ended' && confirming !== r.id && (
+                        <Button appearance="secondary-action-button" aria-label={t('endLabel', { who })} onClick={() => { setNotice(null); setConfirming(r.id); }}>{t('end')}</Button>
+                      )}
+                      {confirming === r.id && (
+                        <div className="regie-refindex-confirm" role="group" aria-label={t('endLabel', { who })}>
+                          <Paragraph>{t('endConfirm', { who })}</Paragraph>
+                          <Button appearance="primary-action-button" onClick={() => { void end(r, who); }}>{t('endYes')}</Button>
+                          <Button appearance="subtle-button" onClick={() => setConfirming(null)}>{t('cancel')}</Button>
+                        </div>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      <nav className="regie-pager" aria-label={t('registrations')}>
+        {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{t('previous')}</Button>}
+        {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{t('next')}</Button>}
+      </nav>
+    </section>
+  );
+}
