@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
 import { asActor } from '../../platform/db/actor-tx.js';
-import type { Actor } from '../../platform/access/actor.js';
+import type { Actor, LegalBasis } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, Invalid, NotFound, StaleVersion } from '../../platform/http/errors.js';
 import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
@@ -134,6 +134,34 @@ export async function endTeamMember(db: Database, actor: Actor, caseId: string, 
 }
 
 /**
+ * Ends the current coordinator and starts `toUserId` as coordinator, in the caller's transaction
+ * on a case it has locked. The one way to change a coordinator: the coordinator transfer and the
+ * acceptance of a handover (src/modules/handovers) both use it; the deferred trigger checks
+ * "exactly one" at commit. The former coordinator stays on the team as a member unless
+ * `formerStays` is false; a membership that the caller started in this same transaction
+ * (`promoteMembershipId`) becomes the coordinator's instead of leaving an empty history row.
+ */
+export async function replaceCoordinator(tx: Tx, actor: Actor, c: Pick<CaseRow, 'id' | 'family_id'>, toUserId: string,
+  opts: { legalBasis?: LegalBasis; formerStays?: boolean; endedReason?: string; promoteMembershipId?: string } = {}) {
+  const old = await currentCoordinator(tx, actor.regionId, c.id);
+  if (old) {
+    await tx.query(`UPDATE case_team SET ended_at = now(), ended_reason = $3 WHERE region_id = $1 AND id = $2`, [actor.regionId, old.id, opts.endedReason ?? 'regie overgedragen']);
+    // The former coordinator stays on the team as a member, so the handover has continuity.
+    if (opts.formerStays !== false)
+      await insertMembership(tx, actor, { caseId: c.id, familyId: c.family_id, userId: old.user_id, role: 'member', legalBasis: old.legal_basis });
+  }
+  const existing = await activeMembership(tx, actor.regionId, c.id, toUserId);
+  const legalBasis = opts.legalBasis ?? existing?.legal_basis ?? old?.legal_basis ?? 'statutory_task';
+  if (existing && existing.id === opts.promoteMembershipId) {
+    await tx.query(`UPDATE case_team SET role = 'coordinator', legal_basis = $3 WHERE region_id = $1 AND id = $2`, [actor.regionId, existing.id, legalBasis]);
+  } else {
+    if (existing) await tx.query(`UPDATE case_team SET ended_at = now(), ended_reason = 'wordt regisseur' WHERE region_id = $1 AND id = $2`, [actor.regionId, existing.id]);
+    await insertMembership(tx, actor, { caseId: c.id, familyId: c.family_id, userId: toUserId, role: 'coordinator', legalBasis });
+  }
+  return { formerUserId: old?.user_id ?? null };
+}
+
+/**
  * Handover of the coordinator role in one transaction: the old membership ends and the new
  * coordinator starts together, guarded by the case version, so two handovers at once cannot
  * both win and the case never has zero or two coordinators.
@@ -150,15 +178,7 @@ export async function transferCoordinator(db: Database, actor: Actor, caseId: st
     const old = await currentCoordinator(tx, actor.regionId, caseId);
     if (old?.user_id === body.toUserId) throw new Invalid('same_coordinator', 'toUserId', { nl: `${to.display_name} is al de regisseur.`, en: `${to.display_name} already is the coordinator.` });
     const version = await bumpVersion(tx, actor, caseId, body.caseVersion);
-    const basis = old?.legal_basis ?? 'statutory_task';
-    if (old) {
-      await tx.query(`UPDATE case_team SET ended_at = now(), ended_reason = 'regie overgedragen' WHERE region_id = $1 AND id = $2`, [actor.regionId, old.id]);
-      // The former coordinator stays on the team as a member, so the handover has continuity.
-      await insertMembership(tx, actor, { caseId, familyId: c.family_id, userId: old.user_id, role: 'member', legalBasis: old.legal_basis });
-    }
-    const existing = await activeMembership(tx, actor.regionId, caseId, body.toUserId);
-    if (existing) await tx.query(`UPDATE case_team SET ended_at = now(), ended_reason = 'wordt regisseur' WHERE region_id = $1 AND id = $2`, [actor.regionId, existing.id]);
-    await insertMembership(tx, actor, { caseId, familyId: c.family_id, userId: body.toUserId, role: 'coordinator', legalBasis: existing?.legal_basis ?? basis });
+    await replaceCoordinator(tx, actor, c, body.toUserId);
     await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'coordinator_transferred',
       summary: `Regie overgedragen aan ${to.display_name}${body.reason ? ` (${body.reason})` : ''}`, data: { from: old?.user_id ?? null, to: body.toUserId } });
     await audit(tx, actor, c.family_id, 'update', 'case', caseId);

@@ -1,5 +1,13 @@
-// Handovers and lead times — screens registered in main.tsx.
-import { Heading } from '@rijkshuisstijl-community/components-react';
-export function Handovers() { return <Heading level={1}>Overdrachten</Heading>; }
-export function HandoverDetail({ handoverId }: { handoverId: string }) { return <Heading level={1}>Overdracht {handoverId}</Heading>; }
-export function LeadTimes() { return <Heading level={1}>Doorlooptijden</Heading>; }
+// Handovers and lead times — screens registered in main.tsx (/overdrachten, /overdrachten/:id,
+// /doorlooptijden). /overdrachten/nieuw is the send form.
+import './handovers.css';
+import { HandoverList } from './HandoverList.js';
+import { HandoverView } from './HandoverView.js';
+import { SendHandover } from './SendHandover.js';
+import { LeadTimesScreen } from './LeadTimes.js';
+
+export function Handovers() { return <HandoverList />; }
+export function HandoverDetail({ handoverId }: { handoverId: string }) {
+  return handoverId === 'nieuw' ? <SendHandover /> : <HandoverView handoverId={handoverId} />;
+}
+export function LeadTimes() { return <LeadTimesScreen />; }

@@ -1,0 +1,123 @@
+// Accepting a handover is all or nothing. A failure at any statement of the acceptance (a lost
+// connection, a killed server) leaves the old coordinator and a pending handover, never both
+// coordinators or none; two acceptances at the same moment let exactly one win. On PostgreSQL the
+// two requests really overlap; on PGlite they are serialised.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, onPostgres, type TestDb } from '../../../test/support/db.js';
+import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
+import { login, testApp, type Client } from '../../../test/support/http.js';
+import type { App } from '../../platform/http/app.js';
+import type { Database, Tx } from '../../platform/db/db.js';
+import { verifyChain } from '../../platform/audit/audit.js';
+import { registerFamily } from '../families/families.service.js';
+import { RegisterFamilyBody } from '../families/families.contract.js';
+import { sendHandover } from './handovers.service.js';
+import { acceptHandover } from './handovers.accept.js';
+
+let t: TestDb; let app: App; let region: string;
+let vtCoord: TestUser; let teamCoord: TestUser; let teamPro: TestUser; let teamLead: TestUser; let team: string;
+let cPro: Client; let cLead: Client;
+
+/** The same database, but the n-th statement inside a transaction fails like a lost connection. */
+function failingAt(db: Database, n: number): Database {
+  return {
+    ...db,
+    transaction: (fn) => db.transaction(async (tx) => {
+      let count = 0;
+      const faulty: Tx = {
+        query: async (text, params) => {
+          if (++count === n) throw Object.assign(new Error('connection lost (injected)'), { code: '08006' });
+          return tx.query(text, params);
+        },
+        exec: (sql) => tx.exec(sql),
+      };
+      return fn(faulty);
+    }),
+  };
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  region = await createRegion(t.db);
+  const vt = await createOrganisation(t.db, region, 'veilig_thuis');
+  team = await createOrganisation(t.db, region, 'municipal_team');
+  vtCoord = await createUser(t.db, region, vt, ['professional', 'coordinator']);
+  await createUser(t.db, region, vt, ['professional', 'team_lead']);
+  teamCoord = await createUser(t.db, region, team, ['professional', 'coordinator']);
+  teamPro = await createUser(t.db, region, team, ['professional']);
+  teamLead = await createUser(t.db, region, team, ['professional', 'team_lead']);
+  app = await testApp(t.db);
+  [cPro, cLead] = await Promise.all([login(app, teamPro.username), login(app, teamLead.username)]);
+});
+afterAll(async () => { await app?.close(); await t?.drop(); });
+
+async function pendingHandover(senderAccess: 'ends' | 'continues' = 'ends') {
+  const { id: familyId, caseId } = await registerFamily(t.db, vtCoord.actor, RegisterFamilyBody.parse(familyBody(vtCoord.actor.userId, { children: 1 })));
+  const persons = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [region, familyId]);
+  const h = await sendHandover(t.db, vtCoord.actor, { caseId, toOrganisationId: team, reason: 'Verhuizing naar de gemeente', safetyAssessment: 'safe',
+    knownInformation: 'Lopende hulp thuis.', personIds: persons.map((p) => p.person_id), legalBasis: 'statutory_task', senderAccess });
+  return { familyId, caseId, handoverId: h.id };
+}
+
+const state = async (caseId: string, handoverId: string) => ({
+  coordinators: (await t.db.query<{ user_id: string }>(
+    `SELECT user_id FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`, [region, caseId])).map((r) => r.user_id),
+  team: (await t.db.query(`SELECT user_id, role, ended_at FROM case_team WHERE region_id = $1 AND case_id = $2 ORDER BY id`, [region, caseId])),
+  handover: (await t.db.query<{ status: string; version: number }>(`SELECT status, version FROM handovers WHERE region_id = $1 AND id = $2`, [region, handoverId]))[0],
+  moments: (await t.db.query(`SELECT moment FROM lead_time_moments WHERE region_id = $1 AND handover_id = $2 ORDER BY moment`, [region, handoverId])).length,
+  events: (await t.db.query(`SELECT 1 FROM timeline_events WHERE region_id = $1 AND case_id = $2`, [region, caseId])).length,
+  notifications: (await t.db.query(`SELECT 1 FROM notifications WHERE region_id = $1 AND link = $2`, [region, `/overdrachten/${handoverId}`])).length,
+  caseVersion: (await t.db.query<{ version: number }>(`SELECT version FROM cases WHERE region_id = $1 AND id = $2`, [region, caseId]))[0].version,
+});
+
+const engine = onPostgres ? 'PostgreSQL' : 'PGlite';
+
+describe('faults in the middle of accepting a handover', () => {
+  for (const senderAccess of ['ends', 'continues'] as const) {
+    it(`leaves the old coordinator and a pending handover when any statement fails (sender access ${senderAccess}, ${engine})`, async () => {
+      const k = await pendingHandover(senderAccess);
+      const before = await state(k.caseId, k.handoverId);
+      expect(before.coordinators).toEqual([vtCoord.actor.userId]);
+      let failures = 0; let completed = false;
+      for (let n = 1; n <= 80 && !completed; n++) {
+        const r = await acceptHandover(failingAt(t.db, n), teamPro.actor, k.handoverId, { nomineeUserId: teamCoord.actor.userId, version: 1 })
+          .then(() => 'ok', (e: Error) => e.message);
+        if (r === 'ok') { completed = true; break; }
+        failures++;
+        expect(r).toContain('injected');
+        expect(await state(k.caseId, k.handoverId)).toEqual(before);
+      }
+      expect(completed).toBe(true);
+      expect(failures).toBeGreaterThan(15);
+      const after = await state(k.caseId, k.handoverId);
+      expect(after.coordinators).toEqual([teamCoord.actor.userId]);
+      expect(after.handover).toEqual({ status: 'accepted', version: 2 });
+      expect((await verifyChain(t.db, region)).ok).toBe(true);
+    });
+  }
+});
+
+describe('concurrent acceptances', () => {
+  it(`let exactly one of two simultaneous acceptances win; the other hears 409 already_accepted (${engine})`, async () => {
+    for (let round = 0; round < 6; round++) {
+      const k = await pendingHandover();
+      const results = await Promise.all([cPro, cLead].map((c) => c.post(`/api/v1/handovers/${k.handoverId}/accept`, { nomineeUserId: teamCoord.actor.userId, version: 1 })));
+      const ok = results.filter((r) => r.status === 200);
+      expect(ok, JSON.stringify(results.map((r) => r.body))).toHaveLength(1);
+      const lost = results.find((r) => r.status !== 200)!;
+      expect(lost.status).toBe(409);
+      expect(lost.body).toMatchObject({ code: 'already_accepted' });
+      const s = await state(k.caseId, k.handoverId);
+      expect(s.coordinators).toEqual([teamCoord.actor.userId]);
+      expect(s.handover).toEqual({ status: 'accepted', version: 2 });
+      // the winner's receiving team only: one accepted moment, one case version step
+      expect(s.moments).toBe(2);
+      expect(s.caseVersion).toBe(2);
+      const winner = results[0].status === 200 ? teamPro : teamLead;
+      const loser = winner === teamPro ? teamLead : teamPro;
+      const members = s.team as Array<{ user_id: string }>;
+      if (loser === teamPro) expect(members.some((m) => m.user_id === teamPro.actor.userId)).toBe(false);
+      expect(members.filter((m) => m.user_id === teamCoord.actor.userId)).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,215 @@
+// Use cases for handovers: send with an information package, the overview for sender and
+// receiver, read, refuse, and the deadline sweep. Accepting is in handovers.accept.ts.
+// One transaction per use case; audit rows, timeline events, lead-time moments and
+// notifications are written in it.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Database, Tx } from '../../platform/db/db.js';
+import { asActor } from '../../platform/db/actor-tx.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { hasPermission } from '../../platform/access/policy.js';
+import { recordAccess } from '../../platform/audit/audit.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
+import { decodeCursor, page } from '../../platform/http/cursor.js';
+import { dutchToday } from '../../platform/time/working-days.js';
+import { appendEvent } from '../timeline/timeline.js';
+import { notify, teamLeadsOf } from '../notifications/notify.js';
+import { recordMoment } from '../leadtimes/moments.js';
+import { currentCoordinator, findUser, lockCase } from '../cases/cases.repo.js';
+import { notFound, staleHandover } from './handovers.errors.js';
+import { acceptDueOn, HANDOVER_RECEIVERS, isOverdue, mayReceive, mayRespond, type HandoverSubject } from './handover-rules.js';
+import {
+  familyName, familyPersons, findHandoverDetail, findHandoverRow, findOrganisation, insertHandover, listHandoverRows, lockHandoverRow,
+  organisationsOfTypes, pendingHandoverOf, receiversToNotify, setAnswer, signalFacts, signalPersons, type HandoverRow, type Person,
+} from './handovers.repo.js';
+import { SendHandoverBody, type HandoverListQuery, type RefuseHandoverBody, type SendHandoverInput } from './handovers.contract.js';
+
+export type { SendHandoverInput } from './handovers.contract.js';
+export interface SentHandover { id: string; version: number; status: 'pending'; acceptDueOn: string; caseId: string | null }
+
+const TYPE_NL: Record<string, string> = {
+  municipal_team: 'gemeentelijk team', veilig_thuis: 'Veilig Thuis', gp_practice: 'huisartsenpraktijk', school: 'school',
+  housing_corporation: 'woningcorporatie', mental_health: 'GGZ', youth_care: 'jeugdhulp', probation: 'reclassering', police: 'politie',
+  child_protection_board: 'Raad voor de Kinderbescherming', certified_institution: 'gecertificeerde instelling', safety_house: 'Zorg- en Veiligheidshuis',
+};
+
+/** Input from another module (signals triage) is checked with the same schema as the API. */
+function parseInput(input: SendHandoverInput) {
+  const parsed = SendHandoverBody.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') || 'body';
+  const [nl, en] = issue.message.startsWith('nl:') ? issue.message.slice(3).split('|') : ['Ongeldige waarde.', issue.message];
+  throw new Invalid('validation', field, { nl: `${field}: ${nl}`, en: `${field}: ${en ?? nl}` });
+}
+
+/**
+ * Sends a handover of a case or a signal to another organisation in the actor's region, in its
+ * own transaction. See sendHandoverInTx to send inside a transaction of your own.
+ */
+export async function sendHandover(db: Database, actor: Actor, input: SendHandoverInput): Promise<SentHandover> {
+  return asActor(db, actor, (tx) => sendHandoverInTx(tx, actor, input));
+}
+
+/**
+ * The same, inside the caller's actor transaction (asActor), so that for example a triage
+ * decision and its handover are written together or not at all. A case is sent by its
+ * coordinator (or a team lead of the coordinator's organisation); a signal by the organisation
+ * that received it. The receiver must have the task (handover-rules.ts), and there is one open
+ * handover per case or signal. The signal's own status is left to the signals module.
+ */
+export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandoverInput): Promise<SentHandover> {
+  const body = parseInput(input);
+  const subject: HandoverSubject = body.caseId ? 'case' : 'signal';
+  const r = actor.regionId;
+  let familyId: string | null = null;
+  let label: string;
+  let candidates: Person[];
+  if (body.caseId) {
+    const c = await lockCase(tx, r, body.caseId);
+    if (!c) throw new NotFound('case', body.caseId);
+    if (c.status === 'closed') throw new Conflict('case_closed', { nl: 'Dit dossier is afgesloten.', en: 'This case is closed.' }, 'caseId');
+    const coordinator = await currentCoordinator(tx, r, c.id);
+    const coordinatorOrg = coordinator ? (await findUser(tx, r, coordinator.user_id))?.organisation_id : null;
+    if (coordinator?.user_id !== actor.userId && !(actor.roles.includes('team_lead') && coordinatorOrg === actor.organisationId))
+      throw new Forbidden({ nl: 'Alleen de regisseur, of een teamleider van de organisatie van de regisseur, kan dit dossier overdragen.',
+        en: 'Only the coordinator, or a team lead of the coordinator\'s organisation, can hand over this case.' });
+    familyId = c.family_id;
+    label = (await familyName(tx, r, c.family_id)) ?? 'Gezin';
+    candidates = await familyPersons(tx, r, c.family_id, body.personIds);
+  } else {
+    const s = await signalFacts(tx, r, body.signalId!);
+    if (!s) throw notFound('signal');
+    if (s.receivingOrganisationId !== actor.organisationId)
+      throw new Forbidden({ nl: 'Alleen de organisatie die de melding ontving, kan haar overdragen.', en: 'Only the organisation that received the signal can hand it over.' });
+    if (s.status === 'closed') throw new Conflict('signal_closed', { nl: 'Deze melding is afgesloten.', en: 'This signal is closed.' }, 'signalId');
+    const done = await tx.query(`SELECT 1 FROM handovers WHERE region_id = $1 AND signal_id = $2 AND status = 'accepted'`, [r, body.signalId]);
+    if (done.length) throw new Conflict('already_handed_over', { nl: 'Deze melding is al overgedragen en aanvaard.', en: 'This signal was already handed over and accepted.' }, 'signalId');
+    familyId = s.familyId;
+    label = `Melding ${s.reference}`;
+    candidates = (await signalPersons(tx, r, body.signalId!)).filter((p) => body.personIds.includes(p.personId));
+  }
+  for (const [i, id] of body.personIds.entries()) {
+    if (!candidates.some((p) => p.personId === id))
+      throw new Invalid('person_not_concerned', `personIds[${i}]`, { nl: 'Deze persoon hoort niet bij het gezin of de melding.', en: 'This person is not part of the family or the signal.' });
+  }
+  if (familyId && body.personIds.length === 0)
+    throw new Invalid('persons_required', 'personIds', { nl: 'Kies de betrokken personen.', en: 'Choose the persons concerned.' });
+  const to = await findOrganisation(tx, r, body.toOrganisationId);
+  if (!to) throw new Invalid('unknown_organisation', 'toOrganisationId', { nl: 'Deze organisatie bestaat niet in uw regio.', en: 'This organisation does not exist in your region.' });
+  if (to.id === actor.organisationId)
+    throw new Invalid('same_organisation', 'toOrganisationId', { nl: 'Een overdracht gaat naar een andere organisatie.', en: 'A handover goes to another organisation.' });
+  if (!mayReceive(subject, to.type)) {
+    const what = subject === 'case' ? { nl: 'een dossier', en: 'a case' } : { nl: 'een melding', en: 'a signal' };
+    throw new Invalid('organisation_without_task', 'toOrganisationId',
+      { nl: `${to.name} (${TYPE_NL[to.type] ?? to.type}) heeft niet de taak om ${what.nl} over te nemen.`, en: `${to.name} (${to.type}) does not have the task to take over ${what.en}.` },
+      { allowedTypes: HANDOVER_RECEIVERS[subject] });
+  }
+  if (await pendingHandoverOf(tx, r, { caseId: body.caseId, signalId: body.signalId }))
+    throw new Conflict('handover_pending', { nl: 'Er loopt al een overdracht; wacht op het antwoord van de ontvanger.', en: 'A handover is already waiting for an answer.' }, subject === 'case' ? 'caseId' : 'signalId');
+
+  const id = randomUUID();
+  const due = acceptDueOn(dutchToday());
+  const persons = [...new Set(body.personIds)].map((pid) => candidates.find((p) => p.personId === pid)!);
+  await insertHandover(tx, { regionId: r, id, caseId: body.caseId ?? null, signalId: body.signalId ?? null, familyId, subjectLabel: label,
+    fromOrganisationId: actor.organisationId, fromUserId: actor.userId, toOrganisationId: to.id, reason: body.reason,
+    safetyAssessment: body.safetyAssessment, safetyNotes: body.safetyNotes ?? null, knownInformation: body.knownInformation, persons,
+    legalBasis: body.legalBasis, senderAccess: body.senderAccess, acceptDueOn: due }).catch((e: { code?: string; constraint?: string }) => {
+    if (e.code === '23505' && e.constraint === 'handovers_one_pending')
+      throw new Conflict('handover_pending', { nl: 'Er is zojuist al een overdracht verstuurd.', en: 'A handover was sent just now.' }, subject === 'case' ? 'caseId' : 'signalId');
+    throw e;
+  });
+  await recordMoment(tx, { regionId: r, organisationId: actor.organisationId, moment: 'handed_over', userId: actor.userId,
+    signalId: body.signalId ?? null, handoverId: id, caseId: body.caseId ?? null, familyId });
+  if (familyId) await appendEvent(tx, actor, { familyId, caseId: body.caseId ?? null, type: 'handover_sent',
+    summary: `Overdracht aan ${to.name} verstuurd; antwoord uiterlijk ${due}`, data: { handoverId: id, toOrganisationId: to.id } });
+  await recordAccess(tx, actor, { action: 'create', objectType: 'handover', objectId: id, personIds: persons.map((p) => p.personId),
+    legalBasis: body.legalBasis, careRelation: true, consent: body.legalBasis === 'consent' });
+  const from = (await findOrganisation(tx, r, actor.organisationId))?.name ?? '';
+  await notify(tx, { regionId: r, userIds: await receiversToNotify(tx, r, to.id), kind: 'handover_received',
+    title: { nl: `Nieuwe overdracht van ${from}`, en: `New handover from ${from}` }, link: `/overdrachten/${id}`, dedupeKey: `handover-received:${id}` });
+  return { id, version: 1, status: 'pending', acceptDueOn: due, caseId: body.caseId ?? null };
+}
+
+/** The overview: incoming (to my organisation), outgoing (from it), or both. */
+export async function listHandovers(db: Database, actor: Actor, q: z.infer<typeof HandoverListQuery>) {
+  const limit = q.limit ?? 25;
+  return asActor(db, actor, async (tx) => {
+    const { items, sortValues, personIds } = await listHandoverRows(tx, { regionId: actor.regionId, organisationId: actor.organisationId,
+      direction: q.direction, status: q.status, after: decodeCursor(q.cursor), limit, today: dutchToday() });
+    if (personIds.length) await recordAccess(tx, actor, { action: 'read', objectType: 'handover-list', objectId: q.direction ?? 'all', personIds, careRelation: true });
+    return page(items, sortValues, limit);
+  });
+}
+
+export async function readHandover(db: Database, actor: Actor, handoverId: string) {
+  const result = await asActor(db, actor, async (tx) => {
+    const h = await findHandoverDetail(tx, actor.regionId, handoverId, actor.organisationId, dutchToday());
+    if (!h) {
+      // Logged as a denied attempt (committed); the caller cannot tell "denied" from "does not exist".
+      await recordAccess(tx, actor, { action: 'read', objectType: 'handover', objectId: handoverId, outcome: 'denied' });
+      return null;
+    }
+    await recordAccess(tx, actor, { action: 'read', objectType: 'handover', objectId: handoverId, personIds: h.persons.map((p) => p.personId),
+      legalBasis: h.legalBasis, careRelation: true, consent: h.legalBasis === 'consent' });
+    return { ...h, mayRespond: h.direction === 'incoming' && h.status === 'pending' && !h.overdue && hasPermission(actor, 'handover:respond') };
+  });
+  if (!result) throw notFound('handover');
+  return result;
+}
+
+/** Loads and locks a handover for the receiver's answer; the checks every answer shares. */
+export async function lockForAnswer(tx: Tx, actor: Actor, handoverId: string, version: number | undefined): Promise<HandoverRow> {
+  const seen = await findHandoverRow(tx, actor.regionId, handoverId);
+  if (!seen) throw notFound('handover');
+  if (!mayRespond(actor, { regionId: actor.regionId, toOrganisationId: seen.to_organisation_id }))
+    throw new Forbidden({ nl: 'Alleen de ontvangende organisatie kan een overdracht aanvaarden of weigeren.', en: 'Only the receiving organisation can accept or refuse a handover.' });
+  const h = await lockHandoverRow(tx, actor.regionId, handoverId);
+  if (!h) throw notFound('handover');
+  if (h.status === 'accepted') throw new Conflict('already_accepted', { nl: 'Deze overdracht is al aanvaard.', en: 'This handover has already been accepted.' }, 'version');
+  if (h.status === 'refused') throw new Conflict('already_refused', { nl: 'Deze overdracht is al geweigerd.', en: 'This handover has already been refused.' }, 'version');
+  if (h.status === 'expired' || isOverdue(h.accept_due_on, dutchToday()))
+    throw new Conflict('expired', { nl: `De termijn om te reageren is verlopen (uiterlijk ${h.accept_due_on}). De afzender blijft verantwoordelijk en kan opnieuw overdragen.`,
+      en: `The deadline to answer has passed (${h.accept_due_on}). The sender stays responsible and can hand over again.` }, 'version');
+  if (version !== undefined && h.version !== version) throw staleHandover();
+  return h;
+}
+
+export async function refuseHandover(db: Database, actor: Actor, handoverId: string, body: z.infer<typeof RefuseHandoverBody>) {
+  return asActor(db, actor, async (tx) => {
+    const h = await lockForAnswer(tx, actor, handoverId, body.version);
+    const version = await setAnswer(tx, actor.regionId, h.id, h.version, { status: 'refused', userId: actor.userId, refusalReason: body.reason });
+    if (version === null) throw staleHandover();
+    const to = await findOrganisation(tx, actor.regionId, h.to_organisation_id);
+    if (h.family_id) await appendEvent(tx, actor, { familyId: h.family_id, caseId: h.case_id, type: 'handover_refused',
+      summary: `Overdracht geweigerd door ${to?.name}: ${body.reason}`, data: { handoverId: h.id } });
+    await recordAccess(tx, actor, { action: 'update', objectType: 'handover', objectId: h.id, personIds: h.persons.map((p) => p.personId),
+      legalBasis: h.legal_basis, careRelation: true });
+    await notify(tx, { regionId: actor.regionId, userIds: [h.from_user_id, ...await teamLeadsOf(tx, actor.regionId, h.from_organisation_id)],
+      kind: 'handover_refused', title: { nl: `Overdracht geweigerd door ${to?.name}`, en: `Handover refused by ${to?.name}` },
+      link: `/overdrachten/${h.id}`, dedupeKey: `handover-refused:${h.id}` });
+    return { id: h.id, version, status: 'refused' as const, acceptDueOn: h.accept_due_on, caseId: h.case_id };
+  });
+}
+
+/** The organisations that may receive this kind of handover from the actor (for the send screen). */
+export async function handoverReceivers(db: Database, actor: Actor, subject: HandoverSubject) {
+  return asActor(db, actor, async (tx) => ({ items: await organisationsOfTypes(tx, actor.regionId, HANDOVER_RECEIVERS[subject], actor.organisationId) }));
+}
+
+/**
+ * The deadline sweep (src/jobs.ts): an overdue pending handover expires, once, and the team
+ * leads of both organisations and the sender hear of it. The sender stays responsible.
+ */
+export async function expireOverdueHandovers(db: Database, now: Date = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<{ region_id: string; id: string; from_organisation_id: string; to_organisation_id: string; from_user_id: string }>(
+      `SELECT region_id, id, from_organisation_id, to_organisation_id, from_user_id FROM regie.expire_overdue_handovers($1::date)`, [dutchToday(now)]);
+    for (const h of rows) {
+      const leads = [...await teamLeadsOf(tx, h.region_id, h.from_organisation_id), ...await teamLeadsOf(tx, h.region_id, h.to_organisation_id)];
+      await notify(tx, { regionId: h.region_id, userIds: [...leads, h.from_user_id], kind: 'handover_expired',
+        title: { nl: 'Overdracht niet op tijd beantwoord', en: 'Handover not answered in time' }, link: `/overdrachten/${h.id}`, dedupeKey: `handover-expired:${h.id}` });
+    }
+    return rows.length;
+  });
+}

@@ -1,0 +1,36 @@
+// API schemas for lead times (doorlooptijden) of the chain: per case and per organisation.
+import { z } from 'zod';
+import { Uuid } from '../families/families.contract.js';
+
+const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
+
+export const MomentName = z.enum(['received', 'triaged', 'handed_over', 'accepted', 'first_contact', 'plan_agreed']);
+
+export const CaseParams = z.strictObject({ caseId: Uuid });
+
+export const RecordMomentBody = z.strictObject({
+  moment: z.enum(['first_contact', 'plan_agreed']),
+  occurredAt: z.iso.datetime({ offset: true, message: msg('Geen geldig tijdstip.', 'Not a valid date-time.') }).optional(),
+});
+
+export const RecordedMoment = z.object({ moment: MomentName, occurredAt: z.string() });
+
+export const CaseLeadTimes = z.object({
+  caseId: z.string(),
+  familyId: z.string(),
+  moments: z.array(z.object({ moment: MomentName, occurredAt: z.string(), organisationId: z.string(), organisationName: z.string() })),
+  intervals: z.array(z.object({ from: MomentName, to: MomentName, days: z.number().nullable() })),
+});
+
+export const OrganisationLeadTimesQuery = z.strictObject({
+  organisationId: Uuid.optional(),
+  from: z.iso.date(msg('Geen geldige datum (JJJJ-MM-DD).', 'Not a valid date (YYYY-MM-DD).')).optional(),
+  to: z.iso.date(msg('Geen geldige datum (JJJJ-MM-DD).', 'Not a valid date (YYYY-MM-DD).')).optional(),
+});
+
+export const OrganisationLeadTimes = z.object({
+  organisation: z.object({ id: z.string(), name: z.string(), type: z.string() }),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  intervals: z.array(z.object({ from: MomentName, to: MomentName, count: z.number().int(), medianDays: z.number().nullable(), p90Days: z.number().nullable() })),
+});

@@ -1,0 +1,90 @@
+// "Overdrachten": the overview for sender and receiver, with the due date and working days left.
+import { useEffect, useState } from 'react';
+import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { get } from '../../api.js';
+import { useI18n } from '../../i18n.js';
+import { A } from '../../router.js';
+import { ProblemAlert, Select } from '../../ui/forms.js';
+import { ago, fmtDate } from '../../ui/time.js';
+import { useHandoverT, type HT } from './texts.js';
+import type { HandoverStatus, HandoverSummary } from './types.js';
+
+export function StatusBadge({ status }: { status: HandoverStatus }) {
+  const t = useHandoverT();
+  return <span className={`regie-badge regie-badge--${status}`}>{t(status)}</span>;
+}
+
+/** "nog 3 werkdagen", "vandaag" or "2 werkdag(en) te laat", for a handover still waiting for its answer. */
+export function termText(t: HT, h: Pick<HandoverSummary, 'status' | 'workingDaysLeft' | 'overdue'>) {
+  if (h.status !== 'pending') return t('answered');
+  if (h.overdue) return t('overdueBy', { n: Math.max(1, -h.workingDaysLeft) });
+  if (h.workingDaysLeft === 0) return t('dueToday');
+  return h.workingDaysLeft === 1 ? t('dayLeft') : t('daysLeft', { n: h.workingDaysLeft });
+}
+
+export function HandoverList() {
+  const t = useHandoverT();
+  const { lang, t: tt } = useI18n();
+  const params = new URLSearchParams(location.search);
+  const [direction, setDirection] = useState(params.get('direction') ?? '');
+  const [status, setStatus] = useState(params.get('status') ?? '');
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [data, setData] = useState<{ items: HandoverSummary[]; nextCursor: string | null } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const cursor = cursors[cursors.length - 1];
+
+  useEffect(() => {
+    const q = new URLSearchParams({ limit: '25' });
+    if (direction) q.set('direction', direction);
+    if (status) q.set('status', status);
+    if (cursor) q.set('cursor', cursor);
+    history.replaceState(null, '', `/overdrachten${direction || status ? `?${new URLSearchParams({ ...(direction ? { direction } : {}), ...(status ? { status } : {}) })}` : ''}`);
+    get<{ items: HandoverSummary[]; nextCursor: string | null }>(`/api/v1/handovers?${q}`).then((d) => { setData(d); setError(null); }, setError);
+  }, [direction, status, cursor]);
+
+  return (
+    <>
+      <div className="regie-title-row">
+        <Heading level={1}>{t('handovers')}</Heading>
+        <A href="/overdrachten/nieuw" className="utrecht-button-link utrecht-button-link--primary-action">{t('newHandover')}</A>
+      </div>
+      <Paragraph>{t('intro')}</Paragraph>
+      <div className="regie-filters">
+        <Select label={t('direction')} name="direction" value={direction} onChange={(e) => { setCursors([]); setDirection(e.target.value); }}
+          options={[{ value: 'incoming', label: t('incoming') }, { value: 'outgoing', label: t('outgoing') }]} />
+        <Select label={t('status')} name="status" value={status} onChange={(e) => { setCursors([]); setStatus(e.target.value); }}
+          options={(['pending', 'accepted', 'refused', 'expired'] as const).map((s) => ({ value: s, label: t(s) }))} />
+      </div>
+      <ProblemAlert error={error} />
+      {data && data.items.length === 0 && <Paragraph>{t('none')}</Paragraph>}
+      {data && data.items.length > 0 && (
+        <Table className="regie-table">
+          <TableHeader><TableRow>
+            <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('direction')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('from')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('to')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('sent')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('due')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
+          </TableRow></TableHeader>
+          <TableBody>{data.items.map((h) => (
+            <TableRow key={h.id}>
+              <TableCell><A href={`/overdrachten/${h.id}`}>{h.subjectLabel}</A> <span className="regie-muted">({t(h.subjectType === 'case' ? 'caseLabel' : 'signalLabel')})</span></TableCell>
+              <TableCell>{t(h.direction)}</TableCell>
+              <TableCell>{h.fromOrganisation.name}</TableCell>
+              <TableCell>{h.toOrganisation.name}</TableCell>
+              <TableCell>{fmtDate(h.sentAt, lang)}<br /><span className="regie-muted">{ago(tt, h.sentAt)}</span></TableCell>
+              <TableCell>{fmtDate(h.acceptDueOn, lang)}<br /><span className={h.overdue ? 'regie-overdue' : 'regie-muted'}>{termText(t, h)}</span></TableCell>
+              <TableCell><StatusBadge status={h.status} /></TableCell>
+            </TableRow>
+          ))}</TableBody>
+        </Table>
+      )}
+      <nav className="regie-pager" aria-label={t('pages')}>
+        {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{tt('previous')}</Button>}
+        {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{tt('next')}</Button>}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+// One handover: the information package, its status and deadline, and for the receiver the
+// forms to accept (appointing a coordinator) or refuse (with a reason).
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { get, post } from '../../api.js';
+import { useI18n } from '../../i18n.js';
+import { A } from '../../router.js';
+import { useSession } from '../../session.js';
+import { fieldErrors, ProblemAlert, Select, TextArea } from '../../ui/forms.js';
+import { fmtDate, fmtDateTime } from '../../ui/time.js';
+import { DataList } from '../signals/controls.js';
+import { StatusBadge, termText } from './HandoverList.js';
+import { useHandoverT } from './texts.js';
+import type { HandoverDetailData } from './types.js';
+
+interface Professional { id: string; displayName: string; organisationId: string }
+
+export function HandoverView({ handoverId }: { handoverId: string }) {
+  const t = useHandoverT();
+  const { lang, label, t: tt } = useI18n();
+  const [h, setH] = useState<HandoverDetailData | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const load = useCallback(() => get<HandoverDetailData>(`/api/v1/handovers/${handoverId}`).then((d) => { setH(d); setError(null); }, setError), [handoverId]);
+  useEffect(() => { void load(); }, [load]);
+  if (!h) return <><Heading level={1}>{t('handovers')}</Heading><ProblemAlert error={error} />{!error && <Paragraph>{tt('loading')}</Paragraph>}</>;
+
+  const caseId = h.resultCaseId ?? h.caseId;
+  return (
+    <>
+      <Paragraph><A href="/overdrachten">{t('back')}</A></Paragraph>
+      <div className="regie-title-row">
+        <Heading level={1}>{h.subjectLabel}</Heading>
+        <StatusBadge status={h.status} />
+      </div>
+      <Paragraph className="regie-lead">
+        {h.fromOrganisation.name} → {h.toOrganisation.name} · {t('due')}: {fmtDate(h.acceptDueOn, lang)}{' '}
+        <span className={h.overdue ? 'regie-overdue' : 'regie-muted'}>({termText(t, h)})</span>
+      </Paragraph>
+      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      <ProblemAlert error={error} />
+      {h.status === 'pending' && h.direction === 'outgoing' && <Alert type="info"><Paragraph>{t('senderResponsible')}</Paragraph></Alert>}
+      {h.status === 'expired' && <Alert type="warning"><Paragraph>{t('expiredNote')}</Paragraph></Alert>}
+      {h.status === 'accepted' && h.familyId && h.direction === 'incoming' && (
+        <Paragraph><A href={`/gezinnen/${h.familyId}`}>{t('toFamily')}</A>{caseId && <> · <A href={`/doorlooptijden?caseId=${caseId}`}>{t('toLeadTimes')}</A></>}</Paragraph>
+      )}
+
+      <section aria-labelledby="package-title" className="regie-section">
+        <Heading level={2} id="package-title">{t('package')}</Heading>
+        <DataList items={[
+          [t('subject'), `${h.subjectLabel} (${t(h.subjectType === 'case' ? 'caseLabel' : 'signalLabel')})`],
+          [t('sender'), `${h.senderName} (${h.fromOrganisation.name}), ${fmtDateTime(h.sentAt, lang)}`],
+          [t('reason'), h.reason],
+          [t('safety'), <span key="s" className={`regie-badge regie-badge--${h.safetyAssessment}`}>{t(h.safetyAssessment)}</span>],
+          ...(h.safetyNotes ? [[t('safetyNotes'), h.safetyNotes] as [string, string]] : []),
+          [t('known'), h.knownInformation],
+          [t('legalBasis'), label(h.legalBasis)],
+          [t('senderAccess'), h.senderAccess === 'ends' ? t('accessEnds') : t('accessContinues')],
+        ]} />
+        {h.persons.length > 0 && (<>
+          <Heading level={3}>{t('persons')}</Heading>
+          <Table className="regie-table">
+            <TableHeader><TableRow>
+              <TableHeaderCell scope="col">{t('name')}</TableHeaderCell><TableHeaderCell scope="col">{t('relation')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('birthDate')}</TableHeaderCell>
+            </TableRow></TableHeader>
+            <TableBody>{h.persons.map((p) => (
+              <TableRow key={p.personId}><TableCell>{p.name}</TableCell><TableCell>{label(p.relation) || '—'}</TableCell><TableCell>{fmtDate(p.birthDate, lang)}</TableCell></TableRow>
+            ))}</TableBody>
+          </Table>
+        </>)}
+      </section>
+
+      {h.status !== 'pending' && h.status !== 'expired' && (
+        <section aria-labelledby="answer-title" className="regie-section">
+          <Heading level={2} id="answer-title">{t('answer')}</Heading>
+          <DataList items={[
+            [t('status'), t(h.status)],
+            [t('respondedAt'), `${fmtDateTime(h.respondedAt, lang)}${h.respondedByName ? ` (${h.respondedByName})` : ''}`],
+            ...(h.nomineeName ? [[t('nominee'), h.nomineeName] as [string, string]] : []),
+            ...(h.refusalReason ? [[t('refusalReason'), h.refusalReason] as [string, string]] : []),
+          ]} />
+        </section>
+      )}
+
+      {h.mayRespond && <AnswerForms h={h} onDone={(msg) => { setNotice(msg); void load(); }} />}
+    </>
+  );
+}
+
+function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg: string) => void }) {
+  const t = useHandoverT();
+  const { lang } = useI18n();
+  const { session } = useSession();
+  const [pros, setPros] = useState<Professional[]>([]);
+  const [nominee, setNominee] = useState('');
+  const [reason, setReason] = useState('');
+  const [acceptError, setAcceptError] = useState<unknown>(null);
+  const [refuseError, setRefuseError] = useState<unknown>(null);
+  useEffect(() => {
+    get<{ items: Professional[] }>('/api/v1/professionals?qualified=true')
+      .then((r) => setPros(r.items.filter((p) => p.organisationId === session?.user.organisationId)), () => undefined);
+  }, [session?.user.organisationId]);
+  const accept = async () => {
+    setAcceptError(null);
+    try {
+      await post(`/api/v1/handovers/${h.id}/accept`, { nomineeUserId: nominee, version: h.version });
+      onDone(t('acceptedNotice', { name: pros.find((p) => p.id === nominee)?.displayName ?? '' }));
+    } catch (e) { setAcceptError(e); }
+  };
+  const refuse = async () => {
+    setRefuseError(null);
+    try { await post(`/api/v1/handovers/${h.id}/refuse`, { reason, version: h.version }); onDone(t('refusedNotice')); } catch (e) { setRefuseError(e); }
+  };
+  const aErr = fieldErrors(acceptError, lang);
+  const rErr = fieldErrors(refuseError, lang);
+  return (
+    <div className="regie-answer-grid">
+      <section aria-labelledby="accept-title" className="regie-section">
+        <Heading level={2} id="accept-title">{t('acceptTitle')}</Heading>
+        <form onSubmit={(e) => { e.preventDefault(); void accept(); }} noValidate>
+          <ProblemAlert error={aErr.nomineeUserId ? null : acceptError} />
+          <Select label={t('nomineeLabel')} hint={t('nomineeHint')} value={nominee} onChange={(e) => setNominee(e.target.value)} error={aErr.nomineeUserId}
+            options={pros.map((p) => ({ value: p.id, label: p.displayName }))} />
+          <Button appearance="primary-action-button" type="submit">{t('accept')}</Button>
+        </form>
+      </section>
+      <section aria-labelledby="refuse-title" className="regie-section">
+        <Heading level={2} id="refuse-title">{t('refuseTitle')}</Heading>
+        <form onSubmit={(e) => { e.preventDefault(); void refuse(); }} noValidate>
+          <ProblemAlert error={rErr.reason ? null : refuseError} />
+          <TextArea label={t('refusalReason')} hint={t('refuseHint')} value={reason} onChange={(e) => setReason(e.target.value)} error={rErr.reason} />
+          <Button appearance="secondary-action-button" type="submit">{t('refuse')}</Button>
+        </form>
+      </section>
+    </div>
+  );
+}

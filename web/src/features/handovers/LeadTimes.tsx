@@ -1,0 +1,175 @@
+// "Doorlooptijden": per organisation the median and 90th percentile of each step of the chain
+// over a period (a table, with simple bars beside it), and per case the moments and the days
+// between them, where the coordinator records first contact and the agreed plan.
+import { useEffect, useState } from 'react';
+import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { get, post } from '../../api.js';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
+import { fmtDateTime } from '../../ui/time.js';
+import { momentKey, useHandoverT } from './texts.js';
+import type { CaseLeadTimes, Org, OrgLeadTimes } from './types.js';
+
+const fmtDays = (d: number | null, lang: string) => (d === null ? '—' : d.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }));
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+export function LeadTimesScreen() {
+  const t = useHandoverT();
+  const caseParam = new URLSearchParams(location.search).get('caseId') ?? '';
+  return (
+    <>
+      <Heading level={1}>{t('leadTimes')}</Heading>
+      <Paragraph>{t('leadIntro')}</Paragraph>
+      <OrganisationFigures />
+      <CaseChain initialCaseId={caseParam} />
+    </>
+  );
+}
+
+function OrganisationFigures() {
+  const t = useHandoverT();
+  const { lang } = useI18n();
+  const { session } = useSession();
+  const [orgs, setOrgs] = useState<Org[]>([]);
+  const [form, setForm] = useState({ organisationId: session?.user.organisationId ?? '', from: isoDay(new Date(Date.now() - 365 * 86_400_000)), to: isoDay(new Date()) });
+  const [query, setQuery] = useState(form);
+  const [data, setData] = useState<OrgLeadTimes | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => { get<{ items: Org[] }>('/api/v1/organisations').then((r) => setOrgs(r.items), () => undefined); }, []);
+  useEffect(() => {
+    const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v));
+    get<OrgLeadTimes>(`/api/v1/lead-times?${q}`).then((d) => { setData(d); setError(null); }, setError);
+  }, [query]);
+  const errors = fieldErrors(error, lang);
+  const max = Math.max(1, ...(data?.intervals ?? []).map((i) => i.p90Days ?? 0));
+  const step = (from: string, to: string) => `${t(momentKey(from))} → ${t(momentKey(to))}`;
+  return (
+    <section aria-labelledby="org-title" className="regie-section">
+      <Heading level={2} id="org-title">{data ? data.organisation.name : t('organisation')}</Heading>
+      <form className="regie-filters" onSubmit={(e) => { e.preventDefault(); setQuery(form); }} noValidate>
+        <Select label={t('organisation')} name="organisationId" value={form.organisationId} onChange={(e) => setForm({ ...form, organisationId: e.target.value })}
+          error={errors.organisationId} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
+        <TextInput label={t('periodFrom')} type="date" name="from" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} error={errors.from ?? errors['querystring.from']} />
+        <TextInput label={t('periodTo')} type="date" name="to" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} error={errors['querystring.to']} />
+        <Button appearance="secondary-action-button" type="submit">{t('show')}</Button>
+      </form>
+      <ProblemAlert error={error} />
+      {data && (<>
+        <Table className="regie-table">
+          <TableHeader><TableRow>
+            <TableHeaderCell scope="col">{t('interval')}</TableHeaderCell><TableHeaderCell scope="col">{t('count')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('median')}</TableHeaderCell><TableHeaderCell scope="col">{t('p90')}</TableHeaderCell>
+          </TableRow></TableHeader>
+          <TableBody>{data.intervals.map((i) => (
+            <TableRow key={i.to}>
+              <TableHeaderCell scope="row">{step(i.from, i.to)}</TableHeaderCell>
+              <TableCell>{i.count}</TableCell><TableCell>{fmtDays(i.medianDays, lang)}</TableCell><TableCell>{fmtDays(i.p90Days, lang)}</TableCell>
+            </TableRow>
+          ))}</TableBody>
+        </Table>
+        {/* The same figures as bars; the table above is what assistive technology reads. */}
+        <div aria-hidden="true">
+          <div className="regie-bars">
+            {data.intervals.map((i) => (
+              <div key={i.to} style={{ display: 'contents' }}>
+                <span className="regie-bars__label">{step(i.from, i.to)}</span>
+                <span className="regie-bars__track">
+                  {i.count === 0 ? <span className="regie-muted">{t('noData')}</span> : (<>
+                    <span className="regie-bar regie-bar--median" style={{ width: `${((i.medianDays ?? 0) / max) * 100}%` }} />
+                    <span className="regie-bar regie-bar--p90" style={{ width: `${((i.p90Days ?? 0) / max) * 100}%` }} />
+                  </>)}
+                </span>
+              </div>
+            ))}
+          </div>
+          <div className="regie-bars__legend">
+            <span><span className="regie-bars__swatch regie-bar--median" />{t('medianLegend')}</span>
+            <span><span className="regie-bars__swatch regie-bar--p90" />{t('p90Legend')}</span>
+          </div>
+        </div>
+      </>)}
+    </section>
+  );
+}
+
+interface MyCase { caseId: string; name: string; isCoordinator: boolean }
+
+function CaseChain({ initialCaseId }: { initialCaseId: string }) {
+  const t = useHandoverT();
+  const { lang } = useI18n();
+  const [cases, setCases] = useState<MyCase[]>([]);
+  const [caseId, setCaseId] = useState(initialCaseId);
+  const [data, setData] = useState<CaseLeadTimes | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [reload, setReload] = useState(0);
+  useEffect(() => {
+    get<{ items: Array<{ name: string; caseId: string | null; isCoordinator: boolean }> }>('/api/v1/families?scope=mine&limit=100')
+      .then((r) => setCases(r.items.filter((f) => f.caseId).map((f) => ({ caseId: f.caseId!, name: f.name, isCoordinator: f.isCoordinator }))), () => undefined);
+  }, []);
+  useEffect(() => {
+    if (!caseId) { setData(null); return; }
+    history.replaceState(null, '', `/doorlooptijden?caseId=${caseId}`);
+    get<CaseLeadTimes>(`/api/v1/cases/${caseId}/lead-times`).then((d) => { setData(d); setError(null); }, setError);
+  }, [caseId, reload]);
+  const mine = cases.find((c) => c.caseId === caseId);
+  return (
+    <section aria-labelledby="case-chain-title" className="regie-section">
+      <Heading level={2} id="case-chain-title">{t('perCase')}</Heading>
+      <Select label={t('caseLabelSelect')} name="caseId" value={caseId} onChange={(e) => setCaseId(e.target.value)}
+        options={cases.map((c) => ({ value: c.caseId, label: c.name }))} />
+      <ProblemAlert error={error} />
+      {data && data.moments.length === 0 && <Paragraph>{t('noMoments')}</Paragraph>}
+      {data && data.moments.length > 0 && (
+        <div className="regie-answer-grid">
+          <Table className="regie-table">
+            <TableHeader><TableRow>
+              <TableHeaderCell scope="col">{t('moment')}</TableHeaderCell><TableHeaderCell scope="col">{t('when')}</TableHeaderCell><TableHeaderCell scope="col">{t('by')}</TableHeaderCell>
+            </TableRow></TableHeader>
+            <TableBody>{data.moments.map((m) => (
+              <TableRow key={`${m.moment}-${m.occurredAt}`}><TableCell>{t(momentKey(m.moment))}</TableCell><TableCell>{fmtDateTime(m.occurredAt, lang)}</TableCell><TableCell>{m.organisationName}</TableCell></TableRow>
+            ))}</TableBody>
+          </Table>
+          <Table className="regie-table">
+            <TableHeader><TableRow><TableHeaderCell scope="col">{t('interval')}</TableHeaderCell><TableHeaderCell scope="col">{t('days')}</TableHeaderCell></TableRow></TableHeader>
+            <TableBody>{data.intervals.map((i) => (
+              <TableRow key={i.to}><TableHeaderCell scope="row">{`${t(momentKey(i.from))} → ${t(momentKey(i.to))}`}</TableHeaderCell><TableCell>{fmtDays(i.days, lang)}</TableCell></TableRow>
+            ))}</TableBody>
+          </Table>
+        </div>
+      )}
+      {data && mine?.isCoordinator && <RecordMoment caseId={data.caseId} onDone={() => setReload((n) => n + 1)} />}
+    </section>
+  );
+}
+
+function RecordMoment({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+  const t = useHandoverT();
+  const { lang } = useI18n();
+  const [moment, setMoment] = useState('');
+  const [date, setDate] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const submit = async () => {
+    setError(null); setNotice('');
+    try {
+      // A chosen date is recorded at noon (Dutch time), today's moment as now.
+      await post(`/api/v1/cases/${caseId}/moments`, { moment: moment || undefined, ...(date ? { occurredAt: new Date(`${date}T12:00:00`).toISOString() } : {}) });
+      setNotice(t('recorded')); onDone();
+    } catch (e) { setError(e); }
+  };
+  const errors = fieldErrors(error, lang);
+  return (
+    <details className="regie-disclosure"><summary>{t('record')}</summary>
+      <Paragraph className="regie-muted">{t('recordHint')}</Paragraph>
+      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      <ProblemAlert error={errors.moment || errors.occurredAt ? null : error} />
+      <form className="regie-filters" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <Select label={t('moment')} name="moment" value={moment} onChange={(e) => setMoment(e.target.value)} error={errors.moment}
+          options={['first_contact', 'plan_agreed'].map((m) => ({ value: m, label: t(momentKey(m)) }))} />
+        <TextInput label={t('occurredAt')} type="date" name="occurredAt" value={date} onChange={(e) => setDate(e.target.value)} error={errors.occurredAt} />
+        <Button appearance="secondary-action-button" type="submit">{t('recordButton')}</Button>
+      </form>
+    </details>
+  );
+}

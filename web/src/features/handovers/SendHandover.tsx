@@ -1,0 +1,106 @@
+// Sending a case to another organisation with its information package. Signals are handed
+// over from the triage screen (the triage decision "hand over").
+import { useEffect, useState } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { get, post } from '../../api.js';
+import { useI18n } from '../../i18n.js';
+import { A, navigate } from '../../router.js';
+import { useSession } from '../../session.js';
+import { fieldErrors, ProblemAlert, Select, TextArea, useDraft } from '../../ui/forms.js';
+import { Checkbox, RadioGroup } from '../signals/controls.js';
+import { useHandoverT } from './texts.js';
+import type { Org } from './types.js';
+
+interface MyCase { familyId: string; caseId: string; name: string }
+interface Draft {
+  caseId: string; toOrganisationId: string; reason: string; safetyAssessment: '' | 'unsafe' | 'concerns' | 'safe'; safetyNotes: string;
+  knownInformation: string; personIds: string[]; legalBasis: string; senderAccess: '' | 'ends' | 'continues';
+}
+const EMPTY: Draft = { caseId: '', toOrganisationId: '', reason: '', safetyAssessment: '', safetyNotes: '', knownInformation: '', personIds: [], legalBasis: '', senderAccess: 'ends' };
+
+export function SendHandover() {
+  const t = useHandoverT();
+  const { lang, label, t: tt } = useI18n();
+  const { session } = useSession();
+  const preset = new URLSearchParams(location.search).get('caseId') ?? '';
+  const [d, setD, draft] = useDraft<Draft>(`handover.${session?.user.id}`, { ...EMPTY, caseId: preset });
+  const [cases, setCases] = useState<MyCase[] | null>(null);
+  const [receivers, setReceivers] = useState<Org[]>([]);
+  const [members, setMembers] = useState<{ personId: string; fullName: string; relation: string }[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((prev) => ({ ...prev, [k]: v }));
+  // Coming from a family page (?caseId=…): that case, even over a restored draft.
+  useEffect(() => { if (preset && preset !== d.caseId) set('caseId', preset); }, [preset]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    get<{ items: Array<{ id: string; name: string; caseId: string | null; caseStatus: string | null; isCoordinator: boolean }> }>('/api/v1/families?scope=mine&limit=100')
+      .then((r) => setCases(r.items.filter((f) => f.caseId && f.isCoordinator && f.caseStatus !== 'closed').map((f) => ({ familyId: f.id, caseId: f.caseId!, name: f.name }))), setError);
+    get<{ items: Org[] }>('/api/v1/handover-receivers?subjectType=case').then((r) => setReceivers(r.items), setError);
+  }, []);
+  const chosen = cases?.find((c) => c.caseId === d.caseId);
+  useEffect(() => {
+    if (!chosen) { setMembers([]); return; }
+    get<{ members: { personId: string; fullName: string; relation: string }[] }>(`/api/v1/families/${chosen.familyId}`).then((p) => {
+      setMembers(p.members);
+      setD((prev) => (prev.personIds.length && prev.personIds.every((id) => p.members.some((m) => m.personId === id)) ? prev : { ...prev, personIds: p.members.map((m) => m.personId) }));
+    }, setError);
+  }, [chosen?.familyId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const submit = async () => {
+    setError(null);
+    try {
+      const r = await post<{ id: string }>('/api/v1/handovers', { caseId: d.caseId || undefined, toOrganisationId: d.toOrganisationId, reason: d.reason,
+        safetyAssessment: d.safetyAssessment || undefined, safetyNotes: d.safetyNotes || undefined, knownInformation: d.knownInformation,
+        personIds: d.personIds, legalBasis: d.legalBasis || undefined, senderAccess: d.senderAccess || undefined });
+      draft.clear();
+      navigate(`/overdrachten/${r.id}`);
+    } catch (e) { setError(e); }
+  };
+  const errors = fieldErrors(error, lang);
+  const personsError = errors.personIds ?? Object.entries(errors).find(([k]) => k.startsWith('personIds['))?.[1];
+
+  return (
+    <>
+      <Paragraph><A href="/overdrachten">{t('back')}</A></Paragraph>
+      <Heading level={1}>{t('sendTitle')}</Heading>
+      <Paragraph>{t('sendIntro')}</Paragraph>
+      {draft.restored && <Alert type="info"><Paragraph>{tt('draftRestored')}</Paragraph></Alert>}
+      <ProblemAlert error={error} />
+      {cases && cases.length === 0 && <Paragraph>{t('noCases')}</Paragraph>}
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <div className="regie-grid">
+          <Select label={t('chooseCase')} hint={t('chooseCaseHint')} name="caseId" value={d.caseId} onChange={(e) => set('caseId', e.target.value)} error={errors.caseId}
+            options={(cases ?? []).map((c) => ({ value: c.caseId, label: c.name }))} />
+          <Select label={t('receiver')} hint={t('receiverHint')} name="toOrganisationId" value={d.toOrganisationId} onChange={(e) => set('toOrganisationId', e.target.value)}
+            error={errors.toOrganisationId} options={receivers.map((o) => ({ value: o.id, label: `${o.name} (${label(o.type)})` }))} />
+        </div>
+        {members.length > 0 && (
+          <fieldset className={`utrecht-form-fieldset regie-fieldset${personsError ? ' utrecht-form-fieldset--invalid' : ''}`}>
+            <legend className="utrecht-form-fieldset__legend">{t('personsLegend')}</legend>
+            {personsError && <div className="utrecht-form-field-error-message" role="alert">{personsError}</div>}
+            {members.map((m) => (
+              <Checkbox key={m.personId} label={`${m.fullName} (${label(m.relation)})`} checked={d.personIds.includes(m.personId)}
+                onChange={(on) => set('personIds', on ? [...d.personIds, m.personId] : d.personIds.filter((x) => x !== m.personId))} />
+            ))}
+          </fieldset>
+        )}
+        <TextArea label={t('reason')} name="reason" value={d.reason} onChange={(e) => set('reason', e.target.value)} error={errors.reason} />
+        <RadioGroup legend={t('safety')} name="safetyAssessment" value={d.safetyAssessment} error={errors.safetyAssessment}
+          onChange={(v) => set('safetyAssessment', v)} options={(['unsafe', 'concerns', 'safe'] as const).map((v) => ({ value: v, label: t(v) }))} />
+        <TextArea label={t('safetyNotes')} name="safetyNotes" value={d.safetyNotes} onChange={(e) => set('safetyNotes', e.target.value)} error={errors.safetyNotes} />
+        <TextArea label={t('known')} hint={t('knownHint')} name="knownInformation" value={d.knownInformation} onChange={(e) => set('knownInformation', e.target.value)}
+          error={errors.knownInformation} rows={5} />
+        <div className="regie-grid">
+          <Select label={t('legalBasis')} name="legalBasis" value={d.legalBasis} onChange={(e) => set('legalBasis', e.target.value)} error={errors.legalBasis}
+            options={['statutory_task', 'safety', 'consent'].map((b) => ({ value: b, label: label(b) }))} />
+        </div>
+        <RadioGroup legend={t('senderAccess')} name="senderAccess" value={d.senderAccess} error={errors.senderAccess} onChange={(v) => set('senderAccess', v)}
+          options={[{ value: 'ends' as const, label: t('ends') }, { value: 'continues' as const, label: t('continues') }]} />
+        <div className="regie-actions">
+          <Button appearance="primary-action-button" type="submit">{t('send')}</Button>
+          {draft.savedAt && <span className="regie-muted" role="status">{tt('draftSaved')}</span>}
+        </div>
+      </form>
+    </>
+  );
+}
