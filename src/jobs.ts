@@ -2,6 +2,9 @@
 // with pg-boss (one run at a time across all nodes). A sweep must be idempotent: it may run
 // again after a crash, and must never notify twice (use notify()'s dedupeKey).
 import type { Database } from './platform/db/db.js';
+import { refIndexSweeps } from './modules/refindex/refindex.sweeps.js';
+import { triageOverdueSweep } from './modules/signals/overdue.sweep.js';
+import { handoverDeadlineSweep } from './modules/handovers/deadline.sweep.js';
 
 export interface Sweep {
   name: string;
@@ -9,4 +12,4 @@ export interface Sweep {
   run(db: Database, now: Date): Promise<void>;
 }
 
-export const sweeps: Sweep[] = [];
+export const sweeps: Sweep[] = [...refIndexSweeps, triageOverdueSweep, handoverDeadlineSweep];

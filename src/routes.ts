@@ -8,5 +8,10 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { breakGlassRoutes } from './modules/breakglass/breakglass.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { personsRoutes } from './modules/persons/persons.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { refIndexRoutes } from './modules/refindex/refindex.routes.js';
+import { signalsRoutes } from './modules/signals/signals.routes.js';
+import { handoversRoutes } from './modules/handovers/handovers.routes.js';
+import { leadTimesRoutes } from './modules/leadtimes/leadtimes.routes.js';
 
-export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes];
+export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes];

@@ -12,6 +12,7 @@ import { BsnSource, buildHousehold } from './households.js';
 import { ORGANISATIONS, SAFETY_TYPES, buildStaff, type DemoAccount, type Staff } from './organisations.js';
 import { STATUSES, SpecialAllocator, buildCasework, type Status } from './casework.js';
 import { Columns } from './sql.js';
+import { seedDemoSignals } from './signals.js';
 
 export type { DemoAccount } from './organisations.js';
 
@@ -103,6 +104,11 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
   }
 
   await seedAudit(db, regionId, familyIds, opts.auditRowsPerFamily ?? 3, opts.onProgress);
+  // The municipal social team is the region's front door for concerns from the public form.
+  await db.query(
+    `INSERT INTO signal_settings (region_id, front_door_organisation_id)
+     SELECT $1, id FROM organisations WHERE region_id = $1 AND name = 'Sociaal Team Middelburg' ON CONFLICT (region_id) DO NOTHING`, [regionId]);
+  await seedDemoSignals(db, regionId);
   return { regionId, ...(await counts(db, regionId)), accounts: staff.accounts };
 }
 

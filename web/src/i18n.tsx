@@ -39,7 +39,7 @@ const nl = {
   sessionWarning: 'U wordt over {min} minuut/minuten automatisch uitgelogd vanwege inactiviteit. Uw invoer blijft bewaard.', stayLoggedIn: 'Ingelogd blijven',
   sessionExpired: 'Uw sessie is verlopen. Log opnieuw in; wat u aan het invullen was blijft staan.', loading: 'Laden…', language: 'English',
   agoDays: '{n} dagen geleden', agoToday: 'vandaag', agoYesterday: 'gisteren', agoMonths: '{n} maanden geleden', agoYears: '{n} jaar geleden', agoHours: '{n} uur geleden', agoMinutes: '{n} min. geleden',
-  navTriage: 'Triage', navSignal: 'Melding doen', navRefIndex: 'Verwijsindex', navHandovers: 'Overdrachten', navLeadTimes: 'Doorlooptijden', navMail: 'E-mailverzending', navInbox: 'Berichten',
+  navTriage: 'Triage', handOver: 'Overdragen', navSignal: 'Melding doen', navRefIndex: 'Verwijsindex', navHandovers: 'Overdrachten', navLeadTimes: 'Doorlooptijden', navMail: 'E-mailverzending', navInbox: 'Berichten',
   notFound: 'Niet gevonden', edit: 'Wijzigen', reloadKeep: 'Nieuwste versie laden (uw invoer blijft staan)', showAll: 'Toon alle {n} gebeurtenissen', back: 'Terug', home: 'Start',
 } as const;
 
@@ -82,7 +82,7 @@ const en: Record<Key, string> = {
   sessionWarning: 'You will be logged out in {min} minute(s) because of inactivity. Your input is kept.', stayLoggedIn: 'Stay logged in',
   sessionExpired: 'Your session has expired. Log in again; what you were filling in stays.', loading: 'Loading…', language: 'Nederlands',
   agoDays: '{n} days ago', agoToday: 'today', agoYesterday: 'yesterday', agoMonths: '{n} months ago', agoYears: '{n} years ago', agoHours: '{n} hours ago', agoMinutes: '{n} min ago',
-  navTriage: 'Triage', navSignal: 'Report a signal', navRefIndex: 'Reference index', navHandovers: 'Handovers', navLeadTimes: 'Lead times', navMail: 'E-mail delivery', navInbox: 'Messages',
+  navTriage: 'Triage', handOver: 'Hand over', navSignal: 'Report a signal', navRefIndex: 'Reference index', navHandovers: 'Handovers', navLeadTimes: 'Lead times', navMail: 'E-mail delivery', navInbox: 'Messages',
   notFound: 'Not found', edit: 'Edit', reloadKeep: 'Load the latest version (your input stays)', showAll: 'Show all {n} events', back: 'Back', home: 'Home',
 };
 
@@ -103,7 +103,9 @@ const LABELS: Record<Lang, Record<string, string>> = {
     break_glass_opened: 'Noodtoegang geopend', note_added: 'Notitie', meeting_held: 'Overleg', action_completed: 'Actie afgerond',
     assessment_recorded: 'Beoordeling vastgelegd', document_added: 'Document toegevoegd', escalation_raised: 'Escalatie', follow_up_check: 'Nazorgcontact',
     goal_progress: 'Voortgang doel', home_visit: 'Huisbezoek', phone_contact: 'Telefonisch contact', plan_updated: 'Plan bijgewerkt',
-    referral_made: 'Verwijzing', signal_received: 'Signaal ontvangen' },
+    referral_made: 'Verwijzing', signal_received: 'Signaal ontvangen', person_updated: 'Gegevens gewijzigd', signal_linked: 'Melding gekoppeld',
+    signal_triaged: 'Melding getrieerd', handover_sent: 'Overdracht verstuurd', handover_accepted: 'Overdracht aanvaard', handover_refused: 'Overdracht geweigerd',
+    refindex_match: 'Match in de verwijsindex' },
   en: { parent: 'parent', child: 'child', partner: 'partner', carer: 'carer', other: 'other', grandparent: 'grandparent', other_family: 'relative',
     neighbour: 'neighbour', friend: 'friend', coordinator: 'coordinator', member: 'member', consent: 'consent', statutory_task: 'statutory task', safety: 'safety',
     registered: 'registered', exploring: 'exploring', plan: 'plan', executing: 'executing', evaluating: 'evaluating', closed: 'closed', monitoring: 'monitoring',
@@ -117,7 +119,9 @@ const LABELS: Record<Lang, Record<string, string>> = {
     break_glass_opened: 'Emergency access opened', note_added: 'Note', meeting_held: 'Meeting', action_completed: 'Action completed',
     assessment_recorded: 'Assessment recorded', document_added: 'Document added', escalation_raised: 'Escalation', follow_up_check: 'Follow-up contact',
     goal_progress: 'Goal progress', home_visit: 'Home visit', phone_contact: 'Phone contact', plan_updated: 'Plan updated',
-    referral_made: 'Referral', signal_received: 'Signal received' },
+    referral_made: 'Referral', signal_received: 'Signal received', person_updated: 'Details changed', signal_linked: 'Signal linked',
+    signal_triaged: 'Signal triaged', handover_sent: 'Handover sent', handover_accepted: 'Handover accepted', handover_refused: 'Handover refused',
+    refindex_match: 'Reference index match' },
 };
 
 interface I18n { lang: Lang; t: T; label: (v: string | null | undefined) => string; setLang: (l: Lang) => void }

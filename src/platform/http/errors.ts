@@ -63,7 +63,8 @@ export class TooMany extends DomainError {
 // Dutch needs the right demonstrative: "dit gezin" (het-woord) but "deze persoon" (de-woord).
 const OBJECTS: Record<string, string> = {
   family: 'dit gezin', person: 'deze persoon', case: 'dit dossier', membership: 'dit teamlidmaatschap', user: 'dit account',
-  'break-glass': 'deze noodtoegang', 'network-member': 'dit netwerklid',
+  'break-glass': 'deze noodtoegang', 'network-member': 'dit netwerklid', handover: 'deze overdracht', signal: 'deze melding',
+  'person-merge': 'deze samenvoeging', notification: 'dit bericht', registration: 'deze registratie', match: 'deze match',
 };
 function dutchObject(t: string) { return OBJECTS[t] ?? `dit ${t}`; }
 

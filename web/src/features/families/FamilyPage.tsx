@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { get } from '../../api.js';
+import { A } from '../../router.js';
 import { useI18n } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
@@ -29,6 +30,12 @@ export function FamilyPage({ familyId }: { familyId: string }) {
       )}
       <div className="regie-title-row">
         <Heading level={1}>{data.name}</Heading>
+        <div className="regie-actions">
+          <A href={`/meldingen/nieuw?familyId=${data.id}`} className="utrecht-button-link utrecht-button-link--secondary-action">{t('navSignal')}</A>
+          {c && c.status !== 'closed' && data.access.isCoordinator && (
+            <A href={`/overdrachten/nieuw?caseId=${c.id}`} className="utrecht-button-link utrecht-button-link--secondary-action">{t('handOver')}</A>
+          )}
+        </div>
         {c && <span className={`regie-badge regie-badge--${c.status}`}>{label(c.status)}</span>}
       </div>
       {c && (
