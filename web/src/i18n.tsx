@@ -39,7 +39,7 @@ const nl = {
   sessionWarning: 'U wordt over {min} minuut/minuten automatisch uitgelogd vanwege inactiviteit. Uw invoer blijft bewaard.', stayLoggedIn: 'Ingelogd blijven',
   sessionExpired: 'Uw sessie is verlopen. Log opnieuw in; wat u aan het invullen was blijft staan.', loading: 'Laden…', language: 'English',
   agoDays: '{n} dagen geleden', agoToday: 'vandaag', agoYesterday: 'gisteren', agoMonths: '{n} maanden geleden', agoYears: '{n} jaar geleden', agoHours: '{n} uur geleden', agoMinutes: '{n} min. geleden',
-  navTriage: 'Triage', handOver: 'Overdragen', navSignal: 'Melding doen', navRefIndex: 'Verwijsindex', navHandovers: 'Overdrachten', navLeadTimes: 'Doorlooptijden', navMail: 'E-mailverzending', navInbox: 'Berichten',
+  navTriage: 'Triage', subject: 'Betrokkene', handOver: 'Overdragen', navSignal: 'Melding doen', navRefIndex: 'Verwijsindex', navHandovers: 'Overdrachten', navLeadTimes: 'Doorlooptijden', navMail: 'E-mailverzending', navInbox: 'Berichten',
   notFound: 'Niet gevonden', edit: 'Wijzigen', reloadKeep: 'Nieuwste versie laden (uw invoer blijft staan)', showAll: 'Toon alle {n} gebeurtenissen', back: 'Terug', home: 'Start',
 } as const;
 
@@ -82,7 +82,7 @@ const en: Record<Key, string> = {
   sessionWarning: 'You will be logged out in {min} minute(s) because of inactivity. Your input is kept.', stayLoggedIn: 'Stay logged in',
   sessionExpired: 'Your session has expired. Log in again; what you were filling in stays.', loading: 'Loading…', language: 'Nederlands',
   agoDays: '{n} days ago', agoToday: 'today', agoYesterday: 'yesterday', agoMonths: '{n} months ago', agoYears: '{n} years ago', agoHours: '{n} hours ago', agoMinutes: '{n} min ago',
-  navTriage: 'Triage', handOver: 'Hand over', navSignal: 'Report a signal', navRefIndex: 'Reference index', navHandovers: 'Handovers', navLeadTimes: 'Lead times', navMail: 'E-mail delivery', navInbox: 'Messages',
+  navTriage: 'Triage', subject: 'Person concerned', handOver: 'Hand over', navSignal: 'Report a signal', navRefIndex: 'Reference index', navHandovers: 'Handovers', navLeadTimes: 'Lead times', navMail: 'E-mail delivery', navInbox: 'Messages',
   notFound: 'Not found', edit: 'Edit', reloadKeep: 'Load the latest version (your input stays)', showAll: 'Show all {n} events', back: 'Back', home: 'Home',
 };
 

@@ -23,10 +23,14 @@ import { Handovers, HandoverDetail, LeadTimes } from './features/handovers/index
 import { Inbox, MailDeliveries } from './features/notifications/index.js';
 
 function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Promise<void> }) {
-  const { path } = useLocation();
+  const location_ = useLocation();
   const { t } = useI18n();
+  // A privacy officer's start page is the audit log; after a login the address is tidied up.
+  // Both are decided here while rendering, and the address bar follows in an effect.
+  const privacyOnly = isPrivacyOfficer(session.user) && session.user.roles.length === 1;
+  const path = location_.path === '/' && privacyOnly ? '/privacy/audit' : location_.path.startsWith('/login') ? '/' : location_.path;
+  useEffect(() => { if (path !== location_.path) navigate(path, true); }, [path, location_.path]);
   let m: Record<string, string> | null;
-  if (path === '/' && isPrivacyOfficer(session.user) && session.user.roles.length === 1) { navigate('/privacy/audit', true); return null; }
   if (path === '/') return <MyFamilies />;
   if (path === '/gezinnen/nieuw') return <RegisterFamily />;
   if ((m = match('/gezinnen/:id', path))) return <FamilyPage key={m.id} familyId={m.id} />;
@@ -45,7 +49,6 @@ function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Pro
   if (path === '/privacy/noodtoegang') return <Reviews />;
   if (path === '/privacy/personen') return <AccessLog />;
   if ((m = match('/privacy/personen/:id', path))) return <AccessLog personId={m.id} />;
-  if (path.startsWith('/login')) { navigate('/', true); return null; }
   return <><Heading level={1}>{t('notFound')}</Heading><Paragraph><a className="utrecht-link" href="/">{t('home')}</a></Paragraph></>;
 }
 

@@ -18,7 +18,7 @@ export function AuditTable({ items, showPerson = true }: { items: AuditItem[]; s
       <TableHeader><TableRow>
         <TableHeaderCell scope="col">{t('when')}</TableHeaderCell><TableHeaderCell scope="col">{t('user')}</TableHeaderCell>
         <TableHeaderCell scope="col">{t('organisation')}</TableHeaderCell><TableHeaderCell scope="col">{t('action')}</TableHeaderCell>
-        {showPerson && <TableHeaderCell scope="col">{t('person')}</TableHeaderCell>}
+        {showPerson && <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>}
         <TableHeaderCell scope="col">{t('object')}</TableHeaderCell><TableHeaderCell scope="col">{t('legalBasis')}</TableHeaderCell>
         <TableHeaderCell scope="col">{t('outcome')}</TableHeaderCell>
       </TableRow></TableHeader>
