@@ -3,31 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDb } from '../support/db.js';
 import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../support/factory.js';
-import type { Database, Tx } from '../../src/platform/db/db.js';
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { transferCoordinator } from '../../src/modules/cases/cases.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { verifyChain } from '../../src/platform/audit/audit.js';
+import { failingAt } from '../support/faults.js';
 
 let t: TestDb; let coord: TestUser; let other: TestUser; let region: string;
 
-/** The same database, but the n-th statement inside a transaction fails like a lost connection. */
-function failingAt(db: Database, n: number): Database {
-  return {
-    ...db,
-    transaction: (fn) => db.transaction(async (tx) => {
-      let count = 0;
-      const faulty: Tx = {
-        query: async (text, params) => {
-          if (++count === n) throw Object.assign(new Error('connection lost (injected)'), { code: '08006' });
-          return tx.query(text, params);
-        },
-        exec: (sql) => tx.exec(sql),
-      };
-      return fn(faulty);
-    }),
-  };
-}
 
 const count = async (table: string) => Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table} WHERE region_id = $1`, [region]))[0].n);
 const snapshot = async () => Object.fromEntries(await Promise.all(

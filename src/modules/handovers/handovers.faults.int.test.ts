@@ -7,34 +7,17 @@ import { createTestDatabase, onPostgres, type TestDb } from '../../../test/suppo
 import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
 import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
-import type { Database, Tx } from '../../platform/db/db.js';
 import { verifyChain } from '../../platform/audit/audit.js';
 import { registerFamily } from '../families/families.service.js';
 import { RegisterFamilyBody } from '../families/families.contract.js';
 import { sendHandover } from './handovers.service.js';
 import { acceptHandover } from './handovers.accept.js';
+import { failingAt } from '../../../test/support/faults.js';
 
 let t: TestDb; let app: App; let region: string;
 let vtCoord: TestUser; let teamCoord: TestUser; let teamPro: TestUser; let teamLead: TestUser; let team: string;
 let cPro: Client; let cLead: Client;
 
-/** The same database, but the n-th statement inside a transaction fails like a lost connection. */
-function failingAt(db: Database, n: number): Database {
-  return {
-    ...db,
-    transaction: (fn) => db.transaction(async (tx) => {
-      let count = 0;
-      const faulty: Tx = {
-        query: async (text, params) => {
-          if (++count === n) throw Object.assign(new Error('connection lost (injected)'), { code: '08006' });
-          return tx.query(text, params);
-        },
-        exec: (sql) => tx.exec(sql),
-      };
-      return fn(faulty);
-    }),
-  };
-}
 
 beforeAll(async () => {
   t = await createTestDatabase();
