@@ -86,6 +86,13 @@ describe('families', () => {
     expect(walked).toEqual(all);
     const desc = (await c.get('/api/v1/families?limit=100&sort=-name')).body.items.map((f: { id: string }) => f.id);
     expect(desc).toEqual([...all].reverse());
+    // by the current case's opening: oldest first, and the reverse for -opened; paging agrees
+    const opened = (await c.get('/api/v1/families?limit=100&sort=opened')).body.items as Array<{ id: string; openedAt: string }>;
+    expect(opened.map((f) => f.openedAt)).toEqual(opened.map((f) => f.openedAt).sort());
+    expect((await c.get('/api/v1/families?limit=100&sort=-opened')).body.items.map((f: { id: string }) => f.id)).toEqual(opened.map((f) => f.id).reverse());
+    const firstPage = await c.get('/api/v1/families?limit=2&sort=opened');
+    const secondPage = await c.get(`/api/v1/families?limit=2&sort=opened&cursor=${firstPage.body.nextCursor}`);
+    expect([...firstPage.body.items, ...secondPage.body.items].map((f: { id: string }) => f.id)).toEqual(opened.slice(0, 4).map((f) => f.id));
   });
 
   it('lets a team lead see every family of their organisation', async () => {

@@ -75,7 +75,9 @@ export interface ListOptions {
 
 const SORTS = {
   name: { expr: 'lower(f.name)', dir: 'ASC' },
-  opened: { expr: `coalesce(c.opened_at, 'infinity'::timestamptz)::text`, dir: 'ASC' },
+  // The current case's opening, looked up per family only when sorting by it.
+  opened: { expr: `coalesce((SELECT c.opened_at FROM cases c WHERE c.region_id = f.region_id AND c.family_id = f.id
+                             ORDER BY c.status = 'closed', c.opened_at DESC LIMIT 1), 'infinity'::timestamptz)::text`, dir: 'ASC' },
   activity: { expr: `f.last_activity_at::text`, dir: 'ASC' },
 } as const;
 
@@ -122,23 +124,23 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
         WHERE ct.region_id = $1 AND ct.ended_at IS NULL AND (ct.user_id = $2 OR ($3 AND ct.organisation_id = $4))
         GROUP BY ct.family_id),
      page AS (
-       SELECT f.id, f.region_id, f.name, f.last_activity_at, m.is_coordinator, c.id AS case_id, c.status, c.opened_at, ${expr} AS sort_value
+       SELECT f.id, f.region_id, f.name, f.last_activity_at, m.is_coordinator, ${expr} AS sort_value
          FROM mine m
          JOIN families f ON f.region_id = $1 AND f.id = m.family_id
-         LEFT JOIN LATERAL (SELECT * FROM cases c WHERE c.region_id = f.region_id AND c.family_id = f.id
-                             ORDER BY c.status = 'closed', c.opened_at DESC LIMIT 1) c ON true
         WHERE true ${where}
         ORDER BY ${expr} ${dir}, f.id::text ${dir}
         LIMIT $${params.length})
-     SELECT page.*,
+     SELECT page.*, c.id AS case_id, c.status, c.opened_at,
             (SELECT u.display_name FROM case_team k JOIN users u ON u.region_id = k.region_id AND u.id = k.user_id
-              WHERE k.region_id = page.region_id AND k.case_id = page.case_id AND k.role = 'coordinator' AND k.ended_at IS NULL) AS coordinator_name,
+              WHERE k.region_id = c.region_id AND k.case_id = c.id AND k.role = 'coordinator' AND k.ended_at IS NULL) AS coordinator_name,
             (SELECT json_agg(json_build_object('personId', p.id, 'name', concat_ws(' ', p.given_names, p.family_name_prefix, p.family_name),
                      'relation', fm.relation, 'age', date_part('year', age(p.birth_date))::int)
                      ORDER BY array_position(ARRAY['parent','partner','carer','child','other'], fm.relation), p.birth_date)
                FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
               WHERE fm.region_id = page.region_id AND fm.family_id = page.id) AS members
        FROM page
+       LEFT JOIN LATERAL (SELECT * FROM cases c WHERE c.region_id = page.region_id AND c.family_id = page.id
+                           ORDER BY c.status = 'closed', c.opened_at DESC LIMIT 1) c ON true
       ORDER BY page.sort_value ${dir}, page.id::text ${dir}`, params);
   return {
     items: rows.map((r) => ({ id: r.id, name: r.name, members: r.members ?? [], caseId: r.case_id, caseStatus: r.status, openedAt: iso(r.opened_at),
