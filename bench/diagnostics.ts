@@ -1,19 +1,23 @@
-// EXPLAIN (ANALYZE, BUFFERS) of a statement as the application runs it: inside a transaction,
-// as regie_app with the actor settings (so row-level security applies), rolled back afterwards.
+// EXPLAIN (ANALYZE, BUFFERS) of a captured statement as the application ran it: the statements
+// of its transaction before it (actor settings, so row-level security applies) run first, the
+// transaction is rolled back afterwards.
 import pg from 'pg';
-import { ACTOR_WITHOUT_ROLE, SQL, type RawActor } from './raw-sql.js';
+import { withoutRls, type Statement } from './capture.js';
 
 export interface Plan { title: string; text: string }
 
-export async function explain(url: string, a: RawActor, title: string, sql: string, params: unknown[], rls = true): Promise<Plan> {
+export async function explainCaptured(url: string, title: string, statements: Statement[], index: number, rls = true): Promise<Plan> {
+  const inTx = statements.filter((s) => s.inTx).map((s) => (rls ? s : withoutRls(s)));
+  const target = inTx[index];
+  if (!target) throw new Error(`no statement ${index}`);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     await c.query('BEGIN');
-    await c.query(rls ? SQL.actor : ACTOR_WITHOUT_ROLE, [a.regionId, a.userId, a.organisationId, a.roles.join(',')]);
-    // Once to warm the caches, then the measured plan.
-    await c.query(`EXPLAIN (ANALYZE) ${sql}`, params);
-    const r = await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    for (const s of inTx.slice(0, index)) await c.query(s.text, s.params);
+    // Once to warm the caches, then the plan that is shown.
+    await c.query(`EXPLAIN (ANALYZE) ${target.text}`, target.params);
+    const r = await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${target.text}`, target.params);
     return { title, text: r.rows.map((x) => x['QUERY PLAN']).join('\n') };
   } finally {
     await c.query('ROLLBACK').catch(() => undefined);
@@ -21,14 +25,14 @@ export async function explain(url: string, a: RawActor, title: string, sql: stri
   }
 }
 
-/** Plans of the slowest family-page statement with and without row-level security. */
-export async function familyPagePlans(url: string, a: RawActor, familyId: string, slowest: string): Promise<Plan[]> {
-  const sql = (SQL as Record<string, string>)[slowest];
-  if (!sql || slowest === 'audit' || slowest === 'actor' || slowest === 'session') return [];
-  const params = slowest === 'memberships' ? [a.regionId, familyId, a.userId, a.organisationId]
-    : slowest === 'grants' ? [a.regionId, familyId, a.userId] : [a.regionId, familyId];
+/** The slowest statement (by its label "NN …") as regie_app and, for comparison, as the superuser. */
+export async function explainSlowest(url: string, what: string, statements: Statement[], slowest: string | null): Promise<Plan[]> {
+  if (!slowest) return [];
+  const index = Number.parseInt(slowest.slice(0, 2), 10) - 1;
+  const sql = statements.filter((s) => s.inTx)[index]?.text ?? '';
+  if (!/^\s*(SELECT|WITH)\b/i.test(sql)) return [];
   return [
-    await explain(url, a, `family page, slowest statement "${slowest}", as regie_app (row-level security on)`, sql, params, true),
-    await explain(url, a, `the same statement as the superuser (no row-level security), for comparison`, sql, params, false),
+    await explainCaptured(url, `${what}: slowest statement (${slowest.slice(3, 50)}…) as the service runs it (regie_app, row-level security on)`, statements, index, true),
+    await explainCaptured(url, 'the same statement as the superuser (no row-level security), for comparison', statements, index, false),
   ];
 }

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import type { Database } from '../src/platform/db/db.js';
 
 export interface Machine {
@@ -32,4 +33,12 @@ export async function describeMachine(db: Database): Promise<Machine> {
     loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     postgresSettings: Object.fromEntries(settings.map((s) => [s.name, s.unit && s.unit !== 'B' ? `${s.setting} (×${s.unit})` : s.setting])),
   };
+}
+
+/** Which code was measured: the commit, how many files differ from it, the last migration applied. */
+export async function describeCode(db: Database, root: string): Promise<{ commit: string; uncommittedFiles: number; lastMigration: string }> {
+  const git = (args: string[]) => { try { return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return ''; } };
+  const [m] = await db.query<{ name: string }>('SELECT max(name) AS name FROM schema_migrations');
+  return { commit: git(['log', '-1', '--format=%h %s']) || 'unknown', uncommittedFiles: git(['status', '--porcelain']).split('\n').filter(Boolean).length,
+    lastMigration: m?.name ?? 'unknown' };
 }

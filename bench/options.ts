@@ -18,6 +18,8 @@ export interface BenchOptions {
   skipPglite: boolean;
   /** Only create/seed the database, measure nothing. */
   seedOnly: boolean;
+  /** Minutes to wait at most for the machine to become quiet (1-minute load average below the CPU count × 0.5) before measuring. */
+  waitIdleMinutes: number;
   out?: string;
 }
 
@@ -39,7 +41,7 @@ function num(v: string | undefined, fallback: number, name: string): number {
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--fresh] [--families N] [--audit-rows-per-family K]
-                        [--duration S] [--rate R] [--requests N] [--searches N] [--no-pglite] [--seed-only] [--out FILE]
+                        [--duration S] [--rate R] [--requests N] [--searches N] [--no-pglite] [--seed-only] [--wait-idle MIN] [--out FILE]
 env: BENCH_DATABASE_URL (default ${BASE_URL}/regie_bench, quick: ${BASE_URL}/regie_bench_quick)
      BENCH_COMPARE_DATABASE_URL (default ${BASE_URL}/regie_bench_small)`;
 
@@ -66,6 +68,7 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env): B
     compareDatabaseUrl: env.BENCH_COMPARE_DATABASE_URL || `${BASE_URL}/regie_bench_small`,
     skipPglite: argv.includes('--no-pglite'),
     seedOnly: argv.includes('--seed-only'),
+    waitIdleMinutes: num(flag(argv, '--wait-idle') ?? env.BENCH_WAIT_IDLE, 0, '--wait-idle'),
     out: flag(argv, '--out'),
   };
 }
@@ -73,4 +76,16 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env): B
 /** Progress and narration go to stderr; stdout gets the summary. */
 export function say(msg: string) {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+}
+
+/** Waits (at most `minutes`) until the 1-minute load average is below half the CPU count. */
+export async function waitIdle(minutes: number): Promise<number> {
+  const { cpus, loadavg } = await import('node:os');
+  const limit = cpus().length * 0.5;
+  const until = Date.now() + minutes * 60_000;
+  while (loadavg()[0] >= limit && Date.now() < until) {
+    say(`waiting for a quiet machine: 1-minute load average ${loadavg()[0].toFixed(2)} ≥ ${limit} (other processes: ${Math.round((until - Date.now()) / 60_000)} min left to wait)`);
+    await new Promise((r) => setTimeout(r, 20_000));
+  }
+  return Math.round(loadavg()[0] * 100) / 100;
 }

@@ -1,11 +1,10 @@
 // (c) "Mijn gezinnen" search by name prefix: GET /api/v1/families?q=<prefix>, sequential, as
 // the coordinator (her own families) and as a team lead over her whole organisation; with the
-// same list query and audit insert as raw SQL over one pg.Client for comparison.
-import pg from 'pg';
+// statements each search sent (captured) replayed as raw SQL over one pg.Client for comparison.
 import type { Database } from '../src/platform/db/db.js';
 import { normaliseSearch } from '../src/modules/families/families.repo.js';
 import type { HttpClient } from './http-client.js';
-import { searchWork, type RawActor, type Run } from './raw-sql.js';
+import { pgReplayer, type Recorder, type Statement, type Timings } from './capture.js';
 import { rng, since, summarise, type Summary } from './stats.js';
 import { REGION } from './database.js';
 import { say } from './options.js';
@@ -25,56 +24,52 @@ export async function surnamePrefixes(db: Database, n: number, seed = 7): Promis
   while (out.length < n) {
     const name = names[Math.floor(r() * names.length)];
     const letters = name.match(/^[a-z]+/)![0];
-    const len = Math.min(letters.length, 2 + Math.floor(r() * 3));
-    out.push(letters.slice(0, len));
+    out.push(letters.slice(0, Math.min(letters.length, 2 + Math.floor(r() * 3))));
   }
   return out;
 }
 
 export async function measureSearch(o: {
-  who: string; client: HttpClient; actor: RawActor; url: string; organisationWide: boolean; prefixes: string[]; db: Database;
-}): Promise<SearchResult> {
+  who: string; client: HttpClient; recorder: Recorder; url: string; organisationWide: boolean; prefixes: string[]; db: Database; userId: string; organisationId: string;
+}): Promise<{ result: SearchResult; captured: Map<string, Statement[]>; timings: Timings }> {
   const scope = o.organisationWide ? 'organisation' : 'mine';
-  const raw = new pg.Client({ connectionString: o.url });
-  await raw.connect();
-  const q: Run = async (text, params) => (await raw.query(text, params)).rows;
+  const replay = await pgReplayer(o.url);
   const [{ n: visible }] = await o.db.query<{ n: string }>(
     `SELECT count(DISTINCT family_id)::text AS n FROM case_team WHERE region_id = $1 AND ended_at IS NULL AND (user_id = $2 OR ($3 AND organisation_id = $4))`,
-    [REGION, o.actor.userId, o.organisationWide, o.actor.organisationId]);
-  const api = async (prefix: string) => {
-    const t0 = process.hrtime.bigint();
-    const r = await o.client.get(`/api/v1/families?q=${encodeURIComponent(prefix)}${o.organisationWide ? '&scope=organisation' : ''}`);
-    const t = since(t0);
-    if (r.status !== 200) throw new Error(`search ${prefix}: ${r.status} ${r.body.toString().slice(0, 200)}`);
-    return { t, hits: (JSON.parse(r.body.toString()) as { items: unknown[] }).items.length };
+    [REGION, o.userId, o.organisationWide, o.organisationId]);
+  const path = (p: string) => `/api/v1/families?q=${encodeURIComponent(p)}${o.organisationWide ? '&scope=organisation' : ''}`;
+  const get = async (p: string) => {
+    const r = await o.client.get(path(p));
+    if (r.status !== 200) throw new Error(`search ${p}: ${r.status} ${r.body.toString().slice(0, 200)}`);
+    return (JSON.parse(r.body.toString()) as { items: unknown[] }).items.length;
   };
-  const direct = async (prefix: string) => {
-    const t0 = process.hrtime.bigint();
-    await raw.query('BEGIN');
-    try {
-      await searchWork(q, o.actor, prefix, o.organisationWide);
-      await raw.query('COMMIT');
-    } catch (e) { await raw.query('ROLLBACK'); throw e; }
-    return since(t0);
-  };
+  const captured = new Map<string, Statement[]>();
+  const timings: Timings = new Map();
   try {
-    say(`(c) search as ${o.who} (scope=${scope}, ${visible} families visible): ${o.prefixes.length} prefixes over HTTP and as raw SQL`);
-    for (const p of o.prefixes.slice(0, 20)) { await api(p); await direct(p); }
+    const distinct = [...new Set(o.prefixes)];
+    say(`(c) search as ${o.who} (scope=${scope}, ${visible} families visible): capturing ${distinct.length} distinct prefixes (also the warm-up)`);
+    for (const p of distinct) captured.set(p, (await o.recorder.capture(() => get(p))).statements);
+    say(`(c) ${o.who}: ${o.prefixes.length} searches over HTTP and as raw SQL, interleaved`);
     const A: number[] = [], R: number[] = [], hits: number[] = [];
     const slowest = { prefix: '', ms: -1 };
     const viaApi = async (p: string) => {
-      const a = await api(p);
-      A.push(a.t);
-      hits.push(a.hits);
-      if (a.t > slowest.ms) Object.assign(slowest, { prefix: p, ms: a.t });
+      const t0 = process.hrtime.bigint();
+      const h = await get(p);
+      const t = since(t0);
+      A.push(t);
+      hits.push(h);
+      if (t > slowest.ms) Object.assign(slowest, { prefix: p, ms: t });
     };
+    const direct = async (p: string) => { const t0 = process.hrtime.bigint(); await replay.run(captured.get(p)!, 'tx', timings); R.push(since(t0)); };
     for (const [i, p] of o.prefixes.entries()) {
-      if (i % 2 === 0) { await viaApi(p); R.push(await direct(p)); }
-      else { R.push(await direct(p)); await viaApi(p); }
+      if (i % 2 === 0) { await viaApi(p); await direct(p); } else { await direct(p); await viaApi(p); }
     }
-    return { who: o.who, scope, requests: o.prefixes.length, api: summarise(A), raw: summarise(R), visibleFamilies: Number(visible),
-      meanHits: hits.reduce((x, y) => x + y, 0) / hits.length, emptyShare: hits.filter((h) => h === 0).length / hits.length, slowest };
+    return {
+      captured, timings,
+      result: { who: o.who, scope, requests: o.prefixes.length, api: summarise(A), raw: summarise(R), visibleFamilies: Number(visible),
+        meanHits: hits.reduce((x, y) => x + y, 0) / hits.length, emptyShare: hits.filter((h) => h === 0).length / hits.length, slowest },
+    };
   } finally {
-    await raw.end();
+    await replay.close();
   }
 }

@@ -1,24 +1,26 @@
-// The real Regie server, in this process, on a free loopback port; and the actors it serves.
+// The real Regie server, in this process, on a free loopback port. Its database handle is
+// wrapped by a Recorder so that the raw-SQL baseline can replay exactly what a request sent.
 import { createServer } from '../src/server.js';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/platform/db/db.js';
-import type { Role } from '../src/platform/access/actor.js';
 import { HttpClient } from './http-client.js';
-import type { RawActor } from './raw-sql.js';
+import { Recorder } from './capture.js';
 import { REGION } from './database.js';
 
 export const PASSWORD = 'Welkom-Regie-2026';
 export const USER_AGENT = 'regie-bench';
 
-export interface Running { baseUrl: string; close(): Promise<void> }
+export interface Running { baseUrl: string; recorder: Recorder; close(): Promise<void> }
 
+/** createServer only: HTTP and routes, no background jobs (they are started by `start`). */
 export async function startServer(db: Database): Promise<Running> {
-  const config = { ...loadConfig({ LOGIN_RATE_LIMIT: '100000', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0' }), demoFamilies: 0 };
-  const app = await createServer(config, db, false);
+  const config = { ...loadConfig({ LOGIN_RATE_LIMIT: '100000', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', JOBS: 'off' }), demoFamilies: 0 };
+  const recorder = new Recorder();
+  const app = await createServer(config, recorder.wrap(db), false);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('no server address');
-  return { baseUrl: `http://127.0.0.1:${addr.port}`, close: () => app.close() };
+  return { baseUrl: `http://127.0.0.1:${addr.port}`, recorder, close: () => app.close() };
 }
 
 export async function loggedIn(baseUrl: string, username: string, maxSockets = 1): Promise<HttpClient> {
@@ -27,15 +29,11 @@ export async function loggedIn(baseUrl: string, username: string, maxSockets = 1
   return c;
 }
 
-/** The actor the server builds from the session, as the raw baseline needs it. */
-export async function actorOf(db: Database, username: string): Promise<RawActor> {
-  const [u] = await db.query<Record<string, any>>(
-    `SELECT u.region_id, u.id, u.organisation_id, u.roles, u.display_name, o.type, o.safety_task
-       FROM users u JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id
-      WHERE u.region_id = $1 AND u.username = $2`, [REGION, username]);
+export async function userOf(db: Database, username: string): Promise<{ userId: string; organisationId: string }> {
+  const [u] = await db.query<{ id: string; organisation_id: string }>(
+    `SELECT id, organisation_id FROM users WHERE region_id = $1 AND username = $2`, [REGION, username]);
   if (!u) throw new Error(`no user ${username} in region ${REGION}`);
-  return { regionId: u.region_id, userId: u.id, organisationId: u.organisation_id, organisationType: u.type, safetyTask: u.safety_task,
-    roles: u.roles as Role[], displayName: u.display_name, ip: '127.0.0.1', userAgent: USER_AGENT };
+  return { userId: u.id, organisationId: u.organisation_id };
 }
 
 /** Ids of the families "Mijn gezinnen" lists for this client (first 100). */

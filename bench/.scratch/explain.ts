@@ -1,0 +1,13 @@
+import { openPostgres } from '../../src/platform/db/db.js';
+import { Recorder } from '../capture.js';
+import { explainCaptured } from '../diagnostics.js';
+import { startServer, loggedIn, myFamilyIds } from '../server.js';
+const url = 'postgres://postgres@127.0.0.1:5432/regie_bench';
+const db = await openPostgres(url);
+const s = await startServer(db);
+const c = await loggedIn(s.baseUrl, 'regisseur');
+const ids = await myFamilyIds(c);
+const cap = await s.recorder.capture(() => c.get(`/api/v1/families/${ids[0]}`));
+const p = await explainCaptured(url, 'x', cap.statements, 1, true);
+console.log(p.text);
+await s.close(); await db.close(); c.close();
