@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createRegion, createUser, PASSWORD, type TestUser } from '../support/factory.js';
 import { createSignal } from '../../src/modules/signals/signals.service.js';
 import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js';
+import { registerFamily } from '../../src/modules/families/families.service.js';
+import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
-let env: Env; let member: TestUser; let teacher: TestUser; let region: string; let overdueRef: string;
+let env: Env; let member: TestUser; let teacher: TestUser; let region: string; let overdueRef: string; let knownFamilyId: string;
 
 beforeAll(async () => {
   env = await startEnv();
@@ -14,6 +16,11 @@ beforeAll(async () => {
   await env.t.db.query(`INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2)`, [region, team]);
   member = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
   teacher = await createUser(env.t.db, region, school, ['professional']);
+  // A family the team already knows: a signal about one of its members should find it.
+  knownFamilyId = (await registerFamily(env.t.db, member.actor, RegisterFamilyBody.parse({
+    members: [{ givenNames: 'Fatima', familyNamePrefix: 'el', familyName: 'Amrani', birthDate: '1990-02-03', relation: 'parent' },
+      { givenNames: 'Yusuf', familyNamePrefix: 'el', familyName: 'Amrani', birthDate: '2016-09-14', relation: 'child' }],
+    case: { coordinatorUserId: member.actor.userId, legalBasis: 'consent' } }))).id;
   // Received three weeks ago with a deadline of five working days: overdue now.
   overdueRef = (await createSignal(env.t.db, teacher.actor, CreateSignalBody.parse({ receivingOrganisationId: team, source: 'school', urgency: 'high',
     subjectDescription: 'Leerling groep 7', whatSeen: 'Vertelt dat er thuis vaak ruzie is en dat hij niet durft te slapen.', safetyAtStake: false }),
@@ -33,7 +40,7 @@ describe('journey: a signal from school to triage', () => {
     await expectAccessible(page, 'melding doen');
     await page.getByLabel('Ontvangende organisatie').selectOption({ label: 'Wijkteam Middelburg' });
     await page.getByLabel('Bron van de melding').selectOption({ label: 'school' });
-    await page.getByLabel('Ik weet het BSN niet').check();
+    await page.getByLabel('Ik heb alleen een omschrijving').check();
     await page.getByLabel(/Omschrijving van de persoon/).fill('Sanne, groep 5, woont bij moeder');
     await page.getByLabel('Wat heeft u gezien of gehoord?').fill('Sanne komt sinds de herfstvakantie vaak zonder lunch en huilt in de klas.');
     await page.getByLabel('onderwijs (bij kinderen)').check();
@@ -90,6 +97,63 @@ describe('journey: a signal from school to triage', () => {
     await page.goto(`${env.base}/meldingen/${(await env.t.db.query<{ id: string }>(`SELECT id FROM signals WHERE reference = $1 AND region_id = $2`, [overdueRef, region]))[0].id}`);
     await expect.poll(() => page.getByText(/De termijn voor triage is verstreken/).count()).toBe(1);
     await expectAccessible(page, 'melding te laat');
+  });
+});
+
+describe('journey: a signal about a person known by name and birth date', () => {
+  it('suggests the person Regie already knows despite a typo and another spelling, links only after confirmation, and lands on the case', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, member.username, PASSWORD);
+    await page.goto(`${env.base}/meldingen/nieuw`);
+    await page.getByRole('heading', { name: 'Melding doen', level: 1 }).waitFor();
+    await page.getByLabel('Ik weet naam en geboortedatum').check();
+    await page.getByLabel('Voornamen').fill('Yussuf');
+    await page.getByLabel(/^Achternaam/).fill('El-Amrani');
+    await page.getByLabel('Geboortedatum', { exact: true }).fill('2016-09-14');
+    const suggestion = page.getByText(/Mogelijk dezelfde persoon/);
+    await expect.poll(() => suggestion.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/Yusuf el Amrani/);
+    await expectAccessible(page, 'melding: mogelijk dezelfde persoon');
+    await screenshot(page, 'melding-mogelijk-dezelfde-persoon');
+    await page.getByRole('button', { name: 'Dit is dezelfde persoon' }).click();
+    await expect.poll(() => page.getByText(/Gekoppeld aan de bestaande registratie van Yusuf el Amrani/).count()).toBe(1);
+    await page.getByLabel('Wat heeft u gezien of gehoord?').fill('Yusuf vertelde de buurtsportcoach dat hij thuis niet mag eten als zijn vader boos is.');
+    await page.getByLabel('hoog').check();
+    await page.getByRole('button', { name: 'Melding versturen' }).click();
+    const heading = page.getByRole('heading', { level: 1, name: /^Melding M-\d{4}-\d{6}$/ });
+    await heading.waitFor();
+    const ref = (await heading.textContent())!.replace('Melding ', '');
+    const [row] = await env.t.db.query<{ person_id: string | null; family_id: string | null; case_id: string | null; subject_description: string | null }>(
+      `SELECT s.person_id, s.family_id, s.case_id, s.subject_description FROM signals s WHERE s.region_id = $1 AND s.reference = $2`, [region, ref]);
+    const [yusuf] = await env.t.db.query<{ id: string }>(`SELECT id FROM persons WHERE region_id = $1 AND given_names = 'Yusuf'`, [region]);
+    expect(row.person_id).toBe(yusuf.id);
+    expect(row.family_id).toBe(knownFamilyId);
+    expect(row.case_id).not.toBeNull();
+  });
+
+  it('keeps name and birth date as the description when the suggestion is rejected', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, member.username, PASSWORD);
+    await page.goto(`${env.base}/meldingen/nieuw`);
+    await page.getByRole('heading', { name: 'Melding doen', level: 1 }).waitFor();
+    await page.getByLabel('Ik weet naam en geboortedatum').check();
+    await page.getByLabel('Voornamen').fill('Fatima');
+    await page.getByLabel(/^Tussenvoegsel/).fill('el');
+    await page.getByLabel(/^Achternaam/).fill('Amrani');
+    await page.getByLabel('Geboortedatum', { exact: true }).fill('1990-02-03');
+    await expect.poll(() => page.getByText(/Mogelijk dezelfde persoon/).count(), { timeout: 10_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Niet dezelfde persoon' }).click();
+    await expect.poll(() => page.getByText(/Mogelijk dezelfde persoon/).count()).toBe(0);
+    await page.getByLabel('Wat heeft u gezien of gehoord?').fill('Een andere Fatima, buurvrouw zegt dat zij hulp zoekt.');
+    await page.getByLabel('normaal').check();
+    await page.getByRole('button', { name: 'Melding versturen' }).click();
+    const heading = page.getByRole('heading', { level: 1, name: /^Melding M-\d{4}-\d{6}$/ });
+    await heading.waitFor();
+    const ref = (await heading.textContent())!.replace('Melding ', '');
+    const [row] = await env.t.db.query<{ person_id: string | null; subject_description: string | null }>(
+      `SELECT person_id, subject_description FROM signals WHERE region_id = $1 AND reference = $2`, [region, ref]);
+    expect(row.person_id).toBeNull();
+    expect(row.subject_description).toBe('Fatima el Amrani, geboren 1990-02-03');
   });
 });
 

@@ -7,10 +7,14 @@ import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
 import { Checkbox, RadioGroup } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
+import { MatchSuggestions } from '../families/MatchSuggestions.js';
+import { emptyPerson } from '../families/MemberForms.js';
 import { CHILD_DOMAINS, DOMAINS, readFile, SOURCES, STEPS, type FileDraft, type Organisation, type Settings, type Urgency } from './types.js';
 
 interface Draft {
-  receivingOrganisationId: string; source: string; about: 'bsn' | 'description' | 'family'; bsn: string; subjectDescription: string; subjectPlace: string;
+  receivingOrganisationId: string; source: string; about: 'bsn' | 'name' | 'description' | 'family'; bsn: string; subjectDescription: string; subjectPlace: string;
+  /** About a person known by name and birth date: possibly a person Regie already knows, linked only when the user confirms. */
+  person: { givenNames: string; familyNamePrefix: string; familyName: string; birthDate: string; personId?: string; rejected: string[] };
   whatSeen: string; concerns: Record<string, { on: boolean; text: string }>; safetyAtStake: boolean;
   steps: Record<string, { done: boolean; notes: string }>; urgency: Urgency | '';
 }
@@ -25,6 +29,7 @@ export function SignalForm() {
   const me = useSession().session!.user;
   const familyId = new URLSearchParams(location.search).get('familyId');
   const initial: Draft = { receivingOrganisationId: '', source: 'professional', about: familyId ? 'family' : 'bsn', bsn: '', subjectDescription: '', subjectPlace: '',
+    person: { givenNames: '', familyNamePrefix: '', familyName: '', birthDate: '', rejected: [] },
     whatSeen: '', concerns: {}, safetyAtStake: false, steps: {}, urgency: '' };
   const [d, setD, draft] = useDraft<Draft>(`${me.id}.signal${familyId ? `.${familyId}` : ''}`, initial);
   const [orgs, setOrgs] = useState<Organisation[]>([]);
@@ -47,6 +52,11 @@ export function SignalForm() {
   }, [familyId, setD]);
 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((prev) => ({ ...prev, [k]: v }));
+  const person = d.person ?? initial.person; // drafts saved before this field existed
+  const setPerson = (v: Partial<Draft['person']>) => setD((prev) => ({ ...prev, person: { ...(prev.person ?? initial.person), ...v } }));
+  // Without a confirmed link, the name and birth date travel with the signal as its description.
+  const nameDescription = () => [[person.givenNames, person.familyNamePrefix, person.familyName].map((x) => x.trim()).filter(Boolean).join(' '),
+    person.birthDate ? `${t('bornOn')} ${person.birthDate}` : '', d.subjectDescription.trim()].filter(Boolean).join(', ');
   const days = (u: Urgency) => settings?.workingDays[u] ?? { acute: 0, high: 5, normal: 10 }[u];
 
   const pickFiles = async (list: FileList | null) => {
@@ -62,10 +72,13 @@ export function SignalForm() {
     try {
       const concerns = Object.fromEntries(Object.entries(d.concerns).filter(([, c]) => c.on).map(([k, c]) => [k, c.text.trim()]));
       const meldcodeSteps = Object.fromEntries(STEPS.filter((s) => d.steps[s]).map((s) => [s, { done: d.steps[s].done, ...(d.steps[s].notes.trim() ? { notes: d.steps[s].notes.trim() } : {}) }]));
+      const description = d.about === 'name' && !person.personId ? nameDescription() : d.subjectDescription.trim();
       const r = await post<{ id: string }>('/api/v1/signals', {
         receivingOrganisationId: d.receivingOrganisationId, source: d.source, urgency: d.urgency || undefined, whatSeen: d.whatSeen, safetyAtStake: d.safetyAtStake,
         ...(d.about === 'family' && familyId ? { familyId } : {}), ...(d.about === 'bsn' && d.bsn.trim() ? { bsn: d.bsn.trim() } : {}),
-        ...(d.subjectDescription.trim() ? { subjectDescription: d.subjectDescription.trim() } : {}), ...(d.subjectPlace.trim() ? { subjectPlace: d.subjectPlace.trim() } : {}),
+        ...(d.about === 'name' && person.personId ? { personId: person.personId } : {}),
+        ...(description ? { subjectDescription: description } : {}),
+        ...(d.subjectPlace.trim() ? { subjectPlace: d.subjectPlace.trim() } : {}),
         ...(Object.keys(concerns).length ? { concerns } : {}), ...(d.safetyAtStake ? { meldcodeSteps } : {}),
       });
       draft.clear();
@@ -96,9 +109,21 @@ export function SignalForm() {
 
         <RadioGroup name="about" legend={t('aboutWhom')} value={d.about} onChange={(v) => set('about', v)} error={errors.personId ?? errors.familyId}
           options={[...(familyId ? [{ value: 'family' as const, label: `${t('aboutFamily')}${familyName ? `: ${familyName}` : ''}` }] : []),
-            { value: 'bsn' as const, label: t('aboutBsn') }, { value: 'description' as const, label: t('aboutDescription') }]} />
+            { value: 'bsn' as const, label: t('aboutBsn') }, { value: 'name' as const, label: t('aboutName') },
+            { value: 'description' as const, label: t('aboutDescription') }]} />
         {d.about === 'bsn' && <TextInput label={t('bsn')} hint={t('bsnHint')} inputMode="numeric" autoComplete="off" value={d.bsn} error={errors.bsn}
           onChange={(e) => set('bsn', e.target.value)} />}
+        {d.about === 'name' && (<>
+          <div className="regie-grid">
+            <TextInput label={t('givenNames')} autoComplete="off" value={person.givenNames} onChange={(e) => setPerson({ givenNames: e.target.value, personId: undefined })} />
+            <TextInput label={`${t('familyNamePrefix')} ${t('optional')}`} autoComplete="off" value={person.familyNamePrefix}
+              onChange={(e) => setPerson({ familyNamePrefix: e.target.value, personId: undefined })} />
+            <TextInput label={t('familyName')} autoComplete="off" value={person.familyName} onChange={(e) => setPerson({ familyName: e.target.value, personId: undefined })} />
+            <TextInput label={t('birthDate')} type="date" value={person.birthDate} onChange={(e) => setPerson({ birthDate: e.target.value, personId: undefined })} />
+          </div>
+          <MatchSuggestions person={{ ...emptyPerson(), ...person }} existingPersonId={person.personId} rejected={person.rejected}
+            onConfirm={(personId) => setPerson({ personId })} onReject={(id) => setPerson({ rejected: [...person.rejected, id] })} />
+        </>)}
         <div className="regie-grid">
           <TextInput label={`${t('description')}${d.about === 'description' ? '' : ` ${t('optional')}`}`} hint={t('descriptionHint')} value={d.subjectDescription}
             error={errors.subjectDescription} onChange={(e) => set('subjectDescription', e.target.value)} />

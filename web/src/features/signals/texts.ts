@@ -4,7 +4,7 @@ import { useLocalT } from '../../i18n.js';
 const nl = {
   newTitle: 'Melding doen', newIntro: 'Leg vast wat u zag of hoorde. De melding komt in de triagelijst van de organisatie die u kiest.',
   receiving: 'Ontvangende organisatie', receivingHint: 'Bijvoorbeeld het wijkteam of Veilig Thuis', source: 'Bron van de melding',
-  aboutWhom: 'Over wie gaat het?', aboutBsn: 'Ik weet het BSN', aboutDescription: 'Ik weet het BSN niet', aboutFamily: 'Het gezin dat u opende',
+  aboutWhom: 'Over wie gaat het?', aboutBsn: 'Ik weet het BSN', aboutDescription: 'Ik heb alleen een omschrijving', aboutName: 'Ik weet naam en geboortedatum', givenNames: 'Voornamen', familyNamePrefix: 'Tussenvoegsel', familyName: 'Achternaam', birthDate: 'Geboortedatum', bornOn: 'geboren', aboutFamily: 'Het gezin dat u opende',
   bsn: 'BSN', bsnHint: '9 cijfers; onbekende nummers worden bewaard bij de melding', description: 'Omschrijving van de persoon of het gezin',
   descriptionHint: 'Bijvoorbeeld: naam, leeftijd, school of klas', place: 'Adres of plaats', optional: '(optioneel)',
   whatSeen: 'Wat heeft u gezien of gehoord?', whatSeenHint: 'Feiten: wat, wanneer, wie was erbij. Minstens 10 tekens.',
@@ -46,7 +46,7 @@ type Key = keyof typeof nl;
 const en: Record<Key, string> = {
   newTitle: 'Report a signal', newIntro: 'Record what you saw or heard. The signal enters the triage queue of the organisation you choose.',
   receiving: 'Receiving organisation', receivingHint: 'For example the neighbourhood team or Veilig Thuis', source: 'Source of the signal',
-  aboutWhom: 'Whom is it about?', aboutBsn: 'I know the BSN', aboutDescription: 'I do not know the BSN', aboutFamily: 'The family you opened',
+  aboutWhom: 'Whom is it about?', aboutBsn: 'I know the BSN', aboutDescription: 'I only have a description', aboutName: 'I know the name and birth date', givenNames: 'Given names', familyNamePrefix: 'Prefix', familyName: 'Surname', birthDate: 'Birth date', bornOn: 'born', aboutFamily: 'The family you opened',
   bsn: 'BSN', bsnHint: '9 digits; unknown numbers are kept with the signal', description: 'Description of the person or family',
   descriptionHint: 'For example: name, age, school or class', place: 'Address or place', optional: '(optional)',
   whatSeen: 'What did you see or hear?', whatSeenHint: 'Facts: what, when, who was there. At least 10 characters.',
