@@ -15,7 +15,7 @@ export async function familyAccess(tx: Tx, actor: Actor, familyId: string): Prom
      UNION ALL
      (SELECT 'g', NULL, NULL, NULL, NULL, expires_at FROM break_glass
        WHERE region_id = $1 AND family_id = $2 AND user_id = $3 AND expires_at > now() ORDER BY expires_at DESC LIMIT 1)`,
-    [actor.regionId, familyId, actor.userId, actor.organisationId]);
+    [actor.regionId, familyId, actor.userId, actor.organisationId], { prepare: true });
   const memberships = facts.filter((f) => f.kind === 'm') as Array<{ user_id: string; organisation_id: string; legal_basis: LegalBasis; role: 'coordinator' | 'member' }>;
   const grants = facts.filter((f) => f.kind === 'g') as Array<{ expires_at: string }>;
   const access = mayReadFamily(actor, familyId, {

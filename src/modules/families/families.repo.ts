@@ -37,7 +37,7 @@ export async function findFamilyPage(tx: Tx, regionId: string, familyId: string,
                   FROM timeline_events t LEFT JOIN users u ON u.region_id = t.region_id AND u.id = t.actor_user_id
                   LEFT JOIN organisations o ON o.region_id = t.region_id AND o.id = t.actor_organisation_id
                  WHERE t.region_id = f.region_id AND t.family_id = f.id ORDER BY t.occurred_at DESC LIMIT 50) x) AS timeline
-       FROM families f WHERE f.region_id = $1 AND f.id = $2`, [regionId, familyId]);
+       FROM families f WHERE f.region_id = $1 AND f.id = $2`, [regionId, familyId], { prepare: true });
   const fam = rows;
   if (!fam[0]) return null;
   const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Array<Record<string, any>>;

@@ -31,6 +31,7 @@ export async function recordAccess(tx: Tx, actor: Actor, e: AuditEntry): Promise
     [actor.regionId, e.action, actor.userId, primaryRole(actor), actor.organisationId, e.onBehalfOf ?? actor.organisationId,
       e.objectType, e.objectId ?? null, actor.ip ?? null, actor.userAgent ?? null, e.legalBasis ?? null,
       e.careRelation ?? false, e.consent ?? false, e.breakGlass ?? false, e.outcome ?? 'allowed', e.reason ?? null, persons],
+    { prepare: true },
   );
   return persons.length;
 }

@@ -50,7 +50,7 @@ export async function loadSession(db: Database, cookie: string | undefined, now 
             o.type AS organisation_type, o.safety_task
        FROM sessions s JOIN users u ON u.region_id = s.region_id AND u.id = s.user_id
        JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id
-      WHERE s.region_id = $1 AND s.id = $2 AND s.ended_at IS NULL`, [key.regionId, key.id]);
+      WHERE s.region_id = $1 AND s.id = $2 AND s.ended_at IS NULL`, [key.regionId, key.id], { prepare: true });
   const r = rows[0];
   if (!r) return null;
   const created = new Date(r.created_at);

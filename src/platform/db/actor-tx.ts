@@ -8,7 +8,7 @@ export function asActor<T>(db: Database, actor: Actor, fn: (tx: Tx) => Promise<T
     await tx.query(
       `SELECT set_config('role', 'regie_app', true), set_config('regie.region', $1, true),
               set_config('regie.user', $2, true), set_config('regie.org', $3, true), set_config('regie.roles', $4, true)`,
-      [actor.regionId, actor.userId, actor.organisationId, actor.roles.join(',')],
+      [actor.regionId, actor.userId, actor.organisationId, actor.roles.join(',')], { prepare: true },
     );
     return fn(tx);
   });

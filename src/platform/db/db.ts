@@ -1,6 +1,7 @@
 // One way to reach the database, for both engines: PGlite (embedded, one connection) and
 // PostgreSQL via node-postgres. Services only see `Tx` inside `db.transaction`/`asActor`.
 import pg from 'pg';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -24,8 +25,18 @@ function lockDataDir(dataDir: string): () => void {
   return () => rmSync(file, { force: true });
 }
 
+export interface QueryOptions {
+  /**
+   * Keep this statement prepared on the server connection (PostgreSQL server only; PGlite
+   * ignores it): parsed and planned once per connection instead of on every request. For hot
+   * statements whose plan does not depend on the parameter values (no "optional filter"
+   * parameters) — PostgreSQL may switch such a statement to one generic plan.
+   */
+  prepare?: boolean;
+}
+
 export interface Tx {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;
   /** Multi-statement SQL without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -85,14 +96,27 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   };
 }
 
+const statementNames = new Map<string, string>();
+/** A stable name per statement text, so each connection prepares it once. */
+function statementName(text: string) {
+  let name = statementNames.get(text);
+  if (!name) { name = `regie_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`; statementNames.set(text, name); }
+  return name;
+}
+const pgQuery = (text: string, params: unknown[], opts?: QueryOptions): pg.QueryConfig =>
+  (opts?.prepare ? { name: statementName(text), text, values: params } : { text, values: params });
+
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   // Dates stay strings (YYYY-MM-DD) exactly as the API speaks them.
   pg.types.setTypeParser(1082, (v) => v);
-  const pool = new pg.Pool({ connectionString: url, max });
+  // No JIT: the row-level security subqueries make even a one-family read look expensive to the
+  // planner (cost above jit_above_cost), and compiling it took ~100 ms for a query that runs in a
+  // few — measured on the 12,000-family benchmark (bench/results).
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
   pool.on('error', () => undefined);
   const viaPool: Tx = {
-    async query<T>(text: string, params: unknown[] = []) {
-      const r = await pool.query(text, params);
+    async query<T>(text: string, params: unknown[] = [], opts?: QueryOptions) {
+      const r = await pool.query(pgQuery(text, params, opts));
       return r.rows as T[];
     },
     async exec(sql: string) { await pool.query(sql); },
@@ -106,7 +130,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
       // service may still start several with Promise.all.
       const queue = new Queue();
       const tx: Tx = {
-        query: <T>(text: string, params: unknown[] = []) => queue.run(async () => (await client.query(text, params)).rows as T[]),
+        query: <T>(text: string, params: unknown[] = [], opts?: QueryOptions) => queue.run(async () => (await client.query(pgQuery(text, params, opts))).rows as T[]),
         exec: (sql: string) => queue.run(async () => { await client.query(sql); }),
       };
       try {
