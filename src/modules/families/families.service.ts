@@ -28,6 +28,18 @@ export function familySearchText(name: string, members: Array<{ givenNames: stri
   return normaliseSearch([...new Set(words)].join(' '));
 }
 
+/** Recomputes a family's search text from its name and current members (after a member is added or renamed). */
+export async function refreshFamilySearchText(tx: Tx, regionId: string, familyId: string, o: { bumpVersion?: boolean } = {}) {
+  const all = await tx.query<{ name: string; given_names: string; family_name_prefix: string | null; family_name: string }>(
+    `SELECT f.name, p.given_names, p.family_name_prefix, p.family_name FROM families f
+       JOIN family_members fm ON fm.region_id = f.region_id AND fm.family_id = f.id
+       JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
+      WHERE f.region_id = $1 AND f.id = $2`, [regionId, familyId]);
+  if (!all.length) return;
+  await tx.query(`UPDATE families SET search_text = $3${o.bumpVersion ? ', version = version + 1' : ''} WHERE region_id = $1 AND id = $2`, [regionId, familyId,
+    familySearchText(all[0].name, all.map((r) => ({ givenNames: r.given_names, familyNamePrefix: r.family_name_prefix, familyName: r.family_name })))]);
+}
+
 /** Refuses a BSN that exists; links to the person only when the actor may see them. */
 export async function refuseDuplicateBsn(tx: Tx, actor: Actor, bsn: string, field: string) {
   const rows = await tx.query<{ id: string | null }>(`SELECT regie.person_id_by_bsn($1, $2) AS id`, [actor.regionId, bsn]);
@@ -156,11 +168,7 @@ export async function addMember(db: Database, actor: Actor, familyId: string, m:
     if (m.bsn) await refuseDuplicateBsn(tx, actor, m.bsn, 'bsn');
     const pid = await insertPerson(tx, actor, m);
     await tx.query(`INSERT INTO family_members (region_id, family_id, person_id, relation) VALUES ($1, $2, $3, $4)`, [actor.regionId, familyId, pid, m.relation]);
-    const all = await tx.query<Record<string, string>>(
-      `SELECT f.name, p.given_names, p.family_name_prefix, p.family_name FROM families f JOIN family_members fm ON fm.region_id = f.region_id AND fm.family_id = f.id
-         JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id WHERE f.region_id = $1 AND f.id = $2`, [actor.regionId, familyId]);
-    await tx.query(`UPDATE families SET search_text = $3, version = version + 1 WHERE region_id = $1 AND id = $2`, [actor.regionId, familyId,
-      familySearchText(all[0].name, all.map((r) => ({ givenNames: r.given_names, familyNamePrefix: r.family_name_prefix, familyName: r.family_name })))]);
+    await refreshFamilySearchText(tx, actor.regionId, familyId, { bumpVersion: true });
     await appendEvent(tx, actor, { familyId, type: 'member_added', summary: `Gezinslid toegevoegd: ${m.givenNames}` });
     const access = await familyAccess(tx, actor, familyId);
     await recordAccess(tx, actor, { action: 'create', objectType: 'person', objectId: pid, personIds: [pid], legalBasis: access.legalBasis,

@@ -8,7 +8,7 @@ import { recordAccess } from '../../platform/audit/audit.js';
 import { NotFound, StaleVersion } from '../../platform/http/errors.js';
 import { appendEvent } from '../timeline/timeline.js';
 import { familyAccess } from '../cases/cases.repo.js';
-import { familySearchText, onUniqueBsn, refuseDuplicateBsn } from '../families/families.service.js';
+import { onUniqueBsn, refreshFamilySearchText, refuseDuplicateBsn } from '../families/families.service.js';
 import type { UpdatePersonBody } from './persons.contract.js';
 
 export async function updatePerson(db: Database, actor: Actor, personId: string, body: z.infer<typeof UpdatePersonBody>) {
@@ -29,12 +29,7 @@ export async function updatePerson(db: Database, actor: Actor, personId: string,
     if (!updated[0]) throw new StaleVersion('person');
     const families = await tx.query<{ family_id: string }>(`SELECT family_id FROM family_members WHERE region_id = $1 AND person_id = $2`, [actor.regionId, personId]);
     for (const { family_id: familyId } of families) {
-      const all = await tx.query<Record<string, string>>(
-        `SELECT f.name, p.given_names, p.family_name_prefix, p.family_name FROM families f
-           JOIN family_members fm ON fm.region_id = f.region_id AND fm.family_id = f.id
-           JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id WHERE f.region_id = $1 AND f.id = $2`, [actor.regionId, familyId]);
-      await tx.query(`UPDATE families SET search_text = $3 WHERE region_id = $1 AND id = $2`, [actor.regionId, familyId,
-        familySearchText(all[0].name, all.map((r) => ({ givenNames: r.given_names, familyNamePrefix: r.family_name_prefix, familyName: r.family_name })))]);
+      await refreshFamilySearchText(tx, actor.regionId, familyId);
       await appendEvent(tx, actor, { familyId, type: 'person_updated', summary: `Gegevens van ${body.givenNames} bijgewerkt` });
     }
     const access = families[0] ? await familyAccess(tx, actor, families[0].family_id) : undefined;
