@@ -117,11 +117,25 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
   }
   params.push(o.limit + 1);
   // First the page (ids and sort keys only), then names and members for those 20 rows alone.
-  const rows = await tx.query<Record<string, any>>(
-    `WITH mine AS (
+  // Two shapes, one answer. A professional is on a few case teams: start from those memberships.
+  // A team lead's organisation is on thousands: walk the families in the order asked (the name
+  // index) and stop at the page's end, checking membership per family, instead of collecting
+  // every membership of the organisation first.
+  const page = o.organisationWide
+    ? `page AS (
+       SELECT f.id, f.region_id, f.name, f.last_activity_at, ${expr} AS sort_value,
+              EXISTS (SELECT 1 FROM case_team k WHERE k.region_id = f.region_id AND k.family_id = f.id AND k.ended_at IS NULL
+                         AND k.user_id = $2 AND k.role = 'coordinator') AS is_coordinator
+         FROM families f
+        WHERE f.region_id = $1 AND $3
+          AND EXISTS (SELECT 1 FROM case_team ct WHERE ct.region_id = f.region_id AND ct.family_id = f.id AND ct.ended_at IS NULL
+                         AND (ct.user_id = $2 OR ct.organisation_id = $4)) ${where}
+        ORDER BY ${expr} ${dir}, f.id::text ${dir}
+        LIMIT $${params.length})`
+    : `mine AS (
        SELECT ct.family_id, bool_or(ct.user_id = $2 AND ct.role = 'coordinator') AS is_coordinator
          FROM case_team ct
-        WHERE ct.region_id = $1 AND ct.ended_at IS NULL AND (ct.user_id = $2 OR ($3 AND ct.organisation_id = $4))
+        WHERE ct.region_id = $1 AND ct.ended_at IS NULL AND ct.user_id = $2 AND NOT $3 AND $4::uuid IS NOT NULL
         GROUP BY ct.family_id),
      page AS (
        SELECT f.id, f.region_id, f.name, f.last_activity_at, m.is_coordinator, ${expr} AS sort_value
@@ -129,7 +143,9 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
          JOIN families f ON f.region_id = $1 AND f.id = m.family_id
         WHERE true ${where}
         ORDER BY ${expr} ${dir}, f.id::text ${dir}
-        LIMIT $${params.length})
+        LIMIT $${params.length})`;
+  const rows = await tx.query<Record<string, any>>(
+    `WITH ${page}
      SELECT page.*, c.id AS case_id, c.status, c.opened_at,
             (SELECT u.display_name FROM case_team k JOIN users u ON u.region_id = k.region_id AND u.id = k.user_id
               WHERE k.region_id = c.region_id AND k.case_id = c.id AND k.role = 'coordinator' AND k.ended_at IS NULL) AS coordinator_name,

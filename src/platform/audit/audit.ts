@@ -21,18 +21,53 @@ export interface AuditEntry {
   onBehalfOf?: string;
 }
 
-export async function recordAccess(tx: Tx, actor: Actor, e: AuditEntry): Promise<number> {
-  const persons = e.personIds && e.personIds.length ? [...new Set(e.personIds)] : [null];
+type Row = [action: string, userId: string, role: string, organisationId: string, onBehalfOf: string, personId: string | null, objectType: string,
+  objectId: string | null, ip: string | null, userAgent: string | null, legalBasis: string | null, careRelation: boolean, consent: boolean,
+  breakGlass: boolean, outcome: string, reason: string | null];
+
+/**
+ * Audit rows of an actor's transaction wait here and are written by one INSERT just before its
+ * COMMIT (asActor calls flushAudit). The same transaction, so a change is never without its audit
+ * rows nor the other way round; but the region's chain head — locked by the first audit row
+ * until COMMIT — is now held for one statement instead of for the rest of the use case.
+ */
+const pending = new WeakMap<Tx, { regionId: string; rows: Row[] }>();
+
+export function deferAudit(tx: Tx, regionId: string) { pending.set(tx, { regionId, rows: [] }); }
+export function discardAudit(tx: Tx) { pending.delete(tx); }
+
+export async function flushAudit(tx: Tx) {
+  const batch = pending.get(tx);
+  pending.delete(tx);
+  if (!batch || batch.rows.length === 0) return;
+  const cols = batch.rows[0].map((_, i) => batch.rows.map((r) => r[i]));
   await tx.query(
     `INSERT INTO audit_log (region_id, seq, action, user_id, user_role, organisation_id, on_behalf_of, person_id,
         object_type, object_id, ip, user_agent, legal_basis, care_relation, consent, break_glass, outcome, reason, prev_hash, hash)
-     SELECT $1, 0, $2, $3, $4, $5, $6, p, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, '', ''
-       FROM unnest($17::uuid[]) AS p`,
-    [actor.regionId, e.action, actor.userId, primaryRole(actor), actor.organisationId, e.onBehalfOf ?? actor.organisationId,
-      e.objectType, e.objectId ?? null, actor.ip ?? null, actor.userAgent ?? null, e.legalBasis ?? null,
-      e.careRelation ?? false, e.consent ?? false, e.breakGlass ?? false, e.outcome ?? 'allowed', e.reason ?? null, persons],
-    { prepare: true },
+     SELECT $1, 0, r.action, r.user_id, r.user_role, r.organisation_id, r.on_behalf_of, r.person_id, r.object_type, r.object_id, r.ip, r.user_agent,
+            r.legal_basis, r.care_relation, r.consent, r.break_glass, r.outcome, r.reason, '', ''
+       FROM unnest($2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[],
+                   $12::text[], $13::boolean[], $14::boolean[], $15::boolean[], $16::text[], $17::text[])
+            WITH ORDINALITY AS r(action, user_id, user_role, organisation_id, on_behalf_of, person_id, object_type, object_id, ip, user_agent,
+                                 legal_basis, care_relation, consent, break_glass, outcome, reason, n)
+      ORDER BY r.n`,
+    [batch.regionId, ...cols], { prepare: true },
   );
+}
+
+export async function recordAccess(tx: Tx, actor: Actor, e: AuditEntry): Promise<number> {
+  const persons = e.personIds && e.personIds.length ? [...new Set(e.personIds)] : [null];
+  const rows: Row[] = persons.map((p) => [e.action, actor.userId, primaryRole(actor), actor.organisationId, e.onBehalfOf ?? actor.organisationId, p,
+    e.objectType, e.objectId ?? null, actor.ip ?? null, actor.userAgent ?? null, e.legalBasis ?? null, e.careRelation ?? false, e.consent ?? false,
+    e.breakGlass ?? false, e.outcome ?? 'allowed', e.reason ?? null]);
+  const batch = pending.get(tx);
+  if (batch && batch.regionId === actor.regionId) batch.rows.push(...rows);
+  else {
+    deferAudit(tx, actor.regionId);
+    pending.get(tx)!.rows.push(...rows);
+    await flushAudit(tx);
+    if (batch) pending.set(tx, batch);
+  }
   return persons.length;
 }
 

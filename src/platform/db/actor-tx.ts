@@ -2,6 +2,7 @@
 // the row-level security policies read. SET LOCAL semantics: gone at COMMIT/ROLLBACK.
 import type { Database, Tx } from './db.js';
 import type { Actor } from '../access/actor.js';
+import { deferAudit, discardAudit, flushAudit } from '../audit/audit.js';
 
 export function asActor<T>(db: Database, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
@@ -10,6 +11,12 @@ export function asActor<T>(db: Database, actor: Actor, fn: (tx: Tx) => Promise<T
               set_config('regie.user', $2, true), set_config('regie.org', $3, true), set_config('regie.roles', $4, true)`,
       [actor.regionId, actor.userId, actor.organisationId, actor.roles.join(',')], { prepare: true },
     );
-    return fn(tx);
+    // Audit rows are written last, by one statement, just before COMMIT (see audit.ts).
+    deferAudit(tx, actor.regionId);
+    try {
+      const out = await fn(tx);
+      await flushAudit(tx);
+      return out;
+    } finally { discardAudit(tx); }
   });
 }
