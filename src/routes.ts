@@ -13,5 +13,6 @@ import { refIndexRoutes } from './modules/refindex/refindex.routes.js';
 import { signalsRoutes } from './modules/signals/signals.routes.js';
 import { handoversRoutes } from './modules/handovers/handovers.routes.js';
 import { leadTimesRoutes } from './modules/leadtimes/leadtimes.routes.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
 
-export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes];
+export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes, adminRoutes];

@@ -6,7 +6,7 @@ import './styles.css';
 import { get, sessionEvents, setCsrf } from './api.js';
 import { I18nProvider, useI18n } from './i18n.js';
 import { match, navigate, useLocation } from './router.js';
-import { SessionCtx, isPrivacyOfficer, type SessionInfo } from './session.js';
+import { SessionCtx, isCareProfessional, isPrivacyOfficer, type SessionInfo } from './session.js';
 import { Layout } from './ui/Layout.js';
 import { Login, SecondFactor, Enrol } from './features/auth/Login.js';
 import { MyFamilies } from './features/families/MyFamilies.js';
@@ -21,6 +21,7 @@ import { SignalForm, TriageQueue, SignalDetail, PublicConcernForm } from './feat
 import { RefIndex } from './features/refindex/index.js';
 import { Handovers, HandoverDetail, LeadTimes } from './features/handovers/index.js';
 import { Inbox, MailDeliveries } from './features/notifications/index.js';
+import { AccessRules, Accounts, AdminHome, Organisations, RegionSettings } from './features/admin/index.js';
 
 function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Promise<void> }) {
   const location_ = useLocation();
@@ -28,7 +29,10 @@ function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Pro
   // A privacy officer's start page is the audit log; after a login the address is tidied up.
   // Both are decided here while rendering, and the address bar follows in an effect.
   const privacyOnly = isPrivacyOfficer(session.user) && session.user.roles.length === 1;
-  const path = location_.path === '/' && privacyOnly ? '/privacy/audit' : location_.path.startsWith('/login') ? '/' : location_.path;
+  // A functional administrator without care roles starts at Beheer (they see no families).
+  const adminOnly = session.user.roles.includes('functional_admin') && !isCareProfessional(session.user) && !privacyOnly;
+  const home = privacyOnly ? '/privacy/audit' : adminOnly ? '/beheer' : '/';
+  const path = location_.path === '/' && home !== '/' ? home : location_.path.startsWith('/login') ? '/' : location_.path;
   useEffect(() => { if (path !== location_.path) navigate(path, true); }, [path, location_.path]);
   let m: Record<string, string> | null;
   if (path === '/') return <MyFamilies />;
@@ -45,6 +49,11 @@ function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Pro
   if (path === '/doorlooptijden') return <LeadTimes />;
   if (path === '/berichten') return <Inbox />;
   if (path === '/beheer/e-mail') return <MailDeliveries />;
+  if (path === '/beheer') return <AdminHome />;
+  if (path === '/beheer/regio') return <RegionSettings />;
+  if (path === '/beheer/organisaties') return <Organisations />;
+  if (path === '/beheer/accounts') return <Accounts />;
+  if (path === '/beheer/toegangsregels') return <AccessRules />;
   if (path === '/privacy/audit') return <AuditLog />;
   if (path === '/privacy/noodtoegang') return <Reviews />;
   if (path === '/privacy/personen') return <AccessLog />;

@@ -31,6 +31,12 @@ export const PERMISSIONS = {
   'notification:self': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'],
   'notification:admin': ['functional_admin'],
   'session:self': [...(['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'] as Role[])],
+  // Functional administration (Beheer): region settings, organisations and accounts. The access
+  // rules themselves (this table, in words) may be read by the administrator and the privacy officer.
+  'admin:settings': ['functional_admin'],
+  'admin:organisations': ['functional_admin'],
+  'admin:users': ['functional_admin'],
+  'access-rules:read': ['functional_admin', 'privacy_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

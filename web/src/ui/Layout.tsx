@@ -1,23 +1,28 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { api, lastApiActivity, get } from '../api.js';
-import { useI18n } from '../i18n.js';
+import { useI18n, useLocalT } from '../i18n.js';
 import { A, navigate, useLocation } from '../router.js';
 import { isCareProfessional, isPrivacyOfficer, mayBreakGlass, useSession } from '../session.js';
 import { clearAllDrafts } from './forms.js';
 import { InboxBadge } from '../features/notifications/index.js';
+import { ADMIN_TEXTS } from '../features/admin/index.js';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang, label } = useI18n();
+  const ta = useLocalT(ADMIN_TEXTS);
   const { session, refresh } = useSession();
   const { path } = useLocation();
   const user = session?.state === 'active' ? session.user : null;
   const nav: Array<[string, string]> = [];
   if (isCareProfessional(user)) nav.push(['/', t('myFamilies')], ['/gezinnen/nieuw', t('registerFamily')], ['/triage', t('navTriage')],
     ['/meldingen/nieuw', t('navSignal')], ['/verwijsindex', t('navRefIndex')], ['/overdrachten', t('navHandovers')], ['/doorlooptijden', t('navLeadTimes')]);
-  if (user?.roles.includes('functional_admin')) nav.push(['/doorlooptijden', t('navLeadTimes')], ['/beheer/e-mail', t('navMail')]);
+  if (user?.roles.includes('functional_admin')) nav.push(['/beheer/regio', ta('navSettings')], ['/beheer/organisaties', ta('navOrganisations')],
+    ['/beheer/accounts', ta('navAccounts')], ['/beheer/toegangsregels', ta('navAccessRules')], ['/doorlooptijden', t('navLeadTimes')], ['/beheer/e-mail', t('navMail')]);
   if (mayBreakGlass(user)) nav.push(['/noodtoegang', t('breakGlass')]);
   if (isPrivacyOfficer(user)) nav.push(['/privacy/audit', t('auditLog')], ['/privacy/noodtoegang', t('reviews')], ['/privacy/personen', t('accessLog')]);
+  // The access rules in words: for the privacy officer too (once, if someone holds both roles).
+  if (isPrivacyOfficer(user) && !nav.some(([href]) => href === '/beheer/toegangsregels')) nav.push(['/beheer/toegangsregels', ta('navAccessRules')]);
   const logout = async () => {
     await api('DELETE', '/api/v1/session').catch(() => undefined);
     clearAllDrafts();

@@ -1,0 +1,157 @@
+// Creating an account (the temporary password is shown once) and changing one: name, e-mail,
+// roles, deactivate and reactivate. Input is kept as a draft; a 409 keeps it and offers the latest version.
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { api, get, post } from '../../api.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
+import { CheckboxGroup } from './controls.js';
+import { StaleAlert } from './StaleAlert.js';
+import { rebase } from './rebase.js';
+import { ROLES, TEXTS, type Account, type Organisation } from './texts.js';
+
+function RoleChoice({ value, onChange, error }: { value: string[]; onChange: (v: string[]) => void; error?: string }) {
+  const t = useLocalT(TEXTS);
+  const { label } = useI18n();
+  return <CheckboxGroup legend={t('roles')} hint={t('rolesHint')} error={error} value={value} onChange={onChange}
+    options={ROLES.map((r) => ({ value: r, label: label(r) }))} />;
+}
+
+/** The first error under the roles field, e.g. "roles" or "roles[0]". */
+const rolesError = (errors: Record<string, string>) => errors.roles ?? Object.entries(errors).find(([k]) => k.startsWith('roles['))?.[1];
+
+interface NewDraft { organisationId: string; displayName: string; username: string; email: string; roles: string[] }
+
+export function NewAccount({ orgs, onCreated }: { orgs: Organisation[]; onCreated: () => void }) {
+  const t = useLocalT(TEXTS);
+  const { lang } = useI18n();
+  const { session } = useSession();
+  const initial: NewDraft = { organisationId: '', displayName: '', username: '', email: '', roles: ['professional'] };
+  const [d, setD, draft] = useDraft<NewDraft>(`${session!.user.id}.admin.account-new`, initial);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<{ account: Account; initialPassword: string } | null>(null);
+  const errors = fieldErrors(error, lang);
+  const set = (k: 'organisationId' | 'displayName' | 'username' | 'email') => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
+  const submit = async () => {
+    setBusy(true); setError(null); setCreated(null);
+    try {
+      const r = await post<{ account: Account; initialPassword: string }>('/api/v1/accounts', {
+        organisationId: d.organisationId, displayName: d.displayName, username: d.username, roles: d.roles, ...(d.email.trim() ? { email: d.email.trim() } : {}) });
+      draft.clear(); setD({ ...initial, organisationId: d.organisationId });
+      setCreated(r);
+      onCreated();
+    } catch (e) { setError(e); } finally { setBusy(false); }
+  };
+  return (
+    <section className="regie-section" aria-labelledby="admin-account-new">
+      <Heading level={2} id="admin-account-new">{t('newAccount')}</Heading>
+      <div role="status">
+        {created && (
+          <Alert type="ok" role="none">
+            <Paragraph>{t('created', { username: created.account.username, name: created.account.displayName })}</Paragraph>
+            <Paragraph>{t('initialPassword')}<code className="regie-admin-password">{created.initialPassword}</code></Paragraph>
+            <Paragraph>{t('initialPasswordHint', { name: created.account.displayName })}</Paragraph>
+          </Alert>
+        )}
+      </div>
+      <ProblemAlert error={error} />
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <div className="regie-grid">
+          <Select label={t('organisation')} value={d.organisationId} onChange={set('organisationId')} error={errors.organisationId}
+            options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
+          <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" value={d.displayName} onChange={set('displayName')} error={errors.displayName} />
+          <TextInput label={t('username')} hint={t('usernameHint')} autoComplete="off" spellCheck={false} value={d.username} onChange={set('username')} error={errors.username} />
+          <TextInput label={`${t('email')} ${t('optional')}`} hint={t('emailHint')} type="email" autoComplete="off" value={d.email} onChange={set('email')} error={errors.email} />
+        </div>
+        <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
+        <div className="regie-actions"><Button appearance="primary-action-button" type="submit" disabled={busy}>{t('create')}</Button></div>
+      </form>
+    </section>
+  );
+}
+
+interface EditDraft { displayName: string; email: string; roles: string[] }
+const toDraft = (a: Account): EditDraft => ({ displayName: a.displayName, email: a.email ?? '', roles: a.roles });
+
+export function EditAccount({ account: initialAccount, self, onDone, onCancel }: {
+  account: Account; self: boolean; onDone: (notice: string) => void; onCancel: () => void;
+}) {
+  const t = useLocalT(TEXTS);
+  const { lang, label } = useI18n();
+  const { session } = useSession();
+  const [account, setAccount] = useState(initialAccount);
+  const [d, setD, draft] = useDraft<EditDraft>(`${session!.user.id}.admin.account.${account.id}`, toDraft(account));
+  const [error, setError] = useState<unknown>(null);
+  const [reloaded, setReloaded] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { heading.current?.focus(); }, []);
+  const errors = fieldErrors(error, lang);
+  const name = account.displayName;
+
+  const run = async (fn: () => Promise<string>) => {
+    setBusy(true); setError(null);
+    try { onDone(await fn()); } catch (e) { setError(e); } finally { setBusy(false); }
+  };
+  const save = () => run(async () => {
+    const saved = await api<Account>('PUT', `/api/v1/accounts/${account.id}`, { displayName: d.displayName, email: d.email.trim() || null, roles: d.roles, version: account.version });
+    draft.clear();
+    return t('accountSaved', { name: saved.displayName });
+  });
+  const deactivate = () => run(async () => {
+    const r = await post<Account & { sessionsEnded: number }>(`/api/v1/accounts/${account.id}/deactivate`, { version: account.version });
+    draft.clear();
+    return t('deactivated', { name, n: r.sessionsEnded });
+  });
+  const reactivate = () => run(async () => {
+    await post<Account>(`/api/v1/accounts/${account.id}/reactivate`, { version: account.version });
+    draft.clear();
+    return t('reactivated', { name });
+  });
+  const reload = async () => {
+    setError(null);
+    try {
+      const latest = await get<Account>(`/api/v1/accounts/${account.id}`);
+      setD(rebase(d, toDraft(account), toDraft(latest)));
+      setAccount(latest); setReloaded(true);
+    } catch (e) { setError(e); }
+  };
+
+  return (
+    <section className="regie-section regie-edit" aria-labelledby="admin-account-edit">
+      <Heading level={2} id="admin-account-edit" ref={heading} tabIndex={-1}>{t('editAccount', { name })}</Heading>
+      <Paragraph className="regie-muted">{account.username} · {account.organisation.name} · {account.active ? t('active') : t('inactive')}</Paragraph>
+      {reloaded && !error && <Alert type="info"><Paragraph>{t('latestLoaded', { values: `${account.displayName}, ${account.email ?? '—'}, ${account.roles.map(label).join(', ')}, ${account.active ? t('active') : t('inactive')}` })}</Paragraph></Alert>}
+      <StaleAlert error={error} onReload={() => { void reload(); }} />
+      <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
+        <div className="regie-grid">
+          <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" value={d.displayName} onChange={(e) => setD({ ...d, displayName: e.target.value })} error={errors.displayName} />
+          <TextInput label={`${t('email')} ${t('optional')}`} hint={t('emailHint')} type="email" autoComplete="off" value={d.email} onChange={(e) => setD({ ...d, email: e.target.value })} error={errors.email} />
+        </div>
+        <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
+        <div className="regie-actions">
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('save')}</Button>
+          <Button appearance="subtle-button" onClick={() => { draft.clear(); onCancel(); }}>{t('cancel')}</Button>
+        </div>
+      </form>
+      <div className="regie-actions">
+        {account.active && !self && !confirming && (
+          <Button appearance="secondary-action-button" aria-label={t('deactivateLabel', { name })} onClick={() => setConfirming(true)}>{t('deactivate')}</Button>
+        )}
+        {account.active && confirming && (
+          <div className="regie-admin-confirm" role="group" aria-label={t('deactivateLabel', { name })}>
+            <Paragraph>{t('deactivateConfirm', { name })}</Paragraph>
+            <Button appearance="primary-action-button" disabled={busy} onClick={() => { void deactivate(); }}>{t('deactivateYes')}</Button>
+            <Button appearance="subtle-button" onClick={() => setConfirming(false)}>{t('cancel')}</Button>
+          </div>
+        )}
+        {!account.active && (
+          <Button appearance="secondary-action-button" aria-label={t('reactivateLabel', { name })} disabled={busy} onClick={() => { void reactivate(); }}>{t('reactivate')}</Button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+// "Accounts": the professionals' accounts of the region — search and filter, page, create (with a
+// temporary password shown once), change name, e-mail and roles, deactivate and reactivate.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { get } from '../../api.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { ProblemAlert, TextInput } from '../../ui/forms.js';
+import { fmtDateTime } from '../../ui/time.js';
+import { FilterSelect } from '../notifications/FilterSelect.js';
+import { EditAccount, NewAccount } from './AccountForms.js';
+import { TEXTS, type Account, type Organisation, type Page } from './texts.js';
+
+type Status = 'active' | 'inactive' | '';
+
+export function Accounts() {
+  const t = useLocalT(TEXTS);
+  const { lang, label } = useI18n();
+  const { session } = useSession();
+  const [q, setQ] = useState('');
+  const [filter, setFilter] = useState<{ q: string; organisationId: string; status: Status }>({ q: '', organisationId: '', status: '' });
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [data, setData] = useState<Page<Account> | null>(null);
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<Account | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const cursor = cursors[cursors.length - 1];
+
+  useEffect(() => { get<Page<Organisation>>('/api/v1/organisations?limit=500').then((r) => setOrgs(r.items), setError); }, []);
+  const load = useCallback(async () => {
+    const p = new URLSearchParams({ limit: '25', ...(filter.q ? { q: filter.q } : {}), ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
+      ...(filter.status ? { status: filter.status } : {}), ...(cursor ? { cursor } : {}) });
+    try { setData(await get<Page<Account>>(`/api/v1/accounts?${p}`)); setError(null); } catch (e) { setError(e); }
+  }, [filter, cursor]);
+  useEffect(() => { void load(); }, [load]);
+  const refilter = (f: Partial<typeof filter>) => { setCursors([]); setNotice(null); setFilter({ ...filter, ...f }); };
+  const done = (text: string) => { setNotice(text); setEditing(null); void load(); };
+
+  return (
+    <>
+      <Heading level={1}>{t('accountsTitle')}</Heading>
+      <Paragraph className="regie-lead">{t('accountsIntro')}</Paragraph>
+      <div role="status">{notice && <Alert type="ok" role="none"><Paragraph>{notice}</Paragraph></Alert>}</div>
+      {editing && <EditAccount key={editing.id} account={editing} self={editing.id === session?.user.id} onDone={done} onCancel={() => setEditing(null)} />}
+
+      <section className="regie-section" aria-labelledby="admin-accounts-list">
+        <Heading level={2} id="admin-accounts-list">{t('accountsTitle')}</Heading>
+        <form className="regie-search" role="search" onSubmit={(e) => { e.preventDefault(); refilter({ q: q.trim() }); }}>
+          <TextInput label={t('searchAccount')} name="q" value={q} onChange={(e) => setQ(e.target.value)} />
+          <Button appearance="secondary-action-button" type="submit">{t('search')}</Button>
+        </form>
+        <div className="regie-filters">
+          <FilterSelect label={t('organisation')} value={filter.organisationId} onChange={(e) => refilter({ organisationId: e.target.value })}
+            options={[{ value: '', label: t('allOrganisations') }, ...orgs.map((o) => ({ value: o.id, label: o.name }))]} />
+          <FilterSelect label={t('status')} value={filter.status} onChange={(e) => refilter({ status: e.target.value as Status })}
+            options={[{ value: '', label: t('allStatuses') }, { value: 'active', label: t('active') }, { value: 'inactive', label: t('inactive') }]} />
+        </div>
+        <ProblemAlert error={error} />
+        {data && data.items.length === 0 && <Paragraph>{t('noAccounts')}</Paragraph>}
+        {data && data.items.length > 0 && (
+          <div className="regie-admin-scroll">
+            <Table className="regie-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('displayName')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('organisation')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('roles')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('actions')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {data.items.map((a) => (
+                  <TableRow key={a.id} className={a.active ? undefined : 'regie-admin-inactive'}>
+                    <TableCell>{a.displayName}{a.id === session?.user.id && <> ({t('you')})</>}<br /><span className="regie-muted">{a.username}{a.email ? ` · ${a.email}` : ''}</span></TableCell>
+                    <TableCell>{a.organisation.name}</TableCell>
+                    <TableCell>{a.roles.map(label).join(', ')}</TableCell>
+                    <TableCell>
+                      {a.active ? t('active') : <strong>{t('inactive')}</strong>}
+                      <br /><span className="regie-muted">{t('authenticator')}: {a.totpEnrolled ? t('linked') : a.totpRequired ? t('notLinked') : t('notRequired')}</span>
+                      <br /><span className="regie-muted">{t('lastSeen')}: {a.lastSeenAt ? fmtDateTime(a.lastSeenAt, lang) : t('never')}</span>
+                    </TableCell>
+                    <TableCell>
+                      <Button appearance="secondary-action-button" aria-label={t('editAccountLabel', { name: a.displayName })}
+                        onClick={() => { setNotice(null); setEditing(a); }}>{t('edit')}</Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+        <nav className="regie-pager" aria-label={t('accountsTitle')}>
+          {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{t('previous')}</Button>}
+          {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{t('next')}</Button>}
+        </nav>
+      </section>
+
+      <NewAccount orgs={orgs} onCreated={() => { setCursors([]); void load(); }} />
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+// "Organisaties": the organisations of the region — search, page, add, change (name, type, safety
+// task). A change saved by someone else in the meantime is reported (409), never overwritten.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { api, get, post } from '../../api.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
+import { Checkbox } from '../signals/controls.js';
+import { StaleAlert } from './StaleAlert.js';
+import { rebase } from './rebase.js';
+import { ORGANISATION_TYPES, SAFETY_TYPES, TEXTS, type Organisation, type Page } from './texts.js';
+
+export function Organisations() {
+  const t = useLocalT(TEXTS);
+  const { label } = useI18n();
+  const [q, setQ] = useState('');
+  const [query, setQuery] = useState('');
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [data, setData] = useState<Page<Organisation> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<Organisation | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const cursor = cursors[cursors.length - 1];
+
+  const load = useCallback(async () => {
+    const p = new URLSearchParams({ limit: '20', ...(query ? { q: query } : {}), ...(cursor ? { cursor } : {}) });
+    try { setData(await get<Page<Organisation>>(`/api/v1/organisations?${p}`)); setError(null); } catch (e) { setError(e); }
+  }, [query, cursor]);
+  useEffect(() => { void load(); }, [load]);
+
+  const done = (text: string) => { setNotice(text); setEditing(null); void load(); };
+
+  return (
+    <>
+      <Heading level={1}>{t('orgsTitle')}</Heading>
+      <Paragraph className="regie-lead">{t('orgsIntro')}</Paragraph>
+      <div role="status">{notice && <Alert type="ok" role="none"><Paragraph>{notice}</Paragraph></Alert>}</div>
+      {editing && <EditOrganisation key={editing.id} org={editing} onSaved={(o) => done(t('orgSaved', { name: o.name }))} onCancel={() => setEditing(null)} />}
+
+      <section className="regie-section" aria-labelledby="admin-orgs-list">
+        <Heading level={2} id="admin-orgs-list">{t('orgsTitle')}</Heading>
+        <form className="regie-search" role="search" onSubmit={(e) => { e.preventDefault(); setCursors([]); setQuery(q.trim()); }}>
+          <TextInput label={t('searchOrg')} name="q" value={q} onChange={(e) => setQ(e.target.value)} />
+          <Button appearance="secondary-action-button" type="submit">{t('search')}</Button>
+        </form>
+        <ProblemAlert error={error} />
+        {data && data.items.length === 0 && <Paragraph>{t('noOrgs')}</Paragraph>}
+        {data && data.items.length > 0 && (
+          <Table className="regie-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('name')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('type')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('safetyTask')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.items.map((o) => (
+                <TableRow key={o.id}>
+                  <TableCell>{o.name}</TableCell>
+                  <TableCell>{label(o.type)}</TableCell>
+                  <TableCell>{o.safetyTask ? t('yes') : t('no')}</TableCell>
+                  <TableCell>
+                    <Button appearance="secondary-action-button" aria-label={t('editOrgLabel', { name: o.name })}
+                      onClick={() => { setNotice(null); setEditing(o); }}>{t('edit')}</Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        <nav className="regie-pager" aria-label={t('orgsTitle')}>
+          {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{t('previous')}</Button>}
+          {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{t('next')}</Button>}
+        </nav>
+      </section>
+
+      <NewOrganisation onCreated={(o) => { setCursors([]); done(t('orgCreated', { name: o.name })); }} />
+    </>
+  );
+}
+
+interface Draft { name: string; type: string; safetyTask: boolean }
+const toDraft = (o: Organisation): Draft => ({ name: o.name, type: o.type, safetyTask: o.safetyTask });
+
+function OrganisationFields({ d, setD, errors }: { d: Draft; setD: (d: Draft) => void; errors: Record<string, string> }) {
+  const t = useLocalT(TEXTS);
+  const { label } = useI18n();
+  return (
+    <>
+      <div className="regie-grid">
+        <TextInput label={t('name')} value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} error={errors.name} autoComplete="organization" />
+        <Select label={t('type')} value={d.type} error={errors.type}
+          onChange={(e) => setD({ ...d, type: e.target.value, safetyTask: SAFETY_TYPES.includes(e.target.value) })}
+          options={ORGANISATION_TYPES.map((v) => ({ value: v, label: label(v) }))} />
+      </div>
+      <Checkbox label={t('safetyTaskLabel')} hint={t('safetyTaskHint')} checked={d.safetyTask} onChange={(v) => setD({ ...d, safetyTask: v })} />
+      {errors.safetyTask && <Paragraph className="utrecht-form-field-error-message">{errors.safetyTask}</Paragraph>}
+    </>
+  );
+}
+
+function NewOrganisation({ onCreated }: { onCreated: (o: Organisation) => void }) {
+  const t = useLocalT(TEXTS);
+  const { lang } = useI18n();
+  const { session } = useSession();
+  const initial: Draft = { name: '', type: '', safetyTask: false };
+  const [d, setD, draft] = useDraft<Draft>(`${session!.user.id}.admin.organisation-new`, initial);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true); setError(null);
+    try {
+      const o = await post<Organisation>('/api/v1/organisations', { name: d.name, type: d.type, safetyTask: d.safetyTask });
+      draft.clear(); setD(initial); onCreated(o);
+    } catch (e) { setError(e); } finally { setBusy(false); }
+  };
+  return (
+    <section className="regie-section" aria-labelledby="admin-org-new">
+      <Heading level={2} id="admin-org-new">{t('newOrg')}</Heading>
+      <ProblemAlert error={error} />
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <OrganisationFields d={d} setD={setD} errors={fieldErrors(error, lang)} />
+        <div className="regie-actions"><Button appearance="primary-action-button" type="submit" disabled={busy}>{t('add')}</Button></div>
+      </form>
+    </section>
+  );
+}
+
+function EditOrganisation({ org: initialOrg, onSaved, onCancel }: { org: Organisation; onSaved: (o: Organisation) => void; onCancel: () => void }) {
+  const t = useLocalT(TEXTS);
+  const { lang, label } = useI18n();
+  const { session } = useSession();
+  const [org, setOrg] = useState(initialOrg);
+  const [d, setD, draft] = useDraft<Draft>(`${session!.user.id}.admin.organisation.${org.id}`, toDraft(org));
+  const [error, setError] = useState<unknown>(null);
+  const [reloaded, setReloaded] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { heading.current?.focus(); }, []);
+  const submit = async () => {
+    setBusy(true); setError(null);
+    try {
+      const saved = await api<Organisation>('PUT', `/api/v1/organisations/${org.id}`, { name: d.name, type: d.type, safetyTask: d.safetyTask, version: org.version });
+      draft.clear(); onSaved(saved);
+    } catch (e) { setError(e); } finally { setBusy(false); }
+  };
+  const reload = async () => {
+    setError(null);
+    try {
+      const latest = await get<Organisation>(`/api/v1/organisations/${org.id}`);
+      setD(rebase(d, toDraft(org), toDraft(latest)));
+      setOrg(latest); setReloaded(true);
+    } catch (e) { setError(e); }
+  };
+  return (
+    <section className="regie-section regie-edit" aria-labelledby="admin-org-edit">
+      <Heading level={2} id="admin-org-edit" ref={heading} tabIndex={-1}>{t('editOrg', { name: org.name })}</Heading>
+      {reloaded && !error && <Alert type="info"><Paragraph>{t('latestLoaded', { values: `${org.name}, ${label(org.type)}, ${t('safetyTask')}: ${org.safetyTask ? t('yes') : t('no')}` })}</Paragraph></Alert>}
+      <StaleAlert error={error} onReload={() => { void reload(); }} />
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <OrganisationFields d={d} setD={setD} errors={fieldErrors(error, lang)} />
+        <div className="regie-actions">
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('save')}</Button>
+          <Button appearance="subtle-button" onClick={() => { draft.clear(); onCancel(); }}>{t('cancel')}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}

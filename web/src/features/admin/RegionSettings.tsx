@@ -1,0 +1,123 @@
+// "Regio-instellingen": the triage norms per urgency and the front door of the public concern
+// form. The input is kept as a draft while typing; a save based on an older version is refused by
+// the server (409), and the latest version can be loaded without losing what the user changed.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { api, get } from '../../api.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { fieldErrors, ProblemAlert, TextInput, useDraft } from '../../ui/forms.js';
+import { StaleAlert } from './StaleAlert.js';
+import { PlainSelect } from './controls.js';
+import { rebase } from './rebase.js';
+import { TEXTS, type Organisation, type Page, type RegionSettings as Settings, type Urgency } from './texts.js';
+
+const URGENCIES: Urgency[] = ['acute', 'high', 'normal'];
+interface Draft { acute: string; high: string; normal: string; frontDoor: string }
+const toDraft = (s: Settings): Draft => ({ acute: String(s.workingDays.acute), high: String(s.workingDays.high), normal: String(s.workingDays.normal),
+  frontDoor: s.frontDoorOrganisation?.id ?? '' });
+const latestSettings = () => get<Settings>('/api/v1/region-settings');
+
+export function RegionSettings() {
+  const t = useLocalT(TEXTS);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  // A new key mounts a fresh form, which starts from the saved settings (after a discarded draft).
+  const [formKey, setFormKey] = useState(0);
+  const load = useCallback(async () => {
+    try {
+      const [s, o] = await Promise.all([latestSettings(), get<Page<Organisation>>('/api/v1/organisations?limit=500')]);
+      setSettings(s); setOrgs(o.items); setError(null);
+    } catch (e) { setError(e); }
+  }, []);
+  useEffect(() => { void load(); }, [load]);
+  return (
+    <>
+      <Heading level={1}>{t('settingsTitle')}</Heading>
+      <Paragraph className="regie-lead">{t('settingsIntro')}</Paragraph>
+      <ProblemAlert error={error} />
+      {settings && <SettingsForm key={formKey} initial={settings} orgs={orgs} onDiscard={() => { void load().then(() => setFormKey((k) => k + 1)); }} />}
+    </>
+  );
+}
+
+function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: Organisation[]; onDiscard: () => void }) {
+  const t = useLocalT(TEXTS);
+  const { lang, label } = useI18n();
+  const { session } = useSession();
+  /** The saved settings this form is based on; its version goes with the save. */
+  const [base, setBase] = useState(initial);
+  const [d, setD, draft] = useDraft<Draft>(`${session!.user.id}.admin.region-settings`, toDraft(initial));
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [reloaded, setReloaded] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [showRestored, setShowRestored] = useState(draft.restored);
+  const errors = fieldErrors(error, lang);
+  // The current front door stays in the list even if its type no longer fits, so the form shows the truth.
+  const doors = orgs.filter((o) => base.frontDoorTypes.includes(o.type) || o.id === base.frontDoorOrganisation?.id);
+
+  const submit = async () => {
+    setBusy(true); setError(null); setNotice(null);
+    const num = (v: string) => (v.trim() === '' ? null : Number(v));
+    try {
+      const saved = await api<Settings>('PUT', '/api/v1/region-settings', {
+        workingDays: { acute: num(d.acute), high: num(d.high), normal: num(d.normal) }, frontDoorOrganisationId: d.frontDoor || null, version: base.version });
+      // The form already shows what was saved; only the draft goes.
+      draft.clear();
+      setBase(saved); setShowRestored(false); setReloaded(false);
+      setNotice(t('saved'));
+    } catch (e) { setError(e); } finally { setBusy(false); }
+  };
+  const reload = async () => {
+    setError(null);
+    try {
+      const latest = await latestSettings();
+      setD(rebase(d, toDraft(base), toDraft(latest)));
+      setBase(latest); setReloaded(true);
+    } catch (e) { setError(e); }
+  };
+  const saved = `${URGENCIES.map((u) => `${t(u)} ${base.workingDays[u]}`).join(', ')} ${t('workingDays')}; ${t('frontDoor')}: ${base.frontDoorOrganisation?.name ?? t('closed')}`;
+
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <div role="status">
+        {notice && <Alert type="ok" role="none"><Paragraph>{notice}</Paragraph></Alert>}
+        {reloaded && !error && <Alert type="info" role="none"><Paragraph>{t('latestLoaded', { values: saved })}</Paragraph></Alert>}
+      </div>
+      {showRestored && (
+        <Alert type="info"><Paragraph>{t('draftRestored')}{' '}
+          <Button appearance="subtle-button" onClick={() => { draft.clear(); onDiscard(); }}>{t('discardDraft')}</Button></Paragraph></Alert>
+      )}
+      <StaleAlert error={error} onReload={() => { void reload(); }} />
+      {!base.saved && <Paragraph className="regie-muted">{t('defaults')}</Paragraph>}
+
+      <fieldset className="utrecht-form-fieldset regie-fieldset">
+        <legend className="utrecht-form-fieldset__legend">{t('normsTitle')}</legend>
+        <Paragraph>{t('normsIntro')} {t('orderHint')}</Paragraph>
+        <div className="regie-grid">
+          {URGENCIES.map((u) => (
+            <TextInput key={u} label={`${t(u)} (${t('workingDays')})`} hint={t('rangeHint', { max: base.limits[u] })} type="number" inputMode="numeric"
+              min={0} max={base.limits[u]} step={1} value={d[u]} onChange={(e) => setD({ ...d, [u]: e.target.value })} error={errors[`workingDays.${u}`]} />
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="utrecht-form-fieldset regie-fieldset regie-admin-wide">
+        <legend className="utrecht-form-fieldset__legend">{t('frontDoorTitle')}</legend>
+        <Paragraph>{t('frontDoorIntro')}</Paragraph>
+        <Paragraph className={base.publicFormOpen ? undefined : 'regie-muted'}>
+          <strong>{base.frontDoorOrganisation ? t('formOpen', { org: base.frontDoorOrganisation.name }) : t('formClosed')}</strong>
+        </Paragraph>
+        <PlainSelect label={t('frontDoor')} hint={t('frontDoorHint')} value={d.frontDoor} onChange={(e) => setD({ ...d, frontDoor: e.target.value })}
+          error={errors.frontDoorOrganisationId}
+          options={[{ value: '', label: t('frontDoorNone') }, ...doors.map((o) => ({ value: o.id, label: `${o.name} (${label(o.type)})` }))]} />
+      </fieldset>
+
+      <div className="regie-actions">
+        <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('save')}</Button>
+      </div>
+    </form>
+  );
+}
