@@ -4,10 +4,17 @@
 // statements over one connection: BEGIN, the transaction's statements, COMMIT. No copy of the
 // SQL to keep in step with the code; whatever the service does today is what is compared.
 import pg from 'pg';
-import type { Database, Tx } from '../src/platform/db/db.js';
+import { createHash } from 'node:crypto';
+import type { Database, QueryOptions, Tx } from '../src/platform/db/db.js';
 import { since } from './stats.js';
 
-export interface Statement { text: string; params: unknown[]; inTx: boolean }
+export interface Statement {
+  text: string; params: unknown[]; inTx: boolean;
+  /** Sent as a prepared (named) statement by the service; the replay does the same. */
+  prepare?: boolean;
+  /** The rows it returned (recorded while capturing; (e) builds its pgbench script from them). */
+  rows?: unknown[];
+}
 
 export class Recorder {
   private on = false;
@@ -15,12 +22,18 @@ export class Recorder {
 
   /** A handle that behaves like `db` and records while capturing. */
   wrap(db: Database): Database {
-    const rec = (inTx: boolean, text: string, params?: unknown[]) => { if (this.on) this.log.push({ text, params: params ?? [], inTx }); };
+    const rec = (inTx: boolean, text: string, params?: unknown[], opts?: QueryOptions): Statement | null => {
+      if (!this.on) return null;
+      const s: Statement = { text, params: params ?? [], inTx, ...(opts?.prepare ? { prepare: true } : {}) };
+      this.log.push(s);
+      return s;
+    };
+    const keep = <T>(s: Statement | null, p: Promise<T[]>): Promise<T[]> => (s ? p.then((rows) => { s.rows = rows; return rows; }) : p);
     const w = Object.create(db) as Database & Record<string, unknown>;
-    w.query = ((text: string, params?: unknown[]) => { rec(false, text, params); return db.query(text, params); }) as Database['query'];
+    w.query = (<T>(text: string, params?: unknown[], opts?: QueryOptions) => keep(rec(false, text, params, opts), db.query<T>(text, params, opts))) as Database['query'];
     w.exec = (sql: string) => { rec(false, sql); return db.exec(sql); };
     w.transaction = (<T>(fn: (tx: Tx) => Promise<T>) => db.transaction((tx) => fn({
-      query: ((text: string, params?: unknown[]) => { rec(true, text, params); return tx.query(text, params); }) as Tx['query'],
+      query: (<R>(text: string, params?: unknown[], opts?: QueryOptions) => keep(rec(true, text, params, opts), tx.query<R>(text, params, opts))) as Tx['query'],
       exec: (sql: string) => { rec(true, sql); return tx.exec(sql); },
     }))) as Database['transaction'];
     return w;
@@ -71,7 +84,9 @@ async function each(ss: Statement[], v: Variant, q: (s: Statement) => Promise<un
 export async function pgReplayer(url: string): Promise<Replayer> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const q = (s: Statement) => c.query(s.text, s.params);
+  // What the service prepares is prepared here too (named once per connection, as pg does).
+  const q = (s: Statement) => c.query(s.prepare
+    ? { name: `bench_${createHash('sha1').update(s.text).digest('hex').slice(0, 24)}`, text: s.text, values: s.params } : { text: s.text, values: s.params });
   return {
     async run(ss, v, timings) {
       if (v === 'session') for (const s of ss.filter((x) => !x.inTx)) await q(s);
@@ -90,8 +105,8 @@ export async function pgReplayer(url: string): Promise<Replayer> {
 export function pgliteReplayer(db: Database): Replayer {
   return {
     async run(ss, v, timings) {
-      if (v === 'session') for (const s of ss.filter((x) => !x.inTx)) await db.query(s.text, s.params);
-      await db.transaction((tx) => each(ss, v, (s) => tx.query(s.text, s.params), timings));
+      if (v === 'session') for (const s of ss.filter((x) => !x.inTx)) await db.query(s.text, s.params, { prepare: s.prepare });
+      await db.transaction((tx) => each(ss, v, (s) => tx.query(s.text, s.params, { prepare: s.prepare }), timings));
     },
     close: async () => undefined,
   };

@@ -119,3 +119,41 @@ export async function preparePglite(o: { families: number; auditRowsPerFamily: n
   await db.exec('VACUUM ANALYZE');
   return { db, sizes: await countData(db), seeded: true, seedSeconds };
 }
+
+/** The URL of a database next to `url` on the same server, named `name`. */
+export function siblingUrl(url: string, name: string): string {
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unexpected database name ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export const databaseName = (url: string) => split(url).name;
+
+/**
+ * A fresh copy of the template database (CREATE DATABASE … TEMPLATE): the same data, byte for
+ * byte, for each run that must start from the same state. Nobody may be connected to the template.
+ */
+export async function cloneDatabase(templateUrl: string, targetUrl: string): Promise<void> {
+  const template = split(templateUrl).name;
+  await withAdmin(targetUrl, async (c, name) => {
+    if (name === template) throw new Error(`cannot copy ${template} onto itself`);
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  });
+}
+
+/**
+ * The template of (e) and (f): a small region seeded once (no historic audit rows) and reused
+ * while it holds the asked number of families; re-seeded when it does not (it is ours alone).
+ */
+export async function prepareTemplate(url: string, families: number, fresh: boolean): Promise<Prepared> {
+  const label = split(url).name;
+  if (!fresh && await databaseExists(url)) {
+    const probe = await openPostgres(url, 1);
+    const ok = await probe.query<{ n: string }>(`SELECT count(*)::text AS n FROM families WHERE region_id = $1`, [REGION]).then((r) => Number(r[0].n) === families, () => false);
+    await probe.close();
+    if (!ok) { say(`${label}: not the asked ${families} families; seeding it again`); fresh = true; }
+  }
+  return preparePostgres(url, { families, auditRowsPerFamily: 0, fresh });
+}

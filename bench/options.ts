@@ -21,6 +21,44 @@ export interface BenchOptions {
   /** Minutes to wait at most for the machine to become quiet (1-minute load average below the CPU count × 0.5) before measuring. */
   waitIdleMinutes: number;
   out?: string;
+  /** Which parts run: a–d on the big region, e (reference index) and f (triage queue) on their own small databases. */
+  parts: Set<Part>;
+  /** (e) and (f): families of the small region seeded once into the template database they are copied from. */
+  partsFamilies: number;
+  /** Template database of (e) and (f); copies are made next to it (…_api, …_raw, …_capture, …_triage) and dropped afterwards. */
+  partsDatabaseUrl: string;
+  /** (e) concurrent API clients and pgbench clients. */
+  refindexClients: number;
+  /** (e) registrations per client (the same total for the API and for pgbench). */
+  refindexPerClient: number;
+  /** (e) size of the server's database pool (the production default of openPostgres is 10). */
+  refindexPool: number;
+  /** (f) open signals in the queue of the triage organisation. */
+  triageSignals: number;
+  /** (f) sequential first-page requests (and as many raw replays). */
+  triageRequests: number;
+  /** Keep the copies made for (e) and (f) instead of dropping them (to look into a failure). */
+  keepCopies: boolean;
+}
+
+export const PARTS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export type Part = (typeof PARTS)[number];
+
+function partList(v: string, name: string): Part[] {
+  const xs = v.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+  for (const x of xs) if (!(PARTS as readonly string[]).includes(x)) throw new Error(`${name}: unknown part "${x}" (parts: ${PARTS.join(', ')})`);
+  return xs as Part[];
+}
+
+function selectParts(argv: string[]): Set<Part> {
+  const only = flag(argv, '--only');
+  const parts = new Set<Part>(only ? partList(only, '--only') : PARTS);
+  const skip = flag(argv, '--skip');
+  if (skip) for (const x of partList(skip, '--skip')) parts.delete(x);
+  if (argv.includes('--skip-refindex')) parts.delete('e');
+  if (argv.includes('--skip-triage')) parts.delete('f');
+  if (!parts.size) throw new Error('no parts left to run (see --only / --skip)');
+  return parts;
 }
 
 export const TARGET_AUDIT_ROWS = 10_000_000;
@@ -42,8 +80,11 @@ function num(v: string | undefined, fallback: number, name: string): number {
 
 export const USAGE = `usage: npm run bench -- [--quick] [--fresh] [--families N] [--audit-rows-per-family K]
                         [--duration S] [--rate R] [--requests N] [--searches N] [--no-pglite] [--seed-only] [--wait-idle MIN] [--out FILE]
+                        [--only a,b,c,d,e,f] [--skip e,f] [--skip-refindex] [--skip-triage] [--parts-families N]
+                        [--refindex-clients N] [--refindex-per-client N] [--refindex-pool N] [--triage-signals N] [--triage-requests N] [--keep-copies]
 env: BENCH_DATABASE_URL (default ${BASE_URL}/regie_bench, quick: ${BASE_URL}/regie_bench_quick)
-     BENCH_COMPARE_DATABASE_URL (default ${BASE_URL}/regie_bench_small)`;
+     BENCH_COMPARE_DATABASE_URL (default ${BASE_URL}/regie_bench_small)
+     BENCH_PARTS_DATABASE_URL (template of (e) and (f); default ${BASE_URL}/regie_bench_ef, quick: ${BASE_URL}/regie_bench_ef_quick)`;
 
 export function parseOptions(argv = process.argv.slice(2), env = process.env): BenchOptions {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -70,6 +111,15 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env): B
     seedOnly: argv.includes('--seed-only'),
     waitIdleMinutes: num(flag(argv, '--wait-idle') ?? env.BENCH_WAIT_IDLE, 0, '--wait-idle'),
     out: flag(argv, '--out'),
+    parts: selectParts(argv),
+    partsFamilies: Math.floor(num(flag(argv, '--parts-families'), quick ? 300 : 3_000, '--parts-families')),
+    partsDatabaseUrl: env.BENCH_PARTS_DATABASE_URL || `${BASE_URL}/${quick ? 'regie_bench_ef_quick' : 'regie_bench_ef'}`,
+    refindexClients: Math.max(1, Math.floor(num(flag(argv, '--refindex-clients'), 16, '--refindex-clients'))),
+    refindexPerClient: Math.max(1, Math.floor(num(flag(argv, '--refindex-per-client'), quick ? 40 : 250, '--refindex-per-client'))),
+    refindexPool: Math.max(1, Math.floor(num(flag(argv, '--refindex-pool'), 10, '--refindex-pool'))),
+    triageSignals: Math.max(30, Math.floor(num(flag(argv, '--triage-signals'), 5_000, '--triage-signals'))),
+    triageRequests: Math.max(1, Math.floor(num(flag(argv, '--triage-requests'), quick ? 100 : 500, '--triage-requests'))),
+    keepCopies: argv.includes('--keep-copies'),
   };
 }
 

@@ -14,6 +14,8 @@ export const DIRECTION: Record<string, 'lower' | 'higher'> = {
   'c.mine.p50Ms': 'lower', 'c.mine.p95Ms': 'lower', 'c.mine.p99Ms': 'lower',
   'c.organisation.p50Ms': 'lower', 'c.organisation.p95Ms': 'lower', 'c.organisation.p99Ms': 'lower',
   'd.rowsPerSecond': 'higher',
+  'e.apiPerSecond': 'higher', 'e.rawPerSecond': 'higher', 'e.ratio': 'lower', 'e.matchesAsExpected': 'higher',
+  'f.apiP50Ms': 'lower', 'f.apiP95Ms': 'lower', 'f.apiP99Ms': 'lower', 'f.rawP95Ms': 'lower', 'f.ratio': 'lower',
 };
 
 export interface Embedded { profile: string; date: string; metrics: Record<string, number> }
