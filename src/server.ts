@@ -19,10 +19,12 @@ export async function start(config: Config = loadConfig()) {
   const app = await createServer(config, db);
   if (applied.length) app.log.info({ migrations: applied }, 'migrations applied');
   let accounts: Array<{ username: string; displayName: string; organisation: string; roles: string[]; totpSecret?: string }> = [];
+  let otherRegions: Array<{ regionName: string; accounts: typeof accounts }> = [];
   if (config.demoFamilies > 0) {
     const { seedDemoRegion } = await import('./demo/generator.js');
     const r = await seedDemoRegion(db, { families: config.demoFamilies });
     accounts = r.accounts;
+    otherRegions = r.otherRegions;
   }
   // After the demo seed, so that its many writes do not queue behind the first sweeps on PGlite.
   let jobs: JobRunner | undefined;
@@ -52,6 +54,10 @@ export async function start(config: Config = loadConfig()) {
   if (accounts.length) {
     lines.push('Demo-accounts (regio Walcheren), wachtwoord voor allemaal: Welkom-Regie-2026');
     for (const a of accounts) lines.push(`  ${a.username.padEnd(16)} ${a.displayName} — ${a.organisation} (${a.roles.join(', ')})${a.totpSecret ? `  TOTP-geheim: ${a.totpSecret}` : ''}`);
+    for (const o of otherRegions) {
+      lines.push('', `Demo-accounts (buurregio ${o.regionName}, voor een overdracht naar een andere regio), zelfde wachtwoord:`);
+      for (const a of o.accounts) lines.push(`  ${a.username.padEnd(22)} ${a.displayName} — ${a.organisation} (${a.roles.join(', ')})`);
+    }
     lines.push('', `Log in op ${config.publicUrl} als "regisseur" om "Mijn gezinnen" te zien.`, '');
   }
   process.stdout.write(lines.join('\n') + '\n');

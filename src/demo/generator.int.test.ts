@@ -1,21 +1,22 @@
 // The demo generator against a real (embedded) PostgreSQL with all migrations, triggers and
 // constraints: what it writes must be valid, complete and reproducible.
 import { createHash } from 'node:crypto';
+import argon2 from 'argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, type Database } from '../platform/db/db.js';
 import { migrate } from '../platform/db/migrate.js';
 import { isValidBsn } from '../modules/persons/bsn.js';
 import { verifyChain } from '../platform/audit/audit.js';
-import { DEMO_REGION, seedDemoRegion, type SeedResult } from './generator.js';
+import { DEMO_PASSWORD, DEMO_REGION, NEIGHBOUR_REGION, seedDemoRegion, type SeedResult } from './generator.js';
 import { STATUSES } from './casework.js';
 
 const TIMEOUT = 120_000;
 const NOW = new Date('2026-03-02T00:00:00Z');
 
-async function freshSeeded(): Promise<{ db: Database; result: SeedResult }> {
+async function freshSeeded(neighbour = true): Promise<{ db: Database; result: SeedResult }> {
   const db = await openPglite();
   await migrate(db);
-  const result = await seedDemoRegion(db, { families: 30, seed: 42, now: NOW });
+  const result = await seedDemoRegion(db, { families: 30, seed: 42, now: NOW, neighbour });
   return { db, result };
 }
 
@@ -116,6 +117,24 @@ describe('seedDemoRegion', () => {
     expect(v.ok).toBe(true);
   });
 
+  it('seeds the small neighbouring region De Bevelanden, whose Team Jeugd Goes can receive a handover', async () => {
+    expect(result.otherRegions).toEqual([{ regionId: NEIGHBOUR_REGION.id, regionName: 'De Bevelanden', accounts: [
+      { username: 'teamleider.bevelanden', displayName: 'Marieke Goedegebuure', organisation: 'Team Jeugd Goes', roles: ['professional', 'coordinator', 'team_lead'] },
+      { username: 'regisseur.bevelanden', displayName: 'Pieter Hoogerland', organisation: 'Team Jeugd Goes', roles: ['professional', 'coordinator'] },
+      { username: 'medewerker.bevelanden', displayName: 'Lotte Wisse', organisation: 'Team Jeugd Goes', roles: ['professional'] },
+      { username: 'kapelle.bevelanden', displayName: 'Bram Koster', organisation: 'Sociaal Team Kapelle', roles: ['professional', 'coordinator', 'team_lead'] },
+    ] }]);
+    const orgs = await db.query<{ name: string; type: string }>(`SELECT name, type FROM organisations WHERE region_id = $1 ORDER BY name`, [NEIGHBOUR_REGION.id]);
+    expect(orgs).toEqual([{ name: 'Huisartsenpraktijk Goes-Oost', type: 'gp_practice' }, { name: 'Sociaal Team Kapelle', type: 'municipal_team' },
+      { name: 'Team Jeugd Goes', type: 'municipal_team' }]);
+    const [u] = await db.query<{ password_hash: string; organisation: string }>(
+      `SELECT u.password_hash, o.name AS organisation FROM users u JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id
+        WHERE u.username = 'regisseur.bevelanden'`);
+    expect(u.organisation).toBe('Team Jeugd Goes');
+    expect(await argon2.verify(u.password_hash, DEMO_PASSWORD)).toBe(true);
+    expect(await db.query(`SELECT 1 FROM families WHERE region_id = $1`, [NEIGHBOUR_REGION.id])).toEqual([]);
+  });
+
   it('does nothing when the region already exists', async () => {
     const again = await seedDemoRegion(db, { families: 30, seed: 42, now: NOW });
     expect({ ...again, accounts: [] }).toEqual({ ...result, accounts: [] });
@@ -130,8 +149,32 @@ describe('seedDemoRegion', () => {
       expect(await list(other.db)).toEqual(await list(db));
       expect(await persons(other.db)).toEqual(await persons(db));
       expect(other.result.timelineEvents).toBe(result.timelineEvents);
+      const neighbour = (d: Database) => d.query(`SELECT id, organisation_id, username FROM users WHERE region_id = $1 ORDER BY id`, [NEIGHBOUR_REGION.id]);
+      expect(await neighbour(other.db)).toEqual(await neighbour(db));
     } finally {
       await other.db.close();
+    }
+  }, TIMEOUT);
+
+  it('leaves the demo region exactly as it is without the neighbour', async () => {
+    const alone = await freshSeeded(false);
+    try {
+      const fingerprint = async (d: Database) => {
+        const rows = await d.query<{ t: string }>(
+          `SELECT string_agg(x, '|' ORDER BY x) AS t FROM (
+             SELECT 'o' || id || name AS x FROM organisations WHERE region_id = $1
+             UNION ALL SELECT 'u' || id || username || organisation_id FROM users WHERE region_id = $1
+             UNION ALL SELECT 'f' || id || name FROM families WHERE region_id = $1
+             UNION ALL SELECT 'p' || id || coalesce(bsn, '') || given_names || family_name FROM persons WHERE region_id = $1
+             UNION ALL SELECT 'c' || id || status FROM cases WHERE region_id = $1
+             UNION ALL SELECT 'm' || id || user_id || role FROM case_team WHERE region_id = $1) s`, [region]);
+        return createHash('sha256').update(rows[0].t).digest('hex');
+      };
+      expect(alone.result.otherRegions).toEqual([]);
+      expect(await alone.db.query(`SELECT 1 FROM regions WHERE id = $1`, [NEIGHBOUR_REGION.id])).toEqual([]);
+      expect(await fingerprint(alone.db)).toBe(await fingerprint(db));
+    } finally {
+      await alone.db.close();
     }
   }, TIMEOUT);
 });

@@ -13,8 +13,10 @@ import { ORGANISATIONS, SAFETY_TYPES, buildStaff, type DemoAccount, type Staff }
 import { STATUSES, SpecialAllocator, buildCasework, type Status } from './casework.js';
 import { Columns } from './sql.js';
 import { seedDemoSignals } from './signals.js';
+import { seedNeighbourRegion, type NeighbourRegion } from './neighbour.js';
 
 export type { DemoAccount } from './organisations.js';
+export { NEIGHBOUR_REGION, type NeighbourRegion } from './neighbour.js';
 
 export const DEMO_REGION = { id: 'walcheren', name: 'Walcheren' } as const;
 export const DEMO_PASSWORD = 'Welkom-Regie-2026';
@@ -34,6 +36,11 @@ export interface SeedOptions {
    * else comes from the seed, so a fixed `now` makes two runs identical.
    */
   now?: Date;
+  /**
+   * With the demo region, also the small neighbouring region De Bevelanden (for handovers to
+   * another region); default true. Ignored for other regions.
+   */
+  neighbour?: boolean;
   onProgress?: (stage: 'families' | 'audit', done: number, total: number) => void;
 }
 
@@ -44,6 +51,8 @@ export interface SeedResult {
   timelineEvents: number;
   auditRows: number;
   accounts: DemoAccount[];
+  /** Other regions seeded with it (the neighbour of the demo region), with their accounts. */
+  otherRegions: NeighbourRegion[];
 }
 
 const DEFAULT_SEED = 20_260_101;
@@ -67,11 +76,15 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
   const total = Math.max(0, Math.floor(opts.families));
   const staff = buildStaff(seed, regionId, DEMO_REGION.id, total);
 
+  let hashed: Promise<string> | undefined;
+  const hashOnce = () => (hashed ??= argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id }));
+  // Its own stream and region: seeding it (also into an existing data folder) leaves this region untouched.
+  const otherRegions = regionId === DEMO_REGION.id && opts.neighbour !== false ? [await seedNeighbourRegion(db, seed, hashOnce)] : [];
   const exists = await db.query('SELECT 1 FROM regions WHERE id = $1', [regionId]);
-  if (exists.length) return { regionId, ...(await counts(db, regionId)), accounts: staff.accounts };
+  if (exists.length) return { regionId, ...(await counts(db, regionId)), accounts: staff.accounts, otherRegions };
 
   const now = (opts.now ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000)).getTime();
-  const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
+  const passwordHash = await hashOnce();
   await db.transaction(async (tx) => {
     await tx.query('INSERT INTO regions (id, name) VALUES ($1, $2)',
       [regionId, opts.regionName ?? (regionId === DEMO_REGION.id ? DEMO_REGION.name : regionId)]);
@@ -109,7 +122,7 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
     `INSERT INTO signal_settings (region_id, front_door_organisation_id)
      SELECT $1, id FROM organisations WHERE region_id = $1 AND name = 'Sociaal Team Middelburg' ON CONFLICT (region_id) DO NOTHING`, [regionId]);
   await seedDemoSignals(db, regionId);
-  return { regionId, ...(await counts(db, regionId)), accounts: staff.accounts };
+  return { regionId, ...(await counts(db, regionId)), accounts: staff.accounts, otherRegions };
 }
 
 function usersColumns(staff: Staff, passwordHash: string): unknown[][] {
@@ -219,7 +232,7 @@ async function seedAudit(db: Database, regionId: string, familyIds: string[], pe
   }
 }
 
-async function counts(db: Database, regionId: string): Promise<Omit<SeedResult, 'regionId' | 'accounts'>> {
+async function counts(db: Database, regionId: string): Promise<Omit<SeedResult, 'regionId' | 'accounts' | 'otherRegions'>> {
   const [r] = await db.query<{ families: string; persons: string; events: string; audit: string | null }>(
     `SELECT (SELECT count(*) FROM families WHERE region_id = $1)::text AS families,
             (SELECT count(*) FROM persons WHERE region_id = $1)::text AS persons,

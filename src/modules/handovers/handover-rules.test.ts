@@ -45,7 +45,7 @@ describe('the acceptance deadline', () => {
 });
 
 describe('who sees and answers a handover', () => {
-  const h = { regionId: 'r1', fromOrganisationId: 'a', toOrganisationId: 'b' };
+  const h = { regionId: 'r1', toRegionId: 'r1', fromOrganisationId: 'a', toOrganisationId: 'b' };
   it('is the sending and the receiving organisation, in the same region', () => {
     expect(mayReadHandover({ regionId: 'r1', organisationId: 'a' }, h)).toBe(true);
     expect(mayReadHandover({ regionId: 'r1', organisationId: 'b' }, h)).toBe(true);
@@ -53,5 +53,18 @@ describe('who sees and answers a handover', () => {
     expect(mayReadHandover({ regionId: 'r2', organisationId: 'a' }, h)).toBe(false);
     expect(mayRespond({ regionId: 'r1', organisationId: 'b' }, h)).toBe(true);
     expect(mayRespond({ regionId: 'r1', organisationId: 'a' }, h)).toBe(false);
+  });
+
+  it('is the sender in its region and the receiver in the other region, for a handover between regions', () => {
+    const x = { regionId: 'r1', toRegionId: 'r2', fromOrganisationId: 'a', toOrganisationId: 'b' };
+    expect(mayReadHandover({ regionId: 'r1', organisationId: 'a' }, x)).toBe(true);
+    expect(mayReadHandover({ regionId: 'r2', organisationId: 'b' }, x)).toBe(true);
+    // the same organisation id in the wrong region is somebody else
+    expect(mayReadHandover({ regionId: 'r1', organisationId: 'b' }, x)).toBe(false);
+    expect(mayReadHandover({ regionId: 'r2', organisationId: 'a' }, x)).toBe(false);
+    expect(mayReadHandover({ regionId: 'r3', organisationId: 'b' }, x)).toBe(false);
+    expect(mayRespond({ regionId: 'r2', organisationId: 'b' }, x)).toBe(true);
+    expect(mayRespond({ regionId: 'r1', organisationId: 'b' }, x)).toBe(false);
+    expect(mayRespond({ regionId: 'r1', organisationId: 'a' }, x)).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 // THE rules of handovers: which organisations may receive a case or a signal, the acceptance
-// deadline, and who may see a handover (mirrored by the row-level security policy in
-// migrations/0060_handovers.sql). Handovers stay inside one region (the tenant): organisations
-// of several municipalities can share a region, so a family moving between them is covered.
+// deadline, and who may see and answer a handover (mirrored by the row-level security policies
+// in migrations/0090_cross_region_handovers.sql). The receiver may be in another region (the
+// tenant) when a family moves: the handover stays in the sender's region and names the
+// receiving region (docs/adr/0006-cross-region-handovers.md).
 import type { Actor } from '../../platform/access/actor.js';
 import { addWorkingDays, workingDaysBetween } from '../../platform/time/working-days.js';
 
@@ -44,13 +45,21 @@ export function workingDaysLeft(acceptDueOn: string, today: string): number {
   return workingDaysBetween(today, acceptDueOn);
 }
 
-/** Members of the sending and of the receiving organisation see a handover; nobody else. */
-export function mayReadHandover(actor: Pick<Actor, 'regionId' | 'organisationId'>,
-  h: { regionId: string; fromOrganisationId: string; toOrganisationId: string }): boolean {
-  return actor.regionId === h.regionId && (actor.organisationId === h.fromOrganisationId || actor.organisationId === h.toOrganisationId);
+/** Where a handover goes: the receiving organisation in the receiving region (the sender's own unless named). */
+export interface HandoverParties { regionId: string; toRegionId: string; fromOrganisationId: string; toOrganisationId: string }
+
+/**
+ * Members of the sending organisation (in the sender's region) and of the receiving organisation
+ * (in the receiving region) see a handover; nobody else.
+ */
+export function mayReadHandover(actor: Pick<Actor, 'regionId' | 'organisationId'>, h: HandoverParties): boolean {
+  return (actor.regionId === h.regionId && actor.organisationId === h.fromOrganisationId) || mayRespond(actor, h);
 }
 
-/** Only the receiving organisation answers a handover. */
-export function mayRespond(actor: Pick<Actor, 'regionId' | 'organisationId'>, h: { regionId: string; toOrganisationId: string }): boolean {
-  return actor.regionId === h.regionId && actor.organisationId === h.toOrganisationId;
+/** Only the receiving organisation answers a handover, also from another region. */
+export function mayRespond(actor: Pick<Actor, 'regionId' | 'organisationId'>, h: Pick<HandoverParties, 'toRegionId' | 'toOrganisationId'>): boolean {
+  return actor.regionId === h.toRegionId && actor.organisationId === h.toOrganisationId;
 }
+
+/** A handover to an organisation of another region. */
+export const isCrossRegion = (h: { regionId: string; toRegionId: string }) => h.regionId !== h.toRegionId;

@@ -4,7 +4,8 @@
 // case is opened for a signal's family), the sender's access ends or continues as the handover
 // says, and the moment, timeline event, audit rows and notifications are written with it.
 // A failure at any statement leaves the old coordinator; the deferred trigger of
-// migrations/0002 makes "none" or "two" impossible at commit.
+// migrations/0002 makes "none" or "two" impossible at commit. A handover from another region
+// arrives through handovers.arrival.ts, in the same one transaction.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
@@ -17,8 +18,11 @@ import { notify } from '../notifications/notify.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { activeMembership, insertMembership, lockCase, requireQualifiedCoordinator } from '../cases/cases.repo.js';
 import { replaceCoordinator } from '../cases/cases.service.js';
-import { bumpCaseVersion, endOrganisationMemberships, findOrganisation, linkSignalToCase, setAnswer, setResultCase, type HandoverRow } from './handovers.repo.js';
-import { lockForAnswer } from './handovers.service.js';
+import {
+  answeredElsewhere, bumpCaseVersion, endOrganisationMemberships, findOrganisation, linkSignalToCase, setAnswer, setResultCase, type HandoverRow,
+} from './handovers.repo.js';
+import { auditWho, lockForAnswer } from './handovers.service.js';
+import { arriveInRegion } from './handovers.arrival.js';
 import { staleHandover } from './handovers.errors.js';
 import type { AcceptHandoverBody } from './handovers.contract.js';
 
@@ -32,6 +36,10 @@ export async function acceptHandover(db: Database, actor: Actor, handoverId: str
     if (nominee.organisation_id !== h.to_organisation_id)
       throw new Invalid('nominee_not_receiver', 'nomineeUserId', { nl: `${nominee.display_name} werkt niet bij de ontvangende organisatie.`,
         en: `${nominee.display_name} does not work for the receiving organisation.` });
+    if (h.region_id !== r) return acceptFromOtherRegion(tx, actor, h, nominee, body);
+    if (body.familyId || body.persons?.length)
+      throw new Invalid('not_from_other_region', body.familyId ? 'familyId' : 'persons', { nl: 'Een gezin of personen kiest u alleen bij een overdracht uit een andere regio.',
+        en: 'A family or persons are only chosen for a handover from another region.' });
     const version = await setAnswer(tx, r, h.id, body.version, { status: 'accepted', userId: actor.userId, nomineeUserId: nominee.id, resultCaseId: h.case_id });
     if (version === null) throw staleHandover();
     const to = (await findOrganisation(tx, r, h.to_organisation_id))!;
@@ -53,8 +61,25 @@ export async function acceptHandover(db: Database, actor: Actor, handoverId: str
     if (nominee.id !== actor.userId) await notify(tx, { regionId: r, userIds: [nominee.id], kind: 'handover_nominated',
       title: { nl: 'U bent regisseur geworden na een overdracht', en: 'You became coordinator after a handover' },
       link: `/overdrachten/${h.id}`, dedupeKey: `handover-nominated:${h.id}` });
-    return { id: h.id, version, status: 'accepted' as const, acceptDueOn: h.accept_due_on, caseId };
+    return { id: h.id, version, status: 'accepted' as const, acceptDueOn: h.accept_due_on, caseId, familyId: h.family_id };
   });
+}
+
+/**
+ * From another region: the handover (in the sender's region) is marked accepted, the family,
+ * persons and case are made here (handovers.arrival.ts), and the database finishes the sender's
+ * side there (its case closes when its access ends; timeline, audit and inbox), all in this
+ * one transaction.
+ */
+async function acceptFromOtherRegion(tx: Tx, actor: Actor, h: HandoverRow, nominee: Nominee, body: z.infer<typeof AcceptHandoverBody>) {
+  const caseId = h.persons.length ? randomUUID() : null;
+  const version = await setAnswer(tx, h.region_id, h.id, body.version, { status: 'accepted', userId: actor.userId, nomineeUserId: nominee.id, resultCaseId: caseId });
+  if (version === null) throw staleHandover();
+  const [from] = await tx.query<{ from_name: string; from_region_name: string }>(`SELECT from_name, from_region_name FROM regie.handover_parties($1, $2)`, [h.region_id, h.id]);
+  const arrived = caseId ? await arriveInRegion(tx, actor, h, nominee, caseId, body, { name: from.from_name, regionName: from.from_region_name }) : null;
+  if (!arrived) await recordAccess(tx, actor, { action: 'update', objectType: 'handover', objectId: h.id, legalBasis: h.legal_basis, careRelation: true });
+  await answeredElsewhere(tx, h.region_id, h.id, auditWho(actor));
+  return { id: h.id, version, status: 'accepted' as const, acceptDueOn: h.accept_due_on, caseId: arrived?.caseId ?? null, familyId: arrived?.familyId ?? null };
 }
 
 /**

@@ -12,6 +12,8 @@ export const SendHandoverBody = z.strictObject({
   caseId: Uuid.optional(),
   signalId: Uuid.optional(),
   toOrganisationId: Uuid,
+  /** The receiving organisation's region when it is another than the sender's (found by id when left out). */
+  toRegionId: z.string().trim().min(1).max(64).optional(),
   reason: z.string().trim()
     .min(5, msg('Geef de reden van de overdracht (minstens 5 tekens).', 'Give the reason for the handover (at least 5 characters).')).max(2000),
   safetyAssessment: SafetyAssessment,
@@ -35,6 +37,17 @@ export const HandoverParams = z.strictObject({ handoverId: Uuid });
 export const AcceptHandoverBody = z.strictObject({
   nomineeUserId: Uuid,
   version: z.number().int().min(1),
+  /**
+   * Only for a handover from another region: an existing family of the receiver's region to open
+   * the case for, instead of registering the family anew.
+   */
+  familyId: Uuid.optional(),
+  /**
+   * Only for a handover from another region: persons of the package that the receiver confirms
+   * to be a person already registered in its region (a possible match on name and birth date).
+   * A person whose BSN is known in the region is linked by BSN; nobody is matched on name unasked.
+   */
+  persons: z.array(z.strictObject({ personId: Uuid, existingPersonId: Uuid })).max(30).optional(),
 });
 
 export const RefuseHandoverBody = z.strictObject({
@@ -53,7 +66,7 @@ export const HandoverListQuery = z.strictObject({
 
 export const ReceiversQuery = z.strictObject({ subjectType: z.enum(['case', 'signal']) });
 
-const Organisation = z.object({ id: z.string(), name: z.string(), type: z.string() });
+const Organisation = z.object({ id: z.string(), name: z.string(), type: z.string(), regionId: z.string(), regionName: z.string() });
 
 export const HandoverSummary = z.object({
   id: z.string(),
@@ -63,6 +76,8 @@ export const HandoverSummary = z.object({
   familyId: z.string().nullable(),
   subjectLabel: z.string(),
   direction: z.enum(['incoming', 'outgoing']),
+  /** Sender and receiver are in different regions (a family that moves to another region). */
+  crossRegion: z.boolean(),
   fromOrganisation: Organisation,
   toOrganisation: Organisation,
   senderName: z.string(),
@@ -77,7 +92,20 @@ export const HandoverSummary = z.object({
 
 export const HandoverList = z.object({ items: z.array(HandoverSummary), nextCursor: z.string().nullable() });
 
-export const HandoverPerson = z.object({ personId: z.string(), name: z.string(), birthDate: z.string().nullable(), relation: z.string().nullable() });
+export const HandoverPerson = z.object({ personId: z.string(), name: z.string(), birthDate: z.string().nullable(), relation: z.string().nullable(),
+  bsn: z.string().nullable() });
+
+/** For the receiver of a handover from another region: how each person of the package arrives in its region. */
+export const ArrivingPerson = z.object({
+  personId: z.string(),
+  /** The BSN is registered in the receiver's region: that registration is linked on acceptance. */
+  bsnKnown: z.boolean(),
+  /** Persons the receiver may see who are possibly the same (name and birth date); linked only when confirmed. */
+  candidates: z.array(z.object({ personId: z.string(), fullName: z.string(), birthDate: z.string().nullable(),
+    reason: z.enum(['bsn', 'name_and_birth_date']), familyId: z.string().nullable(), familyName: z.string().nullable() })),
+  /** There are possible matches the receiver may not see. */
+  possibleElsewhere: z.boolean(),
+});
 
 export const HandoverDetail = HandoverSummary.extend({
   reason: z.string(),
@@ -91,9 +119,14 @@ export const HandoverDetail = HandoverSummary.extend({
   nomineeName: z.string().nullable(),
   refusalReason: z.string().nullable(),
   resultCaseId: z.string().nullable(),
+  /** The family the accepted handover's case belongs to, as the viewer may open it (the receiver's own for a handover between regions). */
+  resultFamilyId: z.string().nullable(),
   mayRespond: z.boolean(),
+  /** Only for the receiver of a pending handover from another region. */
+  arrival: z.object({ persons: z.array(ArrivingPerson) }).nullable(),
 });
 
-export const HandoverState = z.object({ id: z.string(), version: z.number(), status: HandoverStatus, acceptDueOn: z.iso.date(), caseId: z.string().nullable() });
+export const HandoverState = z.object({ id: z.string(), version: z.number(), status: HandoverStatus, acceptDueOn: z.iso.date(), caseId: z.string().nullable(),
+  familyId: z.string().nullable().optional() });
 
 export const ReceiverList = z.object({ items: z.array(Organisation) });

@@ -1,7 +1,8 @@
 // Accepting a handover is all or nothing. A failure at any statement of the acceptance (a lost
 // connection, a killed server) leaves the old coordinator and a pending handover, never both
-// coordinators or none; two acceptances at the same moment let exactly one win. On PostgreSQL the
-// two requests really overlap; on PGlite they are serialised.
+// coordinators or none; two acceptances at the same moment let exactly one win. The same for a
+// handover from another region, whose acceptance writes in two regions. On PostgreSQL the two
+// requests really overlap; on PGlite they are serialised.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, onPostgres, type TestDb } from '../../../test/support/db.js';
 import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
@@ -17,6 +18,8 @@ import { failingAt } from '../../../test/support/faults.js';
 let t: TestDb; let app: App; let region: string;
 let vtCoord: TestUser; let teamCoord: TestUser; let teamPro: TestUser; let teamLead: TestUser; let team: string;
 let cPro: Client; let cLead: Client;
+// a team in another region
+let other: string; let goes: string; let goesCoord: TestUser; let goesPro: TestUser; let cGoesPro: Client; let cGoesLead: Client;
 
 
 beforeAll(async () => {
@@ -29,15 +32,20 @@ beforeAll(async () => {
   teamCoord = await createUser(t.db, region, team, ['professional', 'coordinator']);
   teamPro = await createUser(t.db, region, team, ['professional']);
   teamLead = await createUser(t.db, region, team, ['professional', 'team_lead']);
+  other = await createRegion(t.db);
+  goes = await createOrganisation(t.db, other, 'municipal_team', 'Team Jeugd Goes');
+  goesCoord = await createUser(t.db, other, goes, ['professional', 'coordinator']);
+  goesPro = await createUser(t.db, other, goes, ['professional']);
+  const goesLead = await createUser(t.db, other, goes, ['professional', 'team_lead']);
   app = await testApp(t.db);
-  [cPro, cLead] = await Promise.all([login(app, teamPro.username), login(app, teamLead.username)]);
+  [cPro, cLead, cGoesPro, cGoesLead] = await Promise.all([teamPro, teamLead, goesPro, goesLead].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
-async function pendingHandover(senderAccess: 'ends' | 'continues' = 'ends') {
+async function pendingHandover(senderAccess: 'ends' | 'continues' = 'ends', to: { organisationId: string; regionId?: string } = { organisationId: team }) {
   const { id: familyId, caseId } = await registerFamily(t.db, vtCoord.actor, RegisterFamilyBody.parse(familyBody(vtCoord.actor.userId, { children: 1 })));
   const persons = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [region, familyId]);
-  const h = await sendHandover(t.db, vtCoord.actor, { caseId, toOrganisationId: team, reason: 'Verhuizing naar de gemeente', safetyAssessment: 'safe',
+  const h = await sendHandover(t.db, vtCoord.actor, { caseId, toOrganisationId: to.organisationId, toRegionId: to.regionId, reason: 'Verhuizing naar de gemeente', safetyAssessment: 'safe',
     knownInformation: 'Lopende hulp thuis.', personIds: persons.map((p) => p.person_id), legalBasis: 'statutory_task', senderAccess });
   return { familyId, caseId, handoverId: h.id };
 }
@@ -102,5 +110,79 @@ describe('concurrent acceptances', () => {
       if (loser === teamPro) expect(members.some((m) => m.user_id === teamPro.actor.userId)).toBe(false);
       expect(members.filter((m) => m.user_id === teamCoord.actor.userId)).toHaveLength(1);
     }
+  });
+});
+
+/** Everything an acceptance from another region may write, in both regions. */
+const twoRegions = async (caseId: string, handoverId: string) => {
+  const n = async (sql: string, params: unknown[]) => Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${sql}`, params))[0].n);
+  const perRegion = async (r: string) => ({
+    persons: await n(`persons WHERE region_id = $1`, [r]), families: await n(`families WHERE region_id = $1`, [r]), cases: await n(`cases WHERE region_id = $1`, [r]),
+    members: await n(`family_members WHERE region_id = $1`, [r]), team: await n(`case_team WHERE region_id = $1 AND ended_at IS NULL`, [r]),
+    events: await n(`timeline_events WHERE region_id = $1`, [r]), moments: await n(`lead_time_moments WHERE region_id = $1`, [r]),
+    notifications: await n(`notifications WHERE region_id = $1`, [r]), mail: await n(`mail_outbox WHERE region_id = $1`, [r]),
+    audit: (await t.db.query<{ seq: string }>(`SELECT seq::text FROM audit_chain_head WHERE region_id = $1`, [r]))[0]?.seq ?? '0',
+  });
+  return {
+    ...(await state(caseId, handoverId)),
+    senderCase: (await t.db.query(`SELECT status, closed_reason FROM cases WHERE region_id = $1 AND id = $2`, [region, caseId]))[0],
+    result: (await t.db.query(`SELECT responded_by, nominee_user_id, result_case_id FROM handovers WHERE region_id = $1 AND id = $2`, [region, handoverId]))[0],
+    sender: await perRegion(region), receiver: await perRegion(other),
+  };
+};
+
+describe('faults in the middle of accepting a handover from another region', () => {
+  for (const senderAccess of ['ends', 'continues'] as const) {
+    it(`leaves both regions as they were when any statement fails (sender access ${senderAccess}, ${engine})`, async () => {
+      const k = await pendingHandover(senderAccess, { organisationId: goes, regionId: other });
+      const before = await twoRegions(k.caseId, k.handoverId);
+      expect(before.coordinators).toEqual([vtCoord.actor.userId]);
+      let failures = 0; let completed = false;
+      for (let n = 1; n <= 200 && !completed; n++) {
+        const r = await acceptHandover(failingAt(t.db, n), goesPro.actor, k.handoverId, { nomineeUserId: goesCoord.actor.userId, version: 1 })
+          .then(() => 'ok', (e: Error) => e.message);
+        if (r === 'ok') { completed = true; break; }
+        failures++;
+        expect(r).toContain('injected');
+        expect(await twoRegions(k.caseId, k.handoverId)).toEqual(before);
+      }
+      expect(completed).toBe(true);
+      expect(failures).toBeGreaterThan(20);
+      const after = await twoRegions(k.caseId, k.handoverId);
+      expect(after.handover).toEqual({ status: 'accepted', version: 2 });
+      expect(after.receiver.cases).toBe(before.receiver.cases + 1);
+      expect(after.receiver.persons).toBe(before.receiver.persons + 2);
+      expect(after.senderCase).toMatchObject({ status: senderAccess === 'ends' ? 'closed' : 'registered' });
+      expect(after.coordinators).toEqual(senderAccess === 'ends' ? [] : [vtCoord.actor.userId]);
+      for (const r of [region, other]) expect((await verifyChain(t.db, r)).ok).toBe(true);
+    });
+  }
+
+  it(`let exactly one of two simultaneous acceptances from the other region win (${engine})`, async () => {
+    for (let round = 0; round < 4; round++) {
+      const k = await pendingHandover('ends', { organisationId: goes, regionId: other });
+      const cases = Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM cases WHERE region_id = $1`, [other]))[0].n);
+      const results = await Promise.all([cGoesPro, cGoesLead].map((c) => c.post(`/api/v1/handovers/${k.handoverId}/accept`, { nomineeUserId: goesCoord.actor.userId, version: 1 })));
+      expect(results.filter((r) => r.status === 200), JSON.stringify(results.map((r) => r.body))).toHaveLength(1);
+      expect(results.find((r) => r.status !== 200)!.body).toMatchObject({ status: 409, code: 'already_accepted' });
+      expect(Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM cases WHERE region_id = $1`, [other]))[0].n)).toBe(cases + 1);
+    }
+    for (const r of [region, other]) expect((await verifyChain(t.db, r)).ok).toBe(true);
+  });
+
+  it(`let two acceptances in opposite directions at the same moment both succeed, without a deadlock (${engine})`, async () => {
+    for (let round = 0; round < 4; round++) {
+      const toGoes = await pendingHandover('ends', { organisationId: goes, regionId: other });
+      const { id: familyId, caseId } = await registerFamily(t.db, goesCoord.actor, RegisterFamilyBody.parse(familyBody(goesCoord.actor.userId, { children: 1 })));
+      const persons = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [other, familyId]);
+      const fromGoes = await sendHandover(t.db, goesCoord.actor, { caseId, toOrganisationId: team, toRegionId: region, reason: 'Verhuizing naar Walcheren',
+        safetyAssessment: 'safe', knownInformation: 'Lopende hulp thuis.', personIds: persons.map((p) => p.person_id), legalBasis: 'statutory_task', senderAccess: 'ends' });
+      const results = await Promise.all([
+        cGoesPro.post(`/api/v1/handovers/${toGoes.handoverId}/accept`, { nomineeUserId: goesCoord.actor.userId, version: 1 }),
+        cPro.post(`/api/v1/handovers/${fromGoes.id}/accept`, { nomineeUserId: teamCoord.actor.userId, version: 1 }),
+      ]);
+      expect(results.map((r) => r.status), JSON.stringify(results.map((r) => r.body))).toEqual([200, 200]);
+    }
+    for (const r of [region, other]) expect((await verifyChain(t.db, r)).ok).toBe(true);
   });
 });

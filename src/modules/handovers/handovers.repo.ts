@@ -1,5 +1,6 @@
 // SQL for handovers, inside an actor's transaction: row-level security shows a handover to the
-// sending and the receiving organisation only.
+// sending organisation (in its region) and the receiving organisation (in the receiving region,
+// which may be another) only.
 import type { z } from 'zod';
 import type { Tx } from '../../platform/db/db.js';
 import type { LegalBasis } from '../../platform/access/actor.js';
@@ -7,30 +8,51 @@ import type { HandoverDetail, HandoverPerson, HandoverSummary } from './handover
 import { isOverdue, workingDaysLeft } from './handover-rules.js';
 
 type Summary = z.infer<typeof HandoverSummary>;
-type Detail = Omit<z.infer<typeof HandoverDetail>, 'mayRespond'>;
+type Detail = Omit<z.infer<typeof HandoverDetail>, 'mayRespond' | 'arrival' | 'resultFamilyId'>;
+/** A person of the information package as shown. */
 export type Person = z.infer<typeof HandoverPerson>;
+/** As stored: with the name in parts, so that a receiver in another region can register the person. */
+export type PackagePerson = Person & { givenNames?: string; familyNamePrefix?: string | null; familyName?: string };
+/** Who is looking: the viewer's region decides which side of a handover between regions they are on. */
+export interface Viewer { regionId: string; organisationId: string }
 
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 const date = (v: unknown) => (v == null ? null : typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
 
 export interface HandoverRow {
-  id: string; case_id: string | null; signal_id: string | null; family_id: string | null; subject_label: string;
+  region_id: string; to_region_id: string; id: string; case_id: string | null; signal_id: string | null; family_id: string | null; subject_label: string;
   from_organisation_id: string; from_user_id: string; to_organisation_id: string; status: 'pending' | 'accepted' | 'refused' | 'expired';
-  accept_due_on: string; version: number; legal_basis: LegalBasis; sender_access: 'ends' | 'continues'; persons: Person[];
+  accept_due_on: string; sent_at: string; version: number; legal_basis: LegalBasis; sender_access: 'ends' | 'continues'; persons: PackagePerson[];
   result_case_id: string | null;
 }
 
-const ROW_COLUMNS = `h.id, h.case_id, h.signal_id, h.family_id, h.subject_label, h.from_organisation_id, h.from_user_id, h.to_organisation_id,
-  h.status, h.accept_due_on::text AS accept_due_on, h.version, h.legal_basis, h.sender_access, h.persons, h.result_case_id`;
+const ROW_COLUMNS = `h.region_id, h.to_region_id, h.id, h.case_id, h.signal_id, h.family_id, h.subject_label, h.from_organisation_id, h.from_user_id, h.to_organisation_id,
+  h.status, h.accept_due_on::text AS accept_due_on, h.sent_at, h.version, h.legal_basis, h.sender_access, h.persons, h.result_case_id`;
 
 export async function findOrganisation(tx: Tx, regionId: string, id: string) {
   const rows = await tx.query<{ id: string; name: string; type: string }>(`SELECT id, name, type FROM organisations WHERE region_id = $1 AND id = $2`, [regionId, id]);
   return rows[0] ?? null;
 }
 
-export async function organisationsOfTypes(tx: Tx, regionId: string, types: readonly string[], except: string) {
-  return tx.query<{ id: string; name: string; type: string }>(
-    `SELECT id, name, type FROM organisations WHERE region_id = $1 AND type = ANY ($2::text[]) AND id <> $3 ORDER BY name`, [regionId, [...types], except]);
+export interface Receiver { id: string; name: string; type: string; regionId: string; regionName: string }
+
+/** Organisations of the actor's own region of the given types, except one. */
+export async function organisationsOfTypes(tx: Tx, regionId: string, types: readonly string[], except: string): Promise<Receiver[]> {
+  return tx.query<Receiver>(
+    `SELECT o.id, o.name, o.type, o.region_id AS "regionId", g.name AS "regionName" FROM organisations o JOIN regions g ON g.id = o.region_id
+      WHERE o.region_id = $1 AND o.type = ANY ($2::text[]) AND o.id <> $3 ORDER BY o.name`, [regionId, [...types], except]);
+}
+
+/** Organisations of the other regions (name, type, region; no personal data), of the given types or all. */
+export async function organisationsElsewhere(tx: Tx, types: readonly string[] | null): Promise<Receiver[]> {
+  return tx.query<Receiver>(
+    `SELECT id, name, type, region_id AS "regionId", region_name AS "regionName" FROM regie.handover_receivers_elsewhere($1::text[])`,
+    [types ? [...types] : null]);
+}
+
+export async function regionName(tx: Tx, regionId: string): Promise<string | null> {
+  const rows = await tx.query<{ name: string }>(`SELECT name FROM regions WHERE id = $1`, [regionId]);
+  return rows[0]?.name ?? null;
 }
 
 export async function pendingHandoverOf(tx: Tx, regionId: string, subject: { caseId?: string | null; signalId?: string | null }) {
@@ -41,25 +63,26 @@ export async function pendingHandoverOf(tx: Tx, regionId: string, subject: { cas
 }
 
 export async function insertHandover(tx: Tx, h: {
-  regionId: string; id: string; caseId: string | null; signalId: string | null; familyId: string | null; subjectLabel: string;
+  regionId: string; toRegionId: string; id: string; caseId: string | null; signalId: string | null; familyId: string | null; subjectLabel: string;
   fromOrganisationId: string; fromUserId: string; toOrganisationId: string; reason: string; safetyAssessment: string; safetyNotes: string | null;
-  knownInformation: string; persons: Person[]; legalBasis: string; senderAccess: string; acceptDueOn: string;
+  knownInformation: string; persons: PackagePerson[]; legalBasis: string; senderAccess: string; acceptDueOn: string;
 }) {
   await tx.query(
-    `INSERT INTO handovers (region_id, id, case_id, signal_id, family_id, subject_label, from_organisation_id, from_user_id, to_organisation_id,
+    `INSERT INTO handovers (region_id, to_region_id, id, case_id, signal_id, family_id, subject_label, from_organisation_id, from_user_id, to_organisation_id,
         reason, safety_assessment, safety_notes, known_information, persons, legal_basis, sender_access, accept_due_on)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-    [h.regionId, h.id, h.caseId, h.signalId, h.familyId, h.subjectLabel, h.fromOrganisationId, h.fromUserId, h.toOrganisationId,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+    [h.regionId, h.toRegionId, h.id, h.caseId, h.signalId, h.familyId, h.subjectLabel, h.fromOrganisationId, h.fromUserId, h.toOrganisationId,
       h.reason, h.safetyAssessment, h.safetyNotes, h.knownInformation, JSON.stringify(h.persons), h.legalBasis, h.senderAccess, h.acceptDueOn]);
 }
 
-/** The handover as the actor may see it (no lock). */
-export async function findHandoverRow(tx: Tx, regionId: string, id: string): Promise<HandoverRow | null> {
-  const rows = await tx.query<HandoverRow>(`SELECT ${ROW_COLUMNS} FROM handovers h WHERE h.region_id = $1 AND h.id = $2`, [regionId, id]);
+/** The handover as the actor may see it (no lock): sent from, or to, the actor's region. */
+export async function findHandoverRow(tx: Tx, actorRegionId: string, id: string): Promise<HandoverRow | null> {
+  const rows = await tx.query<HandoverRow>(
+    `SELECT ${ROW_COLUMNS} FROM handovers h WHERE h.id = $2 AND (h.region_id = $1 OR h.to_region_id = $1)`, [actorRegionId, id]);
   return rows[0] ?? null;
 }
 
-/** Locks the handover for an answer; only the receiving organisation gets a row (policy handovers_respond). */
+/** Locks the handover (in its own, the sender's, region) for an answer; only the receiving organisation gets a row (policy handovers_respond). */
 export async function lockHandoverRow(tx: Tx, regionId: string, id: string): Promise<HandoverRow | null> {
   const rows = await tx.query<HandoverRow>(`SELECT ${ROW_COLUMNS} FROM handovers h WHERE h.region_id = $1 AND h.id = $2 FOR UPDATE`, [regionId, id]);
   return rows[0] ?? null;
@@ -81,72 +104,87 @@ export async function setResultCase(tx: Tx, regionId: string, id: string, caseId
   await tx.query(`UPDATE handovers SET result_case_id = $3 WHERE region_id = $1 AND id = $2`, [regionId, id, caseId]);
 }
 
+// Names of the other region's organisation and professionals come through regie.handover_parties():
+// their own row-level security hides them from this region.
 const SELECT_FULL = `
-  SELECT h.*, h.accept_due_on::text AS due, fo.name AS from_name, fo.type AS from_type, tor.name AS to_name, tor.type AS to_type,
-         su.display_name AS sender_name, ru.display_name AS responder_name, nu.display_name AS nominee_name
-    FROM handovers h
-    JOIN organisations fo ON fo.region_id = h.region_id AND fo.id = h.from_organisation_id
-    JOIN organisations tor ON tor.region_id = h.region_id AND tor.id = h.to_organisation_id
-    JOIN users su ON su.region_id = h.region_id AND su.id = h.from_user_id
-    LEFT JOIN users ru ON ru.region_id = h.region_id AND ru.id = h.responded_by
-    LEFT JOIN users nu ON nu.region_id = h.region_id AND nu.id = h.nominee_user_id`;
+  SELECT h.*, h.accept_due_on::text AS due, p.*
+    FROM handovers h CROSS JOIN LATERAL regie.handover_parties(h.region_id, h.id) p`;
 
-function toSummary(r: Record<string, any>, actorOrg: string, today: string): Summary {
+function toSummary(r: Record<string, any>, viewer: Viewer, today: string): Summary {
   const due = date(r.due)!;
+  // The sender's case, signal and family ids mean nothing in the receiver's region (and are not its business).
+  const own = r.region_id === viewer.regionId;
   return {
-    id: r.id, subjectType: r.case_id ? 'case' : 'signal', caseId: r.case_id, signalId: r.signal_id, familyId: r.family_id, subjectLabel: r.subject_label,
-    direction: r.to_organisation_id === actorOrg ? 'incoming' : 'outgoing',
-    fromOrganisation: { id: r.from_organisation_id, name: r.from_name, type: r.from_type },
-    toOrganisation: { id: r.to_organisation_id, name: r.to_name, type: r.to_type },
+    id: r.id, subjectType: r.case_id ? 'case' : 'signal', caseId: own ? r.case_id : null, signalId: own ? r.signal_id : null,
+    familyId: own ? r.family_id : null, subjectLabel: r.subject_label,
+    direction: r.to_region_id === viewer.regionId && r.to_organisation_id === viewer.organisationId ? 'incoming' : 'outgoing',
+    crossRegion: r.region_id !== r.to_region_id,
+    fromOrganisation: { id: r.from_organisation_id, name: r.from_name, type: r.from_type, regionId: r.region_id, regionName: r.from_region_name },
+    toOrganisation: { id: r.to_organisation_id, name: r.to_name, type: r.to_type, regionId: r.to_region_id, regionName: r.to_region_name },
     senderName: r.sender_name, sentAt: iso(r.sent_at)!, acceptDueOn: due,
     workingDaysLeft: workingDaysLeft(due, today), overdue: r.status === 'pending' && isOverdue(due, today),
     status: r.status, safetyAssessment: r.safety_assessment, version: r.version,
   };
 }
 
-export async function findHandoverDetail(tx: Tx, regionId: string, id: string, actorOrg: string, today: string): Promise<Detail | null> {
-  const rows = await tx.query<Record<string, any>>(`${SELECT_FULL} WHERE h.region_id = $1 AND h.id = $2`, [regionId, id]);
+export async function findHandoverDetail(tx: Tx, viewer: Viewer, id: string, today: string)
+  : Promise<Detail & { regionId: string; toRegionId: string; packagePersons: PackagePerson[] } | null> {
+  const rows = await tx.query<Record<string, any>>(`${SELECT_FULL} WHERE h.id = $2 AND (h.region_id = $1 OR h.to_region_id = $1)`, [viewer.regionId, id]);
   const r = rows[0];
   if (!r) return null;
   return {
-    ...toSummary(r, actorOrg, today),
-    reason: r.reason, safetyNotes: r.safety_notes, knownInformation: r.known_information, persons: r.persons ?? [],
+    ...toSummary(r, viewer, today), regionId: r.region_id, toRegionId: r.to_region_id, packagePersons: r.persons ?? [],
+    reason: r.reason, safetyNotes: r.safety_notes, knownInformation: r.known_information, persons: shownPersons(r.persons),
     legalBasis: r.legal_basis, senderAccess: r.sender_access, respondedAt: iso(r.responded_at), respondedByName: r.responder_name ?? null,
     nomineeName: r.nominee_name ?? null, refusalReason: r.refusal_reason, resultCaseId: r.result_case_id,
   };
 }
 
+/** The package's persons as the API shows them (name parts are for registering them elsewhere). */
+function shownPersons(persons: PackagePerson[] | null): Person[] {
+  return (persons ?? []).map((p) => ({ personId: p.personId, name: p.name, birthDate: p.birthDate ?? null, relation: p.relation ?? null, bsn: p.bsn ?? null }));
+}
+
+/**
+ * Incoming handovers are those to the viewer's organisation in the viewer's region (from any
+ * region), outgoing ones those it sent from its own region. Each direction has its own index.
+ */
 export async function listHandoverRows(tx: Tx, o: {
   regionId: string; organisationId: string; direction?: 'incoming' | 'outgoing'; status?: string; after?: [string, string]; limit: number; today: string;
 }) {
+  const incoming = `h.to_region_id = $1 AND h.to_organisation_id = $2`;
+  const outgoing = `h.region_id = $1 AND h.from_organisation_id = $2`;
+  const which = o.direction === 'incoming' ? incoming : o.direction === 'outgoing' ? outgoing : `((${incoming}) OR (${outgoing}))`;
   const rows = await tx.query<Record<string, any>>(
     `${SELECT_FULL}
-      WHERE h.region_id = $1
-        AND CASE $2::text WHEN 'incoming' THEN h.to_organisation_id = $3 WHEN 'outgoing' THEN h.from_organisation_id = $3
-                          ELSE $3 IN (h.to_organisation_id, h.from_organisation_id) END
-        AND ($4::text IS NULL OR h.status = $4)
-        AND ($5::timestamptz IS NULL OR (h.sent_at, h.id) < ($5::timestamptz, $6::uuid))
-      ORDER BY h.sent_at DESC, h.id DESC LIMIT $7`,
-    [o.regionId, o.direction ?? null, o.organisationId, o.status ?? null, o.after?.[0] ?? null, o.after?.[1] ?? null, o.limit + 1]);
+      WHERE ${which}
+        AND ($3::text IS NULL OR h.status = $3)
+        AND ($4::timestamptz IS NULL OR (h.sent_at, h.id) < ($4::timestamptz, $5::uuid))
+      ORDER BY h.sent_at DESC, h.id DESC LIMIT $6`,
+    [o.regionId, o.organisationId, o.status ?? null, o.after?.[0] ?? null, o.after?.[1] ?? null, o.limit + 1]);
+  const shown = rows.slice(0, o.limit);
   return {
-    items: rows.map((r) => toSummary(r, o.organisationId, o.today)),
+    items: rows.map((r) => toSummary(r, o, o.today)),
     sortValues: rows.map((r) => iso(r.sent_at)!),
-    personIds: rows.slice(0, o.limit).flatMap((r) => (r.persons as Person[]).map((p) => p.personId)),
+    // Persons of this region's handovers are logged here; those sent from another region are logged there.
+    personIds: shown.filter((r) => r.region_id === o.regionId).flatMap((r) => (r.persons as Person[]).map((p) => p.personId)),
+    fromElsewhere: shown.filter((r) => r.region_id !== o.regionId).map((r) => ({ regionId: r.region_id as string, id: r.id as string })),
   };
 }
 
-/** Persons of the family among the given ids, as the information package shows them. */
-export async function familyPersons(tx: Tx, regionId: string, familyId: string, personIds: string[]): Promise<Person[]> {
+/** Persons of the family among the given ids, as the information package carries them (with the BSN when known). */
+export async function familyPersons(tx: Tx, regionId: string, familyId: string, personIds: string[]): Promise<PackagePerson[]> {
   const rows = await tx.query<Record<string, any>>(
-    `SELECT p.id, p.given_names, p.family_name_prefix, p.family_name, p.birth_date::text AS birth_date, fm.relation
+    `SELECT p.id, p.bsn, p.given_names, p.family_name_prefix, p.family_name, p.birth_date::text AS birth_date, fm.relation
        FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
       WHERE fm.region_id = $1 AND fm.family_id = $2 AND p.id = ANY ($3::uuid[])`, [regionId, familyId, personIds]);
   return rows.map(toPerson);
 }
 
-function toPerson(r: Record<string, any>): Person {
+function toPerson(r: Record<string, any>): PackagePerson {
   return { personId: r.id ?? r.person_id, name: [r.given_names, r.family_name_prefix, r.family_name].filter(Boolean).join(' '),
-    birthDate: date(r.birth_date), relation: r.relation ?? null };
+    birthDate: date(r.birth_date), relation: r.relation ?? null, bsn: r.bsn ?? null,
+    givenNames: r.given_names, familyNamePrefix: r.family_name_prefix ?? null, familyName: r.family_name };
 }
 
 export interface SignalFacts { receivingOrganisationId: string; familyId: string | null; personId: string | null; status: string; reference: string }
@@ -157,7 +195,7 @@ export async function signalFacts(tx: Tx, regionId: string, signalId: string): P
   return r ? { receivingOrganisationId: r.receiving_organisation_id, familyId: r.family_id, personId: r.person_id, status: r.status, reference: r.reference } : null;
 }
 
-export async function signalPersons(tx: Tx, regionId: string, signalId: string): Promise<Person[]> {
+export async function signalPersons(tx: Tx, regionId: string, signalId: string): Promise<PackagePerson[]> {
   const rows = await tx.query<Record<string, any>>(
     `SELECT person_id, given_names, family_name_prefix, family_name, birth_date::text AS birth_date, relation FROM regie.handover_signal_persons($1, $2)`,
     [regionId, signalId]);
@@ -192,4 +230,44 @@ export async function endOrganisationMemberships(tx: Tx, regionId: string, caseI
 
 export async function bumpCaseVersion(tx: Tx, regionId: string, caseId: string) {
   await tx.query(`UPDATE cases SET version = version + 1 WHERE region_id = $1 AND id = $2`, [regionId, caseId]);
+}
+
+/** One organisation of another region by id (and region, when given), through the narrow lookup of migration 0090. */
+export async function findOrganisationElsewhere(tx: Tx, id: string, regionId?: string): Promise<Receiver | null> {
+  const rows = await tx.query<Receiver>(
+    `SELECT id, name, type, region_id AS "regionId", region_name AS "regionName" FROM regie.handover_receivers_elsewhere(NULL)
+      WHERE id = $1 AND ($2::text IS NULL OR region_id = $2)`, [id, regionId ?? null]);
+  return rows.length === 1 ? rows[0] : null;
+}
+
+// The writes in the other region of a handover between regions (migration 0091): each one only
+// for a party of this handover, in the caller's transaction.
+
+/** Takes the audit-chain heads of the actor's and the other regions in a fixed order (no deadlock between two directions). */
+export async function lockAuditChains(tx: Tx, otherRegionIds: string[]) {
+  await tx.query(`SELECT regie.lock_audit_chains($1::text[])`, [otherRegionIds]);
+}
+
+/** Audit rows in the sender's region for the package's persons, when the receiver in another region reads or answers. */
+export async function auditElsewhere(tx: Tx, regionId: string, id: string, action: 'read' | 'update', who: { role: string; ip?: string; userAgent?: string }) {
+  await tx.query(`SELECT regie.audit_handover_elsewhere($1, $2, $3, $4, $5, $6)`, [regionId, id, action, who.role, who.ip ?? null, who.userAgent ?? null]);
+}
+
+/** Tells the receiving organisation in another region of a handover sent in this transaction. */
+export async function notifyReceiversElsewhere(tx: Tx, regionId: string, id: string): Promise<number> {
+  const rows = await tx.query<{ n: number }>(`SELECT regie.handover_sent_elsewhere($1, $2) AS n`, [regionId, id]);
+  return rows[0]?.n ?? 0;
+}
+
+/** The sender's side of an answer given in this transaction from another region; true when the sender's case was closed. */
+export async function answeredElsewhere(tx: Tx, regionId: string, id: string, who: { role: string; ip?: string; userAgent?: string }): Promise<boolean> {
+  const rows = await tx.query<{ closed: boolean }>(`SELECT regie.handover_answered_elsewhere($1, $2, $3, $4, $5) AS closed`,
+    [regionId, id, who.role, who.ip ?? null, who.userAgent ?? null]);
+  return rows[0]?.closed === true;
+}
+
+/** The person registered with this BSN in the actor's region (the survivor after a merge), whoever may see them. */
+export async function personIdByBsn(tx: Tx, regionId: string, bsn: string): Promise<string | null> {
+  const rows = await tx.query<{ id: string | null }>(`SELECT regie.handover_person_by_bsn($1, $2) AS id`, [regionId, bsn]);
+  return rows[0]?.id ?? null;
 }

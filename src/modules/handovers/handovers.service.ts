@@ -17,11 +17,14 @@ import { notify, teamLeadsOf } from '../notifications/notify.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { currentCoordinator, findUser, lockCase } from '../cases/cases.repo.js';
 import { notFound, staleHandover } from './handovers.errors.js';
-import { acceptDueOn, HANDOVER_RECEIVERS, isOverdue, mayReceive, mayRespond, type HandoverSubject } from './handover-rules.js';
+import { primaryRole } from '../../platform/access/actor.js';
+import { acceptDueOn, HANDOVER_RECEIVERS, isCrossRegion, isOverdue, mayReceive, mayRespond, type HandoverSubject } from './handover-rules.js';
 import {
-  familyName, familyPersons, findHandoverDetail, findHandoverRow, findOrganisation, insertHandover, listHandoverRows, lockHandoverRow,
-  organisationsOfTypes, pendingHandoverOf, receiversToNotify, setAnswer, signalFacts, signalPersons, type HandoverRow, type Person,
+  answeredElsewhere, auditElsewhere, familyName, familyPersons, findHandoverDetail, findHandoverRow, findOrganisation, findOrganisationElsewhere,
+  insertHandover, listHandoverRows, lockAuditChains, lockHandoverRow, notifyReceiversElsewhere, organisationsElsewhere, organisationsOfTypes,
+  pendingHandoverOf, receiversToNotify, regionName, setAnswer, signalFacts, signalPersons, type HandoverRow, type PackagePerson, type Receiver,
 } from './handovers.repo.js';
+import { arrivalOf } from './handovers.arrival.js';
 import { SendHandoverBody, type HandoverListQuery, type RefuseHandoverBody, type SendHandoverInput } from './handovers.contract.js';
 
 export type { SendHandoverInput } from './handovers.contract.js';
@@ -43,9 +46,29 @@ function parseInput(input: SendHandoverInput) {
   throw new Invalid('validation', field, { nl: `${field}: ${nl}`, en: `${field}: ${en ?? nl}` });
 }
 
+/** Who the audit rows in the other region name: the actor's role, address and browser. */
+export const auditWho = (actor: Actor) => ({ role: primaryRole(actor), ip: actor.ip, userAgent: actor.userAgent });
+
 /**
- * Sends a handover of a case or a signal to another organisation in the actor's region, in its
- * own transaction. See sendHandoverInTx to send inside a transaction of your own.
+ * The receiving organisation: in the named region, else in the actor's own, else the one
+ * organisation of another region with this id.
+ */
+async function resolveReceiver(tx: Tx, actor: Actor, id: string, regionId: string | undefined): Promise<Receiver> {
+  if (!regionId || regionId === actor.regionId) {
+    const own = await findOrganisation(tx, actor.regionId, id);
+    if (own) return { ...own, regionId: actor.regionId, regionName: (await regionName(tx, actor.regionId)) ?? actor.regionId };
+  }
+  const elsewhere = regionId === actor.regionId ? null : await findOrganisationElsewhere(tx, id, regionId);
+  if (elsewhere) return elsewhere;
+  throw new Invalid('unknown_organisation', 'toOrganisationId', regionId && regionId !== actor.regionId
+    ? { nl: 'Deze organisatie bestaat niet in de gekozen regio.', en: 'This organisation does not exist in the chosen region.' }
+    : { nl: 'Deze organisatie bestaat niet in uw regio.', en: 'This organisation does not exist in your region.' });
+}
+
+/**
+ * Sends a handover of a case or a signal to another organisation, in the actor's region or in
+ * another one (a family that moves), in its own transaction. See sendHandoverInTx to send
+ * inside a transaction of your own.
  */
 export async function sendHandover(db: Database, actor: Actor, input: SendHandoverInput): Promise<SentHandover> {
   return asActor(db, actor, (tx) => sendHandoverInTx(tx, actor, input));
@@ -64,7 +87,7 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
   const r = actor.regionId;
   let familyId: string | null = null;
   let label: string;
-  let candidates: Person[];
+  let candidates: PackagePerson[];
   if (body.caseId) {
     const c = await lockCase(tx, r, body.caseId);
     if (!c) throw new NotFound('case', body.caseId);
@@ -95,9 +118,10 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
   }
   if (familyId && body.personIds.length === 0)
     throw new Invalid('persons_required', 'personIds', { nl: 'Kies de betrokken personen.', en: 'Choose the persons concerned.' });
-  const to = await findOrganisation(tx, r, body.toOrganisationId);
-  if (!to) throw new Invalid('unknown_organisation', 'toOrganisationId', { nl: 'Deze organisatie bestaat niet in uw regio.', en: 'This organisation does not exist in your region.' });
-  if (to.id === actor.organisationId)
+  const to = await resolveReceiver(tx, actor, body.toOrganisationId, body.toRegionId);
+  const elsewhere = to.regionId !== r;
+  const toLabel = elsewhere ? `${to.name} (regio ${to.regionName})` : to.name;
+  if (to.id === actor.organisationId && !elsewhere)
     throw new Invalid('same_organisation', 'toOrganisationId', { nl: 'Een overdracht gaat naar een andere organisatie.', en: 'A handover goes to another organisation.' });
   if (!mayReceive(subject, to.type)) {
     const what = subject === 'case' ? { nl: 'een dossier', en: 'a case' } : { nl: 'een melding', en: 'a signal' };
@@ -111,7 +135,7 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
   const id = randomUUID();
   const due = acceptDueOn(dutchToday());
   const persons = [...new Set(body.personIds)].map((pid) => candidates.find((p) => p.personId === pid)!);
-  await insertHandover(tx, { regionId: r, id, caseId: body.caseId ?? null, signalId: body.signalId ?? null, familyId, subjectLabel: label,
+  await insertHandover(tx, { regionId: r, toRegionId: to.regionId, id, caseId: body.caseId ?? null, signalId: body.signalId ?? null, familyId, subjectLabel: label,
     fromOrganisationId: actor.organisationId, fromUserId: actor.userId, toOrganisationId: to.id, reason: body.reason,
     safetyAssessment: body.safetyAssessment, safetyNotes: body.safetyNotes ?? null, knownInformation: body.knownInformation, persons,
     legalBasis: body.legalBasis, senderAccess: body.senderAccess, acceptDueOn: due }).catch((e: { code?: string; constraint?: string }) => {
@@ -122,12 +146,18 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
   await recordMoment(tx, { regionId: r, organisationId: actor.organisationId, moment: 'handed_over', userId: actor.userId,
     signalId: body.signalId ?? null, handoverId: id, caseId: body.caseId ?? null, familyId });
   if (familyId) await appendEvent(tx, actor, { familyId, caseId: body.caseId ?? null, type: 'handover_sent',
-    summary: `Overdracht aan ${to.name} verstuurd; antwoord uiterlijk ${due}`, data: { handoverId: id, toOrganisationId: to.id } });
+    summary: `Overdracht aan ${toLabel} verstuurd; antwoord uiterlijk ${due}`,
+    data: { handoverId: id, toOrganisationId: to.id, ...(elsewhere ? { toRegionId: to.regionId } : {}) } });
   await recordAccess(tx, actor, { action: 'create', objectType: 'handover', objectId: id, personIds: persons.map((p) => p.personId),
     legalBasis: body.legalBasis, careRelation: true, consent: body.legalBasis === 'consent' });
-  const from = (await findOrganisation(tx, r, actor.organisationId))?.name ?? '';
-  await notify(tx, { regionId: r, userIds: await receiversToNotify(tx, r, to.id), kind: 'handover_received',
-    title: { nl: `Nieuwe overdracht van ${from}`, en: `New handover from ${from}` }, link: `/overdrachten/${id}`, dedupeKey: `handover-received:${id}` });
+  if (elsewhere) {
+    // The receiving region's inbox is out of this actor's reach; the database function writes there.
+    await notifyReceiversElsewhere(tx, r, id);
+  } else {
+    const from = (await findOrganisation(tx, r, actor.organisationId))?.name ?? '';
+    await notify(tx, { regionId: r, userIds: await receiversToNotify(tx, r, to.id), kind: 'handover_received',
+      title: { nl: `Nieuwe overdracht van ${from}`, en: `New handover from ${from}` }, link: `/overdrachten/${id}`, dedupeKey: `handover-received:${id}` });
+  }
   return { id, version: 1, status: 'pending', acceptDueOn: due, caseId: body.caseId ?? null };
 }
 
@@ -135,36 +165,57 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
 export async function listHandovers(db: Database, actor: Actor, q: z.infer<typeof HandoverListQuery>) {
   const limit = q.limit ?? 25;
   return asActor(db, actor, async (tx) => {
-    const { items, sortValues, personIds } = await listHandoverRows(tx, { regionId: actor.regionId, organisationId: actor.organisationId,
+    const { items, sortValues, personIds, fromElsewhere } = await listHandoverRows(tx, { regionId: actor.regionId, organisationId: actor.organisationId,
       direction: q.direction, status: q.status, after: decodeCursor(q.cursor), limit, today: dutchToday() });
-    if (personIds.length) await recordAccess(tx, actor, { action: 'read', objectType: 'handover-list', objectId: q.direction ?? 'all', personIds, careRelation: true });
+    if (fromElsewhere.length) await lockAuditChains(tx, [...new Set(fromElsewhere.map((h) => h.regionId))]);
+    for (const h of fromElsewhere) await auditElsewhere(tx, h.regionId, h.id, 'read', auditWho(actor));
+    if (personIds.length || fromElsewhere.length)
+      await recordAccess(tx, actor, { action: 'read', objectType: 'handover-list', objectId: q.direction ?? 'all', personIds, careRelation: true });
     return page(items, sortValues, limit);
   });
 }
 
 export async function readHandover(db: Database, actor: Actor, handoverId: string) {
   const result = await asActor(db, actor, async (tx) => {
-    const h = await findHandoverDetail(tx, actor.regionId, handoverId, actor.organisationId, dutchToday());
-    if (!h) {
+    const found = await findHandoverDetail(tx, actor, handoverId, dutchToday());
+    if (!found) {
       // Logged as a denied attempt (committed); the caller cannot tell "denied" from "does not exist".
       await recordAccess(tx, actor, { action: 'read', objectType: 'handover', objectId: handoverId, outcome: 'denied' });
       return null;
     }
-    await recordAccess(tx, actor, { action: 'read', objectType: 'handover', objectId: handoverId, personIds: h.persons.map((p) => p.personId),
+    const { regionId, toRegionId, packagePersons, ...h } = found;
+    const mayAnswer = h.direction === 'incoming' && h.status === 'pending' && !h.overdue && hasPermission(actor, 'handover:respond');
+    const fromElsewhere = regionId !== actor.regionId;
+    if (fromElsewhere) {
+      // The package's persons are of the sender's region: their log is there; ours names the handover.
+      await lockAuditChains(tx, [regionId]);
+      await auditElsewhere(tx, regionId, handoverId, 'read', auditWho(actor));
+    }
+    await recordAccess(tx, actor, { action: 'read', objectType: 'handover', objectId: handoverId, personIds: fromElsewhere ? [] : h.persons.map((p) => p.personId),
       legalBasis: h.legalBasis, careRelation: true, consent: h.legalBasis === 'consent' });
-    return { ...h, mayRespond: h.direction === 'incoming' && h.status === 'pending' && !h.overdue && hasPermission(actor, 'handover:respond') };
+    const arrival = fromElsewhere && mayAnswer ? await arrivalOf(tx, actor, packagePersons, handoverId) : null;
+    const resultFamilyId = !h.resultCaseId ? null : !isCrossRegion({ regionId, toRegionId }) ? h.familyId
+      : fromElsewhere ? await familyOfCase(tx, actor.regionId, h.resultCaseId) : null;
+    return { ...h, resultCaseId: fromElsewhere || !isCrossRegion({ regionId, toRegionId }) ? h.resultCaseId : null, resultFamilyId, mayRespond: mayAnswer, arrival };
   });
   if (!result) throw notFound('handover');
   return result;
+}
+
+async function familyOfCase(tx: Tx, regionId: string, caseId: string): Promise<string | null> {
+  const rows = await tx.query<{ family_id: string }>(`SELECT family_id FROM cases WHERE region_id = $1 AND id = $2`, [regionId, caseId]);
+  return rows[0]?.family_id ?? null;
 }
 
 /** Loads and locks a handover for the receiver's answer; the checks every answer shares. */
 export async function lockForAnswer(tx: Tx, actor: Actor, handoverId: string, version: number | undefined): Promise<HandoverRow> {
   const seen = await findHandoverRow(tx, actor.regionId, handoverId);
   if (!seen) throw notFound('handover');
-  if (!mayRespond(actor, { regionId: actor.regionId, toOrganisationId: seen.to_organisation_id }))
+  if (!mayRespond(actor, { toRegionId: seen.to_region_id, toOrganisationId: seen.to_organisation_id }))
     throw new Forbidden({ nl: 'Alleen de ontvangende organisatie kan een overdracht aanvaarden of weigeren.', en: 'Only the receiving organisation can accept or refuse a handover.' });
-  const h = await lockHandoverRow(tx, actor.regionId, handoverId);
+  // Both audit chains before anything else, when the answer writes in the sender's region too.
+  if (seen.region_id !== actor.regionId) await lockAuditChains(tx, [seen.region_id]);
+  const h = await lockHandoverRow(tx, seen.region_id, handoverId);
   if (!h) throw notFound('handover');
   if (h.status === 'accepted') throw new Conflict('already_accepted', { nl: 'Deze overdracht is al aanvaard.', en: 'This handover has already been accepted.' }, 'version');
   if (h.status === 'refused') throw new Conflict('already_refused', { nl: 'Deze overdracht is al geweigerd.', en: 'This handover has already been refused.' }, 'version');
@@ -178,8 +229,14 @@ export async function lockForAnswer(tx: Tx, actor: Actor, handoverId: string, ve
 export async function refuseHandover(db: Database, actor: Actor, handoverId: string, body: z.infer<typeof RefuseHandoverBody>) {
   return asActor(db, actor, async (tx) => {
     const h = await lockForAnswer(tx, actor, handoverId, body.version);
-    const version = await setAnswer(tx, actor.regionId, h.id, h.version, { status: 'refused', userId: actor.userId, refusalReason: body.reason });
+    const version = await setAnswer(tx, h.region_id, h.id, h.version, { status: 'refused', userId: actor.userId, refusalReason: body.reason });
     if (version === null) throw staleHandover();
+    if (h.region_id !== actor.regionId) {
+      // From another region: the sender's timeline, log and inbox are written there; here the log names the handover.
+      await answeredElsewhere(tx, h.region_id, h.id, auditWho(actor));
+      await recordAccess(tx, actor, { action: 'update', objectType: 'handover', objectId: h.id, legalBasis: h.legal_basis, careRelation: true });
+      return { id: h.id, version, status: 'refused' as const, acceptDueOn: h.accept_due_on, caseId: null };
+    }
     const to = await findOrganisation(tx, actor.regionId, h.to_organisation_id);
     if (h.family_id) await appendEvent(tx, actor, { familyId: h.family_id, caseId: h.case_id, type: 'handover_refused',
       summary: `Overdracht geweigerd door ${to?.name}: ${body.reason}`, data: { handoverId: h.id } });
@@ -192,9 +249,15 @@ export async function refuseHandover(db: Database, actor: Actor, handoverId: str
   });
 }
 
-/** The organisations that may receive this kind of handover from the actor (for the send screen). */
+/**
+ * The organisations that may receive this kind of handover from the actor (for the send screen):
+ * those of the actor's own region first, then those of the other regions, by region.
+ */
 export async function handoverReceivers(db: Database, actor: Actor, subject: HandoverSubject) {
-  return asActor(db, actor, async (tx) => ({ items: await organisationsOfTypes(tx, actor.regionId, HANDOVER_RECEIVERS[subject], actor.organisationId) }));
+  return asActor(db, actor, async (tx) => ({ items: [
+    ...await organisationsOfTypes(tx, actor.regionId, HANDOVER_RECEIVERS[subject], actor.organisationId),
+    ...await organisationsElsewhere(tx, HANDOVER_RECEIVERS[subject]),
+  ] }));
 }
 
 /**
@@ -203,12 +266,20 @@ export async function handoverReceivers(db: Database, actor: Actor, subject: Han
  */
 export async function expireOverdueHandovers(db: Database, now: Date = new Date()): Promise<number> {
   return db.transaction(async (tx) => {
-    const rows = await tx.query<{ region_id: string; id: string; from_organisation_id: string; to_organisation_id: string; from_user_id: string }>(
-      `SELECT region_id, id, from_organisation_id, to_organisation_id, from_user_id FROM regie.expire_overdue_handovers($1::date)`, [dutchToday(now)]);
+    const rows = await tx.query<{ region_id: string; id: string; from_organisation_id: string; to_region_id: string; to_organisation_id: string; from_user_id: string }>(
+      `SELECT region_id, id, from_organisation_id, to_region_id, to_organisation_id, from_user_id FROM regie.expire_overdue_handovers($1::date)`, [dutchToday(now)]);
     for (const h of rows) {
-      const leads = [...await teamLeadsOf(tx, h.region_id, h.from_organisation_id), ...await teamLeadsOf(tx, h.region_id, h.to_organisation_id)];
-      await notify(tx, { regionId: h.region_id, userIds: [...leads, h.from_user_id], kind: 'handover_expired',
-        title: { nl: 'Overdracht niet op tijd beantwoord', en: 'Handover not answered in time' }, link: `/overdrachten/${h.id}`, dedupeKey: `handover-expired:${h.id}` });
+      const title = { nl: 'Overdracht niet op tijd beantwoord', en: 'Handover not answered in time' };
+      const message = { kind: 'handover_expired', title, link: `/overdrachten/${h.id}`, dedupeKey: `handover-expired:${h.id}` };
+      // The sweep has no actor, so it writes in both regions of a handover between regions.
+      const senderSide = [...await teamLeadsOf(tx, h.region_id, h.from_organisation_id), h.from_user_id];
+      const receiverSide = await teamLeadsOf(tx, h.to_region_id, h.to_organisation_id);
+      if (h.to_region_id === h.region_id) {
+        await notify(tx, { regionId: h.region_id, userIds: [...senderSide, ...receiverSide], ...message });
+      } else {
+        await notify(tx, { regionId: h.region_id, userIds: senderSide, ...message });
+        await notify(tx, { regionId: h.to_region_id, userIds: receiverSide, ...message });
+      }
     }
     return rows.length;
   });

@@ -7,11 +7,17 @@ import { A } from '../../router.js';
 import { ProblemAlert, Select } from '../../ui/forms.js';
 import { ago, fmtDate } from '../../ui/time.js';
 import { useHandoverT, type HT } from './texts.js';
-import type { HandoverStatus, HandoverSummary } from './types.js';
+import type { HandoverStatus, HandoverSummary, Org } from './types.js';
 
 export function StatusBadge({ status }: { status: HandoverStatus }) {
   const t = useHandoverT();
   return <span className={`regie-badge regie-badge--${status}`}>{t(status)}</span>;
+}
+
+/** An organisation, with its region when the handover crosses regions. */
+export function OrgName({ org, showRegion }: { org: Org; showRegion: boolean }) {
+  const t = useHandoverT();
+  return <>{org.name}{showRegion && <><br /><span className="regie-muted">{t('region', { name: org.regionName })}</span></>}</>;
 }
 
 /** "nog 3 werkdagen", "vandaag" or "2 werkdag(en) te laat", for a handover still waiting for its answer. */
@@ -72,8 +78,8 @@ export function HandoverList() {
             <TableRow key={h.id}>
               <TableCell><A href={`/overdrachten/${h.id}`}>{h.subjectLabel}</A> <span className="regie-muted">({t(h.subjectType === 'case' ? 'caseLabel' : 'signalLabel')})</span></TableCell>
               <TableCell>{t(h.direction)}</TableCell>
-              <TableCell>{h.fromOrganisation.name}</TableCell>
-              <TableCell>{h.toOrganisation.name}</TableCell>
+              <TableCell><OrgName org={h.fromOrganisation} showRegion={h.crossRegion} /></TableCell>
+              <TableCell><OrgName org={h.toOrganisation} showRegion={h.crossRegion} /></TableCell>
               <TableCell>{fmtDate(h.sentAt, lang)}<br /><span className="regie-muted">{ago(tt, h.sentAt)}</span></TableCell>
               <TableCell>{fmtDate(h.acceptDueOn, lang)}<br /><span className={h.overdue ? 'regie-overdue' : 'regie-muted'}>{termText(t, h)}</span></TableCell>
               <TableCell><StatusBadge status={h.status} /></TableCell>

@@ -1,4 +1,5 @@
-// Sending a case to another organisation with its information package. Signals are handed
+// Sending a case to another organisation with its information package, also to an organisation
+// in another region when the family moves (grouped by region in the picker). Signals are handed
 // over from the triage screen (the triage decision "hand over").
 import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
@@ -6,7 +7,7 @@ import { get, post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { A, navigate } from '../../router.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, Select, TextArea, useDraft } from '../../ui/forms.js';
+import { Field, fieldErrors, ProblemAlert, Select, TextArea, useDraft } from '../../ui/forms.js';
 import { Checkbox, RadioGroup } from '../signals/controls.js';
 import { useHandoverT } from './texts.js';
 import type { Org } from './types.js';
@@ -49,7 +50,8 @@ export function SendHandover() {
   const submit = async () => {
     setError(null);
     try {
-      const r = await post<{ id: string }>('/api/v1/handovers', { caseId: d.caseId || undefined, toOrganisationId: d.toOrganisationId, reason: d.reason,
+      const r = await post<{ id: string }>('/api/v1/handovers', { caseId: d.caseId || undefined, toOrganisationId: d.toOrganisationId,
+        toRegionId: receivers.find((o) => o.id === d.toOrganisationId)?.regionId, reason: d.reason,
         safetyAssessment: d.safetyAssessment || undefined, safetyNotes: d.safetyNotes || undefined, knownInformation: d.knownInformation,
         personIds: d.personIds, legalBasis: d.legalBasis || undefined, senderAccess: d.senderAccess || undefined });
       draft.clear();
@@ -57,6 +59,8 @@ export function SendHandover() {
     } catch (e) { setError(e); }
   };
   const errors = fieldErrors(error, lang);
+  const receiver = receivers.find((o) => o.id === d.toOrganisationId);
+  const elsewhere = !!receiver && receiver.regionId !== session?.user.regionId;
   const personsError = errors.personIds ?? Object.entries(errors).find(([k]) => k.startsWith('personIds['))?.[1];
 
   return (
@@ -71,9 +75,10 @@ export function SendHandover() {
         <div className="regie-grid">
           <Select label={t('chooseCase')} hint={t('chooseCaseHint')} name="caseId" value={d.caseId} onChange={(e) => set('caseId', e.target.value)} error={errors.caseId}
             options={(cases ?? []).map((c) => ({ value: c.caseId, label: c.name }))} />
-          <Select label={t('receiver')} hint={t('receiverHint')} name="toOrganisationId" value={d.toOrganisationId} onChange={(e) => set('toOrganisationId', e.target.value)}
-            error={errors.toOrganisationId} options={receivers.map((o) => ({ value: o.id, label: `${o.name} (${label(o.type)})` }))} />
+          <div className="regie-receiver"><ReceiverSelect receivers={receivers} ownRegionId={session?.user.regionId ?? ''} value={d.toOrganisationId}
+            onChange={(v) => set('toOrganisationId', v)} error={errors.toOrganisationId} /></div>
         </div>
+        {elsewhere && <Alert type="info"><Paragraph>{t('elsewhereNote', { org: receiver.name, region: receiver.regionName })}</Paragraph></Alert>}
         {members.length > 0 && (
           <fieldset className={`utrecht-form-fieldset regie-fieldset${personsError ? ' utrecht-form-fieldset--invalid' : ''}`}>
             <legend className="utrecht-form-fieldset__legend">{t('personsLegend')}</legend>
@@ -102,5 +107,31 @@ export function SendHandover() {
         </div>
       </form>
     </>
+  );
+}
+
+/** The receivers of the own region first; those of other regions grouped per region. */
+function ReceiverSelect({ receivers, ownRegionId, value, onChange, error }: {
+  receivers: Org[]; ownRegionId: string; value: string; onChange: (v: string) => void; error?: string;
+}) {
+  const t = useHandoverT();
+  const { label, t: tt } = useI18n();
+  const regions = [...new Map(receivers.map((o) => [o.regionId, o.regionName])).entries()]
+    .sort(([a], [b]) => (a === ownRegionId ? -1 : b === ownRegionId ? 1 : 0));
+  const grouped = regions.some(([id]) => id !== ownRegionId);
+  const option = (o: Org) => <option key={o.id} value={o.id}>{`${o.name} (${label(o.type)})`}</option>;
+  return (
+    <Field label={t('receiver')} hint={grouped ? `${t('receiverHint')}. ${t('receiverHintRegions')}.` : t('receiverHint')} error={error}>{(id, describedBy) => (
+      <select id={id} name="toOrganisationId" aria-describedby={describedBy} aria-invalid={error ? true : undefined}
+        className="utrecht-select utrecht-select--html-select" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{tt('choose')}</option>
+        {grouped
+          ? regions.map(([regionId, name]) => (
+            <optgroup key={regionId} label={regionId === ownRegionId ? t('ownRegion', { name }) : t('otherRegion', { name })}>
+              {receivers.filter((o) => o.regionId === regionId).map(option)}
+            </optgroup>))
+          : receivers.map(option)}
+      </select>
+    )}</Field>
   );
 }

@@ -29,6 +29,18 @@ const nl = {
   recorded: 'Vastgelegd.', occurredAt: 'Datum', recordButton: 'Vastleggen',
   m_received: 'ontvangen', m_triaged: 'getrieerd', m_handed_over: 'overgedragen', m_accepted: 'aanvaard', m_first_contact: 'eerste contact met het gezin', m_plan_agreed: 'plan afgesproken',
   medianLegend: 'mediaan', p90Legend: '90e percentiel', noData: 'geen gegevens', pages: 'Paginering',
+  region: 'regio {name}', ownRegion: 'Uw regio ({name})', otherRegion: 'Regio {name}', bsn: 'BSN',
+  receiverHintRegions: 'Ook organisaties in een andere regio, als het gezin verhuist',
+  elsewhereNote: '{org} werkt in een andere regio ({region}). Na aanvaarden registreert die regio het gezin met de betrokken personen (naam, geboortedatum en BSN). Eindigt uw toegang, dan wordt uw dossier afgesloten als verhuisd.',
+  elsewhereSender: 'Deze overdracht gaat naar een andere regio ({region}). Na aanvaarden registreert die regio het gezin; eindigt uw toegang, dan wordt uw dossier hier afgesloten als verhuisd.',
+  arrivalTitle: 'Het gezin in uw regio', arrivalIntro: 'Dit gezin komt uit regio {region}. Bij aanvaarden wordt het in uw regio geregistreerd. Personen met een bekend BSN worden gekoppeld; niemand wordt op naam samengevoegd zonder dat u het bevestigt.',
+  bsnKnown: 'BSN bekend in uw regio: de bestaande registratie wordt gekoppeld.', newPerson: 'Nieuw in uw regio: wordt geregistreerd.',
+  samePerson: 'Dezelfde persoon als {name} (geboren {date}{family})', registerNew: 'Nee, een nieuwe registratie maken', familyPart: ', {family}',
+  possibleElsewhere: 'Er is mogelijk een registratie die u niet kunt zien. Er komt een nieuwe registratie; samenvoegen kan later.',
+  whichPerson: 'Is {name} al bekend in uw regio?', familyChoice: 'Gezin', newFamily: 'Een nieuw gezin registreren', existingFamily: 'Bij het bestaande gezin {name}',
+  closedAsMoved: 'Het gezin is in regio {region} geregistreerd. Uw dossier is afgesloten als verhuisd en de toegang van uw organisatie is beëindigd.',
+  keptAfterMove: 'Het gezin is in regio {region} geregistreerd. Uw dossier blijft open; uw organisatie blijft betrokken.',
+  arrivedNotice: 'De overdracht is aanvaard. {name} is nu de regisseur; het gezin is in uw regio geregistreerd.',
 };
 type Key = keyof typeof nl;
 const en: Record<Key, string> = {
@@ -59,6 +71,18 @@ const en: Record<Key, string> = {
   recorded: 'Recorded.', occurredAt: 'Date', recordButton: 'Record',
   m_received: 'received', m_triaged: 'triaged', m_handed_over: 'handed over', m_accepted: 'accepted', m_first_contact: 'first contact with the family', m_plan_agreed: 'plan agreed',
   medianLegend: 'median', p90Legend: '90th percentile', noData: 'no data', pages: 'Pagination',
+  region: 'region {name}', ownRegion: 'Your region ({name})', otherRegion: 'Region {name}', bsn: 'BSN',
+  receiverHintRegions: 'Also organisations in another region, when the family moves',
+  elsewhereNote: '{org} works in another region ({region}). On acceptance that region registers the family with the persons concerned (name, birth date and BSN). If your access ends, your case is closed as moved.',
+  elsewhereSender: 'This handover goes to another region ({region}). On acceptance that region registers the family; if your access ends, your case here is closed as moved.',
+  arrivalTitle: 'The family in your region', arrivalIntro: 'This family comes from region {region}. On acceptance it is registered in your region. Persons with a known BSN are linked; nobody is merged on name unless you confirm it.',
+  bsnKnown: 'BSN known in your region: the existing record is linked.', newPerson: 'New in your region: will be registered.',
+  samePerson: 'The same person as {name} (born {date}{family})', registerNew: 'No, make a new record', familyPart: ', {family}',
+  possibleElsewhere: 'There may be a record you cannot see. A new record is made; it can be merged later.',
+  whichPerson: 'Is {name} already known in your region?', familyChoice: 'Family', newFamily: 'Register a new family', existingFamily: 'With the existing family {name}',
+  closedAsMoved: 'The family has been registered in region {region}. Your case was closed as moved and your organisation\'s access has ended.',
+  keptAfterMove: 'The family has been registered in region {region}. Your case stays open; your organisation stays involved.',
+  arrivedNotice: 'The handover was accepted. {name} is now the coordinator; the family has been registered in your region.',
 };
 
 export function useHandoverT() { return useLocalT<Key>({ nl, en }); }

@@ -1,16 +1,23 @@
 // Shapes of the handovers and lead-times API (mirrors src/modules/handovers/handovers.contract.ts
 // and src/modules/leadtimes/leadtimes.contract.ts).
 export type HandoverStatus = 'pending' | 'accepted' | 'refused' | 'expired';
-export interface Org { id: string; name: string; type: string }
+export interface Org { id: string; name: string; type: string; regionId: string; regionName: string }
 export interface HandoverSummary {
   id: string; subjectType: 'case' | 'signal'; caseId: string | null; signalId: string | null; familyId: string | null; subjectLabel: string;
-  direction: 'incoming' | 'outgoing'; fromOrganisation: Org; toOrganisation: Org; senderName: string; sentAt: string; acceptDueOn: string;
+  direction: 'incoming' | 'outgoing'; crossRegion: boolean; fromOrganisation: Org; toOrganisation: Org; senderName: string; sentAt: string; acceptDueOn: string;
   workingDaysLeft: number; overdue: boolean; status: HandoverStatus; safetyAssessment: 'unsafe' | 'concerns' | 'safe'; version: number;
 }
 export interface HandoverDetailData extends HandoverSummary {
   reason: string; safetyNotes: string | null; knownInformation: string; legalBasis: string; senderAccess: 'ends' | 'continues';
-  persons: { personId: string; name: string; birthDate: string | null; relation: string | null }[];
-  respondedAt: string | null; respondedByName: string | null; nomineeName: string | null; refusalReason: string | null; resultCaseId: string | null; mayRespond: boolean;
+  persons: { personId: string; name: string; birthDate: string | null; relation: string | null; bsn: string | null }[];
+  respondedAt: string | null; respondedByName: string | null; nomineeName: string | null; refusalReason: string | null; resultCaseId: string | null;
+  resultFamilyId: string | null; mayRespond: boolean;
+  /** Only for the receiver of a pending handover from another region. */
+  arrival: { persons: ArrivingPerson[] } | null;
+}
+export interface ArrivingPerson {
+  personId: string; bsnKnown: boolean; possibleElsewhere: boolean;
+  candidates: { personId: string; fullName: string; birthDate: string | null; reason: 'bsn' | 'name_and_birth_date'; familyId: string | null; familyName: string | null }[];
 }
 export interface OrgLeadTimes {
   organisation: Org; from: string; to: string;

@@ -1,0 +1,120 @@
+// Browser journey: a family moves from Walcheren to Goes, in another region. Veilig Thuis in
+// Walcheren hands the case to Team Jeugd Goes (region De Bevelanden); a professional there sees
+// it incoming, confirms that the mother is already known in Goes, and accepts with a
+// coordinator; the family and its case now exist in De Bevelanden, and the sender's case in
+// Walcheren is closed as moved. Every screen gets an axe check.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, type TestUser } from '../support/factory.js';
+import { registerFamily } from '../../src/modules/families/families.service.js';
+import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
+import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+
+let env: Env; let walcheren: string; let bevelanden: string;
+let vtCoord: TestUser; let goesCoord: TestUser; let goesPro: TestUser;
+let familyId: string; let caseId: string; let annaInGoes: string;
+const nameOf = (u: TestUser) => `Prof ${u.username.slice(2, 8)}`;
+
+beforeAll(async () => {
+  env = await startEnv();
+  walcheren = await createRegion(env.t.db);
+  bevelanden = await createRegion(env.t.db);
+  await env.t.db.query(`UPDATE regions SET name = CASE id WHEN $1 THEN 'Walcheren' ELSE 'De Bevelanden' END WHERE id IN ($1, $2)`, [walcheren, bevelanden]);
+  const vt = await createOrganisation(env.t.db, walcheren, 'veilig_thuis', 'Veilig Thuis Zeeland');
+  await createOrganisation(env.t.db, walcheren, 'municipal_team', 'Sociaal Team Middelburg');
+  const goes = await createOrganisation(env.t.db, bevelanden, 'municipal_team', 'Team Jeugd Goes');
+  await createOrganisation(env.t.db, bevelanden, 'gp_practice', 'Huisartsenpraktijk Goes-Oost');
+  vtCoord = await createUser(env.t.db, walcheren, vt, ['professional', 'coordinator']);
+  goesCoord = await createUser(env.t.db, bevelanden, goes, ['professional', 'coordinator']);
+  goesPro = await createUser(env.t.db, bevelanden, goes, ['professional']);
+  // The family, without BSNs, in Walcheren
+  ({ id: familyId, caseId } = await registerFamily(env.t.db, vtCoord.actor,
+    RegisterFamilyBody.parse(familyBody(vtCoord.actor.userId, { familyName: 'Bakker', children: 1, legalBasis: 'safety', withBsn: false }))));
+  // Goes already knows the mother (same name and birth date, no BSN), in a family the professional works with
+  const there = await registerFamily(env.t.db, goesPro.actor, RegisterFamilyBody.parse({
+    members: [{ givenNames: 'Anna', familyName: 'Bakker', birthDate: '1988-04-12', relation: 'parent' }],
+    case: { coordinatorUserId: goesCoord.actor.userId, legalBasis: 'consent' } }));
+  annaInGoes = (await env.t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [bevelanden, there.id]))[0].person_id;
+});
+afterAll(async () => { await env?.close(); });
+
+describe('journey: a case handed over to a team in another region', () => {
+  let handoverUrl = '';
+
+  it('Walcheren picks Team Jeugd Goes under its region, is told what happens, and sends', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, vtCoord.username, PASSWORD);
+    await page.goto(`${env.base}/overdrachten/nieuw`);
+    await page.getByRole('heading', { name: 'Dossier overdragen', level: 1 }).waitFor();
+    const receiver = page.getByLabel('Ontvangende organisatie');
+    await expect.poll(() => receiver.locator('optgroup').evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label)))
+      .toEqual(['Uw regio (Walcheren)', 'Regio De Bevelanden']);
+    // the GP practice in Goes has no task to take over a case
+    await expect.poll(() => receiver.locator('optgroup[label="Regio De Bevelanden"] option').allTextContents()).toEqual(['Team Jeugd Goes (gemeentelijk team)']);
+    await page.getByLabel('Dossier', { exact: true }).selectOption({ label: 'Gezin Bakker' });
+    await receiver.selectOption({ label: 'Team Jeugd Goes (gemeentelijk team)' });
+    await expect.poll(() => page.getByText('Team Jeugd Goes werkt in een andere regio (De Bevelanden).').count()).toBe(1);
+    await expect.poll(() => page.getByRole('checkbox', { checked: true }).count()).toBe(2);
+    await expectAccessible(page, 'overdracht naar een andere regio versturen');
+    await screenshot(page, 'overdracht-regio-versturen');
+    await page.getByLabel('Reden van overdracht').fill('Het gezin verhuist naar Goes; Team Jeugd Goes neemt de regie over.');
+    await page.getByLabel('zorgen', { exact: true }).check();
+    await page.getByLabel('Toelichting op de veiligheid').fill('Spanningen tussen de ouders; veiligheidsplan loopt.');
+    await page.getByLabel('Wat is bekend').fill('Onderzoek Veilig Thuis afgerond; hulp van jeugdhulp loopt.');
+    await page.getByLabel('Grondslag').selectOption({ label: 'wettelijke taak' });
+    await page.getByRole('button', { name: 'Overdracht versturen' }).click();
+    await page.getByRole('heading', { name: 'Gezin Bakker', level: 1 }).waitFor();
+    await expect.poll(() => page.locator('.regie-lead').textContent()).toContain('Team Jeugd Goes (regio De Bevelanden)');
+    await expect.poll(() => page.getByText(/Deze overdracht gaat naar een andere regio \(De Bevelanden\)/).count()).toBe(1);
+    handoverUrl = new URL(page.url()).pathname;
+    await expectAccessible(page, 'overdracht naar een andere regio (afzender)');
+  });
+
+  it('the professional in Goes sees it incoming with its region, confirms the known mother and accepts with a coordinator', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, goesPro.username, PASSWORD);
+    await page.getByRole('link', { name: 'Overdrachten' }).click();
+    const row = page.getByRole('row', { name: /Gezin Bakker/ });
+    await expect.poll(() => row.getByText('regio Walcheren').count()).toBe(1);
+    await expectAccessible(page, 'overdrachten met een andere regio');
+    await row.getByRole('link', { name: 'Gezin Bakker' }).click();
+    await page.getByRole('heading', { name: 'Het gezin in uw regio' }).waitFor();
+    await expect.poll(() => page.getByText('Dit gezin komt uit regio Walcheren.', { exact: false }).count()).toBe(1);
+    const same = page.getByRole('group', { name: 'Is Anna Bakker al bekend in uw regio?' });
+    await expect.poll(() => same.getByRole('radio').count()).toBe(2);
+    await expect.poll(() => page.getByText('Kind1 Bakker').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'overdracht uit een andere regio (ontvanger)');
+    await same.getByLabel(/Dezelfde persoon als Anna Bakker/).check();
+    await page.getByLabel('Regisseur bij uw organisatie').selectOption({ label: nameOf(goesCoord) });
+    await screenshot(page, 'overdracht-regio-ontvanger');
+    await page.getByRole('button', { name: 'Aanvaarden' }).click();
+    await expect.poll(() => page.getByText(`${nameOf(goesCoord)} is nu de regisseur; het gezin is in uw regio geregistreerd.`).count()).toBe(1);
+    await expectAccessible(page, 'overdracht uit een andere regio aanvaard');
+    await page.getByRole('link', { name: 'Naar het gezin' }).click();
+    await page.getByRole('heading', { name: 'Gezin Bakker', level: 1 }).waitFor();
+    await expect.poll(() => page.locator('.regie-lead').textContent()).toContain(nameOf(goesCoord));
+    await expect.poll(() => page.getByText('Overdracht van Veilig Thuis Zeeland (regio Walcheren) aanvaard', { exact: false }).count()).toBe(1);
+    await expectAccessible(page, 'gezin in de nieuwe regio');
+    // the family exists in De Bevelanden, with the mother linked (not a second Anna) and the child new
+    const goesFamily = new URL(page.url()).pathname.split('/').pop()!;
+    const members = await env.t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [bevelanden, goesFamily]);
+    expect(members.map((m) => m.person_id)).toContain(annaInGoes);
+    expect(members).toHaveLength(2);
+  });
+
+  it('the sender in Walcheren sees the answer; its case is closed as moved', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, vtCoord.username, PASSWORD);
+    await page.goto(`${env.base}${handoverUrl}`);
+    await expect.poll(() => page.locator('.regie-badge--accepted').count()).toBe(1);
+    await expect.poll(() => page.getByText('Uw dossier is afgesloten als verhuisd', { exact: false }).count()).toBe(1);
+    await expect.poll(() => page.getByText(nameOf(goesCoord)).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'overdracht naar een andere regio aanvaard (afzender)');
+    const [c] = await env.t.db.query<{ status: string; closed_reason: string }>(`SELECT status, closed_reason FROM cases WHERE region_id = $1 AND id = $2`, [walcheren, caseId]);
+    expect(c).toEqual({ status: 'closed', closed_reason: 'verhuisd; overgedragen aan Team Jeugd Goes (regio De Bevelanden)' });
+    // English
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByText('Your case was closed as moved', { exact: false }).count()).toBe(1);
+    await expectAccessible(page, 'handover to another region (English)');
+    void familyId;
+  });
+});
