@@ -91,6 +91,9 @@ describe('route permissions', () => {
     expect(sorted).toMatchInlineSnapshot(`
       {
         "DELETE /api/v1/session": "session:partial",
+        "GET /api/v1/access-rules": "access-rules:read",
+        "GET /api/v1/accounts": "admin:users",
+        "GET /api/v1/accounts/:userId": "admin:users",
         "GET /api/v1/audit-events": "audit:read",
         "GET /api/v1/break-glass": "break-glass:open",
         "GET /api/v1/break-glass-reviews": "break-glass:review",
@@ -108,6 +111,7 @@ describe('route permissions', () => {
         "GET /api/v1/oidc/config": "public",
         "GET /api/v1/oidc/login": "public",
         "GET /api/v1/organisations": "user:list",
+        "GET /api/v1/organisations/:organisationId": "user:list",
         "GET /api/v1/persons": "person:access-log",
         "GET /api/v1/persons/:personId/access-log": "person:access-log",
         "GET /api/v1/professionals": "user:list",
@@ -115,6 +119,7 @@ describe('route permissions', () => {
         "GET /api/v1/refindex/matches": "refindex:read",
         "GET /api/v1/refindex/matches/:matchId": "refindex:read",
         "GET /api/v1/refindex/registrations": "refindex:read",
+        "GET /api/v1/region-settings": "admin:settings",
         "GET /api/v1/session": "session:partial",
         "GET /api/v1/session/totp-enrolment": "session:partial",
         "GET /api/v1/signal-settings": "signal:create",
@@ -133,6 +138,9 @@ describe('route permissions', () => {
         "GET /openapi.json": "public",
         "GET /readyz": "public",
         "PATCH /api/v1/cases/:caseId": "case:update",
+        "POST /api/v1/accounts": "admin:users",
+        "POST /api/v1/accounts/:userId/deactivate": "admin:users",
+        "POST /api/v1/accounts/:userId/reactivate": "admin:users",
         "POST /api/v1/audit-verifications": "audit:verify",
         "POST /api/v1/break-glass": "break-glass:open",
         "POST /api/v1/break-glass-reviews/:breakGlassId": "break-glass:review",
@@ -150,6 +158,7 @@ describe('route permissions', () => {
         "POST /api/v1/mail-deliveries/:mailDeliveryId/retry": "notification:admin",
         "POST /api/v1/notifications/:notificationId/read": "notification:self",
         "POST /api/v1/notifications/read-all": "notification:self",
+        "POST /api/v1/organisations": "admin:organisations",
         "POST /api/v1/person-merges": "family:update",
         "POST /api/v1/person-merges/:mergeId/undo": "family:update",
         "POST /api/v1/persons/possible-matches": "family:create",
@@ -163,7 +172,10 @@ describe('route permissions', () => {
         "POST /api/v1/signals": "signal:create",
         "POST /api/v1/signals/:signalId/attachments": "signal:create",
         "POST /api/v1/signals/:signalId/triage": "signal:triage",
+        "PUT /api/v1/accounts/:userId": "admin:users",
+        "PUT /api/v1/organisations/:organisationId": "admin:organisations",
         "PUT /api/v1/persons/:personId": "family:update",
+        "PUT /api/v1/region-settings": "admin:settings",
       }
     `);
   });
