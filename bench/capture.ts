@@ -82,7 +82,9 @@ async function each(ss: Statement[], v: Variant, q: (s: Statement) => Promise<un
 }
 
 export async function pgReplayer(url: string): Promise<Replayer> {
-  const c = new pg.Client({ connectionString: url });
+  // The same session settings as the server's own connections (src/platform/db/db.ts: no JIT),
+  // so the baseline is the same SQL on the same terms.
+  const c = new pg.Client({ connectionString: url, options: '-c jit=off' });
   await c.connect();
   // What the service prepares is prepared here too (named once per connection, as pg does).
   const q = (s: Statement) => c.query(s.prepare

@@ -10,7 +10,7 @@ export async function explainCaptured(url: string, title: string, statements: St
   const inTx = statements.filter((s) => s.inTx).map((s) => (rls ? s : withoutRls(s)));
   const target = inTx[index];
   if (!target) throw new Error(`no statement ${index}`);
-  const c = new pg.Client({ connectionString: url });
+  const c = new pg.Client({ connectionString: url, options: '-c jit=off' });
   await c.connect();
   try {
     await c.query('BEGIN');
