@@ -83,24 +83,31 @@ async function each(ss: Statement[], v: Variant, q: (s: Statement) => Promise<un
 
 export async function pgReplayer(url: string): Promise<Replayer> {
   // The same session settings as the server's own connections (src/platform/db/db.ts: no JIT),
-  // so the baseline is the same SQL on the same terms.
-  const c = new pg.Client({ connectionString: url, options: '-c jit=off' });
-  await c.connect();
-  // What the service prepares is prepared here too (named once per connection, as pg does).
-  const q = (s: Statement) => c.query(s.prepare
+  // so the baseline is the same SQL on the same terms. The diagnostic variant without row-level
+  // security gets a connection of its own: it runs the same prepared statements as another role,
+  // and PostgreSQL re-plans a cached statement whenever the role it runs as changes — sharing
+  // one connection made every variant pay re-planning in turn.
+  const open = async () => {
+    const c = new pg.Client({ connectionString: url, options: '-c jit=off' });
+    await c.connect();
+    return c;
+  };
+  const [main, plain] = [await open(), await open()];
+  const q = (c: pg.Client) => (s: Statement) => c.query(s.prepare
     ? { name: `bench_${createHash('sha1').update(s.text).digest('hex').slice(0, 24)}`, text: s.text, values: s.params } : { text: s.text, values: s.params });
   return {
     async run(ss, v, timings) {
-      if (v === 'session') for (const s of ss.filter((x) => !x.inTx)) await q(s);
+      const c = v === 'norls' ? plain : main;
+      if (v === 'session') for (const s of ss.filter((x) => !x.inTx)) await q(c)(s);
       await c.query('BEGIN');
       try {
-        await each(ss, v, q, timings);
+        await each(ss, v, q(c), timings);
         const t0 = process.hrtime.bigint();
         await c.query('COMMIT');
         if (timings) { if (!timings.has('99 COMMIT')) timings.set('99 COMMIT', []); timings.get('99 COMMIT')!.push(since(t0)); }
       } catch (e) { await c.query('ROLLBACK').catch(() => undefined); throw e; }
     },
-    close: () => c.end(),
+    close: async () => { await main.end(); await plain.end(); },
   };
 }
 
