@@ -2,16 +2,20 @@
 // Walcheren hands the case to Team Jeugd Goes (region De Bevelanden); a professional there sees
 // it incoming, confirms that the mother is already known in Goes, and accepts with a
 // coordinator; the family and its case now exist in De Bevelanden, and the sender's case in
-// Walcheren is closed as moved. Every screen gets an axe check.
+// Walcheren is closed as moved. And a signal that Veilig Thuis triages is handed over to Team
+// Jeugd Goes straight from the triage decision; the professional in Goes sees it incoming.
+// Every screen gets an axe check.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, type TestUser } from '../support/factory.js';
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
+import { createSignal } from '../../src/modules/signals/signals.service.js';
+import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
 let env: Env; let walcheren: string; let bevelanden: string;
 let vtCoord: TestUser; let goesCoord: TestUser; let goesPro: TestUser;
-let familyId: string; let caseId: string; let annaInGoes: string;
+let familyId: string; let caseId: string; let annaInGoes: string; let signal: { id: string; reference: string };
 const nameOf = (u: TestUser) => `Prof ${u.username.slice(2, 8)}`;
 
 beforeAll(async () => {
@@ -34,6 +38,11 @@ beforeAll(async () => {
     members: [{ givenNames: 'Anna', familyName: 'Bakker', birthDate: '1988-04-12', relation: 'parent' }],
     case: { coordinatorUserId: goesCoord.actor.userId, legalBasis: 'consent' } }));
   annaInGoes = (await env.t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [bevelanden, there.id]))[0].person_id;
+  // A school in Walcheren reports a signal to Veilig Thuis about a family that has just moved to Goes
+  const school = await createOrganisation(env.t.db, walcheren, 'school', 'Basisschool De Zeester');
+  const teacher = await createUser(env.t.db, walcheren, school, ['professional']);
+  signal = await createSignal(env.t.db, teacher.actor, CreateSignalBody.parse({ receivingOrganisationId: vt, source: 'school', urgency: 'normal',
+    subjectDescription: 'Leerling groep 6, verhuisd naar Goes', whatSeen: 'Komt sinds weken zonder lunch en vertelt over ruzie thuis.', safetyAtStake: false }));
 });
 afterAll(async () => { await env?.close(); });
 
@@ -116,5 +125,55 @@ describe('journey: a case handed over to a team in another region', () => {
     await expect.poll(() => page.getByText('Your case was closed as moved', { exact: false }).count()).toBe(1);
     await expectAccessible(page, 'handover to another region (English)');
     void familyId;
+  });
+});
+
+describe('journey: a signal handed over from triage to a team in another region', () => {
+  it('Veilig Thuis in Walcheren triages and picks Team Jeugd Goes under its region; the decision names the region', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, vtCoord.username, PASSWORD);
+    await page.goto(`${env.base}/meldingen/${signal.id}`);
+    await page.getByRole('heading', { name: `Melding ${signal.reference}`, level: 1 }).waitFor();
+    await page.getByLabel('zorgen', { exact: true }).check();
+    await page.getByLabel('Onderbouwing van de inschatting').fill('Verwaarlozing mogelijk; geen acuut gevaar. Het gezin woont nu in Goes.');
+    await page.getByLabel('overdragen aan een andere organisatie').check();
+    const target = page.getByLabel('Overdragen aan', { exact: true });
+    await expect.poll(() => target.locator('optgroup').evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label)))
+      .toEqual(['Uw regio (Walcheren)', 'Regio De Bevelanden']);
+    // only organisations with the task to take over a signal: not the GP practice in Goes, not the school, not Veilig Thuis itself
+    await expect.poll(() => target.locator('optgroup[label="Regio De Bevelanden"] option').allTextContents()).toEqual(['Team Jeugd Goes (gemeentelijk team)']);
+    await expect.poll(() => target.locator('optgroup[label="Uw regio (Walcheren)"] option').allTextContents()).toEqual(['Sociaal Team Middelburg (gemeentelijk team)']);
+    await target.selectOption({ label: 'Team Jeugd Goes (gemeentelijk team)' });
+    await expect.poll(() => page.getByText('Team Jeugd Goes werkt in een andere regio (De Bevelanden)', { exact: false }).count()).toBe(1);
+    await page.getByLabel(/Advies of toelichting/).fill('Het gezin is verhuisd naar Goes; school en moeder weten van de overdracht.');
+    await expectAccessible(page, 'triage: overdragen aan een andere regio');
+    await screenshot(page, 'triage-overdracht-regio');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expect.poll(() => page.getByText('Het triagebesluit is vastgelegd.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Team Jeugd Goes (regio De Bevelanden)').count()).toBe(1);
+    await expectAccessible(page, 'melding overgedragen aan een andere regio');
+    const [d] = await env.t.db.query<{ target_region_id: string }>(`SELECT target_region_id FROM signal_triage_decisions WHERE region_id = $1 AND signal_id = $2`, [walcheren, signal.id]);
+    expect(d).toEqual({ target_region_id: bevelanden });
+    const [h] = await env.t.db.query<{ to_region_id: string; status: string }>(`SELECT to_region_id, status FROM handovers WHERE region_id = $1 AND signal_id = $2`, [walcheren, signal.id]);
+    expect(h).toEqual({ to_region_id: bevelanden, status: 'pending' });
+    // English
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByText('Team Jeugd Goes (region De Bevelanden)').count()).toBe(1);
+  });
+
+  it('the professional in Goes sees it incoming from Walcheren, with the package', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, goesPro.username, PASSWORD);
+    await page.getByRole('link', { name: 'Overdrachten' }).click();
+    const row = page.getByRole('row', { name: new RegExp(`Melding ${signal.reference}`) });
+    await expect.poll(() => row.getByText('regio Walcheren').count()).toBe(1);
+    await expectAccessible(page, 'overdrachten met een melding uit een andere regio');
+    await row.getByRole('link', { name: `Melding ${signal.reference}` }).click();
+    await page.getByRole('heading', { name: `Melding ${signal.reference}`, level: 1 }).waitFor();
+    await expect.poll(() => page.locator('.regie-lead').textContent()).toContain('Veilig Thuis Zeeland (regio Walcheren)');
+    await expect.poll(() => page.getByText('Het gezin is verhuisd naar Goes; school en moeder weten van de overdracht.').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Aanvaarden' }).count()).toBe(1);
+    await expectAccessible(page, 'melding uit een andere regio (ontvanger)');
+    await screenshot(page, 'triage-overdracht-regio-ontvanger');
   });
 });

@@ -319,7 +319,7 @@ describe('a triage decision "hand over"', () => {
       whatSeen: 'Zorgen over verwaarlozing van een kind.', safetyAtStake: false, urgency: 'normal' });
     const refused = await cVt.post(`/api/v1/signals/${other_.body.id}/triage`, { safetyAssessment: 'concerns', safetyReasons: 'Zorgen.',
       decision: 'handover', targetOrganisationId: gp, note: 'Huisarts neemt over.', version: 1 });
-    expect(refused.body).toMatchObject({ status: 400, code: 'organisation_without_task', field: 'toOrganisationId' });
+    expect(refused.body).toMatchObject({ status: 400, code: 'organisation_without_task', field: 'targetOrganisationId' });
     expect((await t.db.query<{ status: string }>(`SELECT status FROM signals WHERE region_id = $1 AND id = $2`, [region, other_.body.id]))[0].status).toBe('open');
   });
 });

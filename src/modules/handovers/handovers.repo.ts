@@ -202,6 +202,12 @@ export async function signalPersons(tx: Tx, regionId: string, signalId: string):
   return rows.map(toPerson);
 }
 
+/** The BSNs of a signal's persons, only for the package of a handover to another region (migration 0092). */
+export async function signalPersonBsns(tx: Tx, regionId: string, signalId: string): Promise<Map<string, string>> {
+  const rows = await tx.query<{ person_id: string; bsn: string }>(`SELECT person_id, bsn FROM regie.handover_signal_person_bsns($1, $2)`, [regionId, signalId]);
+  return new Map(rows.map((r) => [r.person_id, r.bsn]));
+}
+
 export async function linkSignalToCase(tx: Tx, regionId: string, signalId: string, caseId: string) {
   await tx.query(`SELECT regie.link_signal_to_case($1, $2, $3)`, [regionId, signalId, caseId]);
 }

@@ -5,13 +5,14 @@ import {
 } from './handovers.contract.js';
 import { handoverReceivers, listHandovers, readHandover, refuseHandover, sendHandover } from './handovers.service.js';
 import { acceptHandover } from './handovers.accept.js';
-import { onHandoverDecision } from '../signals/triage.service.js';
-import { handoverFromTriage } from './from-triage.js';
+import { onHandoverDecision, onHandoverTarget } from '../signals/triage.service.js';
+import { handoverFromTriage, triageHandoverTarget } from './from-triage.js';
 
 export function handoversRoutes(app: App) {
   const tags = ['Overdrachten'];
   // A triage decision "hand over" creates the handover in the triage's own transaction.
   onHandoverDecision(handoverFromTriage);
+  onHandoverTarget(triageHandoverTarget);
   app.post('/api/v1/handovers', {
     schema: { tags, summary: 'Een dossier of melding overdragen aan een andere organisatie, met informatiepakket', body: SendHandoverBody, response: { 201: HandoverState } },
     config: { permission: 'handover:send' },

@@ -22,7 +22,7 @@ import { acceptDueOn, HANDOVER_RECEIVERS, isCrossRegion, isOverdue, mayReceive, 
 import {
   answeredElsewhere, auditElsewhere, familyName, familyPersons, findHandoverDetail, findHandoverRow, findOrganisation, findOrganisationElsewhere,
   insertHandover, listHandoverRows, lockAuditChains, lockHandoverRow, notifyReceiversElsewhere, organisationsElsewhere, organisationsOfTypes,
-  pendingHandoverOf, receiversToNotify, regionName, setAnswer, signalFacts, signalPersons, type HandoverRow, type PackagePerson, type Receiver,
+  pendingHandoverOf, receiversToNotify, regionName, setAnswer, signalFacts, signalPersonBsns, signalPersons, type HandoverRow, type PackagePerson, type Receiver,
 } from './handovers.repo.js';
 import { arrivalOf } from './handovers.arrival.js';
 import { SendHandoverBody, type HandoverListQuery, type RefuseHandoverBody, type SendHandoverInput } from './handovers.contract.js';
@@ -30,7 +30,7 @@ import { SendHandoverBody, type HandoverListQuery, type RefuseHandoverBody, type
 export type { SendHandoverInput } from './handovers.contract.js';
 export interface SentHandover { id: string; version: number; status: 'pending'; acceptDueOn: string; caseId: string | null }
 
-const TYPE_NL: Record<string, string> = {
+export const TYPE_NL: Record<string, string> = {
   municipal_team: 'gemeentelijk team', veilig_thuis: 'Veilig Thuis', gp_practice: 'huisartsenpraktijk', school: 'school',
   housing_corporation: 'woningcorporatie', mental_health: 'GGZ', youth_care: 'jeugdhulp', probation: 'reclassering', police: 'politie',
   child_protection_board: 'Raad voor de Kinderbescherming', certified_institution: 'gecertificeerde instelling', safety_house: 'Zorg- en Veiligheidshuis',
@@ -51,18 +51,21 @@ export const auditWho = (actor: Actor) => ({ role: primaryRole(actor), ip: actor
 
 /**
  * The receiving organisation: in the named region, else in the actor's own, else the one
- * organisation of another region with this id.
+ * organisation of another region with this id (regie.handover_receivers_elsewhere()). Also used
+ * for the target of a triage decision "hand over" (from-triage.ts), whose field is named.
  */
-async function resolveReceiver(tx: Tx, actor: Actor, id: string, regionId: string | undefined): Promise<Receiver> {
+export async function resolveReceiver(tx: Tx, actor: Actor, id: string, regionId: string | undefined, field = 'toOrganisationId'): Promise<Receiver> {
   if (!regionId || regionId === actor.regionId) {
     const own = await findOrganisation(tx, actor.regionId, id);
     if (own) return { ...own, regionId: actor.regionId, regionName: (await regionName(tx, actor.regionId)) ?? actor.regionId };
   }
   const elsewhere = regionId === actor.regionId ? null : await findOrganisationElsewhere(tx, id, regionId);
   if (elsewhere) return elsewhere;
-  throw new Invalid('unknown_organisation', 'toOrganisationId', regionId && regionId !== actor.regionId
-    ? { nl: 'Deze organisatie bestaat niet in de gekozen regio.', en: 'This organisation does not exist in the chosen region.' }
-    : { nl: 'Deze organisatie bestaat niet in uw regio.', en: 'This organisation does not exist in your region.' });
+  throw new Invalid('unknown_organisation', field, !regionId
+    ? { nl: 'Deze organisatie is niet gevonden, niet in uw regio en niet in een andere regio.', en: 'This organisation was not found, neither in your region nor in another region.' }
+    : regionId !== actor.regionId
+      ? { nl: 'Deze organisatie bestaat niet in de gekozen regio.', en: 'This organisation does not exist in the chosen region.' }
+      : { nl: 'Deze organisatie bestaat niet in uw regio.', en: 'This organisation does not exist in your region.' });
 }
 
 /**
@@ -134,7 +137,12 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
 
   const id = randomUUID();
   const due = acceptDueOn(dutchToday());
-  const persons = [...new Set(body.personIds)].map((pid) => candidates.find((p) => p.personId === pid)!);
+  let persons = [...new Set(body.personIds)].map((pid) => candidates.find((p) => p.personId === pid)!);
+  if (elsewhere && body.signalId && persons.length) {
+    // The other region links persons by BSN, never by name: a signal's package carries them there.
+    const bsns = await signalPersonBsns(tx, r, body.signalId);
+    persons = persons.map((p) => ({ ...p, bsn: p.bsn ?? bsns.get(p.personId) ?? null }));
+  }
   await insertHandover(tx, { regionId: r, toRegionId: to.regionId, id, caseId: body.caseId ?? null, signalId: body.signalId ?? null, familyId, subjectLabel: label,
     fromOrganisationId: actor.organisationId, fromUserId: actor.userId, toOrganisationId: to.id, reason: body.reason,
     safetyAssessment: body.safetyAssessment, safetyNotes: body.safetyNotes ?? null, knownInformation: body.knownInformation, persons,

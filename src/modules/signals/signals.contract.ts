@@ -71,6 +71,8 @@ export const Decision = z.enum(['advice', 'open_case', 'join_case', 'handover', 
 export const TriageDecision = z.object({
   id: z.string(), safetyAssessment: SafetyAssessment, safetyReasons: z.string(), decision: Decision, note: z.string().nullable(),
   closeReason: z.string().nullable(), targetOrganisationId: z.string().nullable(), targetOrganisationName: z.string().nullable(),
+  /** The target's region (the signal's own for a target within the region); null without a target. */
+  targetRegionId: z.string().nullable(), targetRegionName: z.string().nullable(),
   caseId: z.string().nullable(), decidedBy: z.object({ id: z.string(), name: z.string().nullable(), organisationName: z.string().nullable() }),
   decidedAt: z.string(),
 });
@@ -99,6 +101,8 @@ export const TriageBody = z.strictObject({
   note: optText(4000),
   closeReason: optText(1000),
   targetOrganisationId: Uuid.optional(),
+  /** The target organisation's region when it is another than the triaging organisation's (found by id when left out). */
+  targetRegionId: z.string().trim().min(1).max(64).optional(),
   caseId: Uuid.optional(),
   coordinatorUserId: Uuid.optional(),
   legalBasis: LegalBasis.optional(),

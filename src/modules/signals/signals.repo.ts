@@ -126,34 +126,47 @@ export async function subjectsOf(tx: Tx, regionId: string, signalIds: string[]):
 export interface TriageRecord {
   id: string; safetyAssessment: 'unsafe' | 'concerns' | 'safe'; safetyReasons: string; decision: 'advice' | 'open_case' | 'join_case' | 'handover' | 'close';
   note: string | null; closeReason: string | null;
-  targetOrganisationId: string | null; targetOrganisationName: string | null; caseId: string | null;
+  targetOrganisationId: string | null; targetOrganisationName: string | null; targetRegionId: string | null; targetRegionName: string | null; caseId: string | null;
   decidedBy: { id: string; name: string | null; organisationName: string | null }; decidedAt: string;
 }
 
 export async function findTriage(tx: Tx, regionId: string, signalId: string): Promise<TriageRecord | null> {
   const rows = await tx.query<Record<string, any>>(
     `SELECT d.id, d.safety_assessment, d.safety_reasons, d.decision, d.note, d.close_reason, d.target_organisation_id, t.name AS target_name,
+            d.target_region_id, g.name AS target_region_name,
             d.case_id, d.decided_by, u.display_name AS decided_by_name, o.name AS decided_by_org, d.decided_at
        FROM signal_triage_decisions d
-       LEFT JOIN organisations t ON t.region_id = d.region_id AND t.id = d.target_organisation_id
+       LEFT JOIN organisations t ON t.region_id = d.region_id AND t.id = d.local_target_organisation_id
+       LEFT JOIN regions g ON g.id = d.target_region_id
        LEFT JOIN users u ON u.region_id = d.region_id AND u.id = d.decided_by
        LEFT JOIN organisations o ON o.region_id = d.region_id AND o.id = d.decided_by_organisation_id
       WHERE d.region_id = $1 AND d.signal_id = $2`, [regionId, signalId]);
   const r = rows[0];
   if (!r) return null;
+  let target = { name: r.target_name as string | null, regionName: r.target_region_name as string | null };
+  if (r.target_region_id && r.target_region_id !== regionId) {
+    // A target in another region: its name and region through the function of the handovers'
+    // receiver picker (organisations and regions of other regions are hidden by their row-level security).
+    const [e] = await tx.query<{ name: string; region_name: string }>(
+      `SELECT name, region_name FROM regie.handover_receivers_elsewhere(NULL) WHERE region_id = $1 AND id = $2`, [r.target_region_id, r.target_organisation_id]);
+    target = { name: e?.name ?? null, regionName: e?.region_name ?? null };
+  }
   return { id: r.id, safetyAssessment: r.safety_assessment, safetyReasons: r.safety_reasons, decision: r.decision, note: r.note, closeReason: r.close_reason,
-    targetOrganisationId: r.target_organisation_id, targetOrganisationName: r.target_name ?? null, caseId: r.case_id,
+    targetOrganisationId: r.target_organisation_id, targetOrganisationName: target.name, targetRegionId: r.target_region_id ?? null,
+    targetRegionName: target.regionName, caseId: r.case_id,
     decidedBy: { id: r.decided_by, name: r.decided_by_name ?? null, organisationName: r.decided_by_org ?? null }, decidedAt: iso(r.decided_at)! };
 }
 
 export async function insertTriage(tx: Tx, d: { regionId: string; id: string; signalId: string; safetyAssessment: string; safetyReasons: string;
-  decision: string; note?: string | null; closeReason?: string | null; targetOrganisationId?: string | null; caseId?: string | null; decidedBy: string; organisationId: string }) {
+  decision: string; note?: string | null; closeReason?: string | null; targetOrganisationId?: string | null; targetRegionId?: string | null;
+  caseId?: string | null; decidedBy: string; organisationId: string }) {
+  // target_region_id defaults to region_id for a target (trigger of migration 0092).
   await tx.query(
     `INSERT INTO signal_triage_decisions (region_id, id, signal_id, safety_assessment, safety_reasons, decision, note, close_reason,
-        target_organisation_id, case_id, decided_by, decided_by_organisation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        target_organisation_id, target_region_id, case_id, decided_by, decided_by_organisation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [d.regionId, d.id, d.signalId, d.safetyAssessment, d.safetyReasons, d.decision, d.note ?? null, d.closeReason ?? null,
-      d.targetOrganisationId ?? null, d.caseId ?? null, d.decidedBy, d.organisationId]);
+      d.targetOrganisationId ?? null, d.targetRegionId ?? null, d.caseId ?? null, d.decidedBy, d.organisationId]);
 }
 
 /** Moves the signal on, guarded by its version: a second triage at the same time loses. */

@@ -20,21 +20,60 @@ type Body = z.infer<typeof TriageBody>;
 
 export interface HandoverDecision {
   signalId: string; reference: string; decisionId: string; receivingOrganisationId: string; targetOrganisationId: string;
+  /** The target's region: the actor's own, or another region (a family that moved). */
+  targetRegionId: string;
   familyId: string | null; caseId: string | null; personIds: string[]; safetyAssessment: string; note: string | null;
 }
 export type HandoverDecisionHandler = (tx: Tx, actor: Actor, d: HandoverDecision) => Promise<void>;
 
+/** The organisation a signal is handed over to, in the actor's region or in another one. */
+export interface HandoverTarget { organisationId: string; regionId: string }
+/**
+ * Checks the target of a decision "hand over" before anything is written: it exists (in the
+ * named region, else the own region, else the one organisation of another region with this id),
+ * it is not the triaging organisation itself, and it has the task to take over a signal. Throws
+ * Invalid on field targetOrganisationId.
+ */
+export type HandoverTargetCheck = (tx: Tx, actor: Actor, target: { organisationId: string; regionId?: string }) => Promise<HandoverTarget>;
+
 let handoverHandler: HandoverDecisionHandler | null = null;
+let targetCheck: HandoverTargetCheck | null = null;
 /**
  * The handovers module registers here to create the handover (package, acceptance deadline,
  * notification) in the same transaction as the decision; when it throws, the decision is not
  * made either. Without a handler the decision is still recorded (decision = 'handover',
- * target_organisation_id) for the handovers module to pick up.
+ * target_organisation_id, target_region_id) for the handovers module to pick up.
  */
 export function onHandoverDecision(handler: HandoverDecisionHandler | null): HandoverDecisionHandler | null {
   const previous = handoverHandler;
   handoverHandler = handler;
   return previous;
+}
+
+/**
+ * The handovers module registers here the check of a target organisation, with the rules and the
+ * cross-region look-up of handovers (handover-rules.ts, regie.handover_receivers_elsewhere()).
+ * Without it only an organisation of the actor's own region can be the target.
+ */
+export function onHandoverTarget(check: HandoverTargetCheck | null): HandoverTargetCheck | null {
+  const previous = targetCheck;
+  targetCheck = check;
+  return previous;
+}
+
+const UNKNOWN_TARGET = { nl: 'Deze organisatie bestaat niet in uw regio. Kies een andere organisatie om aan over te dragen.',
+  en: 'This organisation does not exist in your region. Choose another organisation to hand over to.' };
+
+/** The target of a decision "hand over", checked; nothing has been written yet. */
+async function checkTarget(tx: Tx, actor: Actor, s: SignalRecord, body: Body): Promise<HandoverTarget> {
+  const organisationId = body.targetOrganisationId!;
+  if (organisationId === s.receivingOrganisationId && (!body.targetRegionId || body.targetRegionId === actor.regionId))
+    throw new Invalid('same_organisation', 'targetOrganisationId', { nl: 'U kunt niet aan uw eigen organisatie overdragen. Kies een andere organisatie.',
+      en: 'You cannot hand over to your own organisation. Choose another organisation.' });
+  if (targetCheck) return targetCheck(tx, actor, { organisationId, regionId: body.targetRegionId });
+  const own = !body.targetRegionId || body.targetRegionId === actor.regionId ? await organisationExists(tx, actor.regionId, organisationId) : null;
+  if (!own) throw new Invalid('unknown_organisation', 'targetOrganisationId', UNKNOWN_TARGET);
+  return { organisationId, regionId: actor.regionId };
 }
 
 const DECISION_NL: Record<Body['decision'], string> = {
@@ -83,10 +122,8 @@ async function decide(tx: Tx, actor: Actor, s: SignalRecord, body: Body, now: Da
   let caseId: string | null = s.caseId;
   let familyId: string | null = s.familyId;
   let joined: { caseId: string; familyId: string; opened: boolean } | null = null;
-  if (body.decision === 'handover') {
-    if (body.targetOrganisationId === s.receivingOrganisationId || !(await organisationExists(tx, actor.regionId, body.targetOrganisationId!)))
-      throw new Invalid('unknown_organisation', 'targetOrganisationId', { nl: 'Kies een andere organisatie in uw regio.', en: 'Choose another organisation in your region.' });
-  }
+  // Checked before anything is written; a failure later in the transaction undoes it all anyway.
+  const target = body.decision === 'handover' ? await checkTarget(tx, actor, s, body) : null;
   if (body.decision === 'join_case') joined = { ...(await joinCase(tx, actor, s, body)), opened: false };
   if (body.decision === 'open_case') joined = { ...(await openCase(tx, actor, s, body)), opened: true };
   if (joined) ({ caseId, familyId } = joined);
@@ -94,7 +131,7 @@ async function decide(tx: Tx, actor: Actor, s: SignalRecord, body: Body, now: Da
   const decisionId = randomUUID();
   await insertTriage(tx, { regionId: actor.regionId, id: decisionId, signalId: s.id, safetyAssessment: body.safetyAssessment, safetyReasons: body.safetyReasons,
     decision: body.decision, note: body.note, closeReason: body.decision === 'close' ? body.closeReason : null,
-    targetOrganisationId: body.decision === 'handover' ? body.targetOrganisationId : null, caseId: joined?.caseId ?? null,
+    targetOrganisationId: target?.organisationId ?? null, targetRegionId: target?.regionId ?? null, caseId: joined?.caseId ?? null,
     decidedBy: actor.userId, organisationId: actor.organisationId });
   const status = STATUS_AFTER[body.decision];
   const version = await setTriaged(tx, actor.regionId, s.id, body.version, { status, caseId, familyId });
@@ -109,9 +146,9 @@ async function decide(tx: Tx, actor: Actor, s: SignalRecord, body: Body, now: Da
   await recordMoment(tx, { regionId: actor.regionId, organisationId: s.receivingOrganisationId, moment: 'triaged', signalId: s.id, caseId, familyId,
     userId: actor.userId, at: now });
   const personIds = (await subjectsOf(tx, actor.regionId, [s.id])).get(s.id)?.personIds ?? [];
-  if (body.decision === 'handover' && handoverHandler) {
+  if (target && handoverHandler) {
     await handoverHandler(tx, actor, { signalId: s.id, reference: s.reference, decisionId, receivingOrganisationId: s.receivingOrganisationId,
-      targetOrganisationId: body.targetOrganisationId!, familyId, caseId, personIds, safetyAssessment: body.safetyAssessment, note: body.note ?? null });
+      targetOrganisationId: target.organisationId, targetRegionId: target.regionId, familyId, caseId, personIds, safetyAssessment: body.safetyAssessment, note: body.note ?? null });
   }
   await recordAccess(tx, actor, { action: 'update', objectType: 'signal-triage', objectId: s.id, personIds, legalBasis: 'statutory_task' });
   return { id: s.id, status, version, caseId };

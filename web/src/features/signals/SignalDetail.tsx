@@ -3,6 +3,7 @@ import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/com
 import { get, post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
+import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, TextInput } from '../../ui/forms.js';
 import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { DataList } from './controls.js';
@@ -16,6 +17,7 @@ export function SignalDetail({ signalId }: { signalId: string }) {
   const { t: tg, lang } = useI18n();
   const t = useSignalT();
   const lbl = useSignalLabels();
+  const me = useSession().session?.user;
   const [data, setData] = useState<SignalDetailData | null>(null);
   const [error, setError] = useState<unknown>(null);
   // A refused attachment (from the form) is a warning; a recorded decision is good news.
@@ -85,7 +87,8 @@ export function SignalDetail({ signalId }: { signalId: string }) {
               [t('assessment'), <strong>{lbl('assessment', s.triage.safetyAssessment)}</strong>],
               [t('reasons'), s.triage.safetyReasons],
               [t('decision'), lbl('decision', s.triage.decision)],
-              ...(s.triage.targetOrganisationName ? [[t('target'), s.triage.targetOrganisationName] as [string, string]] : []),
+              ...(s.triage.targetOrganisationName ? [[t('target'), s.triage.targetRegionName && s.triage.targetRegionId !== me?.regionId
+                ? t('targetWithRegion', { org: s.triage.targetOrganisationName, region: s.triage.targetRegionName }) : s.triage.targetOrganisationName] as [string, string]] : []),
               ...(s.triage.closeReason ? [[t('closeReason'), s.triage.closeReason] as [string, string]] : []),
               ...(s.triage.note ? [[t('note'), s.triage.note] as [string, string]] : []),
               [t('decidedBy'), `${s.triage.decidedBy.name ?? '—'}${s.triage.decidedBy.organisationName ? ` (${s.triage.decidedBy.organisationName})` : ''}`],

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
-import { Button, Heading } from '@rijkshuisstijl-community/components-react';
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { get, post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
+import { Field, fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
 import { useProfessionals } from '../families/CaseSection.js';
 import { RadioGroup } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
-import type { Organisation, SignalDetailData } from './types.js';
+import type { SignalDetailData } from './types.js';
+
+/** An organisation that may receive a signal, in the own region or another one (GET /api/v1/handover-receivers). */
+interface Receiver { id: string; name: string; type: string; regionId: string; regionName: string }
 
 type Assessment = 'unsafe' | 'concerns' | 'safe';
 type Decision = 'advice' | 'open_case' | 'join_case' | 'handover' | 'close';
@@ -21,13 +24,16 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
   const lbl = useSignalLabels();
   const me = useSession().session!.user;
   const coordinators = useProfessionals(true);
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const [receivers, setReceivers] = useState<Receiver[]>([]);
   const initial: Draft = { safetyAssessment: '', safetyReasons: '', decision: '', note: '', closeReason: '', targetOrganisationId: '', coordinatorUserId: '', caseId: '' };
   const [d, setD, draft] = useDraft<Draft>(`${me.id}.triage.${signal.id}`, initial);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const errors = fieldErrors(error, lang);
-  useEffect(() => { get<{ items: Organisation[] }>('/api/v1/organisations').then((r) => setOrgs(r.items), () => undefined); }, []);
+  // Only organisations with the task to take over a signal: the own region's first, then those of other regions (a family that moved).
+  useEffect(() => { get<{ items: Receiver[] }>('/api/v1/handover-receivers?subjectType=signal').then((r) => setReceivers(r.items), () => undefined); }, []);
+  const target = receivers.find((o) => o.id === d.targetOrganisationId);
+  const elsewhere = !!target && target.regionId !== me.regionId;
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((p) => ({ ...p, [k]: v }));
 
   const submit = async () => {
@@ -37,7 +43,7 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
         safetyAssessment: d.safetyAssessment || undefined, safetyReasons: d.safetyReasons, decision: d.decision || undefined, version: signal.version,
         ...(d.note.trim() ? { note: d.note.trim() } : {}),
         ...(d.decision === 'close' ? { closeReason: d.closeReason.trim() || undefined } : {}),
-        ...(d.decision === 'handover' ? { targetOrganisationId: d.targetOrganisationId || undefined } : {}),
+        ...(d.decision === 'handover' ? { targetOrganisationId: d.targetOrganisationId || undefined, targetRegionId: target?.regionId } : {}),
         ...(d.decision === 'open_case' ? { coordinatorUserId: d.coordinatorUserId || undefined } : {}),
         ...(d.decision === 'join_case' && d.caseId.trim() ? { caseId: d.caseId.trim() } : {}),
       });
@@ -60,9 +66,10 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
           onChange={(e) => set('coordinatorUserId', e.target.value)} options={coordinators.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />}
         {d.decision === 'join_case' && !signal.caseId && <TextInput label={`${t('caseId')} ${t('optional')}`} hint={t('caseIdHint')} value={d.caseId}
           error={errors.caseId} onChange={(e) => set('caseId', e.target.value)} />}
-        {d.decision === 'handover' && <Select label={t('target')} value={d.targetOrganisationId} error={errors.targetOrganisationId}
-          onChange={(e) => set('targetOrganisationId', e.target.value)}
-          options={orgs.filter((o) => o.id !== signal.receivingOrganisation.id).map((o) => ({ value: o.id, label: o.name }))} />}
+        {d.decision === 'handover' && <TargetSelect receivers={receivers.filter((o) => !(o.id === signal.receivingOrganisation.id && o.regionId === me.regionId))}
+          ownRegionId={me.regionId} value={d.targetOrganisationId} error={errors.targetOrganisationId ?? errors.targetRegionId}
+          onChange={(v) => set('targetOrganisationId', v)} />}
+        {d.decision === 'handover' && elsewhere && <Alert type="info"><Paragraph>{t('targetElsewhere', { org: target.name, region: target.regionName })}</Paragraph></Alert>}
         {d.decision === 'close' && <TextInput label={t('closeReason')} value={d.closeReason} error={errors.closeReason} onChange={(e) => set('closeReason', e.target.value)} />}
         <TextArea label={`${t('note')} ${t('optional')}`} value={d.note} error={errors.note} onChange={(e) => set('note', e.target.value)} />
         <div className="regie-actions">
@@ -70,5 +77,31 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
         </div>
       </form>
     </section>
+  );
+}
+
+/** The organisations to hand over to: the own region's first; those of other regions grouped per region (as on the handover screen). */
+function TargetSelect({ receivers, ownRegionId, value, onChange, error }: {
+  receivers: Receiver[]; ownRegionId: string; value: string; onChange: (v: string) => void; error?: string;
+}) {
+  const t = useSignalT();
+  const { label, t: tt } = useI18n();
+  const regions = [...new Map(receivers.map((o) => [o.regionId, o.regionName])).entries()]
+    .sort(([a], [b]) => (a === ownRegionId ? -1 : b === ownRegionId ? 1 : 0));
+  const grouped = regions.some(([id]) => id !== ownRegionId);
+  const option = (o: Receiver) => <option key={`${o.regionId}.${o.id}`} value={o.id}>{`${o.name} (${label(o.type)})`}</option>;
+  return (
+    <Field label={t('target')} hint={grouped ? `${t('targetHint')}. ${t('targetHintRegions')}.` : t('targetHint')} error={error}>{(id, describedBy) => (
+      <select id={id} name="targetOrganisationId" aria-describedby={describedBy} aria-invalid={error ? true : undefined}
+        className="utrecht-select utrecht-select--html-select" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{tt('choose')}</option>
+        {grouped
+          ? regions.map(([regionId, name]) => (
+            <optgroup key={regionId} label={regionId === ownRegionId ? t('ownRegion', { name }) : t('otherRegion', { name })}>
+              {receivers.filter((o) => o.regionId === regionId).map(option)}
+            </optgroup>))
+          : receivers.map(option)}
+      </select>
+    )}</Field>
   );
 }

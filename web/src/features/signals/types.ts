@@ -10,7 +10,7 @@ export interface SignalList { items: SignalListItem[]; nextCursor: string | null
 
 export interface TriageDecision {
   id: string; safetyAssessment: 'unsafe' | 'concerns' | 'safe'; safetyReasons: string; decision: string; note: string | null; closeReason: string | null;
-  targetOrganisationId: string | null; targetOrganisationName: string | null; caseId: string | null;
+  targetOrganisationId: string | null; targetOrganisationName: string | null; targetRegionId: string | null; targetRegionName: string | null; caseId: string | null;
   decidedBy: { id: string; name: string | null; organisationName: string | null }; decidedAt: string;
 }
 export interface Attachment { id: string; filename: string; mediaType: string; sizeBytes: number; uploadedAt: string; fromPublic: boolean }
