@@ -15,8 +15,19 @@
 //
 // Which statements repeat per pair and per match is read off the captured sample, not assumed: the
 // sample registration makes ≥ 2 pairs over ≥ 2 matches, with the actor on both sides of a pair, and
-// a statement belongs to pair k (or match j) when its parameters carry that pair's match id. If the
-// service changes shape so that this no longer holds, building the script fails with the reason.
+// a statement belongs to pair k (or match j) when its (scalar) parameters carry that pair's match id.
+//
+// A statement may also write many rows at once from array parameters, one element per row (the
+// audit flush: asActor writes all audit rows of the transaction with one INSERT … SELECT FROM
+// unnest($2::text[], …) just before COMMIT, see src/platform/audit/audit.ts). Such a "batch"
+// statement is sent once, but its arrays grow with the number of new matches. Its rows are read
+// off the sample too: rows that carry no match id (the registration's own row) come first, then,
+// per new match in order, the same number of rows carrying that match's id and no other. In the
+// script it becomes one variant per possible number of new matches (\if :nmatches = k), each with
+// the arrays written out as ARRAY[…] of pgbench variables and captured literals, the rest of its
+// SQL text unchanged.
+//
+// If the service changes shape so that none of this holds, building the script fails with the reason.
 import { createRequire } from 'node:module';
 import type { Statement } from './capture.js';
 
@@ -162,7 +173,11 @@ export interface ScriptInput {
 export interface Script {
   text: string;
   /** Statements per registration: once, per pair, per new match (BEGIN/COMMIT and the queue lookup not counted). */
-  shape: { once: number; perPair: number; perMatch: number; beforeTx: number; samplePairs: number; sampleMatches: number };
+  shape: {
+    once: number; perPair: number; perMatch: number; beforeTx: number; samplePairs: number; sampleMatches: number;
+    /** Statements among `once` that write rows from arrays (the audit flush): rows written always, and per new match. */
+    batches: { statement: number; rowsOnce: number; rowsPerMatch: number }[];
+  };
   variables: string[];
 }
 
@@ -179,11 +194,15 @@ export function buildScript(o: ScriptInput): Script {
   if (pairs.length < 2 || matchIds.length < 2) throw new Error(`the sample registration must make ≥ 2 pairs over ≥ 2 matches (it made ${pairs.length} over ${matchIds.length})`);
   const values = tx.map((s) => s.params.map(wire));
   const refersTo = (i: number) => matchIds.filter((m) => values[i].some((v) => v?.includes(m)));
+  // Through a scalar parameter (per-pair and per-match statements) or only inside the elements of array parameters (batch statements).
+  const isArray = (i: number, p: number) => Array.isArray(tx[i].params[p]);
+  const refersToScalar = (i: number) => matchIds.filter((m) => values[i].some((v, p) => !isArray(i, p) && v?.includes(m)));
 
-  // After the match call: [per pair]* [once]* [per new match]* [once]*, told apart by the match ids in the parameters.
+  // After the match call: [per pair]* [once]* [per new match]* [once]*, told apart by the match ids in the scalar parameters;
+  // a batch statement (match ids only inside its arrays) is sent once, so it counts as once here.
   const after = tx.slice(iM + 1).map((_, k) => iM + 1 + k);
   let at = 0;
-  const run = (referring: boolean) => { const r: number[] = []; while (at < after.length && (refersTo(after[at]).length > 0) === referring) r.push(after[at++]); return r; };
+  const run = (referring: boolean) => { const r: number[] = []; while (at < after.length && (refersToScalar(after[at]).length > 0) === referring) r.push(after[at++]); return r; };
   const perPairRun = run(true), middle = run(false), perMatchRun = run(true), tail = run(false);
   if (at !== after.length) throw new Error('statements about matches come in more than two runs after the match call; the shape of registerInIndex changed');
   const perPair = perPairRun.length / pairs.length, perMatch = perMatchRun.length / matchIds.length;
@@ -199,6 +218,7 @@ export function buildScript(o: ScriptInput): Script {
     if (b.some((i, j) => tx[i].text !== tx[matchBlocks[0][j]].text)) throw new Error(`the statements of new match ${k + 1} differ from those of match 1`);
     if (b.some((i) => !refersTo(i).includes(matchIds[k]))) throw new Error(`a statement of new match ${k + 1} does not carry its match id`);
   }
+  for (let i = 0; i < iM; i++) if (refersTo(i).length) throw new Error(`statement ${i + 1} before the match call carries a match id it cannot know yet`);
   const seen = new Map<string, string>();
   for (const [name, v] of Object.entries(o.globals)) {
     if (seen.has(v)) throw new Error(`sample values of ${seen.get(v)} and ${name} are equal (${v}); pick a sample actor where they differ`);
@@ -211,6 +231,68 @@ export function buildScript(o: ScriptInput): Script {
   const statement = (i: number, forms: Form[], suffix: (v: string) => string) =>
     substitute(tx[i].text, forms.map((f, p) => expr(f, o.types[i][p], suffix))) + ';';
   const once = (i: number) => statement(i, values[i].map((v, p) => resolve([{ value: v, dict: global }], `statement ${i + 1} parameter $${p + 1}`)), (v) => v);
+  const matchDict = (k: number) => { const d = dictOf(o.globals); d.set(matchIds[k], [...(d.get(matchIds[k]) ?? []), 'dm']); return d; };
+
+  // A batch statement: its array parameters, one element per row; rows without a match id first, then per new match its rows.
+  interface Batch { i: number; scalars: (Form | null)[]; arrays: number[]; onceRows: Form[][]; matchRows: Form[][]; elementTypes: string[] }
+  const batchOf = (i: number): Batch => {
+    const where = `statement ${i + 1} (${tx[i].text.replace(/\s+/g, ' ').trim().slice(0, 60)}…)`;
+    const ps = tx[i].params;
+    const arrays = ps.flatMap((v, p) => (Array.isArray(v) ? [p] : []));
+    for (const [p, v] of values[i].entries())
+      if (!isArray(i, p) && matchIds.some((m) => v?.includes(m))) throw new Error(`${where}: match ids both in scalar parameter $${p + 1} and inside array parameters; not understood`);
+    const lengths = [...new Set(arrays.map((p) => (ps[p] as unknown[]).length))];
+    if (lengths.length !== 1)
+      throw new Error(`${where}: carries match ids inside array parameters of different lengths (${arrays.map((p) => `$${p + 1}: ${(ps[p] as unknown[]).length}`).join(', ')}); expected one element per row in every array`);
+    const n = lengths[0];
+    const elementTypes = arrays.map((p) => {
+      const t = o.types[i][p];
+      if (!t?.endsWith('[]')) throw new Error(`${where}: parameter $${p + 1} is an array but PostgreSQL inferred ${t} for it`);
+      return t.slice(0, -2);
+    });
+    const cell = (r: number, p: number) => wire((ps[p] as unknown[])[r]);
+    const rowRefers = (r: number) => matchIds.filter((m) => arrays.some((p) => cell(r, p)?.includes(m)));
+    const rows = Array.from({ length: n }, (_, r) => rowRefers(r));
+    const first = rows.findIndex((m) => m.length > 0);
+    const perMatchRows = (n - first) / matchIds.length;
+    const shape = `rows ${rows.map((m) => (m.length ? m.map((x) => `match ${matchIds.indexOf(x) + 1}`).join('+') : 'no match')).join(', ')}`;
+    if (first < 0 || !Number.isInteger(perMatchRows) || perMatchRows < 1
+      || rows.some((m, r) => (r < first ? m.length !== 0 : m.length !== 1 || m[0] !== matchIds[Math.floor((r - first) / perMatchRows)])))
+      throw new Error(`${where}: ${n} rows in its array parameters (${shape}); expected rows without a match id first, then the same number of rows for each of the ` +
+        `${matchIds.length} new matches in order, each carrying its own match id only`);
+    const scalars = ps.map((_, p) => (isArray(i, p) ? null : resolve([{ value: values[i][p], dict: global }], `${where} parameter $${p + 1}`)));
+    const onceRows = Array.from({ length: first }, (_, r) => arrays.map((p) => resolve([{ value: cell(r, p), dict: global }], `${where} row ${r + 1} of $${p + 1}`)));
+    const matchRows = Array.from({ length: perMatchRows }, (_, r) => arrays.map((p) => resolve(matchIds.map((__, k) => ({
+      value: cell(first + k * perMatchRows + r, p), dict: matchDict(k) })), `${where} row ${first + r + 1} (per new match) of $${p + 1}`)));
+    return { i, scalars, arrays, onceRows, matchRows, elementTypes };
+  };
+  const isBatch = (i: number) => refersTo(i).length > 0 && refersToScalar(i).length === 0;
+  const batches = new Map([...middle, ...tail].filter(isBatch).map((i) => [i, batchOf(i)]));
+  /** The batch statement once per possible number of new matches, its arrays written out; none when it would have no rows (flushAudit then sends nothing). */
+  const batchStatement = (b: Batch): string[] => {
+    const L: string[] = [`-- statement ${b.i + 1} writes ${b.onceRows.length} row(s) and ${b.matchRows.length} per new match from its array parameters, one variant per number of new matches`];
+    for (let k = 0; k <= o.maxMatches; k++) {
+      L.push(`\\${k ? 'elif' : 'if'} :nmatches = ${k}`);
+      const rows = [...b.onceRows.map((r) => ({ r, sfx: (v: string) => v })),
+        ...Array.from({ length: k }, (_, j) => b.matchRows.map((r) => ({ r, sfx: sfx(j + 1) }))).flat()];
+      if (!rows.length) continue;
+      const params = b.scalars.map((f, p) => {
+        if (f) return expr(f, o.types[b.i][p], (v) => v);
+        const a = b.arrays.indexOf(p);
+        return `ARRAY[${rows.map(({ r, sfx: x }) => expr(r[a], b.elementTypes[a], x)).join(', ')}]::${o.types[b.i][p]}`;
+      });
+      const sql = substitute(tx[b.i].text, params) + ';';
+      // pgbench turns every :name into a parameter of its own, at most MAX_ARGS - 1 = 255 per statement.
+      const refs = [...sql.matchAll(/(?<!:):[A-Za-z0-9_]+/g)].length;
+      if (refs > 255) throw new Error(`statement ${b.i + 1} with ${k} new matches refers to ${refs} pgbench variables; pgbench allows 255 per statement (lower --refindex-per-client or build its arrays differently)`);
+      L.push(sql);
+    }
+    L.push('\\endif');
+    return L;
+  };
+  const onceOrBatch = (i: number) => (batches.has(i) ? batchStatement(batches.get(i)!) : [once(i)]);
+  for (const b of batches.values()) for (const rows of [...b.onceRows, ...b.matchRows]) for (const f of rows)
+    if (f.kind === 'parts') for (const t of f.parts) if ('v' in t && !(t.v in o.globals)) pairVars.add(t.v);
 
   const L: string[] = [];
   L.push('-- Generated by bench/refindex-script.ts from the statements one POST /api/v1/refindex/registrations sent (captured).',
@@ -224,7 +306,6 @@ export function buildScript(o: ScriptInput): Script {
   const call = substitute(tx[iM].text, forms.map((f, p) => expr(f, o.types[iM][p], (v) => v)));
   const pairForms = pairBlocks[0]?.map((_, j) => values[pairBlocks[0][j]].map((__, p) => resolve(pairBlocks.map((b, k) => ({
     value: values[b[j]][p], dict: dictOf(o.globals, pairs[k], '') })), `per-pair statement ${j + 1} parameter $${p + 1}`))) ?? [];
-  const matchDict = (k: number) => { const d = dictOf(o.globals); d.set(matchIds[k], [...(d.get(matchIds[k]) ?? []), 'dm']); return d; };
   const matchForms = matchBlocks[0]?.map((_, j) => values[matchBlocks[0][j]].map((__, p) => resolve(matchBlocks.map((b, k) => ({
     value: values[b[j]][p], dict: matchDict(k) })), `per-match statement ${j + 1} parameter $${p + 1}`))) ?? [];
   for (const fs of [...pairForms, ...matchForms]) for (const f of fs) if (f.kind === 'parts') for (const t of f.parts) if ('v' in t && !(t.v in o.globals)) pairVars.add(t.v);
@@ -245,13 +326,13 @@ export function buildScript(o: ScriptInput): Script {
     pairBlocks[0].forEach((i, j) => L.push(statement(i, pairForms[j], sfx(k))));
     L.push('\\endif');
   }
-  for (const i of middle) L.push(once(i));
+  for (const i of middle) L.push(...onceOrBatch(i));
   for (let k = 1; k <= o.maxMatches && matchBlocks.length; k++) {
     L.push(`\\if :nmatches >= ${k}`);
     matchBlocks[0].forEach((i, j) => L.push(statement(i, matchForms[j], sfx(k))));
     L.push('\\endif');
   }
-  for (const i of tail) L.push(once(i));
+  for (const i of tail) L.push(...onceOrBatch(i));
   L.push('COMMIT;', '');
   const text = L.join('\n');
   // Every :name pgbench will substitute must be a variable the script sets.
@@ -260,6 +341,7 @@ export function buildScript(o: ScriptInput): Script {
   return {
     text, variables: [...used],
     shape: { once: iM + 1 + middle.length + tail.length, perPair, perMatch, beforeTx: o.statements.filter((s) => !s.inTx).length,
-      samplePairs: pairs.length, sampleMatches: matchIds.length },
+      samplePairs: pairs.length, sampleMatches: matchIds.length,
+      batches: [...batches.values()].map((b) => ({ statement: b.i + 1, rowsOnce: b.onceRows.length, rowsPerMatch: b.matchRows.length })) },
   };
 }

@@ -312,6 +312,24 @@ function drive(job: DriverJob): Promise<DriverResult> {
   });
 }
 
+/** The session settings the server's pool connects with (src/platform/db/db.ts), given to pgbench as PGOPTIONS. */
+export const PG_OPTIONS = '-c jit=off';
+
+/**
+ * pgbench's protocol, one for every statement of the script. Extended (unnamed statements, parsed
+ * and planned on every execution) is how the service sends all statements of a registration but
+ * two: the actor settings and the audit flush, which it prepares ({ prepare: true }). Prepared
+ * would spare the baseline parsing and planning the other six plus two per pair (the notifications),
+ * which the service pays on every registration; extended makes it pay for two statements the
+ * service prepares, which are trivial to plan (set_config, INSERT … SELECT FROM unnest). So
+ * extended is the default; BENCH_PGBENCH_MODE=prepared measures the other way round (diagnostic).
+ */
+export function pgbenchMode(): 'extended' | 'prepared' {
+  const m = process.env.BENCH_PGBENCH_MODE ?? 'extended';
+  if (m !== 'extended' && m !== 'prepared') throw new Error(`BENCH_PGBENCH_MODE must be extended or prepared, not ${m}`);
+  return m;
+}
+
 export function pgbenchPath(): string {
   const candidates = [process.env.BENCH_PGBENCH, '/usr/lib/postgresql/15/bin/pgbench', '/usr/lib/postgresql/16/bin/pgbench', '/usr/lib/postgresql/17/bin/pgbench'];
   return candidates.find((p) => p && existsSync(p)) ?? 'pgbench';
@@ -340,12 +358,15 @@ async function runPgbench(url: string, plan: Plan, script: Script, clients: numb
   const file = join(dir, 'refindex.sql');
   writeFileSync(file, script.text);
   const u = new URL(url);
+  const mode = pgbenchMode();
   const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username) || 'postgres', '-n', '-c', String(clients), '-j', String(Math.min(2, clients)),
-    '-M', 'extended', '-r', '-t', String(perClient), '-f', file, databaseName(url)];
+    '-M', mode, '-r', '-t', String(perClient), '-f', file, databaseName(url)];
   const bin = pgbenchPath();
-  say(`(e) pgbench: ${clients * perClient} registrations, ${clients} clients, 2 threads`);
+  say(`(e) pgbench: ${clients * perClient} registrations, ${clients} clients, 2 threads, -M ${mode}, PGOPTIONS='${PG_OPTIONS}'`);
   const run = await new Promise<{ code: number; out: string; err: string }>((resolve, reject) => {
-    const p = spawn(bin, args, { env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) || process.env.PGPASSWORD || '' } });
+    // The session settings of the server's own connections (src/platform/db/db.ts: options '-c jit=off'),
+    // which node-postgres sends instead of any PGOPTIONS of the environment, so this replaces it too.
+    const p = spawn(bin, args, { env: { ...process.env, PGOPTIONS: PG_OPTIONS, PGPASSWORD: decodeURIComponent(u.password) || process.env.PGPASSWORD || '' } });
     let out = '', err = '';
     p.stdout.on('data', (d) => { out += d; });
     p.stderr.on('data', (d) => { err += d; });
@@ -372,7 +393,7 @@ async function runPgbench(url: string, plan: Plan, script: Script, clients: numb
   return { engine: 'pgbench', registrations: Number.isFinite(done) ? done : 0, seconds: done / tps, perSecond: tps, errors: total - (Number.isFinite(done) ? done : 0) + (failed || 0),
     statuses: {}, errorSamples: run.code ? [run.err.slice(0, 600)] : [], ...v, problems, ok: problems.length === 0, latency: null,
     pgbench: { tps, latencyAvgMs: Number.isFinite(latencyAvg) ? latencyAvg : null, processed, failed: failed || 0, exitCode: run.code,
-      command: `pgbench ${args.map((x) => (x === file ? 'refindex.sql' : x)).join(' ')}`, statements } };
+      command: `PGOPTIONS='${PG_OPTIONS}' pgbench ${args.map((x) => (x === file ? 'refindex.sql' : x)).join(' ')}`, statements } };
 }
 
 export async function measureRefindex(o: {
@@ -391,7 +412,8 @@ export async function measureRefindex(o: {
   await cloneDatabase(o.templateUrl, url('capture'));
   const script = await captureSample({ url: url('capture'), pool: o.pool, plan, maxPairs: plan.maxPairs, maxMatches: plan.maxMatches });
   await done(url('capture'));
-  say(`(e) pgbench script: ${script.shape.once} statements once, ${script.shape.perPair} per pair, ${script.shape.perMatch} per new match (+ BEGIN, COMMIT, the queue lookup)`);
+  say(`(e) pgbench script: ${script.shape.once} statements once, ${script.shape.perPair} per pair, ${script.shape.perMatch} per new match (+ BEGIN, COMMIT, the queue lookup)` +
+    script.shape.batches.map((b) => `; statement ${b.statement} writes ${b.rowsOnce} row(s) + ${b.rowsPerMatch} per new match from arrays (one variant per number of new matches)`).join(''));
 
   await cloneDatabase(o.templateUrl, url('api'));
   const api = await runApi(url('api'), plan, o.pool);
