@@ -20,7 +20,7 @@ export async function notify(tx: Tx, n: NotificationInput): Promise<number> {
   let created = 0;
   for (const userId of [...new Set(n.userIds)]) {
     const rows = await tx.query<{ ok: boolean }>(`SELECT regie.notify($1, $2, $3, $4, $5, $6, $7, $8, $9) AS ok`,
-      [n.regionId, randomUUID(), userId, n.kind, n.title.nl, n.title.en, n.link, n.dedupeKey ?? null, randomUUID()]);
+      [n.regionId, randomUUID(), userId, n.kind, n.title.nl, n.title.en, n.link, n.dedupeKey ?? null, randomUUID()], { prepare: true });
     if (rows[0]?.ok) created++;
   }
   return created;

@@ -15,19 +15,19 @@ export interface PersonRef { id: string; turns23On: string | null }
 
 export async function findPersonByBsn(tx: Tx, regionId: string, bsn: string): Promise<PersonRef | null> {
   const rows = await tx.query<{ id: string; turns_23_on: string | null }>(
-    `SELECT id, turns_23_on::text AS turns_23_on FROM regie.refindex_person($1, $2)`, [regionId, bsn]);
+    `SELECT id, turns_23_on::text AS turns_23_on FROM regie.refindex_person($1, $2)`, [regionId, bsn], { prepare: true });
   return rows[0] ? { id: rows[0].id, turns23On: rows[0].turns_23_on } : null;
 }
 
 /** Advisory locks on the person and each of their households (see the migration); until COMMIT. */
 export async function lockAroundPerson(tx: Tx, regionId: string, personId: string): Promise<void> {
-  await tx.query(`SELECT regie.refindex_lock($1, $2)`, [regionId, personId]);
+  await tx.query(`SELECT regie.refindex_lock($1, $2)`, [regionId, personId], { prepare: true });
 }
 
 export async function runningRegistration(tx: Tx, regionId: string, personId: string, organisationId: string) {
   const rows = await tx.query<{ id: string; end_date: string }>(
     `SELECT id, end_date::text AS end_date FROM refindex_registrations
-      WHERE region_id = $1 AND person_id = $2 AND organisation_id = $3 AND ended_at IS NULL`, [regionId, personId, organisationId]);
+      WHERE region_id = $1 AND person_id = $2 AND organisation_id = $3 AND ended_at IS NULL`, [regionId, personId, organisationId], { prepare: true });
   return rows[0] ?? null;
 }
 
@@ -42,7 +42,7 @@ export async function insertRegistration(tx: Tx, r: NewRegistration): Promise<vo
         legal_basis, start_date, end_date)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [r.regionId, r.id, r.personId, r.organisationId, r.registeredBy, r.contactName, r.contactPhone ?? null, r.contactEmail ?? null,
-      r.legalBasis, r.startDate, r.endDate]);
+      r.legalBasis, r.startDate, r.endDate], { prepare: true });
 }
 
 /** Ends a running registration once; returns false when it had ended already. */
@@ -56,13 +56,13 @@ export async function endRegistrationRow(tx: Tx, regionId: string, id: string, r
 export interface NewPair { matchId: string; kind: 'client' | 'family'; matchCreated: boolean; orgLow: string; orgHigh: string; userLow: string; userHigh: string }
 
 export async function matchRegistration(tx: Tx, regionId: string, registrationId: string, today: string, dueOn: string): Promise<NewPair[]> {
-  const rows = await tx.query<Record<string, any>>(`SELECT * FROM regie.refindex_match($1, $2, $3::date, $4::date)`, [regionId, registrationId, today, dueOn]);
+  const rows = await tx.query<Record<string, any>>(`SELECT * FROM regie.refindex_match($1, $2, $3::date, $4::date)`, [regionId, registrationId, today, dueOn], { prepare: true });
   return rows.map((r) => ({ matchId: r.match_id, kind: r.kind, matchCreated: r.match_created, orgLow: r.org_low, orgHigh: r.org_high,
     userLow: r.user_low, userHigh: r.user_high }));
 }
 
 export async function closeStaleMatches(tx: Tx, regionId: string, personId: string, today: string): Promise<void> {
-  await tx.query(`SELECT regie.refindex_close_stale($1, $2, $3::date)`, [regionId, personId, today]);
+  await tx.query(`SELECT regie.refindex_close_stale($1, $2, $3::date)`, [regionId, personId, today], { prepare: true });
 }
 
 export type RegistrationRow = z.infer<typeof Registration> & { personId: string };
