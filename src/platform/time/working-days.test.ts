@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addWorkingDays, easterSunday, endOfDutchDay, isWorkingDay, publicHolidays, workingDaysBetween } from './working-days.js';
+import { addDays, addWorkingDays, easterSunday, endOfDutchDay, isWorkingDay, publicHolidays, workingDaysBetween } from './working-days.js';
 
 describe('Dutch working days', () => {
   it('knows Easter and the holidays that hang on it', () => {
@@ -33,6 +33,20 @@ describe('Dutch working days', () => {
       const base = addWorkingDays(start, 0);
       expect(workingDaysBetween(base, due)).toBe(n);
     }));
+  });
+
+  it('counts working days between any two dates exactly as walking them day by day would', () => {
+    const walk = (a: string, b: string): number => {
+      if (b < a) return -walk(b, a);
+      let n = 0;
+      for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (isWorkingDay(d)) n++;
+      return n;
+    };
+    const day = fc.integer({ min: 0, max: 4000 }).map((o) => new Date(Date.UTC(2023, 0, 1 + o)).toISOString().slice(0, 10));
+    fc.assert(fc.property(day, day, (a, b) => { expect(workingDaysBetween(a, b)).toBe(walk(a, b)); }), { numRuns: 500 });
+    expect(workingDaysBetween('2026-04-30', '2026-05-18')).toBe(10); // Koningsdag is before, 5 May and Ascension inside
+    expect(workingDaysBetween('2026-12-24', '2027-01-04')).toBe(5); // 28–31 Dec and 4 Jan: 25 Dec and 1 Jan are Fridays off
+    expect(workingDaysBetween('2026-11-27', '2026-11-27')).toBe(0);
   });
 
   it('ends a deadline at midnight Dutch time, summer and winter', () => {

@@ -55,17 +55,36 @@ export function addWorkingDays(date: string, n: number): string {
   return d;
 }
 
-/** Working days from a (exclusive) to b (inclusive); negative when b is before a. */
+const DAY_MS = 86_400_000;
+/** Days since 1970-01-01 (a Thursday) of a calendar date. */
+const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+const isWeekdayNumber = (n: number) => { const wd = (((n + 4) % 7) + 7) % 7; return wd !== 0 && wd !== 6; };
+// Weekdays from a Monday long before any date we see (day 4 = 1970-01-05 minus 10,000 weeks) up to day n.
+const weekdaysUpTo = (n: number) => { const k = n - 4 + 70_000 + 1; return Math.floor(k / 7) * 5 + Math.min(k % 7, 5); };
+
+/**
+ * Working days from a (exclusive) to b (inclusive); negative when b is before a. Counted, not
+ * walked: weekdays by arithmetic, minus the public holidays on weekdays in between — a list of
+ * signals months overdue asks this for every row.
+ */
 export function workingDaysBetween(a: string, b: string): number {
   if (b < a) return -workingDaysBetween(b, a);
-  let n = 0;
-  for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (isWorkingDay(d)) n++;
+  const start = dayNumber(a) + 1, end = dayNumber(b);
+  if (end < start) return 0;
+  let n = weekdaysUpTo(end) - weekdaysUpTo(start - 1);
+  for (let y = Number(a.slice(0, 4)); y <= Number(b.slice(0, 4)); y++) {
+    for (const h of publicHolidays(y).keys()) {
+      const d = dayNumber(h);
+      if (d >= start && d <= end && isWeekdayNumber(d)) n--;
+    }
+  }
   return n;
 }
 
 /** Today's date in the Netherlands. */
+const amsterdamDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' });
 export function dutchToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(now);
+  return amsterdamDate.format(now);
 }
 
 /** The moment a deadline date ends: 23:59:59.999 Dutch time. */
