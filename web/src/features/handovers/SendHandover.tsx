@@ -5,9 +5,10 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { get, post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
+import { RegionGroupedSelect } from '../../ui/RegionGroupedSelect.js';
 import { A, navigate } from '../../router.js';
 import { useSession } from '../../session.js';
-import { Field, fieldErrors, ProblemAlert, Select, TextArea, useDraft } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, TextArea, useDraft } from '../../ui/forms.js';
 import { Checkbox, RadioGroup } from '../signals/controls.js';
 import { useHandoverT } from './texts.js';
 import type { Org } from './types.js';
@@ -115,23 +116,7 @@ function ReceiverSelect({ receivers, ownRegionId, value, onChange, error }: {
   receivers: Org[]; ownRegionId: string; value: string; onChange: (v: string) => void; error?: string;
 }) {
   const t = useHandoverT();
-  const { label, t: tt } = useI18n();
-  const regions = [...new Map(receivers.map((o) => [o.regionId, o.regionName])).entries()]
-    .sort(([a], [b]) => (a === ownRegionId ? -1 : b === ownRegionId ? 1 : 0));
-  const grouped = regions.some(([id]) => id !== ownRegionId);
-  const option = (o: Org) => <option key={o.id} value={o.id}>{`${o.name} (${label(o.type)})`}</option>;
-  return (
-    <Field label={t('receiver')} hint={grouped ? `${t('receiverHint')}. ${t('receiverHintRegions')}.` : t('receiverHint')} error={error}>{(id, describedBy) => (
-      <select id={id} name="toOrganisationId" aria-describedby={describedBy} aria-invalid={error ? true : undefined}
-        className="utrecht-select utrecht-select--html-select" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{tt('choose')}</option>
-        {grouped
-          ? regions.map(([regionId, name]) => (
-            <optgroup key={regionId} label={regionId === ownRegionId ? t('ownRegion', { name }) : t('otherRegion', { name })}>
-              {receivers.filter((o) => o.regionId === regionId).map(option)}
-            </optgroup>))
-          : receivers.map(option)}
-      </select>
-    )}</Field>
-  );
+  return <RegionGroupedSelect label={t('receiver')} hint={t('receiverHint')} regionsHint={t('receiverHintRegions')} name="toOrganisationId" organisations={receivers}
+    ownRegionId={ownRegionId} value={value} onChange={onChange} error={error}
+    groupLabel={(own, name) => (own ? t('ownRegion', { name }) : t('otherRegion', { name }))} />;
 }

@@ -2,15 +2,16 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { get, post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
+import { RegionGroupedSelect, type RegionOrganisation } from '../../ui/RegionGroupedSelect.js';
 import { useSession } from '../../session.js';
-import { Field, fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
 import { useProfessionals } from '../families/CaseSection.js';
 import { RadioGroup } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
 import type { SignalDetailData } from './types.js';
 
 /** An organisation that may receive a signal, in the own region or another one (GET /api/v1/handover-receivers). */
-interface Receiver { id: string; name: string; type: string; regionId: string; regionName: string }
+type Receiver = RegionOrganisation;
 
 type Assessment = 'unsafe' | 'concerns' | 'safe';
 type Decision = 'advice' | 'open_case' | 'join_case' | 'handover' | 'close';
@@ -85,23 +86,7 @@ function TargetSelect({ receivers, ownRegionId, value, onChange, error }: {
   receivers: Receiver[]; ownRegionId: string; value: string; onChange: (v: string) => void; error?: string;
 }) {
   const t = useSignalT();
-  const { label, t: tt } = useI18n();
-  const regions = [...new Map(receivers.map((o) => [o.regionId, o.regionName])).entries()]
-    .sort(([a], [b]) => (a === ownRegionId ? -1 : b === ownRegionId ? 1 : 0));
-  const grouped = regions.some(([id]) => id !== ownRegionId);
-  const option = (o: Receiver) => <option key={`${o.regionId}.${o.id}`} value={o.id}>{`${o.name} (${label(o.type)})`}</option>;
-  return (
-    <Field label={t('target')} hint={grouped ? `${t('targetHint')}. ${t('targetHintRegions')}.` : t('targetHint')} error={error}>{(id, describedBy) => (
-      <select id={id} name="targetOrganisationId" aria-describedby={describedBy} aria-invalid={error ? true : undefined}
-        className="utrecht-select utrecht-select--html-select" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{tt('choose')}</option>
-        {grouped
-          ? regions.map(([regionId, name]) => (
-            <optgroup key={regionId} label={regionId === ownRegionId ? t('ownRegion', { name }) : t('otherRegion', { name })}>
-              {receivers.filter((o) => o.regionId === regionId).map(option)}
-            </optgroup>))
-          : receivers.map(option)}
-      </select>
-    )}</Field>
-  );
+  return <RegionGroupedSelect label={t('target')} hint={t('targetHint')} regionsHint={t('targetHintRegions')} name="targetOrganisationId" organisations={receivers}
+    ownRegionId={ownRegionId} value={value} onChange={onChange} error={error}
+    groupLabel={(own, name) => (own ? t('ownRegion', { name }) : t('otherRegion', { name }))} />;
 }
