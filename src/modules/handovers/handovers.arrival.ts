@@ -17,7 +17,7 @@ import { notify } from '../notifications/notify.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { insertMembership } from '../cases/cases.repo.js';
 import { possibleSameReason, type PersonKey } from '../persons/matching.js';
-import { familySearchText, onUniqueBsn } from '../families/families.service.js';
+import { familySearchText, onUniqueBsn, refreshFamilySearchText } from '../families/families.service.js';
 import { personIdByBsn, type HandoverRow, type PackagePerson } from './handovers.repo.js';
 import type { AcceptHandoverBody, ArrivingPerson } from './handovers.contract.js';
 
@@ -149,14 +149,7 @@ export async function arriveInRegion(tx: Tx, actor: Actor, h: HandoverRow, nomin
   await insertMembership(tx, actor, { caseId, familyId, userId: nominee.id, role: 'coordinator', legalBasis: h.legal_basis });
   if (nominee.id !== actor.userId && !actor.roles.includes('team_lead'))
     await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: h.legal_basis });
-  if (!newFamily) {
-    const all = await tx.query<{ name: string; given_names: string; family_name_prefix: string | null; family_name: string }>(
-      `SELECT f.name, p.given_names, p.family_name_prefix, p.family_name FROM families f
-         JOIN family_members fm ON fm.region_id = f.region_id AND fm.family_id = f.id JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
-        WHERE f.region_id = $1 AND f.id = $2`, [r, familyId]);
-    if (all.length) await tx.query(`UPDATE families SET search_text = $3, version = version + 1 WHERE region_id = $1 AND id = $2`, [r, familyId,
-      familySearchText(all[0].name, all.map((m) => ({ givenNames: m.given_names, familyNamePrefix: m.family_name_prefix, familyName: m.family_name })))]);
-  }
+  if (!newFamily) await refreshFamilySearchText(tx, r, familyId, { bumpVersion: true });
   if (newFamily) await appendEvent(tx, actor, { familyId, type: 'family_registered', summary: `${name} geregistreerd na overdracht van ${fromLabel}` });
   await appendEvent(tx, actor, { familyId, caseId, type: 'case_opened', summary: `Dossier geopend na overdracht van ${fromLabel}`, data: { handoverId: h.id } });
   await appendEvent(tx, actor, { familyId, caseId, type: 'handover_accepted', summary: `Overdracht van ${fromLabel} aanvaard; regisseur: ${nominee.display_name}`,
