@@ -39,8 +39,13 @@ export function discardAudit(tx: Tx) { pending.delete(tx); }
 export async function flushAudit(tx: Tx) {
   const batch = pending.get(tx);
   pending.delete(tx);
-  if (!batch || batch.rows.length === 0) return;
-  const cols = batch.rows[0].map((_, i) => batch.rows.map((r) => r[i]));
+  if (batch) await insertRows(tx, batch.regionId, batch.rows);
+}
+
+/** All rows in one INSERT, in order; the chain trigger gives each its seq and hash. */
+async function insertRows(tx: Tx, regionId: string, rows: Row[]) {
+  if (rows.length === 0) return;
+  const cols = rows[0].map((_, i) => rows.map((r) => r[i]));
   await tx.query(
     `INSERT INTO audit_log (region_id, seq, action, user_id, user_role, organisation_id, on_behalf_of, person_id,
         object_type, object_id, ip, user_agent, legal_basis, care_relation, consent, break_glass, outcome, reason, prev_hash, hash)
@@ -51,7 +56,7 @@ export async function flushAudit(tx: Tx) {
             WITH ORDINALITY AS r(action, user_id, user_role, organisation_id, on_behalf_of, person_id, object_type, object_id, ip, user_agent,
                                  legal_basis, care_relation, consent, break_glass, outcome, reason, n)
       ORDER BY r.n`,
-    [batch.regionId, ...cols], { prepare: true },
+    [regionId, ...cols], { prepare: true },
   );
 }
 
@@ -60,14 +65,10 @@ export async function recordAccess(tx: Tx, actor: Actor, e: AuditEntry): Promise
   const rows: Row[] = persons.map((p) => [e.action, actor.userId, primaryRole(actor), actor.organisationId, e.onBehalfOf ?? actor.organisationId, p,
     e.objectType, e.objectId ?? null, actor.ip ?? null, actor.userAgent ?? null, e.legalBasis ?? null, e.careRelation ?? false, e.consent ?? false,
     e.breakGlass ?? false, e.outcome ?? 'allowed', e.reason ?? null]);
+  // Outside asActor (or for another region's chain) there is no batch to join: written now.
   const batch = pending.get(tx);
   if (batch && batch.regionId === actor.regionId) batch.rows.push(...rows);
-  else {
-    deferAudit(tx, actor.regionId);
-    pending.get(tx)!.rows.push(...rows);
-    await flushAudit(tx);
-    if (batch) pending.set(tx, batch);
-  }
+  else await insertRows(tx, actor.regionId, rows);
   return persons.length;
 }
 
