@@ -135,7 +135,7 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
     : `mine AS (
        SELECT ct.family_id, bool_or(ct.user_id = $2 AND ct.role = 'coordinator') AS is_coordinator
          FROM case_team ct
-        WHERE ct.region_id = $1 AND ct.ended_at IS NULL AND ct.user_id = $2 AND NOT $3 AND $4::uuid IS NOT NULL
+        WHERE ct.region_id = $1 AND ct.ended_at IS NULL AND (ct.user_id = $2 OR ($3 AND ct.organisation_id = $4))
         GROUP BY ct.family_id),
      page AS (
        SELECT f.id, f.region_id, f.name, f.last_activity_at, m.is_coordinator, ${expr} AS sort_value
