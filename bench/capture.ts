@@ -4,8 +4,7 @@
 // statements over one connection: BEGIN, the transaction's statements, COMMIT. No copy of the
 // SQL to keep in step with the code; whatever the service does today is what is compared.
 import pg from 'pg';
-import { createHash } from 'node:crypto';
-import type { Database, QueryOptions, Tx } from '../src/platform/db/db.js';
+import { statementName, type Database, type QueryOptions, type Tx } from '../src/platform/db/db.js';
 import { since } from './stats.js';
 
 export interface Statement {
@@ -94,7 +93,7 @@ export async function pgReplayer(url: string): Promise<Replayer> {
   };
   const [main, plain] = [await open(), await open()];
   const q = (c: pg.Client) => (s: Statement) => c.query(s.prepare
-    ? { name: `bench_${createHash('sha1').update(s.text).digest('hex').slice(0, 24)}`, text: s.text, values: s.params } : { text: s.text, values: s.params });
+    ? { name: statementName(s.text), text: s.text, values: s.params } : { text: s.text, values: s.params });
   return {
     async run(ss, v, timings) {
       const c = v === 'norls' ? plain : main;

@@ -98,7 +98,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 
 const statementNames = new Map<string, string>();
 /** A stable name per statement text, so each connection prepares it once. */
-function statementName(text: string) {
+export function statementName(text: string) {
   let name = statementNames.get(text);
   if (!name) { name = `regie_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`; statementNames.set(text, name); }
   return name;
