@@ -51,7 +51,7 @@ export async function start(config: Config = loadConfig()) {
     ]);
     clearTimeout(late);
     // Closes PGlite cleanly so the next start finds a consistent data folder.
-    await Promise.race([db.close().catch(() => undefined), new Promise((r) => setTimeout(r, 1_000))]);
+    await Promise.race([db.close().catch(() => undefined), new Promise((r) => setTimeout(r, 500))]);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -88,7 +88,9 @@ export async function start(config: Config = loadConfig()) {
     // Without an SMTP server the sender has nothing to do: messages wait, the admin screen says why.
     const mail = config.smtp ? [mailSweep(mailSettingsFrom(config))] : [];
     if (!config.smtp) app.log.warn('geen SMTP-server ingesteld (SMTP_HOST): e-mails blijven in de wachtrij staan');
-    jobs = await whenDatabaseServes('jobs', () => startJobs({ db, sweeps: [...sweeps, idempotencySweep, ...mail], log: app.log, stopTimeoutMs: limits.shutdownTimeoutMs }));
+    jobs = await whenDatabaseServes('jobs', () => startJobs({ db, sweeps: [...sweeps, idempotencySweep, ...mail], log: app.log,
+      // stop() may wait twice this long (pg-boss, then statements in flight): within the shutdown deadline.
+      stopTimeoutMs: Math.max(1_000, limits.shutdownTimeoutMs / 2) }));
   }
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   const lines = [
