@@ -152,3 +152,39 @@ describe.skipIf(!onPostgres)('a client that gives up (PostgreSQL: a lock holds t
     expect(await signalsSeen(seen)).toBe(1);
   });
 });
+
+// The web app's side (web/src/api.ts): one key per user action, reused when the answer was lost.
+describe('the web app sends one key per submit and reuses it on retry', () => {
+  let lose = 0; const keys: string[] = [];
+  const realFetch = globalThis.fetch;
+  beforeAll(async () => {
+    globalThis.fetch = (async (url: string, init: RequestInit) => {
+      const headers: Record<string, string> = { ...(init.headers as Record<string, string>), cookie: s.cookie };
+      keys.push(headers['idempotency-key']);
+      const r = await app.inject({ method: init.method as 'POST', url, headers, payload: init.body as string });
+      if (lose > 0) { lose--; throw new TypeError('fetch failed'); } // the server did the work; the answer got lost
+      const h = new Headers();
+      for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) h.set(k, String(v));
+      return new Response(r.statusCode === 204 ? null : r.body, { status: r.statusCode, headers: h });
+    }) as typeof fetch;
+    const { setCsrf } = await import('../../web/src/api.js');
+    setCsrf(s.csrf);
+  });
+  afterAll(() => { globalThis.fetch = realFetch; });
+
+  it('a submit whose answers were lost, sent again by the user, makes one signal; the next submit is a new action', async () => {
+    const { post: webPost, ApiError } = await import('../../web/src/api.js');
+    const seen = `Via de webapp ${randomUUID()}`;
+    lose = 2; keys.length = 0;
+    const lost = await webPost('/api/v1/signals', signalBody(seen)).catch((e: unknown) => e);
+    expect(lost).toBeInstanceOf(ApiError);
+    expect((lost as InstanceType<typeof ApiError>).problem.status).toBe(0);
+    const again = await webPost<{ id: string }>('/api/v1/signals', signalBody(seen)); // the user presses "Versturen" again
+    expect(again.id).toBeTruthy();
+    expect(new Set(keys).size).toBe(1); // the same key on all three sends
+    expect(await signalsSeen(seen)).toBe(1);
+    await webPost('/api/v1/signals', signalBody(seen)); // a new submit after a success: a new key, a new signal
+    expect(new Set(keys).size).toBe(2);
+    expect(await signalsSeen(seen)).toBe(2);
+  });
+});
