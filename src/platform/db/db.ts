@@ -180,7 +180,7 @@ export interface PoolSettings {
   max?: number;
   /** How long a caller waits for a free connection, and a new connection may take to open (2 s). */
   waitMs?: number;
-  /** Longest statement of a user's transaction (5 s; see actor-tx.ts). */
+  /** Longest statement of a user's transaction (none unless set; the server sets STATEMENT_TIMEOUT_MS; see actor-tx.ts). */
   statementTimeoutMs?: number;
   /** Told about every connection the pool lost (the process carries on: the next caller gets a fresh one). */
   onError?: (err: Error) => void;
@@ -261,7 +261,7 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
       return r.rows as T[];
     },
     close: async () => { await Promise.all([pool.end(), probePool.end()]); },
-    statementTimeoutMs: o.statementTimeoutMs ?? 5_000,
+    statementTimeoutMs: o.statementTimeoutMs ?? 0,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
