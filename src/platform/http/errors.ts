@@ -72,7 +72,8 @@ export class Unavailable extends DomainError {
         ? { nl: 'Regie kan de database even niet bereiken. Probeer het over een paar seconden opnieuw.', en: 'Regie cannot reach its database right now. Try again in a few seconds.' }
         : { nl: 'Regie is even te druk of het duurde te lang. Probeer het over een paar seconden opnieuw.', en: 'Regie is too busy or this took too long. Try again in a few seconds.' },
       undefined, { reason, retryAfter: retryAfterSeconds });
-    if (options?.cause) this.cause = options.cause;
+    // The driver's message (no personal data in connection errors) stays readable in the logs.
+    if (options?.cause) { this.cause = options.cause; this.message += ` (${(options.cause as Error).message ?? String(options.cause)})`; }
   }
 }
 
