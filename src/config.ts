@@ -30,6 +30,8 @@ export interface Limits {
   requestTimeoutMs: number;
   /** On SIGTERM, requests in flight get this long to finish before the process exits (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
+  /** API requests in progress at once; one more answers 503 at once instead of queueing (MAX_IN_FLIGHT). */
+  maxInFlight: number;
 }
 
 const positive = (v: string | undefined, fallback: number) => (v && Number(v) > 0 ? Number(v) : fallback);
@@ -41,6 +43,7 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
     statementTimeoutMs: positive(env.STATEMENT_TIMEOUT_MS, 5_000),
     requestTimeoutMs: positive(env.REQUEST_TIMEOUT_MS, 10_000),
     shutdownTimeoutMs: positive(env.SHUTDOWN_TIMEOUT_MS, 8_000),
+    maxInFlight: positive(env.MAX_IN_FLIGHT, 100),
   };
 }
 

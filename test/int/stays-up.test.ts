@@ -12,6 +12,7 @@ import { login, testApp, type Client } from '../support/http.js';
 import { openPostgres, type Database, type PoolSettings } from '../../src/platform/db/db.js';
 import { Unavailable } from '../../src/platform/http/errors.js';
 import type { App } from '../../src/platform/http/app.js';
+import { loadLimits } from '../../src/config.js';
 
 let t: TestDb; let url: string; let admin: pg.Client; let region: string; let team: string; let teacher: TestUser;
 const opened: Array<{ app: App; db: Database }> = [];
@@ -153,5 +154,29 @@ describe.skipIf(!onPostgres)('stays up through database faults and overload (Pos
     expectUnavailable(r);
     expect(took).toBeLessThan(1_500);
     expect(await stored(seen)).toBe(0);
+  });
+
+  it('beyond MAX_IN_FLIGHT requests in progress, one more answers 503 at once instead of queueing', async () => {
+    const { c } = await regie({ max: 4, waitMs: 10_000 }, { MAX_IN_FLIGHT: '2' });
+    const release = await lock('signals');
+    const held = [1, 2].map(() => c.post('/api/v1/signals', body(`In behandeling ${randomUUID()}`)));
+    await sleep(300);
+    const started = Date.now();
+    const r = await c.get('/api/v1/signals?scope=reported');
+    expect(Date.now() - started).toBeLessThan(300);
+    expectUnavailable(r);
+    expect(r.body.reason).toBe('busy');
+    await release();
+    expect((await Promise.all(held)).map((x) => x.status)).toEqual([201, 201]);
+    expect((await c.get('/api/v1/signals?scope=reported')).status).toBe(200);
+  });
+});
+
+describe('limits are settings with sensible defaults', () => {
+  it('reads DB_POOL_SIZE, DB_POOL_WAIT_MS, STATEMENT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, SHUTDOWN_TIMEOUT_MS and MAX_IN_FLIGHT', () => {
+    expect(loadLimits({})).toEqual({ poolSize: 10, poolWaitMs: 2_000, statementTimeoutMs: 5_000, requestTimeoutMs: 10_000, shutdownTimeoutMs: 8_000, maxInFlight: 100 });
+    expect(loadLimits({ DB_POOL_SIZE: '25', DB_POOL_WAIT_MS: '500', STATEMENT_TIMEOUT_MS: '2000', REQUEST_TIMEOUT_MS: '4000', SHUTDOWN_TIMEOUT_MS: '5000', MAX_IN_FLIGHT: '300' }))
+      .toEqual({ poolSize: 25, poolWaitMs: 500, statementTimeoutMs: 2_000, requestTimeoutMs: 4_000, shutdownTimeoutMs: 5_000, maxInFlight: 300 });
+    expect(loadLimits({ DB_POOL_SIZE: 'zero', REQUEST_TIMEOUT_MS: '-1' })).toMatchObject({ poolSize: 10, requestTimeoutMs: 10_000 });
   });
 });

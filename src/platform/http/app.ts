@@ -82,7 +82,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
   });
-  await app.register(overloadPlugin, { requestTimeoutMs: opts.config.limits.requestTimeoutMs });
+  await app.register(overloadPlugin, opts.config.limits);
   app.addHook('preHandler', guard(opts.db));
   await app.register(idempotencyPlugin, { db: opts.db });
 

@@ -8,13 +8,16 @@
 //   transaction is rolled back at its next statement — unless its COMMIT is already under way,
 //   then the answer waits for COMMIT's outcome (a few ms), so a 503 never hides a stored write;
 // - the server is stopping and its deadline passed (src/server.ts): the same as a time-out.
+// And at most MAX_IN_FLIGHT API requests are in progress at once: one more answers 503 at once.
+// Under twice the load Regie can serve, the excess is shed in microseconds instead of queueing
+// for the pool, growing memory and making every answer late.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { currentWork, type Work } from '../db/db.js';
 import { Unavailable } from './errors.js';
 import { sendProblem, toProblem } from './problem.js';
 
-export interface OverloadSettings { requestTimeoutMs: number }
+export interface OverloadSettings { requestTimeoutMs: number; maxInFlight: number }
 
 const inFlight = new WeakMap<object, Set<Work>>();
 
@@ -29,6 +32,10 @@ export const overloadPlugin = fp(async (app: FastifyInstance, o: OverloadSetting
 
   app.addHook('onRequest', (req, reply, done) => {
     if (!req.url.startsWith('/api/')) return done();
+    if (works.size >= o.maxInFlight) {
+      void sendProblem(reply, { ...toProblem(new Unavailable('busy', 1), req), instance: req.url.split('?')[0] });
+      return;
+    }
     const work: Work = { committing: false };
     works.add(work);
     const res = reply.raw;
