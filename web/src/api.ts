@@ -10,6 +10,8 @@ export class ApiError extends Error {
 
 let csrfToken = '';
 export function setCsrf(token: string) { csrfToken = token; }
+/** The current session's CSRF token ('' when logged out); drafts are bound to the session through it. */
+export function currentCsrf() { return csrfToken; }
 
 export const sessionEvents = new EventTarget();
 let lastActivity = Date.now();
