@@ -3,6 +3,7 @@
 import { loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';
+import { analyzeDatabase, analyzeSweep } from './platform/db/analyze.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { allRoutes } from './routes.js';
 import { startJobs, type JobRunner } from './platform/jobs/runner.js';
@@ -74,7 +75,10 @@ export async function start(config: Config = loadConfig()) {
     return undefined;
   };
   const applied = await whenDatabaseServes('migrate', () => migrate(db));
-  if (applied?.length) app.log.info({ migrations: applied }, 'migrations applied');
+  if (applied?.length) {
+    app.log.info({ migrations: applied }, 'migrations applied');
+    await whenDatabaseServes('analyze', () => analyzeDatabase(db));
+  }
   let accounts: Array<{ username: string; displayName: string; organisation: string; roles: string[]; totpSecret?: string }> = [];
   let otherRegions: Array<{ regionName: string; accounts: typeof accounts }> = [];
   if (config.demoFamilies > 0 && !closing) {
@@ -88,7 +92,7 @@ export async function start(config: Config = loadConfig()) {
     // Without an SMTP server the sender has nothing to do: messages wait, the admin screen says why.
     const mail = config.smtp ? [mailSweep(mailSettingsFrom(config))] : [];
     if (!config.smtp) app.log.warn('geen SMTP-server ingesteld (SMTP_HOST): e-mails blijven in de wachtrij staan');
-    jobs = await whenDatabaseServes('jobs', () => startJobs({ db, sweeps: [...sweeps, idempotencySweep, ...mail], log: app.log,
+    jobs = await whenDatabaseServes('jobs', () => startJobs({ db, sweeps: [...sweeps, idempotencySweep, analyzeSweep, ...mail], log: app.log,
       // stop() may wait twice this long (pg-boss, then statements in flight): within the shutdown deadline.
       stopTimeoutMs: Math.max(1_000, limits.shutdownTimeoutMs / 2) }));
   }
