@@ -15,6 +15,12 @@ export interface Config {
   mailFrom: string;
   /** Background jobs (pg-boss): on unless JOBS=off, e.g. for a node that only serves requests. */
   jobs: boolean;
+  /** Addresses/CIDRs of reverse proxies whose X-Forwarded-For is believed; none by default. */
+  trustProxy: string[];
+  /** Bearer token for /metrics from other hosts; without it /metrics answers only on loopback. */
+  metricsToken?: string;
+  /** Public concerns per region per Dutch day before the form asks citizens to phone instead. */
+  publicConcernDailyCap: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,6 +43,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     } : undefined,
     mailFrom: env.MAIL_FROM ?? `Regie <noreply@${URL.canParse(publicUrl) ? new URL(publicUrl).hostname : 'localhost'}>`,
     jobs: env.JOBS !== 'off',
+    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    publicConcernDailyCap: Number(env.PUBLIC_CONCERN_DAILY_CAP ?? 200),
     oidc: env.OIDC_ISSUER ? {
       issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? 'regie', clientSecret: env.OIDC_CLIENT_SECRET ?? '',
       redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/api/v1/oidc/callback`,
