@@ -61,6 +61,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     // per-IP limit and forge the address in the audit log. req.ip is then the trusted address.
     trustProxy: opts.config.trustProxy.length ? opts.config.trustProxy : false,
     routerOptions: { ignoreTrailingSlash: false },
+    // Bad URLs and too long path parameters, refused by the router before any route.
+    frameworkErrors: (err, req, reply) => sendProblem(reply, { ...toProblem(err, req), instance: req.url.split('?')[0] }),
     // Malformed requests that never reach a route (URL or headers too long, bad HTTP) still get problem+json.
     clientErrorHandler: (err, socket) => {
       if (!socket.writable) return socket.destroy(err);

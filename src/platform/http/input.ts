@@ -1,12 +1,8 @@
 // Input that no route may see, refused once at the edge instead of in every schema: NUL bytes
 // and lone UTF-16 surrogates (PostgreSQL cannot store either, so they used to end as a 500),
-// and JSON nested deeper than any form of ours. Plus the shared zod primitives whose ranges the
-// database also holds: calendar dates within a sane range and int4 version numbers.
+// and JSON nested deeper than any form of ours. The shared zod primitives are in primitives.ts.
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { Invalid } from './errors.js';
-
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 
 /** Deeper than any of Regie's bodies (a family with members with addresses is 4). */
 export const MAX_JSON_DEPTH = 16;
@@ -45,29 +41,3 @@ export async function refuseUnsafeInput(req: FastifyRequest) {
   checkInput(req.query, 'querystring');
   checkInput(req.body, 'body');
 }
-
-// ---- shared zod primitives -----------------------------------------------------------------
-
-/** The years a date in Regie can have: births since 1900, deadlines and filters up to 2200. */
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2200;
-
-/** A real calendar day (no 31 February) as YYYY-MM-DD, within MIN_YEAR..MAX_YEAR. */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < MIN_YEAR || y > MAX_YEAR) return false;
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
-
-/** A date field: format: date in the OpenAPI document, a real day in a sane range in practice. */
-export const IsoDate = z.iso.date(msg('Geen geldige datum (JJJJ-MM-DD).', 'Not a valid date (YYYY-MM-DD).'))
-  .refine(isCalendarDate, msg(`Geen bestaande datum tussen ${MIN_YEAR} en ${MAX_YEAR}.`, `Not an existing date between ${MIN_YEAR} and ${MAX_YEAR}.`));
-
-/** The largest value of PostgreSQL's integer (int4), which version columns are. */
-export const INT4_MAX = 2_147_483_647;
-
-/** An optimistic-lock version as the client last saw it. */
-export const Version = z.number().int().min(1).max(INT4_MAX, msg('Onbekende versie.', 'Unknown version.'));

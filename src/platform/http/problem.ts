@@ -75,6 +75,8 @@ export function toProblem(err: unknown, req: FastifyRequest): ProblemBody {
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_ASYNC_CONSTRAINT':
       return problem(400, 'bad_url', INVALID, { nl: 'Het adres bevat tekens die niet zijn toegestaan.', en: 'The address holds characters that are not allowed.' }, 'url');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem(414, 'uri_too_long', { nl: 'Te lang', en: 'Too long' }, { nl: 'Een deel van het adres is te lang.', en: 'A part of the address is too long.' }, 'url');
   }
   if (e.statusCode === 429) return problem(429, 'rate_limited', { nl: 'Te veel pogingen', en: 'Too many requests' },
     { nl: 'Te veel aanvragen; probeer het over een minuut opnieuw.', en: 'Too many requests; try again in a minute.' });
