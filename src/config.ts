@@ -1,4 +1,7 @@
 // Configuration from the environment; every setting has a default that works for `npm start`.
+/** Public concerns per region per Dutch day before the form refuses and the administrators are told. */
+export const DEFAULT_PUBLIC_CONCERN_DAILY_CAP = 200;
+
 export interface Config {
   port: number;
   host: string;
@@ -45,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: env.JOBS !== 'off',
     trustProxy: (env.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     metricsToken: env.METRICS_TOKEN || undefined,
-    publicConcernDailyCap: Number(env.PUBLIC_CONCERN_DAILY_CAP ?? 200),
+    publicConcernDailyCap: Number(env.PUBLIC_CONCERN_DAILY_CAP ?? DEFAULT_PUBLIC_CONCERN_DAILY_CAP),
     oidc: env.OIDC_ISSUER ? {
       issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? 'regie', clientSecret: env.OIDC_CLIENT_SECRET ?? '',
       redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/api/v1/oidc/callback`,

@@ -81,5 +81,5 @@ export function signalsRoutes(app: App) {
     schema: { tags: publicTags, summary: 'Zonder account een zorg melden; geeft alleen een referentienummer terug', body: PublicConcernBody,
       response: { 201: PublicConcernReceipt } },
     config: { permission: 'public', rateLimit: { ...PUBLIC_CONCERN_LIMIT, errorResponseBuilder: tooMany } },
-  }, async (req, reply) => reply.code(201).send(await submitPublicConcern(app.db, req.body)));
+  }, async (req, reply) => reply.code(201).send(await submitPublicConcern(app.db, req.body, { dailyCap: app.config.publicConcernDailyCap })));
 }
