@@ -13,7 +13,7 @@ import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaT
 import type { Database } from '../db/db.js';
 import type { Config } from '../../config.js';
 import { guard } from '../auth/guard.js';
-import { toProblem, sendProblem, problemForClientError, notFoundProblem } from './problem.js';
+import { toProblem, sendProblem, problemForClientError, notFoundProblem, errorForLog } from './problem.js';
 import { refuseUnsafeInput } from './input.js';
 import { nlgovConventions, API_VERSION } from './openapi.js';
 import { metricsPlugin } from './metrics.js';
@@ -44,12 +44,6 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>) {
   };
 }
 
-/** What an error log line may hold: the kind of failure, never the text (which can echo input). */
-export function errorForLog(err: unknown) {
-  const e = err as { name?: string; code?: string; constraint?: string; table?: string; column?: string; routine?: string; stack?: string };
-  return { name: e.name, code: e.code, constraint: e.constraint, table: e.table, column: e.column, routine: e.routine,
-    stack: e.stack?.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') };
-}
 
 export interface BuildOptions { db: Database; config: Config; logger?: boolean | object; routes: Array<(app: App) => void> }
 

@@ -108,3 +108,14 @@ export function problemForClientError(code: string | undefined): ProblemBody {
 export function sendProblem(reply: FastifyReply, body: ProblemBody) {
   return reply.code(body.status).type('application/problem+json').send(body);
 }
+
+/**
+ * What an error log line may hold: the kind of failure, never the text. A database error's
+ * message and the stack's first line can quote the input (a name, a BSN); the code, the
+ * constraint and the frames say what failed without it. Use it wherever an error is logged.
+ */
+export function errorForLog(err: unknown) {
+  const e = err as { name?: string; code?: string; constraint?: string; table?: string; column?: string; routine?: string; stack?: string };
+  return { name: e.name, code: e.code, constraint: e.constraint, table: e.table, column: e.column, routine: e.routine,
+    stack: e.stack?.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') };
+}
