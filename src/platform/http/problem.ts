@@ -106,6 +106,7 @@ export function problemForClientError(code: string | undefined): ProblemBody {
 }
 
 export function sendProblem(reply: FastifyReply, body: ProblemBody) {
+  if (body.status === 503 || body.retryAfter) reply.header('Retry-After', String(body.retryAfter ?? 5));
   return reply.code(body.status).type('application/problem+json').send(body);
 }
 
@@ -114,8 +115,11 @@ export function sendProblem(reply: FastifyReply, body: ProblemBody) {
  * message and the stack's first line can quote the input (a name, a BSN); the code, the
  * constraint and the frames say what failed without it. Use it wherever an error is logged.
  */
-export function errorForLog(err: unknown) {
-  const e = err as { name?: string; code?: string; constraint?: string; table?: string; column?: string; routine?: string; stack?: string };
-  return { name: e.name, code: e.code, constraint: e.constraint, table: e.table, column: e.column, routine: e.routine,
-    stack: e.stack?.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') };
+export function errorForLog(err: unknown, depth = 0): Record<string, unknown> {
+  const e = err as { name?: string; code?: string; constraint?: string; table?: string; column?: string; routine?: string; stack?: string;
+    extra?: { reason?: string }; cause?: unknown };
+  return { name: e.name, code: e.code, reason: e.extra?.reason, constraint: e.constraint, table: e.table, column: e.column, routine: e.routine,
+    stack: e.stack?.split('\n').filter((l) => /^\s+at /.test(l)).join('\n'),
+    // The driver's error under a domain error (e.g. a refused connection under 503): its code, not its text.
+    ...(e.cause && depth < 2 ? { cause: errorForLog(e.cause, depth + 1) } : {}) };
 }
