@@ -1,4 +1,7 @@
 // Configuration from the environment; every setting has a default that works for `npm start`.
+/** Public concerns per region per Dutch day before the form refuses and the administrators are told. */
+export const DEFAULT_PUBLIC_CONCERN_DAILY_CAP = 200;
+
 export interface Config {
   port: number;
   host: string;
@@ -15,6 +18,12 @@ export interface Config {
   mailFrom: string;
   /** Background jobs (pg-boss): on unless JOBS=off, e.g. for a node that only serves requests. */
   jobs: boolean;
+  /** Addresses/CIDRs of reverse proxies whose X-Forwarded-For is believed; none by default. */
+  trustProxy: string[];
+  /** Bearer token for /metrics from other hosts; without it /metrics answers only on loopback. */
+  metricsToken?: string;
+  /** Public concerns per region per Dutch day before the form asks citizens to phone instead. */
+  publicConcernDailyCap: number;
   /** Limits that keep Regie answering under load and through database faults (issue 9). */
   limits: Limits;
 }
@@ -67,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     } : undefined,
     mailFrom: env.MAIL_FROM ?? `Regie <noreply@${URL.canParse(publicUrl) ? new URL(publicUrl).hostname : 'localhost'}>`,
     jobs: env.JOBS !== 'off',
+    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    publicConcernDailyCap: Number(env.PUBLIC_CONCERN_DAILY_CAP ?? DEFAULT_PUBLIC_CONCERN_DAILY_CAP),
     limits: loadLimits(env),
     oidc: env.OIDC_ISSUER ? {
       issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? 'regie', clientSecret: env.OIDC_CLIENT_SECRET ?? '',

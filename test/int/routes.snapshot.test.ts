@@ -54,13 +54,13 @@ beforeAll(async () => {
   noRoles = await createUser(t.db, region, org, [] as Role[]);
   app = await testApp(t.db);
 
-  // A second instance of the same server whose first "module" only watches: a root onRequest hook
-  // applies to every route, so each request reports the config of the route it matched.
+  // A second instance of the same server whose first "module" only watches: a root onResponse hook
+  // applies to every route, so each request reports the config of the route it matched (the
+  // guard runs on onRequest, before any hook a module can add, so the probe listens afterwards).
   const seen = new Map<string, string | undefined>();
   const probe = await buildApp({ db: t.db, config: { ...loadConfig({}), demoFamilies: 0 }, logger: false, routes: [(a) => {
-    a.addHook('onRequest', async (req: FastifyRequest, reply) => {
+    a.addHook('onResponse', async (req: FastifyRequest) => {
       seen.set(`${req.method} ${req.routeOptions.url}`, req.routeOptions.config.permission);
-      return reply.code(204).send();
     });
   }, ...allRoutes] });
   await probe.ready();

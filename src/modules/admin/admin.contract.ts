@@ -1,12 +1,13 @@
 // API schemas of functional administration (Beheer): region settings, organisations, accounts and
 // the access rules in words (shared with web/). Every edit carries the version it was based on.
 import { z } from 'zod';
+import { INT4_MAX } from '../../platform/http/primitives.js';
 import { Uuid } from '../families/families.contract.js';
 import { ORGANISATION_TYPES } from '../handovers/handover-rules.js';
 import { ROLES } from '../../platform/access/actor.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
-const Version = z.number(msg('Verwacht: het versienummer.', 'Expected: the version number.')).int().min(0);
+const Version = z.number(msg('Verwacht: het versienummer.', 'Expected: the version number.')).int().min(0).max(INT4_MAX);
 const PageQuery = {
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),

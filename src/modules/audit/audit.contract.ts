@@ -1,10 +1,11 @@
 // API schemas for the NEN 7513 audit log as the privacy officer reads it, its verification,
 // and a person's access log ("who looked at my data").
 import { z } from 'zod';
+import { IsoDate } from '../../platform/http/primitives.js';
 import { Bsn, Uuid } from '../families/families.contract.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
-const Day = z.iso.date(msg('Geen geldige datum (JJJJ-MM-DD).', 'Not a valid date (YYYY-MM-DD).'));
+const Day = IsoDate;
 export const AuditAction = z.enum(['create', 'read', 'update', 'delete', 'export']);
 export const AuditOutcome = z.enum(['allowed', 'denied']);
 const Cursor = z.string().max(500).optional();

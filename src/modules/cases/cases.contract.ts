@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Version } from '../../platform/http/primitives.js';
 import { CaseStatus, LegalBasis, Uuid } from '../families/families.contract.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
@@ -8,7 +9,7 @@ export const MembershipParams = z.strictObject({ caseId: Uuid, membershipId: Uui
 export const OpenCaseBody = z.strictObject({ coordinatorUserId: Uuid, legalBasis: LegalBasis });
 export const UpdateCaseBody = z.strictObject({
   status: CaseStatus,
-  version: z.number().int().min(1),
+  version: Version,
   closedReason: z.string().trim().min(3).max(500).optional(),
 });
 export const AddTeamMemberBody = z.strictObject({ userId: Uuid, legalBasis: LegalBasis });
@@ -17,7 +18,7 @@ export const EndTeamMemberBody = z.strictObject({
 });
 export const TransferCoordinatorBody = z.strictObject({
   toUserId: Uuid,
-  caseVersion: z.number().int().min(1),
+  caseVersion: Version,
   reason: z.string().trim().max(500).optional(),
 });
 export const CaseVersion = z.object({ id: z.string(), version: z.number() });

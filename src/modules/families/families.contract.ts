@@ -1,5 +1,6 @@
 // API schemas for families, persons and their network (shared with web/).
 import { z } from 'zod';
+import { IsoDate } from '../../platform/http/primitives.js';
 import { isValidBsn } from '../persons/bsn.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
@@ -8,7 +9,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export const Bsn = z.string().regex(/^\d{9}$/, msg('Een BSN heeft 9 cijfers.', 'A BSN has 9 digits.'))
   .refine(isValidBsn, msg('Dit BSN klopt niet (elfproef).', 'This BSN fails the 11-test.'));
-export const BirthDate = z.iso.date(msg('Geen geldige datum (JJJJ-MM-DD).', 'Not a valid date (YYYY-MM-DD).'))
+export const BirthDate = IsoDate
   .refine((d) => d <= today(), msg('Een geboortedatum kan niet in de toekomst liggen.', 'A birth date cannot be in the future.'))
   .refine((d) => d >= '1900-01-01', msg('Een geboortedatum ligt na 1900.', 'A birth date is after 1900.'));
 

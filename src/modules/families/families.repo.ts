@@ -3,6 +3,8 @@
 import type { Tx } from '../../platform/db/db.js';
 import type { z } from 'zod';
 import type { FamilyPage, FamilyListItem } from './families.contract.js';
+import { Invalid } from '../../platform/http/errors.js';
+import { isCalendarDate } from '../../platform/http/primitives.js';
 
 type Page = z.infer<typeof FamilyPage>;
 type ListItem = z.infer<typeof FamilyListItem>;
@@ -102,6 +104,8 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
                  WHERE fm.region_id = f.region_id AND fm.family_id = f.id AND p.bsn = $${params.length})`;
     } else if (/^\d{4}-\d{2}-\d{2}$/.test(q) || /^\d{1,2}-\d{1,2}-\d{4}$/.test(q)) {
       const iso = q.includes('-') && q.indexOf('-') === 4 ? q : q.split('-').reverse().map((x) => x.padStart(2, '0')).join('-');
+      if (!isCalendarDate(iso)) throw new Invalid('invalid_date', 'q', { nl: 'Deze geboortedatum bestaat niet. Zoek op dag-maand-jaar, bijvoorbeeld 12-03-2015.',
+        en: 'This birth date does not exist. Search by day-month-year, for example 12-03-2015.' });
       params.push(iso);
       where += ` AND EXISTS (SELECT 1 FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
                  WHERE fm.region_id = f.region_id AND fm.family_id = f.id AND p.birth_date = $${params.length}::date)`;

@@ -1,5 +1,6 @@
 // API schemas for handovers (overdrachten) of a case or a signal between organisations.
 import { z } from 'zod';
+import { Version } from '../../platform/http/primitives.js';
 import { LegalBasis, Uuid } from '../families/families.contract.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
@@ -36,7 +37,7 @@ export const HandoverParams = z.strictObject({ handoverId: Uuid });
 
 export const AcceptHandoverBody = z.strictObject({
   nomineeUserId: Uuid,
-  version: z.number().int().min(1),
+  version: Version,
   /**
    * Only for a handover from another region: an existing family of the receiver's region to open
    * the case for, instead of registering the family anew.
@@ -54,7 +55,7 @@ export const RefuseHandoverBody = z.strictObject({
   reason: z.string().trim()
     .min(10, msg('Geef de reden van weigeren (minstens 10 tekens).', 'Give the reason for refusing (at least 10 characters).')).max(2000),
   /** Optional: when given, a refusal of a handover changed in the meantime is refused (409 stale_version). */
-  version: z.number().int().min(1).optional(),
+  version: Version.optional(),
 });
 
 export const HandoverListQuery = z.strictObject({

@@ -174,7 +174,7 @@ export async function listHandovers(db: Database, actor: Actor, q: z.infer<typeo
   const limit = q.limit ?? 25;
   return asActor(db, actor, async (tx) => {
     const { items, sortValues, personIds, fromElsewhere } = await listHandoverRows(tx, { regionId: actor.regionId, organisationId: actor.organisationId,
-      direction: q.direction, status: q.status, after: decodeCursor(q.cursor), limit, today: dutchToday() });
+      direction: q.direction, status: q.status, after: decodeCursor(q.cursor, 'timestamp'), limit, today: dutchToday() });
     if (fromElsewhere.length) await lockAuditChains(tx, [...new Set(fromElsewhere.map((h) => h.regionId))]);
     for (const h of fromElsewhere) await auditElsewhere(tx, h.regionId, h.id, 'read', auditWho(actor));
     if (personIds.length || fromElsewhere.length)

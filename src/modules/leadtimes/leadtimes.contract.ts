@@ -1,5 +1,6 @@
 // API schemas for lead times (doorlooptijden) of the chain: per case and per organisation.
 import { z } from 'zod';
+import { IsoDate, IsoDateTime } from '../../platform/http/primitives.js';
 import { Uuid } from '../families/families.contract.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
@@ -10,7 +11,7 @@ export const CaseParams = z.strictObject({ caseId: Uuid });
 
 export const RecordMomentBody = z.strictObject({
   moment: z.enum(['first_contact', 'plan_agreed']),
-  occurredAt: z.iso.datetime({ offset: true, message: msg('Geen geldig tijdstip.', 'Not a valid date-time.') }).optional(),
+  occurredAt: IsoDateTime.optional(),
 });
 
 export const RecordedMoment = z.object({ moment: MomentName, occurredAt: z.string() });
@@ -24,8 +25,8 @@ export const CaseLeadTimes = z.object({
 
 export const OrganisationLeadTimesQuery = z.strictObject({
   organisationId: Uuid.optional(),
-  from: z.iso.date(msg('Geen geldige datum (JJJJ-MM-DD).', 'Not a valid date (YYYY-MM-DD).')).optional(),
-  to: z.iso.date(msg('Geen geldige datum (JJJJ-MM-DD).', 'Not a valid date (YYYY-MM-DD).')).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
 });
 
 export const OrganisationLeadTimes = z.object({

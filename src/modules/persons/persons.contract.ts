@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { IsoDate, Version } from '../../platform/http/primitives.js';
 import { PersonInput, Uuid } from '../families/families.contract.js';
 
 export const PersonParams = z.strictObject({ personId: Uuid });
 /** The whole editable record plus the version it was based on: a stale version is refused. */
-export const UpdatePersonBody = PersonInput.extend({ version: z.number().int().min(1) });
+export const UpdatePersonBody = PersonInput.extend({ version: Version });
 export const PersonVersion = z.object({ id: z.string(), version: z.number() });
 
 export const MatchQuery = z.strictObject({
@@ -11,7 +12,7 @@ export const MatchQuery = z.strictObject({
   givenNames: z.string().trim().min(1).max(100),
   familyNamePrefix: z.string().trim().max(20).optional(),
   familyName: z.string().trim().min(1).max(100),
-  birthDate: z.iso.date().optional(),
+  birthDate: IsoDate.optional(),
 });
 export const PossibleMatches = z.object({
   items: z.array(z.object({ personId: z.string(), fullName: z.string(), birthDate: z.string().nullable(), reason: z.enum(['bsn', 'name_and_birth_date']),

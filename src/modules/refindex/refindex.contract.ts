@@ -1,9 +1,9 @@
 // API schemas of the reference index (verwijsindex): registrations and matches (shared with web/).
 import { z } from 'zod';
+import { IsoDate } from '../../platform/http/primitives.js';
 import { Bsn, Uuid } from '../families/families.contract.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
-const IsoDate = z.iso.date(msg('Geen geldige datum (JJJJ-MM-DD).', 'Not a valid date (YYYY-MM-DD).'));
 const optText = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).optional().transform((v) => v || undefined);
 
 /** A registration says that, never why: no content of care. */

@@ -98,6 +98,47 @@ describe('the public concern form', () => {
     expect(await signalCount()).toBe(before);
   });
 
+  it('accepts a form token once: a replay is refused and writes nothing', async () => {
+    const formToken = await oldToken();
+    const first = await send({ formToken });
+    expect(first.status).toBe(201);
+    const before = await signalCount();
+    const replay = await send({ formToken, about: 'Een ander kind' });
+    expect(replay).toMatchObject({ status: 409, body: { code: 'form_already_sent', field: 'formToken', titleEn: expect.any(String), detailEn: expect.any(String) } });
+    expect(replay.type).toContain('application/problem+json');
+    expect(await signalCount()).toBe(before);
+  });
+
+  it('a region-wide daily cap warns the functional administrators once and then refuses, naming 112 and Veilig Thuis', async () => {
+    const capped = await createRegion(t.db);
+    const door = await createOrganisation(t.db, capped, 'municipal_team');
+    await t.db.query(`INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2)`, [capped, door]);
+    const admin = await createUser(t.db, capped, door, ['functional_admin']);
+    const small = await testApp(t.db, { PUBLIC_CONCERN_DAILY_CAP: '2' });
+    try {
+      const submit = async () => {
+        const r = await small.inject({ method: 'POST', url: '/api/v1/public/concerns', remoteAddress: nextIp(),
+          payload: { regionId: capped, formToken: await oldToken(), about: 'Het kind van de buren', whatSeen: 'Elke avond harde ruzie en gehuil.' } });
+        return { status: r.statusCode, body: r.json(), type: String(r.headers['content-type']) };
+      };
+      const warnings = () => t.db.query(`SELECT link FROM notifications WHERE region_id = $1 AND user_id = $2 AND kind = 'public_form_cap'`, [capped, admin.actor.userId]);
+      expect((await submit()).status).toBe(201);
+      expect(await warnings()).toEqual([]);
+      expect((await submit()).status).toBe(201);
+      expect(await warnings()).toHaveLength(1);
+      const refused = await submit();
+      expect(refused.status).toBe(429);
+      expect(refused.type).toContain('application/problem+json');
+      expect(refused.body.detail).toContain('112');
+      expect(refused.body.detail).toContain('0800-2000');
+      expect(refused.body.detailEn).toContain('Veilig Thuis');
+      expect((await submit()).status).toBe(429);
+      expect(await warnings()).toHaveLength(1);
+      // Other regions keep their own count.
+      expect((await send({})).status).toBe(201);
+    } finally { await small.close(); }
+  });
+
   it('refuses a region without a front door, in plain language', async () => {
     const r = await send({ regionId: closedRegion });
     expect(r).toMatchObject({ status: 400, body: { field: 'regionId' } });

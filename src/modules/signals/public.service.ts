@@ -1,8 +1,14 @@
 // The public concern form (zorg melden): a citizen reports a worry without an account and gets
-// a reference back, nothing else. Three guards against floods, none of which may lose an honest
-// report: a honeypot field, a signed form token that must be at least 3 seconds old (people
-// take longer than that to write), and a rate limit per IP address (signals.routes.ts), so a
-// flood from one address never blocks anyone else.
+// a reference back, nothing else. Guards against floods: a honeypot field; a signed form token
+// that must be at least 3 seconds old (people take longer than that to write) and is accepted
+// once; a rate limit per IP address (signals.routes.ts), so a flood from one address never
+// blocks anyone else; and a daily cap per region for a flood from many addresses.
+//
+// At the cap the functional administrators are told (once that day) and further concerns are
+// refused with 429 and the telephone numbers that always work: 112 in acute danger, Veilig Thuis
+// 0800-2000 day and night. Refusing rather than accepting silently: a flood that fills the
+// triage queue with thousands of fakes hides the real concerns from the people who must triage
+// them today, while a citizen who is refused is told at once where help is sure to answer.
 //
 // There is no actor: the transaction runs as regie_app with only the region set (no user, no
 // organisation), so row-level security allows exactly what the form does — insert a signal
@@ -10,7 +16,9 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
-import { Invalid } from '../../platform/http/errors.js';
+import { DEFAULT_PUBLIC_CONCERN_DAILY_CAP } from '../../config.js';
+import { Conflict, Invalid, TooMany } from '../../platform/http/errors.js';
+import { notify } from '../notifications/notify.js';
 import { dutchToday } from '../../platform/time/working-days.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { checkFile, MAX_PUBLIC_ATTACHMENT_BYTES } from './files.js';
@@ -45,7 +53,8 @@ export async function issueFormToken(db: Database, at = new Date()): Promise<str
   return `${t}.${sign(await formSecret(db), t)}`;
 }
 
-async function verifyFormToken(db: Database, token: string, now: Date) {
+/** Returns the token's signature, which is what makes it single use. */
+async function verifyFormToken(db: Database, token: string, now: Date): Promise<string> {
   const [ts, mac] = token.split('.');
   const issuedAt = Number(ts);
   const expected = Number.isSafeInteger(issuedAt) ? Buffer.from(sign(await formSecret(db), issuedAt)) : null;
@@ -57,6 +66,35 @@ async function verifyFormToken(db: Database, token: string, now: Date) {
   if (age < MIN_FILL_MS)
     throw new Invalid('too_fast', 'formToken', { nl: 'Het formulier werd erg snel verstuurd. Wacht een paar seconden en verstuur het opnieuw.',
       en: 'The form was sent very quickly. Wait a few seconds and send it again.' });
+  return mac;
+}
+
+/** Marks the token used in this transaction (so a refused submission does not use it up). */
+async function useFormToken(tx: Tx, regionId: string, mac: string, now: Date) {
+  await tx.query(`DELETE FROM public_form_tokens_used WHERE region_id = $1 AND used_at < $2`, [regionId, new Date(now.getTime() - 2 * MAX_TOKEN_AGE_MS)]);
+  const rows = await tx.query(`INSERT INTO public_form_tokens_used (region_id, token_mac, used_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
+    [regionId, mac, now]);
+  if (!rows.length) throw new Conflict('form_already_sent', { nl: 'Deze melding is al verstuurd. Wilt u nog iets anders melden? Open het formulier opnieuw.',
+    en: 'This concern has already been sent. Want to report something else? Open the form again.' }, 'formToken');
+}
+
+/** Counts today's public concerns of the region; at the cap the administrators hear of it, beyond it the form refuses. */
+async function countAgainstDailyCap(tx: Tx, regionId: string, today: string, cap: number) {
+  const [row] = await tx.query<{ received: number }>(
+    `INSERT INTO public_concern_days (region_id, day, received) VALUES ($1, $2, 1)
+     ON CONFLICT (region_id, day) DO UPDATE SET received = public_concern_days.received + 1 RETURNING received`, [regionId, today]);
+  if (row.received > cap) throw new TooMany({
+    nl: 'Er zijn vandaag erg veel meldingen via dit formulier binnengekomen; het formulier neemt vandaag geen meldingen meer aan. '
+      + 'Is er acuut gevaar? Bel 112. Zorgen over huiselijk geweld of kindermishandeling? Bel Veilig Thuis: 0800-2000 (gratis, dag en nacht). Of bel uw gemeente.',
+    en: 'Very many concerns arrived through this form today; it takes no more today. '
+      + 'Acute danger? Call 112. Worried about domestic violence or child abuse? Call Veilig Thuis: 0800-2000 (free, day and night). Or call your municipality.' });
+  if (row.received === cap) {
+    const admins = await tx.query<{ id: string }>(`SELECT regie.functional_admins($1) AS id`, [regionId]);
+    await notify(tx, { regionId, userIds: admins.map((a) => a.id), kind: 'public_form_cap',
+      title: { nl: `Zorgformulier: het maximum van ${cap} meldingen vandaag is bereikt; verdere meldingen worden vandaag geweigerd (met de nummers van 112 en Veilig Thuis).`,
+        en: `Concern form: today's maximum of ${cap} concerns was reached; further concerns are refused today (with the numbers of 112 and Veilig Thuis).` },
+      link: '/beheer/regio', dedupeKey: `public-form-cap:${today}` });
+  }
 }
 
 /** Regions whose front door receives public concerns (only those can be chosen). */
@@ -83,12 +121,13 @@ async function recordPublicCreate(tx: Tx, regionId: string, objectType: string, 
      VALUES ($1, 0, 'create', NULL, 'citizen', NULL, 'public-form', NULL, $2, $3, NULL, 'allowed', '', '')`, [regionId, objectType, objectId]);
 }
 
-export async function submitPublicConcern(db: Database, body: z.infer<typeof PublicConcernBody>, now = new Date()): Promise<{ reference: string }> {
+export async function submitPublicConcern(db: Database, body: z.infer<typeof PublicConcernBody>,
+  { now = new Date(), dailyCap = DEFAULT_PUBLIC_CONCERN_DAILY_CAP }: { now?: Date; dailyCap?: number } = {}): Promise<{ reference: string }> {
   // A person never sees this field (it is hidden and labelled "leave empty"); robots fill everything in.
   if (body.website?.trim())
     throw new Invalid('spam_suspected', 'website', { nl: 'Laat het veld "Laat dit veld leeg" leeg en verstuur het formulier opnieuw.',
       en: 'Leave the field "Leave this field empty" empty and send the form again.' });
-  await verifyFormToken(db, body.formToken, now);
+  const mac = await verifyFormToken(db, body.formToken, now);
   // Only plain text from the public: no documents or images from unknown senders.
   const file = body.attachment
     ? checkFile(body.attachment, { maxBytes: MAX_PUBLIC_ATTACHMENT_BYTES, allowed: ['text/plain'], field: 'attachment' }) : null;
@@ -98,6 +137,8 @@ export async function submitPublicConcern(db: Database, body: z.infer<typeof Pub
     if (!frontDoor) throw new Invalid('unknown_region', 'regionId', { nl: 'Voor deze regio kunt u nog niet online een zorg melden. Bel uw gemeente.',
       en: 'Concerns cannot be reported online for this region yet. Call your municipality.' });
     const today = dutchToday(now);
+    await useFormToken(tx, body.regionId, mac, now);
+    await countAgainstDailyCap(tx, body.regionId, today, dailyCap);
     const urgency = body.worriedAboutSafety ? 'high' as const : 'normal' as const;
     const id = randomUUID();
     const reference = await nextReference(tx, body.regionId, Number(today.slice(0, 4)));

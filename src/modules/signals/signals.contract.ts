@@ -1,5 +1,6 @@
 // API schemas for signals (meldingen), triage, attachments and the public concern form.
 import { z } from 'zod';
+import { Version } from '../../platform/http/primitives.js';
 import { Bsn, LegalBasis, Uuid } from '../families/families.contract.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
@@ -106,7 +107,7 @@ export const TriageBody = z.strictObject({
   caseId: Uuid.optional(),
   coordinatorUserId: Uuid.optional(),
   legalBasis: LegalBasis.optional(),
-  version: z.number().int().min(1),
+  version: Version,
 });
 export const TriageResult = z.object({ id: z.string(), status: SignalStatus, version: z.number(), caseId: z.string().nullable() });
 

@@ -8,7 +8,7 @@ import {
 import { createSignal, listSignals, readSettings, readSignal } from './signals.service.js';
 import { triageSignal } from './triage.service.js';
 import { addAttachment, downloadAttachment } from './attachments.service.js';
-import { contentDisposition } from './files.js';
+import { contentDisposition, MAX_PUBLIC_ATTACHMENT_BYTES } from './files.js';
 import { formRegions, issueFormToken, submitPublicConcern } from './public.service.js';
 
 /** Per IP address: a flood from one address is stopped without blocking anyone else. */
@@ -77,9 +77,10 @@ export function signalsRoutes(app: App) {
   }, async () => ({ token: await issueFormToken(app.db), regions: await formRegions(app.db) }));
 
   app.post('/api/v1/public/concerns', {
-    bodyLimit: 512 * 1024,
+    // Without an account: room for the largest allowed attachment (base64) and the texts, no more.
+    bodyLimit: Math.ceil(MAX_PUBLIC_ATTACHMENT_BYTES * 4 / 3) + 64 * 1024,
     schema: { tags: publicTags, summary: 'Zonder account een zorg melden; geeft alleen een referentienummer terug', body: PublicConcernBody,
       response: { 201: PublicConcernReceipt } },
     config: { permission: 'public', rateLimit: { ...PUBLIC_CONCERN_LIMIT, errorResponseBuilder: tooMany } },
-  }, async (req, reply) => reply.code(201).send(await submitPublicConcern(app.db, req.body)));
+  }, async (req, reply) => reply.code(201).send(await submitPublicConcern(app.db, req.body, { dailyCap: app.config.publicConcernDailyCap })));
 }

@@ -1,5 +1,5 @@
 // Fastify setup: zod schemas in and out, OpenAPI at /docs, problem+json errors, API-Version
-// header, the access guard on every route, metrics, health and the web app.
+// header, security headers, the access guard on every route, metrics, health and the web app.
 import Fastify, { type FastifyInstance, type RawServerDefault, type FastifyBaseLogger } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -13,7 +13,8 @@ import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaT
 import type { Database } from '../db/db.js';
 import type { Config } from '../../config.js';
 import { guard } from '../auth/guard.js';
-import { toProblem, sendProblem } from './problem.js';
+import { toProblem, sendProblem, problemForClientError, notFoundProblem, errorForLog } from './problem.js';
+import { refuseUnsafeInput } from './input.js';
 import { nlgovConventions, API_VERSION } from './openapi.js';
 import { metricsPlugin } from './metrics.js';
 import { migrationFiles } from '../db/migrate.js';
@@ -29,19 +30,46 @@ export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerRespo
 
 export const webDist = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
+/** Bodies of routes that run without a full session (login, second factor, public form token). */
+export const PUBLIC_BODY_LIMIT = 16 * 1024;
+
+/**
+ * No inline script anywhere: the web app and Swagger UI load their scripts from files. Styles may
+ * be inline (components set style attributes); images may be data: URLs (the enrolment QR code).
+ */
+export const CONTENT_SECURITY_POLICY = ["default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+  "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
+
+/** No personal data in logs: no bodies, no URLs (they hold search terms and ids), only the route pattern. */
+export function loggerOptions(config: Pick<Config, 'logLevel'>) {
+  return {
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    serializers: { req: (r: { method: string; routeOptions?: { url?: string }; url: string }) => ({ method: r.method, route: r.routeOptions?.url ?? 'unknown' }) },
+  };
+}
+
+
 export interface BuildOptions { db: Database; config: Config; logger?: boolean | object; routes: Array<(app: App) => void> }
 
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const fastify = Fastify({
-    logger: opts.logger ?? {
-      level: opts.config.logLevel,
-      // No personal data in logs: bodies are never logged, cookies and auth headers are redacted.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-      serializers: { req: (r: { method: string; routeOptions?: { url?: string }; url: string }) => ({ method: r.method, route: r.routeOptions?.url ?? 'unknown' }) },
-    },
+    logger: opts.logger ?? loggerOptions(opts.config),
     bodyLimit: 256 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For only from the configured proxies: anyone else could rotate it past every
+    // per-IP limit and forge the address in the audit log. req.ip is then the trusted address.
+    trustProxy: opts.config.trustProxy.length ? opts.config.trustProxy : false,
     routerOptions: { ignoreTrailingSlash: false },
+    // Bad URLs and too long path parameters, refused by the router before any route.
+    frameworkErrors: (err, req, reply) => sendProblem(reply, { ...toProblem(err, req), instance: req.url.split('?')[0] }),
+    // Malformed requests that never reach a route (URL or headers too long, bad HTTP) still get problem+json.
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return socket.destroy(err);
+      const body = JSON.stringify(problemForClientError((err as { code?: string }).code));
+      const status = JSON.parse(body).status as number;
+      socket.end(`HTTP/1.1 ${status} ${status === 414 ? 'URI Too Long' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n`
+        + `Content-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   const app = fastify as unknown as App;
   app.decorate('db', opts.db);
@@ -50,11 +78,22 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.decorateRequest('auth', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before any plugin's routes (/metrics, /docs): Fastify binds the error handler when a route is added.
+  app.setErrorHandler((err, req, reply) => {
+    const body = toProblem(err, req);
+    // Only what identifies the failure: a driver's message and the stack's first line echo input.
+    if (body.status >= 500) req.log.error({ err: errorForLog(err) }, 'request failed');
+    return sendProblem(reply, { ...body, instance: req.url.split('?')[0] });
+  });
 
-  // Deny by default: an /api route without a named permission cannot be registered.
+  // Deny by default: an /api route without a named permission cannot be registered. Routes that
+  // answer before a full login (login, second factor, the public form) take small bodies only,
+  // unless they name their own limit.
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !(route.config as { permission?: string } | undefined)?.permission)
+    const permission = (route.config as { permission?: string } | undefined)?.permission;
+    if (route.url.startsWith('/api/') && !permission)
       throw new Error(`route ${route.method} ${route.url} has no permission in its config`);
+    if ((permission === 'public' || permission === 'session:partial') && route.bodyLimit === undefined) route.bodyLimit = PUBLIC_BODY_LIMIT;
   });
 
   await app.register(cookie);
@@ -73,6 +112,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(metricsPlugin);
 
+  const hsts = opts.config.publicUrl.startsWith('https://');
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/')) {
       reply.header('API-Version', API_VERSION);
@@ -81,20 +121,20 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
+    // A route may set a stricter policy of its own (attachments: sandbox).
+    if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (hsts) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   });
   await app.register(overloadPlugin, opts.config.limits);
-  app.addHook('preHandler', guard(opts.db));
+  // The session is checked before the body is read, parsed or validated: without a session no
+  // large body is accepted, and an expired session answers 401 rather than field errors.
+  app.addHook('onRequest', guard(opts.db));
+  app.addHook('preValidation', refuseUnsafeInput);
   await app.register(idempotencyPlugin, { db: opts.db });
 
-  app.setErrorHandler((err, req, reply) => {
-    const body = toProblem(err, req);
-    if (body.status >= 500) req.log.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code, stack: (err as Error).stack } }, 'request failed');
-    return sendProblem(reply, { ...body, instance: req.url.split('?')[0] });
-  });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !existsSync(webDist)) {
-      return sendProblem(reply, { type: 'https://regie.nl/problems/not_found', title: 'Niet gevonden', titleEn: 'Not found', status: 404,
-        code: 'not_found', detail: 'Deze pagina of dit adres bestaat niet.', detailEn: 'This address does not exist.', instance: req.url.split('?')[0] });
+    if (req.url.startsWith('/api/') || !existsSync(webDist) || !['GET', 'HEAD'].includes(req.method)) {
+      return sendProblem(reply, { ...notFoundProblem(), instance: req.url.split('?')[0] });
     }
     // The web app routes in the browser: every other path gets index.html.
     return reply.type('text/html').sendFile('index.html');

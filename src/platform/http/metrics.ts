@@ -1,7 +1,20 @@
-// Prometheus metrics: request durations per route, and the database pool.
+// Prometheus metrics: request durations per route, and the database pool. Only for the
+// monitoring: from loopback, or from elsewhere with METRICS_TOKEN as a bearer token.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import client from 'prom-client';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Forbidden } from './errors.js';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const hash = (s: string) => createHash('sha256').update(s).digest();
+
+/** req.ip is the trusted address (TRUST_PROXY), so a proxied request from outside is not loopback. */
+export function mayReadMetrics(req: FastifyRequest, token: string | undefined): boolean {
+  const given = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
+  if (token && given) return timingSafeEqual(hash(given), hash(token));
+  return LOOPBACK.has(req.ip);
+}
 
 export const metricsPlugin = fp(async (app: FastifyInstance) => {
   const registry = new client.Registry();
@@ -16,7 +29,10 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onResponse', async (req, reply) => {
     duration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true }, config: { permission: 'public' } }, async (_req, reply) => {
+  const token = (app as unknown as { config: { metricsToken?: string } }).config.metricsToken;
+  app.get('/metrics', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
+    if (!mayReadMetrics(req, token)) throw new Forbidden({ nl: 'Metrieken alleen vanaf deze machine of met het token (METRICS_TOKEN).',
+      en: 'Metrics only from this machine or with the token (METRICS_TOKEN).' });
     reply.type(registry.contentType);
     return registry.metrics();
   });

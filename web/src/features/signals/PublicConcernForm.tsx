@@ -58,8 +58,8 @@ export function PublicConcernForm() {
       window.scrollTo(0, 0);
     } catch (err) {
       setError(err);
-      // An expired form gets a fresh token at once, so sending again just works.
-      if (err instanceof ApiError && err.problem.code === 'invalid_form_token') void openForm();
+      // An expired or already used form gets a fresh token at once, so sending again just works.
+      if (err instanceof ApiError && ['invalid_form_token', 'form_already_sent'].includes(err.problem.code ?? '')) void openForm();
     } finally { setBusy(false); }
   };
 
