@@ -60,7 +60,8 @@ export const overloadPlugin = fp(async (app: FastifyInstance, o: OverloadSetting
   app.addHook('preHandler', async (req) => {
     const work = currentWork.getStore();
     if (!work) return;
-    if (req.raw.destroyed || req.raw.socket?.destroyed) work.abandoned ??= 'client_gone';
+    // The socket, not the request stream: a request stream is destroyed once its body has been read.
+    if (req.raw.socket?.destroyed) work.abandoned ??= 'client_gone';
     if (work.abandoned) throw new Unavailable(work.abandoned === 'shutting_down' ? 'shutting_down' : 'timeout', 2);
   });
 });
