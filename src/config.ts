@@ -15,6 +15,10 @@ export interface Config {
   mailFrom: string;
   /** Background jobs (pg-boss): on unless JOBS=off, e.g. for a node that only serves requests. */
   jobs: boolean;
+  /** Signs the audit chain checkpoints (docs/adr/0007); without it a key file in dataDir. */
+  auditCheckpointKey?: string;
+  /** Append-only file of signed audit checkpoints; default <dataDir>/audit-checkpoints.jsonl. */
+  auditCheckpointFile?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,6 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     } : undefined,
     mailFrom: env.MAIL_FROM ?? `Regie <noreply@${URL.canParse(publicUrl) ? new URL(publicUrl).hostname : 'localhost'}>`,
     jobs: env.JOBS !== 'off',
+    auditCheckpointKey: env.AUDIT_CHECKPOINT_KEY || undefined,
+    auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE || undefined,
     oidc: env.OIDC_ISSUER ? {
       issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? 'regie', clientSecret: env.OIDC_CLIENT_SECRET ?? '',
       redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/api/v1/oidc/callback`,

@@ -6,7 +6,7 @@ import { migrate } from './platform/db/migrate.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { allRoutes } from './routes.js';
 import { startJobs, type JobRunner } from './platform/jobs/runner.js';
-import { sweeps } from './jobs.js';
+import { configuredSweeps, sweeps } from './jobs.js';
 import { mailSettingsFrom, mailSweep } from './modules/notifications/mail.js';
 
 export async function createServer(config: Config, db: Database, logger?: boolean | object): Promise<App> {
@@ -32,7 +32,7 @@ export async function start(config: Config = loadConfig()) {
     // Without an SMTP server the sender has nothing to do: messages wait, the admin screen says why.
     const mail = config.smtp ? [mailSweep(mailSettingsFrom(config))] : [];
     if (!config.smtp) app.log.warn('geen SMTP-server ingesteld (SMTP_HOST): e-mails blijven in de wachtrij staan');
-    jobs = await startJobs({ db, sweeps: [...sweeps, ...mail], log: app.log });
+    jobs = await startJobs({ db, sweeps: [...sweeps, ...configuredSweeps(config, app.log), ...mail], log: app.log });
   }
   let closing = false;
   const shutdown = async (signal: string) => {
