@@ -10,6 +10,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database } from '../db/db.js';
+import { asSystem } from '../db/system-tx.js';
 import { verifyChain, type VerifyResult } from './audit.js';
 
 /**
@@ -82,10 +83,13 @@ function validSignature(key: Buffer | null, c: Checkpoint) {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Every chain head in the database: the one place that knows how chains are kept. */
+/**
+ * Every chain head in the database: the one place that knows how chains are kept. Read through
+ * the system door, whose role may read the chain heads and nothing else of the audit log.
+ */
 export async function readChainHeads(db: Database): Promise<ChainHead[]> {
-  const rows = await db.query<{ region_id: string; seq: string; hash: string }>(
-    `SELECT region_id, seq::text, hash FROM audit_chain_head ORDER BY region_id`);
+  const rows = await asSystem(db, 'audit-checkpoints', (tx) => tx.query<{ region_id: string; seq: string; hash: string }>(
+    `SELECT region_id, seq::text, hash FROM audit_chain_head ORDER BY region_id`));
   return rows.map((r) => ({ regionId: r.region_id, chain: MAIN_CHAIN, seq: Number(r.seq), hash: r.hash }));
 }
 
