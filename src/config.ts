@@ -19,6 +19,36 @@ export interface Config {
   auditCheckpointKey?: string;
   /** Append-only file of signed audit checkpoints; default <dataDir>/audit-checkpoints.jsonl. */
   auditCheckpointFile?: string;
+  /** Limits that keep Regie answering under load and through database faults (issue 9). */
+  limits: Limits;
+}
+
+export interface Limits {
+  /** PostgreSQL connections in the pool (DB_POOL_SIZE). */
+  poolSize: number;
+  /** How long a request waits for a free connection before it answers 503 (DB_POOL_WAIT_MS). */
+  poolWaitMs: number;
+  /** Longest single statement of a user's transaction (STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs: number;
+  /** An API request not answered by then gets 503 and its transaction is rolled back (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** On SIGTERM, requests in flight get this long to finish before the process exits (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
+  /** API requests in progress at once; one more answers 503 at once instead of queueing (MAX_IN_FLIGHT). */
+  maxInFlight: number;
+}
+
+const positive = (v: string | undefined, fallback: number) => (v && Number(v) > 0 ? Number(v) : fallback);
+
+export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
+  return {
+    poolSize: positive(env.DB_POOL_SIZE, 10),
+    poolWaitMs: positive(env.DB_POOL_WAIT_MS, 2_000),
+    statementTimeoutMs: positive(env.STATEMENT_TIMEOUT_MS, 5_000),
+    requestTimeoutMs: positive(env.REQUEST_TIMEOUT_MS, 10_000),
+    shutdownTimeoutMs: positive(env.SHUTDOWN_TIMEOUT_MS, 8_000),
+    maxInFlight: positive(env.MAX_IN_FLIGHT, 100),
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: env.JOBS !== 'off',
     auditCheckpointKey: env.AUDIT_CHECKPOINT_KEY || undefined,
     auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE || undefined,
+    limits: loadLimits(env),
     oidc: env.OIDC_ISSUER ? {
       issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? 'regie', clientSecret: env.OIDC_CLIENT_SECRET ?? '',
       redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/api/v1/oidc/callback`,

@@ -3,50 +3,99 @@
 import { loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';
+import { analyzeDatabase, analyzeSweep } from './platform/db/analyze.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { allRoutes } from './routes.js';
 import { startJobs, type JobRunner } from './platform/jobs/runner.js';
 import { configuredSweeps, sweeps } from './jobs.js';
 import { mailSettingsFrom, mailSweep } from './modules/notifications/mail.js';
+import { Unavailable } from './platform/http/errors.js';
+import { abandonInFlight } from './platform/http/overload.js';
+import { idempotencySweep } from './platform/http/idempotency.js';
+
+const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function createServer(config: Config, db: Database, logger?: boolean | object): Promise<App> {
   return buildApp({ db, config, logger, routes: allRoutes });
 }
 
+/** 0.5, 1, 2, 4 … seconds between attempts, at most 15: a database that is down is asked again, not hammered. */
+export function backoffMs(attempt: number) {
+  return Math.min(500 * 2 ** attempt, 15_000);
+}
+
 export async function start(config: Config = loadConfig()) {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const applied = await migrate(db);
+  const { limits } = config;
+  let log: App['log'] | undefined;
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pool: {
+    max: limits.poolSize, waitMs: limits.poolWaitMs, statementTimeoutMs: limits.statementTimeoutMs,
+    onError: (err) => log?.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'databaseverbinding verbroken; de volgende aanvraag krijgt een nieuwe'),
+  } });
   const app = await createServer(config, db);
-  if (applied.length) app.log.info({ migrations: applied }, 'migrations applied');
-  let accounts: Array<{ username: string; displayName: string; organisation: string; roles: string[]; totpSecret?: string }> = [];
-  let otherRegions: Array<{ regionName: string; accounts: typeof accounts }> = [];
-  if (config.demoFamilies > 0) {
-    const { seedDemoRegion } = await import('./demo/generator.js');
-    const r = await seedDemoRegion(db, { families: config.demoFamilies });
-    accounts = r.accounts;
-    otherRegions = r.otherRegions;
-  }
-  // After the demo seed, so that its many writes do not queue behind the first sweeps on PGlite.
-  let jobs: JobRunner | undefined;
-  if (config.jobs) {
-    // Without an SMTP server the sender has nothing to do: messages wait, the admin screen says why.
-    const mail = config.smtp ? [mailSweep(mailSettingsFrom(config))] : [];
-    if (!config.smtp) app.log.warn('geen SMTP-server ingesteld (SMTP_HOST): e-mails blijven in de wachtrij staan');
-    jobs = await startJobs({ db, sweeps: [...sweeps, ...configuredSweeps(config, app.log), ...mail], log: app.log });
-  }
+  log = app.log;
+  // A stray rejected promise (e.g. a lost connection in work nobody awaited) is logged, never the end of the process.
+  process.on('unhandledRejection', (err) => app.log.error({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } }, 'unhandled rejection'));
+
   let closing = false;
+  let jobs: JobRunner | undefined;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    // Within 10 s whatever happens: a supervisor's stop timeout must never have to kill us.
+    setTimeout(() => process.exit(1), limits.shutdownTimeoutMs + 1_500).unref();
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
-    await app.close(); // stops accepting, waits for in-flight requests
-    await jobs?.stop().catch((err) => app.log.error({ err: { message: (err as Error).message } }, 'background jobs did not stop cleanly'));
-    await db.close(); // closes PGlite cleanly so the next start finds a consistent data folder
+    // Requests still running at the deadline are abandoned (their transactions roll back) and cut off.
+    const late = setTimeout(() => { abandonInFlight(app); app.server.closeAllConnections(); }, limits.shutdownTimeoutMs);
+    await Promise.all([
+      app.close(), // stops accepting (503 on kept-alive connections), waits for requests in flight
+      jobs?.stop().catch((err) => app.log.error({ err: { message: (err as Error).message } }, 'background jobs did not stop cleanly')),
+    ]);
+    clearTimeout(late);
+    // Closes PGlite cleanly so the next start finds a consistent data folder.
+    await Promise.race([db.close().catch(() => undefined), new Promise((r) => setTimeout(r, 500))]);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  // Listen first, so that /healthz and /readyz answer (503 until the database is there, migrated and seeded).
+  app.starting = true;
   await app.listen({ port: config.port, host: config.host });
+
+  /** Runs a start-up step until the database lets it: waits and retries while it is unreachable. */
+  const whenDatabaseServes = async <T>(step: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    for (let attempt = 0; !closing; attempt++) {
+      try { return await fn(); } catch (err) {
+        if (!(err instanceof Unavailable)) throw err;
+        const wait = backoffMs(attempt);
+        app.log.warn({ step, attempt: attempt + 1, retryInMs: wait, err: { message: (err.cause as Error | undefined)?.message ?? err.message } }, 'database niet bereikbaar; opnieuw proberen');
+        await delay(wait);
+      }
+    }
+    return undefined;
+  };
+  const applied = await whenDatabaseServes('migrate', () => migrate(db));
+  if (applied?.length) {
+    app.log.info({ migrations: applied }, 'migrations applied');
+    await whenDatabaseServes('analyze', () => analyzeDatabase(db));
+  }
+  let accounts: Array<{ username: string; displayName: string; organisation: string; roles: string[]; totpSecret?: string }> = [];
+  let otherRegions: Array<{ regionName: string; accounts: typeof accounts }> = [];
+  if (config.demoFamilies > 0 && !closing) {
+    const { seedDemoRegion } = await import('./demo/generator.js');
+    const r = await whenDatabaseServes('seed', () => seedDemoRegion(db, { families: config.demoFamilies }));
+    accounts = r?.accounts ?? [];
+    otherRegions = r?.otherRegions ?? [];
+  }
+  // After the demo seed, so that its many writes do not queue behind the first sweeps on PGlite.
+  if (config.jobs && !closing) {
+    // Without an SMTP server the sender has nothing to do: messages wait, the admin screen says why.
+    const mail = config.smtp ? [mailSweep(mailSettingsFrom(config))] : [];
+    if (!config.smtp) app.log.warn('geen SMTP-server ingesteld (SMTP_HOST): e-mails blijven in de wachtrij staan');
+    jobs = await whenDatabaseServes('jobs', () => startJobs({ db, sweeps: [...sweeps, ...configuredSweeps(config, app.log), idempotencySweep, analyzeSweep, ...mail], log: app.log,
+      // stop() may wait twice this long (pg-boss, then statements in flight): within the shutdown deadline.
+      stopTimeoutMs: Math.max(1_000, limits.shutdownTimeoutMs / 2) }));
+  }
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   const lines = [
     '', `Regie draait op ${config.publicUrl}  (database: ${where})`, '',
@@ -61,5 +110,6 @@ export async function start(config: Config = loadConfig()) {
     lines.push('', `Log in op ${config.publicUrl} als "regisseur" om "Mijn gezinnen" te zien.`, '');
   }
   process.stdout.write(lines.join('\n') + '\n');
+  app.starting = false;
   return { app, db };
 }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../platform/db/db.js';
 import { migrate } from '../platform/db/migrate.js';
+import { analyzeDatabase } from '../platform/db/analyze.js';
 
 const [cmd, ...rest] = process.argv.slice(2);
 const config = loadConfig();
@@ -30,7 +31,11 @@ async function main() {
       return;
     }
     case 'migrate':
-      await withDb(async (db) => { console.log('migrations:', (await migrate(db)).join(', ') || 'up to date'); });
+      await withDb(async (db) => {
+        const applied = await migrate(db);
+        if (applied.length) await analyzeDatabase(db);
+        console.log('migrations:', applied.join(', ') || 'up to date');
+      });
       return;
     case 'seed':
     case 'demo': {

@@ -9,6 +9,7 @@ import { isValidBsn } from '../modules/persons/bsn.js';
 import { verifyChain } from '../platform/audit/audit.js';
 import { DEMO_PASSWORD, DEMO_REGION, NEIGHBOUR_REGION, seedDemoRegion, type SeedResult } from './generator.js';
 import { STATUSES } from './casework.js';
+import { analyzeSweep } from '../platform/db/analyze.js';
 
 const TIMEOUT = 120_000;
 const NOW = new Date('2026-03-02T00:00:00Z');
@@ -29,6 +30,16 @@ describe('seedDemoRegion', () => {
     ({ db, result } = await freshSeeded());
   }, TIMEOUT);
   afterAll(async () => { await db?.close(); });
+
+  it('leaves planner statistics behind (PGlite has no autovacuum), and the PGlite sweep refreshes them', async () => {
+    const stats = async () => Number((await db.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM pg_stats WHERE schemaname = 'public' AND tablename IN ('families', 'persons', 'case_team', 'audit_log')`))[0].n);
+    expect(await stats()).toBeGreaterThan(0);
+    await db.exec(`DELETE FROM pg_statistic WHERE starelid = 'families'::regclass`);
+    const before = await stats();
+    await analyzeSweep.run(db, new Date());
+    expect(await stats()).toBeGreaterThan(before);
+  }, TIMEOUT);
 
   it('reports what it wrote', async () => {
     expect(result.regionId).toBe(region);

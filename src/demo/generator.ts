@@ -6,6 +6,7 @@
 // in batches of families, one multi-row INSERT per table per batch, so memory stays bounded
 // and PostgreSQL does the bulk work.
 import argon2 from 'argon2';
+import { analyzeDatabase } from '../platform/db/analyze.js';
 import type { Database } from '../platform/db/db.js';
 import { Rng, isoDate } from './random.js';
 import { BsnSource, buildHousehold } from './households.js';
@@ -122,6 +123,8 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
     `INSERT INTO signal_settings (region_id, front_door_organisation_id)
      SELECT $1, id FROM organisations WHERE region_id = $1 AND name = 'Sociaal Team Middelburg' ON CONFLICT (region_id) DO NOTHING`, [regionId]);
   await seedDemoSignals(db, regionId);
+  // Fresh statistics for what was just written (PGlite has no autovacuum; see platform/db/analyze.ts).
+  await analyzeDatabase(db);
   return { regionId, ...(await counts(db, regionId)), accounts: staff.accounts, otherRegions };
 }
 

@@ -59,7 +59,7 @@ describe('journey: register a family once, with all its members', () => {
     expect(await page.locator('fieldset').nth(0).getByLabel('Voornamen').inputValue()).toBe('');
   });
 
-  it('restores an unsent draft after the browser is closed and opened again', async () => {
+  it('restores an unsent draft after a reload in the same session', async () => {
     const page = await newPage(env);
     await loginAndWait(page, env, coord.username, PASSWORD);
     await page.goto(`${env.base}/gezinnen/nieuw`);
@@ -68,6 +68,34 @@ describe('journey: register a family once, with all its members', () => {
     await page.reload();
     await page.getByText('Uw niet-verzonden invoer is teruggezet.').waitFor();
     expect(await page.locator('fieldset').nth(0).getByLabel('Voornamen').inputValue()).toBe('Pieter');
+  });
+
+  it('never restores a draft with personal data once its session has ended (ADR 0009)', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, coord.username, PASSWORD);
+    await page.goto(`${env.base}/gezinnen/nieuw`);
+    await page.locator('fieldset').nth(0).getByLabel('Voornamen').fill('Geheim');
+    await page.locator('fieldset').nth(0).getByLabel(/BSN/).fill('111222333');
+    await expect.poll(() => page.getByText('Concept automatisch bewaard').count()).toBe(1);
+    // Drafts live in this tab's sessionStorage, never in localStorage.
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('regie.draft.')).length)).toBe(0);
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('regie.draft.')).length)).toBeGreaterThan(0);
+    // The session ends on the server (idle timeout) while the tab stays open; the next page load
+    // finds no session, and logging in again starts a new one: the old draft is not restored.
+    await env.t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes'`);
+    await page.reload();
+    await loginAndWait(page, env, coord.username, PASSWORD);
+    await page.goto(`${env.base}/gezinnen/nieuw`);
+    await page.getByRole('heading', { name: 'Gezin registreren', level: 1 }).waitFor();
+    expect(await page.locator('fieldset').nth(0).getByLabel('Voornamen').inputValue()).toBe('');
+    expect(await page.getByText('Uw niet-verzonden invoer is teruggezet.').count()).toBe(0);
+    expect(await page.evaluate(() => Object.values(sessionStorage).some((v) => v.includes('111222333')))).toBe(false);
+    // Logging out wipes whatever the new session typed.
+    await page.locator('fieldset').nth(0).getByLabel('Voornamen').fill('Nieuw');
+    await expect.poll(() => page.getByText('Concept automatisch bewaard').count()).toBe(1);
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL(/\/login/);
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('regie.draft.')).length)).toBe(0);
   });
 
   it('suggests "possibly the same person" while typing, and links the existing record when confirmed', async () => {

@@ -56,6 +56,7 @@ describe('SECURITY DEFINER functions', () => {
       'regie.handover_signal_persons(text,uuid) → regie_app',
       'regie.link_signal_to_case(text,uuid,uuid) → regie_app',
       'regie.lock_audit_chains(text[]) → regie_app',
+      'regie.mark_idempotency_written(text,uuid,text) → regie_app',
       'regie.next_signal_reference(text,integer) → regie_app',
       'regie.notify(text,uuid,uuid,text,text,text,text,text,uuid) → regie_app',
       'regie.open_cases_coordinated_by(text,uuid) → regie_app',

@@ -19,15 +19,15 @@ export interface ClaimedMail {
 /**
  * Takes the next due message and leases it, in one statement: SKIP LOCKED lets concurrent
  * workers on PostgreSQL pass each other by, and status 'sending' keeps the next one away after
- * commit. A lease that ran out (its sender died) makes the message due again. The attempt is
- * counted now, so that a message that kills its sender cannot be tried for ever.
+ * commit. A lease that ran out is never taken again (at most once: see mail.ts). The attempt is
+ * counted now.
  */
 export async function claimNextMail(db: Database, leaseSeconds: number): Promise<ClaimedMail | null> {
   const token = randomUUID();
   const rows = await db.query<Record<string, any>>(
     `WITH next AS (
        SELECT region_id, id FROM mail_outbox
-        WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND claimed_until < now())
+        WHERE status = 'pending' AND next_attempt_at <= now()
         ORDER BY next_attempt_at, id
         LIMIT 1
         FOR UPDATE SKIP LOCKED)
@@ -60,4 +60,15 @@ export async function markMailFailed(db: Database, m: ClaimedMail, o: { error: s
       WHERE region_id = $1 AND id = $2 AND claim_token = $3 RETURNING id`,
     [m.regionId, m.id, m.claimToken, o.giveUp ? 'failed' : 'pending', o.error, o.retryInSeconds]);
   return rows.length === 1;
+}
+
+/**
+ * Messages whose sender died mid-send (lease ran out, never marked): maybe delivered, so not
+ * resent — 'failed' with a note, for the functional admin to decide. Returns how many.
+ */
+export async function markAbandonedSendsUncertain(db: Database, note: string): Promise<number> {
+  const rows = await db.query(
+    `UPDATE mail_outbox SET status = 'failed', last_error = $1, claim_token = NULL, claimed_until = NULL
+      WHERE status = 'sending' AND claimed_until < now() RETURNING id`, [note]);
+  return rows.length;
 }

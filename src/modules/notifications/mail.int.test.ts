@@ -12,7 +12,7 @@ import { startJobs } from '../../platform/jobs/runner.js';
 import { registerFamily } from '../families/families.service.js';
 import { RegisterFamilyBody } from '../families/families.contract.js';
 import { notify } from './notify.js';
-import { MAX_ATTEMPTS, backoffSeconds, describeError, mailSweep, sendDueMails, type MailSettings } from './mail.js';
+import { MAX_ATTEMPTS, UNCERTAIN_NOTE, backoffSeconds, describeError, mailSweep, sendDueMails, type MailSettings } from './mail.js';
 import { closedPort, startSmtpServer, type TestSmtpServer } from './smtp-test-server.js';
 
 let t: TestDb; let region: string; let org: string; let sender: TestUser; let admin: TestUser; let app: App; let a: Client;
@@ -142,7 +142,7 @@ describe('sending the outbox', () => {
     expect(rows.every((x) => x.status === 'sent' && x.attempts === 1)).toBe(true);
   });
 
-  it('sends again after a sender died mid-way (its lease ran out), but not while the lease holds', async () => {
+  it('never resends a message whose sender died mid-way (lease ran out): it is shown to the admin as uncertain; a live lease is left alone', async () => {
     const r = await recipient();
     const dead = await notifyOne(r.actor.userId);
     const busy = await notifyOne(r.actor.userId);
@@ -151,9 +151,15 @@ describe('sending the outbox', () => {
     await t.db.query(`UPDATE mail_outbox SET status = 'sending', attempts = 1, claim_token = $2, claimed_until = now() + interval '5 minutes' WHERE id = $1`,
       [busy, randomUUID()]);
     await sendDueMails(t.db, settings(smtp.port));
-    expect(to(r.email)).toHaveLength(1);
-    expect(await outbox(dead)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(to(r.email)).toHaveLength(0);
+    expect(await outbox(dead)).toMatchObject({ status: 'failed', attempts: 1, last_error: UNCERTAIN_NOTE });
     expect(await outbox(busy)).toMatchObject({ status: 'sending', attempts: 1 });
+    const list = await a.get('/api/v1/mail-deliveries?status=failed&limit=100');
+    expect(JSON.stringify(list.body.items.find((x: { id: string }) => x.id === dead))).toContain('Onzeker');
+    // The admin decides to send it again: then it goes out once.
+    expect((await a.post(`/api/v1/mail-deliveries/${dead}/retry`)).status).toBeLessThan(300);
+    await sendDueMails(t.db, settings(smtp.port));
+    expect(to(r.email)).toHaveLength(1);
     await t.db.query(`UPDATE mail_outbox SET status = 'sent' WHERE id = $1`, [busy]);
   });
 

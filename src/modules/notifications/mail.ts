@@ -2,17 +2,20 @@
 // so a slow mail server never slows Regie down. An e-mail holds no personal data: a neutral
 // sentence, the notification's title (written without citizen data) and a link into Regie.
 //
-// Delivery is at-least-once. A message is leased (status 'sending'), sent, then marked 'sent',
-// each step its own short statement: holding a transaction open during the SMTP conversation
-// would block PGlite's single connection for every user. If the process dies between the SMTP
-// server's "250 OK" and the mark, the lease runs out and the message goes out once more; its
-// Message-ID is the outbox id, so mail clients can recognise the repeat. The opposite choice
-// (mark first, then send) would silently lose messages, which is worse for a signal about a child.
+// Delivery is at most once per outbox row. A message is claimed (status 'sending', a lease), sent,
+// then marked 'sent', each step its own short statement: holding a transaction open during the
+// SMTP conversation would block PGlite's single connection for every user. If the sender dies
+// between the claim and the mark (process killed, database gone at the wrong moment), nobody
+// knows whether the SMTP server took the message. Such a row is never sent again by itself: when
+// its lease runs out it becomes 'failed' with an "uncertain" note, and the functional admin
+// (/beheer/e-mail) decides whether to send it again. A professional who gets a notification
+// twice learns to ignore them; one who gets none still has the in-app inbox. (Before issue 9
+// the lease ran out into a resend, and a crash sent one e-mail twice.)
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { Database } from '../../platform/db/db.js';
 import type { Sweep } from '../../jobs.js';
-import { claimNextMail, markMailFailed, markMailSent, type ClaimedMail } from './mail-outbox.repo.js';
+import { claimNextMail, markAbandonedSendsUncertain, markMailFailed, markMailSent, type ClaimedMail } from './mail-outbox.repo.js';
 
 export interface SmtpSettings { host: string; port: number; secure: boolean; user?: string; pass?: string }
 
@@ -37,6 +40,11 @@ export function backoffSeconds(attempts: number): number {
 }
 /** Longer than nodemailer can take for one message, so a live sender never loses its lease. */
 const LEASE_SECONDS = 300;
+/** A run stops taking new messages after this long, so it ends well before its job expires (runner.ts). */
+const RUN_BUDGET_MS = 20_000;
+/** What the admin reads for a message whose sender stopped mid-send (no addresses: no personal data). */
+export const UNCERTAIN_NOTE = 'Onzeker: de verzender stopte tijdens het versturen; dit bericht is mogelijk al afgeleverd en wordt niet vanzelf opnieuw verstuurd. '
+  + '/ Uncertain: the sender stopped while sending; it may have been delivered and is not resent automatically.';
 export const MAIL_SWEEP_SECONDS = 10;
 
 /** The absolute link; anything that is not a path inside Regie becomes the inbox. */
@@ -85,8 +93,10 @@ export interface SendResult { sent: number; failed: number; skipped?: 'no_smtp' 
  * that is not about a single message (server down, login refused): the rest waits for the next
  * run rather than each waiting for its own time-out.
  */
-export async function sendDueMails(db: Database, settings: MailSettings, o: { limit?: number } = {}): Promise<SendResult> {
+export async function sendDueMails(db: Database, settings: MailSettings, o: { limit?: number; budgetMs?: number } = {}): Promise<SendResult> {
   if (!settings.smtp) return { sent: 0, failed: 0, skipped: 'no_smtp' };
+  await markAbandonedSendsUncertain(db, UNCERTAIN_NOTE);
+  const stopAt = Date.now() + (o.budgetMs ?? RUN_BUDGET_MS);
   const { host, port, secure, user, pass } = settings.smtp;
   const timeout = settings.timeoutMs ?? 30_000;
   const transport = nodemailer.createTransport({
@@ -95,7 +105,7 @@ export async function sendDueMails(db: Database, settings: MailSettings, o: { li
   });
   const result: SendResult = { sent: 0, failed: 0 };
   try {
-    for (let i = 0; i < (o.limit ?? 100); i++) {
+    for (let i = 0; i < (o.limit ?? 100) && Date.now() < stopAt; i++) {
       const mail = await claimNextMail(db, LEASE_SECONDS);
       if (!mail) break;
       try {

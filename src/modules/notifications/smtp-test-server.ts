@@ -10,6 +10,8 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** Refuse every recipient with this SMTP code (e.g. 550) until set back to null. */
   refuseWith: number | null;
+  /** Keep a received message but answer "250 OK" only after this many ms (a sender killed meanwhile never hears it). */
+  holdAckMs: number;
   close(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ function decodeQuotedPrintable(s: string): string {
 }
 
 export async function startSmtpServer(): Promise<TestSmtpServer> {
-  const state: TestSmtpServer = { port: 0, received: [], refuseWith: null, close: async () => undefined };
+  const state: TestSmtpServer = { port: 0, received: [], refuseWith: null, holdAckMs: 0, close: async () => undefined };
   const server = new SMTPServer({
     authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, hideSTARTTLS: true,
     onRcptTo(address, _session, callback) {
@@ -53,7 +55,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         state.received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decodeMime(raw) });
-        callback();
+        if (state.holdAckMs) setTimeout(() => callback(), state.holdAckMs); else callback();
       });
     },
   });

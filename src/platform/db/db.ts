@@ -1,9 +1,11 @@
 // One way to reach the database, for both engines: PGlite (embedded, one connection) and
 // PostgreSQL via node-postgres. Services only see `Tx` inside `db.transaction`/`asActor`.
 import pg from 'pg';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Unavailable } from '../http/errors.js';
 
 /**
  * PGlite is one process's database: a second process on the same folder would corrupt it.
@@ -45,9 +47,72 @@ export interface Database extends Tx {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * One statement on a connection of its own (not the pool), answered or failed within
+   * timeoutMs: for /readyz, which must answer while the pool is full or a table is locked.
+   */
+  probe<T = Record<string, unknown>>(text: string, timeoutMs: number): Promise<T[]>;
+  /** Longest statement of a user's transaction in ms (0: none); asActor sets it per transaction. */
+  readonly statementTimeoutMs: number;
   close(): Promise<void>;
   poolStats(): { total: number; idle: number; waiting: number };
 }
+
+/**
+ * What the request that started this work knows (set per request by src/platform/http/overload.ts,
+ * read here through AsyncLocalStorage, so services need not pass it along).
+ */
+export interface Work {
+  /** Set when the client has gone, the request timed out or the server is stopping: nothing more is started, nothing committed. */
+  abandoned?: 'client_gone' | 'timeout' | 'shutting_down';
+  /** True while a COMMIT is under way: a time-out then waits for its outcome instead of answering 503 over it. */
+  committing: boolean;
+  /** Runs inside every transaction of the request just before COMMIT (the idempotency key's "written" mark). */
+  beforeCommit?: (tx: Tx) => Promise<void>;
+}
+export const currentWork = new AsyncLocalStorage<Work>();
+
+/** Throws when the request this work belongs to is no longer wanted: its answer would reach nobody. */
+function checkWork(work: Work | undefined) {
+  if (work?.abandoned) throw new Unavailable(work.abandoned === 'shutting_down' ? 'shutting_down' : 'timeout', 2);
+}
+
+async function commitWork(tx: Tx, commit: () => Promise<unknown>) {
+  const work = currentWork.getStore();
+  if (work?.beforeCommit) await work.beforeCommit(tx);
+  checkWork(work);
+  if (!work) return commit();
+  work.committing = true;
+  try { return await commit(); } finally { work.committing = false; }
+}
+
+const LOST_CONNECTION = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const LOST_MESSAGE = /Connection terminated|not queryable|Connection closed|connection timeout/i;
+
+/**
+ * Which errors mean "the database cannot serve now" rather than "this request is wrong":
+ * 'database' for a lost or refused connection (admin/crash shutdown, starting up, class 08,
+ * network errors), 'busy' for a statement or lock time-out and a full pool.
+ */
+export function unavailableReason(err: unknown): 'database' | 'busy' | null {
+  const code = String((err as { code?: unknown })?.code ?? '');
+  const message = String((err as { message?: unknown })?.message ?? '');
+  if (code === '57014' || code === '55P03' || /timeout exceeded when trying to connect/i.test(message)) return 'busy';
+  if (LOST_CONNECTION.has(code) || code.startsWith('08') || LOST_MESSAGE.test(message)) return 'database';
+  return null;
+}
+
+/** A database error as the rest of Regie should see it: connection trouble becomes Unavailable (503). */
+export function translateError(err: unknown): unknown {
+  if (err instanceof Unavailable) return err;
+  const reason = unavailableReason(err);
+  return reason ? new Unavailable(reason, reason === 'busy' ? 2 : 5, { cause: err }) : err;
+}
+
+const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> => new Promise<T>((resolve, reject) => {
+  const t = setTimeout(() => reject(new Unavailable('busy', 1)), ms);
+  p.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
+});
 
 /** Serialises work on PGlite's single connection: every transaction waits its turn. */
 class Queue {
@@ -77,13 +142,14 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   let inTx = false;
   return {
     kind: 'pglite',
-    query: (text, params) => queue.run(() => raw.query(text, params)),
+    query: async (text, params) => { checkWork(currentWork.getStore()); return queue.run(() => raw.query(text, params)); },
     transaction: (fn) => queue.run(async () => {
+      checkWork(currentWork.getStore());
       inTx = true;
       await lite.exec('BEGIN');
       try {
         const out = await fn(raw);
-        await lite.exec('COMMIT');
+        await commitWork(raw, () => lite.exec('COMMIT'));
         return out;
       } catch (e) {
         await lite.exec('ROLLBACK').catch(() => undefined);
@@ -91,7 +157,10 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       } finally { inTx = false; }
     }),
     exec: (sql) => queue.run(async () => { await lite.exec(sql); }),
+    probe: (text, timeoutMs) => withTimeout(queue.run(() => raw.query(text)), timeoutMs),
     close: () => queue.run(async () => { await lite.close(); unlock(); }),
+    // PGlite runs in this process: a runaway statement is bounded by the request time-out instead.
+    statementTimeoutMs: 0,
     poolStats: () => ({ total: 1, idle: inTx ? 0 : 1, waiting: queue.waiting }),
   };
 }
@@ -106,52 +175,100 @@ export function statementName(text: string) {
 const pgQuery = (text: string, params: unknown[], opts?: QueryOptions): pg.QueryConfig =>
   (opts?.prepare ? { name: statementName(text), text, values: params } : { text, values: params });
 
-export async function openPostgres(url: string, max = 10): Promise<Database> {
+export interface PoolSettings {
+  /** Connections in the pool (10). */
+  max?: number;
+  /** How long a caller waits for a free connection, and a new connection may take to open (2 s). */
+  waitMs?: number;
+  /** Longest statement of a user's transaction (none unless set; the server sets STATEMENT_TIMEOUT_MS; see actor-tx.ts). */
+  statementTimeoutMs?: number;
+  /** Told about every connection the pool lost (the process carries on: the next caller gets a fresh one). */
+  onError?: (err: Error) => void;
+}
+
+export async function openPostgres(url: string, settings: PoolSettings | number = {}): Promise<Database> {
+  const o = typeof settings === 'number' ? { max: settings } : settings;
   // Dates stay strings (YYYY-MM-DD) exactly as the API speaks them.
   pg.types.setTypeParser(1082, (v) => v);
   // No JIT: the row-level security subqueries make even a one-family read look expensive to the
   // planner (cost above jit_above_cost), and compiling it took ~100 ms for a query that runs in a
-  // few — measured on the 12,000-family benchmark (bench/results).
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
-  pool.on('error', () => undefined);
+  // few — measured on the 12,000-family benchmark (bench/results). A connection left idle inside
+  // a transaction (a hung caller) gives up its locks after a minute.
+  const options = '-c jit=off -c idle_in_transaction_session_timeout=60000';
+  const pool = new pg.Pool({ connectionString: url, max: o.max ?? 10, options, connectionTimeoutMillis: o.waitMs ?? 2_000, keepAlive: true });
+  // A connection that dies while idle in the pool emits 'error' on the pool: without this
+  // listener that would end the process. pg-pool drops the connection; the next caller gets a new one.
+  pool.on('error', (err) => o.onError?.(err));
+  // /readyz's own connection: never waits behind the pool's queue.
+  const probePool = new pg.Pool({ connectionString: url, max: 1, options: '-c jit=off', connectionTimeoutMillis: 1_000, idleTimeoutMillis: 60_000, keepAlive: true });
+  probePool.on('error', () => undefined);
   const viaPool: Tx = {
     async query<T>(text: string, params: unknown[] = [], opts?: QueryOptions) {
-      const r = await pool.query(pgQuery(text, params, opts));
-      return r.rows as T[];
+      checkWork(currentWork.getStore());
+      try {
+        const r = await pool.query(pgQuery(text, params, opts));
+        return r.rows as T[];
+      } catch (e) { throw translateError(e); }
     },
-    async exec(sql: string) { await pool.query(sql); },
+    async exec(sql: string) {
+      try { await pool.query(sql); } catch (e) { throw translateError(e); }
+    },
   };
   return {
     kind: 'postgres',
     query: viaPool.query,
     async transaction(fn) {
-      const client = await pool.connect();
+      const work = currentWork.getStore();
+      checkWork(work);
+      const client = await pool.connect().catch((e) => { throw translateError(e); });
+      // A checked-out client has no listener of the pool's: a backend terminated between two
+      // statements would emit an unhandled 'error' and end the process. Remember it instead,
+      // and destroy the connection on release rather than give it to the next caller.
+      let lost: Error | undefined;
+      const onLost = (err: Error) => { lost = err; };
+      client.on('error', onLost);
+      const run = async (text: string | pg.QueryConfig) => {
+        try { return await client.query(text); } catch (e) {
+          if (unavailableReason(e) === 'database') lost ??= e as Error;
+          throw translateError(e);
+        }
+      };
       // One connection runs one query at a time: queries of a transaction are queued, so a
       // service may still start several with Promise.all.
       const queue = new Queue();
       const tx: Tx = {
-        query: <T>(text: string, params: unknown[] = [], opts?: QueryOptions) => queue.run(async () => (await client.query(pgQuery(text, params, opts))).rows as T[]),
-        exec: (sql: string) => queue.run(async () => { await client.query(sql); }),
+        query: <T>(text: string, params: unknown[] = [], opts?: QueryOptions) => queue.run(async () => { checkWork(work); return (await run(pgQuery(text, params, opts))).rows as T[]; }),
+        exec: (sql: string) => queue.run(async () => { await run(sql); }),
       };
       try {
-        await client.query('BEGIN');
+        checkWork(work);
+        await run('BEGIN');
         const out = await fn(tx);
-        await client.query('COMMIT');
+        await commitWork(tx, () => run('COMMIT'));
         return out;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally { client.release(); }
+        if (!lost) await client.query('ROLLBACK').catch(() => undefined);
+        throw translateError(e);
+      } finally {
+        client.off('error', onLost);
+        client.release(lost);
+      }
     },
-    async exec(sql) { await pool.query(sql); },
-    close: () => pool.end(),
+    exec: viaPool.exec,
+    async probe<T>(text: string, timeoutMs: number) {
+      // The client side bounds the wait too: a server that does not answer at all (network gone) never hangs the probe.
+      const r = await withTimeout(probePool.query({ text, query_timeout: timeoutMs } as pg.QueryConfig), timeoutMs).catch((e) => { throw translateError(e); });
+      return r.rows as T[];
+    },
+    close: async () => { await Promise.all([pool.end(), probePool.end()]); },
+    statementTimeoutMs: o.statementTimeoutMs ?? 0,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 
-export interface DbConfig { databaseUrl?: string; dataDir?: string; memory?: boolean }
+export interface DbConfig { databaseUrl?: string; dataDir?: string; memory?: boolean; pool?: PoolSettings }
 
 export function openDatabase(cfg: DbConfig): Promise<Database> {
-  if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl);
+  if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl, cfg.pool);
   return openPglite(cfg.memory ? undefined : cfg.dataDir ?? './data');
 }

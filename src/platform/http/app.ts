@@ -16,10 +16,15 @@ import { guard } from '../auth/guard.js';
 import { toProblem, sendProblem } from './problem.js';
 import { nlgovConventions, API_VERSION } from './openapi.js';
 import { metricsPlugin } from './metrics.js';
-import { pendingMigrations } from '../db/migrate.js';
+import { migrationFiles } from '../db/migrate.js';
+import { Unavailable } from './errors.js';
+import { overloadPlugin } from './overload.js';
+import { idempotencyPlugin } from './idempotency.js';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider> & {
   db: Database; config: Config;
+  /** True while src/server.ts is still starting (waiting for the database, migrating, seeding): /readyz says 503. */
+  starting: boolean;
 };
 
 export const webDist = fileURLToPath(new URL('../../../dist/web', import.meta.url));
@@ -77,7 +82,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
   });
+  await app.register(overloadPlugin, opts.config.limits);
   app.addHook('preHandler', guard(opts.db));
+  await app.register(idempotencyPlugin, { db: opts.db });
 
   app.setErrorHandler((err, req, reply) => {
     const body = toProblem(err, req);
@@ -94,14 +101,21 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
 
   app.get('/healthz', { schema: { hide: true }, config: { permission: 'public' } }, async () => ({ status: 'ok' }));
+  // Ready = the database answers on the probe's own connection (not the pool, which may be full)
+  // within a second, and every migration is applied. Always answers within one second.
+  app.decorate('starting', false);
   app.get('/readyz', { schema: { hide: true }, config: { permission: 'public' } }, async (_req, reply) => {
+    if (app.starting) return reply.code(503).header('Retry-After', '2').send({ status: 'starting' });
     try {
-      await opts.db.query('SELECT 1');
-      const pending = await pendingMigrations(opts.db);
+      const rows = await opts.db.probe<{ name: string }>('SELECT name FROM schema_migrations', 900);
+      const done = new Set(rows.map((r) => r.name));
+      const pending = migrationFiles().filter((f) => !done.has(f));
       if (pending.length) return reply.code(503).send({ status: 'migrations pending', pending });
       return { status: 'ready' };
-    } catch {
-      return reply.code(503).send({ status: 'database unreachable' });
+    } catch (err) {
+      const status = (err as { code?: string }).code === '42P01' ? 'migrations pending'
+        : err instanceof Unavailable && err.reason === 'busy' ? 'database busy' : 'database unreachable';
+      return reply.code(503).header('Retry-After', '5').send({ status });
     }
   });
   app.get('/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());

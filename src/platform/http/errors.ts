@@ -60,6 +60,23 @@ export class TooMany extends DomainError {
   }
 }
 
+/**
+ * The database cannot serve right now (connection lost or refused, pool full, statement or
+ * request took too long): 503 with Retry-After. The request did not complete; with the same
+ * Idempotency-Key a retry is safe.
+ */
+export class Unavailable extends DomainError {
+  constructor(readonly reason: 'database' | 'busy' | 'timeout' | 'shutting_down', readonly retryAfterSeconds = 5, options?: { cause?: unknown }) {
+    super(503, 'unavailable', { nl: 'Tijdelijk niet beschikbaar', en: 'Temporarily unavailable' },
+      reason === 'database'
+        ? { nl: 'Regie kan de database even niet bereiken. Probeer het over een paar seconden opnieuw.', en: 'Regie cannot reach its database right now. Try again in a few seconds.' }
+        : { nl: 'Regie is even te druk of het duurde te lang. Probeer het over een paar seconden opnieuw.', en: 'Regie is too busy or this took too long. Try again in a few seconds.' },
+      undefined, { reason, retryAfter: retryAfterSeconds });
+    // The driver's message (no personal data in connection errors) stays readable in the logs.
+    if (options?.cause) { this.cause = options.cause; this.message += ` (${(options.cause as Error).message ?? String(options.cause)})`; }
+  }
+}
+
 // Dutch needs the right demonstrative: "dit gezin" (het-woord) but "deze persoon" (de-woord).
 const OBJECTS: Record<string, string> = {
   family: 'dit gezin', person: 'deze persoon', case: 'dit dossier', membership: 'dit teamlidmaatschap', user: 'dit account',

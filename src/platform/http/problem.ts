@@ -91,5 +91,6 @@ export function toProblem(err: unknown, req: FastifyRequest): ProblemBody {
 }
 
 export function sendProblem(reply: FastifyReply, body: ProblemBody) {
+  if (body.status === 503 || body.retryAfter) reply.header('Retry-After', String(body.retryAfter ?? 5));
   return reply.code(body.status).type('application/problem+json').send(body);
 }

@@ -106,4 +106,23 @@ describe('background job runner (pg-boss)', () => {
     } finally { await second.stop(); }
     expect(runs).toBeGreaterThanOrEqual(1);
   });
+
+  it('runs a sweep again within a minute after the node running it died (its job left active)', async () => {
+    const name = 'orphaned';
+    const a = await startJobs({ db: t.db, sweeps: [{ name, everySeconds: 20, run: async () => undefined }], pollingIntervalSeconds: 0.5 });
+    await expect.poll(async () => (await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [name]))[0].n, { timeout: 20_000, interval: 200 }).toBeGreaterThan(0);
+    await a.stop();
+    // A node that died mid-run leaves its job 'active': nobody will complete it.
+    await t.db.query(`UPDATE pgboss.job SET state = 'active', started_on = now(), completed_on = NULL
+                       WHERE id = (SELECT id FROM pgboss.job WHERE name = $1 ORDER BY created_on DESC LIMIT 1)`, [name]);
+    const died = Date.now();
+    let ranAfter = 0;
+    const b = await startJobs({ db: t.db, sweeps: [{ name, everySeconds: 20, run: async () => { ranAfter ||= Date.now() - died; } }], pollingIntervalSeconds: 0.5 });
+    try {
+      await expect.poll(() => ranAfter, { timeout: 60_000, interval: 500 }).toBeGreaterThan(0);
+    } finally { await b.stop(); }
+    expect(ranAfter).toBeGreaterThan(20_000); // it waited for the dead job to expire…
+    expect(ranAfter).toBeLessThan(60_000); // …which takes less than a minute
+  }, 90_000);
 });

@@ -37,8 +37,16 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
-/** A running sweep may take this long before pg-boss gives up on it and lets the next slot run. */
-const SWEEP_EXPIRE_SECONDS = 15 * 60;
+/**
+ * A running sweep may take this long before pg-boss gives up on it and lets the next slot run.
+ * Short on purpose: when a node dies mid-sweep its job stays 'active', and with policy 'stately'
+ * it blocks that queue until it expires. Expiry (25 s) plus the maintenance interval that
+ * detects it (10 s) plus one slot keeps the gap after a crash under a minute. Sweeps are short
+ * (the mail sender stops taking new messages after 20 s); one that runs longer may meet the next
+ * slot's run, which idempotent sweeps allow.
+ */
+export const SWEEP_EXPIRE_SECONDS = 25;
+export const MAINTENANCE_INTERVAL_SECONDS = 10;
 const QUEUE_NAME = /^[A-Za-z0-9_.-]+$/;
 const silent: JobLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,7 +59,12 @@ const errInfo = (err: unknown) => ({ err: { message: (err as Error)?.message ?? 
  */
 async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue) {
   for (let attempt = 1; ; attempt++) {
-    if (await boss.getQueue(queue.name)) return;
+    const existing = await boss.getQueue(queue.name) as { expireInSeconds?: number } | null;
+    if (existing) {
+      // Queues made by an older version kept a 15-minute expiry: bring them in line.
+      if (existing.expireInSeconds !== queue.expireInSeconds) await boss.updateQueue(queue.name, { ...queue });
+      return;
+    }
     try {
       await boss.createQueue(queue.name, queue);
       return;
@@ -76,7 +89,7 @@ export async function startJobs(o: JobRunnerOptions): Promise<JobRunner> {
   const boss = new PgBoss({
     db: adapter, schema: 'pgboss', migrate: true,
     // Maintenance (expire, archive, delete old jobs) on every node; pg-boss lets one do it at a time.
-    supervise: true, maintenanceIntervalSeconds: 120,
+    supervise: true, maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
     // No cron: see the comment at the top. Also spares PGlite the timekeeper's clock polling.
     schedule: false,
     // Sweeps leave a job per slot behind: keep the history short (it is in the logs as well).

@@ -1,7 +1,7 @@
 // Form building blocks on NL Design System (Utrecht) classes, with errors tied to fields.
 import { useEffect, useRef, useState, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { Alert, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { ApiError, type Problem } from '../api.js';
+import { ApiError, currentCsrf, sessionEvents, type Problem } from '../api.js';
 import { problemText, useI18n } from '../i18n.js';
 
 let idCounter = 0;
@@ -68,27 +68,66 @@ export function ProblemAlert({ error, children }: { error: unknown; children?: R
 }
 
 /**
- * A form's state saved as the user types (per user, in this browser), so a session timeout,
- * a reload or a lost connection never loses work. Cleared after a successful submit.
+ * Drafts hold personal data (names, BSNs, concerns), so they live only as long as the session
+ * that wrote them, on this device (ADR 0009): in sessionStorage (gone with the tab), bound to the
+ * session's identity (a draft of an ended session is never restored, even after logging in again)
+ * and wiped at logout and as soon as the app learns the session expired.
  */
-export function useDraft<T>(key: string, initial: T): [T, (v: T | ((prev: T) => T)) => void, { restored: boolean; clear: () => void; savedAt: number | null }] {
-  const storageKey = `regie.draft.${key}`;
-  const [state, setState] = useState<T>(() => {
-    try { const raw = localStorage.getItem(storageKey); if (raw) return JSON.parse(raw).value as T; } catch { /* ignore */ }
-    return initial;
-  });
-  const [restored] = useState(() => localStorage.getItem(storageKey) !== null);
+const DRAFT_PREFIX = 'regie.draft.';
+const draftStore = (): Storage | null => { try { return window.sessionStorage; } catch { return null; } };
+
+/** A short fingerprint of the session (never the CSRF token itself) that a draft is bound to. */
+function sessionFingerprint(): string {
+  const token = currentCsrf();
+  let h = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) { h ^= token.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return (h >>> 0).toString(36);
+}
+
+interface StoredDraft<T> { value: T; at: number; session: string }
+
+function readDraft<T>(storageKey: string): StoredDraft<T> | null {
+  const store = draftStore();
+  try {
+    const raw = store?.getItem(storageKey);
+    if (!raw) return null;
+    const d = JSON.parse(raw) as StoredDraft<T>;
+    if (d.session === sessionFingerprint()) return d;
+    store?.removeItem(storageKey); // written in another session: never restored
+  } catch { store?.removeItem(storageKey); }
+  return null;
+}
+
+/**
+ * A form's state saved as the user types, so a reload or a lost connection never loses work.
+ * `key` names what the draft is for (e.g. `<user>.handover.<case>`), so input typed for one family
+ * never appears in another's form. Cleared after a successful submit.
+ */
+export function useDraft<T>(key: string, initial: T): [T, (v: T | ((prev: T) => T)) => void, { restored: boolean; restoredAt: number | null; clear: () => void; savedAt: number | null }] {
+  const storageKey = `${DRAFT_PREFIX}${key}`;
+  const [stored] = useState(() => readDraft<T>(storageKey));
+  const [state, setState] = useState<T>(() => stored ? stored.value : initial);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const first = useRef(true);
   useEffect(() => {
     if (first.current) { first.current = false; return; }
-    const h = setTimeout(() => { localStorage.setItem(storageKey, JSON.stringify({ value: state, at: Date.now() })); setSavedAt(Date.now()); }, 400);
+    const h = setTimeout(() => {
+      draftStore()?.setItem(storageKey, JSON.stringify({ value: state, at: Date.now(), session: sessionFingerprint() } satisfies StoredDraft<T>));
+      setSavedAt(Date.now());
+    }, 400);
     return () => clearTimeout(h);
   }, [state, storageKey]);
-  const clear = () => { localStorage.removeItem(storageKey); setSavedAt(null); };
-  return [state, setState, { restored, clear, savedAt }];
+  const clear = () => { draftStore()?.removeItem(storageKey); setSavedAt(null); };
+  return [state, setState, { restored: stored !== null, restoredAt: stored?.at ?? null, clear, savedAt }];
 }
 
 export function clearAllDrafts() {
-  for (const k of Object.keys(localStorage)) if (k.startsWith('regie.draft.')) localStorage.removeItem(k);
+  for (const store of [draftStore(), (() => { try { return window.localStorage; } catch { return null; } })()]) {
+    if (!store) continue;
+    // Also drafts that older versions kept in localStorage.
+    for (const k of Object.keys(store)) if (k.startsWith(DRAFT_PREFIX)) store.removeItem(k);
+  }
 }
+// The session is over (idle timeout, logout elsewhere, account deactivated): its drafts go with it.
+// The form on screen keeps what was typed, so logging in again continues the work.
+sessionEvents.addEventListener('expired', clearAllDrafts);

@@ -25,7 +25,8 @@ export function SendHandover() {
   const { lang, label, t: tt } = useI18n();
   const { session } = useSession();
   const preset = new URLSearchParams(location.search).get('caseId') ?? '';
-  const [d, setD, draft] = useDraft<Draft>(`handover.${session?.user.id}`, { ...EMPTY, caseId: preset });
+  // One draft per case it is for: a reason typed for one family never appears in another's handover.
+  const [d, setD, draft] = useDraft<Draft>(`${session?.user.id}.handover.${preset || 'choose'}`, { ...EMPTY, caseId: preset });
   const [cases, setCases] = useState<MyCase[] | null>(null);
   const [receivers, setReceivers] = useState<Org[]>([]);
   const [members, setMembers] = useState<{ personId: string; fullName: string; relation: string }[]>([]);
