@@ -19,7 +19,8 @@ import { checkpointSettings, readCheckpoints, verifyAgainstCheckpoint, writeChec
 const KEY = 'test-checkpoint-key-0123456789-abcdefghij';
 let t: TestDb; let dir: string; let settings: CheckpointSettings;
 const logged: object[] = [];
-const log = { info: (o: object) => { logged.push(o); }, warn: () => undefined };
+const errors: object[] = [];
+const log = { info: (o: object) => { logged.push(o); }, error: (o: object) => { errors.push(o); } };
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -135,6 +136,14 @@ describe('signed audit checkpoints', () => {
     configuredSweeps(config, log);
     expect(readFileSync(keyFile, 'utf8')).toBe(key);
     expect(() => checkpointSettings({ dataDir, auditCheckpointKey: 'short' })).toThrow(/at least 32/);
+  });
+
+  it('with a PostgreSQL server and no key or data folder, serving goes on and the log says checkpoints are off', async () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://example.invalid/regie', DATA_DIR: join(dir, 'missing') });
+    expect(configuredSweeps(config, log)).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(configuredSweeps(loadConfig({ DATABASE_URL: 'postgres://example.invalid/regie', DATA_DIR: join(dir, 'missing'), AUDIT_CHECKPOINT_KEY: KEY }), log)
+      .map((s) => s.name)).toEqual(['audit-checkpoints']);
   });
 });
 

@@ -4,12 +4,13 @@
 // SQL that skips the services — and a deactivation racing a transfer to the same professional.
 // On PostgreSQL the race really overlaps; on PGlite the requests are serialised.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../support/db.js';
+import { createTestDatabase, onPostgres, type TestDb } from '../support/db.js';
+import { openPostgres, type Database } from '../../src/platform/db/db.js';
 import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../support/factory.js';
 import { login, testApp, type Client } from '../support/http.js';
 import type { App } from '../../src/platform/http/app.js';
 
-let t: TestDb; let app: App; let region: string; let team: string;
+let t: TestDb; let appDb: Database; let app: App; let region: string; let team: string;
 let coord: TestUser; let admin: TestUser; let c: Client; let adm: Client;
 
 beforeAll(async () => {
@@ -18,10 +19,17 @@ beforeAll(async () => {
   team = await createOrganisation(t.db, region, 'municipal_team');
   coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
   admin = await createUser(t.db, region, team, ['functional_admin']);
-  app = await testApp(t.db);
+  // The race sends 100 requests at once: on PostgreSQL they share 20 connections, and on a busy
+  // machine some wait longer than the default pool wait and request time-out (503, not a race).
+  if (onPostgres) {
+    const u = new URL(process.env.TEST_DATABASE_URL!);
+    u.pathname = `/${t.name}`;
+    appDb = await openPostgres(u.toString(), { max: 20, waitMs: 120_000 });
+  } else appDb = t.db;
+  app = await testApp(appDb, { MAX_IN_FLIGHT: '1000', REQUEST_TIMEOUT_MS: '120000' });
   [c, adm] = await Promise.all([login(app, coord.username), login(app, admin.username)]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => { await app?.close(); if (appDb !== t?.db) await appDb?.close(); await t?.drop(); });
 
 async function openCase(by: Client = c, coordinatorUserId = coord.actor.userId) {
   const fam = await by.post('/api/v1/families', familyBody(coordinatorUserId, { children: 1 }));

@@ -30,7 +30,7 @@ export interface CheckpointSettings {
   key: Buffer | null;
 }
 
-export interface CheckpointLog { info(obj: object, msg: string): void; warn(obj: object, msg: string): void }
+export interface CheckpointLog { info(obj: object, msg: string): void; error(obj: object, msg: string): void }
 
 export const MAIN_CHAIN = 'audit_log';
 const KEY_FILE = 'audit-checkpoint.key';
@@ -39,9 +39,11 @@ const MIN_KEY_LENGTH = 32;
 /**
  * The key from configuration, or else from the key file in the data folder. The writer (`create`,
  * on the server's first start) makes that file with 32 random bytes, readable by the owner only
- * (mode 0600); a reader never does.
+ * (mode 0600); a reader never does. With a PostgreSQL server the data folder must exist already:
+ * the embedded database is the one that creates it.
  */
-export function checkpointSettings(config: { dataDir: string; auditCheckpointKey?: string; auditCheckpointFile?: string }, create = false): CheckpointSettings {
+export function checkpointSettings(config: { dataDir: string; databaseUrl?: string; auditCheckpointKey?: string; auditCheckpointFile?: string },
+  create = false): CheckpointSettings {
   const file = config.auditCheckpointFile ?? join(config.dataDir, 'audit-checkpoints.jsonl');
   if (config.auditCheckpointKey !== undefined) {
     if (config.auditCheckpointKey.length < MIN_KEY_LENGTH) throw new Error(`AUDIT_CHECKPOINT_KEY must be at least ${MIN_KEY_LENGTH} characters`);
@@ -49,7 +51,7 @@ export function checkpointSettings(config: { dataDir: string; auditCheckpointKey
   }
   const keyFile = join(config.dataDir, KEY_FILE);
   if (create) {
-    mkdirSync(config.dataDir, { recursive: true });
+    if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
     try {
       writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
     } catch (e) {
