@@ -24,6 +24,10 @@ export interface Config {
   metricsToken?: string;
   /** Public concerns per region per Dutch day before the form asks citizens to phone instead. */
   publicConcernDailyCap: number;
+  /** Signs the audit chain checkpoints (docs/adr/0007); without it a key file in dataDir. */
+  auditCheckpointKey?: string;
+  /** Append-only file of signed audit checkpoints; default <dataDir>/audit-checkpoints.jsonl. */
+  auditCheckpointFile?: string;
   /** Limits that keep Regie answering under load and through database faults (issue 9). */
   limits: Limits;
 }
@@ -79,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: (env.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     metricsToken: env.METRICS_TOKEN || undefined,
     publicConcernDailyCap: Number(env.PUBLIC_CONCERN_DAILY_CAP ?? DEFAULT_PUBLIC_CONCERN_DAILY_CAP),
+    auditCheckpointKey: env.AUDIT_CHECKPOINT_KEY || undefined,
+    auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE || undefined,
     limits: loadLimits(env),
     oidc: env.OIDC_ISSUER ? {
       issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? 'regie', clientSecret: env.OIDC_CLIENT_SECRET ?? '',

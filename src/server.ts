@@ -7,7 +7,7 @@ import { analyzeDatabase, analyzeSweep } from './platform/db/analyze.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { allRoutes } from './routes.js';
 import { startJobs, type JobRunner } from './platform/jobs/runner.js';
-import { sweeps } from './jobs.js';
+import { configuredSweeps, sweeps } from './jobs.js';
 import { mailSettingsFrom, mailSweep } from './modules/notifications/mail.js';
 import { Unavailable } from './platform/http/errors.js';
 import { abandonInFlight } from './platform/http/overload.js';
@@ -92,7 +92,7 @@ export async function start(config: Config = loadConfig()) {
     // Without an SMTP server the sender has nothing to do: messages wait, the admin screen says why.
     const mail = config.smtp ? [mailSweep(mailSettingsFrom(config))] : [];
     if (!config.smtp) app.log.warn('geen SMTP-server ingesteld (SMTP_HOST): e-mails blijven in de wachtrij staan');
-    jobs = await whenDatabaseServes('jobs', () => startJobs({ db, sweeps: [...sweeps, idempotencySweep, analyzeSweep, ...mail], log: app.log,
+    jobs = await whenDatabaseServes('jobs', () => startJobs({ db, sweeps: [...sweeps, ...configuredSweeps(config, app.log), idempotencySweep, analyzeSweep, ...mail], log: app.log,
       // stop() may wait twice this long (pg-boss, then statements in flight): within the shutdown deadline.
       stopTimeoutMs: Math.max(1_000, limits.shutdownTimeoutMs / 2) }));
   }

@@ -57,13 +57,15 @@ async function main() {
     case 'audit': {
       if (rest[0] !== 'verify') break;
       const { values } = parseArgs({ args: rest.slice(1), options: { region: { type: 'string' } } });
-      const { verifyChain } = await import('../platform/audit/audit.js');
+      const { checkpointSettings, readCheckpoints, verifyAgainstCheckpoint } = await import('../platform/audit/checkpoints.js');
+      const book = readCheckpoints(checkpointSettings(config));
       const ok = await withDb(async (db) => {
         const regions = values.region ? [values.region] : (await db.query<{ id: string }>('SELECT id FROM regions ORDER BY id')).map((r) => r.id);
         let allOk = true;
         for (const region of regions) {
-          const r = await verifyChain(db, region);
+          const r = await verifyAgainstCheckpoint(db, region, book);
           console.log(`${region}: ${r.rows} rijen gecontroleerd in ${r.seconds.toFixed(2)} s (${Math.round(r.rows / Math.max(r.seconds, 1e-6))} rijen/s): ${r.ok ? 'keten intact' : 'KETEN VERBROKEN'}`);
+          console.log(r.checkpoint ? `  vergeleken met ondertekend controlepunt: rij ${r.checkpoint.seq} van ${r.checkpoint.at}` : '  nog geen ondertekend controlepunt');
           for (const p of r.problems.slice(0, 50)) console.log(`  seq ${p.seq}: ${p.problem} — ${p.detail}`);
           allOk &&= r.ok;
         }

@@ -55,6 +55,8 @@ describe('journey: break the glass, reviewed by the privacy officer', () => {
     await screenshot(page, 'auditlog');
     await page.getByRole('button', { name: 'Controleer de keten' }).click();
     await expect.poll(() => page.getByText('De auditketen is intact').count()).toBe(1);
+    // Which signed checkpoint (kept outside the database) the chain was compared with, or that there is none yet.
+    await expect.poll(() => page.getByText(/ondertekende? controlepunt/).count()).toBe(1);
     await page.getByRole('link', { name: 'Beoordelen noodtoegang' }).click();
     await expect.poll(() => page.getByText('Melding acute onveiligheid').count()).toBe(1);
     await expectAccessible(page, 'beoordelen');

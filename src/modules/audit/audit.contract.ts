@@ -50,10 +50,14 @@ export const AuditEventList = z.object({ items: z.array(AuditEvent), nextCursor:
 
 export const Verification = z.object({
   regionId: z.string(),
+  chain: z.string(),
   ok: z.boolean(),
   rows: z.number().int(),
   seconds: z.number(),
-  problems: z.array(z.object({ seq: z.number().int(), problem: z.enum(['changed', 'missing', 'inserted', 'head-mismatch']), detail: z.string() })),
+  problems: z.array(z.object({ seq: z.number().int(), problem: z.enum(['changed', 'missing', 'inserted', 'head-mismatch', 'truncated', 'rewritten', 'checkpoint-invalid']),
+    detail: z.string() })),
+  /** The signed checkpoint (kept outside the database) the chain was compared with; null before the first. */
+  checkpoint: z.object({ seq: z.number().int(), at: z.string() }).nullable(),
 });
 
 export const PersonParams = z.strictObject({ personId: Uuid });

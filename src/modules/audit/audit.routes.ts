@@ -1,5 +1,6 @@
 import type { App } from '../../platform/http/app.js';
 import { AccessLog, AccessLogQuery, AuditEventList, AuditEventQuery, PersonLookup, PersonLookupQuery, PersonParams, Verification } from './audit.contract.js';
+import { checkpointSettings } from '../../platform/audit/checkpoints.js';
 import { findPersonForPrivacyOfficer, listAuditEvents, personAccessLog, verifyAuditChain } from './audit.service.js';
 
 export function auditRoutes(app: App) {
@@ -11,9 +12,9 @@ export function auditRoutes(app: App) {
   }, (req) => listAuditEvents(app.db, req.actor, req.query));
 
   app.post('/api/v1/audit-verifications', {
-    schema: { tags, summary: 'De hashketen van het toegangslogboek controleren op wijzigingen en gaten', response: { 200: Verification } },
+    schema: { tags, summary: 'De hashketen van het toegangslogboek controleren op wijzigingen en gaten, en tegen het laatste ondertekende controlepunt', response: { 200: Verification } },
     config: { permission: 'audit:verify' },
-  }, (req) => verifyAuditChain(app.db, req.actor));
+  }, (req) => verifyAuditChain(app.db, req.actor, checkpointSettings(app.config)));
 
   app.get('/api/v1/persons/:personId/access-log', {
     schema: { tags, summary: 'Wie heeft de gegevens van deze persoon ingezien of gewijzigd', params: PersonParams,

@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { Database } from '../../platform/db/db.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { recordAccess, verifyChain } from '../../platform/audit/audit.js';
+import { recordAccess } from '../../platform/audit/audit.js';
+import { readCheckpoints, verifyAgainstCheckpoint, type CheckpointSettings } from '../../platform/audit/checkpoints.js';
 import { Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { findAuditEvents, findPerson, findPersonByBsn, type AuditRow } from './audit.repo.js';
@@ -44,8 +45,9 @@ export async function listAuditEvents(db: Database, actor: Actor, q: z.infer<typ
   });
 }
 
-export async function verifyAuditChain(db: Database, actor: Actor) {
-  const result = await verifyChain(db, actor.regionId);
+/** The region's chain, recomputed and compared with its latest signed checkpoint (kept outside the database). */
+export async function verifyAuditChain(db: Database, actor: Actor, checkpoints: CheckpointSettings) {
+  const result = await verifyAgainstCheckpoint(db, actor.regionId, readCheckpoints(checkpoints));
   // Who checked the chain, and when, is part of the accountability; the row names no person.
   await asActor(db, actor, (tx) => recordAccess(tx, actor, { action: 'read', objectType: 'audit-verification', objectId: actor.regionId,
     legalBasis: SUPERVISION_BASIS, outcome: 'allowed' }));

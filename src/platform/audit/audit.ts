@@ -76,7 +76,8 @@ export interface VerifyResult {
   regionId: string;
   rows: number;
   ok: boolean;
-  problems: { seq: number; problem: 'changed' | 'missing' | 'inserted' | 'head-mismatch'; detail: string }[];
+  /** The last three come from the comparison with a signed checkpoint (checkpoints.ts). */
+  problems: { seq: number; problem: 'changed' | 'missing' | 'inserted' | 'head-mismatch' | 'truncated' | 'rewritten' | 'checkpoint-invalid'; detail: string }[];
   seconds: number;
 }
 

@@ -83,6 +83,11 @@ export function toProblem(err: unknown, req: FastifyRequest): ProblemBody {
   const pgCode = (err as { code?: string }).code;
   if (pgCode === '40001' || pgCode === '40P01') return problem(409, 'retry', { nl: 'Conflict', en: 'Conflict' },
     { nl: 'Gelijktijdige wijziging; probeer het opnieuw.', en: 'Concurrent change; please retry.' });
+  // The database's coordinator rule (migrations/0130) refused a change the service's own check let
+  // through, e.g. a deactivation that raced a transfer to the same professional.
+  if (pgCode === '23514' && /^case_(exactly_one_coordinator|coordinator_)/.test((err as { constraint?: string }).constraint ?? '')) return problem(409,
+    'coordinator_rule', { nl: 'Conflict', en: 'Conflict' }, { nl: 'Een open dossier heeft altijd één actieve, gekwalificeerde regisseur; draag de regie eerst over.',
+      en: 'An open case always has one active, qualified coordinator; hand the coordination over first.' });
   // Not the framework's message: it can quote the request.
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return problem(e.statusCode, 'bad_request', INVALID,
     { nl: 'De aanvraag kon niet worden verwerkt.', en: 'The request could not be processed.' });

@@ -4,11 +4,12 @@ import { get, post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { AuditTable, type AuditItem } from './AuditTable.js';
+import { fmtDateTime } from '../../ui/time.js';
 
 interface Filters { bsn: string; userId: string; organisationId: string; from: string; to: string; action: string }
 
 export function AuditLog() {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
   const [f, setF] = useState<Filters>({ bsn: '', userId: '', organisationId: '', from: '', to: '', action: '' });
   const [applied, setApplied] = useState<Filters>(f);
   const [cursors, setCursors] = useState<string[]>([]);
@@ -16,12 +17,15 @@ export function AuditLog() {
   const [error, setError] = useState<unknown>(null);
   const [orgs, setOrgs] = useState<{ id: string; name: string }[]>([]);
   const [users, setUsers] = useState<{ id: string; displayName: string; organisationName: string }[]>([]);
-  const [verify, setVerify] = useState<{ ok: boolean; rows: number; problems: { seq: number; problem: string; detail: string }[] } | null>(null);
+  const [verify, setVerify] = useState<{ ok: boolean; rows: number; problems: { seq: number; problem: string; detail: string }[];
+    checkpoint: { seq: number; at: string } | null } | null>(null);
   useEffect(() => {
     get<{ items: { id: string; name: string }[] }>('/api/v1/organisations').then((r) => setOrgs(r.items), () => undefined);
     get<{ items: { id: string; displayName: string; organisationName: string }[] }>('/api/v1/professionals').then((r) => setUsers(r.items), () => undefined);
   }, []);
   const cursor = cursors[cursors.length - 1];
+  const anchor = (cp: { seq: number; at: string } | null) =>
+    cp ? t('verifyCheckpoint', { at: fmtDateTime(cp.at, lang), seq: cp.seq }) : t('verifyNoCheckpoint');
   useEffect(() => {
     const p = new URLSearchParams({ limit: '50' });
     for (const [k, v] of Object.entries(applied)) if (v) p.set(k, v);
@@ -35,9 +39,9 @@ export function AuditLog() {
         <Button appearance="secondary-action-button" onClick={() => post<typeof verify>('/api/v1/audit-verifications', {}).then(setVerify, setError)}>{t('verify')}</Button>
       </div>
       {verify && (verify.ok
-        ? <Alert type="ok" role="status"><Paragraph>{t('verifyOk', { rows: verify.rows })}</Paragraph></Alert>
-        : <Alert type="error" role="alert"><Paragraph>{t('verifyBroken')}</Paragraph>
-          <ul className="utrecht-unordered-list">{verify.problems.slice(0, 20).map((p, i) => <li key={i} className="utrecht-unordered-list__item">#{p.seq}: {p.problem} — {p.detail}</li>)}</ul></Alert>)}
+        ? <Alert type="ok" role="status"><Paragraph>{t('verifyOk', { rows: verify.rows })}</Paragraph><Paragraph>{anchor(verify.checkpoint)}</Paragraph></Alert>
+        : <Alert type="error" role="alert"><Paragraph>{t('verifyBroken')}</Paragraph><Paragraph>{anchor(verify.checkpoint)}</Paragraph>
+          <ul className="utrecht-unordered-list">{verify.problems.slice(0, 20).map((p, i) => <li key={i} className="utrecht-unordered-list__item">#{p.seq}: {label(p.problem)} — {p.detail}</li>)}</ul></Alert>)}
       <form className="regie-filters" onSubmit={(e) => { e.preventDefault(); setCursors([]); setApplied(f); }}>
         <TextInput label={t('bsn')} inputMode="numeric" value={f.bsn} onChange={(e) => setF({ ...f, bsn: e.target.value })} />
         <Select label={t('user')} value={f.userId} onChange={(e) => setF({ ...f, userId: e.target.value })} options={users.map((u) => ({ value: u.id, label: `${u.displayName} — ${u.organisationName}` }))} />

@@ -1,0 +1,39 @@
+// The named system door (src/platform/db/system-tx.ts, migrations/0132): work without an actor
+// runs as regie_system with only the grants its named jobs need. Every door and every grant of
+// the role is listed here, so a new one fails until reviewed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDb } from '../support/db.js';
+import { asSystem, SYSTEM_DOORS, type SystemDoor } from '../../src/platform/db/system-tx.js';
+import { readChainHeads } from '../../src/platform/audit/checkpoints.js';
+import { createOrganisation, createRegion, createUser } from '../support/factory.js';
+import { recordAccess } from '../../src/platform/audit/audit.js';
+
+let t: TestDb;
+beforeAll(async () => { t = await createTestDatabase(); });
+afterAll(async () => { await t?.drop(); });
+
+describe('the system door', () => {
+  it('is opened by these named jobs only, and its role holds only these grants', async () => {
+    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints']);
+    const grants = await t.db.query<{ g: string }>(
+      `SELECT table_name || ': ' || string_agg(privilege_type, ', ' ORDER BY privilege_type) AS g FROM information_schema.role_table_grants
+        WHERE grantee = 'regie_system' GROUP BY table_name ORDER BY table_name`);
+    expect(grants.map((r) => r.g)).toEqual(['audit_chain_head: SELECT']);
+    const [role] = await t.db.query(`SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = 'regie_system'`);
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
+  });
+
+  it('names the job to the database, counts as the jobs\' pass, and can read nothing it was not granted', async () => {
+    const region = await createRegion(t.db);
+    const user = await createUser(t.db, region, await createOrganisation(t.db, region), ['professional']);
+    await t.db.transaction((tx) => recordAccess(tx, user.actor, { action: 'read', objectType: 'test' }));
+    expect(await asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(
+      `SELECT current_user::text AS "user", current_setting('regie.system') AS door, regie.acting_as_system() AS system`)))
+      .toEqual([{ user: 'regie_system', door: 'audit-checkpoints', system: true }]);
+    expect((await readChainHeads(t.db)).find((h) => h.regionId === region)).toMatchObject({ seq: 1, chain: 'audit_log' });
+    for (const sql of ['SELECT 1 FROM audit_log LIMIT 1', 'SELECT 1 FROM persons LIMIT 1', 'SELECT 1 FROM users LIMIT 1',
+      `UPDATE audit_chain_head SET seq = 0 WHERE region_id = '${region}'`])
+      await expect(asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(sql)), sql).rejects.toMatchObject({ code: '42501' });
+    await expect(asSystem(t.db, 'login' as SystemDoor, async () => 1)).rejects.toThrow(/unknown system door/);
+  });
+});
