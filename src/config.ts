@@ -15,6 +15,8 @@ export interface Config {
   mailFrom: string;
   /** Background jobs (pg-boss): on unless JOBS=off, e.g. for a node that only serves requests. */
   jobs: boolean;
+  /** Key of the TOTP secrets at rest (32 bytes, base64 or hex); without it the embedded default keeps one in DATA_DIR. */
+  totpKey?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     } : undefined,
     mailFrom: env.MAIL_FROM ?? `Regie <noreply@${URL.canParse(publicUrl) ? new URL(publicUrl).hostname : 'localhost'}>`,
     jobs: env.JOBS !== 'off',
+    totpKey: env.TOTP_KEY || undefined,
     oidc: env.OIDC_ISSUER ? {
       issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? 'regie', clientSecret: env.OIDC_CLIENT_SECRET ?? '',
       redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/api/v1/oidc/callback`,

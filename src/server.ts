@@ -3,6 +3,7 @@
 import { loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';
+import { prepareTotpSecrets } from './platform/auth/totp-secrets.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { allRoutes } from './routes.js';
 import { startJobs, type JobRunner } from './platform/jobs/runner.js';
@@ -16,6 +17,7 @@ export async function createServer(config: Config, db: Database, logger?: boolea
 export async function start(config: Config = loadConfig()) {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
+  await prepareTotpSecrets(db, config);
   const app = await createServer(config, db);
   if (applied.length) app.log.info({ migrations: applied }, 'migrations applied');
   let accounts: Array<{ username: string; displayName: string; organisation: string; roles: string[]; totpSecret?: string }> = [];

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../platform/db/db.js';
 import { migrate } from '../platform/db/migrate.js';
+import { prepareTotpSecrets } from '../platform/auth/totp-secrets.js';
 
 const [cmd, ...rest] = process.argv.slice(2);
 const config = loadConfig();
@@ -17,7 +18,7 @@ Database: DATABASE_URL=postgres://… of PGlite in DATA_DIR (standaard ./data).`
 
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try { await migrate(db); return await fn(db); } finally { await db.close(); }
+  try { await migrate(db); await prepareTotpSecrets(db, config); return await fn(db); } finally { await db.close(); }
 }
 
 async function main() {

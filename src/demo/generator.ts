@@ -12,6 +12,7 @@ import { BsnSource, buildHousehold } from './households.js';
 import { ORGANISATIONS, SAFETY_TYPES, buildStaff, type DemoAccount, type Staff } from './organisations.js';
 import { STATUSES, SpecialAllocator, buildCasework, type Status } from './casework.js';
 import { Columns } from './sql.js';
+import { sealTotpSecret, totpKeyLoaded } from '../platform/auth/totp-secrets.js';
 import { seedDemoSignals } from './signals.js';
 import { seedNeighbourRegion, type NeighbourRegion } from './neighbour.js';
 
@@ -97,7 +98,7 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
        SELECT $1, c0, c1, c2, c3, c4, c5, c6, c7, string_to_array(c8, ',')
          FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::text[])
            AS u(c0, c1, c2, c3, c4, c5, c6, c7, c8)`,
-      [regionId, ...usersColumns(staff, passwordHash)]);
+      [regionId, ...usersColumns(staff, passwordHash, regionId)]);
   });
 
   const bsns = new BsnSource(seed);
@@ -125,10 +126,18 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
   return { regionId, ...(await counts(db, regionId)), accounts: staff.accounts, otherRegions };
 }
 
-function usersColumns(staff: Staff, passwordHash: string): unknown[][] {
+function usersColumns(staff: Staff, passwordHash: string, regionId: string): unknown[][] {
   const u = staff.users;
   return [u.map((x) => x.id), u.map((x) => x.organisationId), u.map((x) => x.username), u.map((x) => x.displayName),
-    u.map((x) => x.email), u.map(() => passwordHash), u.map((x) => x.totpSecret), u.map(() => false), u.map((x) => x.roles.join(','))];
+    u.map((x) => x.email), u.map(() => passwordHash), u.map((x) => sealed(x.totpSecret, regionId, x.id)), u.map(() => false), u.map((x) => x.roles.join(','))];
+}
+
+/**
+ * The demo's TOTP secret, encrypted like every other (totp-secrets.ts). Seeded without a loaded
+ * key (a benchmark), it stays plain and unusable until the next start encrypts it.
+ */
+function sealed(secret: string | null, regionId: string, userId: string): string | null {
+  return secret && totpKeyLoaded() ? sealTotpSecret(secret, regionId, userId) : secret;
 }
 
 function newTables() {
