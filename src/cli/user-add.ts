@@ -25,7 +25,7 @@ export async function addUserCommand(db: Database, args: string[]) {
   if (problem) throw new Error(problem.en);
   await addUser(db, { regionId: orgs[0].region_id, organisationId: orgs[0].id, username: values.username, displayName: values.name,
     email: values.email, roles, password, totpRequired: true, passwordChangeRequired: true });
-  console.log(`account ${values.username} aangemaakt bij ${orgs[0].name}; ${values.password ? '' : `eenmalig wachtwoord: ${password}; `}kies bij de eerste login een eigen wachtwoord en koppel een authenticator-app.`);
+  console.log(`account ${values.username} aangemaakt bij ${orgs[0].name}; ${values.password ? '' : `tijdelijk wachtwoord (werkt één keer): ${password}; `}kies bij de eerste login een eigen wachtwoord en koppel een authenticator-app.`);
 }
 
 export async function addUser(db: Database, u: { regionId: string; organisationId: string; username: string; displayName: string; email?: string;

@@ -5,7 +5,7 @@ import { clientFor, login, testApp } from '../../../test/support/http.js';
 import type { App } from '../http/app.js';
 import type { Role } from '../access/actor.js';
 import { generate } from 'otplib';
-import { currentTotp, newTotpSecret } from './totp.js';
+import { currentTotp, newTotpSecret, totpNow } from './totp.js';
 import { openTotpSecret } from './totp-secrets.js';
 
 // The requirement, not the constant: a change of the limit in auth.service.ts should fail here.
@@ -241,7 +241,7 @@ describe('CSRF', () => {
 
 /** A well-formed code that is valid in no time step near now. */
 async function wrongCode(secret: string): Promise<string> {
-  const epoch = Math.floor(Date.now() / 1000);
+  const epoch = totpNow();
   const near = new Set(await Promise.all([-90, -60, -30, 0, 30, 60, 90].map((d) => generate({ secret, epoch: epoch + d }))));
   for (let n = 123456; ; n = (n + 1) % 1_000_000) {
     const code = String(n).padStart(6, '0');

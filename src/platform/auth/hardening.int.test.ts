@@ -13,7 +13,7 @@ import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, typ
 import { clientFor, login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../http/app.js';
 import type { Role } from '../access/actor.js';
-import { currentTotp, newTotpSecret } from './totp.js';
+import { currentTotp, newTotpSecret, totpNow } from './totp.js';
 import { loadTotpKey, openTotpSecret, sealPlaintextTotpSecrets, sealTotpSecret } from './totp-secrets.js';
 import { passwordProblem } from './passwords.js';
 import { addUserCommand } from '../../cli/user-add.js';
@@ -52,7 +52,7 @@ const audit = (u: TestUser) => t.db.query<{ action: string; object_type: string;
   `SELECT action, object_type, outcome, reason, ip FROM audit_log WHERE region_id = $1 AND user_id = $2 ORDER BY seq`, [region, u.actor.userId]);
 /** A well-formed code that is valid in no time step near now. */
 async function wrongCode(secret: string): Promise<string> {
-  const epoch = Math.floor(Date.now() / 1000);
+  const epoch = totpNow();
   const near = new Set(await Promise.all([-90, -60, -30, 0, 30, 60, 90].map((d) => generate({ secret, epoch: epoch + d }))));
   for (let c = 234567; ; c = (c + 1) % 1_000_000) if (!near.has(String(c).padStart(6, '0'))) return String(c).padStart(6, '0');
 }
