@@ -210,9 +210,13 @@ describe('passwords', () => {
     expect(passwordProblem('paars-fietsje-onder-de-brug')).toBeNull();
   });
 
-  it('refuse the public demo password for accounts made with `regie user add`', async () => {
+  it('refuse the public demo password for accounts made with `regie user add`, whose password works once', async () => {
     await expect(addUserCommand(t.db, ['add', '--username', `cli${Date.now()}`, '--name', 'Cli', '--organisation', `Team ${region}`, '--password', 'Welkom-Regie-2026']))
       .rejects.toThrow(/too common/);
+    const username = `cli2${Date.now()}`;
+    await addUserCommand(t.db, ['add', '--username', username, '--name', 'Cli', '--organisation', `Team ${region}`, '--password', 'paars-fietsje-onder-de-brug']);
+    expect((await t.db.query(`SELECT password_change_required, totp_required FROM users WHERE username = $1`, [username])))
+      .toEqual([{ password_change_required: true, totp_required: true }]);
   });
 
   it('change with the current password; other sessions end; the old password stops working; audited', async () => {
