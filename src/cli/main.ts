@@ -42,6 +42,7 @@ async function main() {
         const r = await seedDemoRegion(db, { families: Number(values.families ?? config.demoFamilies), seed: values.seed ? Number(values.seed) : undefined,
           regionId: values.region, auditRowsPerFamily: values['audit-rows'] ? Number(values['audit-rows']) : undefined } as never);
         console.log(`regio ${r.regionId}: ${r.families} gezinnen, ${r.persons} personen, ${r.timelineEvents} tijdlijngebeurtenissen, ${r.auditRows} auditregels (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+        if (r.password) console.log(`eenmalig wachtwoord van de accounts in ${r.regionId} (werkt één keer per account): ${r.password}`);
       });
       return;
     }
