@@ -9,7 +9,7 @@
 //   npx tsx bench/soak.ts --minutes 1 --rate 50    # a smoke run
 //   npx tsx bench/soak.ts --rate 200               # twice the capacity: must shed with 503, not collapse
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
@@ -47,7 +47,7 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${port}`;
   say(`soak: starting regie on ${baseUrl} (${prepared.sizes.families} families)`);
   const server = spawn(process.execPath, [join(root, 'bin/regie.mjs'), 'start'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', DEMO_FAMILIES: '0', LOG_LEVEL: 'error', LOGIN_RATE_LIMIT: '100000' },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', DEMO_FAMILIES: '0', LOG_LEVEL: 'error', LOGIN_RATE_LIMIT: '100000', TOTP_KEY: process.env.TOTP_KEY ?? randomBytes(32).toString('base64') },
     stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<number | null>((r) => server.on('exit', (c) => r(c)));
   for (let i = 0; ; i++) {

@@ -28,6 +28,8 @@ export interface Config {
   auditCheckpointKey?: string;
   /** Append-only file of signed audit checkpoints; default <dataDir>/audit-checkpoints.jsonl. */
   auditCheckpointFile?: string;
+  /** Key of the TOTP secrets at rest (32 bytes, base64 or hex); without it the embedded default keeps one in DATA_DIR. */
+  totpKey?: string;
   /** Limits that keep Regie answering under load and through database faults (issue 9). */
   limits: Limits;
 }
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     } : undefined,
     mailFrom: env.MAIL_FROM ?? `Regie <noreply@${URL.canParse(publicUrl) ? new URL(publicUrl).hostname : 'localhost'}>`,
     jobs: env.JOBS !== 'off',
+    totpKey: env.TOTP_KEY || undefined,
     trustProxy: (env.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     metricsToken: env.METRICS_TOKEN || undefined,
     publicConcernDailyCap: Number(env.PUBLIC_CONCERN_DAILY_CAP ?? DEFAULT_PUBLIC_CONCERN_DAILY_CAP),

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';
 import { analyzeDatabase, analyzeSweep } from './platform/db/analyze.js';
+import { loadTotpKey, sealPlaintextTotpSecrets, useTotpKey } from './platform/auth/totp-secrets.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { allRoutes } from './routes.js';
 import { startJobs, type JobRunner } from './platform/jobs/runner.js';
@@ -26,6 +27,8 @@ export function backoffMs(attempt: number) {
 
 export async function start(config: Config = loadConfig()) {
   const { limits } = config;
+  // A configuration error, not a database one: refuse to start at once (TOTP_KEY is required with DATABASE_URL).
+  useTotpKey(loadTotpKey(config));
   let log: App['log'] | undefined;
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pool: {
     max: limits.poolSize, waitMs: limits.poolWaitMs, statementTimeoutMs: limits.statementTimeoutMs,
@@ -75,6 +78,8 @@ export async function start(config: Config = loadConfig()) {
     return undefined;
   };
   const applied = await whenDatabaseServes('migrate', () => migrate(db));
+  // TOTP secrets are encrypted with a key kept outside the database (TOTP_KEY or DATA_DIR/totp.key).
+  await whenDatabaseServes('totp-secrets', () => sealPlaintextTotpSecrets(db));
   if (applied?.length) {
     app.log.info({ migrations: applied }, 'migrations applied');
     await whenDatabaseServes('analyze', () => analyzeDatabase(db));

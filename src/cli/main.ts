@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../platform/db/db.js';
 import { migrate } from '../platform/db/migrate.js';
 import { analyzeDatabase } from '../platform/db/analyze.js';
+import { prepareTotpSecrets } from '../platform/auth/totp-secrets.js';
 
 const [cmd, ...rest] = process.argv.slice(2);
 const config = loadConfig();
@@ -18,7 +19,7 @@ Database: DATABASE_URL=postgres://… of PGlite in DATA_DIR (standaard ./data).`
 
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try { await migrate(db); return await fn(db); } finally { await db.close(); }
+  try { await migrate(db); await prepareTotpSecrets(db, config); return await fn(db); } finally { await db.close(); }
 }
 
 async function main() {
@@ -46,6 +47,7 @@ async function main() {
         const r = await seedDemoRegion(db, { families: Number(values.families ?? config.demoFamilies), seed: values.seed ? Number(values.seed) : undefined,
           regionId: values.region, auditRowsPerFamily: values['audit-rows'] ? Number(values['audit-rows']) : undefined } as never);
         console.log(`regio ${r.regionId}: ${r.families} gezinnen, ${r.persons} personen, ${r.timelineEvents} tijdlijngebeurtenissen, ${r.auditRows} auditregels (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+        if (r.password) console.log(`eenmalig wachtwoord van de accounts in ${r.regionId} (werkt één keer per account): ${r.password}`);
       });
       return;
     }

@@ -188,4 +188,20 @@ describe('seedDemoRegion', () => {
       await alone.db.close();
     }
   }, TIMEOUT);
+
+  it('gives a region other than the demo region its own one-time password, never the public demo password', async () => {
+    // Its accounts are written first, in their own transaction; what follows for a second region
+    // (its demo signals) is not this test's subject.
+    const other = await seedDemoRegion(db, { families: 1, seed: 7, regionId: 'elders', now: NOW }).catch(() => null);
+    expect(result.password).toBeUndefined();
+    const users = await db.query<{ password_hash: string; password_change_required: boolean }>(
+      `SELECT password_hash, password_change_required FROM users WHERE region_id = 'elders' LIMIT 2`);
+    expect(users).toHaveLength(2);
+    for (const u of users) {
+      expect(u.password_change_required).toBe(true);
+      expect(await argon2.verify(u.password_hash, DEMO_PASSWORD)).toBe(false);
+      if (other) expect(await argon2.verify(u.password_hash, other.password!)).toBe(true);
+    }
+    expect((await db.query(`SELECT 1 FROM users WHERE region_id = $1 AND password_change_required`, [region]))).toEqual([]);
+  }, TIMEOUT);
 });

@@ -7,12 +7,14 @@
 // and PostgreSQL does the bulk work.
 import argon2 from 'argon2';
 import { analyzeDatabase } from '../platform/db/analyze.js';
+import { randomBytes } from 'node:crypto';
 import type { Database } from '../platform/db/db.js';
 import { Rng, isoDate } from './random.js';
 import { BsnSource, buildHousehold } from './households.js';
 import { ORGANISATIONS, SAFETY_TYPES, buildStaff, type DemoAccount, type Staff } from './organisations.js';
 import { STATUSES, SpecialAllocator, buildCasework, type Status } from './casework.js';
 import { Columns } from './sql.js';
+import { sealTotpSecret, totpKeyLoaded } from '../platform/auth/totp-secrets.js';
 import { seedDemoSignals } from './signals.js';
 import { seedNeighbourRegion, type NeighbourRegion } from './neighbour.js';
 
@@ -54,6 +56,8 @@ export interface SeedResult {
   accounts: DemoAccount[];
   /** Other regions seeded with it (the neighbour of the demo region), with their accounts. */
   otherRegions: NeighbourRegion[];
+  /** A region other than the demo region: its accounts' one-time password (shown once; never the public demo password). */
+  password?: string;
 }
 
 const DEFAULT_SEED = 20_260_101;
@@ -77,8 +81,12 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
   const total = Math.max(0, Math.floor(opts.families));
   const staff = buildStaff(seed, regionId, DEMO_REGION.id, total);
 
+  // The public demo password is for the demo regions only; any other region gets its own, which
+  // works once per account (then each professional chooses their own).
+  const isDemo = regionId === DEMO_REGION.id;
+  const password = isDemo ? DEMO_PASSWORD : randomBytes(12).toString('base64url');
   let hashed: Promise<string> | undefined;
-  const hashOnce = () => (hashed ??= argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id }));
+  const hashOnce = () => (hashed ??= argon2.hash(password, { type: argon2.argon2id }));
   // Its own stream and region: seeding it (also into an existing data folder) leaves this region untouched.
   const otherRegions = regionId === DEMO_REGION.id && opts.neighbour !== false ? [await seedNeighbourRegion(db, seed, hashOnce)] : [];
   const exists = await db.query('SELECT 1 FROM regions WHERE id = $1', [regionId]);
@@ -94,11 +102,11 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
     await orgs.flush(tx, regionId);
     // Roles go in as comma-joined text: unnest() would flatten an array of arrays.
     await tx.query(
-      `INSERT INTO users (region_id, id, organisation_id, username, display_name, email, password_hash, totp_secret, totp_required, roles)
-       SELECT $1, c0, c1, c2, c3, c4, c5, c6, c7, string_to_array(c8, ',')
+      `INSERT INTO users (region_id, id, organisation_id, username, display_name, email, password_hash, totp_secret, totp_required, roles, password_change_required)
+       SELECT $1, c0, c1, c2, c3, c4, c5, c6, c7, string_to_array(c8, ','), $11
          FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::text[])
            AS u(c0, c1, c2, c3, c4, c5, c6, c7, c8)`,
-      [regionId, ...usersColumns(staff, passwordHash)]);
+      [regionId, ...usersColumns(staff, passwordHash, regionId), !isDemo]);
   });
 
   const bsns = new BsnSource(seed);
@@ -125,13 +133,21 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
   await seedDemoSignals(db, regionId);
   // Fresh statistics for what was just written (PGlite has no autovacuum; see platform/db/analyze.ts).
   await analyzeDatabase(db);
-  return { regionId, ...(await counts(db, regionId)), accounts: staff.accounts, otherRegions };
+  return { regionId, ...(await counts(db, regionId)), accounts: staff.accounts, otherRegions, ...(isDemo ? {} : { password }) };
 }
 
-function usersColumns(staff: Staff, passwordHash: string): unknown[][] {
+function usersColumns(staff: Staff, passwordHash: string, regionId: string): unknown[][] {
   const u = staff.users;
   return [u.map((x) => x.id), u.map((x) => x.organisationId), u.map((x) => x.username), u.map((x) => x.displayName),
-    u.map((x) => x.email), u.map(() => passwordHash), u.map((x) => x.totpSecret), u.map(() => false), u.map((x) => x.roles.join(','))];
+    u.map((x) => x.email), u.map(() => passwordHash), u.map((x) => sealed(x.totpSecret, regionId, x.id)), u.map(() => false), u.map((x) => x.roles.join(','))];
+}
+
+/**
+ * The demo's TOTP secret, encrypted like every other (totp-secrets.ts). Seeded without a loaded
+ * key (a benchmark), it stays plain and unusable until the next start encrypts it.
+ */
+function sealed(secret: string | null, regionId: string, userId: string): string | null {
+  return secret && totpKeyLoaded() ? sealTotpSecret(secret, regionId, userId) : secret;
 }
 
 function newTables() {

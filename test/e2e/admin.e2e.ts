@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { createOrganisation, createRegion, createUser, PASSWORD, type TestUser } from '../support/factory.js';
 import { addWorkingDays, dutchToday } from '../../src/platform/time/working-days.js';
 import { expectAccessible, loginAndWait, login, newPage, screenshot, startEnv, type Env } from './support.js';
+import { currentTotp } from '../../src/platform/auth/totp.js';
 
 let env: Env; let region: string; let admin: TestUser; let reporter: TestUser; let team: string; let vt: string;
 let page: Page;
@@ -84,7 +85,7 @@ describe('journey: the functional administrator sets up the region', () => {
     expect(await settingsRow()).toEqual({ acute: 1, high: 4, normal: 8, door: vt, version: 3 });
   });
 
-  it('creates a professional, whose first login asks to link an authenticator app', async () => {
+  it('creates a professional, whose first login asks to link an authenticator app and then to replace the one-time password', async () => {
     await menu(page).getByRole('link', { name: 'Accounts' }).click();
     await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
     await expect.poll(() => page.getByRole('cell', { name: /^Prof / }).count()).toBeGreaterThan(0);
@@ -112,6 +113,20 @@ describe('journey: the functional administrator sets up the region', () => {
     const newcomer = await newPage(env);
     await login(newcomer, env, username, password);
     await newcomer.getByRole('heading', { name: 'Authenticator-app koppelen' }).waitFor();
+    const secret = (await newcomer.getByTestId('totp-secret').textContent())!.trim();
+    await newcomer.getByLabel(/Code uit uw authenticator-app/).fill(await currentTotp(secret));
+    await newcomer.getByRole('button', { name: 'Bevestigen' }).click();
+    // The one-time password works once: nothing opens before a new one is chosen.
+    await newcomer.getByRole('heading', { name: 'Kies een eigen wachtwoord' }).waitFor();
+    await expectAccessible(newcomer, 'eigen wachtwoord kiezen');
+    await newcomer.getByLabel('Nieuw wachtwoord', { exact: true }).fill('wachtwoord');
+    await newcomer.getByLabel('Nieuw wachtwoord nog een keer').fill('wachtwoord');
+    await newcomer.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await expect.poll(() => newcomer.getByText(/minstens 12 tekens/).count()).toBeGreaterThan(0);
+    await newcomer.getByLabel('Nieuw wachtwoord', { exact: true }).fill('paars fietsje onder de brug');
+    await newcomer.getByLabel('Nieuw wachtwoord nog een keer').fill('paars fietsje onder de brug');
+    await newcomer.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await newcomer.getByRole('heading', { name: 'Mijn gezinnen' }).waitFor();
     await newcomer.context().close();
   });
 

@@ -3,6 +3,7 @@ import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, typ
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
+import { openTotpSecret } from '../../src/platform/auth/totp-secrets.js';
 import { expectAccessible, login, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -88,7 +89,9 @@ describe('journey: a new account links an authenticator app', () => {
     await page.getByLabel(/Code uit uw authenticator-app/).fill(await currentTotp(secret));
     await page.getByRole('button', { name: 'Bevestigen' }).click();
     await page.getByRole('heading', { name: 'Mijn gezinnen' }).waitFor();
-    const rows = await env.t.db.query<{ totp_secret: string }>(`SELECT totp_secret FROM users WHERE username = $1`, [newcomer.username]);
-    expect(rows[0].totp_secret).toBe(secret);
+    // Stored encrypted, with a key outside the database.
+    const rows = await env.t.db.query<{ id: string; totp_secret: string }>(`SELECT id, totp_secret FROM users WHERE username = $1`, [newcomer.username]);
+    expect(rows[0].totp_secret).not.toContain(secret);
+    expect(openTotpSecret(rows[0].totp_secret, newcomer.actor.regionId, rows[0].id)).toBe(secret);
   });
 });

@@ -4,7 +4,7 @@
 // process killed in the middle of sending an e-mail never leads to that e-mail being sent twice,
 // while the mail job it left behind runs again on another node within a minute.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, connect, type Server, type Socket, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -32,7 +32,7 @@ async function freePort() {
 
 function startRegie(env: Record<string, string>) {
   const proc = spawn(process.execPath, [bin, 'start'], {
-    env: { ...process.env, HOST: '127.0.0.1', DEMO_FAMILIES: '0', LOG_LEVEL: 'warn', DATA_DIR: '/nonexistent', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    env: { ...process.env, HOST: '127.0.0.1', DEMO_FAMILIES: '0', LOG_LEVEL: 'warn', DATA_DIR: '/nonexistent', TOTP_KEY: randomBytes(32).toString('base64'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(proc);
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));

@@ -122,6 +122,7 @@ describe('route permissions', () => {
         "GET /api/v1/region-settings": "admin:settings",
         "GET /api/v1/session": "session:partial",
         "GET /api/v1/session/totp-enrolment": "session:partial",
+        "GET /api/v1/session/totp-replacement": "session:self",
         "GET /api/v1/signal-settings": "signal:create",
         "GET /api/v1/signals": "signal:read",
         "GET /api/v1/signals/:signalId": "signal:read",
@@ -139,8 +140,12 @@ describe('route permissions', () => {
         "GET /readyz": "public",
         "PATCH /api/v1/cases/:caseId": "case:update",
         "POST /api/v1/accounts": "admin:users",
+        "POST /api/v1/accounts/:userId/authenticator-reset": "admin:users",
         "POST /api/v1/accounts/:userId/deactivate": "admin:users",
+        "POST /api/v1/accounts/:userId/password-reset": "admin:users",
         "POST /api/v1/accounts/:userId/reactivate": "admin:users",
+        "POST /api/v1/accounts/:userId/role-change-approval": "admin:users",
+        "POST /api/v1/accounts/:userId/role-change-rejection": "admin:users",
         "POST /api/v1/audit-verifications": "audit:verify",
         "POST /api/v1/break-glass": "break-glass:open",
         "POST /api/v1/break-glass-reviews/:breakGlassId": "break-glass:review",
@@ -169,6 +174,7 @@ describe('route permissions', () => {
         "POST /api/v1/session": "public",
         "POST /api/v1/session/second-factor": "session:partial",
         "POST /api/v1/session/totp-enrolment": "session:partial",
+        "POST /api/v1/session/totp-replacement": "session:self",
         "POST /api/v1/signals": "signal:create",
         "POST /api/v1/signals/:signalId/attachments": "signal:create",
         "POST /api/v1/signals/:signalId/triage": "signal:triage",
@@ -176,6 +182,7 @@ describe('route permissions', () => {
         "PUT /api/v1/organisations/:organisationId": "admin:organisations",
         "PUT /api/v1/persons/:personId": "family:update",
         "PUT /api/v1/region-settings": "admin:settings",
+        "PUT /api/v1/session/password": "session:self",
       }
     `);
   });

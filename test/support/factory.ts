@@ -1,9 +1,14 @@
 // Test data factories: every test makes its own region, organisations, professionals and families.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '../../src/platform/db/db.js';
 import type { Actor, Role } from '../../src/platform/access/actor.js';
 import { addUser } from '../../src/cli/user-add.js';
 import { completeBsn } from '../../src/modules/persons/bsn.js';
+import { totpKeyLoaded, useTotpKey } from '../../src/platform/auth/totp-secrets.js';
+
+// TOTP secrets are stored encrypted; a test process has its own key (the server's start-up loads
+// one from TOTP_KEY or the data folder).
+if (!totpKeyLoaded()) useTotpKey(randomBytes(32));
 
 export const PASSWORD = 'test-wachtwoord-123';
 let bsnCounter = 10_000_000 + Math.floor(Math.random() * 80_000_000);
@@ -31,10 +36,11 @@ export async function createOrganisation(db: Database, regionId: string, type = 
 export interface TestUser { actor: Actor; username: string }
 
 export async function createUser(db: Database, regionId: string, organisationId: string, roles: Role[] = ['professional', 'coordinator'],
-  opts: { totpRequired?: boolean; totpSecret?: string; withPassword?: boolean } = {}): Promise<TestUser> {
+  opts: { totpRequired?: boolean; totpSecret?: string; withPassword?: boolean; passwordChangeRequired?: boolean } = {}): Promise<TestUser> {
   const username = `u_${randomUUID().slice(0, 12)}`;
   const id = await addUser(db, { regionId, organisationId, username, displayName: `Prof ${username.slice(2, 8)}`, roles,
-    password: opts.withPassword === false ? undefined : PASSWORD, totpRequired: opts.totpRequired ?? false, totpSecret: opts.totpSecret });
+    password: opts.withPassword === false ? undefined : PASSWORD, totpRequired: opts.totpRequired ?? false, totpSecret: opts.totpSecret,
+    passwordChangeRequired: opts.passwordChangeRequired });
   const org = await db.query<{ type: string; safety_task: boolean }>(`SELECT type, safety_task FROM organisations WHERE region_id = $1 AND id = $2`, [regionId, organisationId]);
   return { username, actor: { regionId, userId: id, organisationId, organisationType: org[0].type, safetyTask: org[0].safety_task, roles, displayName: username, ip: '127.0.0.1', userAgent: 'vitest' } };
 }

@@ -9,6 +9,7 @@ import { match, navigate, useLocation } from './router.js';
 import { SessionCtx, isCareProfessional, isPrivacyOfficer, type SessionInfo } from './session.js';
 import { Layout } from './ui/Layout.js';
 import { Login, SecondFactor, Enrol } from './features/auth/Login.js';
+import { ChangePassword, MyAccount } from './features/auth/Account.js';
 import { MyFamilies } from './features/families/MyFamilies.js';
 import { FamilyPage } from './features/families/FamilyPage.js';
 import { RegisterFamily } from './features/families/RegisterFamily.js';
@@ -39,6 +40,7 @@ function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Pro
   if (path === '/gezinnen/nieuw') return <RegisterFamily />;
   if ((m = match('/gezinnen/:id', path))) return <FamilyPage key={m.id} familyId={m.id} />;
   if (path === '/noodtoegang') return <BreakGlass />;
+  if (path === '/account') return <MyAccount />;
   if (path === '/account/authenticator') return <Enrol onDone={() => { void refresh().then(() => navigate('/noodtoegang')); }} />;
   if (path === '/meldingen/nieuw') return <SignalForm />;
   if (path === '/triage') return <TriageQueue />;
@@ -87,6 +89,7 @@ function App() {
   else if (!session) content = <Login onDone={done} />;
   else if (session.state === 'totp_required') content = <SecondFactor onDone={done} />;
   else if (session.state === 'enrolment_required') content = <Enrol onDone={done} />;
+  else if (session.state === 'password_change_required') content = <ChangePassword forced onDone={done} />;
   else content = <Routes session={session} refresh={refresh} />;
 
   return (

@@ -5,7 +5,7 @@ export interface SessionUser {
   id: string; username: string; displayName: string; roles: string[]; organisationId: string; organisationType: string;
   safetyTask: boolean; regionId: string; totpEnrolled: boolean;
 }
-export interface SessionInfo { state: 'active' | 'totp_required' | 'enrolment_required'; csrfToken: string; expiresAt: string; idleMinutes: number; user: SessionUser }
+export interface SessionInfo { state: 'active' | 'totp_required' | 'enrolment_required' | 'password_change_required'; csrfToken: string; expiresAt: string; idleMinutes: number; user: SessionUser }
 
 export const SessionCtx = createContext<{ session: SessionInfo | null; refresh: () => Promise<void> }>({ session: null, refresh: async () => undefined });
 export const useSession = () => useContext(SessionCtx);

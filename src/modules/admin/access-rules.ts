@@ -75,6 +75,8 @@ const RECORD_RULES: Label[] = [
   { nl: 'Iedereen ziet alleen gegevens van de eigen regio. De database controleert dit nog een keer (row-level security).',
     en: 'Everyone sees data of their own region only. The database checks this a second time (row-level security).' },
   { nl: 'Elke inzage en wijziging van persoonsgegevens wordt vastgelegd in het auditlog.', en: 'Every read and change of personal data is recorded in the audit log.' },
+  { nl: 'Niemand wijzigt de eigen rollen. De privacy officer is niet ook professional, regisseur, teamleider of gedragswetenschapper. Een rol die noodtoegang of het auditlog opent, wordt pas toegekend als een tweede functioneel beheerder het voorstel goedkeurt; de privacy officer krijgt daarvan bericht.',
+    en: 'Nobody changes their own roles. The privacy officer is not also a professional, coordinator, team lead or behavioural scientist. A role that opens emergency access or the audit log is only given once a second functional administrator approves the proposal; the privacy officer is notified.' },
 ];
 
 export function accessRules() {

@@ -94,16 +94,16 @@ describe('creating an account', () => {
 describe('changing roles and details', () => {
   it('changes roles with the version read and refuses a stale version with 409', async () => {
     const { account } = (await a.post('/api/v1/accounts', newAccount())).body;
-    const up = await a.put(`/api/v1/accounts/${account.id}`, { displayName: account.displayName, email: null, roles: ['team_lead', 'professional'], version: 1 });
+    const up = await a.put(`/api/v1/accounts/${account.id}`, { displayName: account.displayName, email: null, roles: ['behavioural_scientist', 'professional'], version: 1 });
     expect(up.status).toBe(200);
-    expect(up.body).toMatchObject({ roles: ['professional', 'team_lead'], version: 2 });
+    expect(up.body).toMatchObject({ roles: ['professional', 'behavioural_scientist'], version: 2 });
     // The second administrator still has version 1 on screen.
     const stale = await a2.put(`/api/v1/accounts/${account.id}`, { displayName: 'Andere naam', email: null, roles: ['professional'], version: 1 });
     expect(stale).toMatchObject({ status: 409, body: { code: 'stale_version', field: 'version' } });
-    expect((await a.get(`/api/v1/accounts/${account.id}`)).body).toMatchObject({ displayName: account.displayName, roles: ['professional', 'team_lead'], version: 2 });
+    expect((await a.get(`/api/v1/accounts/${account.id}`)).body).toMatchObject({ displayName: account.displayName, roles: ['professional', 'behavioural_scientist'], version: 2 });
     expect((await a.put(`/api/v1/accounts/${account.id}`, { displayName: 'X', email: null, roles: [], version: 2 })).body.field).toBe('roles');
     expect((await a.put('/api/v1/accounts/00000000-0000-4000-8000-000000000000', { displayName: 'X', email: null, roles: ['professional'], version: 1 })).status).toBe(404);
-    expect((await auditRows(account.id)).map((x) => x.reason)).toEqual(['roles: professional', 'roles: professional → professional,team_lead']);
+    expect((await auditRows(account.id)).map((x) => x.reason)).toEqual(['roles: professional', 'roles: professional → professional,behavioural_scientist']);
   });
 
   it('takes a role change into effect at the next request of a logged-in user', async () => {
@@ -115,10 +115,15 @@ describe('changing roles and details', () => {
     expect((await c.get('/api/v1/signals')).status).toBe(403);
   });
 
-  it('does not let an administrator remove their own administrator role or block themselves', async () => {
+  it('does not let an administrator change their own roles or block themselves', async () => {
     const me = (await a.get(`/api/v1/accounts/${admin.actor.userId}`)).body;
     expect(await a.put(`/api/v1/accounts/${me.id}`, { displayName: me.displayName, email: null, roles: ['professional'], version: me.version }))
-      .toMatchObject({ status: 409, body: { code: 'own_admin_role', field: 'roles' } });
+      .toMatchObject({ status: 409, body: { code: 'own_roles', field: 'roles' } });
+    // Adding a role to oneself is refused the same way (separation of duties), by the database too.
+    expect(await a.put(`/api/v1/accounts/${me.id}`, { displayName: me.displayName, email: null, roles: ['functional_admin', 'inspector'], version: me.version }))
+      .toMatchObject({ status: 409, body: { code: 'own_roles', field: 'roles' } });
+    await expect(asActor(t.db, admin.actor, (tx) => tx.query(`UPDATE users SET roles = '{functional_admin,inspector}' WHERE region_id = $1 AND id = $2`,
+      [region, admin.actor.userId]))).rejects.toThrow(/own roles/);
     expect(await a.post(`/api/v1/accounts/${me.id}/deactivate`, { version: me.version })).toMatchObject({ status: 409, body: { code: 'own_account' } });
     const renamed = await a.put(`/api/v1/accounts/${me.id}`, { displayName: 'Beheerder Goes', email: null, roles: ['functional_admin'], version: me.version });
     expect(renamed.body).toMatchObject({ displayName: 'Beheerder Goes', version: me.version + 1 });
@@ -169,7 +174,7 @@ describe('the coordinator invariant', () => {
     expect(await a.put(`/api/v1/accounts/${acc.id}`, { displayName: acc.displayName, email: null, roles: ['professional'], version: acc.version }))
       .toMatchObject({ status: 409, body: { code: 'coordinates_open_cases', field: 'roles' } });
     // Other changes stay possible.
-    expect((await a.put(`/api/v1/accounts/${acc.id}`, { displayName: acc.displayName, email: null, roles: ['professional', 'coordinator', 'team_lead'], version: acc.version })).status).toBe(200);
+    expect((await a.put(`/api/v1/accounts/${acc.id}`, { displayName: acc.displayName, email: null, roles: ['professional', 'coordinator', 'behavioural_scientist'], version: acc.version })).status).toBe(200);
     expect((await a.get(`/api/v1/accounts/${acc.id}`)).body.active).toBe(true);
 
     // Once the coordination has been handed over, the account can go.

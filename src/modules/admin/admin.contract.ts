@@ -122,7 +122,14 @@ export const Account = z.object({
   lastSeenAt: z.string().nullable(),
   createdAt: z.string(),
   version: z.number().int(),
+  /** Its professionals may break the glass: every role there needs a second administrator's approval. */
+  safetyTask: z.boolean(),
+  /** A role change that waits for a second functional administrator (four eyes). */
+  pendingRoleChange: z.object({
+    id: z.string(), roles: z.array(z.string()), activates: z.boolean(), proposedBy: Ref, proposedAt: z.string(),
+  }).nullable(),
 });
+export const RoleChangeDecisionBody = z.strictObject({ proposalId: Uuid });
 export const AccountList = z.object({ items: z.array(Account), nextCursor: z.string().nullable() });
 export const AccountCreated = z.object({
   account: Account,
@@ -130,6 +137,13 @@ export const AccountCreated = z.object({
   initialPassword: z.string(),
 });
 export const AccountDeactivated = Account.extend({ sessionsEnded: z.number().int() });
+export const AuthenticatorReset = Account.extend({ sessionsEnded: z.number().int() });
+export const PasswordReset = z.object({
+  account: Account,
+  /** Shown once; works once, then the user chooses a new password. */
+  initialPassword: z.string(),
+  sessionsEnded: z.number().int(),
+});
 
 // ---- access rules in words --------------------------------------------------------------------
 

@@ -117,22 +117,29 @@ export async function professionals(tx: Tx, regionId: string, o: { qualified: bo
 
 type AccountRow = z.infer<typeof Account>;
 
-const ACCOUNT_COLUMNS = `u.id, u.username, u.display_name, u.email, u.roles, u.organisation_id, o.name AS organisation_name, u.active, u.totp_required,
-  u.created_at, u.version, f.totp_enrolled, f.last_seen_at`;
+const ACCOUNT_COLUMNS = `u.id, u.username, u.display_name, u.email, u.roles, u.organisation_id, o.name AS organisation_name, o.safety_task, u.active, u.totp_required,
+  u.created_at, u.version, f.totp_enrolled, f.last_seen_at,
+  p.id AS proposal_id, p.roles AS proposal_roles, p.activates AS proposal_activates, p.proposed_by, pu.display_name AS proposed_by_name, p.proposed_at`;
 const ACCOUNT_FROM = `users u JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id`;
+/** The pending role change of each account (four eyes), with who proposed it. */
+const PENDING_PROPOSAL = `LEFT JOIN role_change_proposals p ON p.region_id = u.region_id AND p.user_id = u.id AND p.outcome IS NULL
+  LEFT JOIN users pu ON pu.region_id = p.region_id AND pu.id = p.proposed_by`;
 
 function account(r: Record<string, any>): AccountRow {
   return {
     id: r.id, username: r.username, displayName: r.display_name, email: r.email ?? null, roles: r.roles,
     organisation: { id: r.organisation_id, name: r.organisation_name }, active: r.active, totpRequired: r.totp_required,
     totpEnrolled: !!r.totp_enrolled, lastSeenAt: r.last_seen_at ? iso(r.last_seen_at) : null, createdAt: iso(r.created_at), version: r.version,
+    safetyTask: r.safety_task,
+    pendingRoleChange: r.proposal_id ? { id: r.proposal_id, roles: r.proposal_roles, activates: r.proposal_activates,
+      proposedBy: { id: r.proposed_by, name: r.proposed_by_name }, proposedAt: iso(r.proposed_at) } : null,
   };
 }
 
 export async function accountById(tx: Tx, regionId: string, id: string): Promise<AccountRow | null> {
   const rows = await tx.query<Record<string, any>>(
     `SELECT ${ACCOUNT_COLUMNS} FROM ${ACCOUNT_FROM}
-       LEFT JOIN regie.account_login_facts($1, ARRAY[$2::uuid]) f ON f.user_id = u.id
+       LEFT JOIN regie.account_login_facts($1, ARRAY[$2::uuid]) f ON f.user_id = u.id ${PENDING_PROPOSAL}
       WHERE u.region_id = $1 AND u.id = $2`, [regionId, id]);
   return rows[0] ? account(rows[0]) : null;
 }
@@ -153,7 +160,7 @@ export async function accounts(tx: Tx, regionId: string,
   const ids = page.map((r) => r.id as string);
   const rows = await tx.query<Record<string, any>>(
     `SELECT ${ACCOUNT_COLUMNS} FROM ${ACCOUNT_FROM}
-       LEFT JOIN regie.account_login_facts($1, $2::uuid[]) f ON f.user_id = u.id
+       LEFT JOIN regie.account_login_facts($1, $2::uuid[]) f ON f.user_id = u.id ${PENDING_PROPOSAL}
       WHERE u.region_id = $1 AND u.id = ANY ($2::uuid[])`, [regionId, ids]);
   const byId = new Map(rows.map((r) => [r.id as string, account(r)]));
   return { rows: ids.map((id) => byId.get(id)!), sortValues: page.map((r) => r.display_name as string) };
@@ -161,14 +168,57 @@ export async function accounts(tx: Tx, regionId: string,
 
 export interface NewAccount {
   id: string; organisationId: string; username: string; displayName: string; email: string | null; roles: string[]; passwordHash: string;
+  /** false: waits for a second administrator's approval (four eyes). */
+  active: boolean;
 }
 
 export async function insertAccount(tx: Tx, regionId: string, a: NewAccount): Promise<void> {
-  // A new account links an authenticator app at its first login (totp_required, no secret yet).
+  // A new account has a one-time password and links an authenticator app at its first login.
   await tx.query(
-    `INSERT INTO users (region_id, id, organisation_id, username, display_name, email, password_hash, totp_required, roles, active, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8, true, 1)`,
-    [regionId, a.id, a.organisationId, a.username, a.displayName, a.email, a.passwordHash, a.roles]);
+    `INSERT INTO users (region_id, id, organisation_id, username, display_name, email, password_hash, password_change_required, totp_required, roles, active, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, true, true, $8, $9, 1)`,
+    [regionId, a.id, a.organisationId, a.username, a.displayName, a.email, a.passwordHash, a.roles, a.active]);
+}
+
+// ---- four eyes: role changes that open break-the-glass or the audit log -------------------------
+
+export interface RoleProposal { id: string; userId: string; roles: string[]; fromRoles: string[]; fromActive: boolean; activates: boolean; proposedBy: string }
+
+export async function insertRoleProposal(tx: Tx, regionId: string, p: RoleProposal): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO role_change_proposals (region_id, id, user_id, roles, from_roles, from_active, activates, proposed_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (region_id, user_id) WHERE outcome IS NULL DO NOTHING RETURNING id`,
+    [regionId, p.id, p.userId, p.roles, p.fromRoles, p.fromActive, p.activates, p.proposedBy]);
+  return rows.length > 0;
+}
+
+export async function pendingRoleProposal(tx: Tx, regionId: string, userId: string, id: string): Promise<RoleProposal | null> {
+  const rows = await tx.query<Record<string, any>>(
+    `SELECT id, user_id, roles, from_roles, from_active, activates, proposed_by FROM role_change_proposals
+      WHERE region_id = $1 AND user_id = $2 AND id = $3 AND outcome IS NULL FOR UPDATE`, [regionId, userId, id]);
+  const r = rows[0];
+  return r ? { id: r.id, userId: r.user_id, roles: r.roles, fromRoles: r.from_roles, fromActive: r.from_active, activates: r.activates, proposedBy: r.proposed_by } : null;
+}
+
+export async function decideRoleProposal(tx: Tx, regionId: string, id: string, decidedBy: string, outcome: 'approved' | 'rejected'): Promise<void> {
+  await tx.query(`UPDATE role_change_proposals SET decided_by = $3, decided_at = now(), outcome = $4 WHERE region_id = $1 AND id = $2`,
+    [regionId, id, decidedBy, outcome]);
+}
+
+/** Active accounts of the region with a role (the privacy officers, the other administrators). */
+export async function activeUsersWithRole(tx: Tx, regionId: string, role: string): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(`SELECT id FROM users WHERE region_id = $1 AND active AND $2 = ANY (roles)`, [regionId, role]);
+  return rows.map((r) => r.id);
+}
+
+export async function resetAuthenticatorOf(tx: Tx, regionId: string, userId: string): Promise<boolean> {
+  const rows = await tx.query<{ ok: boolean }>(`SELECT regie.reset_authenticator($1, $2) AS ok`, [regionId, userId]);
+  return !!rows[0]?.ok;
+}
+
+export async function resetPasswordOf(tx: Tx, regionId: string, userId: string, hash: string): Promise<boolean> {
+  const rows = await tx.query<{ ok: boolean }>(`SELECT regie.reset_password($1, $2, $3) AS ok`, [regionId, userId, hash]);
+  return !!rows[0]?.ok;
 }
 
 export async function updateAccount(tx: Tx, regionId: string, id: string, a: { displayName: string; email: string | null; roles: string[] }, version: number): Promise<boolean> {

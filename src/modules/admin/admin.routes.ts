@@ -3,12 +3,15 @@
 // organisation list is the region's pick list for everyone with 'user:list'.
 import type { App } from '../../platform/http/app.js';
 import {
-  AccessRules, Account, AccountCreated, AccountDeactivated, AccountList, AccountListQuery, AccountParams, CreateAccountBody, Organisation,
-  OrganisationInput, OrganisationList, OrganisationListQuery, OrganisationParams, OrganisationUpdate, RegionSettings, RegionSettingsBody,
-  UpdateAccountBody, VersionBody,
+  AccessRules, Account, AccountCreated, AccountDeactivated, AccountList, AccountListQuery, AccountParams, AuthenticatorReset, CreateAccountBody, Organisation,
+  OrganisationInput, OrganisationList, OrganisationListQuery, OrganisationParams, OrganisationUpdate, PasswordReset, RegionSettings, RegionSettingsBody,
+  RoleChangeDecisionBody, UpdateAccountBody, VersionBody,
 } from './admin.contract.js';
 import { changeOrganisation, createOrganisation, listOrganisations, readOrganisation, readRegionSettings, saveRegionSettings } from './admin.service.js';
-import { changeAccount, createAccount, deactivateAccount, listAccounts, reactivateAccount, readAccount } from './accounts.service.js';
+import {
+  approveRoleChange, changeAccount, createAccount, deactivateAccount, listAccounts, reactivateAccount, readAccount, rejectRoleChange, resetAuthenticator,
+  resetPassword,
+} from './accounts.service.js';
 import { accessRules } from './access-rules.js';
 
 export function adminRoutes(app: App) {
@@ -71,9 +74,36 @@ export function adminRoutes(app: App) {
   }, (req) => readAccount(app.db, req.actor, req.params.userId));
 
   app.put('/api/v1/accounts/:userId', {
-    schema: { tags, summary: 'Naam, e-mailadres en rollen van een account wijzigen (met versie)', params: AccountParams, body: UpdateAccountBody, response: { 200: Account } },
+    schema: { tags, summary: 'Naam, e-mailadres en rollen van een account wijzigen (met versie); een rol met noodtoegang of auditlog wordt een voorstel (202) dat een tweede beheerder goedkeurt',
+      params: AccountParams, body: UpdateAccountBody, response: { 200: Account, 202: Account } },
     config: { permission: 'admin:users' },
-  }, (req) => changeAccount(app.db, req.actor, req.params.userId, req.body));
+  }, async (req, reply) => {
+    const r = await changeAccount(app.db, req.actor, req.params.userId, req.body);
+    return reply.code(r.pending ? 202 : 200).send(r.account);
+  });
+
+  app.post('/api/v1/accounts/:userId/role-change-approval', {
+    schema: { tags, summary: 'Een voorgestelde rolwijziging goedkeuren (vier ogen: niet door wie hem voorstelde); de privacy officers krijgen bericht',
+      params: AccountParams, body: RoleChangeDecisionBody, response: { 200: Account } },
+    config: { permission: 'admin:users' },
+  }, (req) => approveRoleChange(app.db, req.actor, req.params.userId, req.body.proposalId));
+
+  app.post('/api/v1/accounts/:userId/role-change-rejection', {
+    schema: { tags, summary: 'Een voorgestelde rolwijziging afwijzen of intrekken', params: AccountParams, body: RoleChangeDecisionBody, response: { 200: Account } },
+    config: { permission: 'admin:users' },
+  }, (req) => rejectRoleChange(app.db, req.actor, req.params.userId, req.body.proposalId));
+
+  app.post('/api/v1/accounts/:userId/authenticator-reset', {
+    schema: { tags, summary: 'De authenticator-app van een account resetten: sessies eindigen direct, bij de volgende login wordt een nieuwe gekoppeld; de privacy officers krijgen bericht (met versie)',
+      params: AccountParams, body: VersionBody, response: { 200: AuthenticatorReset } },
+    config: { permission: 'admin:users' },
+  }, (req) => resetAuthenticator(app.db, req.actor, req.params.userId, req.body.version));
+
+  app.post('/api/v1/accounts/:userId/password-reset', {
+    schema: { tags, summary: 'Een nieuw eenmalig wachtwoord voor een account: sessies eindigen direct, bij de volgende login kiest de gebruiker een eigen wachtwoord (met versie)',
+      params: AccountParams, body: VersionBody, response: { 200: PasswordReset } },
+    config: { permission: 'admin:users' },
+  }, (req) => resetPassword(app.db, req.actor, req.params.userId, req.body.version));
 
   app.post('/api/v1/accounts/:userId/deactivate', {
     schema: { tags, summary: 'Een account blokkeren: inloggen kan niet meer en lopende sessies eindigen direct (met versie)', params: AccountParams, body: VersionBody,
@@ -82,9 +112,13 @@ export function adminRoutes(app: App) {
   }, (req) => deactivateAccount(app.db, req.actor, req.params.userId, req.body.version));
 
   app.post('/api/v1/accounts/:userId/reactivate', {
-    schema: { tags, summary: 'Een geblokkeerd account weer vrijgeven (met versie)', params: AccountParams, body: VersionBody, response: { 200: Account } },
+    schema: { tags, summary: 'Een geblokkeerd account weer vrijgeven (met versie); met een rol met noodtoegang of auditlog een voorstel (202) voor een tweede beheerder',
+      params: AccountParams, body: VersionBody, response: { 200: Account, 202: Account } },
     config: { permission: 'admin:users' },
-  }, (req) => reactivateAccount(app.db, req.actor, req.params.userId, req.body.version));
+  }, async (req, reply) => {
+    const r = await reactivateAccount(app.db, req.actor, req.params.userId, req.body.version);
+    return reply.code(r.pending ? 202 : 200).send(r.account);
+  });
 
   app.get('/api/v1/access-rules', {
     schema: { tags, summary: 'De toegangsregels in woorden: per rol wat die mag (uit de rechtentabel van de toegangspolicy)', response: { 200: AccessRules } },

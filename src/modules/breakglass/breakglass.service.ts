@@ -29,7 +29,7 @@ async function refuse(db: Database, actor: Actor, body: Open) {
 
 /** Checks the fresh second factor; a wrong or missing code is logged as a denied attempt. */
 async function requireSecondFactor(db: Database, actor: Actor, body: Open) {
-  if (await confirmTotp(db, actor.regionId, actor.userId, body.totpCode)) return;
+  if (await confirmTotp(db, actor.regionId, actor.userId, body.totpCode, { ip: actor.ip, userAgent: actor.userAgent })) return;
   await refuse(db, actor, body);
   if (!(await totpEnrolled(db, actor.regionId, actor.userId)))
     throw new Invalid('totp_not_enrolled', 'totpCode', {

@@ -119,3 +119,14 @@ export async function verifyChain(db: Database, regionId: string, batch = 20000)
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { regionId, rows, ok: problems.length === 0, problems, seconds };
 }
+
+/** Who a security event is about when there is no actor's transaction yet (a login, a lockout). */
+export type SecuritySubject = Pick<Actor, 'regionId' | 'userId' | 'organisationId' | 'roles' | 'ip' | 'userAgent'>;
+
+/**
+ * Security events of an account — login success and failure, lockout, logout, second-factor
+ * failure — written now, in the caller's transaction, with the account as the actor.
+ */
+export function recordSecurityEvent(tx: Tx, who: SecuritySubject, e: AuditEntry): Promise<number> {
+  return recordAccess(tx, { ...who, organisationType: '', safetyTask: false, displayName: '' }, e);
+}

@@ -1,14 +1,24 @@
 import { z } from 'zod';
 import type { App } from '../http/app.js';
-import { login, completeSecondFactor, startEnrolment, confirmEnrolment } from './auth.service.js';
+import { changePassword, completeSecondFactor, confirmEnrolment, confirmReplacement, login, logout, sessionState, startEnrolment, startReplacement } from './auth.service.js';
 import { endSession, expiresAt, SESSION_COOKIE, IDLE_MINUTES } from './sessions.js';
+import { MAX_PASSWORD_LENGTH } from './passwords.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const LoginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
-const CodeBody = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'nl:Vul de 6 cijfers uit uw authenticator-app in.|Enter the 6 digits from your authenticator app.') });
-const LoginResult = z.object({ state: z.enum(['active', 'totp_required', 'enrolment_required']), csrfToken: z.string() });
+const Code = z.string().regex(/^\d{6}$/, 'nl:Vul de 6 cijfers uit uw authenticator-app in.|Enter the 6 digits from your authenticator app.');
+const CodeBody = z.strictObject({ code: Code });
+const ReplacementBody = z.strictObject({ currentCode: Code, code: Code });
+const PasswordBody = z.strictObject({
+  /** Not asked right after a one-time password (the login used it up). */
+  currentPassword: z.string().max(MAX_PASSWORD_LENGTH).optional(),
+  newPassword: z.string().max(MAX_PASSWORD_LENGTH, `nl:Hoogstens ${MAX_PASSWORD_LENGTH} tekens.|At most ${MAX_PASSWORD_LENGTH} characters.`),
+});
+const State = z.enum(['active', 'totp_required', 'enrolment_required', 'password_change_required']);
+const LoginResult = z.object({ state: State, csrfToken: z.string() });
+const PasswordChanged = z.object({ state: State });
 const SessionInfo = z.object({
-  state: z.enum(['active', 'totp_required', 'enrolment_required']),
+  state: State,
   csrfToken: z.string(),
   expiresAt: z.string(),
   idleMinutes: z.number(),
@@ -41,7 +51,7 @@ export function authRoutes(app: App) {
   }, async (req, reply) => {
     const r = await completeSecondFactor(db, req.auth!, req.body.code, req.cookies[SESSION_COOKIE]!, meta(req));
     setCookie(reply, r.cookie);
-    return { state: 'active' as const, csrfToken: r.csrfToken };
+    return { state: r.state, csrfToken: r.csrfToken };
   });
 
   app.get('/api/v1/session/totp-enrolment', {
@@ -55,17 +65,36 @@ export function authRoutes(app: App) {
   }, async (req, reply) => {
     const r = await confirmEnrolment(db, req.auth!, req.body.code, req.cookies[SESSION_COOKIE]!, meta(req));
     setCookie(reply, r.cookie);
-    return { state: 'active' as const, csrfToken: r.csrfToken };
+    return { state: r.state, csrfToken: r.csrfToken };
   });
+
+  app.get('/api/v1/session/totp-replacement', {
+    schema: { tags: ['Sessie'], summary: 'Authenticator-app vervangen: nieuw geheim en QR-code (volledige sessie)', response: { 200: Enrolment } },
+    config: { permission: 'session:self' },
+  }, async (req) => startReplacement(db, req.auth!));
+
+  app.post('/api/v1/session/totp-replacement', {
+    schema: { tags: ['Sessie'], summary: 'Authenticator-app vervangen: een code van de huidige en een van de nieuwe app; andere sessies eindigen',
+      body: ReplacementBody, response: { 204: z.null() } },
+    config: { permission: 'session:self', rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
+  }, async (req, reply) => {
+    await confirmReplacement(db, req.auth!, req.body, meta(req));
+    return reply.code(204).send(null);
+  });
+
+  app.put('/api/v1/session/password', {
+    schema: { tags: ['Sessie'], summary: 'Eigen wachtwoord wijzigen (na een eenmalig wachtwoord verplicht); andere sessies eindigen',
+      body: PasswordBody, response: { 200: PasswordChanged } },
+    config: { permission: 'session:self', beforePasswordChange: true, rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
+  }, async (req) => changePassword(db, req.auth!, req.body, meta(req)));
 
   app.get('/api/v1/session', {
     schema: { tags: ['Sessie'], summary: 'De huidige sessie en gebruiker', response: { 200: SessionInfo } },
     config: { permission: 'session:partial' },
   }, async (req) => {
     const a = req.auth!;
-    const state = a.session.secondFactorDone ? 'active' : a.totpEnrolled ? 'totp_required' : 'enrolment_required';
     return {
-      state: state as 'active', csrfToken: a.session.csrfToken, expiresAt: expiresAt({ ...a.session, lastSeenAt: new Date() }).toISOString(),
+      state: sessionState({ secondFactorDone: a.session.secondFactorDone, totpEnrolled: a.totpEnrolled, passwordChangeRequired: a.passwordChangeRequired }), csrfToken: a.session.csrfToken, expiresAt: expiresAt({ ...a.session, lastSeenAt: new Date() }).toISOString(),
       idleMinutes: IDLE_MINUTES,
       user: { id: a.actor.userId, username: a.username, displayName: a.actor.displayName, roles: a.actor.roles,
         organisationId: a.actor.organisationId, organisationType: a.actor.organisationType, safetyTask: a.actor.safetyTask,
@@ -77,7 +106,7 @@ export function authRoutes(app: App) {
     schema: { tags: ['Sessie'], summary: 'Uitloggen (beëindigt de sessie op de server)', response: { 204: z.null() } },
     config: { permission: 'session:partial' },
   }, async (req, reply) => {
-    await endSession(db, req.cookies[SESSION_COOKIE]);
+    await logout(db, req.auth, req.cookies[SESSION_COOKIE], meta(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send(null);
   });

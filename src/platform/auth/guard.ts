@@ -14,6 +14,8 @@ declare module 'fastify' {
     permission?: RouteAccess;
     /** false: a background poll (e.g. the unread count) that must not keep an idle session alive. */
     touchSession?: boolean;
+    /** true: open while a one-time password still has to be replaced (the password change itself). */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest { actor: Actor; auth: LoadedSession | null }
 }
@@ -34,6 +36,9 @@ export function guard(db: Database) {
     if (access === 'session:partial') return;
     if (!auth.session.secondFactorDone)
       throw new Unauthorized({ nl: 'Vul eerst uw tweede factor (authenticatiecode) in.', en: 'Complete the second factor first.' }, 'second_factor_required');
+    // An initial or reset password works once: nothing opens before it has been replaced.
+    if (auth.passwordChangeRequired && !req.routeOptions.config.beforePasswordChange)
+      throw new Forbidden({ nl: 'Kies eerst een nieuw wachtwoord.', en: 'Choose a new password first.' }, 'password_change_required');
     req.actor = { ...auth.actor, ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300) };
     if (!access || !hasPermission(req.actor, access)) throw new Forbidden();
   };

@@ -112,6 +112,9 @@ describe('login through the municipality identity provider (OpenID Connect)', ()
     expect(s.body.user.username).toBe(linked.username);
     const rows = await t.db.query<{ second_factor_done: boolean }>(`SELECT second_factor_done FROM sessions WHERE user_id = $1`, [linked.actor.userId]);
     expect(rows).toEqual([{ second_factor_done: true }]);
+    // An audit row of the login, as for a password login.
+    expect(await t.db.query(`SELECT action, object_type, outcome, reason FROM audit_log WHERE region_id = $1 AND user_id = $2`, [region, linked.actor.userId]))
+      .toEqual([{ action: 'create', object_type: 'session', outcome: 'allowed', reason: 'login via the identity provider' }]);
     // The login in progress is gone once used.
     expect(await t.db.query(`SELECT id FROM oidc_logins`)).toEqual([]);
   });

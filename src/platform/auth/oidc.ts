@@ -6,6 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { Database } from '../db/db.js';
 import { createSession } from './sessions.js';
+import { recordSecurityEvent } from '../audit/audit.js';
+import type { Role } from '../access/actor.js';
 
 export const OIDC_COOKIE = 'regie_oidc';
 export const OIDC_LOGIN_MINUTES = 10;
@@ -121,7 +123,13 @@ export async function finishOidcLogin(db: Database, provider: OidcProvider, cook
   // The municipality's identity provider performed the strong (multi-factor) authentication, as
   // agreed when the operator configured it; asking for Regie's own TOTP on top would make
   // professionals enrol a second authenticator for nothing. So this session starts complete.
-  const session = await createSession(db, account.region_id, account.id, true, meta);
+  const a = account;
+  const session = await db.transaction(async (tx) => {
+    const [u] = await tx.query<{ organisation_id: string; roles: Role[] }>(`SELECT organisation_id, roles FROM users WHERE region_id = $1 AND id = $2`, [a.region_id, a.id]);
+    await recordSecurityEvent(tx, { regionId: a.region_id, userId: a.id, organisationId: u.organisation_id, roles: u.roles, ...meta },
+      { action: 'create', objectType: 'session', reason: `login via the identity provider${linked ? ' (account linked now)' : ''}` });
+    return createSession(tx, a.region_id, a.id, true, meta);
+  });
   return { ok: true, ...session, regionId: account.region_id, userId: account.id, linked };
 }
 

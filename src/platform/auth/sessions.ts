@@ -1,7 +1,7 @@
 // Server-side sessions. The cookie holds "<region>.<secret>"; the database keeps only the
 // SHA-256 of the secret, so a leaked table does not yield usable cookies.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from '../db/db.js';
+import type { Database, Tx } from '../db/db.js';
 import type { Actor, Role } from '../access/actor.js';
 
 export const SESSION_COOKIE = 'regie_sid';
@@ -21,9 +21,13 @@ export interface SessionRow {
   lastSeenAt: Date;
 }
 
-export interface LoadedSession { session: SessionRow; actor: Actor; totpEnrolled: boolean; totpRequired: boolean; username: string }
+export interface LoadedSession {
+  session: SessionRow; actor: Actor; totpEnrolled: boolean; totpRequired: boolean; username: string;
+  /** A one-time password was used: nothing but the password change until it is replaced. */
+  passwordChangeRequired: boolean;
+}
 
-export async function createSession(db: Database, regionId: string, userId: string, secondFactorDone: boolean,
+export async function createSession(db: Tx, regionId: string, userId: string, secondFactorDone: boolean,
   meta: { ip?: string; userAgent?: string }): Promise<{ cookie: string; csrfToken: string }> {
   const secret = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -46,7 +50,7 @@ export async function loadSession(db: Database, cookie: string | undefined, now 
   if (!key) return null;
   const rows = await db.query<Record<string, any>>(
     `SELECT s.region_id, s.id, s.user_id, s.csrf_token, s.second_factor_done, s.pending_totp_secret, s.created_at, s.last_seen_at,
-            u.organisation_id, u.roles, u.display_name, u.username, u.active, u.totp_secret IS NOT NULL AS totp_enrolled, u.totp_required,
+            u.organisation_id, u.roles, u.display_name, u.username, u.active, u.totp_secret IS NOT NULL AS totp_enrolled, u.totp_required, u.password_change_required,
             o.type AS organisation_type, o.safety_task
        FROM sessions s JOIN users u ON u.region_id = s.region_id AND u.id = s.user_id
        JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id
@@ -66,7 +70,7 @@ export async function loadSession(db: Database, cookie: string | undefined, now 
       pendingTotpSecret: r.pending_totp_secret, createdAt: created, lastSeenAt: lastSeen },
     actor: { regionId: r.region_id, userId: r.user_id, organisationId: r.organisation_id, organisationType: r.organisation_type,
       safetyTask: r.safety_task, roles: r.roles as Role[], displayName: r.display_name, sessionId: r.id },
-    totpEnrolled: r.totp_enrolled, totpRequired: r.totp_required, username: r.username,
+    totpEnrolled: r.totp_enrolled, totpRequired: r.totp_required, username: r.username, passwordChangeRequired: r.password_change_required,
   };
 }
 
@@ -76,10 +80,17 @@ export async function touchSession(db: Database, s: SessionRow, now = new Date()
   await db.query(`UPDATE sessions SET last_seen_at = now() WHERE region_id = $1 AND id = $2`, [s.regionId, s.id]);
 }
 
-export async function endSession(db: Database, cookie: string | undefined) {
+export async function endSession(db: Tx, cookie: string | undefined) {
   const key = parseCookie(cookie);
   if (!key) return;
   await db.query(`UPDATE sessions SET ended_at = now() WHERE region_id = $1 AND id = $2 AND ended_at IS NULL`, [key.regionId, key.id]);
+}
+
+/** Ends every other open session of the user (after a password or authenticator change). */
+export async function endOtherSessions(tx: Tx, regionId: string, userId: string, keepId: string): Promise<number> {
+  const rows = await tx.query(`UPDATE sessions SET ended_at = now() WHERE region_id = $1 AND user_id = $2 AND id <> $3 AND ended_at IS NULL RETURNING id`,
+    [regionId, userId, keepId]);
+  return rows.length;
 }
 
 export function expiresAt(s: SessionRow, now = new Date()): Date {

@@ -43,8 +43,8 @@ export class StaleVersion extends DomainError {
 }
 
 export class Forbidden extends DomainError {
-  constructor(detail: Message = { nl: 'U heeft geen recht op deze handeling.', en: 'You are not allowed to do this.' }) {
-    super(403, 'forbidden', { nl: 'Geen toegang', en: 'Forbidden' }, detail);
+  constructor(detail: Message = { nl: 'U heeft geen recht op deze handeling.', en: 'You are not allowed to do this.' }, code = 'forbidden') {
+    super(403, code, { nl: 'Geen toegang', en: 'Forbidden' }, detail);
   }
 }
 

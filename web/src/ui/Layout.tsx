@@ -37,7 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <A href="/" className="regie-brand"><span className="regie-logo" aria-hidden="true">R</span> <span>{t('appName')}</span> <small>{t('tagline')}</small></A>
           <div className="regie-header__tools">
             {user && <InboxBadge />}
-            {user && <span className="regie-user">{user.displayName} · {user.roles.map(label).join(', ')}</span>}
+            {user && <span className="regie-user"><A href="/account">{user.displayName}</A> · {user.roles.map(label).join(', ')}</span>}
             <button type="button" className="regie-header-button" lang={lang === 'nl' ? 'en' : 'nl'} onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}>{t('language')}</button>
             {user && <button type="button" className="regie-header-button" onClick={logout}>{t('logout')}</button>}
           </div>

@@ -53,6 +53,7 @@ export function NewAccount({ orgs, onCreated }: { orgs: Organisation[]; onCreate
             <Paragraph>{t('created', { username: created.account.username, name: created.account.displayName })}</Paragraph>
             <Paragraph>{t('initialPassword')}<code className="regie-admin-password">{created.initialPassword}</code></Paragraph>
             <Paragraph>{t('initialPasswordHint', { name: created.account.displayName })}</Paragraph>
+            {created.account.pendingRoleChange && <Paragraph>{t('proposed', { name: created.account.displayName })}</Paragraph>}
           </Alert>
         )}
       </div>
@@ -66,6 +67,7 @@ export function NewAccount({ orgs, onCreated }: { orgs: Organisation[]; onCreate
           <TextInput label={`${t('email')} ${t('optional')}`} hint={t('emailHint')} type="email" autoComplete="off" value={d.email} onChange={set('email')} error={errors.email} />
         </div>
         <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
+        <Paragraph className="regie-muted">{t('fourEyesHint')}</Paragraph>
         <div className="regie-actions"><Button appearance="primary-action-button" type="submit" disabled={busy}>{t('create')}</Button></div>
       </form>
     </section>
@@ -99,17 +101,32 @@ export function EditAccount({ account: initialAccount, self, onDone, onCancel }:
   const save = () => run(async () => {
     const saved = await api<Account>('PUT', `/api/v1/accounts/${account.id}`, { displayName: d.displayName, email: d.email.trim() || null, roles: d.roles, version: account.version });
     draft.clear();
-    return t('accountSaved', { name: saved.displayName });
+    return saved.pendingRoleChange && !account.pendingRoleChange ? t('proposed', { name: saved.displayName }) : t('accountSaved', { name: saved.displayName });
   });
+  const decide = (what: 'approval' | 'rejection') => run(async () => {
+    await post<Account>(`/api/v1/accounts/${account.id}/role-change-${what}`, { proposalId: account.pendingRoleChange!.id });
+    draft.clear();
+    return t(what === 'approval' ? 'approved' : 'rejectedNotice', { name });
+  });
+  const resetTotp = () => run(async () => {
+    const r = await post<Account & { sessionsEnded: number }>(`/api/v1/accounts/${account.id}/authenticator-reset`, { version: account.version });
+    return t('totpReset', { name, n: r.sessionsEnded });
+  });
+  const resetPassword = () => run(async () => {
+    const r = await post<{ initialPassword: string; sessionsEnded: number }>(`/api/v1/accounts/${account.id}/password-reset`, { version: account.version });
+    return t('passwordReset', { name, password: r.initialPassword, n: r.sessionsEnded });
+  });
+  const pending = account.pendingRoleChange;
+  const ownProposal = pending?.proposedBy.id === session!.user.id;
   const deactivate = () => run(async () => {
     const r = await post<Account & { sessionsEnded: number }>(`/api/v1/accounts/${account.id}/deactivate`, { version: account.version });
     draft.clear();
     return t('deactivated', { name, n: r.sessionsEnded });
   });
   const reactivate = () => run(async () => {
-    await post<Account>(`/api/v1/accounts/${account.id}/reactivate`, { version: account.version });
+    const r = await post<Account>(`/api/v1/accounts/${account.id}/reactivate`, { version: account.version });
     draft.clear();
-    return t('reactivated', { name });
+    return r.pendingRoleChange ? t('proposed', { name }) : t('reactivated', { name });
   });
   const reload = async () => {
     setError(null);
@@ -126,12 +143,25 @@ export function EditAccount({ account: initialAccount, self, onDone, onCancel }:
       <Paragraph className="regie-muted">{account.username} · {account.organisation.name} · {account.active ? t('active') : t('inactive')}</Paragraph>
       {reloaded && !error && <Alert type="info"><Paragraph>{t('latestLoaded', { values: `${account.displayName}, ${account.email ?? '—'}, ${account.roles.map(label).join(', ')}, ${account.active ? t('active') : t('inactive')}` })}</Paragraph></Alert>}
       <StaleAlert error={error} onReload={() => { void reload(); }} />
+      {pending && (
+        <Alert type="warning">
+          <Paragraph><strong>{t('pending')}</strong> — {t('pendingDetail', { by: pending.proposedBy.name, roles: pending.roles.map(label).join(', '),
+            activates: pending.activates ? t('pendingActivates') : '' })}</Paragraph>
+          {ownProposal && <Paragraph>{t('ownProposal')}</Paragraph>}
+          <div className="regie-actions">
+            {!ownProposal && !self && <Button appearance="primary-action-button" aria-label={t('approveLabel', { name })} disabled={busy}
+              onClick={() => { void decide('approval'); }}>{t('approve')}</Button>}
+            {!self && <Button appearance="secondary-action-button" disabled={busy} onClick={() => { void decide('rejection'); }}>{ownProposal ? t('withdraw') : t('reject')}</Button>}
+          </div>
+        </Alert>
+      )}
       <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
         <div className="regie-grid">
           <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" value={d.displayName} onChange={(e) => setD({ ...d, displayName: e.target.value })} error={errors.displayName} />
           <TextInput label={`${t('email')} ${t('optional')}`} hint={t('emailHint')} type="email" autoComplete="off" value={d.email} onChange={(e) => setD({ ...d, email: e.target.value })} error={errors.email} />
         </div>
         <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
+        <Paragraph className="regie-muted">{t('fourEyesHint')}</Paragraph>
         <div className="regie-actions">
           <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('save')}</Button>
           <Button appearance="subtle-button" onClick={() => { draft.clear(); onCancel(); }}>{t('cancel')}</Button>
@@ -148,10 +178,18 @@ export function EditAccount({ account: initialAccount, self, onDone, onCancel }:
             <Button appearance="subtle-button" onClick={() => setConfirming(false)}>{t('cancel')}</Button>
           </div>
         )}
-        {!account.active && (
+        {!account.active && !pending && (
           <Button appearance="secondary-action-button" aria-label={t('reactivateLabel', { name })} disabled={busy} onClick={() => { void reactivate(); }}>{t('reactivate')}</Button>
         )}
       </div>
+      {!self && (
+        <div className="regie-actions" role="group" aria-label={t('security')}>
+          {account.totpEnrolled && <Button appearance="secondary-action-button" aria-label={t('resetTotpLabel', { name })} disabled={busy}
+            onClick={() => { void resetTotp(); }}>{t('resetTotp')}</Button>}
+          <Button appearance="secondary-action-button" aria-label={t('resetPasswordLabel', { name })} disabled={busy}
+            onClick={() => { void resetPassword(); }}>{t('resetPassword')}</Button>
+        </div>
+      )}
     </section>
   );
 }

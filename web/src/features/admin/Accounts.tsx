@@ -78,6 +78,7 @@ export function Accounts() {
                     <TableCell>{a.roles.map(label).join(', ')}</TableCell>
                     <TableCell>
                       {a.active ? t('active') : <strong>{t('inactive')}</strong>}
+                      {a.pendingRoleChange && <><br /><strong>{t('pending')}</strong></>}
                       <br /><span className="regie-muted">{t('authenticator')}: {a.totpEnrolled ? t('linked') : a.totpRequired ? t('notLinked') : t('notRequired')}</span>
                       <br /><span className="regie-muted">{t('lastSeen')}: {a.lastSeenAt ? fmtDateTime(a.lastSeenAt, lang) : t('never')}</span>
                     </TableCell>

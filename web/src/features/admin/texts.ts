@@ -10,7 +10,9 @@ export interface RegionSettings {
 export interface Organisation { id: string; name: string; type: string; safetyTask: boolean; version: number }
 export interface Account {
   id: string; username: string; displayName: string; email: string | null; roles: string[]; organisation: Ref; active: boolean;
-  totpRequired: boolean; totpEnrolled: boolean; lastSeenAt: string | null; createdAt: string; version: number;
+  totpRequired: boolean; totpEnrolled: boolean; lastSeenAt: string | null; createdAt: string; version: number; safetyTask: boolean;
+  /** Waits for a second administrator (four eyes). */
+  pendingRoleChange: { id: string; roles: string[]; activates: boolean; proposedBy: Ref; proposedAt: string } | null;
 }
 export interface Label { nl: string; en: string }
 export interface AccessRules {
@@ -65,6 +67,16 @@ export const TEXTS = {
     deactivate: 'Blokkeren', deactivateLabel: 'Account van {name} blokkeren', deactivateConfirm: 'Account van {name} blokkeren? Inloggen kan dan niet meer en open sessies eindigen direct.',
     deactivateYes: 'Ja, blokkeren', deactivated: 'Account van {name} is geblokkeerd; {n} open sessie(s) beëindigd.',
     reactivate: 'Vrijgeven', reactivateLabel: 'Account van {name} weer vrijgeven', reactivated: 'Account van {name} is weer vrijgegeven.', you: 'u',
+    fourEyesHint: 'Teamleider, privacy officer en elke rol bij een organisatie met een veiligheidstaak geven toegang tot noodtoegang of het auditlog: een tweede functioneel beheerder keurt zo\'n wijziging goed. Uw eigen rollen wijzigt u niet.',
+    proposed: 'De rolwijziging voor {name} wacht op goedkeuring door een tweede functioneel beheerder.',
+    pending: 'Wacht op goedkeuring', pendingDetail: 'Voorgesteld door {by}: {roles}{activates}.', pendingActivates: ' (en vrijgeven)',
+    approve: 'Goedkeuren', approveLabel: 'Rolwijziging van {name} goedkeuren', reject: 'Afwijzen', withdraw: 'Intrekken',
+    approved: 'De rolwijziging van {name} is goedgekeurd en doorgevoerd; de privacy officer krijgt bericht.', rejectedNotice: 'De rolwijziging van {name} is niet doorgevoerd.',
+    ownProposal: 'U heeft dit voorgesteld; een andere functioneel beheerder keurt het goed.',
+    security: 'Inloggen', resetTotp: 'Authenticator-app resetten', resetTotpLabel: 'Authenticator-app van {name} resetten',
+    totpReset: 'De authenticator-app van {name} is gereset; {n} sessie(s) beëindigd. Bij de volgende login koppelt {name} een nieuwe app. De privacy officer krijgt bericht.',
+    resetPassword: 'Nieuw eenmalig wachtwoord', resetPasswordLabel: 'Nieuw eenmalig wachtwoord voor {name}',
+    passwordReset: 'Nieuw eenmalig wachtwoord voor {name} (wordt maar één keer getoond): {password} — het werkt één keer; daarna kiest {name} een eigen wachtwoord. {n} sessie(s) beëindigd.',
     // access rules
     rulesTitle: 'Toegangsregels', rulesIntro: 'Per rol wat die in Regie mag. Dit overzicht komt rechtstreeks uit de rechtentabel die Regie bij elke handeling controleert.',
     rulesMay: 'Mag:', rulesNothing: 'Deze rol heeft geen rechten.', recordRules: 'Daarnaast geldt per gezin en per gegeven', matrix: 'Overzicht per recht',
@@ -105,6 +117,16 @@ export const TEXTS = {
     deactivate: 'Deactivate', deactivateLabel: 'Deactivate the account of {name}', deactivateConfirm: 'Deactivate the account of {name}? Logging in is then no longer possible and open sessions end at once.',
     deactivateYes: 'Yes, deactivate', deactivated: 'The account of {name} has been deactivated; {n} open session(s) ended.',
     reactivate: 'Reactivate', reactivateLabel: 'Reactivate the account of {name}', reactivated: 'The account of {name} has been reactivated.', you: 'you',
+    fourEyesHint: 'Team lead, privacy officer and any role at an organisation with a safety task open emergency access or the audit log: a second functional administrator approves such a change. You do not change your own roles.',
+    proposed: 'The role change of {name} waits for approval by a second functional administrator.',
+    pending: 'Waiting for approval', pendingDetail: 'Proposed by {by}: {roles}{activates}.', pendingActivates: ' (and reactivate)',
+    approve: 'Approve', approveLabel: 'Approve the role change of {name}', reject: 'Reject', withdraw: 'Withdraw',
+    approved: 'The role change of {name} has been approved and applied; the privacy officer is notified.', rejectedNotice: 'The role change of {name} has not been applied.',
+    ownProposal: 'You proposed this; another functional administrator approves it.',
+    security: 'Login', resetTotp: 'Reset authenticator app', resetTotpLabel: 'Reset the authenticator app of {name}',
+    totpReset: 'The authenticator app of {name} has been reset; {n} session(s) ended. At the next login {name} links a new app. The privacy officer is notified.',
+    resetPassword: 'New one-time password', resetPasswordLabel: 'New one-time password for {name}',
+    passwordReset: 'New one-time password for {name} (shown only once): {password} — it works once; then {name} chooses their own password. {n} session(s) ended.',
     rulesTitle: 'Access rules', rulesIntro: 'What each role may do in Regie. This overview comes straight from the permission table that Regie checks on every action.',
     rulesMay: 'May:', rulesNothing: 'This role has no permissions.', recordRules: 'In addition, per family and per record', matrix: 'Overview per permission',
     permission: 'Permission', allowed: 'may', notAllowed: 'may not'

@@ -4,7 +4,7 @@ import { get, post, setCsrf } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { ProblemAlert, TextInput } from '../../ui/forms.js';
 
-type State = 'active' | 'totp_required' | 'enrolment_required';
+type State = 'active' | 'totp_required' | 'enrolment_required' | 'password_change_required';
 
 /** Username + password, then (when needed) the TOTP code or the enrolment of an authenticator app. */
 export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headingLevel?: 1 | 2 }) {
@@ -25,7 +25,8 @@ export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headin
       const r = await post<{ state: State; csrfToken: string }>('/api/v1/session', { username, password });
       setCsrf(r.csrfToken);
       setPassword('');
-      if (r.state === 'active') onDone(); else setStep(r.state);
+      // A one-time password: the application asks for a new one (main.tsx, by the session's state).
+      if (r.state === 'active' || r.state === 'password_change_required') onDone(); else setStep(r.state);
     } catch (err) { setError(err); } finally { setBusy(false); }
   };
 
