@@ -8,6 +8,7 @@ import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { BREAK_GLASS_MINUTES, mayBreakGlass } from '../../platform/access/policy.js';
 import { recordAccess } from '../../platform/audit/audit.js';
+import { refusalAudited } from '../../platform/audit/refusals.js';
 import { confirmTotp } from '../../platform/auth/auth.service.js';
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
@@ -32,17 +33,17 @@ async function requireSecondFactor(db: Database, actor: Actor, body: Open) {
   if (await confirmTotp(db, actor.regionId, actor.userId, body.totpCode)) return;
   await refuse(db, actor, body);
   if (!(await totpEnrolled(db, actor.regionId, actor.userId)))
-    throw new Invalid('totp_not_enrolled', 'totpCode', {
+    throw refusalAudited(new Invalid('totp_not_enrolled', 'totpCode', {
       nl: 'Koppel eerst een authenticator-app aan uw account; noodtoegang vraagt altijd om een code uit die app.',
-      en: 'Link an authenticator app to your account first; break the glass always asks for a code from that app.' });
-  throw new Invalid('wrong_code', 'totpCode', { nl: 'De code klopt niet of is verlopen.', en: 'The code is wrong or expired.' });
+      en: 'Link an authenticator app to your account first; break the glass always asks for a code from that app.' }));
+  throw refusalAudited(new Invalid('wrong_code', 'totpCode', { nl: 'De code klopt niet of is verlopen.', en: 'The code is wrong or expired.' }));
 }
 
 export async function openBreakGlass(db: Database, actor: Actor, body: Open) {
   if (!mayBreakGlass(actor)) {
     await refuse(db, actor, body);
-    throw new Forbidden({ nl: 'Noodtoegang is alleen voor organisaties met een veiligheidstaak en voor teamleiders.',
-      en: 'Break the glass is only for organisations with a safety task and for team leads.' });
+    throw refusalAudited(new Forbidden({ nl: 'Noodtoegang is alleen voor organisaties met een veiligheidstaak en voor teamleiders.',
+      en: 'Break the glass is only for organisations with a safety task and for team leads.' }));
   }
   // Before the lookup, so that without the second factor nobody learns whether a BSN is known.
   await requireSecondFactor(db, actor, body);
@@ -63,7 +64,7 @@ export async function openBreakGlass(db: Database, actor: Actor, body: Open) {
       legalBasis: 'safety', breakGlass: true, reason: body.reason });
     return { id, familyId, expiresAt };
   });
-  if (!opened) throw body.bsn ? noFamilyForBsn() : new NotFound('family', body.familyId);
+  if (!opened) throw refusalAudited(body.bsn ? noFamilyForBsn() : new NotFound('family', body.familyId));
   return opened;
 }
 

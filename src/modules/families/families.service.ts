@@ -10,8 +10,9 @@ import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { findFamilyPage, listFamilies, normaliseSearch } from './families.repo.js';
-import { familyAccess, requireQualifiedCoordinator, insertMembership } from '../cases/cases.repo.js';
+import { accessAudit, familyAccess, requireFamilyWrite, requireQualifiedCoordinator, insertMembership } from '../cases/cases.repo.js';
 import type { RegisterFamilyBody, MemberInput, NetworkMemberInput, FamilyListQuery } from './families.contract.js';
+import { refusalAudited } from '../../platform/audit/refusals.js';
 
 type Register = z.infer<typeof RegisterFamilyBody>;
 type MemberIn = z.infer<typeof MemberInput>;
@@ -125,12 +126,11 @@ export async function readFamilyPage(db: Database, actor: Actor, familyId: strin
       await recordAccess(tx, actor, { action: 'read', objectType: 'family', objectId: familyId, outcome: 'denied' });
       return null;
     }
-    await recordAccess(tx, actor, { action: 'read', objectType: 'family', objectId: familyId, personIds: p.members.map((m) => m.personId),
-      legalBasis: access.legalBasis, careRelation: access.careRelation, consent: access.consent, breakGlass: access.breakGlass });
+    await recordAccess(tx, actor, { action: 'read', objectType: 'family', objectId: familyId, personIds: p.members.map((m) => m.personId), ...accessAudit(access) });
     return { ...p, access: { ...p.access, legalBasis: p.access.legalBasis ?? access.legalBasis ?? null, breakGlass: access.breakGlass,
       breakGlassExpiresAt: access.breakGlassExpiresAt ?? null } };
   });
-  if (!result) throw new NotFound('family', familyId);
+  if (!result) throw refusalAudited(new NotFound('family', familyId));
   return result;
 }
 
@@ -164,27 +164,26 @@ async function lockFamily(tx: Tx, actor: Actor, familyId: string) {
 
 export async function addMember(db: Database, actor: Actor, familyId: string, m: MemberIn) {
   return asActor(db, actor, (tx) => onUniqueBsn((async () => {
+    const access = await requireFamilyWrite(tx, actor, familyId);
     await lockFamily(tx, actor, familyId);
     if (m.bsn) await refuseDuplicateBsn(tx, actor, m.bsn, 'bsn');
     const pid = await insertPerson(tx, actor, m);
     await tx.query(`INSERT INTO family_members (region_id, family_id, person_id, relation) VALUES ($1, $2, $3, $4)`, [actor.regionId, familyId, pid, m.relation]);
     await refreshFamilySearchText(tx, actor.regionId, familyId, { bumpVersion: true });
     await appendEvent(tx, actor, { familyId, type: 'member_added', summary: `Gezinslid toegevoegd: ${m.givenNames}` });
-    const access = await familyAccess(tx, actor, familyId);
-    await recordAccess(tx, actor, { action: 'create', objectType: 'person', objectId: pid, personIds: [pid], legalBasis: access.legalBasis,
-      careRelation: access.careRelation, breakGlass: access.breakGlass });
+    await recordAccess(tx, actor, { action: 'create', objectType: 'person', objectId: pid, personIds: [pid], ...accessAudit(access) });
     return { id: pid };
   })(), 'bsn'));
 }
 
 export async function addNetworkMember(db: Database, actor: Actor, familyId: string, n: z.infer<typeof NetworkMemberInput>) {
   return asActor(db, actor, async (tx) => {
+    const access = await requireFamilyWrite(tx, actor, familyId);
     await lockFamily(tx, actor, familyId);
     const id = await insertNetworkMember(tx, actor, familyId, n);
     await appendEvent(tx, actor, { familyId, type: 'network_member_added', summary: `Netwerklid toegevoegd (${n.relation})` });
-    const access = await familyAccess(tx, actor, familyId);
     await recordAccess(tx, actor, { action: 'create', objectType: 'network-member', objectId: id, personIds: await familyPersonIds(tx, actor.regionId, familyId),
-      legalBasis: access.legalBasis, careRelation: access.careRelation, breakGlass: access.breakGlass });
+      ...accessAudit(access) });
     return { id };
   });
 }

@@ -26,6 +26,7 @@ import {
 } from './handovers.repo.js';
 import { arrivalOf } from './handovers.arrival.js';
 import { SendHandoverBody, type HandoverListQuery, type RefuseHandoverBody, type SendHandoverInput } from './handovers.contract.js';
+import { refusalAudited } from '../../platform/audit/refusals.js';
 
 export type { SendHandoverInput } from './handovers.contract.js';
 export interface SentHandover { id: string; version: number; status: 'pending'; acceptDueOn: string; caseId: string | null }
@@ -206,7 +207,7 @@ export async function readHandover(db: Database, actor: Actor, handoverId: strin
       : fromElsewhere ? await familyOfCase(tx, actor.regionId, h.resultCaseId) : null;
     return { ...h, resultCaseId: fromElsewhere || !isCrossRegion({ regionId, toRegionId }) ? h.resultCaseId : null, resultFamilyId, mayRespond: mayAnswer, arrival };
   });
-  if (!result) throw notFound('handover');
+  if (!result) throw refusalAudited(notFound('handover'));
   return result;
 }
 

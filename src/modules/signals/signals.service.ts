@@ -20,6 +20,7 @@ import {
   signalSettings, subjectsOf, type SignalRecord, type Status, type Subject, type Urgency,
 } from './signals.repo.js';
 import type { CreateSignalBody, SignalListQuery } from './signals.contract.js';
+import { refusalAudited } from '../../platform/audit/refusals.js';
 
 const NO_SUBJECT: Subject = { personId: null, familyId: null, openCaseId: null, lastClosedAt: null, personIds: [] };
 /** Processing a signal is the receiving organisation's statutory task (Jeugdwet, Wmo, Meldcode). */
@@ -165,7 +166,7 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
       access: { mayTriage: view === 'triage' && s.status === 'open', mayAddAttachment: view === 'triage' || s.reporterUserId === actor.userId, view },
     };
   });
-  if (!result) throw new NotFound('signal', signalId);
+  if (!result) throw refusalAudited(new NotFound('signal', signalId));
   return result;
 }
 

@@ -13,6 +13,7 @@ import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaT
 import type { Database } from '../db/db.js';
 import type { Config } from '../../config.js';
 import { guard } from '../auth/guard.js';
+import { auditRefusals } from '../audit/refusals.js';
 import { toProblem, sendProblem } from './problem.js';
 import { nlgovConventions, API_VERSION } from './openapi.js';
 import { metricsPlugin } from './metrics.js';
@@ -78,6 +79,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     reply.header('X-Frame-Options', 'DENY');
   });
   app.addHook('preHandler', guard(opts.db));
+  app.addHook('onError', auditRefusals(opts.db));
 
   app.setErrorHandler((err, req, reply) => {
     const body = toProblem(err, req);
