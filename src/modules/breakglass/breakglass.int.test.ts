@@ -192,6 +192,26 @@ describe('review by the privacy officer', () => {
     expect((await v.get('/api/v1/break-glass')).body.items.find((gr: { id: string }) => gr.id === opened.body.id).review.outcome).toBe('justified');
   });
 
+  it('never lets a grant be reviewed by its own user, in the service and in row-level security, and audits the refusal', async () => {
+    const fam = await registerFamily('Eigen');
+    // One account with both a role that opens break the glass and the privacy-officer role.
+    const both = await createUser(t.db, region, (await t.db.query<{ organisation_id: string }>(`SELECT organisation_id FROM users WHERE id = $1`, [gpLead.actor.userId]))[0].organisation_id,
+      ['professional', 'team_lead', 'privacy_officer'], { totpSecret: SECRET });
+    const b = await login(app, both.username);
+    const opened = await breakGlass(b, { familyId: fam.id });
+    expect(opened.status).toBe(201);
+    const own = await b.post(`/api/v1/break-glass-reviews/${opened.body.id}`, { outcome: 'justified', note: 'Zelf beoordeeld' });
+    expect(own.status).toBe(403);
+    expect(own.body.detail).toContain('eigen noodtoegang');
+    expect((await grants(fam.id))[0]).toMatchObject({ reviewed_at: null, review_outcome: null });
+    const denied = await t.db.query(`SELECT 1 FROM audit_log WHERE user_id = $1 AND outcome = 'denied' AND object_id = $2`, [both.actor.userId, opened.body.id]);
+    expect(denied).toHaveLength(1);
+    const viaSql = await asActor(t.db, both.actor, (tx) => tx.query(`UPDATE break_glass SET reviewed_at = now(), reviewed_by = $2, review_outcome = 'justified'
+      WHERE id = $1 RETURNING id`, [opened.body.id, both.actor.userId]));
+    expect(viaSql).toEqual([]);
+    expect((await p.post(`/api/v1/break-glass-reviews/${opened.body.id}`, { outcome: 'justified' })).status).toBe(200);
+  });
+
   it('pages through all grants, newest first, and refuses others and unknown ids', async () => {
     const fam = await registerFamily();
     for (let i = 0; i < 3; i++) await breakGlass(v, { familyId: fam.id });

@@ -15,7 +15,7 @@ import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { familyAccess } from '../cases/cases.repo.js';
 import { SUPERVISION_BASIS } from '../audit/audit.service.js';
-import { familyForBreakGlass, grantExists, grantsForReview, insertGrant, openCaseId, ownGrants, setReview, totpEnrolled } from './breakglass.repo.js';
+import { familyForBreakGlass, grantExists, grantUser, grantsForReview, insertGrant, openCaseId, ownGrants, setReview, totpEnrolled } from './breakglass.repo.js';
 import type { OpenBreakGlassBody, ReviewBody, ReviewListQuery } from './breakglass.contract.js';
 
 type Open = z.infer<typeof OpenBreakGlassBody>;
@@ -103,6 +103,10 @@ export async function listForReview(db: Database, actor: Actor, q: z.infer<typeo
 
 export async function reviewBreakGlass(db: Database, actor: Actor, breakGlassId: string, body: z.infer<typeof ReviewBody>) {
   return asActor(db, actor, async (tx) => {
+    // Separation of duties: nobody reviews their own emergency access (RLS: migrations/0121).
+    if (await grantUser(tx, actor.regionId, breakGlassId) === actor.userId)
+      throw new Forbidden({ nl: 'U kunt uw eigen noodtoegang niet beoordelen; een andere privacyfunctionaris doet dat.',
+        en: 'You cannot review your own break-the-glass access; another privacy officer does.' });
     const updated = await setReview(tx, actor.regionId, breakGlassId, { reviewedBy: actor.userId, outcome: body.outcome, note: body.note });
     if (!updated) {
       if (await grantExists(tx, actor.regionId, breakGlassId))
