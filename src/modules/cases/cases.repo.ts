@@ -10,23 +10,34 @@ export type FamilyAccessFacts = FamilyAccess & { breakGlassExpiresAt?: string; b
 
 /** The policy's answer for this family, from the facts the database holds about the actor. */
 export async function familyAccess(tx: Tx, actor: Actor, familyId: string): Promise<FamilyAccessFacts> {
-  // The facts the policy needs, in one round trip: own/organisation memberships and live grants.
-  const facts = await tx.query<{ kind: 'm' | 'g'; user_id: string | null; organisation_id: string | null; legal_basis: LegalBasis | null;
-    role: 'coordinator' | 'member' | null; expires_at: string | null; grant_id: string | null; reason: string | null }>(
-    `SELECT 'm' AS kind, user_id, organisation_id, legal_basis, role, NULL::timestamptz AS expires_at, NULL::uuid AS grant_id, NULL::text AS reason FROM case_team
-      WHERE region_id = $1 AND family_id = $2 AND ended_at IS NULL AND (user_id = $3 OR organisation_id = $4)
+  return (await familyAccesses(tx, actor, [familyId])).get(familyId)!;
+}
+
+/** The policy's answer for each of these families (a list, a search), in one round trip. */
+export async function familyAccesses(tx: Tx, actor: Actor, familyIds: string[]): Promise<Map<string, FamilyAccessFacts>> {
+  // The facts the policy needs: own/organisation memberships and the latest live grant per family.
+  const facts = familyIds.length === 0 ? [] : await tx.query<{ kind: 'm' | 'g'; family_id: string; user_id: string | null; organisation_id: string | null;
+    legal_basis: LegalBasis | null; role: 'coordinator' | 'member' | null; expires_at: string | null; grant_id: string | null; reason: string | null }>(
+    `SELECT 'm' AS kind, family_id, user_id, organisation_id, legal_basis, role, NULL::timestamptz AS expires_at, NULL::uuid AS grant_id, NULL::text AS reason FROM case_team
+      WHERE region_id = $1 AND family_id = ANY ($2::uuid[]) AND ended_at IS NULL AND (user_id = $3 OR organisation_id = $4)
      UNION ALL
-     (SELECT 'g', NULL, NULL, NULL, NULL, expires_at, id, reason FROM break_glass
-       WHERE region_id = $1 AND family_id = $2 AND user_id = $3 AND expires_at > now() ORDER BY expires_at DESC LIMIT 1)`,
-    [actor.regionId, familyId, actor.userId, actor.organisationId], { prepare: true });
-  const memberships = facts.filter((f) => f.kind === 'm') as Array<{ user_id: string; organisation_id: string; legal_basis: LegalBasis; role: 'coordinator' | 'member' }>;
-  const grants = facts.filter((f) => f.kind === 'g') as Array<{ expires_at: string; grant_id: string; reason: string }>;
-  const access = mayReadFamily(actor, familyId, {
-    memberships: memberships.map((m) => ({ familyId, userId: m.user_id, organisationId: m.organisation_id, legalBasis: m.legal_basis, role: m.role, active: true })),
-    breakGlass: grants.map((g) => ({ familyId, userId: actor.userId, expiresAt: new Date(g.expires_at) })),
-  });
-  if (!access.breakGlass || !grants[0]) return access;
-  return { ...access, breakGlassExpiresAt: new Date(grants[0].expires_at).toISOString(), breakGlassId: grants[0].grant_id, breakGlassReason: grants[0].reason };
+     (SELECT DISTINCT ON (family_id) 'g', family_id, NULL, NULL, NULL, NULL, expires_at, id, reason FROM break_glass
+       WHERE region_id = $1 AND family_id = ANY ($2::uuid[]) AND user_id = $3 AND expires_at > now() ORDER BY family_id, expires_at DESC)`,
+    [actor.regionId, familyIds, actor.userId, actor.organisationId], { prepare: true });
+  const out = new Map<string, FamilyAccessFacts>();
+  for (const familyId of new Set(familyIds)) {
+    const mine = facts.filter((f) => f.family_id === familyId);
+    const grant = mine.find((f) => f.kind === 'g');
+    const access = mayReadFamily(actor, familyId, {
+      memberships: mine.filter((f) => f.kind === 'm').map((m) => ({ familyId, userId: m.user_id!, organisationId: m.organisation_id!, legalBasis: m.legal_basis!,
+        role: m.role!, active: true })),
+      breakGlass: grant ? [{ familyId, userId: actor.userId, expiresAt: new Date(grant.expires_at!) }] : [],
+    });
+    out.set(familyId, access.breakGlass && grant
+      ? { ...access, breakGlassExpiresAt: new Date(grant.expires_at!).toISOString(), breakGlassId: grant.grant_id!, breakGlassReason: grant.reason! }
+      : access);
+  }
+  return out;
 }
 
 /**

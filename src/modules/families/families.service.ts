@@ -10,7 +10,7 @@ import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { findFamilyPage, listFamilies, normaliseSearch } from './families.repo.js';
-import { accessAudit, familyAccess, requireFamilyWrite, requireQualifiedCoordinator, insertMembership } from '../cases/cases.repo.js';
+import { accessAudit, familyAccess, familyAccesses, requireFamilyWrite, requireQualifiedCoordinator, insertMembership } from '../cases/cases.repo.js';
 import type { RegisterFamilyBody, MemberInput, NetworkMemberInput, FamilyListQuery } from './families.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
 
@@ -141,9 +141,11 @@ export async function searchFamilies(db: Database, actor: Actor, q: z.infer<type
     const { items, sortValues } = await listFamilies(tx, { regionId: actor.regionId, userId: actor.userId, organisationId: actor.organisationId,
       organisationWide, q: q.q, sort: q.sort ?? 'name', after: decodeCursor(q.cursor), limit });
     const result = page(items, sortValues, limit);
-    // A search that shows 20 persons writes 20 audit rows.
-    const shown = result.items.flatMap((f) => f.members.map((m) => m.personId));
-    if (shown.length) await recordAccess(tx, actor, { action: 'read', objectType: 'family-search', objectId: q.q ? 'query' : 'list', personIds: shown, careRelation: true });
+    // A search that shows 20 persons writes 20 audit rows, each with the legal basis that let the actor see that family.
+    const accesses = await familyAccesses(tx, actor, result.items.map((f) => f.id));
+    for (const f of result.items)
+      if (f.members.length) await recordAccess(tx, actor, { action: 'read', objectType: 'family-search', objectId: q.q ? 'query' : 'list',
+        personIds: f.members.map((m) => m.personId), ...accessAudit(accesses.get(f.id)) });
     return result;
   });
 }
