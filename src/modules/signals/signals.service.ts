@@ -47,16 +47,22 @@ export function deadlineState(status: string, dueOn: string, today: string) {
   return { overdue, daysLeft: overdue ? Math.min(days, -1) : days };
 }
 
+async function visibleToActor(tx: Tx, table: 'persons' | 'families', regionId: string, id: string): Promise<boolean> {
+  return (await tx.query(`SELECT 1 FROM ${table} WHERE region_id = $1 AND id = $2`, [regionId, id])).length > 0;
+}
+
 export async function createSignal(db: Database, actor: Actor, body: z.infer<typeof CreateSignalBody>, now = new Date()) {
   return asActor(db, actor, async (tx) => {
     if (!(await organisationExists(tx, actor.regionId, body.receivingOrganisationId)))
       throw new Invalid('unknown_organisation', 'receivingOrganisationId', { nl: 'Deze organisatie bestaat niet in uw regio.', en: 'This organisation does not exist in your region.' });
+    // A person or family named by id must be one the reporter may see (row-level security): one
+    // outside their access answers exactly like an id that was never used.
+    if (body.personId && !(await visibleToActor(tx, 'persons', actor.regionId, body.personId)))
+      throw new Invalid('unknown_person', 'personId', { nl: 'Deze persoon is niet gevonden in uw regio.', en: 'This person was not found in your region.' });
+    if (body.familyId && !(await visibleToActor(tx, 'families', actor.regionId, body.familyId)))
+      throw new Invalid('unknown_family', 'familyId', { nl: 'Dit gezin is niet gevonden in uw regio.', en: 'This family was not found in your region.' });
     const subject = body.personId || body.bsn || body.familyId
       ? await resolveSubject(tx, actor.regionId, { personId: body.personId, bsn: body.bsn, familyId: body.familyId }) : NO_SUBJECT;
-    if (body.personId && !subject.personId)
-      throw new Invalid('unknown_person', 'personId', { nl: 'Deze persoon is niet gevonden in uw regio.', en: 'This person was not found in your region.' });
-    if (body.familyId && !subject.familyId)
-      throw new Invalid('unknown_family', 'familyId', { nl: 'Dit gezin is niet gevonden in uw regio.', en: 'This family was not found in your region.' });
 
     const today = dutchToday(now);
     const id = randomUUID();
@@ -66,8 +72,9 @@ export async function createSignal(db: Database, actor: Actor, body: z.infer<typ
     await insertSignal(tx, {
       regionId: actor.regionId, id, reference, receivingOrganisationId: body.receivingOrganisationId, source: body.source, reporterUserId: actor.userId,
       personId: subject.personId, familyId: subject.familyId,
-      // A BSN that matched nobody is kept, so that the signal can be matched once the person is registered.
-      subjectBsn: body.bsn && !subject.personId ? body.bsn : null, subjectDescription: body.subjectDescription, subjectPlace: body.subjectPlace,
+      // The BSN the reporter gave is kept whether or not it matched anybody: a signal about a known
+      // person reads back to its reporter exactly like one about a person Regie does not know yet.
+      subjectBsn: body.bsn ?? null, subjectDescription: body.subjectDescription, subjectPlace: body.subjectPlace,
       whatSeen: body.whatSeen, concerns: body.concerns ?? {}, safetyAtStake: body.safetyAtStake,
       meldcodeSteps: body.safetyAtStake ? body.meldcodeSteps ?? {} : {}, urgency: body.urgency, triageDueOn, caseId,
       reReport: isReReport(subject, now), receivedAt: now,

@@ -32,7 +32,7 @@ export async function recordRefusal(db: Database, actor: Actor, entry: Omit<Audi
 }
 
 // A 400 is a refusal only when it answers a probe; plain input errors are not access attempts.
-const PROBE_CODES = new Set(['duplicate_bsn', 'duplicate_bsn_in_request', 'unknown_person', 'unknown_user', 'already_member']);
+const PROBE_CODES = new Set(['duplicate_bsn', 'duplicate_bsn_in_request', 'unknown_person', 'unknown_family', 'unknown_user', 'already_member']);
 
 export function isRefusal(err: unknown): err is DomainError {
   return err instanceof DomainError && (err.status === 403 || err.status === 404 || err.status === 409 || (err.status === 400 && PROBE_CODES.has(err.code)));
