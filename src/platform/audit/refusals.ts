@@ -46,7 +46,10 @@ const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperC
 function refusedObject(req: FastifyRequest, err: DomainError): { objectType: string; objectId?: string } {
   const params = (req.params ?? {}) as Record<string, unknown>;
   const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
-  const objectType = typeof err.extra.objectType === 'string' ? err.extra.objectType : req.routeOptions.url ?? 'request';
+  // The error's object type, else the one the first path id names ("caseId" → "case"), else the route.
+  const firstKey = Object.keys(params).find((k) => k.endsWith('Id'));
+  const objectType = typeof err.extra.objectType === 'string' ? err.extra.objectType
+    : firstKey ? firstKey.slice(0, -2).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) : req.routeOptions.url ?? 'request';
   const key = `${camel(objectType)}Id`;
   const named = [params[key], body[key], ...Object.values(params)].find((v): v is string => typeof v === 'string');
   return { objectType, objectId: named?.slice(0, 100) };
