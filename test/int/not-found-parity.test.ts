@@ -150,4 +150,19 @@ describe('an id outside the actor\'s access answers like a never-used id', () =>
       expect.objectContaining({ action: 'create', object_type: 'case', object_id: otherRegion.case, organisation_id: teamA, ip: expect.any(String), outcome: 'denied', reason: 'forbidden' }),
     ]);
   });
+
+  it('writes a duplicate-BSN probe (409, rolled back) as a denied audit row about the person probed, without naming them in the answer', async () => {
+    const { user, client } = actors.get('coordinator')!;
+    const [{ bsn }] = await t.db.query<{ bsn: string }>(`SELECT bsn FROM persons WHERE id = $1`, [sameRegion.person]);
+    const mark = (await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [regionA]))[0].n;
+    const body = familyBody(user.actor.userId);
+    body.members[0].bsn = bsn;
+    const r = await client.post('/api/v1/families', body);
+    expect(r.body).toMatchObject({ status: 409, code: 'duplicate_bsn', field: 'members[0].bsn' });
+    expect(JSON.stringify(r.body)).not.toContain(sameRegion.person!);
+    const rows = await t.db.query<Record<string, any>>(`SELECT action, object_type, object_id, person_id, organisation_id, ip, outcome FROM audit_log
+      WHERE region_id = $1 AND user_id = $2 AND seq > $3`, [regionA, user.actor.userId, mark]);
+    expect(rows).toEqual([{ action: 'create', object_type: 'person', object_id: sameRegion.person, person_id: sameRegion.person, organisation_id: teamA,
+      ip: expect.any(String), outcome: 'denied' }]);
+  });
 });

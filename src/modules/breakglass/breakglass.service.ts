@@ -13,7 +13,7 @@ import { confirmTotp } from '../../platform/auth/auth.service.js';
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
-import { familyAccess } from '../cases/cases.repo.js';
+import { accessAudit, familyAccess } from '../cases/cases.repo.js';
 import { SUPERVISION_BASIS } from '../audit/audit.service.js';
 import { familyForBreakGlass, grantExists, grantUser, grantsForReview, insertGrant, openCaseId, ownGrants, setReview, totpEnrolled } from './breakglass.repo.js';
 import type { OpenBreakGlassBody, ReviewBody, ReviewListQuery } from './breakglass.contract.js';
@@ -79,7 +79,7 @@ export async function listOwnGrants(db: Database, actor: Actor) {
     for (const familyId of new Set(items.filter((g) => g.familyName !== null).map((g) => g.familyId))) {
       const access = await familyAccess(tx, actor, familyId);
       await recordAccess(tx, actor, { action: 'read', objectType: 'break-glass', objectId: familyId, personIds: await familyPersonIds(tx, actor.regionId, familyId),
-        legalBasis: access.legalBasis, careRelation: access.careRelation, consent: access.consent, breakGlass: access.breakGlass });
+        ...accessAudit(access) });
     }
     return { items };
   });

@@ -12,7 +12,7 @@ import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { findFamilyPage, listFamilies, normaliseSearch } from './families.repo.js';
 import { accessAudit, familyAccess, familyAccesses, requireFamilyWrite, requireQualifiedCoordinator, insertMembership } from '../cases/cases.repo.js';
 import type { RegisterFamilyBody, MemberInput, NetworkMemberInput, FamilyListQuery } from './families.contract.js';
-import { refusalAudited } from '../../platform/audit/refusals.js';
+import { refusalAudited, refusalDetail } from '../../platform/audit/refusals.js';
 
 type Register = z.infer<typeof RegisterFamilyBody>;
 type MemberIn = z.infer<typeof MemberInput>;
@@ -49,12 +49,14 @@ export async function refuseDuplicateBsn(tx: Tx, actor: Actor, bsn: string, fiel
   const visible = await tx.query<{ family_id: string }>(
     `SELECT fm.family_id FROM persons p JOIN family_members fm ON fm.region_id = p.region_id AND fm.person_id = p.id
       WHERE p.region_id = $1 AND p.id = $2 LIMIT 1`, [actor.regionId, existing]);
+  // The refusal is audited as a probe of that person (src/platform/audit/refusals.ts); the answer never names them.
+  const probe = { objectType: 'person', objectId: existing, personIds: [existing] };
   if (visible[0]) {
-    throw new Conflict('duplicate_bsn', { nl: 'Deze persoon staat al in Regie. Open het bestaande gezin in plaats van een nieuw te registreren.',
-      en: 'This person is already registered. Open the existing family instead.' }, field, { existingPersonId: existing, existingFamilyId: visible[0].family_id });
+    throw refusalDetail(new Conflict('duplicate_bsn', { nl: 'Deze persoon staat al in Regie. Open het bestaande gezin in plaats van een nieuw te registreren.',
+      en: 'This person is already registered. Open the existing family instead.' }, field, { existingPersonId: existing, existingFamilyId: visible[0].family_id }), probe);
   }
-  throw new Conflict('duplicate_bsn', { nl: 'Dit BSN is al geregistreerd in de regio. Neem contact op met uw teamleider om samen te werken met de betrokken professional.',
-    en: 'This BSN is already registered in the region. Contact your team lead to work with the professional involved.' }, field);
+  throw refusalDetail(new Conflict('duplicate_bsn', { nl: 'Dit BSN is al geregistreerd in de regio. Neem contact op met uw teamleider om samen te werken met de betrokken professional.',
+    en: 'This BSN is already registered in the region. Contact your team lead to work with the professional involved.' }, field), probe);
 }
 
 async function insertPerson(tx: Tx, actor: Actor, m: MemberIn): Promise<string> {

@@ -13,7 +13,7 @@ import { addWorkingDays, dutchToday, workingDaysBetween } from '../../platform/t
 import { appendEvent } from '../timeline/timeline.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { notify, teamLeadsOf } from '../notifications/notify.js';
-import { familyAccess } from '../cases/cases.repo.js';
+import { accessAudit, familyAccess } from '../cases/cases.repo.js';
 import { maySeeSignal, type SignalView } from './signals.access.js';
 import {
   findSignal, findTriage, insertSignal, listAttachments, listSignals as listRows, nextReference, organisationExists, resolveSubject,
@@ -135,12 +135,12 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
   });
 }
 
-async function viewOf(tx: Tx, actor: Actor, s: SignalRecord): Promise<{ view: SignalView; legalBasis?: string; breakGlass: boolean }> {
+async function viewOf(tx: Tx, actor: Actor, s: SignalRecord): Promise<{ view: SignalView; legalBasis?: string; breakGlass: boolean; reason?: string }> {
   // The family question is only asked when it can change the answer (a linked case, another organisation).
   const access = s.caseId && s.familyId && s.receivingOrganisationId !== actor.organisationId ? await familyAccess(tx, actor, s.familyId) : null;
   // Row-level security let the actor see the signal; a view of null can only be a visibility added later (handovers): show the least.
   const view = maySeeSignal(actor, s, !!access?.allowed) ?? 'reporter';
-  if (view === 'case_team') return { view, legalBasis: access!.legalBasis, breakGlass: access!.breakGlass };
+  if (view === 'case_team') { const a = accessAudit(access!); return { view, legalBasis: a.legalBasis, breakGlass: !!a.breakGlass, reason: a.reason }; }
   return { view, legalBasis: SIGNAL_BASIS, breakGlass: false };
 }
 
@@ -152,11 +152,11 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
       await recordAccess(tx, actor, { action: 'read', objectType: 'signal', objectId: signalId, outcome: 'denied' });
       return null;
     }
-    const { view, legalBasis, breakGlass } = await viewOf(tx, actor, s);
+    const { view, legalBasis, breakGlass, reason } = await viewOf(tx, actor, s);
     const subject = (await subjectsOf(tx, actor.regionId, [s.id])).get(s.id) ?? { personIds: [], label: null };
     const [triage, attachments] = await Promise.all([findTriage(tx, actor.regionId, s.id), listAttachments(tx, actor.regionId, s.id)]);
     await recordAccess(tx, actor, { action: 'read', objectType: 'signal', objectId: s.id, personIds: subject.personIds, legalBasis,
-      careRelation: view === 'case_team', breakGlass });
+      careRelation: view === 'case_team', breakGlass, reason });
     const full = view !== 'reporter';
     return {
       id: s.id, reference: s.reference, status: s.status, version: s.version, source: s.source as never,
