@@ -154,6 +154,11 @@ describe('break the glass', () => {
     expect((await breakGlass(v, { bsn: '123456789' })).body.field).toBe('bsn');
     expect((await breakGlass(v, { familyId: fam.id }, { totpCode: '12345' })).body.field).toBe('totpCode');
     expect(await grants(fam.id)).toHaveLength(0);
+    // Each refused attempt is audited as denied, with the family asked for and the (too short) reason.
+    const attempts = await t.db.query<Record<string, any>>(`SELECT object_id, reason, break_glass, ip FROM audit_log
+      WHERE user_id = $1 AND outcome = 'denied' AND object_type = 'break-glass' AND object_id = $2`, [vt.actor.userId, fam.id]);
+    expect(attempts.length).toBeGreaterThanOrEqual(4);
+    expect(attempts).toContainEqual({ object_id: fam.id, reason: 'te kort', break_glass: true, ip: expect.any(String) });
   });
 });
 

@@ -9,6 +9,7 @@ import type { Database } from '../db/db.js';
 import { asActor } from '../db/actor-tx.js';
 import type { Actor } from '../access/actor.js';
 import { DomainError } from '../http/errors.js';
+import { loadSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { recordAccess, type AuditAction, type AuditEntry } from './audit.js';
 
 type Detail = Partial<Omit<AuditEntry, 'outcome'>>;
@@ -55,9 +56,29 @@ function refusedObject(req: FastifyRequest, err: DomainError): { objectType: str
   return { objectType, objectId: named?.slice(0, 100) };
 }
 
+/**
+ * An attempt to break the glass is audited even when its input is refused (an empty reason, a
+ * missing code): input is validated before the guard runs, so the professional is found from the
+ * session here. Only a second-factor session counts, as for every other refusal.
+ */
+async function recordInvalidBreakGlass(db: Database, req: FastifyRequest) {
+  const auth = await loadSession(db, req.cookies[SESSION_COOKIE]);
+  if (!auth?.session.secondFactorDone) return;
+  const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+  const actor: Actor = { ...auth.actor, ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300) };
+  await recordRefusal(db, actor, { action: 'read', objectType: 'break-glass', objectId: typeof body.familyId === 'string' ? body.familyId.slice(0, 100) : undefined,
+    legalBasis: 'safety', breakGlass: true, reason: typeof body.reason === 'string' && body.reason.trim() ? body.reason.slice(0, 1000) : 'invalid_request' });
+}
+
 /** The onError hook: the denied audit row of every refusal of a logged-in professional. */
 export function auditRefusals(db: Database) {
   return async function recordRefusalOf(req: FastifyRequest, _reply: unknown, err: unknown) {
+    if ((err as { validation?: unknown }).validation && req.method === 'POST' && req.routeOptions.url === '/api/v1/break-glass') {
+      try { await recordInvalidBreakGlass(db, req); } catch (e) {
+        req.log.error({ err: { message: (e as Error).message, code: (e as { code?: string }).code } }, 'denied audit row not written');
+      }
+      return;
+    }
     if (!isRefusal(err)) return;
     const detail = details.get(err);
     if (detail === 'audited') return;
