@@ -45,7 +45,7 @@ describe('journey: two organisations register the same young person in the refer
     await expectAccessible(page, 'verwijsindex met fouten');
     await registerInForm(page, { name: 'Sanne de Wit', phone: '0118-123456' });
     await expect.poll(() => page.getByText('Geregistreerd. Er is geen match.').count()).toBe(1);
-    await expect.poll(() => page.getByRole('cell', { name: `BSN ${bsn}` }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: `BSN ${bsn}`, exact: true }).count()).toBe(1);
   });
 
   it('the mental-health worker registers the same person and sees the match with the school\'s contact details, overdue in red', async () => {
