@@ -15,7 +15,7 @@ const REASON = 'Politie meldt acuut gevaar voor de kinderen in dit gezin';
 
 let t: TestDb; let app: App;
 let coord: TestUser; let other: TestUser; let vt: TestUser; let c: Client; let v: Client;
-let family: { id: string; caseId: string; caseVersion: number; personId: string; personVersion: number; membershipId: string };
+let family: { id: string; caseId: string; caseVersion: number; personId: string; otherPersonId: string; personVersion: number; membershipId: string };
 let grantId: string;
 
 beforeAll(async () => {
@@ -36,7 +36,7 @@ beforeAll(async () => {
   expect(added.status, JSON.stringify(added.body)).toBe(201);
   const page = (await c.get(`/api/v1/families/${r.body.id}`)).body;
   family = { id: r.body.id, caseId, caseVersion: page.currentCase.version, personId: page.members[0].personId,
-    personVersion: page.members[0].version, membershipId: page.currentCase.team.find((m: { userId: string }) => m.userId === other.actor.userId).id };
+    otherPersonId: page.members[1].personId, personVersion: page.members[0].version, membershipId: page.currentCase.team.find((m: { userId: string }) => m.userId === other.actor.userId).id };
   const g = await v.post('/api/v1/break-glass', { familyId: family.id, reason: REASON, totpCode: await currentTotp(SECRET) });
   expect(g.status).toBe(201);
   grantId = g.body.id;
@@ -53,6 +53,7 @@ describe('break the glass is read-only', () => {
       () => v.post(`/api/v1/families/${family.id}/network-members`, { name: 'Buurvrouw', relation: 'neighbour' }),
       () => v.post(`/api/v1/families/${family.id}/members`, { givenNames: 'Nieuw', familyName: 'Kind', relation: 'child' }),
       () => v.put(`/api/v1/persons/${family.personId}`, { givenNames: 'Anders', familyName: 'Jansen', version: family.personVersion }),
+      () => v.post('/api/v1/person-merges', { survivingPersonId: family.personId, mergedPersonId: family.otherPersonId, reason: 'Dubbele registratie' }),
       () => v.post(`/api/v1/families/${family.id}/cases`, { coordinatorUserId: vt.actor.userId, legalBasis: 'safety' }),
       () => v.patch(`/api/v1/cases/${family.caseId}`, { status: 'exploring', version: family.caseVersion }),
       () => v.post(`/api/v1/cases/${family.caseId}/team-members`, { userId: vt.actor.userId, legalBasis: 'safety' }),

@@ -67,6 +67,20 @@ export async function requireFamilyWrite(tx: Tx, actor: Actor, familyId: string)
   throw new NotFound('family', familyId);
 }
 
+/**
+ * The write check of every change to a person: through at least one household the actor has a
+ * care relation with; a person seen only through break the glass is read-only (403, audited).
+ * Returns the access to record in the audit row (none for a person in no visible household).
+ */
+export async function requirePersonWrite(tx: Tx, actor: Actor, personId: string): Promise<FamilyAccessFacts | undefined> {
+  const households = await tx.query<{ family_id: string }>(`SELECT family_id FROM family_members WHERE region_id = $1 AND person_id = $2`, [actor.regionId, personId]);
+  const accesses = [...(await familyAccesses(tx, actor, households.map((h) => h.family_id))).values()];
+  const access = accesses.find(mayWriteFamily) ?? accesses[0];
+  if (access && !mayWriteFamily(access))
+    throw refusalDetail(breakGlassReadOnly(), { objectType: 'person', objectId: personId, personIds: [personId], ...accessAudit(access) });
+  return access;
+}
+
 export async function findUser(tx: Tx, regionId: string, userId: string) {
   const rows = await tx.query<{ id: string; organisation_id: string; roles: string[]; active: boolean; display_name: string }>(
     `SELECT id, organisation_id, roles, active, display_name FROM users WHERE region_id = $1 AND id = $2`, [regionId, userId]);

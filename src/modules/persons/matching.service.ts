@@ -8,6 +8,7 @@ import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
 import { appendEvent } from '../timeline/timeline.js';
 import { auditCandidates, possibleSamePersons } from './candidates.js';
+import { requirePersonWrite } from '../cases/cases.repo.js';
 import type { MatchQuery, MergeBody } from './persons.contract.js';
 
 
@@ -20,6 +21,7 @@ export async function findPossibleMatches(db: Database, actor: Actor, q: z.infer
 }
 
 async function visiblePerson(tx: Tx, actor: Actor, id: string, field: string) {
+  await requirePersonWrite(tx, actor, id);
   const rows = await tx.query<{ id: string; merged_into: string | null; given_names: string }>(
     `SELECT id, merged_into, given_names FROM persons WHERE region_id = $1 AND id = $2 FOR UPDATE`, [actor.regionId, id]);
   if (!rows[0]) throw new NotFound('person', id);

@@ -7,20 +7,13 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { NotFound, StaleVersion } from '../../platform/http/errors.js';
 import { appendEvent } from '../timeline/timeline.js';
-import { accessAudit, breakGlassReadOnly, familyAccess } from '../cases/cases.repo.js';
-import { mayWriteFamily } from '../../platform/access/policy.js';
-import { refusalDetail } from '../../platform/audit/refusals.js';
+import { accessAudit, requirePersonWrite } from '../cases/cases.repo.js';
 import { onUniqueBsn, refreshFamilySearchText, refuseDuplicateBsn } from '../families/families.service.js';
 import type { UpdatePersonBody } from './persons.contract.js';
 
 export async function updatePerson(db: Database, actor: Actor, personId: string, body: z.infer<typeof UpdatePersonBody>) {
   return asActor(db, actor, (tx) => onUniqueBsn((async () => {
-    // The person's households the actor sees: at least one with a care relation, never only through break the glass.
-    const households = await tx.query<{ family_id: string }>(`SELECT family_id FROM family_members WHERE region_id = $1 AND person_id = $2`, [actor.regionId, personId]);
-    const accesses = await Promise.all(households.map((h) => familyAccess(tx, actor, h.family_id)));
-    const access = accesses.find(mayWriteFamily) ?? accesses[0];
-    if (access && !mayWriteFamily(access))
-      throw refusalDetail(breakGlassReadOnly(), { objectType: 'person', objectId: personId, personIds: [personId], ...accessAudit(access) });
+    const access = await requirePersonWrite(tx, actor, personId);
     const rows = await tx.query<{ version: number; bsn: string | null }>(
       `SELECT version, bsn FROM persons WHERE region_id = $1 AND id = $2 FOR UPDATE`, [actor.regionId, personId]);
     const current = rows[0];
