@@ -43,6 +43,9 @@ describe('journey: break the glass, reviewed by the privacy officer', () => {
     await page.getByRole('button', { name: 'Noodtoegang openen' }).click();
     await page.getByRole('heading', { name: 'Gezin Mulder', level: 1 }).waitFor();
     await expect.poll(() => page.locator('.regie-breakglass-banner').textContent()).toContain('Noodtoegang actief tot');
+    // Read-only: no change is offered (the server refuses it anyway).
+    expect(await page.locator('.regie-breakglass-banner').textContent()).toContain('alleen inzage');
+    expect(await page.getByRole('button', { name: /^Wijzigen/ }).count()).toBe(0);
     await expectAccessible(page, 'gezinspagina met noodtoegang');
     await screenshot(page, 'noodtoegang');
   });

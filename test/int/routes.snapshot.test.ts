@@ -240,7 +240,7 @@ const SAMPLE_OVERRIDES: Record<string, () => { query?: Record<string, string>; p
   'POST /api/v1/session': () => ({ payload: { username: professional.username, password: PASSWORD } }),
   'GET /api/v1/persons': () => ({ query: { bsn: nextBsn() } }),
   'POST /api/v1/break-glass': () => ({ payload: { familyId: randomUUID(), reason: 'Melding van acuut onveilige situatie thuis', totpCode: '123456' } }),
-  'POST /api/v1/refindex/registrations': () => ({ payload: { bsn: nextBsn(), contactName: 'Contact', contactPhone: '0612345678', legalBasis: 'statutory_task' } }),
+  'POST /api/v1/refindex/registrations': () => ({ payload: { bsn: nextBsn(), birthDate: '2012-05-05', contactName: 'Contact', contactPhone: '0612345678', legalBasis: 'statutory_task' } }),
   'POST /api/v1/signals': () => ({ payload: { receivingOrganisationId: randomUUID(), source: 'school', subjectDescription: 'Een leerling', whatSeen: 'Komt vaak zonder eten naar school.', safetyAtStake: false, urgency: 'normal' } }),
   'POST /api/v1/handovers': () => ({ payload: { caseId: randomUUID(), toOrganisationId: randomUUID(), reason: 'Verhuizing naar een andere gemeente', safetyAssessment: 'safe', knownInformation: 'Lopende hulp thuis.', personIds: [], legalBasis: 'statutory_task', senderAccess: 'ends' } }),
 };

@@ -32,8 +32,8 @@ beforeAll(async () => {
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
-const auditRows = (objectType: string, objectId?: string) => t.db.query<{ action: string; user_id: string; reason: string | null; person_id: string | null }>(
-  `SELECT action, user_id, reason, person_id FROM audit_log WHERE region_id = $1 AND object_type = $2 AND ($3::text IS NULL OR object_id = $3) ORDER BY seq`,
+const auditRows = (objectType: string, objectId?: string) => t.db.query<{ action: string; user_id: string; reason: string | null; person_id: string | null; outcome: string }>(
+  `SELECT action, user_id, reason, person_id, outcome FROM audit_log WHERE region_id = $1 AND object_type = $2 AND ($3::text IS NULL OR object_id = $3) ORDER BY seq`,
   [region, objectType, objectId ?? null]);
 
 const settings = (o: { acute?: number; high?: number; normal?: number; frontDoor?: string | null; version: number }) => ({
@@ -160,8 +160,11 @@ describe('organisations', () => {
       .toMatchObject({ status: 409, body: { field: 'name' } });
     expect((await a.put('/api/v1/organisations/00000000-0000-4000-8000-000000000000', { name: 'X', type: 'school', safetyTask: false, version: 1 })).status).toBe(404);
 
-    expect((await auditRows('organisation', id)).map((r) => [r.action, r.user_id, r.reason]))
+    const rows = await auditRows('organisation', id);
+    expect(rows.filter((r) => r.outcome === 'allowed').map((r) => [r.action, r.user_id, r.reason]))
       .toEqual([['create', admin.actor.userId, 'type gp_practice; safety task false'], ['update', admin.actor.userId, 'changed: name']]);
+    // The two refused changes (stale version, name taken) are audited as denied (issue 8).
+    expect(rows.filter((r) => r.outcome === 'denied').map((r) => [r.action, r.reason])).toEqual([['update', 'stale_version'], ['update', 'organisation_exists']]);
   });
 
   it('keeps the front door an organisation that triages', async () => {

@@ -154,6 +154,11 @@ describe('break the glass', () => {
     expect((await breakGlass(v, { bsn: '123456789' })).body.field).toBe('bsn');
     expect((await breakGlass(v, { familyId: fam.id }, { totpCode: '12345' })).body.field).toBe('totpCode');
     expect(await grants(fam.id)).toHaveLength(0);
+    // Each refused attempt is audited as denied, with the family asked for and the (too short) reason.
+    const attempts = await t.db.query<Record<string, any>>(`SELECT object_id, reason, break_glass, ip FROM audit_log
+      WHERE user_id = $1 AND outcome = 'denied' AND object_type = 'break-glass' AND object_id = $2`, [vt.actor.userId, fam.id]);
+    expect(attempts.length).toBeGreaterThanOrEqual(4);
+    expect(attempts).toContainEqual({ object_id: fam.id, reason: 'te kort', break_glass: true, ip: expect.any(String) });
   });
 });
 
@@ -190,6 +195,26 @@ describe('review by the privacy officer', () => {
     const done = await p.get('/api/v1/break-glass-reviews?status=reviewed&limit=100');
     expect(done.body.items.map((i: { id: string }) => i.id)).toContain(opened.body.id);
     expect((await v.get('/api/v1/break-glass')).body.items.find((gr: { id: string }) => gr.id === opened.body.id).review.outcome).toBe('justified');
+  });
+
+  it('never lets a grant be reviewed by its own user, in the service and in row-level security, and audits the refusal', async () => {
+    const fam = await registerFamily('Eigen');
+    // One account with both a role that opens break the glass and the privacy-officer role.
+    const both = await createUser(t.db, region, (await t.db.query<{ organisation_id: string }>(`SELECT organisation_id FROM users WHERE id = $1`, [gpLead.actor.userId]))[0].organisation_id,
+      ['professional', 'team_lead', 'privacy_officer'], { totpSecret: SECRET });
+    const b = await login(app, both.username);
+    const opened = await breakGlass(b, { familyId: fam.id });
+    expect(opened.status).toBe(201);
+    const own = await b.post(`/api/v1/break-glass-reviews/${opened.body.id}`, { outcome: 'justified', note: 'Zelf beoordeeld' });
+    expect(own.status).toBe(403);
+    expect(own.body.detail).toContain('eigen noodtoegang');
+    expect((await grants(fam.id))[0]).toMatchObject({ reviewed_at: null, review_outcome: null });
+    const denied = await t.db.query(`SELECT 1 FROM audit_log WHERE user_id = $1 AND outcome = 'denied' AND object_id = $2`, [both.actor.userId, opened.body.id]);
+    expect(denied).toHaveLength(1);
+    const viaSql = await asActor(t.db, both.actor, (tx) => tx.query(`UPDATE break_glass SET reviewed_at = now(), reviewed_by = $2, review_outcome = 'justified'
+      WHERE id = $1 RETURNING id`, [opened.body.id, both.actor.userId]));
+    expect(viaSql).toEqual([]);
+    expect((await p.post(`/api/v1/break-glass-reviews/${opened.body.id}`, { outcome: 'justified' })).status).toBe(200);
   });
 
   it('pages through all grants, newest first, and refuses others and unknown ids', async () => {

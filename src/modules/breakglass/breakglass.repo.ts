@@ -105,5 +105,11 @@ export async function setReview(tx: Tx, regionId: string, id: string, r: { revie
 }
 
 export async function grantExists(tx: Tx, regionId: string, id: string): Promise<boolean> {
-  return (await tx.query(`SELECT 1 FROM break_glass WHERE region_id = $1 AND id = $2`, [regionId, id])).length > 0;
+  return (await grantUser(tx, regionId, id)) !== null;
+}
+
+/** Who used the grant (null when the actor cannot see it). */
+export async function grantUser(tx: Tx, regionId: string, id: string): Promise<string | null> {
+  const rows = await tx.query<{ user_id: string }>(`SELECT user_id FROM break_glass WHERE region_id = $1 AND id = $2`, [regionId, id]);
+  return rows[0]?.user_id ?? null;
 }

@@ -8,13 +8,14 @@ import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { BREAK_GLASS_MINUTES, mayBreakGlass } from '../../platform/access/policy.js';
 import { recordAccess } from '../../platform/audit/audit.js';
+import { refusalAudited } from '../../platform/audit/refusals.js';
 import { confirmTotp } from '../../platform/auth/auth.service.js';
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
-import { familyAccess } from '../cases/cases.repo.js';
+import { accessAudit, familyAccess } from '../cases/cases.repo.js';
 import { SUPERVISION_BASIS } from '../audit/audit.service.js';
-import { familyForBreakGlass, grantExists, grantsForReview, insertGrant, openCaseId, ownGrants, setReview, totpEnrolled } from './breakglass.repo.js';
+import { familyForBreakGlass, grantExists, grantUser, grantsForReview, insertGrant, openCaseId, ownGrants, setReview, totpEnrolled } from './breakglass.repo.js';
 import type { OpenBreakGlassBody, ReviewBody, ReviewListQuery } from './breakglass.contract.js';
 
 type Open = z.infer<typeof OpenBreakGlassBody>;
@@ -32,17 +33,17 @@ async function requireSecondFactor(db: Database, actor: Actor, body: Open) {
   if (await confirmTotp(db, actor.regionId, actor.userId, body.totpCode, { ip: actor.ip, userAgent: actor.userAgent })) return;
   await refuse(db, actor, body);
   if (!(await totpEnrolled(db, actor.regionId, actor.userId)))
-    throw new Invalid('totp_not_enrolled', 'totpCode', {
+    throw refusalAudited(new Invalid('totp_not_enrolled', 'totpCode', {
       nl: 'Koppel eerst een authenticator-app aan uw account; noodtoegang vraagt altijd om een code uit die app.',
-      en: 'Link an authenticator app to your account first; break the glass always asks for a code from that app.' });
-  throw new Invalid('wrong_code', 'totpCode', { nl: 'De code klopt niet of is verlopen.', en: 'The code is wrong or expired.' });
+      en: 'Link an authenticator app to your account first; break the glass always asks for a code from that app.' }));
+  throw refusalAudited(new Invalid('wrong_code', 'totpCode', { nl: 'De code klopt niet of is verlopen.', en: 'The code is wrong or expired.' }));
 }
 
 export async function openBreakGlass(db: Database, actor: Actor, body: Open) {
   if (!mayBreakGlass(actor)) {
     await refuse(db, actor, body);
-    throw new Forbidden({ nl: 'Noodtoegang is alleen voor organisaties met een veiligheidstaak en voor teamleiders.',
-      en: 'Break the glass is only for organisations with a safety task and for team leads.' });
+    throw refusalAudited(new Forbidden({ nl: 'Noodtoegang is alleen voor organisaties met een veiligheidstaak en voor teamleiders.',
+      en: 'Break the glass is only for organisations with a safety task and for team leads.' }));
   }
   // Before the lookup, so that without the second factor nobody learns whether a BSN is known.
   await requireSecondFactor(db, actor, body);
@@ -63,7 +64,7 @@ export async function openBreakGlass(db: Database, actor: Actor, body: Open) {
       legalBasis: 'safety', breakGlass: true, reason: body.reason });
     return { id, familyId, expiresAt };
   });
-  if (!opened) throw body.bsn ? noFamilyForBsn() : new NotFound('family', body.familyId);
+  if (!opened) throw refusalAudited(body.bsn ? noFamilyForBsn() : new NotFound('family', body.familyId));
   return opened;
 }
 
@@ -78,7 +79,7 @@ export async function listOwnGrants(db: Database, actor: Actor) {
     for (const familyId of new Set(items.filter((g) => g.familyName !== null).map((g) => g.familyId))) {
       const access = await familyAccess(tx, actor, familyId);
       await recordAccess(tx, actor, { action: 'read', objectType: 'break-glass', objectId: familyId, personIds: await familyPersonIds(tx, actor.regionId, familyId),
-        legalBasis: access.legalBasis, careRelation: access.careRelation, consent: access.consent, breakGlass: access.breakGlass });
+        ...accessAudit(access) });
     }
     return { items };
   });
@@ -102,6 +103,10 @@ export async function listForReview(db: Database, actor: Actor, q: z.infer<typeo
 
 export async function reviewBreakGlass(db: Database, actor: Actor, breakGlassId: string, body: z.infer<typeof ReviewBody>) {
   return asActor(db, actor, async (tx) => {
+    // Separation of duties: nobody reviews their own emergency access (RLS: migrations/0121).
+    if (await grantUser(tx, actor.regionId, breakGlassId) === actor.userId)
+      throw new Forbidden({ nl: 'U kunt uw eigen noodtoegang niet beoordelen; een andere privacyfunctionaris doet dat.',
+        en: 'You cannot review your own break-the-glass access; another privacy officer does.' });
     const updated = await setReview(tx, actor.regionId, breakGlassId, { reviewedBy: actor.userId, outcome: body.outcome, note: body.note });
     if (!updated) {
       if (await grantExists(tx, actor.regionId, breakGlassId))

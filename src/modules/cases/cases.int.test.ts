@@ -61,7 +61,7 @@ async function expectAudited(since: number, f: Fam, who: TestUser, action: 'crea
 async function state(f: Fam) {
   const q = (sql: string) => t.db.query(sql, [region, f.id]);
   return {
-    audit: await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE region_id = $1`, [region]),
+    audit: await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE region_id = $1 AND outcome = 'allowed'`, [region]),
     timeline: await q(`SELECT id, type FROM timeline_events WHERE region_id = $1 AND family_id = $2 ORDER BY id`),
     cases: await q(`SELECT id, status, version, closed_at, closed_reason FROM cases WHERE region_id = $1 AND family_id = $2 ORDER BY id`),
     team: await q(`SELECT id, user_id, role, legal_basis, ended_at, ended_reason FROM case_team WHERE region_id = $1 AND family_id = $2 ORDER BY id`),
@@ -70,8 +70,12 @@ async function state(f: Fam) {
 }
 async function expectNothingWritten(f: Fam, failingWrite: () => Promise<{ status: number; body: any }>) {
   const before = await state(f);
+  const deniedRows = () => t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE region_id = $1 AND outcome = 'denied'`, [region]);
+  const deniedBefore = (await deniedRows())[0].n;
   const r = await failingWrite();
   expect(await state(f)).toEqual(before);
+  // The one thing a refused write leaves: its denied audit row (issue 8); a plain input error leaves nothing.
+  expect((await deniedRows())[0].n - deniedBefore).toBe([403, 404, 409].includes(r.status) ? 1 : 0);
   return r;
 }
 

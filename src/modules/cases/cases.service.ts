@@ -9,7 +9,7 @@ import type { Actor, LegalBasis } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, Invalid, NotFound, StaleVersion } from '../../platform/http/errors.js';
 import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
-import { activeMembership, currentCoordinator, familyAccess, insertMembership, lockCase, requireActiveUser, requireQualifiedCoordinator, type CaseRow } from './cases.repo.js';
+import { accessAudit, activeMembership, currentCoordinator, familyAccess, insertMembership, requireFamilyWrite, lockCase, requireActiveUser, requireQualifiedCoordinator, type CaseRow } from './cases.repo.js';
 import type { AddTeamMemberBody, OpenCaseBody, TransferCoordinatorBody, UpdateCaseBody } from './cases.contract.js';
 
 export const STATUS_LABEL: Record<string, string> = {
@@ -29,7 +29,11 @@ async function requireManager(tx: Tx, actor: Actor, c: CaseRow) {
   throw new Forbidden({ nl: 'Alleen de regisseur van dit dossier of een teamleider kan dit doen.', en: 'Only the case coordinator or a team lead can do this.' });
 }
 
+/** Loads and locks a case for a change; a case seen only through break the glass is refused first (read-only). */
 async function loadCase(tx: Tx, actor: Actor, caseId: string) {
+  const seen = await tx.query<{ family_id: string }>(`SELECT family_id FROM cases WHERE region_id = $1 AND id = $2`, [actor.regionId, caseId]);
+  if (!seen[0]) throw new NotFound('case', caseId);
+  await requireFamilyWrite(tx, actor, seen[0].family_id);
   const c = await lockCase(tx, actor.regionId, caseId);
   if (!c) throw new NotFound('case', caseId);
   return c;
@@ -37,8 +41,7 @@ async function loadCase(tx: Tx, actor: Actor, caseId: string) {
 
 async function audit(tx: Tx, actor: Actor, familyId: string, action: 'create' | 'update', objectType: string, objectId: string) {
   const access = await familyAccess(tx, actor, familyId);
-  await recordAccess(tx, actor, { action, objectType, objectId, personIds: await familyPersonIds(tx, actor.regionId, familyId),
-    legalBasis: access.legalBasis, careRelation: access.careRelation, consent: access.consent, breakGlass: access.breakGlass });
+  await recordAccess(tx, actor, { action, objectType, objectId, personIds: await familyPersonIds(tx, actor.regionId, familyId), ...accessAudit(access) });
 }
 
 async function bumpVersion(tx: Tx, actor: Actor, caseId: string, version: number, set = '', params: unknown[] = []) {
@@ -51,6 +54,7 @@ async function bumpVersion(tx: Tx, actor: Actor, caseId: string, version: number
 
 export async function openCase(db: Database, actor: Actor, familyId: string, body: z.infer<typeof OpenCaseBody>) {
   return asActor(db, actor, async (tx) => {
+    await requireFamilyWrite(tx, actor, familyId);
     const fam = await tx.query(`SELECT 1 FROM families WHERE region_id = $1 AND id = $2 FOR UPDATE`, [actor.regionId, familyId]);
     if (!fam.length) throw new NotFound('family', familyId);
     const open = await tx.query(`SELECT 1 FROM cases WHERE region_id = $1 AND family_id = $2 AND status <> 'closed'`, [actor.regionId, familyId]);

@@ -10,8 +10,9 @@ import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { findFamilyPage, listFamilies, normaliseSearch } from './families.repo.js';
-import { familyAccess, requireQualifiedCoordinator, insertMembership } from '../cases/cases.repo.js';
+import { accessAudit, familyAccess, familyAccesses, requireFamilyWrite, requireQualifiedCoordinator, insertMembership } from '../cases/cases.repo.js';
 import type { RegisterFamilyBody, MemberInput, NetworkMemberInput, FamilyListQuery } from './families.contract.js';
+import { refusalAudited, refusalDetail } from '../../platform/audit/refusals.js';
 
 type Register = z.infer<typeof RegisterFamilyBody>;
 type MemberIn = z.infer<typeof MemberInput>;
@@ -48,12 +49,14 @@ export async function refuseDuplicateBsn(tx: Tx, actor: Actor, bsn: string, fiel
   const visible = await tx.query<{ family_id: string }>(
     `SELECT fm.family_id FROM persons p JOIN family_members fm ON fm.region_id = p.region_id AND fm.person_id = p.id
       WHERE p.region_id = $1 AND p.id = $2 LIMIT 1`, [actor.regionId, existing]);
+  // The refusal is audited as a probe of that person (src/platform/audit/refusals.ts); the answer never names them.
+  const probe = { objectType: 'person', objectId: existing, personIds: [existing] };
   if (visible[0]) {
-    throw new Conflict('duplicate_bsn', { nl: 'Deze persoon staat al in Regie. Open het bestaande gezin in plaats van een nieuw te registreren.',
-      en: 'This person is already registered. Open the existing family instead.' }, field, { existingPersonId: existing, existingFamilyId: visible[0].family_id });
+    throw refusalDetail(new Conflict('duplicate_bsn', { nl: 'Deze persoon staat al in Regie. Open het bestaande gezin in plaats van een nieuw te registreren.',
+      en: 'This person is already registered. Open the existing family instead.' }, field, { existingPersonId: existing, existingFamilyId: visible[0].family_id }), probe);
   }
-  throw new Conflict('duplicate_bsn', { nl: 'Dit BSN is al geregistreerd in de regio. Neem contact op met uw teamleider om samen te werken met de betrokken professional.',
-    en: 'This BSN is already registered in the region. Contact your team lead to work with the professional involved.' }, field);
+  throw refusalDetail(new Conflict('duplicate_bsn', { nl: 'Dit BSN is al geregistreerd in de regio. Neem contact op met uw teamleider om samen te werken met de betrokken professional.',
+    en: 'This BSN is already registered in the region. Contact your team lead to work with the professional involved.' }, field), probe);
 }
 
 async function insertPerson(tx: Tx, actor: Actor, m: MemberIn): Promise<string> {
@@ -125,12 +128,11 @@ export async function readFamilyPage(db: Database, actor: Actor, familyId: strin
       await recordAccess(tx, actor, { action: 'read', objectType: 'family', objectId: familyId, outcome: 'denied' });
       return null;
     }
-    await recordAccess(tx, actor, { action: 'read', objectType: 'family', objectId: familyId, personIds: p.members.map((m) => m.personId),
-      legalBasis: access.legalBasis, careRelation: access.careRelation, consent: access.consent, breakGlass: access.breakGlass });
+    await recordAccess(tx, actor, { action: 'read', objectType: 'family', objectId: familyId, personIds: p.members.map((m) => m.personId), ...accessAudit(access) });
     return { ...p, access: { ...p.access, legalBasis: p.access.legalBasis ?? access.legalBasis ?? null, breakGlass: access.breakGlass,
       breakGlassExpiresAt: access.breakGlassExpiresAt ?? null } };
   });
-  if (!result) throw new NotFound('family', familyId);
+  if (!result) throw refusalAudited(new NotFound('family', familyId));
   return result;
 }
 
@@ -141,9 +143,11 @@ export async function searchFamilies(db: Database, actor: Actor, q: z.infer<type
     const { items, sortValues } = await listFamilies(tx, { regionId: actor.regionId, userId: actor.userId, organisationId: actor.organisationId,
       organisationWide, q: q.q, sort: q.sort ?? 'name', after: decodeCursor(q.cursor), limit });
     const result = page(items, sortValues, limit);
-    // A search that shows 20 persons writes 20 audit rows.
-    const shown = result.items.flatMap((f) => f.members.map((m) => m.personId));
-    if (shown.length) await recordAccess(tx, actor, { action: 'read', objectType: 'family-search', objectId: q.q ? 'query' : 'list', personIds: shown, careRelation: true });
+    // A search that shows 20 persons writes 20 audit rows, each with the legal basis that let the actor see that family.
+    const accesses = await familyAccesses(tx, actor, result.items.map((f) => f.id));
+    for (const f of result.items)
+      if (f.members.length) await recordAccess(tx, actor, { action: 'read', objectType: 'family-search', objectId: q.q ? 'query' : 'list',
+        personIds: f.members.map((m) => m.personId), ...accessAudit(accesses.get(f.id)) });
     return result;
   });
 }
@@ -164,27 +168,26 @@ async function lockFamily(tx: Tx, actor: Actor, familyId: string) {
 
 export async function addMember(db: Database, actor: Actor, familyId: string, m: MemberIn) {
   return asActor(db, actor, (tx) => onUniqueBsn((async () => {
+    const access = await requireFamilyWrite(tx, actor, familyId);
     await lockFamily(tx, actor, familyId);
     if (m.bsn) await refuseDuplicateBsn(tx, actor, m.bsn, 'bsn');
     const pid = await insertPerson(tx, actor, m);
     await tx.query(`INSERT INTO family_members (region_id, family_id, person_id, relation) VALUES ($1, $2, $3, $4)`, [actor.regionId, familyId, pid, m.relation]);
     await refreshFamilySearchText(tx, actor.regionId, familyId, { bumpVersion: true });
     await appendEvent(tx, actor, { familyId, type: 'member_added', summary: `Gezinslid toegevoegd: ${m.givenNames}` });
-    const access = await familyAccess(tx, actor, familyId);
-    await recordAccess(tx, actor, { action: 'create', objectType: 'person', objectId: pid, personIds: [pid], legalBasis: access.legalBasis,
-      careRelation: access.careRelation, breakGlass: access.breakGlass });
+    await recordAccess(tx, actor, { action: 'create', objectType: 'person', objectId: pid, personIds: [pid], ...accessAudit(access) });
     return { id: pid };
   })(), 'bsn'));
 }
 
 export async function addNetworkMember(db: Database, actor: Actor, familyId: string, n: z.infer<typeof NetworkMemberInput>) {
   return asActor(db, actor, async (tx) => {
+    const access = await requireFamilyWrite(tx, actor, familyId);
     await lockFamily(tx, actor, familyId);
     const id = await insertNetworkMember(tx, actor, familyId, n);
     await appendEvent(tx, actor, { familyId, type: 'network_member_added', summary: `Netwerklid toegevoegd (${n.relation})` });
-    const access = await familyAccess(tx, actor, familyId);
     await recordAccess(tx, actor, { action: 'create', objectType: 'network-member', objectId: id, personIds: await familyPersonIds(tx, actor.regionId, familyId),
-      legalBasis: access.legalBasis, careRelation: access.careRelation, breakGlass: access.breakGlass });
+      ...accessAudit(access) });
     return { id };
   });
 }

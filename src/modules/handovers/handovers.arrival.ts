@@ -16,7 +16,8 @@ import { appendEvent } from '../timeline/timeline.js';
 import { notify } from '../notifications/notify.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { insertMembership } from '../cases/cases.repo.js';
-import { possibleSameReason, type PersonKey } from '../persons/matching.js';
+import type { PersonKey } from '../persons/matching.js';
+import { auditCandidates, possibleSamePersons, type VisibleCandidate } from '../persons/candidates.js';
 import { familySearchText, onUniqueBsn, refreshFamilySearchText } from '../families/families.service.js';
 import { personIdByBsn, type HandoverRow, type PackagePerson } from './handovers.repo.js';
 import type { AcceptHandoverBody, ArrivingPerson } from './handovers.contract.js';
@@ -24,7 +25,6 @@ import type { AcceptHandoverBody, ArrivingPerson } from './handovers.contract.js
 type Arriving = z.infer<typeof ArrivingPerson>;
 type Nominee = { id: string; display_name: string };
 const RELATIONS = new Set(['parent', 'child', 'partner', 'carer', 'other']);
-const isoDate = (v: unknown) => (v == null ? null : typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
 
 /** The name in parts; a package written before parts were stored gives its last word as the family name. */
 function keyOf(p: PackagePerson): Required<Pick<PersonKey, 'givenNames' | 'familyName'>> & PersonKey {
@@ -41,29 +41,16 @@ function keyOf(p: PackagePerson): Required<Pick<PersonKey, 'givenNames' | 'famil
  */
 export async function arrivalOf(tx: Tx, actor: Actor, persons: PackagePerson[], handoverId: string): Promise<{ persons: Arriving[] }> {
   const out: Arriving[] = [];
-  const shown = new Set<string>();
+  const shown: VisibleCandidate[] = [];
+  const elsewhere = new Set<string>();
   for (const p of persons) {
-    const key = keyOf(p);
     const bsnKnown = p.bsn ? (await personIdByBsn(tx, actor.regionId, p.bsn)) !== null : false;
-    const matching = (await tx.query<{ id: string; bsn: string | null; given_names: string; family_name_prefix: string | null; family_name: string; birth_date: unknown }>(
-      `SELECT * FROM regie.person_candidates($1, $2, $3)`, [actor.regionId, p.bsn ?? null, p.birthDate ?? null]))
-      .map((c) => ({ c, reason: possibleSameReason(key, { bsn: c.bsn, givenNames: c.given_names, familyNamePrefix: c.family_name_prefix,
-        familyName: c.family_name, birthDate: isoDate(c.birth_date) }) }))
-      .filter((x) => x.reason !== null);
-    // Row-level security decides which of them the receiver may see.
-    const visible = matching.length ? await tx.query<{ id: string; family_id: string | null; family_name: string | null }>(
-      `SELECT p.id, f.id AS family_id, f.name AS family_name FROM persons p
-         LEFT JOIN family_members fm ON fm.region_id = p.region_id AND fm.person_id = p.id
-         LEFT JOIN families f ON f.region_id = fm.region_id AND f.id = fm.family_id
-        WHERE p.region_id = $1 AND p.id = ANY ($2::uuid[])`, [actor.regionId, matching.map((x) => x.c.id)]) : [];
-    const byId = new Map(visible.map((v) => [v.id, v]));
-    const candidates = matching.filter((x) => byId.has(x.c.id)).map((x) => ({
-      personId: x.c.id, fullName: [x.c.given_names, x.c.family_name_prefix, x.c.family_name].filter(Boolean).join(' '), birthDate: isoDate(x.c.birth_date),
-      reason: x.reason!, familyId: byId.get(x.c.id)!.family_id, familyName: byId.get(x.c.id)!.family_name }));
-    for (const c of candidates) shown.add(c.personId);
-    out.push({ personId: p.personId, bsnKnown, candidates, possibleElsewhere: matching.length > candidates.length });
+    const found = await possibleSamePersons(tx, actor, keyOf(p));
+    shown.push(...found.candidates.filter((c) => !shown.some((s) => s.personId === c.personId)));
+    for (const id of found.elsewhere) elsewhere.add(id);
+    out.push({ personId: p.personId, bsnKnown, candidates: found.candidates, possibleElsewhere: found.elsewhere.length > 0 });
   }
-  if (shown.size) await recordAccess(tx, actor, { action: 'read', objectType: 'person-match', objectId: handoverId, personIds: [...shown], careRelation: true });
+  await auditCandidates(tx, actor, handoverId, shown, [...elsewhere]);
   return { persons: out };
 }
 

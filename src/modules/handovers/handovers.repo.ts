@@ -168,6 +168,9 @@ export async function listHandoverRows(tx: Tx, o: {
     sortValues: rows.map((r) => iso(r.sent_at)!),
     // Persons of this region's handovers are logged here; those sent from another region are logged there.
     personIds: shown.filter((r) => r.region_id === o.regionId).flatMap((r) => (r.persons as Person[]).map((p) => p.personId)),
+    /** The same persons per handover, with the legal basis the handover was sent on (for their audit rows). */
+    shownPersons: shown.filter((r) => r.region_id === o.regionId)
+      .map((r) => ({ legalBasis: r.legal_basis as LegalBasis, personIds: (r.persons as Person[]).map((p) => p.personId) })),
     fromElsewhere: shown.filter((r) => r.region_id !== o.regionId).map((r) => ({ regionId: r.region_id as string, id: r.id as string })),
   };
 }

@@ -26,6 +26,7 @@ import {
 } from './handovers.repo.js';
 import { arrivalOf } from './handovers.arrival.js';
 import { SendHandoverBody, type HandoverListQuery, type RefuseHandoverBody, type SendHandoverInput } from './handovers.contract.js';
+import { refusalAudited } from '../../platform/audit/refusals.js';
 
 export type { SendHandoverInput } from './handovers.contract.js';
 export interface SentHandover { id: string; version: number; status: 'pending'; acceptDueOn: string; caseId: string | null }
@@ -169,16 +170,23 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
   return { id, version: 1, status: 'pending', acceptDueOn: due, caseId: body.caseId ?? null };
 }
 
+/** Reading the organisation's handover overview is part of its statutory task (the rows of other regions' persons are written there). */
+const HANDOVER_LIST_BASIS = 'statutory_task';
+
 /** The overview: incoming (to my organisation), outgoing (from it), or both. */
 export async function listHandovers(db: Database, actor: Actor, q: z.infer<typeof HandoverListQuery>) {
   const limit = q.limit ?? 25;
   return asActor(db, actor, async (tx) => {
-    const { items, sortValues, personIds, fromElsewhere } = await listHandoverRows(tx, { regionId: actor.regionId, organisationId: actor.organisationId,
+    const { items, sortValues, personIds, shownPersons, fromElsewhere } = await listHandoverRows(tx, { regionId: actor.regionId, organisationId: actor.organisationId,
       direction: q.direction, status: q.status, after: decodeCursor(q.cursor, 'timestamp'), limit, today: dutchToday() });
     if (fromElsewhere.length) await lockAuditChains(tx, [...new Set(fromElsewhere.map((h) => h.regionId))]);
     for (const h of fromElsewhere) await auditElsewhere(tx, h.regionId, h.id, 'read', auditWho(actor));
-    if (personIds.length || fromElsewhere.length)
-      await recordAccess(tx, actor, { action: 'read', objectType: 'handover-list', objectId: q.direction ?? 'all', personIds, careRelation: true });
+    // Per handover shown, the legal basis it was sent on; a list of only other regions' handovers still leaves one row here.
+    for (const h of shownPersons.filter((s) => s.personIds.length))
+      await recordAccess(tx, actor, { action: 'read', objectType: 'handover-list', objectId: q.direction ?? 'all', personIds: h.personIds,
+        legalBasis: h.legalBasis, careRelation: true, consent: h.legalBasis === 'consent' });
+    if (!personIds.length && fromElsewhere.length)
+      await recordAccess(tx, actor, { action: 'read', objectType: 'handover-list', objectId: q.direction ?? 'all', legalBasis: HANDOVER_LIST_BASIS });
     return page(items, sortValues, limit);
   });
 }
@@ -206,7 +214,7 @@ export async function readHandover(db: Database, actor: Actor, handoverId: strin
       : fromElsewhere ? await familyOfCase(tx, actor.regionId, h.resultCaseId) : null;
     return { ...h, resultCaseId: fromElsewhere || !isCrossRegion({ regionId, toRegionId }) ? h.resultCaseId : null, resultFamilyId, mayRespond: mayAnswer, arrival };
   });
-  if (!result) throw notFound('handover');
+  if (!result) throw refusalAudited(notFound('handover'));
   return result;
 }
 

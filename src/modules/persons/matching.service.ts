@@ -7,35 +7,21 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
 import { appendEvent } from '../timeline/timeline.js';
-import { possibleSameReason } from './matching.js';
+import { auditCandidates, possibleSamePersons } from './candidates.js';
+import { requirePersonWrite } from '../cases/cases.repo.js';
 import type { MatchQuery, MergeBody } from './persons.contract.js';
 
-type Candidate = { id: string; bsn: string | null; given_names: string; family_name_prefix: string | null; family_name: string; birth_date: string | null };
-const full = (c: Candidate) => [c.given_names, c.family_name_prefix, c.family_name].filter(Boolean).join(' ');
-const isoDate = (v: unknown) => (v == null ? null : typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
 
 export async function findPossibleMatches(db: Database, actor: Actor, q: z.infer<typeof MatchQuery>) {
   return asActor(db, actor, async (tx) => {
-    const candidates = (await tx.query<Candidate>(`SELECT * FROM regie.person_candidates($1, $2, $3)`, [actor.regionId, q.bsn ?? null, q.birthDate ?? null]))
-      .map((c) => ({ ...c, birth_date: isoDate(c.birth_date) }))
-      .map((c) => ({ c, reason: possibleSameReason(q, { bsn: c.bsn, givenNames: c.given_names, familyNamePrefix: c.family_name_prefix, familyName: c.family_name, birthDate: c.birth_date }) }))
-      .filter((x) => x.reason);
-    if (!candidates.length) return { items: [], possibleElsewhere: false };
-    // Row-level security decides which candidates the actor may see.
-    const visible = await tx.query<{ id: string; family_id: string | null; family_name: string | null }>(
-      `SELECT p.id, f.id AS family_id, f.name AS family_name FROM persons p
-         LEFT JOIN family_members fm ON fm.region_id = p.region_id AND fm.person_id = p.id
-         LEFT JOIN families f ON f.region_id = fm.region_id AND f.id = fm.family_id
-        WHERE p.region_id = $1 AND p.id = ANY($2::uuid[])`, [actor.regionId, candidates.map((x) => x.c.id)]);
-    const byId = new Map(visible.map((v) => [v.id, v]));
-    const items = candidates.filter((x) => byId.has(x.c.id)).map((x) => ({ personId: x.c.id, fullName: full(x.c), birthDate: x.c.birth_date,
-      reason: x.reason!, familyId: byId.get(x.c.id)!.family_id, familyName: byId.get(x.c.id)!.family_name }));
-    if (items.length) await recordAccess(tx, actor, { action: 'read', objectType: 'person-match', personIds: items.map((i) => i.personId), careRelation: true });
-    return { items, possibleElsewhere: candidates.length > items.length };
+    const { candidates, elsewhere } = await possibleSamePersons(tx, actor, q);
+    await auditCandidates(tx, actor, undefined, candidates, elsewhere);
+    return { items: candidates, possibleElsewhere: elsewhere.length > 0 };
   });
 }
 
 async function visiblePerson(tx: Tx, actor: Actor, id: string, field: string) {
+  await requirePersonWrite(tx, actor, id);
   const rows = await tx.query<{ id: string; merged_into: string | null; given_names: string }>(
     `SELECT id, merged_into, given_names FROM persons WHERE region_id = $1 AND id = $2 FOR UPDATE`, [actor.regionId, id]);
   if (!rows[0]) throw new NotFound('person', id);

@@ -7,12 +7,13 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { NotFound, StaleVersion } from '../../platform/http/errors.js';
 import { appendEvent } from '../timeline/timeline.js';
-import { familyAccess } from '../cases/cases.repo.js';
+import { accessAudit, requirePersonWrite } from '../cases/cases.repo.js';
 import { onUniqueBsn, refreshFamilySearchText, refuseDuplicateBsn } from '../families/families.service.js';
 import type { UpdatePersonBody } from './persons.contract.js';
 
 export async function updatePerson(db: Database, actor: Actor, personId: string, body: z.infer<typeof UpdatePersonBody>) {
   return asActor(db, actor, (tx) => onUniqueBsn((async () => {
+    const access = await requirePersonWrite(tx, actor, personId);
     const rows = await tx.query<{ version: number; bsn: string | null }>(
       `SELECT version, bsn FROM persons WHERE region_id = $1 AND id = $2 FOR UPDATE`, [actor.regionId, personId]);
     const current = rows[0];
@@ -32,9 +33,7 @@ export async function updatePerson(db: Database, actor: Actor, personId: string,
       await refreshFamilySearchText(tx, actor.regionId, familyId);
       await appendEvent(tx, actor, { familyId, type: 'person_updated', summary: `Gegevens van ${body.givenNames} bijgewerkt` });
     }
-    const access = families[0] ? await familyAccess(tx, actor, families[0].family_id) : undefined;
-    await recordAccess(tx, actor, { action: 'update', objectType: 'person', objectId: personId, personIds: [personId],
-      legalBasis: access?.legalBasis, careRelation: access?.careRelation, consent: access?.consent, breakGlass: access?.breakGlass });
+    await recordAccess(tx, actor, { action: 'update', objectType: 'person', objectId: personId, personIds: [personId], ...accessAudit(access) });
     return { id: personId, version: updated[0].version };
   })(), 'bsn'));
 }

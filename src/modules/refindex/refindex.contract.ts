@@ -11,6 +11,8 @@ export const RefIndexLegalBasis = z.enum(['statutory_task', 'consent']);
 
 export const RegisterBody = z.strictObject({
   bsn: Bsn,
+  /** The birth date as the registrant knows it: the 23-year rule is checked against it, never against Regie's record. */
+  birthDate: IsoDate,
   contactName: z.string().trim()
     .min(1, msg('Vul de naam van de contactpersoon in.', 'Enter the name of the contact person.'))
     .max(150, msg('De naam is te lang (maximaal 150 tekens).', 'The name is too long (at most 150 characters).')),
@@ -41,7 +43,8 @@ export const MatchListQuery = z.strictObject({
 });
 
 const Ref = z.object({ id: z.string(), name: z.string().nullable() });
-const PersonLabel = z.object({ bsn: z.string().nullable(), name: z.string().nullable() });
+/** The BSN the organisation sent itself: the index never answers with a name or an age. */
+const PersonLabel = z.object({ bsn: z.string().nullable() });
 
 export const Registration = z.object({
   id: z.string(),

@@ -28,7 +28,7 @@ export async function household(db: Database, coordinator: Actor, o: { children?
 }
 
 export const registration = (bsn: string, extra: Record<string, unknown> = {}) =>
-  ({ bsn, contactName: 'Sanne de Wit', contactPhone: '0118-123456', contactEmail: 'sanne@example.nl', legalBasis: 'statutory_task', ...extra });
+  ({ bsn, birthDate: '2010-06-15', contactName: 'Sanne de Wit', contactPhone: '0118-123456', contactEmail: 'sanne@example.nl', legalBasis: 'statutory_task', ...extra });
 
 /** A birth date such that the person turns 23 `days` days after `today`. */
 export function turns23In(today: string, days: number): string {

@@ -11,12 +11,11 @@ const isoOrNull = (v: unknown) => (v ? iso(v) : null);
 const UTC_TEXT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 const ACTIVE = (x: string, today: string) => `regie.refindex_is_active(${x}.ended_at, ${x}.start_date, ${x}.end_date, ${today}::date)`;
 
-export interface PersonRef { id: string; turns23On: string | null }
+export interface PersonRef { id: string }
 
 export async function findPersonByBsn(tx: Tx, regionId: string, bsn: string): Promise<PersonRef | null> {
-  const rows = await tx.query<{ id: string; turns_23_on: string | null }>(
-    `SELECT id, turns_23_on::text AS turns_23_on FROM regie.refindex_person($1, $2)`, [regionId, bsn], { prepare: true });
-  return rows[0] ? { id: rows[0].id, turns23On: rows[0].turns_23_on } : null;
+  const rows = await tx.query<{ id: string }>(`SELECT id FROM regie.refindex_person($1, $2)`, [regionId, bsn], { prepare: true });
+  return rows[0] ? { id: rows[0].id } : null;
 }
 
 /** Advisory locks on the person and each of their households (see the migration); until COMMIT. */
@@ -71,7 +70,7 @@ export type RegistrationRow = z.infer<typeof Registration> & { personId: string 
 export async function ownRegistrations(tx: Tx, regionId: string, organisationId: string,
   o: { id?: string; status?: 'running' | 'all'; after?: [string, string]; limit: number; today: string }): Promise<{ rows: RegistrationRow[]; sortValues: string[] }> {
   const rows = await tx.query<Record<string, any>>(
-    `SELECT x.id, x.person_id, l.bsn, l.name AS person_name, x.organisation_id, o.name AS organisation_name, x.registered_by, u.display_name AS registrant_name,
+    `SELECT x.id, x.person_id, l.bsn, x.organisation_id, o.name AS organisation_name, x.registered_by, u.display_name AS registrant_name,
             x.contact_name, x.contact_phone, x.contact_email, x.legal_basis, x.start_date::text AS start_date, x.end_date::text AS end_date,
             x.ended_at, x.ended_reason, x.created_at, ${ACTIVE('x', '$7')} AS active,
             (SELECT count(DISTINCT p.match_id)::int FROM refindex_match_pairs p
@@ -91,7 +90,7 @@ export async function ownRegistrations(tx: Tx, regionId: string, organisationId:
     [regionId, organisationId, o.id ?? null, o.status ?? 'running', o.after?.[0] ?? null, o.after?.[1] ?? null, o.today, o.limit + 1]);
   return {
     rows: rows.map((r) => ({
-      id: r.id, personId: r.person_id, person: { bsn: r.bsn ?? null, name: r.person_name ?? null },
+      id: r.id, personId: r.person_id, person: { bsn: r.bsn ?? null },
       organisation: { id: r.organisation_id, name: r.organisation_name ?? null }, registeredBy: { id: r.registered_by, name: r.registrant_name ?? null },
       contactName: r.contact_name, contactPhone: r.contact_phone, contactEmail: r.contact_email, legalBasis: r.legal_basis,
       startDate: r.start_date, endDate: r.end_date, status: r.ended_at ? 'ended' : r.active ? 'active' : 'expired',
@@ -124,7 +123,7 @@ export async function organisationMatches(tx: Tx, regionId: string, organisation
   // Both registrations of every pair of the actor's organisation: its own and the other's.
   const regs = ids.length ? await tx.query<Record<string, any>>(
     `SELECT p.match_id, x.id, x.person_id, x.organisation_id, o.name AS organisation_name, x.contact_name, x.contact_phone, x.contact_email,
-            x.legal_basis, x.start_date::text AS start_date, x.end_date::text AS end_date, ${ACTIVE('x', '$3')} AS active, l.bsn, l.name AS person_name
+            x.legal_basis, x.start_date::text AS start_date, x.end_date::text AS end_date, ${ACTIVE('x', '$3')} AS active, l.bsn
        FROM refindex_match_pairs p
        JOIN refindex_registrations x ON x.region_id = p.region_id AND x.id IN (p.registration_low, p.registration_high)
        LEFT JOIN organisations o ON o.region_id = x.region_id AND o.id = x.organisation_id
@@ -141,8 +140,8 @@ export async function organisationMatches(tx: Tx, regionId: string, organisation
       parties.set(r.organisation_id, { organisation: { id: r.organisation_id, name: r.organisation_name ?? null }, own: r.organisation_id === organisationId,
         contactName: r.contact_name, contactPhone: r.contact_phone, contactEmail: r.contact_email, startDate: r.start_date, endDate: r.end_date, active: r.active });
     }
-    const persons = new Map<string, { bsn: string | null; name: string | null }>();
-    for (const r of own) persons.set(r.person_id, { bsn: r.bsn ?? null, name: r.person_name ?? null });
+    const persons = new Map<string, { bsn: string | null }>();
+    for (const r of own) persons.set(r.person_id, { bsn: r.bsn ?? null });
     const coordinator = m.coordinator_user_id ? { organisation: { id: m.coordinator_organisation_id, name: m.coordinator_organisation_name ?? null },
       user: { id: m.coordinator_user_id, name: m.coordinator_user_name ?? null }, acceptedAt: iso(m.coordinator_accepted_at) } : null;
     const open = !m.closed_at;

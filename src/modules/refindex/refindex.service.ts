@@ -54,6 +54,18 @@ export function registrationPeriod(b: { startDate?: string; endDate?: string }, 
   return { startDate, endDate };
 }
 
+/**
+ * The 23-year rule, against the birth date the registrant supplies: the answer tells them
+ * nothing they did not send (Regie's own record is never compared, so a BSN never reveals an age).
+ */
+export function checkAge(birthDate: string, today: string) {
+  if (birthDate > today) throw new Invalid('birth_date_in_future', 'birthDate', {
+    nl: 'De geboortedatum ligt in de toekomst.', en: 'The birth date is in the future.' });
+  if (addYears(birthDate, AGE_LIMIT) <= today) throw new Invalid('too_old', 'birthDate', {
+    nl: `De verwijsindex is voor jongeren tot ${AGE_LIMIT} jaar; volgens deze geboortedatum is de persoon ${AGE_LIMIT} of ouder.`,
+    en: `The reference index is for young people under ${AGE_LIMIT}; by this birth date the person is ${AGE_LIMIT} or older.` });
+}
+
 const notFound = (nl: string, en: string, field?: string) => new DomainError(404, 'not_found', { nl: 'Niet gevonden', en: 'Not found' }, { nl, en }, field);
 const unknownPerson = () => notFound(
   'Er is in deze regio geen persoon met dit BSN bekend. De verwijsindex legt geen personen aan: registreer de persoon eerst in Regie.',
@@ -90,12 +102,10 @@ const alreadyRegistered = (registrationId?: string) => new Conflict('already_reg
 export async function registerInIndex(db: Database, actor: Actor, body: z.infer<typeof RegisterBody>, now = new Date()) {
   const today = dutchToday(now);
   const { startDate, endDate } = registrationPeriod(body, today);
+  checkAge(body.birthDate, today);
   return asActor(db, actor, (tx) => onRunningRegistration((async () => {
     const person = await findPersonByBsn(tx, actor.regionId, body.bsn);
     if (!person) throw unknownPerson();
-    if (person.turns23On && person.turns23On <= today) throw new Invalid('too_old', 'bsn', {
-      nl: `De verwijsindex is voor jongeren tot ${AGE_LIMIT} jaar; deze persoon is ${AGE_LIMIT} of ouder.`,
-      en: `The reference index is for young people under ${AGE_LIMIT}; this person is ${AGE_LIMIT} or older.` });
     // Before anything is read or written about the matches of this person: see the ADR.
     await lockAroundPerson(tx, actor.regionId, person.id);
     const running = await runningRegistration(tx, actor.regionId, person.id, actor.organisationId);

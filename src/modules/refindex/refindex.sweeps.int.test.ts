@@ -97,7 +97,7 @@ describe('removals', () => {
     expect(await countRows(t.db, `SELECT 1 FROM audit_log WHERE user_role = 'system'`)).toBe(2);
     expect((await verifyChain(t.db, region)).ok).toBe(true);
     // A 23-year-old cannot be registered again.
-    await expect(register(a, h.bsns[0], {}, noon(addDays(today, 6)))).rejects.toMatchObject({ code: 'too_old', field: 'bsn' });
+    await expect(register(a, h.bsns[0], { birthDate: turns23In(today, 5) }, noon(addDays(today, 6)))).rejects.toMatchObject({ code: 'too_old', field: 'birthDate' });
   });
 
   it('removes an expired registration after its end date, so that it no longer matches', async () => {

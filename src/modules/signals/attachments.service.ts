@@ -10,6 +10,7 @@ import { Conflict, Forbidden, NotFound } from '../../platform/http/errors.js';
 import { checkFile, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_SIGNAL } from './files.js';
 import { findAttachmentContent, findSignal, insertAttachment, listAttachments, subjectsOf } from './signals.repo.js';
 import type { AttachmentBody } from './signals.contract.js';
+import { refusalAudited } from '../../platform/audit/refusals.js';
 
 export async function addAttachment(db: Database, actor: Actor, signalId: string, body: z.infer<typeof AttachmentBody>) {
   const file = checkFile(body, { maxBytes: MAX_ATTACHMENT_BYTES, allowed: ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'], field: 'contentBase64' });
@@ -44,6 +45,6 @@ export async function downloadAttachment(db: Database, actor: Actor, signalId: s
     await recordAccess(tx, actor, { action: 'read', objectType: 'signal-attachment', objectId: attachmentId, personIds, legalBasis: 'statutory_task' });
     return f;
   });
-  if (!file) throw new NotFound('attachment', attachmentId);
+  if (!file) throw refusalAudited(new NotFound('attachment', attachmentId));
   return file;
 }

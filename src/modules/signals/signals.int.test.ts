@@ -115,7 +115,7 @@ describe('recording a signal', () => {
     const recent = await s.post('/api/v1/signals', signalBody({ bsn: fam.bsn }));
     expect((await m.get(`/api/v1/signals/${recent.body.id}`)).body).toMatchObject({ reReport: true, caseId: null });
     await t.db.query(`UPDATE cases SET closed_at = now() - interval '13 months' WHERE id = $1`, [fam.caseId]);
-    const old = await s.post('/api/v1/signals', signalBody({ familyId: fam.id }));
+    const old = await s.post('/api/v1/signals', signalBody({ bsn: fam.bsn }));
     expect((await m.get(`/api/v1/signals/${old.body.id}`)).body).toMatchObject({ reReport: false, caseId: null });
   });
 

@@ -13,13 +13,14 @@ import { addWorkingDays, dutchToday, workingDaysBetween } from '../../platform/t
 import { appendEvent } from '../timeline/timeline.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { notify, teamLeadsOf } from '../notifications/notify.js';
-import { familyAccess } from '../cases/cases.repo.js';
+import { accessAudit, familyAccess } from '../cases/cases.repo.js';
 import { maySeeSignal, type SignalView } from './signals.access.js';
 import {
   findSignal, findTriage, insertSignal, listAttachments, listSignals as listRows, nextReference, organisationExists, resolveSubject,
   signalSettings, subjectsOf, type SignalRecord, type Status, type Subject, type Urgency,
 } from './signals.repo.js';
 import type { CreateSignalBody, SignalListQuery } from './signals.contract.js';
+import { refusalAudited } from '../../platform/audit/refusals.js';
 
 const NO_SUBJECT: Subject = { personId: null, familyId: null, openCaseId: null, lastClosedAt: null, personIds: [] };
 /** Processing a signal is the receiving organisation's statutory task (Jeugdwet, Wmo, Meldcode). */
@@ -46,16 +47,22 @@ export function deadlineState(status: string, dueOn: string, today: string) {
   return { overdue, daysLeft: overdue ? Math.min(days, -1) : days };
 }
 
+async function visibleToActor(tx: Tx, table: 'persons' | 'families', regionId: string, id: string): Promise<boolean> {
+  return (await tx.query(`SELECT 1 FROM ${table} WHERE region_id = $1 AND id = $2`, [regionId, id])).length > 0;
+}
+
 export async function createSignal(db: Database, actor: Actor, body: z.infer<typeof CreateSignalBody>, now = new Date()) {
   return asActor(db, actor, async (tx) => {
     if (!(await organisationExists(tx, actor.regionId, body.receivingOrganisationId)))
       throw new Invalid('unknown_organisation', 'receivingOrganisationId', { nl: 'Deze organisatie bestaat niet in uw regio.', en: 'This organisation does not exist in your region.' });
+    // A person or family named by id must be one the reporter may see (row-level security): one
+    // outside their access answers exactly like an id that was never used.
+    if (body.personId && !(await visibleToActor(tx, 'persons', actor.regionId, body.personId)))
+      throw new Invalid('unknown_person', 'personId', { nl: 'Deze persoon is niet gevonden in uw regio.', en: 'This person was not found in your region.' });
+    if (body.familyId && !(await visibleToActor(tx, 'families', actor.regionId, body.familyId)))
+      throw new Invalid('unknown_family', 'familyId', { nl: 'Dit gezin is niet gevonden in uw regio.', en: 'This family was not found in your region.' });
     const subject = body.personId || body.bsn || body.familyId
       ? await resolveSubject(tx, actor.regionId, { personId: body.personId, bsn: body.bsn, familyId: body.familyId }) : NO_SUBJECT;
-    if (body.personId && !subject.personId)
-      throw new Invalid('unknown_person', 'personId', { nl: 'Deze persoon is niet gevonden in uw regio.', en: 'This person was not found in your region.' });
-    if (body.familyId && !subject.familyId)
-      throw new Invalid('unknown_family', 'familyId', { nl: 'Dit gezin is niet gevonden in uw regio.', en: 'This family was not found in your region.' });
 
     const today = dutchToday(now);
     const id = randomUUID();
@@ -65,8 +72,9 @@ export async function createSignal(db: Database, actor: Actor, body: z.infer<typ
     await insertSignal(tx, {
       regionId: actor.regionId, id, reference, receivingOrganisationId: body.receivingOrganisationId, source: body.source, reporterUserId: actor.userId,
       personId: subject.personId, familyId: subject.familyId,
-      // A BSN that matched nobody is kept, so that the signal can be matched once the person is registered.
-      subjectBsn: body.bsn && !subject.personId ? body.bsn : null, subjectDescription: body.subjectDescription, subjectPlace: body.subjectPlace,
+      // The BSN the reporter gave is kept whether or not it matched anybody: a signal about a known
+      // person reads back to its reporter exactly like one about a person Regie does not know yet.
+      subjectBsn: body.bsn ?? null, subjectDescription: body.subjectDescription, subjectPlace: body.subjectPlace,
       whatSeen: body.whatSeen, concerns: body.concerns ?? {}, safetyAtStake: body.safetyAtStake,
       meldcodeSteps: body.safetyAtStake ? body.meldcodeSteps ?? {} : {}, urgency: body.urgency, triageDueOn, caseId,
       reReport: isReReport(subject, now), receivedAt: now,
@@ -127,12 +135,12 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
   });
 }
 
-async function viewOf(tx: Tx, actor: Actor, s: SignalRecord): Promise<{ view: SignalView; legalBasis?: string; breakGlass: boolean }> {
+async function viewOf(tx: Tx, actor: Actor, s: SignalRecord): Promise<{ view: SignalView; legalBasis?: string; breakGlass: boolean; reason?: string }> {
   // The family question is only asked when it can change the answer (a linked case, another organisation).
   const access = s.caseId && s.familyId && s.receivingOrganisationId !== actor.organisationId ? await familyAccess(tx, actor, s.familyId) : null;
   // Row-level security let the actor see the signal; a view of null can only be a visibility added later (handovers): show the least.
   const view = maySeeSignal(actor, s, !!access?.allowed) ?? 'reporter';
-  if (view === 'case_team') return { view, legalBasis: access!.legalBasis, breakGlass: access!.breakGlass };
+  if (view === 'case_team') { const a = accessAudit(access!); return { view, legalBasis: a.legalBasis, breakGlass: !!a.breakGlass, reason: a.reason }; }
   return { view, legalBasis: SIGNAL_BASIS, breakGlass: false };
 }
 
@@ -144,11 +152,11 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
       await recordAccess(tx, actor, { action: 'read', objectType: 'signal', objectId: signalId, outcome: 'denied' });
       return null;
     }
-    const { view, legalBasis, breakGlass } = await viewOf(tx, actor, s);
+    const { view, legalBasis, breakGlass, reason } = await viewOf(tx, actor, s);
     const subject = (await subjectsOf(tx, actor.regionId, [s.id])).get(s.id) ?? { personIds: [], label: null };
     const [triage, attachments] = await Promise.all([findTriage(tx, actor.regionId, s.id), listAttachments(tx, actor.regionId, s.id)]);
     await recordAccess(tx, actor, { action: 'read', objectType: 'signal', objectId: s.id, personIds: subject.personIds, legalBasis,
-      careRelation: view === 'case_team', breakGlass });
+      careRelation: view === 'case_team', breakGlass, reason });
     const full = view !== 'reporter';
     return {
       id: s.id, reference: s.reference, status: s.status, version: s.version, source: s.source as never,
@@ -165,7 +173,7 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
       access: { mayTriage: view === 'triage' && s.status === 'open', mayAddAttachment: view === 'triage' || s.reporterUserId === actor.userId, view },
     };
   });
-  if (!result) throw new NotFound('signal', signalId);
+  if (!result) throw refusalAudited(new NotFound('signal', signalId));
   return result;
 }
 

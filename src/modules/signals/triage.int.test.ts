@@ -110,7 +110,8 @@ describe('triage', () => {
   it('opens a case for a family whose case was closed, with a qualified coordinator', async () => {
     const fam = await newFamily();
     await c.patch(`/api/v1/cases/${fam.caseId}`, { status: 'closed', version: 1, closedReason: 'Afgerond' });
-    const sig = await newSignal({ familyId: fam.id });
+    // The school reporter does not see the family: it reports by BSN (a family id outside its access is refused like an unknown one).
+    const sig = await newSignal({ bsn: fam.bsn });
     const unqualified = await m.post(`/api/v1/signals/${sig.id}/triage`, { ...advice, decision: 'open_case', coordinatorUserId: member.actor.userId });
     expect(unqualified.body.field).toBe('coordinatorUserId');
     const r = await m.post(`/api/v1/signals/${sig.id}/triage`, { ...advice, decision: 'open_case', coordinatorUserId: coord2.actor.userId });
@@ -120,7 +121,7 @@ describe('triage', () => {
     const team = await t.db.query<{ user_id: string; role: string }>(`SELECT user_id, role FROM case_team WHERE case_id = $1 ORDER BY role`, [r.body.caseId]);
     expect(team).toEqual([{ user_id: coord2.actor.userId, role: 'coordinator' }, { user_id: member.actor.userId, role: 'member' }]);
     // A second signal about this family is now linked to the new case.
-    const again = await newSignal({ familyId: fam.id });
+    const again = await newSignal({ bsn: fam.bsn });
     expect((await m.get(`/api/v1/signals/${again.id}`)).body.caseId).toBe(r.body.caseId);
   });
 

@@ -15,6 +15,7 @@ import { activeMembership, insertMembership, requireQualifiedCoordinator } from 
 import { mayTriage } from './signals.access.js';
 import { caseForTriage, findSignal, insertTriage, organisationExists, setTriaged, subjectsOf, type SignalRecord, type Status } from './signals.repo.js';
 import type { TriageBody } from './signals.contract.js';
+import { refusalAudited } from '../../platform/audit/refusals.js';
 
 type Body = z.infer<typeof TriageBody>;
 
@@ -113,8 +114,8 @@ export async function triageSignal(db: Database, actor: Actor, signalId: string,
     if (s.status !== 'open') throw new Conflict('already_triaged', { nl: 'Deze melding is al getrieerd.', en: 'This signal has already been triaged.' }, 'decision');
     return decide(tx, actor, s, body, now);
   });
-  if (outcome === 'not_found') throw new NotFound('signal', signalId);
-  if (outcome === 'forbidden') throw new Forbidden(DENIED);
+  if (outcome === 'not_found') throw refusalAudited(new NotFound('signal', signalId));
+  if (outcome === 'forbidden') throw refusalAudited(new Forbidden(DENIED));
   return outcome;
 }
 

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
 import { asActor } from '../db/actor-tx.js';
 import type { Tx } from '../db/db.js';
 import type { Actor, LegalBasis, Role } from './actor.js';
-import { mayReadFamily, type BreakGlassGrant, type Membership } from './policy.js';
+import { mayReadFamily, mayWriteFamily, type BreakGlassGrant, type Membership } from './policy.js';
 import { familyAccess } from '../../modules/cases/cases.repo.js';
 
 const ORG_TYPES = ['municipal_team', 'veilig_thuis', 'gp_practice', 'school', 'housing_corporation', 'mental_health', 'youth_care',
@@ -142,6 +142,23 @@ const visibleFamily = (actor: Actor, regionId: string, familyId: string) =>
 const visiblePersons = (actor: Actor, regionId: string, personIds: string[]) =>
   asActor(t.db, actor, (tx) => tx.query<{ id: string }>('SELECT id FROM persons WHERE region_id = $1 AND id = ANY($2::uuid[])', [regionId, personIds]));
 
+/** Can the actor change the family and a person in it? Rolled back: the world stays as it is. */
+async function writableFamily(actor: Actor, regionId: string, familyId: string): Promise<boolean> {
+  const undo = new Error('undo');
+  let result: boolean | undefined;
+  await asActor(t.db, actor, async (tx) => {
+    const family = await tx.query('UPDATE families SET version = version WHERE region_id = $1 AND id = $2 RETURNING id', [regionId, familyId]);
+    const persons = await tx.query(`UPDATE persons SET version = version WHERE region_id = $1
+      AND id = (SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2 ORDER BY person_id LIMIT 1) RETURNING id`, [regionId, familyId]);
+    const cases = await tx.query('UPDATE cases SET version = version WHERE region_id = $1 AND family_id = $2 RETURNING id', [regionId, familyId]);
+    // All three agree, or the answer is neither yes nor no.
+    const answers = new Set([family.length > 0, persons.length > 0, cases.length > 0]);
+    result = answers.size === 1 ? [...answers][0] : undefined;
+    throw undo;
+  }).catch((e) => { if (e !== undo) throw e; });
+  return result as boolean;
+}
+
 describe('access policy and row-level security agree', () => {
   it('for every professional and every family of a random world, and nothing leaks across regions', async () => {
     let pairs = 0; let allowedPairs = 0; let viaTeamLead = 0; let viaGlass = 0; let deniedByEnd = 0; let deniedByExpiry = 0;
@@ -162,6 +179,8 @@ describe('access policy and row-level security agree', () => {
             .toEqual({ allowed: policy.allowed, breakGlass: policy.breakGlass, careRelation: policy.careRelation });
           if (policy.allowed && !policy.breakGlass && w.memberships.some((m) => m.active && m.familyId === fam.id && m.userId === actor.userId))
             expect(viaRepo.legalBasis).toBe(policy.legalBasis);
+          // Writing: the policy's mayWriteFamily (no write under break the glass) equals what RLS lets the actor change.
+          expect(await writableFamily(actor, w.regionId, fam.id), `family writable by ${actor.roles.join('+')}`).toBe(mayWriteFamily(policy));
 
           pairs++;
           if (policy.allowed) allowedPairs++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from './actor.js';
-import { PERMISSIONS, hasPermission, isQualifiedCoordinator, mayBreakGlass, mayReadFamily, type BreakGlassGrant, type Membership, type Permission } from './policy.js';
+import { PERMISSIONS, hasPermission, isQualifiedCoordinator, mayBreakGlass, mayReadFamily, mayWriteFamily, type BreakGlassGrant, type Membership, type Permission } from './policy.js';
 
 const FAMILY = 'f0000000-0000-4000-8000-000000000001';
 const OTHER_FAMILY = 'f0000000-0000-4000-8000-000000000002';
@@ -129,5 +129,18 @@ describe('mayBreakGlass and isQualifiedCoordinator', () => {
     expect(isQualifiedCoordinator(['professional', 'coordinator'])).toBe(true);
     expect(isQualifiedCoordinator(['professional', 'team_lead'])).toBe(false);
     expect(isQualifiedCoordinator([])).toBe(false);
+  });
+});
+
+describe('mayWriteFamily (break the glass is read-only)', () => {
+  it('lets a care relation write, never a grant alone, and nobody without access', () => {
+    const write = (memberships: Membership[], grants: BreakGlassGrant[], roles: Role[] = ['professional']) =>
+      mayWriteFamily(mayReadFamily(actor(roles), FAMILY, { memberships, breakGlass: grants }, NOW));
+    expect(write([member()], [])).toBe(true);
+    expect(write([member({ userId: 'u-other' })], [], ['team_lead'])).toBe(true);
+    expect(write([], [glass(30)])).toBe(false);
+    expect(write([member({ userId: 'u-other', organisationId: OTHER_ORG })], [glass(30)], ['team_lead'])).toBe(false);
+    expect(write([member()], [glass(30)])).toBe(true);
+    expect(write([], [])).toBe(false);
   });
 });

@@ -89,6 +89,15 @@ export function mayReadFamily(
   return { allowed: false, careRelation: false, consent: false, breakGlass: false };
 }
 
+/**
+ * May this actor change this family (its members, network, case, case team, persons)? Only
+ * through a care relation: break the glass opens a family for reading, never for writing.
+ * Row-level security refuses the same writes (migrations/0120_break_glass_read_only.sql).
+ */
+export function mayWriteFamily(access: FamilyAccess): boolean {
+  return access.allowed && !access.breakGlass;
+}
+
 /** Break the glass is for organisations with a safety task, and for team leads on duty. */
 export function mayBreakGlass(actor: Pick<Actor, 'safetyTask' | 'roles'>): boolean {
   return actor.safetyTask || actor.roles.includes('team_lead');

@@ -15,6 +15,7 @@ import type { Config } from '../../config.js';
 import { guard } from '../auth/guard.js';
 import { toProblem, sendProblem, problemForClientError, notFoundProblem, errorForLog } from './problem.js';
 import { refuseUnsafeInput } from './input.js';
+import { auditRefusals } from '../audit/refusals.js';
 import { nlgovConventions, API_VERSION } from './openapi.js';
 import { metricsPlugin } from './metrics.js';
 import { migrationFiles } from '../db/migrate.js';
@@ -131,6 +132,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.addHook('onRequest', guard(opts.db));
   app.addHook('preValidation', refuseUnsafeInput);
   await app.register(idempotencyPlugin, { db: opts.db });
+  // Every refusal (403, 404, 409 probes …) of a logged-in user is an audit row with outcome 'denied'.
+  app.addHook('onError', auditRefusals(opts.db));
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !existsSync(webDist) || !['GET', 'HEAD'].includes(req.method)) {

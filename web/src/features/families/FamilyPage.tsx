@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { get } from '../../api.js';
 import { A } from '../../router.js';
-import { useI18n } from '../../i18n.js';
+import { useI18n, useLocalT } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { CaseSection } from './CaseSection.js';
@@ -10,8 +10,14 @@ import { AddMemberForm, AddNetworkForm, EditMemberForm } from './MemberForms.js'
 import type { FamilyPageData } from './types.js';
 
 /** One page for the whole family: members, network, the case, its team and the timeline. */
+const TEXTS = {
+  nl: { readOnly: 'Noodtoegang geeft alleen inzage: wijzigingen doet het casusteam.' },
+  en: { readOnly: 'Break the glass gives read access only: the case team makes changes.' },
+};
+
 export function FamilyPage({ familyId }: { familyId: string }) {
   const { t, label, lang } = useI18n();
+  const local = useLocalT(TEXTS);
   const [data, setData] = useState<FamilyPageData | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [showAll, setShowAll] = useState(false);
@@ -21,11 +27,13 @@ export function FamilyPage({ familyId }: { familyId: string }) {
   if (error && !data) return <><Heading level={1}>{t('familyPage')}</Heading><ProblemAlert error={error} /></>;
   if (!data) return <Paragraph>{t('loading')}</Paragraph>;
   const c = data.currentCase;
+  // Break the glass gives read access only: the server refuses every change, so none is offered.
+  const readOnly = data.access.breakGlass;
   return (
     <>
       {data.access.breakGlass && (
         <Alert type="warning" className="regie-breakglass-banner" role="status">
-          <Paragraph><strong>{t('breakGlass')}</strong> — {t('breakGlassBanner', { time: fmtDateTime(data.access.breakGlassExpiresAt, lang) })}</Paragraph>
+          <Paragraph><strong>{t('breakGlass')}</strong> — {t('breakGlassBanner', { time: fmtDateTime(data.access.breakGlassExpiresAt, lang) })} {local('readOnly')}</Paragraph>
         </Alert>
       )}
       <div className="regie-title-row">
@@ -62,15 +70,15 @@ export function FamilyPage({ familyId }: { familyId: string }) {
               <TableCell>{fmtDate(m.birthDate, lang)}{m.age !== null && ` (${m.age} ${t('years')})`}</TableCell>
               <TableCell>{m.bsn ?? '—'}</TableCell>
               <TableCell>{[m.street && `${m.street} ${m.houseNumber ?? ''}`, m.postcode, m.city].filter(Boolean).join(', ') || '—'}</TableCell>
-              <TableCell><button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${t('edit')}: ${m.fullName}`} onClick={() => setEditing(m.personId)}>{t('edit')}</button></TableCell>
+              <TableCell>{!readOnly && <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${t('edit')}: ${m.fullName}`} onClick={() => setEditing(m.personId)}>{t('edit')}</button>}</TableCell>
             </TableRow>
           ))}</TableBody>
         </Table>
-        {editing && data.members.find((m) => m.personId === editing) && (
+        {!readOnly && editing && data.members.find((m) => m.personId === editing) && (
           <EditMemberForm key={editing} member={data.members.find((m) => m.personId === editing)!} onCancel={() => setEditing(null)}
             onSaved={() => { setEditing(null); void load(); }} onReload={() => void load()} />
         )}
-        <AddMemberForm familyId={data.id} onSaved={load} />
+        {!readOnly && <AddMemberForm familyId={data.id} onSaved={load} />}
       </section>
 
       <CaseSection data={data} onChanged={load} />
@@ -82,7 +90,7 @@ export function FamilyPage({ familyId }: { familyId: string }) {
             <li key={n.id} className="utrecht-unordered-list__item">{n.name} — {label(n.relation)}{n.phone && `, ${n.phone}`}{n.note && ` (${n.note})`}</li>
           ))}</ul>
         )}
-        <AddNetworkForm familyId={data.id} onSaved={load} />
+        {!readOnly && <AddNetworkForm familyId={data.id} onSaved={load} />}
       </section>
 
       </div>

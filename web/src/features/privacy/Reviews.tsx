@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { get, post } from '../../api.js';
-import { useI18n } from '../../i18n.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { useSession } from '../../session.js';
 import { ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { ago, fmtDateTime } from '../../ui/time.js';
 
@@ -11,9 +12,16 @@ interface Review {
   review: { outcome: 'justified' | 'unjustified'; note: string | null; reviewedAt: string; reviewedBy: { id: string; name: string | null } } | null;
 }
 
-/** The privacy officer's list of break-the-glass accesses to review. */
+const OWN = {
+  nl: { ownGrant: 'Dit is uw eigen noodtoegang. Een andere privacyfunctionaris beoordeelt die.' },
+  en: { ownGrant: 'This is your own break-the-glass access. Another privacy officer reviews it.' },
+};
+
+/** The privacy officer's list of break-the-glass accesses to review; never one's own (separation of duties). */
 export function Reviews() {
   const { t, lang } = useI18n();
+  const local = useLocalT(OWN);
+  const me = useSession().session?.user.id;
   const [status, setStatus] = useState<'open' | 'reviewed'>('open');
   const [items, setItems] = useState<Review[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -33,7 +41,7 @@ export function Reviews() {
           <blockquote className="utrecht-blockquote"><p className="utrecht-paragraph">{r.reason}</p></blockquote>
           {r.review
             ? <Paragraph><strong>{r.review.outcome === 'justified' ? t('justified') : t('unjustified')}</strong> — {r.review.reviewedBy.name}, {fmtDateTime(r.review.reviewedAt, lang)}{r.review.note && `: ${r.review.note}`}</Paragraph>
-            : <ReviewForm id={r.id} onDone={load} />}
+            : r.user.id === me ? <Paragraph className="regie-muted">{local('ownGrant')}</Paragraph> : <ReviewForm id={r.id} onDone={load} />}
         </li>
       ))}</ul>
     </>

@@ -9,7 +9,7 @@ import { fmtDate } from '../../ui/time.js';
 import { REFINDEX_CHANGED, TEXTS, type Match, type Page, type PersonLabel } from './texts.js';
 
 type Status = 'open' | 'closed' | 'all';
-const who = (persons: PersonLabel[]) => persons.map((p) => `${p.name ?? '—'}${p.bsn ? ` (BSN ${p.bsn})` : ''}`).join(', ') || '—';
+const who = (persons: PersonLabel[]) => persons.map((p) => (p.bsn ? `BSN ${p.bsn}` : '—')).join(', ') || '—';
 
 export function Matches() {
   const t = useLocalT(TEXTS);

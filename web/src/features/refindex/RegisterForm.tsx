@@ -8,14 +8,14 @@ import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
 import { REFINDEX_CHANGED, TEXTS, type Registration } from './texts.js';
 
-interface Draft { bsn: string; contactName: string; contactPhone: string; contactEmail: string; startDate: string; endDate: string; legalBasis: string }
+interface Draft { bsn: string; birthDate: string; contactName: string; contactPhone: string; contactEmail: string; startDate: string; endDate: string; legalBasis: string }
 
 export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
   const t = useLocalT(TEXTS);
   const { lang, label } = useI18n();
   const { session } = useSession();
   const me = session!.user;
-  const initial: Draft = { bsn: '', contactName: me.displayName, contactPhone: '', contactEmail: '', startDate: '', endDate: '', legalBasis: '' };
+  const initial: Draft = { bsn: '', birthDate: '', contactName: me.displayName, contactPhone: '', contactEmail: '', startDate: '', endDate: '', legalBasis: '' };
   const [d, setD, draft] = useDraft<Draft>(`${me.id}.refindex-register`, initial);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -28,7 +28,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
     const optional = (k: keyof Draft) => (d[k].trim() ? { [k]: d[k].trim() } : {});
     try {
       const r = await post<Registration & { newMatches: unknown[] }>('/api/v1/refindex/registrations', {
-        bsn: d.bsn.replace(/\s/g, ''), contactName: d.contactName.trim(), legalBasis: d.legalBasis,
+        bsn: d.bsn.replace(/\s/g, ''), birthDate: d.birthDate, contactName: d.contactName.trim(), legalBasis: d.legalBasis,
         ...optional('contactPhone'), ...optional('contactEmail'), ...optional('startDate'), ...optional('endDate'),
       });
       draft.clear();
@@ -47,6 +47,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
       <form className="regie-refindex-form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <div className="regie-grid">
           <TextInput label={t('bsn')} hint={t('bsnHint')} inputMode="numeric" autoComplete="off" value={d.bsn} onChange={set('bsn')} error={errors.bsn} />
+          <TextInput label={t('birthDate')} hint={t('birthDateHint')} type="date" autoComplete="off" value={d.birthDate} onChange={set('birthDate')} error={errors.birthDate} />
           <Select label={t('legalBasis')} hint={t('legalHint')} value={d.legalBasis} onChange={set('legalBasis')} error={errors.legalBasis}
             options={['statutory_task', 'consent'].map((b) => ({ value: b, label: label(b) }))} />
         </div>

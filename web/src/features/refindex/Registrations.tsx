@@ -65,10 +65,10 @@ export function Registrations({ version }: { version: number }) {
             </TableHeader>
             <TableBody>
               {data.items.map((r) => {
-                const who = r.person.name ?? r.person.bsn ?? '—';
+                const who = r.person.bsn ? `BSN ${r.person.bsn}` : '—';
                 return (
                   <TableRow key={r.id}>
-                    <TableCell>{r.person.name ?? '—'}<br /><span className="regie-muted">BSN {r.person.bsn ?? '—'}</span></TableCell>
+                    <TableCell>BSN {r.person.bsn ?? '—'}</TableCell>
                     <TableCell>{r.contactName}<br /><span className="regie-muted">{[r.contactPhone, r.contactEmail].filter(Boolean).join(' · ')}</span></TableCell>
                     <TableCell>{fmtDate(r.startDate, lang)} {t('until')} {fmtDate(r.endDate, lang)}</TableCell>
                     <TableCell>{label(r.legalBasis)}</TableCell>

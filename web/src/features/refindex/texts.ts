@@ -1,6 +1,6 @@
 // Texts and API types of the reference-index screens: Dutch first, English second (useLocalT).
 export interface Ref { id: string; name: string | null }
-export interface PersonLabel { bsn: string | null; name: string | null }
+export interface PersonLabel { bsn: string | null }
 
 export interface Registration {
   id: string; person: PersonLabel; organisation: Ref; registeredBy: Ref; contactName: string; contactPhone: string | null; contactEmail: string | null;
@@ -35,6 +35,7 @@ export const TEXTS = {
     parties: 'Betrokken organisaties', organisation: 'Organisatie', contact: 'Contactpersoon', phone: 'Telefoon', email: 'E-mail', period: 'Periode', status: 'Status',
     yours: 'uw organisatie', active: 'lopend', inactive: 'niet meer lopend', expired: 'verlopen', ended: 'beëindigd',
     register: 'Registreren', registerTitle: 'Betrokkenheid registreren', bsn: 'BSN van de jongere', bsnHint: '9 cijfers; de persoon moet al in Regie staan (in deze regio)',
+    birthDate: 'Geboortedatum van de jongere', birthDateHint: 'Zoals u die kent; de verwijsindex is voor jongeren tot 23 jaar.',
     contactDetails: 'Contactgegevens voor andere organisaties', contactName: 'Contactpersoon', contactPhone: 'Telefoonnummer', contactEmail: 'E-mailadres', contactHint: 'Vul een telefoonnummer of e-mailadres in (of allebei).',
     startDate: 'Startdatum', startHint: 'Laat leeg voor vandaag.', endDate: 'Einddatum', endHint: 'Laat leeg voor 2 jaar na de startdatum; later kan niet.',
     legalBasis: 'Grondslag', legalHint: 'Registreren mag alleen op grond van een wettelijke taak of met toestemming.', optional: '(optioneel)',
@@ -61,6 +62,7 @@ export const TEXTS = {
     parties: 'Organisations involved', organisation: 'Organisation', contact: 'Contact person', phone: 'Phone', email: 'E-mail', period: 'Period', status: 'Status',
     yours: 'your organisation', active: 'running', inactive: 'no longer running', expired: 'expired', ended: 'ended',
     register: 'Register', registerTitle: 'Register involvement', bsn: 'BSN of the young person', bsnHint: '9 digits; the person must be in Regie already (in this region)',
+    birthDate: 'Birth date of the young person', birthDateHint: 'As you know it; the reference index is for young people under 23.',
     contactDetails: 'Contact details for other organisations', contactName: 'Contact person', contactPhone: 'Phone number', contactEmail: 'E-mail address', contactHint: 'Give a phone number or e-mail address (or both).',
     startDate: 'Start date', startHint: 'Leave empty for today.', endDate: 'End date', endHint: 'Leave empty for 2 years after the start date; later is not possible.',
     legalBasis: 'Legal basis', legalHint: 'Registering is only allowed on a statutory task or with consent.', optional: '(optional)',

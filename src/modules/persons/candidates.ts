@@ -1,0 +1,52 @@
+// "Possibly the same person": the one place that looks for candidates, for registering a family
+// member (possible-matches) and for a handover arriving from another region. The persons shown
+// are those the actor may see, read through row-level security; of all others the actor learns
+// at most that someone possibly the same exists (regie.person_candidates returns ids only), and
+// that hint is an audit row of its own.
+import type { Tx } from '../../platform/db/db.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { recordAccess } from '../../platform/audit/audit.js';
+import { familyAccesses, accessAudit } from '../cases/cases.repo.js';
+import { fold, possibleSameReason, surnameParts, type MatchReason, type PersonKey } from './matching.js';
+
+export interface VisibleCandidate { personId: string; fullName: string; birthDate: string | null; reason: MatchReason; familyId: string | null; familyName: string | null }
+
+const isoDate = (v: unknown) => (v == null ? null : typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
+
+/** Candidates for one described person: the visible ones in full, and whether others exist out of sight (their ids, for the audit row). */
+export async function possibleSamePersons(tx: Tx, actor: Actor, key: PersonKey): Promise<{ candidates: VisibleCandidate[]; elsewhere: string[] }> {
+  // Row-level security: only persons in families the actor may see (or all, for the privacy officer).
+  const visible = await tx.query<{ id: string; bsn: string | null; given_names: string; family_name_prefix: string | null; family_name: string; birth_date: unknown;
+    family_id: string | null; family_name_of_family: string | null }>(
+    `SELECT DISTINCT ON (p.id) p.id, p.bsn, p.given_names, p.family_name_prefix, p.family_name, p.birth_date, f.id AS family_id, f.name AS family_name_of_family
+       FROM persons p
+       LEFT JOIN family_members fm ON fm.region_id = p.region_id AND fm.person_id = p.id
+       LEFT JOIN families f ON f.region_id = fm.region_id AND f.id = fm.family_id
+      WHERE p.region_id = $1 AND p.merged_into IS NULL AND (($2::text IS NOT NULL AND p.bsn = $2) OR ($3::date IS NOT NULL AND p.birth_date = $3::date))
+      ORDER BY p.id LIMIT 200`, [actor.regionId, key.bsn ?? null, key.birthDate ?? null]);
+  const candidates = visible
+    .map((c) => ({ c, reason: possibleSameReason(key, { bsn: c.bsn, givenNames: c.given_names, familyNamePrefix: c.family_name_prefix, familyName: c.family_name,
+      birthDate: isoDate(c.birth_date) }) }))
+    .filter((x): x is typeof x & { reason: MatchReason } => x.reason !== null)
+    .map(({ c, reason }) => ({ personId: c.id, fullName: [c.given_names, c.family_name_prefix, c.family_name].filter(Boolean).join(' '),
+      birthDate: isoDate(c.birth_date), reason, familyId: c.family_id, familyName: c.family_name_of_family }));
+  const seen = new Set(visible.map((v) => v.id));
+  const ids = await tx.query<{ id: string }>(`SELECT id FROM regie.person_candidates($1, $2, $3, $4, $5)`,
+    [actor.regionId, key.bsn ?? null, key.birthDate ?? null, surnameParts(key.familyNamePrefix, key.familyName), fold(key.givenNames).charAt(0)]);
+  return { candidates, elsewhere: ids.map((r) => r.id).filter((id) => !seen.has(id)) };
+}
+
+/**
+ * The audit rows of a candidate answer: the persons shown, each with the legal basis that lets
+ * the actor see their family; and the persons out of sight about whom "possibly known elsewhere"
+ * was said (the registration of a person is a statutory task; no care relation).
+ */
+export async function auditCandidates(tx: Tx, actor: Actor, objectId: string | undefined, shown: VisibleCandidate[], elsewhere: string[]) {
+  const accesses = await familyAccesses(tx, actor, [...new Set(shown.flatMap((c) => (c.familyId ? [c.familyId] : [])))]);
+  for (const c of shown)
+    await recordAccess(tx, actor, { action: 'read', objectType: 'person-match', objectId, personIds: [c.personId],
+      ...accessAudit(c.familyId ? accesses.get(c.familyId) : undefined), ...(c.familyId ? {} : { legalBasis: 'statutory_task' }) });
+  if (elsewhere.length)
+    await recordAccess(tx, actor, { action: 'read', objectType: 'person-match-elsewhere', objectId, personIds: elsewhere, legalBasis: 'statutory_task',
+      reason: 'mogelijk elders bekend' });
+}
