@@ -52,7 +52,7 @@ describe('journey: a coordinator finds a family and works on its case team', () 
     await page.goto(`${env.base}/gezinnen/${familyId}`);
     await page.getByText('Professional toevoegen aan casusteam').click();
     await page.getByLabel('Professional', { exact: true }).selectOption({ label: `Prof ${gpUser.username.slice(2, 8)} — Huisartsenpraktijk De Abdij` });
-    await page.getByLabel('Grondslag').selectOption({ label: 'toestemming' });
+    await page.getByLabel('Grondslag', { exact: true }).selectOption({ label: 'toestemming' });
     await page.getByRole('button', { name: 'Opslaan' }).first().click();
     await expect.poll(() => page.getByRole('cell', { name: `Prof ${gpUser.username.slice(2, 8)}`, exact: true }).count()).toBe(1);
     await page.getByText('Regie overdragen').first().click();
@@ -70,6 +70,34 @@ describe('journey: a coordinator finds a family and works on its case team', () 
     await colleaguePage.getByRole('button', { name: 'Beëindigen', exact: true }).click();
     await expect.poll(() => colleaguePage.getByText('Hulp huisarts afgerond').count()).toBeGreaterThan(0);
     await expectAccessible(colleaguePage, 'gezinspagina na wijzigingen');
+  });
+
+  it('changes a member\'s legal basis (a stale change keeps its choice), and adds a member from a future date', async () => {
+    const name = `Prof ${coord.username.slice(2, 8)}`;
+    const [a, b] = [await newPage(env), await newPage(env)];
+    for (const p of [a, b]) {
+      await loginAndWait(p, env, colleague.username, PASSWORD);
+      await p.goto(`${env.base}/gezinnen/${familyId}`);
+      await p.getByRole('button', { name: `Grondslag wijzigen: ${name}` }).click();
+    }
+    await a.getByLabel(`Nieuwe grondslag (${name})`).selectOption({ label: 'wettelijke taak' });
+    await a.getByRole('button', { name: 'Opslaan' }).first().click();
+    await expect.poll(() => a.getByText(/Grondslag van .*: toestemming → wettelijke taak/).count()).toBeGreaterThan(0);
+    // The second window still shows the old version: refused with 409, its choice kept.
+    await b.getByLabel(`Nieuwe grondslag (${name})`).selectOption({ label: 'veiligheid' });
+    await b.getByRole('button', { name: 'Opslaan' }).first().click();
+    await expect.poll(() => b.getByText(/intussen gewijzigd/).count()).toBeGreaterThan(0);
+    expect(await b.getByLabel(`Nieuwe grondslag (${name})`).inputValue()).toBe('safety');
+
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await a.getByText('Professional toevoegen aan casusteam').click();
+    await a.getByLabel('Professional', { exact: true }).selectOption({ label: `Prof ${outsider.username.slice(2, 8)} — Huisartsenpraktijk De Abdij` });
+    await a.getByLabel('Grondslag', { exact: true }).selectOption({ label: 'toestemming' });
+    await a.getByLabel(/Startdatum/).fill(inAWeek);
+    await a.getByRole('button', { name: 'Opslaan' }).last().click();
+    await expect.poll(() => a.getByRole('cell', { name: /^vanaf .*nog geen toegang/ }).count()).toBe(1);
+    await expect.poll(() => a.getByText('Regisseur toegewezen').count()).toBeGreaterThan(0);
+    await expectAccessible(a, 'gezinspagina met toekomstig teamlid');
   });
 
   it('shows nothing to a professional on no case team, and "not found" for the family address', async () => {

@@ -32,7 +32,7 @@ beforeAll(async () => {
   const r = await c.post('/api/v1/families', familyBody(coord.actor.userId));
   expect(r.status).toBe(201);
   const caseId = (await c.get(`/api/v1/families/${r.body.id}`)).body.currentCase.id as string;
-  const added = await c.post(`/api/v1/cases/${caseId}/team-members`, { userId: other.actor.userId, legalBasis: 'consent' });
+  const added = await c.post(`/api/v1/cases/${caseId}/team-members`, { userId: other.actor.userId, legalBasis: 'consent', caseVersion: 1 });
   expect(added.status, JSON.stringify(added.body)).toBe(201);
   const page = (await c.get(`/api/v1/families/${r.body.id}`)).body;
   family = { id: r.body.id, caseId, caseVersion: page.currentCase.version, personId: page.members[0].personId,
@@ -56,8 +56,9 @@ describe('break the glass is read-only', () => {
       () => v.post('/api/v1/person-merges', { survivingPersonId: family.personId, mergedPersonId: family.otherPersonId, reason: 'Dubbele registratie' }),
       () => v.post(`/api/v1/families/${family.id}/cases`, { coordinatorUserId: vt.actor.userId, legalBasis: 'safety' }),
       () => v.patch(`/api/v1/cases/${family.caseId}`, { status: 'exploring', version: family.caseVersion }),
-      () => v.post(`/api/v1/cases/${family.caseId}/team-members`, { userId: vt.actor.userId, legalBasis: 'safety' }),
-      () => v.post(`/api/v1/cases/${family.caseId}/team-members/${family.membershipId}/end`, { reason: 'niet meer nodig' }),
+      () => v.post(`/api/v1/cases/${family.caseId}/team-members`, { userId: vt.actor.userId, legalBasis: 'safety', caseVersion: family.caseVersion }),
+      () => v.post(`/api/v1/cases/${family.caseId}/team-members/${family.membershipId}/end`, { reason: 'niet meer nodig', version: 1 }),
+      () => v.patch(`/api/v1/cases/${family.caseId}/team-members/${family.membershipId}`, { legalBasis: 'safety', version: 1 }),
       () => v.post(`/api/v1/cases/${family.caseId}/coordinator-transfers`, { toUserId: vt.actor.userId, caseVersion: family.caseVersion }),
     ];
     const rowsBefore = (await denied()).length;

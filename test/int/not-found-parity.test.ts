@@ -80,8 +80,9 @@ const ROUTES: Array<{ needs: Array<keyof Outside>; call: (o: Outside) => Call; o
   { needs: ['family'], call: (o) => ({ method: 'POST', url: `/api/v1/families/${o.family}/network-members`, body: { name: 'Buur', relation: 'neighbour' } }) },
   { needs: ['family'], call: (o) => ({ method: 'POST', url: `/api/v1/families/${o.family}/cases`, body: { coordinatorUserId: coordA.actor.userId, legalBasis: 'consent' } }) },
   { needs: ['case'], call: (o) => ({ method: 'PATCH', url: `/api/v1/cases/${o.case}`, body: { status: 'exploring', version: 1 } }) },
-  { needs: ['case'], call: (o) => ({ method: 'POST', url: `/api/v1/cases/${o.case}/team-members`, body: { userId: coordA.actor.userId, legalBasis: 'consent' } }) },
-  { needs: ['case', 'membership'], call: (o) => ({ method: 'POST', url: `/api/v1/cases/${o.case}/team-members/${o.membership}/end`, body: { reason: 'klaar' } }) },
+  { needs: ['case'], call: (o) => ({ method: 'POST', url: `/api/v1/cases/${o.case}/team-members`, body: { userId: coordA.actor.userId, legalBasis: 'consent', caseVersion: 1 } }) },
+  { needs: ['case', 'membership'], call: (o) => ({ method: 'POST', url: `/api/v1/cases/${o.case}/team-members/${o.membership}/end`, body: { reason: 'klaar', version: 1 } }) },
+  { needs: ['case', 'membership'], call: (o) => ({ method: 'PATCH', url: `/api/v1/cases/${o.case}/team-members/${o.membership}`, body: { legalBasis: 'safety', version: 1 } }) },
   { needs: ['case'], call: (o) => ({ method: 'POST', url: `/api/v1/cases/${o.case}/coordinator-transfers`, body: { toUserId: coordA.actor.userId, caseVersion: 1 } }) },
   { needs: ['case'], call: (o) => ({ method: 'GET', url: `/api/v1/cases/${o.case}/lead-times` }) },
   { needs: ['case'], call: (o) => ({ method: 'POST', url: `/api/v1/cases/${o.case}/moments`, body: { moment: 'first_contact' } }) },
@@ -140,7 +141,7 @@ describe('an id outside the actor\'s access answers like a never-used id', () =>
     const mark = (await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [regionA]))[0].n;
     const notFound = await client.post(`/api/v1/families/${otherRegion.family}/network-members`, { name: 'Buur', relation: 'neighbour' });
     expect(notFound.status).toBe(404);
-    const forbidden = await client.post(`/api/v1/cases/${otherRegion.case}/team-members`, { userId: coordA.actor.userId, legalBasis: 'consent' });
+    const forbidden = await client.post(`/api/v1/cases/${otherRegion.case}/team-members`, { userId: coordA.actor.userId, legalBasis: 'consent', caseVersion: 1 });
     expect(forbidden.status).toBe(403);
     const rows = await t.db.query<Record<string, any>>(
       `SELECT action, object_type, object_id, organisation_id, ip, outcome, reason FROM audit_log WHERE region_id = $1 AND user_id = $2 AND seq > $3 ORDER BY seq`,

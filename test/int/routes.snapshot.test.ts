@@ -139,6 +139,7 @@ describe('route permissions', () => {
         "GET /openapi.json": "public",
         "GET /readyz": "public",
         "PATCH /api/v1/cases/:caseId": "case:update",
+        "PATCH /api/v1/cases/:caseId/team-members/:membershipId": "case-team:manage",
         "POST /api/v1/accounts": "admin:users",
         "POST /api/v1/accounts/:userId/authenticator-reset": "admin:users",
         "POST /api/v1/accounts/:userId/deactivate": "admin:users",

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Version } from '../../platform/http/primitives.js';
+import { IsoDate, Version } from '../../platform/http/primitives.js';
 import { CaseStatus, LegalBasis, Uuid } from '../families/families.contract.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
@@ -12,10 +12,14 @@ export const UpdateCaseBody = z.strictObject({
   version: Version,
   closedReason: z.string().trim().min(3).max(500).optional(),
 });
-export const AddTeamMemberBody = z.strictObject({ userId: Uuid, legalBasis: LegalBasis });
+/** `caseVersion`: the team as the adder saw it; an ending in the meantime answers 409, not a silent re-add. */
+export const AddTeamMemberBody = z.strictObject({ userId: Uuid, legalBasis: LegalBasis, caseVersion: Version, startsOn: IsoDate.optional() });
+/** `version`: the membership's, so an ending of a membership someone just changed answers 409. */
 export const EndTeamMemberBody = z.strictObject({
   reason: z.string().trim().min(3, msg('Geef een reden van minstens 3 tekens.', 'Give a reason of at least 3 characters.')).max(500),
+  version: Version,
 });
+export const ChangeMembershipBody = z.strictObject({ legalBasis: LegalBasis, version: Version });
 export const TransferCoordinatorBody = z.strictObject({
   toUserId: Uuid,
   caseVersion: Version,

@@ -158,8 +158,8 @@ describe('case status', () => {
 
   it('lets only the coordinator change the status (a member gets 403) and writes nothing', async () => {
     const f = await newFamily();
-    expect((await c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: coord3.actor.userId, legalBasis: 'consent' })).status).toBe(201);
-    const r = await expectNothingWritten(f, () => c3.patch(`/api/v1/cases/${f.caseId}`, { status: 'exploring', version: 1 }));
+    expect((await c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: coord3.actor.userId, legalBasis: 'consent', caseVersion: 1 })).status).toBe(201);
+    const r = await expectNothingWritten(f, () => c3.patch(`/api/v1/cases/${f.caseId}`, { status: 'exploring', version: 2 }));
     expect(r.status).toBe(403);
   });
 });
@@ -169,14 +169,14 @@ describe('case team', () => {
     const f = await newFamily();
     expect((await p.get(`/api/v1/families/${f.id}`)).status).toBe(404);
     const mark = await auditMark();
-    const r = await c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: prof.actor.userId, legalBasis: 'statutory_task' });
+    const r = await c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: prof.actor.userId, legalBasis: 'statutory_task', caseVersion: 1 });
     expect(r.status).toBe(201);
     await expectAudited(mark, f, coord, 'update', 'case-team', r.body.id);
-    const today = (await t.db.query<{ d: string }>(`SELECT current_date::text AS d`))[0].d;
+    const today = (await t.db.query<{ d: string }>(`SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date::text AS d`))[0].d;
     const body = await page(c, f);
     expect(body.currentCase.team.find((m: { id: string }) => m.id === r.body.id)).toEqual({
       id: r.body.id, userId: prof.actor.userId, userName: expect.any(String), organisationId: prof.actor.organisationId, organisationName: GP_NAME,
-      organisationType: 'gp_practice', role: 'member', legalBasis: 'statutory_task', startedOn: today, endedAt: null, endedReason: null,
+      organisationType: 'gp_practice', role: 'member', legalBasis: 'statutory_task', startedOn: today, notStarted: false, endedAt: null, endedReason: null, version: 1,
     });
     expect(body.timeline.find((e: { type: string }) => e.type === 'team_member_added')?.data).toMatchObject({ userId: prof.actor.userId, legalBasis: 'statutory_task' });
     // The new member now sees the family, on their own legal basis.
@@ -187,22 +187,22 @@ describe('case team', () => {
 
   it('refuses to add the same professional twice (409) and writes nothing', async () => {
     const f = await newFamily();
-    expect((await c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: prof.actor.userId, legalBasis: 'consent' })).status).toBe(201);
-    const r = await expectNothingWritten(f, () => c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: prof.actor.userId, legalBasis: 'safety' }));
+    expect((await c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: prof.actor.userId, legalBasis: 'consent', caseVersion: 1 })).status).toBe(201);
+    const r = await expectNothingWritten(f, () => c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: prof.actor.userId, legalBasis: 'safety', caseVersion: 2 }));
     expect(r.status).toBe(409);
     expect(r.body).toMatchObject({ code: 'already_member', field: 'userId' });
-    const coordAgain = await expectNothingWritten(f, () => c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: coord.actor.userId, legalBasis: 'consent' }));
+    const coordAgain = await expectNothingWritten(f, () => c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: coord.actor.userId, legalBasis: 'consent', caseVersion: 2 }));
     expect(coordAgain.status).toBe(409);
   });
 
   it('ends a membership: endedAt is set and the former member gets 404 on the family', async () => {
     const f = await newFamily();
-    const added = await c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: prof.actor.userId, legalBasis: 'consent' });
+    const added = await c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: prof.actor.userId, legalBasis: 'consent', caseVersion: 1 });
     expect((await p.get(`/api/v1/families/${f.id}`)).status).toBe(200);
     const mark = await auditMark();
-    const r = await c.post(`/api/v1/cases/${f.caseId}/team-members/${added.body.id}/end`, { reason: 'Hulp afgerond' });
+    const r = await c.post(`/api/v1/cases/${f.caseId}/team-members/${added.body.id}/end`, { reason: 'Hulp afgerond', version: 1 });
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ id: added.body.id });
+    expect(r.body).toEqual({ id: added.body.id, version: 2 });
     await expectAudited(mark, f, coord, 'update', 'case-team', added.body.id);
     const body = await page(c, f);
     const m = body.currentCase.team.find((x: { id: string }) => x.id === added.body.id);
@@ -213,14 +213,14 @@ describe('case team', () => {
     expect(gone.status).toBe(404);
     expect(gone.body.code).toBe('not_found');
     // Ending it again finds no active membership.
-    const again = await expectNothingWritten(f, () => c.post(`/api/v1/cases/${f.caseId}/team-members/${added.body.id}/end`, { reason: 'Nogmaals' }));
+    const again = await expectNothingWritten(f, () => c.post(`/api/v1/cases/${f.caseId}/team-members/${added.body.id}/end`, { reason: 'Nogmaals', version: 2 }));
     expect(again.status).toBe(404);
   });
 
   it('refuses to end the coordinator with 409 last_coordinator and writes nothing', async () => {
     const f = await newFamily();
     const m = await coordinatorMembership(f);
-    const r = await expectNothingWritten(f, () => c.post(`/api/v1/cases/${f.caseId}/team-members/${m.id}/end`, { reason: 'Vertrek' }));
+    const r = await expectNothingWritten(f, () => c.post(`/api/v1/cases/${f.caseId}/team-members/${m.id}/end`, { reason: 'Vertrek', version: m.version }));
     expect(r.status).toBe(409);
     expect(r.body).toMatchObject({ code: 'last_coordinator', field: 'membershipId' });
     expect(await activeCoordinators(f.caseId)).toEqual([{ user_id: coord.actor.userId }]);
@@ -272,16 +272,16 @@ describe('coordinator transfer', () => {
 
   it('refuses a transfer by a team member who is not the coordinator (403), also by the former coordinator after a handover', async () => {
     const f = await newFamily();
-    expect((await c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: coord3.actor.userId, legalBasis: 'consent' })).status).toBe(201);
-    expect((await c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: prof.actor.userId, legalBasis: 'consent' })).status).toBe(201);
+    expect((await c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: coord3.actor.userId, legalBasis: 'consent', caseVersion: 1 })).status).toBe(201);
+    expect((await c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: prof.actor.userId, legalBasis: 'consent', caseVersion: 2 })).status).toBe(201);
     // Qualified, with the permission, but not this case's coordinator: refused by the service.
-    const byMember = await expectNothingWritten(f, () => c3.post(`/api/v1/cases/${f.caseId}/coordinator-transfers`, { toUserId: coord3.actor.userId, caseVersion: 1 }));
+    const byMember = await expectNothingWritten(f, () => c3.post(`/api/v1/cases/${f.caseId}/coordinator-transfers`, { toUserId: coord3.actor.userId, caseVersion: 3 }));
     expect(byMember.status).toBe(403);
     // Without the permission at all: refused by the route guard.
-    const byProfessional = await expectNothingWritten(f, () => p.post(`/api/v1/cases/${f.caseId}/coordinator-transfers`, { toUserId: coord3.actor.userId, caseVersion: 1 }));
+    const byProfessional = await expectNothingWritten(f, () => p.post(`/api/v1/cases/${f.caseId}/coordinator-transfers`, { toUserId: coord3.actor.userId, caseVersion: 3 }));
     expect(byProfessional.status).toBe(403);
-    expect((await c.post(`/api/v1/cases/${f.caseId}/coordinator-transfers`, { toUserId: coord2.actor.userId, caseVersion: 1 })).status).toBe(200);
-    const byFormer = await expectNothingWritten(f, () => c.post(`/api/v1/cases/${f.caseId}/coordinator-transfers`, { toUserId: coord.actor.userId, caseVersion: 2 }));
+    expect((await c.post(`/api/v1/cases/${f.caseId}/coordinator-transfers`, { toUserId: coord2.actor.userId, caseVersion: 3 })).status).toBe(200);
+    const byFormer = await expectNothingWritten(f, () => c.post(`/api/v1/cases/${f.caseId}/coordinator-transfers`, { toUserId: coord.actor.userId, caseVersion: 4 }));
     expect(byFormer.status).toBe(403);
     expect(await activeCoordinators(f.caseId)).toEqual([{ user_id: coord2.actor.userId }]);
   });

@@ -17,11 +17,11 @@ export async function familyAccess(tx: Tx, actor: Actor, familyId: string): Prom
 export async function familyAccesses(tx: Tx, actor: Actor, familyIds: string[]): Promise<Map<string, FamilyAccessFacts>> {
   // The facts the policy needs: own/organisation memberships and the latest live grant per family.
   const facts = familyIds.length === 0 ? [] : await tx.query<{ kind: 'm' | 'g'; family_id: string; user_id: string | null; organisation_id: string | null;
-    legal_basis: LegalBasis | null; role: 'coordinator' | 'member' | null; expires_at: string | null; grant_id: string | null; reason: string | null }>(
-    `SELECT 'm' AS kind, family_id, user_id, organisation_id, legal_basis, role, NULL::timestamptz AS expires_at, NULL::uuid AS grant_id, NULL::text AS reason FROM case_team
+    legal_basis: LegalBasis | null; role: 'coordinator' | 'member' | null; started_at: string | null; expires_at: string | null; grant_id: string | null; reason: string | null }>(
+    `SELECT 'm' AS kind, family_id, user_id, organisation_id, legal_basis, role, started_at, NULL::timestamptz AS expires_at, NULL::uuid AS grant_id, NULL::text AS reason FROM case_team
       WHERE region_id = $1 AND family_id = ANY ($2::uuid[]) AND ended_at IS NULL AND (user_id = $3 OR organisation_id = $4)
      UNION ALL
-     (SELECT DISTINCT ON (family_id) 'g', family_id, NULL, NULL, NULL, NULL, expires_at, id, reason FROM break_glass
+     (SELECT DISTINCT ON (family_id) 'g', family_id, NULL, NULL, NULL, NULL, NULL, expires_at, id, reason FROM break_glass
        WHERE region_id = $1 AND family_id = ANY ($2::uuid[]) AND user_id = $3 AND expires_at > now() ORDER BY family_id, expires_at DESC)`,
     [actor.regionId, familyIds, actor.userId, actor.organisationId], { prepare: true });
   const out = new Map<string, FamilyAccessFacts>();
@@ -30,7 +30,7 @@ export async function familyAccesses(tx: Tx, actor: Actor, familyIds: string[]):
     const grant = mine.find((f) => f.kind === 'g');
     const access = mayReadFamily(actor, familyId, {
       memberships: mine.filter((f) => f.kind === 'm').map((m) => ({ familyId, userId: m.user_id!, organisationId: m.organisation_id!, legalBasis: m.legal_basis!,
-        role: m.role!, active: true })),
+        role: m.role!, active: true, startsAt: new Date(m.started_at!) })),
       breakGlass: grant ? [{ familyId, userId: actor.userId, expiresAt: new Date(grant.expires_at!) }] : [],
     });
     out.set(familyId, access.breakGlass && grant
@@ -100,13 +100,22 @@ export async function requireQualifiedCoordinator(tx: Tx, regionId: string, user
   return u;
 }
 
+/** Today in the Netherlands, as the database sees it: the day a membership starts unless a later one is chosen. */
+export const AMSTERDAM_TODAY = `(now() AT TIME ZONE 'Europe/Amsterdam')::date`;
+
+/**
+ * Starts a membership, now or — with `startsOn` after today — at the start of that day in the
+ * Netherlands; until then it opens nothing (policy and row-level security both read `started_at`).
+ */
 export async function insertMembership(tx: Tx, actor: Actor,
-  m: { caseId: string; familyId: string; userId: string; role: 'coordinator' | 'member'; legalBasis: LegalBasis }): Promise<string> {
+  m: { caseId: string; familyId: string; userId: string; role: 'coordinator' | 'member'; legalBasis: LegalBasis; startsOn?: string }): Promise<string> {
   const id = randomUUID();
   await tx.query(
-    `INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis, created_by)
-     SELECT $1, $2, $3, $4, u.organisation_id, u.id, $6, $7, $8 FROM users u WHERE u.region_id = $1 AND u.id = $5`,
-    [actor.regionId, id, m.caseId, m.familyId, m.userId, m.role, m.legalBasis, actor.userId]);
+    `INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis, created_by, started_on, started_at)
+     SELECT $1, $2, $3, $4, u.organisation_id, u.id, $6, $7, $8, coalesce($9::date, ${AMSTERDAM_TODAY}),
+            CASE WHEN $9::date > ${AMSTERDAM_TODAY} THEN $9::date::timestamp AT TIME ZONE 'Europe/Amsterdam' ELSE now() END
+       FROM users u WHERE u.region_id = $1 AND u.id = $5`,
+    [actor.regionId, id, m.caseId, m.familyId, m.userId, m.role, m.legalBasis, actor.userId, m.startsOn ?? null]);
   return id;
 }
 

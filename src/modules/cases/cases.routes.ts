@@ -1,7 +1,7 @@
 import type { App } from '../../platform/http/app.js';
 import { Created, FamilyParams } from '../families/families.contract.js';
-import { AddTeamMemberBody, CaseParams, CaseVersion, EndTeamMemberBody, MembershipParams, OpenCaseBody, TransferCoordinatorBody, UpdateCaseBody } from './cases.contract.js';
-import { addTeamMember, endTeamMember, openCase, transferCoordinator, updateCaseStatus } from './cases.service.js';
+import { AddTeamMemberBody, CaseParams, ChangeMembershipBody, CaseVersion, EndTeamMemberBody, MembershipParams, OpenCaseBody, TransferCoordinatorBody, UpdateCaseBody } from './cases.contract.js';
+import { addTeamMember, changeMembershipBasis, endTeamMember, openCase, transferCoordinator, updateCaseStatus } from './cases.service.js';
 
 export function casesRoutes(app: App) {
   const tags = ['Dossiers'];
@@ -20,10 +20,15 @@ export function casesRoutes(app: App) {
     config: { permission: 'case-team:manage' },
   }, async (req, reply) => reply.code(201).send(await addTeamMember(app.db, req.actor, req.params.caseId, req.body)));
 
+  app.patch('/api/v1/cases/:caseId/team-members/:membershipId', {
+    schema: { tags, summary: 'De grondslag van een lidmaatschap van het casusteam wijzigen (met versie)', params: MembershipParams, body: ChangeMembershipBody, response: { 200: Created } },
+    config: { permission: 'case-team:manage' },
+  }, (req) => changeMembershipBasis(app.db, req.actor, req.params.caseId, req.params.membershipId, req.body));
+
   app.post('/api/v1/cases/:caseId/team-members/:membershipId/end', {
     schema: { tags, summary: 'Een lidmaatschap van het casusteam beëindigen', params: MembershipParams, body: EndTeamMemberBody, response: { 200: Created } },
     config: { permission: 'case-team:manage' },
-  }, (req) => endTeamMember(app.db, req.actor, req.params.caseId, req.params.membershipId, req.body.reason));
+  }, (req) => endTeamMember(app.db, req.actor, req.params.caseId, req.params.membershipId, req.body));
 
   app.post('/api/v1/cases/:caseId/coordinator-transfers', {
     schema: { tags, summary: 'De regie overdragen aan een andere gekwalificeerde professional', params: CaseParams, body: TransferCoordinatorBody, response: { 200: CaseVersion } },

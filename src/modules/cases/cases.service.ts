@@ -8,13 +8,14 @@ import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor, LegalBasis } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, Invalid, NotFound, StaleVersion } from '../../platform/http/errors.js';
-import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
-import { accessAudit, activeMembership, currentCoordinator, familyAccess, insertMembership, requireFamilyWrite, lockCase, requireActiveUser, requireQualifiedCoordinator, type CaseRow } from './cases.repo.js';
-import type { AddTeamMemberBody, OpenCaseBody, TransferCoordinatorBody, UpdateCaseBody } from './cases.contract.js';
+import { appendCaseOpened, appendEvent, familyPersonIds } from '../timeline/timeline.js';
+import { accessAudit, activeMembership, AMSTERDAM_TODAY, currentCoordinator, familyAccess, insertMembership, requireFamilyWrite, lockCase, requireActiveUser, requireQualifiedCoordinator, type CaseRow } from './cases.repo.js';
+import type { AddTeamMemberBody, ChangeMembershipBody, EndTeamMemberBody, OpenCaseBody, TransferCoordinatorBody, UpdateCaseBody } from './cases.contract.js';
 
 export const STATUS_LABEL: Record<string, string> = {
   registered: 'aangemeld', exploring: 'verkenning', plan: 'plan', executing: 'uitvoering', evaluating: 'evaluatie', closed: 'afgesloten', monitoring: 'nazorg',
 };
+export const BASIS_LABEL: Record<LegalBasis, string> = { consent: 'toestemming', statutory_task: 'wettelijke taak', safety: 'veiligheid' };
 const ORDER = ['registered', 'exploring', 'plan', 'executing', 'evaluating', 'closed', 'monitoring'];
 
 /** Coordinator of the case, or a team lead whose organisation is on its team, may manage it. */
@@ -22,7 +23,7 @@ async function requireManager(tx: Tx, actor: Actor, c: CaseRow) {
   const own = await activeMembership(tx, actor.regionId, c.id, actor.userId);
   if (own?.role === 'coordinator') return;
   if (actor.roles.includes('team_lead')) {
-    const rows = await tx.query(`SELECT 1 FROM case_team WHERE region_id = $1 AND case_id = $2 AND organisation_id = $3 AND ended_at IS NULL LIMIT 1`,
+    const rows = await tx.query(`SELECT 1 FROM case_team WHERE region_id = $1 AND case_id = $2 AND organisation_id = $3 AND ended_at IS NULL AND started_at <= now() LIMIT 1`,
       [actor.regionId, c.id, actor.organisationId]);
     if (rows.length) return;
   }
@@ -60,13 +61,13 @@ export async function openCase(db: Database, actor: Actor, familyId: string, bod
     const open = await tx.query(`SELECT 1 FROM cases WHERE region_id = $1 AND family_id = $2 AND status <> 'closed'`, [actor.regionId, familyId]);
     if (open.length) throw new Conflict('case_already_open', { nl: 'Dit gezin heeft al een open dossier. Er is één dossier per gezin tegelijk.',
       en: 'This family already has an open case. One case per family at a time.' }, 'familyId');
-    await requireQualifiedCoordinator(tx, actor.regionId, body.coordinatorUserId, 'coordinatorUserId');
+    const coordinator = await requireQualifiedCoordinator(tx, actor.regionId, body.coordinatorUserId, 'coordinatorUserId');
     const caseId = randomUUID();
     await tx.query(`INSERT INTO cases (region_id, id, family_id, created_by) VALUES ($1, $2, $3, $4)`, [actor.regionId, caseId, familyId, actor.userId]);
     await insertMembership(tx, actor, { caseId, familyId, userId: body.coordinatorUserId, role: 'coordinator', legalBasis: body.legalBasis });
     if (body.coordinatorUserId !== actor.userId)
       await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: body.legalBasis });
-    await appendEvent(tx, actor, { familyId, caseId, type: 'case_opened', summary: 'Dossier geopend' });
+    await appendCaseOpened(tx, actor, { familyId, caseId, summary: 'Dossier geopend', coordinator, legalBasis: body.legalBasis });
     await audit(tx, actor, familyId, 'create', 'case', caseId);
     return { id: caseId, version: 1 };
   });
@@ -103,37 +104,80 @@ export async function updateCaseStatus(db: Database, actor: Actor, caseId: strin
   });
 }
 
+const dutchDate = (iso: string) => iso.split('-').reverse().join('-');
+
+/** The start a new membership may have: today (absent) or a day within the coming year. */
+async function requireStart(tx: Tx, startsOn: string | undefined) {
+  if (!startsOn) return undefined;
+  const [r] = await tx.query<{ ok: boolean }>(`SELECT $1::date BETWEEN ${AMSTERDAM_TODAY} AND ${AMSTERDAM_TODAY} + 366 AS ok`, [startsOn]);
+  if (!r.ok) throw new Invalid('invalid_start', 'startsOn', { nl: 'Een lidmaatschap begint vandaag of op een dag in het komende jaar.',
+    en: 'A membership starts today or on a day within the coming year.' });
+  return startsOn;
+}
+
+/** Locks an active (or not yet started) membership of this case, checking the version the client saw. */
+async function lockMembership(tx: Tx, actor: Actor, caseId: string, membershipId: string, version: number) {
+  const rows = await tx.query<{ role: string; user_id: string; display_name: string; legal_basis: LegalBasis; version: number }>(
+    `SELECT ct.role, ct.user_id, u.display_name, ct.legal_basis, ct.version FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
+      WHERE ct.region_id = $1 AND ct.case_id = $2 AND ct.id = $3 AND ct.ended_at IS NULL FOR UPDATE OF ct`, [actor.regionId, caseId, membershipId]);
+  const m = rows[0];
+  if (!m) throw new NotFound('membership', membershipId);
+  if (m.version !== version) throw new StaleVersion('membership');
+  return m;
+}
+
 export async function addTeamMember(db: Database, actor: Actor, caseId: string, body: z.infer<typeof AddTeamMemberBody>) {
   return asActor(db, actor, async (tx) => {
     const c = await loadCase(tx, actor, caseId);
+    // The version first: a team lead who adds from a stale view of the team hears so.
+    if (c.version !== body.caseVersion) throw new StaleVersion('case');
     await requireManager(tx, actor, c);
     const u = await requireActiveUser(tx, actor.regionId, body.userId, 'userId');
+    const startsOn = await requireStart(tx, body.startsOn);
     if (await activeMembership(tx, actor.regionId, caseId, body.userId))
       throw new Conflict('already_member', { nl: `${u.display_name} zit al in het casusteam.`, en: `${u.display_name} is already on the case team.` }, 'userId');
-    const id = await insertMembership(tx, actor, { caseId, familyId: c.family_id, userId: body.userId, role: 'member', legalBasis: body.legalBasis });
-    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'team_member_added', summary: `${u.display_name} toegevoegd aan het casusteam`,
-      data: { userId: body.userId, legalBasis: body.legalBasis } });
+    await bumpVersion(tx, actor, caseId, body.caseVersion);
+    const id = await insertMembership(tx, actor, { caseId, familyId: c.family_id, userId: body.userId, role: 'member', legalBasis: body.legalBasis, startsOn });
+    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'team_member_added',
+      summary: `${u.display_name} toegevoegd aan het casusteam${startsOn ? ` vanaf ${dutchDate(startsOn)}` : ''}`,
+      data: { userId: body.userId, legalBasis: body.legalBasis, ...(startsOn ? { startsOn } : {}) } });
     await audit(tx, actor, c.family_id, 'update', 'case-team', id);
-    return { id };
+    return { id, version: 1 };
   });
 }
 
-export async function endTeamMember(db: Database, actor: Actor, caseId: string, membershipId: string, reason: string) {
+/** A membership's legal basis changes (consent given or withdrawn, a statutory task, safety): version-checked, on the timeline. */
+export async function changeMembershipBasis(db: Database, actor: Actor, caseId: string, membershipId: string, body: z.infer<typeof ChangeMembershipBody>) {
   return asActor(db, actor, async (tx) => {
     const c = await loadCase(tx, actor, caseId);
     await requireManager(tx, actor, c);
-    const rows = await tx.query<{ role: string; user_id: string; display_name: string }>(
-      `SELECT ct.role, ct.user_id, u.display_name FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
-        WHERE ct.region_id = $1 AND ct.case_id = $2 AND ct.id = $3 AND ct.ended_at IS NULL FOR UPDATE OF ct`, [actor.regionId, caseId, membershipId]);
-    const m = rows[0];
-    if (!m) throw new NotFound('membership', membershipId);
+    const m = await lockMembership(tx, actor, caseId, membershipId, body.version);
+    if (m.legal_basis === body.legalBasis) return { id: membershipId, version: m.version };
+    const [row] = await tx.query<{ version: number }>(`UPDATE case_team SET legal_basis = $3 WHERE region_id = $1 AND id = $2 RETURNING version`,
+      [actor.regionId, membershipId, body.legalBasis]);
+    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'team_member_basis_changed',
+      summary: `Grondslag van ${m.display_name}: ${BASIS_LABEL[m.legal_basis]} → ${BASIS_LABEL[body.legalBasis]}`,
+      data: { userId: m.user_id, from: m.legal_basis, to: body.legalBasis } });
+    await audit(tx, actor, c.family_id, 'update', 'case-team', membershipId);
+    return { id: membershipId, version: row.version };
+  });
+}
+
+export async function endTeamMember(db: Database, actor: Actor, caseId: string, membershipId: string, body: z.infer<typeof EndTeamMemberBody>) {
+  return asActor(db, actor, async (tx) => {
+    const c = await loadCase(tx, actor, caseId);
+    await requireManager(tx, actor, c);
+    const m = await lockMembership(tx, actor, caseId, membershipId, body.version);
     if (m.role === 'coordinator' && c.status !== 'closed')
       throw new Conflict('last_coordinator', { nl: 'De regisseur kan niet worden beëindigd: draag de regie eerst over aan een ander.',
         en: 'The coordinator cannot be ended: transfer the coordinator role first.' }, 'membershipId');
-    await tx.query(`UPDATE case_team SET ended_at = now(), ended_reason = $4 WHERE region_id = $1 AND case_id = $2 AND id = $3`, [actor.regionId, caseId, membershipId, reason]);
-    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'team_member_ended', summary: `${m.display_name} uit het casusteam (${reason})`, data: { userId: m.user_id } });
+    const [row] = await tx.query<{ version: number }>(`UPDATE case_team SET ended_at = now(), ended_reason = $4 WHERE region_id = $1 AND case_id = $2 AND id = $3 RETURNING version`,
+      [actor.regionId, caseId, membershipId, body.reason]);
+    // The team changed: an add from a view of the team before this ending must hear so.
+    await bumpVersion(tx, actor, caseId, c.version);
+    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'team_member_ended', summary: `${m.display_name} uit het casusteam (${body.reason})`, data: { userId: m.user_id } });
     await audit(tx, actor, c.family_id, 'update', 'case-team', membershipId);
-    return { id: membershipId };
+    return { id: membershipId, version: row.version };
   });
 }
 

@@ -76,7 +76,10 @@ export const Member = z.object({
 export const NetworkMember = z.object({ id: z.string(), name: z.string(), relation: NetworkRelation, phone: z.string().nullable(), note: z.string().nullable() });
 export const TeamMember = z.object({
   id: z.string(), userId: z.string(), userName: z.string(), organisationId: z.string(), organisationName: z.string(), organisationType: z.string(),
-  role: z.enum(['coordinator', 'member']), legalBasis: LegalBasis, startedOn: z.string(), endedAt: z.string().nullable(), endedReason: z.string().nullable(),
+  role: z.enum(['coordinator', 'member']), legalBasis: LegalBasis, startedOn: z.string(),
+  /** Added for a future date: on the team, but opening nothing before `startedOn`. */
+  notStarted: z.boolean(),
+  endedAt: z.string().nullable(), endedReason: z.string().nullable(), version: z.number(),
 });
 export const CaseSummary = z.object({
   id: z.string(), status: CaseStatus, openedAt: z.string(), closedAt: z.string().nullable(), closedReason: z.string().nullable(), version: z.number(),

@@ -17,6 +17,7 @@ export function fullName(p: { given_names: string; family_name_prefix: string | 
 
 export async function findFamilyPage(tx: Tx, regionId: string, familyId: string, actorUserId: string) {
   // One round trip: the family with its members, network, cases, team and last 50 events as JSON.
+  // Events of one transaction share occurred_at; seq (their insert order) keeps them in order.
   const rows = await tx.query<Record<string, any>>(
     `SELECT f.id, f.name, f.version, f.created_at,
        (SELECT coalesce(json_agg(x ORDER BY array_position(ARRAY['parent','partner','carer','child','other'], x.relation), x.birth_date NULLS LAST), '[]')
@@ -30,15 +31,15 @@ export async function findFamilyPage(tx: Tx, regionId: string, familyId: string,
           FROM (SELECT id, status, opened_at, closed_at, closed_reason, version FROM cases WHERE region_id = f.region_id AND family_id = f.id) x) AS cases,
        (SELECT coalesce(json_agg(x ORDER BY x.ended_at IS NOT NULL, x.role, x.started_at), '[]')
           FROM (SELECT ct.id, ct.case_id, ct.user_id, u.display_name, ct.organisation_id, o.name AS organisation_name, o.type AS organisation_type,
-                       ct.role, ct.legal_basis, ct.started_on::text AS started_on, ct.started_at, ct.ended_at, ct.ended_reason
+                       ct.role, ct.legal_basis, ct.started_on::text AS started_on, ct.started_at, ct.started_at > now() AS not_started, ct.ended_at, ct.ended_reason, ct.version
                   FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
                   JOIN organisations o ON o.region_id = ct.region_id AND o.id = ct.organisation_id
                  WHERE ct.region_id = f.region_id AND ct.family_id = f.id) x) AS team,
-       (SELECT coalesce(json_agg(x ORDER BY x.occurred_at DESC), '[]')
-          FROM (SELECT t.id, t.occurred_at, t.type, t.case_id, u.display_name, o.name AS organisation_name, t.data
+       (SELECT coalesce(json_agg(x ORDER BY x.occurred_at DESC, x.seq DESC), '[]')
+          FROM (SELECT t.id, t.seq, t.occurred_at, t.type, t.case_id, u.display_name, o.name AS organisation_name, t.data
                   FROM timeline_events t LEFT JOIN users u ON u.region_id = t.region_id AND u.id = t.actor_user_id
                   LEFT JOIN organisations o ON o.region_id = t.region_id AND o.id = t.actor_organisation_id
-                 WHERE t.region_id = f.region_id AND t.family_id = f.id ORDER BY t.occurred_at DESC LIMIT 50) x) AS timeline
+                 WHERE t.region_id = f.region_id AND t.family_id = f.id ORDER BY t.occurred_at DESC, t.seq DESC LIMIT 50) x) AS timeline
        FROM families f WHERE f.region_id = $1 AND f.id = $2`, [regionId, familyId], { prepare: true });
   const fam = rows;
   if (!fam[0]) return null;
@@ -46,7 +47,7 @@ export async function findFamilyPage(tx: Tx, regionId: string, familyId: string,
   const [members, network, cases, team, timeline] = [parse(fam[0].members), parse(fam[0].network), parse(fam[0].cases), parse(fam[0].team), parse(fam[0].timeline)];
   const teamOf = (caseId: string) => team.filter((t) => t.case_id === caseId).map((t) => ({
     id: t.id, userId: t.user_id, userName: t.display_name, organisationId: t.organisation_id, organisationName: t.organisation_name,
-    organisationType: t.organisation_type, role: t.role, legalBasis: t.legal_basis, startedOn: date(t.started_on)!, endedAt: iso(t.ended_at), endedReason: t.ended_reason,
+    organisationType: t.organisation_type, role: t.role, legalBasis: t.legal_basis, startedOn: date(t.started_on)!, notStarted: !!t.not_started, endedAt: iso(t.ended_at), endedReason: t.ended_reason, version: t.version,
   }));
   const toCase = (c: Record<string, any>) => {
     const coord = team.find((t) => t.case_id === c.id && t.role === 'coordinator' && !t.ended_at);

@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
-import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
+import { appendCaseOpened, appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { findFamilyPage, listFamilies, normaliseSearch } from './families.repo.js';
 import { accessAudit, familyAccess, familyAccesses, requireFamilyWrite, requireQualifiedCoordinator, insertMembership } from '../cases/cases.repo.js';
 import type { RegisterFamilyBody, MemberInput, NetworkMemberInput, FamilyListQuery } from './families.contract.js';
@@ -93,7 +93,7 @@ export async function registerFamily(db: Database, actor: Actor, body: Register)
     seen.add(m.bsn);
   }
   return asActor(db, actor, (tx) => onUniqueBsn((async () => {
-    await requireQualifiedCoordinator(tx, actor.regionId, body.case.coordinatorUserId, 'case.coordinatorUserId');
+    const coordinator = await requireQualifiedCoordinator(tx, actor.regionId, body.case.coordinatorUserId, 'case.coordinatorUserId');
     for (const [i, m] of body.members.entries()) if (m.bsn && !m.existingPersonId) await refuseDuplicateBsn(tx, actor, m.bsn, `members[${i}].bsn`);
     const familyId = randomUUID();
     const name = body.name ?? defaultFamilyName(body.members);
@@ -112,7 +112,7 @@ export async function registerFamily(db: Database, actor: Actor, body: Register)
     if (body.case.coordinatorUserId !== actor.userId)
       await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: body.case.legalBasis });
     await appendEvent(tx, actor, { familyId, type: 'family_registered', summary: `${name} geregistreerd met ${body.members.length} gezinsleden` });
-    await appendEvent(tx, actor, { familyId, caseId, type: 'case_opened', summary: 'Dossier geopend' });
+    await appendCaseOpened(tx, actor, { familyId, caseId, summary: 'Dossier geopend', coordinator, legalBasis: body.case.legalBasis });
     await recordAccess(tx, actor, { action: 'create', objectType: 'family', objectId: familyId, personIds, legalBasis: body.case.legalBasis,
       careRelation: true, consent: body.case.legalBasis === 'consent' });
     return { id: familyId, caseId };

@@ -13,7 +13,7 @@ import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
-import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
+import { appendCaseOpened, appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { notify } from '../notifications/notify.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { activeMembership, insertMembership, lockCase, requireQualifiedCoordinator } from '../cases/cases.repo.js';
@@ -126,6 +126,6 @@ async function takeOverSignal(tx: Tx, actor: Actor, h: HandoverRow, nominee: Nom
   await insertMembership(tx, actor, { caseId, familyId, userId: nominee.id, role: 'coordinator', legalBasis: h.legal_basis });
   if (actor.userId !== nominee.id) await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: h.legal_basis });
   if (h.sender_access === 'continues') await insertMembership(tx, actor, { caseId, familyId, userId: h.from_user_id, role: 'member', legalBasis: h.legal_basis });
-  await appendEvent(tx, actor, { familyId, caseId, type: 'case_opened', summary: 'Dossier geopend na overdracht van een melding', data: { handoverId: h.id } });
+  await appendCaseOpened(tx, actor, { familyId, caseId, summary: 'Dossier geopend na overdracht van een melding', coordinator: nominee, legalBasis: h.legal_basis, data: { handoverId: h.id } });
   return caseId;
 }

@@ -12,7 +12,7 @@ import type { Tx } from '../../platform/db/db.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Invalid } from '../../platform/http/errors.js';
-import { appendEvent } from '../timeline/timeline.js';
+import { appendCaseOpened, appendEvent } from '../timeline/timeline.js';
 import { notify } from '../notifications/notify.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { insertMembership } from '../cases/cases.repo.js';
@@ -138,7 +138,7 @@ export async function arriveInRegion(tx: Tx, actor: Actor, h: HandoverRow, nomin
     await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: h.legal_basis });
   if (!newFamily) await refreshFamilySearchText(tx, r, familyId, { bumpVersion: true });
   if (newFamily) await appendEvent(tx, actor, { familyId, type: 'family_registered', summary: `${name} geregistreerd na overdracht van ${fromLabel}` });
-  await appendEvent(tx, actor, { familyId, caseId, type: 'case_opened', summary: `Dossier geopend na overdracht van ${fromLabel}`, data: { handoverId: h.id } });
+  await appendCaseOpened(tx, actor, { familyId, caseId, summary: `Dossier geopend na overdracht van ${fromLabel}`, coordinator: nominee, legalBasis: h.legal_basis, data: { handoverId: h.id } });
   await appendEvent(tx, actor, { familyId, caseId, type: 'handover_accepted', summary: `Overdracht van ${fromLabel} aanvaard; regisseur: ${nominee.display_name}`,
     data: { handoverId: h.id, fromRegionId: h.region_id, coordinator: nominee.id, linked: persons.filter((p) => p.existing).length } });
   // The chain in this region starts when the handover was sent (recorded on the receiving

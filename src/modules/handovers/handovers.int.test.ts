@@ -40,7 +40,7 @@ async function vtCase() {
   expect(fam.status).toBe(201);
   const page = await cVt.get(`/api/v1/families/${fam.body.id}`);
   const caseId = page.body.currentCase.id as string;
-  expect((await cVt.post(`/api/v1/cases/${caseId}/team-members`, { userId: gpUser.actor.userId, legalBasis: 'consent' })).status).toBe(201);
+  expect((await cVt.post(`/api/v1/cases/${caseId}/team-members`, { userId: gpUser.actor.userId, legalBasis: 'consent', caseVersion: 1 })).status).toBe(201);
   return { familyId: fam.body.id as string, caseId, personIds: (page.body.members as Array<{ personId: string }>).map((m) => m.personId) };
 }
 

@@ -100,7 +100,7 @@ describe('recording a signal', () => {
     expect(JSON.stringify(forReporter.body)).not.toContain('Visser');
     // The case team sees the signal once it is linked, also from another organisation.
     expect((await g.get(`/api/v1/signals/${r.body.id}`)).status).toBe(404);
-    expect((await c.post(`/api/v1/cases/${fam.caseId}/team-members`, { userId: gpUser.actor.userId, legalBasis: 'consent' })).status).toBe(201);
+    expect((await c.post(`/api/v1/cases/${fam.caseId}/team-members`, { userId: gpUser.actor.userId, legalBasis: 'consent', caseVersion: 1 })).status).toBe(201);
     const forCaseTeam = await g.get(`/api/v1/signals/${r.body.id}`);
     expect(forCaseTeam.body).toMatchObject({ caseId: fam.caseId, access: { view: 'case_team', mayTriage: false, mayAddAttachment: false } });
     const moments = await t.db.query(`SELECT moment, organisation_id FROM lead_time_moments WHERE signal_id = $1`, [r.body.id]);

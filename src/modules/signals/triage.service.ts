@@ -9,7 +9,7 @@ import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, Invalid, NotFound, StaleVersion } from '../../platform/http/errors.js';
-import { appendEvent } from '../timeline/timeline.js';
+import { appendCaseOpened, appendEvent } from '../timeline/timeline.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { activeMembership, insertMembership, requireQualifiedCoordinator } from '../cases/cases.repo.js';
 import { mayTriage } from './signals.access.js';
@@ -180,7 +180,7 @@ async function openCase(tx: Tx, actor: Actor, s: SignalRecord, body: Body) {
     en: 'This signal is not linked to a registered family yet. Register the family (which opens a case) and then choose "join the case".' });
   if (await caseForTriage(tx, actor.regionId, { familyId: s.familyId }))
     throw new Conflict('case_already_open', { nl: 'Dit gezin heeft al een open dossier. Kies "aansluiten bij dossier".', en: 'This family already has an open case. Choose "join the case".' }, 'decision');
-  await requireQualifiedCoordinator(tx, actor.regionId, body.coordinatorUserId!, 'coordinatorUserId');
+  const coordinator = await requireQualifiedCoordinator(tx, actor.regionId, body.coordinatorUserId!, 'coordinatorUserId');
   const caseId = randomUUID();
   const legalBasis = body.legalBasis ?? 'statutory_task';
   await tx.query(`INSERT INTO cases (region_id, id, family_id, created_by) VALUES ($1, $2, $3, $4)`, [actor.regionId, caseId, s.familyId, actor.userId])
@@ -192,6 +192,6 @@ async function openCase(tx: Tx, actor: Actor, s: SignalRecord, body: Body) {
   await insertMembership(tx, actor, { caseId, familyId: s.familyId, userId: body.coordinatorUserId!, role: 'coordinator', legalBasis });
   if (body.coordinatorUserId !== actor.userId)
     await insertMembership(tx, actor, { caseId, familyId: s.familyId, userId: actor.userId, role: 'member', legalBasis });
-  await appendEvent(tx, actor, { familyId: s.familyId, caseId, type: 'case_opened', summary: `Dossier geopend na triage van melding ${s.reference}` });
+  await appendCaseOpened(tx, actor, { familyId: s.familyId, caseId, summary: `Dossier geopend na triage van melding ${s.reference}`, coordinator, legalBasis });
   return { caseId, familyId: s.familyId };
 }

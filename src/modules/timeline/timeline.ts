@@ -4,8 +4,8 @@ import type { Tx } from '../../platform/db/db.js';
 import type { Actor } from '../../platform/access/actor.js';
 
 export type TimelineType =
-  | 'family_registered' | 'member_added' | 'network_member_added' | 'case_opened' | 'case_status_changed'
-  | 'team_member_added' | 'team_member_ended' | 'coordinator_transferred' | 'break_glass_opened' | 'person_updated'
+  | 'family_registered' | 'member_added' | 'network_member_added' | 'case_opened' | 'coordinator_assigned' | 'case_status_changed'
+  | 'team_member_added' | 'team_member_basis_changed' | 'team_member_ended' | 'coordinator_transferred' | 'break_glass_opened' | 'person_updated'
   | 'signal_linked' | 'signal_triaged' | 'handover_sent' | 'handover_accepted' | 'handover_refused' | 'refindex_match';
 
 export async function appendEvent(tx: Tx, actor: Actor, e: { familyId: string; caseId?: string | null; type: TimelineType; summary: string; data?: Record<string, unknown> }) {
@@ -15,6 +15,18 @@ export async function appendEvent(tx: Tx, actor: Actor, e: { familyId: string; c
     [actor.regionId, randomUUID(), e.familyId, e.caseId ?? null, e.type, actor.userId, actor.organisationId,
       JSON.stringify({ summary: e.summary, ...(e.data ?? {}) })]);
   await tx.query(`UPDATE families SET last_activity_at = now() WHERE region_id = $1 AND id = $2`, [actor.regionId, e.familyId]);
+}
+
+/**
+ * A case opened, and who coordinates it: every opening (a case opened on the family page, at
+ * registration, after triage or a handover) puts "regisseur toegewezen" on the timeline, not
+ * only a later transfer. Both events share the transaction's time; `seq` keeps them in order.
+ */
+export async function appendCaseOpened(tx: Tx, actor: Actor,
+  e: { familyId: string; caseId: string; summary: string; coordinator: { id: string; display_name: string }; legalBasis: string; data?: Record<string, unknown> }) {
+  await appendEvent(tx, actor, { familyId: e.familyId, caseId: e.caseId, type: 'case_opened', summary: e.summary, data: e.data });
+  await appendEvent(tx, actor, { familyId: e.familyId, caseId: e.caseId, type: 'coordinator_assigned', summary: `Regisseur toegewezen: ${e.coordinator.display_name}`,
+    data: { to: e.coordinator.id, legalBasis: e.legalBasis } });
 }
 
 /** The persons of a family: who an audit row is written for when the family is touched. */

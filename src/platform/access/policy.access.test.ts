@@ -1,5 +1,5 @@
-// Property test: for random worlds of organisations, roles, families, case teams (some ended)
-// and break-the-glass grants (some expired), the policy's answer (mayReadFamily) must equal what
+// Property test: for random worlds of organisations, roles, families, case teams (some ended,
+// some starting on a future date) and break-the-glass grants (some expired), the policy's answer (mayReadFamily) must equal what
 // PostgreSQL's row-level security returns to the same actor — for the family and its persons.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +20,9 @@ const worldArb = fc.record({
   users: fc.array(fc.record({ org: fc.nat(), coordinator: fc.boolean(), teamLead: fc.boolean() }), { minLength: 3, maxLength: 6 }),
   families: fc.array(fc.record({ coordinator: fc.nat(), persons: fc.integer({ min: 1, max: 3 }), basis: fc.constantFrom(...BASES) }),
     { minLength: 2, maxLength: 5 }),
-  memberships: fc.array(fc.record({ user: fc.nat(), family: fc.nat(), basis: fc.constantFrom(...BASES), ended: fc.boolean() }), { maxLength: 10 }),
+  memberships: fc.array(fc.record({ user: fc.nat(), family: fc.nat(), basis: fc.constantFrom(...BASES), ended: fc.boolean(),
+    // Days from now the membership starts: mostly already started, some on a future date (never today, so the clock cannot flip it).
+    startDays: fc.oneof(fc.constant(0), fc.integer({ min: -30, max: -1 }), fc.integer({ min: 1, max: 60 })) }), { maxLength: 10 }),
   grants: fc.array(fc.record({ user: fc.nat(), family: fc.nat(),
     // Never within a minute of now, so the clock cannot flip the answer between policy and database.
     minutes: fc.oneof(fc.integer({ min: -600, max: -1 }), fc.integer({ min: 1, max: 60 })) }), { maxLength: 6 }),
@@ -70,10 +72,12 @@ async function insertFamilyWithCase(tx: Tx, regionId: string, persons: number, c
   await insertMembership(tx, regionId, caseId, familyId, coordinator, 'coordinator', basis);
   return { id: familyId, caseId, personIds };
 }
-async function insertMembership(tx: Tx, regionId: string, caseId: string, familyId: string, user: Actor, role: 'coordinator' | 'member', basis: LegalBasis) {
+async function insertMembership(tx: Tx, regionId: string, caseId: string, familyId: string, user: Actor, role: 'coordinator' | 'member', basis: LegalBasis,
+  startsAt?: Date) {
   const id = randomUUID();
-  await tx.query(`INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [regionId, id, caseId, familyId, user.organisationId, user.userId, role, basis]);
+  await tx.query(`INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis, started_at, started_on)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9::timestamptz, now()), coalesce($9::timestamptz, now())::date)`,
+    [regionId, id, caseId, familyId, user.organisationId, user.userId, role, basis, startsAt ?? null]);
   return id;
 }
 
@@ -106,9 +110,10 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
       const fam = families[m.family % families.length];
       // One active membership per user per case (unique index): while one is active, no second is started.
       if (memberships.some((x) => x.active && x.familyId === fam.id && x.userId === user.userId)) continue;
-      const id = await insertMembership(tx, regionId, fam.caseId, fam.id, user, 'member', m.basis);
+      const startsAt = m.startDays === 0 ? undefined : new Date(Date.now() + m.startDays * 86_400_000);
+      const id = await insertMembership(tx, regionId, fam.caseId, fam.id, user, 'member', m.basis, startsAt);
       if (m.ended) await tx.query(`UPDATE case_team SET ended_at = now(), ended_reason = 'klaar' WHERE region_id = $1 AND id = $2`, [regionId, id]);
-      memberships.push({ familyId: fam.id, userId: user.userId, organisationId: user.organisationId, legalBasis: m.basis, role: 'member', active: !m.ended });
+      memberships.push({ familyId: fam.id, userId: user.userId, organisationId: user.organisationId, legalBasis: m.basis, role: 'member', active: !m.ended, startsAt });
     }
     const grants: BreakGlassGrant[] = [];
     const now = Date.now();
@@ -161,7 +166,7 @@ async function writableFamily(actor: Actor, regionId: string, familyId: string):
 
 describe('access policy and row-level security agree', () => {
   it('for every professional and every family of a random world, and nothing leaks across regions', async () => {
-    let pairs = 0; let allowedPairs = 0; let viaTeamLead = 0; let viaGlass = 0; let deniedByEnd = 0; let deniedByExpiry = 0;
+    let pairs = 0; let allowedPairs = 0; let viaTeamLead = 0; let viaGlass = 0; let deniedByEnd = 0; let deniedByExpiry = 0; let deniedByFutureStart = 0;
     await fc.assert(fc.asyncProperty(worldArb, async (spec) => {
       const w = await buildWorld(spec);
       const other = await buildOtherRegion();
@@ -189,6 +194,9 @@ describe('access policy and row-level security agree', () => {
           if (policy.breakGlass) viaGlass++;
           if (!policy.allowed && w.memberships.some((m) => !m.active && m.familyId === fam.id && m.userId === actor.userId)) deniedByEnd++;
           if (!policy.allowed && w.grants.some((g) => g.familyId === fam.id && g.userId === actor.userId)) deniedByExpiry++;
+          // A membership that would open the family, but starts later: the policy and RLS both keep it shut (or read-only under a grant).
+          if (!mayWriteFamily(policy) && w.memberships.some((m) => m.active && m.familyId === fam.id && m.startsAt && m.startsAt > new Date()
+            && (m.userId === actor.userId || (actor.roles.includes('team_lead') && m.organisationId === actor.organisationId)))) deniedByFutureStart++;
         }
       }
 
@@ -222,5 +230,6 @@ describe('access policy and row-level security agree', () => {
     expect(viaGlass).toBeGreaterThan(0);
     expect(deniedByEnd).toBeGreaterThan(0);
     expect(deniedByExpiry).toBeGreaterThan(0);
+    expect(deniedByFutureStart).toBeGreaterThan(0);
   });
 });

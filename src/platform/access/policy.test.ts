@@ -52,6 +52,19 @@ describe('hasPermission (deny by default)', () => {
 });
 
 describe('mayReadFamily', () => {
+  it('opens nothing through a membership before its start, for the member and for their team lead, and opens it from the start on', () => {
+    const later = new Date(NOW.getTime() + 86_400_000);
+    const future = member({ startsAt: later });
+    expect(mayReadFamily(actor(['professional']), FAMILY, { memberships: [future], breakGlass: [] }, NOW)).toEqual(DENIED);
+    expect(mayReadFamily(actor(['team_lead'], 'u-lead'), FAMILY, { memberships: [future], breakGlass: [] }, NOW)).toEqual(DENIED);
+    expect(mayReadFamily(actor(['professional']), FAMILY, { memberships: [future], breakGlass: [] }, later))
+      .toEqual({ allowed: true, legalBasis: 'consent', careRelation: true, consent: true, breakGlass: false });
+    // With a grant, a membership that has not started is no care relation: read-only.
+    const withGlass = mayReadFamily(actor(['professional']), FAMILY, { memberships: [future], breakGlass: [glass(30)] }, NOW);
+    expect(withGlass).toMatchObject({ allowed: true, breakGlass: true, careRelation: false });
+    expect(mayWriteFamily(withGlass)).toBe(false);
+  });
+
   it('denies everyone without a relation to the family', () => {
     expect(mayReadFamily(actor(['professional', 'coordinator', 'team_lead']), FAMILY, { memberships: [], breakGlass: [] }, NOW)).toEqual(DENIED);
   });

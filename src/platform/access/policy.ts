@@ -55,6 +55,8 @@ export interface Membership {
   legalBasis: LegalBasis;
   role: 'coordinator' | 'member';
   active: boolean;
+  /** A membership added for a future date opens nothing before this moment (absent: already started). */
+  startsAt?: Date;
 }
 export interface BreakGlassGrant { familyId: string; userId: string; expiresAt: Date }
 
@@ -69,7 +71,8 @@ export interface FamilyAccess {
 
 /**
  * May this actor see this family? A professional on the case team may, a team lead may see
- * every family their organisation works with, and an active break-the-glass grant opens one
+ * every family their organisation works with (a membership counts from its start, so one added
+ * for a future date opens nothing yet), and an active break-the-glass grant opens one
  * family for 60 minutes. Everyone else sees nothing (and gets 404, not 403).
  */
 export function mayReadFamily(
@@ -78,10 +81,11 @@ export function mayReadFamily(
   facts: { memberships: Membership[]; breakGlass: BreakGlassGrant[] },
   now: Date = new Date(),
 ): FamilyAccess {
-  const own = facts.memberships.find((m) => m.active && m.familyId === familyId && m.userId === actor.userId);
+  const current = (m: Membership) => m.active && m.familyId === familyId && (!m.startsAt || m.startsAt <= now);
+  const own = facts.memberships.find((m) => current(m) && m.userId === actor.userId);
   if (own) return { allowed: true, legalBasis: own.legalBasis, careRelation: true, consent: own.legalBasis === 'consent', breakGlass: false };
   if (actor.roles.includes('team_lead')) {
-    const team = facts.memberships.find((m) => m.active && m.familyId === familyId && m.organisationId === actor.organisationId);
+    const team = facts.memberships.find((m) => current(m) && m.organisationId === actor.organisationId);
     if (team) return { allowed: true, legalBasis: team.legalBasis, careRelation: true, consent: team.legalBasis === 'consent', breakGlass: false };
   }
   const glass = facts.breakGlass.find((g) => g.familyId === familyId && g.userId === actor.userId && g.expiresAt > now);

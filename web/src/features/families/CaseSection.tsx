@@ -53,9 +53,14 @@ export function CaseSection({ data, onChanged }: { data: FamilyPageData; onChang
               <TableCell>{m.userName}</TableCell>
               <TableCell>{m.role === 'coordinator' ? <strong>{label('coordinator')}</strong> : label('member')}</TableCell>
               <TableCell>{label(m.legalBasis)}</TableCell>
-              <TableCell>{fmtDate(m.startedOn, lang)} <span className="regie-muted">({ago(t, m.startedOn)})</span></TableCell>
-              {mayManage && open && <TableCell>{m.role !== 'coordinator' && <EndMembership caseId={c.id} membershipId={m.id} name={m.userName}
-                onEnd={(reason) => act(() => post(`/api/v1/cases/${c.id}/team-members/${m.id}/end`, { reason }), `${m.userName}: ${t('ended').toLowerCase()}`)} />}</TableCell>}
+              <TableCell>{m.notStarted
+                ? <>{t('fromDate')} {fmtDate(m.startedOn, lang)} <span className="regie-muted">({t('notStartedHint')})</span></>
+                : <>{fmtDate(m.startedOn, lang)} <span className="regie-muted">({ago(t, m.startedOn)})</span></>}</TableCell>
+              {mayManage && open && <TableCell>
+                <ChangeBasis name={m.userName} current={m.legalBasis} error={error}
+                  onChange={(legalBasis) => act(() => patch(`/api/v1/cases/${c.id}/team-members/${m.id}`, { legalBasis, version: m.version }), `${m.userName}: ${t('saved')}`)} />
+                {m.role !== 'coordinator' && <EndMembership caseId={c.id} membershipId={m.id} name={m.userName}
+                onEnd={(reason) => act(() => post(`/api/v1/cases/${c.id}/team-members/${m.id}/end`, { reason, version: m.version }), `${m.userName}: ${t('ended').toLowerCase()}`)} />}</TableCell>}
             </TableRow>
           ))}</TableBody>
         </Table>
@@ -67,7 +72,8 @@ export function CaseSection({ data, onChanged }: { data: FamilyPageData; onChang
           </details>
         )}
         {mayManage && open && (<>
-          <AddTeamMemberForm onSubmit={(userId, legalBasis) => act(() => post(`/api/v1/cases/${c.id}/team-members`, { userId, legalBasis }), t('saved'))} error={error} />
+          <AddTeamMemberForm onSubmit={(userId, legalBasis, startsOn) =>
+            act(() => post(`/api/v1/cases/${c.id}/team-members`, { userId, legalBasis, caseVersion: c.version, ...(startsOn ? { startsOn } : {}) }), t('saved'))} error={error} />
           <TransferForm currentUserId={c.coordinator?.userId} onSubmit={(toUserId, reason) =>
             act(() => post(`/api/v1/cases/${c.id}/coordinator-transfers`, { toUserId, caseVersion: c.version, ...(reason ? { reason } : {}) }), t('saved'))} error={error} />
         </>)}
@@ -100,19 +106,38 @@ function EndMembership({ name, onEnd }: { caseId: string; membershipId: string; 
   );
 }
 
-function AddTeamMemberForm({ onSubmit, error }: { onSubmit: (userId: string, legalBasis: string) => void; error: unknown }) {
+/** The legal basis of one membership; the version it was shown with goes along, so a change made meanwhile answers 409 and the choice stays. */
+function ChangeBasis({ name, current, onChange, error }: { name: string; current: string; onChange: (legalBasis: string) => void; error: unknown }) {
+  const { t, label, lang } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [basis, setBasis] = useState('');
+  const errors = fieldErrors(error, lang);
+  if (!open) return <Button appearance="secondary-action-button" onClick={() => setOpen(true)} aria-label={`${t('changeBasis')}: ${name}`}>{t('changeBasis')}</Button>;
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); onChange(basis); }} className="regie-inline-form" noValidate>
+      <Select label={`${t('newBasis')} (${name})`} value={basis} onChange={(e) => setBasis(e.target.value)} error={errors.legalBasis}
+        options={BASES.filter((b) => b !== current).map((b) => ({ value: b, label: label(b) }))} />
+      <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
+      <Button appearance="subtle-button" onClick={() => setOpen(false)}>{t('cancel')}</Button>
+    </form>
+  );
+}
+
+function AddTeamMemberForm({ onSubmit, error }: { onSubmit: (userId: string, legalBasis: string, startsOn: string) => void; error: unknown }) {
   const { t, label, lang } = useI18n();
   const pros = useProfessionals(false);
   const [userId, setUserId] = useState('');
   const [basis, setBasis] = useState('');
+  const [startsOn, setStartsOn] = useState('');
   const errors = fieldErrors(error, lang);
   return (
     <details className="regie-disclosure"><summary>{t('addTeamMember')}</summary>
-      <form onSubmit={(e) => { e.preventDefault(); onSubmit(userId, basis); }} noValidate>
+      <form onSubmit={(e) => { e.preventDefault(); onSubmit(userId, basis, startsOn); }} noValidate>
         <div className="regie-grid">
           <Select label={t('person')} value={userId} onChange={(e) => setUserId(e.target.value)} error={errors.userId}
             options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />
           <Select label={t('legalBasis')} value={basis} onChange={(e) => setBasis(e.target.value)} error={errors.legalBasis} options={BASES.map((b) => ({ value: b, label: label(b) }))} />
+          <TextInput type="date" label={`${t('startsOn')} ${t('optional')}`} hint={t('startsOnHint')} value={startsOn} onChange={(e) => setStartsOn(e.target.value)} error={errors.startsOn} />
         </div>
         <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
       </form>
