@@ -171,6 +171,7 @@ describe('route permissions', () => {
         "POST /api/v1/refindex/matches/:matchId/coordinator": "refindex:register",
         "POST /api/v1/refindex/registrations": "refindex:register",
         "POST /api/v1/refindex/registrations/:registrationId/end": "refindex:register",
+        "POST /api/v1/regions": "region:create",
         "POST /api/v1/session": "public",
         "POST /api/v1/session/second-factor": "session:partial",
         "POST /api/v1/session/totp-enrolment": "session:partial",
