@@ -120,6 +120,7 @@ describe('route permissions', () => {
         "GET /api/v1/refindex/matches/:matchId": "refindex:read",
         "GET /api/v1/refindex/registrations": "refindex:read",
         "GET /api/v1/region-settings": "admin:settings",
+        "GET /api/v1/regions": "region:create",
         "GET /api/v1/session": "session:partial",
         "GET /api/v1/session/totp-enrolment": "session:partial",
         "GET /api/v1/session/totp-replacement": "session:self",

@@ -23,3 +23,5 @@ export const RegionCreated = z.object({
   /** Shown once: it works for one login, after which the administrator chooses their own and links an authenticator app. */
   initialPassword: z.string(),
 });
+
+export const RegionList = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string() })) });

@@ -67,6 +67,7 @@ describe('an installation administrator creates a region in the web app', () => 
       ['1', 'create', 'region', installer.actor.userId, 'installation'], ['2', 'create', 'organisation', installer.actor.userId, 'installation'],
       ['3', 'create', 'account', installer.actor.userId, 'installation']]);
     expect((await verifyChain(t.db, b.id)).ok).toBe(true);
+    expect((await i.get('/api/v1/regions')).body.items.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining([home, b.id]));
     expect(await count(`SELECT count(*)::text AS n FROM audit_log WHERE region_id = $1 AND object_type = 'region' AND object_id = $2 AND user_id = $3`,
       [home, b.id, installer.actor.userId])).toBe(1);
 
@@ -111,6 +112,7 @@ describe('who may create a region', () => {
     const r = await a.post('/api/v1/regions', b);
     expect(r.status).toBe(403);
     expect(r.body.code).toBe('not_installation_admin');
+    expect((await a.get('/api/v1/regions')).status).toBe(403);
     expect(await written(b.id)).toEqual({ regions: 0, organisations: 0, users: 0, audit: 0 });
     expect(await count(`SELECT count(*)::text AS n FROM audit_log WHERE region_id = $1 AND user_id = $2 AND outcome = 'denied'`, [home, admin.actor.userId]))
       .toBeGreaterThan(0);

@@ -86,6 +86,15 @@ export async function createRegion(db: Database, by: RegionCreator, body: z.infe
   }));
 }
 
+/** The installation's regions, for an installation administrator (the screen that creates one lists them). */
+export async function listRegions(db: Database, actor: Actor) {
+  return db.transaction(async (tx) => {
+    if (!(await isInstallationAdmin(tx, actor))) throw notInstallationAdmin();
+    const rows = await tx.query<{ id: string; name: string; created_at: Date | string }>('SELECT id, name, created_at FROM regions ORDER BY name, id');
+    return { items: rows.map((r) => ({ id: r.id, name: r.name, createdAt: new Date(r.created_at).toISOString() })) };
+  });
+}
+
 /** `regie installation-admin add|remove`: the only way to give or take the installation-wide task. */
 export async function setInstallationAdmin(db: Database, username: string, grant: boolean): Promise<{ regionId: string; displayName: string }> {
   return db.transaction(async (tx) => {
