@@ -54,6 +54,8 @@ function onTaken<T>(p: Promise<T>): Promise<T> {
 }
 
 export async function createRegion(db: Database, by: RegionCreator, body: z.infer<typeof CreateRegionBody>): Promise<z.infer<typeof RegionCreated>> {
+  // Refused before the (deliberately slow) hashing too, so that others cannot make the server hash for nothing.
+  if (by.kind === 'web' && !(await isInstallationAdmin(db, by.actor))) throw notInstallationAdmin();
   const password = initialPassword();
   const passwordHash = await hashPassword(password);
   const orgId = randomUUID();
