@@ -10,6 +10,8 @@ import { verifyChain } from '../platform/audit/audit.js';
 import { DEMO_PASSWORD, DEMO_REGION, NEIGHBOUR_REGION, seedDemoRegion, type SeedResult } from './generator.js';
 import { STATUSES } from './casework.js';
 import { analyzeSweep } from '../platform/db/analyze.js';
+import { actorOf } from './signals.js';
+import { approveRoleChange, changeAccount, readAccount } from '../modules/admin/accounts.service.js';
 
 const TIMEOUT = 120_000;
 const NOW = new Date('2026-03-02T00:00:00Z');
@@ -225,5 +227,15 @@ describe('seedDemoRegion', () => {
     }
     expect((await db.query(`SELECT 1 FROM users WHERE region_id = $1 AND password_change_required`, [region]))).toEqual([]);
     expect((await verifyChain(db, 'elders')).ok).toBe(true);
+  }, TIMEOUT);
+
+  it('lets the demo show the four-eyes role approval: beheer proposes, beheer2 approves', async () => {
+    const [beheer, beheer2] = await Promise.all([actorOf(db, region, 'beheer'), actorOf(db, region, 'beheer2')]);
+    const [{ id }] = await db.query<{ id: string }>(`SELECT id FROM users WHERE region_id = $1 AND username = 'regisseur2'`, [region]);
+    const before = await readAccount(db, beheer, id);
+    const proposed = await changeAccount(db, beheer, id, { displayName: before.displayName, email: before.email, roles: [...before.roles, 'team_lead'] as never, version: before.version });
+    expect(proposed.pending).toBe(true);
+    const approved = await approveRoleChange(db, beheer2, id, proposed.account.pendingRoleChange!.id);
+    expect(approved.roles).toContain('team_lead');
   }, TIMEOUT);
 });

@@ -6,7 +6,7 @@ import { createSignal } from '../modules/signals/signals.service.js';
 import { CreateSignalBody } from '../modules/signals/signals.contract.js';
 import type { NamedKey, Staff } from './organisations.js';
 
-async function actorOf(db: Database, regionId: string, username: string): Promise<Actor> {
+export async function actorOf(db: Database, regionId: string, username: string): Promise<Actor> {
   const rows = await db.query<Record<string, any>>(
     `SELECT u.id, u.organisation_id, u.roles, u.display_name, o.type, o.safety_task FROM users u
        JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id WHERE u.region_id = $1 AND u.username = $2`, [regionId, username]);
