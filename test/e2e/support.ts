@@ -1,6 +1,5 @@
 // Browser journeys: a real Regie server on a free port with its own database, driven by
 // Debian's Chromium through playwright-core, with an axe check of every screen.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -50,8 +49,7 @@ export async function loginAndWait(page: Page, env: Env, username: string, passw
 
 /** Runs axe-core on the page: no serious or critical WCAG 2.1 A/AA violations allowed. */
 export async function expectAccessible(page: Page, screen: string) {
-  // Evaluated over the DevTools protocol: a <script> tag would be (rightly) refused by the app's CSP.
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
