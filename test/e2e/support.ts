@@ -1,5 +1,6 @@
 // Browser journeys: a real Regie server on a free port with its own database, driven by
 // Debian's Chromium through playwright-core, with an axe check of every screen.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -31,6 +32,11 @@ export async function newPage(env: Env, lang = 'nl-NL'): Promise<Page> {
   const ctx = await env.browser.newContext({ locale: lang, viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
   page.setDefaultTimeout(15_000);
+  // The app runs under its real Content Security Policy: anything it blocks fails the journey
+  // (expectAccessible checks the list on every screen).
+  const blocked: string[] = [];
+  cspViolations.set(page, blocked);
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) blocked.push(m.text()); });
   return page;
 }
 
@@ -47,9 +53,14 @@ export async function loginAndWait(page: Page, env: Env, username: string, passw
   await page.getByRole('button', { name: /Uitloggen|Log out/ }).waitFor();
 }
 
+const cspViolations = new WeakMap<Page, string[]>();
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
 /** Runs axe-core on the page: no serious or critical WCAG 2.1 A/AA violations allowed. */
 export async function expectAccessible(page: Page, screen: string) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  expect(cspViolations.get(page) ?? [], `${screen}: blocked by the Content Security Policy`).toEqual([]);
+  // Injected through the DevTools protocol, which the page's CSP (no inline script) does not govern.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

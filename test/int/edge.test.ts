@@ -87,6 +87,16 @@ describe('security headers', () => {
     expect(docs.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
+  it('tells browsers and proxies never to store an API answer with personal data', async () => {
+    const c = await login(app, coord.username, PASSWORD);
+    for (const url of ['/api/v1/session', '/api/v1/families?scope=mine']) {
+      const r = await c.get(url);
+      expect(r.status, url).toBe(200);
+      expect(r.headers['cache-control'], url).toBe('no-store');
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/v1/families/00000000-0000-4000-8000-000000000000' })).headers['cache-control']).toBe('no-store');
+  });
+
   it('sends HSTS only when PUBLIC_URL is https', async () => {
     expect((await app.inject({ method: 'GET', url: '/healthz' })).headers['strict-transport-security']).toBeUndefined();
     const https = await testApp(t.db, { PUBLIC_URL: 'https://regie.example.nl' });

@@ -77,6 +77,19 @@ describe('Idempotency-Key on writes', () => {
     expect(await signalsSeen(seen)).toBe(1);
   });
 
+  it('tells a retry "in progress" while the first request is still storing its answer, and "outcome unknown" once its process is gone', async () => {
+    const key = randomUUID(); const seen = `Half beantwoord ${randomUUID()}`;
+    expect((await post(s, '/api/v1/signals', signalBody(seen), key)).status).toBe(201);
+    // The moment between the write's COMMIT and storing its answer, then a process that died there.
+    const where = [region, teacher.actor.userId, key];
+    await t.db.query(`UPDATE idempotency_keys SET response_status = NULL, response_body = NULL, locked_until = now() + interval '1 minute'
+                       WHERE region_id = $1 AND user_id = $2 AND key = $3`, where);
+    expect((await post(s, '/api/v1/signals', signalBody(seen), key)).body.code).toBe('idempotency_in_progress');
+    await t.db.query(`UPDATE idempotency_keys SET locked_until = now() - interval '1 second' WHERE region_id = $1 AND user_id = $2 AND key = $3`, where);
+    expect((await post(s, '/api/v1/signals', signalBody(seen), key)).body.code).toBe('idempotency_outcome_unknown');
+    expect(await signalsSeen(seen)).toBe(1);
+  });
+
   it('keeps keys per user: another professional with the same key makes their own signal', async () => {
     const key = randomUUID(); const seen = `Per gebruiker ${randomUUID()}`;
     expect((await post(s, '/api/v1/signals', signalBody(seen), key)).status).toBe(201);

@@ -23,7 +23,7 @@ export async function createTestDatabase(): Promise<TestDb> {
   await admin.end();
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString(), 20);
+  const db = await openPostgres(u.toString(), { max: 20, waitMs: 60_000 }) // tests wait for a connection; the server's 503 limit is tested on its own;
   await migrate(db);
   return {
     db, name,

@@ -199,12 +199,15 @@ describe('review by the privacy officer', () => {
 
   it('never lets a grant be reviewed by its own user, in the service and in row-level security, and audits the refusal', async () => {
     const fam = await registerFamily('Eigen');
-    // One account with both a role that opens break the glass and the privacy-officer role.
-    const both = await createUser(t.db, region, (await t.db.query<{ organisation_id: string }>(`SELECT organisation_id FROM users WHERE id = $1`, [gpLead.actor.userId]))[0].organisation_id,
-      ['professional', 'team_lead', 'privacy_officer'], { totpSecret: SECRET });
-    const b = await login(app, both.username);
-    const opened = await breakGlass(b, { familyId: fam.id });
+    // A team lead breaks the glass and later becomes the privacy officer (no account holds both
+    // roles at once, migration 0101): the grant they used is still never theirs to review.
+    const lead = await createUser(t.db, region, (await t.db.query<{ organisation_id: string }>(`SELECT organisation_id FROM users WHERE id = $1`, [gpLead.actor.userId]))[0].organisation_id,
+      ['professional', 'team_lead'], { totpSecret: SECRET });
+    const opened = await breakGlass(await login(app, lead.username), { familyId: fam.id });
     expect(opened.status).toBe(201);
+    await t.db.query(`UPDATE users SET roles = '{privacy_officer}' WHERE region_id = $1 AND id = $2`, [region, lead.actor.userId]);
+    const both = { ...lead, actor: { ...lead.actor, roles: ['privacy_officer' as const] } };
+    const b = await login(app, both.username);
     const own = await b.post(`/api/v1/break-glass-reviews/${opened.body.id}`, { outcome: 'justified', note: 'Zelf beoordeeld' });
     expect(own.status).toBe(403);
     expect(own.body.detail).toContain('eigen noodtoegang');

@@ -50,7 +50,7 @@ function requestHash(req: FastifyRequest) {
   return createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
 }
 
-interface KeyRow { request_hash: string; written_at: Date | null; response_status: number | null; response_headers: Record<string, string> | null; response_body: string | null }
+interface KeyRow { request_hash: string; written_at: Date | null; response_status: number | null; response_headers: Record<string, string> | null; response_body: string | null; running: boolean }
 
 export const idempotencyPlugin = fp(async (app: FastifyInstance, o: { db: Database }) => {
   const db = o.db;
@@ -82,7 +82,8 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, o: { db: Databa
         return;
       }
       const [row] = await db.query<KeyRow>(
-        `SELECT request_hash, written_at, response_status, response_headers, response_body FROM idempotency_keys
+        `SELECT request_hash, written_at, response_status, response_headers, response_body,
+                coalesce(locked_until > now(), false) AS running FROM idempotency_keys
           WHERE region_id = $1 AND user_id = $2 AND key = $3`, [claim.regionId, claim.userId, claim.key]);
       if (!row) continue; // freed by a failed first request in the meantime: claim it again
       if (row.request_hash !== hash) throw new KeyReused();
@@ -90,7 +91,9 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, o: { db: Databa
         reply.code(row.response_status).headers({ ...(row.response_headers ?? {}), 'Idempotent-Replayed': 'true' });
         return reply.send(row.response_body ?? '');
       }
-      throw row.written_at ? outcomeUnknown() : inProgress();
+      // Written but not yet answered: the first request is storing its answer (still running), or
+      // its process died between COMMIT and storing it (lock expired) — then nobody knows the answer.
+      throw row.written_at && !row.running ? outcomeUnknown() : inProgress();
     }
     throw inProgress();
   });
