@@ -14,5 +14,6 @@ import { signalsRoutes } from './modules/signals/signals.routes.js';
 import { handoversRoutes } from './modules/handovers/handovers.routes.js';
 import { leadTimesRoutes } from './modules/leadtimes/leadtimes.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
+import { regionsRoutes } from './modules/regions/regions.routes.js';
 
-export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes, adminRoutes];
+export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes, adminRoutes, regionsRoutes];

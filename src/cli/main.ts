@@ -1,4 +1,4 @@
-// regie migrate | seed | start | user add | audit verify | demo --families N
+// regie migrate | seed | start | user add | region add | installation-admin add|remove | audit verify | demo --families N
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../platform/db/db.js';
@@ -12,7 +12,11 @@ const USAGE = `Gebruik / usage:
   regie start                         start de server (npm start)
   regie migrate                       voer databasemigraties uit
   regie seed                          demo-regio Walcheren (klein) aanmaken
-  regie demo --families N [--seed S]  synthetische regio met N gezinnen
+  regie demo --families N [--seed S] [--region R --name "Naam"]  synthetische regio met N gezinnen
+  regie region add --id R --name "Naam" --organisation "Sociaal Team X" [--organisation-type municipal_team]
+                   --admin-username U --admin-name "Naam" [--admin-email E]
+                                      nieuwe regio, zonder demodata, met eerste functioneel beheerder (eenmalig wachtwoord)
+  regie installation-admin add|remove --username U   mag in de webapp regio's aanmaken
   regie user add --username U --name "Naam" --organisation "Organisatie" --roles professional,coordinator [--email E]
   regie audit verify [--region walcheren]
 Database: DATABASE_URL=postgres://… of PGlite in DATA_DIR (standaard ./data).`;
@@ -40,12 +44,12 @@ async function main() {
       return;
     case 'seed':
     case 'demo': {
-      const { values } = parseArgs({ args: rest, options: { families: { type: 'string' }, seed: { type: 'string' }, region: { type: 'string' }, 'audit-rows': { type: 'string' } } });
+      const { values } = parseArgs({ args: rest, options: { families: { type: 'string' }, seed: { type: 'string' }, region: { type: 'string' }, name: { type: 'string' }, 'audit-rows': { type: 'string' } } });
       const { seedDemoRegion } = await import('../demo/generator.js');
       await withDb(async (db) => {
         const t = Date.now();
         const r = await seedDemoRegion(db, { families: Number(values.families ?? config.demoFamilies), seed: values.seed ? Number(values.seed) : undefined,
-          regionId: values.region, auditRowsPerFamily: values['audit-rows'] ? Number(values['audit-rows']) : undefined } as never);
+          regionId: values.region, regionName: values.name, auditRowsPerFamily: values['audit-rows'] ? Number(values['audit-rows']) : undefined } as never);
         console.log(`regio ${r.regionId}: ${r.families} gezinnen, ${r.persons} personen, ${r.timelineEvents} tijdlijngebeurtenissen, ${r.auditRows} auditregels (${((Date.now() - t) / 1000).toFixed(1)} s)`);
         if (r.password) console.log(`eenmalig wachtwoord van de accounts in ${r.regionId} (werkt één keer per account): ${r.password}`);
       });
@@ -54,6 +58,17 @@ async function main() {
     case 'user': {
       const { addUserCommand } = await import('./user-add.js');
       await withDb((db) => addUserCommand(db, rest));
+      return;
+    }
+    case 'region': {
+      if (rest[0] !== 'add') break;
+      const { addRegionCommand } = await import('./region-add.js');
+      console.log(await withDb((db) => addRegionCommand(db, rest)));
+      return;
+    }
+    case 'installation-admin': {
+      const { installationAdminCommand } = await import('./region-add.js');
+      console.log(await withDb((db) => installationAdminCommand(db, rest)));
       return;
     }
     case 'audit': {

@@ -24,7 +24,6 @@ export interface EventRow {
 export interface Casework { registeredAt: number; registeredBy: StaffUser; cases: CaseRow[]; team: TeamRow[]; events: EventRow[] }
 
 const ORG_TYPE = Object.fromEntries(ORGANISATIONS.map((o) => [o.key, o.type])) as Record<OrgKey, OrgType>;
-const ORG_NAME = Object.fromEntries(ORGANISATIONS.map((o) => [o.key, o.name])) as Record<OrgKey, string>;
 
 /** Why a partner may see the family: care by consent, a statutory task, or safety. */
 function legalBasisFor(org: OrgKey): LegalBasis {
@@ -224,7 +223,7 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
       addMember(user, 'member', startedAt, endedAt, reason);
     }
     out.team.push(...caseTeam);
-    ctxSummary.orgs = [...new Set(caseTeam.filter((t) => t.user.orgKey !== 'stm').map((t) => ORG_NAME[t.user.orgKey]))];
+    ctxSummary.orgs = [...new Set(caseTeam.filter((t) => t.user.orgKey !== 'stm').map((t) => staff.orgNames[t.user.orgKey]))];
 
     // Structural events: opening, status changes, team changes.
     const first = coordinators[0].user;
@@ -237,7 +236,7 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
       event(caseRow.id, times[i], 'case_status_changed', actor, { summary, from, to: s });
     });
     for (const t of caseTeam) {
-      const who = `${t.user.displayName} (${ORG_NAME[t.user.orgKey]})`;
+      const who = `${t.user.displayName} (${staff.orgNames[t.user.orgKey]})`;
       const base = { userId: t.user.id, organisationId: t.user.organisationId, role: t.role, legalBasis: t.legalBasis };
       if (t.role === 'coordinator' && t.startedAt > openedAt) {
         const prev = coordinators[0].user;

@@ -10,6 +10,8 @@ import { verifyChain } from '../platform/audit/audit.js';
 import { DEMO_PASSWORD, DEMO_REGION, NEIGHBOUR_REGION, seedDemoRegion, type SeedResult } from './generator.js';
 import { STATUSES } from './casework.js';
 import { analyzeSweep } from '../platform/db/analyze.js';
+import { actorOf } from './signals.js';
+import { approveRoleChange, changeAccount, readAccount } from '../modules/admin/accounts.service.js';
 
 const TIMEOUT = 120_000;
 const NOW = new Date('2026-03-02T00:00:00Z');
@@ -52,7 +54,9 @@ describe('seedDemoRegion', () => {
     expect(result.auditRows).toBe(30 * 3 + signalRows);
     expect(Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE region_id = $1`, [region]))[0].n)).toBeGreaterThanOrEqual(4);
     expect(result.accounts.map((a) => a.username)).toEqual(
-      ['regisseur', 'regisseur2', 'teamleider', 'veiligthuis', 'huisarts', 'leerkracht', 'privacy', 'beheer', 'buitenstaander']);
+      ['regisseur', 'regisseur2', 'teamleider', 'veiligthuis', 'huisarts', 'leerkracht', 'privacy', 'beheer', 'beheer2', 'buitenstaander']);
+    // Two functional administrators, so that the four-eyes approval of a role change can be shown.
+    expect(result.accounts.filter((a) => a.roles.includes('functional_admin')).map((a) => a.username)).toEqual(['beheer', 'beheer2']);
     expect(result.accounts.find((a) => a.username === 'veiligthuis')?.totpSecret).toBe('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
   });
 
@@ -189,19 +193,49 @@ describe('seedDemoRegion', () => {
     }
   }, TIMEOUT);
 
-  it('gives a region other than the demo region its own one-time password, never the public demo password', async () => {
-    // Its accounts are written first, in their own transaction; what follows for a second region
-    // (its demo signals) is not this test's subject.
-    const other = await seedDemoRegion(db, { families: 1, seed: 7, regionId: 'elders', now: NOW }).catch(() => null);
+  it('seeds a second region completely, with its own organisation names, ids, people and one-time password', async () => {
+    const other = await seedDemoRegion(db, { families: 3, seed: 42, regionId: 'elders', regionName: 'Elders', now: NOW });
     expect(result.password).toBeUndefined();
-    const users = await db.query<{ password_hash: string; password_change_required: boolean }>(
-      `SELECT password_hash, password_change_required FROM users WHERE region_id = 'elders' LIMIT 2`);
-    expect(users).toHaveLength(2);
+    expect(other.password).toBeDefined();
+    expect(other.password).not.toBe(DEMO_PASSWORD);
+    expect(other.families).toBe(3);
+    // It got as far as its demo signals (it used to stop there) and the settings of its front door.
+    expect(Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE region_id = 'elders'`))[0].n)).toBeGreaterThanOrEqual(1);
+    const [settings] = await db.query<{ name: string }>(
+      `SELECT o.name FROM signal_settings s JOIN organisations o ON o.region_id = s.region_id AND o.id = s.front_door_organisation_id WHERE s.region_id = 'elders'`);
+    expect(settings.name).toBe('Sociaal Team Elders');
+    // Not one of Walcheren's organisation names, nor any of its ids.
+    const shared = await db.query(
+      `SELECT o.name FROM organisations o JOIN organisations w ON w.region_id = $1 AND (w.name = o.name OR w.id = o.id) WHERE o.region_id = 'elders'`, [region]);
+    expect(shared).toEqual([]);
+    for (const table of ['users', 'families', 'persons', 'cases', 'timeline_events', 'signals']) {
+      const clash = await db.query(`SELECT 1 FROM ${table} a JOIN ${table} b ON b.id = a.id AND b.region_id = $1 WHERE a.region_id = 'elders' LIMIT 1`, [region]);
+      expect(clash, table).toEqual([]);
+    }
+    const clashBsn = await db.query(`SELECT 1 FROM persons a JOIN persons b ON b.bsn = a.bsn AND b.region_id = $1 WHERE a.region_id = 'elders' LIMIT 1`, [region]);
+    expect(clashBsn).toEqual([]);
+    expect(other.accounts.map((a) => a.organisation)).not.toContain('Sociaal Team Middelburg');
+    expect(other.accounts.every((a) => a.username.endsWith('.elders') && !a.totpSecret)).toBe(true);
+    // Its accounts: the one-time password (works once, then a new one), an authenticator app required, never the demo's secret.
+    const users = await db.query<{ password_hash: string; password_change_required: boolean; totp_required: boolean; totp_secret: string | null }>(
+      `SELECT password_hash, password_change_required, totp_required, totp_secret FROM users WHERE region_id = 'elders' ORDER BY username LIMIT 3`);
+    expect(users).toHaveLength(3);
     for (const u of users) {
-      expect(u.password_change_required).toBe(true);
+      expect([u.password_change_required, u.totp_required, u.totp_secret]).toEqual([true, true, null]);
       expect(await argon2.verify(u.password_hash, DEMO_PASSWORD)).toBe(false);
-      if (other) expect(await argon2.verify(u.password_hash, other.password!)).toBe(true);
+      expect(await argon2.verify(u.password_hash, other.password!)).toBe(true);
     }
     expect((await db.query(`SELECT 1 FROM users WHERE region_id = $1 AND password_change_required`, [region]))).toEqual([]);
+    expect((await verifyChain(db, 'elders')).ok).toBe(true);
+  }, TIMEOUT);
+
+  it('lets the demo show the four-eyes role approval: beheer proposes, beheer2 approves', async () => {
+    const [beheer, beheer2] = await Promise.all([actorOf(db, region, 'beheer'), actorOf(db, region, 'beheer2')]);
+    const [{ id }] = await db.query<{ id: string }>(`SELECT id FROM users WHERE region_id = $1 AND username = 'regisseur2'`, [region]);
+    const before = await readAccount(db, beheer, id);
+    const proposed = await changeAccount(db, beheer, id, { displayName: before.displayName, email: before.email, roles: [...before.roles, 'team_lead'] as never, version: before.version });
+    expect(proposed.pending).toBe(true);
+    const approved = await approveRoleChange(db, beheer2, id, proposed.account.pendingRoleChange!.id);
+    expect(approved.roles).toContain('team_lead');
   }, TIMEOUT);
 });

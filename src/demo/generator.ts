@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../platform/db/db.js';
 import { Rng, isoDate } from './random.js';
 import { BsnSource, buildHousehold } from './households.js';
-import { ORGANISATIONS, SAFETY_TYPES, buildStaff, type DemoAccount, type Staff } from './organisations.js';
+import { SAFETY_TYPES, buildStaff, type DemoAccount, type Staff } from './organisations.js';
 import { STATUSES, SpecialAllocator, buildCasework, type Status } from './casework.js';
 import { Columns } from './sql.js';
 import { sealTotpSecret, totpKeyLoaded } from '../platform/auth/totp-secrets.js';
@@ -77,13 +77,15 @@ const VACUUM_EVERY = 20;
 
 export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<SeedResult> {
   const regionId = opts.regionId ?? DEMO_REGION.id;
-  const seed = opts.seed ?? DEFAULT_SEED;
+  const isDemo = regionId === DEMO_REGION.id;
+  const regionName = opts.regionName ?? (isDemo ? DEMO_REGION.name : regionId);
+  // Another region draws from its own streams: its own ids, BSNs and people, never the demo's.
+  const seed = regionSeed(opts.seed ?? DEFAULT_SEED, regionId, isDemo);
   const total = Math.max(0, Math.floor(opts.families));
-  const staff = buildStaff(seed, regionId, DEMO_REGION.id, total);
+  const staff = buildStaff(seed, regionId, DEMO_REGION.id, total, regionName);
 
   // The public demo password is for the demo regions only; any other region gets its own, which
-  // works once per account (then each professional chooses their own).
-  const isDemo = regionId === DEMO_REGION.id;
+  // works once per account (then each professional chooses their own, and links an authenticator).
   const password = isDemo ? DEMO_PASSWORD : randomBytes(12).toString('base64url');
   let hashed: Promise<string> | undefined;
   const hashOnce = () => (hashed ??= argon2.hash(password, { type: argon2.argon2id }));
@@ -95,10 +97,9 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
   const now = (opts.now ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000)).getTime();
   const passwordHash = await hashOnce();
   await db.transaction(async (tx) => {
-    await tx.query('INSERT INTO regions (id, name) VALUES ($1, $2)',
-      [regionId, opts.regionName ?? (regionId === DEMO_REGION.id ? DEMO_REGION.name : regionId)]);
+    await tx.query('INSERT INTO regions (id, name) VALUES ($1, $2)', [regionId, regionName]);
     const orgs = new Columns('organisations', [['id', 'uuid'], ['name', 'text'], ['type', 'text'], ['safety_task', 'boolean']]);
-    for (const o of ORGANISATIONS) orgs.add(staff.orgIds[o.key], o.name, o.type, SAFETY_TYPES.has(o.type));
+    for (const o of staff.organisations) orgs.add(staff.orgIds[o.key], o.name, o.type, SAFETY_TYPES.has(o.type));
     await orgs.flush(tx, regionId);
     // Roles go in as comma-joined text: unnest() would flatten an array of arrays.
     await tx.query(
@@ -106,7 +107,7 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
        SELECT $1, c0, c1, c2, c3, c4, c5, c6, c7, string_to_array(c8, ','), $11
          FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::text[])
            AS u(c0, c1, c2, c3, c4, c5, c6, c7, c8)`,
-      [regionId, ...usersColumns(staff, passwordHash, regionId), !isDemo]);
+      [regionId, ...usersColumns(staff, passwordHash, regionId, !isDemo), !isDemo]);
   });
 
   const bsns = new BsnSource(seed);
@@ -128,18 +129,25 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
   await seedAudit(db, regionId, familyIds, opts.auditRowsPerFamily ?? 3, opts.onProgress);
   // The municipal social team is the region's front door for concerns from the public form.
   await db.query(
-    `INSERT INTO signal_settings (region_id, front_door_organisation_id)
-     SELECT $1, id FROM organisations WHERE region_id = $1 AND name = 'Sociaal Team Middelburg' ON CONFLICT (region_id) DO NOTHING`, [regionId]);
-  await seedDemoSignals(db, regionId);
+    `INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2) ON CONFLICT (region_id) DO NOTHING`, [regionId, staff.orgIds.stm]);
+  await seedDemoSignals(db, regionId, staff);
   // Fresh statistics for what was just written (PGlite has no autovacuum; see platform/db/analyze.ts).
   await analyzeDatabase(db);
   return { regionId, ...(await counts(db, regionId)), accounts: staff.accounts, otherRegions, ...(isDemo ? {} : { password }) };
 }
 
-function usersColumns(staff: Staff, passwordHash: string, regionId: string): unknown[][] {
+/** The demo region keeps the seed as given (its data stay exactly as they were); another region mixes in its id. */
+export function regionSeed(seed: number, regionId: string, isDemo: boolean): number {
+  if (isDemo) return seed;
+  let h = 0x811c9dc5;
+  for (const ch of regionId) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return (seed ^ h) >>> 0;
+}
+
+function usersColumns(staff: Staff, passwordHash: string, regionId: string, totpRequired: boolean): unknown[][] {
   const u = staff.users;
   return [u.map((x) => x.id), u.map((x) => x.organisationId), u.map((x) => x.username), u.map((x) => x.displayName),
-    u.map((x) => x.email), u.map(() => passwordHash), u.map((x) => sealed(x.totpSecret, regionId, x.id)), u.map(() => false), u.map((x) => x.roles.join(','))];
+    u.map((x) => x.email), u.map(() => passwordHash), u.map((x) => sealed(x.totpSecret, regionId, x.id)), u.map(() => totpRequired), u.map((x) => x.roles.join(','))];
 }
 
 /**

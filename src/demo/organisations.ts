@@ -10,7 +10,7 @@ export type OrgType = 'municipal_team' | 'veilig_thuis' | 'gp_practice' | 'schoo
   | 'mental_health' | 'youth_care' | 'probation' | 'police' | 'child_protection_board' | 'certified_institution'
   | 'safety_house';
 
-interface OrgDef { key: OrgKey; name: string; type: OrgType; code: string; domain: string }
+export interface OrgDef { key: OrgKey; name: string; type: OrgType; code: string; domain: string }
 
 export const ORGANISATIONS: readonly OrgDef[] = [
   { key: 'stm', name: 'Sociaal Team Middelburg', type: 'municipal_team', code: 'stm', domain: 'sociaalteam-middelburg.example' },
@@ -28,6 +28,22 @@ export const ORGANISATIONS: readonly OrgDef[] = [
   { key: 'wss', name: 'William Schrikker Stichting Jeugdbescherming', type: 'certified_institution', code: 'wss', domain: 'wss.example' },
 ];
 
+/**
+ * The organisations of a region other than the demo region: the same kinds of partner, named
+ * after that region, so that a second demo region never carries Walcheren's names.
+ */
+export function organisationsFor(regionId: string, regionName: string, defaultRegionId: string): readonly OrgDef[] {
+  if (regionId === defaultRegionId) return ORGANISATIONS;
+  const named: Record<OrgKey, string> = {
+    stm: `Sociaal Team ${regionName}`, gem: `Gemeente ${regionName}`, vt: `Veilig Thuis ${regionName}`,
+    abdij: `Huisartsenpraktijk ${regionName}-Noord`, dauw: `Huisartsenpraktijk ${regionName}-Zuid`, wingerd: `Basisschool ${regionName}`,
+    woongoed: `Woningcorporatie ${regionName}`, emergis: `GGZ ${regionName}`, intervence: `Jeugdhulp ${regionName}`,
+    reclassering: `Reclassering ${regionName}`, politie: `Politie, basisteam ${regionName}`,
+    raad: `Raad voor de Kinderbescherming ${regionName}`, wss: `Jeugdbescherming ${regionName}`,
+  };
+  return ORGANISATIONS.map((o) => ({ ...o, name: named[o.key], domain: `${o.code}.${regionId}.example` }));
+}
+
 /** Organisations with a safety task may break the glass. */
 export const SAFETY_TYPES: ReadonlySet<OrgType> = new Set(['veilig_thuis', 'police', 'child_protection_board', 'certified_institution']);
 
@@ -40,7 +56,7 @@ export interface DemoAccount {
 }
 
 export type NamedKey = 'regisseur' | 'regisseur2' | 'teamleider' | 'veiligthuis' | 'huisarts' | 'leerkracht'
-  | 'privacy' | 'beheer' | 'buitenstaander';
+  | 'privacy' | 'beheer' | 'beheer2' | 'buitenstaander';
 
 /** Fixed base32 secret, so a presenter can show the second factor before breaking the glass. */
 export const VEILIG_THUIS_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -54,6 +70,8 @@ const NAMED: readonly { key: NamedKey; displayName: string; org: OrgKey; roles: 
   { key: 'leerkracht', displayName: 'Femke Joosse', org: 'wingerd', roles: ['professional'], email: 'f.joosse' },
   { key: 'privacy', displayName: 'Karin Louwerse', org: 'gem', roles: ['privacy_officer'], email: 'k.louwerse' },
   { key: 'beheer', displayName: 'Jeroen Sinke', org: 'gem', roles: ['functional_admin'], email: 'j.sinke' },
+  // A second administrator, so that the four-eyes approval of a role change can be shown.
+  { key: 'beheer2', displayName: 'Anouk Minderhoud', org: 'gem', roles: ['functional_admin'], email: 'a.minderhoud' },
   { key: 'buitenstaander', displayName: 'Bas Melse', org: 'woongoed', roles: ['professional'], email: 'b.melse' },
 ];
 
@@ -74,7 +92,10 @@ export interface StaffUser {
 }
 
 export interface Staff {
+  /** The region's organisations (names differ per region; keys and types do not). */
+  organisations: readonly OrgDef[];
   orgIds: Record<OrgKey, string>;
+  orgNames: Record<OrgKey, string>;
   users: StaffUser[];
   named: Record<NamedKey, StaffUser>;
   /** Generated professionals per organisation; named accounts are never drawn at random. */
@@ -86,12 +107,19 @@ export interface Staff {
 
 export const STAFF_STREAM = 0x5747;
 
-/** Builds organisations and professionals; team sizes grow with the number of families. */
-export function buildStaff(seed: number, regionId: string, defaultRegionId: string, families: number): Staff {
+/**
+ * Builds organisations and professionals; team sizes grow with the number of families. A region
+ * other than the demo region gets its own organisation names, and no account of it has the demo's
+ * published authenticator secret.
+ */
+export function buildStaff(seed: number, regionId: string, defaultRegionId: string, families: number, regionName = regionId): Staff {
   const rng = new Rng(seed, STAFF_STREAM);
+  const organisations = organisationsFor(regionId, regionName, defaultRegionId);
+  const isDemo = regionId === defaultRegionId;
   const orgIds = {} as Record<OrgKey, string>;
-  for (const o of ORGANISATIONS) orgIds[o.key] = rng.uuid();
-  const def = (k: OrgKey) => ORGANISATIONS.find((o) => o.key === k)!;
+  const orgNames = {} as Record<OrgKey, string>;
+  for (const o of organisations) { orgIds[o.key] = rng.uuid(); orgNames[o.key] = o.name; }
+  const def = (k: OrgKey) => organisations.find((o) => o.key === k)!;
 
   const users: StaffUser[] = [];
   const named = {} as Record<NamedKey, StaffUser>;
@@ -100,7 +128,7 @@ export function buildStaff(seed: number, regionId: string, defaultRegionId: stri
       id: rng.uuid(), orgKey: n.org, organisationId: orgIds[n.org],
       username: demoUsername(n.key, regionId, defaultRegionId), displayName: n.displayName,
       email: `${n.email}@${def(n.org).domain}`, roles: n.roles,
-      totpSecret: n.key === 'veiligthuis' ? VEILIG_THUIS_TOTP_SECRET : null,
+      totpSecret: n.key === 'veiligthuis' && isDemo ? VEILIG_THUIS_TOTP_SECRET : null,
     };
     named[n.key] = u;
     users.push(u);
@@ -118,7 +146,7 @@ export function buildStaff(seed: number, regionId: string, defaultRegionId: stri
   const pool = {} as Record<OrgKey, StaffUser[]>;
   const coordinators = { municipal: [] as StaffUser[], youth: [] as StaffUser[] };
   const taken = new Set(NAMED.map((n) => n.displayName));
-  for (const o of ORGANISATIONS) {
+  for (const o of organisations) {
     pool[o.key] = [];
     for (let i = 1; i <= count[o.key]; i++) {
       let displayName: string;
@@ -143,5 +171,5 @@ export function buildStaff(seed: number, regionId: string, defaultRegionId: stri
     username: named[n.key].username, displayName: n.displayName, organisation: def(n.org).name, roles: [...n.roles],
     ...(named[n.key].totpSecret ? { totpSecret: named[n.key].totpSecret! } : {}),
   }));
-  return { orgIds, users, named, pool, coordinators, accounts };
+  return { organisations, orgIds, orgNames, users, named, pool, coordinators, accounts };
 }

@@ -4,8 +4,9 @@ import type { Database } from '../platform/db/db.js';
 import type { Actor, Role } from '../platform/access/actor.js';
 import { createSignal } from '../modules/signals/signals.service.js';
 import { CreateSignalBody } from '../modules/signals/signals.contract.js';
+import type { NamedKey, Staff } from './organisations.js';
 
-async function actorOf(db: Database, regionId: string, username: string): Promise<Actor> {
+export async function actorOf(db: Database, regionId: string, username: string): Promise<Actor> {
   const rows = await db.query<Record<string, any>>(
     `SELECT u.id, u.organisation_id, u.roles, u.display_name, o.type, o.safety_task FROM users u
        JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id WHERE u.region_id = $1 AND u.username = $2`, [regionId, username]);
@@ -14,14 +15,14 @@ async function actorOf(db: Database, regionId: string, username: string): Promis
     roles: u.roles as Role[], displayName: u.display_name, ip: '127.0.0.1', userAgent: 'demo' };
 }
 
-export async function seedDemoSignals(db: Database, regionId: string) {
-  const team = await db.query<{ id: string }>(`SELECT id FROM organisations WHERE region_id = $1 AND name = 'Sociaal Team Middelburg'`, [regionId]);
-  if (!team[0]) return;
+/** Signals to the region's own municipal social team, from its own named accounts. */
+export async function seedDemoSignals(db: Database, regionId: string, staff: Pick<Staff, 'orgIds' | 'named'>) {
+  const team = [{ id: staff.orgIds.stm }];
   const persons = await db.query<{ bsn: string }>(
     `SELECT p.bsn FROM persons p JOIN family_members fm ON fm.region_id = p.region_id AND fm.person_id = p.id
       WHERE p.region_id = $1 AND p.bsn IS NOT NULL AND fm.relation = 'child' ORDER BY p.id LIMIT 4`, [regionId]);
   const day = 86_400_000;
-  const items: Array<{ who: string; daysAgo: number; body: Record<string, unknown> }> = [
+  const items: Array<{ who: NamedKey; daysAgo: number; body: Record<string, unknown> }> = [
     { who: 'leerkracht', daysAgo: 16, body: { source: 'school', urgency: 'normal', safetyAtStake: false, bsn: persons[0]?.bsn,
       whatSeen: 'Leerling is sinds de herfstvakantie vaak afwezig en lijkt moe en teruggetrokken.', concerns: { education: 'Veel verzuim', development_parenting: 'Teruggetrokken gedrag' } } },
     { who: 'huisarts', daysAgo: 9, body: { source: 'gp', urgency: 'high', safetyAtStake: false, bsn: persons[1]?.bsn,
@@ -37,6 +38,6 @@ export async function seedDemoSignals(db: Database, regionId: string) {
   for (const item of items) {
     const body = CreateSignalBody.safeParse({ receivingOrganisationId: team[0].id, ...Object.fromEntries(Object.entries(item.body).filter(([, v]) => v !== undefined)) });
     if (!body.success) continue; // e.g. a demo region without children with a BSN
-    await createSignal(db, await actorOf(db, regionId, item.who), body.data, new Date(Date.now() - item.daysAgo * day));
+    await createSignal(db, await actorOf(db, regionId, staff.named[item.who].username), body.data, new Date(Date.now() - item.daysAgo * day));
   }
 }

@@ -44,6 +44,7 @@ describe.skipIf(onPostgres)('regie start on the embedded database', () => {
     const first = await startServer(port);
     expect(first.output()).toContain('regisseur');
     expect(first.output()).toContain('Welkom-Regie-2026');
+    expect(first.output()).toContain('beheer2'); // the second administrator, for the four-eyes role approval
     const cookie = await loginCookie(port);
     const list = await (await fetch(`http://127.0.0.1:${port}/api/v1/families?limit=100`, { headers: { cookie } })).json();
     expect(list.items.length).toBeGreaterThan(0);
@@ -69,6 +70,13 @@ describe.skipIf(onPostgres)('regie start on the embedded database', () => {
     expect(add.stdout).toContain('tijdelijk wachtwoord');
     const bad = regie('user', 'add', '--username', 'x', '--name', 'X', '--organisation', 'Sociaal Team Middelburg', '--roles', 'king');
     expect(bad.status).not.toBe(0);
+    const region = ['region', 'add', '--id', 'noord', '--name', 'Noord', '--organisation', 'Sociaal Team Noord', '--admin-username', 'beheer.noord', '--admin-name', 'Nora Noord'];
+    const created = regie(...region);
+    expect(created.status).toBe(0);
+    expect(created.stdout).toMatch(/eenmalig wachtwoord van beheer\.noord .*: [A-Za-z0-9_-]{16}/);
+    const again = regie(...region);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already exists');
     const verify = regie('audit', 'verify');
     expect(verify.status).toBe(0);
     expect(verify.stdout).toContain('keten intact');

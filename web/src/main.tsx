@@ -23,6 +23,7 @@ import { RefIndex } from './features/refindex/index.js';
 import { Handovers, HandoverDetail, LeadTimes } from './features/handovers/index.js';
 import { Inbox, MailDeliveries } from './features/notifications/index.js';
 import { AccessRules, Accounts, AdminHome, Organisations, RegionSettings } from './features/admin/index.js';
+import { Regions } from './features/regions/index.js';
 
 function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Promise<void> }) {
   const location_ = useLocation();
@@ -56,6 +57,7 @@ function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Pro
   if (path === '/beheer/organisaties') return <Organisations />;
   if (path === '/beheer/accounts') return <Accounts />;
   if (path === '/beheer/toegangsregels') return <AccessRules />;
+  if (path === '/installatie/regios') return <Regions />;
   if (path === '/privacy/audit') return <AuditLog />;
   if (path === '/privacy/noodtoegang') return <Reviews />;
   if (path === '/privacy/personen') return <AccessLog />;

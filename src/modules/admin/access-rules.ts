@@ -62,6 +62,7 @@ export const PERMISSION_LABELS: Record<Permission, Label> = {
   'admin:settings': { nl: 'Regio-instellingen wijzigen: triagetermijnen en de voordeur van het online meldformulier', en: 'Change region settings: triage norms and the front door of the public form' },
   'admin:organisations': { nl: 'Organisaties aanmaken en wijzigen', en: 'Create and change organisations' },
   'admin:users': { nl: 'Accounts aanmaken, rollen wijzigen en accounts blokkeren of vrijgeven', en: 'Create accounts, change roles, deactivate and reactivate accounts' },
+  'region:create': { nl: 'Een regio aanmaken (alleen als beheerder van de installatie aangewezen op de opdrachtregel)', en: 'Create a region (only when made installation administrator on the command line)' },
   'access-rules:read': { nl: 'Deze toegangsregels inzien', en: 'Read these access rules' },
 };
 

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'admin:settings': ['functional_admin'],
   'admin:organisations': ['functional_admin'],
   'admin:users': ['functional_admin'],
+  // And the account must be an installation administrator (migrations/0170, checked in regions.service.ts).
+  'region:create': ['functional_admin'],
   'access-rules:read': ['functional_admin', 'privacy_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 

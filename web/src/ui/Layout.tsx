@@ -7,10 +7,12 @@ import { isCareProfessional, isPrivacyOfficer, mayBreakGlass, useSession } from 
 import { clearAllDrafts } from './forms.js';
 import { InboxBadge } from '../features/notifications/index.js';
 import { ADMIN_TEXTS } from '../features/admin/index.js';
+import { REGION_TEXTS } from '../features/regions/index.js';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang, label } = useI18n();
   const ta = useLocalT(ADMIN_TEXTS);
+  const tr = useLocalT(REGION_TEXTS);
   const { session, refresh } = useSession();
   const { path } = useLocation();
   const user = session?.state === 'active' ? session.user : null;
@@ -18,7 +20,8 @@ export function Layout({ children }: { children: ReactNode }) {
   if (isCareProfessional(user)) nav.push(['/', t('myFamilies')], ['/gezinnen/nieuw', t('registerFamily')], ['/triage', t('navTriage')],
     ['/meldingen/nieuw', t('navSignal')], ['/verwijsindex', t('navRefIndex')], ['/overdrachten', t('navHandovers')], ['/doorlooptijden', t('navLeadTimes')]);
   if (user?.roles.includes('functional_admin')) nav.push(['/beheer/regio', ta('navSettings')], ['/beheer/organisaties', ta('navOrganisations')],
-    ['/beheer/accounts', ta('navAccounts')], ['/beheer/toegangsregels', ta('navAccessRules')], ['/doorlooptijden', t('navLeadTimes')], ['/beheer/e-mail', t('navMail')]);
+    ['/beheer/accounts', ta('navAccounts')], ['/beheer/toegangsregels', ta('navAccessRules')], ['/doorlooptijden', t('navLeadTimes')], ['/beheer/e-mail', t('navMail')],
+    ['/installatie/regios', tr('nav')]);
   if (mayBreakGlass(user)) nav.push(['/noodtoegang', t('breakGlass')]);
   if (isPrivacyOfficer(user)) nav.push(['/privacy/audit', t('auditLog')], ['/privacy/noodtoegang', t('reviews')], ['/privacy/personen', t('accessLog')]);
   // The access rules in words: for the privacy officer too (once, if someone holds both roles).

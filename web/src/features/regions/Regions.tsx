@@ -1,0 +1,95 @@
+// "Regio's": an installation administrator creates a region with its first organisation and
+// functional administrator; the one-time password is shown once, in the answer, and is not kept
+// (no draft either: the form holds a person's name and e-mail only while the page is open).
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { ApiError, get, post } from '../../api.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
+import { ORGANISATION_TYPES } from '../admin/texts.js';
+import '../admin/admin.css';
+import { TEXTS } from './texts.js';
+
+interface Region { id: string; name: string; createdAt: string }
+interface Created { region: { id: string; name: string }; organisation: { id: string; name: string; type: string }; admin: { id: string; username: string; displayName: string };
+  initialPassword: string }
+const EMPTY = { id: '', name: '', organisationName: '', organisationType: 'municipal_team', adminName: '', adminUsername: '', adminEmail: '' };
+
+export function Regions() {
+  const t = useLocalT(TEXTS);
+  const { lang, label } = useI18n();
+  const [regions, setRegions] = useState<Region[] | null>(null);
+  const [allowed, setAllowed] = useState(true);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [d, setD] = useState(EMPTY);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<Created | null>(null);
+  const errors = fieldErrors(error, lang);
+  const load = useCallback(async () => {
+    try { setRegions((await get<{ items: Region[] }>('/api/v1/regions')).items); setLoadError(null); } catch (e) {
+      if (e instanceof ApiError && e.problem.status === 403) setAllowed(false); else setLoadError(e);
+    }
+  }, []);
+  useEffect(() => { void load(); }, [load]);
+  const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
+  const submit = async () => {
+    setBusy(true); setError(null); setCreated(null);
+    try {
+      const r = await post<Created>('/api/v1/regions', { id: d.id, name: d.name, organisation: { name: d.organisationName, type: d.organisationType },
+        admin: { username: d.adminUsername, displayName: d.adminName, ...(d.adminEmail.trim() ? { email: d.adminEmail.trim() } : {}) } });
+      setCreated(r); setD(EMPTY);
+      void load();
+    } catch (e) { setError(e); } finally { setBusy(false); }
+  };
+  return (
+    <>
+      <Heading level={1}>{t('title')}</Heading>
+      <Paragraph className="regie-lead">{t('intro')}</Paragraph>
+      {!allowed && <Alert type="info"><Paragraph>{t('notAllowed')}</Paragraph></Alert>}
+      <ProblemAlert error={loadError} />
+      {allowed && regions && (
+        <>
+          <section className="regie-section" aria-labelledby="regions-new">
+            <Heading level={2} id="regions-new">{t('newRegion')}</Heading>
+            <div role="status">
+              {created && (
+                <Alert type="ok" role="none">
+                  <Paragraph>{t('created', { name: created.region.name, id: created.region.id, organisation: created.organisation.name, username: created.admin.username })}</Paragraph>
+                  <Paragraph>{t('initialPassword', { username: created.admin.username })}<code className="regie-admin-password">{created.initialPassword}</code></Paragraph>
+                  <Paragraph>{t('initialPasswordHint', { name: created.admin.displayName })}</Paragraph>
+                </Alert>
+              )}
+            </div>
+            <ProblemAlert error={error} />
+            <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+              <div className="regie-grid">
+                <TextInput label={t('regionCode')} hint={t('regionCodeHint')} autoComplete="off" spellCheck={false} value={d.id} onChange={set('id')} error={errors.id} />
+                <TextInput label={t('regionName')} autoComplete="off" value={d.name} onChange={set('name')} error={errors.name} />
+                <TextInput label={t('organisation')} hint={t('organisationHint')} autoComplete="off" value={d.organisationName} onChange={set('organisationName')}
+                  error={errors['organisation.name']} />
+                <Select label={t('organisationType')} value={d.organisationType} onChange={set('organisationType')} error={errors['organisation.type']}
+                  options={ORGANISATION_TYPES.map((v) => ({ value: v, label: label(v) }))} />
+                <TextInput label={t('adminName')} autoComplete="off" value={d.adminName} onChange={set('adminName')} error={errors['admin.displayName']} />
+                <TextInput label={t('adminUsername')} hint={t('adminUsernameHint')} autoComplete="off" spellCheck={false} value={d.adminUsername}
+                  onChange={set('adminUsername')} error={errors['admin.username']} />
+                <TextInput label={t('adminEmail')} type="email" autoComplete="off" value={d.adminEmail} onChange={set('adminEmail')} error={errors['admin.email']} />
+              </div>
+              <div className="regie-actions"><Button appearance="primary-action-button" type="submit" disabled={busy}>{t('create')}</Button></div>
+            </form>
+          </section>
+          <section className="regie-section" aria-labelledby="regions-existing">
+            <Heading level={2} id="regions-existing">{t('existing')}</Heading>
+            <Table className="regie-table">
+              <TableHeader><TableRow><TableHeaderCell scope="col">{t('code')}</TableHeaderCell><TableHeaderCell scope="col">{t('name')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('createdAt')}</TableHeaderCell></TableRow></TableHeader>
+              <TableBody>{regions.map((r) => (
+                <TableRow key={r.id}><TableCell>{r.id}</TableCell><TableCell>{r.name}</TableCell>
+                  <TableCell>{new Date(r.createdAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL')}</TableCell></TableRow>))}</TableBody>
+            </Table>
+          </section>
+        </>
+      )}
+    </>
+  );
+}
