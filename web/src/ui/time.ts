@@ -38,3 +38,8 @@ export function fmtDateTime(iso: string | null | undefined, lang: string) {
   if (!iso) return '—';
   return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
+
+/** The calendar day in the Netherlands (YYYY-MM-DD), whatever the browser's time zone: Regie's periods are Dutch days. */
+export function dutchIsoDay(d: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}

@@ -7,12 +7,11 @@ import { get, post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
-import { fmtDateTime } from '../../ui/time.js';
+import { dutchIsoDay, fmtDateTime } from '../../ui/time.js';
 import { momentKey, useHandoverT } from './texts.js';
 import type { CaseLeadTimes, Org, OrgLeadTimes } from './types.js';
 
 const fmtDays = (d: number | null, lang: string) => (d === null ? '—' : d.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }));
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export function LeadTimesScreen() {
   const t = useHandoverT();
@@ -32,7 +31,7 @@ function OrganisationFigures() {
   const { lang } = useI18n();
   const { session } = useSession();
   const [orgs, setOrgs] = useState<Org[]>([]);
-  const [form, setForm] = useState({ organisationId: session?.user.organisationId ?? '', from: isoDay(new Date(Date.now() - 365 * 86_400_000)), to: isoDay(new Date()) });
+  const [form, setForm] = useState({ organisationId: session?.user.organisationId ?? '', from: dutchIsoDay(new Date(Date.now() - 365 * 86_400_000)), to: dutchIsoDay() });
   const [query, setQuery] = useState(form);
   const [data, setData] = useState<OrgLeadTimes | null>(null);
   const [error, setError] = useState<unknown>(null);
