@@ -2,7 +2,9 @@
 // runs as regie_system with only the grants its named jobs need. Every door and every grant of
 // the role is listed here, so a new one fails until reviewed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../support/db.js';
+import { createTestDatabase, onPostgres, type TestDb } from '../support/db.js';
+import { migrate } from '../../src/platform/db/migrate.js';
+import { asActor } from '../../src/platform/db/actor-tx.js';
 import { asSystem, SYSTEM_DOORS, type SystemDoor } from '../../src/platform/db/system-tx.js';
 import { readChainHeads } from '../../src/platform/audit/checkpoints.js';
 import { createOrganisation, createRegion, createUser } from '../support/factory.js';
@@ -14,11 +16,11 @@ afterAll(async () => { await t?.drop(); });
 
 describe('the system door', () => {
   it('is opened by these named jobs only, and its role holds only these grants', async () => {
-    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints']);
+    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'migrations']);
     const grants = await t.db.query<{ g: string }>(
       `SELECT table_name || ': ' || string_agg(privilege_type, ', ' ORDER BY privilege_type) AS g FROM information_schema.role_table_grants
         WHERE grantee = 'regie_system' GROUP BY table_name ORDER BY table_name`);
-    expect(grants.map((r) => r.g)).toEqual(['audit_chain_head: SELECT']);
+    expect(grants.map((r) => r.g)).toEqual(['audit_chain_head: SELECT', 'schema_migrations: SELECT']);
     const [role] = await t.db.query(`SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = 'regie_system'`);
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
   });
@@ -35,5 +37,30 @@ describe('the system door', () => {
       `UPDATE audit_chain_head SET seq = 0 WHERE region_id = '${region}'`])
       await expect(asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(sql)), sql).rejects.toMatchObject({ code: '42501' });
     await expect(asSystem(t.db, 'login' as SystemDoor, async () => 1)).rejects.toThrow(/unknown system door/);
+  });
+});
+
+describe.runIf(onPostgres)('the server\'s login role (PostgreSQL, docs/deploy/roles.sql)', () => {
+  it('is an ordinary login role that owns nothing and can use no grant outside a door', async () => {
+    const [role] = await t.server.query(`SELECT current_user::text AS "user", rolsuper, rolbypassrls, rolinherit, rolcanlogin,
+        pg_has_role(current_user, 'regie_app', 'MEMBER') AS app, pg_has_role(current_user, 'regie_system', 'MEMBER') AS system,
+        (SELECT count(*)::int FROM pg_class c WHERE c.relowner = pg_roles.oid) AS owns,
+        (SELECT datdba = pg_roles.oid FROM pg_database WHERE datname = current_database()) AS db_owner
+      FROM pg_roles WHERE rolname = current_user`);
+    expect(role).toEqual({ user: 'regie_server', rolsuper: false, rolbypassrls: false, rolinherit: false, rolcanlogin: true,
+      app: true, system: true, owns: 0, db_owner: false });
+    for (const sql of ['SELECT 1 FROM users LIMIT 1', 'SELECT 1 FROM audit_log LIMIT 1', 'SELECT 1 FROM sessions LIMIT 1', 'SELECT 1 FROM schema_migrations'])
+      await expect(t.server.query(sql), sql).rejects.toMatchObject({ code: '42501' });
+    // The migrations ran as the owner, which is not a superuser either.
+    const [owner] = await t.db.query(`SELECT current_user::text AS "user", rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
+    expect(owner).toEqual({ user: 'regie_owner', rolsuper: false, rolbypassrls: true });
+  });
+
+  it('starts with nothing pending without the owner, and serves an actor through asActor only', async () => {
+    expect(await migrate(t.server)).toEqual([]);
+    const region = await createRegion(t.db);
+    const user = await createUser(t.db, region, await createOrganisation(t.db, region), ['professional']);
+    expect(await asActor(t.server, user.actor, (tx) => tx.query(`SELECT current_user::text AS "user", id FROM users`)))
+      .toEqual([{ user: 'regie_app', id: user.actor.userId }]);
   });
 });
