@@ -10,12 +10,11 @@
 // triage queue with thousands of fakes hides the real concerns from the people who must triage
 // them today, while a citizen who is refused is told at once where help is sure to answer.
 //
-// There is no actor: the transaction runs as regie_app with only the region set (no user, no
-// organisation), so row-level security allows exactly what the form does — insert a signal
-// without a reporter, its attachment, the chain moment and an audit row with an empty user.
+// There is no actor: the transaction runs through asPublic (src/platform/db/public-tx.ts).
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
+import { asPublic } from '../../platform/db/public-tx.js';
 import { DEFAULT_PUBLIC_CONCERN_DAILY_CAP } from '../../config.js';
 import { Conflict, Invalid, TooMany } from '../../platform/http/errors.js';
 import { notify } from '../notifications/notify.js';
@@ -101,13 +100,6 @@ async function countAgainstDailyCap(tx: Tx, regionId: string, today: string, cap
 export async function formRegions(db: Database) {
   return db.query<{ id: string; name: string }>(
     `SELECT r.id, r.name FROM regions r JOIN signal_settings s ON s.region_id = r.id WHERE s.front_door_organisation_id IS NOT NULL ORDER BY r.name`);
-}
-
-async function asPublic<T>(db: Database, regionId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.query(`SELECT set_config('role', 'regie_app', true), set_config('regie.region', $1, true)`, [regionId]);
-    return fn(tx);
-  });
 }
 
 /**
