@@ -11,16 +11,46 @@ import { createOrganisation, createRegion, createUser } from '../support/factory
 import { recordAccess } from '../../src/platform/audit/audit.js';
 
 let t: TestDb;
+
+/** What regie_system may do, door by door (migrations 0132, 0160, 0161). Review a change before updating. */
+const GRANTS = [
+  'audit_chain_head: SELECT',
+  'idempotency_keys: DELETE, SELECT (created_at)',
+  'schema_migrations: SELECT',
+  'signals: SELECT (id, overdue_notified_at, receiving_organisation_id, reference, region_id, status, triage_due_on), UPDATE (overdue_notified_at)',
+  'users: SELECT (active, id, organisation_id, region_id, roles)',
+];
+const FUNCTIONS = [
+  'regie.acting_as_system()',
+  'regie.actor_region()',
+  'regie.notify(text,uuid,uuid,text,text,text,text,text,uuid)',
+  'regie.system_door()',
+  'regie.team_leads(text,uuid)',
+];
+const POLICIES = [
+  "signals: signals_system_triage_overdue ALL (regie.system_door() = 'triage-overdue'::text)",
+  "users: users_system_team_leads SELECT (regie.system_door() = 'triage-overdue'::text)",
+];
 beforeAll(async () => { t = await createTestDatabase(); });
 afterAll(async () => { await t?.drop(); });
 
 describe('the system door', () => {
   it('is opened by these named jobs only, and its role holds only these grants', async () => {
-    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'migrations']);
-    const grants = await t.db.query<{ g: string }>(
-      `SELECT table_name || ': ' || string_agg(privilege_type, ', ' ORDER BY privilege_type) AS g FROM information_schema.role_table_grants
-        WHERE grantee = 'regie_system' GROUP BY table_name ORDER BY table_name`);
-    expect(grants.map((r) => r.g)).toEqual(['audit_chain_head: SELECT', 'schema_migrations: SELECT']);
+    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'idempotency', 'migrations', 'triage-overdue']);
+    const grants = await t.db.query<{ g: string }>(`
+      WITH t AS (SELECT c.relname AS tbl, x.privilege_type AS p FROM pg_class c, aclexplode(c.relacl) x
+                  WHERE x.grantee = 'regie_system'::regrole AND c.relnamespace = 'public'::regnamespace),
+           col AS (SELECT c.relname AS tbl, x.privilege_type || ' (' || string_agg(a.attname, ', ' ORDER BY a.attname) || ')' AS p
+                     FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid, aclexplode(a.attacl) x
+                    WHERE x.grantee = 'regie_system'::regrole AND c.relnamespace = 'public'::regnamespace GROUP BY c.relname, x.privilege_type)
+      SELECT tbl || ': ' || string_agg(p, ', ' ORDER BY p) AS g FROM (SELECT * FROM t UNION ALL SELECT * FROM col) u GROUP BY tbl ORDER BY tbl`);
+    expect(grants.map((r) => r.g)).toEqual(GRANTS);
+    const functions = await t.db.query<{ f: string }>(`SELECT p.oid::regprocedure::text AS f FROM pg_proc p, aclexplode(p.proacl) x
+      WHERE x.grantee = 'regie_system'::regrole AND x.privilege_type = 'EXECUTE' ORDER BY 1`);
+    expect(functions.map((r) => r.f)).toEqual(FUNCTIONS);
+    const policies = await t.db.query<{ p: string }>(`SELECT tablename || ': ' || policyname || ' ' || cmd || ' ' || coalesce(qual, '') AS p
+      FROM pg_policies WHERE 'regie_system' = ANY (roles) ORDER BY 1`);
+    expect(policies.map((r) => r.p)).toEqual(POLICIES);
     const [role] = await t.db.query(`SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = 'regie_system'`);
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
   });
@@ -33,7 +63,10 @@ describe('the system door', () => {
       `SELECT current_user::text AS "user", current_setting('regie.system') AS door, regie.acting_as_system() AS system`)))
       .toEqual([{ user: 'regie_system', door: 'audit-checkpoints', system: true }]);
     expect((await readChainHeads(t.db)).find((h) => h.regionId === region)).toMatchObject({ seq: 1, chain: 'audit_log' });
-    for (const sql of ['SELECT 1 FROM audit_log LIMIT 1', 'SELECT 1 FROM persons LIMIT 1', 'SELECT 1 FROM users LIMIT 1',
+    // Grants belong to the role, so every door has them; row-level security keeps each door to its rows.
+    expect(await asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(`SELECT id FROM users`))).toEqual([]);
+    expect(await asSystem(t.db, 'triage-overdue', (tx) => tx.query(`SELECT id FROM users WHERE region_id = $1`, [region]))).toEqual([{ id: user.actor.userId }]);
+    for (const sql of ['SELECT 1 FROM audit_log LIMIT 1', 'SELECT 1 FROM persons LIMIT 1', 'SELECT password_hash FROM users LIMIT 1',
       `UPDATE audit_chain_head SET seq = 0 WHERE region_id = '${region}'`])
       await expect(asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(sql)), sql).rejects.toMatchObject({ code: '42501' });
     await expect(asSystem(t.db, 'login' as SystemDoor, async () => 1)).rejects.toThrow(/unknown system door/);

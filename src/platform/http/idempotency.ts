@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { currentWork, type Database } from '../db/db.js';
+import { asSystem } from '../db/system-tx.js';
 import { Conflict, DomainError, Invalid } from './errors.js';
 import type { Sweep } from '../../jobs.js';
 
@@ -120,5 +121,5 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, o: { db: Databa
 /** Deletes keys older than 24 hours (a retry comes within minutes; a day covers a lost laptop lid). */
 export const idempotencySweep: Sweep = {
   name: 'idempotency-cleanup', everySeconds: 3600,
-  run: async (db) => { await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [KEEP_HOURS]); },
+  run: async (db) => { await asSystem(db, 'idempotency', (tx) => tx.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [KEEP_HOURS])); },
 };
