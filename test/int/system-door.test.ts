@@ -16,6 +16,8 @@ let t: TestDb;
 const GRANTS = [
   'audit_chain_head: SELECT',
   'idempotency_keys: DELETE, SELECT (created_at)',
+  'mail_outbox: SELECT (attempts, claim_token, claimed_until, id, link, next_attempt_at, notification_id, region_id, status, subject, to_address), UPDATE (attempts, claim_token, claimed_until, last_error, next_attempt_at, sent_at, status)',
+  'notifications: SELECT (id, region_id, title_en, title_nl)',
   'schema_migrations: SELECT',
   'signals: SELECT (id, overdue_notified_at, receiving_organisation_id, reference, region_id, status, triage_due_on), UPDATE (overdue_notified_at)',
   'users: SELECT (active, id, organisation_id, region_id, roles)',
@@ -28,6 +30,8 @@ const FUNCTIONS = [
   'regie.team_leads(text,uuid)',
 ];
 const POLICIES = [
+  "mail_outbox: mail_outbox_system_sender ALL (regie.system_door() = 'mail-outbox'::text)",
+  "notifications: notifications_system_mail_titles SELECT (regie.system_door() = 'mail-outbox'::text)",
   "signals: signals_system_triage_overdue ALL (regie.system_door() = 'triage-overdue'::text)",
   "users: users_system_team_leads SELECT (regie.system_door() = 'triage-overdue'::text)",
 ];
@@ -36,7 +40,7 @@ afterAll(async () => { await t?.drop(); });
 
 describe('the system door', () => {
   it('is opened by these named jobs only, and its role holds only these grants', async () => {
-    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'idempotency', 'migrations', 'triage-overdue']);
+    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'idempotency', 'mail-outbox', 'migrations', 'triage-overdue']);
     const grants = await t.db.query<{ g: string }>(`
       WITH t AS (SELECT c.relname AS tbl, x.privilege_type AS p FROM pg_class c, aclexplode(c.relacl) x
                   WHERE x.grantee = 'regie_system'::regrole AND c.relnamespace = 'public'::regnamespace),
