@@ -15,9 +15,14 @@ let t: TestDb;
 /** What regie_system may do, door by door (migrations 0132, 0160, 0161). Review a change before updating. */
 const GRANTS = [
   'audit_chain_head: SELECT',
+  'audit_log: INSERT',
   'idempotency_keys: DELETE, SELECT (created_at)',
   'mail_outbox: SELECT (attempts, claim_token, claimed_until, id, link, next_attempt_at, notification_id, region_id, status, subject, to_address), UPDATE (attempts, claim_token, claimed_until, last_error, next_attempt_at, sent_at, status)',
   'notifications: SELECT (id, region_id, title_en, title_nl)',
+  'persons: SELECT (birth_date, id, region_id)',
+  'refindex_match_pairs: SELECT (match_id, org_high, org_low, region_id)',
+  'refindex_matches: SELECT (closed_at, coordinator_user_id, due_on, escalated_at, id, region_id), UPDATE (escalated_at)',
+  'refindex_registrations: SELECT (end_date, ended_at, id, legal_basis, organisation_id, person_id, region_id), UPDATE (ended_at, ended_by, ended_reason)',
   'schema_migrations: SELECT',
   'signals: SELECT (id, overdue_notified_at, receiving_organisation_id, reference, region_id, status, triage_due_on), UPDATE (overdue_notified_at)',
   'users: SELECT (active, id, organisation_id, region_id, roles)',
@@ -26,21 +31,28 @@ const FUNCTIONS = [
   'regie.acting_as_system()',
   'regie.actor_region()',
   'regie.notify(text,uuid,uuid,text,text,text,text,text,uuid)',
+  'regie.refindex_close_stale(text,uuid,date)',
+  'regie.refindex_lock(text,uuid)',
   'regie.system_door()',
   'regie.team_leads(text,uuid)',
 ];
 const POLICIES = [
+  "audit_log: audit_log_system_refindex_removals INSERT CHECK ((regie.system_door() = 'refindex-sweeps'::text) AND (user_id IS NULL) AND (on_behalf_of = 'system:refindex-removals'::text))",
   "mail_outbox: mail_outbox_system_sender ALL (regie.system_door() = 'mail-outbox'::text)",
   "notifications: notifications_system_mail_titles SELECT (regie.system_door() = 'mail-outbox'::text)",
+  "persons: persons_system_refindex_sweeps SELECT (regie.system_door() = 'refindex-sweeps'::text)",
+  "refindex_match_pairs: refindex_match_pairs_system_sweeps SELECT (regie.system_door() = 'refindex-sweeps'::text)",
+  "refindex_matches: refindex_matches_system_sweeps ALL (regie.system_door() = 'refindex-sweeps'::text)",
+  "refindex_registrations: refindex_registrations_system_sweeps ALL (regie.system_door() = 'refindex-sweeps'::text)",
   "signals: signals_system_triage_overdue ALL (regie.system_door() = 'triage-overdue'::text)",
-  "users: users_system_team_leads SELECT (regie.system_door() = 'triage-overdue'::text)",
+  "users: users_system_team_leads SELECT (regie.system_door() = ANY (ARRAY['triage-overdue'::text, 'refindex-sweeps'::text]))",
 ];
 beforeAll(async () => { t = await createTestDatabase(); });
 afterAll(async () => { await t?.drop(); });
 
 describe('the system door', () => {
   it('is opened by these named jobs only, and its role holds only these grants', async () => {
-    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'idempotency', 'mail-outbox', 'migrations', 'triage-overdue']);
+    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'idempotency', 'mail-outbox', 'migrations', 'refindex-sweeps', 'triage-overdue']);
     const grants = await t.db.query<{ g: string }>(`
       WITH t AS (SELECT c.relname AS tbl, x.privilege_type AS p FROM pg_class c, aclexplode(c.relacl) x
                   WHERE x.grantee = 'regie_system'::regrole AND c.relnamespace = 'public'::regnamespace),
@@ -52,7 +64,7 @@ describe('the system door', () => {
     const functions = await t.db.query<{ f: string }>(`SELECT p.oid::regprocedure::text AS f FROM pg_proc p, aclexplode(p.proacl) x
       WHERE x.grantee = 'regie_system'::regrole AND x.privilege_type = 'EXECUTE' ORDER BY 1`);
     expect(functions.map((r) => r.f)).toEqual(FUNCTIONS);
-    const policies = await t.db.query<{ p: string }>(`SELECT tablename || ': ' || policyname || ' ' || cmd || ' ' || coalesce(qual, '') AS p
+    const policies = await t.db.query<{ p: string }>(`SELECT tablename || ': ' || policyname || ' ' || cmd || coalesce(' ' || qual, '') || coalesce(' CHECK ' || with_check, '') AS p
       FROM pg_policies WHERE 'regie_system' = ANY (roles) ORDER BY 1`);
     expect(policies.map((r) => r.p)).toEqual(POLICIES);
     const [role] = await t.db.query(`SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = 'regie_system'`);
@@ -70,7 +82,7 @@ describe('the system door', () => {
     // Grants belong to the role, so every door has them; row-level security keeps each door to its rows.
     expect(await asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(`SELECT id FROM users`))).toEqual([]);
     expect(await asSystem(t.db, 'triage-overdue', (tx) => tx.query(`SELECT id FROM users WHERE region_id = $1`, [region]))).toEqual([{ id: user.actor.userId }]);
-    for (const sql of ['SELECT 1 FROM audit_log LIMIT 1', 'SELECT 1 FROM persons LIMIT 1', 'SELECT password_hash FROM users LIMIT 1',
+    for (const sql of ['SELECT 1 FROM audit_log LIMIT 1', 'SELECT bsn FROM persons LIMIT 1', 'SELECT password_hash FROM users LIMIT 1',
       `UPDATE audit_chain_head SET seq = 0 WHERE region_id = '${region}'`])
       await expect(asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(sql)), sql).rejects.toMatchObject({ code: '42501' });
     await expect(asSystem(t.db, 'login' as SystemDoor, async () => 1)).rejects.toThrow(/unknown system door/);
