@@ -20,10 +20,13 @@ const GRANTS = [
   'mail_outbox: SELECT (attempts, claim_token, claimed_until, id, link, next_attempt_at, notification_id, region_id, status, subject, to_address), UPDATE (attempts, claim_token, claimed_until, last_error, next_attempt_at, sent_at, status)',
   'notifications: SELECT (id, region_id, title_en, title_nl)',
   'persons: SELECT (birth_date, id, region_id)',
+  'public_form_secrets: INSERT (id, secret), SELECT (id, secret)',
   'refindex_match_pairs: SELECT (match_id, org_high, org_low, region_id)',
   'refindex_matches: SELECT (closed_at, coordinator_user_id, due_on, escalated_at, id, region_id), UPDATE (escalated_at)',
   'refindex_registrations: SELECT (end_date, ended_at, id, legal_basis, organisation_id, person_id, region_id), UPDATE (ended_at, ended_by, ended_reason)',
+  'regions: SELECT (id, name)',
   'schema_migrations: SELECT',
+  'signal_settings: SELECT (front_door_organisation_id, region_id)',
   'signals: SELECT (id, overdue_notified_at, receiving_organisation_id, reference, region_id, status, triage_due_on), UPDATE (overdue_notified_at)',
   'users: SELECT (active, id, organisation_id, region_id, roles)',
 ];
@@ -44,6 +47,7 @@ const POLICIES = [
   "refindex_match_pairs: refindex_match_pairs_system_sweeps SELECT (regie.system_door() = 'refindex-sweeps'::text)",
   "refindex_matches: refindex_matches_system_sweeps ALL (regie.system_door() = 'refindex-sweeps'::text)",
   "refindex_registrations: refindex_registrations_system_sweeps ALL (regie.system_door() = 'refindex-sweeps'::text)",
+  "signal_settings: signal_settings_system_public_form SELECT (regie.system_door() = 'public-form'::text)",
   "signals: signals_system_triage_overdue ALL (regie.system_door() = 'triage-overdue'::text)",
   "users: users_system_team_leads SELECT (regie.system_door() = ANY (ARRAY['triage-overdue'::text, 'refindex-sweeps'::text]))",
 ];
@@ -52,7 +56,7 @@ afterAll(async () => { await t?.drop(); });
 
 describe('the system door', () => {
   it('is opened by these named jobs only, and its role holds only these grants', async () => {
-    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'idempotency', 'mail-outbox', 'migrations', 'refindex-sweeps', 'triage-overdue']);
+    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'idempotency', 'mail-outbox', 'migrations', 'public-form', 'refindex-sweeps', 'triage-overdue']);
     const grants = await t.db.query<{ g: string }>(`
       WITH t AS (SELECT c.relname AS tbl, x.privilege_type AS p FROM pg_class c, aclexplode(c.relacl) x
                   WHERE x.grantee = 'regie_system'::regrole AND c.relnamespace = 'public'::regnamespace),

@@ -34,7 +34,6 @@ const text = (f: string) => readFileSync(join(root, f), 'utf8');
 const NOT_YET_DOORED: Record<string, number> = {
   'src/modules/breakglass/breakglass.repo.ts': 1,
   'src/modules/handovers/handovers.service.ts': 1,
-  'src/modules/signals/public.service.ts': 3,
   'src/platform/audit/audit.ts': 2,
   'src/platform/audit/checkpoints.ts': 2,
   'src/platform/auth/auth.service.ts': 16,
@@ -64,6 +63,7 @@ describe('the database doors', () => {
       idempotency: ['src/platform/http/idempotency.ts'],
       'mail-outbox': ['src/modules/notifications/mail-outbox.repo.ts'],
       migrations: ['src/platform/db/migrate.ts'],
+      'public-form': ['src/modules/signals/public.service.ts'],
       'refindex-sweeps': ['src/modules/refindex/refindex.sweeps.ts'],
       'triage-overdue': ['src/modules/signals/overdue.sweep.ts'],
     });
