@@ -33,6 +33,7 @@ const GRANTS = [
 const FUNCTIONS = [
   'regie.acting_as_system()',
   'regie.actor_region()',
+  'regie.expire_overdue_handovers(date)',
   'regie.notify(text,uuid,uuid,text,text,text,text,text,uuid)',
   'regie.refindex_close_stale(text,uuid,date)',
   'regie.refindex_lock(text,uuid)',
@@ -49,14 +50,14 @@ const POLICIES = [
   "refindex_registrations: refindex_registrations_system_sweeps ALL (regie.system_door() = 'refindex-sweeps'::text)",
   "signal_settings: signal_settings_system_public_form SELECT (regie.system_door() = 'public-form'::text)",
   "signals: signals_system_triage_overdue ALL (regie.system_door() = 'triage-overdue'::text)",
-  "users: users_system_team_leads SELECT (regie.system_door() = ANY (ARRAY['triage-overdue'::text, 'refindex-sweeps'::text]))",
+  "users: users_system_team_leads SELECT (regie.system_door() = ANY (ARRAY['triage-overdue'::text, 'refindex-sweeps'::text, 'handover-deadlines'::text]))",
 ];
 beforeAll(async () => { t = await createTestDatabase(); });
 afterAll(async () => { await t?.drop(); });
 
 describe('the system door', () => {
   it('is opened by these named jobs only, and its role holds only these grants', async () => {
-    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'idempotency', 'mail-outbox', 'migrations', 'public-form', 'refindex-sweeps', 'triage-overdue']);
+    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'handover-deadlines', 'idempotency', 'mail-outbox', 'migrations', 'public-form', 'refindex-sweeps', 'triage-overdue']);
     const grants = await t.db.query<{ g: string }>(`
       WITH t AS (SELECT c.relname AS tbl, x.privilege_type AS p FROM pg_class c, aclexplode(c.relacl) x
                   WHERE x.grantee = 'regie_system'::regrole AND c.relnamespace = 'public'::regnamespace),
