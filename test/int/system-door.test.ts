@@ -16,7 +16,7 @@ let t: TestDb;
 const GRANTS = [
   'audit_chain_head: SELECT',
   'audit_log: INSERT',
-  'idempotency_keys: DELETE, SELECT (created_at)',
+  'idempotency_keys: DELETE, INSERT, SELECT, SELECT (created_at), UPDATE',
   'mail_outbox: SELECT (attempts, claim_token, claimed_until, id, link, next_attempt_at, notification_id, region_id, status, subject, to_address), UPDATE (attempts, claim_token, claimed_until, last_error, next_attempt_at, sent_at, status)',
   'notifications: SELECT (id, region_id, title_en, title_nl)',
   'persons: SELECT (birth_date, id, region_id)',
@@ -42,6 +42,7 @@ const FUNCTIONS = [
 ];
 const POLICIES = [
   "audit_log: audit_log_system_refindex_removals INSERT CHECK ((regie.system_door() = 'refindex-sweeps'::text) AND (user_id IS NULL) AND (on_behalf_of = 'system:refindex-removals'::text))",
+  "idempotency_keys: idempotency_keys_system ALL (regie.system_door() = 'idempotency'::text)",
   "mail_outbox: mail_outbox_system_sender ALL (regie.system_door() = 'mail-outbox'::text)",
   "notifications: notifications_system_mail_titles SELECT (regie.system_door() = 'mail-outbox'::text)",
   "persons: persons_system_refindex_sweeps SELECT (regie.system_door() = 'refindex-sweeps'::text)",

@@ -39,7 +39,6 @@ const NOT_YET_DOORED: Record<string, number> = {
   'src/platform/auth/oidc.ts': 7,
   'src/platform/auth/sessions.ts': 4,
   'src/platform/auth/totp-secrets.ts': 3,
-  'src/platform/http/idempotency.ts': 4,
   'src/platform/jobs/boss-db.ts': 2,
 };
 
