@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** The schema owner's connection for migrations on start (docs/deploy/roles.sql); DATABASE_URL is then the server role. */
+  migrationDatabaseUrl?: string;
   secureCookies: boolean;
   loginRateLimit: number;
   logLevel: string;
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     dataDir: env.DATA_DIR ?? './data',
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : publicUrl.startsWith('https://'),
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
     logLevel: env.LOG_LEVEL ?? 'info',

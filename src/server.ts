@@ -2,7 +2,7 @@
 // background jobs (pg-boss), HTTP.
 import { loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/db.js';
-import { migrate } from './platform/db/migrate.js';
+import { migrateAsOwner } from './platform/db/migrate.js';
 import { analyzeDatabase, analyzeSweep } from './platform/db/analyze.js';
 import { loadTotpKey, sealPlaintextTotpSecrets, useTotpKey } from './platform/auth/totp-secrets.js';
 import { buildApp, type App } from './platform/http/app.js';
@@ -77,7 +77,7 @@ export async function start(config: Config = loadConfig()) {
     }
     return undefined;
   };
-  const applied = await whenDatabaseServes('migrate', () => migrate(db));
+  const applied = await whenDatabaseServes('migrate', () => migrateAsOwner(db, config.migrationDatabaseUrl));
   // TOTP secrets are encrypted with a key kept outside the database (TOTP_KEY or DATA_DIR/totp.key).
   await whenDatabaseServes('totp-secrets', () => sealPlaintextTotpSecrets(db));
   if (applied?.length) {

@@ -43,7 +43,7 @@ const addRows = (user: TestUser, n: number) => t.db.transaction(async (tx) => {
 
 /** The attack: as the database superuser, cut the tail off and rewind the head to match — one UPDATE. */
 async function cutTail(region: string, keep: number) {
-  await t.db.transaction(async (tx) => {
+  await t.superuser.transaction(async (tx) => {
     await tx.query(`SET LOCAL session_replication_role = replica`); // skips the append-only trigger
     await tx.query(`DELETE FROM audit_log WHERE region_id = $1 AND seq > $2`, [region, keep]);
     await tx.query(`UPDATE audit_chain_head h SET seq = a.seq, hash = a.hash FROM audit_log a

@@ -2,23 +2,77 @@
 // runs as regie_system with only the grants its named jobs need. Every door and every grant of
 // the role is listed here, so a new one fails until reviewed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../support/db.js';
+import { createTestDatabase, onPostgres, type TestDb } from '../support/db.js';
+import { migrate } from '../../src/platform/db/migrate.js';
+import { asActor } from '../../src/platform/db/actor-tx.js';
 import { asSystem, SYSTEM_DOORS, type SystemDoor } from '../../src/platform/db/system-tx.js';
 import { readChainHeads } from '../../src/platform/audit/checkpoints.js';
 import { createOrganisation, createRegion, createUser } from '../support/factory.js';
 import { recordAccess } from '../../src/platform/audit/audit.js';
 
 let t: TestDb;
+
+/** What regie_system may do, door by door (migrations 0132, 0160, 0161). Review a change before updating. */
+const GRANTS = [
+  'audit_chain_head: SELECT',
+  'audit_log: INSERT',
+  'idempotency_keys: DELETE, INSERT, SELECT, SELECT (created_at), UPDATE',
+  'mail_outbox: SELECT (attempts, claim_token, claimed_until, id, link, next_attempt_at, notification_id, region_id, status, subject, to_address), UPDATE (attempts, claim_token, claimed_until, last_error, next_attempt_at, sent_at, status)',
+  'notifications: SELECT (id, region_id, title_en, title_nl)',
+  'persons: SELECT (birth_date, id, region_id)',
+  'public_form_secrets: INSERT (id, secret), SELECT (id, secret)',
+  'refindex_match_pairs: SELECT (match_id, org_high, org_low, region_id)',
+  'refindex_matches: SELECT (closed_at, coordinator_user_id, due_on, escalated_at, id, region_id), UPDATE (escalated_at)',
+  'refindex_registrations: SELECT (end_date, ended_at, id, legal_basis, organisation_id, person_id, region_id), UPDATE (ended_at, ended_by, ended_reason)',
+  'regions: SELECT (id, name)',
+  'schema_migrations: SELECT',
+  'signal_settings: SELECT (front_door_organisation_id, region_id)',
+  'signals: SELECT (id, overdue_notified_at, receiving_organisation_id, reference, region_id, status, triage_due_on), UPDATE (overdue_notified_at)',
+  'users: SELECT (active, id, organisation_id, region_id, roles)',
+];
+const FUNCTIONS = [
+  'regie.acting_as_system()',
+  'regie.actor_region()',
+  'regie.expire_overdue_handovers(date)',
+  'regie.notify(text,uuid,uuid,text,text,text,text,text,uuid)',
+  'regie.refindex_close_stale(text,uuid,date)',
+  'regie.refindex_lock(text,uuid)',
+  'regie.system_door()',
+  'regie.team_leads(text,uuid)',
+];
+const POLICIES = [
+  "audit_log: audit_log_system_refindex_removals INSERT CHECK ((regie.system_door() = 'refindex-sweeps'::text) AND (user_id IS NULL) AND (on_behalf_of = 'system:refindex-removals'::text))",
+  "idempotency_keys: idempotency_keys_system ALL (regie.system_door() = 'idempotency'::text)",
+  "mail_outbox: mail_outbox_system_sender ALL (regie.system_door() = 'mail-outbox'::text)",
+  "notifications: notifications_system_mail_titles SELECT (regie.system_door() = 'mail-outbox'::text)",
+  "persons: persons_system_refindex_sweeps SELECT (regie.system_door() = 'refindex-sweeps'::text)",
+  "refindex_match_pairs: refindex_match_pairs_system_sweeps SELECT (regie.system_door() = 'refindex-sweeps'::text)",
+  "refindex_matches: refindex_matches_system_sweeps ALL (regie.system_door() = 'refindex-sweeps'::text)",
+  "refindex_registrations: refindex_registrations_system_sweeps ALL (regie.system_door() = 'refindex-sweeps'::text)",
+  "signal_settings: signal_settings_system_public_form SELECT (regie.system_door() = 'public-form'::text)",
+  "signals: signals_system_triage_overdue ALL (regie.system_door() = 'triage-overdue'::text)",
+  "users: users_system_team_leads SELECT (regie.system_door() = ANY (ARRAY['triage-overdue'::text, 'refindex-sweeps'::text, 'handover-deadlines'::text]))",
+];
 beforeAll(async () => { t = await createTestDatabase(); });
 afterAll(async () => { await t?.drop(); });
 
 describe('the system door', () => {
   it('is opened by these named jobs only, and its role holds only these grants', async () => {
-    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints']);
-    const grants = await t.db.query<{ g: string }>(
-      `SELECT table_name || ': ' || string_agg(privilege_type, ', ' ORDER BY privilege_type) AS g FROM information_schema.role_table_grants
-        WHERE grantee = 'regie_system' GROUP BY table_name ORDER BY table_name`);
-    expect(grants.map((r) => r.g)).toEqual(['audit_chain_head: SELECT']);
+    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'handover-deadlines', 'idempotency', 'mail-outbox', 'migrations', 'public-form', 'refindex-sweeps', 'triage-overdue']);
+    const grants = await t.db.query<{ g: string }>(`
+      WITH t AS (SELECT c.relname AS tbl, x.privilege_type AS p FROM pg_class c, aclexplode(c.relacl) x
+                  WHERE x.grantee = 'regie_system'::regrole AND c.relnamespace = 'public'::regnamespace),
+           col AS (SELECT c.relname AS tbl, x.privilege_type || ' (' || string_agg(a.attname, ', ' ORDER BY a.attname) || ')' AS p
+                     FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid, aclexplode(a.attacl) x
+                    WHERE x.grantee = 'regie_system'::regrole AND c.relnamespace = 'public'::regnamespace GROUP BY c.relname, x.privilege_type)
+      SELECT tbl || ': ' || string_agg(p, ', ' ORDER BY p) AS g FROM (SELECT * FROM t UNION ALL SELECT * FROM col) u GROUP BY tbl ORDER BY tbl`);
+    expect(grants.map((r) => r.g)).toEqual(GRANTS);
+    const functions = await t.db.query<{ f: string }>(`SELECT p.oid::regprocedure::text AS f FROM pg_proc p, aclexplode(p.proacl) x
+      WHERE x.grantee = 'regie_system'::regrole AND x.privilege_type = 'EXECUTE' ORDER BY 1`);
+    expect(functions.map((r) => r.f)).toEqual(FUNCTIONS);
+    const policies = await t.db.query<{ p: string }>(`SELECT tablename || ': ' || policyname || ' ' || cmd || coalesce(' ' || qual, '') || coalesce(' CHECK ' || with_check, '') AS p
+      FROM pg_policies WHERE 'regie_system' = ANY (roles) ORDER BY 1`);
+    expect(policies.map((r) => r.p)).toEqual(POLICIES);
     const [role] = await t.db.query(`SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = 'regie_system'`);
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
   });
@@ -31,9 +85,37 @@ describe('the system door', () => {
       `SELECT current_user::text AS "user", current_setting('regie.system') AS door, regie.acting_as_system() AS system`)))
       .toEqual([{ user: 'regie_system', door: 'audit-checkpoints', system: true }]);
     expect((await readChainHeads(t.db)).find((h) => h.regionId === region)).toMatchObject({ seq: 1, chain: 'audit_log' });
-    for (const sql of ['SELECT 1 FROM audit_log LIMIT 1', 'SELECT 1 FROM persons LIMIT 1', 'SELECT 1 FROM users LIMIT 1',
+    // Grants belong to the role, so every door has them; row-level security keeps each door to its rows.
+    expect(await asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(`SELECT id FROM users`))).toEqual([]);
+    expect(await asSystem(t.db, 'triage-overdue', (tx) => tx.query(`SELECT id FROM users WHERE region_id = $1`, [region]))).toEqual([{ id: user.actor.userId }]);
+    for (const sql of ['SELECT 1 FROM audit_log LIMIT 1', 'SELECT bsn FROM persons LIMIT 1', 'SELECT password_hash FROM users LIMIT 1',
       `UPDATE audit_chain_head SET seq = 0 WHERE region_id = '${region}'`])
       await expect(asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(sql)), sql).rejects.toMatchObject({ code: '42501' });
     await expect(asSystem(t.db, 'login' as SystemDoor, async () => 1)).rejects.toThrow(/unknown system door/);
+  });
+});
+
+describe.runIf(onPostgres)('the server\'s login role (PostgreSQL, docs/deploy/roles.sql)', () => {
+  it('is an ordinary login role that owns nothing and can use no grant outside a door', async () => {
+    const [role] = await t.server.query(`SELECT current_user::text AS "user", rolsuper, rolbypassrls, rolinherit, rolcanlogin,
+        pg_has_role(current_user, 'regie_app', 'MEMBER') AS app, pg_has_role(current_user, 'regie_system', 'MEMBER') AS system,
+        (SELECT count(*)::int FROM pg_class c WHERE c.relowner = pg_roles.oid) AS owns,
+        (SELECT datdba = pg_roles.oid FROM pg_database WHERE datname = current_database()) AS db_owner
+      FROM pg_roles WHERE rolname = current_user`);
+    expect(role).toEqual({ user: 'regie_server', rolsuper: false, rolbypassrls: false, rolinherit: false, rolcanlogin: true,
+      app: true, system: true, owns: 0, db_owner: false });
+    for (const sql of ['SELECT 1 FROM users LIMIT 1', 'SELECT 1 FROM audit_log LIMIT 1', 'SELECT 1 FROM sessions LIMIT 1', 'SELECT 1 FROM schema_migrations'])
+      await expect(t.server.query(sql), sql).rejects.toMatchObject({ code: '42501' });
+    // The migrations ran as the owner, which is not a superuser either.
+    const [owner] = await t.db.query(`SELECT current_user::text AS "user", rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
+    expect(owner).toEqual({ user: 'regie_owner', rolsuper: false, rolbypassrls: true });
+  });
+
+  it('starts with nothing pending without the owner, and serves an actor through asActor only', async () => {
+    expect(await migrate(t.server)).toEqual([]);
+    const region = await createRegion(t.db);
+    const user = await createUser(t.db, region, await createOrganisation(t.db, region), ['professional']);
+    expect(await asActor(t.server, user.actor, (tx) => tx.query(`SELECT current_user::text AS "user", id FROM users`)))
+      .toEqual([{ user: 'regie_app', id: user.actor.userId }]);
   });
 });

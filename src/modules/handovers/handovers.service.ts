@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
+import { asSystem } from '../../platform/db/system-tx.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { hasPermission } from '../../platform/access/policy.js';
@@ -281,7 +282,7 @@ export async function handoverReceivers(db: Database, actor: Actor, subject: Han
  * leads of both organisations and the sender hear of it. The sender stays responsible.
  */
 export async function expireOverdueHandovers(db: Database, now: Date = new Date()): Promise<number> {
-  return db.transaction(async (tx) => {
+  return asSystem(db, 'handover-deadlines', async (tx) => {
     const rows = await tx.query<{ region_id: string; id: string; from_organisation_id: string; to_region_id: string; to_organisation_id: string; from_user_id: string }>(
       `SELECT region_id, id, from_organisation_id, to_region_id, to_organisation_id, from_user_id FROM regie.expire_overdue_handovers($1::date)`, [dutchToday(now)]);
     for (const h of rows) {

@@ -1,7 +1,13 @@
-// SQL of the e-mail sender. It runs as the system (no actor): like authentication, it must read
-// every region's outbox. The functional admin's view of the outbox is in notifications.repo.ts.
+// SQL of the e-mail sender. It has no actor and reads every region's outbox, through the
+// `mail-outbox` system door (migration 0162: only the outbox's columns and its notifications'
+// titles). The functional admin's view of the outbox is in notifications.repo.ts.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../platform/db/db.js';
+import { asSystem } from '../../platform/db/system-tx.js';
+
+/** One statement through the sender's door. */
+const sender = <T = Record<string, unknown>>(db: Database, sql: string, params: unknown[]) =>
+  asSystem(db, 'mail-outbox', (tx) => tx.query<T>(sql, params));
 
 export interface ClaimedMail {
   regionId: string;
@@ -24,7 +30,7 @@ export interface ClaimedMail {
  */
 export async function claimNextMail(db: Database, leaseSeconds: number): Promise<ClaimedMail | null> {
   const token = randomUUID();
-  const rows = await db.query<Record<string, any>>(
+  const rows = await sender<Record<string, any>>(db,
     `WITH next AS (
        SELECT region_id, id FROM mail_outbox
         WHERE status = 'pending' AND next_attempt_at <= now()
@@ -47,14 +53,14 @@ export async function claimNextMail(db: Database, leaseSeconds: number): Promise
 
 /** Records the outcome only while the lease is ours: a worker whose lease ran out changes nothing. */
 export async function markMailSent(db: Database, m: ClaimedMail): Promise<boolean> {
-  const rows = await db.query(
+  const rows = await sender(db,
     `UPDATE mail_outbox SET status = 'sent', sent_at = now(), last_error = NULL, claim_token = NULL, claimed_until = NULL
       WHERE region_id = $1 AND id = $2 AND claim_token = $3 RETURNING id`, [m.regionId, m.id, m.claimToken]);
   return rows.length === 1;
 }
 
 export async function markMailFailed(db: Database, m: ClaimedMail, o: { error: string; giveUp: boolean; retryInSeconds: number }): Promise<boolean> {
-  const rows = await db.query(
+  const rows = await sender(db,
     `UPDATE mail_outbox SET status = $4, last_error = $5, next_attempt_at = now() + make_interval(secs => $6),
             claim_token = NULL, claimed_until = NULL
       WHERE region_id = $1 AND id = $2 AND claim_token = $3 RETURNING id`,
@@ -67,7 +73,7 @@ export async function markMailFailed(db: Database, m: ClaimedMail, o: { error: s
  * resent — 'failed' with a note, for the functional admin to decide. Returns how many.
  */
 export async function markAbandonedSendsUncertain(db: Database, note: string): Promise<number> {
-  const rows = await db.query(
+  const rows = await sender(db,
     `UPDATE mail_outbox SET status = 'failed', last_error = $1, claim_token = NULL, claimed_until = NULL
       WHERE status = 'sending' AND claimed_until < now() RETURNING id`, [note]);
   return rows.length;

@@ -184,8 +184,8 @@ export async function otherRegistrants(tx: Tx, regionId: string, matchId: string
 export interface DueRemoval { regionId: string; id: string; personId: string; organisationId: string; legalBasis: string; reason: 'expired' | 'age_23' }
 
 /** Running registrations whose person turned 23 or whose end date has passed. */
-export async function dueForRemoval(db: Database, today: string): Promise<DueRemoval[]> {
-  const rows = await db.query<Record<string, any>>(
+export async function dueForRemoval(tx: Tx, today: string): Promise<DueRemoval[]> {
+  const rows = await tx.query<Record<string, any>>(
     `SELECT x.region_id, x.id, x.person_id, x.organisation_id, x.legal_basis,
             CASE WHEN (p.birth_date + interval '23 years')::date <= $1::date THEN 'age_23' ELSE 'expired' END AS reason
        FROM refindex_registrations x
@@ -208,8 +208,8 @@ export async function recordSystemRemoval(tx: Tx, r: DueRemoval): Promise<void> 
 }
 
 /** Open matches without a coordinator whose due date has passed and that were not escalated. */
-export async function dueForEscalation(db: Database, today: string): Promise<{ regionId: string; id: string }[]> {
-  const rows = await db.query<{ region_id: string; id: string }>(
+export async function dueForEscalation(tx: Tx, today: string): Promise<{ regionId: string; id: string }[]> {
+  const rows = await tx.query<{ region_id: string; id: string }>(
     `SELECT region_id, id FROM refindex_matches
       WHERE closed_at IS NULL AND coordinator_user_id IS NULL AND escalated_at IS NULL AND due_on < $1::date
       ORDER BY region_id, due_on, id`, [today]);

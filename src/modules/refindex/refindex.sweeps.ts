@@ -1,7 +1,9 @@
 // Background work of the reference index (listed in src/jobs.ts). Both sweeps are idempotent:
 // every removal and every escalation happens once, in its own short transaction, so a crash
-// halfway leaves the rest for the next run and a repeated run changes nothing.
+// halfway leaves the rest for the next run and a repeated run changes nothing. Both run through
+// the `refindex-sweeps` system door (migration 0163).
 import type { Database } from '../../platform/db/db.js';
+import { asSystem } from '../../platform/db/system-tx.js';
 import { dutchToday } from '../../platform/time/working-days.js';
 import { notify, teamLeadsOf } from '../notifications/notify.js';
 import { closeStaleMatches, dueForEscalation, dueForRemoval, endRegistrationRow, lockAroundPerson, markEscalated, recordSystemRemoval } from './refindex.repo.js';
@@ -15,8 +17,8 @@ import { LINK } from './refindex.service.js';
 export async function removeFromIndex(db: Database, now = new Date()): Promise<number> {
   const today = dutchToday(now);
   let removed = 0;
-  for (const r of await dueForRemoval(db, today)) {
-    const done = await db.transaction(async (tx) => {
+  for (const r of await asSystem(db, 'refindex-sweeps', (tx) => dueForRemoval(tx, today))) {
+    const done = await asSystem(db, 'refindex-sweeps', async (tx) => {
       // The same locks as a registration takes, so that a match is never closed under a new party.
       await lockAroundPerson(tx, r.regionId, r.personId);
       if (!(await endRegistrationRow(tx, r.regionId, r.id, r.reason, null))) return false;
@@ -35,8 +37,8 @@ export async function removeFromIndex(db: Database, now = new Date()): Promise<n
  */
 export async function escalateOverdueMatches(db: Database, now = new Date()): Promise<number> {
   let escalated = 0;
-  for (const m of await dueForEscalation(db, dutchToday(now))) {
-    const done = await db.transaction(async (tx) => {
+  for (const m of await asSystem(db, 'refindex-sweeps', (tx) => dueForEscalation(tx, dutchToday(now)))) {
+    const done = await asSystem(db, 'refindex-sweeps', async (tx) => {
       const organisations = await markEscalated(tx, m.regionId, m.id);
       if (!organisations) return false;
       const leads = (await Promise.all(organisations.map((o) => teamLeadsOf(tx, m.regionId, o)))).flat();

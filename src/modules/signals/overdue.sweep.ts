@@ -2,18 +2,19 @@
 // team leads of the receiving organisation. Idempotent twice over: the signal is marked when its
 // leads were told, and notify()'s dedupe key refuses a second notification for the same signal.
 import type { Database } from '../../platform/db/db.js';
+import { asSystem } from '../../platform/db/system-tx.js';
 import { dutchToday } from '../../platform/time/working-days.js';
 import { notify, teamLeadsOf } from '../notifications/notify.js';
 
 const BATCH = 500;
 
 /**
- * Runs on the server's own connection (no actor: it works across regions). Titles carry only the
+ * Runs through the `triage-overdue` system door (no actor: it works across regions; migration 0161). Titles carry only the
  * reference, never who the signal is about. Returns the number of notifications written.
  */
 export async function notifyOverdueTriage(db: Database, now = new Date()): Promise<number> {
   const today = dutchToday(now);
-  return db.transaction(async (tx) => {
+  return asSystem(db, 'triage-overdue', async (tx) => {
     // SKIP LOCKED: a signal being triaged right now is not reported as overdue in the same breath.
     const due = await tx.query<{ region_id: string; id: string; reference: string; receiving_organisation_id: string }>(
       `SELECT region_id, id, reference, receiving_organisation_id FROM signals

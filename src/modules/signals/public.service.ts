@@ -10,12 +10,13 @@
 // triage queue with thousands of fakes hides the real concerns from the people who must triage
 // them today, while a citizen who is refused is told at once where help is sure to answer.
 //
-// There is no actor: the transaction runs as regie_app with only the region set (no user, no
-// organisation), so row-level security allows exactly what the form does — insert a signal
-// without a reporter, its attachment, the chain moment and an audit row with an empty user.
+// There is no actor: the concern is written through asPublic (src/platform/db/public-tx.ts); the
+// form's key and its list of regions are read through the `public-form` system door (0164).
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
+import { asPublic } from '../../platform/db/public-tx.js';
+import { asSystem } from '../../platform/db/system-tx.js';
 import { DEFAULT_PUBLIC_CONCERN_DAILY_CAP } from '../../config.js';
 import { Conflict, Invalid, TooMany } from '../../platform/http/errors.js';
 import { notify } from '../notifications/notify.js';
@@ -34,11 +35,11 @@ const secrets = new WeakMap<Database, Promise<Buffer>>();
 function formSecret(db: Database): Promise<Buffer> {
   let s = secrets.get(db);
   if (!s) {
-    s = (async () => {
-      await db.query(`INSERT INTO public_form_secrets (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING`, [randomBytes(32).toString('hex')]);
-      const rows = await db.query<{ secret: string }>(`SELECT secret FROM public_form_secrets WHERE id = 1`);
+    s = asSystem(db, 'public-form', async (tx) => {
+      await tx.query(`INSERT INTO public_form_secrets (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING`, [randomBytes(32).toString('hex')]);
+      const rows = await tx.query<{ secret: string }>(`SELECT secret FROM public_form_secrets WHERE id = 1`);
       return Buffer.from(rows[0].secret, 'utf8');
-    })();
+    });
     s.catch(() => secrets.delete(db));
     secrets.set(db, s);
   }
@@ -99,15 +100,8 @@ async function countAgainstDailyCap(tx: Tx, regionId: string, today: string, cap
 
 /** Regions whose front door receives public concerns (only those can be chosen). */
 export async function formRegions(db: Database) {
-  return db.query<{ id: string; name: string }>(
-    `SELECT r.id, r.name FROM regions r JOIN signal_settings s ON s.region_id = r.id WHERE s.front_door_organisation_id IS NOT NULL ORDER BY r.name`);
-}
-
-async function asPublic<T>(db: Database, regionId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.query(`SELECT set_config('role', 'regie_app', true), set_config('regie.region', $1, true)`, [regionId]);
-    return fn(tx);
-  });
+  return asSystem(db, 'public-form', (tx) => tx.query<{ id: string; name: string }>(
+    `SELECT r.id, r.name FROM regions r JOIN signal_settings s ON s.region_id = r.id WHERE s.front_door_organisation_id IS NOT NULL ORDER BY r.name`));
 }
 
 /**

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { Database } from './db.js';
+import { openPostgres, type Database } from './db.js';
+import { asSystem } from './system-tx.js';
 
 export const migrationsDir = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
@@ -10,7 +11,14 @@ export function migrationFiles(): string[] {
   return readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
 }
 
+/**
+ * Applies the pending migrations. They must run as the schema's owner: with a server role
+ * (regie_server, docs/deploy/roles.sql) that is MIGRATION_DATABASE_URL — see migrateAsOwner.
+ * When nothing is pending the database is only asked, through the `migrations` door, so the
+ * server role may call this on every start.
+ */
 export async function migrate(db: Database): Promise<string[]> {
+  if ((await pendingMigrations(db)).length === 0) return [];
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
   // A transaction-level advisory lock so that two servers starting at once do not race.
@@ -28,9 +36,23 @@ export async function migrate(db: Database): Promise<string[]> {
   return applied;
 }
 
+/** The migrations not yet applied; all of them before the first (no schema_migrations yet). */
 export async function pendingMigrations(db: Database): Promise<string[]> {
-  const rows = await db.query<{ name: string }>(
-    `SELECT name FROM schema_migrations`).catch(() => [] as { name: string }[]);
+  const rows = await asSystem(db, 'migrations', (tx) => tx.query<{ name: string }>(`SELECT name FROM schema_migrations`))
+    .catch(() => [] as { name: string }[]);
   const done = new Set(rows.map((r) => r.name));
   return migrationFiles().filter((f) => !done.has(f));
+}
+
+/**
+ * Migrates over the owner's connection (MIGRATION_DATABASE_URL) when one is configured, and
+ * closes it again: the server itself then runs as an ordinary login role that owns nothing.
+ * Without it the server's own connection migrates (PGlite, or an installation that connects as
+ * the owner).
+ */
+export async function migrateAsOwner(db: Database, ownerUrl?: string): Promise<string[]> {
+  if (!ownerUrl) return migrate(db);
+  if ((await pendingMigrations(db)).length === 0) return [];
+  const owner = await openPostgres(ownerUrl, 1);
+  try { return await migrate(owner); } finally { await owner.close(); }
 }

@@ -6,7 +6,7 @@
 import type { Database, Tx } from './db.js';
 
 /** Every job that may open the system door; a new one is added here on purpose, with its grants. */
-export const SYSTEM_DOORS = ['audit-checkpoints'] as const;
+export const SYSTEM_DOORS = ['audit-checkpoints', 'handover-deadlines', 'idempotency', 'mail-outbox', 'migrations', 'public-form', 'refindex-sweeps', 'triage-overdue'] as const;
 export type SystemDoor = (typeof SYSTEM_DOORS)[number];
 
 export function asSystem<T>(db: Database, door: SystemDoor, fn: (tx: Tx) => Promise<T>): Promise<T> {

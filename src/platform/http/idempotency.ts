@@ -17,9 +17,13 @@
 import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { currentWork, type Database } from '../db/db.js';
+import { currentWork, type Database, type Tx } from '../db/db.js';
+import { asSystem } from '../db/system-tx.js';
 import { Conflict, DomainError, Invalid } from './errors.js';
 import type { Sweep } from '../../jobs.js';
+
+/** The keys are read and written only through the `idempotency` system door (migrations 0161, 0166). */
+const keys = <T>(db: Database, fn: (tx: Tx) => Promise<T>) => asSystem(db, 'idempotency', fn);
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -50,7 +54,7 @@ function requestHash(req: FastifyRequest) {
   return createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
 }
 
-interface KeyRow { request_hash: string; written_at: Date | null; response_status: number | null; response_headers: Record<string, string> | null; response_body: string | null; running: boolean }
+interface KeyRow { request_hash: string; written_at: Date | null; answering: boolean | null; response_status: number | null; response_headers: Record<string, string> | null; response_body: string | null }
 
 export const idempotencyPlugin = fp(async (app: FastifyInstance, o: { db: Database }) => {
   const db = o.db;
@@ -68,32 +72,31 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, o: { db: Databa
     const claim: Claim = { regionId: req.actor.regionId, userId: req.actor.userId, key: header };
     const hash = requestHash(req);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const won = await db.query(
+      const won = await keys(db, (tx) => tx.query(
         `INSERT INTO idempotency_keys (region_id, user_id, key, request_hash, locked_until)
               VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))
          ON CONFLICT (region_id, user_id, key) DO UPDATE SET locked_until = EXCLUDED.locked_until, created_at = now()
               WHERE idempotency_keys.request_hash = EXCLUDED.request_hash AND idempotency_keys.response_status IS NULL
                 AND idempotency_keys.written_at IS NULL AND idempotency_keys.locked_until < now()
-         RETURNING key`, [claim.regionId, claim.userId, claim.key, hash, LOCK_SECONDS]);
+         RETURNING key`, [claim.regionId, claim.userId, claim.key, hash, LOCK_SECONDS]));
       if (won.length) {
         claims.set(req, claim);
         const work = currentWork.getStore();
         if (work) work.beforeCommit = (tx) => tx.query(`SELECT regie.mark_idempotency_written($1, $2, $3)`, [claim.regionId, claim.userId, claim.key]).then(() => undefined);
         return;
       }
-      const [row] = await db.query<KeyRow>(
-        `SELECT request_hash, written_at, response_status, response_headers, response_body,
-                coalesce(locked_until > now(), false) AS running FROM idempotency_keys
-          WHERE region_id = $1 AND user_id = $2 AND key = $3`, [claim.regionId, claim.userId, claim.key]);
+      const [row] = await keys(db, (tx) => tx.query<KeyRow>(
+        `SELECT request_hash, written_at, locked_until > now() AS answering, response_status, response_headers, response_body FROM idempotency_keys
+          WHERE region_id = $1 AND user_id = $2 AND key = $3`, [claim.regionId, claim.userId, claim.key]));
       if (!row) continue; // freed by a failed first request in the meantime: claim it again
       if (row.request_hash !== hash) throw new KeyReused();
       if (row.response_status !== null) {
         reply.code(row.response_status).headers({ ...(row.response_headers ?? {}), 'Idempotent-Replayed': 'true' });
         return reply.send(row.response_body ?? '');
       }
-      // Written but not yet answered: the first request is storing its answer (still running), or
-      // its process died between COMMIT and storing it (lock expired) — then nobody knows the answer.
-      throw row.written_at && !row.running ? outcomeUnknown() : inProgress();
+      // Written, and the first request is still sending its answer: in progress. Written, and its
+      // claim ran out without an answer: nobody knows what the client saw.
+      throw row.written_at && !row.answering ? outcomeUnknown() : inProgress();
     }
     throw inProgress();
   });
@@ -106,15 +109,15 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, o: { db: Databa
     // Outside the request's Work: these statements must run also when its client has gone.
     await currentWork.exit(async () => {
       if (reply.statusCode >= 500) {
-        await db.query(`DELETE FROM idempotency_keys WHERE region_id = $1 AND user_id = $2 AND key = $3 AND written_at IS NULL`, where);
+        await keys(db, (tx) => tx.query(`DELETE FROM idempotency_keys WHERE region_id = $1 AND user_id = $2 AND key = $3 AND written_at IS NULL`, where));
         return;
       }
       const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '';
       const headers: Record<string, string> = {};
       for (const h of ['content-type', 'location']) { const v = reply.getHeader(h); if (v !== undefined) headers[h] = String(v); }
-      await db.query(
+      await keys(db, (tx) => tx.query(
         `UPDATE idempotency_keys SET response_status = $4, response_headers = $5, response_body = $6, locked_until = NULL
-          WHERE region_id = $1 AND user_id = $2 AND key = $3`, [...where, reply.statusCode, JSON.stringify(headers), body]);
+          WHERE region_id = $1 AND user_id = $2 AND key = $3`, [...where, reply.statusCode, JSON.stringify(headers), body]));
     }).catch((err) => req.log.warn({ err: { message: (err as Error).message } }, 'idempotency: answer not stored'));
     return payload;
   });
@@ -123,5 +126,5 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, o: { db: Databa
 /** Deletes keys older than 24 hours (a retry comes within minutes; a day covers a lost laptop lid). */
 export const idempotencySweep: Sweep = {
   name: 'idempotency-cleanup', everySeconds: 3600,
-  run: async (db) => { await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [KEEP_HOURS]); },
+  run: async (db) => { await keys(db, (tx) => tx.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [KEEP_HOURS])); },
 };
