@@ -12,7 +12,6 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +20,7 @@ import { preparePostgres } from './database.js';
 import { loggedIn, myFamilyIds, userOf } from './server.js';
 import { rng, summarise } from './stats.js';
 import { say } from './options.js';
+import { freePort } from '../test/support/net.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name: string, fallback: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : fallback; };
@@ -29,13 +29,6 @@ const rate = arg('rate', 100);
 const families = arg('families', 1000);
 const url = process.env.BENCH_SOAK_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/regie_bench_soak';
 
-async function freePort() {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 type Kind = 'family' | 'mine' | 'write';
 interface Sample { minute: number; kind: Kind; status: string; ms: number }

@@ -5,7 +5,7 @@
 // while the mail job it left behind runs again on another node within a minute.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, connect, type Server, type Socket, type AddressInfo } from 'node:net';
+import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,19 +16,13 @@ import { notify } from '../../src/modules/notifications/notify.js';
 import { UNCERTAIN_NOTE, mailSweep } from '../../src/modules/notifications/mail.js';
 import { startJobs } from '../../src/platform/jobs/runner.js';
 import { startSmtpServer, type TestSmtpServer } from '../../src/modules/notifications/smtp-test-server.js';
+import { freePort } from '../support/net.js';
 
 const bin = join(process.cwd(), 'bin/regie.mjs');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let t: TestDb; let dbUrl: URL; let admin: pg.Client; let region: string; let team: string; let teacher: TestUser;
 const children: ChildProcess[] = [];
 
-async function freePort() {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 function startRegie(env: Record<string, string>) {
   const proc = spawn(process.execPath, [bin, 'start'], {

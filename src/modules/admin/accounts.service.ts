@@ -15,13 +15,13 @@ import { asActor } from '../../platform/db/actor-tx.js';
 import { ROLES, type Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, DomainError, Invalid } from '../../platform/http/errors.js';
-import { page } from '../../platform/http/cursor.js';
+import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import {
   accountById, accounts, activeUsersWithRole, decideRoleProposal, endSessionsOf, insertAccount, insertRoleProposal, openCasesCoordinatedBy,
   organisationById, pendingRoleProposal, resetAuthenticatorOf, resetPasswordOf, setAccountActive, updateAccount,
 } from './admin.repo.js';
-import { checkedCursor, StaleAdminVersion } from './admin.service.js';
+import { StaleAdminVersion } from './admin.service.js';
 import { notify } from '../notifications/notify.js';
 import type { AccountListQuery, CreateAccountBody, UpdateAccountBody } from './admin.contract.js';
 
@@ -38,7 +38,7 @@ export function initialPassword(): string {
 
 export async function listAccounts(db: Database, actor: Actor, q: z.infer<typeof AccountListQuery>) {
   const limit = q.limit ?? 25;
-  const after = checkedCursor(q.cursor);
+  const after = decodeCursor(q.cursor);
   return asActor(db, actor, async (tx) => {
     const { rows, sortValues } = await accounts(tx, actor.regionId, { q: q.q, organisationId: q.organisationId, status: q.status, after, limit });
     return page(rows, sortValues, limit);

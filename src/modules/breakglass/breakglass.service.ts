@@ -87,9 +87,7 @@ export async function listOwnGrants(db: Database, actor: Actor) {
 
 export async function listForReview(db: Database, actor: Actor, q: z.infer<typeof ReviewListQuery>) {
   const limit = q.limit ?? 20;
-  const after = decodeCursor(q.cursor);
-  if (after && !(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(after[0]) && /^[0-9a-f-]{36}$/.test(after[1])))
-    throw new Invalid('invalid_cursor', 'cursor', { nl: 'Ongeldige paginacursor.', en: 'Invalid page cursor.' });
+  const after = decodeCursor(q.cursor, 'timestamp');
   return asActor(db, actor, async (tx) => {
     const { rows, sortValues } = await grantsForReview(tx, actor.regionId, { status: q.status, after, limit });
     const result = page(rows, sortValues, limit);

@@ -2,7 +2,7 @@
 // the person lookup, the locks and the matching go through the SECURITY DEFINER functions of
 // migrations/0051_reference_index_matching.sql. The system sweeps' queries are at the end.
 import type { z } from 'zod';
-import type { Database, Tx } from '../../platform/db/db.js';
+import type { Tx } from '../../platform/db/db.js';
 import type { Match, MatchParty, Registration } from './refindex.contract.js';
 
 const iso = (v: unknown) => new Date(v as string).toISOString();

@@ -105,9 +105,7 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
   if (scope === 'queue' && q.organisationId && q.organisationId !== actor.organisationId)
     throw new Forbidden({ nl: 'U kunt alleen de triagelijst van uw eigen organisatie bekijken.', en: 'You can only view the triage queue of your own organisation.' });
   const limit = q.limit ?? 25;
-  const after = decodeCursor(q.cursor);
-  if (after && !(/^\d{4}-\d{2}-\d{2}$/.test(after[0]) && /^[0-9a-f-]{36}$/.test(after[1])))
-    throw new Invalid('invalid_cursor', 'cursor', { nl: 'Ongeldige paginacursor.', en: 'Invalid page cursor.' });
+  const after = decodeCursor(q.cursor, 'date');
   const status = q.status ?? (scope === 'queue' ? 'open' : 'all');
   const today = dutchToday(now);
   return asActor(db, actor, async (tx) => {

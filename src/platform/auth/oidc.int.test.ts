@@ -1,12 +1,12 @@
 // Walks the whole OpenID Connect login over real HTTP: Regie listening on a port, a real
 // oidc-provider as the municipality's identity provider, fetch with a cookie jar as the browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
 import { createOrganisation, createRegion, createUser, type TestUser } from '../../../test/support/factory.js';
 import { testApp } from '../../../test/support/http.js';
 import { startOidcProvider, type TestOidcProvider } from '../../../test/support/oidc-provider.js';
 import type { App } from '../http/app.js';
+import { freePort } from '../../../test/support/net.js';
 
 /** A browser's cookie store, enough for this flow: per origin, name → value (paths ignored). */
 class CookieJar {
@@ -31,13 +31,6 @@ class CookieJar {
   }
 }
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
 
 let t: TestDb; let app: App; let idp: TestOidcProvider; let regie: string; let region: string; let team: string;
 let linked: TestUser;
