@@ -3,7 +3,8 @@
 //   1. unit and integration tests on the embedded database (PGlite);
 //   2. the integration tests again on PostgreSQL when DATABASE_URL is set (each test file makes
 //      and drops its own throw-away database on that server);
-//   3. the browser journeys in Debian's Chromium (/usr/bin/chromium or CHROMIUM_PATH).
+//   3. the browser journeys in Debian's Chromium (/usr/bin/chromium or CHROMIUM_PATH), on
+//      PostgreSQL when DATABASE_URL is set (the server as regie_server), otherwise on PGlite.
 // Ends with one summary line over all runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -15,7 +16,10 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extra = process.argv.slice(2);
 const runs = [{ name: 'unit+int (PGlite)', projects: ['unit', 'int'], env: { TEST_DATABASE_URL: '' } }];
 if (process.env.DATABASE_URL) runs.push({ name: 'int (PostgreSQL)', projects: ['int'], env: { TEST_DATABASE_URL: process.env.DATABASE_URL } });
-if (existsSync(chromium) && process.env.SKIP_E2E !== '1') runs.push({ name: 'e2e (Chromium)', projects: ['e2e'], env: { TEST_DATABASE_URL: '' } });
+// With DATABASE_URL the journeys run on PostgreSQL, the server logging in as regie_server as in
+// production (test/support/db.ts); without it on PGlite.
+if (existsSync(chromium) && process.env.SKIP_E2E !== '1')
+  runs.push({ name: `e2e (Chromium, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, projects: ['e2e'], env: { TEST_DATABASE_URL: process.env.DATABASE_URL ?? '' } });
 else console.log(`\n!! Browser tests skipped: no Chromium at ${chromium} (apt-get install -y chromium)\n`);
 
 const summary = [];

@@ -3,7 +3,7 @@
 import { loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/db.js';
 import { migrateAsOwner } from './platform/db/migrate.js';
-import { analyzeDatabase, analyzeSweep } from './platform/db/analyze.js';
+import { analyzeSweep } from './platform/db/analyze.js';
 import { loadTotpKey, sealPlaintextTotpSecrets, useTotpKey } from './platform/auth/totp-secrets.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { allRoutes } from './routes.js';
@@ -80,10 +80,7 @@ export async function start(config: Config = loadConfig()) {
   const applied = await whenDatabaseServes('migrate', () => migrateAsOwner(db, config.migrationDatabaseUrl));
   // TOTP secrets are encrypted with a key kept outside the database (TOTP_KEY or DATA_DIR/totp.key).
   await whenDatabaseServes('totp-secrets', () => sealPlaintextTotpSecrets(db));
-  if (applied?.length) {
-    app.log.info({ migrations: applied }, 'migrations applied');
-    await whenDatabaseServes('analyze', () => analyzeDatabase(db));
-  }
+  if (applied?.length) app.log.info({ migrations: applied }, 'migrations applied (and statistics refreshed)');
   let accounts: Array<{ username: string; displayName: string; organisation: string; roles: string[]; totpSecret?: string }> = [];
   let otherRegions: Array<{ regionName: string; accounts: typeof accounts }> = [];
   if (config.demoFamilies > 0 && !closing) {

@@ -14,6 +14,8 @@
 -- regie_app     NOLOGIN: every actor's transaction and the public form; row-level security.
 -- regie_system  NOLOGIN: the named system doors (src/platform/db/system-tx.ts), only the grants
 --               and policies each door needs (migrations 0132, 0160 …).
+-- regie_authn   NOLOGIN: the `authentication` door alone — login, sessions, second factor,
+--               passwords (migrations/0190); the only role that reads password hashes.
 -- The migrations create regie_app and regie_system themselves when missing (PGlite, or an
 -- installation that migrates as a superuser); the DO blocks tolerate a concurrent run.
 DO $$
@@ -22,6 +24,7 @@ BEGIN
   FOR r IN SELECT * FROM (VALUES
       ('regie_app',    'NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE'),
       ('regie_system', 'NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE'),
+      ('regie_authn',  'NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE'),
       ('regie_owner',  'LOGIN NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE'),
       ('regie_server', 'LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE')) AS v(name, attrs)
   LOOP
@@ -39,8 +42,8 @@ END $$;
 -- member. NOINHERIT: outside a door or an actor's transaction it can use none of their grants.
 -- The owner is a member too, so that migrations (and the tests' fixtures) can act as either.
 DO $$ BEGIN
-  GRANT regie_app, regie_system TO regie_owner;
-  GRANT regie_app, regie_system TO regie_server;
+  GRANT regie_app, regie_system, regie_authn TO regie_owner;
+  GRANT regie_app, regie_system, regie_authn TO regie_server;
 EXCEPTION WHEN unique_violation OR duplicate_object THEN NULL;
 END $$;
 ALTER ROLE regie_server NOINHERIT;

@@ -2,8 +2,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../platform/db/db.js';
-import { migrate } from '../platform/db/migrate.js';
-import { analyzeDatabase } from '../platform/db/analyze.js';
+import { migrateAsOwner } from '../platform/db/migrate.js';
 import { prepareTotpSecrets } from '../platform/auth/totp-secrets.js';
 
 const [cmd, ...rest] = process.argv.slice(2);
@@ -21,9 +20,16 @@ const USAGE = `Gebruik / usage:
   regie audit verify [--region walcheren]
 Database: DATABASE_URL=postgres://… of PGlite in DATA_DIR (standaard ./data).`;
 
+/** Migrations applied by withDb before the command ran (over MIGRATION_DATABASE_URL when set). */
+let applied: string[] = [];
+
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try { await migrate(db); await prepareTotpSecrets(db, config); return await fn(db); } finally { await db.close(); }
+  try {
+    applied = await migrateAsOwner(db, config.migrationDatabaseUrl);
+    await prepareTotpSecrets(db, config);
+    return await fn(db);
+  } finally { await db.close(); }
 }
 
 async function main() {
@@ -36,11 +42,7 @@ async function main() {
       return;
     }
     case 'migrate':
-      await withDb(async (db) => {
-        const applied = await migrate(db);
-        if (applied.length) await analyzeDatabase(db);
-        console.log('migrations:', applied.join(', ') || 'up to date');
-      });
+      await withDb(async () => { console.log('migrations:', applied.join(', ') || 'up to date'); });
       return;
     case 'seed':
     case 'demo': {

@@ -16,7 +16,7 @@ export interface Env { t: TestDb; app: App; base: string; browser: Browser; clos
 
 export async function startEnv(env: Record<string, string> = {}): Promise<Env> {
   const t = await createTestDatabase();
-  const app = await createServer({ ...loadConfig({ LOGIN_RATE_LIMIT: '1000', ...env }), demoFamilies: 0 }, t.db, false);
+  const app = await createServer({ ...loadConfig({ LOGIN_RATE_LIMIT: '1000', ...env }), demoFamilies: 0 }, t.server, false);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -150,7 +150,7 @@ describe('signed audit checkpoints', () => {
 describe("the privacy officer's tamper check", () => {
   let app: App; let p: Client; let region: string;
   beforeAll(async () => {
-    app = await testApp(t.db, { AUDIT_CHECKPOINT_KEY: KEY, AUDIT_CHECKPOINT_FILE: settings.file });
+    app = await testApp(t.server, { AUDIT_CHECKPOINT_KEY: KEY, AUDIT_CHECKPOINT_FILE: settings.file });
     ({ region } = await regionWithRows(4));
     const org = await createOrganisation(t.db, region);
     const privacy = await createUser(t.db, region, org, ['privacy_officer']);

@@ -16,7 +16,7 @@ beforeAll(async () => {
   const team = await createOrganisation(t.db, region, 'municipal_team');
   coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
   lead = await createUser(t.db, region, team, ['professional', 'team_lead']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [c, l] = await Promise.all([login(app, coord.username), login(app, lead.username)]);
   for (const legalBasis of ['consent', 'statutory_task'] as const)
     expect((await c.post('/api/v1/families', familyBody(coord.actor.userId, { familyName: `Basis${legalBasis}`, legalBasis }))).status).toBe(201);

@@ -27,7 +27,7 @@ beforeAll(async () => {
   other = await createUser(t.db, region, team, ['professional', 'coordinator']);
   // A coordinator-qualified Veilig Thuis professional: holds every write permission, so only the grant decides.
   vt = await createUser(t.db, region, veiligThuis, ['professional', 'coordinator'], { totpSecret: SECRET });
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [c, v] = await Promise.all([login(app, coord.username), login(app, vt.username)]);
   const r = await c.post('/api/v1/families', familyBody(coord.actor.userId));
   expect(r.status).toBe(201);

@@ -22,7 +22,7 @@ beforeAll(async () => {
   // Team leads of the coordinator's organisation may manage the case too, before and after a handover.
   lead1 = await createUser(t.db, region, team, ['professional', 'team_lead']);
   lead2 = await createUser(t.db, region, team, ['professional', 'team_lead']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [c, l1, l2] = await Promise.all([login(app, coord.username), login(app, lead1.username), login(app, lead2.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

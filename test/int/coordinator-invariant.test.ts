@@ -4,7 +4,7 @@
 // SQL that skips the services — and a deactivation racing a transfer to the same professional.
 // On PostgreSQL the race really overlaps; on PGlite the requests are serialised.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, onPostgres, type TestDb } from '../support/db.js';
+import { createTestDatabase, onPostgres, testDatabaseUrl, type TestDb } from '../support/db.js';
 import { openPostgres, type Database } from '../../src/platform/db/db.js';
 import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../support/factory.js';
 import { login, testApp, type Client } from '../support/http.js';
@@ -22,10 +22,8 @@ beforeAll(async () => {
   // The race sends 100 requests at once: on PostgreSQL they share 20 connections, and on a busy
   // machine some wait longer than the default pool wait and request time-out (503, not a race).
   if (onPostgres) {
-    const u = new URL(process.env.TEST_DATABASE_URL!);
-    u.pathname = `/${t.name}`;
-    appDb = await openPostgres(u.toString(), { max: 20, waitMs: 120_000 });
-  } else appDb = t.db;
+    appDb = await openPostgres(testDatabaseUrl(t.name, 'regie_server'), { max: 20, waitMs: 120_000 });
+  } else appDb = t.server;
   app = await testApp(appDb, { MAX_IN_FLIGHT: '1000', REQUEST_TIMEOUT_MS: '120000' });
   [c, adm] = await Promise.all([login(app, coord.username), login(app, admin.username)]);
 });

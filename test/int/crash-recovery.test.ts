@@ -9,7 +9,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, onPostgres, type TestDb } from '../support/db.js';
+import { createTestDatabase, onPostgres, testDatabaseUrl, type TestDb } from '../support/db.js';
 import { createOrganisation, createRegion, createUser, PASSWORD, type TestUser } from '../support/factory.js';
 import { asActor } from '../../src/platform/db/actor-tx.js';
 import { notify } from '../../src/modules/notifications/notify.js';
@@ -82,8 +82,9 @@ function dbForwarder(listenPort: number, target: URL) {
 describe.skipIf(!onPostgres)('the real process through crashes and outages (PostgreSQL)', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
-    dbUrl = new URL(process.env.TEST_DATABASE_URL!); dbUrl.pathname = `/${t.name}`;
-    admin = new pg.Client({ connectionString: dbUrl.toString() });
+    // Regie logs in as in production (the server's login role); the test plays the database administrator.
+    dbUrl = new URL(testDatabaseUrl(t.name, 'regie_server'));
+    admin = new pg.Client({ connectionString: testDatabaseUrl(t.name) });
     await admin.connect();
     region = await createRegion(t.db);
     team = await createOrganisation(t.db, region, 'municipal_team', 'Wijkteam Zuid');
@@ -145,7 +146,7 @@ describe.skipIf(!onPostgres)('the real process through crashes and outages (Post
     await admin.query('LOCK TABLE signals IN SHARE MODE');
     const finishing = `Afgemaakt bij afsluiten ${randomUUID()}`;
     const inFlight = fetch(`http://127.0.0.1:${port}/api/v1/signals`, { method: 'POST', headers, body: signal(finishing) }).then((r) => r.status, () => 0);
-    const admin2 = new pg.Client({ connectionString: dbUrl.toString() });
+    const admin2 = new pg.Client({ connectionString: testDatabaseUrl(t.name) });
     await admin2.connect();
     await admin2.query('BEGIN');
     await admin2.query('LOCK TABLE notifications IN ACCESS EXCLUSIVE MODE');

@@ -43,6 +43,7 @@ describe('SECURITY DEFINER functions', () => {
       'regie.check_coordinator_account() → owner only',
       'regie.check_one_coordinator() → owner only',
       'regie.end_sessions_of(text,uuid) → regie_app',
+      'regie.ensure_job_queue(text,json) → regie_system',
       'regie.expire_overdue_handovers(date) → regie_system',
       'regie.family_for_break_glass(text,text,uuid) → regie_app',
       'regie.functional_admins(text) → regie_app',
@@ -57,7 +58,7 @@ describe('SECURITY DEFINER functions', () => {
       'regie.handover_signal_persons(text,uuid) → regie_app',
       'regie.link_signal_to_case(text,uuid,uuid) → regie_app',
       'regie.lock_audit_chains(text[]) → regie_app',
-      'regie.mark_idempotency_written(text,uuid,text) → regie_app',
+      'regie.mark_idempotency_written(text,uuid,text) → regie_app, regie_authn',
       'regie.next_signal_reference(text,integer) → regie_app',
       'regie.notify(text,uuid,uuid,text,text,text,text,text,uuid) → regie_app, regie_system',
       'regie.open_cases_coordinated_by(text,uuid) → regie_app',
@@ -120,7 +121,7 @@ describe('definer functions keep to the actor\'s region', () => {
     const org = await createOrganisation(t.db, region, 'municipal_team');
     const lead = await createUser(t.db, region, org, ['professional', 'coordinator', 'team_lead']);
     await t.db.query(`UPDATE users SET email = 'lead@example.org' WHERE region_id = $1 AND id = $2`, [region, lead.actor.userId]);
-    const app = await testApp(t.db);
+    const app = await testApp(t.server);
     try {
       const body = familyBody(lead.actor.userId, { children: 1 });
       const fam = await (await login(app, lead.username)).post('/api/v1/families', body);

@@ -18,7 +18,7 @@ beforeAll(async () => {
   region = await createRegion(t.db);
   const team = await createOrganisation(t.db, region, 'municipal_team');
   coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -47,7 +47,7 @@ describe('proxy headers (TRUST_PROXY)', () => {
   });
 
   it('a rotating X-Forwarded-For does not get past the login rate limit', async () => {
-    const limited = await testApp(t.db, { LOGIN_RATE_LIMIT: '3' });
+    const limited = await testApp(t.server, { LOGIN_RATE_LIMIT: '3' });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
@@ -61,7 +61,7 @@ describe('proxy headers (TRUST_PROXY)', () => {
   });
 
   it('believes X-Forwarded-For from a configured proxy only', async () => {
-    const proxied = await testApp(t.db, { TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' });
+    const proxied = await testApp(t.server, { TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' });
     try {
       const viaProxy = await login(proxied, coord.username, PASSWORD, { headers: forged, remoteAddress: '10.1.2.3' });
       expect((await viaProxy.post('/api/v1/families', familyBody(coord.actor.userId))).status).toBe(201);
@@ -99,7 +99,7 @@ describe('security headers', () => {
 
   it('sends HSTS only when PUBLIC_URL is https', async () => {
     expect((await app.inject({ method: 'GET', url: '/healthz' })).headers['strict-transport-security']).toBeUndefined();
-    const https = await testApp(t.db, { PUBLIC_URL: 'https://regie.example.nl' });
+    const https = await testApp(t.server, { PUBLIC_URL: 'https://regie.example.nl' });
     try {
       expect((await https.inject({ method: 'GET', url: '/healthz' })).headers['strict-transport-security']).toMatch(/max-age=\d{8}/);
     } finally { await https.close(); }
@@ -112,7 +112,7 @@ describe('/metrics', () => {
     expectProblem(await app.inject({ method: 'GET', url: '/metrics', remoteAddress: '198.51.100.23' }), 403);
     // Without TRUST_PROXY a forged header does not make a request local, nor hide a local one.
     expectProblem(await app.inject({ method: 'GET', url: '/metrics', remoteAddress: '198.51.100.23', headers: { 'x-forwarded-for': '127.0.0.1' } }), 403);
-    const withToken = await testApp(t.db, { METRICS_TOKEN: 'geheim-token-voor-prometheus' });
+    const withToken = await testApp(t.server, { METRICS_TOKEN: 'geheim-token-voor-prometheus' });
     try {
       const from = { remoteAddress: '198.51.100.23' };
       expect((await withToken.inject({ method: 'GET', url: '/metrics', ...from, headers: { authorization: 'Bearer geheim-token-voor-prometheus' } })).statusCode).toBe(200);
@@ -126,6 +126,13 @@ describe('error statuses are problem+json in Dutch and English', () => {
     expectProblem(await app.inject({ method: 'GET', url: '/api/v1/bestaat-niet' }), 404);
     expectProblem(await app.inject({ method: 'DELETE', url: '/healthz' }), 404);
     expectProblem(await app.inject({ method: 'POST', url: '/zorg-melden', payload: {} }), 404);
+    // An API address that exists with other methods: 405 and what it allows (also with a path parameter).
+    const wrong = await app.inject({ method: 'DELETE', url: '/api/v1/session/password' });
+    expect(expectProblem(wrong, 405).code).toBe('method_not_allowed');
+    expect(wrong.headers.allow).toBe('PUT');
+    const withId = await app.inject({ method: 'PUT', url: '/api/v1/families/00000000-0000-4000-8000-000000000000/members' });
+    expect(expectProblem(withId, 405).code).toBe('method_not_allowed');
+    expect(String(withId.headers.allow)).toMatch(/POST/);
     // The login takes small bodies only (it runs before any session exists).
     const big = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'x'.repeat(64 * 1024), password: 'y' } });
     expect(expectProblem(big, 413).code).toBe('too_large');

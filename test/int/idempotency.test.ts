@@ -22,7 +22,7 @@ beforeAll(async () => {
   school = await createOrganisation(t.db, region, 'school', 'OBS De Wilg');
   teacher = await createUser(t.db, region, school, ['professional']);
   colleague = await createUser(t.db, region, school, ['professional']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [s, s2] = await Promise.all([login(app, teacher.username), login(app, colleague.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

@@ -55,7 +55,7 @@ async function world(region: string): Promise<Outside> {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   regionA = await createRegion(t.db);
   teamA = await createOrganisation(t.db, regionA, 'municipal_team');
   coordA = await createUser(t.db, regionA, teamA, ['professional', 'coordinator']);

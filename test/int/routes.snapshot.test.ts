@@ -52,7 +52,7 @@ beforeAll(async () => {
   const org = await createOrganisation(t.db, region, 'gp_practice');
   professional = await createUser(t.db, region, org, ['professional']);
   noRoles = await createUser(t.db, region, org, [] as Role[]);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
 
   // A second instance of the same server whose first "module" only watches: a root onResponse hook
   // applies to every route, so each request reports the config of the route it matched (the

@@ -10,7 +10,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   const region = await createRegion(t.db);
   user = await createUser(t.db, region, await createOrganisation(t.db, region));
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   c = await login(app, user.username);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, onPostgres, type TestDb } from '../support/db.js';
+import { createTestDatabase, onPostgres, testDatabaseUrl, type TestDb } from '../support/db.js';
 import { createOrganisation, createRegion, createUser, type TestUser } from '../support/factory.js';
 import { login, testApp, type Client } from '../support/http.js';
 import { openPostgres, type Database, type PoolSettings } from '../../src/platform/db/db.js';
@@ -21,8 +21,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe.skipIf(!onPostgres)('stays up through database faults and overload (PostgreSQL)', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
-    const u = new URL(process.env.TEST_DATABASE_URL!); u.pathname = `/${t.name}`; url = u.toString();
-    admin = new pg.Client({ connectionString: url });
+    // Regie as in production: the server's login role; the test plays the database administrator.
+    url = testDatabaseUrl(t.name, 'regie_server');
+    admin = new pg.Client({ connectionString: testDatabaseUrl(t.name) });
     await admin.connect();
     region = await createRegion(t.db);
     team = await createOrganisation(t.db, region, 'municipal_team', 'Wijkteam Noord');
@@ -44,8 +45,8 @@ describe.skipIf(!onPostgres)('stays up through database faults and overload (Pos
   const body = (whatSeen: string) => ({ receivingOrganisationId: team, source: 'school', whatSeen, safetyAtStake: false, urgency: 'normal', subjectDescription: 'Gezin op nummer 7' });
   const stored = async (whatSeen: string) =>
     Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE what_seen = $1`, [whatSeen]))[0].n);
-  /** Ends every connection of the test database but the admin's, like a failover or a restarted server. */
-  const terminateBackends = () => admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [t.name]);
+  /** Ends every connection of the server (regie_server) to the test database, like a failover or a restarted server. */
+  const terminateBackends = () => admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = 'regie_server' AND pid <> pg_backend_pid()`, [t.name]);
   async function lock(table: string, mode = 'SHARE') {
     await admin.query('BEGIN');
     await admin.query(`LOCK TABLE ${table} IN ${mode} MODE`);

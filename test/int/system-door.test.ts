@@ -12,27 +12,31 @@ import { recordAccess } from '../../src/platform/audit/audit.js';
 
 let t: TestDb;
 
-/** What regie_system may do, door by door (migrations 0132, 0160, 0161). Review a change before updating. */
+/** What regie_system may do, door by door (migrations 0132, 0160, 0161, 0191–0193). Review a change before updating. */
 const GRANTS = [
   'audit_chain_head: SELECT',
-  'audit_log: INSERT',
+  'audit_log: INSERT, SELECT',
   'idempotency_keys: DELETE, INSERT, SELECT, SELECT (created_at), UPDATE',
+  'installation_admins: DELETE, INSERT, SELECT',
   'mail_outbox: SELECT (attempts, claim_token, claimed_until, id, link, next_attempt_at, notification_id, region_id, status, subject, to_address), UPDATE (attempts, claim_token, claimed_until, last_error, next_attempt_at, sent_at, status)',
   'notifications: SELECT (id, region_id, title_en, title_nl)',
+  'organisations: INSERT (id, name, region_id, safety_task, type, version)',
   'persons: SELECT (birth_date, id, region_id)',
   'public_form_secrets: INSERT (id, secret), SELECT (id, secret)',
   'refindex_match_pairs: SELECT (match_id, org_high, org_low, region_id)',
   'refindex_matches: SELECT (closed_at, coordinator_user_id, due_on, escalated_at, id, region_id), UPDATE (escalated_at)',
   'refindex_registrations: SELECT (end_date, ended_at, id, legal_basis, organisation_id, person_id, region_id), UPDATE (ended_at, ended_by, ended_reason)',
-  'regions: SELECT (id, name)',
+  'regions: INSERT (id, name), SELECT (created_at, id, name)',
   'schema_migrations: SELECT',
-  'signal_settings: SELECT (front_door_organisation_id, region_id)',
+  'signal_settings: INSERT (front_door_organisation_id, region_id), SELECT (front_door_organisation_id, region_id)',
   'signals: SELECT (id, overdue_notified_at, receiving_organisation_id, reference, region_id, status, triage_due_on), UPDATE (overdue_notified_at)',
-  'users: SELECT (active, id, organisation_id, region_id, roles)',
+  'users: INSERT (active, display_name, email, id, organisation_id, password_change_required, password_hash, region_id, roles, totp_required, username, version), SELECT (active, display_name, id, organisation_id, region_id, roles, username)',
 ];
 const FUNCTIONS = [
   'regie.acting_as_system()',
   'regie.actor_region()',
+  'regie.audit_canonical(audit_log)',
+  'regie.ensure_job_queue(text,json)',
   'regie.expire_overdue_handovers(date)',
   'regie.notify(text,uuid,uuid,text,text,text,text,text,uuid)',
   'regie.refindex_close_stale(text,uuid,date)',
@@ -41,16 +45,23 @@ const FUNCTIONS = [
   'regie.team_leads(text,uuid)',
 ];
 const POLICIES = [
+  "audit_log: audit_log_system_installation INSERT CHECK ((regie.system_door() = 'installation'::text) AND (on_behalf_of = 'installation'::text))",
   "audit_log: audit_log_system_refindex_removals INSERT CHECK ((regie.system_door() = 'refindex-sweeps'::text) AND (user_id IS NULL) AND (on_behalf_of = 'system:refindex-removals'::text))",
+  "audit_log: audit_log_system_verify SELECT (regie.system_door() = 'audit-verify'::text)",
   "idempotency_keys: idempotency_keys_system ALL (regie.system_door() = 'idempotency'::text)",
+  "installation_admins: installation_admins_system ALL (regie.system_door() = 'installation'::text) CHECK (regie.system_door() = 'installation'::text)",
   "mail_outbox: mail_outbox_system_sender ALL (regie.system_door() = 'mail-outbox'::text)",
   "notifications: notifications_system_mail_titles SELECT (regie.system_door() = 'mail-outbox'::text)",
+  "organisations: organisations_system_installation INSERT CHECK (regie.system_door() = 'installation'::text)",
   "persons: persons_system_refindex_sweeps SELECT (regie.system_door() = 'refindex-sweeps'::text)",
   "refindex_match_pairs: refindex_match_pairs_system_sweeps SELECT (regie.system_door() = 'refindex-sweeps'::text)",
   "refindex_matches: refindex_matches_system_sweeps ALL (regie.system_door() = 'refindex-sweeps'::text)",
   "refindex_registrations: refindex_registrations_system_sweeps ALL (regie.system_door() = 'refindex-sweeps'::text)",
+  "signal_settings: signal_settings_system_installation INSERT CHECK (regie.system_door() = 'installation'::text)",
   "signal_settings: signal_settings_system_public_form SELECT (regie.system_door() = 'public-form'::text)",
   "signals: signals_system_triage_overdue ALL (regie.system_door() = 'triage-overdue'::text)",
+  "users: users_system_installation_insert INSERT CHECK ((regie.system_door() = 'installation'::text) AND (roles = ARRAY['functional_admin'::text]) AND password_change_required AND totp_required)",
+  "users: users_system_installation_read SELECT (regie.system_door() = 'installation'::text)",
   "users: users_system_team_leads SELECT (regie.system_door() = ANY (ARRAY['triage-overdue'::text, 'refindex-sweeps'::text, 'handover-deadlines'::text]))",
 ];
 beforeAll(async () => { t = await createTestDatabase(); });
@@ -58,7 +69,8 @@ afterAll(async () => { await t?.drop(); });
 
 describe('the system door', () => {
   it('is opened by these named jobs only, and its role holds only these grants', async () => {
-    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'handover-deadlines', 'idempotency', 'mail-outbox', 'migrations', 'public-form', 'refindex-sweeps', 'triage-overdue']);
+    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'audit-verify', 'authentication', 'handover-deadlines', 'idempotency', 'installation', 'jobs',
+      'mail-outbox', 'migrations', 'public-form', 'refindex-sweeps', 'triage-overdue']);
     const grants = await t.db.query<{ g: string }>(`
       WITH t AS (SELECT c.relname AS tbl, x.privilege_type AS p FROM pg_class c, aclexplode(c.relacl) x
                   WHERE x.grantee = 'regie_system'::regrole AND c.relnamespace = 'public'::regnamespace),
@@ -88,10 +100,36 @@ describe('the system door', () => {
     // Grants belong to the role, so every door has them; row-level security keeps each door to its rows.
     expect(await asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(`SELECT id FROM users`))).toEqual([]);
     expect(await asSystem(t.db, 'triage-overdue', (tx) => tx.query(`SELECT id FROM users WHERE region_id = $1`, [region]))).toEqual([{ id: user.actor.userId }]);
-    for (const sql of ['SELECT 1 FROM audit_log LIMIT 1', 'SELECT bsn FROM persons LIMIT 1', 'SELECT password_hash FROM users LIMIT 1',
-      `UPDATE audit_chain_head SET seq = 0 WHERE region_id = '${region}'`])
+    for (const sql of ['SELECT bsn FROM persons LIMIT 1', 'SELECT password_hash FROM users LIMIT 1', 'SELECT totp_secret FROM users LIMIT 1',
+      'SELECT 1 FROM sessions LIMIT 1', `UPDATE audit_chain_head SET seq = 0 WHERE region_id = '${region}'`])
       await expect(asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(sql)), sql).rejects.toMatchObject({ code: '42501' });
+    // The audit log's rows are for the verifying door alone (migrations/0191).
+    expect(await asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(`SELECT seq FROM audit_log WHERE region_id = $1`, [region]))).toEqual([]);
+    expect(await asSystem(t.db, 'audit-verify', (tx) => tx.query(`SELECT seq::int FROM audit_log WHERE region_id = $1`, [region]))).toEqual([{ seq: 1 }]);
+    await expect(asSystem(t.db, 'audit-verify', (tx) => tx.query(`DELETE FROM audit_log WHERE region_id = $1`, [region]))).rejects.toMatchObject({ code: '42501' });
     await expect(asSystem(t.db, 'login' as SystemDoor, async () => 1)).rejects.toThrow(/unknown system door/);
+  });
+});
+
+describe('the authentication door (regie_authn, migrations/0190)', () => {
+  it('is the only role that reads password hashes and TOTP secrets or touches sessions, and nothing else', async () => {
+    const region = await createRegion(t.db);
+    const user = await createUser(t.db, region, await createOrganisation(t.db, region), ['professional']);
+    const [who] = await asSystem(t.db, 'authentication', (tx) => tx.query(
+      `SELECT current_user::text AS "user", password_hash IS NOT NULL AS has_hash FROM users WHERE region_id = $1 AND id = $2`, [region, user.actor.userId]));
+    expect(who).toEqual({ user: 'regie_authn', has_hash: true });
+    for (const sql of ['SELECT 1 FROM persons LIMIT 1', 'SELECT 1 FROM families LIMIT 1', 'SELECT 1 FROM cases LIMIT 1', 'SELECT 1 FROM signals LIMIT 1',
+      'SELECT 1 FROM audit_log LIMIT 1', `UPDATE users SET roles = '{functional_admin}'`, `UPDATE users SET active = false`,
+      `INSERT INTO regions (id, name) VALUES ('x', 'x')`, 'DELETE FROM sessions'])
+      await expect(asSystem(t.db, 'authentication', (tx) => tx.query(sql)), sql).rejects.toMatchObject({ code: '42501' });
+    // Its rows are for its own door: another door on the same role would see none.
+    const tables = await t.db.query<{ t: string }>(`SELECT DISTINCT c.relname AS t FROM pg_class c, aclexplode(c.relacl) x
+      WHERE x.grantee = 'regie_authn'::regrole AND c.relnamespace = 'public'::regnamespace
+      UNION SELECT DISTINCT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid, aclexplode(a.attacl) x
+      WHERE x.grantee = 'regie_authn'::regrole AND c.relnamespace = 'public'::regnamespace ORDER BY 1`);
+    expect(tables.map((r) => r.t)).toEqual(['audit_log', 'login_failures', 'oidc_logins', 'organisations', 'sessions', 'users']);
+    const [role] = await t.db.query(`SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = 'regie_authn'`);
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
   });
 });
 
@@ -99,11 +137,12 @@ describe.runIf(onPostgres)('the server\'s login role (PostgreSQL, docs/deploy/ro
   it('is an ordinary login role that owns nothing and can use no grant outside a door', async () => {
     const [role] = await t.server.query(`SELECT current_user::text AS "user", rolsuper, rolbypassrls, rolinherit, rolcanlogin,
         pg_has_role(current_user, 'regie_app', 'MEMBER') AS app, pg_has_role(current_user, 'regie_system', 'MEMBER') AS system,
+        pg_has_role(current_user, 'regie_authn', 'MEMBER') AS authn,
         (SELECT count(*)::int FROM pg_class c WHERE c.relowner = pg_roles.oid) AS owns,
         (SELECT datdba = pg_roles.oid FROM pg_database WHERE datname = current_database()) AS db_owner
       FROM pg_roles WHERE rolname = current_user`);
     expect(role).toEqual({ user: 'regie_server', rolsuper: false, rolbypassrls: false, rolinherit: false, rolcanlogin: true,
-      app: true, system: true, owns: 0, db_owner: false });
+      app: true, system: true, authn: true, owns: 0, db_owner: false });
     for (const sql of ['SELECT 1 FROM users LIMIT 1', 'SELECT 1 FROM audit_log LIMIT 1', 'SELECT 1 FROM sessions LIMIT 1', 'SELECT 1 FROM schema_migrations'])
       await expect(t.server.query(sql), sql).rejects.toMatchObject({ code: '42501' });
     // The migrations ran as the owner, which is not a superuser either.

@@ -21,7 +21,7 @@ beforeAll(async () => {
   admin = await createUser(t.db, region, gem, ['functional_admin']);
   admin2 = await createUser(t.db, region, gem, ['functional_admin']);
   privacy = await createUser(t.db, region, gem, ['privacy_officer']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [a, a2] = await Promise.all([admin, admin2].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

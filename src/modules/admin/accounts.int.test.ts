@@ -19,7 +19,7 @@ beforeAll(async () => {
   admin = await createUser(t.db, region, gem, ['functional_admin']);
   admin2 = await createUser(t.db, region, gem, ['functional_admin']);
   lead = await createUser(t.db, region, team, ['professional', 'coordinator', 'team_lead']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [a, a2, l] = await Promise.all([admin, admin2, lead].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

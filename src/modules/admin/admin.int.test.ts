@@ -27,7 +27,7 @@ beforeAll(async () => {
   admin = await createUser(t.db, region, gem, ['functional_admin']);
   prof = await createUser(t.db, region, school, ['professional']);
   privacy = await createUser(t.db, region, gem, ['privacy_officer']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [a, p, po] = await Promise.all([admin, prof, privacy].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

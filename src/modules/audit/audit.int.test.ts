@@ -23,7 +23,7 @@ beforeAll(async () => {
   outsider = await createUser(t.db, region, veiligThuis, ['professional']);
   vt = await createUser(t.db, region, veiligThuis, ['professional'], { totpSecret: SECRET });
   privacy = await createUser(t.db, region, team, ['privacy_officer']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [c, out, v, p] = await Promise.all([coord, outsider, vt, privacy].map((u) => login(app, u.username)));
   const body = familyBody(coord.actor.userId, { familyName: 'Logboek' });
   const r = await c.post('/api/v1/families', body);

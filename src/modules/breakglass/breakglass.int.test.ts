@@ -25,7 +25,7 @@ beforeAll(async () => {
   gp = await createUser(t.db, region, gpPractice, ['professional'], { totpSecret: SECRET });
   gpLead = await createUser(t.db, region, gpPractice, ['professional', 'team_lead'], { totpSecret: SECRET });
   privacy = await createUser(t.db, region, team, ['privacy_officer']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [c, v, vNo, g, gl, p] = await Promise.all([coord, vt, vtNoTotp, gp, gpLead, privacy].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
@@ -68,6 +68,13 @@ describe('break the glass', () => {
     expect(rows).toHaveLength(3);
     expect(new Set(rows.map((a) => a.person_id)).size).toBe(3);
     for (const a of rows) expect(a).toMatchObject({ action: 'read', break_glass: true, legal_basis: 'safety', reason: REASON, outcome: 'allowed' });
+    // Every read under the grant carries the grant and its reason: the family page and the case's lead times too.
+    const [c] = await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE family_id = $1`, [fam.id]);
+    expect((await v.get(`/api/v1/cases/${c.id}/lead-times`)).status).toBe(200);
+    const reads = await t.db.query<Record<string, any>>(
+      `SELECT object_type, reason, break_glass FROM audit_log WHERE user_id = $1 AND object_type IN ('family', 'case-lead-times') AND action = 'read' AND outcome = 'allowed'`, [vt.actor.userId]);
+    expect(new Set(reads.map((a) => a.object_type))).toEqual(new Set(['family', 'case-lead-times']));
+    for (const a of reads) expect(a).toMatchObject({ break_glass: true, reason: `noodtoegang ${r.body.id}: ${REASON}` });
 
     await t.db.query(`UPDATE break_glass SET expires_at = now() - interval '1 minute' WHERE id = $1`, [r.body.id]);
     expect((await v.get(`/api/v1/families/${fam.id}`)).status).toBe(404);

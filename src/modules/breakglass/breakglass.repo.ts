@@ -2,23 +2,13 @@
 // reviewer's view of the family go through SECURITY DEFINER functions in
 // migrations/0010_break_glass_lookup.sql, everything else is subject to row-level security.
 import type { z } from 'zod';
-import type { Database, Tx } from '../../platform/db/db.js';
+import type { Tx } from '../../platform/db/db.js';
 import { BREAK_GLASS_MINUTES } from '../../platform/access/policy.js';
 import type { OwnGrant, ReviewItem } from './breakglass.contract.js';
 
 const iso = (v: unknown) => new Date(v as string).toISOString();
 /** Full-precision UTC text of a timestamp, so that a cursor loses no microseconds. */
 const UTC_TEXT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
-
-/**
- * Whether the user has linked an authenticator app. Read on the system connection because the
- * application role may not see users.totp_secret at all, not even whether it is set.
- */
-export async function totpEnrolled(db: Database, regionId: string, userId: string): Promise<boolean> {
-  const rows = await db.query<{ enrolled: boolean }>(
-    `SELECT totp_secret IS NOT NULL AS enrolled FROM users WHERE region_id = $1 AND id = $2`, [regionId, userId]);
-  return !!rows[0]?.enrolled;
-}
 
 export async function familyForBreakGlass(tx: Tx, regionId: string, target: { bsn?: string; familyId?: string }): Promise<string | null> {
   const rows = await tx.query<{ id: string | null }>(`SELECT regie.family_for_break_glass($1, $2, $3) AS id`,

@@ -9,13 +9,13 @@ import type { Actor } from '../../platform/access/actor.js';
 import { BREAK_GLASS_MINUTES, mayBreakGlass } from '../../platform/access/policy.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
-import { confirmTotp } from '../../platform/auth/auth.service.js';
+import { confirmTotp, hasAuthenticator } from '../../platform/auth/auth.service.js';
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { accessAudit, familyAccess } from '../cases/cases.repo.js';
 import { SUPERVISION_BASIS } from '../audit/audit.service.js';
-import { familyForBreakGlass, grantExists, grantUser, grantsForReview, insertGrant, openCaseId, ownGrants, setReview, totpEnrolled } from './breakglass.repo.js';
+import { familyForBreakGlass, grantExists, grantUser, grantsForReview, insertGrant, openCaseId, ownGrants, setReview } from './breakglass.repo.js';
 import type { OpenBreakGlassBody, ReviewBody, ReviewListQuery } from './breakglass.contract.js';
 
 type Open = z.infer<typeof OpenBreakGlassBody>;
@@ -32,7 +32,7 @@ async function refuse(db: Database, actor: Actor, body: Open) {
 async function requireSecondFactor(db: Database, actor: Actor, body: Open) {
   if (await confirmTotp(db, actor.regionId, actor.userId, body.totpCode, { ip: actor.ip, userAgent: actor.userAgent })) return;
   await refuse(db, actor, body);
-  if (!(await totpEnrolled(db, actor.regionId, actor.userId)))
+  if (!(await hasAuthenticator(db, actor.regionId, actor.userId)))
     throw refusalAudited(new Invalid('totp_not_enrolled', 'totpCode', {
       nl: 'Koppel eerst een authenticator-app aan uw account; noodtoegang vraagt altijd om een code uit die app.',
       en: 'Link an authenticator app to your account first; break the glass always asks for a code from that app.' }));

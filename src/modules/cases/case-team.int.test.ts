@@ -25,7 +25,7 @@ beforeAll(async () => {
   lead2 = await createUser(t.db, region, team, ['professional', 'team_lead']);
   // A team lead of the GP practice: sees what the practice's memberships open, and nothing before they start.
   const gpLead = await createUser(t.db, region, gp, ['professional', 'team_lead']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [c, p, l, l2] = await Promise.all([login(app, coord.username), login(app, prof.username), login(app, lead.username), login(app, lead2.username)]);
   gpLeadClient = await login(app, gpLead.username);
 });

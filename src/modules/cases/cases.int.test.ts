@@ -19,7 +19,7 @@ beforeAll(async () => {
   coord2 = await createUser(t.db, region, gp, ['professional', 'coordinator']);
   coord3 = await createUser(t.db, region, team, ['professional', 'coordinator']);
   prof = await createUser(t.db, region, gp, ['professional']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [c, c2, c3, p] = await Promise.all([login(app, coord.username), login(app, coord2.username), login(app, coord3.username), login(app, prof.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

@@ -17,7 +17,7 @@ beforeAll(async () => {
   other = await createUser(t.db, region, gp, ['professional']);
   outsider = await createUser(t.db, region, gp, ['professional']);
   lead = await createUser(t.db, region, team, ['professional', 'team_lead']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [c, o, out, l] = await Promise.all([login(app, coord.username), login(app, other.username), login(app, outsider.username), login(app, lead.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

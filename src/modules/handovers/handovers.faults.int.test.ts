@@ -37,7 +37,7 @@ beforeAll(async () => {
   goesCoord = await createUser(t.db, other, goes, ['professional', 'coordinator']);
   goesPro = await createUser(t.db, other, goes, ['professional']);
   const goesLead = await createUser(t.db, other, goes, ['professional', 'team_lead']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [cPro, cLead, cGoesPro, cGoesLead] = await Promise.all([teamPro, teamLead, goesPro, goesLead].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

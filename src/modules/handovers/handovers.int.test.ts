@@ -29,7 +29,7 @@ beforeAll(async () => {
   teamLead = await createUser(t.db, region, team, ['professional', 'team_lead']);
   gpUser = await createUser(t.db, region, gp, ['professional']);
   outsider = await createUser(t.db, region, other, ['professional', 'coordinator', 'team_lead']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [cVt, cVtLead, cTeamCoord, cTeamPro, cTeamLead, cGp, cOut] = await Promise.all([vtCoord, vtLead, teamCoord, teamPro, teamLead, gpUser, outsider].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

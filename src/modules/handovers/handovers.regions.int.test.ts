@@ -36,7 +36,7 @@ beforeAll(async () => {
   leadB = await createUser(t.db, B, teamB, ['professional', 'team_lead']);
   otherBUser = await createUser(t.db, B, otherB, ['professional', 'coordinator', 'team_lead']);
   outsider = await createUser(t.db, C, orgC, ['professional', 'coordinator', 'team_lead']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [cVt, cVtLead, cCoordB, cProB, cLeadB, cOtherB, cOut] = await Promise.all(
     [vtCoord, vtLead, coordB, proB, leadB, otherBUser, outsider].map((u) => login(app, u.username)));
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   vtCoord = await createUser(t.db, region, vt, ['professional', 'coordinator']);
   teamCoord = await createUser(t.db, region, team, ['professional', 'coordinator']);
   teamPro = await createUser(t.db, region, team, ['professional']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [cVt, cTeamCoord, cTeamPro] = await Promise.all([vtCoord, teamCoord, teamPro].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

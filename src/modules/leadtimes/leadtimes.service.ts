@@ -8,7 +8,7 @@ import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { addDays, dutchToday, endOfDutchDay } from '../../platform/time/working-days.js';
 import { familyPersonIds } from '../timeline/timeline.js';
-import { activeMembership, familyAccess } from '../cases/cases.repo.js';
+import { accessAudit, activeMembership, familyAccess } from '../cases/cases.repo.js';
 import { recordMoment } from './moments.js';
 import { caseIntervals, INTERVALS, roundDays } from './chain.js';
 import { caseMomentAt, chainMoments, organisationFigures } from './leadtimes.repo.js';
@@ -27,7 +27,7 @@ export async function readCaseLeadTimes(db: Database, actor: Actor, caseId: stri
     const moments = await chainMoments(tx, actor.regionId, caseId);
     const access = await familyAccess(tx, actor, c.family_id);
     await recordAccess(tx, actor, { action: 'read', objectType: 'case-lead-times', objectId: caseId, personIds: await familyPersonIds(tx, actor.regionId, c.family_id),
-      legalBasis: access.legalBasis, careRelation: access.careRelation, consent: access.consent, breakGlass: access.breakGlass });
+      ...accessAudit(access) });
     return { caseId, familyId: c.family_id, moments, intervals: caseIntervals(moments) };
   });
 }
@@ -74,7 +74,7 @@ export async function recordCaseMoment(db: Database, actor: Actor, caseId: strin
       caseId, familyId: c.family_id, at });
     const access = await familyAccess(tx, actor, c.family_id);
     await recordAccess(tx, actor, { action: 'create', objectType: 'lead-time-moment', objectId: `${caseId}:${body.moment}`,
-      personIds: await familyPersonIds(tx, actor.regionId, c.family_id), legalBasis: access.legalBasis, careRelation: access.careRelation, consent: access.consent });
+      personIds: await familyPersonIds(tx, actor.regionId, c.family_id), ...accessAudit(access) });
     return { moment: body.moment, occurredAt: at.toISOString() };
   });
 }

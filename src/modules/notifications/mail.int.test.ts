@@ -25,7 +25,7 @@ beforeAll(async () => {
   sender = await createUser(t.db, region, org);
   admin = await createUser(t.db, region, org, ['functional_admin']);
   smtp = await startSmtpServer();
-  app = await testApp(t.db, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) });
+  app = await testApp(t.server, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) });
   a = await login(app, admin.username);
 });
 afterAll(async () => { await app?.close(); await smtp?.close(); await t?.drop(); });
@@ -168,7 +168,7 @@ describe('sending the outbox', () => {
     const id = await notifyOne(r.actor.userId);
     expect(await sendDueMails(t.db, { ...settings(smtp.port), smtp: undefined })).toEqual({ sent: 0, failed: 0, skipped: 'no_smtp' });
     expect(await outbox(id)).toMatchObject({ status: 'pending', attempts: 0, last_error: null });
-    const noSmtp = await testApp(t.db);
+    const noSmtp = await testApp(t.server);
     try {
       const list = await (await login(noSmtp, admin.username)).get('/api/v1/mail-deliveries');
       expect(list.body.smtpConfigured).toBe(false);

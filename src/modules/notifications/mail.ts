@@ -14,7 +14,7 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { Database } from '../../platform/db/db.js';
-import type { Sweep } from '../../jobs.js';
+import type { Sweep } from '../../platform/jobs/sweep.js';
 import { claimNextMail, markAbandonedSendsUncertain, markMailFailed, markMailSent, type ClaimedMail } from './mail-outbox.repo.js';
 
 export interface SmtpSettings { host: string; port: number; secure: boolean; user?: string; pass?: string }

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const region2 = await createRegion(t.db);
   otherAdmin = await createUser(t.db, region2, await createOrganisation(t.db, region2), ['functional_admin']);
   await t.db.query(`UPDATE users SET email = username || '@example.nl' WHERE id = ANY($1::uuid[])`, [[anna.actor.userId, bram.actor.userId]]);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [an, br, ad, oa] = await Promise.all([anna, bram, admin, otherAdmin].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

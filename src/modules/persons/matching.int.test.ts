@@ -13,7 +13,7 @@ beforeAll(async () => {
   const gp = await createOrganisation(t.db, region, 'gp_practice');
   coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
   other = await createUser(t.db, region, gp, ['professional', 'coordinator']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [c, o] = await Promise.all([login(app, coord.username), login(app, other.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

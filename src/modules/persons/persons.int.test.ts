@@ -12,7 +12,7 @@ beforeAll(async () => {
   const team = await createOrganisation(t.db, region);
   coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
   outsider = await createUser(t.db, region, team, ['professional']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [c, out] = await Promise.all([login(app, coord.username), login(app, outsider.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   c = await createUser(t.db, region, police, ['professional']);
   const elsewhere = await createRegion(t.db);
   other = await createUser(t.db, elsewhere, await createOrganisation(t.db, elsewhere, 'school'), ['professional']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [ca, ca2, cb, cc, co] = await Promise.all([a, a2, b, c, other].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

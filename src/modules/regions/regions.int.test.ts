@@ -23,7 +23,7 @@ beforeAll(async () => {
   admin = await createUser(t.db, home, gem, ['functional_admin']);
   prof = await createUser(t.db, home, gem, ['professional']);
   await setInstallationAdmin(t.db, installer.username, true);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [i, a, p] = await Promise.all([installer, admin, prof].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

@@ -6,13 +6,15 @@
 //
 // Who may: the command line (`regie region add`, whoever runs the installation) and, in the web
 // app, an installation administrator (migrations/0170; granted only on the command line). It
-// writes in a region that is not the actor's, so it runs on the server's own connection, not as
-// regie_app, after the installation-administrator check.
+// writes in a region that is not the actor's, so it runs behind the named door `installation`
+// (migrations/0192: the rows a new region starts with, nothing more), after the
+// installation-administrator check.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
+import { asSystem } from '../../platform/db/system-tx.js';
 import { Conflict, Forbidden } from '../../platform/http/errors.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { initialPassword } from '../admin/accounts.service.js';
@@ -55,12 +57,12 @@ function onTaken<T>(p: Promise<T>): Promise<T> {
 
 export async function createRegion(db: Database, by: RegionCreator, body: z.infer<typeof CreateRegionBody>): Promise<z.infer<typeof RegionCreated>> {
   // Refused before the (deliberately slow) hashing too, so that others cannot make the server hash for nothing.
-  if (by.kind === 'web' && !(await isInstallationAdmin(db, by.actor))) throw notInstallationAdmin();
+  if (by.kind === 'web' && !(await asSystem(db, 'installation', (tx) => isInstallationAdmin(tx, by.actor)))) throw notInstallationAdmin();
   const password = initialPassword();
   const passwordHash = await hashPassword(password);
   const orgId = randomUUID();
   const adminId = randomUUID();
-  return onTaken(db.transaction(async (tx) => {
+  return onTaken(asSystem(db, 'installation', async (tx) => {
     if (by.kind === 'web' && !(await isInstallationAdmin(tx, by.actor))) throw notInstallationAdmin();
     await tx.query('INSERT INTO regions (id, name) VALUES ($1, $2)', [body.id, body.name]);
     await insertOrganisation(tx, body.id, orgId, { name: body.organisation.name, type: body.organisation.type, safetyTask: SAFETY_TYPES.includes(body.organisation.type) });
@@ -90,7 +92,7 @@ export async function createRegion(db: Database, by: RegionCreator, body: z.infe
 
 /** The installation's regions, for an installation administrator (the screen that creates one lists them). */
 export async function listRegions(db: Database, actor: Actor) {
-  return db.transaction(async (tx) => {
+  return asSystem(db, 'installation', async (tx) => {
     if (!(await isInstallationAdmin(tx, actor))) throw notInstallationAdmin();
     const rows = await tx.query<{ id: string; name: string; created_at: Date | string }>('SELECT id, name, created_at FROM regions ORDER BY name, id');
     return { items: rows.map((r) => ({ id: r.id, name: r.name, createdAt: new Date(r.created_at).toISOString() })) };
@@ -99,7 +101,7 @@ export async function listRegions(db: Database, actor: Actor) {
 
 /** `regie installation-admin add|remove`: the only way to give or take the installation-wide task. */
 export async function setInstallationAdmin(db: Database, username: string, grant: boolean): Promise<{ regionId: string; displayName: string }> {
-  return db.transaction(async (tx) => {
+  return asSystem(db, 'installation', async (tx) => {
     const [u] = await tx.query<{ region_id: string; id: string; display_name: string }>(
       'SELECT region_id, id, display_name FROM users WHERE username = $1', [username]);
     if (!u) throw new Error(`account not found: ${username}`);

@@ -18,7 +18,7 @@ beforeAll(async () => {
   member = await createUser(t.db, region, team, ['professional']);
   reporter = await createUser(t.db, region, gp, ['professional']);
   const outsider = await createUser(t.db, region, await createOrganisation(t.db, region, 'police'), ['professional']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [m, r, x] = await Promise.all([login(app, member.username), login(app, reporter.username), login(app, outsider.username)]);
   const s = await r.post('/api/v1/signals', { receivingOrganisationId: team, source: 'gp', subjectDescription: 'Patiënte (34) met twee kinderen',
     whatSeen: 'Patiënte vertelt over geweld door partner; kinderen waren erbij.', safetyAtStake: true, urgency: 'acute',

@@ -16,7 +16,7 @@ beforeAll(async () => {
   await t.db.query(`INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2)`, [region, frontDoor]);
   closedRegion = await createRegion(t.db);
   lead = await createUser(t.db, region, frontDoor, ['professional', 'team_lead']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   l = await login(app, lead.username);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
@@ -114,7 +114,7 @@ describe('the public concern form', () => {
     const door = await createOrganisation(t.db, capped, 'municipal_team');
     await t.db.query(`INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2)`, [capped, door]);
     const admin = await createUser(t.db, capped, door, ['functional_admin']);
-    const small = await testApp(t.db, { PUBLIC_CONCERN_DAILY_CAP: '2' });
+    const small = await testApp(t.server, { PUBLIC_CONCERN_DAILY_CAP: '2' });
     try {
       const submit = async () => {
         const r = await small.inject({ method: 'POST', url: '/api/v1/public/concerns', remoteAddress: nextIp(),

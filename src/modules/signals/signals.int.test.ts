@@ -24,7 +24,7 @@ beforeAll(async () => {
   teacher = await createUser(t.db, region, school, ['professional']);
   stranger = await createUser(t.db, region, vtOrg, ['professional']);
   gpUser = await createUser(t.db, region, await createOrganisation(t.db, region, 'gp_practice', 'Huisarts Noord'), ['professional']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [m, c, s, x, g] = await Promise.all([login(app, member.username), login(app, coord.username), login(app, teacher.username),
     login(app, stranger.username), login(app, gpUser.username)]);
 });

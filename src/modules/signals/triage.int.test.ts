@@ -20,7 +20,7 @@ beforeAll(async () => {
   coord2 = await createUser(t.db, region, team, ['professional', 'coordinator']);
   teacher = await createUser(t.db, region, school, ['professional']);
   stranger = await createUser(t.db, region, vtOrg, ['professional']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [m, c, c2, s, x] = await Promise.all([member, coord, coord2, teacher, stranger].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

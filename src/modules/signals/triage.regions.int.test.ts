@@ -34,7 +34,7 @@ beforeAll(async () => {
   coordB = await createUser(t.db, B, teamB, ['professional', 'coordinator']);
   leadB = await createUser(t.db, B, teamB, ['professional', 'team_lead']);
   otherBUser = await createUser(t.db, B, otherB, ['professional', 'coordinator', 'team_lead']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [cTriager, cCoordA, cTeacher, cProB, cCoordB, cOtherB] = await Promise.all([triager, coordA, teacher, proB, coordB, otherBUser].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

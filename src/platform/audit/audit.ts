@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Database, Tx } from '../db/db.js';
 import { primaryRole, type Actor } from '../access/actor.js';
+import { asSystem } from '../db/system-tx.js';
 
 export type AuditAction = 'create' | 'read' | 'update' | 'delete' | 'export';
 
@@ -82,7 +83,8 @@ export interface VerifyResult {
 }
 
 /**
- * Recomputes the chain of one region. A changed row fails its hash; a removed row leaves a gap
+ * Recomputes the chain of one region, behind the `audit-verify` door (migrations/0191): the
+ * command line's `regie audit verify` and the privacy officer's check, after the route's permission. A changed row fails its hash; a removed row leaves a gap
  * in seq and a prev_hash that does not match; an inserted row breaks the link after it.
  */
 export async function verifyChain(db: Database, regionId: string, batch = 20000): Promise<VerifyResult> {
@@ -93,9 +95,9 @@ export async function verifyChain(db: Database, regionId: string, batch = 20000)
   let rows = 0;
   let after = 0;
   for (;;) {
-    const page = await db.query<{ seq: string; prev_hash: string; hash: string; c: string }>(
+    const page = await asSystem(db, 'audit-verify', (tx) => tx.query<{ seq: string; prev_hash: string; hash: string; c: string }>(
       `SELECT seq::text, prev_hash, hash, regie.audit_canonical(a) AS c FROM audit_log a
-        WHERE a.region_id = $1 AND a.seq > $2 ORDER BY a.seq LIMIT $3`, [regionId, after, batch]);
+        WHERE a.region_id = $1 AND a.seq > $2 ORDER BY a.seq LIMIT $3`, [regionId, after, batch]));
     for (const r of page) {
       const seq = Number(r.seq);
       if (seq !== expectedSeq) {
@@ -113,7 +115,7 @@ export async function verifyChain(db: Database, regionId: string, batch = 20000)
     if (page.length < batch) break;
     after = Number(page[page.length - 1].seq);
   }
-  const head = await db.query<{ seq: string; hash: string }>(`SELECT seq::text, hash FROM audit_chain_head WHERE region_id = $1`, [regionId]);
+  const head = await asSystem(db, 'audit-verify', (tx) => tx.query<{ seq: string; hash: string }>(`SELECT seq::text, hash FROM audit_chain_head WHERE region_id = $1`, [regionId]));
   if (head[0] && (Number(head[0].seq) !== expectedSeq - 1 || head[0].hash !== prevHash))
     problems.push({ seq: Number(head[0].seq), problem: 'head-mismatch', detail: `chain head is at ${head[0].seq}, last row is ${expectedSeq - 1}` });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -160,8 +160,9 @@ export async function verifyAgainstCheckpoint(db: Database, regionId: string, bo
   const cp = book.latest.get(chainKey({ regionId, chain }));
   const problems = [...result.problems];
   if (cp) {
-    const [row] = await db.query<{ hash: string }>(`SELECT hash FROM audit_log WHERE region_id = $1 AND seq = $2`, [regionId, cp.seq]);
-    const [last] = await db.query<{ seq: string | null }>(`SELECT max(seq)::text AS seq FROM audit_log WHERE region_id = $1`, [regionId]);
+    const [[row], [last]] = await asSystem(db, 'audit-verify', async (tx) => [
+      await tx.query<{ hash: string }>(`SELECT hash FROM audit_log WHERE region_id = $1 AND seq = $2`, [regionId, cp.seq]),
+      await tx.query<{ seq: string | null }>(`SELECT max(seq)::text AS seq FROM audit_log WHERE region_id = $1`, [regionId])] as const);
     const lastSeq = Number(last?.seq ?? 0);
     if (lastSeq < cp.seq)
       problems.push({ seq: cp.seq, problem: 'truncated', detail: `the chain ends at row ${lastSeq}, but the checkpoint signed at ${cp.at} saw row ${cp.seq}` });

@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   region = await createRegion(t.db);
   org = await createOrganisation(t.db, region, 'municipal_team');
-  app = await testApp(t.db);
+  app = await testApp(t.server);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../http/app.js';
 import { changePassword, completeSecondFactor, confirmEnrolment, confirmReplacement, login, logout, sessionState, startEnrolment, startReplacement } from './auth.service.js';
-import { endSession, expiresAt, SESSION_COOKIE, IDLE_MINUTES } from './sessions.js';
+import { endSessionNow, expiresAt, SESSION_COOKIE, IDLE_MINUTES } from './sessions.js';
 import { MAX_PASSWORD_LENGTH } from './passwords.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -38,7 +38,7 @@ export function authRoutes(app: App) {
     config: { permission: 'public', rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
   }, async (req, reply) => {
     // A new session at every login (rotation); any old one from this browser is ended first.
-    await endSession(db, req.cookies[SESSION_COOKIE]);
+    await endSessionNow(db, req.cookies[SESSION_COOKIE]);
     const r = await login(db, req.body.username, req.body.password, meta(req));
     setCookie(reply, r.cookie);
     req.log.info({ event: 'login', state: r.state }, 'login');

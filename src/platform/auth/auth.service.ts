@@ -12,11 +12,12 @@
 // Second-factor and step-up codes are counted per account, from any address: 5 wrong codes in
 // a row end the half session and refuse codes for 15 minutes. Reaching that needs the password.
 import type { Database, Tx } from '../db/db.js';
+import { authQuery, door } from './door.js';
 import { Conflict, Invalid, TooMany, Unauthorized } from '../http/errors.js';
 import { recordSecurityEvent, type SecuritySubject } from '../audit/audit.js';
 import type { Role } from '../access/actor.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
-import { createSession, endOtherSessions, endSession, type LoadedSession } from './sessions.js';
+import { createSession, endOtherSessions, endSession, endSessionNow, type LoadedSession } from './sessions.js';
 import { matchTotp, newTotpSecret, totpEnrolment } from './totp.js';
 import { openTotpSecret, sealTotpSecret } from './totp-secrets.js';
 
@@ -45,8 +46,8 @@ export function sessionState(s: { secondFactorDone: boolean; totpEnrolled: boole
 
 export async function login(db: Database, username: string, password: string, meta: RequestMeta) {
   const ip = meta.ip ?? 'unknown';
-  const rows = await db.query<{ region_id: string; id: string; organisation_id: string; roles: Role[]; password_hash: string | null;
-    enrolled: boolean; totp_required: boolean; active: boolean; password_change_required: boolean; locked: boolean }>(
+  const rows = await authQuery<{ region_id: string; id: string; organisation_id: string; roles: Role[]; password_hash: string | null;
+    enrolled: boolean; totp_required: boolean; active: boolean; password_change_required: boolean; locked: boolean }>(db,
     `SELECT u.region_id, u.id, u.organisation_id, u.roles, u.password_hash, u.totp_secret IS NOT NULL AS enrolled, u.totp_required, u.active,
             u.password_change_required, coalesce(f.locked_until > now(), false) AS locked
        FROM users u LEFT JOIN login_failures f ON f.region_id = u.region_id AND f.user_id = u.id AND f.ip = $2
@@ -57,7 +58,7 @@ export async function login(db: Database, username: string, password: string, me
   if (!u) throw WRONG();
   const who: SecuritySubject = { regionId: u.region_id, userId: u.id, organisationId: u.organisation_id, roles: u.roles, ...meta };
   if (!ok) {
-    await db.transaction(async (tx) => {
+    await door(db, async (tx) => {
       const why = u.locked ? 'locked for this address' : !u.active ? 'inactive account' : 'wrong password';
       await recordSecurityEvent(tx, who, { action: 'create', objectType: 'session', outcome: 'denied', reason: `login refused: ${why}` });
       if (u.locked || !u.active) return;
@@ -76,7 +77,7 @@ export async function login(db: Database, username: string, password: string, me
     throw WRONG();
   }
   const state = sessionState({ secondFactorDone: !u.totp_required, totpEnrolled: u.enrolled, passwordChangeRequired: u.password_change_required });
-  return db.transaction(async (tx) => {
+  return door(db, async (tx) => {
     // This address's count only: the user's success does not lift a lock on an attacker's address.
     await tx.query(`DELETE FROM login_failures WHERE region_id = $1 AND user_id = $2 AND ip = $3`, [u.region_id, u.id, ip]);
     // A one-time password works once: from here on only this session can replace it.
@@ -92,23 +93,23 @@ export async function login(db: Database, username: string, password: string, me
  * and 5 wrong codes in a row refuse codes for a while. Throws; returns the accepted step.
  */
 async function useCode(db: Database, who: SecuritySubject, code: string, purpose: 'second factor' | 'step-up' | 'current code', field: string) {
-  const [u] = await db.query<{ totp_secret: string | null; totp_last_step: string | null; locked: boolean }>(
+  const [u] = await authQuery<{ totp_secret: string | null; totp_last_step: string | null; locked: boolean }>(db, 
     `SELECT totp_secret, totp_last_step::text, coalesce(totp_locked_until > now(), false) AS locked FROM users WHERE region_id = $1 AND id = $2`,
     [who.regionId, who.userId]);
   const secret = openTotpSecret(u?.totp_secret, who.regionId, who.userId);
   if (!secret) throw WRONG_CODE(field);
   if (u.locked) {
-    await db.transaction((tx) => recordSecurityEvent(tx, who, { action: 'read', objectType: 'authenticator', objectId: who.userId, outcome: 'denied',
+    await door(db, (tx) => recordSecurityEvent(tx, who, { action: 'read', objectType: 'authenticator', objectId: who.userId, outcome: 'denied',
       reason: `${purpose} refused: too many wrong codes` }));
     throw CODES_LOCKED();
   }
   const step = await matchTotp(secret, code, u.totp_last_step === null ? null : Number(u.totp_last_step));
   // The step is taken in the same statement that checks it, so two requests cannot both use it.
-  const taken = step !== null && (await db.query(
+  const taken = step !== null && (await authQuery(db, 
     `UPDATE users SET totp_last_step = $3, totp_failures = 0, totp_locked_until = NULL
       WHERE region_id = $1 AND id = $2 AND (totp_last_step IS NULL OR totp_last_step < $3) RETURNING id`, [who.regionId, who.userId, step])).length > 0;
   if (taken) return step!;
-  const lockedNow = await db.transaction(async (tx) => {
+  const lockedNow = await door(db, async (tx) => {
     const [f] = await tx.query<{ totp_failures: number }>(
       `UPDATE users SET totp_failures = totp_failures + 1,
               totp_locked_until = CASE WHEN totp_failures + 1 >= $3 THEN now() + make_interval(mins => $4) ELSE totp_locked_until END
@@ -129,10 +130,10 @@ export async function completeSecondFactor(db: Database, auth: LoadedSession, co
     await useCode(db, who, code, 'second factor', 'code');
   } catch (e) {
     // Too many wrong codes: this half session is over; a new login starts a new one.
-    if (e instanceof TooMany) await endSession(db, oldCookie);
+    if (e instanceof TooMany) await endSessionNow(db, oldCookie);
     throw e;
   }
-  return db.transaction(async (tx) => {
+  return door(db, async (tx) => {
     await endSession(tx, oldCookie);
     await recordSecurityEvent(tx, who, { action: 'create', objectType: 'session', reason: 'login: second factor accepted' });
     const s = await createSession(tx, auth.session.regionId, auth.session.userId, true, meta);
@@ -150,7 +151,7 @@ async function pendingSecret(db: Database, auth: LoadedSession) {
   let secret = openTotpSecret(auth.session.pendingTotpSecret, regionId, userId);
   if (!secret) {
     secret = newTotpSecret();
-    await db.query(`UPDATE sessions SET pending_totp_secret = $3 WHERE region_id = $1 AND id = $2`,
+    await authQuery(db, `UPDATE sessions SET pending_totp_secret = $3 WHERE region_id = $1 AND id = $2`,
       [regionId, auth.session.id, sealTotpSecret(secret, regionId, userId)]);
   }
   return secret;
@@ -169,7 +170,7 @@ export async function confirmEnrolment(db: Database, auth: LoadedSession, code: 
   if (!secret) throw new Invalid('no_enrolment', 'code', { nl: 'Start eerst het koppelen van een authenticator-app.', en: 'Start enrolment first.' });
   const step = await matchTotp(secret, code);
   if (step === null) throw WRONG_CODE();
-  return db.transaction(async (tx) => {
+  return door(db, async (tx) => {
     // Only while the account has none: a race with another enrolment cannot replace one.
     const set = await tx.query(`UPDATE users SET totp_secret = $3, totp_last_step = $4, totp_failures = 0, totp_locked_until = NULL
       WHERE region_id = $1 AND id = $2 AND totp_secret IS NULL RETURNING id`, [regionId, userId, sealTotpSecret(secret, regionId, userId), step]);
@@ -195,7 +196,7 @@ export async function confirmReplacement(db: Database, auth: LoadedSession, body
   const newStep = await matchTotp(secret, body.code);
   if (newStep === null) throw WRONG_CODE('code');
   const oldStep = await useCode(db, who, body.currentCode, 'current code', 'currentCode');
-  return db.transaction(async (tx) => {
+  return door(db, async (tx) => {
     await tx.query(`UPDATE users SET totp_secret = $3, totp_last_step = $4 WHERE region_id = $1 AND id = $2`,
       [regionId, userId, sealTotpSecret(secret, regionId, userId), Math.max(oldStep, newStep)]);
     await tx.query(`UPDATE sessions SET pending_totp_secret = NULL WHERE region_id = $1 AND id = $2`, [regionId, auth.session.id]);
@@ -207,7 +208,7 @@ export async function confirmReplacement(db: Database, auth: LoadedSession, body
 
 /** Re-checks the second factor for a sensitive step such as breaking the glass (replay-safe, counted). */
 export async function confirmTotp(db: Database, regionId: string, userId: string, code: string, meta: RequestMeta = {}): Promise<boolean> {
-  const [u] = await db.query<{ organisation_id: string; roles: Role[] }>(`SELECT organisation_id, roles FROM users WHERE region_id = $1 AND id = $2`, [regionId, userId]);
+  const [u] = await authQuery<{ organisation_id: string; roles: Role[] }>(db, `SELECT organisation_id, roles FROM users WHERE region_id = $1 AND id = $2`, [regionId, userId]);
   if (!u) return false;
   try {
     await useCode(db, { regionId, userId, organisationId: u.organisation_id, roles: u.roles, ...meta }, code, 'step-up', 'totpCode');
@@ -218,18 +219,24 @@ export async function confirmTotp(db: Database, regionId: string, userId: string
   }
 }
 
+/** Whether the account has an authenticator app (the application role may not even see whether it is set). */
+export async function hasAuthenticator(db: Database, regionId: string, userId: string): Promise<boolean> {
+  const rows = await authQuery<{ enrolled: boolean }>(db, `SELECT totp_secret IS NOT NULL AS enrolled FROM users WHERE region_id = $1 AND id = $2`, [regionId, userId]);
+  return !!rows[0]?.enrolled;
+}
+
 /**
  * A new password. After a one-time password (already used up at login) the session is the
  * proof; otherwise the current password is asked again. Other sessions of the user end.
  */
 export async function changePassword(db: Database, auth: LoadedSession, body: { currentPassword?: string; newPassword: string }, meta: RequestMeta) {
   const { regionId, userId } = auth.session;
-  const [u] = await db.query<{ password_hash: string | null; password_change_required: boolean }>(
+  const [u] = await authQuery<{ password_hash: string | null; password_change_required: boolean }>(db, 
     `SELECT password_hash, password_change_required FROM users WHERE region_id = $1 AND id = $2`, [regionId, userId]);
   const who = subjectOf(auth, meta);
   if (!u.password_change_required) {
     if (!body.currentPassword || !(await verifyPassword(u.password_hash, body.currentPassword))) {
-      await db.transaction((tx) => recordSecurityEvent(tx, who, { action: 'update', objectType: 'password', objectId: userId, outcome: 'denied',
+      await door(db, (tx) => recordSecurityEvent(tx, who, { action: 'update', objectType: 'password', objectId: userId, outcome: 'denied',
         reason: 'password change refused: wrong current password' }));
       throw new Invalid('wrong_password', 'currentPassword', { nl: 'Het huidige wachtwoord klopt niet.', en: 'The current password is wrong.' });
     }
@@ -237,7 +244,7 @@ export async function changePassword(db: Database, auth: LoadedSession, body: { 
   const problem = passwordProblem(body.newPassword, auth.username);
   if (problem) throw new Invalid('weak_password', 'newPassword', problem);
   const hash = await hashPassword(body.newPassword);
-  return db.transaction(async (tx) => {
+  return door(db, async (tx) => {
     await tx.query(`UPDATE users SET password_hash = $3, password_change_required = false WHERE region_id = $1 AND id = $2`, [regionId, userId, hash]);
     const ended = await endOtherSessions(tx, regionId, userId, auth.session.id);
     await recordSecurityEvent(tx, who, { action: 'update', objectType: 'password', objectId: userId,
@@ -247,7 +254,7 @@ export async function changePassword(db: Database, auth: LoadedSession, body: { 
 }
 
 export async function logout(db: Database, auth: LoadedSession | null, cookie: string | undefined, meta: RequestMeta) {
-  await db.transaction(async (tx) => {
+  await door(db, async (tx) => {
     await endSession(tx, cookie);
     if (auth) await recordSecurityEvent(tx, subjectOf(auth, meta), { action: 'delete', objectType: 'session', reason: 'logout' });
   });

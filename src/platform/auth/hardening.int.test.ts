@@ -26,7 +26,7 @@ beforeAll(async () => {
   region = await createRegion(t.db);
   org = await createOrganisation(t.db, region, 'municipal_team', `Team ${region}`);
   vtOrg = await createOrganisation(t.db, region, 'veilig_thuis');
-  app = await testApp(t.db);
+  app = await testApp(t.server);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 

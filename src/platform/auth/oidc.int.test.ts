@@ -46,7 +46,7 @@ beforeAll(async () => {
   linked = await createUser(t.db, region, team, ['professional', 'coordinator'], { totpRequired: true });
   await t.db.query(`UPDATE users SET email = $3, oidc_issuer = $4, oidc_subject = $5 WHERE region_id = $1 AND id = $2`,
     [region, linked.actor.userId, 'an@gemeente.example.nl', idp.issuer, 'medewerker-1']);
-  app = await testApp(t.db, { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret,
+  app = await testApp(t.server, { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret,
     OIDC_REDIRECT_URI: `${regie}/api/v1/oidc/callback`, PUBLIC_URL: regie });
   await app.listen({ port: Number(new URL(regie).port), host: '127.0.0.1' });
 });
@@ -172,7 +172,7 @@ describe('login through the municipality identity provider (OpenID Connect)', ()
   });
 
   it('answers 404 problem+json on login when OIDC is not configured', async () => {
-    const plain = await testApp(t.db);
+    const plain = await testApp(t.server);
     try {
       const r = await plain.inject({ method: 'GET', url: '/api/v1/oidc/login' });
       expect(r.statusCode).toBe(404);

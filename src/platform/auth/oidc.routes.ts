@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../http/app.js';
 import { DomainError } from '../http/errors.js';
 import { Problem } from '../http/problem.js';
-import { endSession, SESSION_COOKIE } from './sessions.js';
+import { endSessionNow, SESSION_COOKIE } from './sessions.js';
 import { finishOidcLogin, OIDC_COOKIE, OIDC_LOGIN_MINUTES, OidcProvider, startOidcLogin } from './oidc.js';
 
 const OIDC_LABEL = 'Inloggen via uw organisatie';
@@ -74,7 +74,7 @@ export function oidcRoutes(app: App) {
       return toLogin(reply, r.failure);
     }
     // A new session at every login (rotation); any old one from this browser is ended.
-    await endSession(db, req.cookies[SESSION_COOKIE]);
+    await endSessionNow(db, req.cookies[SESSION_COOKIE]);
     reply.setCookie(SESSION_COOKIE, r.cookie, { ...cookieOptions, path: '/', maxAge: 12 * 3600 });
     req.log.info({ event: 'oidc_login', outcome: 'active', userId: r.userId, linked: r.linked }, 'login');
     return reply.redirect('/', 302);

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { Database } from '../db/db.js';
+import { authQuery, door } from './door.js';
 import { createSession } from './sessions.js';
 import { recordSecurityEvent } from '../audit/audit.js';
 import type { Role } from '../access/actor.js';
@@ -56,8 +57,8 @@ export async function startOidcLogin(db: Database, provider: OidcProvider): Prom
   const nonce = oidc.randomNonce();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const cookie = randomBytes(32).toString('base64url');
-  await db.query(`DELETE FROM oidc_logins WHERE expires_at < now()`);
-  await db.query(
+  await authQuery(db, `DELETE FROM oidc_logins WHERE expires_at < now()`);
+  await authQuery(db, 
     `INSERT INTO oidc_logins (id, state, nonce, code_verifier, expires_at) VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))`,
     [digest(cookie), state, nonce, codeVerifier, OIDC_LOGIN_MINUTES]);
   const url = oidc.buildAuthorizationUrl(config, {
@@ -79,7 +80,7 @@ export async function finishOidcLogin(db: Database, provider: OidcProvider, cook
   const fail = (failure: OidcFailure, reason: string): OidcOutcome => ({ ok: false, failure, reason });
   if (!cookie) return fail('oidc-mislukt', 'no_login_cookie');
   // Deleted on first use: a state is good for one callback only.
-  const pending = (await db.query<{ state: string; nonce: string; code_verifier: string; live: boolean }>(
+  const pending = (await authQuery<{ state: string; nonce: string; code_verifier: string; live: boolean }>(db, 
     `DELETE FROM oidc_logins WHERE id = $1 RETURNING state, nonce, code_verifier, expires_at > now() AS live`, [digest(cookie)]))[0];
   if (!pending?.live) return fail('oidc-mislukt', 'no_login_in_progress');
   // The redirect URI is the configured one, never one built from request headers.
@@ -124,7 +125,7 @@ export async function finishOidcLogin(db: Database, provider: OidcProvider, cook
   // agreed when the operator configured it; asking for Regie's own TOTP on top would make
   // professionals enrol a second authenticator for nothing. So this session starts complete.
   const a = account;
-  const session = await db.transaction(async (tx) => {
+  const session = await door(db, async (tx) => {
     const [u] = await tx.query<{ organisation_id: string; roles: Role[] }>(`SELECT organisation_id, roles FROM users WHERE region_id = $1 AND id = $2`, [a.region_id, a.id]);
     await recordSecurityEvent(tx, { regionId: a.region_id, userId: a.id, organisationId: u.organisation_id, roles: u.roles, ...meta },
       { action: 'create', objectType: 'session', reason: `login via the identity provider${linked ? ' (account linked now)' : ''}` });
@@ -134,7 +135,7 @@ export async function finishOidcLogin(db: Database, provider: OidcProvider, cook
 }
 
 async function findBySubject(db: Database, issuer: string, subject: string): Promise<Account | undefined> {
-  return (await db.query<Account>(
+  return (await authQuery<Account>(db, 
     `SELECT region_id, id, active FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2`, [issuer, subject]))[0];
 }
 
@@ -147,11 +148,11 @@ async function findBySubject(db: Database, issuer: string, subject: string): Pro
  * matches: an ambiguous address links nothing.
  */
 async function linkByEmail(db: Database, email: string, issuer: string, subject: string): Promise<Account | undefined> {
-  const matches = await db.query<Account>(
+  const matches = await authQuery<Account>(db, 
     `SELECT region_id, id, active FROM users WHERE lower(email) = lower($1) AND oidc_subject IS NULL LIMIT 2`, [email]);
   if (matches.length !== 1) return undefined;
   const [m] = matches;
-  const updated = await db.query<Account>(
+  const updated = await authQuery<Account>(db, 
     `UPDATE users SET oidc_issuer = $3, oidc_subject = $4 WHERE region_id = $1 AND id = $2 AND oidc_subject IS NULL
      RETURNING region_id, id, active`, [m.region_id, m.id, issuer, subject]);
   // A simultaneous callback may have linked it a moment ago.

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Tx } from '../db/db.js';
 import type { Actor, Role } from '../access/actor.js';
+import { authQuery, door } from './door.js';
 
 export const SESSION_COOKIE = 'regie_sid';
 export const IDLE_MINUTES = 30;
@@ -27,11 +28,11 @@ export interface LoadedSession {
   passwordChangeRequired: boolean;
 }
 
-export async function createSession(db: Tx, regionId: string, userId: string, secondFactorDone: boolean,
+export async function createSession(tx: Tx, regionId: string, userId: string, secondFactorDone: boolean,
   meta: { ip?: string; userAgent?: string }): Promise<{ cookie: string; csrfToken: string }> {
   const secret = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await db.query(
+  await tx.query(
     `INSERT INTO sessions (region_id, id, user_id, csrf_token, second_factor_done, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [regionId, digest(secret), userId, csrfToken, secondFactorDone, meta.ip ?? null, meta.userAgent ?? null]);
   return { cookie: `${regionId}.${secret}`, csrfToken };
@@ -48,7 +49,7 @@ function parseCookie(cookie: string | undefined): { regionId: string; id: string
 export async function loadSession(db: Database, cookie: string | undefined, now = new Date()): Promise<LoadedSession | null> {
   const key = parseCookie(cookie);
   if (!key) return null;
-  const rows = await db.query<Record<string, any>>(
+  const rows = await authQuery<Record<string, any>>(db, 
     `SELECT s.region_id, s.id, s.user_id, s.csrf_token, s.second_factor_done, s.pending_totp_secret, s.created_at, s.last_seen_at,
             u.organisation_id, u.roles, u.display_name, u.username, u.active, u.totp_secret IS NOT NULL AS totp_enrolled, u.totp_required, u.password_change_required,
             o.type AS organisation_type, o.safety_task
@@ -62,7 +63,7 @@ export async function loadSession(db: Database, cookie: string | undefined, now 
   const idleExpired = now.getTime() - lastSeen.getTime() > IDLE_MINUTES * 60_000;
   const absoluteExpired = now.getTime() - created.getTime() > ABSOLUTE_HOURS * 3_600_000;
   if (idleExpired || absoluteExpired || !r.active) {
-    await endSession(db, cookie);
+    await endSessionNow(db, cookie);
     return null;
   }
   return {
@@ -77,13 +78,14 @@ export async function loadSession(db: Database, cookie: string | undefined, now 
 /** Sliding idle timeout: written at most every 30 seconds per session to spare the database. */
 export async function touchSession(db: Database, s: SessionRow, now = new Date()) {
   if (now.getTime() - s.lastSeenAt.getTime() < 30_000) return;
-  await db.query(`UPDATE sessions SET last_seen_at = now() WHERE region_id = $1 AND id = $2`, [s.regionId, s.id]);
+  await authQuery(db, `UPDATE sessions SET last_seen_at = now() WHERE region_id = $1 AND id = $2`, [s.regionId, s.id]);
 }
 
-export async function endSession(db: Tx, cookie: string | undefined) {
+/** Ends the session of this cookie, inside a transaction of the authentication door. */
+export async function endSession(tx: Tx, cookie: string | undefined) {
   const key = parseCookie(cookie);
   if (!key) return;
-  await db.query(`UPDATE sessions SET ended_at = now() WHERE region_id = $1 AND id = $2 AND ended_at IS NULL`, [key.regionId, key.id]);
+  await tx.query(`UPDATE sessions SET ended_at = now() WHERE region_id = $1 AND id = $2 AND ended_at IS NULL`, [key.regionId, key.id]);
 }
 
 /** Ends every other open session of the user (after a password or authenticator change). */
@@ -91,6 +93,11 @@ export async function endOtherSessions(tx: Tx, regionId: string, userId: string,
   const rows = await tx.query(`UPDATE sessions SET ended_at = now() WHERE region_id = $1 AND user_id = $2 AND id <> $3 AND ended_at IS NULL RETURNING id`,
     [regionId, userId, keepId]);
   return rows.length;
+}
+
+/** Ends the session of this cookie now, in a transaction of its own. */
+export function endSessionNow(db: Database, cookie: string | undefined) {
+  return door(db, (tx) => endSession(tx, cookie));
 }
 
 export function expiresAt(s: SessionRow, now = new Date()): Date {

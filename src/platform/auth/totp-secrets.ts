@@ -10,6 +10,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/db.js';
+import { authQuery, door } from './door.js';
 
 const PREFIX = 'v1:';
 let key: Buffer | undefined;
@@ -80,13 +81,13 @@ export const isSealed = (stored: string) => stored.startsWith(PREFIX);
  * migrate`): the key is not in the database, so this cannot be an SQL migration.
  */
 export async function sealPlaintextTotpSecrets(db: Database): Promise<number> {
-  const rows = await db.query<{ region_id: string; id: string; totp_secret: string }>(
+  const rows = await authQuery<{ region_id: string; id: string; totp_secret: string }>(db, 
     `SELECT region_id, id, totp_secret FROM users WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'v1:%'`);
   for (const r of rows)
-    await db.query(`UPDATE users SET totp_secret = $3 WHERE region_id = $1 AND id = $2 AND totp_secret = $4`,
+    await authQuery(db, `UPDATE users SET totp_secret = $3 WHERE region_id = $1 AND id = $2 AND totp_secret = $4`,
       [r.region_id, r.id, sealTotpSecret(r.totp_secret, r.region_id, r.id), r.totp_secret]);
   // Enrolments in progress started before: asked again rather than kept in plain text.
-  await db.query(`UPDATE sessions SET pending_totp_secret = NULL WHERE pending_totp_secret IS NOT NULL AND pending_totp_secret NOT LIKE 'v1:%'`);
+  await authQuery(db, `UPDATE sessions SET pending_totp_secret = NULL WHERE pending_totp_secret IS NOT NULL AND pending_totp_secret NOT LIKE 'v1:%'`);
   return rows.length;
 }
 

@@ -3,7 +3,7 @@
 // PostgreSQL server keeps them fresh with autovacuum (leave it on); PGlite has no autovacuum, so
 // Regie runs ANALYZE itself: after migrations, after seeding, and on a schedule on PGlite.
 import type { Database } from './db.js';
-import type { Sweep } from '../../jobs.js';
+import type { Sweep } from '../jobs/sweep.js';
 
 /** ANALYZE of the whole database: samples each table, cheap next to what wrong plans cost. */
 export async function analyzeDatabase(db: Database): Promise<void> {

@@ -48,8 +48,10 @@ export interface Database extends Tx {
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
-   * One statement on a connection of its own (not the pool), answered or failed within
-   * timeoutMs: for /readyz, which must answer while the pool is full or a table is locked.
+   * One statement without parameters on a connection of its own (not the pool), answered or
+   * failed within timeoutMs, behind the `migrations` door (role regie_system; the server's login
+   * role itself may read nothing): for /readyz, which must answer while the pool is full or a
+   * table is locked.
    */
   probe<T = Record<string, unknown>>(text: string, timeoutMs: number): Promise<T[]>;
   /** Longest statement of a user's transaction in ms (0: none); asActor sets it per transaction. */
@@ -157,12 +159,24 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       } finally { inTx = false; }
     }),
     exec: (sql) => queue.run(async () => { await lite.exec(sql); }),
-    probe: (text, timeoutMs) => withTimeout(queue.run(() => raw.query(text)), timeoutMs),
+    probe: (text, timeoutMs) => withTimeout(queue.run(async () => {
+      const results = await lite.exec(probeScript(text));
+      return results[3].rows as never[];
+    }), timeoutMs),
     close: () => queue.run(async () => { await lite.close(); unlock(); }),
     // PGlite runs in this process: a runaway statement is bounded by the request time-out instead.
     statementTimeoutMs: 0,
     poolStats: () => ({ total: 1, idle: inTx ? 0 : 1, waiting: queue.waiting }),
   };
+}
+
+/**
+ * The probe's statement in a transaction of the `migrations` door (system-tx.ts), as one simple
+ * query. The leading ROLLBACK ends whatever an earlier probe that timed out may have left open on
+ * the probe's connection (a warning when there is none).
+ */
+function probeScript(text: string) {
+  return `ROLLBACK; BEGIN; SELECT set_config('role', 'regie_system', true), set_config('regie.system', 'migrations', true); ${text}; COMMIT`;
 }
 
 const statementNames = new Map<string, string>();
@@ -257,8 +271,9 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
     exec: viaPool.exec,
     async probe<T>(text: string, timeoutMs: number) {
       // The client side bounds the wait too: a server that does not answer at all (network gone) never hangs the probe.
-      const r = await withTimeout(probePool.query({ text, query_timeout: timeoutMs } as pg.QueryConfig), timeoutMs).catch((e) => { throw translateError(e); });
-      return r.rows as T[];
+      const r = await withTimeout(probePool.query({ text: probeScript(text), query_timeout: timeoutMs } as pg.QueryConfig), timeoutMs)
+        .catch((e) => { throw translateError(e); });
+      return (r as unknown as pg.QueryResult[])[3].rows as T[];
     },
     close: async () => { await Promise.all([pool.end(), probePool.end()]); },
     statementTimeoutMs: o.statementTimeoutMs ?? 0,

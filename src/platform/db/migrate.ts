@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { openPostgres, type Database } from './db.js';
 import { asSystem } from './system-tx.js';
+import { installJobSchema, jobSchemaPending } from './job-schema.js';
+import { analyzeDatabase } from './analyze.js';
 
 export const migrationsDir = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
@@ -19,6 +21,16 @@ export function migrationFiles(): string[] {
  */
 export async function migrate(db: Database): Promise<string[]> {
   if ((await pendingMigrations(db)).length === 0) return [];
+  const applied = await migrateSql(db);
+  // pg-boss's schema, after ours (0193 made the function that creates its queues).
+  if (await jobSchemaPending(db)) { await installJobSchema(db); applied.push(JOB_SCHEMA_STEP); }
+  return applied;
+}
+
+/** The step that installs or upgrades pg-boss's schema (job-schema.ts), listed with the migrations. */
+export const JOB_SCHEMA_STEP = 'pg-boss schema';
+
+async function migrateSql(db: Database): Promise<string[]> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
   // A transaction-level advisory lock so that two servers starting at once do not race.
@@ -41,7 +53,9 @@ export async function pendingMigrations(db: Database): Promise<string[]> {
   const rows = await asSystem(db, 'migrations', (tx) => tx.query<{ name: string }>(`SELECT name FROM schema_migrations`))
     .catch(() => [] as { name: string }[]);
   const done = new Set(rows.map((r) => r.name));
-  return migrationFiles().filter((f) => !done.has(f));
+  const pending = migrationFiles().filter((f) => !done.has(f));
+  if (await jobSchemaPending(db)) pending.push(JOB_SCHEMA_STEP);
+  return pending;
 }
 
 /**
@@ -51,8 +65,15 @@ export async function pendingMigrations(db: Database): Promise<string[]> {
  * the owner).
  */
 export async function migrateAsOwner(db: Database, ownerUrl?: string): Promise<string[]> {
-  if (!ownerUrl) return migrate(db);
+  if (!ownerUrl) return migrateAndAnalyze(db);
   if ((await pendingMigrations(db)).length === 0) return [];
   const owner = await openPostgres(ownerUrl, 1);
-  try { return await migrate(owner); } finally { await owner.close(); }
+  try { return await migrateAndAnalyze(owner); } finally { await owner.close(); }
+}
+
+/** After migrations, fresh planner statistics (analyze.ts); ANALYZE needs the tables' owner. */
+async function migrateAndAnalyze(db: Database): Promise<string[]> {
+  const applied = await migrate(db);
+  if (applied.length) await analyzeDatabase(db);
+  return applied;
 }

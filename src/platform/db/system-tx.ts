@@ -5,14 +5,24 @@
 // (current_setting('regie.system')).
 import type { Database, Tx } from './db.js';
 
-/** Every job that may open the system door; a new one is added here on purpose, with its grants. */
-export const SYSTEM_DOORS = ['audit-checkpoints', 'handover-deadlines', 'idempotency', 'mail-outbox', 'migrations', 'public-form', 'refindex-sweeps', 'triage-overdue'] as const;
-export type SystemDoor = (typeof SYSTEM_DOORS)[number];
+/**
+ * Every door and the role it becomes; a new one is added here on purpose, with its grants.
+ * `authentication` (login, sessions, second factor, passwords) has a role of its own,
+ * regie_authn (migrations/0190): only it can read password hashes and TOTP secrets.
+ */
+const DOOR_ROLES = {
+  'audit-checkpoints': 'regie_system', 'audit-verify': 'regie_system', authentication: 'regie_authn', 'handover-deadlines': 'regie_system', idempotency: 'regie_system', installation: 'regie_system', jobs: 'regie_system',
+  'mail-outbox': 'regie_system', migrations: 'regie_system', 'public-form': 'regie_system', 'refindex-sweeps': 'regie_system',
+  'triage-overdue': 'regie_system',
+} as const;
+export type SystemDoor = keyof typeof DOOR_ROLES;
+export const SYSTEM_DOORS = Object.keys(DOOR_ROLES) as SystemDoor[];
 
 export function asSystem<T>(db: Database, door: SystemDoor, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (!SYSTEM_DOORS.includes(door)) return Promise.reject(new Error(`unknown system door "${door}"`));
+  const role = Object.hasOwn(DOOR_ROLES, door) ? DOOR_ROLES[door] : undefined;
+  if (!role) return Promise.reject(new Error(`unknown system door "${door}"`));
   return db.transaction(async (tx) => {
-    await tx.query(`SELECT set_config('role', 'regie_system', true), set_config('regie.system', $1, true)`, [door], { prepare: true });
+    await tx.query(`SELECT set_config('role', $2, true), set_config('regie.system', $1, true)`, [door, role], { prepare: true });
     return fn(tx);
   });
 }

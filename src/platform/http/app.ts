@@ -13,7 +13,8 @@ import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaT
 import type { Database } from '../db/db.js';
 import type { Config } from '../../config.js';
 import { guard } from '../auth/guard.js';
-import { toProblem, sendProblem, problemForClientError, notFoundProblem, errorForLog } from './problem.js';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
+import { toProblem, sendProblem, problemForClientError, notFoundProblem, methodNotAllowedProblem, errorForLog } from './problem.js';
 import { refuseUnsafeInput } from './input.js';
 import { auditRefusals } from '../audit/refusals.js';
 import { nlgovConventions, API_VERSION } from './openapi.js';
@@ -53,7 +54,11 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>) {
 
 export interface BuildOptions { db: Database; config: Config; logger?: boolean | object; routes: Array<(app: App) => void> }
 
+const API_METHODS: HTTPMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
 export async function buildApp(opts: BuildOptions): Promise<App> {
+  /** The API's addresses and methods, to tell "wrong method" (405) from "no such address" (404). */
+  const knownRoutes = FindMyWay();
   const fastify = Fastify({
     logger: opts.logger ?? loggerOptions(opts.config),
     bodyLimit: 256 * 1024,
@@ -91,6 +96,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   // answer before a full login (login, second factor, the public form) take small bodies only,
   // unless they name their own limit.
   app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/'))
+      for (const m of [route.method].flat()) if (m !== 'HEAD' && !knownRoutes.find(m as HTTPMethod, route.url)) knownRoutes.on(m as HTTPMethod, route.url, () => undefined);
     const permission = (route.config as { permission?: string } | undefined)?.permission;
     if (route.url.startsWith('/api/') && !permission)
       throw new Error(`route ${route.method} ${route.url} has no permission in its config`);
@@ -136,6 +143,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.addHook('onError', auditRefusals(opts.db));
 
   app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0];
+    if (path.startsWith('/api/')) {
+      // The address exists with other methods: 405 with Allow, not 404 (RFC 9110, 15.5.6).
+      const allowed = API_METHODS.filter((m) => knownRoutes.find(m, path));
+      if (allowed.length) return sendProblem(reply.header('Allow', allowed.join(', ')), { ...methodNotAllowedProblem(allowed), instance: path });
+    }
     if (req.url.startsWith('/api/') || !existsSync(webDist) || !['GET', 'HEAD'].includes(req.method)) {
       return sendProblem(reply, { ...notFoundProblem(), instance: req.url.split('?')[0] });
     }

@@ -20,7 +20,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { currentWork, type Database, type Tx } from '../db/db.js';
 import { asSystem } from '../db/system-tx.js';
 import { Conflict, DomainError, Invalid } from './errors.js';
-import type { Sweep } from '../../jobs.js';
+import type { Sweep } from '../jobs/sweep.js';
 
 /** The keys are read and written only through the `idempotency` system door (migrations 0161, 0166). */
 const keys = <T>(db: Database, fn: (tx: Tx) => Promise<T>) => asSystem(db, 'idempotency', fn);

@@ -101,6 +101,11 @@ export function notFoundProblem(): ProblemBody {
     { nl: 'Deze pagina of dit adres bestaat niet.', en: 'This address does not exist.' });
 }
 
+export function methodNotAllowedProblem(allowed: string[]): ProblemBody {
+  return problem(405, 'method_not_allowed', { nl: 'Methode niet toegestaan', en: 'Method not allowed' },
+    { nl: `Dit adres kent alleen ${allowed.join(', ')}.`, en: `This address allows only ${allowed.join(', ')}.` });
+}
+
 /** For requests that Node's HTTP parser refuses before Fastify sees them (no route, no reply object). */
 export function problemForClientError(code: string | undefined): ProblemBody {
   if (code === 'HPE_HEADER_OVERFLOW') return problem(431, 'headers_too_large', { nl: 'Te groot', en: 'Too large' },

@@ -4,9 +4,11 @@
 // PostgreSQL we use the same adapter on purpose: one code path tested on both engines, one pool
 // to size and watch (regie_db_pool_connections), no second set of credentials — and pg-boss's
 // scripts are rolled back cleanly on the connection they ran on (see below). pg-boss holds a
-// connection only for single short statements, so it does not starve the API.
+// connection only for single short statements, so it does not starve the API. Every statement
+// runs behind the named door `jobs` (regie_system; migrations/0193): the job tables, no DDL.
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/db.js';
+import { asSystem } from '../db/system-tx.js';
 
 /** More than one statement: a `;` followed by more text (pg-boss's scripts have no parameters). */
 const SEVERAL_STATEMENTS = /;\s*\S/;
@@ -24,10 +26,10 @@ export function bossDb(db: Database): BossDb {
       // one of our transactions, a failing script is rolled back on the same connection and,
       // on PGlite, in the same turn of the queue; otherwise the next request would find the
       // connection in an aborted transaction. The nested BEGIN/COMMIT only raise warnings.
-      await db.transaction((tx) => tx.exec(text));
+      await asSystem(db, 'jobs', (tx) => tx.exec(text));
       return { rows: [] };
     }
-    return { rows: await db.query(text, values ?? []) };
+    return { rows: await asSystem(db, 'jobs', (tx) => tx.query(text, values ?? [])) };
   };
   return {
     async executeSql(text: string, values?: unknown[]) {

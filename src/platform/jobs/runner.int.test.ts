@@ -3,8 +3,8 @@
 // many nodes tick, keeps going after a failing run, and stops cleanly with the database open.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import type { Sweep } from '../../jobs.js';
-import { startJobs, type JobLog } from './runner.js';
+import type { Sweep } from './sweep.js';
+import { ensureQueue, startJobs, type JobLog } from './runner.js';
 
 let t: TestDb;
 beforeAll(async () => { t = await createTestDatabase(); });
@@ -30,7 +30,7 @@ describe('background job runner (pg-boss)', () => {
       runs.push(now);
     } };
     const { log, lines } = recordingLog();
-    const runner = await startJobs({ db: t.db, sweeps: [sweep], log, pollingIntervalSeconds: 0.5 });
+    const runner = await startJobs({ db: t.server, sweeps: [sweep], log, pollingIntervalSeconds: 0.5 });
     await expect.poll(() => runs.length, { timeout: 20_000, interval: 100 }).toBeGreaterThanOrEqual(2);
     await runner.stop();
     await runner.stop(); // a second stop (SIGTERM after SIGINT) is harmless
@@ -57,8 +57,8 @@ describe('background job runner (pg-boss)', () => {
     } });
     const started = Date.now();
     // Two runners on the same database are two Regie nodes (on PGlite: two in one process).
-    const [one, two] = await Promise.all([startJobs({ db: t.db, sweeps: [sweep()], pollingIntervalSeconds: 0.5 }),
-      startJobs({ db: t.db, sweeps: [sweep()], pollingIntervalSeconds: 0.5 })]);
+    const [one, two] = await Promise.all([startJobs({ db: t.server, sweeps: [sweep()], pollingIntervalSeconds: 0.5 }),
+      startJobs({ db: t.server, sweeps: [sweep()], pollingIntervalSeconds: 0.5 })]);
     await sleep(7_000);
     await Promise.all([one.stop(), two.stop()]);
     const slots = Math.ceil((Date.now() - started) / 2_000) + 1;
@@ -73,7 +73,7 @@ describe('background job runner (pg-boss)', () => {
   it('logs a failing sweep and keeps running it and the others', async () => {
     let failing = 0; let healthy = 0;
     const { log, lines } = recordingLog();
-    const runner = await startJobs({ db: t.db, log, pollingIntervalSeconds: 0.5, sweeps: [
+    const runner = await startJobs({ db: t.server, log, pollingIntervalSeconds: 0.5, sweeps: [
       { name: 'always-fails', everySeconds: 1, run: async () => { failing++; throw new Error('kapot'); } },
       { name: 'tests.keeps-going', everySeconds: 1, run: async () => { healthy++; } },
     ] });
@@ -85,20 +85,22 @@ describe('background job runner (pg-boss)', () => {
 
   it('refuses sweep names pg-boss cannot use and duplicates, before touching the database', async () => {
     const run = async () => undefined;
-    await expect(startJobs({ db: t.db, sweeps: [{ name: 'met spatie', everySeconds: 5, run }] })).rejects.toThrow(/letters, digits/);
-    await expect(startJobs({ db: t.db, sweeps: [{ name: 'x', everySeconds: 5, run }, { name: 'x', everySeconds: 9, run }] })).rejects.toThrow(/twice/);
-    await expect(startJobs({ db: t.db, sweeps: [{ name: 'y', everySeconds: 0, run }] })).rejects.toThrow(/once a second/);
+    await expect(startJobs({ db: t.server, sweeps: [{ name: 'met spatie', everySeconds: 5, run }] })).rejects.toThrow(/letters, digits/);
+    await expect(startJobs({ db: t.server, sweeps: [{ name: 'x', everySeconds: 5, run }, { name: 'x', everySeconds: 9, run }] })).rejects.toThrow(/twice/);
+    await expect(startJobs({ db: t.server, sweeps: [{ name: 'y', everySeconds: 0, run }] })).rejects.toThrow(/once a second/);
   });
 
   it('picks up a job that was waiting when the previous node stopped', async () => {
     let runs = 0;
     const sweep: Sweep = { name: 'resumes', everySeconds: 3600, run: async () => { runs++; } };
     // A job from "before the restart", still waiting in pg-boss's table.
-    const first = await startJobs({ db: t.db, sweeps: [] });
-    await first.boss.createQueue('resumes', { name: 'resumes', policy: 'stately' });
+    const first = await startJobs({ db: t.server, sweeps: [] });
+    // The server's role makes no DDL, also not through pg-boss: a queue comes from the owner's function (migrations/0193).
+    await expect(first.boss.createQueue('resumes', { name: 'resumes', policy: 'stately' })).rejects.toMatchObject({ code: '42501' });
+    await ensureQueue(first.boss, t.server, { name: 'resumes', policy: 'stately' });
     await first.boss.send('resumes', {}, { singletonKey: 'left-over' });
     await first.stop();
-    const second = await startJobs({ db: t.db, sweeps: [sweep], pollingIntervalSeconds: 0.5 });
+    const second = await startJobs({ db: t.server, sweeps: [sweep], pollingIntervalSeconds: 0.5 });
     try {
       await expect.poll(async () => (await t.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'resumes' AND singleton_key = 'left-over' AND state = 'completed'`))[0].n,
@@ -109,7 +111,7 @@ describe('background job runner (pg-boss)', () => {
 
   it('runs a sweep again within a minute after the node running it died (its job left active)', async () => {
     const name = 'orphaned';
-    const a = await startJobs({ db: t.db, sweeps: [{ name, everySeconds: 20, run: async () => undefined }], pollingIntervalSeconds: 0.5 });
+    const a = await startJobs({ db: t.server, sweeps: [{ name, everySeconds: 20, run: async () => undefined }], pollingIntervalSeconds: 0.5 });
     await expect.poll(async () => (await t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [name]))[0].n, { timeout: 20_000, interval: 200 }).toBeGreaterThan(0);
     await a.stop();
@@ -118,7 +120,7 @@ describe('background job runner (pg-boss)', () => {
                        WHERE id = (SELECT id FROM pgboss.job WHERE name = $1 ORDER BY created_on DESC LIMIT 1)`, [name]);
     const died = Date.now();
     let ranAfter = 0;
-    const b = await startJobs({ db: t.db, sweeps: [{ name, everySeconds: 20, run: async () => { ranAfter ||= Date.now() - died; } }], pollingIntervalSeconds: 0.5 });
+    const b = await startJobs({ db: t.server, sweeps: [{ name, everySeconds: 20, run: async () => { ranAfter ||= Date.now() - died; } }], pollingIntervalSeconds: 0.5 });
     try {
       await expect.poll(() => ranAfter, { timeout: 60_000, interval: 500 }).toBeGreaterThan(0);
     } finally { await b.stop(); }

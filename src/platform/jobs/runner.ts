@@ -9,8 +9,9 @@
 // so a job enqueued before a restart is picked up after it.
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/db.js';
-import type { Sweep } from '../../jobs.js';
+import type { Sweep } from './sweep.js';
 import { bossDb } from './boss-db.js';
+import { asSystem } from '../db/system-tx.js';
 
 export interface JobLog {
   info(obj: object, msg: string): void;
@@ -57,7 +58,7 @@ const errInfo = (err: unknown) => ({ err: { message: (err as Error)?.message ?? 
  * create_queue (each holds a lock the other's partition DDL needs); PostgreSQL then aborts one,
  * which finds the queue made by the other when it looks again.
  */
-async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue) {
+export async function ensureQueue(boss: PgBoss, db: Database, queue: PgBoss.Queue) {
   for (let attempt = 1; ; attempt++) {
     const existing = await boss.getQueue(queue.name) as { expireInSeconds?: number } | null;
     if (existing) {
@@ -66,7 +67,8 @@ async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue) {
       return;
     }
     try {
-      await boss.createQueue(queue.name, queue);
+      // Creating a queue is DDL: the owner's function does it for the jobs door (migrations/0193).
+      await asSystem(db, 'jobs', (tx) => tx.query(`SELECT regie.ensure_job_queue($1, $2)`, [queue.name, JSON.stringify(queue)]));
       return;
     } catch (err) {
       if (attempt >= 5 || !['40P01', '40001', '23505'].includes((err as { code?: string }).code ?? '')) throw err;
@@ -87,7 +89,8 @@ export async function startJobs(o: JobRunnerOptions): Promise<JobRunner> {
 
   const adapter = bossDb(o.db);
   const boss = new PgBoss({
-    db: adapter, schema: 'pgboss', migrate: true,
+    // Its schema is the owner's, installed with the migrations (src/platform/db/job-schema.ts).
+    db: adapter, schema: 'pgboss', migrate: false,
     // Maintenance (expire, archive, delete old jobs) on every node; pg-boss lets one do it at a time.
     supervise: true, maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
     // No cron: see the comment at the top. Also spares PGlite the timekeeper's clock polling.
@@ -107,7 +110,7 @@ export async function startJobs(o: JobRunnerOptions): Promise<JobRunner> {
 
   try {
     for (const sweep of o.sweeps) {
-      await ensureQueue(boss, { name: sweep.name, policy: 'stately', retryLimit: 0, expireInSeconds: SWEEP_EXPIRE_SECONDS });
+      await ensureQueue(boss, o.db, { name: sweep.name, policy: 'stately', retryLimit: 0, expireInSeconds: SWEEP_EXPIRE_SECONDS });
       const pollingIntervalSeconds = Math.max(0.5, o.pollingIntervalSeconds ?? Math.min(sweep.everySeconds, 10));
       const workerId = await boss.work(sweep.name, { pollingIntervalSeconds, batchSize: 1 }, async () => {
         // A job fetched while stopping is left undone: the database may be closing, and the next
