@@ -10,6 +10,7 @@ import { recordAccess } from '../../platform/audit/audit.js';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { addWorkingDays, dutchToday, workingDaysBetween } from '../../platform/time/working-days.js';
+import { holidayRulesOf } from '../../platform/time/region-calendar.js';
 import { appendEvent } from '../timeline/timeline.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { notify, teamLeadsOf } from '../notifications/notify.js';
@@ -29,7 +30,7 @@ const SIGNAL_BASIS = 'statutory_task';
 /** The deadline for triage: n working days from the day of receipt, n per urgency and region. */
 export async function triageDeadline(tx: Tx, regionId: string, urgency: Urgency, today: string): Promise<string> {
   const settings = await signalSettings(tx, regionId);
-  return addWorkingDays(today, settings.workingDays[urgency]);
+  return addWorkingDays(today, settings.workingDays[urgency], await holidayRulesOf(tx, regionId));
 }
 
 /** A repeat within 12 months after the family's last case closed counts as a re-report. */
