@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
 import { createOrganisation, createRegion, createUser, type TestUser } from '../../../test/support/factory.js';
 import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
-import { createSignal } from '../signals/signals.service.js';
+import { createSignal, readSignal } from '../signals/signals.service.js';
 import { CreateSignalBody } from '../signals/signals.contract.js';
 
 let t: TestDb; let app: App; let region: string; let team: string;
@@ -27,9 +27,10 @@ afterAll(async () => { await app?.close(); await t?.drop(); });
 const norms = { acute: 0, high: 5, normal: 10 };
 // Friday 24 April 2026: Monday 27 April is Koningsdag; 5 May 2026 is a Tuesday in no lustrum year.
 const friday = new Date('2026-04-24T10:00:00+02:00');
-const dueOn = async () => (await createSignal(t.db, prof.actor, CreateSignalBody.parse({
+const signal = () => createSignal(t.db, prof.actor, CreateSignalBody.parse({
   receivingOrganisationId: team, source: 'school', subjectDescription: 'Een leerling', whatSeen: 'Komt al weken zonder ontbijt naar school.',
-  safetyAtStake: false, urgency: 'normal' }), friday)).triageDueOn;
+  safetyAtStake: false, urgency: 'normal' }), friday);
+const dueOn = async () => (await signal()).triageDueOn;
 const skipped = async (from: string, to: string) => (await p.get(`/api/v1/skipped-holidays?from=${from}&to=${to}`)).body;
 
 describe('Bevrijdingsdag per region', () => {
@@ -47,6 +48,9 @@ describe('Bevrijdingsdag per region', () => {
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ liberationDay: 'always', version: 1, saved: true });
     expect(await dueOn()).toBe('2026-05-12');
+    // On Monday 4 May the working days left count 5 May as a holiday too: 6, 7, 8, 11, 12 May.
+    const { id } = await signal();
+    expect(await readSignal(t.db, prof.actor, id, new Date('2026-05-04T10:00:00+02:00'))).toMatchObject({ triageDueOn: '2026-05-12', daysLeft: 5, overdue: false });
     expect((await skipped('2026-04-24', '2026-05-12')).items).toEqual([{ date: '2026-04-27', name: 'Koningsdag' }, { date: '2026-05-05', name: 'Bevrijdingsdag' }]);
 
     const stale = await a.put('/api/v1/region-settings', { workingDays: norms, frontDoorOrganisationId: null, liberationDay: 'never', version: 0 });
@@ -56,6 +60,7 @@ describe('Bevrijdingsdag per region', () => {
     const never = await a.put('/api/v1/region-settings', { workingDays: norms, frontDoorOrganisationId: null, liberationDay: 'never', version: 1 });
     expect(never.body).toMatchObject({ liberationDay: 'never', version: 2 });
     expect(await dueOn()).toBe('2026-05-11');
+    expect((await readSignal(t.db, prof.actor, id, new Date('2026-05-04T10:00:00+02:00'))).daysLeft).toBe(6); // the same signal, counted by the new rule
     expect((await skipped('2025-05-01', '2025-05-09')).items).toEqual([]);
     // A client that does not know the setting leaves it as it is.
     const old = await a.put('/api/v1/region-settings', { workingDays: { ...norms, normal: 12 }, frontDoorOrganisationId: null, version: 2 });
