@@ -1,14 +1,14 @@
 // Working days in the Netherlands: Monday to Friday, minus the national public holidays:
-// Nieuwjaarsdag, Eerste en Tweede Paasdag,
-// Koningsdag (27 April, or Saturday 26 April when the 27th is a Sunday), Hemelvaartsdag, Eerste
-// en Tweede Pinksterdag, Eerste en Tweede Kerstdag. Goede Vrijdag is not a national day off and
-// is not counted.
+// Nieuwjaarsdag, Eerste en Tweede Paasdag, Koningsdag (27 April, or Saturday 26 April when the
+// 27th is a Sunday), Hemelvaartsdag, Eerste en Tweede Pinksterdag, Eerste en Tweede Kerstdag.
+// Goede Vrijdag is not a national day off and is not counted.
 //
-// Bevrijdingsdag (5 May) is the one day that differs between employers and collective agreements:
-// for some a day off every year, for many only every fifth year (2025, 2030, ...), for others never. The REGION decides
-// (signal_settings.liberation_day, edited in Beheer → Regio-instellingen): 'lustrum' (the
+// Bevrijdingsdag (5 May) differs between employers and collective agreements: for some a day off
+// every year, for many only every fifth year (2025, 2030, ...), for others never. The REGION
+// decides (signal_settings.liberation_day, set in Beheer → Regio-instellingen): 'lustrum' (the
 // default: a day off in lustrum years only), 'always' or 'never'. Every function here takes the
-// region's rule; without one the default applies.
+// region's rules (region-calendar.ts reads them); without them the default applies.
+// See docs/adr/0011-holidays-and-possible-same-person.md.
 // Dates are calendar dates (YYYY-MM-DD) in Dutch local time; deadlines end at the end of that day.
 
 export const LIBERATION_DAY_RULES = ['lustrum', 'always', 'never'] as const;
