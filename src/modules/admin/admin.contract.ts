@@ -5,6 +5,7 @@ import { INT4_MAX } from '../../platform/http/primitives.js';
 import { Uuid } from '../families/families.contract.js';
 import { ORGANISATION_TYPES } from '../handovers/handover-rules.js';
 import { ROLES } from '../../platform/access/actor.js';
+import { LIBERATION_DAY_RULES } from '../../platform/time/working-days.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 const Version = z.number(msg('Verwacht: het versienummer.', 'Expected: the version number.')).int().min(0).max(INT4_MAX);
@@ -28,10 +29,15 @@ const days = (max: number) => z.number(msg('Verwacht: een aantal werkdagen.', 'E
 
 export const WorkingDays = z.strictObject({ acute: days(NORM_LIMITS.acute), high: days(NORM_LIMITS.high), normal: days(NORM_LIMITS.normal) });
 
+/** 5 May a day off: only in lustrum years (2025, 2030, ...; the default), every year, or never. */
+export const LiberationDay = z.enum(LIBERATION_DAY_RULES, msg('Kies: alleen in lustrumjaren, elk jaar of nooit.', 'Choose: only in lustrum years, every year or never.'));
+
 export const RegionSettingsBody = z.strictObject({
   workingDays: WorkingDays,
   /** null: the public concern form is closed for this region. */
   frontDoorOrganisationId: Uuid.nullable(),
+  /** Whether 5 May (Bevrijdingsdag) is skipped in working-day deadlines; left out: unchanged. */
+  liberationDay: LiberationDay.optional(),
   /** The version read; 0 while the region still runs on the defaults. */
   version: Version,
 })
@@ -44,6 +50,7 @@ const Ref = z.object({ id: z.string(), name: z.string() });
 export const RegionSettings = z.object({
   workingDays: z.object({ acute: z.number().int(), high: z.number().int(), normal: z.number().int() }),
   frontDoorOrganisation: Ref.nullable(),
+  liberationDay: LiberationDay,
   /** The public concern form is open when there is a front door. */
   publicFormOpen: z.boolean(),
   /** false: no settings saved yet, the defaults apply. */

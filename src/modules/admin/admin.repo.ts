@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { Tx } from '../../platform/db/db.js';
 import type { Account, Organisation } from './admin.contract.js';
+import type { LiberationDayRule } from '../../platform/time/working-days.js';
 
 const iso = (v: unknown) => new Date(v as string).toISOString();
 
@@ -12,12 +13,13 @@ const iso = (v: unknown) => new Date(v as string).toISOString();
 export interface RegionSettingsRow {
   workingDays: { acute: number; high: number; normal: number };
   frontDoorOrganisation: { id: string; name: string } | null;
+  liberationDay: LiberationDayRule;
   version: number;
 }
 
 export async function regionSettingsRow(tx: Tx, regionId: string): Promise<RegionSettingsRow | null> {
   const rows = await tx.query<Record<string, any>>(
-    `SELECT s.acute_working_days, s.high_working_days, s.normal_working_days, s.front_door_organisation_id, o.name AS front_door_name, s.version
+    `SELECT s.acute_working_days, s.high_working_days, s.normal_working_days, s.front_door_organisation_id, o.name AS front_door_name, s.liberation_day, s.version
        FROM signal_settings s LEFT JOIN organisations o ON o.region_id = s.region_id AND o.id = s.front_door_organisation_id
       WHERE s.region_id = $1`, [regionId]);
   const r = rows[0];
@@ -25,27 +27,28 @@ export async function regionSettingsRow(tx: Tx, regionId: string): Promise<Regio
   return {
     workingDays: { acute: r.acute_working_days, high: r.high_working_days, normal: r.normal_working_days },
     frontDoorOrganisation: r.front_door_organisation_id ? { id: r.front_door_organisation_id, name: r.front_door_name } : null,
+    liberationDay: r.liberation_day,
     version: r.version,
   };
 }
 
-export interface NewRegionSettings { workingDays: { acute: number; high: number; normal: number }; frontDoorOrganisationId: string | null }
+export interface NewRegionSettings { workingDays: { acute: number; high: number; normal: number }; frontDoorOrganisationId: string | null; liberationDay: LiberationDayRule }
 
 /** The first save of a region (version 0 = the defaults); false when someone saved first. */
 export async function insertRegionSettings(tx: Tx, regionId: string, s: NewRegionSettings): Promise<boolean> {
   const rows = await tx.query(
-    `INSERT INTO signal_settings (region_id, acute_working_days, high_working_days, normal_working_days, front_door_organisation_id, version)
-     VALUES ($1, $2, $3, $4, $5, 1) ON CONFLICT (region_id) DO NOTHING RETURNING version`,
-    [regionId, s.workingDays.acute, s.workingDays.high, s.workingDays.normal, s.frontDoorOrganisationId]);
+    `INSERT INTO signal_settings (region_id, acute_working_days, high_working_days, normal_working_days, front_door_organisation_id, liberation_day, version)
+     VALUES ($1, $2, $3, $4, $5, $6, 1) ON CONFLICT (region_id) DO NOTHING RETURNING version`,
+    [regionId, s.workingDays.acute, s.workingDays.high, s.workingDays.normal, s.frontDoorOrganisationId, s.liberationDay]);
   return rows.length > 0;
 }
 
 export async function updateRegionSettings(tx: Tx, regionId: string, s: NewRegionSettings, version: number): Promise<boolean> {
   const rows = await tx.query(
     `UPDATE signal_settings SET acute_working_days = $2, high_working_days = $3, normal_working_days = $4, front_door_organisation_id = $5,
-            version = version + 1
+            liberation_day = $7, version = version + 1
       WHERE region_id = $1 AND version = $6 RETURNING version`,
-    [regionId, s.workingDays.acute, s.workingDays.high, s.workingDays.normal, s.frontDoorOrganisationId, version]);
+    [regionId, s.workingDays.acute, s.workingDays.high, s.workingDays.normal, s.frontDoorOrganisationId, version, s.liberationDay]);
   return rows.length > 0;
 }
 

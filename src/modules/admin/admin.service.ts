@@ -11,6 +11,7 @@ import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, DomainError, Invalid } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { DEFAULT_WORKING_DAYS } from '../signals/signals.repo.js';
+import { DEFAULT_HOLIDAY_RULES } from '../../platform/time/working-days.js';
 import { HANDOVER_RECEIVERS, mayReceive } from '../handovers/handover-rules.js';
 import {
   insertOrganisation, insertRegionSettings, lockOrganisationNames, organisationById, organisationNamed, organisations, professionals,
@@ -36,7 +37,7 @@ export const organisationNotFound = () => notFound('Deze organisatie bestaat nie
 
 async function readSettings(tx: Tx, regionId: string) {
   const row = await regionSettingsRow(tx, regionId);
-  const s = row ?? { workingDays: { ...DEFAULT_WORKING_DAYS }, frontDoorOrganisation: null, version: 0 };
+  const s = row ?? { workingDays: { ...DEFAULT_WORKING_DAYS }, frontDoorOrganisation: null, liberationDay: DEFAULT_HOLIDAY_RULES.liberationDay, version: 0 };
   return { ...s, publicFormOpen: !!s.frontDoorOrganisation, saved: !!row, limits: { ...NORM_LIMITS }, frontDoorTypes: [...HANDOVER_RECEIVERS.signal] };
 }
 
@@ -56,7 +57,7 @@ export async function saveRegionSettings(db: Database, actor: Actor, body: z.inf
         nl: 'De voordeur moet een organisatie zijn die meldingen trieert: een gemeentelijk team, Veilig Thuis of jeugdhulp.',
         en: 'The front door must be an organisation that triages signals: a municipal team, Veilig Thuis or youth care.' });
     }
-    const next = { workingDays: body.workingDays, frontDoorOrganisationId: body.frontDoorOrganisationId };
+    const next = { workingDays: body.workingDays, frontDoorOrganisationId: body.frontDoorOrganisationId, liberationDay: body.liberationDay ?? before.liberationDay };
     const ok = body.version === 0 ? await insertRegionSettings(tx, actor.regionId, next) : await updateRegionSettings(tx, actor.regionId, next, body.version);
     if (!ok) throw new StaleAdminVersion('de regio-instellingen', 'the region settings');
     const after = await readSettings(tx, actor.regionId);
@@ -73,6 +74,7 @@ function settingsChange(before: Awaited<ReturnType<typeof readSettings>>, after:
     if (before.workingDays[u] !== after.workingDays[u]) parts.push(`triage ${u}: ${before.workingDays[u]} → ${after.workingDays[u]} working days`);
   const door = (s: typeof before) => s.frontDoorOrganisation?.id ?? 'closed';
   if (door(before) !== door(after)) parts.push(`front door: ${door(before)} → ${door(after)}`);
+  if (before.liberationDay !== after.liberationDay) parts.push(`5 May day off: ${before.liberationDay} → ${after.liberationDay}`);
   return parts.join('; ') || 'saved without changes';
 }
 

@@ -4,7 +4,7 @@
 // tenant) when a family moves: the handover stays in the sender's region and names the
 // receiving region (docs/adr/0006-cross-region-handovers.md).
 import type { Actor } from '../../platform/access/actor.js';
-import { addWorkingDays, workingDaysBetween } from '../../platform/time/working-days.js';
+import { addWorkingDays, workingDaysBetween, type HolidayRules } from '../../platform/time/working-days.js';
 
 export const ORGANISATION_TYPES = ['municipal_team', 'veilig_thuis', 'gp_practice', 'school', 'housing_corporation', 'mental_health',
   'youth_care', 'probation', 'police', 'child_protection_board', 'certified_institution', 'safety_house'] as const;
@@ -28,11 +28,11 @@ export function mayReceive(subject: HandoverSubject, organisationType: string): 
   return (HANDOVER_RECEIVERS[subject] as readonly string[]).includes(organisationType);
 }
 
-/** The receiver answers within five working days (Dutch public holidays excluded). */
+/** The receiver answers within five working days (Dutch public holidays, by the sending region's rules, excluded). */
 export const ACCEPT_WORKING_DAYS = 5;
 
-export function acceptDueOn(today: string): string {
-  return addWorkingDays(today, ACCEPT_WORKING_DAYS);
+export function acceptDueOn(today: string, rules?: HolidayRules): string {
+  return addWorkingDays(today, ACCEPT_WORKING_DAYS, rules);
 }
 
 /** The due date is the last day to answer; the day after, the handover is overdue. */

@@ -13,6 +13,7 @@ import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { dutchToday } from '../../platform/time/working-days.js';
+import { holidayRulesOf } from '../../platform/time/region-calendar.js';
 import { appendEvent } from '../timeline/timeline.js';
 import { notify, teamLeadsOf } from '../notifications/notify.js';
 import { recordMoment } from '../leadtimes/moments.js';
@@ -138,7 +139,7 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
     throw new Conflict('handover_pending', { nl: 'Er loopt al een overdracht; wacht op het antwoord van de ontvanger.', en: 'A handover is already waiting for an answer.' }, subject === 'case' ? 'caseId' : 'signalId');
 
   const id = randomUUID();
-  const due = acceptDueOn(dutchToday());
+  const due = acceptDueOn(dutchToday(), await holidayRulesOf(tx, r));
   let persons = [...new Set(body.personIds)].map((pid) => candidates.find((p) => p.personId === pid)!);
   if (elsewhere && body.signalId && persons.length) {
     // The other region links persons by BSN, never by name: a signal's package carries them there.

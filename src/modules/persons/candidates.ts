@@ -2,14 +2,40 @@
 // member (possible-matches) and for a handover arriving from another region. The persons shown
 // are those the actor may see, read through row-level security; of all others the actor learns
 // at most that someone possibly the same exists (regie.person_candidates returns ids only), and
-// that hint is an audit row of its own.
+// that hint is an audit row of its own. Proposals are ranked by score; one a professional rejected
+// for the same described person (person_match_decisions) is not made again.
+import { createHash } from 'node:crypto';
 import type { Tx } from '../../platform/db/db.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { familyAccesses, accessAudit } from '../cases/cases.repo.js';
-import { fold, possibleSameReason, surnameParts, type MatchReason, type PersonKey } from './matching.js';
+import { fold, matchScore, possibleSameReason, surnameParts, type MatchReason, type PersonKey } from './matching.js';
 
-export interface VisibleCandidate { personId: string; fullName: string; birthDate: string | null; reason: MatchReason; familyId: string | null; familyName: string | null }
+export interface VisibleCandidate {
+  personId: string; fullName: string; birthDate: string | null; reason: MatchReason; familyId: string | null; familyName: string | null;
+  /** 0..1, higher is more alike (matching.ts matchScore); the list is sorted on it. */
+  score: number;
+  /** A professional already confirmed this record as the described person. */
+  confirmed?: boolean;
+}
+
+/**
+ * The described person as a one-way key, so a decision about "this description vs that record"
+ * is found again without storing the name: first given name, significant surname words, birth
+ * date and BSN, normalised like the matching itself (accents, case, prefixes).
+ */
+export function subjectKeyOf(key: PersonKey): string {
+  const given = fold(key.givenNames).split(' ')[0] ?? '';
+  const surname = [...surnameParts(key.familyNamePrefix, key.familyName)].sort().join(' ');
+  return `described:${createHash('sha256').update(JSON.stringify([given, surname, key.birthDate ?? '', key.bsn ?? ''])).digest('hex')}`;
+}
+
+/** Decisions about the described person, by candidate (only about persons the actor may see: RLS). */
+export async function matchDecisions(tx: Tx, regionId: string, subjectKey: string): Promise<Map<string, 'confirmed' | 'rejected'>> {
+  const rows = await tx.query<{ person_id: string; decision: 'confirmed' | 'rejected' }>(
+    `SELECT person_id, decision FROM person_match_decisions WHERE region_id = $1 AND subject_key = $2`, [regionId, subjectKey]);
+  return new Map(rows.map((r) => [r.person_id, r.decision]));
+}
 
 const isoDate = (v: unknown) => (v == null ? null : typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
 
@@ -24,12 +50,18 @@ export async function possibleSamePersons(tx: Tx, actor: Actor, key: PersonKey):
        LEFT JOIN families f ON f.region_id = fm.region_id AND f.id = fm.family_id
       WHERE p.region_id = $1 AND p.merged_into IS NULL AND (($2::text IS NOT NULL AND p.bsn = $2) OR ($3::date IS NOT NULL AND p.birth_date = $3::date))
       ORDER BY p.id LIMIT 200`, [actor.regionId, key.bsn ?? null, key.birthDate ?? null]);
+  const decisions = await matchDecisions(tx, actor.regionId, subjectKeyOf(key));
   const candidates = visible
-    .map((c) => ({ c, reason: possibleSameReason(key, { bsn: c.bsn, givenNames: c.given_names, familyNamePrefix: c.family_name_prefix, familyName: c.family_name,
-      birthDate: isoDate(c.birth_date) }) }))
+    .filter((c) => decisions.get(c.id) !== 'rejected')
+    .map((c) => {
+      const other = { bsn: c.bsn, givenNames: c.given_names, familyNamePrefix: c.family_name_prefix, familyName: c.family_name, birthDate: isoDate(c.birth_date) };
+      return { c, reason: possibleSameReason(key, other), score: matchScore(key, other) ?? 0 };
+    })
     .filter((x): x is typeof x & { reason: MatchReason } => x.reason !== null)
-    .map(({ c, reason }) => ({ personId: c.id, fullName: [c.given_names, c.family_name_prefix, c.family_name].filter(Boolean).join(' '),
-      birthDate: isoDate(c.birth_date), reason, familyId: c.family_id, familyName: c.family_name_of_family }));
+    .map(({ c, reason, score }) => ({ personId: c.id, fullName: [c.given_names, c.family_name_prefix, c.family_name].filter(Boolean).join(' '),
+      birthDate: isoDate(c.birth_date), reason, familyId: c.family_id, familyName: c.family_name_of_family, score,
+      ...(decisions.get(c.id) === 'confirmed' ? { confirmed: true } : {}) }))
+    .sort((a, b) => b.score - a.score || a.fullName.localeCompare(b.fullName));
   const seen = new Set(visible.map((v) => v.id));
   const ids = await tx.query<{ id: string }>(`SELECT id FROM regie.person_candidates($1, $2, $3, $4, $5)`,
     [actor.regionId, key.bsn ?? null, key.birthDate ?? null, surnameParts(key.familyNamePrefix, key.familyName), fold(key.givenNames).charAt(0)]);

@@ -7,9 +7,10 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
 import { appendEvent } from '../timeline/timeline.js';
-import { auditCandidates, possibleSamePersons } from './candidates.js';
-import { requirePersonWrite } from '../cases/cases.repo.js';
-import type { MatchQuery, MergeBody } from './persons.contract.js';
+import { auditCandidates, possibleSamePersons, subjectKeyOf } from './candidates.js';
+import { accessAudit, familyAccesses, requirePersonWrite } from '../cases/cases.repo.js';
+import { matchScore } from './matching.js';
+import type { MatchDecisionBody, MatchQuery, MergeBody } from './persons.contract.js';
 
 
 export async function findPossibleMatches(db: Database, actor: Actor, q: z.infer<typeof MatchQuery>) {
@@ -17,6 +18,47 @@ export async function findPossibleMatches(db: Database, actor: Actor, q: z.infer
     const { candidates, elsewhere } = await possibleSamePersons(tx, actor, q);
     await auditCandidates(tx, actor, undefined, candidates, elsewhere);
     return { items: candidates, possibleElsewhere: elsewhere.length > 0 };
+  });
+}
+
+const isoDate = (v: unknown) => (v == null ? null : typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
+
+/**
+ * A professional's answer to one proposal: "this is the same person" (confirmed) or "not the same
+ * person" (rejected). Only a record the actor may see (row-level security; otherwise 404 like an
+ * unused id) that is a possible match for the described person; written with an audit row on the
+ * candidate, under the legal basis that lets the actor see the candidate's family. A rejected pair
+ * is not proposed again (candidates.ts); nothing is linked or merged here — the link is made when
+ * the family is registered with the confirmed record, a merge is its own action.
+ */
+export async function decidePossibleMatch(db: Database, actor: Actor, body: z.infer<typeof MatchDecisionBody>, decision: 'confirmed' | 'rejected') {
+  return asActor(db, actor, async (tx) => {
+    const rows = await tx.query<{ id: string; bsn: string | null; given_names: string; family_name_prefix: string | null; family_name: string; birth_date: unknown }>(
+      `SELECT id, bsn, given_names, family_name_prefix, family_name, birth_date FROM persons WHERE region_id = $1 AND id = $2 AND merged_into IS NULL`,
+      [actor.regionId, body.candidatePersonId]);
+    const c = rows[0];
+    if (!c) throw new NotFound('person', body.candidatePersonId);
+    const score = matchScore(body.subject, { bsn: c.bsn, givenNames: c.given_names, familyNamePrefix: c.family_name_prefix, familyName: c.family_name,
+      birthDate: isoDate(c.birth_date) });
+    if (score === null)
+      throw new Invalid('not_a_possible_match', 'candidatePersonId', { nl: 'Deze registratie is geen mogelijke match voor de beschreven persoon.',
+        en: 'This record is not a possible match for the person described.' });
+    const saved = await tx.query<{ id: string; version: number; inserted: boolean }>(
+      `INSERT INTO person_match_decisions (region_id, id, subject_key, person_id, decision, reason, decided_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (region_id, subject_key, person_id) DO UPDATE
+          SET decision = EXCLUDED.decision, reason = EXCLUDED.reason, decided_by = EXCLUDED.decided_by, decided_at = now(),
+              version = person_match_decisions.version + 1
+       RETURNING id, version, (xmax = 0) AS inserted`,
+      [actor.regionId, randomUUID(), subjectKeyOf(body.subject), c.id, decision, body.reason ?? null, actor.userId]);
+    const families = await tx.query<{ family_id: string }>(`SELECT family_id FROM family_members WHERE region_id = $1 AND person_id = $2 LIMIT 1`, [actor.regionId, c.id]);
+    const familyId = families[0]?.family_id;
+    const access = familyId ? (await familyAccesses(tx, actor, [familyId])).get(familyId) : undefined;
+    const audit = accessAudit(access);
+    await recordAccess(tx, actor, { action: saved[0].inserted ? 'create' : 'update', objectType: 'person-match-decision', objectId: saved[0].id, personIds: [c.id],
+      ...audit, ...(familyId ? {} : { legalBasis: 'statutory_task' }),
+      reason: [decision === 'confirmed' ? 'bevestigd: zelfde persoon' : 'afgewezen: niet dezelfde persoon', body.reason, audit.reason].filter(Boolean).join('; ') });
+    return { id: saved[0].id, decision, candidatePersonId: c.id, score, version: saved[0].version };
   });
 }
 

@@ -29,7 +29,16 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-const closeEnough = (a: string, b: string) => a === b || editDistance(a, b) <= (Math.min(a.length, b.length) >= 5 ? 1 : 0) + (Math.min(a.length, b.length) >= 9 ? 1 : 0);
+/**
+ * Typos allowed between two words: none below `from` letters (Bos and Bot are two families), one
+ * from there, two from nine letters. A surname word tolerates one typo from four letters ("Berg" /
+ * "Bergh"); a first name from five, so twins called Anna and Anne are not proposed as one person.
+ */
+const allowedEdits = (a: string, b: string, from: number) => { const n = Math.min(a.length, b.length); return (n >= from ? 1 : 0) + (n >= 9 ? 1 : 0); };
+const closeEnough = (a: string, b: string, from = 5) => a === b || editDistance(a, b) <= allowedEdits(a, b, from);
+const SURNAME_FROM = 4;
+/** 1 for equal words, less for each typo relative to the length. */
+const similarity = (a: string, b: string) => (a === b ? 1 : 1 - editDistance(a, b) / Math.max(a.length, b.length, 1));
 
 export interface PersonKey { bsn?: string | null; givenNames: string; familyNamePrefix?: string | null; familyName: string; birthDate?: string | null }
 
@@ -41,7 +50,7 @@ export function possibleSameReason(a: PersonKey, b: PersonKey): MatchReason | nu
   if (!a.birthDate || !b.birthDate || a.birthDate !== b.birthDate) return null;
   const sa = surnameParts(a.familyNamePrefix, a.familyName);
   const sb = surnameParts(b.familyNamePrefix, b.familyName);
-  const surnameMatch = sa.some((x) => sb.some((y) => closeEnough(x, y)));
+  const surnameMatch = sa.some((x) => sb.some((y) => closeEnough(x, y, SURNAME_FROM)));
   if (!surnameMatch) return null;
   const ga = fold(a.givenNames).split(' ').filter(Boolean);
   const gb = fold(b.givenNames).split(' ').filter(Boolean);
@@ -49,4 +58,22 @@ export function possibleSameReason(a: PersonKey, b: PersonKey): MatchReason | nu
   // First given names close, or one side gives only initials that fit ("J." vs "Jan").
   const first = closeEnough(ga[0], gb[0]) || (ga[0].length === 1 && gb[0].startsWith(ga[0])) || (gb[0].length === 1 && ga[0].startsWith(gb[0]));
   return first ? 'name_and_birth_date' : null;
+}
+
+/**
+ * How alike two possibly-same persons are, 0..1, for ranking proposals (null: not a possible
+ * match at all). Same BSN: 1. Otherwise the birth date is equal and the score weighs the closest
+ * surname words and the first given names: "Zoë van der Bergh" for "Zoë van der Berg" scores 0.95.
+ */
+export function matchScore(a: PersonKey, b: PersonKey): number | null {
+  const reason = possibleSameReason(a, b);
+  if (!reason) return null;
+  if (reason === 'bsn') return 1;
+  const sa = surnameParts(a.familyNamePrefix, a.familyName);
+  const sb = surnameParts(b.familyNamePrefix, b.familyName);
+  const surname = Math.max(...sa.flatMap((x) => sb.map((y) => similarity(x, y))));
+  const ga = fold(a.givenNames).split(' ')[0] ?? '';
+  const gb = fold(b.givenNames).split(' ')[0] ?? '';
+  const given = ga.length === 1 || gb.length === 1 ? 0.5 : similarity(ga, gb); // initials only: half
+  return Math.round((0.6 + 0.25 * surname + 0.15 * given) * 100) / 100;
 }

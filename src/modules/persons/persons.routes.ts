@@ -1,7 +1,7 @@
 import type { App } from '../../platform/http/app.js';
-import { MatchQuery, MergeBody, MergeParams, MergeResult, PersonParams, PersonVersion, PossibleMatches, UpdatePersonBody } from './persons.contract.js';
+import { MatchDecision, MatchDecisionBody, MatchQuery, MergeBody, MergeParams, MergeResult, PersonParams, PersonVersion, PossibleMatches, UpdatePersonBody } from './persons.contract.js';
 import { updatePerson } from './persons.service.js';
-import { findPossibleMatches, mergePersons, undoMerge } from './matching.service.js';
+import { decidePossibleMatch, findPossibleMatches, mergePersons, undoMerge } from './matching.service.js';
 
 export function personsRoutes(app: App) {
   const tags = ['Gezinnen'];
@@ -16,6 +16,18 @@ export function personsRoutes(app: App) {
       body: MatchQuery, response: { 200: PossibleMatches } },
     config: { permission: 'family:create' },
   }, (req) => findPossibleMatches(app.db, req.actor, req.body));
+
+  app.post('/api/v1/person-match-confirmations', {
+    schema: { tags, summary: 'Een voorstel "mogelijk dezelfde persoon" bevestigen (vastgelegd en gelogd; koppelen gebeurt bij het registreren)',
+      body: MatchDecisionBody, response: { 201: MatchDecision } },
+    config: { permission: 'family:create' },
+  }, async (req, reply) => reply.code(201).send(await decidePossibleMatch(app.db, req.actor, req.body, 'confirmed')));
+
+  app.post('/api/v1/person-match-rejections', {
+    schema: { tags, summary: 'Een voorstel "mogelijk dezelfde persoon" afwijzen: het wordt niet opnieuw gedaan (gelogd)',
+      body: MatchDecisionBody, response: { 201: MatchDecision } },
+    config: { permission: 'family:create' },
+  }, async (req, reply) => reply.code(201).send(await decidePossibleMatch(app.db, req.actor, req.body, 'rejected')));
 
   app.post('/api/v1/person-merges', {
     schema: { tags, summary: 'Twee registraties van dezelfde persoon samenvoegen (omkeerbaar)', body: MergeBody, response: { 201: MergeResult } },

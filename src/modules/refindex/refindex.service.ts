@@ -11,6 +11,7 @@ import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, DomainError, Invalid } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { addWorkingDays, dutchToday } from '../../platform/time/working-days.js';
+import { holidayRulesOf } from '../../platform/time/region-calendar.js';
 import { notify } from '../notifications/notify.js';
 import {
   closeStaleMatches, endRegistrationRow, findPersonByBsn, insertRegistration, lockAroundPerson, matchRegistration, organisationMatches,
@@ -110,7 +111,7 @@ export async function registerInIndex(db: Database, actor: Actor, body: z.infer<
     const id = randomUUID();
     await insertRegistration(tx, { regionId: actor.regionId, id, personId: person.id, organisationId: actor.organisationId, registeredBy: actor.userId,
       contactName: body.contactName, contactPhone: body.contactPhone, contactEmail: body.contactEmail, legalBasis: body.legalBasis, startDate, endDate });
-    const pairs = await matchRegistration(tx, actor.regionId, id, today, addWorkingDays(today, COORDINATOR_WORKING_DAYS));
+    const pairs = await matchRegistration(tx, actor.regionId, id, today, addWorkingDays(today, COORDINATOR_WORKING_DAYS, await holidayRulesOf(tx, actor.regionId)));
     for (const p of pairs) {
       // Both registrants of every new pair hear of it; the key (match, joining organisation) makes
       // that once per registrant when a match is made, and once more for the organisations already

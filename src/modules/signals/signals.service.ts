@@ -9,7 +9,8 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
-import { addWorkingDays, dutchToday, workingDaysBetween } from '../../platform/time/working-days.js';
+import { addWorkingDays, dutchToday, workingDaysBetween, type HolidayRules } from '../../platform/time/working-days.js';
+import { holidayRulesOf } from '../../platform/time/region-calendar.js';
 import { appendEvent } from '../timeline/timeline.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { notify, teamLeadsOf } from '../notifications/notify.js';
@@ -29,7 +30,7 @@ const SIGNAL_BASIS = 'statutory_task';
 /** The deadline for triage: n working days from the day of receipt, n per urgency and region. */
 export async function triageDeadline(tx: Tx, regionId: string, urgency: Urgency, today: string): Promise<string> {
   const settings = await signalSettings(tx, regionId);
-  return addWorkingDays(today, settings.workingDays[urgency]);
+  return addWorkingDays(today, settings.workingDays[urgency], await holidayRulesOf(tx, regionId));
 }
 
 /** A repeat within 12 months after the family's last case closed counts as a re-report. */
@@ -41,9 +42,9 @@ export function isReReport(subject: Subject, now: Date): boolean {
 }
 
 /** Overdue: still open after the day of its deadline. Days left count working days. */
-export function deadlineState(status: string, dueOn: string, today: string) {
+export function deadlineState(status: string, dueOn: string, today: string, rules?: HolidayRules) {
   const overdue = status === 'open' && dueOn < today;
-  const days = workingDaysBetween(today, dueOn);
+  const days = workingDaysBetween(today, dueOn, rules);
   return { overdue, daysLeft: overdue ? Math.min(days, -1) : days };
 }
 
@@ -115,6 +116,7 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
     const result = page(rows, rows.map((r) => r.triageDueOn), limit);
     const subjects = await subjectsOf(tx, actor.regionId, result.items.map((s) => s.id));
     const triageView = scope === 'queue';
+    const rules = await holidayRulesOf(tx, actor.regionId);
     if (result.items.length) {
       // One audit row per person shown; a list of signals about unknown persons still leaves one row.
       await recordAccess(tx, actor, { action: 'read', objectType: 'signal-list', objectId: scope,
@@ -124,7 +126,7 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
       today, nextCursor: result.nextCursor,
       items: result.items.map((s) => ({
         id: s.id, reference: s.reference, receivedAt: s.receivedAt, source: s.source as never, urgency: s.urgency, triageDueOn: s.triageDueOn,
-        ...deadlineState(s.status, s.triageDueOn, today), status: s.status, safetyAtStake: s.safetyAtStake,
+        ...deadlineState(s.status, s.triageDueOn, today, rules), status: s.status, safetyAtStake: s.safetyAtStake,
         // What the reporter is not told (see readSignal): whether a case exists, and the name behind a BSN.
         reReport: triageView ? s.reReport : false, linkedToCase: triageView ? s.caseId !== null : false,
         subject: triageView ? subjects.get(s.id)?.label ?? null : s.subjectDescription, receivingOrganisationName: s.receivingOrganisationName,
@@ -156,6 +158,7 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
     await recordAccess(tx, actor, { action: 'read', objectType: 'signal', objectId: s.id, personIds: subject.personIds, legalBasis,
       careRelation: view === 'case_team', breakGlass, reason });
     const full = view !== 'reporter';
+    const rules = await holidayRulesOf(tx, actor.regionId);
     return {
       id: s.id, reference: s.reference, status: s.status, version: s.version, source: s.source as never,
       receivingOrganisation: { id: s.receivingOrganisationId, name: s.receivingOrganisationName },
@@ -165,7 +168,7 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
       subject: { label: full ? subject.label : s.subjectDescription, personId: full ? s.personId : null, familyId: full ? s.familyId : null,
         bsn: s.subjectBsn, description: s.subjectDescription, place: s.subjectPlace },
       whatSeen: s.whatSeen, concerns: s.concerns, safetyAtStake: s.safetyAtStake, meldcodeSteps: s.meldcodeSteps,
-      urgency: s.urgency, receivedAt: s.receivedAt, triageDueOn: s.triageDueOn, ...deadlineState(s.status, s.triageDueOn, today),
+      urgency: s.urgency, receivedAt: s.receivedAt, triageDueOn: s.triageDueOn, ...deadlineState(s.status, s.triageDueOn, today, rules),
       caseId: full ? s.caseId : null, reReport: full ? s.reReport : null,
       triage: full ? triage : null, attachments,
       access: { mayTriage: view === 'triage' && s.status === 'open', mayAddAttachment: view === 'triage' || s.reporterUserId === actor.userId, view },

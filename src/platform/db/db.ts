@@ -130,9 +130,11 @@ class Queue {
 
 export async function openPglite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
+  // pg_trgm: typo-tolerant person matching (migrations/0221); PostgreSQL has it as a contrib extension.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
-  const lite = await PGlite.create(dataDir ? { dataDir } : {}).catch((e) => { unlock(); throw e; });
+  const lite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } }).catch((e) => { unlock(); throw e; });
   const queue = new Queue();
   const raw: Tx = {
     async query<T>(text: string, params: unknown[] = []) {

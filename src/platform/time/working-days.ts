@@ -1,6 +1,25 @@
-// Working days in the Netherlands: Monday to Friday, minus the national public holidays
-// (Nieuwjaarsdag, Pasen, Koningsdag, Bevrijdingsdag, Hemelvaart, Pinksteren, Kerst).
+// Working days in the Netherlands: Monday to Friday, minus the national public holidays:
+// Nieuwjaarsdag, Eerste en Tweede Paasdag, Koningsdag (27 April, or Saturday 26 April when the
+// 27th is a Sunday), Hemelvaartsdag, Eerste en Tweede Pinksterdag, Eerste en Tweede Kerstdag.
+// Goede Vrijdag is not a national day off and is not counted.
+//
+// Bevrijdingsdag (5 May) differs between employers and collective agreements: for some a day off
+// every year, for many only every fifth year (2025, 2030, ...), for others never. The REGION
+// decides (signal_settings.liberation_day, set in Beheer → Regio-instellingen): 'lustrum' (the
+// default: a day off in lustrum years only), 'always' or 'never'. Every function here takes the
+// region's rules (region-calendar.ts reads them); without them the default applies.
+// See docs/adr/0011-holidays-and-possible-same-person.md.
 // Dates are calendar dates (YYYY-MM-DD) in Dutch local time; deadlines end at the end of that day.
+
+export const LIBERATION_DAY_RULES = ['lustrum', 'always', 'never'] as const;
+export type LiberationDayRule = (typeof LIBERATION_DAY_RULES)[number];
+export interface HolidayRules { liberationDay: LiberationDayRule }
+export const DEFAULT_HOLIDAY_RULES: HolidayRules = Object.freeze({ liberationDay: 'lustrum' });
+
+/** Whether 5 May of a year is a day off under a rule; lustrum years are those divisible by five (1945 + 5k). */
+export function liberationDayOff(year: number, rule: LiberationDayRule): boolean {
+  return rule === 'always' || (rule === 'lustrum' && year % 5 === 0);
+}
 
 /** Easter Sunday (Gregorian computus, Meeus/Jones/Butcher). */
 export function easterSunday(year: number): string {
@@ -19,10 +38,11 @@ export function addDays(date: string, days: number): string {
 
 const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
 
-const cache = new Map<number, Map<string, string>>();
-/** The public holidays of a year, date → Dutch name. */
-export function publicHolidays(year: number): Map<string, string> {
-  const hit = cache.get(year);
+const cache = new Map<string, Map<string, string>>();
+/** The public holidays of a year under a region's rules, date → Dutch name. */
+export function publicHolidays(year: number, rules: HolidayRules = DEFAULT_HOLIDAY_RULES): Map<string, string> {
+  const key = `${year}:${rules.liberationDay}`;
+  const hit = cache.get(key);
   if (hit) return hit;
   const easter = easterSunday(year);
   const kingsDay = weekday(`${year}-04-27`) === 0 ? `${year}-04-26` : `${year}-04-27`;
@@ -30,29 +50,49 @@ export function publicHolidays(year: number): Map<string, string> {
     [`${year}-01-01`, 'Nieuwjaarsdag'],
     [easter, 'Eerste Paasdag'], [addDays(easter, 1), 'Tweede Paasdag'],
     [kingsDay, 'Koningsdag'],
-    [`${year}-05-05`, 'Bevrijdingsdag'],
+    ...(liberationDayOff(year, rules.liberationDay) ? [[`${year}-05-05`, 'Bevrijdingsdag'] as [string, string]] : []),
     [addDays(easter, 39), 'Hemelvaartsdag'],
     [addDays(easter, 49), 'Eerste Pinksterdag'], [addDays(easter, 50), 'Tweede Pinksterdag'],
     [`${year}-12-25`, 'Eerste Kerstdag'], [`${year}-12-26`, 'Tweede Kerstdag'],
   ]);
-  cache.set(year, m);
+  // Ascension can fall on 5 May (2016, 2067): one day off with both names.
+  if (liberationDayOff(year, rules.liberationDay) && addDays(easter, 39) === `${year}-05-05`) m.set(`${year}-05-05`, 'Bevrijdingsdag en Hemelvaartsdag');
+  cache.set(key, m);
   return m;
 }
 
-export function isWorkingDay(date: string): boolean {
+export function isWorkingDay(date: string, rules: HolidayRules = DEFAULT_HOLIDAY_RULES): boolean {
   const wd = weekday(date);
-  return wd !== 0 && wd !== 6 && !publicHolidays(Number(date.slice(0, 4))).has(date);
+  return wd !== 0 && wd !== 6 && !publicHolidays(Number(date.slice(0, 4)), rules).has(date);
 }
 
 /** The date n working days after `date` (n = 0: the same day, or the next working day if it is not one). */
-export function addWorkingDays(date: string, n: number): string {
+export function addWorkingDays(date: string, n: number, rules: HolidayRules = DEFAULT_HOLIDAY_RULES): string {
   let d = date;
-  while (!isWorkingDay(d)) d = addDays(d, 1);
+  while (!isWorkingDay(d, rules)) d = addDays(d, 1);
   for (let left = n; left > 0;) {
     d = addDays(d, 1);
-    if (isWorkingDay(d)) left--;
+    if (isWorkingDay(d, rules)) left--;
   }
   return d;
+}
+
+export interface SkippedDay { date: string; name: string }
+/**
+ * The public holidays on weekdays from `from` to `to` (both inclusive): the days a deadline
+ * counted from `from` skipped to land on `to`. Weekends are not listed; a holiday on a Saturday
+ * or Sunday skips nothing.
+ */
+export function skippedHolidays(from: string, to: string, rules: HolidayRules = DEFAULT_HOLIDAY_RULES): SkippedDay[] {
+  if (to < from) return [];
+  const out: SkippedDay[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+    for (const [date, name] of publicHolidays(y, rules)) {
+      const wd = weekday(date);
+      if (date >= from && date <= to && wd !== 0 && wd !== 6) out.push({ date, name });
+    }
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 const DAY_MS = 86_400_000;
@@ -67,13 +107,13 @@ const weekdaysUpTo = (n: number) => { const k = n - 4 + 70_000 + 1; return Math.
  * walked: weekdays by arithmetic, minus the public holidays on weekdays in between — a list of
  * signals months overdue asks this for every row.
  */
-export function workingDaysBetween(a: string, b: string): number {
-  if (b < a) return -workingDaysBetween(b, a);
+export function workingDaysBetween(a: string, b: string, rules: HolidayRules = DEFAULT_HOLIDAY_RULES): number {
+  if (b < a) return -workingDaysBetween(b, a, rules);
   const start = dayNumber(a) + 1, end = dayNumber(b);
   if (end < start) return 0;
   let n = weekdaysUpTo(end) - weekdaysUpTo(start - 1);
   for (let y = Number(a.slice(0, 4)); y <= Number(b.slice(0, 4)); y++) {
-    for (const h of publicHolidays(y).keys()) {
+    for (const h of publicHolidays(y, rules).keys()) {
       const d = dayNumber(h);
       if (d >= start && d <= end && isWeekdayNumber(d)) n--;
     }

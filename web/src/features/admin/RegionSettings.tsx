@@ -10,12 +10,14 @@ import { fieldErrors, ProblemAlert, TextInput, useDraft } from '../../ui/forms.j
 import { StaleAlert } from './StaleAlert.js';
 import { PlainSelect } from './controls.js';
 import { rebase } from './rebase.js';
-import { TEXTS, type Organisation, type Page, type RegionSettings as Settings, type Urgency } from './texts.js';
+import { TEXTS, type LiberationDay, type Organisation, type Page, type RegionSettings as Settings, type Urgency } from './texts.js';
+
+const LIBERATION_DAY: LiberationDay[] = ['lustrum', 'always', 'never'];
 
 const URGENCIES: Urgency[] = ['acute', 'high', 'normal'];
-interface Draft { acute: string; high: string; normal: string; frontDoor: string }
+interface Draft { acute: string; high: string; normal: string; frontDoor: string; liberationDay?: LiberationDay }
 const toDraft = (s: Settings): Draft => ({ acute: String(s.workingDays.acute), high: String(s.workingDays.high), normal: String(s.workingDays.normal),
-  frontDoor: s.frontDoorOrganisation?.id ?? '' });
+  frontDoor: s.frontDoorOrganisation?.id ?? '', liberationDay: s.liberationDay });
 const latestSettings = () => get<Settings>('/api/v1/region-settings');
 
 export function RegionSettings() {
@@ -63,7 +65,8 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
     const num = (v: string) => (v.trim() === '' ? null : Number(v));
     try {
       const saved = await api<Settings>('PUT', '/api/v1/region-settings', {
-        workingDays: { acute: num(d.acute), high: num(d.high), normal: num(d.normal) }, frontDoorOrganisationId: d.frontDoor || null, version: base.version });
+        workingDays: { acute: num(d.acute), high: num(d.high), normal: num(d.normal) }, frontDoorOrganisationId: d.frontDoor || null,
+        liberationDay: d.liberationDay ?? base.liberationDay, version: base.version });
       // The form already shows what was saved; only the draft goes.
       draft.clear();
       setBase(saved); setShowRestored(false); setReloaded(false);
@@ -78,7 +81,7 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
       setBase(latest); setReloaded(true);
     } catch (e) { setError(e); }
   };
-  const saved = `${URGENCIES.map((u) => `${t(u)} ${base.workingDays[u]}`).join(', ')} ${t('workingDays')}; ${t('frontDoor')}: ${base.frontDoorOrganisation?.name ?? t('closed')}`;
+  const saved = `${URGENCIES.map((u) => `${t(u)} ${base.workingDays[u]}`).join(', ')} ${t('workingDays')}; ${t('frontDoor')}: ${base.frontDoorOrganisation?.name ?? t('closed')}; ${t('liberationDay')}: ${t(`lib_${base.liberationDay}`)}`;
 
   return (
     <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
@@ -113,6 +116,14 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
         <PlainSelect label={t('frontDoor')} hint={t('frontDoorHint')} value={d.frontDoor} onChange={(e) => setD({ ...d, frontDoor: e.target.value })}
           error={errors.frontDoorOrganisationId}
           options={[{ value: '', label: t('frontDoorNone') }, ...doors.map((o) => ({ value: o.id, label: `${o.name} (${label(o.type)})` }))]} />
+      </fieldset>
+
+      <fieldset className="utrecht-form-fieldset regie-fieldset regie-admin-wide">
+        <legend className="utrecht-form-fieldset__legend">{t('holidaysTitle')}</legend>
+        <Paragraph>{t('holidaysIntro')}</Paragraph>
+        <PlainSelect label={t('liberationDay')} hint={t('liberationDayHint')} value={d.liberationDay ?? base.liberationDay}
+          onChange={(e) => setD({ ...d, liberationDay: e.target.value as LiberationDay })} error={errors.liberationDay}
+          options={LIBERATION_DAY.map((v) => ({ value: v, label: t(`lib_${v}`) }))} />
       </fieldset>
 
       <div className="regie-actions">

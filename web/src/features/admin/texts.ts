@@ -3,8 +3,10 @@ export interface Ref { id: string; name: string }
 export interface Page<T> { items: T[]; nextCursor: string | null }
 export type Urgency = 'acute' | 'high' | 'normal';
 
+export type LiberationDay = 'lustrum' | 'always' | 'never';
 export interface RegionSettings {
   workingDays: Record<Urgency, number>; frontDoorOrganisation: Ref | null; publicFormOpen: boolean; saved: boolean; version: number;
+  liberationDay: LiberationDay;
   limits: Record<Urgency, number>; frontDoorTypes: string[];
 }
 export interface Organisation { id: string; name: string; type: string; safetyTask: boolean; version: number }
@@ -37,6 +39,9 @@ export const TEXTS = {
     homeAccounts: 'Accounts van professionals aanmaken, rollen wijzigen en accounts blokkeren.',
     homeAccessRules: 'Per rol wat die in Regie mag: zo leest u de toegangsregels zelf na.',
     // region settings
+    holidaysTitle: 'Feestdagen in termijnen', holidaysIntro: 'Termijnen in werkdagen slaan weekenden en de nationale feestdagen over (Nieuwjaarsdag, Pasen, Koningsdag, Hemelvaart, Pinksteren, Kerst). Of 5 mei (Bevrijdingsdag) ook een vrije dag is, verschilt per cao; kies wat in uw regio geldt.',
+    liberationDay: '5 mei (Bevrijdingsdag)', liberationDayHint: 'Geldt voor termijnen die na het opslaan beginnen.',
+    lib_lustrum: 'Alleen in lustrumjaren (2025, 2030, …)', lib_always: 'Elk jaar een vrije dag', lib_never: 'Nooit een vrije dag',
     settingsTitle: 'Regio-instellingen', settingsIntro: 'Deze instellingen gelden voor nieuwe meldingen. De termijn van een melding die al binnen is, verandert niet.',
     normsTitle: 'Termijnen voor triage', normsIntro: 'Binnen hoeveel werkdagen na ontvangst een melding getrieerd moet zijn. 0 betekent: dezelfde werkdag. Feestdagen tellen niet mee.',
     acute: 'Acuut', high: 'Hoog', normal: 'Normaal', workingDays: 'werkdagen', rangeHint: 'Tussen 0 en {max} werkdagen.', orderHint: 'Acuut ≤ hoog ≤ normaal.',
@@ -89,6 +94,9 @@ export const TEXTS = {
     homeOrganisations: 'The organisations that work together in the region, with their type and whether they have a safety task.',
     homeAccounts: 'Create accounts of professionals, change roles and deactivate accounts.',
     homeAccessRules: 'What each role may do in Regie: read the access rules yourself.',
+    holidaysTitle: 'Public holidays in deadlines', holidaysIntro: 'Deadlines in working days skip weekends and the national public holidays (New Year, Easter, King\'s Day, Ascension, Whitsun, Christmas). Whether 5 May (Liberation Day) is a day off differs per collective agreement; choose what applies in your region.',
+    liberationDay: '5 May (Liberation Day)', liberationDayHint: 'Applies to deadlines that start after saving.',
+    lib_lustrum: 'Only in lustrum years (2025, 2030, …)', lib_always: 'A day off every year', lib_never: 'Never a day off',
     settingsTitle: 'Region settings', settingsIntro: 'These settings apply to new signals. The deadline of a signal that came in already does not change.',
     normsTitle: 'Triage norms', normsIntro: 'Within how many working days after receipt a signal must be triaged. 0 means: the same working day. Public holidays do not count.',
     acute: 'Acute', high: 'High', normal: 'Normal', workingDays: 'working days', rangeHint: 'Between 0 and {max} working days.', orderHint: 'Acute ≤ high ≤ normal.',

@@ -13,6 +13,7 @@ import { fmtDate, fmtDateTime } from '../../ui/time.js';
 import { DataList, RadioGroup } from '../signals/controls.js';
 import { StatusBadge, termText } from './HandoverList.js';
 import { useHandoverT, type HT } from './texts.js';
+import { SkippedHolidays } from '../calendar/SkippedHolidays.js';
 import type { HandoverDetailData, Org } from './types.js';
 
 const withRegion = (t: HT, o: Org, cross: boolean) => (cross ? `${o.name} (${t('region', { name: o.regionName })})` : o.name);
@@ -41,7 +42,7 @@ export function HandoverView({ handoverId }: { handoverId: string }) {
       </div>
       <Paragraph className="regie-lead">
         {withRegion(t, h.fromOrganisation, h.crossRegion)} → {withRegion(t, h.toOrganisation, h.crossRegion)} · {t('due')}: {fmtDate(h.acceptDueOn, lang)}{' '}
-        <span className={h.overdue ? 'regie-overdue' : 'regie-muted'}>({termText(t, h)})</span>
+        <span className={h.overdue ? 'regie-overdue' : 'regie-muted'}>({termText(t, h)})</span><SkippedHolidays from={h.sentAt} to={h.acceptDueOn} />
       </Paragraph>
       {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
       <ProblemAlert error={error} />

@@ -8,6 +8,7 @@ import { fieldErrors, ProblemAlert, TextInput } from '../../ui/forms.js';
 import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { DataList } from './controls.js';
 import { DueCell } from './TriageQueue.js';
+import { SkippedHolidays } from '../calendar/SkippedHolidays.js';
 import { TriageForm } from './TriageForm.js';
 import { useSignalLabels, useSignalT } from './texts.js';
 import { readFile, STEPS, type SignalDetailData } from './types.js';
@@ -50,7 +51,7 @@ export function SignalDetail({ signalId }: { signalId: string }) {
           <Heading level={2} id="facts-title">{t('facts')}</Heading>
           <DataList items={[
             [t('receivedAt'), <>{fmtDateTime(s.receivedAt, lang)} <span className="regie-muted">({ago(tg, s.receivedAt)})</span></>],
-            [t('dueOn'), <DueCell s={s} />],
+            [t('dueOn'), <><DueCell s={s} /><SkippedHolidays from={s.receivedAt} to={s.triageDueOn} /></>],
             [t('urgency'), lbl('urgency', s.urgency)],
             [t('source'), lbl('source', s.source)],
             [t('reporter'), <>{reporter}{s.reporter.contact && <><br />{t('contact')}: {s.reporter.contact}</>}</>],
