@@ -67,6 +67,13 @@ describe('journey: a neighbour sends a photo with a concern, and the front door 
     expect(saved.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     expect(saved.includes(gpsBytes())).toBe(false);
     expect(saved.includes(Buffer.from(PHONE))).toBe(false);
+    // Still a picture: the browser draws the cleaned file.
+    expect(await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/jpeg;base64,${b64}`;
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    }, saved.toString('base64'))).toEqual([8, 8]);
     // What the server says about it: a download, not a page; not sniffed; nothing in it may run.
     const answer = await page.request.get(`${env.base}${await link.getAttribute('href')}`);
     expect(answer.status()).toBe(200);

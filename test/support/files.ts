@@ -112,7 +112,7 @@ export function annotatedPng(): Buffer {
 }
 
 /** A one-page PDF whose author is in the information dictionary, in XMP and in an unused old object. */
-export async function authoredPdf(): Promise<Buffer> {
+export async function authoredPdf(opts: { objectStreams?: boolean; encrypted?: boolean } = {}): Promise<Buffer> {
   const doc = await PDFDocument.create();
   doc.setAuthor(AUTHOR); doc.setTitle('Verslag buren'); doc.setCreator('Tekstverwerker 1.0'); doc.setProducer('Scanner 2.0');
   doc.addPage([200, 200]).drawText('Zorgen over nummer 12', { x: 10, y: 100, size: 10 });
@@ -120,5 +120,7 @@ export async function authoredPdf(): Promise<Buffer> {
     { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
   doc.context.register(PDFString.of(`${AUTHOR} (oude versie)`));
-  return Buffer.from(await doc.save({ useObjectStreams: false }));
+  // Only the marker that a reader checks first; enough to be refused as protected.
+  if (opts.encrypted) doc.context.trailerInfo.Encrypt = doc.context.obj({ Filter: 'Standard', V: 2, R: 3 });
+  return Buffer.from(await doc.save({ useObjectStreams: opts.objectStreams ?? false }));
 }

@@ -64,6 +64,18 @@ describe('metadata out of photos, images and PDFs', () => {
     expect(out.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
+  it('cleans a PDF whose objects sit in compressed object streams, and refuses a password-protected one', async () => {
+    const packed = await authoredPdf({ objectStreams: true });
+    expect((await PDFDocument.load(packed, { updateMetadata: false })).getAuthor()).toBe(AUTHOR);
+    const out = await stripPdf(packed, 'file');
+    const after = await PDFDocument.load(out, { updateMetadata: false });
+    expect([after.getAuthor(), after.getPageCount()]).toEqual([undefined, 1]);
+    expect(has(out, AUTHOR)).toBe(false);
+    const locked = await authoredPdf({ encrypted: true });
+    expect(await refusal(() => stripPdf(locked, 'attachments[2]')))
+      .toBe('415 encrypted_pdf attachments[2]');
+  });
+
   it('refuses files that are not what their first bytes claim, naming the field', async () => {
     expect(await refusal(() => stripMetadata('image/jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1]), 'attachments[0]'))).toBe('415 damaged_file attachments[0]');
     expect(await refusal(() => stripMetadata('image/jpeg', Buffer.concat([Buffer.from([0xff, 0xd8]), Buffer.from('<html><script>alert(1)</script>')]), 'f')))

@@ -153,12 +153,13 @@ const METADATA_KEYS = ['Metadata', 'PieceInfo'].map((k) => PDFName.of(k));
 export async function stripPdf(b: Buffer, field: string): Promise<Buffer> {
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(b, { updateMetadata: false });
+    // Loaded even when encrypted, only to say so: its strings cannot be read, so it cannot be cleaned.
+    doc = await PDFDocument.load(b, { updateMetadata: false, ignoreEncryption: true });
     need(doc.getPageCount() > 0);
-  } catch (e) {
-    if ((e as Error).name === 'EncryptedPDFError') throw new EncryptedPdf(field);
+  } catch {
     throw new DamagedFile(field, 'application/pdf');
   }
+  if (doc.isEncrypted) throw new EncryptedPdf(field);
   const ctx = doc.context;
   ctx.trailerInfo.Info = undefined;
   ctx.trailerInfo.ID = undefined;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DomainError } from '../../platform/http/errors.js';
 import { parseConcernForm } from './multipart.js';
 
 /** The bytes and content type a browser would send for this form. */
@@ -61,5 +63,25 @@ describe('the public form as multipart/form-data', () => {
     expect(Object.keys(body)).toContain('__proto__');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((body as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('answers any damaged or hostile form with a refusal that names a field, never an unexpected error', async () => {
+    const form = new FormData();
+    form.append('concern', JSON.stringify(concern));
+    form.append('attachments', new File([Buffer.from([0xff, 0xd8, 0xff, 0xe0])], 'foto.jpg', { type: 'image/jpeg' }));
+    const valid = await encode(form);
+    await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), fc.nat(), fc.uint8Array({ maxLength: 64 }),
+      async (flips, cut, tail) => {
+        const raw = Buffer.concat([valid.raw.subarray(0, cut % (valid.raw.length + 1)), Buffer.from(tail)]);
+        for (const [at, byte] of flips) if (raw.length) raw[at % raw.length] = byte;
+        try {
+          const body = await parseConcernForm(valid.type, raw);
+          expect(typeof body).toBe('object');
+        } catch (e) {
+          expect(e).toBeInstanceOf(DomainError);
+          expect([400, 413]).toContain((e as DomainError).status);
+          expect((e as DomainError).field).toEqual(expect.any(String));
+        }
+      }), { numRuns: 300, seed: 20261204 });
   });
 });
