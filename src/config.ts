@@ -1,6 +1,8 @@
 // Configuration from the environment; every setting has a default that works for `npm start`.
 /** Public concerns per region per Dutch day before the form refuses and the administrators are told. */
 export const DEFAULT_PUBLIC_CONCERN_DAILY_CAP = 200;
+/** Tries at the public form per region per ten minutes (signals.routes.ts). */
+export const DEFAULT_PUBLIC_CONCERN_REGION_LIMIT = 100;
 
 export interface Config {
   port: number;
@@ -26,6 +28,8 @@ export interface Config {
   metricsToken?: string;
   /** Public concerns per region per Dutch day before the form asks citizens to phone instead. */
   publicConcernDailyCap: number;
+  /** Tries at the public form per region per ten minutes, from all addresses together. */
+  publicConcernRegionLimit: number;
   /** Signs the audit chain checkpoints (docs/adr/0007); without it a key file in dataDir. */
   auditCheckpointKey?: string;
   /** Append-only file of signed audit checkpoints; default <dataDir>/audit-checkpoints.jsonl. */
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: (env.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     metricsToken: env.METRICS_TOKEN || undefined,
     publicConcernDailyCap: Number(env.PUBLIC_CONCERN_DAILY_CAP ?? DEFAULT_PUBLIC_CONCERN_DAILY_CAP),
+    publicConcernRegionLimit: Number(env.PUBLIC_CONCERN_REGION_LIMIT ?? DEFAULT_PUBLIC_CONCERN_REGION_LIMIT),
     auditCheckpointKey: env.AUDIT_CHECKPOINT_KEY || undefined,
     auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE || undefined,
     limits: loadLimits(env),

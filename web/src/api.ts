@@ -70,3 +70,20 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 export const get = <T>(url: string) => api<T>('GET', url);
 export const post = <T>(url: string, body: unknown = {}) => api<T>('POST', url, body);
 export const patch = <T>(url: string, body: unknown) => api<T>('PATCH', url, body);
+
+/**
+ * A form with files (multipart/form-data), for the public concern form: no session, so no CSRF
+ * token or Idempotency-Key; the browser sets the boundary. Refusals become ApiError like above.
+ */
+export async function postForm<T>(url: string, form: FormData): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', headers: { accept: 'application/json' }, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError({ status: 0, title: 'Geen verbinding', detail: 'Regie is niet bereikbaar. Uw invoer is bewaard; probeer het zo opnieuw.',
+      titleEn: 'No connection', detailEn: 'Regie cannot be reached. Your input is kept; try again shortly.' });
+  }
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError({ status: res.status, title: data.title ?? res.statusText, detail: data.detail ?? '', ...data });
+  return data as T;
+}

@@ -3,12 +3,15 @@ import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
 import { createOrganisation, createRegion, createUser, type TestUser } from '../../../test/support/factory.js';
 import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
+import { MAX_ATTACHMENT_BYTES } from './files.js';
+import { authoredPdf, AUTHOR, gpsBytes, PHONE, phoneJpeg, plainPng } from '../../../test/support/files.js';
 
 let t: TestDb; let app: App; let region: string; let team: string;
 let member: TestUser; let reporter: TestUser; let m: Client; let r: Client; let x: Client;
 let signalId: string;
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
+// A real PNG without metadata: stored and downloaded byte for byte.
+const PNG = plainPng();
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -48,7 +51,7 @@ describe('attachments of a signal', () => {
   it('refuses oversized files (413) and files that are not what they say (415), and writes nothing', async () => {
     const count = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signal_attachments WHERE signal_id = $1`, [signalId]))[0].n;
     const before = await count();
-    const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(5 * 1024 * 1024, 0x20)]);
+    const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(MAX_ATTACHMENT_BYTES, 0x20)]);
     const tooBig = await r.post(`/api/v1/signals/${signalId}/attachments`, { filename: 'scan.pdf', mediaType: 'application/pdf', contentBase64: big.toString('base64') });
     expect(tooBig.status).toBe(413);
     expect(tooBig.body).toMatchObject({ code: 'too_large', field: 'contentBase64' });
@@ -56,5 +59,39 @@ describe('attachments of a signal', () => {
     expect(exe).toMatchObject({ status: 415, body: { code: 'unsupported_media_type' } });
     expect((await x.post(`/api/v1/signals/${signalId}/attachments`, { filename: 'a.txt', mediaType: 'text/plain', contentBase64: Buffer.from('hallo').toString('base64') })).status).toBe(404);
     expect(await count()).toBe(before);
+  });
+
+  it('stores a photo without its GPS position and a PDF without its author; downloads are attachments, never sniffed or run', async () => {
+    const photo = phoneJpeg();
+    const up = await r.post(`/api/v1/signals/${signalId}/attachments`, { filename: 'IMG_2041.JPG', mediaType: 'image/jpeg', contentBase64: photo.toString('base64') });
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    expect(up.body.sizeBytes).toBeLessThan(photo.length);
+    const dl = await app.inject({ method: 'GET', url: `/api/v1/signals/${signalId}/attachments/${up.body.id}`, headers: { cookie: m.cookie } });
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers).toMatchObject({ 'content-type': 'image/jpeg', 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; sandbox",
+      'cross-origin-resource-policy': 'same-origin', 'cache-control': 'no-store' });
+    expect(String(dl.headers['content-disposition'])).toMatch(/^attachment; /);
+    expect(dl.rawPayload.length).toBe(up.body.sizeBytes);
+    expect(dl.rawPayload.includes(gpsBytes())).toBe(false);
+    expect(dl.rawPayload.includes(Buffer.from(PHONE))).toBe(false);
+
+    const pdf = await r.post(`/api/v1/signals/${signalId}/attachments`, { filename: 'verslag.pdf', mediaType: 'application/pdf', contentBase64: (await authoredPdf()).toString('base64') });
+    expect(pdf.status).toBe(201);
+    const pdfDl = await app.inject({ method: 'GET', url: `/api/v1/signals/${signalId}/attachments/${pdf.body.id}`, headers: { cookie: m.cookie } });
+    expect(pdfDl.headers['content-type']).toBe('application/pdf');
+    expect(pdfDl.rawPayload.includes(Buffer.from(AUTHOR))).toBe(false);
+    expect(pdfDl.rawPayload.includes(Buffer.from('/Author'))).toBe(false);
+
+    const text = await r.post(`/api/v1/signals/${signalId}/attachments`, { filename: 'notitie.txt', mediaType: 'text/plain', contentBase64: Buffer.from('<script>alert(1)</script>').toString('base64') });
+    expect(text.status).toBe(201);
+    const textDl = await app.inject({ method: 'GET', url: `/api/v1/signals/${signalId}/attachments/${text.body.id}`, headers: { cookie: m.cookie } });
+    expect(textDl.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(textDl.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    expect(String(textDl.headers['content-disposition'])).toMatch(/^attachment; filename="notitie.txt"/);
+  });
+
+  it('refuses an HTML page renamed .png with 415 naming the field', async () => {
+    const html = await r.post(`/api/v1/signals/${signalId}/attachments`, { filename: 'foto.png', mediaType: 'image/png', contentBase64: Buffer.from('<html><script>alert(1)</script></html>').toString('base64') });
+    expect(html).toMatchObject({ status: 415, body: { code: 'unsupported_media_type', field: 'contentBase64' } });
   });
 });

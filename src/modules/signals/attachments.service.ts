@@ -1,5 +1,6 @@
-// Attachments of a signal: checked before anything is written (size, type by content), stored
-// in the database, and every download is audited like any other read of the signal.
+// Attachments of a signal: checked before anything is written (size, type by content), stripped
+// of their metadata (clean.ts), stored in the database, and every download is audited like any
+// other read of the signal.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database } from '../../platform/db/db.js';
@@ -7,13 +8,14 @@ import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, NotFound } from '../../platform/http/errors.js';
-import { checkFile, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_SIGNAL } from './files.js';
+import { checkAndCleanFile, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_SIGNAL } from './files.js';
 import { findAttachmentContent, findSignal, insertAttachment, listAttachments, subjectsOf } from './signals.repo.js';
 import type { AttachmentBody } from './signals.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
 
 export async function addAttachment(db: Database, actor: Actor, signalId: string, body: z.infer<typeof AttachmentBody>) {
-  const file = checkFile(body, { maxBytes: MAX_ATTACHMENT_BYTES, allowed: ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'], field: 'contentBase64' });
+  // Outside the transaction: cleaning a large file takes a moment and needs no database.
+  const file = await checkAndCleanFile(body, { maxBytes: MAX_ATTACHMENT_BYTES, allowed: ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'], field: 'contentBase64' });
   return asActor(db, actor, async (tx) => {
     const s = await findSignal(tx, actor.regionId, signalId, false);
     if (!s) throw new NotFound('signal', signalId);

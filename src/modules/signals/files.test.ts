@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkFile, contentDisposition, isPlainText, sniff } from './files.js';
+import { createHash } from 'node:crypto';
+import { checkAndCleanFile, checkFile, contentDisposition, isPlainText, sniff } from './files.js';
+import { gpsBytes, phoneJpeg } from '../../../test/support/files.js';
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -45,5 +47,28 @@ describe('file checks', () => {
   it('writes a Content-Disposition that survives any file name', () => {
     expect(contentDisposition('verslag "juni".pdf')).toBe(`attachment; filename="verslag _juni_.pdf"; filename*=UTF-8''verslag%20%22juni%22.pdf`);
     expect(contentDisposition('één.txt')).toContain(`filename="een.txt"`);
+  });
+
+  it('refuses an HTML page renamed .png (by its content, whatever the name and declared type), and a HEIC photo with a clear reason', async () => {
+    const html = '<!DOCTYPE html><html><body><script>fetch("/api/v1/families")</script></body></html>';
+    const code = (f: () => unknown) => { try { f(); return 'ok'; } catch (e) { return `${(e as { status: number }).status} ${(e as { code: string }).code} ${(e as { field: string }).field}`; } };
+    expect(code(() => checkFile({ filename: 'foto.png', mediaType: 'image/png', contentBase64: b64(html) }, { ...opts, field: 'attachments[0]' })))
+      .toBe('415 unsupported_media_type attachments[0]');
+    expect(code(() => checkFile({ filename: 'foto.png', mediaType: 'image/png', contentBase64: b64(html) }, { ...opts, allowed: ['image/png', 'image/jpeg', 'application/pdf'] })))
+      .toBe('415 unsupported_media_type file');
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic', 'latin1'), Buffer.alloc(16)]);
+    try { checkFile({ filename: 'IMG_0001.HEIC', mediaType: 'image/heic', contentBase64: b64(heic) }, opts); expect.unreachable(); } catch (e) {
+      expect(e).toMatchObject({ status: 415, code: 'unsupported_media_type', field: 'file' });
+      expect((e as Error).message).toContain('HEIC');
+    }
+  });
+
+  it('stores the cleaned file: size and hash are those of the file without metadata', async () => {
+    const photo = phoneJpeg();
+    const f = await checkAndCleanFile({ filename: 'IMG_0001.JPG', mediaType: 'image/jpeg', contentBase64: b64(photo) }, { ...opts, maxBytes: 100_000 });
+    expect(f.content.includes(gpsBytes())).toBe(false);
+    expect(f.sizeBytes).toBe(f.content.length);
+    expect(f.sizeBytes).toBeLessThan(photo.length);
+    expect(f.sha256).toBe(createHash('sha256').update(f.content).digest('hex'));
   });
 });

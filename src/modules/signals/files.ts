@@ -2,10 +2,16 @@
 // bytes"), never by the name or the declared type alone — a renamed program stays a program.
 import { createHash } from 'node:crypto';
 import { DomainError, Invalid } from '../../platform/http/errors.js';
+import { stripMetadata } from './clean.js';
+import { MAX_PUBLIC_ATTACHMENTS } from './signals.contract.js';
 
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-export const MAX_PUBLIC_ATTACHMENT_BYTES = 100 * 1024;
+/** A phone photo or a scanned letter of several pages fits; a video does not. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_PUBLIC_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_SIGNAL = 10;
+export { MAX_PUBLIC_ATTACHMENTS };
+/** A multipart concern: the files and the concern's JSON (which has its own 16 KB limit) with room for the part headers. */
+export const MAX_PUBLIC_UPLOAD_BYTES = MAX_PUBLIC_ATTACHMENTS * MAX_PUBLIC_ATTACHMENT_BYTES + 64 * 1024;
 
 export type MediaType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'text/plain';
 
@@ -27,6 +33,20 @@ export class UnsupportedType extends DomainError {
     super(415, 'unsupported_media_type', { nl: 'Soort bestand niet toegestaan', en: 'File type not allowed' },
       { nl: `Dit soort bestand kan niet worden toegevoegd. Toegestaan: ${allowed}.`, en: `This kind of file cannot be added. Allowed: ${allowed}.` }, field);
   }
+}
+
+/** HEIC/HEIF (an iPhone's own photo format): recognised only to say clearly why it is refused. */
+export class HeicNotSupported extends DomainError {
+  constructor(field: string) {
+    super(415, 'unsupported_media_type', { nl: 'Soort bestand niet toegestaan', en: 'File type not allowed' },
+      { nl: 'HEIC-foto\'s kunnen niet worden toegevoegd. Kies de foto opnieuw als JPEG (op een iPhone: Instellingen › Camera › Formaten › Meest compatibel) of maak een schermafbeelding.',
+        en: 'HEIC photos cannot be added. Choose the photo again as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) or take a screenshot.' }, field);
+  }
+}
+
+export function isHeic(b: Buffer): boolean {
+  return b.length >= 12 && b.subarray(4, 8).toString('latin1') === 'ftyp'
+    && ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(b.subarray(8, 12).toString('latin1'));
 }
 
 /** Plain text: valid UTF-8 without control characters other than tab, line feed, carriage return and form feed. */
@@ -69,11 +89,23 @@ export function checkFile(input: { filename: string; mediaType: string; contentB
   if (content.length === 0) throw new Invalid('empty_file', opts.field, { nl: 'Het bestand is leeg.', en: 'The file is empty.' });
   const allowedText = opts.allowed.flatMap((t) => EXTENSIONS[t]).map((e) => `.${e}`).join(', ');
   const actual = sniff(content);
+  if (!actual && isHeic(content)) throw new HeicNotSupported(opts.field);
   if (!actual || !opts.allowed.includes(actual)) throw new UnsupportedType(allowedText, opts.field);
   const declared = input.mediaType.toLowerCase().split(';')[0].trim();
   const ext = input.filename.toLowerCase().split('.').pop() ?? '';
   if (declared !== actual || !EXTENSIONS[actual].includes(ext)) throw new UnsupportedType(allowedText, opts.field);
   return { filename: input.filename, mediaType: actual, content, sizeBytes: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+}
+
+/**
+ * checkFile, then the metadata out (clean.ts): what is stored is the cleaned file, and its size
+ * and hash are those of the cleaned file.
+ */
+export async function checkAndCleanFile(input: { filename: string; mediaType: string; contentBase64: string },
+  opts: { maxBytes: number; allowed: MediaType[]; field: string }): Promise<CheckedFile> {
+  const file = checkFile(input, opts);
+  const content = await stripMetadata(file.mediaType, file.content, opts.field);
+  return { ...file, content, sizeBytes: content.length, sha256: createHash('sha256').update(content).digest('hex') };
 }
 
 /** Content-Disposition that survives any file name: an ASCII fallback and the UTF-8 original. */

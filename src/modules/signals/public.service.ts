@@ -1,8 +1,12 @@
 // The public concern form (zorg melden): a citizen reports a worry without an account and gets
 // a reference back, nothing else. Guards against floods: a honeypot field; a signed form token
 // that must be at least 3 seconds old (people take longer than that to write) and is accepted
-// once; a rate limit per IP address (signals.routes.ts), so a flood from one address never
-// blocks anyone else; and a daily cap per region for a flood from many addresses.
+// once; rate limits per form token, per region and (more loosely, so that two people in one
+// household can both report) per IP address (signals.routes.ts); and a daily cap per region for
+// a flood from many addresses.
+//
+// Photos and PDFs come along (up to MAX_PUBLIC_ATTACHMENTS of 10 MB each), checked by their
+// content and stripped of metadata before the transaction (files.ts, clean.ts).
 //
 // At the cap the functional administrators are told (once that day) and further concerns are
 // refused with 429 and the telephone numbers that always work: 112 in acute danger, Veilig Thuis
@@ -22,12 +26,14 @@ import { Conflict, Invalid, TooMany } from '../../platform/http/errors.js';
 import { notify } from '../notifications/notify.js';
 import { dutchToday } from '../../platform/time/working-days.js';
 import { recordMoment } from '../leadtimes/moments.js';
-import { checkFile, MAX_PUBLIC_ATTACHMENT_BYTES } from './files.js';
+import { checkAndCleanFile, MAX_PUBLIC_ATTACHMENT_BYTES, type CheckedFile, type MediaType } from './files.js';
 import { insertAttachment, insertSignal, nextReference, signalSettings } from './signals.repo.js';
 import { notifyUrgent, triageDeadline } from './signals.service.js';
 import type { PublicConcernBody } from './signals.contract.js';
 
 export const MIN_FILL_MS = 3_000;
+/** What a neighbour may send along: photos, scans and notes. */
+export const PUBLIC_MEDIA_TYPES: MediaType[] = ['image/jpeg', 'image/png', 'application/pdf', 'text/plain'];
 const MAX_TOKEN_AGE_MS = 24 * 3600_000;
 
 const secrets = new WeakMap<Database, Promise<Buffer>>();
@@ -122,9 +128,10 @@ export async function submitPublicConcern(db: Database, body: z.infer<typeof Pub
     throw new Invalid('spam_suspected', 'website', { nl: 'Laat het veld "Laat dit veld leeg" leeg en verstuur het formulier opnieuw.',
       en: 'Leave the field "Leave this field empty" empty and send the form again.' });
   const mac = await verifyFormToken(db, body.formToken, now);
-  // Only plain text from the public: no documents or images from unknown senders.
-  const file = body.attachment
-    ? checkFile(body.attachment, { maxBytes: MAX_PUBLIC_ATTACHMENT_BYTES, allowed: ['text/plain'], field: 'attachment' }) : null;
+  // Photos, PDFs and notes; the field named in a refusal is the file's place in the list.
+  const files: CheckedFile[] = [];
+  for (const [i, a] of (body.attachments ?? []).entries())
+    files.push(await checkAndCleanFile(a, { maxBytes: MAX_PUBLIC_ATTACHMENT_BYTES, allowed: PUBLIC_MEDIA_TYPES, field: `attachments[${i}]` }));
   return asPublic(db, body.regionId, async (tx) => {
     const settings = await signalSettings(tx, body.regionId);
     const frontDoor = settings.frontDoorOrganisationId;
@@ -143,8 +150,12 @@ export async function submitPublicConcern(db: Database, body: z.infer<typeof Pub
       subjectDescription: body.about, subjectPlace: body.place, whatSeen: body.whatSeen, concerns: {}, safetyAtStake: !!body.worriedAboutSafety,
       meldcodeSteps: {}, urgency, triageDueOn: await triageDeadline(tx, body.regionId, urgency, today), caseId: null, reReport: false, receivedAt: now,
     });
-    if (file) await insertAttachment(tx, { regionId: body.regionId, id: randomUUID(), signalId: id, filename: file.filename, mediaType: file.mediaType,
-      sizeBytes: file.sizeBytes, sha256: file.sha256, content: file.content, uploadedBy: null });
+    for (const file of files) {
+      const attachmentId = randomUUID();
+      await insertAttachment(tx, { regionId: body.regionId, id: attachmentId, signalId: id, filename: file.filename, mediaType: file.mediaType,
+        sizeBytes: file.sizeBytes, sha256: file.sha256, content: file.content, uploadedBy: null });
+      await recordPublicCreate(tx, body.regionId, 'signal-attachment', attachmentId);
+    }
     await recordMoment(tx, { regionId: body.regionId, organisationId: frontDoor, moment: 'received', signalId: id, at: now });
     if (body.worriedAboutSafety) await notifyUrgent(tx, body.regionId, frontDoor, id, reference, 'safety');
     await recordPublicCreate(tx, body.regionId, 'signal', id);

@@ -111,11 +111,16 @@ export const TriageBody = z.strictObject({
 });
 export const TriageResult = z.object({ id: z.string(), status: SignalStatus, version: z.number(), caseId: z.string().nullable() });
 
+/** Room for a 10 MB file in base64 (about 13.4 million characters), with line breaks. */
+export const ATTACHMENT_BASE64_MAX = 14_500_000;
+/** Files with one concern from the public form. */
+export const MAX_PUBLIC_ATTACHMENTS = 3;
+
 export const AttachmentBody = z.strictObject({
   filename: z.string().trim().min(1).max(200).regex(/^[^/\\\0]+$/, msg('Een bestandsnaam zonder mappen.', 'A file name without folders.')),
   mediaType: z.string().trim().min(3).max(100),
   /** Base64 of the file; checked after decoding (size and magic bytes). */
-  contentBase64: z.string().min(1).max(12_000_000),
+  contentBase64: z.string().min(1).max(ATTACHMENT_BASE64_MAX),
 });
 
 export const SignalSettings = z.object({
@@ -139,6 +144,7 @@ export const PublicConcernBody = z.strictObject({
   worriedAboutSafety: z.boolean().optional(),
   reporterName: optText(200),
   reporterContact: optText(200),
-  attachment: z.strictObject({ filename: z.string().trim().min(1).max(200), mediaType: z.string().max(100), contentBase64: z.string().min(1).max(1_000_000) }).optional(),
+  /** Photos (JPEG, PNG) and PDFs; as JSON only what fits in 16 KB, larger files as multipart/form-data (see signals.routes.ts). */
+  attachments: z.array(AttachmentBody).max(MAX_PUBLIC_ATTACHMENTS, msg(`Maximaal ${MAX_PUBLIC_ATTACHMENTS} bestanden.`, `At most ${MAX_PUBLIC_ATTACHMENTS} files.`)).optional(),
 });
 export const PublicConcernReceipt = z.object({ reference: z.string() });

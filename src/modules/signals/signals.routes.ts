@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../../platform/http/app.js';
 import { TooMany } from '../../platform/http/errors.js';
 import {
@@ -8,11 +10,19 @@ import {
 import { createSignal, listSignals, readSettings, readSignal } from './signals.service.js';
 import { triageSignal } from './triage.service.js';
 import { addAttachment, downloadAttachment } from './attachments.service.js';
-import { contentDisposition, MAX_PUBLIC_ATTACHMENT_BYTES } from './files.js';
+import { contentDisposition, MAX_ATTACHMENT_BYTES } from './files.js';
+import { readConcernForm } from './multipart.js';
 import { formRegions, issueFormToken, submitPublicConcern } from './public.service.js';
 
+// Rate limits of the public form, each over ten minutes. Per IP address loosely: a household, a
+// school or a library shares one address, and two people there must both be able to report (with
+// a mistake or two on the way). Per form token tightly: one opened form is one person's report,
+// and a robot that replays a token is stopped whatever address it uses. Per region: a flood from
+// many addresses slows down before the daily cap (public.service.ts) closes the form for the day.
 /** Per IP address: a flood from one address is stopped without blocking anyone else. */
-export const PUBLIC_CONCERN_LIMIT = { max: 5, timeWindow: '10 minutes' };
+export const PUBLIC_CONCERN_LIMIT = { max: 20, timeWindow: '10 minutes' };
+/** Per form token (a token is accepted once; this counts the tries, e.g. after a refused file). */
+export const PUBLIC_CONCERN_TOKEN_LIMIT = { max: 5, timeWindow: '10 minutes' };
 
 export function signalsRoutes(app: App) {
   const tags = ['Meldingen'];
@@ -48,9 +58,9 @@ export function signalsRoutes(app: App) {
   }, (req) => triageSignal(app.db, req.actor, req.params.signalId, req.body));
 
   app.post('/api/v1/signals/:signalId/attachments', {
-    // Up to 5 MB per file, sent as base64 in JSON (about 6.7 MB); larger bodies get 413 before parsing.
-    bodyLimit: 7 * 1024 * 1024,
-    schema: { tags, summary: 'Een bijlage toevoegen (pdf, png, jpeg of tekst; maximaal 5 MB; base64)', params: SignalParams, body: AttachmentBody,
+    // Up to 10 MB per file, sent as base64 in JSON (about 13.4 MB); larger bodies get 413 before parsing.
+    bodyLimit: Math.ceil(MAX_ATTACHMENT_BYTES * 4 / 3) + 64 * 1024,
+    schema: { tags, summary: 'Een bijlage toevoegen (pdf, png, jpeg of tekst; maximaal 10 MB; base64; metadata wordt verwijderd)', params: SignalParams, body: AttachmentBody,
       response: { 201: AttachmentMeta } },
     config: { permission: 'signal:create' },
   }, async (req, reply) => reply.code(201).send(await addAttachment(app.db, req.actor, req.params.signalId, req.body)));
@@ -61,9 +71,10 @@ export function signalsRoutes(app: App) {
     config: { permission: 'signal:read' },
   }, async (req, reply) => {
     const f = await downloadAttachment(app.db, req.actor, req.params.signalId, req.params.attachmentId);
-    // Always a download, never shown inline: a file from outside must not run in Regie's origin.
-    return reply.type(f.mediaType).header('Content-Disposition', contentDisposition(f.filename))
-      .header('Content-Security-Policy', "default-src 'none'; sandbox").send(f.content);
+    // Always a download, never shown inline: a file from outside must not run in Regie's origin
+    // (nosniff is sent on every answer, app.ts); and no other site may embed it.
+    return reply.type(f.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : f.mediaType).header('Content-Disposition', contentDisposition(f.filename))
+      .header('Content-Security-Policy', "default-src 'none'; sandbox").header('Cross-Origin-Resource-Policy', 'same-origin').send(f.content);
   });
 
   // ---- public: no account ----------------------------------------------------------------------
@@ -76,11 +87,38 @@ export function signalsRoutes(app: App) {
     config: { permission: 'public', rateLimit: { max: 60, timeWindow: '10 minutes', errorResponseBuilder: tooMany } },
   }, async () => ({ token: await issueFormToken(app.db), regions: await formRegions(app.db) }));
 
-  app.post('/api/v1/public/concerns', {
-    // Without an account: room for the largest allowed attachment (base64) and the texts, no more.
-    bodyLimit: Math.ceil(MAX_PUBLIC_ATTACHMENT_BYTES * 4 / 3) + 64 * 1024,
-    schema: { tags: publicTags, summary: 'Zonder account een zorg melden; geeft alleen een referentienummer terug', body: PublicConcernBody,
-      response: { 201: PublicConcernReceipt } },
-    config: { permission: 'public', rateLimit: { ...PUBLIC_CONCERN_LIMIT, errorResponseBuilder: tooMany } },
-  }, async (req, reply) => reply.code(201).send(await submitPublicConcern(app.db, req.body, { dailyCap: app.config.publicConcernDailyCap })));
+  const perToken = app.createRateLimit({ ...PUBLIC_CONCERN_TOKEN_LIMIT, keyGenerator: (req) => `token:${(req.body as { formToken: string }).formToken}` });
+  const perRegion = app.createRateLimit({ max: app.config.publicConcernRegionLimit, timeWindow: '10 minutes',
+    keyGenerator: (req) => `region:${(req.body as { regionId: string }).regionId}` });
+  /** After validation (the token and region are known), before any file is decoded or cleaned. */
+  const publicLimits = async (req: FastifyRequest, reply: FastifyReply) => {
+    const token = await perToken(req);
+    if (!token.isAllowed && token.isExceeded) {
+      reply.header('Retry-After', token.ttlInSeconds);
+      throw new TooMany({ nl: 'Dit formulier is te vaak verstuurd. Laad de pagina opnieuw; wat u schreef blijft staan. Is het dringend? Bel Veilig Thuis: 0800-2000.',
+        en: 'This form was sent too often. Reload the page; what you wrote stays. Is it urgent? Call Veilig Thuis: 0800-2000.' });
+    }
+    const region = await perRegion(req);
+    if (!region.isAllowed && region.isExceeded) {
+      reply.header('Retry-After', region.ttlInSeconds);
+      throw new TooMany({ nl: 'Er komen op dit moment erg veel meldingen binnen. Probeer het over 10 minuten opnieuw; wat u schreef blijft staan. '
+        + 'Is er acuut gevaar? Bel 112. Zorgen over huiselijk geweld of kindermishandeling? Bel Veilig Thuis: 0800-2000 (gratis, dag en nacht).',
+        en: 'Very many concerns are arriving right now. Try again in 10 minutes; what you wrote stays. '
+        + 'Acute danger? Call 112. Worried about domestic violence or child abuse? Call Veilig Thuis: 0800-2000 (free, day and night).' });
+    }
+  };
+
+  // Its own scope, so that only this route reads multipart/form-data (JSON keeps the 16 KB limit
+  // of routes without an account; multipart.ts has the limit for files).
+  void app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    scope.addContentTypeParser('multipart/form-data', (req: FastifyRequest, payload: AsyncIterable<Buffer>) => readConcernForm(req, payload));
+    scope.post('/api/v1/public/concerns', {
+      schema: { tags: publicTags, summary: 'Zonder account een zorg melden, met foto\'s of pdf\'s als multipart/form-data (deel "concern" met deze JSON en '
+        + 'maximaal 3 delen "attachments" van elk maximaal 10 MB); geeft alleen een referentienummer terug', body: PublicConcernBody,
+        response: { 201: PublicConcernReceipt } },
+      config: { permission: 'public', rateLimit: { ...PUBLIC_CONCERN_LIMIT, errorResponseBuilder: tooMany } },
+      preHandler: publicLimits,
+    }, async (req, reply) => reply.code(201).send(await submitPublicConcern(app.db, req.body, { dailyCap: app.config.publicConcernDailyCap })));
+  });
 }

@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { ApiError, get, post } from '../../api.js';
+import { ApiError, get, post, postForm } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { fieldErrors, ProblemAlert, Select, TextArea, TextInput } from '../../ui/forms.js';
 import { Checkbox } from './controls.js';
 import { useSignalT } from './texts.js';
-import { readFile, type FileDraft } from './types.js';
 
 interface Form { regionId: string; about: string; place: string; whatSeen: string; worried: boolean; name: string; contact: string; website: string }
-const MAX_FILE = 100 * 1024;
+const MAX_FILE = 10 * 1024 * 1024;
+const MAX_FILES = 3;
+/** JPEG, PNG, PDF or notes. Not HEIC: with this list an iPhone hands over its photos as JPEG. */
+const ACCEPT = '.jpg,.jpeg,.png,.pdf,.txt,image/jpeg,image/png,application/pdf,text/plain';
 
 /**
  * Zorg melden: for anyone, without logging in, in plain Dutch. Shows nothing back but the
@@ -21,7 +23,7 @@ export function PublicConcernForm() {
   const [token, setToken] = useState('');
   const [regions, setRegions] = useState<Array<{ id: string; name: string }> | null>(null);
   const [f, setF] = useState<Form>({ regionId: '', about: '', place: '', whatSeen: '', worried: false, name: '', contact: '', website: '' });
-  const [file, setFile] = useState<FileDraft | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -37,23 +39,39 @@ export function PublicConcernForm() {
   useEffect(() => { document.title = `${t('publicTitle')} — Regie`; });
 
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((p) => ({ ...p, [k]: v }));
-  const pick = async (list: FileList | null) => {
-    setFileError('');
-    const chosen = list?.[0];
-    if (!chosen) { setFile(null); return; }
-    if (chosen.size > MAX_FILE) { setFile(null); setFileError(t('fileTooLarge')); return; }
-    setFile(await readFile(chosen));
+  // A refusal names a file by its place in the list: once the list changes, it no longer fits.
+  const pick = (list: FileList | null) => {
+    setFileError(''); setError(null);
+    const chosen = Array.from(list ?? []);
+    const tooBig = chosen.find((c) => c.size > MAX_FILE);
+    if (tooBig) { setFileError(`${tooBig.name}: ${t('fileTooLarge')} ${t('publicFilesHint')}`); return; }
+    if (files.length + chosen.length > MAX_FILES) { setFileError(t('publicFilesTooMany', { n: MAX_FILES })); return; }
+    setFiles([...files, ...chosen]);
   };
+  // A refused file is named by its place in the list (attachments[1]); the concern part as "concern".
+  const fileErrors = Object.entries(errors).filter(([k]) => k.startsWith('attachments')).map(([k, v]) => {
+    const i = Number(/^attachments\[(\d+)\]/.exec(k)?.[1] ?? NaN);
+    return files[i] ? `${files[i].name}: ${v}` : v;
+  });
 
   const submit = async () => {
     setBusy(true); setError(null);
     try {
-      const r = await post<{ reference: string }>('/api/v1/public/concerns', {
+      const concern = {
         regionId: f.regionId, formToken: token, about: f.about, whatSeen: f.whatSeen, worriedAboutSafety: f.worried,
         ...(f.place.trim() ? { place: f.place.trim() } : {}), ...(f.name.trim() ? { reporterName: f.name.trim() } : {}),
         ...(f.contact.trim() ? { reporterContact: f.contact.trim() } : {}), ...(f.website ? { website: f.website } : {}),
-        ...(file ? { attachment: { filename: file.filename, mediaType: file.mediaType, contentBase64: file.contentBase64 } } : {}),
-      });
+      };
+      // With files: multipart/form-data, the concern as JSON in the part "concern" (JSON alone is limited to 16 KB).
+      let r: { reference: string };
+      if (files.length) {
+        const form = new FormData();
+        form.append('concern', JSON.stringify(concern));
+        for (const file of files) form.append('attachments', file, file.name);
+        r = await postForm<{ reference: string }>('/api/v1/public/concerns', form);
+      } else {
+        r = await post<{ reference: string }>('/api/v1/public/concerns', concern);
+      }
       setReference(r.reference);
       window.scrollTo(0, 0);
     } catch (err) {
@@ -93,8 +111,12 @@ export function PublicConcernForm() {
           <TextInput label={t('yourName')} autoComplete="name" value={f.name} error={errors.reporterName} onChange={(e) => set('name', e.target.value)} />
           <TextInput label={t('yourContact')} autoComplete="tel" value={f.contact} error={errors.reporterContact} onChange={(e) => set('contact', e.target.value)} />
         </fieldset>
-        <TextInput label={`${t('publicFile')} ${t('optional')}`} hint={t('publicFileHint')} type="file" accept=".txt,text/plain"
-          error={fileError || errors.attachment || undefined} onChange={(e) => void pick(e.target.files)} />
+        <TextInput label={`${t('publicFiles')} ${t('optional')}`} hint={t('publicFilesHint')} type="file" multiple accept={ACCEPT}
+          error={[fileError, ...fileErrors].filter(Boolean).join(' ') || undefined} onChange={(e) => { pick(e.target.files); e.target.value = ''; }} />
+        {files.length > 0 && <ul className="utrecht-unordered-list" aria-label={t('publicFilesChosen')}>{files.map((file, i) => (
+          <li key={`${file.name}-${i}`} className="utrecht-unordered-list__item">{file.name} ({Math.ceil(file.size / 1024)} KB){' '}
+            <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${t('removeFile')}: ${file.name}`}
+              onClick={() => { setFiles(files.filter((_, j) => j !== i)); setError(null); }}>{t('removeFile')}</button></li>))}</ul>}
         {/* Honeypot: out of sight and out of the tab order; people leave it empty, robots fill it in. */}
         <div aria-hidden="true" style={{ position: 'absolute', left: '-10000px', width: '1px', height: '1px', overflow: 'hidden' }}>
           <label htmlFor="regie-website">{t('honeypot')}</label>

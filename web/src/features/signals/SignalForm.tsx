@@ -19,7 +19,7 @@ interface Draft {
   steps: Record<string, { done: boolean; notes: string }>; urgency: Urgency | '';
 }
 
-const MAX_FILE = 5 * 1024 * 1024;
+const MAX_FILE = 10 * 1024 * 1024;
 
 /** Record a signal: whom it is about, what was seen, concerns per life domain, safety (Meldcode), urgency, files. */
 export function SignalForm() {
