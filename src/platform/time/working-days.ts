@@ -8,7 +8,7 @@
 // decides (signal_settings.liberation_day, set in Beheer → Regio-instellingen): 'lustrum' (the
 // default: a day off in lustrum years only), 'always' or 'never'. Every function here takes the
 // region's rules (region-calendar.ts reads them); without them the default applies.
-// See docs/adr/0011-holidays-and-possible-same-person.md.
+// See docs/adr/0012-holidays-and-possible-same-person.md.
 // Dates are calendar dates (YYYY-MM-DD) in Dutch local time; deadlines end at the end of that day.
 
 export const LIBERATION_DAY_RULES = ['lustrum', 'always', 'never'] as const;
