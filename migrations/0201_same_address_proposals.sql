@@ -96,9 +96,12 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, regie AS $$
          (SELECT u.display_name FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
            WHERE ct.region_id = c.region_id AND ct.case_id = c.id AND ct.role = 'coordinator' AND ct.ended_at IS NULL LIMIT 1),
          (SELECT d.decision FROM signal_family_proposals d WHERE d.region_id = r AND d.signal_id = me.id AND d.case_id = c.id LIMIT 1)
-    FROM me JOIN cases c ON c.region_id = me.region_id AND c.status <> 'closed' AND c.id IS DISTINCT FROM me.case_id
+    FROM me JOIN cases c ON c.region_id = me.region_id AND c.status <> 'closed'
     JOIN families f ON f.region_id = c.region_id AND f.id = c.family_id
-   WHERE EXISTS (SELECT 1 FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
+   -- The signal's own case is no proposal, unless it became its own by a confirmed one.
+   WHERE (c.id IS DISTINCT FROM me.case_id
+          OR EXISTS (SELECT 1 FROM signal_family_proposals d WHERE d.region_id = r AND d.signal_id = me.id AND d.case_id = c.id))
+     AND EXISTS (SELECT 1 FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
                   WHERE fm.region_id = c.region_id AND fm.family_id = c.family_id
                     AND regie.norm_house_number(p.house_number) = regie.norm_house_number(me.subject_house_number)
                     AND regie.same_address(me.subject_street, me.subject_house_number, me.subject_postcode, me.subject_city,

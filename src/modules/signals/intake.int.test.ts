@@ -123,8 +123,10 @@ describe('triage opens a case for a new family in one step', () => {
     const oldest = page.body.timeline[page.body.timeline.length - 1];
     expect(oldest).toMatchObject({ type: 'signal_linked', occurredAt: new Date(receivedAt).toISOString() });
     expect(page.body.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['family_registered', 'case_opened', 'coordinator_assigned', 'signal_triaged']));
-    // The triager does not see the family (not on its team).
+    // The triager does not see the family (not on its team), and the signal does not offer its page.
     expect((await m.get(`/api/v1/families/${sig.family_id}`)).status).toBe(404);
+    expect((await m.get(`/api/v1/signals/${w.id}`)).body.access.mayOpenFamily).toBe(false);
+    expect((await c.get(`/api/v1/signals/${w.id}`)).body.access.mayOpenFamily).toBe(true);
     // Lead times: received (at the worry), triaged and "case opened" in one chain.
     const moments = (await c.get(`/api/v1/cases/${r.body.caseId}/lead-times`)).body.moments.map((x: { moment: string }) => x.moment);
     expect(moments).toEqual(expect.arrayContaining(['received', 'triaged', 'case_opened']));
@@ -206,6 +208,8 @@ describe('possibly the same family (same address)', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ decision: 'confirmed', caseId: fam.body.caseId, version: 2 });
     expect((await c.get(`/api/v1/signals/${w.id}`)).status).toBe(200); // the case team now sees it
+    // The confirmed proposal stays shown as such.
+    expect((await m.get(`/api/v1/signals/${w.id}`)).body.proposals).toEqual([expect.objectContaining({ caseId: fam.body.caseId, status: 'confirmed' })]);
     expect(await notices(coord.actor.userId, w.id)).toEqual([{ kind: 'signal_linked' }]);
     // Joining at triage does not tell her twice.
     const joined = await m.post(`/api/v1/signals/${w.id}/triage`, { ...triage, version: 2, decision: 'join_case' });

@@ -129,7 +129,7 @@ export const SignalDetail = z.object({
     lowered: z.object({ reason: z.string(), byName: z.string().nullable(), at: z.string() }).nullable() }).nullable(),
   proposals: z.array(FamilyProposal),
   triage: TriageDecision.nullable(), attachments: z.array(AttachmentMeta),
-  access: z.object({ mayTriage: z.boolean(), mayAddAttachment: z.boolean(), mayLowerUrgency: z.boolean(), view: z.enum(['triage', 'case_team', 'reporter']) }),
+  access: z.object({ mayTriage: z.boolean(), mayAddAttachment: z.boolean(), mayLowerUrgency: z.boolean(), mayOpenFamily: z.boolean(), view: z.enum(['triage', 'case_team', 'reporter']) }),
 });
 
 export const TriageBody = z.strictObject({

@@ -201,6 +201,8 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
     const proposals = view === 'triage' && s.subjectAddress
       ? (await addressCandidates(tx, actor.regionId, s.id)).filter((c) => c.decision === 'confirmed' || (c.decision === null && s.status === 'open')) : [];
     if (proposals.length) await recordAccess(tx, actor, { action: 'read', objectType: 'signal-family-proposals', objectId: s.id, legalBasis: SIGNAL_BASIS });
+    // The family page opens only for its case team: the triage team that opened a case is not on it.
+    const mayOpenFamily = full && !!s.familyId && (view === 'case_team' || (await familyAccess(tx, actor, s.familyId)).allowed);
     const reReportCase = full && s.reReport ? await closedCaseOf(tx, actor.regionId, { caseId: s.reReportCaseId, familyId: s.reReportCaseId ? null : s.familyId }) : null;
     return {
       id: s.id, reference: s.reference, status: s.status, version: s.version, source: s.source as never,
@@ -220,7 +222,7 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
         coordinatorName: c.coordinatorName, status: c.decision === 'confirmed' ? 'confirmed' as const : 'proposed' as const })),
       triage: full ? triage : null, attachments,
       access: { mayTriage: view === 'triage' && s.status === 'open', mayAddAttachment: view === 'triage' || s.reporterUserId === actor.userId,
-        mayLowerUrgency: view === 'triage' && s.status === 'open' && s.urgency !== 'normal', view },
+        mayLowerUrgency: view === 'triage' && s.status === 'open' && s.urgency !== 'normal', mayOpenFamily, view },
     };
   });
   if (!result) throw refusalAudited(new NotFound('signal', signalId));

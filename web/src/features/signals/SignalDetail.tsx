@@ -65,7 +65,8 @@ export function SignalDetail({ signalId }: { signalId: string }) {
                 {p.birthDate && `, ${t('bornOn')} ${fmtDate(p.birthDate, lang)}`}</li>))}</ul>] as [string, ReactNode]] : []),
             ...(s.subject.address ? [[t('addressTitle'), formatAddress(s.subject.address)] as [string, ReactNode]] : []),
             ...(full ? [
-              [t('linkedCase'), s.caseId && s.subject.familyId ? <A href={`/gezinnen/${s.subject.familyId}`}>{t('openFamily')}</A> : t('noLinkedCase')],
+              [t('linkedCase'), s.caseId && s.subject.familyId ? (s.access.mayOpenFamily ? <A href={`/gezinnen/${s.subject.familyId}`}>{t('openFamily')}</A> : t('linkedNotOnTeam'))
+                : t('noLinkedCase')],
               [t('reReport'), s.reReport ? <><strong>{t('reReportText')}</strong>{s.reReportCase && <><br />{t('reReportCase', { family: s.reReportCase.familyName,
                 date: s.reReportCase.closedAt ? fmtDate(s.reReportCase.closedAt, lang) : '—' })}</>}</> : '—'],
             ] as Array<[string, ReactNode]> : []),

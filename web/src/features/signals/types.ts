@@ -27,7 +27,7 @@ export interface SignalDetailData {
   urgencyChange: { reported: Urgency; raised: boolean; lowered: { reason: string; byName: string | null; at: string } | null } | null;
   proposals: FamilyProposal[];
   triage: TriageDecision | null; attachments: Attachment[];
-  access: { mayTriage: boolean; mayAddAttachment: boolean; mayLowerUrgency: boolean; view: 'triage' | 'case_team' | 'reporter' };
+  access: { mayTriage: boolean; mayAddAttachment: boolean; mayLowerUrgency: boolean; mayOpenFamily: boolean; view: 'triage' | 'case_team' | 'reporter' };
 }
 
 export interface SubjectPerson { givenNames: string; familyNamePrefix: string | null; familyName: string; birthDate: string | null }
