@@ -8,6 +8,8 @@ import { CreateSignalBody, PublicConcernBody } from '../../src/modules/signals/s
 import { issueFormToken, submitPublicConcern } from '../../src/modules/signals/public.service.js';
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
+import { updateCaseStatus } from '../../src/modules/cases/cases.service.js';
+import { UpdateCaseBody } from '../../src/modules/cases/cases.contract.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
 let env: Env; let region: string; let team: string; let triager: TestUser; let coord: TestUser; let teacher: TestUser;
@@ -86,6 +88,9 @@ describe('journey: from a neighbour\'s worry to an open case', () => {
     await screenshot(page, 'triage-nieuw-gezin');
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await expect.poll(() => page.getByText('Het triagebesluit is vastgelegd.').count()).toBe(1);
+    // The triager is not on the new case's team: the signal says so instead of offering a page that would not open.
+    await expect.poll(() => page.getByText(/u staat niet in het casusteam/).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Naar het gezin' }).count()).toBe(0);
     await expectAccessible(page, 'melding getrieerd: dossier geopend');
     await screenshot(page, 'melding-dossier-geopend');
 
@@ -158,15 +163,30 @@ describe('journey: possibly the same family', () => {
       .toEqual([{ kind: 'signal_linked' }]);
   });
 
-  it('the triage queue filters re-reports', async () => {
+  it('the triage queue filters re-reports, and a re-report names the closed case it re-opens', async () => {
+    // A family whose case closed last month, and a new signal about its mother.
+    const bsn = '111222333';
+    const fam = await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse({
+      members: [{ givenNames: 'Sanne', familyName: 'Dijk', birthDate: '1991-02-03', relation: 'parent', bsn }],
+      case: { coordinatorUserId: coord.actor.userId, legalBasis: 'consent' } }));
+    await updateCaseStatus(env.t.db, coord.actor, fam.caseId, UpdateCaseBody.parse({ status: 'closed', version: 1, closedReason: 'Doelen bereikt' }));
+    const again = await createSignal(env.t.db, teacher.actor, CreateSignalBody.parse({ receivingOrganisationId: team, source: 'school', urgency: 'normal', safetyAtStake: false,
+      bsn, whatSeen: 'Moeder vertelt dat het thuis weer misgaat sinds de hulp stopte.' }));
+
     const page = await newPage(env);
     await loginAndWait(page, env, triager.username, PASSWORD);
     await page.goto(`${env.base}/triage`);
     await page.getByRole('heading', { name: 'Triage', level: 1 }).waitFor();
-    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(2);
     await page.getByLabel('Alleen herhaalmeldingen').check();
-    await expect.poll(() => page.getByText('Geen meldingen gevonden.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('row').count()).toBe(2); // the header and the one re-report
+    await expect.poll(() => page.getByRole('row').filter({ hasText: again.reference }).count()).toBe(1);
     expect(page.url()).toContain('reReport=true');
     await expectAccessible(page, 'triagelijst herhaalmeldingen');
+    await screenshot(page, 'triagelijst-herhaalmeldingen');
+    await page.getByRole('link', { name: again.reference }).click();
+    await page.getByRole('heading', { name: `Melding ${again.reference}` }).waitFor();
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/Heropent het dossier van Gezin Dijk, afgesloten op/);
+    await expectAccessible(page, 'herhaalmelding');
   });
 });
