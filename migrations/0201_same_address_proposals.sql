@@ -72,7 +72,7 @@ CREATE POLICY signal_family_proposals_insert ON signal_family_proposals FOR INSE
 -- so this looks past row-level security; it names the family and its coordinator, as the triage
 -- list names the family of a linked signal (regie.signal_subjects).
 CREATE FUNCTION regie.same_address_candidates(r text, sig uuid)
-RETURNS TABLE (other_signal_id uuid, other_reference text, case_id uuid, family_id uuid, label text, coordinator_name text, decision text)
+RETURNS TABLE (other_signal_id uuid, other_reference text, case_id uuid, family_id uuid, label text, coordinator_name text, decision text, person_ids uuid[])
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, regie AS $$
   WITH me AS (
     SELECT s.* FROM signals s
@@ -84,7 +84,10 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, regie AS $$
          NULL::text,
          (SELECT d.decision FROM signal_family_proposals d WHERE d.region_id = r
              AND ((d.signal_id = me.id AND d.other_signal_id = o.id) OR (d.signal_id = o.id AND d.other_signal_id = me.id))
-           ORDER BY d.decided_at LIMIT 1)
+           ORDER BY d.decided_at LIMIT 1),
+         CASE WHEN o.person_id IS NOT NULL THEN ARRAY[o.person_id]
+              ELSE coalesce((SELECT array_agg(fm.person_id ORDER BY fm.person_id) FROM family_members fm
+                              WHERE fm.region_id = o.region_id AND fm.family_id = o.family_id), '{}'::uuid[]) END
     FROM me JOIN signals o ON o.region_id = me.region_id AND o.receiving_organisation_id = me.receiving_organisation_id AND o.id <> me.id
    WHERE (o.status = 'open' OR EXISTS (SELECT 1 FROM signal_family_proposals d WHERE d.region_id = r AND d.decision = 'confirmed'
              AND ((d.signal_id = me.id AND d.other_signal_id = o.id) OR (d.signal_id = o.id AND d.other_signal_id = me.id))))
@@ -95,7 +98,9 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, regie AS $$
   SELECT NULL::uuid, NULL::text, c.id, c.family_id, f.name,
          (SELECT u.display_name FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
            WHERE ct.region_id = c.region_id AND ct.case_id = c.id AND ct.role = 'coordinator' AND ct.ended_at IS NULL LIMIT 1),
-         (SELECT d.decision FROM signal_family_proposals d WHERE d.region_id = r AND d.signal_id = me.id AND d.case_id = c.id LIMIT 1)
+         (SELECT d.decision FROM signal_family_proposals d WHERE d.region_id = r AND d.signal_id = me.id AND d.case_id = c.id LIMIT 1),
+         coalesce((SELECT array_agg(fm.person_id ORDER BY fm.person_id) FROM family_members fm
+                    WHERE fm.region_id = c.region_id AND fm.family_id = c.family_id), '{}'::uuid[])
     FROM me JOIN cases c ON c.region_id = me.region_id AND c.status <> 'closed'
     JOIN families f ON f.region_id = c.region_id AND f.id = c.family_id
    -- The signal's own case is no proposal, unless it became its own by a confirmed one.
@@ -108,7 +113,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, regie AS $$
                                            p.street, p.house_number, p.postcode, p.city))
 $$;
 COMMENT ON FUNCTION regie.same_address_candidates(text, uuid) IS
-  'Open signals of the same organisation and open cases at the address of a signal of the actor''s organisation, with the answer given so far.';
+  'Open signals of the same organisation and open cases at the address of a signal of the actor''s organisation, with the answer given so far and the persons concerned (for audit rows).';
 
 -- The coordinator of an open case, to tell them a signal was linked to it: the reporter or
 -- triage team who links it is usually not on the case team. Empty outside the actor's region.

@@ -202,6 +202,9 @@ describe('possibly the same family (same address)', () => {
       coordinatorName: expect.any(String) })]);
     // Not linked before confirmation.
     expect(d.caseId).toBeNull();
+    // Showing the proposal is audited for each person of the family it names.
+    expect(await count(`SELECT count(DISTINCT a.person_id)::int AS n FROM audit_log a JOIN family_members fm ON fm.region_id = a.region_id AND fm.person_id = a.person_id
+      WHERE a.region_id = $1 AND a.object_type = 'signal-family-proposals' AND a.object_id = $2 AND fm.family_id = $3`, [region, w.id, fam.body.id])).toBe(3);
     const stale = await m.post(`/api/v1/signals/${w.id}/family-proposals`, { caseId: fam.body.caseId, decision: 'confirmed', version: 9 });
     expect(stale.status).toBe(409);
     const r = await m.post(`/api/v1/signals/${w.id}/family-proposals`, { caseId: fam.body.caseId, decision: 'confirmed', version: 1 });

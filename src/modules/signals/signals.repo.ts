@@ -240,16 +240,18 @@ export async function findAttachmentContent(tx: Tx, regionId: string, signalId: 
 export interface AddressCandidate {
   kind: 'signal' | 'case'; signalId: string | null; reference: string | null; caseId: string | null; familyId: string | null;
   label: string | null; coordinatorName: string | null; decision: 'confirmed' | 'rejected' | null;
+  /** The persons the proposal names (one audit row each when it is shown); never sent to the screen. */
+  personIds: string[];
 }
 
 /** Open signals of the same organisation and open cases at the signal's address, with the answer given so far. */
 export async function addressCandidates(tx: Tx, regionId: string, signalId: string): Promise<AddressCandidate[]> {
   const rows = await tx.query<{ other_signal_id: string | null; other_reference: string | null; case_id: string | null; family_id: string | null;
-    label: string | null; coordinator_name: string | null; decision: 'confirmed' | 'rejected' | null }>(
-    `SELECT other_signal_id, other_reference, case_id, family_id, label, coordinator_name, decision FROM regie.same_address_candidates($1, $2)
+    label: string | null; coordinator_name: string | null; decision: 'confirmed' | 'rejected' | null; person_ids: string[] | null }>(
+    `SELECT other_signal_id, other_reference, case_id, family_id, label, coordinator_name, decision, person_ids FROM regie.same_address_candidates($1, $2)
       ORDER BY case_id IS NULL, other_reference, label`, [regionId, signalId]);
   return rows.map((r) => ({ kind: r.case_id ? 'case' : 'signal', signalId: r.other_signal_id, reference: r.other_reference, caseId: r.case_id,
-    familyId: r.family_id, label: r.label, coordinatorName: r.coordinator_name, decision: r.decision }));
+    familyId: r.family_id, label: r.label, coordinatorName: r.coordinator_name, decision: r.decision, personIds: r.person_ids ?? [] }));
 }
 
 export async function insertProposalAnswer(tx: Tx, a: { regionId: string; id: string; signalId: string; otherSignalId: string | null; caseId: string | null;

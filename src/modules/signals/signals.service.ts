@@ -200,7 +200,9 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
     // Proposals are the triage team's: open ones while the signal waits for triage, confirmed ones always; rejected ones never again.
     const proposals = view === 'triage' && s.subjectAddress
       ? (await addressCandidates(tx, actor.regionId, s.id)).filter((c) => c.decision === 'confirmed' || (c.decision === null && s.status === 'open')) : [];
-    if (proposals.length) await recordAccess(tx, actor, { action: 'read', objectType: 'signal-family-proposals', objectId: s.id, legalBasis: SIGNAL_BASIS });
+    // Showing a proposal names another family: one audit row per person it concerns.
+    if (proposals.length) await recordAccess(tx, actor, { action: 'read', objectType: 'signal-family-proposals', objectId: s.id,
+      personIds: proposals.flatMap((c) => c.personIds), legalBasis: SIGNAL_BASIS });
     // The family page opens only for its case team: the triage team that opened a case is not on it.
     const mayOpenFamily = full && !!s.familyId && (view === 'case_team' || (await familyAccess(tx, actor, s.familyId)).allowed);
     const reReportCase = full && s.reReport ? await closedCaseOf(tx, actor.regionId, { caseId: s.reReportCaseId, familyId: s.reReportCaseId ? null : s.familyId }) : null;
