@@ -70,10 +70,12 @@ describe('a signal records whom it is about in structure', () => {
       address: { street: 'Kade', houseNumber: '3', postcode: null, city: null } });
   });
 
-  it('refuses a person without a family name, a bad postcode and an address without street or postcode, naming the field', async () => {
+  it('takes a person known by first name only; refuses one without any name, a bad postcode and an address without street or postcode, naming the field', async () => {
     const field = async (o: Record<string, unknown>) => (await s.post('/api/v1/signals', { receivingOrganisationId: team, source: 'school', safetyAtStake: false,
       urgency: 'normal', whatSeen: 'Leerling komt vaak zonder eten naar school.', ...o })).body.field;
-    expect(await field({ subjectPersons: [{ givenNames: 'Noor', familyName: ' ' }] })).toBe('subjectPersons[0].familyName');
+    expect(await field({ subjectPersons: [{ givenNames: ' ', familyName: ' ', birthDate: '2015-01-01' }] })).toBe('subjectPersons[0].familyName');
+    const firstNameOnly = await schoolSignal({ subjectPersons: [{ givenNames: 'Mila' }] });
+    expect((await m.get(`/api/v1/signals/${firstNameOnly.id}`)).body.subject.persons).toEqual([{ givenNames: 'Mila', familyNamePrefix: null, familyName: null, birthDate: null }]);
     expect(await field({ subjectAddress: { street: 'Kade', houseNumber: '3', postcode: '12345' } })).toBe('subjectAddress.postcode');
     expect(await field({ subjectAddress: { houseNumber: '3' } })).toBe('subjectAddress.street');
   });

@@ -22,13 +22,13 @@ export const MeldcodeSteps = z.strictObject({
   '1': MeldcodeStep.optional(), '2': MeldcodeStep.optional(), '3': MeldcodeStep.optional(), '4': MeldcodeStep.optional(), '5': MeldcodeStep.optional(),
 });
 
-/** A person the signal is about, as the reporter knows them: names, and a birth date when known. */
+/** A person the signal is about, as the reporter knows them: names (a neighbour may know only one), and a birth date when known. */
 export const SubjectPerson = z.strictObject({
-  givenNames: z.string().trim().min(1, msg('Vul de voornaam in.', 'Fill in the given name.')).max(100),
+  givenNames: optText(100),
   familyNamePrefix: optText(20),
-  familyName: z.string().trim().min(1, msg('Vul de achternaam in.', 'Fill in the family name.')).max(100),
+  familyName: optText(100),
   birthDate: BirthDate.optional(),
-});
+}).refine((p) => p.givenNames || p.familyName, { path: ['familyName'], message: msg('Vul een voornaam of een achternaam in.', 'Fill in a given name or a family name.') });
 /** The address the signal is about; a number is needed to recognise a second signal about the same house. */
 export const SubjectAddress = z.strictObject({
   street: optText(100),
@@ -100,7 +100,7 @@ export const TriageDecision = z.object({
 
 export const AttachmentMeta = z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), sizeBytes: z.number(), uploadedAt: z.string(), fromPublic: z.boolean() });
 
-export const SubjectPersonOut = z.object({ givenNames: z.string(), familyNamePrefix: z.string().nullable(), familyName: z.string(), birthDate: z.string().nullable() });
+export const SubjectPersonOut = z.object({ givenNames: z.string().nullable(), familyNamePrefix: z.string().nullable(), familyName: z.string().nullable(), birthDate: z.string().nullable() });
 export const SubjectAddressOut = z.object({ street: z.string().nullable(), houseNumber: z.string(), postcode: z.string().nullable(), city: z.string().nullable() });
 
 /** "Possibly the same family": an open signal or an open case at the same address; linked only once confirmed. */

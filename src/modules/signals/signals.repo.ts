@@ -46,7 +46,7 @@ export interface NewSignal {
   subjectPersons?: SubjectPerson[]; subjectAddress?: SubjectAddress | null; urgencyReported?: Urgency | null; reReportCaseId?: string | null;
 }
 
-export interface SubjectPerson { givenNames: string; familyNamePrefix?: string | null; familyName: string; birthDate?: string | null }
+export interface SubjectPerson { givenNames?: string | null; familyNamePrefix?: string | null; familyName?: string | null; birthDate?: string | null }
 export interface SubjectAddress { street?: string | null; houseNumber: string; postcode?: string | null; city?: string | null }
 
 /** A postcode as the Netherlands writes it: "1234 AB". */
@@ -63,7 +63,7 @@ export async function insertSignal(tx: Tx, s: NewSignal): Promise<void> {
     [s.regionId, s.id, s.reference, s.receivingOrganisationId, s.source, s.reporterUserId, s.reporterName ?? null, s.reporterContact ?? null,
       s.personId, s.familyId, s.subjectBsn ?? null, s.subjectDescription ?? null, s.subjectPlace ?? null, s.whatSeen, JSON.stringify(s.concerns),
       s.safetyAtStake, JSON.stringify(s.meldcodeSteps), s.urgency, s.triageDueOn, s.caseId, s.reReport, s.receivedAt ?? null,
-      JSON.stringify((s.subjectPersons ?? []).map((p) => ({ givenNames: p.givenNames, familyNamePrefix: p.familyNamePrefix ?? null, familyName: p.familyName,
+      JSON.stringify((s.subjectPersons ?? []).map((p) => ({ givenNames: p.givenNames ?? null, familyNamePrefix: p.familyNamePrefix ?? null, familyName: p.familyName ?? null,
         birthDate: p.birthDate ?? null }))),
       s.subjectAddress?.street ?? null, s.subjectAddress?.houseNumber ?? null, formatPostcode(s.subjectAddress?.postcode), s.subjectAddress?.city ?? null,
       s.urgencyReported ?? null, s.reReportCaseId ?? null]);
@@ -78,7 +78,7 @@ export interface SignalRecord {
   personId: string | null; familyId: string | null; subjectBsn: string | null; subjectDescription: string | null; subjectPlace: string | null;
   whatSeen: string; concerns: Record<string, string>; safetyAtStake: boolean; meldcodeSteps: Record<string, { done: boolean; notes?: string }>;
   urgency: Urgency; receivedAt: string; triageDueOn: string; caseId: string | null; reReport: boolean;
-  subjectPersons: Array<{ givenNames: string; familyNamePrefix: string | null; familyName: string; birthDate: string | null }>;
+  subjectPersons: Array<{ givenNames: string | null; familyNamePrefix: string | null; familyName: string | null; birthDate: string | null }>;
   subjectAddress: { street: string | null; houseNumber: string; postcode: string | null; city: string | null } | null;
   urgencyReported: Urgency | null; urgencyLowered: { reason: string; byName: string | null; at: string } | null; reReportCaseId: string | null;
 }
@@ -104,8 +104,8 @@ function toRecord(r: Record<string, any>): SignalRecord {
     personId: r.person_id, familyId: r.family_id, subjectBsn: r.subject_bsn, subjectDescription: r.subject_description, subjectPlace: r.subject_place,
     whatSeen: r.what_seen, concerns: json(r.concerns), safetyAtStake: r.safety_at_stake, meldcodeSteps: json(r.meldcode_steps), urgency: r.urgency,
     receivedAt: iso(r.received_at)!, triageDueOn: r.triage_due_on, caseId: r.case_id, reReport: r.re_report,
-    subjectPersons: (json(r.subject_persons) as Array<Record<string, string | null>>).map((p) => ({ givenNames: p.givenNames ?? '',
-      familyNamePrefix: p.familyNamePrefix ?? null, familyName: p.familyName ?? '', birthDate: p.birthDate ?? null })),
+    subjectPersons: (json(r.subject_persons) as Array<Record<string, string | null>>).map((p) => ({ givenNames: p.givenNames ?? null,
+      familyNamePrefix: p.familyNamePrefix ?? null, familyName: p.familyName ?? null, birthDate: p.birthDate ?? null })),
     subjectAddress: r.subject_house_number ? { street: r.subject_street, houseNumber: r.subject_house_number, postcode: r.subject_postcode, city: r.subject_city } : null,
     urgencyReported: r.urgency_reported ?? null,
     urgencyLowered: r.urgency_lowered_reason ? { reason: r.urgency_lowered_reason, byName: r.urgency_lowered_by_name ?? null, at: iso(r.urgency_lowered_at)! } : null,

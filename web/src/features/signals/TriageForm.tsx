@@ -23,8 +23,8 @@ export function membersFromSignal(signal: Pick<SignalDetailData, 'subject'>): Pe
   const a = signal.subject.address;
   const address = { street: a?.street ?? '', houseNumber: a?.houseNumber ?? '', postcode: a?.postcode ?? '', city: a?.city ?? '' };
   const persons = signal.subject.persons.length ? signal.subject.persons : [{ givenNames: '', familyNamePrefix: null, familyName: '', birthDate: null }];
-  return persons.map((p) => ({ ...emptyPerson(guessRelation(p.birthDate)), givenNames: p.givenNames, familyNamePrefix: p.familyNamePrefix ?? '',
-    familyName: p.familyName, birthDate: p.birthDate ?? '', ...address }));
+  return persons.map((p) => ({ ...emptyPerson(guessRelation(p.birthDate)), givenNames: p.givenNames ?? '', familyNamePrefix: p.familyNamePrefix ?? '',
+    familyName: p.familyName ?? '', birthDate: p.birthDate ?? '', ...address }));
 }
 
 /** An organisation that may receive a signal, in the own region or another one (GET /api/v1/handover-receivers). */

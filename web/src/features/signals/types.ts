@@ -30,7 +30,7 @@ export interface SignalDetailData {
   access: { mayTriage: boolean; mayAddAttachment: boolean; mayLowerUrgency: boolean; mayOpenFamily: boolean; view: 'triage' | 'case_team' | 'reporter' };
 }
 
-export interface SubjectPerson { givenNames: string; familyNamePrefix: string | null; familyName: string; birthDate: string | null }
+export interface SubjectPerson { givenNames: string | null; familyNamePrefix: string | null; familyName: string | null; birthDate: string | null }
 export interface SubjectAddress { street: string | null; houseNumber: string; postcode: string | null; city: string | null }
 /** "Possibly the same family": an open signal or an open case at the same address. */
 export interface FamilyProposal {
@@ -46,7 +46,7 @@ export const emptyPersonLite = (): PersonDraftLite => ({ givenNames: '', familyN
 
 export function subjectPersonsPayload(persons: PersonDraftLite[]) {
   return persons.filter((p) => p.givenNames.trim() || p.familyName.trim()).map((p) => ({
-    givenNames: p.givenNames.trim(), familyName: p.familyName.trim(),
+    ...(p.givenNames.trim() ? { givenNames: p.givenNames.trim() } : {}), ...(p.familyName.trim() ? { familyName: p.familyName.trim() } : {}),
     ...(p.familyNamePrefix.trim() ? { familyNamePrefix: p.familyNamePrefix.trim() } : {}), ...(p.birthDate ? { birthDate: p.birthDate } : {}) }));
 }
 export function subjectAddressPayload(a: AddressDraft) {
