@@ -135,6 +135,9 @@ describe('journey: possibly the same family', () => {
     const page = await newPage(env);
     await loginAndWait(page, env, triager.username, PASSWORD);
     const [{ id }] = await env.t.db.query<{ id: string }>(`SELECT id FROM signals WHERE region_id = $1 AND reference = $2`, [region, reference]);
+    // The queue already says so.
+    await page.getByRole('link', { name: 'Triage', exact: true }).click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: reference }).textContent()).toMatch(/mogelijk hetzelfde gezin/);
     await page.goto(`${env.base}/meldingen/${id}`);
     const proposals = page.getByRole('region', { name: 'Mogelijk hetzelfde gezin' });
     await proposals.waitFor();

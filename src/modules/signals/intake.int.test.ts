@@ -165,6 +165,10 @@ describe('possibly the same family (same address)', () => {
     expect(db.proposals.find((p: { signalId: string }) => p.signalId === a.id)).toMatchObject({ kind: 'signal', reference: a.reference, status: 'proposed' });
     // "12" and "12a" are different houses.
     expect((await m.get(`/api/v1/signals/${other.id}`)).body.proposals).toEqual([]);
+    // The queue flags the signals that wait for an answer.
+    const flagged = new Map<string, boolean>((await m.get('/api/v1/signals?limit=100')).body.items.map((i: { id: string; possiblySameFamily: boolean }) => [i.id, i.possiblySameFamily]));
+    expect([flagged.get(b.id), flagged.get(a.id), flagged.get(other.id)]).toEqual([true, true, false]);
+    expect((await s.get('/api/v1/signals?scope=reported&limit=100')).body.items.every((i: { possiblySameFamily: boolean }) => !i.possiblySameFamily)).toBe(true);
     // The reporter is never shown proposals; answering is the receiving organisation's.
     expect((await s.get(`/api/v1/signals/${b.id}`)).body.proposals).toEqual([]);
     expect((await s.post(`/api/v1/signals/${b.id}/family-proposals`, { otherSignalId: a.id, decision: 'rejected', version: 1 })).status).toBe(403);

@@ -83,6 +83,8 @@ export const SignalListItem = z.object({
   /** Working days until the deadline; negative when it has passed. */
   daysLeft: z.number(), overdue: z.boolean(), status: SignalStatus, safetyAtStake: z.boolean(), reReport: z.boolean(),
   linkedToCase: z.boolean(), subject: z.string().nullable(), receivingOrganisationName: z.string(),
+  /** An open signal or open case at the same address waits for the triage team's answer (never shown to a reporter). */
+  possiblySameFamily: z.boolean(),
 });
 export const SignalList = z.object({ items: z.array(SignalListItem), nextCursor: z.string().nullable(), today: z.iso.date() });
 

@@ -254,6 +254,15 @@ export async function addressCandidates(tx: Tx, regionId: string, signalId: stri
     familyId: r.family_id, label: r.label, coordinatorName: r.coordinator_name, decision: r.decision, personIds: r.person_ids ?? [] }));
 }
 
+/** Which of these open signals (of the actor's organisation) have an unanswered "possibly the same family" proposal. */
+export async function withOpenProposals(tx: Tx, regionId: string, signalIds: string[]): Promise<Set<string>> {
+  if (!signalIds.length) return new Set();
+  const rows = await tx.query<{ id: string }>(
+    `SELECT s.id FROM unnest($2::uuid[]) AS s(id)
+      WHERE EXISTS (SELECT 1 FROM regie.same_address_candidates($1, s.id) c WHERE c.decision IS NULL)`, [regionId, signalIds]);
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function insertProposalAnswer(tx: Tx, a: { regionId: string; id: string; signalId: string; otherSignalId: string | null; caseId: string | null;
   decision: 'confirmed' | 'rejected'; decidedBy: string; organisationId: string }): Promise<boolean> {
   const rows = await tx.query(

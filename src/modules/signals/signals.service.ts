@@ -16,7 +16,7 @@ import { notify, teamLeadsOf } from '../notifications/notify.js';
 import { accessAudit, familyAccess } from '../cases/cases.repo.js';
 import { maySeeSignal, mayTriage, type SignalView } from './signals.access.js';
 import {
-  addressCandidates, caseCoordinator, closedCaseOf, findSignal, findTriage, insertProposalAnswer, insertSignal, linkToCase, listAttachments,
+  addressCandidates, caseCoordinator, closedCaseOf, withOpenProposals, findSignal, findTriage, insertProposalAnswer, insertSignal, linkToCase, listAttachments,
   listSignals as listRows, lowerUrgency as setLowerUrgency, nextReference, organisationExists, resolveSubject,
   signalSettings, subjectsOf, type SignalRecord, type Status, type Subject, type Urgency,
 } from './signals.repo.js';
@@ -156,6 +156,7 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
     const result = page(rows, rows.map((r) => r.triageDueOn), limit);
     const subjects = await subjectsOf(tx, actor.regionId, result.items.map((s) => s.id));
     const triageView = scope === 'queue';
+    const proposed = triageView ? await withOpenProposals(tx, actor.regionId, result.items.filter((s) => s.status === 'open' && s.subjectAddress).map((s) => s.id)) : new Set<string>();
     if (result.items.length) {
       // One audit row per person shown; a list of signals about unknown persons still leaves one row.
       await recordAccess(tx, actor, { action: 'read', objectType: 'signal-list', objectId: scope,
@@ -169,6 +170,7 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
         // What the reporter is not told (see readSignal): whether a case exists, and the name behind a BSN.
         reReport: triageView ? s.reReport : false, linkedToCase: triageView ? s.caseId !== null : false,
         subject: triageView ? subjects.get(s.id)?.label ?? null : s.subjectDescription, receivingOrganisationName: s.receivingOrganisationName,
+        possiblySameFamily: proposed.has(s.id),
       })),
     };
   });

@@ -87,7 +87,8 @@ export function TriageQueue() {
               <TableCell>{s.urgency === 'acute' ? <strong>{lbl('urgency', s.urgency)}</strong> : lbl('urgency', s.urgency)}</TableCell>
               <TableCell><DueCell s={s} /></TableCell>
               <TableCell>{lbl('status', s.status)}</TableCell>
-              <TableCell>{[s.safetyAtStake && t('flagSafety'), s.reReport && t('flagReReport'), s.linkedToCase && t('flagLinked')].filter(Boolean).join(', ') || '—'}</TableCell>
+              <TableCell>{[s.safetyAtStake && t('flagSafety'), s.reReport && t('flagReReport'), s.linkedToCase && t('flagLinked'),
+                s.possiblySameFamily && t('flagSameFamily')].filter(Boolean).join(', ') || '—'}</TableCell>
             </TableRow>
           ))}</TableBody>
         </Table>

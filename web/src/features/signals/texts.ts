@@ -62,6 +62,7 @@ const nl = {
   newFamilyIntro: 'Deze melding hoort nog niet bij een gezin in Regie. Vul de gezinsleden aan (uit de melding overgenomen); het gezin, het dossier, de regisseur en de koppeling met de melding worden in één keer vastgelegd. Het dossier begint bij de ontvangst van de melding. U wordt zelf geen lid van het casusteam.',
   memberN: 'Gezinslid {n}', removeMember: 'Gezinslid weghalen', addMember: 'Gezinslid toevoegen',
   linkedNotOnTeam: 'Gekoppeld aan een open dossier; u staat niet in het casusteam (de regisseur is op de hoogte).',
+  flagSameFamily: 'mogelijk hetzelfde gezin',
 } as const;
 
 type Key = keyof typeof nl;
@@ -126,6 +127,7 @@ const en: Record<Key, string> = {
   newFamilyIntro: 'This signal does not belong to a family in Regie yet. Complete the family members (taken from the signal); the family, the case, its coordinator and the link to the signal are recorded at once. The case starts at the receipt of the signal. You do not join the case team yourself.',
   memberN: 'Family member {n}', removeMember: 'Remove family member', addMember: 'Add family member',
   linkedNotOnTeam: 'Linked to an open case; you are not on its case team (the coordinator has been told).',
+  flagSameFamily: 'possibly the same family',
 };
 
 const LABELS = {

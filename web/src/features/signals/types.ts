@@ -5,6 +5,7 @@ export type Status = 'open' | 'triaged' | 'handed_over' | 'closed';
 export interface SignalListItem {
   id: string; reference: string; receivedAt: string; source: string; urgency: Urgency; triageDueOn: string; daysLeft: number; overdue: boolean;
   status: Status; safetyAtStake: boolean; reReport: boolean; linkedToCase: boolean; subject: string | null; receivingOrganisationName: string;
+  possiblySameFamily: boolean;
 }
 export interface SignalList { items: SignalListItem[]; nextCursor: string | null; today: string }
 
