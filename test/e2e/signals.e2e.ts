@@ -68,7 +68,8 @@ describe('journey: a signal from school to triage', () => {
     const fresh = page.getByRole('row').filter({ hasText: newRef });
     const late = page.getByRole('row').filter({ hasText: overdueRef });
     await expect.poll(() => fresh.count()).toBe(1);
-    await expect.poll(() => fresh.textContent()).toMatch(/nog 10 werkdag\(en\)/);
+    // Safety at stake and the Meldcode started: Regie raised "normal" to "high" (5 working days).
+    await expect.poll(() => fresh.textContent()).toMatch(/nog 5 werkdag\(en\)/);
     await expect.poll(() => late.textContent()).toMatch(/te laat/);
     expect(await late.getAttribute('data-overdue')).toBe('true');
     expect(await fresh.getAttribute('data-overdue')).toBeNull();

@@ -183,7 +183,9 @@ describe('route permissions', () => {
         "POST /api/v1/session/totp-replacement": "session:self",
         "POST /api/v1/signals": "signal:create",
         "POST /api/v1/signals/:signalId/attachments": "signal:create",
+        "POST /api/v1/signals/:signalId/family-proposals": "signal:triage",
         "POST /api/v1/signals/:signalId/triage": "signal:triage",
+        "POST /api/v1/signals/:signalId/urgency": "signal:triage",
         "PUT /api/v1/accounts/:userId": "admin:users",
         "PUT /api/v1/organisations/:organisationId": "admin:organisations",
         "PUT /api/v1/persons/:personId": "family:update",
@@ -248,6 +250,7 @@ const SAMPLE_OVERRIDES: Record<string, () => { query?: Record<string, string>; p
   'POST /api/v1/break-glass': () => ({ payload: { familyId: randomUUID(), reason: 'Melding van acuut onveilige situatie thuis', totpCode: '123456' } }),
   'POST /api/v1/refindex/registrations': () => ({ payload: { bsn: nextBsn(), birthDate: '2012-05-05', contactName: 'Contact', contactPhone: '0612345678', legalBasis: 'statutory_task' } }),
   'POST /api/v1/signals': () => ({ payload: { receivingOrganisationId: randomUUID(), source: 'school', subjectDescription: 'Een leerling', whatSeen: 'Komt vaak zonder eten naar school.', safetyAtStake: false, urgency: 'normal' } }),
+  'POST /api/v1/signals/:signalId/family-proposals': () => ({ payload: { otherSignalId: randomUUID(), decision: 'rejected', version: 1 } }),
   'POST /api/v1/handovers': () => ({ payload: { caseId: randomUUID(), toOrganisationId: randomUUID(), reason: 'Verhuizing naar een andere gemeente', safetyAssessment: 'safe', knownInformation: 'Lopende hulp thuis.', personIds: [], legalBasis: 'statutory_task', senderAccess: 'ends' } }),
 };
 

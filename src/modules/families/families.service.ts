@@ -84,27 +84,43 @@ export function onUniqueBsn<T>(p: Promise<T>, field: string): Promise<T> {
   });
 }
 
-export async function registerFamily(db: Database, actor: Actor, body: Register): Promise<{ id: string; caseId: string }> {
+/** Refuses one BSN given twice in the same form; `field` names the members array (members, newFamily.members). */
+export function refuseBsnTwiceInRequest(members: MemberIn[], field = 'members') {
   const seen = new Set<string>();
-  for (const [i, m] of body.members.entries()) {
+  for (const [i, m] of members.entries()) {
     if (!m.bsn) continue;
-    if (seen.has(m.bsn)) throw new Invalid('duplicate_bsn_in_request', `members[${i}].bsn`,
+    if (seen.has(m.bsn)) throw new Invalid('duplicate_bsn_in_request', `${field}[${i}].bsn`,
       { nl: 'Hetzelfde BSN staat twee keer in het formulier.', en: 'The same BSN appears twice in the form.' });
     seen.add(m.bsn);
   }
+}
+
+/**
+ * A new family with its members (new persons, or existing ones the professional confirmed), in
+ * the caller's transaction; no case and no team. Used at registration and when triage opens a
+ * case for a family Regie does not know yet. Wrap the call in onUniqueBsn.
+ */
+export async function insertFamily(tx: Tx, actor: Actor, body: { name?: string; members: MemberIn[] }, field = 'members') {
+  refuseBsnTwiceInRequest(body.members, field);
+  for (const [i, m] of body.members.entries()) if (m.bsn && !m.existingPersonId) await refuseDuplicateBsn(tx, actor, m.bsn, `${field}[${i}].bsn`);
+  const familyId = randomUUID();
+  const name = body.name ?? defaultFamilyName(body.members);
+  await tx.query(`INSERT INTO families (region_id, id, name, search_text, created_by) VALUES ($1, $2, $3, $4, $5)`,
+    [actor.regionId, familyId, name, familySearchText(name, body.members), actor.userId]);
+  const personIds: string[] = [];
+  for (const [i, m] of body.members.entries()) {
+    const pid = m.existingPersonId ? await confirmedPerson(tx, actor, m.existingPersonId, `${field}[${i}].existingPersonId`) : await insertPerson(tx, actor, m);
+    personIds.push(pid);
+    await tx.query(`INSERT INTO family_members (region_id, family_id, person_id, relation) VALUES ($1, $2, $3, $4)`, [actor.regionId, familyId, pid, m.relation]);
+  }
+  return { familyId, name, personIds };
+}
+
+export async function registerFamily(db: Database, actor: Actor, body: Register): Promise<{ id: string; caseId: string }> {
+  refuseBsnTwiceInRequest(body.members);
   return asActor(db, actor, (tx) => onUniqueBsn((async () => {
     const coordinator = await requireQualifiedCoordinator(tx, actor.regionId, body.case.coordinatorUserId, 'case.coordinatorUserId');
-    for (const [i, m] of body.members.entries()) if (m.bsn && !m.existingPersonId) await refuseDuplicateBsn(tx, actor, m.bsn, `members[${i}].bsn`);
-    const familyId = randomUUID();
-    const name = body.name ?? defaultFamilyName(body.members);
-    await tx.query(`INSERT INTO families (region_id, id, name, search_text, created_by) VALUES ($1, $2, $3, $4, $5)`,
-      [actor.regionId, familyId, name, familySearchText(name, body.members), actor.userId]);
-    const personIds: string[] = [];
-    for (const [i, m] of body.members.entries()) {
-      const pid = m.existingPersonId ? await confirmedPerson(tx, actor, m.existingPersonId, `members[${i}].existingPersonId`) : await insertPerson(tx, actor, m);
-      personIds.push(pid);
-      await tx.query(`INSERT INTO family_members (region_id, family_id, person_id, relation) VALUES ($1, $2, $3, $4)`, [actor.regionId, familyId, pid, m.relation]);
-    }
+    const { familyId, name, personIds } = await insertFamily(tx, actor, body);
     for (const n of body.network ?? []) await insertNetworkMember(tx, actor, familyId, n);
     const caseId = randomUUID();
     await tx.query(`INSERT INTO cases (region_id, id, family_id, created_by) VALUES ($1, $2, $3, $4)`, [actor.regionId, caseId, familyId, actor.userId]);

@@ -5,7 +5,7 @@ import { Uuid } from '../families/families.contract.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 
-export const MomentName = z.enum(['received', 'triaged', 'handed_over', 'accepted', 'first_contact', 'plan_agreed']);
+export const MomentName = z.enum(['received', 'triaged', 'handed_over', 'accepted', 'first_contact', 'plan_agreed', 'case_opened']);
 
 export const CaseParams = z.strictObject({ caseId: Uuid });
 

@@ -1,9 +1,9 @@
-// Records a chain moment (received, triaged, handed over, accepted, first contact, plan agreed)
+// Records a chain moment (received, triaged, handed over, accepted, first contact, plan agreed, case opened)
 // in the transaction of the event. The first occurrence per subject counts; repeats are ignored.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../platform/db/db.js';
 
-export type Moment = 'received' | 'triaged' | 'handed_over' | 'accepted' | 'first_contact' | 'plan_agreed';
+export type Moment = 'received' | 'triaged' | 'handed_over' | 'accepted' | 'first_contact' | 'plan_agreed' | 'case_opened';
 
 export async function recordMoment(tx: Tx, m: {
   regionId: string; organisationId: string; moment: Moment; userId?: string | null;

@@ -147,7 +147,8 @@ export async function submitPublicConcern(db: Database, body: z.infer<typeof Pub
     await insertSignal(tx, {
       regionId: body.regionId, id, reference, receivingOrganisationId: frontDoor, source: anonymous ? 'anonymous' : 'citizen', reporterUserId: null,
       reporterName: body.reporterName ?? null, reporterContact: body.reporterContact ?? null, personId: null, familyId: null,
-      subjectDescription: body.about, subjectPlace: body.place, whatSeen: body.whatSeen, concerns: {}, safetyAtStake: !!body.worriedAboutSafety,
+      subjectDescription: body.about, subjectPlace: body.place, subjectPersons: body.subjectPersons, subjectAddress: body.subjectAddress ?? null,
+      whatSeen: body.whatSeen, concerns: {}, safetyAtStake: !!body.worriedAboutSafety,
       meldcodeSteps: {}, urgency, triageDueOn: await triageDeadline(tx, body.regionId, urgency, today), caseId: null, reReport: false, receivedAt: now,
     });
     for (const file of files) {

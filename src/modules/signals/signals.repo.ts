@@ -43,17 +43,30 @@ export interface NewSignal {
   reporterName?: string | null; reporterContact?: string | null; personId: string | null; familyId: string | null; subjectBsn?: string | null;
   subjectDescription?: string | null; subjectPlace?: string | null; whatSeen: string; concerns: Record<string, string>; safetyAtStake: boolean;
   meldcodeSteps: Record<string, unknown>; urgency: Urgency; triageDueOn: string; caseId: string | null; reReport: boolean; receivedAt?: Date;
+  subjectPersons?: SubjectPerson[]; subjectAddress?: SubjectAddress | null; urgencyReported?: Urgency | null; reReportCaseId?: string | null;
 }
+
+export interface SubjectPerson { givenNames?: string | null; familyNamePrefix?: string | null; familyName?: string | null; birthDate?: string | null }
+export interface SubjectAddress { street?: string | null; houseNumber: string; postcode?: string | null; city?: string | null }
+
+/** A postcode as the Netherlands writes it: "1234 AB". */
+export const formatPostcode = (p: string | null | undefined) => (p ? p.toUpperCase().replace(/\s+/g, '').replace(/^(\d{4})/, '$1 ') : null);
 
 export async function insertSignal(tx: Tx, s: NewSignal): Promise<void> {
   await tx.query(
     `INSERT INTO signals (region_id, id, reference, receiving_organisation_id, source, reporter_user_id, reporter_name, reporter_contact,
         person_id, family_id, subject_bsn, subject_description, subject_place, what_seen, concerns, safety_at_stake, meldcode_steps,
-        urgency, triage_due_on, case_id, re_report, received_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, coalesce($22, now()))`,
+        urgency, triage_due_on, case_id, re_report, received_at,
+        subject_persons, subject_street, subject_house_number, subject_postcode, subject_city, urgency_reported, re_report_case_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, coalesce($22, now()),
+        $23, $24, $25, $26, $27, $28, $29)`,
     [s.regionId, s.id, s.reference, s.receivingOrganisationId, s.source, s.reporterUserId, s.reporterName ?? null, s.reporterContact ?? null,
       s.personId, s.familyId, s.subjectBsn ?? null, s.subjectDescription ?? null, s.subjectPlace ?? null, s.whatSeen, JSON.stringify(s.concerns),
-      s.safetyAtStake, JSON.stringify(s.meldcodeSteps), s.urgency, s.triageDueOn, s.caseId, s.reReport, s.receivedAt ?? null]);
+      s.safetyAtStake, JSON.stringify(s.meldcodeSteps), s.urgency, s.triageDueOn, s.caseId, s.reReport, s.receivedAt ?? null,
+      JSON.stringify((s.subjectPersons ?? []).map((p) => ({ givenNames: p.givenNames ?? null, familyNamePrefix: p.familyNamePrefix ?? null, familyName: p.familyName ?? null,
+        birthDate: p.birthDate ?? null }))),
+      s.subjectAddress?.street ?? null, s.subjectAddress?.houseNumber ?? null, formatPostcode(s.subjectAddress?.postcode), s.subjectAddress?.city ?? null,
+      s.urgencyReported ?? null, s.reReportCaseId ?? null]);
 }
 
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v ?? {});
@@ -65,17 +78,23 @@ export interface SignalRecord {
   personId: string | null; familyId: string | null; subjectBsn: string | null; subjectDescription: string | null; subjectPlace: string | null;
   whatSeen: string; concerns: Record<string, string>; safetyAtStake: boolean; meldcodeSteps: Record<string, { done: boolean; notes?: string }>;
   urgency: Urgency; receivedAt: string; triageDueOn: string; caseId: string | null; reReport: boolean;
+  subjectPersons: Array<{ givenNames: string | null; familyNamePrefix: string | null; familyName: string | null; birthDate: string | null }>;
+  subjectAddress: { street: string | null; houseNumber: string; postcode: string | null; city: string | null } | null;
+  urgencyReported: Urgency | null; urgencyLowered: { reason: string; byName: string | null; at: string } | null; reReportCaseId: string | null;
 }
 
 const SELECT_SIGNAL = `
   SELECT s.id, s.reference, s.status, s.version, s.source, s.receiving_organisation_id, o.name AS receiving_organisation_name,
          s.reporter_user_id, u.display_name AS reporter_user_name, uo.name AS reporter_organisation_name, s.reporter_name, s.reporter_contact,
          s.person_id, s.family_id, s.subject_bsn, s.subject_description, s.subject_place, s.what_seen, s.concerns, s.safety_at_stake,
-         s.meldcode_steps, s.urgency, s.received_at, s.triage_due_on::text AS triage_due_on, s.case_id, s.re_report
+         s.meldcode_steps, s.urgency, s.received_at, s.triage_due_on::text AS triage_due_on, s.case_id, s.re_report,
+         s.subject_persons, s.subject_street, s.subject_house_number, s.subject_postcode, s.subject_city, s.urgency_reported,
+         s.urgency_lowered_reason, s.urgency_lowered_at, lu.display_name AS urgency_lowered_by_name, s.re_report_case_id
     FROM signals s
     JOIN organisations o ON o.region_id = s.region_id AND o.id = s.receiving_organisation_id
     LEFT JOIN users u ON u.region_id = s.region_id AND u.id = s.reporter_user_id
-    LEFT JOIN organisations uo ON uo.region_id = u.region_id AND uo.id = u.organisation_id`;
+    LEFT JOIN organisations uo ON uo.region_id = u.region_id AND uo.id = u.organisation_id
+    LEFT JOIN users lu ON lu.region_id = s.region_id AND lu.id = s.urgency_lowered_by`;
 
 function toRecord(r: Record<string, any>): SignalRecord {
   return {
@@ -85,6 +104,12 @@ function toRecord(r: Record<string, any>): SignalRecord {
     personId: r.person_id, familyId: r.family_id, subjectBsn: r.subject_bsn, subjectDescription: r.subject_description, subjectPlace: r.subject_place,
     whatSeen: r.what_seen, concerns: json(r.concerns), safetyAtStake: r.safety_at_stake, meldcodeSteps: json(r.meldcode_steps), urgency: r.urgency,
     receivedAt: iso(r.received_at)!, triageDueOn: r.triage_due_on, caseId: r.case_id, reReport: r.re_report,
+    subjectPersons: (json(r.subject_persons) as Array<Record<string, string | null>>).map((p) => ({ givenNames: p.givenNames ?? null,
+      familyNamePrefix: p.familyNamePrefix ?? null, familyName: p.familyName ?? null, birthDate: p.birthDate ?? null })),
+    subjectAddress: r.subject_house_number ? { street: r.subject_street, houseNumber: r.subject_house_number, postcode: r.subject_postcode, city: r.subject_city } : null,
+    urgencyReported: r.urgency_reported ?? null,
+    urgencyLowered: r.urgency_lowered_reason ? { reason: r.urgency_lowered_reason, byName: r.urgency_lowered_by_name ?? null, at: iso(r.urgency_lowered_at)! } : null,
+    reReportCaseId: r.re_report_case_id ?? null,
   };
 }
 
@@ -95,7 +120,7 @@ export async function findSignal(tx: Tx, regionId: string, signalId: string, loc
 }
 
 export interface ListFilter {
-  regionId: string; organisationId?: string; reporterUserId?: string; status?: Status; overdueBefore?: string;
+  regionId: string; organisationId?: string; reporterUserId?: string; status?: Status; overdueBefore?: string; reReport?: boolean;
   after?: [string, string]; limit: number;
 }
 
@@ -109,9 +134,11 @@ export async function listSignals(tx: Tx, f: ListFilter): Promise<SignalRecord[]
         AND ($4::text IS NULL OR s.status = $4)
         AND ($5::date IS NULL OR (s.status = 'open' AND s.triage_due_on < $5::date))
         AND ($6::date IS NULL OR (s.triage_due_on, s.id) > ($6::date, $7::uuid))
+        AND ($9::boolean IS NULL OR s.re_report = $9)
       ORDER BY s.triage_due_on, s.id
       LIMIT $8`,
-    [f.regionId, f.organisationId ?? null, f.reporterUserId ?? null, f.status ?? null, f.overdueBefore ?? null, f.after?.[0] ?? null, f.after?.[1] ?? null, f.limit + 1]);
+    [f.regionId, f.organisationId ?? null, f.reporterUserId ?? null, f.status ?? null, f.overdueBefore ?? null, f.after?.[0] ?? null, f.after?.[1] ?? null, f.limit + 1,
+      f.reReport ?? null]);
   return rows.map(toRecord);
 }
 
@@ -206,4 +233,73 @@ export async function findAttachmentContent(tx: Tx, regionId: string, signalId: 
     `SELECT filename, media_type, content FROM signal_attachments WHERE region_id = $1 AND signal_id = $2 AND id = $3`, [regionId, signalId, attachmentId]);
   const r = rows[0];
   return r ? { filename: r.filename, mediaType: r.media_type, content: Buffer.from(r.content) } : null;
+}
+
+// ---- possibly the same family, urgency, re-reports, coordinators ---------------------------------
+
+export interface AddressCandidate {
+  kind: 'signal' | 'case'; signalId: string | null; reference: string | null; caseId: string | null; familyId: string | null;
+  label: string | null; coordinatorName: string | null; decision: 'confirmed' | 'rejected' | null;
+  /** The persons the proposal names (one audit row each when it is shown); never sent to the screen. */
+  personIds: string[];
+}
+
+/** Open signals of the same organisation and open cases at the signal's address, with the answer given so far. */
+export async function addressCandidates(tx: Tx, regionId: string, signalId: string): Promise<AddressCandidate[]> {
+  const rows = await tx.query<{ other_signal_id: string | null; other_reference: string | null; case_id: string | null; family_id: string | null;
+    label: string | null; coordinator_name: string | null; decision: 'confirmed' | 'rejected' | null; person_ids: string[] | null }>(
+    `SELECT other_signal_id, other_reference, case_id, family_id, label, coordinator_name, decision, person_ids FROM regie.same_address_candidates($1, $2)
+      ORDER BY case_id IS NULL, other_reference, label`, [regionId, signalId]);
+  return rows.map((r) => ({ kind: r.case_id ? 'case' : 'signal', signalId: r.other_signal_id, reference: r.other_reference, caseId: r.case_id,
+    familyId: r.family_id, label: r.label, coordinatorName: r.coordinator_name, decision: r.decision, personIds: r.person_ids ?? [] }));
+}
+
+/** Which of these open signals (of the actor's organisation) have an unanswered "possibly the same family" proposal. */
+export async function withOpenProposals(tx: Tx, regionId: string, signalIds: string[]): Promise<Set<string>> {
+  if (!signalIds.length) return new Set();
+  const rows = await tx.query<{ id: string }>(
+    `SELECT s.id FROM unnest($2::uuid[]) AS s(id)
+      WHERE EXISTS (SELECT 1 FROM regie.same_address_candidates($1, s.id) c WHERE c.decision IS NULL)`, [regionId, signalIds]);
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function insertProposalAnswer(tx: Tx, a: { regionId: string; id: string; signalId: string; otherSignalId: string | null; caseId: string | null;
+  decision: 'confirmed' | 'rejected'; decidedBy: string; organisationId: string }): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO signal_family_proposals (region_id, id, signal_id, other_signal_id, case_id, decision, decided_by, decided_by_organisation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING 1`,
+    [a.regionId, a.id, a.signalId, a.otherSignalId, a.caseId, a.decision, a.decidedBy, a.organisationId]);
+  return rows.length > 0;
+}
+
+/** Links an open signal to a case (and its family), guarded by its version. */
+export async function linkToCase(tx: Tx, regionId: string, signalId: string, version: number, caseId: string, familyId: string): Promise<number | null> {
+  const rows = await tx.query<{ version: number }>(
+    `UPDATE signals SET case_id = $4, family_id = $5, version = version + 1
+      WHERE region_id = $1 AND id = $2 AND version = $3 AND status = 'open' RETURNING version`, [regionId, signalId, version, caseId, familyId]);
+  return rows[0]?.version ?? null;
+}
+
+/** Sets a lower urgency with its reason and the deadline that follows from it, guarded by the version. */
+export async function lowerUrgency(tx: Tx, regionId: string, signalId: string, version: number,
+  u: { urgency: Urgency; reason: string; by: string; triageDueOn: string }): Promise<number | null> {
+  const rows = await tx.query<{ version: number }>(
+    `UPDATE signals SET urgency = $4, urgency_lowered_reason = $5, urgency_lowered_by = $6, urgency_lowered_at = now(), triage_due_on = $7, version = version + 1
+      WHERE region_id = $1 AND id = $2 AND version = $3 AND status = 'open' RETURNING version`,
+    [regionId, signalId, version, u.urgency, u.reason, u.by, u.triageDueOn]);
+  return rows[0]?.version ?? null;
+}
+
+/** The coordinator of an open case, also for someone who is not on its team (to notify them). */
+export async function caseCoordinator(tx: Tx, regionId: string, caseId: string): Promise<string | null> {
+  const rows = await tx.query<{ id: string | null }>(`SELECT regie.case_coordinator($1, $2) AS id`, [regionId, caseId]);
+  return rows[0]?.id ?? null;
+}
+
+/** The closed case a re-report re-opens: the one given, else the family's latest closed case. */
+export async function closedCaseOf(tx: Tx, regionId: string, q: { familyId?: string | null; caseId?: string | null }) {
+  const rows = await tx.query<{ case_id: string; family_id: string; family_name: string; closed_at: string | Date | null }>(
+    `SELECT case_id, family_id, family_name, closed_at FROM regie.closed_case_of($1, $2, $3)`, [regionId, q.familyId ?? null, q.caseId ?? null]);
+  const r = rows[0];
+  return r ? { caseId: r.case_id, familyId: r.family_id, familyName: r.family_name, closedAt: iso(r.closed_at) } : null;
 }

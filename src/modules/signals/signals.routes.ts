@@ -4,10 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../../platform/http/app.js';
 import { TooMany } from '../../platform/http/errors.js';
 import {
-  AttachmentBody, AttachmentMeta, AttachmentParams, CreateSignalBody, FormToken, PublicConcernBody, PublicConcernReceipt, SignalCreated,
-  SignalDetail, SignalList, SignalListQuery, SignalParams, SignalSettings, TriageBody, TriageResult,
+  AttachmentBody, AttachmentMeta, AttachmentParams, CreateSignalBody, FamilyProposalBody, FamilyProposalResult, FormToken, LowerUrgencyBody,
+  LowerUrgencyResult, PublicConcernBody, PublicConcernReceipt, SignalCreated, SignalDetail, SignalList, SignalListQuery, SignalParams, SignalSettings,
+  TriageBody, TriageResult,
 } from './signals.contract.js';
-import { createSignal, listSignals, readSettings, readSignal } from './signals.service.js';
+import { answerFamilyProposal, createSignal, listSignals, lowerSignalUrgency, readSettings, readSignal } from './signals.service.js';
 import { triageSignal } from './triage.service.js';
 import { addAttachment, downloadAttachment } from './attachments.service.js';
 import { contentDisposition, MAX_ATTACHMENT_BYTES } from './files.js';
@@ -56,6 +57,18 @@ export function signalsRoutes(app: App) {
       body: TriageBody, response: { 200: TriageResult } },
     config: { permission: 'signal:triage' },
   }, (req) => triageSignal(app.db, req.actor, req.params.signalId, req.body));
+
+  app.post('/api/v1/signals/:signalId/family-proposals', {
+    schema: { tags, summary: 'Mogelijk hetzelfde gezin: een voorstel (open melding of open dossier op hetzelfde adres) bevestigen of afwijzen (alleen de ontvangende organisatie; met versie)',
+      params: SignalParams, body: FamilyProposalBody, response: { 200: FamilyProposalResult } },
+    config: { permission: 'signal:triage' },
+  }, (req) => answerFamilyProposal(app.db, req.actor, req.params.signalId, req.body));
+
+  app.post('/api/v1/signals/:signalId/urgency', {
+    schema: { tags, summary: 'De urgentie verlagen, met reden (alleen de ontvangende organisatie, vóór de triage; met versie)', params: SignalParams,
+      body: LowerUrgencyBody, response: { 200: LowerUrgencyResult } },
+    config: { permission: 'signal:triage' },
+  }, (req) => lowerSignalUrgency(app.db, req.actor, req.params.signalId, req.body));
 
   app.post('/api/v1/signals/:signalId/attachments', {
     // Up to 10 MB per file, sent as base64 in JSON (about 13.4 MB); larger bodies get 413 before parsing.

@@ -7,7 +7,7 @@ import type { Database, Tx } from '../../platform/db/db.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
-import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound, StaleVersion } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { addWorkingDays, dutchToday, workingDaysBetween, type HolidayRules } from '../../platform/time/working-days.js';
 import { holidayRulesOf } from '../../platform/time/region-calendar.js';
@@ -15,12 +15,13 @@ import { appendEvent } from '../timeline/timeline.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { notify, teamLeadsOf } from '../notifications/notify.js';
 import { accessAudit, familyAccess } from '../cases/cases.repo.js';
-import { maySeeSignal, type SignalView } from './signals.access.js';
+import { maySeeSignal, mayTriage, type SignalView } from './signals.access.js';
 import {
-  findSignal, findTriage, insertSignal, listAttachments, listSignals as listRows, nextReference, organisationExists, resolveSubject,
+  addressCandidates, caseCoordinator, closedCaseOf, withOpenProposals, findSignal, findTriage, insertProposalAnswer, insertSignal, linkToCase, listAttachments,
+  listSignals as listRows, lowerUrgency as setLowerUrgency, nextReference, organisationExists, resolveSubject,
   signalSettings, subjectsOf, type SignalRecord, type Status, type Subject, type Urgency,
 } from './signals.repo.js';
-import type { CreateSignalBody, SignalListQuery } from './signals.contract.js';
+import type { CreateSignalBody, FamilyProposalBody, LowerUrgencyBody, SignalListQuery } from './signals.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
 
 const NO_SUBJECT: Subject = { personId: null, familyId: null, openCaseId: null, lastClosedAt: null, personIds: [] };
@@ -39,6 +40,36 @@ export function isReReport(subject: Subject, now: Date): boolean {
   const yearAgo = new Date(now);
   yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
   return subject.lastClosedAt > yearAgo;
+}
+
+const URGENCY_RANK: Record<Urgency, number> = { normal: 0, high: 1, acute: 2 };
+
+/** A Meldcode checklist counts as filled when any step is done or has notes. */
+export function meldcodeFilled(steps: Record<string, { done?: boolean; notes?: string } | undefined> | undefined): boolean {
+  return Object.values(steps ?? {}).some((st) => !!st && (st.done || !!st.notes?.trim()));
+}
+
+/**
+ * Safety concerns or a filled Meldcode make a signal at least "high": such a worry must not wait
+ * ten working days because the reporter ticked "normal". Returns the urgency to keep and, when
+ * raised, what the reporter chose (kept beside it and shown).
+ */
+export function raisedUrgency(chosen: Urgency, safetyAtStake: boolean, steps?: Record<string, { done?: boolean; notes?: string } | undefined>):
+  { urgency: Urgency; reported: Urgency | null } {
+  if ((safetyAtStake || meldcodeFilled(steps)) && URGENCY_RANK[chosen] < URGENCY_RANK.high) return { urgency: 'high', reported: chosen };
+  return { urgency: chosen, reported: null };
+}
+
+/**
+ * A signal linked to an open case tells the case's coordinator, once per signal however it was
+ * linked (on receipt, by a confirmed proposal, or by triage); the title holds no citizen data.
+ */
+export async function notifyCoordinatorOfSignal(tx: Tx, regionId: string, caseId: string, signalId: string, reference: string) {
+  const coordinator = await caseCoordinator(tx, regionId, caseId);
+  if (!coordinator) return;
+  await notify(tx, { regionId, userIds: [coordinator], kind: 'signal_linked',
+    title: { nl: `Nieuwe melding bij uw dossier: ${reference}`, en: `New signal for your case: ${reference}` },
+    link: `/meldingen/${signalId}`, dedupeKey: `signal-linked:${signalId}` });
 }
 
 /** Overdue: still open after the day of its deadline. Days left count working days. */
@@ -68,8 +99,12 @@ export async function createSignal(db: Database, actor: Actor, body: z.infer<typ
     const today = dutchToday(now);
     const id = randomUUID();
     const reference = await nextReference(tx, actor.regionId, Number(today.slice(0, 4)));
-    const triageDueOn = await triageDeadline(tx, actor.regionId, body.urgency, today);
+    const meldcodeSteps = body.safetyAtStake ? body.meldcodeSteps ?? {} : {};
+    const { urgency, reported } = raisedUrgency(body.urgency, body.safetyAtStake, meldcodeSteps);
+    const triageDueOn = await triageDeadline(tx, actor.regionId, urgency, today);
     const caseId = subject.openCaseId;
+    const reReport = isReReport(subject, now);
+    const reReportCase = reReport ? await closedCaseOf(tx, actor.regionId, { familyId: subject.familyId }) : null;
     await insertSignal(tx, {
       regionId: actor.regionId, id, reference, receivingOrganisationId: body.receivingOrganisationId, source: body.source, reporterUserId: actor.userId,
       personId: subject.personId, familyId: subject.familyId,
@@ -77,17 +112,19 @@ export async function createSignal(db: Database, actor: Actor, body: z.infer<typ
       // person reads back to its reporter exactly like one about a person Regie does not know yet.
       subjectBsn: body.bsn ?? null, subjectDescription: body.subjectDescription, subjectPlace: body.subjectPlace,
       whatSeen: body.whatSeen, concerns: body.concerns ?? {}, safetyAtStake: body.safetyAtStake,
-      meldcodeSteps: body.safetyAtStake ? body.meldcodeSteps ?? {} : {}, urgency: body.urgency, triageDueOn, caseId,
-      reReport: isReReport(subject, now), receivedAt: now,
+      meldcodeSteps, urgency, urgencyReported: reported, triageDueOn, caseId,
+      reReport, reReportCaseId: reReportCase?.caseId ?? null, receivedAt: now,
+      subjectPersons: body.subjectPersons, subjectAddress: body.subjectAddress ?? null,
     });
     if (caseId && subject.familyId) {
       // The case team sees that a signal came in; the content stays on the signal itself.
       await appendEvent(tx, actor, { familyId: subject.familyId, caseId, type: 'signal_linked',
-        summary: `Melding ${reference} ontvangen en gekoppeld aan het dossier`, data: { signalId: id, reference, source: body.source, urgency: body.urgency } });
+        summary: `Melding ${reference} ontvangen en gekoppeld aan het dossier`, data: { signalId: id, reference, source: body.source, urgency } });
+      await notifyCoordinatorOfSignal(tx, actor.regionId, caseId, id, reference);
     }
     await recordMoment(tx, { regionId: actor.regionId, organisationId: body.receivingOrganisationId, moment: 'received', signalId: id,
       caseId, familyId: subject.familyId, userId: actor.userId, at: now });
-    if (body.urgency === 'acute') await notifyUrgent(tx, actor.regionId, body.receivingOrganisationId, id, reference, 'acute');
+    if (urgency === 'acute') await notifyUrgent(tx, actor.regionId, body.receivingOrganisationId, id, reference, 'acute');
     await recordAccess(tx, actor, { action: 'create', objectType: 'signal', objectId: id, personIds: subject.personIds, legalBasis: SIGNAL_BASIS });
     return { id, reference, triageDueOn, status: 'open' as const };
   });
@@ -109,14 +146,19 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
   const after = decodeCursor(q.cursor, 'date');
   const status = q.status ?? (scope === 'queue' ? 'open' : 'all');
   const today = dutchToday(now);
+  // Whether a signal is a re-report is the triage team's to know: the reporter's own list shows
+  // every signal as "no re-report", so it filters as it shows (none are, all are not).
+  if (scope === 'reported' && q.reReport === 'true') return { today, nextCursor: null, items: [] };
   return asActor(db, actor, async (tx) => {
     const rows = await listRows(tx, { regionId: actor.regionId, limit, after,
       organisationId: scope === 'queue' ? actor.organisationId : undefined, reporterUserId: scope === 'reported' ? actor.userId : undefined,
-      status: status === 'all' ? undefined : status as Status, overdueBefore: q.overdue === 'true' ? today : undefined });
+      status: status === 'all' ? undefined : status as Status, overdueBefore: q.overdue === 'true' ? today : undefined,
+      reReport: scope === 'queue' && q.reReport ? q.reReport === 'true' : undefined });
     const result = page(rows, rows.map((r) => r.triageDueOn), limit);
     const subjects = await subjectsOf(tx, actor.regionId, result.items.map((s) => s.id));
     const triageView = scope === 'queue';
     const rules = await holidayRulesOf(tx, actor.regionId);
+    const proposed = triageView ? await withOpenProposals(tx, actor.regionId, result.items.filter((s) => s.status === 'open' && s.subjectAddress).map((s) => s.id)) : new Set<string>();
     if (result.items.length) {
       // One audit row per person shown; a list of signals about unknown persons still leaves one row.
       await recordAccess(tx, actor, { action: 'read', objectType: 'signal-list', objectId: scope,
@@ -130,6 +172,7 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
         // What the reporter is not told (see readSignal): whether a case exists, and the name behind a BSN.
         reReport: triageView ? s.reReport : false, linkedToCase: triageView ? s.caseId !== null : false,
         subject: triageView ? subjects.get(s.id)?.label ?? null : s.subjectDescription, receivingOrganisationName: s.receivingOrganisationName,
+        possiblySameFamily: proposed.has(s.id),
       })),
     };
   });
@@ -159,6 +202,15 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
       careRelation: view === 'case_team', breakGlass, reason });
     const full = view !== 'reporter';
     const rules = await holidayRulesOf(tx, actor.regionId);
+    // Proposals are the triage team's: open ones while the signal waits for triage, confirmed ones always; rejected ones never again.
+    const proposals = view === 'triage' && s.subjectAddress
+      ? (await addressCandidates(tx, actor.regionId, s.id)).filter((c) => c.decision === 'confirmed' || (c.decision === null && s.status === 'open')) : [];
+    // Showing a proposal names another family: one audit row per person it concerns.
+    if (proposals.length) await recordAccess(tx, actor, { action: 'read', objectType: 'signal-family-proposals', objectId: s.id,
+      personIds: proposals.flatMap((c) => c.personIds), legalBasis: SIGNAL_BASIS });
+    // The family page opens only for its case team: the triage team that opened a case is not on it.
+    const mayOpenFamily = full && !!s.familyId && (view === 'case_team' || (await familyAccess(tx, actor, s.familyId)).allowed);
+    const reReportCase = full && s.reReport ? await closedCaseOf(tx, actor.regionId, { caseId: s.reReportCaseId, familyId: s.reReportCaseId ? null : s.familyId }) : null;
     return {
       id: s.id, reference: s.reference, status: s.status, version: s.version, source: s.source as never,
       receivingOrganisation: { id: s.receivingOrganisationId, name: s.receivingOrganisationName },
@@ -166,12 +218,18 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
         organisationName: s.reporterOrganisationName, contact: s.reporterContact },
       // A reporter who gave a BSN is not told the name behind it, nor whether the family has a case.
       subject: { label: full ? subject.label : s.subjectDescription, personId: full ? s.personId : null, familyId: full ? s.familyId : null,
-        bsn: s.subjectBsn, description: s.subjectDescription, place: s.subjectPlace },
+        bsn: s.subjectBsn, description: s.subjectDescription, place: s.subjectPlace, persons: s.subjectPersons, address: s.subjectAddress },
       whatSeen: s.whatSeen, concerns: s.concerns, safetyAtStake: s.safetyAtStake, meldcodeSteps: s.meldcodeSteps,
       urgency: s.urgency, receivedAt: s.receivedAt, triageDueOn: s.triageDueOn, ...deadlineState(s.status, s.triageDueOn, today, rules),
-      caseId: full ? s.caseId : null, reReport: full ? s.reReport : null,
+      caseId: full ? s.caseId : null, reReport: full ? s.reReport : null, reReportCase,
+      urgencyChange: s.urgencyReported || s.urgencyLowered
+        ? { reported: s.urgencyReported ?? s.urgency, raised: !!s.urgencyReported, lowered: full ? s.urgencyLowered : s.urgencyLowered && { ...s.urgencyLowered, reason: '', byName: null } }
+        : null,
+      proposals: proposals.map((c) => ({ kind: c.kind, signalId: c.signalId, reference: c.reference, caseId: c.caseId, familyId: c.familyId, label: c.label,
+        coordinatorName: c.coordinatorName, status: c.decision === 'confirmed' ? 'confirmed' as const : 'proposed' as const })),
       triage: full ? triage : null, attachments,
-      access: { mayTriage: view === 'triage' && s.status === 'open', mayAddAttachment: view === 'triage' || s.reporterUserId === actor.userId, view },
+      access: { mayTriage: view === 'triage' && s.status === 'open', mayAddAttachment: view === 'triage' || s.reporterUserId === actor.userId,
+        mayLowerUrgency: view === 'triage' && s.status === 'open' && s.urgency !== 'normal', mayOpenFamily, view },
     };
   });
   if (!result) throw refusalAudited(new NotFound('signal', signalId));
@@ -180,4 +238,90 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
 
 export async function readSettings(db: Database, actor: Actor) {
   return asActor(db, actor, (tx) => signalSettings(tx, actor.regionId));
+}
+
+const ONLY_TRIAGE = { nl: 'Alleen professionals van de ontvangende organisatie kunnen dit bij deze melding doen.',
+  en: 'Only professionals of the receiving organisation can do this for this signal.' };
+
+/**
+ * Loads a signal for a change by its triage team: 404 (audited) when the actor cannot see it,
+ * 403 when they see it but are not of the receiving organisation, 409 on a stale version or once triaged.
+ */
+async function signalForTriageChange(tx: Tx, actor: Actor, signalId: string, version: number, objectType: string):
+  Promise<SignalRecord | 'not_found' | 'forbidden'> {
+  const seen = await findSignal(tx, actor.regionId, signalId);
+  if (!seen || !mayTriage(actor, seen)) {
+    await recordAccess(tx, actor, { action: 'update', objectType, objectId: signalId, outcome: 'denied' });
+    return seen ? 'forbidden' : 'not_found';
+  }
+  const s = (await findSignal(tx, actor.regionId, signalId, true))!;
+  if (s.version !== version) throw new StaleVersion('signal');
+  if (s.status !== 'open') throw new Conflict('already_triaged', { nl: 'Deze melding is al getrieerd.', en: 'This signal has already been triaged.' }, 'version');
+  return s;
+}
+
+function refused(outcome: 'not_found' | 'forbidden', signalId: string): never {
+  if (outcome === 'not_found') throw refusalAudited(new NotFound('signal', signalId));
+  throw refusalAudited(new Forbidden(ONLY_TRIAGE));
+}
+
+/**
+ * The triaging professional answers "possibly the same family": confirmed, the signal is linked
+ * to the open case (whose coordinator is told once) or to the other signal; rejected, the
+ * proposal is never made again. Either answer is an audited action.
+ */
+export async function answerFamilyProposal(db: Database, actor: Actor, signalId: string, body: z.infer<typeof FamilyProposalBody>) {
+  const outcome = await asActor(db, actor, async (tx) => {
+    const s = await signalForTriageChange(tx, actor, signalId, body.version, 'signal-family-proposal');
+    if (typeof s === 'string') return s;
+    const field = body.caseId ? 'caseId' : 'otherSignalId';
+    const c = (await addressCandidates(tx, actor.regionId, s.id)).find((x) => (body.caseId ? x.caseId === body.caseId : x.signalId === body.otherSignalId));
+    if (!c) throw new Invalid('no_proposal', field, { nl: 'Dit is geen voorstel voor deze melding (geen open melding of open dossier op hetzelfde adres).',
+      en: 'This is not a proposal for this signal (no open signal or open case at the same address).' });
+    const answered = { nl: 'Op dit voorstel is al geantwoord.', en: 'This proposal has already been answered.' };
+    if (c.decision) throw new Conflict('already_answered', answered, field);
+    if (body.decision === 'confirmed' && c.kind === 'case' && s.caseId)
+      throw new Conflict('already_linked', { nl: 'Deze melding is al aan een dossier gekoppeld.', en: 'This signal is already linked to a case.' }, field);
+    if (!(await insertProposalAnswer(tx, { regionId: actor.regionId, id: randomUUID(), signalId: s.id, otherSignalId: c.signalId, caseId: c.caseId,
+      decision: body.decision, decidedBy: actor.userId, organisationId: actor.organisationId }))) throw new Conflict('already_answered', answered, field);
+    let version = s.version;
+    let caseId = s.caseId;
+    if (body.decision === 'confirmed' && c.kind === 'case' && c.caseId && c.familyId) {
+      const v = await linkToCase(tx, actor.regionId, s.id, s.version, c.caseId, c.familyId);
+      if (v === null) throw new StaleVersion('signal');
+      version = v;
+      caseId = c.caseId;
+      await appendEvent(tx, actor, { familyId: c.familyId, caseId: c.caseId, type: 'signal_linked',
+        summary: `Melding ${s.reference} gekoppeld aan het dossier (zelfde adres, bevestigd bij triage)`, data: { signalId: s.id, reference: s.reference, via: 'address' } });
+      await notifyCoordinatorOfSignal(tx, actor.regionId, c.caseId, s.id, s.reference);
+    }
+    const personIds = (await subjectsOf(tx, actor.regionId, [s.id])).get(s.id)?.personIds ?? [];
+    await recordAccess(tx, actor, { action: 'update', objectType: 'signal-family-proposal', objectId: s.id, personIds, legalBasis: SIGNAL_BASIS,
+      reason: `${body.decision}:${c.kind}:${c.caseId ?? c.signalId}` });
+    return { decision: body.decision, caseId, version };
+  });
+  if (typeof outcome === 'string') refused(outcome, signalId);
+  return outcome;
+}
+
+/**
+ * The triaging professional lowers an urgency (raised by Regie or chosen by the reporter), with a
+ * reason that is stored, audited and shown; the deadline follows from the day of receipt.
+ */
+export async function lowerSignalUrgency(db: Database, actor: Actor, signalId: string, body: z.infer<typeof LowerUrgencyBody>) {
+  const outcome = await asActor(db, actor, async (tx) => {
+    const s = await signalForTriageChange(tx, actor, signalId, body.version, 'signal-urgency');
+    if (typeof s === 'string') return s;
+    if (URGENCY_RANK[body.urgency] >= URGENCY_RANK[s.urgency])
+      throw new Invalid('not_lower', 'urgency', { nl: 'Kies een lagere urgentie dan de huidige.', en: 'Choose an urgency lower than the current one.' });
+    const triageDueOn = await triageDeadline(tx, actor.regionId, body.urgency, dutchToday(new Date(s.receivedAt)));
+    const version = await setLowerUrgency(tx, actor.regionId, s.id, s.version, { urgency: body.urgency, reason: body.reason, by: actor.userId, triageDueOn });
+    if (version === null) throw new StaleVersion('signal');
+    const personIds = (await subjectsOf(tx, actor.regionId, [s.id])).get(s.id)?.personIds ?? [];
+    await recordAccess(tx, actor, { action: 'update', objectType: 'signal-urgency', objectId: s.id, personIds, legalBasis: SIGNAL_BASIS,
+      reason: `${s.urgency}->${body.urgency}` });
+    return { urgency: body.urgency, triageDueOn, version };
+  });
+  if (typeof outcome === 'string') refused(outcome, signalId);
+  return outcome;
 }

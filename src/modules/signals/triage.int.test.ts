@@ -87,7 +87,8 @@ describe('triage', () => {
     expect(await field({ decision: 'close' })).toBe('closeReason');
     expect(await field({ decision: 'handover' })).toBe('targetOrganisationId');
     expect(await field({ decision: 'open_case' })).toBe('coordinatorUserId');
-    expect(await field({ decision: 'open_case', coordinatorUserId: member.actor.userId })).toBe('decision'); // no family
+    // No known family: the new family's members are needed (intake.int.test.ts opens one).
+    expect(await field({ decision: 'open_case', coordinatorUserId: member.actor.userId })).toBe('newFamily');
     expect(await field({ decision: 'handover', targetOrganisationId: team })).toBe('targetOrganisationId');
     expect(await field({ version: 7 })).toBe('version');
     expect((await t.db.query(`SELECT status FROM signals WHERE id = $1`, [sig.id]))[0]).toEqual({ status: 'open' });
@@ -107,7 +108,7 @@ describe('triage', () => {
     expect(types).toEqual(expect.arrayContaining(['signal_linked', 'signal_triaged', 'team_member_added']));
   });
 
-  it('opens a case for a family whose case was closed, with a qualified coordinator', async () => {
+  it('opens a case for a family whose case was closed, with a qualified coordinator and only the coordinator on its team', async () => {
     const fam = await newFamily();
     await c.patch(`/api/v1/cases/${fam.caseId}`, { status: 'closed', version: 1, closedReason: 'Afgerond' });
     // The school reporter does not see the family: it reports by BSN (a family id outside its access is refused like an unknown one).
@@ -119,7 +120,8 @@ describe('triage', () => {
     const cases = await t.db.query<{ id: string; status: string }>(`SELECT id, status FROM cases WHERE family_id = $1 AND status <> 'closed'`, [fam.id]);
     expect(cases).toEqual([{ id: r.body.caseId, status: 'registered' }]);
     const team = await t.db.query<{ user_id: string; role: string }>(`SELECT user_id, role FROM case_team WHERE case_id = $1 ORDER BY role`, [r.body.caseId]);
-    expect(team).toEqual([{ user_id: coord2.actor.userId, role: 'coordinator' }, { user_id: member.actor.userId, role: 'member' }]);
+    // Nobody joins by side effect: the triaging professional is not put on the new case's team.
+    expect(team).toEqual([{ user_id: coord2.actor.userId, role: 'coordinator' }]);
     // A second signal about this family is now linked to the new case.
     const again = await newSignal({ bsn: fam.bsn });
     expect((await m.get(`/api/v1/signals/${again.id}`)).body.caseId).toBe(r.body.caseId);

@@ -12,8 +12,11 @@ import { Conflict, Forbidden, Invalid, NotFound, StaleVersion } from '../../plat
 import { appendCaseOpened, appendEvent } from '../timeline/timeline.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { activeMembership, insertMembership, requireQualifiedCoordinator } from '../cases/cases.repo.js';
+import { insertFamily, onUniqueBsn } from '../families/families.service.js';
+import { notify } from '../notifications/notify.js';
 import { mayTriage } from './signals.access.js';
 import { caseForTriage, findSignal, insertTriage, organisationExists, setTriaged, subjectsOf, type SignalRecord, type Status } from './signals.repo.js';
+import { notifyCoordinatorOfSignal } from './signals.service.js';
 import type { TriageBody } from './signals.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
 
@@ -93,6 +96,8 @@ function checkBody(b: Body) {
     throw new Invalid('target_required', 'targetOrganisationId', { nl: 'Kies de organisatie waaraan u overdraagt.', en: 'Choose the organisation to hand over to.' });
   if (b.decision === 'open_case' && !b.coordinatorUserId)
     throw new Invalid('coordinator_required', 'coordinatorUserId', { nl: 'Kies de regisseur van het nieuwe dossier.', en: 'Choose the coordinator of the new case.' });
+  if (b.decision !== 'open_case' && b.newFamily)
+    throw new Invalid('family_only_with_new_case', 'newFamily', { nl: 'Gezinsleden vult u alleen in bij "dossier openen".', en: 'Family members are only given with "open a case".' });
 }
 
 const DENIED = { nl: 'Alleen professionals van de ontvangende organisatie kunnen deze melding triëren.',
@@ -139,13 +144,19 @@ async function decide(tx: Tx, actor: Actor, s: SignalRecord, body: Body, now: Da
   if (version === null) throw new StaleVersion('signal');
 
   if (caseId && familyId) {
-    if (!s.caseId) await appendEvent(tx, actor, { familyId, caseId, type: 'signal_linked', summary: `Melding ${s.reference} gekoppeld aan het dossier`,
+    // A case opened from this signal already starts its timeline with it (openCase).
+    if (!s.caseId && !joined?.opened) await appendEvent(tx, actor, { familyId, caseId, type: 'signal_linked', summary: `Melding ${s.reference} gekoppeld aan het dossier`,
       data: { signalId: s.id, reference: s.reference } });
     await appendEvent(tx, actor, { familyId, caseId, type: 'signal_triaged', summary: `Melding ${s.reference} getrieerd: ${DECISION_NL[body.decision]}`,
       data: { signalId: s.id, reference: s.reference, decision: body.decision, safetyAssessment: body.safetyAssessment } });
   }
   await recordMoment(tx, { regionId: actor.regionId, organisationId: s.receivingOrganisationId, moment: 'triaged', signalId: s.id, caseId, familyId,
     userId: actor.userId, at: now });
+  if (joined?.opened) await recordMoment(tx, { regionId: actor.regionId, organisationId: s.receivingOrganisationId, moment: 'case_opened',
+    caseId: joined.caseId, familyId: joined.familyId, userId: actor.userId, at: now });
+  // The coordinator hears of a signal that joins their open case (once per signal, however it was linked).
+  if (joined && !joined.opened) await notifyCoordinatorOfSignal(tx, actor.regionId, joined.caseId, s.id, s.reference);
+  if (joined) await linkConfirmedSignals(tx, actor, s, joined.caseId, joined.familyId);
   const personIds = (await subjectsOf(tx, actor.regionId, [s.id])).get(s.id)?.personIds ?? [];
   if (target && handoverHandler) {
     await handoverHandler(tx, actor, { signalId: s.id, reference: s.reference, decisionId, receivingOrganisationId: s.receivingOrganisationId,
@@ -173,25 +184,66 @@ async function joinCase(tx: Tx, actor: Actor, s: SignalRecord, body: Body) {
   return { caseId: c.caseId, familyId: c.familyId };
 }
 
-/** A new case for the signal's family, with a qualified coordinator (checked again at commit). */
+/**
+ * Signals confirmed as "the same family" as this one that still wait for triage follow it to its
+ * case: linked, on the case's timeline, and their coordinator told once per signal.
+ */
+async function linkConfirmedSignals(tx: Tx, actor: Actor, s: SignalRecord, caseId: string, familyId: string) {
+  const linked = await tx.query<{ id: string; reference: string }>(
+    `UPDATE signals o SET case_id = $3, family_id = $4, version = o.version + 1
+      WHERE o.region_id = $1 AND o.status = 'open' AND o.case_id IS NULL AND o.receiving_organisation_id = $5
+        AND o.id IN (SELECT CASE WHEN d.signal_id = $2 THEN d.other_signal_id ELSE d.signal_id END FROM signal_family_proposals d
+                      WHERE d.region_id = $1 AND d.decision = 'confirmed' AND (d.signal_id = $2 OR d.other_signal_id = $2))
+      RETURNING o.id, o.reference`, [actor.regionId, s.id, caseId, familyId, s.receivingOrganisationId]);
+  for (const o of linked) {
+    await appendEvent(tx, actor, { familyId, caseId, type: 'signal_linked', summary: `Melding ${o.reference} gekoppeld aan het dossier (zelfde gezin als melding ${s.reference})`,
+      data: { signalId: o.id, reference: o.reference, via: s.id } });
+    await notifyCoordinatorOfSignal(tx, actor.regionId, caseId, o.id, o.reference);
+  }
+}
+
+/**
+ * A new case for the signal's family — or, for a family Regie does not know yet, the family
+ * (members from the signal's subject, completed at triage) and its case in the same transaction.
+ * The case and its timeline start at the signal's receipt; the coordinator is the only team
+ * member: nobody joins by side effect, also not the triaging professional.
+ */
 async function openCase(tx: Tx, actor: Actor, s: SignalRecord, body: Body) {
-  if (!s.familyId) throw new Invalid('no_family', 'decision', {
-    nl: 'Deze melding is nog niet gekoppeld aan een geregistreerd gezin. Registreer het gezin (dat opent meteen een dossier) en kies daarna "aansluiten bij dossier".',
-    en: 'This signal is not linked to a registered family yet. Register the family (which opens a case) and then choose "join the case".' });
-  if (await caseForTriage(tx, actor.regionId, { familyId: s.familyId }))
+  if (!s.familyId && !body.newFamily) throw new Invalid('family_required', 'newFamily', {
+    nl: 'Deze melding hoort nog niet bij een bekend gezin. Vul de gezinsleden in; het gezin en het dossier worden samen aangemaakt.',
+    en: 'This signal does not belong to a known family yet. Fill in the family members; the family and the case are created together.' });
+  if (s.familyId && body.newFamily) throw new Invalid('family_known', 'newFamily', {
+    nl: 'Deze melding hoort al bij een gezin in Regie; er wordt geen nieuw gezin aangemaakt.', en: 'This signal already belongs to a family in Regie; no new family is created.' });
+  if (s.familyId && await caseForTriage(tx, actor.regionId, { familyId: s.familyId }))
     throw new Conflict('case_already_open', { nl: 'Dit gezin heeft al een open dossier. Kies "aansluiten bij dossier".', en: 'This family already has an open case. Choose "join the case".' }, 'decision');
   const coordinator = await requireQualifiedCoordinator(tx, actor.regionId, body.coordinatorUserId!, 'coordinatorUserId');
-  const caseId = randomUUID();
   const legalBasis = body.legalBasis ?? 'statutory_task';
-  await tx.query(`INSERT INTO cases (region_id, id, family_id, created_by) VALUES ($1, $2, $3, $4)`, [actor.regionId, caseId, s.familyId, actor.userId])
+  const receivedAt = new Date(s.receivedAt);
+  let familyId = s.familyId;
+  let created: { name: string; personIds: string[] } | null = null;
+  if (!familyId) {
+    const f = await onUniqueBsn(insertFamily(tx, actor, body.newFamily!, 'newFamily.members'), 'newFamily.members');
+    familyId = f.familyId;
+    created = f;
+  }
+  const caseId = randomUUID();
+  await tx.query(`INSERT INTO cases (region_id, id, family_id, created_by, opened_at) VALUES ($1, $2, $3, $4, $5)`, [actor.regionId, caseId, familyId, actor.userId, receivedAt])
     .catch((e: { code?: string; constraint?: string }) => {
       if (e.code === '23505' && e.constraint === 'cases_one_open')
         throw new Conflict('case_already_open', { nl: 'Zojuist is voor dit gezin een dossier geopend. Kies "aansluiten bij dossier".', en: 'A case was just opened for this family. Choose "join the case".' }, 'decision');
       throw e;
     });
-  await insertMembership(tx, actor, { caseId, familyId: s.familyId, userId: body.coordinatorUserId!, role: 'coordinator', legalBasis });
-  if (body.coordinatorUserId !== actor.userId)
-    await insertMembership(tx, actor, { caseId, familyId: s.familyId, userId: actor.userId, role: 'member', legalBasis });
-  await appendCaseOpened(tx, actor, { familyId: s.familyId, caseId, summary: `Dossier geopend na triage van melding ${s.reference}`, coordinator, legalBasis });
-  return { caseId, familyId: s.familyId };
+  await insertMembership(tx, actor, { caseId, familyId, userId: body.coordinatorUserId!, role: 'coordinator', legalBasis });
+  // The timeline starts at the worry: the signal as received, then what triage did with it.
+  await appendEvent(tx, actor, { familyId, caseId, type: 'signal_linked', occurredAt: receivedAt,
+    summary: `Melding ${s.reference} ontvangen`, data: { signalId: s.id, reference: s.reference, source: s.source, receivedAt: s.receivedAt } });
+  if (created) await appendEvent(tx, actor, { familyId, type: 'family_registered',
+    summary: `${created.name} geregistreerd met ${created.personIds.length} gezinsleden na triage van melding ${s.reference}`, data: { signalId: s.id } });
+  await appendCaseOpened(tx, actor, { familyId, caseId, summary: `Dossier geopend na triage van melding ${s.reference}`, coordinator, legalBasis,
+    data: { signalId: s.id, openedAt: s.receivedAt } });
+  if (created) await recordAccess(tx, actor, { action: 'create', objectType: 'family', objectId: familyId, personIds: created.personIds, legalBasis });
+  if (body.coordinatorUserId !== actor.userId) await notify(tx, { regionId: actor.regionId, userIds: [body.coordinatorUserId!], kind: 'case_coordinator_assigned',
+    title: { nl: `U bent regisseur van een nieuw dossier (na triage van melding ${s.reference})`, en: `You coordinate a new case (after triage of signal ${s.reference})` },
+    link: `/gezinnen/${familyId}`, dedupeKey: `case-opened:${caseId}` });
+  return { caseId, familyId };
 }

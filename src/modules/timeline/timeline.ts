@@ -8,12 +8,14 @@ export type TimelineType =
   | 'team_member_added' | 'team_member_basis_changed' | 'team_member_ended' | 'coordinator_transferred' | 'break_glass_opened' | 'person_updated'
   | 'signal_linked' | 'signal_triaged' | 'handover_sent' | 'handover_accepted' | 'handover_refused' | 'refindex_match';
 
-export async function appendEvent(tx: Tx, actor: Actor, e: { familyId: string; caseId?: string | null; type: TimelineType; summary: string; data?: Record<string, unknown> }) {
+export async function appendEvent(tx: Tx, actor: Actor, e: { familyId: string; caseId?: string | null; type: TimelineType; summary: string; data?: Record<string, unknown>;
+  /** When it happened, if before this transaction (a worry received days before the case it led to was opened). */
+  occurredAt?: Date }) {
   await tx.query(
-    `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, actor_user_id, actor_organisation_id, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, actor_user_id, actor_organisation_id, data, occurred_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, now()))`,
     [actor.regionId, randomUUID(), e.familyId, e.caseId ?? null, e.type, actor.userId, actor.organisationId,
-      JSON.stringify({ summary: e.summary, ...(e.data ?? {}) })]);
+      JSON.stringify({ summary: e.summary, ...(e.data ?? {}) }), e.occurredAt ?? null]);
   await tx.query(`UPDATE families SET last_activity_at = now() WHERE region_id = $1 AND id = $2`, [actor.regionId, e.familyId]);
 }
 

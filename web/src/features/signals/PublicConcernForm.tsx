@@ -5,6 +5,8 @@ import { useI18n } from '../../i18n.js';
 import { fieldErrors, ProblemAlert, Select, TextArea, TextInput } from '../../ui/forms.js';
 import { Checkbox } from './controls.js';
 import { useSignalT } from './texts.js';
+import { emptyAddress, subjectAddressPayload, subjectPersonsPayload, type AddressDraft, type PersonDraftLite } from './types.js';
+import { SubjectAddressFields, SubjectPersonsFields } from './SubjectFields.js';
 
 interface Form { regionId: string; about: string; place: string; whatSeen: string; worried: boolean; name: string; contact: string; website: string }
 const MAX_FILE = 10 * 1024 * 1024;
@@ -24,6 +26,9 @@ export function PublicConcernForm() {
   const [regions, setRegions] = useState<Array<{ id: string; name: string }> | null>(null);
   const [f, setF] = useState<Form>({ regionId: '', about: '', place: '', whatSeen: '', worried: false, name: '', contact: '', website: '' });
   const [files, setFiles] = useState<File[]>([]);
+  // Whom and where, when the citizen knows: optional, in structure.
+  const [persons, setPersons] = useState<PersonDraftLite[]>([]);
+  const [address, setAddress] = useState<AddressDraft>(emptyAddress());
   const [fileError, setFileError] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -60,6 +65,8 @@ export function PublicConcernForm() {
       const concern = {
         regionId: f.regionId, formToken: token, about: f.about, whatSeen: f.whatSeen, worriedAboutSafety: f.worried,
         ...(f.place.trim() ? { place: f.place.trim() } : {}), ...(f.name.trim() ? { reporterName: f.name.trim() } : {}),
+        ...(subjectPersonsPayload(persons).length ? { subjectPersons: subjectPersonsPayload(persons) } : {}),
+        ...(subjectAddressPayload(address) ? { subjectAddress: subjectAddressPayload(address) } : {}),
         ...(f.contact.trim() ? { reporterContact: f.contact.trim() } : {}), ...(f.website ? { website: f.website } : {}),
       };
       // With files: multipart/form-data, the concern as JSON in the part "concern" (JSON alone is limited to 16 KB).
@@ -103,6 +110,12 @@ export function PublicConcernForm() {
         {regions && regions.length === 1 && <Paragraph>{t('regionOne', { name: regions[0].name })}</Paragraph>}
         <TextInput label={t('about')} hint={t('aboutHint')} value={f.about} error={errors.about} onChange={(e) => set('about', e.target.value)} />
         <TextInput label={`${t('publicPlace')} ${t('optional')}`} value={f.place} error={errors.place} onChange={(e) => set('place', e.target.value)} />
+        <fieldset className="utrecht-form-fieldset regie-fieldset">
+          <legend className="utrecht-form-fieldset__legend">{t('publicWhoTitle')} {t('optional')}</legend>
+          <Paragraph>{t('publicWhoIntro')}</Paragraph>
+          <SubjectPersonsFields persons={persons} onChange={setPersons} errors={errors} />
+          <SubjectAddressFields address={address} onChange={setAddress} errors={errors} legend={t('publicAddress')} />
+        </fieldset>
         <TextArea label={t('publicWhat')} hint={t('publicWhatHint')} rows={6} value={f.whatSeen} error={errors.whatSeen} onChange={(e) => set('whatSeen', e.target.value)} />
         <Checkbox label={t('worried')} checked={f.worried} onChange={(v) => set('worried', v)} />
         <fieldset className="utrecht-form-fieldset regie-fieldset">

@@ -4,14 +4,14 @@ import { get, post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, TextInput } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, TextArea, TextInput } from '../../ui/forms.js';
 import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { DataList } from './controls.js';
 import { DueCell } from './TriageQueue.js';
 import { SkippedHolidays } from '../calendar/SkippedHolidays.js';
 import { TriageForm } from './TriageForm.js';
 import { useSignalLabels, useSignalT } from './texts.js';
-import { readFile, STEPS, type SignalDetailData } from './types.js';
+import { formatAddress, readFile, STEPS, type FamilyProposal, type SignalDetailData, type Urgency } from './types.js';
 
 /** Everything about one signal: what was reported, by whom, its deadline, files, the case it joined, and the triage decision. */
 export function SignalDetail({ signalId }: { signalId: string }) {
@@ -52,15 +52,24 @@ export function SignalDetail({ signalId }: { signalId: string }) {
           <DataList items={[
             [t('receivedAt'), <>{fmtDateTime(s.receivedAt, lang)} <span className="regie-muted">({ago(tg, s.receivedAt)})</span></>],
             [t('dueOn'), <><DueCell s={s} /><SkippedHolidays from={s.receivedAt} to={s.triageDueOn} /></>],
-            [t('urgency'), lbl('urgency', s.urgency)],
+            [t('urgency'), <>{lbl('urgency', s.urgency)}
+              {s.urgencyChange?.raised && <><br /><span className="regie-muted">{t('urgencyRaised', { from: lbl('urgency', s.urgencyChange.reported), to: lbl('urgency', 'high') })}</span></>}
+              {s.urgencyChange?.lowered && <><br /><span>{t('urgencyLoweredBy', { name: s.urgencyChange.lowered.byName ?? '—', date: fmtDateTime(s.urgencyChange.lowered.at, lang) })}
+                {s.urgencyChange.lowered.reason && <>: <q>{s.urgencyChange.lowered.reason}</q></>}</span></>}</>],
             [t('source'), lbl('source', s.source)],
             [t('reporter'), <>{reporter}{s.reporter.contact && <><br />{t('contact')}: {s.reporter.contact}</>}</>],
             [t('receiving'), s.receivingOrganisation.name],
             [t('subject'), <>{s.subject.label ?? s.subject.description ?? '—'}{s.subject.bsn && <><br />{t('bsn')}: {s.subject.bsn}</>}
               {s.subject.place && <><br />{t('place')}: {s.subject.place}</>}</>],
+            ...(s.subject.persons.length ? [[t('subjectPersons'), <ul className="utrecht-unordered-list">{s.subject.persons.map((p, i) => (
+              <li key={i} className="utrecht-unordered-list__item">{[p.givenNames, p.familyNamePrefix, p.familyName].filter(Boolean).join(' ')}
+                {p.birthDate && `, ${t('bornOn')} ${fmtDate(p.birthDate, lang)}`}</li>))}</ul>] as [string, ReactNode]] : []),
+            ...(s.subject.address ? [[t('addressTitle'), formatAddress(s.subject.address)] as [string, ReactNode]] : []),
             ...(full ? [
-              [t('linkedCase'), s.caseId && s.subject.familyId ? <A href={`/gezinnen/${s.subject.familyId}`}>{t('openFamily')}</A> : t('noLinkedCase')],
-              [t('reReport'), s.reReport ? <strong>{t('reReportText')}</strong> : '—'],
+              [t('linkedCase'), s.caseId && s.subject.familyId ? (s.access.mayOpenFamily ? <A href={`/gezinnen/${s.subject.familyId}`}>{t('openFamily')}</A> : t('linkedNotOnTeam'))
+                : t('noLinkedCase')],
+              [t('reReport'), s.reReport ? <><strong>{t('reReportText')}</strong>{s.reReportCase && <><br />{t('reReportCase', { family: s.reReportCase.familyName,
+                date: s.reReportCase.closedAt ? fmtDate(s.reReportCase.closedAt, lang) : '—' })}</>}</> : '—'],
             ] as Array<[string, ReactNode]> : []),
           ]} />
           <Heading level={3}>{t('whatSeen')}</Heading>
@@ -81,6 +90,8 @@ export function SignalDetail({ signalId }: { signalId: string }) {
         <Attachments signal={s} onAdded={() => void load()} />
       </div>
       <div className="regie-aside">
+        {s.proposals.length > 0 && <Proposals signal={s} onDone={(msg) => { setNotice(msg); void load(); }} />}
+        {s.access.mayLowerUrgency && <LowerUrgency signal={s} onDone={(msg) => { setNotice(msg); void load(); }} />}
         {s.triage && (
           <section aria-labelledby="decision-title" className="regie-section">
             <Heading level={2} id="decision-title">{t('triageTitle')}</Heading>
@@ -143,5 +154,72 @@ function Attachments({ signal, onAdded }: { signal: SignalDetailData; onAdded: (
         </form>
       )}
     </section>
+  );
+}
+
+/** "Possibly the same family": proposals at the same address, linked only when the triaging professional confirms. */
+function Proposals({ signal, onDone }: { signal: SignalDetailData; onDone: (msg: string) => void }) {
+  const t = useSignalT();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const answer = async (p: FamilyProposal, decision: 'confirmed' | 'rejected') => {
+    setBusy(true); setError(null);
+    try {
+      await post(`/api/v1/signals/${signal.id}/family-proposals`, { ...(p.caseId ? { caseId: p.caseId } : { otherSignalId: p.signalId }), decision, version: signal.version });
+      onDone(decision === 'confirmed' ? t('proposalConfirmedNotice') : t('proposalRejectedNotice'));
+    } catch (err) { setError(err); } finally { setBusy(false); }
+  };
+  const describe = (p: FamilyProposal) => (p.kind === 'case'
+    ? t('proposalCase', { label: p.label ?? '—', coordinator: p.coordinatorName ?? '—' })
+    : t('proposalSignal', { ref: p.reference ?? '—', label: p.label ?? '—' }));
+  return (
+    <section aria-labelledby="proposals-title" className="regie-section">
+      <Heading level={2} id="proposals-title">{t('proposalsTitle')}</Heading>
+      <Paragraph>{t('proposalsIntro')}</Paragraph>
+      <ProblemAlert error={error} />
+      <ul className="utrecht-unordered-list">{signal.proposals.map((p) => (
+        <li key={p.caseId ?? p.signalId} className="utrecht-unordered-list__item">
+          {p.kind === 'signal' && p.signalId ? <A href={`/meldingen/${p.signalId}`}>{describe(p)}</A> : describe(p)}
+          {p.status === 'confirmed' ? <><br /><strong>{t('proposalConfirmed')}</strong></> : signal.status === 'open' && (
+            <div className="regie-actions">
+              <Button appearance="primary-action-button" disabled={busy} aria-label={`${t('confirmProposal')}: ${describe(p)}`} onClick={() => void answer(p, 'confirmed')}>{t('confirmProposal')}</Button>
+              <Button appearance="secondary-action-button" disabled={busy} aria-label={`${t('rejectProposal')}: ${describe(p)}`} onClick={() => void answer(p, 'rejected')}>{t('rejectProposal')}</Button>
+            </div>
+          )}
+        </li>
+      ))}</ul>
+    </section>
+  );
+}
+
+/** The triaging professional lowers a (raised) urgency with a reason, before the triage decision. */
+function LowerUrgency({ signal, onDone }: { signal: SignalDetailData; onDone: (msg: string) => void }) {
+  const { lang } = useI18n();
+  const t = useSignalT();
+  const lbl = useSignalLabels();
+  const [urgency, setUrgency] = useState<Urgency | ''>('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = fieldErrors(error, lang);
+  const lower = (['acute', 'high', 'normal'] as const).slice((['acute', 'high', 'normal'] as const).indexOf(signal.urgency) + 1);
+  const submit = async () => {
+    setBusy(true); setError(null);
+    try {
+      await post(`/api/v1/signals/${signal.id}/urgency`, { urgency: urgency || undefined, reason, version: signal.version });
+      onDone(t('urgencyLoweredNotice'));
+    } catch (err) { setError(err); } finally { setBusy(false); }
+  };
+  return (
+    <details className="regie-section">
+      <summary>{t('lowerUrgencyTitle')}</summary>
+      <form className="regie-inline-form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <ProblemAlert error={error} />
+        <Select label={t('newUrgency')} value={urgency} error={errors.urgency} onChange={(e) => setUrgency(e.target.value as Urgency)}
+          options={lower.map((u) => ({ value: u, label: lbl('urgency', u) }))} />
+        <TextArea label={t('lowerReason')} value={reason} error={errors.reason} onChange={(e) => setReason(e.target.value)} />
+        <Button appearance="secondary-action-button" type="submit" disabled={busy}>{t('lowerUrgency')}</Button>
+      </form>
+    </details>
   );
 }

@@ -9,12 +9,18 @@ import { Checkbox, RadioGroup } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
 import { MatchSuggestions } from '../families/MatchSuggestions.js';
 import { emptyPerson } from '../families/MemberForms.js';
-import { CHILD_DOMAINS, DOMAINS, readFile, SOURCES, STEPS, type FileDraft, type Organisation, type Settings, type Urgency } from './types.js';
+import { SubjectAddressFields, SubjectPersonsFields } from './SubjectFields.js';
+import {
+  CHILD_DOMAINS, DOMAINS, emptyAddress, readFile, SOURCES, STEPS, subjectAddressPayload, subjectPersonsPayload, type AddressDraft, type FileDraft, type Organisation,
+  type PersonDraftLite, type Settings, type Urgency,
+} from './types.js';
 
 interface Draft {
   receivingOrganisationId: string; source: string; about: 'bsn' | 'name' | 'description' | 'family'; bsn: string; subjectDescription: string; subjectPlace: string;
   /** About a person known by name and birth date: possibly a person Regie already knows, linked only when the user confirms. */
   person: { givenNames: string; familyNamePrefix: string; familyName: string; birthDate: string; personId?: string; rejected: string[] };
+  /** More persons (a family): names and birth date as known. */
+  others: PersonDraftLite[]; address: AddressDraft;
   whatSeen: string; concerns: Record<string, { on: boolean; text: string }>; safetyAtStake: boolean;
   steps: Record<string, { done: boolean; notes: string }>; urgency: Urgency | '';
 }
@@ -29,7 +35,7 @@ export function SignalForm() {
   const me = useSession().session!.user;
   const familyId = new URLSearchParams(location.search).get('familyId');
   const initial: Draft = { receivingOrganisationId: '', source: 'professional', about: familyId ? 'family' : 'bsn', bsn: '', subjectDescription: '', subjectPlace: '',
-    person: { givenNames: '', familyNamePrefix: '', familyName: '', birthDate: '', rejected: [] },
+    person: { givenNames: '', familyNamePrefix: '', familyName: '', birthDate: '', rejected: [] }, others: [], address: emptyAddress(),
     whatSeen: '', concerns: {}, safetyAtStake: false, steps: {}, urgency: '' };
   const [d, setD, draft] = useDraft<Draft>(`${me.id}.signal${familyId ? `.${familyId}` : ''}`, initial);
   const [orgs, setOrgs] = useState<Organisation[]>([]);
@@ -73,12 +79,16 @@ export function SignalForm() {
       const concerns = Object.fromEntries(Object.entries(d.concerns).filter(([, c]) => c.on).map(([k, c]) => [k, c.text.trim()]));
       const meldcodeSteps = Object.fromEntries(STEPS.filter((s) => d.steps[s]).map((s) => [s, { done: d.steps[s].done, ...(d.steps[s].notes.trim() ? { notes: d.steps[s].notes.trim() } : {}) }]));
       const description = d.about === 'name' && !person.personId ? nameDescription() : d.subjectDescription.trim();
+      // The persons in structure as well (the description stays for whoever reads the signal): the first unless it was linked, and the others.
+      const subjectPersons = d.about === 'family' ? [] : subjectPersonsPayload([...(d.about === 'name' && !person.personId ? [person] : []), ...(d.others ?? [])]);
+      const subjectAddress = d.about === 'family' ? undefined : subjectAddressPayload(d.address ?? emptyAddress());
       const r = await post<{ id: string }>('/api/v1/signals', {
         receivingOrganisationId: d.receivingOrganisationId, source: d.source, urgency: d.urgency || undefined, whatSeen: d.whatSeen, safetyAtStake: d.safetyAtStake,
         ...(d.about === 'family' && familyId ? { familyId } : {}), ...(d.about === 'bsn' && d.bsn.trim() ? { bsn: d.bsn.trim() } : {}),
         ...(d.about === 'name' && person.personId ? { personId: person.personId } : {}),
         ...(description ? { subjectDescription: description } : {}),
         ...(d.subjectPlace.trim() ? { subjectPlace: d.subjectPlace.trim() } : {}),
+        ...(subjectPersons.length ? { subjectPersons } : {}), ...(subjectAddress ? { subjectAddress } : {}),
         ...(Object.keys(concerns).length ? { concerns } : {}), ...(d.safetyAtStake ? { meldcodeSteps } : {}),
       });
       draft.clear();
@@ -115,15 +125,18 @@ export function SignalForm() {
           onChange={(e) => set('bsn', e.target.value)} />}
         {d.about === 'name' && (<>
           <div className="regie-grid">
-            <TextInput label={t('givenNames')} autoComplete="off" value={person.givenNames} onChange={(e) => setPerson({ givenNames: e.target.value, personId: undefined })} />
+            <TextInput label={t('givenNames')} autoComplete="off" value={person.givenNames} error={errors['subjectPersons[0].givenNames']} onChange={(e) => setPerson({ givenNames: e.target.value, personId: undefined })} />
             <TextInput label={`${t('familyNamePrefix')} ${t('optional')}`} autoComplete="off" value={person.familyNamePrefix}
               onChange={(e) => setPerson({ familyNamePrefix: e.target.value, personId: undefined })} />
-            <TextInput label={t('familyName')} autoComplete="off" value={person.familyName} onChange={(e) => setPerson({ familyName: e.target.value, personId: undefined })} />
-            <TextInput label={t('birthDate')} type="date" value={person.birthDate} onChange={(e) => setPerson({ birthDate: e.target.value, personId: undefined })} />
+            <TextInput label={t('familyName')} autoComplete="off" value={person.familyName} error={errors['subjectPersons[0].familyName']} onChange={(e) => setPerson({ familyName: e.target.value, personId: undefined })} />
+            <TextInput label={t('birthDate')} type="date" value={person.birthDate} error={errors['subjectPersons[0].birthDate']} onChange={(e) => setPerson({ birthDate: e.target.value, personId: undefined })} />
           </div>
           <MatchSuggestions person={{ ...emptyPerson(), ...person }} existingPersonId={person.personId} rejected={person.rejected}
             onConfirm={(personId) => setPerson({ personId })} onReject={(id) => setPerson({ rejected: [...person.rejected, id] })} />
         </>)}
+        {(d.about === 'name' || d.about === 'description') && <SubjectPersonsFields persons={d.others ?? []} onChange={(others) => set('others', others)}
+          errors={errors} first={d.about === 'name' ? 2 : 1} offset={d.about === 'name' && !person.personId ? 1 : 0} />}
+        {d.about !== 'family' && <SubjectAddressFields address={d.address ?? emptyAddress()} onChange={(address) => set('address', address)} errors={errors} />}
         <div className="regie-grid">
           <TextInput label={`${t('description')}${d.about === 'description' ? '' : ` ${t('optional')}`}`} hint={t('descriptionHint')} value={d.subjectDescription}
             error={errors.subjectDescription} onChange={(e) => set('subjectDescription', e.target.value)} />

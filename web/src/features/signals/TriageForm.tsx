@@ -6,9 +6,26 @@ import { RegionGroupedSelect, type RegionOrganisation } from '../../ui/RegionGro
 import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
 import { useProfessionals } from '../families/CaseSection.js';
+import { emptyPerson, PersonFields, personPayload, type PersonDraft } from '../families/MemberForms.js';
 import { RadioGroup } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
 import type { SignalDetailData } from './types.js';
+
+/** Adult or child by birth date, as a first guess the triaging professional corrects. */
+function guessRelation(birthDate: string | null, today = new Date()): string {
+  if (!birthDate) return '';
+  const eighteen = new Date(today); eighteen.setFullYear(eighteen.getFullYear() - 18);
+  return birthDate > eighteen.toISOString().slice(0, 10) ? 'child' : 'parent';
+}
+
+/** The members of a new family, from the signal's structured subject: names, birth dates, its address. */
+export function membersFromSignal(signal: Pick<SignalDetailData, 'subject'>): PersonDraft[] {
+  const a = signal.subject.address;
+  const address = { street: a?.street ?? '', houseNumber: a?.houseNumber ?? '', postcode: a?.postcode ?? '', city: a?.city ?? '' };
+  const persons = signal.subject.persons.length ? signal.subject.persons : [{ givenNames: '', familyNamePrefix: null, familyName: '', birthDate: null }];
+  return persons.map((p) => ({ ...emptyPerson(guessRelation(p.birthDate)), givenNames: p.givenNames ?? '', familyNamePrefix: p.familyNamePrefix ?? '',
+    familyName: p.familyName ?? '', birthDate: p.birthDate ?? '', ...address }));
+}
 
 /** An organisation that may receive a signal, in the own region or another one (GET /api/v1/handover-receivers). */
 type Receiver = RegionOrganisation;
@@ -16,7 +33,7 @@ type Receiver = RegionOrganisation;
 type Assessment = 'unsafe' | 'concerns' | 'safe';
 type Decision = 'advice' | 'open_case' | 'join_case' | 'handover' | 'close';
 interface Draft { safetyAssessment: Assessment | ''; safetyReasons: string; decision: Decision | ''; note: string; closeReason: string;
-  targetOrganisationId: string; coordinatorUserId: string; caseId: string }
+  targetOrganisationId: string; coordinatorUserId: string; caseId: string; members?: PersonDraft[] }
 
 /** The triage decision: safety with reasons, then what happens next. Only for the receiving organisation. */
 export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDone: (msg: string) => void }) {
@@ -26,7 +43,10 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
   const me = useSession().session!.user;
   const coordinators = useProfessionals(true);
   const [receivers, setReceivers] = useState<Receiver[]>([]);
-  const initial: Draft = { safetyAssessment: '', safetyReasons: '', decision: '', note: '', closeReason: '', targetOrganisationId: '', coordinatorUserId: '', caseId: '' };
+  const initial: Draft = { safetyAssessment: '', safetyReasons: '', decision: '', note: '', closeReason: '', targetOrganisationId: '', coordinatorUserId: '', caseId: '',
+    members: membersFromSignal(signal) };
+  // A signal about a family Regie does not know yet: "open a case" creates the family too.
+  const newFamily = !signal.subject.familyId;
   const [d, setD, draft] = useDraft<Draft>(`${me.id}.triage.${signal.id}`, initial);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -36,6 +56,8 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
   const target = receivers.find((o) => o.id === d.targetOrganisationId);
   const elsewhere = !!target && target.regionId !== me.regionId;
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((p) => ({ ...p, [k]: v }));
+  const members = d.members ?? initial.members!; // drafts saved before this field existed
+  const setMember = (i: number, m: PersonDraft) => set('members', members.map((x, j) => (j === i ? m : x)));
 
   const submit = async () => {
     setBusy(true); setError(null);
@@ -46,6 +68,7 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
         ...(d.decision === 'close' ? { closeReason: d.closeReason.trim() || undefined } : {}),
         ...(d.decision === 'handover' ? { targetOrganisationId: d.targetOrganisationId || undefined, targetRegionId: target?.regionId } : {}),
         ...(d.decision === 'open_case' ? { coordinatorUserId: d.coordinatorUserId || undefined } : {}),
+        ...(d.decision === 'open_case' && newFamily ? { newFamily: { members: members.map((m) => personPayload(m)) } } : {}),
         ...(d.decision === 'join_case' && d.caseId.trim() ? { caseId: d.caseId.trim() } : {}),
       });
       draft.clear();
@@ -65,6 +88,24 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
           options={(['advice', 'open_case', 'join_case', 'handover', 'close'] as const).map((v) => ({ value: v, label: lbl('decision', v) }))} />
         {d.decision === 'open_case' && <Select label={t('coordinator')} hint={t('coordinatorHint')} value={d.coordinatorUserId} error={errors.coordinatorUserId}
           onChange={(e) => set('coordinatorUserId', e.target.value)} options={coordinators.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />}
+        {d.decision === 'open_case' && newFamily && (
+          <fieldset className="utrecht-form-fieldset regie-fieldset">
+            <legend className="utrecht-form-fieldset__legend">{t('newFamilyTitle')}</legend>
+            <Paragraph>{t('newFamilyIntro')}</Paragraph>
+            {errors.newFamily && <Alert type="error"><Paragraph>{errors.newFamily}</Paragraph></Alert>}
+            {members.map((m, i) => (
+              <fieldset key={i} className="utrecht-form-fieldset regie-fieldset">
+                <legend className="utrecht-form-fieldset__legend">{t('memberN', { n: i + 1 })}</legend>
+                <PersonFields value={m} prefix={`newFamily.members[${i}].`} errors={errors} onChange={(p) => setMember(i, p)} />
+                {members.length > 1 && <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${t('removeMember')}: ${t('memberN', { n: i + 1 })}`}
+                  onClick={() => set('members', members.filter((_, j) => j !== i))}>{t('removeMember')}</button>}
+              </fieldset>
+            ))}
+            <Button appearance="secondary-action-button" type="button" onClick={() => set('members', [...members,
+              { ...emptyPerson(''), street: members[0]?.street ?? '', houseNumber: members[0]?.houseNumber ?? '', postcode: members[0]?.postcode ?? '', city: members[0]?.city ?? '' }])}>
+              {t('addMember')}</Button>
+          </fieldset>
+        )}
         {d.decision === 'join_case' && !signal.caseId && <TextInput label={`${t('caseId')} ${t('optional')}`} hint={t('caseIdHint')} value={d.caseId}
           error={errors.caseId} onChange={(e) => set('caseId', e.target.value)} />}
         {d.decision === 'handover' && <TargetSelect receivers={receivers.filter((o) => !(o.id === signal.receivingOrganisation.id && o.regionId === me.regionId))}

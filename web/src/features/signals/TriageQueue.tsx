@@ -28,6 +28,7 @@ export function TriageQueue() {
   const [scope, setScope] = useState(params.get('scope') === 'reported' ? 'reported' : 'queue');
   const [status, setStatus] = useState(params.get('status') ?? 'open');
   const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
+  const [reReport, setReReport] = useState(params.get('reReport') === 'true');
   const [cursors, setCursors] = useState<string[]>([]);
   const [data, setData] = useState<SignalList | null>(null);
   const [orgName, setOrgName] = useState('');
@@ -41,10 +42,13 @@ export function TriageQueue() {
     const p = new URLSearchParams({ scope, limit: '25' });
     if (status) p.set('status', status);
     if (overdue) p.set('overdue', 'true');
+    const reReports = reReport && scope === 'queue';
+    if (reReports) p.set('reReport', 'true');
     if (cursor) p.set('cursor', cursor);
-    history.replaceState(null, '', `/triage?${new URLSearchParams({ ...(scope === 'reported' ? { scope } : {}), ...(status ? { status } : {}), ...(overdue ? { overdue: 'true' } : {}) })}`);
+    history.replaceState(null, '', `/triage?${new URLSearchParams({ ...(scope === 'reported' ? { scope } : {}), ...(status ? { status } : {}), ...(overdue ? { overdue: 'true' } : {}),
+      ...(reReports ? { reReport: 'true' } : {}) })}`);
     get<SignalList>(`/api/v1/signals?${p}`).then((r) => { setData(r); setError(null); }, setError);
-  }, [scope, status, overdue, cursor]);
+  }, [scope, status, overdue, reReport, cursor]);
 
   const reset = () => setCursors([]);
   return (
@@ -60,6 +64,7 @@ export function TriageQueue() {
         <Select label={t('status')} name="status" value={status} onChange={(e) => { reset(); setStatus(e.target.value); }}
           options={(['open', 'triaged', 'handed_over', 'closed', 'all'] as const).map((s) => ({ value: s, label: lbl('status', s) }))} />
         <Checkbox label={t('onlyOverdue')} checked={overdue} onChange={(v) => { reset(); setOverdue(v); }} />
+        {scope === 'queue' && <Checkbox label={t('onlyReReports')} checked={reReport} onChange={(v) => { reset(); setReReport(v); }} />}
       </form>
       <ProblemAlert error={error} />
       {data && data.items.length === 0 && <Paragraph>{t('none')}</Paragraph>}
@@ -82,7 +87,8 @@ export function TriageQueue() {
               <TableCell>{s.urgency === 'acute' ? <strong>{lbl('urgency', s.urgency)}</strong> : lbl('urgency', s.urgency)}</TableCell>
               <TableCell><DueCell s={s} /></TableCell>
               <TableCell>{lbl('status', s.status)}</TableCell>
-              <TableCell>{[s.safetyAtStake && t('flagSafety'), s.reReport && t('flagReReport'), s.linkedToCase && t('flagLinked')].filter(Boolean).join(', ') || '—'}</TableCell>
+              <TableCell>{[s.safetyAtStake && t('flagSafety'), s.reReport && t('flagReReport'), s.linkedToCase && t('flagLinked'),
+                s.possiblySameFamily && t('flagSameFamily')].filter(Boolean).join(', ') || '—'}</TableCell>
             </TableRow>
           ))}</TableBody>
         </Table>
