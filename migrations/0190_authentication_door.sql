@@ -44,11 +44,14 @@ GRANT INSERT ON audit_log TO regie_authn;
 CREATE POLICY audit_log_authn ON audit_log FOR INSERT TO regie_authn
   WITH CHECK (regie.system_door() = 'authentication' AND user_id IS NOT NULL);
 
--- A logged-in request with an Idempotency-Key (a password change, a new authenticator) marks its
--- key "written" inside the door's transaction, just before COMMIT (src/platform/http/idempotency.ts).
--- The door has no actor, so it takes the system's pass in the function's check.
+-- A logged-in request with an Idempotency-Key (a password change, a new authenticator, a new
+-- region) marks its key "written" inside the door's transaction, just before COMMIT
+-- (src/platform/http/idempotency.ts). The door has no actor, so it takes the system's pass in
+-- the function's check.
 CREATE OR REPLACE FUNCTION regie.acting_as_system() RETURNS boolean LANGUAGE sql STABLE AS $$
   SELECT regie.actor_region() IS NULL AND current_setting('role') IN ('none', 'regie_system', 'regie_authn')
 $$;
 GRANT EXECUTE ON FUNCTION regie.acting_as_system(), regie.actor_user() TO regie_authn;
 GRANT EXECUTE ON FUNCTION regie.mark_idempotency_written(text, uuid, text) TO regie_authn;
+-- The same for a request's work behind a system door (creating a region, the public form's steps).
+GRANT EXECUTE ON FUNCTION regie.mark_idempotency_written(text, uuid, text) TO regie_system;

@@ -116,6 +116,8 @@ describe('journey: register a family once, with all its members', () => {
     await page.locator('fieldset').nth(1).getByRole('button', { name: 'Verwijderen' }).click();
     await page.getByLabel('Grondslag').selectOption({ label: 'toestemming' });
     await page.getByRole('button', { name: 'Registreren' }).click();
+    // The family page of the new family (the form's own heading also says "Gezin").
+    await page.waitForURL(/\/gezinnen\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: /Gezin/, level: 1 }).waitFor();
     const rows = await env.t.db.query(`SELECT fm.family_id FROM family_members fm JOIN persons p ON p.id = fm.person_id WHERE p.given_names = 'Zoë'`);
     expect(rows).toHaveLength(2); // one person, now in two households

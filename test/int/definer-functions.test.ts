@@ -60,7 +60,7 @@ describe('SECURITY DEFINER functions', () => {
       'regie.handover_signal_persons(text,uuid) → regie_app',
       'regie.link_signal_to_case(text,uuid,uuid) → regie_app',
       'regie.lock_audit_chains(text[]) → regie_app',
-      'regie.mark_idempotency_written(text,uuid,text) → regie_app, regie_authn',
+      'regie.mark_idempotency_written(text,uuid,text) → regie_app, regie_authn, regie_system',
       'regie.next_signal_reference(text,integer) → regie_app',
       'regie.notify(text,uuid,uuid,text,text,text,text,text,uuid) → regie_app, regie_system',
       'regie.open_cases_coordinated_by(text,uuid) → regie_app',

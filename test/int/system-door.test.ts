@@ -38,6 +38,7 @@ const FUNCTIONS = [
   'regie.audit_canonical(audit_log)',
   'regie.ensure_job_queue(text,json)',
   'regie.expire_overdue_handovers(date)',
+  'regie.mark_idempotency_written(text,uuid,text)',
   'regie.notify(text,uuid,uuid,text,text,text,text,text,uuid)',
   'regie.refindex_close_stale(text,uuid,date)',
   'regie.refindex_lock(text,uuid)',

@@ -79,6 +79,18 @@ describe('an installation administrator creates a region in the web app', () => 
     expect(again.statusCode).toBe(401);
   });
 
+  it('takes an Idempotency-Key as the web app sends it: a retry answers the first result and makes no second region', async () => {
+    const b = body();
+    const send = () => app.inject({ method: 'POST', url: '/api/v1/regions', payload: b,
+      headers: { cookie: i.cookie, 'x-csrf-token': i.csrf, 'idempotency-key': `region-${b.id}` } });
+    const first = await send();
+    expect(first.statusCode).toBe(201);
+    const again = await send();
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await written(b.id)).toMatchObject({ regions: 1, organisations: 1, users: 1 });
+  });
+
   it('refuses the same region code a second time, clearly, and writes nothing', async () => {
     const b = body();
     expect((await i.post('/api/v1/regions', b)).status).toBe(201);
