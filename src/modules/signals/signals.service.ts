@@ -21,6 +21,7 @@ import {
 } from './signals.repo.js';
 import type { CreateSignalBody, SignalListQuery } from './signals.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
+import { handoverRefusals } from '../handovers/signal-refusals.js';
 
 const NO_SUBJECT: Subject = { personId: null, familyId: null, openCaseId: null, lastClosedAt: null, personIds: [] };
 /** Processing a signal is the receiving organisation's statutory task (Jeugdwet, Wmo, Meldcode). */
@@ -96,7 +97,7 @@ export async function createSignal(db: Database, actor: Actor, body: z.infer<typ
 export async function notifyUrgent(tx: Tx, regionId: string, organisationId: string, signalId: string, reference: string, why: 'acute' | 'safety') {
   const title = why === 'acute' ? { nl: `Acute melding ontvangen: ${reference}`, en: `Acute signal received: ${reference}` }
     : { nl: `Zorgmelding over veiligheid ontvangen: ${reference}`, en: `Concern about safety received: ${reference}` };
-  await notify(tx, { regionId, userIds: await teamLeadsOf(tx, regionId, organisationId), kind: `signal_${why}`, title,
+  await notify(tx, { regionId, userIds: await teamLeadsOf(tx, regionId, organisationId), kind: why === 'acute' ? 'signal_acute' : 'signal_safety', title,
     link: `/meldingen/${signalId}`, dedupeKey: `signal-urgent:${signalId}` });
 }
 
@@ -115,6 +116,7 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
     const result = page(rows, rows.map((r) => r.triageDueOn), limit);
     const subjects = await subjectsOf(tx, actor.regionId, result.items.map((s) => s.id));
     const triageView = scope === 'queue';
+    const refusals = triageView ? await handoverRefusals(tx, actor.regionId, result.items.filter((s) => s.status === 'handover_refused').map((s) => s.id)) : new Map();
     if (result.items.length) {
       // One audit row per person shown; a list of signals about unknown persons still leaves one row.
       await recordAccess(tx, actor, { action: 'read', objectType: 'signal-list', objectId: scope,
@@ -128,6 +130,7 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
         // What the reporter is not told (see readSignal): whether a case exists, and the name behind a BSN.
         reReport: triageView ? s.reReport : false, linkedToCase: triageView ? s.caseId !== null : false,
         subject: triageView ? subjects.get(s.id)?.label ?? null : s.subjectDescription, receivingOrganisationName: s.receivingOrganisationName,
+        handoverRefusal: refusals.get(s.id) ?? null,
       })),
     };
   });
@@ -168,7 +171,8 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
       urgency: s.urgency, receivedAt: s.receivedAt, triageDueOn: s.triageDueOn, ...deadlineState(s.status, s.triageDueOn, today),
       caseId: full ? s.caseId : null, reReport: full ? s.reReport : null,
       triage: full ? triage : null, attachments,
-      access: { mayTriage: view === 'triage' && s.status === 'open', mayAddAttachment: view === 'triage' || s.reporterUserId === actor.userId, view },
+      handoverRefusal: view === 'triage' && s.status === 'handover_refused' ? (await handoverRefusals(tx, actor.regionId, [s.id])).get(s.id) ?? null : null,
+      access: { mayTriage: view === 'triage' && (s.status === 'open' || s.status === 'handover_refused'), mayAddAttachment: view === 'triage' || s.reporterUserId === actor.userId, view },
     };
   });
   if (!result) throw refusalAudited(new NotFound('signal', signalId));
