@@ -9,6 +9,7 @@ import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { DataList } from './controls.js';
 import { DueCell } from './TriageQueue.js';
 import { TriageForm } from './TriageForm.js';
+import { RefusalNote } from '../handovers/RefusalNote.js';
 import { useSignalLabels, useSignalT } from './texts.js';
 import { readFile, STEPS, type SignalDetailData } from './types.js';
 
@@ -96,6 +97,7 @@ export function SignalDetail({ signalId }: { signalId: string }) {
             ]} />
           </section>
         )}
+        {s.handoverRefusal && <RefusalNote refusal={s.handoverRefusal} />}
         {s.access.mayTriage && <TriageForm signal={s} onDone={(msg) => { setNotice(msg); void load(); }} />}
         {!s.triage && !s.access.mayTriage && s.status === 'open' && (
           <section className="regie-section" aria-label={t('triageTitle')}><Paragraph>{full ? t('notYours', { org: s.receivingOrganisation.name }) : t('triageHidden')}</Paragraph></section>

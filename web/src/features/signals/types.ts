@@ -1,10 +1,12 @@
 // Shapes of the signals API (mirrors src/modules/signals/signals.contract.ts).
+import type { HandoverRefusal } from '../handovers/RefusalNote.js';
 export type Urgency = 'acute' | 'high' | 'normal';
-export type Status = 'open' | 'triaged' | 'handed_over' | 'closed';
+export type Status = 'open' | 'triaged' | 'handed_over' | 'handover_refused' | 'closed';
 
 export interface SignalListItem {
   id: string; reference: string; receivedAt: string; source: string; urgency: Urgency; triageDueOn: string; daysLeft: number; overdue: boolean;
   status: Status; safetyAtStake: boolean; reReport: boolean; linkedToCase: boolean; subject: string | null; receivingOrganisationName: string;
+  handoverRefusal?: HandoverRefusal | null;
 }
 export interface SignalList { items: SignalListItem[]; nextCursor: string | null; today: string }
 
@@ -22,7 +24,7 @@ export interface SignalDetailData {
   subject: { label: string | null; personId: string | null; familyId: string | null; bsn: string | null; description: string | null; place: string | null };
   whatSeen: string; concerns: Record<string, string>; safetyAtStake: boolean; meldcodeSteps: Record<string, { done: boolean; notes?: string }>;
   urgency: Urgency; receivedAt: string; triageDueOn: string; daysLeft: number; overdue: boolean; caseId: string | null; reReport: boolean | null;
-  triage: TriageDecision | null; attachments: Attachment[];
+  triage: TriageDecision | null; attachments: Attachment[]; handoverRefusal?: HandoverRefusal | null;
   access: { mayTriage: boolean; mayAddAttachment: boolean; view: 'triage' | 'case_team' | 'reporter' };
 }
 
