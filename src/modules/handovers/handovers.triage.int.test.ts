@@ -121,7 +121,7 @@ describe('a refused handover of a signal', () => {
 
     // Back in the sender's default queue, with the refusal; also under its own filter, not under "handed over".
     const queue = (await cVt.get('/api/v1/signals')).body.items.find((s: { id: string }) => s.id === sig.id);
-    expect(queue).toMatchObject({ status: 'handover_refused', handoverRefusal: { handoverId: h.id, reason, organisationName: 'Team Jeugd Vlissingen' } });
+    expect(queue).toMatchObject({ status: 'handover_refused', handoverRefusal: { handoverId: h.id, outcome: 'refused', reason, organisationName: 'Team Jeugd Vlissingen' } });
     expect((await cVt.get('/api/v1/signals?status=handover_refused')).body.items.map((s: { id: string }) => s.id)).toContain(sig.id);
     expect((await cVt.get('/api/v1/signals?status=handed_over')).body.items.map((s: { id: string }) => s.id)).not.toContain(sig.id);
     // The reporter sees the status but not the receiver's reason; the receiver no longer sees the signal.
@@ -188,6 +188,13 @@ describe('an expired handover', () => {
     // Expired on a due date that is (still) today or later — a late clock, a moved deadline — it is overdue all the same.
     await t.db.query(`UPDATE handovers SET accept_due_on = $3 WHERE region_id = $1 AND id = $2`, [region, h.id, addDays(d, 3)]);
     expect((await cVt.get(`/api/v1/handovers/${h.id}`)).body).toMatchObject({ status: 'expired', overdue: true });
+ 
+    // The signal is back in the sender's queue too: not answered, so a new decision is needed.
+    expect(await signalRow(sig.id)).toEqual({ status: 'handover_expired', version: 3 });
+    const queued = (await cVt.get('/api/v1/signals')).body.items.find((s: { id: string }) => s.id === sig.id);
+    expect(queued).toMatchObject({ status: 'handover_expired', handoverRefusal: { handoverId: h.id, outcome: 'expired', reason: null, organisationName: 'Team Jeugd Vlissingen' } });
+    expect((await cVt.get(`/api/v1/signals/${sig.id}`)).body).toMatchObject({ access: { mayTriage: true }, handoverRefusal: { outcome: 'expired' } });
+    expect((await handOver(sig.id, 3, { targetOrganisationId: other })).body).toMatchObject({ status: 'handed_over', version: 4 });
   });
 });
 

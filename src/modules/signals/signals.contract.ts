@@ -9,8 +9,8 @@ const optText = (max: number) => z.string().trim().max(max, msg(`Maximaal ${max}
 export const SOURCES = ['citizen', 'professional', 'school', 'gp', 'police', 'veilig_thuis', 'anonymous'] as const;
 export const Source = z.enum(SOURCES);
 export const Urgency = z.enum(['acute', 'high', 'normal']);
-/** handover_refused: a handover of it was refused; it is back in the queue for a new decision. */
-export const SignalStatus = z.enum(['open', 'triaged', 'handed_over', 'handover_refused', 'closed']);
+/** handover_refused / handover_expired: a handover of it was refused or not answered in time; it is back in the queue for a new decision. */
+export const SignalStatus = z.enum(['open', 'triaged', 'handed_over', 'handover_refused', 'handover_expired', 'closed']);
 
 /** Life domains (DESIGN.md); the last three only for children. */
 export const LIFE_DOMAINS = ['finances', 'housing', 'work', 'domestic_relations', 'mental_health', 'physical_health', 'addiction',
@@ -53,22 +53,23 @@ export const AttachmentParams = z.strictObject({ signalId: Uuid, attachmentId: U
 export const SignalListQuery = z.strictObject({
   organisationId: Uuid.optional(),
   scope: z.enum(['queue', 'reported']).optional(),
-  /** open: everything waiting for a triage decision, including signals whose handover was refused. */
-  status: z.enum(['open', 'triaged', 'handed_over', 'handover_refused', 'closed', 'all']).optional(),
+  /** open: everything waiting for a triage decision, including signals whose handover was refused or not answered in time. */
+  status: z.enum(['open', 'triaged', 'handed_over', 'handover_refused', 'handover_expired', 'closed', 'all']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 
-/** The refused handover that sent a signal back to its queue: "refused — new decision needed". */
-export const HandoverRefusal = z.object({ handoverId: z.string(), reason: z.string(), organisationName: z.string(), refusedAt: z.string() });
+/** The handover that sent a signal back to its queue: refused (with the reason) or not answered in time ("new decision needed"). */
+export const HandoverRefusal = z.object({ handoverId: z.string(), outcome: z.enum(['refused', 'expired']), reason: z.string().nullable(),
+  organisationName: z.string(), refusedAt: z.string() });
 
 export const SignalListItem = z.object({
   id: z.string(), reference: z.string(), receivedAt: z.string(), source: Source, urgency: Urgency, triageDueOn: z.iso.date(),
   /** Working days until the deadline; negative when it has passed. */
   daysLeft: z.number(), overdue: z.boolean(), status: SignalStatus, safetyAtStake: z.boolean(), reReport: z.boolean(),
   linkedToCase: z.boolean(), subject: z.string().nullable(), receivingOrganisationName: z.string(),
-  /** Why it is back in the queue (status handover_refused; triage view only). */
+  /** Why it is back in the queue (status handover_refused or handover_expired; triage view only). */
   handoverRefusal: HandoverRefusal.nullable().optional(),
 });
 export const SignalList = z.object({ items: z.array(SignalListItem), nextCursor: z.string().nullable(), today: z.iso.date() });

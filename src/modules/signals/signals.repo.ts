@@ -3,7 +3,9 @@
 import type { Tx } from '../../platform/db/db.js';
 
 export type Urgency = 'acute' | 'high' | 'normal';
-export type Status = 'open' | 'triaged' | 'handed_over' | 'handover_refused' | 'closed';
+export type Status = 'open' | 'triaged' | 'handed_over' | 'handover_refused' | 'handover_expired' | 'closed';
+/** Waiting for a (new) triage decision: new, or back after a handover that was refused or not answered in time. */
+export const AWAITS_DECISION: readonly Status[] = ['open', 'handover_refused', 'handover_expired'];
 
 export interface Settings { workingDays: Record<Urgency, number>; frontDoorOrganisationId: string | null }
 
@@ -106,7 +108,7 @@ export async function listSignals(tx: Tx, f: ListFilter): Promise<SignalRecord[]
       WHERE s.region_id = $1
         AND ($2::uuid IS NULL OR s.receiving_organisation_id = $2)
         AND ($3::uuid IS NULL OR s.reporter_user_id = $3)
-        AND ($4::text IS NULL OR s.status = $4 OR ($4 = 'open' AND s.status = 'handover_refused'))
+        AND ($4::text IS NULL OR s.status = $4 OR ($4 = 'open' AND s.status IN ('handover_refused', 'handover_expired')))
         AND ($5::date IS NULL OR (s.status = 'open' AND s.triage_due_on < $5::date))
         AND ($6::date IS NULL OR (s.triage_due_on, s.id) > ($6::date, $7::uuid))
       ORDER BY s.triage_due_on, s.id
@@ -174,7 +176,7 @@ export async function insertTriage(tx: Tx, d: { regionId: string; id: string; si
 export async function setTriaged(tx: Tx, regionId: string, signalId: string, version: number, to: { status: Status; caseId: string | null; familyId: string | null }) {
   const rows = await tx.query<{ version: number }>(
     `UPDATE signals SET status = $4, case_id = $5, family_id = $6, triaged_at = now(), version = version + 1
-      WHERE region_id = $1 AND id = $2 AND version = $3 AND status IN ('open', 'handover_refused') RETURNING version`,
+      WHERE region_id = $1 AND id = $2 AND version = $3 AND status IN ('open', 'handover_refused', 'handover_expired') RETURNING version`,
     [regionId, signalId, version, to.status, to.caseId, to.familyId]);
   return rows[0]?.version ?? null;
 }

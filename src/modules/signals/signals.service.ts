@@ -17,7 +17,7 @@ import { accessAudit, familyAccess } from '../cases/cases.repo.js';
 import { maySeeSignal, type SignalView } from './signals.access.js';
 import {
   findSignal, findTriage, insertSignal, listAttachments, listSignals as listRows, nextReference, organisationExists, resolveSubject,
-  signalSettings, subjectsOf, type SignalRecord, type Status, type Subject, type Urgency,
+  signalSettings, subjectsOf, AWAITS_DECISION, type SignalRecord, type Status, type Subject, type Urgency,
 } from './signals.repo.js';
 import type { CreateSignalBody, SignalListQuery } from './signals.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
@@ -116,7 +116,8 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
     const result = page(rows, rows.map((r) => r.triageDueOn), limit);
     const subjects = await subjectsOf(tx, actor.regionId, result.items.map((s) => s.id));
     const triageView = scope === 'queue';
-    const refusals = triageView ? await handoverRefusals(tx, actor.regionId, result.items.filter((s) => s.status === 'handover_refused').map((s) => s.id)) : new Map();
+    const back = result.items.filter((s) => s.status === 'handover_refused' || s.status === 'handover_expired').map((s) => s.id);
+    const refusals = triageView ? await handoverRefusals(tx, actor.regionId, back) : new Map();
     if (result.items.length) {
       // One audit row per person shown; a list of signals about unknown persons still leaves one row.
       await recordAccess(tx, actor, { action: 'read', objectType: 'signal-list', objectId: scope,
@@ -171,8 +172,9 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
       urgency: s.urgency, receivedAt: s.receivedAt, triageDueOn: s.triageDueOn, ...deadlineState(s.status, s.triageDueOn, today),
       caseId: full ? s.caseId : null, reReport: full ? s.reReport : null,
       triage: full ? triage : null, attachments,
-      handoverRefusal: view === 'triage' && s.status === 'handover_refused' ? (await handoverRefusals(tx, actor.regionId, [s.id])).get(s.id) ?? null : null,
-      access: { mayTriage: view === 'triage' && (s.status === 'open' || s.status === 'handover_refused'), mayAddAttachment: view === 'triage' || s.reporterUserId === actor.userId, view },
+      handoverRefusal: view === 'triage' && (s.status === 'handover_refused' || s.status === 'handover_expired')
+        ? (await handoverRefusals(tx, actor.regionId, [s.id])).get(s.id) ?? null : null,
+      access: { mayTriage: view === 'triage' && AWAITS_DECISION.includes(s.status), mayAddAttachment: view === 'triage' || s.reporterUserId === actor.userId, view },
     };
   });
   if (!result) throw refusalAudited(new NotFound('signal', signalId));

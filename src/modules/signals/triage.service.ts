@@ -13,7 +13,7 @@ import { appendCaseOpened, appendEvent } from '../timeline/timeline.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { activeMembership, insertMembership, requireQualifiedCoordinator } from '../cases/cases.repo.js';
 import { mayTriage } from './signals.access.js';
-import { caseForTriage, findSignal, insertTriage, organisationExists, setTriaged, subjectsOf, type SignalRecord, type Status } from './signals.repo.js';
+import { AWAITS_DECISION, caseForTriage, findSignal, insertTriage, organisationExists, setTriaged, subjectsOf, type SignalRecord, type Status } from './signals.repo.js';
 import type { TriageBody } from './signals.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
 
@@ -115,7 +115,7 @@ export async function triageSignal(db: Database, actor: Actor, signalId: string,
     // a reporter or case team member and turn their 403 into a 404.
     const s = (await findSignal(tx, actor.regionId, signalId, true))!;
     if (s.version !== body.version) throw new StaleVersion('signal');
-    if (s.status !== 'open' && s.status !== 'handover_refused') throw new Conflict('already_triaged', { nl: 'Deze melding is al getrieerd.', en: 'This signal has already been triaged.' }, 'decision');
+    if (!AWAITS_DECISION.includes(s.status)) throw new Conflict('already_triaged', { nl: 'Deze melding is al getrieerd.', en: 'This signal has already been triaged.' }, 'decision');
     return decide(tx, actor, s, body, now);
   });
   if (outcome === 'not_found') throw refusalAudited(new NotFound('signal', signalId));

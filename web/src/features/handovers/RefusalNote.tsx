@@ -1,4 +1,5 @@
-// Why a signal is back in the triage queue: its handover was refused, with the receiver's reason.
+// Why a signal is back in the triage queue: its handover was refused, with the receiver's reason,
+// or not answered in time.
 // Shown in the triage queue (compact) and on the signal (as an alert above the triage form).
 import { Alert, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { useI18n } from '../../i18n.js';
@@ -6,17 +7,17 @@ import { A } from '../../router.js';
 import { fmtDate } from '../../ui/time.js';
 import { useHandoverT } from './texts.js';
 
-export interface HandoverRefusal { handoverId: string; reason: string; organisationName: string; refusedAt: string }
+export interface HandoverRefusal { handoverId: string; outcome: 'refused' | 'expired'; reason: string | null; organisationName: string; refusedAt: string }
 
 export function RefusalNote({ refusal, compact = false }: { refusal: HandoverRefusal; compact?: boolean }) {
   const t = useHandoverT();
   const { lang } = useI18n();
-  const text = t('refusedBack', { org: refusal.organisationName, date: fmtDate(refusal.refusedAt, lang) });
-  if (compact) return <><br /><span className="regie-muted">{text}: <q>{refusal.reason}</q></span></>;
+  const text = t(refusal.outcome === 'refused' ? 'refusedBack' : 'expiredBack', { org: refusal.organisationName, date: fmtDate(refusal.refusedAt, lang) });
+  if (compact) return <><br /><span className="regie-muted">{text}{refusal.reason && <>: <q>{refusal.reason}</q></>}</span></>;
   return (
     <Alert type="warning">
       <Paragraph><strong>{t('newDecisionNeeded')}</strong> {text}.</Paragraph>
-      <Paragraph>{t('refusalReason')}: {refusal.reason}</Paragraph>
+      {refusal.reason && <Paragraph>{t('refusalReason')}: {refusal.reason}</Paragraph>}
       <Paragraph><A href={`/overdrachten/${refusal.handoverId}`}>{t('toRefusedHandover')}</A></Paragraph>
     </Alert>
   );

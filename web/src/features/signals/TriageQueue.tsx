@@ -59,7 +59,7 @@ export function TriageQueue() {
         <Select label={t('view')} name="scope" value={scope} onChange={(e) => { reset(); setScope(e.target.value === 'reported' ? 'reported' : 'queue'); }}
           options={[{ value: 'queue', label: t('viewQueue') }, { value: 'reported', label: t('viewReported') }]} />
         <Select label={t('status')} name="status" value={status} onChange={(e) => { reset(); setStatus(e.target.value); }}
-          options={(['open', 'handover_refused', 'triaged', 'handed_over', 'closed', 'all'] as const).map((s) => ({ value: s, label: lbl('status', s) }))} />
+          options={(['open', 'handover_refused', 'handover_expired', 'triaged', 'handed_over', 'closed', 'all'] as const).map((s) => ({ value: s, label: lbl('status', s) }))} />
         <Checkbox label={t('onlyOverdue')} checked={overdue} onChange={(v) => { reset(); setOverdue(v); }} />
       </form>
       <ProblemAlert error={error} />
@@ -82,7 +82,7 @@ export function TriageQueue() {
               <TableCell>{ago(tg, s.receivedAt)}<br /><span className="regie-muted">{lbl('source', s.source)}</span></TableCell>
               <TableCell>{s.urgency === 'acute' ? <strong>{lbl('urgency', s.urgency)}</strong> : lbl('urgency', s.urgency)}</TableCell>
               <TableCell><DueCell s={s} /></TableCell>
-              <TableCell>{s.status === 'handover_refused' ? <strong>{lbl('status', s.status)}</strong> : lbl('status', s.status)}
+              <TableCell>{s.handoverRefusal ? <strong>{lbl('status', s.status)}</strong> : lbl('status', s.status)}
                 {s.handoverRefusal && <RefusalNote refusal={s.handoverRefusal} compact />}</TableCell>
               <TableCell>{[s.safetyAtStake && t('flagSafety'), s.reReport && t('flagReReport'), s.linkedToCase && t('flagLinked')].filter(Boolean).join(', ') || '—'}</TableCell>
             </TableRow>

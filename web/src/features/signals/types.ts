@@ -1,7 +1,7 @@
 // Shapes of the signals API (mirrors src/modules/signals/signals.contract.ts).
 import type { HandoverRefusal } from '../handovers/RefusalNote.js';
 export type Urgency = 'acute' | 'high' | 'normal';
-export type Status = 'open' | 'triaged' | 'handed_over' | 'handover_refused' | 'closed';
+export type Status = 'open' | 'triaged' | 'handed_over' | 'handover_refused' | 'handover_expired' | 'closed';
 
 export interface SignalListItem {
   id: string; reference: string; receivedAt: string; source: string; urgency: Urgency; triageDueOn: string; daysLeft: number; overdue: boolean;
