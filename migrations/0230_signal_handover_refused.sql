@@ -3,9 +3,20 @@
 -- of sight as "handed over". The triaging organisation then decides again, so a signal can have
 -- more than one triage decision over time (the latest is the one that counts); the signal's
 -- version and status guard that only one new decision is made per refusal.
-ALTER TABLE signals DROP CONSTRAINT signals_status_check;
-ALTER TABLE signals ADD CONSTRAINT signals_status_check
-  CHECK (status IN ('open', 'triaged', 'handed_over', 'handover_refused', 'closed'));
+-- The status check gains the value and keeps every value it already allows (also those other
+-- migrations added), so that this migration never narrows it.
+DO $$
+DECLARE
+  allowed text[];
+BEGIN
+  SELECT array_agg(DISTINCT m[1]) INTO allowed
+    FROM pg_constraint c, regexp_matches(pg_get_constraintdef(c.oid), '''([a-z_]+)''', 'g') AS m
+   WHERE c.conrelid = 'signals'::regclass AND c.conname = 'signals_status_check';
+  allowed := ARRAY(SELECT DISTINCT v FROM unnest(coalesce(allowed, ARRAY[]::text[]) || ARRAY['handover_refused']) AS v ORDER BY v);
+  ALTER TABLE signals DROP CONSTRAINT IF EXISTS signals_status_check;
+  EXECUTE 'ALTER TABLE signals ADD CONSTRAINT signals_status_check CHECK (status IN ('
+    || (SELECT string_agg(quote_literal(v), ', ') FROM unnest(allowed) AS v) || '))';
+END $$;
 
 ALTER TABLE signal_triage_decisions DROP CONSTRAINT signal_triage_decisions_region_id_signal_id_key;
 CREATE INDEX signal_triage_by_signal ON signal_triage_decisions (region_id, signal_id, decided_at DESC);

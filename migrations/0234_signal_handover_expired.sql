@@ -2,9 +2,20 @@
 -- it) also returns the signal to the sender's triage queue, as "not answered — new decision
 -- needed" (status handover_expired): the sender stays responsible, and the signal must not drop
 -- out of sight as "handed over" either.
-ALTER TABLE signals DROP CONSTRAINT signals_status_check;
-ALTER TABLE signals ADD CONSTRAINT signals_status_check
-  CHECK (status IN ('open', 'triaged', 'handed_over', 'handover_refused', 'handover_expired', 'closed'));
+-- The status check gains the value and keeps every value it already allows (also those other
+-- migrations added), so that this migration never narrows it.
+DO $$
+DECLARE
+  allowed text[];
+BEGIN
+  SELECT array_agg(DISTINCT m[1]) INTO allowed
+    FROM pg_constraint c, regexp_matches(pg_get_constraintdef(c.oid), '''([a-z_]+)''', 'g') AS m
+   WHERE c.conrelid = 'signals'::regclass AND c.conname = 'signals_status_check';
+  allowed := ARRAY(SELECT DISTINCT v FROM unnest(coalesce(allowed, ARRAY[]::text[]) || ARRAY['handover_expired']) AS v ORDER BY v);
+  ALTER TABLE signals DROP CONSTRAINT IF EXISTS signals_status_check;
+  EXECUTE 'ALTER TABLE signals ADD CONSTRAINT signals_status_check CHECK (status IN ('
+    || (SELECT string_agg(quote_literal(v), ', ') FROM unnest(allowed) AS v) || '))';
+END $$;
 
 -- The sweep's function of migration 0090, now also sending the expired handovers' signals back.
 CREATE OR REPLACE FUNCTION regie.expire_overdue_handovers(today date)

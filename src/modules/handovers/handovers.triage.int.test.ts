@@ -10,6 +10,7 @@ import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 import { addDays } from '../../platform/time/working-days.js';
 import { expireOverdueHandovers } from './handovers.service.js';
+import { SignalStatus } from '../signals/signals.contract.js';
 
 let t: TestDb; let app: App; let region: string;
 let vt: string; let team: string; let gp: string; let other: string;
@@ -171,6 +172,14 @@ describe('a refused handover of a signal', () => {
     const h = await pendingHandoverOf(sig.id);
     await expect(t.db.query(`SELECT regie.signal_back_after_refusal($1, $2)`, [region, h.id])).rejects.toThrow(/not a refusal given in this transaction/);
     expect((await signalRow(sig.id)).status).toBe('handed_over');
+  });
+});
+
+describe('the signal statuses', () => {
+  it('are exactly those the database allows (migrations 0230 and 0234 extend the check, never narrow it)', async () => {
+    const [{ def }] = await t.db.query<{ def: string }>(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'signals'::regclass AND conname = 'signals_status_check'`);
+    expect([...def.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).sort()).toEqual([...SignalStatus.options].sort());
   });
 });
 
