@@ -27,9 +27,9 @@ beforeAll(async () => {
   familyId = (await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'De Wit' })))).id;
   await asActor(env.t.db, colleague.actor, async (tx) => {
     await notify(tx, { regionId: region, userIds: [coord.actor.userId], kind: 'triage_overdue',
-      title: { nl: 'Triagetermijn verlopen', en: 'Triage deadline passed' }, link: '/triage' });
+      title: { nl: 'Triagetermijn verlopen', en: 'Triage deadline passed' }, link: '/triage', dedupeKey: 'e2e:triage-overdue' });
     await notify(tx, { regionId: region, userIds: [coord.actor.userId], kind: 'handover_received',
-      title: { nl: 'Nieuwe overdracht voor uw dossier', en: 'New handover for your case' }, link: `/gezinnen/${familyId}` });
+      title: { nl: 'Nieuwe overdracht voor uw dossier', en: 'New handover for your case' }, link: `/gezinnen/${familyId}`, dedupeKey: 'e2e:handover-received' });
   });
 });
 afterAll(async () => { await env?.close(); await smtp?.close(); });
@@ -73,7 +73,7 @@ describe('journey: a professional reads their messages', () => {
 describe('journey: the functional admin retries a failed e-mail', () => {
   it('sees the failed delivery with its error, retries it, and it is sent', async () => {
     await asActor(env.t.db, coord.actor, (tx) => notify(tx, { regionId: region, userIds: [colleague.actor.userId], kind: 'handover_received',
-      title: { nl: 'Overdracht geaccepteerd', en: 'Handover accepted' }, link: `/gezinnen/${familyId}` }));
+      title: { nl: 'Overdracht geaccepteerd', en: 'Handover accepted' }, link: `/gezinnen/${familyId}`, dedupeKey: 'e2e:mail-retry' }));
     // The last attempt, against a mail server that is down: the message is given up.
     await env.t.db.query(`UPDATE mail_outbox SET attempts = $1 WHERE to_address = $2`, [MAX_ATTEMPTS - 1, colleagueEmail]);
     await sendDueMails(env.t.db, mailSettings(await closedPort()));

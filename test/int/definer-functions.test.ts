@@ -74,6 +74,7 @@ describe('SECURITY DEFINER functions', () => {
       'regie.reset_authenticator(text,uuid) → regie_app',
       'regie.reset_password(text,uuid,text) → regie_app',
       'regie.same_address_candidates(text,uuid) → regie_app',
+      'regie.signal_back_after_refusal(text,uuid) → regie_app',
       'regie.signal_subject(text,uuid,text,uuid) → regie_app',
       'regie.signal_subjects(text,uuid[]) → regie_app',
       'regie.write_notification(text,uuid,uuid,text,text,text,text,text,uuid) → owner only',

@@ -99,7 +99,7 @@ export type T = (key: Key, vars?: Record<string, string | number>) => string;
 
 const LABELS: Record<Lang, Record<string, string>> = {
   nl: { parent: 'ouder', child: 'kind', partner: 'partner', carer: 'verzorger', other: 'overig', grandparent: 'grootouder', other_family: 'familie',
-    neighbour: 'buur', friend: 'vriend(in)', coordinator: 'regisseur', member: 'lid', consent: 'toestemming', statutory_task: 'wettelijke taak', safety: 'veiligheid',
+    neighbour: 'buur', friend: 'vriend(in)', coordinator: 'regisseur', member: 'lid', consent: 'toestemming', statutory_task: 'wettelijke taak', safety: 'veiligheid', basis_handover: 'via overdracht',
     registered: 'aangemeld', exploring: 'verkenning', plan: 'plan', executing: 'uitvoering', evaluating: 'evaluatie', closed: 'afgesloten', monitoring: 'nazorg',
     female: 'vrouw', male: 'man', unknown: 'onbekend', create: 'aanmaken', read: 'inzien', update: 'wijzigen', delete: 'verwijderen', export: 'exporteren',
     allowed: 'toegestaan', denied: 'geweigerd', municipal_team: 'gemeentelijk team', veilig_thuis: 'Veilig Thuis', gp_practice: 'huisarts', school: 'school',
@@ -117,7 +117,7 @@ const LABELS: Record<Lang, Record<string, string>> = {
     changed: 'regel gewijzigd', missing: 'regels ontbreken', inserted: 'regel ingevoegd', 'head-mismatch': 'ketenkop wijst naar een andere regel',
     truncated: 'einde van het log weggehaald', rewritten: 'keten herschreven sinds het controlepunt', 'checkpoint-invalid': 'controlepunt zonder geldige handtekening' },
   en: { parent: 'parent', child: 'child', partner: 'partner', carer: 'carer', other: 'other', grandparent: 'grandparent', other_family: 'relative',
-    neighbour: 'neighbour', friend: 'friend', coordinator: 'coordinator', member: 'member', consent: 'consent', statutory_task: 'statutory task', safety: 'safety',
+    neighbour: 'neighbour', friend: 'friend', coordinator: 'coordinator', member: 'member', consent: 'consent', statutory_task: 'statutory task', safety: 'safety', basis_handover: 'by handover',
     registered: 'registered', exploring: 'exploring', plan: 'plan', executing: 'executing', evaluating: 'evaluating', closed: 'closed', monitoring: 'monitoring',
     female: 'female', male: 'male', unknown: 'unknown', create: 'create', read: 'read', update: 'update', delete: 'delete', export: 'export',
     allowed: 'allowed', denied: 'denied', municipal_team: 'municipal team', veilig_thuis: 'Veilig Thuis', gp_practice: 'GP', school: 'school',

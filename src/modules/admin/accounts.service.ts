@@ -22,7 +22,7 @@ import {
   organisationById, pendingRoleProposal, resetAuthenticatorOf, resetPasswordOf, setAccountActive, updateAccount,
 } from './admin.repo.js';
 import { StaleAdminVersion } from './admin.service.js';
-import { notify } from '../notifications/notify.js';
+import { notify, type NotificationKind } from '../notifications/notify.js';
 import type { AccountListQuery, CreateAccountBody, UpdateAccountBody } from './admin.contract.js';
 
 const accountNotFound = () => new DomainError(404, 'not_found', { nl: 'Niet gevonden', en: 'Not found' },
@@ -36,13 +36,24 @@ export function initialPassword(): string {
   return randomBytes(12).toString('base64url');
 }
 
-export async function listAccounts(db: Database, actor: Actor, q: z.infer<typeof AccountListQuery>) {
+/** Whether e-mail notifications are on (an SMTP server is configured): then an account needs an address to be reached. */
+export interface MailPolicy { emailRequired: boolean }
+
+export async function listAccounts(db: Database, actor: Actor, q: z.infer<typeof AccountListQuery>, mail: MailPolicy = { emailRequired: false }) {
   const limit = q.limit ?? 25;
   const after = decodeCursor(q.cursor);
   return asActor(db, actor, async (tx) => {
-    const { rows, sortValues } = await accounts(tx, actor.regionId, { q: q.q, organisationId: q.organisationId, status: q.status, after, limit });
-    return page(rows, sortValues, limit);
+    const { rows, sortValues } = await accounts(tx, actor.regionId, { q: q.q, organisationId: q.organisationId, status: q.status,
+      reachable: q.reachable === undefined ? undefined : q.reachable === 'true', after, limit });
+    return { ...page(rows, sortValues, limit), emailRequired: mail.emailRequired };
   });
+}
+
+/** With e-mail notifications on, an account without an address would silently get none. */
+function requireEmail(email: string | null | undefined, mail: MailPolicy) {
+  if (mail.emailRequired && !email) throw new Invalid('email_required', 'email', {
+    nl: 'Vul het e-mailadres in: Regie stuurt berichten ook per e-mail, en zonder adres krijgt deze professional die niet.',
+    en: 'Enter the e-mail address: Regie also sends notifications by e-mail, and without an address this professional gets none.' });
 }
 
 export async function readAccount(db: Database, actor: Actor, userId: string) {
@@ -81,26 +92,29 @@ export function rolesNeedingApproval(before: readonly string[], after: readonly 
 }
 
 const whoseRegion = (actor: Actor) => ({ regionId: actor.regionId });
-async function notifyRole(tx: Tx, actor: Actor, role: string, kind: string, title: { nl: string; en: string }, link: string) {
+/** `event` names the event (a proposal, a reset): each one reaches each person once. */
+async function notifyRole(tx: Tx, actor: Actor, role: string, kind: NotificationKind, title: { nl: string; en: string }, link: string, event: string) {
   const ids = (await activeUsersWithRole(tx, actor.regionId, role)).filter((id) => id !== actor.userId);
-  await notify(tx, { ...whoseRegion(actor), userIds: ids, kind, title, link });
+  await notify(tx, { ...whoseRegion(actor), userIds: ids, kind, title, link, dedupeKey: `${kind}:${event}` });
 }
 
 /** The change waits for a second administrator; the others are told there is one to decide. */
 async function propose(tx: Tx, actor: Actor, account: { id: string; roles: string[]; active: boolean }, roles: string[], activates: boolean, why: string[]) {
-  if (!(await insertRoleProposal(tx, actor.regionId, { id: randomUUID(), userId: account.id, roles, fromRoles: account.roles, fromActive: account.active,
+  const proposalId = randomUUID();
+  if (!(await insertRoleProposal(tx, actor.regionId, { id: proposalId, userId: account.id, roles, fromRoles: account.roles, fromActive: account.active,
     activates, proposedBy: actor.userId }))) throw new Conflict('role_change_pending', {
     nl: 'Voor dit account wacht al een rolwijziging op goedkeuring. Laat die eerst goedkeuren of afwijzen.',
     en: 'A role change of this account is already waiting for approval. Have it approved or rejected first.' }, 'roles');
   await recordAccess(tx, actor, { action: 'update', objectType: 'account', objectId: account.id,
     reason: `roles proposed: ${account.roles.join(',')} → ${roles.join(',')}${activates ? ' (activates the account)' : ''}; needs a second administrator for ${why.join(',')}` });
   await notifyRole(tx, actor, 'functional_admin', 'role_change_proposed', {
-    nl: 'Een rolwijziging wacht op uw goedkeuring (vier ogen)', en: 'A role change waits for your approval (four eyes)' }, '/beheer/accounts');
+    nl: 'Een rolwijziging wacht op uw goedkeuring (vier ogen)', en: 'A role change waits for your approval (four eyes)' }, '/beheer/accounts', proposalId);
 }
 
-export async function createAccount(db: Database, actor: Actor, body: z.infer<typeof CreateAccountBody>) {
+export async function createAccount(db: Database, actor: Actor, body: z.infer<typeof CreateAccountBody>, mail: MailPolicy = { emailRequired: false }) {
   const roles = ordered(body.roles);
   guardRoleCombination(roles);
+  requireEmail(body.email, mail);
   const password = initialPassword();
   // Hashing takes a noticeable moment; done before the transaction, so nobody waits for it.
   const passwordHash = await hashPassword(password);
@@ -158,9 +172,10 @@ async function current(tx: Tx, actor: Actor, userId: string, version: number) {
  * Name, e-mail and roles. A role that opens break-the-glass or the audit log is not applied but
  * proposed (`pending: true`); the name and e-mail are saved at once either way.
  */
-export async function changeAccount(db: Database, actor: Actor, userId: string, body: z.infer<typeof UpdateAccountBody>) {
+export async function changeAccount(db: Database, actor: Actor, userId: string, body: z.infer<typeof UpdateAccountBody>, mail: MailPolicy = { emailRequired: false }) {
   const roles = ordered(body.roles);
   guardRoleCombination(roles);
+  requireEmail(body.email, mail);
   return asActor(db, actor, async (tx) => {
     const before = await current(tx, actor, userId, body.version);
     const rolesChange = ordered(before.roles).join(',') !== roles.join(',');
@@ -209,7 +224,7 @@ export async function approveRoleChange(db: Database, actor: Actor, userId: stri
       reason: `roles: ${p.fromRoles.join(',')} → ${ordered(p.roles).join(',')}${p.activates ? '; activated' : ''} (proposed by ${p.proposedBy}, approved)` });
     await notifyRole(tx, actor, 'privacy_officer', 'role_change_approved', {
       nl: 'Een account kreeg een rol met noodtoegang of toegang tot het auditlog', en: 'An account was given a role with break-the-glass or audit log access' },
-    '/privacy/audit');
+    '/privacy/audit', p.id);
     return (await accountById(tx, actor.regionId, userId))!;
   });
 }
@@ -271,7 +286,7 @@ export async function resetAuthenticator(db: Database, actor: Actor, userId: str
       reason: `authenticator reset by the administrator; ${sessionsEnded} session(s) ended` });
     await notifyRole(tx, actor, 'privacy_officer', 'authenticator_reset', {
       nl: 'De functioneel beheerder heeft de authenticator-app van een account gereset', en: 'The functional administrator reset the authenticator app of an account' },
-    '/privacy/audit');
+    '/privacy/audit', randomUUID());
     return { ...(await accountById(tx, actor.regionId, userId))!, sessionsEnded };
   });
 }

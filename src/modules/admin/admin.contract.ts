@@ -97,7 +97,9 @@ const Email = z.email(msg('Geen geldig e-mailadres.', 'Not a valid e-mail addres
 const DisplayName = Text(150, 'Vul de naam in zoals collega\'s die zien.', 'Enter the name as colleagues see it.');
 
 export const AccountParams = z.strictObject({ userId: Uuid });
-export const AccountListQuery = z.strictObject({ q: Search, organisationId: Uuid.optional(), status: z.enum(['active', 'inactive', 'all']).optional(), ...PageQuery });
+export const AccountListQuery = z.strictObject({ q: Search, organisationId: Uuid.optional(), status: z.enum(['active', 'inactive', 'all']).optional(),
+  /** false: only accounts without an e-mail address (they get no e-mail from Regie, only the in-app inbox). */
+  reachable: z.enum(['true', 'false']).optional(), ...PageQuery });
 export const CreateAccountBody = z.strictObject({
   organisationId: Uuid,
   displayName: DisplayName,
@@ -137,7 +139,9 @@ export const Account = z.object({
   }).nullable(),
 });
 export const RoleChangeDecisionBody = z.strictObject({ proposalId: Uuid });
-export const AccountList = z.object({ items: z.array(Account), nextCursor: z.string().nullable() });
+export const AccountList = z.object({ items: z.array(Account), nextCursor: z.string().nullable(),
+  /** E-mail notifications are on (an SMTP server is configured): every account then needs an e-mail address. */
+  emailRequired: z.boolean() });
 export const AccountCreated = z.object({
   account: Account,
   /** Shown once, to hand over in person; the account links an authenticator app at its first login. */

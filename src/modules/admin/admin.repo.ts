@@ -149,7 +149,7 @@ export async function accountById(tx: Tx, regionId: string, id: string): Promise
 
 /** Every account of the region, active or not, by name; keyset-paged on (display name, id). */
 export async function accounts(tx: Tx, regionId: string,
-  o: { q?: string; organisationId?: string; status?: 'active' | 'inactive' | 'all'; after?: [string, string]; limit: number }) {
+  o: { q?: string; organisationId?: string; status?: 'active' | 'inactive' | 'all'; reachable?: boolean; after?: [string, string]; limit: number }) {
   const page = await tx.query<Record<string, any>>(
     `SELECT u.id, u.display_name FROM ${ACCOUNT_FROM}
       WHERE u.region_id = $1
@@ -157,8 +157,9 @@ export async function accounts(tx: Tx, regionId: string,
         AND ($3::uuid IS NULL OR u.organisation_id = $3)
         AND ($4::text = 'all' OR u.active = ($4 = 'active'))
         AND ($5::text IS NULL OR (u.display_name, u.id) > ($5, $6::uuid))
+        AND ($8::boolean IS NULL OR (u.email IS NOT NULL) = $8)
       ORDER BY u.display_name, u.id LIMIT $7`,
-    [regionId, o.q ?? null, o.organisationId ?? null, o.status ?? 'all', o.after?.[0] ?? null, o.after?.[1] ?? null, o.limit + 1]);
+    [regionId, o.q ?? null, o.organisationId ?? null, o.status ?? 'all', o.after?.[0] ?? null, o.after?.[1] ?? null, o.limit + 1, o.reachable ?? null]);
   if (!page.length) return { rows: [] as AccountRow[], sortValues: [] as string[] };
   const ids = page.map((r) => r.id as string);
   const rows = await tx.query<Record<string, any>>(

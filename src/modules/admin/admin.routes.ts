@@ -16,6 +16,8 @@ import { accessRules } from './access-rules.js';
 
 export function adminRoutes(app: App) {
   const tags = ['Beheer'];
+  // E-mail notifications are on when an SMTP server is configured: then every account needs an address.
+  const mail = () => ({ emailRequired: !!app.config.smtp });
 
   app.get('/api/v1/region-settings', {
     schema: { tags, summary: 'Regio-instellingen: triagetermijnen per urgentie en de voordeur van het online meldformulier (met versie)', response: { 200: RegionSettings } },
@@ -57,14 +59,14 @@ export function adminRoutes(app: App) {
     schema: { tags, summary: 'Accounts van professionals in de regio, actief en geblokkeerd, op naam (zoeken, per organisatie, per pagina)', querystring: AccountListQuery,
       response: { 200: AccountList } },
     config: { permission: 'admin:users' },
-  }, (req) => listAccounts(app.db, req.actor, req.query));
+  }, (req) => listAccounts(app.db, req.actor, req.query, mail()));
 
   app.post('/api/v1/accounts', {
     schema: { tags, summary: 'Een account aanmaken; geeft eenmalig een tijdelijk wachtwoord, bij de eerste login wordt een authenticator-app gekoppeld',
       body: CreateAccountBody, response: { 201: AccountCreated } },
     config: { permission: 'admin:users' },
   }, async (req, reply) => {
-    const r = await createAccount(app.db, req.actor, req.body);
+    const r = await createAccount(app.db, req.actor, req.body, mail());
     return reply.code(201).header('Location', `/api/v1/accounts/${r.account.id}`).send(r);
   });
 
@@ -78,7 +80,7 @@ export function adminRoutes(app: App) {
       params: AccountParams, body: UpdateAccountBody, response: { 200: Account, 202: Account } },
     config: { permission: 'admin:users' },
   }, async (req, reply) => {
-    const r = await changeAccount(app.db, req.actor, req.params.userId, req.body);
+    const r = await changeAccount(app.db, req.actor, req.params.userId, req.body, mail());
     return reply.code(r.pending ? 202 : 200).send(r.account);
   });
 

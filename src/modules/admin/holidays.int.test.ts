@@ -19,7 +19,7 @@ beforeAll(async () => {
   const gem = await createOrganisation(t.db, region, 'municipal_team', 'Gemeente Goes');
   admin = await createUser(t.db, region, gem, ['functional_admin']);
   prof = await createUser(t.db, region, team, ['professional']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [a, p] = await Promise.all([admin, prof].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

@@ -177,6 +177,8 @@ describe('case team', () => {
     expect(body.currentCase.team.find((m: { id: string }) => m.id === r.body.id)).toEqual({
       id: r.body.id, userId: prof.actor.userId, userName: expect.any(String), organisationId: prof.actor.organisationId, organisationName: GP_NAME,
       organisationType: 'gp_practice', role: 'member', legalBasis: 'statutory_task', startedOn: today, notStarted: false, endedAt: null, endedReason: null, version: 1,
+      // Added by hand, not by a handover.
+      handoverId: null,
     });
     expect(body.timeline.find((e: { type: string }) => e.type === 'team_member_added')?.data).toMatchObject({ userId: prof.actor.userId, legalBasis: 'statutory_task' });
     // The new member now sees the family, on their own legal basis.

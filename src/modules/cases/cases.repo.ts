@@ -108,14 +108,16 @@ export const AMSTERDAM_TODAY = `(now() AT TIME ZONE 'Europe/Amsterdam')::date`;
  * Netherlands; until then it opens nothing (policy and row-level security both read `started_at`).
  */
 export async function insertMembership(tx: Tx, actor: Actor,
-  m: { caseId: string; familyId: string; userId: string; role: 'coordinator' | 'member'; legalBasis: LegalBasis; startsOn?: string }): Promise<string> {
+  m: { caseId: string; familyId: string; userId: string; role: 'coordinator' | 'member'; legalBasis: LegalBasis; startsOn?: string;
+    /** The handover by which the membership comes (its basis: "overdracht"), when it does. */
+    handoverId?: string }): Promise<string> {
   const id = randomUUID();
   await tx.query(
-    `INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis, created_by, started_on, started_at)
+    `INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis, created_by, started_on, started_at, handover_id)
      SELECT $1, $2, $3, $4, u.organisation_id, u.id, $6, $7, $8, coalesce($9::date, ${AMSTERDAM_TODAY}),
-            CASE WHEN $9::date > ${AMSTERDAM_TODAY} THEN $9::date::timestamp AT TIME ZONE 'Europe/Amsterdam' ELSE now() END
+            CASE WHEN $9::date > ${AMSTERDAM_TODAY} THEN $9::date::timestamp AT TIME ZONE 'Europe/Amsterdam' ELSE now() END, $10
        FROM users u WHERE u.region_id = $1 AND u.id = $5`,
-    [actor.regionId, id, m.caseId, m.familyId, m.userId, m.role, m.legalBasis, actor.userId, m.startsOn ?? null]);
+    [actor.regionId, id, m.caseId, m.familyId, m.userId, m.role, m.legalBasis, actor.userId, m.startsOn ?? null, m.handoverId ?? null]);
   return id;
 }
 

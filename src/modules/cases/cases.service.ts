@@ -190,7 +190,7 @@ export async function endTeamMember(db: Database, actor: Actor, caseId: string, 
  * (`promoteMembershipId`) becomes the coordinator's instead of leaving an empty history row.
  */
 export async function replaceCoordinator(tx: Tx, actor: Actor, c: Pick<CaseRow, 'id' | 'family_id'>, toUserId: string,
-  opts: { legalBasis?: LegalBasis; formerStays?: boolean; endedReason?: string; promoteMembershipId?: string } = {}) {
+  opts: { legalBasis?: LegalBasis; formerStays?: boolean; endedReason?: string; promoteMembershipId?: string; handoverId?: string } = {}) {
   const old = await currentCoordinator(tx, actor.regionId, c.id);
   if (old) {
     await tx.query(`UPDATE case_team SET ended_at = now(), ended_reason = $3 WHERE region_id = $1 AND id = $2`, [actor.regionId, old.id, opts.endedReason ?? 'regie overgedragen']);
@@ -204,7 +204,7 @@ export async function replaceCoordinator(tx: Tx, actor: Actor, c: Pick<CaseRow, 
     await tx.query(`UPDATE case_team SET role = 'coordinator', legal_basis = $3 WHERE region_id = $1 AND id = $2`, [actor.regionId, existing.id, legalBasis]);
   } else {
     if (existing) await tx.query(`UPDATE case_team SET ended_at = now(), ended_reason = 'wordt regisseur' WHERE region_id = $1 AND id = $2`, [actor.regionId, existing.id]);
-    await insertMembership(tx, actor, { caseId: c.id, familyId: c.family_id, userId: toUserId, role: 'coordinator', legalBasis });
+    await insertMembership(tx, actor, { caseId: c.id, familyId: c.family_id, userId: toUserId, role: 'coordinator', legalBasis, handoverId: opts.handoverId });
   }
   return { formerUserId: old?.user_id ?? null };
 }

@@ -80,6 +80,8 @@ export const TeamMember = z.object({
   /** Added for a future date: on the team, but opening nothing before `startedOn`. */
   notStarted: z.boolean(),
   endedAt: z.string().nullable(), endedReason: z.string().nullable(), version: z.number(),
+  /** The handover by which the membership came (basis "overdracht"); null otherwise. */
+  handoverId: z.string().nullable(),
 });
 export const CaseSummary = z.object({
   id: z.string(), status: CaseStatus, openedAt: z.string(), closedAt: z.string().nullable(), closedReason: z.string().nullable(), version: z.number(),

@@ -31,7 +31,7 @@ export async function findFamilyPage(tx: Tx, regionId: string, familyId: string,
           FROM (SELECT id, status, opened_at, closed_at, closed_reason, version FROM cases WHERE region_id = f.region_id AND family_id = f.id) x) AS cases,
        (SELECT coalesce(json_agg(x ORDER BY x.ended_at IS NOT NULL, x.role, x.started_at), '[]')
           FROM (SELECT ct.id, ct.case_id, ct.user_id, u.display_name, ct.organisation_id, o.name AS organisation_name, o.type AS organisation_type,
-                       ct.role, ct.legal_basis, ct.started_on::text AS started_on, ct.started_at, ct.started_at > now() AS not_started, ct.ended_at, ct.ended_reason, ct.version
+                       ct.role, ct.legal_basis, ct.started_on::text AS started_on, ct.started_at, ct.started_at > now() AS not_started, ct.ended_at, ct.ended_reason, ct.version, ct.handover_id
                   FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
                   JOIN organisations o ON o.region_id = ct.region_id AND o.id = ct.organisation_id
                  WHERE ct.region_id = f.region_id AND ct.family_id = f.id) x) AS team,
@@ -48,6 +48,7 @@ export async function findFamilyPage(tx: Tx, regionId: string, familyId: string,
   const teamOf = (caseId: string) => team.filter((t) => t.case_id === caseId).map((t) => ({
     id: t.id, userId: t.user_id, userName: t.display_name, organisationId: t.organisation_id, organisationName: t.organisation_name,
     organisationType: t.organisation_type, role: t.role, legalBasis: t.legal_basis, startedOn: date(t.started_on)!, notStarted: !!t.not_started, endedAt: iso(t.ended_at), endedReason: t.ended_reason, version: t.version,
+    handoverId: t.handover_id ?? null,
   }));
   const toCase = (c: Record<string, any>) => {
     const coord = team.find((t) => t.case_id === c.id && t.role === 'coordinator' && !t.ended_at);

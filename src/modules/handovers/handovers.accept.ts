@@ -92,7 +92,7 @@ async function takeOverCase(tx: Tx, actor: Actor, h: HandoverRow, nominee: Nomin
   const started = new Map<string, string>();
   const join = async (userId: string) => {
     if (await activeMembership(tx, r, caseId, userId)) return;
-    started.set(userId, await insertMembership(tx, actor, { caseId, familyId: h.family_id!, userId, role: 'member', legalBasis: h.legal_basis }));
+    started.set(userId, await insertMembership(tx, actor, { caseId, familyId: h.family_id!, userId, role: 'member', legalBasis: h.legal_basis, handoverId: h.id }));
   };
   // A team lead of the receiving organisation sees the case once the nominee is on its team.
   if (nominee.id === actor.userId || !actor.roles.includes('team_lead')) await join(actor.userId);
@@ -101,7 +101,7 @@ async function takeOverCase(tx: Tx, actor: Actor, h: HandoverRow, nominee: Nomin
   if (!c) throw new NotFound('case', caseId);
   if (c.status === 'closed') throw new Conflict('case_closed', { nl: 'Dit dossier is intussen afgesloten.', en: 'This case has been closed in the meantime.' }, 'caseId');
   await replaceCoordinator(tx, actor, c, nominee.id, { legalBasis: h.legal_basis, formerStays: h.sender_access === 'continues',
-    endedReason: `overgedragen aan ${toName}`, promoteMembershipId: started.get(nominee.id) });
+    endedReason: `overgedragen aan ${toName}`, promoteMembershipId: started.get(nominee.id), handoverId: h.id });
   if (h.sender_access === 'ends') await endOrganisationMemberships(tx, r, caseId, h.from_organisation_id, `toegang beëindigd na overdracht aan ${toName}`);
   await bumpCaseVersion(tx, r, caseId);
   return caseId;
@@ -123,9 +123,10 @@ async function takeOverSignal(tx: Tx, actor: Actor, h: HandoverRow, nominee: Nom
       throw e;
     });
   const familyId = h.family_id;
-  await insertMembership(tx, actor, { caseId, familyId, userId: nominee.id, role: 'coordinator', legalBasis: h.legal_basis });
-  if (actor.userId !== nominee.id) await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: h.legal_basis });
-  if (h.sender_access === 'continues') await insertMembership(tx, actor, { caseId, familyId, userId: h.from_user_id, role: 'member', legalBasis: h.legal_basis });
+  const basis = { legalBasis: h.legal_basis, handoverId: h.id };
+  await insertMembership(tx, actor, { caseId, familyId, userId: nominee.id, role: 'coordinator', ...basis });
+  if (actor.userId !== nominee.id) await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', ...basis });
+  if (h.sender_access === 'continues') await insertMembership(tx, actor, { caseId, familyId, userId: h.from_user_id, role: 'member', ...basis });
   await appendCaseOpened(tx, actor, { familyId, caseId, summary: 'Dossier geopend na overdracht van een melding', coordinator: nominee, legalBasis: h.legal_basis, data: { handoverId: h.id } });
   return caseId;
 }

@@ -133,9 +133,9 @@ export async function arriveInRegion(tx: Tx, actor: Actor, h: HandoverRow, nomin
       throw e;
     });
   // The receiving team joins with the handover's legal basis; a team lead sees the case through the nominee.
-  await insertMembership(tx, actor, { caseId, familyId, userId: nominee.id, role: 'coordinator', legalBasis: h.legal_basis });
+  await insertMembership(tx, actor, { caseId, familyId, userId: nominee.id, role: 'coordinator', legalBasis: h.legal_basis, handoverId: h.id });
   if (nominee.id !== actor.userId && !actor.roles.includes('team_lead'))
-    await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: h.legal_basis });
+    await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: h.legal_basis, handoverId: h.id });
   if (!newFamily) await refreshFamilySearchText(tx, r, familyId, { bumpVersion: true });
   if (newFamily) await appendEvent(tx, actor, { familyId, type: 'family_registered', summary: `${name} geregistreerd na overdracht van ${fromLabel}` });
   await appendCaseOpened(tx, actor, { familyId, caseId, summary: `Dossier geopend na overdracht van ${fromLabel}`, coordinator: nominee, legalBasis: h.legal_basis, data: { handoverId: h.id } });

@@ -15,6 +15,8 @@ export const SendHandoverBody = z.strictObject({
   toOrganisationId: Uuid,
   /** The receiving organisation's region when it is another than the sender's (found by id when left out). */
   toRegionId: z.string().trim().min(1).max(64).optional(),
+  /** The receiving professional, when the sender knows who will take it on (a professional of the receiving organisation, same region). */
+  toUserId: Uuid.optional(),
   reason: z.string().trim()
     .min(5, msg('Geef de reden van de overdracht (minstens 5 tekens).', 'Give the reason for the handover (at least 5 characters).')).max(2000),
   safetyAssessment: SafetyAssessment,
@@ -82,6 +84,8 @@ export const HandoverSummary = z.object({
   fromOrganisation: Organisation,
   toOrganisation: Organisation,
   senderName: z.string(),
+  /** The receiving professional the sender named, when known. */
+  toUser: z.object({ id: z.string(), name: z.string() }).nullable(),
   sentAt: z.string(),
   acceptDueOn: z.iso.date(),
   workingDaysLeft: z.number().int(),

@@ -308,7 +308,11 @@ describe('a triage decision "hand over"', () => {
       .filter((i: { signalId: string | null }) => i.signalId === reported.body.id);
     expect(incoming).toHaveLength(1);
     const detail = (await cTeamPro.get(`/api/v1/handovers/${incoming[0].id}`)).body;
-    expect(detail).toMatchObject({ subjectType: 'signal', safetyAssessment: 'concerns', knownInformation: 'Gezin is bekend bij het wijkteam.' });
+    expect(detail).toMatchObject({ subjectType: 'signal', safetyAssessment: 'concerns' });
+    // The package is the signal and its triage: the note, what was seen, the safety reasons (handovers.triage.int.test.ts has the rest).
+    expect(detail.knownInformation).toContain('Gezin is bekend bij het wijkteam.');
+    expect(detail.knownInformation).toContain('Kind heeft blauwe plekken en vertelt over ruzie thuis.');
+    expect(detail.safetyNotes).toContain('Zorgen, geen acuut gevaar.');
     expect((await cTeamPro.get(`/api/v1/signals/${reported.body.id}`)).status).toBe(200);
     expect((await cOut.get(`/api/v1/signals/${reported.body.id}`)).status).toBe(404);
     expect((await cTeamPro.post(`/api/v1/handovers/${incoming[0].id}/accept`, { nomineeUserId: teamCoord.actor.userId, version: 1 })).body)

@@ -23,11 +23,11 @@ export interface HandoverRow {
   region_id: string; to_region_id: string; id: string; case_id: string | null; signal_id: string | null; family_id: string | null; subject_label: string;
   from_organisation_id: string; from_user_id: string; to_organisation_id: string; status: 'pending' | 'accepted' | 'refused' | 'expired';
   accept_due_on: string; sent_at: string; version: number; legal_basis: LegalBasis; sender_access: 'ends' | 'continues'; persons: PackagePerson[];
-  result_case_id: string | null;
+  result_case_id: string | null; to_user_id: string | null;
 }
 
 const ROW_COLUMNS = `h.region_id, h.to_region_id, h.id, h.case_id, h.signal_id, h.family_id, h.subject_label, h.from_organisation_id, h.from_user_id, h.to_organisation_id,
-  h.status, h.accept_due_on::text AS accept_due_on, h.sent_at, h.version, h.legal_basis, h.sender_access, h.persons, h.result_case_id`;
+  h.status, h.accept_due_on::text AS accept_due_on, h.sent_at, h.version, h.legal_basis, h.sender_access, h.persons, h.result_case_id, h.to_user_id`;
 
 export async function findOrganisation(tx: Tx, regionId: string, id: string) {
   const rows = await tx.query<{ id: string; name: string; type: string }>(`SELECT id, name, type FROM organisations WHERE region_id = $1 AND id = $2`, [regionId, id]);
@@ -65,14 +65,14 @@ export async function pendingHandoverOf(tx: Tx, regionId: string, subject: { cas
 export async function insertHandover(tx: Tx, h: {
   regionId: string; toRegionId: string; id: string; caseId: string | null; signalId: string | null; familyId: string | null; subjectLabel: string;
   fromOrganisationId: string; fromUserId: string; toOrganisationId: string; reason: string; safetyAssessment: string; safetyNotes: string | null;
-  knownInformation: string; persons: PackagePerson[]; legalBasis: string; senderAccess: string; acceptDueOn: string;
+  knownInformation: string; persons: PackagePerson[]; legalBasis: string; senderAccess: string; acceptDueOn: string; toUserId?: string | null;
 }) {
   await tx.query(
     `INSERT INTO handovers (region_id, to_region_id, id, case_id, signal_id, family_id, subject_label, from_organisation_id, from_user_id, to_organisation_id,
-        reason, safety_assessment, safety_notes, known_information, persons, legal_basis, sender_access, accept_due_on)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+        reason, safety_assessment, safety_notes, known_information, persons, legal_basis, sender_access, accept_due_on, to_user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     [h.regionId, h.toRegionId, h.id, h.caseId, h.signalId, h.familyId, h.subjectLabel, h.fromOrganisationId, h.fromUserId, h.toOrganisationId,
-      h.reason, h.safetyAssessment, h.safetyNotes, h.knownInformation, JSON.stringify(h.persons), h.legalBasis, h.senderAccess, h.acceptDueOn]);
+      h.reason, h.safetyAssessment, h.safetyNotes, h.knownInformation, JSON.stringify(h.persons), h.legalBasis, h.senderAccess, h.acceptDueOn, h.toUserId ?? null]);
 }
 
 /** The handover as the actor may see it (no lock): sent from, or to, the actor's region. */
@@ -106,9 +106,11 @@ export async function setResultCase(tx: Tx, regionId: string, id: string, caseId
 
 // Names of the other region's organisation and professionals come through regie.handover_parties():
 // their own row-level security hides them from this region.
+// The named receiving professional is of the sender's region (a handover between regions names none).
 const SELECT_FULL = `
-  SELECT h.*, h.accept_due_on::text AS due, p.*
-    FROM handovers h CROSS JOIN LATERAL regie.handover_parties(h.region_id, h.id) p`;
+  SELECT h.*, h.accept_due_on::text AS due, p.*, tu.display_name AS to_user_name
+    FROM handovers h CROSS JOIN LATERAL regie.handover_parties(h.region_id, h.id) p
+    LEFT JOIN users tu ON tu.region_id = h.to_region_id AND tu.id = h.to_user_id`;
 
 function toSummary(r: Record<string, any>, viewer: Viewer, today: string): Summary {
   const due = date(r.due)!;
@@ -121,8 +123,10 @@ function toSummary(r: Record<string, any>, viewer: Viewer, today: string): Summa
     crossRegion: r.region_id !== r.to_region_id,
     fromOrganisation: { id: r.from_organisation_id, name: r.from_name, type: r.from_type, regionId: r.region_id, regionName: r.from_region_name },
     toOrganisation: { id: r.to_organisation_id, name: r.to_name, type: r.to_type, regionId: r.to_region_id, regionName: r.to_region_name },
-    senderName: r.sender_name, sentAt: iso(r.sent_at)!, acceptDueOn: due,
-    workingDaysLeft: workingDaysLeft(due, today), overdue: r.status === 'pending' && isOverdue(due, today),
+    senderName: r.sender_name, toUser: r.to_user_id && r.to_user_name ? { id: r.to_user_id, name: r.to_user_name } : null,
+    sentAt: iso(r.sent_at)!, acceptDueOn: due,
+    // Expired means the deadline passed unanswered: overdue by definition (the sweep may run late, the date decides too).
+    workingDaysLeft: workingDaysLeft(due, today), overdue: r.status === 'expired' || (r.status === 'pending' && isOverdue(due, today)),
     status: r.status, safetyAssessment: r.safety_assessment, version: r.version,
   };
 }
@@ -279,4 +283,39 @@ export async function answeredElsewhere(tx: Tx, regionId: string, id: string, wh
 export async function personIdByBsn(tx: Tx, regionId: string, bsn: string): Promise<string | null> {
   const rows = await tx.query<{ id: string | null }>(`SELECT regie.handover_person_by_bsn($1, $2) AS id`, [regionId, bsn]);
   return rows[0]?.id ?? null;
+}
+
+/** An active professional of the receiving organisation in the actor's region (the receiving professional a sender names). */
+export async function receivingProfessional(tx: Tx, regionId: string, organisationId: string, userId: string): Promise<{ id: string; name: string } | null> {
+  const rows = await tx.query<{ id: string; display_name: string }>(
+    `SELECT id, display_name FROM users WHERE region_id = $1 AND organisation_id = $2 AND id = $3 AND active`, [regionId, organisationId, userId]);
+  return rows[0] ? { id: rows[0].id, name: rows[0].display_name } : null;
+}
+
+/** The receiver's refusal, given in this transaction, sends the handover's signal back to the sender's triage queue (migration 0230). */
+export async function signalBackAfterRefusal(tx: Tx, regionId: string, handoverId: string): Promise<boolean> {
+  const rows = await tx.query<{ back: boolean }>(`SELECT regie.signal_back_after_refusal($1, $2) AS back`, [regionId, handoverId]);
+  return rows[0]?.back === true;
+}
+
+/** What the triaging organisation knows of its signal and its triage decision: the information package of a handover from triage. */
+export interface TriageFacts {
+  reference: string; receivedAt: string; source: string; urgency: string; subjectDescription: string | null; subjectPlace: string | null;
+  whatSeen: string; concerns: Record<string, string>; safetyAtStake: boolean; meldcodeSteps: Record<string, { done?: boolean; notes?: string }>;
+  safetyReasons: string; note: string | null;
+}
+
+/** Read inside the triaging actor's transaction: row-level security shows the receiving organisation its signal and decision. */
+export async function triageFacts(tx: Tx, regionId: string, signalId: string, decisionId: string): Promise<TriageFacts | null> {
+  const rows = await tx.query<Record<string, any>>(
+    `SELECT s.reference, s.received_at, s.source, s.urgency, s.subject_description, s.subject_place, s.what_seen, s.concerns, s.safety_at_stake,
+            s.meldcode_steps, d.safety_reasons, d.note
+       FROM signals s JOIN signal_triage_decisions d ON d.region_id = s.region_id AND d.signal_id = s.id AND d.id = $3
+      WHERE s.region_id = $1 AND s.id = $2`, [regionId, signalId, decisionId]);
+  const r = rows[0];
+  if (!r) return null;
+  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v ?? {});
+  return { reference: r.reference, receivedAt: iso(r.received_at)!, source: r.source, urgency: r.urgency, subjectDescription: r.subject_description ?? null,
+    subjectPlace: r.subject_place ?? null, whatSeen: r.what_seen, concerns: json(r.concerns), safetyAtStake: r.safety_at_stake,
+    meldcodeSteps: json(r.meldcode_steps), safetyReasons: r.safety_reasons, note: r.note ?? null };
 }

@@ -24,7 +24,8 @@ import { acceptDueOn, HANDOVER_RECEIVERS, isCrossRegion, isOverdue, mayReceive, 
 import {
   answeredElsewhere, auditElsewhere, familyName, familyPersons, findHandoverDetail, findHandoverRow, findOrganisation, findOrganisationElsewhere,
   insertHandover, listHandoverRows, lockAuditChains, lockHandoverRow, notifyReceiversElsewhere, organisationsElsewhere, organisationsOfTypes,
-  pendingHandoverOf, receiversToNotify, regionName, setAnswer, signalFacts, signalPersonBsns, signalPersons, type HandoverRow, type PackagePerson, type Receiver,
+  pendingHandoverOf, receiversToNotify, receivingProfessional, regionName, setAnswer, signalBackAfterRefusal, signalFacts, signalPersonBsns, signalPersons,
+  type HandoverRow, type PackagePerson, type Receiver,
 } from './handovers.repo.js';
 import { arrivalOf } from './handovers.arrival.js';
 import { SendHandoverBody, type HandoverListQuery, type RefuseHandoverBody, type SendHandoverInput } from './handovers.contract.js';
@@ -135,6 +136,7 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
       { nl: `${to.name} (${TYPE_NL[to.type] ?? to.type}) heeft niet de taak om ${what.nl} over te nemen.`, en: `${to.name} (${to.type}) does not have the task to take over ${what.en}.` },
       { allowedTypes: HANDOVER_RECEIVERS[subject] });
   }
+  const toUser = body.toUserId ? await namedReceiver(tx, actor, to, body.toUserId) : null;
   if (await pendingHandoverOf(tx, r, { caseId: body.caseId, signalId: body.signalId }))
     throw new Conflict('handover_pending', { nl: 'Er loopt al een overdracht; wacht op het antwoord van de ontvanger.', en: 'A handover is already waiting for an answer.' }, subject === 'case' ? 'caseId' : 'signalId');
 
@@ -149,7 +151,7 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
   await insertHandover(tx, { regionId: r, toRegionId: to.regionId, id, caseId: body.caseId ?? null, signalId: body.signalId ?? null, familyId, subjectLabel: label,
     fromOrganisationId: actor.organisationId, fromUserId: actor.userId, toOrganisationId: to.id, reason: body.reason,
     safetyAssessment: body.safetyAssessment, safetyNotes: body.safetyNotes ?? null, knownInformation: body.knownInformation, persons,
-    legalBasis: body.legalBasis, senderAccess: body.senderAccess, acceptDueOn: due }).catch((e: { code?: string; constraint?: string }) => {
+    legalBasis: body.legalBasis, senderAccess: body.senderAccess, acceptDueOn: due, toUserId: toUser?.id ?? null }).catch((e: { code?: string; constraint?: string }) => {
     if (e.code === '23505' && e.constraint === 'handovers_one_pending')
       throw new Conflict('handover_pending', { nl: 'Er is zojuist al een overdracht verstuurd.', en: 'A handover was sent just now.' }, subject === 'case' ? 'caseId' : 'signalId');
     throw e;
@@ -166,10 +168,23 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
     await notifyReceiversElsewhere(tx, r, id);
   } else {
     const from = (await findOrganisation(tx, r, actor.organisationId))?.name ?? '';
-    await notify(tx, { regionId: r, userIds: await receiversToNotify(tx, r, to.id), kind: 'handover_received',
+    // The named professional hears of it as well; one notice each, also when they are a team lead.
+    const receivers = [...await receiversToNotify(tx, r, to.id), ...(toUser ? [toUser.id] : [])];
+    await notify(tx, { regionId: r, userIds: receivers, kind: 'handover_received',
       title: { nl: `Nieuwe overdracht van ${from}`, en: `New handover from ${from}` }, link: `/overdrachten/${id}`, dedupeKey: `handover-received:${id}` });
   }
   return { id, version: 1, status: 'pending', acceptDueOn: due, caseId: body.caseId ?? null };
+}
+
+/** The receiving professional a sender names: an active professional of the receiving organisation, in the sender's own region. */
+async function namedReceiver(tx: Tx, actor: Actor, to: Receiver, userId: string) {
+  if (to.regionId !== actor.regionId)
+    throw new Invalid('receiver_elsewhere', 'toUserId', { nl: 'Een ontvangende professional noemt u alleen bij een overdracht binnen uw eigen regio; de ontvangende organisatie kiest zelf wie het oppakt.',
+      en: 'You can only name a receiving professional for a handover within your own region; the receiving organisation chooses who takes it on.' });
+  const found = await receivingProfessional(tx, actor.regionId, to.id, userId);
+  if (!found) throw new Invalid('unknown_professional', 'toUserId', { nl: `Deze professional werkt niet (meer) bij ${to.name}.`,
+    en: `This professional does not work for ${to.name} (any more).` });
+  return found;
 }
 
 /** Reading the organisation's handover overview is part of its statutory task (the rows of other regions' persons are written there). */
@@ -249,6 +264,8 @@ export async function refuseHandover(db: Database, actor: Actor, handoverId: str
     const h = await lockForAnswer(tx, actor, handoverId, body.version);
     const version = await setAnswer(tx, h.region_id, h.id, h.version, { status: 'refused', userId: actor.userId, refusalReason: body.reason });
     if (version === null) throw staleHandover();
+    // A handed-over signal goes back to the sender's triage queue: "refused — new decision needed".
+    if (h.signal_id) await signalBackAfterRefusal(tx, h.region_id, h.id);
     if (h.region_id !== actor.regionId) {
       // From another region: the sender's timeline, log and inbox are written there; here the log names the handover.
       await answeredElsewhere(tx, h.region_id, h.id, auditWho(actor));
@@ -288,7 +305,7 @@ export async function expireOverdueHandovers(db: Database, now: Date = new Date(
       `SELECT region_id, id, from_organisation_id, to_region_id, to_organisation_id, from_user_id FROM regie.expire_overdue_handovers($1::date)`, [dutchToday(now)]);
     for (const h of rows) {
       const title = { nl: 'Overdracht niet op tijd beantwoord', en: 'Handover not answered in time' };
-      const message = { kind: 'handover_expired', title, link: `/overdrachten/${h.id}`, dedupeKey: `handover-expired:${h.id}` };
+      const message = { kind: 'handover_expired' as const, title, link: `/overdrachten/${h.id}`, dedupeKey: `handover-expired:${h.id}` };
       // The sweep has no actor, so it writes in both regions of a handover between regions.
       const senderSide = [...await teamLeadsOf(tx, h.region_id, h.from_organisation_id), h.from_user_id];
       const receiverSide = await teamLeadsOf(tx, h.to_region_id, h.to_organisation_id);

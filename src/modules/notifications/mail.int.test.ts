@@ -43,7 +43,7 @@ async function recipient() {
 
 async function notifyOne(userId: string, link = `/overdrachten/${randomUUID()}`) {
   await asActor(t.db, sender.actor, (tx) => notify(tx, { regionId: region, userIds: [userId], kind: 'handover_received',
-    title: { nl: 'Nieuwe overdracht voor uw team', en: 'New handover for your team' }, link }));
+    title: { nl: 'Nieuwe overdracht voor uw team', en: 'New handover for your team' }, link, dedupeKey: `test:${randomUUID()}` }));
   const rows = await t.db.query<{ id: string }>(
     `SELECT m.id FROM mail_outbox m JOIN notifications n ON n.region_id = m.region_id AND n.id = m.notification_id
       WHERE n.user_id = $1 ORDER BY m.created_at DESC LIMIT 1`, [userId]);

@@ -32,7 +32,7 @@ afterAll(async () => { await app?.close(); await t?.drop(); });
 async function send(user: TestUser, n: number, label = 'Bericht') {
   for (let i = 1; i <= n; i++) {
     await asActor(t.db, sender.actor, (tx) => notify(tx, { regionId: region, userIds: [user.actor.userId], kind: 'handover_received',
-      title: { nl: `${label} ${i}`, en: `Message ${i}` }, link: `/overdrachten/${randomUUID()}` }));
+      title: { nl: `${label} ${i}`, en: `Message ${i}` }, link: `/overdrachten/${randomUUID()}`, dedupeKey: `test:${randomUUID()}` }));
   }
 }
 

@@ -21,7 +21,7 @@ afterAll(async () => { await t?.drop(); });
 
 describe('notify', () => {
   it('writes an inbox row for each recipient and an outbox e-mail for those with an address, once per dedupe key', async () => {
-    const n = { regionId: sender.actor.regionId, userIds: [receiver.actor.userId, lead.actor.userId], kind: 'test',
+    const n = { regionId: sender.actor.regionId, userIds: [receiver.actor.userId, lead.actor.userId], kind: 'handover_received' as const,
       title: { nl: 'Nieuwe overdracht', en: 'New handover' }, link: '/overdrachten/x', dedupeKey: 'handover:x' };
     expect(await asActor(t.db, sender.actor, (tx) => notify(tx, n))).toBe(2);
     expect(await asActor(t.db, sender.actor, (tx) => notify(tx, n))).toBe(0);
@@ -29,13 +29,13 @@ describe('notify', () => {
     expect(mails).toEqual([{ to_address: 'ontvanger@example.nl', subject: 'Regie: Nieuwe overdracht' }]);
     // the recipient sees it in their own inbox; the sender does not
     const own = await asActor(t.db, receiver.actor, (tx) => tx.query('SELECT kind FROM notifications'));
-    expect(own).toEqual([{ kind: 'test' }]);
+    expect(own).toEqual([{ kind: 'handover_received' }]);
     expect(await asActor(t.db, sender.actor, (tx) => tx.query('SELECT kind FROM notifications'))).toEqual([]);
   });
 
   it('refuses to notify into another region, and finds team leads', async () => {
     await expect(asActor(t.db, sender.actor, (tx) => notify(tx, { regionId: otherRegion.actor.regionId, userIds: [otherRegion.actor.userId],
-      kind: 'x', title: { nl: 'x', en: 'x' }, link: '/' }))).rejects.toThrow(/outside/);
+      kind: 'triage_overdue', title: { nl: 'x', en: 'x' }, link: '/', dedupeKey: 'x' }))).rejects.toThrow(/outside/);
     expect(await asActor(t.db, sender.actor, (tx) => teamLeadsOf(tx, sender.actor.regionId, sender.actor.organisationId))).toEqual([lead.actor.userId]);
   });
 });

@@ -1,26 +1,59 @@
 // Notifying professionals: an inbox row per person and, when they have an e-mail address, an
 // outbox row that a background job sends. Written in the transaction of the event, so a
 // notification exists exactly when its cause does. Titles and e-mails hold no citizen data.
+//
+// One event → one notice per person. Every notification names its event (`dedupeKey`); the
+// database refuses a second notice to the same person about the same event (migration 0233),
+// however many code paths or recipient lists name them. notify-once.int.test.ts checks every
+// kind below.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../platform/db/db.js';
+
+/**
+ * Every kind of notification, with the event that causes it. A new kind is added here (and gets
+ * its case in notify-once.int.test.ts); the functions of migration 0091 write the three
+ * handover kinds for a handover between regions.
+ */
+export const NOTIFICATION_KINDS = {
+  handover_received: 'a handover was sent to the organisation (per handover)',
+  handover_accepted: 'the receiver accepted the handover (per handover)',
+  handover_refused: 'the receiver refused the handover (per handover)',
+  handover_expired: 'the handover was not answered in time (per handover)',
+  handover_nominated: 'the receiver named this professional coordinator (per handover)',
+  refindex_match: 'a registration in the reference index made new matches (per registration)',
+  refindex_coordinator: 'an organisation became match coordinator (per match)',
+  refindex_escalation: 'matches went without a coordinator past their due date (per sweep day)',
+  signal_acute: 'an acute signal arrived (per signal)',
+  signal_linked: 'a signal was linked to the open case this professional coordinates (per signal)',
+  case_coordinator_assigned: 'triage opened a case with this professional as coordinator (per case)',
+  signal_safety: 'a citizen\'s concern about safety arrived (per signal)',
+  triage_overdue: 'a signal was not triaged in time (per signal)',
+  public_form_cap: 'the public form reached its daily cap (per day)',
+  role_change_proposed: 'a role change waits for a second administrator (per proposal)',
+  role_change_approved: 'a role with break-the-glass or audit access was approved (per proposal)',
+  authenticator_reset: 'an administrator reset an authenticator app (per reset)',
+} as const;
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
 export interface NotificationInput {
   regionId: string;
   userIds: string[];
-  /** e.g. 'triage_overdue', 'handover_received', 'refindex_match' */
-  kind: string;
+  kind: NotificationKind;
   title: { nl: string; en: string };
   /** A path inside Regie, e.g. /meldingen/<id>. */
   link: string;
-  /** The same key for the same user is notified once only (sweeps may run many times). */
-  dedupeKey?: string;
+  /**
+   * The event, e.g. `handover-refused:<handover id>`: each person is told of one event once,
+   * also when a sweep runs again or a person is on two of the lists notified.
+   */
+  dedupeKey: string;
 }
 
 export async function notify(tx: Tx, n: NotificationInput): Promise<number> {
   let created = 0;
   for (const userId of [...new Set(n.userIds)]) {
     const rows = await tx.query<{ ok: boolean }>(`SELECT regie.notify($1, $2, $3, $4, $5, $6, $7, $8, $9) AS ok`,
-      [n.regionId, randomUUID(), userId, n.kind, n.title.nl, n.title.en, n.link, n.dedupeKey ?? null, randomUUID()], { prepare: true });
+      [n.regionId, randomUUID(), userId, n.kind, n.title.nl, n.title.en, n.link, n.dedupeKey, randomUUID()], { prepare: true });
     if (rows[0]?.ok) created++;
   }
   return created;

@@ -20,7 +20,7 @@ beforeAll(async () => {
   coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
   colleague = await createUser(t.db, region, team, ['team_lead']); // sees the families her organisation works with
   other = await createUser(t.db, region, gp, ['professional', 'coordinator']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [c, k, o] = await Promise.all([coord, colleague, other].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

@@ -70,9 +70,10 @@ describe('concurrent registrations', () => {
       }
     });
 
-    const pairs = await t.db.query<{ kind: string; subject: string; org_low: string; org_high: string; match_id: string; user_low: string; user_high: string }>(
+    const pairs = await t.db.query<{ kind: string; subject: string; org_low: string; org_high: string; match_id: string; user_low: string; user_high: string;
+      registration_low: string; registration_high: string }>(
       `SELECT m.kind, coalesce(m.person_id, m.family_id)::text AS subject, p.org_low, p.org_high, p.match_id,
-              xl.registered_by AS user_low, xh.registered_by AS user_high
+              xl.registered_by AS user_low, xh.registered_by AS user_high, p.registration_low, p.registration_high
          FROM refindex_match_pairs p
          JOIN refindex_matches m ON m.region_id = p.region_id AND m.id = p.match_id
          JOIN refindex_registrations xl ON xl.region_id = p.region_id AND xl.id = p.registration_low
@@ -91,14 +92,16 @@ describe('concurrent registrations', () => {
     expect(matches.length).toBe(new Set(pairs.map((p) => p.subject)).size);
     expect(new Set(matches.map((m) => m.due_on))).toEqual(new Set([addWorkingDays(dutchToday(), 10)]));
 
-    // Both registrants of every pair were told about the match, and nobody twice about the same joining.
+    // Both registrants of every pair were told, by the registration that made the pair (one of its
+    // two), and nobody twice about the same registration (one event, one notice per person).
     const told = await t.db.query<{ user_id: string; dedupe_key: string }>(
       `SELECT user_id, dedupe_key FROM notifications WHERE region_id = $1 AND kind = 'refindex_match'`, [region]);
     const toldKeys = new Set(told.map((n) => `${n.user_id}|${n.dedupe_key.split(':')[1]}`));
     for (const p of pairs) {
-      expect(toldKeys.has(`${p.user_low}|${p.match_id}`)).toBe(true);
-      expect(toldKeys.has(`${p.user_high}|${p.match_id}`)).toBe(true);
+      const by = [p.registration_low, p.registration_high].filter((r) => toldKeys.has(`${p.user_low}|${r}`) && toldKeys.has(`${p.user_high}|${r}`));
+      expect(by.length, `pair ${p.match_id} ${p.org_low}/${p.org_high}`).toBeGreaterThan(0);
     }
+    expect(told.every((n) => n.dedupe_key.startsWith('refindex-registration:'))).toBe(true);
     expect(told.length).toBe(new Set(told.map((n) => `${n.user_id}|${n.dedupe_key}`)).size);
   });
 });

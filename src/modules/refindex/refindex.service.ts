@@ -112,14 +112,12 @@ export async function registerInIndex(db: Database, actor: Actor, body: z.infer<
     await insertRegistration(tx, { regionId: actor.regionId, id, personId: person.id, organisationId: actor.organisationId, registeredBy: actor.userId,
       contactName: body.contactName, contactPhone: body.contactPhone, contactEmail: body.contactEmail, legalBasis: body.legalBasis, startDate, endDate });
     const pairs = await matchRegistration(tx, actor.regionId, id, today, addWorkingDays(today, COORDINATOR_WORKING_DAYS, await holidayRulesOf(tx, actor.regionId)));
-    for (const p of pairs) {
-      // Both registrants of every new pair hear of it; the key (match, joining organisation) makes
-      // that once per registrant when a match is made, and once more for the organisations already
-      // in a match when another one joins it. The title holds no personal data.
-      await notify(tx, { regionId: actor.regionId, userIds: [p.userLow, p.userHigh], kind: 'refindex_match',
-        title: { nl: 'Nieuwe match in de verwijsindex', en: 'New match in the reference index' }, link: LINK,
-        dedupeKey: `refindex-match:${p.matchId}:${actor.organisationId}` });
-    }
+    // Both registrants of every new pair hear of it, once per registration: one registration can
+    // make a client match and a family match (and join the pairs of several organisations), and is
+    // still one event. The title holds no personal data.
+    if (pairs.length) await notify(tx, { regionId: actor.regionId, userIds: pairs.flatMap((p) => [p.userLow, p.userHigh]), kind: 'refindex_match',
+      title: { nl: 'Nieuwe match in de verwijsindex', en: 'New match in the reference index' }, link: LINK,
+      dedupeKey: `refindex-registration:${id}` });
     // The audit rows last: writing one waits for the region's audit chain, which must not be what
     // makes matching safe (the advisory locks are; the race test fails without them).
     if (running) await recordAccess(tx, actor, { action: 'delete', objectType: 'refindex-registration', objectId: running.id, personIds: [person.id], reason: 'expired' });

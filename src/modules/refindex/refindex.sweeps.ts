@@ -33,18 +33,21 @@ export async function removeFromIndex(db: Database, now = new Date()): Promise<n
 
 /**
  * A match without an accepted coordinator after its due date (10 working days) goes to the team
- * leads of every organisation in it, once.
+ * leads of every organisation in it, once; a team lead hears of one day's escalations once.
  */
 export async function escalateOverdueMatches(db: Database, now = new Date()): Promise<number> {
   let escalated = 0;
-  for (const m of await asSystem(db, 'refindex-sweeps', (tx) => dueForEscalation(tx, dutchToday(now)))) {
+  const today = dutchToday(now);
+  for (const m of await asSystem(db, 'refindex-sweeps', (tx) => dueForEscalation(tx, today))) {
     const done = await asSystem(db, 'refindex-sweeps', async (tx) => {
       const organisations = await markEscalated(tx, m.regionId, m.id);
       if (!organisations) return false;
       const leads = (await Promise.all(organisations.map((o) => teamLeadsOf(tx, m.regionId, o)))).flat();
       await notify(tx, { regionId: m.regionId, userIds: leads, kind: 'refindex_escalation',
         title: { nl: 'Verwijsindex: geen matchcoördinator binnen 10 werkdagen', en: 'Reference index: no match coordinator within 10 working days' },
-        link: LINK, dedupeKey: `refindex-escalation:${m.id}` });
+        // The matches that escalate together (a registration's client and family match fall due on the same day)
+        // are one event for a team lead: one notice per day, pointing to the overview where they all show.
+        link: LINK, dedupeKey: `refindex-escalation:${m.regionId}:${today}` });
       return true;
     });
     if (done) escalated++;

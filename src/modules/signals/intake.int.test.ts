@@ -21,7 +21,7 @@ beforeAll(async () => {
   triager = await createUser(t.db, region, team, ['professional']);
   coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
   teacher = await createUser(t.db, region, school, ['professional']);
-  app = await testApp(t.db);
+  app = await testApp(t.server);
   [m, c, s] = await Promise.all([triager, coord, teacher].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

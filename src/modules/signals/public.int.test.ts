@@ -259,7 +259,7 @@ describe('the public concern form', () => {
     const busy = await createRegion(t.db);
     const door = await createOrganisation(t.db, busy, 'municipal_team');
     await t.db.query(`INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2)`, [busy, door]);
-    const limited = await testApp(t.db, { PUBLIC_CONCERN_REGION_LIMIT: '3' });
+    const limited = await testApp(t.server, { PUBLIC_CONCERN_REGION_LIMIT: '3' });
     try {
       const submit = async (regionId: string) => {
         const r = await limited.inject({ method: 'POST', url: '/api/v1/public/concerns', remoteAddress: nextIp(),

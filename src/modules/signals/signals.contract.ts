@@ -9,7 +9,8 @@ const optText = (max: number) => z.string().trim().max(max, msg(`Maximaal ${max}
 export const SOURCES = ['citizen', 'professional', 'school', 'gp', 'police', 'veilig_thuis', 'anonymous'] as const;
 export const Source = z.enum(SOURCES);
 export const Urgency = z.enum(['acute', 'high', 'normal']);
-export const SignalStatus = z.enum(['open', 'triaged', 'handed_over', 'closed']);
+/** handover_refused / handover_expired: a handover of it was refused or not answered in time; it is back in the queue for a new decision. */
+export const SignalStatus = z.enum(['open', 'triaged', 'handed_over', 'handover_refused', 'handover_expired', 'closed']);
 
 /** Life domains (DESIGN.md); the last three only for children. */
 export const LIFE_DOMAINS = ['finances', 'housing', 'work', 'domestic_relations', 'mental_health', 'physical_health', 'addiction',
@@ -70,13 +71,18 @@ export const AttachmentParams = z.strictObject({ signalId: Uuid, attachmentId: U
 export const SignalListQuery = z.strictObject({
   organisationId: Uuid.optional(),
   scope: z.enum(['queue', 'reported']).optional(),
-  status: z.enum(['open', 'triaged', 'handed_over', 'closed', 'all']).optional(),
+  /** open: everything waiting for a triage decision, including signals whose handover was refused or not answered in time. */
+  status: z.enum(['open', 'triaged', 'handed_over', 'handover_refused', 'handover_expired', 'closed', 'all']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   /** Only re-reports (true) or only first reports (false): a signal about a family whose case closed in the past 12 months. */
   reReport: z.enum(['true', 'false']).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
+
+/** The handover that sent a signal back to its queue: refused (with the reason) or not answered in time ("new decision needed"). */
+export const HandoverRefusal = z.object({ handoverId: z.string(), outcome: z.enum(['refused', 'expired']), reason: z.string().nullable(),
+  organisationName: z.string(), refusedAt: z.string() });
 
 export const SignalListItem = z.object({
   id: z.string(), reference: z.string(), receivedAt: z.string(), source: Source, urgency: Urgency, triageDueOn: z.iso.date(),
@@ -85,6 +91,8 @@ export const SignalListItem = z.object({
   linkedToCase: z.boolean(), subject: z.string().nullable(), receivingOrganisationName: z.string(),
   /** An open signal or open case at the same address waits for the triage team's answer (never shown to a reporter). */
   possiblySameFamily: z.boolean(),
+  /** Why it is back in the queue (status handover_refused or handover_expired; triage view only). */
+  handoverRefusal: HandoverRefusal.nullable().optional(),
 });
 export const SignalList = z.object({ items: z.array(SignalListItem), nextCursor: z.string().nullable(), today: z.iso.date() });
 
@@ -131,6 +139,8 @@ export const SignalDetail = z.object({
     lowered: z.object({ reason: z.string(), byName: z.string().nullable(), at: z.string() }).nullable() }).nullable(),
   proposals: z.array(FamilyProposal),
   triage: TriageDecision.nullable(), attachments: z.array(AttachmentMeta),
+  /** Why it is back in the queue (status handover_refused; triage view only). */
+  handoverRefusal: HandoverRefusal.nullable().optional(),
   access: z.object({ mayTriage: z.boolean(), mayAddAttachment: z.boolean(), mayLowerUrgency: z.boolean(), mayOpenFamily: z.boolean(), view: z.enum(['triage', 'case_team', 'reporter']) }),
 });
 
@@ -143,6 +153,8 @@ export const TriageBody = z.strictObject({
   targetOrganisationId: Uuid.optional(),
   /** The target organisation's region when it is another than the triaging organisation's (found by id when left out). */
   targetRegionId: z.string().trim().min(1).max(64).optional(),
+  /** With decision handover: the receiving professional, when known (of the target organisation, same region). */
+  targetUserId: Uuid.optional(),
   caseId: Uuid.optional(),
   coordinatorUserId: Uuid.optional(),
   legalBasis: LegalBasis.optional(),

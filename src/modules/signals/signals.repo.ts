@@ -3,7 +3,9 @@
 import type { Tx } from '../../platform/db/db.js';
 
 export type Urgency = 'acute' | 'high' | 'normal';
-export type Status = 'open' | 'triaged' | 'handed_over' | 'closed';
+export type Status = 'open' | 'triaged' | 'handed_over' | 'handover_refused' | 'handover_expired' | 'closed';
+/** Waiting for a (new) triage decision: new, or back after a handover that was refused or not answered in time. */
+export const AWAITS_DECISION: readonly Status[] = ['open', 'handover_refused', 'handover_expired'];
 
 export interface Settings { workingDays: Record<Urgency, number>; frontDoorOrganisationId: string | null }
 
@@ -131,7 +133,7 @@ export async function listSignals(tx: Tx, f: ListFilter): Promise<SignalRecord[]
       WHERE s.region_id = $1
         AND ($2::uuid IS NULL OR s.receiving_organisation_id = $2)
         AND ($3::uuid IS NULL OR s.reporter_user_id = $3)
-        AND ($4::text IS NULL OR s.status = $4)
+        AND ($4::text IS NULL OR s.status = $4 OR ($4 = 'open' AND s.status IN ('handover_refused', 'handover_expired')))
         AND ($5::date IS NULL OR (s.status = 'open' AND s.triage_due_on < $5::date))
         AND ($6::date IS NULL OR (s.triage_due_on, s.id) > ($6::date, $7::uuid))
         AND ($9::boolean IS NULL OR s.re_report = $9)
@@ -167,7 +169,8 @@ export async function findTriage(tx: Tx, regionId: string, signalId: string): Pr
        LEFT JOIN regions g ON g.id = d.target_region_id
        LEFT JOIN users u ON u.region_id = d.region_id AND u.id = d.decided_by
        LEFT JOIN organisations o ON o.region_id = d.region_id AND o.id = d.decided_by_organisation_id
-      WHERE d.region_id = $1 AND d.signal_id = $2`, [regionId, signalId]);
+      WHERE d.region_id = $1 AND d.signal_id = $2
+      ORDER BY d.decided_at DESC, d.id LIMIT 1`, [regionId, signalId]);
   const r = rows[0];
   if (!r) return null;
   let target = { name: r.target_name as string | null, regionName: r.target_region_name as string | null };
@@ -200,7 +203,7 @@ export async function insertTriage(tx: Tx, d: { regionId: string; id: string; si
 export async function setTriaged(tx: Tx, regionId: string, signalId: string, version: number, to: { status: Status; caseId: string | null; familyId: string | null }) {
   const rows = await tx.query<{ version: number }>(
     `UPDATE signals SET status = $4, case_id = $5, family_id = $6, triaged_at = now(), version = version + 1
-      WHERE region_id = $1 AND id = $2 AND version = $3 AND status = 'open' RETURNING version`,
+      WHERE region_id = $1 AND id = $2 AND version = $3 AND status IN ('open', 'handover_refused', 'handover_expired') RETURNING version`,
     [regionId, signalId, version, to.status, to.caseId, to.familyId]);
   return rows[0]?.version ?? null;
 }

@@ -19,10 +19,11 @@ import { maySeeSignal, mayTriage, type SignalView } from './signals.access.js';
 import {
   addressCandidates, caseCoordinator, closedCaseOf, withOpenProposals, findSignal, findTriage, insertProposalAnswer, insertSignal, linkToCase, listAttachments,
   listSignals as listRows, lowerUrgency as setLowerUrgency, nextReference, organisationExists, resolveSubject,
-  signalSettings, subjectsOf, type SignalRecord, type Status, type Subject, type Urgency,
+  signalSettings, subjectsOf, AWAITS_DECISION, type SignalRecord, type Status, type Subject, type Urgency,
 } from './signals.repo.js';
 import type { CreateSignalBody, FamilyProposalBody, LowerUrgencyBody, SignalListQuery } from './signals.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
+import { handoverRefusals } from '../handovers/signal-refusals.js';
 
 const NO_SUBJECT: Subject = { personId: null, familyId: null, openCaseId: null, lastClosedAt: null, personIds: [] };
 /** Processing a signal is the receiving organisation's statutory task (Jeugdwet, Wmo, Meldcode). */
@@ -134,7 +135,7 @@ export async function createSignal(db: Database, actor: Actor, body: z.infer<typ
 export async function notifyUrgent(tx: Tx, regionId: string, organisationId: string, signalId: string, reference: string, why: 'acute' | 'safety') {
   const title = why === 'acute' ? { nl: `Acute melding ontvangen: ${reference}`, en: `Acute signal received: ${reference}` }
     : { nl: `Zorgmelding over veiligheid ontvangen: ${reference}`, en: `Concern about safety received: ${reference}` };
-  await notify(tx, { regionId, userIds: await teamLeadsOf(tx, regionId, organisationId), kind: `signal_${why}`, title,
+  await notify(tx, { regionId, userIds: await teamLeadsOf(tx, regionId, organisationId), kind: why === 'acute' ? 'signal_acute' : 'signal_safety', title,
     link: `/meldingen/${signalId}`, dedupeKey: `signal-urgent:${signalId}` });
 }
 
@@ -159,6 +160,8 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
     const triageView = scope === 'queue';
     const rules = await holidayRulesOf(tx, actor.regionId);
     const proposed = triageView ? await withOpenProposals(tx, actor.regionId, result.items.filter((s) => s.status === 'open' && s.subjectAddress).map((s) => s.id)) : new Set<string>();
+    const back = result.items.filter((s) => s.status === 'handover_refused' || s.status === 'handover_expired').map((s) => s.id);
+    const refusals = triageView ? await handoverRefusals(tx, actor.regionId, back) : new Map();
     if (result.items.length) {
       // One audit row per person shown; a list of signals about unknown persons still leaves one row.
       await recordAccess(tx, actor, { action: 'read', objectType: 'signal-list', objectId: scope,
@@ -173,6 +176,7 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
         reReport: triageView ? s.reReport : false, linkedToCase: triageView ? s.caseId !== null : false,
         subject: triageView ? subjects.get(s.id)?.label ?? null : s.subjectDescription, receivingOrganisationName: s.receivingOrganisationName,
         possiblySameFamily: proposed.has(s.id),
+        handoverRefusal: refusals.get(s.id) ?? null,
       })),
     };
   });
@@ -228,8 +232,10 @@ export async function readSignal(db: Database, actor: Actor, signalId: string, n
       proposals: proposals.map((c) => ({ kind: c.kind, signalId: c.signalId, reference: c.reference, caseId: c.caseId, familyId: c.familyId, label: c.label,
         coordinatorName: c.coordinatorName, status: c.decision === 'confirmed' ? 'confirmed' as const : 'proposed' as const })),
       triage: full ? triage : null, attachments,
-      access: { mayTriage: view === 'triage' && s.status === 'open', mayAddAttachment: view === 'triage' || s.reporterUserId === actor.userId,
-        mayLowerUrgency: view === 'triage' && s.status === 'open' && s.urgency !== 'normal', mayOpenFamily, view },
+      handoverRefusal: view === 'triage' && (s.status === 'handover_refused' || s.status === 'handover_expired')
+        ? (await handoverRefusals(tx, actor.regionId, [s.id])).get(s.id) ?? null : null,
+      access: { mayTriage: view === 'triage' && AWAITS_DECISION.includes(s.status), mayAddAttachment: view === 'triage' || s.reporterUserId === actor.userId,
+        mayLowerUrgency: view === 'triage' && AWAITS_DECISION.includes(s.status) && s.urgency !== 'normal', mayOpenFamily, view },
     };
   });
   if (!result) throw refusalAudited(new NotFound('signal', signalId));

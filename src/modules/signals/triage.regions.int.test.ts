@@ -107,7 +107,10 @@ describe('a triage decision "hand over" to an organisation in another region', (
       fromOrganisation: { name: 'Wijkteam Middelburg', regionId: A, regionName: 'Walcheren' } });
     const pkg = await cProB.get(`/api/v1/handovers/${h.id}`);
     expect(pkg.status, JSON.stringify(pkg.body)).toBe(200);
-    expect(pkg.body).toMatchObject({ mayRespond: true, safetyAssessment: 'concerns', knownInformation: 'Het gezin woont sinds kort in Goes.', signalId: null });
+    expect(pkg.body).toMatchObject({ mayRespond: true, safetyAssessment: 'concerns', signalId: null });
+    // The package is the signal and its triage (the note among them), not boilerplate.
+    expect(pkg.body.knownInformation).toContain('Het gezin woont sinds kort in Goes.');
+    expect(pkg.body.knownInformation).toContain('Kinderen komen zonder lunch en vertellen over ruzie thuis.');
     expect(pkg.body.persons.map((p: { personId: string }) => p.personId).sort()).toEqual(h.persons.map((p) => p.personId).sort());
     // the package carries the BSNs to the other region, so that it links by BSN and never by name
     expect(pkg.body.persons.every((p: { bsn: string | null }) => /^\d{9}$/.test(p.bsn ?? ''))).toBe(true);

@@ -15,7 +15,7 @@ import { activeMembership, insertMembership, requireQualifiedCoordinator } from 
 import { insertFamily, onUniqueBsn } from '../families/families.service.js';
 import { notify } from '../notifications/notify.js';
 import { mayTriage } from './signals.access.js';
-import { caseForTriage, findSignal, insertTriage, organisationExists, setTriaged, subjectsOf, type SignalRecord, type Status } from './signals.repo.js';
+import { AWAITS_DECISION, caseForTriage, findSignal, insertTriage, organisationExists, setTriaged, subjectsOf, type SignalRecord, type Status } from './signals.repo.js';
 import { notifyCoordinatorOfSignal } from './signals.service.js';
 import type { TriageBody } from './signals.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
@@ -27,6 +27,8 @@ export interface HandoverDecision {
   /** The target's region: the actor's own, or another region (a family that moved). */
   targetRegionId: string;
   familyId: string | null; caseId: string | null; personIds: string[]; safetyAssessment: string; note: string | null;
+  /** The receiving professional, when the triaging professional named one. */
+  targetUserId?: string | null;
 }
 export type HandoverDecisionHandler = (tx: Tx, actor: Actor, d: HandoverDecision) => Promise<void>;
 
@@ -94,6 +96,8 @@ function checkBody(b: Body) {
     throw new Invalid('reason_required', 'closeReason', { nl: 'Geef de reden van afsluiten.', en: 'Give the reason for closing.' });
   if (b.decision === 'handover' && !b.targetOrganisationId)
     throw new Invalid('target_required', 'targetOrganisationId', { nl: 'Kies de organisatie waaraan u overdraagt.', en: 'Choose the organisation to hand over to.' });
+  if (b.targetUserId && b.decision !== 'handover')
+    throw new Invalid('not_a_handover', 'targetUserId', { nl: 'Een ontvangende professional hoort alleen bij een overdracht.', en: 'A receiving professional only goes with a handover.' });
   if (b.decision === 'open_case' && !b.coordinatorUserId)
     throw new Invalid('coordinator_required', 'coordinatorUserId', { nl: 'Kies de regisseur van het nieuwe dossier.', en: 'Choose the coordinator of the new case.' });
   if (b.decision !== 'open_case' && b.newFamily)
@@ -116,7 +120,7 @@ export async function triageSignal(db: Database, actor: Actor, signalId: string,
     // a reporter or case team member and turn their 403 into a 404.
     const s = (await findSignal(tx, actor.regionId, signalId, true))!;
     if (s.version !== body.version) throw new StaleVersion('signal');
-    if (s.status !== 'open') throw new Conflict('already_triaged', { nl: 'Deze melding is al getrieerd.', en: 'This signal has already been triaged.' }, 'decision');
+    if (!AWAITS_DECISION.includes(s.status)) throw new Conflict('already_triaged', { nl: 'Deze melding is al getrieerd.', en: 'This signal has already been triaged.' }, 'decision');
     return decide(tx, actor, s, body, now);
   });
   if (outcome === 'not_found') throw refusalAudited(new NotFound('signal', signalId));
@@ -160,7 +164,8 @@ async function decide(tx: Tx, actor: Actor, s: SignalRecord, body: Body, now: Da
   const personIds = (await subjectsOf(tx, actor.regionId, [s.id])).get(s.id)?.personIds ?? [];
   if (target && handoverHandler) {
     await handoverHandler(tx, actor, { signalId: s.id, reference: s.reference, decisionId, receivingOrganisationId: s.receivingOrganisationId,
-      targetOrganisationId: target.organisationId, targetRegionId: target.regionId, familyId, caseId, personIds, safetyAssessment: body.safetyAssessment, note: body.note ?? null });
+      targetOrganisationId: target.organisationId, targetRegionId: target.regionId, familyId, caseId, personIds, safetyAssessment: body.safetyAssessment, note: body.note ?? null,
+      targetUserId: body.targetUserId ?? null });
   }
   await recordAccess(tx, actor, { action: 'update', objectType: 'signal-triage', objectId: s.id, personIds, legalBasis: 'statutory_task' });
   return { id: s.id, status, version, caseId };

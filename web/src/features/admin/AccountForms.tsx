@@ -23,7 +23,14 @@ const rolesError = (errors: Record<string, string>) => errors.roles ?? Object.en
 
 interface NewDraft { organisationId: string; displayName: string; username: string; email: string; roles: string[] }
 
-export function NewAccount({ orgs, onCreated }: { orgs: Organisation[]; onCreated: () => void }) {
+/** The e-mail field: required when e-mail notifications are on (the list says so), else optional. */
+function EmailInput({ required, value, onChange, error }: { required: boolean; value: string; onChange: (e: { target: { value: string } }) => void; error?: string }) {
+  const t = useLocalT(TEXTS);
+  return <TextInput label={required ? t('email') : `${t('email')} ${t('optional')}`} hint={required ? t('emailRequiredHint') : t('emailHint')} type="email"
+    autoComplete="off" value={value} onChange={onChange} error={error} aria-required={required || undefined} />;
+}
+
+export function NewAccount({ orgs, onCreated, emailRequired = false }: { orgs: Organisation[]; onCreated: () => void; emailRequired?: boolean }) {
   const t = useLocalT(TEXTS);
   const { lang } = useI18n();
   const { session } = useSession();
@@ -64,7 +71,7 @@ export function NewAccount({ orgs, onCreated }: { orgs: Organisation[]; onCreate
             options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
           <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" value={d.displayName} onChange={set('displayName')} error={errors.displayName} />
           <TextInput label={t('username')} hint={t('usernameHint')} autoComplete="off" spellCheck={false} value={d.username} onChange={set('username')} error={errors.username} />
-          <TextInput label={`${t('email')} ${t('optional')}`} hint={t('emailHint')} type="email" autoComplete="off" value={d.email} onChange={set('email')} error={errors.email} />
+          <EmailInput required={emailRequired} value={d.email} onChange={set('email')} error={errors.email} />
         </div>
         <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
         <Paragraph className="regie-muted">{t('fourEyesHint')}</Paragraph>
@@ -77,8 +84,8 @@ export function NewAccount({ orgs, onCreated }: { orgs: Organisation[]; onCreate
 interface EditDraft { displayName: string; email: string; roles: string[] }
 const toDraft = (a: Account): EditDraft => ({ displayName: a.displayName, email: a.email ?? '', roles: a.roles });
 
-export function EditAccount({ account: initialAccount, self, onDone, onCancel }: {
-  account: Account; self: boolean; onDone: (notice: string) => void; onCancel: () => void;
+export function EditAccount({ account: initialAccount, self, onDone, onCancel, emailRequired = false }: {
+  account: Account; self: boolean; onDone: (notice: string) => void; onCancel: () => void; emailRequired?: boolean;
 }) {
   const t = useLocalT(TEXTS);
   const { lang, label } = useI18n();
@@ -158,7 +165,7 @@ export function EditAccount({ account: initialAccount, self, onDone, onCancel }:
       <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
         <div className="regie-grid">
           <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" value={d.displayName} onChange={(e) => setD({ ...d, displayName: e.target.value })} error={errors.displayName} />
-          <TextInput label={`${t('email')} ${t('optional')}`} hint={t('emailHint')} type="email" autoComplete="off" value={d.email} onChange={(e) => setD({ ...d, email: e.target.value })} error={errors.email} />
+          <EmailInput required={emailRequired} value={d.email} onChange={(e) => setD({ ...d, email: e.target.value })} error={errors.email} />
         </div>
         <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
         <Paragraph className="regie-muted">{t('fourEyesHint')}</Paragraph>

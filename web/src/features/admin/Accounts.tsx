@@ -9,7 +9,7 @@ import { ProblemAlert, TextInput } from '../../ui/forms.js';
 import { fmtDateTime } from '../../ui/time.js';
 import { FilterSelect } from '../notifications/FilterSelect.js';
 import { EditAccount, NewAccount } from './AccountForms.js';
-import { TEXTS, type Account, type Organisation, type Page } from './texts.js';
+import { TEXTS, type Account, type AccountPage, type Organisation, type Page } from './texts.js';
 
 type Status = 'active' | 'inactive' | '';
 
@@ -20,7 +20,8 @@ export function Accounts() {
   const [q, setQ] = useState('');
   const [filter, setFilter] = useState<{ q: string; organisationId: string; status: Status }>({ q: '', organisationId: '', status: '' });
   const [cursors, setCursors] = useState<string[]>([]);
-  const [data, setData] = useState<Page<Account> | null>(null);
+  const [data, setData] = useState<AccountPage | null>(null);
+  const [unreachable, setUnreachable] = useState<AccountPage | null>(null);
   const [orgs, setOrgs] = useState<Organisation[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Account | null>(null);
@@ -31,8 +32,13 @@ export function Accounts() {
   const load = useCallback(async () => {
     const p = new URLSearchParams({ limit: '25', ...(filter.q ? { q: filter.q } : {}), ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
       ...(filter.status ? { status: filter.status } : {}), ...(cursor ? { cursor } : {}) });
-    try { setData(await get<Page<Account>>(`/api/v1/accounts?${p}`)); setError(null); } catch (e) { setError(e); }
+    try {
+      setData(await get<AccountPage>(`/api/v1/accounts?${p}`));
+      setUnreachable(await get<AccountPage>('/api/v1/accounts?status=active&reachable=false&limit=100'));
+      setError(null);
+    } catch (e) { setError(e); }
   }, [filter, cursor]);
+  const emailRequired = data?.emailRequired ?? false;
   useEffect(() => { void load(); }, [load]);
   const refilter = (f: Partial<typeof filter>) => { setCursors([]); setNotice(null); setFilter({ ...filter, ...f }); };
   const done = (text: string) => { setNotice(text); setEditing(null); void load(); };
@@ -42,7 +48,23 @@ export function Accounts() {
       <Heading level={1}>{t('accountsTitle')}</Heading>
       <Paragraph className="regie-lead">{t('accountsIntro')}</Paragraph>
       <div role="status">{notice && <Alert type="ok" role="none"><Paragraph>{notice}</Paragraph></Alert>}</div>
-      {editing && <EditAccount key={editing.id} account={editing} self={editing.id === session?.user.id} onDone={done} onCancel={() => setEditing(null)} />}
+      {editing && <EditAccount key={editing.id} account={editing} self={editing.id === session?.user.id} onDone={done} onCancel={() => setEditing(null)}
+        emailRequired={emailRequired} />}
+
+      {unreachable && (
+        <section className="regie-section" aria-labelledby="admin-accounts-unreachable">
+          <Heading level={2} id="admin-accounts-unreachable">{t('unreachableTitle')}</Heading>
+          {!unreachable.emailRequired && <Paragraph>{t('unreachableMailOff')}</Paragraph>}
+          {unreachable.items.length === 0 ? <Paragraph>{t('unreachableNone')}</Paragraph> : (<>
+            <Paragraph>{t('unreachableIntro', { n: `${unreachable.items.length}${unreachable.nextCursor ? '+' : ''}` })}</Paragraph>
+            <ul className="regie-unreachable">{unreachable.items.map((a) => (
+              <li key={a.id}>{a.displayName} <span className="regie-muted">({a.username}, {a.organisation.name})</span>{' '}
+                <Button appearance="secondary-action-button" aria-label={t('addEmailLabel', { name: a.displayName })}
+                  onClick={() => { setNotice(null); setEditing(a); }}>{t('addEmail')}</Button></li>
+            ))}</ul>
+          </>)}
+        </section>
+      )}
 
       <section className="regie-section" aria-labelledby="admin-accounts-list">
         <Heading level={2} id="admin-accounts-list">{t('accountsTitle')}</Heading>
@@ -98,7 +120,7 @@ export function Accounts() {
         </nav>
       </section>
 
-      <NewAccount orgs={orgs} onCreated={() => { setCursors([]); void load(); }} />
+      <NewAccount orgs={orgs} onCreated={() => { setCursors([]); void load(); }} emailRequired={emailRequired} />
     </>
   );
 }

@@ -1,6 +1,8 @@
 // Texts and API types of the functional administrator's screens (Beheer): Dutch first, English second (useLocalT).
 export interface Ref { id: string; name: string }
 export interface Page<T> { items: T[]; nextCursor: string | null }
+/** The account list also says whether e-mail notifications are on (then every account needs an address). */
+export interface AccountPage extends Page<Account> { emailRequired: boolean }
 export type Urgency = 'acute' | 'high' | 'normal';
 
 export type LiberationDay = 'lustrum' | 'always' | 'never';
@@ -65,10 +67,14 @@ export const TEXTS = {
     active: 'Actief', inactive: 'Geblokkeerd', username: 'Gebruikersnaam', usernameHint: '3 tot 50 tekens: letters, cijfers, punt of streepje. Wordt in kleine letters opgeslagen.',
     displayName: 'Naam', displayNameHint: 'Zoals collega\'s de naam zien.', email: 'E-mailadres', emailHint: 'Voor berichten uit Regie.', optional: '(optioneel)', roles: 'Rollen',
     rolesHint: 'Kies minstens één rol. Wat elke rol mag, staat bij Toegangsregels.', authenticator: 'Authenticator-app', linked: 'gekoppeld', notLinked: 'nog niet gekoppeld', notRequired: 'niet verplicht',
+    unreachableTitle: 'Niet bereikbaar per e-mail', unreachableNone: 'Alle actieve accounts hebben een e-mailadres.',
+    unreachableIntro: '{n} actieve account(s) zonder e-mailadres. Zij krijgen berichten alleen in de inbox van Regie, niet per e-mail.',
+    unreachableMailOff: 'E-mailberichten staan uit (geen SMTP-server ingesteld): niemand krijgt nu e-mail, ook wie wel een adres heeft.',
+    emailRequiredHint: 'Verplicht: Regie stuurt berichten ook per e-mail.',
     lastSeen: 'Laatst actief', never: 'nooit', noAccounts: 'Geen accounts gevonden.', newAccount: 'Account aanmaken', create: 'Aanmaken',
     created: 'Account {username} is aangemaakt voor {name}.', initialPassword: 'Tijdelijk wachtwoord (wordt maar één keer getoond): ',
     initialPasswordHint: 'Geef dit wachtwoord persoonlijk of telefonisch door, nooit samen met de gebruikersnaam in één e-mail. Bij de eerste keer inloggen koppelt {name} een authenticator-app.',
-    editAccount: 'Account wijzigen: {name}', editAccountLabel: 'Account van {name} wijzigen', accountSaved: 'Account van {name} is opgeslagen.',
+    editAccount: 'Account wijzigen: {name}', editAccountLabel: 'Account van {name} wijzigen', addEmail: 'E-mailadres invullen', addEmailLabel: 'E-mailadres invullen voor {name}', accountSaved: 'Account van {name} is opgeslagen.',
     deactivate: 'Blokkeren', deactivateLabel: 'Account van {name} blokkeren', deactivateConfirm: 'Account van {name} blokkeren? Inloggen kan dan niet meer en open sessies eindigen direct.',
     deactivateYes: 'Ja, blokkeren', deactivated: 'Account van {name} is geblokkeerd; {n} open sessie(s) beëindigd.',
     reactivate: 'Vrijgeven', reactivateLabel: 'Account van {name} weer vrijgeven', reactivated: 'Account van {name} is weer vrijgegeven.', you: 'u',
@@ -118,10 +124,14 @@ export const TEXTS = {
     active: 'Active', inactive: 'Deactivated', username: 'Username', usernameHint: '3 to 50 characters: letters, digits, dot or hyphen. Stored in lower case.',
     displayName: 'Name', displayNameHint: 'As colleagues see it.', email: 'E-mail address', emailHint: 'For messages from Regie.', optional: '(optional)', roles: 'Roles',
     rolesHint: 'Choose at least one role. What each role may do is listed under Access rules.', authenticator: 'Authenticator app', linked: 'linked', notLinked: 'not linked yet', notRequired: 'not required',
+    unreachableTitle: 'Not reachable by e-mail', unreachableNone: 'Every active account has an e-mail address.',
+    unreachableIntro: '{n} active account(s) without an e-mail address. They get notifications only in Regie\'s inbox, not by e-mail.',
+    unreachableMailOff: 'E-mail notifications are off (no SMTP server configured): nobody gets e-mail now, not even those with an address.',
+    emailRequiredHint: 'Required: Regie also sends notifications by e-mail.',
     lastSeen: 'Last active', never: 'never', noAccounts: 'No accounts found.', newAccount: 'Create an account', create: 'Create',
     created: 'Account {username} has been created for {name}.', initialPassword: 'Temporary password (shown only once): ',
     initialPasswordHint: 'Hand this password over in person or by phone, never in one e-mail with the username. At the first login {name} links an authenticator app.',
-    editAccount: 'Edit account: {name}', editAccountLabel: 'Edit the account of {name}', accountSaved: 'The account of {name} has been saved.',
+    editAccount: 'Edit account: {name}', editAccountLabel: 'Edit the account of {name}', addEmail: 'Add e-mail address', addEmailLabel: 'Add e-mail address for {name}', accountSaved: 'The account of {name} has been saved.',
     deactivate: 'Deactivate', deactivateLabel: 'Deactivate the account of {name}', deactivateConfirm: 'Deactivate the account of {name}? Logging in is then no longer possible and open sessions end at once.',
     deactivateYes: 'Yes, deactivate', deactivated: 'The account of {name} has been deactivated; {n} open session(s) ended.',
     reactivate: 'Reactivate', reactivateLabel: 'Reactivate the account of {name}', reactivated: 'The account of {name} has been reactivated.', you: 'you',

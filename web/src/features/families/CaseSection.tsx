@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n.js';
 import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { fmtDate, ago } from '../../ui/time.js';
 import { useSession } from '../../session.js';
+import { A } from '../../router.js';
 import type { FamilyPageData, Professional } from './types.js';
 
 const PHASES = ['registered', 'exploring', 'plan', 'executing', 'evaluating', 'closed', 'monitoring'];
@@ -52,7 +53,7 @@ export function CaseSection({ data, onChanged }: { data: FamilyPageData; onChang
               <TableCell>{m.organisationName} <span className="regie-muted">({label(m.organisationType)})</span></TableCell>
               <TableCell>{m.userName}</TableCell>
               <TableCell>{m.role === 'coordinator' ? <strong>{label('coordinator')}</strong> : label('member')}</TableCell>
-              <TableCell>{label(m.legalBasis)}</TableCell>
+              <TableCell>{label(m.legalBasis)}{m.handoverId && <><br /><A href={`/overdrachten/${m.handoverId}`}>{label('basis_handover')}</A></>}</TableCell>
               <TableCell>{m.notStarted
                 ? <>{t('fromDate')} {fmtDate(m.startedOn, lang)} <span className="regie-muted">({t('notStartedHint')})</span></>
                 : <>{fmtDate(m.startedOn, lang)} <span className="regie-muted">({ago(t, m.startedOn)})</span></>}</TableCell>

@@ -8,7 +8,7 @@ export interface Member {
   birthDate: string | null; age: number | null; gender: string | null; street: string | null; houseNumber: string | null; postcode: string | null; city: string | null; phone: string | null;
   version: number;
 }
-export interface TeamMember { id: string; userId: string; userName: string; organisationName: string; organisationType: string; role: 'coordinator' | 'member'; legalBasis: string; startedOn: string; notStarted: boolean; endedAt: string | null; endedReason: string | null; version: number }
+export interface TeamMember { id: string; userId: string; userName: string; organisationName: string; organisationType: string; role: 'coordinator' | 'member'; legalBasis: string; startedOn: string; notStarted: boolean; endedAt: string | null; endedReason: string | null; version: number; handoverId: string | null }
 export interface CaseSummary { id: string; status: string; openedAt: string; closedAt: string | null; closedReason: string | null; version: number; coordinator: { userId: string; name: string; organisationName: string } | null }
 export interface FamilyPageData {
   id: string; name: string; version: number; createdAt: string; members: Member[];

@@ -61,6 +61,7 @@ export function HandoverView({ handoverId }: { handoverId: string }) {
         <DataList items={[
           [t('subject'), `${h.subjectLabel} (${t(h.subjectType === 'case' ? 'caseLabel' : 'signalLabel')})`],
           [t('sender'), `${h.senderName} (${h.fromOrganisation.name}${h.crossRegion ? `, ${t('region', { name: h.fromOrganisation.regionName })}` : ''}), ${fmtDateTime(h.sentAt, lang)}`],
+          ...(h.toUser ? [[t('toUser'), h.toUser.name] as [string, string]] : []),
           [t('reason'), h.reason],
           [t('safety'), <span key="s" className={`regie-badge regie-badge--${h.safetyAssessment}`}>{t(h.safetyAssessment)}</span>],
           ...(h.safetyNotes ? [[t('safetyNotes'), h.safetyNotes] as [string, string]] : []),
@@ -115,7 +116,12 @@ function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg: strin
   const [refuseError, setRefuseError] = useState<unknown>(null);
   useEffect(() => {
     get<{ items: Professional[] }>('/api/v1/professionals?qualified=true')
-      .then((r) => setPros(r.items.filter((p) => p.organisationId === session?.user.organisationId)), () => undefined);
+      .then((r) => {
+        const own = r.items.filter((p) => p.organisationId === session?.user.organisationId);
+        setPros(own);
+        // The professional the sender named is the first choice, when they can coordinate.
+        if (h.toUser && own.some((p) => p.id === h.toUser!.id)) setNominee((n) => n || h.toUser!.id);
+      }, () => undefined);
   }, [session?.user.organisationId]);
   const accept = async () => {
     setAcceptError(null);

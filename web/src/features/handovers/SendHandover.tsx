@@ -12,13 +12,14 @@ import { fieldErrors, ProblemAlert, Select, TextArea, useDraft } from '../../ui/
 import { Checkbox, RadioGroup } from '../signals/controls.js';
 import { useHandoverT } from './texts.js';
 import type { Org } from './types.js';
+import { ReceivingProfessional } from './ReceivingProfessional.js';
 
 interface MyCase { familyId: string; caseId: string; name: string }
 interface Draft {
   caseId: string; toOrganisationId: string; reason: string; safetyAssessment: '' | 'unsafe' | 'concerns' | 'safe'; safetyNotes: string;
-  knownInformation: string; personIds: string[]; legalBasis: string; senderAccess: '' | 'ends' | 'continues';
+  knownInformation: string; personIds: string[]; legalBasis: string; senderAccess: '' | 'ends' | 'continues'; toUserId?: string;
 }
-const EMPTY: Draft = { caseId: '', toOrganisationId: '', reason: '', safetyAssessment: '', safetyNotes: '', knownInformation: '', personIds: [], legalBasis: '', senderAccess: 'ends' };
+const EMPTY: Draft = { caseId: '', toOrganisationId: '', toUserId: '', reason: '', safetyAssessment: '', safetyNotes: '', knownInformation: '', personIds: [], legalBasis: '', senderAccess: 'ends' };
 
 export function SendHandover() {
   const t = useHandoverT();
@@ -53,7 +54,7 @@ export function SendHandover() {
     setError(null);
     try {
       const r = await post<{ id: string }>('/api/v1/handovers', { caseId: d.caseId || undefined, toOrganisationId: d.toOrganisationId,
-        toRegionId: receivers.find((o) => o.id === d.toOrganisationId)?.regionId, reason: d.reason,
+        toRegionId: receivers.find((o) => o.id === d.toOrganisationId)?.regionId, toUserId: (!elsewhere && d.toUserId) || undefined, reason: d.reason,
         safetyAssessment: d.safetyAssessment || undefined, safetyNotes: d.safetyNotes || undefined, knownInformation: d.knownInformation,
         personIds: d.personIds, legalBasis: d.legalBasis || undefined, senderAccess: d.senderAccess || undefined });
       draft.clear();
@@ -78,7 +79,8 @@ export function SendHandover() {
           <Select label={t('chooseCase')} hint={t('chooseCaseHint')} name="caseId" value={d.caseId} onChange={(e) => set('caseId', e.target.value)} error={errors.caseId}
             options={(cases ?? []).map((c) => ({ value: c.caseId, label: c.name }))} />
           <div className="regie-receiver"><ReceiverSelect receivers={receivers} ownRegionId={session?.user.regionId ?? ''} value={d.toOrganisationId}
-            onChange={(v) => set('toOrganisationId', v)} error={errors.toOrganisationId} /></div>
+            onChange={(v) => setD((prev) => ({ ...prev, toOrganisationId: v, toUserId: '' }))} error={errors.toOrganisationId} /></div>
+          {receiver && !elsewhere && <ReceivingProfessional organisationId={receiver.id} value={d.toUserId ?? ''} onChange={(v) => set('toUserId', v)} error={errors.toUserId} />}
         </div>
         {elsewhere && <Alert type="info"><Paragraph>{t('elsewhereNote', { org: receiver.name, region: receiver.regionName })}</Paragraph></Alert>}
         {members.length > 0 && (

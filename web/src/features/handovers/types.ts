@@ -4,7 +4,7 @@ export type HandoverStatus = 'pending' | 'accepted' | 'refused' | 'expired';
 export interface Org { id: string; name: string; type: string; regionId: string; regionName: string }
 export interface HandoverSummary {
   id: string; subjectType: 'case' | 'signal'; caseId: string | null; signalId: string | null; familyId: string | null; subjectLabel: string;
-  direction: 'incoming' | 'outgoing'; crossRegion: boolean; fromOrganisation: Org; toOrganisation: Org; senderName: string; sentAt: string; acceptDueOn: string;
+  direction: 'incoming' | 'outgoing'; crossRegion: boolean; fromOrganisation: Org; toOrganisation: Org; senderName: string; toUser: { id: string; name: string } | null; sentAt: string; acceptDueOn: string;
   workingDaysLeft: number; overdue: boolean; status: HandoverStatus; safetyAssessment: 'unsafe' | 'concerns' | 'safe'; version: number;
 }
 export interface HandoverDetailData extends HandoverSummary {

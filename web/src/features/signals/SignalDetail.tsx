@@ -10,6 +10,7 @@ import { DataList } from './controls.js';
 import { DueCell } from './TriageQueue.js';
 import { SkippedHolidays } from '../calendar/SkippedHolidays.js';
 import { TriageForm } from './TriageForm.js';
+import { RefusalNote } from '../handovers/RefusalNote.js';
 import { useSignalLabels, useSignalT } from './texts.js';
 import { formatAddress, readFile, STEPS, type FamilyProposal, type SignalDetailData, type Urgency } from './types.js';
 
@@ -108,6 +109,7 @@ export function SignalDetail({ signalId }: { signalId: string }) {
             ]} />
           </section>
         )}
+        {s.handoverRefusal && <RefusalNote refusal={s.handoverRefusal} />}
         {s.access.mayTriage && <TriageForm signal={s} onDone={(msg) => { setNotice(msg); void load(); }} />}
         {!s.triage && !s.access.mayTriage && s.status === 'open' && (
           <section className="regie-section" aria-label={t('triageTitle')}><Paragraph>{full ? t('notYours', { org: s.receivingOrganisation.name }) : t('triageHidden')}</Paragraph></section>

@@ -10,6 +10,7 @@ import { emptyPerson, PersonFields, personPayload, type PersonDraft } from '../f
 import { RadioGroup } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
 import type { SignalDetailData } from './types.js';
+import { ReceivingProfessional } from '../handovers/ReceivingProfessional.js';
 
 /** Adult or child by birth date, as a first guess the triaging professional corrects. */
 function guessRelation(birthDate: string | null, today = new Date()): string {
@@ -33,7 +34,7 @@ type Receiver = RegionOrganisation;
 type Assessment = 'unsafe' | 'concerns' | 'safe';
 type Decision = 'advice' | 'open_case' | 'join_case' | 'handover' | 'close';
 interface Draft { safetyAssessment: Assessment | ''; safetyReasons: string; decision: Decision | ''; note: string; closeReason: string;
-  targetOrganisationId: string; coordinatorUserId: string; caseId: string; members?: PersonDraft[] }
+  targetOrganisationId: string; coordinatorUserId: string; caseId: string; members?: PersonDraft[]; targetUserId?: string }
 
 /** The triage decision: safety with reasons, then what happens next. Only for the receiving organisation. */
 export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDone: (msg: string) => void }) {
@@ -66,7 +67,8 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
         safetyAssessment: d.safetyAssessment || undefined, safetyReasons: d.safetyReasons, decision: d.decision || undefined, version: signal.version,
         ...(d.note.trim() ? { note: d.note.trim() } : {}),
         ...(d.decision === 'close' ? { closeReason: d.closeReason.trim() || undefined } : {}),
-        ...(d.decision === 'handover' ? { targetOrganisationId: d.targetOrganisationId || undefined, targetRegionId: target?.regionId } : {}),
+        ...(d.decision === 'handover' ? { targetOrganisationId: d.targetOrganisationId || undefined, targetRegionId: target?.regionId,
+          targetUserId: (!elsewhere && d.targetUserId) || undefined } : {}),
         ...(d.decision === 'open_case' ? { coordinatorUserId: d.coordinatorUserId || undefined } : {}),
         ...(d.decision === 'open_case' && newFamily ? { newFamily: { members: members.map((m) => personPayload(m)) } } : {}),
         ...(d.decision === 'join_case' && d.caseId.trim() ? { caseId: d.caseId.trim() } : {}),
@@ -110,7 +112,9 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
           error={errors.caseId} onChange={(e) => set('caseId', e.target.value)} />}
         {d.decision === 'handover' && <TargetSelect receivers={receivers.filter((o) => !(o.id === signal.receivingOrganisation.id && o.regionId === me.regionId))}
           ownRegionId={me.regionId} value={d.targetOrganisationId} error={errors.targetOrganisationId ?? errors.targetRegionId}
-          onChange={(v) => set('targetOrganisationId', v)} />}
+          onChange={(v) => setD((p) => ({ ...p, targetOrganisationId: v, targetUserId: '' }))} />}
+        {d.decision === 'handover' && target && !elsewhere && <ReceivingProfessional name="targetUserId" organisationId={target.id} value={d.targetUserId ?? ''}
+          onChange={(v) => set('targetUserId', v)} error={errors.targetUserId} />}
         {d.decision === 'handover' && elsewhere && <Alert type="info"><Paragraph>{t('targetElsewhere', { org: target.name, region: target.regionName })}</Paragraph></Alert>}
         {d.decision === 'close' && <TextInput label={t('closeReason')} value={d.closeReason} error={errors.closeReason} onChange={(e) => set('closeReason', e.target.value)} />}
         <TextArea label={`${t('note')} ${t('optional')}`} value={d.note} error={errors.note} onChange={(e) => set('note', e.target.value)} />

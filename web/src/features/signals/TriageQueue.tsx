@@ -9,6 +9,7 @@ import { Checkbox } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
 import type { Organisation, SignalList, SignalListItem } from './types.js';
 import { useSession } from '../../session.js';
+import { RefusalNote } from '../handovers/RefusalNote.js';
 
 /** Overdue is said in words as well as in red: colour alone is not enough (WCAG 1.4.1). */
 export function DueCell({ s }: { s: Pick<SignalListItem, 'triageDueOn' | 'daysLeft' | 'overdue' | 'status'> }) {
@@ -62,7 +63,7 @@ export function TriageQueue() {
         <Select label={t('view')} name="scope" value={scope} onChange={(e) => { reset(); setScope(e.target.value === 'reported' ? 'reported' : 'queue'); }}
           options={[{ value: 'queue', label: t('viewQueue') }, { value: 'reported', label: t('viewReported') }]} />
         <Select label={t('status')} name="status" value={status} onChange={(e) => { reset(); setStatus(e.target.value); }}
-          options={(['open', 'triaged', 'handed_over', 'closed', 'all'] as const).map((s) => ({ value: s, label: lbl('status', s) }))} />
+          options={(['open', 'handover_refused', 'handover_expired', 'triaged', 'handed_over', 'closed', 'all'] as const).map((s) => ({ value: s, label: lbl('status', s) }))} />
         <Checkbox label={t('onlyOverdue')} checked={overdue} onChange={(v) => { reset(); setOverdue(v); }} />
         {scope === 'queue' && <Checkbox label={t('onlyReReports')} checked={reReport} onChange={(v) => { reset(); setReReport(v); }} />}
       </form>
@@ -86,7 +87,8 @@ export function TriageQueue() {
               <TableCell>{ago(tg, s.receivedAt)}<br /><span className="regie-muted">{lbl('source', s.source)}</span></TableCell>
               <TableCell>{s.urgency === 'acute' ? <strong>{lbl('urgency', s.urgency)}</strong> : lbl('urgency', s.urgency)}</TableCell>
               <TableCell><DueCell s={s} /></TableCell>
-              <TableCell>{lbl('status', s.status)}</TableCell>
+              <TableCell>{s.handoverRefusal ? <strong>{lbl('status', s.status)}</strong> : lbl('status', s.status)}
+                {s.handoverRefusal && <RefusalNote refusal={s.handoverRefusal} compact />}</TableCell>
               <TableCell>{[s.safetyAtStake && t('flagSafety'), s.reReport && t('flagReReport'), s.linkedToCase && t('flagLinked'),
                 s.possiblySameFamily && t('flagSameFamily')].filter(Boolean).join(', ') || '—'}</TableCell>
             </TableRow>

@@ -1,11 +1,13 @@
 // Shapes of the signals API (mirrors src/modules/signals/signals.contract.ts).
+import type { HandoverRefusal } from '../handovers/RefusalNote.js';
 export type Urgency = 'acute' | 'high' | 'normal';
-export type Status = 'open' | 'triaged' | 'handed_over' | 'closed';
+export type Status = 'open' | 'triaged' | 'handed_over' | 'handover_refused' | 'handover_expired' | 'closed';
 
 export interface SignalListItem {
   id: string; reference: string; receivedAt: string; source: string; urgency: Urgency; triageDueOn: string; daysLeft: number; overdue: boolean;
   status: Status; safetyAtStake: boolean; reReport: boolean; linkedToCase: boolean; subject: string | null; receivingOrganisationName: string;
   possiblySameFamily: boolean;
+  handoverRefusal?: HandoverRefusal | null;
 }
 export interface SignalList { items: SignalListItem[]; nextCursor: string | null; today: string }
 
@@ -27,7 +29,7 @@ export interface SignalDetailData {
   reReportCase: { caseId: string; familyId: string; familyName: string; closedAt: string | null } | null;
   urgencyChange: { reported: Urgency; raised: boolean; lowered: { reason: string; byName: string | null; at: string } | null } | null;
   proposals: FamilyProposal[];
-  triage: TriageDecision | null; attachments: Attachment[];
+  triage: TriageDecision | null; attachments: Attachment[]; handoverRefusal?: HandoverRefusal | null;
   access: { mayTriage: boolean; mayAddAttachment: boolean; mayLowerUrgency: boolean; mayOpenFamily: boolean; view: 'triage' | 'case_team' | 'reporter' };
 }
 
