@@ -68,7 +68,8 @@ describe('a membership that starts on a future date', () => {
       expect((await who.get('/api/v1/families?scope=organisation')).body.items ?? []).toEqual([]);
     }
     const [person] = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2 LIMIT 1`, [region, f.id]);
-    expect((await p.get(`/api/v1/persons/${person.person_id}`)).status).toBe(404);
+    // A person of the family cannot be edited either (the only person route with an id): 404 like a never-used id.
+    expect((await p.put(`/api/v1/persons/${person.person_id}`, { givenNames: 'Anders', familyName: 'Naam', version: 1 })).status).toBe(404);
     const before = await asActor(t.db, prof.actor, (tx) => familyAccess(tx, prof.actor, f.id));
     expect(before.allowed).toBe(false);
     // Nor can a member who has not started yet change anything.
