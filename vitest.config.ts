@@ -11,7 +11,10 @@ export default defineConfig({
         },
       },
       { test: { name: 'e2e', sequence: { groupOrder: 2 }, include: ['test/e2e/**/*.e2e.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 240_000,
-        pool: 'forks', maxWorkers: 1, fileParallelism: false, globalSetup: ['test/e2e/global-setup.ts'] } },
+        pool: 'forks', maxWorkers: 1, fileParallelism: false, globalSetup: ['test/e2e/global-setup.ts'],
+        // A browser waits for a server that may share two cores with a whole CI run: a screen's
+        // answer is polled for up to 10 s (vitest's default is 1 s), like the 15 s of a locator.
+        expect: { poll: { timeout: 10_000, interval: 100 } } } },
     ],
   },
 });

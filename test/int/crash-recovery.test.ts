@@ -196,7 +196,7 @@ describe.skipIf(!onPostgres)('the real process through crashes and outages (Post
       const second = await outboxMail(`tweede-${randomUUID().slice(0, 8)}@example.nl`);
 
       // Another node takes over. The dead node's mail job is still 'active' in pg-boss.
-      const node = await startJobs({ db: t.superuser, // the same role as the killed server process, which made pg-boss's schema
+      const node = await startJobs({ db: t.server, // the same login role as the killed server process (regie_server)
          sweeps: [mailSweep({ smtp: { host: '127.0.0.1', port: smtp.port, secure: false }, from: 'Regie <noreply@regie.test>', publicUrl: 'https://regie.test', timeoutMs: 5_000 })] });
       try {
         await until('the next e-mail is sent', async () => (await outbox(second)).status === 'sent', 60_000);

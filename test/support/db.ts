@@ -49,7 +49,10 @@ export async function createTestDatabase(): Promise<TestDb> {
     await migrate(db);
     return { db, server: db, superuser: db, name: 'pglite', drop: () => db.close() };
   }
-  const name = `regie_t_${randomBytes(6).toString('hex')}`;
+  // A run's own tag (REGIE_TEST_RUN, set by .ci/run) lets its clean-up drop its own databases only,
+  // never those of another run on the same server.
+  const tag = /^[a-z0-9]{1,16}$/.test(process.env.REGIE_TEST_RUN ?? '') ? `${process.env.REGIE_TEST_RUN}_` : '';
+  const name = `regie_t_${tag}${randomBytes(6).toString('hex')}`;
   await asAdmin(async (admin) => {
     // Roles are cluster-wide and test files start in parallel: one at a time sets them up.
     await admin.query('SELECT pg_advisory_lock(4242160)');

@@ -32,7 +32,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Retry-After in ms, at most 3 s: a user waits, a longer outage is better shown than hidden. */
 const retryAfterMs = (res: Response) => Math.min(3_000, Math.max(250, Number(res.headers.get('retry-after') ?? 1) * 1_000));
 
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+/** Requests under way, so that the layout can tell assistive technology that the page is busy. */
+let inFlight = 0;
+export const busyEvents = new EventTarget();
+export const requestsInFlight = () => inFlight;
+function track<T>(p: Promise<T>): Promise<T> {
+  inFlight++;
+  busyEvents.dispatchEvent(new Event('change'));
+  return p.finally(() => { inFlight--; busyEvents.dispatchEvent(new Event('change')); });
+}
+
+export function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  return track(request<T>(method, url, body));
+}
+
+async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;

@@ -1,6 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { api, lastApiActivity, get } from '../api.js';
+import { api, busyEvents, lastApiActivity, get, requestsInFlight } from '../api.js';
 import { useI18n, useLocalT } from '../i18n.js';
 import { A, navigate, useLocation } from '../router.js';
 import { isCareProfessional, isPrivacyOfficer, mayBreakGlass, useSession } from '../session.js';
@@ -14,7 +14,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const ta = useLocalT(ADMIN_TEXTS);
   const tr = useLocalT(REGION_TEXTS);
   const { session, refresh } = useSession();
-  const { path } = useLocation();
+  const { path, search } = useLocation();
+  usePageTitleAndFocus(`${path}${search}`, t('appName'));
+  const busy = useBusy();
   const user = session?.state === 'active' ? session.user : null;
   const nav: Array<[string, string]> = [];
   if (isCareProfessional(user)) nav.push(['/', t('myFamilies')], ['/gezinnen/nieuw', t('registerFamily')], ['/triage', t('navTriage')],
@@ -46,18 +48,74 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </div>
         {nav.length > 0 && (
-          <nav className="regie-nav" aria-label="Hoofdmenu">
+          <nav className="regie-nav" aria-label={t('mainMenu')}>
             <ul>{nav.map(([href, text]) => (
               <li key={href}><A href={href} aria-current={path === href ? 'page' : undefined}>{text}</A></li>
             ))}</ul>
           </nav>
         )}
       </header>
-      <main id="main" className="regie-main" tabIndex={-1}>{children}</main>
+      <main id="main" className="regie-main" tabIndex={-1} aria-busy={busy || undefined}>{children}</main>
+      <div className="regie-visually-hidden" role="status" aria-live="polite">{busy ? t('loading') : ''}</div>
       {user && <SessionWarning idleMinutes={session!.idleMinutes} />}
       <footer className="regie-footer"><Paragraph>Regie · EUPL-1.2 · <a className="utrecht-link" href="/docs">API</a></Paragraph></footer>
     </div>
   );
+}
+
+/**
+ * Every screen names itself: the page title follows the main heading ("<heading> – Regie"), also
+ * when the heading changes after its data arrived; after a navigation, focus moves to that
+ * heading (once), so keyboard and screen-reader users start at the new content, not on the link.
+ */
+function usePageTitleAndFocus(location: string, appName: string) {
+  const firstScreen = useRef(true);
+  useEffect(() => {
+    const main = document.getElementById('main');
+    if (!main) return;
+    let focused = firstScreen.current; // the page as loaded keeps the browser's own focus
+    firstScreen.current = false;
+    const update = () => {
+      const h1 = main.querySelector('h1');
+      const text = h1?.textContent?.trim();
+      document.title = text ? `${text} – ${appName}` : appName;
+      if (!focused && h1) {
+        focused = true;
+        // The user already went into the new content (clicked a field): leave focus there.
+        const active = document.activeElement;
+        if (active && active !== main && main.contains(active)) return;
+        if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
+        h1.focus({ preventScroll: true });
+      }
+    };
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(main, { childList: true, subtree: true, characterData: true });
+    // No heading within a moment (an error, a slow answer): focus the content itself.
+    const fallback = setTimeout(() => {
+      if (focused) return;
+      focused = true;
+      const active = document.activeElement;
+      if (!active || active === document.body || !main.contains(active)) main.focus({ preventScroll: true });
+    }, 3_000);
+    return () => { observer.disconnect(); clearTimeout(fallback); };
+  }, [location, appName]);
+}
+
+/** True while a request takes longer than a moment: the content is marked busy and "Laden…" is announced. */
+function useBusy() {
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const change = () => {
+      clearTimeout(timer);
+      if (requestsInFlight() === 0) setBusy(false);
+      else timer = setTimeout(() => setBusy(requestsInFlight() > 0), 400);
+    };
+    busyEvents.addEventListener('change', change);
+    return () => { busyEvents.removeEventListener('change', change); clearTimeout(timer); };
+  }, []);
+  return busy;
 }
 
 /** Warns two minutes before the idle timeout and keeps the session alive on request. */
