@@ -61,9 +61,12 @@ export async function start(config: Config = loadConfig()) {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  // Listen first, so that /healthz and /readyz answer (503 until the database is there, migrated and seeded).
+  // A PostgreSQL server may be down when Regie starts: listen first, so that /healthz and /readyz
+  // answer (503 until the database is there, migrated and seeded). The embedded database cannot be
+  // unreachable: it is migrated and seeded first, so that its first answer is a ready one.
   app.starting = true;
-  await app.listen({ port: config.port, host: config.host });
+  const listen = () => app.listen({ port: config.port, host: config.host });
+  if (config.databaseUrl) await listen();
 
   /** Runs a start-up step until the database lets it: waits and retries while it is unreachable. */
   const whenDatabaseServes = async <T>(step: string, fn: () => Promise<T>): Promise<T | undefined> => {
@@ -89,6 +92,7 @@ export async function start(config: Config = loadConfig()) {
     accounts = r?.accounts ?? [];
     otherRegions = r?.otherRegions ?? [];
   }
+  if (!config.databaseUrl && !closing) await listen();
   // After the demo seed, so that its many writes do not queue behind the first sweeps on PGlite.
   if (config.jobs && !closing) {
     // Without an SMTP server the sender has nothing to do: messages wait, the admin screen says why.
