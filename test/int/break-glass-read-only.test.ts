@@ -54,6 +54,7 @@ describe('break the glass is read-only', () => {
       () => v.post(`/api/v1/families/${family.id}/members`, { givenNames: 'Nieuw', familyName: 'Kind', relation: 'child' }),
       () => v.put(`/api/v1/persons/${family.personId}`, { givenNames: 'Anders', familyName: 'Jansen', version: family.personVersion }),
       () => v.post('/api/v1/person-merges', { survivingPersonId: family.personId, mergedPersonId: family.otherPersonId, reason: 'Dubbele registratie' }),
+      () => v.post('/api/v1/person-match-rejections', { subject: { givenNames: 'Kim', familyName: 'Jansen' }, candidatePersonId: family.personId }),
       () => v.post(`/api/v1/families/${family.id}/cases`, { coordinatorUserId: vt.actor.userId, legalBasis: 'safety' }),
       () => v.patch(`/api/v1/cases/${family.caseId}`, { status: 'exploring', version: family.caseVersion }),
       () => v.post(`/api/v1/cases/${family.caseId}/team-members`, { userId: vt.actor.userId, legalBasis: 'safety', caseVersion: family.caseVersion }),

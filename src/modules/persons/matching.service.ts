@@ -38,6 +38,8 @@ export async function decidePossibleMatch(db: Database, actor: Actor, body: z.in
       [actor.regionId, body.candidatePersonId]);
     const c = rows[0];
     if (!c) throw new NotFound('person', body.candidatePersonId);
+    // A decision about a person is a write: not about one seen only through break the glass (0250).
+    await requirePersonWrite(tx, actor, c.id);
     const score = matchScore(body.subject, { bsn: c.bsn, givenNames: c.given_names, familyNamePrefix: c.family_name_prefix, familyName: c.family_name,
       birthDate: isoDate(c.birth_date) });
     if (score === null)
