@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests that start bin/regie.mjs run the TypeScript sources they test, never an older dist/server build.
+process.env.REGIE_FROM_SOURCE = '1';
+
 export default defineConfig({
   test: {
     projects: [

@@ -5,7 +5,8 @@
 //      and drops its own throw-away database on that server);
 //   3. the browser journeys in Debian's Chromium (/usr/bin/chromium or CHROMIUM_PATH), on
 //      PostgreSQL when DATABASE_URL is set (the server as regie_server), otherwise on PGlite.
-// Ends with one summary line over all runs.
+// Ends with one summary line over all runs ("Regie tests: …", or "Regie tests (LABEL): …" with
+// REGIE_TEST_LABEL set, as .ci/run does for its second run under Node 24).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,8 +21,10 @@ if (process.env.DATABASE_URL) runs.push({ name: 'int (PostgreSQL)', projects: ['
 // production (test/support/db.ts); without it on PGlite.
 if (existsSync(chromium) && process.env.SKIP_E2E !== '1')
   runs.push({ name: `e2e (Chromium, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, projects: ['e2e'], env: { TEST_DATABASE_URL: process.env.DATABASE_URL ?? '' } });
+else if (process.env.SKIP_E2E === '1') console.log('\nbrowser tests skipped (SKIP_E2E=1)');
 else console.log(`\n!! Browser tests skipped: no Chromium at ${chromium} (apt-get install -y chromium)\n`);
 
+console.log(`node ${process.version}`);
 const summary = [];
 let failed = false;
 for (const [i, run] of runs.entries()) {
@@ -39,5 +42,6 @@ for (const [i, run] of runs.entries()) {
   summary.push({ name: run.name, passed, fail, skipped });
 }
 const total = summary.reduce((a, s) => ({ passed: a.passed + s.passed, fail: a.fail + s.fail, skipped: a.skipped + s.skipped }), { passed: 0, fail: 0, skipped: 0 });
-console.log(`\nRegie tests: ${total.passed} passed, ${total.fail} failed, ${total.skipped} skipped — ${summary.map((s) => `${s.name}: ${s.passed} passed${s.fail ? `, ${s.fail} failed` : ''}`).join('; ')}`);
+const label = process.env.REGIE_TEST_LABEL ? ` (${process.env.REGIE_TEST_LABEL})` : '';
+console.log(`\nRegie tests${label}: ${total.passed} passed, ${total.fail} failed, ${total.skipped} skipped — ${summary.map((s) => `${s.name}: ${s.passed} passed${s.fail ? `, ${s.fail} failed` : ''}`).join('; ')}`);
 process.exit(failed ? 1 : 0);

@@ -1,9 +1,7 @@
 // `npm start` builds the web app when it is missing or older than its sources.
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
+import { rootDir as root } from '../platform/paths.js';
 
 function newest(dir: string): number {
   let t = 0;

@@ -1,13 +1,13 @@
 // Runs the committed plain-SQL migrations in order, each in its own transaction, once.
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { openPostgres, type Database } from './db.js';
 import { asSystem } from './system-tx.js';
 import { installJobSchema, jobSchemaPending } from './job-schema.js';
 import { analyzeDatabase } from './analyze.js';
+import { migrationsDir } from '../paths.js';
 
-export const migrationsDir = fileURLToPath(new URL('../../../migrations', import.meta.url));
+export { migrationsDir };
 
 export function migrationFiles(): string[] {
   return readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();

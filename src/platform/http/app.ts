@@ -3,7 +3,6 @@
 import Fastify, { type FastifyInstance, type RawServerDefault, type FastifyBaseLogger } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -23,6 +22,7 @@ import { migrationFiles } from '../db/migrate.js';
 import { Unavailable } from './errors.js';
 import { overloadPlugin } from './overload.js';
 import { idempotencyPlugin } from './idempotency.js';
+import { webDist } from '../paths.js';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider> & {
   db: Database; config: Config;
@@ -30,7 +30,7 @@ export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerRespo
   starting: boolean;
 };
 
-export const webDist = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+export { webDist };
 
 /** Bodies of routes that run without a full session (login, second factor, public form token). */
 export const PUBLIC_BODY_LIMIT = 16 * 1024;
