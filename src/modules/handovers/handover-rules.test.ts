@@ -41,6 +41,9 @@ describe('the acceptance deadline', () => {
     expect(workingDaysLeft('2026-03-09', '2026-03-02')).toBe(5);
     expect(workingDaysLeft('2026-03-09', '2026-03-09')).toBe(0);
     expect(workingDaysLeft('2026-03-09', '2026-03-11')).toBe(-2);
+    // Counted in the region's calendar: 5 May 2026 is a working day unless the region says otherwise.
+    expect(workingDaysLeft('2026-05-06', '2026-05-04')).toBe(2);
+    expect(workingDaysLeft('2026-05-06', '2026-05-04', { liberationDay: 'always' })).toBe(1);
   });
 });
 

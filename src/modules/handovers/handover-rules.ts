@@ -40,9 +40,9 @@ export function isOverdue(acceptDueOn: string, today: string): boolean {
   return today > acceptDueOn;
 }
 
-/** Working days left until the due date: 0 on the day itself, negative once overdue. */
-export function workingDaysLeft(acceptDueOn: string, today: string): number {
-  return workingDaysBetween(today, acceptDueOn);
+/** Working days left until the due date: 0 on the day itself, negative once overdue (in the viewer's region's calendar). */
+export function workingDaysLeft(acceptDueOn: string, today: string, rules?: HolidayRules): number {
+  return workingDaysBetween(today, acceptDueOn, rules);
 }
 
 /** Where a handover goes: the receiving organisation in the receiving region (the sender's own unless named). */

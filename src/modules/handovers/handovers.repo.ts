@@ -6,6 +6,8 @@ import type { Tx } from '../../platform/db/db.js';
 import type { LegalBasis } from '../../platform/access/actor.js';
 import type { HandoverDetail, HandoverPerson, HandoverSummary } from './handovers.contract.js';
 import { isOverdue, workingDaysLeft } from './handover-rules.js';
+import { holidayRulesOf } from '../../platform/time/region-calendar.js';
+import type { HolidayRules } from '../../platform/time/working-days.js';
 
 type Summary = z.infer<typeof HandoverSummary>;
 type Detail = Omit<z.infer<typeof HandoverDetail>, 'mayRespond' | 'arrival' | 'resultFamilyId'>;
@@ -112,7 +114,7 @@ const SELECT_FULL = `
     FROM handovers h CROSS JOIN LATERAL regie.handover_parties(h.region_id, h.id) p
     LEFT JOIN users tu ON tu.region_id = h.to_region_id AND tu.id = h.to_user_id`;
 
-function toSummary(r: Record<string, any>, viewer: Viewer, today: string): Summary {
+function toSummary(r: Record<string, any>, viewer: Viewer, today: string, rules: HolidayRules): Summary {
   const due = date(r.due)!;
   // The sender's case, signal and family ids mean nothing in the receiver's region (and are not its business).
   const own = r.region_id === viewer.regionId;
@@ -126,7 +128,7 @@ function toSummary(r: Record<string, any>, viewer: Viewer, today: string): Summa
     senderName: r.sender_name, toUser: r.to_user_id && r.to_user_name ? { id: r.to_user_id, name: r.to_user_name } : null,
     sentAt: iso(r.sent_at)!, acceptDueOn: due,
     // Expired means the deadline passed unanswered: overdue by definition (the sweep may run late, the date decides too).
-    workingDaysLeft: workingDaysLeft(due, today), overdue: r.status === 'expired' || (r.status === 'pending' && isOverdue(due, today)),
+    workingDaysLeft: workingDaysLeft(due, today, rules), overdue: r.status === 'expired' || (r.status === 'pending' && isOverdue(due, today)),
     status: r.status, safetyAssessment: r.safety_assessment, version: r.version,
   };
 }
@@ -137,7 +139,7 @@ export async function findHandoverDetail(tx: Tx, viewer: Viewer, id: string, tod
   const r = rows[0];
   if (!r) return null;
   return {
-    ...toSummary(r, viewer, today), regionId: r.region_id, toRegionId: r.to_region_id, packagePersons: r.persons ?? [],
+    ...toSummary(r, viewer, today, await holidayRulesOf(tx, viewer.regionId)), regionId: r.region_id, toRegionId: r.to_region_id, packagePersons: r.persons ?? [],
     reason: r.reason, safetyNotes: r.safety_notes, knownInformation: r.known_information, persons: shownPersons(r.persons),
     legalBasis: r.legal_basis, senderAccess: r.sender_access, respondedAt: iso(r.responded_at), respondedByName: r.responder_name ?? null,
     nomineeName: r.nominee_name ?? null, refusalReason: r.refusal_reason, resultCaseId: r.result_case_id,
@@ -167,8 +169,10 @@ export async function listHandoverRows(tx: Tx, o: {
       ORDER BY h.sent_at DESC, h.id DESC LIMIT $6`,
     [o.regionId, o.organisationId, o.status ?? null, o.after?.[0] ?? null, o.after?.[1] ?? null, o.limit + 1]);
   const shown = rows.slice(0, o.limit);
+  // Days left are counted in the viewer's own calendar (its region's rule on 5 May).
+  const rules = await holidayRulesOf(tx, o.regionId);
   return {
-    items: rows.map((r) => toSummary(r, o, o.today)),
+    items: rows.map((r) => toSummary(r, o, o.today, rules)),
     sortValues: rows.map((r) => iso(r.sent_at)!),
     // Persons of this region's handovers are logged here; those sent from another region are logged there.
     personIds: shown.filter((r) => r.region_id === o.regionId).flatMap((r) => (r.persons as Person[]).map((p) => p.personId)),
