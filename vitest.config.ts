@@ -6,7 +6,7 @@ process.env.REGIE_FROM_SOURCE = '1';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts', 'src/**/*.access.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts', 'src/**/*.access.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
       {
         test: {
           name: 'int', sequence: { groupOrder: 1 }, include: ['src/**/*.int.test.ts', 'src/**/*.access.test.ts', 'test/int/**/*.test.ts'], environment: 'node',

@@ -68,6 +68,30 @@ export async function expectAccessible(page: Page, screen: string) {
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad).toEqual([]);
+  await expectReflows(page, screen);
+}
+
+/**
+ * WCAG 1.4.10 (reflow): at 320 CSS pixels wide — a phone, or 400% zoom — the page does not scroll
+ * sideways. Names the widest elements that stick out when it does.
+ */
+export async function expectReflows(page: Page, screen: string) {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    const found = await page.evaluate(() => {
+      const root = document.documentElement;
+      const overflow = root.scrollWidth - root.clientWidth;
+      const culprits = overflow <= 0 ? [] : [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !el.closest('.regie-visually-hidden, thead'))
+        .filter((el, _, all) => !all.some((other) => other !== el && other.contains(el)) || el.children.length === 0)
+        .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)} px)`);
+      return { overflow, culprits };
+    });
+    expect(found.overflow > 0 ? `${screen}: scrolls sideways by ${found.overflow} px at 320 px — ${found.culprits.join(', ')}` : 'no sideways scroll').toBe('no sideways scroll');
+  } finally {
+    await page.setViewportSize(size);
+  }
 }
 
 export async function screenshot(page: Page, name: string) {

@@ -2,7 +2,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 
 const nl = {
-  appName: 'Regie', tagline: '1 Gezin, 1 Plan, 1 Regisseur', skip: 'Naar de inhoud', mainMenu: 'Hoofdmenu',
+  appName: 'Regie', tagline: '1 Gezin, 1 Plan, 1 Regisseur', skip: 'Naar de inhoud', mainMenu: 'Hoofdmenu', menu: 'Menu',
   login: 'Inloggen', username: 'Gebruikersnaam', password: 'Wachtwoord', loginButton: 'Inloggen', logout: 'Uitloggen',
   loginIntro: 'Log in met uw Regie-account.', oidcButton: 'Inloggen via uw organisatie', oidcUnknown: 'Uw account bij uw organisatie is niet gekoppeld aan een Regie-account. Neem contact op met de functioneel beheerder.',
   oidcFailed: 'Inloggen via uw organisatie is niet gelukt. Probeer het opnieuw of log in met uw Regie-account.', oidcInactive: 'Uw Regie-account is niet actief. Neem contact op met de functioneel beheerder.',
@@ -49,7 +49,7 @@ const nl = {
 
 type Key = keyof typeof nl;
 const en: Record<Key, string> = {
-  appName: 'Regie', tagline: '1 Family, 1 Plan, 1 Coordinator', skip: 'Skip to content', mainMenu: 'Main menu',
+  appName: 'Regie', tagline: '1 Family, 1 Plan, 1 Coordinator', skip: 'Skip to content', mainMenu: 'Main menu', menu: 'Menu',
   login: 'Log in', username: 'Username', password: 'Password', loginButton: 'Log in', logout: 'Log out',
   loginIntro: 'Log in with your Regie account.', oidcButton: 'Log in via your organisation', oidcUnknown: 'Your organisation account is not linked to a Regie account. Contact the functional administrator.',
   oidcFailed: 'Logging in via your organisation failed. Try again or log in with your Regie account.', oidcInactive: 'Your Regie account is not active. Contact the functional administrator.',

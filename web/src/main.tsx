@@ -7,6 +7,7 @@ import { get, sessionEvents, setCsrf } from './api.js';
 import { I18nProvider, useI18n } from './i18n.js';
 import { match, navigate, useLocation } from './router.js';
 import { SessionCtx, isCareProfessional, isPrivacyOfficer, type SessionInfo } from './session.js';
+import { ModalDialog } from './ui/ModalDialog.js';
 import { Layout } from './ui/Layout.js';
 import { Login, SecondFactor, Enrol } from './features/auth/Login.js';
 import { ChangePassword, MyAccount } from './features/auth/Account.js';
@@ -100,12 +101,11 @@ function App() {
         {content}
         {expired && session?.state === 'active' && (
           // The screen underneath stays mounted, so whatever was typed survives the re-login.
-          <div className="regie-modal" role="dialog" aria-modal="true" aria-labelledby="login-title">
-            <div className="regie-modal__box">
-              <Alert type="warning"><Paragraph>{t('sessionExpired')}</Paragraph></Alert>
-              <Login onDone={done} headingLevel={2} />
-            </div>
-          </div>
+          // A real modal: focus goes to it and the page behind is inert until the user logged in again.
+          <ModalDialog labelledBy="session-expired-text">
+            <Alert type="warning"><Paragraph id="session-expired-text">{t('sessionExpired')}</Paragraph></Alert>
+            <Login onDone={done} headingLevel={2} />
+          </ModalDialog>
         )}
       </Layout>
     </SessionCtx.Provider>

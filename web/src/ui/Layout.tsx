@@ -5,6 +5,8 @@ import { useI18n, useLocalT } from '../i18n.js';
 import { A, navigate, useLocation } from '../router.js';
 import { isCareProfessional, isPrivacyOfficer, mayBreakGlass, useSession } from '../session.js';
 import { clearAllDrafts } from './forms.js';
+import { ModalDialog } from './ModalDialog.js';
+import { useTableReflow } from './reflow.js';
 import { InboxBadge } from '../features/notifications/index.js';
 import { ADMIN_TEXTS } from '../features/admin/index.js';
 import { REGION_TEXTS } from '../features/regions/index.js';
@@ -16,7 +18,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const { session, refresh } = useSession();
   const { path, search } = useLocation();
   usePageTitleAndFocus(`${path}${search}`, t('appName'));
+  useTableReflow();
   const busy = useBusy();
+  // On a narrow screen the menu folds behind a button; a navigation folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => { setMenuOpen(false); }, [path, search]);
+  // The citizen's public form shows only what a citizen needs: no tagline, no API link.
+  const publicPage = path === '/zorg-melden';
   const user = session?.state === 'active' ? session.user : null;
   const nav: Array<[string, string]> = [];
   if (isCareProfessional(user)) nav.push(['/', t('myFamilies')], ['/gezinnen/nieuw', t('registerFamily')], ['/triage', t('navTriage')],
@@ -39,16 +47,20 @@ export function Layout({ children }: { children: ReactNode }) {
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">{t('skip')}</a>
       <header className="regie-header">
         <div className="regie-header__inner">
-          <A href="/" className="regie-brand"><span className="regie-logo" aria-hidden="true">R</span> <span>{t('appName')}</span> <small>{t('tagline')}</small></A>
+          <A href="/" className="regie-brand"><span className="regie-logo" aria-hidden="true">R</span> <span>{t('appName')}</span> {!publicPage && <small>{t('tagline')}</small>}</A>
           <div className="regie-header__tools">
+            {nav.length > 0 && (
+              <button type="button" className="regie-header-button regie-menu-button" aria-expanded={menuOpen} aria-controls="regie-nav"
+                onClick={() => setMenuOpen((o) => !o)}>{t('menu')}</button>
+            )}
             {user && <InboxBadge />}
-            {user && <span className="regie-user"><A href="/account">{user.displayName}</A> · {user.roles.map(label).join(', ')}</span>}
+            {user && <span className="regie-user"><A href="/account">{user.displayName}</A><span className="regie-user__roles"> · {user.roles.map(label).join(', ')}</span></span>}
             <button type="button" className="regie-header-button" lang={lang === 'nl' ? 'en' : 'nl'} onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}>{t('language')}</button>
             {user && <button type="button" className="regie-header-button" onClick={logout}>{t('logout')}</button>}
           </div>
         </div>
         {nav.length > 0 && (
-          <nav className="regie-nav" aria-label={t('mainMenu')}>
+          <nav id="regie-nav" className="regie-nav" data-open={menuOpen} aria-label={t('mainMenu')}>
             <ul>{nav.map(([href, text]) => (
               <li key={href}><A href={href} aria-current={path === href ? 'page' : undefined}>{text}</A></li>
             ))}</ul>
@@ -58,7 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <main id="main" className="regie-main" tabIndex={-1} aria-busy={busy || undefined}>{children}</main>
       <div className="regie-visually-hidden" role="status" aria-live="polite">{busy ? t('loading') : ''}</div>
       {user && <SessionWarning idleMinutes={session!.idleMinutes} />}
-      <footer className="regie-footer"><Paragraph>Regie · EUPL-1.2 · <a className="utrecht-link" href="/docs">API</a></Paragraph></footer>
+      <footer className="regie-footer"><Paragraph>Regie · EUPL-1.2{!publicPage && <> · <a className="utrecht-link" href="/docs">API</a></>}</Paragraph></footer>
     </div>
   );
 }
@@ -130,10 +142,12 @@ function SessionWarning({ idleMinutes }: { idleMinutes: number }) {
     return () => clearInterval(h);
   }, [idleMinutes]);
   if (left === null) return null;
+  const stay = () => get('/api/v1/session').then(() => setLeft(null), () => undefined);
+  // A modal dialog: focus goes to its button, the page waits behind it, and focus returns after.
   return (
-    <div className="regie-session-warning" role="alertdialog" aria-live="assertive" aria-label={t('stayLoggedIn')}>
-      <Paragraph>{t('sessionWarning', { min: left })}</Paragraph>
-      <Button appearance="primary-action-button" onClick={() => get('/api/v1/session').then(() => setLeft(null), () => undefined)}>{t('stayLoggedIn')}</Button>
-    </div>
+    <ModalDialog labelledBy="session-warning-text" className="regie-session-warning" onCancel={() => void stay()}>
+      <Paragraph id="session-warning-text">{t('sessionWarning', { min: left })}</Paragraph>
+      <Button appearance="primary-action-button" onClick={() => void stay()}>{t('stayLoggedIn')}</Button>
+    </ModalDialog>
   );
 }
