@@ -61,8 +61,9 @@ describe('an installation administrator creates a region in the web app', () => 
     expect(await count('SELECT count(*)::text AS n FROM installation_admins WHERE region_id = $1', [b.id])).toBe(0);
 
     // The new region's audit chain starts with its creation, by the named installation administrator.
+    // (seq: the place in its chain; the three rows are one transaction's, so in one chain.)
     const rows = await t.db.query<{ seq: string; action: string; object_type: string; user_id: string; on_behalf_of: string }>(
-      'SELECT seq::text, action, object_type, user_id, on_behalf_of FROM audit_log WHERE region_id = $1 ORDER BY seq', [b.id]);
+      'SELECT chain_seq::text AS seq, action, object_type, user_id, on_behalf_of FROM audit_log WHERE region_id = $1 ORDER BY seq', [b.id]);
     expect(rows.map((x) => [x.seq, x.action, x.object_type, x.user_id, x.on_behalf_of])).toEqual([
       ['1', 'create', 'region', installer.actor.userId, 'installation'], ['2', 'create', 'organisation', installer.actor.userId, 'installation'],
       ['3', 'create', 'account', installer.actor.userId, 'installation']]);
