@@ -99,6 +99,11 @@ DECLARE
 BEGIN
   -- Held already (audit_take_stripe); locked again so that a forged regie.audit_stripes can only wait, never fork a chain.
   SELECT * INTO h FROM audit_chain_head WHERE region_id = NEW.region_id AND stripe = s FOR UPDATE;
+  IF NOT FOUND THEN
+    INSERT INTO audit_chain_head (region_id, stripe, seq, hash)
+    SELECT NEW.region_id, g, 0, repeat('0', 64) FROM generate_series(0, greatest(s, regie.audit_stripe_count() - 1)) g ON CONFLICT DO NOTHING;
+    SELECT * INTO h FROM audit_chain_head WHERE region_id = NEW.region_id AND stripe = s FOR UPDATE;
+  END IF;
   NEW.seq := nextval('audit_log_seq');
   NEW.stripe := s;
   NEW.chain_seq := h.seq + 1;
