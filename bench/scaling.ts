@@ -33,6 +33,10 @@ const { values: o } = parseArgs({
     families: { type: 'string', default: '1000' }, 'audit-rows-per-family': { type: 'string', default: '20' },
     seconds: { type: 'string', default: '15' }, rounds: { type: 'string', default: '2' }, clients: { type: 'string', default: '1,8' },
     stripes: { type: 'string', default: '16,1' }, out: { type: 'string' }, fresh: { type: 'boolean', default: false },
+    // Diagnostic: COMMIT without waiting for the WAL flush, for every workload alike. On a machine
+    // whose disk is shared with other work, one client's pages/s is mostly fsync wait; this shows
+    // what the CPU allows. Production keeps synchronous_commit on.
+    'async-commit': { type: 'boolean', default: false },
     reference: { type: 'string', default: new URL('../../../shared/perf-reference/', import.meta.url).pathname },
   },
 });
@@ -45,6 +49,7 @@ const clients = o.clients!.split(',').map(Number);
 const stripeCounts = o.stripes!.split(',').map(Number);
 const seconds = Number(o.seconds);
 const rounds = Number(o.rounds);
+const PGOPTIONS = `-c jit=off${o['async-commit'] ? ' -c synchronous_commit=off' : ''}`;
 
 /** A SQL literal for a captured parameter: what node-postgres sends, quoted. */
 function literal(v: unknown): string {
@@ -70,7 +75,7 @@ function pgbench(dbUrl: string, script: string, c: number, mode: 'simple' | 'pre
   const u = new URL(dbUrl);
   const out = execFileSync(PGBENCH, ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'), '-n', '-M', mode,
     '-f', script, '-c', String(c), '-j', '1', '-T', String(seconds), u.pathname.slice(1)],
-  { encoding: 'utf8', env: { ...process.env, PGOPTIONS: '-c jit=off' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  { encoding: 'utf8', env: { ...process.env, PGOPTIONS: PGOPTIONS }, stdio: ['ignore', 'pipe', 'pipe'] });
   const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
   const failed = /number of failed transactions: (\d+)/.exec(out);
   if (!m) throw new Error(`pgbench gave no tps:\n${out}`);
@@ -165,7 +170,7 @@ async function main() {
     const at = (c: number) => mean(rows.filter((r) => g.f(r) && r.clients === c).map((r) => r.tps));
     L.push(`| ${g.label} | ${at(lo).toFixed(0)} | ${at(hi).toFixed(0)} | **${(at(hi) / at(lo)).toFixed(2)}×** |`);
   }
-  L.push('', `Regie's family page: ${perPage} statements in its transaction (captured from the real server: actor settings, the page, the access facts, the audit rows with their chain, …), pgbench \`-M simple\`; the reference: \`-M prepared\` as in its README. Both \`-j 1\`, \`PGOPTIONS='-c jit=off'\`.`,
+  L.push('', `Regie's family page: ${perPage} statements in its transaction (captured from the real server: actor settings, the page, the access facts, the audit rows with their chain, …), pgbench \`-M simple\`; the reference: \`-M prepared\` as in its README. Both \`-j 1\`, \`PGOPTIONS='${PGOPTIONS}'\`${o['async-commit'] ? ' (diagnostic: COMMIT does not wait for the WAL flush)' : ''}.`,
     `After the run the region's ${v.stripes} chains verify: ${v.ok ? 'intact' : 'BROKEN'} (${v.rows} rows in ${v.seconds.toFixed(1)} s).`,
     '', '## Every measurement', '', '| round | workload | chains | clients | pages/s | 1-min load |', '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.round} | ${r.workload} | ${r.stripes ?? '–'} | ${r.clients} | ${r.tps.toFixed(1)} | ${r.load.toFixed(2)} |`), '');
