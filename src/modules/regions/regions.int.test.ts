@@ -150,9 +150,10 @@ describe('regie region add and regie installation-admin', () => {
     expect(u).toEqual({ password_change_required: true, totp_required: true, roles: ['functional_admin'] });
     const password = /werkt één keer\): (\S+)/.exec(out)![1];
     expect((await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: `beheer.${id}`, password } })).statusCode).toBe(200);
-    const [first] = await t.db.query<{ object_type: string; user_id: string | null; user_agent: string }>(
-      'SELECT object_type, user_id, user_agent FROM audit_log WHERE region_id = $1 AND seq = 1', [id]);
-    expect(first).toEqual({ object_type: 'region', user_id: null, user_agent: 'regie region add' });
+    // The region's first row (first in writing order, first of its chain).
+    const [first] = await t.db.query<{ object_type: string; user_id: string | null; user_agent: string; chain_seq: number }>(
+      'SELECT object_type, user_id, user_agent, chain_seq::int FROM audit_log WHERE region_id = $1 ORDER BY seq LIMIT 1', [id]);
+    expect(first).toEqual({ object_type: 'region', user_id: null, user_agent: 'regie region add', chain_seq: 1 });
     const before = await written(id);
     await expect(addRegionCommand(t.db, [...args.slice(0, -4), '--admin-username', `ander.${id}`, '--admin-name', 'X'])).rejects.toThrow(/already exists/);
     expect(await written(id)).toEqual(before);
