@@ -68,6 +68,24 @@ describe('the audit chain in stripes', () => {
     expect(v).toMatchObject({ ok: true, rows: 11, stripes: 16, problems: [] });
   });
 
+  it('remembers the chain a transaction took, for that transaction only', async () => {
+    const { region } = await regionWithUser();
+    const [a, b, memo] = await t.db.transaction(async (tx) => [
+      (await tx.query<{ s: number }>(`SELECT regie.audit_take_stripe($1) AS s`, [region]))[0].s,
+      (await tx.query<{ s: number }>(`SELECT regie.audit_take_stripe($1) AS s`, [region]))[0].s,
+      (await tx.query<{ m: string; x: string }>(`SELECT current_setting('regie.audit_stripes') AS m, pg_current_xact_id()::text AS x`))[0]] as const);
+    expect(b).toBe(a);
+    expect(memo.m.startsWith(`${memo.x} `)).toBe(true);
+    expect(JSON.parse(memo.m.slice(memo.x.length + 1))).toEqual({ [region]: a });
+    // A later transaction does not take the memo for its own.
+    const later = await t.db.transaction(async (tx) => {
+      await tx.query(`SELECT regie.audit_take_stripe($1)`, [region]);
+      return (await tx.query<{ m: string; x: string }>(`SELECT current_setting('regie.audit_stripes') AS m, pg_current_xact_id()::text AS x`))[0];
+    });
+    expect(later.m.startsWith(`${later.x} `)).toBe(true);
+    expect(later.x).not.toBe(memo.x);
+  });
+
   it('names a changed row, a removed row and a wrong head in any chain', async () => {
     const { region, user } = await regionWithUser();
     await rowsIn(user, 0, 3);
