@@ -83,9 +83,9 @@ async function main() {
         let allOk = true;
         for (const region of regions) {
           const r = await verifyAgainstCheckpoint(db, region, book);
-          console.log(`${region}: ${r.rows} rijen gecontroleerd in ${r.seconds.toFixed(2)} s (${Math.round(r.rows / Math.max(r.seconds, 1e-6))} rijen/s): ${r.ok ? 'keten intact' : 'KETEN VERBROKEN'}`);
-          console.log(r.checkpoint ? `  vergeleken met ondertekend controlepunt: rij ${r.checkpoint.seq} van ${r.checkpoint.at}` : '  nog geen ondertekend controlepunt');
-          for (const p of r.problems.slice(0, 50)) console.log(`  seq ${p.seq}: ${p.problem} — ${p.detail}`);
+          console.log(`${region}: ${r.rows} rijen in ${r.stripes} ketens gecontroleerd in ${r.seconds.toFixed(2)} s (${Math.round(r.rows / Math.max(r.seconds, 1e-6))} rijen/s): ${r.ok ? 'keten intact' : 'KETEN VERBROKEN'}`);
+          console.log(r.checkpoint ? `  vergeleken met ondertekende controlepunten van ${r.checkpoint.chains} ketens: ${r.checkpoint.seq} rijen, sinds ${r.checkpoint.at}` : '  nog geen ondertekend controlepunt');
+          for (const p of r.problems.slice(0, 50)) console.log(`  keten ${p.stripe}, rij ${p.seq}: ${p.problem} — ${p.detail}`);
           allOk &&= r.ok;
         }
         return allOk;

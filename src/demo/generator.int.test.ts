@@ -115,17 +115,19 @@ describe('seedDemoRegion', () => {
   });
 
   it('writes an audit trail whose hash chain verifies', async () => {
-    // Recomputed here as well, in numeric seq order, so a fault is attributed to the right side.
-    const rows = await db.query<{ seq: string; prev_hash: string; hash: string; c: string }>(
-      `SELECT a.seq::text AS seq, a.prev_hash, a.hash, regie.audit_canonical(a) AS c FROM audit_log a
-        WHERE a.region_id = $1 ORDER BY a.seq`, [region]);
-    let prev = '0'.repeat(64);
-    rows.forEach((r, i) => {
-      expect(Number(r.seq)).toBe(i + 1);
-      expect(r.prev_hash).toBe(prev);
+    // Recomputed here as well, chain by chain (stripe) in numeric order of place, so a fault is attributed to the right side.
+    const rows = await db.query<{ stripe: number; pos: string; seq: string; prev_hash: string; hash: string; c: string }>(
+      `SELECT a.stripe, a.chain_seq::text AS pos, a.seq::text AS seq, a.prev_hash, a.hash, regie.audit_canonical(a) AS c FROM audit_log a
+        WHERE a.region_id = $1 ORDER BY a.stripe, a.chain_seq`, [region]);
+    const prev = new Map<number, { hash: string; pos: number; seq: number }>();
+    for (const r of rows) {
+      const before = prev.get(r.stripe) ?? { hash: '0'.repeat(64), pos: 0, seq: 0 };
+      expect(Number(r.pos)).toBe(before.pos + 1);
+      expect(Number(r.seq)).toBeGreaterThan(before.seq);
+      expect(r.prev_hash).toBe(before.hash);
       expect(createHash('sha256').update(`${r.prev_hash}|${r.c}`, 'utf8').digest('hex')).toBe(r.hash);
-      prev = r.hash;
-    });
+      prev.set(r.stripe, { hash: r.hash, pos: Number(r.pos), seq: Number(r.seq) });
+    }
     expect(rows.length).toBeGreaterThan(90);
     const v = await verifyChain(db, region);
     expect(v.problems).toEqual([]);

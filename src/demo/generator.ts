@@ -7,6 +7,7 @@
 // and PostgreSQL does the bulk work.
 import argon2 from 'argon2';
 import { analyzeDatabase } from '../platform/db/analyze.js';
+import { insertAuditSelect } from '../platform/audit/audit.js';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../platform/db/db.js';
 import { Rng, isoDate } from './random.js';
@@ -221,7 +222,7 @@ async function seedAudit(db: Database, regionId: string, familyIds: string[], pe
   let statements = 0;
   for (let start = 0; start < familyIds.length; start += step) {
     const chunk = familyIds.slice(start, start + step);
-    await db.query(
+    await insertAuditSelect(db, regionId,
       `WITH fam AS (SELECT family_id, ord FROM unnest($2::uuid[]) WITH ORDINALITY AS f(family_id, ord)),
        team AS (
          SELECT ct.family_id, ct.user_id, ct.organisation_id, ct.legal_basis,
@@ -242,18 +243,16 @@ async function seedAudit(db: Database, regionId: string, familyIds: string[], pe
                 count(*) OVER (PARTITION BY fm.family_id) AS n
            FROM family_members fm JOIN fam ON fam.family_id = fm.family_id
           WHERE fm.region_id = $1)
-       INSERT INTO audit_log (region_id, seq, action, user_id, user_role, organisation_id, on_behalf_of, person_id,
-                              object_type, object_id, legal_basis, care_relation, outcome, prev_hash, hash)
-       SELECT $1, 0, 'read', t.user_id, t.user_role, t.organisation_id, t.organisation_id::text, m.person_id,
-              'family', fam.family_id::text, t.legal_basis, true, 'allowed', '', ''
+       SELECT 'read'::text AS action, t.user_id, t.user_role, t.organisation_id, t.organisation_id::text AS on_behalf_of, m.person_id,
+              'family'::text AS object_type, fam.family_id::text AS object_id, t.legal_basis, true AS care_relation, 'allowed'::text AS outcome,
+              (fam.ord, g.i) AS ord
          FROM fam
          CROSS JOIN generate_series(0, $3::int - 1) AS g(i)
          JOIN team t ON t.family_id = fam.family_id AND t.k = g.i % t.n
-         JOIN mem m ON m.family_id = fam.family_id AND m.k = (g.i + g.i / t.n) % m.n
-        ORDER BY fam.ord, g.i`,
-      [regionId, chunk, perFamily]);
+         JOIN mem m ON m.family_id = fam.family_id AND m.k = (g.i + g.i / t.n) % m.n`,
+      [chunk, perFamily]);
     onProgress?.('audit', Math.min(familyIds.length, start + step), familyIds.length);
-    // Each statement leaves ~1,000 dead versions of the chain-head row. Without (auto)vacuum
+    // Each statement leaves ~1,000 dead versions of a chain-head row. Without (auto)vacuum
     // that one-row table grows by megabytes a minute and every trigger lookup slows down.
     if (++statements % VACUUM_EVERY === 0) await db.query('VACUUM audit_chain_head').catch(() => undefined);
   }
@@ -264,6 +263,6 @@ async function counts(db: Database, regionId: string): Promise<Omit<SeedResult, 
     `SELECT (SELECT count(*) FROM families WHERE region_id = $1)::text AS families,
             (SELECT count(*) FROM persons WHERE region_id = $1)::text AS persons,
             (SELECT count(*) FROM timeline_events WHERE region_id = $1)::text AS events,
-            (SELECT seq FROM audit_chain_head WHERE region_id = $1)::text AS audit`, [regionId]);
+            (SELECT sum(seq) FROM audit_chain_head WHERE region_id = $1)::text AS audit`, [regionId]);
   return { families: Number(r.families), persons: Number(r.persons), timelineEvents: Number(r.events), auditRows: Number(r.audit ?? 0) };
 }

@@ -37,18 +37,34 @@ async function regionWithRows(n: number) {
   await addRows(user, n);
   return { region, user };
 }
-const addRows = (user: TestUser, n: number) => t.db.transaction(async (tx) => {
+/**
+ * `n` rows in one transaction (so in one chain). With `stripe`, in that chain: the transaction
+ * claims it the way audit_take_stripe remembers its choice (migrations/0260), so that a test can
+ * rebuild a chain it cut, whichever connection of the pool it runs on.
+ */
+const addRows = (user: TestUser, n: number, stripe?: number) => t.db.transaction(async (tx) => {
+  if (stripe !== undefined) await tx.query(`SELECT set_config('regie.audit_stripes', pg_current_xact_id()::text || ' ' || jsonb_build_object($1::text, $2::int)::text, false)`,
+    [user.actor.regionId, stripe]);
   for (let i = 0; i < n; i++) await recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: String(i) });
 });
 
-/** The attack: as the database superuser, cut the tail off and rewind the head to match — one UPDATE. */
-async function cutTail(region: string, keep: number) {
+/** The chain (stripe) that holds the region's first row. */
+const firstStripe = async (region: string) =>
+  (await t.db.query<{ stripe: number }>(`SELECT stripe FROM audit_log WHERE region_id = $1 ORDER BY seq LIMIT 1`, [region]))[0].stripe;
+
+/**
+ * The attack: as the database superuser, cut the tail off a chain (by default the one of the
+ * region's first row) and rewind its head to match — one UPDATE. Returns the chain.
+ */
+async function cutTail(region: string, keep: number, stripe?: number) {
+  const s = stripe ?? await firstStripe(region);
   await t.superuser.transaction(async (tx) => {
     await tx.query(`SET LOCAL session_replication_role = replica`); // skips the append-only trigger
-    await tx.query(`DELETE FROM audit_log WHERE region_id = $1 AND seq > $2`, [region, keep]);
-    await tx.query(`UPDATE audit_chain_head h SET seq = a.seq, hash = a.hash FROM audit_log a
-                     WHERE h.region_id = $1 AND a.region_id = $1 AND a.seq = $2`, [region, keep]);
+    await tx.query(`DELETE FROM audit_log WHERE region_id = $1 AND stripe = $2 AND chain_seq > $3`, [region, s, keep]);
+    await tx.query(`UPDATE audit_chain_head h SET seq = a.chain_seq, hash = a.hash FROM audit_log a
+                     WHERE h.region_id = $1 AND h.stripe = $2 AND a.region_id = $1 AND a.stripe = $2 AND a.chain_seq = $3`, [region, s, keep]);
   });
+  return s;
 }
 
 describe('signed audit checkpoints', () => {
@@ -56,7 +72,10 @@ describe('signed audit checkpoints', () => {
     const { region } = await regionWithRows(3);
     const written = await writeCheckpoints(t.db, settings, log, new Date('2026-12-01T10:00:00Z'));
     const mine = written.find((c) => c.regionId === region)!;
-    expect(mine).toMatchObject({ v: 1, regionId: region, chain: 'audit_log', seq: 3, at: '2026-12-01T10:00:00.000Z' });
+    expect(mine).toMatchObject({ v: 1, regionId: region, chain: `audit_log${(await firstStripe(region)) ? `/${await firstStripe(region)}` : ''}`, seq: 3,
+      at: '2026-12-01T10:00:00.000Z' });
+    // One checkpoint per chain that has rows: the region's other, empty chains anchor nothing.
+    expect(written.filter((c) => c.regionId === region)).toHaveLength(1);
     expect(mine.sig).toMatch(/^[0-9a-f]{64}$/);
     const lines = readFileSync(settings.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toContainEqual(mine);
@@ -69,34 +88,34 @@ describe('signed audit checkpoints', () => {
   it('names a deleted tail with a rewound chain head, which the hash chain alone does not see', async () => {
     const { region } = await regionWithRows(6);
     await writeCheckpoints(t.db, settings, log);
-    await cutTail(region, 4);
+    const stripe = await cutTail(region, 4);
     // The hole this closes: the shortened chain is consistent in itself.
     expect((await verifyChain(t.db, region)).ok).toBe(true);
     const r = await verifyAgainstCheckpoint(t.db, region, readCheckpoints(settings));
     expect(r.ok).toBe(false);
-    expect(r.checkpoint).toMatchObject({ seq: 6 });
-    expect(r.problems).toContainEqual(expect.objectContaining({ seq: 6, problem: 'truncated' }));
+    expect(r.checkpoint).toMatchObject({ seq: 6, chains: 1 });
+    expect(r.problems).toContainEqual(expect.objectContaining({ stripe, seq: 6, problem: 'truncated' }));
   });
 
   it('names a chain rebuilt from an earlier row past the checkpoint', async () => {
     const { region, user } = await regionWithRows(5);
     await writeCheckpoints(t.db, settings, log);
-    await cutTail(region, 2);
-    await addRows(user, 4); // new rows 3..6: a consistent chain, but not the one that was signed
+    const stripe = await cutTail(region, 2);
+    await addRows(user, 4, stripe); // new rows 3..6: a consistent chain, but not the one that was signed
     expect((await verifyChain(t.db, region)).ok).toBe(true);
     const r = await verifyAgainstCheckpoint(t.db, region, readCheckpoints(settings));
-    expect(r.problems).toEqual([expect.objectContaining({ seq: 5, problem: 'rewritten' })]);
+    expect(r.problems).toEqual([expect.objectContaining({ stripe, seq: 5, problem: 'rewritten' })]);
   });
 
   it('ignores and names checkpoint lines without a valid signature; a later honest checkpoint passes', async () => {
     const { region } = await regionWithRows(2);
     await writeCheckpoints(t.db, settings, log);
-    const [head] = await t.db.query<{ hash: string }>(`SELECT hash FROM audit_chain_head WHERE region_id = $1`, [region]);
+    const [head] = await t.db.query<{ hash: string; stripe: number }>(`SELECT hash, stripe FROM audit_chain_head WHERE region_id = $1 AND seq > 0`, [region]);
     // A forged line that would make an honest chain look cut: it is not believed, but named.
-    appendFileSync(settings.file, JSON.stringify({ v: 1, regionId: region, chain: 'audit_log', seq: 99, hash: head.hash, at: new Date().toISOString(), kid: 'x', sig: '00'.repeat(32) }) + '\n');
+    appendFileSync(settings.file, JSON.stringify({ v: 1, regionId: region, chain: head.stripe ? `audit_log/${head.stripe}` : 'audit_log', seq: 99, hash: head.hash, at: new Date().toISOString(), kid: 'x', sig: '00'.repeat(32) }) + '\n');
     const forged = await verifyAgainstCheckpoint(t.db, region, readCheckpoints(settings));
     expect(forged.problems).toEqual([expect.objectContaining({ problem: 'checkpoint-invalid' })]);
-    expect(forged.checkpoint).toMatchObject({ seq: 2 });
+    expect(forged.checkpoint).toMatchObject({ seq: 2, chains: 1 });
     // Signed with another key: not believed either.
     const other = checkpointSettings({ dataDir: dir, auditCheckpointKey: 'another-key-another-key-another-key!', auditCheckpointFile: settings.file });
     expect((await verifyAgainstCheckpoint(t.db, region, readCheckpoints(other))).problems.map((p) => p.problem)).toContain('checkpoint-invalid');
@@ -161,14 +180,18 @@ describe("the privacy officer's tamper check", () => {
   it('compares the chain with the latest checkpoint and names a cut tail', async () => {
     expect((await p.post('/api/v1/audit-verifications')).body).toMatchObject({ ok: true, checkpoint: null, chain: 'audit_log' });
     await writeCheckpoints(t.db, settings, log);
+    // The head of the chain of the region's first rows, as the checkpoint signed it.
+    const stripe = await firstStripe(region);
+    const [head] = await t.db.query<{ seq: number }>(`SELECT seq::int FROM audit_chain_head WHERE region_id = $1 AND stripe = $2`, [region, stripe]);
+    expect(head.seq).toBeGreaterThanOrEqual(4);
     const ok = await p.post('/api/v1/audit-verifications');
     expect(ok.body).toMatchObject({ ok: true, problems: [], regionId: region });
-    const seq = ok.body.checkpoint.seq as number; // the rows so far, and the previous check's own audit row
-    expect(seq).toBeGreaterThanOrEqual(5);
-    await cutTail(region, 3);
+    // The rows so far, and the previous check's own audit row, in however many chains they went to.
+    expect(ok.body.checkpoint.seq).toBeGreaterThanOrEqual(5);
+    await cutTail(region, 3, stripe);
     const cut = await p.post('/api/v1/audit-verifications');
     expect(cut.status).toBe(200);
     expect(cut.body.ok).toBe(false);
-    expect(cut.body.problems).toContainEqual(expect.objectContaining({ seq, problem: 'truncated' }));
+    expect(cut.body.problems).toContainEqual(expect.objectContaining({ stripe, seq: head.seq, problem: 'truncated' }));
   });
 });

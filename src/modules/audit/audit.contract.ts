@@ -53,11 +53,17 @@ export const Verification = z.object({
   chain: z.string(),
   ok: z.boolean(),
   rows: z.number().int(),
+  /** How many hash chains (stripes) the region's log has; every one was walked. */
+  stripes: z.number().int(),
   seconds: z.number(),
-  problems: z.array(z.object({ seq: z.number().int(), problem: z.enum(['changed', 'missing', 'inserted', 'head-mismatch', 'truncated', 'rewritten', 'checkpoint-invalid']),
+  /** `stripe` names the chain, `seq` the place in it. */
+  problems: z.array(z.object({ stripe: z.number().int(), seq: z.number().int(), problem: z.enum(['changed', 'missing', 'inserted', 'head-mismatch', 'truncated', 'rewritten', 'checkpoint-invalid']),
     detail: z.string() })),
-  /** The signed checkpoint (kept outside the database) the chain was compared with; null before the first. */
-  checkpoint: z.object({ seq: z.number().int(), at: z.string() }).nullable(),
+  /**
+   * The signed checkpoints (kept outside the database) the chains were compared with: how many
+   * chains, how many rows they anchor together (seq), the oldest one's time; null before the first.
+   */
+  checkpoint: z.object({ seq: z.number().int(), at: z.string(), chains: z.number().int() }).nullable(),
 });
 
 export const PersonParams = z.strictObject({ personId: Uuid });

@@ -152,16 +152,20 @@ describe('audit chain verification', () => {
     expect(ok.body.rows).toBeGreaterThanOrEqual(6);
     expect(typeof ok.body.seconds).toBe('number');
 
+    // The region's longest chain (stripe): rows 2 and 4 of it are tampered with.
+    const [{ stripe, n }] = await t.db.query<{ stripe: number; n: number }>(
+      `SELECT stripe, count(*)::int AS n FROM audit_log WHERE region_id = $1 GROUP BY stripe ORDER BY count(*) DESC, stripe LIMIT 1`, [r2]);
+    expect(n).toBeGreaterThanOrEqual(5);
     await t.db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_append_only');
     try {
-      await t.db.query(`UPDATE audit_log SET reason = 'nagemaakt' WHERE region_id = $1 AND seq = 2`, [r2]);
+      await t.db.query(`UPDATE audit_log SET reason = 'nagemaakt' WHERE region_id = $1 AND stripe = $2 AND chain_seq = 2`, [r2, stripe]);
       const changed = await pp.post('/api/v1/audit-verifications');
       expect(changed.body.ok).toBe(false);
-      expect(changed.body.problems).toContainEqual(expect.objectContaining({ seq: 2, problem: 'changed' }));
-      await t.db.query(`DELETE FROM audit_log WHERE region_id = $1 AND seq = 4`, [r2]);
+      expect(changed.body.problems).toContainEqual(expect.objectContaining({ stripe, seq: 2, problem: 'changed' }));
+      await t.db.query(`DELETE FROM audit_log WHERE region_id = $1 AND stripe = $2 AND chain_seq = 4`, [r2, stripe]);
       const missing = await pp.post('/api/v1/audit-verifications');
-      expect(missing.body.problems).toContainEqual(expect.objectContaining({ seq: 4, problem: 'missing' }));
-      expect(missing.body.problems).toContainEqual(expect.objectContaining({ seq: 2, problem: 'changed' }));
+      expect(missing.body.problems).toContainEqual(expect.objectContaining({ stripe, seq: 4, problem: 'missing' }));
+      expect(missing.body.problems).toContainEqual(expect.objectContaining({ stripe, seq: 2, problem: 'changed' }));
     } finally {
       await t.db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_append_only');
     }

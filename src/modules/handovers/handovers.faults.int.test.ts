@@ -121,7 +121,7 @@ const twoRegions = async (caseId: string, handoverId: string) => {
     members: await n(`family_members WHERE region_id = $1`, [r]), team: await n(`case_team WHERE region_id = $1 AND ended_at IS NULL`, [r]),
     events: await n(`timeline_events WHERE region_id = $1`, [r]), moments: await n(`lead_time_moments WHERE region_id = $1`, [r]),
     notifications: await n(`notifications WHERE region_id = $1`, [r]), mail: await n(`mail_outbox WHERE region_id = $1`, [r]),
-    audit: (await t.db.query<{ seq: string }>(`SELECT seq::text FROM audit_chain_head WHERE region_id = $1`, [r]))[0]?.seq ?? '0',
+    audit: (await t.db.query<{ seq: string }>(`SELECT coalesce(sum(seq), 0)::text AS seq FROM audit_chain_head WHERE region_id = $1`, [r]))[0]?.seq ?? '0',
   });
   return {
     ...(await state(caseId, handoverId)),

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { Tx } from '../../platform/db/db.js';
 import type { Match, MatchParty, Registration } from './refindex.contract.js';
+import { recordUnattended } from '../../platform/audit/audit.js';
 
 const iso = (v: unknown) => new Date(v as string).toISOString();
 const isoOrNull = (v: unknown) => (v ? iso(v) : null);
@@ -200,11 +201,9 @@ export async function dueForRemoval(tx: Tx, today: string): Promise<DueRemoval[]
  * professional acting. user_id stays empty; user_role 'system' and on_behalf_of name the job.
  */
 export async function recordSystemRemoval(tx: Tx, r: DueRemoval): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_log (region_id, seq, action, user_id, user_role, organisation_id, on_behalf_of, person_id, object_type, object_id,
-        legal_basis, consent, outcome, reason, prev_hash, hash)
-     VALUES ($1, 0, 'delete', NULL, 'system', $2, 'system:refindex-removals', $3, 'refindex-registration', $4, $5, $6, 'allowed', $7, '', '')`,
-    [r.regionId, r.organisationId, r.personId, r.id, r.legalBasis, r.legalBasis === 'consent', r.reason]);
+  await recordUnattended(tx, r.regionId, { role: 'system', organisationId: r.organisationId, onBehalfOf: 'system:refindex-removals' },
+    { action: 'delete', objectType: 'refindex-registration', objectId: r.id, personIds: [r.personId], legalBasis: r.legalBasis,
+      consent: r.legalBasis === 'consent', reason: r.reason });
 }
 
 /** Open matches without a coordinator whose due date has passed and that were not escalated. */

@@ -61,8 +61,9 @@ describe('an installation administrator creates a region in the web app', () => 
     expect(await count('SELECT count(*)::text AS n FROM installation_admins WHERE region_id = $1', [b.id])).toBe(0);
 
     // The new region's audit chain starts with its creation, by the named installation administrator.
+    // (seq: the place in its chain; the three rows are one transaction's, so in one chain.)
     const rows = await t.db.query<{ seq: string; action: string; object_type: string; user_id: string; on_behalf_of: string }>(
-      'SELECT seq::text, action, object_type, user_id, on_behalf_of FROM audit_log WHERE region_id = $1 ORDER BY seq', [b.id]);
+      'SELECT chain_seq::text AS seq, action, object_type, user_id, on_behalf_of FROM audit_log WHERE region_id = $1 ORDER BY seq', [b.id]);
     expect(rows.map((x) => [x.seq, x.action, x.object_type, x.user_id, x.on_behalf_of])).toEqual([
       ['1', 'create', 'region', installer.actor.userId, 'installation'], ['2', 'create', 'organisation', installer.actor.userId, 'installation'],
       ['3', 'create', 'account', installer.actor.userId, 'installation']]);
@@ -149,9 +150,10 @@ describe('regie region add and regie installation-admin', () => {
     expect(u).toEqual({ password_change_required: true, totp_required: true, roles: ['functional_admin'] });
     const password = /werkt één keer\): (\S+)/.exec(out)![1];
     expect((await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: `beheer.${id}`, password } })).statusCode).toBe(200);
-    const [first] = await t.db.query<{ object_type: string; user_id: string | null; user_agent: string }>(
-      'SELECT object_type, user_id, user_agent FROM audit_log WHERE region_id = $1 AND seq = 1', [id]);
-    expect(first).toEqual({ object_type: 'region', user_id: null, user_agent: 'regie region add' });
+    // The region's first row (first in writing order, first of its chain).
+    const [first] = await t.db.query<{ object_type: string; user_id: string | null; user_agent: string; chain_seq: number }>(
+      'SELECT object_type, user_id, user_agent, chain_seq::int FROM audit_log WHERE region_id = $1 ORDER BY seq LIMIT 1', [id]);
+    expect(first).toEqual({ object_type: 'region', user_id: null, user_agent: 'regie region add', chain_seq: 1 });
     const before = await written(id);
     await expect(addRegionCommand(t.db, [...args.slice(0, -4), '--admin-username', `ander.${id}`, '--admin-name', 'X'])).rejects.toThrow(/already exists/);
     expect(await written(id)).toEqual(before);

@@ -21,6 +21,7 @@ import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
 import { asPublic } from '../../platform/db/public-tx.js';
 import { asSystem } from '../../platform/db/system-tx.js';
+import { recordUnattended } from '../../platform/audit/audit.js';
 import { DEFAULT_PUBLIC_CONCERN_DAILY_CAP } from '../../config.js';
 import { Conflict, Invalid, TooMany } from '../../platform/http/errors.js';
 import { notify } from '../notifications/notify.js';
@@ -115,10 +116,7 @@ export async function formRegions(db: Database) {
  * user and says "public form". The citizen's IP address is not stored (data minimisation).
  */
 async function recordPublicCreate(tx: Tx, regionId: string, objectType: string, objectId: string) {
-  await tx.query(
-    `INSERT INTO audit_log (region_id, seq, action, user_id, user_role, organisation_id, on_behalf_of, person_id, object_type, object_id,
-        legal_basis, outcome, prev_hash, hash)
-     VALUES ($1, 0, 'create', NULL, 'citizen', NULL, 'public-form', NULL, $2, $3, NULL, 'allowed', '', '')`, [regionId, objectType, objectId]);
+  await recordUnattended(tx, regionId, { role: 'citizen', organisationId: null, onBehalfOf: 'public-form' }, { action: 'create', objectType, objectId });
 }
 
 export async function submitPublicConcern(db: Database, body: z.infer<typeof PublicConcernBody>,

@@ -1,5 +1,10 @@
 // NEN 7513 audit log. Rows are written in the transaction of the access they describe, one per
-// person concerned; the database assigns sequence, time and hash (migrations/0004_audit_log.sql).
+// person concerned; the database assigns sequence, chain (stripe), time and hash
+// (migrations/0004_audit_log.sql, 0260_audit_chain_stripes.sql).
+//
+// The one writer of audit rows: every INSERT INTO audit_log in TypeScript is in this file
+// (recordAccess for a professional, recordUnattended for a job or the public form, and
+// insertAuditSelect for the demo generator's bulk rows).
 import { createHash } from 'node:crypto';
 import type { Database, Tx } from '../db/db.js';
 import { primaryRole, type Actor } from '../access/actor.js';
@@ -22,7 +27,7 @@ export interface AuditEntry {
   onBehalfOf?: string;
 }
 
-type Row = [action: string, userId: string, role: string, organisationId: string, onBehalfOf: string, personId: string | null, objectType: string,
+type Row = [action: string, userId: string | null, role: string, organisationId: string | null, onBehalfOf: string, personId: string | null, objectType: string,
   objectId: string | null, ip: string | null, userAgent: string | null, legalBasis: string | null, careRelation: boolean, consent: boolean,
   breakGlass: boolean, outcome: string, reason: string | null];
 
@@ -61,6 +66,38 @@ async function insertRows(tx: Tx, regionId: string, rows: Row[]) {
   );
 }
 
+/** Who acted when no professional did: a background job ('system') or a citizen ('citizen', the public form). */
+export interface Unattended { role: 'system' | 'citizen'; organisationId: string | null; onBehalfOf: string }
+
+/**
+ * The audit rows of work without a professional — a sweep's removal, a concern from the public
+ * form — written now, in the caller's transaction. user_id stays empty; the role and
+ * on_behalf_of name who it was. No IP address (a citizen's is not stored: data minimisation).
+ */
+export async function recordUnattended(tx: Tx, regionId: string, who: Unattended, e: AuditEntry): Promise<number> {
+  const persons = e.personIds && e.personIds.length ? [...new Set(e.personIds)] : [null];
+  await insertRows(tx, regionId, persons.map((p): Row => [e.action, null, who.role, who.organisationId, who.onBehalfOf, p, e.objectType,
+    e.objectId ?? null, null, null, e.legalBasis ?? null, e.careRelation ?? false, e.consent ?? false, e.breakGlass ?? false,
+    e.outcome ?? 'allowed', e.reason ?? null]));
+  return persons.length;
+}
+
+/** The columns a bulk SELECT for insertAuditSelect must return, by these names. */
+export const AUDIT_SELECT_COLUMNS = ['action', 'user_id', 'user_role', 'organisation_id', 'on_behalf_of', 'person_id', 'object_type',
+  'object_id', 'legal_basis', 'care_relation', 'outcome'] as const;
+
+/**
+ * Bulk rows computed in SQL (the demo generator's historic reads): `select` returns the columns
+ * of AUDIT_SELECT_COLUMNS and an `ord` to write them in; region_id is $1 of `params`. The chain
+ * trigger gives each row its place, time and hash, as for every other row.
+ */
+export async function insertAuditSelect(db: Pick<Tx, 'query'>, regionId: string, select: string, params: unknown[] = []): Promise<void> {
+  const cols = AUDIT_SELECT_COLUMNS.join(', ');
+  await db.query(
+    `INSERT INTO audit_log (region_id, seq, ${cols}, prev_hash, hash)
+     SELECT $1, 0, ${AUDIT_SELECT_COLUMNS.map((c) => `r.${c}`).join(', ')}, '', '' FROM (${select}) r ORDER BY r.ord`, [regionId, ...params]);
+}
+
 export async function recordAccess(tx: Tx, actor: Actor, e: AuditEntry): Promise<number> {
   const persons = e.personIds && e.personIds.length ? [...new Set(e.personIds)] : [null];
   const rows: Row[] = persons.map((p) => [e.action, actor.userId, primaryRole(actor), actor.organisationId, e.onBehalfOf ?? actor.organisationId, p,
@@ -73,53 +110,76 @@ export async function recordAccess(tx: Tx, actor: Actor, e: AuditEntry): Promise
   return persons.length;
 }
 
+export type ChainProblem = 'changed' | 'missing' | 'inserted' | 'head-mismatch' | 'truncated' | 'rewritten' | 'checkpoint-invalid';
+
 export interface VerifyResult {
   regionId: string;
   rows: number;
+  /** How many chains (stripes) the region's log has; each was walked. */
+  stripes: number;
   ok: boolean;
-  /** The last three come from the comparison with a signed checkpoint (checkpoints.ts). */
-  problems: { seq: number; problem: 'changed' | 'missing' | 'inserted' | 'head-mismatch' | 'truncated' | 'rewritten' | 'checkpoint-invalid'; detail: string }[];
+  /**
+   * `stripe` and `seq` name the chain and the place in it (chain_seq). The last three problems
+   * come from the comparison with signed checkpoints (checkpoints.ts).
+   */
+  problems: { stripe: number; seq: number; problem: ChainProblem; detail: string }[];
   seconds: number;
 }
 
+/** The region's chains as the database holds them: every stripe with a head or with rows. */
+async function stripesOf(db: Database, regionId: string) {
+  return asSystem(db, 'audit-verify', (tx) => tx.query<{ stripe: number; head_seq: string | null; head_hash: string | null }>(
+    `SELECT s.stripe, h.seq::text AS head_seq, h.hash AS head_hash
+       FROM (SELECT stripe FROM audit_chain_head WHERE region_id = $1
+             UNION SELECT DISTINCT stripe FROM audit_log WHERE region_id = $1) s
+       LEFT JOIN audit_chain_head h ON h.region_id = $1 AND h.stripe = s.stripe
+      ORDER BY s.stripe`, [regionId]));
+}
+
 /**
- * Recomputes the chain of one region, behind the `audit-verify` door (migrations/0191): the
- * command line's `regie audit verify` and the privacy officer's check, after the route's permission. A changed row fails its hash; a removed row leaves a gap
- * in seq and a prev_hash that does not match; an inserted row breaks the link after it.
+ * Recomputes every chain of one region (one per stripe, migrations/0260), behind the
+ * `audit-verify` door (migrations/0191): the command line's `regie audit verify` and the privacy
+ * officer's check, after the route's permission. A changed row fails its hash; a removed row
+ * leaves a gap in its chain's places and a prev_hash that does not match; an inserted row breaks
+ * the link after it; a chain that ends elsewhere than its head says is named too.
  */
 export async function verifyChain(db: Database, regionId: string, batch = 20000): Promise<VerifyResult> {
   const started = process.hrtime.bigint();
   const problems: VerifyResult['problems'] = [];
-  let prevHash = '0'.repeat(64);
-  let expectedSeq = 1;
   let rows = 0;
-  let after = 0;
-  for (;;) {
-    const page = await asSystem(db, 'audit-verify', (tx) => tx.query<{ seq: string; prev_hash: string; hash: string; c: string }>(
-      `SELECT seq::text, prev_hash, hash, regie.audit_canonical(a) AS c FROM audit_log a
-        WHERE a.region_id = $1 AND a.seq > $2 ORDER BY a.seq LIMIT $3`, [regionId, after, batch]));
-    for (const r of page) {
-      const seq = Number(r.seq);
-      if (seq !== expectedSeq) {
-        if (seq > expectedSeq) problems.push({ seq: expectedSeq, problem: 'missing', detail: `rows ${expectedSeq}..${seq - 1} are missing` });
+  const stripes = await stripesOf(db, regionId);
+  for (const { stripe, head_seq, head_hash } of stripes) {
+    let prevHash = '0'.repeat(64);
+    let expectedSeq = 1;
+    let after = 0;
+    for (;;) {
+      const page = await asSystem(db, 'audit-verify', (tx) => tx.query<{ pos: string; prev_hash: string; hash: string; c: string }>(
+        `SELECT coalesce(a.chain_seq, a.seq)::text AS pos, prev_hash, hash, regie.audit_canonical(a) AS c FROM audit_log a
+          WHERE a.region_id = $1 AND a.stripe = $2 AND coalesce(a.chain_seq, a.seq) > $3
+          ORDER BY coalesce(a.chain_seq, a.seq) LIMIT $4`, [regionId, stripe, after, batch]));
+      for (const r of page) {
+        const seq = Number(r.pos);
+        if (seq > expectedSeq) problems.push({ stripe, seq: expectedSeq, problem: 'missing', detail: `rows ${expectedSeq}..${seq - 1} of chain ${stripe} are missing` });
+        if (r.prev_hash !== prevHash) {
+          problems.push({ stripe, seq, problem: seq === expectedSeq ? 'inserted' : 'missing', detail: `prev_hash does not link to the row before` });
+        }
+        const computed = createHash('sha256').update(`${r.prev_hash}|${r.c}`, 'utf8').digest('hex');
+        if (computed !== r.hash) problems.push({ stripe, seq, problem: 'changed', detail: 'content does not match its hash' });
+        prevHash = r.hash;
+        expectedSeq = seq + 1;
+        rows++;
       }
-      if (r.prev_hash !== prevHash) {
-        problems.push({ seq, problem: seq === expectedSeq ? 'inserted' : 'missing', detail: `prev_hash does not link to the row before` });
-      }
-      const computed = createHash('sha256').update(`${r.prev_hash}|${r.c}`, 'utf8').digest('hex');
-      if (computed !== r.hash) problems.push({ seq, problem: 'changed', detail: 'content does not match its hash' });
-      prevHash = r.hash;
-      expectedSeq = seq + 1;
-      rows++;
+      if (page.length < batch) break;
+      after = Number(page[page.length - 1].pos);
     }
-    if (page.length < batch) break;
-    after = Number(page[page.length - 1].seq);
+    if (head_seq === null) {
+      if (expectedSeq > 1) problems.push({ stripe, seq: expectedSeq - 1, problem: 'head-mismatch', detail: `chain ${stripe} has rows but no head` });
+    } else if (Number(head_seq) !== expectedSeq - 1 || head_hash !== prevHash) {
+      problems.push({ stripe, seq: Number(head_seq), problem: 'head-mismatch', detail: `head of chain ${stripe} is at ${head_seq}, its last row is ${expectedSeq - 1}` });
+    }
   }
-  const head = await asSystem(db, 'audit-verify', (tx) => tx.query<{ seq: string; hash: string }>(`SELECT seq::text, hash FROM audit_chain_head WHERE region_id = $1`, [regionId]));
-  if (head[0] && (Number(head[0].seq) !== expectedSeq - 1 || head[0].hash !== prevHash))
-    problems.push({ seq: Number(head[0].seq), problem: 'head-mismatch', detail: `chain head is at ${head[0].seq}, last row is ${expectedSeq - 1}` });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { regionId, rows, ok: problems.length === 0, problems, seconds };
+  return { regionId, rows, stripes: stripes.length, ok: problems.length === 0, problems, seconds };
 }
 
 /** Who a security event is about when there is no actor's transaction yet (a login, a lockout). */

@@ -2,7 +2,8 @@
 //
 // The hash chain (audit.ts) shows a changed, removed or inserted row, but not a cut-off tail: a
 // database superuser who deletes the last rows and rewinds audit_chain_head leaves a shorter chain
-// that is perfectly consistent. A checkpoint — {regionId, chain, seq, hash, at} with an
+// that is perfectly consistent. A checkpoint of each chain (one per stripe of a region,
+// migrations/0260) — {regionId, chain, seq, hash, at} with an
 // HMAC-SHA256 signature by a key that is not in the database — is appended to a JSON-lines file in
 // the data folder and written to the log stream; verification then checks that the chain still
 // holds the row the latest checkpoint saw, with the same hash.
@@ -14,8 +15,9 @@ import { asSystem } from '../db/system-tx.js';
 import { verifyChain, type VerifyResult } from './audit.js';
 
 /**
- * One hash chain. Today every region has one chain ('audit_log'); the record names the chain so
- * that a region split into several chains needs no new format (readChainHeads lists them).
+ * One hash chain: a region has one per stripe (migrations/0260). Stripe 0 is named 'audit_log',
+ * as the region's only chain was before, so checkpoints signed then still anchor it; stripe s is
+ * 'audit_log/s'. `seq` is the place in that chain (chain_seq).
  */
 export interface ChainHead { regionId: string; chain: string; seq: number; hash: string }
 export interface Checkpoint extends ChainHead { v: 1; at: string; kid: string; sig: string }
@@ -33,6 +35,13 @@ export interface CheckpointSettings {
 export interface CheckpointLog { info(obj: object, msg: string): void; error(obj: object, msg: string): void }
 
 export const MAIN_CHAIN = 'audit_log';
+export const chainName = (stripe: number) => (stripe === 0 ? MAIN_CHAIN : `${MAIN_CHAIN}/${stripe}`);
+/** The stripe a chain name stands for; null for a name that is none. */
+export function stripeOf(chain: string): number | null {
+  if (chain === MAIN_CHAIN) return 0;
+  const m = /^audit_log\/([1-9][0-9]{0,4})$/.exec(chain);
+  return m ? Number(m[1]) : null;
+}
 const KEY_FILE = 'audit-checkpoint.key';
 const MIN_KEY_LENGTH = 32;
 
@@ -86,13 +95,14 @@ function validSignature(key: Buffer | null, c: Checkpoint) {
 }
 
 /**
- * Every chain head in the database: the one place that knows how chains are kept. Read through
+ * Every chain head in the database that has rows (an empty stripe anchors nothing): the one place
+ * that knows how chains are kept. Read through
  * the system door, whose role may read the chain heads and nothing else of the audit log.
  */
 export async function readChainHeads(db: Database): Promise<ChainHead[]> {
-  const rows = await asSystem(db, 'audit-checkpoints', (tx) => tx.query<{ region_id: string; seq: string; hash: string }>(
-    `SELECT region_id, seq::text, hash FROM audit_chain_head ORDER BY region_id`));
-  return rows.map((r) => ({ regionId: r.region_id, chain: MAIN_CHAIN, seq: Number(r.seq), hash: r.hash }));
+  const rows = await asSystem(db, 'audit-checkpoints', (tx) => tx.query<{ region_id: string; stripe: number; seq: string; hash: string }>(
+    `SELECT region_id, stripe, seq::text, hash FROM audit_chain_head WHERE seq > 0 ORDER BY region_id, stripe`));
+  return rows.map((r) => ({ regionId: r.region_id, chain: chainName(r.stripe), seq: Number(r.seq), hash: r.hash }));
 }
 
 const chainKey = (c: { regionId: string; chain: string }) => `${c.regionId}\u0000${c.chain}`;
@@ -144,34 +154,48 @@ export function readCheckpoints(s: CheckpointSettings): CheckpointBook {
 }
 
 export interface CheckedChain extends VerifyResult {
+  /** 'audit_log': every chain (stripe) of the region's log. */
   chain: string;
-  /** The checkpoint the chain was compared with; null before the first one. */
-  checkpoint: { seq: number; at: string } | null;
+  /**
+   * The signed checkpoints the chains were compared with (the latest of each chain): how many
+   * chains, how many rows they anchor together, and the oldest of their times; null before the first.
+   */
+  checkpoint: { seq: number; at: string; chains: number } | null;
 }
 
 /**
- * The chain of one region, recomputed (verifyChain) and compared with its latest signed
- * checkpoint: the row the checkpoint saw must still be there with the same hash. Together with the
- * unbroken links after it, that names a cut-off tail with a rewound head ('truncated') and a chain
- * rebuilt from an earlier row ('rewritten').
+ * The chains of one region, recomputed (verifyChain) and compared with their latest signed
+ * checkpoints: in each, the row a checkpoint saw must still be there with the same hash. Together
+ * with the unbroken links after it, that names a cut-off tail with a rewound head ('truncated') and
+ * a chain rebuilt from an earlier row ('rewritten') — also of a chain whose rows and head were
+ * removed altogether.
  */
-export async function verifyAgainstCheckpoint(db: Database, regionId: string, book: CheckpointBook, chain = MAIN_CHAIN): Promise<CheckedChain> {
+export async function verifyAgainstCheckpoint(db: Database, regionId: string, book: CheckpointBook): Promise<CheckedChain> {
   const result = await verifyChain(db, regionId);
-  const cp = book.latest.get(chainKey({ regionId, chain }));
+  const cps = [...book.latest.values()].filter((c) => c.regionId === regionId && stripeOf(c.chain) !== null)
+    .map((c) => ({ ...c, stripe: stripeOf(c.chain)! })).sort((a, b) => a.stripe - b.stripe);
   const problems = [...result.problems];
-  if (cp) {
-    const [[row], [last]] = await asSystem(db, 'audit-verify', async (tx) => [
-      await tx.query<{ hash: string }>(`SELECT hash FROM audit_log WHERE region_id = $1 AND seq = $2`, [regionId, cp.seq]),
-      await tx.query<{ seq: string | null }>(`SELECT max(seq)::text AS seq FROM audit_log WHERE region_id = $1`, [regionId])] as const);
-    const lastSeq = Number(last?.seq ?? 0);
-    if (lastSeq < cp.seq)
-      problems.push({ seq: cp.seq, problem: 'truncated', detail: `the chain ends at row ${lastSeq}, but the checkpoint signed at ${cp.at} saw row ${cp.seq}` });
-    else if (!row || row.hash !== cp.hash)
-      problems.push({ seq: cp.seq, problem: 'rewritten', detail: `row ${cp.seq} is not the row the checkpoint signed at ${cp.at} saw` });
+  if (cps.length) {
+    const found = await asSystem(db, 'audit-verify', (tx) => tx.query<{ stripe: number; hash: string | null; last: string | null }>(
+      `SELECT c.stripe, a.hash,
+              (SELECT max(coalesce(l.chain_seq, l.seq)) FROM audit_log l WHERE l.region_id = $1 AND l.stripe = c.stripe)::text AS last
+         FROM unnest($2::int[], $3::bigint[]) AS c(stripe, pos)
+         LEFT JOIN audit_log a ON a.region_id = $1 AND a.stripe = c.stripe AND coalesce(a.chain_seq, a.seq) = c.pos`,
+      [regionId, cps.map((c) => c.stripe), cps.map((c) => c.seq)]));
+    const byStripe = new Map(found.map((f) => [f.stripe, f]));
+    for (const cp of cps) {
+      const f = byStripe.get(cp.stripe);
+      const lastSeq = Number(f?.last ?? 0);
+      if (lastSeq < cp.seq)
+        problems.push({ stripe: cp.stripe, seq: cp.seq, problem: 'truncated', detail: `chain ${cp.stripe} ends at row ${lastSeq}, but the checkpoint signed at ${cp.at} saw row ${cp.seq}` });
+      else if (!f?.hash || f.hash !== cp.hash)
+        problems.push({ stripe: cp.stripe, seq: cp.seq, problem: 'rewritten', detail: `row ${cp.seq} of chain ${cp.stripe} is not the row the checkpoint signed at ${cp.at} saw` });
+    }
   }
   const invalid = book.invalid.get(regionId) ?? 0;
-  if (invalid) problems.push({ seq: 0, problem: 'checkpoint-invalid', detail: `${invalid} checkpoint line(s) carry no valid signature` });
-  return { ...result, chain, ok: problems.length === 0, problems, checkpoint: cp ? { seq: cp.seq, at: cp.at } : null };
+  if (invalid) problems.push({ stripe: 0, seq: 0, problem: 'checkpoint-invalid', detail: `${invalid} checkpoint line(s) carry no valid signature` });
+  const checkpoint = cps.length ? { seq: cps.reduce((n, c) => n + c.seq, 0), at: cps.map((c) => c.at).sort()[0], chains: cps.length } : null;
+  return { ...result, chain: MAIN_CHAIN, ok: problems.length === 0, problems, checkpoint };
 }
 
 /**

@@ -17,15 +17,15 @@ export function AuditLog() {
   const [error, setError] = useState<unknown>(null);
   const [orgs, setOrgs] = useState<{ id: string; name: string }[]>([]);
   const [users, setUsers] = useState<{ id: string; displayName: string; organisationName: string }[]>([]);
-  const [verify, setVerify] = useState<{ ok: boolean; rows: number; problems: { seq: number; problem: string; detail: string }[];
-    checkpoint: { seq: number; at: string } | null } | null>(null);
+  const [verify, setVerify] = useState<{ ok: boolean; rows: number; problems: { stripe: number; seq: number; problem: string; detail: string }[];
+    checkpoint: { seq: number; at: string; chains: number } | null } | null>(null);
   useEffect(() => {
     get<{ items: { id: string; name: string }[] }>('/api/v1/organisations').then((r) => setOrgs(r.items), () => undefined);
     get<{ items: { id: string; displayName: string; organisationName: string }[] }>('/api/v1/professionals').then((r) => setUsers(r.items), () => undefined);
   }, []);
   const cursor = cursors[cursors.length - 1];
-  const anchor = (cp: { seq: number; at: string } | null) =>
-    cp ? t('verifyCheckpoint', { at: fmtDateTime(cp.at, lang), seq: cp.seq }) : t('verifyNoCheckpoint');
+  const anchor = (cp: { seq: number; at: string; chains: number } | null) =>
+    cp ? t('verifyCheckpoint', { at: fmtDateTime(cp.at, lang), seq: cp.seq, chains: cp.chains }) : t('verifyNoCheckpoint');
   useEffect(() => {
     const p = new URLSearchParams({ limit: '50' });
     for (const [k, v] of Object.entries(applied)) if (v) p.set(k, v);
@@ -41,7 +41,7 @@ export function AuditLog() {
       {verify && (verify.ok
         ? <Alert type="ok" role="status"><Paragraph>{t('verifyOk', { rows: verify.rows })}</Paragraph><Paragraph>{anchor(verify.checkpoint)}</Paragraph></Alert>
         : <Alert type="error" role="alert"><Paragraph>{t('verifyBroken')}</Paragraph><Paragraph>{anchor(verify.checkpoint)}</Paragraph>
-          <ul className="utrecht-unordered-list">{verify.problems.slice(0, 20).map((p, i) => <li key={i} className="utrecht-unordered-list__item">#{p.seq}: {label(p.problem)} — {p.detail}</li>)}</ul></Alert>)}
+          <ul className="utrecht-unordered-list">{verify.problems.slice(0, 20).map((p, i) => <li key={i} className="utrecht-unordered-list__item">{t('verifyPlace', { stripe: p.stripe, seq: p.seq })}: {label(p.problem)} — {p.detail}</li>)}</ul></Alert>)}
       <form className="regie-filters" onSubmit={(e) => { e.preventDefault(); setCursors([]); setApplied(f); }}>
         <TextInput label={t('bsn')} inputMode="numeric" value={f.bsn} onChange={(e) => setF({ ...f, bsn: e.target.value })} />
         <Select label={t('user')} value={f.userId} onChange={(e) => setF({ ...f, userId: e.target.value })} options={users.map((u) => ({ value: u.id, label: `${u.displayName} — ${u.organisationName}` }))} />

@@ -1,0 +1,183 @@
+// (g) Scaling from 1 to 8 clients: Regie's family-page SQL (with its audit rows and hash chain)
+// under pgbench at 1 and at 8 clients, beside the reference workload (../shared/perf-reference/:
+// the same page in plain SQL, no row-level security, no chain) in the same run. What matters is
+// each workload's ratio pages/s at 8 clients ÷ pages/s at 1 client (target for Regie ≥ 1.8×, issue
+// 12): the audit chain used to serialise a region, so Regie's SQL stopped scaling long before the
+// machine did. The region's chains can be set to 1 for a comparison in the same run
+// (--stripes 1,16): with one chain, every audited transaction of the region waits for the one
+// before it, as before migrations/0260.
+//
+//   npx tsx bench/scaling.ts [--families 1000] [--audit-rows-per-family 20] [--seconds 15] [--rounds 2]
+//                            [--clients 1,8] [--stripes 16,1] [--out bench/results/<date>-scaling.md]
+//
+// Regie's SQL is the statements one GET /api/v1/families/:id really sent (captured from the
+// server's database handle, see capture.ts), for up to 50 of the coordinator's families, written
+// into a pgbench script with their parameters as literals (a random family per transaction). pgbench
+// runs it with -M simple (literal SQL, parsed each time: the captured texts carry values such as
+// times that -M prepared would take for variables); the reference runs as its README says
+// (-M prepared). Both with PGOPTIONS='-c jit=off', -j 1, on the same server, alternating.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { preparePostgres, siblingUrl, REGION } from './database.js';
+import { startServer, loggedIn, myFamilyIds } from './server.js';
+import { wire } from './refindex-script.js';
+import { describeCode } from './machine.js';
+import type { Statement } from './capture.js';
+
+const { values: o } = parseArgs({
+  options: {
+    families: { type: 'string', default: '1000' }, 'audit-rows-per-family': { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '15' }, rounds: { type: 'string', default: '2' }, clients: { type: 'string', default: '1,8' },
+    stripes: { type: 'string', default: '16,1' }, out: { type: 'string' }, fresh: { type: 'boolean', default: false },
+    // Diagnostic: COMMIT without waiting for the WAL flush, for every workload alike. On a machine
+    // whose disk is shared with other work, one client's pages/s is mostly fsync wait; this shows
+    // what the CPU allows. Production keeps synchronous_commit on.
+    'async-commit': { type: 'boolean', default: false },
+    reference: { type: 'string', default: new URL('../../../shared/perf-reference/', import.meta.url).pathname },
+  },
+});
+const say = (m: string) => process.stderr.write(`[scaling] ${m}\n`);
+const PGBENCH = process.env.BENCH_PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
+const url = process.env.BENCH_SCALING_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/regie_bench_scaling';
+const refUrl = siblingUrl(url, process.env.BENCH_REFERENCE_DB ?? 'regie_reference_scaling');
+const refDir = existsSync(o.reference!) ? o.reference! : '/work/shared/perf-reference/';
+const clients = o.clients!.split(',').map(Number);
+const stripeCounts = o.stripes!.split(',').map(Number);
+const seconds = Number(o.seconds);
+const rounds = Number(o.rounds);
+const PGOPTIONS = `-c jit=off${o['async-commit'] ? ' -c synchronous_commit=off' : ''}`;
+
+/** A SQL literal for a captured parameter: what node-postgres sends, quoted. */
+function literal(v: unknown): string {
+  const w = wire(v);
+  return w === null ? 'NULL' : `'${w.replace(/'/g, "''")}'`;
+}
+function inline(s: Statement): string {
+  return s.text.replace(/\$(\d+)/g, (_, n: string) => literal(s.params[Number(n) - 1])).replace(/\s+/g, ' ').trim();
+}
+
+/** The pgbench script: a random captured family per transaction, its statements as sent, in one transaction. */
+function regieScript(captured: Statement[][]): string {
+  const L = [`\\set f random(0, ${captured.length - 1})`, 'BEGIN;'];
+  captured.forEach((ss, i) => {
+    L.push(i === 0 ? `\\if :f = ${i}` : `\\elif :f = ${i}`);
+    for (const s of ss.filter((x) => x.inTx)) L.push(`${inline(s)};`);
+  });
+  L.push('\\endif', 'COMMIT;');
+  return L.join('\n') + '\n';
+}
+
+function pgbench(dbUrl: string, script: string, c: number, mode: 'simple' | 'prepared'): number {
+  const u = new URL(dbUrl);
+  const out = execFileSync(PGBENCH, ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'), '-n', '-M', mode,
+    '-f', script, '-c', String(c), '-j', '1', '-T', String(seconds), u.pathname.slice(1)],
+  { encoding: 'utf8', env: { ...process.env, PGOPTIONS: PGOPTIONS }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
+  const failed = /number of failed transactions: (\d+)/.exec(out);
+  if (!m) throw new Error(`pgbench gave no tps:\n${out}`);
+  if (failed && Number(failed[1]) > 0) throw new Error(`pgbench: ${failed[1]} failed transactions`);
+  return Number(m[1]);
+}
+
+async function query<T>(dbUrl: string, sql: string): Promise<T[]> {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  try { return (await c.query(sql)).rows as T[]; } finally { await c.end(); }
+}
+
+async function prepareReference() {
+  const admin = siblingUrl(url, 'postgres');
+  const exists = (await query<{ n: string }>(admin, `SELECT count(*)::text AS n FROM pg_database WHERE datname = '${new URL(refUrl).pathname.slice(1)}'`))[0].n === '1';
+  if (exists) {
+    const ok = await query<{ n: string }>(refUrl, `SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'lim' AND tablename = 'audit'`).catch(() => [{ n: '0' }]);
+    if (ok[0].n === '1') { say(`reference: reusing ${new URL(refUrl).pathname.slice(1)}`); return; }
+  } else {
+    await query(admin, `CREATE DATABASE ${new URL(refUrl).pathname.slice(1)}`);
+  }
+  say('reference: loading reference-schema.sql (≈ 30 s on an idle machine)');
+  const u = new URL(refUrl);
+  execFileSync('psql', ['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres', '-d', u.pathname.slice(1), '-q', '-f', join(refDir, 'reference-schema.sql')],
+    { stdio: ['ignore', 'ignore', 'inherit'] });
+  await query(refUrl, 'VACUUM ANALYZE');
+}
+
+const setStripes = (k: number) => query(url, `CREATE OR REPLACE FUNCTION regie.audit_stripe_count() RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT ${k}'`);
+
+async function main() {
+  const started = new Date();
+  const p = await preparePostgres(url, { families: Number(o.families), auditRowsPerFamily: Number(o['audit-rows-per-family']), fresh: o.fresh! });
+  await prepareReference();
+  // Regie's SQL of one family page, captured from the real server, per family.
+  const server = await startServer(p.db);
+  const client = await loggedIn(server.baseUrl, 'regisseur');
+  const ids = (await myFamilyIds(client)).slice(0, 50);
+  const captured: Statement[][] = [];
+  for (const id of ids) {
+    const { statements } = await server.recorder.capture(async () => {
+      const r = await client.get(`/api/v1/families/${id}`);
+      if (r.status !== 200) throw new Error(`GET family ${id}: ${r.status}`);
+    });
+    captured.push(statements);
+  }
+  await server.close();
+  const dir = mkdtempSync(join(tmpdir(), 'regie-scaling-'));
+  const regieFile = join(dir, 'regie-family-page.sql');
+  writeFileSync(regieFile, regieScript(captured));
+  const refFile = join(refDir, 'reference-family-page.sql');
+  const perPage = captured[0].filter((s) => s.inTx).length;
+  say(`Regie's family page: ${perPage} statements in its transaction, ${captured[0].length - perPage} before it; ${ids.length} families`);
+
+  type Row = { workload: string; stripes: number | null; clients: number; round: number; tps: number; load: number };
+  const rows: Row[] = [];
+  const configuredStripes = (await query<{ k: number }>(url, 'SELECT regie.audit_stripe_count() AS k'))[0].k;
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      for (const c of clients) {
+        rows.push({ workload: 'reference', stripes: null, clients: c, round, load: loadavg()[0], tps: pgbench(refUrl, refFile, c, 'prepared') });
+        say(`round ${round}: reference, ${c} clients: ${rows.at(-1)!.tps.toFixed(0)} pages/s (load ${rows.at(-1)!.load.toFixed(2)})`);
+        for (const k of stripeCounts) {
+          await setStripes(k);
+          rows.push({ workload: 'regie', stripes: k, clients: c, round, load: loadavg()[0], tps: pgbench(url, regieFile, c, 'simple') });
+          say(`round ${round}: Regie's SQL, ${k} chain(s) per region, ${c} clients: ${rows.at(-1)!.tps.toFixed(0)} pages/s (load ${rows.at(-1)!.load.toFixed(2)})`);
+        }
+      }
+    }
+  } finally {
+    await setStripes(configuredStripes);
+  }
+  // The chains still verify after all of this.
+  const { verifyChain } = await import('../src/platform/audit/audit.js');
+  const v = await verifyChain(p.db, REGION);
+  const code = await describeCode(p.db, new URL('..', import.meta.url).pathname);
+  await p.db.close();
+
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const groups = [{ label: 'reference workload (plain SQL, no RLS, no chain)', f: (r: Row) => r.workload === 'reference' },
+    ...stripeCounts.map((k) => ({ label: `Regie's family-page SQL, ${k} audit chain${k === 1 ? '' : 's'} per region${k === 1 ? ' (as before migration 0260)' : ''}`,
+      f: (r: Row) => r.workload === 'regie' && r.stripes === k }))];
+  const [lo, hi] = [Math.min(...clients), Math.max(...clients)];
+  const L: string[] = [`# Scaling from ${lo} to ${hi} clients — ${started.toISOString().slice(0, 10)}`, '',
+    `Measured with \`npx tsx bench/scaling.ts\` (bench/README.md, part (g)) on PostgreSQL at ${new URL(url).host}; ${rounds} rounds of ${seconds} s per measurement, alternating.`,
+    `Code: ${code.commit}${code.uncommittedFiles ? ` (+${code.uncommittedFiles} uncommitted files)` : ''}, last migration ${code.lastMigration}.`,
+    `Data: Regie ${p.sizes.families} families, ${p.sizes.persons} persons, ${p.sizes.timelineEvents} timeline events, ${p.sizes.auditRows} audit rows; reference as its README says (12,000 families, 3 M audit rows).`,
+    `Machine: ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), shared with other work: 1-minute load average ${Math.min(...rows.map((r) => r.load)).toFixed(2)}–${Math.max(...rows.map((r) => r.load)).toFixed(2)} during the run (per measurement below). Ratios matter more than absolute figures.`,
+    '', `| workload | pages/s at ${lo} client${lo === 1 ? '' : 's'} | pages/s at ${hi} clients | ratio ${hi}/${lo} |`, '|---|---|---|---|'];
+  for (const g of groups) {
+    const at = (c: number) => mean(rows.filter((r) => g.f(r) && r.clients === c).map((r) => r.tps));
+    L.push(`| ${g.label} | ${at(lo).toFixed(0)} | ${at(hi).toFixed(0)} | **${(at(hi) / at(lo)).toFixed(2)}×** |`);
+  }
+  L.push('', `Regie's family page: ${perPage} statements in its transaction (captured from the real server: actor settings, the page, the access facts, the audit rows with their chain, …), pgbench \`-M simple\`; the reference: \`-M prepared\` as in its README. Both \`-j 1\`, \`PGOPTIONS='${PGOPTIONS}'\`${o['async-commit'] ? ' (diagnostic: COMMIT does not wait for the WAL flush)' : ''}.`,
+    `After the run the region's ${v.stripes} chains verify: ${v.ok ? 'intact' : 'BROKEN'} (${v.rows} rows in ${v.seconds.toFixed(1)} s).`,
+    '', '## Every measurement', '', '| round | workload | chains | clients | pages/s | 1-min load |', '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.round} | ${r.workload} | ${r.stripes ?? '–'} | ${r.clients} | ${r.tps.toFixed(1)} | ${r.load.toFixed(2)} |`), '');
+  const out = o.out ?? `bench/results/${started.toISOString().slice(0, 10)}-scaling.md`;
+  writeFileSync(out, L.join('\n'));
+  process.stdout.write(L.slice(0, 14).join('\n') + '\n');
+  say(`written ${out}`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
