@@ -8,8 +8,8 @@ UPDATE notifications SET params = CASE
     WHEN kind IN ('handover_expired', 'handover_nominated', 'refindex_match', 'refindex_coordinator', 'role_change_proposed', 'role_change_approved', 'authenticator_reset')
       THEN '{}'::jsonb
     WHEN kind = 'refindex_escalation' THEN jsonb_build_object('workingDays', 10)
-    WHEN kind IN ('signal_acute', 'signal_linked', 'signal_safety', 'triage_overdue') AND title_nl ~ ': \S+$'
-      THEN jsonb_build_object('reference', substring(title_nl from ': (\S+)$'))
+    WHEN kind IN ('signal_acute', 'signal_linked', 'signal_safety', 'triage_overdue') AND title_nl ~ '(: |melding )\S+$'
+      THEN jsonb_build_object('reference', substring(title_nl from '(\S+)$'))
     WHEN kind = 'case_coordinator_assigned' AND title_nl ~ 'melding \S+\)$'
       THEN jsonb_build_object('reference', substring(title_nl from 'melding (\S+)\)$'))
     WHEN kind IN ('handover_received') AND title_nl ~ '^Nieuwe overdracht van '

@@ -54,7 +54,7 @@ describe('journey: reading the history and the inbox in English', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => timeline.getByText('Phase changed: exploring → plan').count()).toBe(1);
     await expect.poll(() => timeline.getByText('Handover to GI Zeeland sent; answer due by December 18, 2026').count()).toBe(1);
-    await expect.poll(() => timeline.getByText(/^Gezin Kramer registered with \d members?$/).count()).toBe(1);
+    await expect.poll(() => timeline.getByText(/Gezin Kramer registered with \d members?/).count()).toBe(1);
     await expect.poll(() => timeline.getByText('Family member added: Oudste').count()).toBe(0); // beyond the latest 50: not loaded yet
     expect(await timeline.innerText()).not.toMatch(DUTCH);
 

@@ -55,8 +55,8 @@ beforeAll(async () => {
     await db.query(`INSERT INTO timeline_events (region_id, id, family_id, type, actor_user_id, data) VALUES ($1, $2, $3, $4, $5, $6)`,
       [region, randomUUID(), familyId, e.type, userId, JSON.stringify(e.data)]);
   const note = (kind: string, nl: string, en: string) => db.query(
-    `INSERT INTO notifications (region_id, id, user_id, kind, title_nl, title_en, link, dedupe_key) VALUES ($1, $2, $3, $4, $5, $6, '/', $2::text)`,
-    [region, randomUUID(), userId, kind, nl, en]);
+    `INSERT INTO notifications (region_id, id, user_id, kind, title_nl, title_en, link, dedupe_key) VALUES ($1, $2, $3, $4, $5, $6, '/', $7)`,
+    [region, randomUUID(), userId, kind, nl, en, `old:${randomUUID()}`]);
   await note('triage_overdue', 'Triage te laat: melding M-2026-0009', 'Triage overdue: signal M-2026-0009');
   await note('handover_received', 'Nieuwe overdracht van Veilig Thuis (regio Zeeland)', 'New handover from Veilig Thuis (region Zeeland)');
   await note('handover_nominated', 'U bent regisseur geworden na een overdracht', 'You became coordinator after a handover');
