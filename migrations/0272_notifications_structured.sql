@@ -31,6 +31,8 @@ COMMENT ON COLUMN mail_outbox.subject IS 'The subject as sent (null until then):
 
 -- The sender reads the notification's kind and parameters instead of its titles, and records the subject it sent.
 DROP POLICY notifications_system_mail_titles ON notifications;
+-- Revoked before the drop: PostgreSQL keeps a dropped column's privileges on its dead attribute.
+REVOKE SELECT (title_nl, title_en) ON notifications FROM regie_system;
 ALTER TABLE notifications DROP COLUMN title_nl, DROP COLUMN title_en;
 GRANT SELECT (region_id, id, kind, params) ON notifications TO regie_system;
 CREATE POLICY notifications_system_mail_texts ON notifications FOR SELECT TO regie_system USING (regie.system_door() = 'mail-outbox');
