@@ -65,7 +65,8 @@ describe('journey: a professional reads their messages', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Messages', exact: true }).count()).toBe(1);
     await page.getByLabel('Show').selectOption('all');
-    await expect.poll(() => page.getByRole('link', { name: 'Triage deadline passed' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Triage overdue: signal M-2026-0042' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'New handover from Veilig Thuis' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Nederlands' }).click();
   });
 });
