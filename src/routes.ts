@@ -16,5 +16,6 @@ import { leadTimesRoutes } from './modules/leadtimes/leadtimes.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { timelineRoutes } from './modules/timeline/timeline.routes.js';
 
-export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes, adminRoutes, regionsRoutes, calendarRoutes];
+export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes, adminRoutes, regionsRoutes, calendarRoutes, timelineRoutes];

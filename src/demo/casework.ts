@@ -5,7 +5,7 @@ import { DAY_MS, officeTime, type Rng } from './random.js';
 import type { Household } from './households.js';
 import { ORGANISATIONS, type OrgKey, type OrgType, type Staff, type StaffUser } from './organisations.js';
 import {
-  CLOSED_REASONS, EARLY_CLOSED_REASONS, FILLER_WEIGHTS, LEGAL_BASIS_NL, REFERRERS, STATUS_NL, fillerSummary,
+  CLOSED_REASONS, EARLY_CLOSED_REASONS, FILLER_WEIGHTS, REFERRERS, fillerSummary,
   type SummaryContext,
 } from './summaries.js';
 
@@ -20,6 +20,8 @@ export interface TeamRow {
 }
 export interface EventRow {
   id: string; caseId: string | null; at: number; type: string; actor: StaffUser | null; data: Record<string, unknown>;
+  /** The sentence as a kind and parameters (src/shared/events), like the application writes it. */
+  kind: string; params: Record<string, unknown>;
 }
 export interface Casework { registeredAt: number; registeredBy: StaffUser; cases: CaseRow[]; team: TeamRow[]; events: EventRow[] }
 
@@ -145,8 +147,8 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
   const registeredAt = officeTime(rng, now, plans[0].openedDaysAgo + rng.int(0, 10));
   const out: Casework = { registeredAt, registeredBy: staff.named.regisseur, cases: [], team: [], events: [] };
   const ctxSummary: SummaryContext = { adults: h.adultNames, children: h.childNames, orgs: [] };
-  const event = (caseId: string | null, at: number, type: string, actor: StaffUser | null, data: Record<string, unknown>) =>
-    out.events.push({ id: rng.uuid(), caseId, at, type, actor, data });
+  const event = (caseId: string | null, at: number, type: string, actor: StaffUser | null, sentence: { kind: string; params: Record<string, unknown> },
+    data: Record<string, unknown> = {}) => out.events.push({ id: rng.uuid(), caseId, at, type, actor, data, ...sentence });
 
   plans.forEach((plan, ci) => {
     const isCurrentOpen = ci === plans.length - 1 && plan.status !== 'closed';
@@ -227,29 +229,29 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
 
     // Structural events: opening, status changes, team changes.
     const first = coordinators[0].user;
-    event(caseRow.id, openedAt, 'case_opened', first, { summary: `Casus geopend na aanmelding door ${rng.pick(REFERRERS)}.` });
+    event(caseRow.id, openedAt, 'case_opened', first, { kind: 'case_opened', params: {} }, { referrer: rng.pick(REFERRERS) });
     plan.path.forEach((s, i) => {
       if (i === 0) return;
       const from = plan.path[i - 1];
       const actor = coordinators.find((c) => c.from <= times[i] && (c.to === null || times[i] < c.to))?.user ?? first;
-      const summary = s === 'closed' ? `Casus afgesloten: ${caseRow.closedReason}.` : `Status gewijzigd van ${STATUS_NL[from]} naar ${STATUS_NL[s]}.`;
-      event(caseRow.id, times[i], 'case_status_changed', actor, { summary, from, to: s });
+      const sentence = s === 'closed' ? { kind: 'case_closed', params: { fromPhase: from, reason: caseRow.closedReason ?? '' } }
+        : { kind: 'case_status_changed', params: { fromPhase: from, toPhase: s } };
+      event(caseRow.id, times[i], 'case_status_changed', actor, sentence, { from, to: s });
     });
     for (const t of caseTeam) {
       const who = `${t.user.displayName} (${staff.orgNames[t.user.orgKey]})`;
       const base = { userId: t.user.id, organisationId: t.user.organisationId, role: t.role, legalBasis: t.legalBasis };
       if (t.role === 'coordinator' && t.startedAt > openedAt) {
         const prev = coordinators[0].user;
-        event(caseRow.id, t.startedAt, 'coordinator_transferred', prev, {
-          summary: `Regie overgedragen van ${prev.displayName} aan ${t.user.displayName}.`, fromUserId: prev.id, toUserId: t.user.id });
+        event(caseRow.id, t.startedAt, 'coordinator_transferred', prev, { kind: 'coordinator_transferred', params: { name: t.user.displayName } },
+          { fromUserId: prev.id, toUserId: t.user.id });
       } else {
         // A second after the opening, so that equal timestamps do not blur the order.
-        event(caseRow.id, t.startedAt + (t.startedAt === openedAt ? 1000 : 0), 'team_member_added', first, {
-          summary: `${who} toegevoegd aan het casusteam als ${t.role === 'coordinator' ? 'regisseur' : 'lid'} (grondslag: ${LEGAL_BASIS_NL[t.legalBasis]}).`, ...base });
+        event(caseRow.id, t.startedAt + (t.startedAt === openedAt ? 1000 : 0), 'team_member_added', first, { kind: 'team_member_added', params: { name: who } }, base);
       }
       if (t.endedAt !== null && t.endedReason !== 'Regie overgedragen')
-        event(caseRow.id, t.endedAt, 'team_member_ended', t.role === 'coordinator' ? t.user : coordinators[coordinators.length - 1].user, {
-          summary: `${who} is niet meer betrokken: ${t.endedReason}.`, ...base });
+        event(caseRow.id, t.endedAt, 'team_member_ended', t.role === 'coordinator' ? t.user : coordinators[coordinators.length - 1].user,
+          { kind: 'team_member_ended', params: { name: who, reason: t.endedReason ?? '' } }, base);
     }
 
     // Day-to-day work: roughly one to two entries a week while the case is active, rarer in follow-up.
@@ -263,13 +265,13 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
       // Plans, goals and actions exist only once the case has reached the plan stage.
       let type = rng.weighted(FILLER_WEIGHTS);
       if (planAt === null || at < planAt) if (type === 'plan_updated' || type === 'goal_progress' || type === 'action_completed') type = 'note_added';
-      event(caseRow.id, at, type, actor, { summary: fillerSummary(rng, type, ctxSummary) });
+      event(caseRow.id, at, type, actor, { kind: 'note', params: { text: fillerSummary(rng, type, ctxSummary) } });
     }
     if (plan.status === 'monitoring' && closedAt !== null) {
       const checks = Math.max(1, Math.round((now - closedAt) / (30 * DAY_MS)));
       for (let i = 0; i < checks; i++) {
         const at = workTime(rng, now, closedAt + rng.float() * (now - closedAt), closedAt, now);
-        event(caseRow.id, at, 'follow_up_check', finalCoordinator, { summary: fillerSummary(rng, 'follow_up_check', ctxSummary) });
+        event(caseRow.id, at, 'follow_up_check', finalCoordinator, { kind: 'note', params: { text: fillerSummary(rng, 'follow_up_check', ctxSummary) } });
       }
     }
   });
@@ -277,11 +279,10 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
   // The family itself: registration and its informal network, before the first case work.
   const firstCase = out.cases[0];
   out.registeredAt = Math.min(out.registeredAt, firstCase.openedAt - 60_000);
-  event(null, out.registeredAt, 'family_registered', out.registeredBy,
-    { summary: `${h.name} geregistreerd met ${h.persons.length} gezinsle${h.persons.length === 1 ? 'de' : 'den'}.` });
+  event(null, out.registeredAt, 'family_registered', out.registeredBy, { kind: 'family_registered', params: { name: h.name, count: h.persons.length } });
   h.network.forEach((m, i) => {
     const at = workTime(rng, now, firstCase.openedAt + (i + 1) * rng.int(1, 20) * DAY_MS, firstCase.openedAt, now);
-    event(firstCase.id, at, 'network_member_added', out.registeredBy, { summary: `${m.name} toegevoegd aan het netwerk (${NETWORK_NL[m.relation]}).` });
+    event(firstCase.id, at, 'network_member_added', out.registeredBy, { kind: 'network_member_added', params: { relation: m.relation } });
   });
   out.events.sort((a, b) => a.at - b.at);
   return out;
@@ -293,6 +294,3 @@ function workTime(rng: Rng, now: number, at: number, lo: number, hi: number): nu
   return Math.max(lo, Math.min(hi, t));
 }
 
-const NETWORK_NL: Record<string, string> = {
-  grandparent: 'grootouder', other_family: 'familie', neighbour: 'buren', friend: 'vriend of vriendin', other: 'overig',
-};

@@ -175,7 +175,7 @@ function newTables() {
       ['user_id', 'uuid'], ['role', 'text'], ['legal_basis', 'text'], ['started_on', 'date'], ['started_at', 'timestamptz'],
       ['ended_at', 'timestamptz'], ['ended_reason', 'text'], ['created_by', 'uuid']]),
     events: new Columns('timeline_events', [['id', 'uuid'], ['family_id', 'uuid'], ['case_id', 'uuid'], ['occurred_at', 'timestamptz'],
-      ['type', 'text'], ['actor_user_id', 'uuid'], ['actor_organisation_id', 'uuid'], ['data', 'jsonb']]),
+      ['type', 'text'], ['kind', 'text'], ['params', 'jsonb'], ['actor_user_id', 'uuid'], ['actor_organisation_id', 'uuid'], ['data', 'jsonb']]),
   };
 }
 
@@ -205,7 +205,7 @@ function addFamily(t: ReturnType<typeof newTables>, f: FamilyInput): string {
       ts(m.startedAt), ts(m.endedAt), m.endedReason, m.createdBy);
   }
   for (const e of work.events) {
-    t.events.add(e.id, h.id, e.caseId, ts(e.at), e.type, e.actor?.id ?? null, e.actor?.organisationId ?? null, JSON.stringify(e.data));
+    t.events.add(e.id, h.id, e.caseId, ts(e.at), e.type, e.kind, JSON.stringify(e.params), e.actor?.id ?? null, e.actor?.organisationId ?? null, JSON.stringify(e.data));
   }
   return h.id;
 }

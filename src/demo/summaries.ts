@@ -108,15 +108,6 @@ export function fillerSummary(rng: Rng, type: FillerType, ctx: SummaryContext): 
     .replace('{org}', ctx.orgs.length ? rng.pick(ctx.orgs) : 'de huisarts');
 }
 
-export const STATUS_NL: Record<string, string> = {
-  registered: 'Aangemeld', exploring: 'Verkennen', plan: 'Plan', executing: 'Uitvoering', evaluating: 'Evalueren',
-  closed: 'Afgesloten', monitoring: 'Nazorg',
-};
-
-export const LEGAL_BASIS_NL: Record<string, string> = {
-  consent: 'toestemming', statutory_task: 'wettelijke taak', safety: 'veiligheid',
-};
-
 export const REFERRERS = ['de huisarts', 'school', 'Veilig Thuis', 'het gezin zelf', 'de woningcorporatie', 'de wijkagent',
   'de jeugdverpleegkundige', 'het maatschappelijk werk'];
 

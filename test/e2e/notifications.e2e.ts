@@ -27,9 +27,9 @@ beforeAll(async () => {
   familyId = (await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'De Wit' })))).id;
   await asActor(env.t.db, colleague.actor, async (tx) => {
     await notify(tx, { regionId: region, userIds: [coord.actor.userId], kind: 'triage_overdue',
-      title: { nl: 'Triagetermijn verlopen', en: 'Triage deadline passed' }, link: '/triage', dedupeKey: 'e2e:triage-overdue' });
+      params: { reference: 'M-2026-0042' }, link: '/triage', dedupeKey: 'e2e:triage-overdue' });
     await notify(tx, { regionId: region, userIds: [coord.actor.userId], kind: 'handover_received',
-      title: { nl: 'Nieuwe overdracht voor uw dossier', en: 'New handover for your case' }, link: `/gezinnen/${familyId}`, dedupeKey: 'e2e:handover-received' });
+      params: { from: { name: 'Veilig Thuis' } }, link: `/gezinnen/${familyId}`, dedupeKey: 'e2e:handover-received' });
   });
 });
 afterAll(async () => { await env?.close(); await smtp?.close(); });
@@ -43,17 +43,17 @@ describe('journey: a professional reads their messages', () => {
     await expect.poll(() => page.getByRole('link', { name: 'Berichten, 2 ongelezen' }).count()).toBe(1);
     await badge.click();
     await page.getByRole('heading', { name: 'Berichten', level: 1 }).waitFor();
-    await expect.poll(() => page.getByRole('link', { name: 'Ongelezen: Nieuwe overdracht voor uw dossier' }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('link', { name: /Triagetermijn verlopen/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Ongelezen: Nieuwe overdracht van Veilig Thuis' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: /Triage te laat: melding M-2026-0042/ }).count()).toBe(1);
     await expectAccessible(page, 'berichten');
     await screenshot(page, 'berichten');
 
-    await page.getByRole('link', { name: 'Ongelezen: Nieuwe overdracht voor uw dossier' }).click();
+    await page.getByRole('link', { name: 'Ongelezen: Nieuwe overdracht van Veilig Thuis' }).click();
     await page.getByRole('heading', { name: 'Gezin De Wit', level: 1 }).waitFor();
     await expect.poll(() => page.getByRole('link', { name: 'Berichten, 1 ongelezen' }).count()).toBe(1);
 
     await page.getByRole('link', { name: 'Berichten, 1 ongelezen' }).click();
-    await expect.poll(() => page.getByRole('link', { name: 'Nieuwe overdracht voor uw dossier', exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Nieuwe overdracht van Veilig Thuis', exact: true }).count()).toBe(1);
     await page.getByLabel('Tonen').selectOption('unread');
     await expect.poll(() => page.getByRole('link', { name: /Nieuwe overdracht/ }).count()).toBe(0);
     await page.getByRole('button', { name: 'Alles als gelezen markeren' }).click();
@@ -65,7 +65,8 @@ describe('journey: a professional reads their messages', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Messages', exact: true }).count()).toBe(1);
     await page.getByLabel('Show').selectOption('all');
-    await expect.poll(() => page.getByRole('link', { name: 'Triage deadline passed' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Triage overdue: signal M-2026-0042' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'New handover from Veilig Thuis' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Nederlands' }).click();
   });
 });
@@ -73,7 +74,7 @@ describe('journey: a professional reads their messages', () => {
 describe('journey: the functional admin retries a failed e-mail', () => {
   it('sees the failed delivery with its error, retries it, and it is sent', async () => {
     await asActor(env.t.db, coord.actor, (tx) => notify(tx, { regionId: region, userIds: [colleague.actor.userId], kind: 'handover_received',
-      title: { nl: 'Overdracht geaccepteerd', en: 'Handover accepted' }, link: `/gezinnen/${familyId}`, dedupeKey: 'e2e:mail-retry' }));
+      params: { from: { name: 'Wijkteam Zuid' } }, link: `/gezinnen/${familyId}`, dedupeKey: 'e2e:mail-retry' }));
     // The last attempt, against a mail server that is down: the message is given up.
     await env.t.db.query(`UPDATE mail_outbox SET attempts = $1 WHERE to_address = $2`, [MAX_ATTEMPTS - 1, colleagueEmail]);
     await sendDueMails(env.t.db, mailSettings(await closedPort()));

@@ -92,8 +92,8 @@ describe('break the glass is read-only', () => {
     await expect(asVt((tx) => tx.query(`INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis, created_by)
       VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, 'member', 'safety', $5)`, [vt.actor.regionId, family.caseId, family.id, vt.actor.organisationId, vt.actor.userId])))
       .rejects.toThrow(/row-level security/);
-    await expect(asVt((tx) => tx.query(`INSERT INTO timeline_events (region_id, id, family_id, type, actor_user_id, actor_organisation_id, data)
-      VALUES ($1, gen_random_uuid(), $2, 'member_added', $3, $4, '{}')`, [vt.actor.regionId, family.id, vt.actor.userId, vt.actor.organisationId])))
+    await expect(asVt((tx) => tx.query(`INSERT INTO timeline_events (region_id, id, family_id, type, kind, actor_user_id, actor_organisation_id, data)
+      VALUES ($1, gen_random_uuid(), $2, 'member_added', 'member_added', $3, $4, '{}')`, [vt.actor.regionId, family.id, vt.actor.userId, vt.actor.organisationId])))
       .rejects.toThrow(/row-level security/);
     const updated = await asVt(async (tx) => [
       ...await tx.query(`UPDATE persons SET given_names = 'Anders' WHERE id = $1 RETURNING id`, [family.personId]),

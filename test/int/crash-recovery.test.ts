@@ -176,7 +176,7 @@ describe.skipIf(!onPostgres)('the real process through crashes and outages (Post
       const u = await createUser(t.db, region, team);
       await t.db.query(`UPDATE users SET email = $1 WHERE id = $2`, [email, u.actor.userId]);
       await asActor(t.db, teacher.actor, (tx) => notify(tx, { regionId: region, userIds: [u.actor.userId], kind: 'handover_received',
-        title: { nl: 'Nieuwe overdracht voor uw team', en: 'New handover for your team' }, link: '/overdrachten', dedupeKey: `test:${email}` }));
+        params: { from: { name: 'Wijkteam' } }, link: '/overdrachten', dedupeKey: `test:${email}` }));
       return (await t.db.query<{ id: string }>(`SELECT id FROM mail_outbox WHERE to_address = $1`, [email]))[0].id;
     }
     const outbox = async (id: string) => (await t.db.query<Record<string, any>>(`SELECT status, attempts, last_error FROM mail_outbox WHERE id = $1`, [id]))[0];

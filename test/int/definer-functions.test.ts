@@ -51,7 +51,7 @@ describe('SECURITY DEFINER functions', () => {
       'regie.family_for_break_glass(text,text,uuid) → regie_app',
       'regie.functional_admins(text) → regie_app',
       'regie.handover_answered_elsewhere(text,uuid,text,text,text) → regie_app',
-      'regie.handover_notify_in(text,uuid,text,text,text,text,text) → owner only',
+      'regie.handover_notify_in(text,uuid,text,jsonb,text,text) → owner only',
       'regie.handover_parties(text,uuid) → regie_app',
       'regie.handover_person_by_bsn(text,text) → regie_app',
       'regie.handover_receivers_elsewhere(text[]) → regie_app',
@@ -63,7 +63,7 @@ describe('SECURITY DEFINER functions', () => {
       'regie.lock_audit_chains(text[]) → regie_app',
       'regie.mark_idempotency_written(text,uuid,text) → regie_app, regie_authn, regie_system',
       'regie.next_signal_reference(text,integer) → regie_app',
-      'regie.notify(text,uuid,uuid,text,text,text,text,text,uuid) → regie_app, regie_system',
+      'regie.notify(text,uuid,uuid,text,jsonb,text,text,uuid) → regie_app, regie_system',
       'regie.open_cases_coordinated_by(text,uuid) → regie_app',
       'regie.person_candidates(text,text,date,text[],text) → regie_app',
       'regie.person_id_by_bsn(text,text) → regie_app',
@@ -75,10 +75,11 @@ describe('SECURITY DEFINER functions', () => {
       'regie.reset_authenticator(text,uuid) → regie_app',
       'regie.reset_password(text,uuid,text) → regie_app',
       'regie.same_address_candidates(text,uuid) → regie_app',
+      'regie.set_my_language(text) → regie_app',
       'regie.signal_back_after_refusal(text,uuid) → regie_app',
       'regie.signal_subject(text,uuid,text,uuid) → regie_app',
       'regie.signal_subjects(text,uuid[]) → regie_app',
-      'regie.write_notification(text,uuid,uuid,text,text,text,text,text,uuid) → owner only',
+      'regie.write_notification(text,uuid,uuid,text,jsonb,text,text,uuid) → owner only',
     ]);
   });
 
@@ -165,6 +166,7 @@ describe('definer functions keep to the actor\'s region', () => {
         case 'text[]': return [other.region];
         case 'date': return '2026-06-01';
         case 'integer': return 1;
+        case 'jsonb': return {};
         default: throw new Error(`no test argument for type ${ty}`);
       }
     });

@@ -76,6 +76,7 @@ type Call = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; body?: unkn
 /** Each route with an id, as a function of the ids to use; `needs` names the records it uses. */
 const ROUTES: Array<{ needs: Array<keyof Outside>; call: (o: Outside) => Call; otherRegionOnly?: boolean }> = [
   { needs: ['family'], call: (o) => ({ method: 'GET', url: `/api/v1/families/${o.family}` }) },
+  { needs: ['family'], call: (o) => ({ method: 'GET', url: `/api/v1/families/${o.family}/timeline` }) },
   { needs: ['family'], call: (o) => ({ method: 'POST', url: `/api/v1/families/${o.family}/members`, body: { givenNames: 'Nieuw', familyName: 'Kind', relation: 'child' } }) },
   { needs: ['family'], call: (o) => ({ method: 'POST', url: `/api/v1/families/${o.family}/network-members`, body: { name: 'Buur', relation: 'neighbour' } }) },
   { needs: ['family'], call: (o) => ({ method: 'POST', url: `/api/v1/families/${o.family}/cases`, body: { coordinatorUserId: coordA.actor.userId, legalBasis: 'consent' } }) },

@@ -93,9 +93,9 @@ export function rolesNeedingApproval(before: readonly string[], after: readonly 
 
 const whoseRegion = (actor: Actor) => ({ regionId: actor.regionId });
 /** `event` names the event (a proposal, a reset): each one reaches each person once. */
-async function notifyRole(tx: Tx, actor: Actor, role: string, kind: NotificationKind, title: { nl: string; en: string }, link: string, event: string) {
+async function notifyRole(tx: Tx, actor: Actor, role: string, kind: 'role_change_proposed' | 'role_change_approved' | 'authenticator_reset', link: string, event: string) {
   const ids = (await activeUsersWithRole(tx, actor.regionId, role)).filter((id) => id !== actor.userId);
-  await notify(tx, { ...whoseRegion(actor), userIds: ids, kind, title, link, dedupeKey: `${kind}:${event}` });
+  await notify(tx, { ...whoseRegion(actor), userIds: ids, kind, params: {}, link, dedupeKey: `${kind}:${event}` });
 }
 
 /** The change waits for a second administrator; the others are told there is one to decide. */
@@ -107,8 +107,7 @@ async function propose(tx: Tx, actor: Actor, account: { id: string; roles: strin
     en: 'A role change of this account is already waiting for approval. Have it approved or rejected first.' }, 'roles');
   await recordAccess(tx, actor, { action: 'update', objectType: 'account', objectId: account.id,
     reason: `roles proposed: ${account.roles.join(',')} → ${roles.join(',')}${activates ? ' (activates the account)' : ''}; needs a second administrator for ${why.join(',')}` });
-  await notifyRole(tx, actor, 'functional_admin', 'role_change_proposed', {
-    nl: 'Een rolwijziging wacht op uw goedkeuring (vier ogen)', en: 'A role change waits for your approval (four eyes)' }, '/beheer/accounts', proposalId);
+  await notifyRole(tx, actor, 'functional_admin', 'role_change_proposed', '/beheer/accounts', proposalId);
 }
 
 export async function createAccount(db: Database, actor: Actor, body: z.infer<typeof CreateAccountBody>, mail: MailPolicy = { emailRequired: false }) {
@@ -222,9 +221,7 @@ export async function approveRoleChange(db: Database, actor: Actor, userId: stri
     await decideRoleProposal(tx, actor.regionId, p.id, actor.userId, 'approved');
     await recordAccess(tx, actor, { action: 'update', objectType: 'account', objectId: userId,
       reason: `roles: ${p.fromRoles.join(',')} → ${ordered(p.roles).join(',')}${p.activates ? '; activated' : ''} (proposed by ${p.proposedBy}, approved)` });
-    await notifyRole(tx, actor, 'privacy_officer', 'role_change_approved', {
-      nl: 'Een account kreeg een rol met noodtoegang of toegang tot het auditlog', en: 'An account was given a role with break-the-glass or audit log access' },
-    '/privacy/audit', p.id);
+    await notifyRole(tx, actor, 'privacy_officer', 'role_change_approved', '/privacy/audit', p.id);
     return (await accountById(tx, actor.regionId, userId))!;
   });
 }
@@ -284,9 +281,7 @@ export async function resetAuthenticator(db: Database, actor: Actor, userId: str
     const sessionsEnded = await endSessionsOf(tx, actor.regionId, userId);
     await recordAccess(tx, actor, { action: 'delete', objectType: 'authenticator', objectId: userId,
       reason: `authenticator reset by the administrator; ${sessionsEnded} session(s) ended` });
-    await notifyRole(tx, actor, 'privacy_officer', 'authenticator_reset', {
-      nl: 'De functioneel beheerder heeft de authenticator-app van een account gereset', en: 'The functional administrator reset the authenticator app of an account' },
-    '/privacy/audit', randomUUID());
+    await notifyRole(tx, actor, 'privacy_officer', 'authenticator_reset', '/privacy/audit', randomUUID());
     return { ...(await accountById(tx, actor.regionId, userId))!, sessionsEnded };
   });
 }

@@ -5,6 +5,7 @@ import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 import { currentTotp } from '../../platform/auth/totp.js';
 import { asActor } from '../../platform/db/actor-tx.js';
+import { renderTimeline } from '../../shared/events/server-i18n.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const REASON = 'Melding van acuut gevaar voor de kinderen, politie ter plaatse';
@@ -59,7 +60,8 @@ describe('break the glass', () => {
     expect(page.status).toBe(200);
     expect(page.body.access).toMatchObject({ breakGlass: true, legalBasis: 'safety', breakGlassExpiresAt: r.body.expiresAt });
     const event = page.body.timeline.find((e: { type: string }) => e.type === 'break_glass_opened');
-    expect(event.summary).toMatch(/^Noodtoegang gebruikt/);
+    expect(event).toMatchObject({ kind: 'break_glass_opened', params: { minutes: 60, until: r.body.expiresAt } });
+    expect(renderTimeline('nl', event)).toMatch(/^Noodtoegang gebruikt voor 60 minuten, tot \d\d:\d\d$/);
     expect(event.actorOrganisation).toBe('Veilig Thuis Zeeland');
     expect(JSON.stringify(event)).not.toContain('acuut gevaar');
 

@@ -58,18 +58,14 @@ export async function openBreakGlass(db: Database, actor: Actor, body: Open) {
     const expiresAt = await insertGrant(tx, { regionId: actor.regionId, id, userId: actor.userId, organisationId: actor.organisationId,
       familyId, reason: body.reason });
     // The timeline is read by the whole case team: it says that, not why (the reason may be sensitive).
-    await appendEvent(tx, actor, { familyId, caseId: await openCaseId(tx, actor.regionId, familyId), type: 'break_glass_opened',
-      summary: `Noodtoegang gebruikt voor ${BREAK_GLASS_MINUTES} minuten, tot ${timeInAmsterdam(expiresAt)}`, data: { breakGlassId: id, expiresAt } });
+    await appendEvent(tx, actor, { familyId, caseId: await openCaseId(tx, actor.regionId, familyId), kind: 'break_glass_opened',
+      params: { minutes: BREAK_GLASS_MINUTES, until: expiresAt }, data: { breakGlassId: id, expiresAt } });
     await recordAccess(tx, actor, { action: 'read', objectType: 'break-glass', objectId: id, personIds: await familyPersonIds(tx, actor.regionId, familyId),
       legalBasis: 'safety', breakGlass: true, reason: body.reason });
     return { id, familyId, expiresAt };
   });
   if (!opened) throw refusalAudited(body.bsn ? noFamilyForBsn() : new NotFound('family', body.familyId));
   return opened;
-}
-
-function timeInAmsterdam(isoTime: string) {
-  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(new Date(isoTime));
 }
 
 /** "Mijn noodtoegang": the actor's own grants, with the family name while it is still open. */

@@ -9,6 +9,7 @@ import type { App } from '../../platform/http/app.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import { appendEvent } from '../timeline/timeline.js';
 import { familyAccess } from './cases.repo.js';
+import { renderTimeline } from '../../shared/events/server-i18n.js';
 
 let t: TestDb; let app: App; let region: string;
 let coord: TestUser; let prof: TestUser; let lead: TestUser; let lead2: TestUser;
@@ -59,7 +60,8 @@ describe('a membership that starts on a future date', () => {
     const m = await membershipOf(f.id, prof.actor.userId);
     expect(m).toMatchObject({ id: r.body.id, startedOn: startsOn, notStarted: true, endedAt: null, version: 1 });
     const added = (await page(c, f.id)).timeline.find((e: { type: string }) => e.type === 'team_member_added');
-    expect(added.summary).toContain(`vanaf ${startsOn.split('-').reverse().join('-')}`);
+    expect(added).toMatchObject({ kind: 'team_member_added', params: { startsOn } });
+    expect(renderTimeline('nl', added)).toMatch(/toegevoegd aan het casusteam vanaf \d{1,2} [a-z]+ \d{4}$/);
     expect(added.data).toMatchObject({ startsOn });
 
     // Nothing opens before the start: not for the member, not for their organisation's team lead.
@@ -115,7 +117,9 @@ describe('changing a membership\'s legal basis', () => {
     expect(r.body).toEqual({ id: added.body.id, version: 2 });
     expect(await membershipOf(f.id, prof.actor.userId)).toMatchObject({ legalBasis: 'safety', version: 2 });
     const event = (await page(c, f.id)).timeline[0];
-    expect(event).toMatchObject({ type: 'team_member_basis_changed', caseId: f.caseId, summary: expect.stringMatching(/toestemming → veiligheid/),
+    expect(renderTimeline('nl', event)).toMatch(/toestemming → veiligheid/);
+    expect(renderTimeline('en', event)).toMatch(/consent → safety/);
+    expect(event).toMatchObject({ type: 'team_member_basis_changed', kind: 'team_member_basis_changed', caseId: f.caseId, params: { fromBasis: 'consent', toBasis: 'safety' },
       data: { userId: prof.actor.userId, from: 'consent', to: 'safety' } });
     const audit = await t.db.query<Record<string, unknown>>(
       `SELECT DISTINCT action, object_type, object_id, user_id, outcome FROM audit_log WHERE region_id = $1 AND seq > $2 AND action <> 'read'`, [region, mark]);
@@ -173,7 +177,8 @@ describe('the timeline', () => {
     const f = await newFamily();
     const events = (await page(c, f.id)).timeline;
     expect(events.map((e: { type: string }) => e.type)).toEqual(['coordinator_assigned', 'case_opened', 'family_registered']);
-    expect(events[0]).toMatchObject({ caseId: f.caseId, summary: expect.stringMatching(/^Regisseur toegewezen: Prof /), data: { to: coord.actor.userId } });
+    expect(events[0]).toMatchObject({ caseId: f.caseId, kind: 'coordinator_assigned', data: { to: coord.actor.userId } });
+    expect(renderTimeline('nl', events[0])).toMatch(/^Regisseur toegewezen: Prof /);
     // The same for a case opened on the family page after the first one closed.
     expect((await c.patch(`/api/v1/cases/${f.caseId}`, { status: 'closed', version: 1, closedReason: 'Doelen bereikt' })).status).toBe(200);
     const reopened = await c.post(`/api/v1/families/${f.id}/cases`, { coordinatorUserId: coord.actor.userId, legalBasis: 'statutory_task' });
@@ -187,20 +192,20 @@ describe('the timeline', () => {
     const f = await newFamily();
     const n = 25;
     await asActor(t.db, coord.actor, async (tx) => {
-      for (let i = 0; i < n; i++) await appendEvent(tx, coord.actor, { familyId: f.id, type: 'person_updated', summary: `stap ${i}` });
+      for (let i = 0; i < n; i++) await appendEvent(tx, coord.actor, { familyId: f.id, kind: 'note', params: { text: `stap ${i}` } });
     });
     // Rows land wherever the table has room (after a vacuum, in freed space), so where a row is
     // stored says nothing about when it was written. Move a few to the end of the table, as the
     // owner, past the append-only guard, leaving their content as it was.
     await t.db.transaction(async (tx) => {
       await tx.query(`ALTER TABLE timeline_events DISABLE TRIGGER timeline_append_only`);
-      await tx.query(`UPDATE timeline_events SET data = data WHERE region_id = $1 AND family_id = $2 AND data->>'summary' IN ('stap 3', 'stap 11', 'stap 20')`, [region, f.id]);
+      await tx.query(`UPDATE timeline_events SET data = data WHERE region_id = $1 AND family_id = $2 AND params->>'text' IN ('stap 3', 'stap 11', 'stap 20')`, [region, f.id]);
       await tx.query(`ALTER TABLE timeline_events ENABLE TRIGGER timeline_append_only`);
     });
-    const summaries = (await page(c, f.id)).timeline.slice(0, n).map((e: { summary: string }) => e.summary);
+    const summaries = (await page(c, f.id)).timeline.slice(0, n).map((e: { params: { text: string } }) => e.params.text);
     expect(summaries).toEqual(Array.from({ length: n }, (_, i) => `stap ${n - 1 - i}`));
     const [times] = await t.db.query<{ distinct: number }>(
-      `SELECT count(DISTINCT occurred_at)::int AS distinct FROM timeline_events WHERE region_id = $1 AND family_id = $2 AND type = 'person_updated'`, [region, f.id]);
+      `SELECT count(DISTINCT occurred_at)::int AS distinct FROM timeline_events WHERE region_id = $1 AND family_id = $2 AND kind = 'note'`, [region, f.id]);
     expect(times.distinct).toBe(1);
   });
 });

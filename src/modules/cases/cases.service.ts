@@ -12,10 +12,6 @@ import { appendCaseOpened, appendEvent, familyPersonIds } from '../timeline/time
 import { accessAudit, activeMembership, AMSTERDAM_TODAY, currentCoordinator, familyAccess, insertMembership, requireFamilyWrite, lockCase, requireActiveUser, requireQualifiedCoordinator, type CaseRow } from './cases.repo.js';
 import type { AddTeamMemberBody, ChangeMembershipBody, EndTeamMemberBody, OpenCaseBody, TransferCoordinatorBody, UpdateCaseBody } from './cases.contract.js';
 
-export const STATUS_LABEL: Record<string, string> = {
-  registered: 'aangemeld', exploring: 'verkenning', plan: 'plan', executing: 'uitvoering', evaluating: 'evaluatie', closed: 'afgesloten', monitoring: 'nazorg',
-};
-export const BASIS_LABEL: Record<LegalBasis, string> = { consent: 'toestemming', statutory_task: 'wettelijke taak', safety: 'veiligheid' };
 const ORDER = ['registered', 'exploring', 'plan', 'executing', 'evaluating', 'closed', 'monitoring'];
 
 /** Coordinator of the case, or a team lead whose organisation is on its team, may manage it. */
@@ -67,7 +63,7 @@ export async function openCase(db: Database, actor: Actor, familyId: string, bod
     await insertMembership(tx, actor, { caseId, familyId, userId: body.coordinatorUserId, role: 'coordinator', legalBasis: body.legalBasis });
     if (body.coordinatorUserId !== actor.userId)
       await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: body.legalBasis });
-    await appendCaseOpened(tx, actor, { familyId, caseId, summary: 'Dossier geopend', coordinator, legalBasis: body.legalBasis });
+    await appendCaseOpened(tx, actor, { familyId, caseId, opened: { kind: 'case_opened', params: {} }, coordinator, legalBasis: body.legalBasis });
     await audit(tx, actor, familyId, 'create', 'case', caseId);
     return { id: caseId, version: 1 };
   });
@@ -96,15 +92,14 @@ export async function updateCaseStatus(db: Database, actor: Actor, caseId: strin
     const version = await bumpVersion(tx, actor, caseId, body.version,
       `, status = $4, closed_at = CASE WHEN $5 THEN now() ELSE closed_at END, closed_reason = CASE WHEN $5 THEN $6 ELSE closed_reason END`,
       [body.status, closing, body.closedReason ?? null]);
-    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'case_status_changed',
-      summary: `Fase gewijzigd: ${STATUS_LABEL[c.status]} → ${STATUS_LABEL[body.status]}${closing ? ` (${body.closedReason})` : ''}`,
+    await appendEvent(tx, actor, { familyId: c.family_id, caseId, ...(closing ? { kind: 'case_closed' as const, params: { fromPhase: c.status, reason: body.closedReason ?? '' } }
+        : { kind: 'case_status_changed' as const, params: { fromPhase: c.status, toPhase: body.status } }),
       data: { from: c.status, to: body.status } });
     await audit(tx, actor, c.family_id, 'update', 'case', caseId);
     return { id: caseId, version };
   });
 }
 
-const dutchDate = (iso: string) => iso.split('-').reverse().join('-');
 
 /** The start a new membership may have: today (absent) or a day within the coming year. */
 async function requireStart(tx: Tx, startsOn: string | undefined) {
@@ -138,8 +133,8 @@ export async function addTeamMember(db: Database, actor: Actor, caseId: string, 
       throw new Conflict('already_member', { nl: `${u.display_name} zit al in het casusteam.`, en: `${u.display_name} is already on the case team.` }, 'userId');
     await bumpVersion(tx, actor, caseId, body.caseVersion);
     const id = await insertMembership(tx, actor, { caseId, familyId: c.family_id, userId: body.userId, role: 'member', legalBasis: body.legalBasis, startsOn });
-    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'team_member_added',
-      summary: `${u.display_name} toegevoegd aan het casusteam${startsOn ? ` vanaf ${dutchDate(startsOn)}` : ''}`,
+    await appendEvent(tx, actor, { familyId: c.family_id, caseId, kind: 'team_member_added',
+      params: { name: u.display_name, ...(startsOn ? { startsOn } : {}) },
       data: { userId: body.userId, legalBasis: body.legalBasis, ...(startsOn ? { startsOn } : {}) } });
     await audit(tx, actor, c.family_id, 'update', 'case-team', id);
     return { id, version: 1 };
@@ -155,8 +150,8 @@ export async function changeMembershipBasis(db: Database, actor: Actor, caseId: 
     if (m.legal_basis === body.legalBasis) return { id: membershipId, version: m.version };
     const [row] = await tx.query<{ version: number }>(`UPDATE case_team SET legal_basis = $3 WHERE region_id = $1 AND id = $2 RETURNING version`,
       [actor.regionId, membershipId, body.legalBasis]);
-    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'team_member_basis_changed',
-      summary: `Grondslag van ${m.display_name}: ${BASIS_LABEL[m.legal_basis]} → ${BASIS_LABEL[body.legalBasis]}`,
+    await appendEvent(tx, actor, { familyId: c.family_id, caseId, kind: 'team_member_basis_changed',
+      params: { name: m.display_name, fromBasis: m.legal_basis, toBasis: body.legalBasis },
       data: { userId: m.user_id, from: m.legal_basis, to: body.legalBasis } });
     await audit(tx, actor, c.family_id, 'update', 'case-team', membershipId);
     return { id: membershipId, version: row.version };
@@ -175,7 +170,7 @@ export async function endTeamMember(db: Database, actor: Actor, caseId: string, 
       [actor.regionId, caseId, membershipId, body.reason]);
     // The team changed: an add from a view of the team before this ending must hear so.
     await bumpVersion(tx, actor, caseId, c.version);
-    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'team_member_ended', summary: `${m.display_name} uit het casusteam (${body.reason})`, data: { userId: m.user_id } });
+    await appendEvent(tx, actor, { familyId: c.family_id, caseId, kind: 'team_member_ended', params: { name: m.display_name, reason: body.reason }, data: { userId: m.user_id } });
     await audit(tx, actor, c.family_id, 'update', 'case-team', membershipId);
     return { id: membershipId, version: row.version };
   });
@@ -227,8 +222,8 @@ export async function transferCoordinator(db: Database, actor: Actor, caseId: st
     if (old?.user_id === body.toUserId) throw new Invalid('same_coordinator', 'toUserId', { nl: `${to.display_name} is al de regisseur.`, en: `${to.display_name} already is the coordinator.` });
     const version = await bumpVersion(tx, actor, caseId, body.caseVersion);
     await replaceCoordinator(tx, actor, c, body.toUserId);
-    await appendEvent(tx, actor, { familyId: c.family_id, caseId, type: 'coordinator_transferred',
-      summary: `Regie overgedragen aan ${to.display_name}${body.reason ? ` (${body.reason})` : ''}`, data: { from: old?.user_id ?? null, to: body.toUserId } });
+    await appendEvent(tx, actor, { familyId: c.family_id, caseId, kind: 'coordinator_transferred',
+      params: { name: to.display_name, ...(body.reason ? { reason: body.reason } : {}) }, data: { from: old?.user_id ?? null, to: body.toUserId } });
     await audit(tx, actor, c.family_id, 'update', 'case', caseId);
     return { id: caseId, version };
   });

@@ -88,15 +88,25 @@ export const CaseSummary = z.object({
   coordinator: z.object({ userId: z.string(), name: z.string(), organisationName: z.string() }).nullable(),
   team: z.array(TeamMember),
 });
+/** A timeline event: a kind and its parameters (src/shared/events), rendered by the reader in their language. */
 export const TimelineEvent = z.object({
-  id: z.string(), occurredAt: z.string(), type: z.string(), caseId: z.string().nullable(), actorName: z.string().nullable(),
-  actorOrganisation: z.string().nullable(), summary: z.string().nullable(), data: z.record(z.string(), z.unknown()),
+  id: z.string(), occurredAt: z.string(),
+  /** The coarse category (case_opened, signal_linked, …). */
+  type: z.string(),
+  /** The sentence's key in the event catalogue, e.g. case_opened_after_triage; legacy_text for an old sentence kept as it was. */
+  kind: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  caseId: z.string().nullable(), actorName: z.string().nullable(),
+  actorOrganisation: z.string().nullable(), data: z.record(z.string(), z.unknown()),
 });
 export const FamilyPage = z.object({
   id: z.string(), name: z.string(), version: z.number(), createdAt: z.string(),
   members: z.array(Member), network: z.array(NetworkMember),
   currentCase: CaseSummary.nullable(), pastCases: z.array(CaseSummary.omit({ team: true })),
+  /** The latest 50 events, newest first; older ones through GET …/timeline?before=timelineCursor. */
   timeline: z.array(TimelineEvent),
+  /** Null when the family has no older events than these. */
+  timelineCursor: z.string().nullable(),
   access: z.object({ legalBasis: z.string().nullable(), breakGlass: z.boolean(), breakGlassExpiresAt: z.string().nullable(), isCoordinator: z.boolean() }),
 });
 

@@ -5,6 +5,11 @@ import type { z } from 'zod';
 import type { FamilyPage, FamilyListItem } from './families.contract.js';
 import { Invalid } from '../../platform/http/errors.js';
 import { isCalendarDate } from '../../platform/http/primitives.js';
+import { page as cursorPage } from '../../platform/http/cursor.js';
+import { EVENT_COLUMNS, EVENT_JOINS, toEvent } from '../timeline/timeline.repo.js';
+
+/** The family page shows the latest events; older ones are read through the timeline's own pages. */
+const TIMELINE_ON_PAGE = 50;
 
 type Page = z.infer<typeof FamilyPage>;
 type ListItem = z.infer<typeof FamilyListItem>;
@@ -16,7 +21,7 @@ export function fullName(p: { given_names: string; family_name_prefix: string | 
 }
 
 export async function findFamilyPage(tx: Tx, regionId: string, familyId: string, actorUserId: string) {
-  // One round trip: the family with its members, network, cases, team and last 50 events as JSON.
+  // One round trip: the family with its members, network, cases, team and last 50 events (and one more: are there older?) as JSON.
   // Events of one transaction share occurred_at; seq (their insert order) keeps them in order.
   const rows = await tx.query<Record<string, any>>(
     `SELECT f.id, f.name, f.version, f.created_at,
@@ -36,10 +41,9 @@ export async function findFamilyPage(tx: Tx, regionId: string, familyId: string,
                   JOIN organisations o ON o.region_id = ct.region_id AND o.id = ct.organisation_id
                  WHERE ct.region_id = f.region_id AND ct.family_id = f.id) x) AS team,
        (SELECT coalesce(json_agg(x ORDER BY x.occurred_at DESC, x.seq DESC), '[]')
-          FROM (SELECT t.id, t.seq, t.occurred_at, t.type, t.case_id, u.display_name, o.name AS organisation_name, t.data
-                  FROM timeline_events t LEFT JOIN users u ON u.region_id = t.region_id AND u.id = t.actor_user_id
-                  LEFT JOIN organisations o ON o.region_id = t.region_id AND o.id = t.actor_organisation_id
-                 WHERE t.region_id = f.region_id AND t.family_id = f.id ORDER BY t.occurred_at DESC, t.seq DESC LIMIT 50) x) AS timeline
+          FROM (SELECT ${EVENT_COLUMNS}
+                  FROM timeline_events t ${EVENT_JOINS}
+                 WHERE t.region_id = f.region_id AND t.family_id = f.id ORDER BY t.occurred_at DESC, t.seq DESC LIMIT ${TIMELINE_ON_PAGE + 1}) x) AS timeline
        FROM families f WHERE f.region_id = $1 AND f.id = $2`, [regionId, familyId], { prepare: true });
   const fam = rows;
   if (!fam[0]) return null;
@@ -65,8 +69,10 @@ export async function findFamilyPage(tx: Tx, regionId: string, familyId: string,
     network: network.map((n) => ({ id: n.id, name: n.name, relation: n.relation, phone: n.phone, note: n.note })),
     currentCase: current ? { ...toCase(current), team: teamOf(current.id) } : null,
     pastCases: cases.filter((c) => c !== current).map(toCase),
-    timeline: timeline.map((t) => ({ id: t.id, occurredAt: iso(t.occurred_at)!, type: t.type, caseId: t.case_id, actorName: t.display_name ?? null,
-      actorOrganisation: t.organisation_name ?? null, summary: (t.data?.summary as string) ?? null, data: t.data ?? {} })),
+    ...(() => {
+      const events = cursorPage(timeline.map(toEvent), timeline.map((t) => String(t.sort_value)), TIMELINE_ON_PAGE);
+      return { timeline: events.items, timelineCursor: events.nextCursor };
+    })(),
     access: { legalBasis: mine?.legal_basis ?? null, isCoordinator: mine?.role === 'coordinator' && current?.id === mine?.case_id },
   };
   return page;

@@ -127,8 +127,8 @@ export async function registerFamily(db: Database, actor: Actor, body: Register)
     await insertMembership(tx, actor, { caseId, familyId, userId: body.case.coordinatorUserId, role: 'coordinator', legalBasis: body.case.legalBasis });
     if (body.case.coordinatorUserId !== actor.userId)
       await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: body.case.legalBasis });
-    await appendEvent(tx, actor, { familyId, type: 'family_registered', summary: `${name} geregistreerd met ${body.members.length} gezinsleden` });
-    await appendCaseOpened(tx, actor, { familyId, caseId, summary: 'Dossier geopend', coordinator, legalBasis: body.case.legalBasis });
+    await appendEvent(tx, actor, { familyId, kind: 'family_registered', params: { name, count: body.members.length } });
+    await appendCaseOpened(tx, actor, { familyId, caseId, opened: { kind: 'case_opened', params: {} }, coordinator, legalBasis: body.case.legalBasis });
     await recordAccess(tx, actor, { action: 'create', objectType: 'family', objectId: familyId, personIds, legalBasis: body.case.legalBasis,
       careRelation: true, consent: body.case.legalBasis === 'consent' });
     return { id: familyId, caseId };
@@ -190,7 +190,7 @@ export async function addMember(db: Database, actor: Actor, familyId: string, m:
     const pid = await insertPerson(tx, actor, m);
     await tx.query(`INSERT INTO family_members (region_id, family_id, person_id, relation) VALUES ($1, $2, $3, $4)`, [actor.regionId, familyId, pid, m.relation]);
     await refreshFamilySearchText(tx, actor.regionId, familyId, { bumpVersion: true });
-    await appendEvent(tx, actor, { familyId, type: 'member_added', summary: `Gezinslid toegevoegd: ${m.givenNames}` });
+    await appendEvent(tx, actor, { familyId, kind: 'member_added', params: { givenNames: m.givenNames } });
     await recordAccess(tx, actor, { action: 'create', objectType: 'person', objectId: pid, personIds: [pid], ...accessAudit(access) });
     return { id: pid };
   })(), 'bsn'));
@@ -201,7 +201,7 @@ export async function addNetworkMember(db: Database, actor: Actor, familyId: str
     const access = await requireFamilyWrite(tx, actor, familyId);
     await lockFamily(tx, actor, familyId);
     const id = await insertNetworkMember(tx, actor, familyId, n);
-    await appendEvent(tx, actor, { familyId, type: 'network_member_added', summary: `Netwerklid toegevoegd (${n.relation})` });
+    await appendEvent(tx, actor, { familyId, kind: 'network_member_added', params: { relation: n.relation } });
     await recordAccess(tx, actor, { action: 'create', objectType: 'network-member', objectId: id, personIds: await familyPersonIds(tx, actor.regionId, familyId),
       ...accessAudit(access) });
     return { id };

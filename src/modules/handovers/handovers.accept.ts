@@ -50,16 +50,16 @@ export async function acceptHandover(db: Database, actor: Actor, handoverId: str
     }
     await recordMoment(tx, { regionId: r, organisationId: h.to_organisation_id, moment: 'accepted', userId: actor.userId,
       signalId: h.signal_id, handoverId: h.id, caseId, familyId: h.family_id });
-    if (h.family_id) await appendEvent(tx, actor, { familyId: h.family_id, caseId, type: 'handover_accepted',
-      summary: `Overdracht aanvaard door ${to.name}; regisseur: ${nominee.display_name}`,
+    if (h.family_id) await appendEvent(tx, actor, { familyId: h.family_id, caseId, kind: 'handover_accepted',
+      params: { by: { name: to.name }, coordinator: nominee.display_name },
       data: { handoverId: h.id, toOrganisationId: h.to_organisation_id, coordinator: nominee.id, senderAccess: h.sender_access } });
     const personIds = h.family_id && caseId ? await familyPersonIds(tx, r, h.family_id) : h.persons.map((p) => p.personId);
     await recordAccess(tx, actor, { action: 'update', objectType: caseId ? 'case' : 'handover', objectId: caseId ?? h.id, personIds,
       legalBasis: h.legal_basis, careRelation: true, consent: h.legal_basis === 'consent' });
     await notify(tx, { regionId: r, userIds: [h.from_user_id], kind: 'handover_accepted',
-      title: { nl: `Overdracht aanvaard door ${to.name}`, en: `Handover accepted by ${to.name}` }, link: `/overdrachten/${h.id}`, dedupeKey: `handover-accepted:${h.id}` });
+      params: { by: { name: to.name } }, link: `/overdrachten/${h.id}`, dedupeKey: `handover-accepted:${h.id}` });
     if (nominee.id !== actor.userId) await notify(tx, { regionId: r, userIds: [nominee.id], kind: 'handover_nominated',
-      title: { nl: 'U bent regisseur geworden na een overdracht', en: 'You became coordinator after a handover' },
+      params: {},
       link: `/overdrachten/${h.id}`, dedupeKey: `handover-nominated:${h.id}` });
     return { id: h.id, version, status: 'accepted' as const, acceptDueOn: h.accept_due_on, caseId, familyId: h.family_id };
   });
@@ -127,6 +127,6 @@ async function takeOverSignal(tx: Tx, actor: Actor, h: HandoverRow, nominee: Nom
   await insertMembership(tx, actor, { caseId, familyId, userId: nominee.id, role: 'coordinator', ...basis });
   if (actor.userId !== nominee.id) await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', ...basis });
   if (h.sender_access === 'continues') await insertMembership(tx, actor, { caseId, familyId, userId: h.from_user_id, role: 'member', ...basis });
-  await appendCaseOpened(tx, actor, { familyId, caseId, summary: 'Dossier geopend na overdracht van een melding', coordinator: nominee, legalBasis: h.legal_basis, data: { handoverId: h.id } });
+  await appendCaseOpened(tx, actor, { familyId, caseId, opened: { kind: 'case_opened_after_signal_handover', params: {} }, coordinator: nominee, legalBasis: h.legal_basis, data: { handoverId: h.id } });
   return caseId;
 }

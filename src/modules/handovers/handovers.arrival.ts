@@ -107,7 +107,7 @@ function familyNameOf(h: HandoverRow, persons: Array<{ relation: string; key: Pe
 export async function arriveInRegion(tx: Tx, actor: Actor, h: HandoverRow, nominee: Nominee, caseId: string, body: z.infer<typeof AcceptHandoverBody>,
   from: { name: string; regionName: string }): Promise<{ familyId: string; caseId: string }> {
   const r = actor.regionId;
-  const fromLabel = `${from.name} (regio ${from.regionName})`;
+  const fromRef = { name: from.name, region: from.regionName };
   let familyId = body.familyId ?? null;
   if (familyId) {
     const fam = await tx.query(`SELECT 1 FROM families WHERE region_id = $1 AND id = $2 FOR UPDATE`, [r, familyId]);
@@ -137,9 +137,9 @@ export async function arriveInRegion(tx: Tx, actor: Actor, h: HandoverRow, nomin
   if (nominee.id !== actor.userId && !actor.roles.includes('team_lead'))
     await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: h.legal_basis, handoverId: h.id });
   if (!newFamily) await refreshFamilySearchText(tx, r, familyId, { bumpVersion: true });
-  if (newFamily) await appendEvent(tx, actor, { familyId, type: 'family_registered', summary: `${name} geregistreerd na overdracht van ${fromLabel}` });
-  await appendCaseOpened(tx, actor, { familyId, caseId, summary: `Dossier geopend na overdracht van ${fromLabel}`, coordinator: nominee, legalBasis: h.legal_basis, data: { handoverId: h.id } });
-  await appendEvent(tx, actor, { familyId, caseId, type: 'handover_accepted', summary: `Overdracht van ${fromLabel} aanvaard; regisseur: ${nominee.display_name}`,
+  if (newFamily) await appendEvent(tx, actor, { familyId, kind: 'family_registered_after_handover', params: { name, from: fromRef } });
+  await appendCaseOpened(tx, actor, { familyId, caseId, opened: { kind: 'case_opened_after_handover', params: { from: fromRef } }, coordinator: nominee, legalBasis: h.legal_basis, data: { handoverId: h.id } });
+  await appendEvent(tx, actor, { familyId, caseId, kind: 'handover_accepted_from', params: { from: fromRef, coordinator: nominee.display_name },
     data: { handoverId: h.id, fromRegionId: h.region_id, coordinator: nominee.id, linked: persons.filter((p) => p.existing).length } });
   // The chain in this region starts when the handover was sent (recorded on the receiving
   // organisation: the sender is no organisation of this region) and continues with the acceptance.
@@ -148,6 +148,6 @@ export async function arriveInRegion(tx: Tx, actor: Actor, h: HandoverRow, nomin
   await recordAccess(tx, actor, { action: 'create', objectType: 'case', objectId: caseId, personIds: persons.map((p) => p.personId),
     legalBasis: h.legal_basis, careRelation: true, consent: h.legal_basis === 'consent' });
   if (nominee.id !== actor.userId) await notify(tx, { regionId: r, userIds: [nominee.id], kind: 'handover_nominated',
-    title: { nl: 'U bent regisseur geworden na een overdracht', en: 'You became coordinator after a handover' }, link: `/overdrachten/${h.id}`, dedupeKey: `handover-nominated:${h.id}` });
+    params: {}, link: `/overdrachten/${h.id}`, dedupeKey: `handover-nominated:${h.id}` });
   return { familyId, caseId };
 }

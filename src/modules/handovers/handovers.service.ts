@@ -158,8 +158,8 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
   });
   await recordMoment(tx, { regionId: r, organisationId: actor.organisationId, moment: 'handed_over', userId: actor.userId,
     signalId: body.signalId ?? null, handoverId: id, caseId: body.caseId ?? null, familyId });
-  if (familyId) await appendEvent(tx, actor, { familyId, caseId: body.caseId ?? null, type: 'handover_sent',
-    summary: `Overdracht aan ${toLabel} verstuurd; antwoord uiterlijk ${due}`,
+  if (familyId) await appendEvent(tx, actor, { familyId, caseId: body.caseId ?? null, kind: 'handover_sent',
+    params: { to: { name: to.name, ...(elsewhere ? { region: to.regionName } : {}) }, dueOn: due },
     data: { handoverId: id, toOrganisationId: to.id, ...(elsewhere ? { toRegionId: to.regionId } : {}) } });
   await recordAccess(tx, actor, { action: 'create', objectType: 'handover', objectId: id, personIds: persons.map((p) => p.personId),
     legalBasis: body.legalBasis, careRelation: true, consent: body.legalBasis === 'consent' });
@@ -171,7 +171,7 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
     // The named professional hears of it as well; one notice each, also when they are a team lead.
     const receivers = [...await receiversToNotify(tx, r, to.id), ...(toUser ? [toUser.id] : [])];
     await notify(tx, { regionId: r, userIds: receivers, kind: 'handover_received',
-      title: { nl: `Nieuwe overdracht van ${from}`, en: `New handover from ${from}` }, link: `/overdrachten/${id}`, dedupeKey: `handover-received:${id}` });
+      params: { from: { name: from } }, link: `/overdrachten/${id}`, dedupeKey: `handover-received:${id}` });
   }
   return { id, version: 1, status: 'pending', acceptDueOn: due, caseId: body.caseId ?? null };
 }
@@ -273,12 +273,12 @@ export async function refuseHandover(db: Database, actor: Actor, handoverId: str
       return { id: h.id, version, status: 'refused' as const, acceptDueOn: h.accept_due_on, caseId: null };
     }
     const to = await findOrganisation(tx, actor.regionId, h.to_organisation_id);
-    if (h.family_id) await appendEvent(tx, actor, { familyId: h.family_id, caseId: h.case_id, type: 'handover_refused',
-      summary: `Overdracht geweigerd door ${to?.name}: ${body.reason}`, data: { handoverId: h.id } });
+    if (h.family_id) await appendEvent(tx, actor, { familyId: h.family_id, caseId: h.case_id, kind: 'handover_refused',
+      params: { by: { name: to?.name ?? '' }, reason: body.reason }, data: { handoverId: h.id } });
     await recordAccess(tx, actor, { action: 'update', objectType: 'handover', objectId: h.id, personIds: h.persons.map((p) => p.personId),
       legalBasis: h.legal_basis, careRelation: true });
     await notify(tx, { regionId: actor.regionId, userIds: [h.from_user_id, ...await teamLeadsOf(tx, actor.regionId, h.from_organisation_id)],
-      kind: 'handover_refused', title: { nl: `Overdracht geweigerd door ${to?.name}`, en: `Handover refused by ${to?.name}` },
+      kind: 'handover_refused', params: { by: { name: to?.name ?? '' } },
       link: `/overdrachten/${h.id}`, dedupeKey: `handover-refused:${h.id}` });
     return { id: h.id, version, status: 'refused' as const, acceptDueOn: h.accept_due_on, caseId: h.case_id };
   });
@@ -304,8 +304,7 @@ export async function expireOverdueHandovers(db: Database, now: Date = new Date(
     const rows = await tx.query<{ region_id: string; id: string; from_organisation_id: string; to_region_id: string; to_organisation_id: string; from_user_id: string }>(
       `SELECT region_id, id, from_organisation_id, to_region_id, to_organisation_id, from_user_id FROM regie.expire_overdue_handovers($1::date)`, [dutchToday(now)]);
     for (const h of rows) {
-      const title = { nl: 'Overdracht niet op tijd beantwoord', en: 'Handover not answered in time' };
-      const message = { kind: 'handover_expired' as const, title, link: `/overdrachten/${h.id}`, dedupeKey: `handover-expired:${h.id}` };
+      const message = { kind: 'handover_expired' as const, params: {}, link: `/overdrachten/${h.id}`, dedupeKey: `handover-expired:${h.id}` };
       // The sweep has no actor, so it writes in both regions of a handover between regions.
       const senderSide = [...await teamLeadsOf(tx, h.region_id, h.from_organisation_id), h.from_user_id];
       const receiverSide = await teamLeadsOf(tx, h.to_region_id, h.to_organisation_id);

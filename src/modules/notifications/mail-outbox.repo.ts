@@ -1,9 +1,10 @@
 // SQL of the e-mail sender. It has no actor and reads every region's outbox, through the
 // `mail-outbox` system door (migration 0162: only the outbox's columns and its notifications'
-// titles). The functional admin's view of the outbox is in notifications.repo.ts.
+// kinds and parameters). The functional admin's view of the outbox is in notifications.repo.ts.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../platform/db/db.js';
 import { asSystem } from '../../platform/db/system-tx.js';
+import type { Language } from '../../shared/events/kinds.js';
 
 /** One statement through the sender's door. */
 const sender = <T = Record<string, unknown>>(db: Database, sql: string, params: unknown[]) =>
@@ -13,10 +14,11 @@ export interface ClaimedMail {
   regionId: string;
   id: string;
   toAddress: string;
-  subject: string;
   link: string;
-  titleNl: string;
-  titleEn: string;
+  /** The notification's kind and parameters: the e-mail is written from them, in `language`. */
+  kind: string;
+  params: Record<string, unknown>;
+  language: Language;
   /** Including this one. */
   attempts: number;
   claimToken: string;
@@ -41,21 +43,21 @@ export async function claimNextMail(db: Database, leaseSeconds: number): Promise
         SET status = 'sending', attempts = m.attempts + 1, claim_token = $1, claimed_until = now() + make_interval(secs => $2)
        FROM next
       WHERE m.region_id = next.region_id AND m.id = next.id
-     RETURNING m.region_id, m.id, m.to_address, m.subject, m.link, m.attempts,
-       (SELECT n.title_nl FROM notifications n WHERE n.region_id = m.region_id AND n.id = m.notification_id) AS title_nl,
-       (SELECT n.title_en FROM notifications n WHERE n.region_id = m.region_id AND n.id = m.notification_id) AS title_en`,
+     RETURNING m.region_id, m.id, m.to_address, m.link, m.attempts, m.kind, m.language,
+       (SELECT n.params FROM notifications n WHERE n.region_id = m.region_id AND n.id = m.notification_id) AS params`,
     [token, leaseSeconds]);
   const r = rows[0];
   if (!r) return null;
-  return { regionId: r.region_id, id: r.id, toAddress: r.to_address, subject: r.subject, link: r.link,
-    titleNl: r.title_nl ?? '', titleEn: r.title_en ?? '', attempts: Number(r.attempts), claimToken: token };
+  const params = (typeof r.params === 'string' ? JSON.parse(r.params) : r.params) ?? {};
+  return { regionId: r.region_id, id: r.id, toAddress: r.to_address, link: r.link, kind: r.kind, params,
+    language: r.language === 'en' ? 'en' : 'nl', attempts: Number(r.attempts), claimToken: token };
 }
 
-/** Records the outcome only while the lease is ours: a worker whose lease ran out changes nothing. */
-export async function markMailSent(db: Database, m: ClaimedMail): Promise<boolean> {
+/** Records the outcome (and the subject sent) only while the lease is ours: a worker whose lease ran out changes nothing. */
+export async function markMailSent(db: Database, m: ClaimedMail, subject: string): Promise<boolean> {
   const rows = await sender(db,
-    `UPDATE mail_outbox SET status = 'sent', sent_at = now(), last_error = NULL, claim_token = NULL, claimed_until = NULL
-      WHERE region_id = $1 AND id = $2 AND claim_token = $3 RETURNING id`, [m.regionId, m.id, m.claimToken]);
+    `UPDATE mail_outbox SET status = 'sent', sent_at = now(), last_error = NULL, claim_token = NULL, claimed_until = NULL, subject = $4
+      WHERE region_id = $1 AND id = $2 AND claim_token = $3 RETURNING id`, [m.regionId, m.id, m.claimToken, subject]);
   return rows.length === 1;
 }
 

@@ -43,7 +43,7 @@ async function recipient() {
 
 async function notifyOne(userId: string, link = `/overdrachten/${randomUUID()}`) {
   await asActor(t.db, sender.actor, (tx) => notify(tx, { regionId: region, userIds: [userId], kind: 'handover_received',
-    title: { nl: 'Nieuwe overdracht voor uw team', en: 'New handover for your team' }, link, dedupeKey: `test:${randomUUID()}` }));
+    params: { from: { name: 'Wijkteam Noord' } }, link, dedupeKey: `test:${randomUUID()}` }));
   const rows = await t.db.query<{ id: string }>(
     `SELECT m.id FROM mail_outbox m JOIN notifications n ON n.region_id = m.region_id AND n.id = m.notification_id
       WHERE n.user_id = $1 ORDER BY m.created_at DESC LIMIT 1`, [userId]);
@@ -66,15 +66,30 @@ describe('sending the outbox', () => {
     expect(got).toHaveLength(1);
     expect(got[0].to).toEqual([r.email]);
     expect(got[0].text).toContain(`https://regie.test/gezinnen/${family.id}`);
-    expect(got[0].text).toContain('Subject: Regie: Nieuwe overdracht voor uw team');
-    expect(got[0].text).toContain('Nieuwe overdracht voor uw team');
+    expect(got[0].text).toContain('Subject: Regie: Nieuwe overdracht van Wijkteam Noord');
+    expect(got[0].text).toContain('Er staat een nieuw bericht voor u klaar in Regie: Nieuwe overdracht van Wijkteam Noord.');
+    expect(got[0].text).not.toContain('There is a new message');
     expect(got[0].raw).toContain(`<${id}@regie>`); // the Message-ID lets a mail client spot a repeat
     for (const secret of ['Verhoeven', 'Anna', 'Kind1', ...body.members.map((m) => m.bsn!)]) expect(got[0].text).not.toContain(secret);
-    expect(await outbox(id)).toMatchObject({ status: 'sent', attempts: 1, last_error: null, claim_token: null });
+    expect(await outbox(id)).toMatchObject({ status: 'sent', attempts: 1, last_error: null, claim_token: null, subject: 'Regie: Nieuwe overdracht van Wijkteam Noord' });
     expect((await outbox(id)).sent_at).not.toBeNull();
 
     await sendDueMails(t.db, settings(smtp.port));
     expect(to(r.email)).toHaveLength(1);
+  });
+
+  it('writes the e-mail in the recipient\'s language: English for one who chose it, without a Dutch sentence', async () => {
+    const r = await recipient();
+    await t.db.query(`UPDATE users SET language = 'en' WHERE id = $1`, [r.actor.userId]);
+    const id = await notifyOne(r.actor.userId, '/overdrachten/x');
+    await sendDueMails(t.db, settings(smtp.port));
+    const got = to(r.email);
+    expect(got).toHaveLength(1);
+    expect(got[0].text).toContain('Subject: Regie: New handover from Wijkteam Noord');
+    expect(got[0].text).toContain('There is a new message for you in Regie: New handover from Wijkteam Noord.');
+    expect(got[0].text).toContain('https://regie.test/overdrachten/x');
+    expect(got[0].text).not.toMatch(/Nieuwe overdracht|Er staat|Bekijk/);
+    expect(await outbox(id)).toMatchObject({ status: 'sent', subject: 'Regie: New handover from Wijkteam Noord' });
   });
 
   it('records a server that is down with back-off, shows it to the admin, gives up after the last attempt, and sends after a retry', async () => {
@@ -99,7 +114,7 @@ describe('sending the outbox', () => {
     expect(pending.status).toBe(200);
     expect(pending.body.smtpConfigured).toBe(true);
     expect(pending.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ toAddress: r.email, status: 'pending', attempts: 1,
-      subject: 'Regie: Nieuwe overdracht voor uw team', lastError: expect.stringMatching(/ECONN/), nextAttemptAt: new Date(row.next_attempt_at).toISOString(), sentAt: null });
+      kind: 'handover_received', language: 'nl', subject: null, lastError: expect.stringMatching(/ECONN/), nextAttemptAt: new Date(row.next_attempt_at).toISOString(), sentAt: null });
 
     // The server refuses the recipient on the last attempt: failed, and the quoted address is not stored.
     await t.db.query(`UPDATE mail_outbox SET attempts = $2, next_attempt_at = now() WHERE id = $1`, [id, MAX_ATTEMPTS - 1]);

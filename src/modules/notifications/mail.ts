@@ -1,6 +1,8 @@
 // Sends the e-mail outbox over SMTP (nodemailer), from a background job — never in a request,
 // so a slow mail server never slows Regie down. An e-mail holds no personal data: a neutral
-// sentence, the notification's title (written without citizen data) and a link into Regie.
+// sentence, the notification's title (written without citizen data) and a link into Regie. It
+// is written when it is sent, from the notification's kind and parameters, in the recipient's
+// language (users.language, copied to the outbox when it was queued).
 //
 // Delivery is at most once per outbox row. A message is claimed (status 'sending', a lease), sent,
 // then marked 'sent', each step its own short statement: holding a transaction open during the
@@ -16,6 +18,7 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../platform/db/db.js';
 import type { Sweep } from '../../platform/jobs/sweep.js';
 import { claimNextMail, markAbandonedSendsUncertain, markMailFailed, markMailSent, type ClaimedMail } from './mail-outbox.repo.js';
+import { renderNotification, translator } from '../../shared/events/server-i18n.js';
 
 export interface SmtpSettings { host: string; port: number; secure: boolean; user?: string; pass?: string }
 
@@ -55,25 +58,19 @@ export function absoluteLink(publicUrl: string, link: string): string {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function composeMail(m: Pick<ClaimedMail, 'subject' | 'link' | 'titleNl' | 'titleEn'>, publicUrl: string) {
+export function composeMail(m: Pick<ClaimedMail, 'kind' | 'params' | 'link' | 'language'>, publicUrl: string) {
   const url = absoluteLink(publicUrl, m.link);
-  const nl = m.titleNl || m.subject.replace(/^Regie: /, '');
-  const en = m.titleEn || nl;
-  const text = [
-    `Er staat een nieuw bericht voor u klaar in Regie: ${nl}.`, '',
-    `Bekijk het na inloggen: ${url}`, '',
-    'Deze e-mail bevat bewust geen gegevens over cliënten. U ontvangt hem omdat u een account in Regie heeft.', '',
-    '—', '',
-    `There is a new message for you in Regie: ${en}.`,
-    `View it after logging in: ${url}`,
-  ].join('\n');
-  const html = `<!doctype html><html lang="nl"><body>
-<p>Er staat een nieuw bericht voor u klaar in Regie: <strong>${escapeHtml(nl)}</strong>.</p>
-<p><a href="${escapeHtml(url)}">Bekijk het bericht in Regie</a> (na inloggen).</p>
-<p>Deze e-mail bevat bewust geen gegevens over cliënten. U ontvangt hem omdat u een account in Regie heeft.</p>
-<hr><p lang="en">There is a new message for you in Regie: ${escapeHtml(en)}. <a href="${escapeHtml(url)}">View it in Regie</a>.</p>
+  const lang = m.language;
+  const t = translator(lang);
+  const title = renderNotification(lang, m);
+  const subject = t('mail.subject', { title });
+  const text = [t('mail.intro', { title }), '', t('mail.view', { url }), '', t('mail.noClientData')].join('\n');
+  const html = `<!doctype html><html lang="${lang}"><body>
+<p>${escapeHtml(t('mail.intro', { title: '\u0000' })).replace('\u0000', `<strong>${escapeHtml(title)}</strong>`)}</p>
+<p><a href="${escapeHtml(url)}">${escapeHtml(t('mail.viewLink'))}</a> ${escapeHtml(t('mail.afterLogin'))}.</p>
+<p>${escapeHtml(t('mail.noClientData'))}</p>
 </body></html>`;
-  return { subject: m.subject, text, html };
+  return { subject, text, html };
 }
 
 /** An SMTP error for the admin screen, without the addresses a server may quote back. */
@@ -108,8 +105,11 @@ export async function sendDueMails(db: Database, settings: MailSettings, o: { li
     for (let i = 0; i < (o.limit ?? 100) && Date.now() < stopAt; i++) {
       const mail = await claimNextMail(db, LEASE_SECONDS);
       if (!mail) break;
+      let subject = '';
       try {
-        const { subject, text, html } = composeMail(mail, settings.publicUrl);
+        const composed = composeMail(mail, settings.publicUrl);
+        subject = composed.subject;
+        const { text, html } = composed;
         await transport.sendMail({ from: settings.from, to: mail.toAddress, subject, text, html,
           messageId: `<${mail.id}@regie>`, headers: { 'Auto-Submitted': 'auto-generated' } });
       } catch (err) {
@@ -119,7 +119,7 @@ export async function sendDueMails(db: Database, settings: MailSettings, o: { li
         if (!MESSAGE_ERRORS.has((err as { code?: string }).code ?? '')) break;
         continue;
       }
-      await markMailSent(db, mail);
+      await markMailSent(db, mail, subject);
       result.sent++;
     }
   } finally {

@@ -13,8 +13,10 @@ export const NotificationListQuery = z.strictObject({
 
 export const Notification = z.object({
   id: z.string(),
+  /** What it is about: a key of the notification catalogue (src/shared/events), rendered in the reader's language. */
   kind: z.string(),
-  title: z.object({ nl: z.string(), en: z.string() }),
+  /** The parameters of the kind's title (names of organisations, signal references, numbers; no citizen data). */
+  params: z.record(z.string(), z.unknown()),
   /** A path inside Regie, e.g. /overdrachten/<id>. */
   link: z.string(),
   createdAt: z.string(),
@@ -31,7 +33,12 @@ export const MailDeliveryQuery = z.strictObject({ status: MailStatus.optional(),
 export const MailDelivery = z.object({
   id: z.string(),
   toAddress: z.string(),
-  subject: z.string(),
+  /** The notification's kind: the admin's screen names it in the admin's language. */
+  kind: z.string(),
+  /** The subject as sent, in the recipient's language; null until the e-mail has been sent. */
+  subject: z.string().nullable(),
+  /** The recipient's language, in which the e-mail is written. */
+  language: z.enum(['nl', 'en']),
   status: MailStatus,
   attempts: z.number().int(),
   lastError: z.string().nullable(),
@@ -47,3 +54,6 @@ export const MailDeliveryList = z.object({
   smtpConfigured: z.boolean(),
 });
 export const MailDeliveryParams = z.strictObject({ mailDeliveryId: Uuid });
+
+/** The language the professional's e-mails are written in (the web app sends it when they switch). */
+export const MailLanguage = z.strictObject({ language: z.enum(['nl', 'en']) });

@@ -32,20 +32,21 @@ afterAll(async () => { await app?.close(); await t?.drop(); });
 async function send(user: TestUser, n: number, label = 'Bericht') {
   for (let i = 1; i <= n; i++) {
     await asActor(t.db, sender.actor, (tx) => notify(tx, { regionId: region, userIds: [user.actor.userId], kind: 'handover_received',
-      title: { nl: `${label} ${i}`, en: `Message ${i}` }, link: `/overdrachten/${randomUUID()}`, dedupeKey: `test:${randomUUID()}` }));
+      params: { from: { name: `${label} ${i}` } }, link: `/overdrachten/${randomUUID()}`, dedupeKey: `test:${randomUUID()}` }));
   }
 }
 
 describe('inbox', () => {
-  it('lists only my own notifications, newest first, in both languages, and pages through them', async () => {
+  it('lists only my own notifications, newest first, as kind and parameters (no sentence), and pages through them', async () => {
     await send(anna, 3, 'Anna');
     await send(bram, 1, 'Bram');
     const mine = await an.get('/api/v1/notifications');
     expect(mine.status).toBe(200);
-    expect(mine.body.items.map((i: { title: { nl: string } }) => i.title.nl)).toEqual(['Anna 3', 'Anna 2', 'Anna 1']);
-    expect(mine.body.items[0]).toMatchObject({ kind: 'handover_received', title: { nl: 'Anna 3', en: 'Message 3' },
+    const from = (i: { params: { from: { name: string } } }) => i.params.from.name;
+    expect(mine.body.items.map(from)).toEqual(['Anna 3', 'Anna 2', 'Anna 1']);
+    expect(mine.body.items[0]).toEqual({ id: expect.any(String), kind: 'handover_received', params: { from: { name: 'Anna 3' } },
       link: expect.stringMatching(/^\/overdrachten\//), readAt: null, createdAt: expect.stringMatching(/Z$/) });
-    expect((await br.get('/api/v1/notifications')).body.items.map((i: { title: { nl: string } }) => i.title.nl)).toEqual(['Bram 1']);
+    expect((await br.get('/api/v1/notifications')).body.items.map(from)).toEqual(['Bram 1']);
 
     const walked: string[] = [];
     let cursor: string | null = null;
@@ -99,8 +100,30 @@ describe('inbox', () => {
   it('lets the database refuse the same: another user sees no rows and cannot change the text', async () => {
     const [bramsOwn] = (await br.get('/api/v1/notifications?limit=1')).body.items;
     expect(await asActor(t.db, anna.actor, (tx) => tx.query(`SELECT 1 FROM notifications WHERE id = $1`, [bramsOwn.id]))).toEqual([]);
-    await expect(asActor(t.db, bram.actor, (tx) => tx.query(`UPDATE notifications SET title_nl = 'anders' WHERE id = $1`, [bramsOwn.id])))
+    await expect(asActor(t.db, bram.actor, (tx) => tx.query(`UPDATE notifications SET params = '{}' WHERE id = $1`, [bramsOwn.id])))
       .rejects.toThrow(/permission denied/);
+  });
+});
+
+describe('the language of my e-mails', () => {
+  it('is Dutch until I choose English; a new e-mail is queued in it; anything else is a 400 naming the field', async () => {
+    const lang = async () => (await t.db.query<{ language: string }>(`SELECT language FROM users WHERE id = $1`, [anna.actor.userId]))[0].language;
+    expect(await lang()).toBe('nl');
+    const r = await an.put('/api/v1/notifications/language', { language: 'en' });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ language: 'en' });
+    expect(await lang()).toBe('en');
+    expect(await t.db.query(`SELECT 1 FROM users WHERE id = $1 AND language = 'en'`, [bram.actor.userId])).toEqual([]); // only my own
+    await send(anna, 1, 'Engels');
+    const [mail] = await t.db.query<{ language: string }>(
+      `SELECT m.language FROM mail_outbox m JOIN notifications n ON n.region_id = m.region_id AND n.id = m.notification_id
+        WHERE n.user_id = $1 ORDER BY m.created_at DESC LIMIT 1`, [anna.actor.userId]);
+    expect(mail.language).toBe('en');
+    const bad = await an.put('/api/v1/notifications/language', { language: 'de' });
+    expect(bad.body).toMatchObject({ status: 400, field: 'language' });
+    const audited = await t.db.query(`SELECT 1 FROM audit_log WHERE user_id = $1 AND object_type = 'account' AND reason = 'mail language: en'`, [anna.actor.userId]);
+    expect(audited.length).toBe(1);
+    await an.put('/api/v1/notifications/language', { language: 'nl' });
   });
 });
 
@@ -112,7 +135,8 @@ describe('e-mail delivery for the functional admin', () => {
     const addresses = new Set(list.body.items.map((i: { toAddress: string }) => i.toAddress));
     expect(addresses).toEqual(new Set([`${anna.username}@example.nl`, `${bram.username}@example.nl`]));
     expect(list.body.items[0]).toMatchObject({ status: 'pending', attempts: 0, lastError: null, sentAt: null, nextAttemptAt: expect.stringMatching(/Z$/),
-      subject: expect.stringMatching(/^Regie: /) });
+      kind: 'handover_received', language: 'en', subject: null }); // the newest: Anna's, after she chose English
+    expect(list.body.items.filter((i: { language: string }) => i.language === 'nl').length).toBeGreaterThan(0);
     expect((await ad.get('/api/v1/mail-deliveries?status=failed')).body.items).toEqual([]);
     expect((await ad.get('/api/v1/mail-deliveries?status=unknown')).status).toBe(400);
     expect((await oa.get('/api/v1/mail-deliveries')).body.items).toEqual([]);

@@ -12,8 +12,8 @@ const UTC_TEXT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 type Item = z.infer<typeof Notification>;
 type Delivery = z.infer<typeof MailDelivery>;
 
-const NOTIFICATION_COLUMNS = `id, kind, title_nl, title_en, link, created_at, read_at, to_char(created_at AT TIME ZONE 'UTC', ${UTC_TEXT}) AS sort_value`;
-const toItem = (r: Record<string, any>): Item => ({ id: r.id, kind: r.kind, title: { nl: r.title_nl, en: r.title_en }, link: r.link,
+const NOTIFICATION_COLUMNS = `id, kind, params, link, created_at, read_at, to_char(created_at AT TIME ZONE 'UTC', ${UTC_TEXT}) AS sort_value`;
+const toItem = (r: Record<string, any>): Item => ({ id: r.id, kind: r.kind, params: (typeof r.params === 'string' ? JSON.parse(r.params) : r.params) ?? {}, link: r.link,
   createdAt: iso(r.created_at)!, readAt: iso(r.read_at) });
 
 /** The user's own notifications, newest first; keyset-paged on (created_at, id). */
@@ -50,9 +50,9 @@ export async function markAllRead(tx: Tx, regionId: string, userId: string): Pro
   return Number(rows[0]?.count ?? 0);
 }
 
-const DELIVERY_COLUMNS = `id, to_address, subject, status, attempts, last_error, next_attempt_at, sent_at, created_at,
+const DELIVERY_COLUMNS = `id, to_address, kind, subject, language, status, attempts, last_error, next_attempt_at, sent_at, created_at,
   to_char(created_at AT TIME ZONE 'UTC', ${UTC_TEXT}) AS sort_value`;
-const toDelivery = (r: Record<string, any>): Delivery => ({ id: r.id, toAddress: r.to_address, subject: r.subject, status: r.status,
+const toDelivery = (r: Record<string, any>): Delivery => ({ id: r.id, toAddress: r.to_address, kind: r.kind, subject: r.subject ?? null, language: r.language, status: r.status,
   attempts: Number(r.attempts), lastError: r.last_error ?? null, nextAttemptAt: r.status === 'pending' ? iso(r.next_attempt_at) : null,
   sentAt: iso(r.sent_at), createdAt: iso(r.created_at)! });
 

@@ -1,7 +1,7 @@
 import type { App } from '../../platform/http/app.js';
 import { MailDelivery, MailDeliveryList, MarkedCount, MailDeliveryParams, MailDeliveryQuery, Notification, NotificationList, NotificationListQuery,
-  NotificationParams, UnreadCount } from './notifications.contract.js';
-import { listInbox, listMailDeliveries, markAllNotificationsRead, markNotificationRead, retryMailDelivery, unreadCount } from './notifications.service.js';
+  NotificationParams, UnreadCount, MailLanguage } from './notifications.contract.js';
+import { listInbox, listMailDeliveries, markAllNotificationsRead, markNotificationRead, retryMailDelivery, setMailLanguage, unreadCount } from './notifications.service.js';
 
 export function notificationsRoutes(app: App) {
   const tags = ['Berichten'];
@@ -25,6 +25,11 @@ export function notificationsRoutes(app: App) {
     schema: { tags, summary: 'Alle berichten als gelezen markeren', response: { 200: MarkedCount } },
     config: { permission: 'notification:self' },
   }, (req) => markAllNotificationsRead(app.db, req.actor));
+
+  app.put('/api/v1/notifications/language', {
+    schema: { tags, summary: 'De taal van mijn e-mails (nl of en); de app stuurt hem mee als ik van taal wissel', body: MailLanguage, response: { 200: MailLanguage } },
+    config: { permission: 'notification:self' },
+  }, (req) => setMailLanguage(app.db, req.actor, req.body.language));
 
   app.get('/api/v1/mail-deliveries', {
     schema: { tags, summary: 'E-mailverzending: wachtende, verzonden en mislukte e-mails van de regio (functioneel beheer)',

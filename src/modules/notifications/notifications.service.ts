@@ -1,5 +1,5 @@
 // The inbox (own notifications, read and unread) and the functional admin's view of e-mail
-// delivery. One actor transaction per use case. Nothing here is audited: notifications and the
+// delivery. One actor transaction per use case. Only the language change is audited: notifications and the
 // outbox hold no citizen data by design (see notify.ts), only the professional's own address.
 import type { z } from 'zod';
 import type { Database } from '../../platform/db/db.js';
@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { Conflict, DomainError } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import * as repo from './notifications.repo.js';
+import { recordAccess } from '../../platform/audit/audit.js';
 import type { MailDeliveryQuery, NotificationListQuery } from './notifications.contract.js';
 
 const notFound = (what: 'notification' | 'mail') => new DomainError(404, 'not_found', { nl: 'Niet gevonden', en: 'Not found' },
@@ -62,5 +63,14 @@ export async function retryMailDelivery(db: Database, actor: Actor, mailDelivery
     throw new Conflict('not_retryable', existing.status === 'sent'
       ? { nl: 'Deze e-mail is al verzonden.', en: 'This e-mail has been sent already.' }
       : { nl: 'Deze e-mail wordt op dit moment verzonden.', en: 'This e-mail is being sent right now.' }, 'status');
+  });
+}
+
+/** The language the actor's e-mails are written in (users.language, through regie.set_my_language: nothing else of the account). */
+export async function setMailLanguage(db: Database, actor: Actor, language: 'nl' | 'en') {
+  return asActor(db, actor, async (tx) => {
+    await tx.query(`SELECT regie.set_my_language($1)`, [language]);
+    await recordAccess(tx, actor, { action: 'update', objectType: 'account', objectId: actor.userId, reason: `mail language: ${language}` });
+    return { language };
   });
 }

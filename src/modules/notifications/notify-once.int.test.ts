@@ -264,7 +264,8 @@ describe('the kinds written anywhere', () => {
     const found = new Set<string>();
     for (const f of files('src', '.ts')) {
       const text = readFileSync(f, 'utf8');
-      for (const m of text.matchAll(/kind: '([a-z_]+)'(?: as const)?,\s*title/g)) found.add(m[1]);
+      for (const m of text.matchAll(/notify\(tx, \{[^;]*?kind: '([a-z_]+)'/gs)) found.add(m[1]);
+      for (const m of text.matchAll(/kind: '([a-z_]+)' as const, params: [^;]*?, link: /g)) found.add(m[1]);
       for (const m of text.matchAll(/notifyRole\(tx, actor, '[a-z_]+', '([a-z_]+)'/g)) found.add(m[1]);
     }
     for (const f of files('migrations', '.sql'))
@@ -278,13 +279,13 @@ describe('the database guard', () => {
   it('refuses a notice that names no event, and a second notice of the same event to the same person', async () => {
     const region = await createRegion(t.db);
     const u = await createUser(t.db, region, await createOrganisation(t.db, region), ['professional']);
-    const write = (key: string | null) => t.db.query<{ ok: boolean }>(`SELECT regie.notify($1, $2, $3, 'triage_overdue', 'Titel', 'Title', '/', $4, $5) AS ok`,
+    const write = (key: string | null) => t.db.query<{ ok: boolean }>(`SELECT regie.notify($1, $2, $3, 'triage_overdue', '{"reference": "M-1"}', '/', $4, $5) AS ok`,
       [region, randomUUID(), u.actor.userId, key, randomUUID()]);
     await expect(write(null)).rejects.toThrow(/null value|not-null|violates/);
     expect((await write('triage-overdue:x'))[0].ok).toBe(true);
     expect((await write('triage-overdue:x'))[0].ok).toBe(false);
     expect(await t.db.query(`SELECT 1 FROM notifications WHERE region_id = $1 AND user_id = $2`, [region, u.actor.userId])).toHaveLength(1);
-    await expect(t.db.query(`INSERT INTO notifications (region_id, id, user_id, kind, title_nl, title_en, link) VALUES ($1, $2, $3, 'triage_overdue', 'T', 'T', '/')`,
+    await expect(t.db.query(`INSERT INTO notifications (region_id, id, user_id, kind, params, link) VALUES ($1, $2, $3, 'triage_overdue', '{}', '/')`,
       [region, randomUUID(), u.actor.userId])).rejects.toThrow(/null value|not-null|violates/);
   });
 });

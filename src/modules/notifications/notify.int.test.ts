@@ -22,20 +22,21 @@ afterAll(async () => { await t?.drop(); });
 describe('notify', () => {
   it('writes an inbox row for each recipient and an outbox e-mail for those with an address, once per dedupe key', async () => {
     const n = { regionId: sender.actor.regionId, userIds: [receiver.actor.userId, lead.actor.userId], kind: 'handover_received' as const,
-      title: { nl: 'Nieuwe overdracht', en: 'New handover' }, link: '/overdrachten/x', dedupeKey: 'handover:x' };
+      params: { from: { name: 'Veilig Thuis' } }, link: '/overdrachten/x', dedupeKey: 'handover:x' };
     expect(await asActor(t.db, sender.actor, (tx) => notify(tx, n))).toBe(2);
     expect(await asActor(t.db, sender.actor, (tx) => notify(tx, n))).toBe(0);
-    const mails = await t.db.query<{ to_address: string; subject: string }>(`SELECT to_address, subject FROM mail_outbox`);
-    expect(mails).toEqual([{ to_address: 'ontvanger@example.nl', subject: 'Regie: Nieuwe overdracht' }]);
+    // The e-mail is queued with the kind and the recipient's language; its subject is written when it is sent.
+    const mails = await t.db.query<{ to_address: string; kind: string; language: string; subject: string | null }>(`SELECT to_address, kind, language, subject FROM mail_outbox`);
+    expect(mails).toEqual([{ to_address: 'ontvanger@example.nl', kind: 'handover_received', language: 'nl', subject: null }]);
     // the recipient sees it in their own inbox; the sender does not
-    const own = await asActor(t.db, receiver.actor, (tx) => tx.query('SELECT kind FROM notifications'));
-    expect(own).toEqual([{ kind: 'handover_received' }]);
+    const own = await asActor(t.db, receiver.actor, (tx) => tx.query('SELECT kind, params FROM notifications'));
+    expect(own).toEqual([{ kind: 'handover_received', params: { from: { name: 'Veilig Thuis' } } }]);
     expect(await asActor(t.db, sender.actor, (tx) => tx.query('SELECT kind FROM notifications'))).toEqual([]);
   });
 
   it('refuses to notify into another region, and finds team leads', async () => {
     await expect(asActor(t.db, sender.actor, (tx) => notify(tx, { regionId: otherRegion.actor.regionId, userIds: [otherRegion.actor.userId],
-      kind: 'triage_overdue', title: { nl: 'x', en: 'x' }, link: '/', dedupeKey: 'x' }))).rejects.toThrow(/outside/);
+      kind: 'triage_overdue', params: { reference: 'x' }, link: '/', dedupeKey: 'x' }))).rejects.toThrow(/outside/);
     expect(await asActor(t.db, sender.actor, (tx) => teamLeadsOf(tx, sender.actor.regionId, sender.actor.organisationId))).toEqual([lead.actor.userId]);
   });
 });

@@ -8,6 +8,9 @@
 // kind below.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../platform/db/db.js';
+import type { NotificationKind, StructuredNotification } from '../../shared/events/kinds.js';
+
+export type { NotificationKind } from '../../shared/events/kinds.js';
 
 /**
  * Every kind of notification, with the event that causes it. A new kind is added here (and gets
@@ -32,14 +35,15 @@ export const NOTIFICATION_KINDS = {
   role_change_proposed: 'a role change waits for a second administrator (per proposal)',
   role_change_approved: 'a role with break-the-glass or audit access was approved (per proposal)',
   authenticator_reset: 'an administrator reset an authenticator app (per reset)',
-} as const;
-export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+} as const satisfies Record<NotificationKind, string>;
 
-export interface NotificationInput {
+/**
+ * A kind and the parameters of its title (src/shared/events/kinds.ts), never a sentence: the
+ * inbox says it in the reader's language, the e-mail in the recipient's (users.language).
+ */
+export type NotificationInput = StructuredNotification & {
   regionId: string;
   userIds: string[];
-  kind: NotificationKind;
-  title: { nl: string; en: string };
   /** A path inside Regie, e.g. /meldingen/<id>. */
   link: string;
   /**
@@ -47,13 +51,13 @@ export interface NotificationInput {
    * also when a sweep runs again or a person is on two of the lists notified.
    */
   dedupeKey: string;
-}
+};
 
 export async function notify(tx: Tx, n: NotificationInput): Promise<number> {
   let created = 0;
   for (const userId of [...new Set(n.userIds)]) {
-    const rows = await tx.query<{ ok: boolean }>(`SELECT regie.notify($1, $2, $3, $4, $5, $6, $7, $8, $9) AS ok`,
-      [n.regionId, randomUUID(), userId, n.kind, n.title.nl, n.title.en, n.link, n.dedupeKey, randomUUID()], { prepare: true });
+    const rows = await tx.query<{ ok: boolean }>(`SELECT regie.notify($1, $2, $3, $4, $5, $6, $7, $8) AS ok`,
+      [n.regionId, randomUUID(), userId, n.kind, JSON.stringify(n.params), n.link, n.dedupeKey, randomUUID()], { prepare: true });
     if (rows[0]?.ok) created++;
   }
   return created;

@@ -90,7 +90,7 @@ export async function mergePersons(db: Database, actor: Actor, body: z.infer<typ
     const id = randomUUID();
     await tx.query(`INSERT INTO person_merges (region_id, id, surviving_person_id, merged_person_id, reason, moved_memberships, merged_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [actor.regionId, id, body.survivingPersonId, body.mergedPersonId, body.reason, JSON.stringify(memberships), actor.userId]);
-    for (const m of memberships) await appendEvent(tx, actor, { familyId: m.family_id, type: 'person_updated', summary: `Dubbele registratie van ${survivor.given_names} samengevoegd` });
+    for (const m of memberships) await appendEvent(tx, actor, { familyId: m.family_id, kind: 'person_merged', params: { givenNames: survivor.given_names } });
     await recordAccess(tx, actor, { action: 'update', objectType: 'person-merge', objectId: id, personIds: [body.survivingPersonId, body.mergedPersonId], careRelation: true, reason: body.reason });
     return { id, survivingPersonId: body.survivingPersonId, mergedPersonId: body.mergedPersonId, undone: false };
   });
@@ -108,7 +108,7 @@ export async function undoMerge(db: Database, actor: Actor, mergeId: string) {
     for (const x of moved) {
       if (!x.survivor_member) await tx.query(`DELETE FROM family_members WHERE region_id = $1 AND family_id = $2 AND person_id = $3`, [actor.regionId, x.family_id, m.surviving_person_id]);
       await tx.query(`INSERT INTO family_members (region_id, family_id, person_id, relation) VALUES ($1, $2, $3, $4)`, [actor.regionId, x.family_id, m.merged_person_id, x.relation]);
-      await appendEvent(tx, actor, { familyId: x.family_id, type: 'person_updated', summary: 'Samenvoeging van registraties ongedaan gemaakt' });
+      await appendEvent(tx, actor, { familyId: x.family_id, kind: 'person_merge_undone', params: {} });
     }
     await tx.query(`UPDATE persons SET merged_into = NULL, version = version + 1 WHERE region_id = $1 AND id = $2`, [actor.regionId, m.merged_person_id]);
     await tx.query(`UPDATE person_merges SET undone_at = now(), undone_by = $3 WHERE region_id = $1 AND id = $2`, [actor.regionId, mergeId, actor.userId]);

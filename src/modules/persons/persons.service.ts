@@ -31,7 +31,7 @@ export async function updatePerson(db: Database, actor: Actor, personId: string,
     const families = await tx.query<{ family_id: string }>(`SELECT family_id FROM family_members WHERE region_id = $1 AND person_id = $2`, [actor.regionId, personId]);
     for (const { family_id: familyId } of families) {
       await refreshFamilySearchText(tx, actor.regionId, familyId);
-      await appendEvent(tx, actor, { familyId, type: 'person_updated', summary: `Gegevens van ${body.givenNames} bijgewerkt` });
+      await appendEvent(tx, actor, { familyId, kind: 'person_updated', params: { givenNames: body.givenNames } });
     }
     await recordAccess(tx, actor, { action: 'update', objectType: 'person', objectId: personId, personIds: [personId], ...accessAudit(access) });
     return { id: personId, version: updated[0].version };

@@ -6,6 +6,7 @@ import type { App } from '../../platform/http/app.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import { addDays, addWorkingDays, dutchToday } from '../../platform/time/working-days.js';
 import { countRows, household, registration } from './refindex.int-support.js';
+import { renderNotification } from '../../shared/events/server-i18n.js';
 
 let t: TestDb; let app: App; let region: string;
 let coord: TestUser; let a: TestUser; let a2: TestUser; let b: TestUser; let c: TestUser; let other: TestUser;
@@ -33,7 +34,7 @@ afterAll(async () => { await app?.close(); await t?.drop(); });
 
 const register = async (client: Client, bsn: string, extra: Record<string, unknown> = {}) => client.post('/api/v1/refindex/registrations', registration(bsn, extra));
 const notifications = (user: TestUser, kind = 'refindex_match') =>
-  t.db.query<{ dedupe_key: string; title_nl: string; link: string }>(`SELECT dedupe_key, title_nl, link FROM notifications WHERE user_id = $1 AND kind = $2`, [user.actor.userId, kind]);
+  t.db.query<{ dedupe_key: string; kind: string; params: Record<string, unknown>; link: string }>(`SELECT dedupe_key, kind, params, link FROM notifications WHERE user_id = $1 AND kind = $2`, [user.actor.userId, kind]);
 
 describe('client and family matches', () => {
   it('matches two organisations registering the same person once, each seeing the other\'s contact details', async () => {
@@ -65,7 +66,8 @@ describe('client and family matches', () => {
     const forB = await notifications(b);
     expect(forA).toHaveLength(1);
     expect(forB).toHaveLength(1);
-    expect(forA[0]).toMatchObject({ title_nl: 'Nieuwe match in de verwijsindex', link: '/verwijsindex' });
+    expect(forA[0]).toMatchObject({ kind: 'refindex_match', params: {}, link: '/verwijsindex' });
+    expect(renderNotification('nl', forA[0])).toBe('Nieuwe match in de verwijsindex');
     expect(JSON.stringify([forA, forB])).not.toContain('Visser');
     expect(await countRows(t.db, `SELECT 1 FROM refindex_match_pairs WHERE match_id = $1`, [matchId])).toBe(1);
   });

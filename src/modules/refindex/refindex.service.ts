@@ -116,7 +116,7 @@ export async function registerInIndex(db: Database, actor: Actor, body: z.infer<
     // make a client match and a family match (and join the pairs of several organisations), and is
     // still one event. The title holds no personal data.
     if (pairs.length) await notify(tx, { regionId: actor.regionId, userIds: pairs.flatMap((p) => [p.userLow, p.userHigh]), kind: 'refindex_match',
-      title: { nl: 'Nieuwe match in de verwijsindex', en: 'New match in the reference index' }, link: LINK,
+      params: {}, link: LINK,
       dedupeKey: `refindex-registration:${id}` });
     // The audit rows last: writing one waits for the region's audit chain, which must not be what
     // makes matching safe (the advisory locks are; the race test fails without them).
@@ -205,7 +205,7 @@ export async function acceptMatchCoordinator(db: Database, actor: Actor, matchId
         en: 'Your organisation no longer has a running registration in this match.' });
     }
     await notify(tx, { regionId: actor.regionId, userIds: await otherRegistrants(tx, actor.regionId, matchId, actor.organisationId),
-      kind: 'refindex_coordinator', title: { nl: 'Matchcoördinator gekozen in de verwijsindex', en: 'Match coordinator chosen in the reference index' },
+      kind: 'refindex_coordinator', params: {},
       link: LINK, dedupeKey: `refindex-coordinator:${matchId}` });
     await auditMatchRead(tx, actor, m, 'update');
     return withoutAuditFacts(m);

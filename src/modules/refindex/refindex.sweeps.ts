@@ -44,7 +44,7 @@ export async function escalateOverdueMatches(db: Database, now = new Date()): Pr
       if (!organisations) return false;
       const leads = (await Promise.all(organisations.map((o) => teamLeadsOf(tx, m.regionId, o)))).flat();
       await notify(tx, { regionId: m.regionId, userIds: leads, kind: 'refindex_escalation',
-        title: { nl: 'Verwijsindex: geen matchcoördinator binnen 10 werkdagen', en: 'Reference index: no match coordinator within 10 working days' },
+        params: { workingDays: 10 },
         // The matches that escalate together (a registration's client and family match fall due on the same day)
         // are one event for a team lead: one notice per day, pointing to the overview where they all show.
         link: LINK, dedupeKey: `refindex-escalation:${m.regionId}:${today}` });

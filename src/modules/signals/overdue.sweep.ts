@@ -26,7 +26,7 @@ export async function notifyOverdueTriage(db: Database, now = new Date()): Promi
       // No team lead (yet): stay unmarked, so the next run tells the first one appointed.
       if (!leads.length) continue;
       sent += await notify(tx, { regionId: s.region_id, userIds: leads, kind: 'triage_overdue',
-        title: { nl: `Triage te laat: melding ${s.reference}`, en: `Triage overdue: signal ${s.reference}` },
+        params: { reference: s.reference },
         link: `/meldingen/${s.id}`, dedupeKey: `triage-overdue:${s.id}` });
       await tx.query(`UPDATE signals SET overdue_notified_at = now() WHERE region_id = $1 AND id = $2`, [s.region_id, s.id]);
     }

@@ -99,8 +99,7 @@ async function countAgainstDailyCap(tx: Tx, regionId: string, today: string, cap
   if (row.received === cap) {
     const admins = await tx.query<{ id: string }>(`SELECT regie.functional_admins($1) AS id`, [regionId]);
     await notify(tx, { regionId, userIds: admins.map((a) => a.id), kind: 'public_form_cap',
-      title: { nl: `Zorgformulier: het maximum van ${cap} meldingen vandaag is bereikt; verdere meldingen worden vandaag geweigerd (met de nummers van 112 en Veilig Thuis).`,
-        en: `Concern form: today's maximum of ${cap} concerns was reached; further concerns are refused today (with the numbers of 112 and Veilig Thuis).` },
+      params: { cap },
       link: '/beheer/regio', dedupeKey: `public-form-cap:${today}` });
   }
 }

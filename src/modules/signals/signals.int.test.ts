@@ -7,6 +7,7 @@ import type { App } from '../../platform/http/app.js';
 import { createSignal } from './signals.service.js';
 import { CreateSignalBody } from './signals.contract.js';
 import { notifyOverdueTriage } from './overdue.sweep.js';
+import { renderNotification, renderTimeline } from '../../shared/events/server-i18n.js';
 
 let t: TestDb; let app: App; let region: string; let team: string; let school: string; let vtOrg: string;
 let member: TestUser; let lead: TestUser; let coord: TestUser; let teacher: TestUser; let stranger: TestUser; let gpUser: TestUser;
@@ -88,7 +89,8 @@ describe('recording a signal', () => {
     expect((await auditSince(mark)).filter((a) => a.object_type === 'signal').map((a) => [a.action, a.person_id, a.user_id, a.object_id]))
       .toEqual([['create', row.person_id, teacher.actor.userId, r.body.id]]);
     const page = await c.get(`/api/v1/families/${fam.id}`);
-    expect(page.body.timeline.some((e: { type: string; summary: string }) => e.type === 'signal_linked' && e.summary.includes(r.body.reference))).toBe(true);
+    expect(page.body.timeline.some((e: { type: string; kind: string; params: Record<string, unknown> }) => e.type === 'signal_linked'
+      && e.kind === 'signal_received_linked' && renderTimeline('nl', e).includes(r.body.reference))).toBe(true);
     // The triage team sees the link; the reporting school does not learn that the family has a case, nor the name behind the BSN.
     const beforeRead = await auditMark();
     const forTeam = await m.get(`/api/v1/signals/${r.body.id}`);
@@ -200,8 +202,10 @@ describe('the triage queue', () => {
     await t.db.query(`UPDATE signals SET triage_due_on = current_date - 1 WHERE id = $1`, [sig.id]);
     await notifyOverdueTriage(t.db);
     await notifyOverdueTriage(t.db);
-    const rows = await t.db.query<{ user_id: string; title_nl: string; link: string }>(
-      `SELECT user_id, title_nl, link FROM notifications WHERE region_id = $1 AND dedupe_key = $2`, [region, `triage-overdue:${sig.id}`]);
-    expect(rows).toEqual([{ user_id: lead.actor.userId, title_nl: `Triage te laat: melding ${sig.reference}`, link: `/meldingen/${sig.id}` }]);
+    const rows = await t.db.query<{ user_id: string; kind: string; params: Record<string, unknown>; link: string }>(
+      `SELECT user_id, kind, params, link FROM notifications WHERE region_id = $1 AND dedupe_key = $2`, [region, `triage-overdue:${sig.id}`]);
+    expect(rows).toEqual([{ user_id: lead.actor.userId, kind: 'triage_overdue', params: { reference: sig.reference }, link: `/meldingen/${sig.id}` }]);
+    expect(renderNotification('nl', rows[0])).toBe(`Triage te laat: melding ${sig.reference}`);
+    expect(JSON.stringify(rows)).not.toContain('drinkt');
   });
 });

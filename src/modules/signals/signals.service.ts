@@ -69,7 +69,7 @@ export async function notifyCoordinatorOfSignal(tx: Tx, regionId: string, caseId
   const coordinator = await caseCoordinator(tx, regionId, caseId);
   if (!coordinator) return;
   await notify(tx, { regionId, userIds: [coordinator], kind: 'signal_linked',
-    title: { nl: `Nieuwe melding bij uw dossier: ${reference}`, en: `New signal for your case: ${reference}` },
+    params: { reference },
     link: `/meldingen/${signalId}`, dedupeKey: `signal-linked:${signalId}` });
 }
 
@@ -119,8 +119,8 @@ export async function createSignal(db: Database, actor: Actor, body: z.infer<typ
     });
     if (caseId && subject.familyId) {
       // The case team sees that a signal came in; the content stays on the signal itself.
-      await appendEvent(tx, actor, { familyId: subject.familyId, caseId, type: 'signal_linked',
-        summary: `Melding ${reference} ontvangen en gekoppeld aan het dossier`, data: { signalId: id, reference, source: body.source, urgency } });
+      await appendEvent(tx, actor, { familyId: subject.familyId, caseId, kind: 'signal_received_linked',
+        params: { reference }, data: { signalId: id, reference, source: body.source, urgency } });
       await notifyCoordinatorOfSignal(tx, actor.regionId, caseId, id, reference);
     }
     await recordMoment(tx, { regionId: actor.regionId, organisationId: body.receivingOrganisationId, moment: 'received', signalId: id,
@@ -133,9 +133,7 @@ export async function createSignal(db: Database, actor: Actor, body: z.infer<typ
 
 /** An acute signal, or a citizen's worry about safety, cannot wait for the overdue sweep: the team leads hear of it at once. */
 export async function notifyUrgent(tx: Tx, regionId: string, organisationId: string, signalId: string, reference: string, why: 'acute' | 'safety') {
-  const title = why === 'acute' ? { nl: `Acute melding ontvangen: ${reference}`, en: `Acute signal received: ${reference}` }
-    : { nl: `Zorgmelding over veiligheid ontvangen: ${reference}`, en: `Concern about safety received: ${reference}` };
-  await notify(tx, { regionId, userIds: await teamLeadsOf(tx, regionId, organisationId), kind: why === 'acute' ? 'signal_acute' : 'signal_safety', title,
+  await notify(tx, { regionId, userIds: await teamLeadsOf(tx, regionId, organisationId), kind: why === 'acute' ? 'signal_acute' : 'signal_safety', params: { reference },
     link: `/meldingen/${signalId}`, dedupeKey: `signal-urgent:${signalId}` });
 }
 
@@ -297,8 +295,8 @@ export async function answerFamilyProposal(db: Database, actor: Actor, signalId:
       if (v === null) throw new StaleVersion('signal');
       version = v;
       caseId = c.caseId;
-      await appendEvent(tx, actor, { familyId: c.familyId, caseId: c.caseId, type: 'signal_linked',
-        summary: `Melding ${s.reference} gekoppeld aan het dossier (zelfde adres, bevestigd bij triage)`, data: { signalId: s.id, reference: s.reference, via: 'address' } });
+      await appendEvent(tx, actor, { familyId: c.familyId, caseId: c.caseId, kind: 'signal_linked_by_address',
+        params: { reference: s.reference }, data: { signalId: s.id, reference: s.reference, via: 'address' } });
       await notifyCoordinatorOfSignal(tx, actor.regionId, c.caseId, s.id, s.reference);
     }
     const personIds = (await subjectsOf(tx, actor.regionId, [s.id])).get(s.id)?.personIds ?? [];

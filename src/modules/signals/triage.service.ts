@@ -82,9 +82,6 @@ async function checkTarget(tx: Tx, actor: Actor, s: SignalRecord, body: Body): P
   return { organisationId, regionId: actor.regionId };
 }
 
-const DECISION_NL: Record<Body['decision'], string> = {
-  advice: 'advies gegeven', open_case: 'dossier geopend', join_case: 'aangesloten bij het dossier', handover: 'overgedragen', close: 'afgesloten',
-};
 const STATUS_AFTER: Record<Body['decision'], Status> = { advice: 'triaged', open_case: 'triaged', join_case: 'triaged', handover: 'handed_over', close: 'closed' };
 
 /** Rules that need no database: the fields each decision requires. */
@@ -149,9 +146,9 @@ async function decide(tx: Tx, actor: Actor, s: SignalRecord, body: Body, now: Da
 
   if (caseId && familyId) {
     // A case opened from this signal already starts its timeline with it (openCase).
-    if (!s.caseId && !joined?.opened) await appendEvent(tx, actor, { familyId, caseId, type: 'signal_linked', summary: `Melding ${s.reference} gekoppeld aan het dossier`,
+    if (!s.caseId && !joined?.opened) await appendEvent(tx, actor, { familyId, caseId, kind: 'signal_linked', params: { reference: s.reference },
       data: { signalId: s.id, reference: s.reference } });
-    await appendEvent(tx, actor, { familyId, caseId, type: 'signal_triaged', summary: `Melding ${s.reference} getrieerd: ${DECISION_NL[body.decision]}`,
+    await appendEvent(tx, actor, { familyId, caseId, kind: 'signal_triaged', params: { reference: s.reference, decision: body.decision },
       data: { signalId: s.id, reference: s.reference, decision: body.decision, safetyAssessment: body.safetyAssessment } });
   }
   await recordMoment(tx, { regionId: actor.regionId, organisationId: s.receivingOrganisationId, moment: 'triaged', signalId: s.id, caseId, familyId,
@@ -183,8 +180,8 @@ async function joinCase(tx: Tx, actor: Actor, s: SignalRecord, body: Body) {
   // Row-level security shows an actor the case team only once they are on it: null means "not yet a member".
   if (!(await activeMembership(tx, actor.regionId, c.caseId, actor.userId))) {
     await insertMembership(tx, actor, { caseId: c.caseId, familyId: c.familyId, userId: actor.userId, role: 'member', legalBasis: 'statutory_task' });
-    await appendEvent(tx, actor, { familyId: c.familyId, caseId: c.caseId, type: 'team_member_added',
-      summary: `${actor.displayName} toegevoegd aan het casusteam na triage van melding ${s.reference}`, data: { userId: actor.userId, legalBasis: 'statutory_task' } });
+    await appendEvent(tx, actor, { familyId: c.familyId, caseId: c.caseId, kind: 'team_member_added_after_triage',
+      params: { name: actor.displayName, reference: s.reference }, data: { userId: actor.userId, legalBasis: 'statutory_task' } });
   }
   return { caseId: c.caseId, familyId: c.familyId };
 }
@@ -201,7 +198,7 @@ async function linkConfirmedSignals(tx: Tx, actor: Actor, s: SignalRecord, caseI
                       WHERE d.region_id = $1 AND d.decision = 'confirmed' AND (d.signal_id = $2 OR d.other_signal_id = $2))
       RETURNING o.id, o.reference`, [actor.regionId, s.id, caseId, familyId, s.receivingOrganisationId]);
   for (const o of linked) {
-    await appendEvent(tx, actor, { familyId, caseId, type: 'signal_linked', summary: `Melding ${o.reference} gekoppeld aan het dossier (zelfde gezin als melding ${s.reference})`,
+    await appendEvent(tx, actor, { familyId, caseId, kind: 'signal_linked_same_family', params: { reference: o.reference, via: s.reference },
       data: { signalId: o.id, reference: o.reference, via: s.id } });
     await notifyCoordinatorOfSignal(tx, actor.regionId, caseId, o.id, o.reference);
   }
@@ -240,15 +237,15 @@ async function openCase(tx: Tx, actor: Actor, s: SignalRecord, body: Body) {
     });
   await insertMembership(tx, actor, { caseId, familyId, userId: body.coordinatorUserId!, role: 'coordinator', legalBasis });
   // The timeline starts at the worry: the signal as received, then what triage did with it.
-  await appendEvent(tx, actor, { familyId, caseId, type: 'signal_linked', occurredAt: receivedAt,
-    summary: `Melding ${s.reference} ontvangen`, data: { signalId: s.id, reference: s.reference, source: s.source, receivedAt: s.receivedAt } });
-  if (created) await appendEvent(tx, actor, { familyId, type: 'family_registered',
-    summary: `${created.name} geregistreerd met ${created.personIds.length} gezinsleden na triage van melding ${s.reference}`, data: { signalId: s.id } });
-  await appendCaseOpened(tx, actor, { familyId, caseId, summary: `Dossier geopend na triage van melding ${s.reference}`, coordinator, legalBasis,
+  await appendEvent(tx, actor, { familyId, caseId, kind: 'signal_received', occurredAt: receivedAt,
+    params: { reference: s.reference }, data: { signalId: s.id, reference: s.reference, source: s.source, receivedAt: s.receivedAt } });
+  if (created) await appendEvent(tx, actor, { familyId, kind: 'family_registered_after_triage',
+    params: { name: created.name, count: created.personIds.length, reference: s.reference }, data: { signalId: s.id } });
+  await appendCaseOpened(tx, actor, { familyId, caseId, opened: { kind: 'case_opened_after_triage', params: { reference: s.reference } }, coordinator, legalBasis,
     data: { signalId: s.id, openedAt: s.receivedAt } });
   if (created) await recordAccess(tx, actor, { action: 'create', objectType: 'family', objectId: familyId, personIds: created.personIds, legalBasis });
   if (body.coordinatorUserId !== actor.userId) await notify(tx, { regionId: actor.regionId, userIds: [body.coordinatorUserId!], kind: 'case_coordinator_assigned',
-    title: { nl: `U bent regisseur van een nieuw dossier (na triage van melding ${s.reference})`, en: `You coordinate a new case (after triage of signal ${s.reference})` },
+    params: { reference: s.reference },
     link: `/gezinnen/${familyId}`, dedupeKey: `case-opened:${caseId}` });
   return { caseId, familyId };
 }

@@ -1,23 +1,33 @@
-// The append-only timeline of a family and its case. Written in the transaction of the change.
+// The append-only timeline of a family and its case. Written in the transaction of the change,
+// and only here (and, for a handover answered in another region, by migration 0273's function).
+// An event is a kind and its parameters (src/shared/events/kinds.ts), never a sentence: the
+// reader's screen says it in the reader's language.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../platform/db/db.js';
 import type { Actor } from '../../platform/access/actor.js';
+import { TIMELINE_TYPE_OF, type StructuredTimelineEvent, type TimelineEventOf } from '../../shared/events/kinds.js';
 
-export type TimelineType =
-  | 'family_registered' | 'member_added' | 'network_member_added' | 'case_opened' | 'coordinator_assigned' | 'case_status_changed'
-  | 'team_member_added' | 'team_member_basis_changed' | 'team_member_ended' | 'coordinator_transferred' | 'break_glass_opened' | 'person_updated'
-  | 'signal_linked' | 'signal_triaged' | 'handover_sent' | 'handover_accepted' | 'handover_refused' | 'refindex_match';
+export type { TimelineType } from '../../shared/events/kinds.js';
 
-export async function appendEvent(tx: Tx, actor: Actor, e: { familyId: string; caseId?: string | null; type: TimelineType; summary: string; data?: Record<string, unknown>;
+export type AppendEventInput = StructuredTimelineEvent & {
+  familyId: string; caseId?: string | null;
+  /** Machine facts beside the sentence (ids, codes) for indicators and links. */
+  data?: Record<string, unknown>;
   /** When it happened, if before this transaction (a worry received days before the case it led to was opened). */
-  occurredAt?: Date }) {
+  occurredAt?: Date;
+};
+
+export async function appendEvent(tx: Tx, actor: Actor, e: AppendEventInput) {
   await tx.query(
-    `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, actor_user_id, actor_organisation_id, data, occurred_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, now()))`,
-    [actor.regionId, randomUUID(), e.familyId, e.caseId ?? null, e.type, actor.userId, actor.organisationId,
-      JSON.stringify({ summary: e.summary, ...(e.data ?? {}) }), e.occurredAt ?? null]);
+    `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, kind, params, actor_user_id, actor_organisation_id, data, occurred_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11, now()))`,
+    [actor.regionId, randomUUID(), e.familyId, e.caseId ?? null, TIMELINE_TYPE_OF[e.kind], e.kind, JSON.stringify(e.params),
+      actor.userId, actor.organisationId, JSON.stringify(e.data ?? {}), e.occurredAt ?? null]);
   await tx.query(`UPDATE families SET last_activity_at = now() WHERE region_id = $1 AND id = $2`, [actor.regionId, e.familyId]);
 }
+
+type CaseOpening = TimelineEventOf<'case_opened'> | TimelineEventOf<'case_opened_after_triage'>
+  | TimelineEventOf<'case_opened_after_handover'> | TimelineEventOf<'case_opened_after_signal_handover'>;
 
 /**
  * A case opened, and who coordinates it: every opening (a case opened on the family page, at
@@ -25,9 +35,9 @@ export async function appendEvent(tx: Tx, actor: Actor, e: { familyId: string; c
  * only a later transfer. Both events share the transaction's time; `seq` keeps them in order.
  */
 export async function appendCaseOpened(tx: Tx, actor: Actor,
-  e: { familyId: string; caseId: string; summary: string; coordinator: { id: string; display_name: string }; legalBasis: string; data?: Record<string, unknown> }) {
-  await appendEvent(tx, actor, { familyId: e.familyId, caseId: e.caseId, type: 'case_opened', summary: e.summary, data: e.data });
-  await appendEvent(tx, actor, { familyId: e.familyId, caseId: e.caseId, type: 'coordinator_assigned', summary: `Regisseur toegewezen: ${e.coordinator.display_name}`,
+  e: { familyId: string; caseId: string; opened: CaseOpening; coordinator: { id: string; display_name: string }; legalBasis: string; data?: Record<string, unknown> }) {
+  await appendEvent(tx, actor, { familyId: e.familyId, caseId: e.caseId, ...e.opened, data: e.data } as AppendEventInput);
+  await appendEvent(tx, actor, { familyId: e.familyId, caseId: e.caseId, kind: 'coordinator_assigned', params: { coordinator: e.coordinator.display_name },
     data: { to: e.coordinator.id, legalBasis: e.legalBasis } });
 }
 

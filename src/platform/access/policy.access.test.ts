@@ -209,7 +209,7 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
         return id;
       };
       await add('network_members', `INSERT INTO network_members (region_id, id, family_id, name, relation) VALUES ($1, $2, $3, 'Oma', 'grandparent')`, [fam.id]);
-      await add('timeline_events', `INSERT INTO timeline_events (region_id, id, family_id, case_id, type) VALUES ($1, $2, $3, $4, 'case_opened')`, [fam.id, fam.caseId]);
+      await add('timeline_events', `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, kind) VALUES ($1, $2, $3, $4, 'case_opened', 'case_opened')`, [fam.id, fam.caseId]);
       await add('lead_time_moments', `INSERT INTO lead_time_moments (region_id, id, organisation_id, case_id, family_id, moment) VALUES ($1, $2, $3, $4, $5, 'case_opened')`,
         [coord.organisationId, fam.caseId, fam.id], { visibleTo: () => true });
       const first = fam.personIds[0];

@@ -8,6 +8,7 @@ import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { CaseSection } from './CaseSection.js';
 import { AddMemberForm, AddNetworkForm, EditMemberForm } from './MemberForms.js';
 import type { FamilyPageData } from './types.js';
+import { Timeline } from '../events/Timeline.js';
 
 /** One page for the whole family: members, network, the case, its team and the timeline. */
 const TEXTS = {
@@ -20,7 +21,6 @@ export function FamilyPage({ familyId }: { familyId: string }) {
   const local = useLocalT(TEXTS);
   const [data, setData] = useState<FamilyPageData | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [showAll, setShowAll] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const load = useCallback(() => get<FamilyPageData>(`/api/v1/families/${familyId}`).then((d) => { setData(d); setError(null); }, setError), [familyId]);
   useEffect(() => { void load(); }, [load]);
@@ -95,19 +95,7 @@ export function FamilyPage({ familyId }: { familyId: string }) {
 
       </div>
 
-      <section aria-labelledby="timeline-title" className="regie-section regie-aside">
-        <Heading level={2} id="timeline-title">{t('timeline')}</Heading>
-        <ol className="regie-timeline">{data.timeline.slice(0, showAll ? undefined : 12).map((e) => (
-          <li key={e.id}>
-            <time dateTime={e.occurredAt}>{fmtDateTime(e.occurredAt, lang)}</time> <span className="regie-muted">({ago(t, e.occurredAt)})</span>
-            <div><strong>{label(e.type)}</strong>{e.summary && `: ${e.summary}`}</div>
-            {e.actorName && <div className="regie-muted">{e.actorName}{e.actorOrganisation && `, ${e.actorOrganisation}`}</div>}
-          </li>
-        ))}</ol>
-        {!showAll && data.timeline.length > 12 && (
-          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setShowAll(true)}>{t('showAll', { n: data.timeline.length })}</button>
-        )}
-      </section>
+      <Timeline familyId={data.id} events={data.timeline} cursor={data.timelineCursor} />
       </div>
     </>
   );

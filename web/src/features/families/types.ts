@@ -1,4 +1,5 @@
 // Shapes of the families API (mirrors src/modules/families/families.contract.ts).
+import type { TimelineItem } from '../events/Timeline.js';
 export interface ListItem {
   id: string; name: string; members: { personId: string; name: string; relation: string; age: number | null }[];
   caseId: string | null; caseStatus: string | null; openedAt: string | null; coordinatorName: string | null; isCoordinator: boolean; lastActivityAt: string | null;
@@ -14,7 +15,7 @@ export interface FamilyPageData {
   id: string; name: string; version: number; createdAt: string; members: Member[];
   network: { id: string; name: string; relation: string; phone: string | null; note: string | null }[];
   currentCase: (CaseSummary & { team: TeamMember[] }) | null; pastCases: CaseSummary[];
-  timeline: { id: string; occurredAt: string; type: string; actorName: string | null; actorOrganisation: string | null; summary: string | null }[];
+  timeline: TimelineItem[]; timelineCursor: string | null;
   access: { legalBasis: string | null; breakGlass: boolean; breakGlassExpiresAt: string | null; isCoordinator: boolean };
 }
 export interface Professional { id: string; displayName: string; roles: string[]; organisationName: string; organisationType: string }

@@ -8,12 +8,14 @@ import { ProblemAlert } from '../../ui/forms.js';
 import { FilterSelect } from './FilterSelect.js';
 import { ago, fmtDateTime } from '../../ui/time.js';
 import { notificationsChanged, TEXTS, type NotificationItem, type TextKey } from './texts.js';
+import { useEventTexts } from '../events/i18next.js';
 
 interface Page { items: NotificationItem[]; nextCursor: string | null }
 
 export function Inbox() {
   const t = useLocalT(TEXTS);
   const { t: tg, lang } = useI18n();
+  const texts = useEventTexts();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [cursors, setCursors] = useState<string[]>([]);
   const [data, setData] = useState<Page | null>(null);
@@ -62,7 +64,7 @@ export function Inbox() {
       {data && data.items.length > 0 && (
         <ul className="regie-inbox">
           {data.items.map((n) => {
-            const title = lang === 'en' ? n.title.en : n.title.nl;
+            const title = texts.notification(n);
             return (
               <li key={n.id} className={`regie-inbox__item${n.readAt ? '' : ' regie-inbox__item--unread'}`}>
                 <div className="regie-inbox__text">

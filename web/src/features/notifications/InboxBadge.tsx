@@ -1,6 +1,7 @@
 // The header's link to the inbox with the unread count ("Berichten, 3 ongelezen").
 import { useCallback, useEffect, useState } from 'react';
-import { useLocalT } from '../../i18n.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { api } from '../../api.js';
 import { A, useLocation } from '../../router.js';
 import { NOTIFICATIONS_CHANGED, TEXTS } from './texts.js';
 
@@ -15,6 +16,12 @@ export function InboxBadge() {
   const t = useLocalT(TEXTS);
   const { path } = useLocation();
   const [count, setCount] = useState<number | null>(null);
+  // E-mails are written in the language the user reads Regie in: tell the server when it changes.
+  const { lang } = useI18n();
+  useEffect(() => {
+    if (localStorage.getItem('regie.mailLang') === lang) return;
+    api('PUT', '/api/v1/notifications/language', { language: lang }).then(() => localStorage.setItem('regie.mailLang', lang), () => undefined);
+  }, [lang]);
   const load = useCallback(async () => {
     try {
       const res = await fetch('/api/v1/notifications/unread-count', { credentials: 'same-origin', headers: { accept: 'application/json' } });

@@ -7,7 +7,7 @@ import { useI18n, useLocalT } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { FilterSelect } from './FilterSelect.js';
 import { fmtDateTime } from '../../ui/time.js';
-import { TEXTS, type MailDelivery, type MailStatus } from './texts.js';
+import { TEXTS, type MailDelivery, type MailStatus, type TextKey } from './texts.js';
 
 interface Page { items: MailDelivery[]; nextCursor: string | null; smtpConfigured: boolean }
 const STATUSES: MailStatus[] = ['failed', 'pending', 'sending', 'sent'];
@@ -71,7 +71,7 @@ export function MailDeliveries() {
             {data.items.map((m) => (
               <TableRow key={m.id} className={m.status === 'failed' ? 'regie-row-mail-failed' : undefined}>
                 <TableCell>{m.toAddress}</TableCell>
-                <TableCell>{m.subject}</TableCell>
+                <TableCell>{m.subject ?? <span className="regie-muted">{`kind_${m.kind}` in TEXTS.nl ? t(`kind_${m.kind}` as TextKey) : m.kind} ({t('notYetWritten')})</span>}</TableCell>
                 <TableCell><span className={`regie-badge regie-mail-status--${m.status}`}>{t(m.status)}</span></TableCell>
                 <TableCell>{m.attempts}</TableCell>
                 <TableCell>{m.lastError ? <code className="regie-mail-error">{m.lastError}</code> : '—'}</TableCell>

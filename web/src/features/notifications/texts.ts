@@ -1,10 +1,11 @@
 // Texts of the notification screens: Dutch first, English second (used with useLocalT).
 export interface NotificationItem {
-  id: string; kind: string; title: { nl: string; en: string }; link: string; createdAt: string; readAt: string | null;
+  /** A kind and its parameters: the title is said in the reader's language (features/events). */
+  id: string; kind: string; params: Record<string, unknown>; link: string; createdAt: string; readAt: string | null;
 }
 export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed';
 export interface MailDelivery {
-  id: string; toAddress: string; subject: string; status: MailStatus; attempts: number; lastError: string | null;
+  id: string; toAddress: string; kind: string; subject: string | null; language: 'nl' | 'en'; status: MailStatus; attempts: number; lastError: string | null;
   nextAttemptAt: string | null; sentAt: string | null; createdAt: string;
 }
 
@@ -25,6 +26,7 @@ export const TEXTS = {
     nextAttempt: 'Volgende poging', sentAt: 'Verzonden op', action: 'Actie', retry: 'Opnieuw proberen', retried: 'De e-mail aan {to} staat weer klaar om te verzenden.',
     noMail: 'Geen e-mails gevonden.', pending: 'wachtend', sending: 'bezig', sent: 'verzonden', failed: 'mislukt', now: 'zo snel mogelijk',
     kind_handover_received: 'Overdracht', kind_triage_overdue: 'Triage', kind_refindex_match: 'Verwijsindex', kind_escalation: 'Escalatie',
+    notYetWritten: 'onderwerp volgt bij verzending, in de taal van de ontvanger',
   },
   en: {
     inbox: 'Messages', badgeUnread: 'unread', badgeSeparator: ', ',
@@ -38,6 +40,7 @@ export const TEXTS = {
     nextAttempt: 'Next attempt', sentAt: 'Sent at', action: 'Action', retry: 'Try again', retried: 'The e-mail to {to} is ready to be sent again.',
     noMail: 'No e-mails found.', pending: 'waiting', sending: 'sending', sent: 'sent', failed: 'failed', now: 'as soon as possible',
     kind_handover_received: 'Handover', kind_triage_overdue: 'Triage', kind_refindex_match: 'Reference index', kind_escalation: 'Escalation',
+    notYetWritten: 'subject written when sent, in the recipient\'s language',
   },
 };
 export type TextKey = keyof typeof TEXTS.nl;
