@@ -24,11 +24,11 @@ function contractFiles(): ContractFile[] {
   const out: ContractFile[] = [];
   for (const domain of readdirSync(join(root, 'src/modules')).sort()) {
     for (const f of readdirSync(join(root, 'src/modules', domain)).sort())
-      if (f.endsWith('.contract.ts')) out.push({ file: join(root, 'src/modules', domain, f), alias: f.replace('.contract.ts', '').replace(/\W/g, '_'), specifier: `@contract/${domain}/${f.replace(/\.ts$/, '')}` });
+      if (f.endsWith('.contract.ts')) out.push({ file: join(root, 'src/modules', domain, f), alias: f.replace('.contract.ts', '').replace(/\W/g, '_'), specifier: `@contract/${domain}/${f.replace(/\.ts$/, '.js')}` });
   }
-  out.push({ file: join(root, 'src/platform/auth/auth.contract.ts'), alias: 'session', specifier: '@contract/session' });
+  out.push({ file: join(root, 'src/platform/auth/auth.contract.ts'), alias: 'session', specifier: '@contract/session.js' });
   for (const f of readdirSync(join(root, 'src/shared/contract')).sort())
-    if (f.endsWith('.ts') && !f.endsWith('.test.ts')) out.push({ file: join(root, 'src/shared/contract', f), alias: `shared_${f.replace('.ts', '')}`, specifier: `@contract/shared/${f.replace(/\.ts$/, '')}` });
+    if (f.endsWith('.ts') && !f.endsWith('.test.ts')) out.push({ file: join(root, 'src/shared/contract', f), alias: `shared_${f.replace('.ts', '')}`, specifier: `@contract/shared/${f.replace(/\.ts$/, '.js')}` });
   return out;
 }
 

@@ -4,7 +4,7 @@
 // possibly the same as someone known (linked only when confirmed), and the family to use.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { get, post } from '../../api.js';
+import { get, post, type ApiResponse } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { useSession } from '../../session.js';
@@ -14,11 +14,11 @@ import { DataList, RadioGroup } from '../signals/controls.js';
 import { StatusBadge, termText } from './HandoverList.js';
 import { useHandoverT, type HT } from './texts.js';
 import { SkippedHolidays } from '../calendar/SkippedHolidays.js';
-import type { HandoverDetailData, Org } from './types.js';
+type HandoverDetailData = ApiResponse<'GET', '/api/v1/handovers/:handoverId'>;
+type Org = HandoverDetailData['toOrganisation'];
+type Professional = ApiResponse<'GET', '/api/v1/professionals'>['items'][number];
 
 const withRegion = (t: HT, o: Org, cross: boolean) => (cross ? `${o.name} (${t('region', { name: o.regionName })})` : o.name);
-
-interface Professional { id: string; displayName: string; organisationId: string }
 
 export function HandoverView({ handoverId }: { handoverId: string }) {
   const t = useHandoverT();
@@ -26,7 +26,7 @@ export function HandoverView({ handoverId }: { handoverId: string }) {
   const [h, setH] = useState<HandoverDetailData | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
-  const load = useCallback(() => get<HandoverDetailData>(`/api/v1/handovers/${handoverId}`).then((d) => { setH(d); setError(null); }, setError), [handoverId]);
+  const load = useCallback(() => get('/api/v1/handovers/:handoverId', { params: { handoverId } }).then((d) => { setH(d); setError(null); }, setError), [handoverId]);
   useEffect(() => { void load(); }, [load]);
   if (!h) return <><Heading level={1}>{t('handovers')}</Heading><ProblemAlert error={error} />{!error && <Paragraph>{tt('loading')}</Paragraph>}</>;
 
@@ -115,7 +115,7 @@ function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg: strin
   const [acceptError, setAcceptError] = useState<unknown>(null);
   const [refuseError, setRefuseError] = useState<unknown>(null);
   useEffect(() => {
-    get<{ items: Professional[] }>('/api/v1/professionals?qualified=true')
+    get('/api/v1/professionals', { query: { qualified: 'true' } })
       .then((r) => {
         const own = r.items.filter((p) => p.organisationId === session?.user.organisationId);
         setPros(own);
@@ -127,15 +127,15 @@ function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg: strin
     setAcceptError(null);
     try {
       const persons = Object.entries(same).filter(([, v]) => v !== 'new').map(([personId, existingPersonId]) => ({ personId, existingPersonId }));
-      await post(`/api/v1/handovers/${h.id}/accept`, { nomineeUserId: nominee, version: h.version,
-        ...(h.arrival ? { familyId: family === 'new' ? undefined : family, persons } : {}) });
+      await post('/api/v1/handovers/:handoverId/accept', { params: { handoverId: h.id }, body: { nomineeUserId: nominee, version: h.version,
+        ...(h.arrival ? { familyId: family === 'new' ? undefined : family, persons } : {}) } });
       const name = pros.find((p) => p.id === nominee)?.displayName ?? '';
       onDone(h.arrival ? t('arrivedNotice', { name }) : t('acceptedNotice', { name }));
     } catch (e) { setAcceptError(e); }
   };
   const refuse = async () => {
     setRefuseError(null);
-    try { await post(`/api/v1/handovers/${h.id}/refuse`, { reason, version: h.version }); onDone(t('refusedNotice')); } catch (e) { setRefuseError(e); }
+    try { await post('/api/v1/handovers/:handoverId/refuse', { params: { handoverId: h.id }, body: { reason, version: h.version } }); onDone(t('refusedNotice')); } catch (e) { setRefuseError(e); }
   };
   const aErr = fieldErrors(acceptError, lang);
   const rErr = fieldErrors(refuseError, lang);

@@ -3,7 +3,7 @@
 // over from the triage screen (the triage decision "hand over").
 import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { get, post } from '../../api.js';
+import { get, post, type ApiResponse } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { RegionGroupedSelect } from '../../ui/RegionGroupedSelect.js';
 import { A, navigate } from '../../router.js';
@@ -11,7 +11,7 @@ import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextArea, useDraft } from '../../ui/forms.js';
 import { Checkbox, RadioGroup } from '../signals/controls.js';
 import { useHandoverT } from './texts.js';
-import type { Org } from './types.js';
+type Org = ApiResponse<'GET', '/api/v1/handover-receivers'>['items'][number];
 import { ReceivingProfessional } from './ReceivingProfessional.js';
 
 interface MyCase { familyId: string; caseId: string; name: string }
@@ -37,14 +37,14 @@ export function SendHandover() {
   useEffect(() => { if (preset && preset !== d.caseId) set('caseId', preset); }, [preset]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
-    get<{ items: Array<{ id: string; name: string; caseId: string | null; caseStatus: string | null; isCoordinator: boolean }> }>('/api/v1/families?scope=mine&limit=100')
+    get('/api/v1/families', { query: { scope: 'mine', limit: 100 } })
       .then((r) => setCases(r.items.filter((f) => f.caseId && f.isCoordinator && f.caseStatus !== 'closed').map((f) => ({ familyId: f.id, caseId: f.caseId!, name: f.name }))), setError);
-    get<{ items: Org[] }>('/api/v1/handover-receivers?subjectType=case').then((r) => setReceivers(r.items), setError);
+    get('/api/v1/handover-receivers', { query: { subjectType: 'case' } }).then((r) => setReceivers(r.items), setError);
   }, []);
   const chosen = cases?.find((c) => c.caseId === d.caseId);
   useEffect(() => {
     if (!chosen) { setMembers([]); return; }
-    get<{ members: { personId: string; fullName: string; relation: string }[] }>(`/api/v1/families/${chosen.familyId}`).then((p) => {
+    get('/api/v1/families/:familyId', { params: { familyId: chosen.familyId } }).then((p) => {
       setMembers(p.members);
       setD((prev) => (prev.personIds.length && prev.personIds.every((id) => p.members.some((m) => m.personId === id)) ? prev : { ...prev, personIds: p.members.map((m) => m.personId) }));
     }, setError);
@@ -53,10 +53,10 @@ export function SendHandover() {
   const submit = async () => {
     setError(null);
     try {
-      const r = await post<{ id: string }>('/api/v1/handovers', { caseId: d.caseId || undefined, toOrganisationId: d.toOrganisationId,
+      const r = await post('/api/v1/handovers', { body: { caseId: d.caseId || undefined, toOrganisationId: d.toOrganisationId,
         toRegionId: receivers.find((o) => o.id === d.toOrganisationId)?.regionId, toUserId: (!elsewhere && d.toUserId) || undefined, reason: d.reason,
         safetyAssessment: d.safetyAssessment || undefined, safetyNotes: d.safetyNotes || undefined, knownInformation: d.knownInformation,
-        personIds: d.personIds, legalBasis: d.legalBasis || undefined, senderAccess: d.senderAccess || undefined });
+        personIds: d.personIds, legalBasis: d.legalBasis || undefined, senderAccess: d.senderAccess || undefined } });
       draft.clear();
       navigate(`/overdrachten/${r.id}`);
     } catch (e) { setError(e); }

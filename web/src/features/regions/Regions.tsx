@@ -3,16 +3,15 @@
 // (no draft either: the form holds a person's name and e-mail only while the page is open).
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { ApiError, get, post } from '../../api.js';
+import { ApiError, get, post, type ApiResponse } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { ORGANISATION_TYPES } from '../admin/texts.js';
 import '../admin/admin.css';
 import { TEXTS } from './texts.js';
 
-interface Region { id: string; name: string; createdAt: string }
-interface Created { region: { id: string; name: string }; organisation: { id: string; name: string; type: string }; admin: { id: string; username: string; displayName: string };
-  initialPassword: string }
+type Region = ApiResponse<'GET', '/api/v1/regions'>['items'][number];
+type Created = ApiResponse<'POST', '/api/v1/regions'>;
 const EMPTY = { id: '', name: '', organisationName: '', organisationType: 'municipal_team', adminName: '', adminUsername: '', adminEmail: '' };
 
 export function Regions() {
@@ -27,7 +26,7 @@ export function Regions() {
   const [created, setCreated] = useState<Created | null>(null);
   const errors = fieldErrors(error, lang);
   const load = useCallback(async () => {
-    try { setRegions((await get<{ items: Region[] }>('/api/v1/regions')).items); setLoadError(null); } catch (e) {
+    try { setRegions((await get('/api/v1/regions')).items); setLoadError(null); } catch (e) {
       if (e instanceof ApiError && e.problem.status === 403) setAllowed(false); else setLoadError(e);
     }
   }, []);
@@ -36,8 +35,8 @@ export function Regions() {
   const submit = async () => {
     setBusy(true); setError(null); setCreated(null);
     try {
-      const r = await post<Created>('/api/v1/regions', { id: d.id, name: d.name, organisation: { name: d.organisationName, type: d.organisationType },
-        admin: { username: d.adminUsername, displayName: d.adminName, ...(d.adminEmail.trim() ? { email: d.adminEmail.trim() } : {}) } });
+      const r = await post('/api/v1/regions', { body: { id: d.id, name: d.name, organisation: { name: d.organisationName, type: d.organisationType },
+        admin: { username: d.adminUsername, displayName: d.adminName, ...(d.adminEmail.trim() ? { email: d.adminEmail.trim() } : {}) } } });
       setCreated(r); setD(EMPTY);
       void load();
     } catch (e) { setError(e); } finally { setBusy(false); }
