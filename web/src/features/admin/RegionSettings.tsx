@@ -1,7 +1,7 @@
 // "Regio-instellingen": the triage norms per urgency and the front door of the public concern
 // form. The input is kept as a draft while typing; a save based on an older version is refused by
 // the server (409), and the latest version can be loaded without losing what the user changed.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { get, put } from '../../api.js';
 import { useApi } from '../../data.js';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { patch, post, type ApiResponse } from '../../api.js';
+import { patch, post } from '../../api.js';
 import { useApi } from '../../data.js';
 import { CaseStatus } from '@contract/shared/primitives.js';
 import { LEGAL_BASES } from '@contract/shared/enums.js';

@@ -1,6 +1,6 @@
 // "Overdrachten": the overview for sender and receiver, with the due date and working days left.
 import { useEffect, useState } from 'react';
-import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import type { ApiResponse } from '../../api.js';
 import { Pager, usePagedList } from '../../data.js';
 import { useI18n } from '../../i18n.js';

@@ -14,7 +14,7 @@ const STATUSES: MailStatus[] = ['failed', 'pending', 'sending', 'sent'];
 
 export function MailDeliveries() {
   const t = useLocalT(TEXTS);
-  const { t: tg, lang } = useI18n();
+  const { lang } = useI18n();
   const [status, setStatus] = useState<MailStatus | ''>(() => {
     const s = new URLSearchParams(location.search).get('status');
     return STATUSES.includes(s as MailStatus) ? (s as MailStatus) : '';

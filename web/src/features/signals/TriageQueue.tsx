@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import type { ApiResponse } from '../../api.js';
 import { Pager, useApi, usePagedList } from '../../data.js';
 import { useI18n } from '../../i18n.js';
