@@ -133,6 +133,17 @@ async function request(method: Method, url: string, body?: unknown): Promise<unk
   return data;
 }
 
+/**
+ * A GET in the background (a poll): not the user's activity (no busy state, no idle-timer reset, no
+ * retry, no session-expired event). Answers like `get`; a refusal is an ApiError.
+ */
+export async function peek<P extends PathOf<'GET'>>(path: P, ...[options]: OptionsArg<'GET', P>): Promise<ApiResponse<'GET', P>> {
+  const res = await fetch(apiUrl(path, (options ?? {}) as { params?: Record<string, string> }), { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError({ status: res.status, title: data.title ?? res.statusText, detail: data.detail ?? '', ...data });
+  return data;
+}
+
 export const get = <P extends PathOf<'GET'>>(path: P, ...options: OptionsArg<'GET', P>) => api('GET', path, ...options);
 export const post = <P extends PathOf<'POST'>>(path: P, ...options: OptionsArg<'POST', P>) => api('POST', path, ...options);
 export const put = <P extends PathOf<'PUT'>>(path: P, ...options: OptionsArg<'PUT', P>) => api('PUT', path, ...options);

@@ -1,5 +1,6 @@
 // The header's link to the inbox with the unread count ("Berichten, 3 ongelezen").
 import { useCallback, useEffect, useState } from 'react';
+import { peek } from '../../api.js';
 import { useLocalT } from '../../i18n.js';
 import { A, useLocation } from '../../router.js';
 import { NOTIFICATIONS_CHANGED, TEXTS } from './texts.js';
@@ -17,9 +18,8 @@ export function InboxBadge() {
   const [count, setCount] = useState<number | null>(null);
   const load = useCallback(async () => {
     try {
-      const res = await fetch('/api/v1/notifications/unread-count', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-      if (res.ok) setCount(((await res.json()) as { count: number }).count);
-    } catch { /* offline: keep the last count */ }
+      setCount((await peek('/api/v1/notifications/unread-count')).count);
+    } catch { /* offline or refused: keep the last count */ }
   }, []);
   useEffect(() => { void load(); }, [load, path]);
   useEffect(() => {
