@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { contractAlias } from './vite.config.js';
 
 // Tests that start bin/regie.mjs run the TypeScript sources they test, never an older dist/server build.
 process.env.REGIE_FROM_SOURCE = '1';
@@ -6,7 +7,7 @@ process.env.REGIE_FROM_SOURCE = '1';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts', 'src/**/*.access.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
+      { resolve: { alias: contractAlias }, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts', 'src/**/*.access.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
       {
         test: {
           name: 'int', sequence: { groupOrder: 1 }, include: ['src/**/*.int.test.ts', 'src/**/*.access.test.ts', 'test/int/**/*.test.ts'], environment: 'node',

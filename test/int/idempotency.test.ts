@@ -189,14 +189,14 @@ describe('the web app sends one key per submit and reuses it on retry', () => {
     const { post: webPost, ApiError } = await import('../../web/src/api.js');
     const seen = `Via de webapp ${randomUUID()}`;
     lose = 2; keys.length = 0;
-    const lost = await webPost('/api/v1/signals', signalBody(seen)).catch((e: unknown) => e);
+    const lost = await webPost('/api/v1/signals', { body: signalBody(seen) }).catch((e: unknown) => e);
     expect(lost).toBeInstanceOf(ApiError);
     expect((lost as InstanceType<typeof ApiError>).problem.status).toBe(0);
-    const again = await webPost<{ id: string }>('/api/v1/signals', signalBody(seen)); // the user presses "Versturen" again
+    const again = await webPost('/api/v1/signals', { body: signalBody(seen) }); // the user presses "Versturen" again
     expect(again.id).toBeTruthy();
     expect(new Set(keys).size).toBe(1); // the same key on all three sends
     expect(await signalsSeen(seen)).toBe(1);
-    await webPost('/api/v1/signals', signalBody(seen)); // a new submit after a success: a new key, a new signal
+    await webPost('/api/v1/signals', { body: signalBody(seen) }); // a new submit after a success: a new key, a new signal
     expect(new Set(keys).size).toBe(2);
     expect(await signalsSeen(seen)).toBe(2);
   });

@@ -4,6 +4,7 @@ import '@rijkshuisstijl-community/design-tokens/dist/index.css';
 import '@rijkshuisstijl-community/components-css/dist/index.css';
 import './styles.css';
 import { get, sessionEvents, setCsrf } from './api.js';
+import { DataProvider, refreshApi } from './data.js';
 import { I18nProvider, useI18n } from './i18n.js';
 import { match, navigate, useLocation } from './router.js';
 import { SessionCtx, isCareProfessional, isPrivacyOfficer, type SessionInfo } from './session.js';
@@ -72,7 +73,7 @@ function App() {
   const [expired, setExpired] = useState(false);
   const refresh = useCallback(async () => {
     try {
-      const s = await get<SessionInfo>('/api/v1/session');
+      const s = await get('/api/v1/session');
       setCsrf(s.csrfToken);
       setSession(s);
     } catch { setSession(null); }
@@ -83,7 +84,7 @@ function App() {
     sessionEvents.addEventListener('expired', onExpired);
     return () => sessionEvents.removeEventListener('expired', onExpired);
   }, []);
-  const done = async () => { setExpired(false); await refresh(); if (location.pathname.startsWith('/login')) navigate('/', true); };
+  const done = async () => { setExpired(false); await refresh(); void refreshApi(); if (location.pathname.startsWith('/login')) navigate('/', true); };
 
   let content;
   const publicPage = location.pathname === '/zorg-melden';
@@ -112,4 +113,4 @@ function App() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(<StrictMode><I18nProvider><App /></I18nProvider></StrictMode>);
+createRoot(document.getElementById('root')!).render(<StrictMode><DataProvider><I18nProvider><App /></I18nProvider></DataProvider></StrictMode>);

@@ -1,11 +1,9 @@
 // The logged-in user, shared by every screen.
 import { createContext, useContext } from 'react';
+import type { ApiResponse } from './api.js';
 
-export interface SessionUser {
-  id: string; username: string; displayName: string; roles: string[]; organisationId: string; organisationType: string;
-  safetyTask: boolean; regionId: string; totpEnrolled: boolean;
-}
-export interface SessionInfo { state: 'active' | 'totp_required' | 'enrolment_required' | 'password_change_required'; csrfToken: string; expiresAt: string; idleMinutes: number; user: SessionUser }
+export type SessionInfo = ApiResponse<'GET', '/api/v1/session'>;
+export type SessionUser = SessionInfo['user'];
 
 export const SessionCtx = createContext<{ session: SessionInfo | null; refresh: () => Promise<void> }>({ session: null, refresh: async () => undefined });
 export const useSession = () => useContext(SessionCtx);

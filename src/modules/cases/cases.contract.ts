@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IsoDate, Version } from '../../platform/http/primitives.js';
-import { CaseStatus, LegalBasis, Uuid } from '../families/families.contract.js';
+import { IsoDate, Version } from '../../shared/contract/primitives.js';
+import { CaseStatus, LegalBasis, Uuid } from '../../shared/contract/primitives.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 

@@ -1,22 +1,13 @@
 // API schemas for families, persons and their network (shared with web/).
 import { z } from 'zod';
-import { IsoDate } from '../../platform/http/primitives.js';
-import { isValidBsn } from '../persons/bsn.js';
+import { BirthDate, Bsn, CaseStatus, LegalBasis, Uuid } from '../../shared/contract/primitives.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
-export const Uuid = z.uuid();
-const today = () => new Date().toISOString().slice(0, 10);
-
-export const Bsn = z.string().regex(/^\d{9}$/, msg('Een BSN heeft 9 cijfers.', 'A BSN has 9 digits.'))
-  .refine(isValidBsn, msg('Dit BSN klopt niet (elfproef).', 'This BSN fails the 11-test.'));
-export const BirthDate = IsoDate
-  .refine((d) => d <= today(), msg('Een geboortedatum kan niet in de toekomst liggen.', 'A birth date cannot be in the future.'))
-  .refine((d) => d >= '1900-01-01', msg('Een geboortedatum ligt na 1900.', 'A birth date is after 1900.'));
+/** The shared primitives moved to src/shared/contract; re-exported so that older imports keep working. */
+export { BirthDate, Bsn, CaseStatus, LegalBasis, Uuid };
 
 export const Relation = z.enum(['parent', 'child', 'partner', 'carer', 'other']);
 export const NetworkRelation = z.enum(['grandparent', 'other_family', 'neighbour', 'friend', 'other']);
-export const LegalBasis = z.enum(['consent', 'statutory_task', 'safety']);
-export const CaseStatus = z.enum(['registered', 'exploring', 'plan', 'executing', 'evaluating', 'closed', 'monitoring']);
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);

@@ -6,9 +6,8 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { addWorkingDays, workingDaysBetween, type HolidayRules } from '../../platform/time/working-days.js';
 
-export const ORGANISATION_TYPES = ['municipal_team', 'veilig_thuis', 'gp_practice', 'school', 'housing_corporation', 'mental_health',
-  'youth_care', 'probation', 'police', 'child_protection_board', 'certified_institution', 'safety_house'] as const;
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+import type { OrganisationType } from '../../shared/contract/enums.js';
+export { ORGANISATION_TYPES, type OrganisationType } from '../../shared/contract/enums.js';
 
 export type HandoverSubject = 'case' | 'signal';
 

@@ -1,7 +1,7 @@
 // API schemas for lead times (doorlooptijden) of the chain: per case and per organisation.
 import { z } from 'zod';
-import { IsoDate, IsoDateTime } from '../../platform/http/primitives.js';
-import { Uuid } from '../families/families.contract.js';
+import { IsoDate, IsoDateTime } from '../../shared/contract/primitives.js';
+import { Uuid } from '../../shared/contract/primitives.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 

@@ -1,6 +1,6 @@
 // API schemas for the in-app inbox and the functional admin's view of e-mail delivery.
 import { z } from 'zod';
-import { Uuid } from '../families/families.contract.js';
+import { Uuid } from '../../shared/contract/primitives.js';
 
 const Cursor = z.string().max(500).optional();
 const Limit = z.coerce.number().int().min(1).max(100).optional();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { IsoDate, Version } from '../../platform/http/primitives.js';
-import { PersonInput, Uuid } from '../families/families.contract.js';
+import { IsoDate, Version } from '../../shared/contract/primitives.js';
+import { Uuid } from '../../shared/contract/primitives.js';
+import { PersonInput } from '../families/families.contract.js';
 
 export const PersonParams = z.strictObject({ personId: Uuid });
 /** The whole editable record plus the version it was based on: a stale version is refused. */

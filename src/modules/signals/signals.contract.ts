@@ -1,7 +1,8 @@
 // API schemas for signals (meldingen), triage, attachments and the public concern form.
 import { z } from 'zod';
-import { Version } from '../../platform/http/primitives.js';
-import { BirthDate, Bsn, LegalBasis, MemberInput, Uuid } from '../families/families.contract.js';
+import { Version } from '../../shared/contract/primitives.js';
+import { BirthDate, Bsn, LegalBasis, Uuid } from '../../shared/contract/primitives.js';
+import { MemberInput } from '../families/families.contract.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 const optText = (max: number) => z.string().trim().max(max, msg(`Maximaal ${max} tekens.`, `At most ${max} characters.`)).optional().transform((v) => v || undefined);

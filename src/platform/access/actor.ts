@@ -1,8 +1,5 @@
-export const ROLES = ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const LEGAL_BASES = ['consent', 'statutory_task', 'safety'] as const;
-export type LegalBasis = (typeof LEGAL_BASES)[number];
+import type { Role } from '../../shared/contract/enums.js';
+export { ROLES, LEGAL_BASES, type Role, type LegalBasisValue as LegalBasis } from '../../shared/contract/enums.js';
 
 /** Who is acting: the logged-in professional, for one organisation, in one region. */
 export interface Actor {

@@ -2,30 +2,8 @@ import { z } from 'zod';
 import type { App } from '../http/app.js';
 import { changePassword, completeSecondFactor, confirmEnrolment, confirmReplacement, login, logout, sessionState, startEnrolment, startReplacement } from './auth.service.js';
 import { endSessionNow, expiresAt, SESSION_COOKIE, IDLE_MINUTES } from './sessions.js';
-import { MAX_PASSWORD_LENGTH } from './passwords.js';
+import { CodeBody, Enrolment, LoginBody, LoginResult, PasswordBody, PasswordChanged, ReplacementBody, SessionInfo } from './auth.contract.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-
-const LoginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
-const Code = z.string().regex(/^\d{6}$/, 'nl:Vul de 6 cijfers uit uw authenticator-app in.|Enter the 6 digits from your authenticator app.');
-const CodeBody = z.strictObject({ code: Code });
-const ReplacementBody = z.strictObject({ currentCode: Code, code: Code });
-const PasswordBody = z.strictObject({
-  /** Not asked right after a one-time password (the login used it up). */
-  currentPassword: z.string().max(MAX_PASSWORD_LENGTH).optional(),
-  newPassword: z.string().max(MAX_PASSWORD_LENGTH, `nl:Hoogstens ${MAX_PASSWORD_LENGTH} tekens.|At most ${MAX_PASSWORD_LENGTH} characters.`),
-});
-const State = z.enum(['active', 'totp_required', 'enrolment_required', 'password_change_required']);
-const LoginResult = z.object({ state: State, csrfToken: z.string() });
-const PasswordChanged = z.object({ state: State });
-const SessionInfo = z.object({
-  state: State,
-  csrfToken: z.string(),
-  expiresAt: z.string(),
-  idleMinutes: z.number(),
-  user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()),
-    organisationId: z.string(), organisationType: z.string(), safetyTask: z.boolean(), regionId: z.string(), totpEnrolled: z.boolean() }),
-});
-const Enrolment = z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() });
 
 export function authRoutes(app: App) {
   const db = app.db;

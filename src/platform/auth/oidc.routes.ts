@@ -4,11 +4,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../http/app.js';
 import { DomainError } from '../http/errors.js';
 import { Problem } from '../http/problem.js';
+import { OidcConfig } from './auth.contract.js';
 import { endSessionNow, SESSION_COOKIE } from './sessions.js';
 import { finishOidcLogin, OIDC_COOKIE, OIDC_LOGIN_MINUTES, OidcProvider, startOidcLogin } from './oidc.js';
 
 const OIDC_LABEL = 'Inloggen via uw organisatie';
-const OidcConfig = z.object({ enabled: z.boolean(), label: z.string() });
 // Loose: the provider may add OAuth parameters such as error_description (snake_case by RFC 6749),
 // which we accept but do not document, as the NLGov rules want camelCase query keys.
 const CallbackQuery = z.looseObject({

@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import { readFileSync } from 'node:fs';
+import { MAX_PASSWORD_LENGTH } from './auth.contract.js';
 
 // OWASP-recommended argon2id parameters (m=19 MiB, t=2, p=1).
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -22,7 +23,7 @@ export async function verifyPassword(hash: string | null | undefined, password: 
 }
 
 export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 200;
+export { MAX_PASSWORD_LENGTH };
 
 let common: Set<string> | undefined;
 /** The list that ships with Regie (common-passwords.txt, a data file), read once. */

@@ -3,20 +3,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from './errors.js';
 
-export const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  code: z.string(),
-  titleEn: z.string(),
-  detailEn: z.string(),
-  field: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), detail: z.string(), detailEn: z.string() })).optional(),
-}).loose().meta({ id: 'Problem' });
-
-export type ProblemBody = z.infer<typeof Problem>;
+import { Problem, type ProblemBody } from '../../shared/contract/problem.js';
+/** The problem+json schema lives in the shared contract module (the web app reads it too). */
+export { Problem, type ProblemBody };
 
 function problem(status: number, code: string, title: { nl: string; en: string }, detail: { nl: string; en: string },
   field?: string, extra: Record<string, unknown> = {}): ProblemBody {

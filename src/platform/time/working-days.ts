@@ -11,8 +11,8 @@
 // See docs/adr/0012-holidays-and-possible-same-person.md.
 // Dates are calendar dates (YYYY-MM-DD) in Dutch local time; deadlines end at the end of that day.
 
-export const LIBERATION_DAY_RULES = ['lustrum', 'always', 'never'] as const;
-export type LiberationDayRule = (typeof LIBERATION_DAY_RULES)[number];
+import type { LiberationDayRule } from '../../shared/contract/enums.js';
+export { LIBERATION_DAY_RULES, type LiberationDayRule } from '../../shared/contract/enums.js';
 export interface HolidayRules { liberationDay: LiberationDayRule }
 export const DEFAULT_HOLIDAY_RULES: HolidayRules = Object.freeze({ liberationDay: 'lustrum' });
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { api, busyEvents, lastApiActivity, get, requestsInFlight } from '../api.js';
+import { queryClient } from '../data.js';
 import { useI18n, useLocalT } from '../i18n.js';
 import { A, navigate, useLocation } from '../router.js';
 import { isCareProfessional, isPrivacyOfficer, mayBreakGlass, useSession } from '../session.js';
@@ -39,6 +40,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const logout = async () => {
     await api('DELETE', '/api/v1/session').catch(() => undefined);
     clearAllDrafts();
+    queryClient.clear();
     await refresh();
     navigate('/login', true);
   };

@@ -1,7 +1,9 @@
+import type { ApiResponse } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { Field } from './forms.js';
 
-export interface RegionOrganisation { id: string; name: string; type: string; regionId: string; regionName: string }
+/** An organisation that may receive a handover, in the own region or another one (GET /api/v1/handover-receivers). */
+export type RegionOrganisation = ApiResponse<'GET', '/api/v1/handover-receivers'>['items'][number];
 
 /**
  * A choice of organisations that may lie in other regions (handovers when a family moves):

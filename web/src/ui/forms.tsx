@@ -56,7 +56,7 @@ export function fieldErrors(err: unknown, lang: 'nl' | 'en'): Record<string, str
 export function ProblemAlert({ error, children }: { error: unknown; children?: ReactNode }) {
   const { lang, t } = useI18n();
   if (!error) return null;
-  const p: Problem = error instanceof ApiError ? error.problem : { status: 0, title: 'Fout', detail: String(error) };
+  const p: Problem = error instanceof ApiError ? error.problem : { type: 'about:blank', code: 'client_error', status: 0, title: 'Fout', titleEn: 'Error', detail: String(error), detailEn: String(error) };
   return (
     <Alert type="error" role="alert">
       <Paragraph><strong>{lang === 'en' && p.titleEn ? p.titleEn : p.title}</strong>: {problemText(lang, p)}</Paragraph>

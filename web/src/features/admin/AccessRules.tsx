@@ -1,8 +1,7 @@
 // "Toegangsregels": per role what it may do, and the same per permission as a table — both come
 // from the server's permission table (GET /api/v1/access-rules), never from a copy in the web app.
-import { useEffect, useState } from 'react';
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { get } from '../../api.js';
+import { useApi } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { TEXTS, type AccessRules as Rules, type Label } from './texts.js';
@@ -23,9 +22,7 @@ function groups(permissions: Permission[]): Array<[Label, Permission[]]> {
 export function AccessRules() {
   const t = useLocalT(TEXTS);
   const { lang } = useI18n();
-  const [rules, setRules] = useState<Rules | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => { get<Rules>('/api/v1/access-rules').then(setRules, setError); }, []);
+  const { data: rules, error } = useApi('/api/v1/access-rules');
   const l = (x: Label) => (lang === 'en' ? x.en : x.nl);
   const byKey = new Map(rules?.permissions.map((p) => [p.permission, p]) ?? []);
 

@@ -2,7 +2,7 @@
 // roles, deactivate and reactivate. Input is kept as a draft; a 409 keeps it and offers the latest version.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { api, get, post } from '../../api.js';
+import { get, post, put, type ApiResponse } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
@@ -38,14 +38,14 @@ export function NewAccount({ orgs, onCreated, emailRequired = false }: { orgs: O
   const [d, setD, draft] = useDraft<NewDraft>(`${session!.user.id}.admin.account-new`, initial);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<{ account: Account; initialPassword: string } | null>(null);
+  const [created, setCreated] = useState<ApiResponse<'POST', '/api/v1/accounts'> | null>(null);
   const errors = fieldErrors(error, lang);
   const set = (k: 'organisationId' | 'displayName' | 'username' | 'email') => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
   const submit = async () => {
     setBusy(true); setError(null); setCreated(null);
     try {
-      const r = await post<{ account: Account; initialPassword: string }>('/api/v1/accounts', {
-        organisationId: d.organisationId, displayName: d.displayName, username: d.username, roles: d.roles, ...(d.email.trim() ? { email: d.email.trim() } : {}) });
+      const r = await post('/api/v1/accounts', { body: {
+        organisationId: d.organisationId, displayName: d.displayName, username: d.username, roles: d.roles, ...(d.email.trim() ? { email: d.email.trim() } : {}) } });
       draft.clear(); setD({ ...initial, organisationId: d.organisationId });
       setCreated(r);
       onCreated();
@@ -106,39 +106,40 @@ export function EditAccount({ account: initialAccount, self, onDone, onCancel, e
     try { onDone(await fn()); } catch (e) { setError(e); } finally { setBusy(false); }
   };
   const save = () => run(async () => {
-    const saved = await api<Account>('PUT', `/api/v1/accounts/${account.id}`, { displayName: d.displayName, email: d.email.trim() || null, roles: d.roles, version: account.version });
+    const saved = await put('/api/v1/accounts/:userId', { params: { userId: account.id }, body: { displayName: d.displayName, email: d.email.trim() || null, roles: d.roles, version: account.version } });
     draft.clear();
     return saved.pendingRoleChange && !account.pendingRoleChange ? t('proposed', { name: saved.displayName }) : t('accountSaved', { name: saved.displayName });
   });
   const decide = (what: 'approval' | 'rejection') => run(async () => {
-    await post<Account>(`/api/v1/accounts/${account.id}/role-change-${what}`, { proposalId: account.pendingRoleChange!.id });
+    await post(what === 'approval' ? '/api/v1/accounts/:userId/role-change-approval' : '/api/v1/accounts/:userId/role-change-rejection',
+      { params: { userId: account.id }, body: { proposalId: account.pendingRoleChange!.id } });
     draft.clear();
     return t(what === 'approval' ? 'approved' : 'rejectedNotice', { name });
   });
   const resetTotp = () => run(async () => {
-    const r = await post<Account & { sessionsEnded: number }>(`/api/v1/accounts/${account.id}/authenticator-reset`, { version: account.version });
+    const r = await post('/api/v1/accounts/:userId/authenticator-reset', { params: { userId: account.id }, body: { version: account.version } });
     return t('totpReset', { name, n: r.sessionsEnded });
   });
   const resetPassword = () => run(async () => {
-    const r = await post<{ initialPassword: string; sessionsEnded: number }>(`/api/v1/accounts/${account.id}/password-reset`, { version: account.version });
+    const r = await post('/api/v1/accounts/:userId/password-reset', { params: { userId: account.id }, body: { version: account.version } });
     return t('passwordReset', { name, password: r.initialPassword, n: r.sessionsEnded });
   });
   const pending = account.pendingRoleChange;
   const ownProposal = pending?.proposedBy.id === session!.user.id;
   const deactivate = () => run(async () => {
-    const r = await post<Account & { sessionsEnded: number }>(`/api/v1/accounts/${account.id}/deactivate`, { version: account.version });
+    const r = await post('/api/v1/accounts/:userId/deactivate', { params: { userId: account.id }, body: { version: account.version } });
     draft.clear();
     return t('deactivated', { name, n: r.sessionsEnded });
   });
   const reactivate = () => run(async () => {
-    const r = await post<Account>(`/api/v1/accounts/${account.id}/reactivate`, { version: account.version });
+    const r = await post('/api/v1/accounts/:userId/reactivate', { params: { userId: account.id }, body: { version: account.version } });
     draft.clear();
     return r.pendingRoleChange ? t('proposed', { name }) : t('reactivated', { name });
   });
   const reload = async () => {
     setError(null);
     try {
-      const latest = await get<Account>(`/api/v1/accounts/${account.id}`);
+      const latest = await get('/api/v1/accounts/:userId', { params: { userId: account.id } });
       setD(rebase(d, toDraft(account), toDraft(latest)));
       setAccount(latest); setReloaded(true);
     } catch (e) { setError(e); }

@@ -1,15 +1,15 @@
 // "Accounts": the professionals' accounts of the region — search and filter, page, create (with a
 // temporary password shown once), change name, e-mail and roles, deactivate and reactivate.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { get } from '../../api.js';
+import { Pager, useApi, usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { ProblemAlert, TextInput } from '../../ui/forms.js';
 import { fmtDateTime } from '../../ui/time.js';
 import { FilterSelect } from '../notifications/FilterSelect.js';
 import { EditAccount, NewAccount } from './AccountForms.js';
-import { TEXTS, type Account, type AccountPage, type Organisation, type Page } from './texts.js';
+import { TEXTS, type Account } from './texts.js';
 
 type Status = 'active' | 'inactive' | '';
 
@@ -19,28 +19,18 @@ export function Accounts() {
   const { session } = useSession();
   const [q, setQ] = useState('');
   const [filter, setFilter] = useState<{ q: string; organisationId: string; status: Status }>({ q: '', organisationId: '', status: '' });
-  const [cursors, setCursors] = useState<string[]>([]);
-  const [data, setData] = useState<AccountPage | null>(null);
-  const [unreachable, setUnreachable] = useState<AccountPage | null>(null);
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Account | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const cursor = cursors[cursors.length - 1];
-
-  useEffect(() => { get<Page<Organisation>>('/api/v1/organisations?limit=500').then((r) => setOrgs(r.items), setError); }, []);
-  const load = useCallback(async () => {
-    const p = new URLSearchParams({ limit: '25', ...(filter.q ? { q: filter.q } : {}), ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
-      ...(filter.status ? { status: filter.status } : {}), ...(cursor ? { cursor } : {}) });
-    try {
-      setData(await get<AccountPage>(`/api/v1/accounts?${p}`));
-      setUnreachable(await get<AccountPage>('/api/v1/accounts?status=active&reachable=false&limit=100'));
-      setError(null);
-    } catch (e) { setError(e); }
-  }, [filter, cursor]);
+  const orgsAnswer = useApi('/api/v1/organisations', { query: { limit: 500 } });
+  const orgs = orgsAnswer.data?.items ?? [];
+  const list = usePagedList('/api/v1/accounts', { query: { limit: 25, q: filter.q, organisationId: filter.organisationId, status: filter.status } });
+  const unreachableAnswer = useApi('/api/v1/accounts', { query: { status: 'active', reachable: 'false', limit: 100 } });
+  const data = list.data;
+  const unreachable = unreachableAnswer.data;
+  const error = list.error ?? unreachableAnswer.error ?? orgsAnswer.error;
+  const load = () => Promise.all([list.refetch(), unreachableAnswer.refetch()]);
   const emailRequired = data?.emailRequired ?? false;
-  useEffect(() => { void load(); }, [load]);
-  const refilter = (f: Partial<typeof filter>) => { setCursors([]); setNotice(null); setFilter({ ...filter, ...f }); };
+  const refilter = (f: Partial<typeof filter>) => { setNotice(null); setFilter({ ...filter, ...f }); };
   const done = (text: string) => { setNotice(text); setEditing(null); void load(); };
 
   return (
@@ -114,13 +104,10 @@ export function Accounts() {
             </Table>
           </div>
         )}
-        <nav className="regie-pager" aria-label={t('accountsTitle')}>
-          {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{t('previous')}</Button>}
-          {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{t('next')}</Button>}
-        </nav>
+        <Pager list={list} label={t('accountsTitle')} />
       </section>
 
-      <NewAccount orgs={orgs} onCreated={() => { setCursors([]); void load(); }} emailRequired={emailRequired} />
+      <NewAccount orgs={orgs} onCreated={() => { list.first(); void load(); }} emailRequired={emailRequired} />
     </>
   );
 }

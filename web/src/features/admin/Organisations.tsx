@@ -1,33 +1,27 @@
 // "Organisaties": the organisations of the region — search, page, add, change (name, type, safety
 // task). A change saved by someone else in the meantime is reported (409), never overwritten.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { api, get, post } from '../../api.js';
+import { get, post, put } from '../../api.js';
+import { Pager, usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
 import { Checkbox } from '../signals/controls.js';
 import { StaleAlert } from './StaleAlert.js';
 import { rebase } from './rebase.js';
-import { ORGANISATION_TYPES, SAFETY_TYPES, TEXTS, type Organisation, type Page } from './texts.js';
+import { ORGANISATION_TYPES, SAFETY_TYPES, TEXTS, type Organisation } from './texts.js';
 
 export function Organisations() {
   const t = useLocalT(TEXTS);
   const { label } = useI18n();
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
-  const [cursors, setCursors] = useState<string[]>([]);
-  const [data, setData] = useState<Page<Organisation> | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Organisation | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const cursor = cursors[cursors.length - 1];
-
-  const load = useCallback(async () => {
-    const p = new URLSearchParams({ limit: '20', ...(query ? { q: query } : {}), ...(cursor ? { cursor } : {}) });
-    try { setData(await get<Page<Organisation>>(`/api/v1/organisations?${p}`)); setError(null); } catch (e) { setError(e); }
-  }, [query, cursor]);
-  useEffect(() => { void load(); }, [load]);
+  const list = usePagedList('/api/v1/organisations', { query: { limit: 20, q: query } });
+  const { data, error } = list;
+  const load = () => list.refetch();
 
   const done = (text: string) => { setNotice(text); setEditing(null); void load(); };
 
@@ -40,7 +34,7 @@ export function Organisations() {
 
       <section className="regie-section" aria-labelledby="admin-orgs-list">
         <Heading level={2} id="admin-orgs-list">{t('orgsTitle')}</Heading>
-        <form className="regie-search" role="search" onSubmit={(e) => { e.preventDefault(); setCursors([]); setQuery(q.trim()); }}>
+        <form className="regie-search" role="search" onSubmit={(e) => { e.preventDefault(); list.first(); setQuery(q.trim()); }}>
           <TextInput label={t('searchOrg')} name="q" value={q} onChange={(e) => setQ(e.target.value)} />
           <Button appearance="secondary-action-button" type="submit">{t('search')}</Button>
         </form>
@@ -71,13 +65,10 @@ export function Organisations() {
             </TableBody>
           </Table>
         )}
-        <nav className="regie-pager" aria-label={t('orgsTitle')}>
-          {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{t('previous')}</Button>}
-          {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{t('next')}</Button>}
-        </nav>
+        <Pager list={list} label={t('orgsTitle')} />
       </section>
 
-      <NewOrganisation onCreated={(o) => { setCursors([]); done(t('orgCreated', { name: o.name })); }} />
+      <NewOrganisation onCreated={(o) => { list.first(); done(t('orgCreated', { name: o.name })); }} />
     </>
   );
 }
@@ -113,7 +104,7 @@ function NewOrganisation({ onCreated }: { onCreated: (o: Organisation) => void }
   const submit = async () => {
     setBusy(true); setError(null);
     try {
-      const o = await post<Organisation>('/api/v1/organisations', { name: d.name, type: d.type, safetyTask: d.safetyTask });
+      const o = await post('/api/v1/organisations', { body: { name: d.name, type: d.type, safetyTask: d.safetyTask } });
       draft.clear(); setD(initial); onCreated(o);
     } catch (e) { setError(e); } finally { setBusy(false); }
   };
@@ -143,14 +134,14 @@ function EditOrganisation({ org: initialOrg, onSaved, onCancel }: { org: Organis
   const submit = async () => {
     setBusy(true); setError(null);
     try {
-      const saved = await api<Organisation>('PUT', `/api/v1/organisations/${org.id}`, { name: d.name, type: d.type, safetyTask: d.safetyTask, version: org.version });
+      const saved = await put('/api/v1/organisations/:organisationId', { params: { organisationId: org.id }, body: { name: d.name, type: d.type, safetyTask: d.safetyTask, version: org.version } });
       draft.clear(); onSaved(saved);
     } catch (e) { setError(e); } finally { setBusy(false); }
   };
   const reload = async () => {
     setError(null);
     try {
-      const latest = await get<Organisation>(`/api/v1/organisations/${org.id}`);
+      const latest = await get('/api/v1/organisations/:organisationId', { params: { organisationId: org.id } });
       setD(rebase(d, toDraft(org), toDraft(latest)));
       setOrg(latest); setReloaded(true);
     } catch (e) { setError(e); }

@@ -1,39 +1,36 @@
 // "Regio-instellingen": the triage norms per urgency and the front door of the public concern
 // form. The input is kept as a draft while typing; a save based on an older version is refused by
 // the server (409), and the latest version can be loaded without losing what the user changed.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { api, get } from '../../api.js';
+import { get, put } from '../../api.js';
+import { useApi } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, TextInput, useDraft } from '../../ui/forms.js';
 import { StaleAlert } from './StaleAlert.js';
 import { PlainSelect } from './controls.js';
 import { rebase } from './rebase.js';
-import { TEXTS, type LiberationDay, type Organisation, type Page, type RegionSettings as Settings, type Urgency } from './texts.js';
+import { LIBERATION_DAY_RULES, TEXTS, type LiberationDay, type Organisation, type RegionSettings as Settings, type Urgency } from './texts.js';
 
-const LIBERATION_DAY: LiberationDay[] = ['lustrum', 'always', 'never'];
+const LIBERATION_DAY = LIBERATION_DAY_RULES;
 
 const URGENCIES: Urgency[] = ['acute', 'high', 'normal'];
 interface Draft { acute: string; high: string; normal: string; frontDoor: string; liberationDay?: LiberationDay }
 const toDraft = (s: Settings): Draft => ({ acute: String(s.workingDays.acute), high: String(s.workingDays.high), normal: String(s.workingDays.normal),
   frontDoor: s.frontDoorOrganisation?.id ?? '', liberationDay: s.liberationDay });
-const latestSettings = () => get<Settings>('/api/v1/region-settings');
+const latestSettings = () => get('/api/v1/region-settings');
 
 export function RegionSettings() {
   const t = useLocalT(TEXTS);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const settingsAnswer = useApi('/api/v1/region-settings');
+  const orgsAnswer = useApi('/api/v1/organisations', { query: { limit: 500 } });
+  const settings = settingsAnswer.data;
+  const orgs = orgsAnswer.data?.items ?? [];
+  const error = settingsAnswer.error ?? orgsAnswer.error;
   // A new key mounts a fresh form, which starts from the saved settings (after a discarded draft).
   const [formKey, setFormKey] = useState(0);
-  const load = useCallback(async () => {
-    try {
-      const [s, o] = await Promise.all([latestSettings(), get<Page<Organisation>>('/api/v1/organisations?limit=500')]);
-      setSettings(s); setOrgs(o.items); setError(null);
-    } catch (e) { setError(e); }
-  }, []);
-  useEffect(() => { void load(); }, [load]);
+  const load = () => Promise.all([settingsAnswer.refetch(), orgsAnswer.refetch()]);
   return (
     <>
       <Heading level={1}>{t('settingsTitle')}</Heading>
@@ -62,11 +59,11 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
 
   const submit = async () => {
     setBusy(true); setError(null); setNotice(null);
-    const num = (v: string) => (v.trim() === '' ? null : Number(v));
+    const num = (v: string) => (v.trim() === '' ? undefined : Number(v)); // left out: the server names the field
     try {
-      const saved = await api<Settings>('PUT', '/api/v1/region-settings', {
+      const saved = await put('/api/v1/region-settings', { body: {
         workingDays: { acute: num(d.acute), high: num(d.high), normal: num(d.normal) }, frontDoorOrganisationId: d.frontDoor || null,
-        liberationDay: d.liberationDay ?? base.liberationDay, version: base.version });
+        liberationDay: d.liberationDay ?? base.liberationDay, version: base.version } });
       // The form already shows what was saved; only the draft goes.
       draft.clear();
       setBase(saved); setShowRestored(false); setReloaded(false);

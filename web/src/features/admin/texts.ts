@@ -1,36 +1,17 @@
-// Texts and API types of the functional administrator's screens (Beheer): Dutch first, English second (useLocalT).
-export interface Ref { id: string; name: string }
-export interface Page<T> { items: T[]; nextCursor: string | null }
-/** The account list also says whether e-mail notifications are on (then every account needs an address). */
-export interface AccountPage extends Page<Account> { emailRequired: boolean }
-export type Urgency = 'acute' | 'high' | 'normal';
+// Texts (and the API types, from the contracts) of the functional administrator's screens (Beheer): Dutch first, English second (useLocalT).
+import type { ApiResponse } from '../../api.js';
+export { LIBERATION_DAY_RULES, ORGANISATION_TYPES, ROLES, type LiberationDayRule as LiberationDay } from '@contract/shared/enums.js';
 
-export type LiberationDay = 'lustrum' | 'always' | 'never';
-export interface RegionSettings {
-  workingDays: Record<Urgency, number>; frontDoorOrganisation: Ref | null; publicFormOpen: boolean; saved: boolean; version: number;
-  liberationDay: LiberationDay;
-  limits: Record<Urgency, number>; frontDoorTypes: string[];
-}
-export interface Organisation { id: string; name: string; type: string; safetyTask: boolean; version: number }
-export interface Account {
-  id: string; username: string; displayName: string; email: string | null; roles: string[]; organisation: Ref; active: boolean;
-  totpRequired: boolean; totpEnrolled: boolean; lastSeenAt: string | null; createdAt: string; version: number; safetyTask: boolean;
-  /** Waits for a second administrator (four eyes). */
-  pendingRoleChange: { id: string; roles: string[]; activates: boolean; proposedBy: Ref; proposedAt: string } | null;
-}
-export interface Label { nl: string; en: string }
-export interface AccessRules {
-  roles: Array<{ role: string; label: Label; description: Label; permissions: string[] }>;
-  permissions: Array<{ permission: string; group: Label; label: Label; roles: string[] }>;
-  recordRules: Label[];
-}
+export type AccountPage = ApiResponse<'GET', '/api/v1/accounts'>;
+export type Account = AccountPage['items'][number];
+export type Organisation = ApiResponse<'GET', '/api/v1/organisations/:organisationId'>;
+export type RegionSettings = ApiResponse<'GET', '/api/v1/region-settings'>;
+export type Urgency = keyof RegionSettings['workingDays'];
+export type AccessRules = ApiResponse<'GET', '/api/v1/access-rules'>;
+export type Label = AccessRules['recordRules'][number];
 
-/** The organisation types of the region (the CHECK in migrations/0001_core.sql). */
-export const ORGANISATION_TYPES = ['municipal_team', 'veilig_thuis', 'gp_practice', 'school', 'housing_corporation', 'mental_health',
-  'youth_care', 'probation', 'police', 'child_protection_board', 'certified_institution', 'safety_house'] as const;
 /** Types whose professionals may break the glass by default; the administrator can change it per organisation. */
 export const SAFETY_TYPES = ['veilig_thuis', 'police', 'child_protection_board', 'certified_institution'];
-export const ROLES = ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'] as const;
 
 export const TEXTS = {
   nl: {

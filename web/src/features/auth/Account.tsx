@@ -2,7 +2,7 @@
 // authenticator app with a code of the current one.
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { api, get, post } from '../../api.js';
+import { get, post, put, type ApiResponse } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, TextInput } from '../../ui/forms.js';
@@ -26,7 +26,7 @@ export function ChangePassword({ forced, onDone, headingLevel = 1 }: { forced: b
     if (next !== repeat) return;
     setBusy(true);
     try {
-      await api('PUT', '/api/v1/session/password', forced ? { newPassword: next } : { currentPassword: current, newPassword: next });
+      await put('/api/v1/session/password', { body: forced ? { newPassword: next } : { currentPassword: current, newPassword: next } });
       setCurrent(''); setNext(''); setRepeat(''); setDone(true);
       onDone?.();
     } catch (err) { setError(err); } finally { setBusy(false); }
@@ -53,7 +53,7 @@ export function ChangePassword({ forced, onDone, headingLevel = 1 }: { forced: b
 function ReplaceAuthenticator() {
   const t = useLocalT(TEXTS);
   const { lang } = useI18n();
-  const [data, setData] = useState<{ secret: string; qrDataUrl: string } | null>(null);
+  const [data, setData] = useState<ApiResponse<'GET', '/api/v1/session/totp-replacement'> | null>(null);
   const [currentCode, setCurrentCode] = useState('');
   const [code, setCode] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -65,7 +65,7 @@ function ReplaceAuthenticator() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true); setError(null);
-    try { await post('/api/v1/session/totp-replacement', { currentCode, code }); setDone(true); setData(null); setCurrentCode(''); setCode(''); }
+    try { await post('/api/v1/session/totp-replacement', { body: { currentCode, code } }); setDone(true); setData(null); setCurrentCode(''); setCode(''); }
     catch (err) { setError(err); } finally { setBusy(false); }
   };
   return (

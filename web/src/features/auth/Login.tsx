@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { get, post, setCsrf } from '../../api.js';
+import { get, post, setCsrf, type ApiResponse } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { ProblemAlert, TextInput } from '../../ui/forms.js';
 
-type State = 'active' | 'totp_required' | 'enrolment_required' | 'password_change_required';
+type State = ApiResponse<'POST', '/api/v1/session'>['state'];
 
 /** Username + password, then (when needed) the TOTP code or the enrolment of an authenticator app. */
 export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headingLevel?: 1 | 2 }) {
@@ -14,15 +14,15 @@ export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headin
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [oidc, setOidc] = useState<{ enabled: boolean; label: string } | null>(null);
+  const [oidc, setOidc] = useState<ApiResponse<'GET', '/api/v1/oidc/config'> | null>(null);
   const oidcError = ({ 'oidc-onbekend': 'oidcUnknown', 'oidc-mislukt': 'oidcFailed', 'oidc-inactief': 'oidcInactive' } as const)[new URLSearchParams(location.search).get('fout') ?? ''] ;
-  useEffect(() => { get<{ enabled: boolean; label: string }>('/api/v1/oidc/config').then(setOidc, () => setOidc(null)); }, []);
+  useEffect(() => { get('/api/v1/oidc/config').then(setOidc, () => setOidc(null)); }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true); setError(null);
     try {
-      const r = await post<{ state: State; csrfToken: string }>('/api/v1/session', { username, password });
+      const r = await post('/api/v1/session', { body: { username, password } });
       setCsrf(r.csrfToken);
       setPassword('');
       // A one-time password: the application asks for a new one (main.tsx, by the session's state).
@@ -66,7 +66,7 @@ export function SecondFactor({ onDone, headingLevel = 1 }: { onDone: () => void;
   const [busy, setBusy] = useState(false);
   const submit = async (code: string) => {
     setBusy(true); setError(null);
-    try { const r = await post<{ csrfToken: string }>('/api/v1/session/second-factor', { code }); setCsrf(r.csrfToken); onDone(); }
+    try { const r = await post('/api/v1/session/second-factor', { body: { code } }); setCsrf(r.csrfToken); onDone(); }
     catch (err) { setError(err); } finally { setBusy(false); }
   };
   return (
@@ -80,13 +80,13 @@ export function SecondFactor({ onDone, headingLevel = 1 }: { onDone: () => void;
 
 export function Enrol({ onDone, headingLevel = 1 }: { onDone: () => void; headingLevel?: 1 | 2 }) {
   const { t } = useI18n();
-  const [data, setData] = useState<{ secret: string; qrDataUrl: string } | null>(null);
+  const [data, setData] = useState<ApiResponse<'GET', '/api/v1/session/totp-enrolment'> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => { get<{ secret: string; qrDataUrl: string }>('/api/v1/session/totp-enrolment').then(setData, setError); }, []);
+  useEffect(() => { get('/api/v1/session/totp-enrolment').then(setData, setError); }, []);
   const submit = async (code: string) => {
     setBusy(true); setError(null);
-    try { const r = await post<{ csrfToken: string }>('/api/v1/session/totp-enrolment', { code }); setCsrf(r.csrfToken); onDone(); }
+    try { const r = await post('/api/v1/session/totp-enrolment', { body: { code } }); setCsrf(r.csrfToken); onDone(); }
     catch (err) { setError(err); } finally { setBusy(false); }
   };
   return (

@@ -19,7 +19,7 @@ export function BreakGlass() {
   const submit = async () => {
     setError(null);
     try {
-      const r = await post<{ familyId: string }>('/api/v1/break-glass', { bsn: bsn.trim(), reason: reason.trim(), totpCode: code.trim() });
+      const r = await post('/api/v1/break-glass', { body: { bsn: bsn.trim(), reason: reason.trim(), totpCode: code.trim() } });
       navigate(`/gezinnen/${r.familyId}`);
     } catch (err) { setError(err); }
   };

@@ -1,8 +1,7 @@
 // One line beside a deadline in working days: which public holidays it skipped ("Overgeslagen:
 // Koningsdag 27 april, Hemelvaartsdag 14 mei"), by the rules of the user's region (5 May counts
 // only when the region says so). Nothing is shown when no holiday was skipped.
-import { useEffect, useState } from 'react';
-import { get } from '../../api.js';
+import { useApi } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 
 const dict = {
@@ -21,15 +20,9 @@ const dutchDate = (v: string) => (v.length === 10 ? v : new Intl.DateTimeFormat(
 export function SkippedHolidays({ from, to }: { from: string; to: string }) {
   const t = useLocalT(dict);
   const { lang } = useI18n();
-  const [items, setItems] = useState<Array<{ date: string; name: string }>>([]);
   const start = dutchDate(from);
-  useEffect(() => {
-    if (to < start) { setItems([]); return; }
-    let live = true;
-    get<{ items: Array<{ date: string; name: string }> }>(`/api/v1/skipped-holidays?from=${start}&to=${to}`)
-      .then((r) => { if (live) setItems(r.items); }, () => { if (live) setItems([]); });
-    return () => { live = false; };
-  }, [start, to]);
+  const answer = useApi('/api/v1/skipped-holidays', { query: { from: start, to } }, { enabled: to >= start });
+  const items = (to >= start && !answer.error && answer.data?.items) || [];
   if (!items.length) return null;
   const day = (d: string) => new Date(`${d}T12:00:00`).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long' });
   return (

@@ -2,17 +2,13 @@
 // time ("Oudere gebeurtenissen laden"), each event said in the reader's language.
 import { useEffect, useState } from 'react';
 import { Heading } from '@rijkshuisstijl-community/components-react';
-import { get } from '../../api.js';
+import { get, type ApiResponse } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { ago, fmtDateTime } from '../../ui/time.js';
 import { useEventTexts } from './i18next.js';
 
-export interface TimelineItem {
-  id: string; occurredAt: string; type: string; kind: string; params: Record<string, unknown>;
-  actorName: string | null; actorOrganisation: string | null;
-}
-interface TimelinePage { items: TimelineItem[]; nextCursor: string | null }
+export type TimelineItem = ApiResponse<'GET', '/api/v1/families/:familyId/timeline'>['items'][number];
 
 const TEXTS = {
   nl: { loadOlder: 'Oudere gebeurtenissen laden', loadingOlder: 'Oudere gebeurtenissen worden geladen…', loaded: '{n} oudere gebeurtenissen geladen.', all: 'Dit is het begin van de tijdlijn.' },
@@ -39,7 +35,7 @@ export function Timeline({ familyId, events, cursor }: { familyId: string; event
     if (!next) return;
     setBusy(true);
     try {
-      const page = await get<TimelinePage>(`/api/v1/families/${familyId}/timeline?${new URLSearchParams({ before: next, limit: '50' })}`);
+      const page = await get('/api/v1/families/:familyId/timeline', { params: { familyId }, query: { before: next, limit: 50 } });
       setOlder((o) => [...o, ...page.items.filter((i) => !o.some((x) => x.id === i.id))]);
       setNext(page.nextCursor);
       setShowAll(true);

@@ -1,20 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { get, patch, post } from '../../api.js';
+import { patch, post } from '../../api.js';
+import { useApi } from '../../data.js';
+import { CaseStatus } from '@contract/shared/primitives.js';
+import { LEGAL_BASES } from '@contract/shared/enums.js';
 import { useI18n } from '../../i18n.js';
 import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { fmtDate, ago } from '../../ui/time.js';
 import { useSession } from '../../session.js';
 import { A } from '../../router.js';
-import type { FamilyPageData, Professional } from './types.js';
+import type { FamilyPageData } from './FamilyPage.js';
 
-const PHASES = ['registered', 'exploring', 'plan', 'executing', 'evaluating', 'closed', 'monitoring'];
-const BASES = ['consent', 'statutory_task', 'safety'];
+const PHASES = CaseStatus.options;
+const BASES = LEGAL_BASES;
 
+/** The professionals of the region; `qualified`: only those who may coordinate. */
 export function useProfessionals(qualified: boolean) {
-  const [list, setList] = useState<Professional[]>([]);
-  useEffect(() => { get<{ items: Professional[] }>(`/api/v1/professionals${qualified ? '?qualified=true' : ''}`).then((r) => setList(r.items), () => undefined); }, [qualified]);
-  return list;
+  return useApi('/api/v1/professionals', { query: qualified ? { qualified: 'true' } : {} }).data?.items ?? [];
 }
 
 /** The case: phase, coordinator, case team with legal bases, and the forms that change them. */
@@ -59,9 +61,9 @@ export function CaseSection({ data, onChanged }: { data: FamilyPageData; onChang
                 : <>{fmtDate(m.startedOn, lang)} <span className="regie-muted">({ago(t, m.startedOn)})</span></>}</TableCell>
               {mayManage && open && <TableCell>
                 <ChangeBasis name={m.userName} current={m.legalBasis} error={error}
-                  onChange={(legalBasis) => act(() => patch(`/api/v1/cases/${c.id}/team-members/${m.id}`, { legalBasis, version: m.version }), `${m.userName}: ${t('saved')}`)} />
+                  onChange={(legalBasis) => act(() => patch('/api/v1/cases/:caseId/team-members/:membershipId', { params: { caseId: c.id, membershipId: m.id }, body: { legalBasis, version: m.version } }), `${m.userName}: ${t('saved')}`)} />
                 {m.role !== 'coordinator' && <EndMembership caseId={c.id} membershipId={m.id} name={m.userName}
-                onEnd={(reason) => act(() => post(`/api/v1/cases/${c.id}/team-members/${m.id}/end`, { reason, version: m.version }), `${m.userName}: ${t('ended').toLowerCase()}`)} />}</TableCell>}
+                onEnd={(reason) => act(() => post('/api/v1/cases/:caseId/team-members/:membershipId/end', { params: { caseId: c.id, membershipId: m.id }, body: { reason, version: m.version } }), `${m.userName}: ${t('ended').toLowerCase()}`)} />}</TableCell>}
             </TableRow>
           ))}</TableBody>
         </Table>
@@ -74,13 +76,13 @@ export function CaseSection({ data, onChanged }: { data: FamilyPageData; onChang
         )}
         {mayManage && open && (<>
           <AddTeamMemberForm onSubmit={(userId, legalBasis, startsOn) =>
-            act(() => post(`/api/v1/cases/${c.id}/team-members`, { userId, legalBasis, caseVersion: c.version, ...(startsOn ? { startsOn } : {}) }), t('saved'))} error={error} />
+            act(() => post('/api/v1/cases/:caseId/team-members', { params: { caseId: c.id }, body: { userId, legalBasis, caseVersion: c.version, ...(startsOn ? { startsOn } : {}) } }), t('saved'))} error={error} />
           <TransferForm currentUserId={c.coordinator?.userId} onSubmit={(toUserId, reason) =>
-            act(() => post(`/api/v1/cases/${c.id}/coordinator-transfers`, { toUserId, caseVersion: c.version, ...(reason ? { reason } : {}) }), t('saved'))} error={error} />
+            act(() => post('/api/v1/cases/:caseId/coordinator-transfers', { params: { caseId: c.id }, body: { toUserId, caseVersion: c.version, ...(reason ? { reason } : {}) } }), t('saved'))} error={error} />
         </>)}
         {mayManage && (
           <PhaseForm status={c.status} onSubmit={(status, closedReason) =>
-            act(() => patch(`/api/v1/cases/${c.id}`, { status, version: c.version, ...(closedReason ? { closedReason } : {}) }), t('saved'))} error={error} />
+            act(() => patch('/api/v1/cases/:caseId', { params: { caseId: c.id }, body: { status, version: c.version, ...(closedReason ? { closedReason } : {}) } }), t('saved'))} error={error} />
         )}
       </>)}
       {data.pastCases.length > 0 && (<>
@@ -194,7 +196,7 @@ function OpenCaseForm({ familyId, onDone }: { familyId: string; onDone: (msg: st
   const errors = fieldErrors(error, lang);
   return (
     <details className="regie-disclosure"><summary>{t('openCase')}</summary>
-      <form onSubmit={(e) => { e.preventDefault(); post(`/api/v1/families/${familyId}/cases`, { coordinatorUserId, legalBasis }).then(() => onDone(t('saved')), setError); }} noValidate>
+      <form onSubmit={(e) => { e.preventDefault(); post('/api/v1/families/:familyId/cases', { params: { familyId }, body: { coordinatorUserId, legalBasis } }).then(() => onDone(t('saved')), setError); }} noValidate>
         <ProblemAlert error={error} />
         <div className="regie-grid">
           <Select label={t('coordinator')} hint={t('coordinatorHint')} value={coordinatorUserId} onChange={(e) => setCoordinator(e.target.value)} error={errors.coordinatorUserId}

@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { get } from '../../api.js';
+import type { ApiResponse } from '../../api.js';
+import { useApi } from '../../data.js';
 import { A } from '../../router.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { CaseSection } from './CaseSection.js';
 import { AddMemberForm, AddNetworkForm, EditMemberForm } from './MemberForms.js';
-import type { FamilyPageData } from './types.js';
 import { Timeline } from '../events/Timeline.js';
+
+export type FamilyPageData = ApiResponse<'GET', '/api/v1/families/:familyId'>;
 
 /** One page for the whole family: members, network, the case, its team and the timeline. */
 const TEXTS = {
@@ -19,11 +21,10 @@ const TEXTS = {
 export function FamilyPage({ familyId }: { familyId: string }) {
   const { t, label, lang } = useI18n();
   const local = useLocalT(TEXTS);
-  const [data, setData] = useState<FamilyPageData | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const load = useCallback(() => get<FamilyPageData>(`/api/v1/families/${familyId}`).then((d) => { setData(d); setError(null); }, setError), [familyId]);
-  useEffect(() => { void load(); }, [load]);
+  const page = useApi('/api/v1/families/:familyId', { params: { familyId } });
+  const { data, error } = page;
+  const load = () => { void page.refetch(); };
   if (error && !data) return <><Heading level={1}>{t('familyPage')}</Heading><ProblemAlert error={error} /></>;
   if (!data) return <Paragraph>{t('loading')}</Paragraph>;
   const c = data.currentCase;

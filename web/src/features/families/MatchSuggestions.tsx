@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { post } from '../../api.js';
+import { post, type ApiResponse } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { fmtDate } from '../../ui/time.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import type { PersonDraft } from './MemberForms.js';
 
-interface Match { personId: string; fullName: string; birthDate: string | null; reason: 'bsn' | 'name_and_birth_date'; familyName: string | null; score?: number }
+type Match = ApiResponse<'POST', '/api/v1/persons/possible-matches'>['items'][number];
 
 const dict = {
   nl: { possible: 'Mogelijk dezelfde persoon', same: 'Dit is dezelfde persoon', notSame: 'Niet dezelfde persoon', linked: 'Gekoppeld aan de bestaande registratie van {name}.',
@@ -41,14 +41,14 @@ export function MatchSuggestions({ person, existingPersonId, rejected, onConfirm
   const decide = async (m: Match, decision: 'confirmations' | 'rejections') => {
     setError(null);
     try {
-      await post(`/api/v1/person-match-${decision}`, { subject: subject(), candidatePersonId: m.personId });
+      await post(decision === 'confirmations' ? '/api/v1/person-match-confirmations' : '/api/v1/person-match-rejections', { body: { subject: subject(), candidatePersonId: m.personId } });
       if (decision === 'confirmations') { setLinkedName(m.fullName); onConfirm(m.personId, m.fullName); } else onReject(m.personId);
     } catch (e) { setError(e); }
   };
   useEffect(() => {
     if (!person.givenNames.trim() || !person.familyName.trim() || (!person.birthDate && !/^\d{9}$/.test(person.bsn))) { setResult(null); return; }
     const h = setTimeout(() => {
-      post<{ items: Match[]; possibleElsewhere: boolean }>('/api/v1/persons/possible-matches', subject()).then(setResult, () => setResult(null));
+      post('/api/v1/persons/possible-matches', { body: subject() }).then(setResult, () => setResult(null));
     }, 500);
     return () => clearTimeout(h);
   }, [key]);

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Button } from '@rijkshuisstijl-community/components-react';
-import { api, post, ApiError } from '../../api.js';
-import type { Member } from './types.js';
+import { put, post, ApiError } from '../../api.js';
+import type { FamilyPageData } from './FamilyPage.js';
+
+type Member = FamilyPageData['members'][number];
 import { useI18n } from '../../i18n.js';
 import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
 import { useSession } from '../../session.js';
@@ -11,9 +13,10 @@ export const emptyPerson = (relation = ''): PersonDraft => ({ givenNames: '', fa
 
 /** Drops empty optional fields so the API gets only what was filled in. */
 export function personPayload(p: PersonDraft) {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(p)) if (v.trim() !== '') out[k] = v.trim();
-  return out;
+  const opt = (v: string) => v.trim() || undefined;
+  // A required field left empty is left out too: the server names it as missing.
+  return { givenNames: opt(p.givenNames), familyName: opt(p.familyName), relation: opt(p.relation), familyNamePrefix: opt(p.familyNamePrefix),
+    birthDate: opt(p.birthDate), bsn: opt(p.bsn), gender: opt(p.gender), street: opt(p.street), houseNumber: opt(p.houseNumber), postcode: opt(p.postcode), city: opt(p.city) };
 }
 
 export function PersonFields({ value, onChange, errors, prefix, hideRelation }: { value: PersonDraft; onChange: (p: PersonDraft) => void; errors: Record<string, string>; prefix: string; hideRelation?: boolean }) {
@@ -47,7 +50,7 @@ export function AddMemberForm({ familyId, onSaved }: { familyId: string; onSaved
   const [open, setOpen] = useState(draft.restored);
   const submit = async () => {
     setError(null);
-    try { await post(`/api/v1/families/${familyId}/members`, personPayload(person)); draft.clear(); setPerson(emptyPerson('child')); setOpen(false); onSaved(); }
+    try { await post('/api/v1/families/:familyId/members', { params: { familyId }, body: personPayload(person) }); draft.clear(); setPerson(emptyPerson('child')); setOpen(false); onSaved(); }
     catch (err) { setError(err); }
   };
   return (
@@ -70,7 +73,7 @@ export function AddNetworkForm({ familyId, onSaved }: { familyId: string; onSave
   const submit = async () => {
     setError(null);
     try {
-      await post(`/api/v1/families/${familyId}/network-members`, Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim() !== '')));
+      await post('/api/v1/families/:familyId/network-members', { params: { familyId }, body: { name: v.name.trim() || undefined, relation: v.relation || undefined, phone: v.phone.trim() || undefined, note: v.note.trim() || undefined } });
       setV({ name: '', relation: '', phone: '', note: '' }); onSaved();
     } catch (err) { setError(err); }
   };
@@ -105,7 +108,7 @@ export function EditMemberForm({ member, onSaved, onReload, onCancel }: { member
   const submit = async () => {
     setError(null);
     const { relation: _relation, ...fields } = personPayload(person);
-    try { await api('PUT', `/api/v1/persons/${member.personId}`, { ...fields, phone: member.phone ?? undefined, version: member.version }); draft.clear(); onSaved(); }
+    try { await put('/api/v1/persons/:personId', { params: { personId: member.personId }, body: { ...fields, phone: member.phone ?? undefined, version: member.version } }); draft.clear(); onSaved(); }
     catch (err) { setError(err); }
   };
   return (

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Heading, Paragraph, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { get } from '../../api.js';
+import { Pager, usePagedList } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { useSession } from '../../session.js';
 import { ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { ago, daysSince, fmtDate } from '../../ui/time.js';
-import type { ListItem } from './types.js';
 
 /** "Mijn gezinnen": the families whose case team I am on, with how old each case is. */
 export function MyFamilies() {
@@ -18,18 +17,9 @@ export function MyFamilies() {
   const [query, setQuery] = useState(q);
   const [sort, setSort] = useState(params.get('sort') ?? 'name');
   const [scope, setScope] = useState<'mine' | 'organisation'>('mine');
-  const [cursors, setCursors] = useState<string[]>([]);
-  const [data, setData] = useState<{ items: ListItem[]; nextCursor: string | null } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const cursor = cursors[cursors.length - 1];
-
-  useEffect(() => {
-    const p = new URLSearchParams({ sort, limit: '20', scope });
-    if (query) p.set('q', query);
-    if (cursor) p.set('cursor', cursor);
-    history.replaceState(null, '', `/?${new URLSearchParams({ ...(query ? { q: query } : {}), sort })}`);
-    get<{ items: ListItem[]; nextCursor: string | null }>(`/api/v1/families?${p}`).then((d) => { setData(d); setError(null); }, setError);
-  }, [query, sort, scope, cursor]);
+  const list = usePagedList('/api/v1/families', { query: { sort, limit: 20, scope, q: query } });
+  const { data, error } = list;
+  useEffect(() => { history.replaceState(null, '', `/?${new URLSearchParams({ ...(query ? { q: query } : {}), sort })}`); }, [query, sort]);
 
   return (
     <>
@@ -37,15 +27,15 @@ export function MyFamilies() {
         <Heading level={1}>{scope === 'mine' ? t('myFamilies') : t('teamFamilies')}</Heading>
         <A href="/gezinnen/nieuw" className="utrecht-button-link utrecht-button-link--primary-action">{t('registerFamily')}</A>
       </div>
-      <form className="regie-search" role="search" onSubmit={(e) => { e.preventDefault(); setCursors([]); setQuery(q.trim()); }}>
+      <form className="regie-search" role="search" onSubmit={(e) => { e.preventDefault(); setQuery(q.trim()); }}>
         <TextInput label={t('searchLabel')} hint={t('searchHint')} name="q" value={q} onChange={(e) => setQ(e.target.value)} />
         <Button appearance="secondary-action-button" type="submit">{t('search')}</Button>
-        <Select label={t('sort')} name="sort" value={sort} onChange={(e) => { setCursors([]); setSort(e.target.value || 'name'); }} options={[
+        <Select label={t('sort')} name="sort" value={sort} onChange={(e) => { setSort(e.target.value || 'name'); }} options={[
           { value: 'name', label: t('sortName') }, { value: '-name', label: t('sortNameDesc') },
           { value: 'opened', label: t('sortOpened') }, { value: '-opened', label: t('sortOpenedDesc') },
           { value: 'activity', label: t('sortActivity') }, { value: '-activity', label: t('sortActivityDesc') }]} />
         {isLead && (
-          <Select label={t('teamFamilies')} name="scope" value={scope} onChange={(e) => { setCursors([]); setScope(e.target.value === 'organisation' ? 'organisation' : 'mine'); }}
+          <Select label={t('teamFamilies')} name="scope" value={scope} onChange={(e) => { setScope(e.target.value === 'organisation' ? 'organisation' : 'mine'); }}
             options={[{ value: 'mine', label: t('myFamilies') }, { value: 'organisation', label: t('teamFamilies') }]} />
         )}
       </form>
@@ -80,10 +70,7 @@ export function MyFamilies() {
           </TableBody>
         </Table>
       )}
-      <nav className="regie-pager" aria-label="Paginering">
-        {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{t('previous')}</Button>}
-        {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{t('next')}</Button>}
-      </nav>
+      <Pager list={list} label="Paginering" />
     </>
   );
 }

@@ -28,12 +28,12 @@ export function RegisterFamily() {
   const submit = async () => {
     setBusy(true); setError(null);
     try {
-      const r = await post<{ id: string }>('/api/v1/families', {
+      const r = await post('/api/v1/families', { body: {
         ...(d.name.trim() ? { name: d.name.trim() } : {}),
         members: d.members.map(({ existingPersonId, rejected: _r, ...m }) => ({ ...personPayload(m), ...(existingPersonId ? { existingPersonId } : {}) })),
         network: d.network.filter((n) => n.name.trim()).map((n) => ({ name: n.name.trim(), relation: n.relation || 'other' })),
         case: { coordinatorUserId: d.coordinatorUserId, legalBasis: d.legalBasis },
-      });
+      } });
       draft.clear();
       navigate(`/gezinnen/${r.id}`);
     } catch (err) { setError(err); window.scrollTo(0, 0); } finally { setBusy(false); }

@@ -1,13 +1,16 @@
 // "Overdrachten": the overview for sender and receiver, with the due date and working days left.
 import { useEffect, useState } from 'react';
-import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { get } from '../../api.js';
+import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import type { ApiResponse } from '../../api.js';
+import { Pager, usePagedList } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { ProblemAlert, Select } from '../../ui/forms.js';
 import { ago, fmtDate } from '../../ui/time.js';
 import { useHandoverT, type HT } from './texts.js';
-import type { HandoverStatus, HandoverSummary, Org } from './types.js';
+type HandoverSummary = ApiResponse<'GET', '/api/v1/handovers'>['items'][number];
+type HandoverStatus = HandoverSummary['status'];
+type Org = HandoverSummary['toOrganisation'];
 
 export function StatusBadge({ status }: { status: HandoverStatus }) {
   const t = useHandoverT();
@@ -34,19 +37,11 @@ export function HandoverList() {
   const params = new URLSearchParams(location.search);
   const [direction, setDirection] = useState(params.get('direction') ?? '');
   const [status, setStatus] = useState(params.get('status') ?? '');
-  const [cursors, setCursors] = useState<string[]>([]);
-  const [data, setData] = useState<{ items: HandoverSummary[]; nextCursor: string | null } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const cursor = cursors[cursors.length - 1];
-
+  const list = usePagedList('/api/v1/handovers', { query: { limit: 25, direction, status } });
+  const { data, error } = list;
   useEffect(() => {
-    const q = new URLSearchParams({ limit: '25' });
-    if (direction) q.set('direction', direction);
-    if (status) q.set('status', status);
-    if (cursor) q.set('cursor', cursor);
     history.replaceState(null, '', `/overdrachten${direction || status ? `?${new URLSearchParams({ ...(direction ? { direction } : {}), ...(status ? { status } : {}) })}` : ''}`);
-    get<{ items: HandoverSummary[]; nextCursor: string | null }>(`/api/v1/handovers?${q}`).then((d) => { setData(d); setError(null); }, setError);
-  }, [direction, status, cursor]);
+  }, [direction, status]);
 
   return (
     <>
@@ -56,9 +51,9 @@ export function HandoverList() {
       </div>
       <Paragraph>{t('intro')}</Paragraph>
       <div className="regie-filters">
-        <Select label={t('direction')} name="direction" value={direction} onChange={(e) => { setCursors([]); setDirection(e.target.value); }}
+        <Select label={t('direction')} name="direction" value={direction} onChange={(e) => { setDirection(e.target.value); }}
           options={[{ value: 'incoming', label: t('incoming') }, { value: 'outgoing', label: t('outgoing') }]} />
-        <Select label={t('status')} name="status" value={status} onChange={(e) => { setCursors([]); setStatus(e.target.value); }}
+        <Select label={t('status')} name="status" value={status} onChange={(e) => { setStatus(e.target.value); }}
           options={(['pending', 'accepted', 'refused', 'expired'] as const).map((s) => ({ value: s, label: t(s) }))} />
       </div>
       <ProblemAlert error={error} />
@@ -87,10 +82,7 @@ export function HandoverList() {
           ))}</TableBody>
         </Table>
       )}
-      <nav className="regie-pager" aria-label={t('pages')}>
-        {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{tt('previous')}</Button>}
-        {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{tt('next')}</Button>}
-      </nav>
+      <Pager list={list} label={t('pages')} />
     </>
   );
 }

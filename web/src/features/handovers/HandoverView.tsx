@@ -2,9 +2,10 @@
 // forms to accept (appointing a coordinator) or refuse (with a reason). A handover from another
 // region also shows how the family arrives in the receiver's region: persons linked by BSN, or
 // possibly the same as someone known (linked only when confirmed), and the family to use.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { get, post } from '../../api.js';
+import { post, type ApiResponse } from '../../api.js';
+import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { useSession } from '../../session.js';
@@ -14,20 +15,19 @@ import { DataList, RadioGroup } from '../signals/controls.js';
 import { StatusBadge, termText } from './HandoverList.js';
 import { useHandoverT, type HT } from './texts.js';
 import { SkippedHolidays } from '../calendar/SkippedHolidays.js';
-import type { HandoverDetailData, Org } from './types.js';
+type HandoverDetailData = ApiResponse<'GET', '/api/v1/handovers/:handoverId'>;
+type Org = HandoverDetailData['toOrganisation'];
+type Professional = ApiResponse<'GET', '/api/v1/professionals'>['items'][number];
 
 const withRegion = (t: HT, o: Org, cross: boolean) => (cross ? `${o.name} (${t('region', { name: o.regionName })})` : o.name);
-
-interface Professional { id: string; displayName: string; organisationId: string }
 
 export function HandoverView({ handoverId }: { handoverId: string }) {
   const t = useHandoverT();
   const { lang, label, t: tt } = useI18n();
-  const [h, setH] = useState<HandoverDetailData | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const handover = useApi('/api/v1/handovers/:handoverId', { params: { handoverId } });
+  const { data: h, error } = handover;
   const [notice, setNotice] = useState('');
-  const load = useCallback(() => get<HandoverDetailData>(`/api/v1/handovers/${handoverId}`).then((d) => { setH(d); setError(null); }, setError), [handoverId]);
-  useEffect(() => { void load(); }, [load]);
+  const load = () => handover.refetch();
   if (!h) return <><Heading level={1}>{t('handovers')}</Heading><ProblemAlert error={error} />{!error && <Paragraph>{tt('loading')}</Paragraph>}</>;
 
   const caseId = h.resultCaseId ?? h.caseId;
@@ -106,7 +106,6 @@ function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg: strin
   const t = useHandoverT();
   const { lang } = useI18n();
   const { session } = useSession();
-  const [pros, setPros] = useState<Professional[]>([]);
   const [nominee, setNominee] = useState('');
   const [reason, setReason] = useState('');
   // Handover from another region: confirmed possible matches (package person → person here) and the family to use.
@@ -114,28 +113,24 @@ function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg: strin
   const [family, setFamily] = useState('new');
   const [acceptError, setAcceptError] = useState<unknown>(null);
   const [refuseError, setRefuseError] = useState<unknown>(null);
-  useEffect(() => {
-    get<{ items: Professional[] }>('/api/v1/professionals?qualified=true')
-      .then((r) => {
-        const own = r.items.filter((p) => p.organisationId === session?.user.organisationId);
-        setPros(own);
-        // The professional the sender named is the first choice, when they can coordinate.
-        if (h.toUser && own.some((p) => p.id === h.toUser!.id)) setNominee((n) => n || h.toUser!.id);
-      }, () => undefined);
-  }, [session?.user.organisationId]);
+  const qualified = useApi('/api/v1/professionals', { query: { qualified: 'true' } }).data?.items;
+  const pros: Professional[] = qualified?.filter((p) => p.organisationId === session?.user.organisationId) ?? [];
+  // The professional the sender named is the first choice, when they can coordinate.
+  const named = h.toUser && pros.some((p) => p.id === h.toUser!.id) ? h.toUser.id : '';
+  useEffect(() => { if (named) setNominee((n) => n || named); }, [named]);
   const accept = async () => {
     setAcceptError(null);
     try {
       const persons = Object.entries(same).filter(([, v]) => v !== 'new').map(([personId, existingPersonId]) => ({ personId, existingPersonId }));
-      await post(`/api/v1/handovers/${h.id}/accept`, { nomineeUserId: nominee, version: h.version,
-        ...(h.arrival ? { familyId: family === 'new' ? undefined : family, persons } : {}) });
+      await post('/api/v1/handovers/:handoverId/accept', { params: { handoverId: h.id }, body: { nomineeUserId: nominee, version: h.version,
+        ...(h.arrival ? { familyId: family === 'new' ? undefined : family, persons } : {}) } });
       const name = pros.find((p) => p.id === nominee)?.displayName ?? '';
       onDone(h.arrival ? t('arrivedNotice', { name }) : t('acceptedNotice', { name }));
     } catch (e) { setAcceptError(e); }
   };
   const refuse = async () => {
     setRefuseError(null);
-    try { await post(`/api/v1/handovers/${h.id}/refuse`, { reason, version: h.version }); onDone(t('refusedNotice')); } catch (e) { setRefuseError(e); }
+    try { await post('/api/v1/handovers/:handoverId/refuse', { params: { handoverId: h.id }, body: { reason, version: h.version } }); onDone(t('refusedNotice')); } catch (e) { setRefuseError(e); }
   };
   const aErr = fieldErrors(acceptError, lang);
   const rErr = fieldErrors(refuseError, lang);

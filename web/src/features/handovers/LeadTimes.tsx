@@ -3,13 +3,13 @@
 // between them, where the coordinator records first contact and the agreed plan.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { get, post } from '../../api.js';
+import { post } from '../../api.js';
+import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { dutchIsoDay, fmtDateTime } from '../../ui/time.js';
 import { momentKey, useHandoverT } from './texts.js';
-import type { CaseLeadTimes, Org, OrgLeadTimes } from './types.js';
 
 const fmtDays = (d: number | null, lang: string) => (d === null ? '—' : d.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }));
 
@@ -30,16 +30,10 @@ function OrganisationFigures() {
   const t = useHandoverT();
   const { lang } = useI18n();
   const { session } = useSession();
-  const [orgs, setOrgs] = useState<Org[]>([]);
   const [form, setForm] = useState({ organisationId: session?.user.organisationId ?? '', from: dutchIsoDay(new Date(Date.now() - 365 * 86_400_000)), to: dutchIsoDay() });
   const [query, setQuery] = useState(form);
-  const [data, setData] = useState<OrgLeadTimes | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => { get<{ items: Org[] }>('/api/v1/organisations').then((r) => setOrgs(r.items), () => undefined); }, []);
-  useEffect(() => {
-    const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v));
-    get<OrgLeadTimes>(`/api/v1/lead-times?${q}`).then((d) => { setData(d); setError(null); }, setError);
-  }, [query]);
+  const orgs = useApi('/api/v1/organisations').data?.items ?? [];
+  const { data, error } = useApi('/api/v1/lead-times', { query });
   const errors = fieldErrors(error, lang);
   const max = Math.max(1, ...(data?.intervals ?? []).map((i) => i.p90Days ?? 0));
   const step = (from: string, to: string) => `${t(momentKey(from))} → ${t(momentKey(to))}`;
@@ -92,25 +86,17 @@ function OrganisationFigures() {
   );
 }
 
-interface MyCase { caseId: string; name: string; isCoordinator: boolean }
-
 function CaseChain({ initialCaseId }: { initialCaseId: string }) {
   const t = useHandoverT();
   const { lang } = useI18n();
-  const [cases, setCases] = useState<MyCase[]>([]);
+  const families = useApi('/api/v1/families', { query: { scope: 'mine', limit: 100 } }).data?.items ?? [];
+  const cases = families.flatMap((f) => (f.caseId ? [{ caseId: f.caseId, name: f.name, isCoordinator: f.isCoordinator }] : []));
   const [caseId, setCaseId] = useState(initialCaseId);
-  const [data, setData] = useState<CaseLeadTimes | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    get<{ items: Array<{ name: string; caseId: string | null; isCoordinator: boolean }> }>('/api/v1/families?scope=mine&limit=100')
-      .then((r) => setCases(r.items.filter((f) => f.caseId).map((f) => ({ caseId: f.caseId!, name: f.name, isCoordinator: f.isCoordinator }))), () => undefined);
-  }, []);
-  useEffect(() => {
-    if (!caseId) { setData(null); return; }
-    history.replaceState(null, '', `/doorlooptijden?caseId=${caseId}`);
-    get<CaseLeadTimes>(`/api/v1/cases/${caseId}/lead-times`).then((d) => { setData(d); setError(null); }, setError);
-  }, [caseId, reload]);
+  const chain = useApi('/api/v1/cases/:caseId/lead-times', { params: { caseId } }, { enabled: !!caseId });
+  const data = caseId ? chain.data : undefined;
+  const error = caseId ? chain.error : null;
+  const reloadChain = () => { void chain.refetch(); };
+  useEffect(() => { if (caseId) history.replaceState(null, '', `/doorlooptijden?caseId=${caseId}`); }, [caseId]);
   const mine = cases.find((c) => c.caseId === caseId);
   return (
     <section aria-labelledby="case-chain-title" className="regie-section">
@@ -137,7 +123,7 @@ function CaseChain({ initialCaseId }: { initialCaseId: string }) {
           </Table>
         </div>
       )}
-      {data && mine?.isCoordinator && <RecordMoment caseId={data.caseId} onDone={() => setReload((n) => n + 1)} />}
+      {data && mine?.isCoordinator && <RecordMoment caseId={data.caseId} onDone={reloadChain} />}
     </section>
   );
 }
@@ -153,7 +139,7 @@ function RecordMoment({ caseId, onDone }: { caseId: string; onDone: () => void }
     setError(null); setNotice('');
     try {
       // A chosen date is recorded at noon (Dutch time), today's moment as now.
-      await post(`/api/v1/cases/${caseId}/moments`, { moment: moment || undefined, ...(date ? { occurredAt: new Date(`${date}T12:00:00`).toISOString() } : {}) });
+      await post('/api/v1/cases/:caseId/moments', { params: { caseId }, body: { moment: moment || undefined, ...(date ? { occurredAt: new Date(`${date}T12:00:00`).toISOString() } : {}) } });
       setNotice(t('recorded')); onDone();
     } catch (e) { setError(e); }
   };

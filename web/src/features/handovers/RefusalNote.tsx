@@ -2,12 +2,13 @@
 // or not answered in time.
 // Shown in the triage queue (compact) and on the signal (as an alert above the triage form).
 import { Alert, Paragraph } from '@rijkshuisstijl-community/components-react';
+import type { ApiResponse } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { fmtDate } from '../../ui/time.js';
 import { useHandoverT } from './texts.js';
 
-export interface HandoverRefusal { handoverId: string; outcome: 'refused' | 'expired'; reason: string | null; organisationName: string; refusedAt: string }
+export type HandoverRefusal = NonNullable<ApiResponse<'GET', '/api/v1/signals/:signalId'>['handoverRefusal']>;
 
 export function RefusalNote({ refusal, compact = false }: { refusal: HandoverRefusal; compact?: boolean }) {
   const t = useHandoverT();

@@ -3,7 +3,8 @@
 // over from the triage screen (the triage decision "hand over").
 import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { get, post } from '../../api.js';
+import { post } from '../../api.js';
+import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { RegionGroupedSelect } from '../../ui/RegionGroupedSelect.js';
 import { A, navigate } from '../../router.js';
@@ -11,7 +12,7 @@ import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextArea, useDraft } from '../../ui/forms.js';
 import { Checkbox, RadioGroup } from '../signals/controls.js';
 import { useHandoverT } from './texts.js';
-import type { Org } from './types.js';
+import type { RegionOrganisation as Org } from '../../ui/RegionGroupedSelect.js';
 import { ReceivingProfessional } from './ReceivingProfessional.js';
 
 interface MyCase { familyId: string; caseId: string; name: string }
@@ -28,35 +29,35 @@ export function SendHandover() {
   const preset = new URLSearchParams(location.search).get('caseId') ?? '';
   // One draft per case it is for: a reason typed for one family never appears in another's handover.
   const [d, setD, draft] = useDraft<Draft>(`${session?.user.id}.handover.${preset || 'choose'}`, { ...EMPTY, caseId: preset });
-  const [cases, setCases] = useState<MyCase[] | null>(null);
-  const [receivers, setReceivers] = useState<Org[]>([]);
-  const [members, setMembers] = useState<{ personId: string; fullName: string; relation: string }[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const [sendError, setError] = useState<unknown>(null);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((prev) => ({ ...prev, [k]: v }));
   // Coming from a family page (?caseId=…): that case, even over a restored draft.
   useEffect(() => { if (preset && preset !== d.caseId) set('caseId', preset); }, [preset]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  useEffect(() => {
-    get<{ items: Array<{ id: string; name: string; caseId: string | null; caseStatus: string | null; isCoordinator: boolean }> }>('/api/v1/families?scope=mine&limit=100')
-      .then((r) => setCases(r.items.filter((f) => f.caseId && f.isCoordinator && f.caseStatus !== 'closed').map((f) => ({ familyId: f.id, caseId: f.caseId!, name: f.name }))), setError);
-    get<{ items: Org[] }>('/api/v1/handover-receivers?subjectType=case').then((r) => setReceivers(r.items), setError);
-  }, []);
+  const families = useApi('/api/v1/families', { query: { scope: 'mine', limit: 100 } });
+  const cases: MyCase[] | null = families.data
+    ? families.data.items.flatMap((f) => (f.caseId && f.isCoordinator && f.caseStatus !== 'closed' ? [{ familyId: f.id, caseId: f.caseId, name: f.name }] : []))
+    : null;
+  const receiversAnswer = useApi('/api/v1/handover-receivers', { query: { subjectType: 'case' } });
+  const receivers: Org[] = receiversAnswer.data?.items ?? [];
   const chosen = cases?.find((c) => c.caseId === d.caseId);
+  const familyAnswer = useApi('/api/v1/families/:familyId', { params: { familyId: chosen?.familyId ?? '' } }, { enabled: !!chosen });
+  // The chosen family's page only (the previous one stays in the cache while the next loads).
+  const page = chosen && familyAnswer.data?.id === chosen.familyId ? familyAnswer.data : undefined;
+  const members = page?.members ?? [];
   useEffect(() => {
-    if (!chosen) { setMembers([]); return; }
-    get<{ members: { personId: string; fullName: string; relation: string }[] }>(`/api/v1/families/${chosen.familyId}`).then((p) => {
-      setMembers(p.members);
-      setD((prev) => (prev.personIds.length && prev.personIds.every((id) => p.members.some((m) => m.personId === id)) ? prev : { ...prev, personIds: p.members.map((m) => m.personId) }));
-    }, setError);
-  }, [chosen?.familyId]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (!page) return;
+    setD((prev) => (prev.personIds.length && prev.personIds.every((id) => page.members.some((m) => m.personId === id)) ? prev : { ...prev, personIds: page.members.map((m) => m.personId) }));
+  }, [page, setD]);
+  const error = sendError ?? families.error ?? receiversAnswer.error ?? (chosen ? familyAnswer.error : null);
 
   const submit = async () => {
     setError(null);
     try {
-      const r = await post<{ id: string }>('/api/v1/handovers', { caseId: d.caseId || undefined, toOrganisationId: d.toOrganisationId,
+      const r = await post('/api/v1/handovers', { body: { caseId: d.caseId || undefined, toOrganisationId: d.toOrganisationId,
         toRegionId: receivers.find((o) => o.id === d.toOrganisationId)?.regionId, toUserId: (!elsewhere && d.toUserId) || undefined, reason: d.reason,
         safetyAssessment: d.safetyAssessment || undefined, safetyNotes: d.safetyNotes || undefined, knownInformation: d.knownInformation,
-        personIds: d.personIds, legalBasis: d.legalBasis || undefined, senderAccess: d.senderAccess || undefined });
+        personIds: d.personIds, legalBasis: d.legalBasis || undefined, senderAccess: d.senderAccess || undefined } });
       draft.clear();
       navigate(`/overdrachten/${r.id}`);
     } catch (e) { setError(e); }

@@ -1,7 +1,7 @@
 // "Berichten": the professional's own notifications, unread ones in bold, newest first.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { get, post } from '../../api.js';
+import { get, post, type ApiResponse } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { A } from '../../router.js';
 import { ProblemAlert } from '../../ui/forms.js';
@@ -10,7 +10,7 @@ import { ago, fmtDateTime } from '../../ui/time.js';
 import { notificationsChanged, TEXTS, type NotificationItem, type TextKey } from './texts.js';
 import { useEventTexts } from '../events/i18next.js';
 
-interface Page { items: NotificationItem[]; nextCursor: string | null }
+type Page = ApiResponse<'GET', '/api/v1/notifications'>;
 
 export function Inbox() {
   const t = useLocalT(TEXTS);
@@ -24,17 +24,17 @@ export function Inbox() {
   const cursor = cursors[cursors.length - 1];
 
   const load = useCallback(async () => {
-    const p = new URLSearchParams({ limit: '20', ...(unreadOnly ? { unread: 'true' } : {}), ...(cursor ? { cursor } : {}) });
-    try { setData(await get<Page>(`/api/v1/notifications?${p}`)); setError(null); } catch (e) { setError(e); }
+    const query = { limit: 20, unread: unreadOnly ? 'true' : undefined, cursor };
+    try { setData(await get('/api/v1/notifications', { query })); setError(null); } catch (e) { setError(e); }
   }, [unreadOnly, cursor]);
   useEffect(() => { void load(); }, [load]);
 
   const markRead = async (n: NotificationItem) => {
-    try { await post(`/api/v1/notifications/${n.id}/read`); notificationsChanged(); await load(); } catch (e) { setError(e); }
+    try { await post('/api/v1/notifications/:notificationId/read', { params: { notificationId: n.id } }); notificationsChanged(); await load(); } catch (e) { setError(e); }
   };
   const markAll = async () => {
     try {
-      const r = await post<{ count: number }>('/api/v1/notifications/read-all');
+      const r = await post('/api/v1/notifications/read-all');
       setNotice(t('markedAll', { n: r.count }));
       notificationsChanged();
       await load();
@@ -42,7 +42,7 @@ export function Inbox() {
   };
   // Following a link reads the message; the inbox is left at once, the count follows.
   const follow = (n: NotificationItem) => {
-    if (!n.readAt) void post(`/api/v1/notifications/${n.id}/read`).then(notificationsChanged, () => undefined);
+    if (!n.readAt) void post('/api/v1/notifications/:notificationId/read', { params: { notificationId: n.id } }).then(notificationsChanged, () => undefined);
   };
   const kind = (k: string) => (`kind_${k}` in TEXTS.nl ? t(`kind_${k}` as TextKey) : null);
 

@@ -1,7 +1,7 @@
 // The header's link to the inbox with the unread count ("Berichten, 3 ongelezen").
 import { useCallback, useEffect, useState } from 'react';
+import { api, peek } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
-import { api } from '../../api.js';
 import { A, useLocation } from '../../router.js';
 import { NOTIFICATIONS_CHANGED, TEXTS } from './texts.js';
 
@@ -20,13 +20,12 @@ export function InboxBadge() {
   const { lang } = useI18n();
   useEffect(() => {
     if (localStorage.getItem('regie.mailLang') === lang) return;
-    api('PUT', '/api/v1/notifications/language', { language: lang }).then(() => localStorage.setItem('regie.mailLang', lang), () => undefined);
+    api('PUT', '/api/v1/notifications/language', { body: { language: lang } }).then(() => localStorage.setItem('regie.mailLang', lang), () => undefined);
   }, [lang]);
   const load = useCallback(async () => {
     try {
-      const res = await fetch('/api/v1/notifications/unread-count', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-      if (res.ok) setCount(((await res.json()) as { count: number }).count);
-    } catch { /* offline: keep the last count */ }
+      setCount((await peek('/api/v1/notifications/unread-count')).count);
+    } catch { /* offline or refused: keep the last count */ }
   }, []);
   useEffect(() => { void load(); }, [load, path]);
   useEffect(() => {

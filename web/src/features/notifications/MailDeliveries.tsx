@@ -1,40 +1,35 @@
 // "E-mailverzending" for the functional admin: what was sent, what waits, what failed and why,
 // with a button to try a failed e-mail again.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { get, post } from '../../api.js';
+import { post } from '../../api.js';
+import { Pager, usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { FilterSelect } from './FilterSelect.js';
 import { fmtDateTime } from '../../ui/time.js';
 import { TEXTS, type MailDelivery, type MailStatus, type TextKey } from './texts.js';
 
-interface Page { items: MailDelivery[]; nextCursor: string | null; smtpConfigured: boolean }
 const STATUSES: MailStatus[] = ['failed', 'pending', 'sending', 'sent'];
 
 export function MailDeliveries() {
   const t = useLocalT(TEXTS);
-  const { t: tg, lang } = useI18n();
+  const { lang } = useI18n();
   const [status, setStatus] = useState<MailStatus | ''>(() => {
     const s = new URLSearchParams(location.search).get('status');
     return STATUSES.includes(s as MailStatus) ? (s as MailStatus) : '';
   });
-  const [cursors, setCursors] = useState<string[]>([]);
-  const [data, setData] = useState<Page | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [retryError, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const cursor = cursors[cursors.length - 1];
-
-  const load = useCallback(async () => {
-    const p = new URLSearchParams({ limit: '50', ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) });
-    history.replaceState(null, '', `/beheer/e-mail${status ? `?status=${status}` : ''}`);
-    try { setData(await get<Page>(`/api/v1/mail-deliveries?${p}`)); setError(null); } catch (e) { setError(e); }
-  }, [status, cursor]);
-  useEffect(() => { void load(); }, [load]);
+  const list = usePagedList('/api/v1/mail-deliveries', { query: { limit: 50, status } });
+  const { data } = list;
+  const error = retryError ?? list.error;
+  const load = list.refetch;
+  useEffect(() => { history.replaceState(null, '', `/beheer/e-mail${status ? `?status=${status}` : ''}`); }, [status]);
 
   const retry = async (m: MailDelivery) => {
     try {
-      await post(`/api/v1/mail-deliveries/${m.id}/retry`);
+      await post('/api/v1/mail-deliveries/:mailDeliveryId/retry', { params: { mailDeliveryId: m.id } });
       setNotice(t('retried', { to: m.toAddress }));
       await load();
     } catch (e) { setError(e); }
@@ -46,7 +41,7 @@ export function MailDeliveries() {
       <Paragraph>{t('mailIntro')}</Paragraph>
       {data && !data.smtpConfigured && <Alert type="warning"><Paragraph>{t('noSmtp')}</Paragraph></Alert>}
       <div className="regie-filters">
-        <FilterSelect label={t('status')} value={status} onChange={(e) => { setCursors([]); setNotice(null); setStatus(e.target.value as MailStatus | ''); }}
+        <FilterSelect label={t('status')} value={status} onChange={(e) => { setNotice(null); setStatus(e.target.value as MailStatus | ''); }}
           options={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(s) }))]} />
       </div>
       {/* A live region that is always there, so that screen readers announce the notice when it appears. */}
@@ -89,10 +84,7 @@ export function MailDeliveries() {
           </TableBody>
         </Table>
       )}
-      <nav className="regie-pager" aria-label="Paginering">
-        {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{tg('previous')}</Button>}
-        {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{tg('next')}</Button>}
-      </nav>
+      <Pager list={list} label="Paginering" />
     </>
   );
 }

@@ -1,13 +1,9 @@
 // Texts of the notification screens: Dutch first, English second (used with useLocalT).
-export interface NotificationItem {
-  /** A kind and its parameters: the title is said in the reader's language (features/events). */
-  id: string; kind: string; params: Record<string, unknown>; link: string; createdAt: string; readAt: string | null;
-}
-export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed';
-export interface MailDelivery {
-  id: string; toAddress: string; kind: string; subject: string | null; language: 'nl' | 'en'; status: MailStatus; attempts: number; lastError: string | null;
-  nextAttemptAt: string | null; sentAt: string | null; createdAt: string;
-}
+import type { ApiResponse } from '../../api.js';
+
+export type NotificationItem = ApiResponse<'GET', '/api/v1/notifications'>['items'][number];
+export type MailDelivery = ApiResponse<'GET', '/api/v1/mail-deliveries'>['items'][number];
+export type MailStatus = MailDelivery['status'];
 
 /** Fired after marking read, so that the header's count follows at once. */
 export const NOTIFICATIONS_CHANGED = 'regie:notifications-changed';

@@ -1,14 +1,11 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import type { ApiResponse } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { fmtDateTime } from '../../ui/time.js';
 
-export interface AuditItem {
-  seq: number; occurredAt: string; action: string; user: { id: string; name: string | null } | null; role: string | null;
-  organisation: { id: string; name: string | null } | null; onBehalfOf: { id: string; name: string | null } | null; person?: { id: string; fullName: string | null } | null;
-  objectType: string; objectId?: string | null; ip?: string | null; legalBasis: string | null;
-  flags?: { careRelation: boolean; consent: boolean; breakGlass: boolean }; breakGlass?: boolean; outcome: string; reason: string | null;
-}
+/** A row of the audit log (privacy officer) or of a person's access log. */
+export type AuditItem = ApiResponse<'GET', '/api/v1/audit-events'>['items'][number] | ApiResponse<'GET', '/api/v1/persons/:personId/access-log'>['items'][number];
 
 /** The audit trail as a person can read it: who, for which organisation, what, about whom, why. */
 export function AuditTable({ items, showPerson = true }: { items: AuditItem[]; showPerson?: boolean }) {
@@ -22,7 +19,7 @@ export function AuditTable({ items, showPerson = true }: { items: AuditItem[]; s
         <TableHeaderCell scope="col">{t('object')}</TableHeaderCell><TableHeaderCell scope="col">{t('legalBasis')}</TableHeaderCell>
         <TableHeaderCell scope="col">{t('outcome')}</TableHeaderCell>
       </TableRow></TableHeader>
-      <TableBody>{items.map((a) => ({ ...a, glass: a.flags?.breakGlass ?? a.breakGlass ?? false })).map((a) => (
+      <TableBody>{items.map((a) => ({ ...a, glass: 'flags' in a ? a.flags.breakGlass : a.breakGlass, person: 'person' in a ? a.person : null })).map((a) => (
         <TableRow key={a.seq} className={a.glass ? 'regie-row-breakglass' : a.outcome === 'denied' ? 'regie-row-denied' : undefined}>
           <TableCell>{fmtDateTime(a.occurredAt, lang)}<br /><span className="regie-muted">#{a.seq}</span></TableCell>
           <TableCell>{a.user?.name ?? '—'}<br /><span className="regie-muted">{label(a.role)}</span></TableCell>

@@ -1,16 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { get, post } from '../../api.js';
+import { post } from '../../api.js';
+import { useApi } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { ago, fmtDateTime } from '../../ui/time.js';
 
-interface Review {
-  id: string; user: { id: string; name: string | null }; organisation: { id: string; name: string | null }; family: { id: string; name: string | null };
-  reason: string; startedAt: string; expiresAt: string; active: boolean;
-  review: { outcome: 'justified' | 'unjustified'; note: string | null; reviewedAt: string; reviewedBy: { id: string; name: string | null } } | null;
-}
 
 const OWN = {
   nl: { ownGrant: 'Dit is uw eigen noodtoegang. Een andere privacyfunctionaris beoordeelt die.' },
@@ -23,10 +19,10 @@ export function Reviews() {
   const local = useLocalT(OWN);
   const me = useSession().session?.user.id;
   const [status, setStatus] = useState<'open' | 'reviewed'>('open');
-  const [items, setItems] = useState<Review[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => get<{ items: Review[] }>(`/api/v1/break-glass-reviews?status=${status}`).then((r) => { setItems(r.items); setError(null); }, setError), [status]);
-  useEffect(() => { void load(); }, [load]);
+  const reviews = useApi('/api/v1/break-glass-reviews', { query: { status } });
+  const items = reviews.data?.items ?? null;
+  const { error } = reviews;
+  const load = () => reviews.refetch();
   return (
     <>
       <Heading level={1}>{t('reviews')}</Heading>
@@ -53,7 +49,7 @@ function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const send = (outcome: 'justified' | 'unjustified') =>
-    post(`/api/v1/break-glass-reviews/${id}`, { outcome, ...(note.trim() ? { note: note.trim() } : {}) }).then(onDone, setError);
+    post('/api/v1/break-glass-reviews/:breakGlassId', { params: { breakGlassId: id }, body: { outcome, ...(note.trim() ? { note: note.trim() } : {}) } }).then(onDone, setError);
   return (
     <form onSubmit={(e) => e.preventDefault()}>
       <ProblemAlert error={error} />

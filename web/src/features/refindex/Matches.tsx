@@ -1,12 +1,13 @@
 // "Mijn matches": the other organisations involved, their contact details, the deadline for a
 // match coordinator (overdue in red and in words) and the "Ik word matchcoördinator" button.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { get, post } from '../../api.js';
+import { post } from '../../api.js';
+import { Pager, usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { ProblemAlert, Select } from '../../ui/forms.js';
 import { fmtDate } from '../../ui/time.js';
-import { REFINDEX_CHANGED, TEXTS, type Match, type Page, type PersonLabel } from './texts.js';
+import { REFINDEX_CHANGED, TEXTS, type Match, type PersonLabel } from './texts.js';
 
 type Status = 'open' | 'closed' | 'all';
 const who = (persons: PersonLabel[]) => persons.map((p) => (p.bsn ? `BSN ${p.bsn}` : '—')).join(', ') || '—';
@@ -14,16 +15,9 @@ const who = (persons: PersonLabel[]) => persons.map((p) => (p.bsn ? `BSN ${p.bsn
 export function Matches() {
   const t = useLocalT(TEXTS);
   const [status, setStatus] = useState<Status>('open');
-  const [cursors, setCursors] = useState<string[]>([]);
-  const [data, setData] = useState<Page<Match> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const cursor = cursors[cursors.length - 1];
-
-  const load = useCallback(async () => {
-    const p = new URLSearchParams({ status, limit: '10', ...(cursor ? { cursor } : {}) });
-    try { setData(await get<Page<Match>>(`/api/v1/refindex/matches?${p}`)); setError(null); } catch (e) { setError(e); }
-  }, [status, cursor]);
-  useEffect(() => { void load(); }, [load]);
+  const list = usePagedList('/api/v1/refindex/matches', { query: { status, limit: 10 } });
+  const { data, error } = list;
+  const load = list.refetch;
   useEffect(() => {
     const reload = () => { void load(); };
     window.addEventListener(REFINDEX_CHANGED, reload);
@@ -34,21 +28,18 @@ export function Matches() {
     <section className="regie-section" aria-labelledby="refindex-matches">
       <Heading level={2} id="refindex-matches">{t('matches')}</Heading>
       <div className="regie-filters">
-        <Select label={t('show')} value={status} onChange={(e) => { setCursors([]); setStatus((e.target.value || 'open') as Status); }}
+        <Select label={t('show')} value={status} onChange={(e) => { setStatus((e.target.value || 'open') as Status); }}
           options={[{ value: 'open', label: t('open') }, { value: 'closed', label: t('closed') }, { value: 'all', label: t('all') }]} />
       </div>
       <ProblemAlert error={error} />
       {data && data.items.length === 0 && <Paragraph>{status === 'open' ? t('noMatches') : t('noMatchesFilter')}</Paragraph>}
       <ul className="regie-cards">{data?.items.map((m) => <MatchCard key={m.id} match={m} onChanged={load} />)}</ul>
-      <nav className="regie-pager" aria-label={t('matches')}>
-        {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{t('previous')}</Button>}
-        {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{t('next')}</Button>}
-      </nav>
+      <Pager list={list} label={t('matches')} />
     </section>
   );
 }
 
-function MatchCard({ match: m, onChanged }: { match: Match; onChanged: () => Promise<void> }) {
+function MatchCard({ match: m, onChanged }: { match: Match; onChanged: () => Promise<unknown> }) {
   const t = useLocalT(TEXTS);
   const { lang } = useI18n();
   const [error, setError] = useState<unknown>(null);
@@ -58,7 +49,7 @@ function MatchCard({ match: m, onChanged }: { match: Match; onChanged: () => Pro
 
   const accept = async () => {
     setBusy(true); setError(null);
-    try { await post(`/api/v1/refindex/matches/${m.id}/coordinator`, {}); setNotice(true); await onChanged(); } catch (e) { setError(e); await onChanged(); } finally { setBusy(false); }
+    try { await post('/api/v1/refindex/matches/:matchId/coordinator', { params: { matchId: m.id }, body: {} }); setNotice(true); await onChanged(); } catch (e) { setError(e); await onChanged(); } finally { setBusy(false); }
   };
 
   return (

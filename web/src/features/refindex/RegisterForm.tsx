@@ -6,7 +6,7 @@ import { post } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
-import { REFINDEX_CHANGED, TEXTS, type Registration } from './texts.js';
+import { REFINDEX_CHANGED, TEXTS } from './texts.js';
 
 interface Draft { bsn: string; birthDate: string; contactName: string; contactPhone: string; contactEmail: string; startDate: string; endDate: string; legalBasis: string }
 
@@ -27,10 +27,10 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
     setBusy(true); setError(null); setDone(null);
     const optional = (k: keyof Draft) => (d[k].trim() ? { [k]: d[k].trim() } : {});
     try {
-      const r = await post<Registration & { newMatches: unknown[] }>('/api/v1/refindex/registrations', {
+      const r = await post('/api/v1/refindex/registrations', { body: {
         bsn: d.bsn.replace(/\s/g, ''), birthDate: d.birthDate, contactName: d.contactName.trim(), legalBasis: d.legalBasis,
         ...optional('contactPhone'), ...optional('contactEmail'), ...optional('startDate'), ...optional('endDate'),
-      });
+      } });
       draft.clear();
       setD({ ...initial, contactName: d.contactName, contactPhone: d.contactPhone, contactEmail: d.contactEmail, legalBasis: d.legalBasis });
       setDone(r.newMatches.length ? t('registeredMatch', { n: r.newMatches.length }) : t('registered'));

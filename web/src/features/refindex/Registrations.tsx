@@ -1,34 +1,32 @@
 // "Registraties van mijn organisatie": who is registered, until when, on which basis, with how
 // many open matches, and a button to end a registration (asked once more before it happens).
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { get, post } from '../../api.js';
+import { post } from '../../api.js';
+import { Pager, usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { fmtDate } from '../../ui/time.js';
-import { REFINDEX_CHANGED, TEXTS, type Page, type Registration } from './texts.js';
+import { REFINDEX_CHANGED, TEXTS, type Registration } from './texts.js';
 
 export function Registrations({ version }: { version: number }) {
   const t = useLocalT(TEXTS);
   const { lang, label } = useI18n();
   const [showEnded, setShowEnded] = useState(false);
-  const [cursors, setCursors] = useState<string[]>([]);
-  const [data, setData] = useState<Page<Registration> | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [endError, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const cursor = cursors[cursors.length - 1];
-
-  const load = useCallback(async () => {
-    const p = new URLSearchParams({ status: showEnded ? 'all' : 'running', limit: '20', ...(cursor ? { cursor } : {}) });
-    try { setData(await get<Page<Registration>>(`/api/v1/refindex/registrations?${p}`)); setError(null); } catch (e) { setError(e); }
-  }, [showEnded, cursor]);
-  useEffect(() => { void load(); }, [load, version]);
+  const list = usePagedList('/api/v1/refindex/registrations', { query: { status: showEnded ? 'all' : 'running', limit: 20 } });
+  const { data } = list;
+  const error = endError ?? list.error;
+  const load = list.refetch;
+  // A new registration (version) shows on the first page.
+  useEffect(() => { if (version) { list.first(); void load(); } }, [version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const end = async (r: Registration, who: string) => {
     setError(null);
     try {
-      await post(`/api/v1/refindex/registrations/${r.id}/end`, {});
+      await post('/api/v1/refindex/registrations/:registrationId/end', { params: { registrationId: r.id }, body: {} });
       setConfirming(null);
       setNotice(t('endedNotice', { who }));
       window.dispatchEvent(new Event(REFINDEX_CHANGED));
@@ -43,7 +41,7 @@ export function Registrations({ version }: { version: number }) {
       <Heading level={2} id="refindex-registrations">{t('registrations')}</Heading>
       <div className="utrecht-form-field utrecht-form-field--checkbox">
         <input id="refindex-show-ended" type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={showEnded}
-          onChange={(e) => { setCursors([]); setShowEnded(e.target.checked); }} />
+          onChange={(e) => { setShowEnded(e.target.checked); }} />
         {' '}<label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="refindex-show-ended">{t('showEnded')}</label>
       </div>
       {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
@@ -93,10 +91,7 @@ export function Registrations({ version }: { version: number }) {
           </Table>
         </div>
       )}
-      <nav className="regie-pager" aria-label={t('registrations')}>
-        {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{t('previous')}</Button>}
-        {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{t('next')}</Button>}
-      </nav>
+      <Pager list={list} label={t('registrations')} />
     </section>
   );
 }

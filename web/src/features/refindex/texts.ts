@@ -1,20 +1,10 @@
-// Texts and API types of the reference-index screens: Dutch first, English second (useLocalT).
-export interface Ref { id: string; name: string | null }
-export interface PersonLabel { bsn: string | null }
+// Texts (and the API types, from the contracts) of the reference-index screens: Dutch first, English second (useLocalT).
+import type { ApiResponse } from '../../api.js';
 
-export interface Registration {
-  id: string; person: PersonLabel; organisation: Ref; registeredBy: Ref; contactName: string; contactPhone: string | null; contactEmail: string | null;
-  legalBasis: 'statutory_task' | 'consent'; startDate: string; endDate: string; status: 'active' | 'expired' | 'ended';
-  endedAt: string | null; endedReason: 'ended' | 'expired' | 'age_23' | null; createdAt: string; openMatches: number;
-}
-export interface Party {
-  organisation: Ref; own: boolean; contactName: string; contactPhone: string | null; contactEmail: string | null; startDate: string; endDate: string; active: boolean;
-}
-export interface Match {
-  id: string; kind: 'client' | 'family'; persons: PersonLabel[]; matchedOn: string; dueOn: string; overdue: boolean; escalatedAt: string | null;
-  closedAt: string | null; coordinator: { organisation: Ref; user: Ref; acceptedAt: string } | null; canAccept: boolean; parties: Party[];
-}
-export interface Page<T> { items: T[]; nextCursor: string | null }
+export type Registration = ApiResponse<'GET', '/api/v1/refindex/registrations'>['items'][number];
+export type Match = ApiResponse<'GET', '/api/v1/refindex/matches'>['items'][number];
+export type Party = Match['parties'][number];
+export type PersonLabel = Match['persons'][number];
 
 /** Fired after a registration changed, so that "my matches" reloads. */
 export const REFINDEX_CHANGED = 'regie:refindex-changed';

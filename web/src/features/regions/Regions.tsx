@@ -1,43 +1,38 @@
 // "Regio's": an installation administrator creates a region with its first organisation and
 // functional administrator; the one-time password is shown once, in the answer, and is not kept
 // (no draft either: the form holds a person's name and e-mail only while the page is open).
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { ApiError, get, post } from '../../api.js';
+import { ApiError, post, type ApiResponse } from '../../api.js';
+import { useApi } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { ORGANISATION_TYPES } from '../admin/texts.js';
 import '../admin/admin.css';
 import { TEXTS } from './texts.js';
 
-interface Region { id: string; name: string; createdAt: string }
-interface Created { region: { id: string; name: string }; organisation: { id: string; name: string; type: string }; admin: { id: string; username: string; displayName: string };
-  initialPassword: string }
+type Created = ApiResponse<'POST', '/api/v1/regions'>;
 const EMPTY = { id: '', name: '', organisationName: '', organisationType: 'municipal_team', adminName: '', adminUsername: '', adminEmail: '' };
 
 export function Regions() {
   const t = useLocalT(TEXTS);
   const { lang, label } = useI18n();
-  const [regions, setRegions] = useState<Region[] | null>(null);
-  const [allowed, setAllowed] = useState(true);
-  const [loadError, setLoadError] = useState<unknown>(null);
   const [d, setD] = useState(EMPTY);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const errors = fieldErrors(error, lang);
-  const load = useCallback(async () => {
-    try { setRegions((await get<{ items: Region[] }>('/api/v1/regions')).items); setLoadError(null); } catch (e) {
-      if (e instanceof ApiError && e.problem.status === 403) setAllowed(false); else setLoadError(e);
-    }
-  }, []);
-  useEffect(() => { void load(); }, [load]);
+  const regionsAnswer = useApi('/api/v1/regions');
+  const regions = regionsAnswer.data?.items ?? null;
+  const allowed = !(regionsAnswer.error instanceof ApiError && regionsAnswer.error.problem.status === 403);
+  const loadError = allowed ? regionsAnswer.error : null;
+  const load = () => regionsAnswer.refetch();
   const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
   const submit = async () => {
     setBusy(true); setError(null); setCreated(null);
     try {
-      const r = await post<Created>('/api/v1/regions', { id: d.id, name: d.name, organisation: { name: d.organisationName, type: d.organisationType },
-        admin: { username: d.adminUsername, displayName: d.adminName, ...(d.adminEmail.trim() ? { email: d.adminEmail.trim() } : {}) } });
+      const r = await post('/api/v1/regions', { body: { id: d.id, name: d.name, organisation: { name: d.organisationName, type: d.organisationType },
+        admin: { username: d.adminUsername, displayName: d.adminName, ...(d.adminEmail.trim() ? { email: d.adminEmail.trim() } : {}) } } });
       setCreated(r); setD(EMPTY);
       void load();
     } catch (e) { setError(e); } finally { setBusy(false); }

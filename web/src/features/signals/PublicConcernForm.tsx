@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n.js';
 import { fieldErrors, ProblemAlert, Select, TextArea, TextInput } from '../../ui/forms.js';
 import { Checkbox } from './controls.js';
 import { useSignalT } from './texts.js';
-import { emptyAddress, subjectAddressPayload, subjectPersonsPayload, type AddressDraft, type PersonDraftLite } from './types.js';
+import { emptyAddress, subjectAddressPayload, subjectPersonsPayload, type AddressDraft, type PersonDraftLite } from './drafts.js';
 import { SubjectAddressFields, SubjectPersonsFields } from './SubjectFields.js';
 
 interface Form { regionId: string; about: string; place: string; whatSeen: string; worried: boolean; name: string; contact: string; website: string }
@@ -35,7 +35,7 @@ export function PublicConcernForm() {
   const [reference, setReference] = useState<string | null>(null);
   const errors = fieldErrors(error, lang);
 
-  const openForm = useCallback(() => get<{ token: string; regions: Array<{ id: string; name: string }> }>('/api/v1/public/concerns/form-token').then((r) => {
+  const openForm = useCallback(() => get('/api/v1/public/concerns/form-token').then((r) => {
     setToken(r.token);
     setRegions(r.regions);
     setF((p) => (p.regionId || r.regions.length !== 1 ? p : { ...p, regionId: r.regions[0].id }));
@@ -70,14 +70,14 @@ export function PublicConcernForm() {
         ...(f.contact.trim() ? { reporterContact: f.contact.trim() } : {}), ...(f.website ? { website: f.website } : {}),
       };
       // With files: multipart/form-data, the concern as JSON in the part "concern" (JSON alone is limited to 16 KB).
-      let r: { reference: string };
+      let r;
       if (files.length) {
         const form = new FormData();
         form.append('concern', JSON.stringify(concern));
         for (const file of files) form.append('attachments', file, file.name);
-        r = await postForm<{ reference: string }>('/api/v1/public/concerns', form);
+        r = await postForm('/api/v1/public/concerns', form);
       } else {
-        r = await post<{ reference: string }>('/api/v1/public/concerns', concern);
+        r = await post('/api/v1/public/concerns', { body: concern });
       }
       setReference(r.reference);
       window.scrollTo(0, 0);

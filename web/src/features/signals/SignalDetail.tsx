@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { get, post } from '../../api.js';
+import { post } from '../../api.js';
+import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { useSession } from '../../session.js';
@@ -12,7 +13,9 @@ import { SkippedHolidays } from '../calendar/SkippedHolidays.js';
 import { TriageForm } from './TriageForm.js';
 import { RefusalNote } from '../handovers/RefusalNote.js';
 import { useSignalLabels, useSignalT } from './texts.js';
-import { formatAddress, readFile, STEPS, type FamilyProposal, type SignalDetailData, type Urgency } from './types.js';
+import { formatAddress, readFile, STEPS, type SignalDetailData, type Urgency } from './drafts.js';
+
+type FamilyProposal = SignalDetailData['proposals'][number];
 
 /** Everything about one signal: what was reported, by whom, its deadline, files, the case it joined, and the triage decision. */
 export function SignalDetail({ signalId }: { signalId: string }) {
@@ -20,13 +23,13 @@ export function SignalDetail({ signalId }: { signalId: string }) {
   const t = useSignalT();
   const lbl = useSignalLabels();
   const me = useSession().session?.user;
-  const [data, setData] = useState<SignalDetailData | null>(null);
-  const [error, setError] = useState<unknown>(null);
   // A refused attachment (from the form) is a warning; a recorded decision is good news.
   const [warning] = useState(() => sessionStorage.getItem(`regie.signal-notice.${signalId}`) ?? '');
   const [notice, setNotice] = useState('');
-  const load = useCallback(() => get<SignalDetailData>(`/api/v1/signals/${signalId}`).then((d) => { setData(d); setError(null); }, setError), [signalId]);
-  useEffect(() => { void load(); sessionStorage.removeItem(`regie.signal-notice.${signalId}`); }, [load, signalId]);
+  const signal = useApi('/api/v1/signals/:signalId', { params: { signalId } });
+  const { data, error } = signal;
+  const load = () => signal.refetch();
+  useEffect(() => { sessionStorage.removeItem(`regie.signal-notice.${signalId}`); }, [signalId]);
 
   if (error && !data) return <><Heading level={1}>{t('signal')}</Heading><ProblemAlert error={error} /></>;
   if (!data) return <Paragraph>{tg('loading')}</Paragraph>;
@@ -131,7 +134,7 @@ function Attachments({ signal, onAdded }: { signal: SignalDetailData; onAdded: (
     setBusy(true); setError(null);
     try {
       const f = await readFile(file);
-      await post(`/api/v1/signals/${signal.id}/attachments`, { filename: f.filename, mediaType: f.mediaType, contentBase64: f.contentBase64 });
+      await post('/api/v1/signals/:signalId/attachments', { params: { signalId: signal.id }, body: { filename: f.filename, mediaType: f.mediaType, contentBase64: f.contentBase64 } });
       setFile(null);
       onAdded();
     } catch (err) { setError(err); } finally { setBusy(false); }
@@ -167,7 +170,7 @@ function Proposals({ signal, onDone }: { signal: SignalDetailData; onDone: (msg:
   const answer = async (p: FamilyProposal, decision: 'confirmed' | 'rejected') => {
     setBusy(true); setError(null);
     try {
-      await post(`/api/v1/signals/${signal.id}/family-proposals`, { ...(p.caseId ? { caseId: p.caseId } : { otherSignalId: p.signalId }), decision, version: signal.version });
+      await post('/api/v1/signals/:signalId/family-proposals', { params: { signalId: signal.id }, body: { ...(p.caseId ? { caseId: p.caseId } : { otherSignalId: p.signalId ?? undefined }), decision, version: signal.version } });
       onDone(decision === 'confirmed' ? t('proposalConfirmedNotice') : t('proposalRejectedNotice'));
     } catch (err) { setError(err); } finally { setBusy(false); }
   };
@@ -208,7 +211,7 @@ function LowerUrgency({ signal, onDone }: { signal: SignalDetailData; onDone: (m
   const submit = async () => {
     setBusy(true); setError(null);
     try {
-      await post(`/api/v1/signals/${signal.id}/urgency`, { urgency: urgency || undefined, reason, version: signal.version });
+      await post('/api/v1/signals/:signalId/urgency', { params: { signalId: signal.id }, body: { urgency: urgency || undefined, reason, version: signal.version } });
       onDone(t('urgencyLoweredNotice'));
     } catch (err) { setError(err); } finally { setBusy(false); }
   };

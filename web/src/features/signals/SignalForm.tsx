@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { ApiError, get, post } from '../../api.js';
+import { ApiError, post } from '../../api.js';
+import { useApi } from '../../data.js';
 import { problemText, useI18n } from '../../i18n.js';
 import { navigate } from '../../router.js';
 import { useSession } from '../../session.js';
@@ -11,9 +12,9 @@ import { MatchSuggestions } from '../families/MatchSuggestions.js';
 import { emptyPerson } from '../families/MemberForms.js';
 import { SubjectAddressFields, SubjectPersonsFields } from './SubjectFields.js';
 import {
-  CHILD_DOMAINS, DOMAINS, emptyAddress, readFile, SOURCES, STEPS, subjectAddressPayload, subjectPersonsPayload, type AddressDraft, type FileDraft, type Organisation,
-  type PersonDraftLite, type Settings, type Urgency,
-} from './types.js';
+  CHILD_DOMAINS, DOMAINS, emptyAddress, readFile, SOURCES, STEPS, subjectAddressPayload, subjectPersonsPayload, type AddressDraft, type FileDraft,
+  type PersonDraftLite, type Urgency,
+} from './drafts.js';
 
 interface Draft {
   receivingOrganisationId: string; source: string; about: 'bsn' | 'name' | 'description' | 'family'; bsn: string; subjectDescription: string; subjectPlace: string;
@@ -38,24 +39,20 @@ export function SignalForm() {
     person: { givenNames: '', familyNamePrefix: '', familyName: '', birthDate: '', rejected: [] }, others: [], address: emptyAddress(),
     whatSeen: '', concerns: {}, safetyAtStake: false, steps: {}, urgency: '' };
   const [d, setD, draft] = useDraft<Draft>(`${me.id}.signal${familyId ? `.${familyId}` : ''}`, initial);
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [familyName, setFamilyName] = useState<string | null>(null);
+  const orgsAnswer = useApi('/api/v1/organisations');
+  const orgs = orgsAnswer.data?.items ?? [];
+  const settings = useApi('/api/v1/signal-settings').data;
+  const familyName = useApi('/api/v1/families/:familyId', { params: { familyId: familyId ?? '' } }, { enabled: !!familyId }).data?.name ?? null;
   const [files, setFiles] = useState<FileDraft[]>([]);
   const [fileError, setFileError] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const errors = fieldErrors(error, lang);
 
-  useEffect(() => {
-    get<{ items: Organisation[] }>('/api/v1/organisations').then((r) => setOrgs(r.items), setError);
-    get<Settings>('/api/v1/signal-settings').then((st) => {
-      setSettings(st);
-      // Most signals go to the region's front door: offer it, the user can choose another.
-      if (st.frontDoorOrganisationId) setD((p) => (p.receivingOrganisationId ? p : { ...p, receivingOrganisationId: st.frontDoorOrganisationId! }));
-    }, () => undefined);
-    if (familyId) get<{ name: string }>(`/api/v1/families/${familyId}`).then((f) => setFamilyName(f.name), () => undefined);
-  }, [familyId, setD]);
+  useEffect(() => { if (orgsAnswer.error) setError(orgsAnswer.error); }, [orgsAnswer.error]);
+  // Most signals go to the region's front door: offer it, the user can choose another.
+  const frontDoor = settings?.frontDoorOrganisationId;
+  useEffect(() => { if (frontDoor) setD((p) => (p.receivingOrganisationId ? p : { ...p, receivingOrganisationId: frontDoor })); }, [frontDoor, setD]);
 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((prev) => ({ ...prev, [k]: v }));
   const person = d.person ?? initial.person; // drafts saved before this field existed
@@ -82,7 +79,7 @@ export function SignalForm() {
       // The persons in structure as well (the description stays for whoever reads the signal): the first unless it was linked, and the others.
       const subjectPersons = d.about === 'family' ? [] : subjectPersonsPayload([...(d.about === 'name' && !person.personId ? [person] : []), ...(d.others ?? [])]);
       const subjectAddress = d.about === 'family' ? undefined : subjectAddressPayload(d.address ?? emptyAddress());
-      const r = await post<{ id: string }>('/api/v1/signals', {
+      const r = await post('/api/v1/signals', { body: {
         receivingOrganisationId: d.receivingOrganisationId, source: d.source, urgency: d.urgency || undefined, whatSeen: d.whatSeen, safetyAtStake: d.safetyAtStake,
         ...(d.about === 'family' && familyId ? { familyId } : {}), ...(d.about === 'bsn' && d.bsn.trim() ? { bsn: d.bsn.trim() } : {}),
         ...(d.about === 'name' && person.personId ? { personId: person.personId } : {}),
@@ -90,12 +87,12 @@ export function SignalForm() {
         ...(d.subjectPlace.trim() ? { subjectPlace: d.subjectPlace.trim() } : {}),
         ...(subjectPersons.length ? { subjectPersons } : {}), ...(subjectAddress ? { subjectAddress } : {}),
         ...(Object.keys(concerns).length ? { concerns } : {}), ...(d.safetyAtStake ? { meldcodeSteps } : {}),
-      });
+      } });
       draft.clear();
       // The signal stands; a refused file is reported on the signal's page rather than lost silently.
       const failed: string[] = [];
       for (const f of files) {
-        try { await post(`/api/v1/signals/${r.id}/attachments`, { filename: f.filename, mediaType: f.mediaType, contentBase64: f.contentBase64 }); }
+        try { await post('/api/v1/signals/:signalId/attachments', { params: { signalId: r.id }, body: { filename: f.filename, mediaType: f.mediaType, contentBase64: f.contentBase64 } }); }
         catch (e) { failed.push(`${t('attachmentFailed', { name: f.filename })} ${e instanceof ApiError ? problemText(lang, e.problem) : String(e)}`); }
       }
       if (failed.length) sessionStorage.setItem(`regie.signal-notice.${r.id}`, failed.join('\n'));

@@ -4,7 +4,7 @@
 import { Button } from '@rijkshuisstijl-community/components-react';
 import { TextInput } from '../../ui/forms.js';
 import { useSignalT } from './texts.js';
-import { emptyPersonLite, type AddressDraft, type PersonDraftLite } from './types.js';
+import { emptyPersonLite, type AddressDraft, type PersonDraftLite } from './drafts.js';
 
 /** Persons as fieldsets "Persoon n"; `first` is the number of the first one shown (a form may show person 1 elsewhere). */
 export function SubjectPersonsFields({ persons, onChange, errors, first = 1, offset = 0 }: {

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { get, post } from '../../api.js';
+import { post } from '../../api.js';
+import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { RegionGroupedSelect, type RegionOrganisation } from '../../ui/RegionGroupedSelect.js';
 import { useSession } from '../../session.js';
@@ -9,7 +10,7 @@ import { useProfessionals } from '../families/CaseSection.js';
 import { emptyPerson, PersonFields, personPayload, type PersonDraft } from '../families/MemberForms.js';
 import { RadioGroup } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
-import type { SignalDetailData } from './types.js';
+import type { SignalDetailData } from './drafts.js';
 import { ReceivingProfessional } from '../handovers/ReceivingProfessional.js';
 
 /** Adult or child by birth date, as a first guess the triaging professional corrects. */
@@ -28,10 +29,7 @@ export function membersFromSignal(signal: Pick<SignalDetailData, 'subject'>): Pe
     familyName: p.familyName ?? '', birthDate: p.birthDate ?? '', ...address }));
 }
 
-/** An organisation that may receive a signal, in the own region or another one (GET /api/v1/handover-receivers). */
-type Receiver = RegionOrganisation;
-
-type Assessment = 'unsafe' | 'concerns' | 'safe';
+type Assessment = NonNullable<SignalDetailData['triage']>['safetyAssessment'];
 type Decision = 'advice' | 'open_case' | 'join_case' | 'handover' | 'close';
 interface Draft { safetyAssessment: Assessment | ''; safetyReasons: string; decision: Decision | ''; note: string; closeReason: string;
   targetOrganisationId: string; coordinatorUserId: string; caseId: string; members?: PersonDraft[]; targetUserId?: string }
@@ -43,7 +41,6 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
   const lbl = useSignalLabels();
   const me = useSession().session!.user;
   const coordinators = useProfessionals(true);
-  const [receivers, setReceivers] = useState<Receiver[]>([]);
   const initial: Draft = { safetyAssessment: '', safetyReasons: '', decision: '', note: '', closeReason: '', targetOrganisationId: '', coordinatorUserId: '', caseId: '',
     members: membersFromSignal(signal) };
   // A signal about a family Regie does not know yet: "open a case" creates the family too.
@@ -53,7 +50,7 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
   const [busy, setBusy] = useState(false);
   const errors = fieldErrors(error, lang);
   // Only organisations with the task to take over a signal: the own region's first, then those of other regions (a family that moved).
-  useEffect(() => { get<{ items: Receiver[] }>('/api/v1/handover-receivers?subjectType=signal').then((r) => setReceivers(r.items), () => undefined); }, []);
+  const receivers = useApi('/api/v1/handover-receivers', { query: { subjectType: 'signal' } }).data?.items ?? [];
   const target = receivers.find((o) => o.id === d.targetOrganisationId);
   const elsewhere = !!target && target.regionId !== me.regionId;
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((p) => ({ ...p, [k]: v }));
@@ -63,7 +60,7 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
   const submit = async () => {
     setBusy(true); setError(null);
     try {
-      await post(`/api/v1/signals/${signal.id}/triage`, {
+      await post('/api/v1/signals/:signalId/triage', { params: { signalId: signal.id }, body: {
         safetyAssessment: d.safetyAssessment || undefined, safetyReasons: d.safetyReasons, decision: d.decision || undefined, version: signal.version,
         ...(d.note.trim() ? { note: d.note.trim() } : {}),
         ...(d.decision === 'close' ? { closeReason: d.closeReason.trim() || undefined } : {}),
@@ -72,7 +69,7 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
         ...(d.decision === 'open_case' ? { coordinatorUserId: d.coordinatorUserId || undefined } : {}),
         ...(d.decision === 'open_case' && newFamily ? { newFamily: { members: members.map((m) => personPayload(m)) } } : {}),
         ...(d.decision === 'join_case' && d.caseId.trim() ? { caseId: d.caseId.trim() } : {}),
-      });
+      } });
       draft.clear();
       onDone(t('decided'));
     } catch (err) { setError(err); } finally { setBusy(false); }
@@ -128,7 +125,7 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
 
 /** The organisations to hand over to: the own region's first; those of other regions grouped per region (as on the handover screen). */
 function TargetSelect({ receivers, ownRegionId, value, onChange, error }: {
-  receivers: Receiver[]; ownRegionId: string; value: string; onChange: (v: string) => void; error?: string;
+  receivers: RegionOrganisation[]; ownRegionId: string; value: string; onChange: (v: string) => void; error?: string;
 }) {
   const t = useSignalT();
   return <RegionGroupedSelect label={t('target')} hint={t('targetHint')} regionsHint={t('targetHintRegions')} name="targetOrganisationId" organisations={receivers}

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { get } from '../../api.js';
+import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import type { ApiResponse } from '../../api.js';
+import { Pager, useApi, usePagedList } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { ProblemAlert, Select } from '../../ui/forms.js';
 import { ago, fmtDate } from '../../ui/time.js';
 import { Checkbox } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
-import type { Organisation, SignalList, SignalListItem } from './types.js';
+
+type SignalListItem = ApiResponse<'GET', '/api/v1/signals'>['items'][number];
 import { useSession } from '../../session.js';
 import { RefusalNote } from '../handovers/RefusalNote.js';
 
@@ -30,28 +32,17 @@ export function TriageQueue() {
   const [status, setStatus] = useState(params.get('status') ?? 'open');
   const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
   const [reReport, setReReport] = useState(params.get('reReport') === 'true');
-  const [cursors, setCursors] = useState<string[]>([]);
-  const [data, setData] = useState<SignalList | null>(null);
-  const [orgName, setOrgName] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const cursor = cursors[cursors.length - 1];
-
+  const orgName = useApi('/api/v1/organisations').data?.items.find((o) => o.id === me.organisationId)?.name ?? '';
+  const reReports = reReport && scope === 'queue';
+  const list = usePagedList('/api/v1/signals', { query: { scope, limit: 25, status, overdue: overdue ? 'true' : undefined, reReport: reReports ? 'true' : undefined } });
+  const { data, error } = list;
   useEffect(() => {
-    get<{ items: Organisation[] }>('/api/v1/organisations').then((r) => setOrgName(r.items.find((o) => o.id === me.organisationId)?.name ?? ''), () => undefined);
-  }, [me.organisationId]);
-  useEffect(() => {
-    const p = new URLSearchParams({ scope, limit: '25' });
-    if (status) p.set('status', status);
-    if (overdue) p.set('overdue', 'true');
-    const reReports = reReport && scope === 'queue';
-    if (reReports) p.set('reReport', 'true');
-    if (cursor) p.set('cursor', cursor);
     history.replaceState(null, '', `/triage?${new URLSearchParams({ ...(scope === 'reported' ? { scope } : {}), ...(status ? { status } : {}), ...(overdue ? { overdue: 'true' } : {}),
       ...(reReports ? { reReport: 'true' } : {}) })}`);
-    get<SignalList>(`/api/v1/signals?${p}`).then((r) => { setData(r); setError(null); }, setError);
-  }, [scope, status, overdue, reReport, cursor]);
+  }, [scope, status, overdue, reReports]);
 
-  const reset = () => setCursors([]);
+  // A new filter starts at the first page (usePagedList does that by itself).
+  const reset = () => undefined;
   return (
     <>
       <div className="regie-title-row">
@@ -95,10 +86,7 @@ export function TriageQueue() {
           ))}</TableBody>
         </Table>
       )}
-      <nav className="regie-pager" aria-label={`${t('queueTitle')}: ${t('next')} / ${t('previous')}`}>
-        {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{t('previous')}</Button>}
-        {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{t('next')}</Button>}
-      </nav>
+      <Pager list={list} label={`${t('queueTitle')}: ${t('next')} / ${t('previous')}`} />
     </>
   );
 }
