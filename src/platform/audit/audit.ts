@@ -91,9 +91,11 @@ export const AUDIT_SELECT_COLUMNS = ['action', 'user_id', 'user_role', 'organisa
  * of AUDIT_SELECT_COLUMNS and an `ord` to write them in; region_id is $1 of `params`. The chain
  * trigger gives each row its place, time and hash, as for every other row.
  */
-export async function insertAuditSelect(db: Pick<Tx, 'query'>, regionId: string, select: string, params: unknown[] = []): Promise<void> {
+export async function insertAuditSelect(owner: Pick<Tx, 'query'>, regionId: string, select: string, params: unknown[] = []): Promise<void> {
+  // `owner`: the demo generator's own connection (src/demo seeds as the schema owner, outside the
+  // doors, before any request); no module calls this.
   const cols = AUDIT_SELECT_COLUMNS.join(', ');
-  await db.query(
+  await owner.query(
     `INSERT INTO audit_log (region_id, seq, ${cols}, prev_hash, hash)
      SELECT $1, 0, ${AUDIT_SELECT_COLUMNS.map((c) => `r.${c}`).join(', ')}, '', '' FROM (${select}) r ORDER BY r.ord`, [regionId, ...params]);
 }
