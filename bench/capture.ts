@@ -34,6 +34,7 @@ export class Recorder {
     w.transaction = (<T>(fn: (tx: Tx) => Promise<T>) => db.transaction((tx) => fn({
       query: (<R>(text: string, params?: unknown[], opts?: QueryOptions) => keep(rec(true, text, params, opts), tx.query<R>(text, params, opts))) as Tx['query'],
       exec: (sql: string) => { rec(true, sql); return tx.exec(sql); },
+      send: (text: string, params?: unknown[], opts?: QueryOptions) => { rec(true, text, params, opts); tx.send(text, params, opts); },
     }))) as Database['transaction'];
     return w;
   }
