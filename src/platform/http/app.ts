@@ -1,7 +1,7 @@
 // Fastify setup: zod schemas in and out, OpenAPI at /docs, problem+json errors, API-Version
 // header, security headers, the access guard on every route, metrics, health and the web app.
 import pino from 'pino';
-import Fastify, { type FastifyInstance, type RawServerDefault, type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest, type FastifyInstance, type RawServerDefault, type FastifyBaseLogger } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
@@ -52,6 +52,18 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>) {
   };
 }
 
+/**
+ * One log line per request, after the answer: what operators need (the request id as reqId,
+ * method, route pattern, status, ms), never the URL, query or body (they hold names and ids).
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest() { /* the one line comes at the end */ }
+  override requestCompleted(_err: Error | null | undefined, req: FastifyRequest, reply: FastifyReply) {
+    if (this.isLogDisabled(req)) return;
+    req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unknown', status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+  }
+}
+
 let stdout: pino.DestinationStream | undefined;
 /**
  * Standard output, written asynchronously: a log line is handed to the operating system while the
@@ -71,8 +83,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   const knownRoutes = FindMyWay();
   const fastify = Fastify({
     logger: opts.logger ?? { ...loggerOptions(opts.config), stream: asyncStdout() },
-    // Fastify's own two lines per request (received, completed) are replaced by one: see the onResponse hook below.
-    disableRequestLogging: true,
+    // Fastify's own two lines per request (received, completed) are replaced by one (OneLinePerRequest).
+    logController: new OneLinePerRequest(),
     bodyLimit: 256 * 1024,
     // X-Forwarded-For only from the configured proxies: anyone else could rotate it past every
     // per-IP limit and forge the address in the audit log. req.ip is then the trusted address.
@@ -148,12 +160,6 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(overloadPlugin, opts.config.limits);
   // The session is checked before the body is read, parsed or validated: without a session no
   // large body is accepted, and an expired session answers 401 rather than field errors.
-  // One log line per request, after the answer: what operators need (the request id as reqId,
-  // method, route pattern, status, ms), never the URL, query or body (they hold names and ids).
-  app.addHook('onResponse', (req, reply, done) => {
-    req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unknown', status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
-    done();
-  });
   app.addHook('onRequest', guard(opts.db));
   app.addHook('preValidation', refuseUnsafeInput);
   await app.register(idempotencyPlugin, { db: opts.db });
