@@ -30,9 +30,11 @@ COMMENT ON TABLE family_opened IS 'Sort key of "Mijn gezinnen" by opening date, 
 CREATE INDEX family_opened_order ON family_opened (region_id, opened_sort, (family_id::text));
 
 -- Read like every table hanging off a family; written only by the triggers below (as the owner).
+-- OFFSET 0 keeps the check a per-row probe (as persons_read, 0073): the list walks the index
+-- expecting many rows, and PostgreSQL would otherwise hash the organisation's case-team rows once.
 ALTER TABLE family_opened ENABLE ROW LEVEL SECURITY;
 CREATE POLICY family_opened_read ON family_opened FOR SELECT
-  USING (EXISTS (SELECT 1 FROM regie.my_family_access a WHERE a.region_id = family_opened.region_id AND a.family_id = family_opened.family_id));
+  USING (EXISTS (SELECT 1 FROM regie.my_family_access a WHERE a.region_id = family_opened.region_id AND a.family_id = family_opened.family_id OFFSET 0));
 GRANT SELECT ON family_opened TO regie_app;
 
 CREATE FUNCTION regie.family_opened_keep() RETURNS trigger
