@@ -49,6 +49,7 @@ describe('SECURITY DEFINER functions', () => {
       'regie.ensure_job_queue(text,json) → regie_system',
       'regie.expire_overdue_handovers(date) → regie_system',
       'regie.family_for_break_glass(text,text,uuid) → regie_app',
+      'regie.family_opened_keep() → owner only',
       'regie.functional_admins(text) → regie_app',
       'regie.handover_answered_elsewhere(text,uuid,text,text,text) → regie_app',
       'regie.handover_notify_in(text,uuid,text,jsonb,text,text) → owner only',

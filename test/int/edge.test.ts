@@ -169,6 +169,25 @@ describe('large and incomplete bodies without a session', () => {
   });
 });
 
+describe('request logs', () => {
+  it('one line per request with request id, method, route, status and ms; never the URL', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+    const probe = await buildApp({ db: t.db, config: { ...loadConfig({}), demoFamilies: 0 }, logger: { ...loggerOptions({ logLevel: 'info' }), stream }, routes: [(a) => {
+      a.get('/echo/:name', { config: { permission: 'public' } }, async () => ({ ok: true }));
+    }] });
+    try {
+      const r = await probe.inject({ method: 'GET', url: '/echo/Jansen-geheim?q=Pietersen' });
+      expect(r.statusCode).toBe(200);
+      const entries = lines.join('').trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.reqId);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ msg: 'request', method: 'GET', route: '/echo/:name', status: 200 });
+      expect(typeof entries[0].ms).toBe('number');
+      expect(lines.join('')).not.toMatch(/geheim|Pietersen/);
+    } finally { await probe.close(); }
+  });
+});
+
 describe('error logs', () => {
   it('hold the kind of failure, never the input the database echoed', async () => {
     const lines: string[] = [];

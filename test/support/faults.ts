@@ -13,6 +13,10 @@ export function failingAt(db: Database, n: number): Database {
           return tx.query(text, params);
         },
         exec: (sql) => tx.exec(sql),
+        send: (text, params, opts) => {
+          if (++count === n) throw Object.assign(new Error('connection lost (injected)'), { code: '08006' });
+          tx.send(text, params, opts);
+        },
       };
       return fn(faulty);
     }),

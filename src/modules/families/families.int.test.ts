@@ -152,3 +152,25 @@ describe('families', () => {
     expect(anon.headers['content-type']).toContain('application/problem+json');
   });
 });
+
+describe('the opening-date sort key (family_opened, migrations/0280)', () => {
+  const key = async (familyId: string) => (await t.superuser.query<{ open_at: string | null; closed_max_at: string | null; opened_sort: string }>(
+    `SELECT open_at::text, closed_max_at::text, opened_sort::text FROM family_opened WHERE family_id = $1`, [familyId]))[0];
+  it('follows the open case, then the latest closed one, and a reopened case again; the team lead\'s list orders by it', async () => {
+    const r = await c.post('/api/v1/families', familyBody(coord.actor.userId, { familyName: 'Sleutel' }));
+    expect(r.status).toBe(201);
+    const id = r.body.id as string;
+    const [opened] = await t.superuser.query<{ opened_at: string }>(`SELECT opened_at::text FROM cases WHERE family_id = $1`, [id]);
+    expect(await key(id)).toEqual({ open_at: opened.opened_at, closed_max_at: null, opened_sort: opened.opened_at });
+    await t.superuser.query(`UPDATE cases SET status = 'closed', closed_at = now(), closed_reason = 'afgerond' WHERE family_id = $1`, [id]);
+    expect(await key(id)).toEqual({ open_at: null, closed_max_at: opened.opened_at, opened_sort: opened.opened_at });
+    await t.superuser.query(`UPDATE cases SET status = 'exploring', closed_at = NULL, closed_reason = NULL WHERE family_id = $1`, [id]);
+    expect((await key(id)).open_at).toBe(opened.opened_at);
+    // The whole team, by opening date, both ways: the same order as the cases' opening dates say.
+    const asc = (await l.get('/api/v1/families?scope=organisation&sort=opened&limit=100')).body.items as Array<{ id: string; openedAt: string }>;
+    expect(asc.map((f) => f.id)).toContain(id);
+    expect(asc.map((f) => f.openedAt)).toEqual(asc.map((f) => f.openedAt).sort());
+    const desc = (await l.get('/api/v1/families?scope=organisation&sort=-opened&limit=100')).body.items as Array<{ id: string }>;
+    expect(desc.map((f) => f.id)).toEqual(asc.map((f) => f.id).reverse());
+  });
+});

@@ -83,12 +83,16 @@ export interface ListOptions {
   q?: string; sort: 'name' | '-name' | 'opened' | '-opened' | 'activity' | '-activity'; after?: [string, string]; limit: number;
 }
 
+/**
+ * expr orders, value is the cursor's text, tie breaks ties. Opening date: the key kept per family
+ * in family_opened (migrations/0280), walked through its index in this order — so a team lead's
+ * whole team is not read and sorted to show one page.
+ */
 const SORTS = {
-  name: { expr: 'lower(f.name)', dir: 'ASC' },
-  // The current case's opening, looked up per family only when sorting by it.
-  opened: { expr: `coalesce((SELECT c.opened_at FROM cases c WHERE c.region_id = f.region_id AND c.family_id = f.id
-                             ORDER BY c.status = 'closed', c.opened_at DESC LIMIT 1), 'infinity'::timestamptz)::text`, dir: 'ASC' },
-  activity: { expr: `f.last_activity_at::text`, dir: 'ASC' },
+  name: { expr: 'lower(f.name)', value: 'lower(f.name)', tie: 'f.id::text', from: '' },
+  opened: { expr: 'fo.opened_sort', value: 'fo.opened_sort::text', tie: 'fo.family_id::text',
+    from: ' JOIN family_opened fo ON fo.region_id = f.region_id AND fo.family_id = f.id' },
+  activity: { expr: `f.last_activity_at::text`, value: `f.last_activity_at::text`, tie: 'f.id::text', from: '' },
 } as const;
 
 export function normaliseSearch(s: string) {
@@ -100,7 +104,7 @@ export function normaliseSearch(s: string) {
 export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: ListItem[]; sortValues: string[] }> {
   const key = o.sort.replace('-', '') as keyof typeof SORTS;
   const desc = o.sort.startsWith('-');
-  const { expr } = SORTS[key];
+  const { expr, value, tie, from } = SORTS[key];
   const dir = desc ? 'DESC' : 'ASC';
   const params: unknown[] = [o.regionId, o.userId, o.organisationWide, o.organisationId];
   let where = '';
@@ -125,7 +129,8 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
   }
   if (o.after) {
     params.push(o.after[0], o.after[1]);
-    where += ` AND (${expr}, f.id::text) ${desc ? '<' : '>'} ($${params.length - 1}, $${params.length})`;
+    // The cursor's value is text; compared in the sort's own type (a timestamp for the opening date).
+    where += ` AND (${expr}, ${tie}) ${desc ? '<' : '>'} ($${params.length - 1}, $${params.length})`;
   }
   params.push(o.limit + 1);
   // First the page (ids and sort keys only), then names and members for those 20 rows alone.
@@ -135,14 +140,14 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
   // every membership of the organisation first.
   const page = o.organisationWide
     ? `page AS (
-       SELECT f.id, f.region_id, f.name, f.last_activity_at, ${expr} AS sort_value,
+       SELECT f.id, f.region_id, f.name, f.last_activity_at, ${value} AS sort_value, ${expr} AS sort_key, ${tie} AS tie_key,
               EXISTS (SELECT 1 FROM case_team k WHERE k.region_id = f.region_id AND k.family_id = f.id AND k.ended_at IS NULL
                          AND k.user_id = $2 AND k.role = 'coordinator') AS is_coordinator
-         FROM families f
+         FROM families f${from}
         WHERE f.region_id = $1 AND $3
           AND EXISTS (SELECT 1 FROM case_team ct WHERE ct.region_id = f.region_id AND ct.family_id = f.id AND ct.ended_at IS NULL
                          AND (ct.user_id = $2 OR ct.organisation_id = $4)) ${where}
-        ORDER BY ${expr} ${dir}, f.id::text ${dir}
+        ORDER BY ${expr} ${dir}, ${tie} ${dir}
         LIMIT $${params.length})`
     : `mine AS (
        SELECT ct.family_id, bool_or(ct.user_id = $2 AND ct.role = 'coordinator') AS is_coordinator
@@ -150,11 +155,11 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
         WHERE ct.region_id = $1 AND ct.ended_at IS NULL AND (ct.user_id = $2 OR ($3 AND ct.organisation_id = $4))
         GROUP BY ct.family_id),
      page AS (
-       SELECT f.id, f.region_id, f.name, f.last_activity_at, m.is_coordinator, ${expr} AS sort_value
+       SELECT f.id, f.region_id, f.name, f.last_activity_at, m.is_coordinator, ${value} AS sort_value, ${expr} AS sort_key, ${tie} AS tie_key
          FROM mine m
-         JOIN families f ON f.region_id = $1 AND f.id = m.family_id
+         JOIN families f ON f.region_id = $1 AND f.id = m.family_id${from}
         WHERE true ${where}
-        ORDER BY ${expr} ${dir}, f.id::text ${dir}
+        ORDER BY ${expr} ${dir}, ${tie} ${dir}
         LIMIT $${params.length})`;
   const rows = await tx.query<Record<string, any>>(
     `WITH ${page}
@@ -169,7 +174,7 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
        FROM page
        LEFT JOIN LATERAL (SELECT * FROM cases c WHERE c.region_id = page.region_id AND c.family_id = page.id
                            ORDER BY c.status = 'closed', c.opened_at DESC LIMIT 1) c ON true
-      ORDER BY page.sort_value ${dir}, page.id::text ${dir}`, params);
+      ORDER BY page.sort_key ${dir}, page.tie_key ${dir}`, params);
   return {
     items: rows.map((r) => ({ id: r.id, name: r.name, members: r.members ?? [], caseId: r.case_id, caseStatus: r.status, openedAt: iso(r.opened_at),
       coordinatorName: r.coordinator_name, isCoordinator: !!r.is_coordinator, lastActivityAt: iso(r.last_activity_at) })),

@@ -137,8 +137,8 @@ export async function registerFamily(db: Database, actor: Actor, body: Register)
 
 export async function readFamilyPage(db: Database, actor: Actor, familyId: string) {
   const result = await asActor(db, actor, async (tx) => {
-    const p = await findFamilyPage(tx, actor.regionId, familyId, actor.userId);
-    const access = await familyAccess(tx, actor, familyId);
+    // Both at once: one round trip with the transaction's BEGIN and settings (db.ts, pipelined).
+    const [p, access] = await Promise.all([findFamilyPage(tx, actor.regionId, familyId, actor.userId), familyAccess(tx, actor, familyId)]);
     if (!p || !access.allowed) {
       // Denied attempts are logged too; the caller cannot tell "denied" from "does not exist".
       await recordAccess(tx, actor, { action: 'read', objectType: 'family', objectId: familyId, outcome: 'denied' });

@@ -24,6 +24,7 @@ import { recordAccess } from '../audit/audit.js';
  */
 const FAMILY_SCOPED = {
   families: 'family',
+  family_opened: 'family (the opening-date sort key of the list; kept by triggers)',
   persons: 'family of the person; the privacy officer reads every person of the region',
   family_members: 'family',
   network_members: 'family',
@@ -45,7 +46,7 @@ const FAMILY_SCOPED = {
 type ScopedTable = keyof typeof FAMILY_SCOPED;
 const SCOPED_TABLES = Object.keys(FAMILY_SCOPED).sort() as ScopedTable[];
 /** The column that names a row of each table in the world (family_members: one row per person). */
-const KEY: Partial<Record<ScopedTable, string>> = { family_members: 'person_id' };
+const KEY: Partial<Record<ScopedTable, string>> = { family_members: 'person_id', family_opened: 'family_id' };
 /** Tables whose rows the application may change, with a change (rolled back, in this order) that RLS must allow exactly when mayWriteFamily does. */
 const WRITES: Partial<Record<ScopedTable, string>> = {
   network_members: 'UPDATE network_members SET name = name WHERE region_id = $1 RETURNING id::text',
@@ -197,7 +198,8 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
     for (const [i, f] of spec.families.entries()) {
       const fam = families[i];
       const coord = qualified[f.coordinator % qualified.length];
-      rows.push({ table: 'families', id: fam.id, familyId: fam.id }, { table: 'cases', id: fam.caseId, familyId: fam.id });
+      rows.push({ table: 'families', id: fam.id, familyId: fam.id }, { table: 'family_opened', id: fam.id, familyId: fam.id },
+        { table: 'cases', id: fam.caseId, familyId: fam.id });
       for (const pid of fam.personIds)
         rows.push({ table: 'persons', id: pid, familyId: fam.id, privacyOfficer: true }, { table: 'family_members', id: pid, familyId: fam.id });
       for (const { id } of await tx.query<{ id: string }>(`SELECT id::text FROM case_team WHERE region_id = $1 AND case_id = $2`, [regionId, fam.caseId]))

@@ -8,6 +8,9 @@ import { asSystem } from '../db/system-tx.js';
 /** One transaction behind the authentication door. */
 export const door = <T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> => asSystem(db, 'authentication', fn);
 
-/** One statement behind the authentication door. */
+/**
+ * One statement behind the authentication door, in one round trip: BEGIN, the door's settings,
+ * the statement and its COMMIT are sent together (db.ts: Tx.send, { commit: true }).
+ */
 export const authQuery = <T = Record<string, unknown>>(db: Database, text: string, params?: unknown[], opts?: QueryOptions): Promise<T[]> =>
-  door(db, (tx) => tx.query<T>(text, params, opts));
+  door(db, (tx) => tx.query<T>(text, params, { ...opts, commit: true }));

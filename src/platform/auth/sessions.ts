@@ -28,7 +28,7 @@ export interface LoadedSession {
   passwordChangeRequired: boolean;
 }
 
-export async function createSession(tx: Tx, regionId: string, userId: string, secondFactorDone: boolean,
+export async function createSession(tx: Pick<Tx, 'query'>, regionId: string, userId: string, secondFactorDone: boolean,
   meta: { ip?: string; userAgent?: string }): Promise<{ cookie: string; csrfToken: string }> {
   const secret = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');

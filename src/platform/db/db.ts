@@ -35,15 +35,34 @@ export interface QueryOptions {
    * parameters) — PostgreSQL may switch such a statement to one generic plan.
    */
   prepare?: boolean;
+  /**
+   * The transaction's last statement: its COMMIT (with Work.beforeCommit) is sent right behind it,
+   * so both take one round trip to a PostgreSQL server. The transaction takes no statement after
+   * it. Outside a transaction, and on PGlite, the transaction simply commits when its function returns.
+   */
+  commit?: boolean;
 }
 
 export interface Tx {
   query<T = Record<string, unknown>>(text: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;
   /** Multi-statement SQL without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * A statement whose answer nobody reads (the actor settings, the audit INSERT), sent without
+   * waiting for it: to a PostgreSQL server it travels in the same round trip as the next query or
+   * the COMMIT (the connections are pipelined). When it fails, that next query or the COMMIT fails
+   * with its error, and the transaction is rolled back. Outside a transaction it simply runs.
+   */
+  send(text: string, params?: unknown[], opts?: QueryOptions): void;
 }
 
-export interface Database extends Tx {
+/** A view of tx whose queries are sent without waiting (Tx.send) and answer no rows: for writes whose answer nobody reads. */
+export function sending(tx: Tx): Tx {
+  return { query: async (text, params, opts) => { tx.send(text, params, opts); return []; }, exec: (sql) => tx.exec(sql), send: (text, params, opts) => tx.send(text, params, opts) };
+}
+
+/** Outside a transaction there is nothing to send a statement along with: no `send`. */
+export interface Database extends Omit<Tx, 'send'> {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
@@ -81,7 +100,8 @@ function checkWork(work: Work | undefined) {
 
 async function commitWork(tx: Tx, commit: () => Promise<unknown>) {
   const work = currentWork.getStore();
-  if (work?.beforeCommit) await work.beforeCommit(tx);
+  // The idempotency key's mark reads no answer: it goes with the COMMIT.
+  if (work?.beforeCommit) await work.beforeCommit(sending(tx));
   checkWork(work);
   if (!work) return commit();
   work.committing = true;
@@ -136,24 +156,37 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
   const lite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } }).catch((e) => { unlock(); throw e; });
   const queue = new Queue();
-  const raw: Tx = {
-    async query<T>(text: string, params: unknown[] = []) {
-      const r = await lite.query<T>(text, params as unknown[]);
-      return r.rows;
-    },
-    async exec(sql: string) { await lite.exec(sql); },
-  };
+  const rawQuery = async <T>(text: string, params: unknown[] = []) => (await lite.query<T>(text, params as unknown[])).rows;
   let inTx = false;
+  /**
+   * PGlite runs in this process: there is no round trip to save, so a statement sent without
+   * waiting (Tx.send) simply runs before the transaction's next statement or its COMMIT, and
+   * fails that one when it failed.
+   */
+  const liteTx = () => {
+    const sent: Array<[string, unknown[]]> = [];
+    const flush = async () => {
+      while (sent.length) { const [text, params] = sent.shift()!; await rawQuery(text, params); }
+    };
+    const tx: Tx = {
+      async query<T>(text: string, params: unknown[] = []) { await flush(); return rawQuery<T>(text, params); },
+      async exec(sql: string) { await flush(); await lite.exec(sql); },
+      send(text: string, params: unknown[] = []) { sent.push([text, params]); },
+    };
+    return { tx, flush };
+  };
   return {
     kind: 'pglite',
-    query: async (text, params) => { checkWork(currentWork.getStore()); return queue.run(() => raw.query(text, params)); },
+    query: async (text, params) => { checkWork(currentWork.getStore()); return queue.run(() => rawQuery(text, params)); },
     transaction: (fn) => queue.run(async () => {
       checkWork(currentWork.getStore());
       inTx = true;
       await lite.exec('BEGIN');
       try {
-        const out = await fn(raw);
-        await commitWork(raw, () => lite.exec('COMMIT'));
+        const { tx, flush } = liteTx();
+        const out = await fn(tx);
+        await flush();
+        await commitWork(tx, async () => { await flush(); await lite.exec('COMMIT'); });
         return out;
       } catch (e) {
         await lite.exec('ROLLBACK').catch(() => undefined);
@@ -211,14 +244,14 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
   // few — measured on the 12,000-family benchmark (bench/results). A connection left idle inside
   // a transaction (a hung caller) gives up its locks after a minute.
   const options = '-c jit=off -c idle_in_transaction_session_timeout=60000';
-  const pool = new pg.Pool({ connectionString: url, max: o.max ?? 10, options, connectionTimeoutMillis: o.waitMs ?? 2_000, keepAlive: true });
+  const pool = new pg.Pool({ connectionString: url, max: o.max ?? 10, options, pipeline: true, connectionTimeoutMillis: o.waitMs ?? 2_000, keepAlive: true });
   // A connection that dies while idle in the pool emits 'error' on the pool: without this
   // listener that would end the process. pg-pool drops the connection; the next caller gets a new one.
   pool.on('error', (err) => o.onError?.(err));
   // /readyz's own connection: never waits behind the pool's queue.
   const probePool = new pg.Pool({ connectionString: url, max: 1, options: '-c jit=off', connectionTimeoutMillis: 1_000, idleTimeoutMillis: 60_000, keepAlive: true });
   probePool.on('error', () => undefined);
-  const viaPool: Tx = {
+  const viaPool: Omit<Tx, 'send'> = {
     async query<T>(text: string, params: unknown[] = [], opts?: QueryOptions) {
       checkWork(currentWork.getStore());
       try {
@@ -249,18 +282,46 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
           throw translateError(e);
         }
       };
-      // One connection runs one query at a time: queries of a transaction are queued, so a
-      // service may still start several with Promise.all.
-      const queue = new Queue();
+      // The connection is pipelined (pg's `pipeline` mode): a statement is written at once, without
+      // waiting for the answers to those before it, and answers come back in order. So BEGIN and the
+      // statements sent with Tx.send travel with the next query, several queries started with
+      // Promise.all share one round trip, and the last statement ({ commit: true }) takes its COMMIT
+      // along. A family page is then three round trips: the session, the page with its access facts
+      // (BEGIN and the actor settings in front), and the audit rows with the COMMIT.
+      let failure: unknown;
+      const sent = (p: Promise<unknown>) => { p.catch((e) => { failure ??= e; }); };
+      /** The first failure of a statement sent without waiting explains what came after it (25P02, or a COMMIT that rolled back). */
+      const answer = async <R>(p: Promise<R>): Promise<R> => {
+        let r: R;
+        try { r = await p; } catch (e) { throw failure ?? e; }
+        if (failure) throw failure;
+        return r;
+      };
+      let ended: Promise<unknown> | undefined;
+      const notEnded = () => { if (ended) throw new Error('the transaction has ended (its last statement was sent with { commit: true })'); };
+      const commit = async () => {
+        await commitWork(tx, async () => {
+          const r = await answer(run('COMMIT'));
+          // A COMMIT in a failed transaction rolls back and says so instead of failing.
+          if (r.command === 'ROLLBACK') throw new Error('the transaction was rolled back at COMMIT');
+        });
+      };
       const tx: Tx = {
-        query: <T>(text: string, params: unknown[] = [], opts?: QueryOptions) => queue.run(async () => { checkWork(work); return (await run(pgQuery(text, params, opts))).rows as T[]; }),
-        exec: (sql: string) => queue.run(async () => { await run(sql); }),
+        query: async <T>(text: string, params: unknown[] = [], opts?: QueryOptions) => {
+          checkWork(work);
+          notEnded();
+          const p = run(pgQuery(text, params, opts));
+          if (opts?.commit) { p.catch(() => undefined); ended = commit(); ended.catch(() => undefined); }
+          return (await answer(p)).rows as T[];
+        },
+        exec: async (sql: string) => { checkWork(work); notEnded(); await answer(run(sql)); },
+        send: (text: string, params: unknown[] = [], opts?: QueryOptions) => { checkWork(work); notEnded(); sent(run(pgQuery(text, params, opts))); },
       };
       try {
         checkWork(work);
-        await run('BEGIN');
+        sent(run('BEGIN'));
         const out = await fn(tx);
-        await commitWork(tx, () => run('COMMIT'));
+        await (ended ?? commit());
         return out;
       } catch (e) {
         if (!lost) await client.query('ROLLBACK').catch(() => undefined);

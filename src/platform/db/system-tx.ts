@@ -22,7 +22,8 @@ export function asSystem<T>(db: Database, door: SystemDoor, fn: (tx: Tx) => Prom
   const role = Object.hasOwn(DOOR_ROLES, door) ? DOOR_ROLES[door] : undefined;
   if (!role) return Promise.reject(new Error(`unknown system door "${door}"`));
   return db.transaction(async (tx) => {
-    await tx.query(`SELECT set_config('role', $2, true), set_config('regie.system', $1, true)`, [door, role], { prepare: true });
+    // Sent, not awaited: travels with the door's first query (db.ts, Tx.send).
+    tx.send(`SELECT set_config('role', $2, true), set_config('regie.system', $1, true)`, [door, role], { prepare: true });
     return fn(tx);
   });
 }
