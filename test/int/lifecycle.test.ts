@@ -41,7 +41,7 @@ const regie = (...args: string[]) => spawnSync(process.execPath, [bin, ...args],
 describe.skipIf(onPostgres)('regie start on the embedded database', () => {
   it('prints the demo accounts, finishes a request in flight on SIGTERM, exits cleanly and starts again on the same data', async () => {
     const port = 39000 + Math.floor(Math.random() * 2000);
-    const first = await startServer(port, 'info'); // logs each incoming request: see below
+    const first = await startServer(port, 'debug'); // logs each incoming request (debug level): see below
     expect(first.output()).toContain('regisseur');
     expect(first.output()).toContain('Welkom-Regie-2026');
     expect(first.output()).toContain('beheer2'); // the second administrator, for the four-eyes role approval

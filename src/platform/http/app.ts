@@ -57,7 +57,8 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>) {
  * method, route pattern, status, ms), never the URL, query or body (they hold names and ids).
  */
 class OneLinePerRequest extends LogController {
-  override incomingRequest() { /* the one line comes at the end */ }
+  // At debug level only (off in production: LOG_LEVEL info): the moment a request was read.
+  override incomingRequest(req: FastifyRequest) { req.log.debug({ req }, 'incoming request'); }
   override requestCompleted(_err: Error | null | undefined, req: FastifyRequest, reply: FastifyReply) {
     if (this.isLogDisabled(req)) return;
     req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unknown', status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
