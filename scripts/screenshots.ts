@@ -54,7 +54,11 @@ try {
     await page.screenshot({ path: join(out, 'gezinspagina-telefoon.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
   }
-  await page.getByRole('button', { name: 'Menu' }).isVisible();
+  if (process.argv.includes('--all')) {
+    await page.goto(`${base}/gezinnen/nieuw`);
+    await page.getByRole('heading', { name: 'Gezin registreren', level: 1 }).waitFor();
+    await page.screenshot({ path: join(out, 'gezin-registreren.png') });
+  }
   await page.goto(`${base}/triage`);
   await page.getByRole('heading', { name: 'Triage' }).waitFor();
   await page.waitForLoadState('networkidle');

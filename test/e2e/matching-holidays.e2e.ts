@@ -8,7 +8,7 @@ import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { createSignal } from '../../src/modules/signals/signals.service.js';
 import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js';
-import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env, fillBirthDate } from './support.js';
 
 let env: Env; let region: string; let team: string; let coord: TestUser; let admin: TestUser;
 
@@ -36,7 +36,7 @@ async function typeZoe(page: Page) {
   await first.getByLabel('Voornamen').fill('Zoë');
   await first.getByLabel(/Tussenvoegsel/).fill('van der');
   await first.getByLabel('Achternaam').fill('Bergh');
-  await first.getByLabel(/Geboortedatum/).fill('1987-06-15');
+  await fillBirthDate(first, /Geboortedatum/, '1987-06-15');
   return first;
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createRegion, createUser, PASSWORD, type TestUser } from '../support/factory.js';
 import { household } from '../../src/modules/refindex/refindex.int-support.js';
-import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env, fillBirthDate } from './support.js';
 
 let env: Env; let school: TestUser; let ggz: TestUser; let bsn: string;
 
@@ -26,7 +26,7 @@ async function openRefIndex(user: TestUser) {
 
 async function registerInForm(page: Awaited<ReturnType<typeof openRefIndex>>, contact: { name: string; phone?: string; email?: string }) {
   await page.getByLabel('BSN van de jongere').fill(bsn);
-  await page.getByLabel('Geboortedatum van de jongere').fill('2010-01-11');
+  await fillBirthDate(page, 'Geboortedatum van de jongere', '2010-01-11');
   await page.getByLabel('Grondslag').selectOption('statutory_task');
   await page.getByLabel('Contactpersoon', { exact: true }).fill(contact.name);
   if (contact.phone) await page.getByLabel('Telefoonnummer').fill(contact.phone);

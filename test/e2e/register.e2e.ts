@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createRegion, createUser, familyBody, nextBsn, PASSWORD, type TestUser } from '../support/factory.js';
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
-import { expectAccessible, loginAndWait, newPage, startEnv, type Env } from './support.js';
+import { expectAccessible, loginAndWait, newPage, startEnv, type Env, fillBirthDate } from './support.js';
 
 let env: Env; let coord: TestUser;
 
@@ -24,12 +24,12 @@ describe('journey: register a family once, with all its members', () => {
     const parent = page.locator('fieldset').nth(0);
     await parent.getByLabel('Voornamen').fill('Fatima');
     await parent.getByLabel('Achternaam').fill('El Amrani');
-    await parent.getByLabel(/Geboortedatum/).fill('1990-03-15');
+    await fillBirthDate(parent, /Geboortedatum/, '1990-03-15');
     await parent.getByLabel(/BSN/).fill('123456789');
     const child = page.locator('fieldset').nth(1);
     await child.getByLabel('Voornamen').fill('Yasmina');
     await child.getByLabel('Achternaam').fill('El Amrani');
-    await child.getByLabel(/Geboortedatum/).fill('2016-09-01');
+    await fillBirthDate(child, /Geboortedatum/, '2016-09-01');
     await page.getByLabel('Grondslag').selectOption({ label: 'toestemming' });
     await page.getByRole('button', { name: 'Registreren' }).click();
     await expect.poll(() => parent.getByText('Dit BSN klopt niet (elfproef).').count()).toBe(1);
@@ -108,7 +108,7 @@ describe('journey: register a family once, with all its members', () => {
     const first = page.locator('fieldset').nth(0);
     await first.getByLabel('Voornamen').fill('Zoe');
     await first.getByLabel('Achternaam').fill('Berg');
-    await first.getByLabel(/Geboortedatum/).fill('1987-06-15');
+    await fillBirthDate(first, /Geboortedatum/, '1987-06-15');
     await first.getByText('Mogelijk dezelfde persoon').waitFor();
     await expectAccessible(page, 'mogelijk dezelfde persoon');
     await first.getByRole('button', { name: 'Dit is dezelfde persoon' }).click();

@@ -4,7 +4,7 @@ import { createSignal } from '../../src/modules/signals/signals.service.js';
 import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js';
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
-import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env, fillBirthDate } from './support.js';
 
 let env: Env; let member: TestUser; let teacher: TestUser; let region: string; let overdueRef: string; let knownFamilyId: string;
 
@@ -110,7 +110,7 @@ describe('journey: a signal about a person known by name and birth date', () => 
     await page.getByLabel('Ik weet naam en geboortedatum').check();
     await page.getByLabel('Voornamen').fill('Yussuf');
     await page.getByLabel(/^Achternaam/).fill('El-Amrani');
-    await page.getByLabel('Geboortedatum', { exact: true }).fill('2016-09-14');
+    await fillBirthDate(page, 'Geboortedatum', '2016-09-14');
     const suggestion = page.getByText(/Mogelijk dezelfde persoon/);
     await expect.poll(() => suggestion.count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => page.locator('main').textContent()).toMatch(/Yusuf el Amrani/);
@@ -141,7 +141,7 @@ describe('journey: a signal about a person known by name and birth date', () => 
     await page.getByLabel('Voornamen').fill('Fatima');
     await page.getByLabel(/^Tussenvoegsel/).fill('el');
     await page.getByLabel(/^Achternaam/).fill('Amrani');
-    await page.getByLabel('Geboortedatum', { exact: true }).fill('1990-02-03');
+    await fillBirthDate(page, 'Geboortedatum', '1990-02-03');
     await expect.poll(() => page.getByText(/Mogelijk dezelfde persoon/).count(), { timeout: 10_000 }).toBe(1);
     await page.getByRole('button', { name: 'Niet dezelfde persoon' }).click();
     await expect.poll(() => page.getByText(/Mogelijk dezelfde persoon/).count()).toBe(0);

@@ -2,7 +2,7 @@
 // Debian's Chromium through playwright-core, with an axe check of every screen.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { createTestDatabase, type TestDb } from '../support/db.js';
 import { createServer } from '../../src/server.js';
@@ -96,4 +96,20 @@ export async function expectReflows(page: Page, screen: string) {
 
 export async function screenshot(page: Page, name: string) {
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/** Fills a birth date's three fields (Dag, Maand, Jaar) in the group (fieldset) named `name`. */
+export async function fillBirthDate(scope: Page | Locator, name: string | RegExp, iso: string, nth = 0) {
+  const [y, m, d] = iso.split('-');
+  const group = scope.getByRole('group', { name, exact: typeof name === 'string' }).nth(nth);
+  await group.getByLabel('Dag').fill(String(Number(d)));
+  await group.getByLabel('Maand').fill(String(Number(m)));
+  await group.getByLabel('Jaar').fill(y!);
+}
+
+/** The birth date its three fields show, as ISO ('' when empty). */
+export async function birthDateIn(scope: Page | Locator, name: string | RegExp, nth = 0): Promise<string> {
+  const group = scope.getByRole('group', { name, exact: typeof name === 'string' }).nth(nth);
+  const [d, m, y] = await Promise.all(['Dag', 'Maand', 'Jaar'].map((l) => group.getByLabel(l).inputValue()));
+  return d || m || y ? `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}` : '';
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n.js';
 import { A, navigate } from '../../router.js';
 import { mayBreakGlass, useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, TextArea, TextInput } from '../../ui/forms.js';
+import { BsnInput } from '../../ui/date-fields.js';
 
 /** Break the glass: one family, 60 minutes, a second factor and a written reason. */
 export function BreakGlass() {
@@ -30,7 +31,7 @@ export function BreakGlass() {
       {!session?.user.totpEnrolled && <Alert type="info"><Paragraph>{t('totpFirst')} <A href="/account/authenticator">{t('enrolTitle')}</A></Paragraph></Alert>}
       <ProblemAlert error={error} />
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <TextInput label={t('breakGlassBsn')} inputMode="numeric" value={bsn} onChange={(e) => setBsn(e.target.value)} error={errors.bsn} />
+        <BsnInput label={t('breakGlassBsn')} hint="" value={bsn} onChange={setBsn} error={errors.bsn} />
         <TextArea label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
         <TextInput label={t('codeLabel')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} error={errors.totpCode} />
         <Button appearance="primary-action-button" type="submit">{t('breakGlassButton')}</Button>

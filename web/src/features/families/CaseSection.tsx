@@ -10,6 +10,7 @@ import { fmtDate, ago } from '../../ui/time.js';
 import { useSession } from '../../session.js';
 import { A } from '../../router.js';
 import type { FamilyPageData } from './FamilyPage.js';
+import { DateInput } from '../../ui/date-fields.js';
 
 const PHASES = CaseStatus.options;
 const BASES = LEGAL_BASES;
@@ -140,7 +141,7 @@ function AddTeamMemberForm({ onSubmit, error }: { onSubmit: (userId: string, leg
           <Select label={t('person')} value={userId} onChange={(e) => setUserId(e.target.value)} error={errors.userId}
             options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />
           <Select label={t('legalBasis')} value={basis} onChange={(e) => setBasis(e.target.value)} error={errors.legalBasis} options={BASES.map((b) => ({ value: b, label: label(b) }))} />
-          <TextInput type="date" label={`${t('startsOn')} ${t('optional')}`} hint={t('startsOnHint')} value={startsOn} onChange={(e) => setStartsOn(e.target.value)} error={errors.startsOn} />
+          <DateInput label={`${t('startsOn')} ${t('optional')}`} hint={t('startsOnHint')} value={startsOn} onChange={setStartsOn} error={errors.startsOn} />
         </div>
         <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
       </form>

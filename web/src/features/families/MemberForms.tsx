@@ -7,6 +7,7 @@ type Member = FamilyPageData['members'][number];
 import { useI18n } from '../../i18n.js';
 import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
 import { useSession } from '../../session.js';
+import { BirthDateInput, BsnInput } from '../../ui/date-fields.js';
 
 export interface PersonDraft { givenNames: string; familyNamePrefix: string; familyName: string; birthDate: string; bsn: string; relation: string; gender: string; street: string; houseNumber: string; postcode: string; city: string }
 export const emptyPerson = (relation = ''): PersonDraft => ({ givenNames: '', familyNamePrefix: '', familyName: '', birthDate: '', bsn: '', relation, gender: '', street: '', houseNumber: '', postcode: '', city: '' });
@@ -30,8 +31,8 @@ export function PersonFields({ value, onChange, errors, prefix, hideRelation }: 
       <TextInput label={t('familyName')} value={value.familyName} onChange={set('familyName')} error={err('familyName')} required />
       {!hideRelation && <Select label={t('relation')} value={value.relation} onChange={set('relation')} error={err('relation')} required
         options={['parent', 'child', 'partner', 'carer', 'other'].map((r) => ({ value: r, label: label(r) }))} />}
-      <TextInput label={`${t('birthDate')} ${t('optional')}`} type="date" value={value.birthDate} onChange={set('birthDate')} error={err('birthDate')} />
-      <TextInput label={`${t('bsn')} ${t('optional')}`} hint={t('bsnHint')} inputMode="numeric" value={value.bsn} onChange={set('bsn')} error={err('bsn')} />
+      <BirthDateInput label={`${t('birthDate')} ${t('optional')}`} value={value.birthDate} onChange={(v) => set('birthDate')({ target: { value: v } })} error={err('birthDate')} />
+      <BsnInput label={`${t('bsn')} ${t('optional')}`} value={value.bsn} onChange={(v) => set('bsn')({ target: { value: v } })} error={err('bsn')} />
       <Select label={`${t('gender')} ${t('optional')}`} value={value.gender} onChange={set('gender')} error={err('gender')}
         options={['female', 'male', 'other', 'unknown'].map((r) => ({ value: r, label: label(r) }))} />
       <TextInput label={`${t('street')} ${t('optional')}`} value={value.street} onChange={set('street')} error={err('street')} />

@@ -10,6 +10,7 @@ import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { dutchIsoDay, fmtDateTime } from '../../ui/time.js';
 import { momentKey, useHandoverT } from './texts.js';
+import { DateInput } from '../../ui/date-fields.js';
 
 const fmtDays = (d: number | null, lang: string) => (d === null ? '—' : d.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }));
 
@@ -43,8 +44,8 @@ function OrganisationFigures() {
       <form className="regie-filters" onSubmit={(e) => { e.preventDefault(); setQuery(form); }} noValidate>
         <Select label={t('organisation')} name="organisationId" value={form.organisationId} onChange={(e) => setForm({ ...form, organisationId: e.target.value })}
           error={errors.organisationId} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
-        <TextInput label={t('periodFrom')} type="date" name="from" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} error={errors.from ?? errors['querystring.from']} />
-        <TextInput label={t('periodTo')} type="date" name="to" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} error={errors['querystring.to']} />
+        <DateInput label={t('periodFrom')} name="from" value={form.from} onChange={(v) => setForm({ ...form, from: v })} error={errors.from ?? errors['querystring.from']} />
+        <DateInput label={t('periodTo')} name="to" value={form.to} onChange={(v) => setForm({ ...form, to: v })} error={errors['querystring.to']} />
         <Button appearance="secondary-action-button" type="submit">{t('show')}</Button>
       </form>
       <ProblemAlert error={error} />
@@ -152,7 +153,7 @@ function RecordMoment({ caseId, onDone }: { caseId: string; onDone: () => void }
       <form className="regie-filters" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <Select label={t('moment')} name="moment" value={moment} onChange={(e) => setMoment(e.target.value)} error={errors.moment}
           options={['first_contact', 'plan_agreed'].map((m) => ({ value: m, label: t(momentKey(m)) }))} />
-        <TextInput label={t('occurredAt')} type="date" name="occurredAt" value={date} onChange={(e) => setDate(e.target.value)} error={errors.occurredAt} />
+        <DateInput label={t('occurredAt')} name="occurredAt" value={date} onChange={setDate} error={errors.occurredAt} />
         <Button appearance="secondary-action-button" type="submit">{t('recordButton')}</Button>
       </form>
     </details>

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n.js';
 import { ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { AuditTable } from './AuditTable.js';
 import { fmtDateTime } from '../../ui/time.js';
+import { BsnInput, DateInput } from '../../ui/date-fields.js';
 
 interface Filters { bsn: string; userId: string; organisationId: string; from: string; to: string; action: string }
 
@@ -33,11 +34,11 @@ export function AuditLog() {
         : <Alert type="error" role="alert"><Paragraph>{t('verifyBroken')}</Paragraph><Paragraph>{anchor(verify.checkpoint)}</Paragraph>
           <ul className="utrecht-unordered-list">{verify.problems.slice(0, 20).map((p, i) => <li key={i} className="utrecht-unordered-list__item">{t('verifyPlace', { stripe: p.stripe, seq: p.seq })}: {label(p.problem)} — {p.detail}</li>)}</ul></Alert>)}
       <form className="regie-filters" onSubmit={(e) => { e.preventDefault(); list.first(); setApplied(f); }}>
-        <TextInput label={t('bsn')} inputMode="numeric" value={f.bsn} onChange={(e) => setF({ ...f, bsn: e.target.value })} />
+        <BsnInput label={t('bsn')} hint="" value={f.bsn} onChange={(v) => setF({ ...f, bsn: v })} />
         <Select label={t('user')} value={f.userId} onChange={(e) => setF({ ...f, userId: e.target.value })} options={users.map((u) => ({ value: u.id, label: `${u.displayName} — ${u.organisationName}` }))} />
         <Select label={t('organisation')} value={f.organisationId} onChange={(e) => setF({ ...f, organisationId: e.target.value })} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
-        <TextInput label={t('from')} type="date" value={f.from} onChange={(e) => setF({ ...f, from: e.target.value })} />
-        <TextInput label={t('to')} type="date" value={f.to} onChange={(e) => setF({ ...f, to: e.target.value })} />
+        <DateInput label={t('from')} value={f.from} onChange={(v) => setF({ ...f, from: v })} />
+        <DateInput label={t('to')} value={f.to} onChange={(v) => setF({ ...f, to: v })} />
         <Select label={t('action')} value={f.action} onChange={(e) => setF({ ...f, action: e.target.value })} options={['create', 'read', 'update', 'delete', 'export'].map((a) => ({ value: a, label: label(a) }))} />
         <Button appearance="primary-action-button" type="submit">{t('filter')}</Button>
       </form>

@@ -7,6 +7,7 @@ import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
 import { REFINDEX_CHANGED, TEXTS } from './texts.js';
+import { BirthDateInput, BsnInput, DateInput } from '../../ui/date-fields.js';
 
 interface Draft { bsn: string; birthDate: string; contactName: string; contactPhone: string; contactEmail: string; startDate: string; endDate: string; legalBasis: string }
 
@@ -46,8 +47,8 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
       <ProblemAlert error={error} />
       <form className="regie-refindex-form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <div className="regie-grid">
-          <TextInput label={t('bsn')} hint={t('bsnHint')} inputMode="numeric" autoComplete="off" value={d.bsn} onChange={set('bsn')} error={errors.bsn} />
-          <TextInput label={t('birthDate')} hint={t('birthDateHint')} type="date" autoComplete="off" value={d.birthDate} onChange={set('birthDate')} error={errors.birthDate} />
+          <BsnInput label={t('bsn')} value={d.bsn} onChange={(v) => set('bsn')({ target: { value: v } })} error={errors.bsn} />
+          <BirthDateInput label={t('birthDate')} hint={t('birthDateHint')} value={d.birthDate} onChange={(v) => set('birthDate')({ target: { value: v } })} error={errors.birthDate} />
           <Select label={t('legalBasis')} hint={t('legalHint')} value={d.legalBasis} onChange={set('legalBasis')} error={errors.legalBasis}
             options={['statutory_task', 'consent'].map((b) => ({ value: b, label: label(b) }))} />
         </div>
@@ -61,8 +62,8 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
           </div>
         </fieldset>
         <div className="regie-grid">
-          <TextInput label={`${t('startDate')} ${t('optional')}`} hint={t('startHint')} type="date" value={d.startDate} onChange={set('startDate')} error={errors.startDate} />
-          <TextInput label={`${t('endDate')} ${t('optional')}`} hint={t('endHint')} type="date" value={d.endDate} onChange={set('endDate')} error={errors.endDate} />
+          <DateInput label={`${t('startDate')} ${t('optional')}`} hint={t('startHint')} value={d.startDate} onChange={(v) => set('startDate')({ target: { value: v } })} error={errors.startDate} />
+          <DateInput label={`${t('endDate')} ${t('optional')}`} hint={t('endHint')} value={d.endDate} onChange={(v) => set('endDate')({ target: { value: v } })} error={errors.endDate} />
         </div>
         <div className="regie-actions">
           <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('register')}</Button>

@@ -11,6 +11,7 @@ import { useSignalLabels, useSignalT } from './texts.js';
 import { MatchSuggestions } from '../families/MatchSuggestions.js';
 import { emptyPerson } from '../families/MemberForms.js';
 import { SubjectAddressFields, SubjectPersonsFields } from './SubjectFields.js';
+import { BirthDateInput, BsnInput } from '../../ui/date-fields.js';
 import {
   CHILD_DOMAINS, DOMAINS, emptyAddress, readFile, SOURCES, STEPS, subjectAddressPayload, subjectPersonsPayload, type AddressDraft, type FileDraft,
   type PersonDraftLite, type Urgency,
@@ -118,15 +119,15 @@ export function SignalForm() {
           options={[...(familyId ? [{ value: 'family' as const, label: `${t('aboutFamily')}${familyName ? `: ${familyName}` : ''}` }] : []),
             { value: 'bsn' as const, label: t('aboutBsn') }, { value: 'name' as const, label: t('aboutName') },
             { value: 'description' as const, label: t('aboutDescription') }]} />
-        {d.about === 'bsn' && <TextInput label={t('bsn')} hint={t('bsnHint')} inputMode="numeric" autoComplete="off" value={d.bsn} error={errors.bsn}
-          onChange={(e) => set('bsn', e.target.value)} />}
+        {d.about === 'bsn' && <BsnInput label={t('bsn')} value={d.bsn} error={errors.bsn}
+          onChange={(v) => set('bsn', v)} />}
         {d.about === 'name' && (<>
           <div className="regie-grid">
             <TextInput label={t('givenNames')} autoComplete="off" value={person.givenNames} error={errors['subjectPersons[0].givenNames']} onChange={(e) => setPerson({ givenNames: e.target.value, personId: undefined })} />
             <TextInput label={`${t('familyNamePrefix')} ${t('optional')}`} autoComplete="off" value={person.familyNamePrefix}
               onChange={(e) => setPerson({ familyNamePrefix: e.target.value, personId: undefined })} />
             <TextInput label={t('familyName')} autoComplete="off" value={person.familyName} error={errors['subjectPersons[0].familyName']} onChange={(e) => setPerson({ familyName: e.target.value, personId: undefined })} />
-            <TextInput label={t('birthDate')} type="date" value={person.birthDate} error={errors['subjectPersons[0].birthDate']} onChange={(e) => setPerson({ birthDate: e.target.value, personId: undefined })} />
+            <BirthDateInput label={t('birthDate')} value={person.birthDate} error={errors['subjectPersons[0].birthDate']} onChange={(v) => setPerson({ birthDate: v, personId: undefined })} />
           </div>
           <MatchSuggestions person={{ ...emptyPerson(), ...person }} existingPersonId={person.personId} rejected={person.rejected}
             onConfirm={(personId) => setPerson({ personId })} onReject={(id) => setPerson({ rejected: [...person.rejected, id] })} />

@@ -5,6 +5,7 @@ import { Button } from '@rijkshuisstijl-community/components-react';
 import { TextInput } from '../../ui/forms.js';
 import { useSignalT } from './texts.js';
 import { emptyPersonLite, type AddressDraft, type PersonDraftLite } from './drafts.js';
+import { BirthDateInput } from '../../ui/date-fields.js';
 
 /** Persons as fieldsets "Persoon n"; `first` is the number of the first one shown (a form may show person 1 elsewhere). */
 export function SubjectPersonsFields({ persons, onChange, errors, first = 1, offset = 0 }: {
@@ -27,7 +28,7 @@ export function SubjectPersonsFields({ persons, onChange, errors, first = 1, off
             <TextInput label={`${t('familyNamePrefix')} ${t('optional')}`} autoComplete="off" value={p.familyNamePrefix} error={err(i, 'familyNamePrefix')}
               onChange={(e) => set(i, { familyNamePrefix: e.target.value })} />
             <TextInput label={t('familyName')} autoComplete="off" value={p.familyName} error={err(i, 'familyName')} onChange={(e) => set(i, { familyName: e.target.value })} />
-            <TextInput label={`${t('birthDate')} ${t('ifKnown')}`} type="date" value={p.birthDate} error={err(i, 'birthDate')} onChange={(e) => set(i, { birthDate: e.target.value })} />
+            <BirthDateInput label={`${t('birthDate')} ${t('ifKnown')}`} value={p.birthDate} error={err(i, 'birthDate')} onChange={(v) => set(i, { birthDate: v })} />
           </div>
           <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${t('removePerson')}: ${t('personN', { n: i + first })}`}
             onClick={() => onChange(persons.filter((_, j) => j !== i))}>{t('removePerson')}</button>
