@@ -37,9 +37,13 @@ describe('the audit chain in stripes', () => {
     await t.db.transaction(async (tx) => {
       for (let i = 0; i < 5; i++) await recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: String(i) });
     });
-    await rowsIn(user, 3, 2);
-    await rowsIn(user, 11, 3);
-    await rowsIn(user, 3, 1);
+    // The first transaction took its connection's chain (backend pid mod 16); the two claimed below
+    // are others, whatever that pid was.
+    const [first] = await t.db.query<{ stripe: number }>(`SELECT stripe FROM audit_log WHERE region_id = $1 LIMIT 1`, [region]);
+    const a = (first!.stripe + 3) % 16; const b = (first!.stripe + 11) % 16;
+    await rowsIn(user, a, 2);
+    await rowsIn(user, b, 3);
+    await rowsIn(user, a, 1);
     const heads = await t.db.query<{ stripe: number }>(`SELECT stripe FROM audit_chain_head WHERE region_id = $1 ORDER BY stripe`, [region]);
     expect(heads.map((h) => h.stripe)).toEqual([...Array(16).keys()]);
     const rows = await t.db.query<{ stripe: number; pos: string; seq: string; object_id: string; prev_hash: string; hash: string; c: string }>(
@@ -50,7 +54,9 @@ describe('the audit chain in stripes', () => {
     expect(new Set(rows.slice(0, 5).map((r) => r.stripe)).size).toBe(1);
     const byStripe = new Map<number, typeof rows>();
     for (const r of rows) byStripe.set(r.stripe, [...(byStripe.get(r.stripe) ?? []), r]);
-    expect(byStripe.get(11)!.map((r) => r.object_id)).toEqual(['11:0', '11:1', '11:2']);
+    expect(byStripe.get(b)!.map((r) => r.object_id)).toEqual([`${b}:0`, `${b}:1`, `${b}:2`]);
+    expect(byStripe.get(a)!.map((r) => r.object_id)).toEqual([`${a}:0`, `${a}:1`, `${a}:0`]);
+    expect(byStripe.get(first!.stripe)!.map((r) => r.object_id)).toEqual(['0', '1', '2', '3', '4']);
     for (const [, chain] of byStripe) {
       let prev = '0'.repeat(64);
       chain.forEach((r, i) => {
