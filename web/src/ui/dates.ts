@@ -1,13 +1,12 @@
 // Dates as a Dutch user types and reads them — day-month-year, whatever the browser's language —
-// stored and sent as ISO (YYYY-MM-DD). Pure functions, used by the date fields in forms.tsx.
+// stored and sent as ISO (YYYY-MM-DD). Pure functions, used by the date fields in date-fields.tsx.
+import { isCalendarDate } from '@contract/shared/primitives.js';
 
-/** A real calendar date as ISO, or null. */
+/** A real calendar date as ISO, or null: the server's own rule (isCalendarDate), so both agree. */
 export function isoOf(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : null;
 }
 
 /**
