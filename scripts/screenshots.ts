@@ -4,7 +4,8 @@
 //   docs/screenshots/gezinspagina.png      the family page at desktop width (1280 px)
 //   docs/screenshots/mijn-gezinnen-telefoon.png   "Mijn gezinnen" at phone width (320 px)
 //   docs/screenshots/mijn-gezinnen.png, triage.png at desktop width
-// Usage: npx tsx scripts/screenshots.ts [--out dir]
+// With --all also gezinspagina-telefoon.png and gezin-registreren.png (to look at, not in the README).
+// Usage: npx tsx scripts/screenshots.ts [--out dir] [--all]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -53,8 +54,6 @@ try {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.screenshot({ path: join(out, 'gezinspagina-telefoon.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
-  }
-  if (process.argv.includes('--all')) {
     await page.goto(`${base}/gezinnen/nieuw`);
     await page.getByRole('heading', { name: 'Gezin registreren', level: 1 }).waitFor();
     await page.screenshot({ path: join(out, 'gezin-registreren.png') });
