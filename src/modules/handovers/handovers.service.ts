@@ -38,6 +38,7 @@ export const TYPE_NL: Record<string, string> = {
   municipal_team: 'gemeentelijk team', veilig_thuis: 'Veilig Thuis', gp_practice: 'huisartsenpraktijk', school: 'school',
   housing_corporation: 'woningcorporatie', mental_health: 'GGZ', youth_care: 'jeugdhulp', probation: 'reclassering', police: 'politie',
   child_protection_board: 'Raad voor de Kinderbescherming', certified_institution: 'gecertificeerde instelling', safety_house: 'Zorg- en Veiligheidshuis',
+  youth_protection_team: 'jeugdbeschermingstafel', youth_health_care: 'jeugdgezondheidszorg',
 };
 
 /** Input from another module (signals triage) is checked with the same schema as the API. */

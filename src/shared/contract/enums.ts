@@ -11,7 +11,8 @@ export type LegalBasisValue = (typeof LEGAL_BASES)[number];
 
 /** The kinds of organisation in a region. */
 export const ORGANISATION_TYPES = ['municipal_team', 'veilig_thuis', 'gp_practice', 'school', 'housing_corporation', 'mental_health',
-  'youth_care', 'probation', 'police', 'child_protection_board', 'certified_institution', 'safety_house'] as const;
+  'youth_care', 'probation', 'police', 'child_protection_board', 'certified_institution', 'safety_house',
+  'youth_protection_team', 'youth_health_care'] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
 /** How a region counts Bevrijdingsdag (5 May): a day off in lustrum years, always, or never. */
