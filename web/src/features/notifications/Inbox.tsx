@@ -1,7 +1,8 @@
 // "Berichten": the professional's own notifications, unread ones in bold, newest first.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { get, post, type ApiResponse } from '../../api.js';
+import { post } from '../../api.js';
+import { Pager, usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { A } from '../../router.js';
 import { ProblemAlert } from '../../ui/forms.js';
@@ -10,27 +11,20 @@ import { ago, fmtDateTime } from '../../ui/time.js';
 import { notificationsChanged, TEXTS, type NotificationItem, type TextKey } from './texts.js';
 import { useEventTexts } from '../events/i18next.js';
 
-type Page = ApiResponse<'GET', '/api/v1/notifications'>;
-
 export function Inbox() {
   const t = useLocalT(TEXTS);
   const { t: tg, lang } = useI18n();
   const texts = useEventTexts();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const [cursors, setCursors] = useState<string[]>([]);
-  const [data, setData] = useState<Page | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const list = usePagedList('/api/v1/notifications', { query: { limit: 20, unread: unreadOnly ? 'true' : undefined } });
+  const data = list.data;
+  const [writeError, setWriteError] = useState<unknown>(null);
+  const error = writeError ?? list.error;
   const [notice, setNotice] = useState<string | null>(null);
-  const cursor = cursors[cursors.length - 1];
-
-  const load = useCallback(async () => {
-    const query = { limit: 20, unread: unreadOnly ? 'true' : undefined, cursor };
-    try { setData(await get('/api/v1/notifications', { query })); setError(null); } catch (e) { setError(e); }
-  }, [unreadOnly, cursor]);
-  useEffect(() => { void load(); }, [load]);
+  const load = async () => { setWriteError(null); await list.refetch(); };
 
   const markRead = async (n: NotificationItem) => {
-    try { await post('/api/v1/notifications/:notificationId/read', { params: { notificationId: n.id } }); notificationsChanged(); await load(); } catch (e) { setError(e); }
+    try { await post('/api/v1/notifications/:notificationId/read', { params: { notificationId: n.id } }); notificationsChanged(); await load(); } catch (e) { setWriteError(e); }
   };
   const markAll = async () => {
     try {
@@ -38,7 +32,7 @@ export function Inbox() {
       setNotice(t('markedAll', { n: r.count }));
       notificationsChanged();
       await load();
-    } catch (e) { setError(e); }
+    } catch (e) { setWriteError(e); }
   };
   // Following a link reads the message; the inbox is left at once, the count follows.
   const follow = (n: NotificationItem) => {
@@ -54,7 +48,7 @@ export function Inbox() {
       </div>
       <Paragraph>{t('intro')}</Paragraph>
       <div className="regie-filters">
-        <FilterSelect label={t('show')} value={unreadOnly ? 'unread' : 'all'} onChange={(e) => { setCursors([]); setUnreadOnly(e.target.value === 'unread'); }}
+        <FilterSelect label={t('show')} value={unreadOnly ? 'unread' : 'all'} onChange={(e) => setUnreadOnly(e.target.value === 'unread')}
           options={[{ value: 'all', label: t('showAll') }, { value: 'unread', label: t('showUnread') }]} />
       </div>
       {/* A live region that is always there, so that screen readers announce the notice when it appears. */}
@@ -86,10 +80,7 @@ export function Inbox() {
           })}
         </ul>
       )}
-      <nav className="regie-pager" aria-label="Paginering">
-        {cursors.length > 0 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{tg('previous')}</Button>}
-        {data?.nextCursor && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.nextCursor!])}>{tg('next')}</Button>}
-      </nav>
+      <Pager list={list} label={t('pages')} />
     </>
   );
 }

@@ -11,7 +11,7 @@ export const notificationsChanged = () => window.dispatchEvent(new Event(NOTIFIC
 
 export const TEXTS = {
   nl: {
-    inbox: 'Berichten', badgeUnread: 'ongelezen', badgeSeparator: ', ',
+    inbox: 'Berichten', pages: 'Bladeren door berichten', badgeUnread: 'ongelezen', badgeSeparator: ', ',
     show: 'Tonen', showAll: 'Alle berichten', showUnread: 'Alleen ongelezen',
     markAll: 'Alles als gelezen markeren', markOne: 'Markeer als gelezen', markedAll: '{n} bericht(en) als gelezen gemarkeerd.',
     unread: 'Ongelezen', read: 'Gelezen', none: 'U heeft geen berichten.', noneUnread: 'U heeft geen ongelezen berichten.',
@@ -25,7 +25,7 @@ export const TEXTS = {
     notYetWritten: 'onderwerp volgt bij verzending, in de taal van de ontvanger',
   },
   en: {
-    inbox: 'Messages', badgeUnread: 'unread', badgeSeparator: ', ',
+    inbox: 'Messages', pages: 'Browse messages', badgeUnread: 'unread', badgeSeparator: ', ',
     show: 'Show', showAll: 'All messages', showUnread: 'Unread only',
     markAll: 'Mark all as read', markOne: 'Mark as read', markedAll: '{n} message(s) marked as read.',
     unread: 'Unread', read: 'Read', none: 'You have no messages.', noneUnread: 'You have no unread messages.',
