@@ -1,5 +1,6 @@
 // The i18n catalogue: Dutch first, English second. Components call t('key').
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { ORGANISATION_TYPE_LABELS } from '@contract/shared/enums.js';
 
 const nl = {
   appName: 'Regie', tagline: '1 Gezin, 1 Plan, 1 Regisseur', skip: 'Naar de inhoud', mainMenu: 'Hoofdmenu', menu: 'Menu',
@@ -112,10 +113,7 @@ const LABELS: Record<Lang, Record<string, string>> = {
     neighbour: 'buur', friend: 'vriend(in)', coordinator: 'regisseur', member: 'lid', consent: 'toestemming', statutory_task: 'wettelijke taak', safety: 'veiligheid', basis_handover: 'via overdracht',
     registered: 'aangemeld', exploring: 'verkenning', plan: 'plan', executing: 'uitvoering', evaluating: 'evaluatie', closed: 'afgesloten', monitoring: 'nazorg',
     female: 'vrouw', male: 'man', unknown: 'onbekend', create: 'aanmaken', read: 'inzien', update: 'wijzigen', delete: 'verwijderen', export: 'exporteren',
-    allowed: 'toegestaan', denied: 'geweigerd', municipal_team: 'gemeentelijk team', veilig_thuis: 'Veilig Thuis', gp_practice: 'huisarts', school: 'school',
-    housing_corporation: 'woningcorporatie', mental_health: 'GGZ', youth_care: 'jeugdhulp', probation: 'reclassering', police: 'politie',
-    child_protection_board: 'Raad voor de Kinderbescherming', certified_institution: 'gecertificeerde instelling', safety_house: 'Zorg- en Veiligheidshuis',
-    youth_protection_team: 'jeugdbeschermingstafel (JOT)', youth_health_care: 'jeugdgezondheidszorg (JGZ)',
+    allowed: 'toegestaan', denied: 'geweigerd', ...ORGANISATION_TYPE_LABELS.nl,
     professional: 'professional', team_lead: 'teamleider', privacy_officer: 'privacy officer', behavioural_scientist: 'gedragswetenschapper', functional_admin: 'functioneel beheerder', inspector: 'inspecteur',
     family_registered: 'Gezin geregistreerd', member_added: 'Gezinslid toegevoegd', network_member_added: 'Netwerklid toegevoegd', case_opened: 'Dossier geopend',
     case_status_changed: 'Fase gewijzigd', team_member_added: 'Casusteam uitgebreid', team_member_ended: 'Casusteamlid beëindigd', coordinator_transferred: 'Regie overgedragen', coordinator_assigned: 'Regisseur toegewezen', team_member_basis_changed: 'Grondslag gewijzigd',
@@ -131,10 +129,7 @@ const LABELS: Record<Lang, Record<string, string>> = {
     neighbour: 'neighbour', friend: 'friend', coordinator: 'coordinator', member: 'member', consent: 'consent', statutory_task: 'statutory task', safety: 'safety', basis_handover: 'by handover',
     registered: 'registered', exploring: 'exploring', plan: 'plan', executing: 'executing', evaluating: 'evaluating', closed: 'closed', monitoring: 'monitoring',
     female: 'female', male: 'male', unknown: 'unknown', create: 'create', read: 'read', update: 'update', delete: 'delete', export: 'export',
-    allowed: 'allowed', denied: 'denied', municipal_team: 'municipal team', veilig_thuis: 'Veilig Thuis', gp_practice: 'GP', school: 'school',
-    housing_corporation: 'housing corporation', mental_health: 'mental health', youth_care: 'youth care', probation: 'probation', police: 'police',
-    child_protection_board: 'Child Protection Board', certified_institution: 'certified institution', safety_house: 'Safety House',
-    youth_protection_team: 'youth protection team', youth_health_care: 'youth health care',
+    allowed: 'allowed', denied: 'denied', ...ORGANISATION_TYPE_LABELS.en,
     professional: 'professional', team_lead: 'team lead', privacy_officer: 'privacy officer', behavioural_scientist: 'behavioural scientist', functional_admin: 'functional admin', inspector: 'inspector',
     family_registered: 'Family registered', member_added: 'Member added', network_member_added: 'Network member added', case_opened: 'Case opened',
     case_status_changed: 'Phase changed', team_member_added: 'Case team extended', team_member_ended: 'Case team member ended', coordinator_transferred: 'Coordination transferred', coordinator_assigned: 'Coordinator assigned', team_member_basis_changed: 'Legal basis changed',

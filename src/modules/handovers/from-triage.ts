@@ -7,7 +7,7 @@
 import { Invalid } from '../../platform/http/errors.js';
 import type { HandoverDecisionHandler, HandoverTargetCheck } from '../signals/triage.service.js';
 import { HANDOVER_RECEIVERS, mayReceive } from './handover-rules.js';
-import { resolveReceiver, sendHandoverInTx, TYPE_NL } from './handovers.service.js';
+import { resolveReceiver, sendHandoverInTx, typeLabel } from './handovers.service.js';
 import { triageFacts, type TriageFacts } from './handovers.repo.js';
 
 /** The target of a triage decision "hand over": known, not the triaging organisation, with the task to take over a signal. */
@@ -19,7 +19,7 @@ export const triageHandoverTarget: HandoverTargetCheck = async (tx, actor, targe
   if (!mayReceive('signal', to.type)) {
     const name = to.regionId === actor.regionId ? to.name : `${to.name} (regio ${to.regionName})`;
     throw new Invalid('organisation_without_task', 'targetOrganisationId',
-      { nl: `${name} (${TYPE_NL[to.type] ?? to.type}) heeft niet de taak om een melding over te nemen.`, en: `${name} (${to.type}) does not have the task to take over a signal.` },
+      { nl: `${name} (${typeLabel(to.type, 'nl')}) heeft niet de taak om een melding over te nemen.`, en: `${name} (${typeLabel(to.type, 'en')}) does not have the task to take over a signal.` },
       { allowedTypes: HANDOVER_RECEIVERS.signal });
   }
   return { organisationId: to.id, regionId: to.regionId };

@@ -16,6 +16,8 @@ describe('who may receive a handover', () => {
     police: { case: false, signal: false },
     child_protection_board: { case: false, signal: false },
     safety_house: { case: false, signal: false },
+    youth_protection_team: { case: false, signal: false },
+    youth_health_care: { case: false, signal: false },
   };
   it.each(ORGANISATION_TYPES.map((t) => [t]))('%s', (type) => {
     expect({ case: mayReceive('case', type), signal: mayReceive('signal', type) }).toEqual(expected[type]);

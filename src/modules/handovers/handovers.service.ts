@@ -30,16 +30,13 @@ import {
 import { arrivalOf } from './handovers.arrival.js';
 import { SendHandoverBody, type HandoverListQuery, type RefuseHandoverBody, type SendHandoverInput } from './handovers.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
+import { ORGANISATION_TYPE_LABELS, type OrganisationType } from '../../shared/contract/enums.js';
 
 export type { SendHandoverInput } from './handovers.contract.js';
 export interface SentHandover { id: string; version: number; status: 'pending'; acceptDueOn: string; caseId: string | null }
 
-export const TYPE_NL: Record<string, string> = {
-  municipal_team: 'gemeentelijk team', veilig_thuis: 'Veilig Thuis', gp_practice: 'huisartsenpraktijk', school: 'school',
-  housing_corporation: 'woningcorporatie', mental_health: 'GGZ', youth_care: 'jeugdhulp', probation: 'reclassering', police: 'politie',
-  child_protection_board: 'Raad voor de Kinderbescherming', certified_institution: 'gecertificeerde instelling', safety_house: 'Zorg- en Veiligheidshuis',
-  youth_protection_team: 'jeugdbeschermingstafel', youth_health_care: 'jeugdgezondheidszorg',
-};
+/** An organisation kind in words, for messages ("… (woningcorporatie) heeft niet de taak …"). */
+export const typeLabel = (type: string, lang: 'nl' | 'en') => ORGANISATION_TYPE_LABELS[lang][type as OrganisationType] ?? type;
 
 /** Input from another module (signals triage) is checked with the same schema as the API. */
 function parseInput(input: SendHandoverInput) {
@@ -134,7 +131,7 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
   if (!mayReceive(subject, to.type)) {
     const what = subject === 'case' ? { nl: 'een dossier', en: 'a case' } : { nl: 'een melding', en: 'a signal' };
     throw new Invalid('organisation_without_task', 'toOrganisationId',
-      { nl: `${to.name} (${TYPE_NL[to.type] ?? to.type}) heeft niet de taak om ${what.nl} over te nemen.`, en: `${to.name} (${to.type}) does not have the task to take over ${what.en}.` },
+      { nl: `${to.name} (${typeLabel(to.type, 'nl')}) heeft niet de taak om ${what.nl} over te nemen.`, en: `${to.name} (${typeLabel(to.type, 'en')}) does not have the task to take over ${what.en}.` },
       { allowedTypes: HANDOVER_RECEIVERS[subject] });
   }
   const toUser = body.toUserId ? await namedReceiver(tx, actor, to, body.toUserId) : null;

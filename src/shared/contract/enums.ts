@@ -15,6 +15,22 @@ export const ORGANISATION_TYPES = ['municipal_team', 'veilig_thuis', 'gp_practic
   'youth_protection_team', 'youth_health_care'] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
+/** What each kind of organisation is called, in both languages (server messages and the web app). */
+export const ORGANISATION_TYPE_LABELS: Record<'nl' | 'en', Record<OrganisationType, string>> = {
+  nl: {
+    municipal_team: 'gemeentelijk team', veilig_thuis: 'Veilig Thuis', gp_practice: 'huisartsenpraktijk', school: 'school',
+    housing_corporation: 'woningcorporatie', mental_health: 'GGZ', youth_care: 'jeugdhulp', probation: 'reclassering', police: 'politie',
+    child_protection_board: 'Raad voor de Kinderbescherming', certified_institution: 'gecertificeerde instelling', safety_house: 'Zorg- en Veiligheidshuis',
+    youth_protection_team: 'jeugdbeschermingstafel (JOT)', youth_health_care: 'jeugdgezondheidszorg (JGZ)',
+  },
+  en: {
+    municipal_team: 'municipal team', veilig_thuis: 'Veilig Thuis', gp_practice: 'GP practice', school: 'school',
+    housing_corporation: 'housing corporation', mental_health: 'mental health care', youth_care: 'youth care', probation: 'probation', police: 'police',
+    child_protection_board: 'Child Protection Board', certified_institution: 'certified institution', safety_house: 'Safety House',
+    youth_protection_team: 'youth protection team', youth_health_care: 'youth health care',
+  },
+};
+
 /** How a region counts Bevrijdingsdag (5 May): a day off in lustrum years, always, or never. */
 export const LIBERATION_DAY_RULES = ['lustrum', 'always', 'never'] as const;
 export type LiberationDayRule = (typeof LIBERATION_DAY_RULES)[number];
