@@ -1,6 +1,10 @@
 // The i18n catalogue: Dutch first, English second. Components call t('key').
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { ORGANISATION_TYPE_LABELS } from '@contract/shared/enums.js';
+import { EVENT_MESSAGES } from '../../src/shared/events/messages.js';
+
+/** Phases, legal bases and network relations have their words in the events catalogue. */
+const EVENT_LABELS = { nl: EVENT_MESSAGES.nl.events.label, en: EVENT_MESSAGES.en.events.label };
 
 const nl = {
   appName: 'Regie', tagline: '1 Gezin, 1 Plan, 1 Regisseur', skip: 'Naar de inhoud', mainMenu: 'Hoofdmenu', menu: 'Menu',
@@ -109,36 +113,18 @@ export type Lang = 'nl' | 'en';
 export type T = (key: Key, vars?: Record<string, string | number>) => string;
 
 const LABELS: Record<Lang, Record<string, string>> = {
-  nl: { parent: 'ouder', child: 'kind', partner: 'partner', carer: 'verzorger', other: 'overig', grandparent: 'grootouder', other_family: 'familie',
-    neighbour: 'buur', friend: 'vriend(in)', coordinator: 'regisseur', member: 'lid', consent: 'toestemming', statutory_task: 'wettelijke taak', safety: 'veiligheid', basis_handover: 'via overdracht',
-    registered: 'aangemeld', exploring: 'verkenning', plan: 'plan', executing: 'uitvoering', evaluating: 'evaluatie', closed: 'afgesloten', monitoring: 'nazorg',
+  nl: { ...EVENT_LABELS.nl.phase, ...EVENT_LABELS.nl.basis, ...EVENT_LABELS.nl.relation, basis_handover: EVENT_LABELS.nl.basis.handover,
+    parent: 'ouder', child: 'kind', partner: 'partner', carer: 'verzorger', coordinator: 'regisseur', member: 'lid',
     female: 'vrouw', male: 'man', unknown: 'onbekend', create: 'aanmaken', read: 'inzien', update: 'wijzigen', delete: 'verwijderen', export: 'exporteren',
     allowed: 'toegestaan', denied: 'geweigerd', ...ORGANISATION_TYPE_LABELS.nl,
     professional: 'professional', team_lead: 'teamleider', privacy_officer: 'privacy officer', behavioural_scientist: 'gedragswetenschapper', functional_admin: 'functioneel beheerder', inspector: 'inspecteur',
-    family_registered: 'Gezin geregistreerd', member_added: 'Gezinslid toegevoegd', network_member_added: 'Netwerklid toegevoegd', case_opened: 'Dossier geopend',
-    case_status_changed: 'Fase gewijzigd', team_member_added: 'Casusteam uitgebreid', team_member_ended: 'Casusteamlid beëindigd', coordinator_transferred: 'Regie overgedragen', coordinator_assigned: 'Regisseur toegewezen', team_member_basis_changed: 'Grondslag gewijzigd',
-    break_glass_opened: 'Noodtoegang geopend', note_added: 'Notitie', meeting_held: 'Overleg', action_completed: 'Actie afgerond',
-    assessment_recorded: 'Beoordeling vastgelegd', document_added: 'Document toegevoegd', escalation_raised: 'Escalatie', follow_up_check: 'Nazorgcontact',
-    goal_progress: 'Voortgang doel', home_visit: 'Huisbezoek', phone_contact: 'Telefonisch contact', plan_updated: 'Plan bijgewerkt',
-    referral_made: 'Verwijzing', signal_received: 'Signaal ontvangen', person_updated: 'Gegevens gewijzigd', signal_linked: 'Melding gekoppeld',
-    signal_triaged: 'Melding getrieerd', handover_sent: 'Overdracht verstuurd', handover_accepted: 'Overdracht aanvaard', handover_refused: 'Overdracht geweigerd',
-    refindex_match: 'Match in de verwijsindex',
     changed: 'regel gewijzigd', missing: 'regels ontbreken', inserted: 'regel ingevoegd', 'head-mismatch': 'ketenkop wijst naar een andere regel',
     truncated: 'einde van het log weggehaald', rewritten: 'keten herschreven sinds het controlepunt', 'checkpoint-invalid': 'controlepunt zonder geldige handtekening' },
-  en: { parent: 'parent', child: 'child', partner: 'partner', carer: 'carer', other: 'other', grandparent: 'grandparent', other_family: 'relative',
-    neighbour: 'neighbour', friend: 'friend', coordinator: 'coordinator', member: 'member', consent: 'consent', statutory_task: 'statutory task', safety: 'safety', basis_handover: 'by handover',
-    registered: 'registered', exploring: 'exploring', plan: 'plan', executing: 'executing', evaluating: 'evaluating', closed: 'closed', monitoring: 'monitoring',
+  en: { ...EVENT_LABELS.en.phase, ...EVENT_LABELS.en.basis, ...EVENT_LABELS.en.relation, basis_handover: EVENT_LABELS.en.basis.handover,
+    parent: 'parent', child: 'child', partner: 'partner', carer: 'carer', coordinator: 'coordinator', member: 'member',
     female: 'female', male: 'male', unknown: 'unknown', create: 'create', read: 'read', update: 'update', delete: 'delete', export: 'export',
     allowed: 'allowed', denied: 'denied', ...ORGANISATION_TYPE_LABELS.en,
     professional: 'professional', team_lead: 'team lead', privacy_officer: 'privacy officer', behavioural_scientist: 'behavioural scientist', functional_admin: 'functional admin', inspector: 'inspector',
-    family_registered: 'Family registered', member_added: 'Member added', network_member_added: 'Network member added', case_opened: 'Case opened',
-    case_status_changed: 'Phase changed', team_member_added: 'Case team extended', team_member_ended: 'Case team member ended', coordinator_transferred: 'Coordination transferred', coordinator_assigned: 'Coordinator assigned', team_member_basis_changed: 'Legal basis changed',
-    break_glass_opened: 'Emergency access opened', note_added: 'Note', meeting_held: 'Meeting', action_completed: 'Action completed',
-    assessment_recorded: 'Assessment recorded', document_added: 'Document added', escalation_raised: 'Escalation', follow_up_check: 'Follow-up contact',
-    goal_progress: 'Goal progress', home_visit: 'Home visit', phone_contact: 'Phone contact', plan_updated: 'Plan updated',
-    referral_made: 'Referral', signal_received: 'Signal received', person_updated: 'Details changed', signal_linked: 'Signal linked',
-    signal_triaged: 'Signal triaged', handover_sent: 'Handover sent', handover_accepted: 'Handover accepted', handover_refused: 'Handover refused',
-    refindex_match: 'Reference index match',
     changed: 'row changed', missing: 'rows missing', inserted: 'row inserted', 'head-mismatch': 'chain head points at another row',
     truncated: 'end of the log removed', rewritten: 'chain rewritten since the checkpoint', 'checkpoint-invalid': 'checkpoint without a valid signature' },
 };

@@ -78,6 +78,17 @@ const nl = {
   },
   org: { inRegion: '{{name}} (regio {{region}})' },
   label: {
+    /** The category of an event, shown before free text (a note) and in filters. */
+    type: {
+      family_registered: 'Gezin geregistreerd', member_added: 'Gezinslid toegevoegd', network_member_added: 'Netwerklid toegevoegd', case_opened: 'Dossier geopend',
+      case_status_changed: 'Fase gewijzigd', team_member_added: 'Casusteam uitgebreid', team_member_ended: 'Casusteamlid beëindigd', coordinator_transferred: 'Regie overgedragen',
+      coordinator_assigned: 'Regisseur toegewezen', team_member_basis_changed: 'Grondslag gewijzigd', break_glass_opened: 'Noodtoegang geopend', person_updated: 'Gegevens gewijzigd',
+      signal_linked: 'Melding gekoppeld', signal_triaged: 'Melding getrieerd', handover_sent: 'Overdracht verstuurd', handover_accepted: 'Overdracht aanvaard',
+      handover_refused: 'Overdracht geweigerd', note_added: 'Notitie', meeting_held: 'Overleg', action_completed: 'Actie afgerond',
+      assessment_recorded: 'Beoordeling vastgelegd', document_added: 'Document toegevoegd', escalation_raised: 'Escalatie', follow_up_check: 'Nazorgcontact',
+      goal_progress: 'Voortgang doel', home_visit: 'Huisbezoek', phone_contact: 'Telefonisch contact', plan_updated: 'Plan bijgewerkt',
+      referral_made: 'Verwijzing', signal_received: 'Melding ontvangen', refindex_match: 'Match in de verwijsindex',
+    },
     phase: { registered: 'aangemeld', exploring: 'verkenning', plan: 'plan', executing: 'uitvoering', evaluating: 'evaluatie', closed: 'afgesloten', monitoring: 'nazorg' },
     basis: { consent: 'toestemming', statutory_task: 'wettelijke taak', safety: 'veiligheid', handover: 'via overdracht' },
     relation: { grandparent: 'grootouder', other_family: 'familie', neighbour: 'buur', friend: 'vriend(in)', other: 'overig' },
@@ -162,6 +173,16 @@ const en: Same<Messages> = {
   },
   org: { inRegion: '{{name}} (region {{region}})' },
   label: {
+    type: {
+      family_registered: 'Family registered', member_added: 'Member added', network_member_added: 'Network member added', case_opened: 'Case opened',
+      case_status_changed: 'Phase changed', team_member_added: 'Case team extended', team_member_ended: 'Case team member ended', coordinator_transferred: 'Coordination transferred',
+      coordinator_assigned: 'Coordinator assigned', team_member_basis_changed: 'Legal basis changed', break_glass_opened: 'Emergency access opened', person_updated: 'Details changed',
+      signal_linked: 'Signal linked', signal_triaged: 'Signal triaged', handover_sent: 'Handover sent', handover_accepted: 'Handover accepted',
+      handover_refused: 'Handover refused', note_added: 'Note', meeting_held: 'Meeting', action_completed: 'Action completed',
+      assessment_recorded: 'Assessment recorded', document_added: 'Document added', escalation_raised: 'Escalation', follow_up_check: 'Follow-up contact',
+      goal_progress: 'Goal progress', home_visit: 'Home visit', phone_contact: 'Phone contact', plan_updated: 'Plan updated',
+      referral_made: 'Referral', signal_received: 'Signal received', refindex_match: 'Reference index match',
+    },
     phase: { registered: 'registered', exploring: 'exploring', plan: 'plan', executing: 'executing', evaluating: 'evaluating', closed: 'closed', monitoring: 'monitoring' },
     basis: { consent: 'consent', statutory_task: 'statutory task', safety: 'safety', handover: 'by handover' },
     relation: { grandparent: 'grandparent', other_family: 'relative', neighbour: 'neighbour', friend: 'friend', other: 'other' },

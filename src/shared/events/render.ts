@@ -60,6 +60,14 @@ export function timelineText(t: Translate, e: { kind: string; params: Record<str
   return t(`timeline.${timelineKey(e.kind, params)}`, { ...values(t, e.kind, params), defaultValue: e.kind });
 }
 
+/** Kinds whose sentence is a professional's own free text: shown after their category ("Notitie: …"). */
+export const FREE_TEXT_KINDS: ReadonlySet<string> = new Set(['note', 'legacy_text']);
+
+/** An event's category in words ("Notitie", "Huisbezoek"); an unknown one shows its code. */
+export function timelineTypeText(t: Translate, type: string): string {
+  return t(`label.type.${type}`, { defaultValue: type });
+}
+
 /** A notification's title; a notification from before structured kinds keeps its stored titles. */
 export function notificationText(t: Translate, lang: Language, n: { kind: string; params: Record<string, unknown> }): string {
   const legacy = (n.params as { legacyTitle?: { nl?: string; en?: string } } | null)?.legacyTitle;

@@ -7,6 +7,7 @@ import { useI18n, useLocalT } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { ago, fmtDateTime } from '../../ui/time.js';
 import { useEventTexts } from './i18next.js';
+import { FREE_TEXT_KINDS } from '../../../../src/shared/events/render.js';
 
 export type TimelineItem = ApiResponse<'GET', '/api/v1/families/:familyId/timeline'>['items'][number];
 
@@ -17,7 +18,7 @@ const TEXTS = {
 const FIRST = 12;
 
 export function Timeline({ familyId, events, cursor }: { familyId: string; events: TimelineItem[]; cursor: string | null }) {
-  const { t, label, lang } = useI18n();
+  const { t, lang } = useI18n();
   const local = useLocalT(TEXTS);
   const texts = useEventTexts();
   const [older, setOlder] = useState<TimelineItem[]>([]);
@@ -50,7 +51,8 @@ export function Timeline({ familyId, events, cursor }: { familyId: string; event
       <ol className="regie-timeline">{shown.map((e) => (
         <li key={e.id} data-kind={e.kind}>
           <time dateTime={e.occurredAt}>{fmtDateTime(e.occurredAt, lang)}</time> <span className="regie-muted">({ago(t, e.occurredAt)})</span>
-          <div><strong>{label(e.type)}</strong>: {texts.timeline(e)}</div>
+          {/* A structured event is its own sentence; a note gets its category before the professional's text. */}
+          <div>{FREE_TEXT_KINDS.has(e.kind) ? <><strong>{texts.type(e.type)}</strong>: {texts.timeline(e)}</> : texts.timeline(e)}</div>
           {e.actorName && <div className="regie-muted">{e.actorName}{e.actorOrganisation && `, ${e.actorOrganisation}`}</div>}
         </li>
       ))}</ol>

@@ -3,7 +3,7 @@
 // language. The rest of the app keeps its own t() (web/src/i18n.tsx); the language follows it.
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { EVENT_I18N_OPTIONS, notificationText, timelineText, type Translate } from '../../../../src/shared/events/render.js';
+import { EVENT_I18N_OPTIONS, notificationText, timelineText, timelineTypeText, type Translate } from '../../../../src/shared/events/render.js';
 import { EVENTS_NS } from '../../../../src/shared/events/messages.js';
 import { useI18n } from '../../i18n.js';
 
@@ -19,6 +19,7 @@ export function useEventTexts() {
   const tr: Translate = (key, options) => String(t(key, options as never));
   return {
     timeline: (e: EventLike) => timelineText(tr, e),
+    type: (type: string) => timelineTypeText(tr, type),
     notification: (n: EventLike) => notificationText(tr, lang, n),
   };
 }
