@@ -57,7 +57,7 @@ describe('journey: a professional reads their messages', () => {
     await page.getByLabel('Tonen').selectOption('unread');
     await expect.poll(() => page.getByRole('link', { name: /Nieuwe overdracht/ }).count()).toBe(0);
     await page.getByRole('button', { name: 'Alles als gelezen markeren' }).click();
-    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toContain('1 bericht(en) als gelezen gemarkeerd');
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toContain('1 bericht als gelezen gemarkeerd');
     await expect.poll(() => page.getByText('U heeft geen ongelezen berichten.').count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: 'Berichten', exact: true }).count()).toBe(1);
     await expectAccessible(page, 'berichten gelezen');

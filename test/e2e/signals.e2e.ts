@@ -69,7 +69,7 @@ describe('journey: a signal from school to triage', () => {
     const late = page.getByRole('row').filter({ hasText: overdueRef });
     await expect.poll(() => fresh.count()).toBe(1);
     // Safety at stake and the Meldcode started: Regie raised "normal" to "high" (5 working days).
-    await expect.poll(() => fresh.textContent()).toMatch(/nog 5 werkdag\(en\)/);
+    await expect.poll(() => fresh.textContent()).toMatch(/nog 5 werkdagen/);
     await expect.poll(() => late.textContent()).toMatch(/te laat/);
     expect(await late.getAttribute('data-overdue')).toBe('true');
     expect(await fresh.getAttribute('data-overdue')).toBeNull();

@@ -1,5 +1,6 @@
 // The i18n catalogue: Dutch first, English second. Components call t('key').
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import i18next from 'i18next';
 import { ORGANISATION_TYPE_LABELS } from '@contract/shared/enums.js';
 import { EVENT_MESSAGES } from '../../src/shared/events/messages.js';
 
@@ -50,9 +51,11 @@ const nl = {
   verifyNoCheckpoint: 'Er is nog geen ondertekend controlepunt: alleen de keten zelf is gecontroleerd.',
   justified: 'Terecht', unjustified: 'Onterecht', reviewNote: 'Toelichting', reviewOpen: 'Te beoordelen', reviewDone: 'Beoordeeld', review: 'Beoordelen',
   findPerson: 'Persoon zoeken op BSN', whoLooked: 'Wie heeft de gegevens van {name} bekeken of gewijzigd',
-  sessionWarning: 'U wordt over {min} minuut/minuten automatisch uitgelogd vanwege inactiviteit. Uw invoer blijft bewaard.', stayLoggedIn: 'Ingelogd blijven',
+  sessionWarning_one: 'U wordt over 1 minuut automatisch uitgelogd vanwege inactiviteit. Uw invoer blijft bewaard.',
+  sessionWarning_other: 'U wordt over {n} minuten automatisch uitgelogd vanwege inactiviteit. Uw invoer blijft bewaard.', stayLoggedIn: 'Ingelogd blijven',
   sessionExpired: 'Uw sessie is verlopen. Log opnieuw in; wat u aan het invullen was blijft staan.', loading: 'Laden…', language: 'English',
-  agoDays: '{n} dagen geleden', agoToday: 'vandaag', agoYesterday: 'gisteren', agoMonths: '{n} maanden geleden', agoYears: '{n} jaar geleden', agoHours: '{n} uur geleden', agoMinutes: '{n} min. geleden',
+  agoDays_one: '{n} dag geleden', agoDays_other: '{n} dagen geleden', agoToday: 'vandaag', agoYesterday: 'gisteren', agoMonths_one: '{n} maand geleden', agoMonths_other: '{n} maanden geleden', agoYears_one: '{n} jaar geleden', agoYears_other: '{n} jaar geleden', agoHours_one: '{n} uur geleden', agoHours_other: '{n} uur geleden',
+  agoMinutes_one: '1 minuut geleden', agoMinutes_other: '{n} minuten geleden', agoJustNow: 'zojuist',
   navTriage: 'Triage', subject: 'Betrokkene', handOver: 'Overdragen', navSignal: 'Melding doen', navRefIndex: 'Verwijsindex', navHandovers: 'Overdrachten', navLeadTimes: 'Doorlooptijden', navMail: 'E-mailverzending', navInbox: 'Berichten',
   notFound: 'Niet gevonden', edit: 'Wijzigen', reloadKeep: 'Nieuwste versie laden (uw invoer blijft staan)', showAll: 'Toon alle {n} gebeurtenissen', back: 'Terug', home: 'Start',
 } as const;
@@ -102,15 +105,17 @@ const en: Record<Key, string> = {
   verifyNoCheckpoint: 'There is no signed checkpoint yet: only the chain itself was checked.',
   justified: 'Justified', unjustified: 'Unjustified', reviewNote: 'Note', reviewOpen: 'To review', reviewDone: 'Reviewed', review: 'Review',
   findPerson: 'Find person by BSN', whoLooked: 'Who viewed or changed the data of {name}',
-  sessionWarning: 'You will be logged out in {min} minute(s) because of inactivity. Your input is kept.', stayLoggedIn: 'Stay logged in',
+  sessionWarning_one: 'You will be logged out in 1 minute because of inactivity. Your input is kept.',
+  sessionWarning_other: 'You will be logged out in {n} minutes because of inactivity. Your input is kept.', stayLoggedIn: 'Stay logged in',
   sessionExpired: 'Your session has expired. Log in again; what you were filling in stays.', loading: 'Loading…', language: 'Nederlands',
-  agoDays: '{n} days ago', agoToday: 'today', agoYesterday: 'yesterday', agoMonths: '{n} months ago', agoYears: '{n} years ago', agoHours: '{n} hours ago', agoMinutes: '{n} min ago',
+  agoDays_one: '{n} day ago', agoDays_other: '{n} days ago', agoToday: 'today', agoYesterday: 'yesterday', agoMonths_one: '{n} month ago', agoMonths_other: '{n} months ago', agoYears_one: '{n} year ago', agoYears_other: '{n} years ago', agoHours_one: '{n} hour ago', agoHours_other: '{n} hours ago',
+  agoMinutes_one: '1 minute ago', agoMinutes_other: '{n} minutes ago', agoJustNow: 'just now',
   navTriage: 'Triage', subject: 'Person concerned', handOver: 'Hand over', navSignal: 'Report a signal', navRefIndex: 'Reference index', navHandovers: 'Handovers', navLeadTimes: 'Lead times', navMail: 'E-mail delivery', navInbox: 'Messages',
   notFound: 'Not found', edit: 'Edit', reloadKeep: 'Load the latest version (your input stays)', showAll: 'Show all {n} events', back: 'Back', home: 'Home',
 };
 
 export type Lang = 'nl' | 'en';
-export type T = (key: Key, vars?: Record<string, string | number>) => string;
+export type T = (key: Key | PluralBase<Key>, vars?: Record<string, string | number>) => string;
 
 const LABELS: Record<Lang, Record<string, string>> = {
   nl: { ...EVENT_LABELS.nl.phase, ...EVENT_LABELS.nl.basis, ...EVENT_LABELS.nl.relation, basis_handover: EVENT_LABELS.nl.basis.handover,
@@ -132,13 +137,30 @@ const LABELS: Record<Lang, Record<string, string>> = {
 interface I18n { lang: Lang; t: T; label: (v: string | null | undefined) => string; setLang: (l: Lang) => void }
 const Ctx = createContext<I18n | null>(null);
 
-function translate(lang: Lang): T {
-  const cat = lang === 'nl' ? nl : en;
-  return (key, vars) => {
-    let s: string = cat[key] ?? nl[key] ?? key;
-    for (const [k, v] of Object.entries(vars ?? {})) s = s.replace(`{${k}}`, String(v));
-    return s;
+/**
+ * Every interface text goes through i18next: plurals by the language's rules (Intl.PluralRules)
+ * from `key_one` / `key_other`, chosen by `count` or, when not given, by `n`. Placeholders keep the
+ * catalogues' `{name}` form (i18next's prefix and suffix set to one brace).
+ */
+const ui = i18next.createInstance();
+void ui.init({
+  lng: 'nl', fallbackLng: 'nl', supportedLngs: ['nl', 'en'], resources: { nl: { app: nl }, en: { app: en } }, ns: ['app'], defaultNS: 'app',
+  keySeparator: false, nsSeparator: false, initAsync: false, returnNull: false,
+  // React escapes what it renders.
+  interpolation: { prefix: '{', suffix: '}', escapeValue: false },
+});
+type Vars = Record<string, string | number>;
+function fixed(lang: Lang, ns: string) {
+  const t = ui.getFixedT(lang, ns);
+  return (key: string, vars?: Vars) => {
+    const options: Vars = { ...vars };
+    if (typeof options.n === 'number' && options.count === undefined) options.count = options.n;
+    return String(t(key, options as never));
   };
+}
+/** The app catalogue's t for one language (also used by tests). */
+export function translate(lang: Lang): T {
+  return fixed(lang, 'app');
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -161,13 +183,20 @@ export function problemText(lang: Lang, p: { detail: string; detailEn?: string }
 
 /**
  * A feature's own Dutch/English catalogue, so features add texts without editing this file.
- * Usage: const t = useLocalT({ nl: { title: 'Meldingen' }, en: { title: 'Signals' } });
+ * Usage, with the catalogue a module-level constant: const t = useLocalT(TEXTS); t('markedAll', { n: 3 }).
  */
+/** A key without its plural suffix: `t('markedAll', { n })` picks `markedAll_one` or `markedAll_other`. */
+export type PluralBase<K extends string> = K extends `${infer B}_${'one' | 'other'}` ? B : K;
+const bundles = new WeakMap<object, string>();
+let localCount = 0;
 export function useLocalT<K extends string>(dict: { nl: Record<K, string>; en: Record<K, string> }) {
   const { lang } = useI18n();
-  return (key: K, vars?: Record<string, string | number>) => {
-    let s = (lang === 'en' ? dict.en[key] : dict.nl[key]) ?? dict.nl[key] ?? key;
-    for (const [k, v] of Object.entries(vars ?? {})) s = s.replace(`{${k}}`, String(v));
-    return s;
-  };
+  let ns = bundles.get(dict);
+  if (!ns) {
+    ns = `local${++localCount}`;
+    ui.addResourceBundle('nl', ns, dict.nl);
+    ui.addResourceBundle('en', ns, dict.en);
+    bundles.set(dict, ns);
+  }
+  return fixed(lang, ns) as (key: K | PluralBase<K>, vars?: Vars) => string;
 }

@@ -148,7 +148,7 @@ function SessionWarning({ idleMinutes }: { idleMinutes: number }) {
   // A modal dialog: focus goes to its button, the page waits behind it, and focus returns after.
   return (
     <ModalDialog labelledBy="session-warning-text" className="regie-session-warning" onCancel={() => void stay()}>
-      <Paragraph id="session-warning-text">{t('sessionWarning', { min: left })}</Paragraph>
+      <Paragraph id="session-warning-text">{t('sessionWarning', { n: left })}</Paragraph>
       <Button appearance="primary-action-button" onClick={() => void stay()}>{t('stayLoggedIn')}</Button>
     </ModalDialog>
   );

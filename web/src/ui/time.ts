@@ -13,7 +13,8 @@ export function ago(t: T, iso: string | null | undefined, now = Date.now()): str
   }
   const ms = now - new Date(iso).getTime();
   const min = Math.floor(ms / 60_000);
-  if (min < 60) return t('agoMinutes', { n: Math.max(min, 0) });
+  if (min < 1) return t('agoJustNow');
+  if (min < 60) return t('agoMinutes', { n: min });
   const hours = Math.floor(min / 60);
   if (hours < 24) return t('agoHours', { n: hours });
   const days = Math.floor(hours / 24);

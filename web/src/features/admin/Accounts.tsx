@@ -46,7 +46,7 @@ export function Accounts() {
           <Heading level={2} id="admin-accounts-unreachable">{t('unreachableTitle')}</Heading>
           {!unreachable.emailRequired && <Paragraph>{t('unreachableMailOff')}</Paragraph>}
           {unreachable.items.length === 0 ? <Paragraph>{t('unreachableNone')}</Paragraph> : (<>
-            <Paragraph>{t('unreachableIntro', { n: `${unreachable.items.length}${unreachable.nextCursor ? '+' : ''}` })}</Paragraph>
+            <Paragraph>{t('unreachableIntro', { n: `${unreachable.items.length}${unreachable.nextCursor ? '+' : ''}`, count: unreachable.items.length })}</Paragraph>
             <ul className="regie-unreachable">{unreachable.items.map((a) => (
               <li key={a.id}>{a.displayName} <span className="regie-muted">({a.username}, {a.organisation.name})</span>{' '}
                 <Button appearance="secondary-action-button" aria-label={t('addEmailLabel', { name: a.displayName })}

@@ -23,12 +23,12 @@ export function OrgName({ org, showRegion }: { org: Org; showRegion: boolean }) 
   return <>{org.name}{showRegion && <><br /><span className="regie-muted">{t('region', { name: org.regionName })}</span></>}</>;
 }
 
-/** "nog 3 werkdagen", "vandaag" or "2 werkdag(en) te laat", for a handover still waiting for its answer. */
+/** "nog 3 werkdagen", "vandaag" or "2 werkdagen te laat", for a handover still waiting for its answer. */
 export function termText(t: HT, h: Pick<HandoverSummary, 'status' | 'workingDaysLeft' | 'overdue'>) {
   if (h.status !== 'pending') return t('answered');
   if (h.overdue) return t('overdueBy', { n: Math.max(1, -h.workingDaysLeft) });
   if (h.workingDaysLeft === 0) return t('dueToday');
-  return h.workingDaysLeft === 1 ? t('dayLeft') : t('daysLeft', { n: h.workingDaysLeft });
+  return t('daysLeft', { n: h.workingDaysLeft });
 }
 
 export function HandoverList() {

@@ -13,7 +13,7 @@ export const TEXTS = {
   nl: {
     inbox: 'Berichten', pages: 'Bladeren door berichten', badgeUnread: 'ongelezen', badgeSeparator: ', ',
     show: 'Tonen', showAll: 'Alle berichten', showUnread: 'Alleen ongelezen',
-    markAll: 'Alles als gelezen markeren', markOne: 'Markeer als gelezen', markedAll: '{n} bericht(en) als gelezen gemarkeerd.',
+    markAll: 'Alles als gelezen markeren', markOne: 'Markeer als gelezen', markedAll_one: '1 bericht als gelezen gemarkeerd.', markedAll_other: '{n} berichten als gelezen gemarkeerd.',
     unread: 'Ongelezen', read: 'Gelezen', none: 'U heeft geen berichten.', noneUnread: 'U heeft geen ongelezen berichten.',
     intro: 'Meldingen over uw werk in Regie, zoals een nieuwe overdracht of een verlopen termijn. U krijgt ze ook per e-mail, zonder persoonsgegevens.',
     mailTitle: 'E-mailverzending', mailIntro: 'E-mails die Regie verstuurt bij berichten. Mislukt een verzending, dan probeert Regie het opnieuw na 1, 2, 4 … minuten (hoogstens een uur) en na 8 pogingen niet meer; u kunt het dan zelf opnieuw laten proberen.',
@@ -27,7 +27,7 @@ export const TEXTS = {
   en: {
     inbox: 'Messages', pages: 'Browse messages', badgeUnread: 'unread', badgeSeparator: ', ',
     show: 'Show', showAll: 'All messages', showUnread: 'Unread only',
-    markAll: 'Mark all as read', markOne: 'Mark as read', markedAll: '{n} message(s) marked as read.',
+    markAll: 'Mark all as read', markOne: 'Mark as read', markedAll_one: '1 message marked as read.', markedAll_other: '{n} messages marked as read.',
     unread: 'Unread', read: 'Read', none: 'You have no messages.', noneUnread: 'You have no unread messages.',
     intro: 'Notifications about your work in Regie, such as a new handover or a missed deadline. You also get them by e-mail, without personal data.',
     mailTitle: 'E-mail delivery', mailIntro: 'E-mails that Regie sends for notifications. When sending fails, Regie tries again after 1, 2, 4 … minutes (at most an hour) and stops after 8 attempts; you can then have it tried again.',
