@@ -96,10 +96,10 @@ export function usePagedList<P extends PagedPath>(path: P, options: { params?: R
 }
 
 /** "Previous" and "Next" under a paged list. */
-export function Pager({ list, label }: { list: Pick<PagedList<PagedPath>, 'hasPrevious' | 'hasNext' | 'previous' | 'next'>; label: string }) {
+export function Pager({ list, label }: { list: Pick<PagedList<PagedPath>, 'hasPrevious' | 'hasNext' | 'previous' | 'next'>; label?: string }) {
   const { t } = useI18n();
   return (
-    <nav className="regie-pager" aria-label={label}>
+    <nav className="regie-pager" aria-label={label ?? t('pagination')}>
       {list.hasPrevious && <Button appearance="secondary-action-button" onClick={list.previous}>{t('previous')}</Button>}
       {list.hasNext && <Button appearance="secondary-action-button" onClick={list.next}>{t('next')}</Button>}
     </nav>

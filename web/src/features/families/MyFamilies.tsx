@@ -70,7 +70,7 @@ export function MyFamilies() {
           </TableBody>
         </Table>
       )}
-      <Pager list={list} label="Paginering" />
+      <Pager list={list} />
     </>
   );
 }

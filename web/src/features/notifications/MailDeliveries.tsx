@@ -84,7 +84,7 @@ export function MailDeliveries() {
           </TableBody>
         </Table>
       )}
-      <Pager list={list} label="Paginering" />
+      <Pager list={list} />
     </>
   );
 }

@@ -33,7 +33,7 @@ export function AccessLog({ personId }: { personId?: string }) {
       {data && (<>
         <Heading level={2}>{t('whoLooked', { name: data.person?.fullName ?? '' })}</Heading>
         {data.items.length === 0 ? <Paragraph>—</Paragraph> : <AuditTable items={data.items} showPerson={false} />}
-        <Pager list={list} label="Paginering" />
+        <Pager list={list} />
       </>)}
     </>
   );

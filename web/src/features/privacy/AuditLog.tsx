@@ -44,7 +44,7 @@ export function AuditLog() {
       </form>
       <ProblemAlert error={error} />
       {data && <AuditTable items={data.items} />}
-      <Pager list={list} label="Paginering" />
+      <Pager list={list} />
     </>
   );
 }

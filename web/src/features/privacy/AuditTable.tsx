@@ -3,6 +3,7 @@ import type { ApiResponse } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { fmtDateTime } from '../../ui/time.js';
+import { auditObjectLabel } from '@contract/shared/audit-objects.js';
 
 /** A row of the audit log (privacy officer) or of a person's access log. */
 export type AuditItem = ApiResponse<'GET', '/api/v1/audit-events'>['items'][number] | ApiResponse<'GET', '/api/v1/persons/:personId/access-log'>['items'][number];
@@ -26,7 +27,7 @@ export function AuditTable({ items, showPerson = true }: { items: AuditItem[]; s
           <TableCell>{a.organisation?.name ?? '—'}{a.onBehalfOf && a.onBehalfOf.id !== a.organisation?.id && <><br /><span className="regie-muted">{t('onBehalfOf')} {a.onBehalfOf.name}</span></>}</TableCell>
           <TableCell>{label(a.action)}</TableCell>
           {showPerson && <TableCell>{a.person ? <A href={`/privacy/personen/${a.person.id}`}>{a.person.fullName ?? a.person.id}</A> : '—'}</TableCell>}
-          <TableCell>{a.objectType}</TableCell>
+          <TableCell>{auditObjectLabel(a.objectType, lang)}</TableCell>
           <TableCell>{label(a.legalBasis) || '—'}{a.glass && <><br /><strong>{t('breakGlass')}</strong>{a.reason && `: ${a.reason}`}</>}</TableCell>
           <TableCell>{label(a.outcome)}</TableCell>
         </TableRow>

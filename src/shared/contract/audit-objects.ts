@@ -1,0 +1,35 @@
+// What an audit row is about, in words a privacy officer or a citizen can read: one home for the
+// codes that recordAccess writes (`objectType`) and their labels. A code without a label shows as
+// itself; audit-objects.test.ts fails when the server writes a code that has no label here.
+
+export const AUDIT_OBJECT_LABELS: Record<'nl' | 'en', Record<string, string>> = {
+  nl: {
+    account: 'account', 'access-log': 'inzageoverzicht', 'audit-log': 'auditlog', 'audit-verification': 'controle van het auditlog',
+    authenticator: 'authenticator-app', 'break-glass': 'noodtoegang', 'break-glass-review': 'toetsing van noodtoegang',
+    case: 'dossier', 'case-lead-times': 'doorlooptijden van het dossier', family: 'gezin', 'family-search': 'zoeken naar gezinnen',
+    'family-timeline': 'tijdlijn van het gezin', handover: 'overdracht', 'handover-list': 'lijst van overdrachten',
+    'lead-time-moment': 'moment in de doorlooptijd', 'network-member': 'netwerklid', organisation: 'organisatie', password: 'wachtwoord',
+    person: 'persoon', 'person-match': 'mogelijke dubbele registratie', 'person-match-decision': 'besluit over een dubbele registratie',
+    'person-match-elsewhere': 'registratie bij een andere organisatie', 'person-merge': 'samenvoeging van registraties',
+    'refindex-match': 'match in de verwijsindex', 'refindex-registration': 'registratie in de verwijsindex', region: 'regio',
+    'region-settings': 'regio-instellingen', session: 'sessie', signal: 'melding', 'signal-attachment': 'bijlage bij een melding',
+    'signal-family-proposal': 'voorgesteld gezin bij een melding', 'signal-family-proposals': 'voorgestelde gezinnen bij een melding',
+    'signal-list': 'lijst van meldingen', 'signal-triage': 'triage van een melding', 'signal-urgency': 'urgentie van een melding',
+  },
+  en: {
+    account: 'account', 'access-log': 'access overview', 'audit-log': 'audit log', 'audit-verification': 'audit log check',
+    authenticator: 'authenticator app', 'break-glass': 'emergency access', 'break-glass-review': 'review of emergency access',
+    case: 'case', 'case-lead-times': 'lead times of the case', family: 'family', 'family-search': 'family search',
+    'family-timeline': 'family timeline', handover: 'handover', 'handover-list': 'list of handovers',
+    'lead-time-moment': 'lead-time moment', 'network-member': 'network member', organisation: 'organisation', password: 'password',
+    person: 'person', 'person-match': 'possible duplicate registration', 'person-match-decision': 'decision on a duplicate registration',
+    'person-match-elsewhere': 'registration at another organisation', 'person-merge': 'merge of registrations',
+    'refindex-match': 'reference index match', 'refindex-registration': 'reference index registration', region: 'region',
+    'region-settings': 'region settings', session: 'session', signal: 'signal', 'signal-attachment': 'signal attachment',
+    'signal-family-proposal': 'proposed family for a signal', 'signal-family-proposals': 'proposed families for a signal',
+    'signal-list': 'list of signals', 'signal-triage': 'triage of a signal', 'signal-urgency': 'urgency of a signal',
+  },
+};
+
+/** The words for an audit row's object; an unknown code (from a newer server) shows as itself. */
+export const auditObjectLabel = (code: string, lang: 'nl' | 'en') => AUDIT_OBJECT_LABELS[lang][code] ?? code;
