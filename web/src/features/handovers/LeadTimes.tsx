@@ -62,6 +62,9 @@ function OrganisationFigures() {
             </TableRow>
           ))}</TableBody>
         </Table>
+        {data.intervals.every((i) => i.count === 0)
+          ? <Paragraph>{t('leadNoneExplain')}</Paragraph>
+          : data.intervals.some((i) => i.count === 0) && <Paragraph className="regie-muted">{t('leadSomeExplain')}</Paragraph>}
         {/* The same figures as bars; the table above is what assistive technology reads. */}
         <div aria-hidden="true">
           <div className="regie-bars">
