@@ -63,7 +63,7 @@ export function MyFamilies() {
                   <TableCell><span className={`regie-badge regie-badge--${f.caseStatus}`}>{label(f.caseStatus)}</span></TableCell>
                   <TableCell>{f.coordinatorName ?? '—'}{f.isCoordinator && <span className="regie-muted"> ({t('youAreCoordinator')})</span>}</TableCell>
                   <TableCell>{fmtDate(f.openedAt, lang)}<br /><span className="regie-muted">{ago(t, f.openedAt)}</span></TableCell>
-                  <TableCell className={quiet > 42 ? 'regie-overdue' : undefined}>{ago(t, f.lastActivityAt)}</TableCell>
+                  <TableCell className={quiet > 42 ? 'regie-overdue' : undefined}>{ago(t, f.lastActivityAt)}{quiet > 42 && <><br /><span className="regie-overdue__why">{t('quietTooLong')}</span></>}</TableCell>
                 </TableRow>
               );
             })}
