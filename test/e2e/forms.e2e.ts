@@ -7,10 +7,12 @@ import type { Page } from 'playwright-core';
 import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, type TestUser } from '../support/factory.js';
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
+import { createSignal } from '../../src/modules/signals/signals.service.js';
+import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js';
 import { expectAccessible, loginAndWait, newPage, startEnv, type Env } from './support.js';
 
 let env: Env; let region: string; let coord: TestUser;
-let caseA: string; let caseB: string;
+let caseA: string; let caseB: string; let school: TestUser; let signalId: string;
 
 beforeAll(async () => {
   env = await startEnv();
@@ -20,6 +22,9 @@ beforeAll(async () => {
   await env.t.db.query(`INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2)`, [region, team]);
   coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
   ({ caseId: caseA } = await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Aarts', children: 1 }))));
+  school = await createUser(env.t.db, region, await createOrganisation(env.t.db, region, 'school', 'OBS De Linde'), ['professional']);
+  ({ id: signalId } = await createSignal(env.t.db, school.actor, CreateSignalBody.parse({ receivingOrganisationId: team, source: 'school', urgency: 'normal',
+    safetyAtStake: false, subjectDescription: 'Leerling Sem', whatSeen: 'Sem komt al weken zonder eten naar school en is erg moe.' })));
   ({ caseId: caseB } = await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Boer', children: 1 }))));
 });
 afterAll(async () => { await env?.close(); });
@@ -129,5 +134,37 @@ describe('journey: one form pattern for every form', () => {
     expect(lines).toEqual(['Beschrijf in minstens 10 tekens wat u zag of hoorde.', 'Kies de urgentie uit de lijst.']);
     await linkFocuses(page, 'Beschrijf in minstens 10 tekens wat u zag of hoorde.', 'Wat heeft u gezien of gehoord?');
     await expectAccessible(page, 'melding: foutsamenvatting');
+  });
+
+  it('triage: the summary in plain Dutch, linked to the field', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, coord.username, PASSWORD);
+    await page.goto(`${env.base}/meldingen/${signalId}`);
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).waitFor();
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    const lines = await summaryAfterSubmit(page);
+    expect(lines).toEqual(['Kies de inschatting van de veiligheid uit de lijst.', 'Licht de veiligheidsinschatting toe.', 'Kies de beslissing uit de lijst.']);
+    await linkFocuses(page, 'Licht de veiligheidsinschatting toe.', 'Onderbouwing van de inschatting');
+    await expectAccessible(page, 'triage: foutsamenvatting');
+  });
+
+  it('reference index: the summary in plain Dutch, one message per field (9 digits before the elfproef), linked to the field', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, school.username, PASSWORD);
+    await page.getByRole('link', { name: 'Verwijsindex' }).click();
+    await page.getByRole('heading', { name: 'Verwijsindex', level: 1 }).waitFor();
+    await page.getByLabel('BSN van de jongere').fill('12345');
+    await page.getByRole('button', { name: 'Registreren', exact: true }).click();
+    const lines = await summaryAfterSubmit(page);
+    expect(lines).toEqual(['Een BSN heeft 9 cijfers.', 'Vul de geboortedatum van de jongere in.', 'Kies de grondslag.']);
+    await linkFocuses(page, 'Kies de grondslag.', 'Grondslag');
+    await linkFocuses(page, 'Een BSN heeft 9 cijfers.', 'BSN van de jongere');
+    await page.getByLabel('BSN van de jongere').fill('');
+    await page.getByRole('button', { name: 'Registreren', exact: true }).click();
+    expect((await summaryAfterSubmit(page))[0]).toBe('Vul het BSN van de jongere in.');
+    await page.getByLabel('BSN van de jongere').fill('123456789');
+    await page.getByRole('button', { name: 'Registreren', exact: true }).click();
+    expect((await summaryAfterSubmit(page))[0]).toBe('Dit BSN klopt niet (elfproef).');
+    await expectAccessible(page, 'verwijsindex: foutsamenvatting');
   });
 });

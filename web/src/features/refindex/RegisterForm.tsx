@@ -5,7 +5,9 @@ import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/com
 import { post } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { DraftNotice, fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
+import { check, DraftNotice, fieldErrors, formError, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
+import { isValidBsn } from '@contract/shared/bsn.js';
+import { isCalendarDate } from '@contract/shared/primitives.js';
 import { REFINDEX_CHANGED, TEXTS } from './texts.js';
 import { BirthDateInput, BsnInput, DateInput } from '../../ui/date-fields.js';
 
@@ -24,8 +26,20 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
   const errors = fieldErrors(error, lang);
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
 
+  /** The form's own check first: one message per field, the first rule that fails (missing, then 9 digits, then the elfproef). */
+  const own = () => {
+    const bsn = d.bsn.replace(/\s/g, '');
+    const m = (k: keyof typeof TEXTS.nl) => [TEXTS.nl[k], TEXTS.en[k]] as const;
+    return check([
+      ['bsn', [[!bsn, ...m('bsnMissing')], [!/^\d{9}$/.test(bsn), ...m('bsnDigits')], [!isValidBsn(bsn), ...m('bsnElfproef')]]],
+      ['birthDate', [[!d.birthDate, ...m('birthDateMissing')], [!isCalendarDate(d.birthDate), ...m('birthDateWrong')]]],
+      ['legalBasis', [[!d.legalBasis, ...m('legalBasisMissing')]]],
+    ]);
+  };
   const submit = async () => {
     setBusy(true); setError(null); setDone(null);
+    const bad = own();
+    if (bad.length) { setError(formError(bad)); setBusy(false); return; }
     const optional = (k: keyof Draft) => (d[k].trim() ? { [k]: d[k].trim() } : {});
     try {
       const r = await post('/api/v1/refindex/registrations', { body: {
