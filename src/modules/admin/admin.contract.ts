@@ -8,7 +8,7 @@ import { ROLES } from '../../shared/contract/enums.js';
 import { LIBERATION_DAY_RULES } from '../../shared/contract/enums.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
-const Version = z.number(msg('Verwacht: het versienummer.', 'Expected: the version number.')).int().min(0).max(INT4_MAX);
+const Version = z.number(msg('Laad de pagina opnieuw: de versie ontbreekt.', 'Reload the page: the version is missing.')).int().min(0).max(INT4_MAX);
 const PageQuery = {
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
@@ -22,7 +22,7 @@ const Text = (max: number, empty: string, emptyEn: string) => z.string().trim()
 
 /** The ranges of the CHECKs in migrations/0044_signal_settings.sql, in working days. */
 export const NORM_LIMITS = { acute: 30, high: 60, normal: 90 } as const;
-const days = (max: number) => z.number(msg('Verwacht: een aantal werkdagen.', 'Expected: a number of working days.'))
+const days = (max: number) => z.number(msg('Vul een aantal werkdagen in.', 'Enter a number of working days.'))
   .int(msg('Vul een heel aantal werkdagen in.', 'Enter a whole number of working days.'))
   .min(0, msg('Het aantal werkdagen kan niet negatief zijn.', 'The number of working days cannot be negative.'))
   .max(max, msg(`Hoogstens ${max} werkdagen.`, `At most ${max} working days.`));

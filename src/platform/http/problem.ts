@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from './errors.js';
+import { fieldErrors as validationErrors, type Issue } from './validation-text.js';
 
 import { Problem, type ProblemBody } from '../../shared/contract/problem.js';
 /** The problem+json schema lives in the shared contract module (the web app reads it too). */
@@ -20,36 +21,21 @@ function fieldOf(path: unknown): string {
   return String(path ?? '');
 }
 
-/** Translates the zod issue into a short Dutch sentence; English comes from zod itself. */
-function dutchIssue(issue: { code?: string; message?: string; keys?: string[]; expected?: string; format?: string }): string {
-  switch (issue.code) {
-    case 'invalid_type': return issue.expected ? `Verwacht: ${issue.expected}.` : 'Verkeerd type of ontbrekende waarde.';
-    case 'unrecognized_keys': return `Onbekend veld: ${(issue.keys ?? []).join(', ')}.`;
-    case 'too_small': return 'Te kort of te klein.';
-    case 'too_big': return 'Te lang of te groot.';
-    case 'invalid_format': return issue.format === 'date' ? 'Geen geldige datum (JJJJ-MM-DD).' : 'Ongeldig formaat.';
-    case 'invalid_value': return 'Deze waarde is niet toegestaan.';
-    case 'custom': return issue.message ?? 'Ongeldige waarde.';
-    default: return 'Ongeldige waarde.';
-  }
-}
-
 export function toProblem(err: unknown, req: FastifyRequest): ProblemBody {
   if (err instanceof DomainError) return problem(err.status, err.code, err.titleText, err.detailText, err.field, err.extra);
-  type Check = { keyword?: string; instancePath?: string; message?: string; params?: { keys?: string[]; expected?: string; format?: string } };
+  type Check = { keyword?: string; instancePath?: string; message?: string; params?: Issue };
   const e = err as unknown as Omit<FastifyError, 'validation'> & { validation?: Check[]; validationContext?: string };
   if (e.validation) {
-    const errors = e.validation.map((v) => {
+    const found = e.validation.map((v) => {
       const path = (v.instancePath ?? '').split('/').filter(Boolean).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
       const keys = v.keyword === 'unrecognized_keys' ? v.params?.keys ?? [] : [];
       const field = [e.validationContext === 'body' ? '' : e.validationContext, fieldOf(path), keys[0]].filter(Boolean).join('.');
-      const custom = v.message?.startsWith('nl:') ? v.message.slice(3).split('|') : null;
-      const nl = custom ? custom[0] : dutchIssue({ code: v.keyword, ...v.params });
-      const en = custom ? custom[1] ?? '' : v.message ?? 'Invalid value';
-      return { field: field || (e.validationContext ?? 'body'), detail: nl, detailEn: en };
+      return { field: field || (e.validationContext ?? 'body'), issue: { ...v.params, code: v.keyword, message: v.message } };
     });
-    const first = errors[0];
-    return problem(400, 'validation', INVALID, { nl: `${first.field}: ${first.detail}`, en: `${first.field}: ${first.detailEn}` }, first.field, { errors });
+    // One plain sentence per field, naming it in words (validation-text.ts).
+    const errors = validationErrors(found);
+    const first = errors[0] ?? { field: 'body', detail: 'De invoer klopt niet.', detailEn: 'The input is not valid.' };
+    return problem(400, 'validation', INVALID, { nl: first.detail, en: first.detailEn }, first.field, { errors });
   }
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -25,7 +25,7 @@ export function isCalendarDate(s: string): boolean {
 }
 
 /** A date field: format: date in the OpenAPI document, a real day in a sane range in practice. */
-export const IsoDate = z.iso.date(msg('Geen geldige datum (JJJJ-MM-DD).', 'Not a valid date (YYYY-MM-DD).'))
+export const IsoDate = z.iso.date(msg('Vul een bestaande datum in (dag, maand en jaar).', 'Enter an existing date (day, month and year).'))
   .refine(isCalendarDate, msg(`Geen bestaande datum tussen ${MIN_YEAR} en ${MAX_YEAR}.`, `Not an existing date between ${MIN_YEAR} and ${MAX_YEAR}.`));
 
 /** The largest value of PostgreSQL's integer (int4), which version columns are. */

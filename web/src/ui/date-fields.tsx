@@ -7,18 +7,18 @@ import { useI18n } from '../i18n.js';
 import { datePartProblem, formatDutchDate, parseDutchDate, partsOf, valueOfParts, type DateParts } from './dates.js';
 import { TextInput } from './forms.js';
 
-type Base = { label: string; hint?: string; error?: string };
+type Base = { label: string; hint?: string; error?: string; field?: string };
 type Rest = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'>;
 
 /** A date typed as dd-mm-jjjj; `value` and `onChange` carry ISO (or the raw text while it is no date yet). */
-export function DateInput({ label, hint, error, value, onChange, ...rest }: Base & Rest & { value: string; onChange: (value: string) => void }) {
+export function DateInput({ label, hint, error, field, value, onChange, ...rest }: Base & Rest & { value: string; onChange: (value: string) => void }) {
   const { t } = useI18n();
   const [text, setText] = useState(() => formatDutchDate(value));
   const [own, setOwn] = useState<string | undefined>();
   // A new value from outside (a restored draft, a reset) replaces what is shown.
   useEffect(() => { if ((parseDutchDate(text) ?? text) !== value) setText(formatDutchDate(value)); }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <TextInput label={label} hint={hint ? `${hint} ${t('dateHint')}` : t('dateHint')} error={error ?? own} inputMode="numeric" autoComplete="off" {...rest}
+    <TextInput label={label} hint={hint ? `${hint} ${t('dateHint')}` : t('dateHint')} field={field} error={error ?? own} inputMode="numeric" autoComplete="off" {...rest}
       value={text}
       onChange={(e) => { setText(e.target.value); setOwn(undefined); onChange(parseDutchDate(e.target.value) ?? e.target.value.trim()); }}
       onBlur={(e) => {
@@ -31,7 +31,7 @@ export function DateInput({ label, hint, error, value, onChange, ...rest }: Base
 }
 
 /** A birth date as three fields (day, month, year) in one group, with one message for the first wrong part. */
-export function BirthDateInput({ label, hint, error, value, onChange }: Base & { value: string; onChange: (value: string) => void }) {
+export function BirthDateInput({ label, hint, error, field, value, onChange }: Base & { value: string; onChange: (value: string) => void }) {
   const { t } = useI18n();
   const [parts, setParts] = useState<DateParts>(() => partsOf(value));
   const [own, setOwn] = useState<string | undefined>();
@@ -56,7 +56,7 @@ export function BirthDateInput({ label, hint, error, value, onChange }: Base & {
       {hint && <div className="utrecht-form-field-description" id={`${id}-hint`}>{hint}</div>}
       {shown && <div className="utrecht-form-field-error-message" id={`${id}-err`}>{shown}</div>}
       <div className="regie-date-parts__fields">
-        <TextInput label={t('day')} inputMode="numeric" maxLength={2} autoComplete="bday-day" value={parts.day} onChange={set('day')} aria-invalid={shown ? true : undefined} />
+        <TextInput label={t('day')} field={field} inputMode="numeric" maxLength={2} autoComplete="bday-day" value={parts.day} onChange={set('day')} aria-invalid={shown ? true : undefined} />
         <TextInput label={t('month')} inputMode="numeric" maxLength={2} autoComplete="bday-month" value={parts.month} onChange={set('month')} aria-invalid={shown ? true : undefined} />
         <TextInput label={t('year')} inputMode="numeric" maxLength={4} autoComplete="bday-year" value={parts.year} onChange={set('year')} aria-invalid={shown ? true : undefined} />
       </div>
@@ -65,11 +65,11 @@ export function BirthDateInput({ label, hint, error, value, onChange }: Base & {
 }
 
 /** A BSN: at most 9 digits; on leaving the field, one message: 9 digits first, then the elfproef. */
-export function BsnInput({ label, hint, error, value, onChange, ...rest }: Base & Rest & { value: string; onChange: (value: string) => void }) {
+export function BsnInput({ label, hint, error, field, value, onChange, ...rest }: Base & Rest & { value: string; onChange: (value: string) => void }) {
   const { t } = useI18n();
   const [own, setOwn] = useState<string | undefined>();
   return (
-    <TextInput label={label} hint={hint ?? t('bsnHint')} error={error ?? own} inputMode="numeric" autoComplete="off" maxLength={9} pattern="[0-9]{9}" {...rest}
+    <TextInput label={label} hint={hint ?? t('bsnHint')} field={field} error={error ?? own} inputMode="numeric" autoComplete="off" maxLength={9} pattern="[0-9]{9}" {...rest}
       value={value}
       onChange={(e) => { setOwn(undefined); onChange(e.target.value.replace(/\s/g, '')); }}
       onBlur={(e) => {

@@ -1,68 +1,184 @@
-// Form building blocks on NL Design System (Utrecht) classes, with errors tied to fields.
-import { useEffect, useRef, useState, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { Alert, Paragraph } from '@rijkshuisstijl-community/components-react';
+// The one form pattern (GOV.UK / NL Design System): fields built on the design system's form-field
+// components, an error summary at the top of the form that takes focus after a failed submit and
+// links each plain sentence to its field, and the same sentence at the field (not announced on
+// its own: the summary is the one announcement). Server refusals and the form's own checks take
+// the same way (form-errors.ts maps them).
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { Alert, Button, FormField, FormFieldErrorMessage, Heading, Paragraph, SelectOption, Textarea as DsTextarea, TextInput as DsTextInput } from '@rijkshuisstijl-community/components-react';
 import { ApiError, currentCsrf, sessionEvents, type Problem } from '../api.js';
 import { problemText, useI18n } from '../i18n.js';
+import { fieldId, messagesByField, problemMessages, summaryLines, type FieldMessage } from './form-errors.js';
+
+export { fieldId, check, type FieldMessage } from './form-errors.js';
 
 let idCounter = 0;
 const useId = (prefix: string) => useRef(`${prefix}-${++idCounter}`).current;
 
-interface FieldProps { label: string; hint?: string; error?: string; children: (id: string, describedBy?: string) => ReactNode }
-export function Field({ label, hint, error, children }: FieldProps) {
-  const id = useId('f');
+const nl = {
+  summaryTitle: 'Er ging iets mis', draftRestored: 'Concept van {at} teruggezet.', draftRestoredFor: 'Concept voor {about} van {at} teruggezet.',
+  discardDraft: 'Concept weggooien', invalidTitle: 'Ongeldige invoer',
+};
+const en: Record<keyof typeof nl, string> = {
+  summaryTitle: 'There is a problem', draftRestored: 'Draft from {at} restored.', draftRestoredFor: 'Draft for {about} from {at} restored.',
+  discardDraft: 'Discard draft', invalidTitle: 'Invalid input',
+};
+const TEXTS = { nl, en };
+function useFormT() {
+  const { lang } = useI18n();
+  return (k: keyof typeof TEXTS.nl, vars: Record<string, string> = {}) =>
+    Object.entries(vars).reduce((s, [key, v]) => s.replaceAll(`{${key}}`, v), TEXTS[lang === 'en' ? 'en' : 'nl'][k]);
+}
+
+const Scope = createContext('');
+/**
+ * Names one form among others on the same page (the family page has several), so its fields'
+ * ids stay unique and its error summary links to its own fields. Wrap the form and its summary.
+ */
+export function FieldScope({ name, children }: { name: string; children: ReactNode }) {
+  return <Scope.Provider value={name}>{children}</Scope.Provider>;
+}
+/** The input id for a request field within the current FieldScope (for controls outside this file). */
+export function useFieldId(field: string | undefined): string | undefined {
+  const idOf = useIdOf();
+  return field ? idOf(field) : undefined;
+}
+function useIdOf() {
+  const scope = useContext(Scope);
+  return (field: string) => fieldId(scope ? `${scope}.${field}` : field);
+}
+
+interface FieldProps { label: string; hint?: string; error?: string; id?: string; field?: string; children: (id: string, describedBy?: string) => ReactNode }
+/** A labelled field on the design system's FormField: label, description, error message, input. */
+export function Field({ label, hint, error, id: givenId, field, children }: FieldProps) {
+  const ownId = useId('f');
+  const idOf = useIdOf();
+  const id = givenId ?? (field ? idOf(field) : ownId);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor={id}>{label}</label></div>
-      {hint && <div className="utrecht-form-field-description" id={`${id}-hint`}>{hint}</div>}
-      {error && <div className="utrecht-form-field-error-message" id={`${id}-err`} role="alert">{error}</div>}
-      <div className="utrecht-form-field__input">{children(id, describedBy)}</div>
-    </div>
+    <FormField className="utrecht-form-field--text" id={id} invalid={!!error} label={label} statusId={`${id}-status`}
+      errorMessageId={`${id}-err`} descriptionId={`${id}-hint`} errorMessage={error}
+      description={hint ? <div className="utrecht-form-field-description" id={`${id}-hint`}>{hint}</div> : undefined}
+      input={children(id, describedBy)}>{null}</FormField>
   );
 }
 
-export function TextInput({ label, hint, error, ...rest }: { label: string; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
-  return <Field label={label} hint={hint} error={error}>{(id, d) => (
-    <input id={id} aria-describedby={d} aria-invalid={error ? true : undefined} className={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`} {...rest} />
+type Own = { label: string; hint?: string; error?: string; field?: string };
+
+export function TextInput({ label, hint, error, field, id, ...rest }: Own & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field label={label} hint={hint} error={error} field={field} id={id}>{(fid, d) => (
+    <DsTextInput id={fid} aria-describedby={d} invalid={!!error} aria-invalid={error ? true : undefined} className="utrecht-textbox--html-input" {...rest} />
   )}</Field>;
 }
 
-export function TextArea({ label, hint, error, ...rest }: { label: string; hint?: string; error?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <Field label={label} hint={hint} error={error}>{(id, d) => (
-    <textarea id={id} aria-describedby={d} aria-invalid={error ? true : undefined} className="utrecht-textarea utrecht-textarea--html-textarea" rows={3} {...rest} />
+export function TextArea({ label, hint, error, field, id, ...rest }: Own & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <Field label={label} hint={hint} error={error} field={field} id={id}>{(fid, d) => (
+    <DsTextarea id={fid} aria-describedby={d} invalid={!!error} aria-invalid={error ? true : undefined} rows={3} {...rest} />
   )}</Field>;
 }
 
-export function Select({ label, hint, error, options, ...rest }: { label: string; hint?: string; error?: string; options: Array<{ value: string; label: string }> } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({ label, hint, error, field, id, options, ...rest }: Own & { options: Array<{ value: string; label: string }> } & SelectHTMLAttributes<HTMLSelectElement>) {
   const { t } = useI18n();
-  return <Field label={label} hint={hint} error={error}>{(id, d) => (
-    <select id={id} aria-describedby={d} aria-invalid={error ? true : undefined} className="utrecht-select utrecht-select--html-select" {...rest}>
-      <option value="">{t('choose')}</option>
-      {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+  return <Field label={label} hint={hint} error={error} field={field} id={id}>{(fid, d) => (
+    <select id={fid} aria-describedby={d} aria-invalid={error ? true : undefined}
+      className={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`} {...rest}>
+      <SelectOption value="">{t('choose')}</SelectOption>
+      {options.map((o) => <SelectOption key={o.value} value={o.value}>{o.label}</SelectOption>)}
     </select>
   )}</Field>;
 }
 
-/** Field errors from a problem+json answer, keyed by field path. */
-export function fieldErrors(err: unknown, lang: 'nl' | 'en'): Record<string, string> {
-  if (!(err instanceof ApiError)) return {};
-  const p = err.problem;
-  const out: Record<string, string> = {};
-  for (const e of p.errors ?? []) out[e.field] = lang === 'en' ? e.detailEn : e.detail;
-  if (p.field && !out[p.field]) out[p.field] = problemText(lang, p);
-  return out;
+/** An error message inside a fieldset (checkbox lists, radio groups), as at a single field. */
+export function FieldsetError({ id, children }: { id?: string; children: ReactNode }) {
+  return <FormFieldErrorMessage id={id}>{children}</FormFieldErrorMessage>;
 }
 
-export function ProblemAlert({ error, children }: { error: unknown; children?: ReactNode }) {
-  const { lang, t } = useI18n();
+/** The form's own check as a refusal, so it takes the same way as the server's (summary, field). */
+export function formError(messages: FieldMessage[]): ApiError {
+  const first = messages[0];
+  return new ApiError({ type: 'about:blank', code: 'validation', status: 400, title: TEXTS.nl.invalidTitle, titleEn: TEXTS.en.invalidTitle,
+    detail: first?.nl ?? '', detailEn: first?.en ?? '', ...(first ? { field: first.field } : {}),
+    errors: messages.map((m) => ({ field: m.field, detail: m.nl, detailEn: m.en })) });
+}
+
+/** Field errors from a refusal, keyed by field path: one message per field, also at the field it falls back to. */
+export function fieldErrors(err: unknown, lang: 'nl' | 'en'): Record<string, string> {
+  if (!(err instanceof ApiError)) return {};
+  return messagesByField(problemMessages(err.problem), lang);
+}
+
+const focusField = (id: string) => {
+  const el = document.getElementById(id);
+  if (!el) return;
+  el.focus();
+  el.scrollIntoView?.({ block: 'center' });
+};
+
+/** Takes focus when a new refusal arrives (not for "not found" pages or an ended session: those have their own way). */
+function useFocusOn(error: unknown) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!error) return;
+    const status = error instanceof ApiError ? error.problem.status : 0;
+    if (status === 404 || status === 401) return;
+    ref.current?.focus();
+  }, [error]);
+  return ref;
+}
+
+/**
+ * The error summary: heading "Er ging iets mis", then per field one plain sentence that links to
+ * (and on activation focuses) the field. Findings about fields the form does not show stay as text.
+ */
+export function ErrorSummary({ error, children }: { error: unknown; children?: ReactNode }) {
+  const { lang } = useI18n();
+  const ft = useFormT();
+  const ref = useFocusOn(error);
+  const idOf = useIdOf();
+  const headingId = useId('summary');
+  const p = error instanceof ApiError ? error.problem : null;
+  const messages = problemMessages(p);
   if (!error) return null;
-  const p: Problem = error instanceof ApiError ? error.problem : { type: 'about:blank', code: 'client_error', status: 0, title: 'Fout', titleEn: 'Error', detail: String(error), detailEn: String(error) };
+  const shown = (f: string) => !!document.getElementById(idOf(f));
+  const order = Array.from(document.querySelectorAll('[id^="fld-"]'), (el) => el.id);
+  const lines = messages.length ? summaryLines(messages, lang, shown, order, idOf)
+    : [{ text: p ? problemText(lang, p) : String(error) }];
   return (
-    <Alert type="error" role="alert">
-      <Paragraph><strong>{lang === 'en' && p.titleEn ? p.titleEn : p.title}</strong>: {problemText(lang, p)}</Paragraph>
-      {p.errors && p.errors.length > 1 && (<><Paragraph>{t('errorsTitle')}:</Paragraph>
-        <ul className="utrecht-unordered-list">{p.errors.map((e) => <li key={e.field} className="utrecht-unordered-list__item">{e.field}: {lang === 'en' ? e.detailEn : e.detail}</li>)}</ul></>)}
-      {children}
+    <div className="regie-error-summary" tabIndex={-1} ref={ref} aria-labelledby={headingId}>
+      <Alert type="error">
+        <Heading level={2} id={headingId}>{p && !messages.length && p.status !== 400 ? (lang === 'en' && p.titleEn ? p.titleEn : p.title) : ft('summaryTitle')}</Heading>
+        <ul className="utrecht-unordered-list regie-error-summary__list">
+          {lines.map((l, i) => (
+            <li key={l.id ?? `line-${i}`} className="utrecht-unordered-list__item">
+              {l.id ? <a className="utrecht-link" href={`#${l.id}`} onClick={(e) => { e.preventDefault(); focusField(l.id!); }}>{l.text}</a> : l.text}
+            </li>
+          ))}
+        </ul>
+        {children}
+      </Alert>
+    </div>
+  );
+}
+
+/** A refusal shown at the top of a form or page: the error summary (kept under its old name). */
+export function ProblemAlert({ error, children }: { error: unknown; children?: ReactNode }) {
+  if (!error) return null;
+  if (!(error instanceof ApiError)) {
+    const p: Problem = { type: 'about:blank', code: 'client_error', status: 0, title: 'Fout', titleEn: 'Error', detail: String(error), detailEn: String(error) };
+    return <ErrorSummary error={new ApiError(p)}>{children}</ErrorSummary>;
+  }
+  return <ErrorSummary error={error}>{children}</ErrorSummary>;
+}
+
+/** Says that a draft was restored, whose it is for and when it was saved, with the way to throw it away. */
+export function DraftNotice({ draft, about }: { draft: DraftMeta; about?: string }) {
+  const ft = useFormT();
+  const { lang } = useI18n();
+  if (!draft.restored || draft.restoredAt === null) return null;
+  const at = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(draft.restoredAt));
+  return (
+    <Alert type="info">
+      <Paragraph className="regie-draft-notice">{about ? ft('draftRestoredFor', { about, at }) : ft('draftRestored', { at })}{' '}
+        <Button appearance="subtle-button" onClick={draft.discard}>{ft('discardDraft')}</Button></Paragraph>
     </Alert>
   );
 }
@@ -98,27 +214,42 @@ function readDraft<T>(storageKey: string): StoredDraft<T> | null {
   return null;
 }
 
+export interface DraftMeta { restored: boolean; restoredAt: number | null; savedAt: number | null; clear: () => void; discard: () => void }
+
 /**
  * A form's state saved as the user types, so a reload or a lost connection never loses work.
  * `key` names what the draft is for (e.g. `<user>.handover.<case>`), so input typed for one family
- * never appears in another's form. Cleared after a successful submit.
+ * never appears in another's form; when the key changes (another case chosen) the form shows that
+ * one's draft or starts empty. `clear` after a successful submit; `discard` also empties the form.
  */
-export function useDraft<T>(key: string, initial: T): [T, (v: T | ((prev: T) => T)) => void, { restored: boolean; restoredAt: number | null; clear: () => void; savedAt: number | null }] {
+export function useDraft<T>(key: string, initial: T): [T, (v: T | ((prev: T) => T)) => void, DraftMeta] {
   const storageKey = `${DRAFT_PREFIX}${key}`;
-  const [stored] = useState(() => readDraft<T>(storageKey));
-  const [state, setState] = useState<T>(() => stored ? stored.value : initial);
+  const [cur, setCur] = useState(() => ({ key: storageKey, stored: readDraft<T>(storageKey) }));
+  const [state, setState] = useState<T>(() => cur.stored ? cur.stored.value : initial);
   const [savedAt, setSavedAt] = useState<number | null>(null);
-  const first = useRef(true);
+  const initialJson = JSON.stringify(initial);
+  const skipSave = useRef(true);
+  if (cur.key !== storageKey) {
+    // Another subject: its own draft, never the previous one's input.
+    const stored = readDraft<T>(storageKey);
+    setCur({ key: storageKey, stored });
+    setState(stored ? stored.value : initial);
+    setSavedAt(null);
+    skipSave.current = true;
+  }
   useEffect(() => {
-    if (first.current) { first.current = false; return; }
+    if (skipSave.current) { skipSave.current = false; return; }
     const h = setTimeout(() => {
-      draftStore()?.setItem(storageKey, JSON.stringify({ value: state, at: Date.now(), session: sessionFingerprint() } satisfies StoredDraft<T>));
+      const store = draftStore();
+      if (JSON.stringify(state) === initialJson) { store?.removeItem(storageKey); return; } // nothing typed: no draft
+      store?.setItem(storageKey, JSON.stringify({ value: state, at: Date.now(), session: sessionFingerprint() } satisfies StoredDraft<T>));
       setSavedAt(Date.now());
     }, 400);
     return () => clearTimeout(h);
-  }, [state, storageKey]);
+  }, [state, storageKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const clear = () => { draftStore()?.removeItem(storageKey); setSavedAt(null); };
-  return [state, setState, { restored: stored !== null, restoredAt: stored?.at ?? null, clear, savedAt }];
+  const discard = () => { clear(); skipSave.current = true; setCur({ key: storageKey, stored: null }); setState(initial); };
+  return [state, setState, { restored: cur.stored !== null, restoredAt: cur.stored?.at ?? null, clear, discard, savedAt }];
 }
 
 export function clearAllDrafts() {

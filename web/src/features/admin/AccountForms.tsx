@@ -24,10 +24,10 @@ const rolesError = (errors: Record<string, string>) => errors.roles ?? Object.en
 interface NewDraft { organisationId: string; displayName: string; username: string; email: string; roles: string[] }
 
 /** The e-mail field: required when e-mail notifications are on (the list says so), else optional. */
-function EmailInput({ required, value, onChange, error }: { required: boolean; value: string; onChange: (e: { target: { value: string } }) => void; error?: string }) {
+function EmailInput({ required, value, onChange, error, field }: { required: boolean; value: string; onChange: (e: { target: { value: string } }) => void; error?: string; field?: string }) {
   const t = useLocalT(TEXTS);
   return <TextInput label={required ? t('email') : `${t('email')} ${t('optional')}`} hint={required ? t('emailRequiredHint') : t('emailHint')} type="email"
-    autoComplete="off" value={value} onChange={onChange} error={error} aria-required={required || undefined} />;
+    autoComplete="off" value={value} onChange={onChange} field={field} error={error} aria-required={required || undefined} />;
 }
 
 export function NewAccount({ orgs, onCreated, emailRequired = false }: { orgs: Organisation[]; onCreated: () => void; emailRequired?: boolean }) {
@@ -67,11 +67,11 @@ export function NewAccount({ orgs, onCreated, emailRequired = false }: { orgs: O
       <ProblemAlert error={error} />
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <div className="regie-grid">
-          <Select label={t('organisation')} value={d.organisationId} onChange={set('organisationId')} error={errors.organisationId}
+          <Select label={t('organisation')} value={d.organisationId} onChange={set('organisationId')} field="organisationId" error={errors.organisationId}
             options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
-          <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" value={d.displayName} onChange={set('displayName')} error={errors.displayName} />
-          <TextInput label={t('username')} hint={t('usernameHint')} autoComplete="off" spellCheck={false} value={d.username} onChange={set('username')} error={errors.username} />
-          <EmailInput required={emailRequired} value={d.email} onChange={set('email')} error={errors.email} />
+          <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" value={d.displayName} onChange={set('displayName')} field="displayName" error={errors.displayName} />
+          <TextInput label={t('username')} hint={t('usernameHint')} autoComplete="off" spellCheck={false} value={d.username} onChange={set('username')} field="username" error={errors.username} />
+          <EmailInput required={emailRequired} value={d.email} onChange={set('email')} field="email" error={errors.email} />
         </div>
         <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
         <Paragraph className="regie-muted">{t('fourEyesHint')}</Paragraph>
@@ -165,8 +165,8 @@ export function EditAccount({ account: initialAccount, self, onDone, onCancel, e
       )}
       <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
         <div className="regie-grid">
-          <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" value={d.displayName} onChange={(e) => setD({ ...d, displayName: e.target.value })} error={errors.displayName} />
-          <EmailInput required={emailRequired} value={d.email} onChange={(e) => setD({ ...d, email: e.target.value })} error={errors.email} />
+          <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" value={d.displayName} onChange={(e) => setD({ ...d, displayName: e.target.value })} field="displayName" error={errors.displayName} />
+          <EmailInput required={emailRequired} value={d.email} onChange={(e) => setD({ ...d, email: e.target.value })} field="email" error={errors.email} />
         </div>
         <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
         <Paragraph className="regie-muted">{t('fourEyesHint')}</Paragraph>

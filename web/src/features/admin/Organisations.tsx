@@ -82,8 +82,8 @@ function OrganisationFields({ d, setD, errors }: { d: Draft; setD: (d: Draft) =>
   return (
     <>
       <div className="regie-grid">
-        <TextInput label={t('name')} value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} error={errors.name} autoComplete="organization" />
-        <Select label={t('type')} value={d.type} error={errors.type}
+        <TextInput label={t('name')} value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} field="name" error={errors.name} autoComplete="organization" />
+        <Select label={t('type')} value={d.type} field="type" error={errors.type}
           onChange={(e) => setD({ ...d, type: e.target.value, safetyTask: SAFETY_TYPES.includes(e.target.value) })}
           options={ORGANISATION_TYPES.map((v) => ({ value: v, label: label(v) }))} />
       </div>

@@ -99,7 +99,7 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
         <div className="regie-grid">
           {URGENCIES.map((u) => (
             <TextInput key={u} label={`${t(u)} (${t('workingDays')})`} hint={t('rangeHint', { max: base.limits[u] })} type="number" inputMode="numeric"
-              min={0} max={base.limits[u]} step={1} value={d[u]} onChange={(e) => setD({ ...d, [u]: e.target.value })} error={errors[`workingDays.${u}`]} />
+              min={0} max={base.limits[u]} step={1} value={d[u]} onChange={(e) => setD({ ...d, [u]: e.target.value })} field={`workingDays.${u}`} error={errors[`workingDays.${u}`]} />
           ))}
         </div>
       </fieldset>
@@ -111,7 +111,7 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
           <strong>{base.frontDoorOrganisation ? t('formOpen', { org: base.frontDoorOrganisation.name }) : t('formClosed')}</strong>
         </Paragraph>
         <PlainSelect label={t('frontDoor')} hint={t('frontDoorHint')} value={d.frontDoor} onChange={(e) => setD({ ...d, frontDoor: e.target.value })}
-          error={errors.frontDoorOrganisationId}
+          field="frontDoorOrganisationId" error={errors.frontDoorOrganisationId}
           options={[{ value: '', label: t('frontDoorNone') }, ...doors.map((o) => ({ value: o.id, label: `${o.name} (${label(o.type)})` }))]} />
       </fieldset>
 
@@ -119,7 +119,7 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
         <legend className="utrecht-form-fieldset__legend">{t('holidaysTitle')}</legend>
         <Paragraph>{t('holidaysIntro')}</Paragraph>
         <PlainSelect label={t('liberationDay')} hint={t('liberationDayHint')} value={d.liberationDay ?? base.liberationDay}
-          onChange={(e) => setD({ ...d, liberationDay: e.target.value as LiberationDay })} error={errors.liberationDay}
+          onChange={(e) => setD({ ...d, liberationDay: e.target.value as LiberationDay })} field="liberationDay" error={errors.liberationDay}
           options={LIBERATION_DAY.map((v) => ({ value: v, label: t(`lib_${v}`) }))} />
       </fieldset>
 

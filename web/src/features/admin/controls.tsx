@@ -1,11 +1,11 @@
 // Form controls of the administrator's screens that ui/forms.tsx does not have: a select without
 // the "— kies —" option (every choice is meaningful), and a group of checkboxes with one error.
 import { useRef, type SelectHTMLAttributes } from 'react';
-import { Field } from '../../ui/forms.js';
+import { Field, FieldsetError, useFieldId } from '../../ui/forms.js';
 
-export function PlainSelect({ label, hint, error, options, ...rest }: { label: string; hint?: string; error?: string; options: Array<{ value: string; label: string }> }
+export function PlainSelect({ label, hint, error, field, options, ...rest }: { label: string; hint?: string; error?: string; field?: string; options: Array<{ value: string; label: string }> }
   & SelectHTMLAttributes<HTMLSelectElement>) {
-  return <Field label={label} hint={hint} error={error}>{(id, d) => (
+  return <Field label={label} hint={hint} error={error} field={field}>{(id, d) => (
     <select id={id} aria-describedby={d} aria-invalid={error ? true : undefined} className="utrecht-select utrecht-select--html-select" {...rest}>
       {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
     </select>
@@ -14,21 +14,22 @@ export function PlainSelect({ label, hint, error, options, ...rest }: { label: s
 
 let n = 0;
 
-export function CheckboxGroup({ legend, hint, error, options, value, onChange }: {
-  legend: string; hint?: string; error?: string; options: Array<{ value: string; label: string }>; value: string[]; onChange: (v: string[]) => void;
+export function CheckboxGroup({ legend, hint, error, field, options, value, onChange }: {
+  legend: string; hint?: string; error?: string; field?: string; options: Array<{ value: string; label: string }>; value: string[]; onChange: (v: string[]) => void;
 }) {
   const id = useRef(`cbg-${++n}`).current;
+  const firstId = useFieldId(field);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset className={`utrecht-form-fieldset regie-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`} aria-describedby={describedBy}>
       <legend className="utrecht-form-fieldset__legend">{legend}</legend>
       {hint && <div id={`${id}-hint`} className="utrecht-form-field-description">{hint}</div>}
-      {error && <div id={`${id}-err`} className="utrecht-form-field-error-message" role="alert">{error}</div>}
-      {options.map((o) => (
+      {error && <FieldsetError id={`${id}-err`}>{error}</FieldsetError>}
+      {options.map((o, i) => (
         <div key={o.value} className="utrecht-form-field utrecht-form-field--checkbox">
-          <input id={`${id}-${o.value}`} type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={value.includes(o.value)}
+          <input id={i === 0 && firstId ? firstId : `${id}-${o.value}`} type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={value.includes(o.value)}
             onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((v) => v !== o.value))} />
-          {' '}<label htmlFor={`${id}-${o.value}`} className="utrecht-form-label utrecht-form-label--checkbox">{o.label}</label>
+          {' '}<label htmlFor={i === 0 && firstId ? firstId : `${id}-${o.value}`} className="utrecht-form-label utrecht-form-label--checkbox">{o.label}</label>
         </div>
       ))}
     </fieldset>

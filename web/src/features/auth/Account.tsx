@@ -39,9 +39,9 @@ export function ChangePassword({ forced, onDone, headingLevel = 1 }: { forced: b
       <ProblemAlert error={error} />
       <form onSubmit={submit} noValidate>
         {!forced && <TextInput label={t('currentPassword')} name="currentPassword" type="password" autoComplete="current-password" value={current}
-          onChange={(e) => setCurrent(e.target.value)} error={errors.currentPassword} required />}
+          onChange={(e) => setCurrent(e.target.value)} field="currentPassword" error={errors.currentPassword} required />}
         <TextInput label={t('newPassword')} hint={t('passwordHint')} name="newPassword" type="password" autoComplete="new-password" value={next}
-          onChange={(e) => setNext(e.target.value)} error={errors.newPassword} required minLength={12} />
+          onChange={(e) => setNext(e.target.value)} field="newPassword" error={errors.newPassword} required minLength={12} />
         <TextInput label={t('repeatPassword')} name="repeatPassword" type="password" autoComplete="new-password" value={repeat}
           onChange={(e) => setRepeat(e.target.value)} error={mismatch ? t('mismatch') : undefined} required />
         <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('savePassword')}</Button>
@@ -80,9 +80,9 @@ function ReplaceAuthenticator() {
           <img src={data.qrDataUrl} width={220} height={220} alt={`QR-code: ${t('secret')} ${data.secret}`} />
           <Paragraph>{t('secret')} <code data-testid="totp-replacement-secret">{data.secret}</code></Paragraph>
           <TextInput label={t('currentCode')} name="currentCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={currentCode}
-            onChange={(e) => setCurrentCode(digits(e.target.value))} error={errors.currentCode} required />
+            onChange={(e) => setCurrentCode(digits(e.target.value))} field="currentCode" error={errors.currentCode} required />
           <TextInput label={t('newCode')} name="code" inputMode="numeric" autoComplete="off" maxLength={6} value={code}
-            onChange={(e) => setCode(digits(e.target.value))} error={errors.code} required />
+            onChange={(e) => setCode(digits(e.target.value))} field="code" error={errors.code} required />
           <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('replaceConfirm')}</Button>
         </form>
       )}

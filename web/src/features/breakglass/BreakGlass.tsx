@@ -31,9 +31,9 @@ export function BreakGlass() {
       {!session?.user.totpEnrolled && <Alert type="info"><Paragraph>{t('totpFirst')} <A href="/account/authenticator">{t('enrolTitle')}</A></Paragraph></Alert>}
       <ProblemAlert error={error} />
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <BsnInput label={t('breakGlassBsn')} hint="" value={bsn} onChange={setBsn} error={errors.bsn} />
-        <TextArea label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
-        <TextInput label={t('codeLabel')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} error={errors.totpCode} />
+        <BsnInput label={t('breakGlassBsn')} hint="" value={bsn} onChange={setBsn} field="bsn" error={errors.bsn} />
+        <TextArea label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} field="reason" error={errors.reason} />
+        <TextInput label={t('codeLabel')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} field="totpCode" error={errors.totpCode} />
         <Button appearance="primary-action-button" type="submit">{t('breakGlassButton')}</Button>
       </form>
     </section>

@@ -5,7 +5,7 @@ import { useApi } from '../../data.js';
 import { CaseStatus } from '@contract/shared/primitives.js';
 import { LEGAL_BASES } from '@contract/shared/enums.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
+import { FieldScope, fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { fmtDate, ago } from '../../ui/time.js';
 import { useSession } from '../../session.js';
 import { A } from '../../router.js';
@@ -102,11 +102,11 @@ function EndMembership({ name, onEnd }: { caseId: string; membershipId: string; 
   const [reason, setReason] = useState('');
   if (!open) return <Button appearance="secondary-action-button" onClick={() => setOpen(true)} aria-label={`${t('endMembership')}: ${name}`}>{t('endMembership')}</Button>;
   return (
-    <form onSubmit={(e) => { e.preventDefault(); onEnd(reason); }} className="regie-inline-form">
+    <FieldScope name={`end-${name}`}><form onSubmit={(e) => { e.preventDefault(); onEnd(reason); }} className="regie-inline-form">
       <TextInput label={`${t('endReason')} (${name})`} value={reason} onChange={(e) => setReason(e.target.value)} />
       <Button appearance="primary-action-button" type="submit">{t('endMembership')}</Button>
       <Button appearance="subtle-button" onClick={() => setOpen(false)}>{t('cancel')}</Button>
-    </form>
+    </form></FieldScope>
   );
 }
 
@@ -118,12 +118,12 @@ function ChangeBasis({ name, current, onChange, error }: { name: string; current
   const errors = fieldErrors(error, lang);
   if (!open) return <Button appearance="secondary-action-button" onClick={() => setOpen(true)} aria-label={`${t('changeBasis')}: ${name}`}>{t('changeBasis')}</Button>;
   return (
-    <form onSubmit={(e) => { e.preventDefault(); onChange(basis); }} className="regie-inline-form" noValidate>
-      <Select label={`${t('newBasis')} (${name})`} value={basis} onChange={(e) => setBasis(e.target.value)} error={errors.legalBasis}
+    <FieldScope name={`basis-${name}`}><form onSubmit={(e) => { e.preventDefault(); onChange(basis); }} className="regie-inline-form" noValidate>
+      <Select label={`${t('newBasis')} (${name})`} value={basis} onChange={(e) => setBasis(e.target.value)} field="legalBasis" error={errors.legalBasis}
         options={BASES.filter((b) => b !== current).map((b) => ({ value: b, label: label(b) }))} />
       <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
       <Button appearance="subtle-button" onClick={() => setOpen(false)}>{t('cancel')}</Button>
-    </form>
+    </form></FieldScope>
   );
 }
 
@@ -136,15 +136,15 @@ function AddTeamMemberForm({ onSubmit, error }: { onSubmit: (userId: string, leg
   const errors = fieldErrors(error, lang);
   return (
     <details className="regie-disclosure"><summary>{t('addTeamMember')}</summary>
-      <form onSubmit={(e) => { e.preventDefault(); onSubmit(userId, basis, startsOn); }} noValidate>
+      <FieldScope name="team"><form onSubmit={(e) => { e.preventDefault(); onSubmit(userId, basis, startsOn); }} noValidate>
         <div className="regie-grid">
-          <Select label={t('person')} value={userId} onChange={(e) => setUserId(e.target.value)} error={errors.userId}
+          <Select label={t('person')} value={userId} onChange={(e) => setUserId(e.target.value)} field="userId" error={errors.userId}
             options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />
-          <Select label={t('legalBasis')} value={basis} onChange={(e) => setBasis(e.target.value)} error={errors.legalBasis} options={BASES.map((b) => ({ value: b, label: label(b) }))} />
-          <DateInput label={`${t('startsOn')} ${t('optional')}`} hint={t('startsOnHint')} value={startsOn} onChange={setStartsOn} error={errors.startsOn} />
+          <Select label={t('legalBasis')} value={basis} onChange={(e) => setBasis(e.target.value)} field="legalBasis" error={errors.legalBasis} options={BASES.map((b) => ({ value: b, label: label(b) }))} />
+          <DateInput label={`${t('startsOn')} ${t('optional')}`} hint={t('startsOnHint')} value={startsOn} onChange={setStartsOn} field="startsOn" error={errors.startsOn} />
         </div>
         <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
-      </form>
+      </form></FieldScope>
     </details>
   );
 }
@@ -157,14 +157,14 @@ function TransferForm({ currentUserId, onSubmit, error }: { currentUserId?: stri
   const errors = fieldErrors(error, lang);
   return (
     <details className="regie-disclosure"><summary>{t('transfer')}</summary>
-      <form onSubmit={(e) => { e.preventDefault(); onSubmit(to, reason); }} noValidate>
+      <FieldScope name="transfer"><form onSubmit={(e) => { e.preventDefault(); onSubmit(to, reason); }} noValidate>
         <div className="regie-grid">
-          <Select label={t('transferTo')} hint={t('coordinatorHint')} value={to} onChange={(e) => setTo(e.target.value)} error={errors.toUserId}
+          <Select label={t('transferTo')} hint={t('coordinatorHint')} value={to} onChange={(e) => setTo(e.target.value)} field="toUserId" error={errors.toUserId}
             options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />
-          <TextInput label={t('transferReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+          <TextInput label={t('transferReason')} value={reason} onChange={(e) => setReason(e.target.value)} field="reason" error={errors.reason} />
         </div>
         <Button appearance="primary-action-button" type="submit">{t('transfer')}</Button>
-      </form>
+      </form></FieldScope>
     </details>
   );
 }
@@ -176,14 +176,14 @@ function PhaseForm({ status, onSubmit, error }: { status: string; onSubmit: (sta
   const errors = fieldErrors(error, lang);
   return (
     <details className="regie-disclosure"><summary>{t('changePhase')}</summary>
-      <form onSubmit={(e) => { e.preventDefault(); onSubmit(next, reason); }} noValidate>
+      <FieldScope name="phase"><form onSubmit={(e) => { e.preventDefault(); onSubmit(next, reason); }} noValidate>
         <div className="regie-grid">
-          <Select label={t('newPhase')} value={next} onChange={(e) => setNext(e.target.value)} error={errors.status}
+          <Select label={t('newPhase')} value={next} onChange={(e) => setNext(e.target.value)} field="status" error={errors.status}
             options={PHASES.filter((p) => p !== status).map((p) => ({ value: p, label: label(p) }))} />
-          {next === 'closed' && <TextInput label={t('closedReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.closedReason} />}
+          {next === 'closed' && <TextInput label={t('closedReason')} value={reason} onChange={(e) => setReason(e.target.value)} field="closedReason" error={errors.closedReason} />}
         </div>
         <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
-      </form>
+      </form></FieldScope>
     </details>
   );
 }
@@ -197,15 +197,15 @@ function OpenCaseForm({ familyId, onDone }: { familyId: string; onDone: (msg: st
   const errors = fieldErrors(error, lang);
   return (
     <details className="regie-disclosure"><summary>{t('openCase')}</summary>
-      <form onSubmit={(e) => { e.preventDefault(); post('/api/v1/families/:familyId/cases', { params: { familyId }, body: { coordinatorUserId, legalBasis } }).then(() => onDone(t('saved')), setError); }} noValidate>
+      <FieldScope name="open-case"><form onSubmit={(e) => { e.preventDefault(); post('/api/v1/families/:familyId/cases', { params: { familyId }, body: { coordinatorUserId, legalBasis } }).then(() => onDone(t('saved')), setError); }} noValidate>
         <ProblemAlert error={error} />
         <div className="regie-grid">
-          <Select label={t('coordinator')} hint={t('coordinatorHint')} value={coordinatorUserId} onChange={(e) => setCoordinator(e.target.value)} error={errors.coordinatorUserId}
+          <Select label={t('coordinator')} hint={t('coordinatorHint')} value={coordinatorUserId} onChange={(e) => setCoordinator(e.target.value)} field="coordinatorUserId" error={errors.coordinatorUserId}
             options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />
-          <Select label={t('legalBasis')} value={legalBasis} onChange={(e) => setBasis(e.target.value)} error={errors.legalBasis} options={BASES.map((b) => ({ value: b, label: label(b) }))} />
+          <Select label={t('legalBasis')} value={legalBasis} onChange={(e) => setBasis(e.target.value)} field="legalBasis" error={errors.legalBasis} options={BASES.map((b) => ({ value: b, label: label(b) }))} />
         </div>
         <Button appearance="primary-action-button" type="submit">{t('openCase')}</Button>
-      </form>
+      </form></FieldScope>
     </details>
   );
 }

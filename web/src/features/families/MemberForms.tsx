@@ -5,7 +5,7 @@ import type { FamilyPageData } from './FamilyPage.js';
 
 type Member = FamilyPageData['members'][number];
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
+import { DraftNotice, FieldScope, fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
 import { useSession } from '../../session.js';
 import { BirthDateInput, BsnInput } from '../../ui/date-fields.js';
 
@@ -26,19 +26,19 @@ export function PersonFields({ value, onChange, errors, prefix, hideRelation }: 
   const err = (k: string) => errors[`${prefix}${k}`];
   return (
     <div className="regie-grid">
-      <TextInput label={t('givenNames')} value={value.givenNames} onChange={set('givenNames')} error={err('givenNames')} required />
-      <TextInput label={`${t('prefix')} ${t('optional')}`} value={value.familyNamePrefix} onChange={set('familyNamePrefix')} error={err('familyNamePrefix')} />
-      <TextInput label={t('familyName')} value={value.familyName} onChange={set('familyName')} error={err('familyName')} required />
-      {!hideRelation && <Select label={t('relation')} value={value.relation} onChange={set('relation')} error={err('relation')} required
+      <TextInput label={t('givenNames')} value={value.givenNames} onChange={set('givenNames')} field={`${prefix}givenNames`} error={err('givenNames')} required />
+      <TextInput label={`${t('prefix')} ${t('optional')}`} value={value.familyNamePrefix} onChange={set('familyNamePrefix')} field={`${prefix}familyNamePrefix`} error={err('familyNamePrefix')} />
+      <TextInput label={t('familyName')} value={value.familyName} onChange={set('familyName')} field={`${prefix}familyName`} error={err('familyName')} required />
+      {!hideRelation && <Select label={t('relation')} value={value.relation} onChange={set('relation')} field={`${prefix}relation`} error={err('relation')} required
         options={['parent', 'child', 'partner', 'carer', 'other'].map((r) => ({ value: r, label: label(r) }))} />}
-      <BirthDateInput label={`${t('birthDate')} ${t('optional')}`} value={value.birthDate} onChange={(v) => set('birthDate')({ target: { value: v } })} error={err('birthDate')} />
-      <BsnInput label={`${t('bsn')} ${t('optional')}`} value={value.bsn} onChange={(v) => set('bsn')({ target: { value: v } })} error={err('bsn')} />
-      <Select label={`${t('gender')} ${t('optional')}`} value={value.gender} onChange={set('gender')} error={err('gender')}
+      <BirthDateInput label={`${t('birthDate')} ${t('optional')}`} value={value.birthDate} onChange={(v) => set('birthDate')({ target: { value: v } })} field={`${prefix}birthDate`} error={err('birthDate')} />
+      <BsnInput label={`${t('bsn')} ${t('optional')}`} value={value.bsn} onChange={(v) => set('bsn')({ target: { value: v } })} field={`${prefix}bsn`} error={err('bsn')} />
+      <Select label={`${t('gender')} ${t('optional')}`} value={value.gender} onChange={set('gender')} field={`${prefix}gender`} error={err('gender')}
         options={['female', 'male', 'other', 'unknown'].map((r) => ({ value: r, label: label(r) }))} />
-      <TextInput label={`${t('street')} ${t('optional')}`} value={value.street} onChange={set('street')} error={err('street')} />
-      <TextInput label={`${t('houseNumber')} ${t('optional')}`} value={value.houseNumber} onChange={set('houseNumber')} error={err('houseNumber')} />
-      <TextInput label={`${t('postcode')} ${t('optional')}`} value={value.postcode} onChange={set('postcode')} error={err('postcode')} />
-      <TextInput label={`${t('city')} ${t('optional')}`} value={value.city} onChange={set('city')} error={err('city')} />
+      <TextInput label={`${t('street')} ${t('optional')}`} value={value.street} onChange={set('street')} field={`${prefix}street`} error={err('street')} />
+      <TextInput label={`${t('houseNumber')} ${t('optional')}`} value={value.houseNumber} onChange={set('houseNumber')} field={`${prefix}houseNumber`} error={err('houseNumber')} />
+      <TextInput label={`${t('postcode')} ${t('optional')}`} value={value.postcode} onChange={set('postcode')} field={`${prefix}postcode`} error={err('postcode')} />
+      <TextInput label={`${t('city')} ${t('optional')}`} value={value.city} onChange={set('city')} field={`${prefix}city`} error={err('city')} />
     </div>
   );
 }
@@ -57,11 +57,12 @@ export function AddMemberForm({ familyId, onSaved }: { familyId: string; onSaved
   return (
     <details className="regie-disclosure" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>{t('addMember')}</summary>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <FieldScope name="add-member"><form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <DraftNotice draft={draft} />
         <ProblemAlert error={error} />
         <PersonFields value={person} onChange={setPerson} errors={fieldErrors(error, lang)} prefix="" />
         <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
-      </form>
+      </form></FieldScope>
     </details>
   );
 }
@@ -81,17 +82,17 @@ export function AddNetworkForm({ familyId, onSaved }: { familyId: string; onSave
   return (
     <details className="regie-disclosure">
       <summary>{t('addNetwork')}</summary>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <FieldScope name="add-network"><form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <ProblemAlert error={error} />
         <div className="regie-grid">
-          <TextInput label={t('name')} value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} error={errors.name} />
-          <Select label={t('relation')} value={v.relation} onChange={(e) => setV({ ...v, relation: e.target.value })} error={errors.relation}
+          <TextInput label={t('name')} value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} field="name" error={errors.name} />
+          <Select label={t('relation')} value={v.relation} onChange={(e) => setV({ ...v, relation: e.target.value })} field="relation" error={errors.relation}
             options={['grandparent', 'other_family', 'neighbour', 'friend', 'other'].map((r) => ({ value: r, label: label(r) }))} />
-          <TextInput label={`${t('phone')} ${t('optional')}`} value={v.phone} onChange={(e) => setV({ ...v, phone: e.target.value })} error={errors.phone} />
-          <TextInput label={`${t('note')} ${t('optional')}`} value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} error={errors.note} />
+          <TextInput label={`${t('phone')} ${t('optional')}`} value={v.phone} onChange={(e) => setV({ ...v, phone: e.target.value })} field="phone" error={errors.phone} />
+          <TextInput label={`${t('note')} ${t('optional')}`} value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} field="note" error={errors.note} />
         </div>
         <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
-      </form>
+      </form></FieldScope>
     </details>
   );
 }
@@ -113,13 +114,13 @@ export function EditMemberForm({ member, onSaved, onReload, onCancel }: { member
     catch (err) { setError(err); }
   };
   return (
-    <form className="regie-edit" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate aria-label={`${t('edit')}: ${member.fullName}`}>
+    <FieldScope name={`person-${member.personId}`}><form className="regie-edit" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate aria-label={`${t('edit')}: ${member.fullName}`}>
       <ProblemAlert error={error}>{stale && <Button appearance="secondary-action-button" onClick={() => { setError(null); onReload(); }}>{t('reloadKeep')}</Button>}</ProblemAlert>
       <PersonFields value={person} onChange={setPerson} errors={fieldErrors(error, lang)} prefix="" hideRelation />
       <div className="regie-actions">
         <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
         <Button appearance="subtle-button" onClick={() => { draft.clear(); onCancel(); }}>{t('cancel')}</Button>
       </div>
-    </form>
+    </form></FieldScope>
   );
 }

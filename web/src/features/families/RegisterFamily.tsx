@@ -4,7 +4,7 @@ import { post, ApiError } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { A, navigate } from '../../router.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
+import { DraftNotice, fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
 import { emptyPerson, PersonFields, personPayload, type PersonDraft } from './MemberForms.js';
 import { useProfessionals } from './CaseSection.js';
 import { MatchSuggestions } from './MatchSuggestions.js';
@@ -42,10 +42,10 @@ export function RegisterFamily() {
   return (
     <>
       <Heading level={1}>{t('registerFamily')}</Heading>
-      {draft.restored && <Alert type="info"><Paragraph>{t('draftRestored')} <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => { draft.clear(); setD(initial); }}>{t('discardDraft')}</button></Paragraph></Alert>}
+      <DraftNotice draft={draft} />
       <ProblemAlert error={error}>{existing && <Paragraph><A href={`/gezinnen/${existing}`}>{t('openExisting')}</A></Paragraph>}</ProblemAlert>
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <TextInput label={`${t('familyNameLabel')} ${t('optional')}`} hint={t('familyNameHint')} value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} error={errors.name} />
+        <TextInput label={`${t('familyNameLabel')} ${t('optional')}`} hint={t('familyNameHint')} value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} field="name" error={errors.name} />
         {d.members.map((m, i) => (
           <fieldset key={i} className="utrecht-form-fieldset regie-fieldset">
             <legend className="utrecht-form-fieldset__legend">{t('members')} {i + 1}{m.givenNames && `: ${m.givenNames}`}</legend>
@@ -74,8 +74,8 @@ export function RegisterFamily() {
           <legend className="utrecht-form-fieldset__legend">{t('caseSection')}</legend>
           <div className="regie-grid">
             <Select label={t('coordinator')} hint={t('coordinatorHint')} value={d.coordinatorUserId} onChange={(e) => setD({ ...d, coordinatorUserId: e.target.value })}
-              error={errors['case.coordinatorUserId']} options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />
-            <Select label={t('legalBasis')} value={d.legalBasis} onChange={(e) => setD({ ...d, legalBasis: e.target.value })} error={errors['case.legalBasis']}
+              field="case.coordinatorUserId" error={errors['case.coordinatorUserId']} options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />
+            <Select label={t('legalBasis')} value={d.legalBasis} onChange={(e) => setD({ ...d, legalBasis: e.target.value })} field="case.legalBasis" error={errors['case.legalBasis']}
               options={['consent', 'statutory_task', 'safety'].map((b) => ({ value: b, label: label(b) }))} />
           </div>
         </fieldset>

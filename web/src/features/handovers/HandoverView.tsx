@@ -9,7 +9,7 @@ import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, Select, TextArea } from '../../ui/forms.js';
+import { FieldScope, fieldErrors, ProblemAlert, Select, TextArea } from '../../ui/forms.js';
 import { fmtDate, fmtDateTime } from '../../ui/time.js';
 import { DataList, RadioGroup } from '../signals/controls.js';
 import { StatusBadge, termText } from './HandoverList.js';
@@ -138,21 +138,21 @@ function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg: strin
     <div className="regie-answer-grid">
       <section aria-labelledby="accept-title" className="regie-section">
         <Heading level={2} id="accept-title">{t('acceptTitle')}</Heading>
-        <form onSubmit={(e) => { e.preventDefault(); void accept(); }} noValidate>
-          <ProblemAlert error={aErr.nomineeUserId ? null : acceptError} />
+        <FieldScope name="accept"><form onSubmit={(e) => { e.preventDefault(); void accept(); }} noValidate>
+          <ProblemAlert error={acceptError} />
           {h.arrival && <Arrival h={h} same={same} setSame={setSame} family={family} setFamily={setFamily} errors={aErr} />}
-          <Select label={t('nomineeLabel')} hint={t('nomineeHint')} value={nominee} onChange={(e) => setNominee(e.target.value)} error={aErr.nomineeUserId}
+          <Select label={t('nomineeLabel')} hint={t('nomineeHint')} value={nominee} onChange={(e) => setNominee(e.target.value)} field="nomineeUserId" error={aErr.nomineeUserId}
             options={pros.map((p) => ({ value: p.id, label: p.displayName }))} />
           <Button appearance="primary-action-button" type="submit">{t('accept')}</Button>
-        </form>
+        </form></FieldScope>
       </section>
       <section aria-labelledby="refuse-title" className="regie-section">
         <Heading level={2} id="refuse-title">{t('refuseTitle')}</Heading>
-        <form onSubmit={(e) => { e.preventDefault(); void refuse(); }} noValidate>
-          <ProblemAlert error={rErr.reason ? null : refuseError} />
-          <TextArea label={t('refusalReason')} hint={t('refuseHint')} value={reason} onChange={(e) => setReason(e.target.value)} error={rErr.reason} />
+        <FieldScope name="refuse"><form onSubmit={(e) => { e.preventDefault(); void refuse(); }} noValidate>
+          <ProblemAlert error={refuseError} />
+          <TextArea label={t('refusalReason')} hint={t('refuseHint')} value={reason} onChange={(e) => setReason(e.target.value)} field="reason" error={rErr.reason} />
           <Button appearance="secondary-action-button" type="submit">{t('refuse')}</Button>
-        </form>
+        </form></FieldScope>
       </section>
     </div>
   );
@@ -193,7 +193,7 @@ function Arrival({ h, same, setSame, family, setFamily, errors }: {
         })}
       </ul>
       {families.length > 0 && (
-        <RadioGroup legend={t('familyChoice')} name="arrival-family" value={family} error={errors.familyId} onChange={setFamily}
+        <RadioGroup legend={t('familyChoice')} name="arrival-family" value={family} field="familyId" error={errors.familyId} onChange={setFamily}
           options={[{ value: 'new', label: t('newFamily') }, ...families.map(([id, name]) => ({ value: id, label: t('existingFamily', { name }) }))]} />
       )}
     </div>

@@ -43,9 +43,9 @@ function OrganisationFigures() {
       <Heading level={2} id="org-title">{data ? data.organisation.name : t('organisation')}</Heading>
       <form className="regie-filters" onSubmit={(e) => { e.preventDefault(); setQuery(form); }} noValidate>
         <Select label={t('organisation')} name="organisationId" value={form.organisationId} onChange={(e) => setForm({ ...form, organisationId: e.target.value })}
-          error={errors.organisationId} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
+          field="organisationId" error={errors.organisationId} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
         <DateInput label={t('periodFrom')} name="from" value={form.from} onChange={(v) => setForm({ ...form, from: v })} error={errors.from ?? errors['querystring.from']} />
-        <DateInput label={t('periodTo')} name="to" value={form.to} onChange={(v) => setForm({ ...form, to: v })} error={errors['querystring.to']} />
+        <DateInput label={t('periodTo')} name="to" value={form.to} onChange={(v) => setForm({ ...form, to: v })} field="querystring.to" error={errors['querystring.to']} />
         <Button appearance="secondary-action-button" type="submit">{t('show')}</Button>
       </form>
       <ProblemAlert error={error} />
@@ -152,11 +152,11 @@ function RecordMoment({ caseId, onDone }: { caseId: string; onDone: () => void }
     <details className="regie-disclosure"><summary>{t('record')}</summary>
       <Paragraph className="regie-muted">{t('recordHint')}</Paragraph>
       {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
-      <ProblemAlert error={errors.moment || errors.occurredAt ? null : error} />
+      <ProblemAlert error={error} />
       <form className="regie-filters" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <Select label={t('moment')} name="moment" value={moment} onChange={(e) => setMoment(e.target.value)} error={errors.moment}
+        <Select label={t('moment')} name="moment" value={moment} onChange={(e) => setMoment(e.target.value)} field="moment" error={errors.moment}
           options={['first_contact', 'plan_agreed'].map((m) => ({ value: m, label: t(momentKey(m)) }))} />
-        <DateInput label={t('occurredAt')} name="occurredAt" value={date} onChange={setDate} error={errors.occurredAt} />
+        <DateInput label={t('occurredAt')} name="occurredAt" value={date} onChange={setDate} field="occurredAt" error={errors.occurredAt} />
         <Button appearance="secondary-action-button" type="submit">{t('recordButton')}</Button>
       </form>
     </details>

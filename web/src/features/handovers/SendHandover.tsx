@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n.js';
 import { RegionGroupedSelect } from '../../ui/RegionGroupedSelect.js';
 import { A, navigate } from '../../router.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, Select, TextArea, useDraft } from '../../ui/forms.js';
+import { DraftNotice, fieldErrors, FieldsetError, ProblemAlert, Select, TextArea, useDraft, useFieldId } from '../../ui/forms.js';
 import { Checkbox, RadioGroup } from '../signals/controls.js';
 import { useHandoverT } from './texts.js';
 import type { RegionOrganisation as Org } from '../../ui/RegionGroupedSelect.js';
@@ -27,12 +27,12 @@ export function SendHandover() {
   const { lang, label, t: tt } = useI18n();
   const { session } = useSession();
   const preset = new URLSearchParams(location.search).get('caseId') ?? '';
-  // One draft per case it is for: a reason typed for one family never appears in another's handover.
-  const [d, setD, draft] = useDraft<Draft>(`${session?.user.id}.handover.${preset || 'choose'}`, { ...EMPTY, caseId: preset });
+  // One draft per case it is for (coming from a family page, ?caseId=…, that case): a reason typed
+  // for one family never appears in another's handover; choosing another case shows its own draft.
+  const [caseId, setCaseId] = useState(preset);
+  const [d, setD, draft] = useDraft<Draft>(`${session?.user.id}.handover.${caseId || 'none'}`, { ...EMPTY, caseId });
   const [sendError, setError] = useState<unknown>(null);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((prev) => ({ ...prev, [k]: v }));
-  // Coming from a family page (?caseId=…): that case, even over a restored draft.
-  useEffect(() => { if (preset && preset !== d.caseId) set('caseId', preset); }, [preset]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const families = useApi('/api/v1/families', { query: { scope: 'mine', limit: 100 } });
   const cases: MyCase[] | null = families.data
@@ -40,7 +40,7 @@ export function SendHandover() {
     : null;
   const receiversAnswer = useApi('/api/v1/handover-receivers', { query: { subjectType: 'case' } });
   const receivers: Org[] = receiversAnswer.data?.items ?? [];
-  const chosen = cases?.find((c) => c.caseId === d.caseId);
+  const chosen = cases?.find((c) => c.caseId === caseId);
   const familyAnswer = useApi('/api/v1/families/:familyId', { params: { familyId: chosen?.familyId ?? '' } }, { enabled: !!chosen });
   // The chosen family's page only (the previous one stays in the cache while the next loads).
   const page = chosen && familyAnswer.data?.id === chosen.familyId ? familyAnswer.data : undefined;
@@ -54,7 +54,7 @@ export function SendHandover() {
   const submit = async () => {
     setError(null);
     try {
-      const r = await post('/api/v1/handovers', { body: { caseId: d.caseId || undefined, toOrganisationId: d.toOrganisationId,
+      const r = await post('/api/v1/handovers', { body: { caseId: caseId || undefined, toOrganisationId: d.toOrganisationId,
         toRegionId: receivers.find((o) => o.id === d.toOrganisationId)?.regionId, toUserId: (!elsewhere && d.toUserId) || undefined, reason: d.reason,
         safetyAssessment: d.safetyAssessment || undefined, safetyNotes: d.safetyNotes || undefined, knownInformation: d.knownInformation,
         personIds: d.personIds, legalBasis: d.legalBasis || undefined, senderAccess: d.senderAccess || undefined } });
@@ -65,46 +65,47 @@ export function SendHandover() {
   const errors = fieldErrors(error, lang);
   const receiver = receivers.find((o) => o.id === d.toOrganisationId);
   const elsewhere = !!receiver && receiver.regionId !== session?.user.regionId;
-  const personsError = errors.personIds ?? Object.entries(errors).find(([k]) => k.startsWith('personIds['))?.[1];
+  const personsError = errors.personIds;
+  const personsId = useFieldId('personIds');
 
   return (
     <>
       <Paragraph><A href="/overdrachten">{t('back')}</A></Paragraph>
       <Heading level={1}>{t('sendTitle')}</Heading>
       <Paragraph>{t('sendIntro')}</Paragraph>
-      {draft.restored && <Alert type="info"><Paragraph>{tt('draftRestored')}</Paragraph></Alert>}
+      <DraftNotice draft={draft} about={chosen?.name} />
       <ProblemAlert error={error} />
       {cases && cases.length === 0 && <Paragraph>{t('noCases')}</Paragraph>}
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <div className="regie-grid">
-          <Select label={t('chooseCase')} hint={t('chooseCaseHint')} name="caseId" value={d.caseId} onChange={(e) => set('caseId', e.target.value)} error={errors.caseId}
+          <Select label={t('chooseCase')} hint={t('chooseCaseHint')} name="caseId" value={caseId} onChange={(e) => setCaseId(e.target.value)} field="caseId" error={errors.caseId}
             options={(cases ?? []).map((c) => ({ value: c.caseId, label: c.name }))} />
           <div className="regie-receiver"><ReceiverSelect receivers={receivers} ownRegionId={session?.user.regionId ?? ''} value={d.toOrganisationId}
             onChange={(v) => setD((prev) => ({ ...prev, toOrganisationId: v, toUserId: '' }))} error={errors.toOrganisationId} /></div>
-          {receiver && !elsewhere && <ReceivingProfessional organisationId={receiver.id} value={d.toUserId ?? ''} onChange={(v) => set('toUserId', v)} error={errors.toUserId} />}
+          {receiver && !elsewhere && <ReceivingProfessional organisationId={receiver.id} value={d.toUserId ?? ''} onChange={(v) => set('toUserId', v)} field="toUserId" error={errors.toUserId} />}
         </div>
         {elsewhere && <Alert type="info"><Paragraph>{t('elsewhereNote', { org: receiver.name, region: receiver.regionName })}</Paragraph></Alert>}
         {members.length > 0 && (
           <fieldset className={`utrecht-form-fieldset regie-fieldset${personsError ? ' utrecht-form-fieldset--invalid' : ''}`}>
             <legend className="utrecht-form-fieldset__legend">{t('personsLegend')}</legend>
-            {personsError && <div className="utrecht-form-field-error-message" role="alert">{personsError}</div>}
-            {members.map((m) => (
-              <Checkbox key={m.personId} label={`${m.fullName} (${label(m.relation)})`} checked={d.personIds.includes(m.personId)}
+            {personsError && <FieldsetError>{personsError}</FieldsetError>}
+            {members.map((m, i) => (
+              <Checkbox key={m.personId} id={i === 0 ? personsId : undefined} label={`${m.fullName} (${label(m.relation)})`} checked={d.personIds.includes(m.personId)}
                 onChange={(on) => set('personIds', on ? [...d.personIds, m.personId] : d.personIds.filter((x) => x !== m.personId))} />
             ))}
           </fieldset>
         )}
-        <TextArea label={t('reason')} name="reason" value={d.reason} onChange={(e) => set('reason', e.target.value)} error={errors.reason} />
-        <RadioGroup legend={t('safety')} name="safetyAssessment" value={d.safetyAssessment} error={errors.safetyAssessment}
+        <TextArea label={t('reason')} name="reason" value={d.reason} onChange={(e) => set('reason', e.target.value)} field="reason" error={errors.reason} />
+        <RadioGroup legend={t('safety')} name="safetyAssessment" value={d.safetyAssessment} field="safetyAssessment" error={errors.safetyAssessment}
           onChange={(v) => set('safetyAssessment', v)} options={(['unsafe', 'concerns', 'safe'] as const).map((v) => ({ value: v, label: t(v) }))} />
-        <TextArea label={t('safetyNotes')} name="safetyNotes" value={d.safetyNotes} onChange={(e) => set('safetyNotes', e.target.value)} error={errors.safetyNotes} />
+        <TextArea label={t('safetyNotes')} name="safetyNotes" value={d.safetyNotes} onChange={(e) => set('safetyNotes', e.target.value)} field="safetyNotes" error={errors.safetyNotes} />
         <TextArea label={t('known')} hint={t('knownHint')} name="knownInformation" value={d.knownInformation} onChange={(e) => set('knownInformation', e.target.value)}
-          error={errors.knownInformation} rows={5} />
+          field="knownInformation" error={errors.knownInformation} rows={5} />
         <div className="regie-grid">
-          <Select label={t('legalBasis')} name="legalBasis" value={d.legalBasis} onChange={(e) => set('legalBasis', e.target.value)} error={errors.legalBasis}
+          <Select label={t('legalBasis')} name="legalBasis" value={d.legalBasis} onChange={(e) => set('legalBasis', e.target.value)} field="legalBasis" error={errors.legalBasis}
             options={['statutory_task', 'safety', 'consent'].map((b) => ({ value: b, label: label(b) }))} />
         </div>
-        <RadioGroup legend={t('senderAccess')} name="senderAccess" value={d.senderAccess} error={errors.senderAccess} onChange={(v) => set('senderAccess', v)}
+        <RadioGroup legend={t('senderAccess')} name="senderAccess" value={d.senderAccess} field="senderAccess" error={errors.senderAccess} onChange={(v) => set('senderAccess', v)}
           options={[{ value: 'ends' as const, label: t('ends') }, { value: 'continues' as const, label: t('continues') }]} />
         <div className="regie-actions">
           <Button appearance="primary-action-button" type="submit">{t('send')}</Button>
@@ -121,6 +122,6 @@ function ReceiverSelect({ receivers, ownRegionId, value, onChange, error }: {
 }) {
   const t = useHandoverT();
   return <RegionGroupedSelect label={t('receiver')} hint={t('receiverHint')} regionsHint={t('receiverHintRegions')} name="toOrganisationId" organisations={receivers}
-    ownRegionId={ownRegionId} value={value} onChange={onChange} error={error}
+    ownRegionId={ownRegionId} value={value} onChange={onChange} field="toOrganisationId" error={error}
     groupLabel={(own, name) => (own ? t('ownRegion', { name }) : t('otherRegion', { name }))} />;
 }

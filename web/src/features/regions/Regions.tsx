@@ -59,16 +59,16 @@ export function Regions() {
             <ProblemAlert error={error} />
             <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
               <div className="regie-grid">
-                <TextInput label={t('regionCode')} hint={t('regionCodeHint')} autoComplete="off" spellCheck={false} value={d.id} onChange={set('id')} error={errors.id} />
-                <TextInput label={t('regionName')} autoComplete="off" value={d.name} onChange={set('name')} error={errors.name} />
+                <TextInput label={t('regionCode')} hint={t('regionCodeHint')} autoComplete="off" spellCheck={false} value={d.id} onChange={set('id')} field="id" error={errors.id} />
+                <TextInput label={t('regionName')} autoComplete="off" value={d.name} onChange={set('name')} field="name" error={errors.name} />
                 <TextInput label={t('organisation')} hint={t('organisationHint')} autoComplete="off" value={d.organisationName} onChange={set('organisationName')}
-                  error={errors['organisation.name']} />
-                <Select label={t('organisationType')} value={d.organisationType} onChange={set('organisationType')} error={errors['organisation.type']}
+                  field="organisation.name" error={errors['organisation.name']} />
+                <Select label={t('organisationType')} value={d.organisationType} onChange={set('organisationType')} field="organisation.type" error={errors['organisation.type']}
                   options={ORGANISATION_TYPES.map((v) => ({ value: v, label: label(v) }))} />
-                <TextInput label={t('adminName')} autoComplete="off" value={d.adminName} onChange={set('adminName')} error={errors['admin.displayName']} />
+                <TextInput label={t('adminName')} autoComplete="off" value={d.adminName} onChange={set('adminName')} field="admin.displayName" error={errors['admin.displayName']} />
                 <TextInput label={t('adminUsername')} hint={t('adminUsernameHint')} autoComplete="off" spellCheck={false} value={d.adminUsername}
-                  onChange={set('adminUsername')} error={errors['admin.username']} />
-                <TextInput label={t('adminEmail')} type="email" autoComplete="off" value={d.adminEmail} onChange={set('adminEmail')} error={errors['admin.email']} />
+                  onChange={set('adminUsername')} field="admin.username" error={errors['admin.username']} />
+                <TextInput label={t('adminEmail')} type="email" autoComplete="off" value={d.adminEmail} onChange={set('adminEmail')} field="admin.email" error={errors['admin.email']} />
               </div>
               <div className="regie-actions"><Button appearance="primary-action-button" type="submit" disabled={busy}>{t('create')}</Button></div>
             </form>

@@ -105,24 +105,24 @@ export function PublicConcernForm() {
       <ProblemAlert error={error} />
       {regions && regions.length === 0 && <Alert type="info"><Paragraph>{t('noRegions')}</Paragraph></Alert>}
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        {regions && regions.length > 1 && <Select label={t('region')} value={f.regionId} error={errors.regionId} onChange={(e) => set('regionId', e.target.value)}
+        {regions && regions.length > 1 && <Select label={t('region')} value={f.regionId} field="regionId" error={errors.regionId} onChange={(e) => set('regionId', e.target.value)}
           options={regions.map((r) => ({ value: r.id, label: r.name }))} />}
         {regions && regions.length === 1 && <Paragraph>{t('regionOne', { name: regions[0].name })}</Paragraph>}
-        <TextInput label={t('about')} hint={t('aboutHint')} value={f.about} error={errors.about} onChange={(e) => set('about', e.target.value)} />
-        <TextInput label={`${t('publicPlace')} ${t('optional')}`} value={f.place} error={errors.place} onChange={(e) => set('place', e.target.value)} />
+        <TextInput label={t('about')} hint={t('aboutHint')} value={f.about} field="about" error={errors.about} onChange={(e) => set('about', e.target.value)} />
+        <TextInput label={`${t('publicPlace')} ${t('optional')}`} value={f.place} field="place" error={errors.place} onChange={(e) => set('place', e.target.value)} />
         <fieldset className="utrecht-form-fieldset regie-fieldset">
           <legend className="utrecht-form-fieldset__legend">{t('publicWhoTitle')} {t('optional')}</legend>
           <Paragraph>{t('publicWhoIntro')}</Paragraph>
           <SubjectPersonsFields persons={persons} onChange={setPersons} errors={errors} />
           <SubjectAddressFields address={address} onChange={setAddress} errors={errors} legend={t('publicAddress')} />
         </fieldset>
-        <TextArea label={t('publicWhat')} hint={t('publicWhatHint')} rows={6} value={f.whatSeen} error={errors.whatSeen} onChange={(e) => set('whatSeen', e.target.value)} />
+        <TextArea label={t('publicWhat')} hint={t('publicWhatHint')} rows={6} value={f.whatSeen} field="whatSeen" error={errors.whatSeen} onChange={(e) => set('whatSeen', e.target.value)} />
         <Checkbox label={t('worried')} checked={f.worried} onChange={(v) => set('worried', v)} />
         <fieldset className="utrecht-form-fieldset regie-fieldset">
           <legend className="utrecht-form-fieldset__legend">{t('you')} {t('optional')}</legend>
           <Paragraph>{t('youIntro')}</Paragraph>
-          <TextInput label={t('yourName')} autoComplete="name" value={f.name} error={errors.reporterName} onChange={(e) => set('name', e.target.value)} />
-          <TextInput label={t('yourContact')} autoComplete="tel" value={f.contact} error={errors.reporterContact} onChange={(e) => set('contact', e.target.value)} />
+          <TextInput label={t('yourName')} autoComplete="name" value={f.name} field="reporterName" error={errors.reporterName} onChange={(e) => set('name', e.target.value)} />
+          <TextInput label={t('yourContact')} autoComplete="tel" value={f.contact} field="reporterContact" error={errors.reporterContact} onChange={(e) => set('contact', e.target.value)} />
         </fieldset>
         <TextInput label={`${t('publicFiles')} ${t('optional')}`} hint={t('publicFilesHint')} type="file" multiple accept={ACCEPT}
           error={[fileError, ...fileErrors].filter(Boolean).join(' ') || undefined} onChange={(e) => { pick(e.target.files); e.target.value = ''; }} />

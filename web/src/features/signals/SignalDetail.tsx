@@ -5,7 +5,7 @@ import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, Select, TextArea, TextInput } from '../../ui/forms.js';
+import { FieldScope, fieldErrors, ProblemAlert, Select, TextArea, TextInput } from '../../ui/forms.js';
 import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { DataList } from './controls.js';
 import { DueCell } from './TriageQueue.js';
@@ -154,7 +154,7 @@ function Attachments({ signal, onAdded }: { signal: SignalDetailData; onAdded: (
         <form className="regie-inline-form" onSubmit={(e) => { e.preventDefault(); void upload(); }} noValidate>
           <ProblemAlert error={error} />
           <TextInput label={t('addAttachment')} hint={t('attachmentsHint')} type="file" accept=".pdf,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain"
-            error={errors.contentBase64} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            field="contentBase64" error={errors.contentBase64} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           <Button appearance="secondary-action-button" type="submit" disabled={!file || busy}>{t('upload')}</Button>
         </form>
       )}
@@ -218,13 +218,13 @@ function LowerUrgency({ signal, onDone }: { signal: SignalDetailData; onDone: (m
   return (
     <details className="regie-section">
       <summary>{t('lowerUrgencyTitle')}</summary>
-      <form className="regie-inline-form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <FieldScope name="lower-urgency"><form className="regie-inline-form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <ProblemAlert error={error} />
-        <Select label={t('newUrgency')} value={urgency} error={errors.urgency} onChange={(e) => setUrgency(e.target.value as Urgency)}
+        <Select label={t('newUrgency')} value={urgency} field="urgency" error={errors.urgency} onChange={(e) => setUrgency(e.target.value as Urgency)}
           options={lower.map((u) => ({ value: u, label: lbl('urgency', u) }))} />
-        <TextArea label={t('lowerReason')} value={reason} error={errors.reason} onChange={(e) => setReason(e.target.value)} />
+        <TextArea label={t('lowerReason')} value={reason} field="reason" error={errors.reason} onChange={(e) => setReason(e.target.value)} />
         <Button appearance="secondary-action-button" type="submit" disabled={busy}>{t('lowerUrgency')}</Button>
-      </form>
+      </form></FieldScope>
     </details>
   );
 }

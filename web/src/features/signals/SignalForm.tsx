@@ -5,7 +5,7 @@ import { useApi } from '../../data.js';
 import { problemText, useI18n } from '../../i18n.js';
 import { navigate } from '../../router.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
+import { DraftNotice, fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
 import { Checkbox, RadioGroup } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
 import { MatchSuggestions } from '../families/MatchSuggestions.js';
@@ -105,13 +105,13 @@ export function SignalForm() {
     <>
       <Heading level={1}>{t('newTitle')}</Heading>
       <Paragraph>{t('newIntro')}</Paragraph>
-      {draft.restored && <Alert type="info"><Paragraph>{tg('draftRestored')} <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => { draft.clear(); setD(initial); }}>{tg('discardDraft')}</button></Paragraph></Alert>}
+      <DraftNotice draft={draft} />
       <ProblemAlert error={error} />
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <div className="regie-grid">
-          <Select label={t('receiving')} hint={t('receivingHint')} value={d.receivingOrganisationId} error={errors.receivingOrganisationId}
+          <Select label={t('receiving')} hint={t('receivingHint')} value={d.receivingOrganisationId} field="receivingOrganisationId" error={errors.receivingOrganisationId}
             onChange={(e) => set('receivingOrganisationId', e.target.value)} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
-          <Select label={t('source')} value={d.source} error={errors.source} onChange={(e) => set('source', e.target.value)}
+          <Select label={t('source')} value={d.source} field="source" error={errors.source} onChange={(e) => set('source', e.target.value)}
             options={SOURCES.map((s) => ({ value: s, label: lbl('source', s) }))} />
         </div>
 
@@ -119,15 +119,15 @@ export function SignalForm() {
           options={[...(familyId ? [{ value: 'family' as const, label: `${t('aboutFamily')}${familyName ? `: ${familyName}` : ''}` }] : []),
             { value: 'bsn' as const, label: t('aboutBsn') }, { value: 'name' as const, label: t('aboutName') },
             { value: 'description' as const, label: t('aboutDescription') }]} />
-        {d.about === 'bsn' && <BsnInput label={t('bsn')} value={d.bsn} error={errors.bsn}
+        {d.about === 'bsn' && <BsnInput label={t('bsn')} value={d.bsn} field="bsn" error={errors.bsn}
           onChange={(v) => set('bsn', v)} />}
         {d.about === 'name' && (<>
           <div className="regie-grid">
-            <TextInput label={t('givenNames')} autoComplete="off" value={person.givenNames} error={errors['subjectPersons[0].givenNames']} onChange={(e) => setPerson({ givenNames: e.target.value, personId: undefined })} />
+            <TextInput label={t('givenNames')} autoComplete="off" value={person.givenNames} field="subjectPersons[0].givenNames" error={errors['subjectPersons[0].givenNames']} onChange={(e) => setPerson({ givenNames: e.target.value, personId: undefined })} />
             <TextInput label={`${t('familyNamePrefix')} ${t('optional')}`} autoComplete="off" value={person.familyNamePrefix}
               onChange={(e) => setPerson({ familyNamePrefix: e.target.value, personId: undefined })} />
-            <TextInput label={t('familyName')} autoComplete="off" value={person.familyName} error={errors['subjectPersons[0].familyName']} onChange={(e) => setPerson({ familyName: e.target.value, personId: undefined })} />
-            <BirthDateInput label={t('birthDate')} value={person.birthDate} error={errors['subjectPersons[0].birthDate']} onChange={(v) => setPerson({ birthDate: v, personId: undefined })} />
+            <TextInput label={t('familyName')} autoComplete="off" value={person.familyName} field="subjectPersons[0].familyName" error={errors['subjectPersons[0].familyName']} onChange={(e) => setPerson({ familyName: e.target.value, personId: undefined })} />
+            <BirthDateInput label={t('birthDate')} value={person.birthDate} field="subjectPersons[0].birthDate" error={errors['subjectPersons[0].birthDate']} onChange={(v) => setPerson({ birthDate: v, personId: undefined })} />
           </div>
           <MatchSuggestions person={{ ...emptyPerson(), ...person }} existingPersonId={person.personId} rejected={person.rejected}
             onConfirm={(personId) => setPerson({ personId })} onReject={(id) => setPerson({ rejected: [...person.rejected, id] })} />
@@ -137,11 +137,11 @@ export function SignalForm() {
         {d.about !== 'family' && <SubjectAddressFields address={d.address ?? emptyAddress()} onChange={(address) => set('address', address)} errors={errors} />}
         <div className="regie-grid">
           <TextInput label={`${t('description')}${d.about === 'description' ? '' : ` ${t('optional')}`}`} hint={t('descriptionHint')} value={d.subjectDescription}
-            error={errors.subjectDescription} onChange={(e) => set('subjectDescription', e.target.value)} />
-          <TextInput label={`${t('place')} ${t('optional')}`} value={d.subjectPlace} error={errors.subjectPlace} onChange={(e) => set('subjectPlace', e.target.value)} />
+            field="subjectDescription" error={errors.subjectDescription} onChange={(e) => set('subjectDescription', e.target.value)} />
+          <TextInput label={`${t('place')} ${t('optional')}`} value={d.subjectPlace} field="subjectPlace" error={errors.subjectPlace} onChange={(e) => set('subjectPlace', e.target.value)} />
         </div>
 
-        <TextArea label={t('whatSeen')} hint={t('whatSeenHint')} rows={6} value={d.whatSeen} error={errors.whatSeen} onChange={(e) => set('whatSeen', e.target.value)} />
+        <TextArea label={t('whatSeen')} hint={t('whatSeenHint')} rows={6} value={d.whatSeen} field="whatSeen" error={errors.whatSeen} onChange={(e) => set('whatSeen', e.target.value)} />
 
         <fieldset className="utrecht-form-fieldset regie-fieldset">
           <legend className="utrecht-form-fieldset__legend">{t('concerns')}</legend>
@@ -153,7 +153,7 @@ export function SignalForm() {
             return (
               <div key={dom}>
                 <Checkbox label={name} checked={c.on} onChange={(on) => setC({ ...c, on })} />
-                {c.on && <TextArea label={`${t('concerns')}: ${lbl('domain', dom)}`} rows={2} value={c.text} error={errors[`concerns.${dom}`]}
+                {c.on && <TextArea label={`${t('concerns')}: ${lbl('domain', dom)}`} rows={2} value={c.text} field={`concerns.${dom}`} error={errors[`concerns.${dom}`]}
                   onChange={(e) => setC({ ...c, text: e.target.value })} />}
               </div>
             );
@@ -170,7 +170,7 @@ export function SignalForm() {
               return (
                 <div key={s} className="regie-edit">
                   <Checkbox label={lbl('step', s)} checked={st.done} onChange={(done) => set('steps', { ...d.steps, [s]: { ...st, done } })} />
-                  <TextInput label={`${t('stepNotes', { n: s })} ${t('optional')}`} value={st.notes} error={errors[`meldcodeSteps.${s}.notes`]}
+                  <TextInput label={`${t('stepNotes', { n: s })} ${t('optional')}`} value={st.notes} field={`meldcodeSteps.${s}.notes`} error={errors[`meldcodeSteps.${s}.notes`]}
                     onChange={(e) => set('steps', { ...d.steps, [s]: { ...st, notes: e.target.value } })} />
                 </div>
               );
@@ -178,7 +178,7 @@ export function SignalForm() {
           </>)}
         </fieldset>
 
-        <RadioGroup name="urgency" legend={t('urgency')} value={d.urgency} onChange={(v) => set('urgency', v)} error={errors.urgency}
+        <RadioGroup name="urgency" legend={t('urgency')} value={d.urgency} onChange={(v) => set('urgency', v)} field="urgency" error={errors.urgency}
           options={(['acute', 'high', 'normal'] as const).map((u) => ({ value: u, label: lbl('urgency', u),
             hint: days(u) === 0 ? t('sameDay') : t('withinDays', { n: days(u) }) }))} />
 

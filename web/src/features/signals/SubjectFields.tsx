@@ -24,11 +24,11 @@ export function SubjectPersonsFields({ persons, onChange, errors, first = 1, off
         <fieldset key={i} className="utrecht-form-fieldset regie-fieldset">
           <legend className="utrecht-form-fieldset__legend">{t('personN', { n: i + first })}</legend>
           <div className="regie-grid">
-            <TextInput label={t('givenNames')} autoComplete="off" value={p.givenNames} error={err(i, 'givenNames')} onChange={(e) => set(i, { givenNames: e.target.value })} />
-            <TextInput label={`${t('familyNamePrefix')} ${t('optional')}`} autoComplete="off" value={p.familyNamePrefix} error={err(i, 'familyNamePrefix')}
+            <TextInput label={t('givenNames')} autoComplete="off" value={p.givenNames} field={`subjectPersons[${i + offset}].givenNames`} error={err(i, 'givenNames')} onChange={(e) => set(i, { givenNames: e.target.value })} />
+            <TextInput label={`${t('familyNamePrefix')} ${t('optional')}`} autoComplete="off" value={p.familyNamePrefix} field={`subjectPersons[${i + offset}].familyNamePrefix`} error={err(i, 'familyNamePrefix')}
               onChange={(e) => set(i, { familyNamePrefix: e.target.value })} />
-            <TextInput label={t('familyName')} autoComplete="off" value={p.familyName} error={err(i, 'familyName')} onChange={(e) => set(i, { familyName: e.target.value })} />
-            <BirthDateInput label={`${t('birthDate')} ${t('ifKnown')}`} value={p.birthDate} error={err(i, 'birthDate')} onChange={(v) => set(i, { birthDate: v })} />
+            <TextInput label={t('familyName')} autoComplete="off" value={p.familyName} field={`subjectPersons[${i + offset}].familyName`} error={err(i, 'familyName')} onChange={(e) => set(i, { familyName: e.target.value })} />
+            <BirthDateInput label={`${t('birthDate')} ${t('ifKnown')}`} value={p.birthDate} field={`subjectPersons[${i + offset}].birthDate`} error={err(i, 'birthDate')} onChange={(v) => set(i, { birthDate: v })} />
           </div>
           <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${t('removePerson')}: ${t('personN', { n: i + first })}`}
             onClick={() => onChange(persons.filter((_, j) => j !== i))}>{t('removePerson')}</button>
@@ -51,10 +51,10 @@ export function SubjectAddressFields({ address, onChange, errors, legend }: {
       <legend className="utrecht-form-fieldset__legend">{legend ?? t('addressTitle')} {t('optional')}</legend>
       <p className="utrecht-paragraph regie-muted">{t('addressHint')}</p>
       <div className="regie-grid">
-        <TextInput label={t('street')} autoComplete="off" value={address.street} error={err('street')} onChange={set('street')} />
-        <TextInput label={t('houseNumber')} hint={t('houseNumberHint')} autoComplete="off" value={address.houseNumber} error={err('houseNumber')} onChange={set('houseNumber')} />
-        <TextInput label={t('postcode')} hint={t('postcodeHint')} autoComplete="off" value={address.postcode} error={err('postcode')} onChange={set('postcode')} />
-        <TextInput label={t('city')} autoComplete="off" value={address.city} error={err('city')} onChange={set('city')} />
+        <TextInput label={t('street')} autoComplete="off" value={address.street} field={`subjectAddress.street`} error={err('street')} onChange={set('street')} />
+        <TextInput label={t('houseNumber')} hint={t('houseNumberHint')} autoComplete="off" value={address.houseNumber} field={`subjectAddress.houseNumber`} error={err('houseNumber')} onChange={set('houseNumber')} />
+        <TextInput label={t('postcode')} hint={t('postcodeHint')} autoComplete="off" value={address.postcode} field={`subjectAddress.postcode`} error={err('postcode')} onChange={set('postcode')} />
+        <TextInput label={t('city')} autoComplete="off" value={address.city} field={`subjectAddress.city`} error={err('city')} onChange={set('city')} />
       </div>
     </fieldset>
   );

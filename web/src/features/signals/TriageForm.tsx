@@ -5,7 +5,7 @@ import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { RegionGroupedSelect, type RegionOrganisation } from '../../ui/RegionGroupedSelect.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
+import { DraftNotice, fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
 import { useProfessionals } from '../families/CaseSection.js';
 import { emptyPerson, PersonFields, personPayload, type PersonDraft } from '../families/MemberForms.js';
 import { RadioGroup } from './controls.js';
@@ -78,14 +78,15 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
   return (
     <section aria-labelledby="triage-form-title" className="regie-section">
       <Heading level={2} id="triage-form-title">{t('triageTitle')}</Heading>
+      <DraftNotice draft={draft} />
       <ProblemAlert error={error} />
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <RadioGroup name="safetyAssessment" legend={t('assessment')} value={d.safetyAssessment} onChange={(v) => set('safetyAssessment', v)}
-          error={errors.safetyAssessment} options={(['unsafe', 'concerns', 'safe'] as const).map((v) => ({ value: v, label: lbl('assessment', v) }))} />
-        <TextArea label={t('reasons')} value={d.safetyReasons} error={errors.safetyReasons} onChange={(e) => set('safetyReasons', e.target.value)} />
-        <RadioGroup name="decision" legend={t('decision')} value={d.decision} onChange={(v) => set('decision', v)} error={errors.decision}
+          field="safetyAssessment" error={errors.safetyAssessment} options={(['unsafe', 'concerns', 'safe'] as const).map((v) => ({ value: v, label: lbl('assessment', v) }))} />
+        <TextArea label={t('reasons')} value={d.safetyReasons} field="safetyReasons" error={errors.safetyReasons} onChange={(e) => set('safetyReasons', e.target.value)} />
+        <RadioGroup name="decision" legend={t('decision')} value={d.decision} onChange={(v) => set('decision', v)} field="decision" error={errors.decision}
           options={(['advice', 'open_case', 'join_case', 'handover', 'close'] as const).map((v) => ({ value: v, label: lbl('decision', v) }))} />
-        {d.decision === 'open_case' && <Select label={t('coordinator')} hint={t('coordinatorHint')} value={d.coordinatorUserId} error={errors.coordinatorUserId}
+        {d.decision === 'open_case' && <Select label={t('coordinator')} hint={t('coordinatorHint')} value={d.coordinatorUserId} field="coordinatorUserId" error={errors.coordinatorUserId}
           onChange={(e) => set('coordinatorUserId', e.target.value)} options={coordinators.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />}
         {d.decision === 'open_case' && newFamily && (
           <fieldset className="utrecht-form-fieldset regie-fieldset">
@@ -106,15 +107,15 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
           </fieldset>
         )}
         {d.decision === 'join_case' && !signal.caseId && <TextInput label={`${t('caseId')} ${t('optional')}`} hint={t('caseIdHint')} value={d.caseId}
-          error={errors.caseId} onChange={(e) => set('caseId', e.target.value)} />}
+          field="caseId" error={errors.caseId} onChange={(e) => set('caseId', e.target.value)} />}
         {d.decision === 'handover' && <TargetSelect receivers={receivers.filter((o) => !(o.id === signal.receivingOrganisation.id && o.regionId === me.regionId))}
           ownRegionId={me.regionId} value={d.targetOrganisationId} error={errors.targetOrganisationId ?? errors.targetRegionId}
           onChange={(v) => setD((p) => ({ ...p, targetOrganisationId: v, targetUserId: '' }))} />}
         {d.decision === 'handover' && target && !elsewhere && <ReceivingProfessional name="targetUserId" organisationId={target.id} value={d.targetUserId ?? ''}
-          onChange={(v) => set('targetUserId', v)} error={errors.targetUserId} />}
+          onChange={(v) => set('targetUserId', v)} field="targetUserId" error={errors.targetUserId} />}
         {d.decision === 'handover' && elsewhere && <Alert type="info"><Paragraph>{t('targetElsewhere', { org: target.name, region: target.regionName })}</Paragraph></Alert>}
-        {d.decision === 'close' && <TextInput label={t('closeReason')} value={d.closeReason} error={errors.closeReason} onChange={(e) => set('closeReason', e.target.value)} />}
-        <TextArea label={`${t('note')} ${t('optional')}`} value={d.note} error={errors.note} onChange={(e) => set('note', e.target.value)} />
+        {d.decision === 'close' && <TextInput label={t('closeReason')} value={d.closeReason} field="closeReason" error={errors.closeReason} onChange={(e) => set('closeReason', e.target.value)} />}
+        <TextArea label={`${t('note')} ${t('optional')}`} value={d.note} field="note" error={errors.note} onChange={(e) => set('note', e.target.value)} />
         <div className="regie-actions">
           <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('decide')}</Button>
         </div>
@@ -129,6 +130,6 @@ function TargetSelect({ receivers, ownRegionId, value, onChange, error }: {
 }) {
   const t = useSignalT();
   return <RegionGroupedSelect label={t('target')} hint={t('targetHint')} regionsHint={t('targetHintRegions')} name="targetOrganisationId" organisations={receivers}
-    ownRegionId={ownRegionId} value={value} onChange={onChange} error={error}
+    ownRegionId={ownRegionId} value={value} onChange={onChange} field="targetOrganisationId" error={error}
     groupLabel={(own, name) => (own ? t('ownRegion', { name }) : t('otherRegion', { name }))} />;
 }
