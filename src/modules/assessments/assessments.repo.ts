@@ -90,15 +90,15 @@ export async function blindSpotFacts(tx: Tx, regionId: string, caseIds: string[]
         ORDER BY s.case_id, s.person_id, s.domain, s.view, a.assessed_on DESC, a.created_at DESC) l
       GROUP BY l.case_id, l.person_id, l.domain
      UNION ALL
-     SELECT DISTINCT 't', ct.case_id, NULL, o.type, NULL::int, NULL::text
+     SELECT DISTINCT 't', ct.case_id, NULL::uuid, o.type, NULL::int, NULL::text
        FROM case_team ct JOIN organisations o ON o.region_id = ct.region_id AND o.id = ct.organisation_id
       WHERE ct.region_id = $1 AND ct.case_id = ANY ($2::uuid[]) AND ct.ended_at IS NULL AND ct.started_at <= now()
      UNION ALL
-     SELECT DISTINCT 'c', s.case_id, NULL, o.type, NULL::int, NULL::text
+     SELECT DISTINCT 'c', s.case_id, NULL::uuid, o.type, NULL::int, NULL::text
        FROM assessment_scores s JOIN organisations o ON o.region_id = s.region_id AND o.id = s.scored_by_organisation_id
       WHERE s.region_id = $1 AND s.case_id = ANY ($2::uuid[])
      UNION ALL
-     SELECT DISTINCT 'g', d.case_id, NULL, NULL, NULL::int, NULL::text
+     SELECT DISTINCT 'g', d.case_id, NULL::uuid, NULL::text, NULL::int, NULL::text
        FROM signal_triage_decisions d
       WHERE d.region_id = $1 AND d.case_id = ANY ($2::uuid[]) AND d.safety_assessment IN ('concerns', 'unsafe')`, [regionId, caseIds], { prepare: true });
   for (const r of rows) {
