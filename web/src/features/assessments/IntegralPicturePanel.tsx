@@ -1,6 +1,6 @@
 // "Integraal beeld" on the family page: the latest scores per person and domain (both views side
 // by side), the blind spots, and links to record a new set and to each person's course.
-import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { DOMAIN_LABELS, type Domain } from '@contract/shared/domains.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
@@ -31,8 +31,10 @@ function Panel({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
       {data && data.latest.length === 0 && <Paragraph className="regie-muted">{t('noScores')}</Paragraph>}
       {data?.persons.filter((p) => data.latest.some((l) => l.personId === p.personId)).map((p) => (
         <div key={p.personId}>
+          <Heading level={3}>{p.name} ({p.age === null ? t('ageUnknown') : t('age', { age: p.age })})</Heading>
+          <Paragraph><A href={`/dossiers/${caseId}/personen/${p.personId}/verloop`}>{t('course', { name: p.name })}</A></Paragraph>
           <Table className="regie-table">
-            <TableCaption>{p.name} ({p.age === null ? t('ageUnknown') : t('age', { age: p.age })}) — <A href={`/dossiers/${caseId}/personen/${p.personId}/verloop`}>{t('course', { name: p.name })}</A></TableCaption>
+            <caption className="regie-visually-hidden">{p.name}</caption>
             <TableHeader><TableRow>
               <TableHeaderCell scope="col">{t('domain')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('professional')}</TableHeaderCell>
