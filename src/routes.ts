@@ -17,5 +17,6 @@ import { adminRoutes } from './modules/admin/admin.routes.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { timelineRoutes } from './modules/timeline/timeline.routes.js';
+import { assessmentsRoutes } from './modules/assessments/assessments.routes.js';
 
-export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes, adminRoutes, regionsRoutes, calendarRoutes, timelineRoutes];
+export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes, adminRoutes, regionsRoutes, calendarRoutes, timelineRoutes, assessmentsRoutes];

@@ -11,6 +11,7 @@ import { insertAuditSelect } from '../platform/audit/audit.js';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../platform/db/db.js';
 import { Rng, isoDate } from './random.js';
+import { buildAssessments } from './assessments.js';
 import { BsnSource, buildHousehold } from './households.js';
 import { SAFETY_TYPES, buildStaff, type DemoAccount, type Staff } from './organisations.js';
 import { STATUSES, SpecialAllocator, buildCasework, type Status } from './casework.js';
@@ -122,7 +123,7 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
       familyIds.push(addFamily(t, { seed, index: i, now, staff, bsns, special }));
     }
     await db.transaction(async (tx) => {
-      for (const table of [t.families, t.persons, t.members, t.network, t.cases, t.team, t.events]) await table.flush(tx, regionId);
+      for (const table of [t.families, t.persons, t.members, t.network, t.cases, t.team, t.events, t.assessments, t.scores]) await table.flush(tx, regionId);
     });
     opts.onProgress?.('families', end, total);
   }
@@ -174,6 +175,10 @@ function newTables() {
     team: new Columns('case_team', [['id', 'uuid'], ['case_id', 'uuid'], ['family_id', 'uuid'], ['organisation_id', 'uuid'],
       ['user_id', 'uuid'], ['role', 'text'], ['legal_basis', 'text'], ['started_on', 'date'], ['started_at', 'timestamptz'],
       ['ended_at', 'timestamptz'], ['ended_reason', 'text'], ['created_by', 'uuid']]),
+    assessments: new Columns('assessments', [['id', 'uuid'], ['case_id', 'uuid'], ['family_id', 'uuid'], ['assessed_on', 'date'], ['created_by', 'uuid'],
+      ['created_by_organisation_id', 'uuid'], ['created_at', 'timestamptz']]),
+    scores: new Columns('assessment_scores', [['id', 'uuid'], ['assessment_id', 'uuid'], ['case_id', 'uuid'], ['family_id', 'uuid'], ['person_id', 'uuid'],
+      ['domain', 'text'], ['score', 'int2'], ['rationale', 'text'], ['view', 'text'], ['scored_by', 'uuid'], ['scored_by_organisation_id', 'uuid'], ['scored_at', 'timestamptz']]),
     events: new Columns('timeline_events', [['id', 'uuid'], ['family_id', 'uuid'], ['case_id', 'uuid'], ['occurred_at', 'timestamptz'],
       ['type', 'text'], ['kind', 'text'], ['params', 'jsonb'], ['actor_user_id', 'uuid'], ['actor_organisation_id', 'uuid'], ['data', 'jsonb']]),
   };
@@ -190,6 +195,10 @@ function addFamily(t: ReturnType<typeof newTables>, f: FamilyInput): string {
   const ts = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   const createdAt = ts(work.registeredAt);
   const createdBy = work.registeredBy.id;
+  // The integral picture (its own stream; it may add JGZ or JOT to the team and puts its sets on the timeline).
+  const picture = buildAssessments(f.seed, f.index, f.now, h, work, f.staff);
+  for (const a of picture.sets) t.assessments.add(a.id, a.caseId, h.id, a.assessedOn, a.by.id, a.by.organisationId, ts(a.at));
+  for (const x of picture.scores) t.scores.add(x.id, x.setId, x.caseId, h.id, x.personId, x.domain, x.score, x.rationale, x.view, x.by.id, x.by.organisationId, ts(x.at));
 
   const lastActivity = work.events.reduce((max, e) => Math.max(max, e.at), work.registeredAt);
   t.families.add(h.id, h.name, h.searchText, createdAt, createdBy, ts(lastActivity));

@@ -4,11 +4,11 @@ import { Rng } from './random.js';
 import { fullSurname, givenNames, pickSurname } from './names.js';
 
 export type OrgKey = 'stm' | 'gem' | 'vt' | 'abdij' | 'dauw' | 'wingerd' | 'woongoed' | 'emergis' | 'intervence'
-  | 'reclassering' | 'politie' | 'raad' | 'wss';
+  | 'reclassering' | 'politie' | 'raad' | 'wss' | 'jot' | 'jgz';
 
 export type OrgType = 'municipal_team' | 'veilig_thuis' | 'gp_practice' | 'school' | 'housing_corporation'
   | 'mental_health' | 'youth_care' | 'probation' | 'police' | 'child_protection_board' | 'certified_institution'
-  | 'safety_house';
+  | 'safety_house' | 'youth_protection_team' | 'youth_health_care';
 
 export interface OrgDef { key: OrgKey; name: string; type: OrgType; code: string; domain: string }
 
@@ -26,7 +26,13 @@ export const ORGANISATIONS: readonly OrgDef[] = [
   { key: 'politie', name: 'Politie Zeeland-West-Brabant, basisteam Walcheren', type: 'police', code: 'politie', domain: 'politie.example' },
   { key: 'raad', name: 'Raad voor de Kinderbescherming Zeeland', type: 'child_protection_board', code: 'rvdk', domain: 'kinderbescherming.example' },
   { key: 'wss', name: 'William Schrikker Stichting Jeugdbescherming', type: 'certified_institution', code: 'wss', domain: 'wss.example' },
+  // The partners the integral picture's blind spots ask for (issue 14); drawn from their own stream (LATE_ORGS).
+  { key: 'jot', name: 'Jeugdbeschermingstafel Zeeland', type: 'youth_protection_team', code: 'jot', domain: 'jeugdbeschermingstafel.example' },
+  { key: 'jgz', name: 'GGD Zeeland Jeugdgezondheidszorg', type: 'youth_health_care', code: 'jgz', domain: 'ggdzeeland.example' },
 ];
+
+/** Organisations added after the demo's first data: their ids and professionals come from a stream of their own, so nobody else's change. */
+const LATE_ORGS: ReadonlySet<OrgKey> = new Set(['jot', 'jgz']);
 
 /**
  * The organisations of a region other than the demo region: the same kinds of partner, named
@@ -40,6 +46,7 @@ export function organisationsFor(regionId: string, regionName: string, defaultRe
     woongoed: `Woningcorporatie ${regionName}`, emergis: `GGZ ${regionName}`, intervence: `Jeugdhulp ${regionName}`,
     reclassering: `Reclassering ${regionName}`, politie: `Politie, basisteam ${regionName}`,
     raad: `Raad voor de Kinderbescherming ${regionName}`, wss: `Jeugdbescherming ${regionName}`,
+    jot: `Jeugdbeschermingstafel ${regionName}`, jgz: `Jeugdgezondheidszorg ${regionName}`,
   };
   return ORGANISATIONS.map((o) => ({ ...o, name: named[o.key], domain: `${o.code}.${regionId}.example` }));
 }
@@ -114,11 +121,12 @@ export const STAFF_STREAM = 0x5747;
  */
 export function buildStaff(seed: number, regionId: string, defaultRegionId: string, families: number, regionName = regionId): Staff {
   const rng = new Rng(seed, STAFF_STREAM);
+  const late = new Rng(seed, STAFF_STREAM + 1);
   const organisations = organisationsFor(regionId, regionName, defaultRegionId);
   const isDemo = regionId === defaultRegionId;
   const orgIds = {} as Record<OrgKey, string>;
   const orgNames = {} as Record<OrgKey, string>;
-  for (const o of organisations) { orgIds[o.key] = rng.uuid(); orgNames[o.key] = o.name; }
+  for (const o of organisations) { orgIds[o.key] = (LATE_ORGS.has(o.key) ? late : rng).uuid(); orgNames[o.key] = o.name; }
   const def = (k: OrgKey) => organisations.find((o) => o.key === k)!;
 
   const users: StaffUser[] = [];
@@ -142,12 +150,15 @@ export function buildStaff(seed: number, regionId: string, defaultRegionId: stri
     emergis: Math.max(3, Math.ceil(families / 150)), intervence: Math.max(4, Math.ceil(families / 80)),
     reclassering: Math.max(2, Math.ceil(families / 300)), politie: Math.max(2, Math.ceil(families / 300)),
     raad: Math.max(2, Math.ceil(families / 300)), wss: Math.max(2, Math.ceil(families / 300)),
+    jot: Math.max(2, Math.ceil(families / 300)), jgz: Math.max(2, Math.ceil(families / 250)),
   };
   const pool = {} as Record<OrgKey, StaffUser[]>;
+  const base = rng;
   const coordinators = { municipal: [] as StaffUser[], youth: [] as StaffUser[] };
   const taken = new Set(NAMED.map((n) => n.displayName));
   for (const o of organisations) {
     pool[o.key] = [];
+    const rng = LATE_ORGS.has(o.key) ? late : base;
     for (let i = 1; i <= count[o.key]; i++) {
       let displayName: string;
       do displayName = `${givenNames(rng, rng.chance(0.6) ? 'female' : 'male', 'adult').split(' ')[0]} ${fullSurname(pickSurname(rng))}`;

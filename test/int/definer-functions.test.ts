@@ -36,6 +36,7 @@ describe('SECURITY DEFINER functions', () => {
       'regie.audit_chain() → owner only',
       'regie.audit_handover_elsewhere(text,uuid,text,text,text,text) → regie_app',
       'regie.audit_take_stripe(text) → owner only',
+      'regie.blind_spot_rules_seed() → owner only',
       'regie.break_glass_family(text,uuid) → regie_app',
       'regie.can_see_family(text,uuid) → regie_app',
       'regie.can_see_person(text,uuid) → regie_app',

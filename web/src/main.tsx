@@ -26,6 +26,7 @@ import { Handovers, HandoverDetail, LeadTimes } from './features/handovers/index
 import { Inbox, MailDeliveries } from './features/notifications/index.js';
 import { AccessRules, Accounts, AdminHome, Organisations, RegionSettings } from './features/admin/index.js';
 import { Regions } from './features/regions/index.js';
+import { BlindSpotRules, PersonCourse, RecordAssessment } from './features/assessments/index.js';
 
 function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Promise<void> }) {
   const location_ = useLocation();
@@ -59,6 +60,9 @@ function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Pro
   if (path === '/beheer/organisaties') return <Organisations />;
   if (path === '/beheer/accounts') return <Accounts />;
   if (path === '/beheer/toegangsregels') return <AccessRules />;
+  if (path === '/beheer/blinde-vlekken') return <BlindSpotRules />;
+  if ((m = match('/dossiers/:caseId/integraal-beeld', path))) return <RecordAssessment key={m.caseId} caseId={m.caseId} />;
+  if ((m = match('/dossiers/:caseId/personen/:personId/verloop', path))) return <PersonCourse key={`${m.caseId}-${m.personId}`} caseId={m.caseId} personId={m.personId} />;
   if (path === '/installatie/regios') return <Regions />;
   if (path === '/privacy/audit') return <AuditLog />;
   if (path === '/privacy/noodtoegang') return <Reviews />;

@@ -36,6 +36,8 @@ const FAMILY_SCOPED = {
   break_glass: 'own grants; the privacy officer reads every grant of the region',
   audit_log: 'the privacy officer of the region only',
   lead_time_moments: 'everyone of the region (no personal data), nobody elsewhere',
+  assessments: 'family (append-only: a new picture is a new set)',
+  assessment_scores: 'family (append-only)',
   signals: 'maySeeSignal (receiving organisation, reporter, or the family once linked to its case)',
   signal_triage_decisions: 'as its signal',
   signal_family_proposals: 'as its signal',
@@ -212,6 +214,11 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
       };
       await add('network_members', `INSERT INTO network_members (region_id, id, family_id, name, relation) VALUES ($1, $2, $3, 'Oma', 'grandparent')`, [fam.id]);
       await add('timeline_events', `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, kind) VALUES ($1, $2, $3, $4, 'case_opened', 'case_opened')`, [fam.id, fam.caseId]);
+      const assessmentId = await add('assessments', `INSERT INTO assessments (region_id, id, case_id, family_id, assessed_on, created_by, created_by_organisation_id)
+        VALUES ($1, $2, $3, $4, current_date, $5, $6)`, [fam.caseId, fam.id, coord.userId, coord.organisationId]);
+      await add('assessment_scores', `INSERT INTO assessment_scores (region_id, id, assessment_id, case_id, family_id, person_id, domain, score, rationale, view,
+          scored_by, scored_by_organisation_id) VALUES ($1, $2, $3, $4, $5, $6, 'housing', 3, 'Gesprek', 'professional', $7, $8)`,
+      [assessmentId, fam.caseId, fam.id, fam.personIds[0], coord.userId, coord.organisationId]);
       await add('lead_time_moments', `INSERT INTO lead_time_moments (region_id, id, organisation_id, case_id, family_id, moment) VALUES ($1, $2, $3, $4, $5, 'case_opened')`,
         [coord.organisationId, fam.caseId, fam.id], { visibleTo: () => true });
       const first = fam.personIds[0];

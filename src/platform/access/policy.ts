@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   'handover:send': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
   'handover:respond': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
   'handover:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  // The integral picture (assessments) and its blind spots; writing also needs a care relation (mayWriteFamily).
+  'assessment:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'assessment:record': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'blind-spot:organisation': ['team_lead'],
   'leadtime:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'functional_admin'],
   'notification:self': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'],
   'notification:admin': ['functional_admin'],
@@ -36,6 +40,7 @@ export const PERMISSIONS = {
   'admin:settings': ['functional_admin'],
   'admin:organisations': ['functional_admin'],
   'admin:users': ['functional_admin'],
+  'admin:blind-spot-rules': ['functional_admin'],
   // And the account must be an installation administrator (migrations/0170, checked in regions.service.ts).
   'region:create': ['functional_admin'],
   'access-rules:read': ['functional_admin', 'privacy_officer'],

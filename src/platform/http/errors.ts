@@ -82,6 +82,7 @@ const OBJECTS: Record<string, string> = {
   family: 'dit gezin', person: 'deze persoon', case: 'dit dossier', membership: 'dit teamlidmaatschap', user: 'dit account',
   'break-glass': 'deze noodtoegang', 'network-member': 'dit netwerklid', handover: 'deze overdracht', signal: 'deze melding',
   'person-merge': 'deze samenvoeging', notification: 'dit bericht', registration: 'deze registratie', match: 'deze match',
+  'blind-spot-rule': 'deze regel voor blinde vlekken',
 };
 function dutchObject(t: string) { return OBJECTS[t] ?? `dit ${t}`; }
 

@@ -42,6 +42,8 @@ export interface TimelineParams {
   /** Accepted in another region; the sender's access ends or continues. */
   handover_accepted_elsewhere: { by: OrgRef; senderAccess: 'ends' | 'continues' };
   handover_refused: { by: OrgRef; reason: string };
+  /** A set of the integral picture: how many scores for how many persons (never the scores themselves). */
+  assessment_recorded: { count: number; persons: number };
   /** Day-to-day work written as free text (the demo's notes): the text is content, not a sentence of Regie's. */
   note: { text: string };
   /** An event from before events were structured, whose sentence matched no known kind. */
@@ -65,6 +67,7 @@ export const TIMELINE_TYPE_OF = {
   signal_linked_same_family: 'signal_linked', signal_triaged: 'signal_triaged',
   handover_sent: 'handover_sent', handover_accepted: 'handover_accepted', handover_accepted_from: 'handover_accepted',
   handover_accepted_elsewhere: 'handover_accepted', handover_refused: 'handover_refused',
+  assessment_recorded: 'assessment_recorded',
   note: 'note_added', legacy_text: 'note_added',
 } as const satisfies Record<TimelineKind, string>;
 export type TimelineType = (typeof TIMELINE_TYPE_OF)[TimelineKind];

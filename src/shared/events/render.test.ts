@@ -20,6 +20,7 @@ const TIMELINE_EXAMPLES: { [K in keyof TimelineParams]: TimelineParams[K] } = {
   signal_linked_by_address: { reference: 'M-1' }, signal_linked_same_family: { reference: 'M-1', via: 'M-2' }, signal_triaged: { reference: 'M-1', decision: 'open_case' },
   handover_sent: { to: org, dueOn: '2026-12-10' }, handover_accepted: { by: org, coordinator: 'Anna' }, handover_accepted_from: { from: org, coordinator: 'Anna' },
   handover_accepted_elsewhere: { by: { name: 'Team Jeugd', region: 'Utrecht' }, senderAccess: 'ends' }, handover_refused: { by: org, reason: 'geen capaciteit' },
+  assessment_recorded: { count: 14, persons: 3 },
   note: { text: 'Huisbezoek afgelegd' }, legacy_text: { text: 'Oude zin' },
 };
 const NOTIFICATION_EXAMPLES: { [K in NotificationKind]: NotificationParams[K] } = {

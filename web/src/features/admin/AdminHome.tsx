@@ -9,6 +9,7 @@ const CARDS: Array<[string, TextKey, TextKey]> = [
   ['/beheer/organisaties', 'navOrganisations', 'homeOrganisations'],
   ['/beheer/accounts', 'navAccounts', 'homeAccounts'],
   ['/beheer/toegangsregels', 'navAccessRules', 'homeAccessRules'],
+  ['/beheer/blinde-vlekken', 'navBlindSpots', 'homeBlindSpots'],
 ];
 
 export function AdminHome() {

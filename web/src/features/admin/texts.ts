@@ -21,6 +21,7 @@ export const TEXTS = {
     homeOrganisations: 'De organisaties die in de regio samenwerken, met hun soort en of ze een veiligheidstaak hebben.',
     homeAccounts: 'Accounts van professionals aanmaken, rollen wijzigen en accounts blokkeren.',
     homeAccessRules: 'Per rol wat die in Regie mag: zo leest u de toegangsregels zelf na.',
+    navBlindSpots: 'Blinde vlekken', homeBlindSpots: 'Welke situatie van een gezin om welke partner in het casusteam vraagt (integraal beeld).',
     // region settings
     holidaysTitle: 'Feestdagen in termijnen', holidaysIntro: 'Termijnen in werkdagen slaan weekenden en de nationale feestdagen over (Nieuwjaarsdag, Pasen, Koningsdag, Hemelvaart, Pinksteren, Kerst). Of 5 mei (Bevrijdingsdag) ook een vrije dag is, verschilt per cao; kies wat in uw regio geldt.',
     liberationDay: '5 mei (Bevrijdingsdag)', liberationDayHint: 'Geldt voor termijnen die na het opslaan beginnen.',
@@ -84,6 +85,7 @@ export const TEXTS = {
     homeOrganisations: 'The organisations that work together in the region, with their type and whether they have a safety task.',
     homeAccounts: 'Create accounts of professionals, change roles and deactivate accounts.',
     homeAccessRules: 'What each role may do in Regie: read the access rules yourself.',
+    navBlindSpots: 'Blind spots', homeBlindSpots: 'Which situation of a family calls for which partner on the case team (integral picture).',
     holidaysTitle: 'Public holidays in deadlines', holidaysIntro: 'Deadlines in working days skip weekends and the national public holidays (New Year, Easter, King\'s Day, Ascension, Whitsun, Christmas). Whether 5 May (Liberation Day) is a day off differs per collective agreement; choose what applies in your region.',
     liberationDay: '5 May (Liberation Day)', liberationDayHint: 'Applies to deadlines that start after saving.',
     lib_lustrum: 'Only in lustrum years (2025, 2030, …)', lib_always: 'A day off every year', lib_never: 'Never a day off',

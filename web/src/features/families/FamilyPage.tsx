@@ -9,6 +9,7 @@ import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { CaseSection } from './CaseSection.js';
 import { AddMemberForm, AddNetworkForm, EditMemberForm } from './MemberForms.js';
 import { Timeline } from '../events/Timeline.js';
+import { IntegralPicturePanel } from '../assessments/index.js';
 
 export type FamilyPageData = ApiResponse<'GET', '/api/v1/families/:familyId'>;
 
@@ -83,6 +84,7 @@ export function FamilyPage({ familyId }: { familyId: string }) {
       </section>
 
       <CaseSection data={data} onChanged={load} />
+      <IntegralPicturePanel caseId={c?.id} canWrite={!readOnly && c?.status !== 'closed'} />
 
       <section aria-labelledby="network-title" className="regie-section">
         <Heading level={2} id="network-title">{t('network')}</Heading>
