@@ -5,7 +5,7 @@
 export const AUDIT_OBJECT_LABELS: Record<'nl' | 'en', Record<string, string>> = {
   nl: {
     account: 'account', 'access-log': 'inzageoverzicht', assessment: 'beoordeling (integraal beeld)', assessments: 'beoordelingen van het dossier',
-    'assessment-course': 'verloop van de scores van een persoon', 'blind-spots': 'blinde vlekken', 'blind-spot-rules': 'regels voor blinde vlekken', 'audit-log': 'auditlog', 'audit-verification': 'controle van het auditlog',
+    'assessment-course': 'verloop van de scores van een persoon', 'blind-spots': 'blinde vlekken', 'blind-spot-rules': 'regels voor blinde vlekken', 'blind-spot-rule': 'regel voor blinde vlekken', 'audit-log': 'auditlog', 'audit-verification': 'controle van het auditlog',
     authenticator: 'authenticator-app', 'break-glass': 'noodtoegang', 'break-glass-review': 'toetsing van noodtoegang',
     case: 'dossier', 'case-lead-times': 'doorlooptijden van het dossier', family: 'gezin', 'family-search': 'zoeken naar gezinnen',
     'family-timeline': 'tijdlijn van het gezin', handover: 'overdracht', 'handover-list': 'lijst van overdrachten',
@@ -19,7 +19,7 @@ export const AUDIT_OBJECT_LABELS: Record<'nl' | 'en', Record<string, string>> = 
   },
   en: {
     account: 'account', 'access-log': 'access overview', assessment: 'assessment (integral picture)', assessments: 'assessments of the case',
-    'assessment-course': 'course of a person\'s scores', 'blind-spots': 'blind spots', 'blind-spot-rules': 'blind spot rules', 'audit-log': 'audit log', 'audit-verification': 'audit log check',
+    'assessment-course': 'course of a person\'s scores', 'blind-spots': 'blind spots', 'blind-spot-rules': 'blind spot rules', 'blind-spot-rule': 'blind spot rule', 'audit-log': 'audit log', 'audit-verification': 'audit log check',
     authenticator: 'authenticator app', 'break-glass': 'emergency access', 'break-glass-review': 'review of emergency access',
     case: 'case', 'case-lead-times': 'lead times of the case', family: 'family', 'family-search': 'family search',
     'family-timeline': 'family timeline', handover: 'handover', 'handover-list': 'list of handovers',
