@@ -48,6 +48,17 @@ const nl = {
     assessment_recorded_other: 'Integraal beeld vastgelegd: {{count}} scores (gezinsleden: {{persons}})',
     note: '{{text}}',
     legacy_text: '{{text}}',
+    safety_assessment_recorded: 'Veiligheidstaxatie vastgelegd: {{safetyDecision}}',
+    safety_assessment_changed: 'Veiligheidstaxatie gewijzigd: {{safetyDecision}}',
+    safety_assessment_reviewed: 'Veiligheidstaxatie beoordeeld door {{reviewer}}: {{verdict}}',
+    safety_plan_agreement_added: 'Afspraak toegevoegd aan het veiligheidsplan',
+    safety_plan_agreement_changed: 'Afspraak in het veiligheidsplan gewijzigd',
+    safety_plan_agreement_removed: 'Afspraak uit het veiligheidsplan verwijderd',
+    council_offered: 'Familienetwerkberaad aangeboden op {{offeredOn, datetime(day: numeric; month: long; year: numeric; timeZone: UTC)}}',
+    council_answered: 'Antwoord op het familienetwerkberaad: {{answer}}',
+    council_met: 'Familienetwerkberaad gehouden op {{metOn, datetime(day: numeric; month: long; year: numeric; timeZone: UTC)}}',
+    council_safety_reason: 'Veiligheidsreden vastgelegd om het plan vóór het familienetwerkberaad voor te stellen',
+    council_outcome_recorded: 'Plan van het familienetwerkberaad vastgelegd ({{goals}} doelen, {{actions}} acties)',
   },
   notification: {
     handover_received: 'Nieuwe overdracht van {{from}}',
@@ -69,6 +80,8 @@ const nl = {
     role_change_proposed: 'Een rolwijziging wacht op uw goedkeuring (vier ogen)',
     role_change_approved: 'Een account kreeg een rol met noodtoegang of toegang tot het auditlog',
     authenticator_reset: 'De functioneel beheerder heeft de authenticator-app van een account gereset',
+    council_overdue_one: 'Familienetwerkberaad niet binnen {{count}} werkdag aangeboden',
+    council_overdue_other: 'Familienetwerkberaad niet binnen {{count}} werkdagen aangeboden',
   },
   mail: {
     subject: 'Regie: {{title}}',
@@ -95,6 +108,9 @@ const nl = {
     basis: { consent: 'toestemming', statutory_task: 'wettelijke taak', safety: 'veiligheid', handover: 'via overdracht' },
     relation: { grandparent: 'grootouder', other_family: 'familie', neighbour: 'buur', friend: 'vriend(in)', other: 'overig' },
     decision: { advice: 'advies gegeven', open_case: 'dossier geopend', join_case: 'aangesloten bij het dossier', handover: 'overgedragen', close: 'afgesloten' },
+    safety: { safe: 'veilig', conditionally_safe: 'voorwaardelijk veilig', unsafe: 'onveilig' },
+    verdict: { agree: 'akkoord', comment: 'met commentaar' },
+    councilAnswer: { accepted: 'aanvaard', declined: 'afgewezen' },
   },
 };
 
@@ -145,6 +161,17 @@ const en: Same<Messages> = {
     assessment_recorded_other: 'Integral picture recorded: {{count}} scores (family members: {{persons}})',
     note: '{{text}}',
     legacy_text: '{{text}}',
+    safety_assessment_recorded: 'Safety assessment recorded: {{safetyDecision}}',
+    safety_assessment_changed: 'Safety assessment changed: {{safetyDecision}}',
+    safety_assessment_reviewed: 'Safety assessment reviewed by {{reviewer}}: {{verdict}}',
+    safety_plan_agreement_added: 'Agreement added to the safety plan',
+    safety_plan_agreement_changed: 'Agreement in the safety plan changed',
+    safety_plan_agreement_removed: 'Agreement removed from the safety plan',
+    council_offered: 'Family network council offered on {{offeredOn, datetime(day: numeric; month: long; year: numeric; timeZone: UTC)}}',
+    council_answered: 'Answer to the family network council: {{answer}}',
+    council_met: 'Family network council held on {{metOn, datetime(day: numeric; month: long; year: numeric; timeZone: UTC)}}',
+    council_safety_reason: 'Safety reason recorded to propose the plan before the family network council',
+    council_outcome_recorded: 'Plan of the family network council recorded ({{goals}} goals, {{actions}} actions)',
   },
   notification: {
     handover_received: 'New handover from {{from}}',
@@ -166,6 +193,8 @@ const en: Same<Messages> = {
     role_change_proposed: 'A role change waits for your approval (four eyes)',
     role_change_approved: 'An account was given a role with break-the-glass or audit log access',
     authenticator_reset: 'The functional administrator reset the authenticator app of an account',
+    council_overdue_one: 'Family network council not offered within {{count}} working day',
+    council_overdue_other: 'Family network council not offered within {{count}} working days',
   },
   mail: {
     subject: 'Regie: {{title}}',
@@ -191,6 +220,9 @@ const en: Same<Messages> = {
     basis: { consent: 'consent', statutory_task: 'statutory task', safety: 'safety', handover: 'by handover' },
     relation: { grandparent: 'grandparent', other_family: 'relative', neighbour: 'neighbour', friend: 'friend', other: 'other' },
     decision: { advice: 'advice given', open_case: 'case opened', join_case: 'joined the case', handover: 'handed over', close: 'closed' },
+    safety: { safe: 'safe', conditionally_safe: 'conditionally safe', unsafe: 'unsafe' },
+    verdict: { agree: 'agreed', comment: 'with comments' },
+    councilAnswer: { accepted: 'accepted', declined: 'declined' },
   },
 };
 
