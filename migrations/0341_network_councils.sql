@@ -131,20 +131,33 @@ GRANT SELECT, INSERT, UPDATE (offered_on, answer, declined_reason, answered_on, 
 GRANT SELECT, INSERT, DELETE ON council_goals, council_actions TO regie_app;
 GRANT SELECT ON council_overdue_notices TO regie_app;
 
--- The `council-overdue` system door (src/modules/council/overdue.sweep.ts): reads open cases, their
--- coordinator, the council's offer and the region's rules, marks a case once and notifies.
-GRANT SELECT (region_id, id, family_id, status, opened_at) ON cases TO regie_system;
-CREATE POLICY cases_system_council_overdue ON cases FOR SELECT TO regie_system USING (regie.system_door() = 'council-overdue');
-GRANT SELECT (region_id, case_id, user_id, organisation_id, role, ended_at) ON case_team TO regie_system;
-CREATE POLICY case_team_system_council_overdue ON case_team FOR SELECT TO regie_system USING (regie.system_door() = 'council-overdue');
-GRANT SELECT (region_id, case_id, offered_on) ON network_councils TO regie_system;
-CREATE POLICY network_councils_system_overdue ON network_councils FOR SELECT TO regie_system USING (regie.system_door() = 'council-overdue');
-GRANT SELECT ON council_settings TO regie_system;
-CREATE POLICY council_settings_system_overdue ON council_settings FOR SELECT TO regie_system USING (regie.system_door() = 'council-overdue');
-GRANT SELECT, INSERT ON council_overdue_notices TO regie_system;
+-- The `council-overdue` system door (src/modules/safety/council-overdue.sweep.ts): the open cases
+-- of every region whose council was not offered and that are not marked yet, opened at least
+-- `working_days` calendar days before today (working days are never fewer), with their
+-- coordinator and the region's rules. A definer function, so the job role needs no grants on cases
+-- and case teams; only regie_system executes it. The sweep computes the due day in working days,
+-- marks the case and notifies.
+CREATE FUNCTION regie.council_overdue_candidates(today date, lim integer)
+RETURNS TABLE (region_id text, case_id uuid, family_id uuid, opened_on date, working_days integer, liberation_day text,
+               coordinator_user_id uuid, coordinator_organisation_id uuid)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, regie AS $$
+  SELECT c.region_id, c.id, c.family_id, (c.opened_at AT TIME ZONE 'Europe/Amsterdam')::date, coalesce(s.working_days, 10),
+         coalesce(ss.liberation_day, 'lustrum'), ct.user_id, ct.organisation_id
+    FROM cases c
+    LEFT JOIN council_settings s ON s.region_id = c.region_id
+    LEFT JOIN signal_settings ss ON ss.region_id = c.region_id
+    LEFT JOIN case_team ct ON ct.region_id = c.region_id AND ct.case_id = c.id AND ct.role = 'coordinator' AND ct.ended_at IS NULL
+   WHERE c.status <> 'closed' AND c.opened_at >= coalesce(s.applies_from, '-infinity')
+     AND (c.opened_at AT TIME ZONE 'Europe/Amsterdam')::date < today - coalesce(s.working_days, 10)
+     AND NOT EXISTS (SELECT 1 FROM network_councils n WHERE n.region_id = c.region_id AND n.case_id = c.id AND n.offered_on IS NOT NULL)
+     AND NOT EXISTS (SELECT 1 FROM council_overdue_notices o WHERE o.region_id = c.region_id AND o.case_id = c.id)
+   ORDER BY c.opened_at, c.id
+   LIMIT lim
+$$;
+REVOKE EXECUTE ON FUNCTION regie.council_overdue_candidates(date, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION regie.council_overdue_candidates(date, integer) TO regie_system;
+GRANT SELECT (region_id, case_id), INSERT (region_id, case_id, family_id, due_on) ON council_overdue_notices TO regie_system;
 CREATE POLICY council_overdue_notices_system ON council_overdue_notices TO regie_system
   USING (regie.system_door() = 'council-overdue') WITH CHECK (regie.system_door() = 'council-overdue');
-GRANT SELECT (region_id, liberation_day) ON signal_settings TO regie_system;
-CREATE POLICY signal_settings_system_council_overdue ON signal_settings FOR SELECT TO regie_system USING (regie.system_door() = 'council-overdue');
 ALTER POLICY users_system_team_leads ON users
   USING (regie.system_door() IN ('triage-overdue', 'refindex-sweeps', 'handover-deadlines', 'council-overdue'));
