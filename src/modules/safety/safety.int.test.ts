@@ -214,5 +214,15 @@ describe('a council not offered in time', () => {
     expect(second).toBe(0);
     const notices = await t.db.query<{ case_id: string }>(`SELECT case_id FROM council_overdue_notices WHERE region_id = $1`, [region]);
     expect(notices.map((n) => n.case_id)).toEqual([late]);
+
+    // "Mijn gezinnen": the FNB-te-laat filter and indicator
+    const all = await cCoord.get('/api/v1/families?limit=100');
+    expect(all.body.items.filter((f: { councilOverdue: boolean }) => f.councilOverdue).map((f: { id: string }) => f.id)).toEqual([fam.body.id]);
+    const filtered = await cCoord.get('/api/v1/families?filter=council_overdue');
+    expect(filtered.body.items.map((f: { id: string }) => f.id)).toEqual([fam.body.id]);
+    expect((await cCoord.get('/api/v1/families?filter=late')).body).toMatchObject({ status: 400, field: 'querystring.filter' });
+    // once offered, it is no longer in the list
+    await cCoord.put(`/api/v1/cases/${late}/council`, { offeredOn: dutchToday(), answer: null, declinedReason: null, answeredOn: null, metOn: null, safetyReason: null });
+    expect((await cCoord.get('/api/v1/families?filter=council_overdue')).body.items).toEqual([]);
   });
 });

@@ -21,3 +21,13 @@ export async function safetyPlanOf(tx: Tx, caseId: string) {
 export async function councilOutcomeOf(tx: Tx, caseId: string) {
   return councilOutcome(tx, await actorRegion(tx), caseId);
 }
+
+/**
+ * SQL condition: the family (`family`: the alias of its row, with region_id and id) has an open case whose council the sweep marked as not
+ * offered in time and that is still not offered ("FNB te laat" in Mijn gezinnen). The family page
+ * computes the same from the due day at once; the list follows the hourly sweep.
+ */
+export const councilOverdueCondition = (family: string) => `EXISTS (SELECT 1 FROM council_overdue_notices co
+    JOIN cases cc ON cc.region_id = co.region_id AND cc.id = co.case_id AND cc.status <> 'closed'
+   WHERE co.region_id = ${family}.region_id AND co.family_id = ${family}.id
+     AND NOT EXISTS (SELECT 1 FROM network_councils nc WHERE nc.region_id = co.region_id AND nc.case_id = co.case_id AND nc.offered_on IS NOT NULL))`;
