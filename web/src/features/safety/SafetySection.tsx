@@ -87,7 +87,7 @@ export function SafetySection({ caseId }: { caseId: string }) {
         {c.offeredOn && <> · {st('offeredOn')} {fmtDate(c.offeredOn, lang)}</>}
         {c.metOn && <> · {st('metOn')} {fmtDate(c.metOn, lang)}</>}
       </Paragraph>
-      {c.status === 'not_offered' && <Paragraph>{st('dueBy', { date: fmtDate(c.dueOn, lang), n: c.workingDays })}</Paragraph>}
+      {c.status === 'not_offered' && <Paragraph>{st('dueBy', { date: fmtDate(c.dueOn, lang), days: c.workingDays })}</Paragraph>}
       {c.declinedReason && <Paragraph>{st('declinedReason')}: {c.declinedReason}</Paragraph>}
       {c.safetyReason && <Paragraph>{st('safetyReason')}: {c.safetyReason}</Paragraph>}
       {(c.outcome.goals.length > 0 || c.outcome.actions.length > 0) && (
