@@ -2,7 +2,7 @@
 // ids from md5 of the case id, dates from the seed's `now`): every open case has its council
 // offered, declined (with a reason), accepted or held (with the family's goals and a network
 // action) — except the oldest open case, which stays overdue (the sweep tells its coordinator
-// and team lead once). One in four open cases has a safety
+// and team lead once). One in three open cases has a safety
 // assessment (safe, conditionally safe or unsafe, with a 0–10 scaling by a parent and the
 // coordinator's organisation); the (conditionally) unsafe ones have a safety plan.
 import type { Database } from '../platform/db/db.js';
@@ -47,16 +47,16 @@ export async function seedDemoSafety(db: Database, regionId: string, now: number
           WHERE c.region_id = $1 AND c.status <> 'closed')
        INSERT INTO safety_assessments (region_id, id, case_id, family_id, dangers, going_well, safety_goals, scalings, decision, recorded_by, updated_by, recorded_at, updated_at)
        SELECT $1, md5('safety' || id::text)::uuid, id, family_id,
-              CASE (n / 4) % 3 WHEN 0 THEN 'Spanningen tussen de ouders, geen geweld gezien.'
+              CASE ((n - 1) / 3) % 3 WHEN 0 THEN 'Spanningen tussen de ouders, geen geweld gezien.'
                                WHEN 1 THEN 'Ruzies met geschreeuw waar de kinderen bij zijn; vader drinkt in het weekend.'
                                ELSE 'Moeder is geslagen; de kinderen waren erbij.' END,
               'De kinderen gaan elke dag naar school; oma is betrokken.',
               'Geen geweld in huis; de kinderen weten wie ze kunnen bellen.',
-              jsonb_build_array(jsonb_build_object('partyKind', 'person', 'partyId', parent, 'score', 8 - 2 * ((n / 4) % 3)),
-                                jsonb_build_object('partyKind', 'organisation', 'partyId', organisation_id, 'score', 7 - 2 * ((n / 4) % 3))),
-              CASE (n / 4) % 3 WHEN 0 THEN 'safe' WHEN 1 THEN 'conditionally_safe' ELSE 'unsafe' END,
+              jsonb_build_array(jsonb_build_object('partyKind', 'person', 'partyId', parent, 'score', 8 - 2 * (((n - 1) / 3) % 3)),
+                                jsonb_build_object('partyKind', 'organisation', 'partyId', organisation_id, 'score', 7 - 2 * (((n - 1) / 3) % 3))),
+              CASE ((n - 1) / 3) % 3 WHEN 0 THEN 'safe' WHEN 1 THEN 'conditionally_safe' ELSE 'unsafe' END,
               user_id, user_id, $2::date - 20, $2::date - 20
-         FROM open WHERE n % 4 = 0 AND parent IS NOT NULL`, [regionId, today]);
+         FROM open WHERE n % 3 = 1 AND parent IS NOT NULL`, [regionId, today]);
     await tx.query(
       `INSERT INTO safety_plan_agreements (region_id, id, case_id, family_id, what, owner_kind, owner_organisation_id, owner_network_member_id, due_on, check_how, created_by, created_at)
        SELECT a.region_id, md5('plan1' || a.case_id::text)::uuid, a.case_id, a.family_id, 'Wekelijks huisbezoek, ook onaangekondigd', 'organisation', ct.organisation_id, NULL,
