@@ -6,11 +6,12 @@ import { auditCheckpointSweep, checkpointSettings, type CheckpointLog } from './
 import { refIndexSweeps } from './modules/refindex/refindex.sweeps.js';
 import { triageOverdueSweep } from './modules/signals/overdue.sweep.js';
 import { handoverDeadlineSweep } from './modules/handovers/deadline.sweep.js';
+import { councilOverdueSweep } from './modules/safety/council-overdue.sweep.js';
 
 export type { Sweep } from './platform/jobs/sweep.js';
 import type { Sweep } from './platform/jobs/sweep.js';
 
-export const sweeps: Sweep[] = [...refIndexSweeps, triageOverdueSweep, handoverDeadlineSweep];
+export const sweeps: Sweep[] = [...refIndexSweeps, triageOverdueSweep, handoverDeadlineSweep, councilOverdueSweep];
 
 /**
  * Sweeps that need the configuration or the log: the signed audit checkpoints (docs/adr/0007),

@@ -88,6 +88,20 @@ describe('seedDemoRegion', () => {
     expect(rows.map((r) => r.status).sort()).toEqual([...STATUSES].sort());
   });
 
+  it('has safety assessments in every decision, with a safety plan when not safe, and councils offered, declined, held and one overdue', async () => {
+    const decisions = await db.query<{ decision: string; plans: number }>(`SELECT a.decision, count(p.id)::int AS plans FROM safety_assessments a
+      LEFT JOIN safety_plan_agreements p ON p.region_id = a.region_id AND p.case_id = a.case_id WHERE a.region_id = $1 GROUP BY a.decision ORDER BY 1`, [region]);
+    expect(decisions.map((d) => d.decision)).toEqual(['conditionally_safe', 'safe', 'unsafe']);
+    expect(decisions.map((d) => d.plans > 0)).toEqual([true, false, true]);
+    const councils = await db.query<{ state: string }>(`SELECT DISTINCT CASE WHEN met_on IS NOT NULL THEN 'met' ELSE coalesce(answer, 'offered') END AS state
+      FROM network_councils WHERE region_id = $1 ORDER BY 1`, [region]);
+    expect(councils.map((c) => c.state)).toEqual(['accepted', 'declined', 'met', 'offered']);
+    const withoutOffer = await db.query(`SELECT 1 FROM cases c WHERE c.region_id = $1 AND c.status <> 'closed'
+      AND NOT EXISTS (SELECT 1 FROM network_councils n WHERE n.region_id = c.region_id AND n.case_id = c.id)`, [region]);
+    expect(withoutOffer).toHaveLength(1);
+    expect(await db.query(`SELECT 1 FROM council_goals WHERE region_id = $1`, [region])).not.toHaveLength(0);
+  });
+
   it('gives the named accounts their caseload', async () => {
     const caseload = async (username: string, role: 'coordinator' | 'member') => (await db.query<{ n: number }>(
       `SELECT count(DISTINCT ct.family_id)::int AS n FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id

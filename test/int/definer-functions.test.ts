@@ -46,6 +46,7 @@ describe('SECURITY DEFINER functions', () => {
       'regie.check_coordinator_account() → owner only',
       'regie.check_one_coordinator() → owner only',
       'regie.closed_case_of(text,uuid,uuid) → regie_app',
+      'regie.council_overdue_candidates(date,integer) → regie_system',
       'regie.end_sessions_of(text,uuid) → regie_app',
       'regie.ensure_job_queue(text,json) → regie_system',
       'regie.expire_overdue_handovers(date) → regie_system',

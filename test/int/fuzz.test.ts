@@ -35,7 +35,7 @@ beforeAll(async () => {
   const region = await createRegion(t.db);
   const team = await createOrganisation(t.db, region, 'municipal_team');
   const vt = await createOrganisation(t.db, region, 'veilig_thuis');
-  for (const [org, roles] of [[team, ['professional', 'coordinator', 'team_lead']], [vt, ['professional']], [team, ['privacy_officer']], [team, ['functional_admin']]] as const) {
+  for (const [org, roles] of [[team, ['professional', 'coordinator', 'team_lead']], [vt, ['professional', 'behavioural_scientist']], [team, ['privacy_officer']], [team, ['functional_admin']]] as const) {
     users.push({ user: await createUser(t.db, region, org, [...roles]), roles: [...roles] });
   }
   await t.db.query(`INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2)

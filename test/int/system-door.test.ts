@@ -16,6 +16,7 @@ let t: TestDb;
 const GRANTS = [
   'audit_chain_head: SELECT',
   'audit_log: INSERT, SELECT',
+  'council_overdue_notices: INSERT (case_id, due_on, family_id, region_id), SELECT (case_id, region_id)',
   'idempotency_keys: DELETE, INSERT, SELECT, SELECT (created_at), UPDATE',
   'installation_admins: DELETE, INSERT, SELECT',
   'mail_outbox: SELECT (attempts, claim_token, claimed_until, id, kind, language, link, next_attempt_at, notification_id, region_id, status, subject, to_address), UPDATE (attempts, claim_token, claimed_until, last_error, next_attempt_at, sent_at, status, subject)',
@@ -36,6 +37,7 @@ const FUNCTIONS = [
   'regie.acting_as_system()',
   'regie.actor_region()',
   'regie.audit_canonical(audit_log)',
+  'regie.council_overdue_candidates(date,integer)',
   'regie.ensure_job_queue(text,json)',
   'regie.expire_overdue_handovers(date)',
   'regie.mark_idempotency_written(text,uuid,text)',
@@ -49,6 +51,7 @@ const POLICIES = [
   "audit_log: audit_log_system_installation INSERT CHECK ((regie.system_door() = 'installation'::text) AND (on_behalf_of = 'installation'::text))",
   "audit_log: audit_log_system_refindex_removals INSERT CHECK ((regie.system_door() = 'refindex-sweeps'::text) AND (user_id IS NULL) AND (on_behalf_of = 'system:refindex-removals'::text))",
   "audit_log: audit_log_system_verify SELECT (regie.system_door() = 'audit-verify'::text)",
+  "council_overdue_notices: council_overdue_notices_system ALL (regie.system_door() = 'council-overdue'::text) CHECK (regie.system_door() = 'council-overdue'::text)",
   "idempotency_keys: idempotency_keys_system ALL (regie.system_door() = 'idempotency'::text)",
   "installation_admins: installation_admins_system ALL (regie.system_door() = 'installation'::text) CHECK (regie.system_door() = 'installation'::text)",
   "mail_outbox: mail_outbox_system_sender ALL (regie.system_door() = 'mail-outbox'::text)",
@@ -63,14 +66,14 @@ const POLICIES = [
   "signals: signals_system_triage_overdue ALL (regie.system_door() = 'triage-overdue'::text)",
   "users: users_system_installation_insert INSERT CHECK ((regie.system_door() = 'installation'::text) AND (roles = ARRAY['functional_admin'::text]) AND password_change_required AND totp_required)",
   "users: users_system_installation_read SELECT (regie.system_door() = 'installation'::text)",
-  "users: users_system_team_leads SELECT (regie.system_door() = ANY (ARRAY['triage-overdue'::text, 'refindex-sweeps'::text, 'handover-deadlines'::text]))",
+  "users: users_system_team_leads SELECT (regie.system_door() = ANY (ARRAY['triage-overdue'::text, 'refindex-sweeps'::text, 'handover-deadlines'::text, 'council-overdue'::text]))",
 ];
 beforeAll(async () => { t = await createTestDatabase(); });
 afterAll(async () => { await t?.drop(); });
 
 describe('the system door', () => {
   it('is opened by these named jobs only, and its role holds only these grants', async () => {
-    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'audit-verify', 'authentication', 'handover-deadlines', 'idempotency', 'installation', 'jobs',
+    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'audit-verify', 'authentication', 'council-overdue', 'handover-deadlines', 'idempotency', 'installation', 'jobs',
       'mail-outbox', 'migrations', 'public-form', 'refindex-sweeps', 'triage-overdue']);
     const grants = await t.db.query<{ g: string }>(`
       WITH t AS (SELECT c.relname AS tbl, x.privilege_type AS p FROM pg_class c, aclexplode(c.relacl) x

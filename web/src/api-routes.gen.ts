@@ -13,6 +13,7 @@ import type * as notifications from '@contract/notifications/notifications.contr
 import type * as persons from '@contract/persons/persons.contract.js';
 import type * as refindex from '@contract/refindex/refindex.contract.js';
 import type * as regions from '@contract/regions/regions.contract.js';
+import type * as safety from '@contract/safety/safety.contract.js';
 import type * as signals from '@contract/signals/signals.contract.js';
 import type * as timeline from '@contract/timeline/timeline.contract.js';
 import type * as session from '@contract/session.js';
@@ -32,6 +33,8 @@ export interface ApiRoutes {
   'POST /api/v1/accounts/:userId/role-change-rejection': { query: never; body: typeof admin.RoleChangeDecisionBody; response: typeof admin.Account };
   'GET /api/v1/admin/blind-spot-rules': { query: never; body: never; response: typeof assessments.BlindSpotRules };
   'PUT /api/v1/admin/blind-spot-rules/:rule': { query: never; body: typeof assessments.UpdateBlindSpotRuleBody; response: typeof assessments.BlindSpotRule };
+  'GET /api/v1/admin/council-settings': { query: never; body: never; response: typeof safety.CouncilSettings };
+  'PUT /api/v1/admin/council-settings': { query: never; body: typeof safety.CouncilSettingsBody; response: typeof safety.CouncilSettings };
   'GET /api/v1/audit-events': { query: typeof audit.AuditEventQuery; body: never; response: typeof audit.AuditEventList };
   'POST /api/v1/audit-verifications': { query: never; body: never; response: typeof audit.Verification };
   'GET /api/v1/blind-spots': { query: typeof assessments.OrganisationBlindSpotsQuery; body: never; response: typeof assessments.OrganisationBlindSpots };
@@ -44,9 +47,16 @@ export interface ApiRoutes {
   'POST /api/v1/cases/:caseId/assessments': { query: never; body: typeof assessments.RecordAssessmentBody; response: typeof assessments.AssessmentCreated };
   'GET /api/v1/cases/:caseId/blind-spots': { query: never; body: never; response: typeof assessments.CaseBlindSpots };
   'POST /api/v1/cases/:caseId/coordinator-transfers': { query: never; body: typeof cases.TransferCoordinatorBody; response: typeof cases.CaseVersion };
+  'PUT /api/v1/cases/:caseId/council': { query: never; body: typeof safety.CouncilBody; response: typeof safety.SafetyOverview };
+  'PUT /api/v1/cases/:caseId/council/outcome': { query: never; body: typeof safety.OutcomeBody; response: typeof safety.SafetyOverview };
   'GET /api/v1/cases/:caseId/lead-times': { query: never; body: never; response: typeof leadtimes.CaseLeadTimes };
   'POST /api/v1/cases/:caseId/moments': { query: never; body: typeof leadtimes.RecordMomentBody; response: typeof leadtimes.RecordedMoment };
   'GET /api/v1/cases/:caseId/persons/:personId/assessment-course': { query: never; body: never; response: typeof assessments.PersonCourse };
+  'GET /api/v1/cases/:caseId/safety': { query: never; body: never; response: typeof safety.SafetyOverview };
+  'PUT /api/v1/cases/:caseId/safety/assessment': { query: never; body: typeof safety.SaveAssessmentBody; response: typeof safety.SafetyOverview };
+  'POST /api/v1/cases/:caseId/safety/plan': { query: never; body: typeof safety.AgreementBody; response: typeof safety.SafetyOverview };
+  'PUT /api/v1/cases/:caseId/safety/plan/:agreementId': { query: never; body: typeof safety.AgreementBody; response: typeof safety.SafetyOverview };
+  'POST /api/v1/cases/:caseId/safety/reviews': { query: never; body: typeof safety.ReviewBody; response: typeof safety.SafetyOverview };
   'POST /api/v1/cases/:caseId/team-members': { query: never; body: typeof cases.AddTeamMemberBody; response: typeof families.Created };
   'PATCH /api/v1/cases/:caseId/team-members/:membershipId': { query: never; body: typeof cases.ChangeMembershipBody; response: typeof families.Created };
   'POST /api/v1/cases/:caseId/team-members/:membershipId/end': { query: never; body: typeof cases.EndTeamMemberBody; response: typeof families.Created };

@@ -54,6 +54,8 @@ export const FamilyListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   scope: z.enum(['mine', 'organisation']).optional(),
   sort: z.enum(['name', '-name', 'opened', '-opened', 'activity', '-activity']).optional(),
+  /** council_overdue: only families whose network council was not offered in time ("FNB te laat"). */
+  filter: z.enum(['council_overdue']).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
@@ -106,6 +108,7 @@ export const FamilyListItem = z.object({
   members: z.array(z.object({ personId: z.string(), name: z.string(), relation: Relation, age: z.number().nullable() })),
   caseId: z.string().nullable(), caseStatus: CaseStatus.nullable(), openedAt: z.string().nullable(),
   coordinatorName: z.string().nullable(), isCoordinator: z.boolean(), lastActivityAt: z.string().nullable(),
+  councilOverdue: z.boolean(),
 });
 export const FamilyList = z.object({ items: z.array(FamilyListItem), nextCursor: z.string().nullable() });
 

@@ -1,6 +1,7 @@
 // SQL for families. Runs inside an actor's transaction: row-level security hides what the
 // actor may not see, so "not visible" and "does not exist" look the same here.
 import type { Tx } from '../../platform/db/db.js';
+import { councilOverdueCondition } from '../safety/safety.queries.js';
 import type { z } from 'zod';
 import type { FamilyPage, FamilyListItem } from './families.contract.js';
 import { Invalid } from '../../platform/http/errors.js';
@@ -81,6 +82,7 @@ export async function findFamilyPage(tx: Tx, regionId: string, familyId: string,
 export interface ListOptions {
   regionId: string; userId: string; organisationId: string; organisationWide: boolean;
   q?: string; sort: 'name' | '-name' | 'opened' | '-opened' | 'activity' | '-activity'; after?: [string, string]; limit: number;
+  filter?: 'council_overdue';
 }
 
 /**
@@ -127,6 +129,7 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
       where += ` AND (' ' || f.search_text) LIKE '% ' || $${params.length} || '%'`;
     }
   }
+  if (o.filter === 'council_overdue') where += ` AND ${councilOverdueCondition('f')}`;
   if (o.after) {
     params.push(o.after[0], o.after[1]);
     // The cursor's value is text; compared in the sort's own type (a timestamp for the opening date).
@@ -163,7 +166,7 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
         LIMIT $${params.length})`;
   const rows = await tx.query<Record<string, any>>(
     `WITH ${page}
-     SELECT page.*, c.id AS case_id, c.status, c.opened_at,
+     SELECT page.*, c.id AS case_id, c.status, c.opened_at, ${councilOverdueCondition('page')} AS council_overdue,
             (SELECT u.display_name FROM case_team k JOIN users u ON u.region_id = k.region_id AND u.id = k.user_id
               WHERE k.region_id = c.region_id AND k.case_id = c.id AND k.role = 'coordinator' AND k.ended_at IS NULL) AS coordinator_name,
             (SELECT json_agg(json_build_object('personId', p.id, 'name', concat_ws(' ', p.given_names, p.family_name_prefix, p.family_name),
@@ -177,7 +180,8 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
       ORDER BY page.sort_key ${dir}, page.tie_key ${dir}`, params);
   return {
     items: rows.map((r) => ({ id: r.id, name: r.name, members: r.members ?? [], caseId: r.case_id, caseStatus: r.status, openedAt: iso(r.opened_at),
-      coordinatorName: r.coordinator_name, isCoordinator: !!r.is_coordinator, lastActivityAt: iso(r.last_activity_at) })),
+      coordinatorName: r.coordinator_name, isCoordinator: !!r.is_coordinator, lastActivityAt: iso(r.last_activity_at),
+      councilOverdue: !!r.council_overdue })),
     sortValues: rows.map((r) => String(r.sort_value)),
   };
 }

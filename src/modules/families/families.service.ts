@@ -157,7 +157,7 @@ export async function searchFamilies(db: Database, actor: Actor, q: z.infer<type
   const organisationWide = q.scope === 'organisation' && actor.roles.includes('team_lead');
   return asActor(db, actor, async (tx) => {
     const { items, sortValues } = await listFamilies(tx, { regionId: actor.regionId, userId: actor.userId, organisationId: actor.organisationId,
-      organisationWide, q: q.q, sort: q.sort ?? 'name', after: decodeCursor(q.cursor), limit });
+      organisationWide, q: q.q, sort: q.sort ?? 'name', filter: q.filter, after: decodeCursor(q.cursor), limit });
     const result = page(items, sortValues, limit);
     // A search that shows 20 persons writes 20 audit rows, each with the legal basis that let the actor see that family.
     const accesses = await familyAccesses(tx, actor, result.items.map((f) => f.id));

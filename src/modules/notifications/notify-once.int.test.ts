@@ -25,6 +25,7 @@ import { createSignal } from '../signals/signals.service.js';
 import { triageSignal } from '../signals/triage.service.js';
 import { CreateSignalBody, PublicConcernBody, TriageBody } from '../signals/signals.contract.js';
 import { notifyOverdueTriage } from '../signals/overdue.sweep.js';
+import { notifyOverdueCouncils } from '../safety/council-overdue.sweep.js';
 import { issueFormToken, submitPublicConcern } from '../signals/public.service.js';
 import { approveRoleChange, createAccount, readAccount, resetAuthenticator } from '../admin/accounts.service.js';
 
@@ -248,6 +249,27 @@ describe('one event → one notice per person', () => {
       expect(await perRecipient(region, 'authenticator_reset')).toEqual(once(privacy, privacy2));
       await resetAuthenticator(t.db, admin1.actor, user.actor.userId, (await readAccount(t.db, admin1.actor, user.actor.userId)).version);
       expect(await perRecipient(region, 'authenticator_reset')).toEqual({ [privacy.actor.userId]: 2, [privacy2.actor.userId]: 2 });
+    });
+  });
+
+  describe('network council', () => {
+    it('council_overdue: the coordinator (also a team lead) and the other team lead once each, however often the sweep runs', async () => {
+      const region = await createRegion(t.db);
+      const org = await createOrganisation(t.db, region, 'municipal_team');
+      const coordLead = await createUser(t.db, region, org, ['professional', 'coordinator', 'team_lead']);
+      const lead = await createUser(t.db, region, org, ['professional', 'team_lead']);
+      const familyId = randomUUID(); const caseId = randomUUID();
+      await t.db.query(`INSERT INTO families (region_id, id, name) VALUES ($1, $2, 'Gezin Laat')`, [region, familyId]);
+      // One transaction: a case has exactly one coordinator at commit.
+      await t.db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO cases (region_id, id, family_id, opened_at) VALUES ($1, $2, $3, now() - interval '60 days')`, [region, caseId, familyId]);
+        await tx.query(`INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis) VALUES ($1, $2, $3, $4, $5, $6, 'coordinator', 'consent')`,
+          [region, randomUUID(), caseId, familyId, org, coordLead.actor.userId]);
+      });
+      await notifyOverdueCouncils(t.db);
+      await t.db.query(`DELETE FROM council_overdue_notices WHERE region_id = $1 AND case_id = $2`, [region, caseId]);
+      await notifyOverdueCouncils(t.db);
+      expect(await perRecipient(region, 'council_overdue', `/gezinnen/${familyId}`)).toEqual(once(coordLead, lead));
     });
   });
 

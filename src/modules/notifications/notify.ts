@@ -35,6 +35,7 @@ export const NOTIFICATION_KINDS = {
   role_change_proposed: 'a role change waits for a second administrator (per proposal)',
   role_change_approved: 'a role with break-the-glass or audit access was approved (per proposal)',
   authenticator_reset: 'an administrator reset an authenticator app (per reset)',
+  council_overdue: 'the family network council was not offered in time (per case)',
 } as const satisfies Record<NotificationKind, string>;
 
 /**

@@ -44,17 +44,28 @@ const FAMILY_SCOPED = {
   handovers: 'mayReadHandover (sending or receiving organisation)',
   refindex_registrations: 'own organisation, or an organisation of a match it is in',
   refindex_matches: 'the organisations of the match',
+  safety_assessments: 'family',
+  safety_reviews: 'family (append-only)',
+  safety_plan_agreements: 'family',
+  network_councils: 'family',
+  council_goals: 'family',
+  council_actions: 'family',
+  council_overdue_notices: 'family (written by the council-overdue sweep only)',
 } as const;
 type ScopedTable = keyof typeof FAMILY_SCOPED;
 const SCOPED_TABLES = Object.keys(FAMILY_SCOPED).sort() as ScopedTable[];
 /** The column that names a row of each table in the world (family_members: one row per person). */
-const KEY: Partial<Record<ScopedTable, string>> = { family_members: 'person_id', family_opened: 'family_id' };
+const KEY: Partial<Record<ScopedTable, string>> = { family_members: 'person_id', family_opened: 'family_id', council_overdue_notices: 'case_id' };
 /** Tables whose rows the application may change, with a change (rolled back, in this order) that RLS must allow exactly when mayWriteFamily does. */
 const WRITES: Partial<Record<ScopedTable, string>> = {
   network_members: 'UPDATE network_members SET name = name WHERE region_id = $1 RETURNING id::text',
   case_team: 'UPDATE case_team SET version = version WHERE region_id = $1 RETURNING id::text',
   person_match_decisions: 'UPDATE person_match_decisions SET decided_by = regie.actor_user() WHERE region_id = $1 RETURNING id::text',
   person_merges: 'UPDATE person_merges SET reason = reason WHERE region_id = $1 RETURNING id::text',
+  safety_assessments: 'UPDATE safety_assessments SET version = version WHERE region_id = $1 RETURNING id::text',
+  safety_plan_agreements: 'UPDATE safety_plan_agreements SET version = version WHERE region_id = $1 RETURNING id::text',
+  network_councils: 'UPDATE network_councils SET version = version WHERE region_id = $1 RETURNING id::text',
+  council_goals: 'DELETE FROM council_goals WHERE region_id = $1 RETURNING id::text',
   // Last: without their household memberships the persons above are no longer the actor's.
   family_members: 'DELETE FROM family_members WHERE region_id = $1 RETURNING person_id::text AS id',
 };
@@ -212,7 +223,21 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
         rows.push({ table, id, ...row });
         return id;
       };
-      await add('network_members', `INSERT INTO network_members (region_id, id, family_id, name, relation) VALUES ($1, $2, $3, 'Oma', 'grandparent')`, [fam.id]);
+      const oma = await add('network_members', `INSERT INTO network_members (region_id, id, family_id, name, relation) VALUES ($1, $2, $3, 'Oma', 'grandparent')`, [fam.id]);
+      // Safety and the network council of the case.
+      const assessment = await add('safety_assessments', `INSERT INTO safety_assessments (region_id, id, case_id, family_id, dangers, going_well, safety_goals, decision,
+          recorded_by, updated_by) VALUES ($1, $2, $3, $4, 'Gevaar', '', '', 'unsafe', $5, $5)`, [fam.caseId, fam.id, coord.userId]);
+      await add('safety_reviews', `INSERT INTO safety_reviews (region_id, id, assessment_id, family_id, assessment_version, verdict, reviewed_by)
+        VALUES ($1, $2, $3, $4, 1, 'agree', $5)`, [assessment, fam.id, coord.userId]);
+      await add('safety_plan_agreements', `INSERT INTO safety_plan_agreements (region_id, id, case_id, family_id, what, owner_kind, owner_network_member_id, check_how, created_by)
+        VALUES ($1, $2, $3, $4, 'Oma haalt op', 'network_member', $5, 'Bellen', $6)`, [fam.caseId, fam.id, oma, coord.userId]);
+      await add('network_councils', `INSERT INTO network_councils (region_id, id, case_id, family_id, offered_on, answer, answered_on, met_on, updated_by)
+        VALUES ($1, $2, $3, $4, current_date, 'accepted', current_date, current_date, $5)`, [fam.caseId, fam.id, coord.userId]);
+      await add('council_goals', `INSERT INTO council_goals (region_id, id, case_id, family_id, position, goal) VALUES ($1, $2, $3, $4, 1, 'Rust in huis')`, [fam.caseId, fam.id]);
+      await add('council_actions', `INSERT INTO council_actions (region_id, id, case_id, family_id, position, what, network_member_id, due_on)
+        VALUES ($1, $2, $3, $4, 1, 'Oppassen', $5, current_date)`, [fam.caseId, fam.id, oma]);
+      await tx.query(`INSERT INTO council_overdue_notices (region_id, case_id, family_id, due_on) VALUES ($1, $2, $3, current_date)`, [regionId, fam.caseId, fam.id]);
+      rows.push({ table: 'council_overdue_notices', id: fam.caseId, familyId: fam.id });
       await add('timeline_events', `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, kind) VALUES ($1, $2, $3, $4, 'case_opened', 'case_opened')`, [fam.id, fam.caseId]);
       const assessmentId = await add('assessments', `INSERT INTO assessments (region_id, id, case_id, family_id, assessed_on, created_by, created_by_organisation_id)
         VALUES ($1, $2, $3, $4, current_date, $5, $6)`, [fam.caseId, fam.id, coord.userId, coord.organisationId]);

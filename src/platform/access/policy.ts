@@ -31,6 +31,11 @@ export const PERMISSIONS = {
   'assessment:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
   'assessment:record': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
   'blind-spot:organisation': ['team_lead'],
+  // Safety and the family network council (the family check follows in the service and RLS).
+  'safety:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'safety:write': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'safety:review': ['behavioural_scientist'],
+  'council:write': ['coordinator', 'team_lead'],
   'leadtime:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'functional_admin'],
   'notification:self': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'],
   'notification:admin': ['functional_admin'],

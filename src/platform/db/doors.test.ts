@@ -45,6 +45,7 @@ describe('the database doors', () => {
       'audit-checkpoints': ['src/platform/audit/checkpoints.ts'],
       'audit-verify': ['src/platform/audit/audit.ts', 'src/platform/audit/checkpoints.ts'],
       authentication: ['src/platform/auth/door.ts'],
+      'council-overdue': ['src/modules/safety/council-overdue.sweep.ts'],
       'handover-deadlines': ['src/modules/handovers/handovers.service.ts'],
       idempotency: ['src/platform/http/idempotency.ts'],
       installation: ['src/modules/regions/regions.service.ts'],

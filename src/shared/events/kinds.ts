@@ -48,6 +48,17 @@ export interface TimelineParams {
   note: { text: string };
   /** An event from before events were structured, whose sentence matched no known kind. */
   legacy_text: { text: string };
+  safety_assessment_recorded: { safetyDecision: string };
+  safety_assessment_changed: { safetyDecision: string };
+  safety_assessment_reviewed: { reviewer: string; verdict: string };
+  safety_plan_agreement_added: Record<string, never>;
+  safety_plan_agreement_changed: Record<string, never>;
+  safety_plan_agreement_removed: Record<string, never>;
+  council_offered: { offeredOn: string };
+  council_answered: { answer: string };
+  council_met: { metOn: string };
+  council_safety_reason: Record<string, never>;
+  council_outcome_recorded: { goals: number; actions: number };
 }
 export type TimelineKind = keyof TimelineParams;
 export type TimelineEventOf<K extends TimelineKind> = { kind: K; params: TimelineParams[K] };
@@ -69,6 +80,10 @@ export const TIMELINE_TYPE_OF = {
   handover_accepted_elsewhere: 'handover_accepted', handover_refused: 'handover_refused',
   assessment_recorded: 'assessment_recorded',
   note: 'note_added', legacy_text: 'note_added',
+  safety_assessment_recorded: 'safety_assessment', safety_assessment_changed: 'safety_assessment', safety_assessment_reviewed: 'safety_assessment',
+  safety_plan_agreement_added: 'safety_plan', safety_plan_agreement_changed: 'safety_plan', safety_plan_agreement_removed: 'safety_plan',
+  council_offered: 'network_council', council_answered: 'network_council', council_met: 'network_council',
+  council_safety_reason: 'network_council', council_outcome_recorded: 'network_council',
 } as const satisfies Record<TimelineKind, string>;
 export type TimelineType = (typeof TIMELINE_TYPE_OF)[TimelineKind];
 export const TIMELINE_KINDS = Object.keys(TIMELINE_TYPE_OF) as TimelineKind[];
@@ -92,6 +107,7 @@ export interface NotificationParams {
   role_change_proposed: Record<string, never>;
   role_change_approved: Record<string, never>;
   authenticator_reset: Record<string, never>;
+  council_overdue: { workingDays: number };
 }
 export type NotificationKind = keyof NotificationParams;
 export type StructuredNotification = { [K in NotificationKind]: { kind: K; params: NotificationParams[K] } }[NotificationKind];

@@ -22,12 +22,17 @@ const TIMELINE_EXAMPLES: { [K in keyof TimelineParams]: TimelineParams[K] } = {
   handover_accepted_elsewhere: { by: { name: 'Team Jeugd', region: 'Utrecht' }, senderAccess: 'ends' }, handover_refused: { by: org, reason: 'geen capaciteit' },
   assessment_recorded: { count: 14, persons: 3 },
   note: { text: 'Huisbezoek afgelegd' }, legacy_text: { text: 'Oude zin' },
+  safety_assessment_recorded: { safetyDecision: 'conditionally_safe' }, safety_assessment_changed: { safetyDecision: 'unsafe' },
+  safety_assessment_reviewed: { reviewer: 'Dr. Bakker', verdict: 'comment' },
+  safety_plan_agreement_added: {}, safety_plan_agreement_changed: {}, safety_plan_agreement_removed: {},
+  council_offered: { offeredOn: '2026-12-01' }, council_answered: { answer: 'declined' }, council_met: { metOn: '2026-12-03' },
+  council_safety_reason: {}, council_outcome_recorded: { goals: 2, actions: 3 },
 };
 const NOTIFICATION_EXAMPLES: { [K in NotificationKind]: NotificationParams[K] } = {
   handover_received: { from: org }, handover_accepted: { by: org }, handover_refused: { by: org }, handover_expired: {}, handover_nominated: {},
   refindex_match: {}, refindex_coordinator: {}, refindex_escalation: { workingDays: 10 }, signal_acute: { reference: 'M-1' }, signal_linked: { reference: 'M-1' },
   case_coordinator_assigned: { reference: 'M-1' }, signal_safety: { reference: 'M-1' }, triage_overdue: { reference: 'M-1' }, public_form_cap: { cap: 50 },
-  role_change_proposed: {}, role_change_approved: {}, authenticator_reset: {},
+  role_change_proposed: {}, role_change_approved: {}, authenticator_reset: {}, council_overdue: { workingDays: 10 },
 };
 /** Words of the Dutch sentences that must never reach an English reader. */
 const DUTCH = /\b(gezinsle|geregistreerd|toegevoegd|gewijzigd|overgedragen|overdracht|melding|dossier|aanvaard|geweigerd|regisseur|grondslag|werkdag|uur|tot|verkenning|toestemming|grootouder|noodtoegang|bericht)/i;
@@ -55,6 +60,12 @@ describe('timeline events in both languages', () => {
     expect(renderTimeline('nl', { kind: 'break_glass_opened', params: { minutes: 60, until: '2026-12-04T13:05:00.000Z' } })).toBe('Noodtoegang gebruikt voor 60 minuten, tot 14:05');
     expect(renderTimeline('en', { kind: 'handover_accepted_elsewhere', params: { by: { name: 'Team Jeugd', region: 'Utrecht' }, senderAccess: 'continues' } }))
       .toBe('Handover accepted by Team Jeugd (region Utrecht); the sender stays involved');
+  });
+
+  it('safety and council sentences translate their codes and dates', () => {
+    expect(renderTimeline('nl', { kind: 'safety_assessment_recorded', params: { safetyDecision: 'conditionally_safe' } })).toBe('Veiligheidstaxatie vastgelegd: voorwaardelijk veilig');
+    expect(renderTimeline('en', { kind: 'council_answered', params: { answer: 'declined' } })).toBe('Answer to the family network council: declined');
+    expect(renderTimeline('nl', { kind: 'council_offered', params: { offeredOn: '2026-12-01' } })).toBe('Familienetwerkberaad aangeboden op 1 december 2026');
   });
 
   it('an unknown kind shows its name, not an empty line', () => {

@@ -20,14 +20,15 @@ export const EVENT_I18N_OPTIONS: InitOptions = {
 /** Parameters holding a code that is translated through a label group before it enters the sentence. */
 const LABELLED: Record<string, string> = {
   fromPhase: 'phase', toPhase: 'phase', fromBasis: 'basis', toBasis: 'basis', relation: 'relation', decision: 'decision',
+  safetyDecision: 'safety', verdict: 'verdict', answer: 'councilAnswer',
 };
 /** Calendar days (YYYY-MM-DD) and moments (ISO 8601): formatted by Intl in the reader's language. */
-const DAYS = new Set(['startsOn', 'dueOn']);
+const DAYS = new Set(['startsOn', 'dueOn', 'offeredOn', 'metOn']);
 const MOMENTS = new Set(['until']);
 /** The parameter that chooses a plural form, per kind. */
 const COUNT: Record<string, string> = {
   family_registered: 'count', family_registered_after_triage: 'count', break_glass_opened: 'minutes',
-  refindex_escalation: 'workingDays', public_form_cap: 'cap',
+  refindex_escalation: 'workingDays', public_form_cap: 'cap', council_overdue: 'workingDays',
 };
 
 const isOrg = (v: unknown): v is OrgRef => typeof v === 'object' && v !== null && typeof (v as OrgRef).name === 'string';

@@ -1,25 +1,32 @@
 import { useEffect, useState } from 'react';
 import { Heading, Paragraph, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { Pager, usePagedList } from '../../data.js';
-import { useI18n } from '../../i18n.js';
+import { useI18n, useLocalT } from '../../i18n.js';
 import { A } from '../../router.js';
 import { useSession } from '../../session.js';
 import { ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { ago, daysSince, fmtDate } from '../../ui/time.js';
 
+const TEXTS = {
+  nl: { filter: 'Toon', councilOverdue: 'FNB te laat', councilOverdueLong: 'Familienetwerkberaad niet op tijd aangeboden' },
+  en: { filter: 'Show', councilOverdue: 'FNC overdue', councilOverdueLong: 'Family network council not offered in time' },
+};
+
 /** "Mijn gezinnen": the families whose case team I am on, with how old each case is. */
 export function MyFamilies() {
   const { t, label, lang } = useI18n();
   const { session } = useSession();
+  const local = useLocalT(TEXTS);
   const isLead = !!session?.user.roles.includes('team_lead');
   const params = new URLSearchParams(location.search);
   const [q, setQ] = useState(params.get('q') ?? '');
   const [query, setQuery] = useState(q);
   const [sort, setSort] = useState(params.get('sort') ?? 'name');
   const [scope, setScope] = useState<'mine' | 'organisation'>('mine');
-  const list = usePagedList('/api/v1/families', { query: { sort, limit: 20, scope, q: query } });
+  const [filter, setFilter] = useState<'' | 'council_overdue'>(params.get('filter') === 'council_overdue' ? 'council_overdue' : '');
+  const list = usePagedList('/api/v1/families', { query: { sort, limit: 20, scope, q: query, ...(filter ? { filter } : {}) } });
   const { data, error } = list;
-  useEffect(() => { history.replaceState(null, '', `/?${new URLSearchParams({ ...(query ? { q: query } : {}), sort })}`); }, [query, sort]);
+  useEffect(() => { history.replaceState(null, '', `/?${new URLSearchParams({ ...(query ? { q: query } : {}), sort, ...(filter ? { filter } : {}) })}`); }, [query, sort, filter]);
 
   return (
     <>
@@ -34,6 +41,8 @@ export function MyFamilies() {
           { value: 'name', label: t('sortName') }, { value: '-name', label: t('sortNameDesc') },
           { value: 'opened', label: t('sortOpened') }, { value: '-opened', label: t('sortOpenedDesc') },
           { value: 'activity', label: t('sortActivity') }, { value: '-activity', label: t('sortActivityDesc') }]} />
+        <Select label={local('filter')} name="filter" value={filter} onChange={(e) => { setFilter(e.target.value === 'council_overdue' ? 'council_overdue' : ''); }}
+          options={[{ value: 'council_overdue', label: local('councilOverdueLong') }]} />
         {isLead && (
           <Select label={t('teamFamilies')} name="scope" value={scope} onChange={(e) => { setScope(e.target.value === 'organisation' ? 'organisation' : 'mine'); }}
             options={[{ value: 'mine', label: t('myFamilies') }, { value: 'organisation', label: t('teamFamilies') }]} />
@@ -58,7 +67,8 @@ export function MyFamilies() {
               const quiet = daysSince(f.lastActivityAt) ?? 0;
               return (
                 <TableRow key={f.id}>
-                  <TableCell><A href={`/gezinnen/${f.id}`}>{f.name}</A></TableCell>
+                  <TableCell><A href={`/gezinnen/${f.id}`}>{f.name}</A>
+                    {f.councilOverdue && <><br /><span className="regie-overdue" title={local('councilOverdueLong')}>{local('councilOverdue')}</span></>}</TableCell>
                   <TableCell>{f.members.map((m) => `${m.name}${m.age !== null ? ` (${m.age})` : ''}`).join(', ')}</TableCell>
                   <TableCell><span className={`regie-badge regie-badge--${f.caseStatus}`}>{label(f.caseStatus)}</span></TableCell>
                   <TableCell>{f.coordinatorName ?? '—'}{f.isCoordinator && <span className="regie-muted"> ({t('youAreCoordinator')})</span>}</TableCell>

@@ -1,0 +1,33 @@
+// What other modules read of safety and the council, inside the actor's transaction (row-level
+// security applies): the safety plan for the plan PDF, and the council's outcome that the plan
+// copies as the family's own goals and the network's actions. The caller audits its own read.
+import type { Tx } from '../../platform/db/db.js';
+import { agreementsOf, councilOutcome, findAssessment } from './safety.repo.js';
+
+async function actorRegion(tx: Tx): Promise<string> {
+  const rows = await tx.query<{ r: string | null }>(`SELECT regie.actor_region() AS r`);
+  if (!rows[0]?.r) throw new Error('safety queries need an actor transaction');
+  return rows[0].r;
+}
+
+/** The safety decision and the safety plan's agreements (who does what, when, how it is checked). */
+export async function safetyPlanOf(tx: Tx, caseId: string) {
+  const regionId = await actorRegion(tx);
+  const assessment = await findAssessment(tx, regionId, caseId);
+  return { decision: assessment?.decision ?? null, safetyGoals: assessment?.safetyGoals ?? null, agreements: await agreementsOf(tx, regionId, caseId) };
+}
+
+/** The network council's outcome: the family's goals in their own words and the network's actions, each with its owner and due date. */
+export async function councilOutcomeOf(tx: Tx, caseId: string) {
+  return councilOutcome(tx, await actorRegion(tx), caseId);
+}
+
+/**
+ * SQL condition: the family (`family`: the alias of its row, with region_id and id) has an open case whose council the sweep marked as not
+ * offered in time and that is still not offered ("FNB te laat" in Mijn gezinnen). The family page
+ * computes the same from the due day at once; the list follows the hourly sweep.
+ */
+export const councilOverdueCondition = (family: string) => `EXISTS (SELECT 1 FROM council_overdue_notices co
+    JOIN cases cc ON cc.region_id = co.region_id AND cc.id = co.case_id AND cc.status <> 'closed'
+   WHERE co.region_id = ${family}.region_id AND co.family_id = ${family}.id
+     AND NOT EXISTS (SELECT 1 FROM network_councils nc WHERE nc.region_id = co.region_id AND nc.case_id = co.case_id AND nc.offered_on IS NOT NULL))`;
