@@ -5,6 +5,10 @@
 export const AUDIT_OBJECT_LABELS: Record<'nl' | 'en', Record<string, string>> = {
   nl: {
     account: 'account', 'access-log': 'inzageoverzicht', assessment: 'beoordeling (integraal beeld)', assessments: 'beoordelingen van het dossier',
+    'council-settings': 'instellingen familienetwerkberaad', 'network-council': 'familienetwerkberaad', 'network-council-outcome': 'uitkomst van het familienetwerkberaad',
+    safety: 'veiligheid van het gezin', 'safety-assessment': 'veiligheidstaxatie', 'safety-plan': 'veiligheidsplan', 'safety-review': 'toetsing door de gedragswetenschapper',
+    plan: 'plan', 'plan-action': 'actie in het plan', 'plan-answer': 'akkoord of bezwaar op het plan', 'plan-comparison': 'vergelijking van planversies',
+    'plan-goal': 'doel in het plan', 'plan-summary': 'stand van het plan', 'plan-version': 'planversie', 'plan-pdf': 'plan als pdf', 'plan-settings': 'planinstellingen',
     'assessment-course': 'verloop van de scores van een persoon', 'blind-spots': 'blinde vlekken', 'blind-spot-rules': 'regels voor blinde vlekken', 'blind-spot-rule': 'regel voor blinde vlekken', 'audit-log': 'auditlog', 'audit-verification': 'controle van het auditlog',
     authenticator: 'authenticator-app', 'break-glass': 'noodtoegang', 'break-glass-review': 'toetsing van noodtoegang',
     case: 'dossier', 'case-lead-times': 'doorlooptijden van het dossier', family: 'gezin', 'family-search': 'zoeken naar gezinnen',
@@ -19,6 +23,10 @@ export const AUDIT_OBJECT_LABELS: Record<'nl' | 'en', Record<string, string>> = 
   },
   en: {
     account: 'account', 'access-log': 'access overview', assessment: 'assessment (integral picture)', assessments: 'assessments of the case',
+    'council-settings': 'family network council settings', 'network-council': 'family network council', 'network-council-outcome': 'outcome of the family network council',
+    safety: 'safety of the family', 'safety-assessment': 'safety assessment', 'safety-plan': 'safety plan', 'safety-review': 'behavioural scientist\'s review',
+    plan: 'plan', 'plan-action': 'action in the plan', 'plan-answer': 'agreement or disagreement with the plan', 'plan-comparison': 'comparison of plan versions',
+    'plan-goal': 'goal in the plan', 'plan-summary': 'state of the plan', 'plan-version': 'plan version', 'plan-pdf': 'plan as PDF', 'plan-settings': 'plan settings',
     'assessment-course': 'course of a person\'s scores', 'blind-spots': 'blind spots', 'blind-spot-rules': 'blind spot rules', 'blind-spot-rule': 'blind spot rule', 'audit-log': 'audit log', 'audit-verification': 'audit log check',
     authenticator: 'authenticator app', 'break-glass': 'emergency access', 'break-glass-review': 'review of emergency access',
     case: 'case', 'case-lead-times': 'lead times of the case', family: 'family', 'family-search': 'family search',
