@@ -18,5 +18,6 @@ import { regionsRoutes } from './modules/regions/regions.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { timelineRoutes } from './modules/timeline/timeline.routes.js';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.js';
+import { plansRoutes } from './modules/plans/plans.routes.js';
 
-export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes, adminRoutes, regionsRoutes, calendarRoutes, timelineRoutes, assessmentsRoutes];
+export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes, adminRoutes, regionsRoutes, calendarRoutes, timelineRoutes, assessmentsRoutes, plansRoutes];

@@ -31,6 +31,11 @@ export const PERMISSIONS = {
   'assessment:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
   'assessment:record': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
   'blind-spot:organisation': ['team_lead'],
+  // The plan (issue "One plan"): the service further limits proposing and family answers to the coordinator,
+  // an organisation's answer to its own professionals, and approval to a team lead of an organisation on the team.
+  'plan:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'plan:write': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'plan:approve': ['team_lead'],
   'leadtime:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'functional_admin'],
   'notification:self': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'],
   'notification:admin': ['functional_admin'],
