@@ -10,6 +10,7 @@ import { CaseSection } from './CaseSection.js';
 import { AddMemberForm, AddNetworkForm, EditMemberForm } from './MemberForms.js';
 import { Timeline } from '../events/Timeline.js';
 import { IntegralPicturePanel } from '../assessments/index.js';
+import { PlanSummary } from '../plans/index.js';
 
 export type FamilyPageData = ApiResponse<'GET', '/api/v1/families/:familyId'>;
 
@@ -85,6 +86,8 @@ export function FamilyPage({ familyId }: { familyId: string }) {
 
       <CaseSection data={data} onChanged={load} />
       <IntegralPicturePanel caseId={c?.id} canWrite={!readOnly && c?.status !== 'closed'} />
+
+      <PlanSummary familyId={data.id} />
 
       <section aria-labelledby="network-title" className="regie-section">
         <Heading level={2} id="network-title">{t('network')}</Heading>
