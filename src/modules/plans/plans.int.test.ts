@@ -238,3 +238,28 @@ describe('a plan from draft to agreement', () => {
     expect(await count('plan_parties', d.body.id)).toBe(0);
   });
 });
+
+describe('the agreed plan as a PDF', () => {
+  it('is a tagged Dutch PDF with real text for an agreed version, audited like a read; a draft has none', async () => {
+    const fam = await c.post('/api/v1/families', familyBody(coord.actor.userId, { children: 0, familyName: 'Pdf' }));
+    const page = (await c.get(`/api/v1/families/${fam.body.id}`)).body;
+    const caseId = page.currentCase.id as string;
+    const d = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, {});
+    const v = d.body.id as string;
+    const goal = await c.post(`/api/v1/plan-versions/${v}/goals`, { version: 1, domain: 'housing', description: 'Een vaste woning' });
+    expect((await c.get(`/api/v1/plan-versions/${v}/pdf`)).body).toMatchObject({ status: 409, code: 'plan_not_agreed' });
+    const act = await c.post(`/api/v1/plan-versions/${v}/actions`, { version: goal.body.version, description: 'Inschrijven als woningzoekende',
+      owner: { kind: 'family_member', personId: page.members[0].personId }, dueOn: addDays(today, 10) });
+    await c.post(`/api/v1/plan-versions/${v}/propose`, { version: act.body.version });
+    const party = (await c.get(`/api/v1/plan-versions/${v}`)).body.parties[0];
+    expect((await c.post(`/api/v1/plan-versions/${v}/answers`, { partyId: party.id, answer: 'agreed', via: 'conversation' })).body.status).toBe('agreed');
+    const r = await app.inject({ method: 'GET', url: `/api/v1/plan-versions/${v}/pdf`, headers: { cookie: c.cookie } });
+    expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
+    expect(r.headers['content-type']).toBe('application/pdf');
+    const pdf = r.rawPayload.toString('latin1');
+    expect(pdf.startsWith('%PDF-1.7')).toBe(true);
+    for (const marker of ['/StructTreeRoot', '/MarkInfo', '/Lang (nl-NL)', 'pdfuaid:part>1', '/S /H1', '/S /Table', '/S /TH', '/S /TD']) expect(pdf, marker).toContain(marker);
+    expect(await t.db.query(`SELECT 1 FROM audit_log WHERE region_id = $1 AND object_type = 'plan-pdf' AND object_id = $2 AND action = 'read'`, [region, v])).not.toHaveLength(0);
+    expect((await s.get(`/api/v1/plan-versions/${v}/pdf`)).status).toBe(404);
+  });
+});
