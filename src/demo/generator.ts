@@ -18,6 +18,7 @@ import { STATUSES, SpecialAllocator, buildCasework, type Status } from './casewo
 import { Columns } from './sql.js';
 import { sealTotpSecret, totpKeyLoaded } from '../platform/auth/totp-secrets.js';
 import { seedDemoSignals } from './signals.js';
+import { seedDemoPlans } from './plans.js';
 import { seedNeighbourRegion, type NeighbourRegion } from './neighbour.js';
 
 export type { DemoAccount } from './organisations.js';
@@ -133,6 +134,7 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
   await db.query(
     `INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2) ON CONFLICT (region_id) DO NOTHING`, [regionId, staff.orgIds.stm]);
   await seedDemoSignals(db, regionId, staff);
+  await seedDemoPlans(db, regionId, seed, now);
   // Fresh statistics for what was just written (PGlite has no autovacuum; see platform/db/analyze.ts).
   await analyzeDatabase(db);
   return { regionId, ...(await counts(db, regionId)), accounts: staff.accounts, otherRegions, ...(isDemo ? {} : { password }) };
