@@ -68,6 +68,8 @@ const en: Record<Key, string> = {
   dueThisWeek: 'Actions this week', overdue: 'Actions overdue', none: 'None',
 };
 
-export function usePlanT() { return useLocalT<Key>({ nl, en }); }
+// One catalogue object for the module: useLocalT registers it once (keyed by the object).
+const TEXTS = { nl, en };
+export function usePlanT() { return useLocalT<Key>(TEXTS); }
 export type PT = ReturnType<typeof usePlanT>;
 export type PlanKey = Key;
