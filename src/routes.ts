@@ -19,5 +19,6 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { timelineRoutes } from './modules/timeline/timeline.routes.js';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.js';
 import { safetyRoutes } from './modules/safety/safety.routes.js';
+import { plansRoutes } from './modules/plans/plans.routes.js';
 
-export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes, adminRoutes, regionsRoutes, calendarRoutes, timelineRoutes, assessmentsRoutes, safetyRoutes];
+export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes, adminRoutes, regionsRoutes, calendarRoutes, timelineRoutes, assessmentsRoutes, safetyRoutes, plansRoutes];

@@ -102,6 +102,13 @@ describe('seedDemoRegion', () => {
     expect(await db.query(`SELECT 1 FROM council_goals WHERE region_id = $1`, [region])).not.toHaveLength(0);
   });
 
+  it('gives the demo plans in every state, and agreed plans to the lead-time screen', async () => {
+    const rows = await db.query<{ status: string }>(`SELECT DISTINCT status FROM plan_versions WHERE region_id = $1`, [region]);
+    expect(rows.map((r) => r.status).sort()).toEqual(['agreed', 'draft', 'not_agreed', 'proposed', 'superseded']);
+    expect(await db.query(`SELECT 1 FROM lead_time_moments WHERE region_id = $1 AND moment = 'plan_agreed'`, [region])).not.toHaveLength(0);
+    expect(await db.query(`SELECT 1 FROM plan_answers WHERE region_id = $1 AND answer = 'disagreed'`, [region])).not.toHaveLength(0);
+  });
+
   it('gives the named accounts their caseload', async () => {
     const caseload = async (username: string, role: 'coordinator' | 'member') => (await db.query<{ n: number }>(
       `SELECT count(DISTINCT ct.family_id)::int AS n FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id

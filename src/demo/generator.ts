@@ -19,6 +19,7 @@ import { Columns } from './sql.js';
 import { sealTotpSecret, totpKeyLoaded } from '../platform/auth/totp-secrets.js';
 import { seedDemoSignals } from './signals.js';
 import { seedDemoSafety } from './safety.js';
+import { seedDemoPlans } from './plans.js';
 import { seedNeighbourRegion, type NeighbourRegion } from './neighbour.js';
 
 export type { DemoAccount } from './organisations.js';
@@ -135,6 +136,7 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
     `INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2) ON CONFLICT (region_id) DO NOTHING`, [regionId, staff.orgIds.stm]);
   await seedDemoSignals(db, regionId, staff);
   await seedDemoSafety(db, regionId, now);
+  await seedDemoPlans(db, regionId, seed, now);
   // Fresh statistics for what was just written (PGlite has no autovacuum; see platform/db/analyze.ts).
   await analyzeDatabase(db);
   return { regionId, ...(await counts(db, regionId)), accounts: staff.accounts, otherRegions, ...(isDemo ? {} : { password }) };

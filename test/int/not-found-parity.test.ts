@@ -17,7 +17,7 @@ const REASON = 'Acute zorg over de veiligheid van de kinderen in dit gezin';
 
 /** The records of one world that the actors must not reach. */
 interface Outside { family: string; case: string; membership: string; person: string; signal: string; handover: string; registration: string;
-  match: string; grant: string; notification: string; user: string; organisation: string }
+  match: string; grant: string; notification: string; user: string; organisation: string; planVersion: string }
 
 let t: TestDb; let app: App;
 let regionA: string; let teamA: string; let coordA: TestUser;
@@ -48,7 +48,8 @@ async function world(region: string): Promise<Outside> {
   const grant = await v.post('/api/v1/break-glass', { familyId: f.body.id, reason: REASON, totpCode: await currentTotp(SECRET) });
   expect(grant.status).toBe(201);
   const notification = (await t.db.query<{ id: string }>(`SELECT id FROM notifications WHERE region_id = $1 LIMIT 1`, [region]))[0].id;
-  return { family: f.body.id, case: page.currentCase.id, membership: page.currentCase.team[0].id, person: page.members[0].personId, signal: signal.body.id,
+  const planVersion = (await c.post(`/api/v1/cases/${page.currentCase.id}/plan/drafts`, {})).body.id;
+  return { planVersion, family: f.body.id, case: page.currentCase.id, membership: page.currentCase.team[0].id, person: page.members[0].personId, signal: signal.body.id,
     handover: handover.body.id, registration: registration.body.id, match: second.body.newMatches[0].matchId, grant: grant.body.id, notification,
     user: coord.actor.userId, organisation: team };
 }
@@ -67,7 +68,7 @@ beforeAll(async () => {
   const a = await world(regionA);
   // The privacy officer may see every person, grant and account of its own region: those are in its access, so they are tested across regions only.
   sameRegion = { family: a.family, case: a.case, membership: a.membership, person: a.person, signal: a.signal, handover: a.handover,
-    registration: a.registration, match: a.match, notification: a.notification };
+    registration: a.registration, match: a.match, notification: a.notification, planVersion: a.planVersion };
   otherRegion = await world(await createRegion(t.db));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
@@ -119,10 +120,19 @@ const ROUTES: Array<{ needs: Array<keyof Outside>; call: (o: Outside) => Call; o
   { needs: ['match'], call: (o) => ({ method: 'POST', url: `/api/v1/refindex/matches/${o.match}/coordinator`, body: {} }) },
   { needs: ['grant'], call: (o) => ({ method: 'POST', url: `/api/v1/break-glass-reviews/${o.grant}`, body: { outcome: 'justified' } }) },
   { needs: ['notification'], call: (o) => ({ method: 'POST', url: `/api/v1/notifications/${o.notification}/read`, body: {} }) },
+  { needs: ['case'], call: (o) => ({ method: 'GET', url: `/api/v1/cases/${o.case}/plan` }) },
+  { needs: ['case'], call: (o) => ({ method: 'POST', url: `/api/v1/cases/${o.case}/plan/drafts`, body: {} }) },
+  { needs: ['family'], call: (o) => ({ method: 'GET', url: `/api/v1/families/${o.family}/plan-summary` }) },
+  { needs: ['planVersion'], call: (o) => ({ method: 'GET', url: `/api/v1/plan-versions/${o.planVersion}` }) },
+  { needs: ['planVersion'], call: (o) => ({ method: 'GET', url: `/api/v1/plan-versions/${o.planVersion}/pdf` }) },
+  { needs: ['planVersion'], call: (o) => ({ method: 'GET', url: `/api/v1/plan-versions/compare?from=${o.planVersion}&to=${o.planVersion}` }) },
+  { needs: ['planVersion'], call: (o) => ({ method: 'POST', url: `/api/v1/plan-versions/${o.planVersion}/goals`, body: { version: 1, domain: 'housing', description: 'Een woning' } }) },
+  { needs: ['planVersion'], call: (o) => ({ method: 'POST', url: `/api/v1/plan-versions/${o.planVersion}/propose`, body: { version: 1 } }) },
+  { needs: ['planVersion'], call: (o) => ({ method: 'POST', url: `/api/v1/plan-versions/${o.planVersion}/answers`, body: { partyId: o.planVersion, answer: 'agreed' } }) },
 ];
 
 const random = (): Outside => ({ family: randomUUID(), case: randomUUID(), membership: randomUUID(), person: randomUUID(), signal: randomUUID(),
-  handover: randomUUID(), registration: randomUUID(), match: randomUUID(), grant: randomUUID(), notification: randomUUID(), user: randomUUID(), organisation: randomUUID() });
+  handover: randomUUID(), registration: randomUUID(), match: randomUUID(), grant: randomUUID(), notification: randomUUID(), user: randomUUID(), organisation: randomUUID(), planVersion: randomUUID() });
 
 async function send(client: Client, c: Call) {
   const r = c.method === 'GET' ? await client.get(c.url) : c.method === 'PUT' ? await client.put(c.url, c.body)

@@ -27,6 +27,7 @@ import { Inbox, MailDeliveries } from './features/notifications/index.js';
 import { AccessRules, Accounts, AdminHome, Organisations, RegionSettings } from './features/admin/index.js';
 import { Regions } from './features/regions/index.js';
 import { BlindSpotRules, PersonCourse, RecordAssessment } from './features/assessments/index.js';
+import { Plan, PlanCompare } from './features/plans/index.js';
 
 function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Promise<void> }) {
   const location_ = useLocation();
@@ -53,6 +54,8 @@ function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Pro
   if (path === '/overdrachten') return <Handovers />;
   if ((m = match('/overdrachten/:id', path))) return <HandoverDetail key={m.id} handoverId={m.id} />;
   if (path === '/doorlooptijden') return <LeadTimes />;
+  if ((m = match('/plannen/:caseId', path))) return <Plan key={m.caseId} caseId={m.caseId} />;
+  if ((m = match('/plannen/:caseId/vergelijken', path))) return <PlanCompare key={m.caseId} caseId={m.caseId} />;
   if (path === '/berichten') return <Inbox />;
   if (path === '/beheer/e-mail') return <MailDeliveries />;
   if (path === '/beheer') return <AdminHome />;

@@ -29,7 +29,7 @@ const GROUPS: Record<string, Label> = {
   'break-glass': { nl: 'Noodtoegang', en: 'Emergency access' }, audit: { nl: 'Auditlog', en: 'Audit log' }, person: { nl: 'Auditlog', en: 'Audit log' },
   signal: { nl: 'Meldingen', en: 'Signals' }, refindex: { nl: 'Verwijsindex', en: 'Reference index' }, handover: { nl: 'Overdrachten', en: 'Handovers' },
   assessment: { nl: 'Integraal beeld', en: 'Integral picture' }, 'blind-spot': { nl: 'Integraal beeld', en: 'Integral picture' },
-  leadtime: { nl: 'Doorlooptijden', en: 'Lead times' }, notification: { nl: 'Berichten', en: 'Messages' }, session: { nl: 'Eigen account', en: 'Own account' },
+  plan: { nl: 'Plan', en: 'Plan' }, leadtime: { nl: 'Doorlooptijden', en: 'Lead times' }, notification: { nl: 'Berichten', en: 'Messages' }, session: { nl: 'Eigen account', en: 'Own account' },
   admin: { nl: 'Beheer', en: 'Administration' }, 'access-rules': { nl: 'Beheer', en: 'Administration' },
 };
 
@@ -63,6 +63,9 @@ export const PERMISSION_LABELS: Record<Permission, Label> = {
   'safety:write': { nl: 'De veiligheidstaxatie en het veiligheidsplan vastleggen', en: 'Record the safety assessment and the safety plan' },
   'safety:review': { nl: 'Een veiligheidstaxatie beoordelen (gedragswetenschapper)', en: 'Review a safety assessment (behavioural scientist)' },
   'council:write': { nl: 'Het familienetwerkberaad vastleggen (regisseur van het dossier)', en: 'Record the family network council (coordinator of the case)' },
+  'plan:read': { nl: 'Het plan van een gezin inzien, versies vergelijken en als PDF downloaden', en: 'Read a family\'s plan, compare versions and download it as PDF' },
+  'plan:write': { nl: 'Het plan opstellen, voorleggen en akkoord geven of weigeren', en: 'Draft, propose and agree to or disagree with the plan' },
+  'plan:approve': { nl: 'Een plan goedkeuren voordat het wordt voorgelegd (als de regio dat vraagt)', en: 'Approve a plan before it is proposed (when the region asks so)' },
   'leadtime:read': { nl: 'Doorlooptijden in de keten inzien', en: 'Read lead times in the chain' },
   'notification:self': { nl: 'Eigen berichten lezen', en: 'Read own messages' },
   'notification:admin': { nl: 'E-mailverzending bekijken en opnieuw proberen', en: 'View e-mail delivery and retry' },

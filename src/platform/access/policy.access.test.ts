@@ -51,6 +51,11 @@ const FAMILY_SCOPED = {
   council_goals: 'family',
   council_actions: 'family',
   council_overdue_notices: 'family (written by the council-overdue sweep only)',
+  plan_versions: 'family',
+  plan_goals: 'family',
+  plan_actions: 'family',
+  plan_parties: 'family',
+  plan_answers: 'family (append-only)',
 } as const;
 type ScopedTable = keyof typeof FAMILY_SCOPED;
 const SCOPED_TABLES = Object.keys(FAMILY_SCOPED).sort() as ScopedTable[];
@@ -66,6 +71,9 @@ const WRITES: Partial<Record<ScopedTable, string>> = {
   safety_plan_agreements: 'UPDATE safety_plan_agreements SET version = version WHERE region_id = $1 RETURNING id::text',
   network_councils: 'UPDATE network_councils SET version = version WHERE region_id = $1 RETURNING id::text',
   council_goals: 'DELETE FROM council_goals WHERE region_id = $1 RETURNING id::text',
+  plan_versions: 'UPDATE plan_versions SET version = version WHERE region_id = $1 RETURNING id::text',
+  plan_goals: 'UPDATE plan_goals SET description = description WHERE region_id = $1 RETURNING id::text',
+  plan_actions: 'UPDATE plan_actions SET description = description WHERE region_id = $1 RETURNING id::text',
   // Last: without their household memberships the persons above are no longer the actor's.
   family_members: 'DELETE FROM family_members WHERE region_id = $1 RETURNING person_id::text AS id',
 };
@@ -246,6 +254,19 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
       [assessmentId, fam.caseId, fam.id, fam.personIds[0], coord.userId, coord.organisationId]);
       await add('lead_time_moments', `INSERT INTO lead_time_moments (region_id, id, organisation_id, case_id, family_id, moment) VALUES ($1, $2, $3, $4, $5, 'case_opened')`,
         [coord.organisationId, fam.caseId, fam.id], { visibleTo: () => true });
+      // The plan: a proposed version with a party and its answer, and the next draft with a goal and an action (migration 0320's order).
+      const proposed = await add('plan_versions', `INSERT INTO plan_versions (region_id, id, case_id, family_id, number, plan_date, created_by) VALUES ($1, $2, $3, $4, 2, current_date, $5)`,
+        [fam.caseId, fam.id, coord.userId]);
+      const party = await add('plan_parties', `INSERT INTO plan_parties (region_id, id, plan_version_id, family_id, person_id, requirement) VALUES ($1, $2, $3, $4, $5, 'agree')`,
+        [proposed, fam.id, fam.personIds[0]]);
+      await tx.query(`UPDATE plan_versions SET status = 'proposed', proposed_at = now(), proposed_by = $3 WHERE region_id = $1 AND id = $2`, [regionId, proposed, coord.userId]);
+      await add('plan_answers', `INSERT INTO plan_answers (region_id, id, plan_version_id, party_id, family_id, answer, via, answered_on, recorded_by)
+        VALUES ($1, $2, $3, $4, $5, 'agreed', 'conversation', current_date, $6)`, [proposed, party, fam.id, coord.userId]);
+      const draft = await add('plan_versions', `INSERT INTO plan_versions (region_id, id, case_id, family_id, number, plan_date, created_by) VALUES ($1, $2, $3, $4, 3, current_date, $5)`,
+        [fam.caseId, fam.id, coord.userId]);
+      await add('plan_goals', `INSERT INTO plan_goals (region_id, id, plan_version_id, family_id, lineage_id, domain, description) VALUES ($1, $2, $3, $4, $2, 'housing', 'Een woning')`, [draft, fam.id]);
+      await add('plan_actions', `INSERT INTO plan_actions (region_id, id, plan_version_id, family_id, lineage_id, description, owner_kind, owner_person_id, due_on)
+        VALUES ($1, $2, $3, $4, $2, 'Inschrijven', 'family_member', $5, current_date)`, [draft, fam.id, fam.personIds[0]]);
       const first = fam.personIds[0];
       await add('person_match_decisions', `INSERT INTO person_match_decisions (region_id, id, subject_key, person_id, decision, decided_by)
         VALUES ($1, $2, $3, $4, 'rejected', $5)`, [`person:${randomUUID()}`, first, coord.userId], { familyId: fam.id, privacyOfficer: true });

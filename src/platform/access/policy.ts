@@ -36,6 +36,11 @@ export const PERMISSIONS = {
   'safety:write': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
   'safety:review': ['behavioural_scientist'],
   'council:write': ['coordinator', 'team_lead'],
+  // The plan (issue "One plan"): the service further limits proposing and family answers to the coordinator,
+  // an organisation's answer to its own professionals, and approval to a team lead of an organisation on the team.
+  'plan:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'plan:write': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
+  'plan:approve': ['team_lead'],
   'leadtime:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'functional_admin'],
   'notification:self': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'],
   'notification:admin': ['functional_admin'],

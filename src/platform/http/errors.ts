@@ -83,6 +83,7 @@ const OBJECTS: Record<string, string> = {
   'break-glass': 'deze noodtoegang', 'network-member': 'dit netwerklid', handover: 'deze overdracht', signal: 'deze melding',
   'person-merge': 'deze samenvoeging', notification: 'dit bericht', registration: 'deze registratie', match: 'deze match',
   'blind-spot-rule': 'deze regel voor blinde vlekken',
+  'plan-version': 'deze planversie', 'plan-goal': 'dit doel', 'plan-action': 'deze actie',
 };
 function dutchObject(t: string) { return OBJECTS[t] ?? `dit ${t}`; }
 

@@ -44,6 +44,12 @@ export interface TimelineParams {
   handover_refused: { by: OrgRef; reason: string };
   /** A set of the integral picture: how many scores for how many persons (never the scores themselves). */
   assessment_recorded: { count: number; persons: number };
+  plan_draft_started: { number: number };
+  plan_approved: { number: number; name: string };
+  plan_version_proposed: { number: number };
+  plan_answer_recorded: { number: number; party: string };
+  plan_agreed: { number: number };
+  plan_disagreed: { number: number; party: string; reason: string };
   /** Day-to-day work written as free text (the demo's notes): the text is content, not a sentence of Regie's. */
   note: { text: string };
   /** An event from before events were structured, whose sentence matched no known kind. */
@@ -84,6 +90,8 @@ export const TIMELINE_TYPE_OF = {
   safety_plan_agreement_added: 'safety_plan', safety_plan_agreement_changed: 'safety_plan', safety_plan_agreement_removed: 'safety_plan',
   council_offered: 'network_council', council_answered: 'network_council', council_met: 'network_council',
   council_safety_reason: 'network_council', council_outcome_recorded: 'network_council',
+  plan_draft_started: 'plan_changed', plan_approved: 'plan_changed', plan_version_proposed: 'plan_proposed', plan_answer_recorded: 'plan_answered',
+  plan_agreed: 'plan_agreed', plan_disagreed: 'plan_disagreed',
 } as const satisfies Record<TimelineKind, string>;
 export type TimelineType = (typeof TIMELINE_TYPE_OF)[TimelineKind];
 export const TIMELINE_KINDS = Object.keys(TIMELINE_TYPE_OF) as TimelineKind[];

@@ -11,6 +11,7 @@ import { AddMemberForm, AddNetworkForm, EditMemberForm } from './MemberForms.js'
 import { Timeline } from '../events/Timeline.js';
 import { IntegralPicturePanel } from '../assessments/index.js';
 import { SafetySection } from '../safety/index.js';
+import { PlanSummary } from '../plans/index.js';
 
 export type FamilyPageData = ApiResponse<'GET', '/api/v1/families/:familyId'>;
 
@@ -85,8 +86,9 @@ export function FamilyPage({ familyId }: { familyId: string }) {
       </section>
 
       <CaseSection data={data} onChanged={load} />
-      <IntegralPicturePanel caseId={c?.id} canWrite={!readOnly && c?.status !== 'closed'} />
+      <PlanSummary familyId={data.id} />
       {c && <SafetySection key={c.id} caseId={c.id} />}
+      <IntegralPicturePanel caseId={c?.id} canWrite={!readOnly && c?.status !== 'closed'} />
 
       <section aria-labelledby="network-title" className="regie-section">
         <Heading level={2} id="network-title">{t('network')}</Heading>

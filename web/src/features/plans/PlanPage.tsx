@@ -1,0 +1,145 @@
+// "Plan": the current version (goals, the family's own goals, actions, who agreed), the draft
+// being edited, the versions, open disagreements, and links to compare and to the PDF.
+import { useState } from 'react';
+import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { DOMAIN_LABELS } from '@contract/shared/domains.js';
+import { post, type ApiResponse } from '../../api.js';
+import { useApi } from '../../data.js';
+import { useI18n } from '../../i18n.js';
+import { A } from '../../router.js';
+import { ProblemAlert } from '../../ui/forms.js';
+import { fmtDate } from '../../ui/time.js';
+import { usePlanT, type PlanKey } from './texts.js';
+import { DraftEditor } from './DraftEditor.js';
+import { Answers } from './Answers.js';
+
+export type Overview = ApiResponse<'GET', '/api/v1/cases/:caseId/plan'>;
+export type Version = NonNullable<Overview['current']>;
+
+export function PlanScreen({ caseId }: { caseId: string }) {
+  const t = usePlanT();
+  const { lang } = useI18n();
+  const q = useApi('/api/v1/cases/:caseId/plan', { params: { caseId } });
+  const family = useApi('/api/v1/families/:familyId', { params: { familyId: q.data?.familyId ?? '' } }, { enabled: !!q.data });
+  const [error, setError] = useState<unknown>(null);
+  const reload = () => { void q.refetch(); };
+  if (q.error && !q.data) return <><Heading level={1}>{t('plan')}</Heading><ProblemAlert error={q.error} /></>;
+  const d = q.data;
+  if (!d) return <Paragraph>…</Paragraph>;
+  const start = async () => {
+    setError(null);
+    try { await post('/api/v1/cases/:caseId/plan/drafts', { params: { caseId }, body: {} }); reload(); } catch (e) { setError(e); }
+  };
+  const agreed = d.versions.find((v) => v.id === d.agreedVersionId);
+  const earlier = d.versions.filter((v) => v.status !== 'draft');
+  return (
+    <>
+      <Heading level={1}>{family.data ? t('planOf', { name: family.data.name }) : t('plan')}</Heading>
+      <Paragraph>{t('intro')} <A href={`/gezinnen/${d.familyId}`}>{t('toFamily')}</A></Paragraph>
+      <ProblemAlert error={error} />
+      {d.openDisagreements.length > 0 && (
+        <Alert type="warning" role="status">
+          <Heading level={2}>{t('disagreements')}</Heading>
+          <ul className="utrecht-unordered-list">{d.openDisagreements.map((x) => (
+            <li key={`${x.versionId}-${x.partyName}`} className="utrecht-unordered-list__item">{t('disagreementLine', { n: x.number, name: x.partyName, reason: x.reason, date: fmtDate(x.answeredOn, lang) })}</li>
+          ))}</ul>
+          <Paragraph className="regie-muted">{t('disagreementNote')}</Paragraph>
+        </Alert>
+      )}
+      {!d.current && !d.draft && <Paragraph>{t('noPlan')}</Paragraph>}
+      {!d.draft && !d.caseClosed && (
+        <Button appearance="primary-action-button" onClick={() => void start()}>{d.versions.length ? t('startNextDraft') : t('startDraft')}</Button>
+      )}
+      {agreed && (
+        <Paragraph><a className="utrecht-link" href={`/api/v1/plan-versions/${agreed.id}/pdf`} download>{t('pdf', { n: agreed.number })}</a></Paragraph>
+      )}
+      {d.current && (
+        <section aria-labelledby="current-title" className="regie-section">
+          <Heading level={2} id="current-title">{t('current')}: {t('version', { n: d.current.number })} — {t(`s_${d.current.status}` as PlanKey)}</Heading>
+          <VersionContent v={d.current} level={3} />
+          <Answers overview={d} v={d.current} onChanged={reload} />
+        </section>
+      )}
+      {d.draft && <DraftEditor overview={d} draft={d.draft} onChanged={reload} />}
+      {earlier.length > 0 && (
+        <section aria-labelledby="versions-title" className="regie-section">
+          <Heading level={2} id="versions-title">{t('versions')}</Heading>
+          <Table className="regie-table">
+            <TableHeader><TableRow>
+              <TableHeaderCell scope="col">{t('version', { n: '' }).trim()}</TableHeaderCell><TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('date')}</TableHeaderCell><TableHeaderCell scope="col">{t('proposedAt')}</TableHeaderCell><TableHeaderCell scope="col">{t('decidedAt')}</TableHeaderCell>
+            </TableRow></TableHeader>
+            <TableBody>{earlier.map((v) => (
+              <TableRow key={v.id}>
+                <TableHeaderCell scope="row">{v.number}</TableHeaderCell><TableCell>{t(`s_${v.status}` as PlanKey)}</TableCell><TableCell>{fmtDate(v.planDate, lang)}</TableCell>
+                <TableCell>{fmtDate(v.proposedAt, lang)}</TableCell><TableCell>{fmtDate(v.decidedAt, lang)}</TableCell>
+              </TableRow>
+            ))}</TableBody>
+          </Table>
+          {d.versions.length > 1 && <Paragraph><A href={`/plannen/${caseId}/vergelijken`}>{t('compare')}</A></Paragraph>}
+        </section>
+      )}
+    </>
+  );
+}
+
+/** Goals, the family's own goals and actions of one version, as tables and a list. */
+export function VersionContent({ v, level, onRemoveGoal, onRemoveAction }: { v: Version; level: 2 | 3; onRemoveGoal?: (id: string) => void; onRemoveAction?: (id: string) => void }) {
+  const t = usePlanT();
+  const { lang } = useI18n();
+  const domain = (x: string) => DOMAIN_LABELS[lang][x as keyof (typeof DOMAIN_LABELS)['nl']] ?? x;
+  const goals = v.goals.filter((g) => !g.familyOwn);
+  const own = v.goals.filter((g) => g.familyOwn);
+  const goalText = (id: string | null) => v.goals.find((g) => g.id === id)?.description ?? t('noGoal');
+  return (
+    <>
+      <Heading level={level}>{t('goals')}</Heading>
+      {goals.length === 0 ? <Paragraph>{t('noGoals')}</Paragraph> : (
+        <Table className="regie-table">
+          <TableHeader><TableRow>
+            <TableHeaderCell scope="col">{t('domain')}</TableHeaderCell><TableHeaderCell scope="col">{t('description')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('person')}</TableHeaderCell><TableHeaderCell scope="col">{t('targetScore')}</TableHeaderCell><TableHeaderCell scope="col">{t('targetDate')}</TableHeaderCell>
+            {onRemoveGoal && <TableHeaderCell scope="col"><span className="regie-visually-hidden">{t('remove')}</span></TableHeaderCell>}
+          </TableRow></TableHeader>
+          <TableBody>{goals.map((g) => (
+            <TableRow key={g.id}>
+              <TableCell>{domain(g.domain)}</TableCell><TableCell>{g.description}</TableCell><TableCell>{g.personName ?? t('wholeFamily')}</TableCell>
+              <TableCell>{g.targetScore ?? '—'}</TableCell><TableCell>{fmtDate(g.targetDate, lang)}</TableCell>
+              {onRemoveGoal && <TableCell><button type="button" className="utrecht-button utrecht-button--subtle" aria-label={t('removeItem', { what: g.description })} onClick={() => onRemoveGoal(g.id)}>{t('remove')}</button></TableCell>}
+            </TableRow>
+          ))}</TableBody>
+        </Table>
+      )}
+      <Heading level={level}>{t('familyGoals')}</Heading>
+      <Paragraph className="regie-muted">{t('familyGoalNote')}</Paragraph>
+      {own.length === 0 ? <Paragraph>—</Paragraph> : (
+        <ul className="utrecht-unordered-list">{own.map((g) => (
+          <li key={g.id} className="utrecht-unordered-list__item"><q>{g.description}</q> — {domain(g.domain)}{g.targetDate && `, ${fmtDate(g.targetDate, lang)}`}
+            {onRemoveGoal && <> <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={t('removeItem', { what: g.description })} onClick={() => onRemoveGoal(g.id)}>{t('remove')}</button></>}</li>
+        ))}</ul>
+      )}
+      <Heading level={level}>{t('actions')}</Heading>
+      {v.actions.length === 0 ? <Paragraph>{t('noActions')}</Paragraph> : (
+        <Table className="regie-table">
+          <TableHeader><TableRow>
+            <TableHeaderCell scope="col">{t('description')}</TableHeaderCell><TableHeaderCell scope="col">{t('owner')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('dueOn')}</TableHeaderCell><TableHeaderCell scope="col">{t('actionStatus')}</TableHeaderCell><TableHeaderCell scope="col">{t('goal')}</TableHeaderCell>
+            {onRemoveAction && <TableHeaderCell scope="col"><span className="regie-visually-hidden">{t('remove')}</span></TableHeaderCell>}
+          </TableRow></TableHeader>
+          <TableBody>{v.actions.map((a) => (
+            <TableRow key={a.id}>
+              <TableCell>{a.description}</TableCell><TableCell>{ownerName(a.owner)}</TableCell><TableCell>{fmtDate(a.dueOn, lang)}</TableCell>
+              <TableCell>{t(`a_${a.status}` as PlanKey)}{a.notDoneReason && ` (${a.notDoneReason})`}</TableCell><TableCell>{goalText(a.goalId)}</TableCell>
+              {onRemoveAction && <TableCell><button type="button" className="utrecht-button utrecht-button--subtle" aria-label={t('removeItem', { what: a.description })} onClick={() => onRemoveAction(a.id)}>{t('remove')}</button></TableCell>}
+            </TableRow>
+          ))}</TableBody>
+        </Table>
+      )}
+    </>
+  );
+}
+
+export function ownerName(o: Version['actions'][number]['owner']) {
+  if (o.kind === 'organisation') return [o.organisationName, o.userName].filter(Boolean).join(' — ');
+  return (o.kind === 'family_member' ? o.personName : o.networkMemberName) ?? '—';
+}
