@@ -17,7 +17,7 @@ import { holidayRulesOf } from '../../platform/time/region-calendar.js';
 import { appendEvent } from '../timeline/timeline.js';
 import { notify, teamLeadsOf } from '../notifications/notify.js';
 import { recordMoment } from '../leadtimes/moments.js';
-import { currentCoordinator, findUser, lockCase } from '../cases/cases.repo.js';
+import { currentCoordinator, findUser, lockCase } from '../cases/case-team.js';
 import { notFound, staleHandover } from './handovers.errors.js';
 import { primaryRole } from '../../platform/access/actor.js';
 import { acceptDueOn, HANDOVER_RECEIVERS, isCrossRegion, isOverdue, mayReceive, mayRespond, type HandoverSubject } from './handover-rules.js';
