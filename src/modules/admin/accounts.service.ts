@@ -23,7 +23,7 @@ import {
 } from './admin.repo.js';
 import { insertAccount } from './directory.js';
 import { StaleAdminVersion } from './admin.service.js';
-import { notify, type NotificationKind } from '../notifications/notify.js';
+import { notify } from '../notifications/notify.js';
 import type { AccountListQuery, CreateAccountBody, UpdateAccountBody } from './admin.contract.js';
 
 const accountNotFound = () => new DomainError(404, 'not_found', { nl: 'Niet gevonden', en: 'Not found' },
