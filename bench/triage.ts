@@ -9,7 +9,8 @@
 // and handled signals of other organisations, so that the queue is not the whole table.
 import { openPostgres, type Database } from '../src/platform/db/db.js';
 import { addWorkingDays, dutchToday } from '../src/platform/time/working-days.js';
-import { DEFAULT_WORKING_DAYS, type Urgency } from '../src/modules/signals/signals.repo.js';
+import type { Urgency } from '../src/modules/signals/signals.repo.js';
+import { DEFAULT_WORKING_DAYS } from '../src/modules/signals/settings.js';
 import { pgReplayer, slowestOf, statementStats, switchesRole, type Statement, type Timings, type Variant } from './capture.js';
 import { explainSlowest, type Plan } from './diagnostics.js';
 import { loggedIn, startServer, userOf } from './server.js';

@@ -116,7 +116,7 @@ export interface Address { street: string; houseNumber: string; postcode: string
 export function pickAddress(rng: Rng): Address {
   const place = rng.weighted(PLACES.map((p) => [p.place, p.weight] as const));
   const digits = rng.int(place.postcodes[0], place.postcodes[1]);
-  let letters = '';
+  let letters: string;
   do letters = rng.pick([...PC_LETTERS]) + rng.pick([...PC_LETTERS]);
   while (letters === 'SA' || letters === 'SD' || letters === 'SS');
   const n = rng.int(1, 180);

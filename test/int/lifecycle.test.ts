@@ -23,7 +23,7 @@ function startServer(port: number, logLevel = env.LOG_LEVEL): Promise<{ proc: Ch
       if (proc.exitCode !== null) return reject(new Error(`server exited: ${out}`));
       try { if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return resolve({ proc, output: () => out }); } catch { /* not yet */ }
       if (Date.now() > deadline) { proc.kill('SIGKILL'); return reject(new Error(`not ready: ${out}`)); }
-      setTimeout(poll, 300);
+      setTimeout(() => void poll(), 300);
     };
     void poll();
   });

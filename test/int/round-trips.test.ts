@@ -14,7 +14,10 @@ import type { App } from '../../src/platform/http/app.js';
 async function roundTrips<T>(fn: () => Promise<T>): Promise<{ result: T; trips: number; writes: number }> {
   const answered = new WeakMap<net.Socket, boolean>();
   let trips = 0; let writes = 0;
+  // The originals are called with their socket as `this` (Reflect.apply below).
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const write = net.Socket.prototype.write;
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const emit = net.Socket.prototype.emit;
   net.Socket.prototype.write = function (this: net.Socket, ...args: unknown[]) {
     writes++;

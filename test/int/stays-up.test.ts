@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, onPostgres, testDatabaseUrl, type TestDb } from '../support/db.js';
 import { createOrganisation, createRegion, createUser, type TestUser } from '../support/factory.js';
-import { login, testApp, type Client } from '../support/http.js';
+import { login, testApp } from '../support/http.js';
 import { openPostgres, type Database, type PoolSettings } from '../../src/platform/db/db.js';
 import { Unavailable } from '../../src/platform/http/errors.js';
 import type { App } from '../../src/platform/http/app.js';

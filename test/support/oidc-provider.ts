@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync } from 'node:crypto';
-// @ts-ignore -- oidc-provider ships no type declarations; the few calls used are typed below.
+// @ts-expect-error -- oidc-provider ships no type declarations; the few calls used are typed below.
 import Provider from 'oidc-provider';
 
 export interface TestAccount { sub: string; email?: string; emailVerified?: boolean; name?: string }

@@ -19,16 +19,18 @@ export function useLocation() {
   return loc;
 }
 
-export function match(pattern: string, path: string): Record<string, string> | null {
+/** The pattern's `:name` segments as values; `P` names them (every `:name` of the pattern is set). */
+export function match<P extends string = string>(pattern: string, path: string): Record<P, string> | null {
   const p = pattern.split('/').filter(Boolean);
   const s = path.split('/').filter(Boolean);
   if (p.length !== s.length) return null;
   const params: Record<string, string> = {};
-  for (let i = 0; i < p.length; i++) {
-    if (p[i].startsWith(':')) params[p[i].slice(1)] = decodeURIComponent(s[i]);
-    else if (p[i] !== s[i]) return null;
+  for (const [i, part] of p.entries()) {
+    const segment = s[i] ?? ''; // same length as the pattern (checked above)
+    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(segment);
+    else if (part !== segment) return null;
   }
-  return params;
+  return params as Record<P, string>;
 }
 
 export function A({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {

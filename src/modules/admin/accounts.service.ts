@@ -18,11 +18,12 @@ import { Conflict, DomainError, Invalid } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import {
-  accountById, accounts, activeUsersWithRole, decideRoleProposal, endSessionsOf, insertAccount, insertRoleProposal, openCasesCoordinatedBy,
+  accountById, accounts, activeUsersWithRole, decideRoleProposal, endSessionsOf, insertRoleProposal, openCasesCoordinatedBy,
   organisationById, pendingRoleProposal, resetAuthenticatorOf, resetPasswordOf, setAccountActive, updateAccount,
 } from './admin.repo.js';
+import { insertAccount } from './directory.js';
 import { StaleAdminVersion } from './admin.service.js';
-import { notify, type NotificationKind } from '../notifications/notify.js';
+import { notify } from '../notifications/notify.js';
 import type { AccountListQuery, CreateAccountBody, UpdateAccountBody } from './admin.contract.js';
 
 const accountNotFound = () => new DomainError(404, 'not_found', { nl: 'Niet gevonden', en: 'Not found' },

@@ -84,11 +84,6 @@ export async function organisationNamed(tx: Tx, regionId: string, name: string, 
   return rows[0]?.id ?? null;
 }
 
-export async function insertOrganisation(tx: Tx, regionId: string, id: string, o: { name: string; type: string; safetyTask: boolean }): Promise<void> {
-  await tx.query(`INSERT INTO organisations (region_id, id, name, type, safety_task, version) VALUES ($1, $2, $3, $4, $5, 1)`,
-    [regionId, id, o.name, o.type, o.safetyTask]);
-}
-
 export async function updateOrganisation(tx: Tx, regionId: string, id: string, o: { name: string; type: string; safetyTask: boolean }, version: number): Promise<boolean> {
   const rows = await tx.query(
     `UPDATE organisations SET name = $3, type = $4, safety_task = $5, version = version + 1
@@ -168,20 +163,6 @@ export async function accounts(tx: Tx, regionId: string,
       WHERE u.region_id = $1 AND u.id = ANY ($2::uuid[])`, [regionId, ids]);
   const byId = new Map(rows.map((r) => [r.id as string, account(r)]));
   return { rows: ids.map((id) => byId.get(id)!), sortValues: page.map((r) => r.display_name as string) };
-}
-
-export interface NewAccount {
-  id: string; organisationId: string; username: string; displayName: string; email: string | null; roles: string[]; passwordHash: string;
-  /** false: waits for a second administrator's approval (four eyes). */
-  active: boolean;
-}
-
-export async function insertAccount(tx: Tx, regionId: string, a: NewAccount): Promise<void> {
-  // A new account has a one-time password and links an authenticator app at its first login.
-  await tx.query(
-    `INSERT INTO users (region_id, id, organisation_id, username, display_name, email, password_hash, password_change_required, totp_required, roles, active, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, true, true, $8, $9, 1)`,
-    [regionId, a.id, a.organisationId, a.username, a.displayName, a.email, a.passwordHash, a.roles, a.active]);
 }
 
 // ---- four eyes: role changes that open break-the-glass or the audit log -------------------------

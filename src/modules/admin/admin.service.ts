@@ -10,13 +10,14 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, DomainError, Invalid } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
-import { DEFAULT_WORKING_DAYS } from '../signals/signals.repo.js';
+import { DEFAULT_WORKING_DAYS } from '../signals/settings.js';
 import { DEFAULT_HOLIDAY_RULES } from '../../platform/time/working-days.js';
 import { HANDOVER_RECEIVERS, mayReceive } from '../handovers/handover-rules.js';
 import {
-  insertOrganisation, insertRegionSettings, lockOrganisationNames, organisationById, organisationNamed, organisations, professionals,
+  insertRegionSettings, lockOrganisationNames, organisationById, organisationNamed, organisations, professionals,
   regionSettingsRow, updateOrganisation, updateRegionSettings,
 } from './admin.repo.js';
+import { insertOrganisation } from './directory.js';
 import { NORM_LIMITS, type OrganisationInput, type OrganisationListQuery, type OrganisationUpdate, type ProfessionalListQuery, type RegionSettingsBody } from './admin.contract.js';
 
 const badCursor = () => new Invalid('invalid_cursor', 'cursor', { nl: 'Ongeldige paginacursor.', en: 'Invalid page cursor.' });

@@ -1,7 +1,7 @@
 // SQL for reading the audit log. Runs inside the privacy officer's transaction: row-level
 // security limits audit_log to privacy officers of the region, and lets them see its persons.
 import type { Tx } from '../../platform/db/db.js';
-import { fullName } from '../families/families.repo.js';
+import { fullName } from '../families/names.js';
 
 export interface AuditFilter {
   personId?: string;

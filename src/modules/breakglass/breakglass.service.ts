@@ -13,7 +13,7 @@ import { confirmTotp, hasAuthenticator } from '../../platform/auth/auth.service.
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
-import { accessAudit, familyAccess } from '../cases/cases.repo.js';
+import { accessAudit, familyAccess } from '../../platform/access/family-access.js';
 import { SUPERVISION_BASIS } from '../audit/audit.service.js';
 import { familyForBreakGlass, grantExists, grantUser, grantsForReview, insertGrant, openCaseId, ownGrants, setReview } from './breakglass.repo.js';
 import type { OpenBreakGlassBody, ReviewBody, ReviewListQuery } from './breakglass.contract.js';

@@ -8,7 +8,7 @@ import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import { appendEvent } from '../timeline/timeline.js';
-import { familyAccess } from './cases.repo.js';
+import { familyAccess } from '../../platform/access/family-access.js';
 import { renderTimeline } from '../../shared/events/server-i18n.js';
 
 let t: TestDb; let app: App; let region: string;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Version } from '../../shared/contract/primitives.js';
-import { CaseStatus, LegalBasis, Uuid } from '../../shared/contract/primitives.js';
+import { IsoDate, Version, CaseStatus, LegalBasis, Uuid } from '../../shared/contract/primitives.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 

@@ -9,7 +9,8 @@ import type { Actor, LegalBasis } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, Invalid, NotFound, StaleVersion } from '../../platform/http/errors.js';
 import { appendCaseOpened, appendEvent, familyPersonIds } from '../timeline/timeline.js';
-import { accessAudit, activeMembership, AMSTERDAM_TODAY, currentCoordinator, familyAccess, insertMembership, requireFamilyWrite, lockCase, requireActiveUser, requireQualifiedCoordinator, type CaseRow } from './cases.repo.js';
+import { accessAudit, familyAccess, requireFamilyWrite } from '../../platform/access/family-access.js';
+import { activeMembership, AMSTERDAM_TODAY, currentCoordinator, insertMembership, lockCase, requireActiveUser, requireQualifiedCoordinator, type CaseRow } from './case-team.js';
 import type { AddTeamMemberBody, ChangeMembershipBody, EndTeamMemberBody, OpenCaseBody, TransferCoordinatorBody, UpdateCaseBody } from './cases.contract.js';
 
 const ORDER = ['registered', 'exploring', 'plan', 'executing', 'evaluating', 'closed', 'monitoring'];

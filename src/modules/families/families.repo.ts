@@ -7,7 +7,8 @@ import type { FamilyPage, FamilyListItem } from './families.contract.js';
 import { Invalid } from '../../platform/http/errors.js';
 import { isCalendarDate } from '../../platform/http/primitives.js';
 import { page as cursorPage } from '../../platform/http/cursor.js';
-import { EVENT_COLUMNS, EVENT_JOINS, toEvent } from '../timeline/timeline.repo.js';
+import { EVENT_COLUMNS, EVENT_JOINS, toEvent } from '../timeline/event-rows.js';
+import { fullName } from './names.js';
 
 /** The family page shows the latest events; older ones are read through the timeline's own pages. */
 const TIMELINE_ON_PAGE = 50;
@@ -16,10 +17,6 @@ type Page = z.infer<typeof FamilyPage>;
 type ListItem = z.infer<typeof FamilyListItem>;
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 const date = (v: unknown) => (v == null ? null : typeof v === 'string' ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
-
-export function fullName(p: { given_names: string; family_name_prefix: string | null; family_name: string }) {
-  return [p.given_names, p.family_name_prefix, p.family_name].filter(Boolean).join(' ');
-}
 
 export async function findFamilyPage(tx: Tx, regionId: string, familyId: string, actorUserId: string) {
   // One round trip: the family with its members, network, cases, team and last 50 events (and one more: are there older?) as JSON.

@@ -10,7 +10,8 @@ import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { appendCaseOpened, appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { findFamilyPage, listFamilies, normaliseSearch } from './families.repo.js';
-import { accessAudit, familyAccess, familyAccesses, requireFamilyWrite, requireQualifiedCoordinator, insertMembership } from '../cases/cases.repo.js';
+import { accessAudit, familyAccess, familyAccesses, requireFamilyWrite } from '../../platform/access/family-access.js';
+import { requireQualifiedCoordinator, insertMembership } from '../cases/case-team.js';
 import type { RegisterFamilyBody, MemberInput, NetworkMemberInput, FamilyListQuery } from './families.contract.js';
 import { refusalAudited, refusalDetail } from '../../platform/audit/refusals.js';
 

@@ -16,7 +16,7 @@ import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
 import { appendCaseOpened, appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { notify } from '../notifications/notify.js';
 import { recordMoment } from '../leadtimes/moments.js';
-import { activeMembership, insertMembership, lockCase, requireQualifiedCoordinator } from '../cases/cases.repo.js';
+import { activeMembership, insertMembership, lockCase, requireQualifiedCoordinator } from '../cases/case-team.js';
 import { replaceCoordinator } from '../cases/cases.service.js';
 import {
   answeredElsewhere, bumpCaseVersion, endOrganisationMemberships, findOrganisation, linkSignalToCase, setAnswer, setResultCase, type HandoverRow,

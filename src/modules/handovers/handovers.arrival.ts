@@ -15,7 +15,7 @@ import { Conflict, Invalid } from '../../platform/http/errors.js';
 import { appendCaseOpened, appendEvent } from '../timeline/timeline.js';
 import { notify } from '../notifications/notify.js';
 import { recordMoment } from '../leadtimes/moments.js';
-import { insertMembership } from '../cases/cases.repo.js';
+import { insertMembership } from '../cases/case-team.js';
 import type { PersonKey } from '../persons/matching.js';
 import { auditCandidates, possibleSamePersons, type VisibleCandidate } from '../persons/candidates.js';
 import { familySearchText, onUniqueBsn, refreshFamilySearchText } from '../families/families.service.js';

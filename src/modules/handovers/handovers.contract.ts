@@ -1,7 +1,6 @@
 // API schemas for handovers (overdrachten) of a case or a signal between organisations.
 import { z } from 'zod';
-import { Version } from '../../shared/contract/primitives.js';
-import { LegalBasis, Uuid } from '../../shared/contract/primitives.js';
+import { Version, LegalBasis, Uuid } from '../../shared/contract/primitives.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 

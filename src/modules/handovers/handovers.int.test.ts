@@ -13,7 +13,7 @@ import { expireOverdueHandovers } from './handovers.service.js';
 let t: TestDb; let app: App; let region: string;
 let vt: string; let team: string; let gp: string; let other: string;
 let vtCoord: TestUser; let vtLead: TestUser; let teamCoord: TestUser; let teamPro: TestUser; let teamLead: TestUser; let gpUser: TestUser; let outsider: TestUser;
-let cVt: Client; let cVtLead: Client; let cTeamCoord: Client; let cTeamPro: Client; let cTeamLead: Client; let cGp: Client; let cOut: Client;
+let cVt: Client; let cTeamCoord: Client; let cTeamPro: Client; let cTeamLead: Client; let cGp: Client; let cOut: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -30,7 +30,7 @@ beforeAll(async () => {
   gpUser = await createUser(t.db, region, gp, ['professional']);
   outsider = await createUser(t.db, region, other, ['professional', 'coordinator', 'team_lead']);
   app = await testApp(t.server);
-  [cVt, cVtLead, cTeamCoord, cTeamPro, cTeamLead, cGp, cOut] = await Promise.all([vtCoord, vtLead, teamCoord, teamPro, teamLead, gpUser, outsider].map((u) => login(app, u.username)));
+  [cVt, /* the lead of VT logs in too */, cTeamCoord, cTeamPro, cTeamLead, cGp, cOut] = await Promise.all([vtCoord, vtLead, teamCoord, teamPro, teamLead, gpUser, outsider].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 

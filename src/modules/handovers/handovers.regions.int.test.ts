@@ -17,7 +17,7 @@ import { expireOverdueHandovers } from './handovers.service.js';
 let t: TestDb; let app: App; let A: string; let B: string; let C: string;
 let vt: string; let teamB: string; let gpB: string; let otherB: string;
 let vtCoord: TestUser; let vtLead: TestUser; let coordB: TestUser; let proB: TestUser; let leadB: TestUser; let otherBUser: TestUser; let outsider: TestUser;
-let cVt: Client; let cVtLead: Client; let cCoordB: Client; let cProB: Client; let cLeadB: Client; let cOtherB: Client; let cOut: Client;
+let cVt: Client; let cCoordB: Client; let cProB: Client; let cLeadB: Client; let cOtherB: Client; let cOut: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -37,7 +37,7 @@ beforeAll(async () => {
   otherBUser = await createUser(t.db, B, otherB, ['professional', 'coordinator', 'team_lead']);
   outsider = await createUser(t.db, C, orgC, ['professional', 'coordinator', 'team_lead']);
   app = await testApp(t.server);
-  [cVt, cVtLead, cCoordB, cProB, cLeadB, cOtherB, cOut] = await Promise.all(
+  [cVt, /* the lead of VT logs in too */, cCoordB, cProB, cLeadB, cOtherB, cOut] = await Promise.all(
     [vtCoord, vtLead, coordB, proB, leadB, otherBUser, outsider].map((u) => login(app, u.username)));
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });

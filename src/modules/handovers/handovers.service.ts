@@ -17,7 +17,7 @@ import { holidayRulesOf } from '../../platform/time/region-calendar.js';
 import { appendEvent } from '../timeline/timeline.js';
 import { notify, teamLeadsOf } from '../notifications/notify.js';
 import { recordMoment } from '../leadtimes/moments.js';
-import { currentCoordinator, findUser, lockCase } from '../cases/cases.repo.js';
+import { currentCoordinator, findUser, lockCase } from '../cases/case-team.js';
 import { notFound, staleHandover } from './handovers.errors.js';
 import { primaryRole } from '../../platform/access/actor.js';
 import { acceptDueOn, HANDOVER_RECEIVERS, isCrossRegion, isOverdue, mayReceive, mayRespond, type HandoverSubject } from './handover-rules.js';
@@ -90,7 +90,7 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
   const body = parseInput(input);
   const subject: HandoverSubject = body.caseId ? 'case' : 'signal';
   const r = actor.regionId;
-  let familyId: string | null = null;
+  let familyId: string | null;
   let label: string;
   let candidates: PackagePerson[];
   if (body.caseId) {
@@ -125,7 +125,6 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
     throw new Invalid('persons_required', 'personIds', { nl: 'Kies de betrokken personen.', en: 'Choose the persons concerned.' });
   const to = await resolveReceiver(tx, actor, body.toOrganisationId, body.toRegionId);
   const elsewhere = to.regionId !== r;
-  const toLabel = elsewhere ? `${to.name} (regio ${to.regionName})` : to.name;
   if (to.id === actor.organisationId && !elsewhere)
     throw new Invalid('same_organisation', 'toOrganisationId', { nl: 'Een overdracht gaat naar een andere organisatie.', en: 'A handover goes to another organisation.' });
   if (!mayReceive(subject, to.type)) {

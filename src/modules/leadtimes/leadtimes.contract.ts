@@ -1,9 +1,6 @@
 // API schemas for lead times (doorlooptijden) of the chain: per case and per organisation.
 import { z } from 'zod';
-import { IsoDate, IsoDateTime } from '../../shared/contract/primitives.js';
-import { Uuid } from '../../shared/contract/primitives.js';
-
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
+import { IsoDate, IsoDateTime, Uuid } from '../../shared/contract/primitives.js';
 
 export const MomentName = z.enum(['received', 'triaged', 'handed_over', 'accepted', 'first_contact', 'plan_agreed', 'case_opened']);
 

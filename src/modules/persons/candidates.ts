@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Tx } from '../../platform/db/db.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
-import { familyAccesses, accessAudit } from '../cases/cases.repo.js';
+import { familyAccesses, accessAudit } from '../../platform/access/family-access.js';
 import { fold, matchScore, possibleSameReason, surnameParts, type MatchReason, type PersonKey } from './matching.js';
 
 export interface VisibleCandidate {

@@ -8,7 +8,7 @@ import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
 import { appendEvent } from '../timeline/timeline.js';
 import { auditCandidates, possibleSamePersons, subjectKeyOf } from './candidates.js';
-import { accessAudit, familyAccesses, requirePersonWrite } from '../cases/cases.repo.js';
+import { accessAudit, familyAccesses, requirePersonWrite } from '../../platform/access/family-access.js';
 import { matchScore } from './matching.js';
 import type { MatchDecisionBody, MatchQuery, MergeBody } from './persons.contract.js';
 

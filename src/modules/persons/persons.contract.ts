@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Version } from '../../shared/contract/primitives.js';
-import { Uuid } from '../../shared/contract/primitives.js';
+import { IsoDate, Version, Uuid } from '../../shared/contract/primitives.js';
 import { PersonInput } from '../families/families.contract.js';
 
 export const PersonParams = z.strictObject({ personId: Uuid });

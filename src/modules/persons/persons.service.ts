@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { NotFound, StaleVersion } from '../../platform/http/errors.js';
 import { appendEvent } from '../timeline/timeline.js';
-import { accessAudit, requirePersonWrite } from '../cases/cases.repo.js';
+import { accessAudit, requirePersonWrite } from '../../platform/access/family-access.js';
 import { onUniqueBsn, refreshFamilySearchText, refuseDuplicateBsn } from '../families/families.service.js';
 import type { UpdatePersonBody } from './persons.contract.js';
 

@@ -1,7 +1,6 @@
 // API schemas of the reference index (verwijsindex): registrations and matches (shared with web/).
 import { z } from 'zod';
-import { IsoDate } from '../../shared/contract/primitives.js';
-import { Bsn, Uuid } from '../../shared/contract/primitives.js';
+import { IsoDate, Bsn, Uuid } from '../../shared/contract/primitives.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 const optText = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).optional().transform((v) => v || undefined);

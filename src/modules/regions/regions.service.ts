@@ -18,7 +18,7 @@ import { asSystem } from '../../platform/db/system-tx.js';
 import { Conflict, Forbidden } from '../../platform/http/errors.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { initialPassword } from '../admin/accounts.service.js';
-import { insertAccount, insertOrganisation } from '../admin/admin.repo.js';
+import { insertAccount, insertOrganisation } from '../admin/directory.js';
 import { mayReceive } from '../handovers/handover-rules.js';
 import type { CreateRegionBody, RegionCreated } from './regions.contract.js';
 

@@ -1,7 +1,6 @@
 // API schemas for signals (meldingen), triage, attachments and the public concern form.
 import { z } from 'zod';
-import { Version } from '../../shared/contract/primitives.js';
-import { BirthDate, Bsn, LegalBasis, Uuid } from '../../shared/contract/primitives.js';
+import { Version, BirthDate, Bsn, LegalBasis, Uuid } from '../../shared/contract/primitives.js';
 import { MemberInput } from '../families/families.contract.js';
 
 const msg = (nl: string, en: string) => `nl:${nl}|${en}`;

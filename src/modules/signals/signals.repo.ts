@@ -1,6 +1,7 @@
 // SQL for signals, triage decisions and attachments, inside an actor's (or the public form's)
 // transaction: row-level security applies. Returns domain shapes, never raw rows.
 import type { Tx } from '../../platform/db/db.js';
+import { DEFAULT_WORKING_DAYS } from './settings.js';
 
 export type Urgency = 'acute' | 'high' | 'normal';
 export type Status = 'open' | 'triaged' | 'handed_over' | 'handover_refused' | 'handover_expired' | 'closed';
@@ -8,8 +9,6 @@ export type Status = 'open' | 'triaged' | 'handed_over' | 'handover_refused' | '
 export const AWAITS_DECISION: readonly Status[] = ['open', 'handover_refused', 'handover_expired'];
 
 export interface Settings { workingDays: Record<Urgency, number>; frontDoorOrganisationId: string | null }
-
-export const DEFAULT_WORKING_DAYS: Record<Urgency, number> = { acute: 0, high: 5, normal: 10 };
 
 export async function signalSettings(tx: Tx, regionId: string): Promise<Settings> {
   const rows = await tx.query<{ acute_working_days: number; high_working_days: number; normal_working_days: number; front_door_organisation_id: string | null }>(

@@ -14,7 +14,7 @@ import { holidayRulesOf } from '../../platform/time/region-calendar.js';
 import { appendEvent } from '../timeline/timeline.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { notify, teamLeadsOf } from '../notifications/notify.js';
-import { accessAudit, familyAccess } from '../cases/cases.repo.js';
+import { accessAudit, familyAccess } from '../../platform/access/family-access.js';
 import { maySeeSignal, mayTriage, type SignalView } from './signals.access.js';
 import {
   addressCandidates, caseCoordinator, closedCaseOf, withOpenProposals, findSignal, findTriage, insertProposalAnswer, insertSignal, linkToCase, listAttachments,

@@ -11,7 +11,7 @@ import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, Invalid, NotFound, StaleVersion } from '../../platform/http/errors.js';
 import { appendCaseOpened, appendEvent } from '../timeline/timeline.js';
 import { recordMoment } from '../leadtimes/moments.js';
-import { activeMembership, insertMembership, requireQualifiedCoordinator } from '../cases/cases.repo.js';
+import { activeMembership, insertMembership, requireQualifiedCoordinator } from '../cases/case-team.js';
 import { insertFamily, onUniqueBsn } from '../families/families.service.js';
 import { notify } from '../notifications/notify.js';
 import { mayTriage } from './signals.access.js';

@@ -2,26 +2,8 @@
 // (occurred_at, seq) — the order they happened and were written in (migration 0182). The cursor
 // names an event by its time and id; its seq is looked up, so a cursor never needs a number the
 // client could not have seen. Row-level security shows only families the actor may see.
-import type { z } from 'zod';
 import type { Tx } from '../../platform/db/db.js';
-import type { TimelineEvent } from '../families/families.contract.js';
-
-type Event = z.infer<typeof TimelineEvent>;
-const iso = (v: unknown) => new Date(v as string).toISOString();
-const json = (v: unknown) => ((typeof v === 'string' ? JSON.parse(v) : v) ?? {}) as Record<string, unknown>;
-/** Full-precision UTC text of a timestamp, so that a cursor loses no microseconds. */
-export const UTC_TEXT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
-
-/** The columns of one event with its actor's names, for a query on `timeline_events t`. */
-export const EVENT_COLUMNS = `t.id, t.seq, t.occurred_at, to_char(t.occurred_at AT TIME ZONE 'UTC', ${UTC_TEXT}) AS sort_value, t.type, t.kind, t.params,
-  t.case_id, u.display_name, o.name AS organisation_name, t.data`;
-export const EVENT_JOINS = `LEFT JOIN users u ON u.region_id = t.region_id AND u.id = t.actor_user_id
-  LEFT JOIN organisations o ON o.region_id = t.region_id AND o.id = t.actor_organisation_id`;
-
-export function toEvent(t: Record<string, any>): Event {
-  return { id: t.id, occurredAt: iso(t.occurred_at), type: t.type, kind: t.kind, params: json(t.params), caseId: t.case_id ?? null,
-    actorName: t.display_name ?? null, actorOrganisation: t.organisation_name ?? null, data: json(t.data) };
-}
+import { EVENT_COLUMNS, EVENT_JOINS, toEvent } from './event-rows.js';
 
 /** Up to `limit` events older than the cursor's (all the newest when there is none), plus one to tell whether more follow. */
 export async function timelinePage(tx: Tx, regionId: string, familyId: string, o: { before?: [string, string]; limit: number }) {

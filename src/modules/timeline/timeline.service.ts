@@ -9,7 +9,7 @@ import { recordAccess } from '../../platform/audit/audit.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
-import { accessAudit, familyAccess } from '../cases/cases.repo.js';
+import { accessAudit, familyAccess } from '../../platform/access/family-access.js';
 import { familyPersonIds } from './timeline.js';
 import { timelinePage } from './timeline.repo.js';
 import type { TimelineQuery } from './timeline.contract.js';

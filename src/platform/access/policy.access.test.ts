@@ -10,7 +10,7 @@ import { asActor } from '../db/actor-tx.js';
 import type { Tx } from '../db/db.js';
 import type { Actor, LegalBasis, Role } from './actor.js';
 import { mayReadFamily, mayWriteFamily, type BreakGlassGrant, type Membership } from './policy.js';
-import { familyAccess } from '../../modules/cases/cases.repo.js';
+import { familyAccess } from './family-access.js';
 import { maySeeSignal } from '../../modules/signals/signals.access.js';
 import { mayReadHandover } from '../../modules/handovers/handover-rules.js';
 import { recordAccess } from '../audit/audit.js';

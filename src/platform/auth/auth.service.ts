@@ -11,7 +11,7 @@
 //
 // Second-factor and step-up codes are counted per account, from any address: 5 wrong codes in
 // a row end the half session and refuse codes for 15 minutes. Reaching that needs the password.
-import type { Database, Tx } from '../db/db.js';
+import type { Database } from '../db/db.js';
 import { authQuery, door } from './door.js';
 import { Conflict, Invalid, TooMany, Unauthorized } from '../http/errors.js';
 import { recordSecurityEvent, type SecuritySubject } from '../audit/audit.js';

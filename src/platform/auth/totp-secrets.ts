@@ -10,7 +10,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/db.js';
-import { authQuery, door } from './door.js';
+import { authQuery } from './door.js';
 
 const PREFIX = 'v1:';
 let key: Buffer | undefined;

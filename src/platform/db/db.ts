@@ -288,8 +288,8 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
       // Promise.all share one round trip, and the last statement ({ commit: true }) takes its COMMIT
       // along. A family page is then three round trips: the session, the page with its access facts
       // (BEGIN and the actor settings in front), and the audit rows with the COMMIT.
-      let failure: unknown;
-      const sent = (p: Promise<unknown>) => { p.catch((e) => { failure ??= e; }); };
+      let failure: Error | undefined; // pg rejects with an Error (a DatabaseError or a connection error)
+      const sent = (p: Promise<unknown>) => { p.catch((e: Error) => { failure ??= e; }); };
       /** The first failure of a statement sent without waiting explains what came after it (25P02, or a COMMIT that rolled back). */
       const answer = async <R>(p: Promise<R>): Promise<R> => {
         let r: R;

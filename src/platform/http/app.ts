@@ -100,7 +100,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     trustProxy: opts.config.trustProxy.length ? opts.config.trustProxy : false,
     routerOptions: { ignoreTrailingSlash: false },
     // Bad URLs and too long path parameters, refused by the router before any route.
-    frameworkErrors: (err, req, reply) => sendProblem(reply, { ...toProblem(err, req), instance: req.url.split('?')[0] }),
+    frameworkErrors: (err, req, reply) => { void sendProblem(reply, { ...toProblem(err, req), instance: req.url.split('?')[0] }); },
     // Malformed requests that never reach a route (URL or headers too long, bad HTTP) still get problem+json.
     clientErrorHandler: (err, socket) => {
       if (!socket.writable) return socket.destroy(err);
@@ -133,7 +133,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       for (const m of [route.method].flat()) if (m !== 'HEAD' && !knownRoutes.find(m as HTTPMethod, route.url)) knownRoutes.on(m as HTTPMethod, route.url, () => undefined);
     const permission = (route.config as { permission?: string } | undefined)?.permission;
     if (route.url.startsWith('/api/') && !permission)
-      throw new Error(`route ${route.method} ${route.url} has no permission in its config`);
+      throw new Error(`route ${String(route.method)} ${route.url} has no permission in its config`);
     if ((permission === 'public' || permission === 'session:partial') && route.bodyLimit === undefined) route.bodyLimit = PUBLIC_BODY_LIMIT;
   });
 

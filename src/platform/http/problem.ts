@@ -1,6 +1,5 @@
 // The one place that turns errors into RFC 9457 problem+json with a Dutch and English message.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { DomainError } from './errors.js';
 import { fieldErrors as validationErrors, type Issue } from './validation-text.js';
 

@@ -51,7 +51,7 @@ export function MatchSuggestions({ person, existingPersonId, rejected, onConfirm
       post('/api/v1/persons/possible-matches', { body: subject() }).then(setResult, () => setResult(null));
     }, 500);
     return () => clearTimeout(h);
-  }, [key]);
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps -- `key` is the person's matching fields; a new render with the same person asks nothing
 
   if (existingPersonId) return (
     <Alert type="ok"><Paragraph>{t('linked', { name: linkedName ?? '' })} <Button appearance="subtle-button" onClick={() => onConfirm(undefined)}>{t('unlink')}</Button></Paragraph></Alert>

@@ -7,7 +7,7 @@ import { post } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select } from '../../ui/forms.js';
 import { dutchIsoDay, fmtDateTime } from '../../ui/time.js';
 import { momentKey, useHandoverT } from './texts.js';
 import { DateInput } from '../../ui/date-fields.js';

@@ -3,7 +3,7 @@ import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/com
 import { post, type ApiResponse } from '../../api.js';
 import { Pager, useApi, usePagedList } from '../../data.js';
 import { useI18n } from '../../i18n.js';
-import { ProblemAlert, Select, TextInput } from '../../ui/forms.js';
+import { ProblemAlert, Select } from '../../ui/forms.js';
 import { AuditTable } from './AuditTable.js';
 import { fmtDateTime } from '../../ui/time.js';
 import { BsnInput, DateInput } from '../../ui/date-fields.js';

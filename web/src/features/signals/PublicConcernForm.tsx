@@ -38,7 +38,7 @@ export function PublicConcernForm() {
   const openForm = useCallback(() => get('/api/v1/public/concerns/form-token').then((r) => {
     setToken(r.token);
     setRegions(r.regions);
-    setF((p) => (p.regionId || r.regions.length !== 1 ? p : { ...p, regionId: r.regions[0].id }));
+    setF((p) => { const only = r.regions.length === 1 ? r.regions[0] : undefined; return p.regionId || !only ? p : { ...p, regionId: only.id }; });
   }, setError), []);
   useEffect(() => { void openForm(); }, [openForm]);
   useEffect(() => { document.title = `${t('publicTitle')} — Regie`; });
@@ -107,7 +107,7 @@ export function PublicConcernForm() {
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         {regions && regions.length > 1 && <Select label={t('region')} value={f.regionId} field="regionId" error={errors.regionId} onChange={(e) => set('regionId', e.target.value)}
           options={regions.map((r) => ({ value: r.id, label: r.name }))} />}
-        {regions && regions.length === 1 && <Paragraph>{t('regionOne', { name: regions[0].name })}</Paragraph>}
+        {regions?.length === 1 && regions[0] && <Paragraph>{t('regionOne', { name: regions[0].name })}</Paragraph>}
         <TextInput label={t('about')} hint={t('aboutHint')} value={f.about} field="about" error={errors.about} onChange={(e) => set('about', e.target.value)} />
         <TextInput label={`${t('publicPlace')} ${t('optional')}`} value={f.place} field="place" error={errors.place} onChange={(e) => set('place', e.target.value)} />
         <fieldset className="utrecht-form-fieldset regie-fieldset">

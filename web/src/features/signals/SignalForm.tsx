@@ -75,7 +75,7 @@ export function SignalForm() {
     setBusy(true); setError(null);
     try {
       const concerns = Object.fromEntries(Object.entries(d.concerns).filter(([, c]) => c.on).map(([k, c]) => [k, c.text.trim()]));
-      const meldcodeSteps = Object.fromEntries(STEPS.filter((s) => d.steps[s]).map((s) => [s, { done: d.steps[s].done, ...(d.steps[s].notes.trim() ? { notes: d.steps[s].notes.trim() } : {}) }]));
+      const meldcodeSteps = Object.fromEntries(STEPS.flatMap((s) => { const step = d.steps[s]; return step ? [[s, { done: step.done, ...(step.notes.trim() ? { notes: step.notes.trim() } : {}) }]] : []; }));
       const description = d.about === 'name' && !person.personId ? nameDescription() : d.subjectDescription.trim();
       // The persons in structure as well (the description stays for whoever reads the signal): the first unless it was linked, and the others.
       const subjectPersons = d.about === 'family' ? [] : subjectPersonsPayload([...(d.about === 'name' && !person.personId ? [person] : []), ...(d.others ?? [])]);

@@ -42,7 +42,7 @@ export function readFile(file: File): Promise<FileDraft> {
       const url = String(reader.result);
       resolve({ filename: file.name, mediaType: file.type || 'application/octet-stream', contentBase64: url.slice(url.indexOf(',') + 1), sizeBytes: file.size });
     };
-    reader.onerror = () => reject(reader.error);
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
     reader.readAsDataURL(file);
   });
 }
