@@ -40,7 +40,7 @@ function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Pro
   const home = privacyOnly ? '/privacy/audit' : adminOnly ? '/beheer' : '/';
   const path = location_.path === '/' && home !== '/' ? home : location_.path.startsWith('/login') ? '/' : location_.path;
   useEffect(() => { if (path !== location_.path) navigate(path, true); }, [path, location_.path]);
-  let m: Record<'id', string> | null;
+  let m: Record<'id' | 'caseId' | 'personId', string> | null;
   if (path === '/') return <MyFamilies />;
   if (path === '/gezinnen/nieuw') return <RegisterFamily />;
   if ((m = match('/gezinnen/:id', path))) return <FamilyPage key={m.id} familyId={m.id} />;
