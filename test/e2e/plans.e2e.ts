@@ -6,8 +6,9 @@ import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, typ
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { addDays, dutchToday } from '../../src/platform/time/working-days.js';
+import { saveCouncil } from '../../src/modules/safety/safety.service.js';
+import { CouncilBody } from '../../src/modules/safety/safety.contract.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
-
 let env: Env; let coord: TestUser; let familyId: string; let caseId: string;
 const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
@@ -18,6 +19,10 @@ beforeAll(async () => {
   coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
   ({ id: familyId, caseId } = await registerFamily(env.t.db, coord.actor,
     RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Visser', children: 0 }))));
+  // The family network council was offered and declined: the plan may be proposed (the safety module's rule).
+  const today = dutchToday();
+  await saveCouncil(env.t.db, coord.actor, caseId, CouncilBody.parse({ offeredOn: today, answer: 'declined', declinedReason: 'Het gezin wil eerst zelf verder.',
+    answeredOn: today, metOn: null, safetyReason: null }));
 });
 afterAll(async () => { await env?.close(); });
 

@@ -11,7 +11,7 @@ import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { dutchToday } from '../../platform/time/working-days.js';
 import { DOMAINS } from '../../shared/contract/domains.js';
 import { appendEvent } from '../timeline/timeline.js';
-import { accessAudit, familyAccess, familyAccesses, requireFamilyWrite } from '../cases/cases.repo.js';
+import { accessAudit, familyAccess, familyAccesses, requireFamilyWrite } from '../../platform/access/family-access.js';
 import { ageOn, isValidDomain, validDomains } from './domain-rules.js';
 import { AGE_RULES, evaluateBlindSpots, type BlindSpotRuleName } from './blind-spots.js';
 import { blindSpotFacts, caseScores, caseSets, familyPersons, findCase, insertAssessment, latestScoreRows, organisationCasesPage, regionRules,

@@ -3,9 +3,11 @@
 // names. Other modules (safety: council offered in time, unsafe case without a safety plan) add
 // their checks here, so the plan's use cases never grow a second list.
 import type { Tx } from '../../platform/db/db.js';
-import type { Message } from '../../platform/http/errors.js';
+import { latestScores } from '../assessments/assessments.queries.js';
+import { councilBlocker, safetyBlocker, type PlanBlocker } from '../safety/plan-preconditions.js';
+import { safetyPlanOf } from '../safety/safety.queries.js';
 
-export type PlanBlocker = { code: string; field: string; message: Message };
+export type { PlanBlocker } from '../safety/plan-preconditions.js';
 
 /** What stops this case's draft from being proposed (the plan's own rules). */
 export async function proposalBlockers(tx: Tx, caseId: string): Promise<PlanBlocker[]> {
@@ -18,20 +20,23 @@ export async function proposalBlockers(tx: Tx, caseId: string): Promise<PlanBloc
   if (!v || v.goals === 0)
     out.push({ code: 'no_goals', field: 'goals', message: { nl: 'Een plan zonder doelen kan niet worden voorgelegd. Voeg minstens één doel toe.',
       en: 'A plan without goals cannot be proposed. Add at least one goal.' } });
+  // The family network council is offered first (declined is fine), unless a safety reason was recorded.
+  const council = await councilBlocker(tx, caseId);
+  if (council) out.push(council);
   return out;
 }
 
 /** What stops this case's proposed version from becoming agreed, even when every party agreed. */
-export async function agreementBlockers(_tx: Tx, _caseId: string): Promise<PlanBlocker[]> {
-  // The plan's own rules are checked at proposal; safety rules plug in here.
-  return [];
+export async function agreementBlockers(tx: Tx, caseId: string): Promise<PlanBlocker[]> {
+  // The plan's own rules are checked at proposal. An (conditionally) unsafe case needs every
+  // child's safety scored and a safety plan with agreements.
+  const childSafety = (await latestScores(tx, caseId)).filter((s) => s.domain === 'safety').map((s) => ({ personId: s.personId, score: s.score }));
+  return safetyBlocker(tx, caseId, childSafety);
 }
 
-/**
- * The safety plan's agreements (who does what, when, how it is checked) to print with the plan,
- * or null while the safety module offers none. The safety module replaces this body with a call
- * to its exported reader; until then the PDF shows that there is no safety plan in Regie.
- */
-export async function safetyPlanForPdf(_tx: Tx, _caseId: string): Promise<null | Array<{ what: string; who: string; when: string | null; check: string | null }>> {
-  return null;
+/** The safety plan's agreements (who does what, when, how it is checked) to print with the plan, or null when it has none. */
+export async function safetyPlanForPdf(tx: Tx, caseId: string): Promise<null | Array<{ what: string; who: string; when: string | null; check: string | null }>> {
+  const plan = await safetyPlanOf(tx, caseId);
+  if (!plan.agreements.length) return null;
+  return plan.agreements.map((a) => ({ what: a.what, who: a.ownerName, when: a.dueOn, check: a.checkHow || null }));
 }

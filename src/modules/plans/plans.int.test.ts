@@ -30,13 +30,21 @@ afterAll(async () => { await app?.close(); await t?.drop(); });
 
 const today = dutchToday();
 
-async function newFamily() {
+/** The family network council offered and declined: a plan may then be proposed. */
+const councilDeclined = { offeredOn: today, answer: 'declined', declinedReason: 'Het gezin wil het zelf met de regisseur regelen.', answeredOn: today, metOn: null, safetyReason: null };
+
+async function newFamily({ offerCouncil = true } = {}) {
   const fam = await c.post('/api/v1/families', familyBody(coord.actor.userId, { children: 2 }));
   expect(fam.status, JSON.stringify(fam.body)).toBe(201);
   const young = await c.post(`/api/v1/families/${fam.body.id}/members`, { givenNames: 'Jip', familyName: 'Jansen', birthDate: addDays(today, -365 * 6), relation: 'child' });
   expect(young.status, JSON.stringify(young.body)).toBe(201);
   const page = await c.get(`/api/v1/families/${fam.body.id}`);
-  return { familyId: fam.body.id as string, caseId: page.body.currentCase.id as string };
+  const caseId = page.body.currentCase.id as string;
+  if (offerCouncil) {
+    const council = await c.put(`/api/v1/cases/${caseId}/council`, councilDeclined);
+    expect(council.status, JSON.stringify(council.body)).toBe(200);
+  }
+  return { familyId: fam.body.id as string, caseId };
 }
 
 const count = async (table: string, versionId: string) =>
@@ -104,7 +112,6 @@ describe('a plan from draft to agreement', () => {
     const anna = partyOf((x) => x.name.startsWith('Anna'));
     const jip = partyOf((x) => x.requirement === 'heard');
     const gpParty = partyOf((x) => x.organisationId === gp);
-    const teamParty = partyOf((x) => x.organisationId === team);
     const teens = parties.filter((x) => x.requirement === 'agree_with_parents');
 
     // a proposed version no longer changes: the service says so, and the database refuses a direct write
@@ -237,6 +244,18 @@ describe('a plan from draft to agreement', () => {
     expect((await c.post(`/api/v1/plan-versions/${d.body.id}/propose`, { version: 1 })).body).toMatchObject({ status: 409, code: 'no_goals', field: 'goals' });
     expect(await count('plan_parties', d.body.id)).toBe(0);
   });
+
+  it('refuses to propose before the family network council was offered; declined is fine (the safety module\'s rule)', async () => {
+    const { caseId } = await newFamily({ offerCouncil: false });
+    const d = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, {});
+    const goal = await c.post(`/api/v1/plan-versions/${d.body.id}/goals`, { version: 1, domain: 'finances', description: 'Rust in de financiën' });
+    expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+    const refused = await c.post(`/api/v1/plan-versions/${d.body.id}/propose`, { version: goal.body.version });
+    expect(refused.body).toMatchObject({ status: 409, code: 'council_not_offered', field: 'council' });
+    expect(await count('plan_parties', d.body.id)).toBe(0);
+    expect((await c.put(`/api/v1/cases/${caseId}/council`, councilDeclined)).status).toBe(200);
+    expect((await c.post(`/api/v1/plan-versions/${d.body.id}/propose`, { version: goal.body.version })).status).toBe(200);
+  });
 });
 
 describe('the agreed plan as a PDF', () => {
@@ -244,13 +263,14 @@ describe('the agreed plan as a PDF', () => {
     const fam = await c.post('/api/v1/families', familyBody(coord.actor.userId, { children: 0, familyName: 'Pdf' }));
     const page = (await c.get(`/api/v1/families/${fam.body.id}`)).body;
     const caseId = page.currentCase.id as string;
+    expect((await c.put(`/api/v1/cases/${caseId}/council`, councilDeclined)).status).toBe(200);
     const d = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, {});
     const v = d.body.id as string;
     const goal = await c.post(`/api/v1/plan-versions/${v}/goals`, { version: 1, domain: 'housing', description: 'Een vaste woning' });
     expect((await c.get(`/api/v1/plan-versions/${v}/pdf`)).body).toMatchObject({ status: 409, code: 'plan_not_agreed' });
     const act = await c.post(`/api/v1/plan-versions/${v}/actions`, { version: goal.body.version, description: 'Inschrijven als woningzoekende',
       owner: { kind: 'family_member', personId: page.members[0].personId }, dueOn: addDays(today, 10) });
-    await c.post(`/api/v1/plan-versions/${v}/propose`, { version: act.body.version });
+    expect((await c.post(`/api/v1/plan-versions/${v}/propose`, { version: act.body.version })).status).toBe(200);
     const party = (await c.get(`/api/v1/plan-versions/${v}`)).body.parties[0];
     expect((await c.post(`/api/v1/plan-versions/${v}/answers`, { partyId: party.id, answer: 'agreed', via: 'conversation' })).body.status).toBe('agreed');
     const r = await app.inject({ method: 'GET', url: `/api/v1/plan-versions/${v}/pdf`, headers: { cookie: c.cookie } });

@@ -31,6 +31,8 @@ async function proposedPlan(withGp: boolean) {
   const page = (await c.get(`/api/v1/families/${fam.body.id}`)).body;
   const caseId = page.currentCase.id as string;
   const parent = page.members[0].personId as string;
+  const today = dutchToday();
+  expect((await c.put(`/api/v1/cases/${caseId}/council`, { offeredOn: today, answer: 'declined', declinedReason: 'Niet nodig volgens het gezin.', answeredOn: today, metOn: null, safetyReason: null })).status).toBe(200);
   if (withGp) expect((await c.post(`/api/v1/cases/${caseId}/team-members`, { userId: gpUser.actor.userId, legalBasis: 'consent', caseVersion: page.currentCase.version })).status).toBe(201);
   const d = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, {});
   const v = d.body.id as string;

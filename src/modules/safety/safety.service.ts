@@ -14,6 +14,7 @@ import { dutchToday } from '../../platform/time/working-days.js';
 import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { accessAudit, activeMembership, familyAccess, mayWriteFamilyOf, requireFamilyWrite } from './access.js';
 import { councilDueOn, councilOverdue, councilStatus, safetyRequiredReasons } from './rules.js';
+import { latestScores } from '../assessments/assessments.queries.js';
 import * as repo from './safety.repo.js';
 import type { AgreementBody, CouncilBody, CouncilSettingsBody, OutcomeBody, ReviewBody, SaveAssessmentBody } from './safety.contract.js';
 
@@ -60,7 +61,7 @@ async function councilOf(tx: Tx, actor: Actor, c: repo.CaseFacts) {
 
 async function overview(tx: Tx, actor: Actor, c: repo.CaseFacts, access: Awaited<ReturnType<typeof familyAccess>>) {
   const [required, assessment, plan, parties, council, own] = [
-    await safetyRequired(tx, actor.regionId, c.id), await repo.findAssessment(tx, actor.regionId, c.id), await repo.agreementsOf(tx, actor.regionId, c.id),
+    await safetyRequired(tx, actor.regionId, c.id, (await latestScores(tx, c.id)).filter((s) => s.domain === 'safety').map((s) => s.score)), await repo.findAssessment(tx, actor.regionId, c.id), await repo.agreementsOf(tx, actor.regionId, c.id),
     await repo.partiesOf(tx, actor.regionId, c.id, c.familyId), await councilOf(tx, actor, c), await activeMembership(tx, actor.regionId, c.id, actor.userId),
   ];
   const name = new Map(parties.map((p) => [`${p.kind}:${p.id}`, p.name]));

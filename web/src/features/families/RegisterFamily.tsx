@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { post, ApiError } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { A, navigate } from '../../router.js';

@@ -7,10 +7,9 @@ import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextArea } from '../../ui/forms.js';
 import { DateInput } from '../../ui/date-fields.js';
-import { fmtDate } from '../../ui/time.js';
-import { dutchIsoDay } from '../../ui/time.js';
+import { dutchIsoDay, fmtDate } from '../../ui/time.js';
 import { usePlanT, type PlanKey } from './texts.js';
-import type { Overview, Version } from './PlanPage.js';
+import type { Overview, Version } from './VersionContent.js';
 
 type Party = Version['parties'][number];
 

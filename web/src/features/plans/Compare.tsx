@@ -9,7 +9,7 @@ import { A } from '../../router.js';
 import { ProblemAlert, Select } from '../../ui/forms.js';
 import { fmtDate } from '../../ui/time.js';
 import { usePlanT, type PlanKey } from './texts.js';
-import { ownerName } from './PlanPage.js';
+import { ownerName } from './VersionContent.js';
 import type { ApiResponse } from '../../api.js';
 
 type Comparison = ApiResponse<'GET', '/api/v1/plan-versions/compare'>;

@@ -12,7 +12,7 @@ import { fieldErrors, ProblemAlert, Select, TextArea, TextInput } from '../../ui
 import { DateInput } from '../../ui/date-fields.js';
 import { Checkbox } from '../signals/controls.js';
 import { usePlanT } from './texts.js';
-import { VersionContent, type Overview, type Version } from './PlanPage.js';
+import { VersionContent, type Overview, type Version } from './VersionContent.js';
 
 export function DraftEditor({ overview, draft, onChanged }: { overview: Overview; draft: Version; onChanged: () => void }) {
   const t = usePlanT();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { ApiError, post } from '../../api.js';
 import { useApi } from '../../data.js';
 import { problemText, useI18n } from '../../i18n.js';
