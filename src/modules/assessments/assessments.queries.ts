@@ -2,16 +2,11 @@
 // has already checked access and records its own audit rows): the latest scores of a case and its
 // blind spots. Region: the acting transaction's (regie.actor_region()).
 import type { Tx } from '../../platform/db/db.js';
+import { actorRegion } from '../../platform/db/actor-region.js';
 import { dutchToday } from '../../platform/time/working-days.js';
 import type { AssessmentView, Domain } from '../../shared/contract/domains.js';
 import { evaluateBlindSpots, type BlindSpots } from './blind-spots.js';
 import { blindSpotFacts, latestScoreRows, regionRules } from './assessments.repo.js';
-
-async function actorRegion(tx: Tx): Promise<string> {
-  const [r] = await tx.query<{ region: string | null }>(`SELECT regie.actor_region() AS region`);
-  if (!r?.region) throw new Error('assessments.queries: no actor region in this transaction');
-  return r.region;
-}
 
 export interface LatestScore { personId: string; domain: Domain; score: number; view: AssessmentView; assessedOn: string }
 

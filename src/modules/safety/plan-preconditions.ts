@@ -5,17 +5,10 @@
 // - safetyBlocker: a case judged unsafe or conditionally safe does not get its plan agreed while a
 //   child's safety domain is unassessed or the safety plan is empty.
 import type { Tx } from '../../platform/db/db.js';
+import { actorRegion } from '../../platform/db/actor-region.js';
 import type { Message } from '../../platform/http/errors.js';
 
 export interface PlanBlocker { code: string; field: string; message: Message }
-
-/** The actor's region, as row-level security sees it (these functions run inside asActor). */
-async function actorRegion(tx: Tx): Promise<string> {
-  const rows = await tx.query<{ r: string | null }>(`SELECT regie.actor_region() AS r`);
-  const r = rows[0]?.r;
-  if (!r) throw new Error('plan preconditions need an actor transaction');
-  return r;
-}
 
 export async function councilBlocker(tx: Tx, caseId: string): Promise<PlanBlocker | null> {
   const regionId = await actorRegion(tx);

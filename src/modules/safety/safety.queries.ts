@@ -2,13 +2,8 @@
 // security applies): the safety plan for the plan PDF, and the council's outcome that the plan
 // copies as the family's own goals and the network's actions. The caller audits its own read.
 import type { Tx } from '../../platform/db/db.js';
+import { actorRegion } from '../../platform/db/actor-region.js';
 import { agreementsOf, councilOutcome, findAssessment } from './safety.repo.js';
-
-async function actorRegion(tx: Tx): Promise<string> {
-  const rows = await tx.query<{ r: string | null }>(`SELECT regie.actor_region() AS r`);
-  if (!rows[0]?.r) throw new Error('safety queries need an actor transaction');
-  return rows[0].r;
-}
 
 /** The safety decision and the safety plan's agreements (who does what, when, how it is checked). */
 export async function safetyPlanOf(tx: Tx, caseId: string) {
