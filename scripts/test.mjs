@@ -29,6 +29,7 @@ const summary = [];
 let failed = false;
 for (const [i, run] of runs.entries()) {
   console.log(`\n=== ${run.name} ===`);
+  const started = Date.now();
   const file = join(out, `run-${i}.json`);
   const args = ['vitest', 'run', ...run.projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra];
   const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...run.env } });
@@ -39,9 +40,9 @@ for (const [i, run] of runs.entries()) {
     if (j.numFailedTestSuites && !j.numFailedTests) fail = j.numFailedTestSuites;
   } catch { fail = fail || 1; }
   if (r.status !== 0) { failed = true; fail = Math.max(fail, 1); }
-  summary.push({ name: run.name, passed, fail, skipped });
+  summary.push({ name: run.name, passed, fail, skipped, seconds: Math.round((Date.now() - started) / 1000) });
 }
 const total = summary.reduce((a, s) => ({ passed: a.passed + s.passed, fail: a.fail + s.fail, skipped: a.skipped + s.skipped }), { passed: 0, fail: 0, skipped: 0 });
 const label = process.env.REGIE_TEST_LABEL ? ` (${process.env.REGIE_TEST_LABEL})` : '';
-console.log(`\nRegie tests${label}: ${total.passed} passed, ${total.fail} failed, ${total.skipped} skipped — ${summary.map((s) => `${s.name}: ${s.passed} passed${s.fail ? `, ${s.fail} failed` : ''}`).join('; ')}`);
+console.log(`\nRegie tests${label}: ${total.passed} passed, ${total.fail} failed, ${total.skipped} skipped — ${summary.map((s) => `${s.name}: ${s.passed} passed${s.fail ? `, ${s.fail} failed` : ''} (${s.seconds} s)`).join('; ')}`);
 process.exit(failed ? 1 : 0);

@@ -7,12 +7,14 @@
 // regie_server (NOSUPERUSER NOBYPASSRLS, member of regie_app and regie_system) that DATABASE_URL
 // uses in production. On PGlite both are the built-in superuser; the doors (asActor, asPublic,
 // asSystem) still switch roles, so the same code paths run.
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { openPglite, openPostgres, type Database } from '../../src/platform/db/db.js';
-import { migrate } from '../../src/platform/db/migrate.js';
+import { dumpPglite, openPglite, openPostgres, type Database } from '../../src/platform/db/db.js';
+import { migrate, migrationFiles, migrationsDir } from '../../src/platform/db/migrate.js';
 
 export const onPostgres = !!process.env.TEST_DATABASE_URL;
 
@@ -43,9 +45,45 @@ async function asAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   try { return await fn(admin); } finally { await admin.end(); }
 }
 
+/**
+ * A migrated embedded database as one tar in the temporary folder, named by a hash of everything
+ * that makes it (the migrations, the migration runner, the PGlite version): a new PGlite spends
+ * 3–4 s on initdb and the migrations, one loaded from this copy about 1 s. Made once per suite by
+ * the integration tests' global set-up (test/support/global-setup.ts); a test file that finds none
+ * migrates from scratch.
+ */
+export function pgliteSnapshotPath(): string {
+  const h = createHash('sha256');
+  for (const f of migrationFiles()) h.update(f).update(readFileSync(join(migrationsDir, f)));
+  h.update(readFileSync(fileURLToPath(new URL('../../src/platform/db/migrate.ts', import.meta.url))));
+  h.update(readFileSync(fileURLToPath(new URL('../../src/platform/db/job-schema.ts', import.meta.url))));
+  h.update(readFileSync(fileURLToPath(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url))));
+  return join(tmpdir(), `regie-test-pglite-${h.digest('hex').slice(0, 16)}.tar`);
+}
+
+/** Makes the snapshot when it is missing (written aside, then renamed: a reader never sees half a file); drops day-old ones. */
+export async function ensurePgliteSnapshot(): Promise<string> {
+  const file = pgliteSnapshotPath();
+  for (const old of readdirSync(tmpdir()).filter((f) => /^regie-test-pglite-[0-9a-f]{16}\.tar$/.test(f))) {
+    const path = join(tmpdir(), old);
+    if (path !== file && Date.now() - statSync(path).mtimeMs > 86_400_000) rmSync(path, { force: true });
+  }
+  if (existsSync(file)) return file;
+  const db = await openPglite();
+  try {
+    await migrate(db);
+    const tar = Buffer.from(await (await dumpPglite(db)).arrayBuffer());
+    const part = `${file}.${process.pid}.part`;
+    writeFileSync(part, tar);
+    renameSync(part, file);
+  } finally { await db.close(); }
+  return file;
+}
+
 export async function createTestDatabase(): Promise<TestDb> {
   if (!onPostgres) {
-    const db = await openPglite();
+    const snapshot = pgliteSnapshotPath();
+    const db = existsSync(snapshot) ? await openPglite(undefined, new Blob([readFileSync(snapshot)])) : await openPglite();
     await migrate(db);
     return { db, server: db, superuser: db, name: 'pglite', drop: () => db.close() };
   }

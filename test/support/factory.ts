@@ -42,7 +42,9 @@ export async function createUser(db: Database, regionId: string, organisationId:
     password: opts.withPassword === false ? undefined : PASSWORD, totpRequired: opts.totpRequired ?? false, totpSecret: opts.totpSecret,
     passwordChangeRequired: opts.passwordChangeRequired });
   const org = await db.query<{ type: string; safety_task: boolean }>(`SELECT type, safety_task FROM organisations WHERE region_id = $1 AND id = $2`, [regionId, organisationId]);
-  return { username, actor: { regionId, userId: id, organisationId, organisationType: org[0].type, safetyTask: org[0].safety_task, roles, displayName: username, ip: '127.0.0.1', userAgent: 'vitest' } };
+  const [orgRow] = org;
+  if (!orgRow) throw new Error(`factory: organisation ${organisationId} not found in region ${regionId}`);
+  return { username, actor: { regionId, userId: id, organisationId, organisationType: orgRow.type, safetyTask: orgRow.safety_task, roles, displayName: username, ip: '127.0.0.1', userAgent: 'vitest' } };
 }
 
 export function familyBody(coordinatorUserId: string, o: { familyName?: string; children?: number; withBsn?: boolean; legalBasis?: 'consent' | 'statutory_task' | 'safety' } = {}) {

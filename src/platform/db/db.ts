@@ -148,15 +148,29 @@ class Queue {
   }
 }
 
-export async function openPglite(dataDir?: string): Promise<Database> {
+const pgliteOf = new WeakMap<Database, { dumpDataDir(compression?: 'none' | 'gzip' | 'auto'): Promise<Blob> }>();
+
+/**
+ * The whole data directory of an embedded database as one tar (the test suite migrates once and
+ * starts every test file's database from this copy; see test/support/db.ts).
+ */
+export async function dumpPglite(db: Database): Promise<Blob> {
+  const lite = pgliteOf.get(db);
+  if (!lite) throw new Error('dumpPglite: not an embedded (PGlite) database');
+  return lite.dumpDataDir('none');
+}
+
+/** The embedded database in dataDir (in memory without one), or in memory from a dumpPglite copy. */
+export async function openPglite(dataDir?: string, from?: Blob): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   // pg_trgm: typo-tolerant person matching (migrations/0221); PostgreSQL has it as a contrib extension.
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
-  const lite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } }).catch((e) => { unlock(); throw e; });
+  const lite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(from ? { loadDataDir: from } : {}), extensions: { pg_trgm } })
+    .catch((e) => { unlock(); throw e; });
   const queue = new Queue();
-  const rawQuery = async <T>(text: string, params: unknown[] = []) => (await lite.query<T>(text, params as unknown[])).rows;
+  const rawQuery = async <T>(text: string, params: unknown[] = []) => (await lite.query<T>(text, params)).rows;
   let inTx = false;
   /**
    * PGlite runs in this process: there is no round trip to save, so a statement sent without
@@ -175,7 +189,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     };
     return { tx, flush };
   };
-  return {
+  const database: Database = {
     kind: 'pglite',
     query: async (text, params) => { checkWork(currentWork.getStore()); return queue.run(() => rawQuery(text, params)); },
     transaction: (fn) => queue.run(async () => {
@@ -196,13 +210,15 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     exec: (sql) => queue.run(async () => { await lite.exec(sql); }),
     probe: (text, timeoutMs) => withTimeout(queue.run(async () => {
       const results = await lite.exec(probeScript(text));
-      return results[3].rows as never[];
+      return probeResult(results).rows as never[];
     }), timeoutMs),
     close: () => queue.run(async () => { await lite.close(); unlock(); }),
     // PGlite runs in this process: a runaway statement is bounded by the request time-out instead.
     statementTimeoutMs: 0,
     poolStats: () => ({ total: 1, idle: inTx ? 0 : 1, waiting: queue.waiting }),
   };
+  pgliteOf.set(database, lite);
+  return database;
 }
 
 /**
@@ -212,6 +228,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
  */
 function probeScript(text: string) {
   return `ROLLBACK; BEGIN; SELECT set_config('role', 'regie_system', true), set_config('regie.system', 'migrations', true); ${text}; COMMIT`;
+}
+/** The result of the probed statement: the fourth of probeScript's five. */
+function probeResult<R>(results: readonly R[]): R {
+  const r = results[3];
+  if (r === undefined) throw new Error('probe: the script answered no result for its statement');
+  return r;
 }
 
 const statementNames = new Map<string, string>();
@@ -336,7 +358,7 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
       // The client side bounds the wait too: a server that does not answer at all (network gone) never hangs the probe.
       const r = await withTimeout(probePool.query({ text: probeScript(text), query_timeout: timeoutMs } as pg.QueryConfig), timeoutMs)
         .catch((e) => { throw translateError(e); });
-      return (r as unknown as pg.QueryResult[])[3].rows as T[];
+      return probeResult(r as unknown as pg.QueryResult[]).rows as T[];
     },
     close: async () => { await Promise.all([pool.end(), probePool.end()]); },
     statementTimeoutMs: o.statementTimeoutMs ?? 0,
