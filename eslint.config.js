@@ -81,9 +81,6 @@ export default tseslint.config(
       // - Unused things are errors, but a leading underscore says "on purpose" and a rest sibling
       //   strips a field from an object.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
-      // - Off until the root tsconfig has noUncheckedIndexedAccess (web/ has it): without it, the
-      //   rule would strip the `!` after an index that the flag then needs again.
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       // - String(x) of a value typed `unknown`/`{}` is deliberate here (driver error codes, i18next
       //   results, fuzz values); the rule flags those, not real "[object Object]" bugs (12 hits, reviewed).
       '@typescript-eslint/no-base-to-string': 'off',

@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/platform/db/db.js';
 import { migrate } from '../src/platform/db/migrate.js';
+import { oneRow } from '../src/platform/db/rows.js';
 import { DEMO_REGION, seedDemoRegion } from '../src/demo/generator.js';
 import { say } from './options.js';
 
@@ -47,12 +48,12 @@ export function dropDatabase(url: string): Promise<void> {
 }
 
 export async function countData(db: Database): Promise<DataSizes> {
-  const [r] = await db.query<Record<string, string>>(
+  const r = oneRow(await db.query<{ families: string; persons: string; events: string; team: string; audit: string }>(
     `SELECT (SELECT count(*) FROM families WHERE region_id = $1)::text AS families,
             (SELECT count(*) FROM persons WHERE region_id = $1)::text AS persons,
             (SELECT count(*) FROM timeline_events WHERE region_id = $1)::text AS events,
             (SELECT count(*) FROM case_team WHERE region_id = $1)::text AS team,
-            (SELECT count(*) FROM audit_log WHERE region_id = $1)::text AS audit`, [REGION]);
+            (SELECT count(*) FROM audit_log WHERE region_id = $1)::text AS audit`, [REGION]), 'data count');
   return { families: +r.families, persons: +r.persons, timelineEvents: +r.events, auditRows: +r.audit, caseTeam: +r.team };
 }
 
@@ -151,7 +152,7 @@ export async function prepareTemplate(url: string, families: number, fresh: bool
   const label = split(url).name;
   if (!fresh && await databaseExists(url)) {
     const probe = await openPostgres(url, 1);
-    const ok = await probe.query<{ n: string }>(`SELECT count(*)::text AS n FROM families WHERE region_id = $1`, [REGION]).then((r) => Number(r[0].n) === families, () => false);
+    const ok = await probe.query<{ n: string }>(`SELECT count(*)::text AS n FROM families WHERE region_id = $1`, [REGION]).then((r) => Number(r[0]?.n) === families, () => false);
     await probe.close();
     if (!ok) { say(`${label}: not the asked ${families} families; seeding it again`); fresh = true; }
   }

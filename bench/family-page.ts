@@ -41,21 +41,23 @@ export async function measureFamilyPage(o: {
   try {
     say(`(a) ${o.engine}: capturing the SQL of one request per family (${ids.length} families)`);
     for (const id of ids) captured.set(id, (await o.recorder.capture(() => get(id))).statements);
-    const first = captured.get(ids[0])!;
+    const [firstId] = ids;
+    if (firstId === undefined) throw new Error(`(a) ${o.engine}: no families to measure`);
+    const first = captured.get(firstId)!;
     const rls = switchesRole(first);
     const variants: Variant[] = rls ? ['tx', 'session', 'norls'] : ['tx', 'session'];
     const warm = Math.min(100, ids.length * 3);
     say(`(a) ${o.engine}: ${first.filter((s) => s.inTx).length} statements in the transaction, ${first.filter((s) => !s.inTx).length} before it; warming up (${warm} rounds)`);
-    for (let i = 0; i < warm; i++) { await api(ids[i % ids.length]); await direct(ids[i % ids.length], variants[i % variants.length]); }
+    for (let i = 0; i < warm; i++) { await api(ids[i % ids.length]!); await direct(ids[i % ids.length]!, variants[i % variants.length]!); }
     timings.clear();
     say(`(a) ${o.engine}: ${o.requests} family pages over HTTP and ${o.requests} of each raw variant, interleaved, across ${ids.length} families`);
     const T: Record<'api' | Variant, number[]> = { api: [], tx: [], session: [], norls: [] };
     const all = ['api', ...variants] as const;
     for (let i = 0; i < o.requests; i++) {
-      const id = ids[i % ids.length];
+      const id = ids[i % ids.length]!;
       // Rotate which one goes first so none of them always finds the pages warmed by another.
       for (let k = 0; k < all.length; k++) {
-        const which = all[(k + i) % all.length];
+        const which = all[(k + i) % all.length]!;
         T[which].push(which === 'api' ? await api(id) : await direct(id, which));
       }
     }

@@ -47,7 +47,7 @@ export class HttpClient {
     if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.body.toString().slice(0, 300)}`);
     const set = ([] as string[]).concat(r.headers['set-cookie'] ?? []).find((c) => c.startsWith('regie_sid='));
     if (!set) throw new Error(`login ${username}: no session cookie`);
-    this.cookie = set.split(';')[0];
+    this.cookie = set.split(';')[0]!;
     const body = JSON.parse(r.body.toString()) as { state: string; csrfToken: string };
     if (body.state !== 'active') throw new Error(`login ${username}: state ${body.state} (second factor needed?)`);
     this.csrf = body.csrfToken;

@@ -18,7 +18,7 @@ export function runLoad(job: LoadJob): Promise<LoadSummary> {
   say(`(b) forking the load generator: ${job.rate} req/s for ${job.seconds} s (+${job.warmupSeconds} s warm-up, not counted) ` +
     `over ${job.familyIds.length} families`);
   // The child inherits tsx's loader flags from process.execArgv.
-  const loadAverageBefore = Math.round(os.loadavg()[0] * 100) / 100;
+  const loadAverageBefore = Math.round(os.loadavg()[0]! * 100) / 100;
   const child = fork(file, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     const progress = setInterval(() => say('(b) load running…'), 15_000);

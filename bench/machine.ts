@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import type { Database } from '../src/platform/db/db.js';
+import { oneRow } from '../src/platform/db/rows.js';
 
 export interface Machine {
   cpuModel: string; cpus: number; memoryGiB: number; os: string; node: string; postgres: string; pglite: string;
@@ -14,7 +15,7 @@ export interface Machine {
 
 export async function describeMachine(db: Database): Promise<Machine> {
   const cpus = os.cpus();
-  const [{ version }] = await db.query<{ version: string }>('SELECT version()');
+  const { version } = oneRow(await db.query<{ version: string }>('SELECT version()'), 'version()');
   const settings = await db.query<{ name: string; setting: string; unit: string | null }>(
     `SELECT name, setting, unit FROM pg_settings WHERE name IN
        ('shared_buffers','work_mem','effective_cache_size','synchronous_commit','fsync','autovacuum','max_connections','jit','random_page_cost')

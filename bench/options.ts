@@ -133,9 +133,10 @@ export async function waitIdle(minutes: number): Promise<number> {
   const { cpus, loadavg } = await import('node:os');
   const limit = cpus().length * 0.5;
   const until = Date.now() + minutes * 60_000;
-  while (loadavg()[0] >= limit && Date.now() < until) {
-    say(`waiting for a quiet machine: 1-minute load average ${loadavg()[0].toFixed(2)} ≥ ${limit} (other processes: ${Math.round((until - Date.now()) / 60_000)} min left to wait)`);
+  // os.loadavg() always answers the 1-, 5- and 15-minute averages.
+  while (loadavg()[0]! >= limit && Date.now() < until) {
+    say(`waiting for a quiet machine: 1-minute load average ${loadavg()[0]!.toFixed(2)} ≥ ${limit} (other processes: ${Math.round((until - Date.now()) / 60_000)} min left to wait)`);
     await new Promise((r) => setTimeout(r, 20_000));
   }
-  return Math.round(loadavg()[0] * 100) / 100;
+  return Math.round(loadavg()[0]! * 100) / 100;
 }

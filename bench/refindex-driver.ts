@@ -24,7 +24,7 @@ async function run(job: DriverJob): Promise<DriverResult> {
       const t0 = performance.now();
       let status = 'error';
       try {
-        const r = await clients[i].request('POST', '/api/v1/refindex/registrations', body);
+        const r = await clients[i]!.request('POST', '/api/v1/refindex/registrations', body);
         status = String(r.status);
         if (r.status === 201) {
           registered++;

@@ -67,7 +67,7 @@ function formsOf(s: string | null, dict: Map<string, string[]>): Form[] {
     for (const m of hits) {
       const lit = s.slice(at, m.index);
       partial = partial.flatMap((p) => dict.get(m[0])!.map((v) => [...p, ...(lit ? [{ lit }] : []), { v }]));
-      at = m.index! + m[0].length;
+      at = m.index + m[0].length;
     }
     const rest = s.slice(at);
     for (const p of partial) out.push({ kind: 'parts', parts: rest ? [...p, { lit: rest }] : p });
@@ -91,8 +91,10 @@ function dictOf(globals: Globals, pair?: Pair, suffix = ''): Map<string, string[
 function resolve(samples: { value: string | null; dict: Map<string, string[]> }[], what: string): Form {
   // A fresh uuid differs in every sample: it is its own form, never a literal.
   const each = samples.map((s) => new Map<string, Form>(formsOf(s.value, s.dict).map((f) => [formKey(f), f])));
-  const left = [...each[0].entries()].filter(([k]) => each.every((m) => m.has(k))).map(([, f]) => f);
-  if (left.length === 1) return left[0];
+  const [firstSample] = each;
+  if (!firstSample) throw new Error(`${what}: no samples`);
+  const left = [...firstSample.entries()].filter(([k]) => each.every((m) => m.has(k))).map(([, f]) => f);
+  if (left.length === 1) return left[0]!;
   if (!left.length && samples.every((s) => s.value !== null && isUuid(s.value) && !s.dict.has(s.value))) return { kind: 'fresh' };
   throw new Error(`${what}: ${left.length ? `ambiguous (${left.map(formKey).join(' or ')})` : `no form fits all samples (${samples.map((s) => s.value).join(', ')})`}`);
 }
@@ -105,7 +107,7 @@ function literal(s: string): string {
 function expr(f: Form, type: string, suffix: (v: string) => string): string {
   if (f.kind === 'null') return `NULL::${type}`;
   if (f.kind === 'fresh') return `gen_random_uuid()::${type}`;
-  if (f.parts.length === 1) { const p = f.parts[0]; return 'v' in p ? `:${suffix(p.v)}::${type}` : `${literal(p.lit)}::${type}`; }
+  if (f.parts.length === 1) { const p = f.parts[0]!; return 'v' in p ? `:${suffix(p.v)}::${type}` : `${literal(p.lit)}::${type}`; }
   return `(${f.parts.map((p) => ('v' in p ? `:${suffix(p.v)}::text` : `${literal(p.lit)}::text`)).join(' || ')})::${type}`;
 }
 
@@ -125,6 +127,7 @@ export function substitute(text: string, params: string[]): string {
         if (j >= text.length) throw new Error(`unterminated string in ${text.slice(0, 80)}`);
         if (escapes && text[j] === '\\') {
           const n = text[j + 1];
+          if (n === undefined) throw new Error(`unterminated string in ${text.slice(0, 80)}`);
           value += ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' } as Record<string, string>)[n] ?? n;
           j += 2; continue;
         }
@@ -188,21 +191,21 @@ export function buildScript(o: ScriptInput): Script {
   if (o.types.length !== tx.length) throw new Error('parameter types do not match the statements');
   const calls = tx.flatMap((s, i) => (matchCall(s) ? [i] : []));
   if (calls.length !== 1) throw new Error(`expected one call of regie.refindex_match() in the registration, found ${calls.length}`);
-  const iM = calls[0];
-  const pairs = (tx[iM].rows ?? []) as Pair[];
+  const iM = calls[0]!;
+  const pairs = (tx[iM]!.rows ?? []) as Pair[];
   const matchIds = [...new Set(pairs.map((p) => p.match_id))];
   if (pairs.length < 2 || matchIds.length < 2) throw new Error(`the sample registration must make ≥ 2 pairs over ≥ 2 matches (it made ${pairs.length} over ${matchIds.length})`);
   const values = tx.map((s) => s.params.map(wire));
-  const refersTo = (i: number) => matchIds.filter((m) => values[i].some((v) => v?.includes(m)));
+  const refersTo = (i: number) => matchIds.filter((m) => values[i]!.some((v) => v?.includes(m)));
   // Through a scalar parameter (per-pair and per-match statements) or only inside the elements of array parameters (batch statements).
-  const isArray = (i: number, p: number) => Array.isArray(tx[i].params[p]);
-  const refersToScalar = (i: number) => matchIds.filter((m) => values[i].some((v, p) => !isArray(i, p) && v?.includes(m)));
+  const isArray = (i: number, p: number) => Array.isArray(tx[i]!.params[p]);
+  const refersToScalar = (i: number) => matchIds.filter((m) => values[i]!.some((v, p) => !isArray(i, p) && v?.includes(m)));
 
   // After the match call: [per pair]* [once]* [per new match]* [once]*, told apart by the match ids in the scalar parameters;
   // a batch statement (match ids only inside its arrays) is sent once, so it counts as once here.
   const after = tx.slice(iM + 1).map((_, k) => iM + 1 + k);
   let at = 0;
-  const run = (referring: boolean) => { const r: number[] = []; while (at < after.length && (refersToScalar(after[at]).length > 0) === referring) r.push(after[at++]); return r; };
+  const run = (referring: boolean) => { const r: number[] = []; while (at < after.length && (refersToScalar(after[at]!).length > 0) === referring) r.push(after[at++]!); return r; };
   const perPairRun = run(true), middle = run(false), perMatchRun = run(true), tail = run(false);
   if (at !== after.length) throw new Error('statements about matches come in more than two runs after the match call; the shape of registerInIndex changed');
   const perPair = perPairRun.length / pairs.length, perMatch = perMatchRun.length / matchIds.length;
@@ -211,12 +214,12 @@ export function buildScript(o: ScriptInput): Script {
   const blocks = (run: number[], size: number) => Array.from({ length: size ? run.length / size : 0 }, (_, k) => run.slice(k * size, (k + 1) * size));
   const pairBlocks = blocks(perPairRun, perPair), matchBlocks = blocks(perMatchRun, perMatch);
   for (const [k, b] of pairBlocks.entries()) {
-    if (b.some((i, j) => tx[i].text !== tx[pairBlocks[0][j]].text)) throw new Error(`the statements of pair ${k + 1} differ from those of pair 1`);
-    if (b.some((i) => !refersTo(i).includes(pairs[k].match_id))) throw new Error(`a statement of pair ${k + 1} does not carry its match id`);
+    if (b.some((i, j) => tx[i]!.text !== tx[pairBlocks[0]![j]!]!.text)) throw new Error(`the statements of pair ${k + 1} differ from those of pair 1`);
+    if (b.some((i) => !refersTo(i).includes(pairs[k]!.match_id))) throw new Error(`a statement of pair ${k + 1} does not carry its match id`);
   }
   for (const [k, b] of matchBlocks.entries()) {
-    if (b.some((i, j) => tx[i].text !== tx[matchBlocks[0][j]].text)) throw new Error(`the statements of new match ${k + 1} differ from those of match 1`);
-    if (b.some((i) => !refersTo(i).includes(matchIds[k]))) throw new Error(`a statement of new match ${k + 1} does not carry its match id`);
+    if (b.some((i, j) => tx[i]!.text !== tx[matchBlocks[0]![j]!]!.text)) throw new Error(`the statements of new match ${k + 1} differ from those of match 1`);
+    if (b.some((i) => !refersTo(i).includes(matchIds[k]!))) throw new Error(`a statement of new match ${k + 1} does not carry its match id`);
   }
   for (let i = 0; i < iM; i++) if (refersTo(i).length) throw new Error(`statement ${i + 1} before the match call carries a match id it cannot know yet`);
   const seen = new Map<string, string>();
@@ -229,24 +232,24 @@ export function buildScript(o: ScriptInput): Script {
   const pairVars = new Set<string>();
   const global = dictOf(o.globals);
   const statement = (i: number, forms: Form[], suffix: (v: string) => string) =>
-    substitute(tx[i].text, forms.map((f, p) => expr(f, o.types[i][p], suffix))) + ';';
-  const once = (i: number) => statement(i, values[i].map((v, p) => resolve([{ value: v, dict: global }], `statement ${i + 1} parameter $${p + 1}`)), (v) => v);
-  const matchDict = (k: number) => { const d = dictOf(o.globals); d.set(matchIds[k], [...(d.get(matchIds[k]) ?? []), 'dm']); return d; };
+    substitute(tx[i]!.text, forms.map((f, p) => expr(f, o.types[i]![p]!, suffix))) + ';';
+  const once = (i: number) => statement(i, values[i]!.map((v, p) => resolve([{ value: v, dict: global }], `statement ${i + 1} parameter $${p + 1}`)), (v) => v);
+  const matchDict = (k: number) => { const m = matchIds[k]!; const d = dictOf(o.globals); d.set(m, [...(d.get(m) ?? []), 'dm']); return d; };
 
   // A batch statement: its array parameters, one element per row; rows without a match id first, then per new match its rows.
   interface Batch { i: number; scalars: (Form | null)[]; arrays: number[]; onceRows: Form[][]; matchRows: Form[][]; elementTypes: string[] }
   const batchOf = (i: number): Batch => {
-    const where = `statement ${i + 1} (${tx[i].text.replace(/\s+/g, ' ').trim().slice(0, 60)}…)`;
-    const ps = tx[i].params;
+    const where = `statement ${i + 1} (${tx[i]!.text.replace(/\s+/g, ' ').trim().slice(0, 60)}…)`;
+    const ps = tx[i]!.params;
     const arrays = ps.flatMap((v, p) => (Array.isArray(v) ? [p] : []));
-    for (const [p, v] of values[i].entries())
+    for (const [p, v] of values[i]!.entries())
       if (!isArray(i, p) && matchIds.some((m) => v?.includes(m))) throw new Error(`${where}: match ids both in scalar parameter $${p + 1} and inside array parameters; not understood`);
     const lengths = [...new Set(arrays.map((p) => (ps[p] as unknown[]).length))];
     if (lengths.length !== 1)
       throw new Error(`${where}: carries match ids inside array parameters of different lengths (${arrays.map((p) => `$${p + 1}: ${(ps[p] as unknown[]).length}`).join(', ')}); expected one element per row in every array`);
-    const n = lengths[0];
+    const n = lengths[0]!;
     const elementTypes = arrays.map((p) => {
-      const t = o.types[i][p];
+      const t = o.types[i]![p];
       if (!t?.endsWith('[]')) throw new Error(`${where}: parameter $${p + 1} is an array but PostgreSQL inferred ${t} for it`);
       return t.slice(0, -2);
     });
@@ -260,7 +263,7 @@ export function buildScript(o: ScriptInput): Script {
       || rows.some((m, r) => (r < first ? m.length !== 0 : m.length !== 1 || m[0] !== matchIds[Math.floor((r - first) / perMatchRows)])))
       throw new Error(`${where}: ${n} rows in its array parameters (${shape}); expected rows without a match id first, then the same number of rows for each of the ` +
         `${matchIds.length} new matches in order, each carrying its own match id only`);
-    const scalars = ps.map((_, p) => (isArray(i, p) ? null : resolve([{ value: values[i][p], dict: global }], `${where} parameter $${p + 1}`)));
+    const scalars = values[i]!.map((v, p) => (isArray(i, p) ? null : resolve([{ value: v, dict: global }], `${where} parameter $${p + 1}`)));
     const onceRows = Array.from({ length: first }, (_, r) => arrays.map((p) => resolve([{ value: cell(r, p), dict: global }], `${where} row ${r + 1} of $${p + 1}`)));
     const matchRows = Array.from({ length: perMatchRows }, (_, r) => arrays.map((p) => resolve(matchIds.map((__, k) => ({
       value: cell(first + k * perMatchRows + r, p), dict: matchDict(k) })), `${where} row ${first + r + 1} (per new match) of $${p + 1}`)));
@@ -277,11 +280,12 @@ export function buildScript(o: ScriptInput): Script {
         ...Array.from({ length: k }, (_, j) => b.matchRows.map((r) => ({ r, sfx: sfx(j + 1) }))).flat()];
       if (!rows.length) continue;
       const params = b.scalars.map((f, p) => {
-        if (f) return expr(f, o.types[b.i][p], (v) => v);
+        if (f) return expr(f, o.types[b.i]![p]!, (v) => v);
+        // No scalar form: parameter p is one of the arrays.
         const a = b.arrays.indexOf(p);
-        return `ARRAY[${rows.map(({ r, sfx: x }) => expr(r[a], b.elementTypes[a], x)).join(', ')}]::${o.types[b.i][p]}`;
+        return `ARRAY[${rows.map(({ r, sfx: x }) => expr(r[a]!, b.elementTypes[a]!, x)).join(', ')}]::${o.types[b.i]![p]}`;
       });
-      const sql = substitute(tx[b.i].text, params) + ';';
+      const sql = substitute(tx[b.i]!.text, params) + ';';
       // pgbench turns every :name into a parameter of its own, at most MAX_ARGS - 1 = 255 per statement.
       const refs = [...sql.matchAll(/(?<!:):[A-Za-z0-9_]+/g)].length;
       if (refs > 255) throw new Error(`statement ${b.i + 1} with ${k} new matches refers to ${refs} pgbench variables; pgbench allows 255 per statement (lower --refindex-per-client or build its arrays differently)`);
@@ -302,12 +306,18 @@ export function buildScript(o: ScriptInput): Script {
   for (let i = 0; i < iM; i++) L.push(once(i));
   // The match call itself, verbatim inside a wrapper that hands its rows to pgbench: per pair k
   // (in the order returned) its match and parties, and the new matches in order of first appearance.
-  const forms = values[iM].map((v, p) => resolve([{ value: v, dict: global }], `match call parameter $${p + 1}`));
-  const call = substitute(tx[iM].text, forms.map((f, p) => expr(f, o.types[iM][p], (v) => v)));
-  const pairForms = pairBlocks[0]?.map((_, j) => values[pairBlocks[0][j]].map((__, p) => resolve(pairBlocks.map((b, k) => ({
-    value: values[b[j]][p], dict: dictOf(o.globals, pairs[k], '') })), `per-pair statement ${j + 1} parameter $${p + 1}`))) ?? [];
-  const matchForms = matchBlocks[0]?.map((_, j) => values[matchBlocks[0][j]].map((__, p) => resolve(matchBlocks.map((b, k) => ({
-    value: values[b[j]][p], dict: matchDict(k) })), `per-match statement ${j + 1} parameter $${p + 1}`))) ?? [];
+  const forms = values[iM]!.map((v, p) => resolve([{ value: v, dict: global }], `match call parameter $${p + 1}`));
+  const call = substitute(tx[iM]!.text, forms.map((f, p) => expr(f, o.types[iM]![p]!, (v) => v)));
+  // Parameter p of the j-th statement of block b (every block has the same statements: checked above).
+  const param = (b: number[], j: number, p: number): string | null => {
+    const v = values[b[j]!]?.[p];
+    if (v === undefined) throw new Error(`statement ${j + 1} of a block has no parameter $${p + 1}`);
+    return v;
+  };
+  const pairForms = pairBlocks[0]?.map((first, j) => values[first]!.map((__, p) => resolve(pairBlocks.map((b, k) => ({
+    value: param(b, j, p), dict: dictOf(o.globals, pairs[k], '') })), `per-pair statement ${j + 1} parameter $${p + 1}`))) ?? [];
+  const matchForms = matchBlocks[0]?.map((first, j) => values[first]!.map((__, p) => resolve(matchBlocks.map((b, k) => ({
+    value: param(b, j, p), dict: matchDict(k) })), `per-match statement ${j + 1} parameter $${p + 1}`))) ?? [];
   for (const fs of [...pairForms, ...matchForms]) for (const f of fs) if (f.kind === 'parts') for (const t of f.parts) if ('v' in t && !(t.v in o.globals)) pairVars.add(t.v);
   const cols: string[] = ['count(*) AS npairs', '(SELECT count(*) FROM d) AS nmatches'];
   for (let k = 1; k <= o.maxPairs; k++)
@@ -323,13 +333,13 @@ export function buildScript(o: ScriptInput): Script {
   const sfx = (k: number) => (v: string) => (v in o.globals ? v : `${v}_${k}`);
   for (let k = 1; k <= o.maxPairs && pairBlocks.length; k++) {
     L.push(`\\if :npairs >= ${k}`);
-    pairBlocks[0].forEach((i, j) => L.push(statement(i, pairForms[j], sfx(k))));
+    pairBlocks[0]!.forEach((i, j) => L.push(statement(i, pairForms[j]!, sfx(k))));
     L.push('\\endif');
   }
   for (const i of middle) L.push(...onceOrBatch(i));
   for (let k = 1; k <= o.maxMatches && matchBlocks.length; k++) {
     L.push(`\\if :nmatches >= ${k}`);
-    matchBlocks[0].forEach((i, j) => L.push(statement(i, matchForms[j], sfx(k))));
+    matchBlocks[0]!.forEach((i, j) => L.push(statement(i, matchForms[j]!, sfx(k))));
     L.push('\\endif');
   }
   for (const i of tail) L.push(...onceOrBatch(i));
@@ -337,7 +347,7 @@ export function buildScript(o: ScriptInput): Script {
   const text = L.join('\n');
   // Every :name pgbench will substitute must be a variable the script sets.
   const known = new Set([...used, 'npairs', 'nmatches', ...[...pairVars].flatMap((v) => Array.from({ length: Math.max(o.maxPairs, o.maxMatches) }, (_, k) => `${v}_${k + 1}`))]);
-  for (const m of text.matchAll(/(?<!:):([A-Za-z0-9_]+)/g)) if (!known.has(m[1])) throw new Error(`the script refers to an unknown pgbench variable :${m[1]}`);
+  for (const m of text.matchAll(/(?<!:):([A-Za-z0-9_]+)/g)) if (!known.has(m[1]!)) throw new Error(`the script refers to an unknown pgbench variable :${m[1]}`);
   return {
     text, variables: [...used],
     shape: { once: iM + 1 + middle.length + tail.length, perPair, perMatch, beforeTx: o.statements.filter((s) => !s.inTx).length,

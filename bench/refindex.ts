@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openPostgres, type Database } from '../src/platform/db/db.js';
+import { oneRow } from '../src/platform/db/rows.js';
 import { primaryRole, type Role } from '../src/platform/access/actor.js';
 import { PERMISSIONS } from '../src/platform/access/policy.js';
 import { isValidBsn } from '../src/modules/persons/bsn.js';
@@ -84,11 +85,12 @@ export async function buildPlan(db: Database, clients: number, perClient: number
   const byOrg = new Map<string, User[]>();
   for (const u of users) byOrg.set(u.organisationId, [...(byOrg.get(u.organisationId) ?? []), u]);
   if (byOrg.size < 4) throw new Error(`(e) needs professionals in at least 4 organisations, found ${byOrg.size}`);
-  const orgs = [...byOrg.values()].sort((x, y) => y.length - x.length || x[0].organisation.localeCompare(y[0].organisation));
+  // Every organisation in byOrg has at least one user (added with it).
+  const orgs = [...byOrg.values()].sort((x, y) => y.length - x.length || x[0]!.organisation.localeCompare(y[0]!.organisation));
   const slots: User[] = [];
   for (let round = 0; slots.length < clients; round++) {
     const before = slots.length;
-    for (const o of orgs) if (slots.length < clients && o[round]) slots.push(o[round]);
+    for (const o of orgs) { const u = o[round]; if (slots.length < clients && u) slots.push(u); }
     if (slots.length === before) throw new Error(`(e) only ${slots.length} professionals to log in as, ${clients} clients asked`);
   }
 
@@ -107,13 +109,14 @@ export async function buildPlan(db: Database, clients: number, perClient: number
     households.set(r.family_id, [...(households.get(r.family_id) ?? []), p]);
   }
   const r = rng(seed);
-  const shuffled = <T>(xs: T[]) => { const a = [...xs]; for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; } return a; };
+  const shuffled = <T>(xs: T[]) => { const a = [...xs]; for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [a[i], a[j]] = [a[j]!, a[i]!]; } return a; };
   const order = shuffled([...households.keys()]);
 
   // The sample registration of the capture: a household with two young persons.
   const sampleHousehold = order.find((f) => households.get(f)!.length >= 2);
   if (!sampleHousehold) throw new Error('(e) no household with two young persons in the region');
   const [x, y] = households.get(sampleHousehold)!;
+  if (!x || !y) throw new Error('(e) the sample household lost its two young persons');
 
   // About 1.4 registrations per person: most persons by one organisation, some by two or three.
   const total = clients * perClient;
@@ -138,8 +141,9 @@ export async function buildPlan(db: Database, clients: number, perClient: number
     taken.set(s.organisationId, mine);
     const out: Item[] = [];
     while (out.length < perClient) {
-      let p = pool[Math.floor(r() * pool.length)];
-      for (let k = 0; mine.has(p.id) && k < pool.length; k++) p = pool[(pool.indexOf(p) + 1) % pool.length];
+      // Not empty: it holds at least as many persons as an organisation registers (checked above).
+      let p = pool[Math.floor(r() * pool.length)]!;
+      for (let k = 0; mine.has(p.id) && k < pool.length; k++) p = pool[(pool.indexOf(p) + 1) % pool.length]!;
       if (mine.has(p.id)) throw new Error('(e) ran out of persons');
       mine.add(p.id);
       out.push({ slot, person: p });
@@ -149,7 +153,7 @@ export async function buildPlan(db: Database, clients: number, perClient: number
 
   // What the matches must be, from the plan and the households alone.
   const orgsOf = new Map<string, Set<string>>();
-  for (const list of items) for (const it of list) orgsOf.set(it.person.id, (orgsOf.get(it.person.id) ?? new Set()).add(slots[it.slot].organisationId));
+  for (const list of items) for (const it of list) orgsOf.set(it.person.id, (orgsOf.get(it.person.id) ?? new Set()).add(slots[it.slot]!.organisationId));
   const familyIds = [...new Set([...orgsOf.keys()].flatMap((id) => everyone.get(id)!.families))];
   const members = await db.query<{ family_id: string; person_id: string }>(
     `SELECT family_id, person_id FROM family_members WHERE region_id = $1 AND family_id = ANY($2::uuid[])`, [REGION, familyIds]);
@@ -169,7 +173,7 @@ export async function buildPlan(db: Database, clients: number, perClient: number
   // The most pairs and new matches one registration can make (if it came last): how far the script unrolls.
   let maxPairs = 1, maxMatches = 1;
   for (const list of items) for (const it of list) {
-    const o = slots[it.slot].organisationId;
+    const o = slots[it.slot]!.organisationId;
     const client = [...orgsOf.get(it.person.id)!].filter((b) => b !== o).length;
     let pairs = client, matches = client ? 1 : 0;
     for (const f of it.person.families) {
@@ -190,8 +194,9 @@ export async function buildPlan(db: Database, clients: number, perClient: number
   const a = candidates[0];
   if (!a) throw new Error('(e) no professional with two roles in an organisation between two others, for the capture');
   const at = sortedOrgs.indexOf(a.organisationId);
-  const first = (org: string) => byOrg.get(org)![0];
-  const b = first(sortedOrgs[at - 1]), c = first(sortedOrgs[at + 1]);
+  const first = (org: string) => byOrg.get(org)![0]!;
+  // a's organisation has one on either side of it (the candidates were chosen so).
+  const b = first(sortedOrgs[at - 1]!), c = first(sortedOrgs[at + 1]!);
   const d = first(sortedOrgs.find((o, i) => i !== at && i !== at - 1 && i !== at + 1)!);
   return { slots, items, persons: orgsOf.size, households: households_, expected, expectedKeys, maxPairs, maxMatches,
     sample: { a, b, c, d, x, y } };
@@ -205,13 +210,13 @@ export async function verify(url: string, plan: Plan): Promise<Pick<RefindexRun,
     const pairs = (await c.query<{ kind: string; subject: string; org_low: string; org_high: string }>(
       `SELECT m.kind, coalesce(m.person_id, m.family_id)::text AS subject, p.org_low::text, p.org_high::text
          FROM refindex_match_pairs p JOIN refindex_matches m ON m.region_id = p.region_id AND m.id = p.match_id WHERE p.region_id = $1`, [REGION])).rows;
-    const [n] = (await c.query<Record<string, number>>(
+    const n = oneRow((await c.query<{ registrations: number; client_matches: number; family_matches: number; closed: number; notifications: number; audit: number }>(
       `SELECT (SELECT count(*)::int FROM refindex_registrations WHERE region_id = $1 AND ended_at IS NULL) AS registrations,
               (SELECT count(*)::int FROM refindex_matches WHERE region_id = $1 AND closed_at IS NULL AND kind = 'client') AS client_matches,
               (SELECT count(*)::int FROM refindex_matches WHERE region_id = $1 AND closed_at IS NULL AND kind = 'family') AS family_matches,
               (SELECT count(*)::int FROM refindex_matches WHERE region_id = $1 AND closed_at IS NOT NULL) AS closed,
               (SELECT count(*)::int FROM notifications WHERE region_id = $1 AND kind = 'refindex_match') AS notifications,
-              (SELECT count(*)::int FROM audit_log WHERE region_id = $1 AND object_type IN ('refindex-registration', 'refindex-match')) AS audit`, [REGION])).rows;
+              (SELECT count(*)::int FROM audit_log WHERE region_id = $1 AND object_type IN ('refindex-registration', 'refindex-match')) AS audit`, [REGION])).rows, 'refindex counts');
     const keys = pairs.map((p) => pairKey(p.kind, p.subject, p.org_low, p.org_high));
     const distinct = new Set(keys);
     const counts: MatchCounts = { registrations: n.registrations, clientMatches: n.client_matches, familyMatches: n.family_matches,
@@ -239,7 +244,7 @@ async function parameterTypes(url: string, texts: string[]): Promise<string[][]>
     for (const [i, text] of texts.entries()) {
       await c.query(`PREPARE bench_types_${i} AS ${text}`);
       const r = await c.query<{ t: string[] }>(`SELECT parameter_types::text[] AS t FROM pg_prepared_statements WHERE name = $1`, [`bench_types_${i}`]);
-      out.push(r.rows[0].t ?? []);
+      out.push(oneRow(r.rows, `prepared statement bench_types_${i}`).t ?? []);
       await c.query(`DEALLOCATE bench_types_${i}`);
     }
     return out;
@@ -287,7 +292,7 @@ async function runApi(url: string, plan: Plan, pool: number): Promise<RefindexRu
     const clients = await Promise.all(plan.slots.map((s) => loggedIn(server.baseUrl, s.username)));
     // Warm-up without writing: opens the server's pool connections and the clients' sockets.
     for (let i = 0; i < 3; i++) await Promise.all(clients.map((c) => c.json('/api/v1/refindex/registrations?limit=1')));
-    const job: DriverJob = { baseUrl: server.baseUrl, clients: clients.map((c, i) => ({ cookie: c.cookie, csrf: c.csrf, bodies: plan.items[i].map((it) => registrationBody(it.person.bsn)) })) };
+    const job: DriverJob = { baseUrl: server.baseUrl, clients: clients.map((c, i) => ({ cookie: c.cookie, csrf: c.csrf, bodies: plan.items[i]!.map((it) => registrationBody(it.person.bsn)) })) };
     for (const c of clients) c.close();
     const total = plan.items.reduce((n, l) => n + l.length, 0);
     say(`(e) API: ${total} registrations from ${clients.length} concurrent clients (server pool ${pool})`);
@@ -341,17 +346,22 @@ async function runPgbench(url: string, plan: Plan, script: Script, clients: numb
   try {
     // The work queue: one row per registration, in the order the API clients go through theirs
     // (round-robin over the clients), with the id the service would have made up for it.
-    const rows = plan.items[0].flatMap((_, k) => plan.items.map((list) => list[k]));
-    const slot = (it: Item) => plan.slots[it.slot];
+    // Every client has the same number of items (perClient), and one slot per list.
+    const rows = plan.items[0]!.flatMap((_, k) => plan.items.map((list) => list[k]!));
+    const slot = (it: Item) => plan.slots[it.slot]!;
     await c.query(`CREATE TABLE bench_refindex_queue (n bigint PRIMARY KEY, ${script.variables.map((v) => `${v} text NOT NULL`).join(', ')})`);
     await c.query('CREATE SEQUENCE bench_refindex_queue_n');
     const col: Record<string, (it: Item) => string> = {
       user_id: (it) => slot(it).id, org_id: (it) => slot(it).organisationId, roles: (it) => slot(it).roles.join(','),
       user_role: (it) => primaryRole({ roles: slot(it).roles } as never), bsn: (it) => it.person.bsn, person_id: (it) => it.person.id, reg_id: () => randomUUID(),
     };
-    for (const v of script.variables) if (!col[v]) throw new Error(`(e) no queue column for script variable ${v}`);
+    const columns = script.variables.map((v) => {
+      const get = col[v];
+      if (!get) throw new Error(`(e) no queue column for script variable ${v}`);
+      return get;
+    });
     await c.query(`INSERT INTO bench_refindex_queue SELECT * FROM unnest($1::bigint[], ${script.variables.map((_, i) => `$${i + 2}::text[]`).join(', ')})`,
-      [rows.map((_, i) => i + 1), ...script.variables.map((v) => rows.map(col[v]))]);
+      [rows.map((_, i) => i + 1), ...columns.map((get) => rows.map(get))]);
     await c.query('ANALYZE bench_refindex_queue');
   } finally { await c.end(); }
   const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
@@ -379,7 +389,7 @@ async function runPgbench(url: string, plan: Plan, script: Script, clients: numb
   const processed = run.out.match(/number of transactions actually processed: (\d+\/\d+)/)?.[1] ?? '?';
   const failed = num(/number of failed transactions: (\d+)/);
   const done = Number(processed.split('/')[0]);
-  const statements = [...run.out.matchAll(/^\s+([\d.]+)\s+\d+\s+(\S.*)$/gm)].map((m) => ({ ms: Number(m[1]), text: m[2] }))
+  const statements = [...run.out.matchAll(/^\s+([\d.]+)\s+\d+\s+(\S.*)$/gm)].map((m) => ({ ms: Number(m[1]), text: m[2]! }))
     .sort((x, y) => y.ms - x.ms).slice(0, 6);
   const v = await verify(url, plan);
   const total = clients * perClient;

@@ -64,7 +64,7 @@ export function compare(prev: Record<string, number>, now: Record<string, number
   const out: Change[] = [];
   for (const [metric, dir] of Object.entries(DIRECTION)) {
     const before = prev[metric], cur = now[metric];
-    if (!Number.isFinite(before) || !Number.isFinite(cur) || before === 0) continue;
+    if (before === undefined || cur === undefined || !Number.isFinite(before) || !Number.isFinite(cur) || before === 0) continue;
     const change = (cur - before) / before;
     out.push({ metric, before, now: cur, change, worse: dir === 'lower' ? change > THRESHOLD : change < -THRESHOLD });
   }

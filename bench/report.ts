@@ -50,7 +50,7 @@ export function metricsOf(r: BenchReport): Record<string, number> {
   if (r.compare) Object.assign(m, { 'a.pglite.apiMedianMs': r.compare.pglite.api.p50, 'a.pglite.postgresApiMedianMs': r.compare.postgres.api.p50,
     'a.pglite.ratio': r.compare.ratio });
   for (const s of r.search) Object.assign(m, { [`c.${s.scope}.p50Ms`]: s.api.p50, [`c.${s.scope}.p95Ms`]: s.api.p95, [`c.${s.scope}.p99Ms`]: s.api.p99 });
-  for (const k of Object.keys(m)) m[k] = Math.round(m[k] * 1000) / 1000;
+  for (const [k, v] of Object.entries(m)) m[k] = Math.round(v * 1000) / 1000;
   return m;
 }
 

@@ -80,7 +80,7 @@ async function measureBig(o: BenchOptions, big: Prepared, phase: (name: string) 
         const page = await measureFamilyPage({ engine: 'postgres', db, url: o.databaseUrl, client: regisseur, recorder: server.recorder, familyIds: ids, requests: o.pageRequests });
         familyPage = page.result;
         say(`(a) API p50 ${familyPage.api.p50.toFixed(2)} ms, raw p50 ${familyPage.raw.p50.toFixed(2)} ms → ${familyPage.ratio.toFixed(2)}×`);
-        deferred.push(() => explainSlowest(o.databaseUrl, 'family page', page.captured.get(ids[0])!, page.slowest));
+        deferred.push(() => explainSlowest(o.databaseUrl, 'family page', page.captured.get(ids[0]!)!, page.slowest));
       }
       if (has('b')) {
         await phase('b');
@@ -140,7 +140,7 @@ async function measure(o: BenchOptions, started: Date, profile: string): Promise
   }
   const loadAverages: Record<string, number> = {};
   const phase = async (name: string) => {
-    loadAverages[name] = o.waitIdleMinutes > 0 ? await waitIdle(o.waitIdleMinutes) : Math.round(os.loadavg()[0] * 100) / 100;
+    loadAverages[name] = o.waitIdleMinutes > 0 ? await waitIdle(o.waitIdleMinutes) : Math.round(os.loadavg()[0]! * 100) / 100;
   };
   const anyDb: Database = (big ?? template)!.db;
   const machine = await describeMachine(anyDb);

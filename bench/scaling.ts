@@ -22,6 +22,7 @@ import { loadavg, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { oneRow } from '../src/platform/db/rows.js';
 import { preparePostgres, siblingUrl, REGION } from './database.js';
 import { startServer, loggedIn, myFamilyIds } from './server.js';
 import { wire } from './refindex-script.js';
@@ -44,9 +45,9 @@ const say = (m: string) => process.stderr.write(`[scaling] ${m}\n`);
 const PGBENCH = process.env.BENCH_PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
 const url = process.env.BENCH_SCALING_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/regie_bench_scaling';
 const refUrl = siblingUrl(url, process.env.BENCH_REFERENCE_DB ?? 'regie_reference_scaling');
-const refDir = existsSync(o.reference!) ? o.reference! : '/work/shared/perf-reference/';
-const clients = o.clients!.split(',').map(Number);
-const stripeCounts = o.stripes!.split(',').map(Number);
+const refDir = existsSync(o.reference) ? o.reference : '/work/shared/perf-reference/';
+const clients = o.clients.split(',').map(Number);
+const stripeCounts = o.stripes.split(',').map(Number);
 const seconds = Number(o.seconds);
 const rounds = Number(o.rounds);
 const PGOPTIONS = `-c jit=off${o['async-commit'] ? ' -c synchronous_commit=off' : ''}`;
@@ -91,10 +92,10 @@ async function query<T>(dbUrl: string, sql: string): Promise<T[]> {
 
 async function prepareReference() {
   const admin = siblingUrl(url, 'postgres');
-  const exists = (await query<{ n: string }>(admin, `SELECT count(*)::text AS n FROM pg_database WHERE datname = '${new URL(refUrl).pathname.slice(1)}'`))[0].n === '1';
+  const exists = oneRow(await query<{ n: string }>(admin, `SELECT count(*)::text AS n FROM pg_database WHERE datname = '${new URL(refUrl).pathname.slice(1)}'`), 'database count').n === '1';
   if (exists) {
     const ok = await query<{ n: string }>(refUrl, `SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'lim' AND tablename = 'audit'`).catch(() => [{ n: '0' }]);
-    if (ok[0].n === '1') { say(`reference: reusing ${new URL(refUrl).pathname.slice(1)}`); return; }
+    if (oneRow(ok, 'table count').n === '1') { say(`reference: reusing ${new URL(refUrl).pathname.slice(1)}`); return; }
   } else {
     await query(admin, `CREATE DATABASE ${new URL(refUrl).pathname.slice(1)}`);
   }
@@ -109,7 +110,7 @@ const setStripes = (k: number) => query(url, `CREATE OR REPLACE FUNCTION regie.a
 
 async function main() {
   const started = new Date();
-  const p = await preparePostgres(url, { families: Number(o.families), auditRowsPerFamily: Number(o['audit-rows-per-family']), fresh: o.fresh! });
+  const p = await preparePostgres(url, { families: Number(o.families), auditRowsPerFamily: Number(o['audit-rows-per-family']), fresh: o.fresh });
   await prepareReference();
   // Regie's SQL of one family page, captured from the real server, per family.
   const server = await startServer(p.db);
@@ -128,20 +129,22 @@ async function main() {
   const regieFile = join(dir, 'regie-family-page.sql');
   writeFileSync(regieFile, regieScript(captured));
   const refFile = join(refDir, 'reference-family-page.sql');
-  const perPage = captured[0].filter((s) => s.inTx).length;
-  say(`Regie's family page: ${perPage} statements in its transaction, ${captured[0].length - perPage} before it; ${ids.length} families`);
+  const [firstPage] = captured;
+  if (!firstPage) throw new Error('scaling: the regisseur sees no families to capture');
+  const perPage = firstPage.filter((s) => s.inTx).length;
+  say(`Regie's family page: ${perPage} statements in its transaction, ${firstPage.length - perPage} before it; ${ids.length} families`);
 
   type Row = { workload: string; stripes: number | null; clients: number; round: number; tps: number; load: number };
   const rows: Row[] = [];
-  const configuredStripes = (await query<{ k: number }>(url, 'SELECT regie.audit_stripe_count() AS k'))[0].k;
+  const configuredStripes = oneRow(await query<{ k: number }>(url, 'SELECT regie.audit_stripe_count() AS k'), 'audit_stripe_count()').k;
   try {
     for (let round = 1; round <= rounds; round++) {
       for (const c of clients) {
-        rows.push({ workload: 'reference', stripes: null, clients: c, round, load: loadavg()[0], tps: pgbench(refUrl, refFile, c, 'prepared') });
+        rows.push({ workload: 'reference', stripes: null, clients: c, round, load: loadavg()[0]!, tps: pgbench(refUrl, refFile, c, 'prepared') });
         say(`round ${round}: reference, ${c} clients: ${rows.at(-1)!.tps.toFixed(0)} pages/s (load ${rows.at(-1)!.load.toFixed(2)})`);
         for (const k of stripeCounts) {
           await setStripes(k);
-          rows.push({ workload: 'regie', stripes: k, clients: c, round, load: loadavg()[0], tps: pgbench(url, regieFile, c, 'simple') });
+          rows.push({ workload: 'regie', stripes: k, clients: c, round, load: loadavg()[0]!, tps: pgbench(url, regieFile, c, 'simple') });
           say(`round ${round}: Regie's SQL, ${k} chain(s) per region, ${c} clients: ${rows.at(-1)!.tps.toFixed(0)} pages/s (load ${rows.at(-1)!.load.toFixed(2)})`);
         }
       }

@@ -3,6 +3,7 @@
 // statements each search sent (captured) replayed as raw SQL over one pg.Client for comparison.
 import type { Database } from '../src/platform/db/db.js';
 import { normaliseSearch } from '../src/modules/families/families.repo.js';
+import { oneRow } from '../src/platform/db/rows.js';
 import type { HttpClient } from './http-client.js';
 import { pgReplayer, type Recorder, type Statement, type Timings } from './capture.js';
 import { rng, since, summarise, type Summary } from './stats.js';
@@ -22,7 +23,7 @@ export async function surnamePrefixes(db: Database, n: number, seed = 7): Promis
   const r = rng(seed);
   const out: string[] = [];
   while (out.length < n) {
-    const name = names[Math.floor(r() * names.length)];
+    const name = names[Math.floor(r() * names.length)]!;
     const letters = name.match(/^[a-z]+/)![0];
     out.push(letters.slice(0, Math.min(letters.length, 2 + Math.floor(r() * 3))));
   }
@@ -34,9 +35,9 @@ export async function measureSearch(o: {
 }): Promise<{ result: SearchResult; captured: Map<string, Statement[]>; timings: Timings }> {
   const scope = o.organisationWide ? 'organisation' : 'mine';
   const replay = await pgReplayer(o.url);
-  const [{ n: visible }] = await o.db.query<{ n: string }>(
+  const { n: visible } = oneRow(await o.db.query<{ n: string }>(
     `SELECT count(DISTINCT family_id)::text AS n FROM case_team WHERE region_id = $1 AND ended_at IS NULL AND (user_id = $2 OR ($3 AND organisation_id = $4))`,
-    [REGION, o.userId, o.organisationWide, o.organisationId]);
+    [REGION, o.userId, o.organisationWide, o.organisationId]), 'visible family count');
   const path = (p: string) => `/api/v1/families?q=${encodeURIComponent(p)}${o.organisationWide ? '&scope=organisation' : ''}`;
   const get = async (p: string) => {
     const r = await o.client.get(path(p));

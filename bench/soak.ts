@@ -16,6 +16,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { oneRow } from '../src/platform/db/rows.js';
 import { preparePostgres } from './database.js';
 import { loggedIn, myFamilyIds, userOf } from './server.js';
 import { rng, summarise } from './stats.js';
@@ -126,8 +127,8 @@ async function main() {
     else await new Promise((r) => setTimeout(r, 250));
   }
 
-  const [stored] = await db.query<{ n: string; distinct_n: string }>(
-    `SELECT count(*)::text AS n, count(DISTINCT what_seen)::text AS distinct_n FROM signals WHERE what_seen LIKE $1`, [`soak-${runId}-%`]);
+  const stored = oneRow(await db.query<{ n: string; distinct_n: string }>(
+    `SELECT count(*)::text AS n, count(DISTINCT what_seen)::text AS distinct_n FROM signals WHERE what_seen LIKE $1`, [`soak-${runId}-%`]), 'stored signal count');
   const loadAfter = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const t0 = Date.now();
   server.kill('SIGTERM');

@@ -5,7 +5,8 @@ export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   // Nearest-rank: the smallest value with at least p% of the samples at or below it.
   const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+  // Not empty (checked above), and the index is clamped into it.
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
 }
 
 export function summarise(samples: number[]): Summary {

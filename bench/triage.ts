@@ -8,6 +8,7 @@
 // person, a household or someone unknown; plus the organisation's handled history and the open
 // and handled signals of other organisations, so that the queue is not the whole table.
 import { openPostgres, type Database } from '../src/platform/db/db.js';
+import { oneRow } from '../src/platform/db/rows.js';
 import { addWorkingDays, dutchToday } from '../src/platform/time/working-days.js';
 import type { Urgency } from '../src/modules/signals/signals.repo.js';
 import { DEFAULT_WORKING_DAYS } from '../src/modules/signals/settings.js';
@@ -52,11 +53,15 @@ interface Row { [k: string]: unknown }
 export async function seedSignals(db: Database, o: { organisationId: string; open: number; history: number; others: number; seed?: number }) {
   const t0 = Date.now();
   const r = rng(o.seed ?? 11);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => {
+    const x = xs[Math.floor(r() * xs.length)];
+    if (x === undefined) throw new Error('(f) nothing to pick from: an empty list');
+    return x;
+  };
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(r() * 16).toString(16)).join('');
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(r() * 4)]}${hex(3)}-${hex(12)}`;
-  const [{ n: existing }] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM signals WHERE region_id = $1 AND receiving_organisation_id = $2 AND status = 'open'`, [REGION, o.organisationId]);
+  const { n: existing } = oneRow(await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM signals WHERE region_id = $1 AND receiving_organisation_id = $2 AND status = 'open'`, [REGION, o.organisationId]), 'open signal count');
   const settings = (await db.query<{ acute_working_days: number; high_working_days: number; normal_working_days: number }>(
     `SELECT acute_working_days, high_working_days, normal_working_days FROM signal_settings WHERE region_id = $1`, [REGION]))[0];
   const days: Record<Urgency, number> = settings
@@ -72,8 +77,8 @@ export async function seedSignals(db: Database, o: { organisationId: string; ope
   const orgs = await db.query<{ id: string }>(`SELECT id FROM organisations WHERE region_id = $1 AND id <> $2 AND type IN ('veilig_thuis', 'youth_care', 'municipal_team') ORDER BY id`,
     [REGION, o.organisationId]);
   if (!subjects.length || !reporters.length) throw new Error('(f) the region has no persons or professionals to make signals with');
-  const [{ n: maxRef }] = await db.query<{ n: number }>(
-    `SELECT coalesce(max(substring(reference from '[0-9]+$')::int), 0) AS n FROM signals WHERE region_id = $1`, [REGION]);
+  const { n: maxRef } = oneRow(await db.query<{ n: number }>(
+    `SELECT coalesce(max(substring(reference from '[0-9]+$')::int), 0) AS n FROM signals WHERE region_id = $1`, [REGION]), 'highest signal reference');
   const now = Date.now();
   const day = 86_400_000;
   const year = dutchToday().slice(0, 4);
@@ -126,11 +131,11 @@ export async function measureTriage(o: { url: string; signals: number; requests:
   const replay = await pgReplayer(o.url);
   try {
     const { organisationId } = await userOf(db, TRIAGE_USER);
-    const [{ name: organisation }] = await db.query<{ name: string }>(`SELECT name FROM organisations WHERE region_id = $1 AND id = $2`, [REGION, organisationId]);
+    const { name: organisation } = oneRow(await db.query<{ name: string }>(`SELECT name FROM organisations WHERE region_id = $1 AND id = $2`, [REGION, organisationId]), `organisation of ${TRIAGE_USER}`);
     say(`(f) seeding ${o.signals} open signals for ${organisation} (plus history and other organisations' signals)`);
     const seeded = await seedSignals(db, { organisationId, open: o.signals, history: o.quick ? 2 * o.signals : 4 * o.signals, others: o.quick ? o.signals : 2 * o.signals });
-    const [{ open, all }] = await db.query<{ open: number; all: number }>(
-      `SELECT count(*) FILTER (WHERE receiving_organisation_id = $2 AND status = 'open')::int AS open, count(*)::int AS all FROM signals WHERE region_id = $1`, [REGION, organisationId]);
+    const { open, all } = oneRow(await db.query<{ open: number; all: number }>(
+      `SELECT count(*) FILTER (WHERE receiving_organisation_id = $2 AND status = 'open')::int AS open, count(*)::int AS all FROM signals WHERE region_id = $1`, [REGION, organisationId]), 'signal count');
     if (open !== o.signals) throw new Error(`(f) ${open} open signals in the queue, ${o.signals} asked`);
 
     const client = await loggedIn(server.baseUrl, TRIAGE_USER);
@@ -143,7 +148,7 @@ export async function measureTriage(o: { url: string; signals: number; requests:
     const page = await get();
     const expected = await db.query<{ id: string }>(`SELECT id FROM signals WHERE region_id = $1 AND receiving_organisation_id = $2 AND status = 'open'
       ORDER BY triage_due_on, id LIMIT 25`, [REGION, organisationId]);
-    const sameAsSql = page.items.length === expected.length && page.items.every((x, i) => x.id === expected[i].id);
+    const sameAsSql = page.items.length === expected.length && page.items.every((x, i) => x.id === expected[i]?.id);
     if (!sameAsSql) throw new Error('(f) the first page of the queue is not the first 25 open signals by deadline');
     const captured: Statement[] = (await server.recorder.capture(get)).statements;
     const rls = switchesRole(captured);
@@ -152,14 +157,14 @@ export async function measureTriage(o: { url: string; signals: number; requests:
     const timings: Timings = new Map();
     const api = async () => { const t0 = process.hrtime.bigint(); await get(); return since(t0); };
     const direct = async (v: Variant) => { const t0 = process.hrtime.bigint(); await replay.run(captured, v, v === 'tx' ? timings : undefined); return since(t0); };
-    for (let i = 0; i < 30; i++) { await api(); await direct(variants[i % variants.length]); }
+    for (let i = 0; i < 30; i++) { await api(); await direct(variants[i % variants.length]!); }
     timings.clear();
     say(`(f) ${o.requests} first pages over HTTP and ${o.requests} of each raw variant, interleaved`);
     const T: Record<'api' | Variant, number[]> = { api: [], tx: [], session: [], norls: [] };
     const all_ = ['api', ...variants] as const;
     for (let i = 0; i < o.requests; i++)
       for (let k = 0; k < all_.length; k++) {
-        const which = all_[(k + i) % all_.length];
+        const which = all_[(k + i) % all_.length]!;
         T[which].push(which === 'api' ? await api() : await direct(which));
       }
     client.close();

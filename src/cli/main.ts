@@ -51,7 +51,7 @@ async function main() {
       await withDb(async (db) => {
         const t = Date.now();
         const r = await seedDemoRegion(db, { families: Number(values.families ?? config.demoFamilies), seed: values.seed ? Number(values.seed) : undefined,
-          regionId: values.region, regionName: values.name, auditRowsPerFamily: values['audit-rows'] ? Number(values['audit-rows']) : undefined } as never);
+          regionId: values.region, regionName: values.name, auditRowsPerFamily: values['audit-rows'] ? Number(values['audit-rows']) : undefined });
         console.log(`regio ${r.regionId}: ${r.families} gezinnen, ${r.persons} personen, ${r.timelineEvents} tijdlijngebeurtenissen, ${r.auditRows} auditregels (${((Date.now() - t) / 1000).toFixed(1)} s)`);
         if (r.password) console.log(`eenmalig wachtwoord van de accounts in ${r.regionId} (werkt één keer per account): ${r.password}`);
       });

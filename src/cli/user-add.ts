@@ -18,14 +18,15 @@ export async function addUserCommand(db: Database, args: string[]) {
   const orgs = await db.query<{ region_id: string; id: string; name: string }>(
     `SELECT region_id, id, name FROM organisations WHERE (lower(name) = lower($1) OR id::text = $1) AND ($2::text IS NULL OR region_id = $2)`,
     [values.organisation, values.region ?? null]);
-  if (orgs.length !== 1) throw new Error(orgs.length ? 'organisation name is ambiguous; add --region' : `organisation not found: ${values.organisation}`);
+  const [org] = orgs;
+  if (!org || orgs.length !== 1) throw new Error(orgs.length ? 'organisation name is ambiguous; add --region' : `organisation not found: ${values.organisation}`);
   const password = values.password ?? randomBytes(12).toString('base64url');
   // The same policy as a user's own new password: so never the public demo password either.
   const problem = passwordProblem(password, values.username);
   if (problem) throw new Error(problem.en);
-  await addUser(db, { regionId: orgs[0].region_id, organisationId: orgs[0].id, username: values.username, displayName: values.name,
+  await addUser(db, { regionId: org.region_id, organisationId: org.id, username: values.username, displayName: values.name,
     email: values.email, roles, password, totpRequired: true, passwordChangeRequired: true });
-  console.log(`account ${values.username} aangemaakt bij ${orgs[0].name}; ${values.password ? '' : `tijdelijk wachtwoord (werkt één keer): ${password}; `}kies bij de eerste login een eigen wachtwoord en koppel een authenticator-app.`);
+  console.log(`account ${values.username} aangemaakt bij ${org.name}; ${values.password ? '' : `tijdelijk wachtwoord (werkt één keer): ${password}; `}kies bij de eerste login een eigen wachtwoord en koppel een authenticator-app.`);
 }
 
 export async function addUser(db: Database, u: { regionId: string; organisationId: string; username: string; displayName: string; email?: string;

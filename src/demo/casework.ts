@@ -98,12 +98,22 @@ function transitionTimes(rng: Rng, now: number, p: CasePlan): number[] {
   const scale = closeIdx > 0 ? span / Math.max(before, 1e-9) : Math.min(1, span / Math.max(before, 1e-9));
   let daysAgo = p.openedDaysAgo;
   const times: number[] = [];
+  let previous: number | undefined;
   p.path.forEach((s, i) => {
-    if (i > 0) daysAgo -= gaps[i - 1] * (i <= (closeIdx > 0 ? closeIdx : gaps.length) ? scale : 1);
+    const gap = gaps[i - 1]; // the gap before state i: none before the first
+    if (gap !== undefined) daysAgo -= gap * (i <= (closeIdx > 0 ? closeIdx : gaps.length) ? scale : 1);
     const t = officeTime(rng, now, Math.max(0, daysAgo));
-    times.push(i > 0 ? Math.min(now - 1000, Math.max(t, times[i - 1] + 60_000)) : t);
+    previous = previous === undefined ? t : Math.min(now - 1000, Math.max(t, previous + 60_000));
+    times.push(previous);
   });
   return times;
+}
+
+/** The element at `i` of a list built alongside it (a bug when missing). */
+function nth<T>(items: readonly T[], i: number, what: string): T {
+  const item = items[i];
+  if (item === undefined) throw new Error(`demo casework: no ${what} at ${i} of ${items.length}`);
+  return item;
 }
 
 export interface FamilyContext {
@@ -135,16 +145,16 @@ function partnerWeights(h: Household): [OrgKey, number][] {
 export function buildCasework(ctx: FamilyContext, status: Status): Casework {
   const { rng, now, household: h, staff } = ctx;
   const current = planCase(rng, status);
-  const plans: CasePlan[] = [];
   // Some families come back: an earlier case, closed well before the current one opened.
+  let earlier: CasePlan | null = null;
   if (current.openedDaysAgo <= 1140 && rng.chance(0.15)) {
     const opened = rng.int(current.openedDaysAgo + 240, 1440);
     const closed = rng.int(current.openedDaysAgo + 30, opened - 90);
-    plans.push({ status: 'closed', openedDaysAgo: opened, closedDaysAgo: closed, path: rng.chance(0.2) ? ['registered', 'exploring', 'closed'] : [...FULL_PATH, 'closed'] });
+    earlier = { status: 'closed', openedDaysAgo: opened, closedDaysAgo: closed, path: rng.chance(0.2) ? ['registered', 'exploring', 'closed'] : [...FULL_PATH, 'closed'] };
   }
-  plans.push(current);
+  const plans: CasePlan[] = earlier ? [earlier, current] : [current];
 
-  const registeredAt = officeTime(rng, now, plans[0].openedDaysAgo + rng.int(0, 10));
+  const registeredAt = officeTime(rng, now, (earlier ?? current).openedDaysAgo + rng.int(0, 10));
   const out: Casework = { registeredAt, registeredBy: staff.named.regisseur, cases: [], team: [], events: [] };
   const ctxSummary: SummaryContext = { adults: h.adultNames, children: h.childNames, orgs: [] };
   const event = (caseId: string | null, at: number, type: string, actor: StaffUser | null, sentence: { kind: string; params: Record<string, unknown> },
@@ -154,20 +164,20 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
     const isCurrentOpen = ci === plans.length - 1 && plan.status !== 'closed';
     const special = isCurrentOpen ? ctx.special.next(h) : { coordinator: null, members: [] };
     const times = transitionTimes(rng, now, plan);
-    const openedAt = times[0];
+    const openedAt = nth(times, 0, 'opening time');
     const closeIdx = plan.path.indexOf('closed');
-    const closedAt = closeIdx >= 0 ? times[closeIdx] : null;
+    const closedAt = closeIdx >= 0 ? nth(times, closeIdx, 'closing time') : null;
     const activeEnd = closedAt ?? now;
     const early = plan.path.length === 3 && closeIdx === 2;
 
     // Coordinators: sometimes handed over once during the case, never a gap.
     const finalCoordinator = special.coordinator ?? pickCoordinator(rng, staff, h);
-    const coordinators: { user: StaffUser; from: number; to: number | null }[] = [];
+    type Coordinator = { user: StaffUser; from: number; to: number | null };
+    let coordinators: [Coordinator, ...Coordinator[]];
     if (activeEnd - openedAt > 120 * DAY_MS && rng.chance(0.25)) {
       const handover = workTime(rng, now, openedAt + (0.3 + 0.5 * rng.float()) * (activeEnd - openedAt), openedAt + 60_000, activeEnd - 60_000);
-      coordinators.push({ user: pickCoordinator(rng, staff, h, finalCoordinator), from: openedAt, to: handover });
-      coordinators.push({ user: finalCoordinator, from: handover, to: null });
-    } else coordinators.push({ user: finalCoordinator, from: openedAt, to: null });
+      coordinators = [{ user: pickCoordinator(rng, staff, h, finalCoordinator), from: openedAt, to: handover }, { user: finalCoordinator, from: handover, to: null }];
+    } else coordinators = [{ user: finalCoordinator, from: openedAt, to: null }];
     if (ci === 0) out.registeredBy = coordinators[0].user;
 
     const caseRow: CaseRow = {
@@ -233,10 +243,11 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
     plan.path.forEach((s, i) => {
       if (i === 0) return;
       const from = plan.path[i - 1];
-      const actor = coordinators.find((c) => c.from <= times[i] && (c.to === null || times[i] < c.to))?.user ?? first;
+      const at = nth(times, i, 'transition time');
+      const actor = coordinators.find((c) => c.from <= at && (c.to === null || at < c.to))?.user ?? first;
       const sentence = s === 'closed' ? { kind: 'case_closed', params: { fromPhase: from, reason: caseRow.closedReason ?? '' } }
         : { kind: 'case_status_changed', params: { fromPhase: from, toPhase: s } };
-      event(caseRow.id, times[i], 'case_status_changed', actor, sentence, { from, to: s });
+      event(caseRow.id, at, 'case_status_changed', actor, sentence, { from, to: s });
     });
     for (const t of caseTeam) {
       const who = `${t.user.displayName} (${staff.orgNames[t.user.orgKey]})`;
@@ -250,18 +261,20 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
         event(caseRow.id, t.startedAt + (t.startedAt === openedAt ? 1000 : 0), 'team_member_added', first, { kind: 'team_member_added', params: { name: who } }, base);
       }
       if (t.endedAt !== null && t.endedReason !== 'Regie overgedragen')
-        event(caseRow.id, t.endedAt, 'team_member_ended', t.role === 'coordinator' ? t.user : coordinators[coordinators.length - 1].user,
+        event(caseRow.id, t.endedAt, 'team_member_ended', t.role === 'coordinator' ? t.user : finalCoordinator,
           { kind: 'team_member_ended', params: { name: who, reason: t.endedReason ?? '' } }, base);
     }
 
     // Day-to-day work: roughly one to two entries a week while the case is active, rarer in follow-up.
-    const planAt = plan.path.includes('plan') ? times[plan.path.indexOf('plan')] : null;
+    const planIdx = plan.path.indexOf('plan');
+    const planAt = planIdx >= 0 ? nth(times, planIdx, 'plan time') : null;
     const rate = 0.11 + 0.23 * rng.float();
     const n = Math.round(((activeEnd - openedAt) / DAY_MS) * rate);
     for (let i = 0; i < n; i++) {
       const at = workTime(rng, now, openedAt + rng.float() * (activeEnd - openedAt), openedAt + 60_000, activeEnd - 60_000);
       const active = caseTeam.filter((t) => t.startedAt <= at && (t.endedAt === null || at < t.endedAt));
-      const actor = active.length ? (rng.chance(0.5) ? active[0] : rng.pick(active)).user : first;
+      const [firstActive] = active;
+      const actor = firstActive ? (rng.chance(0.5) ? firstActive : rng.pick(active)).user : first;
       // Plans, goals and actions exist only once the case has reached the plan stage.
       let type = rng.weighted(FILLER_WEIGHTS);
       if (planAt === null || at < planAt) if (type === 'plan_updated' || type === 'goal_progress' || type === 'action_completed') type = 'note_added';
@@ -277,7 +290,7 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
   });
 
   // The family itself: registration and its informal network, before the first case work.
-  const firstCase = out.cases[0];
+  const firstCase = nth(out.cases, 0, 'case');
   out.registeredAt = Math.min(out.registeredAt, firstCase.openedAt - 60_000);
   event(null, out.registeredAt, 'family_registered', out.registeredBy, { kind: 'family_registered', params: { name: h.name, count: h.persons.length } });
   h.network.forEach((m, i) => {

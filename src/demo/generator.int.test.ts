@@ -35,7 +35,7 @@ describe('seedDemoRegion', () => {
 
   it('leaves planner statistics behind (PGlite has no autovacuum), and the PGlite sweep refreshes them', async () => {
     const stats = async () => Number((await db.query<{ n: string }>(
-      `SELECT count(*)::text AS n FROM pg_stats WHERE schemaname = 'public' AND tablename IN ('families', 'persons', 'case_team', 'audit_log')`))[0].n);
+      `SELECT count(*)::text AS n FROM pg_stats WHERE schemaname = 'public' AND tablename IN ('families', 'persons', 'case_team', 'audit_log')`))[0]!.n);
     expect(await stats()).toBeGreaterThan(0);
     await db.exec(`DELETE FROM pg_statistic WHERE starelid = 'families'::regclass`);
     const before = await stats();
@@ -49,10 +49,10 @@ describe('seedDemoRegion', () => {
     expect(result.persons).toBeGreaterThan(30);
     expect(result.timelineEvents).toBeGreaterThan(30 * 40);
     // 3 historic reads per family, plus the rows the demo signals' real use case writes.
-    const signalRows = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM audit_log WHERE region_id = $1 AND object_type <> 'family'`, [region]))[0].n);
+    const signalRows = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM audit_log WHERE region_id = $1 AND object_type <> 'family'`, [region]))[0]!.n);
     expect(signalRows).toBeGreaterThan(0);
     expect(result.auditRows).toBe(30 * 3 + signalRows);
-    expect(Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE region_id = $1`, [region]))[0].n)).toBeGreaterThanOrEqual(4);
+    expect(Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE region_id = $1`, [region]))[0]!.n)).toBeGreaterThanOrEqual(4);
     expect(result.accounts.map((a) => a.username)).toEqual(
       ['regisseur', 'regisseur2', 'teamleider', 'veiligthuis', 'huisarts', 'leerkracht', 'privacy', 'beheer', 'beheer2', 'buitenstaander']);
     // Two functional administrators, so that the four-eyes approval of a role change can be shown.
@@ -112,7 +112,7 @@ describe('seedDemoRegion', () => {
   it('gives the named accounts their caseload', async () => {
     const caseload = async (username: string, role: 'coordinator' | 'member') => (await db.query<{ n: number }>(
       `SELECT count(DISTINCT ct.family_id)::int AS n FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
-        WHERE ct.region_id = $1 AND u.username = $2 AND ct.role = $3 AND ct.ended_at IS NULL`, [region, username, role]))[0].n;
+        WHERE ct.region_id = $1 AND u.username = $2 AND ct.role = $3 AND ct.ended_at IS NULL`, [region, username, role]))[0]!.n;
     expect(await caseload('regisseur', 'coordinator')).toBeGreaterThanOrEqual(5);
     expect(await caseload('regisseur', 'member')).toBeGreaterThanOrEqual(1);
     expect(await caseload('huisarts', 'member')).toBeGreaterThanOrEqual(1);
@@ -127,6 +127,7 @@ describe('seedDemoRegion', () => {
     const [p] = await db.query<{ family_id: string; given_names: string }>(
       `SELECT fm.family_id, p.given_names FROM persons p JOIN family_members fm ON fm.region_id = p.region_id AND fm.person_id = p.id
         WHERE p.region_id = $1 ORDER BY p.id LIMIT 1`, [region]);
+    if (!p) throw new Error('the demo region has no family members');
     const prefix = p.given_names.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().slice(0, 3);
     const hits = await db.query<{ id: string }>(
       `SELECT id FROM families WHERE region_id = $1 AND ' ' || search_text LIKE $2`, [region, `% ${prefix}%`]);
@@ -168,6 +169,7 @@ describe('seedDemoRegion', () => {
     const [u] = await db.query<{ password_hash: string; organisation: string }>(
       `SELECT u.password_hash, o.name AS organisation FROM users u JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id
         WHERE u.username = 'regisseur.bevelanden'`);
+    if (!u) throw new Error('no account regisseur.bevelanden');
     expect(u.organisation).toBe('Team Jeugd Goes');
     expect(await argon2.verify(u.password_hash, DEMO_PASSWORD)).toBe(true);
     expect(await db.query(`SELECT 1 FROM families WHERE region_id = $1`, [NEIGHBOUR_REGION.id])).toEqual([]);
@@ -206,7 +208,7 @@ describe('seedDemoRegion', () => {
              UNION ALL SELECT 'p' || id || coalesce(bsn, '') || given_names || family_name FROM persons WHERE region_id = $1
              UNION ALL SELECT 'c' || id || status FROM cases WHERE region_id = $1
              UNION ALL SELECT 'm' || id || user_id || role FROM case_team WHERE region_id = $1) s`, [region]);
-        return createHash('sha256').update(rows[0].t).digest('hex');
+        return createHash('sha256').update(rows[0]!.t).digest('hex');
       };
       expect(alone.result.otherRegions).toEqual([]);
       expect(await alone.db.query(`SELECT 1 FROM regions WHERE id = $1`, [NEIGHBOUR_REGION.id])).toEqual([]);
@@ -223,10 +225,10 @@ describe('seedDemoRegion', () => {
     expect(other.password).not.toBe(DEMO_PASSWORD);
     expect(other.families).toBe(3);
     // It got as far as its demo signals (it used to stop there) and the settings of its front door.
-    expect(Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE region_id = 'elders'`))[0].n)).toBeGreaterThanOrEqual(1);
+    expect(Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE region_id = 'elders'`))[0]!.n)).toBeGreaterThanOrEqual(1);
     const [settings] = await db.query<{ name: string }>(
       `SELECT o.name FROM signal_settings s JOIN organisations o ON o.region_id = s.region_id AND o.id = s.front_door_organisation_id WHERE s.region_id = 'elders'`);
-    expect(settings.name).toBe('Sociaal Team Elders');
+    expect(settings?.name).toBe('Sociaal Team Elders');
     // Not one of Walcheren's organisation names, nor any of its ids.
     const shared = await db.query(
       `SELECT o.name FROM organisations o JOIN organisations w ON w.region_id = $1 AND (w.name = o.name OR w.id = o.id) WHERE o.region_id = 'elders'`, [region]);
@@ -254,7 +256,7 @@ describe('seedDemoRegion', () => {
 
   it('lets the demo show the four-eyes role approval: beheer proposes, beheer2 approves', async () => {
     const [beheer, beheer2] = await Promise.all([actorOf(db, region, 'beheer'), actorOf(db, region, 'beheer2')]);
-    const [{ id }] = await db.query<{ id: string }>(`SELECT id FROM users WHERE region_id = $1 AND username = 'regisseur2'`, [region]);
+    const { id } = (await db.query<{ id: string }>(`SELECT id FROM users WHERE region_id = $1 AND username = 'regisseur2'`, [region]))[0]!;
     const before = await readAccount(db, beheer, id);
     const proposed = await changeAccount(db, beheer, id, { displayName: before.displayName, email: before.email, roles: [...before.roles, 'team_lead'] as never, version: before.version });
     expect(proposed.pending).toBe(true);

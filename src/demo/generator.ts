@@ -10,6 +10,7 @@ import { analyzeDatabase } from '../platform/db/analyze.js';
 import { insertAuditSelect } from '../platform/audit/audit.js';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../platform/db/db.js';
+import { oneRow } from '../platform/db/rows.js';
 import { Rng, isoDate } from './random.js';
 import { buildAssessments } from './assessments.js';
 import { BsnSource, buildHousehold } from './households.js';
@@ -194,7 +195,9 @@ interface FamilyInput { seed: number; index: number; now: number; staff: Staff; 
 function addFamily(t: ReturnType<typeof newTables>, f: FamilyInput): string {
   const rng = new Rng(f.seed, FAMILY_STREAM + f.index);
   const h = buildHousehold(rng, f.now, f.bsns);
-  const status = f.index < 14 ? STATUSES[f.index % STATUSES.length] : rng.weighted(STATUS_MIX);
+  // The first families go through every status in turn; the rest follow the mix.
+  const cycled = f.index < 14 ? STATUSES[f.index % STATUSES.length] : undefined;
+  const status = cycled ?? rng.weighted(STATUS_MIX);
   const work = buildCasework({ rng, now: f.now, index: f.index, household: h, staff: f.staff, special: f.special }, status);
   const ts = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   const createdAt = ts(work.registeredAt);
@@ -272,10 +275,10 @@ async function seedAudit(db: Database, regionId: string, familyIds: string[], pe
 }
 
 async function counts(db: Database, regionId: string): Promise<Omit<SeedResult, 'regionId' | 'accounts' | 'otherRegions'>> {
-  const [r] = await db.query<{ families: string; persons: string; events: string; audit: string | null }>(
+  const r = oneRow(await db.query<{ families: string; persons: string; events: string; audit: string | null }>(
     `SELECT (SELECT count(*) FROM families WHERE region_id = $1)::text AS families,
             (SELECT count(*) FROM persons WHERE region_id = $1)::text AS persons,
             (SELECT count(*) FROM timeline_events WHERE region_id = $1)::text AS events,
-            (SELECT sum(seq) FROM audit_chain_head WHERE region_id = $1)::text AS audit`, [regionId]);
+            (SELECT sum(seq) FROM audit_chain_head WHERE region_id = $1)::text AS audit`, [regionId]), 'count');
   return { families: Number(r.families), persons: Number(r.persons), timelineEvents: Number(r.events), auditRows: Number(r.audit ?? 0) };
 }

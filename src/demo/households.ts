@@ -98,11 +98,11 @@ export function buildHousehold(rng: Rng, now: number, bsns: BsnSource): Househol
   const gender = (pFemale: number): Gender => (rng.chance(pFemale) ? 'female' : 'male');
 
   // Children first (their ages decide how old the parents can be), then the adults.
-  const childAges = (max: number): number[] => {
+  const childAges = (max: number): [number, ...number[]] => {
     const n = rng.weighted([[1, 35], [2, 35], [3, 20], [4, 10]] as const);
     const youngAdult = rng.chance(0.12);
     let age = Math.min(max, youngAdult ? rng.int(18, 23) : rng.int(0, 17));
-    const ages = [age];
+    const ages: [number, ...number[]] = [age];
     for (let i = 1; i < n; i++) {
       age -= rng.int(1, 5);
       if (age < 0) break;
@@ -116,19 +116,21 @@ export function buildHousehold(rng: Rng, now: number, bsns: BsnSource): Househol
   const caregivers: PersonRow[] = [];
   let kids: number[] = [];
   if (shape === 'single_parent' || shape === 'two_parents' || shape === 'blended') {
-    kids = childAges(23);
-    const parentAge = Math.min(55, Math.max(20, kids[0] + rng.int(20, 36)));
+    const ages = childAges(23);
+    kids = ages;
+    const parentAge = Math.min(55, Math.max(20, ages[0] + rng.int(20, 36)));
     const g1 = gender(shape === 'single_parent' ? 0.85 : 0.9);
     caregivers.push(person('parent', parentAge, g1, main));
     if (shape !== 'single_parent') {
       const g2: Gender = rng.chance(0.93) ? (g1 === 'female' ? 'male' : 'female') : g1;
-      const age2 = Math.min(55, Math.max(20, parentAge + rng.int(-6, 6), kids[0] + 18));
+      const age2 = Math.min(55, Math.max(20, parentAge + rng.int(-6, 6), ages[0] + 18));
       caregivers.push(person(shape === 'blended' ? 'partner' : 'parent', age2, g2, rng.chance(0.5) ? main : pickSurname(rng)));
     }
   } else if (shape === 'grandparent_carer') {
-    kids = childAges(17);
+    const ages = childAges(17);
+    kids = ages;
     const gp = gender(0.7);
-    caregivers.push(person('carer', rng.int(Math.max(50, kids[0] + 40), 75), gp, main));
+    caregivers.push(person('carer', rng.int(Math.max(50, ages[0] + 40), 75), gp, main));
     if (rng.chance(0.4)) caregivers.push(person('carer', rng.int(52, 77), gp === 'female' ? 'male' : 'female', main));
   } else if (shape === 'couple') {
     const g1 = gender(0.5);
@@ -152,7 +154,7 @@ export function buildHousehold(rng: Rng, now: number, bsns: BsnSource): Househol
 
   const searchParts = [fullSurname(main)];
   for (const p of persons) searchParts.push(p.givenNames, fullSurname({ prefix: p.prefix, name: p.familyName }));
-  const first = (p: PersonRow) => p.givenNames.split(' ')[0];
+  const first = (p: PersonRow) => { const space = p.givenNames.indexOf(' '); return space < 0 ? p.givenNames : p.givenNames.slice(0, space); };
 
   return {
     id,

@@ -84,7 +84,7 @@ async function planFor(tx: Tx, rng: Rng, regionId: string, c: { id: string; fami
     if (outcome === 'draft' || !parent) return id;
     const proposedOn = iso(start + 3 * DAY);
     const parties = [...familyParties(members.map((m) => ({ personId: m.person_id, relation: m.relation, birthDate: m.birth_date })), proposedOn)
-      .map((p) => ({ person: p.personId as string | null, org: null as string | null, requirement: p.requirement })),
+      .map((p) => ({ person: p.personId, org: null as string | null, requirement: p.requirement })),
       { person: null, org: c.organisation_id, requirement: 'agree' as const }];
     const partyIds: string[] = [];
     for (const p of parties) {

@@ -59,7 +59,9 @@ export class Rng {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.float() * items.length)];
+    const item = items[Math.floor(this.float() * items.length)];
+    if (item === undefined) throw new Error('pick: no items to pick from');
+    return item;
   }
 
   /** Picks by weight; weights need not sum to one. */
@@ -71,16 +73,17 @@ export class Rng {
       r -= w;
       if (r < 0) return v;
     }
-    return items[items.length - 1][0];
+    const last = items[items.length - 1];
+    if (last === undefined) throw new Error('weighted: no items to pick from');
+    return last[0];
   }
 
   /** A random version-4 uuid (RFC 9562 layout), drawn from this stream. */
   uuid(): string {
     const words = [this.next(), this.next(), this.next(), this.next()];
-    const bytes: number[] = [];
-    for (const w of words) bytes.push(w >>> 24, (w >>> 16) & 0xff, (w >>> 8) & 0xff, w & 0xff);
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    // Byte 6 carries the version (4), byte 8 the variant (10xx).
+    const bytes = words.flatMap((w) => [w >>> 24, (w >>> 16) & 0xff, (w >>> 8) & 0xff, w & 0xff])
+      .map((b, i) => (i === 6 ? (b & 0x0f) | 0x40 : i === 8 ? (b & 0x3f) | 0x80 : b));
     const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }

@@ -1,6 +1,7 @@
 // A few signals in the demo region's triage queue, made through the real use case (deadlines in
 // working days, linking to open cases, audit rows), some of them already overdue.
 import type { Database } from '../platform/db/db.js';
+import { oneRow } from '../platform/db/rows.js';
 import type { Actor, Role } from '../platform/access/actor.js';
 import { createSignal } from '../modules/signals/signals.service.js';
 import { CreateSignalBody } from '../modules/signals/signals.contract.js';
@@ -10,14 +11,14 @@ export async function actorOf(db: Database, regionId: string, username: string):
   const rows = await db.query<Record<string, any>>(
     `SELECT u.id, u.organisation_id, u.roles, u.display_name, o.type, o.safety_task FROM users u
        JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id WHERE u.region_id = $1 AND u.username = $2`, [regionId, username]);
-  const u = rows[0];
+  const u = oneRow(rows, `user ${username}`);
   return { regionId, userId: u.id, organisationId: u.organisation_id, organisationType: u.type, safetyTask: u.safety_task,
     roles: u.roles as Role[], displayName: u.display_name, ip: '127.0.0.1', userAgent: 'demo' };
 }
 
 /** Signals to the region's own municipal social team, from its own named accounts. */
 export async function seedDemoSignals(db: Database, regionId: string, staff: Pick<Staff, 'orgIds' | 'named'>) {
-  const team = [{ id: staff.orgIds.stm }];
+  const team = { id: staff.orgIds.stm };
   const persons = await db.query<{ bsn: string }>(
     `SELECT p.bsn FROM persons p JOIN family_members fm ON fm.region_id = p.region_id AND fm.person_id = p.id
       WHERE p.region_id = $1 AND p.bsn IS NOT NULL AND fm.relation = 'child' ORDER BY p.id LIMIT 4`, [regionId]);
@@ -36,7 +37,7 @@ export async function seedDemoSignals(db: Database, regionId: string, staff: Pic
       whatSeen: 'Kind vertelt dat het thuis geslagen wordt en durft niet naar huis.', concerns: { safety: 'Fysiek geweld' }, meldcodeSteps: { '1': { done: true } } } },
   ];
   for (const item of items) {
-    const body = CreateSignalBody.safeParse({ receivingOrganisationId: team[0].id, ...Object.fromEntries(Object.entries(item.body).filter(([, v]) => v !== undefined)) });
+    const body = CreateSignalBody.safeParse({ receivingOrganisationId: team.id, ...Object.fromEntries(Object.entries(item.body).filter(([, v]) => v !== undefined)) });
     if (!body.success) continue; // e.g. a demo region without children with a BSN
     await createSignal(db, await actorOf(db, regionId, staff.named[item.who].username), body.data, new Date(Date.now() - item.daysAgo * day));
   }

@@ -13,13 +13,13 @@ export class Columns {
   }
 
   get size(): number {
-    return this.data[0].length;
+    return this.data[0]?.length ?? 0;
   }
 
   /** Values in the order of the columns. */
   add(...values: unknown[]): void {
     if (values.length !== this.columns.length) throw new Error(`${this.table}: expected ${this.columns.length} values, got ${values.length}`);
-    for (let i = 0; i < values.length; i++) this.data[i].push(values[i]);
+    this.data.forEach((col, i) => col.push(values[i]));
   }
 
   /** Inserts everything collected (with region_id = regionId) and empties the buffer. */

@@ -75,7 +75,27 @@ describe('journey: reading the history and the inbox in English', () => {
     await expect.poll(() => page.getByRole('link', { name: /Triage overdue: signal M-2026-0077/ }).count()).toBe(1);
     expect(await page.locator('main').innerText()).not.toMatch(DUTCH);
     await expectAccessible(page, 'inbox in English');
-    await expect.poll(async () => (await env.t.db.query<{ language: string }>(`SELECT language FROM users WHERE id = $1`, [coord.actor.userId]))[0].language)
+    await expect.poll(async () => (await env.t.db.query<{ language: string }>(`SELECT language FROM users WHERE id = $1`, [coord.actor.userId]))[0]?.language)
       .toBe('en');
+
+    // The language belongs to the account: a login on another device (a fresh browser context,
+    // nothing stored) opens in English, and a choice made there on the login screen wins.
+    const other = await newPage(env);
+    await other.goto(`${env.base}/`);
+    await other.getByLabel('Gebruikersnaam').waitFor();
+    await loginAndWait(other, env, coord.username, PASSWORD);
+    await expect.poll(() => other.getByRole('button', { name: 'Log out' }).count()).toBe(1);
+    await expect.poll(() => other.evaluate(() => document.documentElement.lang)).toBe('en');
+    await other.context().close();
+
+    const third = await newPage(env);
+    await third.goto(`${env.base}/`);
+    await third.getByRole('button', { name: 'English' }).click();
+    await third.getByRole('button', { name: 'Nederlands' }).click();
+    await loginAndWait(third, env, coord.username, PASSWORD);
+    await expect.poll(() => third.getByRole('button', { name: 'Uitloggen' }).count()).toBe(1);
+    await expect.poll(async () => (await env.t.db.query<{ language: string }>(`SELECT language FROM users WHERE id = $1`, [coord.actor.userId]))[0]?.language)
+      .toBe('nl');
+    await third.context().close();
   });
 });

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { createOrganisation, createRegion, createUser, PASSWORD, type TestUser } from '../support/factory.js';
 import { createSignal } from '../../src/modules/signals/signals.service.js';
 import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
 let env: Env; let vtPro: TestUser; let teamPro: TestUser; let teamLead: TestUser; let admin: TestUser; let unreachable: TestUser;
@@ -98,7 +99,7 @@ describe('journey: a refused handover comes back into the triage queue for a new
     await page.getByLabel('Overdragen aan', { exact: true }).selectOption({ label: 'Sociaal Team Veere (gemeentelijk team)' });
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await expect.poll(() => page.getByText('Het triagebesluit is vastgelegd.').count()).toBe(1);
-    const [s] = await env.t.db.query<{ status: string }>(`SELECT status FROM signals WHERE id = $1`, [signal.id]);
+    const s = oneRow(await env.t.db.query<{ status: string }>(`SELECT status FROM signals WHERE id = $1`, [signal.id]), 'signal');
     expect(s.status).toBe('handed_over');
     await page.context().close();
   });
@@ -132,7 +133,7 @@ describe('journey: the administrator sees who cannot be reached by e-mail', () =
     await edit.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => page.getByText(`Account van ${nameOf(unreachable)} is opgeslagen.`).count()).toBe(1);
     await expect.poll(() => section.getByText('Alle actieve accounts hebben een e-mailadres.').count()).toBe(1);
-    const [u] = await env.t.db.query<{ email: string }>(`SELECT email FROM users WHERE id = $1`, [unreachable.actor.userId]);
+    const u = oneRow(await env.t.db.query<{ email: string }>(`SELECT email FROM users WHERE id = $1`, [unreachable.actor.userId]), 'user');
     expect(u.email).toBe('bereikbaar@example.nl');
     await page.context().close();
   });

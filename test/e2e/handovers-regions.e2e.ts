@@ -11,6 +11,7 @@ import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { createSignal } from '../../src/modules/signals/signals.service.js';
 import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
 let env: Env; let walcheren: string; let bevelanden: string;
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const there = await registerFamily(env.t.db, goesPro.actor, RegisterFamilyBody.parse({
     members: [{ givenNames: 'Anna', familyName: 'Bakker', birthDate: '1988-04-12', relation: 'parent' }],
     case: { coordinatorUserId: goesCoord.actor.userId, legalBasis: 'consent' } }));
-  annaInGoes = (await env.t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [bevelanden, there.id]))[0].person_id;
+  annaInGoes = oneRow(await env.t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [bevelanden, there.id]), 'family member').person_id;
   // A school in Walcheren reports a signal to Veilig Thuis about a family that has just moved to Goes
   const school = await createOrganisation(env.t.db, walcheren, 'school', 'Basisschool De Zeester');
   const teacher = await createUser(env.t.db, walcheren, school, ['professional']);

@@ -10,6 +10,7 @@ import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { updateCaseStatus } from '../../src/modules/cases/cases.service.js';
 import { UpdateCaseBody } from '../../src/modules/cases/cases.contract.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env, fillBirthDate, birthDateIn } from './support.js';
 
 let env: Env; let region: string; let team: string; let triager: TestUser; let coord: TestUser; let teacher: TestUser;
@@ -53,8 +54,8 @@ describe('journey: from a neighbour\'s worry to an open case', () => {
     await page.getByRole('button', { name: 'Melding versturen' }).click();
     await page.getByRole('heading', { name: 'Bedankt voor uw melding' }).waitFor();
     reference = /M-\d{4}-\d{6}/.exec((await page.locator('main').textContent()) ?? '')![0];
-    const [row] = await env.t.db.query<{ source: string; subject_persons: unknown; subject_postcode: string }>(
-      `SELECT source, subject_persons, subject_postcode FROM signals WHERE region_id = $1 AND reference = $2`, [region, reference]);
+    const row = oneRow(await env.t.db.query<{ source: string; subject_persons: unknown; subject_postcode: string }>(
+      `SELECT source, subject_persons, subject_postcode FROM signals WHERE region_id = $1 AND reference = $2`, [region, reference]), 'signal');
     expect(row.source).toBe('anonymous');
     expect(row.subject_postcode).toBe('2345 CD');
     expect(JSON.stringify(row.subject_persons)).toContain('Bram');
@@ -94,17 +95,17 @@ describe('journey: from a neighbour\'s worry to an open case', () => {
     await expectAccessible(page, 'melding getrieerd: dossier geopend');
     await screenshot(page, 'melding-dossier-geopend');
 
-    const [sig] = await env.t.db.query<{ case_id: string; family_id: string; received_at: Date; status: string }>(
-      `SELECT case_id, family_id, received_at, status FROM signals WHERE region_id = $1 AND reference = $2`, [region, reference]);
+    const sig = oneRow(await env.t.db.query<{ case_id: string; family_id: string; received_at: Date; status: string }>(
+      `SELECT case_id, family_id, received_at, status FROM signals WHERE region_id = $1 AND reference = $2`, [region, reference]), 'signal');
     expect(sig.status).toBe('triaged');
-    const [kase] = await env.t.db.query<{ opened_at: Date }>(`SELECT opened_at FROM cases WHERE region_id = $1 AND id = $2`, [region, sig.case_id]);
+    const kase = oneRow(await env.t.db.query<{ opened_at: Date }>(`SELECT opened_at FROM cases WHERE region_id = $1 AND id = $2`, [region, sig.case_id]), 'case');
     expect(new Date(kase.opened_at).toISOString()).toBe(new Date(sig.received_at).toISOString());
     expect(await env.t.db.query(`SELECT user_id, role FROM case_team WHERE region_id = $1 AND case_id = $2`, [region, sig.case_id]))
       .toEqual([{ user_id: coord.actor.userId, role: 'coordinator' }]);
   });
 
   it('the coordinator finds the family with a timeline that starts at the worry', async () => {
-    const [sig] = await env.t.db.query<{ family_id: string; received_at: Date }>(`SELECT family_id, received_at FROM signals WHERE region_id = $1 AND reference = $2`, [region, reference]);
+    const sig = oneRow(await env.t.db.query<{ family_id: string; received_at: Date }>(`SELECT family_id, received_at FROM signals WHERE region_id = $1 AND reference = $2`, [region, reference]), 'signal');
     const page = await newPage(env);
     await loginAndWait(page, env, coord.username, PASSWORD);
     await page.goto(`${env.base}/gezinnen/${sig.family_id}`);
@@ -134,7 +135,7 @@ describe('journey: possibly the same family', () => {
 
     const page = await newPage(env);
     await loginAndWait(page, env, triager.username, PASSWORD);
-    const [{ id }] = await env.t.db.query<{ id: string }>(`SELECT id FROM signals WHERE region_id = $1 AND reference = $2`, [region, reference]);
+    const { id } = oneRow(await env.t.db.query<{ id: string }>(`SELECT id FROM signals WHERE region_id = $1 AND reference = $2`, [region, reference]), 'signal');
     // The queue already says so.
     await page.getByRole('link', { name: 'Triage', exact: true }).click();
     await expect.poll(() => page.getByRole('row').filter({ hasText: reference }).textContent()).toMatch(/mogelijk hetzelfde gezin/);
@@ -160,7 +161,7 @@ describe('journey: possibly the same family', () => {
     await page.reload();
     await proposals.waitFor();
     expect(await proposals.textContent()).not.toContain(earlier.reference);
-    const [row] = await env.t.db.query<{ case_id: string | null }>(`SELECT case_id FROM signals WHERE id = $1`, [id]);
+    const row = oneRow(await env.t.db.query<{ case_id: string | null }>(`SELECT case_id FROM signals WHERE id = $1`, [id]), 'signal');
     expect(row.case_id).not.toBeNull();
     expect(await env.t.db.query(`SELECT kind FROM notifications WHERE region_id = $1 AND user_id = $2 AND link = $3`, [region, coord.actor.userId, `/meldingen/${id}`]))
       .toEqual([{ kind: 'signal_linked' }]);

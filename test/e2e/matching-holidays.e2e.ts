@@ -26,7 +26,7 @@ async function existing(given: string, prefix: string, surname: string) {
   b.members[0] = { ...b.members[0], givenNames: given, birthDate: '1987-06-15', familyNamePrefix: prefix } as unknown as typeof b.members[0];
   const f = await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(b));
   const rows = await env.t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [region, f.id]);
-  return rows[0].person_id;
+  return rows[0]!.person_id;
 }
 
 async function typeZoe(page: Page) {
@@ -112,7 +112,7 @@ describe('journey: the region decides whether 5 May is a holiday in deadlines', 
     await page.reload();
     await page.getByLabel('5 mei (Bevrijdingsdag)').selectOption({ label: 'Nooit een vrije dag' });
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await expect.poll(async () => (await env.t.db.query<{ liberation_day: string }>(`SELECT liberation_day FROM signal_settings WHERE region_id = $1`, [region]))[0].liberation_day)
+    await expect.poll(async () => (await env.t.db.query<{ liberation_day: string }>(`SELECT liberation_day FROM signal_settings WHERE region_id = $1`, [region]))[0]?.liberation_day)
       .toBe('never');
     await prof.goto(`${env.base}/meldingen/${await signalFrom24April()}`);
     await expect.poll(async () => (await skipped.count()) ? skipped.textContent() : '').toContain('overgeslagen: Koningsdag 27 april)');

@@ -49,7 +49,7 @@ describe('journey: a neighbour sends a photo with a concern, and the front door 
     const rows = await env.t.db.query<{ id: string; filename: string; media_type: string }>(
       `SELECT s.id, a.filename, a.media_type FROM signals s JOIN signal_attachments a ON a.region_id = s.region_id AND a.signal_id = s.id WHERE s.region_id = $1 AND s.reference = $2`, [region, ref]);
     expect(rows.map((r) => [r.filename, r.media_type])).toEqual([['IMG_2041.jpg', 'image/jpeg']]);
-    signalId = rows[0].id;
+    signalId = rows[0]!.id;
   });
 
   it('the triaging professional downloads the photo as an attachment, without its GPS position or phone', async () => {
@@ -63,7 +63,7 @@ describe('journey: a neighbour sends a photo with a concern, and the front door 
     await expectAccessible(page, 'melding met foto van buren');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('IMG_2041.jpg');
-    const saved = await readFile((await download.path())!);
+    const saved = await readFile((await download.path()));
     expect(saved.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     expect(saved.includes(gpsBytes())).toBe(false);
     expect(saved.includes(Buffer.from(PHONE))).toBe(false);

@@ -12,7 +12,7 @@ beforeAll(async () => {
   const coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
   school = await createUser(env.t.db, region, await createOrganisation(env.t.db, region, 'school', 'Scalda'), ['professional']);
   ggz = await createUser(env.t.db, region, await createOrganisation(env.t.db, region, 'mental_health', 'Emergis'), ['professional']);
-  bsn = (await household(env.t.db, coord.actor, { children: 1, familyName: 'Dekker' })).bsns[0];
+  bsn = (await household(env.t.db, coord.actor, { children: 1, familyName: 'Dekker' })).bsns[0]!;
 });
 afterAll(async () => { await env?.close(); });
 

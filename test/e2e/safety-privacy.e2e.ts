@@ -4,6 +4,7 @@ import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
 import { openTotpSecret } from '../../src/platform/auth/totp-secrets.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 import { expectAccessible, login, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   privacy = await createUser(env.t.db, region, gemeente, ['privacy_officer']);
   newcomer = await createUser(env.t.db, region, team, ['professional'], { totpRequired: true });
   const body = RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Mulder' }));
-  bsn = body.members[0].bsn!;
+  bsn = body.members[0]!.bsn!;
   await registerFamily(env.t.db, coord.actor, body);
 });
 afterAll(async () => { await env?.close(); });
@@ -93,8 +94,8 @@ describe('journey: a new account links an authenticator app', () => {
     await page.getByRole('button', { name: 'Bevestigen' }).click();
     await page.getByRole('heading', { name: 'Mijn gezinnen' }).waitFor();
     // Stored encrypted, with a key outside the database.
-    const rows = await env.t.db.query<{ id: string; totp_secret: string }>(`SELECT id, totp_secret FROM users WHERE username = $1`, [newcomer.username]);
-    expect(rows[0].totp_secret).not.toContain(secret);
-    expect(openTotpSecret(rows[0].totp_secret, newcomer.actor.regionId, rows[0].id)).toBe(secret);
+    const row = oneRow(await env.t.db.query<{ id: string; totp_secret: string }>(`SELECT id, totp_secret FROM users WHERE username = $1`, [newcomer.username]), 'newcomer');
+    expect(row.totp_secret).not.toContain(secret);
+    expect(openTotpSecret(row.totp_secret, newcomer.actor.regionId, row.id)).toBe(secret);
   });
 });

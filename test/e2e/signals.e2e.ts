@@ -4,6 +4,7 @@ import { createSignal } from '../../src/modules/signals/signals.service.js';
 import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js';
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env, fillBirthDate } from './support.js';
 
 let env: Env; let member: TestUser; let teacher: TestUser; let region: string; let overdueRef: string; let knownFamilyId: string;
@@ -95,7 +96,7 @@ describe('journey: a signal from school to triage', () => {
     await expectAccessible(page, 'melding getrieerd');
     await screenshot(page, 'melding-getrieerd');
 
-    await page.goto(`${env.base}/meldingen/${(await env.t.db.query<{ id: string }>(`SELECT id FROM signals WHERE reference = $1 AND region_id = $2`, [overdueRef, region]))[0].id}`);
+    await page.goto(`${env.base}/meldingen/${oneRow(await env.t.db.query<{ id: string }>(`SELECT id FROM signals WHERE reference = $1 AND region_id = $2`, [overdueRef, region]), 'overdue signal').id}`);
     await expect.poll(() => page.getByText(/De termijn voor triage is verstreken/).count()).toBe(1);
     await expectAccessible(page, 'melding te laat');
   });
@@ -124,9 +125,9 @@ describe('journey: a signal about a person known by name and birth date', () => 
     const heading = page.getByRole('heading', { level: 1, name: /^Melding M-\d{4}-\d{6}$/ });
     await heading.waitFor();
     const ref = (await heading.textContent())!.replace('Melding ', '');
-    const [row] = await env.t.db.query<{ person_id: string | null; family_id: string | null; case_id: string | null; subject_description: string | null }>(
-      `SELECT s.person_id, s.family_id, s.case_id, s.subject_description FROM signals s WHERE s.region_id = $1 AND s.reference = $2`, [region, ref]);
-    const [yusuf] = await env.t.db.query<{ id: string }>(`SELECT id FROM persons WHERE region_id = $1 AND given_names = 'Yusuf'`, [region]);
+    const row = oneRow(await env.t.db.query<{ person_id: string | null; family_id: string | null; case_id: string | null; subject_description: string | null }>(
+      `SELECT s.person_id, s.family_id, s.case_id, s.subject_description FROM signals s WHERE s.region_id = $1 AND s.reference = $2`, [region, ref]), 'signal');
+    const yusuf = oneRow(await env.t.db.query<{ id: string }>(`SELECT id FROM persons WHERE region_id = $1 AND given_names = 'Yusuf'`, [region]), 'Yusuf');
     expect(row.person_id).toBe(yusuf.id);
     expect(row.family_id).toBe(knownFamilyId);
     expect(row.case_id).not.toBeNull();
@@ -151,8 +152,8 @@ describe('journey: a signal about a person known by name and birth date', () => 
     const heading = page.getByRole('heading', { level: 1, name: /^Melding M-\d{4}-\d{6}$/ });
     await heading.waitFor();
     const ref = (await heading.textContent())!.replace('Melding ', '');
-    const [row] = await env.t.db.query<{ person_id: string | null; subject_description: string | null }>(
-      `SELECT person_id, subject_description FROM signals WHERE region_id = $1 AND reference = $2`, [region, ref]);
+    const row = oneRow(await env.t.db.query<{ person_id: string | null; subject_description: string | null }>(
+      `SELECT person_id, subject_description FROM signals WHERE region_id = $1 AND reference = $2`, [region, ref]), 'signal');
     expect(row.person_id).toBeNull();
     expect(row.subject_description).toBe('Fatima el Amrani, geboren 1990-02-03');
   });

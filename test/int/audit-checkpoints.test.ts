@@ -11,6 +11,7 @@ import { createTestDatabase, type TestDb } from '../support/db.js';
 import { createOrganisation, createRegion, createUser, type TestUser } from '../support/factory.js';
 import { login, testApp, type Client } from '../support/http.js';
 import type { App } from '../../src/platform/http/app.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 import { loadConfig } from '../../src/config.js';
 import { configuredSweeps } from '../../src/jobs.js';
 import { recordAccess, verifyChain } from '../../src/platform/audit/audit.js';
@@ -50,7 +51,7 @@ const addRows = (user: TestUser, n: number, stripe?: number) => t.db.transaction
 
 /** The chain (stripe) that holds the region's first row. */
 const firstStripe = async (region: string) =>
-  (await t.db.query<{ stripe: number }>(`SELECT stripe FROM audit_log WHERE region_id = $1 ORDER BY seq LIMIT 1`, [region]))[0].stripe;
+  oneRow(await t.db.query<{ stripe: number }>(`SELECT stripe FROM audit_log WHERE region_id = $1 ORDER BY seq LIMIT 1`, [region]), 'first audit row').stripe;
 
 /**
  * The attack: as the database superuser, cut the tail off a chain (by default the one of the
@@ -110,7 +111,7 @@ describe('signed audit checkpoints', () => {
   it('ignores and names checkpoint lines without a valid signature; a later honest checkpoint passes', async () => {
     const { region } = await regionWithRows(2);
     await writeCheckpoints(t.db, settings, log);
-    const [head] = await t.db.query<{ hash: string; stripe: number }>(`SELECT hash, stripe FROM audit_chain_head WHERE region_id = $1 AND seq > 0`, [region]);
+    const head = oneRow(await t.db.query<{ hash: string; stripe: number }>(`SELECT hash, stripe FROM audit_chain_head WHERE region_id = $1 AND seq > 0`, [region]), 'chain head');
     // A forged line that would make an honest chain look cut: it is not believed, but named.
     appendFileSync(settings.file, JSON.stringify({ v: 1, regionId: region, chain: head.stripe ? `audit_log/${head.stripe}` : 'audit_log', seq: 99, hash: head.hash, at: new Date().toISOString(), kid: 'x', sig: '00'.repeat(32) }) + '\n');
     const forged = await verifyAgainstCheckpoint(t.db, region, readCheckpoints(settings));
@@ -182,7 +183,7 @@ describe("the privacy officer's tamper check", () => {
     await writeCheckpoints(t.db, settings, log);
     // The head of the chain of the region's first rows, as the checkpoint signed it.
     const stripe = await firstStripe(region);
-    const [head] = await t.db.query<{ seq: number }>(`SELECT seq::int FROM audit_chain_head WHERE region_id = $1 AND stripe = $2`, [region, stripe]);
+    const head = oneRow(await t.db.query<{ seq: number }>(`SELECT seq::int FROM audit_chain_head WHERE region_id = $1 AND stripe = $2`, [region, stripe]), 'chain head');
     expect(head.seq).toBeGreaterThanOrEqual(4);
     const ok = await p.post('/api/v1/audit-verifications');
     expect(ok.body).toMatchObject({ ok: true, problems: [], regionId: region });

@@ -10,6 +10,7 @@ import { createTestDatabase, onPostgres, type TestDb } from '../support/db.js';
 import { createOrganisation, createRegion, createUser, type TestUser } from '../support/factory.js';
 import { recordAccess, verifyChain } from '../../src/platform/audit/audit.js';
 import { openPostgres } from '../../src/platform/db/db.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 import { asActor } from '../../src/platform/db/actor-tx.js';
 import { checkpointSettings, readCheckpoints, verifyAgainstCheckpoint, writeCheckpoints } from '../../src/platform/audit/checkpoints.js';
 
@@ -77,16 +78,16 @@ describe('the audit chain in stripes', () => {
   it('remembers the chain a transaction took, for that transaction only', async () => {
     const { region } = await regionWithUser();
     const [a, b, memo] = await t.db.transaction(async (tx) => [
-      (await tx.query<{ s: number }>(`SELECT regie.audit_take_stripe($1) AS s`, [region]))[0].s,
-      (await tx.query<{ s: number }>(`SELECT regie.audit_take_stripe($1) AS s`, [region]))[0].s,
-      (await tx.query<{ m: string; x: string }>(`SELECT current_setting('regie.audit_stripes') AS m, pg_current_xact_id()::text AS x`))[0]] as const);
+      oneRow(await tx.query<{ s: number }>(`SELECT regie.audit_take_stripe($1) AS s`, [region])).s,
+      oneRow(await tx.query<{ s: number }>(`SELECT regie.audit_take_stripe($1) AS s`, [region])).s,
+      oneRow(await tx.query<{ m: string; x: string }>(`SELECT current_setting('regie.audit_stripes') AS m, pg_current_xact_id()::text AS x`))] as const);
     expect(b).toBe(a);
     expect(memo.m.startsWith(`${memo.x} `)).toBe(true);
     expect(JSON.parse(memo.m.slice(memo.x.length + 1))).toEqual({ [region]: a });
     // A later transaction does not take the memo for its own.
     const later = await t.db.transaction(async (tx) => {
       await tx.query(`SELECT regie.audit_take_stripe($1)`, [region]);
-      return (await tx.query<{ m: string; x: string }>(`SELECT current_setting('regie.audit_stripes') AS m, pg_current_xact_id()::text AS x`))[0];
+      return oneRow(await tx.query<{ m: string; x: string }>(`SELECT current_setting('regie.audit_stripes') AS m, pg_current_xact_id()::text AS x`));
     });
     expect(later.m.startsWith(`${later.x} `)).toBe(true);
     expect(later.x).not.toBe(memo.x);
@@ -153,7 +154,7 @@ describe('the audit chain in stripes', () => {
         if (++written === n) release();
         await Promise.race([allWritten, new Promise((_, reject) => setTimeout(() => reject(new Error('waited for another transaction')), 8000))]);
       })));
-      expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      expect(results.filter((r) => r.status === 'rejected').map((r) => String((r).reason))).toEqual([]);
       const stripes = await t.db.query<{ stripe: number }>(
         `SELECT stripe FROM audit_log WHERE region_id = $1 AND object_id LIKE 'concurrent:%'`, [region]);
       expect(new Set(stripes.map((s) => s.stripe)).size).toBe(n);

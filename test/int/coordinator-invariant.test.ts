@@ -9,6 +9,7 @@ import { openPostgres, type Database } from '../../src/platform/db/db.js';
 import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../support/factory.js';
 import { login, testApp, type Client } from '../support/http.js';
 import type { App } from '../../src/platform/http/app.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 
 let t: TestDb; let appDb: Database; let app: App; let region: string; let team: string;
 let coord: TestUser; let admin: TestUser; let c: Client; let adm: Client;
@@ -32,8 +33,7 @@ afterAll(async () => { await app?.close(); if (appDb !== t?.db) await appDb?.clo
 async function openCase(by: Client = c, coordinatorUserId = coord.actor.userId) {
   const fam = await by.post('/api/v1/families', familyBody(coordinatorUserId, { children: 1 }));
   expect(fam.status, JSON.stringify(fam.body)).toBe(201);
-  const [k] = await t.db.query<{ id: string; version: number }>(`SELECT id, version FROM cases WHERE region_id = $1 AND family_id = $2`, [region, fam.body.id]);
-  return k;
+  return oneRow(await t.db.query<{ id: string; version: number }>(`SELECT id, version FROM cases WHERE region_id = $1 AND family_id = $2`, [region, fam.body.id]), 'case');
 }
 
 /** Open cases in the region whose current coordinator is inactive or not qualified. */
@@ -76,7 +76,7 @@ describe('the database keeps an open case\'s coordinator active and qualified', 
     const k = await openCase(c, other.actor.userId);
     await direct(`UPDATE cases SET status = 'closed' WHERE region_id = $1 AND id = $2`, [region, k.id]);
     await direct(`UPDATE users SET active = false, roles = '{professional}' WHERE region_id = $1 AND id = $2`, [region, other.actor.userId]);
-    const [u] = await t.db.query<{ active: boolean }>(`SELECT active FROM users WHERE region_id = $1 AND id = $2`, [region, other.actor.userId]);
+    const u = oneRow(await t.db.query<{ active: boolean }>(`SELECT active FROM users WHERE region_id = $1 AND id = $2`, [region, other.actor.userId]), 'user');
     expect(u.active).toBe(false);
   });
 
@@ -85,7 +85,7 @@ describe('the database keeps an open case\'s coordinator active and qualified', 
     const cases: { id: string; version: number }[] = [];
     for (let i = 0; i < pairs.length; i++) cases.push(await openCase());
     const results = await Promise.all(pairs.flatMap((target, i) => [
-      c.post(`/api/v1/cases/${cases[i].id}/coordinator-transfers`, { toUserId: target.actor.userId, caseVersion: cases[i].version }),
+      c.post(`/api/v1/cases/${cases[i]!.id}/coordinator-transfers`, { toUserId: target.actor.userId, caseVersion: cases[i]!.version }),
       adm.post(`/api/v1/accounts/${target.actor.userId}/deactivate`, { version: 1 }),
     ]));
     // Every answer is a success or a clear refusal (problem+json), never a server error: a refusal
@@ -95,7 +95,7 @@ describe('the database keeps an open case\'s coordinator active and qualified', 
       if (r.status !== 200) expect(r.headers['content-type']).toMatch(/problem\+json/);
     });
     for (let i = 0; i < pairs.length; i++) {
-      const [transfer, deactivate] = [results[2 * i], results[2 * i + 1]];
+      const [transfer, deactivate] = [results[2 * i]!, results[2 * i + 1]!];
       // Both may not win: either the case moved to an active coordinator, or the account is inactive.
       expect(transfer.status === 200 && deactivate.status === 200, `pair ${i}`).toBe(false);
     }

@@ -17,6 +17,7 @@ import { UNCERTAIN_NOTE, mailSweep } from '../../src/modules/notifications/mail.
 import { startJobs } from '../../src/platform/jobs/runner.js';
 import { startSmtpServer, type TestSmtpServer } from '../../src/modules/notifications/smtp-test-server.js';
 import { freePort } from '../support/net.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 
 const bin = join(process.cwd(), 'bin/regie.mjs');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,8 +30,8 @@ function startRegie(env: Record<string, string>) {
     env: { ...process.env, HOST: '127.0.0.1', DEMO_FAMILIES: '0', LOG_LEVEL: 'warn', DATA_DIR: '/nonexistent', TOTP_KEY: randomBytes(32).toString('base64'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(proc);
   let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
+  proc.stdout.on('data', (d) => (out += d));
+  proc.stderr.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
   return { proc, exited, output: () => out };
 }
@@ -54,7 +55,7 @@ async function httpLogin(port: number, username: string) {
   const r = await fetch(`http://127.0.0.1:${port}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: PASSWORD }) });
   expect(r.status).toBe(200);
-  return { cookie: r.headers.get('set-cookie')!.split(';')[0], csrf: (await r.json()).csrfToken as string };
+  return { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: (await r.json()).csrfToken as string };
 }
 
 /** A TCP forwarder on loopback to the PostgreSQL server that can refuse connections and cut the open ones. */
@@ -164,7 +165,7 @@ describe.skipIf(!onPostgres)('the real process through crashes and outages (Post
     expect(await stuck).not.toBe(200);
     expect(took).toBeLessThan(10_000);
     expect(code).toBe(0);
-    expect(Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE what_seen = $1`, [finishing]))[0].n)).toBe(1);
+    expect(Number(oneRow(await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE what_seen = $1`, [finishing])).n)).toBe(1);
   }, 120_000);
 
   describe('an e-mail sender killed mid-send', () => {
@@ -177,9 +178,9 @@ describe.skipIf(!onPostgres)('the real process through crashes and outages (Post
       await t.db.query(`UPDATE users SET email = $1 WHERE id = $2`, [email, u.actor.userId]);
       await asActor(t.db, teacher.actor, (tx) => notify(tx, { regionId: region, userIds: [u.actor.userId], kind: 'handover_received',
         params: { from: { name: 'Wijkteam' } }, link: '/overdrachten', dedupeKey: `test:${email}` }));
-      return (await t.db.query<{ id: string }>(`SELECT id FROM mail_outbox WHERE to_address = $1`, [email]))[0].id;
+      return oneRow(await t.db.query<{ id: string }>(`SELECT id FROM mail_outbox WHERE to_address = $1`, [email]), 'outbox mail').id;
     }
-    const outbox = async (id: string) => (await t.db.query<Record<string, any>>(`SELECT status, attempts, last_error FROM mail_outbox WHERE id = $1`, [id]))[0];
+    const outbox = async (id: string) => oneRow(await t.db.query<Record<string, any>>(`SELECT status, attempts, last_error FROM mail_outbox WHERE id = $1`, [id]), 'outbox mail');
 
     it('never sends that e-mail twice, and the mail job runs again on another node within a minute', async () => {
       const first = await outboxMail(`eerste-${randomUUID().slice(0, 8)}@example.nl`);

@@ -138,7 +138,7 @@ describe('definer functions keep to the actor\'s region', () => {
       const ids = await t.db.query<{ id: string }>(
         `SELECT id FROM cases WHERE region_id = $1 AND family_id = $2 UNION ALL SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`,
         [region, fam.body.id]);
-      other = { region, org, lead, ids: [org, lead.actor.userId, fam.body.id, ...ids.map((r) => r.id)], bsn: body.members[0].bsn! };
+      other = { region, org, lead, ids: [org, lead.actor.userId, fam.body.id, ...ids.map((r) => r.id)], bsn: body.members[0]!.bsn! };
     } finally { await app.close(); }
     // Region A: an actor with every role, even of an organisation id that exists in region B.
     const mine = await createRegion(t.db);

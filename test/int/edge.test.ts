@@ -43,7 +43,7 @@ describe('proxy headers (TRUST_PROXY)', () => {
     expect((await c.post('/api/v1/families', familyBody(coord.actor.userId))).status).toBe(201);
     expect(await lastAuditIp(coord.actor.userId)).toBe('198.51.100.20');
     const s = await t.db.query<{ ip: string }>(`SELECT ip FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`, [coord.actor.userId]);
-    expect(s[0].ip).toBe('198.51.100.20');
+    expect(s[0]?.ip).toBe('198.51.100.20');
   });
 
   it('a rotating X-Forwarded-For does not get past the login rate limit', async () => {

@@ -8,11 +8,12 @@ import { transferCoordinator } from '../../src/modules/cases/cases.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { verifyChain } from '../../src/platform/audit/audit.js';
 import { failingAt } from '../support/faults.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 
 let t: TestDb; let coord: TestUser; let other: TestUser; let region: string;
 
 
-const count = async (table: string) => Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table} WHERE region_id = $1`, [region]))[0].n);
+const count = async (table: string) => Number(oneRow(await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table} WHERE region_id = $1`, [region])).n);
 const snapshot = async () => Object.fromEntries(await Promise.all(
   ['families', 'persons', 'family_members', 'network_members', 'cases', 'case_team', 'timeline_events', 'audit_log'].map(async (x) => [x, await count(x)])));
 

@@ -46,7 +46,7 @@ beforeAll(async () => {
   }, ...allRoutes] });
   await app.ready();
   for (const u of users) u.client = await login(app, u.user.username);
-  const lead = users[0];
+  const lead = users[0]!;
   const fam = await lead.client!.post('/api/v1/families', familyBody(lead.user.actor.userId));
   // Not the users' or organisations' ids: the administrator's fuzzed edits must not lock the fuzzing users out.
   known.push(fam.body.id);
@@ -239,7 +239,7 @@ function withValue<T>(v: T, path: (string | number)[], value: unknown): T {
   const copy = structuredClone(v) as any;
   let o = copy;
   for (const k of path.slice(0, -1)) o = o[k];
-  o[path[path.length - 1]] = value;
+  o[path[path.length - 1]!] = value;
   return copy;
 }
 const hostileLeaf = (kind: Leaf['kind']) => (kind === 'number' ? nastyNumber
@@ -249,8 +249,8 @@ const hostileLeaf = (kind: Leaf['kind']) => (kind === 'number' ? nastyNumber
 interface Example { name: string; method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: () => string; query?: () => Record<string, string>;
   body?: () => Promise<Record<string, unknown>> | Record<string, unknown>; as: () => Client | undefined }
 
-const lead = () => users[0].client!;
-const privacy = () => users[2].client!;
+const lead = () => users[0]!.client!;
+const privacy = () => users[2]!.client!;
 let ip = 0;
 
 const EXAMPLES: Example[] = [
@@ -258,7 +258,7 @@ const EXAMPLES: Example[] = [
   { name: 'public concern', method: 'POST', url: () => '/api/v1/public/concerns', as: () => undefined,
     body: async () => ({ regionId, formToken: await issueFormToken(t.db, new Date(Date.now() - 10_000)), about: 'De buurjongen van nummer 12',
       place: 'Middelburg', whatSeen: 'Ik hoor al weken elke nacht geschreeuw en gehuil.', reporterName: 'Buur', reporterContact: '0612345678' }) },
-  { name: 'register family', method: 'POST', url: () => '/api/v1/families', body: () => familyBody(users[0].user.actor.userId), as: lead },
+  { name: 'register family', method: 'POST', url: () => '/api/v1/families', body: () => familyBody(users[0]!.user.actor.userId), as: lead },
   { name: 'search families', method: 'GET', url: () => '/api/v1/families', query: () => ({ q: '12-03-2015', sort: 'name', limit: '5' }), as: lead },
   { name: 'update person', method: 'PUT', url: () => `/api/v1/persons/${personId}`, as: lead,
     body: () => ({ givenNames: 'Anna', familyName: 'Jansen', birthDate: '1988-04-12', street: 'Lange Delft', houseNumber: '1', postcode: '4331 AA', city: 'Middelburg', version: 1 }) },

@@ -11,6 +11,7 @@ import { createOrganisation, createRegion, createUser, type TestUser } from '../
 import { login, testApp, type Client } from '../support/http.js';
 import type { App } from '../../src/platform/http/app.js';
 import { idempotencySweep } from '../../src/platform/http/idempotency.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 
 let t: TestDb; let app: App; let region: string; let team: string; let school: string;
 let teacher: TestUser; let colleague: TestUser; let s: Client; let s2: Client;
@@ -36,7 +37,7 @@ async function post(c: Client, url: string, body: unknown, key?: string) {
 }
 
 const signalsSeen = async (whatSeen: string) =>
-  Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE region_id = $1 AND what_seen = $2`, [region, whatSeen]))[0].n);
+  Number(oneRow(await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE region_id = $1 AND what_seen = $2`, [region, whatSeen])).n);
 
 describe('Idempotency-Key on writes', () => {
   it('answers a repeat with the first answer and writes nothing again', async () => {
@@ -168,7 +169,7 @@ describe.skipIf(!onPostgres)('a client that gives up (PostgreSQL: a lock holds t
 
 // The web app's side (web/src/api.ts): one key per user action, reused when the answer was lost.
 describe('the web app sends one key per submit and reuses it on retry', () => {
-  let lose = 0; const keys: string[] = [];
+  let lose = 0; const keys: (string | undefined)[] = [];
   const realFetch = globalThis.fetch;
   beforeAll(async () => {
     globalThis.fetch = (async (url: string, init: RequestInit) => {

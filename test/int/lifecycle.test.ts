@@ -15,8 +15,8 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 function startServer(port: number, logLevel = env.LOG_LEVEL): Promise<{ proc: ChildProcess; output: () => string }> {
   const proc = spawn(process.execPath, [bin, 'start'], { env: { ...env, PORT: String(port), LOG_LEVEL: logLevel }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
+  proc.stdout.on('data', (d) => (out += d));
+  proc.stderr.on('data', (d) => (out += d));
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 150_000;
     const poll = async () => {
@@ -33,7 +33,7 @@ async function loginCookie(port: number) {
   const r = await fetch(`http://127.0.0.1:${port}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'regisseur', password: 'Welkom-Regie-2026' }) });
   expect(r.status).toBe(200);
-  return r.headers.get('set-cookie')!.split(';')[0];
+  return r.headers.get('set-cookie')!.split(';')[0]!;
 }
 
 const regie = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000 });

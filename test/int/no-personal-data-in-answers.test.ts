@@ -11,6 +11,7 @@ import { createOrganisation, createRegion, createUser, familyBody, nextBsn, type
 import { login, testApp, type Client } from '../support/http.js';
 import type { App } from '../../src/platform/http/app.js';
 import { asActor } from '../../src/platform/db/actor-tx.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 
 let t: TestDb; let app: App; let region: string; let team: string;
 let coord: TestUser; let gp: TestUser; let c: Client; let g: Client;
@@ -26,7 +27,7 @@ beforeAll(async () => {
   app = await testApp(t.server);
   [c, g] = await Promise.all([login(app, coord.username), login(app, gp.username)]);
   const body = familyBody(coord.actor.userId, { familyName: 'Verborgen' });
-  body.members[0] = { ...body.members[0], givenNames: 'Geheime', birthDate: thirtyYearsAgo };
+  body.members[0] = { ...body.members[0]!, givenNames: 'Geheime', birthDate: thirtyYearsAgo };
   const r = await c.post('/api/v1/families', body);
   expect(r.status).toBe(201);
   const page = (await c.get(`/api/v1/families/${r.body.id}`)).body;
@@ -60,7 +61,7 @@ describe('the reference index', () => {
 
 describe('possible matches', () => {
   it('tell an unrelated professional at most "possibly known elsewhere", without a name, and audit that', async () => {
-    const mark = (await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region]))[0].n;
+    const mark = oneRow(await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region])).n;
     const r = await g.post('/api/v1/persons/possible-matches', { givenNames: 'Geheime', familyName: 'Verborgen', birthDate: thirtyYearsAgo });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ items: [], possibleElsewhere: true });

@@ -11,6 +11,7 @@ import { login, testApp, type Client } from '../support/http.js';
 import type { App } from '../../src/platform/http/app.js';
 import { ROLES, type Role } from '../../src/platform/access/actor.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const REASON = 'Acute zorg over de veiligheid van de kinderen in dit gezin';
@@ -42,12 +43,12 @@ async function world(region: string): Promise<Outside> {
     safetyAssessment: 'concerns', safetyNotes: 'Zorgen thuis', knownInformation: 'Zorgen over de veiligheid thuis.', personIds: [page.members[0].personId], legalBasis: 'statutory_task', senderAccess: 'continues' });
   expect(handover.status, JSON.stringify(handover.body)).toBe(201);
   const reg = (bsn: string) => ({ bsn, birthDate: '2012-05-05', contactName: 'Contact', contactPhone: '0118-000000', legalBasis: 'statutory_task' });
-  const registration = await c.post('/api/v1/refindex/registrations', reg(body.members[1].bsn!));
+  const registration = await c.post('/api/v1/refindex/registrations', reg(body.members[1]!.bsn!));
   expect(registration.status, JSON.stringify(registration.body)).toBe(201);
-  const second = await v.post('/api/v1/refindex/registrations', reg(body.members[1].bsn!));
+  const second = await v.post('/api/v1/refindex/registrations', reg(body.members[1]!.bsn!));
   const grant = await v.post('/api/v1/break-glass', { familyId: f.body.id, reason: REASON, totpCode: await currentTotp(SECRET) });
   expect(grant.status).toBe(201);
-  const notification = (await t.db.query<{ id: string }>(`SELECT id FROM notifications WHERE region_id = $1 LIMIT 1`, [region]))[0].id;
+  const notification = oneRow(await t.db.query<{ id: string }>(`SELECT id FROM notifications WHERE region_id = $1 LIMIT 1`, [region]), 'notification').id;
   const planVersion = (await c.post(`/api/v1/cases/${page.currentCase.id}/plan/drafts`, {})).body.id;
   return { planVersion, family: f.body.id, case: page.currentCase.id, membership: page.currentCase.team[0].id, person: page.members[0].personId, signal: signal.body.id,
     handover: handover.body.id, registration: registration.body.id, match: second.body.newMatches[0].matchId, grant: grant.body.id, notification,
@@ -164,7 +165,7 @@ describe('an id outside the actor\'s access answers like a never-used id', () =>
 
   it('writes every refusal — 404, the guard\'s 403 — as a denied audit row with actor, organisation, object and IP', async () => {
     const { user, client } = actors.get('professional')!;
-    const mark = (await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [regionA]))[0].n;
+    const mark = oneRow(await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [regionA])).n;
     const notFound = await client.post(`/api/v1/families/${otherRegion.family}/network-members`, { name: 'Buur', relation: 'neighbour' });
     expect(notFound.status).toBe(404);
     const forbidden = await client.post(`/api/v1/cases/${otherRegion.case}/team-members`, { userId: coordA.actor.userId, legalBasis: 'consent', caseVersion: 1 });
@@ -180,10 +181,10 @@ describe('an id outside the actor\'s access answers like a never-used id', () =>
 
   it('writes a duplicate-BSN probe (409, rolled back) as a denied audit row about the person probed, without naming them in the answer', async () => {
     const { user, client } = actors.get('coordinator')!;
-    const [{ bsn }] = await t.db.query<{ bsn: string }>(`SELECT bsn FROM persons WHERE id = $1`, [sameRegion.person]);
-    const mark = (await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [regionA]))[0].n;
+    const { bsn } = oneRow(await t.db.query<{ bsn: string }>(`SELECT bsn FROM persons WHERE id = $1`, [sameRegion.person]), 'person');
+    const mark = oneRow(await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [regionA])).n;
     const body = familyBody(user.actor.userId);
-    body.members[0].bsn = bsn;
+    body.members[0]!.bsn = bsn;
     const r = await client.post('/api/v1/families', body);
     expect(r.body).toMatchObject({ status: 409, code: 'duplicate_bsn', field: 'members[0].bsn' });
     expect(JSON.stringify(r.body)).not.toContain(sameRegion.person!);

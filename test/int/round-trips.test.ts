@@ -9,6 +9,7 @@ import { createTestDatabase, onPostgres, type TestDb } from '../support/db.js';
 import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../support/factory.js';
 import { login, testApp, type Client } from '../support/http.js';
 import type { App } from '../../src/platform/http/app.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 
 /** Counts round trips on every database socket while `fn` runs. */
 async function roundTrips<T>(fn: () => Promise<T>): Promise<{ result: T; trips: number; writes: number }> {
@@ -24,7 +25,7 @@ async function roundTrips<T>(fn: () => Promise<T>): Promise<{ result: T; trips: 
     if (answered.get(this) !== false) trips++;
     answered.set(this, false);
     return Reflect.apply(write, this, args) as boolean;
-  } as typeof write;
+  };
   net.Socket.prototype.emit = function (this: net.Socket, event: string | symbol, ...args: unknown[]) {
     if (event === 'data') answered.set(this, true);
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
@@ -56,7 +57,7 @@ describe.runIf(onPostgres)('round trips per request (PostgreSQL)', () => {
   it('a family page takes at most three round trips, and is audited', async () => {
     // Warm: the pool's connections are open and the session was touched just now (at most every 30 s).
     for (let i = 0; i < 3; i++) expect((await c.get(`/api/v1/families/${familyId}`)).status).toBe(200);
-    const audited = async () => Number((await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE object_id = $1 AND action = 'read'`, [familyId]))[0].n);
+    const audited = async () => Number(oneRow(await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE object_id = $1 AND action = 'read'`, [familyId])).n);
     const before = await audited();
     const { result, trips } = await roundTrips(() => c.get(`/api/v1/families/${familyId}`));
     expect(result.status).toBe(200);

@@ -27,13 +27,20 @@ let table: Record<string, string>;
 const NOT_API = '(not /api: public)';
 
 /** Reads Fastify's route tree (printRoutes without common prefixes) into METHOD + full URL pairs. */
+/** A key of the route table, 'METHOD /url', in its two parts. */
+function routeKey(key: string): [method: string, url: string] {
+  const [method, url] = key.split(' ');
+  if (!method || !url) throw new Error(`not a route key: ${key}`);
+  return [method, url];
+}
+
 function parseRouteTree(tree: string): { method: string; url: string }[] {
   const out: { method: string; url: string }[] = [];
   const stack: string[] = [];
   for (const line of tree.split('\n')) {
     const m = /^([│ ]*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line.replace(/\s+$/, ''));
     if (!m) continue;
-    const depth = m[1].length / 4;
+    const depth = m[1]!.length / 4;
     const url = (stack[depth - 1] ?? '') + m[2];
     stack[depth] = url;
     stack.length = depth + 1;
@@ -234,7 +241,7 @@ describe('route permissions', () => {
 
   it('names, for every /api route, a permission that the policy knows (or public / session:partial)', () => {
     for (const [key, permission] of Object.entries(table)) {
-      if (!key.split(' ')[1].startsWith('/api/')) continue;
+      if (!routeKey(key)[1].startsWith('/api/')) continue;
       expect(['public', 'session:partial', ...Object.keys(PERMISSIONS)], key).toContain(permission);
     }
   });
@@ -242,7 +249,7 @@ describe('route permissions', () => {
   it('documents every /api route in the OpenAPI document with a summary and a request/response schema', () => {
     const doc = app.swagger() as { paths: Record<string, Record<string, { summary?: string; responses?: Record<string, unknown> }>> };
     for (const key of Object.keys(table)) {
-      const [method, url] = key.split(' ');
+      const [method, url] = routeKey(key);
       if (!url.startsWith('/api/')) continue;
       const op = doc.paths[url.replace(/:([A-Za-z]+)/g, '{$1}')]?.[method.toLowerCase()];
       expect(op, `${key} in /openapi.json`).toBeDefined();
@@ -292,7 +299,7 @@ const SAMPLE_OVERRIDES: Record<string, () => { query?: Record<string, string>; p
 };
 
 function requestFor(key: string) {
-  const [method, url] = key.split(' ');
+  const [method, url] = routeKey(key);
   const doc = app.swagger() as Schema;
   const op = doc.paths?.[url.replace(/:([A-Za-z]+)/g, '{$1}')]?.[method.toLowerCase()];
   const override = SAMPLE_OVERRIDES[key]?.() ?? {};
@@ -325,7 +332,7 @@ const deniedByGuard = (r: { status: number; code?: string; detailEn?: string }) 
 const notLoggedIn = (r: { status: number; code?: string }) => r.status === 401 && r.code === 'unauthenticated';
 
 describe('the guard enforces the table', () => {
-  const apiRoutes = () => Object.entries(table).filter(([k]) => k.split(' ')[1].startsWith('/api/'));
+  const apiRoutes = () => Object.entries(table).filter(([k]) => routeKey(k)[1].startsWith('/api/'));
 
   it('refuses every non-public /api route without a session (401), and lets public routes through', async () => {
     for (const [key, permission] of apiRoutes()) {

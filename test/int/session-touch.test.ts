@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDb } from '../support/db.js';
 import { createOrganisation, createRegion, createUser, type TestUser } from '../support/factory.js';
 import { login, testApp, type Client } from '../support/http.js';
 import type { App } from '../../src/platform/http/app.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 
 let t: TestDb; let app: App; let user: TestUser; let c: Client;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
-const lastSeen = async () => (await t.db.query<{ s: string }>(`SELECT last_seen_at::text AS s FROM sessions WHERE user_id = $1 AND ended_at IS NULL`, [user.actor.userId]))[0].s;
+const lastSeen = async () => oneRow(await t.db.query<{ s: string }>(`SELECT last_seen_at::text AS s FROM sessions WHERE user_id = $1 AND ended_at IS NULL`, [user.actor.userId]), 'open session').s;
 
 describe('idle timeout and polling', () => {
   it('the unread-count poll leaves last_seen_at alone; a real request moves it', async () => {

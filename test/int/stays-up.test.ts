@@ -13,6 +13,7 @@ import { openPostgres, type Database, type PoolSettings } from '../../src/platfo
 import { Unavailable } from '../../src/platform/http/errors.js';
 import type { App } from '../../src/platform/http/app.js';
 import { loadLimits } from '../../src/config.js';
+import { oneRow } from '../../src/platform/db/rows.js';
 
 let t: TestDb; let url: string; let admin: pg.Client; let region: string; let team: string; let teacher: TestUser;
 const opened: Array<{ app: App; db: Database }> = [];
@@ -44,7 +45,7 @@ describe.skipIf(!onPostgres)('stays up through database faults and overload (Pos
 
   const body = (whatSeen: string) => ({ receivingOrganisationId: team, source: 'school', whatSeen, safetyAtStake: false, urgency: 'normal', subjectDescription: 'Gezin op nummer 7' });
   const stored = async (whatSeen: string) =>
-    Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE what_seen = $1`, [whatSeen]))[0].n);
+    Number(oneRow(await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE what_seen = $1`, [whatSeen])).n);
   /** Ends every connection of the server (regie_server) to the test database, like a failover or a restarted server. */
   const terminateBackends = () => admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = 'regie_server' AND pid <> pg_backend_pid()`, [t.name]);
   async function lock(table: string, mode = 'SHARE') {

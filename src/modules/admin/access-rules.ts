@@ -94,7 +94,7 @@ const RECORD_RULES: Label[] = [
 
 export function accessRules() {
   const permissions = (Object.keys(PERMISSIONS) as Permission[]).map((p) => ({
-    permission: p, group: GROUPS[p.split(':')[0]] ?? { nl: 'Overig', en: 'Other' }, label: PERMISSION_LABELS[p], roles: [...PERMISSIONS[p]] as string[],
+    permission: p, group: GROUPS[p.split(':')[0] ?? ''] ?? { nl: 'Overig', en: 'Other' }, label: PERMISSION_LABELS[p], roles: [...PERMISSIONS[p]] as string[],
   }));
   const roles = ROLES.map((role) => ({
     role, label: ROLE_LABELS[role].label, description: ROLE_LABELS[role].description,

@@ -22,14 +22,14 @@ beforeAll(async () => {
   admin2 = await createUser(t.db, region, gem, ['functional_admin']);
   privacy = await createUser(t.db, region, gem, ['privacy_officer']);
   app = await testApp(t.server);
-  [a, a2] = await Promise.all([admin, admin2].map((u) => login(app, u.username)));
+  [a, a2] = await Promise.all([login(app, admin.username), login(app, admin2.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
 let n = 0;
 const newAccount = (o: Record<string, unknown> = {}) => ({
   organisationId: team, displayName: `Collega ${++n}`, username: `sod.${n}.${Date.now().toString(36)}`, roles: ['professional'], ...o });
-const rolesOf = async (id: string) => (await t.db.query<{ roles: string[]; active: boolean }>(`SELECT roles, active FROM users WHERE id = $1`, [id]))[0];
+const rolesOf = async (id: string) => (await t.db.query<{ roles: string[]; active: boolean }>(`SELECT roles, active FROM users WHERE id = $1`, [id]))[0]!;
 const notificationsOf = (userId: string, kind: string) => t.db.query(`SELECT 1 FROM notifications WHERE region_id = $1 AND user_id = $2 AND kind = $3`, [region, userId, kind]);
 const auditReasons = async (objectType: string, objectId: string) => (await t.db.query<{ reason: string; user_id: string }>(
   `SELECT reason, user_id FROM audit_log WHERE region_id = $1 AND object_type = $2 AND object_id = $3 ORDER BY seq`, [region, objectType, objectId])).map((r) => r.reason);

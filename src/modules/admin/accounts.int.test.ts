@@ -20,7 +20,7 @@ beforeAll(async () => {
   admin2 = await createUser(t.db, region, gem, ['functional_admin']);
   lead = await createUser(t.db, region, team, ['professional', 'coordinator', 'team_lead']);
   app = await testApp(t.server);
-  [a, a2, l] = await Promise.all([admin, admin2, lead].map((u) => login(app, u.username)));
+  [a, a2, l] = await Promise.all([login(app, admin.username), login(app, admin2.username), login(app, lead.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -37,12 +37,13 @@ describe('creating an account', () => {
     const r = await a.post('/api/v1/accounts', body);
     expect(r.status).toBe(201);
     expect(r.headers.location).toBe(`/api/v1/accounts/${r.body.account.id}`);
-    const username = (body.username as string).trim().toLowerCase();
+    const username = (body.username).trim().toLowerCase();
     expect(r.body.account).toMatchObject({ username, displayName: body.displayName, email: 'f.bakker@example.nl', roles: ['professional', 'coordinator'],
       organisation: { id: team, name: 'Sociaal Team Goes' }, active: true, totpRequired: true, totpEnrolled: false, lastSeenAt: null, version: 1 });
     expect(r.body.initialPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
     // Only the hash is stored.
     const [row] = await t.db.query<{ password_hash: string; totp_secret: string | null }>(`SELECT password_hash, totp_secret FROM users WHERE id = $1`, [r.body.account.id]);
+    if (!row) throw new Error('the new account has no row');
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain(r.body.initialPassword);
     expect(row.totp_secret).toBeNull();
@@ -180,6 +181,7 @@ describe('the coordinator invariant', () => {
     // Once the coordination has been handed over, the account can go.
     const other = await createUser(t.db, region, team, ['professional', 'coordinator']);
     const [kase] = await t.db.query<{ id: string; version: number }>(`SELECT id, version FROM cases WHERE region_id = $1 AND family_id = $2`, [region, family.body.id]);
+    if (!kase) throw new Error('the family has no case');
     const transfer = await c.post(`/api/v1/cases/${kase.id}/coordinator-transfers`, { toUserId: other.actor.userId, caseVersion: kase.version, reason: 'Verlof' });
     expect(transfer.status, JSON.stringify(transfer.body)).toBeLessThan(300);
     const now = (await a.get(`/api/v1/accounts/${acc.id}`)).body;
@@ -222,7 +224,7 @@ describe('paging', () => {
     // Equal display names: the id breaks the tie.
     await t.db.query(`UPDATE users SET display_name = 'Jansen' WHERE id = ANY($1::uuid[])`, [users.slice(0, 4).map((u) => u.actor.userId)]);
     const c = await login(app, boss.username);
-    const off = (await c.get(`/api/v1/accounts/${users[5].actor.userId}`)).body;
+    const off = (await c.get(`/api/v1/accounts/${users[5]!.actor.userId}`)).body;
     await c.post(`/api/v1/accounts/${off.id}/deactivate`, { version: off.version });
     const all = async (query: string) => {
       const seen: string[] = [];

@@ -1,10 +1,9 @@
 // API schemas of functional administration (Beheer): region settings, organisations, accounts and
 // the access rules in words (shared with web/). Every edit carries the version it was based on.
 import { z } from 'zod';
-import { INT4_MAX, Uuid } from '../../shared/contract/primitives.js';
+import { INT4_MAX, Uuid, msg } from '../../shared/contract/primitives.js';
 import { ORGANISATION_TYPES, ROLES, LIBERATION_DAY_RULES } from '../../shared/contract/enums.js';
 
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 const Version = z.number(msg('Laad de pagina opnieuw: de versie ontbreekt.', 'Reload the page: the version is missing.')).int().min(0).max(INT4_MAX);
 const PageQuery = {
   cursor: z.string().max(500).optional(),

@@ -28,7 +28,7 @@ beforeAll(async () => {
   prof = await createUser(t.db, region, school, ['professional']);
   privacy = await createUser(t.db, region, gem, ['privacy_officer']);
   app = await testApp(t.server);
-  [a, p, po] = await Promise.all([admin, prof, privacy].map((u) => login(app, u.username)));
+  [a, p, po] = await Promise.all([login(app, admin.username), login(app, prof.username), login(app, privacy.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -101,8 +101,8 @@ describe('region settings: triage norms and the front door', () => {
 
     const rows = await auditRows('region-settings', region);
     expect(rows.map((r) => [r.action, r.user_id, r.person_id])).toEqual([['create', admin.actor.userId, null], ['update', admin.actor.userId, null]]);
-    expect(rows[0].reason).toContain('triage normal: 10 → 8 working days');
-    expect(rows[1].reason).toBe(`triage normal: 8 → 9 working days; front door: ${team} → ${vt}`);
+    expect(rows[0]?.reason).toContain('triage normal: 10 → 8 working days');
+    expect(rows[1]?.reason).toBe(`triage normal: 8 → 9 working days; front door: ${team} → ${vt}`);
   });
 
   it('gives new signals the new norm and leaves the deadlines of earlier signals as they were', async () => {
@@ -229,9 +229,9 @@ describe('professionals pick list', () => {
   it('pages through every professional exactly once, in the order of the unpaged list', async () => {
     const r3 = await createRegion(t.db);
     const orgs = await Promise.all(['Team B', 'Team A', 'Team C'].map((n) => createOrganisation(t.db, r3, 'municipal_team', n)));
-    const users = await Promise.all(Array.from({ length: 11 }, (_, i) => createUser(t.db, r3, orgs[i % 3], i % 2 ? ['professional'] : ['professional', 'coordinator'])));
-    await createUser(t.db, r3, orgs[0], ['functional_admin']);
-    const c = await login(app, users[0].username);
+    const users = await Promise.all(Array.from({ length: 11 }, (_, i) => createUser(t.db, r3, orgs[i % 3]!, i % 2 ? ['professional'] : ['professional', 'coordinator'])));
+    await createUser(t.db, r3, orgs[0]!, ['functional_admin']);
+    const c = await login(app, users[0]!.username);
     for (const qualified of ['', '&qualified=true']) {
       const unpaged = (await c.get(`/api/v1/professionals?limit=500${qualified}`)).body;
       expect(unpaged.nextCursor).toBeNull();

@@ -136,6 +136,9 @@ export async function changeOrganisation(db: Database, actor: Actor, organisatio
 
 // ---- professionals (the pick list of coordinators and case-team members) ------------------------
 
+const isStringPair = (v: unknown): v is [string, string] =>
+  Array.isArray(v) && v.length === 2 && v.every((s) => typeof s === 'string');
+
 export async function listProfessionals(db: Database, actor: Actor, q: z.infer<typeof ProfessionalListQuery>) {
   const limit = q.limit ?? 500;
   let after: [string, string, string] | undefined;
@@ -144,7 +147,7 @@ export async function listProfessionals(db: Database, actor: Actor, q: z.infer<t
     // The sort value is [organisation name, display name], as JSON.
     let sort: unknown;
     try { sort = JSON.parse(raw[0]); } catch { throw badCursor(); }
-    if (!Array.isArray(sort) || sort.length !== 2 || !sort.every((s) => typeof s === 'string')) throw badCursor();
+    if (!isStringPair(sort)) throw badCursor();
     after = [sort[0], sort[1], raw[1]];
   }
   return asActor(db, actor, async (tx) => {

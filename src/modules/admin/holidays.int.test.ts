@@ -20,7 +20,7 @@ beforeAll(async () => {
   admin = await createUser(t.db, region, gem, ['functional_admin']);
   prof = await createUser(t.db, region, team, ['professional']);
   app = await testApp(t.server);
-  [a, p] = await Promise.all([admin, prof].map((u) => login(app, u.username)));
+  [a, p] = await Promise.all([login(app, admin.username), login(app, prof.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 

@@ -4,9 +4,7 @@
 import { z } from 'zod';
 import { ASSESSMENT_VIEWS, DOMAINS } from '../../shared/contract/domains.js';
 import { ORGANISATION_TYPES } from '../../shared/contract/enums.js';
-import { IsoDate, Uuid, Version } from '../../shared/contract/primitives.js';
-
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
+import { IsoDate, Uuid, Version, msg } from '../../shared/contract/primitives.js';
 
 export const Domain = z.enum(DOMAINS);
 export const View = z.enum(ASSESSMENT_VIEWS);

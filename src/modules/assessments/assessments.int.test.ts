@@ -33,7 +33,7 @@ beforeAll(async () => {
   lead = await createUser(t.db, region, team, ['professional', 'team_lead']);
   admin = await createUser(t.db, region, team, ['functional_admin']);
   app = await testApp(t.server);
-  [cCoord, cSchool, cOutsider, cLead, cAdmin] = await Promise.all([coord, schoolPro, outsider, lead, admin].map((u) => login(app, u.username)));
+  [cCoord, cSchool, cOutsider, cLead, cAdmin] = await Promise.all([login(app, coord.username), login(app, schoolPro.username), login(app, outsider.username), login(app, lead.username), login(app, admin.username)]);
   const created = await cCoord.post('/api/v1/families', {
     members: [
       { givenNames: 'Sanne', familyName: 'Bakker', birthDate: '1989-02-14', relation: 'parent' },

@@ -1,9 +1,8 @@
 // API schemas for the NEN 7513 audit log as the privacy officer reads it, its verification,
 // and a person's access log ("who looked at my data").
 import { z } from 'zod';
-import { IsoDate, Bsn, Uuid } from '../../shared/contract/primitives.js';
+import { IsoDate, Bsn, Uuid, msg } from '../../shared/contract/primitives.js';
 
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 const Day = IsoDate;
 export const AuditAction = z.enum(['create', 'read', 'update', 'delete', 'export']);
 export const AuditOutcome = z.enum(['allowed', 'denied']);

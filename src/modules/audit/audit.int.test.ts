@@ -24,7 +24,7 @@ beforeAll(async () => {
   vt = await createUser(t.db, region, veiligThuis, ['professional'], { totpSecret: SECRET });
   privacy = await createUser(t.db, region, team, ['privacy_officer']);
   app = await testApp(t.server);
-  [c, out, v, p] = await Promise.all([coord, outsider, vt, privacy].map((u) => login(app, u.username)));
+  [c, out, v, p] = await Promise.all([login(app, coord.username), login(app, outsider.username), login(app, vt.username), login(app, privacy.username)]);
   const body = familyBody(coord.actor.userId, { familyName: 'Logboek' });
   const r = await c.post('/api/v1/families', body);
   const page = await c.get(`/api/v1/families/${r.body.id}`);
@@ -67,7 +67,7 @@ describe('audit log for the privacy officer', () => {
 
   it('filters by BSN, user, organisation, action, outcome and period', async () => {
     const child = family.personIds.find((id, i) => i > 0)!;
-    const childBsn = (await t.db.query<{ bsn: string }>(`SELECT bsn FROM persons WHERE id = $1`, [child]))[0].bsn;
+    const childBsn = (await t.db.query<{ bsn: string }>(`SELECT bsn FROM persons WHERE id = $1`, [child]))[0]!.bsn;
     const byBsn = await p.get(`/api/v1/audit-events?bsn=${childBsn}`);
     expect(byBsn.body.items.length).toBeGreaterThan(0);
     expect(byBsn.body.items.every((i: { person: { id: string } }) => i.person.id === child)).toBe(true);
@@ -117,7 +117,7 @@ describe('audit log for the privacy officer', () => {
     expect((await c.post('/api/v1/audit-verifications')).status).toBe(403);
     expect((await c.get(`/api/v1/persons/${family.personIds[0]}/access-log`)).status).toBe(403);
     const seen = await asActor(t.db, coord.actor, (tx) => tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log`));
-    expect(seen[0].n).toBe(0);
+    expect(seen[0]!.n).toBe(0);
     const otherRegion = await createRegion(t.db);
     const otherOrg = await createOrganisation(t.db, otherRegion);
     const foreign = await createUser(t.db, otherRegion, otherOrg, ['privacy_officer']);
@@ -153,8 +153,8 @@ describe('audit chain verification', () => {
     expect(typeof ok.body.seconds).toBe('number');
 
     // The region's longest chain (stripe): rows 2 and 4 of it are tampered with.
-    const [{ stripe, n }] = await t.db.query<{ stripe: number; n: number }>(
-      `SELECT stripe, count(*)::int AS n FROM audit_log WHERE region_id = $1 GROUP BY stripe ORDER BY count(*) DESC, stripe LIMIT 1`, [r2]);
+    const { stripe, n } = (await t.db.query<{ stripe: number; n: number }>(
+      `SELECT stripe, count(*)::int AS n FROM audit_log WHERE region_id = $1 GROUP BY stripe ORDER BY count(*) DESC, stripe LIMIT 1`, [r2]))[0]!;
     expect(n).toBeGreaterThanOrEqual(5);
     await t.db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_append_only');
     try {

@@ -1,8 +1,6 @@
 // API schemas for break the glass (noodtoegang) and its review by the privacy officer.
 import { z } from 'zod';
-import { Bsn, Uuid } from '../../shared/contract/primitives.js';
-
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
+import { Bsn, Uuid, msg } from '../../shared/contract/primitives.js';
 
 export const OpenBreakGlassBody = z.strictObject({
   bsn: Bsn.optional(),

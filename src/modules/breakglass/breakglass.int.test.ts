@@ -27,7 +27,8 @@ beforeAll(async () => {
   gpLead = await createUser(t.db, region, gpPractice, ['professional', 'team_lead'], { totpSecret: SECRET });
   privacy = await createUser(t.db, region, team, ['privacy_officer']);
   app = await testApp(t.server);
-  [c, v, vNo, g, gl, p] = await Promise.all([coord, vt, vtNoTotp, gp, gpLead, privacy].map((u) => login(app, u.username)));
+  [c, v, vNo, g, gl, p] = await Promise.all([login(app, coord.username), login(app, vt.username), login(app, vtNoTotp.username),
+    login(app, gp.username), login(app, gpLead.username), login(app, privacy.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -72,7 +73,7 @@ describe('break the glass', () => {
     for (const a of rows) expect(a).toMatchObject({ action: 'read', break_glass: true, legal_basis: 'safety', reason: REASON, outcome: 'allowed' });
     // Every read under the grant carries the grant and its reason: the family page and the case's lead times too.
     const [c] = await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE family_id = $1`, [fam.id]);
-    expect((await v.get(`/api/v1/cases/${c.id}/lead-times`)).status).toBe(200);
+    expect((await v.get(`/api/v1/cases/${c!.id}/lead-times`)).status).toBe(200);
     const reads = await t.db.query<Record<string, any>>(
       `SELECT object_type, reason, break_glass FROM audit_log WHERE user_id = $1 AND object_type IN ('family', 'case-lead-times') AND action = 'read' AND outcome = 'allowed'`, [vt.actor.userId]);
     expect(new Set(reads.map((a) => a.object_type))).toEqual(new Set(['family', 'case-lead-times']));
@@ -113,9 +114,9 @@ describe('break the glass', () => {
     expect(denied).toHaveLength(1);
     // The database refuses the lookup too, whatever the service would do.
     const viaSql = await asActor(t.db, gp.actor, (tx) => tx.query<{ id: string | null }>(`SELECT regie.family_for_break_glass($1, NULL, $2) AS id`, [region, fam.id]));
-    expect(viaSql[0].id).toBeNull();
+    expect(viaSql[0]!.id).toBeNull();
     const noActor = await t.db.query<{ id: string | null }>(`SELECT regie.family_for_break_glass($1, NULL, $2) AS id`, [region, fam.id]);
-    expect(noActor[0].id).toBeNull();
+    expect(noActor[0]!.id).toBeNull();
 
     const lead = await breakGlass(gl, { familyId: fam.id });
     expect(lead.status).toBe(201);
@@ -189,7 +190,7 @@ describe('review by the privacy officer', () => {
     const reviewed = await p.post(`/api/v1/break-glass-reviews/${opened.body.id}`, { outcome: 'justified', note: 'Terecht: acute melding politie.' });
     expect(reviewed.status).toBe(200);
     expect(reviewed.body.review).toMatchObject({ outcome: 'justified', note: 'Terecht: acute melding politie.', reviewedBy: { id: privacy.actor.userId } });
-    const row = (await grants(fam.id))[0];
+    const row = (await grants(fam.id))[0]!;
     expect(row).toMatchObject({ reviewed_by: privacy.actor.userId, review_outcome: 'justified' });
     expect(row.reviewed_at).not.toBeNull();
     expect(await t.db.query(`SELECT 1 FROM audit_log WHERE object_type = 'break-glass-review' AND action = 'update' AND object_id = $1`, [opened.body.id])).toHaveLength(3);
@@ -197,7 +198,7 @@ describe('review by the privacy officer', () => {
     const again = await p.post(`/api/v1/break-glass-reviews/${opened.body.id}`, { outcome: 'unjustified' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('already_reviewed');
-    expect((await grants(fam.id))[0].review_outcome).toBe('justified');
+    expect((await grants(fam.id))[0]!.review_outcome).toBe('justified');
 
     const afterOpen = await p.get('/api/v1/break-glass-reviews?status=open&limit=100');
     expect(afterOpen.body.items.map((i: { id: string }) => i.id)).not.toContain(opened.body.id);
@@ -210,7 +211,7 @@ describe('review by the privacy officer', () => {
     const fam = await registerFamily('Eigen');
     // A team lead breaks the glass and later becomes the privacy officer (no account holds both
     // roles at once, migration 0101): the grant they used is still never theirs to review.
-    const lead = await createUser(t.db, region, (await t.db.query<{ organisation_id: string }>(`SELECT organisation_id FROM users WHERE id = $1`, [gpLead.actor.userId]))[0].organisation_id,
+    const lead = await createUser(t.db, region, (await t.db.query<{ organisation_id: string }>(`SELECT organisation_id FROM users WHERE id = $1`, [gpLead.actor.userId]))[0]!.organisation_id,
       ['professional', 'team_lead'], { totpSecret: SECRET });
     const opened = await breakGlass(await login(app, lead.username), { familyId: fam.id });
     expect(opened.status).toBe(201);

@@ -3,6 +3,7 @@
 // migrations/0010_break_glass_lookup.sql, everything else is subject to row-level security.
 import type { z } from 'zod';
 import type { Tx } from '../../platform/db/db.js';
+import { oneRow } from '../../platform/db/rows.js';
 import { BREAK_GLASS_MINUTES } from '../../platform/access/policy.js';
 import type { OwnGrant, ReviewItem } from './breakglass.contract.js';
 
@@ -21,7 +22,7 @@ export async function insertGrant(tx: Tx, g: { regionId: string; id: string; use
     `INSERT INTO break_glass (region_id, id, user_id, organisation_id, family_id, reason, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(mins => $7)) RETURNING expires_at`,
     [g.regionId, g.id, g.userId, g.organisationId, g.familyId, g.reason, BREAK_GLASS_MINUTES]);
-  return iso(rows[0].expires_at);
+  return iso(oneRow(rows, 'break-glass grant').expires_at);
 }
 
 export async function openCaseId(tx: Tx, regionId: string, familyId: string): Promise<string | null> {

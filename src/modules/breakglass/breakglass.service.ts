@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database } from '../../platform/db/db.js';
+import { oneRow } from '../../platform/db/rows.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { BREAK_GLASS_MINUTES, mayBreakGlass } from '../../platform/access/policy.js';
@@ -109,7 +110,7 @@ export async function reviewBreakGlass(db: Database, actor: Actor, breakGlassId:
       throw new NotFound('break-glass', breakGlassId);
     }
     const { rows } = await grantsForReview(tx, actor.regionId, { id: breakGlassId, limit: 1 });
-    const { personIds, ...item } = rows[0];
+    const { personIds, ...item } = oneRow(rows, 'reviewed break-glass grant');
     await recordAccess(tx, actor, { action: 'update', objectType: 'break-glass-review', objectId: breakGlassId, personIds, legalBasis: SUPERVISION_BASIS });
     return item;
   });

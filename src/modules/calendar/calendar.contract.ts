@@ -1,10 +1,9 @@
 // The region's calendar as far as deadlines need it: which public holidays a deadline in working
 // days skipped between two dates (shown beside every deadline: "overgeslagen: Koningsdag 27 april").
 import { z } from 'zod';
-import { IsoDate } from '../../shared/contract/primitives.js';
+import { IsoDate, msg } from '../../shared/contract/primitives.js';
 import { LIBERATION_DAY_RULES } from '../../shared/contract/enums.js';
 
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 /** At most about a year and a half: a deadline is never further away. */
 export const MAX_SPAN_DAYS = 550;
 

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Version, CaseStatus, LegalBasis, Uuid } from '../../shared/contract/primitives.js';
-
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
+import { IsoDate, Version, CaseStatus, LegalBasis, Uuid, msg } from '../../shared/contract/primitives.js';
 
 export const CaseParams = z.strictObject({ caseId: Uuid });
 export const MembershipParams = z.strictObject({ caseId: Uuid, membershipId: Uuid });

@@ -33,7 +33,7 @@ async function newFamily(): Promise<Fam> {
   const cases = await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]);
   const persons = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]);
   expect(persons).toHaveLength(3);
-  return { id: r.body.id, caseId: cases[0].id, personIds: persons.map((x) => x.person_id) };
+  return { id: r.body.id, caseId: cases[0]!.id, personIds: persons.map((x) => x.person_id) };
 }
 
 const page = async (client: Client, f: Fam) => {
@@ -44,7 +44,7 @@ const page = async (client: Client, f: Fam) => {
 const coordinatorMembership = async (f: Fam) => (await page(c, f)).currentCase.team.find((m: { role: string; endedAt: string | null }) => m.role === 'coordinator' && !m.endedAt);
 
 /** The last audit sequence number of the region: rows after it were written by the next call. */
-const auditMark = async () => Number((await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region]))[0].n);
+const auditMark = async () => Number((await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region]))[0]!.n);
 
 /** Exactly one audit row per family person, all for this write. */
 async function expectAudited(since: number, f: Fam, who: TestUser, action: 'create' | 'update', objectType: string, objectId: string) {
@@ -71,11 +71,11 @@ async function state(f: Fam) {
 async function expectNothingWritten(f: Fam, failingWrite: () => Promise<{ status: number; body: any }>) {
   const before = await state(f);
   const deniedRows = () => t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE region_id = $1 AND outcome = 'denied'`, [region]);
-  const deniedBefore = (await deniedRows())[0].n;
+  const deniedBefore = (await deniedRows())[0]!.n;
   const r = await failingWrite();
   expect(await state(f)).toEqual(before);
   // The one thing a refused write leaves: its denied audit row (issue 8); a plain input error leaves nothing.
-  expect((await deniedRows())[0].n - deniedBefore).toBe([403, 404, 409].includes(r.status) ? 1 : 0);
+  expect((await deniedRows())[0]!.n - deniedBefore).toBe([403, 404, 409].includes(r.status) ? 1 : 0);
   return r;
 }
 
@@ -172,7 +172,7 @@ describe('case team', () => {
     const r = await c.post(`/api/v1/cases/${f.caseId}/team-members`, { userId: prof.actor.userId, legalBasis: 'statutory_task', caseVersion: 1 });
     expect(r.status).toBe(201);
     await expectAudited(mark, f, coord, 'update', 'case-team', r.body.id);
-    const today = (await t.db.query<{ d: string }>(`SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date::text AS d`))[0].d;
+    const today = (await t.db.query<{ d: string }>(`SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date::text AS d`))[0]!.d;
     const body = await page(c, f);
     expect(body.currentCase.team.find((m: { id: string }) => m.id === r.body.id)).toEqual({
       id: r.body.id, userId: prof.actor.userId, userName: expect.any(String), organisationId: prof.actor.organisationId, organisationName: GP_NAME,

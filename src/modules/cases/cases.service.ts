@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
+import { oneRow } from '../../platform/db/rows.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor, LegalBasis } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
@@ -105,7 +106,7 @@ export async function updateCaseStatus(db: Database, actor: Actor, caseId: strin
 /** The start a new membership may have: today (absent) or a day within the coming year. */
 async function requireStart(tx: Tx, startsOn: string | undefined) {
   if (!startsOn) return undefined;
-  const [r] = await tx.query<{ ok: boolean }>(`SELECT $1::date BETWEEN ${AMSTERDAM_TODAY} AND ${AMSTERDAM_TODAY} + 366 AS ok`, [startsOn]);
+  const r = oneRow(await tx.query<{ ok: boolean }>(`SELECT $1::date BETWEEN ${AMSTERDAM_TODAY} AND ${AMSTERDAM_TODAY} + 366 AS ok`, [startsOn]), 'start check');
   if (!r.ok) throw new Invalid('invalid_start', 'startsOn', { nl: 'Een lidmaatschap begint vandaag of op een dag in het komende jaar.',
     en: 'A membership starts today or on a day within the coming year.' });
   return startsOn;
@@ -149,8 +150,8 @@ export async function changeMembershipBasis(db: Database, actor: Actor, caseId: 
     await requireManager(tx, actor, c);
     const m = await lockMembership(tx, actor, caseId, membershipId, body.version);
     if (m.legal_basis === body.legalBasis) return { id: membershipId, version: m.version };
-    const [row] = await tx.query<{ version: number }>(`UPDATE case_team SET legal_basis = $3 WHERE region_id = $1 AND id = $2 RETURNING version`,
-      [actor.regionId, membershipId, body.legalBasis]);
+    const row = oneRow(await tx.query<{ version: number }>(`UPDATE case_team SET legal_basis = $3 WHERE region_id = $1 AND id = $2 RETURNING version`,
+      [actor.regionId, membershipId, body.legalBasis]), 'updated membership');
     await appendEvent(tx, actor, { familyId: c.family_id, caseId, kind: 'team_member_basis_changed',
       params: { name: m.display_name, fromBasis: m.legal_basis, toBasis: body.legalBasis },
       data: { userId: m.user_id, from: m.legal_basis, to: body.legalBasis } });
@@ -167,8 +168,8 @@ export async function endTeamMember(db: Database, actor: Actor, caseId: string, 
     if (m.role === 'coordinator' && c.status !== 'closed')
       throw new Conflict('last_coordinator', { nl: 'De regisseur kan niet worden beëindigd: draag de regie eerst over aan een ander.',
         en: 'The coordinator cannot be ended: transfer the coordinator role first.' }, 'membershipId');
-    const [row] = await tx.query<{ version: number }>(`UPDATE case_team SET ended_at = now(), ended_reason = $4 WHERE region_id = $1 AND case_id = $2 AND id = $3 RETURNING version`,
-      [actor.regionId, caseId, membershipId, body.reason]);
+    const row = oneRow(await tx.query<{ version: number }>(`UPDATE case_team SET ended_at = now(), ended_reason = $4 WHERE region_id = $1 AND case_id = $2 AND id = $3 RETURNING version`,
+      [actor.regionId, caseId, membershipId, body.reason]), 'ended membership');
     // The team changed: an add from a view of the team before this ending must hear so.
     await bumpVersion(tx, actor, caseId, c.version);
     await appendEvent(tx, actor, { familyId: c.family_id, caseId, kind: 'team_member_ended', params: { name: m.display_name, reason: body.reason }, data: { userId: m.user_id } });

@@ -1,8 +1,7 @@
 // API schemas for families, persons and their network (shared with web/).
 import { z } from 'zod';
-import { BirthDate, Bsn, CaseStatus, LegalBasis, Uuid } from '../../shared/contract/primitives.js';
+import { BirthDate, Bsn, CaseStatus, LegalBasis, Uuid, msg } from '../../shared/contract/primitives.js';
 
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 /** The shared primitives moved to src/shared/contract; re-exported so that older imports keep working. */
 export { BirthDate, Bsn, CaseStatus, LegalBasis, Uuid };
 

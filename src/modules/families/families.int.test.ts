@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
 const auditCount = async (personId?: string) => Number((await t.db.query<{ n: string }>(
-  `SELECT count(*)::text AS n FROM audit_log WHERE ($1::uuid IS NULL OR person_id = $1)`, [personId ?? null]))[0].n);
+  `SELECT count(*)::text AS n FROM audit_log WHERE ($1::uuid IS NULL OR person_id = $1)`, [personId ?? null]))[0]!.n);
 
 describe('families', () => {
   it('registers a family with a case and shows it on the family page with its coordinator and timeline', async () => {
@@ -67,7 +67,7 @@ describe('families', () => {
   it('lists "Mijn gezinnen" only for the case team, searchable by name, BSN and birth date, paged', async () => {
     const bsn = nextBsn();
     const body = familyBody(coord.actor.userId, { familyName: 'Çelik' });
-    body.members[0] = { ...body.members[0], bsn, birthDate: '1979-02-03' };
+    body.members[0] = { ...body.members[0]!, bsn, birthDate: '1979-02-03' };
     const r = await c.post('/api/v1/families', body);
     expect((await c.get('/api/v1/families?q=celik')).body.items.map((f: { id: string }) => f.id)).toContain(r.body.id);
     expect((await c.get(`/api/v1/families?q=${bsn}`)).body.items.map((f: { id: string }) => f.id)).toEqual([r.body.id]);
@@ -106,7 +106,7 @@ describe('families', () => {
     const body = familyBody(coord.actor.userId);
     const first = await c.post('/api/v1/families', body);
     const again = familyBody(coord.actor.userId);
-    again.members[0].bsn = body.members[0].bsn;
+    again.members[0]!.bsn = body.members[0]!.bsn;
     const visible = await c.post('/api/v1/families', again);
     expect(visible.status).toBe(409);
     expect(visible.body).toMatchObject({ code: 'duplicate_bsn', field: 'members[0].bsn', existingFamilyId: first.body.id });
@@ -117,17 +117,17 @@ describe('families', () => {
   });
 
   it('rejects bad input with problem+json naming the field, and writes nothing', async () => {
-    const families = async () => Number((await t.db.query<{ n: string }>('SELECT count(*)::text AS n FROM families'))[0].n);
+    const families = async () => Number((await t.db.query<{ n: string }>('SELECT count(*)::text AS n FROM families'))[0]!.n);
     const before = await families();
     const bad = familyBody(coord.actor.userId);
-    bad.members[0].bsn = '123456789';
+    bad.members[0]!.bsn = '123456789';
     const r1 = await c.post('/api/v1/families', bad);
     expect(r1.status).toBe(400);
     expect(r1.body.field).toBe('members[0].bsn');
     expect(r1.body.detail).toContain('elfproef');
     expect(r1.body.detailEn).toContain('11-test');
     const future = familyBody(coord.actor.userId);
-    future.members[1].birthDate = '2999-01-01';
+    future.members[1]!.birthDate = '2999-01-01';
     expect((await c.post('/api/v1/families', future)).body.field).toBe('members[1].birthDate');
     const unknown = await c.post('/api/v1/families', { ...familyBody(coord.actor.userId), hacked: true });
     expect(unknown.status).toBe(400);
@@ -160,12 +160,12 @@ describe('the opening-date sort key (family_opened, migrations/0280)', () => {
     const r = await c.post('/api/v1/families', familyBody(coord.actor.userId, { familyName: 'Sleutel' }));
     expect(r.status).toBe(201);
     const id = r.body.id as string;
-    const [opened] = await t.superuser.query<{ opened_at: string }>(`SELECT opened_at::text FROM cases WHERE family_id = $1`, [id]);
+    const opened = (await t.superuser.query<{ opened_at: string }>(`SELECT opened_at::text FROM cases WHERE family_id = $1`, [id]))[0]!;
     expect(await key(id)).toEqual({ open_at: opened.opened_at, closed_max_at: null, opened_sort: opened.opened_at });
     await t.superuser.query(`UPDATE cases SET status = 'closed', closed_at = now(), closed_reason = 'afgerond' WHERE family_id = $1`, [id]);
     expect(await key(id)).toEqual({ open_at: null, closed_max_at: opened.opened_at, opened_sort: opened.opened_at });
     await t.superuser.query(`UPDATE cases SET status = 'exploring', closed_at = NULL, closed_reason = NULL WHERE family_id = $1`, [id]);
-    expect((await key(id)).open_at).toBe(opened.opened_at);
+    expect((await key(id))?.open_at).toBe(opened.opened_at);
     // The whole team, by opening date, both ways: the same order as the cases' opening dates say.
     const asc = (await l.get('/api/v1/families?scope=organisation&sort=opened&limit=100')).body.items as Array<{ id: string; openedAt: string }>;
     expect(asc.map((f) => f.id)).toContain(id);

@@ -22,6 +22,7 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function defaultFamilyName(members: MemberIn[]) {
   const head = members.find((m) => m.relation === 'parent' || m.relation === 'carer') ?? members[0];
+  if (!head) throw new Error('a family is registered with at least one member (the contract requires one)');
   return `Gezin ${cap([head.familyNamePrefix, head.familyName].filter(Boolean).join(' '))}`;
 }
 
@@ -37,9 +38,10 @@ export async function refreshFamilySearchText(tx: Tx, regionId: string, familyId
        JOIN family_members fm ON fm.region_id = f.region_id AND fm.family_id = f.id
        JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
       WHERE f.region_id = $1 AND f.id = $2`, [regionId, familyId]);
-  if (!all.length) return;
+  const [first] = all;
+  if (!first) return;
   await tx.query(`UPDATE families SET search_text = $3${o.bumpVersion ? ', version = version + 1' : ''} WHERE region_id = $1 AND id = $2`, [regionId, familyId,
-    familySearchText(all[0].name, all.map((r) => ({ givenNames: r.given_names, familyNamePrefix: r.family_name_prefix, familyName: r.family_name })))]);
+    familySearchText(first.name, all.map((r) => ({ givenNames: r.given_names, familyNamePrefix: r.family_name_prefix, familyName: r.family_name })))]);
 }
 
 /** Refuses a BSN that exists; links to the person only when the actor may see them. */

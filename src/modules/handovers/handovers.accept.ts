@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
+import { oneRow } from '../../platform/db/rows.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
@@ -75,7 +76,7 @@ async function acceptFromOtherRegion(tx: Tx, actor: Actor, h: HandoverRow, nomin
   const caseId = h.persons.length ? randomUUID() : null;
   const version = await setAnswer(tx, h.region_id, h.id, body.version, { status: 'accepted', userId: actor.userId, nomineeUserId: nominee.id, resultCaseId: caseId });
   if (version === null) throw staleHandover();
-  const [from] = await tx.query<{ from_name: string; from_region_name: string }>(`SELECT from_name, from_region_name FROM regie.handover_parties($1, $2)`, [h.region_id, h.id]);
+  const from = oneRow(await tx.query<{ from_name: string; from_region_name: string }>(`SELECT from_name, from_region_name FROM regie.handover_parties($1, $2)`, [h.region_id, h.id]), 'handover parties');
   const arrived = caseId ? await arriveInRegion(tx, actor, h, nominee, caseId, body, { name: from.from_name, regionName: from.from_region_name }) : null;
   if (!arrived) await recordAccess(tx, actor, { action: 'update', objectType: 'handover', objectId: h.id, legalBasis: h.legal_basis, careRelation: true });
   await answeredElsewhere(tx, h.region_id, h.id, auditWho(actor));

@@ -31,12 +31,13 @@ describe('handover visibility: policy and row-level security agree', () => {
       const orgs: Array<{ id: string; regionId: string; type: string }> = [];
       for (const o of w.orgs) {
         const id = randomUUID();
-        await t.db.query(`INSERT INTO organisations (region_id, id, name, type) VALUES ($1, $2, $3, $4)`, [regions[o.region], id, `Org ${id.slice(0, 4)}`, o.type]);
-        orgs.push({ id, regionId: regions[o.region], type: o.type });
+        const regionId = regions[o.region]!; // o.region is 0..2: one of the three regions
+        await t.db.query(`INSERT INTO organisations (region_id, id, name, type) VALUES ($1, $2, $3, $4)`, [regionId, id, `Org ${id.slice(0, 4)}`, o.type]);
+        orgs.push({ id, regionId, type: o.type });
       }
       const actors: Actor[] = [];
       for (const u of w.users) {
-        const org = orgs[u.org % orgs.length];
+        const org = orgs[u.org % orgs.length]!; // the world has at least three organisations
         const id = randomUUID();
         const roles: Role[] = u.lead ? ['professional', 'team_lead'] : ['professional'];
         await t.db.query(`INSERT INTO users (region_id, id, organisation_id, username, display_name, roles, totp_required) VALUES ($1, $2, $3, $4, $5, $6, false)`,
@@ -45,7 +46,7 @@ describe('handover visibility: policy and row-level security agree', () => {
       }
       const handovers: Array<{ id: string; regionId: string; toRegionId: string; fromOrganisationId: string; toOrganisationId: string }> = [];
       for (const h of w.handovers) {
-        const from = orgs[h.from % orgs.length];
+        const from = orgs[h.from % orgs.length]!;
         // within the sender's region, or to an organisation of another region
         const options = orgs.filter((o) => o.id !== from.id && (h.elsewhere ? o.regionId !== from.regionId : o.regionId === from.regionId));
         const to = options[h.to % Math.max(1, options.length)];

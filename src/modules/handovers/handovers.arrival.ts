@@ -30,7 +30,10 @@ const RELATIONS = new Set(['parent', 'child', 'partner', 'carer', 'other']);
 function keyOf(p: PackagePerson): Required<Pick<PersonKey, 'givenNames' | 'familyName'>> & PersonKey {
   if (p.familyName) return { bsn: p.bsn, givenNames: p.givenNames ?? '', familyNamePrefix: p.familyNamePrefix ?? null, familyName: p.familyName, birthDate: p.birthDate };
   const words = p.name.trim().split(/\s+/);
-  return { bsn: p.bsn, givenNames: words.slice(0, -1).join(' ') || words[0], familyNamePrefix: null, familyName: words[words.length - 1], birthDate: p.birthDate };
+  // split always answers at least one (possibly empty) word
+  const [first = ''] = words;
+  const last = words[words.length - 1] ?? '';
+  return { bsn: p.bsn, givenNames: words.slice(0, -1).join(' ') || first, familyNamePrefix: null, familyName: last, birthDate: p.birthDate };
 }
 
 /**
@@ -64,12 +67,13 @@ async function arrivingPersons(tx: Tx, actor: Actor, h: HandoverRow, confirmed: 
   for (const p of h.persons) {
     const key = keyOf(p);
     const at = confirmed.findIndex((c) => c.personId === p.personId);
+    const chosen = confirmed[at];
     const byBsn = p.bsn ? await personIdByBsn(tx, actor.regionId, p.bsn) : null;
     let personId: string | null = byBsn;
-    if (at >= 0) {
+    if (chosen) {
       const field = `persons[${at}].existingPersonId`;
       const rows = await tx.query<{ id: string; bsn: string | null }>(
-        `SELECT id, bsn FROM persons WHERE region_id = $1 AND id = $2 AND merged_into IS NULL`, [actor.regionId, confirmed[at].existingPersonId]);
+        `SELECT id, bsn FROM persons WHERE region_id = $1 AND id = $2 AND merged_into IS NULL`, [actor.regionId, chosen.existingPersonId]);
       if (!rows[0]) throw new Invalid('unknown_person', field, { nl: 'Deze persoon is niet gevonden in uw regio.', en: 'This person was not found in your region.' });
       if ((byBsn && byBsn !== rows[0].id) || (p.bsn && rows[0].bsn && p.bsn !== rows[0].bsn))
         throw new Invalid('bsn_mismatch', field, { nl: 'Deze registratie heeft een ander BSN dan de persoon in het informatiepakket; het zijn twee personen.',
@@ -94,6 +98,7 @@ async function arrivingPersons(tx: Tx, actor: Actor, h: HandoverRow, confirmed: 
 function familyNameOf(h: HandoverRow, persons: Array<{ relation: string; key: PersonKey }>): string {
   if (h.case_id && h.subject_label.trim()) return h.subject_label;
   const head = persons.find((p) => p.relation === 'parent' || p.relation === 'carer') ?? persons[0];
+  if (!head) throw new Error('a handover that arrives with a case has at least one person');
   const surname = [head.key.familyNamePrefix, head.key.familyName].filter(Boolean).join(' ');
   return `Gezin ${surname.charAt(0).toUpperCase()}${surname.slice(1)}`;
 }

@@ -1,8 +1,6 @@
 // API schemas for handovers (overdrachten) of a case or a signal between organisations.
 import { z } from 'zod';
-import { Version, LegalBasis, Uuid } from '../../shared/contract/primitives.js';
-
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
+import { Version, LegalBasis, Uuid, msg } from '../../shared/contract/primitives.js';
 
 export const SafetyAssessment = z.enum(['unsafe', 'concerns', 'safe']);
 export const SenderAccess = z.enum(['ends', 'continues']);

@@ -38,7 +38,8 @@ beforeAll(async () => {
   goesPro = await createUser(t.db, other, goes, ['professional']);
   const goesLead = await createUser(t.db, other, goes, ['professional', 'team_lead']);
   app = await testApp(t.server);
-  [cPro, cLead, cGoesPro, cGoesLead] = await Promise.all([teamPro, teamLead, goesPro, goesLead].map((u) => login(app, u.username)));
+  [cPro, cLead, cGoesPro, cGoesLead] = await Promise.all([login(app, teamPro.username), login(app, teamLead.username), login(app, goesPro.username),
+    login(app, goesLead.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -58,7 +59,7 @@ const state = async (caseId: string, handoverId: string) => ({
   moments: (await t.db.query(`SELECT moment FROM lead_time_moments WHERE region_id = $1 AND handover_id = $2 ORDER BY moment`, [region, handoverId])).length,
   events: (await t.db.query(`SELECT 1 FROM timeline_events WHERE region_id = $1 AND case_id = $2`, [region, caseId])).length,
   notifications: (await t.db.query(`SELECT 1 FROM notifications WHERE region_id = $1 AND link = $2`, [region, `/overdrachten/${handoverId}`])).length,
-  caseVersion: (await t.db.query<{ version: number }>(`SELECT version FROM cases WHERE region_id = $1 AND id = $2`, [region, caseId]))[0].version,
+  caseVersion: (await t.db.query<{ version: number }>(`SELECT version FROM cases WHERE region_id = $1 AND id = $2`, [region, caseId]))[0]!.version,
 });
 
 const engine = onPostgres ? 'PostgreSQL' : 'PGlite';
@@ -104,7 +105,7 @@ describe('concurrent acceptances', () => {
       // the winner's receiving team only: one accepted moment, one case version step
       expect(s.moments).toBe(2);
       expect(s.caseVersion).toBe(2);
-      const winner = results[0].status === 200 ? teamPro : teamLead;
+      const winner = results[0]!.status === 200 ? teamPro : teamLead;
       const loser = winner === teamPro ? teamLead : teamPro;
       const members = s.team as Array<{ user_id: string }>;
       if (loser === teamPro) expect(members.some((m) => m.user_id === teamPro.actor.userId)).toBe(false);
@@ -115,7 +116,7 @@ describe('concurrent acceptances', () => {
 
 /** Everything an acceptance from another region may write, in both regions. */
 const twoRegions = async (caseId: string, handoverId: string) => {
-  const n = async (sql: string, params: unknown[]) => Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${sql}`, params))[0].n);
+  const n = async (sql: string, params: unknown[]) => Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${sql}`, params))[0]!.n);
   const perRegion = async (r: string) => ({
     persons: await n(`persons WHERE region_id = $1`, [r]), families: await n(`families WHERE region_id = $1`, [r]), cases: await n(`cases WHERE region_id = $1`, [r]),
     members: await n(`family_members WHERE region_id = $1`, [r]), team: await n(`case_team WHERE region_id = $1 AND ended_at IS NULL`, [r]),
@@ -161,11 +162,11 @@ describe('faults in the middle of accepting a handover from another region', () 
   it(`let exactly one of two simultaneous acceptances from the other region win (${engine})`, async () => {
     for (let round = 0; round < 4; round++) {
       const k = await pendingHandover('ends', { organisationId: goes, regionId: other });
-      const cases = Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM cases WHERE region_id = $1`, [other]))[0].n);
+      const cases = Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM cases WHERE region_id = $1`, [other]))[0]!.n);
       const results = await Promise.all([cGoesPro, cGoesLead].map((c) => c.post(`/api/v1/handovers/${k.handoverId}/accept`, { nomineeUserId: goesCoord.actor.userId, version: 1 })));
       expect(results.filter((r) => r.status === 200), JSON.stringify(results.map((r) => r.body))).toHaveLength(1);
       expect(results.find((r) => r.status !== 200)!.body).toMatchObject({ status: 409, code: 'already_accepted' });
-      expect(Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM cases WHERE region_id = $1`, [other]))[0].n)).toBe(cases + 1);
+      expect(Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM cases WHERE region_id = $1`, [other]))[0]!.n)).toBe(cases + 1);
     }
     for (const r of [region, other]) expect((await verifyChain(t.db, r)).ok).toBe(true);
   });

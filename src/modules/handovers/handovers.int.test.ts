@@ -30,7 +30,9 @@ beforeAll(async () => {
   gpUser = await createUser(t.db, region, gp, ['professional']);
   outsider = await createUser(t.db, region, other, ['professional', 'coordinator', 'team_lead']);
   app = await testApp(t.server);
-  [cVt, /* the lead of VT logs in too */, cTeamCoord, cTeamPro, cTeamLead, cGp, cOut] = await Promise.all([vtCoord, vtLead, teamCoord, teamPro, teamLead, gpUser, outsider].map((u) => login(app, u.username)));
+  [cVt, /* the lead of VT logs in too */, cTeamCoord, cTeamPro, cTeamLead, cGp, cOut] = await Promise.all([login(app, vtCoord.username), login(app, vtLead.username), login(app, teamCoord.username),
+    login(app, teamPro.username), login(app, teamLead.username), login(app, gpUser.username),
+    login(app, outsider.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -223,20 +225,20 @@ describe('the acceptance deadline sweep', () => {
   it('expires an overdue handover and tells the team leads of both organisations once', async () => {
     const k = await sent();
     const fresh = await sent();
-    const dueOn = (await t.db.query<{ d: string }>(`SELECT accept_due_on::text AS d FROM handovers WHERE region_id = $1 AND id = $2`, [region, k.handoverId]))[0].d;
+    const dueOn = (await t.db.query<{ d: string }>(`SELECT accept_due_on::text AS d FROM handovers WHERE region_id = $1 AND id = $2`, [region, k.handoverId]))[0]!.d;
     await t.db.query(`UPDATE handovers SET accept_due_on = $3 WHERE region_id = $1 AND id = $2`, [region, k.handoverId, addDays(dueOn, -10)]);
     expect(await expireOverdueHandovers(t.db, new Date())).toBeGreaterThanOrEqual(1);
     expect(await expireOverdueHandovers(t.db, new Date())).toBe(0);
     // both team leads and the sender, once each; not the receiving professionals
     expect(await Promise.all([vtLead, teamLead, vtCoord, teamPro].map((u) => inbox(u.actor.userId, 'handover_expired', k.handoverId)))).toEqual([1, 1, 1, 0]);
-    const status = async (id: string) => (await t.db.query<{ status: string }>(`SELECT status FROM handovers WHERE region_id = $1 AND id = $2`, [region, id]))[0].status;
+    const status = async (id: string) => (await t.db.query<{ status: string }>(`SELECT status FROM handovers WHERE region_id = $1 AND id = $2`, [region, id]))[0]!.status;
     expect(await status(k.handoverId)).toBe('expired');
     expect(await status(fresh.handoverId)).toBe('pending');
     expect(await coordinators(k.caseId)).toEqual([vtCoord.actor.userId]);
     expect((await cTeamPro.post(`/api/v1/handovers/${k.handoverId}/accept`, { nomineeUserId: teamCoord.actor.userId, version: 2 })).body).toMatchObject({ code: 'expired' });
     expect((await cTeamPro.get('/api/v1/handovers?status=expired')).body.items.map((i: { id: string }) => i.id)).toContain(k.handoverId);
     // the due date is the last day to answer: the end of that Dutch day still counts, the next moment does not
-    const freshDue = (await t.db.query<{ d: string }>(`SELECT accept_due_on::text AS d FROM handovers WHERE region_id = $1 AND id = $2`, [region, fresh.handoverId]))[0].d;
+    const freshDue = (await t.db.query<{ d: string }>(`SELECT accept_due_on::text AS d FROM handovers WHERE region_id = $1 AND id = $2`, [region, fresh.handoverId]))[0]!.d;
     await expireOverdueHandovers(t.db, endOfDutchDay(freshDue));
     expect(await status(fresh.handoverId)).toBe('pending');
     await expireOverdueHandovers(t.db, new Date(endOfDutchDay(freshDue).getTime() + 1));
@@ -268,7 +270,7 @@ describe('handing over a signal', () => {
     expect(a.body.caseId).not.toBe(k.caseId);
     expect(await coordinators(a.body.caseId)).toEqual([teamCoord.actor.userId]);
     const [linked] = await t.db.query<{ case_id: string }>(`SELECT case_id FROM signals WHERE region_id = $1 AND id = $2`, [region, signalId]);
-    expect(linked.case_id).toBe(a.body.caseId);
+    expect(linked?.case_id).toBe(a.body.caseId);
     const moments = await t.db.query<{ moment: string; case_id: string | null }>(
       `SELECT moment, case_id FROM lead_time_moments WHERE region_id = $1 AND signal_id = $2 ORDER BY occurred_at`, [region, signalId]);
     expect(moments).toEqual([{ moment: 'handed_over', case_id: null }, { moment: 'accepted', case_id: a.body.caseId }]);
@@ -324,6 +326,6 @@ describe('a triage decision "hand over"', () => {
     const refused = await cVt.post(`/api/v1/signals/${other_.body.id}/triage`, { safetyAssessment: 'concerns', safetyReasons: 'Zorgen.',
       decision: 'handover', targetOrganisationId: gp, note: 'Huisarts neemt over.', version: 1 });
     expect(refused.body).toMatchObject({ status: 400, code: 'organisation_without_task', field: 'targetOrganisationId' });
-    expect((await t.db.query<{ status: string }>(`SELECT status FROM signals WHERE region_id = $1 AND id = $2`, [region, other_.body.id]))[0].status).toBe('open');
+    expect((await t.db.query<{ status: string }>(`SELECT status FROM signals WHERE region_id = $1 AND id = $2`, [region, other_.body.id]))[0]?.status).toBe('open');
   });
 });

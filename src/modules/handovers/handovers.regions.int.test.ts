@@ -37,8 +37,9 @@ beforeAll(async () => {
   otherBUser = await createUser(t.db, B, otherB, ['professional', 'coordinator', 'team_lead']);
   outsider = await createUser(t.db, C, orgC, ['professional', 'coordinator', 'team_lead']);
   app = await testApp(t.server);
-  [cVt, /* the lead of VT logs in too */, cCoordB, cProB, cLeadB, cOtherB, cOut] = await Promise.all(
-    [vtCoord, vtLead, coordB, proB, leadB, otherBUser, outsider].map((u) => login(app, u.username)));
+  [cVt, /* the lead of VT logs in too */, cCoordB, cProB, cLeadB, cOtherB, cOut] = await Promise.all([login(app, vtCoord.username), login(app, vtLead.username), login(app, coordB.username),
+    login(app, proB.username), login(app, leadB.username), login(app, otherBUser.username),
+    login(app, outsider.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -62,7 +63,7 @@ async function sent(o: Record<string, unknown> = {}, family: { withBsn?: boolean
   return { ...k, handoverId: r.body.id as string };
 }
 
-const count = async (sql: string, params: unknown[]) => Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${sql}`, params))[0].n);
+const count = async (sql: string, params: unknown[]) => Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${sql}`, params))[0]!.n);
 const inbox = (region: string, u: TestUser, kind: string, handoverId: string) =>
   count(`notifications WHERE region_id = $1 AND user_id = $2 AND kind = $3 AND link = $4`, [region, u.actor.userId, kind, `/overdrachten/${handoverId}`]);
 const caseRow = async (region: string, caseId: string) =>
@@ -141,12 +142,12 @@ describe('accepting a handover from another region', () => {
   it('registers the family in B, links a person known there by BSN, opens the case with the nominee, and closes the sender\'s case in A', async () => {
     const k = await sent({ legalBasis: 'safety' });
     // one child is already known in B by BSN (another family there)
-    const [child] = await t.db.query<{ bsn: string; given_names: string }>(
-      `SELECT p.bsn, p.given_names FROM persons p WHERE p.region_id = $1 AND p.id = ANY ($2::uuid[]) AND p.given_names = 'Kind1'`, [A, k.personIds]);
+    const child = (await t.db.query<{ bsn: string; given_names: string }>(
+      `SELECT p.bsn, p.given_names FROM persons p WHERE p.region_id = $1 AND p.id = ANY ($2::uuid[]) AND p.given_names = 'Kind1'`, [A, k.personIds]))[0]!;
     const elsewhere = await cCoordB.post('/api/v1/families', { members: [{ givenNames: 'Kind1', familyName: 'de Vries', bsn: child.bsn, relation: 'child', birthDate: '2012-06-01' }],
       case: { coordinatorUserId: coordB.actor.userId, legalBasis: 'consent' } });
     expect(elsewhere.status, JSON.stringify(elsewhere.body)).toBe(201);
-    const [known] = await t.db.query<{ id: string }>(`SELECT id FROM persons WHERE region_id = $1 AND bsn = $2`, [B, child.bsn]);
+    const known = (await t.db.query<{ id: string }>(`SELECT id FROM persons WHERE region_id = $1 AND bsn = $2`, [B, child.bsn]))[0]!;
     const detail = await cProB.get(`/api/v1/handovers/${k.handoverId}`);
     expect(detail.body.arrival.persons.filter((p: { bsnKnown: boolean }) => p.bsnKnown)).toHaveLength(1);
     const personsInB = await count(`persons WHERE region_id = $1`, [B]);
@@ -197,7 +198,7 @@ describe('accepting a handover from another region', () => {
 
   it('leaves the sender\'s case open with its coordinator when its access continues; a team lead accepts without joining', async () => {
     const k = await sent({ senderAccess: 'continues' });
-    const before = await caseRow(A, k.caseId);
+    const before = (await caseRow(A, k.caseId))!;
     const r = await cLeadB.post(`/api/v1/handovers/${k.handoverId}/accept`, { nomineeUserId: coordB.actor.userId, version: 1 });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(await caseRow(A, k.caseId)).toMatchObject({ status: before.status, version: before.version + 1 });
@@ -221,7 +222,7 @@ describe('accepting a handover from another region', () => {
     for (const version of [1, 2]) expect((await cLeadB.post(url, { nomineeUserId: coordB.actor.userId, version })).body).toMatchObject({ status: 409, code: 'already_accepted' });
     expect(await count(`families WHERE region_id = $1`, [B])).toBe(familiesInB + 1);
     // within one region there is no family or person to choose
-    const stm = (await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE region_id = $1 AND name = 'Sociaal Team Middelburg'`, [A]))[0].id;
+    const stm = (await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE region_id = $1 AND name = 'Sociaal Team Middelburg'`, [A]))[0]!.id;
     const stmCoord = await createUser(t.db, A, stm, ['professional', 'coordinator']);
     const own = await caseInA();
     const local = await cVt.post('/api/v1/handovers', packageFor(own, { toOrganisationId: stm, toRegionId: A }));
@@ -270,7 +271,7 @@ describe('persons without a BSN: possible matches are only linked when the recei
     const there = await cCoordB.post('/api/v1/families', { members: [{ givenNames: 'Anna', familyName: 'Maas', birthDate: '1988-04-12', relation: 'parent' }],
       case: { coordinatorUserId: coordB.actor.userId, legalBasis: 'consent' } });
     expect(there.status).toBe(201);
-    const [anna] = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [B, there.body.id]);
+    const anna = (await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [B, there.body.id]))[0]!;
     const k = await sent({}, { withBsn: false, familyName: 'Maas' });
     const detail = await cCoordB.get(`/api/v1/handovers/${k.handoverId}`);
     const annaInPackage = (detail.body.persons as Array<{ personId: string; name: string; bsn: string | null }>).find((p) => p.name === 'Anna Maas')!;
@@ -312,7 +313,7 @@ describe('persons without a BSN: possible matches are only linked when the recei
     const k = await sent();
     const other = await cCoordB.post('/api/v1/families', { members: [{ givenNames: 'Anna', familyName: 'de Vries', birthDate: '1988-04-12', relation: 'parent', bsn: nextBsn() }],
       case: { coordinatorUserId: coordB.actor.userId, legalBasis: 'consent' } });
-    const [p] = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [B, other.body.id]);
+    const p = (await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [B, other.body.id]))[0]!;
     const anna = (await cCoordB.get(`/api/v1/handovers/${k.handoverId}`)).body.persons.find((x: { name: string }) => x.name === 'Anna de Vries');
     expect((await cCoordB.post(`/api/v1/handovers/${k.handoverId}/accept`, { nomineeUserId: coordB.actor.userId, version: 1,
       persons: [{ personId: anna.personId, existingPersonId: p.person_id }] })).body).toMatchObject({ status: 400, code: 'bsn_mismatch', field: 'persons[0].existingPersonId' });

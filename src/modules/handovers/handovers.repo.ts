@@ -254,7 +254,7 @@ export async function findOrganisationElsewhere(tx: Tx, id: string, regionId?: s
   const rows = await tx.query<Receiver>(
     `SELECT id, name, type, region_id AS "regionId", region_name AS "regionName" FROM regie.handover_receivers_elsewhere(NULL)
       WHERE id = $1 AND ($2::text IS NULL OR region_id = $2)`, [id, regionId ?? null]);
-  return rows.length === 1 ? rows[0] : null;
+  return rows.length === 1 ? rows[0] ?? null : null;
 }
 
 // The writes in the other region of a handover between regions (migration 0091): each one only

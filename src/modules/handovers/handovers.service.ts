@@ -43,6 +43,7 @@ function parseInput(input: SendHandoverInput) {
   const parsed = SendHandoverBody.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
+  if (!issue) throw parsed.error; // a failed parse has at least one issue
   const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') || 'body';
   const [nl, en] = issue.message.startsWith('nl:') ? issue.message.slice(3).split('|') : ['Ongeldige waarde.', issue.message];
   throw new Invalid('validation', field, { nl: `${field}: ${nl}`, en: `${field}: ${en ?? nl}` });

@@ -6,7 +6,10 @@ import type { Moment } from './moments.js';
 
 export const MOMENTS: readonly Moment[] = ['received', 'triaged', 'handed_over', 'accepted', 'first_contact', 'plan_agreed'];
 
-export const INTERVALS: ReadonlyArray<{ from: Moment; to: Moment }> = MOMENTS.slice(1).map((to, i) => ({ from: MOMENTS[i], to }));
+export const INTERVALS: ReadonlyArray<{ from: Moment; to: Moment }> = MOMENTS.flatMap((from, i) => {
+  const to = MOMENTS[i + 1];
+  return to === undefined ? [] : [{ from, to }];
+});
 
 export const DAY_MS = 86_400_000;
 

@@ -21,7 +21,7 @@ beforeAll(async () => {
   teamCoord = await createUser(t.db, region, team, ['professional', 'coordinator']);
   teamPro = await createUser(t.db, region, team, ['professional']);
   app = await testApp(t.server);
-  [cVt, cTeamCoord, cTeamPro] = await Promise.all([vtCoord, teamCoord, teamPro].map((u) => login(app, u.username)));
+  [cVt, cTeamCoord, cTeamPro] = await Promise.all([login(app, vtCoord.username), login(app, teamCoord.username), login(app, teamPro.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -43,7 +43,8 @@ describe('lead-time figures per organisation', () => {
       await moment('triaged', vt, start - DAY, { signalId });
       await moment('handed_over', vt, start, { signalId, handoverId });
       await moment('accepted', team, start + d * DAY, { signalId, handoverId, caseId });
-      if (i < contactDays.length) await moment('first_contact', team, start + d * DAY + contactDays[i] * DAY, { caseId });
+      const contact = contactDays[i];
+      if (contact !== undefined) await moment('first_contact', team, start + d * DAY + contact * DAY, { caseId });
     }
     // outside the period, and another organisation's acceptance: neither counts for the team in February
     const h = randomUUID();

@@ -47,10 +47,10 @@ async function notifyOne(userId: string, link = `/overdrachten/${randomUUID()}`)
   const rows = await t.db.query<{ id: string }>(
     `SELECT m.id FROM mail_outbox m JOIN notifications n ON n.region_id = m.region_id AND n.id = m.notification_id
       WHERE n.user_id = $1 ORDER BY m.created_at DESC LIMIT 1`, [userId]);
-  return rows[0].id;
+  return rows[0]!.id;
 }
 
-const outbox = (id: string) => t.db.query<Record<string, any>>(`SELECT * FROM mail_outbox WHERE id = $1`, [id]).then((r) => r[0]);
+const outbox = (id: string) => t.db.query<Record<string, any>>(`SELECT * FROM mail_outbox WHERE id = $1`, [id]).then((r) => r[0]!);
 const to = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 
 describe('sending the outbox', () => {
@@ -64,13 +64,13 @@ describe('sending the outbox', () => {
     expect(result.sent).toBeGreaterThanOrEqual(1);
     const got = to(r.email);
     expect(got).toHaveLength(1);
-    expect(got[0].to).toEqual([r.email]);
-    expect(got[0].text).toContain(`https://regie.test/gezinnen/${family.id}`);
-    expect(got[0].text).toContain('Subject: Regie: Nieuwe overdracht van Wijkteam Noord');
-    expect(got[0].text).toContain('Er staat een nieuw bericht voor u klaar in Regie: Nieuwe overdracht van Wijkteam Noord.');
-    expect(got[0].text).not.toContain('There is a new message');
-    expect(got[0].raw).toContain(`<${id}@regie>`); // the Message-ID lets a mail client spot a repeat
-    for (const secret of ['Verhoeven', 'Anna', 'Kind1', ...body.members.map((m) => m.bsn!)]) expect(got[0].text).not.toContain(secret);
+    expect(got[0]!.to).toEqual([r.email]);
+    expect(got[0]!.text).toContain(`https://regie.test/gezinnen/${family.id}`);
+    expect(got[0]!.text).toContain('Subject: Regie: Nieuwe overdracht van Wijkteam Noord');
+    expect(got[0]!.text).toContain('Er staat een nieuw bericht voor u klaar in Regie: Nieuwe overdracht van Wijkteam Noord.');
+    expect(got[0]!.text).not.toContain('There is a new message');
+    expect(got[0]!.raw).toContain(`<${id}@regie>`); // the Message-ID lets a mail client spot a repeat
+    for (const secret of ['Verhoeven', 'Anna', 'Kind1', ...body.members.map((m) => m.bsn!)]) expect(got[0]!.text).not.toContain(secret);
     expect(await outbox(id)).toMatchObject({ status: 'sent', attempts: 1, last_error: null, claim_token: null, subject: 'Regie: Nieuwe overdracht van Wijkteam Noord' });
     expect((await outbox(id)).sent_at).not.toBeNull();
 
@@ -85,10 +85,10 @@ describe('sending the outbox', () => {
     await sendDueMails(t.db, settings(smtp.port));
     const got = to(r.email);
     expect(got).toHaveLength(1);
-    expect(got[0].text).toContain('Subject: Regie: New handover from Wijkteam Noord');
-    expect(got[0].text).toContain('There is a new message for you in Regie: New handover from Wijkteam Noord.');
-    expect(got[0].text).toContain('https://regie.test/overdrachten/x');
-    expect(got[0].text).not.toMatch(/Nieuwe overdracht|Er staat|Bekijk/);
+    expect(got[0]!.text).toContain('Subject: Regie: New handover from Wijkteam Noord');
+    expect(got[0]!.text).toContain('There is a new message for you in Regie: New handover from Wijkteam Noord.');
+    expect(got[0]!.text).toContain('https://regie.test/overdrachten/x');
+    expect(got[0]!.text).not.toMatch(/Nieuwe overdracht|Er staat|Bekijk/);
     expect(await outbox(id)).toMatchObject({ status: 'sent', subject: 'Regie: New handover from Wijkteam Noord' });
   });
 

@@ -25,7 +25,7 @@ beforeAll(async () => {
   otherAdmin = await createUser(t.db, region2, await createOrganisation(t.db, region2), ['functional_admin']);
   await t.db.query(`UPDATE users SET email = username || '@example.nl' WHERE id = ANY($1::uuid[])`, [[anna.actor.userId, bram.actor.userId]]);
   app = await testApp(t.server);
-  [an, br, ad, oa] = await Promise.all([anna, bram, admin, otherAdmin].map((u) => login(app, u.username)));
+  [an, br, ad, oa] = await Promise.all([login(app, anna.username), login(app, bram.username), login(app, admin.username), login(app, otherAdmin.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -94,7 +94,7 @@ describe('inbox', () => {
     expect(r.body.detail).toContain('niet aan u gericht');
     expect((await an.post(`/api/v1/notifications/${randomUUID()}/read`)).status).toBe(404);
     expect((await an.post('/api/v1/notifications/not-a-uuid/read')).status).toBe(400);
-    expect((await t.db.query<{ read_at: string | null }>(`SELECT read_at FROM notifications WHERE id = $1`, [bramsOwn.id]))[0].read_at).toBeNull();
+    expect((await t.db.query<{ read_at: string | null }>(`SELECT read_at FROM notifications WHERE id = $1`, [bramsOwn.id]))[0]!.read_at).toBeNull();
   });
 
   it('lets the database refuse the same: another user sees no rows and cannot change the text', async () => {
@@ -107,18 +107,20 @@ describe('inbox', () => {
 
 describe('the language of my e-mails', () => {
   it('is Dutch until I choose English; a new e-mail is queued in it; anything else is a 400 naming the field', async () => {
-    const lang = async () => (await t.db.query<{ language: string }>(`SELECT language FROM users WHERE id = $1`, [anna.actor.userId]))[0].language;
+    const lang = async () => (await t.db.query<{ language: string }>(`SELECT language FROM users WHERE id = $1`, [anna.actor.userId]))[0]!.language;
     expect(await lang()).toBe('nl');
     const r = await an.put('/api/v1/notifications/language', { language: 'en' });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ language: 'en' });
     expect(await lang()).toBe('en');
+    // The session names it, so the interface opens in it after a login elsewhere.
+    expect((await an.get('/api/v1/session')).body).toMatchObject({ user: { language: 'en' } });
     expect(await t.db.query(`SELECT 1 FROM users WHERE id = $1 AND language = 'en'`, [bram.actor.userId])).toEqual([]); // only my own
     await send(anna, 1, 'Engels');
     const [mail] = await t.db.query<{ language: string }>(
       `SELECT m.language FROM mail_outbox m JOIN notifications n ON n.region_id = m.region_id AND n.id = m.notification_id
         WHERE n.user_id = $1 ORDER BY m.created_at DESC LIMIT 1`, [anna.actor.userId]);
-    expect(mail.language).toBe('en');
+    expect(mail?.language).toBe('en');
     const bad = await an.put('/api/v1/notifications/language', { language: 'de' });
     expect(bad.body).toMatchObject({ status: 400, field: 'language' });
     const audited = await t.db.query(`SELECT 1 FROM audit_log WHERE user_id = $1 AND object_type = 'account' AND reason = 'mail language: en'`, [anna.actor.userId]);
@@ -148,6 +150,7 @@ describe('e-mail delivery for the functional admin', () => {
 
   it('retries a failed message in its own region only; refuses others and professionals', async () => {
     const [row] = await t.db.query<{ id: string }>(`SELECT id FROM mail_outbox WHERE region_id = $1 LIMIT 1`, [region]);
+    if (!row) throw new Error('the outbox of the region is empty');
     await t.db.query(`UPDATE mail_outbox SET status = 'failed', attempts = 8, last_error = 'ECONNECTION: timeout' WHERE id = $1`, [row.id]);
     expect((await oa.post(`/api/v1/mail-deliveries/${row.id}/retry`)).status).toBe(404);
     expect((await an.post(`/api/v1/mail-deliveries/${row.id}/retry`)).status).toBe(403);
@@ -157,7 +160,7 @@ describe('e-mail delivery for the functional admin', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ id: row.id, status: 'pending', attempts: 8, lastError: 'ECONNECTION: timeout' });
     const due = await t.db.query<{ due: boolean }>(`SELECT next_attempt_at <= now() AS due FROM mail_outbox WHERE id = $1`, [row.id]);
-    expect(due[0].due).toBe(true);
+    expect(due[0]?.due).toBe(true);
     await t.db.query(`UPDATE mail_outbox SET status = 'sending' WHERE id = $1`, [row.id]);
     expect((await ad.post(`/api/v1/mail-deliveries/${row.id}/retry`)).body).toMatchObject({ status: 409, code: 'not_retryable' });
   });
@@ -165,6 +168,7 @@ describe('e-mail delivery for the functional admin', () => {
   it('lets the database refuse outbox rows to anyone but the functional admin, and any change but a retry', async () => {
     expect(await asActor(t.db, anna.actor, (tx) => tx.query(`SELECT 1 FROM mail_outbox`))).toEqual([]);
     const [row] = await t.db.query<{ id: string }>(`SELECT id FROM mail_outbox WHERE region_id = $1 AND status = 'pending' LIMIT 1`, [region]);
+    if (!row) throw new Error('no pending mail in the outbox of the region');
     await expect(asActor(t.db, admin.actor, (tx) => tx.query(`UPDATE mail_outbox SET to_address = 'x@evil.example' WHERE id = $1`, [row.id])))
       .rejects.toThrow(/permission denied/);
     await expect(asActor(t.db, admin.actor, (tx) => tx.query(`UPDATE mail_outbox SET status = 'sent' WHERE id = $1`, [row.id])))

@@ -136,14 +136,14 @@ describe('one event → one notice per person', () => {
 
     it('refindex_match and refindex_escalation: a registration that makes a client and a family match is one notice each; so is their escalation', async () => {
       const h = await household(t.db, coord.actor, { children: 2 });
-      await register(a, h.bsns[0]);
-      await register(a, h.bsns[1]);
-      const joined = await register(b, h.bsns[0]);
+      await register(a, h.bsns[0]!);
+      await register(a, h.bsns[1]!);
+      const joined = await register(b, h.bsns[0]!);
       // Two matches from one registration: the client match on this child and the family match with the sibling.
       expect(joined.newMatches.map((m) => m.kind).sort()).toEqual(['client', 'family']);
       expect(await perRecipient(region, 'refindex_match')).toEqual(once(a, b));
 
-      const m = await readMatch(t.db, a.actor, joined.newMatches[0].matchId);
+      const m = await readMatch(t.db, a.actor, joined.newMatches[0]!.matchId);
       const later = new Date(`${addDays(m.dueOn, 1)}T12:00:00Z`);
       expect(await escalateOverdueMatches(t.db, later)).toBe(2);
       expect(await escalateOverdueMatches(t.db, later)).toBe(0);
@@ -153,9 +153,9 @@ describe('one event → one notice per person', () => {
     it('refindex_coordinator: the other registrants of the match, once each', async () => {
       const c = await createUser(t.db, region, await createOrganisation(t.db, region, 'mental_health', 'GGZ'), ['professional']);
       const h = await household(t.db, coord.actor, { children: 1 });
-      await register(a, h.bsns[0]);
-      const { newMatches: [{ matchId }] } = await register(b, h.bsns[0]);
-      await register(c, h.bsns[0]);
+      await register(a, h.bsns[0]!);
+      const { matchId } = (await register(b, h.bsns[0]!)).newMatches[0]!;
+      await register(c, h.bsns[0]!);
       await acceptMatchCoordinator(t.db, a.actor, matchId);
       expect(await perRecipient(region, 'refindex_coordinator')).toEqual(once(b, c));
     });
@@ -286,12 +286,12 @@ describe('the kinds written anywhere', () => {
     const found = new Set<string>();
     for (const f of files('src', '.ts')) {
       const text = readFileSync(f, 'utf8');
-      for (const m of text.matchAll(/notify\(tx, \{[^;]*?kind: '([a-z_]+)'/gs)) found.add(m[1]);
-      for (const m of text.matchAll(/kind: '([a-z_]+)' as const, params: [^;]*?, link: /g)) found.add(m[1]);
-      for (const m of text.matchAll(/notifyRole\(tx, actor, '[a-z_]+', '([a-z_]+)'/g)) found.add(m[1]);
+      for (const m of text.matchAll(/notify\(tx, \{[^;]*?kind: '([a-z_]+)'/gs)) found.add(m[1]!);
+      for (const m of text.matchAll(/kind: '([a-z_]+)' as const, params: [^;]*?, link: /g)) found.add(m[1]!);
+      for (const m of text.matchAll(/notifyRole\(tx, actor, '[a-z_]+', '([a-z_]+)'/g)) found.add(m[1]!);
     }
     for (const f of files('migrations', '.sql'))
-      for (const m of readFileSync(f, 'utf8').matchAll(/(?:handover_notify_in|write_notification|regie\.notify)\([^;]*?'([a-z]+_[a-z_]+)'/gs)) found.add(m[1]);
+      for (const m of readFileSync(f, 'utf8').matchAll(/(?:handover_notify_in|write_notification|regie\.notify)\([^;]*?'([a-z]+_[a-z_]+)'/gs)) found.add(m[1]!);
     expect(found.size).toBeGreaterThan(5);
     expect([...found].filter((k) => !(k in NOTIFICATION_KINDS))).toEqual([]);
   });
@@ -304,8 +304,8 @@ describe('the database guard', () => {
     const write = (key: string | null) => t.db.query<{ ok: boolean }>(`SELECT regie.notify($1, $2, $3, 'triage_overdue', '{"reference": "M-1"}', '/', $4, $5) AS ok`,
       [region, randomUUID(), u.actor.userId, key, randomUUID()]);
     await expect(write(null)).rejects.toThrow(/null value|not-null|violates/);
-    expect((await write('triage-overdue:x'))[0].ok).toBe(true);
-    expect((await write('triage-overdue:x'))[0].ok).toBe(false);
+    expect((await write('triage-overdue:x'))[0]?.ok).toBe(true);
+    expect((await write('triage-overdue:x'))[0]?.ok).toBe(false);
     expect(await t.db.query(`SELECT 1 FROM notifications WHERE region_id = $1 AND user_id = $2`, [region, u.actor.userId])).toHaveLength(1);
     await expect(t.db.query(`INSERT INTO notifications (region_id, id, user_id, kind, params, link) VALUES ($1, $2, $3, 'triage_overdue', '{}', '/')`,
       [region, randomUUID(), u.actor.userId])).rejects.toThrow(/null value|not-null|violates/);

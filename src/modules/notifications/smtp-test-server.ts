@@ -19,7 +19,7 @@ export interface TestSmtpServer {
 export function decodeMime(raw: string): string {
   const out: string[] = [];
   for (const part of raw.split(/\r?\n--[^\r\n]+\r?\n/)) {
-    const [head, ...rest] = part.split(/\r?\n\r?\n/);
+    const [head = '', ...rest] = part.split(/\r?\n\r?\n/);
     const body = rest.join('\n\n');
     if (/content-transfer-encoding:\s*base64/i.test(head)) out.push(head, Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8'));
     else if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) out.push(head, decodeQuotedPrintable(body));
@@ -33,7 +33,7 @@ function decodeQuotedPrintable(s: string): string {
   const bytes: number[] = [];
   for (let i = 0; i < src.length; i++) {
     const hex = src.slice(i + 1, i + 3);
-    if (src[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) { bytes.push(parseInt(hex, 16)); i += 2; } else bytes.push(...Buffer.from(src[i], 'utf8'));
+    if (src[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) { bytes.push(parseInt(hex, 16)); i += 2; } else bytes.push(...Buffer.from(src.charAt(i), 'utf8'));
   }
   return Buffer.from(bytes).toString('utf8');
 }

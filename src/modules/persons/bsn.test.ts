@@ -27,7 +27,7 @@ describe('BSN elfproef', () => {
   it('agrees with the definition of the 11-test for random strings', () => {
     fc.assert(fc.property(fc.stringMatching(/^\d{9}$/), (s) => {
       const d = s.split('').map(Number);
-      const sum = d.slice(0, 8).reduce((acc, x, i) => acc + (9 - i) * x, 0) - d[8];
+      const sum = d.slice(0, 8).reduce((acc, x, i) => acc + (9 - i) * x, 0) - d[8]!;
       expect(isValidBsn(s)).toBe(sum % 11 === 0 && sum !== 0);
     }));
   });

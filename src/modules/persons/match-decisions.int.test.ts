@@ -21,7 +21,7 @@ beforeAll(async () => {
   colleague = await createUser(t.db, region, team, ['team_lead']); // sees the families her organisation works with
   other = await createUser(t.db, region, gp, ['professional', 'coordinator']);
   app = await testApp(t.server);
-  [c, k, o] = await Promise.all([coord, colleague, other].map((u) => login(app, u.username)));
+  [c, k, o] = await Promise.all([login(app, coord.username), login(app, colleague.username), login(app, other.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -83,7 +83,7 @@ describe('possibly the same person: typos, ranking, confirm and reject', () => {
     expect(items[0]).toMatchObject({ personId: bergh.personId, confirmed: true });
     // Nothing was linked or merged by confirming.
     const persons = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons WHERE region_id = $1 AND merged_into IS NOT NULL`, [region]);
-    expect(persons[0].n).toBe(0);
+    expect(persons[0]!.n).toBe(0);
     // Changing one's mind: the rejected pair confirmed after all, version 2, audited as an update.
     const changed = await k.post('/api/v1/person-match-confirmations', { subject: asked, candidatePersonId: berg.personId });
     expect(changed.body).toMatchObject({ decision: 'confirmed', version: 2 });

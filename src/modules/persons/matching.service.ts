@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
+import { oneRow } from '../../platform/db/rows.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
@@ -45,22 +46,22 @@ export async function decidePossibleMatch(db: Database, actor: Actor, body: z.in
     if (score === null)
       throw new Invalid('not_a_possible_match', 'candidatePersonId', { nl: 'Deze registratie is geen mogelijke match voor de beschreven persoon.',
         en: 'This record is not a possible match for the person described.' });
-    const saved = await tx.query<{ id: string; version: number; inserted: boolean }>(
+    const saved = oneRow(await tx.query<{ id: string; version: number; inserted: boolean }>(
       `INSERT INTO person_match_decisions (region_id, id, subject_key, person_id, decision, reason, decided_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (region_id, subject_key, person_id) DO UPDATE
           SET decision = EXCLUDED.decision, reason = EXCLUDED.reason, decided_by = EXCLUDED.decided_by, decided_at = now(),
               version = person_match_decisions.version + 1
        RETURNING id, version, (xmax = 0) AS inserted`,
-      [actor.regionId, randomUUID(), subjectKeyOf(body.subject), c.id, decision, body.reason ?? null, actor.userId]);
+      [actor.regionId, randomUUID(), subjectKeyOf(body.subject), c.id, decision, body.reason ?? null, actor.userId]), 'match decision');
     const families = await tx.query<{ family_id: string }>(`SELECT family_id FROM family_members WHERE region_id = $1 AND person_id = $2 LIMIT 1`, [actor.regionId, c.id]);
     const familyId = families[0]?.family_id;
     const access = familyId ? (await familyAccesses(tx, actor, [familyId])).get(familyId) : undefined;
     const audit = accessAudit(access);
-    await recordAccess(tx, actor, { action: saved[0].inserted ? 'create' : 'update', objectType: 'person-match-decision', objectId: saved[0].id, personIds: [c.id],
+    await recordAccess(tx, actor, { action: saved.inserted ? 'create' : 'update', objectType: 'person-match-decision', objectId: saved.id, personIds: [c.id],
       ...audit, ...(familyId ? {} : { legalBasis: 'statutory_task' }),
       reason: [decision === 'confirmed' ? 'bevestigd: zelfde persoon' : 'afgewezen: niet dezelfde persoon', body.reason, audit.reason].filter(Boolean).join('; ') });
-    return { id: saved[0].id, decision, candidatePersonId: c.id, score, version: saved[0].version };
+    return { id: saved.id, decision, candidatePersonId: c.id, score, version: saved.version };
   });
 }
 

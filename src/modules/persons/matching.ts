@@ -17,16 +17,22 @@ export function surnameParts(prefix: string | null | undefined, familyName: stri
 
 /** Damerau–Levenshtein distance (optimal string alignment), small strings only. */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
+  // d[i][j]: the distance between the first i letters of a and the first j of b.
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number): number => {
+    const v = d[i]?.[j];
+    if (v === undefined) throw new Error(`editDistance: no cell ${i},${j} in a ${a.length + 1}×${b.length + 1} matrix`);
+    return v;
+  };
+  for (const [i, row] of d.entries()) {
+    if (i === 0) continue;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      row[j] = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(at(i, j), at(i - 2, j - 2) + 1);
     }
   }
-  return d[a.length][b.length];
+  return at(a.length, b.length);
 }
 
 /**
@@ -54,9 +60,11 @@ export function possibleSameReason(a: PersonKey, b: PersonKey): MatchReason | nu
   if (!surnameMatch) return null;
   const ga = fold(a.givenNames).split(' ').filter(Boolean);
   const gb = fold(b.givenNames).split(' ').filter(Boolean);
-  if (!ga.length || !gb.length) return null;
+  const [a0] = ga;
+  const [b0] = gb;
+  if (a0 === undefined || b0 === undefined) return null;
   // First given names close, or one side gives only initials that fit ("J." vs "Jan").
-  const first = closeEnough(ga[0], gb[0]) || (ga[0].length === 1 && gb[0].startsWith(ga[0])) || (gb[0].length === 1 && ga[0].startsWith(gb[0]));
+  const first = closeEnough(a0, b0) || (a0.length === 1 && b0.startsWith(a0)) || (b0.length === 1 && a0.startsWith(b0));
   return first ? 'name_and_birth_date' : null;
 }
 

@@ -8,7 +8,7 @@ describe('comparing plan versions', () => {
     const before = [g('a', 'Schulden op orde'), g('b', 'Naar school'), g('c', 'Werk vinden')];
     const after = [g('b', 'Naar school', 3, 'other-id'), g('a', 'Schulden op orde', 4), g('d', 'Sport')];
     const r = compareItems(before, after);
-    expect(r.map((x) => [x.change, (x.before ?? x.after)!.lineageId, x.fields])).toEqual([
+    expect(r.map((x) => [x.change, (x.before ?? x.after).lineageId, x.fields])).toEqual([
       ['changed', 'a', ['targetScore']], ['unchanged', 'b', []], ['removed', 'c', []], ['added', 'd', []]]);
     expect(countChanges(r)).toEqual({ added: 1, removed: 1, changed: 1, unchanged: 1 });
   });

@@ -1,10 +1,8 @@
 // API schemas of the plan (gezinsplan): versions, goals, actions, parties and answers, the
 // comparison of two versions and the family page's summary. Shared with the web app.
 import { z } from 'zod';
-import { IsoDate, LegalBasis, Uuid, Version } from '../../shared/contract/primitives.js';
+import { IsoDate, LegalBasis, Uuid, Version, msg } from '../../shared/contract/primitives.js';
 import { DOMAINS } from '../../shared/contract/domains.js';
-
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 
 export const PLAN_STATUSES = ['draft', 'proposed', 'agreed', 'not_agreed', 'superseded'] as const;
 export const PlanStatus = z.enum(PLAN_STATUSES);

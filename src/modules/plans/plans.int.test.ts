@@ -24,7 +24,7 @@ beforeAll(async () => {
   gpUser = await createUser(t.db, region, gp, ['professional']);
   stranger = await createUser(t.db, region, team, ['professional', 'coordinator']);
   app = await testApp(t.server);
-  [c, g, s] = await Promise.all([coord, gpUser, stranger].map((u) => login(app, u.username)));
+  [c, g, s] = await Promise.all([login(app, coord.username), login(app, gpUser.username), login(app, stranger.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 

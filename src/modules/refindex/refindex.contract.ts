@@ -1,8 +1,7 @@
 // API schemas of the reference index (verwijsindex): registrations and matches (shared with web/).
 import { z } from 'zod';
-import { IsoDate, Bsn, Uuid } from '../../shared/contract/primitives.js';
+import { IsoDate, Bsn, Uuid, msg } from '../../shared/contract/primitives.js';
 
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 const optText = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).optional().transform((v) => v || undefined);
 
 /** A registration says that, never why: no content of care. */

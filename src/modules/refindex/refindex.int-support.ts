@@ -4,6 +4,7 @@ import { RegisterFamilyBody } from '../families/families.contract.js';
 import { registerFamily } from '../families/families.service.js';
 import { nextBsn } from '../../../test/support/factory.js';
 import type { Database } from '../../platform/db/db.js';
+import { oneRow } from '../../platform/db/rows.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { addDays } from '../../platform/time/working-days.js';
 
@@ -37,4 +38,4 @@ export function turns23In(today: string, days: number): string {
 }
 
 export const countRows = async (db: Database, sql: string, params: unknown[] = []) =>
-  Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM (${sql}) s`, params))[0].n);
+  Number(oneRow(await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM (${sql}) s`, params), 'count').n);

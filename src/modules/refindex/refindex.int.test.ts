@@ -28,7 +28,7 @@ beforeAll(async () => {
   const elsewhere = await createRegion(t.db);
   other = await createUser(t.db, elsewhere, await createOrganisation(t.db, elsewhere, 'school'), ['professional']);
   app = await testApp(t.server);
-  [ca, ca2, cb, cc, co] = await Promise.all([a, a2, b, c, other].map((u) => login(app, u.username)));
+  [ca, ca2, cb, cc, co] = await Promise.all([login(app, a.username), login(app, a2.username), login(app, b.username), login(app, c.username), login(app, other.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -39,12 +39,12 @@ const notifications = (user: TestUser, kind = 'refindex_match') =>
 describe('client and family matches', () => {
   it('matches two organisations registering the same person once, each seeing the other\'s contact details', async () => {
     const h = await household(t.db, coord.actor);
-    const first = await register(ca, h.bsns[0], { legalBasis: 'consent' });
+    const first = await register(ca, h.bsns[0]!, { legalBasis: 'consent' });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ status: 'active', startDate: today, endDate: `${Number(today.slice(0, 4)) + 2}${today.slice(4)}`, newMatches: [],
       person: { bsn: h.bsns[0] }, organisation: { name: 'Scalda' }, legalBasis: 'consent' });
     const before = (await notifications(a)).length;
-    const second = await register(cb, h.bsns[0], { contactName: 'Pieter Emergis', contactPhone: undefined, contactEmail: 'pieter@emergis.nl' });
+    const second = await register(cb, h.bsns[0]!, { contactName: 'Pieter Emergis', contactPhone: undefined, contactEmail: 'pieter@emergis.nl' });
     expect(second.status).toBe(201);
     expect(second.body.newMatches).toEqual([{ matchId: expect.any(String), kind: 'client' }]);
     const matchId = second.body.newMatches[0].matchId;
@@ -67,15 +67,15 @@ describe('client and family matches', () => {
     expect(forA).toHaveLength(1);
     expect(forB).toHaveLength(1);
     expect(forA[0]).toMatchObject({ kind: 'refindex_match', params: {}, link: '/verwijsindex' });
-    expect(renderNotification('nl', forA[0])).toBe('Nieuwe match in de verwijsindex');
+    expect(renderNotification('nl', forA[0]!)).toBe('Nieuwe match in de verwijsindex');
     expect(JSON.stringify([forA, forB])).not.toContain('Visser');
     expect(await countRows(t.db, `SELECT 1 FROM refindex_match_pairs WHERE match_id = $1`, [matchId])).toBe(1);
   });
 
   it('makes a family match for two members of one household, and lets a third organisation join the same match', async () => {
     const h = await household(t.db, coord.actor, { children: 3 });
-    expect((await register(ca, h.bsns[0])).body.newMatches).toEqual([]);
-    const second = await register(cb, h.bsns[1]);
+    expect((await register(ca, h.bsns[0]!)).body.newMatches).toEqual([]);
+    const second = await register(cb, h.bsns[1]!);
     expect(second.body.newMatches).toEqual([{ matchId: expect.any(String), kind: 'family' }]);
     const matchId = second.body.newMatches[0].matchId;
     const m = (await cb.get(`/api/v1/refindex/matches/${matchId}`)).body;
@@ -84,7 +84,7 @@ describe('client and family matches', () => {
     expect(m.parties.map((p: { organisation: { name: string } }) => p.organisation.name).sort()).toEqual(['Emergis', 'Scalda']);
 
     const bBefore = (await notifications(b)).length;
-    const third = await register(cc, h.bsns[2]);
+    const third = await register(cc, h.bsns[2]!);
     expect(third.body.newMatches).toEqual([{ matchId, kind: 'family' }]);
     expect(await countRows(t.db, `SELECT 1 FROM refindex_match_pairs WHERE match_id = $1`, [matchId])).toBe(3);
     // The newcomer hears once; the organisations already in the match hear once that it joined.
@@ -95,8 +95,8 @@ describe('client and family matches', () => {
 
   it('lets the first organisation to accept become match coordinator, refuses the others with 409, and tells the others', async () => {
     const h = await household(t.db, coord.actor);
-    await register(ca, h.bsns[0]);
-    const matchId = (await register(cb, h.bsns[0])).body.newMatches[0].matchId;
+    await register(ca, h.bsns[0]!);
+    const matchId = (await register(cb, h.bsns[0]!)).body.newMatches[0].matchId;
     const accepted = await ca.post(`/api/v1/refindex/matches/${matchId}/coordinator`, {});
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ coordinator: { organisation: { name: 'Scalda' }, user: { id: a.actor.userId } }, canAccept: false, overdue: false });
@@ -111,12 +111,12 @@ describe('client and family matches', () => {
   it('keeps exactly one coordinator when both organisations accept at the same moment', async () => {
     for (let round = 0; round < 8; round++) {
       const h = await household(t.db, coord.actor, { children: 1 });
-      await register(ca, h.bsns[0]);
-      const matchId = (await register(cb, h.bsns[0])).body.newMatches[0].matchId;
+      await register(ca, h.bsns[0]!);
+      const matchId = (await register(cb, h.bsns[0]!)).body.newMatches[0].matchId;
       const results = await Promise.all([ca, cb].map((cl) => cl.post(`/api/v1/refindex/matches/${matchId}/coordinator`, {})));
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       const [row] = await t.db.query<{ coordinator_user_id: string }>(`SELECT coordinator_user_id FROM refindex_matches WHERE id = $1`, [matchId]);
-      expect(row.coordinator_user_id).toBe(results[0].status === 200 ? a.actor.userId : b.actor.userId);
+      expect(row?.coordinator_user_id).toBe(results[0]!.status === 200 ? a.actor.userId : b.actor.userId);
     }
   });
 });
@@ -124,30 +124,30 @@ describe('client and family matches', () => {
 describe('expiry and ending', () => {
   it('does not match an expired registration', async () => {
     const h = await household(t.db, coord.actor, { children: 1 });
-    const old = await register(ca, h.bsns[0], { startDate: addDays(today, -400), endDate: addDays(today, 30) });
+    const old = await register(ca, h.bsns[0]!, { startDate: addDays(today, -400), endDate: addDays(today, 30) });
     await t.db.query(`UPDATE refindex_registrations SET end_date = $2 WHERE id = $1`, [old.body.id, addDays(today, -1)]);
     expect((await ca.get('/api/v1/refindex/registrations?status=all')).body.items.find((r: { id: string }) => r.id === old.body.id).status).toBe('expired');
-    expect((await register(cb, h.bsns[0])).body.newMatches).toEqual([]);
+    expect((await register(cb, h.bsns[0]!)).body.newMatches).toEqual([]);
     // Registering again replaces the expired one (which is logged as removed) and matches again.
-    const again = await register(ca, h.bsns[0]);
+    const again = await register(ca, h.bsns[0]!);
     expect(again.status).toBe(201);
     expect(again.body.newMatches).toHaveLength(1);
     const [ended] = await t.db.query<{ ended_reason: string }>(`SELECT ended_reason FROM refindex_registrations WHERE id = $1`, [old.body.id]);
-    expect(ended.ended_reason).toBe('expired');
+    expect(ended?.ended_reason).toBe('expired');
     expect(await countRows(t.db, `SELECT 1 FROM audit_log WHERE object_id = $1 AND action = 'delete' AND reason = 'expired'`, [old.body.id])).toBe(1);
   });
 
   it('ends a registration: no match afterwards, the match closes, and ending twice is a conflict', async () => {
     const h = await household(t.db, coord.actor, { children: 1 });
-    const mine = await register(ca, h.bsns[0]);
+    const mine = await register(ca, h.bsns[0]!);
     const ended = await ca.post(`/api/v1/refindex/registrations/${mine.body.id}/end`, {});
     expect(ended.status).toBe(200);
     expect(ended.body).toMatchObject({ status: 'ended', endedReason: 'ended' });
     expect((await ca.post(`/api/v1/refindex/registrations/${mine.body.id}/end`, {})).body.code).toBe('already_ended');
-    expect((await register(cb, h.bsns[0])).body.newMatches).toEqual([]);
+    expect((await register(cb, h.bsns[0]!)).body.newMatches).toEqual([]);
     expect(await countRows(t.db, `SELECT 1 FROM audit_log WHERE object_id = $1 AND action = 'delete' AND user_id = $2`, [mine.body.id, a.actor.userId])).toBe(1);
 
-    const matched = await register(cc, h.bsns[0]);
+    const matched = await register(cc, h.bsns[0]!);
     const matchId = matched.body.newMatches[0].matchId;
     const regB = (await cb.get('/api/v1/refindex/registrations')).body.items.find((r: { person: { bsn: string } }) => r.person.bsn === h.bsns[0]);
     expect(regB.openMatches).toBe(1);
@@ -173,19 +173,19 @@ describe('bad input: clear problems, nothing half-written', () => {
       [ca, registration('123456789'), 400, 'bsn', 'validation'],
       [ca, registration('12345'), 400, 'bsn', 'validation'],
       [ca, registration(nextBsn()), 404, 'bsn', 'not_found'],
-      [co, registration(h.bsns[0]), 404, 'bsn', 'not_found'],
-      [ca, registration(h.bsns[0], { endDate: addDays(`${Number(today.slice(0, 4)) + 2}${today.slice(4)}`, 1) }), 400, 'endDate', 'end_too_far'],
-      [ca, registration(h.bsns[0], { startDate: addDays(today, -10), endDate: addDays(today, -1) }), 400, 'endDate', 'end_in_past'],
-      [ca, registration(h.bsns[0], { endDate: addDays(today, -1) }), 400, 'endDate', 'end_before_start'],
-      [ca, registration(h.bsns[0], { startDate: addDays(today, 1) }), 400, 'startDate', 'start_in_future'],
-      [ca, registration(h.bsns[0], { endDate: '2025-02-30' }), 400, 'endDate', 'validation'],
-      [ca, registration(h.bsns[0], { contactPhone: undefined, contactEmail: undefined }), 400, 'contactPhone', 'validation'],
-      [ca, registration(h.bsns[0], { contactEmail: 'geen-adres' }), 400, 'contactEmail', 'validation'],
-      [ca, registration(h.bsns[0], { legalBasis: 'safety' }), 400, 'legalBasis', 'validation'],
-      [ca, registration(h.bsns[0], { content: 'zorginhoud' }), 400, 'content', 'validation'],
-      [ca, registration(h.bsns[1], { birthDate: `${Number(today.slice(0, 4)) - 30}-01-01` }), 400, 'birthDate', 'too_old'],
-      [ca, registration(h.bsns[0], { birthDate: addDays(today, 1) }), 400, 'birthDate', 'birth_date_in_future'],
-      [ca, registration(h.bsns[0], { birthDate: undefined }), 400, 'birthDate', 'validation'],
+      [co, registration(h.bsns[0]!), 404, 'bsn', 'not_found'],
+      [ca, registration(h.bsns[0]!, { endDate: addDays(`${Number(today.slice(0, 4)) + 2}${today.slice(4)}`, 1) }), 400, 'endDate', 'end_too_far'],
+      [ca, registration(h.bsns[0]!, { startDate: addDays(today, -10), endDate: addDays(today, -1) }), 400, 'endDate', 'end_in_past'],
+      [ca, registration(h.bsns[0]!, { endDate: addDays(today, -1) }), 400, 'endDate', 'end_before_start'],
+      [ca, registration(h.bsns[0]!, { startDate: addDays(today, 1) }), 400, 'startDate', 'start_in_future'],
+      [ca, registration(h.bsns[0]!, { endDate: '2025-02-30' }), 400, 'endDate', 'validation'],
+      [ca, registration(h.bsns[0]!, { contactPhone: undefined, contactEmail: undefined }), 400, 'contactPhone', 'validation'],
+      [ca, registration(h.bsns[0]!, { contactEmail: 'geen-adres' }), 400, 'contactEmail', 'validation'],
+      [ca, registration(h.bsns[0]!, { legalBasis: 'safety' }), 400, 'legalBasis', 'validation'],
+      [ca, registration(h.bsns[0]!, { content: 'zorginhoud' }), 400, 'content', 'validation'],
+      [ca, registration(h.bsns[1]!, { birthDate: `${Number(today.slice(0, 4)) - 30}-01-01` }), 400, 'birthDate', 'too_old'],
+      [ca, registration(h.bsns[0]!, { birthDate: addDays(today, 1) }), 400, 'birthDate', 'birth_date_in_future'],
+      [ca, registration(h.bsns[0]!, { birthDate: undefined }), 400, 'birthDate', 'validation'],
     ];
     for (const [client, body, status, field, code] of cases) {
       const r = await client.post('/api/v1/refindex/registrations', body);
@@ -198,11 +198,11 @@ describe('bad input: clear problems, nothing half-written', () => {
 
   it('refuses a second running registration of the same person by the same organisation (409), also when sent at once', async () => {
     const h = await household(t.db, coord.actor, { children: 2 });
-    expect((await register(ca, h.bsns[0])).status).toBe(201);
-    const again = await register(ca2, h.bsns[0]);
+    expect((await register(ca, h.bsns[0]!)).status).toBe(201);
+    const again = await register(ca2, h.bsns[0]!);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'already_registered', field: 'bsn' });
-    const both = await Promise.all([register(ca, h.bsns[1]), register(ca2, h.bsns[1])]);
+    const both = await Promise.all([register(ca, h.bsns[1]!), register(ca2, h.bsns[1]!)]);
     expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
   });
 
@@ -217,8 +217,8 @@ describe('bad input: clear problems, nothing half-written', () => {
 describe('access, audit and paging', () => {
   it('shows an organisation only its own registrations and matches, also when the database is asked directly', async () => {
     const h = await household(t.db, coord.actor, { children: 1 });
-    const regA = await register(ca, h.bsns[0]);
-    const regC = await register(cc, h.bsns[0]);
+    const regA = await register(ca, h.bsns[0]!);
+    const regC = await register(cc, h.bsns[0]!);
     const matchId = regC.body.newMatches[0].matchId;
     const ids = (await cb.get('/api/v1/refindex/registrations?status=all&limit=100')).body.items.map((r: { id: string }) => r.id);
     expect(ids).not.toContain(regA.body.id);
@@ -236,10 +236,10 @@ describe('access, audit and paging', () => {
 
   it('audits the registration with its legal basis, and every read of a list, per person', async () => {
     const h = await household(t.db, coord.actor, { children: 1 });
-    const r = await register(cb, h.bsns[0], { legalBasis: 'consent' });
+    const r = await register(cb, h.bsns[0]!, { legalBasis: 'consent' });
     const [row] = await t.db.query<Record<string, any>>(`SELECT * FROM audit_log WHERE object_id = $1 AND action = 'create'`, [r.body.id]);
     expect(row).toMatchObject({ user_id: b.actor.userId, organisation_id: b.actor.organisationId, object_type: 'refindex-registration', legal_basis: 'consent', consent: true });
-    expect(row.person_id).toBeTruthy();
+    expect(row?.person_id).toBeTruthy();
     const reads = await countRows(t.db, `SELECT 1 FROM audit_log WHERE user_id = $1 AND action = 'read' AND object_type = 'refindex-registration'`, [b.actor.userId]);
     const list = await cb.get('/api/v1/refindex/registrations?limit=2');
     expect(await countRows(t.db, `SELECT 1 FROM audit_log WHERE user_id = $1 AND action = 'read' AND object_type = 'refindex-registration'`, [b.actor.userId]))

@@ -45,19 +45,19 @@ describe('concurrent registrations', () => {
     const rnd = random(20240611);
     const work: { org: number; bsn: string; personId: string; household: number }[] = [];
     households.forEach((h, hi) => h.bsns.forEach((bsn, pi) => {
-      for (let org = 0; org < ORGANISATIONS; org++) if (rnd() < CHANCE) work.push({ org, bsn, personId: h.personIds[pi], household: hi });
+      for (let org = 0; org < ORGANISATIONS; org++) if (rnd() < CHANCE) work.push({ org, bsn, personId: h.personIds[pi]!, household: hi });
     }));
-    for (let i = work.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [work[i], work[j]] = [work[j], work[i]]; }
+    for (let i = work.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [work[i], work[j]] = [work[j]!, work[i]!]; }
     expect(work.length).toBeGreaterThan(300);
 
     const started = Date.now();
-    const results = await Promise.all(work.map((w) => clients[w.org].post('/api/v1/refindex/registrations', registration(w.bsn))));
+    const results = await Promise.all(work.map((w) => clients[w.org]!.post('/api/v1/refindex/registrations', registration(w.bsn))));
     const seconds = (Date.now() - started) / 1000;
     expect(results.filter((r) => r.status !== 201).map((r) => r.body)).toEqual([]);
     console.info(`${work.length} concurrent registrations by ${ORGANISATIONS} organisations in ${seconds.toFixed(1)} s on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`);
 
     // What the matches must be, worked out from the registrations alone.
-    const orgId = (i: number) => users[i].actor.organisationId;
+    const orgId = (i: number) => users[i]!.actor.organisationId;
     const expected = new Set<string>();
     const byPerson = new Map<string, Set<number>>();
     for (const w of work) byPerson.set(w.personId, (byPerson.get(w.personId) ?? new Set()).add(w.org));

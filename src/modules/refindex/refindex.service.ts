@@ -33,6 +33,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The same calendar date `years` later; 29 February becomes 28 February (as PostgreSQL does). */
 export function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) throw new Error(`addYears: ${date} is not a date (YYYY-MM-DD)`);
   const day = m === 2 && d === 29 && !isLeap(y + years) ? 28 : d;
   return `${String(y + years).padStart(4, '0')}-${pad(m)}-${pad(day)}`;
 }

@@ -43,10 +43,10 @@ describe('escalation of a match without a coordinator', () => {
 
   it('tells the team leads of every organisation in the match once, the day after the 10th working day', async () => {
     const [h, h2] = [await household(t.db, coord.actor, { children: 1 }), await household(t.db, coord.actor, { children: 1 })];
-    await register(a, h.bsns[0]);
-    const { newMatches: [{ matchId }] } = await register(b, h.bsns[0]);
-    await register(b, h2.bsns[0]);
-    const settledMatch = (await register(a, h2.bsns[0])).newMatches[0].matchId;
+    await register(a, h.bsns[0]!);
+    const { matchId } = (await register(b, h.bsns[0]!)).newMatches[0]!;
+    await register(b, h2.bsns[0]!);
+    const settledMatch = (await register(a, h2.bsns[0]!)).newMatches[0]!.matchId;
     await acceptMatchCoordinator(t.db, a.actor, settledMatch);
     const m = await readMatch(t.db, a.actor, matchId);
 
@@ -73,9 +73,9 @@ describe('escalation of a match without a coordinator', () => {
 describe('removals', () => {
   it('removes the registrations of a person who turned 23, closes the match and logs each removal as the system', async () => {
     const h = await household(t.db, coord.actor, { birthDates: [turns23In(today, 5), turns23In(today, 40)] });
-    const regA = await register(a, h.bsns[0]);
-    const regB = await register(b, h.bsns[0]);
-    const stays = await register(a, h.bsns[1]);
+    const regA = await register(a, h.bsns[0]!);
+    const regB = await register(b, h.bsns[0]!);
+    const stays = await register(a, h.bsns[1]!);
     const matchId = regB.newMatches.find((m) => m.kind === 'client')!.matchId;
 
     expect(await removeFromIndex(t.db, noon(addDays(today, 4)))).toBe(0);
@@ -85,7 +85,7 @@ describe('removals', () => {
     expect(Object.fromEntries(rows.map((r) => [r.id, r.ended_reason]))).toEqual({ [regA.id]: 'age_23', [regB.id]: 'age_23', [stays.id]: null });
     expect(rows.every((r) => r.ended_by === null)).toBe(true);
     const [match] = await t.db.query<{ closed_at: string | null }>(`SELECT closed_at FROM refindex_matches WHERE id = $1`, [matchId]);
-    expect(match.closed_at).not.toBeNull();
+    expect(match!.closed_at).not.toBeNull();
 
     const audit = await t.db.query<Record<string, any>>(
       `SELECT * FROM audit_log WHERE object_type = 'refindex-registration' AND action = 'delete' AND object_id = ANY($1::text[]) ORDER BY object_id`, [[regA.id, regB.id]]);
@@ -98,17 +98,17 @@ describe('removals', () => {
     expect(await countRows(t.db, `SELECT 1 FROM audit_log WHERE user_role = 'system'`)).toBe(2);
     expect((await verifyChain(t.db, region)).ok).toBe(true);
     // A 23-year-old cannot be registered again.
-    await expect(register(a, h.bsns[0], { birthDate: turns23In(today, 5) }, noon(addDays(today, 6)))).rejects.toMatchObject({ code: 'too_old', field: 'birthDate' });
+    await expect(register(a, h.bsns[0]!, { birthDate: turns23In(today, 5) }, noon(addDays(today, 6)))).rejects.toMatchObject({ code: 'too_old', field: 'birthDate' });
   });
 
   it('removes an expired registration after its end date, so that it no longer matches', async () => {
     const h = await household(t.db, coord.actor, { children: 1 });
-    const reg = await register(a, h.bsns[0], { endDate: addDays(today, 3) });
+    const reg = await register(a, h.bsns[0]!, { endDate: addDays(today, 3) });
     expect(await removeFromIndex(t.db, noon(addDays(today, 3)))).toBe(0);
-    expect((await register(b, h.bsns[0], {}, noon(addDays(today, 4)))).newMatches).toEqual([]);
+    expect((await register(b, h.bsns[0]!, {}, noon(addDays(today, 4)))).newMatches).toEqual([]);
     expect(await removeFromIndex(t.db, noon(addDays(today, 4)))).toBe(1);
     const [row] = await t.db.query<{ ended_reason: string }>(`SELECT ended_reason FROM refindex_registrations WHERE id = $1`, [reg.id]);
-    expect(row.ended_reason).toBe('expired');
+    expect(row?.ended_reason).toBe('expired');
     expect(await countRows(t.db, `SELECT 1 FROM audit_log WHERE object_id = $1 AND action = 'delete' AND reason = 'expired'`, [reg.id])).toBe(1);
   });
 });

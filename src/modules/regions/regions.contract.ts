@@ -2,9 +2,8 @@
 // the region, its first organisation and its first functional administrator. The organisation
 // and account fields are the ones the functional administrator's own screens check.
 import { z } from 'zod';
+import { msg } from '../../shared/contract/primitives.js';
 import { CreateAccountBody, OrganisationInput } from '../admin/admin.contract.js';
-
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 
 export const CreateRegionBody = z.strictObject({
   id: z.string().trim().toLowerCase()

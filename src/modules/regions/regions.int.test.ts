@@ -24,14 +24,14 @@ beforeAll(async () => {
   prof = await createUser(t.db, home, gem, ['professional']);
   await setInstallationAdmin(t.db, installer.username, true);
   app = await testApp(t.server);
-  [i, a, p] = await Promise.all([installer, admin, prof].map((u) => login(app, u.username)));
+  [i, a, p] = await Promise.all([login(app, installer.username), login(app, admin.username), login(app, prof.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
 const code = () => `r-${randomUUID().slice(0, 8)}`;
 const body = (id = code(), o: Record<string, unknown> = {}) => ({ id, name: `Regio ${id}`, organisation: { name: `Sociaal Team ${id}`, type: 'municipal_team' },
   admin: { username: `beheer.${id}`, displayName: 'Eerste Beheerder' }, ...o });
-const count = async (sql: string, args: unknown[]) => Number((await t.db.query<{ n: string }>(sql, args))[0].n);
+const count = async (sql: string, args: unknown[]) => Number((await t.db.query<{ n: string }>(sql, args))[0]!.n);
 const written = async (regionId: string) => ({
   regions: await count('SELECT count(*)::text AS n FROM regions WHERE id = $1', [regionId]),
   organisations: await count('SELECT count(*)::text AS n FROM organisations WHERE region_id = $1', [regionId]),
@@ -52,7 +52,7 @@ describe('an installation administrator creates a region in the web app', () => 
       `SELECT roles, password_hash, password_change_required, totp_required, totp_secret, active, organisation_id FROM users WHERE region_id = $1`, [b.id]);
     expect(u).toMatchObject({ roles: ['functional_admin'], password_change_required: true, totp_required: true, totp_secret: null, active: true,
       organisation_id: r.body.organisation.id });
-    expect(u.password_hash).toMatch(/^\$argon2id\$/);
+    expect(u!.password_hash).toMatch(/^\$argon2id\$/);
     const [s] = await t.db.query<Record<string, any>>('SELECT * FROM signal_settings WHERE region_id = $1', [b.id]);
     expect(s).toMatchObject({ acute_working_days: 0, high_working_days: 5, normal_working_days: 10, front_door_organisation_id: r.body.organisation.id });
     for (const table of ['families', 'persons', 'cases', 'signals', 'timeline_events'])

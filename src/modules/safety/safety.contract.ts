@@ -1,9 +1,8 @@
 // API schemas for safety (veiligheidstaxatie, review, veiligheidsplan) and the family network
 // council (familienetwerkberaad) of a case.
 import { z } from 'zod';
-import { IsoDate, Uuid, Version } from '../../shared/contract/primitives.js';
+import { IsoDate, Uuid, Version, msg } from '../../shared/contract/primitives.js';
 
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 const text = (max: number, nl: string, en: string) => z.string().trim().min(1, msg(nl, en)).max(max);
 
 export const SAFETY_DECISIONS = ['safe', 'conditionally_safe', 'unsafe'] as const;

@@ -37,7 +37,7 @@ beforeAll(async () => {
   vtPro = await createUser(t.db, region, vt, ['professional']);
   admin = await createUser(t.db, region, team, ['functional_admin']);
   app = await testApp(t.server);
-  [cCoord, cPro, cBs, cOutsider, cAdmin] = await Promise.all([coord, pro, bs, outsider, admin].map((u) => login(app, u.username)));
+  [cCoord, cPro, cBs, cOutsider, cAdmin] = await Promise.all([login(app, coord.username), login(app, pro.username), login(app, bs.username), login(app, outsider.username), login(app, admin.username)]);
   const fam = await cCoord.post('/api/v1/families', familyBody(coord.actor.userId, { children: 2 }));
   familyId = fam.body.id;
   const page = await cCoord.get(`/api/v1/families/${familyId}`);

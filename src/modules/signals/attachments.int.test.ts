@@ -37,7 +37,7 @@ describe('attachments of a signal', () => {
     expect(up.body).toMatchObject({ filename: 'foto wond.png', mediaType: 'image/png', sizeBytes: PNG.length, fromPublic: false });
     const detail = (await m.get(`/api/v1/signals/${signalId}`)).body;
     expect(detail.attachments.map((a: { id: string }) => a.id)).toEqual([up.body.id]);
-    const before = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE region_id = $1 AND object_id = $2`, [region, up.body.id]))[0].n;
+    const before = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE region_id = $1 AND object_id = $2`, [region, up.body.id]))[0]!.n;
     const dl = await app.inject({ method: 'GET', url: `/api/v1/signals/${signalId}/attachments/${up.body.id}`, headers: { cookie: m.cookie } });
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-type']).toBe('image/png');
@@ -49,7 +49,7 @@ describe('attachments of a signal', () => {
   });
 
   it('refuses oversized files (413) and files that are not what they say (415), and writes nothing', async () => {
-    const count = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signal_attachments WHERE signal_id = $1`, [signalId]))[0].n;
+    const count = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signal_attachments WHERE signal_id = $1`, [signalId]))[0]!.n;
     const before = await count();
     const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(MAX_ATTACHMENT_BYTES, 0x20)]);
     const tooBig = await r.post(`/api/v1/signals/${signalId}/attachments`, { filename: 'scan.pdf', mediaType: 'application/pdf', contentBase64: big.toString('base64') });

@@ -86,7 +86,7 @@ export function stripJpeg(b: Buffer): Buffer {
     need(b[pos] === 0xff);
     while (pos < b.length && b[pos] === 0xff) pos++; // fill bytes
     need(pos < b.length);
-    const m = b[pos++];
+    const m = b.readUInt8(pos++); // pos < b.length, checked above
     if (m === 0xd9) { out.push(Buffer.from([0xff, 0xd9])); ended = true; break; } // EOI: anything after it is dropped
     if ((m >= 0xd0 && m <= 0xd7) || m === 0x01) { out.push(Buffer.from([0xff, m])); continue; }
     need(pos + 2 <= b.length);
@@ -103,7 +103,11 @@ export function stripJpeg(b: Buffer): Buffer {
       scan = true;
       // Entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a restart marker.
       let end = pos;
-      while (end + 1 < b.length && !(b[end] === 0xff && b[end + 1] !== 0x00 && !(b[end + 1] >= 0xd0 && b[end + 1] <= 0xd7) && b[end + 1] !== 0xff)) end++;
+      while (end + 1 < b.length) {
+        const next = b.readUInt8(end + 1);
+        if (b[end] === 0xff && next !== 0x00 && !(next >= 0xd0 && next <= 0xd7) && next !== 0xff) break;
+        end++;
+      }
       if (end + 1 >= b.length) end = b.length; // truncated: keep what there is, and end the image properly below
       out.push(segment, b.subarray(pos, end));
       pos = end;

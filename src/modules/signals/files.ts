@@ -91,7 +91,7 @@ export function checkFile(input: { filename: string; mediaType: string; contentB
   const actual = sniff(content);
   if (!actual && isHeic(content)) throw new HeicNotSupported(opts.field);
   if (!actual || !opts.allowed.includes(actual)) throw new UnsupportedType(allowedText, opts.field);
-  const declared = input.mediaType.toLowerCase().split(';')[0].trim();
+  const declared = (input.mediaType.toLowerCase().split(';')[0] ?? '').trim();
   const ext = input.filename.toLowerCase().split('.').pop() ?? '';
   if (declared !== actual || !EXTENSIONS[actual].includes(ext)) throw new UnsupportedType(allowedText, opts.field);
   return { filename: input.filename, mediaType: actual, content, sizeBytes: content.length, sha256: createHash('sha256').update(content).digest('hex') };

@@ -22,7 +22,7 @@ beforeAll(async () => {
   coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
   teacher = await createUser(t.db, region, school, ['professional']);
   app = await testApp(t.server);
-  [m, c, s] = await Promise.all([triager, coord, teacher].map((u) => login(app, u.username)));
+  [m, c, s] = await Promise.all([login(app, triager.username), login(app, coord.username), login(app, teacher.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -33,7 +33,7 @@ async function publicWorry(body: Record<string, unknown>) {
     payload: { regionId: region, formToken: await issueFormToken(t.db, new Date(Date.now() - 5_000)), about: 'Het gezin op nummer 12',
       whatSeen: 'Ik hoor elke avond geschreeuw en de kinderen spelen tot laat alleen buiten.', ...body } });
   expect(r.statusCode, r.body).toBe(201);
-  const [row] = await t.db.query<{ id: string }>(`SELECT id FROM signals WHERE region_id = $1 AND reference = $2`, [region, r.json().reference]);
+  const row = (await t.db.query<{ id: string }>(`SELECT id FROM signals WHERE region_id = $1 AND reference = $2`, [region, r.json().reference]))[0]!;
   return { id: row.id, reference: r.json().reference as string };
 }
 
@@ -48,11 +48,11 @@ async function schoolSignal(o: Record<string, unknown>) {
 async function registered(body: ReturnType<typeof familyBody>) {
   const r = await c.post('/api/v1/families', body);
   expect(r.status, JSON.stringify(r.body)).toBe(201);
-  const [{ id: caseId }] = await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]);
+  const { id: caseId } = (await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]))[0]!;
   return { id: r.body.id as string, caseId };
 }
 
-const count = async (sql: string, params: unknown[] = [region]) => (await t.db.query<{ n: number }>(sql, params))[0].n;
+const count = async (sql: string, params: unknown[] = [region]) => (await t.db.query<{ n: number }>(sql, params))[0]!.n;
 const triage = { safetyAssessment: 'concerns', safetyReasons: 'Zorgen over toezicht en sfeer thuis; geen acuut gevaar.', version: 1 };
 const notices = (userId: string, signalId: string) => t.db.query<{ kind: string }>(
   `SELECT kind FROM notifications WHERE region_id = $1 AND user_id = $2 AND link = $3`, [region, userId, `/meldingen/${signalId}`]);
@@ -86,7 +86,7 @@ describe('triage opens a case for a new family in one step', () => {
     const receivedBefore = Date.now();
     const w = await publicWorry({ subjectPersons: [{ givenNames: 'Lotte', familyName: 'Smits' }, { givenNames: 'Daan', familyName: 'Smits', birthDate: '2018-05-06' }],
       subjectAddress: { street: 'Molenweg', houseNumber: '21', city: 'Noorddorp' }, worriedAboutSafety: true });
-    const [{ received_at: receivedAt }] = await t.db.query<{ received_at: Date }>(`SELECT received_at FROM signals WHERE id = $1`, [w.id]);
+    const { received_at: receivedAt } = (await t.db.query<{ received_at: Date }>(`SELECT received_at FROM signals WHERE id = $1`, [w.id]))[0]!;
     // Without the family's members: refused, naming the field; nothing written.
     const families = await count(`SELECT count(*)::int AS n FROM families WHERE region_id = $1`);
     const missing = await m.post(`/api/v1/signals/${w.id}/triage`, { ...triage, decision: 'open_case', coordinatorUserId: coord.actor.userId });
@@ -104,9 +104,9 @@ describe('triage opens a case for a new family in one step', () => {
     const r = await m.post(`/api/v1/signals/${w.id}/triage`, { ...triage, decision: 'open_case', coordinatorUserId: coord.actor.userId, newFamily: { members } });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ status: 'triaged', caseId: expect.any(String) });
-    const [sig] = await t.db.query<{ case_id: string; family_id: string; status: string }>(`SELECT case_id, family_id, status FROM signals WHERE id = $1`, [w.id]);
+    const sig = (await t.db.query<{ case_id: string; family_id: string; status: string }>(`SELECT case_id, family_id, status FROM signals WHERE id = $1`, [w.id]))[0]!;
     expect(sig).toMatchObject({ case_id: r.body.caseId, status: 'triaged' });
-    const [kase] = await t.db.query<{ family_id: string; opened_at: Date; status: string }>(`SELECT family_id, opened_at, status FROM cases WHERE id = $1`, [r.body.caseId]);
+    const kase = (await t.db.query<{ family_id: string; opened_at: Date; status: string }>(`SELECT family_id, opened_at, status FROM cases WHERE id = $1`, [r.body.caseId]))[0]!;
     expect(kase.family_id).toBe(sig.family_id);
     // The case starts at the worry, not at the triage.
     expect(new Date(kase.opened_at).toISOString()).toBe(new Date(receivedAt).toISOString());
@@ -141,8 +141,8 @@ describe('triage opens a case for a new family in one step', () => {
 
   it('a BSN that already exists refuses the whole decision', async () => {
     const fam = await c.post('/api/v1/families', familyBody(coord.actor.userId));
-    const [{ bsn }] = await t.db.query<{ bsn: string }>(
-      `SELECT p.bsn FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id WHERE fm.family_id = $1 AND p.bsn IS NOT NULL LIMIT 1`, [fam.body.id]);
+    const { bsn } = (await t.db.query<{ bsn: string }>(
+      `SELECT p.bsn FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id WHERE fm.family_id = $1 AND p.bsn IS NOT NULL LIMIT 1`, [fam.body.id]))[0]!;
     const w = await publicWorry({});
     const families = await count(`SELECT count(*)::int AS n FROM families WHERE region_id = $1`);
     const r = await m.post(`/api/v1/signals/${w.id}/triage`, { ...triage, decision: 'open_case', coordinatorUserId: coord.actor.userId,
@@ -231,7 +231,7 @@ describe('the coordinator hears of a linked signal, once', () => {
   it('a signal about a person of an open case notifies the coordinator once, also after triage joins it', async () => {
     const body = familyBody(coord.actor.userId, { familyName: 'Dekker' });
     const fam = await registered(body);
-    const sig = await schoolSignal({ bsn: body.members[0].bsn });
+    const sig = await schoolSignal({ bsn: body.members[0]!.bsn });
     expect(await notices(coord.actor.userId, sig.id)).toEqual([{ kind: 'signal_linked' }]);
     expect((await m.post(`/api/v1/signals/${sig.id}/triage`, { ...triage, decision: 'join_case' })).status).toBe(200);
     expect(await notices(coord.actor.userId, sig.id)).toEqual([{ kind: 'signal_linked' }]);
@@ -271,7 +271,7 @@ describe('re-reports', () => {
     const body = familyBody(coord.actor.userId, { familyName: 'Mulder' });
     const fam = { body: await registered(body) };
     expect((await c.patch(`/api/v1/cases/${fam.body.caseId}`, { status: 'closed', version: 1, closedReason: 'Doelen bereikt' })).status).toBe(200);
-    const again = await schoolSignal({ bsn: body.members[0].bsn });
+    const again = await schoolSignal({ bsn: body.members[0]!.bsn });
     const first = await schoolSignal({ subjectDescription: 'Nieuw kind in de klas' });
     const only = (await m.get('/api/v1/signals?reReport=true&limit=100')).body.items.map((i: { id: string }) => i.id);
     expect(only).toContain(again.id);

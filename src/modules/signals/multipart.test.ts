@@ -62,7 +62,7 @@ describe('the public form as multipart/form-data', () => {
     const body = await parseConcernForm(type, raw);
     expect(Object.keys(body)).toContain('__proto__');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((body as Record<string, unknown>).polluted).toBeUndefined();
+    expect((body).polluted).toBeUndefined();
   });
 
   it('answers any damaged or hostile form with a refusal that names a field, never an unexpected error', async () => {

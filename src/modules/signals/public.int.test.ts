@@ -45,7 +45,7 @@ async function sendForm(body: Record<string, unknown>, files: Array<{ name: stri
     headers: { 'content-type': encoded.headers.get('content-type')!, ...opts.headers }, payload: Buffer.from(await encoded.arrayBuffer()) });
   return { status: r.statusCode, body: r.json(), type: String(r.headers['content-type']) };
 }
-const signalCount = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signals WHERE region_id = $1`, [region]))[0].n;
+const signalCount = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signals WHERE region_id = $1`, [region]))[0]!.n;
 
 describe('the public concern form', () => {
   it('opens without an account: a token and the regions that receive concerns', async () => {
@@ -60,7 +60,7 @@ describe('the public concern form', () => {
     expect(r.status).toBe(201);
     expect(Object.keys(r.body)).toEqual(['reference']);
     expect(r.body.reference).toMatch(/^M-\d{4}-\d{6}$/);
-    const [row] = await t.db.query<Record<string, any>>(`SELECT id, source, receiving_organisation_id, reporter_user_id, urgency, reporter_name FROM signals WHERE reference = $1`, [r.body.reference]);
+    const row = (await t.db.query<Record<string, any>>(`SELECT id, source, receiving_organisation_id, reporter_user_id, urgency, reporter_name FROM signals WHERE reference = $1`, [r.body.reference]))[0]!;
     expect(row).toMatchObject({ source: 'citizen', receiving_organisation_id: frontDoor, reporter_user_id: null, urgency: 'normal', reporter_name: 'A. de Buur' });
     const audit = await t.db.query(`SELECT action, user_id, user_role, on_behalf_of, ip FROM audit_log WHERE region_id = $1 AND object_id = $2`, [region, row.id]);
     expect(audit).toEqual([{ action: 'create', user_id: null, user_role: 'citizen', on_behalf_of: 'public-form', ip: null }]);
@@ -71,7 +71,7 @@ describe('the public concern form', () => {
 
   it('is anonymous without name or contact; a worry about safety makes it urgent and tells the team lead', async () => {
     const r = await send({ worriedAboutSafety: true });
-    const [row] = await t.db.query<Record<string, any>>(`SELECT id, source, urgency, safety_at_stake FROM signals WHERE reference = $1`, [r.body.reference]);
+    const row = (await t.db.query<Record<string, any>>(`SELECT id, source, urgency, safety_at_stake FROM signals WHERE reference = $1`, [r.body.reference]))[0]!;
     expect(row).toMatchObject({ source: 'anonymous', urgency: 'high', safety_at_stake: true });
     expect(await t.db.query(`SELECT link FROM notifications WHERE user_id = $1 AND kind = 'signal_safety'`, [lead.actor.userId])).toEqual([{ link: `/meldingen/${row.id}` }]);
   });
@@ -132,9 +132,9 @@ describe('the public concern form', () => {
     // Each stored file is a write of the public form in the audit log.
     const audited = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE region_id = $1 AND object_type = 'signal-attachment' AND on_behalf_of = 'public-form'
       AND object_id IN (SELECT a.id::text FROM signal_attachments a JOIN signals s ON s.region_id = a.region_id AND s.id = a.signal_id WHERE s.reference = $2)`, [region, r.body.reference]);
-    expect(audited[0].n).toBe(2);
+    expect(audited[0]?.n).toBe(2);
     // The front door downloads the photo: as an attachment, never shown inline, without the position.
-    const [{ id }] = await t.db.query<{ id: string }>(`SELECT id FROM signals WHERE reference = $1`, [r.body.reference]);
+    const { id } = (await t.db.query<{ id: string }>(`SELECT id FROM signals WHERE reference = $1`, [r.body.reference]))[0]!;
     const detail = (await l.get(`/api/v1/signals/${id}`)).body;
     const listed = detail.attachments as Array<{ id: string; filename: string; mediaType: string; fromPublic: boolean }>;
     expect(listed.map((x) => [x.mediaType, x.filename, x.fromPublic]).sort()).toEqual([['application/pdf', 'brief buren.pdf', true], ['image/jpeg', 'IMG_2041.jpg', true]]);
@@ -146,7 +146,7 @@ describe('the public concern form', () => {
       expect(dl.headers['x-content-type-options']).toBe('nosniff');
       expect(dl.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
       expect(dl.headers['cross-origin-resource-policy']).toBe('same-origin');
-      expect(dl.rawPayload.equals(Buffer.from(rows[i].content))).toBe(true);
+      expect(dl.rawPayload.equals(Buffer.from(rows[i]!.content))).toBe(true);
     }
   });
 
@@ -271,7 +271,7 @@ describe('the public concern form', () => {
       expect(statuses).toEqual([201, 201, 201, 429, 429]);
       const refused = await submit(busy);
       expect(refused.body).toMatchObject({ status: 429, detail: expect.stringContaining('112'), detailEn: expect.stringContaining('0800-2000') });
-      expect((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signals WHERE region_id = $1`, [busy]))[0].n).toBe(3);
+      expect((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signals WHERE region_id = $1`, [busy]))[0]?.n).toBe(3);
       expect((await submit(region)).status).toBe(201);
     } finally { await limited.close(); }
   });

@@ -19,6 +19,7 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
+import { oneRow } from '../../platform/db/rows.js';
 import { asPublic } from '../../platform/db/public-tx.js';
 import { asSystem } from '../../platform/db/system-tx.js';
 import { recordUnattended } from '../../platform/audit/audit.js';
@@ -45,7 +46,7 @@ function formSecret(db: Database): Promise<Buffer> {
     s = asSystem(db, 'public-form', async (tx) => {
       await tx.query(`INSERT INTO public_form_secrets (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING`, [randomBytes(32).toString('hex')]);
       const rows = await tx.query<{ secret: string }>(`SELECT secret FROM public_form_secrets WHERE id = 1`);
-      return Buffer.from(rows[0].secret, 'utf8');
+      return Buffer.from(oneRow(rows, 'public form secret').secret, 'utf8');
     });
     s.catch(() => secrets.delete(db));
     secrets.set(db, s);
@@ -68,7 +69,7 @@ async function verifyFormToken(db: Database, token: string, now: Date): Promise<
   const expected = Number.isSafeInteger(issuedAt) ? Buffer.from(sign(await formSecret(db), issuedAt)) : null;
   const given = Buffer.from(mac ?? '');
   const age = now.getTime() - issuedAt;
-  if (!expected || expected.length !== given.length || !timingSafeEqual(expected, given) || age > MAX_TOKEN_AGE_MS || age < -60_000)
+  if (mac === undefined || !expected || expected.length !== given.length || !timingSafeEqual(expected, given) || age > MAX_TOKEN_AGE_MS || age < -60_000)
     throw new Invalid('invalid_form_token', 'formToken', { nl: 'Het formulier is verlopen. Laad de pagina opnieuw; wat u schreef blijft staan.',
       en: 'The form has expired. Reload the page; what you wrote stays.' });
   if (age < MIN_FILL_MS)
@@ -88,9 +89,9 @@ async function useFormToken(tx: Tx, regionId: string, mac: string, now: Date) {
 
 /** Counts today's public concerns of the region; at the cap the administrators hear of it, beyond it the form refuses. */
 async function countAgainstDailyCap(tx: Tx, regionId: string, today: string, cap: number) {
-  const [row] = await tx.query<{ received: number }>(
+  const row = oneRow(await tx.query<{ received: number }>(
     `INSERT INTO public_concern_days (region_id, day, received) VALUES ($1, $2, 1)
-     ON CONFLICT (region_id, day) DO UPDATE SET received = public_concern_days.received + 1 RETURNING received`, [regionId, today]);
+     ON CONFLICT (region_id, day) DO UPDATE SET received = public_concern_days.received + 1 RETURNING received`, [regionId, today]), 'public concern day');
   if (row.received > cap) throw new TooMany({
     nl: 'Er zijn vandaag erg veel meldingen via dit formulier binnengekomen; het formulier neemt vandaag geen meldingen meer aan. '
       + 'Is er acuut gevaar? Bel 112. Zorgen over huiselijk geweld of kindermishandeling? Bel Veilig Thuis: 0800-2000 (gratis, dag en nacht). Of bel uw gemeente.',

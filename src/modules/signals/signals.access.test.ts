@@ -40,7 +40,7 @@ describe('signal visibility: policy and row-level security agree', () => {
         for (const u of spec.users) {
           const roles: Role[] = ['professional', 'coordinator', ...(u.teamLead ? ['team_lead' as const] : [])];
           const id = randomUUID();
-          const org = orgs[u.org % orgs.length];
+          const org = orgs[u.org % orgs.length]!; // the world has at least two organisations, two users and one family
           await tx.query(`INSERT INTO users (region_id, id, organisation_id, username, display_name, roles) VALUES ($1, $2, $3, $4, 'p', $5)`, [regionId, id, org, `a_${id}`, roles]);
           actors.push({ regionId, userId: id, organisationId: org, organisationType: 'municipal_team', safetyTask: false, roles, displayName: 'p' });
         }
@@ -50,15 +50,15 @@ describe('signal visibility: policy and row-level security agree', () => {
           const f = { id: randomUUID(), caseId: randomUUID() };
           await tx.query(`INSERT INTO families (region_id, id, name) VALUES ($1, $2, 'Gezin')`, [regionId, f.id]);
           await tx.query(`INSERT INTO cases (region_id, id, family_id) VALUES ($1, $2, $3)`, [regionId, f.caseId, f.id]);
-          const coord = actors[i % actors.length];
+          const coord = actors[i % actors.length]!;
           await tx.query(`INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis)
             VALUES ($1, $2, $3, $4, $5, $6, 'coordinator', 'consent')`, [regionId, randomUUID(), f.caseId, f.id, coord.organisationId, coord.userId]);
           memberships.push({ familyId: f.id, userId: coord.userId, organisationId: coord.organisationId, legalBasis: 'consent', role: 'coordinator', active: true });
           families.push(f);
         }
         for (const m of spec.memberships) {
-          const u = actors[m.user % actors.length];
-          const f = families[m.family % families.length];
+          const u = actors[m.user % actors.length]!;
+          const f = families[m.family % families.length]!;
           if (memberships.some((x) => x.active && x.familyId === f.id && x.userId === u.userId)) continue;
           await tx.query(`INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis, ended_at)
             VALUES ($1, $2, $3, $4, $5, $6, 'member', 'consent', $7)`, [regionId, randomUUID(), f.caseId, f.id, u.organisationId, u.userId, m.ended ? new Date() : null]);
@@ -66,8 +66,8 @@ describe('signal visibility: policy and row-level security agree', () => {
         }
         const signals: (SignalFacts & { id: string })[] = [];
         for (const [i, sg] of spec.signals.entries()) {
-          const f = families[sg.family % families.length];
-          const s = { id: randomUUID(), receivingOrganisationId: orgs[sg.org % orgs.length], reporterUserId: sg.reporter === null ? null : actors[sg.reporter % actors.length].userId,
+          const f = families[sg.family % families.length]!;
+          const s = { id: randomUUID(), receivingOrganisationId: orgs[sg.org % orgs.length]!, reporterUserId: sg.reporter === null ? null : actors[sg.reporter % actors.length]!.userId,
             familyId: f.id, caseId: sg.linked ? f.caseId : null };
           await tx.query(`INSERT INTO signals (region_id, id, reference, receiving_organisation_id, source, reporter_user_id, family_id, case_id, what_seen, urgency, triage_due_on)
             VALUES ($1, $2, $3, $4, 'professional', $5, $6, $7, 'gezien', 'normal', current_date)`,

@@ -1,9 +1,8 @@
 // API schemas for signals (meldingen), triage, attachments and the public concern form.
 import { z } from 'zod';
-import { Version, BirthDate, Bsn, LegalBasis, Uuid } from '../../shared/contract/primitives.js';
+import { Version, BirthDate, Bsn, LegalBasis, Uuid, msg } from '../../shared/contract/primitives.js';
 import { MemberInput } from '../families/families.contract.js';
 
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 const optText = (max: number) => z.string().trim().max(max, msg(`Maximaal ${max} tekens.`, `At most ${max} characters.`)).optional().transform((v) => v || undefined);
 
 export const SOURCES = ['citizen', 'professional', 'school', 'gp', 'police', 'veilig_thuis', 'anonymous'] as const;

@@ -37,8 +37,8 @@ async function newFamily(name = 'Jansen') {
   const r = await c.post('/api/v1/families', body);
   expect(r.status).toBe(201);
   const persons = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]);
-  const caseId = (await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]))[0].id;
-  return { id: r.body.id as string, caseId, bsn: body.members[0].bsn!, personIds: persons.map((p) => p.person_id) };
+  const caseId = (await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]))[0]!.id;
+  return { id: r.body.id as string, caseId, bsn: body.members[0]!.bsn!, personIds: persons.map((p) => p.person_id) };
 }
 
 const signalBody = (o: Record<string, unknown> = {}) => ({
@@ -46,7 +46,7 @@ const signalBody = (o: Record<string, unknown> = {}) => ({
   concerns: { education: 'Veel verzuim', safety: 'Blauwe plekken' }, safetyAtStake: false, urgency: 'normal', ...o,
 });
 
-const auditMark = async () => Number((await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region]))[0].n);
+const auditMark = async () => Number((await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region]))[0]!.n);
 const auditSince = (since: number) => t.db.query<Record<string, any>>(
   `SELECT action, person_id, object_type, object_id, user_id, outcome FROM audit_log WHERE region_id = $1 AND seq > $2 ORDER BY seq`, [region, since]);
 
@@ -83,7 +83,7 @@ describe('recording a signal', () => {
     const r = await s.post('/api/v1/signals', signalBody({ bsn: fam.bsn }));
     expect(r.status).toBe(201);
     expect(r.headers.location).toBe(`/api/v1/signals/${r.body.id}`);
-    const [row] = await t.db.query<Record<string, any>>(`SELECT case_id, family_id, person_id, re_report FROM signals WHERE id = $1`, [r.body.id]);
+    const row = (await t.db.query<Record<string, any>>(`SELECT case_id, family_id, person_id, re_report FROM signals WHERE id = $1`, [r.body.id]))[0]!;
     expect(row).toMatchObject({ case_id: fam.caseId, family_id: fam.id, re_report: false });
     expect(fam.personIds).toContain(row.person_id);
     expect((await auditSince(mark)).filter((a) => a.object_type === 'signal').map((a) => [a.action, a.person_id, a.user_id, a.object_id]))
@@ -123,7 +123,7 @@ describe('recording a signal', () => {
   });
 
   it('refuses bad input with a problem naming the field, and writes nothing', async () => {
-    const count = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signals WHERE region_id = $1`, [region]))[0].n;
+    const count = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signals WHERE region_id = $1`, [region]))[0]!.n;
     const before = await count();
     const bad = async (body: Record<string, unknown>, field: string, status = 400) => {
       const r = await s.post('/api/v1/signals', signalBody(body));
@@ -205,7 +205,7 @@ describe('the triage queue', () => {
     const rows = await t.db.query<{ user_id: string; kind: string; params: Record<string, unknown>; link: string }>(
       `SELECT user_id, kind, params, link FROM notifications WHERE region_id = $1 AND dedupe_key = $2`, [region, `triage-overdue:${sig.id}`]);
     expect(rows).toEqual([{ user_id: lead.actor.userId, kind: 'triage_overdue', params: { reference: sig.reference }, link: `/meldingen/${sig.id}` }]);
-    expect(renderNotification('nl', rows[0])).toBe(`Triage te laat: melding ${sig.reference}`);
+    expect(renderNotification('nl', rows[0]!)).toBe(`Triage te laat: melding ${sig.reference}`);
     expect(JSON.stringify(rows)).not.toContain('drinkt');
   });
 });

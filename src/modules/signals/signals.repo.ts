@@ -1,6 +1,7 @@
 // SQL for signals, triage decisions and attachments, inside an actor's (or the public form's)
 // transaction: row-level security applies. Returns domain shapes, never raw rows.
 import type { Tx } from '../../platform/db/db.js';
+import { oneRow } from '../../platform/db/rows.js';
 import { DEFAULT_WORKING_DAYS } from './settings.js';
 
 export type Urgency = 'acute' | 'high' | 'normal';
@@ -20,7 +21,7 @@ export async function signalSettings(tx: Tx, regionId: string): Promise<Settings
 
 export async function nextReference(tx: Tx, regionId: string, year: number): Promise<string> {
   const rows = await tx.query<{ ref: string }>(`SELECT regie.next_signal_reference($1, $2) AS ref`, [regionId, year]);
-  return rows[0].ref;
+  return oneRow(rows, 'signal reference').ref;
 }
 
 export interface Subject { personId: string | null; familyId: string | null; openCaseId: string | null; lastClosedAt: Date | null; personIds: string[] }

@@ -19,7 +19,7 @@ import { maySeeSignal, mayTriage, type SignalView } from './signals.access.js';
 import {
   addressCandidates, caseCoordinator, closedCaseOf, withOpenProposals, findSignal, findTriage, insertProposalAnswer, insertSignal, linkToCase, listAttachments,
   listSignals as listRows, lowerUrgency as setLowerUrgency, nextReference, organisationExists, resolveSubject,
-  signalSettings, subjectsOf, AWAITS_DECISION, type SignalRecord, type Status, type Subject, type Urgency,
+  signalSettings, subjectsOf, AWAITS_DECISION, type SignalRecord, type Subject, type Urgency,
 } from './signals.repo.js';
 import type { CreateSignalBody, FamilyProposalBody, LowerUrgencyBody, SignalListQuery } from './signals.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
@@ -151,7 +151,7 @@ export async function listSignals(db: Database, actor: Actor, q: z.infer<typeof 
   return asActor(db, actor, async (tx) => {
     const rows = await listRows(tx, { regionId: actor.regionId, limit, after,
       organisationId: scope === 'queue' ? actor.organisationId : undefined, reporterUserId: scope === 'reported' ? actor.userId : undefined,
-      status: status === 'all' ? undefined : status as Status, overdueBefore: q.overdue === 'true' ? today : undefined,
+      status: status === 'all' ? undefined : status, overdueBefore: q.overdue === 'true' ? today : undefined,
       reReport: scope === 'queue' && q.reReport ? q.reReport === 'true' : undefined });
     const result = page(rows, rows.map((r) => r.triageDueOn), limit);
     const subjects = await subjectsOf(tx, actor.regionId, result.items.map((s) => s.id));

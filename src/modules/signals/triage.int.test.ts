@@ -21,15 +21,16 @@ beforeAll(async () => {
   teacher = await createUser(t.db, region, school, ['professional']);
   stranger = await createUser(t.db, region, vtOrg, ['professional']);
   app = await testApp(t.server);
-  [m, c, c2, s, x] = await Promise.all([member, coord, coord2, teacher, stranger].map((u) => login(app, u.username)));
+  [m, c, c2, s, x] = await Promise.all([login(app, member.username), login(app, coord.username), login(app, coord2.username),
+    login(app, teacher.username), login(app, stranger.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
 async function newFamily(client = c, coordinator = coord) {
   const body = familyBody(coordinator.actor.userId, { familyName: 'Smit' });
   const r = await client.post('/api/v1/families', body);
-  const caseId = (await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]))[0].id;
-  return { id: r.body.id as string, caseId, bsn: body.members[0].bsn! };
+  const caseId = (await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]))[0]!.id;
+  return { id: r.body.id as string, caseId, bsn: body.members[0]!.bsn! };
 }
 
 async function newSignal(o: Record<string, unknown> = { subjectDescription: 'Gezin op de hoek' }) {

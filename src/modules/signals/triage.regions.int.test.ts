@@ -35,7 +35,8 @@ beforeAll(async () => {
   leadB = await createUser(t.db, B, teamB, ['professional', 'team_lead']);
   otherBUser = await createUser(t.db, B, otherB, ['professional', 'coordinator', 'team_lead']);
   app = await testApp(t.server);
-  [cTriager, cCoordA, cTeacher, cProB, cCoordB, cOtherB] = await Promise.all([triager, coordA, teacher, proB, coordB, otherBUser].map((u) => login(app, u.username)));
+  [cTriager, cCoordA, cTeacher, cProB, cCoordB, cOtherB] = await Promise.all([login(app, triager.username), login(app, coordA.username), login(app, teacher.username),
+    login(app, proB.username), login(app, coordB.username), login(app, otherBUser.username)]);
 });
 afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -44,8 +45,8 @@ async function signalAboutFamily() {
   const body = familyBody(coordA.actor.userId, { familyName: 'Bakker', children: 1 });
   const fam = await cCoordA.post('/api/v1/families', body);
   expect(fam.status, JSON.stringify(fam.body)).toBe(201);
-  const sig = await newSignal({ bsn: body.members[0].bsn });
-  return { familyId: fam.body.id as string, motherBsn: body.members[0].bsn!, ...sig };
+  const sig = await newSignal({ bsn: body.members[0]!.bsn });
+  return { familyId: fam.body.id as string, motherBsn: body.members[0]!.bsn!, ...sig };
 }
 
 async function newSignal(o: Record<string, unknown> = { subjectDescription: 'Gezin dat naar Goes verhuist' }) {
@@ -82,14 +83,14 @@ describe('a triage decision "hand over" to an organisation in another region', (
     const known = await cCoordB.post('/api/v1/families', { members: [{ givenNames: 'Anna', familyName: 'Bakker', birthDate: '1988-04-12', relation: 'parent', bsn: sig.motherBsn }],
       case: { coordinatorUserId: coordB.actor.userId, legalBasis: 'consent' } });
     expect(known.status, JSON.stringify(known.body)).toBe(201);
-    const [motherInB] = await t.db.query<{ id: string }>(`SELECT id FROM persons WHERE region_id = $1 AND bsn = $2`, [B, sig.motherBsn]);
+    const motherInB = (await t.db.query<{ id: string }>(`SELECT id FROM persons WHERE region_id = $1 AND bsn = $2`, [B, sig.motherBsn]))[0]!;
     const r = await cTriager.post(`/api/v1/signals/${sig.id}/triage`, handoverBody());
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ status: 'handed_over', version: 2 });
 
     // the decision records the target's region; the same-region key column stays empty
     expect(await decisionRow(sig.id)).toEqual({ target_organisation_id: teamB, target_region_id: B, local_target_organisation_id: null });
-    const [h] = await handoversOf(sig.id);
+    const h = (await handoversOf(sig.id))[0]!;
     expect(h).toMatchObject({ region_id: A, to_region_id: B, to_organisation_id: teamB, status: 'pending' });
     expect(h.persons.length).toBeGreaterThan(0);
 
@@ -126,7 +127,7 @@ describe('a triage decision "hand over" to an organisation in another region', (
     const accepted = await cProB.post(`/api/v1/handovers/${h.id}/accept`, { nomineeUserId: coordB.actor.userId, version: 1 });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body).toMatchObject({ status: 'accepted', caseId: expect.any(String) });
-    const [c] = await t.db.query<{ region_id: string; family_id: string }>(`SELECT region_id, family_id FROM cases WHERE id = $1`, [accepted.body.caseId]);
+    const c = (await t.db.query<{ region_id: string; family_id: string }>(`SELECT region_id, family_id FROM cases WHERE id = $1`, [accepted.body.caseId]))[0]!;
     expect(c.region_id).toBe(B);
     const members = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [B, c.family_id]);
     expect(members.map((m) => m.person_id)).toContain(motherInB.id);
@@ -141,7 +142,7 @@ describe('a triage decision "hand over" to an organisation in another region', (
     expect(await decisionRow(sig.id)).toMatchObject({ target_organisation_id: teamB, target_region_id: B });
     expect(await handoversOf(sig.id)).toMatchObject([{ to_region_id: B, to_organisation_id: teamB }]);
     const ids = (await cProB.get('/api/v1/handovers?direction=incoming')).body.items.map((i: { id: string }) => i.id);
-    expect(ids).toContain((await handoversOf(sig.id))[0].id);
+    expect(ids).toContain((await handoversOf(sig.id))[0]?.id);
   });
 
   it('still records a target in the own region with its region, under the foreign key', async () => {

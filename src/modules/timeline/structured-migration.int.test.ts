@@ -71,7 +71,7 @@ describe('migrating stored sentences', () => {
       `SELECT type, kind, params, data FROM timeline_events WHERE region_id = $1 AND family_id = $2 ORDER BY seq`, [region, familyId]);
     expect(rows).toHaveLength(OLD_EVENTS.length);
     rows.forEach((r, i) => {
-      const old = OLD_EVENTS[i];
+      const old = OLD_EVENTS[i]!;
       expect(r.type).toBe(old.type);
       expect(r.kind, String(old.data.summary)).toBe(old.kind);
       expect(renderTimeline('nl', r), old.kind).toBe(old.nl ?? old.data.summary);

@@ -81,7 +81,7 @@ describe('the timeline, cursor-paged', () => {
   });
 
   it('writes a read audit row for each family member, on the basis that gave access', async () => {
-    const mark = Number((await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region]))[0].n);
+    const mark = Number((await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region]))[0]!.n);
     expect((await c.get(`/api/v1/families/${familyId}/timeline?limit=5`)).status).toBe(200);
     const rows = await t.db.query<{ action: string; object_type: string; object_id: string; person_id: string; outcome: string; user_id: string }>(
       `SELECT action, object_type, object_id, person_id, outcome, user_id FROM audit_log WHERE region_id = $1 AND seq > $2 AND object_type = 'family-timeline'`, [region, mark]);

@@ -36,7 +36,7 @@ type CaseOpening = TimelineEventOf<'case_opened'> | TimelineEventOf<'case_opened
  */
 export async function appendCaseOpened(tx: Tx, actor: Actor,
   e: { familyId: string; caseId: string; opened: CaseOpening; coordinator: { id: string; display_name: string }; legalBasis: string; data?: Record<string, unknown> }) {
-  await appendEvent(tx, actor, { familyId: e.familyId, caseId: e.caseId, ...e.opened, data: e.data } as AppendEventInput);
+  await appendEvent(tx, actor, { familyId: e.familyId, caseId: e.caseId, ...e.opened, data: e.data });
   await appendEvent(tx, actor, { familyId: e.familyId, caseId: e.caseId, kind: 'coordinator_assigned', params: { coordinator: e.coordinator.display_name },
     data: { to: e.coordinator.id, legalBasis: e.legalBasis } });
 }

@@ -180,20 +180,20 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
       // At least one qualified coordinator in every world.
       if (u.coordinator || i === 0) roles.push('coordinator');
       if (u.teamLead) roles.push('team_lead');
-      actors.push(await insertUser(tx, regionId, orgs[u.org % orgs.length], roles));
+      actors.push(await insertUser(tx, regionId, orgs[u.org % orgs.length]!, roles));
     }
     const qualified = actors.filter((a) => a.roles.includes('coordinator'));
     const families: (World['families'][number] & { caseId: string })[] = [];
     const memberships: Membership[] = [];
     for (const f of spec.families) {
-      const coord = qualified[f.coordinator % qualified.length];
+      const coord = qualified[f.coordinator % qualified.length]!;
       const fam = await insertFamilyWithCase(tx, regionId, f.persons, coord, f.basis);
       families.push(fam);
       memberships.push({ familyId: fam.id, userId: coord.userId, organisationId: coord.organisationId, legalBasis: f.basis, role: 'coordinator', active: true });
     }
     for (const m of spec.memberships) {
-      const user = actors[m.user % actors.length];
-      const fam = families[m.family % families.length];
+      const user = actors[m.user % actors.length]!;
+      const fam = families[m.family % families.length]!;
       // One active membership per user per case (unique index): while one is active, no second is started.
       if (memberships.some((x) => x.active && x.familyId === fam.id && x.userId === user.userId)) continue;
       const startsAt = m.startDays === 0 ? undefined : new Date(Date.now() + m.startDays * 86_400_000);
@@ -205,8 +205,8 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
     const rows: ScopedRow[] = [];
     const now = Date.now();
     for (const g of spec.grants) {
-      const user = actors[g.user % actors.length];
-      const fam = families[g.family % families.length];
+      const user = actors[g.user % actors.length]!;
+      const fam = families[g.family % families.length]!;
       const expiresAt = new Date(now + g.minutes * 60_000);
       const id = randomUUID();
       await tx.query(`INSERT INTO break_glass (region_id, id, user_id, organisation_id, family_id, reason, started_at, expires_at)
@@ -215,10 +215,10 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
       grants.push({ familyId: fam.id, userId: user.userId, expiresAt });
       rows.push({ table: 'break_glass', id, visibleTo: (a) => a.userId === user.userId, privacyOfficer: true });
     }
-    const privacyOfficer = await insertUser(tx, regionId, orgs[0], ['privacy_officer']);
+    const privacyOfficer = await insertUser(tx, regionId, orgs[0]!, ['privacy_officer']);
     for (const [i, f] of spec.families.entries()) {
-      const fam = families[i];
-      const coord = qualified[f.coordinator % qualified.length];
+      const fam = families[i]!;
+      const coord = qualified[f.coordinator % qualified.length]!;
       rows.push({ table: 'families', id: fam.id, familyId: fam.id }, { table: 'family_opened', id: fam.id, familyId: fam.id },
         { table: 'cases', id: fam.caseId, familyId: fam.id });
       for (const pid of fam.personIds)
@@ -279,7 +279,7 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
       // The audit rows of reading the family: one per person.
       await recordAccess(tx, coord, { action: 'read', objectType: 'family', objectId: fam.id, personIds: fam.personIds });
 
-      const receiving = orgs[f.signal.org % orgs.length];
+      const receiving = orgs[f.signal.org % orgs.length]!;
       const reporter = f.signal.reporter === null ? null : actors[f.signal.reporter % actors.length];
       const signal = { receivingOrganisationId: receiving.id, reporterUserId: reporter?.userId ?? null, familyId: fam.id, caseId: f.signal.linked ? fam.caseId : null };
       const seesSignal = (a: Actor, readable: (familyId: string) => boolean) => maySeeSignal(a, signal, readable(fam.id)) !== null;
@@ -294,7 +294,7 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
         VALUES ($1, $2, $3, $4, 'confirmed', $5, $6)`, [signalId, fam.caseId, decider.userId, decider.organisationId], { visibleTo: seesSignal });
 
       const others = orgs.filter((o) => o.id !== coord.organisationId);
-      const to = others[f.handoverTo % others.length];
+      const to = others[f.handoverTo % others.length]!;
       const parties = { regionId, toRegionId: regionId, fromOrganisationId: coord.organisationId, toOrganisationId: to.id };
       await add('handovers', `INSERT INTO handovers (region_id, to_region_id, id, case_id, family_id, subject_label, from_organisation_id, from_user_id,
           to_organisation_id, reason, safety_assessment, known_information, legal_basis, sender_access, accept_due_on)
@@ -302,7 +302,7 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
       [fam.caseId, fam.id, coord.organisationId, coord.userId, to.id], { visibleTo: (a) => mayReadHandover(a, parties) });
 
       // The reference index: two registrations of the first person; by two organisations they match.
-      const [r1, r2] = f.registrants.map((n) => actors[n % actors.length]);
+      const [r1, r2] = [actors[f.registrants[0] % actors.length]!, actors[f.registrants[1] % actors.length]!];
       const registrationOrgs = new Set([r1.organisationId, r2.organisationId]);
       const regs: string[] = [];
       for (const r of new Map([[r1.organisationId, r1], [r2.organisationId, r2]]).values()) {
@@ -313,7 +313,8 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
       if (regs.length === 2) {
         const matchId = await add('refindex_matches', `INSERT INTO refindex_matches (region_id, id, kind, person_id, matched_on, due_on)
           VALUES ($1, $2, 'client', $3, current_date, current_date + 10)`, [first], { visibleTo: (a) => registrationOrgs.has(a.organisationId) });
-        const [low, high] = [[r1.organisationId, regs[0]], [r2.organisationId, regs[1]]].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+        const one: [string, string] = [r1.organisationId, regs[0]!], two: [string, string] = [r2.organisationId, regs[1]!];
+        const [low, high] = one[0] < two[0] ? [one, two] : [two, one];
         await tx.query(`INSERT INTO refindex_match_pairs (region_id, match_id, org_low, org_high, registration_low, registration_high) VALUES ($1, $2, $3, $4, $5, $6)`,
           [regionId, matchId, low[0], high[0], low[1], high[1]]);
       }

@@ -50,8 +50,9 @@ export async function flushAudit(tx: Tx) {
 
 /** All rows in one INSERT, in order; the chain trigger gives each its seq and hash. */
 async function insertRows(tx: Tx, regionId: string, rows: Row[]) {
-  if (rows.length === 0) return;
-  const cols = rows[0].map((_, i) => rows.map((r) => r[i]));
+  const [first] = rows;
+  if (!first) return;
+  const cols = first.map((_, i) => rows.map((r) => r[i]));
   await tx.query(
     `INSERT INTO audit_log (region_id, seq, action, user_id, user_role, organisation_id, on_behalf_of, person_id,
         object_type, object_id, ip, user_agent, legal_basis, care_relation, consent, break_glass, outcome, reason, prev_hash, hash)
@@ -172,7 +173,9 @@ export async function verifyChain(db: Database, regionId: string, batch = 20000)
         rows++;
       }
       if (page.length < batch) break;
-      after = Number(page[page.length - 1].pos);
+      const last = page[page.length - 1];
+      if (!last) break;
+      after = Number(last.pos);
     }
     if (head_seq === null) {
       if (expectedSeq > 1) problems.push({ stripe, seq: expectedSeq - 1, problem: 'head-mismatch', detail: `chain ${stripe} has rows but no head` });

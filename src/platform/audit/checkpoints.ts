@@ -194,7 +194,8 @@ export async function verifyAgainstCheckpoint(db: Database, regionId: string, bo
   }
   const invalid = book.invalid.get(regionId) ?? 0;
   if (invalid) problems.push({ stripe: 0, seq: 0, problem: 'checkpoint-invalid', detail: `${invalid} checkpoint line(s) carry no valid signature` });
-  const checkpoint = cps.length ? { seq: cps.reduce((n, c) => n + c.seq, 0), at: cps.map((c) => c.at).sort()[0], chains: cps.length } : null;
+  const earliest = cps.map((c) => c.at).sort()[0];
+  const checkpoint = earliest !== undefined ? { seq: cps.reduce((n, c) => n + c.seq, 0), at: earliest, chains: cps.length } : null;
   return { ...result, chain: MAIN_CHAIN, ok: problems.length === 0, problems, checkpoint };
 }
 

@@ -23,7 +23,9 @@ export const SessionInfo = z.object({
   expiresAt: z.string(),
   idleMinutes: z.number(),
   user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()),
-    organisationId: z.string(), organisationType: z.string(), safetyTask: z.boolean(), regionId: z.string(), totpEnrolled: z.boolean() }),
+    organisationId: z.string(), organisationType: z.string(), safetyTask: z.boolean(), regionId: z.string(), totpEnrolled: z.boolean(),
+    /** The account's language: the web app switches to it after a login unless the user chose one on the login screen. */
+    language: z.enum(['nl', 'en']) }),
 });
 export const Enrolment = z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() });
 

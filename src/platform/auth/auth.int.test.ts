@@ -61,7 +61,7 @@ describe('login', () => {
     expect(locked.body).toEqual(wrong!.body);
     expect(locked.set).toBeUndefined();
     const [row] = await t.db.query<{ locked: boolean }>(`SELECT locked_until > now() AS locked FROM login_failures WHERE region_id = $1 AND user_id = $2`, [region, u.actor.userId]);
-    expect(row.locked).toBe(true);
+    expect(row!.locked).toBe(true);
   });
 
   it('does not lock before the limit, and a successful login resets the count', async () => {
@@ -119,7 +119,7 @@ describe('logout and expiry', () => {
     expect((await s.get('/api/v1/families')).status).toBe(200);
     await t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE region_id = $1 AND user_id = $2`, [region, u.actor.userId]);
     expect((await s.get('/api/v1/families')).status).toBe(401);
-    expect((await sessionRows(u))[0].ended_at).not.toBeNull();
+    expect((await sessionRows(u))[0]!.ended_at).not.toBeNull();
     // Ended for good: fresh activity cannot revive it.
     await t.db.query(`UPDATE sessions SET last_seen_at = now() WHERE region_id = $1 AND user_id = $2`, [region, u.actor.userId]);
     expect((await s.get('/api/v1/families')).status).toBe(401);
@@ -132,7 +132,7 @@ describe('logout and expiry', () => {
     expect((await s.get('/api/v1/families')).status).toBe(200);
     await t.db.query(`UPDATE sessions SET created_at = now() - interval '13 hours', last_seen_at = now() WHERE region_id = $1 AND user_id = $2`, [region, u.actor.userId]);
     expect((await s.get('/api/v1/families')).status).toBe(401);
-    expect((await sessionRows(u))[0].ended_at).not.toBeNull();
+    expect((await sessionRows(u))[0]!.ended_at).not.toBeNull();
   });
 
   it('ends the session of a deactivated account', async () => {
@@ -170,7 +170,7 @@ describe('second factor (TOTP)', () => {
     const wrong = await half.post('/api/v1/session/totp-enrolment', { code: await wrongCode(e.body.secret) });
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ code: 'wrong_code', field: 'code' });
-    expect((await t.db.query<{ s: string | null }>(`SELECT totp_secret AS s FROM users WHERE region_id = $1 AND id = $2`, [region, u.actor.userId]))[0].s).toBeNull();
+    expect((await t.db.query<{ s: string | null }>(`SELECT totp_secret AS s FROM users WHERE region_id = $1 AND id = $2`, [region, u.actor.userId]))[0]!.s).toBeNull();
 
     const ok = await app.inject({ method: 'POST', url: '/api/v1/session/totp-enrolment', headers: { cookie: half.cookie, 'x-csrf-token': half.csrf },
       payload: { code: await currentTotp(e.body.secret) } });
@@ -187,8 +187,8 @@ describe('second factor (TOTP)', () => {
     expect((await half.get('/api/v1/session')).status).toBe(401);
     // Stored encrypted (totp-secrets.ts), never as the secret itself.
     const [stored] = await t.db.query<{ s: string }>(`SELECT totp_secret AS s FROM users WHERE region_id = $1 AND id = $2`, [region, u.actor.userId]);
-    expect(stored.s).not.toContain(e.body.secret);
-    expect(openTotpSecret(stored.s, region, u.actor.userId)).toBe(e.body.secret);
+    expect(stored!.s).not.toContain(e.body.secret);
+    expect(openTotpSecret(stored!.s, region, u.actor.userId)).toBe(e.body.secret);
     // The next login asks for the code instead of a new enrolment.
     expect((await postLogin(u.username)).body.state).toBe('totp_required');
   });

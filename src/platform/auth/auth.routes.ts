@@ -76,7 +76,7 @@ export function authRoutes(app: App) {
       idleMinutes: IDLE_MINUTES,
       user: { id: a.actor.userId, username: a.username, displayName: a.actor.displayName, roles: a.actor.roles,
         organisationId: a.actor.organisationId, organisationType: a.actor.organisationType, safetyTask: a.actor.safetyTask,
-        regionId: a.actor.regionId, totpEnrolled: a.totpEnrolled },
+        regionId: a.actor.regionId, totpEnrolled: a.totpEnrolled, language: a.language },
     };
   });
 

@@ -13,6 +13,7 @@
 // a row end the half session and refuse codes for 15 minutes. Reaching that needs the password.
 import type { Database } from '../db/db.js';
 import { authQuery, door } from './door.js';
+import { oneRow } from '../db/rows.js';
 import { Conflict, Invalid, TooMany, Unauthorized } from '../http/errors.js';
 import { recordSecurityEvent, type SecuritySubject } from '../audit/audit.js';
 import type { Role } from '../access/actor.js';
@@ -62,11 +63,11 @@ export async function login(db: Database, username: string, password: string, me
       const why = u.locked ? 'locked for this address' : !u.active ? 'inactive account' : 'wrong password';
       await recordSecurityEvent(tx, who, { action: 'create', objectType: 'session', outcome: 'denied', reason: `login refused: ${why}` });
       if (u.locked || !u.active) return;
-      const [f] = await tx.query<{ failures: number }>(
+      const f = oneRow(await tx.query<{ failures: number }>(
         `INSERT INTO login_failures AS f (region_id, user_id, ip, failures, last_failure_at) VALUES ($1, $2, $3, 1, now())
          ON CONFLICT (region_id, user_id, ip) DO UPDATE
            SET failures = CASE WHEN f.last_failure_at < now() - interval '1 day' THEN 1 ELSE f.failures + 1 END, last_failure_at = now()
-         RETURNING failures`, [u.region_id, u.id, ip]);
+         RETURNING failures`, [u.region_id, u.id, ip]), 'login failure count');
       if (f.failures < MAX_FAILED_LOGINS) return;
       const minutes = Math.min(LOCKOUT_MINUTES_CAP, 2 ** (f.failures - MAX_FAILED_LOGINS));
       await tx.query(`UPDATE login_failures SET locked_until = now() + make_interval(mins => $4) WHERE region_id = $1 AND user_id = $2 AND ip = $3`,
@@ -97,7 +98,7 @@ async function useCode(db: Database, who: SecuritySubject, code: string, purpose
     `SELECT totp_secret, totp_last_step::text, coalesce(totp_locked_until > now(), false) AS locked FROM users WHERE region_id = $1 AND id = $2`,
     [who.regionId, who.userId]);
   const secret = openTotpSecret(u?.totp_secret, who.regionId, who.userId);
-  if (!secret) throw WRONG_CODE(field);
+  if (!u || !secret) throw WRONG_CODE(field);
   if (u.locked) {
     await door(db, (tx) => recordSecurityEvent(tx, who, { action: 'read', objectType: 'authenticator', objectId: who.userId, outcome: 'denied',
       reason: `${purpose} refused: too many wrong codes` }));
@@ -108,12 +109,12 @@ async function useCode(db: Database, who: SecuritySubject, code: string, purpose
   const taken = step !== null && (await authQuery(db, 
     `UPDATE users SET totp_last_step = $3, totp_failures = 0, totp_locked_until = NULL
       WHERE region_id = $1 AND id = $2 AND (totp_last_step IS NULL OR totp_last_step < $3) RETURNING id`, [who.regionId, who.userId, step])).length > 0;
-  if (taken) return step!;
+  if (taken) return step;
   const lockedNow = await door(db, async (tx) => {
-    const [f] = await tx.query<{ totp_failures: number }>(
+    const f = oneRow(await tx.query<{ totp_failures: number }>(
       `UPDATE users SET totp_failures = totp_failures + 1,
               totp_locked_until = CASE WHEN totp_failures + 1 >= $3 THEN now() + make_interval(mins => $4) ELSE totp_locked_until END
-        WHERE region_id = $1 AND id = $2 RETURNING totp_failures`, [who.regionId, who.userId, MAX_WRONG_CODES, CODE_LOCK_MINUTES]);
+        WHERE region_id = $1 AND id = $2 RETURNING totp_failures`, [who.regionId, who.userId, MAX_WRONG_CODES, CODE_LOCK_MINUTES]), 'user');
     const locked = f.totp_failures >= MAX_WRONG_CODES;
     await recordSecurityEvent(tx, who, { action: 'read', objectType: 'authenticator', objectId: who.userId, outcome: 'denied',
       reason: `${purpose}: wrong or already used code (${f.totp_failures} in a row)${locked ? `; codes refused for ${CODE_LOCK_MINUTES} min` : ''}` });
@@ -231,8 +232,8 @@ export async function hasAuthenticator(db: Database, regionId: string, userId: s
  */
 export async function changePassword(db: Database, auth: LoadedSession, body: { currentPassword?: string; newPassword: string }, meta: RequestMeta) {
   const { regionId, userId } = auth.session;
-  const [u] = await authQuery<{ password_hash: string | null; password_change_required: boolean }>(db, 
-    `SELECT password_hash, password_change_required FROM users WHERE region_id = $1 AND id = $2`, [regionId, userId]);
+  const u = oneRow(await authQuery<{ password_hash: string | null; password_change_required: boolean }>(db, 
+    `SELECT password_hash, password_change_required FROM users WHERE region_id = $1 AND id = $2`, [regionId, userId]), 'user');
   const who = subjectOf(auth, meta);
   if (!u.password_change_required) {
     if (!body.currentPassword || !(await verifyPassword(u.password_hash, body.currentPassword))) {

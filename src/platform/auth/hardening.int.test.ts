@@ -47,7 +47,7 @@ async function fullLogin(username: string, secret: string): Promise<Client> {
   expect(ok.statusCode, ok.body).toBe(200);
   return clientFor(app, `regie_sid=${ok.cookies.find((x) => x.name === 'regie_sid')!.value}`, ok.json().csrfToken);
 }
-const storedSecret = async (u: TestUser) => (await t.db.query<{ s: string | null }>(`SELECT totp_secret AS s FROM users WHERE id = $1`, [u.actor.userId]))[0].s;
+const storedSecret = async (u: TestUser) => (await t.db.query<{ s: string | null }>(`SELECT totp_secret AS s FROM users WHERE id = $1`, [u.actor.userId]))[0]!.s;
 const audit = (u: TestUser) => t.db.query<{ action: string; object_type: string; outcome: string; reason: string; ip: string | null }>(
   `SELECT action, object_type, outcome, reason, ip FROM audit_log WHERE region_id = $1 AND user_id = $2 ORDER BY seq`, [region, u.actor.userId]);
 /** A well-formed code that is valid in no time step near now. */
@@ -278,7 +278,7 @@ describe('usernames and lockout', () => {
       expect(x.body).toEqual(k.body);
       known.push(k.ms); unknown.push(x.ms);
     }
-    const median = (v: number[]) => [...v].sort((p, q) => p - q)[v.length >> 1];
+    const median = (v: number[]) => [...v].sort((p, q) => p - q)[v.length >> 1]!;
     const ratio = median(known) / median(unknown);
     expect(ratio, `known ${median(known)} ms, unknown ${median(unknown)} ms`).toBeGreaterThan(0.5);
     expect(ratio, `known ${median(known)} ms, unknown ${median(unknown)} ms`).toBeLessThan(2);
@@ -291,7 +291,7 @@ describe('usernames and lockout', () => {
     expect((await postLogin(u.username, PASSWORD, attacker)).status).toBe(401);
     expect((await postLogin(u.username, PASSWORD, '198.51.100.7')).status).toBe(200);
     const lockMinutes = async () => Number((await t.db.query<{ m: string }>(
-      `SELECT round(extract(epoch FROM locked_until - now()) / 60) AS m FROM login_failures WHERE user_id = $1 AND ip = $2`, [u.actor.userId, attacker]))[0].m);
+      `SELECT round(extract(epoch FROM locked_until - now()) / 60) AS m FROM login_failures WHERE user_id = $1 AND ip = $2`, [u.actor.userId, attacker]))[0]!.m);
     expect(await lockMinutes()).toBe(1);
     const expire = () => t.db.query(`UPDATE login_failures SET locked_until = now() - interval '1 second' WHERE user_id = $1`, [u.actor.userId]);
     for (const m of [2, 4, 8, 15, 15]) {

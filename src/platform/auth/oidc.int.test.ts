@@ -20,7 +20,7 @@ class CookieJar {
     const cookies = this.byOrigin.get(url.origin) ?? new Map<string, string>();
     this.byOrigin.set(url.origin, cookies);
     for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';').map((s) => s.trim());
+      const [pair = '', ...attrs] = line.split(';').map((s) => s.trim());
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq);
       const value = pair.slice(eq + 1);
@@ -73,7 +73,7 @@ async function walk(jar: CookieJar, beforeCallback?: (url: URL) => URL): Promise
   throw new Error(`too many redirects: ${hops.join(' → ')}`);
 }
 
-const sessionCount = async () => Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM sessions`))[0].n);
+const sessionCount = async () => Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM sessions`))[0]!.n);
 
 async function sessionOf(jar: CookieJar) {
   const res = await fetch(`${regie}/api/v1/session`, { headers: { cookie: jar.header(new URL(regie)) } });

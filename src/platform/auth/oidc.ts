@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { Database } from '../db/db.js';
 import { authQuery, door } from './door.js';
+import { oneRow } from '../db/rows.js';
 import { createSession } from './sessions.js';
 import { recordSecurityEvent } from '../audit/audit.js';
 import type { Role } from '../access/actor.js';
@@ -126,7 +127,7 @@ export async function finishOidcLogin(db: Database, provider: OidcProvider, cook
   // professionals enrol a second authenticator for nothing. So this session starts complete.
   const a = account;
   const session = await door(db, async (tx) => {
-    const [u] = await tx.query<{ organisation_id: string; roles: Role[] }>(`SELECT organisation_id, roles FROM users WHERE region_id = $1 AND id = $2`, [a.region_id, a.id]);
+    const u = oneRow(await tx.query<{ organisation_id: string; roles: Role[] }>(`SELECT organisation_id, roles FROM users WHERE region_id = $1 AND id = $2`, [a.region_id, a.id]), 'user');
     await recordSecurityEvent(tx, { regionId: a.region_id, userId: a.id, organisationId: u.organisation_id, roles: u.roles, ...meta },
       { action: 'create', objectType: 'session', reason: `login via the identity provider${linked ? ' (account linked now)' : ''}` });
     return createSession(tx, a.region_id, a.id, true, meta);
@@ -150,8 +151,8 @@ async function findBySubject(db: Database, issuer: string, subject: string): Pro
 async function linkByEmail(db: Database, email: string, issuer: string, subject: string): Promise<Account | undefined> {
   const matches = await authQuery<Account>(db, 
     `SELECT region_id, id, active FROM users WHERE lower(email) = lower($1) AND oidc_subject IS NULL LIMIT 2`, [email]);
-  if (matches.length !== 1) return undefined;
   const [m] = matches;
+  if (!m || matches.length !== 1) return undefined;
   const updated = await authQuery<Account>(db, 
     `UPDATE users SET oidc_issuer = $3, oidc_subject = $4 WHERE region_id = $1 AND id = $2 AND oidc_subject IS NULL
      RETURNING region_id, id, active`, [m.region_id, m.id, issuer, subject]);

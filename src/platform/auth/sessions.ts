@@ -24,6 +24,8 @@ export interface SessionRow {
 
 export interface LoadedSession {
   session: SessionRow; actor: Actor; totpEnrolled: boolean; totpRequired: boolean; username: string;
+  /** The account's language (users.language): the interface opens in it after a login. */
+  language: 'nl' | 'en';
   /** A one-time password was used: nothing but the password change until it is replaced. */
   passwordChangeRequired: boolean;
 }
@@ -51,7 +53,7 @@ export async function loadSession(db: Database, cookie: string | undefined, now 
   if (!key) return null;
   const rows = await authQuery<Record<string, any>>(db, 
     `SELECT s.region_id, s.id, s.user_id, s.csrf_token, s.second_factor_done, s.pending_totp_secret, s.created_at, s.last_seen_at,
-            u.organisation_id, u.roles, u.display_name, u.username, u.active, u.totp_secret IS NOT NULL AS totp_enrolled, u.totp_required, u.password_change_required,
+            u.organisation_id, u.roles, u.display_name, u.username, u.active, u.totp_secret IS NOT NULL AS totp_enrolled, u.totp_required, u.password_change_required, u.language,
             o.type AS organisation_type, o.safety_task
        FROM sessions s JOIN users u ON u.region_id = s.region_id AND u.id = s.user_id
        JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id
@@ -72,6 +74,7 @@ export async function loadSession(db: Database, cookie: string | undefined, now 
     actor: { regionId: r.region_id, userId: r.user_id, organisationId: r.organisation_id, organisationType: r.organisation_type,
       safetyTask: r.safety_task, roles: r.roles as Role[], displayName: r.display_name, sessionId: r.id },
     totpEnrolled: r.totp_enrolled, totpRequired: r.totp_required, username: r.username, passwordChangeRequired: r.password_change_required,
+    language: r.language === 'en' ? 'en' : 'nl',
   };
 }
 

@@ -64,6 +64,7 @@ export function sealTotpSecret(secret: string, regionId: string, userId: string)
 export function openTotpSecret(stored: string | null | undefined, regionId: string, userId: string): string | null {
   if (!stored?.startsWith(PREFIX)) return null;
   const [iv, body, tag] = stored.slice(PREFIX.length).split('.');
+  if (iv === undefined || body === undefined || tag === undefined) return null;
   try {
     const d = createDecipheriv('aes-256-gcm', currentKey(), Buffer.from(iv, 'base64url'));
     d.setAAD(aad(regionId, userId));

@@ -176,7 +176,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.addHook('onError', auditRefusals(opts.db));
 
   app.setNotFoundHandler((req, reply) => {
-    const path = req.url.split('?')[0];
+    const path = req.url.split('?')[0] ?? req.url;
     if (path.startsWith('/api/')) {
       // The address exists with other methods: 405 with Allow, not 404 (RFC 9110, 15.5.6).
       const allowed = API_METHODS.filter((m) => knownRoutes.find(m, path));

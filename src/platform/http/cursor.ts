@@ -21,11 +21,11 @@ export function encodeCursor(sortValue: string, id: string): string {
 function validSortValue(v: string, kind: SortKind): boolean {
   if (v.length > MAX_SORT_VALUE || ESCAPED_UNSAFE.test(v)) return false;
   try { checkInput(v, 'querystring'); } catch { return false; }
-  if (kind === 'timestamp') { const m = TIMESTAMP.exec(v); return !!m && isCalendarDate(m[1]); }
+  if (kind === 'timestamp') { const day = TIMESTAMP.exec(v)?.[1]; return day !== undefined && isCalendarDate(day); }
   if (kind === 'date') return isCalendarDate(v);
   // Text that starts like a day is one (a date or timestamp sort value cast in SQL): a real day.
   const day = /^(\d{4}-\d{2}-\d{2})(T?)/.exec(v);
-  if (day) return isCalendarDate(day[1]) && (!day[2] || TIMESTAMP.test(v));
+  if (day) return day[1] !== undefined && isCalendarDate(day[1]) && (!day[2] || TIMESTAMP.test(v));
   return true;
 }
 
@@ -43,6 +43,12 @@ export function decodeCursor(cursor: string | undefined, kind: SortKind = 'text'
 /** Takes limit+1 rows and turns the extra one into the next cursor. */
 export function page<T extends { id: string }>(rows: T[], sortValues: string[], limit: number) {
   const items = rows.slice(0, limit);
-  const next = rows.length > limit ? encodeCursor(sortValues[limit - 1], items[limit - 1].id) : null;
+  let next: string | null = null;
+  if (rows.length > limit) {
+    const last = items[limit - 1];
+    const sortValue = sortValues[limit - 1];
+    if (!last || sortValue === undefined) throw new Error(`page: no last row or sort value at limit ${limit}`);
+    next = encodeCursor(sortValue, last.id);
+  }
   return { items, nextCursor: next };
 }

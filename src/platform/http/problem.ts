@@ -23,7 +23,7 @@ function fieldOf(path: unknown): string {
 export function toProblem(err: unknown, req: FastifyRequest): ProblemBody {
   if (err instanceof DomainError) return problem(err.status, err.code, err.titleText, err.detailText, err.field, err.extra);
   type Check = { keyword?: string; instancePath?: string; message?: string; params?: Issue };
-  const e = err as unknown as Omit<FastifyError, 'validation'> & { validation?: Check[]; validationContext?: string };
+  const e = err as Omit<FastifyError, 'validation'> & { validation?: Check[]; validationContext?: string };
   if (e.validation) {
     const found = e.validation.map((v) => {
       const path = (v.instancePath ?? '').split('/').filter(Boolean).map((x) => (/^\d+$/.test(x) ? Number(x) : x));

@@ -26,7 +26,7 @@ describe('background job runner (pg-boss)', () => {
   it('installs pg-boss, runs a registered sweep with the database and the time, and stops cleanly', async () => {
     const runs: Date[] = [];
     const sweep: Sweep = { name: 'test-sweep', everySeconds: 1, run: async (db, now) => {
-      expect((await db.query<{ one: number }>('SELECT 1 AS one'))[0].one).toBe(1);
+      expect((await db.query<{ one: number }>('SELECT 1 AS one'))[0]!.one).toBe(1);
       runs.push(now);
     } };
     const { log, lines } = recordingLog();
@@ -103,7 +103,7 @@ describe('background job runner (pg-boss)', () => {
     const second = await startJobs({ db: t.server, sweeps: [sweep], pollingIntervalSeconds: 0.5 });
     try {
       await expect.poll(async () => (await t.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'resumes' AND singleton_key = 'left-over' AND state = 'completed'`))[0].n,
+        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'resumes' AND singleton_key = 'left-over' AND state = 'completed'`))[0]!.n,
       { timeout: 20_000, interval: 200 }).toBe(1);
     } finally { await second.stop(); }
     expect(runs).toBeGreaterThanOrEqual(1);
@@ -113,7 +113,7 @@ describe('background job runner (pg-boss)', () => {
     const name = 'orphaned';
     const a = await startJobs({ db: t.server, sweeps: [{ name, everySeconds: 20, run: async () => undefined }], pollingIntervalSeconds: 0.5 });
     await expect.poll(async () => (await t.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [name]))[0].n, { timeout: 20_000, interval: 200 }).toBeGreaterThan(0);
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [name]))[0]!.n, { timeout: 20_000, interval: 200 }).toBeGreaterThan(0);
     await a.stop();
     // A node that died mid-run leaves its job 'active': nobody will complete it.
     await t.db.query(`UPDATE pgboss.job SET state = 'active', started_on = now(), completed_on = NULL

@@ -8,7 +8,12 @@ import { z } from 'zod';
 import { isValidBsn } from './bsn.js';
 import { LEGAL_BASES } from './enums.js';
 
-const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
+/**
+ * A validation message in both languages, as zod carries it ("nl:<Dutch>|<English>"); the server's
+ * problem details split it again (src/platform/http/validation-text.ts). Every contract writes its
+ * own messages through this one function.
+ */
+export const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 
 /** The years a date in Regie can have: births since 1900, deadlines and filters up to 2200. */
 export const MIN_YEAR = 1900;

@@ -9,7 +9,7 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 
 /** The options every i18next instance that renders events starts from. */
 export const EVENT_I18N_OPTIONS: InitOptions = {
-  resources: EVENT_MESSAGES as unknown as InitOptions['resources'],
+  resources: EVENT_MESSAGES,
   lng: 'nl', fallbackLng: 'nl', supportedLngs: ['nl', 'en'],
   ns: [EVENTS_NS], defaultNS: EVENTS_NS,
   // React escapes what it renders and the e-mail's HTML escapes its own values.
