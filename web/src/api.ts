@@ -138,7 +138,7 @@ async function request(method: Method, url: string, body?: unknown): Promise<unk
  * retry, no session-expired event). Answers like `get`; a refusal is an ApiError.
  */
 export async function peek<P extends PathOf<'GET'>>(path: P, ...[options]: OptionsArg<'GET', P>): Promise<ApiResponse<'GET', P>> {
-  const res = await fetch(apiUrl(path, (options ?? {}) as { params?: Record<string, string> }), { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const res = await fetch(apiUrl(path, (options ?? {})), { credentials: 'same-origin', headers: { accept: 'application/json' } });
   const data = await res.json().catch(() => ({}));
   if (!res.ok) throw new ApiError({ status: res.status, title: data.title ?? res.statusText, detail: data.detail ?? '', ...data });
   return data;

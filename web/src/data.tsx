@@ -81,7 +81,7 @@ export function usePagedList<P extends PagedPath>(path: P, options: { params?: R
   const [trail, setTrail] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
   const cursors = trail.key === filterKey ? trail.cursors : [];
   const cursor = cursors[cursors.length - 1];
-  const query = useMemo(() => ({ ...(options.query as object | undefined), ...(cursor ? { cursor } : {}) }), [filterKey, cursor]); // eslint-disable-line react-hooks/exhaustive-deps
+  const query = useMemo(() => ({ ...(options.query), ...(cursor ? { cursor } : {}) }), [filterKey, cursor]); // eslint-disable-line react-hooks/exhaustive-deps
   const r = useApi(path, { params: options.params, query } as unknown as Options<P>, config);
   // PagedPath admits only routes whose answer has items and nextCursor.
   const data = r.data as Page<P> | undefined;

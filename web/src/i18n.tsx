@@ -1,5 +1,5 @@
 // The i18n catalogue: Dutch first, English second. Components call t('key').
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import i18next from 'i18next';
 import { ORGANISATION_TYPE_LABELS } from '@contract/shared/enums.js';
 import { EVENT_MESSAGES } from '../../src/shared/events/messages.js';
@@ -134,7 +134,13 @@ const LABELS: Record<Lang, Record<string, string>> = {
     truncated: 'end of the log removed', rewritten: 'chain rewritten since the checkpoint', 'checkpoint-invalid': 'checkpoint without a valid signature' },
 };
 
-interface I18n { lang: Lang; t: T; label: (v: string | null | undefined) => string; setLang: (l: Lang) => void }
+interface I18n {
+  lang: Lang; t: T; label: (v: string | null | undefined) => string;
+  /** The user's own choice (the language button). */
+  setLang: (l: Lang) => void;
+  /** The account's language after a login: taken unless the user chose one on this visit (then that choice goes to the account). */
+  adopt: (l: Lang) => void;
+}
 const Ctx = createContext<I18n | null>(null);
 
 /**
@@ -166,7 +172,10 @@ export function translate(lang: Lang): T {
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('regie.lang') === 'en' ? 'en' : 'nl'));
   useEffect(() => { document.documentElement.lang = lang; localStorage.setItem('regie.lang', lang); }, [lang]);
-  const value: I18n = { lang, t: translate(lang), label: (v) => (v ? LABELS[lang][v] ?? v : ''), setLang: setLangState };
+  const chosen = useRef(false);
+  const setLang = useCallback((l: Lang) => { chosen.current = true; setLangState(l); }, []);
+  const adopt = useCallback((l: Lang) => { if (!chosen.current) setLangState(l); }, []);
+  const value: I18n = { lang, t: translate(lang), label: (v) => (v ? LABELS[lang][v] ?? v : ''), setLang, adopt };
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

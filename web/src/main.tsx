@@ -1,4 +1,5 @@
-import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes as RouterRoutes } from 'react-router';
 import { createRoot } from 'react-dom/client';
 import '@rijkshuisstijl-community/design-tokens/dist/index.css';
 import '@rijkshuisstijl-community/components-css/dist/index.css';
@@ -6,7 +7,7 @@ import './styles.css';
 import { get, sessionEvents, setCsrf } from './api.js';
 import { DataProvider, refreshApi } from './data.js';
 import { I18nProvider, useI18n } from './i18n.js';
-import { match, navigate, useLocation } from './router.js';
+import { useLocation, useNavigate, useParams } from './router.js';
 import { SessionCtx, isCareProfessional, isPrivacyOfficer, type SessionInfo } from './session.js';
 import { ModalDialog } from './ui/ModalDialog.js';
 import { Layout } from './ui/Layout.js';
@@ -29,53 +30,65 @@ import { Regions } from './features/regions/index.js';
 import { BlindSpotRules, PersonCourse, RecordAssessment } from './features/assessments/index.js';
 import { Plan, PlanCompare } from './features/plans/index.js';
 
+/** A screen that takes the address's `:name` parts (remounted when they change, so no state carries over). */
+function WithParams({ render }: { render: (p: Record<string, string>) => ReactNode }) {
+  const params = useParams();
+  return <>{render(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v ?? ''])))}</>;
+}
+
 function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Promise<void> }) {
-  const location_ = useLocation();
+  const { path } = useLocation();
+  const navigate = useNavigate();
   const { t } = useI18n();
   // A privacy officer's start page is the audit log; after a login the address is tidied up.
-  // Both are decided here while rendering, and the address bar follows in an effect.
   const privacyOnly = isPrivacyOfficer(session.user) && session.user.roles.length === 1;
   // A functional administrator without care roles starts at Beheer (they see no families).
   const adminOnly = session.user.roles.includes('functional_admin') && !isCareProfessional(session.user) && !privacyOnly;
   const home = privacyOnly ? '/privacy/audit' : adminOnly ? '/beheer' : '/';
-  const path = location_.path === '/' && home !== '/' ? home : location_.path.startsWith('/login') ? '/' : location_.path;
-  useEffect(() => { if (path !== location_.path) navigate(path, true); }, [path, location_.path]);
-  let m: Record<'id' | 'caseId' | 'personId', string> | null;
-  if (path === '/') return <MyFamilies />;
-  if (path === '/gezinnen/nieuw') return <RegisterFamily />;
-  if ((m = match('/gezinnen/:id', path))) return <FamilyPage key={m.id} familyId={m.id} />;
-  if (path === '/noodtoegang') return <BreakGlass />;
-  if (path === '/account') return <MyAccount />;
-  if (path === '/account/authenticator') return <Enrol onDone={() => { void refresh().then(() => navigate('/noodtoegang')); }} />;
-  if (path === '/meldingen/nieuw') return <SignalForm />;
-  if (path === '/triage') return <TriageQueue />;
-  if ((m = match('/meldingen/:id', path))) return <SignalDetail key={m.id} signalId={m.id} />;
-  if (path === '/verwijsindex') return <RefIndex />;
-  if (path === '/overdrachten') return <Handovers />;
-  if ((m = match('/overdrachten/:id', path))) return <HandoverDetail key={m.id} handoverId={m.id} />;
-  if (path === '/doorlooptijden') return <LeadTimes />;
-  if ((m = match('/plannen/:caseId', path))) return <Plan key={m.caseId} caseId={m.caseId} />;
-  if ((m = match('/plannen/:caseId/vergelijken', path))) return <PlanCompare key={m.caseId} caseId={m.caseId} />;
-  if (path === '/berichten') return <Inbox />;
-  if (path === '/beheer/e-mail') return <MailDeliveries />;
-  if (path === '/beheer') return <AdminHome />;
-  if (path === '/beheer/regio') return <RegionSettings />;
-  if (path === '/beheer/organisaties') return <Organisations />;
-  if (path === '/beheer/accounts') return <Accounts />;
-  if (path === '/beheer/toegangsregels') return <AccessRules />;
-  if (path === '/beheer/blinde-vlekken') return <BlindSpotRules />;
-  if ((m = match('/dossiers/:caseId/integraal-beeld', path))) return <RecordAssessment key={m.caseId} caseId={m.caseId} />;
-  if ((m = match('/dossiers/:caseId/personen/:personId/verloop', path))) return <PersonCourse key={`${m.caseId}-${m.personId}`} caseId={m.caseId} personId={m.personId} />;
-  if (path === '/installatie/regios') return <Regions />;
-  if (path === '/privacy/audit') return <AuditLog />;
-  if (path === '/privacy/noodtoegang') return <Reviews />;
-  if (path === '/privacy/personen') return <AccessLog />;
-  if ((m = match('/privacy/personen/:id', path))) return <AccessLog personId={m.id} />;
-  return <><Heading level={1}>{t('notFound')}</Heading><Paragraph><a className="utrecht-link" href="/">{t('home')}</a></Paragraph></>;
+  if (path.startsWith('/login')) return <Navigate to="/" replace />;
+  const p = (render: (p: Record<string, string>) => ReactNode) => <WithParams render={render} />;
+  return (
+    <RouterRoutes>
+      <Route path="/" element={home === '/' ? <MyFamilies /> : <Navigate to={home} replace />} />
+      <Route path="/gezinnen/nieuw" element={<RegisterFamily />} />
+      <Route path="/gezinnen/:id" element={p(({ id }) => <FamilyPage key={id} familyId={id!} />)} />
+      <Route path="/noodtoegang" element={<BreakGlass />} />
+      <Route path="/account" element={<MyAccount />} />
+      <Route path="/account/authenticator" element={<Enrol onDone={() => { void refresh().then(() => navigate('/noodtoegang')); }} />} />
+      <Route path="/meldingen/nieuw" element={<SignalForm />} />
+      <Route path="/triage" element={<TriageQueue />} />
+      <Route path="/meldingen/:id" element={p(({ id }) => <SignalDetail key={id} signalId={id!} />)} />
+      <Route path="/verwijsindex" element={<RefIndex />} />
+      <Route path="/overdrachten" element={<Handovers />} />
+      <Route path="/overdrachten/:id" element={p(({ id }) => <HandoverDetail key={id} handoverId={id!} />)} />
+      <Route path="/doorlooptijden" element={<LeadTimes />} />
+      <Route path="/plannen/:caseId" element={p(({ caseId }) => <Plan key={caseId} caseId={caseId!} />)} />
+      <Route path="/plannen/:caseId/vergelijken" element={p(({ caseId }) => <PlanCompare key={caseId} caseId={caseId!} />)} />
+      <Route path="/berichten" element={<Inbox />} />
+      <Route path="/beheer/e-mail" element={<MailDeliveries />} />
+      <Route path="/beheer" element={<AdminHome />} />
+      <Route path="/beheer/regio" element={<RegionSettings />} />
+      <Route path="/beheer/organisaties" element={<Organisations />} />
+      <Route path="/beheer/accounts" element={<Accounts />} />
+      <Route path="/beheer/toegangsregels" element={<AccessRules />} />
+      <Route path="/beheer/blinde-vlekken" element={<BlindSpotRules />} />
+      <Route path="/dossiers/:caseId/integraal-beeld" element={p(({ caseId }) => <RecordAssessment key={caseId} caseId={caseId!} />)} />
+      <Route path="/dossiers/:caseId/personen/:personId/verloop"
+        element={p(({ caseId, personId }) => <PersonCourse key={`${caseId}-${personId}`} caseId={caseId!} personId={personId!} />)} />
+      <Route path="/installatie/regios" element={<Regions />} />
+      <Route path="/privacy/audit" element={<AuditLog />} />
+      <Route path="/privacy/noodtoegang" element={<Reviews />} />
+      <Route path="/privacy/personen" element={<AccessLog />} />
+      <Route path="/privacy/personen/:id" element={p(({ id }) => <AccessLog key={id} personId={id} />)} />
+      <Route path="*" element={<><Heading level={1}>{t('notFound')}</Heading><Paragraph><a className="utrecht-link" href="/">{t('home')}</a></Paragraph></>} />
+    </RouterRoutes>
+  );
 }
 
 function App() {
-  const { t } = useI18n();
+  const { t, adopt } = useI18n();
+  const navigate = useNavigate();
+  const { path } = useLocation();
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
   const [expired, setExpired] = useState(false);
   const refresh = useCallback(async () => {
@@ -86,6 +99,9 @@ function App() {
     } catch { setSession(null); }
   }, []);
   useEffect(() => { void refresh(); }, [refresh]);
+  // After a login the interface speaks the account's language (also on a device used for the first time).
+  const accountLanguage = session?.state === 'active' ? session.user.language : undefined;
+  useEffect(() => { if (accountLanguage) adopt(accountLanguage); }, [accountLanguage, adopt, session?.user.id]);
   useEffect(() => {
     const onExpired = () => setExpired(true);
     sessionEvents.addEventListener('expired', onExpired);
@@ -94,7 +110,7 @@ function App() {
   const done = async () => { setExpired(false); await refresh(); void refreshApi(); if (location.pathname.startsWith('/login')) navigate('/', true); };
 
   let content;
-  const publicPage = location.pathname === '/zorg-melden';
+  const publicPage = path === '/zorg-melden';
   if (publicPage) content = <PublicConcernForm />;
   else if (session === undefined) content = <Paragraph>{t('loading')}</Paragraph>;
   else if (!session) content = <Login onDone={done} />;
@@ -120,4 +136,4 @@ function App() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(<StrictMode><DataProvider><I18nProvider><App /></I18nProvider></DataProvider></StrictMode>);
+createRoot(document.getElementById('root')!).render(<StrictMode><BrowserRouter><DataProvider><I18nProvider><App /></I18nProvider></DataProvider></BrowserRouter></StrictMode>);

@@ -1,43 +1,33 @@
-// A small history-API router: the app has a handful of screens and needs nothing more.
-import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+// Navigation through React Router (declarative mode, BrowserRouter in main.tsx): this file keeps
+// the app's few words for it — the address as { path, search }, a navigate hook that also scrolls
+// to the top, and the design system's link.
+import { type AnchorHTMLAttributes } from 'react';
+import { Link, useLocation as useRouterLocation, useNavigate as useRouterNavigate } from 'react-router';
 
-const listeners = new Set<() => void>();
-export function navigate(to: string, replace = false) {
-  if (replace) history.replaceState(null, '', to); else history.pushState(null, '', to);
-  listeners.forEach((l) => l());
-  window.scrollTo(0, 0);
-}
-window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+export { useParams } from 'react-router';
 
+/** The current address: the path and the query string (with its '?', or ''). */
 export function useLocation() {
-  const [loc, setLoc] = useState(() => ({ path: location.pathname, search: location.search }));
-  useEffect(() => {
-    const l = () => setLoc({ path: location.pathname, search: location.search });
-    listeners.add(l);
-    return () => { listeners.delete(l); };
-  }, []);
-  return loc;
+  const loc = useRouterLocation();
+  return { path: loc.pathname, search: loc.search };
 }
 
-/** The pattern's `:name` segments as values; `P` names them (every `:name` of the pattern is set). */
-export function match<P extends string = string>(pattern: string, path: string): Record<P, string> | null {
-  const p = pattern.split('/').filter(Boolean);
-  const s = path.split('/').filter(Boolean);
-  if (p.length !== s.length) return null;
-  const params: Record<string, string> = {};
-  for (const [i, part] of p.entries()) {
-    const segment = s[i] ?? ''; // same length as the pattern (checked above)
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(segment);
-    else if (part !== segment) return null;
-  }
-  return params as Record<P, string>;
+/** navigate(to) goes to a new address (replace: instead of the current one), at the top of the page. */
+export function useNavigate() {
+  const go = useRouterNavigate();
+  return (to: string, replace = false) => {
+    void go(to, { replace });
+    window.scrollTo(0, 0);
+  };
 }
 
-export function A({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
-  return <a href={href} className={`utrecht-link ${rest.className ?? ''}`} {...rest} onClick={(e: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(e);
-    if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-    e.preventDefault();
-    navigate(href);
+/**
+ * A link that navigates inside the app (a new tab with a modifier key, as any link), in the design
+ * system's link style unless it brings a class of its own (the brand, the buttons that are links).
+ */
+export function A({ href, className, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  return <Link to={href} {...rest} className={className ?? 'utrecht-link'} onClick={(e) => {
+    rest.onClick?.(e);
+    if (!e.defaultPrevented && !e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0) window.scrollTo(0, 0);
   }} />;
 }

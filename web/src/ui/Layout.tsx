@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Button, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { api, busyEvents, lastApiActivity, get, requestsInFlight } from '../api.js';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Paragraph } from '@rijkshuisstijl-community/components-react';
+import { api } from '../api.js';
 import { queryClient } from '../data.js';
 import { useI18n, useLocalT } from '../i18n.js';
-import { A, navigate, useLocation } from '../router.js';
+import { A, useLocation, useNavigate } from '../router.js';
 import { isCareProfessional, isPrivacyOfficer, mayBreakGlass, useSession } from '../session.js';
 import { clearAllDrafts } from './forms.js';
-import { ModalDialog } from './ModalDialog.js';
+import { SessionWarning } from './SessionWarning.js';
+import { useBusy, usePageTitleAndFocus } from './page-hooks.js';
 import { useTableReflow } from './reflow.js';
 import { InboxBadge } from '../features/notifications/index.js';
 import { ADMIN_TEXTS } from '../features/admin/index.js';
@@ -18,6 +19,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const tr = useLocalT(REGION_TEXTS);
   const { session, refresh } = useSession();
   const { path, search } = useLocation();
+  const navigate = useNavigate();
   usePageTitleAndFocus(`${path}${search}`, t('appName'));
   useTableReflow();
   const busy = useBusy();
@@ -74,82 +76,5 @@ export function Layout({ children }: { children: ReactNode }) {
       {user && <SessionWarning idleMinutes={session!.idleMinutes} />}
       <footer className="regie-footer"><Paragraph>Regie · EUPL-1.2{!publicPage && <> · <a className="utrecht-link" href="/docs">API</a></>}</Paragraph></footer>
     </div>
-  );
-}
-
-/**
- * Every screen names itself: the page title follows the main heading ("<heading> – Regie"), also
- * when the heading changes after its data arrived; after a navigation, focus moves to that
- * heading (once), so keyboard and screen-reader users start at the new content, not on the link.
- */
-function usePageTitleAndFocus(location: string, appName: string) {
-  const firstScreen = useRef(true);
-  useEffect(() => {
-    const main = document.getElementById('main');
-    if (!main) return;
-    let focused = firstScreen.current; // the page as loaded keeps the browser's own focus
-    firstScreen.current = false;
-    const update = () => {
-      const h1 = main.querySelector('h1');
-      const text = h1?.textContent?.trim();
-      document.title = text ? `${text} – ${appName}` : appName;
-      if (!focused && h1) {
-        focused = true;
-        // The user already went into the new content (clicked a field): leave focus there.
-        const active = document.activeElement;
-        if (active && active !== main && main.contains(active)) return;
-        if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
-        h1.focus({ preventScroll: true });
-      }
-    };
-    update();
-    const observer = new MutationObserver(update);
-    observer.observe(main, { childList: true, subtree: true, characterData: true });
-    // No heading within a moment (an error, a slow answer): focus the content itself.
-    const fallback = setTimeout(() => {
-      if (focused) return;
-      focused = true;
-      const active = document.activeElement;
-      if (!active || active === document.body || !main.contains(active)) main.focus({ preventScroll: true });
-    }, 3_000);
-    return () => { observer.disconnect(); clearTimeout(fallback); };
-  }, [location, appName]);
-}
-
-/** True while a request takes longer than a moment: the content is marked busy and "Laden…" is announced. */
-function useBusy() {
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const change = () => {
-      clearTimeout(timer);
-      if (requestsInFlight() === 0) setBusy(false);
-      else timer = setTimeout(() => setBusy(requestsInFlight() > 0), 400);
-    };
-    busyEvents.addEventListener('change', change);
-    return () => { busyEvents.removeEventListener('change', change); clearTimeout(timer); };
-  }, []);
-  return busy;
-}
-
-/** Warns two minutes before the idle timeout and keeps the session alive on request. */
-function SessionWarning({ idleMinutes }: { idleMinutes: number }) {
-  const { t } = useI18n();
-  const [left, setLeft] = useState<number | null>(null);
-  useEffect(() => {
-    const h = setInterval(() => {
-      const remaining = idleMinutes * 60_000 - (Date.now() - lastApiActivity());
-      setLeft(remaining < 2 * 60_000 ? Math.max(0, Math.ceil(remaining / 60_000)) : null);
-    }, 5_000);
-    return () => clearInterval(h);
-  }, [idleMinutes]);
-  if (left === null) return null;
-  const stay = () => get('/api/v1/session').then(() => setLeft(null), () => undefined);
-  // A modal dialog: focus goes to its button, the page waits behind it, and focus returns after.
-  return (
-    <ModalDialog labelledBy="session-warning-text" className="regie-session-warning" onCancel={() => void stay()}>
-      <Paragraph id="session-warning-text">{t('sessionWarning', { n: left })}</Paragraph>
-      <Button appearance="primary-action-button" onClick={() => void stay()}>{t('stayLoggedIn')}</Button>
-    </ModalDialog>
   );
 }

@@ -41,7 +41,7 @@ export function BirthDateInput({ label, hint, error, field, value, onChange }: B
     setParts(next); setOwn(undefined); onChange(valueOfParts(next));
   };
   const check = (e: React.FocusEvent<HTMLDivElement>) => {
-    if (e.currentTarget.contains(e.relatedTarget as Node | null)) return; // still inside the group
+    if (e.currentTarget.contains(e.relatedTarget)) return; // still inside the group
     const problem = datePartProblem(parts);
     setOwn(problem ? t(`birthDate_${problem}` as const) : undefined);
   };

@@ -6,29 +6,14 @@ import { get, post, put, type ApiResponse } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
-import { CheckboxGroup } from './controls.js';
+import { AccountLifecycle, PendingRoleChange, SecurityActions } from './AccountActions.js';
+import { CreatedAccount } from './CreatedAccount.js';
+import { EmailInput, RoleChoice, rolesError } from './AccountFields.js';
 import { StaleAlert } from './StaleAlert.js';
 import { rebase } from './rebase.js';
-import { ROLES, TEXTS, type Account, type Organisation } from './texts.js';
-
-function RoleChoice({ value, onChange, error }: { value: string[]; onChange: (v: string[]) => void; error?: string }) {
-  const t = useLocalT(TEXTS);
-  const { label } = useI18n();
-  return <CheckboxGroup legend={t('roles')} hint={t('rolesHint')} error={error} value={value} onChange={onChange}
-    options={ROLES.map((r) => ({ value: r, label: label(r) }))} />;
-}
-
-/** The first error under the roles field, e.g. "roles" or "roles[0]". */
-const rolesError = (errors: Record<string, string>) => errors.roles ?? Object.entries(errors).find(([k]) => k.startsWith('roles['))?.[1];
+import { TEXTS, type Account, type Organisation } from './texts.js';
 
 interface NewDraft { organisationId: string; displayName: string; username: string; email: string; roles: string[] }
-
-/** The e-mail field: required when e-mail notifications are on (the list says so), else optional. */
-function EmailInput({ required, value, onChange, error, field }: { required: boolean; value: string; onChange: (e: { target: { value: string } }) => void; error?: string; field?: string }) {
-  const t = useLocalT(TEXTS);
-  return <TextInput label={required ? t('email') : `${t('email')} ${t('optional')}`} hint={required ? t('emailRequiredHint') : t('emailHint')} type="email"
-    autoComplete="off" value={value} onChange={onChange} field={field} error={error} aria-required={required || undefined} />;
-}
 
 export function NewAccount({ orgs, onCreated, emailRequired = false }: { orgs: Organisation[]; onCreated: () => void; emailRequired?: boolean }) {
   const t = useLocalT(TEXTS);
@@ -55,14 +40,7 @@ export function NewAccount({ orgs, onCreated, emailRequired = false }: { orgs: O
     <section className="regie-section" aria-labelledby="admin-account-new">
       <Heading level={2} id="admin-account-new">{t('newAccount')}</Heading>
       <div role="status">
-        {created && (
-          <Alert type="ok" role="none">
-            <Paragraph>{t('created', { username: created.account.username, name: created.account.displayName })}</Paragraph>
-            <Paragraph>{t('initialPassword')}<code className="regie-admin-password">{created.initialPassword}</code></Paragraph>
-            <Paragraph>{t('initialPasswordHint', { name: created.account.displayName })}</Paragraph>
-            {created.account.pendingRoleChange && <Paragraph>{t('proposed', { name: created.account.displayName })}</Paragraph>}
-          </Alert>
-        )}
+        {created && <CreatedAccount created={created} />}
       </div>
       <ProblemAlert error={error} />
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
@@ -151,18 +129,7 @@ export function EditAccount({ account: initialAccount, self, onDone, onCancel, e
       <Paragraph className="regie-muted">{account.username} · {account.organisation.name} · {account.active ? t('active') : t('inactive')}</Paragraph>
       {reloaded && !error && <Alert type="info"><Paragraph>{t('latestLoaded', { values: `${account.displayName}, ${account.email ?? '—'}, ${account.roles.map(label).join(', ')}, ${account.active ? t('active') : t('inactive')}` })}</Paragraph></Alert>}
       <StaleAlert error={error} onReload={() => { void reload(); }} />
-      {pending && (
-        <Alert type="warning">
-          <Paragraph><strong>{t('pending')}</strong> — {t('pendingDetail', { by: pending.proposedBy.name, roles: pending.roles.map(label).join(', '),
-            activates: pending.activates ? t('pendingActivates') : '' })}</Paragraph>
-          {ownProposal && <Paragraph>{t('ownProposal')}</Paragraph>}
-          <div className="regie-actions">
-            {!ownProposal && !self && <Button appearance="primary-action-button" aria-label={t('approveLabel', { name })} disabled={busy}
-              onClick={() => { void decide('approval'); }}>{t('approve')}</Button>}
-            {!self && <Button appearance="secondary-action-button" disabled={busy} onClick={() => { void decide('rejection'); }}>{ownProposal ? t('withdraw') : t('reject')}</Button>}
-          </div>
-        </Alert>
-      )}
+      {pending && <PendingRoleChange pending={pending} ownProposal={ownProposal} self={self} name={name} busy={busy} onDecide={(what) => { void decide(what); }} />}
       <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
         <div className="regie-grid">
           <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" value={d.displayName} onChange={(e) => setD({ ...d, displayName: e.target.value })} field="displayName" error={errors.displayName} />
@@ -175,29 +142,9 @@ export function EditAccount({ account: initialAccount, self, onDone, onCancel, e
           <Button appearance="subtle-button" onClick={() => { draft.clear(); onCancel(); }}>{t('cancel')}</Button>
         </div>
       </form>
-      <div className="regie-actions">
-        {account.active && !self && !confirming && (
-          <Button appearance="secondary-action-button" aria-label={t('deactivateLabel', { name })} onClick={() => setConfirming(true)}>{t('deactivate')}</Button>
-        )}
-        {account.active && confirming && (
-          <div className="regie-admin-confirm" role="group" aria-label={t('deactivateLabel', { name })}>
-            <Paragraph>{t('deactivateConfirm', { name })}</Paragraph>
-            <Button appearance="primary-action-button" disabled={busy} onClick={() => { void deactivate(); }}>{t('deactivateYes')}</Button>
-            <Button appearance="subtle-button" onClick={() => setConfirming(false)}>{t('cancel')}</Button>
-          </div>
-        )}
-        {!account.active && !pending && (
-          <Button appearance="secondary-action-button" aria-label={t('reactivateLabel', { name })} disabled={busy} onClick={() => { void reactivate(); }}>{t('reactivate')}</Button>
-        )}
-      </div>
-      {!self && (
-        <div className="regie-actions" role="group" aria-label={t('security')}>
-          {account.totpEnrolled && <Button appearance="secondary-action-button" aria-label={t('resetTotpLabel', { name })} disabled={busy}
-            onClick={() => { void resetTotp(); }}>{t('resetTotp')}</Button>}
-          <Button appearance="secondary-action-button" aria-label={t('resetPasswordLabel', { name })} disabled={busy}
-            onClick={() => { void resetPassword(); }}>{t('resetPassword')}</Button>
-        </div>
-      )}
+      <AccountLifecycle account={account} self={self} name={name} busy={busy} confirming={confirming} setConfirming={setConfirming}
+        onDeactivate={() => { void deactivate(); }} onReactivate={() => { void reactivate(); }} />
+      {!self && <SecurityActions account={account} name={name} busy={busy} onResetTotp={() => { void resetTotp(); }} onResetPassword={() => { void resetPassword(); }} />}
     </section>
   );
 }

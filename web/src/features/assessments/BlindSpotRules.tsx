@@ -41,7 +41,7 @@ function RuleForm({ rule, onStale }: { rule: Rule; onStale: () => void }) {
     setError(null); setNotice(null);
     try {
       const saved = await put('/api/v1/admin/blind-spot-rules/:rule', { params: { rule: rule.rule }, body: { version: base.version, enabled: d.enabled,
-        partnerType: d.partnerType as (typeof ORGANISATION_TYPES)[number],
+        partnerType: d.partnerType,
         ...(ageRule ? { minAge: num(d.minAge), maxAge: num(d.maxAge) } : { maxScore: num(d.maxScore) }) } });
       setBase(saved); setNotice(t('ruleSaved'));
     } catch (e) {

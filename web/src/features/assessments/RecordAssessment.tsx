@@ -7,7 +7,7 @@ import { DOMAIN_LABELS, type Domain } from '@contract/shared/domains.js';
 import { post } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
-import { A, navigate } from '../../router.js';
+import { A, useNavigate } from '../../router.js';
 import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { useAssessmentT } from './texts.js';
 
@@ -15,6 +15,7 @@ type View = 'professional' | 'family';
 interface Entry { score: string; rationale: string }
 
 export function RecordAssessment({ caseId }: { caseId: string }) {
+  const navigate = useNavigate();
   const t = useAssessmentT();
   const { lang } = useI18n();
   const picture = useApi('/api/v1/cases/:caseId/assessments', { params: { caseId } });

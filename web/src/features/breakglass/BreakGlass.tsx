@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { A, navigate } from '../../router.js';
+import { A, useNavigate } from '../../router.js';
 import { mayBreakGlass, useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, TextArea, TextInput } from '../../ui/forms.js';
 import { BsnInput } from '../../ui/date-fields.js';
 
 /** Break the glass: one family, 60 minutes, a second factor and a written reason. */
 export function BreakGlass() {
+  const navigate = useNavigate();
   const { t, lang } = useI18n();
   const { session } = useSession();
   const [bsn, setBsn] = useState('');

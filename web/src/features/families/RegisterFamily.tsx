@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { post, ApiError } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { A, navigate } from '../../router.js';
+import { A, useNavigate } from '../../router.js';
 import { useSession } from '../../session.js';
 import { DraftNotice, fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
 import { emptyPerson, PersonFields, personPayload, type PersonDraft } from './MemberForms.js';
@@ -14,6 +14,7 @@ interface Draft { name: string; members: MemberDraft[]; network: { name: string;
 
 /** Register a household once, with all its members, and open its case in the same step. */
 export function RegisterFamily() {
+  const navigate = useNavigate();
   const { t, label, lang } = useI18n();
   const { session } = useSession();
   const me = session!.user;

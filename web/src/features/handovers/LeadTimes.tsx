@@ -2,8 +2,7 @@
 // over a period (a table, with simple bars beside it), and per case the moments and the days
 // between them, where the coordinator records first contact and the agreed plan.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { post } from '../../api.js';
+import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
@@ -11,6 +10,7 @@ import { fieldErrors, ProblemAlert, Select } from '../../ui/forms.js';
 import { dutchIsoDay, fmtDateTime } from '../../ui/time.js';
 import { momentKey, useHandoverT } from './texts.js';
 import { DateInput } from '../../ui/date-fields.js';
+import { RecordMoment } from './RecordMoment.js';
 
 const fmtDays = (d: number | null, lang: string) => (d === null ? '—' : d.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }));
 
@@ -129,36 +129,5 @@ function CaseChain({ initialCaseId }: { initialCaseId: string }) {
       )}
       {data && mine?.isCoordinator && <RecordMoment caseId={data.caseId} onDone={reloadChain} />}
     </section>
-  );
-}
-
-function RecordMoment({ caseId, onDone }: { caseId: string; onDone: () => void }) {
-  const t = useHandoverT();
-  const { lang } = useI18n();
-  const [moment, setMoment] = useState('');
-  const [date, setDate] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
-  const submit = async () => {
-    setError(null); setNotice('');
-    try {
-      // A chosen date is recorded at noon (Dutch time), today's moment as now.
-      await post('/api/v1/cases/:caseId/moments', { params: { caseId }, body: { moment: moment || undefined, ...(date ? { occurredAt: new Date(`${date}T12:00:00`).toISOString() } : {}) } });
-      setNotice(t('recorded')); onDone();
-    } catch (e) { setError(e); }
-  };
-  const errors = fieldErrors(error, lang);
-  return (
-    <details className="regie-disclosure"><summary>{t('record')}</summary>
-      <Paragraph className="regie-muted">{t('recordHint')}</Paragraph>
-      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
-      <ProblemAlert error={error} />
-      <form className="regie-filters" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <Select label={t('moment')} name="moment" value={moment} onChange={(e) => setMoment(e.target.value)} field="moment" error={errors.moment}
-          options={['first_contact', 'plan_agreed'].map((m) => ({ value: m, label: t(momentKey(m)) }))} />
-        <DateInput label={t('occurredAt')} name="occurredAt" value={date} onChange={setDate} field="occurredAt" error={errors.occurredAt} />
-        <Button appearance="secondary-action-button" type="submit">{t('recordButton')}</Button>
-      </form>
-    </details>
   );
 }

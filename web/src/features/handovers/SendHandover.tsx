@@ -7,7 +7,7 @@ import { post } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { RegionGroupedSelect } from '../../ui/RegionGroupedSelect.js';
-import { A, navigate } from '../../router.js';
+import { A, useNavigate } from '../../router.js';
 import { useSession } from '../../session.js';
 import { DraftNotice, fieldErrors, FieldsetError, ProblemAlert, Select, TextArea, useDraft, useFieldId } from '../../ui/forms.js';
 import { Checkbox, RadioGroup } from '../signals/controls.js';
@@ -23,6 +23,7 @@ interface Draft {
 const EMPTY: Draft = { caseId: '', toOrganisationId: '', toUserId: '', reason: '', safetyAssessment: '', safetyNotes: '', knownInformation: '', personIds: [], legalBasis: '', senderAccess: 'ends' };
 
 export function SendHandover() {
+  const navigate = useNavigate();
   const t = useHandoverT();
   const { lang, label, t: tt } = useI18n();
   const { session } = useSession();

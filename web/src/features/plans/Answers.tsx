@@ -55,7 +55,7 @@ function AnswerForm({ versionId, party, onSaved }: { versionId: string; party: P
     setError(null);
     try {
       await post('/api/v1/plan-versions/:versionId/answers', { params: { versionId }, body: {
-        partyId: party.id, answer, ...(person ? { via: via as 'conversation', answeredOn: date } : {}),
+        partyId: party.id, answer, ...(person ? { via: via, answeredOn: date } : {}),
         ...(answer === 'heard' ? { view: text } : answer === 'disagreed' ? { reason: text } : text ? { reason: text } : {}) } });
       onSaved();
     } catch (e) { setError(e); }

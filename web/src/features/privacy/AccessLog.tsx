@@ -3,12 +3,13 @@ import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components
 import { get } from '../../api.js';
 import { Pager, usePagedList } from '../../data.js';
 import { useI18n } from '../../i18n.js';
-import { navigate } from '../../router.js';
+import { useNavigate } from '../../router.js';
 import { ProblemAlert, TextInput } from '../../ui/forms.js';
 import { AuditTable } from './AuditTable.js';
 
 /** Per person: who looked at or changed their data, when, for which organisation and why. */
 export function AccessLog({ personId }: { personId?: string }) {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const [bsn, setBsn] = useState('');
   const [findError, setError] = useState<unknown>(null);

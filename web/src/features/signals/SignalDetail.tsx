@@ -1,21 +1,21 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { post } from '../../api.js';
+import { Alert, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { useSession } from '../../session.js';
-import { FieldScope, fieldErrors, ProblemAlert, Select, TextArea, TextInput } from '../../ui/forms.js';
+import { ProblemAlert } from '../../ui/forms.js';
 import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { DataList } from './controls.js';
 import { DueCell } from './TriageQueue.js';
 import { SkippedHolidays } from '../calendar/SkippedHolidays.js';
 import { TriageForm } from './TriageForm.js';
 import { RefusalNote } from '../handovers/RefusalNote.js';
+import { Attachments } from './SignalAttachments.js';
+import { Proposals } from './FamilyProposals.js';
+import { LowerUrgency } from './LowerUrgency.js';
 import { useSignalLabels, useSignalT } from './texts.js';
-import { formatAddress, readFile, STEPS, type SignalDetailData, type Urgency } from './drafts.js';
-
-type FamilyProposal = SignalDetailData['proposals'][number];
+import { formatAddress, STEPS } from './drafts.js';
 
 /** Everything about one signal: what was reported, by whom, its deadline, files, the case it joined, and the triage decision. */
 export function SignalDetail({ signalId }: { signalId: string }) {
@@ -119,112 +119,5 @@ export function SignalDetail({ signalId }: { signalId: string }) {
         )}
       </div></div>
     </>
-  );
-}
-
-function Attachments({ signal, onAdded }: { signal: SignalDetailData; onAdded: () => void }) {
-  const { lang } = useI18n();
-  const t = useSignalT();
-  const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error, lang);
-  const upload = async () => {
-    if (!file) return;
-    setBusy(true); setError(null);
-    try {
-      const f = await readFile(file);
-      await post('/api/v1/signals/:signalId/attachments', { params: { signalId: signal.id }, body: { filename: f.filename, mediaType: f.mediaType, contentBase64: f.contentBase64 } });
-      setFile(null);
-      onAdded();
-    } catch (err) { setError(err); } finally { setBusy(false); }
-  };
-  return (
-    <section aria-labelledby="attachments-title" className="regie-section">
-      <Heading level={2} id="attachments-title">{t('attachments')}</Heading>
-      {signal.attachments.length === 0 ? <Paragraph>{t('noAttachments')}</Paragraph> : (
-        <ul className="utrecht-unordered-list">{signal.attachments.map((a) => (
-          <li key={a.id} className="utrecht-unordered-list__item">
-            <a className="utrecht-link" href={`/api/v1/signals/${signal.id}/attachments/${a.id}`} download={a.filename}>{t('download')}: {a.filename}</a>
-            {' '}<span className="regie-muted">({Math.max(1, Math.round(a.sizeBytes / 1024))} KB, {fmtDateTime(a.uploadedAt, lang)}{a.fromPublic ? `, ${t('fromPublic')}` : ''})</span>
-          </li>
-        ))}</ul>
-      )}
-      {signal.access.mayAddAttachment && (
-        <form className="regie-inline-form" onSubmit={(e) => { e.preventDefault(); void upload(); }} noValidate>
-          <ProblemAlert error={error} />
-          <TextInput label={t('addAttachment')} hint={t('attachmentsHint')} type="file" accept=".pdf,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain"
-            field="contentBase64" error={errors.contentBase64} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          <Button appearance="secondary-action-button" type="submit" disabled={!file || busy}>{t('upload')}</Button>
-        </form>
-      )}
-    </section>
-  );
-}
-
-/** "Possibly the same family": proposals at the same address, linked only when the triaging professional confirms. */
-function Proposals({ signal, onDone }: { signal: SignalDetailData; onDone: (msg: string) => void }) {
-  const t = useSignalT();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const answer = async (p: FamilyProposal, decision: 'confirmed' | 'rejected') => {
-    setBusy(true); setError(null);
-    try {
-      await post('/api/v1/signals/:signalId/family-proposals', { params: { signalId: signal.id }, body: { ...(p.caseId ? { caseId: p.caseId } : { otherSignalId: p.signalId ?? undefined }), decision, version: signal.version } });
-      onDone(decision === 'confirmed' ? t('proposalConfirmedNotice') : t('proposalRejectedNotice'));
-    } catch (err) { setError(err); } finally { setBusy(false); }
-  };
-  const describe = (p: FamilyProposal) => (p.kind === 'case'
-    ? t('proposalCase', { label: p.label ?? '—', coordinator: p.coordinatorName ?? '—' })
-    : t('proposalSignal', { ref: p.reference ?? '—', label: p.label ?? '—' }));
-  return (
-    <section aria-labelledby="proposals-title" className="regie-section">
-      <Heading level={2} id="proposals-title">{t('proposalsTitle')}</Heading>
-      <Paragraph>{t('proposalsIntro')}</Paragraph>
-      <ProblemAlert error={error} />
-      <ul className="utrecht-unordered-list">{signal.proposals.map((p) => (
-        <li key={p.caseId ?? p.signalId} className="utrecht-unordered-list__item">
-          {p.kind === 'signal' && p.signalId ? <A href={`/meldingen/${p.signalId}`}>{describe(p)}</A> : describe(p)}
-          {p.status === 'confirmed' ? <><br /><strong>{t('proposalConfirmed')}</strong></> : signal.status === 'open' && (
-            <div className="regie-actions">
-              <Button appearance="primary-action-button" disabled={busy} aria-label={`${t('confirmProposal')}: ${describe(p)}`} onClick={() => void answer(p, 'confirmed')}>{t('confirmProposal')}</Button>
-              <Button appearance="secondary-action-button" disabled={busy} aria-label={`${t('rejectProposal')}: ${describe(p)}`} onClick={() => void answer(p, 'rejected')}>{t('rejectProposal')}</Button>
-            </div>
-          )}
-        </li>
-      ))}</ul>
-    </section>
-  );
-}
-
-/** The triaging professional lowers a (raised) urgency with a reason, before the triage decision. */
-function LowerUrgency({ signal, onDone }: { signal: SignalDetailData; onDone: (msg: string) => void }) {
-  const { lang } = useI18n();
-  const t = useSignalT();
-  const lbl = useSignalLabels();
-  const [urgency, setUrgency] = useState<Urgency | ''>('');
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error, lang);
-  const lower = (['acute', 'high', 'normal'] as const).slice((['acute', 'high', 'normal'] as const).indexOf(signal.urgency) + 1);
-  const submit = async () => {
-    setBusy(true); setError(null);
-    try {
-      await post('/api/v1/signals/:signalId/urgency', { params: { signalId: signal.id }, body: { urgency: urgency || undefined, reason, version: signal.version } });
-      onDone(t('urgencyLoweredNotice'));
-    } catch (err) { setError(err); } finally { setBusy(false); }
-  };
-  return (
-    <details className="regie-section">
-      <summary>{t('lowerUrgencyTitle')}</summary>
-      <FieldScope name="lower-urgency"><form className="regie-inline-form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <ProblemAlert error={error} />
-        <Select label={t('newUrgency')} value={urgency} field="urgency" error={errors.urgency} onChange={(e) => setUrgency(e.target.value as Urgency)}
-          options={lower.map((u) => ({ value: u, label: lbl('urgency', u) }))} />
-        <TextArea label={t('lowerReason')} value={reason} field="reason" error={errors.reason} onChange={(e) => setReason(e.target.value)} />
-        <Button appearance="secondary-action-button" type="submit" disabled={busy}>{t('lowerUrgency')}</Button>
-      </form></FieldScope>
-    </details>
   );
 }

@@ -3,17 +3,19 @@ import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components
 import { ApiError, post } from '../../api.js';
 import { useApi } from '../../data.js';
 import { problemText, useI18n } from '../../i18n.js';
-import { navigate } from '../../router.js';
+import { useNavigate } from '../../router.js';
 import { useSession } from '../../session.js';
 import { DraftNotice, fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
-import { Checkbox, RadioGroup } from './controls.js';
+import { RadioGroup } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
-import { MatchSuggestions } from '../families/MatchSuggestions.js';
-import { emptyPerson } from '../families/MemberForms.js';
 import { SubjectAddressFields, SubjectPersonsFields } from './SubjectFields.js';
-import { BirthDateInput, BsnInput } from '../../ui/date-fields.js';
+import { SubjectByName } from './SubjectByName.js';
+import { ConcernFields } from './ConcernFields.js';
+import { MeldcodeFields } from './MeldcodeFields.js';
+import { AttachmentFields } from './AttachmentFields.js';
+import { BsnInput } from '../../ui/date-fields.js';
 import {
-  CHILD_DOMAINS, DOMAINS, emptyAddress, readFile, SOURCES, STEPS, subjectAddressPayload, subjectPersonsPayload, type AddressDraft, type FileDraft,
+  emptyAddress, SOURCES, STEPS, subjectAddressPayload, subjectPersonsPayload, type AddressDraft, type FileDraft,
   type PersonDraftLite, type Urgency,
 } from './drafts.js';
 
@@ -27,10 +29,9 @@ interface Draft {
   steps: Record<string, { done: boolean; notes: string }>; urgency: Urgency | '';
 }
 
-const MAX_FILE = 10 * 1024 * 1024;
-
 /** Record a signal: whom it is about, what was seen, concerns per life domain, safety (Meldcode), urgency, files. */
 export function SignalForm() {
+  const navigate = useNavigate();
   const { t: tg, lang } = useI18n();
   const t = useSignalT();
   const lbl = useSignalLabels();
@@ -62,14 +63,6 @@ export function SignalForm() {
   const nameDescription = () => [[person.givenNames, person.familyNamePrefix, person.familyName].map((x) => x.trim()).filter(Boolean).join(' '),
     person.birthDate ? `${t('bornOn')} ${person.birthDate}` : '', d.subjectDescription.trim()].filter(Boolean).join(', ');
   const days = (u: Urgency) => settings?.workingDays[u] ?? { acute: 0, high: 5, normal: 10 }[u];
-
-  const pickFiles = async (list: FileList | null) => {
-    setFileError('');
-    const chosen = [...(list ?? [])];
-    const tooBig = chosen.find((f) => f.size > MAX_FILE);
-    if (tooBig) { setFileError(`${tooBig.name}: ${t('fileTooLarge')}`); return; }
-    setFiles([...files, ...(await Promise.all(chosen.map(readFile)))]);
-  };
 
   const submit = async () => {
     setBusy(true); setError(null);
@@ -121,17 +114,7 @@ export function SignalForm() {
             { value: 'description' as const, label: t('aboutDescription') }]} />
         {d.about === 'bsn' && <BsnInput label={t('bsn')} value={d.bsn} field="bsn" error={errors.bsn}
           onChange={(v) => set('bsn', v)} />}
-        {d.about === 'name' && (<>
-          <div className="regie-grid">
-            <TextInput label={t('givenNames')} autoComplete="off" value={person.givenNames} field="subjectPersons[0].givenNames" error={errors['subjectPersons[0].givenNames']} onChange={(e) => setPerson({ givenNames: e.target.value, personId: undefined })} />
-            <TextInput label={`${t('familyNamePrefix')} ${t('optional')}`} autoComplete="off" value={person.familyNamePrefix}
-              onChange={(e) => setPerson({ familyNamePrefix: e.target.value, personId: undefined })} />
-            <TextInput label={t('familyName')} autoComplete="off" value={person.familyName} field="subjectPersons[0].familyName" error={errors['subjectPersons[0].familyName']} onChange={(e) => setPerson({ familyName: e.target.value, personId: undefined })} />
-            <BirthDateInput label={t('birthDate')} value={person.birthDate} field="subjectPersons[0].birthDate" error={errors['subjectPersons[0].birthDate']} onChange={(v) => setPerson({ birthDate: v, personId: undefined })} />
-          </div>
-          <MatchSuggestions person={{ ...emptyPerson(), ...person }} existingPersonId={person.personId} rejected={person.rejected}
-            onConfirm={(personId) => setPerson({ personId })} onReject={(id) => setPerson({ rejected: [...person.rejected, id] })} />
-        </>)}
+        {d.about === 'name' && <SubjectByName person={person} setPerson={setPerson} errors={errors} />}
         {(d.about === 'name' || d.about === 'description') && <SubjectPersonsFields persons={d.others ?? []} onChange={(others) => set('others', others)}
           errors={errors} first={d.about === 'name' ? 2 : 1} offset={d.about === 'name' && !person.personId ? 1 : 0} />}
         {d.about !== 'family' && <SubjectAddressFields address={d.address ?? emptyAddress()} onChange={(address) => set('address', address)} errors={errors} />}
@@ -143,55 +126,15 @@ export function SignalForm() {
 
         <TextArea label={t('whatSeen')} hint={t('whatSeenHint')} rows={6} value={d.whatSeen} field="whatSeen" error={errors.whatSeen} onChange={(e) => set('whatSeen', e.target.value)} />
 
-        <fieldset className="utrecht-form-fieldset regie-fieldset">
-          <legend className="utrecht-form-fieldset__legend">{t('concerns')}</legend>
-          <Paragraph className="regie-muted">{t('concernsHint')}</Paragraph>
-          <div className="regie-grid">{DOMAINS.map((dom) => {
-            const c = d.concerns[dom] ?? { on: false, text: '' };
-            const setC = (v: { on: boolean; text: string }) => set('concerns', { ...d.concerns, [dom]: v });
-            const name = `${lbl('domain', dom)}${CHILD_DOMAINS.includes(dom) ? ` (${t('childOnly')})` : ''}`;
-            return (
-              <div key={dom}>
-                <Checkbox label={name} checked={c.on} onChange={(on) => setC({ ...c, on })} />
-                {c.on && <TextArea label={`${t('concerns')}: ${lbl('domain', dom)}`} rows={2} value={c.text} field={`concerns.${dom}`} error={errors[`concerns.${dom}`]}
-                  onChange={(e) => setC({ ...c, text: e.target.value })} />}
-              </div>
-            );
-          })}</div>
-        </fieldset>
+        <ConcernFields concerns={d.concerns} onChange={(concerns) => set('concerns', concerns)} errors={errors} />
 
-        <fieldset className="utrecht-form-fieldset regie-fieldset">
-          <legend className="utrecht-form-fieldset__legend">{t('safety')}</legend>
-          <Checkbox label={t('safetyAtStake')} checked={d.safetyAtStake} onChange={(v) => set('safetyAtStake', v)} />
-          {d.safetyAtStake && (<>
-            <Paragraph><strong>{t('meldcode')}</strong> — {t('meldcodeIntro')}</Paragraph>
-            {STEPS.map((s) => {
-              const st = d.steps[s] ?? { done: false, notes: '' };
-              return (
-                <div key={s} className="regie-edit">
-                  <Checkbox label={lbl('step', s)} checked={st.done} onChange={(done) => set('steps', { ...d.steps, [s]: { ...st, done } })} />
-                  <TextInput label={`${t('stepNotes', { n: s })} ${t('optional')}`} value={st.notes} field={`meldcodeSteps.${s}.notes`} error={errors[`meldcodeSteps.${s}.notes`]}
-                    onChange={(e) => set('steps', { ...d.steps, [s]: { ...st, notes: e.target.value } })} />
-                </div>
-              );
-            })}
-          </>)}
-        </fieldset>
+        <MeldcodeFields safetyAtStake={d.safetyAtStake} onSafetyAtStake={(v) => set('safetyAtStake', v)} steps={d.steps} onSteps={(steps) => set('steps', steps)} errors={errors} />
 
         <RadioGroup name="urgency" legend={t('urgency')} value={d.urgency} onChange={(v) => set('urgency', v)} field="urgency" error={errors.urgency}
           options={(['acute', 'high', 'normal'] as const).map((u) => ({ value: u, label: lbl('urgency', u),
             hint: days(u) === 0 ? t('sameDay') : t('withinDays', { n: days(u) }) }))} />
 
-        <fieldset className="utrecht-form-fieldset regie-fieldset">
-          <legend className="utrecht-form-fieldset__legend">{t('attachments')} {t('optional')}</legend>
-          <TextInput label={t('addAttachment')} hint={t('attachmentsHint')} type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain"
-            error={fileError || undefined} onChange={(e) => { void pickFiles(e.target.files); e.target.value = ''; }} />
-          {files.length > 0 && <ul className="utrecht-unordered-list">{files.map((f, i) => (
-            <li key={`${f.filename}-${i}`} className="utrecht-unordered-list__item">{f.filename} ({Math.ceil(f.sizeBytes / 1024)} KB){' '}
-              <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${t('removeFile')}: ${f.filename}`}
-                onClick={() => setFiles(files.filter((_, j) => j !== i))}>{t('removeFile')}</button></li>
-          ))}</ul>}
-        </fieldset>
+        <AttachmentFields files={files} onChange={setFiles} error={fileError} onError={setFileError} />
 
         <div className="regie-actions">
           <Button appearance="primary-action-button" type="submit" disabled={busy}>{busy ? t('sending') : t('send')}</Button>

@@ -1,0 +1,69 @@
+// The receiver's answer to a handover: accept it (naming the coordinator) or refuse it (with a reason).
+import { useEffect, useState } from 'react';
+import { Button, Heading } from '@rijkshuisstijl-community/components-react';
+import { post, type ApiResponse } from '../../api.js';
+import { useApi } from '../../data.js';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { FieldScope, fieldErrors, ProblemAlert, Select, TextArea } from '../../ui/forms.js';
+import { Arrival } from './HandoverArrival.js';
+import { useHandoverT } from './texts.js';
+
+type HandoverDetailData = ApiResponse<'GET', '/api/v1/handovers/:handoverId'>;
+type Professional = ApiResponse<'GET', '/api/v1/professionals'>['items'][number];
+
+export function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg: string) => void }) {
+  const t = useHandoverT();
+  const { lang } = useI18n();
+  const { session } = useSession();
+  const [nominee, setNominee] = useState('');
+  const [reason, setReason] = useState('');
+  // Handover from another region: confirmed possible matches (package person → person here) and the family to use.
+  const [same, setSame] = useState<Record<string, string>>({});
+  const [family, setFamily] = useState('new');
+  const [acceptError, setAcceptError] = useState<unknown>(null);
+  const [refuseError, setRefuseError] = useState<unknown>(null);
+  const qualified = useApi('/api/v1/professionals', { query: { qualified: 'true' } }).data?.items;
+  const pros: Professional[] = qualified?.filter((p) => p.organisationId === session?.user.organisationId) ?? [];
+  // The professional the sender named is the first choice, when they can coordinate.
+  const named = h.toUser && pros.some((p) => p.id === h.toUser!.id) ? h.toUser.id : '';
+  useEffect(() => { if (named) setNominee((n) => n || named); }, [named]);
+  const accept = async () => {
+    setAcceptError(null);
+    try {
+      const persons = Object.entries(same).filter(([, v]) => v !== 'new').map(([personId, existingPersonId]) => ({ personId, existingPersonId }));
+      await post('/api/v1/handovers/:handoverId/accept', { params: { handoverId: h.id }, body: { nomineeUserId: nominee, version: h.version,
+        ...(h.arrival ? { familyId: family === 'new' ? undefined : family, persons } : {}) } });
+      const name = pros.find((p) => p.id === nominee)?.displayName ?? '';
+      onDone(h.arrival ? t('arrivedNotice', { name }) : t('acceptedNotice', { name }));
+    } catch (e) { setAcceptError(e); }
+  };
+  const refuse = async () => {
+    setRefuseError(null);
+    try { await post('/api/v1/handovers/:handoverId/refuse', { params: { handoverId: h.id }, body: { reason, version: h.version } }); onDone(t('refusedNotice')); } catch (e) { setRefuseError(e); }
+  };
+  const aErr = fieldErrors(acceptError, lang);
+  const rErr = fieldErrors(refuseError, lang);
+  return (
+    <div className="regie-answer-grid">
+      <section aria-labelledby="accept-title" className="regie-section">
+        <Heading level={2} id="accept-title">{t('acceptTitle')}</Heading>
+        <FieldScope name="accept"><form onSubmit={(e) => { e.preventDefault(); void accept(); }} noValidate>
+          <ProblemAlert error={acceptError} />
+          {h.arrival && <Arrival h={h} same={same} setSame={setSame} family={family} setFamily={setFamily} errors={aErr} />}
+          <Select label={t('nomineeLabel')} hint={t('nomineeHint')} value={nominee} onChange={(e) => setNominee(e.target.value)} field="nomineeUserId" error={aErr.nomineeUserId}
+            options={pros.map((p) => ({ value: p.id, label: p.displayName }))} />
+          <Button appearance="primary-action-button" type="submit">{t('accept')}</Button>
+        </form></FieldScope>
+      </section>
+      <section aria-labelledby="refuse-title" className="regie-section">
+        <Heading level={2} id="refuse-title">{t('refuseTitle')}</Heading>
+        <FieldScope name="refuse"><form onSubmit={(e) => { e.preventDefault(); void refuse(); }} noValidate>
+          <ProblemAlert error={refuseError} />
+          <TextArea label={t('refusalReason')} hint={t('refuseHint')} value={reason} onChange={(e) => setReason(e.target.value)} field="reason" error={rErr.reason} />
+          <Button appearance="secondary-action-button" type="submit">{t('refuse')}</Button>
+        </form></FieldScope>
+      </section>
+    </div>
+  );
+}
