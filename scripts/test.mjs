@@ -15,7 +15,13 @@ import { join } from 'node:path';
 const out = mkdtempSync(join(tmpdir(), 'regie-test-'));
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extra = process.argv.slice(2);
-const runs = [{ name: 'unit+int (PGlite)', projects: ['unit', 'int'], env: { TEST_DATABASE_URL: '' } }];
+// REGIE_PGLITE_INT="a b": on the embedded database only these integration test files (with every
+// unit test); .ci/run's second Node version runs the embedded-only files there and the rest on PostgreSQL.
+const pgliteInt = (process.env.REGIE_PGLITE_INT ?? '').split(/\s+/).filter(Boolean);
+const runs = pgliteInt.length
+  ? [{ name: 'unit', projects: ['unit'], env: { TEST_DATABASE_URL: '' } },
+     { name: `int (PGlite: ${pgliteInt.length} files)`, projects: ['int'], env: { TEST_DATABASE_URL: '' }, files: pgliteInt }]
+  : [{ name: 'unit+int (PGlite)', projects: ['unit', 'int'], env: { TEST_DATABASE_URL: '' } }];
 if (process.env.DATABASE_URL) runs.push({ name: 'int (PostgreSQL)', projects: ['int'], env: { TEST_DATABASE_URL: process.env.DATABASE_URL } });
 // With DATABASE_URL the journeys run on PostgreSQL, the server logging in as regie_server as in
 // production (test/support/db.ts); without it on PGlite.
@@ -31,7 +37,8 @@ for (const [i, run] of runs.entries()) {
   console.log(`\n=== ${run.name} ===`);
   const started = Date.now();
   const file = join(out, `run-${i}.json`);
-  const args = ['vitest', 'run', ...run.projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra];
+  const args = ['vitest', 'run', ...run.projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${file}`,
+    ...(run.files ?? []), ...extra];
   const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...run.env } });
   let passed = 0, fail = 0, skipped = 0;
   try {

@@ -81,9 +81,7 @@ describe('journey: reading the history and the inbox in English', () => {
     // The language belongs to the account: a login on another device (a fresh browser context,
     // nothing stored) opens in English, and a choice made there on the login screen wins.
     const other = await newPage(env);
-    await other.goto(`${env.base}/`);
-    await other.getByLabel('Gebruikersnaam').waitFor();
-    await loginAndWait(other, env, coord.username, PASSWORD);
+    await loginAndWait(other, env, coord.username, PASSWORD, null);
     await expect.poll(() => other.getByRole('button', { name: 'Log out' }).count()).toBe(1);
     await expect.poll(() => other.evaluate(() => document.documentElement.lang)).toBe('en');
     await other.context().close();
@@ -92,7 +90,9 @@ describe('journey: reading the history and the inbox in English', () => {
     await third.goto(`${env.base}/`);
     await third.getByRole('button', { name: 'English' }).click();
     await third.getByRole('button', { name: 'Nederlands' }).click();
-    await loginAndWait(third, env, coord.username, PASSWORD);
+    await third.getByLabel('Gebruikersnaam').fill(coord.username);
+    await third.getByLabel('Wachtwoord').fill(PASSWORD);
+    await third.getByRole('button', { name: 'Inloggen' }).click();
     await expect.poll(() => third.getByRole('button', { name: 'Uitloggen' }).count()).toBe(1);
     await expect.poll(async () => (await env.t.db.query<{ language: string }>(`SELECT language FROM users WHERE id = $1`, [coord.actor.userId]))[0]?.language)
       .toBe('nl');

@@ -6,8 +6,8 @@ import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, typ
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { addDays, dutchToday } from '../../src/platform/time/working-days.js';
-import { saveCouncil } from '../../src/modules/safety/safety.service.js';
-import { CouncilBody } from '../../src/modules/safety/safety.contract.js';
+import { saveCouncil, saveCouncilOutcome } from '../../src/modules/safety/safety.service.js';
+import { CouncilBody, OutcomeBody } from '../../src/modules/safety/safety.contract.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 let env: Env; let coord: TestUser; let familyId: string; let caseId: string;
 const dutch = (iso: string) => iso.split('-').reverse().join('-');
@@ -83,5 +83,35 @@ describe('journey: a plan from draft to agreement', () => {
     await expect.poll(() => page.getByText(/Akkoord gegeven door: Anna Visser/).count()).toBe(1);
     await expectAccessible(page, 'gezin met plan');
     expect(caseId).toBeTruthy();
+  });
+});
+
+describe('journey: the network council\'s plan into the draft', () => {
+  it('copies the family\'s goals (a life domain each) and the network\'s actions into the draft', async () => {
+    const today = dutchToday();
+    const { id: famId, caseId: cId } = await registerFamily(env.t.db, coord.actor,
+      RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Bakker', children: 0 })));
+    const council = await saveCouncil(env.t.db, coord.actor, cId, CouncilBody.parse({ offeredOn: today, answer: 'accepted', declinedReason: null,
+      answeredOn: today, metOn: today, safetyReason: null }));
+    const [oma] = await env.t.db.query<{ id: string }>(`SELECT id FROM network_members WHERE family_id = $1`, [famId]);
+    await saveCouncilOutcome(env.t.db, coord.actor, cId, OutcomeBody.parse({ goals: ['Wij willen weer samen eten'],
+      actions: [{ what: 'Oma kookt op vrijdag', networkMemberId: oma!.id, dueOn: addDays(today, 10) }], version: council.council.version }));
+
+    const page = await newPage(env);
+    await loginAndWait(page, env, coord.username, PASSWORD);
+    await page.goto(`${env.base}/plannen/${cId}`);
+    await page.getByRole('button', { name: 'Concept starten' }).click();
+    await page.getByRole('heading', { name: 'Concept: Versie 1', level: 2 }).waitFor();
+    await page.locator('summary', { hasText: 'Plan van het familienetwerkberaad overnemen' }).click();
+    await expect.poll(() => page.getByText(/Oma kookt op vrijdag — Oma Jansen/).count()).toBe(1);
+    // Without a domain the server names the field; with one, goal and action land in the draft.
+    await page.getByRole('button', { name: 'Overnemen in het concept' }).click();
+    await expect.poll(() => page.locator('.utrecht-form-field-error-message').count()).toBeGreaterThan(0);
+    await page.getByLabel('Levensdomein bij “Wij willen weer samen eten”').selectOption({ label: 'Huiselijke relaties' });
+    await page.getByRole('button', { name: 'Overnemen in het concept' }).click();
+    await expect.poll(() => page.getByText('Overgenomen in het concept: 1 doel en 1 actie.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Wij willen weer samen eten').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('cell', { name: 'Oma kookt op vrijdag', exact: true }).count()).toBe(1);
+    await expectAccessible(page, 'plan concept met het plan van het beraad');
   });
 });

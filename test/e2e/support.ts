@@ -40,7 +40,13 @@ export async function newPage(env: Env, lang = 'nl-NL'): Promise<Page> {
   return page;
 }
 
-export async function login(page: Page, env: Env, username: string, password: string) {
+/**
+ * Logs in from the start page. The account's language (which the interface takes after a login)
+ * is set to `accountLanguage` first — Dutch unless a journey says otherwise, null to leave it — so
+ * that a journey that switched to English does not carry over into the next one.
+ */
+export async function login(page: Page, env: Env, username: string, password: string, accountLanguage: 'nl' | 'en' | null = 'nl') {
+  if (accountLanguage) await env.t.db.query(`UPDATE users SET language = $1 WHERE username = $2`, [accountLanguage, username]);
   await page.goto(`${env.base}/`);
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoord').fill(password);
@@ -48,8 +54,8 @@ export async function login(page: Page, env: Env, username: string, password: st
 }
 
 /** Logs in and waits until the app shows the logged-in header. */
-export async function loginAndWait(page: Page, env: Env, username: string, password: string) {
-  await login(page, env, username, password);
+export async function loginAndWait(page: Page, env: Env, username: string, password: string, accountLanguage: 'nl' | 'en' | null = 'nl') {
+  await login(page, env, username, password, accountLanguage);
   await page.getByRole('button', { name: /Uitloggen|Log out/ }).waitFor();
 }
 
@@ -112,4 +118,18 @@ export async function birthDateIn(scope: Page | Locator, name: string | RegExp, 
   const group = scope.getByRole('group', { name, exact: typeof name === 'string' }).nth(nth);
   const [d, m, y] = await Promise.all(['Dag', 'Maand', 'Jaar'].map((l) => group.getByLabel(l).inputValue()));
   return d || m || y ? `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}` : '';
+}
+
+/** The element that has focus, as "tag: text" — e.g. "h2: Controleer en bevestig" or "button: Terug". */
+export async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el && el !== document.body ? `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').trim()}` : '';
+  });
+}
+
+/** The confirm step of an irreversible action (web/src/ui/confirm.tsx): its region and the lines of what will happen. */
+export function confirmStep(page: Page) {
+  const region = page.getByRole('region', { name: /^(Controleer en bevestig|Check and confirm)$/ });
+  return { region, lines: () => region.getByRole('listitem').allTextContents() };
 }

@@ -203,6 +203,7 @@ describe('route permissions', () => {
         "POST /api/v1/plan-versions/:versionId/actions/with-team-member": "case-team:manage",
         "POST /api/v1/plan-versions/:versionId/answers": "plan:write",
         "POST /api/v1/plan-versions/:versionId/approve": "plan:approve",
+        "POST /api/v1/plan-versions/:versionId/council-outcome": "plan:write",
         "POST /api/v1/plan-versions/:versionId/goals": "plan:write",
         "POST /api/v1/plan-versions/:versionId/goals/:goalId/remove": "plan:write",
         "POST /api/v1/plan-versions/:versionId/propose": "plan:write",

@@ -109,6 +109,7 @@ export interface ApiRoutes {
   'POST /api/v1/plan-versions/:versionId/actions/with-team-member': { query: never; body: typeof plans.ActionWithTeamMemberBody; response: typeof plans.Saved };
   'POST /api/v1/plan-versions/:versionId/answers': { query: never; body: typeof plans.AnswerBody; response: typeof plans.AnswerResult };
   'POST /api/v1/plan-versions/:versionId/approve': { query: never; body: typeof plans.DraftVersionBody; response: typeof plans.Saved };
+  'POST /api/v1/plan-versions/:versionId/council-outcome': { query: never; body: typeof plans.CouncilCopyBody; response: typeof plans.CouncilCopied };
   'POST /api/v1/plan-versions/:versionId/goals': { query: never; body: typeof plans.GoalBody; response: typeof plans.Saved };
   'PUT /api/v1/plan-versions/:versionId/goals/:goalId': { query: never; body: typeof plans.GoalBody; response: typeof plans.Saved };
   'POST /api/v1/plan-versions/:versionId/goals/:goalId/remove': { query: never; body: typeof plans.DraftVersionBody; response: typeof plans.Saved };

@@ -1,5 +1,5 @@
 // The i18n catalogue: Dutch first, English second. Components call t('key').
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import i18next from 'i18next';
 import { ORGANISATION_TYPE_LABELS } from '@contract/shared/enums.js';
 import { EVENT_MESSAGES } from '../../src/shared/events/messages.js';
@@ -169,12 +169,14 @@ export function translate(lang: Lang): T {
   return fixed(lang, 'app');
 }
 
+const CHOSEN = 'regie.langChosen';
+
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('regie.lang') === 'en' ? 'en' : 'nl'));
   useEffect(() => { document.documentElement.lang = lang; localStorage.setItem('regie.lang', lang); }, [lang]);
-  const chosen = useRef(false);
-  const setLang = useCallback((l: Lang) => { chosen.current = true; setLangState(l); }, []);
-  const adopt = useCallback((l: Lang) => { if (!chosen.current) setLangState(l); }, []);
+  // A choice made in this browser tab (kept over a reload) wins over the account's language.
+  const setLang = useCallback((l: Lang) => { sessionStorage.setItem(CHOSEN, l); setLangState(l); }, []);
+  const adopt = useCallback((l: Lang) => { if (!sessionStorage.getItem(CHOSEN)) setLangState(l); }, []);
   const value: I18n = { lang, t: translate(lang), label: (v) => (v ? LABELS[lang][v] ?? v : ''), setLang, adopt };
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

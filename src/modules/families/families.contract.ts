@@ -53,8 +53,12 @@ export const FamilyListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   scope: z.enum(['mine', 'organisation']).optional(),
   sort: z.enum(['name', '-name', 'opened', '-opened', 'activity', '-activity']).optional(),
-  /** council_overdue: only families whose network council was not offered in time ("FNB te laat"). */
-  filter: z.enum(['council_overdue']).optional(),
+  /**
+   * council_overdue: only families whose network council was not offered in time ("FNB te laat");
+   * no_agreed_plan: open case older than six weeks without an agreed plan; actions_overdue: open
+   * actions of the agreed plan past their due day.
+   */
+  filter: z.enum(['council_overdue', 'no_agreed_plan', 'actions_overdue']).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
@@ -108,6 +112,10 @@ export const FamilyListItem = z.object({
   caseId: z.string().nullable(), caseStatus: CaseStatus.nullable(), openedAt: z.string().nullable(),
   coordinatorName: z.string().nullable(), isCoordinator: z.boolean(), lastActivityAt: z.string().nullable(),
   councilOverdue: z.boolean(),
+  /** The open case is more than six weeks old and no plan was agreed. */
+  noAgreedPlan: z.boolean(),
+  /** Open actions of the agreed plan past their due day. */
+  actionsOverdue: z.number(),
 });
 export const FamilyList = z.object({ items: z.array(FamilyListItem), nextCursor: z.string().nullable() });
 

@@ -2,6 +2,7 @@
 // actor may not see, so "not visible" and "does not exist" look the same here.
 import type { Tx } from '../../platform/db/db.js';
 import { councilOverdueCondition } from '../safety/safety.queries.js';
+import { noAgreedPlanCondition, overdueActionsCount } from '../plans/plan-queries.js';
 import type { z } from 'zod';
 import type { FamilyPage, FamilyListItem } from './families.contract.js';
 import { Invalid } from '../../platform/http/errors.js';
@@ -79,7 +80,7 @@ export async function findFamilyPage(tx: Tx, regionId: string, familyId: string,
 export interface ListOptions {
   regionId: string; userId: string; organisationId: string; organisationWide: boolean;
   q?: string; sort: 'name' | '-name' | 'opened' | '-opened' | 'activity' | '-activity'; after?: [string, string]; limit: number;
-  filter?: 'council_overdue';
+  filter?: 'council_overdue' | 'no_agreed_plan' | 'actions_overdue';
 }
 
 /**
@@ -127,6 +128,8 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
     }
   }
   if (o.filter === 'council_overdue') where += ` AND ${councilOverdueCondition('f')}`;
+  if (o.filter === 'no_agreed_plan') where += ` AND ${noAgreedPlanCondition('f')}`;
+  if (o.filter === 'actions_overdue') where += ` AND ${overdueActionsCount('f')} > 0`;
   if (o.after) {
     params.push(o.after[0], o.after[1]);
     // The cursor's value is text; compared in the sort's own type (a timestamp for the opening date).
@@ -164,6 +167,7 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
   const rows = await tx.query<Record<string, any>>(
     `WITH ${page}
      SELECT page.*, c.id AS case_id, c.status, c.opened_at, ${councilOverdueCondition('page')} AS council_overdue,
+            ${noAgreedPlanCondition('page')} AS no_agreed_plan, ${overdueActionsCount('page')} AS actions_overdue,
             (SELECT u.display_name FROM case_team k JOIN users u ON u.region_id = k.region_id AND u.id = k.user_id
               WHERE k.region_id = c.region_id AND k.case_id = c.id AND k.role = 'coordinator' AND k.ended_at IS NULL) AS coordinator_name,
             (SELECT json_agg(json_build_object('personId', p.id, 'name', concat_ws(' ', p.given_names, p.family_name_prefix, p.family_name),
@@ -178,7 +182,7 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
   return {
     items: rows.map((r) => ({ id: r.id, name: r.name, members: r.members ?? [], caseId: r.case_id, caseStatus: r.status, openedAt: iso(r.opened_at),
       coordinatorName: r.coordinator_name, isCoordinator: !!r.is_coordinator, lastActivityAt: iso(r.last_activity_at),
-      councilOverdue: !!r.council_overdue })),
+      councilOverdue: !!r.council_overdue, noAgreedPlan: !!r.no_agreed_plan, actionsOverdue: Number(r.actions_overdue ?? 0) })),
     sortValues: rows.map((r) => String(r.sort_value)),
   };
 }

@@ -106,12 +106,18 @@ export const PlanVersion = VersionSummary.extend({
 export const Disagreement = z.object({
   versionId: z.string(), number: z.number(), partyName: z.string(), reason: z.string(), answeredOn: z.string(),
 });
+/** What the council agreed, for the draft editor to offer (null: no outcome recorded). */
+export const CouncilOutcome = z.object({
+  goals: z.array(z.string()),
+  actions: z.array(z.object({ what: z.string(), networkMemberId: z.string(), networkMemberName: z.string(), dueOn: z.string() })),
+}).nullable();
 export const PlanOverview = z.object({
   caseId: z.string(), familyId: z.string(), caseVersion: z.number(), caseClosed: z.boolean(),
   teamLeadApproval: z.boolean(), isCoordinator: z.boolean(),
   versions: z.array(VersionSummary),
   current: PlanVersion.nullable(), draft: PlanVersion.nullable(), agreedVersionId: z.string().nullable(),
   openDisagreements: z.array(Disagreement),
+  councilOutcome: CouncilOutcome,
   options: z.object({
     team: z.array(z.object({ organisationId: z.string(), organisationName: z.string(), users: z.array(z.object({ id: z.string(), name: z.string() })) })),
     familyMembers: z.array(z.object({ personId: z.string(), name: z.string(), relation: z.string(), birthDate: z.string().nullable() })),
@@ -119,6 +125,13 @@ export const PlanOverview = z.object({
   }),
 });
 export const Saved = z.object({ id: z.string(), version: z.number() });
+
+/** The network council's plan, copied into a draft: the life domain of each of the family's goals (in the council's order). */
+export const CouncilCopyBody = z.strictObject({
+  version: Version,
+  domains: z.array(Domain).max(50),
+});
+export const CouncilCopied = z.object({ version: z.number(), goals: z.number(), actions: z.number() });
 export const AnswerResult = z.object({ id: z.string(), status: PlanStatus });
 
 const ItemChange = <T extends z.ZodType>(item: T) => z.object({

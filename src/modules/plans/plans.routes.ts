@@ -1,10 +1,10 @@
 import type { App } from '../../platform/http/app.js';
 import {
-  ActionBody, ActionParams, ActionWithTeamMemberBody, AnswerBody, AnswerResult, CaseParams, Comparison, CompareQuery, DraftVersionBody, FamilyParams,
+  ActionBody, ActionParams, ActionWithTeamMemberBody, AnswerBody, AnswerResult, CaseParams, Comparison, CompareQuery, CouncilCopied, CouncilCopyBody, DraftVersionBody, FamilyParams,
   GoalBody, GoalParams, PlanOverview, PlanSettings, PlanSettingsBody, PlanSummary, PlanVersion, Saved, StartDraftBody, UpdateDraftBody, VersionParams,
 } from './plans.contract.js';
 import {
-  addAction, addActionWithTeamMember, addGoal, answerVersion, approveDraft, compareVersions, familyPlanSummary, proposeDraft, readPlan, readPlanSettings,
+  addAction, addActionWithTeamMember, addGoal, answerVersion, approveDraft, compareVersions, copyCouncilOutcome, familyPlanSummary, proposeDraft, readPlan, readPlanSettings,
   readVersion, removeAction, removeGoal, startDraft, updateAction, updateDraft, updateGoal, updatePlanSettings,
 } from './plans.service.js';
 import { planPdf } from './plan-pdf.js';
@@ -51,6 +51,12 @@ export function plansRoutes(app: App) {
     schema: { tags, summary: 'Een doel uit een concept verwijderen', params: GoalParams, body: DraftVersionBody, response: { 200: Saved } },
     config: write,
   }, (req) => removeGoal(app.db, req.actor, req.params.versionId, req.params.goalId, req.body));
+
+  app.post('/api/v1/plan-versions/:versionId/council-outcome', {
+    schema: { tags, summary: 'Het plan van het familienetwerkberaad overnemen in een concept: de doelen van het gezin (met levensgebied) en de acties van het netwerk',
+      params: VersionParams, body: CouncilCopyBody, response: { 200: CouncilCopied } },
+    config: write,
+  }, (req) => copyCouncilOutcome(app.db, req.actor, req.params.versionId, req.body));
 
   app.post('/api/v1/plan-versions/:versionId/actions', {
     schema: { tags, summary: 'Een actie aan een concept toevoegen (eigenaar in het casusteam, gezin of netwerk)', params: VersionParams, body: ActionBody, response: { 201: Saved } },

@@ -16,9 +16,10 @@ import { recordMoment } from '../leadtimes/moments.js';
 import { accessAudit, activeMembership, addTeamMember, familyAccess, lockCase, requireFamilyWrite } from '../cases/public.js';
 import { ageOn, familyParties, outcome, type Answer, type Requirement } from './parties.js';
 import { agreementBlockers, proposalBlockers, type PlanBlocker } from './plan-rules.js';
+import { councilOutcomeOf } from '../safety/safety.queries.js';
 import { compareItems, countChanges } from './diff.js';
 import { actionsOf, findVersion, goalsOf, insertDraft, openDisagreements, PERSON_NAME, summary, versionDetail, versionsOfCase, type VersionRow } from './plans.repo.js';
-import type { ActionInput, ActionWithTeamMemberBody, AnswerBody, CompareQuery, GoalInput, PlanSettingsBody, StartDraftBody, UpdateDraftBody } from './plans.contract.js';
+import type { ActionInput, ActionWithTeamMemberBody, AnswerBody, CompareQuery, CouncilCopyBody, GoalInput, PlanSettingsBody, StartDraftBody, UpdateDraftBody } from './plans.contract.js';
 
 interface CaseFacts { id: string; family_id: string; status: string; version: number }
 
@@ -118,6 +119,7 @@ export async function readPlan(db: Database, actor: Actor, caseId: string) {
       draft: draft ? await versionDetail(tx, actor.regionId, draft) : null,
       agreedVersionId: agreed?.id ?? null,
       openDisagreements: await openDisagreements(tx, actor.regionId, caseId),
+      councilOutcome: await councilOutcomeOrNull(tx, caseId),
       options: {
         team: await teamOptions(tx, actor.regionId, caseId),
         familyMembers: members.map((m) => ({ personId: m.person_id, name: m.name, relation: m.relation, birthDate: m.birth_date })),
@@ -184,14 +186,19 @@ async function checkGoal(tx: Tx, actor: Actor, v: VersionRow, g: z.infer<typeof 
 
 const goalValues = (g: z.infer<typeof GoalInput>) => [g.domain, g.personId ?? null, g.description, g.targetScore ?? null, g.targetDate ?? null, g.familyOwn ?? false];
 
+async function insertGoal(tx: Tx, actor: Actor, v: VersionRow, g: z.infer<typeof GoalInput>) {
+  const id = randomUUID();
+  await tx.query(`INSERT INTO plan_goals (region_id, id, plan_version_id, family_id, lineage_id, domain, person_id, description, target_score, target_date, family_own, position)
+     VALUES ($1, $2, $3, $4, $2, $5, $6, $7, $8, $9, $10, (SELECT coalesce(max(position), 0) + 1 FROM plan_goals WHERE region_id = $1 AND plan_version_id = $3))`,
+  [actor.regionId, id, v.id, v.family_id, ...goalValues(g)]);
+  return id;
+}
+
 export async function addGoal(db: Database, actor: Actor, versionId: string, body: z.infer<typeof GoalInput> & { version: number }) {
   return asActor(db, actor, async (tx) => {
     const v = await editableDraft(tx, actor, versionId, body.version);
     await checkGoal(tx, actor, v, body);
-    const id = randomUUID();
-    await tx.query(`INSERT INTO plan_goals (region_id, id, plan_version_id, family_id, lineage_id, domain, person_id, description, target_score, target_date, family_own, position)
-       VALUES ($1, $2, $3, $4, $2, $5, $6, $7, $8, $9, $10, (SELECT coalesce(max(position), 0) + 1 FROM plan_goals WHERE region_id = $1 AND plan_version_id = $3))`,
-    [actor.regionId, id, v.id, v.family_id, ...goalValues(body)]);
+    const id = await insertGoal(tx, actor, v, body);
     const version = await bumpDraft(tx, actor, v);
     await audit(tx, actor, v.family_id, 'create', 'plan-goal', id);
     return { id, version };
@@ -339,6 +346,54 @@ export async function addActionWithTeamMember(db: Database, actor: Actor, versio
 }
 
 // ---------- approval, proposal, answers ----------
+
+/** The outcome the council recorded (null when it has none yet): offered in the draft editor. */
+async function councilOutcomeOrNull(tx: Tx, caseId: string) {
+  const o = await councilOutcomeOf(tx, caseId);
+  return o.goals.length || o.actions.length ? o : null;
+}
+
+/**
+ * Copies the network council's plan into the draft: its goals as the family's own goals, in the
+ * family's words, each in the life domain the coordinator chose; its actions owned by the network
+ * members the council named, with their due dates. What the draft already holds (the same goal of
+ * the family, the same action of the same network member) is not added twice.
+ */
+export async function copyCouncilOutcome(db: Database, actor: Actor, versionId: string, body: z.infer<typeof CouncilCopyBody>) {
+  return asActor(db, actor, async (tx) => {
+    const v = await editableDraft(tx, actor, versionId, body.version);
+    const outcome = await councilOutcomeOrNull(tx, v.case_id);
+    if (!outcome) throw new Conflict('no_council_outcome', { nl: 'Er is nog geen plan van het familienetwerkberaad vastgelegd.',
+      en: 'No plan of the family network council has been recorded yet.' }, 'versionId');
+    if (body.domains.length !== outcome.goals.length)
+      throw new Invalid('domains_count', 'domains', { nl: `Kies een levensgebied voor elk van de ${outcome.goals.length} doelen van het beraad.`,
+        en: `Choose a life domain for each of the council's ${outcome.goals.length} goals.` });
+    const late = outcome.actions.find((a) => a.dueOn < v.plan_date);
+    if (late) throw new Conflict('council_action_before_plan', { nl: `De actie "${late.what}" van het beraad had ${late.dueOn} af moeten zijn, vóór de datum van dit concept (${v.plan_date}). Neem haar met een nieuwe datum over via Actie toevoegen.`,
+      en: `The council's action "${late.what}" was due ${late.dueOn}, before this draft's date (${v.plan_date}). Add it with a new date through Add action.` }, 'versionId');
+    const held = await goalsOf(tx, actor.regionId, [v.id]);
+    const ownGoals = new Set((held.get(v.id) ?? []).filter((g) => g.familyOwn).map((g) => g.description));
+    const heldActions = (await actionsOf(tx, actor.regionId, [v.id])).get(v.id) ?? [];
+    const networkActions = new Set(heldActions.flatMap((a) => (a.owner.kind === 'network_member' ? [`${a.owner.networkMemberId}\n${a.description}`] : [])));
+    let goals = 0;
+    for (const [i, goal] of outcome.goals.entries()) {
+      const domain = body.domains[i];
+      if (!domain || ownGoals.has(goal)) continue;
+      await insertGoal(tx, actor, v, { domain, description: goal, familyOwn: true });
+      goals++;
+    }
+    let actions = 0;
+    for (const a of outcome.actions) {
+      if (networkActions.has(`${a.networkMemberId}\n${a.what}`)) continue;
+      await insertAction(tx, actor, v, { description: a.what, owner: { kind: 'network_member', networkMemberId: a.networkMemberId }, dueOn: a.dueOn });
+      actions++;
+    }
+    const version = goals + actions ? await bumpDraft(tx, actor, v) : v.version;
+    if (goals + actions) await appendEvent(tx, actor, { familyId: v.family_id, caseId: v.case_id, kind: 'plan_council_copied', params: { number: v.number, goals, actions }, data: { planVersionId: v.id } });
+    await audit(tx, actor, v.family_id, 'update', 'plan-version', v.id);
+    return { version, goals, actions };
+  });
+}
 
 export async function approveDraft(db: Database, actor: Actor, versionId: string, body: { version: number }) {
   return asActor(db, actor, async (tx) => {

@@ -45,6 +45,8 @@ export interface TimelineParams {
   /** A set of the integral picture: how many scores for how many persons (never the scores themselves). */
   assessment_recorded: { count: number; persons: number };
   plan_draft_started: { number: number };
+  /** The network council's plan copied into a draft: how many goals and actions were added. */
+  plan_council_copied: { number: number; goals: number; actions: number };
   plan_approved: { number: number; name: string };
   plan_version_proposed: { number: number };
   plan_answer_recorded: { number: number; party: string };
@@ -90,7 +92,7 @@ export const TIMELINE_TYPE_OF = {
   safety_plan_agreement_added: 'safety_plan', safety_plan_agreement_changed: 'safety_plan', safety_plan_agreement_removed: 'safety_plan',
   council_offered: 'network_council', council_answered: 'network_council', council_met: 'network_council',
   council_safety_reason: 'network_council', council_outcome_recorded: 'network_council',
-  plan_draft_started: 'plan_changed', plan_approved: 'plan_changed', plan_version_proposed: 'plan_proposed', plan_answer_recorded: 'plan_answered',
+  plan_draft_started: 'plan_changed', plan_council_copied: 'plan_changed', plan_approved: 'plan_changed', plan_version_proposed: 'plan_proposed', plan_answer_recorded: 'plan_answered',
   plan_agreed: 'plan_agreed', plan_disagreed: 'plan_disagreed',
 } as const satisfies Record<TimelineKind, string>;
 export type TimelineType = (typeof TIMELINE_TYPE_OF)[TimelineKind];

@@ -27,7 +27,7 @@ const TIMELINE_EXAMPLES: { [K in keyof TimelineParams]: TimelineParams[K] } = {
   safety_plan_agreement_added: {}, safety_plan_agreement_changed: {}, safety_plan_agreement_removed: {},
   council_offered: { offeredOn: '2026-12-01' }, council_answered: { answer: 'declined' }, council_met: { metOn: '2026-12-03' },
   council_safety_reason: {}, council_outcome_recorded: { goals: 2, actions: 3 },
-  plan_draft_started: { number: 2 }, plan_approved: { number: 2, name: 'Anna de Vries' }, plan_version_proposed: { number: 2 },
+  plan_draft_started: { number: 2 }, plan_council_copied: { number: 2, goals: 2, actions: 1 }, plan_approved: { number: 2, name: 'Anna de Vries' }, plan_version_proposed: { number: 2 },
   plan_answer_recorded: { number: 2, party: 'Wijkteam Oost' }, plan_agreed: { number: 2 }, plan_disagreed: { number: 2, party: 'Anna', reason: 'te snel' },
 };
 const NOTIFICATION_EXAMPLES: { [K in NotificationKind]: NotificationParams[K] } = {

@@ -8,9 +8,17 @@ import { ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { ago, daysSince, fmtDate } from '../../ui/time.js';
 
 const TEXTS = {
-  nl: { filter: 'Toon', councilOverdue: 'FNB te laat', councilOverdueLong: 'Familienetwerkberaad niet op tijd aangeboden' },
-  en: { filter: 'Show', councilOverdue: 'FNC overdue', councilOverdueLong: 'Family network council not offered in time' },
+  nl: { filter: 'Toon', councilOverdue: 'FNB te laat', councilOverdueLong: 'Familienetwerkberaad niet op tijd aangeboden',
+    noAgreedPlan: 'Geen akkoord op plan', noAgreedPlanLong: 'Na zes weken nog geen akkoord op het plan',
+    actionsOverdue_one: '1 actie te laat', actionsOverdue_other: '{n} acties te laat', actionsOverdueLong: 'Acties van het plan te laat' },
+  en: { filter: 'Show', councilOverdue: 'FNC overdue', councilOverdueLong: 'Family network council not offered in time',
+    noAgreedPlan: 'No agreed plan', noAgreedPlanLong: 'No agreed plan after six weeks',
+    actionsOverdue_one: '1 action overdue', actionsOverdue_other: '{n} actions overdue', actionsOverdueLong: 'Plan actions overdue' },
 };
+
+const FILTERS = ['council_overdue', 'no_agreed_plan', 'actions_overdue'] as const;
+type Filter = '' | (typeof FILTERS)[number];
+const asFilter = (v: string | null): Filter => FILTERS.find((f) => f === v) ?? '';
 
 /** "Mijn gezinnen": the families whose case team I am on, with how old each case is. */
 export function MyFamilies() {
@@ -23,7 +31,7 @@ export function MyFamilies() {
   const [query, setQuery] = useState(q);
   const [sort, setSort] = useState(params.get('sort') ?? 'name');
   const [scope, setScope] = useState<'mine' | 'organisation'>('mine');
-  const [filter, setFilter] = useState<'' | 'council_overdue'>(params.get('filter') === 'council_overdue' ? 'council_overdue' : '');
+  const [filter, setFilter] = useState<Filter>(asFilter(params.get('filter')));
   const list = usePagedList('/api/v1/families', { query: { sort, limit: 20, scope, q: query, ...(filter ? { filter } : {}) } });
   const { data, error } = list;
   useEffect(() => { history.replaceState(null, '', `/?${new URLSearchParams({ ...(query ? { q: query } : {}), sort, ...(filter ? { filter } : {}) })}`); }, [query, sort, filter]);
@@ -41,8 +49,9 @@ export function MyFamilies() {
           { value: 'name', label: t('sortName') }, { value: '-name', label: t('sortNameDesc') },
           { value: 'opened', label: t('sortOpened') }, { value: '-opened', label: t('sortOpenedDesc') },
           { value: 'activity', label: t('sortActivity') }, { value: '-activity', label: t('sortActivityDesc') }]} />
-        <Select label={local('filter')} name="filter" value={filter} onChange={(e) => { setFilter(e.target.value === 'council_overdue' ? 'council_overdue' : ''); }}
-          options={[{ value: 'council_overdue', label: local('councilOverdueLong') }]} />
+        <Select label={local('filter')} name="filter" value={filter} onChange={(e) => { setFilter(asFilter(e.target.value)); }}
+          options={[{ value: 'council_overdue', label: local('councilOverdueLong') }, { value: 'no_agreed_plan', label: local('noAgreedPlanLong') },
+            { value: 'actions_overdue', label: local('actionsOverdueLong') }]} />
         {isLead && (
           <Select label={t('teamFamilies')} name="scope" value={scope} onChange={(e) => { setScope(e.target.value === 'organisation' ? 'organisation' : 'mine'); }}
             options={[{ value: 'mine', label: t('myFamilies') }, { value: 'organisation', label: t('teamFamilies') }]} />
@@ -68,7 +77,9 @@ export function MyFamilies() {
               return (
                 <TableRow key={f.id}>
                   <TableCell><A href={`/gezinnen/${f.id}`}>{f.name}</A>
-                    {f.councilOverdue && <><br /><span className="regie-overdue" title={local('councilOverdueLong')}>{local('councilOverdue')}</span></>}</TableCell>
+                    {f.councilOverdue && <><br /><span className="regie-overdue" title={local('councilOverdueLong')}>{local('councilOverdue')}</span></>}
+                    {f.noAgreedPlan && <><br /><span className="regie-overdue" title={local('noAgreedPlanLong')}>{local('noAgreedPlan')}</span></>}
+                    {f.actionsOverdue > 0 && <><br /><span className="regie-overdue">{local('actionsOverdue', { n: f.actionsOverdue })}</span></>}</TableCell>
                   <TableCell>{f.members.map((m) => `${m.name}${m.age !== null ? ` (${m.age})` : ''}`).join(', ')}</TableCell>
                   <TableCell><span className={`regie-badge regie-badge--${f.caseStatus}`}>{label(f.caseStatus)}</span></TableCell>
                   <TableCell>{f.coordinatorName ?? '—'}{f.isCoordinator && <span className="regie-muted"> ({t('youAreCoordinator')})</span>}</TableCell>

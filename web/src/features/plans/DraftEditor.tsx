@@ -7,6 +7,7 @@ import { post } from '../../api.js';
 import { useSession } from '../../session.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { ActionForm } from './ActionForm.js';
+import { CouncilCopy } from './CouncilCopy.js';
 import { GoalForm } from './GoalForm.js';
 import { usePlanT } from './texts.js';
 import { VersionContent, type Overview, type Version } from './VersionContent.js';
@@ -27,6 +28,7 @@ export function DraftEditor({ overview, draft, onChanged }: { overview: Overview
         onRemoveAction={(actionId) => void run(() => post('/api/v1/plan-versions/:versionId/actions/:actionId/remove', { params: { ...params, actionId }, body: { version: draft.version } }))} />
       <GoalForm overview={overview} draft={draft} onSaved={onChanged} />
       <ActionForm overview={overview} draft={draft} onSaved={onChanged} />
+      <CouncilCopy overview={overview} draft={draft} onSaved={onChanged} />
       {overview.teamLeadApproval && <Paragraph>{draft.approvedByName ? t('approvedBy', { name: draft.approvedByName }) : t('approvalNeeded')}</Paragraph>}
       <div className="regie-actions">
         {overview.teamLeadApproval && isLead && !draft.approvedAt && (

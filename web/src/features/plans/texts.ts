@@ -33,6 +33,11 @@ const nl = {
   summaryTitle: 'Plan', summaryNone: 'Nog geen plan.', summaryToPlan: 'Naar het plan', summaryAgreed: 'Akkoord op versie {n} ({date})', summaryNotAgreed: 'Geen akkoord op een versie',
   summaryCurrent: 'Huidige versie: {n} — {status}', summaryBy: 'Akkoord gegeven door', summaryDraft: 'Concept versie {n} in bewerking',
   dueThisWeek: 'Acties deze week', overdue: 'Acties te laat', none: 'Geen',
+  councilTitle: 'Plan van het familienetwerkberaad overnemen',
+  councilIntro: 'Het beraad legde deze doelen van het gezin en acties van het netwerk vast. Kies bij elk doel een levensdomein; de doelen komen als eigen doelen van het gezin in het concept, in hun woorden. Wat er al in staat, komt er niet twee keer in.',
+  councilGoalDomain: 'Levensdomein bij “{goal}”', councilActionLine: '{what} — {name}, uiterlijk {date}', councilCopy: 'Overnemen in het concept',
+  councilCopied: 'Overgenomen in het concept: {goals} en {actions}.',
+  councilGoals_one: '{n} doel', councilGoals_other: '{n} doelen', councilActions_one: '{n} actie', councilActions_other: '{n} acties',
 };
 type Key = keyof typeof nl;
 const en: Record<Key, string> = {
@@ -66,6 +71,11 @@ const en: Record<Key, string> = {
   summaryTitle: 'Plan', summaryNone: 'No plan yet.', summaryToPlan: 'To the plan', summaryAgreed: 'Version {n} agreed ({date})', summaryNotAgreed: 'No version agreed',
   summaryCurrent: 'Current version: {n} — {status}', summaryBy: 'Agreed by', summaryDraft: 'Draft version {n} being edited',
   dueThisWeek: 'Actions this week', overdue: 'Actions overdue', none: 'None',
+  councilTitle: 'Copy the plan of the family network council',
+  councilIntro: 'The council recorded these goals of the family and actions of the network. Choose a life domain for each goal; the goals go into the draft as the family\'s own, in their words. What the draft already holds is not added twice.',
+  councilGoalDomain: 'Life domain for “{goal}”', councilActionLine: '{what} — {name}, by {date}', councilCopy: 'Copy into the draft',
+  councilCopied: 'Copied into the draft: {goals} and {actions}.',
+  councilGoals_one: '{n} goal', councilGoals_other: '{n} goals', councilActions_one: '{n} action', councilActions_other: '{n} actions',
 };
 
 // One catalogue object for the module: useLocalT registers it once (keyed by the object).
