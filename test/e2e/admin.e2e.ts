@@ -147,4 +147,34 @@ describe('journey: the functional administrator sets up the region', () => {
     await expectAccessible(page, 'access rules (English)');
     await page.getByRole('button', { name: 'Nederlands' }).click();
   });
+
+  it('sets the plan rules: a team lead\'s approval, and the network council\'s working days (an empty number is named; a stale save shows the latest)', async () => {
+    await page.goto(`${env.base}/beheer`);
+    await page.getByRole('link', { name: 'Plan en familienetwerkberaad' }).click();
+    await page.getByRole('heading', { name: 'Plan en familienetwerkberaad', level: 1 }).waitFor();
+    await expectAccessible(page, 'plan rules');
+    const approval = page.locator('section[aria-labelledby="approval-title"]');
+    await approval.getByLabel(/^Ja: een teamleider keurt/).check();
+    await approval.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => approval.getByRole('status').innerText()).toBe('Opgeslagen.');
+    expect((await env.t.db.query<{ team_lead_approval: boolean }>(`SELECT team_lead_approval FROM plan_settings WHERE region_id = $1`, [region]))[0]?.team_lead_approval).toBe(true);
+
+    const days = page.getByLabel('Aantal werkdagen na het openen van een dossier');
+    await expect.poll(() => days.inputValue()).toBe('10');
+    await days.fill('');
+    await days.press('Enter');
+    await expect.poll(() => page.locator('.utrecht-form-field-error-message').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'plan rules (error)');
+    // Someone else saves 12 in the meantime: this save is refused and the form shows 12.
+    const [row] = await env.t.db.query<{ version: number }>(`INSERT INTO council_settings (region_id, working_days, version) VALUES ($1, 12, 2)
+       ON CONFLICT (region_id) DO UPDATE SET working_days = 12, version = council_settings.version + 1 RETURNING version`, [region]);
+    await days.fill('15');
+    await days.press('Enter');
+    await expect.poll(() => days.inputValue()).toBe('12');
+    await expect.poll(() => page.getByText('Iemand anders heeft dit intussen gewijzigd', { exact: false }).count()).toBe(1);
+    await days.fill('15');
+    await days.press('Enter');
+    await expect.poll(async () => (await env.t.db.query<{ working_days: number; version: number }>(`SELECT working_days, version FROM council_settings WHERE region_id = $1`, [region]))[0])
+      .toEqual({ working_days: 15, version: (row?.version ?? 0) + 1 });
+  });
 });

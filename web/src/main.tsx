@@ -25,7 +25,7 @@ import { SignalForm, TriageQueue, SignalDetail, PublicConcernForm } from './feat
 import { RefIndex } from './features/refindex/index.js';
 import { Handovers, HandoverDetail, LeadTimes } from './features/handovers/index.js';
 import { Inbox, MailDeliveries } from './features/notifications/index.js';
-import { AccessRules, Accounts, AdminHome, Organisations, RegionSettings } from './features/admin/index.js';
+import { AccessRules, Accounts, AdminHome, Organisations, PlanRules, RegionSettings } from './features/admin/index.js';
 import { Regions } from './features/regions/index.js';
 import { BlindSpotRules, PersonCourse, RecordAssessment } from './features/assessments/index.js';
 import { Plan, PlanCompare } from './features/plans/index.js';
@@ -72,6 +72,7 @@ function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Pro
       <Route path="/beheer/accounts" element={<Accounts />} />
       <Route path="/beheer/toegangsregels" element={<AccessRules />} />
       <Route path="/beheer/blinde-vlekken" element={<BlindSpotRules />} />
+      <Route path="/beheer/plan" element={<PlanRules />} />
       <Route path="/dossiers/:caseId/integraal-beeld" element={p(({ caseId }) => <RecordAssessment key={caseId} caseId={caseId!} />)} />
       <Route path="/dossiers/:caseId/personen/:personId/verloop"
         element={p(({ caseId, personId }) => <PersonCourse key={`${caseId}-${personId}`} caseId={caseId!} personId={personId!} />)} />

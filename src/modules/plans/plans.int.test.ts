@@ -220,7 +220,10 @@ describe('a plan from draft to agreement', () => {
     const admin = await createUser(t.db, region, team, ['functional_admin']);
     const lead = await createUser(t.db, region, team, ['professional', 'team_lead']);
     const a = await login(app, admin.username); const l = await login(app, lead.username);
-    expect((await a.put('/api/v1/plan-settings', { teamLeadApproval: true })).status).toBe(200);
+    // Never saved: the default as version 1; a save on it makes version 2; a save on version 1 again is stale.
+    expect((await a.get('/api/v1/plan-settings')).body).toEqual({ teamLeadApproval: false, version: 1 });
+    expect((await a.put('/api/v1/plan-settings', { teamLeadApproval: true, version: 1 })).body).toEqual({ teamLeadApproval: true, version: 2 });
+    expect((await a.put('/api/v1/plan-settings', { teamLeadApproval: false, version: 1 })).body).toMatchObject({ status: 409, code: 'stale_version' });
     try {
       const { caseId } = await newFamily();
       const d = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, {});

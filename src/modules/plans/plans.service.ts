@@ -71,7 +71,8 @@ async function requireCoordinator(tx: Tx, actor: Actor, caseId: string, what: { 
 
 async function teamLeadApproval(tx: Tx, regionId: string) {
   const rows = await tx.query<{ team_lead_approval: boolean; version: number }>(`SELECT team_lead_approval, version FROM plan_settings WHERE region_id = $1`, [regionId]);
-  return rows[0] ?? { team_lead_approval: false, version: 0 };
+  // Never saved: the default, as version 1 (the first save writes version 2), like the other region settings.
+  return rows[0] ?? { team_lead_approval: false, version: 1 };
 }
 
 const blocked = (b: PlanBlocker[]) => new Conflict(b[0]!.code, b[0]!.message, b[0]!.field, { blockers: b });
@@ -578,7 +579,7 @@ export async function updatePlanSettings(db: Database, actor: Actor, body: z.inf
     const s = await teamLeadApproval(tx, actor.regionId);
     if (body.version !== undefined && body.version !== s.version) throw new StaleVersion('settings');
     const rows = await tx.query<{ version: number }>(
-      `INSERT INTO plan_settings (region_id, team_lead_approval) VALUES ($1, $2)
+      `INSERT INTO plan_settings (region_id, team_lead_approval, version) VALUES ($1, $2, 2)
        ON CONFLICT (region_id) DO UPDATE SET team_lead_approval = EXCLUDED.team_lead_approval, version = plan_settings.version + 1 RETURNING version`,
       [actor.regionId, body.teamLeadApproval]);
     await recordAccess(tx, actor, { action: 'update', objectType: 'plan-settings', objectId: actor.regionId });

@@ -10,6 +10,7 @@ const CARDS: Array<[string, TextKey, TextKey]> = [
   ['/beheer/accounts', 'navAccounts', 'homeAccounts'],
   ['/beheer/toegangsregels', 'navAccessRules', 'homeAccessRules'],
   ['/beheer/blinde-vlekken', 'navBlindSpots', 'homeBlindSpots'],
+  ['/beheer/plan', 'navPlanRules', 'homePlanRules'],
 ];
 
 export function AdminHome() {

@@ -1,0 +1,83 @@
+// "Plan en familienetwerkberaad": the region's plan rules — whether a team lead approves a plan
+// before it is proposed, and within how many working days the network council is offered. Each is
+// saved with its version; when someone else saved in the meantime, the form shows the latest.
+import { useState } from 'react';
+import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { get, put } from '../../api.js';
+import { useApi } from '../../data.js';
+import { useI18n, useLocalT } from '../../i18n.js';
+import { fieldErrors, ProblemAlert, TextInput } from '../../ui/forms.js';
+import { RadioGroup } from '../signals/controls.js';
+import { isStale } from './StaleAlert.js';
+import { TEXTS } from './texts.js';
+
+export function PlanRules() {
+  const t = useLocalT(TEXTS);
+  const plan = useApi('/api/v1/plan-settings');
+  const council = useApi('/api/v1/admin/council-settings');
+  return (
+    <>
+      <Heading level={1}>{t('navPlanRules')}</Heading>
+      <Paragraph className="regie-lead">{t('planRulesIntro')}</Paragraph>
+      <ProblemAlert error={plan.error ?? council.error} />
+      {plan.data && <ApprovalForm initial={plan.data} />}
+      {council.data && <CouncilDaysForm initial={council.data} />}
+    </>
+  );
+}
+
+/** Runs a save; a stale version loads the latest state into the form and says so. */
+function useSave<T>(reload: () => Promise<T>, apply: (latest: T) => void) {
+  const t = useLocalT(TEXTS);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const run = async (save: () => Promise<T>) => {
+    setError(null); setNotice(null);
+    try { apply(await save()); setNotice(t('saved')); } catch (e) {
+      setError(e);
+      if (isStale(e)) { apply(await reload()); setError(null); setNotice(t('staleSaved')); }
+    }
+  };
+  return { error, notice, run };
+}
+
+function ApprovalForm({ initial }: { initial: { teamLeadApproval: boolean; version: number } }) {
+  const t = useLocalT(TEXTS);
+  const [base, setBase] = useState(initial);
+  const [value, setValue] = useState<'yes' | 'no'>(initial.teamLeadApproval ? 'yes' : 'no');
+  const { error, notice, run } = useSave(() => get('/api/v1/plan-settings'), (s) => { setBase(s); setValue(s.teamLeadApproval ? 'yes' : 'no'); });
+  return (
+    <section aria-labelledby="approval-title" className="regie-section">
+      <Heading level={2} id="approval-title">{t('approvalTitle')}</Heading>
+      <ProblemAlert error={error} />
+      {notice && <Paragraph role="status">{notice}</Paragraph>}
+      <form onSubmit={(e) => { e.preventDefault(); void run(() => put('/api/v1/plan-settings', { body: { teamLeadApproval: value === 'yes', version: base.version } })); }} noValidate>
+        <RadioGroup legend={t('approvalLegend')} name="teamLeadApproval" value={value} onChange={setValue}
+          options={[{ value: 'no', label: t('approvalNo') }, { value: 'yes', label: t('approvalYes') }]} />
+        <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
+      </form>
+    </section>
+  );
+}
+
+function CouncilDaysForm({ initial }: { initial: { workingDays: number; version: number } }) {
+  const t = useLocalT(TEXTS);
+  const { lang } = useI18n();
+  const [base, setBase] = useState(initial);
+  const [days, setDays] = useState(String(initial.workingDays));
+  const { error, notice, run } = useSave(() => get('/api/v1/admin/council-settings'), (s) => { setBase(s); setDays(String(s.workingDays)); });
+  const errors = fieldErrors(error, lang);
+  const number = days.trim() === '' ? undefined : Number(days); // left out: the server names the field
+  return (
+    <section aria-labelledby="council-days-title" className="regie-section">
+      <Heading level={2} id="council-days-title">{t('councilTitle')}</Heading>
+      <ProblemAlert error={error} />
+      {notice && <Paragraph role="status">{notice}</Paragraph>}
+      <form onSubmit={(e) => { e.preventDefault(); void run(() => put('/api/v1/admin/council-settings', { body: { workingDays: number, version: base.version } })); }} noValidate>
+        <TextInput label={t('councilDays')} hint={t('councilDaysHint')} name="workingDays" inputMode="numeric" value={days}
+          onChange={(e) => setDays(e.target.value)} error={errors.workingDays} />
+        <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
+      </form>
+    </section>
+  );
+}
