@@ -124,23 +124,26 @@ async function lockMembership(tx: Tx, actor: Actor, caseId: string, membershipId
 }
 
 export async function addTeamMember(db: Database, actor: Actor, caseId: string, body: z.infer<typeof AddTeamMemberBody>) {
-  return asActor(db, actor, async (tx) => {
-    const c = await loadCase(tx, actor, caseId);
-    // The version first: a team lead who adds from a stale view of the team hears so.
-    if (c.version !== body.caseVersion) throw new StaleVersion('case');
-    await requireManager(tx, actor, c);
-    const u = await requireActiveUser(tx, actor.regionId, body.userId, 'userId');
-    const startsOn = await requireStart(tx, body.startsOn);
-    if (await activeMembership(tx, actor.regionId, caseId, body.userId))
-      throw new Conflict('already_member', { nl: `${u.display_name} zit al in het casusteam.`, en: `${u.display_name} is already on the case team.` }, 'userId');
-    await bumpVersion(tx, actor, caseId, body.caseVersion);
-    const id = await insertMembership(tx, actor, { caseId, familyId: c.family_id, userId: body.userId, role: 'member', legalBasis: body.legalBasis, startsOn });
-    await appendEvent(tx, actor, { familyId: c.family_id, caseId, kind: 'team_member_added',
-      params: { name: u.display_name, ...(startsOn ? { startsOn } : {}) },
-      data: { userId: body.userId, legalBasis: body.legalBasis, ...(startsOn ? { startsOn } : {}) } });
-    await audit(tx, actor, c.family_id, 'update', 'case-team', id);
-    return { id, version: 1 };
-  });
+  return asActor(db, actor, (tx) => addTeamMemberIn(tx, actor, caseId, body));
+}
+
+/** addTeamMember inside the caller's transaction (the plan adds an action's owner and the action at once). */
+export async function addTeamMemberIn(tx: Tx, actor: Actor, caseId: string, body: z.infer<typeof AddTeamMemberBody>) {
+  const c = await loadCase(tx, actor, caseId);
+  // The version first: a team lead who adds from a stale view of the team hears so.
+  if (c.version !== body.caseVersion) throw new StaleVersion('case');
+  await requireManager(tx, actor, c);
+  const u = await requireActiveUser(tx, actor.regionId, body.userId, 'userId');
+  const startsOn = await requireStart(tx, body.startsOn);
+  if (await activeMembership(tx, actor.regionId, caseId, body.userId))
+    throw new Conflict('already_member', { nl: `${u.display_name} zit al in het casusteam.`, en: `${u.display_name} is already on the case team.` }, 'userId');
+  await bumpVersion(tx, actor, caseId, body.caseVersion);
+  const id = await insertMembership(tx, actor, { caseId, familyId: c.family_id, userId: body.userId, role: 'member', legalBasis: body.legalBasis, startsOn });
+  await appendEvent(tx, actor, { familyId: c.family_id, caseId, kind: 'team_member_added',
+    params: { name: u.display_name, ...(startsOn ? { startsOn } : {}) },
+    data: { userId: body.userId, legalBasis: body.legalBasis, ...(startsOn ? { startsOn } : {}) } });
+  await audit(tx, actor, c.family_id, 'update', 'case-team', id);
+  return { id, version: 1 };
 }
 
 /** A membership's legal basis changes (consent given or withdrawn, a statutory task, safety): version-checked, on the timeline. */

@@ -3,4 +3,4 @@
 // decision itself), never the module's internals.
 export { accessAudit, familyAccess, requireFamilyWrite, type FamilyAccessFacts } from '../../platform/access/family-access.js';
 export { activeMembership, lockCase } from './case-team.js';
-export { addTeamMember } from './cases.service.js';
+export { addTeamMember, addTeamMemberIn } from './cases.service.js';

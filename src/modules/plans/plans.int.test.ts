@@ -91,6 +91,11 @@ describe('a plan from draft to agreement', () => {
     // a professional of another organisation than the action's is refused before anyone is added
     expect((await c.post(`/api/v1/plan-versions/${v1}/actions/with-team-member`, { version, action: action({ kind: 'organisation', organisationId: gp }),
       teamMember: { userId: stranger.actor.userId, legalBasis: 'consent', caseVersion } })).body).toMatchObject({ status: 400, field: 'teamMember.userId' });
+    // an action that fails its own checks adds nobody to the team either: one transaction
+    const badDue = await c.post(`/api/v1/plan-versions/${v1}/actions/with-team-member`, { version, action: { ...action({ kind: 'organisation', organisationId: gp }), dueOn: '2000-01-03' },
+      teamMember: { userId: gpUser.actor.userId, legalBasis: 'consent', caseVersion } });
+    expect(badDue.body).toMatchObject({ status: 400, field: 'action.dueOn' });
+    expect(await t.db.query(`SELECT 1 FROM case_team WHERE region_id = $1 AND case_id = $2 AND user_id = $3`, [region, caseId, gpUser.actor.userId])).toEqual([]);
     const added = await c.post(`/api/v1/plan-versions/${v1}/actions/with-team-member`, { version, action: action({ kind: 'organisation', organisationId: gp }),
       teamMember: { userId: gpUser.actor.userId, legalBasis: 'consent', caseVersion } });
     expect(added.status, JSON.stringify(added.body)).toBe(201); version = added.body.version;

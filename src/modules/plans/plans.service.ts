@@ -13,7 +13,7 @@ import { addDays, dutchToday } from '../../platform/time/working-days.js';
 import { CHILD_DOMAINS } from '../../shared/contract/domains.js';
 import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { recordMoment } from '../leadtimes/moments.js';
-import { accessAudit, activeMembership, addTeamMember, familyAccess, lockCase, requireFamilyWrite } from '../cases/public.js';
+import { accessAudit, activeMembership, addTeamMemberIn, familyAccess, lockCase, requireFamilyWrite } from '../cases/public.js';
 import { ageOn, familyParties, outcome, type Answer, type Requirement } from './parties.js';
 import { agreementBlockers, proposalBlockers, type PlanBlocker } from './plan-rules.js';
 import { councilOutcomeOf } from '../safety/safety.queries.js';
@@ -289,14 +289,17 @@ async function insertAction(tx: Tx, actor: Actor, v: VersionRow, a: z.infer<type
 }
 
 export async function addAction(db: Database, actor: Actor, versionId: string, body: z.infer<typeof ActionInput> & { version: number }) {
-  return asActor(db, actor, async (tx) => {
-    const v = await editableDraft(tx, actor, versionId, body.version);
-    await checkAction(tx, actor, v, body);
-    const id = await insertAction(tx, actor, v, body);
-    const version = await bumpDraft(tx, actor, v);
-    await audit(tx, actor, v.family_id, 'create', 'plan-action', id);
-    return { id, version };
-  });
+  return asActor(db, actor, (tx) => addActionIn(tx, actor, versionId, body));
+}
+
+/** `prefix` names the action's fields where the body nests it (action.dueOn). */
+async function addActionIn(tx: Tx, actor: Actor, versionId: string, body: z.infer<typeof ActionInput> & { version: number }, prefix = '') {
+  const v = await editableDraft(tx, actor, versionId, body.version);
+  await checkAction(tx, actor, v, body, prefix);
+  const id = await insertAction(tx, actor, v, body);
+  const version = await bumpDraft(tx, actor, v);
+  await audit(tx, actor, v.family_id, 'create', 'plan-action', id);
+  return { id, version };
 }
 
 export async function updateAction(db: Database, actor: Actor, versionId: string, actionId: string, body: z.infer<typeof ActionInput> & { version: number }) {
@@ -333,17 +336,18 @@ export async function addActionWithTeamMember(db: Database, actor: Actor, versio
   const a = body.action;
   if (a.owner.kind !== 'organisation')
     throw new Invalid('not_an_organisation', 'action.owner.kind', { nl: 'Alleen een actie van een organisatie vraagt om een teamlid.', en: 'Only an action of an organisation asks for a team member.' });
-  const organisationId = a.owner.organisationId;
-  const caseId = await asActor(db, actor, async (tx) => {
+  const owner = a.owner;
+  const organisationId = owner.organisationId;
+  // One transaction: the professional joins the case team only together with the action they own.
+  return asActor(db, actor, async (tx) => {
     const v = await versionFor(tx, actor, versionId, false);
     if (v.status !== 'draft') throw new Conflict('not_a_draft', { nl: 'Deze versie is geen concept meer.', en: 'This version is no longer a draft.' }, 'versionId');
     if (v.version !== body.version) throw new StaleVersion('plan-version');
     const u = await tx.query(`SELECT 1 FROM users WHERE region_id = $1 AND id = $2 AND organisation_id = $3 AND active`, [actor.regionId, body.teamMember.userId, organisationId]);
     if (!u[0]) throw new Invalid('user_not_of_organisation', 'teamMember.userId', { nl: 'Deze professional werkt niet bij de organisatie van de actie.', en: 'This professional does not work for the action\'s organisation.' });
-    return v.case_id;
+    await addTeamMemberIn(tx, actor, v.case_id, body.teamMember);
+    return addActionIn(tx, actor, versionId, { ...a, owner: { ...owner, userId: owner.userId ?? body.teamMember.userId }, version: body.version }, 'action.');
   });
-  await addTeamMember(db, actor, caseId, body.teamMember);
-  return addAction(db, actor, versionId, { ...a, owner: { ...a.owner, userId: a.owner.userId ?? body.teamMember.userId }, version: body.version });
 }
 
 // ---------- approval, proposal, answers ----------
