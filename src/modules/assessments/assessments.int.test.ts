@@ -187,6 +187,34 @@ describe('blind spots shrink as partners join and contribute', () => {
     const pro = await cCoord.get('/api/v1/blind-spots');
     expect(pro.status).toBe(403);
   });
+
+  it('with missingOnly fills every page with cases that miss a partner, and pages through each of them once', async () => {
+    for (const [i, withChild] of [false, true, false, true, false, true].entries()) {
+      const members = [{ givenNames: `Ouder${i}`, familyName: 'Pagina', birthDate: '1985-05-05', relation: 'parent' },
+        ...(withChild ? [{ givenNames: `Kind${i}`, familyName: 'Pagina', birthDate: yearsAgo(8), relation: 'child' }] : [])];
+      const f = await cCoord.post('/api/v1/families', { members, network: [], case: { coordinatorUserId: coord.actor.userId, legalBasis: 'consent' } });
+      expect(f.status, JSON.stringify(f.body)).toBe(201);
+    }
+    type Item = { caseId: string; counts: { missing: number } };
+    const walk = async (query: string) => {
+      const seen: Item[] = []; const sizes: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const r = await cLead.get(`/api/v1/blind-spots?${query}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+        sizes.push(r.body.items.length); seen.push(...(r.body.items as Item[]));
+        cursor = r.body.nextCursor as string | null;
+      } while (cursor);
+      return { seen, sizes };
+    };
+    const all = await walk('limit=100');
+    expect(all.seen.some((i) => i.counts.missing === 0)).toBe(true); // adults only: no partner missing
+    const missing = all.seen.filter((i) => i.counts.missing > 0).map((i) => i.caseId);
+    expect(missing.length).toBeGreaterThanOrEqual(4);
+    const only = await walk('limit=2&missingOnly=true');
+    expect(only.seen.map((i) => i.caseId)).toEqual(missing);
+    expect(only.sizes.slice(0, -1).every((n) => n === 2)).toBe(true); // no short page while more match
+  });
 });
 
 describe('the region\'s blind-spot rules', () => {

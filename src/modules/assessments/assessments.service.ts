@@ -7,7 +7,7 @@ import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Invalid, NotFound, StaleVersion } from '../../platform/http/errors.js';
-import { decodeCursor, page } from '../../platform/http/cursor.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { dutchToday } from '../../platform/time/working-days.js';
 import { DOMAINS } from '../../shared/contract/domains.js';
 import { appendEvent } from '../timeline/timeline.js';
@@ -104,26 +104,52 @@ export async function readCaseBlindSpots(db: Database, actor: Actor, caseId: str
   });
 }
 
-/** The open cases of the actor's organisation, a page at a time, each with its blind spots (a team lead's overview). */
+/** At most this many cases are read for one page of "missing only": a region where none is missing still answers quickly, with a cursor to read on. */
+const BLIND_SPOT_SCAN = 1_000;
+
+/**
+ * The open cases of the actor's organisation, a page at a time, each with its blind spots (a team
+ * lead's overview). With missingOnly the cases are read in batches until the page is full (or
+ * BLIND_SPOT_SCAN cases were read; the cursor then goes on from the last one read), so a page is
+ * never short while more would match. Only the cases on the page are audited as read.
+ */
 export async function organisationBlindSpots(db: Database, actor: Actor, q: z.infer<typeof OrganisationBlindSpotsQuery>) {
-  const after = decodeCursor(q.cursor);
+  const missingOnly = q.missingOnly === 'true';
   return asActor(db, actor, async (tx) => {
-    const cases = await organisationCasesPage(tx, actor.regionId, actor.organisationId, after?.[0] ?? null, q.limit + 1);
-    const ids = cases.map((c) => c.case_id);
-    const [facts, rules, accesses] = await Promise.all([blindSpotFacts(tx, actor.regionId, ids), regionRules(tx, actor.regionId),
-      familyAccesses(tx, actor, cases.map((c) => c.family_id))]);
+    const rules = await regionRules(tx, actor.regionId);
     const today = dutchToday();
-    const rows = cases.map((c) => {
-      const f = facts.get(c.case_id)!;
-      const spots = evaluateBlindSpots(f, rules, today);
-      return { id: c.case_id, caseId: c.case_id, familyId: c.family_id, familyName: c.family_name, openedAt: new Date(c.opened_at).toISOString(),
-        partners: spots.partners.map(({ personIds: _p, ...rest }) => rest), counts: spots.counts, personIds: f.persons.map((p) => p.personId) };
-    });
-    const result = page(rows, cases.map((c) => c.family_id), q.limit);
-    for (const r of result.items)
+    const want = q.limit + 1;
+    const batch = missingOnly ? Math.max(want, 50) : want;
+    const matched: Array<{ caseId: string; familyId: string; familyName: string; openedAt: string; partners: ReturnType<typeof evaluateBlindSpots>['partners']; counts: ReturnType<typeof evaluateBlindSpots>['counts']; personIds: string[] }> = [];
+    let after = decodeCursor(q.cursor)?.[0] ?? null;
+    let scanned = 0;
+    let more = true;
+    while (more && matched.length < want && scanned < BLIND_SPOT_SCAN) {
+      const cases = await organisationCasesPage(tx, actor.regionId, actor.organisationId, after, batch);
+      const facts = await blindSpotFacts(tx, actor.regionId, cases.map((c) => c.case_id));
+      for (const c of cases) {
+        const f = facts.get(c.case_id);
+        if (!f) continue;
+        const spots = evaluateBlindSpots(f, rules, today);
+        if (!missingOnly || spots.counts.missing > 0)
+          matched.push({ caseId: c.case_id, familyId: c.family_id, familyName: c.family_name, openedAt: new Date(c.opened_at).toISOString(),
+            partners: spots.partners, counts: spots.counts, personIds: f.persons.map((p) => p.personId) });
+      }
+      scanned += cases.length;
+      const last = cases[cases.length - 1];
+      if (last) after = last.family_id;
+      more = cases.length === batch;
+    }
+    const shown = matched.slice(0, q.limit);
+    const lastShown = shown[shown.length - 1];
+    // More matches than the page: go on after the last one shown. The scan stopped early: go on after the last case read.
+    const nextCursor = matched.length > q.limit && lastShown ? encodeCursor(lastShown.familyId, lastShown.caseId)
+      : more && after ? encodeCursor(after, lastShown?.caseId ?? after) : null;
+    const accesses = await familyAccesses(tx, actor, shown.map((r) => r.familyId));
+    for (const r of shown)
       await recordAccess(tx, actor, { action: 'read', objectType: 'blind-spots', objectId: r.caseId, personIds: r.personIds, ...accessAudit(accesses.get(r.familyId)) });
-    const items = result.items.map(({ personIds: _p, ...rest }) => rest).filter((r) => q.missingOnly !== 'true' || r.counts.missing > 0);
-    return { items, nextCursor: result.nextCursor };
+    const items = shown.map(({ personIds: _p, partners, ...rest }) => ({ id: rest.caseId, ...rest, partners: partners.map(({ personIds: _q, ...p }) => p) }));
+    return { items, nextCursor };
   });
 }
 
