@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, nextBsn, type TestUser } from '../../../test/support/factory.js';
+import { createOrganisation, createRegion, createUser, familyBody, nextBsn, type TestUser } from '../../../test/support/factory.js';
 import { addDays, dutchToday } from '../../platform/time/working-days.js';
 import { NOTIFICATION_KINDS } from './notify.js';
 import { sendHandover, refuseHandover, expireOverdueHandovers } from '../handovers/handovers.service.js';
@@ -26,6 +26,12 @@ import { triageSignal } from '../signals/triage.service.js';
 import { CreateSignalBody, PublicConcernBody, TriageBody } from '../signals/signals.contract.js';
 import { notifyOverdueTriage } from '../signals/overdue.sweep.js';
 import { notifyOverdueCouncils } from '../safety/council-overdue.sweep.js';
+import { saveCouncil } from '../safety/safety.service.js';
+import { CouncilBody } from '../safety/safety.contract.js';
+import { registerFamily } from '../families/families.service.js';
+import { RegisterFamilyBody } from '../families/families.contract.js';
+import { addTeamMember } from '../cases/cases.service.js';
+import { addAction, addGoal, answerVersion, proposeDraft, readPlan, startDraft } from '../plans/plans.service.js';
 import { issueFormToken, submitPublicConcern } from '../signals/public.service.js';
 import { approveRoleChange, createAccount, readAccount, resetAuthenticator } from '../admin/accounts.service.js';
 
@@ -270,6 +276,43 @@ describe('one event → one notice per person', () => {
       await t.db.query(`DELETE FROM council_overdue_notices WHERE region_id = $1 AND case_id = $2`, [region, caseId]);
       await notifyOverdueCouncils(t.db);
       expect(await perRecipient(region, 'council_overdue', `/gezinnen/${familyId}`)).toEqual(once(coordLead, lead));
+    });
+  });
+
+  describe('plan', () => {
+    it('plan_proposed: each professional of an organisation asked to agree, once per version; plan_agreed and plan_disagreed: the coordinator, unless they answered', async () => {
+      const region = await createRegion(t.db);
+      const team = await createOrganisation(t.db, region, 'municipal_team');
+      const gp = await createOrganisation(t.db, region, 'gp_practice');
+      const coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
+      const gp1 = await createUser(t.db, region, gp, ['professional']);
+      const gp2 = await createUser(t.db, region, gp, ['professional']);
+      const { caseId } = await registerFamily(t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Plan', children: 0 })));
+      const today = dutchToday();
+      await saveCouncil(t.db, coord.actor, caseId, CouncilBody.parse({ offeredOn: today, answer: 'declined', declinedReason: 'Niet nodig.', answeredOn: today, metOn: null, safetyReason: null }));
+      for (const u of [gp1, gp2])
+        await addTeamMember(t.db, coord.actor, caseId, { userId: u.actor.userId, legalBasis: 'consent', caseVersion: (await readPlan(t.db, coord.actor, caseId)).caseVersion });
+      const link = `/plannen/${caseId}`;
+      /** A proposed version with a goal and an action of the GP practice; answers of the family recorded by the coordinator. */
+      const propose = async () => {
+        const d = await startDraft(t.db, coord.actor, caseId, {});
+        const g = await addGoal(t.db, coord.actor, d.id, { version: d.version, domain: 'physical_health', description: 'Gezond eten' });
+        const a = await addAction(t.db, coord.actor, d.id, { version: g.version, description: 'Controle', owner: { kind: 'organisation', organisationId: gp }, dueOn: addDays(today, 14) });
+        await proposeDraft(t.db, coord.actor, d.id, { version: a.version });
+        const parties = (await readPlan(t.db, coord.actor, caseId)).current!.parties;
+        for (const p of parties.filter((x) => x.kind !== 'organisation'))
+          await answerVersion(t.db, coord.actor, d.id, { partyId: p.id, answer: p.requirement === 'heard' ? 'heard' : 'agreed', via: 'conversation', ...(p.requirement === 'heard' ? { view: 'Goed' } : {}) });
+        return { versionId: d.id, gpParty: parties.find((x) => x.kind === 'organisation')!.id };
+      };
+      const first = await propose();
+      expect(await perRecipient(region, 'plan_proposed', link)).toEqual(once(gp1, gp2));
+      await answerVersion(t.db, gp1.actor, first.versionId, { partyId: first.gpParty, answer: 'agreed' });
+      expect(await perRecipient(region, 'plan_agreed', link)).toEqual(once(coord));
+      const second = await propose();
+      expect(await perRecipient(region, 'plan_proposed', link)).toEqual({ [gp1.actor.userId]: 2, [gp2.actor.userId]: 2 });
+      await answerVersion(t.db, gp2.actor, second.versionId, { partyId: second.gpParty, answer: 'disagreed', reason: 'Te vroeg' });
+      expect(await perRecipient(region, 'plan_disagreed', link)).toEqual(once(coord));
+      expect(await perRecipient(region, 'plan_agreed', link)).toEqual(once(coord));
     });
   });
 

@@ -36,6 +36,9 @@ export const NOTIFICATION_KINDS = {
   role_change_approved: 'a role with break-the-glass or audit access was approved (per proposal)',
   authenticator_reset: 'an administrator reset an authenticator app (per reset)',
   council_overdue: 'the family network council was not offered in time (per case)',
+  plan_proposed: 'a plan version was proposed to the organisations that own its actions (per version)',
+  plan_agreed: 'every party agreed to a plan version; told to the coordinator unless they gave the last answer (per version)',
+  plan_disagreed: 'a party did not agree to a plan version; told to the coordinator unless they recorded it (per version)',
 } as const satisfies Record<NotificationKind, string>;
 
 /**

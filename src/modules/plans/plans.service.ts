@@ -17,6 +17,7 @@ import { accessAudit, activeMembership, addTeamMemberIn, familyAccess, lockCase,
 import { ageOn, familyParties, outcome, type Answer, type Requirement } from './parties.js';
 import { agreementBlockers, proposalBlockers, type PlanBlocker } from './plan-rules.js';
 import { councilOutcomeOf } from '../safety/safety.queries.js';
+import { notify } from '../notifications/notify.js';
 import { compareItems, countChanges } from './diff.js';
 import { actionsOf, findVersion, goalsOf, insertDraft, openDisagreements, PERSON_NAME, summary, versionDetail, versionsOfCase, type VersionRow } from './plans.repo.js';
 import type { ActionInput, ActionWithTeamMemberBody, AnswerBody, CompareQuery, CouncilCopyBody, GoalInput, PlanSettingsBody, StartDraftBody, UpdateDraftBody } from './plans.contract.js';
@@ -445,9 +446,24 @@ export async function proposeDraft(db: Database, actor: Actor, versionId: string
     const rows = await tx.query<{ version: number }>(`UPDATE plan_versions SET status = 'proposed', proposed_at = now(), proposed_by = $3, version = version + 1
        WHERE region_id = $1 AND id = $2 RETURNING version`, [actor.regionId, v.id, actor.userId]);
     await appendEvent(tx, actor, { familyId: v.family_id, caseId: v.case_id, kind: 'plan_version_proposed', params: { number: v.number }, data: { planVersionId: v.id, parties: parties.length } });
+    // The organisations asked to agree hear of it: their professionals on the case team.
+    if (orgs.length) {
+      const members = await tx.query<{ user_id: string }>(`SELECT DISTINCT user_id FROM case_team WHERE region_id = $1 AND case_id = $2 AND ended_at IS NULL
+          AND organisation_id = ANY ($3::uuid[]) AND user_id <> $4`, [actor.regionId, v.case_id, orgs.map((o) => o.id), actor.userId]);
+      await notify(tx, { regionId: actor.regionId, userIds: members.map((m) => m.user_id), kind: 'plan_proposed', params: { number: v.number },
+        link: `/plannen/${v.case_id}`, dedupeKey: `plan-proposed:${v.id}` });
+    }
     await audit(tx, actor, v.family_id, 'update', 'plan-version', v.id);
     return { id: v.id, version: rows[0]!.version };
   });
+}
+
+/** The case's coordinator hears that a version was decided, unless they gave or recorded the deciding answer themselves. */
+async function tellCoordinator(tx: Tx, actor: Actor, v: VersionRow, kind: 'plan_agreed' | 'plan_disagreed') {
+  const coordinator = await tx.query<{ user_id: string }>(`SELECT user_id FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`,
+    [actor.regionId, v.case_id]);
+  const userIds = coordinator.map((c) => c.user_id).filter((u) => u !== actor.userId);
+  await notify(tx, { regionId: actor.regionId, userIds, kind, params: { number: v.number }, link: `/plannen/${v.case_id}`, dedupeKey: `${kind}:${v.id}` });
 }
 
 export async function answerVersion(db: Database, actor: Actor, versionId: string, body: z.infer<typeof AnswerBody>) {
@@ -508,6 +524,7 @@ export async function answerVersion(db: Database, actor: Actor, versionId: strin
         status = 'agreed';
       }
     }
+    if (status !== 'proposed') await tellCoordinator(tx, actor, v, status === 'agreed' ? 'plan_agreed' : 'plan_disagreed');
     await audit(tx, actor, v.family_id, 'create', 'plan-answer', id);
     return { id, status };
   });

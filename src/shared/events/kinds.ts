@@ -118,6 +118,9 @@ export interface NotificationParams {
   role_change_approved: Record<string, never>;
   authenticator_reset: Record<string, never>;
   council_overdue: { workingDays: number };
+  plan_proposed: { number: number };
+  plan_agreed: { number: number };
+  plan_disagreed: { number: number };
 }
 export type NotificationKind = keyof NotificationParams;
 export type StructuredNotification = { [K in NotificationKind]: { kind: K; params: NotificationParams[K] } }[NotificationKind];

@@ -89,6 +89,9 @@ const nl = {
     authenticator_reset: 'De functioneel beheerder heeft de authenticator-app van een account gereset',
     council_overdue_one: 'Familienetwerkberaad niet binnen {{count}} werkdag aangeboden',
     council_overdue_other: 'Familienetwerkberaad niet binnen {{count}} werkdagen aangeboden',
+    plan_proposed: 'Plan versie {{number}} voorgelegd: uw organisatie wordt om akkoord gevraagd',
+    plan_agreed: 'Akkoord op plan versie {{number}}',
+    plan_disagreed: 'Niet akkoord op plan versie {{number}}',
   },
   mail: {
     subject: 'Regie: {{title}}',
@@ -210,6 +213,9 @@ const en: Same<Messages> = {
     authenticator_reset: 'The functional administrator reset the authenticator app of an account',
     council_overdue_one: 'Family network council not offered within {{count}} working day',
     council_overdue_other: 'Family network council not offered within {{count}} working days',
+    plan_proposed: 'Plan version {{number}} proposed: your organisation is asked to agree',
+    plan_agreed: 'Plan version {{number}} agreed',
+    plan_disagreed: 'Plan version {{number}} not agreed',
   },
   mail: {
     subject: 'Regie: {{title}}',

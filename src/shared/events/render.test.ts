@@ -34,7 +34,7 @@ const NOTIFICATION_EXAMPLES: { [K in NotificationKind]: NotificationParams[K] } 
   handover_received: { from: org }, handover_accepted: { by: org }, handover_refused: { by: org }, handover_expired: {}, handover_nominated: {},
   refindex_match: {}, refindex_coordinator: {}, refindex_escalation: { workingDays: 10 }, signal_acute: { reference: 'M-1' }, signal_linked: { reference: 'M-1' },
   case_coordinator_assigned: { reference: 'M-1' }, signal_safety: { reference: 'M-1' }, triage_overdue: { reference: 'M-1' }, public_form_cap: { cap: 50 },
-  role_change_proposed: {}, role_change_approved: {}, authenticator_reset: {}, council_overdue: { workingDays: 10 },
+  role_change_proposed: {}, role_change_approved: {}, authenticator_reset: {}, council_overdue: { workingDays: 10 }, plan_proposed: { number: 2 }, plan_agreed: { number: 2 }, plan_disagreed: { number: 2 },
 };
 /** Words of the Dutch sentences that must never reach an English reader. */
 const DUTCH = /\b(gezinsle|geregistreerd|toegevoegd|gewijzigd|overgedragen|overdracht|melding|dossier|aanvaard|geweigerd|regisseur|grondslag|werkdag|uur|tot|verkenning|toestemming|grootouder|noodtoegang|bericht)/i;
