@@ -58,6 +58,16 @@ describe('journey: safety and the family network council on the family page', ()
     await section.getByLabel('Hoe wordt het gecontroleerd').press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => section.getByRole('cell', { name: 'Oma Jansen (netwerk)' }).count()).toBe(1);
+    // A second one, removed again with its own button.
+    await section.getByLabel('Wat wordt afgesproken').fill('Buurvrouw belt bij lawaai.');
+    await section.getByLabel('Wie doet het').selectOption({ label: 'Oma Jansen (netwerk)' });
+    await section.getByLabel('Hoe wordt het gecontroleerd').fill('Navragen bij het huisbezoek.');
+    await section.getByLabel('Hoe wordt het gecontroleerd').press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => section.getByRole('cell', { name: 'Oma Jansen (netwerk)' }).count()).toBe(2);
+    await section.getByRole('button', { name: 'Afspraak verwijderen: Buurvrouw belt bij lawaai.' }).click();
+    await expect.poll(() => section.getByRole('cell', { name: 'Buurvrouw belt bij lawaai.' }).count()).toBe(0);
+    await expect.poll(() => section.getByRole('cell', { name: 'Oma Jansen (netwerk)' }).count()).toBe(1);
 
     // The council offered today.
     await section.getByText('Familienetwerkberaad vastleggen').click();

@@ -179,6 +179,7 @@ describe('route permissions', () => {
         "POST /api/v1/cases/:caseId/moments": "case:update",
         "POST /api/v1/cases/:caseId/plan/drafts": "plan:write",
         "POST /api/v1/cases/:caseId/safety/plan": "safety:write",
+        "POST /api/v1/cases/:caseId/safety/plan/:agreementId/remove": "safety:write",
         "POST /api/v1/cases/:caseId/safety/reviews": "safety:review",
         "POST /api/v1/cases/:caseId/team-members": "case-team:manage",
         "POST /api/v1/cases/:caseId/team-members/:membershipId/end": "case-team:manage",

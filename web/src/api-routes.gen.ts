@@ -59,6 +59,7 @@ export interface ApiRoutes {
   'PUT /api/v1/cases/:caseId/safety/assessment': { query: never; body: typeof safety.SaveAssessmentBody; response: typeof safety.SafetyOverview };
   'POST /api/v1/cases/:caseId/safety/plan': { query: never; body: typeof safety.AgreementBody; response: typeof safety.SafetyOverview };
   'PUT /api/v1/cases/:caseId/safety/plan/:agreementId': { query: never; body: typeof safety.AgreementBody; response: typeof safety.SafetyOverview };
+  'POST /api/v1/cases/:caseId/safety/plan/:agreementId/remove': { query: never; body: typeof safety.RemoveAgreementBody; response: typeof safety.SafetyOverview };
   'POST /api/v1/cases/:caseId/safety/reviews': { query: never; body: typeof safety.ReviewBody; response: typeof safety.SafetyOverview };
   'POST /api/v1/cases/:caseId/team-members': { query: never; body: typeof cases.AddTeamMemberBody; response: typeof families.Created };
   'PATCH /api/v1/cases/:caseId/team-members/:membershipId': { query: never; body: typeof cases.ChangeMembershipBody; response: typeof families.Created };

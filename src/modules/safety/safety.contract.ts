@@ -15,6 +15,8 @@ export const OwnerKind = z.enum(['organisation', 'family_member', 'network_membe
 
 export const CaseParams = z.strictObject({ caseId: Uuid });
 export const AgreementParams = z.strictObject({ caseId: Uuid, agreementId: Uuid });
+/** Removing an agreement names the version it removes (409 when someone changed it meanwhile). */
+export const RemoveAgreementBody = z.strictObject({ version: Version });
 
 /** A 0–10 scaling by one party: a family member (personId) or an organisation (organisationId). */
 export const Scaling = z.strictObject({

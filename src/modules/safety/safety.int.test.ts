@@ -125,6 +125,18 @@ describe('safety of a case', () => {
     expect(exported.decision).toBe('unsafe');
     expect(exported.agreements.map((x) => x.ownerKind)).toEqual(['family_member', 'organisation']);
     expect(await asActor(t.server, outsider.actor, (tx) => safetyPlanOf(tx, caseId))).toEqual({ decision: null, safetyGoals: null, agreements: [] });
+
+    // Removing an agreement names its version; a stale one is 409, someone off the team gets 404, and the removal is on the timeline and in the audit log.
+    const remove = (client: typeof cPro, version: number) => client.post(`/api/v1/cases/${caseId}/safety/plan/${id}/remove`, { version });
+    expect((await remove(cPro, 1)).body).toMatchObject({ status: 409, code: 'stale_version' });
+    expect((await remove(cOutsider, 2)).status).toBe(404);
+    const removed = await remove(cPro, 2);
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect(removed.body.plan.map((x: { id: string }) => x.id)).not.toContain(id);
+    expect(removed.body.plan).toHaveLength(1);
+    expect((await remove(cPro, 2)).status).toBe(404);
+    expect(await t.db.query(`SELECT 1 FROM timeline_events WHERE region_id = $1 AND case_id = $2 AND kind = 'safety_plan_agreement_removed'`, [region, caseId])).toHaveLength(1);
+    expect((await t.db.query(`SELECT 1 FROM audit_log WHERE region_id = $1 AND action = 'delete' AND object_type = 'safety-plan' AND object_id = $2`, [region, id])).length).toBeGreaterThan(0);
   });
 
   it('is required when Veilig Thuis is on the team, with the reason', async () => {

@@ -152,6 +152,11 @@ export async function updateAgreement(tx: Tx, regionId: string, id: string, vers
   return rows.length === 1;
 }
 
+export async function deleteAgreement(tx: Tx, regionId: string, id: string, version: number): Promise<boolean> {
+  const rows = await tx.query(`DELETE FROM safety_plan_agreements WHERE region_id = $1 AND id = $2 AND version = $3 RETURNING id`, [regionId, id, version]);
+  return rows.length === 1;
+}
+
 // ---- the family network council ----
 
 export interface CouncilRow {

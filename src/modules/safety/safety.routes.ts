@@ -1,7 +1,7 @@
 import type { App } from '../../platform/http/app.js';
-import { AgreementBody, AgreementParams, CaseParams, CouncilBody, CouncilSettings, CouncilSettingsBody, OutcomeBody, ReviewBody, SafetyOverview,
+import { AgreementBody, AgreementParams, CaseParams, RemoveAgreementBody, CouncilBody, CouncilSettings, CouncilSettingsBody, OutcomeBody, ReviewBody, SafetyOverview,
   SaveAssessmentBody } from './safety.contract.js';
-import { addAgreement, changeAgreement, readCouncilSettings, readSafety, reviewAssessment, saveAssessment, saveCouncil, saveCouncilOutcome,
+import { addAgreement, changeAgreement, readCouncilSettings, removeAgreement, readSafety, reviewAssessment, saveAssessment, saveCouncil, saveCouncilOutcome,
   saveCouncilSettings } from './safety.service.js';
 
 export function safetyRoutes(app: App) {
@@ -31,6 +31,11 @@ export function safetyRoutes(app: App) {
     schema: { tags, summary: 'Een afspraak van het veiligheidsplan wijzigen (met versie)', params: AgreementParams, body: AgreementBody, response: { 200: SafetyOverview } },
     config: { permission: 'safety:write' },
   }, (req) => changeAgreement(app.db, req.actor, req.params.caseId, req.params.agreementId, req.body));
+
+  app.post('/api/v1/cases/:caseId/safety/plan/:agreementId/remove', {
+    schema: { tags, summary: 'Een afspraak uit het veiligheidsplan verwijderen (met versie)', params: AgreementParams, body: RemoveAgreementBody, response: { 200: SafetyOverview } },
+    config: { permission: 'safety:write' },
+  }, (req) => removeAgreement(app.db, req.actor, req.params.caseId, req.params.agreementId, req.body));
 
   app.put('/api/v1/cases/:caseId/council', {
     schema: { tags, summary: 'Het familienetwerkberaad vastleggen: aanbod, antwoord van het gezin, wanneer gehouden, of een veiligheidsreden (regisseur)',

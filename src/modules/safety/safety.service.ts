@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { recordAccess } from '../../platform/audit/audit.js';
+import { recordAccess, type AuditAction } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, Invalid, NotFound, StaleVersion } from '../../platform/http/errors.js';
 import { holidayRulesOf } from '../../platform/time/region-calendar.js';
 import { dutchToday } from '../../platform/time/working-days.js';
@@ -34,7 +34,7 @@ async function writableCase(tx: Tx, actor: Actor, caseId: string) {
   return { c, access };
 }
 
-async function audit(tx: Tx, actor: Actor, c: repo.CaseFacts, access: Awaited<ReturnType<typeof familyAccess>>, action: 'read' | 'create' | 'update', objectType: string, objectId: string) {
+async function audit(tx: Tx, actor: Actor, c: repo.CaseFacts, access: Awaited<ReturnType<typeof familyAccess>>, action: AuditAction, objectType: string, objectId: string) {
   await recordAccess(tx, actor, { action, objectType, objectId, personIds: await familyPersonIds(tx, actor.regionId, c.familyId), ...accessAudit(access) });
 }
 
@@ -160,6 +160,17 @@ export async function changeAgreement(db: Database, actor: Actor, caseId: string
     if (body.version === undefined || !await repo.updateAgreement(tx, actor.regionId, agreementId, body.version, input)) throw new StaleVersion('safety plan agreement');
     await appendEvent(tx, actor, { familyId: c.familyId, caseId: c.id, kind: 'safety_plan_agreement_changed', params: {}, data: { agreementId } });
     await audit(tx, actor, c, access, 'update', 'safety-plan', agreementId);
+    return overview(tx, actor, c, access);
+  });
+}
+
+export async function removeAgreement(db: Database, actor: Actor, caseId: string, agreementId: string, body: { version: number }) {
+  return asActor(db, actor, async (tx) => {
+    const { c, access } = await writableCase(tx, actor, caseId);
+    if (await repo.agreementVersion(tx, actor.regionId, c.id, agreementId) === null) throw new NotFound('safety plan agreement', agreementId);
+    if (!await repo.deleteAgreement(tx, actor.regionId, agreementId, body.version)) throw new StaleVersion('safety plan agreement');
+    await appendEvent(tx, actor, { familyId: c.familyId, caseId: c.id, kind: 'safety_plan_agreement_removed', params: {}, data: { agreementId } });
+    await audit(tx, actor, c, access, 'delete', 'safety-plan', agreementId);
     return overview(tx, actor, c, access);
   });
 }

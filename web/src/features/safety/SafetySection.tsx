@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { fmtDate } from '../../ui/time.js';
 import { AgreementForm } from './AgreementForm.js';
+import { AgreementsTable } from './AgreementsTable.js';
 import { AssessmentForm, ReviewForm } from './AssessmentForms.js';
 import { CouncilForm, OutcomeForm } from './CouncilForms.js';
 import { key } from './safety-data.js';
@@ -64,18 +65,7 @@ export function SafetySection({ caseId }: { caseId: string }) {
       {data.may.review && a && <ReviewForm key={`r${a.version}`} st={st} caseId={caseId} version={a.version} onSaved={reload} />}
 
       <Heading level={3}>{st('plan')}</Heading>
-      {data.plan.length === 0 ? <Paragraph>{st('emptyPlan')}</Paragraph> : (
-        <Table className="regie-table">
-          <TableHeader><TableRow>
-            <TableHeaderCell scope="col">{st('what')}</TableHeaderCell><TableHeaderCell scope="col">{st('owner')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{st('dueOn')}</TableHeaderCell><TableHeaderCell scope="col">{st('checkHow')}</TableHeaderCell>
-          </TableRow></TableHeader>
-          <TableBody>{data.plan.map((p) => (
-            <TableRow key={p.id}><TableCell>{p.what}</TableCell><TableCell>{p.ownerName} ({st(key(`o_${p.ownerKind === 'family_member' ? 'person' : p.ownerKind}`))})</TableCell>
-              <TableCell>{p.dueOn ? fmtDate(p.dueOn, lang) : '—'}</TableCell><TableCell>{p.checkHow}</TableCell></TableRow>
-          ))}</TableBody>
-        </Table>
-      )}
+      <AgreementsTable st={st} caseId={caseId} plan={data.plan} mayWrite={data.may.write} onChanged={reload} />
       {data.may.write && <AgreementForm st={st} caseId={caseId} parties={data.parties} onSaved={reload} />}
 
       <Heading level={3}>{st('council')}</Heading>
