@@ -4,6 +4,7 @@
 //   docs/screenshots/gezinspagina.png      the family page at desktop width (1280 px)
 //   docs/screenshots/mijn-gezinnen-telefoon.png   "Mijn gezinnen" at phone width (320 px)
 //   docs/screenshots/mijn-gezinnen.png, triage.png at desktop width
+//   docs/screenshots/plan.png              an agreed plan (the first demo family that has one)
 // With --all also gezinspagina-telefoon.png and gezin-registreren.png (to look at, not in the README).
 // Usage: npx tsx scripts/screenshots.ts [--out dir] [--all]
 import { spawn } from 'node:child_process';
@@ -50,6 +51,21 @@ try {
   await page.getByRole('heading', { level: 2 }).first().waitFor();
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(out, 'gezinspagina.png'), fullPage: true });
+  // The plan of a family whose plan was agreed (the demo region has plans in every state).
+  const agreedCase = await page.evaluate(async () => {
+    const list = (await (await fetch('/api/v1/families?limit=100')).json()) as { items: Array<{ id: string }> };
+    for (const f of list.items) {
+      const s = (await (await fetch(`/api/v1/families/${f.id}/plan-summary`)).json()) as { caseId: string | null; agreed: unknown };
+      if (s.agreed && s.caseId) return s.caseId;
+    }
+    return null;
+  });
+  if (agreedCase) {
+    await page.goto(`${base}/plannen/${agreedCase}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(out, 'plan.png'), fullPage: true });
+  }
   if (process.argv.includes('--all')) {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.screenshot({ path: join(out, 'gezinspagina-telefoon.png') });
