@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, type TestUser } from '../support/factory.js';
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
-import { expectAccessible, login, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+import { confirmStep, expectAccessible, focused, login, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
 let env: Env; let coord: TestUser; let colleague: TestUser; let outsider: TestUser; let gpUser: TestUser;
-let familyId: string;
+let familyId: string; let visserId: string;
 
 beforeAll(async () => {
   env = await startEnv();
@@ -17,7 +17,7 @@ beforeAll(async () => {
   gpUser = await createUser(env.t.db, region, gp, ['professional']);
   outsider = await createUser(env.t.db, region, gp, ['professional']);
   familyId = (await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Bakker', children: 2 })))).id;
-  await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Visser', children: 1 })));
+  visserId = (await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Visser', children: 1 })))).id;
 });
 afterAll(async () => { await env?.close(); });
 
@@ -130,6 +130,51 @@ describe('journey: a coordinator finds a family and works on its case team', () 
     expect(await formB.getByLabel(/Plaats/).inputValue()).toBe('Vlissingen');
     await formB.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => b.getByRole('cell', { name: /Vlissingen/ }).count()).toBe(1);
+  });
+
+  it('closes a case only after confirming what happens; Back changes nothing; then says what comes next', async () => {
+    const page = await newPage(env);
+    await loginAndWait(page, env, coord.username, PASSWORD);
+    await page.goto(`${env.base}/gezinnen/${visserId}`);
+    await page.getByRole('heading', { name: 'Gezin Visser', level: 1 }).waitFor();
+    const phase = page.locator('details').filter({ has: page.getByText('Fase wijzigen', { exact: true }) });
+    await phase.getByText('Fase wijzigen', { exact: true }).click();
+    await phase.getByLabel('Nieuwe fase').selectOption({ label: 'afgesloten' });
+    const reason = 'Doelen bereikt; het gezin redt zich weer zelf';
+    await phase.getByLabel('Reden van afsluiten').fill(reason);
+    await phase.getByRole('button', { name: 'Opslaan' }).click();
+    const confirm = confirmStep(page);
+    await confirm.region.waitFor();
+    await expect.poll(() => focused(page)).toBe('h3: Controleer en bevestig');
+    expect(await confirm.lines()).toEqual([
+      `Het dossier van Gezin Visser wordt afgesloten met de reden: "${reason}".`,
+      'De afsluiting komt op de tijdlijn van het gezin.',
+      'Het casusteam blijft het gezin zien; niemand verliest de toegang.',
+      'Daarna kan het dossier alleen nog naar nazorg; voor nieuwe hulp opent u een nieuw dossier.',
+      'Komt er binnen 12 maanden een melding binnen die Regie bij dit gezin herkent, dan ziet de triage die als herhaalmelding.',
+    ]);
+    await expectAccessible(page, 'dossier afsluiten: controleer en bevestig');
+    await screenshot(page, 'dossier-afsluiten-bevestigen');
+    const status = async () => (await env.t.db.query<{ status: string }>(`SELECT status FROM cases WHERE family_id = $1`, [visserId])).map((c) => c.status);
+    const before = await status();
+    expect(before).toHaveLength(1);
+    expect(before).not.toContain('closed');
+    // Back: the form with the phase and reason as typed, focus on its button; the case is still open.
+    await confirm.region.getByRole('button', { name: 'Terug' }).click();
+    await expect.poll(() => focused(page)).toBe('button: Opslaan');
+    expect(await phase.getByLabel('Nieuwe fase').inputValue()).toBe('closed');
+    expect(await phase.getByLabel('Reden van afsluiten').inputValue()).toBe(reason);
+    expect(await status()).toEqual(before);
+    // Other phase changes need no confirm step; closing does.
+    await phase.getByRole('button', { name: 'Opslaan' }).click();
+    await confirm.region.getByRole('button', { name: 'Ja, sluit het dossier af' }).click();
+    await expect.poll(() => focused(page)).toBe('h3: Dossier afgesloten');
+    await expect.poll(() => page.getByText(`Het dossier van Gezin Visser is afgesloten met de reden: "${reason}". De afsluiting staat op de tijdlijn.`).count()).toBe(1);
+    await expect.poll(() => page.getByText('Is nazorg afgesproken? Kies dan bij "Fase wijzigen" de fase nazorg.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Naar mijn gezinnen' }).count()).toBe(1);
+    expect(await status()).toEqual(['closed']);
+    await expect.poll(() => page.getByText('Dit gezin heeft geen open dossier.').count()).toBe(1);
+    await expectAccessible(page, 'dossier afgesloten');
   });
 
   it('switches to English', async () => {

@@ -12,7 +12,7 @@ import { RegisterFamilyBody } from '../../src/modules/families/families.contract
 import { createSignal } from '../../src/modules/signals/signals.service.js';
 import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js';
 import { oneRow } from '../../src/platform/db/rows.js';
-import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+import { confirmStep, expectAccessible, focused, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
 let env: Env; let walcheren: string; let bevelanden: string;
 let vtCoord: TestUser; let goesCoord: TestUser; let goesPro: TestUser;
@@ -97,7 +97,35 @@ describe('journey: a case handed over to a team in another region', () => {
     await page.getByLabel('Regisseur bij uw organisatie').selectOption({ label: nameOf(goesCoord) });
     await screenshot(page, 'overdracht-regio-ontvanger');
     await page.getByRole('button', { name: 'Aanvaarden' }).click();
+    // From another region: first what accepting will do, with focus on the confirm step.
+    const confirm = confirmStep(page);
+    await confirm.region.waitFor();
+    await expect.poll(() => focused(page)).toBe('h3: Controleer en bevestig');
+    expect(await confirm.lines()).toEqual([
+      `${nameOf(goesCoord)} wordt de regisseur van een nieuw dossier in uw regio en krijgt daarvan bericht.`,
+      'Het gezin wordt als nieuw gezin in uw regio geregistreerd.',
+      'Anna Bakker: gekoppeld aan Anna Bakker (door u bevestigd).',
+      'Kind1 Bakker: nieuw geregistreerd in uw regio.',
+      'Het casusteam krijgt de grondslag van de overdracht: wettelijke taak.',
+      'In regio Walcheren wordt het dossier van Veilig Thuis Zeeland afgesloten als verhuisd en eindigt hun toegang.',
+      'Veilig Thuis Zeeland krijgt bericht dat u de overdracht heeft aanvaard.',
+    ]);
+    await expectAccessible(page, 'overdracht uit een andere regio: controleer en bevestig');
+    await screenshot(page, 'overdracht-regio-bevestigen');
+    // Back: the form with the choices made, focus on its button; nothing was answered.
+    await confirm.region.getByRole('button', { name: 'Terug' }).click();
+    await expect.poll(() => focused(page)).toBe('button: Aanvaarden');
+    expect(await same.getByLabel(/Dezelfde persoon als Anna Bakker/).isChecked()).toBe(true);
+    expect(await page.getByLabel('Regisseur bij uw organisatie').inputValue()).toBe(goesCoord.actor.userId);
+    const pending = await env.t.db.query<{ status: string }>(`SELECT status FROM handovers WHERE region_id = $1 AND case_id = $2`, [walcheren, caseId]);
+    expect(pending).toEqual([{ status: 'pending' }]);
+    await page.getByRole('button', { name: 'Aanvaarden' }).click();
+    await confirm.region.getByRole('button', { name: 'Ja, aanvaard de overdracht' }).click();
+    // The result panel takes focus and says what happened and what comes next.
+    await expect.poll(() => focused(page)).toBe('h2: Overdracht aanvaard');
     await expect.poll(() => page.getByText(`${nameOf(goesCoord)} is nu de regisseur; het gezin is in uw regio geregistreerd.`).count()).toBe(1);
+    await expect.poll(() => page.getByText('Veilig Thuis Zeeland in regio Walcheren heeft bericht gekregen.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Doorlooptijden van dit dossier' }).count()).toBe(1);
     await expectAccessible(page, 'overdracht uit een andere regio aanvaard');
     await page.getByRole('link', { name: 'Naar het gezin' }).click();
     await page.getByRole('heading', { name: 'Gezin Bakker', level: 1 }).waitFor();
@@ -150,7 +178,30 @@ describe('journey: a signal handed over from triage to a team in another region'
     await expectAccessible(page, 'triage: overdragen aan een andere regio');
     await screenshot(page, 'triage-overdracht-regio');
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    // Handing over cannot be undone: first what will happen, with focus on the confirm step.
+    const confirm = confirmStep(page);
+    await confirm.region.waitFor();
+    await expect.poll(() => focused(page)).toBe('h3: Controleer en bevestig');
+    expect(await confirm.lines()).toEqual([
+      'Het triagebesluit wordt vastgelegd met de veiligheidsinschatting "zorgen".',
+      'Team Jeugd Goes krijgt een overdracht met een informatiepakket: de melding, uw veiligheidsinschatting en toelichting, en de betrokken personen.',
+      'Team Jeugd Goes werkt in regio De Bevelanden: de betrokken personen gaan mee met naam, geboortedatum en BSN. De melding zelf blijft in uw regio.',
+      'Team Jeugd Goes reageert binnen 5 werkdagen. Tot Team Jeugd Goes aanvaardt, blijft uw organisatie verantwoordelijk.',
+      'Wordt de overdracht geweigerd of niet op tijd beantwoord, dan komt de melding terug in uw triagelijst voor een nieuw besluit.',
+    ]);
+    await expectAccessible(page, 'triage: overdragen aan een andere regio, controleer en bevestig');
+    // Back: the decision as filled in, focus on its button; nothing was decided or sent.
+    await confirm.region.getByRole('button', { name: 'Terug' }).click();
+    await expect.poll(() => focused(page)).toBe('button: Besluit vastleggen');
+    expect(await target.inputValue()).not.toBe('');
+    expect(await page.getByLabel(/Advies of toelichting/).inputValue()).toBe('Het gezin is verhuisd naar Goes; school en moeder weten van de overdracht.');
+    expect(await env.t.db.query(`SELECT id FROM signal_triage_decisions WHERE region_id = $1 AND signal_id = $2`, [walcheren, signal.id])).toEqual([]);
+    expect(await env.t.db.query(`SELECT id FROM handovers WHERE region_id = $1 AND signal_id = $2`, [walcheren, signal.id])).toEqual([]);
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await confirm.region.getByRole('button', { name: 'Ja, draag de melding over' }).click();
+    await expect.poll(() => focused(page)).toBe('h2: Melding overgedragen');
     await expect.poll(() => page.getByText('Het triagebesluit is vastgelegd.').count()).toBe(1);
+    await expect.poll(() => page.getByText('De overdracht aan Team Jeugd Goes in regio De Bevelanden is verstuurd.').count()).toBe(1);
     await expect.poll(() => page.getByText('Team Jeugd Goes (regio De Bevelanden)').count()).toBe(1);
     await expectAccessible(page, 'melding overgedragen aan een andere regio');
     const [d] = await env.t.db.query<{ target_region_id: string }>(`SELECT target_region_id FROM signal_triage_decisions WHERE region_id = $1 AND signal_id = $2`, [walcheren, signal.id]);

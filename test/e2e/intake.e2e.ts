@@ -11,7 +11,7 @@ import { RegisterFamilyBody } from '../../src/modules/families/families.contract
 import { updateCaseStatus } from '../../src/modules/cases/cases.service.js';
 import { UpdateCaseBody } from '../../src/modules/cases/cases.contract.js';
 import { oneRow } from '../../src/platform/db/rows.js';
-import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env, fillBirthDate, birthDateIn } from './support.js';
+import { confirmStep, expectAccessible, focused, loginAndWait, newPage, screenshot, startEnv, type Env, fillBirthDate, birthDateIn } from './support.js';
 
 let env: Env; let region: string; let team: string; let triager: TestUser; let coord: TestUser; let teacher: TestUser;
 
@@ -88,6 +88,32 @@ describe('journey: from a neighbour\'s worry to an open case', () => {
     await expectAccessible(page, 'triage: dossier openen voor een nieuw gezin');
     await screenshot(page, 'triage-nieuw-gezin');
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    // Opening a case cannot be undone: first what will happen, with focus on the confirm step.
+    const coordName = `Prof ${coord.username.slice(2, 8)}`;
+    const confirm = confirmStep(page);
+    await confirm.region.waitFor();
+    await expect.poll(() => focused(page)).toBe('h3: Controleer en bevestig');
+    const lines = await confirm.lines();
+    expect(lines[0]).toBe('Het triagebesluit wordt vastgelegd met de veiligheidsinschatting "zorgen".');
+    expect(lines[1]).toBe('Het gezin wordt in Regie geregistreerd met deze gezinsleden: Ilse Vermeer, Bram Vermeer.');
+    expect(lines[2]).toMatch(/^Het dossier begint op .+, de dag dat de melding binnenkwam; de melding staat als eerste op de tijdlijn van het gezin\.$/);
+    expect(lines.slice(3)).toEqual([`${coordName} wordt de regisseur van het dossier en krijgt daarvan bericht.`, 'U wordt zelf geen lid van het casusteam.']);
+    await expectAccessible(page, 'triage: dossier openen, controleer en bevestig');
+    await screenshot(page, 'triage-nieuw-gezin-bevestigen');
+    // Back: the form as filled in (the new family's members too), focus on its button; nothing recorded.
+    await confirm.region.getByRole('button', { name: 'Terug' }).click();
+    await expect.poll(() => focused(page)).toBe('button: Besluit vastleggen');
+    expect(await newFamily.getByLabel('Voornamen').first().inputValue()).toBe('Ilse');
+    expect(await page.getByLabel('Regisseur van het nieuwe dossier').inputValue()).toBe(coord.actor.userId);
+    const before = oneRow(await env.t.db.query<{ status: string; case_id: string | null }>(
+      `SELECT status, case_id FROM signals WHERE region_id = $1 AND reference = $2`, [region, reference]), 'signal');
+    expect(before).toEqual({ status: 'open', case_id: null });
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await confirm.region.getByRole('button', { name: 'Ja, open het dossier' }).click();
+    // The result panel takes focus: what happened, and what comes next.
+    await expect.poll(() => focused(page)).toBe('h2: Dossier geopend');
+    await expect.poll(() => page.getByText(`Het dossier is geopend; ${coordName} is de regisseur.`).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Terug naar de triagelijst' }).count()).toBe(1);
     await expect.poll(() => page.getByText('Het triagebesluit is vastgelegd.').count()).toBe(1);
     // The triager is not on the new case's team: the signal says so instead of offering a page that would not open.
     await expect.poll(() => page.getByText(/u staat niet in het casusteam/).count()).toBe(1);

@@ -5,7 +5,7 @@ import { RegisterFamilyBody } from '../../src/modules/families/families.contract
 import { currentTotp } from '../../src/platform/auth/totp.js';
 import { openTotpSecret } from '../../src/platform/auth/totp-secrets.js';
 import { oneRow } from '../../src/platform/db/rows.js';
-import { expectAccessible, login, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+import { confirmStep, expectAccessible, focused, login, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 let env: Env; let coord: TestUser; let vt: TestUser; let privacy: TestUser; let newcomer: TestUser;
@@ -38,11 +38,37 @@ describe('journey: break the glass, reviewed by the privacy officer', () => {
     await page.getByRole('link', { name: 'Noodtoegang' }).click();
     await page.getByRole('heading', { name: 'Noodtoegang', level: 1 }).waitFor();
     await expectAccessible(page, 'noodtoegang');
+    const reason = 'Melding acute onveiligheid: politie ter plaatse, kinderen mogelijk in gevaar.';
     await page.getByLabel('BSN van een gezinslid').fill(bsn);
-    await page.getByLabel(/Reden/).fill('Melding acute onveiligheid: politie ter plaatse, kinderen mogelijk in gevaar.');
+    await page.getByLabel(/Reden/).fill(reason);
     await page.getByLabel(/Code uit uw authenticator-app/).fill(await currentTotp(SECRET));
     await page.getByRole('button', { name: 'Noodtoegang openen' }).click();
+    // First the confirm step: what will happen, in plain words, with focus on its heading.
+    const confirm = confirmStep(page);
+    await confirm.region.waitFor();
+    await expect.poll(() => focused(page)).toBe('h2: Controleer en bevestig');
+    expect(await confirm.lines()).toEqual([
+      `U krijgt 60 minuten toegang tot het gezin van de persoon met BSN ${bsn}: alleen inzage, wijzigen kan niet.`,
+      `Uw reden wordt vastgelegd en door de privacy officer beoordeeld: "${reason}"`,
+      'Alles wat u in die 60 minuten bekijkt, komt in de auditlog, met uw reden.',
+      'Op de tijdlijn van het gezin ziet het casusteam dat er noodtoegang is geopend (niet uw reden).',
+      'Na de bevestiging gaat u naar de gezinspagina; daar staat tot wanneer de noodtoegang loopt.',
+    ]);
+    await expectAccessible(page, 'noodtoegang: controleer en bevestig');
+    await screenshot(page, 'noodtoegang-bevestigen');
+    // Back: the form again with what was typed, focus on its button, and nothing opened.
+    await confirm.region.getByRole('button', { name: 'Terug' }).click();
+    await expect.poll(() => focused(page)).toBe('button: Noodtoegang openen');
+    expect(await confirm.region.count()).toBe(0);
+    expect(await page.getByLabel('BSN van een gezinslid').inputValue()).toBe(bsn);
+    expect(await page.getByLabel(/Reden/).inputValue()).toBe(reason);
+    expect(await env.t.db.query(`SELECT id FROM break_glass WHERE user_id = $1`, [vt.actor.userId])).toEqual([]);
+    await page.getByLabel(/Code uit uw authenticator-app/).fill(await currentTotp(SECRET));
+    await page.getByRole('button', { name: 'Noodtoegang openen' }).click();
+    await confirm.region.getByRole('button', { name: 'Ja, open noodtoegang' }).click();
+    // The result is the family page itself: its heading takes focus, its banner says until when.
     await page.getByRole('heading', { name: 'Gezin Mulder', level: 1 }).waitFor();
+    await expect.poll(() => focused(page)).toBe('h1: Gezin Mulder');
     await expect.poll(() => page.locator('.regie-breakglass-banner').textContent()).toContain('Noodtoegang actief tot');
     // Read-only: no change is offered (the server refuses it anyway).
     expect(await page.locator('.regie-breakglass-banner').textContent()).toContain('alleen inzage');

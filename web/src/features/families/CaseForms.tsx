@@ -7,6 +7,8 @@ import { LEGAL_BASES } from '@contract/shared/enums.js';
 import { useI18n } from '../../i18n.js';
 import { FieldScope, fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
 import { useProfessionals } from './professionals.js';
+import { ConfirmPanel, useConfirmStep } from '../../ui/confirm.js';
+import { useCloseLines } from './CloseCase.js';
 
 const PHASES = CaseStatus.options;
 const BASES = LEGAL_BASES;
@@ -31,14 +33,27 @@ export function TransferForm({ currentUserId, onSubmit, error }: { currentUserId
   );
 }
 
-export function PhaseForm({ status, onSubmit, error }: { status: string; onSubmit: (status: string, reason: string) => void; error: unknown }) {
+/**
+ * The phase change. Closing cannot be undone (a closed case only moves on to monitoring): with a
+ * reason given, a confirm step first; other phase changes are saved at once. `onSubmit` answers
+ * whether it succeeded.
+ */
+export function PhaseForm({ status, family, onSubmit, error }: { status: string; family: string; onSubmit: (status: string, reason: string) => Promise<boolean>; error: unknown }) {
   const { t, label, lang } = useI18n();
   const [next, setNext] = useState('');
   const [reason, setReason] = useState('');
   const errors = fieldErrors(error, lang);
+  const step = useConfirmStep();
+  const confirm = useCloseLines(family, reason);
+  const save = async () => {
+    const ok = await onSubmit(next, reason);
+    if (ok) { setNext(''); setReason(''); }
+    return ok;
+  };
   return (
     <details className="regie-disclosure"><summary>{t('changePhase')}</summary>
-      <FieldScope name="phase"><form onSubmit={(e) => { e.preventDefault(); onSubmit(next, reason); }} noValidate>
+      <FieldScope name="phase"><form ref={step.formRef} hidden={step.open} noValidate
+        onSubmit={(e) => { e.preventDefault(); if (next === 'closed' && reason.trim().length >= 3) step.ask(); else void save(); }}>
         <div className="regie-grid">
           <Select label={t('newPhase')} value={next} onChange={(e) => setNext(e.target.value)} field="status" error={errors.status}
             options={PHASES.filter((p) => p !== status).map((p) => ({ value: p, label: label(p) }))} />
@@ -46,6 +61,7 @@ export function PhaseForm({ status, onSubmit, error }: { status: string; onSubmi
         </div>
         <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
       </form></FieldScope>
+      {step.open && <ConfirmPanel step={step} lines={confirm.lines} confirmLabel={confirm.confirmLabel} onConfirm={() => void step.run(save, true)} />}
     </details>
   );
 }

@@ -9,6 +9,7 @@ import { A } from '../../router.js';
 import type { FamilyPageData } from './FamilyPage.js';
 import { AddTeamMemberForm, ChangeBasis, EndMembership } from './TeamMemberForms.js';
 import { OpenCaseForm, PhaseForm, TransferForm } from './CaseForms.js';
+import { ClosedResult } from './CloseCase.js';
 
 export { useProfessionals } from './professionals.js';
 
@@ -21,9 +22,11 @@ export function CaseSection({ data, onChanged }: { data: FamilyPageData; onChang
   const mayManage = data.access.isCoordinator || !!session?.user.roles.includes('team_lead');
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
-  const act = async (fn: () => Promise<unknown>, ok: string) => {
-    setError(null); setNotice('');
-    try { await fn(); setNotice(ok); onChanged(); } catch (err) { setError(err); }
+  // After closing the case: the focused result panel (with the reason given) instead of the notice.
+  const [closed, setClosed] = useState<string | null>(null);
+  const act = async (fn: () => Promise<unknown>, ok: string, closedReason?: string) => {
+    setError(null); setNotice(''); setClosed(null);
+    try { await fn(); setNotice(ok); if (closedReason !== undefined) setClosed(closedReason); onChanged(); return true; } catch (err) { setError(err); return false; }
   };
   const activeTeam = c?.team.filter((m) => !m.endedAt) ?? [];
   const endedTeam = c?.team.filter((m) => m.endedAt) ?? [];
@@ -31,7 +34,7 @@ export function CaseSection({ data, onChanged }: { data: FamilyPageData; onChang
   return (
     <section aria-labelledby="case-title" className="regie-section">
       <Heading level={2} id="case-title">{t('caseTitle')}</Heading>
-      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      {closed !== null ? <ClosedResult family={data.name} reason={closed} /> : notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
       <ProblemAlert error={error} />
       {!open && <Paragraph>{t('noCase')}</Paragraph>}
       {!open && <OpenCaseForm familyId={data.id} onDone={(msg) => act(async () => undefined, msg)} />}
@@ -74,8 +77,9 @@ export function CaseSection({ data, onChanged }: { data: FamilyPageData; onChang
             act(() => post('/api/v1/cases/:caseId/coordinator-transfers', { params: { caseId: c.id }, body: { toUserId, caseVersion: c.version, ...(reason ? { reason } : {}) } }), t('saved'))} error={error} />
         </>)}
         {mayManage && (
-          <PhaseForm status={c.status} onSubmit={(status, closedReason) =>
-            act(() => patch('/api/v1/cases/:caseId', { params: { caseId: c.id }, body: { status, version: c.version, ...(closedReason ? { closedReason } : {}) } }), t('saved'))} error={error} />
+          <PhaseForm status={c.status} family={data.name} onSubmit={(status, closedReason) =>
+            act(() => patch('/api/v1/cases/:caseId', { params: { caseId: c.id }, body: { status, version: c.version, ...(closedReason ? { closedReason } : {}) } }), t('saved'),
+              status === 'closed' ? closedReason : undefined)} error={error} />
         )}
       </>)}
       {data.pastCases.length > 0 && (<>

@@ -6,13 +6,15 @@ import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { FieldScope, fieldErrors, ProblemAlert, Select, TextArea } from '../../ui/forms.js';
+import { ConfirmPanel, useConfirmStep } from '../../ui/confirm.js';
 import { Arrival } from './HandoverArrival.js';
+import { useAcceptLines, type Accepted } from './AcceptConfirm.js';
 import { useHandoverT } from './texts.js';
 
 type HandoverDetailData = ApiResponse<'GET', '/api/v1/handovers/:handoverId'>;
 type Professional = ApiResponse<'GET', '/api/v1/professionals'>['items'][number];
 
-export function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg: string) => void }) {
+export function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg: string, accepted?: Accepted) => void }) {
   const t = useHandoverT();
   const { lang } = useI18n();
   const { session } = useSession();
@@ -28,15 +30,21 @@ export function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg
   // The professional the sender named is the first choice, when they can coordinate.
   const named = h.toUser && pros.some((p) => p.id === h.toUser!.id) ? h.toUser.id : '';
   useEffect(() => { if (named) setNominee((n) => n || named); }, [named]);
+  const name = pros.find((p) => p.id === nominee)?.displayName ?? '';
+  // From another region, accepting registers the family here and may close the sender's case:
+  // with a coordinator chosen, a confirm step first.
+  const step = useConfirmStep();
+  const confirm = useAcceptLines(h, { nominee: name, nomineeId: nominee, same, family });
   const accept = async () => {
     setAcceptError(null);
     try {
       const persons = Object.entries(same).filter(([, v]) => v !== 'new').map(([personId, existingPersonId]) => ({ personId, existingPersonId }));
-      await post('/api/v1/handovers/:handoverId/accept', { params: { handoverId: h.id }, body: { nomineeUserId: nominee, version: h.version,
+      const r = await post('/api/v1/handovers/:handoverId/accept', { params: { handoverId: h.id }, body: { nomineeUserId: nominee, version: h.version,
         ...(h.arrival ? { familyId: family === 'new' ? undefined : family, persons } : {}) } });
-      const name = pros.find((p) => p.id === nominee)?.displayName ?? '';
-      onDone(h.arrival ? t('arrivedNotice', { name }) : t('acceptedNotice', { name }));
-    } catch (e) { setAcceptError(e); }
+      if (h.crossRegion) onDone(t('arrivedNotice', { name }), { nominee: name, familyId: r.familyId ?? null, caseId: r.caseId ?? null });
+      else onDone(h.arrival ? t('arrivedNotice', { name }) : t('acceptedNotice', { name }));
+      return true;
+    } catch (e) { setAcceptError(e); return false; }
   };
   const refuse = async () => {
     setRefuseError(null);
@@ -48,13 +56,15 @@ export function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg
     <div className="regie-answer-grid">
       <section aria-labelledby="accept-title" className="regie-section">
         <Heading level={2} id="accept-title">{t('acceptTitle')}</Heading>
-        <FieldScope name="accept"><form onSubmit={(e) => { e.preventDefault(); void accept(); }} noValidate>
-          <ProblemAlert error={acceptError} />
-          {h.arrival && <Arrival h={h} same={same} setSame={setSame} family={family} setFamily={setFamily} errors={aErr} />}
-          <Select label={t('nomineeLabel')} hint={t('nomineeHint')} value={nominee} onChange={(e) => setNominee(e.target.value)} field="nomineeUserId" error={aErr.nomineeUserId}
-            options={pros.map((p) => ({ value: p.id, label: p.displayName }))} />
-          <Button appearance="primary-action-button" type="submit">{t('accept')}</Button>
-        </form></FieldScope>
+        <FieldScope name="accept"><ProblemAlert error={acceptError} />
+          <form ref={step.formRef} hidden={step.open} onSubmit={(e) => { e.preventDefault(); if (h.crossRegion && nominee) step.ask(); else void accept(); }} noValidate>
+            {h.arrival && <Arrival h={h} same={same} setSame={setSame} family={family} setFamily={setFamily} errors={aErr} />}
+            <Select label={t('nomineeLabel')} hint={t('nomineeHint')} value={nominee} onChange={(e) => setNominee(e.target.value)} field="nomineeUserId" error={aErr.nomineeUserId}
+              options={pros.map((p) => ({ value: p.id, label: p.displayName }))} />
+            <Button appearance="primary-action-button" type="submit">{t('accept')}</Button>
+          </form>
+          {step.open && <ConfirmPanel step={step} lines={confirm.lines} confirmLabel={confirm.confirmLabel} onConfirm={() => void step.run(accept)} />}
+        </FieldScope>
       </section>
       <section aria-labelledby="refuse-title" className="regie-section">
         <Heading level={2} id="refuse-title">{t('refuseTitle')}</Heading>

@@ -13,6 +13,7 @@ import { fmtDate, fmtDateTime } from '../../ui/time.js';
 import { DataList } from '../signals/controls.js';
 import { StatusBadge, termText } from './HandoverList.js';
 import { AnswerForms } from './AnswerForms.js';
+import { AcceptResult, type Accepted } from './AcceptConfirm.js';
 import { useHandoverT, type HT } from './texts.js';
 import { SkippedHolidays } from '../calendar/SkippedHolidays.js';
 type HandoverDetailData = ApiResponse<'GET', '/api/v1/handovers/:handoverId'>;
@@ -26,6 +27,8 @@ export function HandoverView({ handoverId }: { handoverId: string }) {
   const handover = useApi('/api/v1/handovers/:handoverId', { params: { handoverId } });
   const { data: h, error } = handover;
   const [notice, setNotice] = useState('');
+  // After accepting a handover from another region: the focused result panel, with the links onward.
+  const [accepted, setAccepted] = useState<Accepted | null>(null);
   const load = () => handover.refetch();
   if (!h) return <><Heading level={1}>{t('handovers')}</Heading><ProblemAlert error={error} />{!error && <Paragraph>{tt('loading')}</Paragraph>}</>;
 
@@ -43,7 +46,7 @@ export function HandoverView({ handoverId }: { handoverId: string }) {
         {withRegion(t, h.fromOrganisation, h.crossRegion)} → {withRegion(t, h.toOrganisation, h.crossRegion)} · {t('due')}: {fmtDate(h.acceptDueOn, lang)}{' '}
         <span className={h.overdue ? 'regie-overdue' : 'regie-muted'}>({termText(t, h)})</span><SkippedHolidays from={h.sentAt} to={h.acceptDueOn} />
       </Paragraph>
-      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      {accepted ? <AcceptResult h={h} accepted={accepted} /> : notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
       <ProblemAlert error={error} />
       {h.status === 'pending' && h.direction === 'outgoing' && <Alert type="info"><Paragraph>{t('senderResponsible')}</Paragraph>
         {h.crossRegion && <Paragraph>{t('elsewhereSender', { region: h.toOrganisation.regionName })}</Paragraph>}</Alert>}
@@ -51,7 +54,7 @@ export function HandoverView({ handoverId }: { handoverId: string }) {
       {h.status === 'accepted' && h.crossRegion && h.direction === 'outgoing' && (
         <Alert type="info"><Paragraph>{t(h.senderAccess === 'ends' ? 'closedAsMoved' : 'keptAfterMove', { region: h.toOrganisation.regionName })}</Paragraph></Alert>
       )}
-      {h.status === 'accepted' && familyId && h.direction === 'incoming' && (
+      {h.status === 'accepted' && familyId && h.direction === 'incoming' && !accepted && (
         <Paragraph><A href={`/gezinnen/${familyId}`}>{t('toFamily')}</A>{caseId && <> · <A href={`/doorlooptijden?caseId=${caseId}`}>{t('toLeadTimes')}</A></>}</Paragraph>
       )}
 
@@ -96,7 +99,7 @@ export function HandoverView({ handoverId }: { handoverId: string }) {
         </section>
       )}
 
-      {h.mayRespond && <AnswerForms h={h} onDone={(msg) => { setNotice(msg); void load(); }} />}
+      {h.mayRespond && <AnswerForms h={h} onDone={(msg, result) => { setNotice(msg); setAccepted(result ?? null); void load(); }} />}
     </>
   );
 }

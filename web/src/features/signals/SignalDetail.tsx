@@ -10,6 +10,7 @@ import { DataList } from './controls.js';
 import { DueCell } from './TriageQueue.js';
 import { SkippedHolidays } from '../calendar/SkippedHolidays.js';
 import { TriageForm } from './TriageForm.js';
+import { TriageResult, type TriageDone } from './TriageConfirm.js';
 import { RefusalNote } from '../handovers/RefusalNote.js';
 import { Attachments } from './SignalAttachments.js';
 import { Proposals } from './FamilyProposals.js';
@@ -26,6 +27,8 @@ export function SignalDetail({ signalId }: { signalId: string }) {
   // A refused attachment (from the form) is a warning; a recorded decision is good news.
   const [warning] = useState(() => sessionStorage.getItem(`regie.signal-notice.${signalId}`) ?? '');
   const [notice, setNotice] = useState('');
+  // After opening a case or handing over: the focused result panel instead of the notice.
+  const [done, setDone] = useState<TriageDone | null>(null);
   const signal = useApi('/api/v1/signals/:signalId', { params: { signalId } });
   const { data, error } = signal;
   const load = () => signal.refetch();
@@ -46,7 +49,8 @@ export function SignalDetail({ signalId }: { signalId: string }) {
         <span className="regie-badge">{lbl('status', s.status)}</span>
       </div>
       {warning && <Alert type="warning" role="status"><Paragraph style={{ whiteSpace: 'pre-line' }}>{warning}</Paragraph></Alert>}
-      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      {done ? <TriageResult done={done} familyId={s.subject.familyId} />
+        : notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
       {s.overdue && <Alert type="error"><Paragraph><strong>{t('overdue')}:</strong> {t('overdueAlert', { date: fmtDate(s.triageDueOn, lang) })}</Paragraph></Alert>}
       <ProblemAlert error={error} />
 
@@ -113,7 +117,7 @@ export function SignalDetail({ signalId }: { signalId: string }) {
           </section>
         )}
         {s.handoverRefusal && <RefusalNote refusal={s.handoverRefusal} />}
-        {s.access.mayTriage && <TriageForm signal={s} onDone={(msg) => { setNotice(msg); void load(); }} />}
+        {s.access.mayTriage && <TriageForm signal={s} onDone={(msg, outcome) => { setNotice(msg); setDone(outcome ?? null); void load(); }} />}
         {!s.triage && !s.access.mayTriage && s.status === 'open' && (
           <section className="regie-section" aria-label={t('triageTitle')}><Paragraph>{full ? t('notYours', { org: s.receivingOrganisation.name }) : t('triageHidden')}</Paragraph></section>
         )}

@@ -12,6 +12,8 @@ import { RadioGroup } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
 import type { SignalDetailData } from './drafts.js';
 import { ReceivingProfessional } from '../handovers/ReceivingProfessional.js';
+import { ConfirmPanel, useConfirmStep } from '../../ui/confirm.js';
+import { useTriageConfirm, type TriageDone } from './TriageConfirm.js';
 
 /** Adult or child by birth date, as a first guess the triaging professional corrects. */
 function guessRelation(birthDate: string | null, today = new Date()): string {
@@ -35,7 +37,7 @@ interface Draft { safetyAssessment: Assessment | ''; safetyReasons: string; deci
   targetOrganisationId: string; coordinatorUserId: string; caseId: string; members?: PersonDraft[]; targetUserId?: string }
 
 /** The triage decision: safety with reasons, then what happens next. Only for the receiving organisation. */
-export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDone: (msg: string) => void }) {
+export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDone: (msg: string, done?: TriageDone) => void }) {
   const { lang } = useI18n();
   const t = useSignalT();
   const lbl = useSignalLabels();
@@ -56,6 +58,14 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((p) => ({ ...p, [k]: v }));
   const members = d.members ?? initial.members!; // drafts saved before this field existed
   const setMember = (i: number, m: PersonDraft) => set('members', members.map((x, j) => (j === i ? m : x)));
+  // Opening a case and handing over cannot be undone: once the form can succeed, a confirm step first.
+  const step = useConfirmStep();
+  const chosen = coordinators.find((p) => p.id === d.coordinatorUserId);
+  const basics = !!d.safetyAssessment && d.safetyReasons.trim().length >= 3;
+  const planned: TriageDone | null = !basics ? null
+    : d.decision === 'open_case' && chosen ? { decision: 'open_case', coordinator: chosen.displayName, coordinatorIsMe: chosen.id === me.id, newFamily }
+      : d.decision === 'handover' && target ? { decision: 'handover', org: target.name, region: elsewhere ? target.regionName : null } : null;
+  const confirm = useTriageConfirm({ signal, assessment: d.safetyAssessment, members, newFamily, named: !!d.targetUserId, planned });
 
   const submit = async () => {
     setBusy(true); setError(null);
@@ -71,8 +81,9 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
         ...(d.decision === 'join_case' && d.caseId.trim() ? { caseId: d.caseId.trim() } : {}),
       } });
       draft.clear();
-      onDone(t('decided'));
-    } catch (err) { setError(err); } finally { setBusy(false); }
+      onDone(t('decided'), planned ?? undefined);
+      return true;
+    } catch (err) { setError(err); return false; } finally { setBusy(false); }
   };
 
   return (
@@ -80,7 +91,7 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
       <Heading level={2} id="triage-form-title">{t('triageTitle')}</Heading>
       <DraftNotice draft={draft} />
       <ProblemAlert error={error} />
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form ref={step.formRef} hidden={step.open} onSubmit={(e) => { e.preventDefault(); if (confirm) step.ask(); else void submit(); }} noValidate>
         <RadioGroup name="safetyAssessment" legend={t('assessment')} value={d.safetyAssessment} onChange={(v) => set('safetyAssessment', v)}
           field="safetyAssessment" error={errors.safetyAssessment} options={(['unsafe', 'concerns', 'safe'] as const).map((v) => ({ value: v, label: lbl('assessment', v) }))} />
         <TextArea label={t('reasons')} value={d.safetyReasons} field="safetyReasons" error={errors.safetyReasons} onChange={(e) => set('safetyReasons', e.target.value)} />
@@ -120,6 +131,7 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
           <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('decide')}</Button>
         </div>
       </form>
+      {step.open && confirm && <ConfirmPanel step={step} lines={confirm.lines} confirmLabel={confirm.confirmLabel} onConfirm={() => void step.run(submit)} />}
     </section>
   );
 }
