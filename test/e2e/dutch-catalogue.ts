@@ -29,9 +29,9 @@ function objectAt(src: string, open: number): string {
   return '';
 }
 
-/** The single-quoted string values of an object literal (keys are bare words here). */
+/** The quoted string values of an object literal (keys are bare words here), single or double quotes. */
 function stringValues(obj: string): string[] {
-  return [...obj.matchAll(/:\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => (m[1] ?? '').replace(/\\'/g, "'"));
+  return [...obj.matchAll(/:\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/\\(['"])/g, '$1'));
 }
 
 function catalogues(lang: 'nl' | 'en'): string[] {
