@@ -18,7 +18,8 @@ const dbDrivers = {
 /** Another module's repo and routes (a relative path into a sibling module). */
 const moduleInternals = {
   regex: '^\\.\\./(?:\\.\\./modules/)?[a-z-]+/[^/]*\\.(?:repo|routes)(?:\\.js)?$',
-  message: "Another module's repo and routes are its own: use its service, contract or shared file, or move the shared code to src/platform or src/shared.",
+  message:
+    "Another module's repo and routes are its own: use its service, contract or shared file, or move the shared code to src/platform or src/shared.",
 };
 
 /** The platform and the shared code serve the modules and never import one. */
@@ -49,9 +50,7 @@ export default tseslint.config(
       // import-x follows only the extensions it is told about (its default is JavaScript only).
       'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
-      'import-x/resolver-next': [
-        createTypeScriptImportResolver({ alwaysTryTypes: true, project: ['tsconfig.json', 'web/tsconfig.json'] }),
-      ],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true, project: ['tsconfig.json', 'web/tsconfig.json'] })],
     },
     rules: {
       // The gates issue 11 asks for.
@@ -80,7 +79,10 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true }],
       // - Unused things are errors, but a leading underscore says "on purpose" and a rest sibling
       //   strips a field from an object.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // - String(x) of a value typed `unknown`/`{}` is deliberate here (driver error codes, i18next
       //   results, fuzz values); the rule flags those, not real "[object Object]" bugs (12 hits, reviewed).
       '@typescript-eslint/no-base-to-string': 'off',

@@ -19,9 +19,16 @@ export default defineConfig({
   base: '/',
   resolve: { alias: contractAlias },
   build: {
-    outDir: '../dist/web', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1500,
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
     // TanStack Query marks its files "use client" (for React Server Components); a single-page app has no server components.
-    rollupOptions: { onwarn(warning, warn) { if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning); } },
+    rollupOptions: {
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   oxc: { jsx: { runtime: 'automatic' } },
   server: { proxy: { '/api': 'http://localhost:3000' } },

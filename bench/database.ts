@@ -8,7 +8,13 @@ import { say } from './options.js';
 
 export const REGION = DEMO_REGION.id;
 
-export interface DataSizes { families: number; persons: number; timelineEvents: number; auditRows: number; caseTeam: number }
+export interface DataSizes {
+  families: number;
+  persons: number;
+  timelineEvents: number;
+  auditRows: number;
+  caseTeam: number;
+}
 
 function split(url: string) {
   const u = new URL(url);
@@ -22,7 +28,11 @@ async function withAdmin<T>(url: string, fn: (c: pg.Client, name: string) => Pro
   const { name, admin } = split(url);
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
-  try { return await fn(c, name); } finally { await c.end(); }
+  try {
+    return await fn(c, name);
+  } finally {
+    await c.end();
+  }
 }
 
 export function databaseExists(url: string): Promise<boolean> {
@@ -44,16 +54,23 @@ export async function createDatabase(url: string, fresh: boolean): Promise<'crea
 }
 
 export function dropDatabase(url: string): Promise<void> {
-  return withAdmin(url, async (c, name) => { await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); });
+  return withAdmin(url, async (c, name) => {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
 }
 
 export async function countData(db: Database): Promise<DataSizes> {
-  const r = oneRow(await db.query<{ families: string; persons: string; events: string; team: string; audit: string }>(
-    `SELECT (SELECT count(*) FROM families WHERE region_id = $1)::text AS families,
+  const r = oneRow(
+    await db.query<{ families: string; persons: string; events: string; team: string; audit: string }>(
+      `SELECT (SELECT count(*) FROM families WHERE region_id = $1)::text AS families,
             (SELECT count(*) FROM persons WHERE region_id = $1)::text AS persons,
             (SELECT count(*) FROM timeline_events WHERE region_id = $1)::text AS events,
             (SELECT count(*) FROM case_team WHERE region_id = $1)::text AS team,
-            (SELECT count(*) FROM audit_log WHERE region_id = $1)::text AS audit`, [REGION]), 'data count');
+            (SELECT count(*) FROM audit_log WHERE region_id = $1)::text AS audit`,
+      [REGION],
+    ),
+    'data count',
+  );
   return { families: +r.families, persons: +r.persons, timelineEvents: +r.events, auditRows: +r.audit, caseTeam: +r.team };
 }
 
@@ -71,10 +88,17 @@ function progress(label: string) {
   };
 }
 
-export interface Prepared { db: Database; sizes: DataSizes; seeded: boolean; seedSeconds: number | null }
+export interface Prepared {
+  db: Database;
+  sizes: DataSizes;
+  seeded: boolean;
+  seedSeconds: number | null;
+}
 
 async function seedInto(db: Database, label: string, families: number, auditRowsPerFamily: number) {
-  say(`${label}: seeding ${families} families with ${auditRowsPerFamily} historic audit rows each (≈ ${(families * auditRowsPerFamily).toLocaleString('en')} rows)`);
+  say(
+    `${label}: seeding ${families} families with ${auditRowsPerFamily} historic audit rows each (≈ ${(families * auditRowsPerFamily).toLocaleString('en')} rows)`,
+  );
   const t0 = Date.now();
   await seedDemoRegion(db, { families, auditRowsPerFamily, onProgress: progress(label) });
   return (Date.now() - t0) / 1000;
@@ -105,8 +129,10 @@ export async function preparePostgres(url: string, o: { families: number; auditR
   const sizes = await countData(db);
   if (!seeded && (sizes.families !== o.families || sizes.auditRows < o.families * o.auditRowsPerFamily)) {
     await db.close();
-    throw new Error(`${label} holds ${sizes.families} families and ${sizes.auditRows} audit rows, not ${o.families} families with ` +
-      `≥ ${o.families * o.auditRowsPerFamily} audit rows (an interrupted seed?). Run again with --fresh to drop and re-seed it.`);
+    throw new Error(
+      `${label} holds ${sizes.families} families and ${sizes.auditRows} audit rows, not ${o.families} families with ` +
+        `≥ ${o.families * o.auditRowsPerFamily} audit rows (an interrupted seed?). Run again with --fresh to drop and re-seed it.`,
+    );
   }
   if (!seeded) say(`${label}: reusing the seeded region (${sizes.families} families, ${sizes.auditRows.toLocaleString('en')} audit rows)`);
   return { db, sizes, seeded, seedSeconds };
@@ -150,11 +176,17 @@ export async function cloneDatabase(templateUrl: string, targetUrl: string): Pro
  */
 export async function prepareTemplate(url: string, families: number, fresh: boolean): Promise<Prepared> {
   const label = split(url).name;
-  if (!fresh && await databaseExists(url)) {
+  if (!fresh && (await databaseExists(url))) {
     const probe = await openPostgres(url, 1);
-    const ok = await probe.query<{ n: string }>(`SELECT count(*)::text AS n FROM families WHERE region_id = $1`, [REGION]).then((r) => Number(r[0]?.n) === families, () => false);
+    const ok = await probe.query<{ n: string }>(`SELECT count(*)::text AS n FROM families WHERE region_id = $1`, [REGION]).then(
+      (r) => Number(r[0]?.n) === families,
+      () => false,
+    );
     await probe.close();
-    if (!ok) { say(`${label}: not the asked ${families} families; seeding it again`); fresh = true; }
+    if (!ok) {
+      say(`${label}: not the asked ${families} families; seeding it again`);
+      fresh = true;
+    }
   }
   return preparePostgres(url, { families, auditRowsPerFamily: 0, fresh });
 }

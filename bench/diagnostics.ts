@@ -4,7 +4,10 @@
 import pg from 'pg';
 import { withoutRls, type Statement } from './capture.js';
 
-export interface Plan { title: string; text: string }
+export interface Plan {
+  title: string;
+  text: string;
+}
 
 export async function explainCaptured(url: string, title: string, statements: Statement[], index: number, rls = true): Promise<Plan> {
   const inTx = statements.filter((s) => s.inTx).map((s) => (rls ? s : withoutRls(s)));
@@ -32,7 +35,13 @@ export async function explainSlowest(url: string, what: string, statements: Stat
   const sql = statements.filter((s) => s.inTx)[index]?.text ?? '';
   if (!/^\s*(SELECT|WITH)\b/i.test(sql)) return [];
   return [
-    await explainCaptured(url, `${what}: slowest statement (${slowest.slice(3, 50)}…) as the service runs it (regie_app, row-level security on)`, statements, index, true),
+    await explainCaptured(
+      url,
+      `${what}: slowest statement (${slowest.slice(3, 50)}…) as the service runs it (regie_app, row-level security on)`,
+      statements,
+      index,
+      true,
+    ),
     await explainCaptured(url, 'the same statement as the superuser (no row-level security), for comparison', statements, index, false),
   ];
 }

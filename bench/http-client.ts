@@ -2,14 +2,21 @@
 // does to the API (one connection, reused), without a dependency.
 import http from 'node:http';
 
-export interface Response { status: number; body: Buffer; headers: http.IncomingHttpHeaders }
+export interface Response {
+  status: number;
+  body: Buffer;
+  headers: http.IncomingHttpHeaders;
+}
 
 export class HttpClient {
   readonly agent: http.Agent;
   cookie = '';
   csrf = '';
 
-  constructor(readonly baseUrl: string, maxSockets = 1) {
+  constructor(
+    readonly baseUrl: string,
+    maxSockets = 1,
+  ) {
     this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
@@ -19,21 +26,29 @@ export class HttpClient {
     const headers: Record<string, string | number> = { 'user-agent': 'regie-bench', accept: 'application/json' };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf) headers['x-csrf-token'] = this.csrf;
-    if (payload) { headers['content-type'] = 'application/json'; headers['content-length'] = payload.length; }
+    if (payload) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = payload.length;
+    }
     return new Promise((resolve, reject) => {
-      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, agent: this.agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
-        res.on('error', reject);
-      });
+      const req = http.request(
+        { host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, agent: this.agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.setTimeout(30_000, () => req.destroy(new Error(`timeout ${method} ${path}`)));
       req.end(payload);
     });
   }
 
-  get(path: string) { return this.request('GET', path); }
+  get(path: string) {
+    return this.request('GET', path);
+  }
 
   async json<T = any>(path: string): Promise<T> {
     const r = await this.get(path);
@@ -53,5 +68,7 @@ export class HttpClient {
     this.csrf = body.csrfToken;
   }
 
-  close() { this.agent.destroy(); }
+  close() {
+    this.agent.destroy();
+  }
 }

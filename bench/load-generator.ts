@@ -6,10 +6,25 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
-export interface LoadJob { baseUrl: string; cookie: string; familyIds: string[]; rate: number; seconds: number; warmupSeconds: number; userAgent: string }
+export interface LoadJob {
+  baseUrl: string;
+  cookie: string;
+  familyIds: string[];
+  rate: number;
+  seconds: number;
+  warmupSeconds: number;
+  userAgent: string;
+}
 export interface LoadResult {
-  latencies: number[]; serviceTimes: number[]; errors: number; statuses: Record<string, number>; sent: number;
-  maxInFlight: number; connections: number; lateStarts: number; elapsedSeconds: number;
+  latencies: number[];
+  serviceTimes: number[];
+  errors: number;
+  statuses: Record<string, number>;
+  sent: number;
+  maxInFlight: number;
+  connections: number;
+  lateStarts: number;
+  elapsedSeconds: number;
 }
 
 function run(job: LoadJob): Promise<LoadResult> {
@@ -19,16 +34,31 @@ function run(job: LoadJob): Promise<LoadResult> {
   const interval = 1000 / job.rate;
   const warm = Math.round(job.rate * job.warmupSeconds);
   const total = warm + Math.round(job.rate * job.seconds);
-  const latencies: number[] = [], serviceTimes: number[] = [];
+  const latencies: number[] = [],
+    serviceTimes: number[] = [];
   const statuses: Record<string, number> = {};
-  let errors = 0, sent = 0, done = 0, inFlight = 0, maxInFlight = 0, lateStarts = 0;
+  let errors = 0,
+    sent = 0,
+    done = 0,
+    inFlight = 0,
+    maxInFlight = 0,
+    lateStarts = 0;
   const start = performance.now() + 50;
 
   return new Promise((resolve) => {
     const finish = () => {
       agent.destroy();
-      resolve({ latencies, serviceTimes, errors, statuses, sent: total - warm, maxInFlight, connections, lateStarts,
-        elapsedSeconds: (performance.now() - start) / 1000 - job.warmupSeconds });
+      resolve({
+        latencies,
+        serviceTimes,
+        errors,
+        statuses,
+        sent: total - warm,
+        maxInFlight,
+        connections,
+        lateStarts,
+        elapsedSeconds: (performance.now() - start) / 1000 - job.warmupSeconds,
+      });
     };
     const fire = (i: number, due: number) => {
       const measured = i >= warm;
@@ -42,24 +72,44 @@ function run(job: LoadJob): Promise<LoadResult> {
         inFlight--;
         if (measured) {
           statuses[status] = (statuses[status] ?? 0) + 1;
-          if (status === '200') { latencies.push(now - due); serviceTimes.push(now - sentAt); } else errors++;
+          if (status === '200') {
+            latencies.push(now - due);
+            serviceTimes.push(now - sentAt);
+          } else errors++;
         }
         if (++done === total) finish();
       };
-      const req = http.request({ host: url.hostname, port: url.port, path: `/api/v1/families/${id}`, method: 'GET', agent,
-        headers: { cookie: job.cookie, 'user-agent': job.userAgent, accept: 'application/json' } }, (res) => {
-        res.on('data', () => undefined);
-        res.on('end', () => end(String(res.statusCode)));
-        res.on('error', () => end('response-error'));
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: `/api/v1/families/${id}`,
+          method: 'GET',
+          agent,
+          headers: { cookie: job.cookie, 'user-agent': job.userAgent, accept: 'application/json' },
+        },
+        (res) => {
+          res.on('data', () => undefined);
+          res.on('end', () => end(String(res.statusCode)));
+          res.on('error', () => end('response-error'));
+        },
+      );
+      req.on('socket', (s) => {
+        if (!(s as unknown as { __seen?: boolean }).__seen) {
+          (s as unknown as { __seen?: boolean }).__seen = true;
+          connections++;
+        }
       });
-      req.on('socket', (s) => { if (!(s as unknown as { __seen?: boolean }).__seen) { (s as unknown as { __seen?: boolean }).__seen = true; connections++; } });
       req.setTimeout(60_000, () => req.destroy(new Error('timeout')));
       req.on('error', (e) => end(e.message === 'timeout' ? 'timeout' : 'socket-error'));
       req.end();
     };
     const tick = () => {
       const now = performance.now();
-      while (sent < total && start + sent * interval <= now) { fire(sent, start + sent * interval); sent++; }
+      while (sent < total && start + sent * interval <= now) {
+        fire(sent, start + sent * interval);
+        sent++;
+      }
       if (sent < total) setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
     };
     setTimeout(tick, Math.max(0, start - performance.now()));
@@ -67,5 +117,10 @@ function run(job: LoadJob): Promise<LoadResult> {
 }
 
 process.once('message', (job: LoadJob) => {
-  run(job).then((r) => process.send!(r, () => process.exit(0)), (e) => { process.send!({ error: String(e) }, () => process.exit(1)); });
+  run(job).then(
+    (r) => process.send!(r, () => process.exit(0)),
+    (e) => {
+      process.send!({ error: String(e) }, () => process.exit(1));
+    },
+  );
 });

@@ -16,15 +16,24 @@ const db = await openPostgres(url, 4);
 const config = { ...loadConfig({ LOGIN_RATE_LIMIT: '100000', LOG_LEVEL: 'info', JOBS: 'off' }), demoFamilies: 0 };
 const quiet = await createServer(config, db, false);
 const logged = await createServer(config, db, { ...loggerOptions(config), stream: asyncDestination('/dev/null') });
-const login = await quiet.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'regisseur', password: PASSWORD }, headers: { 'user-agent': 'regie-bench' } });
+const login = await quiet.inject({
+  method: 'POST',
+  url: '/api/v1/session',
+  payload: { username: 'regisseur', password: PASSWORD },
+  headers: { 'user-agent': 'regie-bench' },
+});
 const cookie = String([login.headers['set-cookie']].flat().find((c) => String(c).startsWith('regie_sid='))).split(';')[0];
-const ids = (login.statusCode === 200 ? (await quiet.inject({ method: 'GET', url: '/api/v1/families?limit=50', headers: { cookie } })).json().items : []).map((f: { id: string }) => f.id);
+const ids = (
+  login.statusCode === 200
+    ? (await quiet.inject({ method: 'GET', url: '/api/v1/families?limit=50', headers: { cookie } })).json().items
+    : []
+).map((f: { id: string }) => f.id);
 if (!ids.length) throw new Error(`login ${login.statusCode}: no families`);
 const cpu = { quiet: 0, logged: 0 };
 const block = 50;
 let n = 0;
-for (let i = 0; i < 2 * total / block; i++) {
-  const [name, app] = i % 2 ? ['logged', logged] as const : ['quiet', quiet] as const;
+for (let i = 0; i < (2 * total) / block; i++) {
+  const [name, app] = i % 2 ? (['logged', logged] as const) : (['quiet', quiet] as const);
   const c0 = process.cpuUsage();
   for (let j = 0; j < block; j++) {
     const r = await app.inject({ method: 'GET', url: `/api/v1/families/${ids[n++ % ids.length]}`, headers: { cookie } });
@@ -36,6 +45,10 @@ for (let i = 0; i < 2 * total / block; i++) {
 const per = (us: number) => us / (total - block) / 1000;
 const share = (cpu.logged - cpu.quiet) / cpu.logged;
 console.log(`| family page via inject, ${total - block} requests each | server CPU per request |\n|---|---:|`);
-console.log(`| without a logger | ${per(cpu.quiet).toFixed(3)} ms |\n| with Regie's request log (one async line) | ${per(cpu.logged).toFixed(3)} ms |`);
+console.log(
+  `| without a logger | ${per(cpu.quiet).toFixed(3)} ms |\n| with Regie's request log (one async line) | ${per(cpu.logged).toFixed(3)} ms |`,
+);
 console.log(`\nLogging's share of the server's CPU: ${(share * 100).toFixed(1)} %`);
-await quiet.close(); await logged.close(); await db.close();
+await quiet.close();
+await logged.close();
+await db.close();

@@ -45,8 +45,12 @@ export const PARTS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 export type Part = (typeof PARTS)[number];
 
 function partList(v: string, name: string): Part[] {
-  const xs = v.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
-  for (const x of xs) if (!(PARTS as readonly string[]).includes(x)) throw new Error(`${name}: unknown part "${x}" (parts: ${PARTS.join(', ')})`);
+  const xs = v
+    .split(',')
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+  for (const x of xs)
+    if (!(PARTS as readonly string[]).includes(x)) throw new Error(`${name}: unknown part "${x}" (parts: ${PARTS.join(', ')})`);
   return xs as Part[];
 }
 
@@ -98,7 +102,9 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env): B
     quick,
     fresh: argv.includes('--fresh'),
     families,
-    auditRowsPerFamily: Math.floor(num(flag(argv, '--audit-rows-per-family') ?? env.BENCH_AUDIT_ROWS_PER_FAMILY, defaultAudit, '--audit-rows-per-family')),
+    auditRowsPerFamily: Math.floor(
+      num(flag(argv, '--audit-rows-per-family') ?? env.BENCH_AUDIT_ROWS_PER_FAMILY, defaultAudit, '--audit-rows-per-family'),
+    ),
     durationSeconds: num(flag(argv, '--duration') ?? env.BENCH_DURATION, quick ? 10 : 60, '--duration'),
     rate: num(flag(argv, '--rate'), 100, '--rate'),
     pageRequests: Math.floor(num(flag(argv, '--requests'), quick ? 200 : 500, '--requests')),
@@ -135,7 +141,9 @@ export async function waitIdle(minutes: number): Promise<number> {
   const until = Date.now() + minutes * 60_000;
   // os.loadavg() always answers the 1-, 5- and 15-minute averages.
   while (loadavg()[0]! >= limit && Date.now() < until) {
-    say(`waiting for a quiet machine: 1-minute load average ${loadavg()[0]!.toFixed(2)} ≥ ${limit} (other processes: ${Math.round((until - Date.now()) / 60_000)} min left to wait)`);
+    say(
+      `waiting for a quiet machine: 1-minute load average ${loadavg()[0]!.toFixed(2)} ≥ ${limit} (other processes: ${Math.round((until - Date.now()) / 60_000)} min left to wait)`,
+    );
     await new Promise((r) => setTimeout(r, 20_000));
   }
   return Math.round(loadavg()[0]! * 100) / 100;

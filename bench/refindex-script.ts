@@ -44,7 +44,14 @@ const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 
 /** Values of the actor and the registration, by the name of the queue column / pgbench variable. */
 export type Globals = Record<string, string>;
-export interface Pair { match_id: string; kind: string; org_low: string; org_high: string; user_low: string; user_high: string }
+export interface Pair {
+  match_id: string;
+  kind: string;
+  org_low: string;
+  org_high: string;
+  user_low: string;
+  user_high: string;
+}
 /** Names of the per-pair values the script may use, without their suffix _k. */
 const PAIR_FIELDS = { m: 'match_id', ul: 'user_low', uh: 'user_high', ol: 'org_low', oh: 'org_high' } as const;
 
@@ -96,7 +103,9 @@ function resolve(samples: { value: string | null; dict: Map<string, string[]> }[
   const left = [...firstSample.entries()].filter(([k]) => each.every((m) => m.has(k))).map(([, f]) => f);
   if (left.length === 1) return left[0]!;
   if (!left.length && samples.every((s) => s.value !== null && isUuid(s.value) && !s.dict.has(s.value))) return { kind: 'fresh' };
-  throw new Error(`${what}: ${left.length ? `ambiguous (${left.map(formKey).join(' or ')})` : `no form fits all samples (${samples.map((s) => s.value).join(', ')})`}`);
+  throw new Error(
+    `${what}: ${left.length ? `ambiguous (${left.map(formKey).join(' or ')})` : `no form fits all samples (${samples.map((s) => s.value).join(', ')})`}`,
+  );
 }
 
 /** A string literal pgbench leaves alone: E'…' with backslashes doubled and every ':' as \x3a (pgbench reads :name as a variable anywhere). */
@@ -107,7 +116,10 @@ function literal(s: string): string {
 function expr(f: Form, type: string, suffix: (v: string) => string): string {
   if (f.kind === 'null') return `NULL::${type}`;
   if (f.kind === 'fresh') return `gen_random_uuid()::${type}`;
-  if (f.parts.length === 1) { const p = f.parts[0]!; return 'v' in p ? `:${suffix(p.v)}::${type}` : `${literal(p.lit)}::${type}`; }
+  if (f.parts.length === 1) {
+    const p = f.parts[0]!;
+    return 'v' in p ? `:${suffix(p.v)}::${type}` : `${literal(p.lit)}::${type}`;
+  }
   return `(${f.parts.map((p) => ('v' in p ? `:${suffix(p.v)}::text` : `${literal(p.lit)}::text`)).join(' || ')})::${type}`;
 }
 
@@ -129,9 +141,17 @@ export function substitute(text: string, params: string[]): string {
           const n = text[j + 1];
           if (n === undefined) throw new Error(`unterminated string in ${text.slice(0, 80)}`);
           value += ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' } as Record<string, string>)[n] ?? n;
-          j += 2; continue;
+          j += 2;
+          continue;
         }
-        if (text[j] === "'") { if (text[j + 1] === "'") { value += "'"; j += 2; continue; } break; }
+        if (text[j] === "'") {
+          if (text[j + 1] === "'") {
+            value += "'";
+            j += 2;
+            continue;
+          }
+          break;
+        }
         value += text[j++];
       }
       out += literal(value);
@@ -156,7 +176,10 @@ export function substitute(text: string, params: string[]): string {
       i = j;
     } else if (c === '$') {
       throw new Error(`dollar quoting is not supported here: ${text.slice(i, i + 20)}`);
-    } else { out += c; i++; }
+    } else {
+      out += c;
+      i++;
+    }
   }
   return out.replace(/;\s*$/, '').trim();
 }
@@ -170,14 +193,20 @@ export interface ScriptInput {
   /** Work-queue table and its sequence (one row per registration). */
   queue: { table: string; sequence: string };
   /** Unrolled blocks: at most this many pairs and new matches per registration. */
-  maxPairs: number; maxMatches: number;
+  maxPairs: number;
+  maxMatches: number;
 }
 
 export interface Script {
   text: string;
   /** Statements per registration: once, per pair, per new match (BEGIN/COMMIT and the queue lookup not counted). */
   shape: {
-    once: number; perPair: number; perMatch: number; beforeTx: number; samplePairs: number; sampleMatches: number;
+    once: number;
+    perPair: number;
+    perMatch: number;
+    beforeTx: number;
+    samplePairs: number;
+    sampleMatches: number;
     /** Statements among `once` that write rows from arrays (the audit flush): rows written always, and per new match. */
     batches: { statement: number; rowsOnce: number; rowsPerMatch: number }[];
   };
@@ -194,7 +223,8 @@ export function buildScript(o: ScriptInput): Script {
   const iM = calls[0]!;
   const pairs = (tx[iM]!.rows ?? []) as Pair[];
   const matchIds = [...new Set(pairs.map((p) => p.match_id))];
-  if (pairs.length < 2 || matchIds.length < 2) throw new Error(`the sample registration must make ≥ 2 pairs over ≥ 2 matches (it made ${pairs.length} over ${matchIds.length})`);
+  if (pairs.length < 2 || matchIds.length < 2)
+    throw new Error(`the sample registration must make ≥ 2 pairs over ≥ 2 matches (it made ${pairs.length} over ${matchIds.length})`);
   const values = tx.map((s) => s.params.map(wire));
   const refersTo = (i: number) => matchIds.filter((m) => values[i]!.some((v) => v?.includes(m)));
   // Through a scalar parameter (per-pair and per-match statements) or only inside the elements of array parameters (batch statements).
@@ -205,23 +235,41 @@ export function buildScript(o: ScriptInput): Script {
   // a batch statement (match ids only inside its arrays) is sent once, so it counts as once here.
   const after = tx.slice(iM + 1).map((_, k) => iM + 1 + k);
   let at = 0;
-  const run = (referring: boolean) => { const r: number[] = []; while (at < after.length && (refersToScalar(after[at]!).length > 0) === referring) r.push(after[at++]!); return r; };
-  const perPairRun = run(true), middle = run(false), perMatchRun = run(true), tail = run(false);
-  if (at !== after.length) throw new Error('statements about matches come in more than two runs after the match call; the shape of registerInIndex changed');
-  const perPair = perPairRun.length / pairs.length, perMatch = perMatchRun.length / matchIds.length;
+  const run = (referring: boolean) => {
+    const r: number[] = [];
+    while (at < after.length && refersToScalar(after[at]!).length > 0 === referring) r.push(after[at++]!);
+    return r;
+  };
+  const perPairRun = run(true),
+    middle = run(false),
+    perMatchRun = run(true),
+    tail = run(false);
+  if (at !== after.length)
+    throw new Error('statements about matches come in more than two runs after the match call; the shape of registerInIndex changed');
+  const perPair = perPairRun.length / pairs.length,
+    perMatch = perMatchRun.length / matchIds.length;
   if (!Number.isInteger(perPair) || !Number.isInteger(perMatch))
-    throw new Error(`${perPairRun.length} statements for ${pairs.length} pairs and ${perMatchRun.length} for ${matchIds.length} matches: not a whole number per pair/match`);
-  const blocks = (run: number[], size: number) => Array.from({ length: size ? run.length / size : 0 }, (_, k) => run.slice(k * size, (k + 1) * size));
-  const pairBlocks = blocks(perPairRun, perPair), matchBlocks = blocks(perMatchRun, perMatch);
+    throw new Error(
+      `${perPairRun.length} statements for ${pairs.length} pairs and ${perMatchRun.length} for ${matchIds.length} matches: not a whole number per pair/match`,
+    );
+  const blocks = (run: number[], size: number) =>
+    Array.from({ length: size ? run.length / size : 0 }, (_, k) => run.slice(k * size, (k + 1) * size));
+  const pairBlocks = blocks(perPairRun, perPair),
+    matchBlocks = blocks(perMatchRun, perMatch);
   for (const [k, b] of pairBlocks.entries()) {
-    if (b.some((i, j) => tx[i]!.text !== tx[pairBlocks[0]![j]!]!.text)) throw new Error(`the statements of pair ${k + 1} differ from those of pair 1`);
-    if (b.some((i) => !refersTo(i).includes(pairs[k]!.match_id))) throw new Error(`a statement of pair ${k + 1} does not carry its match id`);
+    if (b.some((i, j) => tx[i]!.text !== tx[pairBlocks[0]![j]!]!.text))
+      throw new Error(`the statements of pair ${k + 1} differ from those of pair 1`);
+    if (b.some((i) => !refersTo(i).includes(pairs[k]!.match_id)))
+      throw new Error(`a statement of pair ${k + 1} does not carry its match id`);
   }
   for (const [k, b] of matchBlocks.entries()) {
-    if (b.some((i, j) => tx[i]!.text !== tx[matchBlocks[0]![j]!]!.text)) throw new Error(`the statements of new match ${k + 1} differ from those of match 1`);
-    if (b.some((i) => !refersTo(i).includes(matchIds[k]!))) throw new Error(`a statement of new match ${k + 1} does not carry its match id`);
+    if (b.some((i, j) => tx[i]!.text !== tx[matchBlocks[0]![j]!]!.text))
+      throw new Error(`the statements of new match ${k + 1} differ from those of match 1`);
+    if (b.some((i) => !refersTo(i).includes(matchIds[k]!)))
+      throw new Error(`a statement of new match ${k + 1} does not carry its match id`);
   }
-  for (let i = 0; i < iM; i++) if (refersTo(i).length) throw new Error(`statement ${i + 1} before the match call carries a match id it cannot know yet`);
+  for (let i = 0; i < iM; i++)
+    if (refersTo(i).length) throw new Error(`statement ${i + 1} before the match call carries a match id it cannot know yet`);
   const seen = new Map<string, string>();
   for (const [name, v] of Object.entries(o.globals)) {
     if (seen.has(v)) throw new Error(`sample values of ${seen.get(v)} and ${name} are equal (${v}); pick a sample actor where they differ`);
@@ -232,21 +280,44 @@ export function buildScript(o: ScriptInput): Script {
   const pairVars = new Set<string>();
   const global = dictOf(o.globals);
   const statement = (i: number, forms: Form[], suffix: (v: string) => string) =>
-    substitute(tx[i]!.text, forms.map((f, p) => expr(f, o.types[i]![p]!, suffix))) + ';';
-  const once = (i: number) => statement(i, values[i]!.map((v, p) => resolve([{ value: v, dict: global }], `statement ${i + 1} parameter $${p + 1}`)), (v) => v);
-  const matchDict = (k: number) => { const m = matchIds[k]!; const d = dictOf(o.globals); d.set(m, [...(d.get(m) ?? []), 'dm']); return d; };
+    substitute(
+      tx[i]!.text,
+      forms.map((f, p) => expr(f, o.types[i]![p]!, suffix)),
+    ) + ';';
+  const once = (i: number) =>
+    statement(
+      i,
+      values[i]!.map((v, p) => resolve([{ value: v, dict: global }], `statement ${i + 1} parameter $${p + 1}`)),
+      (v) => v,
+    );
+  const matchDict = (k: number) => {
+    const m = matchIds[k]!;
+    const d = dictOf(o.globals);
+    d.set(m, [...(d.get(m) ?? []), 'dm']);
+    return d;
+  };
 
   // A batch statement: its array parameters, one element per row; rows without a match id first, then per new match its rows.
-  interface Batch { i: number; scalars: (Form | null)[]; arrays: number[]; onceRows: Form[][]; matchRows: Form[][]; elementTypes: string[] }
+  interface Batch {
+    i: number;
+    scalars: (Form | null)[];
+    arrays: number[];
+    onceRows: Form[][];
+    matchRows: Form[][];
+    elementTypes: string[];
+  }
   const batchOf = (i: number): Batch => {
     const where = `statement ${i + 1} (${tx[i]!.text.replace(/\s+/g, ' ').trim().slice(0, 60)}…)`;
     const ps = tx[i]!.params;
     const arrays = ps.flatMap((v, p) => (Array.isArray(v) ? [p] : []));
     for (const [p, v] of values[i]!.entries())
-      if (!isArray(i, p) && matchIds.some((m) => v?.includes(m))) throw new Error(`${where}: match ids both in scalar parameter $${p + 1} and inside array parameters; not understood`);
+      if (!isArray(i, p) && matchIds.some((m) => v?.includes(m)))
+        throw new Error(`${where}: match ids both in scalar parameter $${p + 1} and inside array parameters; not understood`);
     const lengths = [...new Set(arrays.map((p) => (ps[p] as unknown[]).length))];
     if (lengths.length !== 1)
-      throw new Error(`${where}: carries match ids inside array parameters of different lengths (${arrays.map((p) => `$${p + 1}: ${(ps[p] as unknown[]).length}`).join(', ')}); expected one element per row in every array`);
+      throw new Error(
+        `${where}: carries match ids inside array parameters of different lengths (${arrays.map((p) => `$${p + 1}: ${(ps[p] as unknown[]).length}`).join(', ')}); expected one element per row in every array`,
+      );
     const n = lengths[0]!;
     const elementTypes = arrays.map((p) => {
       const t = o.types[i]![p];
@@ -259,25 +330,48 @@ export function buildScript(o: ScriptInput): Script {
     const first = rows.findIndex((m) => m.length > 0);
     const perMatchRows = (n - first) / matchIds.length;
     const shape = `rows ${rows.map((m) => (m.length ? m.map((x) => `match ${matchIds.indexOf(x) + 1}`).join('+') : 'no match')).join(', ')}`;
-    if (first < 0 || !Number.isInteger(perMatchRows) || perMatchRows < 1
-      || rows.some((m, r) => (r < first ? m.length !== 0 : m.length !== 1 || m[0] !== matchIds[Math.floor((r - first) / perMatchRows)])))
-      throw new Error(`${where}: ${n} rows in its array parameters (${shape}); expected rows without a match id first, then the same number of rows for each of the ` +
-        `${matchIds.length} new matches in order, each carrying its own match id only`);
-    const scalars = values[i]!.map((v, p) => (isArray(i, p) ? null : resolve([{ value: v, dict: global }], `${where} parameter $${p + 1}`)));
-    const onceRows = Array.from({ length: first }, (_, r) => arrays.map((p) => resolve([{ value: cell(r, p), dict: global }], `${where} row ${r + 1} of $${p + 1}`)));
-    const matchRows = Array.from({ length: perMatchRows }, (_, r) => arrays.map((p) => resolve(matchIds.map((__, k) => ({
-      value: cell(first + k * perMatchRows + r, p), dict: matchDict(k) })), `${where} row ${first + r + 1} (per new match) of $${p + 1}`)));
+    if (
+      first < 0 ||
+      !Number.isInteger(perMatchRows) ||
+      perMatchRows < 1 ||
+      rows.some((m, r) => (r < first ? m.length !== 0 : m.length !== 1 || m[0] !== matchIds[Math.floor((r - first) / perMatchRows)]))
+    )
+      throw new Error(
+        `${where}: ${n} rows in its array parameters (${shape}); expected rows without a match id first, then the same number of rows for each of the ` +
+          `${matchIds.length} new matches in order, each carrying its own match id only`,
+      );
+    const scalars = values[i]!.map((v, p) =>
+      isArray(i, p) ? null : resolve([{ value: v, dict: global }], `${where} parameter $${p + 1}`),
+    );
+    const onceRows = Array.from({ length: first }, (_, r) =>
+      arrays.map((p) => resolve([{ value: cell(r, p), dict: global }], `${where} row ${r + 1} of $${p + 1}`)),
+    );
+    const matchRows = Array.from({ length: perMatchRows }, (_, r) =>
+      arrays.map((p) =>
+        resolve(
+          matchIds.map((__, k) => ({
+            value: cell(first + k * perMatchRows + r, p),
+            dict: matchDict(k),
+          })),
+          `${where} row ${first + r + 1} (per new match) of $${p + 1}`,
+        ),
+      ),
+    );
     return { i, scalars, arrays, onceRows, matchRows, elementTypes };
   };
   const isBatch = (i: number) => refersTo(i).length > 0 && refersToScalar(i).length === 0;
   const batches = new Map([...middle, ...tail].filter(isBatch).map((i) => [i, batchOf(i)]));
   /** The batch statement once per possible number of new matches, its arrays written out; none when it would have no rows (flushAudit then sends nothing). */
   const batchStatement = (b: Batch): string[] => {
-    const L: string[] = [`-- statement ${b.i + 1} writes ${b.onceRows.length} row(s) and ${b.matchRows.length} per new match from its array parameters, one variant per number of new matches`];
+    const L: string[] = [
+      `-- statement ${b.i + 1} writes ${b.onceRows.length} row(s) and ${b.matchRows.length} per new match from its array parameters, one variant per number of new matches`,
+    ];
     for (let k = 0; k <= o.maxMatches; k++) {
       L.push(`\\${k ? 'elif' : 'if'} :nmatches = ${k}`);
-      const rows = [...b.onceRows.map((r) => ({ r, sfx: (v: string) => v })),
-        ...Array.from({ length: k }, (_, j) => b.matchRows.map((r) => ({ r, sfx: sfx(j + 1) }))).flat()];
+      const rows = [
+        ...b.onceRows.map((r) => ({ r, sfx: (v: string) => v })),
+        ...Array.from({ length: k }, (_, j) => b.matchRows.map((r) => ({ r, sfx: sfx(j + 1) }))).flat(),
+      ];
       if (!rows.length) continue;
       const params = b.scalars.map((f, p) => {
         if (f) return expr(f, o.types[b.i]![p]!, (v) => v);
@@ -288,48 +382,90 @@ export function buildScript(o: ScriptInput): Script {
       const sql = substitute(tx[b.i]!.text, params) + ';';
       // pgbench turns every :name into a parameter of its own, at most MAX_ARGS - 1 = 255 per statement.
       const refs = [...sql.matchAll(/(?<!:):[A-Za-z0-9_]+/g)].length;
-      if (refs > 255) throw new Error(`statement ${b.i + 1} with ${k} new matches refers to ${refs} pgbench variables; pgbench allows 255 per statement (lower --refindex-per-client or build its arrays differently)`);
+      if (refs > 255)
+        throw new Error(
+          `statement ${b.i + 1} with ${k} new matches refers to ${refs} pgbench variables; pgbench allows 255 per statement (lower --refindex-per-client or build its arrays differently)`,
+        );
       L.push(sql);
     }
     L.push('\\endif');
     return L;
   };
   const onceOrBatch = (i: number) => (batches.has(i) ? batchStatement(batches.get(i)!) : [once(i)]);
-  for (const b of batches.values()) for (const rows of [...b.onceRows, ...b.matchRows]) for (const f of rows)
-    if (f.kind === 'parts') for (const t of f.parts) if ('v' in t && !(t.v in o.globals)) pairVars.add(t.v);
+  for (const b of batches.values())
+    for (const rows of [...b.onceRows, ...b.matchRows])
+      for (const f of rows) if (f.kind === 'parts') for (const t of f.parts) if ('v' in t && !(t.v in o.globals)) pairVars.add(t.v);
 
   const L: string[] = [];
-  L.push('-- Generated by bench/refindex-script.ts from the statements one POST /api/v1/refindex/registrations sent (captured).',
+  L.push(
+    '-- Generated by bench/refindex-script.ts from the statements one POST /api/v1/refindex/registrations sent (captured).',
     '-- One transaction = one registration; the work queue holds one distinct (organisation, person) per row.',
     `SELECT ${Object.keys(o.globals).join(', ')} FROM ${o.queue.table} WHERE n = (SELECT nextval('${o.queue.sequence}')) \\gset`,
-    'BEGIN;');
+    'BEGIN;',
+  );
   for (let i = 0; i < iM; i++) L.push(once(i));
   // The match call itself, verbatim inside a wrapper that hands its rows to pgbench: per pair k
   // (in the order returned) its match and parties, and the new matches in order of first appearance.
   const forms = values[iM]!.map((v, p) => resolve([{ value: v, dict: global }], `match call parameter $${p + 1}`));
-  const call = substitute(tx[iM]!.text, forms.map((f, p) => expr(f, o.types[iM]![p]!, (v) => v)));
+  const call = substitute(
+    tx[iM]!.text,
+    forms.map((f, p) => expr(f, o.types[iM]![p]!, (v) => v)),
+  );
   // Parameter p of the j-th statement of block b (every block has the same statements: checked above).
   const param = (b: number[], j: number, p: number): string | null => {
     const v = values[b[j]!]?.[p];
     if (v === undefined) throw new Error(`statement ${j + 1} of a block has no parameter $${p + 1}`);
     return v;
   };
-  const pairForms = pairBlocks[0]?.map((first, j) => values[first]!.map((__, p) => resolve(pairBlocks.map((b, k) => ({
-    value: param(b, j, p), dict: dictOf(o.globals, pairs[k], '') })), `per-pair statement ${j + 1} parameter $${p + 1}`))) ?? [];
-  const matchForms = matchBlocks[0]?.map((first, j) => values[first]!.map((__, p) => resolve(matchBlocks.map((b, k) => ({
-    value: param(b, j, p), dict: matchDict(k) })), `per-match statement ${j + 1} parameter $${p + 1}`))) ?? [];
-  for (const fs of [...pairForms, ...matchForms]) for (const f of fs) if (f.kind === 'parts') for (const t of f.parts) if ('v' in t && !(t.v in o.globals)) pairVars.add(t.v);
+  const pairForms =
+    pairBlocks[0]?.map((first, j) =>
+      values[first]!.map((__, p) =>
+        resolve(
+          pairBlocks.map((b, k) => ({
+            value: param(b, j, p),
+            dict: dictOf(o.globals, pairs[k], ''),
+          })),
+          `per-pair statement ${j + 1} parameter $${p + 1}`,
+        ),
+      ),
+    ) ?? [];
+  const matchForms =
+    matchBlocks[0]?.map((first, j) =>
+      values[first]!.map((__, p) =>
+        resolve(
+          matchBlocks.map((b, k) => ({
+            value: param(b, j, p),
+            dict: matchDict(k),
+          })),
+          `per-match statement ${j + 1} parameter $${p + 1}`,
+        ),
+      ),
+    ) ?? [];
+  for (const fs of [...pairForms, ...matchForms])
+    for (const f of fs) if (f.kind === 'parts') for (const t of f.parts) if ('v' in t && !(t.v in o.globals)) pairVars.add(t.v);
   const cols: string[] = ['count(*) AS npairs', '(SELECT count(*) FROM d) AS nmatches'];
   for (let k = 1; k <= o.maxPairs; k++)
-    for (const short of Object.keys(PAIR_FIELDS)) if (pairVars.has(short))
-      cols.push(`coalesce((array_agg(p.${PAIR_FIELDS[short as keyof typeof PAIR_FIELDS]}::text ORDER BY p.k))[${k}], '') AS ${short}_${k}`);
-  if (pairVars.has('dm')) for (let j = 1; j <= o.maxMatches; j++) cols.push(`coalesce((SELECT d.match_id::text FROM d WHERE d.j = ${j}), '') AS dm_${j}`);
-  L.push(`WITH p AS MATERIALIZED (SELECT row_number() OVER () AS k, r.* FROM (${call}) r),`,
+    for (const short of Object.keys(PAIR_FIELDS))
+      if (pairVars.has(short))
+        cols.push(
+          `coalesce((array_agg(p.${PAIR_FIELDS[short as keyof typeof PAIR_FIELDS]}::text ORDER BY p.k))[${k}], '') AS ${short}_${k}`,
+        );
+  if (pairVars.has('dm'))
+    for (let j = 1; j <= o.maxMatches; j++) cols.push(`coalesce((SELECT d.match_id::text FROM d WHERE d.j = ${j}), '') AS dm_${j}`);
+  L.push(
+    `WITH p AS MATERIALIZED (SELECT row_number() OVER () AS k, r.* FROM (${call}) r),`,
     '     d AS (SELECT match_id, row_number() OVER (ORDER BY min(k)) AS j FROM p GROUP BY match_id)',
     `SELECT ${cols.join(',\n       ')}`,
-    '  FROM p \\gset');
-  L.push(`\\if :npairs > ${o.maxPairs}`, `SELECT 1/0 AS more_pairs_than_the_script_unrolls;`, '\\endif',
-    `\\if :nmatches > ${o.maxMatches}`, `SELECT 1/0 AS more_matches_than_the_script_unrolls;`, '\\endif');
+    '  FROM p \\gset',
+  );
+  L.push(
+    `\\if :npairs > ${o.maxPairs}`,
+    `SELECT 1/0 AS more_pairs_than_the_script_unrolls;`,
+    '\\endif',
+    `\\if :nmatches > ${o.maxMatches}`,
+    `SELECT 1/0 AS more_matches_than_the_script_unrolls;`,
+    '\\endif',
+  );
   const sfx = (k: number) => (v: string) => (v in o.globals ? v : `${v}_${k}`);
   for (let k = 1; k <= o.maxPairs && pairBlocks.length; k++) {
     L.push(`\\if :npairs >= ${k}`);
@@ -346,12 +482,25 @@ export function buildScript(o: ScriptInput): Script {
   L.push('COMMIT;', '');
   const text = L.join('\n');
   // Every :name pgbench will substitute must be a variable the script sets.
-  const known = new Set([...used, 'npairs', 'nmatches', ...[...pairVars].flatMap((v) => Array.from({ length: Math.max(o.maxPairs, o.maxMatches) }, (_, k) => `${v}_${k + 1}`))]);
-  for (const m of text.matchAll(/(?<!:):([A-Za-z0-9_]+)/g)) if (!known.has(m[1]!)) throw new Error(`the script refers to an unknown pgbench variable :${m[1]}`);
+  const known = new Set([
+    ...used,
+    'npairs',
+    'nmatches',
+    ...[...pairVars].flatMap((v) => Array.from({ length: Math.max(o.maxPairs, o.maxMatches) }, (_, k) => `${v}_${k + 1}`)),
+  ]);
+  for (const m of text.matchAll(/(?<!:):([A-Za-z0-9_]+)/g))
+    if (!known.has(m[1]!)) throw new Error(`the script refers to an unknown pgbench variable :${m[1]}`);
   return {
-    text, variables: [...used],
-    shape: { once: iM + 1 + middle.length + tail.length, perPair, perMatch, beforeTx: o.statements.filter((s) => !s.inTx).length,
-      samplePairs: pairs.length, sampleMatches: matchIds.length,
-      batches: [...batches.values()].map((b) => ({ statement: b.i + 1, rowsOnce: b.onceRows.length, rowsPerMatch: b.matchRows.length })) },
+    text,
+    variables: [...used],
+    shape: {
+      once: iM + 1 + middle.length + tail.length,
+      perPair,
+      perMatch,
+      beforeTx: o.statements.filter((s) => !s.inTx).length,
+      samplePairs: pairs.length,
+      sampleMatches: matchIds.length,
+      batches: [...batches.values()].map((b) => ({ statement: b.i + 1, rowsOnce: b.onceRows.length, rowsPerMatch: b.matchRows.length })),
+    },
   };
 }

@@ -8,30 +8,63 @@ export const THRESHOLD = 0.2;
 
 /** Metric name → which direction is better. Everything else measured is informational. */
 export const DIRECTION: Record<string, 'lower' | 'higher'> = {
-  'a.apiMedianMs': 'lower', 'a.rawMedianMs': 'lower', 'a.ratio': 'lower',
-  'a.pglite.apiMedianMs': 'lower', 'a.pglite.postgresApiMedianMs': 'lower', 'a.pglite.ratio': 'lower',
-  'b.p50Ms': 'lower', 'b.p95Ms': 'lower', 'b.p99Ms': 'lower',
-  'c.mine.p50Ms': 'lower', 'c.mine.p95Ms': 'lower', 'c.mine.p99Ms': 'lower',
-  'c.organisation.p50Ms': 'lower', 'c.organisation.p95Ms': 'lower', 'c.organisation.p99Ms': 'lower',
+  'a.apiMedianMs': 'lower',
+  'a.rawMedianMs': 'lower',
+  'a.ratio': 'lower',
+  'a.pglite.apiMedianMs': 'lower',
+  'a.pglite.postgresApiMedianMs': 'lower',
+  'a.pglite.ratio': 'lower',
+  'b.p50Ms': 'lower',
+  'b.p95Ms': 'lower',
+  'b.p99Ms': 'lower',
+  'c.mine.p50Ms': 'lower',
+  'c.mine.p95Ms': 'lower',
+  'c.mine.p99Ms': 'lower',
+  'c.organisation.p50Ms': 'lower',
+  'c.organisation.p95Ms': 'lower',
+  'c.organisation.p99Ms': 'lower',
   'd.rowsPerSecond': 'higher',
-  'e.apiPerSecond': 'higher', 'e.rawPerSecond': 'higher', 'e.ratio': 'lower', 'e.matchesAsExpected': 'higher',
-  'f.apiP50Ms': 'lower', 'f.apiP95Ms': 'lower', 'f.apiP99Ms': 'lower', 'f.rawP95Ms': 'lower', 'f.ratio': 'lower',
+  'e.apiPerSecond': 'higher',
+  'e.rawPerSecond': 'higher',
+  'e.ratio': 'lower',
+  'e.matchesAsExpected': 'higher',
+  'f.apiP50Ms': 'lower',
+  'f.apiP95Ms': 'lower',
+  'f.apiP99Ms': 'lower',
+  'f.rawP95Ms': 'lower',
+  'f.ratio': 'lower',
 };
 
-export interface Embedded { profile: string; date: string; metrics: Record<string, number> }
+export interface Embedded {
+  profile: string;
+  date: string;
+  metrics: Record<string, number>;
+}
 
 export function extractJson(markdown: string): Embedded | null {
   const start = markdown.lastIndexOf('```json\n');
   if (start < 0) return null;
   const end = markdown.indexOf('\n```', start + 8);
-  try { return JSON.parse(markdown.slice(start + 8, end)) as Embedded; } catch { return null; }
+  try {
+    return JSON.parse(markdown.slice(start + 8, end)) as Embedded;
+  } catch {
+    return null;
+  }
 }
 
 function git(args: string[], cwd: string): string | null {
-  try { return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }); } catch { return null; }
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return null;
+  }
 }
 
-export interface Previous { label: string; committed: boolean; data: Embedded }
+export interface Previous {
+  label: string;
+  committed: boolean;
+  data: Embedded;
+}
 
 /**
  * The most recent earlier result of the same profile: committed files first (the committed
@@ -58,12 +91,19 @@ export function findPrevious(resultsDir: string, outFile: string, profile: strin
   return committed.at(-1) ?? same.at(-1) ?? null;
 }
 
-export interface Change { metric: string; before: number; now: number; change: number; worse: boolean }
+export interface Change {
+  metric: string;
+  before: number;
+  now: number;
+  change: number;
+  worse: boolean;
+}
 
 export function compare(prev: Record<string, number>, now: Record<string, number>): Change[] {
   const out: Change[] = [];
   for (const [metric, dir] of Object.entries(DIRECTION)) {
-    const before = prev[metric], cur = now[metric];
+    const before = prev[metric],
+      cur = now[metric];
     if (before === undefined || cur === undefined || !Number.isFinite(before) || !Number.isFinite(cur) || before === 0) continue;
     const change = (cur - before) / before;
     out.push({ metric, before, now: cur, change, worse: dir === 'lower' ? change > THRESHOLD : change < -THRESHOLD });

@@ -31,9 +31,14 @@ import type { Statement } from './capture.js';
 
 const { values: o } = parseArgs({
   options: {
-    families: { type: 'string', default: '1000' }, 'audit-rows-per-family': { type: 'string', default: '20' },
-    seconds: { type: 'string', default: '15' }, rounds: { type: 'string', default: '2' }, clients: { type: 'string', default: '1,8' },
-    stripes: { type: 'string', default: '16,1' }, out: { type: 'string' }, fresh: { type: 'boolean', default: false },
+    families: { type: 'string', default: '1000' },
+    'audit-rows-per-family': { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '15' },
+    rounds: { type: 'string', default: '2' },
+    clients: { type: 'string', default: '1,8' },
+    stripes: { type: 'string', default: '16,1' },
+    out: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
     // Diagnostic: COMMIT without waiting for the WAL flush, for every workload alike. On a machine
     // whose disk is shared with other work, one client's pages/s is mostly fsync wait; this shows
     // what the CPU allows. Production keeps synchronous_commit on.
@@ -58,7 +63,10 @@ function literal(v: unknown): string {
   return w === null ? 'NULL' : `'${w.replace(/'/g, "''")}'`;
 }
 function inline(s: Statement): string {
-  return s.text.replace(/\$(\d+)/g, (_, n: string) => literal(s.params[Number(n) - 1])).replace(/\s+/g, ' ').trim();
+  return s.text
+    .replace(/\$(\d+)/g, (_, n: string) => literal(s.params[Number(n) - 1]))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The pgbench script: a random captured family per transaction, its statements as sent, in one transaction. */
@@ -74,9 +82,30 @@ function regieScript(captured: Statement[][]): string {
 
 function pgbench(dbUrl: string, script: string, c: number, mode: 'simple' | 'prepared'): number {
   const u = new URL(dbUrl);
-  const out = execFileSync(PGBENCH, ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'), '-n', '-M', mode,
-    '-f', script, '-c', String(c), '-j', '1', '-T', String(seconds), u.pathname.slice(1)],
-  { encoding: 'utf8', env: { ...process.env, PGOPTIONS: PGOPTIONS }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(
+    PGBENCH,
+    [
+      '-h',
+      u.hostname,
+      '-p',
+      u.port || '5432',
+      '-U',
+      decodeURIComponent(u.username || 'postgres'),
+      '-n',
+      '-M',
+      mode,
+      '-f',
+      script,
+      '-c',
+      String(c),
+      '-j',
+      '1',
+      '-T',
+      String(seconds),
+      u.pathname.slice(1),
+    ],
+    { encoding: 'utf8', env: { ...process.env, PGOPTIONS: PGOPTIONS }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
   const failed = /number of failed transactions: (\d+)/.exec(out);
   if (!m) throw new Error(`pgbench gave no tps:\n${out}`);
@@ -87,30 +116,67 @@ function pgbench(dbUrl: string, script: string, c: number, mode: 'simple' | 'pre
 async function query<T>(dbUrl: string, sql: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: dbUrl });
   await c.connect();
-  try { return (await c.query(sql)).rows as T[]; } finally { await c.end(); }
+  try {
+    return (await c.query(sql)).rows as T[];
+  } finally {
+    await c.end();
+  }
 }
 
 async function prepareReference() {
   const admin = siblingUrl(url, 'postgres');
-  const exists = oneRow(await query<{ n: string }>(admin, `SELECT count(*)::text AS n FROM pg_database WHERE datname = '${new URL(refUrl).pathname.slice(1)}'`), 'database count').n === '1';
+  const exists =
+    oneRow(
+      await query<{ n: string }>(
+        admin,
+        `SELECT count(*)::text AS n FROM pg_database WHERE datname = '${new URL(refUrl).pathname.slice(1)}'`,
+      ),
+      'database count',
+    ).n === '1';
   if (exists) {
-    const ok = await query<{ n: string }>(refUrl, `SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'lim' AND tablename = 'audit'`).catch(() => [{ n: '0' }]);
-    if (oneRow(ok, 'table count').n === '1') { say(`reference: reusing ${new URL(refUrl).pathname.slice(1)}`); return; }
+    const ok = await query<{ n: string }>(
+      refUrl,
+      `SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'lim' AND tablename = 'audit'`,
+    ).catch(() => [{ n: '0' }]);
+    if (oneRow(ok, 'table count').n === '1') {
+      say(`reference: reusing ${new URL(refUrl).pathname.slice(1)}`);
+      return;
+    }
   } else {
     await query(admin, `CREATE DATABASE ${new URL(refUrl).pathname.slice(1)}`);
   }
   say('reference: loading reference-schema.sql (≈ 30 s on an idle machine)');
   const u = new URL(refUrl);
-  execFileSync('psql', ['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres', '-d', u.pathname.slice(1), '-q', '-f', join(refDir, 'reference-schema.sql')],
-    { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    'psql',
+    [
+      '-h',
+      u.hostname,
+      '-p',
+      u.port || '5432',
+      '-U',
+      u.username || 'postgres',
+      '-d',
+      u.pathname.slice(1),
+      '-q',
+      '-f',
+      join(refDir, 'reference-schema.sql'),
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   await query(refUrl, 'VACUUM ANALYZE');
 }
 
-const setStripes = (k: number) => query(url, `CREATE OR REPLACE FUNCTION regie.audit_stripe_count() RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT ${k}'`);
+const setStripes = (k: number) =>
+  query(url, `CREATE OR REPLACE FUNCTION regie.audit_stripe_count() RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT ${k}'`);
 
 async function main() {
   const started = new Date();
-  const p = await preparePostgres(url, { families: Number(o.families), auditRowsPerFamily: Number(o['audit-rows-per-family']), fresh: o.fresh });
+  const p = await preparePostgres(url, {
+    families: Number(o.families),
+    auditRowsPerFamily: Number(o['audit-rows-per-family']),
+    fresh: o.fresh,
+  });
   await prepareReference();
   // Regie's SQL of one family page, captured from the real server, per family.
   const server = await startServer(p.db);
@@ -140,12 +206,21 @@ async function main() {
   try {
     for (let round = 1; round <= rounds; round++) {
       for (const c of clients) {
-        rows.push({ workload: 'reference', stripes: null, clients: c, round, load: loadavg()[0]!, tps: pgbench(refUrl, refFile, c, 'prepared') });
+        rows.push({
+          workload: 'reference',
+          stripes: null,
+          clients: c,
+          round,
+          load: loadavg()[0]!,
+          tps: pgbench(refUrl, refFile, c, 'prepared'),
+        });
         say(`round ${round}: reference, ${c} clients: ${rows.at(-1)!.tps.toFixed(0)} pages/s (load ${rows.at(-1)!.load.toFixed(2)})`);
         for (const k of stripeCounts) {
           await setStripes(k);
           rows.push({ workload: 'regie', stripes: k, clients: c, round, load: loadavg()[0]!, tps: pgbench(url, regieFile, c, 'simple') });
-          say(`round ${round}: Regie's SQL, ${k} chain(s) per region, ${c} clients: ${rows.at(-1)!.tps.toFixed(0)} pages/s (load ${rows.at(-1)!.load.toFixed(2)})`);
+          say(
+            `round ${round}: Regie's SQL, ${k} chain(s) per region, ${c} clients: ${rows.at(-1)!.tps.toFixed(0)} pages/s (load ${rows.at(-1)!.load.toFixed(2)})`,
+          );
         }
       }
     }
@@ -159,28 +234,48 @@ async function main() {
   await p.db.close();
 
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const groups = [{ label: 'reference workload (plain SQL, no RLS, no chain)', f: (r: Row) => r.workload === 'reference' },
-    ...stripeCounts.map((k) => ({ label: `Regie's family-page SQL, ${k} audit chain${k === 1 ? '' : 's'} per region${k === 1 ? ' (as before migration 0260)' : ''}`,
-      f: (r: Row) => r.workload === 'regie' && r.stripes === k }))];
+  const groups = [
+    { label: 'reference workload (plain SQL, no RLS, no chain)', f: (r: Row) => r.workload === 'reference' },
+    ...stripeCounts.map((k) => ({
+      label: `Regie's family-page SQL, ${k} audit chain${k === 1 ? '' : 's'} per region${k === 1 ? ' (as before migration 0260)' : ''}`,
+      f: (r: Row) => r.workload === 'regie' && r.stripes === k,
+    })),
+  ];
   const [lo, hi] = [Math.min(...clients), Math.max(...clients)];
-  const L: string[] = [`# Scaling from ${lo} to ${hi} clients — ${started.toISOString().slice(0, 10)}`, '',
+  const L: string[] = [
+    `# Scaling from ${lo} to ${hi} clients — ${started.toISOString().slice(0, 10)}`,
+    '',
     `Measured with \`npx tsx bench/scaling.ts\` (bench/README.md, part (g)) on PostgreSQL at ${new URL(url).host}; ${rounds} rounds of ${seconds} s per measurement, alternating.`,
     `Code: ${code.commit}${code.uncommittedFiles ? ` (+${code.uncommittedFiles} uncommitted files)` : ''}, last migration ${code.lastMigration}.`,
     `Data: Regie ${p.sizes.families} families, ${p.sizes.persons} persons, ${p.sizes.timelineEvents} timeline events, ${p.sizes.auditRows} audit rows; reference as its README says (12,000 families, 3 M audit rows).`,
     `Machine: ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), shared with other work: 1-minute load average ${Math.min(...rows.map((r) => r.load)).toFixed(2)}–${Math.max(...rows.map((r) => r.load)).toFixed(2)} during the run (per measurement below). Ratios matter more than absolute figures.`,
-    '', `| workload | pages/s at ${lo} client${lo === 1 ? '' : 's'} | pages/s at ${hi} clients | ratio ${hi}/${lo} |`, '|---|---|---|---|'];
+    '',
+    `| workload | pages/s at ${lo} client${lo === 1 ? '' : 's'} | pages/s at ${hi} clients | ratio ${hi}/${lo} |`,
+    '|---|---|---|---|',
+  ];
   for (const g of groups) {
     const at = (c: number) => mean(rows.filter((r) => g.f(r) && r.clients === c).map((r) => r.tps));
     L.push(`| ${g.label} | ${at(lo).toFixed(0)} | ${at(hi).toFixed(0)} | **${(at(hi) / at(lo)).toFixed(2)}×** |`);
   }
-  L.push('', `Regie's family page: ${perPage} statements in its transaction (captured from the real server: actor settings, the page, the access facts, the audit rows with their chain, …), pgbench \`-M simple\`; the reference: \`-M prepared\` as in its README. Both \`-j 1\`, \`PGOPTIONS='${PGOPTIONS}'\`${o['async-commit'] ? ' (diagnostic: COMMIT does not wait for the WAL flush)' : ''}.`,
+  L.push(
+    '',
+    `Regie's family page: ${perPage} statements in its transaction (captured from the real server: actor settings, the page, the access facts, the audit rows with their chain, …), pgbench \`-M simple\`; the reference: \`-M prepared\` as in its README. Both \`-j 1\`, \`PGOPTIONS='${PGOPTIONS}'\`${o['async-commit'] ? ' (diagnostic: COMMIT does not wait for the WAL flush)' : ''}.`,
     `After the run the region's ${v.stripes} chains verify: ${v.ok ? 'intact' : 'BROKEN'} (${v.rows} rows in ${v.seconds.toFixed(1)} s).`,
-    '', '## Every measurement', '', '| round | workload | chains | clients | pages/s | 1-min load |', '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.round} | ${r.workload} | ${r.stripes ?? '–'} | ${r.clients} | ${r.tps.toFixed(1)} | ${r.load.toFixed(2)} |`), '');
+    '',
+    '## Every measurement',
+    '',
+    '| round | workload | chains | clients | pages/s | 1-min load |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.round} | ${r.workload} | ${r.stripes ?? '–'} | ${r.clients} | ${r.tps.toFixed(1)} | ${r.load.toFixed(2)} |`),
+    '',
+  );
   const out = o.out ?? `bench/results/${started.toISOString().slice(0, 10)}-scaling.md`;
   writeFileSync(out, L.join('\n'));
   process.stdout.write(L.slice(0, 14).join('\n') + '\n');
   say(`written ${out}`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

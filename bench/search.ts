@@ -11,7 +11,14 @@ import { REGION } from './database.js';
 import { say } from './options.js';
 
 export interface SearchResult {
-  who: string; scope: 'mine' | 'organisation'; requests: number; api: Summary; raw: Summary; meanHits: number; emptyShare: number; visibleFamilies: number;
+  who: string;
+  scope: 'mine' | 'organisation';
+  requests: number;
+  api: Summary;
+  raw: Summary;
+  meanHits: number;
+  emptyShare: number;
+  visibleFamilies: number;
   slowest: { prefix: string; ms: number };
 }
 
@@ -31,13 +38,25 @@ export async function surnamePrefixes(db: Database, n: number, seed = 7): Promis
 }
 
 export async function measureSearch(o: {
-  who: string; client: HttpClient; recorder: Recorder; url: string; organisationWide: boolean; prefixes: string[]; db: Database; userId: string; organisationId: string;
+  who: string;
+  client: HttpClient;
+  recorder: Recorder;
+  url: string;
+  organisationWide: boolean;
+  prefixes: string[];
+  db: Database;
+  userId: string;
+  organisationId: string;
 }): Promise<{ result: SearchResult; captured: Map<string, Statement[]>; timings: Timings }> {
   const scope = o.organisationWide ? 'organisation' : 'mine';
   const replay = await pgReplayer(o.url);
-  const { n: visible } = oneRow(await o.db.query<{ n: string }>(
-    `SELECT count(DISTINCT family_id)::text AS n FROM case_team WHERE region_id = $1 AND ended_at IS NULL AND (user_id = $2 OR ($3 AND organisation_id = $4))`,
-    [REGION, o.userId, o.organisationWide, o.organisationId]), 'visible family count');
+  const { n: visible } = oneRow(
+    await o.db.query<{ n: string }>(
+      `SELECT count(DISTINCT family_id)::text AS n FROM case_team WHERE region_id = $1 AND ended_at IS NULL AND (user_id = $2 OR ($3 AND organisation_id = $4))`,
+      [REGION, o.userId, o.organisationWide, o.organisationId],
+    ),
+    'visible family count',
+  );
   const path = (p: string) => `/api/v1/families?q=${encodeURIComponent(p)}${o.organisationWide ? '&scope=organisation' : ''}`;
   const get = async (p: string) => {
     const r = await o.client.get(path(p));
@@ -48,10 +67,14 @@ export async function measureSearch(o: {
   const timings: Timings = new Map();
   try {
     const distinct = [...new Set(o.prefixes)];
-    say(`(c) search as ${o.who} (scope=${scope}, ${visible} families visible): capturing ${distinct.length} distinct prefixes (also the warm-up)`);
+    say(
+      `(c) search as ${o.who} (scope=${scope}, ${visible} families visible): capturing ${distinct.length} distinct prefixes (also the warm-up)`,
+    );
     for (const p of distinct) captured.set(p, (await o.recorder.capture(() => get(p))).statements);
     say(`(c) ${o.who}: ${o.prefixes.length} searches over HTTP and as raw SQL, interleaved`);
-    const A: number[] = [], R: number[] = [], hits: number[] = [];
+    const A: number[] = [],
+      R: number[] = [],
+      hits: number[] = [];
     const slowest = { prefix: '', ms: -1 };
     const viaApi = async (p: string) => {
       const t0 = process.hrtime.bigint();
@@ -61,14 +84,34 @@ export async function measureSearch(o: {
       hits.push(h);
       if (t > slowest.ms) Object.assign(slowest, { prefix: p, ms: t });
     };
-    const direct = async (p: string) => { const t0 = process.hrtime.bigint(); await replay.run(captured.get(p)!, 'tx', timings); R.push(since(t0)); };
+    const direct = async (p: string) => {
+      const t0 = process.hrtime.bigint();
+      await replay.run(captured.get(p)!, 'tx', timings);
+      R.push(since(t0));
+    };
     for (const [i, p] of o.prefixes.entries()) {
-      if (i % 2 === 0) { await viaApi(p); await direct(p); } else { await direct(p); await viaApi(p); }
+      if (i % 2 === 0) {
+        await viaApi(p);
+        await direct(p);
+      } else {
+        await direct(p);
+        await viaApi(p);
+      }
     }
     return {
-      captured, timings,
-      result: { who: o.who, scope, requests: o.prefixes.length, api: summarise(A), raw: summarise(R), visibleFamilies: Number(visible),
-        meanHits: hits.reduce((x, y) => x + y, 0) / hits.length, emptyShare: hits.filter((h) => h === 0).length / hits.length, slowest },
+      captured,
+      timings,
+      result: {
+        who: o.who,
+        scope,
+        requests: o.prefixes.length,
+        api: summarise(A),
+        raw: summarise(R),
+        visibleFamilies: Number(visible),
+        meanHits: hits.reduce((x, y) => x + y, 0) / hits.length,
+        emptyShare: hits.filter((h) => h === 0).length / hits.length,
+        slowest,
+      },
     };
   } finally {
     await replay.close();

@@ -10,11 +10,18 @@ import { REGION } from './database.js';
 export const PASSWORD = 'Welkom-Regie-2026';
 export const USER_AGENT = 'regie-bench';
 
-export interface Running { baseUrl: string; recorder: Recorder; close(): Promise<void> }
+export interface Running {
+  baseUrl: string;
+  recorder: Recorder;
+  close(): Promise<void>;
+}
 
 /** createServer only: HTTP and routes, no background jobs (they are started by `start`). */
 export async function startServer(db: Database): Promise<Running> {
-  const config = { ...loadConfig({ LOGIN_RATE_LIMIT: '100000', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', JOBS: 'off' }), demoFamilies: 0 };
+  const config = {
+    ...loadConfig({ LOGIN_RATE_LIMIT: '100000', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', JOBS: 'off' }),
+    demoFamilies: 0,
+  };
   const recorder = new Recorder();
   const app = await createServer(config, recorder.wrap(db), false);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -31,7 +38,9 @@ export async function loggedIn(baseUrl: string, username: string, maxSockets = 1
 
 export async function userOf(db: Database, username: string): Promise<{ userId: string; organisationId: string }> {
   const [u] = await db.query<{ id: string; organisation_id: string }>(
-    `SELECT id, organisation_id FROM users WHERE region_id = $1 AND username = $2`, [REGION, username]);
+    `SELECT id, organisation_id FROM users WHERE region_id = $1 AND username = $2`,
+    [REGION, username],
+  );
   if (!u) throw new Error(`no user ${username} in region ${REGION}`);
   return { userId: u.id, organisationId: u.organisation_id };
 }

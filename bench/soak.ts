@@ -24,15 +24,22 @@ import { say } from './options.js';
 import { freePort } from '../test/support/net.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name: string, fallback: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : fallback; };
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
 const minutes = arg('minutes', 10);
 const rate = arg('rate', 100);
 const families = arg('families', 1000);
 const url = process.env.BENCH_SOAK_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/regie_bench_soak';
 
-
 type Kind = 'family' | 'mine' | 'write';
-interface Sample { minute: number; kind: Kind; status: string; ms: number }
+interface Sample {
+  minute: number;
+  kind: Kind;
+  status: string;
+  ms: number;
+}
 
 async function main() {
   const prepared = await preparePostgres(url, { families, auditRowsPerFamily: 5, fresh: false });
@@ -41,11 +48,24 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${port}`;
   say(`soak: starting regie on ${baseUrl} (${prepared.sizes.families} families)`);
   const server = spawn(process.execPath, [join(root, 'bin/regie.mjs'), 'start'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', DEMO_FAMILIES: '0', LOG_LEVEL: 'error', LOGIN_RATE_LIMIT: '100000', TOTP_KEY: process.env.TOTP_KEY ?? randomBytes(32).toString('base64') },
-    stdio: ['ignore', 'ignore', 'inherit'] });
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_FAMILIES: '0',
+      LOG_LEVEL: 'error',
+      LOGIN_RATE_LIMIT: '100000',
+      TOTP_KEY: process.env.TOTP_KEY ?? randomBytes(32).toString('base64'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const exited = new Promise<number | null>((r) => server.on('exit', (c) => r(c)));
   for (let i = 0; ; i++) {
-    const ok = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (i > 240) throw new Error('regie did not become ready');
     await new Promise((r) => setTimeout(r, 500));
@@ -65,28 +85,45 @@ async function main() {
   const interval = 1000 / rate;
   const start = performance.now() + 100;
 
-  const send = (kind: Kind, i: number): Promise<string> => new Promise((resolve) => {
-    const headers: Record<string, string> = { cookie: client.cookie, 'user-agent': 'regie-soak', accept: 'application/json' };
-    let path = `/api/v1/families/${familyIds[i % familyIds.length]}`; let method = 'GET'; let body: string | undefined;
-    if (kind === 'mine') path = '/api/v1/families?limit=25';
-    if (kind === 'write') {
-      method = 'POST'; path = '/api/v1/signals';
-      body = JSON.stringify({ receivingOrganisationId: organisationId, source: 'professional', whatSeen: `soak-${runId}-${i} zorgen over het gezin`,
-        safetyAtStake: false, urgency: 'normal', subjectDescription: 'Gezin (soak)' });
-      Object.assign(headers, { 'content-type': 'application/json', 'x-csrf-token': client.csrf, 'idempotency-key': `soak-${runId}-${i}` });
-    }
-    const req = http.request({ host: '127.0.0.1', port, path, method, headers, agent }, (res) => {
-      res.on('data', () => undefined);
-      res.on('end', () => resolve(String(res.statusCode)));
-      res.on('error', () => resolve('response-error'));
+  const send = (kind: Kind, i: number): Promise<string> =>
+    new Promise((resolve) => {
+      const headers: Record<string, string> = { cookie: client.cookie, 'user-agent': 'regie-soak', accept: 'application/json' };
+      let path = `/api/v1/families/${familyIds[i % familyIds.length]}`;
+      let method = 'GET';
+      let body: string | undefined;
+      if (kind === 'mine') path = '/api/v1/families?limit=25';
+      if (kind === 'write') {
+        method = 'POST';
+        path = '/api/v1/signals';
+        body = JSON.stringify({
+          receivingOrganisationId: organisationId,
+          source: 'professional',
+          whatSeen: `soak-${runId}-${i} zorgen over het gezin`,
+          safetyAtStake: false,
+          urgency: 'normal',
+          subjectDescription: 'Gezin (soak)',
+        });
+        Object.assign(headers, {
+          'content-type': 'application/json',
+          'x-csrf-token': client.csrf,
+          'idempotency-key': `soak-${runId}-${i}`,
+        });
+      }
+      const req = http.request({ host: '127.0.0.1', port, path, method, headers, agent }, (res) => {
+        res.on('data', () => undefined);
+        res.on('end', () => resolve(String(res.statusCode)));
+        res.on('error', () => resolve('response-error'));
+      });
+      req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+      req.on('error', (e) => resolve(e.message === 'timeout' ? 'timeout' : 'socket-error'));
+      req.end(body);
     });
-    req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
-    req.on('error', (e) => resolve(e.message === 'timeout' ? 'timeout' : 'socket-error'));
-    req.end(body);
-  });
 
   const scrapeMemory = async () => {
-    const text = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.text(), () => '');
+    const text = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(5_000) }).then(
+      (r) => r.text(),
+      () => '',
+    );
     const m = /^process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)/m.exec(text);
     memory.push({ second: Math.round((performance.now() - start) / 1000), rssMiB: m ? Math.round(Number(m[1]) / 2 ** 20) : null });
   };
@@ -96,7 +133,8 @@ async function main() {
 
   say(`soak: ${rate} requests/s for ${minutes} min (60% family page, 25% Mijn gezinnen, 15% writes)`);
   await new Promise<void>((done) => {
-    let sent = 0; let answered = 0;
+    let sent = 0;
+    let answered = 0;
     const fire = (i: number, due: number) => {
       const r = random();
       const kind: Kind = r < 0.6 ? 'family' : r < 0.85 ? 'mine' : 'write';
@@ -109,12 +147,16 @@ async function main() {
     };
     const tick = () => {
       const now = performance.now();
-      while (sent < total && start + sent * interval <= now) { fire(sent, start + sent * interval); sent++; }
+      while (sent < total && start + sent * interval <= now) {
+        fire(sent, start + sent * interval);
+        sent++;
+      }
       if (sent < total) setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
     };
     setTimeout(tick, Math.max(0, start - performance.now()));
   });
-  clearInterval(memoryTimer); clearInterval(progress);
+  clearInterval(memoryTimer);
+  clearInterval(progress);
   await scrapeMemory();
 
   // Recovery: once the load stops, a family page must be quick again within seconds.
@@ -127,20 +169,30 @@ async function main() {
     else await new Promise((r) => setTimeout(r, 250));
   }
 
-  const stored = oneRow(await db.query<{ n: string; distinct_n: string }>(
-    `SELECT count(*)::text AS n, count(DISTINCT what_seen)::text AS distinct_n FROM signals WHERE what_seen LIKE $1`, [`soak-${runId}-%`]), 'stored signal count');
+  const stored = oneRow(
+    await db.query<{ n: string; distinct_n: string }>(
+      `SELECT count(*)::text AS n, count(DISTINCT what_seen)::text AS distinct_n FROM signals WHERE what_seen LIKE $1`,
+      [`soak-${runId}-%`],
+    ),
+    'stored signal count',
+  );
   const loadAfter = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const t0 = Date.now();
   server.kill('SIGTERM');
   const code = await exited;
   const stopMs = Date.now() - t0;
-  agent.destroy(); client.close(); await db.close();
+  agent.destroy();
+  client.close();
+  await db.close();
 
   const lines = [
-    `# Soak ${new Date().toISOString().slice(0, 16)}Z — ${rate} requests/s for ${minutes} min`, '',
+    `# Soak ${new Date().toISOString().slice(0, 16)}Z — ${rate} requests/s for ${minutes} min`,
+    '',
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; load average before ${loadBefore.join(' / ')}, after ${loadAfter.join(' / ')}.`,
-    `Database: ${url.replace(/\/\/[^@]*@/, '//')} (${prepared.sizes.families} families). Mix: 60% family page, 25% Mijn gezinnen, 15% writes (POST /api/v1/signals with Idempotency-Key). Open loop; latency from the due time.`, '',
-    '| minute | requests | 2xx | 503 | other errors | p50 | p95 | p99 |', '|---|---|---|---|---|---|---|---|',
+    `Database: ${url.replace(/\/\/[^@]*@/, '//')} (${prepared.sizes.families} families). Mix: 60% family page, 25% Mijn gezinnen, 15% writes (POST /api/v1/signals with Idempotency-Key). Open loop; latency from the due time.`,
+    '',
+    '| minute | requests | 2xx | 503 | other errors | p50 | p95 | p99 |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   const byMinute = new Map<number, Sample[]>();
   for (const s of samples) byMinute.set(s.minute, [...(byMinute.get(s.minute) ?? []), s]);
@@ -148,15 +200,26 @@ async function main() {
     const ok = list.filter((s) => s.status.startsWith('2'));
     const shed = list.filter((s) => s.status === '503').length;
     const lat = summarise(list.map((s) => s.ms));
-    lines.push(`| ${minute + 1} | ${list.length} | ${ok.length} | ${shed} | ${list.length - ok.length - shed} | ${lat.p50.toFixed(1)} ms | ${lat.p95.toFixed(1)} ms | ${lat.p99.toFixed(1)} ms |`);
+    lines.push(
+      `| ${minute + 1} | ${list.length} | ${ok.length} | ${shed} | ${list.length - ok.length - shed} | ${lat.p50.toFixed(1)} ms | ${lat.p95.toFixed(1)} ms | ${lat.p99.toFixed(1)} ms |`,
+    );
   }
   const statuses: Record<string, number> = {};
   for (const s of samples) statuses[s.status] = (statuses[s.status] ?? 0) + 1;
-  lines.push('', `Statuses: ${Object.entries(statuses).map(([k, v]) => `${k}: ${v}`).join(', ')}.`, '',
-    '| second | server RSS |', '|---|---|', ...memory.map((m) => `| ${m.second} | ${m.rssMiB ?? '?'} MiB |`), '',
+  lines.push(
+    '',
+    `Statuses: ${Object.entries(statuses)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')}.`,
+    '',
+    '| second | server RSS |',
+    '|---|---|',
+    ...memory.map((m) => `| ${m.second} | ${m.rssMiB ?? '?'} MiB |`),
+    '',
     `Writes acknowledged (201): ${acknowledged}; stored: ${stored.n}; distinct: ${stored.distinct_n}. Stored = acknowledged: no acknowledged write lost and none stored behind a 503; distinct = stored: none doubled.`,
     `Back to normal after the load: ${recoveredAfterMs === null ? 'not within 10 s' : `${recoveredAfterMs} ms`} (a family page under 100 ms).`,
-    `SIGTERM: exited with ${code} after ${stopMs} ms.`);
+    `SIGTERM: exited with ${code} after ${stopMs} ms.`,
+  );
   const report = lines.join('\n') + '\n';
   process.stdout.write(report);
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
@@ -165,4 +228,7 @@ async function main() {
   say(`soak: report in ${out}`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

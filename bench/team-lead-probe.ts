@@ -12,9 +12,19 @@ const db = await openPostgres(url, 2);
 const [u] = await db.query<Record<string, any>>(`SELECT u.region_id, u.id, u.organisation_id, u.roles, o.type, o.safety_task FROM users u
   JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id WHERE u.username = 'teamleider'`);
 if (!u) throw new Error(`no user 'teamleider' in ${url}`);
-const actor: Actor = { regionId: u.region_id, userId: u.id, organisationId: u.organisation_id, organisationType: u.type, safetyTask: u.safety_task,
-  roles: u.roles, displayName: 'teamleider' };
-const { families } = oneRow(await db.query<{ families: string }>(`SELECT count(*)::text AS families FROM families WHERE region_id = $1`, [actor.regionId]), 'family count');
+const actor: Actor = {
+  regionId: u.region_id,
+  userId: u.id,
+  organisationId: u.organisation_id,
+  organisationType: u.type,
+  safetyTask: u.safety_task,
+  roles: u.roles,
+  displayName: 'teamleider',
+};
+const { families } = oneRow(
+  await db.query<{ families: string }>(`SELECT count(*)::text AS families FROM families WHERE region_id = $1`, [actor.regionId]),
+  'family count',
+);
 console.log(`| sort (scope=organisation, first page of 20) | p50 ms | p95 ms | (${families} families, ${n} requests each) |`);
 console.log('|---|---:|---:|---|');
 for (const sort of ['opened', '-opened', 'name', '-name', 'activity', '-activity'] as const) {

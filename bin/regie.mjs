@@ -9,7 +9,11 @@ import { ensureServerBuild, serverEntry } from '../scripts/build.mjs';
 
 let built = false;
 if (process.env.REGIE_FROM_SOURCE !== '1') {
-  try { built = ensureServerBuild(); } catch (e) { console.error(`regie: ${e.message}\nregie: de bronnen worden via tsx uitgevoerd / running the sources through tsx`); }
+  try {
+    built = ensureServerBuild();
+  } catch (e) {
+    console.error(`regie: ${e.message}\nregie: de bronnen worden via tsx uitgevoerd / running the sources through tsx`);
+  }
 }
 if (built) {
   await import(pathToFileURL(serverEntry).href);

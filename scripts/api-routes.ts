@@ -18,21 +18,39 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const apiRoutesPath = join(root, 'web/src/api-routes.gen.ts');
 
 /** A contract file, the name it gets in the generated file, and its specifier under the alias. */
-interface ContractFile { file: string; alias: string; specifier: string }
+interface ContractFile {
+  file: string;
+  alias: string;
+  specifier: string;
+}
 
 function contractFiles(): ContractFile[] {
   const out: ContractFile[] = [];
   for (const domain of readdirSync(join(root, 'src/modules')).sort()) {
     for (const f of readdirSync(join(root, 'src/modules', domain)).sort())
-      if (f.endsWith('.contract.ts')) out.push({ file: join(root, 'src/modules', domain, f), alias: f.replace('.contract.ts', '').replace(/\W/g, '_'), specifier: `@contract/${domain}/${f.replace(/\.ts$/, '.js')}` });
+      if (f.endsWith('.contract.ts'))
+        out.push({
+          file: join(root, 'src/modules', domain, f),
+          alias: f.replace('.contract.ts', '').replace(/\W/g, '_'),
+          specifier: `@contract/${domain}/${f.replace(/\.ts$/, '.js')}`,
+        });
   }
   out.push({ file: join(root, 'src/platform/auth/auth.contract.ts'), alias: 'session', specifier: '@contract/session.js' });
   for (const f of readdirSync(join(root, 'src/shared/contract')).sort())
-    if (f.endsWith('.ts') && !f.endsWith('.test.ts')) out.push({ file: join(root, 'src/shared/contract', f), alias: `shared_${f.replace('.ts', '')}`, specifier: `@contract/shared/${f.replace(/\.ts$/, '.js')}` });
+    if (f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      out.push({
+        file: join(root, 'src/shared/contract', f),
+        alias: `shared_${f.replace('.ts', '')}`,
+        specifier: `@contract/shared/${f.replace(/\.ts$/, '.js')}`,
+      });
   return out;
 }
 
-interface Recorded { method: string; url: string; schema: { querystring?: unknown; body?: unknown; response?: Record<string, unknown> } }
+interface Recorded {
+  method: string;
+  url: string;
+  schema: { querystring?: unknown; body?: unknown; response?: Record<string, unknown> };
+}
 
 /** Registers every route on a stand-in for the Fastify app that only records method, URL and schema. */
 async function recordRoutes(): Promise<Recorded[]> {
@@ -41,13 +59,19 @@ async function recordRoutes(): Promise<Recorded[]> {
   const noop = () => undefined;
   const config = new Proxy({}, { get: () => undefined });
   const fake: Record<string, unknown> = {
-    config, db: {},
+    config,
+    db: {},
     createRateLimit: () => async () => ({ isAllowed: true }),
-    register: (fn: (app: unknown) => unknown) => { void fn(fakeApp); return Promise.resolve(); },
+    register: (fn: (app: unknown) => unknown) => {
+      void fn(fakeApp);
+      return Promise.resolve();
+    },
     withTypeProvider: () => fakeApp,
   };
   for (const method of ['get', 'post', 'put', 'patch', 'delete'])
-    fake[method] = (url: string, opts: { schema?: Recorded['schema'] }) => { recorded.push({ method: method.toUpperCase(), url, schema: opts?.schema ?? {} }); };
+    fake[method] = (url: string, opts: { schema?: Recorded['schema'] }) => {
+      recorded.push({ method: method.toUpperCase(), url, schema: opts?.schema ?? {} });
+    };
   const fakeApp = new Proxy(fake, { get: (t, p) => (p in t ? t[p as string] : noop) }) as unknown as App;
   for (const register of allRoutes) register(fakeApp);
   return recorded;
@@ -60,31 +84,49 @@ export async function apiRoutesSource(): Promise<string> {
   const used = new Set<ContractFile>();
   const owner = new Map<string, ContractFile>();
   for (const f of files) {
-    const mod = await import(pathToFileURL(f.file).href) as Record<string, unknown>;
+    const mod = (await import(pathToFileURL(f.file).href)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod).sort(([a], [b]) => a.localeCompare(b)))
-      if (value && typeof value === 'object' && '_zod' in value && !names.has(value)) { names.set(value, `${f.alias}.${name}`); owner.set(`${f.alias}.${name}`, f); }
+      if (value && typeof value === 'object' && '_zod' in value && !names.has(value)) {
+        names.set(value, `${f.alias}.${name}`);
+        owner.set(`${f.alias}.${name}`, f);
+      }
   }
   const ref = (schema: unknown): string | undefined => {
     if (schema === undefined) return 'never';
     const n = names.get(schema);
-    if (n) { used.add(owner.get(n)!); return `typeof ${n}`; }
+    if (n) {
+      used.add(owner.get(n)!);
+      return `typeof ${n}`;
+    }
     const def = (schema as { _zod?: { def?: { type?: string } } })?._zod?.def;
     if (def?.type === 'null') return 'null';
     return undefined;
   };
-  const lines: string[] = []; const untyped: string[] = [];
-  const routes = (await recordRoutes()).filter((r) => r.url.startsWith('/api/')).sort((a, b) => `${a.url} ${a.method}`.localeCompare(`${b.url} ${b.method}`));
+  const lines: string[] = [];
+  const untyped: string[] = [];
+  const routes = (await recordRoutes())
+    .filter((r) => r.url.startsWith('/api/'))
+    .sort((a, b) => `${a.url} ${a.method}`.localeCompare(`${b.url} ${b.method}`));
   for (const r of routes) {
     const key = `${r.method} ${r.url}`;
     const okCode = Object.keys(r.schema.response ?? {}).find((c) => /^2\d\d$/.test(c));
-    const parts = { query: ref(r.schema.querystring), body: ref(r.schema.body), response: okCode ? ref(r.schema.response![okCode]) : 'null' };
-    const missing = Object.entries(parts).filter(([, v]) => v === undefined).map(([k]) => k);
-    if (missing.length) { untyped.push(`//   ${key} (${missing.join(', ')} not exported by a contract file)`); continue; }
+    const parts = {
+      query: ref(r.schema.querystring),
+      body: ref(r.schema.body),
+      response: okCode ? ref(r.schema.response![okCode]) : 'null',
+    };
+    const missing = Object.entries(parts)
+      .filter(([, v]) => v === undefined)
+      .map(([k]) => k);
+    if (missing.length) {
+      untyped.push(`//   ${key} (${missing.join(', ')} not exported by a contract file)`);
+      continue;
+    }
     lines.push(`  '${key}': { query: ${parts.query}; body: ${parts.body}; response: ${parts.response} };`);
   }
   const imports = files.filter((f) => used.has(f)).map((f) => `import type * as ${f.alias} from '${f.specifier}';`);
   return [
-    '// Generated by scripts/api-routes.ts from the server\'s route table (npm run api:routes); do not edit.',
+    "// Generated by scripts/api-routes.ts from the server's route table (npm run api:routes); do not edit.",
     '// Every /api route: its query, body and answer as the zod schemas of the contract files.',
     ...imports,
     '',

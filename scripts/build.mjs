@@ -42,7 +42,11 @@ export function serverBuildState() {
 
 /** The TypeScript compiler, or null when it is not installed (`npm ci --omit=dev`). */
 export function tscPath() {
-  try { return createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc'); } catch { return null; }
+  try {
+    return createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
+  } catch {
+    return null;
+  }
 }
 
 function copyRuntimeFiles(from, to) {
@@ -61,14 +65,21 @@ export function buildServer({ quiet = false, keepFresh = false } = {}) {
   if (!tsc) throw new Error('typescript is not installed (npm ci without --omit=dev), so the server cannot be built');
   const tmp = join(root, 'dist', `.server-${process.pid}-${Date.now()}`);
   rmSync(tmp, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', tmp], { cwd: root, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', tmp], {
+    cwd: root,
+    stdio: quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+  });
   if (r.status !== 0) {
     rmSync(tmp, { recursive: true, force: true });
     throw new Error(`tsc failed (status ${r.status})${quiet ? `\n${r.stdout}${r.stderr}` : ''}`);
   }
   copyRuntimeFiles(src, tmp);
   // Another start built it meanwhile: keep that one, which may already be running.
-  if (keepFresh && serverBuildState() === 'fresh') { rmSync(tmp, { recursive: true, force: true }); return relative(root, serverDist); }
+  if (keepFresh && serverBuildState() === 'fresh') {
+    rmSync(tmp, { recursive: true, force: true });
+    return relative(root, serverDist);
+  }
   const old = `${serverDist}.old-${process.pid}`;
   if (existsSync(serverDist)) renameSync(serverDist, old);
   renameSync(tmp, serverDist);

@@ -23,8 +23,18 @@ const ROLES = ['regie_app', 'regie_system', 'regie_authn'] as const;
 const SCHEMAS = ['public', 'regie'];
 
 const PRIVILEGES: Record<string, string> = {
-  r: 'SELECT', a: 'INSERT', w: 'UPDATE', d: 'DELETE', D: 'TRUNCATE', x: 'REFERENCES', t: 'TRIGGER',
-  X: 'EXECUTE', U: 'USAGE', C: 'CREATE', c: 'CONNECT', T: 'TEMPORARY',
+  r: 'SELECT',
+  a: 'INSERT',
+  w: 'UPDATE',
+  d: 'DELETE',
+  D: 'TRUNCATE',
+  x: 'REFERENCES',
+  t: 'TRIGGER',
+  X: 'EXECUTE',
+  U: 'USAGE',
+  C: 'CREATE',
+  c: 'CONNECT',
+  T: 'TEMPORARY',
 };
 const PRIVILEGE_ORDER = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER', 'EXECUTE', 'USAGE', 'CREATE'];
 
@@ -37,7 +47,11 @@ const cell = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').re
 const text = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 const code = (s: string) => '`' + s + '`';
 
-interface Grant { grantee: string; privilege: string; grantable: boolean }
+interface Grant {
+  grantee: string;
+  privilege: string;
+  grantable: boolean;
+}
 
 /**
  * An ACL array (aclitem[] as text) as grants. The migration owner's own entry and the grantor
@@ -46,7 +60,10 @@ interface Grant { grantee: string; privilege: string; grantable: boolean }
  */
 function parseAcl(acl: string | null, owner: string): Grant[] {
   if (!acl) return [];
-  const items = acl.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  const items = acl
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .filter(Boolean);
   const grants: Grant[] = [];
   for (const raw of items) {
     const item = raw.replace(/^"|"$/g, '');
@@ -75,21 +92,78 @@ function grantsByRole(grants: Grant[]): Map<string, string[]> {
 }
 
 function roleOrder(a: string, b: string) {
-  const rank = (r: string) => { const i = (ROLES as readonly string[]).indexOf(r); return i < 0 ? (r === 'PUBLIC' ? ROLES.length : ROLES.length + 1) : i; };
+  const rank = (r: string) => {
+    const i = (ROLES as readonly string[]).indexOf(r);
+    return i < 0 ? (r === 'PUBLIC' ? ROLES.length : ROLES.length + 1) : i;
+  };
   return rank(a) - rank(b) || byName(a, b);
 }
 
-interface TableRow { oid: number; schema: string; name: string; kind: string; comment: string | null; rls: boolean; force: boolean; acl: string | null; viewdef: string | null }
-interface ColumnRow { table_oid: number; num: number; name: string; type: string; not_null: boolean; default: string | null; identity: string; generated: string; comment: string | null; acl: string | null }
-interface PolicyRow { table_oid: number; name: string; permissive: boolean; roles: string[] | string; cmd: string; qual: string | null; with_check: string | null }
-interface FunctionRow { schema: string; name: string; args: string; identity: string; result: string | null; kind: string; language: string; volatility: string; definer: boolean; strict: boolean; leakproof: boolean; config: string[] | string | null; acl: string | null; comment: string | null; source: string }
+interface TableRow {
+  oid: number;
+  schema: string;
+  name: string;
+  kind: string;
+  comment: string | null;
+  rls: boolean;
+  force: boolean;
+  acl: string | null;
+  viewdef: string | null;
+}
+interface ColumnRow {
+  table_oid: number;
+  num: number;
+  name: string;
+  type: string;
+  not_null: boolean;
+  default: string | null;
+  identity: string;
+  generated: string;
+  comment: string | null;
+  acl: string | null;
+}
+interface PolicyRow {
+  table_oid: number;
+  name: string;
+  permissive: boolean;
+  roles: string[] | string;
+  cmd: string;
+  qual: string | null;
+  with_check: string | null;
+}
+interface FunctionRow {
+  schema: string;
+  name: string;
+  args: string;
+  identity: string;
+  result: string | null;
+  kind: string;
+  language: string;
+  volatility: string;
+  definer: boolean;
+  strict: boolean;
+  leakproof: boolean;
+  config: string[] | string | null;
+  acl: string | null;
+  comment: string | null;
+  source: string;
+}
 
 /** Arrays come back as arrays from node-postgres and PGlite, but be safe with the text form. */
-const textArray = (v: string[] | string | null): string[] => (v == null ? [] : Array.isArray(v) ? v : v.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((s) => s.replace(/^"|"$/g, '')));
+const textArray = (v: string[] | string | null): string[] =>
+  v == null
+    ? []
+    : Array.isArray(v)
+      ? v
+      : v
+          .replace(/^\{|\}$/g, '')
+          .split(',')
+          .filter(Boolean)
+          .map((s) => s.replace(/^"|"$/g, ''));
 
 /** Renders the document from the catalogues of a migrated database, as seen by the migration owner. */
 export async function schemaDocument(db: Database): Promise<string> {
-  const [{ owner }] = await db.query<{ owner: string }>(`SELECT current_user::text AS owner`) as [{ owner: string }];
+  const [{ owner }] = (await db.query<{ owner: string }>(`SELECT current_user::text AS owner`)) as [{ owner: string }];
   const schemaList = `ARRAY['${SCHEMAS.join("','")}']`;
   const notExtension = (oidCol: string, catalog: string) =>
     `NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '${catalog}'::regclass AND d.objid = ${oidCol} AND d.deptype = 'e')`;
@@ -139,7 +213,14 @@ export async function schemaDocument(db: Database): Promise<string> {
   const defaults = await db.query<{ schema: string | null; type: string; acl: string }>(`
     SELECT CASE WHEN d.defaclnamespace = 0 THEN NULL ELSE d.defaclnamespace::regnamespace::text END AS schema, d.defaclobjtype::text AS type, d.defaclacl::text AS acl
       FROM pg_default_acl d WHERE d.defaclrole = current_user::regrole`);
-  const roles = await db.query<{ name: string; login: boolean; superuser: boolean; bypassrls: boolean; createdb: boolean; createrole: boolean }>(`
+  const roles = await db.query<{
+    name: string;
+    login: boolean;
+    superuser: boolean;
+    bypassrls: boolean;
+    createdb: boolean;
+    createrole: boolean;
+  }>(`
     SELECT rolname AS name, rolcanlogin AS login, rolsuper AS superuser, rolbypassrls AS bypassrls, rolcreatedb AS createdb, rolcreaterole AS createrole
       FROM pg_roles WHERE rolname = ANY (ARRAY['${ROLES.join("','")}'])`);
   const extensions = await db.query<{ name: string }>(`SELECT extname AS name FROM pg_extension`);
@@ -157,7 +238,9 @@ export async function schemaDocument(db: Database): Promise<string> {
   line();
   line('<!-- Generated by `npm run schema:doc` (scripts/schema-doc.ts). Do not edit by hand: change a migration and regenerate. -->');
   line();
-  line(`The database as it is after every migration (${files.length} files, the last \`${files[files.length - 1]}\`) and pg-boss's schema,`);
+  line(
+    `The database as it is after every migration (${files.length} files, the last \`${files[files.length - 1]}\`) and pg-boss's schema,`,
+  );
   line('read from the catalogues of a freshly migrated database. The migrations are the history; this is the');
   line('current state: each policy, function and grant below is the one in force, whichever migration last');
   line('changed it. `test/int/schema-doc.test.ts` fails when this file is stale. Why the roles and policies');
@@ -169,11 +252,17 @@ export async function schemaDocument(db: Database): Promise<string> {
   line();
 
   // Contents.
-  const docTables = tables.filter((t) => t.kind === 'r' || t.kind === 'p').sort((a, b) => byName(a.schema, b.schema) || byName(a.name, b.name));
+  const docTables = tables
+    .filter((t) => t.kind === 'r' || t.kind === 'p')
+    .sort((a, b) => byName(a.schema, b.schema) || byName(a.name, b.name));
   const views = tables.filter((t) => t.kind === 'v' || t.kind === 'm').sort((a, b) => byName(a.schema, b.schema) || byName(a.name, b.name));
   const sequences = tables.filter((t) => t.kind === 'S').sort((a, b) => byName(a.schema, b.schema) || byName(a.name, b.name));
   const qualified = (t: { schema: string; name: string }) => (t.schema === 'public' ? t.name : `${t.schema}.${t.name}`);
-  const anchor = (s: string) => s.toLowerCase().replace(/[^a-z0-9_ -]/g, '').replace(/ /g, '-');
+  const anchor = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9_ -]/g, '')
+      .replace(/ /g, '-');
   line('## Contents');
   line();
   line('- [Roles](#roles), [Schemas](#schemas), [Default privileges](#default-privileges), [Extensions](#extensions)');
@@ -199,7 +288,11 @@ export async function schemaDocument(db: Database): Promise<string> {
     // The public schema belongs to pg_database_owner (PostgreSQL 15+) — the database's owner.
     const grants = parseAcl(s.acl, owner).filter((g) => g.grantee !== 'pg_database_owner');
     const byRole = grantsByRole(grants);
-    const privs = [...byRole.keys()].sort(roleOrder).map((r) => `${r}: ${privilegeList(byRole.get(r)!)}`).join('; ') || '—';
+    const privs =
+      [...byRole.keys()]
+        .sort(roleOrder)
+        .map((r) => `${r}: ${privilegeList(byRole.get(r)!)}`)
+        .join('; ') || '—';
     line(`| ${s.name} | ${cell(s.comment) || (s.name === JOB_SCHEMA ? "pg-boss's job tables ([below](#pg-boss))" : '')} | ${privs} |`);
   }
   line();
@@ -211,14 +304,25 @@ export async function schemaDocument(db: Database): Promise<string> {
   const objectTypes: Record<string, string> = { r: 'tables', S: 'sequences', f: 'functions', T: 'types', n: 'schemas' };
   for (const d of [...defaults].sort((a, b) => byName(a.schema ?? '', b.schema ?? '') || byName(a.type, b.type))) {
     const byRole = grantsByRole(parseAcl(d.acl, owner));
-    const privs = [...byRole.keys()].sort(roleOrder).map((r) => `${r}: ${privilegeList(byRole.get(r)!)}`).join('; ');
-    line(`- ${objectTypes[d.type] ?? d.type} ${d.schema ? `in schema ${d.schema}` : 'in every schema'}: ${privs || (d.type === 'f' ? "nobody but the owner (PUBLIC's default EXECUTE is revoked)" : 'nobody but the owner')}`);
+    const privs = [...byRole.keys()]
+      .sort(roleOrder)
+      .map((r) => `${r}: ${privilegeList(byRole.get(r)!)}`)
+      .join('; ');
+    line(
+      `- ${objectTypes[d.type] ?? d.type} ${d.schema ? `in schema ${d.schema}` : 'in every schema'}: ${privs || (d.type === 'f' ? "nobody but the owner (PUBLIC's default EXECUTE is revoked)" : 'nobody but the owner')}`,
+    );
   }
   line();
 
   line('## Extensions');
   line();
-  line([...extensions].map((e) => e.name).sort(byName).map(code).join(', '));
+  line(
+    [...extensions]
+      .map((e) => e.name)
+      .sort(byName)
+      .map(code)
+      .join(', '),
+  );
   line();
 
   const columnsOf = new Map<number, ColumnRow[]>();
@@ -240,9 +344,17 @@ export async function schemaDocument(db: Database): Promise<string> {
     line('| column | type | null | default | comment |');
     line('|---|---|---|---|---|');
     for (const c of cols) {
-      const dflt = c.generated === 's' ? `generated always as (${c.default}) stored`
-        : c.identity === 'a' ? 'generated always as identity' : c.identity === 'd' ? 'generated by default as identity' : c.default;
-      line(`| ${c.name} | ${cell(c.type)} | ${c.not_null ? 'not null' : 'null'} | ${dflt ? code(cell(oneLine(dflt))) : ''} | ${cell(c.comment)} |`);
+      const dflt =
+        c.generated === 's'
+          ? `generated always as (${c.default}) stored`
+          : c.identity === 'a'
+            ? 'generated always as identity'
+            : c.identity === 'd'
+              ? 'generated by default as identity'
+              : c.default;
+      line(
+        `| ${c.name} | ${cell(c.type)} | ${c.not_null ? 'not null' : 'null'} | ${dflt ? code(cell(oneLine(dflt))) : ''} | ${cell(c.comment)} |`,
+      );
     }
     line();
   }
@@ -260,7 +372,11 @@ export async function schemaDocument(db: Database): Promise<string> {
       }
     }
     const grantees = [...new Set([...perRole.keys(), ...columnGrants.keys()])].sort(roleOrder);
-    if (grantees.length === 0) { line('Grants: none (only the owner).'); line(); return; }
+    if (grantees.length === 0) {
+      line('Grants: none (only the owner).');
+      line();
+      return;
+    }
     line('Grants:');
     line();
     for (const r of grantees) {
@@ -281,11 +397,18 @@ export async function schemaDocument(db: Database): Promise<string> {
   for (const t of docTables) {
     line(`### ${qualified(t)}`);
     line();
-    if (t.comment) { line(text(t.comment)); line(); }
-    line(`Row-level security: ${t.rls ? (t.force ? '**enabled and forced** (also for the owner, unless it bypasses RLS)' : '**enabled**, not forced') : '**off**'}.`);
+    if (t.comment) {
+      line(text(t.comment));
+      line();
+    }
+    line(
+      `Row-level security: ${t.rls ? (t.force ? '**enabled and forced** (also for the owner, unless it bypasses RLS)' : '**enabled**, not forced') : '**off**'}.`,
+    );
     line();
     columnTable(t);
-    const cons = [...(constraintsOf.get(t.oid) ?? [])].sort((a, b) => byName(a.type === 'p' ? '0' : a.type, b.type === 'p' ? '0' : b.type) || byName(a.name, b.name));
+    const cons = [...(constraintsOf.get(t.oid) ?? [])].sort(
+      (a, b) => byName(a.type === 'p' ? '0' : a.type, b.type === 'p' ? '0' : b.type) || byName(a.name, b.name),
+    );
     if (cons.length) {
       line('Constraints:');
       line();
@@ -312,7 +435,9 @@ export async function schemaDocument(db: Database): Promise<string> {
       line();
       for (const p of pols) {
         const rolesText = textArray(p.roles).sort(roleOrder).join(', ');
-        line(`- ${code(p.name)}: ${p.permissive ? 'permissive' : '**restrictive**'}, ${commands[p.cmd] ?? p.cmd}, to ${rolesText === 'PUBLIC' ? 'PUBLIC (every role)' : rolesText}`);
+        line(
+          `- ${code(p.name)}: ${p.permissive ? 'permissive' : '**restrictive**'}, ${commands[p.cmd] ?? p.cmd}, to ${rolesText === 'PUBLIC' ? 'PUBLIC (every role)' : rolesText}`,
+        );
         if (p.qual) line(`  - USING ${code(oneLine(p.qual))}`);
         if (p.with_check) line(`  - WITH CHECK ${code(oneLine(p.with_check))}`);
       }
@@ -326,12 +451,15 @@ export async function schemaDocument(db: Database): Promise<string> {
 
   line('## Views');
   line();
-  line('Views run with their owner\'s rights: the policies of the tables they read do not filter them.');
+  line("Views run with their owner's rights: the policies of the tables they read do not filter them.");
   line();
   for (const v of views) {
     line(`### ${qualified(v)}`);
     line();
-    if (v.comment) { line(text(v.comment)); line(); }
+    if (v.comment) {
+      line(text(v.comment));
+      line();
+    }
     columnTable(v);
     line('```sql');
     line((v.viewdef ?? '').replace(/\s+$/g, ''));
@@ -344,34 +472,55 @@ export async function schemaDocument(db: Database): Promise<string> {
   line();
   for (const s of sequences) {
     const byRole = grantsByRole(parseAcl(s.acl, owner));
-    const privs = [...byRole.keys()].sort(roleOrder).map((r) => `${r}: ${privilegeList(byRole.get(r)!)}`).join('; ');
+    const privs = [...byRole.keys()]
+      .sort(roleOrder)
+      .map((r) => `${r}: ${privilegeList(byRole.get(r)!)}`)
+      .join('; ');
     line(`- ${code(qualified(s))}: ${privs || 'owner only'}`);
   }
   line();
 
   line('## Functions');
   line();
-  line('Every function of schemas regie and public (extensions\' functions left out). A SECURITY DEFINER function');
-  line('runs with the owner\'s rights, past row-level security; `test/int/definer-functions.test.ts` reviews them.');
+  line("Every function of schemas regie and public (extensions' functions left out). A SECURITY DEFINER function");
+  line("runs with the owner's rights, past row-level security; `test/int/definer-functions.test.ts` reviews them.");
   line('"Executable by" lists the roles besides the owner; PUBLIC would be every role.');
   line();
   const volatility: Record<string, string> = { i: 'immutable', s: 'stable', v: 'volatile' };
-  const sortedFunctions = [...functions].sort((a, b) => byName(a.schema, b.schema) || byName(a.name, b.name) || byName(a.identity, b.identity));
+  const sortedFunctions = [...functions].sort(
+    (a, b) => byName(a.schema, b.schema) || byName(a.name, b.name) || byName(a.identity, b.identity),
+  );
   for (const f of sortedFunctions) {
     const name = `${f.schema}.${f.name}(${f.identity})`;
     line(`### ${name}`);
     line();
-    const executors = [...new Set(parseAcl(f.acl, owner).filter((g) => g.privilege === 'EXECUTE').map((g) => g.grantee))].sort(roleOrder);
+    const executors = [
+      ...new Set(
+        parseAcl(f.acl, owner)
+          .filter((g) => g.privilege === 'EXECUTE')
+          .map((g) => g.grantee),
+      ),
+    ].sort(roleOrder);
     const props = [
       f.kind === 'p' ? 'procedure' : `returns ${code(text(f.result))}`,
-      f.language, volatility[f.volatility] ?? f.volatility,
+      f.language,
+      volatility[f.volatility] ?? f.volatility,
       f.definer ? '**SECURITY DEFINER**' : 'security invoker',
-      ...(f.strict ? ['strict'] : []), ...(f.leakproof ? ['leakproof'] : []),
-      ...textArray(f.config).sort(byName).map((c) => code(`SET ${c.replace('=', ' = ')}`)),
+      ...(f.strict ? ['strict'] : []),
+      ...(f.leakproof ? ['leakproof'] : []),
+      ...textArray(f.config)
+        .sort(byName)
+        .map((c) => code(`SET ${c.replace('=', ' = ')}`)),
     ];
     line(`${props.join(', ')}. Executable by: ${executors.length ? executors.join(', ') : 'owner only'}.`);
-    if (f.args !== f.identity) { line(); line(`Arguments: ${code(text(f.args))}`); }
-    if (f.comment) { line(); line(text(f.comment)); }
+    if (f.args !== f.identity) {
+      line();
+      line(`Arguments: ${code(text(f.args))}`);
+    }
+    if (f.comment) {
+      line();
+      line(text(f.comment));
+    }
     line();
     line('<details><summary>body</summary>');
     line();
@@ -386,7 +535,9 @@ export async function schemaDocument(db: Database): Promise<string> {
   line('## pg-boss');
   line();
   const jobSchema = schemas.find((s) => s.name === JOB_SCHEMA);
-  line(`Schema \`${JOB_SCHEMA}\` ${jobSchema ? 'exists' : '**is missing**'}: pg-boss's own tables and functions, installed and upgraded by`);
+  line(
+    `Schema \`${JOB_SCHEMA}\` ${jobSchema ? 'exists' : '**is missing**'}: pg-boss's own tables and functions, installed and upgraded by`,
+  );
   line('the owner with the migrations (`src/platform/db/job-schema.ts`), used by the `jobs` door. Its internals');
   line('belong to pg-boss and are not listed; the grants are:');
   line();
@@ -401,19 +552,35 @@ export async function schemaDocument(db: Database): Promise<string> {
         counts.set(g.grantee, m);
       }
     }
-    if (objects.length === 0) { line(`- ${what}: none`); return; }
-    if (counts.size === 0) { line(`- ${what}: owner only`); return; }
+    if (objects.length === 0) {
+      line(`- ${what}: none`);
+      return;
+    }
+    if (counts.size === 0) {
+      line(`- ${what}: owner only`);
+      return;
+    }
     for (const r of [...counts.keys()].sort(roleOrder)) {
       const m = counts.get(r)!;
       const all = [...m.keys()].filter((p) => m.get(p) === objects.length);
       const some = [...m.keys()].filter((p) => m.get(p) !== objects.length);
-      const parts = [...(all.length ? [`${privilegeList(all)} on every one`] : []), ...(some.length ? [`${privilegeList(some)} on some`] : [])];
+      const parts = [
+        ...(all.length ? [`${privilegeList(all)} on every one`] : []),
+        ...(some.length ? [`${privilegeList(some)} on some`] : []),
+      ];
       line(`- ${what}: ${r}: ${parts.join('; ')}`);
     }
   };
   if (jobSchema) {
     const byRole = grantsByRole(parseAcl(jobSchema.acl, owner));
-    line(`- the schema: ${[...byRole.keys()].sort(roleOrder).map((r) => `${r}: ${privilegeList(byRole.get(r)!)}`).join('; ') || 'owner only'}`);
+    line(
+      `- the schema: ${
+        [...byRole.keys()]
+          .sort(roleOrder)
+          .map((r) => `${r}: ${privilegeList(byRole.get(r)!)}`)
+          .join('; ') || 'owner only'
+      }`,
+    );
   }
   summarise(jobRelations, 'its tables');
   summarise(jobSequences, 'its sequences');

@@ -23,19 +23,36 @@ mkdirSync(out, { recursive: true });
 
 const port = await freePort();
 const dataDir = mkdtempSync(join(tmpdir(), 'regie-shots-'));
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', DEMO_FAMILIES: '40' };
-if (process.env.SCREENSHOT_DATABASE_URL) Object.assign(env, { DATABASE_URL: process.env.SCREENSHOT_DATABASE_URL, TOTP_KEY: randomBytes(32).toString('base64') });
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'error',
+  DEMO_FAMILIES: '40',
+};
+if (process.env.SCREENSHOT_DATABASE_URL)
+  Object.assign(env, { DATABASE_URL: process.env.SCREENSHOT_DATABASE_URL, TOTP_KEY: randomBytes(32).toString('base64') });
 else delete env.DATABASE_URL;
 const server = spawn(process.execPath, [join(root, 'bin/regie.mjs'), 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 const base = `http://127.0.0.1:${port}`;
 try {
   for (let i = 0; ; i++) {
-    if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 600) throw new Error('regie did not become ready');
     await new Promise((r) => setTimeout(r, 500));
   }
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
   const page = await browser.newPage({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
   await page.goto(`${base}/`);
   await page.getByLabel('Gebruikersnaam').fill('regisseur');

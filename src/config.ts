@@ -83,23 +83,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     demoFamilies: Number(env.DEMO_FAMILIES ?? 40),
     publicUrl,
-    smtp: env.SMTP_HOST ? {
-      host: env.SMTP_HOST, port: Number(env.SMTP_PORT ?? (env.SMTP_SECURE === 'true' ? 465 : 587)), secure: env.SMTP_SECURE === 'true',
-      user: env.SMTP_USER || undefined, pass: env.SMTP_PASS || undefined,
-    } : undefined,
+    smtp: env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: Number(env.SMTP_PORT ?? (env.SMTP_SECURE === 'true' ? 465 : 587)),
+          secure: env.SMTP_SECURE === 'true',
+          user: env.SMTP_USER || undefined,
+          pass: env.SMTP_PASS || undefined,
+        }
+      : undefined,
     mailFrom: env.MAIL_FROM ?? `Regie <noreply@${URL.canParse(publicUrl) ? new URL(publicUrl).hostname : 'localhost'}>`,
     jobs: env.JOBS !== 'off',
     totpKey: env.TOTP_KEY || undefined,
-    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    trustProxy: (env.TRUST_PROXY ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
     metricsToken: env.METRICS_TOKEN || undefined,
     publicConcernDailyCap: Number(env.PUBLIC_CONCERN_DAILY_CAP ?? DEFAULT_PUBLIC_CONCERN_DAILY_CAP),
     publicConcernRegionLimit: Number(env.PUBLIC_CONCERN_REGION_LIMIT ?? DEFAULT_PUBLIC_CONCERN_REGION_LIMIT),
     auditCheckpointKey: env.AUDIT_CHECKPOINT_KEY || undefined,
     auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE || undefined,
     limits: loadLimits(env),
-    oidc: env.OIDC_ISSUER ? {
-      issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? 'regie', clientSecret: env.OIDC_CLIENT_SECRET ?? '',
-      redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/api/v1/oidc/callback`,
-    } : undefined,
+    oidc: env.OIDC_ISSUER
+      ? {
+          issuer: env.OIDC_ISSUER,
+          clientId: env.OIDC_CLIENT_ID ?? 'regie',
+          clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+          redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/api/v1/oidc/callback`,
+        }
+      : undefined,
   };
 }

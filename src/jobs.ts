@@ -22,7 +22,10 @@ export function configuredSweeps(config: Config, log: CheckpointLog): Sweep[] {
     return [auditCheckpointSweep(checkpointSettings(config, true), log)];
   } catch (err) {
     // Serving goes on; the missing anchor is an error in the log until the key is configured.
-    log.error({ err: { message: (err as Error).message } }, 'audit-controlepunten staan uit: stel AUDIT_CHECKPOINT_KEY en AUDIT_CHECKPOINT_FILE in');
+    log.error(
+      { err: { message: (err as Error).message } },
+      'audit-controlepunten staan uit: stel AUDIT_CHECKPOINT_KEY en AUDIT_CHECKPOINT_FILE in',
+    );
     return [];
   }
 }

@@ -21,4 +21,25 @@ import { assessmentsRoutes } from './modules/assessments/assessments.routes.js';
 import { safetyRoutes } from './modules/safety/safety.routes.js';
 import { plansRoutes } from './modules/plans/plans.routes.js';
 
-export const allRoutes: Array<(app: App) => void> = [authRoutes, oidcRoutes, familiesRoutes, casesRoutes, usersRoutes, breakGlassRoutes, auditRoutes, personsRoutes, notificationsRoutes, refIndexRoutes, signalsRoutes, handoversRoutes, leadTimesRoutes, adminRoutes, regionsRoutes, calendarRoutes, timelineRoutes, assessmentsRoutes, safetyRoutes, plansRoutes];
+export const allRoutes: Array<(app: App) => void> = [
+  authRoutes,
+  oidcRoutes,
+  familiesRoutes,
+  casesRoutes,
+  usersRoutes,
+  breakGlassRoutes,
+  auditRoutes,
+  personsRoutes,
+  notificationsRoutes,
+  refIndexRoutes,
+  signalsRoutes,
+  handoversRoutes,
+  leadTimesRoutes,
+  adminRoutes,
+  regionsRoutes,
+  calendarRoutes,
+  timelineRoutes,
+  assessmentsRoutes,
+  safetyRoutes,
+  plansRoutes,
+];

@@ -30,14 +30,26 @@ export async function start(config: Config = loadConfig()) {
   // A configuration error, not a database one: refuse to start at once (TOTP_KEY is required with DATABASE_URL).
   useTotpKey(loadTotpKey(config));
   let log: App['log'] | undefined;
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pool: {
-    max: limits.poolSize, waitMs: limits.poolWaitMs, statementTimeoutMs: limits.statementTimeoutMs,
-    onError: (err) => log?.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'databaseverbinding verbroken; de volgende aanvraag krijgt een nieuwe'),
-  } });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pool: {
+      max: limits.poolSize,
+      waitMs: limits.poolWaitMs,
+      statementTimeoutMs: limits.statementTimeoutMs,
+      onError: (err) =>
+        log?.warn(
+          { err: { message: err.message, code: (err as { code?: string }).code } },
+          'databaseverbinding verbroken; de volgende aanvraag krijgt een nieuwe',
+        ),
+    },
+  });
   const app = await createServer(config, db);
   log = app.log;
   // A stray rejected promise (e.g. a lost connection in work nobody awaited) is logged, never the end of the process.
-  process.on('unhandledRejection', (err) => app.log.error({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } }, 'unhandled rejection'));
+  process.on('unhandledRejection', (err) =>
+    app.log.error({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } }, 'unhandled rejection'),
+  );
 
   let closing = false;
   let jobs: JobRunner | undefined;
@@ -48,7 +60,10 @@ export async function start(config: Config = loadConfig()) {
     setTimeout(() => process.exit(1), limits.shutdownTimeoutMs + 1_500).unref();
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     // Requests still running at the deadline are abandoned (their transactions roll back) and cut off.
-    const late = setTimeout(() => { abandonInFlight(app); app.server.closeAllConnections(); }, limits.shutdownTimeoutMs);
+    const late = setTimeout(() => {
+      abandonInFlight(app);
+      app.server.closeAllConnections();
+    }, limits.shutdownTimeoutMs);
     await Promise.all([
       app.close(), // stops accepting (503 on kept-alive connections), waits for requests in flight
       jobs?.stop().catch((err) => app.log.error({ err: { message: (err as Error).message } }, 'background jobs did not stop cleanly')),
@@ -71,10 +86,15 @@ export async function start(config: Config = loadConfig()) {
   /** Runs a start-up step until the database lets it: waits and retries while it is unreachable. */
   const whenDatabaseServes = async <T>(step: string, fn: () => Promise<T>): Promise<T | undefined> => {
     for (let attempt = 0; !closing; attempt++) {
-      try { return await fn(); } catch (err) {
+      try {
+        return await fn();
+      } catch (err) {
         if (!(err instanceof Unavailable)) throw err;
         const wait = backoffMs(attempt);
-        app.log.warn({ step, attempt: attempt + 1, retryInMs: wait, err: { message: (err.cause as Error | undefined)?.message ?? err.message } }, 'database niet bereikbaar; opnieuw proberen');
+        app.log.warn(
+          { step, attempt: attempt + 1, retryInMs: wait, err: { message: (err.cause as Error | undefined)?.message ?? err.message } },
+          'database niet bereikbaar; opnieuw proberen',
+        );
         await delay(wait);
       }
     }
@@ -98,17 +118,24 @@ export async function start(config: Config = loadConfig()) {
     // Without an SMTP server the sender has nothing to do: messages wait, the admin screen says why.
     const mail = config.smtp ? [mailSweep(mailSettingsFrom(config))] : [];
     if (!config.smtp) app.log.warn('geen SMTP-server ingesteld (SMTP_HOST): e-mails blijven in de wachtrij staan');
-    jobs = await whenDatabaseServes('jobs', () => startJobs({ db, sweeps: [...sweeps, ...configuredSweeps(config, app.log), idempotencySweep, analyzeSweep, ...mail], log: app.log,
-      // stop() may wait twice this long (pg-boss, then statements in flight): within the shutdown deadline.
-      stopTimeoutMs: Math.max(1_000, limits.shutdownTimeoutMs / 2) }));
+    jobs = await whenDatabaseServes('jobs', () =>
+      startJobs({
+        db,
+        sweeps: [...sweeps, ...configuredSweeps(config, app.log), idempotencySweep, analyzeSweep, ...mail],
+        log: app.log,
+        // stop() may wait twice this long (pg-boss, then statements in flight): within the shutdown deadline.
+        stopTimeoutMs: Math.max(1_000, limits.shutdownTimeoutMs / 2),
+      }),
+    );
   }
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
-  const lines = [
-    '', `Regie draait op ${config.publicUrl}  (database: ${where})`, '',
-  ];
+  const lines = ['', `Regie draait op ${config.publicUrl}  (database: ${where})`, ''];
   if (accounts.length) {
     lines.push('Demo-accounts (regio Walcheren), wachtwoord voor allemaal: Welkom-Regie-2026');
-    for (const a of accounts) lines.push(`  ${a.username.padEnd(16)} ${a.displayName} — ${a.organisation} (${a.roles.join(', ')})${a.totpSecret ? `  TOTP-geheim: ${a.totpSecret}` : ''}`);
+    for (const a of accounts)
+      lines.push(
+        `  ${a.username.padEnd(16)} ${a.displayName} — ${a.organisation} (${a.roles.join(', ')})${a.totpSecret ? `  TOTP-geheim: ${a.totpSecret}` : ''}`,
+      );
     for (const o of otherRegions) {
       lines.push('', `Demo-accounts (buurregio ${o.regionName}, voor een overdracht naar een andere regio), zelfde wachtwoord:`);
       for (const a of o.accounts) lines.push(`  ${a.username.padEnd(22)} ${a.displayName} — ${a.organisation} (${a.roles.join(', ')})`);

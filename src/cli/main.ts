@@ -29,7 +29,9 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => P
     applied = await migrateAsOwner(db, config.migrationDatabaseUrl);
     await prepareTotpSecrets(db, config);
     return await fn(db);
-  } finally { await db.close(); }
+  } finally {
+    await db.close();
+  }
 }
 
 async function main() {
@@ -42,17 +44,35 @@ async function main() {
       return;
     }
     case 'migrate':
-      await withDb(async () => { console.log('migrations:', applied.join(', ') || 'up to date'); });
+      await withDb(async () => {
+        console.log('migrations:', applied.join(', ') || 'up to date');
+      });
       return;
     case 'seed':
     case 'demo': {
-      const { values } = parseArgs({ args: rest, options: { families: { type: 'string' }, seed: { type: 'string' }, region: { type: 'string' }, name: { type: 'string' }, 'audit-rows': { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          families: { type: 'string' },
+          seed: { type: 'string' },
+          region: { type: 'string' },
+          name: { type: 'string' },
+          'audit-rows': { type: 'string' },
+        },
+      });
       const { seedDemoRegion } = await import('../demo/generator.js');
       await withDb(async (db) => {
         const t = Date.now();
-        const r = await seedDemoRegion(db, { families: Number(values.families ?? config.demoFamilies), seed: values.seed ? Number(values.seed) : undefined,
-          regionId: values.region, regionName: values.name, auditRowsPerFamily: values['audit-rows'] ? Number(values['audit-rows']) : undefined });
-        console.log(`regio ${r.regionId}: ${r.families} gezinnen, ${r.persons} personen, ${r.timelineEvents} tijdlijngebeurtenissen, ${r.auditRows} auditregels (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+        const r = await seedDemoRegion(db, {
+          families: Number(values.families ?? config.demoFamilies),
+          seed: values.seed ? Number(values.seed) : undefined,
+          regionId: values.region,
+          regionName: values.name,
+          auditRowsPerFamily: values['audit-rows'] ? Number(values['audit-rows']) : undefined,
+        });
+        console.log(
+          `regio ${r.regionId}: ${r.families} gezinnen, ${r.persons} personen, ${r.timelineEvents} tijdlijngebeurtenissen, ${r.auditRows} auditregels (${((Date.now() - t) / 1000).toFixed(1)} s)`,
+        );
         if (r.password) console.log(`eenmalig wachtwoord van de accounts in ${r.regionId} (werkt één keer per account): ${r.password}`);
       });
       return;
@@ -79,12 +99,20 @@ async function main() {
       const { checkpointSettings, readCheckpoints, verifyAgainstCheckpoint } = await import('../platform/audit/checkpoints.js');
       const book = readCheckpoints(checkpointSettings(config));
       const ok = await withDb(async (db) => {
-        const regions = values.region ? [values.region] : (await db.query<{ id: string }>('SELECT id FROM regions ORDER BY id')).map((r) => r.id);
+        const regions = values.region
+          ? [values.region]
+          : (await db.query<{ id: string }>('SELECT id FROM regions ORDER BY id')).map((r) => r.id);
         let allOk = true;
         for (const region of regions) {
           const r = await verifyAgainstCheckpoint(db, region, book);
-          console.log(`${region}: ${r.rows} rijen in ${r.stripes} ketens gecontroleerd in ${r.seconds.toFixed(2)} s (${Math.round(r.rows / Math.max(r.seconds, 1e-6))} rijen/s): ${r.ok ? 'keten intact' : 'KETEN VERBROKEN'}`);
-          console.log(r.checkpoint ? `  vergeleken met ondertekende controlepunten van ${r.checkpoint.chains} ketens: ${r.checkpoint.seq} rijen, sinds ${r.checkpoint.at}` : '  nog geen ondertekend controlepunt');
+          console.log(
+            `${region}: ${r.rows} rijen in ${r.stripes} ketens gecontroleerd in ${r.seconds.toFixed(2)} s (${Math.round(r.rows / Math.max(r.seconds, 1e-6))} rijen/s): ${r.ok ? 'keten intact' : 'KETEN VERBROKEN'}`,
+          );
+          console.log(
+            r.checkpoint
+              ? `  vergeleken met ondertekende controlepunten van ${r.checkpoint.chains} ketens: ${r.checkpoint.seq} rijen, sinds ${r.checkpoint.at}`
+              : '  nog geen ondertekend controlepunt',
+          );
           for (const p of r.problems.slice(0, 50)) console.log(`  keten ${p.stripe}, rij ${p.seq}: ${p.problem} — ${p.detail}`);
           allOk &&= r.ok;
         }
@@ -98,4 +126,7 @@ async function main() {
   process.exitCode = cmd ? 2 : 0;
 }
 
-await main().catch((e: Error) => { console.error(`regie: ${e.message}`); process.exitCode = 1; });
+await main().catch((e: Error) => {
+  console.error(`regie: ${e.message}`);
+  process.exitCode = 1;
+});

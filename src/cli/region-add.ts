@@ -12,18 +12,44 @@ import { createRegion, setInstallationAdmin } from '../modules/regions/regions.s
 const readable = (message: string) => message.replace(/^nl:/, '').replace('|', ' / ');
 
 export async function addRegionCommand(db: Database, args: string[]): Promise<string> {
-  const { values } = parseArgs({ args: args[0] === 'add' ? args.slice(1) : args, options: {
-    id: { type: 'string' }, name: { type: 'string' }, organisation: { type: 'string' }, 'organisation-type': { type: 'string' },
-    'admin-username': { type: 'string' }, 'admin-name': { type: 'string' }, 'admin-email': { type: 'string' } } });
+  const { values } = parseArgs({
+    args: args[0] === 'add' ? args.slice(1) : args,
+    options: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      organisation: { type: 'string' },
+      'organisation-type': { type: 'string' },
+      'admin-username': { type: 'string' },
+      'admin-name': { type: 'string' },
+      'admin-email': { type: 'string' },
+    },
+  });
   const parsed = CreateRegionBody.safeParse({
-    id: values.id, name: values.name,
+    id: values.id,
+    name: values.name,
     organisation: { name: values.organisation, type: values['organisation-type'] ?? 'municipal_team' },
-    admin: { username: values['admin-username'], displayName: values['admin-name'], ...(values['admin-email'] ? { email: values['admin-email'] } : {}) },
+    admin: {
+      username: values['admin-username'],
+      displayName: values['admin-name'],
+      ...(values['admin-email'] ? { email: values['admin-email'] } : {}),
+    },
   });
   if (!parsed.success) {
-    const flag: Record<string, string> = { 'organisation.name': '--organisation', 'organisation.type': '--organisation-type', 'admin.username': '--admin-username',
-      'admin.displayName': '--admin-name', 'admin.email': '--admin-email' };
-    throw new Error(parsed.error.issues.map((i) => { const path = i.path.join('.'); return `${flag[path] ?? `--${path}`}: ${readable(i.message)}`; }).join('; '));
+    const flag: Record<string, string> = {
+      'organisation.name': '--organisation',
+      'organisation.type': '--organisation-type',
+      'admin.username': '--admin-username',
+      'admin.displayName': '--admin-name',
+      'admin.email': '--admin-email',
+    };
+    throw new Error(
+      parsed.error.issues
+        .map((i) => {
+          const path = i.path.join('.');
+          return `${flag[path] ?? `--${path}`}: ${readable(i.message)}`;
+        })
+        .join('; '),
+    );
   }
   const r = await createRegion(db, { kind: 'cli' }, parsed.data).catch((e: unknown) => {
     throw e instanceof DomainError ? new Error(`${e.detailText.nl} / ${e.detailText.en}`) : e;
@@ -37,7 +63,8 @@ export async function addRegionCommand(db: Database, args: string[]): Promise<st
 
 export async function installationAdminCommand(db: Database, args: string[]): Promise<string> {
   const { values } = parseArgs({ args: args.slice(1), options: { username: { type: 'string' } } });
-  if ((args[0] !== 'add' && args[0] !== 'remove') || !values.username) throw new Error('usage: regie installation-admin add|remove --username U');
+  if ((args[0] !== 'add' && args[0] !== 'remove') || !values.username)
+    throw new Error('usage: regie installation-admin add|remove --username U');
   const r = await setInstallationAdmin(db, values.username, args[0] === 'add');
   return args[0] === 'add'
     ? `${values.username} (${r.displayName}, regio ${r.regionId}) is beheerder van de installatie en kan in de webapp regio's aanmaken.`

@@ -4,26 +4,49 @@
 import { DAY_MS, officeTime, type Rng } from './random.js';
 import type { Household } from './households.js';
 import { ORGANISATIONS, type OrgKey, type OrgType, type Staff, type StaffUser } from './organisations.js';
-import {
-  CLOSED_REASONS, EARLY_CLOSED_REASONS, FILLER_WEIGHTS, REFERRERS, fillerSummary,
-  type SummaryContext,
-} from './summaries.js';
+import { CLOSED_REASONS, EARLY_CLOSED_REASONS, FILLER_WEIGHTS, REFERRERS, fillerSummary, type SummaryContext } from './summaries.js';
 
 export const STATUSES = ['registered', 'exploring', 'plan', 'executing', 'evaluating', 'closed', 'monitoring'] as const;
 export type Status = (typeof STATUSES)[number];
 type LegalBasis = 'consent' | 'statutory_task' | 'safety';
 
-export interface CaseRow { id: string; status: Status; openedAt: number; closedAt: number | null; closedReason: string | null; createdBy: string }
+export interface CaseRow {
+  id: string;
+  status: Status;
+  openedAt: number;
+  closedAt: number | null;
+  closedReason: string | null;
+  createdBy: string;
+}
 export interface TeamRow {
-  id: string; caseId: string; user: StaffUser; role: 'coordinator' | 'member'; legalBasis: LegalBasis;
-  startedAt: number; endedAt: number | null; endedReason: string | null; createdBy: string;
+  id: string;
+  caseId: string;
+  user: StaffUser;
+  role: 'coordinator' | 'member';
+  legalBasis: LegalBasis;
+  startedAt: number;
+  endedAt: number | null;
+  endedReason: string | null;
+  createdBy: string;
 }
 export interface EventRow {
-  id: string; caseId: string | null; at: number; type: string; actor: StaffUser | null; data: Record<string, unknown>;
+  id: string;
+  caseId: string | null;
+  at: number;
+  type: string;
+  actor: StaffUser | null;
+  data: Record<string, unknown>;
   /** The sentence as a kind and parameters (src/shared/events), like the application writes it. */
-  kind: string; params: Record<string, unknown>;
+  kind: string;
+  params: Record<string, unknown>;
 }
-export interface Casework { registeredAt: number; registeredBy: StaffUser; cases: CaseRow[]; team: TeamRow[]; events: EventRow[] }
+export interface Casework {
+  registeredAt: number;
+  registeredBy: StaffUser;
+  cases: CaseRow[];
+  team: TeamRow[];
+  events: EventRow[];
+}
 
 const ORG_TYPE = Object.fromEntries(ORGANISATIONS.map((o) => [o.key, o.type])) as Record<OrgKey, OrgType>;
 
@@ -31,7 +54,8 @@ const ORG_TYPE = Object.fromEntries(ORGANISATIONS.map((o) => [o.key, o.type])) a
 function legalBasisFor(org: OrgKey): LegalBasis {
   const t = ORG_TYPE[org];
   if (t === 'veilig_thuis' || t === 'police') return 'safety';
-  if (t === 'probation' || t === 'child_protection_board' || t === 'certified_institution' || t === 'municipal_team') return 'statutory_task';
+  if (t === 'probation' || t === 'child_protection_board' || t === 'certified_institution' || t === 'municipal_team')
+    return 'statutory_task';
   return 'consent';
 }
 
@@ -51,29 +75,47 @@ export class SpecialAllocator {
     const members: StaffUser[] = [];
     if (k >= 12 && k < 16) members.push(n.regisseur);
     if ([0, 2, 5, 7, 13, 17].includes(k)) members.push(n.huisarts);
-    if (h.hasSchoolChild && k < 24 && this.school < 5) { members.push(n.leerkracht); this.school++; }
+    if (h.hasSchoolChild && k < 24 && this.school < 5) {
+      members.push(n.leerkracht);
+      this.school++;
+    }
     if ([3, 10, 18].includes(k)) members.push(n.veiligthuis);
     return { coordinator, members };
   }
 }
 
-interface CasePlan { status: Status; openedDaysAgo: number; closedDaysAgo: number | null; path: Status[] }
+interface CasePlan {
+  status: Status;
+  openedDaysAgo: number;
+  closedDaysAgo: number | null;
+  path: Status[];
+}
 
 const FULL_PATH: Status[] = ['registered', 'exploring', 'plan', 'executing', 'evaluating'];
 
 /** When the current case opened, by the state it is in now (days before the reference date). */
 function planCase(rng: Rng, status: Status): CasePlan {
   switch (status) {
-    case 'registered': return { status, openedDaysAgo: rng.int(1, 45), closedDaysAgo: null, path: ['registered'] };
-    case 'exploring': return { status, openedDaysAgo: rng.int(20, 150), closedDaysAgo: null, path: FULL_PATH.slice(0, 2) };
-    case 'plan': return { status, openedDaysAgo: rng.int(60, 300), closedDaysAgo: null, path: FULL_PATH.slice(0, 3) };
-    case 'executing': return { status, openedDaysAgo: rng.int(120, 1400), closedDaysAgo: null, path: FULL_PATH.slice(0, 4) };
-    case 'evaluating': return { status, openedDaysAgo: rng.int(240, 1400), closedDaysAgo: null, path: FULL_PATH };
+    case 'registered':
+      return { status, openedDaysAgo: rng.int(1, 45), closedDaysAgo: null, path: ['registered'] };
+    case 'exploring':
+      return { status, openedDaysAgo: rng.int(20, 150), closedDaysAgo: null, path: FULL_PATH.slice(0, 2) };
+    case 'plan':
+      return { status, openedDaysAgo: rng.int(60, 300), closedDaysAgo: null, path: FULL_PATH.slice(0, 3) };
+    case 'executing':
+      return { status, openedDaysAgo: rng.int(120, 1400), closedDaysAgo: null, path: FULL_PATH.slice(0, 4) };
+    case 'evaluating':
+      return { status, openedDaysAgo: rng.int(240, 1400), closedDaysAgo: null, path: FULL_PATH };
     case 'closed': {
       const opened = rng.int(150, 1440);
       const closed = Math.max(3, opened - rng.int(90, Math.min(900, opened - 3)));
       const early = rng.chance(0.15);
-      return { status, openedDaysAgo: opened, closedDaysAgo: closed, path: early ? ['registered', 'exploring', 'closed'] : [...FULL_PATH, 'closed'] };
+      return {
+        status,
+        openedDaysAgo: opened,
+        closedDaysAgo: closed,
+        path: early ? ['registered', 'exploring', 'closed'] : [...FULL_PATH, 'closed'],
+      };
     }
     case 'monitoring': {
       const closed = rng.int(20, 330);
@@ -85,7 +127,13 @@ function planCase(rng: Rng, status: Status): CasePlan {
 
 // Nominal days from entering a state to entering the next one.
 const GAP: Record<Status, [number, number]> = {
-  registered: [3, 25], exploring: [20, 60], plan: [7, 35], executing: [90, 500], evaluating: [14, 90], closed: [0, 2], monitoring: [0, 0],
+  registered: [3, 25],
+  exploring: [20, 60],
+  plan: [7, 35],
+  executing: [90, 500],
+  evaluating: [14, 90],
+  closed: [0, 2],
+  monitoring: [0, 0],
 };
 
 /** Moments of each transition on the path, strictly increasing and never after `now`. */
@@ -137,8 +185,17 @@ function pickCoordinator(rng: Rng, staff: Staff, h: Household, not?: StaffUser):
 function partnerWeights(h: Household): [OrgKey, number][] {
   const kids = h.hasChildren ? 1 : 0;
   return [
-    ['abdij', 2], ['dauw', 2], ['wingerd', h.hasSchoolChild ? 4 : 0], ['woongoed', 2], ['emergis', 2],
-    ['intervence', 3 * kids], ['vt', 1], ['reclassering', 0.8], ['politie', 0.5], ['raad', 0.7 * kids], ['wss', 0.6 * kids],
+    ['abdij', 2],
+    ['dauw', 2],
+    ['wingerd', h.hasSchoolChild ? 4 : 0],
+    ['woongoed', 2],
+    ['emergis', 2],
+    ['intervence', 3 * kids],
+    ['vt', 1],
+    ['reclassering', 0.8],
+    ['politie', 0.5],
+    ['raad', 0.7 * kids],
+    ['wss', 0.6 * kids],
   ];
 }
 
@@ -150,15 +207,26 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
   if (current.openedDaysAgo <= 1140 && rng.chance(0.15)) {
     const opened = rng.int(current.openedDaysAgo + 240, 1440);
     const closed = rng.int(current.openedDaysAgo + 30, opened - 90);
-    earlier = { status: 'closed', openedDaysAgo: opened, closedDaysAgo: closed, path: rng.chance(0.2) ? ['registered', 'exploring', 'closed'] : [...FULL_PATH, 'closed'] };
+    earlier = {
+      status: 'closed',
+      openedDaysAgo: opened,
+      closedDaysAgo: closed,
+      path: rng.chance(0.2) ? ['registered', 'exploring', 'closed'] : [...FULL_PATH, 'closed'],
+    };
   }
   const plans: CasePlan[] = earlier ? [earlier, current] : [current];
 
   const registeredAt = officeTime(rng, now, (earlier ?? current).openedDaysAgo + rng.int(0, 10));
   const out: Casework = { registeredAt, registeredBy: staff.named.regisseur, cases: [], team: [], events: [] };
   const ctxSummary: SummaryContext = { adults: h.adultNames, children: h.childNames, orgs: [] };
-  const event = (caseId: string | null, at: number, type: string, actor: StaffUser | null, sentence: { kind: string; params: Record<string, unknown> },
-    data: Record<string, unknown> = {}) => out.events.push({ id: rng.uuid(), caseId, at, type, actor, data, ...sentence });
+  const event = (
+    caseId: string | null,
+    at: number,
+    type: string,
+    actor: StaffUser | null,
+    sentence: { kind: string; params: Record<string, unknown> },
+    data: Record<string, unknown> = {},
+  ) => out.events.push({ id: rng.uuid(), caseId, at, type, actor, data, ...sentence });
 
   plans.forEach((plan, ci) => {
     const isCurrentOpen = ci === plans.length - 1 && plan.status !== 'closed';
@@ -175,13 +243,25 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
     type Coordinator = { user: StaffUser; from: number; to: number | null };
     let coordinators: [Coordinator, ...Coordinator[]];
     if (activeEnd - openedAt > 120 * DAY_MS && rng.chance(0.25)) {
-      const handover = workTime(rng, now, openedAt + (0.3 + 0.5 * rng.float()) * (activeEnd - openedAt), openedAt + 60_000, activeEnd - 60_000);
-      coordinators = [{ user: pickCoordinator(rng, staff, h, finalCoordinator), from: openedAt, to: handover }, { user: finalCoordinator, from: handover, to: null }];
+      const handover = workTime(
+        rng,
+        now,
+        openedAt + (0.3 + 0.5 * rng.float()) * (activeEnd - openedAt),
+        openedAt + 60_000,
+        activeEnd - 60_000,
+      );
+      coordinators = [
+        { user: pickCoordinator(rng, staff, h, finalCoordinator), from: openedAt, to: handover },
+        { user: finalCoordinator, from: handover, to: null },
+      ];
     } else coordinators = [{ user: finalCoordinator, from: openedAt, to: null }];
     if (ci === 0) out.registeredBy = coordinators[0].user;
 
     const caseRow: CaseRow = {
-      id: rng.uuid(), status: plan.status, openedAt, closedAt,
+      id: rng.uuid(),
+      status: plan.status,
+      openedAt,
+      closedAt,
       closedReason: closedAt === null ? null : rng.pick(early ? EARLY_CLOSED_REASONS : CLOSED_REASONS),
       createdBy: coordinators[0].user.id,
     };
@@ -189,8 +269,15 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
     const caseTeam: TeamRow[] = [];
     const addMember = (user: StaffUser, role: TeamRow['role'], startedAt: number, endedAt: number | null, endedReason: string | null) => {
       const row: TeamRow = {
-        id: rng.uuid(), caseId: caseRow.id, user, role, legalBasis: role === 'coordinator' && user.orgKey === 'stm' ? 'statutory_task' : legalBasisFor(user.orgKey),
-        startedAt, endedAt, endedReason, createdBy: coordinators[0].user.id,
+        id: rng.uuid(),
+        caseId: caseRow.id,
+        user,
+        role,
+        legalBasis: role === 'coordinator' && user.orgKey === 'stm' ? 'statutory_task' : legalBasisFor(user.orgKey),
+        startedAt,
+        endedAt,
+        endedReason,
+        createdBy: coordinators[0].user.id,
       };
       caseTeam.push(row);
       return row;
@@ -203,7 +290,15 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
     });
 
     // Partners: the named accounts the allocator chose, then others up to 1–4 in all.
-    const wanted = Math.max(special.members.length, rng.weighted([[1, 25], [2, 35], [3, 25], [4, 15]] as const));
+    const wanted = Math.max(
+      special.members.length,
+      rng.weighted([
+        [1, 25],
+        [2, 35],
+        [3, 25],
+        [4, 15],
+      ] as const),
+    );
     const used = new Set<StaffUser>(coordinators.map((c) => c.user));
     const usedOrgs = new Set<OrgKey>(special.members.map((m) => m.orgKey));
     const members: StaffUser[] = [...special.members];
@@ -220,7 +315,13 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
       if (used.has(user)) continue;
       used.add(user);
       const isSpecial = special.members.includes(user);
-      const startedAt = workTime(rng, now, openedAt + rng.float() * (isSpecial ? 0.3 : 0.5) * (activeEnd - openedAt), openedAt + 2000, activeEnd - 60_000);
+      const startedAt = workTime(
+        rng,
+        now,
+        openedAt + rng.float() * (isSpecial ? 0.3 : 0.5) * (activeEnd - openedAt),
+        openedAt + 2000,
+        activeEnd - 60_000,
+      );
       let endedAt: number | null = null;
       let reason: string | null = null;
       // After closing the team leaves; in follow-up (monitoring) some partners stay on.
@@ -229,7 +330,13 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
         reason = 'Casus gesloten';
       }
       if (!isSpecial && activeEnd - startedAt > 20 * DAY_MS && rng.chance(0.2)) {
-        endedAt = workTime(rng, now, startedAt + (0.2 + 0.7 * rng.float()) * (activeEnd - startedAt), startedAt + 60_000, activeEnd - 60_000);
+        endedAt = workTime(
+          rng,
+          now,
+          startedAt + (0.2 + 0.7 * rng.float()) * (activeEnd - startedAt),
+          startedAt + 60_000,
+          activeEnd - 60_000,
+        );
         reason = 'Betrokkenheid afgerond';
       }
       addMember(user, 'member', startedAt, endedAt, reason);
@@ -245,8 +352,10 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
       const from = plan.path[i - 1];
       const at = nth(times, i, 'transition time');
       const actor = coordinators.find((c) => c.from <= at && (c.to === null || at < c.to))?.user ?? first;
-      const sentence = s === 'closed' ? { kind: 'case_closed', params: { fromPhase: from, reason: caseRow.closedReason ?? '' } }
-        : { kind: 'case_status_changed', params: { fromPhase: from, toPhase: s } };
+      const sentence =
+        s === 'closed'
+          ? { kind: 'case_closed', params: { fromPhase: from, reason: caseRow.closedReason ?? '' } }
+          : { kind: 'case_status_changed', params: { fromPhase: from, toPhase: s } };
       event(caseRow.id, at, 'case_status_changed', actor, sentence, { from, to: s });
     });
     for (const t of caseTeam) {
@@ -254,15 +363,34 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
       const base = { userId: t.user.id, organisationId: t.user.organisationId, role: t.role, legalBasis: t.legalBasis };
       if (t.role === 'coordinator' && t.startedAt > openedAt) {
         const prev = coordinators[0].user;
-        event(caseRow.id, t.startedAt, 'coordinator_transferred', prev, { kind: 'coordinator_transferred', params: { name: t.user.displayName } },
-          { fromUserId: prev.id, toUserId: t.user.id });
+        event(
+          caseRow.id,
+          t.startedAt,
+          'coordinator_transferred',
+          prev,
+          { kind: 'coordinator_transferred', params: { name: t.user.displayName } },
+          { fromUserId: prev.id, toUserId: t.user.id },
+        );
       } else {
         // A second after the opening, so that equal timestamps do not blur the order.
-        event(caseRow.id, t.startedAt + (t.startedAt === openedAt ? 1000 : 0), 'team_member_added', first, { kind: 'team_member_added', params: { name: who } }, base);
+        event(
+          caseRow.id,
+          t.startedAt + (t.startedAt === openedAt ? 1000 : 0),
+          'team_member_added',
+          first,
+          { kind: 'team_member_added', params: { name: who } },
+          base,
+        );
       }
       if (t.endedAt !== null && t.endedReason !== 'Regie overgedragen')
-        event(caseRow.id, t.endedAt, 'team_member_ended', t.role === 'coordinator' ? t.user : finalCoordinator,
-          { kind: 'team_member_ended', params: { name: who, reason: t.endedReason ?? '' } }, base);
+        event(
+          caseRow.id,
+          t.endedAt,
+          'team_member_ended',
+          t.role === 'coordinator' ? t.user : finalCoordinator,
+          { kind: 'team_member_ended', params: { name: who, reason: t.endedReason ?? '' } },
+          base,
+        );
     }
 
     // Day-to-day work: roughly one to two entries a week while the case is active, rarer in follow-up.
@@ -277,14 +405,18 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
       const actor = firstActive ? (rng.chance(0.5) ? firstActive : rng.pick(active)).user : first;
       // Plans, goals and actions exist only once the case has reached the plan stage.
       let type = rng.weighted(FILLER_WEIGHTS);
-      if (planAt === null || at < planAt) if (type === 'plan_updated' || type === 'goal_progress' || type === 'action_completed') type = 'note_added';
+      if (planAt === null || at < planAt)
+        if (type === 'plan_updated' || type === 'goal_progress' || type === 'action_completed') type = 'note_added';
       event(caseRow.id, at, type, actor, { kind: 'note', params: { text: fillerSummary(rng, type, ctxSummary) } });
     }
     if (plan.status === 'monitoring' && closedAt !== null) {
       const checks = Math.max(1, Math.round((now - closedAt) / (30 * DAY_MS)));
       for (let i = 0; i < checks; i++) {
         const at = workTime(rng, now, closedAt + rng.float() * (now - closedAt), closedAt, now);
-        event(caseRow.id, at, 'follow_up_check', finalCoordinator, { kind: 'note', params: { text: fillerSummary(rng, 'follow_up_check', ctxSummary) } });
+        event(caseRow.id, at, 'follow_up_check', finalCoordinator, {
+          kind: 'note',
+          params: { text: fillerSummary(rng, 'follow_up_check', ctxSummary) },
+        });
       }
     }
   });
@@ -292,7 +424,10 @@ export function buildCasework(ctx: FamilyContext, status: Status): Casework {
   // The family itself: registration and its informal network, before the first case work.
   const firstCase = nth(out.cases, 0, 'case');
   out.registeredAt = Math.min(out.registeredAt, firstCase.openedAt - 60_000);
-  event(null, out.registeredAt, 'family_registered', out.registeredBy, { kind: 'family_registered', params: { name: h.name, count: h.persons.length } });
+  event(null, out.registeredAt, 'family_registered', out.registeredBy, {
+    kind: 'family_registered',
+    params: { name: h.name, count: h.persons.length },
+  });
   h.network.forEach((m, i) => {
     const at = workTime(rng, now, firstCase.openedAt + (i + 1) * rng.int(1, 20) * DAY_MS, firstCase.openedAt, now);
     event(firstCase.id, at, 'network_member_added', out.registeredBy, { kind: 'network_member_added', params: { relation: m.relation } });
@@ -306,4 +441,3 @@ function workTime(rng: Rng, now: number, at: number, lo: number, hi: number): nu
   const t = officeTime(rng, now, (now - at) / DAY_MS);
   return Math.max(lo, Math.min(hi, t));
 }
-

@@ -70,7 +70,13 @@ const FAMILY_STREAM = 0x100000;
 // Status of the current case: the first fourteen families cycle through every state so that
 // even a tiny demo shows the whole lifecycle; the rest follow a realistic mix.
 const STATUS_MIX: readonly (readonly [Status, number])[] = [
-  ['registered', 6], ['exploring', 10], ['plan', 12], ['executing', 30], ['evaluating', 10], ['closed', 22], ['monitoring', 10],
+  ['registered', 6],
+  ['exploring', 10],
+  ['plan', 12],
+  ['executing', 30],
+  ['evaluating', 10],
+  ['closed', 22],
+  ['monitoring', 10],
 ];
 // The audit trigger updates the one chain-head row for every inserted row. Versions of that row
 // made inside one transaction cannot be pruned, so each lookup walks all of them and a
@@ -103,7 +109,12 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
   const passwordHash = await hashOnce();
   await db.transaction(async (tx) => {
     await tx.query('INSERT INTO regions (id, name) VALUES ($1, $2)', [regionId, regionName]);
-    const orgs = new Columns('organisations', [['id', 'uuid'], ['name', 'text'], ['type', 'text'], ['safety_task', 'boolean']]);
+    const orgs = new Columns('organisations', [
+      ['id', 'uuid'],
+      ['name', 'text'],
+      ['type', 'text'],
+      ['safety_task', 'boolean'],
+    ]);
     for (const o of staff.organisations) orgs.add(staff.orgIds[o.key], o.name, o.type, SAFETY_TYPES.has(o.type));
     await orgs.flush(tx, regionId);
     // Roles go in as comma-joined text: unnest() would flatten an array of arrays.
@@ -112,7 +123,8 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
        SELECT $1, c0, c1, c2, c3, c4, c5, c6, c7, string_to_array(c8, ','), $11
          FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::text[])
            AS u(c0, c1, c2, c3, c4, c5, c6, c7, c8)`,
-      [regionId, ...usersColumns(staff, passwordHash, regionId, !isDemo), !isDemo]);
+      [regionId, ...usersColumns(staff, passwordHash, regionId, !isDemo), !isDemo],
+    );
   });
 
   const bsns = new BsnSource(seed);
@@ -126,15 +138,18 @@ export async function seedDemoRegion(db: Database, opts: SeedOptions): Promise<S
       familyIds.push(addFamily(t, { seed, index: i, now, staff, bsns, special }));
     }
     await db.transaction(async (tx) => {
-      for (const table of [t.families, t.persons, t.members, t.network, t.cases, t.team, t.events, t.assessments, t.scores]) await table.flush(tx, regionId);
+      for (const table of [t.families, t.persons, t.members, t.network, t.cases, t.team, t.events, t.assessments, t.scores])
+        await table.flush(tx, regionId);
     });
     opts.onProgress?.('families', end, total);
   }
 
   await seedAudit(db, regionId, familyIds, opts.auditRowsPerFamily ?? 3, opts.onProgress);
   // The municipal social team is the region's front door for concerns from the public form.
-  await db.query(
-    `INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2) ON CONFLICT (region_id) DO NOTHING`, [regionId, staff.orgIds.stm]);
+  await db.query(`INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2) ON CONFLICT (region_id) DO NOTHING`, [
+    regionId,
+    staff.orgIds.stm,
+  ]);
   await seedDemoSignals(db, regionId, staff);
   await seedDemoSafety(db, regionId, now);
   await seedDemoPlans(db, regionId, seed, now);
@@ -153,8 +168,17 @@ export function regionSeed(seed: number, regionId: string, isDemo: boolean): num
 
 function usersColumns(staff: Staff, passwordHash: string, regionId: string, totpRequired: boolean): unknown[][] {
   const u = staff.users;
-  return [u.map((x) => x.id), u.map((x) => x.organisationId), u.map((x) => x.username), u.map((x) => x.displayName),
-    u.map((x) => x.email), u.map(() => passwordHash), u.map((x) => sealed(x.totpSecret, regionId, x.id)), u.map(() => totpRequired), u.map((x) => x.roles.join(','))];
+  return [
+    u.map((x) => x.id),
+    u.map((x) => x.organisationId),
+    u.map((x) => x.username),
+    u.map((x) => x.displayName),
+    u.map((x) => x.email),
+    u.map(() => passwordHash),
+    u.map((x) => sealed(x.totpSecret, regionId, x.id)),
+    u.map(() => totpRequired),
+    u.map((x) => x.roles.join(',')),
+  ];
 }
 
 /**
@@ -167,29 +191,112 @@ function sealed(secret: string | null, regionId: string, userId: string): string
 
 function newTables() {
   return {
-    families: new Columns('families', [['id', 'uuid'], ['name', 'text'], ['search_text', 'text'], ['created_at', 'timestamptz'], ['created_by', 'uuid'],
-      ['last_activity_at', 'timestamptz']]),
-    persons: new Columns('persons', [['id', 'uuid'], ['bsn', 'text'], ['given_names', 'text'], ['family_name_prefix', 'text'],
-      ['family_name', 'text'], ['birth_date', 'date'], ['gender', 'text'], ['street', 'text'], ['house_number', 'text'],
-      ['postcode', 'text'], ['city', 'text'], ['phone', 'text'], ['created_at', 'timestamptz'], ['created_by', 'uuid']]),
-    members: new Columns('family_members', [['family_id', 'uuid'], ['person_id', 'uuid'], ['relation', 'text']]),
-    network: new Columns('network_members', [['id', 'uuid'], ['family_id', 'uuid'], ['name', 'text'], ['relation', 'text'],
-      ['phone', 'text'], ['note', 'text']]),
-    cases: new Columns('cases', [['id', 'uuid'], ['family_id', 'uuid'], ['status', 'text'], ['opened_at', 'timestamptz'],
-      ['closed_at', 'timestamptz'], ['closed_reason', 'text'], ['created_by', 'uuid']]),
-    team: new Columns('case_team', [['id', 'uuid'], ['case_id', 'uuid'], ['family_id', 'uuid'], ['organisation_id', 'uuid'],
-      ['user_id', 'uuid'], ['role', 'text'], ['legal_basis', 'text'], ['started_on', 'date'], ['started_at', 'timestamptz'],
-      ['ended_at', 'timestamptz'], ['ended_reason', 'text'], ['created_by', 'uuid']]),
-    assessments: new Columns('assessments', [['id', 'uuid'], ['case_id', 'uuid'], ['family_id', 'uuid'], ['assessed_on', 'date'], ['created_by', 'uuid'],
-      ['created_by_organisation_id', 'uuid'], ['created_at', 'timestamptz']]),
-    scores: new Columns('assessment_scores', [['id', 'uuid'], ['assessment_id', 'uuid'], ['case_id', 'uuid'], ['family_id', 'uuid'], ['person_id', 'uuid'],
-      ['domain', 'text'], ['score', 'int2'], ['rationale', 'text'], ['view', 'text'], ['scored_by', 'uuid'], ['scored_by_organisation_id', 'uuid'], ['scored_at', 'timestamptz']]),
-    events: new Columns('timeline_events', [['id', 'uuid'], ['family_id', 'uuid'], ['case_id', 'uuid'], ['occurred_at', 'timestamptz'],
-      ['type', 'text'], ['kind', 'text'], ['params', 'jsonb'], ['actor_user_id', 'uuid'], ['actor_organisation_id', 'uuid'], ['data', 'jsonb']]),
+    families: new Columns('families', [
+      ['id', 'uuid'],
+      ['name', 'text'],
+      ['search_text', 'text'],
+      ['created_at', 'timestamptz'],
+      ['created_by', 'uuid'],
+      ['last_activity_at', 'timestamptz'],
+    ]),
+    persons: new Columns('persons', [
+      ['id', 'uuid'],
+      ['bsn', 'text'],
+      ['given_names', 'text'],
+      ['family_name_prefix', 'text'],
+      ['family_name', 'text'],
+      ['birth_date', 'date'],
+      ['gender', 'text'],
+      ['street', 'text'],
+      ['house_number', 'text'],
+      ['postcode', 'text'],
+      ['city', 'text'],
+      ['phone', 'text'],
+      ['created_at', 'timestamptz'],
+      ['created_by', 'uuid'],
+    ]),
+    members: new Columns('family_members', [
+      ['family_id', 'uuid'],
+      ['person_id', 'uuid'],
+      ['relation', 'text'],
+    ]),
+    network: new Columns('network_members', [
+      ['id', 'uuid'],
+      ['family_id', 'uuid'],
+      ['name', 'text'],
+      ['relation', 'text'],
+      ['phone', 'text'],
+      ['note', 'text'],
+    ]),
+    cases: new Columns('cases', [
+      ['id', 'uuid'],
+      ['family_id', 'uuid'],
+      ['status', 'text'],
+      ['opened_at', 'timestamptz'],
+      ['closed_at', 'timestamptz'],
+      ['closed_reason', 'text'],
+      ['created_by', 'uuid'],
+    ]),
+    team: new Columns('case_team', [
+      ['id', 'uuid'],
+      ['case_id', 'uuid'],
+      ['family_id', 'uuid'],
+      ['organisation_id', 'uuid'],
+      ['user_id', 'uuid'],
+      ['role', 'text'],
+      ['legal_basis', 'text'],
+      ['started_on', 'date'],
+      ['started_at', 'timestamptz'],
+      ['ended_at', 'timestamptz'],
+      ['ended_reason', 'text'],
+      ['created_by', 'uuid'],
+    ]),
+    assessments: new Columns('assessments', [
+      ['id', 'uuid'],
+      ['case_id', 'uuid'],
+      ['family_id', 'uuid'],
+      ['assessed_on', 'date'],
+      ['created_by', 'uuid'],
+      ['created_by_organisation_id', 'uuid'],
+      ['created_at', 'timestamptz'],
+    ]),
+    scores: new Columns('assessment_scores', [
+      ['id', 'uuid'],
+      ['assessment_id', 'uuid'],
+      ['case_id', 'uuid'],
+      ['family_id', 'uuid'],
+      ['person_id', 'uuid'],
+      ['domain', 'text'],
+      ['score', 'int2'],
+      ['rationale', 'text'],
+      ['view', 'text'],
+      ['scored_by', 'uuid'],
+      ['scored_by_organisation_id', 'uuid'],
+      ['scored_at', 'timestamptz'],
+    ]),
+    events: new Columns('timeline_events', [
+      ['id', 'uuid'],
+      ['family_id', 'uuid'],
+      ['case_id', 'uuid'],
+      ['occurred_at', 'timestamptz'],
+      ['type', 'text'],
+      ['kind', 'text'],
+      ['params', 'jsonb'],
+      ['actor_user_id', 'uuid'],
+      ['actor_organisation_id', 'uuid'],
+      ['data', 'jsonb'],
+    ]),
   };
 }
 
-interface FamilyInput { seed: number; index: number; now: number; staff: Staff; bsns: BsnSource; special: SpecialAllocator }
+interface FamilyInput {
+  seed: number;
+  index: number;
+  now: number;
+  staff: Staff;
+  bsns: BsnSource;
+  special: SpecialAllocator;
+}
 
 /** Generates one family from its own random stream and queues its rows; returns its id. */
 function addFamily(t: ReturnType<typeof newTables>, f: FamilyInput): string {
@@ -205,23 +312,61 @@ function addFamily(t: ReturnType<typeof newTables>, f: FamilyInput): string {
   // The integral picture (its own stream; it may add JGZ or JOT to the team and puts its sets on the timeline).
   const picture = buildAssessments(f.seed, f.index, f.now, h, work, f.staff);
   for (const a of picture.sets) t.assessments.add(a.id, a.caseId, h.id, a.assessedOn, a.by.id, a.by.organisationId, ts(a.at));
-  for (const x of picture.scores) t.scores.add(x.id, x.setId, x.caseId, h.id, x.personId, x.domain, x.score, x.rationale, x.view, x.by.id, x.by.organisationId, ts(x.at));
+  for (const x of picture.scores)
+    t.scores.add(x.id, x.setId, x.caseId, h.id, x.personId, x.domain, x.score, x.rationale, x.view, x.by.id, x.by.organisationId, ts(x.at));
 
   const lastActivity = work.events.reduce((max, e) => Math.max(max, e.at), work.registeredAt);
   t.families.add(h.id, h.name, h.searchText, createdAt, createdBy, ts(lastActivity));
   for (const p of h.persons) {
-    t.persons.add(p.id, p.bsn, p.givenNames, p.prefix, p.familyName, p.birthDate, p.gender, p.address.street,
-      p.address.houseNumber, p.address.postcode, p.address.city, p.phone, createdAt, createdBy);
+    t.persons.add(
+      p.id,
+      p.bsn,
+      p.givenNames,
+      p.prefix,
+      p.familyName,
+      p.birthDate,
+      p.gender,
+      p.address.street,
+      p.address.houseNumber,
+      p.address.postcode,
+      p.address.city,
+      p.phone,
+      createdAt,
+      createdBy,
+    );
     t.members.add(h.id, p.id, p.relation);
   }
   for (const n of h.network) t.network.add(n.id, h.id, n.name, n.relation, n.phone, n.note);
   for (const c of work.cases) t.cases.add(c.id, h.id, c.status, ts(c.openedAt), ts(c.closedAt), c.closedReason, c.createdBy);
   for (const m of work.team) {
-    t.team.add(m.id, m.caseId, h.id, m.user.organisationId, m.user.id, m.role, m.legalBasis, isoDate(m.startedAt),
-      ts(m.startedAt), ts(m.endedAt), m.endedReason, m.createdBy);
+    t.team.add(
+      m.id,
+      m.caseId,
+      h.id,
+      m.user.organisationId,
+      m.user.id,
+      m.role,
+      m.legalBasis,
+      isoDate(m.startedAt),
+      ts(m.startedAt),
+      ts(m.endedAt),
+      m.endedReason,
+      m.createdBy,
+    );
   }
   for (const e of work.events) {
-    t.events.add(e.id, h.id, e.caseId, ts(e.at), e.type, e.kind, JSON.stringify(e.params), e.actor?.id ?? null, e.actor?.organisationId ?? null, JSON.stringify(e.data));
+    t.events.add(
+      e.id,
+      h.id,
+      e.caseId,
+      ts(e.at),
+      e.type,
+      e.kind,
+      JSON.stringify(e.params),
+      e.actor?.id ?? null,
+      e.actor?.organisationId ?? null,
+      JSON.stringify(e.data),
+    );
   }
   return h.id;
 }
@@ -231,14 +376,21 @@ function addFamily(t: ReturnType<typeof newTables>, f: FamilyInput): string {
  * reading one household member (in turn). Built entirely in SQL from case_team and
  * family_members; the audit trigger assigns sequence, time and hash to each row.
  */
-async function seedAudit(db: Database, regionId: string, familyIds: string[], perFamily: number,
-  onProgress?: SeedOptions['onProgress']): Promise<void> {
+async function seedAudit(
+  db: Database,
+  regionId: string,
+  familyIds: string[],
+  perFamily: number,
+  onProgress?: SeedOptions['onProgress'],
+): Promise<void> {
   if (perFamily <= 0 || familyIds.length === 0) return;
   const step = Math.max(1, Math.floor(AUDIT_ROWS_PER_STATEMENT / perFamily));
   let statements = 0;
   for (let start = 0; start < familyIds.length; start += step) {
     const chunk = familyIds.slice(start, start + step);
-    await insertAuditSelect(db, regionId,
+    await insertAuditSelect(
+      db,
+      regionId,
       `WITH fam AS (SELECT family_id, ord FROM unnest($2::uuid[]) WITH ORDINALITY AS f(family_id, ord)),
        team AS (
          SELECT ct.family_id, ct.user_id, ct.organisation_id, ct.legal_basis,
@@ -266,7 +418,8 @@ async function seedAudit(db: Database, regionId: string, familyIds: string[], pe
          CROSS JOIN generate_series(0, $3::int - 1) AS g(i)
          JOIN team t ON t.family_id = fam.family_id AND t.k = g.i % t.n
          JOIN mem m ON m.family_id = fam.family_id AND m.k = (g.i + g.i / t.n) % m.n`,
-      [chunk, perFamily]);
+      [chunk, perFamily],
+    );
     onProgress?.('audit', Math.min(familyIds.length, start + step), familyIds.length);
     // Each statement leaves ~1,000 dead versions of a chain-head row. Without (auto)vacuum
     // that one-row table grows by megabytes a minute and every trigger lookup slows down.
@@ -275,10 +428,15 @@ async function seedAudit(db: Database, regionId: string, familyIds: string[], pe
 }
 
 async function counts(db: Database, regionId: string): Promise<Omit<SeedResult, 'regionId' | 'accounts' | 'otherRegions'>> {
-  const r = oneRow(await db.query<{ families: string; persons: string; events: string; audit: string | null }>(
-    `SELECT (SELECT count(*) FROM families WHERE region_id = $1)::text AS families,
+  const r = oneRow(
+    await db.query<{ families: string; persons: string; events: string; audit: string | null }>(
+      `SELECT (SELECT count(*) FROM families WHERE region_id = $1)::text AS families,
             (SELECT count(*) FROM persons WHERE region_id = $1)::text AS persons,
             (SELECT count(*) FROM timeline_events WHERE region_id = $1)::text AS events,
-            (SELECT sum(seq) FROM audit_chain_head WHERE region_id = $1)::text AS audit`, [regionId]), 'count');
+            (SELECT sum(seq) FROM audit_chain_head WHERE region_id = $1)::text AS audit`,
+      [regionId],
+    ),
+    'count',
+  );
   return { families: Number(r.families), persons: Number(r.persons), timelineEvents: Number(r.events), auditRows: Number(r.audit ?? 0) };
 }

@@ -3,8 +3,17 @@
 import { completeBsn } from '../modules/persons/bsn.js';
 import { DAY_MS, isoDate, type Rng } from './random.js';
 import {
-  buildSearchText, familyTitle, fullSurname, givenNames, mobileNumber, pickAddress, pickSurname,
-  type Address, type Gender, type Generation, type Surname,
+  buildSearchText,
+  familyTitle,
+  fullSurname,
+  givenNames,
+  mobileNumber,
+  pickAddress,
+  pickSurname,
+  type Address,
+  type Gender,
+  type Generation,
+  type Surname,
 } from './names.js';
 
 export interface PersonRow {
@@ -67,7 +76,12 @@ export class BsnSource {
 type Shape = 'single_parent' | 'two_parents' | 'blended' | 'grandparent_carer' | 'couple' | 'single_adult';
 
 const SHAPES: readonly (readonly [Shape, number])[] = [
-  ['single_parent', 34], ['two_parents', 32], ['blended', 7], ['grandparent_carer', 6], ['couple', 9], ['single_adult', 12],
+  ['single_parent', 34],
+  ['two_parents', 32],
+  ['blended', 7],
+  ['grandparent_carer', 6],
+  ['couple', 9],
+  ['single_adult', 12],
 ];
 
 export function buildHousehold(rng: Rng, now: number, bsns: BsnSource): Household {
@@ -99,7 +113,12 @@ export function buildHousehold(rng: Rng, now: number, bsns: BsnSource): Househol
 
   // Children first (their ages decide how old the parents can be), then the adults.
   const childAges = (max: number): [number, ...number[]] => {
-    const n = rng.weighted([[1, 35], [2, 35], [3, 20], [4, 10]] as const);
+    const n = rng.weighted([
+      [1, 35],
+      [2, 35],
+      [3, 20],
+      [4, 10],
+    ] as const);
     const youngAdult = rng.chance(0.12);
     let age = Math.min(max, youngAdult ? rng.int(18, 23) : rng.int(0, 17));
     const ages: [number, ...number[]] = [age];
@@ -136,17 +155,28 @@ export function buildHousehold(rng: Rng, now: number, bsns: BsnSource): Househol
     const g1 = gender(0.5);
     const age = rng.int(22, 55);
     caregivers.push(person('partner', age, g1, main));
-    caregivers.push(person('partner', Math.max(20, age + rng.int(-5, 5)), rng.chance(0.93) ? (g1 === 'female' ? 'male' : 'female') : g1,
-      rng.chance(0.4) ? main : pickSurname(rng)));
+    caregivers.push(
+      person(
+        'partner',
+        Math.max(20, age + rng.int(-5, 5)),
+        rng.chance(0.93) ? (g1 === 'female' ? 'male' : 'female') : g1,
+        rng.chance(0.4) ? main : pickSurname(rng),
+      ),
+    );
   } else {
     // Single adults: now and then a young adult of 18–23 on their own.
     caregivers.push(person('other', rng.chance(0.2) ? rng.int(18, 23) : rng.int(24, 55), gender(0.55), main));
   }
 
   // Children mostly carry the household's surname; otherwise the other parent's.
-  const childSurname = shape === 'grandparent_carer' && rng.chance(0.5) ? pickSurname(rng)
-    : caregivers[1] && rng.chance(0.6) ? { prefix: caregivers[1].prefix, name: caregivers[1].familyName }
-      : shape === 'single_parent' && rng.chance(0.3) ? pickSurname(rng) : main;
+  const childSurname =
+    shape === 'grandparent_carer' && rng.chance(0.5)
+      ? pickSurname(rng)
+      : caregivers[1] && rng.chance(0.6)
+        ? { prefix: caregivers[1].prefix, name: caregivers[1].familyName }
+        : shape === 'single_parent' && rng.chance(0.3)
+          ? pickSurname(rng)
+          : main;
   const children = kids.map((age) => person('child', age, gender(0.5), childSurname));
 
   // Now and then another adult relative lives in.
@@ -154,7 +184,10 @@ export function buildHousehold(rng: Rng, now: number, bsns: BsnSource): Househol
 
   const searchParts = [fullSurname(main)];
   for (const p of persons) searchParts.push(p.givenNames, fullSurname({ prefix: p.prefix, name: p.familyName }));
-  const first = (p: PersonRow) => { const space = p.givenNames.indexOf(' '); return space < 0 ? p.givenNames : p.givenNames.slice(0, space); };
+  const first = (p: PersonRow) => {
+    const space = p.givenNames.indexOf(' ');
+    return space < 0 ? p.givenNames : p.givenNames.slice(0, space);
+  };
 
   return {
     id,
@@ -171,31 +204,66 @@ export function buildHousehold(rng: Rng, now: number, bsns: BsnSource): Househol
 
 // Notes by gender of the network member: [female, male].
 const NETWORK: Record<NetworkRow['relation'], { gen: Generation; notes: [string[], string[]] }> = {
-  grandparent: { gen: 'old', notes: [
-    ['Oma, past twee middagen per week op de kinderen', 'Oma van vaderskant, wil meedenken in het netwerkberaad', 'Oma, woont in Vlissingen'],
-    ['Opa, brengt de kinderen naar school', 'Opa van moederskant, wil meedenken in het netwerkberaad', 'Opa, helpt met klussen in huis']] },
-  other_family: { gen: 'adult', notes: [
-    ['Zus van moeder', 'Tante, vangt de kinderen op in crisissituaties', 'Nicht, helpt met vervoer'],
-    ['Broer van vader, helpt bij de administratie', 'Oom, vangt de kinderen op in crisissituaties', 'Neef, helpt met vervoer']] },
-  neighbour: { gen: 'adult', notes: [
-    ['Buurvrouw, eerste aanspreekpunt bij zorgen', 'Bovenbuurvrouw'],
-    ['Buurman, kijkt mee met post en rekeningen', 'Benedenbuurman']] },
-  friend: { gen: 'adult', notes: [
-    ['Vriendin, gaat mee naar afspraken', 'Vriendin uit de sportclub'],
-    ['Vriend, gaat mee naar afspraken', 'Vriend uit de sportclub']] },
-  other: { gen: 'adult', notes: [
-    ['Vrijwilliger van de voedselbank', 'Maatje via het buurthuis', 'Trainer bij de hockeyclub'],
-    ['Voetbaltrainer van de oudste', 'Maatje via het buurthuis', 'Vrijwilliger van de voedselbank']] },
+  grandparent: {
+    gen: 'old',
+    notes: [
+      [
+        'Oma, past twee middagen per week op de kinderen',
+        'Oma van vaderskant, wil meedenken in het netwerkberaad',
+        'Oma, woont in Vlissingen',
+      ],
+      ['Opa, brengt de kinderen naar school', 'Opa van moederskant, wil meedenken in het netwerkberaad', 'Opa, helpt met klussen in huis'],
+    ],
+  },
+  other_family: {
+    gen: 'adult',
+    notes: [
+      ['Zus van moeder', 'Tante, vangt de kinderen op in crisissituaties', 'Nicht, helpt met vervoer'],
+      ['Broer van vader, helpt bij de administratie', 'Oom, vangt de kinderen op in crisissituaties', 'Neef, helpt met vervoer'],
+    ],
+  },
+  neighbour: {
+    gen: 'adult',
+    notes: [
+      ['Buurvrouw, eerste aanspreekpunt bij zorgen', 'Bovenbuurvrouw'],
+      ['Buurman, kijkt mee met post en rekeningen', 'Benedenbuurman'],
+    ],
+  },
+  friend: {
+    gen: 'adult',
+    notes: [
+      ['Vriendin, gaat mee naar afspraken', 'Vriendin uit de sportclub'],
+      ['Vriend, gaat mee naar afspraken', 'Vriend uit de sportclub'],
+    ],
+  },
+  other: {
+    gen: 'adult',
+    notes: [
+      ['Vrijwilliger van de voedselbank', 'Maatje via het buurthuis', 'Trainer bij de hockeyclub'],
+      ['Voetbaltrainer van de oudste', 'Maatje via het buurthuis', 'Vrijwilliger van de voedselbank'],
+    ],
+  },
 };
 
 function buildNetwork(rng: Rng, hasChildren: boolean, main: Surname): NetworkRow[] {
-  const n = rng.weighted([[0, 25], [1, 35], [2, 25], [3, 15]] as const);
+  const n = rng.weighted([
+    [0, 25],
+    [1, 35],
+    [2, 25],
+    [3, 15],
+  ] as const);
   const out: NetworkRow[] = [];
   for (let i = 0; i < n; i++) {
     const relation = rng.weighted<NetworkRow['relation']>([
-      ['grandparent', hasChildren ? 30 : 5], ['other_family', 20], ['neighbour', 22], ['friend', 20], ['other', 8]]);
+      ['grandparent', hasChildren ? 30 : 5],
+      ['other_family', 20],
+      ['neighbour', 22],
+      ['friend', 20],
+      ['other', 8],
+    ]);
     const spec = NETWORK[relation];
-    const surname = relation === 'grandparent' || relation === 'other_family' ? (rng.chance(0.6) ? main : pickSurname(rng)) : pickSurname(rng);
+    const surname =
+      relation === 'grandparent' || relation === 'other_family' ? (rng.chance(0.6) ? main : pickSurname(rng)) : pickSurname(rng);
     const g: Gender = rng.chance(0.6) ? 'female' : 'male';
     out.push({
       id: rng.uuid(),

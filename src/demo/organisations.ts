@@ -3,14 +3,46 @@
 import { Rng } from './random.js';
 import { fullSurname, givenNames, pickSurname } from './names.js';
 
-export type OrgKey = 'stm' | 'gem' | 'vt' | 'abdij' | 'dauw' | 'wingerd' | 'woongoed' | 'emergis' | 'intervence'
-  | 'reclassering' | 'politie' | 'raad' | 'wss' | 'jot' | 'jgz';
+export type OrgKey =
+  | 'stm'
+  | 'gem'
+  | 'vt'
+  | 'abdij'
+  | 'dauw'
+  | 'wingerd'
+  | 'woongoed'
+  | 'emergis'
+  | 'intervence'
+  | 'reclassering'
+  | 'politie'
+  | 'raad'
+  | 'wss'
+  | 'jot'
+  | 'jgz';
 
-export type OrgType = 'municipal_team' | 'veilig_thuis' | 'gp_practice' | 'school' | 'housing_corporation'
-  | 'mental_health' | 'youth_care' | 'probation' | 'police' | 'child_protection_board' | 'certified_institution'
-  | 'safety_house' | 'youth_protection_team' | 'youth_health_care';
+export type OrgType =
+  | 'municipal_team'
+  | 'veilig_thuis'
+  | 'gp_practice'
+  | 'school'
+  | 'housing_corporation'
+  | 'mental_health'
+  | 'youth_care'
+  | 'probation'
+  | 'police'
+  | 'child_protection_board'
+  | 'certified_institution'
+  | 'safety_house'
+  | 'youth_protection_team'
+  | 'youth_health_care';
 
-export interface OrgDef { key: OrgKey; name: string; type: OrgType; code: string; domain: string }
+export interface OrgDef {
+  key: OrgKey;
+  name: string;
+  type: OrgType;
+  code: string;
+  domain: string;
+}
 
 export const ORGANISATIONS: readonly OrgDef[] = [
   { key: 'stm', name: 'Sociaal Team Middelburg', type: 'municipal_team', code: 'stm', domain: 'sociaalteam-middelburg.example' },
@@ -24,10 +56,22 @@ export const ORGANISATIONS: readonly OrgDef[] = [
   { key: 'intervence', name: 'Intervence Jeugdhulp', type: 'youth_care', code: 'intervence', domain: 'intervence.example' },
   { key: 'reclassering', name: 'Reclassering Nederland Zeeland', type: 'probation', code: 'rn', domain: 'reclassering.example' },
   { key: 'politie', name: 'Politie Zeeland-West-Brabant, basisteam Walcheren', type: 'police', code: 'politie', domain: 'politie.example' },
-  { key: 'raad', name: 'Raad voor de Kinderbescherming Zeeland', type: 'child_protection_board', code: 'rvdk', domain: 'kinderbescherming.example' },
+  {
+    key: 'raad',
+    name: 'Raad voor de Kinderbescherming Zeeland',
+    type: 'child_protection_board',
+    code: 'rvdk',
+    domain: 'kinderbescherming.example',
+  },
   { key: 'wss', name: 'William Schrikker Stichting Jeugdbescherming', type: 'certified_institution', code: 'wss', domain: 'wss.example' },
   // The partners the integral picture's blind spots ask for (issue 14); drawn from their own stream (LATE_ORGS).
-  { key: 'jot', name: 'Jeugdbeschermingstafel Zeeland', type: 'youth_protection_team', code: 'jot', domain: 'jeugdbeschermingstafel.example' },
+  {
+    key: 'jot',
+    name: 'Jeugdbeschermingstafel Zeeland',
+    type: 'youth_protection_team',
+    code: 'jot',
+    domain: 'jeugdbeschermingstafel.example',
+  },
   { key: 'jgz', name: 'GGD Zeeland Jeugdgezondheidszorg', type: 'youth_health_care', code: 'jgz', domain: 'ggdzeeland.example' },
 ];
 
@@ -41,12 +85,21 @@ const LATE_ORGS: ReadonlySet<OrgKey> = new Set(['jot', 'jgz']);
 export function organisationsFor(regionId: string, regionName: string, defaultRegionId: string): readonly OrgDef[] {
   if (regionId === defaultRegionId) return ORGANISATIONS;
   const named: Record<OrgKey, string> = {
-    stm: `Sociaal Team ${regionName}`, gem: `Gemeente ${regionName}`, vt: `Veilig Thuis ${regionName}`,
-    abdij: `Huisartsenpraktijk ${regionName}-Noord`, dauw: `Huisartsenpraktijk ${regionName}-Zuid`, wingerd: `Basisschool ${regionName}`,
-    woongoed: `Woningcorporatie ${regionName}`, emergis: `GGZ ${regionName}`, intervence: `Jeugdhulp ${regionName}`,
-    reclassering: `Reclassering ${regionName}`, politie: `Politie, basisteam ${regionName}`,
-    raad: `Raad voor de Kinderbescherming ${regionName}`, wss: `Jeugdbescherming ${regionName}`,
-    jot: `Jeugdbeschermingstafel ${regionName}`, jgz: `Jeugdgezondheidszorg ${regionName}`,
+    stm: `Sociaal Team ${regionName}`,
+    gem: `Gemeente ${regionName}`,
+    vt: `Veilig Thuis ${regionName}`,
+    abdij: `Huisartsenpraktijk ${regionName}-Noord`,
+    dauw: `Huisartsenpraktijk ${regionName}-Zuid`,
+    wingerd: `Basisschool ${regionName}`,
+    woongoed: `Woningcorporatie ${regionName}`,
+    emergis: `GGZ ${regionName}`,
+    intervence: `Jeugdhulp ${regionName}`,
+    reclassering: `Reclassering ${regionName}`,
+    politie: `Politie, basisteam ${regionName}`,
+    raad: `Raad voor de Kinderbescherming ${regionName}`,
+    wss: `Jeugdbescherming ${regionName}`,
+    jot: `Jeugdbeschermingstafel ${regionName}`,
+    jgz: `Jeugdgezondheidszorg ${regionName}`,
   };
   return ORGANISATIONS.map((o) => ({ ...o, name: named[o.key], domain: `${o.code}.${regionId}.example` }));
 }
@@ -62,8 +115,17 @@ export interface DemoAccount {
   totpSecret?: string;
 }
 
-export type NamedKey = 'regisseur' | 'regisseur2' | 'teamleider' | 'veiligthuis' | 'huisarts' | 'leerkracht'
-  | 'privacy' | 'beheer' | 'beheer2' | 'buitenstaander';
+export type NamedKey =
+  | 'regisseur'
+  | 'regisseur2'
+  | 'teamleider'
+  | 'veiligthuis'
+  | 'huisarts'
+  | 'leerkracht'
+  | 'privacy'
+  | 'beheer'
+  | 'beheer2'
+  | 'buitenstaander';
 
 /** Fixed base32 secret, so a presenter can show the second factor before breaking the glass. */
 export const VEILIG_THUIS_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -71,7 +133,13 @@ export const VEILIG_THUIS_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const NAMED: readonly { key: NamedKey; displayName: string; org: OrgKey; roles: string[]; email: string }[] = [
   { key: 'regisseur', displayName: 'Sanne Verhulst', org: 'stm', roles: ['professional', 'coordinator'], email: 's.verhulst' },
   { key: 'regisseur2', displayName: 'Mark Dieleman', org: 'stm', roles: ['professional', 'coordinator'], email: 'm.dieleman' },
-  { key: 'teamleider', displayName: 'Ingrid de Klerk', org: 'stm', roles: ['professional', 'coordinator', 'team_lead'], email: 'i.deklerk' },
+  {
+    key: 'teamleider',
+    displayName: 'Ingrid de Klerk',
+    org: 'stm',
+    roles: ['professional', 'coordinator', 'team_lead'],
+    email: 'i.deklerk',
+  },
   { key: 'veiligthuis', displayName: 'Esther Kodde', org: 'vt', roles: ['professional'], email: 'e.kodde' },
   { key: 'huisarts', displayName: 'Michiel Wisse', org: 'abdij', roles: ['professional'], email: 'm.wisse' },
   { key: 'leerkracht', displayName: 'Femke Joosse', org: 'wingerd', roles: ['professional'], email: 'f.joosse' },
@@ -126,16 +194,23 @@ export function buildStaff(seed: number, regionId: string, defaultRegionId: stri
   const isDemo = regionId === defaultRegionId;
   const orgIds = {} as Record<OrgKey, string>;
   const orgNames = {} as Record<OrgKey, string>;
-  for (const o of organisations) { orgIds[o.key] = (LATE_ORGS.has(o.key) ? late : rng).uuid(); orgNames[o.key] = o.name; }
+  for (const o of organisations) {
+    orgIds[o.key] = (LATE_ORGS.has(o.key) ? late : rng).uuid();
+    orgNames[o.key] = o.name;
+  }
   const def = (k: OrgKey) => organisations.find((o) => o.key === k)!;
 
   const users: StaffUser[] = [];
   const named = {} as Record<NamedKey, StaffUser>;
   for (const n of NAMED) {
     const u: StaffUser = {
-      id: rng.uuid(), orgKey: n.org, organisationId: orgIds[n.org],
-      username: demoUsername(n.key, regionId, defaultRegionId), displayName: n.displayName,
-      email: `${n.email}@${def(n.org).domain}`, roles: n.roles,
+      id: rng.uuid(),
+      orgKey: n.org,
+      organisationId: orgIds[n.org],
+      username: demoUsername(n.key, regionId, defaultRegionId),
+      displayName: n.displayName,
+      email: `${n.email}@${def(n.org).domain}`,
+      roles: n.roles,
       totpSecret: n.key === 'veiligthuis' && isDemo ? VEILIG_THUIS_TOTP_SECRET : null,
     };
     named[n.key] = u;
@@ -144,13 +219,21 @@ export function buildStaff(seed: number, regionId: string, defaultRegionId: stri
 
   // Roughly 30 open cases per coordinator and a realistic spread over the partners.
   const count: Record<OrgKey, number> = {
-    stm: Math.max(4, Math.ceil(families / 35)), gem: 0, vt: Math.max(3, Math.ceil(families / 150)),
-    abdij: Math.max(2, Math.ceil(families / 250)), dauw: Math.max(2, Math.ceil(families / 250)),
-    wingerd: Math.max(2, Math.ceil(families / 250)), woongoed: Math.max(2, Math.ceil(families / 200)),
-    emergis: Math.max(3, Math.ceil(families / 150)), intervence: Math.max(4, Math.ceil(families / 80)),
-    reclassering: Math.max(2, Math.ceil(families / 300)), politie: Math.max(2, Math.ceil(families / 300)),
-    raad: Math.max(2, Math.ceil(families / 300)), wss: Math.max(2, Math.ceil(families / 300)),
-    jot: Math.max(2, Math.ceil(families / 300)), jgz: Math.max(2, Math.ceil(families / 250)),
+    stm: Math.max(4, Math.ceil(families / 35)),
+    gem: 0,
+    vt: Math.max(3, Math.ceil(families / 150)),
+    abdij: Math.max(2, Math.ceil(families / 250)),
+    dauw: Math.max(2, Math.ceil(families / 250)),
+    wingerd: Math.max(2, Math.ceil(families / 250)),
+    woongoed: Math.max(2, Math.ceil(families / 200)),
+    emergis: Math.max(3, Math.ceil(families / 150)),
+    intervence: Math.max(4, Math.ceil(families / 80)),
+    reclassering: Math.max(2, Math.ceil(families / 300)),
+    politie: Math.max(2, Math.ceil(families / 300)),
+    raad: Math.max(2, Math.ceil(families / 300)),
+    wss: Math.max(2, Math.ceil(families / 300)),
+    jot: Math.max(2, Math.ceil(families / 300)),
+    jgz: Math.max(2, Math.ceil(families / 250)),
   };
   const pool = {} as Record<OrgKey, StaffUser[]>;
   const base = rng;
@@ -169,8 +252,14 @@ export function buildStaff(seed: number, regionId: string, defaultRegionId: stri
       if (o.key === 'intervence' && i % 2 === 1) roles = ['professional', 'coordinator'];
       const username = demoUsername(`${o.code}-${String(i).padStart(3, '0')}`, regionId, defaultRegionId);
       const u: StaffUser = {
-        id: rng.uuid(), orgKey: o.key, organisationId: orgIds[o.key], username, displayName,
-        email: `${username}@${o.domain}`, roles, totpSecret: null,
+        id: rng.uuid(),
+        orgKey: o.key,
+        organisationId: orgIds[o.key],
+        username,
+        displayName,
+        email: `${username}@${o.domain}`,
+        roles,
+        totpSecret: null,
       };
       users.push(u);
       pool[o.key].push(u);
@@ -179,7 +268,10 @@ export function buildStaff(seed: number, regionId: string, defaultRegionId: stri
   }
 
   const accounts: DemoAccount[] = NAMED.map((n) => ({
-    username: named[n.key].username, displayName: n.displayName, organisation: def(n.org).name, roles: [...n.roles],
+    username: named[n.key].username,
+    displayName: n.displayName,
+    organisation: def(n.org).name,
+    roles: [...n.roles],
     ...(named[n.key].totpSecret ? { totpSecret: named[n.key].totpSecret! } : {}),
   }));
   return { organisations, orgIds, orgNames, users, named, pool, coordinators, accounts };

@@ -20,54 +20,116 @@ const GOALS: Array<[string, string, number]> = [
   ['mental_health', 'Moeder krijgt behandeling voor haar somberheid', 3],
   ['daytime_activity', 'Vader vindt werk of vrijwilligerswerk voor drie dagen per week', 3],
 ];
-const FAMILY_GOALS = ['Wij willen weer samen eten zonder ruzie', 'Oma helpt twee middagen per week met de kinderen', 'We willen rust in huis en geen brieven meer van deurwaarders'];
-const ACTIONS = ['Aanmelden bij schuldhulpverlening', 'Huisbezoek met de ouders over de afspraken thuis', 'Overleg met de mentor over aanwezigheid',
-  'Intake bij de praktijkondersteuner GGZ', 'Opvoedondersteuning: vijf gesprekken', 'Samen de post doornemen'];
+const FAMILY_GOALS = [
+  'Wij willen weer samen eten zonder ruzie',
+  'Oma helpt twee middagen per week met de kinderen',
+  'We willen rust in huis en geen brieven meer van deurwaarders',
+];
+const ACTIONS = [
+  'Aanmelden bij schuldhulpverlening',
+  'Huisbezoek met de ouders over de afspraken thuis',
+  'Overleg met de mentor over aanwezigheid',
+  'Intake bij de praktijkondersteuner GGZ',
+  'Opvoedondersteuning: vijf gesprekken',
+  'Samen de post doornemen',
+];
 
 export async function seedDemoPlans(db: Database, regionId: string, seed: number, now: number, max = 30): Promise<number> {
   const rng = new Rng(seed, 31);
   const cases = await db.query<{ id: string; family_id: string; opened_at: string; coordinator: string; organisation_id: string }>(
     `SELECT c.id, c.family_id, c.opened_at, ct.user_id AS coordinator, ct.organisation_id
        FROM cases c JOIN case_team ct ON ct.region_id = c.region_id AND ct.case_id = c.id AND ct.role = 'coordinator' AND ct.ended_at IS NULL
-      WHERE c.region_id = $1 AND c.status IN ('plan', 'executing', 'evaluating') ORDER BY c.opened_at, c.id LIMIT $2`, [regionId, max]);
+      WHERE c.region_id = $1 AND c.status IN ('plan', 'executing', 'evaluating') ORDER BY c.opened_at, c.id LIMIT $2`,
+    [regionId, max],
+  );
   let written = 0;
   for (const [i, c] of cases.entries()) {
-    await db.transaction(async (tx) => { await planFor(tx, rng, regionId, c, KINDS[i % KINDS.length]!, now); });
+    await db.transaction(async (tx) => {
+      await planFor(tx, rng, regionId, c, KINDS[i % KINDS.length]!, now);
+    });
     written++;
   }
   return written;
 }
 
-async function planFor(tx: Tx, rng: Rng, regionId: string, c: { id: string; family_id: string; opened_at: string; coordinator: string; organisation_id: string }, kind: Kind, now: number) {
+async function planFor(
+  tx: Tx,
+  rng: Rng,
+  regionId: string,
+  c: { id: string; family_id: string; opened_at: string; coordinator: string; organisation_id: string },
+  kind: Kind,
+  now: number,
+) {
   const members = await tx.query<{ person_id: string; relation: string; birth_date: string | null; given_names: string }>(
     `SELECT fm.person_id, fm.relation, p.birth_date::text AS birth_date, p.given_names FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
-      WHERE fm.region_id = $1 AND fm.family_id = $2 ORDER BY fm.person_id`, [regionId, c.family_id]);
+      WHERE fm.region_id = $1 AND fm.family_id = $2 ORDER BY fm.person_id`,
+    [regionId, c.family_id],
+  );
   // A plan is agreed by parents or carers: a household without one gets no demo plan.
   if (!members.some((m) => m.relation === 'parent' || m.relation === 'carer')) return;
-  const network = await tx.query<{ id: string }>(`SELECT id FROM network_members WHERE region_id = $1 AND family_id = $2 ORDER BY id LIMIT 1`, [regionId, c.family_id]);
+  const network = await tx.query<{ id: string }>(
+    `SELECT id FROM network_members WHERE region_id = $1 AND family_id = $2 ORDER BY id LIMIT 1`,
+    [regionId, c.family_id],
+  );
   const opened = Math.min(Date.parse(c.opened_at), now - 40 * DAY);
-  const event = (kindName: string, params: object, at: number) => tx.query(
-    `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, kind, params, actor_user_id, actor_organisation_id, data, occurred_at)
+  const event = (kindName: string, params: object, at: number) =>
+    tx.query(
+      `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, kind, params, actor_user_id, actor_organisation_id, data, occurred_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '{}', $10)`,
-    [regionId, rng.uuid(), c.family_id, c.id, kindName === 'plan_version_proposed' ? 'plan_proposed' : kindName === 'plan_draft_started' ? 'plan_changed' : kindName, kindName,
-      JSON.stringify(params), c.coordinator, c.organisation_id, new Date(at).toISOString()]);
+      [
+        regionId,
+        rng.uuid(),
+        c.family_id,
+        c.id,
+        kindName === 'plan_version_proposed' ? 'plan_proposed' : kindName === 'plan_draft_started' ? 'plan_changed' : kindName,
+        kindName,
+        JSON.stringify(params),
+        c.coordinator,
+        c.organisation_id,
+        new Date(at).toISOString(),
+      ],
+    );
 
   /** One version: a draft with goals and actions; then proposed, answered and decided as `outcome` says. */
-  const version = async (number: number, basedOn: string | null, start: number, outcome: 'draft' | 'proposed' | 'agreed' | 'not_agreed') => {
+  const version = async (
+    number: number,
+    basedOn: string | null,
+    start: number,
+    outcome: 'draft' | 'proposed' | 'agreed' | 'not_agreed',
+  ) => {
     const id = rng.uuid();
-    await tx.query(`INSERT INTO plan_versions (region_id, id, case_id, family_id, number, plan_date, based_on, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [regionId, id, c.id, c.family_id, number, iso(start), basedOn, c.coordinator, new Date(start).toISOString()]);
+    await tx.query(
+      `INSERT INTO plan_versions (region_id, id, case_id, family_id, number, plan_date, based_on, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [regionId, id, c.id, c.family_id, number, iso(start), basedOn, c.coordinator, new Date(start).toISOString()],
+    );
     await event('plan_draft_started', { number }, start);
     const goalIds: string[] = [];
     const n = 2 + Math.floor(rng.float() * 3);
     for (let g = 0; g < n; g++) {
       const [domain, text, score] = GOALS[(number + g) % GOALS.length]!;
-      const gid = rng.uuid(); goalIds.push(gid);
-      await tx.query(`INSERT INTO plan_goals (region_id, id, plan_version_id, family_id, lineage_id, domain, description, target_score, target_date, position)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [regionId, gid, id, c.family_id, `00000000-0000-4000-8000-${String(g).padStart(12, '0')}`, domain, text, score, iso(start + 120 * DAY), g]);
+      const gid = rng.uuid();
+      goalIds.push(gid);
+      await tx.query(
+        `INSERT INTO plan_goals (region_id, id, plan_version_id, family_id, lineage_id, domain, description, target_score, target_date, position)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          regionId,
+          gid,
+          id,
+          c.family_id,
+          `00000000-0000-4000-8000-${String(g).padStart(12, '0')}`,
+          domain,
+          text,
+          score,
+          iso(start + 120 * DAY),
+          g,
+        ],
+      );
     }
-    await tx.query(`INSERT INTO plan_goals (region_id, id, plan_version_id, family_id, lineage_id, domain, description, family_own, position) VALUES ($1, $2, $3, $4, $5, 'social_network', $6, true, 99)`,
-      [regionId, rng.uuid(), id, c.family_id, '00000000-0000-4000-8000-000000000099', FAMILY_GOALS[number % FAMILY_GOALS.length]]);
+    await tx.query(
+      `INSERT INTO plan_goals (region_id, id, plan_version_id, family_id, lineage_id, domain, description, family_own, position) VALUES ($1, $2, $3, $4, $5, 'social_network', $6, true, 99)`,
+      [regionId, rng.uuid(), id, c.family_id, '00000000-0000-4000-8000-000000000099', FAMILY_GOALS[number % FAMILY_GOALS.length]],
+    );
     const parent = members.find((m) => m.relation === 'parent' || m.relation === 'carer');
     const owners: Array<[string, string | null, string | null, string | null]> = [['organisation', c.organisation_id, null, null]];
     if (parent) owners.push(['family_member', null, parent.person_id, null]);
@@ -76,56 +138,117 @@ async function planFor(tx: Tx, rng: Rng, regionId: string, c: { id: string; fami
       const [ownerKind, org, person, nm] = owners[a % owners.length]!;
       // Some actions due in the coming week and some overdue, so the family page has both to show.
       const due = a === 0 ? now + 3 * DAY : a === 1 ? now - 5 * DAY : start + 60 * DAY;
-      await tx.query(`INSERT INTO plan_actions (region_id, id, plan_version_id, family_id, lineage_id, goal_id, description, owner_kind, owner_organisation_id, owner_user_id,
+      await tx.query(
+        `INSERT INTO plan_actions (region_id, id, plan_version_id, family_id, lineage_id, goal_id, description, owner_kind, owner_organisation_id, owner_user_id,
           owner_person_id, owner_network_member_id, due_on, status, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'open', $14)`,
-        [regionId, rng.uuid(), id, c.family_id, `00000000-0000-4000-9000-${String(a).padStart(12, '0')}`, goalIds[a % goalIds.length], ACTIONS[(number + a) % ACTIONS.length],
-          ownerKind, org, org ? c.coordinator : null, person, nm, iso(Math.max(due, start)), a]);
+        [
+          regionId,
+          rng.uuid(),
+          id,
+          c.family_id,
+          `00000000-0000-4000-9000-${String(a).padStart(12, '0')}`,
+          goalIds[a % goalIds.length],
+          ACTIONS[(number + a) % ACTIONS.length],
+          ownerKind,
+          org,
+          org ? c.coordinator : null,
+          person,
+          nm,
+          iso(Math.max(due, start)),
+          a,
+        ],
+      );
     }
     if (outcome === 'draft' || !parent) return id;
     const proposedOn = iso(start + 3 * DAY);
-    const parties = [...familyParties(members.map((m) => ({ personId: m.person_id, relation: m.relation, birthDate: m.birth_date })), proposedOn)
-      .map((p) => ({ person: p.personId, org: null as string | null, requirement: p.requirement })),
-      { person: null, org: c.organisation_id, requirement: 'agree' as const }];
+    const parties = [
+      ...familyParties(
+        members.map((m) => ({ personId: m.person_id, relation: m.relation, birthDate: m.birth_date })),
+        proposedOn,
+      ).map((p) => ({ person: p.personId, org: null as string | null, requirement: p.requirement })),
+      { person: null, org: c.organisation_id, requirement: 'agree' as const },
+    ];
     const partyIds: string[] = [];
     for (const p of parties) {
-      const pid = rng.uuid(); partyIds.push(pid);
-      await tx.query(`INSERT INTO plan_parties (region_id, id, plan_version_id, family_id, person_id, organisation_id, requirement) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [regionId, pid, id, c.family_id, p.person, p.org, p.requirement]);
+      const pid = rng.uuid();
+      partyIds.push(pid);
+      await tx.query(
+        `INSERT INTO plan_parties (region_id, id, plan_version_id, family_id, person_id, organisation_id, requirement) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [regionId, pid, id, c.family_id, p.person, p.org, p.requirement],
+      );
     }
-    await tx.query(`UPDATE plan_versions SET status = 'proposed', proposed_at = $3, proposed_by = $4 WHERE region_id = $1 AND id = $2`,
-      [regionId, id, new Date(start + 3 * DAY).toISOString(), c.coordinator]);
+    await tx.query(`UPDATE plan_versions SET status = 'proposed', proposed_at = $3, proposed_by = $4 WHERE region_id = $1 AND id = $2`, [
+      regionId,
+      id,
+      new Date(start + 3 * DAY).toISOString(),
+      c.coordinator,
+    ]);
     await event('plan_version_proposed', { number }, start + 3 * DAY);
     if (outcome === 'proposed') return id;
     const answeredAt = start + 7 * DAY;
     for (const [k, p] of parties.entries()) {
       const disagree = outcome === 'not_agreed' && k === 0;
       const answer = p.requirement === 'heard' ? 'heard' : disagree ? 'disagreed' : 'agreed';
-      await tx.query(`INSERT INTO plan_answers (region_id, id, plan_version_id, party_id, family_id, answer, reason, view, via, answered_on, recorded_by, recorded_at)
+      await tx.query(
+        `INSERT INTO plan_answers (region_id, id, plan_version_id, party_id, family_id, answer, reason, view, via, answered_on, recorded_by, recorded_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [regionId, rng.uuid(), id, partyIds[k], c.family_id, answer, disagree ? 'De afspraken over geld gaan ons te snel' : null,
-          answer === 'heard' ? 'Wil graag bij de voetbalclub blijven' : null, p.person ? 'conversation' : 'own_account', iso(answeredAt), c.coordinator, new Date(answeredAt).toISOString()]);
+        [
+          regionId,
+          rng.uuid(),
+          id,
+          partyIds[k],
+          c.family_id,
+          answer,
+          disagree ? 'De afspraken over geld gaan ons te snel' : null,
+          answer === 'heard' ? 'Wil graag bij de voetbalclub blijven' : null,
+          p.person ? 'conversation' : 'own_account',
+          iso(answeredAt),
+          c.coordinator,
+          new Date(answeredAt).toISOString(),
+        ],
+      );
       if (disagree) break;
     }
     if (outcome === 'agreed')
-      await tx.query(`UPDATE plan_versions SET status = 'superseded', superseded_at = $4 WHERE region_id = $1 AND case_id = $2 AND status = 'agreed' AND id <> $3`,
-        [regionId, c.id, id, new Date(answeredAt).toISOString()]);
-    await tx.query(`UPDATE plan_versions SET status = $3, decided_at = $4 WHERE region_id = $1 AND id = $2`, [regionId, id, outcome, new Date(answeredAt).toISOString()]);
+      await tx.query(
+        `UPDATE plan_versions SET status = 'superseded', superseded_at = $4 WHERE region_id = $1 AND case_id = $2 AND status = 'agreed' AND id <> $3`,
+        [regionId, c.id, id, new Date(answeredAt).toISOString()],
+      );
+    await tx.query(`UPDATE plan_versions SET status = $3, decided_at = $4 WHERE region_id = $1 AND id = $2`, [
+      regionId,
+      id,
+      outcome,
+      new Date(answeredAt).toISOString(),
+    ]);
     if (outcome === 'agreed') {
-      await tx.query(`INSERT INTO lead_time_moments (region_id, id, organisation_id, case_id, family_id, moment, occurred_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-        ON CONFLICT DO NOTHING`, [regionId, rng.uuid(), c.organisation_id, c.id, c.family_id, 'plan_agreed', new Date(answeredAt).toISOString(), c.coordinator]);
+      await tx.query(
+        `INSERT INTO lead_time_moments (region_id, id, organisation_id, case_id, family_id, moment, occurred_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT DO NOTHING`,
+        [regionId, rng.uuid(), c.organisation_id, c.id, c.family_id, 'plan_agreed', new Date(answeredAt).toISOString(), c.coordinator],
+      );
       await event('plan_agreed', { number }, answeredAt);
     } else {
-      await event('plan_disagreed', { number, party: members[0]?.given_names ?? '', reason: 'De afspraken over geld gaan ons te snel' }, answeredAt);
+      await event(
+        'plan_disagreed',
+        { number, party: members[0]?.given_names ?? '', reason: 'De afspraken over geld gaan ons te snel' },
+        answeredAt,
+      );
     }
     return id;
   };
 
-  await tx.query(`INSERT INTO lead_time_moments (region_id, id, organisation_id, case_id, family_id, moment, occurred_at, recorded_by) VALUES ($1, $2, $3, $4, $5, 'first_contact', $6, $7)
-    ON CONFLICT DO NOTHING`, [regionId, rng.uuid(), c.organisation_id, c.id, c.family_id, new Date(opened + 2 * DAY).toISOString(), c.coordinator]);
+  await tx.query(
+    `INSERT INTO lead_time_moments (region_id, id, organisation_id, case_id, family_id, moment, occurred_at, recorded_by) VALUES ($1, $2, $3, $4, $5, 'first_contact', $6, $7)
+    ON CONFLICT DO NOTHING`,
+    [regionId, rng.uuid(), c.organisation_id, c.id, c.family_id, new Date(opened + 2 * DAY).toISOString(), c.coordinator],
+  );
   const start = opened + 10 * DAY;
   if (kind === 'draft') await version(1, null, start, 'draft');
   else if (kind === 'proposed') await version(1, null, start, 'proposed');
   else if (kind === 'agreed') await version(1, null, start, 'agreed');
   else if (kind === 'disagreed') await version(1, null, start, 'not_agreed');
-  else { const v1 = await version(1, null, start, 'agreed'); await version(2, v1, start + 14 * DAY, 'agreed'); }
+  else {
+    const v1 = await version(1, null, start, 'agreed');
+    await version(2, v1, start + 14 * DAY, 'agreed');
+  }
 }

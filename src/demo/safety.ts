@@ -25,19 +25,25 @@ export async function seedDemoSafety(db: Database, regionId: string, now: number
               CASE n % 4 WHEN 0 THEN NULL ELSE least(opened_on + 5, $2::date) END,
               CASE n % 4 WHEN 3 THEN least(opened_on + 12, $2::date) END,
               user_id, least(opened_on + 5, $2::date)::timestamptz
-         FROM chosen`, [regionId, today]);
+         FROM chosen`,
+      [regionId, today],
+    );
     await tx.query(
       `INSERT INTO council_goals (region_id, id, case_id, family_id, position, goal)
        SELECT n.region_id, md5('goal' || g.pos || n.case_id::text)::uuid, n.case_id, n.family_id, g.pos, g.goal
          FROM network_councils n
          CROSS JOIN (VALUES (1, 'Wij willen dat de kinderen weer rustig kunnen slapen.'), (2, 'Wij willen zelf weer overzicht over het geld.')) AS g(pos, goal)
-        WHERE n.region_id = $1 AND n.met_on IS NOT NULL`, [regionId]);
+        WHERE n.region_id = $1 AND n.met_on IS NOT NULL`,
+      [regionId],
+    );
     await tx.query(
       `INSERT INTO council_actions (region_id, id, case_id, family_id, position, what, network_member_id, due_on)
        SELECT n.region_id, md5('action' || n.case_id::text)::uuid, n.case_id, n.family_id, 1, 'Past op woensdagmiddag op de kinderen', m.id, n.met_on + 14
          FROM network_councils n
          JOIN LATERAL (SELECT id FROM network_members nm WHERE nm.region_id = n.region_id AND nm.family_id = n.family_id ORDER BY nm.id LIMIT 1) m ON true
-        WHERE n.region_id = $1 AND n.met_on IS NOT NULL`, [regionId]);
+        WHERE n.region_id = $1 AND n.met_on IS NOT NULL`,
+      [regionId],
+    );
     await tx.query(
       `WITH open AS (
          SELECT c.id, c.family_id, ct.user_id, ct.organisation_id, row_number() OVER (ORDER BY c.id) AS n,
@@ -56,7 +62,9 @@ export async function seedDemoSafety(db: Database, regionId: string, now: number
                                 jsonb_build_object('partyKind', 'organisation', 'partyId', organisation_id, 'score', 7 - 2 * (((n - 1) / 3) % 3))),
               CASE ((n - 1) / 3) % 3 WHEN 0 THEN 'safe' WHEN 1 THEN 'conditionally_safe' ELSE 'unsafe' END,
               user_id, user_id, $2::date - 20, $2::date - 20
-         FROM open WHERE n % 3 = 1 AND parent IS NOT NULL`, [regionId, today]);
+         FROM open WHERE n % 3 = 1 AND parent IS NOT NULL`,
+      [regionId, today],
+    );
     await tx.query(
       `INSERT INTO safety_plan_agreements (region_id, id, case_id, family_id, what, owner_kind, owner_organisation_id, owner_network_member_id, due_on, check_how, created_by, created_at)
        SELECT a.region_id, md5('plan1' || a.case_id::text)::uuid, a.case_id, a.family_id, 'Wekelijks huisbezoek, ook onaangekondigd', 'organisation', ct.organisation_id, NULL,
@@ -68,6 +76,8 @@ export async function seedDemoSafety(db: Database, regionId: string, now: number
               NULL, 'De regisseur belt elke vrijdag', a.recorded_by, a.recorded_at
          FROM safety_assessments a
          JOIN LATERAL (SELECT id FROM network_members nm WHERE nm.region_id = a.region_id AND nm.family_id = a.family_id ORDER BY nm.id LIMIT 1) m ON true
-        WHERE a.region_id = $1 AND a.decision <> 'safe'`, [regionId, today]);
+        WHERE a.region_id = $1 AND a.decision <> 'safe'`,
+      [regionId, today],
+    );
   });
 }

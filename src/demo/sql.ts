@@ -8,7 +8,10 @@ export type Column = readonly [name: string, pgType: string];
 export class Columns {
   private readonly data: unknown[][];
 
-  constructor(readonly table: string, readonly columns: readonly Column[]) {
+  constructor(
+    readonly table: string,
+    readonly columns: readonly Column[],
+  ) {
     this.data = columns.map(() => []);
   }
 
@@ -18,7 +21,8 @@ export class Columns {
 
   /** Values in the order of the columns. */
   add(...values: unknown[]): void {
-    if (values.length !== this.columns.length) throw new Error(`${this.table}: expected ${this.columns.length} values, got ${values.length}`);
+    if (values.length !== this.columns.length)
+      throw new Error(`${this.table}: expected ${this.columns.length} values, got ${values.length}`);
     this.data.forEach((col, i) => col.push(values[i]));
   }
 

@@ -2,15 +2,35 @@
 // by BSN, the way a professional would write a case note.
 import type { Rng } from './random.js';
 
-export type FillerType = 'note_added' | 'phone_contact' | 'home_visit' | 'meeting_held' | 'plan_updated'
-  | 'assessment_recorded' | 'action_completed' | 'goal_progress' | 'document_added' | 'referral_made'
-  | 'signal_received' | 'escalation_raised' | 'follow_up_check';
+export type FillerType =
+  | 'note_added'
+  | 'phone_contact'
+  | 'home_visit'
+  | 'meeting_held'
+  | 'plan_updated'
+  | 'assessment_recorded'
+  | 'action_completed'
+  | 'goal_progress'
+  | 'document_added'
+  | 'referral_made'
+  | 'signal_received'
+  | 'escalation_raised'
+  | 'follow_up_check';
 
 /** How often each kind of event happens while a case is active. */
 export const FILLER_WEIGHTS: readonly (readonly [FillerType, number])[] = [
-  ['note_added', 30], ['phone_contact', 14], ['home_visit', 11], ['meeting_held', 9], ['plan_updated', 6],
-  ['assessment_recorded', 5], ['action_completed', 9], ['goal_progress', 6], ['document_added', 6],
-  ['referral_made', 2], ['signal_received', 1.5], ['escalation_raised', 0.5],
+  ['note_added', 30],
+  ['phone_contact', 14],
+  ['home_visit', 11],
+  ['meeting_held', 9],
+  ['plan_updated', 6],
+  ['assessment_recorded', 5],
+  ['action_completed', 9],
+  ['goal_progress', 6],
+  ['document_added', 6],
+  ['referral_made', 2],
+  ['signal_received', 1.5],
+  ['escalation_raised', 0.5],
 ];
 
 const TEMPLATES: Record<FillerType, string[]> = {
@@ -76,20 +96,13 @@ const TEMPLATES: Record<FillerType, string[]> = {
     'Rapportage van {org} toegevoegd.',
     'Verslag van het netwerkberaad toegevoegd.',
   ],
-  referral_made: [
-    'Verwezen naar {org}.',
-    'Verwijzing naar schuldhulpverlening.',
-    'Verwijzing naar opvoedondersteuning voor {ouder}.',
-  ],
+  referral_made: ['Verwezen naar {org}.', 'Verwijzing naar schuldhulpverlening.', 'Verwijzing naar opvoedondersteuning voor {ouder}.'],
   signal_received: [
     'Nieuwe zorgmelding van school over {kind}.',
     'Melding van buren over ruzie en geluidsoverlast.',
     'Melding van de woningcorporatie over huurachterstand.',
   ],
-  escalation_raised: [
-    'Actie over de termijn, voorgelegd aan de teamleider.',
-    'Wachttijd jeugdhulp te lang, opgeschaald.',
-  ],
+  escalation_raised: ['Actie over de termijn, voorgelegd aan de teamleider.', 'Wachttijd jeugdhulp te lang, opgeschaald.'],
   follow_up_check: [
     'Na afsluiting: het gaat goed met het gezin.',
     'Na afsluiting: {ouder} meldt nieuwe zorgen over geld.',
@@ -97,7 +110,11 @@ const TEMPLATES: Record<FillerType, string[]> = {
   ],
 };
 
-export interface SummaryContext { adults: string[]; children: string[]; orgs: string[] }
+export interface SummaryContext {
+  adults: string[];
+  children: string[];
+  orgs: string[];
+}
 
 export function fillerSummary(rng: Rng, type: FillerType, ctx: SummaryContext): string {
   const options = ctx.children.length ? TEMPLATES[type] : TEMPLATES[type].filter((t) => !t.includes('{kind}'));
@@ -108,10 +125,24 @@ export function fillerSummary(rng: Rng, type: FillerType, ctx: SummaryContext): 
     .replace('{org}', ctx.orgs.length ? rng.pick(ctx.orgs) : 'de huisarts');
 }
 
-export const REFERRERS = ['de huisarts', 'school', 'Veilig Thuis', 'het gezin zelf', 'de woningcorporatie', 'de wijkagent',
-  'de jeugdverpleegkundige', 'het maatschappelijk werk'];
+export const REFERRERS = [
+  'de huisarts',
+  'school',
+  'Veilig Thuis',
+  'het gezin zelf',
+  'de woningcorporatie',
+  'de wijkagent',
+  'de jeugdverpleegkundige',
+  'het maatschappelijk werk',
+];
 
-export const CLOSED_REASONS = ['Doelen behaald', 'Gezin verhuisd buiten de regio', 'Overgedragen aan de gecertificeerde instelling',
-  'Gezin wil geen hulp meer; geen zorgen over veiligheid', 'Zorg overgedragen aan de huisarts', 'Hulpverlening loopt via de reguliere jeugdhulp'];
+export const CLOSED_REASONS = [
+  'Doelen behaald',
+  'Gezin verhuisd buiten de regio',
+  'Overgedragen aan de gecertificeerde instelling',
+  'Gezin wil geen hulp meer; geen zorgen over veiligheid',
+  'Zorg overgedragen aan de huisarts',
+  'Hulpverlening loopt via de reguliere jeugdhulp',
+];
 
 export const EARLY_CLOSED_REASONS = ['Geen hulpvraag na verkenning', 'Enkelvoudige hulpvraag; doorverwezen naar de wijkteam-inloop'];

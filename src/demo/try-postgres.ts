@@ -14,7 +14,8 @@ try {
   const started = Date.now();
   let last = 0;
   const result = await seedDemoRegion(db, {
-    families: Number(families), auditRowsPerFamily: Number(audit),
+    families: Number(families),
+    auditRowsPerFamily: Number(audit),
     onProgress: (stage, done, total) => {
       if (Date.now() - last < 5000 && done < total) return;
       last = Date.now();
@@ -26,8 +27,15 @@ try {
     `SELECT 'case_team' t, count(*)::text n FROM case_team WHERE region_id = $1 UNION ALL
      SELECT 'cases', count(*)::text FROM cases WHERE region_id = $1 UNION ALL
      SELECT 'network_members', count(*)::text FROM network_members WHERE region_id = $1 UNION ALL
-     SELECT 'users', count(*)::text FROM users WHERE region_id = $1`, [DEMO_REGION.id]);
-  console.log({ ...result, accounts: result.accounts.map((a) => a.username), seconds, other: Object.fromEntries(rows.map((r) => [r.t, Number(r.n)])) });
+     SELECT 'users', count(*)::text FROM users WHERE region_id = $1`,
+    [DEMO_REGION.id],
+  );
+  console.log({
+    ...result,
+    accounts: result.accounts.map((a) => a.username),
+    seconds,
+    other: Object.fromEntries(rows.map((r) => [r.t, Number(r.n)])),
+  });
   const v = await verifyChain(db, DEMO_REGION.id);
   console.log({ verify: { rows: v.rows, ok: v.ok, problems: v.problems.length, seconds: v.seconds } });
 } finally {

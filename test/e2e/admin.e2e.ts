@@ -5,7 +5,12 @@ import { addWorkingDays, dutchToday } from '../../src/platform/time/working-days
 import { expectAccessible, loginAndWait, login, newPage, screenshot, startEnv, type Env } from './support.js';
 import { currentTotp } from '../../src/platform/auth/totp.js';
 
-let env: Env; let region: string; let admin: TestUser; let reporter: TestUser; let team: string; let vt: string;
+let env: Env;
+let region: string;
+let admin: TestUser;
+let reporter: TestUser;
+let team: string;
+let vt: string;
 let page: Page;
 
 beforeAll(async () => {
@@ -14,17 +19,26 @@ beforeAll(async () => {
   team = await createOrganisation(env.t.db, region, 'municipal_team', 'Sociaal Team Vlissingen');
   vt = await createOrganisation(env.t.db, region, 'veilig_thuis', 'Veilig Thuis Zeeland');
   await createOrganisation(env.t.db, region, 'school', 'Scalda');
-  admin = await createUser(env.t.db, region, await createOrganisation(env.t.db, region, 'municipal_team', 'Gemeente Vlissingen'), ['functional_admin']);
+  admin = await createUser(env.t.db, region, await createOrganisation(env.t.db, region, 'municipal_team', 'Gemeente Vlissingen'), [
+    'functional_admin',
+  ]);
   reporter = await createUser(env.t.db, region, team, ['professional']);
   page = await newPage(env);
   await loginAndWait(page, env, admin.username, PASSWORD);
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const menu = (p: Page) => p.getByRole('navigation', { name: 'Hoofdmenu' });
-const settingsRow = async () => (await env.t.db.query<Record<string, number | string | null>>(
-  `SELECT acute_working_days AS acute, high_working_days AS high, normal_working_days AS normal, front_door_organisation_id AS door, version
-     FROM signal_settings WHERE region_id = $1`, [region]))[0];
+const settingsRow = async () =>
+  (
+    await env.t.db.query<Record<string, number | string | null>>(
+      `SELECT acute_working_days AS acute, high_working_days AS high, normal_working_days AS normal, front_door_organisation_id AS door, version
+     FROM signal_settings WHERE region_id = $1`,
+      [region],
+    )
+  )[0];
 
 describe('journey: the functional administrator sets up the region', () => {
   it('starts at Beheer, and sets the triage norms and the front door (an invalid order is named at the field first)', async () => {
@@ -39,7 +53,9 @@ describe('journey: the functional administrator sets up the region', () => {
     await page.getByLabel('Acuut (werkdagen)').fill('4');
     await page.getByLabel('Hoog (werkdagen)').fill('2');
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    const highError = page.locator('.utrecht-form-field--invalid', { has: page.getByLabel('Hoog (werkdagen)') }).locator('.utrecht-form-field-error-message');
+    const highError = page
+      .locator('.utrecht-form-field--invalid', { has: page.getByLabel('Hoog (werkdagen)') })
+      .locator('.utrecht-form-field-error-message');
     await expect.poll(() => highError.textContent()).toContain('mag niet korter zijn dan die voor acuut');
     await expectAccessible(page, 'regio-instellingen met fout');
     expect(await settingsRow()).toBeUndefined();
@@ -58,12 +74,26 @@ describe('journey: the functional administrator sets up the region', () => {
     await screenshot(page, 'beheer-regio');
 
     // A new signal gets the new norm.
-    const c = await env.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: reporter.username, password: PASSWORD } });
+    const c = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: reporter.username, password: PASSWORD },
+    });
     const cookie = `regie_sid=${c.cookies.find((k) => k.name === 'regie_sid')!.value}`;
     const today = dutchToday();
-    const signal = await env.app.inject({ method: 'POST', url: '/api/v1/signals', headers: { cookie, 'x-csrf-token': c.json().csrfToken },
-      payload: { receivingOrganisationId: team, source: 'professional', whatSeen: 'Kinderen staan vaak alleen buiten, ook als het donker is.',
-        safetyAtStake: false, urgency: 'normal', subjectDescription: 'Gezin op de hoek' } });
+    const signal = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/signals',
+      headers: { cookie, 'x-csrf-token': c.json().csrfToken },
+      payload: {
+        receivingOrganisationId: team,
+        source: 'professional',
+        whatSeen: 'Kinderen staan vaak alleen buiten, ook als het donker is.',
+        safetyAtStake: false,
+        urgency: 'normal',
+        subjectDescription: 'Gezin op de hoek',
+      },
+    });
     expect(signal.statusCode).toBe(201);
     if (dutchToday() === today) expect(signal.json().triageDueOn).toBe(addWorkingDays(today, 7));
   });
@@ -107,7 +137,9 @@ describe('journey: the functional administrator sets up the region', () => {
     await expectAccessible(page, 'account aangemaakt');
     await screenshot(page, 'beheer-accounts');
     const [row] = await env.t.db.query<{ roles: string[]; totp_required: boolean; active: boolean }>(
-      `SELECT roles, totp_required, active FROM users WHERE username = $1`, [username]);
+      `SELECT roles, totp_required, active FROM users WHERE username = $1`,
+      [username],
+    );
     expect(row).toEqual({ roles: ['professional', 'coordinator'], totp_required: true, active: true });
 
     const newcomer = await newPage(env);
@@ -133,7 +165,15 @@ describe('journey: the functional administrator sets up the region', () => {
   it('shows the access rules: every role with what it may do', async () => {
     await menu(page).getByRole('link', { name: 'Toegangsregels' }).click();
     await page.getByRole('heading', { name: 'Toegangsregels', level: 1 }).waitFor();
-    for (const role of ['Professional', 'Regisseur', 'Teamleider', 'Gedragswetenschapper', 'Privacy officer', 'Functioneel beheerder', 'Inspecteur'])
+    for (const role of [
+      'Professional',
+      'Regisseur',
+      'Teamleider',
+      'Gedragswetenschapper',
+      'Privacy officer',
+      'Functioneel beheerder',
+      'Inspecteur',
+    ])
       await page.getByRole('heading', { name: role, level: 2 }).waitFor();
     const adminRules = page.getByRole('list', { name: 'Functioneel beheerder' });
     await expect.poll(() => adminRules.getByText('Accounts aanmaken, rollen wijzigen en accounts blokkeren of vrijgeven').count()).toBe(1);
@@ -148,7 +188,7 @@ describe('journey: the functional administrator sets up the region', () => {
     await page.getByRole('button', { name: 'Nederlands' }).click();
   });
 
-  it('sets the plan rules: a team lead\'s approval, and the network council\'s working days (an empty number is named; a stale save shows the latest)', async () => {
+  it("sets the plan rules: a team lead's approval, and the network council's working days (an empty number is named; a stale save shows the latest)", async () => {
     await page.goto(`${env.base}/beheer`);
     await page.getByRole('link', { name: 'Plan en familienetwerkberaad' }).click();
     await page.getByRole('heading', { name: 'Plan en familienetwerkberaad', level: 1 }).waitFor();
@@ -157,7 +197,11 @@ describe('journey: the functional administrator sets up the region', () => {
     await approval.getByLabel(/^Ja: een teamleider keurt/).check();
     await approval.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => approval.getByRole('status').innerText()).toBe('Opgeslagen.');
-    expect((await env.t.db.query<{ team_lead_approval: boolean }>(`SELECT team_lead_approval FROM plan_settings WHERE region_id = $1`, [region]))[0]?.team_lead_approval).toBe(true);
+    expect(
+      (
+        await env.t.db.query<{ team_lead_approval: boolean }>(`SELECT team_lead_approval FROM plan_settings WHERE region_id = $1`, [region])
+      )[0]?.team_lead_approval,
+    ).toBe(true);
 
     const days = page.getByLabel('Aantal werkdagen na het openen van een dossier');
     await expect.poll(() => days.inputValue()).toBe('10');
@@ -166,15 +210,27 @@ describe('journey: the functional administrator sets up the region', () => {
     await expect.poll(() => page.locator('.utrecht-form-field-error-message').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'plan rules (error)');
     // Someone else saves 12 in the meantime: this save is refused and the form shows 12.
-    const [row] = await env.t.db.query<{ version: number }>(`INSERT INTO council_settings (region_id, working_days, version) VALUES ($1, 12, 2)
-       ON CONFLICT (region_id) DO UPDATE SET working_days = 12, version = council_settings.version + 1 RETURNING version`, [region]);
+    const [row] = await env.t.db.query<{ version: number }>(
+      `INSERT INTO council_settings (region_id, working_days, version) VALUES ($1, 12, 2)
+       ON CONFLICT (region_id) DO UPDATE SET working_days = 12, version = council_settings.version + 1 RETURNING version`,
+      [region],
+    );
     await days.fill('15');
     await days.press('Enter');
     await expect.poll(() => days.inputValue()).toBe('12');
     await expect.poll(() => page.getByText('Iemand anders heeft dit intussen gewijzigd', { exact: false }).count()).toBe(1);
     await days.fill('15');
     await days.press('Enter');
-    await expect.poll(async () => (await env.t.db.query<{ working_days: number; version: number }>(`SELECT working_days, version FROM council_settings WHERE region_id = $1`, [region]))[0])
+    await expect
+      .poll(
+        async () =>
+          (
+            await env.t.db.query<{ working_days: number; version: number }>(
+              `SELECT working_days, version FROM council_settings WHERE region_id = $1`,
+              [region],
+            )
+          )[0],
+      )
       .toEqual({ working_days: 15, version: (row?.version ?? 0) + 1 });
   });
 });

@@ -9,8 +9,12 @@ import { RegisterFamilyBody } from '../../src/modules/families/families.contract
 import { addTeamMember } from '../../src/modules/cases/cases.service.js';
 import { expectAccessible, loginAndWait, newPage, startEnv, type Env } from './support.js';
 
-let env: Env; let coord: TestUser; let teacher: TestUser; let admin: TestUser;
-let familyId: string; let caseId: string;
+let env: Env;
+let coord: TestUser;
+let teacher: TestUser;
+let admin: TestUser;
+let familyId: string;
+let caseId: string;
 
 beforeAll(async () => {
   env = await startEnv();
@@ -20,10 +24,15 @@ beforeAll(async () => {
   coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
   teacher = await createUser(env.t.db, region, school, ['professional']);
   admin = await createUser(env.t.db, region, team, ['functional_admin']);
-  ({ id: familyId, caseId } = await registerFamily(env.t.db, coord.actor,
-    RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Visser', children: 1 }))));
+  ({ id: familyId, caseId } = await registerFamily(
+    env.t.db,
+    coord.actor,
+    RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Visser', children: 1 })),
+  ));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const blindSpots = (page: import('playwright-core').Page) => page.locator('.regie-blind-spots');
 
@@ -35,8 +44,20 @@ describe('journey: the integral picture and its blind spots', () => {
     await page.getByRole('heading', { name: 'Integraal beeld', level: 2 }).waitFor();
     await expect.poll(() => page.getByText('Nog geen integraal beeld vastgelegd.').count()).toBe(1);
     // Nobody scored: all 12 domains of the mother; the school-age child calls for the school, not on the team.
-    await expect.poll(() => blindSpots(page).getByText(/Anna Visser: 12 domeinen nog niet gescoord/).count()).toBe(1);
-    await expect.poll(() => blindSpots(page).getByText(/school: niet in het casusteam, heeft nog niet gescoord/).count()).toBe(1);
+    await expect
+      .poll(() =>
+        blindSpots(page)
+          .getByText(/Anna Visser: 12 domeinen nog niet gescoord/)
+          .count(),
+      )
+      .toBe(1);
+    await expect
+      .poll(() =>
+        blindSpots(page)
+          .getByText(/school: niet in het casusteam, heeft nog niet gescoord/)
+          .count(),
+      )
+      .toBe(1);
     await expectAccessible(page, 'gezinspagina met integraal beeld (leeg)');
 
     const record = page.getByRole('link', { name: 'Integraal beeld vastleggen' });
@@ -53,9 +74,21 @@ describe('journey: the integral picture and its blind spots', () => {
     await page.getByRole('heading', { name: 'Integraal beeld', level: 2 }).waitFor();
     const table = page.getByRole('table').filter({ hasText: 'Huisvesting' });
     await expect.poll(() => table.getByRole('row', { name: /Huisvesting/ }).textContent()).toContain('2');
-    await expect.poll(() => blindSpots(page).getByText(/Anna Visser: 10 domeinen nog niet gescoord/).count()).toBe(1);
+    await expect
+      .poll(() =>
+        blindSpots(page)
+          .getByText(/Anna Visser: 10 domeinen nog niet gescoord/)
+          .count(),
+      )
+      .toBe(1);
     // housing ≤ 2 now calls for the housing corporation
-    await expect.poll(() => blindSpots(page).getByText(/woningcorporatie: niet in het casusteam/).count()).toBe(1);
+    await expect
+      .poll(() =>
+        blindSpots(page)
+          .getByText(/woningcorporatie: niet in het casusteam/)
+          .count(),
+      )
+      .toBe(1);
     await expectAccessible(page, 'gezinspagina met integraal beeld');
     await page.close();
   });
@@ -71,7 +104,13 @@ describe('journey: the integral picture and its blind spots', () => {
     await page.getByLabel('Onderbouwing Onderwijs van Kind1 Visser').fill('Gaat graag naar school.');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('heading', { name: 'Integraal beeld', level: 2 }).waitFor();
-    await expect.poll(() => blindSpots(page).getByText(/school: in het casusteam, heeft gescoord/).count()).toBe(1);
+    await expect
+      .poll(() =>
+        blindSpots(page)
+          .getByText(/school: in het casusteam, heeft gescoord/)
+          .count(),
+      )
+      .toBe(1);
     await page.close();
   });
 

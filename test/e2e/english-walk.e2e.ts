@@ -15,7 +15,9 @@ beforeAll(async () => {
   env = await startEnv();
   await seedDemoRegion(env.t.db, { families: 12, neighbour: false });
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 /** The Dutch fragments on the page once its heading and data are there. */
 async function dutchOn(page: Page, path: string): Promise<string[]> {
@@ -29,16 +31,27 @@ async function dutchOn(page: Page, path: string): Promise<string[]> {
 /** Ids to visit, found through the API as the user sees it. */
 async function firstIds(page: Page, scope: 'mine' | 'organisation') {
   return page.evaluate(async (scope) => {
-    const json = async (url: string) => { const r = await fetch(url); return r.ok ? r.json() : null; };
-    const families = await json(`/api/v1/families?limit=20&scope=${scope}`) as { items: Array<{ id: string }> } | null;
+    const json = async (url: string) => {
+      const r = await fetch(url);
+      return r.ok ? r.json() : null;
+    };
+    const families = (await json(`/api/v1/families?limit=20&scope=${scope}`)) as { items: Array<{ id: string }> } | null;
     let caseId: string | null = null;
     for (const f of families?.items ?? []) {
-      const s = await json(`/api/v1/families/${f.id}/plan-summary`) as { caseId: string | null; current: unknown } | null;
-      if (s?.caseId && s.current) { caseId = s.caseId; break; }
+      const s = (await json(`/api/v1/families/${f.id}/plan-summary`)) as { caseId: string | null; current: unknown } | null;
+      if (s?.caseId && s.current) {
+        caseId = s.caseId;
+        break;
+      }
     }
-    const signals = await json('/api/v1/signals?limit=1') as { items: Array<{ id: string }> } | null;
-    const handovers = await json('/api/v1/handovers?limit=1') as { items: Array<{ id: string }> } | null;
-    return { familyId: families?.items[0]?.id ?? null, caseId, signalId: signals?.items[0]?.id ?? null, handoverId: handovers?.items[0]?.id ?? null };
+    const signals = (await json('/api/v1/signals?limit=1')) as { items: Array<{ id: string }> } | null;
+    const handovers = (await json('/api/v1/handovers?limit=1')) as { items: Array<{ id: string }> } | null;
+    return {
+      familyId: families?.items[0]?.id ?? null,
+      caseId,
+      signalId: signals?.items[0]?.id ?? null,
+      handoverId: handovers?.items[0]?.id ?? null,
+    };
   }, scope);
 }
 
@@ -51,9 +64,22 @@ describe('journey: every screen in English', () => {
       await loginAndWait(page, env, username, DEMO_PASSWORD, 'en');
       await expect.poll(() => page.getByRole('button', { name: 'Log out' }).count()).toBe(1);
       const ids = await firstIds(page, username === 'teamleider' ? 'organisation' : 'mine');
-      const paths = ['/', '/gezinnen/nieuw', '/triage', '/meldingen/nieuw', '/verwijsindex', '/overdrachten', '/doorlooptijden', '/berichten', '/account', '/noodtoegang',
-        ...(ids.familyId ? [`/gezinnen/${ids.familyId}`] : []), ...(ids.caseId ? [`/plannen/${ids.caseId}`] : []),
-        ...(ids.signalId ? [`/meldingen/${ids.signalId}`] : []), ...(ids.handoverId ? [`/overdrachten/${ids.handoverId}`] : [])];
+      const paths = [
+        '/',
+        '/gezinnen/nieuw',
+        '/triage',
+        '/meldingen/nieuw',
+        '/verwijsindex',
+        '/overdrachten',
+        '/doorlooptijden',
+        '/berichten',
+        '/account',
+        '/noodtoegang',
+        ...(ids.familyId ? [`/gezinnen/${ids.familyId}`] : []),
+        ...(ids.caseId ? [`/plannen/${ids.caseId}`] : []),
+        ...(ids.signalId ? [`/meldingen/${ids.signalId}`] : []),
+        ...(ids.handoverId ? [`/overdrachten/${ids.handoverId}`] : []),
+      ];
       expect(ids.familyId, `${username} sees a family`).not.toBeNull();
       for (const path of paths) found.push(...(await dutchOn(page, path)).map((f) => `${username} ${f}`));
       await page.context().close();
@@ -69,7 +95,20 @@ describe('journey: every screen in English', () => {
   it('shows no Dutch interface text to the functional administrator and the privacy officer', async () => {
     const found: string[] = [];
     for (const [username, paths] of [
-      ['beheer', ['/beheer', '/beheer/regio', '/beheer/organisaties', '/beheer/accounts', '/beheer/toegangsregels', '/beheer/blinde-vlekken', '/beheer/plan', '/beheer/e-mail', '/doorlooptijden']],
+      [
+        'beheer',
+        [
+          '/beheer',
+          '/beheer/regio',
+          '/beheer/organisaties',
+          '/beheer/accounts',
+          '/beheer/toegangsregels',
+          '/beheer/blinde-vlekken',
+          '/beheer/plan',
+          '/beheer/e-mail',
+          '/doorlooptijden',
+        ],
+      ],
       ['privacy', ['/privacy/audit', '/privacy/noodtoegang', '/privacy/personen', '/beheer/toegangsregels']],
     ] as const) {
       const page = await newPage(env, 'en-GB');

@@ -10,10 +10,13 @@ import { appendEvent } from '../../src/modules/timeline/timeline.js';
 import { notify } from '../../src/modules/notifications/notify.js';
 import { expectAccessible, loginAndWait, newPage, startEnv, type Env } from './support.js';
 
-let env: Env; let coord: TestUser; let familyId: string;
+let env: Env;
+let coord: TestUser;
+let familyId: string;
 
 /** Fragments of the Dutch sentences of events and notifications: none may show in English. */
-const DUTCH = /geregistreerd met|Dossier geopend|Regisseur toegewezen|Fase gewijzigd|Gezinslid toegevoegd|Overdracht aan|antwoord uiterlijk|Nieuwe overdracht|Triage te laat|verkenning|Oudere gebeurtenissen/;
+const DUTCH =
+  /geregistreerd met|Dossier geopend|Regisseur toegewezen|Fase gewijzigd|Gezinslid toegevoegd|Overdracht aan|antwoord uiterlijk|Nieuwe overdracht|Triage te laat|verkenning|Oudere gebeurtenissen/;
 
 beforeAll(async () => {
   env = await startEnv();
@@ -21,25 +24,46 @@ beforeAll(async () => {
   const team = await createOrganisation(env.t.db, region, 'municipal_team', 'Sociaal Team Goes');
   coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
   const colleague = await createUser(env.t.db, region, team, ['professional']);
-  familyId = (await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Kramer', children: 1 })))).id;
+  familyId = (
+    await registerFamily(
+      env.t.db,
+      coord.actor,
+      RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Kramer', children: 1 })),
+    )
+  ).id;
   const day = (n: number) => new Date(Date.now() - n * 86_400_000);
   await asActor(env.t.db, coord.actor, async (tx) => {
     // The oldest event, beyond the family page's latest 50: shown only after "load older events".
     await appendEvent(tx, coord.actor, { familyId, kind: 'member_added', params: { givenNames: 'Oudste' }, occurredAt: day(400) });
-    for (let i = 0; i < 55; i++) await appendEvent(tx, coord.actor, { familyId, kind: 'note', params: { text: `note ${i}` }, occurredAt: day(300 - i) });
+    for (let i = 0; i < 55; i++)
+      await appendEvent(tx, coord.actor, { familyId, kind: 'note', params: { text: `note ${i}` }, occurredAt: day(300 - i) });
   });
   await asActor(env.t.db, coord.actor, async (tx) => {
     await appendEvent(tx, coord.actor, { familyId, kind: 'case_status_changed', params: { fromPhase: 'exploring', toPhase: 'plan' } });
     await appendEvent(tx, coord.actor, { familyId, kind: 'handover_sent', params: { to: { name: 'GI Zeeland' }, dueOn: '2026-12-18' } });
   });
   await asActor(env.t.db, colleague.actor, async (tx) => {
-    await notify(tx, { regionId: region, userIds: [coord.actor.userId], kind: 'handover_received', params: { from: { name: 'Veilig Thuis' } },
-      link: `/gezinnen/${familyId}`, dedupeKey: 'e2e:lang-handover' });
-    await notify(tx, { regionId: region, userIds: [coord.actor.userId], kind: 'triage_overdue', params: { reference: 'M-2026-0077' },
-      link: '/triage', dedupeKey: 'e2e:lang-triage' });
+    await notify(tx, {
+      regionId: region,
+      userIds: [coord.actor.userId],
+      kind: 'handover_received',
+      params: { from: { name: 'Veilig Thuis' } },
+      link: `/gezinnen/${familyId}`,
+      dedupeKey: 'e2e:lang-handover',
+    });
+    await notify(tx, {
+      regionId: region,
+      userIds: [coord.actor.userId],
+      kind: 'triage_overdue',
+      params: { reference: 'M-2026-0077' },
+      link: '/triage',
+      dedupeKey: 'e2e:lang-triage',
+    });
   });
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe('journey: reading the history and the inbox in English', () => {
   it('shows the timeline, its older events and the messages in the chosen language', async () => {
@@ -70,12 +94,19 @@ describe('journey: reading the history and the inbox in English', () => {
     await expectAccessible(page, 'family page in English with older events');
 
     // The inbox in English too, and e-mails follow the chosen language.
-    await page.getByRole('banner').getByRole('link', { name: /^Messages/ }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('link', { name: /^Messages/ })
+      .click();
     await expect.poll(() => page.getByRole('link', { name: /New handover from Veilig Thuis/ }).count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: /Triage overdue: signal M-2026-0077/ }).count()).toBe(1);
     expect(await page.locator('main').innerText()).not.toMatch(DUTCH);
     await expectAccessible(page, 'inbox in English');
-    await expect.poll(async () => (await env.t.db.query<{ language: string }>(`SELECT language FROM users WHERE id = $1`, [coord.actor.userId]))[0]?.language)
+    await expect
+      .poll(
+        async () =>
+          (await env.t.db.query<{ language: string }>(`SELECT language FROM users WHERE id = $1`, [coord.actor.userId]))[0]?.language,
+      )
       .toBe('en');
 
     // The language belongs to the account: a login on another device (a fresh browser context,
@@ -94,7 +125,11 @@ describe('journey: reading the history and the inbox in English', () => {
     await third.getByLabel('Wachtwoord').fill(PASSWORD);
     await third.getByRole('button', { name: 'Inloggen' }).click();
     await expect.poll(() => third.getByRole('button', { name: 'Uitloggen' }).count()).toBe(1);
-    await expect.poll(async () => (await env.t.db.query<{ language: string }>(`SELECT language FROM users WHERE id = $1`, [coord.actor.userId]))[0]?.language)
+    await expect
+      .poll(
+        async () =>
+          (await env.t.db.query<{ language: string }>(`SELECT language FROM users WHERE id = $1`, [coord.actor.userId]))[0]?.language,
+      )
       .toBe('nl');
     await third.context().close();
   });

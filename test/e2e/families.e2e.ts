@@ -4,8 +4,13 @@ import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { confirmStep, expectAccessible, focused, login, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
-let env: Env; let coord: TestUser; let colleague: TestUser; let outsider: TestUser; let gpUser: TestUser;
-let familyId: string; let visserId: string;
+let env: Env;
+let coord: TestUser;
+let colleague: TestUser;
+let outsider: TestUser;
+let gpUser: TestUser;
+let familyId: string;
+let visserId: string;
 
 beforeAll(async () => {
   env = await startEnv();
@@ -16,10 +21,24 @@ beforeAll(async () => {
   colleague = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
   gpUser = await createUser(env.t.db, region, gp, ['professional']);
   outsider = await createUser(env.t.db, region, gp, ['professional']);
-  familyId = (await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Bakker', children: 2 })))).id;
-  visserId = (await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Visser', children: 1 })))).id;
+  familyId = (
+    await registerFamily(
+      env.t.db,
+      coord.actor,
+      RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Bakker', children: 2 })),
+    )
+  ).id;
+  visserId = (
+    await registerFamily(
+      env.t.db,
+      coord.actor,
+      RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Visser', children: 1 })),
+    )
+  ).id;
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe('journey: a coordinator finds a family and works on its case team', () => {
   it('logs in, sees Mijn gezinnen with time columns, searches and opens the family page', async () => {
@@ -51,7 +70,9 @@ describe('journey: a coordinator finds a family and works on its case team', () 
     await loginAndWait(page, env, coord.username, PASSWORD);
     await page.goto(`${env.base}/gezinnen/${familyId}`);
     await page.getByText('Professional toevoegen aan casusteam').click();
-    await page.getByLabel('Professional', { exact: true }).selectOption({ label: `Prof ${gpUser.username.slice(2, 8)} — Huisartsenpraktijk De Abdij` });
+    await page
+      .getByLabel('Professional', { exact: true })
+      .selectOption({ label: `Prof ${gpUser.username.slice(2, 8)} — Huisartsenpraktijk De Abdij` });
     await page.getByLabel('Grondslag', { exact: true }).selectOption({ label: 'toestemming' });
     await page.getByRole('button', { name: 'Opslaan' }).first().click();
     await expect.poll(() => page.getByRole('cell', { name: `Prof ${gpUser.username.slice(2, 8)}`, exact: true }).count()).toBe(1);
@@ -72,7 +93,7 @@ describe('journey: a coordinator finds a family and works on its case team', () 
     await expectAccessible(colleaguePage, 'gezinspagina na wijzigingen');
   });
 
-  it('changes a member\'s legal basis (a stale change keeps its choice), and adds a member from a future date', async () => {
+  it("changes a member's legal basis (a stale change keeps its choice), and adds a member from a future date", async () => {
     const name = `Prof ${coord.username.slice(2, 8)}`;
     const [a, b] = [await newPage(env), await newPage(env)];
     for (const p of [a, b]) {
@@ -91,7 +112,9 @@ describe('journey: a coordinator finds a family and works on its case team', () 
 
     const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     await a.getByText('Professional toevoegen aan casusteam').click();
-    await a.getByLabel('Professional', { exact: true }).selectOption({ label: `Prof ${outsider.username.slice(2, 8)} — Huisartsenpraktijk De Abdij` });
+    await a
+      .getByLabel('Professional', { exact: true })
+      .selectOption({ label: `Prof ${outsider.username.slice(2, 8)} — Huisartsenpraktijk De Abdij` });
     await a.getByLabel('Grondslag', { exact: true }).selectOption({ label: 'toestemming' });
     await a.getByLabel(/Startdatum/).fill(inAWeek);
     await a.getByRole('button', { name: 'Opslaan' }).last().click();
@@ -155,7 +178,8 @@ describe('journey: a coordinator finds a family and works on its case team', () 
     ]);
     await expectAccessible(page, 'dossier afsluiten: controleer en bevestig');
     await screenshot(page, 'dossier-afsluiten-bevestigen');
-    const status = async () => (await env.t.db.query<{ status: string }>(`SELECT status FROM cases WHERE family_id = $1`, [visserId])).map((c) => c.status);
+    const status = async () =>
+      (await env.t.db.query<{ status: string }>(`SELECT status FROM cases WHERE family_id = $1`, [visserId])).map((c) => c.status);
     const before = await status();
     expect(before).toHaveLength(1);
     expect(before).not.toContain('closed');
@@ -169,7 +193,11 @@ describe('journey: a coordinator finds a family and works on its case team', () 
     await phase.getByRole('button', { name: 'Opslaan' }).click();
     await confirm.region.getByRole('button', { name: 'Ja, sluit het dossier af' }).click();
     await expect.poll(() => focused(page)).toBe('h3: Dossier afgesloten');
-    await expect.poll(() => page.getByText(`Het dossier van Gezin Visser is afgesloten met de reden: "${reason}". De afsluiting staat op de tijdlijn.`).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page.getByText(`Het dossier van Gezin Visser is afgesloten met de reden: "${reason}". De afsluiting staat op de tijdlijn.`).count(),
+      )
+      .toBe(1);
     await expect.poll(() => page.getByText('Is nazorg afgesproken? Kies dan bij "Fase wijzigen" de fase nazorg.').count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: 'Naar mijn gezinnen' }).count()).toBe(1);
     expect(await status()).toEqual(['closed']);

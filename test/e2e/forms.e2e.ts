@@ -11,8 +11,13 @@ import { createSignal } from '../../src/modules/signals/signals.service.js';
 import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js';
 import { expectAccessible, loginAndWait, newPage, startEnv, type Env } from './support.js';
 
-let env: Env; let region: string; let coord: TestUser;
-let caseA: string; let caseB: string; let school: TestUser; let signalId: string;
+let env: Env;
+let region: string;
+let coord: TestUser;
+let caseA: string;
+let caseB: string;
+let school: TestUser;
+let signalId: string;
 
 beforeAll(async () => {
   env = await startEnv();
@@ -21,13 +26,33 @@ beforeAll(async () => {
   await createOrganisation(env.t.db, region, 'veilig_thuis', 'Veilig Thuis Zeeland');
   await env.t.db.query(`INSERT INTO signal_settings (region_id, front_door_organisation_id) VALUES ($1, $2)`, [region, team]);
   coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
-  ({ caseId: caseA } = await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Aarts', children: 1 }))));
+  ({ caseId: caseA } = await registerFamily(
+    env.t.db,
+    coord.actor,
+    RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Aarts', children: 1 })),
+  ));
   school = await createUser(env.t.db, region, await createOrganisation(env.t.db, region, 'school', 'OBS De Linde'), ['professional']);
-  ({ id: signalId } = await createSignal(env.t.db, school.actor, CreateSignalBody.parse({ receivingOrganisationId: team, source: 'school', urgency: 'normal',
-    safetyAtStake: false, subjectDescription: 'Leerling Sem', whatSeen: 'Sem komt al weken zonder eten naar school en is erg moe.' })));
-  ({ caseId: caseB } = await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Boer', children: 1 }))));
+  ({ id: signalId } = await createSignal(
+    env.t.db,
+    school.actor,
+    CreateSignalBody.parse({
+      receivingOrganisationId: team,
+      source: 'school',
+      urgency: 'normal',
+      safetyAtStake: false,
+      subjectDescription: 'Leerling Sem',
+      whatSeen: 'Sem komt al weken zonder eten naar school en is erg moe.',
+    }),
+  ));
+  ({ caseId: caseB } = await registerFamily(
+    env.t.db,
+    coord.actor,
+    RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Boer', children: 1 })),
+  ));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 /** The summary's lines, once it has focus after the failed submit. */
 async function summaryAfterSubmit(page: Page): Promise<string[]> {
@@ -37,7 +62,9 @@ async function summaryAfterSubmit(page: Page): Promise<string[]> {
   const lines = (await summary.locator('li').allTextContents()).map((s) => s.trim());
   // Plain words only: no field paths, no schema words; and no field announces itself separately.
   for (const l of lines) expect(l).not.toMatch(/\[\d+\]|\w\.\w|Verwacht|niet toegestaan|Ongeldig formaat|string|undefined/);
-  expect(await page.locator('.utrecht-form-field-error-message[role="alert"], [role="alert"] .utrecht-form-field-error-message').count()).toBe(0);
+  expect(
+    await page.locator('.utrecht-form-field-error-message[role="alert"], [role="alert"] .utrecht-form-field-error-message').count(),
+  ).toBe(0);
   return lines;
 }
 
@@ -60,8 +87,11 @@ describe('journey: one form pattern for every form', () => {
     await page.getByRole('button', { name: 'Registreren' }).click();
     const lines = await summaryAfterSubmit(page);
     expect(lines).toEqual([
-      'Vul de voornamen in.', 'Vul de achternaam in.', 'Dit BSN klopt niet (elfproef).',
-      'Vul de voornamen in.', 'Vul de achternaam in.',
+      'Vul de voornamen in.',
+      'Vul de achternaam in.',
+      'Dit BSN klopt niet (elfproef).',
+      'Vul de voornamen in.',
+      'Vul de achternaam in.',
       'Kies de grondslag uit de lijst.',
     ]);
     await linkFocuses(page, 'Kies de grondslag uit de lijst.', 'Grondslag');
@@ -79,8 +109,11 @@ describe('journey: one form pattern for every form', () => {
     await page.getByRole('button', { name: 'Overdracht versturen' }).click();
     const lines = await summaryAfterSubmit(page);
     expect(lines).toEqual([
-      'Kies de ontvangende organisatie uit de lijst.', 'Geef de reden van de overdracht (minstens 5 tekens).',
-      'Kies de inschatting van de veiligheid uit de lijst.', 'Beschrijf wat er bekend is (minstens 5 tekens).', 'Kies de grondslag uit de lijst.',
+      'Kies de ontvangende organisatie uit de lijst.',
+      'Geef de reden van de overdracht (minstens 5 tekens).',
+      'Kies de inschatting van de veiligheid uit de lijst.',
+      'Beschrijf wat er bekend is (minstens 5 tekens).',
+      'Kies de grondslag uit de lijst.',
     ]);
     await linkFocuses(page, 'Geef de reden van de overdracht (minstens 5 tekens).', 'Reden van overdracht');
     await linkFocuses(page, 'Kies de ontvangende organisatie uit de lijst.', 'Ontvangende organisatie');
@@ -129,7 +162,10 @@ describe('journey: one form pattern for every form', () => {
     await loginAndWait(page, env, coord.username, PASSWORD);
     await page.goto(`${env.base}/meldingen/nieuw`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.getByRole('button', { name: /versturen|Melding/ }).last().click();
+    await page
+      .getByRole('button', { name: /versturen|Melding/ })
+      .last()
+      .click();
     const lines = await summaryAfterSubmit(page);
     expect(lines).toEqual(['Beschrijf in minstens 10 tekens wat u zag of hoorde.', 'Kies de urgentie uit de lijst.']);
     await linkFocuses(page, 'Beschrijf in minstens 10 tekens wat u zag of hoorde.', 'Wat heeft u gezien of gehoord?');
@@ -143,7 +179,11 @@ describe('journey: one form pattern for every form', () => {
     await page.getByRole('button', { name: 'Besluit vastleggen' }).waitFor();
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     const lines = await summaryAfterSubmit(page);
-    expect(lines).toEqual(['Kies de inschatting van de veiligheid uit de lijst.', 'Licht de veiligheidsinschatting toe.', 'Kies de beslissing uit de lijst.']);
+    expect(lines).toEqual([
+      'Kies de inschatting van de veiligheid uit de lijst.',
+      'Licht de veiligheidsinschatting toe.',
+      'Kies de beslissing uit de lijst.',
+    ]);
     await linkFocuses(page, 'Licht de veiligheidsinschatting toe.', 'Onderbouwing van de inschatting');
     await expectAccessible(page, 'triage: foutsamenvatting');
   });

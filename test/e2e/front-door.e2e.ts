@@ -10,7 +10,12 @@ import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js'
 import { oneRow } from '../../src/platform/db/rows.js';
 import { confirmStep, expectAccessible, focused, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
-let env: Env; let vtPro: TestUser; let teamPro: TestUser; let teamLead: TestUser; let admin: TestUser; let unreachable: TestUser;
+let env: Env;
+let vtPro: TestUser;
+let teamPro: TestUser;
+let teamLead: TestUser;
+let admin: TestUser;
+let unreachable: TestUser;
 let signal: { id: string; reference: string };
 const nameOf = (u: TestUser) => `Prof ${u.username.slice(2, 8)}`;
 const REASON = 'Dit gezin woont in Middelburg, buiten ons werkgebied.';
@@ -29,13 +34,29 @@ beforeAll(async () => {
   admin = await createUser(env.t.db, region, team, ['functional_admin']);
   unreachable = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
   // Everyone has an address except the one the administrator will find.
-  await env.t.db.query(`UPDATE users SET email = username || '@example.nl' WHERE region_id = $1 AND id <> $2`, [region, unreachable.actor.userId]);
+  await env.t.db.query(`UPDATE users SET email = username || '@example.nl' WHERE region_id = $1 AND id <> $2`, [
+    region,
+    unreachable.actor.userId,
+  ]);
   const gpUser = await createUser(env.t.db, region, gp, ['professional']);
   await env.t.db.query(`UPDATE users SET email = 'dok@example.nl' WHERE region_id = $1 AND id = $2`, [region, gpUser.actor.userId]);
-  signal = await createSignal(env.t.db, gpUser.actor, CreateSignalBody.parse({ receivingOrganisationId: vt, source: 'gp', subjectDescription: 'Gezin aan de Dorpsstraat',
-    whatSeen: 'Kind heeft blauwe plekken en vertelt over ruzie thuis.', concerns: { domestic_relations: 'Ouders maken veel ruzie.' }, safetyAtStake: false, urgency: 'high' }));
+  signal = await createSignal(
+    env.t.db,
+    gpUser.actor,
+    CreateSignalBody.parse({
+      receivingOrganisationId: vt,
+      source: 'gp',
+      subjectDescription: 'Gezin aan de Dorpsstraat',
+      whatSeen: 'Kind heeft blauwe plekken en vertelt over ruzie thuis.',
+      concerns: { domestic_relations: 'Ouders maken veel ruzie.' },
+      safetyAtStake: false,
+      urgency: 'high',
+    }),
+  );
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const row = (page: Page, reference: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name: reference }) });
 
@@ -49,7 +70,8 @@ describe('journey: a refused handover comes back into the triage queue for a new
     await page.getByLabel('Onderbouwing van de inschatting').fill('Signalen van ruzie thuis; kind niet direct in gevaar.');
     await page.getByLabel('overdragen aan een andere organisatie').check();
     await page.getByLabel('Overdragen aan', { exact: true }).selectOption({ label: 'Team Jeugd Vlissingen (gemeentelijk team)' });
-    await expect.poll(() => page.getByLabel('Ontvangende professional (optioneel)').locator('option').allTextContents())
+    await expect
+      .poll(() => page.getByLabel('Ontvangende professional (optioneel)').locator('option').allTextContents())
       .toEqual(expect.arrayContaining([nameOf(teamPro), nameOf(teamLead)]));
     await page.getByLabel('Ontvangende professional (optioneel)').selectOption({ label: nameOf(teamPro) });
     await expectAccessible(page, 'triage: overdragen met ontvangende professional');
@@ -115,7 +137,9 @@ describe('journey: a refused handover comes back into the triage queue for a new
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     const confirm = confirmStep(page);
     await expect.poll(() => focused(page)).toBe('h3: Controleer en bevestig');
-    expect(await confirm.lines()).toContain('Sociaal Team Veere reageert binnen 5 werkdagen. Tot Sociaal Team Veere aanvaardt, blijft uw organisatie verantwoordelijk.');
+    expect(await confirm.lines()).toContain(
+      'Sociaal Team Veere reageert binnen 5 werkdagen. Tot Sociaal Team Veere aanvaardt, blijft uw organisatie verantwoordelijk.',
+    );
     await confirm.region.getByRole('button', { name: 'Ja, draag de melding over' }).click();
     await expect.poll(() => focused(page)).toBe('h2: Melding overgedragen');
     await expect.poll(() => page.getByText('Het triagebesluit is vastgelegd.').count()).toBe(1);

@@ -14,16 +14,26 @@ import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js'
 import { oneRow } from '../../src/platform/db/rows.js';
 import { confirmStep, expectAccessible, focused, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
-let env: Env; let walcheren: string; let bevelanden: string;
-let vtCoord: TestUser; let goesCoord: TestUser; let goesPro: TestUser;
-let familyId: string; let caseId: string; let annaInGoes: string; let signal: { id: string; reference: string };
+let env: Env;
+let walcheren: string;
+let bevelanden: string;
+let vtCoord: TestUser;
+let goesCoord: TestUser;
+let goesPro: TestUser;
+let familyId: string;
+let caseId: string;
+let annaInGoes: string;
+let signal: { id: string; reference: string };
 const nameOf = (u: TestUser) => `Prof ${u.username.slice(2, 8)}`;
 
 beforeAll(async () => {
   env = await startEnv();
   walcheren = await createRegion(env.t.db);
   bevelanden = await createRegion(env.t.db);
-  await env.t.db.query(`UPDATE regions SET name = CASE id WHEN $1 THEN 'Walcheren' ELSE 'De Bevelanden' END WHERE id IN ($1, $2)`, [walcheren, bevelanden]);
+  await env.t.db.query(`UPDATE regions SET name = CASE id WHEN $1 THEN 'Walcheren' ELSE 'De Bevelanden' END WHERE id IN ($1, $2)`, [
+    walcheren,
+    bevelanden,
+  ]);
   const vt = await createOrganisation(env.t.db, walcheren, 'veilig_thuis', 'Veilig Thuis Zeeland');
   await createOrganisation(env.t.db, walcheren, 'municipal_team', 'Sociaal Team Middelburg');
   const goes = await createOrganisation(env.t.db, bevelanden, 'municipal_team', 'Team Jeugd Goes');
@@ -32,20 +42,46 @@ beforeAll(async () => {
   goesCoord = await createUser(env.t.db, bevelanden, goes, ['professional', 'coordinator']);
   goesPro = await createUser(env.t.db, bevelanden, goes, ['professional']);
   // The family, without BSNs, in Walcheren
-  ({ id: familyId, caseId } = await registerFamily(env.t.db, vtCoord.actor,
-    RegisterFamilyBody.parse(familyBody(vtCoord.actor.userId, { familyName: 'Bakker', children: 1, legalBasis: 'safety', withBsn: false }))));
+  ({ id: familyId, caseId } = await registerFamily(
+    env.t.db,
+    vtCoord.actor,
+    RegisterFamilyBody.parse(familyBody(vtCoord.actor.userId, { familyName: 'Bakker', children: 1, legalBasis: 'safety', withBsn: false })),
+  ));
   // Goes already knows the mother (same name and birth date, no BSN), in a family the professional works with
-  const there = await registerFamily(env.t.db, goesPro.actor, RegisterFamilyBody.parse({
-    members: [{ givenNames: 'Anna', familyName: 'Bakker', birthDate: '1988-04-12', relation: 'parent' }],
-    case: { coordinatorUserId: goesCoord.actor.userId, legalBasis: 'consent' } }));
-  annaInGoes = oneRow(await env.t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [bevelanden, there.id]), 'family member').person_id;
+  const there = await registerFamily(
+    env.t.db,
+    goesPro.actor,
+    RegisterFamilyBody.parse({
+      members: [{ givenNames: 'Anna', familyName: 'Bakker', birthDate: '1988-04-12', relation: 'parent' }],
+      case: { coordinatorUserId: goesCoord.actor.userId, legalBasis: 'consent' },
+    }),
+  );
+  annaInGoes = oneRow(
+    await env.t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [
+      bevelanden,
+      there.id,
+    ]),
+    'family member',
+  ).person_id;
   // A school in Walcheren reports a signal to Veilig Thuis about a family that has just moved to Goes
   const school = await createOrganisation(env.t.db, walcheren, 'school', 'Basisschool De Zeester');
   const teacher = await createUser(env.t.db, walcheren, school, ['professional']);
-  signal = await createSignal(env.t.db, teacher.actor, CreateSignalBody.parse({ receivingOrganisationId: vt, source: 'school', urgency: 'normal',
-    subjectDescription: 'Leerling groep 6, verhuisd naar Goes', whatSeen: 'Komt sinds weken zonder lunch en vertelt over ruzie thuis.', safetyAtStake: false }));
+  signal = await createSignal(
+    env.t.db,
+    teacher.actor,
+    CreateSignalBody.parse({
+      receivingOrganisationId: vt,
+      source: 'school',
+      urgency: 'normal',
+      subjectDescription: 'Leerling groep 6, verhuisd naar Goes',
+      whatSeen: 'Komt sinds weken zonder lunch en vertelt over ruzie thuis.',
+      safetyAtStake: false,
+    }),
+  );
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe('journey: a case handed over to a team in another region', () => {
   let handoverUrl = '';
@@ -56,10 +92,13 @@ describe('journey: a case handed over to a team in another region', () => {
     await page.goto(`${env.base}/overdrachten/nieuw`);
     await page.getByRole('heading', { name: 'Dossier overdragen', level: 1 }).waitFor();
     const receiver = page.getByLabel('Ontvangende organisatie');
-    await expect.poll(() => receiver.locator('optgroup').evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label)))
+    await expect
+      .poll(() => receiver.locator('optgroup').evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label)))
       .toEqual(['Uw regio (Walcheren)', 'Regio De Bevelanden']);
     // the GP practice in Goes has no task to take over a case
-    await expect.poll(() => receiver.locator('optgroup[label="Regio De Bevelanden"] option').allTextContents()).toEqual(['Team Jeugd Goes (gemeentelijk team)']);
+    await expect
+      .poll(() => receiver.locator('optgroup[label="Regio De Bevelanden"] option').allTextContents())
+      .toEqual(['Team Jeugd Goes (gemeentelijk team)']);
     await page.getByLabel('Dossier', { exact: true }).selectOption({ label: 'Gezin Bakker' });
     await receiver.selectOption({ label: 'Team Jeugd Goes (gemeentelijk team)' });
     await expect.poll(() => page.getByText('Team Jeugd Goes werkt in een andere regio (De Bevelanden).').count()).toBe(1);
@@ -117,24 +156,34 @@ describe('journey: a case handed over to a team in another region', () => {
     await expect.poll(() => focused(page)).toBe('button: Aanvaarden');
     expect(await same.getByLabel(/Dezelfde persoon als Anna Bakker/).isChecked()).toBe(true);
     expect(await page.getByLabel('Regisseur bij uw organisatie').inputValue()).toBe(goesCoord.actor.userId);
-    const pending = await env.t.db.query<{ status: string }>(`SELECT status FROM handovers WHERE region_id = $1 AND case_id = $2`, [walcheren, caseId]);
+    const pending = await env.t.db.query<{ status: string }>(`SELECT status FROM handovers WHERE region_id = $1 AND case_id = $2`, [
+      walcheren,
+      caseId,
+    ]);
     expect(pending).toEqual([{ status: 'pending' }]);
     await page.getByRole('button', { name: 'Aanvaarden' }).click();
     await confirm.region.getByRole('button', { name: 'Ja, aanvaard de overdracht' }).click();
     // The result panel takes focus and says what happened and what comes next.
     await expect.poll(() => focused(page)).toBe('h2: Overdracht aanvaard');
-    await expect.poll(() => page.getByText(`${nameOf(goesCoord)} is nu de regisseur; het gezin is in uw regio geregistreerd.`).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(`${nameOf(goesCoord)} is nu de regisseur; het gezin is in uw regio geregistreerd.`).count())
+      .toBe(1);
     await expect.poll(() => page.getByText('Veilig Thuis Zeeland in regio Walcheren heeft bericht gekregen.').count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: 'Doorlooptijden van dit dossier' }).count()).toBe(1);
     await expectAccessible(page, 'overdracht uit een andere regio aanvaard');
     await page.getByRole('link', { name: 'Naar het gezin' }).click();
     await page.getByRole('heading', { name: 'Gezin Bakker', level: 1 }).waitFor();
     await expect.poll(() => page.locator('.regie-lead').textContent()).toContain(nameOf(goesCoord));
-    await expect.poll(() => page.getByText('Overdracht van Veilig Thuis Zeeland (regio Walcheren) aanvaard', { exact: false }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('Overdracht van Veilig Thuis Zeeland (regio Walcheren) aanvaard', { exact: false }).count())
+      .toBe(1);
     await expectAccessible(page, 'gezin in de nieuwe regio');
     // the family exists in De Bevelanden, with the mother linked (not a second Anna) and the child new
     const goesFamily = new URL(page.url()).pathname.split('/').pop()!;
-    const members = await env.t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [bevelanden, goesFamily]);
+    const members = await env.t.db.query<{ person_id: string }>(
+      `SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`,
+      [bevelanden, goesFamily],
+    );
     expect(members.map((m) => m.person_id)).toContain(annaInGoes);
     expect(members).toHaveLength(2);
   });
@@ -147,7 +196,10 @@ describe('journey: a case handed over to a team in another region', () => {
     await expect.poll(() => page.getByText('Uw dossier is afgesloten als verhuisd', { exact: false }).count()).toBe(1);
     await expect.poll(() => page.getByText(nameOf(goesCoord)).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'overdracht naar een andere regio aanvaard (afzender)');
-    const [c] = await env.t.db.query<{ status: string; closed_reason: string }>(`SELECT status, closed_reason FROM cases WHERE region_id = $1 AND id = $2`, [walcheren, caseId]);
+    const [c] = await env.t.db.query<{ status: string; closed_reason: string }>(
+      `SELECT status, closed_reason FROM cases WHERE region_id = $1 AND id = $2`,
+      [walcheren, caseId],
+    );
     expect(c).toEqual({ status: 'closed', closed_reason: 'verhuisd; overgedragen aan Team Jeugd Goes (regio De Bevelanden)' });
     // English
     await page.getByRole('button', { name: 'English' }).click();
@@ -167,11 +219,16 @@ describe('journey: a signal handed over from triage to a team in another region'
     await page.getByLabel('Onderbouwing van de inschatting').fill('Verwaarlozing mogelijk; geen acuut gevaar. Het gezin woont nu in Goes.');
     await page.getByLabel('overdragen aan een andere organisatie').check();
     const target = page.getByLabel('Overdragen aan', { exact: true });
-    await expect.poll(() => target.locator('optgroup').evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label)))
+    await expect
+      .poll(() => target.locator('optgroup').evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label)))
       .toEqual(['Uw regio (Walcheren)', 'Regio De Bevelanden']);
     // only organisations with the task to take over a signal: not the GP practice in Goes, not the school, not Veilig Thuis itself
-    await expect.poll(() => target.locator('optgroup[label="Regio De Bevelanden"] option').allTextContents()).toEqual(['Team Jeugd Goes (gemeentelijk team)']);
-    await expect.poll(() => target.locator('optgroup[label="Uw regio (Walcheren)"] option').allTextContents()).toEqual(['Sociaal Team Middelburg (gemeentelijk team)']);
+    await expect
+      .poll(() => target.locator('optgroup[label="Regio De Bevelanden"] option').allTextContents())
+      .toEqual(['Team Jeugd Goes (gemeentelijk team)']);
+    await expect
+      .poll(() => target.locator('optgroup[label="Uw regio (Walcheren)"] option').allTextContents())
+      .toEqual(['Sociaal Team Middelburg (gemeentelijk team)']);
     await target.selectOption({ label: 'Team Jeugd Goes (gemeentelijk team)' });
     await expect.poll(() => page.getByText('Team Jeugd Goes werkt in een andere regio (De Bevelanden)', { exact: false }).count()).toBe(1);
     await page.getByLabel(/Advies of toelichting/).fill('Het gezin is verhuisd naar Goes; school en moeder weten van de overdracht.');
@@ -194,8 +251,12 @@ describe('journey: a signal handed over from triage to a team in another region'
     await confirm.region.getByRole('button', { name: 'Terug' }).click();
     await expect.poll(() => focused(page)).toBe('button: Besluit vastleggen');
     expect(await target.inputValue()).not.toBe('');
-    expect(await page.getByLabel(/Advies of toelichting/).inputValue()).toBe('Het gezin is verhuisd naar Goes; school en moeder weten van de overdracht.');
-    expect(await env.t.db.query(`SELECT id FROM signal_triage_decisions WHERE region_id = $1 AND signal_id = $2`, [walcheren, signal.id])).toEqual([]);
+    expect(await page.getByLabel(/Advies of toelichting/).inputValue()).toBe(
+      'Het gezin is verhuisd naar Goes; school en moeder weten van de overdracht.',
+    );
+    expect(
+      await env.t.db.query(`SELECT id FROM signal_triage_decisions WHERE region_id = $1 AND signal_id = $2`, [walcheren, signal.id]),
+    ).toEqual([]);
     expect(await env.t.db.query(`SELECT id FROM handovers WHERE region_id = $1 AND signal_id = $2`, [walcheren, signal.id])).toEqual([]);
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await confirm.region.getByRole('button', { name: 'Ja, draag de melding over' }).click();
@@ -204,9 +265,15 @@ describe('journey: a signal handed over from triage to a team in another region'
     await expect.poll(() => page.getByText('De overdracht aan Team Jeugd Goes in regio De Bevelanden is verstuurd.').count()).toBe(1);
     await expect.poll(() => page.getByText('Team Jeugd Goes (regio De Bevelanden)').count()).toBe(1);
     await expectAccessible(page, 'melding overgedragen aan een andere regio');
-    const [d] = await env.t.db.query<{ target_region_id: string }>(`SELECT target_region_id FROM signal_triage_decisions WHERE region_id = $1 AND signal_id = $2`, [walcheren, signal.id]);
+    const [d] = await env.t.db.query<{ target_region_id: string }>(
+      `SELECT target_region_id FROM signal_triage_decisions WHERE region_id = $1 AND signal_id = $2`,
+      [walcheren, signal.id],
+    );
     expect(d).toEqual({ target_region_id: bevelanden });
-    const [h] = await env.t.db.query<{ to_region_id: string; status: string }>(`SELECT to_region_id, status FROM handovers WHERE region_id = $1 AND signal_id = $2`, [walcheren, signal.id]);
+    const [h] = await env.t.db.query<{ to_region_id: string; status: string }>(
+      `SELECT to_region_id, status FROM handovers WHERE region_id = $1 AND signal_id = $2`,
+      [walcheren, signal.id],
+    );
     expect(h).toEqual({ to_region_id: bevelanden, status: 'pending' });
     // English
     await page.getByRole('button', { name: 'English' }).click();
@@ -223,7 +290,9 @@ describe('journey: a signal handed over from triage to a team in another region'
     await row.getByRole('link', { name: `Melding ${signal.reference}` }).click();
     await page.getByRole('heading', { name: `Melding ${signal.reference}`, level: 1 }).waitFor();
     await expect.poll(() => page.locator('.regie-lead').textContent()).toContain('Veilig Thuis Zeeland (regio Walcheren)');
-    await expect.poll(() => page.getByText('Het gezin is verhuisd naar Goes; school en moeder weten van de overdracht.').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('Het gezin is verhuisd naar Goes; school en moeder weten van de overdracht.').count())
+      .toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('button', { name: 'Aanvaarden' }).count()).toBe(1);
     await expectAccessible(page, 'melding uit een andere regio (ontvanger)');
     await screenshot(page, 'triage-overdracht-regio-ontvanger');

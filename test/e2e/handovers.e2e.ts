@@ -4,8 +4,12 @@ import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
-let env: Env; let vtCoord: TestUser; let teamCoord: TestUser; let teamLead: TestUser;
-let familyId: string; let caseId: string;
+let env: Env;
+let vtCoord: TestUser;
+let teamCoord: TestUser;
+let teamLead: TestUser;
+let familyId: string;
+let caseId: string;
 const nameOf = (u: TestUser) => `Prof ${u.username.slice(2, 8)}`;
 
 beforeAll(async () => {
@@ -17,10 +21,15 @@ beforeAll(async () => {
   vtCoord = await createUser(env.t.db, region, vt, ['professional', 'coordinator']);
   teamCoord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
   teamLead = await createUser(env.t.db, region, team, ['professional', 'team_lead']);
-  ({ id: familyId, caseId } = await registerFamily(env.t.db, vtCoord.actor,
-    RegisterFamilyBody.parse(familyBody(vtCoord.actor.userId, { familyName: 'Bakker', children: 2, legalBasis: 'safety' }))));
+  ({ id: familyId, caseId } = await registerFamily(
+    env.t.db,
+    vtCoord.actor,
+    RegisterFamilyBody.parse(familyBody(vtCoord.actor.userId, { familyName: 'Bakker', children: 2, legalBasis: 'safety' })),
+  ));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe('journey: Veilig Thuis hands a case to the municipal team, which accepts with a coordinator', () => {
   let handoverUrl = '';
@@ -36,7 +45,8 @@ describe('journey: Veilig Thuis hands a case to the municipal team, which accept
     await page.getByRole('heading', { name: 'Dossier overdragen', level: 1 }).waitFor();
     await expect.poll(() => page.getByLabel('Dossier', { exact: true }).locator('option').count()).toBe(2);
     // a GP practice has no task to take over a case: it is not offered
-    await expect.poll(() => page.getByLabel('Ontvangende organisatie').locator('option').allTextContents())
+    await expect
+      .poll(() => page.getByLabel('Ontvangende organisatie').locator('option').allTextContents())
       .toEqual(['— kies —', 'Team Jeugd Middelburg (gemeentelijk team)']);
     await page.getByLabel('Dossier', { exact: true }).selectOption({ label: 'Gezin Bakker' });
     await page.getByLabel('Ontvangende organisatie').selectOption({ label: 'Team Jeugd Middelburg (gemeentelijk team)' });
@@ -110,7 +120,14 @@ describe('journey: Veilig Thuis hands a case to the municipal team, which accept
     const perCase = page.getByRole('region', { name: 'Per dossier' });
     const interval = perCase.getByRole('row', { name: /aanvaard → eerste contact met het gezin/ });
     await expect.poll(() => interval.getByRole('cell').textContent()).toMatch(/^\d+(,\d)?$/);
-    await expect.poll(() => perCase.getByRole('row', { name: /overgedragen → aanvaard/ }).getByRole('cell').textContent()).toMatch(/^\d+(,\d)?$/);
+    await expect
+      .poll(() =>
+        perCase
+          .getByRole('row', { name: /overgedragen → aanvaard/ })
+          .getByRole('cell')
+          .textContent(),
+      )
+      .toMatch(/^\d+(,\d)?$/);
     await expectAccessible(page, 'doorlooptijden na vastleggen');
     await screenshot(page, 'doorlooptijden');
     expect(new URL(page.url()).searchParams.get('caseId')).toBe(caseId);

@@ -10,22 +10,38 @@ import { createSignal } from '../../src/modules/signals/signals.service.js';
 import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env, fillBirthDate } from './support.js';
 
-let env: Env; let region: string; let team: string; let coord: TestUser; let admin: TestUser;
+let env: Env;
+let region: string;
+let team: string;
+let coord: TestUser;
+let admin: TestUser;
 
 beforeAll(async () => {
   env = await startEnv();
   region = await createRegion(env.t.db);
   team = await createOrganisation(env.t.db, region, 'municipal_team', 'Sociaal Team Goes');
   coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
-  admin = await createUser(env.t.db, region, await createOrganisation(env.t.db, region, 'municipal_team', 'Gemeente Goes'), ['functional_admin']);
+  admin = await createUser(env.t.db, region, await createOrganisation(env.t.db, region, 'municipal_team', 'Gemeente Goes'), [
+    'functional_admin',
+  ]);
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 async function existing(given: string, prefix: string, surname: string) {
   const b = familyBody(coord.actor.userId, { familyName: surname, withBsn: false, children: 0 });
-  b.members[0] = { ...b.members[0], givenNames: given, birthDate: '1987-06-15', familyNamePrefix: prefix } as unknown as typeof b.members[0];
+  b.members[0] = {
+    ...b.members[0],
+    givenNames: given,
+    birthDate: '1987-06-15',
+    familyNamePrefix: prefix,
+  } as unknown as (typeof b.members)[0];
   const f = await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(b));
-  const rows = await env.t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [region, f.id]);
+  const rows = await env.t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [
+    region,
+    f.id,
+  ]);
   return rows[0]!.person_id;
 }
 
@@ -59,15 +75,24 @@ describe('journey: possibly the same person, confirmed or rejected', () => {
 
     await proposals.nth(1).getByRole('button', { name: 'Niet dezelfde persoon' }).click();
     await expect.poll(() => proposals.count()).toBe(1);
-    await expect.poll(async () => (await env.t.db.query(`SELECT decision FROM person_match_decisions WHERE region_id = $1 AND person_id = $2`, [region, berg])))
+    await expect
+      .poll(
+        async () =>
+          await env.t.db.query(`SELECT decision FROM person_match_decisions WHERE region_id = $1 AND person_id = $2`, [region, berg]),
+      )
       .toEqual([{ decision: 'rejected' }]);
-    expect(await env.t.db.query(`SELECT action FROM audit_log WHERE region_id = $1 AND object_type = 'person-match-decision' AND person_id = $2`, [region, berg]))
-      .toEqual([{ action: 'create' }]);
+    expect(
+      await env.t.db.query(
+        `SELECT action FROM audit_log WHERE region_id = $1 AND object_type = 'person-match-decision' AND person_id = $2`,
+        [region, berg],
+      ),
+    ).toEqual([{ action: 'create' }]);
 
     await proposals.nth(0).getByRole('button', { name: 'Dit is dezelfde persoon' }).click();
     await first.getByText('Gekoppeld aan de bestaande registratie van Zoë van der Bergh').waitFor();
-    expect(await env.t.db.query(`SELECT decision FROM person_match_decisions WHERE region_id = $1 AND person_id = $2`, [region, bergh]))
-      .toEqual([{ decision: 'confirmed' }]);
+    expect(
+      await env.t.db.query(`SELECT decision FROM person_match_decisions WHERE region_id = $1 AND person_id = $2`, [region, bergh]),
+    ).toEqual([{ decision: 'confirmed' }]);
     await expectAccessible(page, 'mogelijk dezelfde persoon, bevestigd');
 
     // A new form (no local memory of the click): the rejected record is not proposed again.
@@ -83,9 +108,22 @@ describe('journey: possibly the same person, confirmed or rejected', () => {
 });
 
 describe('journey: the region decides whether 5 May is a holiday in deadlines', () => {
-  const signalFrom24April = async () => (await createSignal(env.t.db, coord.actor, CreateSignalBody.parse({
-    receivingOrganisationId: team, source: 'school', subjectDescription: 'Een leerling', whatSeen: 'Komt al weken zonder ontbijt naar school.',
-    safetyAtStake: false, urgency: 'normal' }), new Date('2026-04-24T10:00:00+02:00'))).id;
+  const signalFrom24April = async () =>
+    (
+      await createSignal(
+        env.t.db,
+        coord.actor,
+        CreateSignalBody.parse({
+          receivingOrganisationId: team,
+          source: 'school',
+          subjectDescription: 'Een leerling',
+          whatSeen: 'Komt al weken zonder ontbijt naar school.',
+          safetyAtStake: false,
+          urgency: 'normal',
+        }),
+        new Date('2026-04-24T10:00:00+02:00'),
+      )
+    ).id;
 
   it('sets "every year" in the region settings; a signal from 24 April then skips Koningsdag and 5 May, and says so', async () => {
     const page = await newPage(env);
@@ -98,13 +136,17 @@ describe('journey: the region decides whether 5 May is a holiday in deadlines', 
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => page.getByText('Opgeslagen.').count()).toBe(1);
     await expectAccessible(page, 'regio-instellingen met 5 mei');
-    expect(await env.t.db.query(`SELECT liberation_day, version FROM signal_settings WHERE region_id = $1`, [region])).toEqual([{ liberation_day: 'always', version: 1 }]);
+    expect(await env.t.db.query(`SELECT liberation_day, version FROM signal_settings WHERE region_id = $1`, [region])).toEqual([
+      { liberation_day: 'always', version: 1 },
+    ]);
 
     const prof = await newPage(env);
     await loginAndWait(prof, env, coord.username, PASSWORD);
     await prof.goto(`${env.base}/meldingen/${await signalFrom24April()}`);
     const skipped = prof.getByTestId('skipped-holidays');
-    await expect.poll(async () => (await skipped.count()) ? skipped.textContent() : '').toContain('overgeslagen: Koningsdag 27 april, Bevrijdingsdag 5 mei');
+    await expect
+      .poll(async () => ((await skipped.count()) ? skipped.textContent() : ''))
+      .toContain('overgeslagen: Koningsdag 27 april, Bevrijdingsdag 5 mei');
     expect(await prof.getByText('12 mei 2026').count()).toBeGreaterThan(0);
     await expectAccessible(prof, 'melding met overgeslagen feestdagen');
 
@@ -112,10 +154,15 @@ describe('journey: the region decides whether 5 May is a holiday in deadlines', 
     await page.reload();
     await page.getByLabel('5 mei (Bevrijdingsdag)').selectOption({ label: 'Nooit een vrije dag' });
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await expect.poll(async () => (await env.t.db.query<{ liberation_day: string }>(`SELECT liberation_day FROM signal_settings WHERE region_id = $1`, [region]))[0]?.liberation_day)
+    await expect
+      .poll(
+        async () =>
+          (await env.t.db.query<{ liberation_day: string }>(`SELECT liberation_day FROM signal_settings WHERE region_id = $1`, [region]))[0]
+            ?.liberation_day,
+      )
       .toBe('never');
     await prof.goto(`${env.base}/meldingen/${await signalFrom24April()}`);
-    await expect.poll(async () => (await skipped.count()) ? skipped.textContent() : '').toContain('overgeslagen: Koningsdag 27 april)');
+    await expect.poll(async () => ((await skipped.count()) ? skipped.textContent() : '')).toContain('overgeslagen: Koningsdag 27 april)');
     expect(await prof.getByText('11 mei 2026').count()).toBeGreaterThan(0);
   });
 });

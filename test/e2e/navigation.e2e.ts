@@ -7,21 +7,29 @@ import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { expectAccessible, loginAndWait, newPage, startEnv, type Env } from './support.js';
 
-let env: Env; let coord: TestUser;
+let env: Env;
+let coord: TestUser;
 
 beforeAll(async () => {
   env = await startEnv();
   const region = await createRegion(env.t.db);
   const team = await createOrganisation(env.t.db, region, 'municipal_team', 'Sociaal Team Veere');
   coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
-  await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Kramer', children: 1 })));
+  await registerFamily(
+    env.t.db,
+    coord.actor,
+    RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Kramer', children: 1 })),
+  );
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
-const focusedHeading = (page: Awaited<ReturnType<typeof newPage>>) => page.evaluate(() => {
-  const a = document.activeElement;
-  return a?.tagName === 'H1' ? a.textContent : `${a?.tagName ?? 'none'}`;
-});
+const focusedHeading = (page: Awaited<ReturnType<typeof newPage>>) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    return a?.tagName === 'H1' ? a.textContent : `${a?.tagName ?? 'none'}`;
+  });
 
 describe('journey: moving through Regie with the keyboard', () => {
   it('titles every screen after its heading and moves focus to it after a navigation, in both languages', async () => {
@@ -52,7 +60,10 @@ describe('journey: moving through Regie with the keyboard', () => {
     const page = await newPage(env);
     await loginAndWait(page, env, coord.username, PASSWORD);
     // Hold the answer of the triage list back for a moment, as a busy server would.
-    await page.route('**/api/v1/signals?**', async (route) => { await new Promise((r) => setTimeout(r, 1_500)); await route.continue(); });
+    await page.route('**/api/v1/signals?**', async (route) => {
+      await new Promise((r) => setTimeout(r, 1_500));
+      await route.continue();
+    });
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Triage' }).click();
     await expect.poll(() => page.locator('main').getAttribute('aria-busy')).toBe('true');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Laden…' }).count()).toBe(1);

@@ -8,12 +8,21 @@ import { MAX_ATTEMPTS, sendDueMails, type MailSettings } from '../../src/modules
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../../src/modules/notifications/smtp-test-server.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
-let env: Env; let smtp: TestSmtpServer; let region: string;
-let coord: TestUser; let colleague: TestUser; let admin: TestUser; let familyId: string;
+let env: Env;
+let smtp: TestSmtpServer;
+let region: string;
+let coord: TestUser;
+let colleague: TestUser;
+let admin: TestUser;
+let familyId: string;
 const colleagueEmail = 'collega@example.nl';
 
-const mailSettings = (port: number): MailSettings => ({ smtp: { host: '127.0.0.1', port, secure: false }, from: 'Regie <noreply@regie.test>',
-  publicUrl: env.base, timeoutMs: 5_000 });
+const mailSettings = (port: number): MailSettings => ({
+  smtp: { host: '127.0.0.1', port, secure: false },
+  from: 'Regie <noreply@regie.test>',
+  publicUrl: env.base,
+  timeoutMs: 5_000,
+});
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
@@ -24,15 +33,32 @@ beforeAll(async () => {
   colleague = await createUser(env.t.db, region, team, ['professional']);
   admin = await createUser(env.t.db, region, team, ['functional_admin']);
   await env.t.db.query(`UPDATE users SET email = $1 WHERE id = $2`, [colleagueEmail, colleague.actor.userId]);
-  familyId = (await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'De Wit' })))).id;
+  familyId = (
+    await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'De Wit' })))
+  ).id;
   await asActor(env.t.db, colleague.actor, async (tx) => {
-    await notify(tx, { regionId: region, userIds: [coord.actor.userId], kind: 'triage_overdue',
-      params: { reference: 'M-2026-0042' }, link: '/triage', dedupeKey: 'e2e:triage-overdue' });
-    await notify(tx, { regionId: region, userIds: [coord.actor.userId], kind: 'handover_received',
-      params: { from: { name: 'Veilig Thuis' } }, link: `/gezinnen/${familyId}`, dedupeKey: 'e2e:handover-received' });
+    await notify(tx, {
+      regionId: region,
+      userIds: [coord.actor.userId],
+      kind: 'triage_overdue',
+      params: { reference: 'M-2026-0042' },
+      link: '/triage',
+      dedupeKey: 'e2e:triage-overdue',
+    });
+    await notify(tx, {
+      regionId: region,
+      userIds: [coord.actor.userId],
+      kind: 'handover_received',
+      params: { from: { name: 'Veilig Thuis' } },
+      link: `/gezinnen/${familyId}`,
+      dedupeKey: 'e2e:handover-received',
+    });
   });
 });
-afterAll(async () => { await env?.close(); await smtp?.close(); });
+afterAll(async () => {
+  await env?.close();
+  await smtp?.close();
+});
 
 describe('journey: a professional reads their messages', () => {
   it('sees the unread count in the header, follows a message, marks the rest read, and the count drops', async () => {
@@ -73,12 +99,22 @@ describe('journey: a professional reads their messages', () => {
 
 describe('journey: the functional admin retries a failed e-mail', () => {
   it('sees the failed delivery with its error, retries it, and it is sent', async () => {
-    await asActor(env.t.db, coord.actor, (tx) => notify(tx, { regionId: region, userIds: [colleague.actor.userId], kind: 'handover_received',
-      params: { from: { name: 'Wijkteam Zuid' } }, link: `/gezinnen/${familyId}`, dedupeKey: 'e2e:mail-retry' }));
+    await asActor(env.t.db, coord.actor, (tx) =>
+      notify(tx, {
+        regionId: region,
+        userIds: [colleague.actor.userId],
+        kind: 'handover_received',
+        params: { from: { name: 'Wijkteam Zuid' } },
+        link: `/gezinnen/${familyId}`,
+        dedupeKey: 'e2e:mail-retry',
+      }),
+    );
     // The last attempt, against a mail server that is down: the message is given up.
     await env.t.db.query(`UPDATE mail_outbox SET attempts = $1 WHERE to_address = $2`, [MAX_ATTEMPTS - 1, colleagueEmail]);
     await sendDueMails(env.t.db, mailSettings(await closedPort()));
-    expect((await env.t.db.query<{ status: string }>(`SELECT status FROM mail_outbox WHERE to_address = $1`, [colleagueEmail]))[0]?.status).toBe('failed');
+    expect(
+      (await env.t.db.query<{ status: string }>(`SELECT status FROM mail_outbox WHERE to_address = $1`, [colleagueEmail]))[0]?.status,
+    ).toBe('failed');
 
     const page = await newPage(env);
     await loginAndWait(page, env, admin.username, PASSWORD);
@@ -93,13 +129,22 @@ describe('journey: the functional admin retries a failed e-mail', () => {
 
     await page.getByLabel('Status').selectOption('failed');
     await row.getByRole('button', { name: /Opnieuw proberen/ }).click();
-    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toContain(`De e-mail aan ${colleagueEmail} staat weer klaar`);
+    await expect
+      .poll(() => page.getByRole('main').getByRole('status').textContent())
+      .toContain(`De e-mail aan ${colleagueEmail} staat weer klaar`);
     await expect.poll(() => page.getByText('Geen e-mails gevonden.').count()).toBe(1);
 
     await sendDueMails(env.t.db, mailSettings(smtp.port));
     expect(smtp.received.filter((m) => m.to.includes(colleagueEmail))).toHaveLength(1);
     await page.getByLabel('Status').selectOption('sent');
-    await expect.poll(() => page.getByRole('row', { name: new RegExp(colleagueEmail) }).getByText('verzonden').count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('row', { name: new RegExp(colleagueEmail) })
+          .getByText('verzonden')
+          .count(),
+      )
+      .toBe(1);
     await expectAccessible(page, 'e-mailverzending verzonden');
   });
 });

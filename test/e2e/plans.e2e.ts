@@ -9,7 +9,10 @@ import { addDays, dutchToday } from '../../src/platform/time/working-days.js';
 import { saveCouncil, saveCouncilOutcome } from '../../src/modules/safety/safety.service.js';
 import { CouncilBody, OutcomeBody } from '../../src/modules/safety/safety.contract.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
-let env: Env; let coord: TestUser; let familyId: string; let caseId: string;
+let env: Env;
+let coord: TestUser;
+let familyId: string;
+let caseId: string;
 const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
 beforeAll(async () => {
@@ -17,14 +20,30 @@ beforeAll(async () => {
   const region = await createRegion(env.t.db);
   const team = await createOrganisation(env.t.db, region, 'municipal_team', 'Wijkteam Noord');
   coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
-  ({ id: familyId, caseId } = await registerFamily(env.t.db, coord.actor,
-    RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Visser', children: 0 }))));
+  ({ id: familyId, caseId } = await registerFamily(
+    env.t.db,
+    coord.actor,
+    RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Visser', children: 0 })),
+  ));
   // The family network council was offered and declined: the plan may be proposed (the safety module's rule).
   const today = dutchToday();
-  await saveCouncil(env.t.db, coord.actor, caseId, CouncilBody.parse({ offeredOn: today, answer: 'declined', declinedReason: 'Het gezin wil eerst zelf verder.',
-    answeredOn: today, metOn: null, safetyReason: null }));
+  await saveCouncil(
+    env.t.db,
+    coord.actor,
+    caseId,
+    CouncilBody.parse({
+      offeredOn: today,
+      answer: 'declined',
+      declinedReason: 'Het gezin wil eerst zelf verder.',
+      answeredOn: today,
+      metOn: null,
+      safetyReason: null,
+    }),
+  );
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe('journey: a plan from draft to agreement', () => {
   it('drafts, proposes, records the agreement and offers the PDF; the family page shows it', async () => {
@@ -86,16 +105,38 @@ describe('journey: a plan from draft to agreement', () => {
   });
 });
 
-describe('journey: the network council\'s plan into the draft', () => {
-  it('copies the family\'s goals (a life domain each) and the network\'s actions into the draft', async () => {
+describe("journey: the network council's plan into the draft", () => {
+  it("copies the family's goals (a life domain each) and the network's actions into the draft", async () => {
     const today = dutchToday();
-    const { id: famId, caseId: cId } = await registerFamily(env.t.db, coord.actor,
-      RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Bakker', children: 0 })));
-    const council = await saveCouncil(env.t.db, coord.actor, cId, CouncilBody.parse({ offeredOn: today, answer: 'accepted', declinedReason: null,
-      answeredOn: today, metOn: today, safetyReason: null }));
+    const { id: famId, caseId: cId } = await registerFamily(
+      env.t.db,
+      coord.actor,
+      RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Bakker', children: 0 })),
+    );
+    const council = await saveCouncil(
+      env.t.db,
+      coord.actor,
+      cId,
+      CouncilBody.parse({
+        offeredOn: today,
+        answer: 'accepted',
+        declinedReason: null,
+        answeredOn: today,
+        metOn: today,
+        safetyReason: null,
+      }),
+    );
     const [oma] = await env.t.db.query<{ id: string }>(`SELECT id FROM network_members WHERE family_id = $1`, [famId]);
-    await saveCouncilOutcome(env.t.db, coord.actor, cId, OutcomeBody.parse({ goals: ['Wij willen weer samen eten'],
-      actions: [{ what: 'Oma kookt op vrijdag', networkMemberId: oma!.id, dueOn: addDays(today, 10) }], version: council.council.version }));
+    await saveCouncilOutcome(
+      env.t.db,
+      coord.actor,
+      cId,
+      OutcomeBody.parse({
+        goals: ['Wij willen weer samen eten'],
+        actions: [{ what: 'Oma kookt op vrijdag', networkMemberId: oma!.id, dueOn: addDays(today, 10) }],
+        version: council.council.version,
+      }),
+    );
 
     const page = await newPage(env);
     await loginAndWait(page, env, coord.username, PASSWORD);

@@ -3,7 +3,10 @@ import { createOrganisation, createRegion, createUser, PASSWORD, type TestUser }
 import { household } from '../../src/modules/refindex/refindex.int-support.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env, fillBirthDate } from './support.js';
 
-let env: Env; let school: TestUser; let ggz: TestUser; let bsn: string;
+let env: Env;
+let school: TestUser;
+let ggz: TestUser;
+let bsn: string;
 
 beforeAll(async () => {
   env = await startEnv();
@@ -14,7 +17,9 @@ beforeAll(async () => {
   ggz = await createUser(env.t.db, region, await createOrganisation(env.t.db, region, 'mental_health', 'Emergis'), ['professional']);
   bsn = (await household(env.t.db, coord.actor, { children: 1, familyName: 'Dekker' })).bsns[0]!;
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 async function openRefIndex(user: TestUser) {
   const page = await newPage(env);
@@ -48,7 +53,7 @@ describe('journey: two organisations register the same young person in the refer
     await expect.poll(() => page.getByRole('cell', { name: `BSN ${bsn}`, exact: true }).count()).toBe(1);
   });
 
-  it('the mental-health worker registers the same person and sees the match with the school\'s contact details, overdue in red', async () => {
+  it("the mental-health worker registers the same person and sees the match with the school's contact details, overdue in red", async () => {
     const page = await openRefIndex(ggz);
     await registerInForm(page, { name: 'Pieter Jansen', email: 'pieter@emergis.example' });
     await expect.poll(() => page.getByText('Er is 1 nieuwe match').count()).toBe(1);

@@ -8,7 +8,10 @@ import { createOrganisation, createRegion, createUser, PASSWORD, type TestUser }
 import { setInstallationAdmin } from '../../src/modules/regions/regions.service.js';
 import { expectAccessible, login, loginAndWait, newPage, startEnv, type Env } from './support.js';
 
-let env: Env; let installer: TestUser; let admin: TestUser; let page: Page;
+let env: Env;
+let installer: TestUser;
+let admin: TestUser;
+let page: Page;
 
 beforeAll(async () => {
   env = await startEnv();
@@ -20,7 +23,9 @@ beforeAll(async () => {
   page = await newPage(env);
   await loginAndWait(page, env, installer.username, PASSWORD);
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe('journey: the installation administrator creates a region', () => {
   it('names an invalid field, then creates the region and shows the one-time password once', async () => {

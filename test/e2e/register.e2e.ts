@@ -4,7 +4,8 @@ import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { expectAccessible, loginAndWait, newPage, startEnv, type Env, fillBirthDate } from './support.js';
 
-let env: Env; let coord: TestUser;
+let env: Env;
+let coord: TestUser;
 
 beforeAll(async () => {
   env = await startEnv();
@@ -12,7 +13,9 @@ beforeAll(async () => {
   const team = await createOrganisation(env.t.db, region, 'municipal_team', 'Sociaal Team Middelburg');
   coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe('journey: register a family once, with all its members', () => {
   it('shows the elfproef error at the field, keeps the draft through an expired session, and registers the family', async () => {
@@ -100,7 +103,12 @@ describe('journey: register a family once, with all its members', () => {
 
   it('suggests "possibly the same person" while typing, and links the existing record when confirmed', async () => {
     const existing = familyBody(coord.actor.userId, { familyName: 'Berg', withBsn: false, children: 0 });
-    existing.members[0] = { ...existing.members[0], givenNames: 'Zoë', birthDate: '1987-06-15', familyNamePrefix: 'van der' } as unknown as typeof existing.members[0];
+    existing.members[0] = {
+      ...existing.members[0],
+      givenNames: 'Zoë',
+      birthDate: '1987-06-15',
+      familyNamePrefix: 'van der',
+    } as unknown as (typeof existing.members)[0];
     const old = await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(existing));
     const page = await newPage(env);
     await loginAndWait(page, env, coord.username, PASSWORD);
@@ -119,7 +127,9 @@ describe('journey: register a family once, with all its members', () => {
     // The family page of the new family (the form's own heading also says "Gezin").
     await page.waitForURL(/\/gezinnen\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: /Gezin/, level: 1 }).waitFor();
-    const rows = await env.t.db.query(`SELECT fm.family_id FROM family_members fm JOIN persons p ON p.id = fm.person_id WHERE p.given_names = 'Zoë'`);
+    const rows = await env.t.db.query(
+      `SELECT fm.family_id FROM family_members fm JOIN persons p ON p.id = fm.person_id WHERE p.given_names = 'Zoë'`,
+    );
     expect(rows).toHaveLength(2); // one person, now in two households
     expect(rows.map((r: any) => r.family_id)).toContain(old.id);
   });

@@ -8,7 +8,11 @@ import { oneRow } from '../../src/platform/db/rows.js';
 import { confirmStep, expectAccessible, focused, login, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-let env: Env; let coord: TestUser; let vt: TestUser; let privacy: TestUser; let newcomer: TestUser;
+let env: Env;
+let coord: TestUser;
+let vt: TestUser;
+let privacy: TestUser;
+let newcomer: TestUser;
 let bsn: string;
 
 beforeAll(async () => {
@@ -25,7 +29,9 @@ beforeAll(async () => {
   bsn = body.members[0]!.bsn!;
   await registerFamily(env.t.db, coord.actor, body);
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe('journey: break the glass, reviewed by the privacy officer', () => {
   it('a Veilig Thuis worker logs in with TOTP, breaks the glass with a reason and sees the banner', async () => {
@@ -77,7 +83,7 @@ describe('journey: break the glass, reviewed by the privacy officer', () => {
     await screenshot(page, 'noodtoegang');
   });
 
-  it('the privacy officer sees the access in the audit log and review list, judges it, checks the chain and a person\'s access log', async () => {
+  it("the privacy officer sees the access in the audit log and review list, judges it, checks the chain and a person's access log", async () => {
     const page = await newPage(env);
     await loginAndWait(page, env, privacy.username, PASSWORD);
     await page.getByRole('heading', { name: 'Auditlog' }).waitFor();
@@ -120,7 +126,12 @@ describe('journey: a new account links an authenticator app', () => {
     await page.getByRole('button', { name: 'Bevestigen' }).click();
     await page.getByRole('heading', { name: 'Mijn gezinnen' }).waitFor();
     // Stored encrypted, with a key outside the database.
-    const row = oneRow(await env.t.db.query<{ id: string; totp_secret: string }>(`SELECT id, totp_secret FROM users WHERE username = $1`, [newcomer.username]), 'newcomer');
+    const row = oneRow(
+      await env.t.db.query<{ id: string; totp_secret: string }>(`SELECT id, totp_secret FROM users WHERE username = $1`, [
+        newcomer.username,
+      ]),
+      'newcomer',
+    );
     expect(row.totp_secret).not.toContain(secret);
     expect(openTotpSecret(row.totp_secret, newcomer.actor.regionId, row.id)).toBe(secret);
   });

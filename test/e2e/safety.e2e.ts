@@ -8,17 +8,24 @@ import { RegisterFamilyBody } from '../../src/modules/families/families.contract
 import { dutchToday } from '../../src/platform/time/working-days.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
 
-let env: Env; let coord: TestUser; let familyId: string;
+let env: Env;
+let coord: TestUser;
+let familyId: string;
 
 beforeAll(async () => {
   env = await startEnv();
   const region = await createRegion(env.t.db);
   const team = await createOrganisation(env.t.db, region, 'municipal_team', 'Team Jeugd Middelburg');
   coord = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
-  ({ id: familyId } = await registerFamily(env.t.db, coord.actor,
-    RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Bakker', children: 2, legalBasis: 'consent' }))));
+  ({ id: familyId } = await registerFamily(
+    env.t.db,
+    coord.actor,
+    RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Bakker', children: 2, legalBasis: 'consent' })),
+  ));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe('journey: safety and the family network council on the family page', () => {
   it('records the safety assessment, a safety plan agreement and the council offer', async () => {
@@ -42,7 +49,9 @@ describe('journey: safety and the family network council on the family page', ()
     await section.getByLabel('Besluit').selectOption({ label: 'Voorwaardelijk veilig' });
     await section.getByRole('button', { name: 'Opslaan' }).first().press('Enter');
     // a score outside 0–10 comes back at its field, in Dutch
-    await expect.poll(() => section.locator('.utrecht-form-field-error-message').allTextContents()).toContain('Een schaalscore ligt tussen 0 en 10.');
+    await expect
+      .poll(() => section.locator('.utrecht-form-field-error-message').allTextContents())
+      .toContain('Een schaalscore ligt tussen 0 en 10.');
     await expectAccessible(page, 'veiligheidstaxatie (fout)');
     await section.getByLabel('Score van Anna Bakker').fill('4');
     await section.getByLabel('Score van Team Jeugd Middelburg').fill('5');

@@ -7,7 +7,12 @@ import { RegisterFamilyBody } from '../../src/modules/families/families.contract
 import { oneRow } from '../../src/platform/db/rows.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env, fillBirthDate } from './support.js';
 
-let env: Env; let member: TestUser; let teacher: TestUser; let region: string; let overdueRef: string; let knownFamilyId: string;
+let env: Env;
+let member: TestUser;
+let teacher: TestUser;
+let region: string;
+let overdueRef: string;
+let knownFamilyId: string;
 
 beforeAll(async () => {
   env = await startEnv();
@@ -18,16 +23,39 @@ beforeAll(async () => {
   member = await createUser(env.t.db, region, team, ['professional', 'coordinator']);
   teacher = await createUser(env.t.db, region, school, ['professional']);
   // A family the team already knows: a signal about one of its members should find it.
-  knownFamilyId = (await registerFamily(env.t.db, member.actor, RegisterFamilyBody.parse({
-    members: [{ givenNames: 'Fatima', familyNamePrefix: 'el', familyName: 'Amrani', birthDate: '1990-02-03', relation: 'parent' },
-      { givenNames: 'Yusuf', familyNamePrefix: 'el', familyName: 'Amrani', birthDate: '2016-09-14', relation: 'child' }],
-    case: { coordinatorUserId: member.actor.userId, legalBasis: 'consent' } }))).id;
+  knownFamilyId = (
+    await registerFamily(
+      env.t.db,
+      member.actor,
+      RegisterFamilyBody.parse({
+        members: [
+          { givenNames: 'Fatima', familyNamePrefix: 'el', familyName: 'Amrani', birthDate: '1990-02-03', relation: 'parent' },
+          { givenNames: 'Yusuf', familyNamePrefix: 'el', familyName: 'Amrani', birthDate: '2016-09-14', relation: 'child' },
+        ],
+        case: { coordinatorUserId: member.actor.userId, legalBasis: 'consent' },
+      }),
+    )
+  ).id;
   // Received three weeks ago with a deadline of five working days: overdue now.
-  overdueRef = (await createSignal(env.t.db, teacher.actor, CreateSignalBody.parse({ receivingOrganisationId: team, source: 'school', urgency: 'high',
-    subjectDescription: 'Leerling groep 7', whatSeen: 'Vertelt dat er thuis vaak ruzie is en dat hij niet durft te slapen.', safetyAtStake: false }),
-  new Date(Date.now() - 21 * 86_400_000))).reference;
+  overdueRef = (
+    await createSignal(
+      env.t.db,
+      teacher.actor,
+      CreateSignalBody.parse({
+        receivingOrganisationId: team,
+        source: 'school',
+        urgency: 'high',
+        subjectDescription: 'Leerling groep 7',
+        whatSeen: 'Vertelt dat er thuis vaak ruzie is en dat hij niet durft te slapen.',
+        safetyAtStake: false,
+      }),
+      new Date(Date.now() - 21 * 86_400_000),
+    )
+  ).reference;
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 let newRef = '';
 
@@ -43,7 +71,9 @@ describe('journey: a signal from school to triage', () => {
     await page.getByLabel('Bron van de melding').selectOption({ label: 'school' });
     await page.getByLabel('Ik heb alleen een omschrijving').check();
     await page.getByLabel(/Omschrijving van de persoon/).fill('Sanne, groep 5, woont bij moeder');
-    await page.getByLabel('Wat heeft u gezien of gehoord?').fill('Sanne komt sinds de herfstvakantie vaak zonder lunch en huilt in de klas.');
+    await page
+      .getByLabel('Wat heeft u gezien of gehoord?')
+      .fill('Sanne komt sinds de herfstvakantie vaak zonder lunch en huilt in de klas.');
     await page.getByLabel('onderwijs (bij kinderen)').check();
     await page.getByLabel('Zorgen per leefgebied: onderwijs').fill('Veel verzuim op maandag');
     await page.getByLabel('De veiligheid van iemand is in het geding').check();
@@ -86,7 +116,9 @@ describe('journey: a signal from school to triage', () => {
     await expect.poll(() => page.getByText('Sanne komt sinds de herfstvakantie').count()).toBe(1);
     await expectAccessible(page, 'melding (triage)');
     await page.getByLabel('zorgen', { exact: true }).check();
-    await page.getByLabel('Onderbouwing van de inschatting').fill('Verwaarlozing mogelijk; geen acuut gevaar. Moeder staat open voor hulp.');
+    await page
+      .getByLabel('Onderbouwing van de inschatting')
+      .fill('Verwaarlozing mogelijk; geen acuut gevaar. Moeder staat open voor hulp.');
     await page.getByLabel('alleen advies').check();
     await page.getByLabel(/Advies of toelichting/).fill('School adviseren een gesprek met moeder te voeren over de lunch.');
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
@@ -96,7 +128,9 @@ describe('journey: a signal from school to triage', () => {
     await expectAccessible(page, 'melding getrieerd');
     await screenshot(page, 'melding-getrieerd');
 
-    await page.goto(`${env.base}/meldingen/${oneRow(await env.t.db.query<{ id: string }>(`SELECT id FROM signals WHERE reference = $1 AND region_id = $2`, [overdueRef, region]), 'overdue signal').id}`);
+    await page.goto(
+      `${env.base}/meldingen/${oneRow(await env.t.db.query<{ id: string }>(`SELECT id FROM signals WHERE reference = $1 AND region_id = $2`, [overdueRef, region]), 'overdue signal').id}`,
+    );
     await expect.poll(() => page.getByText(/De termijn voor triage is verstreken/).count()).toBe(1);
     await expectAccessible(page, 'melding te laat');
   });
@@ -119,15 +153,30 @@ describe('journey: a signal about a person known by name and birth date', () => 
     await screenshot(page, 'melding-mogelijk-dezelfde-persoon');
     await page.getByRole('button', { name: 'Dit is dezelfde persoon' }).click();
     await expect.poll(() => page.getByText(/Gekoppeld aan de bestaande registratie van Yusuf el Amrani/).count()).toBe(1);
-    await page.getByLabel('Wat heeft u gezien of gehoord?').fill('Yusuf vertelde de buurtsportcoach dat hij thuis niet mag eten als zijn vader boos is.');
+    await page
+      .getByLabel('Wat heeft u gezien of gehoord?')
+      .fill('Yusuf vertelde de buurtsportcoach dat hij thuis niet mag eten als zijn vader boos is.');
     await page.getByLabel('hoog').check();
     await page.getByRole('button', { name: 'Melding versturen' }).click();
     const heading = page.getByRole('heading', { level: 1, name: /^Melding M-\d{4}-\d{6}$/ });
     await heading.waitFor();
     const ref = (await heading.textContent())!.replace('Melding ', '');
-    const row = oneRow(await env.t.db.query<{ person_id: string | null; family_id: string | null; case_id: string | null; subject_description: string | null }>(
-      `SELECT s.person_id, s.family_id, s.case_id, s.subject_description FROM signals s WHERE s.region_id = $1 AND s.reference = $2`, [region, ref]), 'signal');
-    const yusuf = oneRow(await env.t.db.query<{ id: string }>(`SELECT id FROM persons WHERE region_id = $1 AND given_names = 'Yusuf'`, [region]), 'Yusuf');
+    const row = oneRow(
+      await env.t.db.query<{
+        person_id: string | null;
+        family_id: string | null;
+        case_id: string | null;
+        subject_description: string | null;
+      }>(`SELECT s.person_id, s.family_id, s.case_id, s.subject_description FROM signals s WHERE s.region_id = $1 AND s.reference = $2`, [
+        region,
+        ref,
+      ]),
+      'signal',
+    );
+    const yusuf = oneRow(
+      await env.t.db.query<{ id: string }>(`SELECT id FROM persons WHERE region_id = $1 AND given_names = 'Yusuf'`, [region]),
+      'Yusuf',
+    );
     expect(row.person_id).toBe(yusuf.id);
     expect(row.family_id).toBe(knownFamilyId);
     expect(row.case_id).not.toBeNull();
@@ -152,8 +201,13 @@ describe('journey: a signal about a person known by name and birth date', () => 
     const heading = page.getByRole('heading', { level: 1, name: /^Melding M-\d{4}-\d{6}$/ });
     await heading.waitFor();
     const ref = (await heading.textContent())!.replace('Melding ', '');
-    const row = oneRow(await env.t.db.query<{ person_id: string | null; subject_description: string | null }>(
-      `SELECT person_id, subject_description FROM signals WHERE region_id = $1 AND reference = $2`, [region, ref]), 'signal');
+    const row = oneRow(
+      await env.t.db.query<{ person_id: string | null; subject_description: string | null }>(
+        `SELECT person_id, subject_description FROM signals WHERE region_id = $1 AND reference = $2`,
+        [region, ref],
+      ),
+      'signal',
+    );
     expect(row.person_id).toBeNull();
     expect(row.subject_description).toBe('Fatima el Amrani, geboren 1990-02-03');
   });
@@ -180,7 +234,10 @@ describe('journey: a citizen reports a concern without an account', () => {
     expect(ref).toBeTruthy();
     expect(text).not.toContain('Wijkteam Middelburg');
     await expectAccessible(page, 'zorg melden verstuurd');
-    const rows = await env.t.db.query<{ source: string; urgency: string }>(`SELECT source, urgency FROM signals WHERE region_id = $1 AND reference = $2`, [region, ref]);
+    const rows = await env.t.db.query<{ source: string; urgency: string }>(
+      `SELECT source, urgency FROM signals WHERE region_id = $1 AND reference = $2`,
+      [region, ref],
+    );
     expect(rows).toEqual([{ source: 'anonymous', urgency: 'high' }]);
   });
 });

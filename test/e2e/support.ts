@@ -12,7 +12,13 @@ import type { App } from '../../src/platform/http/app.js';
 const require = createRequire(import.meta.url);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export interface Env { t: TestDb; app: App; base: string; browser: Browser; close(): Promise<void> }
+export interface Env {
+  t: TestDb;
+  app: App;
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
 
 export async function startEnv(env: Record<string, string> = {}): Promise<Env> {
   const t = await createTestDatabase();
@@ -21,11 +27,29 @@ export async function startEnv(env: Record<string, string> = {}): Promise<Env> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
-  return { t, app, base: `http://127.0.0.1:${port}`, browser,
-    async close() { await browser.close(); await app.close(); await t.drop(); } };
+  return {
+    t,
+    app,
+    base: `http://127.0.0.1:${port}`,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await t.drop();
+    },
+  };
 }
 
 export async function newPage(env: Env, lang = 'nl-NL'): Promise<Page> {
@@ -36,7 +60,9 @@ export async function newPage(env: Env, lang = 'nl-NL'): Promise<Page> {
   // (expectAccessible checks the list on every screen).
   const blocked: string[] = [];
   cspViolations.set(page, blocked);
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) blocked.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+  });
   return page;
 }
 
@@ -68,11 +94,27 @@ export async function expectAccessible(page: Page, screen: string) {
   // Injected through the DevTools protocol, which the page's CSP (no inline script) does not govern.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
   expect(bad).toEqual([]);
   await expectReflows(page, screen);
 }
@@ -88,13 +130,24 @@ export async function expectReflows(page: Page, screen: string) {
     const found = await page.evaluate(() => {
       const root = document.documentElement;
       const overflow = root.scrollWidth - root.clientWidth;
-      const culprits = overflow <= 0 ? [] : [...document.querySelectorAll('body *')]
-        .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !el.closest('.regie-visually-hidden, thead'))
-        .filter((el, _, all) => !all.some((other) => other !== el && other.contains(el)) || el.children.length === 0)
-        .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)} px)`);
+      const culprits =
+        overflow <= 0
+          ? []
+          : [...document.querySelectorAll('body *')]
+              .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !el.closest('.regie-visually-hidden, thead'))
+              .filter((el, _, all) => !all.some((other) => other !== el && other.contains(el)) || el.children.length === 0)
+              .slice(0, 5)
+              .map(
+                (el) =>
+                  `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)} px)`,
+              );
       return { overflow, culprits };
     });
-    expect(found.overflow > 0 ? `${screen}: scrolls sideways by ${found.overflow} px at 320 px — ${found.culprits.join(', ')}` : 'no sideways scroll').toBe('no sideways scroll');
+    expect(
+      found.overflow > 0
+        ? `${screen}: scrolls sideways by ${found.overflow} px at 320 px — ${found.culprits.join(', ')}`
+        : 'no sideways scroll',
+    ).toBe('no sideways scroll');
   } finally {
     await page.setViewportSize(size);
   }

@@ -15,20 +15,38 @@ import { oneRow } from '../../src/platform/db/rows.js';
 import { loadConfig } from '../../src/config.js';
 import { configuredSweeps } from '../../src/jobs.js';
 import { recordAccess, verifyChain } from '../../src/platform/audit/audit.js';
-import { checkpointSettings, readCheckpoints, verifyAgainstCheckpoint, writeCheckpoints, type CheckpointSettings } from '../../src/platform/audit/checkpoints.js';
+import {
+  checkpointSettings,
+  readCheckpoints,
+  verifyAgainstCheckpoint,
+  writeCheckpoints,
+  type CheckpointSettings,
+} from '../../src/platform/audit/checkpoints.js';
 
 const KEY = 'test-checkpoint-key-0123456789-abcdefghij';
-let t: TestDb; let dir: string; let settings: CheckpointSettings;
+let t: TestDb;
+let dir: string;
+let settings: CheckpointSettings;
 const logged: object[] = [];
 const errors: object[] = [];
-const log = { info: (o: object) => { logged.push(o); }, error: (o: object) => { errors.push(o); } };
+const log = {
+  info: (o: object) => {
+    logged.push(o);
+  },
+  error: (o: object) => {
+    errors.push(o);
+  },
+};
 
 beforeAll(async () => {
   t = await createTestDatabase();
   dir = mkdtempSync(join(tmpdir(), 'regie-checkpoints-'));
   settings = checkpointSettings({ dataDir: dir, auditCheckpointKey: KEY });
 });
-afterAll(async () => { await t?.drop(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await t?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** A region with `n` audit rows. */
 async function regionWithRows(n: number) {
@@ -43,27 +61,37 @@ async function regionWithRows(n: number) {
  * claims it the way audit_take_stripe remembers its choice (migrations/0260), so that a test can
  * rebuild a chain it cut, whichever connection of the pool it runs on.
  */
-const addRows = (user: TestUser, n: number, stripe?: number) => t.db.transaction(async (tx) => {
-  if (stripe !== undefined) await tx.query(`SELECT set_config('regie.audit_stripes', pg_current_xact_id()::text || ' ' || jsonb_build_object($1::text, $2::int)::text, false)`,
-    [user.actor.regionId, stripe]);
-  for (let i = 0; i < n; i++) await recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: String(i) });
-});
+const addRows = (user: TestUser, n: number, stripe?: number) =>
+  t.db.transaction(async (tx) => {
+    if (stripe !== undefined)
+      await tx.query(
+        `SELECT set_config('regie.audit_stripes', pg_current_xact_id()::text || ' ' || jsonb_build_object($1::text, $2::int)::text, false)`,
+        [user.actor.regionId, stripe],
+      );
+    for (let i = 0; i < n; i++) await recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: String(i) });
+  });
 
 /** The chain (stripe) that holds the region's first row. */
 const firstStripe = async (region: string) =>
-  oneRow(await t.db.query<{ stripe: number }>(`SELECT stripe FROM audit_log WHERE region_id = $1 ORDER BY seq LIMIT 1`, [region]), 'first audit row').stripe;
+  oneRow(
+    await t.db.query<{ stripe: number }>(`SELECT stripe FROM audit_log WHERE region_id = $1 ORDER BY seq LIMIT 1`, [region]),
+    'first audit row',
+  ).stripe;
 
 /**
  * The attack: as the database superuser, cut the tail off a chain (by default the one of the
  * region's first row) and rewind its head to match — one UPDATE. Returns the chain.
  */
 async function cutTail(region: string, keep: number, stripe?: number) {
-  const s = stripe ?? await firstStripe(region);
+  const s = stripe ?? (await firstStripe(region));
   await t.superuser.transaction(async (tx) => {
     await tx.query(`SET LOCAL session_replication_role = replica`); // skips the append-only trigger
     await tx.query(`DELETE FROM audit_log WHERE region_id = $1 AND stripe = $2 AND chain_seq > $3`, [region, s, keep]);
-    await tx.query(`UPDATE audit_chain_head h SET seq = a.chain_seq, hash = a.hash FROM audit_log a
-                     WHERE h.region_id = $1 AND h.stripe = $2 AND a.region_id = $1 AND a.stripe = $2 AND a.chain_seq = $3`, [region, s, keep]);
+    await tx.query(
+      `UPDATE audit_chain_head h SET seq = a.chain_seq, hash = a.hash FROM audit_log a
+                     WHERE h.region_id = $1 AND h.stripe = $2 AND a.region_id = $1 AND a.stripe = $2 AND a.chain_seq = $3`,
+      [region, s, keep],
+    );
   });
   return s;
 }
@@ -73,12 +101,20 @@ describe('signed audit checkpoints', () => {
     const { region } = await regionWithRows(3);
     const written = await writeCheckpoints(t.db, settings, log, new Date('2026-12-01T10:00:00Z'));
     const mine = written.find((c) => c.regionId === region)!;
-    expect(mine).toMatchObject({ v: 1, regionId: region, chain: `audit_log${(await firstStripe(region)) ? `/${await firstStripe(region)}` : ''}`, seq: 3,
-      at: '2026-12-01T10:00:00.000Z' });
+    expect(mine).toMatchObject({
+      v: 1,
+      regionId: region,
+      chain: `audit_log${(await firstStripe(region)) ? `/${await firstStripe(region)}` : ''}`,
+      seq: 3,
+      at: '2026-12-01T10:00:00.000Z',
+    });
     // One checkpoint per chain that has rows: the region's other, empty chains anchor nothing.
     expect(written.filter((c) => c.regionId === region)).toHaveLength(1);
     expect(mine.sig).toMatch(/^[0-9a-f]{64}$/);
-    const lines = readFileSync(settings.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(settings.file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toContainEqual(mine);
     expect(logged).toContainEqual({ auditCheckpoint: mine });
     // The chain head, its hash and the region: no personal data in the file or the log.
@@ -111,19 +147,46 @@ describe('signed audit checkpoints', () => {
   it('ignores and names checkpoint lines without a valid signature; a later honest checkpoint passes', async () => {
     const { region } = await regionWithRows(2);
     await writeCheckpoints(t.db, settings, log);
-    const head = oneRow(await t.db.query<{ hash: string; stripe: number }>(`SELECT hash, stripe FROM audit_chain_head WHERE region_id = $1 AND seq > 0`, [region]), 'chain head');
+    const head = oneRow(
+      await t.db.query<{ hash: string; stripe: number }>(`SELECT hash, stripe FROM audit_chain_head WHERE region_id = $1 AND seq > 0`, [
+        region,
+      ]),
+      'chain head',
+    );
     // A forged line that would make an honest chain look cut: it is not believed, but named.
-    appendFileSync(settings.file, JSON.stringify({ v: 1, regionId: region, chain: head.stripe ? `audit_log/${head.stripe}` : 'audit_log', seq: 99, hash: head.hash, at: new Date().toISOString(), kid: 'x', sig: '00'.repeat(32) }) + '\n');
+    appendFileSync(
+      settings.file,
+      JSON.stringify({
+        v: 1,
+        regionId: region,
+        chain: head.stripe ? `audit_log/${head.stripe}` : 'audit_log',
+        seq: 99,
+        hash: head.hash,
+        at: new Date().toISOString(),
+        kid: 'x',
+        sig: '00'.repeat(32),
+      }) + '\n',
+    );
     const forged = await verifyAgainstCheckpoint(t.db, region, readCheckpoints(settings));
     expect(forged.problems).toEqual([expect.objectContaining({ problem: 'checkpoint-invalid' })]);
     expect(forged.checkpoint).toMatchObject({ seq: 2, chains: 1 });
     // Signed with another key: not believed either.
-    const other = checkpointSettings({ dataDir: dir, auditCheckpointKey: 'another-key-another-key-another-key!', auditCheckpointFile: settings.file });
-    expect((await verifyAgainstCheckpoint(t.db, region, readCheckpoints(other))).problems.map((p) => p.problem)).toContain('checkpoint-invalid');
+    const other = checkpointSettings({
+      dataDir: dir,
+      auditCheckpointKey: 'another-key-another-key-another-key!',
+      auditCheckpointFile: settings.file,
+    });
+    expect((await verifyAgainstCheckpoint(t.db, region, readCheckpoints(other))).problems.map((p) => p.problem)).toContain(
+      'checkpoint-invalid',
+    );
 
     const { region: honest } = await regionWithRows(2);
     await writeCheckpoints(t.db, settings, log);
-    expect(await verifyAgainstCheckpoint(t.db, honest, readCheckpoints(settings))).toMatchObject({ ok: true, problems: [], checkpoint: { seq: 2 } });
+    expect(await verifyAgainstCheckpoint(t.db, honest, readCheckpoints(settings))).toMatchObject({
+      ok: true,
+      problems: [],
+      checkpoint: { seq: 2 },
+    });
   });
 
   it('writes a chain again only when its head moved', async () => {
@@ -132,7 +195,9 @@ describe('signed audit checkpoints', () => {
     expect((await writeCheckpoints(t.db, settings, log, new Date(), memo)).some((c) => c.regionId === region)).toBe(true);
     expect((await writeCheckpoints(t.db, settings, log, new Date(), memo)).some((c) => c.regionId === region)).toBe(false);
     await addRows(user, 1);
-    expect((await writeCheckpoints(t.db, settings, log, new Date(), memo)).filter((c) => c.regionId === region)).toMatchObject([{ seq: 2 }]);
+    expect((await writeCheckpoints(t.db, settings, log, new Date(), memo)).filter((c) => c.regionId === region)).toMatchObject([
+      { seq: 2 },
+    ]);
   });
 
   it('is a background sweep at least every five minutes, with a key file of mode 0600 on first start', async () => {
@@ -162,13 +227,19 @@ describe('signed audit checkpoints', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://example.invalid/regie', DATA_DIR: join(dir, 'missing') });
     expect(configuredSweeps(config, log)).toEqual([]);
     expect(errors).toHaveLength(1);
-    expect(configuredSweeps(loadConfig({ DATABASE_URL: 'postgres://example.invalid/regie', DATA_DIR: join(dir, 'missing'), AUDIT_CHECKPOINT_KEY: KEY }), log)
-      .map((s) => s.name)).toEqual(['audit-checkpoints']);
+    expect(
+      configuredSweeps(
+        loadConfig({ DATABASE_URL: 'postgres://example.invalid/regie', DATA_DIR: join(dir, 'missing'), AUDIT_CHECKPOINT_KEY: KEY }),
+        log,
+      ).map((s) => s.name),
+    ).toEqual(['audit-checkpoints']);
   });
 });
 
 describe("the privacy officer's tamper check", () => {
-  let app: App; let p: Client; let region: string;
+  let app: App;
+  let p: Client;
+  let region: string;
   beforeAll(async () => {
     app = await testApp(t.server, { AUDIT_CHECKPOINT_KEY: KEY, AUDIT_CHECKPOINT_FILE: settings.file });
     ({ region } = await regionWithRows(4));
@@ -176,14 +247,19 @@ describe("the privacy officer's tamper check", () => {
     const privacy = await createUser(t.db, region, org, ['privacy_officer']);
     p = await login(app, privacy.username);
   });
-  afterAll(async () => { await app?.close(); });
+  afterAll(async () => {
+    await app?.close();
+  });
 
   it('compares the chain with the latest checkpoint and names a cut tail', async () => {
     expect((await p.post('/api/v1/audit-verifications')).body).toMatchObject({ ok: true, checkpoint: null, chain: 'audit_log' });
     await writeCheckpoints(t.db, settings, log);
     // The head of the chain of the region's first rows, as the checkpoint signed it.
     const stripe = await firstStripe(region);
-    const head = oneRow(await t.db.query<{ seq: number }>(`SELECT seq::int FROM audit_chain_head WHERE region_id = $1 AND stripe = $2`, [region, stripe]), 'chain head');
+    const head = oneRow(
+      await t.db.query<{ seq: number }>(`SELECT seq::int FROM audit_chain_head WHERE region_id = $1 AND stripe = $2`, [region, stripe]),
+      'chain head',
+    );
     expect(head.seq).toBeGreaterThanOrEqual(4);
     const ok = await p.post('/api/v1/audit-verifications');
     expect(ok.body).toMatchObject({ ok: true, problems: [], regionId: region });

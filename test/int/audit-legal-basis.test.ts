@@ -7,8 +7,13 @@ import { createOrganisation, createRegion, createUser, familyBody, type TestUser
 import { login, testApp, type Client } from '../support/http.js';
 import type { App } from '../../src/platform/http/app.js';
 
-let t: TestDb; let app: App; let region: string;
-let coord: TestUser; let lead: TestUser; let c: Client; let l: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let coord: TestUser;
+let lead: TestUser;
+let c: Client;
+let l: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -19,9 +24,14 @@ beforeAll(async () => {
   app = await testApp(t.server);
   [c, l] = await Promise.all([login(app, coord.username), login(app, lead.username)]);
   for (const legalBasis of ['consent', 'statutory_task'] as const)
-    expect((await c.post('/api/v1/families', familyBody(coord.actor.userId, { familyName: `Basis${legalBasis}`, legalBasis }))).status).toBe(201);
+    expect(
+      (await c.post('/api/v1/families', familyBody(coord.actor.userId, { familyName: `Basis${legalBasis}`, legalBasis }))).status,
+    ).toBe(201);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 describe('the legal basis of every read', () => {
   it('is on every read row, search results included, and is the basis of the membership that let the actor see the family', async () => {
@@ -39,7 +49,9 @@ describe('the legal basis of every read', () => {
       `SELECT a.object_type, a.legal_basis, a.person_id, f.name AS family FROM audit_log a
          LEFT JOIN family_members fm ON fm.region_id = a.region_id AND fm.person_id = a.person_id
          LEFT JOIN families f ON f.region_id = fm.region_id AND f.id = fm.family_id
-        WHERE a.region_id = $1 AND a.action = 'read' AND a.outcome = 'allowed'`, [region]);
+        WHERE a.region_id = $1 AND a.action = 'read' AND a.outcome = 'allowed'`,
+      [region],
+    );
     expect(reads.filter((r) => r.object_type === 'family-search').length).toBeGreaterThanOrEqual(3 * 3);
     expect(reads.filter((r) => r.legal_basis === null)).toEqual([]);
     for (const r of reads.filter((x) => x.object_type === 'family-search'))

@@ -14,10 +14,17 @@ import { oneRow } from '../../src/platform/db/rows.js';
 import { asActor } from '../../src/platform/db/actor-tx.js';
 import { checkpointSettings, readCheckpoints, verifyAgainstCheckpoint, writeCheckpoints } from '../../src/platform/audit/checkpoints.js';
 
-let t: TestDb; let dir: string;
+let t: TestDb;
+let dir: string;
 const log = { info: () => undefined, error: () => undefined };
-beforeAll(async () => { t = await createTestDatabase(); dir = mkdtempSync(join(tmpdir(), 'regie-stripes-')); });
-afterAll(async () => { await t?.drop(); rmSync(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  t = await createTestDatabase();
+  dir = mkdtempSync(join(tmpdir(), 'regie-stripes-'));
+});
+afterAll(async () => {
+  await t?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function regionWithUser() {
   const region = await createRegion(t.db);
@@ -26,11 +33,14 @@ async function regionWithUser() {
 }
 
 /** `n` rows in one transaction, in chain `stripe` (claimed the way audit_take_stripe remembers its choice). */
-const rowsIn = (user: TestUser, stripe: number, n: number) => t.db.transaction(async (tx) => {
-  await tx.query(`SELECT set_config('regie.audit_stripes', pg_current_xact_id()::text || ' ' || jsonb_build_object($1::text, $2::int)::text, false)`,
-    [user.actor.regionId, stripe]);
-  for (let i = 0; i < n; i++) await recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: `${stripe}:${i}` });
-});
+const rowsIn = (user: TestUser, stripe: number, n: number) =>
+  t.db.transaction(async (tx) => {
+    await tx.query(
+      `SELECT set_config('regie.audit_stripes', pg_current_xact_id()::text || ' ' || jsonb_build_object($1::text, $2::int)::text, false)`,
+      [user.actor.regionId, stripe],
+    );
+    for (let i = 0; i < n; i++) await recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: `${stripe}:${i}` });
+  });
 
 describe('the audit chain in stripes', () => {
   it('gives every region 16 chains; a transaction writes all its rows into one, each chain gap-free and linked', async () => {
@@ -41,15 +51,28 @@ describe('the audit chain in stripes', () => {
     // The first transaction took its connection's chain (backend pid mod 16); the two claimed below
     // are others, whatever that pid was.
     const [first] = await t.db.query<{ stripe: number }>(`SELECT stripe FROM audit_log WHERE region_id = $1 LIMIT 1`, [region]);
-    const a = (first!.stripe + 3) % 16; const b = (first!.stripe + 11) % 16;
+    const a = (first!.stripe + 3) % 16;
+    const b = (first!.stripe + 11) % 16;
     await rowsIn(user, a, 2);
     await rowsIn(user, b, 3);
     await rowsIn(user, a, 1);
-    const heads = await t.db.query<{ stripe: number }>(`SELECT stripe FROM audit_chain_head WHERE region_id = $1 ORDER BY stripe`, [region]);
+    const heads = await t.db.query<{ stripe: number }>(`SELECT stripe FROM audit_chain_head WHERE region_id = $1 ORDER BY stripe`, [
+      region,
+    ]);
     expect(heads.map((h) => h.stripe)).toEqual([...Array(16).keys()]);
-    const rows = await t.db.query<{ stripe: number; pos: string; seq: string; object_id: string; prev_hash: string; hash: string; c: string }>(
+    const rows = await t.db.query<{
+      stripe: number;
+      pos: string;
+      seq: string;
+      object_id: string;
+      prev_hash: string;
+      hash: string;
+      c: string;
+    }>(
       `SELECT a.stripe, a.chain_seq::text AS pos, a.seq::text AS seq, a.object_id, a.prev_hash, a.hash, regie.audit_canonical(a) AS c
-         FROM audit_log a WHERE region_id = $1 ORDER BY a.seq`, [region]);
+         FROM audit_log a WHERE region_id = $1 ORDER BY a.seq`,
+      [region],
+    );
     expect(rows).toHaveLength(11);
     // The first transaction's five rows: one chain, places 1..5.
     expect(new Set(rows.slice(0, 5).map((r) => r.stripe)).size).toBe(1);
@@ -77,17 +100,25 @@ describe('the audit chain in stripes', () => {
 
   it('remembers the chain a transaction took, for that transaction only', async () => {
     const { region } = await regionWithUser();
-    const [a, b, memo] = await t.db.transaction(async (tx) => [
-      oneRow(await tx.query<{ s: number }>(`SELECT regie.audit_take_stripe($1) AS s`, [region])).s,
-      oneRow(await tx.query<{ s: number }>(`SELECT regie.audit_take_stripe($1) AS s`, [region])).s,
-      oneRow(await tx.query<{ m: string; x: string }>(`SELECT current_setting('regie.audit_stripes') AS m, pg_current_xact_id()::text AS x`))] as const);
+    const [a, b, memo] = await t.db.transaction(
+      async (tx) =>
+        [
+          oneRow(await tx.query<{ s: number }>(`SELECT regie.audit_take_stripe($1) AS s`, [region])).s,
+          oneRow(await tx.query<{ s: number }>(`SELECT regie.audit_take_stripe($1) AS s`, [region])).s,
+          oneRow(
+            await tx.query<{ m: string; x: string }>(`SELECT current_setting('regie.audit_stripes') AS m, pg_current_xact_id()::text AS x`),
+          ),
+        ] as const,
+    );
     expect(b).toBe(a);
     expect(memo.m.startsWith(`${memo.x} `)).toBe(true);
     expect(JSON.parse(memo.m.slice(memo.x.length + 1))).toEqual({ [region]: a });
     // A later transaction does not take the memo for its own.
     const later = await t.db.transaction(async (tx) => {
       await tx.query(`SELECT regie.audit_take_stripe($1)`, [region]);
-      return oneRow(await tx.query<{ m: string; x: string }>(`SELECT current_setting('regie.audit_stripes') AS m, pg_current_xact_id()::text AS x`));
+      return oneRow(
+        await tx.query<{ m: string; x: string }>(`SELECT current_setting('regie.audit_stripes') AS m, pg_current_xact_id()::text AS x`),
+      );
     });
     expect(later.m.startsWith(`${later.x} `)).toBe(true);
     expect(later.x).not.toBe(memo.x);
@@ -105,10 +136,13 @@ describe('the audit chain in stripes', () => {
     });
     const v = await verifyChain(t.db, region);
     expect(v.ok).toBe(false);
-    expect(v.problems).toEqual(expect.arrayContaining([
-      expect.objectContaining({ stripe: 7, seq: 2, problem: 'changed' }),
-      expect.objectContaining({ stripe: 0, seq: 2, problem: 'missing' }),
-      expect.objectContaining({ stripe: 5, seq: 9, problem: 'head-mismatch' })]));
+    expect(v.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ stripe: 7, seq: 2, problem: 'changed' }),
+        expect.objectContaining({ stripe: 0, seq: 2, problem: 'missing' }),
+        expect.objectContaining({ stripe: 5, seq: 9, problem: 'head-mismatch' }),
+      ]),
+    );
   });
 
   it('names a chain whose rows and head were removed altogether, from its signed checkpoint', async () => {
@@ -117,8 +151,19 @@ describe('the audit chain in stripes', () => {
     await rowsIn(user, 2, 2);
     await rowsIn(user, 9, 3);
     const written = await writeCheckpoints(t.db, settings, log);
-    expect(written.filter((c) => c.regionId === region).map((c) => [c.chain, c.seq]).sort()).toEqual([['audit_log/2', 2], ['audit_log/9', 3]]);
-    expect(await verifyAgainstCheckpoint(t.db, region, readCheckpoints(settings))).toMatchObject({ ok: true, checkpoint: { seq: 5, chains: 2 } });
+    expect(
+      written
+        .filter((c) => c.regionId === region)
+        .map((c) => [c.chain, c.seq])
+        .sort(),
+    ).toEqual([
+      ['audit_log/2', 2],
+      ['audit_log/9', 3],
+    ]);
+    expect(await verifyAgainstCheckpoint(t.db, region, readCheckpoints(settings))).toMatchObject({
+      ok: true,
+      checkpoint: { seq: 5, chains: 2 },
+    });
     await t.superuser.transaction(async (tx) => {
       await tx.query(`SET LOCAL session_replication_role = replica`);
       await tx.query(`DELETE FROM audit_log WHERE region_id = $1 AND stripe = 9`, [region]);
@@ -131,12 +176,14 @@ describe('the audit chain in stripes', () => {
     expect(r.problems).toEqual([expect.objectContaining({ stripe: 9, seq: 3, problem: 'truncated' })]);
   });
 
-  it.runIf(onPostgres)('lets transactions of one region write audit rows at the same time: none waits for another\'s COMMIT', async () => {
+  it.runIf(onPostgres)("lets transactions of one region write audit rows at the same time: none waits for another's COMMIT", async () => {
     const { region, user } = await regionWithUser();
     // The region's first audit row makes its chains (a new region's first rows wait for that).
     await t.db.transaction((tx) => recordAccess(tx, user.actor, { action: 'read', objectType: 'test' }));
     const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${t.name}`; url.username = 'regie_server'; url.password = '';
+    url.pathname = `/${t.name}`;
+    url.username = 'regie_server';
+    url.password = '';
     const pool = await openPostgres(url.toString(), { max: 10, waitMs: 10_000 });
     try {
       // Eight transactions, each holding its audit row uncommitted until all eight have written
@@ -145,18 +192,31 @@ describe('the audit chain in stripes', () => {
       const n = 8;
       let written = 0;
       let release!: () => void;
-      const allWritten = new Promise<void>((resolve) => { release = resolve; });
-      const results = await Promise.allSettled(Array.from({ length: n }, (_, i) => asActor(pool, user.actor, async (tx) => {
-        await tx.query(`SET LOCAL lock_timeout = '3s'`);
-        await tx.query(`INSERT INTO audit_log (region_id, seq, action, user_id, user_role, organisation_id, on_behalf_of, object_type, object_id, outcome, prev_hash, hash)
+      const allWritten = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const results = await Promise.allSettled(
+        Array.from({ length: n }, (_, i) =>
+          asActor(pool, user.actor, async (tx) => {
+            await tx.query(`SET LOCAL lock_timeout = '3s'`);
+            await tx.query(
+              `INSERT INTO audit_log (region_id, seq, action, user_id, user_role, organisation_id, on_behalf_of, object_type, object_id, outcome, prev_hash, hash)
                         VALUES ($1, 0, 'read', $2, 'professional', $3::uuid, $3::text, 'test', $4, 'allowed', '', '')`,
-        [region, user.actor.userId, user.actor.organisationId, `concurrent:${i}`]);
-        if (++written === n) release();
-        await Promise.race([allWritten, new Promise((_, reject) => setTimeout(() => reject(new Error('waited for another transaction')), 8000))]);
-      })));
-      expect(results.filter((r) => r.status === 'rejected').map((r) => String((r).reason))).toEqual([]);
+              [region, user.actor.userId, user.actor.organisationId, `concurrent:${i}`],
+            );
+            if (++written === n) release();
+            await Promise.race([
+              allWritten,
+              new Promise((_, reject) => setTimeout(() => reject(new Error('waited for another transaction')), 8000)),
+            ]);
+          }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 'rejected').map((r) => String(r.reason))).toEqual([]);
       const stripes = await t.db.query<{ stripe: number }>(
-        `SELECT stripe FROM audit_log WHERE region_id = $1 AND object_id LIKE 'concurrent:%'`, [region]);
+        `SELECT stripe FROM audit_log WHERE region_id = $1 AND object_id LIKE 'concurrent:%'`,
+        [region],
+      );
       expect(new Set(stripes.map((s) => s.stripe)).size).toBe(n);
       expect(await verifyChain(t.db, region)).toMatchObject({ ok: true, rows: n + 1 });
     } finally {

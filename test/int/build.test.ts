@@ -34,7 +34,10 @@ describe.skipIf(onPostgres)('the server build', () => {
 
     // plain node, no tsx loader: the compiled CLI applies every migration to a fresh database
     const migrate = spawnSync(process.execPath, [serverEntry, 'migrate'], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_OPTIONS: '' }, encoding: 'utf8', timeout: 120_000 });
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(migrate.stderr).toBe('');
     expect(migrate.status).toBe(0);
     expect(migrate.stdout).toMatch(/migrations: 0001_core\.sql, /);

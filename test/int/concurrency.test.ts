@@ -8,9 +8,17 @@ import { login, testApp, type Client } from '../support/http.js';
 import type { App } from '../../src/platform/http/app.js';
 import { oneRow } from '../../src/platform/db/rows.js';
 
-let t: TestDb; let app: App; let region: string;
-let coord: TestUser; let a: TestUser; let b: TestUser; let lead1: TestUser; let lead2: TestUser;
-let c: Client; let l1: Client; let l2: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let coord: TestUser;
+let a: TestUser;
+let b: TestUser;
+let lead1: TestUser;
+let lead2: TestUser;
+let c: Client;
+let l1: Client;
+let l2: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -26,12 +34,18 @@ beforeAll(async () => {
   app = await testApp(t.server);
   [c, l1, l2] = await Promise.all([login(app, coord.username), login(app, lead1.username), login(app, lead2.username)]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 async function freshCase() {
   const fam = await c.post('/api/v1/families', familyBody(coord.actor.userId, { children: 1 }));
   expect(fam.status).toBe(201);
-  const { id: caseId } = oneRow(await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE region_id = $1 AND family_id = $2`, [region, fam.body.id]), 'case');
+  const { id: caseId } = oneRow(
+    await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE region_id = $1 AND family_id = $2`, [region, fam.body.id]),
+    'case',
+  );
   const timeline = await t.db.query(`SELECT 1 FROM timeline_events WHERE region_id = $1 AND family_id = $2`, [region, fam.body.id]);
   return { familyId: fam.body.id as string, caseId, timelineBefore: timeline.length };
 }
@@ -39,8 +53,11 @@ async function freshCase() {
 /** Two handovers at once, each by its own client to its own target; returns the winner's index. */
 async function race(clients: [Client, Client], k: Awaited<ReturnType<typeof freshCase>>) {
   const targets = [a, b];
-  const results = await Promise.all(clients.map((cl, i) =>
-    cl.post(`/api/v1/cases/${k.caseId}/coordinator-transfers`, { toUserId: targets[i]!.actor.userId, caseVersion: 1 })));
+  const results = await Promise.all(
+    clients.map((cl, i) =>
+      cl.post(`/api/v1/cases/${k.caseId}/coordinator-transfers`, { toUserId: targets[i]!.actor.userId, caseVersion: 1 }),
+    ),
+  );
   const ok = results.filter((r) => r.status === 200);
   expect(ok, JSON.stringify(results.map((r) => r.body))).toHaveLength(1);
   const won = results.findIndex((r) => r.status === 200); // 0 or 1: exactly one won (above)
@@ -48,15 +65,27 @@ async function race(clients: [Client, Client], k: Awaited<ReturnType<typeof fres
 
   // Exactly one active coordinator: the winner's target.
   const coordinators = await t.db.query<{ user_id: string }>(
-    `SELECT user_id FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`, [region, k.caseId]);
+    `SELECT user_id FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`,
+    [region, k.caseId],
+  );
   expect(coordinators).toEqual([{ user_id: targets[won]!.actor.userId }]);
   // The loser left nothing behind: no membership for its target, one transfer event, version 2.
-  const loserRows = await t.db.query(`SELECT 1 FROM case_team WHERE region_id = $1 AND case_id = $2 AND user_id = $3`, [region, k.caseId, targets[1 - won]!.actor.userId]);
+  const loserRows = await t.db.query(`SELECT 1 FROM case_team WHERE region_id = $1 AND case_id = $2 AND user_id = $3`, [
+    region,
+    k.caseId,
+    targets[1 - won]!.actor.userId,
+  ]);
   expect(loserRows).toEqual([]);
-  const events = await t.db.query<{ type: string }>(`SELECT type FROM timeline_events WHERE region_id = $1 AND family_id = $2`, [region, k.familyId]);
+  const events = await t.db.query<{ type: string }>(`SELECT type FROM timeline_events WHERE region_id = $1 AND family_id = $2`, [
+    region,
+    k.familyId,
+  ]);
   expect(events.length).toBe(k.timelineBefore + 1);
   expect(events.filter((e) => e.type === 'coordinator_transferred')).toHaveLength(1);
-  const cs = oneRow(await t.db.query<{ version: number }>(`SELECT version FROM cases WHERE region_id = $1 AND id = $2`, [region, k.caseId]), 'case');
+  const cs = oneRow(
+    await t.db.query<{ version: number }>(`SELECT version FROM cases WHERE region_id = $1 AND id = $2`, [region, k.caseId]),
+    'case',
+  );
   expect(cs.version).toBe(2);
   return { won, lost: results[1 - won]! };
 }

@@ -21,13 +21,27 @@ import { oneRow } from '../../src/platform/db/rows.js';
 
 const bin = join(process.cwd(), 'bin/regie.mjs');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let t: TestDb; let dbUrl: URL; let admin: pg.Client; let region: string; let team: string; let teacher: TestUser;
+let t: TestDb;
+let dbUrl: URL;
+let admin: pg.Client;
+let region: string;
+let team: string;
+let teacher: TestUser;
 const children: ChildProcess[] = [];
-
 
 function startRegie(env: Record<string, string>) {
   const proc = spawn(process.execPath, [bin, 'start'], {
-    env: { ...process.env, HOST: '127.0.0.1', DEMO_FAMILIES: '0', LOG_LEVEL: 'warn', DATA_DIR: '/nonexistent', TOTP_KEY: randomBytes(32).toString('base64'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      DEMO_FAMILIES: '0',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: '/nonexistent',
+      TOTP_KEY: randomBytes(32).toString('base64'),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(proc);
   let out = '';
   proc.stdout.on('data', (d) => (out += d));
@@ -40,20 +54,33 @@ const get = async (port: number, path: string, headers: Record<string, string> =
   try {
     const r = await fetch(`http://127.0.0.1:${port}${path}`, { headers, signal: AbortSignal.timeout(5_000) });
     const text = await r.text();
-    let body: any = text; try { body = JSON.parse(text); } catch { /* not JSON */ }
+    let body: any = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
     return { status: r.status, body, headers: r.headers };
-  } catch { return { status: 0, body: null, headers: new Headers() }; }
+  } catch {
+    return { status: 0, body: null, headers: new Headers() };
+  }
 };
 
 async function until(what: string, fn: () => Promise<boolean>, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) { if (await fn()) return; await sleep(250); }
+  while (Date.now() < deadline) {
+    if (await fn()) return;
+    await sleep(250);
+  }
   throw new Error(`timed out waiting for: ${what}`);
 }
 
 async function httpLogin(port: number, username: string) {
-  const r = await fetch(`http://127.0.0.1:${port}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }) });
+  const r = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   expect(r.status).toBe(200);
   return { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: (await r.json()).csrfToken as string };
 }
@@ -66,15 +93,21 @@ function dbForwarder(listenPort: number, target: URL) {
     async open() {
       server = createServer((client) => {
         const upstream = connect(Number(target.port || 5432), target.hostname);
-        for (const s of [client, upstream]) { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => undefined); }
-        client.pipe(upstream); upstream.pipe(client);
-        client.on('close', () => upstream.destroy()); upstream.on('close', () => client.destroy());
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => undefined);
+        }
+        client.pipe(upstream);
+        upstream.pipe(client);
+        client.on('close', () => upstream.destroy());
+        upstream.on('close', () => client.destroy());
       });
       await new Promise<void>((r) => server!.listen(listenPort, '127.0.0.1', () => r()));
     },
     async refuse() {
       for (const s of sockets) s.destroy();
-      await new Promise((r) => server ? server.close(r) : r(undefined));
+      await new Promise((r) => (server ? server.close(r) : r(undefined)));
       server = undefined;
     },
   };
@@ -93,14 +126,26 @@ describe.skipIf(!onPostgres)('the real process through crashes and outages (Post
   });
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-    await admin?.end(); await t?.drop();
+    await admin?.end();
+    await t?.drop();
   });
 
-  const signal = (whatSeen: string) => JSON.stringify({ receivingOrganisationId: team, source: 'school', whatSeen, safetyAtStake: false, urgency: 'normal', subjectDescription: 'Gezin bij de haven' });
+  const signal = (whatSeen: string) =>
+    JSON.stringify({
+      receivingOrganisationId: team,
+      source: 'school',
+      whatSeen,
+      safetyAtStake: false,
+      urgency: 'normal',
+      subjectDescription: 'Gezin bij de haven',
+    });
 
   it('started without a database it waits and then serves; 20 s of refused connections answer 503 and it serves again after', async () => {
-    const proxyPort = await freePort(); const port = await freePort();
-    const proxied = new URL(dbUrl); proxied.hostname = '127.0.0.1'; proxied.port = String(proxyPort);
+    const proxyPort = await freePort();
+    const port = await freePort();
+    const proxied = new URL(dbUrl);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String(proxyPort);
     const forwarder = dbForwarder(proxyPort, dbUrl);
     const regie = startRegie({ PORT: String(port), DATABASE_URL: proxied.toString(), JOBS: 'off' });
     // Listening at once, not ready: nothing answers on the database's address yet.
@@ -146,12 +191,18 @@ describe.skipIf(!onPostgres)('the real process through crashes and outages (Post
     await admin.query('BEGIN');
     await admin.query('LOCK TABLE signals IN SHARE MODE');
     const finishing = `Afgemaakt bij afsluiten ${randomUUID()}`;
-    const inFlight = fetch(`http://127.0.0.1:${port}/api/v1/signals`, { method: 'POST', headers, body: signal(finishing) }).then((r) => r.status, () => 0);
+    const inFlight = fetch(`http://127.0.0.1:${port}/api/v1/signals`, { method: 'POST', headers, body: signal(finishing) }).then(
+      (r) => r.status,
+      () => 0,
+    );
     const admin2 = new pg.Client({ connectionString: testDatabaseUrl(t.name) });
     await admin2.connect();
     await admin2.query('BEGIN');
     await admin2.query('LOCK TABLE notifications IN ACCESS EXCLUSIVE MODE');
-    const stuck = fetch(`http://127.0.0.1:${port}/api/v1/notifications/read-all`, { method: 'POST', headers, body: '{}' }).then((r) => r.status, () => 0);
+    const stuck = fetch(`http://127.0.0.1:${port}/api/v1/notifications/read-all`, { method: 'POST', headers, body: '{}' }).then(
+      (r) => r.status,
+      () => 0,
+    );
     await sleep(500);
     const signalled = Date.now();
     regie.proc.kill('SIGTERM');
@@ -160,33 +211,57 @@ describe.skipIf(!onPostgres)('the real process through crashes and outages (Post
     expect((await get(port, '/healthz')).status).not.toBe(200); // no new work once stopping
     const code = await regie.exited;
     const took = Date.now() - signalled;
-    await admin2.query('COMMIT'); await admin2.end();
+    await admin2.query('COMMIT');
+    await admin2.end();
     expect(await inFlight).toBe(201);
     expect(await stuck).not.toBe(200);
     expect(took).toBeLessThan(10_000);
     expect(code).toBe(0);
-    expect(Number(oneRow(await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE what_seen = $1`, [finishing])).n)).toBe(1);
+    expect(
+      Number(oneRow(await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE what_seen = $1`, [finishing])).n),
+    ).toBe(1);
   }, 120_000);
 
   describe('an e-mail sender killed mid-send', () => {
     let smtp: TestSmtpServer;
-    beforeAll(async () => { smtp = await startSmtpServer(); });
-    afterAll(async () => { await smtp?.close(); });
+    beforeAll(async () => {
+      smtp = await startSmtpServer();
+    });
+    afterAll(async () => {
+      await smtp?.close();
+    });
 
     async function outboxMail(email: string) {
       const u = await createUser(t.db, region, team);
       await t.db.query(`UPDATE users SET email = $1 WHERE id = $2`, [email, u.actor.userId]);
-      await asActor(t.db, teacher.actor, (tx) => notify(tx, { regionId: region, userIds: [u.actor.userId], kind: 'handover_received',
-        params: { from: { name: 'Wijkteam' } }, link: '/overdrachten', dedupeKey: `test:${email}` }));
+      await asActor(t.db, teacher.actor, (tx) =>
+        notify(tx, {
+          regionId: region,
+          userIds: [u.actor.userId],
+          kind: 'handover_received',
+          params: { from: { name: 'Wijkteam' } },
+          link: '/overdrachten',
+          dedupeKey: `test:${email}`,
+        }),
+      );
       return oneRow(await t.db.query<{ id: string }>(`SELECT id FROM mail_outbox WHERE to_address = $1`, [email]), 'outbox mail').id;
     }
-    const outbox = async (id: string) => oneRow(await t.db.query<Record<string, any>>(`SELECT status, attempts, last_error FROM mail_outbox WHERE id = $1`, [id]), 'outbox mail');
+    const outbox = async (id: string) =>
+      oneRow(
+        await t.db.query<Record<string, any>>(`SELECT status, attempts, last_error FROM mail_outbox WHERE id = $1`, [id]),
+        'outbox mail',
+      );
 
     it('never sends that e-mail twice, and the mail job runs again on another node within a minute', async () => {
       const first = await outboxMail(`eerste-${randomUUID().slice(0, 8)}@example.nl`);
       smtp.holdAckMs = 60_000; // the server has the message; its "250 OK" never reaches the sender
       const port = await freePort();
-      const regie = startRegie({ PORT: String(port), DATABASE_URL: dbUrl.toString(), SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) });
+      const regie = startRegie({
+        PORT: String(port),
+        DATABASE_URL: dbUrl.toString(),
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(smtp.port),
+      });
       await until('the message reached the SMTP server', async () => smtp.received.some((m) => m.raw.includes(`<${first}@regie>`)), 90_000);
       regie.proc.kill('SIGKILL');
       await regie.exited;
@@ -197,12 +272,23 @@ describe.skipIf(!onPostgres)('the real process through crashes and outages (Post
       const second = await outboxMail(`tweede-${randomUUID().slice(0, 8)}@example.nl`);
 
       // Another node takes over. The dead node's mail job is still 'active' in pg-boss.
-      const node = await startJobs({ db: t.server, // the same login role as the killed server process (regie_server)
-         sweeps: [mailSweep({ smtp: { host: '127.0.0.1', port: smtp.port, secure: false }, from: 'Regie <noreply@regie.test>', publicUrl: 'https://regie.test', timeoutMs: 5_000 })] });
+      const node = await startJobs({
+        db: t.server, // the same login role as the killed server process (regie_server)
+        sweeps: [
+          mailSweep({
+            smtp: { host: '127.0.0.1', port: smtp.port, secure: false },
+            from: 'Regie <noreply@regie.test>',
+            publicUrl: 'https://regie.test',
+            timeoutMs: 5_000,
+          }),
+        ],
+      });
       try {
         await until('the next e-mail is sent', async () => (await outbox(second)).status === 'sent', 60_000);
         expect(Date.now() - died).toBeLessThan(60_000);
-      } finally { await node.stop(); }
+      } finally {
+        await node.stop();
+      }
       expect(smtp.received.filter((m) => m.raw.includes(`<${first}@regie>`))).toHaveLength(1);
       expect(smtp.received.filter((m) => m.raw.includes(`<${second}@regie>`))).toHaveLength(1);
       expect(await outbox(first)).toMatchObject({ status: 'failed', attempts: 1, last_error: UNCERTAIN_NOTE });

@@ -13,8 +13,12 @@ import { asActor } from '../../src/platform/db/actor-tx.js';
 import { ROLES } from '../../src/platform/access/actor.js';
 
 let t: TestDb;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t?.drop(); });
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.drop();
+});
 
 /** Every SECURITY DEFINER function outside the system catalogues, with who besides its owner may execute it. */
 const DEFINER_FUNCTIONS = `
@@ -86,7 +90,7 @@ describe('SECURITY DEFINER functions', () => {
     ]);
   });
 
-  it('each one the application may call checks the actor\'s region itself or through a reviewed check', async () => {
+  it("each one the application may call checks the actor's region itself or through a reviewed check", async () => {
     // Definer functions whose region check is one step away: the view or function named here
     // compares with regie.actor_region().
     const checkedThrough: Record<string, RegExp> = {
@@ -98,7 +102,8 @@ describe('SECURITY DEFINER functions', () => {
     const rows = await t.db.query<DefinerRow>(DEFINER_FUNCTIONS);
     // Executable by the system doors alone (regie_system, no actor: it works across regions): those
     // are listed door by door in test/int/system-door.test.ts instead.
-    const unchecked = rows.filter((r) => r.execute !== 'owner only' && r.execute !== 'regie_system' && !r.is_trigger)
+    const unchecked = rows
+      .filter((r) => r.execute !== 'owner only' && r.execute !== 'regie_system' && !r.is_trigger)
       .filter((r) => !/regie\.actor_region\(\)/.test(r.source) && !checkedThrough[r.signature]?.test(r.source));
     expect(unchecked.map((r) => r.signature)).toEqual([]);
     // Trigger functions cannot be called directly; a trigger runs them without EXECUTE.
@@ -120,7 +125,7 @@ describe('SECURITY DEFINER functions', () => {
   });
 });
 
-describe('definer functions keep to the actor\'s region', () => {
+describe("definer functions keep to the actor's region", () => {
   let other: { region: string; org: string; lead: TestUser; ids: string[]; bsn: string };
   let actor: TestUser;
 
@@ -137,15 +142,23 @@ describe('definer functions keep to the actor\'s region', () => {
       expect(fam.status).toBe(201);
       const ids = await t.db.query<{ id: string }>(
         `SELECT id FROM cases WHERE region_id = $1 AND family_id = $2 UNION ALL SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`,
-        [region, fam.body.id]);
+        [region, fam.body.id],
+      );
       other = { region, org, lead, ids: [org, lead.actor.userId, fam.body.id, ...ids.map((r) => r.id)], bsn: body.members[0]!.bsn! };
-    } finally { await app.close(); }
+    } finally {
+      await app.close();
+    }
     // Region A: an actor with every role, even of an organisation id that exists in region B.
     const mine = await createRegion(t.db);
     const myOrg = await createOrganisation(t.db, mine, 'veilig_thuis');
     // No account may hold the privacy officer's role beside a care role (migration 0101); the
     // transaction's settings still claim every role, which is what the functions read.
-    actor = await createUser(t.db, mine, myOrg, ROLES.filter((r) => r !== 'privacy_officer'));
+    actor = await createUser(
+      t.db,
+      mine,
+      myOrg,
+      ROLES.filter((r) => r !== 'privacy_officer'),
+    );
     actor = { ...actor, actor: { ...actor.actor, organisationId: org, roles: [...ROLES] } };
   });
 
@@ -154,8 +167,9 @@ describe('definer functions keep to the actor\'s region', () => {
     expect(await t.db.transaction(ask)).toEqual([{ id: other.lead.actor.userId }]); // the jobs (system door) see them
     expect(await asActor(t.db, actor.actor, ask)).toEqual([]);
     expect(await asActor(t.db, { ...actor.actor, regionId: other.region }, ask)).toEqual([{ id: other.lead.actor.userId }]);
-    await expect(asActor(t.db, actor.actor, (tx) => tx.query(`SELECT regie.user_email($1, $2)`, [other.region, other.lead.actor.userId])))
-      .rejects.toMatchObject({ code: '42501' });
+    await expect(
+      asActor(t.db, actor.actor, (tx) => tx.query(`SELECT regie.user_email($1, $2)`, [other.region, other.lead.actor.userId])),
+    ).rejects.toMatchObject({ code: '42501' });
   });
 
   /** Arguments by type: the other region, its BSN, and one of its ids for every uuid. */
@@ -163,14 +177,22 @@ describe('definer functions keep to the actor\'s region', () => {
     let texts = 0;
     return types.map((ty) => {
       switch (ty) {
-        case 'text': return texts++ === 0 ? other.region : other.bsn;
-        case 'uuid': return id;
-        case 'uuid[]': return other.ids;
-        case 'text[]': return [other.region];
-        case 'date': return '2026-06-01';
-        case 'integer': return 1;
-        case 'jsonb': return {};
-        default: throw new Error(`no test argument for type ${ty}`);
+        case 'text':
+          return texts++ === 0 ? other.region : other.bsn;
+        case 'uuid':
+          return id;
+        case 'uuid[]':
+          return other.ids;
+        case 'text[]':
+          return [other.region];
+        case 'date':
+          return '2026-06-01';
+        case 'integer':
+          return 1;
+        case 'jsonb':
+          return {};
+        default:
+          throw new Error(`no test argument for type ${ty}`);
       }
     });
   }
@@ -181,20 +203,27 @@ describe('definer functions keep to the actor\'s region', () => {
       `SELECT p.oid::regprocedure::text AS signature, p.oid::regproc::text AS name,
               array(SELECT format_type(x, NULL) FROM unnest(p.proargtypes) WITH ORDINALITY u(x, i) ORDER BY i) AS types
          FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-        WHERE n.nspname = 'regie' AND p.prosecdef AND p.prorettype <> 'trigger'::regtype AND has_function_privilege('regie_app', p.oid, 'EXECUTE')`);
+        WHERE n.nspname = 'regie' AND p.prosecdef AND p.prorettype <> 'trigger'::regtype AND has_function_privilege('regie_app', p.oid, 'EXECUTE')`,
+    );
     const answered: string[] = [];
     for (const f of fns) {
       for (const id of other.ids) {
         const args = argsFor(f.types, id);
         const sql = `SELECT * FROM ${f.name}(${args.map((_, i) => `$${i + 1}::${f.types[i]}`).join(', ')})`;
-        const rows = await t.db.transaction(async (tx) => {
-          await begin(tx);
-          try { return await tx.query<Record<string, unknown>>(sql, args); } finally { await tx.query('ROLLBACK AND CHAIN'); }
-        }).catch((e: { code?: string; message?: string }) => {
-          // A refusal is an answer too; any other error means the function went to work on the other region's rows.
-          if (e.code === '42501') return [];
-          throw new Error(`${f.signature}: ${e.code} ${e.message}`);
-        });
+        const rows = await t.db
+          .transaction(async (tx) => {
+            await begin(tx);
+            try {
+              return await tx.query<Record<string, unknown>>(sql, args);
+            } finally {
+              await tx.query('ROLLBACK AND CHAIN');
+            }
+          })
+          .catch((e: { code?: string; message?: string }) => {
+            // A refusal is an answer too; any other error means the function went to work on the other region's rows.
+            if (e.code === '42501') return [];
+            throw new Error(`${f.signature}: ${e.code} ${e.message}`);
+          });
         if (rows.some((r) => !Object.values(r).every(nothing))) answered.push(`${f.signature} with ${id}: ${JSON.stringify(rows)}`);
       }
     }
@@ -203,9 +232,15 @@ describe('definer functions keep to the actor\'s region', () => {
 
   it('every definer function answers an actor of another region with nothing, or refuses', async () => {
     const a = actor.actor;
-    expect(await callAll((tx) => tx.query(
-      `SELECT set_config('role', 'regie_app', true), set_config('regie.region', $1, true), set_config('regie.user', $2, true),
-              set_config('regie.org', $3, true), set_config('regie.roles', $4, true)`, [a.regionId, a.userId, a.organisationId, a.roles.join(',')]))).toEqual([]);
+    expect(
+      await callAll((tx) =>
+        tx.query(
+          `SELECT set_config('role', 'regie_app', true), set_config('regie.region', $1, true), set_config('regie.user', $2, true),
+              set_config('regie.org', $3, true), set_config('regie.roles', $4, true)`,
+          [a.regionId, a.userId, a.organisationId, a.roles.join(',')],
+        ),
+      ),
+    ).toEqual([]);
   }, 120_000);
 
   it('and so does an application transaction without an actor (no region is not every region)', async () => {

@@ -10,12 +10,22 @@ import { verifyChain } from '../../src/platform/audit/audit.js';
 import { failingAt } from '../support/faults.js';
 import { oneRow } from '../../src/platform/db/rows.js';
 
-let t: TestDb; let coord: TestUser; let other: TestUser; let region: string;
+let t: TestDb;
+let coord: TestUser;
+let other: TestUser;
+let region: string;
 
-
-const count = async (table: string) => Number(oneRow(await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table} WHERE region_id = $1`, [region])).n);
-const snapshot = async () => Object.fromEntries(await Promise.all(
-  ['families', 'persons', 'family_members', 'network_members', 'cases', 'case_team', 'timeline_events', 'audit_log'].map(async (x) => [x, await count(x)])));
+const count = async (table: string) =>
+  Number(oneRow(await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table} WHERE region_id = $1`, [region])).n);
+const snapshot = async () =>
+  Object.fromEntries(
+    await Promise.all(
+      ['families', 'persons', 'family_members', 'network_members', 'cases', 'case_team', 'timeline_events', 'audit_log'].map(async (x) => [
+        x,
+        await count(x),
+      ]),
+    ),
+  );
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -26,17 +36,26 @@ beforeAll(async () => {
   // some history, so that a gap in the chain would show
   await registerFamily(t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId)));
 });
-afterAll(async () => { await t?.drop(); });
+afterAll(async () => {
+  await t?.drop();
+});
 
 describe('faults in the middle of a use case', () => {
   it('registering a family that fails at any statement writes nothing at all', async () => {
     const before = await snapshot();
     // every statement of the use case in turn (about 20); the first ones are the actor settings
-    let failures = 0; let completed = false;
+    let failures = 0;
+    let completed = false;
     for (let n = 1; n <= 60 && !completed; n++) {
       const body = RegisterFamilyBody.parse(familyBody(coord.actor.userId));
-      const r = await registerFamily(failingAt(t.db, n), coord.actor, body).then(() => 'ok', (e: Error) => e.message);
-      if (r === 'ok') { completed = true; break; } // past the last statement: the use case completed
+      const r = await registerFamily(failingAt(t.db, n), coord.actor, body).then(
+        () => 'ok',
+        (e: Error) => e.message,
+      );
+      if (r === 'ok') {
+        completed = true;
+        break;
+      } // past the last statement: the use case completed
       failures++;
       expect(r).toContain('injected');
       expect(await snapshot()).toEqual(before);
@@ -48,14 +67,22 @@ describe('faults in the middle of a use case', () => {
 
   it('a coordinator handover that fails halfway leaves the old coordinator in place', async () => {
     const { caseId } = await registerFamily(t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId)));
-    let failures = 0; let completed = false;
+    let failures = 0;
+    let completed = false;
     for (let n = 1; n <= 40 && !completed; n++) {
-      const r = await transferCoordinator(failingAt(t.db, n), coord.actor, caseId, { toUserId: other.actor.userId, caseVersion: 1 })
-        .then(() => 'ok', (e: Error) => e.message);
-      if (r === 'ok') { completed = true; break; }
+      const r = await transferCoordinator(failingAt(t.db, n), coord.actor, caseId, { toUserId: other.actor.userId, caseVersion: 1 }).then(
+        () => 'ok',
+        (e: Error) => e.message,
+      );
+      if (r === 'ok') {
+        completed = true;
+        break;
+      }
       failures++;
       const rows = await t.db.query<{ user_id: string }>(
-        `SELECT user_id FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`, [region, caseId]);
+        `SELECT user_id FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`,
+        [region, caseId],
+      );
       expect(rows).toEqual([{ user_id: coord.actor.userId }]);
     }
     expect(completed).toBe(true);

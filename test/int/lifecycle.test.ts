@@ -13,7 +13,10 @@ const env = { ...process.env, DATA_DIR: dataDir, DEMO_FAMILIES: '6', HOST: '127.
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function startServer(port: number, logLevel = env.LOG_LEVEL): Promise<{ proc: ChildProcess; output: () => string }> {
-  const proc = spawn(process.execPath, [bin, 'start'], { env: { ...env, PORT: String(port), LOG_LEVEL: logLevel }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [bin, 'start'], {
+    env: { ...env, PORT: String(port), LOG_LEVEL: logLevel },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout.on('data', (d) => (out += d));
   proc.stderr.on('data', (d) => (out += d));
@@ -21,8 +24,15 @@ function startServer(port: number, logLevel = env.LOG_LEVEL): Promise<{ proc: Ch
     const deadline = Date.now() + 150_000;
     const poll = async () => {
       if (proc.exitCode !== null) return reject(new Error(`server exited: ${out}`));
-      try { if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return resolve({ proc, output: () => out }); } catch { /* not yet */ }
-      if (Date.now() > deadline) { proc.kill('SIGKILL'); return reject(new Error(`not ready: ${out}`)); }
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return resolve({ proc, output: () => out });
+      } catch {
+        /* not yet */
+      }
+      if (Date.now() > deadline) {
+        proc.kill('SIGKILL');
+        return reject(new Error(`not ready: ${out}`));
+      }
       setTimeout(() => void poll(), 300);
     };
     void poll();
@@ -30,8 +40,11 @@ function startServer(port: number, logLevel = env.LOG_LEVEL): Promise<{ proc: Ch
 }
 
 async function loginCookie(port: number) {
-  const r = await fetch(`http://127.0.0.1:${port}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'regisseur', password: 'Welkom-Regie-2026' }) });
+  const r = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'regisseur', password: 'Welkom-Regie-2026' }),
+  });
   expect(r.status).toBe(200);
   return r.headers.get('set-cookie')!.split(';')[0]!;
 }
@@ -53,7 +66,8 @@ describe.skipIf(onPostgres)('regie start on the embedded database', () => {
     // SIGTERM once the server has begun the request: until it has read it, the request sits on an
     // idle kept-alive connection, which a closing server closes (Node 24 handles the signal first).
     const began = /"route":"\/api\/v1\/families\/:familyId"\},"msg":"incoming request"/;
-    for (const deadline = Date.now() + 10_000; !began.test(first.output()) && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 2));
+    for (const deadline = Date.now() + 10_000; !began.test(first.output()) && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 2));
     expect(first.output()).toMatch(began);
     first.proc.kill('SIGTERM');
     expect((await inFlight).status).toBe(200);
@@ -70,12 +84,36 @@ describe.skipIf(onPostgres)('regie start on the embedded database', () => {
 
   it('the CLI migrates, adds a user who must enrol TOTP, and verifies the audit chain', () => {
     expect(regie('migrate').stdout).toMatch(/migrations: (up to date|0001)/);
-    const add = regie('user', 'add', '--username', 'jdevries', '--name', 'Jan de Vries', '--organisation', 'Sociaal Team Middelburg', '--roles', 'professional,coordinator');
+    const add = regie(
+      'user',
+      'add',
+      '--username',
+      'jdevries',
+      '--name',
+      'Jan de Vries',
+      '--organisation',
+      'Sociaal Team Middelburg',
+      '--roles',
+      'professional,coordinator',
+    );
     expect(add.status).toBe(0);
     expect(add.stdout).toContain('tijdelijk wachtwoord');
     const bad = regie('user', 'add', '--username', 'x', '--name', 'X', '--organisation', 'Sociaal Team Middelburg', '--roles', 'king');
     expect(bad.status).not.toBe(0);
-    const region = ['region', 'add', '--id', 'noord', '--name', 'Noord', '--organisation', 'Sociaal Team Noord', '--admin-username', 'beheer.noord', '--admin-name', 'Nora Noord'];
+    const region = [
+      'region',
+      'add',
+      '--id',
+      'noord',
+      '--name',
+      'Noord',
+      '--organisation',
+      'Sociaal Team Noord',
+      '--admin-username',
+      'beheer.noord',
+      '--admin-name',
+      'Nora Noord',
+    ];
     const created = regie(...region);
     expect(created.status).toBe(0);
     expect(created.stdout).toMatch(/eenmalig wachtwoord van beheer\.noord .*: [A-Za-z0-9_-]{16}/);

@@ -13,8 +13,14 @@ import type { App } from '../../src/platform/http/app.js';
 import { asActor } from '../../src/platform/db/actor-tx.js';
 import { oneRow } from '../../src/platform/db/rows.js';
 
-let t: TestDb; let app: App; let region: string; let team: string;
-let coord: TestUser; let gp: TestUser; let c: Client; let g: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let team: string;
+let coord: TestUser;
+let gp: TestUser;
+let c: Client;
+let g: Client;
 const thirtyYearsAgo = `${new Date().getUTCFullYear() - 30}-03-04`;
 let adult: { familyId: string; bsn: string; personId: string };
 
@@ -31,19 +37,35 @@ beforeAll(async () => {
   const r = await c.post('/api/v1/families', body);
   expect(r.status).toBe(201);
   const page = (await c.get(`/api/v1/families/${r.body.id}`)).body;
-  adult = { familyId: r.body.id, bsn: body.members[0].bsn!, personId: page.members.find((m: { givenNames: string }) => m.givenNames === 'Geheime').personId };
+  adult = {
+    familyId: r.body.id,
+    bsn: body.members[0].bsn!,
+    personId: page.members.find((m: { givenNames: string }) => m.givenNames === 'Geheime').personId,
+  };
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
-const registration = (bsn: string, birthDate: string) =>
-  ({ bsn, birthDate, contactName: 'Dokter Jansen', contactPhone: '0118-000000', legalBasis: 'statutory_task' });
+const registration = (bsn: string, birthDate: string) => ({
+  bsn,
+  birthDate,
+  contactName: 'Dokter Jansen',
+  contactPhone: '0118-000000',
+  legalBasis: 'statutory_task',
+});
 
 describe('the reference index', () => {
   it('answers a registration with the registration: the BSN sent, never the name behind it', async () => {
     const r = await g.post('/api/v1/refindex/registrations', registration(adult.bsn, '2012-01-01'));
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.person).toEqual({ bsn: adult.bsn });
-    const lists = JSON.stringify([r.body, (await g.get('/api/v1/refindex/registrations')).body, (await g.get('/api/v1/refindex/matches?status=all')).body]);
+    const lists = JSON.stringify([
+      r.body,
+      (await g.get('/api/v1/refindex/registrations')).body,
+      (await g.get('/api/v1/refindex/matches?status=all')).body,
+    ]);
     expect(lists).not.toContain('Geheime');
     expect(lists).not.toContain('Verborgen');
   });
@@ -61,25 +83,58 @@ describe('the reference index', () => {
 
 describe('possible matches', () => {
   it('tell an unrelated professional at most "possibly known elsewhere", without a name, and audit that', async () => {
-    const mark = oneRow(await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region])).n;
-    const r = await g.post('/api/v1/persons/possible-matches', { givenNames: 'Geheime', familyName: 'Verborgen', birthDate: thirtyYearsAgo });
+    const mark = oneRow(
+      await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region]),
+    ).n;
+    const r = await g.post('/api/v1/persons/possible-matches', {
+      givenNames: 'Geheime',
+      familyName: 'Verborgen',
+      birthDate: thirtyYearsAgo,
+    });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ items: [], possibleElsewhere: true });
-    const rows = await t.db.query<Record<string, any>>(`SELECT * FROM audit_log WHERE region_id = $1 AND seq > $2 AND user_id = $3`, [region, mark, gp.actor.userId]);
-    expect(rows).toEqual([expect.objectContaining({ action: 'read', object_type: 'person-match-elsewhere', person_id: adult.personId, outcome: 'allowed',
-      legal_basis: 'statutory_task', ip: expect.any(String) })]);
+    const rows = await t.db.query<Record<string, any>>(`SELECT * FROM audit_log WHERE region_id = $1 AND seq > $2 AND user_id = $3`, [
+      region,
+      mark,
+      gp.actor.userId,
+    ]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        action: 'read',
+        object_type: 'person-match-elsewhere',
+        person_id: adult.personId,
+        outcome: 'allowed',
+        legal_basis: 'statutory_task',
+        ip: expect.any(String),
+      }),
+    ]);
     // The case team's coordinator sees the person by name, with the legal basis of its membership in the audit row.
-    const own = await c.post('/api/v1/persons/possible-matches', { givenNames: 'Geheime', familyName: 'Verborgen', birthDate: thirtyYearsAgo });
-    expect(own.body.items).toEqual([expect.objectContaining({ personId: adult.personId, fullName: 'Geheime Verborgen', familyId: adult.familyId })]);
+    const own = await c.post('/api/v1/persons/possible-matches', {
+      givenNames: 'Geheime',
+      familyName: 'Verborgen',
+      birthDate: thirtyYearsAgo,
+    });
+    expect(own.body.items).toEqual([
+      expect.objectContaining({ personId: adult.personId, fullName: 'Geheime Verborgen', familyId: adult.familyId }),
+    ]);
     expect(own.body.possibleElsewhere).toBe(false);
-    const seen = await t.db.query<Record<string, any>>(`SELECT legal_basis FROM audit_log WHERE region_id = $1 AND seq > $2 AND user_id = $3 AND object_type = 'person-match'`,
-      [region, mark, coord.actor.userId]);
+    const seen = await t.db.query<Record<string, any>>(
+      `SELECT legal_basis FROM audit_log WHERE region_id = $1 AND seq > $2 AND user_id = $3 AND object_type = 'person-match'`,
+      [region, mark, coord.actor.userId],
+    );
     expect(seen).toEqual([{ legal_basis: 'consent' }]);
   });
 
   it('regie.person_candidates returns ids only; row-level security serves the names', async () => {
-    const rows = await asActor(t.db, gp.actor, (tx) => tx.query<Record<string, unknown>>(
-      `SELECT * FROM regie.person_candidates($1, $2, $3::date, $4::text[], $5)`, [region, adult.bsn, null, [], 'g']));
+    const rows = await asActor(t.db, gp.actor, (tx) =>
+      tx.query<Record<string, unknown>>(`SELECT * FROM regie.person_candidates($1, $2, $3::date, $4::text[], $5)`, [
+        region,
+        adult.bsn,
+        null,
+        [],
+        'g',
+      ]),
+    );
     expect(rows).toEqual([{ id: adult.personId }]);
     const names = await asActor(t.db, gp.actor, (tx) => tx.query(`SELECT given_names FROM persons WHERE id = $1`, [adult.personId]));
     expect(names).toEqual([]);
@@ -87,12 +142,22 @@ describe('possible matches', () => {
 });
 
 describe('a signal', () => {
-  const signal = (o: Record<string, unknown>) => ({ receivingOrganisationId: team, source: 'gp', whatSeen: 'Kind zag er slecht verzorgd uit bij het spreekuur.',
-    safetyAtStake: false, urgency: 'normal', subjectDescription: 'Gezin uit de wijk', ...o });
+  const signal = (o: Record<string, unknown>) => ({
+    receivingOrganisationId: team,
+    source: 'gp',
+    whatSeen: 'Kind zag er slecht verzorgd uit bij het spreekuur.',
+    safetyAtStake: false,
+    urgency: 'normal',
+    subjectDescription: 'Gezin uit de wijk',
+    ...o,
+  });
   const withoutInstance = ({ instance: _, ...rest }: Record<string, unknown>) => rest;
 
-  it('about a family or person outside the reporter\'s access answers exactly like one about an id never used', async () => {
-    for (const [field, hidden] of [['familyId', adult.familyId], ['personId', adult.personId]] as const) {
+  it("about a family or person outside the reporter's access answers exactly like one about an id never used", async () => {
+    for (const [field, hidden] of [
+      ['familyId', adult.familyId],
+      ['personId', adult.personId],
+    ] as const) {
       const invisible = await g.post('/api/v1/signals', signal({ [field]: hidden }));
       const random = await g.post('/api/v1/signals', signal({ [field]: randomUUID() }));
       expect(invisible.status).toBe(400);
@@ -105,7 +170,13 @@ describe('a signal', () => {
     const unknown = await g.post('/api/v1/signals', signal({ bsn: nextBsn() }));
     expect(known.status).toBe(201);
     expect([known.status, Object.keys(known.body).sort()]).toEqual([unknown.status, Object.keys(unknown.body).sort()]);
-    const shape = (b: Record<string, any>) => ({ ...b, id: null, reference: null, receivedAt: null, subject: { ...b.subject, bsn: typeof b.subject.bsn } });
+    const shape = (b: Record<string, any>) => ({
+      ...b,
+      id: null,
+      reference: null,
+      receivedAt: null,
+      subject: { ...b.subject, bsn: typeof b.subject.bsn },
+    });
     const [a, b] = await Promise.all([g.get(`/api/v1/signals/${known.body.id}`), g.get(`/api/v1/signals/${unknown.body.id}`)]);
     expect([a.status, b.status], JSON.stringify([a.body, b.body])).toEqual([200, 200]);
     expect(shape(a.body)).toEqual(shape(b.body));

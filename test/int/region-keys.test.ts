@@ -7,24 +7,36 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDb } from '../support/db.js';
 
 let t: TestDb;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t?.drop(); });
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.drop();
+});
 
 /** Tables that are not distributed by region: reference tables (copied to every node) and the coordinator's own. */
 const NOT_DISTRIBUTED = {
   regions: 'reference table: the tenants themselves',
   schema_migrations: 'coordinator: which migrations ran',
   oidc_logins: 'coordinator: short-lived login state, keyed by an opaque state before the region is known',
-  public_form_secrets: 'reference table: the installation\'s signing keys',
+  public_form_secrets: "reference table: the installation's signing keys",
 } as const;
 
 /** Keys of distributed tables that neither start with region_id nor point at regions, and how Citus is to carry them. */
 const KNOWN_EXCEPTIONS = {
-  'handovers.handovers_to_user_fk': 'the receiver in another region (ADR 0006): under Citus this key is dropped and the service checks the receiver through regie.handover_receivers_elsewhere(), as it already does for the organisation',
-  'users.users_username_key': 'usernames are unique over the installation because login comes before the region is known: under Citus a reference table username → region holds this, see docs/scale.md',
+  'handovers.handovers_to_user_fk':
+    'the receiver in another region (ADR 0006): under Citus this key is dropped and the service checks the receiver through regie.handover_receivers_elsewhere(), as it already does for the organisation',
+  'users.users_username_key':
+    'usernames are unique over the installation because login comes before the region is known: under Citus a reference table username → region holds this, see docs/scale.md',
 } as const;
 
-interface KeyRow { tbl: string; conname: string; contype: 'p' | 'u' | 'f'; cols: string[]; reftable: string | null }
+interface KeyRow {
+  tbl: string;
+  conname: string;
+  contype: 'p' | 'u' | 'f';
+  cols: string[];
+  reftable: string | null;
+}
 
 describe('keys for distribution by region', () => {
   it('every key of a distributed table starts with region_id or points at regions; the others are listed with a reason', async () => {
@@ -40,7 +52,9 @@ describe('keys for distribution by region', () => {
     const distributed = rows.filter((r) => !(r.tbl in NOT_DISTRIBUTED));
     // every distributed table has a primary key that starts with region_id (its distribution column)
     const tables = [...new Set(distributed.map((r) => r.tbl))];
-    const withoutRegionPk = tables.filter((tbl) => !distributed.some((r) => r.tbl === tbl && r.contype === 'p' && r.cols[0] === 'region_id'));
+    const withoutRegionPk = tables.filter(
+      (tbl) => !distributed.some((r) => r.tbl === tbl && r.contype === 'p' && r.cols[0] === 'region_id'),
+    );
     expect(withoutRegionPk).toEqual([]);
     const offenders = distributed
       .filter((r) => r.cols[0] !== 'region_id' && !(r.contype === 'f' && r.reftable === 'regions' && r.cols.length === 1))

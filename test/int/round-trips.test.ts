@@ -14,7 +14,8 @@ import { oneRow } from '../../src/platform/db/rows.js';
 /** Counts round trips on every database socket while `fn` runs. */
 async function roundTrips<T>(fn: () => Promise<T>): Promise<{ result: T; trips: number; writes: number }> {
   const answered = new WeakMap<net.Socket, boolean>();
-  let trips = 0; let writes = 0;
+  let trips = 0;
+  let writes = 0;
   // The originals are called with their socket as `this` (Reflect.apply below).
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const write = net.Socket.prototype.write;
@@ -39,7 +40,11 @@ async function roundTrips<T>(fn: () => Promise<T>): Promise<{ result: T; trips: 
   }
 }
 
-let t: TestDb; let app: App; let user: TestUser; let c: Client; let familyId: string;
+let t: TestDb;
+let app: App;
+let user: TestUser;
+let c: Client;
+let familyId: string;
 beforeAll(async () => {
   if (!onPostgres) return;
   t = await createTestDatabase();
@@ -51,13 +56,20 @@ beforeAll(async () => {
   expect(r.status).toBe(201);
   familyId = r.body.id;
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 describe.runIf(onPostgres)('round trips per request (PostgreSQL)', () => {
   it('a family page takes at most three round trips, and is audited', async () => {
     // Warm: the pool's connections are open and the session was touched just now (at most every 30 s).
     for (let i = 0; i < 3; i++) expect((await c.get(`/api/v1/families/${familyId}`)).status).toBe(200);
-    const audited = async () => Number(oneRow(await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE object_id = $1 AND action = 'read'`, [familyId])).n);
+    const audited = async () =>
+      Number(
+        oneRow(await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE object_id = $1 AND action = 'read'`, [familyId]))
+          .n,
+      );
     const before = await audited();
     const { result, trips } = await roundTrips(() => c.get(`/api/v1/families/${familyId}`));
     expect(result.status).toBe(200);

@@ -19,8 +19,11 @@ import { createSession } from '../../src/platform/auth/sessions.js';
 import { Forbidden } from '../../src/platform/http/errors.js';
 import type { Role } from '../../src/platform/access/actor.js';
 
-let t: TestDb; let app: App; let region: string;
-let professional: TestUser; let noRoles: TestUser;
+let t: TestDb;
+let app: App;
+let region: string;
+let professional: TestUser;
+let noRoles: TestUser;
 /** "METHOD /url" → config.permission, for every route (HEAD only where it has no GET twin). */
 let table: Record<string, string>;
 
@@ -44,13 +47,20 @@ function parseRouteTree(tree: string): { method: string; url: string }[] {
     const url = (stack[depth - 1] ?? '') + m[2];
     stack[depth] = url;
     stack.length = depth + 1;
-    for (const method of (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) out.push({ method, url });
+    for (const method of (m[3] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean))
+      out.push({ method, url });
   }
   return out;
 }
 
-const isWebAppFile = (url: string) => !url.startsWith('/api/') && !url.includes('*') && existsSync(join(webDist, url))
-  && (statSync(join(webDist, url)).isFile() || existsSync(join(webDist, url, 'index.html')));
+const isWebAppFile = (url: string) =>
+  !url.startsWith('/api/') &&
+  !url.includes('*') &&
+  existsSync(join(webDist, url)) &&
+  (statSync(join(webDist, url)).isFile() || existsSync(join(webDist, url, 'index.html')));
 const concreteUrl = (url: string) => url.replace(/:[A-Za-z]+/g, () => randomUUID()).replace(/\*$/, 'probe');
 
 beforeAll(async () => {
@@ -65,11 +75,19 @@ beforeAll(async () => {
   // applies to every route, so each request reports the config of the route it matched (the
   // guard runs on onRequest, before any hook a module can add, so the probe listens afterwards).
   const seen = new Map<string, string | undefined>();
-  const probe = await buildApp({ db: t.db, config: { ...loadConfig({}), demoFamilies: 0 }, logger: false, routes: [(a) => {
-    a.addHook('onResponse', async (req: FastifyRequest) => {
-      seen.set(`${req.method} ${req.routeOptions.url}`, req.routeOptions.config.permission);
-    });
-  }, ...allRoutes] });
+  const probe = await buildApp({
+    db: t.db,
+    config: { ...loadConfig({}), demoFamilies: 0 },
+    logger: false,
+    routes: [
+      (a) => {
+        a.addHook('onResponse', async (req: FastifyRequest) => {
+          seen.set(`${req.method} ${req.routeOptions.url}`, req.routeOptions.config.permission);
+        });
+      },
+      ...allRoutes,
+    ],
+  });
   await probe.ready();
   const tree = app.printRoutes({ commonPrefix: false });
   // The probe has exactly the routes of the real server.
@@ -90,7 +108,10 @@ beforeAll(async () => {
   }
   await probe.close();
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 describe('route permissions', () => {
   it('lists every route with the permission it needs', () => {
@@ -256,7 +277,10 @@ describe('route permissions', () => {
       const op = doc.paths[url.replace(/:([A-Za-z]+)/g, '{$1}')]?.[method.toLowerCase()];
       expect(op, `${key} in /openapi.json`).toBeDefined();
       expect(op!.summary, key).toBeTruthy();
-      expect(Object.keys(op!.responses ?? {}).some((c) => /^[23]/.test(c)), key).toBe(true);
+      expect(
+        Object.keys(op!.responses ?? {}).some((c) => /^[23]/.test(c)),
+        key,
+      ).toBe(true);
     }
   });
 });
@@ -271,13 +295,19 @@ function sampleOf(schema: Schema | undefined, doc: Schema): unknown {
   while (s.$ref) s = doc.components.schemas[String(s.$ref).split('/').pop()!];
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum[0];
-  if (s.anyOf || s.oneOf) return sampleOf((s.anyOf ?? s.oneOf).find((x: Schema) => x.type !== 'null' && !x.nullable) ?? (s.anyOf ?? s.oneOf)[0], doc);
+  if (s.anyOf || s.oneOf)
+    return sampleOf((s.anyOf ?? s.oneOf).find((x: Schema) => x.type !== 'null' && !x.nullable) ?? (s.anyOf ?? s.oneOf)[0], doc);
   if (s.allOf) return Object.assign({}, ...s.allOf.map((x: Schema) => sampleOf(x, doc)));
   switch (s.type) {
-    case 'object': return Object.fromEntries((s.required ?? []).map((k: string) => [k, sampleOf(s.properties?.[k], doc)]));
-    case 'array': return Array.from({ length: s.minItems ?? 0 }, () => sampleOf(s.items, doc));
-    case 'integer': case 'number': return s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 1);
-    case 'boolean': return false;
+    case 'object':
+      return Object.fromEntries((s.required ?? []).map((k: string) => [k, sampleOf(s.properties?.[k], doc)]));
+    case 'array':
+      return Array.from({ length: s.minItems ?? 0 }, () => sampleOf(s.items, doc));
+    case 'integer':
+    case 'number':
+      return s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 1);
+    case 'boolean':
+      return false;
     case 'string':
       if (s.format === 'uuid') return randomUUID();
       if (s.format === 'date') return '2015-06-01';
@@ -285,7 +315,8 @@ function sampleOf(schema: Schema | undefined, doc: Schema): unknown {
       if (s.format === 'email') return 'iemand@example.nl';
       if (s.pattern) return fc.sample(fc.stringMatching(new RegExp(s.pattern), { maxLength: s.maxLength }), { numRuns: 1, seed: 42 })[0];
       return 'x'.repeat(Math.max(s.minLength ?? 1, 3)).slice(0, s.maxLength ?? 100);
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -293,11 +324,35 @@ function sampleOf(schema: Schema | undefined, doc: Schema): unknown {
 const SAMPLE_OVERRIDES: Record<string, () => { query?: Record<string, string>; payload?: unknown }> = {
   'POST /api/v1/session': () => ({ payload: { username: professional.username, password: PASSWORD } }),
   'GET /api/v1/persons': () => ({ query: { bsn: nextBsn() } }),
-  'POST /api/v1/break-glass': () => ({ payload: { familyId: randomUUID(), reason: 'Melding van acuut onveilige situatie thuis', totpCode: '123456' } }),
-  'POST /api/v1/refindex/registrations': () => ({ payload: { bsn: nextBsn(), birthDate: '2012-05-05', contactName: 'Contact', contactPhone: '0612345678', legalBasis: 'statutory_task' } }),
-  'POST /api/v1/signals': () => ({ payload: { receivingOrganisationId: randomUUID(), source: 'school', subjectDescription: 'Een leerling', whatSeen: 'Komt vaak zonder eten naar school.', safetyAtStake: false, urgency: 'normal' } }),
+  'POST /api/v1/break-glass': () => ({
+    payload: { familyId: randomUUID(), reason: 'Melding van acuut onveilige situatie thuis', totpCode: '123456' },
+  }),
+  'POST /api/v1/refindex/registrations': () => ({
+    payload: { bsn: nextBsn(), birthDate: '2012-05-05', contactName: 'Contact', contactPhone: '0612345678', legalBasis: 'statutory_task' },
+  }),
+  'POST /api/v1/signals': () => ({
+    payload: {
+      receivingOrganisationId: randomUUID(),
+      source: 'school',
+      subjectDescription: 'Een leerling',
+      whatSeen: 'Komt vaak zonder eten naar school.',
+      safetyAtStake: false,
+      urgency: 'normal',
+    },
+  }),
   'POST /api/v1/signals/:signalId/family-proposals': () => ({ payload: { otherSignalId: randomUUID(), decision: 'rejected', version: 1 } }),
-  'POST /api/v1/handovers': () => ({ payload: { caseId: randomUUID(), toOrganisationId: randomUUID(), reason: 'Verhuizing naar een andere gemeente', safetyAssessment: 'safe', knownInformation: 'Lopende hulp thuis.', personIds: [], legalBasis: 'statutory_task', senderAccess: 'ends' } }),
+  'POST /api/v1/handovers': () => ({
+    payload: {
+      caseId: randomUUID(),
+      toOrganisationId: randomUUID(),
+      reason: 'Verhuizing naar een andere gemeente',
+      safetyAssessment: 'safe',
+      knownInformation: 'Lopende hulp thuis.',
+      personIds: [],
+      legalBasis: 'statutory_task',
+      senderAccess: 'ends',
+    },
+  }),
 };
 
 function requestFor(key: string) {
@@ -305,8 +360,13 @@ function requestFor(key: string) {
   const doc = app.swagger() as Schema;
   const op = doc.paths?.[url.replace(/:([A-Za-z]+)/g, '{$1}')]?.[method.toLowerCase()];
   const override = SAMPLE_OVERRIDES[key]?.() ?? {};
-  const query = override.query ?? Object.fromEntries((op?.parameters ?? []).filter((p: Schema) => p.in === 'query' && p.required)
-    .map((p: Schema) => [p.name, String(sampleOf(p.schema, doc))]));
+  const query =
+    override.query ??
+    Object.fromEntries(
+      (op?.parameters ?? [])
+        .filter((p: Schema) => p.in === 'query' && p.required)
+        .map((p: Schema) => [p.name, String(sampleOf(p.schema, doc))]),
+    );
   const bodySchema = op?.requestBody?.content?.['application/json']?.schema;
   const payload = override.payload ?? (bodySchema ? sampleOf(bodySchema, doc) : undefined);
   const search = new URLSearchParams(query).toString();
@@ -322,7 +382,11 @@ async function as(user: TestUser | null, key: string) {
   }
   const r = await app.inject({ ...req, headers });
   let body: any = {};
-  try { body = r.json(); } catch { /* not JSON */ }
+  try {
+    body = r.json();
+  } catch {
+    /* not JSON */
+  }
   return { status: r.statusCode, code: body?.code as string | undefined, detailEn: body?.detailEn as string | undefined };
 }
 
@@ -330,7 +394,8 @@ async function as(user: TestUser | null, key: string) {
 const invalidSample = (r: { status: number; code?: string }) => r.status === 400 && ['validation', 'malformed_json'].includes(r.code ?? '');
 
 const GUARD_DENIAL = new Forbidden().detailText.en;
-const deniedByGuard = (r: { status: number; code?: string; detailEn?: string }) => r.status === 403 && r.code === 'forbidden' && r.detailEn === GUARD_DENIAL;
+const deniedByGuard = (r: { status: number; code?: string; detailEn?: string }) =>
+  r.status === 403 && r.code === 'forbidden' && r.detailEn === GUARD_DENIAL;
 const notLoggedIn = (r: { status: number; code?: string }) => r.status === 401 && r.code === 'unauthenticated';
 
 describe('the guard enforces the table', () => {
@@ -349,8 +414,10 @@ describe('the guard enforces the table', () => {
     for (const [key, permission] of apiRoutes()) {
       const r = await as(professional, key);
       expect(invalidSample(r), `${key}: a valid request is needed to reach the guard (add it to SAMPLE_OVERRIDES)`).toBe(false);
-      const allowed = permission === 'public' || permission === 'session:partial'
-        || (PERMISSIONS[permission as Permission] as readonly string[]).includes('professional');
+      const allowed =
+        permission === 'public' ||
+        permission === 'session:partial' ||
+        (PERMISSIONS[permission as Permission] as readonly string[]).includes('professional');
       expect(notLoggedIn(r), key).toBe(false);
       expect(deniedByGuard(r), `${key} (${permission}): ${r.status} ${r.code}`).toBe(!allowed);
     }

@@ -6,7 +6,10 @@ import { login, testApp, type Client } from '../support/http.js';
 import type { App } from '../../src/platform/http/app.js';
 import { oneRow } from '../../src/platform/db/rows.js';
 
-let t: TestDb; let app: App; let user: TestUser; let c: Client;
+let t: TestDb;
+let app: App;
+let user: TestUser;
+let c: Client;
 beforeAll(async () => {
   t = await createTestDatabase();
   const region = await createRegion(t.db);
@@ -14,9 +17,18 @@ beforeAll(async () => {
   app = await testApp(t.server);
   c = await login(app, user.username);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
-const lastSeen = async () => oneRow(await t.db.query<{ s: string }>(`SELECT last_seen_at::text AS s FROM sessions WHERE user_id = $1 AND ended_at IS NULL`, [user.actor.userId]), 'open session').s;
+const lastSeen = async () =>
+  oneRow(
+    await t.db.query<{ s: string }>(`SELECT last_seen_at::text AS s FROM sessions WHERE user_id = $1 AND ended_at IS NULL`, [
+      user.actor.userId,
+    ]),
+    'open session',
+  ).s;
 
 describe('idle timeout and polling', () => {
   it('the unread-count poll leaves last_seen_at alone; a real request moves it', async () => {

@@ -15,7 +15,12 @@ import type { App } from '../../src/platform/http/app.js';
 import { loadLimits } from '../../src/config.js';
 import { oneRow } from '../../src/platform/db/rows.js';
 
-let t: TestDb; let url: string; let admin: pg.Client; let region: string; let team: string; let teacher: TestUser;
+let t: TestDb;
+let url: string;
+let admin: pg.Client;
+let region: string;
+let team: string;
+let teacher: TestUser;
 const opened: Array<{ app: App; db: Database }> = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -31,8 +36,12 @@ describe.skipIf(!onPostgres)('stays up through database faults and overload (Pos
     teacher = await createUser(t.db, region, await createOrganisation(t.db, region, 'school', 'OBS Het Anker'), ['professional']);
   });
   afterAll(async () => {
-    for (const o of opened) { await o.app.close(); await o.db.close(); }
-    await admin?.end(); await t?.drop();
+    for (const o of opened) {
+      await o.app.close();
+      await o.db.close();
+    }
+    await admin?.end();
+    await t?.drop();
   });
 
   /** A Regie on its own pool of the test database, and a logged-in teacher. */
@@ -43,11 +52,22 @@ describe.skipIf(!onPostgres)('stays up through database faults and overload (Pos
     return { app, db, c: await login(app, teacher.username) };
   }
 
-  const body = (whatSeen: string) => ({ receivingOrganisationId: team, source: 'school', whatSeen, safetyAtStake: false, urgency: 'normal', subjectDescription: 'Gezin op nummer 7' });
+  const body = (whatSeen: string) => ({
+    receivingOrganisationId: team,
+    source: 'school',
+    whatSeen,
+    safetyAtStake: false,
+    urgency: 'normal',
+    subjectDescription: 'Gezin op nummer 7',
+  });
   const stored = async (whatSeen: string) =>
     Number(oneRow(await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM signals WHERE what_seen = $1`, [whatSeen])).n);
   /** Ends every connection of the server (regie_server) to the test database, like a failover or a restarted server. */
-  const terminateBackends = () => admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = 'regie_server' AND pid <> pg_backend_pid()`, [t.name]);
+  const terminateBackends = () =>
+    admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = 'regie_server' AND pid <> pg_backend_pid()`,
+      [t.name],
+    );
   async function lock(table: string, mode = 'SHARE') {
     await admin.query('BEGIN');
     await admin.query(`LOCK TABLE ${table} IN ${mode} MODE`);
@@ -58,8 +78,10 @@ describe.skipIf(!onPostgres)('stays up through database faults and overload (Pos
     expect(String(r.headers['content-type'])).toContain('application/problem+json');
     expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
     expect(r.body).toMatchObject({ status: 503, code: 'unavailable' });
-    expect(r.body.title).toMatch(/niet beschikbaar/); expect(r.body.titleEn).toMatch(/unavailable/i);
-    expect(r.body.detail).toBeTruthy(); expect(r.body.detailEn).toBeTruthy();
+    expect(r.body.title).toMatch(/niet beschikbaar/);
+    expect(r.body.titleEn).toMatch(/unavailable/i);
+    expect(r.body.detail).toBeTruthy();
+    expect(r.body.detailEn).toBeTruthy();
   }
 
   it('backends terminated while idle: the next requests get fresh connections', async () => {
@@ -96,7 +118,9 @@ describe.skipIf(!onPostgres)('stays up through database faults and overload (Pos
       });
       await expect(outcome).rejects.toBeInstanceOf(Unavailable);
       expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
-    } finally { await db.close(); }
+    } finally {
+      await db.close();
+    }
   });
 
   it('a full pool answers 503 after the pool wait, and /readyz still answers within a second', async () => {
@@ -126,7 +150,9 @@ describe.skipIf(!onPostgres)('stays up through database faults and overload (Pos
       expect(Date.now() - started).toBeLessThan(1_000);
       expect(r.statusCode).toBe(503);
       expect(r.headers['retry-after']).toBeDefined();
-    } finally { await release(); }
+    } finally {
+      await release();
+    }
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
   });
@@ -176,9 +202,31 @@ describe.skipIf(!onPostgres)('stays up through database faults and overload (Pos
 
 describe('limits are settings with sensible defaults', () => {
   it('reads DB_POOL_SIZE, DB_POOL_WAIT_MS, STATEMENT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, SHUTDOWN_TIMEOUT_MS and MAX_IN_FLIGHT', () => {
-    expect(loadLimits({})).toEqual({ poolSize: 10, poolWaitMs: 2_000, statementTimeoutMs: 5_000, requestTimeoutMs: 10_000, shutdownTimeoutMs: 8_000, maxInFlight: 100 });
-    expect(loadLimits({ DB_POOL_SIZE: '25', DB_POOL_WAIT_MS: '500', STATEMENT_TIMEOUT_MS: '2000', REQUEST_TIMEOUT_MS: '4000', SHUTDOWN_TIMEOUT_MS: '5000', MAX_IN_FLIGHT: '300' }))
-      .toEqual({ poolSize: 25, poolWaitMs: 500, statementTimeoutMs: 2_000, requestTimeoutMs: 4_000, shutdownTimeoutMs: 5_000, maxInFlight: 300 });
+    expect(loadLimits({})).toEqual({
+      poolSize: 10,
+      poolWaitMs: 2_000,
+      statementTimeoutMs: 5_000,
+      requestTimeoutMs: 10_000,
+      shutdownTimeoutMs: 8_000,
+      maxInFlight: 100,
+    });
+    expect(
+      loadLimits({
+        DB_POOL_SIZE: '25',
+        DB_POOL_WAIT_MS: '500',
+        STATEMENT_TIMEOUT_MS: '2000',
+        REQUEST_TIMEOUT_MS: '4000',
+        SHUTDOWN_TIMEOUT_MS: '5000',
+        MAX_IN_FLIGHT: '300',
+      }),
+    ).toEqual({
+      poolSize: 25,
+      poolWaitMs: 500,
+      statementTimeoutMs: 2_000,
+      requestTimeoutMs: 4_000,
+      shutdownTimeoutMs: 5_000,
+      maxInFlight: 300,
+    });
     expect(loadLimits({ DB_POOL_SIZE: 'zero', REQUEST_TIMEOUT_MS: '-1' })).toMatchObject({ poolSize: 10, requestTimeoutMs: 10_000 });
   });
 });

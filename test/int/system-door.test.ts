@@ -68,13 +68,30 @@ const POLICIES = [
   "users: users_system_installation_read SELECT (regie.system_door() = 'installation'::text)",
   "users: users_system_team_leads SELECT (regie.system_door() = ANY (ARRAY['triage-overdue'::text, 'refindex-sweeps'::text, 'handover-deadlines'::text, 'council-overdue'::text]))",
 ];
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t?.drop(); });
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.drop();
+});
 
 describe('the system door', () => {
   it('is opened by these named jobs only, and its role holds only these grants', async () => {
-    expect(SYSTEM_DOORS).toEqual(['audit-checkpoints', 'audit-verify', 'authentication', 'council-overdue', 'handover-deadlines', 'idempotency', 'installation', 'jobs',
-      'mail-outbox', 'migrations', 'public-form', 'refindex-sweeps', 'triage-overdue']);
+    expect(SYSTEM_DOORS).toEqual([
+      'audit-checkpoints',
+      'audit-verify',
+      'authentication',
+      'council-overdue',
+      'handover-deadlines',
+      'idempotency',
+      'installation',
+      'jobs',
+      'mail-outbox',
+      'migrations',
+      'public-form',
+      'refindex-sweeps',
+      'triage-overdue',
+    ]);
     const grants = await t.db.query<{ g: string }>(`
       WITH t AS (SELECT c.relname AS tbl, x.privilege_type AS p FROM pg_class c, aclexplode(c.relacl) x
                   WHERE x.grantee = 'regie_system'::regrole AND c.relnamespace = 'public'::regnamespace),
@@ -86,31 +103,53 @@ describe('the system door', () => {
     const functions = await t.db.query<{ f: string }>(`SELECT p.oid::regprocedure::text AS f FROM pg_proc p, aclexplode(p.proacl) x
       WHERE x.grantee = 'regie_system'::regrole AND x.privilege_type = 'EXECUTE' ORDER BY 1`);
     expect(functions.map((r) => r.f)).toEqual(FUNCTIONS);
-    const policies = await t.db.query<{ p: string }>(`SELECT tablename || ': ' || policyname || ' ' || cmd || coalesce(' ' || qual, '') || coalesce(' CHECK ' || with_check, '') AS p
+    const policies = await t.db.query<{
+      p: string;
+    }>(`SELECT tablename || ': ' || policyname || ' ' || cmd || coalesce(' ' || qual, '') || coalesce(' CHECK ' || with_check, '') AS p
       FROM pg_policies WHERE 'regie_system' = ANY (roles) ORDER BY 1`);
     expect(policies.map((r) => r.p)).toEqual(POLICIES);
     const [role] = await t.db.query(`SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = 'regie_system'`);
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
   });
 
-  it('names the job to the database, counts as the jobs\' pass, and can read nothing it was not granted', async () => {
+  it("names the job to the database, counts as the jobs' pass, and can read nothing it was not granted", async () => {
     const region = await createRegion(t.db);
     const user = await createUser(t.db, region, await createOrganisation(t.db, region), ['professional']);
     await t.db.transaction((tx) => recordAccess(tx, user.actor, { action: 'read', objectType: 'test' }));
-    expect(await asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(
-      `SELECT current_user::text AS "user", current_setting('regie.system') AS door, regie.acting_as_system() AS system`)))
-      .toEqual([{ user: 'regie_system', door: 'audit-checkpoints', system: true }]);
-    expect((await readChainHeads(t.db)).filter((h) => h.regionId === region)).toEqual([expect.objectContaining({ seq: 1, chain: expect.stringMatching(/^audit_log(\/\d+)?$/) })]);
+    expect(
+      await asSystem(t.db, 'audit-checkpoints', (tx) =>
+        tx.query(`SELECT current_user::text AS "user", current_setting('regie.system') AS door, regie.acting_as_system() AS system`),
+      ),
+    ).toEqual([{ user: 'regie_system', door: 'audit-checkpoints', system: true }]);
+    expect((await readChainHeads(t.db)).filter((h) => h.regionId === region)).toEqual([
+      expect.objectContaining({ seq: 1, chain: expect.stringMatching(/^audit_log(\/\d+)?$/) }),
+    ]);
     // Grants belong to the role, so every door has them; row-level security keeps each door to its rows.
     expect(await asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(`SELECT id FROM users`))).toEqual([]);
-    expect(await asSystem(t.db, 'triage-overdue', (tx) => tx.query(`SELECT id FROM users WHERE region_id = $1`, [region]))).toEqual([{ id: user.actor.userId }]);
-    for (const sql of ['SELECT bsn FROM persons LIMIT 1', 'SELECT password_hash FROM users LIMIT 1', 'SELECT totp_secret FROM users LIMIT 1',
-      'SELECT 1 FROM sessions LIMIT 1', `UPDATE audit_chain_head SET seq = 0 WHERE region_id = '${region}'`])
-      await expect(asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(sql)), sql).rejects.toMatchObject({ code: '42501' });
+    expect(await asSystem(t.db, 'triage-overdue', (tx) => tx.query(`SELECT id FROM users WHERE region_id = $1`, [region]))).toEqual([
+      { id: user.actor.userId },
+    ]);
+    for (const sql of [
+      'SELECT bsn FROM persons LIMIT 1',
+      'SELECT password_hash FROM users LIMIT 1',
+      'SELECT totp_secret FROM users LIMIT 1',
+      'SELECT 1 FROM sessions LIMIT 1',
+      `UPDATE audit_chain_head SET seq = 0 WHERE region_id = '${region}'`,
+    ])
+      await expect(
+        asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(sql)),
+        sql,
+      ).rejects.toMatchObject({ code: '42501' });
     // The audit log's rows are for the verifying door alone (migrations/0191).
-    expect(await asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(`SELECT seq FROM audit_log WHERE region_id = $1`, [region]))).toEqual([]);
-    expect(await asSystem(t.db, 'audit-verify', (tx) => tx.query(`SELECT chain_seq::int AS seq FROM audit_log WHERE region_id = $1`, [region]))).toEqual([{ seq: 1 }]);
-    await expect(asSystem(t.db, 'audit-verify', (tx) => tx.query(`DELETE FROM audit_log WHERE region_id = $1`, [region]))).rejects.toMatchObject({ code: '42501' });
+    expect(await asSystem(t.db, 'audit-checkpoints', (tx) => tx.query(`SELECT seq FROM audit_log WHERE region_id = $1`, [region]))).toEqual(
+      [],
+    );
+    expect(
+      await asSystem(t.db, 'audit-verify', (tx) => tx.query(`SELECT chain_seq::int AS seq FROM audit_log WHERE region_id = $1`, [region])),
+    ).toEqual([{ seq: 1 }]);
+    await expect(
+      asSystem(t.db, 'audit-verify', (tx) => tx.query(`DELETE FROM audit_log WHERE region_id = $1`, [region])),
+    ).rejects.toMatchObject({ code: '42501' });
     await expect(asSystem(t.db, 'login' as SystemDoor, async () => 1)).rejects.toThrow(/unknown system door/);
   });
 });
@@ -119,13 +158,28 @@ describe('the authentication door (regie_authn, migrations/0190)', () => {
   it('is the only role that reads password hashes and TOTP secrets or touches sessions, and nothing else', async () => {
     const region = await createRegion(t.db);
     const user = await createUser(t.db, region, await createOrganisation(t.db, region), ['professional']);
-    const [who] = await asSystem(t.db, 'authentication', (tx) => tx.query(
-      `SELECT current_user::text AS "user", password_hash IS NOT NULL AS has_hash FROM users WHERE region_id = $1 AND id = $2`, [region, user.actor.userId]));
+    const [who] = await asSystem(t.db, 'authentication', (tx) =>
+      tx.query(`SELECT current_user::text AS "user", password_hash IS NOT NULL AS has_hash FROM users WHERE region_id = $1 AND id = $2`, [
+        region,
+        user.actor.userId,
+      ]),
+    );
     expect(who).toEqual({ user: 'regie_authn', has_hash: true });
-    for (const sql of ['SELECT 1 FROM persons LIMIT 1', 'SELECT 1 FROM families LIMIT 1', 'SELECT 1 FROM cases LIMIT 1', 'SELECT 1 FROM signals LIMIT 1',
-      'SELECT 1 FROM audit_log LIMIT 1', `UPDATE users SET roles = '{functional_admin}'`, `UPDATE users SET active = false`,
-      `INSERT INTO regions (id, name) VALUES ('x', 'x')`, 'DELETE FROM sessions'])
-      await expect(asSystem(t.db, 'authentication', (tx) => tx.query(sql)), sql).rejects.toMatchObject({ code: '42501' });
+    for (const sql of [
+      'SELECT 1 FROM persons LIMIT 1',
+      'SELECT 1 FROM families LIMIT 1',
+      'SELECT 1 FROM cases LIMIT 1',
+      'SELECT 1 FROM signals LIMIT 1',
+      'SELECT 1 FROM audit_log LIMIT 1',
+      `UPDATE users SET roles = '{functional_admin}'`,
+      `UPDATE users SET active = false`,
+      `INSERT INTO regions (id, name) VALUES ('x', 'x')`,
+      'DELETE FROM sessions',
+    ])
+      await expect(
+        asSystem(t.db, 'authentication', (tx) => tx.query(sql)),
+        sql,
+      ).rejects.toMatchObject({ code: '42501' });
     // Its rows are for its own door: another door on the same role would see none.
     const tables = await t.db.query<{ t: string }>(`SELECT DISTINCT c.relname AS t FROM pg_class c, aclexplode(c.relacl) x
       WHERE x.grantee = 'regie_authn'::regrole AND c.relnamespace = 'public'::regnamespace
@@ -137,7 +191,7 @@ describe('the authentication door (regie_authn, migrations/0190)', () => {
   });
 });
 
-describe.runIf(onPostgres)('the server\'s login role (PostgreSQL, docs/deploy/roles.sql)', () => {
+describe.runIf(onPostgres)("the server's login role (PostgreSQL, docs/deploy/roles.sql)", () => {
   it('is an ordinary login role that owns nothing and can use no grant outside a door', async () => {
     const [role] = await t.server.query(`SELECT current_user::text AS "user", rolsuper, rolbypassrls, rolinherit, rolcanlogin,
         pg_has_role(current_user, 'regie_app', 'MEMBER') AS app, pg_has_role(current_user, 'regie_system', 'MEMBER') AS system,
@@ -145,12 +199,29 @@ describe.runIf(onPostgres)('the server\'s login role (PostgreSQL, docs/deploy/ro
         (SELECT count(*)::int FROM pg_class c WHERE c.relowner = pg_roles.oid) AS owns,
         (SELECT datdba = pg_roles.oid FROM pg_database WHERE datname = current_database()) AS db_owner
       FROM pg_roles WHERE rolname = current_user`);
-    expect(role).toEqual({ user: 'regie_server', rolsuper: false, rolbypassrls: false, rolinherit: false, rolcanlogin: true,
-      app: true, system: true, authn: true, owns: 0, db_owner: false });
-    for (const sql of ['SELECT 1 FROM users LIMIT 1', 'SELECT 1 FROM audit_log LIMIT 1', 'SELECT 1 FROM sessions LIMIT 1', 'SELECT 1 FROM schema_migrations'])
+    expect(role).toEqual({
+      user: 'regie_server',
+      rolsuper: false,
+      rolbypassrls: false,
+      rolinherit: false,
+      rolcanlogin: true,
+      app: true,
+      system: true,
+      authn: true,
+      owns: 0,
+      db_owner: false,
+    });
+    for (const sql of [
+      'SELECT 1 FROM users LIMIT 1',
+      'SELECT 1 FROM audit_log LIMIT 1',
+      'SELECT 1 FROM sessions LIMIT 1',
+      'SELECT 1 FROM schema_migrations',
+    ])
       await expect(t.server.query(sql), sql).rejects.toMatchObject({ code: '42501' });
     // The migrations ran as the owner, which is not a superuser either.
-    const [owner] = await t.db.query(`SELECT current_user::text AS "user", rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
+    const [owner] = await t.db.query(
+      `SELECT current_user::text AS "user", rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`,
+    );
     expect(owner).toEqual({ user: 'regie_owner', rolsuper: false, rolbypassrls: true });
   });
 
@@ -158,7 +229,8 @@ describe.runIf(onPostgres)('the server\'s login role (PostgreSQL, docs/deploy/ro
     expect(await migrate(t.server)).toEqual([]);
     const region = await createRegion(t.db);
     const user = await createUser(t.db, region, await createOrganisation(t.db, region), ['professional']);
-    expect(await asActor(t.server, user.actor, (tx) => tx.query(`SELECT current_user::text AS "user", id FROM users`)))
-      .toEqual([{ user: 'regie_app', id: user.actor.userId }]);
+    expect(await asActor(t.server, user.actor, (tx) => tx.query(`SELECT current_user::text AS "user", id FROM users`))).toEqual([
+      { user: 'regie_app', id: user.actor.userId },
+    ]);
   });
 });

@@ -35,14 +35,21 @@ const rolesSql = fileURLToPath(new URL('../../docs/deploy/roles.sql', import.met
 export function testDatabaseUrl(name: string, role?: 'regie_owner' | 'regie_server'): string {
   const u = new URL(process.env.TEST_DATABASE_URL!);
   u.pathname = `/${name}`;
-  if (role) { u.username = role; u.password = ''; }
+  if (role) {
+    u.username = role;
+    u.password = '';
+  }
   return u.toString();
 }
 
 async function asAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
-  try { return await fn(admin); } finally { await admin.end(); }
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
 }
 
 /**
@@ -76,7 +83,9 @@ export async function ensurePgliteSnapshot(): Promise<string> {
     const part = `${file}.${process.pid}.part`;
     writeFileSync(part, tar);
     renameSync(part, file);
-  } finally { await db.close(); }
+  } finally {
+    await db.close();
+  }
   return file;
 }
 
@@ -94,7 +103,11 @@ export async function createTestDatabase(): Promise<TestDb> {
   await asAdmin(async (admin) => {
     // Roles are cluster-wide and test files start in parallel: one at a time sets them up.
     await admin.query('SELECT pg_advisory_lock(4242160)');
-    try { await admin.query(readFileSync(rolesSql, 'utf8')); } finally { await admin.query('SELECT pg_advisory_unlock(4242160)'); }
+    try {
+      await admin.query(readFileSync(rolesSql, 'utf8'));
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock(4242160)');
+    }
     await admin.query(`CREATE DATABASE ${name} OWNER regie_owner`);
   });
   const db = await openPostgres(testDatabaseUrl(name, 'regie_owner'), { max: 20, waitMs: 60_000 });
@@ -102,7 +115,10 @@ export async function createTestDatabase(): Promise<TestDb> {
   const server = await openPostgres(testDatabaseUrl(name, 'regie_server'), { max: 10, waitMs: 60_000 });
   const superuser = await openPostgres(testDatabaseUrl(name), 2);
   return {
-    db, server, superuser, name,
+    db,
+    server,
+    superuser,
+    name,
     async drop() {
       await superuser.close();
       await server.close();

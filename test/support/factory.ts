@@ -28,31 +28,86 @@ export async function createRegion(db: Database, id = `r${randomUUID().slice(0, 
 export async function createOrganisation(db: Database, regionId: string, type = 'municipal_team', name?: string) {
   const id = randomUUID();
   const safety = ['veilig_thuis', 'police', 'child_protection_board', 'certified_institution'].includes(type);
-  await db.query(`INSERT INTO organisations (region_id, id, name, type, safety_task) VALUES ($1, $2, $3, $4, $5)`,
-    [regionId, id, name ?? `${type} ${id.slice(0, 4)}`, type, safety]);
+  await db.query(`INSERT INTO organisations (region_id, id, name, type, safety_task) VALUES ($1, $2, $3, $4, $5)`, [
+    regionId,
+    id,
+    name ?? `${type} ${id.slice(0, 4)}`,
+    type,
+    safety,
+  ]);
   return id;
 }
 
-export interface TestUser { actor: Actor; username: string }
-
-export async function createUser(db: Database, regionId: string, organisationId: string, roles: Role[] = ['professional', 'coordinator'],
-  opts: { totpRequired?: boolean; totpSecret?: string; withPassword?: boolean; passwordChangeRequired?: boolean } = {}): Promise<TestUser> {
-  const username = `u_${randomUUID().slice(0, 12)}`;
-  const id = await addUser(db, { regionId, organisationId, username, displayName: `Prof ${username.slice(2, 8)}`, roles,
-    password: opts.withPassword === false ? undefined : PASSWORD, totpRequired: opts.totpRequired ?? false, totpSecret: opts.totpSecret,
-    passwordChangeRequired: opts.passwordChangeRequired });
-  const org = await db.query<{ type: string; safety_task: boolean }>(`SELECT type, safety_task FROM organisations WHERE region_id = $1 AND id = $2`, [regionId, organisationId]);
-  const [orgRow] = org;
-  if (!orgRow) throw new Error(`factory: organisation ${organisationId} not found in region ${regionId}`);
-  return { username, actor: { regionId, userId: id, organisationId, organisationType: orgRow.type, safetyTask: orgRow.safety_task, roles, displayName: username, ip: '127.0.0.1', userAgent: 'vitest' } };
+export interface TestUser {
+  actor: Actor;
+  username: string;
 }
 
-export function familyBody(coordinatorUserId: string, o: { familyName?: string; children?: number; withBsn?: boolean; legalBasis?: 'consent' | 'statutory_task' | 'safety' } = {}) {
+export async function createUser(
+  db: Database,
+  regionId: string,
+  organisationId: string,
+  roles: Role[] = ['professional', 'coordinator'],
+  opts: { totpRequired?: boolean; totpSecret?: string; withPassword?: boolean; passwordChangeRequired?: boolean } = {},
+): Promise<TestUser> {
+  const username = `u_${randomUUID().slice(0, 12)}`;
+  const id = await addUser(db, {
+    regionId,
+    organisationId,
+    username,
+    displayName: `Prof ${username.slice(2, 8)}`,
+    roles,
+    password: opts.withPassword === false ? undefined : PASSWORD,
+    totpRequired: opts.totpRequired ?? false,
+    totpSecret: opts.totpSecret,
+    passwordChangeRequired: opts.passwordChangeRequired,
+  });
+  const org = await db.query<{ type: string; safety_task: boolean }>(
+    `SELECT type, safety_task FROM organisations WHERE region_id = $1 AND id = $2`,
+    [regionId, organisationId],
+  );
+  const [orgRow] = org;
+  if (!orgRow) throw new Error(`factory: organisation ${organisationId} not found in region ${regionId}`);
+  return {
+    username,
+    actor: {
+      regionId,
+      userId: id,
+      organisationId,
+      organisationType: orgRow.type,
+      safetyTask: orgRow.safety_task,
+      roles,
+      displayName: username,
+      ip: '127.0.0.1',
+      userAgent: 'vitest',
+    },
+  };
+}
+
+export function familyBody(
+  coordinatorUserId: string,
+  o: { familyName?: string; children?: number; withBsn?: boolean; legalBasis?: 'consent' | 'statutory_task' | 'safety' } = {},
+) {
   const familyName = o.familyName ?? 'Jansen';
   const members = [
-    { givenNames: 'Anna', familyName, birthDate: '1988-04-12', relation: 'parent' as const, ...(o.withBsn === false ? {} : { bsn: nextBsn() }) },
-    ...Array.from({ length: o.children ?? 2 }, (_, i) => ({ givenNames: `Kind${i + 1}`, familyName, birthDate: `201${i + 2}-06-0${i + 1}`,
-      relation: 'child' as const, ...(o.withBsn === false ? {} : { bsn: nextBsn() }) })),
+    {
+      givenNames: 'Anna',
+      familyName,
+      birthDate: '1988-04-12',
+      relation: 'parent' as const,
+      ...(o.withBsn === false ? {} : { bsn: nextBsn() }),
+    },
+    ...Array.from({ length: o.children ?? 2 }, (_, i) => ({
+      givenNames: `Kind${i + 1}`,
+      familyName,
+      birthDate: `201${i + 2}-06-0${i + 1}`,
+      relation: 'child' as const,
+      ...(o.withBsn === false ? {} : { bsn: nextBsn() }),
+    })),
   ];
-  return { members, network: [{ name: 'Oma Jansen', relation: 'grandparent' as const }], case: { coordinatorUserId, legalBasis: o.legalBasis ?? 'consent' } };
+  return {
+    members,
+    network: [{ name: 'Oma Jansen', relation: 'grandparent' as const }],
+    case: { coordinatorUserId, legalBasis: o.legalBasis ?? 'consent' },
+  };
 }

@@ -23,7 +23,8 @@ export function plainJpeg(): Buffer {
     Buffer.from([0xff, 0xd8]),
     seg(0xdb, Buffer.from([0, ...Array(64).fill(1)])),
     seg(0xc0, Buffer.from([8, 0, 8, 0, 8, 1, 1, 0x11, 0])),
-    dht(0x00), dht(0x10),
+    dht(0x00),
+    dht(0x10),
     seg(0xda, Buffer.from([1, 1, 0, 0, 63, 0])),
     Buffer.from([0x3f]), // DC difference 0, then end of block, padded with ones
     Buffer.from([0xff, 0xd9]),
@@ -33,15 +34,22 @@ export function plainJpeg(): Buffer {
 /** An EXIF APP1 segment (big-endian TIFF) with Make, Orientation and a GPS IFD. */
 export function exifSegment(orientation = 6): Buffer {
   const make = Buffer.from(`${PHONE}\0`, 'latin1');
-  const ifd0 = 8; const ifd0Size = 2 + 3 * 12 + 4;
+  const ifd0 = 8;
+  const ifd0Size = 2 + 3 * 12 + 4;
   const makeAt = ifd0 + ifd0Size;
   const gpsAt = makeAt + make.length + (make.length % 2);
   const gpsSize = 2 + 4 * 12 + 4;
-  const latAt = gpsAt + gpsSize; const lonAt = latAt + 24;
+  const latAt = gpsAt + gpsSize;
+  const lonAt = latAt + 24;
   const tiff = Buffer.alloc(lonAt + 24);
-  tiff.write('MM', 0, 'latin1'); tiff.writeUInt16BE(42, 2); tiff.writeUInt32BE(ifd0, 4);
+  tiff.write('MM', 0, 'latin1');
+  tiff.writeUInt16BE(42, 2);
+  tiff.writeUInt32BE(ifd0, 4);
   const entry = (at: number, tag: number, type: number, count: number, value: (o: number) => void) => {
-    tiff.writeUInt16BE(tag, at); tiff.writeUInt16BE(type, at + 2); tiff.writeUInt32BE(count, at + 4); value(at + 8);
+    tiff.writeUInt16BE(tag, at);
+    tiff.writeUInt16BE(type, at + 2);
+    tiff.writeUInt32BE(count, at + 4);
+    value(at + 8);
   };
   tiff.writeUInt16BE(3, ifd0);
   entry(ifd0 + 2, 0x010f, 2, make.length, (o) => tiff.writeUInt32BE(makeAt, o));
@@ -53,15 +61,24 @@ export function exifSegment(orientation = 6): Buffer {
   entry(gpsAt + 14, 2, 5, 3, (o) => tiff.writeUInt32BE(latAt, o));
   entry(gpsAt + 26, 3, 2, 2, (o) => tiff.write('E\0', o, 'latin1'));
   entry(gpsAt + 38, 4, 5, 3, (o) => tiff.writeUInt32BE(lonAt, o));
-  GPS.lat.forEach((v, i) => { tiff.writeUInt32BE(v, latAt + i * 8); tiff.writeUInt32BE(1, latAt + i * 8 + 4); });
-  GPS.lon.forEach((v, i) => { tiff.writeUInt32BE(v, lonAt + i * 8); tiff.writeUInt32BE(1, lonAt + i * 8 + 4); });
+  GPS.lat.forEach((v, i) => {
+    tiff.writeUInt32BE(v, latAt + i * 8);
+    tiff.writeUInt32BE(1, latAt + i * 8 + 4);
+  });
+  GPS.lon.forEach((v, i) => {
+    tiff.writeUInt32BE(v, lonAt + i * 8);
+    tiff.writeUInt32BE(1, lonAt + i * 8 + 4);
+  });
   return seg(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]));
 }
 
 /** The bytes of the latitude as EXIF stores it: found in a file means the position is in it. */
 export function gpsBytes(): Buffer {
   const b = Buffer.alloc(24);
-  GPS.lat.forEach((v, i) => { b.writeUInt32BE(v, i * 8); b.writeUInt32BE(1, i * 8 + 4); });
+  GPS.lat.forEach((v, i) => {
+    b.writeUInt32BE(v, i * 8);
+    b.writeUInt32BE(1, i * 8 + 4);
+  });
   return b;
 }
 
@@ -80,9 +97,11 @@ export function phoneJpeg(orientation = 6): Buffer {
 }
 
 const chunk = (type: string, data: Buffer) => {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(body));
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
   return Buffer.concat([len, body, crc]);
 };
 
@@ -114,10 +133,15 @@ export function annotatedPng(): Buffer {
 /** A one-page PDF whose author is in the information dictionary, in XMP and in an unused old object. */
 export async function authoredPdf(opts: { objectStreams?: boolean; encrypted?: boolean } = {}): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  doc.setAuthor(AUTHOR); doc.setTitle('Verslag buren'); doc.setCreator('Tekstverwerker 1.0'); doc.setProducer('Scanner 2.0');
+  doc.setAuthor(AUTHOR);
+  doc.setTitle('Verslag buren');
+  doc.setCreator('Tekstverwerker 1.0');
+  doc.setProducer('Scanner 2.0');
   doc.addPage([200, 200]).drawText('Zorgen over nummer 12', { x: 10, y: 100, size: 10 });
-  const xmp = doc.context.stream(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>${AUTHOR}</dc:creator></x:xmpmeta>`,
-    { Type: 'Metadata', Subtype: 'XML' });
+  const xmp = doc.context.stream(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>${AUTHOR}</dc:creator></x:xmpmeta>`, {
+    Type: 'Metadata',
+    Subtype: 'XML',
+  });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
   doc.context.register(PDFString.of(`${AUTHOR} (oude versie)`));
   // Only the marker that a reader checks first; enough to be refused as protected.

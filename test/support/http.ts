@@ -17,14 +17,24 @@ export interface Client {
   patch(url: string, body?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   put(url: string, body?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   del(url: string): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
-  cookie: string; csrf: string;
+  cookie: string;
+  csrf: string;
 }
 
 /** Where a request comes from: extra headers (e.g. a forged X-Forwarded-For) and the socket's address. */
-export interface Origin { headers?: Record<string, string>; remoteAddress?: string }
+export interface Origin {
+  headers?: Record<string, string>;
+  remoteAddress?: string;
+}
 
 export async function login(app: App, username: string, password = PASSWORD, from: Origin = {}): Promise<Client> {
-  const r = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password }, headers: from.headers, remoteAddress: from.remoteAddress });
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { username, password },
+    headers: from.headers,
+    remoteAddress: from.remoteAddress,
+  });
   if (r.statusCode !== 200) throw new Error(`login failed: ${r.statusCode} ${r.body}`);
   const set = r.cookies.find((c) => c.name === 'regie_sid')!;
   return clientFor(app, `regie_sid=${set.value}`, r.json().csrfToken, from);
@@ -32,11 +42,28 @@ export async function login(app: App, username: string, password = PASSWORD, fro
 
 export function clientFor(app: App, cookie: string, csrf: string, from: Origin = {}): Client {
   const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
-    const r = await app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrf, 'user-agent': 'vitest', ...from.headers }, remoteAddress: from.remoteAddress,
-      ...(payload !== undefined ? { payload: payload as object } : {}) });
+    const r = await app.inject({
+      method,
+      url,
+      headers: { cookie, 'x-csrf-token': csrf, 'user-agent': 'vitest', ...from.headers },
+      remoteAddress: from.remoteAddress,
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
     let body: unknown = r.body;
-    try { body = r.json(); } catch { /* not JSON */ }
+    try {
+      body = r.json();
+    } catch {
+      /* not JSON */
+    }
     return { status: r.statusCode, body, headers: r.headers as Record<string, unknown> };
   };
-  return { cookie, csrf, get: (u) => call('GET', u), post: (u, b) => call('POST', u, b ?? {}), patch: (u, b) => call('PATCH', u, b ?? {}), put: (u, b) => call('PUT', u, b ?? {}), del: (u) => call('DELETE', u) };
+  return {
+    cookie,
+    csrf,
+    get: (u) => call('GET', u),
+    post: (u, b) => call('POST', u, b ?? {}),
+    patch: (u, b) => call('PATCH', u, b ?? {}),
+    put: (u, b) => call('PUT', u, b ?? {}),
+    del: (u) => call('DELETE', u),
+  };
 }

@@ -7,14 +7,31 @@ import { generateKeyPairSync } from 'node:crypto';
 // @ts-expect-error -- oidc-provider ships no type declarations; the few calls used are typed below.
 import Provider from 'oidc-provider';
 
-export interface TestAccount { sub: string; email?: string; emailVerified?: boolean; name?: string }
+export interface TestAccount {
+  sub: string;
+  email?: string;
+  emailVerified?: boolean;
+  name?: string;
+}
 
-interface Interaction { prompt: { name: string }; params: Record<string, unknown>; grantId?: string }
-interface Grant { addOIDCScope(scope: string): void; save(): Promise<string> }
+interface Interaction {
+  prompt: { name: string };
+  params: Record<string, unknown>;
+  grantId?: string;
+}
+interface Grant {
+  addOIDCScope(scope: string): void;
+  save(): Promise<string>;
+}
 interface OidcProviderInstance {
   callback(): (req: IncomingMessage, res: ServerResponse) => void;
   interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
-  interactionFinished(req: IncomingMessage, res: ServerResponse, result: object, opts?: { mergeWithLastSubmission?: boolean }): Promise<void>;
+  interactionFinished(
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: object,
+    opts?: { mergeWithLastSubmission?: boolean },
+  ): Promise<void>;
   Grant: { new (init: { accountId: string; clientId: string }): Grant; find(id: string): Promise<Grant | undefined> };
   on(event: string, fn: (...args: unknown[]) => void): void;
 }
@@ -28,7 +45,12 @@ export interface TestOidcProvider {
   close(): Promise<void>;
 }
 
-export async function startOidcProvider(opts: { redirectUri: string; account: TestAccount; clientId?: string; clientSecret?: string }): Promise<TestOidcProvider> {
+export async function startOidcProvider(opts: {
+  redirectUri: string;
+  account: TestAccount;
+  clientId?: string;
+  clientSecret?: string;
+}): Promise<TestOidcProvider> {
   const clientId = opts.clientId ?? 'regie';
   const clientSecret = opts.clientSecret ?? 'regie-test-secret-0123456789abcdef';
   const accounts = new Map<string, TestAccount>();
@@ -36,17 +58,26 @@ export async function startOidcProvider(opts: { redirectUri: string; account: Te
   accounts.set(current.sub, current);
 
   // The issuer must be known before the provider exists, so the server listens first.
-  let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => { res.statusCode = 503; res.end(); };
+  let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+    res.statusCode = 503;
+    res.end();
+  };
   const server = createServer((req, res) => handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const provider = new Provider(issuer, {
-    clients: [{
-      client_id: clientId, client_secret: clientSecret, redirect_uris: [opts.redirectUri],
-      grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic',
-    }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [opts.redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test-signing', use: 'sig', alg: 'RS256' }] },
     cookies: { keys: ['oidc-provider-test-cookie-key'] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
@@ -84,11 +115,17 @@ export async function startOidcProvider(opts: { redirectUri: string; account: Te
   };
 
   return {
-    issuer, clientId, clientSecret,
-    loginAs(account) { accounts.set(account.sub, account); current = account; },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    issuer,
+    clientId,
+    clientSecret,
+    loginAs(account) {
+      accounts.set(account.sub, account);
+      current = account;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -4,8 +4,12 @@ import { apiUrl, get, type ApiBody, type ApiQuery, type ApiResponse } from './ap
 describe('apiUrl', () => {
   it('fills in the path parameters, encoded, and leaves empty query values out', () => {
     expect(apiUrl('/api/v1/families/:familyId', { params: { familyId: 'a b/c' } })).toBe('/api/v1/families/a%20b%2Fc');
-    expect(apiUrl('/api/v1/cases/:caseId/team-members/:membershipId', { params: { caseId: 'c1', membershipId: 'm1' } })).toBe('/api/v1/cases/c1/team-members/m1');
-    expect(apiUrl('/api/v1/families', { query: { q: '', sort: 'name', limit: 20, cursor: undefined, scope: null } })).toBe('/api/v1/families?sort=name&limit=20');
+    expect(apiUrl('/api/v1/cases/:caseId/team-members/:membershipId', { params: { caseId: 'c1', membershipId: 'm1' } })).toBe(
+      '/api/v1/cases/c1/team-members/m1',
+    );
+    expect(apiUrl('/api/v1/families', { query: { q: '', sort: 'name', limit: 20, cursor: undefined, scope: null } })).toBe(
+      '/api/v1/families?sort=name&limit=20',
+    );
     expect(apiUrl('/api/v1/persons', { query: { bsn: '123 456' } })).toBe('/api/v1/persons?bsn=123+456');
   });
   it('refuses a path parameter without a value rather than calling a wrong URL', () => {

@@ -10,7 +10,7 @@ export type Problem = ProblemBody;
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type RouteKey = keyof ApiRoutes;
 /** The paths of the routes with this method. */
-export type PathOf<M extends Method> = RouteKey extends infer K ? K extends `${M} ${infer P}` ? P : never : never;
+export type PathOf<M extends Method> = RouteKey extends infer K ? (K extends `${M} ${infer P}` ? P : never) : never;
 type Def<M extends Method, P extends string> = ApiRoutes[`${M} ${P}` & RouteKey];
 type Output<S> = [S] extends [never] ? undefined : S extends z.ZodType ? z.output<S> : undefined;
 /** The answer of a route, as its contract describes it (undefined for 204 No Content). */
@@ -21,24 +21,43 @@ export type ApiResponse<M extends Method, P extends string> = Output<Def<M, P>['
  * checks the values and names a missing or wrong field in its problem, in the user's language.
  */
 export type ApiBody<M extends Method, P extends string> = Def<M, P>['body'] extends z.ZodType ? Widen<z.input<Def<M, P>['body']>> : never;
-type Widen<T> = T extends string ? string : T extends number | boolean | null | undefined ? T
-  : T extends readonly (infer U)[] ? Widen<U>[] : T extends object ? { [K in keyof T]?: Widen<T[K]> } : T;
-type ParamNames<P extends string> = P extends `${string}:${infer N}/${infer R}` ? N | ParamNames<`/${R}`> : P extends `${string}:${infer N}` ? N : never;
+type Widen<T> = T extends string
+  ? string
+  : T extends number | boolean | null | undefined
+    ? T
+    : T extends readonly (infer U)[]
+      ? Widen<U>[]
+      : T extends object
+        ? { [K in keyof T]?: Widen<T[K]> }
+        : T;
+type ParamNames<P extends string> = P extends `${string}:${infer N}/${infer R}`
+  ? N | ParamNames<`/${R}`>
+  : P extends `${string}:${infer N}`
+    ? N
+    : never;
 type QueryValue = string | number | boolean | null | undefined;
 /** A route's query: the contract's keys; values as the screen holds them (strings from the address bar). */
 export type ApiQuery<M extends Method, P extends string> = Def<M, P>['query'] extends z.ZodType
-  ? { [K in keyof z.input<Def<M, P>['query']>]?: QueryValue } : never;
+  ? { [K in keyof z.input<Def<M, P>['query']>]?: QueryValue }
+  : never;
 type ParamsPart<P extends string> = [ParamNames<P>] extends [never] ? { params?: undefined } : { params: Record<ParamNames<P>, string> };
-type QueryPart<M extends Method, P extends string> = [ApiQuery<M, P>] extends [never] ? { query?: undefined } : { query?: ApiQuery<M, P> | URLSearchParams };
+type QueryPart<M extends Method, P extends string> = [ApiQuery<M, P>] extends [never]
+  ? { query?: undefined }
+  : { query?: ApiQuery<M, P> | URLSearchParams };
 type BodyPart<M extends Method, P extends string> = [ApiBody<M, P>] extends [never] ? { body?: undefined } : { body: ApiBody<M, P> };
 /** What a call gives besides the path: the path parameters, the query and the body, as the route needs them. */
 export type ApiOptions<M extends Method, P extends string> = ParamsPart<P> & QueryPart<M, P> & BodyPart<M, P>;
 type OptionsArg<M extends Method, P extends string> = [ParamNames<P>] extends [never]
-  ? [ApiBody<M, P>] extends [never] ? [options?: ApiOptions<M, P>] : [options: ApiOptions<M, P>]
+  ? [ApiBody<M, P>] extends [never]
+    ? [options?: ApiOptions<M, P>]
+    : [options: ApiOptions<M, P>]
   : [options: ApiOptions<M, P>];
 
 /** The URL of a route: path parameters filled in (encoded), the query without empty values. */
-export function apiUrl(path: string, options: { params?: Record<string, string>; query?: Record<string, QueryValue> | URLSearchParams } = {}): string {
+export function apiUrl(
+  path: string,
+  options: { params?: Record<string, string>; query?: Record<string, QueryValue> | URLSearchParams } = {},
+): string {
   const url = path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const v = options.params?.[name];
     if (v === undefined) throw new Error(`${path}: no value for :${name}`);
@@ -52,20 +71,35 @@ export function apiUrl(path: string, options: { params?: Record<string, string>;
 }
 
 export class ApiError extends Error {
-  constructor(readonly problem: Problem) { super(problem.detail); }
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
 }
 /** What the browser answers itself when Regie cannot be reached, in the shape of the server's problems. */
-const noConnection = (): Problem => ({ type: 'about:blank', code: 'no_connection', status: 0, title: 'Geen verbinding',
-  detail: 'Regie is niet bereikbaar. Uw invoer is bewaard; probeer het zo opnieuw.', titleEn: 'No connection', detailEn: 'Regie cannot be reached. Your input is kept; try again shortly.' });
+const noConnection = (): Problem => ({
+  type: 'about:blank',
+  code: 'no_connection',
+  status: 0,
+  title: 'Geen verbinding',
+  detail: 'Regie is niet bereikbaar. Uw invoer is bewaard; probeer het zo opnieuw.',
+  titleEn: 'No connection',
+  detailEn: 'Regie cannot be reached. Your input is kept; try again shortly.',
+});
 
 let csrfToken = '';
-export function setCsrf(token: string) { csrfToken = token; }
+export function setCsrf(token: string) {
+  csrfToken = token;
+}
 /** The current session's CSRF token ('' when logged out); drafts are bound to the session through it. */
-export function currentCsrf() { return csrfToken; }
+export function currentCsrf() {
+  return csrfToken;
+}
 
 export const sessionEvents = new EventTarget();
 let lastActivity = Date.now();
-export function lastApiActivity() { return lastActivity; }
+export function lastApiActivity() {
+  return lastActivity;
+}
 
 /**
  * One Idempotency-Key per user action. A write whose outcome stayed open (no connection, 5xx, the
@@ -89,7 +123,10 @@ export const requestsInFlight = () => inFlight;
 function track<T>(p: Promise<T>): Promise<T> {
   inFlight++;
   busyEvents.dispatchEvent(new Event('change'));
-  return p.finally(() => { inFlight--; busyEvents.dispatchEvent(new Event('change')); });
+  return p.finally(() => {
+    inFlight--;
+    busyEvents.dispatchEvent(new Event('change'));
+  });
 }
 
 /** Calls a route: `api('PUT', '/api/v1/persons/:personId', { params: { personId }, body })`. */
@@ -115,11 +152,17 @@ async function request(method: Method, url: string, body?: unknown): Promise<unk
     try {
       res = await fetch(url, { method, headers, credentials: 'same-origin', body: payload });
     } catch {
-      if (attempt < 1) { await sleep(1_000); continue; }
+      if (attempt < 1) {
+        await sleep(1_000);
+        continue;
+      }
       throw new ApiError(noConnection());
     }
     const busy = res.status === 503 || (res.status === 409 && res.headers.get('retry-after') !== null);
-    if (busy && attempt < 2) { await sleep(retryAfterMs(res)); continue; }
+    if (busy && attempt < 2) {
+      await sleep(retryAfterMs(res));
+      continue;
+    }
     break;
   }
   if (action && res.status < 500 && !(res.status === 409 && res.headers.get('retry-after') !== null)) openActions.delete(action);
@@ -127,7 +170,8 @@ async function request(method: Method, url: string, body?: unknown): Promise<unk
   if (res.status === 204) return undefined;
   const data = await res.json().catch(() => ({}));
   if (!res.ok) {
-    if (res.status === 401 && url !== '/api/v1/session' && data.code !== 'wrong_credentials') sessionEvents.dispatchEvent(new Event('expired'));
+    if (res.status === 401 && url !== '/api/v1/session' && data.code !== 'wrong_credentials')
+      sessionEvents.dispatchEvent(new Event('expired'));
     throw new ApiError({ status: res.status, title: data.title ?? res.statusText, detail: data.detail ?? '', ...data });
   }
   return data;
@@ -138,7 +182,7 @@ async function request(method: Method, url: string, body?: unknown): Promise<unk
  * retry, no session-expired event). Answers like `get`; a refusal is an ApiError.
  */
 export async function peek<P extends PathOf<'GET'>>(path: P, ...[options]: OptionsArg<'GET', P>): Promise<ApiResponse<'GET', P>> {
-  const res = await fetch(apiUrl(path, (options ?? {})), { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const res = await fetch(apiUrl(path, options ?? {}), { credentials: 'same-origin', headers: { accept: 'application/json' } });
   const data = await res.json().catch(() => ({}));
   if (!res.ok) throw new ApiError({ status: res.status, title: data.title ?? res.statusText, detail: data.detail ?? '', ...data });
   return data;

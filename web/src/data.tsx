@@ -15,7 +15,10 @@ export const queryClient = new QueryClient({
       // api() already retries once without a connection and waits out 503s; a refusal is an answer.
       retry: false,
       // Personal data is read (and audited) when a screen asks for it, not behind the user's back.
-      refetchOnWindowFocus: false, refetchOnReconnect: false, staleTime: 0, gcTime: 60_000,
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+      staleTime: 0,
+      gcTime: 60_000,
     },
   },
 });
@@ -32,14 +35,23 @@ type Options<P extends GetPath> = ApiOptions<'GET', P>;
 
 /** The key of one GET in the cache: the route, its path parameters and its query. */
 const keyOf = (path: string, options: { params?: unknown; query?: unknown } | undefined) =>
-  ['api', path, options?.params ?? null, options?.query instanceof URLSearchParams ? options.query.toString() : options?.query ?? null] as const;
+  [
+    'api',
+    path,
+    options?.params ?? null,
+    options?.query instanceof URLSearchParams ? options.query.toString() : (options?.query ?? null),
+  ] as const;
 
 /**
  * Reads one route: `useApi('/api/v1/families/:familyId', { params: { familyId } })`. `enabled:
  * false` waits (for a choice the route needs). The previous answer stays on screen while the next
  * one loads.
  */
-export function useApi<P extends GetPath>(path: P, options?: Options<P>, config: { enabled?: boolean } = {}): UseQueryResult<ApiResponse<'GET', P>> {
+export function useApi<P extends GetPath>(
+  path: P,
+  options?: Options<P>,
+  config: { enabled?: boolean } = {},
+): UseQueryResult<ApiResponse<'GET', P>> {
   return useQuery({
     queryKey: keyOf(path, options),
     queryFn: () => (api as (m: 'GET', p: string, o?: unknown) => Promise<ApiResponse<'GET', P>>)('GET', path, options),
@@ -49,7 +61,9 @@ export function useApi<P extends GetPath>(path: P, options?: Options<P>, config:
 }
 
 /** The routes that answer a page of a list: `{ items, nextCursor }`. */
-export type PagedPath = { [P in GetPath]: ApiResponse<'GET', P> extends { items: unknown[]; nextCursor: string | null } ? P : never }[GetPath];
+export type PagedPath = {
+  [P in GetPath]: ApiResponse<'GET', P> extends { items: unknown[]; nextCursor: string | null } ? P : never;
+}[GetPath];
 type Query<P extends GetPath> = NonNullable<Options<P>['query']>;
 type Page<P extends PagedPath> = ApiResponse<'GET', P> & { items: unknown[]; nextCursor: string | null };
 
@@ -75,33 +89,56 @@ export interface PagedList<P extends PagedPath> {
  * `nextCursor` and back by the cursors it came through. A change of the filters starts again at
  * the first page.
  */
-export function usePagedList<P extends PagedPath>(path: P, options: { params?: Record<string, string>; query?: Query<P> } = {},
-  config: { enabled?: boolean } = {}): PagedList<P> {
+export function usePagedList<P extends PagedPath>(
+  path: P,
+  options: { params?: Record<string, string>; query?: Query<P> } = {},
+  config: { enabled?: boolean } = {},
+): PagedList<P> {
   const filterKey = JSON.stringify([path, options.params ?? null, options.query ?? null]);
   const [trail, setTrail] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
   const cursors = trail.key === filterKey ? trail.cursors : [];
   const cursor = cursors[cursors.length - 1];
-  const query = useMemo(() => ({ ...(options.query), ...(cursor ? { cursor } : {}) }), [filterKey, cursor]); // eslint-disable-line react-hooks/exhaustive-deps
+  const query = useMemo(() => ({ ...options.query, ...(cursor ? { cursor } : {}) }), [filterKey, cursor]); // eslint-disable-line react-hooks/exhaustive-deps
   const r = useApi(path, { params: options.params, query } as unknown as Options<P>, config);
   // PagedPath admits only routes whose answer has items and nextCursor.
   const data = r.data as Page<P> | undefined;
   return {
-    data, items: (data?.items ?? []) as Page<P>['items'], error: r.error, isLoading: r.isLoading,
-    hasPrevious: cursors.length > 0, hasNext: !!data?.nextCursor,
+    data,
+    items: (data?.items ?? []) as Page<P>['items'],
+    error: r.error,
+    isLoading: r.isLoading,
+    hasPrevious: cursors.length > 0,
+    hasNext: !!data?.nextCursor,
     previous: () => setTrail({ key: filterKey, cursors: cursors.slice(0, -1) }),
     first: () => setTrail({ key: filterKey, cursors: [] }),
-    next: () => { if (data?.nextCursor) setTrail({ key: filterKey, cursors: [...cursors, data.nextCursor] }); },
+    next: () => {
+      if (data?.nextCursor) setTrail({ key: filterKey, cursors: [...cursors, data.nextCursor] });
+    },
     refetch: () => r.refetch(),
   };
 }
 
 /** "Previous" and "Next" under a paged list. */
-export function Pager({ list, label }: { list: Pick<PagedList<PagedPath>, 'hasPrevious' | 'hasNext' | 'previous' | 'next'>; label?: string }) {
+export function Pager({
+  list,
+  label,
+}: {
+  list: Pick<PagedList<PagedPath>, 'hasPrevious' | 'hasNext' | 'previous' | 'next'>;
+  label?: string;
+}) {
   const { t } = useI18n();
   return (
     <nav className="regie-pager" aria-label={label ?? t('pagination')}>
-      {list.hasPrevious && <Button appearance="secondary-action-button" onClick={list.previous}>{t('previous')}</Button>}
-      {list.hasNext && <Button appearance="secondary-action-button" onClick={list.next}>{t('next')}</Button>}
+      {list.hasPrevious && (
+        <Button appearance="secondary-action-button" onClick={list.previous}>
+          {t('previous')}
+        </Button>
+      )}
+      {list.hasNext && (
+        <Button appearance="secondary-action-button" onClick={list.next}>
+          {t('next')}
+        </Button>
+      )}
     </nav>
   );
 }

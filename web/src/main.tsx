@@ -51,19 +51,53 @@ function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Pro
     <RouterRoutes>
       <Route path="/" element={home === '/' ? <MyFamilies /> : <Navigate to={home} replace />} />
       <Route path="/gezinnen/nieuw" element={<RegisterFamily />} />
-      <Route path="/gezinnen/:id" element={p(({ id }) => <FamilyPage key={id} familyId={id!} />)} />
+      <Route
+        path="/gezinnen/:id"
+        element={p(({ id }) => (
+          <FamilyPage key={id} familyId={id!} />
+        ))}
+      />
       <Route path="/noodtoegang" element={<BreakGlass />} />
       <Route path="/account" element={<MyAccount />} />
-      <Route path="/account/authenticator" element={<Enrol onDone={() => { void refresh().then(() => navigate('/noodtoegang')); }} />} />
+      <Route
+        path="/account/authenticator"
+        element={
+          <Enrol
+            onDone={() => {
+              void refresh().then(() => navigate('/noodtoegang'));
+            }}
+          />
+        }
+      />
       <Route path="/meldingen/nieuw" element={<SignalForm />} />
       <Route path="/triage" element={<TriageQueue />} />
-      <Route path="/meldingen/:id" element={p(({ id }) => <SignalDetail key={id} signalId={id!} />)} />
+      <Route
+        path="/meldingen/:id"
+        element={p(({ id }) => (
+          <SignalDetail key={id} signalId={id!} />
+        ))}
+      />
       <Route path="/verwijsindex" element={<RefIndex />} />
       <Route path="/overdrachten" element={<Handovers />} />
-      <Route path="/overdrachten/:id" element={p(({ id }) => <HandoverDetail key={id} handoverId={id!} />)} />
+      <Route
+        path="/overdrachten/:id"
+        element={p(({ id }) => (
+          <HandoverDetail key={id} handoverId={id!} />
+        ))}
+      />
       <Route path="/doorlooptijden" element={<LeadTimes />} />
-      <Route path="/plannen/:caseId" element={p(({ caseId }) => <Plan key={caseId} caseId={caseId!} />)} />
-      <Route path="/plannen/:caseId/vergelijken" element={p(({ caseId }) => <PlanCompare key={caseId} caseId={caseId!} />)} />
+      <Route
+        path="/plannen/:caseId"
+        element={p(({ caseId }) => (
+          <Plan key={caseId} caseId={caseId!} />
+        ))}
+      />
+      <Route
+        path="/plannen/:caseId/vergelijken"
+        element={p(({ caseId }) => (
+          <PlanCompare key={caseId} caseId={caseId!} />
+        ))}
+      />
       <Route path="/berichten" element={<Inbox />} />
       <Route path="/beheer/e-mail" element={<MailDeliveries />} />
       <Route path="/beheer" element={<AdminHome />} />
@@ -73,15 +107,41 @@ function Routes({ session, refresh }: { session: SessionInfo; refresh: () => Pro
       <Route path="/beheer/toegangsregels" element={<AccessRules />} />
       <Route path="/beheer/blinde-vlekken" element={<BlindSpotRules />} />
       <Route path="/beheer/plan" element={<PlanRules />} />
-      <Route path="/dossiers/:caseId/integraal-beeld" element={p(({ caseId }) => <RecordAssessment key={caseId} caseId={caseId!} />)} />
-      <Route path="/dossiers/:caseId/personen/:personId/verloop"
-        element={p(({ caseId, personId }) => <PersonCourse key={`${caseId}-${personId}`} caseId={caseId!} personId={personId!} />)} />
+      <Route
+        path="/dossiers/:caseId/integraal-beeld"
+        element={p(({ caseId }) => (
+          <RecordAssessment key={caseId} caseId={caseId!} />
+        ))}
+      />
+      <Route
+        path="/dossiers/:caseId/personen/:personId/verloop"
+        element={p(({ caseId, personId }) => (
+          <PersonCourse key={`${caseId}-${personId}`} caseId={caseId!} personId={personId!} />
+        ))}
+      />
       <Route path="/installatie/regios" element={<Regions />} />
       <Route path="/privacy/audit" element={<AuditLog />} />
       <Route path="/privacy/noodtoegang" element={<Reviews />} />
       <Route path="/privacy/personen" element={<AccessLog />} />
-      <Route path="/privacy/personen/:id" element={p(({ id }) => <AccessLog key={id} personId={id} />)} />
-      <Route path="*" element={<><Heading level={1}>{t('notFound')}</Heading><Paragraph><a className="utrecht-link" href="/">{t('home')}</a></Paragraph></>} />
+      <Route
+        path="/privacy/personen/:id"
+        element={p(({ id }) => (
+          <AccessLog key={id} personId={id} />
+        ))}
+      />
+      <Route
+        path="*"
+        element={
+          <>
+            <Heading level={1}>{t('notFound')}</Heading>
+            <Paragraph>
+              <a className="utrecht-link" href="/">
+                {t('home')}
+              </a>
+            </Paragraph>
+          </>
+        }
+      />
     </RouterRoutes>
   );
 }
@@ -97,18 +157,29 @@ function App() {
       const s = await get('/api/v1/session');
       setCsrf(s.csrfToken);
       setSession(s);
-    } catch { setSession(null); }
+    } catch {
+      setSession(null);
+    }
   }, []);
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
   // After a login the interface speaks the account's language (also on a device used for the first time).
   const accountLanguage = session?.state === 'active' ? session.user.language : undefined;
-  useEffect(() => { if (accountLanguage) adopt(accountLanguage); }, [accountLanguage, adopt, session?.user.id]);
+  useEffect(() => {
+    if (accountLanguage) adopt(accountLanguage);
+  }, [accountLanguage, adopt, session?.user.id]);
   useEffect(() => {
     const onExpired = () => setExpired(true);
     sessionEvents.addEventListener('expired', onExpired);
     return () => sessionEvents.removeEventListener('expired', onExpired);
   }, []);
-  const done = async () => { setExpired(false); await refresh(); void refreshApi(); if (location.pathname.startsWith('/login')) navigate('/', true); };
+  const done = async () => {
+    setExpired(false);
+    await refresh();
+    void refreshApi();
+    if (location.pathname.startsWith('/login')) navigate('/', true);
+  };
 
   let content;
   const publicPage = path === '/zorg-melden';
@@ -128,7 +199,9 @@ function App() {
           // The screen underneath stays mounted, so whatever was typed survives the re-login.
           // A real modal: focus goes to it and the page behind is inert until the user logged in again.
           <ModalDialog labelledBy="session-expired-text">
-            <Alert type="warning"><Paragraph id="session-expired-text">{t('sessionExpired')}</Paragraph></Alert>
+            <Alert type="warning">
+              <Paragraph id="session-expired-text">{t('sessionExpired')}</Paragraph>
+            </Alert>
             <Login onDone={done} headingLevel={2} />
           </ModalDialog>
         )}
@@ -137,4 +210,14 @@ function App() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(<StrictMode><BrowserRouter><DataProvider><I18nProvider><App /></I18nProvider></DataProvider></BrowserRouter></StrictMode>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <DataProvider>
+        <I18nProvider>
+          <App />
+        </I18nProvider>
+      </DataProvider>
+    </BrowserRouter>
+  </StrictMode>,
+);

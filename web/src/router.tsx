@@ -26,8 +26,15 @@ export function useNavigate() {
  * system's link style unless it brings a class of its own (the brand, the buttons that are links).
  */
 export function A({ href, className, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
-  return <Link to={href} {...rest} className={className ?? 'utrecht-link'} onClick={(e) => {
-    rest.onClick?.(e);
-    if (!e.defaultPrevented && !e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0) window.scrollTo(0, 0);
-  }} />;
+  return (
+    <Link
+      to={href}
+      {...rest}
+      className={className ?? 'utrecht-link'}
+      onClick={(e) => {
+        rest.onClick?.(e);
+        if (!e.defaultPrevented && !e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0) window.scrollTo(0, 0);
+      }}
+    />
+  );
 }

@@ -7,8 +7,16 @@ import { createOrganisation, createRegion, createUser, type TestUser } from '../
 import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 
-let t: TestDb; let withMail: App; let withoutMail: App; let region: string; let team: string;
-let admin: TestUser; let lead: TestUser; let a: Client; let aNoMail: Client; let l: Client;
+let t: TestDb;
+let withMail: App;
+let withoutMail: App;
+let region: string;
+let team: string;
+let admin: TestUser;
+let lead: TestUser;
+let a: Client;
+let aNoMail: Client;
+let l: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -23,11 +31,20 @@ beforeAll(async () => {
   aNoMail = await login(withoutMail, admin.username);
   l = await login(withMail, lead.username);
 });
-afterAll(async () => { await withMail?.close(); await withoutMail?.close(); await t?.drop(); });
+afterAll(async () => {
+  await withMail?.close();
+  await withoutMail?.close();
+  await t?.drop();
+});
 
 let n = 0;
-const newAccount = (o: Record<string, unknown> = {}) => ({ organisationId: team, displayName: `Collega ${++n}`, username: `collega.mail.${n}.${Date.now().toString(36)}`,
-  roles: ['professional'], ...o });
+const newAccount = (o: Record<string, unknown> = {}) => ({
+  organisationId: team,
+  displayName: `Collega ${++n}`,
+  username: `collega.mail.${n}.${Date.now().toString(36)}`,
+  roles: ['professional'],
+  ...o,
+});
 
 describe('with e-mail notifications on', () => {
   it('an account needs an e-mail address to be created and to be saved (field email), and the list says so', async () => {
@@ -39,7 +56,12 @@ describe('with e-mail notifications on', () => {
     const created = await a.post('/api/v1/accounts', newAccount({ email: 'collega@example.nl' }));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const acc = created.body.account;
-    const cleared = await a.put(`/api/v1/accounts/${acc.id}`, { displayName: acc.displayName, email: null, roles: acc.roles, version: acc.version });
+    const cleared = await a.put(`/api/v1/accounts/${acc.id}`, {
+      displayName: acc.displayName,
+      email: null,
+      roles: acc.roles,
+      version: acc.version,
+    });
     expect(cleared.body).toMatchObject({ status: 400, code: 'email_required', field: 'email' });
     expect((await a.get(`/api/v1/accounts/${acc.id}`)).body.email).toBe('collega@example.nl');
     expect((await a.get('/api/v1/accounts')).body.emailRequired).toBe(true);
@@ -68,7 +90,7 @@ describe('the accounts that cannot be reached', () => {
     const unreachable = async () => {
       const r = await a.get('/api/v1/accounts?status=active&reachable=false&limit=100');
       expect(r.status).toBe(200);
-      return (r.body.items as Array<{ id: string; email: string | null; active: boolean }>);
+      return r.body.items as Array<{ id: string; email: string | null; active: boolean }>;
     };
     const ids = (await unreachable()).map((x) => x.id);
     expect(ids).toContain(noMail.id);
@@ -82,7 +104,12 @@ describe('the accounts that cannot be reached', () => {
     expect(reachable).toContain(withAddress.id);
     expect(reachable).not.toContain(noMail.id);
 
-    const saved = await a.put(`/api/v1/accounts/${noMail.id}`, { displayName: noMail.displayName, email: 'nu.wel@example.nl', roles: noMail.roles, version: noMail.version });
+    const saved = await a.put(`/api/v1/accounts/${noMail.id}`, {
+      displayName: noMail.displayName,
+      email: 'nu.wel@example.nl',
+      roles: noMail.roles,
+      version: noMail.version,
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect((await unreachable()).map((x) => x.id)).not.toContain(noMail.id);
     // Only the functional administrator sees the list; a bad filter is a 400 on its field.

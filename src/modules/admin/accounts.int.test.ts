@@ -8,8 +8,17 @@ import { clientFor, login, testApp, type Client } from '../../../test/support/ht
 import type { App } from '../../platform/http/app.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 
-let t: TestDb; let app: App; let region: string; let team: string; let gem: string;
-let admin: TestUser; let admin2: TestUser; let lead: TestUser; let a: Client; let a2: Client; let l: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let team: string;
+let gem: string;
+let admin: TestUser;
+let admin2: TestUser;
+let lead: TestUser;
+let a: Client;
+let a2: Client;
+let l: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -22,27 +31,56 @@ beforeAll(async () => {
   app = await testApp(t.server);
   [a, a2, l] = await Promise.all([login(app, admin.username), login(app, admin2.username), login(app, lead.username)]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 let counter = 0;
 const newAccount = (o: Record<string, unknown> = {}) => ({
-  organisationId: team, displayName: `Nieuwe Collega ${++counter}`, username: `collega.${counter}.${Date.now().toString(36)}`, roles: ['professional'], ...o });
-const auditRows = (objectId: string) => t.db.query<{ action: string; user_id: string; reason: string; person_id: string | null }>(
-  `SELECT action, user_id, reason, person_id FROM audit_log WHERE region_id = $1 AND object_type = 'account' AND object_id = $2 ORDER BY seq`, [region, objectId]);
-const rawLogin = (username: string, password: string) => app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
+  organisationId: team,
+  displayName: `Nieuwe Collega ${++counter}`,
+  username: `collega.${counter}.${Date.now().toString(36)}`,
+  roles: ['professional'],
+  ...o,
+});
+const auditRows = (objectId: string) =>
+  t.db.query<{ action: string; user_id: string; reason: string; person_id: string | null }>(
+    `SELECT action, user_id, reason, person_id FROM audit_log WHERE region_id = $1 AND object_type = 'account' AND object_id = $2 ORDER BY seq`,
+    [region, objectId],
+  );
+const rawLogin = (username: string, password: string) =>
+  app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
 
 describe('creating an account', () => {
   it('gives a one-time password; the first login asks to link an authenticator app', async () => {
-    const body = newAccount({ username: `  Fatima.Bakker.${Date.now()}  `, email: 'f.bakker@example.nl', roles: ['coordinator', 'professional'] });
+    const body = newAccount({
+      username: `  Fatima.Bakker.${Date.now()}  `,
+      email: 'f.bakker@example.nl',
+      roles: ['coordinator', 'professional'],
+    });
     const r = await a.post('/api/v1/accounts', body);
     expect(r.status).toBe(201);
     expect(r.headers.location).toBe(`/api/v1/accounts/${r.body.account.id}`);
-    const username = (body.username).trim().toLowerCase();
-    expect(r.body.account).toMatchObject({ username, displayName: body.displayName, email: 'f.bakker@example.nl', roles: ['professional', 'coordinator'],
-      organisation: { id: team, name: 'Sociaal Team Goes' }, active: true, totpRequired: true, totpEnrolled: false, lastSeenAt: null, version: 1 });
+    const username = body.username.trim().toLowerCase();
+    expect(r.body.account).toMatchObject({
+      username,
+      displayName: body.displayName,
+      email: 'f.bakker@example.nl',
+      roles: ['professional', 'coordinator'],
+      organisation: { id: team, name: 'Sociaal Team Goes' },
+      active: true,
+      totpRequired: true,
+      totpEnrolled: false,
+      lastSeenAt: null,
+      version: 1,
+    });
     expect(r.body.initialPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
     // Only the hash is stored.
-    const [row] = await t.db.query<{ password_hash: string; totp_secret: string | null }>(`SELECT password_hash, totp_secret FROM users WHERE id = $1`, [r.body.account.id]);
+    const [row] = await t.db.query<{ password_hash: string; totp_secret: string | null }>(
+      `SELECT password_hash, totp_secret FROM users WHERE id = $1`,
+      [r.body.account.id],
+    );
     if (!row) throw new Error('the new account has no row');
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain(r.body.initialPassword);
@@ -56,8 +94,9 @@ describe('creating an account', () => {
     expect((await c.get('/api/v1/organisations')).body.code).toBe('second_factor_required');
     expect((await c.get('/api/v1/session/totp-enrolment')).status).toBe(200);
 
-    expect((await auditRows(r.body.account.id)).map((x) => [x.action, x.user_id, x.reason, x.person_id]))
-      .toEqual([['create', admin.actor.userId, 'roles: professional,coordinator', null]]);
+    expect((await auditRows(r.body.account.id)).map((x) => [x.action, x.user_id, x.reason, x.person_id])).toEqual([
+      ['create', admin.actor.userId, 'roles: professional,coordinator', null],
+    ]);
     const listed = (await a.get(`/api/v1/accounts?q=${encodeURIComponent(username)}`)).body.items;
     expect(listed.map((x: { id: string }) => x.id)).toEqual([r.body.account.id]);
     expect(listed[0].lastSeenAt).not.toBeNull();
@@ -80,31 +119,65 @@ describe('creating an account', () => {
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.body.field, JSON.stringify(body)).toBe(field);
     }
-    expect(await a.post('/api/v1/accounts', newAccount({ organisationId: '00000000-0000-4000-8000-000000000000' })))
-      .toMatchObject({ status: 400, body: { code: 'unknown_organisation', field: 'organisationId' } });
+    expect(await a.post('/api/v1/accounts', newAccount({ organisationId: '00000000-0000-4000-8000-000000000000' }))).toMatchObject({
+      status: 400,
+      body: { code: 'unknown_organisation', field: 'organisationId' },
+    });
     // Usernames are unique across regions: the login does not know the region yet.
     const elsewhere = await createRegion(t.db);
     const taken = await createUser(t.db, elsewhere, await createOrganisation(t.db, elsewhere), ['professional']);
-    expect(await a.post('/api/v1/accounts', newAccount({ username: taken.username })))
-      .toMatchObject({ status: 409, body: { code: 'username_taken', field: 'username' } });
-    expect(await a.post('/api/v1/accounts', newAccount({ username: admin.username })))
-      .toMatchObject({ status: 409, body: { code: 'username_taken', field: 'username' } });
+    expect(await a.post('/api/v1/accounts', newAccount({ username: taken.username }))).toMatchObject({
+      status: 409,
+      body: { code: 'username_taken', field: 'username' },
+    });
+    expect(await a.post('/api/v1/accounts', newAccount({ username: admin.username }))).toMatchObject({
+      status: 409,
+      body: { code: 'username_taken', field: 'username' },
+    });
   });
 });
 
 describe('changing roles and details', () => {
   it('changes roles with the version read and refuses a stale version with 409', async () => {
     const { account } = (await a.post('/api/v1/accounts', newAccount())).body;
-    const up = await a.put(`/api/v1/accounts/${account.id}`, { displayName: account.displayName, email: null, roles: ['behavioural_scientist', 'professional'], version: 1 });
+    const up = await a.put(`/api/v1/accounts/${account.id}`, {
+      displayName: account.displayName,
+      email: null,
+      roles: ['behavioural_scientist', 'professional'],
+      version: 1,
+    });
     expect(up.status).toBe(200);
     expect(up.body).toMatchObject({ roles: ['professional', 'behavioural_scientist'], version: 2 });
     // The second administrator still has version 1 on screen.
-    const stale = await a2.put(`/api/v1/accounts/${account.id}`, { displayName: 'Andere naam', email: null, roles: ['professional'], version: 1 });
+    const stale = await a2.put(`/api/v1/accounts/${account.id}`, {
+      displayName: 'Andere naam',
+      email: null,
+      roles: ['professional'],
+      version: 1,
+    });
     expect(stale).toMatchObject({ status: 409, body: { code: 'stale_version', field: 'version' } });
-    expect((await a.get(`/api/v1/accounts/${account.id}`)).body).toMatchObject({ displayName: account.displayName, roles: ['professional', 'behavioural_scientist'], version: 2 });
-    expect((await a.put(`/api/v1/accounts/${account.id}`, { displayName: 'X', email: null, roles: [], version: 2 })).body.field).toBe('roles');
-    expect((await a.put('/api/v1/accounts/00000000-0000-4000-8000-000000000000', { displayName: 'X', email: null, roles: ['professional'], version: 1 })).status).toBe(404);
-    expect((await auditRows(account.id)).map((x) => x.reason)).toEqual(['roles: professional', 'roles: professional → professional,behavioural_scientist']);
+    expect((await a.get(`/api/v1/accounts/${account.id}`)).body).toMatchObject({
+      displayName: account.displayName,
+      roles: ['professional', 'behavioural_scientist'],
+      version: 2,
+    });
+    expect((await a.put(`/api/v1/accounts/${account.id}`, { displayName: 'X', email: null, roles: [], version: 2 })).body.field).toBe(
+      'roles',
+    );
+    expect(
+      (
+        await a.put('/api/v1/accounts/00000000-0000-4000-8000-000000000000', {
+          displayName: 'X',
+          email: null,
+          roles: ['professional'],
+          version: 1,
+        })
+      ).status,
+    ).toBe(404);
+    expect((await auditRows(account.id)).map((x) => x.reason)).toEqual([
+      'roles: professional',
+      'roles: professional → professional,behavioural_scientist',
+    ]);
   });
 
   it('takes a role change into effect at the next request of a logged-in user', async () => {
@@ -112,21 +185,44 @@ describe('changing roles and details', () => {
     const c = await login(app, user.username);
     expect((await c.get('/api/v1/signals')).status).toBe(200);
     const acc = (await a.get(`/api/v1/accounts/${user.actor.userId}`)).body;
-    await a.put(`/api/v1/accounts/${acc.id}`, { displayName: acc.displayName, email: acc.email, roles: ['inspector'], version: acc.version });
+    await a.put(`/api/v1/accounts/${acc.id}`, {
+      displayName: acc.displayName,
+      email: acc.email,
+      roles: ['inspector'],
+      version: acc.version,
+    });
     expect((await c.get('/api/v1/signals')).status).toBe(403);
   });
 
   it('does not let an administrator change their own roles or block themselves', async () => {
     const me = (await a.get(`/api/v1/accounts/${admin.actor.userId}`)).body;
-    expect(await a.put(`/api/v1/accounts/${me.id}`, { displayName: me.displayName, email: null, roles: ['professional'], version: me.version }))
-      .toMatchObject({ status: 409, body: { code: 'own_roles', field: 'roles' } });
+    expect(
+      await a.put(`/api/v1/accounts/${me.id}`, { displayName: me.displayName, email: null, roles: ['professional'], version: me.version }),
+    ).toMatchObject({ status: 409, body: { code: 'own_roles', field: 'roles' } });
     // Adding a role to oneself is refused the same way (separation of duties), by the database too.
-    expect(await a.put(`/api/v1/accounts/${me.id}`, { displayName: me.displayName, email: null, roles: ['functional_admin', 'inspector'], version: me.version }))
-      .toMatchObject({ status: 409, body: { code: 'own_roles', field: 'roles' } });
-    await expect(asActor(t.db, admin.actor, (tx) => tx.query(`UPDATE users SET roles = '{functional_admin,inspector}' WHERE region_id = $1 AND id = $2`,
-      [region, admin.actor.userId]))).rejects.toThrow(/own roles/);
-    expect(await a.post(`/api/v1/accounts/${me.id}/deactivate`, { version: me.version })).toMatchObject({ status: 409, body: { code: 'own_account' } });
-    const renamed = await a.put(`/api/v1/accounts/${me.id}`, { displayName: 'Beheerder Goes', email: null, roles: ['functional_admin'], version: me.version });
+    expect(
+      await a.put(`/api/v1/accounts/${me.id}`, {
+        displayName: me.displayName,
+        email: null,
+        roles: ['functional_admin', 'inspector'],
+        version: me.version,
+      }),
+    ).toMatchObject({ status: 409, body: { code: 'own_roles', field: 'roles' } });
+    await expect(
+      asActor(t.db, admin.actor, (tx) =>
+        tx.query(`UPDATE users SET roles = '{functional_admin,inspector}' WHERE region_id = $1 AND id = $2`, [region, admin.actor.userId]),
+      ),
+    ).rejects.toThrow(/own roles/);
+    expect(await a.post(`/api/v1/accounts/${me.id}/deactivate`, { version: me.version })).toMatchObject({
+      status: 409,
+      body: { code: 'own_account' },
+    });
+    const renamed = await a.put(`/api/v1/accounts/${me.id}`, {
+      displayName: 'Beheerder Goes',
+      email: null,
+      roles: ['functional_admin'],
+      version: me.version,
+    });
     expect(renamed.body).toMatchObject({ displayName: 'Beheerder Goes', version: me.version + 1 });
   });
 });
@@ -139,11 +235,17 @@ describe('deactivating and reactivating', () => {
     const acc = (await a.get(`/api/v1/accounts/${user.actor.userId}`)).body;
     expect(acc.lastSeenAt).not.toBeNull();
 
-    expect(await a.post(`/api/v1/accounts/${acc.id}/deactivate`, { version: acc.version + 5 })).toMatchObject({ status: 409, body: { code: 'stale_version' } });
+    expect(await a.post(`/api/v1/accounts/${acc.id}/deactivate`, { version: acc.version + 5 })).toMatchObject({
+      status: 409,
+      body: { code: 'stale_version' },
+    });
     const off = await a.post(`/api/v1/accounts/${acc.id}/deactivate`, { version: acc.version });
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ active: false, sessionsEnded: 2, version: acc.version + 1 });
-    const open = await t.db.query(`SELECT id FROM sessions WHERE region_id = $1 AND user_id = $2 AND ended_at IS NULL`, [region, user.actor.userId]);
+    const open = await t.db.query(`SELECT id FROM sessions WHERE region_id = $1 AND user_id = $2 AND ended_at IS NULL`, [
+      region,
+      user.actor.userId,
+    ]);
     expect(open).toHaveLength(0);
     for (const c of [c1, c2]) expect((await c.get('/api/v1/session')).status).toBe(401);
     const refused = await rawLogin(user.username, PASSWORD);
@@ -151,12 +253,18 @@ describe('deactivating and reactivating', () => {
     expect(refused.json().code).toBe('wrong_credentials');
     // Not offered as a coordinator any more.
     expect((await l.get('/api/v1/professionals?qualified=true')).body.items.map((u: { id: string }) => u.id)).not.toContain(acc.id);
-    expect(await a.post(`/api/v1/accounts/${acc.id}/deactivate`, { version: acc.version + 1 })).toMatchObject({ status: 409, body: { code: 'already_inactive' } });
+    expect(await a.post(`/api/v1/accounts/${acc.id}/deactivate`, { version: acc.version + 1 })).toMatchObject({
+      status: 409,
+      body: { code: 'already_inactive' },
+    });
 
     const on = await a.post(`/api/v1/accounts/${acc.id}/reactivate`, { version: acc.version + 1 });
     expect(on.body).toMatchObject({ active: true, version: acc.version + 2 });
     expect((await rawLogin(user.username, PASSWORD)).statusCode).toBe(200);
-    expect((await auditRows(acc.id)).map((x) => [x.action, x.reason])).toEqual([['update', 'deactivated; 2 session(s) ended'], ['update', 'reactivated']]);
+    expect((await auditRows(acc.id)).map((x) => [x.action, x.reason])).toEqual([
+      ['update', 'deactivated; 2 session(s) ended'],
+      ['update', 'reactivated'],
+    ]);
   });
 });
 
@@ -172,17 +280,39 @@ describe('the coordinator invariant', () => {
     expect(blocked.body.detail).toContain('1 open dossier ');
     // The message says how many, never which family.
     expect(JSON.stringify(blocked.body)).not.toContain('Verhage');
-    expect(await a.put(`/api/v1/accounts/${acc.id}`, { displayName: acc.displayName, email: null, roles: ['professional'], version: acc.version }))
-      .toMatchObject({ status: 409, body: { code: 'coordinates_open_cases', field: 'roles' } });
+    expect(
+      await a.put(`/api/v1/accounts/${acc.id}`, {
+        displayName: acc.displayName,
+        email: null,
+        roles: ['professional'],
+        version: acc.version,
+      }),
+    ).toMatchObject({ status: 409, body: { code: 'coordinates_open_cases', field: 'roles' } });
     // Other changes stay possible.
-    expect((await a.put(`/api/v1/accounts/${acc.id}`, { displayName: acc.displayName, email: null, roles: ['professional', 'coordinator', 'behavioural_scientist'], version: acc.version })).status).toBe(200);
+    expect(
+      (
+        await a.put(`/api/v1/accounts/${acc.id}`, {
+          displayName: acc.displayName,
+          email: null,
+          roles: ['professional', 'coordinator', 'behavioural_scientist'],
+          version: acc.version,
+        })
+      ).status,
+    ).toBe(200);
     expect((await a.get(`/api/v1/accounts/${acc.id}`)).body.active).toBe(true);
 
     // Once the coordination has been handed over, the account can go.
     const other = await createUser(t.db, region, team, ['professional', 'coordinator']);
-    const [kase] = await t.db.query<{ id: string; version: number }>(`SELECT id, version FROM cases WHERE region_id = $1 AND family_id = $2`, [region, family.body.id]);
+    const [kase] = await t.db.query<{ id: string; version: number }>(
+      `SELECT id, version FROM cases WHERE region_id = $1 AND family_id = $2`,
+      [region, family.body.id],
+    );
     if (!kase) throw new Error('the family has no case');
-    const transfer = await c.post(`/api/v1/cases/${kase.id}/coordinator-transfers`, { toUserId: other.actor.userId, caseVersion: kase.version, reason: 'Verlof' });
+    const transfer = await c.post(`/api/v1/cases/${kase.id}/coordinator-transfers`, {
+      toUserId: other.actor.userId,
+      caseVersion: kase.version,
+      reason: 'Verlof',
+    });
     expect(transfer.status, JSON.stringify(transfer.body)).toBeLessThan(300);
     const now = (await a.get(`/api/v1/accounts/${acc.id}`)).body;
     expect((await a.post(`/api/v1/accounts/${acc.id}/deactivate`, { version: now.version })).status).toBe(200);
@@ -197,14 +327,19 @@ describe('who may', () => {
       expect((await c.get('/api/v1/accounts')).status).toBe(403);
       expect((await c.get(`/api/v1/accounts/${account.id}`)).status).toBe(403);
       expect((await c.post('/api/v1/accounts', newAccount())).status).toBe(403);
-      expect((await c.put(`/api/v1/accounts/${account.id}`, { displayName: 'X', email: null, roles: ['team_lead'], version: 1 })).status).toBe(403);
+      expect(
+        (await c.put(`/api/v1/accounts/${account.id}`, { displayName: 'X', email: null, roles: ['team_lead'], version: 1 })).status,
+      ).toBe(403);
       expect((await c.post(`/api/v1/accounts/${account.id}/deactivate`, { version: 1 })).status).toBe(403);
       expect((await c.post(`/api/v1/accounts/${account.id}/reactivate`, { version: 1 })).status).toBe(403);
     }
-    const changed = await asActor(t.db, lead.actor, (tx) => tx.query(
-      `UPDATE users SET roles = '{functional_admin}' WHERE region_id = $1 AND id = $2 RETURNING id`, [region, lead.actor.userId]));
+    const changed = await asActor(t.db, lead.actor, (tx) =>
+      tx.query(`UPDATE users SET roles = '{functional_admin}' WHERE region_id = $1 AND id = $2 RETURNING id`, [region, lead.actor.userId]),
+    );
     expect(changed).toHaveLength(0);
-    await expect(asActor(t.db, lead.actor, (tx) => tx.query(`SELECT regie.end_sessions_of($1, $2)`, [region, admin.actor.userId]))).rejects.toThrow();
+    await expect(
+      asActor(t.db, lead.actor, (tx) => tx.query(`SELECT regie.end_sessions_of($1, $2)`, [region, admin.actor.userId])),
+    ).rejects.toThrow();
     // An administrator of another region neither sees nor changes this region's accounts.
     const r2 = await createRegion(t.db);
     const other = await login(app, (await createUser(t.db, r2, await createOrganisation(t.db, r2), ['functional_admin'])).username);
@@ -218,7 +353,10 @@ describe('who may', () => {
 describe('paging', () => {
   it('returns every account of the region exactly once, with filters', async () => {
     const r3 = await createRegion(t.db);
-    const [o1, o2] = await Promise.all([createOrganisation(t.db, r3, 'school', 'School'), createOrganisation(t.db, r3, 'municipal_team', 'Team')]);
+    const [o1, o2] = await Promise.all([
+      createOrganisation(t.db, r3, 'school', 'School'),
+      createOrganisation(t.db, r3, 'municipal_team', 'Team'),
+    ]);
     const boss = await createUser(t.db, r3, o2, ['functional_admin']);
     const users = await Promise.all(Array.from({ length: 13 }, (_, i) => createUser(t.db, r3, i % 2 ? o1 : o2, ['professional'])));
     // Equal display names: the id breaks the tie.

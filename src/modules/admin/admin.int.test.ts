@@ -13,9 +13,18 @@ import { createSignal } from '../signals/signals.service.js';
 import { CreateSignalBody } from '../signals/signals.contract.js';
 import { formRegions } from '../signals/public.service.js';
 
-let t: TestDb; let app: App; let region: string; let team: string; let vt: string; let school: string;
-let admin: TestUser; let prof: TestUser; let privacy: TestUser;
-let a: Client; let p: Client; let po: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let team: string;
+let vt: string;
+let school: string;
+let admin: TestUser;
+let prof: TestUser;
+let privacy: TestUser;
+let a: Client;
+let p: Client;
+let po: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -30,15 +39,22 @@ beforeAll(async () => {
   app = await testApp(t.server);
   [a, p, po] = await Promise.all([login(app, admin.username), login(app, prof.username), login(app, privacy.username)]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
-const auditRows = (objectType: string, objectId?: string) => t.db.query<{ action: string; user_id: string; reason: string | null; person_id: string | null; outcome: string }>(
-  `SELECT action, user_id, reason, person_id, outcome FROM audit_log WHERE region_id = $1 AND object_type = $2 AND ($3::text IS NULL OR object_id = $3) ORDER BY seq`,
-  [region, objectType, objectId ?? null]);
+const auditRows = (objectType: string, objectId?: string) =>
+  t.db.query<{ action: string; user_id: string; reason: string | null; person_id: string | null; outcome: string }>(
+    `SELECT action, user_id, reason, person_id, outcome FROM audit_log WHERE region_id = $1 AND object_type = $2 AND ($3::text IS NULL OR object_id = $3) ORDER BY seq`,
+    [region, objectType, objectId ?? null],
+  );
 
 const settings = (o: { acute?: number; high?: number; normal?: number; frontDoor?: string | null; version: number }) => ({
   workingDays: { acute: o.acute ?? 0, high: o.high ?? 5, normal: o.normal ?? 10 },
-  frontDoorOrganisationId: o.frontDoor === undefined ? null : o.frontDoor, version: o.version });
+  frontDoorOrganisationId: o.frontDoor === undefined ? null : o.frontDoor,
+  version: o.version,
+});
 
 describe('region settings: triage norms and the front door', () => {
   it('refuses invalid norms with a 400 that names the field, and never reaches the database CHECKs', async () => {
@@ -77,19 +93,31 @@ describe('region settings: triage norms and the front door', () => {
       expect(r.body.code).toBe('forbidden');
     }
     // Row-level security says the same when the application check is bypassed.
-    await expect(asActor(t.db, prof.actor, (tx) => tx.query(
-      `INSERT INTO signal_settings (region_id, normal_working_days) VALUES ($1, 20)`, [region]))).rejects.toThrow();
+    await expect(
+      asActor(t.db, prof.actor, (tx) => tx.query(`INSERT INTO signal_settings (region_id, normal_working_days) VALUES ($1, 20)`, [region])),
+    ).rejects.toThrow();
     expect(await t.db.query(`SELECT 1 FROM signal_settings WHERE region_id = $1`, [region])).toHaveLength(0);
   });
 
   it('saves with the version read, refuses a stale version with 409, and audits each change', async () => {
     const first = await a.get('/api/v1/region-settings');
-    expect(first.body).toMatchObject({ workingDays: { acute: 0, high: 5, normal: 10 }, frontDoorOrganisation: null, publicFormOpen: false, saved: false, version: 0,
-      limits: { acute: 30, high: 60, normal: 90 } });
+    expect(first.body).toMatchObject({
+      workingDays: { acute: 0, high: 5, normal: 10 },
+      frontDoorOrganisation: null,
+      publicFormOpen: false,
+      saved: false,
+      version: 0,
+      limits: { acute: 30, high: 60, normal: 90 },
+    });
     const saved = await a.put('/api/v1/region-settings', settings({ acute: 1, high: 3, normal: 8, frontDoor: team, version: 0 }));
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ workingDays: { acute: 1, high: 3, normal: 8 }, frontDoorOrganisation: { id: team, name: 'Sociaal Team Vlissingen' },
-      publicFormOpen: true, saved: true, version: 1 });
+    expect(saved.body).toMatchObject({
+      workingDays: { acute: 1, high: 3, normal: 8 },
+      frontDoorOrganisation: { id: team, name: 'Sociaal Team Vlissingen' },
+      publicFormOpen: true,
+      saved: true,
+      version: 1,
+    });
     // A second administrator who read version 0 (the defaults) does not overwrite it.
     const stale = await a.put('/api/v1/region-settings', settings({ normal: 12, version: 0 }));
     expect(stale).toMatchObject({ status: 409, body: { code: 'stale_version', field: 'version' } });
@@ -100,7 +128,10 @@ describe('region settings: triage norms and the front door', () => {
     expect(second.body).toMatchObject({ version: 2, frontDoorOrganisation: { id: vt } });
 
     const rows = await auditRows('region-settings', region);
-    expect(rows.map((r) => [r.action, r.user_id, r.person_id])).toEqual([['create', admin.actor.userId, null], ['update', admin.actor.userId, null]]);
+    expect(rows.map((r) => [r.action, r.user_id, r.person_id])).toEqual([
+      ['create', admin.actor.userId, null],
+      ['update', admin.actor.userId, null],
+    ]);
     expect(rows[0]?.reason).toContain('triage normal: 10 → 8 working days');
     expect(rows[1]?.reason).toBe(`triage normal: 8 → 9 working days; front door: ${team} → ${vt}`);
   });
@@ -108,18 +139,32 @@ describe('region settings: triage norms and the front door', () => {
   it('gives new signals the new norm and leaves the deadlines of earlier signals as they were', async () => {
     const current = (await a.get('/api/v1/region-settings')).body;
     const friday = new Date('2026-04-24T10:00:00+02:00');
-    const body = CreateSignalBody.parse({ receivingOrganisationId: team, source: 'school', whatSeen: 'Kind komt al weken zonder ontbijt naar school.',
-      safetyAtStake: false, urgency: 'normal', subjectDescription: 'Een leerling' });
+    const body = CreateSignalBody.parse({
+      receivingOrganisationId: team,
+      source: 'school',
+      whatSeen: 'Kind komt al weken zonder ontbijt naar school.',
+      safetyAtStake: false,
+      urgency: 'normal',
+      subjectDescription: 'Een leerling',
+    });
     const before = await createSignal(t.db, prof.actor, body, friday);
     expect(before.triageDueOn).toBe(addWorkingDays('2026-04-24', current.workingDays.normal));
 
-    const changed = await a.put('/api/v1/region-settings', { ...settings({ acute: 1, high: 3, normal: 15, frontDoor: vt, version: current.version }) });
+    const changed = await a.put('/api/v1/region-settings', {
+      ...settings({ acute: 1, high: 3, normal: 15, frontDoor: vt, version: current.version }),
+    });
     expect(changed.status).toBe(200);
     const after = await createSignal(t.db, prof.actor, body, friday);
     expect(after.triageDueOn).toBe(addWorkingDays('2026-04-24', 15));
     expect(after.triageDueOn).not.toBe(before.triageDueOn);
-    const stored = await t.db.query<{ id: string; due: string }>(`SELECT id, triage_due_on::text AS due FROM signals WHERE id = ANY($1::uuid[])`, [[before.id, after.id]]);
-    expect(Object.fromEntries(stored.map((s) => [s.id, s.due]))).toEqual({ [before.id]: before.triageDueOn, [after.id]: after.triageDueOn });
+    const stored = await t.db.query<{ id: string; due: string }>(
+      `SELECT id, triage_due_on::text AS due FROM signals WHERE id = ANY($1::uuid[])`,
+      [[before.id, after.id]],
+    );
+    expect(Object.fromEntries(stored.map((s) => [s.id, s.due]))).toEqual({
+      [before.id]: before.triageDueOn,
+      [after.id]: after.triageDueOn,
+    });
 
     // Through the API too, on today's date (3 working days for high since the change above).
     const today = dutchToday();
@@ -131,7 +176,11 @@ describe('region settings: triage norms and the front door', () => {
   it('opens and closes the public concern form with the front door', async () => {
     expect((await formRegions(t.db)).map((r) => r.id)).toContain(region);
     const current = (await a.get('/api/v1/region-settings')).body;
-    const closed = await a.put('/api/v1/region-settings', { workingDays: current.workingDays, frontDoorOrganisationId: null, version: current.version });
+    const closed = await a.put('/api/v1/region-settings', {
+      workingDays: current.workingDays,
+      frontDoorOrganisationId: null,
+      version: current.version,
+    });
     expect(closed.body).toMatchObject({ publicFormOpen: false, frontDoorOrganisation: null });
     expect((await formRegions(t.db)).map((r) => r.id)).not.toContain(region);
   });
@@ -145,54 +194,100 @@ describe('organisations', () => {
     expect(created.body).toMatchObject({ name: 'Huisartsenpraktijk Oost', type: 'gp_practice', safetyTask: false, version: 1 });
     const id = created.body.id as string;
 
-    expect(await a.post('/api/v1/organisations', { name: 'huisartsenpraktijk oost', type: 'school', safetyTask: false }))
-      .toMatchObject({ status: 409, body: { code: 'organisation_exists', field: 'name' } });
-    expect(await a.post('/api/v1/organisations', { name: ' ', type: 'school', safetyTask: false })).toMatchObject({ status: 400, body: { field: 'name' } });
-    expect(await a.post('/api/v1/organisations', { name: 'Bakkerij', type: 'bakery', safetyTask: false })).toMatchObject({ status: 400, body: { field: 'type' } });
-    expect(await a.post('/api/v1/organisations', { name: 'Zonder vlag', type: 'school' })).toMatchObject({ status: 400, body: { field: 'safetyTask' } });
+    expect(await a.post('/api/v1/organisations', { name: 'huisartsenpraktijk oost', type: 'school', safetyTask: false })).toMatchObject({
+      status: 409,
+      body: { code: 'organisation_exists', field: 'name' },
+    });
+    expect(await a.post('/api/v1/organisations', { name: ' ', type: 'school', safetyTask: false })).toMatchObject({
+      status: 400,
+      body: { field: 'name' },
+    });
+    expect(await a.post('/api/v1/organisations', { name: 'Bakkerij', type: 'bakery', safetyTask: false })).toMatchObject({
+      status: 400,
+      body: { field: 'type' },
+    });
+    expect(await a.post('/api/v1/organisations', { name: 'Zonder vlag', type: 'school' })).toMatchObject({
+      status: 400,
+      body: { field: 'safetyTask' },
+    });
 
-    const changed = await a.put(`/api/v1/organisations/${id}`, { name: 'Huisartsenpraktijk Oost-Souburg', type: 'gp_practice', safetyTask: false, version: 1 });
+    const changed = await a.put(`/api/v1/organisations/${id}`, {
+      name: 'Huisartsenpraktijk Oost-Souburg',
+      type: 'gp_practice',
+      safetyTask: false,
+      version: 1,
+    });
     expect(changed.body).toMatchObject({ name: 'Huisartsenpraktijk Oost-Souburg', version: 2 });
     const stale = await a.put(`/api/v1/organisations/${id}`, { name: 'Iets anders', type: 'gp_practice', safetyTask: true, version: 1 });
     expect(stale).toMatchObject({ status: 409, body: { code: 'stale_version', field: 'version' } });
-    expect((await a.get(`/api/v1/organisations/${id}`)).body).toMatchObject({ name: 'Huisartsenpraktijk Oost-Souburg', safetyTask: false, version: 2 });
-    expect(await a.put(`/api/v1/organisations/${id}`, { name: 'Scalda', type: 'gp_practice', safetyTask: false, version: 2 }))
-      .toMatchObject({ status: 409, body: { field: 'name' } });
-    expect((await a.put('/api/v1/organisations/00000000-0000-4000-8000-000000000000', { name: 'X', type: 'school', safetyTask: false, version: 1 })).status).toBe(404);
+    expect((await a.get(`/api/v1/organisations/${id}`)).body).toMatchObject({
+      name: 'Huisartsenpraktijk Oost-Souburg',
+      safetyTask: false,
+      version: 2,
+    });
+    expect(
+      await a.put(`/api/v1/organisations/${id}`, { name: 'Scalda', type: 'gp_practice', safetyTask: false, version: 2 }),
+    ).toMatchObject({ status: 409, body: { field: 'name' } });
+    expect(
+      (
+        await a.put('/api/v1/organisations/00000000-0000-4000-8000-000000000000', {
+          name: 'X',
+          type: 'school',
+          safetyTask: false,
+          version: 1,
+        })
+      ).status,
+    ).toBe(404);
 
     const rows = await auditRows('organisation', id);
-    expect(rows.filter((r) => r.outcome === 'allowed').map((r) => [r.action, r.user_id, r.reason]))
-      .toEqual([['create', admin.actor.userId, 'type gp_practice; safety task false'], ['update', admin.actor.userId, 'changed: name']]);
+    expect(rows.filter((r) => r.outcome === 'allowed').map((r) => [r.action, r.user_id, r.reason])).toEqual([
+      ['create', admin.actor.userId, 'type gp_practice; safety task false'],
+      ['update', admin.actor.userId, 'changed: name'],
+    ]);
     // The two refused changes (stale version, name taken) are audited as denied (issue 8).
-    expect(rows.filter((r) => r.outcome === 'denied').map((r) => [r.action, r.reason])).toEqual([['update', 'stale_version'], ['update', 'organisation_exists']]);
+    expect(rows.filter((r) => r.outcome === 'denied').map((r) => [r.action, r.reason])).toEqual([
+      ['update', 'stale_version'],
+      ['update', 'organisation_exists'],
+    ]);
   });
 
   it('keeps the front door an organisation that triages', async () => {
     const current = (await a.get('/api/v1/region-settings')).body;
     await a.put('/api/v1/region-settings', { workingDays: current.workingDays, frontDoorOrganisationId: team, version: current.version });
     const org = (await a.get(`/api/v1/organisations/${team}`)).body;
-    expect(await a.put(`/api/v1/organisations/${team}`, { name: org.name, type: 'school', safetyTask: false, version: org.version }))
-      .toMatchObject({ status: 400, body: { code: 'front_door_type', field: 'type' } });
+    expect(
+      await a.put(`/api/v1/organisations/${team}`, { name: org.name, type: 'school', safetyTask: false, version: org.version }),
+    ).toMatchObject({ status: 400, body: { code: 'front_door_type', field: 'type' } });
   });
 
   it('lets only the functional administrator write (403), while everyone with user:list reads the list', async () => {
     expect((await p.post('/api/v1/organisations', { name: 'Stiekem', type: 'school', safetyTask: false })).status).toBe(403);
-    expect((await p.put(`/api/v1/organisations/${school}`, { name: 'Stiekem', type: 'school', safetyTask: false, version: 1 })).status).toBe(403);
+    expect(
+      (await p.put(`/api/v1/organisations/${school}`, { name: 'Stiekem', type: 'school', safetyTask: false, version: 1 })).status,
+    ).toBe(403);
     expect((await po.post('/api/v1/organisations', { name: 'Stiekem', type: 'school', safetyTask: false })).status).toBe(403);
     const list = await p.get('/api/v1/organisations');
     expect(list.status).toBe(200);
     expect(list.body.nextCursor).toBeNull();
     expect(list.body.items.map((o: { name: string }) => o.name)).toContain('Scalda');
     // Row-level security refuses the write of a non-administrator too.
-    const rows = await asActor(t.db, prof.actor, (tx) => tx.query(`UPDATE organisations SET name = 'Stiekem' WHERE region_id = $1 AND id = $2 RETURNING id`, [region, school]));
+    const rows = await asActor(t.db, prof.actor, (tx) =>
+      tx.query(`UPDATE organisations SET name = 'Stiekem' WHERE region_id = $1 AND id = $2 RETURNING id`, [region, school]),
+    );
     expect(rows).toHaveLength(0);
   });
 
   it('pages through every organisation exactly once, also when searching, and refuses a broken cursor', async () => {
     const r2 = await createRegion(t.db);
-    const names = Array.from({ length: 23 }, (_, i) => `${i % 3 === 0 ? 'Wijkteam' : 'School'} ${String.fromCharCode(65 + (i * 7) % 26)}${i}`);
+    const names = Array.from(
+      { length: 23 },
+      (_, i) => `${i % 3 === 0 ? 'Wijkteam' : 'School'} ${String.fromCharCode(65 + ((i * 7) % 26))}${i}`,
+    );
     // Two with the same name in another case: the id breaks the tie.
-    const ids = [...await Promise.all(names.map((n) => createOrganisation(t.db, r2, 'school', n))), await createOrganisation(t.db, r2, 'school', 'School A0')];
+    const ids = [
+      ...(await Promise.all(names.map((n) => createOrganisation(t.db, r2, 'school', n)))),
+      await createOrganisation(t.db, r2, 'school', 'School A0'),
+    ];
     const gem = await createOrganisation(t.db, r2, 'municipal_team', 'Gemeente');
     const admin2 = await login(app, (await createUser(t.db, r2, gem, ['functional_admin'])).username);
     const all = async (query: string) => {
@@ -200,7 +295,9 @@ describe('organisations', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const r: { status: number; body: any } = await admin2.get(`/api/v1/organisations?limit=5${query}${cursor ? `&cursor=${cursor}` : ''}`);
+        const r: { status: number; body: any } = await admin2.get(
+          `/api/v1/organisations?limit=5${query}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         expect(r.status).toBe(200);
         expect(r.body.items.length).toBeLessThanOrEqual(5);
         seen.push(...r.body.items.map((o: { id: string }) => o.id));
@@ -229,7 +326,9 @@ describe('professionals pick list', () => {
   it('pages through every professional exactly once, in the order of the unpaged list', async () => {
     const r3 = await createRegion(t.db);
     const orgs = await Promise.all(['Team B', 'Team A', 'Team C'].map((n) => createOrganisation(t.db, r3, 'municipal_team', n)));
-    const users = await Promise.all(Array.from({ length: 11 }, (_, i) => createUser(t.db, r3, orgs[i % 3]!, i % 2 ? ['professional'] : ['professional', 'coordinator'])));
+    const users = await Promise.all(
+      Array.from({ length: 11 }, (_, i) => createUser(t.db, r3, orgs[i % 3]!, i % 2 ? ['professional'] : ['professional', 'coordinator'])),
+    );
     await createUser(t.db, r3, orgs[0]!, ['functional_admin']);
     const c = await login(app, users[0]!.username);
     for (const qualified of ['', '&qualified=true']) {
@@ -256,7 +355,9 @@ describe('access rules in words', () => {
     expect(r.status).toBe(200);
     expect(r.body.roles.map((x: { role: string }) => x.role)).toEqual([...ROLES]);
     for (const role of r.body.roles as Array<{ role: string; label: { nl: string }; permissions: string[] }>) {
-      const expected = Object.entries(PERMISSIONS).filter(([, roles]) => (roles as readonly string[]).includes(role.role)).map(([perm]) => perm);
+      const expected = Object.entries(PERMISSIONS)
+        .filter(([, roles]) => (roles as readonly string[]).includes(role.role))
+        .map(([perm]) => perm);
       expect(role.permissions, role.role).toEqual(expected);
       expect(role.label.nl).toBeTruthy();
     }

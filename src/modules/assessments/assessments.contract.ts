@@ -18,9 +18,16 @@ export const RuleParams = z.strictObject({ rule: BlindSpotRuleName });
 export const ScoreInput = z.strictObject({
   personId: Uuid,
   domain: Domain,
-  score: z.number().int(msg('Een score is een geheel getal van 1 tot en met 5.', 'A score is a whole number from 1 to 5.'))
-    .min(1, msg('Een score is minstens 1.', 'A score is at least 1.')).max(5, msg('Een score is hoogstens 5.', 'A score is at most 5.')),
-  rationale: z.string().trim().min(3, msg('Geef een korte onderbouwing (minstens 3 tekens).', 'Give a short rationale (at least 3 characters).')).max(1000),
+  score: z
+    .number()
+    .int(msg('Een score is een geheel getal van 1 tot en met 5.', 'A score is a whole number from 1 to 5.'))
+    .min(1, msg('Een score is minstens 1.', 'A score is at least 1.'))
+    .max(5, msg('Een score is hoogstens 5.', 'A score is at most 5.')),
+  rationale: z
+    .string()
+    .trim()
+    .min(3, msg('Geef een korte onderbouwing (minstens 3 tekens).', 'Give a short rationale (at least 3 characters).'))
+    .max(1000),
   view: View,
 });
 
@@ -30,33 +37,84 @@ export const RecordAssessmentBody = z.strictObject({
 });
 export const AssessmentCreated = z.object({ id: z.string(), scores: z.number().int() });
 
-const Person = z.object({ personId: z.string(), name: z.string(), birthDate: z.string().nullable(), age: z.number().int().nullable(),
-  validDomains: z.array(Domain) });
-const Score = z.object({ personId: z.string(), domain: Domain, score: z.number().int(), rationale: z.string(), view: View,
-  scoredBy: z.string(), organisation: z.string(), organisationType: z.string(), scoredAt: z.string() });
-const LatestScore = z.object({ personId: z.string(), domain: Domain, score: z.number().int(), view: View, assessedOn: z.string(),
-  rationale: z.string(), organisation: z.string() });
+const Person = z.object({
+  personId: z.string(),
+  name: z.string(),
+  birthDate: z.string().nullable(),
+  age: z.number().int().nullable(),
+  validDomains: z.array(Domain),
+});
+const Score = z.object({
+  personId: z.string(),
+  domain: Domain,
+  score: z.number().int(),
+  rationale: z.string(),
+  view: View,
+  scoredBy: z.string(),
+  organisation: z.string(),
+  organisationType: z.string(),
+  scoredAt: z.string(),
+});
+const LatestScore = z.object({
+  personId: z.string(),
+  domain: Domain,
+  score: z.number().int(),
+  view: View,
+  assessedOn: z.string(),
+  rationale: z.string(),
+  organisation: z.string(),
+});
 
 export const CaseAssessments = z.object({
-  caseId: z.string(), familyId: z.string(),
+  caseId: z.string(),
+  familyId: z.string(),
   persons: z.array(Person),
   /** Per person, domain and view the most recent score. */
   latest: z.array(LatestScore),
   /** Every set, newest first. */
-  items: z.array(z.object({ id: z.string(), assessedOn: z.string(), createdBy: z.string(), organisation: z.string(), createdAt: z.string(), scores: z.array(Score) })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      assessedOn: z.string(),
+      createdBy: z.string(),
+      organisation: z.string(),
+      createdAt: z.string(),
+      scores: z.array(Score),
+    }),
+  ),
 });
 
 export const PersonCourse = z.object({
-  caseId: z.string(), person: Person,
-  domains: z.array(z.object({ domain: Domain,
-    points: z.array(z.object({ assessedOn: z.string(), view: View, score: z.number().int(), rationale: z.string(), organisation: z.string() })) })),
+  caseId: z.string(),
+  person: Person,
+  domains: z.array(
+    z.object({
+      domain: Domain,
+      points: z.array(
+        z.object({ assessedOn: z.string(), view: View, score: z.number().int(), rationale: z.string(), organisation: z.string() }),
+      ),
+    }),
+  ),
 });
 
-const PartnerNeed = z.object({ partnerType: z.string(), rules: z.array(BlindSpotRuleName), personIds: z.array(z.string()), onTeam: z.boolean(), contributed: z.boolean() });
-const Counts = z.object({ unassessedDomains: z.number().int(), partnersNeeded: z.number().int(), onTeam: z.number().int(), contributed: z.number().int(), missing: z.number().int() });
+const PartnerNeed = z.object({
+  partnerType: z.string(),
+  rules: z.array(BlindSpotRuleName),
+  personIds: z.array(z.string()),
+  onTeam: z.boolean(),
+  contributed: z.boolean(),
+});
+const Counts = z.object({
+  unassessedDomains: z.number().int(),
+  partnersNeeded: z.number().int(),
+  onTeam: z.number().int(),
+  contributed: z.number().int(),
+  missing: z.number().int(),
+});
 
 export const CaseBlindSpots = z.object({
-  caseId: z.string(), familyId: z.string(),
+  caseId: z.string(),
+  familyId: z.string(),
   unassessed: z.array(z.object({ personId: z.string(), name: z.string(), domains: z.array(Domain) })),
   partners: z.array(PartnerNeed),
   counts: Counts,
@@ -69,13 +127,30 @@ export const OrganisationBlindSpotsQuery = z.strictObject({
   missingOnly: z.enum(['true', 'false']).optional(),
 });
 export const OrganisationBlindSpots = z.object({
-  items: z.array(z.object({ id: z.string(), caseId: z.string(), familyId: z.string(), familyName: z.string(), openedAt: z.string(),
-    partners: z.array(PartnerNeed.omit({ personIds: true })), counts: Counts })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      caseId: z.string(),
+      familyId: z.string(),
+      familyName: z.string(),
+      openedAt: z.string(),
+      partners: z.array(PartnerNeed.omit({ personIds: true })),
+      counts: Counts,
+    }),
+  ),
   nextCursor: z.string().nullable(),
 });
 
-export const BlindSpotRule = z.object({ rule: BlindSpotRuleName, partnerType: z.string(), enabled: z.boolean(), minAge: z.number().int().nullable(),
-  maxAge: z.number().int().nullable(), maxScore: z.number().int().nullable(), version: z.number().int(), updatedAt: z.string() });
+export const BlindSpotRule = z.object({
+  rule: BlindSpotRuleName,
+  partnerType: z.string(),
+  enabled: z.boolean(),
+  minAge: z.number().int().nullable(),
+  maxAge: z.number().int().nullable(),
+  maxScore: z.number().int().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
 export const BlindSpotRules = z.object({ items: z.array(BlindSpotRule) });
 export const UpdateBlindSpotRuleBody = z.strictObject({
   version: Version,

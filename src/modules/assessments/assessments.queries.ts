@@ -8,7 +8,13 @@ import type { AssessmentView, Domain } from '../../shared/contract/domains.js';
 import { evaluateBlindSpots, type BlindSpots } from './blind-spots.js';
 import { blindSpotFacts, latestScoreRows, regionRules } from './assessments.repo.js';
 
-export interface LatestScore { personId: string; domain: Domain; score: number; view: AssessmentView; assessedOn: string }
+export interface LatestScore {
+  personId: string;
+  domain: Domain;
+  score: number;
+  view: AssessmentView;
+  assessedOn: string;
+}
 
 /** Per person, domain and view the most recent score of the case (both views, when both exist). */
 export async function latestScores(tx: Tx, caseId: string): Promise<LatestScore[]> {

@@ -48,46 +48,68 @@ export interface BlindSpots {
 }
 
 function triggered(rule: BlindSpotRule, f: CaseFacts, today: string): { hit: boolean; personIds: string[] } {
-  const low = (domain: Domain, children: boolean) => f.latest
-    .filter((s) => s.domain === domain && s.score <= (rule.maxScore ?? 0))
-    .filter((s) => !children || isChild(ageOn(f.persons.find((p) => p.personId === s.personId)?.birthDate, today)))
-    .map((s) => s.personId);
+  const low = (domain: Domain, children: boolean) =>
+    f.latest
+      .filter((s) => s.domain === domain && s.score <= (rule.maxScore ?? 0))
+      .filter((s) => !children || isChild(ageOn(f.persons.find((p) => p.personId === s.personId)?.birthDate, today)))
+      .map((s) => s.personId);
   switch (rule.rule) {
     case 'school_age_child':
     case 'young_child': {
-      const ids = f.persons.filter((p) => { const a = ageOn(p.birthDate, today); return a !== null && a >= rule.minAge! && a <= rule.maxAge! && isChild(a); })
+      const ids = f.persons
+        .filter((p) => {
+          const a = ageOn(p.birthDate, today);
+          return a !== null && a >= rule.minAge! && a <= rule.maxAge! && isChild(a);
+        })
         .map((p) => p.personId);
       return { hit: ids.length > 0, personIds: ids };
     }
     case 'child_safety_concern': {
       const ids = low('safety', true);
-      return { hit: ids.length > 0 || (f.signalSafetyConcern && f.persons.some((p) => isChild(ageOn(p.birthDate, today)))), personIds: ids };
+      return {
+        hit: ids.length > 0 || (f.signalSafetyConcern && f.persons.some((p) => isChild(ageOn(p.birthDate, today)))),
+        personIds: ids,
+      };
     }
-    case 'housing_low': { const ids = low('housing', false); return { hit: ids.length > 0, personIds: ids }; }
-    case 'mental_health_low': { const ids = low('mental_health', false); return { hit: ids.length > 0, personIds: ids }; }
+    case 'housing_low': {
+      const ids = low('housing', false);
+      return { hit: ids.length > 0, personIds: ids };
+    }
+    case 'mental_health_low': {
+      const ids = low('mental_health', false);
+      return { hit: ids.length > 0, personIds: ids };
+    }
   }
 }
 
 /** The blind spots of one case on a day (ages are counted on that day). */
 export function evaluateBlindSpots(f: CaseFacts, rules: readonly BlindSpotRule[], today: string): BlindSpots {
-  const unassessed = f.persons.map((p) => {
-    const done = new Set(f.assessed.filter((a) => a.personId === p.personId).map((a) => a.domain));
-    return { personId: p.personId, domains: validDomains(ageOn(p.birthDate, today)).filter((d) => !done.has(d)) };
-  }).filter((u) => u.domains.length > 0);
+  const unassessed = f.persons
+    .map((p) => {
+      const done = new Set(f.assessed.filter((a) => a.personId === p.personId).map((a) => a.domain));
+      return { personId: p.personId, domains: validDomains(ageOn(p.birthDate, today)).filter((d) => !done.has(d)) };
+    })
+    .filter((u) => u.domains.length > 0);
   const needs = new Map<string, PartnerNeed>();
   for (const rule of rules) {
     if (!rule.enabled) continue;
     const { hit, personIds } = triggered(rule, f, today);
     if (!hit) continue;
-    const need = needs.get(rule.partnerType) ?? { partnerType: rule.partnerType, rules: [], personIds: [],
-      onTeam: f.teamTypes.includes(rule.partnerType), contributed: f.contributedTypes.includes(rule.partnerType) };
+    const need = needs.get(rule.partnerType) ?? {
+      partnerType: rule.partnerType,
+      rules: [],
+      personIds: [],
+      onTeam: f.teamTypes.includes(rule.partnerType),
+      contributed: f.contributedTypes.includes(rule.partnerType),
+    };
     need.rules.push(rule.rule);
     for (const id of personIds) if (!need.personIds.includes(id)) need.personIds.push(id);
     needs.set(rule.partnerType, need);
   }
   const partners = [...needs.values()];
   return {
-    unassessed, partners,
+    unassessed,
+    partners,
     counts: {
       unassessedDomains: unassessed.reduce((n, u) => n + u.domains.length, 0),
       partnersNeeded: partners.length,

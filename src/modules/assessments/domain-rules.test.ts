@@ -15,17 +15,23 @@ describe('age on a day', () => {
     expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
   });
   it('agrees with a count of birthdays for any birth date and day', () => {
-    fc.assert(fc.property(fc.date({ min: new Date('1930-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 40_000 }), (birth, days) => {
-      const b = birth.toISOString().slice(0, 10);
-      const d = new Date(birth.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-      let years = 0;
-      while (true) {
-        const next = `${String(Number(b.slice(0, 4)) + years + 1).padStart(4, '0')}${b.slice(4)}`;
-        if (next > d) break;
-        years++;
-      }
-      expect(ageOn(b, d)).toBe(years);
-    }));
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1930-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 40_000 }),
+        (birth, days) => {
+          const b = birth.toISOString().slice(0, 10);
+          const d = new Date(birth.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+          let years = 0;
+          while (true) {
+            const next = `${String(Number(b.slice(0, 4)) + years + 1).padStart(4, '0')}${b.slice(4)}`;
+            if (next > d) break;
+            years++;
+          }
+          expect(ageOn(b, d)).toBe(years);
+        },
+      ),
+    );
   });
 });
 

@@ -8,20 +8,23 @@ export const AuditAction = z.enum(['create', 'read', 'update', 'delete', 'export
 export const AuditOutcome = z.enum(['allowed', 'denied']);
 const Cursor = z.string().max(500).optional();
 
-export const AuditEventQuery = z.strictObject({
-  personId: Uuid.optional(),
-  bsn: Bsn.optional(),
-  userId: Uuid.optional(),
-  organisationId: Uuid.optional(),
-  from: Day.optional(),
-  to: Day.optional(),
-  action: AuditAction.optional(),
-  outcome: AuditOutcome.optional(),
-  cursor: Cursor,
-  limit: z.coerce.number().int().min(1).max(200).optional(),
-}).refine((q) => !q.from || !q.to || q.from <= q.to, {
-  path: ['to'], message: msg('De einddatum ligt vóór de begindatum.', 'The end date is before the start date.'),
-});
+export const AuditEventQuery = z
+  .strictObject({
+    personId: Uuid.optional(),
+    bsn: Bsn.optional(),
+    userId: Uuid.optional(),
+    organisationId: Uuid.optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+    action: AuditAction.optional(),
+    outcome: AuditOutcome.optional(),
+    cursor: Cursor,
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    path: ['to'],
+    message: msg('De einddatum ligt vóór de begindatum.', 'The end date is before the start date.'),
+  });
 
 const Ref = z.object({ id: z.string(), name: z.string().nullable() });
 
@@ -55,8 +58,14 @@ export const Verification = z.object({
   stripes: z.number().int(),
   seconds: z.number(),
   /** `stripe` names the chain, `seq` the place in it. */
-  problems: z.array(z.object({ stripe: z.number().int(), seq: z.number().int(), problem: z.enum(['changed', 'missing', 'inserted', 'head-mismatch', 'truncated', 'rewritten', 'checkpoint-invalid']),
-    detail: z.string() })),
+  problems: z.array(
+    z.object({
+      stripe: z.number().int(),
+      seq: z.number().int(),
+      problem: z.enum(['changed', 'missing', 'inserted', 'head-mismatch', 'truncated', 'rewritten', 'checkpoint-invalid']),
+      detail: z.string(),
+    }),
+  ),
   /**
    * The signed checkpoints (kept outside the database) the chains were compared with: how many
    * chains, how many rows they anchor together (seq), the oldest one's time; null before the first.

@@ -9,9 +9,17 @@ import { asActor } from '../../platform/db/actor-tx.js';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const REASON = 'Acute zorg om de veiligheid van het jongste kind vannacht';
 
-let t: TestDb; let app: App; let region: string;
-let coord: TestUser; let outsider: TestUser; let vt: TestUser; let privacy: TestUser;
-let c: Client; let out: Client; let v: Client; let p: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let coord: TestUser;
+let outsider: TestUser;
+let vt: TestUser;
+let privacy: TestUser;
+let c: Client;
+let out: Client;
+let v: Client;
+let p: Client;
 let family: { id: string; personIds: string[]; bsns: string[] };
 
 beforeAll(async () => {
@@ -24,14 +32,26 @@ beforeAll(async () => {
   vt = await createUser(t.db, region, veiligThuis, ['professional'], { totpSecret: SECRET });
   privacy = await createUser(t.db, region, team, ['privacy_officer']);
   app = await testApp(t.server);
-  [c, out, v, p] = await Promise.all([login(app, coord.username), login(app, outsider.username), login(app, vt.username), login(app, privacy.username)]);
+  [c, out, v, p] = await Promise.all([
+    login(app, coord.username),
+    login(app, outsider.username),
+    login(app, vt.username),
+    login(app, privacy.username),
+  ]);
   const body = familyBody(coord.actor.userId, { familyName: 'Logboek' });
   const r = await c.post('/api/v1/families', body);
   const page = await c.get(`/api/v1/families/${r.body.id}`);
-  family = { id: r.body.id, personIds: page.body.members.map((m: { personId: string }) => m.personId), bsns: body.members.map((m) => m.bsn!) };
+  family = {
+    id: r.body.id,
+    personIds: page.body.members.map((m: { personId: string }) => m.personId),
+    bsns: body.members.map((m) => m.bsn!),
+  };
   await out.get(`/api/v1/families/${r.body.id}`); // denied: not on the case team
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 const ids = (items: Array<{ seq: number }>) => items.map((i) => i.seq);
 
@@ -44,14 +64,23 @@ describe('audit log for the privacy officer', () => {
     expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
     const read = r.body.items.find((i: { action: string; objectType: string }) => i.action === 'read' && i.objectType === 'family');
     expect(read).toMatchObject({
-      user: { id: coord.actor.userId, name: expect.stringMatching(/^Prof /) }, role: 'coordinator',
-      organisation: { id: coord.actor.organisationId, name: 'Team Jeugd Oost' }, onBehalfOf: { id: coord.actor.organisationId, name: 'Team Jeugd Oost' },
-      person: { id: parent, fullName: 'Anna Logboek' }, objectId: family.id, ip: '127.0.0.1', userAgent: 'vitest', legalBasis: 'consent',
-      flags: { careRelation: true, consent: true, breakGlass: false }, outcome: 'allowed', reason: null,
+      user: { id: coord.actor.userId, name: expect.stringMatching(/^Prof /) },
+      role: 'coordinator',
+      organisation: { id: coord.actor.organisationId, name: 'Team Jeugd Oost' },
+      onBehalfOf: { id: coord.actor.organisationId, name: 'Team Jeugd Oost' },
+      person: { id: parent, fullName: 'Anna Logboek' },
+      objectId: family.id,
+      ip: '127.0.0.1',
+      userAgent: 'vitest',
+      legalBasis: 'consent',
+      flags: { careRelation: true, consent: true, breakGlass: false },
+      outcome: 'allowed',
+      reason: null,
     });
     expect(r.body.items.some((i: { action: string }) => i.action === 'create')).toBe(true);
-    const logged = await t.db.query<Record<string, any>>(
-      `SELECT * FROM audit_log WHERE user_id = $1 AND object_type = 'audit-log'`, [privacy.actor.userId]);
+    const logged = await t.db.query<Record<string, any>>(`SELECT * FROM audit_log WHERE user_id = $1 AND object_type = 'audit-log'`, [
+      privacy.actor.userId,
+    ]);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ person_id: parent, action: 'read', user_role: 'privacy_officer' });
   });
@@ -86,7 +115,9 @@ describe('audit log for the privacy officer', () => {
     const today = new Date().toISOString().slice(0, 10);
     const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    expect((await p.get(`/api/v1/audit-events?userId=${coord.actor.userId}&from=${yesterday}&to=${tomorrow}`)).body.items.length).toBeGreaterThan(0);
+    expect(
+      (await p.get(`/api/v1/audit-events?userId=${coord.actor.userId}&from=${yesterday}&to=${tomorrow}`)).body.items.length,
+    ).toBeGreaterThan(0);
     expect((await p.get(`/api/v1/audit-events?userId=${coord.actor.userId}&to=${yesterday}`)).body.items).toEqual([]);
     expect((await p.get(`/api/v1/audit-events?userId=${coord.actor.userId}&from=${tomorrow}`)).body.items).toEqual([]);
     const backwards = await p.get(`/api/v1/audit-events?from=${today}&to=${yesterday}`);
@@ -153,8 +184,12 @@ describe('audit chain verification', () => {
     expect(typeof ok.body.seconds).toBe('number');
 
     // The region's longest chain (stripe): rows 2 and 4 of it are tampered with.
-    const { stripe, n } = (await t.db.query<{ stripe: number; n: number }>(
-      `SELECT stripe, count(*)::int AS n FROM audit_log WHERE region_id = $1 GROUP BY stripe ORDER BY count(*) DESC, stripe LIMIT 1`, [r2]))[0]!;
+    const { stripe, n } = (
+      await t.db.query<{ stripe: number; n: number }>(
+        `SELECT stripe, count(*)::int AS n FROM audit_log WHERE region_id = $1 GROUP BY stripe ORDER BY count(*) DESC, stripe LIMIT 1`,
+        [r2],
+      )
+    )[0]!;
     expect(n).toBeGreaterThanOrEqual(5);
     await t.db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_append_only');
     try {
@@ -198,10 +233,23 @@ describe("a person's access log", () => {
     expect(r.status).toBe(200);
     expect(r.body.person).toEqual({ id: child, fullName: expect.stringContaining('Logboek') });
     const glass = r.body.items.find((i: { breakGlass: boolean }) => i.breakGlass);
-    expect(glass).toMatchObject({ user: { id: vt.actor.userId }, organisation: { name: 'Veilig Thuis West' }, role: 'professional',
-      action: 'read', objectType: 'break-glass', legalBasis: 'safety', reason: REASON, outcome: 'allowed' });
-    expect(r.body.items.some((i: { action: string; user: { id: string } }) => i.action === 'create' && i.user.id === coord.actor.userId)).toBe(true);
-    const logged = await t.db.query(`SELECT 1 FROM audit_log WHERE object_type = 'access-log' AND person_id = $1 AND object_id = $2`, [child, child]);
+    expect(glass).toMatchObject({
+      user: { id: vt.actor.userId },
+      organisation: { name: 'Veilig Thuis West' },
+      role: 'professional',
+      action: 'read',
+      objectType: 'break-glass',
+      legalBasis: 'safety',
+      reason: REASON,
+      outcome: 'allowed',
+    });
+    expect(
+      r.body.items.some((i: { action: string; user: { id: string } }) => i.action === 'create' && i.user.id === coord.actor.userId),
+    ).toBe(true);
+    const logged = await t.db.query(`SELECT 1 FROM audit_log WHERE object_type = 'access-log' AND person_id = $1 AND object_id = $2`, [
+      child,
+      child,
+    ]);
     expect(logged).toHaveLength(1);
     const again = await p.get(`/api/v1/persons/${child}/access-log?limit=1`);
     expect(again.body.items[0]).toMatchObject({ objectType: 'access-log', user: { id: privacy.actor.userId } });
@@ -215,7 +263,10 @@ describe("a person's access log", () => {
     const r = await p.get(`/api/v1/persons?bsn=${family.bsns[0]}`);
     expect(r.status).toBe(200);
     expect(r.body.items).toEqual([{ id: family.personIds[0], fullName: 'Anna Logboek', birthDate: '1988-04-12' }]);
-    const logged = await t.db.query(`SELECT 1 FROM audit_log WHERE object_type = 'person' AND person_id = $1 AND user_id = $2`, [family.personIds[0], privacy.actor.userId]);
+    const logged = await t.db.query(`SELECT 1 FROM audit_log WHERE object_type = 'person' AND person_id = $1 AND user_id = $2`, [
+      family.personIds[0],
+      privacy.actor.userId,
+    ]);
     expect(logged).toHaveLength(1);
     expect((await p.get(`/api/v1/persons?bsn=${nextBsn()}`)).body.items).toEqual([]);
     expect((await p.get('/api/v1/persons?bsn=123456789')).body.field).toBe('querystring.bsn');

@@ -17,12 +17,23 @@ export interface AuditFilter {
 }
 
 export interface AuditRow {
-  id: string; seq: number; occurredAt: string; action: 'create' | 'read' | 'update' | 'delete' | 'export';
-  user: { id: string; name: string | null } | null; role: string | null;
-  organisation: { id: string; name: string | null } | null; onBehalfOf: { id: string; name: string | null } | null;
+  id: string;
+  seq: number;
+  occurredAt: string;
+  action: 'create' | 'read' | 'update' | 'delete' | 'export';
+  user: { id: string; name: string | null } | null;
+  role: string | null;
+  organisation: { id: string; name: string | null } | null;
+  onBehalfOf: { id: string; name: string | null } | null;
   person: { id: string; fullName: string | null } | null;
-  objectType: string; objectId: string | null; ip: string | null; userAgent: string | null; legalBasis: string | null;
-  flags: { careRelation: boolean; consent: boolean; breakGlass: boolean }; outcome: 'allowed' | 'denied'; reason: string | null;
+  objectType: string;
+  objectId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  legalBasis: string | null;
+  flags: { careRelation: boolean; consent: boolean; breakGlass: boolean };
+  outcome: 'allowed' | 'denied';
+  reason: string | null;
 }
 
 const DUTCH_DAY = `::date::timestamp AT TIME ZONE 'Europe/Amsterdam'`;
@@ -57,26 +68,44 @@ export async function findAuditEvents(tx: Tx, regionId: string, f: AuditFilter):
        LEFT JOIN persons p ON p.region_id = a.region_id AND p.id = a.person_id
       WHERE ${where.join(' AND ')}
       ORDER BY a.seq DESC
-      LIMIT $${params.length}`, params);
+      LIMIT $${params.length}`,
+    params,
+  );
   return rows.map((r) => ({
-    id: r.id, seq: Number(r.seq), occurredAt: new Date(r.occurred_at).toISOString(), action: r.action,
-    user: r.user_id ? { id: r.user_id, name: r.user_name ?? null } : null, role: r.user_role,
+    id: r.id,
+    seq: Number(r.seq),
+    occurredAt: new Date(r.occurred_at).toISOString(),
+    action: r.action,
+    user: r.user_id ? { id: r.user_id, name: r.user_name ?? null } : null,
+    role: r.user_role,
     organisation: r.organisation_id ? { id: r.organisation_id, name: r.organisation_name ?? null } : null,
     onBehalfOf: r.on_behalf_of ? { id: r.on_behalf_of, name: r.on_behalf_of_name ?? null } : null,
     person: r.person_id ? { id: r.person_id, fullName: r.family_name ? fullName(r as never) : null } : null,
-    objectType: r.object_type, objectId: r.object_id, ip: r.ip, userAgent: r.user_agent, legalBasis: r.legal_basis,
-    flags: { careRelation: r.care_relation, consent: r.consent, breakGlass: r.break_glass }, outcome: r.outcome, reason: r.reason,
+    objectType: r.object_type,
+    objectId: r.object_id,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    legalBasis: r.legal_basis,
+    flags: { careRelation: r.care_relation, consent: r.consent, breakGlass: r.break_glass },
+    outcome: r.outcome,
+    reason: r.reason,
   }));
 }
 
-export interface PersonRow { id: string; fullName: string; birthDate: string | null }
+export interface PersonRow {
+  id: string;
+  fullName: string;
+  birthDate: string | null;
+}
 
 async function findPersons(tx: Tx, regionId: string, column: 'id' | 'bsn', value: string): Promise<PersonRow[]> {
   const rows = await tx.query<Record<string, any>>(
     `SELECT id, given_names, family_name_prefix, family_name, birth_date::text AS birth_date FROM persons WHERE region_id = $1 AND ${column} = $2`,
-    [regionId, value]);
+    [regionId, value],
+  );
   return rows.map((r) => ({ id: r.id, fullName: fullName(r as never), birthDate: r.birth_date ?? null }));
 }
 
-export const findPerson = async (tx: Tx, regionId: string, personId: string) => (await findPersons(tx, regionId, 'id', personId))[0] ?? null;
+export const findPerson = async (tx: Tx, regionId: string, personId: string) =>
+  (await findPersons(tx, regionId, 'id', personId))[0] ?? null;
 export const findPersonByBsn = async (tx: Tx, regionId: string, bsn: string) => (await findPersons(tx, regionId, 'bsn', bsn))[0] ?? null;

@@ -17,11 +17,17 @@ export const SUPERVISION_BASIS = 'statutory_task';
 
 function seqCursor(cursor: string | undefined): string | undefined {
   const c = decodeCursor(cursor);
-  if (c && !/^\d{1,19}$/.test(c[0])) throw new Invalid('invalid_cursor', 'cursor', { nl: 'Ongeldige paginacursor.', en: 'Invalid page cursor.' });
+  if (c && !/^\d{1,19}$/.test(c[0]))
+    throw new Invalid('invalid_cursor', 'cursor', { nl: 'Ongeldige paginacursor.', en: 'Invalid page cursor.' });
   return c?.[0];
 }
 
-const paged = (rows: AuditRow[], limit: number) => page(rows, rows.map((r) => String(r.seq)), limit);
+const paged = (rows: AuditRow[], limit: number) =>
+  page(
+    rows,
+    rows.map((r) => String(r.seq)),
+    limit,
+  );
 const withoutId = ({ id: _, ...rest }: AuditRow) => rest;
 
 export async function listAuditEvents(db: Database, actor: Actor, q: z.infer<typeof AuditEventQuery>) {
@@ -35,12 +41,27 @@ export async function listAuditEvents(db: Database, actor: Actor, q: z.infer<typ
       if (!p || (personId && personId !== p.id)) return { items: [], nextCursor: null };
       personId = p.id;
     }
-    const rows = await findAuditEvents(tx, actor.regionId, { personId, userId: q.userId, organisationId: q.organisationId, from: q.from, to: q.to,
-      action: q.action, outcome: q.outcome, beforeSeq, limit });
+    const rows = await findAuditEvents(tx, actor.regionId, {
+      personId,
+      userId: q.userId,
+      organisationId: q.organisationId,
+      from: q.from,
+      to: q.to,
+      action: q.action,
+      outcome: q.outcome,
+      beforeSeq,
+      limit,
+    });
     const result = paged(rows, limit);
     const shown = result.items.flatMap((r) => (r.person ? [r.person.id] : []));
-    if (shown.length) await recordAccess(tx, actor, { action: 'read', objectType: 'audit-log', objectId: 'audit-events', personIds: shown,
-      legalBasis: SUPERVISION_BASIS });
+    if (shown.length)
+      await recordAccess(tx, actor, {
+        action: 'read',
+        objectType: 'audit-log',
+        objectId: 'audit-events',
+        personIds: shown,
+        legalBasis: SUPERVISION_BASIS,
+      });
     return { items: result.items.map(withoutId), nextCursor: result.nextCursor };
   });
 }
@@ -49,8 +70,15 @@ export async function listAuditEvents(db: Database, actor: Actor, q: z.infer<typ
 export async function verifyAuditChain(db: Database, actor: Actor, checkpoints: CheckpointSettings) {
   const result = await verifyAgainstCheckpoint(db, actor.regionId, readCheckpoints(checkpoints));
   // Who checked the chain, and when, is part of the accountability; the row names no person.
-  await asActor(db, actor, (tx) => recordAccess(tx, actor, { action: 'read', objectType: 'audit-verification', objectId: actor.regionId,
-    legalBasis: SUPERVISION_BASIS, outcome: 'allowed' }));
+  await asActor(db, actor, (tx) =>
+    recordAccess(tx, actor, {
+      action: 'read',
+      objectType: 'audit-verification',
+      objectId: actor.regionId,
+      legalBasis: SUPERVISION_BASIS,
+      outcome: 'allowed',
+    }),
+  );
   return result;
 }
 
@@ -62,12 +90,29 @@ export async function personAccessLog(db: Database, actor: Actor, personId: stri
     if (!person) return null;
     const rows = await findAuditEvents(tx, actor.regionId, { personId, beforeSeq, limit });
     const p = paged(rows, limit);
-    await recordAccess(tx, actor, { action: 'read', objectType: 'access-log', objectId: personId, personIds: [personId], legalBasis: SUPERVISION_BASIS });
+    await recordAccess(tx, actor, {
+      action: 'read',
+      objectType: 'access-log',
+      objectId: personId,
+      personIds: [personId],
+      legalBasis: SUPERVISION_BASIS,
+    });
     return {
       person: { id: person.id, fullName: person.fullName },
-      items: p.items.map((r) => ({ seq: r.seq, occurredAt: r.occurredAt, user: r.user, organisation: r.organisation, onBehalfOf: r.onBehalfOf,
-        role: r.role, action: r.action, objectType: r.objectType, legalBasis: r.legalBasis, breakGlass: r.flags.breakGlass, reason: r.reason,
-        outcome: r.outcome })),
+      items: p.items.map((r) => ({
+        seq: r.seq,
+        occurredAt: r.occurredAt,
+        user: r.user,
+        organisation: r.organisation,
+        onBehalfOf: r.onBehalfOf,
+        role: r.role,
+        action: r.action,
+        objectType: r.objectType,
+        legalBasis: r.legalBasis,
+        breakGlass: r.flags.breakGlass,
+        reason: r.reason,
+        outcome: r.outcome,
+      })),
       nextCursor: p.nextCursor,
     };
   });
@@ -79,7 +124,13 @@ export async function findPersonForPrivacyOfficer(db: Database, actor: Actor, bs
   return asActor(db, actor, async (tx) => {
     const person = await findPersonByBsn(tx, actor.regionId, bsn);
     if (!person) return { items: [] };
-    await recordAccess(tx, actor, { action: 'read', objectType: 'person', objectId: person.id, personIds: [person.id], legalBasis: SUPERVISION_BASIS });
+    await recordAccess(tx, actor, {
+      action: 'read',
+      objectType: 'person',
+      objectId: person.id,
+      personIds: [person.id],
+      legalBasis: SUPERVISION_BASIS,
+    });
     return { items: [person] };
   });
 }

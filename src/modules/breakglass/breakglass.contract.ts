@@ -2,17 +2,29 @@
 import { z } from 'zod';
 import { Bsn, Uuid, msg } from '../../shared/contract/primitives.js';
 
-export const OpenBreakGlassBody = z.strictObject({
-  bsn: Bsn.optional(),
-  familyId: Uuid.optional(),
-  reason: z.string().trim()
-    .min(20, msg('Beschrijf in minstens 20 tekens waarom u nu toegang nodig heeft.', 'Describe in at least 20 characters why you need access now.'))
-    .max(1000, msg('De reden is te lang (maximaal 1000 tekens).', 'The reason is too long (at most 1000 characters).')),
-  totpCode: z.string().regex(/^\d{6}$/, msg('Vul de 6 cijfers uit uw authenticator-app in.', 'Enter the 6 digits from your authenticator app.')),
-}).refine((b) => (b.bsn === undefined) !== (b.familyId === undefined), {
-  path: ['bsn'],
-  message: msg('Vul een BSN óf een gezin in (precies één van beide).', 'Give either a BSN or a family (exactly one of them).'),
-});
+export const OpenBreakGlassBody = z
+  .strictObject({
+    bsn: Bsn.optional(),
+    familyId: Uuid.optional(),
+    reason: z
+      .string()
+      .trim()
+      .min(
+        20,
+        msg(
+          'Beschrijf in minstens 20 tekens waarom u nu toegang nodig heeft.',
+          'Describe in at least 20 characters why you need access now.',
+        ),
+      )
+      .max(1000, msg('De reden is te lang (maximaal 1000 tekens).', 'The reason is too long (at most 1000 characters).')),
+    totpCode: z
+      .string()
+      .regex(/^\d{6}$/, msg('Vul de 6 cijfers uit uw authenticator-app in.', 'Enter the 6 digits from your authenticator app.')),
+  })
+  .refine((b) => (b.bsn === undefined) !== (b.familyId === undefined), {
+    path: ['bsn'],
+    message: msg('Vul een BSN óf een gezin in (precies één van beide).', 'Give either a BSN or a family (exactly one of them).'),
+  });
 
 export const BreakGlassOpened = z.object({ id: z.string(), familyId: z.string(), expiresAt: z.string() });
 
@@ -58,6 +70,10 @@ export const ReviewList = z.object({ items: z.array(ReviewItem), nextCursor: z.s
 export const ReviewParams = z.strictObject({ breakGlassId: Uuid });
 export const ReviewBody = z.strictObject({
   outcome: z.enum(['justified', 'unjustified']),
-  note: z.string().trim().max(2000, msg('De toelichting is te lang (maximaal 2000 tekens).', 'The note is too long (at most 2000 characters).'))
-    .optional().transform((v) => v || undefined),
+  note: z
+    .string()
+    .trim()
+    .max(2000, msg('De toelichting is te lang (maximaal 2000 tekens).', 'The note is too long (at most 2000 characters).'))
+    .optional()
+    .transform((v) => v || undefined),
 });

@@ -10,9 +10,21 @@ import { renderTimeline } from '../../shared/events/server-i18n.js';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const REASON = 'Melding van acuut gevaar voor de kinderen, politie ter plaatse';
 
-let t: TestDb; let app: App; let region: string;
-let coord: TestUser; let vt: TestUser; let vtNoTotp: TestUser; let gp: TestUser; let gpLead: TestUser; let privacy: TestUser;
-let c: Client; let v: Client; let vNo: Client; let g: Client; let gl: Client; let p: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let coord: TestUser;
+let vt: TestUser;
+let vtNoTotp: TestUser;
+let gp: TestUser;
+let gpLead: TestUser;
+let privacy: TestUser;
+let c: Client;
+let v: Client;
+let vNo: Client;
+let g: Client;
+let gl: Client;
+let p: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -27,10 +39,19 @@ beforeAll(async () => {
   gpLead = await createUser(t.db, region, gpPractice, ['professional', 'team_lead'], { totpSecret: SECRET });
   privacy = await createUser(t.db, region, team, ['privacy_officer']);
   app = await testApp(t.server);
-  [c, v, vNo, g, gl, p] = await Promise.all([login(app, coord.username), login(app, vt.username), login(app, vtNoTotp.username),
-    login(app, gp.username), login(app, gpLead.username), login(app, privacy.username)]);
+  [c, v, vNo, g, gl, p] = await Promise.all([
+    login(app, coord.username),
+    login(app, vt.username),
+    login(app, vtNoTotp.username),
+    login(app, gp.username),
+    login(app, gpLead.username),
+    login(app, privacy.username),
+  ]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 async function registerFamily(familyName = 'Jansen') {
   const body = familyBody(coord.actor.userId, { familyName });
@@ -67,22 +88,31 @@ describe('break the glass', () => {
     expect(JSON.stringify(event)).not.toContain('acuut gevaar');
 
     const rows = await t.db.query<Record<string, any>>(
-      `SELECT * FROM audit_log WHERE user_id = $1 AND object_type = 'break-glass' AND object_id = $2`, [vt.actor.userId, r.body.id]);
+      `SELECT * FROM audit_log WHERE user_id = $1 AND object_type = 'break-glass' AND object_id = $2`,
+      [vt.actor.userId, r.body.id],
+    );
     expect(rows).toHaveLength(3);
     expect(new Set(rows.map((a) => a.person_id)).size).toBe(3);
-    for (const a of rows) expect(a).toMatchObject({ action: 'read', break_glass: true, legal_basis: 'safety', reason: REASON, outcome: 'allowed' });
+    for (const a of rows)
+      expect(a).toMatchObject({ action: 'read', break_glass: true, legal_basis: 'safety', reason: REASON, outcome: 'allowed' });
     // Every read under the grant carries the grant and its reason: the family page and the case's lead times too.
     const [c] = await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE family_id = $1`, [fam.id]);
     expect((await v.get(`/api/v1/cases/${c!.id}/lead-times`)).status).toBe(200);
     const reads = await t.db.query<Record<string, any>>(
-      `SELECT object_type, reason, break_glass FROM audit_log WHERE user_id = $1 AND object_type IN ('family', 'case-lead-times') AND action = 'read' AND outcome = 'allowed'`, [vt.actor.userId]);
+      `SELECT object_type, reason, break_glass FROM audit_log WHERE user_id = $1 AND object_type IN ('family', 'case-lead-times') AND action = 'read' AND outcome = 'allowed'`,
+      [vt.actor.userId],
+    );
     expect(new Set(reads.map((a) => a.object_type))).toEqual(new Set(['family', 'case-lead-times']));
     for (const a of reads) expect(a).toMatchObject({ break_glass: true, reason: `noodtoegang ${r.body.id}: ${REASON}` });
 
     await t.db.query(`UPDATE break_glass SET expires_at = now() - interval '1 minute' WHERE id = $1`, [r.body.id]);
     expect((await v.get(`/api/v1/families/${fam.id}`)).status).toBe(404);
     const own = await v.get('/api/v1/break-glass');
-    expect(own.body.items.find((gr: { id: string }) => gr.id === r.body.id)).toMatchObject({ active: false, familyName: null, reason: REASON });
+    expect(own.body.items.find((gr: { id: string }) => gr.id === r.body.id)).toMatchObject({
+      active: false,
+      familyName: null,
+      reason: REASON,
+    });
   });
 
   it('opens a family by id, and lists the own grants with the active ones first', async () => {
@@ -110,10 +140,14 @@ describe('break the glass', () => {
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.body.detail).toContain('veiligheidstaak');
     expect(await grants(fam.id)).toHaveLength(0);
-    const denied = await t.db.query(`SELECT 1 FROM audit_log WHERE user_id = $1 AND outcome = 'denied' AND object_type = 'break-glass'`, [gp.actor.userId]);
+    const denied = await t.db.query(`SELECT 1 FROM audit_log WHERE user_id = $1 AND outcome = 'denied' AND object_type = 'break-glass'`, [
+      gp.actor.userId,
+    ]);
     expect(denied).toHaveLength(1);
     // The database refuses the lookup too, whatever the service would do.
-    const viaSql = await asActor(t.db, gp.actor, (tx) => tx.query<{ id: string | null }>(`SELECT regie.family_for_break_glass($1, NULL, $2) AS id`, [region, fam.id]));
+    const viaSql = await asActor(t.db, gp.actor, (tx) =>
+      tx.query<{ id: string | null }>(`SELECT regie.family_for_break_glass($1, NULL, $2) AS id`, [region, fam.id]),
+    );
     expect(viaSql[0]!.id).toBeNull();
     const noActor = await t.db.query<{ id: string | null }>(`SELECT regie.family_for_break_glass($1, NULL, $2) AS id`, [region, fam.id]);
     expect(noActor[0]!.id).toBeNull();
@@ -145,7 +179,9 @@ describe('break the glass', () => {
     const missing = '00000000-0000-4000-8000-000000000001';
     expect((await breakGlass(v, { familyId: missing })).status).toBe(404);
     const denied = await t.db.query<Record<string, any>>(
-      `SELECT object_id, reason FROM audit_log WHERE user_id = $1 AND outcome = 'denied' AND object_type = 'break-glass' ORDER BY seq`, [vt.actor.userId]);
+      `SELECT object_id, reason FROM audit_log WHERE user_id = $1 AND outcome = 'denied' AND object_type = 'break-glass' ORDER BY seq`,
+      [vt.actor.userId],
+    );
     expect(denied.map((d) => d.object_id)).toContain(missing);
     expect(denied.every((d) => d.reason === REASON)).toBe(true);
     expect(JSON.stringify(denied)).not.toContain(unknownBsn);
@@ -165,8 +201,11 @@ describe('break the glass', () => {
     expect((await breakGlass(v, { familyId: fam.id }, { totpCode: '12345' })).body.field).toBe('totpCode');
     expect(await grants(fam.id)).toHaveLength(0);
     // Each refused attempt is audited as denied, with the family asked for and the (too short) reason.
-    const attempts = await t.db.query<Record<string, any>>(`SELECT object_id, reason, break_glass, ip FROM audit_log
-      WHERE user_id = $1 AND outcome = 'denied' AND object_type = 'break-glass' AND object_id = $2`, [vt.actor.userId, fam.id]);
+    const attempts = await t.db.query<Record<string, any>>(
+      `SELECT object_id, reason, break_glass, ip FROM audit_log
+      WHERE user_id = $1 AND outcome = 'denied' AND object_type = 'break-glass' AND object_id = $2`,
+      [vt.actor.userId, fam.id],
+    );
     expect(attempts.length).toBeGreaterThanOrEqual(4);
     expect(attempts).toContainEqual({ object_id: fam.id, reason: 'te kort', break_glass: true, ip: expect.any(String) });
   });
@@ -180,20 +219,38 @@ describe('review by the privacy officer', () => {
     expect(open.status).toBe(200);
     const item = open.body.items.find((i: { id: string }) => i.id === opened.body.id);
     expect(item).toMatchObject({
-      user: { id: vt.actor.userId, name: expect.stringMatching(/^Prof /) }, organisation: { id: vt.actor.organisationId, name: 'Veilig Thuis Zeeland' },
-      family: { id: fam.id, name: 'Gezin Beoordeling' }, reason: REASON, active: true, review: null, expiresAt: opened.body.expiresAt,
+      user: { id: vt.actor.userId, name: expect.stringMatching(/^Prof /) },
+      organisation: { id: vt.actor.organisationId, name: 'Veilig Thuis Zeeland' },
+      family: { id: fam.id, name: 'Gezin Beoordeling' },
+      reason: REASON,
+      active: true,
+      review: null,
+      expiresAt: opened.body.expiresAt,
     });
-    const audited = await t.db.query(`SELECT 1 FROM audit_log WHERE user_id = $1 AND object_type = 'break-glass-review' AND object_id = $2 AND action = 'read'`,
-      [privacy.actor.userId, opened.body.id]);
+    const audited = await t.db.query(
+      `SELECT 1 FROM audit_log WHERE user_id = $1 AND object_type = 'break-glass-review' AND object_id = $2 AND action = 'read'`,
+      [privacy.actor.userId, opened.body.id],
+    );
     expect(audited).toHaveLength(3);
 
-    const reviewed = await p.post(`/api/v1/break-glass-reviews/${opened.body.id}`, { outcome: 'justified', note: 'Terecht: acute melding politie.' });
+    const reviewed = await p.post(`/api/v1/break-glass-reviews/${opened.body.id}`, {
+      outcome: 'justified',
+      note: 'Terecht: acute melding politie.',
+    });
     expect(reviewed.status).toBe(200);
-    expect(reviewed.body.review).toMatchObject({ outcome: 'justified', note: 'Terecht: acute melding politie.', reviewedBy: { id: privacy.actor.userId } });
+    expect(reviewed.body.review).toMatchObject({
+      outcome: 'justified',
+      note: 'Terecht: acute melding politie.',
+      reviewedBy: { id: privacy.actor.userId },
+    });
     const row = (await grants(fam.id))[0]!;
     expect(row).toMatchObject({ reviewed_by: privacy.actor.userId, review_outcome: 'justified' });
     expect(row.reviewed_at).not.toBeNull();
-    expect(await t.db.query(`SELECT 1 FROM audit_log WHERE object_type = 'break-glass-review' AND action = 'update' AND object_id = $1`, [opened.body.id])).toHaveLength(3);
+    expect(
+      await t.db.query(`SELECT 1 FROM audit_log WHERE object_type = 'break-glass-review' AND action = 'update' AND object_id = $1`, [
+        opened.body.id,
+      ]),
+    ).toHaveLength(3);
 
     const again = await p.post(`/api/v1/break-glass-reviews/${opened.body.id}`, { outcome: 'unjustified' });
     expect(again.status).toBe(409);
@@ -204,15 +261,23 @@ describe('review by the privacy officer', () => {
     expect(afterOpen.body.items.map((i: { id: string }) => i.id)).not.toContain(opened.body.id);
     const done = await p.get('/api/v1/break-glass-reviews?status=reviewed&limit=100');
     expect(done.body.items.map((i: { id: string }) => i.id)).toContain(opened.body.id);
-    expect((await v.get('/api/v1/break-glass')).body.items.find((gr: { id: string }) => gr.id === opened.body.id).review.outcome).toBe('justified');
+    expect((await v.get('/api/v1/break-glass')).body.items.find((gr: { id: string }) => gr.id === opened.body.id).review.outcome).toBe(
+      'justified',
+    );
   });
 
   it('never lets a grant be reviewed by its own user, in the service and in row-level security, and audits the refusal', async () => {
     const fam = await registerFamily('Eigen');
     // A team lead breaks the glass and later becomes the privacy officer (no account holds both
     // roles at once, migration 0101): the grant they used is still never theirs to review.
-    const lead = await createUser(t.db, region, (await t.db.query<{ organisation_id: string }>(`SELECT organisation_id FROM users WHERE id = $1`, [gpLead.actor.userId]))[0]!.organisation_id,
-      ['professional', 'team_lead'], { totpSecret: SECRET });
+    const lead = await createUser(
+      t.db,
+      region,
+      (await t.db.query<{ organisation_id: string }>(`SELECT organisation_id FROM users WHERE id = $1`, [gpLead.actor.userId]))[0]!
+        .organisation_id,
+      ['professional', 'team_lead'],
+      { totpSecret: SECRET },
+    );
     const opened = await breakGlass(await login(app, lead.username), { familyId: fam.id });
     expect(opened.status).toBe(201);
     await t.db.query(`UPDATE users SET roles = '{privacy_officer}' WHERE region_id = $1 AND id = $2`, [region, lead.actor.userId]);
@@ -222,10 +287,18 @@ describe('review by the privacy officer', () => {
     expect(own.status).toBe(403);
     expect(own.body.detail).toContain('eigen noodtoegang');
     expect((await grants(fam.id))[0]).toMatchObject({ reviewed_at: null, review_outcome: null });
-    const denied = await t.db.query(`SELECT 1 FROM audit_log WHERE user_id = $1 AND outcome = 'denied' AND object_id = $2`, [both.actor.userId, opened.body.id]);
+    const denied = await t.db.query(`SELECT 1 FROM audit_log WHERE user_id = $1 AND outcome = 'denied' AND object_id = $2`, [
+      both.actor.userId,
+      opened.body.id,
+    ]);
     expect(denied).toHaveLength(1);
-    const viaSql = await asActor(t.db, both.actor, (tx) => tx.query(`UPDATE break_glass SET reviewed_at = now(), reviewed_by = $2, review_outcome = 'justified'
-      WHERE id = $1 RETURNING id`, [opened.body.id, both.actor.userId]));
+    const viaSql = await asActor(t.db, both.actor, (tx) =>
+      tx.query(
+        `UPDATE break_glass SET reviewed_at = now(), reviewed_by = $2, review_outcome = 'justified'
+      WHERE id = $1 RETURNING id`,
+        [opened.body.id, both.actor.userId],
+      ),
+    );
     expect(viaSql).toEqual([]);
     expect((await p.post(`/api/v1/break-glass-reviews/${opened.body.id}`, { outcome: 'justified' })).status).toBe(200);
   });

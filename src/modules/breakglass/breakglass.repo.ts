@@ -12,28 +12,43 @@ const iso = (v: unknown) => new Date(v as string).toISOString();
 const UTC_TEXT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 
 export async function familyForBreakGlass(tx: Tx, regionId: string, target: { bsn?: string; familyId?: string }): Promise<string | null> {
-  const rows = await tx.query<{ id: string | null }>(`SELECT regie.family_for_break_glass($1, $2, $3) AS id`,
-    [regionId, target.bsn ?? null, target.familyId ?? null]);
+  const rows = await tx.query<{ id: string | null }>(`SELECT regie.family_for_break_glass($1, $2, $3) AS id`, [
+    regionId,
+    target.bsn ?? null,
+    target.familyId ?? null,
+  ]);
   return rows[0]?.id ?? null;
 }
 
-export async function insertGrant(tx: Tx, g: { regionId: string; id: string; userId: string; organisationId: string; familyId: string; reason: string }) {
+export async function insertGrant(
+  tx: Tx,
+  g: { regionId: string; id: string; userId: string; organisationId: string; familyId: string; reason: string },
+) {
   const rows = await tx.query<{ expires_at: string }>(
     `INSERT INTO break_glass (region_id, id, user_id, organisation_id, family_id, reason, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(mins => $7)) RETURNING expires_at`,
-    [g.regionId, g.id, g.userId, g.organisationId, g.familyId, g.reason, BREAK_GLASS_MINUTES]);
+    [g.regionId, g.id, g.userId, g.organisationId, g.familyId, g.reason, BREAK_GLASS_MINUTES],
+  );
   return iso(oneRow(rows, 'break-glass grant').expires_at);
 }
 
 export async function openCaseId(tx: Tx, regionId: string, familyId: string): Promise<string | null> {
   const rows = await tx.query<{ id: string }>(
-    `SELECT id FROM cases WHERE region_id = $1 AND family_id = $2 AND status <> 'closed' LIMIT 1`, [regionId, familyId]);
+    `SELECT id FROM cases WHERE region_id = $1 AND family_id = $2 AND status <> 'closed' LIMIT 1`,
+    [regionId, familyId],
+  );
   return rows[0]?.id ?? null;
 }
 
 function review(r: Record<string, any>) {
-  return r.reviewed_at ? { outcome: r.review_outcome, note: r.review_note, reviewedAt: iso(r.reviewed_at),
-    reviewedBy: { id: r.reviewed_by, name: r.reviewer_name ?? null } } : null;
+  return r.reviewed_at
+    ? {
+        outcome: r.review_outcome,
+        note: r.review_note,
+        reviewedAt: iso(r.reviewed_at),
+        reviewedBy: { id: r.reviewed_by, name: r.reviewer_name ?? null },
+      }
+    : null;
 }
 
 /** The actor's own grants, active ones first; the family name only while the family is visible. */
@@ -46,16 +61,29 @@ export async function ownGrants(tx: Tx, regionId: string, userId: string): Promi
        LEFT JOIN users r ON r.region_id = b.region_id AND r.id = b.reviewed_by
       WHERE b.region_id = $1 AND b.user_id = $2
       ORDER BY b.expires_at > now() DESC, b.started_at DESC, b.id
-      LIMIT 100`, [regionId, userId]);
-  return rows.map((r) => ({ id: r.id, familyId: r.family_id, familyName: r.family_name ?? null, reason: r.reason, startedAt: iso(r.started_at),
-    expiresAt: iso(r.expires_at), active: r.active, review: review(r) }));
+      LIMIT 100`,
+    [regionId, userId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    familyId: r.family_id,
+    familyName: r.family_name ?? null,
+    reason: r.reason,
+    startedAt: iso(r.started_at),
+    expiresAt: iso(r.expires_at),
+    active: r.active,
+    review: review(r),
+  }));
 }
 
 export type ReviewRow = z.infer<typeof ReviewItem> & { personIds: string[] };
 
 /** Grants for the privacy officer, newest first; keyset-paged on (started_at, id). */
-export async function grantsForReview(tx: Tx, regionId: string,
-  o: { id?: string; status?: 'open' | 'reviewed'; after?: [string, string]; limit: number }): Promise<{ rows: ReviewRow[]; sortValues: string[] }> {
+export async function grantsForReview(
+  tx: Tx,
+  regionId: string,
+  o: { id?: string; status?: 'open' | 'reviewed'; after?: [string, string]; limit: number },
+): Promise<{ rows: ReviewRow[]; sortValues: string[] }> {
   const rows = await tx.query<Record<string, any>>(
     `WITH page AS (
        SELECT b.* FROM break_glass b
@@ -75,12 +103,20 @@ export async function grantsForReview(tx: Tx, regionId: string,
        LEFT JOIN users r ON r.region_id = p.region_id AND r.id = p.reviewed_by
        LEFT JOIN LATERAL regie.break_glass_family(p.region_id, p.family_id) bf ON true
       ORDER BY p.started_at DESC, p.id DESC`,
-    [regionId, o.id ?? null, o.status ?? null, o.after?.[0] ?? null, o.after?.[1] ?? null, o.limit + 1]);
+    [regionId, o.id ?? null, o.status ?? null, o.after?.[0] ?? null, o.after?.[1] ?? null, o.limit + 1],
+  );
   return {
     rows: rows.map((r) => ({
-      id: r.id, user: { id: r.user_id, name: r.user_name ?? null }, organisation: { id: r.organisation_id, name: r.organisation_name ?? null },
-      family: { id: r.family_id, name: r.family_name ?? null }, reason: r.reason, startedAt: iso(r.started_at), expiresAt: iso(r.expires_at),
-      active: r.active, review: review(r), personIds: r.person_ids ?? [],
+      id: r.id,
+      user: { id: r.user_id, name: r.user_name ?? null },
+      organisation: { id: r.organisation_id, name: r.organisation_name ?? null },
+      family: { id: r.family_id, name: r.family_name ?? null },
+      reason: r.reason,
+      startedAt: iso(r.started_at),
+      expiresAt: iso(r.expires_at),
+      active: r.active,
+      review: review(r),
+      personIds: r.person_ids ?? [],
     })),
     sortValues: rows.map((r) => String(r.sort_value)),
   };
@@ -91,7 +127,8 @@ export async function setReview(tx: Tx, regionId: string, id: string, r: { revie
   const rows = await tx.query<{ id: string }>(
     `UPDATE break_glass SET reviewed_at = now(), reviewed_by = $3, review_outcome = $4, review_note = $5
       WHERE region_id = $1 AND id = $2 AND reviewed_at IS NULL RETURNING id`,
-    [regionId, id, r.reviewedBy, r.outcome, r.note ?? null]);
+    [regionId, id, r.reviewedBy, r.outcome, r.note ?? null],
+  );
   return rows[0]?.id ?? null;
 }
 

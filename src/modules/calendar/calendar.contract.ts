@@ -7,10 +7,16 @@ import { LIBERATION_DAY_RULES } from '../../shared/contract/enums.js';
 /** At most about a year and a half: a deadline is never further away. */
 export const MAX_SPAN_DAYS = 550;
 
-export const SkippedHolidaysQuery = z.strictObject({ from: IsoDate, to: IsoDate })
-  .refine((q) => q.to >= q.from, { path: ['to'], message: msg('De einddatum ligt voor de begindatum.', 'The end date is before the start date.') })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= MAX_SPAN_DAYS,
-    { path: ['to'], message: msg(`Hoogstens ${MAX_SPAN_DAYS} dagen na de begindatum.`, `At most ${MAX_SPAN_DAYS} days after the start date.`) });
+export const SkippedHolidaysQuery = z
+  .strictObject({ from: IsoDate, to: IsoDate })
+  .refine((q) => q.to >= q.from, {
+    path: ['to'],
+    message: msg('De einddatum ligt voor de begindatum.', 'The end date is before the start date.'),
+  })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= MAX_SPAN_DAYS, {
+    path: ['to'],
+    message: msg(`Hoogstens ${MAX_SPAN_DAYS} dagen na de begindatum.`, `At most ${MAX_SPAN_DAYS} days after the start date.`),
+  });
 
 export const SkippedHolidays = z.object({
   /** Public holidays on weekdays from `from` to `to`, both inclusive, by the actor's region's rules. */

@@ -9,20 +9,29 @@ import { Invalid } from '../../platform/http/errors.js';
 
 export async function findUser(tx: Tx, regionId: string, userId: string) {
   const rows = await tx.query<{ id: string; organisation_id: string; roles: string[]; active: boolean; display_name: string }>(
-    `SELECT id, organisation_id, roles, active, display_name FROM users WHERE region_id = $1 AND id = $2`, [regionId, userId]);
+    `SELECT id, organisation_id, roles, active, display_name FROM users WHERE region_id = $1 AND id = $2`,
+    [regionId, userId],
+  );
   return rows[0] ?? null;
 }
 
 export async function requireActiveUser(tx: Tx, regionId: string, userId: string, field: string) {
   const u = await findUser(tx, regionId, userId);
-  if (!u || !u.active) throw new Invalid('unknown_user', field, { nl: 'Deze professional is niet gevonden in de regio.', en: 'This professional was not found in the region.' });
+  if (!u || !u.active)
+    throw new Invalid('unknown_user', field, {
+      nl: 'Deze professional is niet gevonden in de regio.',
+      en: 'This professional was not found in the region.',
+    });
   return u;
 }
 
 export async function requireQualifiedCoordinator(tx: Tx, regionId: string, userId: string, field: string) {
   const u = await requireActiveUser(tx, regionId, userId, field);
   if (!isQualifiedCoordinator(u.roles))
-    throw new Invalid('not_qualified', field, { nl: `${u.display_name} is niet gekwalificeerd als regisseur.`, en: `${u.display_name} is not qualified as coordinator.` });
+    throw new Invalid('not_qualified', field, {
+      nl: `${u.display_name} is niet gekwalificeerd als regisseur.`,
+      en: `${u.display_name} is not qualified as coordinator.`,
+    });
   return u;
 }
 
@@ -33,35 +42,58 @@ export const AMSTERDAM_TODAY = `(now() AT TIME ZONE 'Europe/Amsterdam')::date`;
  * Starts a membership, now or — with `startsOn` after today — at the start of that day in the
  * Netherlands; until then it opens nothing (policy and row-level security both read `started_at`).
  */
-export async function insertMembership(tx: Tx, actor: Actor,
-  m: { caseId: string; familyId: string; userId: string; role: 'coordinator' | 'member'; legalBasis: LegalBasis; startsOn?: string;
+export async function insertMembership(
+  tx: Tx,
+  actor: Actor,
+  m: {
+    caseId: string;
+    familyId: string;
+    userId: string;
+    role: 'coordinator' | 'member';
+    legalBasis: LegalBasis;
+    startsOn?: string;
     /** The handover by which the membership comes (its basis: "overdracht"), when it does. */
-    handoverId?: string }): Promise<string> {
+    handoverId?: string;
+  },
+): Promise<string> {
   const id = randomUUID();
   await tx.query(
     `INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis, created_by, started_on, started_at, handover_id)
      SELECT $1, $2, $3, $4, u.organisation_id, u.id, $6, $7, $8, coalesce($9::date, ${AMSTERDAM_TODAY}),
             CASE WHEN $9::date > ${AMSTERDAM_TODAY} THEN $9::date::timestamp AT TIME ZONE 'Europe/Amsterdam' ELSE now() END, $10
        FROM users u WHERE u.region_id = $1 AND u.id = $5`,
-    [actor.regionId, id, m.caseId, m.familyId, m.userId, m.role, m.legalBasis, actor.userId, m.startsOn ?? null, m.handoverId ?? null]);
+    [actor.regionId, id, m.caseId, m.familyId, m.userId, m.role, m.legalBasis, actor.userId, m.startsOn ?? null, m.handoverId ?? null],
+  );
   return id;
 }
 
-export interface CaseRow { id: string; family_id: string; status: string; version: number }
+export interface CaseRow {
+  id: string;
+  family_id: string;
+  status: string;
+  version: number;
+}
 
 export async function lockCase(tx: Tx, regionId: string, caseId: string): Promise<CaseRow | null> {
-  const rows = await tx.query<CaseRow>(`SELECT id, family_id, status, version FROM cases WHERE region_id = $1 AND id = $2 FOR UPDATE`, [regionId, caseId]);
+  const rows = await tx.query<CaseRow>(`SELECT id, family_id, status, version FROM cases WHERE region_id = $1 AND id = $2 FOR UPDATE`, [
+    regionId,
+    caseId,
+  ]);
   return rows[0] ?? null;
 }
 
 export async function activeMembership(tx: Tx, regionId: string, caseId: string, userId: string) {
   const rows = await tx.query<{ id: string; role: string; legal_basis: LegalBasis }>(
-    `SELECT id, role, legal_basis FROM case_team WHERE region_id = $1 AND case_id = $2 AND user_id = $3 AND ended_at IS NULL`, [regionId, caseId, userId]);
+    `SELECT id, role, legal_basis FROM case_team WHERE region_id = $1 AND case_id = $2 AND user_id = $3 AND ended_at IS NULL`,
+    [regionId, caseId, userId],
+  );
   return rows[0] ?? null;
 }
 
 export async function currentCoordinator(tx: Tx, regionId: string, caseId: string) {
   const rows = await tx.query<{ id: string; user_id: string; legal_basis: LegalBasis }>(
-    `SELECT id, user_id, legal_basis FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`, [regionId, caseId]);
+    `SELECT id, user_id, legal_basis FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`,
+    [regionId, caseId],
+  );
   return rows[0] ?? null;
 }

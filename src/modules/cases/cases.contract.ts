@@ -10,7 +10,12 @@ export const UpdateCaseBody = z.strictObject({
   closedReason: z.string().trim().min(3).max(500).optional(),
 });
 /** `caseVersion`: the team as the adder saw it; an ending in the meantime answers 409, not a silent re-add. */
-export const AddTeamMemberBody = z.strictObject({ userId: Uuid, legalBasis: LegalBasis, caseVersion: Version, startsOn: IsoDate.optional() });
+export const AddTeamMemberBody = z.strictObject({
+  userId: Uuid,
+  legalBasis: LegalBasis,
+  caseVersion: Version,
+  startsOn: IsoDate.optional(),
+});
 /** `version`: the membership's, so an ending of a membership someone just changed answers 409. */
 export const EndTeamMemberBody = z.strictObject({
   reason: z.string().trim().min(3, msg('Geef een reden van minstens 3 tekens.', 'Give a reason of at least 3 characters.')).max(500),

@@ -9,7 +9,13 @@ export const Relation = z.enum(['parent', 'child', 'partner', 'carer', 'other'])
 export const NetworkRelation = z.enum(['grandparent', 'other_family', 'neighbour', 'friend', 'other']);
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
 
 export const PersonInput = z.strictObject({
   bsn: Bsn.optional(),
@@ -20,7 +26,11 @@ export const PersonInput = z.strictObject({
   gender: z.enum(['female', 'male', 'other', 'unknown']).optional(),
   street: optText(100),
   houseNumber: optText(20),
-  postcode: z.string().trim().regex(/^\d{4} ?[A-Za-z]{2}$/, msg('Een postcode is 4 cijfers en 2 letters.', 'A postcode is 4 digits and 2 letters.')).optional(),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^\d{4} ?[A-Za-z]{2}$/, msg('Een postcode is 4 cijfers en 2 letters.', 'A postcode is 4 digits and 2 letters.'))
+    .optional(),
   city: optText(100),
   phone: optText(30),
 });
@@ -64,53 +74,103 @@ export const FamilyListQuery = z.strictObject({
 });
 
 export const Member = z.object({
-  personId: z.string(), relation: Relation, bsn: z.string().nullable(), givenNames: z.string(), familyNamePrefix: z.string().nullable(),
-  familyName: z.string(), fullName: z.string(), birthDate: z.string().nullable(), age: z.number().nullable(), gender: z.string().nullable(),
-  street: z.string().nullable(), houseNumber: z.string().nullable(), postcode: z.string().nullable(), city: z.string().nullable(),
-  phone: z.string().nullable(), version: z.number(),
+  personId: z.string(),
+  relation: Relation,
+  bsn: z.string().nullable(),
+  givenNames: z.string(),
+  familyNamePrefix: z.string().nullable(),
+  familyName: z.string(),
+  fullName: z.string(),
+  birthDate: z.string().nullable(),
+  age: z.number().nullable(),
+  gender: z.string().nullable(),
+  street: z.string().nullable(),
+  houseNumber: z.string().nullable(),
+  postcode: z.string().nullable(),
+  city: z.string().nullable(),
+  phone: z.string().nullable(),
+  version: z.number(),
 });
-export const NetworkMember = z.object({ id: z.string(), name: z.string(), relation: NetworkRelation, phone: z.string().nullable(), note: z.string().nullable() });
+export const NetworkMember = z.object({
+  id: z.string(),
+  name: z.string(),
+  relation: NetworkRelation,
+  phone: z.string().nullable(),
+  note: z.string().nullable(),
+});
 export const TeamMember = z.object({
-  id: z.string(), userId: z.string(), userName: z.string(), organisationId: z.string(), organisationName: z.string(), organisationType: z.string(),
-  role: z.enum(['coordinator', 'member']), legalBasis: LegalBasis, startedOn: z.string(),
+  id: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  organisationType: z.string(),
+  role: z.enum(['coordinator', 'member']),
+  legalBasis: LegalBasis,
+  startedOn: z.string(),
   /** Added for a future date: on the team, but opening nothing before `startedOn`. */
   notStarted: z.boolean(),
-  endedAt: z.string().nullable(), endedReason: z.string().nullable(), version: z.number(),
+  endedAt: z.string().nullable(),
+  endedReason: z.string().nullable(),
+  version: z.number(),
   /** The handover by which the membership came (basis "overdracht"); null otherwise. */
   handoverId: z.string().nullable(),
 });
 export const CaseSummary = z.object({
-  id: z.string(), status: CaseStatus, openedAt: z.string(), closedAt: z.string().nullable(), closedReason: z.string().nullable(), version: z.number(),
+  id: z.string(),
+  status: CaseStatus,
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  closedReason: z.string().nullable(),
+  version: z.number(),
   coordinator: z.object({ userId: z.string(), name: z.string(), organisationName: z.string() }).nullable(),
   team: z.array(TeamMember),
 });
 /** A timeline event: a kind and its parameters (src/shared/events), rendered by the reader in their language. */
 export const TimelineEvent = z.object({
-  id: z.string(), occurredAt: z.string(),
+  id: z.string(),
+  occurredAt: z.string(),
   /** The coarse category (case_opened, signal_linked, …). */
   type: z.string(),
   /** The sentence's key in the event catalogue, e.g. case_opened_after_triage; legacy_text for an old sentence kept as it was. */
   kind: z.string(),
   params: z.record(z.string(), z.unknown()),
-  caseId: z.string().nullable(), actorName: z.string().nullable(),
-  actorOrganisation: z.string().nullable(), data: z.record(z.string(), z.unknown()),
+  caseId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorOrganisation: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
 });
 export const FamilyPage = z.object({
-  id: z.string(), name: z.string(), version: z.number(), createdAt: z.string(),
-  members: z.array(Member), network: z.array(NetworkMember),
-  currentCase: CaseSummary.nullable(), pastCases: z.array(CaseSummary.omit({ team: true })),
+  id: z.string(),
+  name: z.string(),
+  version: z.number(),
+  createdAt: z.string(),
+  members: z.array(Member),
+  network: z.array(NetworkMember),
+  currentCase: CaseSummary.nullable(),
+  pastCases: z.array(CaseSummary.omit({ team: true })),
   /** The latest 50 events, newest first; older ones through GET …/timeline?before=timelineCursor. */
   timeline: z.array(TimelineEvent),
   /** Null when the family has no older events than these. */
   timelineCursor: z.string().nullable(),
-  access: z.object({ legalBasis: z.string().nullable(), breakGlass: z.boolean(), breakGlassExpiresAt: z.string().nullable(), isCoordinator: z.boolean() }),
+  access: z.object({
+    legalBasis: z.string().nullable(),
+    breakGlass: z.boolean(),
+    breakGlassExpiresAt: z.string().nullable(),
+    isCoordinator: z.boolean(),
+  }),
 });
 
 export const FamilyListItem = z.object({
-  id: z.string(), name: z.string(),
+  id: z.string(),
+  name: z.string(),
   members: z.array(z.object({ personId: z.string(), name: z.string(), relation: Relation, age: z.number().nullable() })),
-  caseId: z.string().nullable(), caseStatus: CaseStatus.nullable(), openedAt: z.string().nullable(),
-  coordinatorName: z.string().nullable(), isCoordinator: z.boolean(), lastActivityAt: z.string().nullable(),
+  caseId: z.string().nullable(),
+  caseStatus: CaseStatus.nullable(),
+  openedAt: z.string().nullable(),
+  coordinatorName: z.string().nullable(),
+  isCoordinator: z.boolean(),
+  lastActivityAt: z.string().nullable(),
   councilOverdue: z.boolean(),
   /** The open case is more than six weeks old and no plan was agreed. */
   noAgreedPlan: z.boolean(),

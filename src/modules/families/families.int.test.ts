@@ -4,9 +4,17 @@ import { createOrganisation, createRegion, createUser, familyBody, nextBsn, type
 import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 
-let t: TestDb; let app: App;
-let coord: TestUser; let other: TestUser; let outsider: TestUser; let lead: TestUser; let region: string;
-let c: Client; let o: Client; let out: Client; let l: Client;
+let t: TestDb;
+let app: App;
+let coord: TestUser;
+let other: TestUser;
+let outsider: TestUser;
+let lead: TestUser;
+let region: string;
+let c: Client;
+let o: Client;
+let out: Client;
+let l: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -18,12 +26,26 @@ beforeAll(async () => {
   outsider = await createUser(t.db, region, gp, ['professional']);
   lead = await createUser(t.db, region, team, ['professional', 'team_lead']);
   app = await testApp(t.server);
-  [c, o, out, l] = await Promise.all([login(app, coord.username), login(app, other.username), login(app, outsider.username), login(app, lead.username)]);
+  [c, o, out, l] = await Promise.all([
+    login(app, coord.username),
+    login(app, other.username),
+    login(app, outsider.username),
+    login(app, lead.username),
+  ]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
-const auditCount = async (personId?: string) => Number((await t.db.query<{ n: string }>(
-  `SELECT count(*)::text AS n FROM audit_log WHERE ($1::uuid IS NULL OR person_id = $1)`, [personId ?? null]))[0]!.n);
+const auditCount = async (personId?: string) =>
+  Number(
+    (
+      await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM audit_log WHERE ($1::uuid IS NULL OR person_id = $1)`, [
+        personId ?? null,
+      ])
+    )[0]!.n,
+  );
 
 describe('families', () => {
   it('registers a family with a case and shows it on the family page with its coordinator and timeline', async () => {
@@ -49,7 +71,15 @@ describe('families', () => {
     expect(await auditCount()).toBe(before + 4);
     const rows = await t.db.query<Record<string, any>>(`SELECT * FROM audit_log WHERE object_id = $1 AND action = 'read'`, [r.body.id]);
     expect(rows).toHaveLength(4);
-    expect(rows[0]).toMatchObject({ user_id: coord.actor.userId, organisation_id: coord.actor.organisationId, outcome: 'allowed', legal_basis: 'consent', care_relation: true, ip: '127.0.0.1', user_agent: 'vitest' });
+    expect(rows[0]).toMatchObject({
+      user_id: coord.actor.userId,
+      organisation_id: coord.actor.organisationId,
+      outcome: 'allowed',
+      legal_basis: 'consent',
+      care_relation: true,
+      ip: '127.0.0.1',
+      user_agent: 'vitest',
+    });
   });
 
   it('gives 404 (not 403) to someone not on the case team, and logs the denied attempt', async () => {
@@ -60,7 +90,10 @@ describe('families', () => {
     const missing = await out.get(`/api/v1/families/00000000-0000-4000-8000-000000000000`);
     expect(missing.status).toBe(404);
     expect(missing.body.detail).toBe(denied.body.detail);
-    const rows = await t.db.query(`SELECT 1 FROM audit_log WHERE object_id = $1 AND outcome = 'denied' AND user_id = $2`, [r.body.id, outsider.actor.userId]);
+    const rows = await t.db.query(`SELECT 1 FROM audit_log WHERE object_id = $1 AND outcome = 'denied' AND user_id = $2`, [
+      r.body.id,
+      outsider.actor.userId,
+    ]);
     expect(rows).toHaveLength(1);
   });
 
@@ -89,10 +122,14 @@ describe('families', () => {
     // by the current case's opening: oldest first, and the reverse for -opened; paging agrees
     const opened = (await c.get('/api/v1/families?limit=100&sort=opened')).body.items as Array<{ id: string; openedAt: string }>;
     expect(opened.map((f) => f.openedAt)).toEqual(opened.map((f) => f.openedAt).sort());
-    expect((await c.get('/api/v1/families?limit=100&sort=-opened')).body.items.map((f: { id: string }) => f.id)).toEqual(opened.map((f) => f.id).reverse());
+    expect((await c.get('/api/v1/families?limit=100&sort=-opened')).body.items.map((f: { id: string }) => f.id)).toEqual(
+      opened.map((f) => f.id).reverse(),
+    );
     const firstPage = await c.get('/api/v1/families?limit=2&sort=opened');
     const secondPage = await c.get(`/api/v1/families?limit=2&sort=opened&cursor=${firstPage.body.nextCursor}`);
-    expect([...firstPage.body.items, ...secondPage.body.items].map((f: { id: string }) => f.id)).toEqual(opened.slice(0, 4).map((f) => f.id));
+    expect([...firstPage.body.items, ...secondPage.body.items].map((f: { id: string }) => f.id)).toEqual(
+      opened.slice(0, 4).map((f) => f.id),
+    );
   });
 
   it('lets a team lead see every family of their organisation', async () => {
@@ -132,11 +169,20 @@ describe('families', () => {
     const unknown = await c.post('/api/v1/families', { ...familyBody(coord.actor.userId), hacked: true });
     expect(unknown.status).toBe(400);
     expect(unknown.body.detail).toContain('hacked');
-    const malformed = await app.inject({ method: 'POST', url: '/api/v1/families', headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' }, payload: '{"members": [' });
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/families',
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
+      payload: '{"members": [',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe('malformed_json');
-    const big = await app.inject({ method: 'POST', url: '/api/v1/families', headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
-      payload: JSON.stringify({ name: 'x'.repeat(300_000) }) });
+    const big = await app.inject({
+      method: 'POST',
+      url: '/api/v1/families',
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(300_000) }),
+    });
     expect(big.statusCode).toBe(413);
     const notQualified = await c.post('/api/v1/families', familyBody(other.actor.userId));
     expect(notQualified.status).toBe(400);
@@ -145,7 +191,12 @@ describe('families', () => {
   });
 
   it('requires the CSRF token on writes and a session on every API route', async () => {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/families', headers: { cookie: c.cookie }, payload: familyBody(coord.actor.userId) });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/families',
+      headers: { cookie: c.cookie },
+      payload: familyBody(coord.actor.userId),
+    });
     expect(r.statusCode).toBe(403);
     const anon = await app.inject({ method: 'GET', url: '/api/v1/families' });
     expect(anon.statusCode).toBe(401);
@@ -154,9 +205,14 @@ describe('families', () => {
 });
 
 describe('the opening-date sort key (family_opened, migrations/0280)', () => {
-  const key = async (familyId: string) => (await t.superuser.query<{ open_at: string | null; closed_max_at: string | null; opened_sort: string }>(
-    `SELECT open_at::text, closed_max_at::text, opened_sort::text FROM family_opened WHERE family_id = $1`, [familyId]))[0];
-  it('follows the open case, then the latest closed one, and a reopened case again; the team lead\'s list orders by it', async () => {
+  const key = async (familyId: string) =>
+    (
+      await t.superuser.query<{ open_at: string | null; closed_max_at: string | null; opened_sort: string }>(
+        `SELECT open_at::text, closed_max_at::text, opened_sort::text FROM family_opened WHERE family_id = $1`,
+        [familyId],
+      )
+    )[0];
+  it("follows the open case, then the latest closed one, and a reopened case again; the team lead's list orders by it", async () => {
     const r = await c.post('/api/v1/families', familyBody(coord.actor.userId, { familyName: 'Sleutel' }));
     expect(r.status).toBe(201);
     const id = r.body.id as string;
@@ -167,7 +223,10 @@ describe('the opening-date sort key (family_opened, migrations/0280)', () => {
     await t.superuser.query(`UPDATE cases SET status = 'exploring', closed_at = NULL, closed_reason = NULL WHERE family_id = $1`, [id]);
     expect((await key(id))?.open_at).toBe(opened.opened_at);
     // The whole team, by opening date, both ways: the same order as the cases' opening dates say.
-    const asc = (await l.get('/api/v1/families?scope=organisation&sort=opened&limit=100')).body.items as Array<{ id: string; openedAt: string }>;
+    const asc = (await l.get('/api/v1/families?scope=organisation&sort=opened&limit=100')).body.items as Array<{
+      id: string;
+      openedAt: string;
+    }>;
     expect(asc.map((f) => f.id)).toContain(id);
     expect(asc.map((f) => f.openedAt)).toEqual(asc.map((f) => f.openedAt).sort());
     const desc = (await l.get('/api/v1/families?scope=organisation&sort=-opened&limit=100')).body.items as Array<{ id: string }>;

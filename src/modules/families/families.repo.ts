@@ -43,33 +43,85 @@ export async function findFamilyPage(tx: Tx, regionId: string, familyId: string,
           FROM (SELECT ${EVENT_COLUMNS}
                   FROM timeline_events t ${EVENT_JOINS}
                  WHERE t.region_id = f.region_id AND t.family_id = f.id ORDER BY t.occurred_at DESC, t.seq DESC LIMIT ${TIMELINE_ON_PAGE + 1}) x) AS timeline
-       FROM families f WHERE f.region_id = $1 AND f.id = $2`, [regionId, familyId], { prepare: true });
+       FROM families f WHERE f.region_id = $1 AND f.id = $2`,
+    [regionId, familyId],
+    { prepare: true },
+  );
   const fam = rows;
   if (!fam[0]) return null;
   const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Array<Record<string, any>>;
-  const [members, network, cases, team, timeline] = [parse(fam[0].members), parse(fam[0].network), parse(fam[0].cases), parse(fam[0].team), parse(fam[0].timeline)];
-  const teamOf = (caseId: string) => team.filter((t) => t.case_id === caseId).map((t) => ({
-    id: t.id, userId: t.user_id, userName: t.display_name, organisationId: t.organisation_id, organisationName: t.organisation_name,
-    organisationType: t.organisation_type, role: t.role, legalBasis: t.legal_basis, startedOn: date(t.started_on)!, notStarted: !!t.not_started, endedAt: iso(t.ended_at), endedReason: t.ended_reason, version: t.version,
-    handoverId: t.handover_id ?? null,
-  }));
+  const [members, network, cases, team, timeline] = [
+    parse(fam[0].members),
+    parse(fam[0].network),
+    parse(fam[0].cases),
+    parse(fam[0].team),
+    parse(fam[0].timeline),
+  ];
+  const teamOf = (caseId: string) =>
+    team
+      .filter((t) => t.case_id === caseId)
+      .map((t) => ({
+        id: t.id,
+        userId: t.user_id,
+        userName: t.display_name,
+        organisationId: t.organisation_id,
+        organisationName: t.organisation_name,
+        organisationType: t.organisation_type,
+        role: t.role,
+        legalBasis: t.legal_basis,
+        startedOn: date(t.started_on)!,
+        notStarted: !!t.not_started,
+        endedAt: iso(t.ended_at),
+        endedReason: t.ended_reason,
+        version: t.version,
+        handoverId: t.handover_id ?? null,
+      }));
   const toCase = (c: Record<string, any>) => {
     const coord = team.find((t) => t.case_id === c.id && t.role === 'coordinator' && !t.ended_at);
-    return { id: c.id, status: c.status, openedAt: iso(c.opened_at)!, closedAt: iso(c.closed_at), closedReason: c.closed_reason, version: c.version,
-      coordinator: coord ? { userId: coord.user_id, name: coord.display_name, organisationName: coord.organisation_name } : null };
+    return {
+      id: c.id,
+      status: c.status,
+      openedAt: iso(c.opened_at)!,
+      closedAt: iso(c.closed_at),
+      closedReason: c.closed_reason,
+      version: c.version,
+      coordinator: coord ? { userId: coord.user_id, name: coord.display_name, organisationName: coord.organisation_name } : null,
+    };
   };
   const current = cases.find((c) => c.status !== 'closed') ?? cases[0];
   const mine = team.find((t) => t.user_id === actorUserId && !t.ended_at);
   const page: Omit<Page, 'access'> & { access: Omit<Page['access'], 'breakGlass' | 'breakGlassExpiresAt'> } = {
-    id: fam[0].id, name: fam[0].name, version: fam[0].version, createdAt: iso(fam[0].created_at)!,
-    members: members.map((m) => ({ personId: m.id, relation: m.relation, bsn: m.bsn, givenNames: m.given_names, familyNamePrefix: m.family_name_prefix,
-      familyName: m.family_name, fullName: fullName(m as never), birthDate: date(m.birth_date), age: m.age, gender: m.gender, street: m.street,
-      houseNumber: m.house_number, postcode: m.postcode, city: m.city, phone: m.phone, version: m.version })),
+    id: fam[0].id,
+    name: fam[0].name,
+    version: fam[0].version,
+    createdAt: iso(fam[0].created_at)!,
+    members: members.map((m) => ({
+      personId: m.id,
+      relation: m.relation,
+      bsn: m.bsn,
+      givenNames: m.given_names,
+      familyNamePrefix: m.family_name_prefix,
+      familyName: m.family_name,
+      fullName: fullName(m as never),
+      birthDate: date(m.birth_date),
+      age: m.age,
+      gender: m.gender,
+      street: m.street,
+      houseNumber: m.house_number,
+      postcode: m.postcode,
+      city: m.city,
+      phone: m.phone,
+      version: m.version,
+    })),
     network: network.map((n) => ({ id: n.id, name: n.name, relation: n.relation, phone: n.phone, note: n.note })),
     currentCase: current ? { ...toCase(current), team: teamOf(current.id) } : null,
     pastCases: cases.filter((c) => c !== current).map(toCase),
     ...(() => {
-      const events = cursorPage(timeline.map(toEvent), timeline.map((t) => String(t.sort_value)), TIMELINE_ON_PAGE);
+      const events = cursorPage(
+        timeline.map(toEvent),
+        timeline.map((t) => String(t.sort_value)),
+        TIMELINE_ON_PAGE,
+      );
       return { timeline: events.items, timelineCursor: events.nextCursor };
     })(),
     access: { legalBasis: mine?.legal_basis ?? null, isCoordinator: mine?.role === 'coordinator' && current?.id === mine?.case_id },
@@ -78,8 +130,14 @@ export async function findFamilyPage(tx: Tx, regionId: string, familyId: string,
 }
 
 export interface ListOptions {
-  regionId: string; userId: string; organisationId: string; organisationWide: boolean;
-  q?: string; sort: 'name' | '-name' | 'opened' | '-opened' | 'activity' | '-activity'; after?: [string, string]; limit: number;
+  regionId: string;
+  userId: string;
+  organisationId: string;
+  organisationWide: boolean;
+  q?: string;
+  sort: 'name' | '-name' | 'opened' | '-opened' | 'activity' | '-activity';
+  after?: [string, string];
+  limit: number;
   filter?: 'council_overdue' | 'no_agreed_plan' | 'actions_overdue';
 }
 
@@ -90,14 +148,25 @@ export interface ListOptions {
  */
 const SORTS = {
   name: { expr: 'lower(f.name)', value: 'lower(f.name)', tie: 'f.id::text', from: '' },
-  opened: { expr: 'fo.opened_sort', value: 'fo.opened_sort::text', tie: 'fo.family_id::text',
-    from: ' JOIN family_opened fo ON fo.region_id = f.region_id AND fo.family_id = f.id' },
+  opened: {
+    expr: 'fo.opened_sort',
+    value: 'fo.opened_sort::text',
+    tie: 'fo.family_id::text',
+    from: ' JOIN family_opened fo ON fo.region_id = f.region_id AND fo.family_id = f.id',
+  },
   activity: { expr: `f.last_activity_at::text`, value: `f.last_activity_at::text`, tie: 'f.id::text', from: '' },
 } as const;
 
 export function normaliseSearch(s: string) {
   // Accents, case and punctuation ignored: "Smit-Öztürk" is found by "ozt", "d'Hondt" by "hondt".
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/ı/g, 'i').toLowerCase().replace(/[-'’.,/]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ı/g, 'i')
+    .toLowerCase()
+    .replace(/[-'’.,/]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** "Mijn gezinnen": families on whose case team the actor (or, for a team lead, their organisation) is. */
@@ -115,9 +184,19 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
       where += ` AND EXISTS (SELECT 1 FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
                  WHERE fm.region_id = f.region_id AND fm.family_id = f.id AND p.bsn = $${params.length})`;
     } else if (/^\d{4}-\d{2}-\d{2}$/.test(q) || /^\d{1,2}-\d{1,2}-\d{4}$/.test(q)) {
-      const iso = q.includes('-') && q.indexOf('-') === 4 ? q : q.split('-').reverse().map((x) => x.padStart(2, '0')).join('-');
-      if (!isCalendarDate(iso)) throw new Invalid('invalid_date', 'q', { nl: 'Deze geboortedatum bestaat niet. Zoek op dag-maand-jaar, bijvoorbeeld 12-03-2015.',
-        en: 'This birth date does not exist. Search by day-month-year, for example 12-03-2015.' });
+      const iso =
+        q.includes('-') && q.indexOf('-') === 4
+          ? q
+          : q
+              .split('-')
+              .reverse()
+              .map((x) => x.padStart(2, '0'))
+              .join('-');
+      if (!isCalendarDate(iso))
+        throw new Invalid('invalid_date', 'q', {
+          nl: 'Deze geboortedatum bestaat niet. Zoek op dag-maand-jaar, bijvoorbeeld 12-03-2015.',
+          en: 'This birth date does not exist. Search by day-month-year, for example 12-03-2015.',
+        });
       params.push(iso);
       where += ` AND EXISTS (SELECT 1 FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
                  WHERE fm.region_id = f.region_id AND fm.family_id = f.id AND p.birth_date = $${params.length}::date)`;
@@ -178,11 +257,24 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
        FROM page
        LEFT JOIN LATERAL (SELECT * FROM cases c WHERE c.region_id = page.region_id AND c.family_id = page.id
                            ORDER BY c.status = 'closed', c.opened_at DESC LIMIT 1) c ON true
-      ORDER BY page.sort_key ${dir}, page.tie_key ${dir}`, params);
+      ORDER BY page.sort_key ${dir}, page.tie_key ${dir}`,
+    params,
+  );
   return {
-    items: rows.map((r) => ({ id: r.id, name: r.name, members: r.members ?? [], caseId: r.case_id, caseStatus: r.status, openedAt: iso(r.opened_at),
-      coordinatorName: r.coordinator_name, isCoordinator: !!r.is_coordinator, lastActivityAt: iso(r.last_activity_at),
-      councilOverdue: !!r.council_overdue, noAgreedPlan: !!r.no_agreed_plan, actionsOverdue: Number(r.actions_overdue ?? 0) })),
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      members: r.members ?? [],
+      caseId: r.case_id,
+      caseStatus: r.status,
+      openedAt: iso(r.opened_at),
+      coordinatorName: r.coordinator_name,
+      isCoordinator: !!r.is_coordinator,
+      lastActivityAt: iso(r.last_activity_at),
+      councilOverdue: !!r.council_overdue,
+      noAgreedPlan: !!r.no_agreed_plan,
+      actionsOverdue: Number(r.actions_overdue ?? 0),
+    })),
     sortValues: rows.map((r) => String(r.sort_value)),
   };
 }

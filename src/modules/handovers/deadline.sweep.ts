@@ -8,5 +8,7 @@ import { expireOverdueHandovers } from './handovers.service.js';
 export const handoverDeadlineSweep = {
   name: 'handover-deadlines',
   everySeconds: 15 * 60,
-  async run(db: Database, now: Date) { await expireOverdueHandovers(db, now); },
+  async run(db: Database, now: Date) {
+    await expireOverdueHandovers(db, now);
+  },
 };

@@ -14,25 +14,52 @@ import { triageFacts, type TriageFacts } from './handovers.repo.js';
 export const triageHandoverTarget: HandoverTargetCheck = async (tx, actor, target) => {
   const to = await resolveReceiver(tx, actor, target.organisationId, target.regionId, 'targetOrganisationId');
   if (to.id === actor.organisationId && to.regionId === actor.regionId)
-    throw new Invalid('same_organisation', 'targetOrganisationId', { nl: 'U kunt niet aan uw eigen organisatie overdragen. Kies een andere organisatie.',
-      en: 'You cannot hand over to your own organisation. Choose another organisation.' });
+    throw new Invalid('same_organisation', 'targetOrganisationId', {
+      nl: 'U kunt niet aan uw eigen organisatie overdragen. Kies een andere organisatie.',
+      en: 'You cannot hand over to your own organisation. Choose another organisation.',
+    });
   if (!mayReceive('signal', to.type)) {
     const name = to.regionId === actor.regionId ? to.name : `${to.name} (regio ${to.regionName})`;
-    throw new Invalid('organisation_without_task', 'targetOrganisationId',
-      { nl: `${name} (${typeLabel(to.type, 'nl')}) heeft niet de taak om een melding over te nemen.`, en: `${name} (${typeLabel(to.type, 'en')}) does not have the task to take over a signal.` },
-      { allowedTypes: HANDOVER_RECEIVERS.signal });
+    throw new Invalid(
+      'organisation_without_task',
+      'targetOrganisationId',
+      {
+        nl: `${name} (${typeLabel(to.type, 'nl')}) heeft niet de taak om een melding over te nemen.`,
+        en: `${name} (${typeLabel(to.type, 'en')}) does not have the task to take over a signal.`,
+      },
+      { allowedTypes: HANDOVER_RECEIVERS.signal },
+    );
   }
   return { organisationId: to.id, regionId: to.regionId };
 };
 
-const SOURCE_NL: Record<string, string> = { citizen: 'een burger', professional: 'een professional', school: 'school', gp: 'huisarts', police: 'politie',
-  veilig_thuis: 'Veilig Thuis', anonymous: 'anoniem' };
+const SOURCE_NL: Record<string, string> = {
+  citizen: 'een burger',
+  professional: 'een professional',
+  school: 'school',
+  gp: 'huisarts',
+  police: 'politie',
+  veilig_thuis: 'Veilig Thuis',
+  anonymous: 'anoniem',
+};
 const URGENCY_NL: Record<string, string> = { acute: 'acuut', high: 'hoog', normal: 'normaal' };
 const ASSESSMENT_NL: Record<string, string> = { unsafe: 'onveilig', concerns: 'zorgen', safe: 'veilig' };
-const DOMAIN_NL: Record<string, string> = { finances: 'financiën', housing: 'huisvesting', work: 'werk en dagbesteding', domestic_relations: 'huiselijke relaties',
-  mental_health: 'geestelijke gezondheid', physical_health: 'lichamelijke gezondheid', addiction: 'verslaving', daily_living: 'dagelijkse levensverrichtingen',
-  social_network: 'sociaal netwerk', participation: 'maatschappelijke participatie', justice: 'justitie', development_parenting: 'ontwikkeling en opvoeding',
-  education: 'onderwijs', safety: 'veiligheid' };
+const DOMAIN_NL: Record<string, string> = {
+  finances: 'financiën',
+  housing: 'huisvesting',
+  work: 'werk en dagbesteding',
+  domestic_relations: 'huiselijke relaties',
+  mental_health: 'geestelijke gezondheid',
+  physical_health: 'lichamelijke gezondheid',
+  addiction: 'verslaving',
+  daily_living: 'dagelijkse levensverrichtingen',
+  social_network: 'sociaal netwerk',
+  participation: 'maatschappelijke participatie',
+  justice: 'justitie',
+  development_parenting: 'ontwikkeling en opvoeding',
+  education: 'onderwijs',
+  safety: 'veiligheid',
+};
 
 /** At most `max` characters; a longer text ends in a note that the rest is in the signal. */
 export function fit(text: string, max: number): string {
@@ -41,7 +68,8 @@ export function fit(text: string, max: number): string {
   return text.slice(0, max - note.length) + note;
 }
 
-const day = (iso: string) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+const day = (iso: string) =>
+  new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 
 /** The package of a handover from triage, in Dutch (the receiving professional's language), from the signal and the decision. */
 export function triagePackage(f: TriageFacts, safetyAssessment: string) {
@@ -55,7 +83,9 @@ export function triagePackage(f: TriageFacts, safetyAssessment: string) {
     ...(concerns.length ? ['Zorgen per leefgebied:', ...concerns] : []),
     `Wat de melder zag of hoorde: ${f.whatSeen}`,
   ].join('\n');
-  const steps = Object.entries(f.meldcodeSteps).filter(([, s]) => s?.done).map(([n, s]) => `stap ${n}${s.notes ? ` (${s.notes})` : ''}`);
+  const steps = Object.entries(f.meldcodeSteps)
+    .filter(([, s]) => s?.done)
+    .map(([n, s]) => `stap ${n}${s.notes ? ` (${s.notes})` : ''}`);
   const safety = [
     `Veiligheidsinschatting bij triage: ${ASSESSMENT_NL[safetyAssessment] ?? safetyAssessment}. ${f.safetyReasons}`,
     ...(f.safetyAtStake ? ['De melder maakt zich zorgen over de veiligheid.'] : []),

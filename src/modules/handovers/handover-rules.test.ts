@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { acceptDueOn, HANDOVER_RECEIVERS, isOverdue, mayReadHandover, mayReceive, mayRespond, ORGANISATION_TYPES, workingDaysLeft } from './handover-rules.js';
+import {
+  acceptDueOn,
+  HANDOVER_RECEIVERS,
+  isOverdue,
+  mayReadHandover,
+  mayReceive,
+  mayRespond,
+  ORGANISATION_TYPES,
+  workingDaysLeft,
+} from './handover-rules.js';
 
 describe('who may receive a handover', () => {
   // The whole table, written out: changing who has the task must change this test on purpose.

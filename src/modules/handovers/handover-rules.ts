@@ -45,7 +45,12 @@ export function workingDaysLeft(acceptDueOn: string, today: string, rules?: Holi
 }
 
 /** Where a handover goes: the receiving organisation in the receiving region (the sender's own unless named). */
-export interface HandoverParties { regionId: string; toRegionId: string; fromOrganisationId: string; toOrganisationId: string }
+export interface HandoverParties {
+  regionId: string;
+  toRegionId: string;
+  fromOrganisationId: string;
+  toOrganisationId: string;
+}
 
 /**
  * Members of the sending organisation (in the sender's region) and of the receiving organisation
@@ -56,7 +61,10 @@ export function mayReadHandover(actor: Pick<Actor, 'regionId' | 'organisationId'
 }
 
 /** Only the receiving organisation answers a handover, also from another region. */
-export function mayRespond(actor: Pick<Actor, 'regionId' | 'organisationId'>, h: Pick<HandoverParties, 'toRegionId' | 'toOrganisationId'>): boolean {
+export function mayRespond(
+  actor: Pick<Actor, 'regionId' | 'organisationId'>,
+  h: Pick<HandoverParties, 'toRegionId' | 'toOrganisationId'>,
+): boolean {
   return actor.regionId === h.toRegionId && actor.organisationId === h.toOrganisationId;
 }
 

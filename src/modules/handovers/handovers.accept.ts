@@ -20,7 +20,14 @@ import { recordMoment } from '../leadtimes/moments.js';
 import { activeMembership, insertMembership, lockCase, requireQualifiedCoordinator } from '../cases/case-team.js';
 import { replaceCoordinator } from '../cases/cases.service.js';
 import {
-  answeredElsewhere, bumpCaseVersion, endOrganisationMemberships, findOrganisation, linkSignalToCase, setAnswer, setResultCase, type HandoverRow,
+  answeredElsewhere,
+  bumpCaseVersion,
+  endOrganisationMemberships,
+  findOrganisation,
+  linkSignalToCase,
+  setAnswer,
+  setResultCase,
+  type HandoverRow,
 } from './handovers.repo.js';
 import { auditWho, lockForAnswer } from './handovers.service.js';
 import { arriveInRegion } from './handovers.arrival.js';
@@ -35,13 +42,22 @@ export async function acceptHandover(db: Database, actor: Actor, handoverId: str
     const h = await lockForAnswer(tx, actor, handoverId, body.version);
     const nominee = await requireQualifiedCoordinator(tx, r, body.nomineeUserId, 'nomineeUserId');
     if (nominee.organisation_id !== h.to_organisation_id)
-      throw new Invalid('nominee_not_receiver', 'nomineeUserId', { nl: `${nominee.display_name} werkt niet bij de ontvangende organisatie.`,
-        en: `${nominee.display_name} does not work for the receiving organisation.` });
+      throw new Invalid('nominee_not_receiver', 'nomineeUserId', {
+        nl: `${nominee.display_name} werkt niet bij de ontvangende organisatie.`,
+        en: `${nominee.display_name} does not work for the receiving organisation.`,
+      });
     if (h.region_id !== r) return acceptFromOtherRegion(tx, actor, h, nominee, body);
     if (body.familyId || body.persons?.length)
-      throw new Invalid('not_from_other_region', body.familyId ? 'familyId' : 'persons', { nl: 'Een gezin of personen kiest u alleen bij een overdracht uit een andere regio.',
-        en: 'A family or persons are only chosen for a handover from another region.' });
-    const version = await setAnswer(tx, r, h.id, body.version, { status: 'accepted', userId: actor.userId, nomineeUserId: nominee.id, resultCaseId: h.case_id });
+      throw new Invalid('not_from_other_region', body.familyId ? 'familyId' : 'persons', {
+        nl: 'Een gezin of personen kiest u alleen bij een overdracht uit een andere regio.',
+        en: 'A family or persons are only chosen for a handover from another region.',
+      });
+    const version = await setAnswer(tx, r, h.id, body.version, {
+      status: 'accepted',
+      userId: actor.userId,
+      nomineeUserId: nominee.id,
+      resultCaseId: h.case_id,
+    });
     if (version === null) throw staleHandover();
     const to = (await findOrganisation(tx, r, h.to_organisation_id))!;
     const caseId = h.case_id ? await takeOverCase(tx, actor, h, nominee, to.name) : await takeOverSignal(tx, actor, h, nominee);
@@ -49,19 +65,51 @@ export async function acceptHandover(db: Database, actor: Actor, handoverId: str
       await setResultCase(tx, r, h.id, caseId);
       await linkSignalToCase(tx, r, h.signal_id, caseId);
     }
-    await recordMoment(tx, { regionId: r, organisationId: h.to_organisation_id, moment: 'accepted', userId: actor.userId,
-      signalId: h.signal_id, handoverId: h.id, caseId, familyId: h.family_id });
-    if (h.family_id) await appendEvent(tx, actor, { familyId: h.family_id, caseId, kind: 'handover_accepted',
-      params: { by: { name: to.name }, coordinator: nominee.display_name },
-      data: { handoverId: h.id, toOrganisationId: h.to_organisation_id, coordinator: nominee.id, senderAccess: h.sender_access } });
+    await recordMoment(tx, {
+      regionId: r,
+      organisationId: h.to_organisation_id,
+      moment: 'accepted',
+      userId: actor.userId,
+      signalId: h.signal_id,
+      handoverId: h.id,
+      caseId,
+      familyId: h.family_id,
+    });
+    if (h.family_id)
+      await appendEvent(tx, actor, {
+        familyId: h.family_id,
+        caseId,
+        kind: 'handover_accepted',
+        params: { by: { name: to.name }, coordinator: nominee.display_name },
+        data: { handoverId: h.id, toOrganisationId: h.to_organisation_id, coordinator: nominee.id, senderAccess: h.sender_access },
+      });
     const personIds = h.family_id && caseId ? await familyPersonIds(tx, r, h.family_id) : h.persons.map((p) => p.personId);
-    await recordAccess(tx, actor, { action: 'update', objectType: caseId ? 'case' : 'handover', objectId: caseId ?? h.id, personIds,
-      legalBasis: h.legal_basis, careRelation: true, consent: h.legal_basis === 'consent' });
-    await notify(tx, { regionId: r, userIds: [h.from_user_id], kind: 'handover_accepted',
-      params: { by: { name: to.name } }, link: `/overdrachten/${h.id}`, dedupeKey: `handover-accepted:${h.id}` });
-    if (nominee.id !== actor.userId) await notify(tx, { regionId: r, userIds: [nominee.id], kind: 'handover_nominated',
-      params: {},
-      link: `/overdrachten/${h.id}`, dedupeKey: `handover-nominated:${h.id}` });
+    await recordAccess(tx, actor, {
+      action: 'update',
+      objectType: caseId ? 'case' : 'handover',
+      objectId: caseId ?? h.id,
+      personIds,
+      legalBasis: h.legal_basis,
+      careRelation: true,
+      consent: h.legal_basis === 'consent',
+    });
+    await notify(tx, {
+      regionId: r,
+      userIds: [h.from_user_id],
+      kind: 'handover_accepted',
+      params: { by: { name: to.name } },
+      link: `/overdrachten/${h.id}`,
+      dedupeKey: `handover-accepted:${h.id}`,
+    });
+    if (nominee.id !== actor.userId)
+      await notify(tx, {
+        regionId: r,
+        userIds: [nominee.id],
+        kind: 'handover_nominated',
+        params: {},
+        link: `/overdrachten/${h.id}`,
+        dedupeKey: `handover-nominated:${h.id}`,
+      });
     return { id: h.id, version, status: 'accepted' as const, acceptDueOn: h.accept_due_on, caseId, familyId: h.family_id };
   });
 }
@@ -74,13 +122,40 @@ export async function acceptHandover(db: Database, actor: Actor, handoverId: str
  */
 async function acceptFromOtherRegion(tx: Tx, actor: Actor, h: HandoverRow, nominee: Nominee, body: z.infer<typeof AcceptHandoverBody>) {
   const caseId = h.persons.length ? randomUUID() : null;
-  const version = await setAnswer(tx, h.region_id, h.id, body.version, { status: 'accepted', userId: actor.userId, nomineeUserId: nominee.id, resultCaseId: caseId });
+  const version = await setAnswer(tx, h.region_id, h.id, body.version, {
+    status: 'accepted',
+    userId: actor.userId,
+    nomineeUserId: nominee.id,
+    resultCaseId: caseId,
+  });
   if (version === null) throw staleHandover();
-  const from = oneRow(await tx.query<{ from_name: string; from_region_name: string }>(`SELECT from_name, from_region_name FROM regie.handover_parties($1, $2)`, [h.region_id, h.id]), 'handover parties');
-  const arrived = caseId ? await arriveInRegion(tx, actor, h, nominee, caseId, body, { name: from.from_name, regionName: from.from_region_name }) : null;
-  if (!arrived) await recordAccess(tx, actor, { action: 'update', objectType: 'handover', objectId: h.id, legalBasis: h.legal_basis, careRelation: true });
+  const from = oneRow(
+    await tx.query<{ from_name: string; from_region_name: string }>(
+      `SELECT from_name, from_region_name FROM regie.handover_parties($1, $2)`,
+      [h.region_id, h.id],
+    ),
+    'handover parties',
+  );
+  const arrived = caseId
+    ? await arriveInRegion(tx, actor, h, nominee, caseId, body, { name: from.from_name, regionName: from.from_region_name })
+    : null;
+  if (!arrived)
+    await recordAccess(tx, actor, {
+      action: 'update',
+      objectType: 'handover',
+      objectId: h.id,
+      legalBasis: h.legal_basis,
+      careRelation: true,
+    });
   await answeredElsewhere(tx, h.region_id, h.id, auditWho(actor));
-  return { id: h.id, version, status: 'accepted' as const, acceptDueOn: h.accept_due_on, caseId: arrived?.caseId ?? null, familyId: arrived?.familyId ?? null };
+  return {
+    id: h.id,
+    version,
+    status: 'accepted' as const,
+    acceptDueOn: h.accept_due_on,
+    caseId: arrived?.caseId ?? null,
+    familyId: arrived?.familyId ?? null,
+  };
 }
 
 /**
@@ -93,17 +168,38 @@ async function takeOverCase(tx: Tx, actor: Actor, h: HandoverRow, nominee: Nomin
   const started = new Map<string, string>();
   const join = async (userId: string) => {
     if (await activeMembership(tx, r, caseId, userId)) return;
-    started.set(userId, await insertMembership(tx, actor, { caseId, familyId: h.family_id!, userId, role: 'member', legalBasis: h.legal_basis, handoverId: h.id }));
+    started.set(
+      userId,
+      await insertMembership(tx, actor, {
+        caseId,
+        familyId: h.family_id!,
+        userId,
+        role: 'member',
+        legalBasis: h.legal_basis,
+        handoverId: h.id,
+      }),
+    );
   };
   // A team lead of the receiving organisation sees the case once the nominee is on its team.
   if (nominee.id === actor.userId || !actor.roles.includes('team_lead')) await join(actor.userId);
   if (nominee.id !== actor.userId) await join(nominee.id);
   const c = await lockCase(tx, r, caseId);
   if (!c) throw new NotFound('case', caseId);
-  if (c.status === 'closed') throw new Conflict('case_closed', { nl: 'Dit dossier is intussen afgesloten.', en: 'This case has been closed in the meantime.' }, 'caseId');
-  await replaceCoordinator(tx, actor, c, nominee.id, { legalBasis: h.legal_basis, formerStays: h.sender_access === 'continues',
-    endedReason: `overgedragen aan ${toName}`, promoteMembershipId: started.get(nominee.id), handoverId: h.id });
-  if (h.sender_access === 'ends') await endOrganisationMemberships(tx, r, caseId, h.from_organisation_id, `toegang beëindigd na overdracht aan ${toName}`);
+  if (c.status === 'closed')
+    throw new Conflict(
+      'case_closed',
+      { nl: 'Dit dossier is intussen afgesloten.', en: 'This case has been closed in the meantime.' },
+      'caseId',
+    );
+  await replaceCoordinator(tx, actor, c, nominee.id, {
+    legalBasis: h.legal_basis,
+    formerStays: h.sender_access === 'continues',
+    endedReason: `overgedragen aan ${toName}`,
+    promoteMembershipId: started.get(nominee.id),
+    handoverId: h.id,
+  });
+  if (h.sender_access === 'ends')
+    await endOrganisationMemberships(tx, r, caseId, h.from_organisation_id, `toegang beëindigd na overdracht aan ${toName}`);
   await bumpCaseVersion(tx, r, caseId);
   return caseId;
 }
@@ -116,18 +212,33 @@ async function takeOverSignal(tx: Tx, actor: Actor, h: HandoverRow, nominee: Nom
   if (!h.family_id) return null;
   const r = actor.regionId;
   const caseId = randomUUID();
-  await tx.query(`INSERT INTO cases (region_id, id, family_id, created_by) VALUES ($1, $2, $3, $4)`, [r, caseId, h.family_id, actor.userId])
+  await tx
+    .query(`INSERT INTO cases (region_id, id, family_id, created_by) VALUES ($1, $2, $3, $4)`, [r, caseId, h.family_id, actor.userId])
     .catch((e: { code?: string; constraint?: string }) => {
       if (e.code === '23505' && e.constraint === 'cases_one_open')
-        throw new Conflict('case_already_open', { nl: 'Dit gezin heeft al een open dossier. Vraag de afzender het dossier over te dragen, of de regisseur om u aan het casusteam toe te voegen.',
-          en: 'This family already has an open case. Ask the sender to hand over the case, or its coordinator to add you to the case team.' }, 'handoverId');
+        throw new Conflict(
+          'case_already_open',
+          {
+            nl: 'Dit gezin heeft al een open dossier. Vraag de afzender het dossier over te dragen, of de regisseur om u aan het casusteam toe te voegen.',
+            en: 'This family already has an open case. Ask the sender to hand over the case, or its coordinator to add you to the case team.',
+          },
+          'handoverId',
+        );
       throw e;
     });
   const familyId = h.family_id;
   const basis = { legalBasis: h.legal_basis, handoverId: h.id };
   await insertMembership(tx, actor, { caseId, familyId, userId: nominee.id, role: 'coordinator', ...basis });
   if (actor.userId !== nominee.id) await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', ...basis });
-  if (h.sender_access === 'continues') await insertMembership(tx, actor, { caseId, familyId, userId: h.from_user_id, role: 'member', ...basis });
-  await appendCaseOpened(tx, actor, { familyId, caseId, opened: { kind: 'case_opened_after_signal_handover', params: {} }, coordinator: nominee, legalBasis: h.legal_basis, data: { handoverId: h.id } });
+  if (h.sender_access === 'continues')
+    await insertMembership(tx, actor, { caseId, familyId, userId: h.from_user_id, role: 'member', ...basis });
+  await appendCaseOpened(tx, actor, {
+    familyId,
+    caseId,
+    opened: { kind: 'case_opened_after_signal_handover', params: {} },
+    coordinator: nominee,
+    legalBasis: h.legal_basis,
+    data: { handoverId: h.id },
+  });
   return caseId;
 }

@@ -15,12 +15,23 @@ import { sendHandover } from './handovers.service.js';
 import { acceptHandover } from './handovers.accept.js';
 import { failingAt } from '../../../test/support/faults.js';
 
-let t: TestDb; let app: App; let region: string;
-let vtCoord: TestUser; let teamCoord: TestUser; let teamPro: TestUser; let teamLead: TestUser; let team: string;
-let cPro: Client; let cLead: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let vtCoord: TestUser;
+let teamCoord: TestUser;
+let teamPro: TestUser;
+let teamLead: TestUser;
+let team: string;
+let cPro: Client;
+let cLead: Client;
 // a team in another region
-let other: string; let goes: string; let goesCoord: TestUser; let goesPro: TestUser; let cGoesPro: Client; let cGoesLead: Client;
-
+let other: string;
+let goes: string;
+let goesCoord: TestUser;
+let goesPro: TestUser;
+let cGoesPro: Client;
+let cGoesLead: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -38,28 +49,71 @@ beforeAll(async () => {
   goesPro = await createUser(t.db, other, goes, ['professional']);
   const goesLead = await createUser(t.db, other, goes, ['professional', 'team_lead']);
   app = await testApp(t.server);
-  [cPro, cLead, cGoesPro, cGoesLead] = await Promise.all([login(app, teamPro.username), login(app, teamLead.username), login(app, goesPro.username),
-    login(app, goesLead.username)]);
+  [cPro, cLead, cGoesPro, cGoesLead] = await Promise.all([
+    login(app, teamPro.username),
+    login(app, teamLead.username),
+    login(app, goesPro.username),
+    login(app, goesLead.username),
+  ]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
-async function pendingHandover(senderAccess: 'ends' | 'continues' = 'ends', to: { organisationId: string; regionId?: string } = { organisationId: team }) {
-  const { id: familyId, caseId } = await registerFamily(t.db, vtCoord.actor, RegisterFamilyBody.parse(familyBody(vtCoord.actor.userId, { children: 1 })));
-  const persons = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [region, familyId]);
-  const h = await sendHandover(t.db, vtCoord.actor, { caseId, toOrganisationId: to.organisationId, toRegionId: to.regionId, reason: 'Verhuizing naar de gemeente', safetyAssessment: 'safe',
-    knownInformation: 'Lopende hulp thuis.', personIds: persons.map((p) => p.person_id), legalBasis: 'statutory_task', senderAccess });
+async function pendingHandover(
+  senderAccess: 'ends' | 'continues' = 'ends',
+  to: { organisationId: string; regionId?: string } = { organisationId: team },
+) {
+  const { id: familyId, caseId } = await registerFamily(
+    t.db,
+    vtCoord.actor,
+    RegisterFamilyBody.parse(familyBody(vtCoord.actor.userId, { children: 1 })),
+  );
+  const persons = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [
+    region,
+    familyId,
+  ]);
+  const h = await sendHandover(t.db, vtCoord.actor, {
+    caseId,
+    toOrganisationId: to.organisationId,
+    toRegionId: to.regionId,
+    reason: 'Verhuizing naar de gemeente',
+    safetyAssessment: 'safe',
+    knownInformation: 'Lopende hulp thuis.',
+    personIds: persons.map((p) => p.person_id),
+    legalBasis: 'statutory_task',
+    senderAccess,
+  });
   return { familyId, caseId, handoverId: h.id };
 }
 
 const state = async (caseId: string, handoverId: string) => ({
-  coordinators: (await t.db.query<{ user_id: string }>(
-    `SELECT user_id FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`, [region, caseId])).map((r) => r.user_id),
-  team: (await t.db.query(`SELECT user_id, role, ended_at FROM case_team WHERE region_id = $1 AND case_id = $2 ORDER BY id`, [region, caseId])),
-  handover: (await t.db.query<{ status: string; version: number }>(`SELECT status, version FROM handovers WHERE region_id = $1 AND id = $2`, [region, handoverId]))[0],
-  moments: (await t.db.query(`SELECT moment FROM lead_time_moments WHERE region_id = $1 AND handover_id = $2 ORDER BY moment`, [region, handoverId])).length,
+  coordinators: (
+    await t.db.query<{ user_id: string }>(
+      `SELECT user_id FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`,
+      [region, caseId],
+    )
+  ).map((r) => r.user_id),
+  team: await t.db.query(`SELECT user_id, role, ended_at FROM case_team WHERE region_id = $1 AND case_id = $2 ORDER BY id`, [
+    region,
+    caseId,
+  ]),
+  handover: (
+    await t.db.query<{ status: string; version: number }>(`SELECT status, version FROM handovers WHERE region_id = $1 AND id = $2`, [
+      region,
+      handoverId,
+    ])
+  )[0],
+  moments: (
+    await t.db.query(`SELECT moment FROM lead_time_moments WHERE region_id = $1 AND handover_id = $2 ORDER BY moment`, [region, handoverId])
+  ).length,
   events: (await t.db.query(`SELECT 1 FROM timeline_events WHERE region_id = $1 AND case_id = $2`, [region, caseId])).length,
-  notifications: (await t.db.query(`SELECT 1 FROM notifications WHERE region_id = $1 AND link = $2`, [region, `/overdrachten/${handoverId}`])).length,
-  caseVersion: (await t.db.query<{ version: number }>(`SELECT version FROM cases WHERE region_id = $1 AND id = $2`, [region, caseId]))[0]!.version,
+  notifications: (
+    await t.db.query(`SELECT 1 FROM notifications WHERE region_id = $1 AND link = $2`, [region, `/overdrachten/${handoverId}`])
+  ).length,
+  caseVersion: (await t.db.query<{ version: number }>(`SELECT version FROM cases WHERE region_id = $1 AND id = $2`, [region, caseId]))[0]!
+    .version,
 });
 
 const engine = onPostgres ? 'PostgreSQL' : 'PGlite';
@@ -70,11 +124,20 @@ describe('faults in the middle of accepting a handover', () => {
       const k = await pendingHandover(senderAccess);
       const before = await state(k.caseId, k.handoverId);
       expect(before.coordinators).toEqual([vtCoord.actor.userId]);
-      let failures = 0; let completed = false;
+      let failures = 0;
+      let completed = false;
       for (let n = 1; n <= 80 && !completed; n++) {
-        const r = await acceptHandover(failingAt(t.db, n), teamPro.actor, k.handoverId, { nomineeUserId: teamCoord.actor.userId, version: 1 })
-          .then(() => 'ok', (e: Error) => e.message);
-        if (r === 'ok') { completed = true; break; }
+        const r = await acceptHandover(failingAt(t.db, n), teamPro.actor, k.handoverId, {
+          nomineeUserId: teamCoord.actor.userId,
+          version: 1,
+        }).then(
+          () => 'ok',
+          (e: Error) => e.message,
+        );
+        if (r === 'ok') {
+          completed = true;
+          break;
+        }
         failures++;
         expect(r).toContain('injected');
         expect(await state(k.caseId, k.handoverId)).toEqual(before);
@@ -93,7 +156,9 @@ describe('concurrent acceptances', () => {
   it(`let exactly one of two simultaneous acceptances win; the other hears 409 already_accepted (${engine})`, async () => {
     for (let round = 0; round < 6; round++) {
       const k = await pendingHandover();
-      const results = await Promise.all([cPro, cLead].map((c) => c.post(`/api/v1/handovers/${k.handoverId}/accept`, { nomineeUserId: teamCoord.actor.userId, version: 1 })));
+      const results = await Promise.all(
+        [cPro, cLead].map((c) => c.post(`/api/v1/handovers/${k.handoverId}/accept`, { nomineeUserId: teamCoord.actor.userId, version: 1 })),
+      );
       const ok = results.filter((r) => r.status === 200);
       expect(ok, JSON.stringify(results.map((r) => r.body))).toHaveLength(1);
       const lost = results.find((r) => r.status !== 200)!;
@@ -116,19 +181,33 @@ describe('concurrent acceptances', () => {
 
 /** Everything an acceptance from another region may write, in both regions. */
 const twoRegions = async (caseId: string, handoverId: string) => {
-  const n = async (sql: string, params: unknown[]) => Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${sql}`, params))[0]!.n);
+  const n = async (sql: string, params: unknown[]) =>
+    Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${sql}`, params))[0]!.n);
   const perRegion = async (r: string) => ({
-    persons: await n(`persons WHERE region_id = $1`, [r]), families: await n(`families WHERE region_id = $1`, [r]), cases: await n(`cases WHERE region_id = $1`, [r]),
-    members: await n(`family_members WHERE region_id = $1`, [r]), team: await n(`case_team WHERE region_id = $1 AND ended_at IS NULL`, [r]),
-    events: await n(`timeline_events WHERE region_id = $1`, [r]), moments: await n(`lead_time_moments WHERE region_id = $1`, [r]),
-    notifications: await n(`notifications WHERE region_id = $1`, [r]), mail: await n(`mail_outbox WHERE region_id = $1`, [r]),
-    audit: (await t.db.query<{ seq: string }>(`SELECT coalesce(sum(seq), 0)::text AS seq FROM audit_chain_head WHERE region_id = $1`, [r]))[0]?.seq ?? '0',
+    persons: await n(`persons WHERE region_id = $1`, [r]),
+    families: await n(`families WHERE region_id = $1`, [r]),
+    cases: await n(`cases WHERE region_id = $1`, [r]),
+    members: await n(`family_members WHERE region_id = $1`, [r]),
+    team: await n(`case_team WHERE region_id = $1 AND ended_at IS NULL`, [r]),
+    events: await n(`timeline_events WHERE region_id = $1`, [r]),
+    moments: await n(`lead_time_moments WHERE region_id = $1`, [r]),
+    notifications: await n(`notifications WHERE region_id = $1`, [r]),
+    mail: await n(`mail_outbox WHERE region_id = $1`, [r]),
+    audit:
+      (await t.db.query<{ seq: string }>(`SELECT coalesce(sum(seq), 0)::text AS seq FROM audit_chain_head WHERE region_id = $1`, [r]))[0]
+        ?.seq ?? '0',
   });
   return {
     ...(await state(caseId, handoverId)),
     senderCase: (await t.db.query(`SELECT status, closed_reason FROM cases WHERE region_id = $1 AND id = $2`, [region, caseId]))[0],
-    result: (await t.db.query(`SELECT responded_by, nominee_user_id, result_case_id FROM handovers WHERE region_id = $1 AND id = $2`, [region, handoverId]))[0],
-    sender: await perRegion(region), receiver: await perRegion(other),
+    result: (
+      await t.db.query(`SELECT responded_by, nominee_user_id, result_case_id FROM handovers WHERE region_id = $1 AND id = $2`, [
+        region,
+        handoverId,
+      ])
+    )[0],
+    sender: await perRegion(region),
+    receiver: await perRegion(other),
   };
 };
 
@@ -138,11 +217,20 @@ describe('faults in the middle of accepting a handover from another region', () 
       const k = await pendingHandover(senderAccess, { organisationId: goes, regionId: other });
       const before = await twoRegions(k.caseId, k.handoverId);
       expect(before.coordinators).toEqual([vtCoord.actor.userId]);
-      let failures = 0; let completed = false;
+      let failures = 0;
+      let completed = false;
       for (let n = 1; n <= 200 && !completed; n++) {
-        const r = await acceptHandover(failingAt(t.db, n), goesPro.actor, k.handoverId, { nomineeUserId: goesCoord.actor.userId, version: 1 })
-          .then(() => 'ok', (e: Error) => e.message);
-        if (r === 'ok') { completed = true; break; }
+        const r = await acceptHandover(failingAt(t.db, n), goesPro.actor, k.handoverId, {
+          nomineeUserId: goesCoord.actor.userId,
+          version: 1,
+        }).then(
+          () => 'ok',
+          (e: Error) => e.message,
+        );
+        if (r === 'ok') {
+          completed = true;
+          break;
+        }
         failures++;
         expect(r).toContain('injected');
         expect(await twoRegions(k.caseId, k.handoverId)).toEqual(before);
@@ -163,10 +251,19 @@ describe('faults in the middle of accepting a handover from another region', () 
     for (let round = 0; round < 4; round++) {
       const k = await pendingHandover('ends', { organisationId: goes, regionId: other });
       const cases = Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM cases WHERE region_id = $1`, [other]))[0]!.n);
-      const results = await Promise.all([cGoesPro, cGoesLead].map((c) => c.post(`/api/v1/handovers/${k.handoverId}/accept`, { nomineeUserId: goesCoord.actor.userId, version: 1 })));
-      expect(results.filter((r) => r.status === 200), JSON.stringify(results.map((r) => r.body))).toHaveLength(1);
+      const results = await Promise.all(
+        [cGoesPro, cGoesLead].map((c) =>
+          c.post(`/api/v1/handovers/${k.handoverId}/accept`, { nomineeUserId: goesCoord.actor.userId, version: 1 }),
+        ),
+      );
+      expect(
+        results.filter((r) => r.status === 200),
+        JSON.stringify(results.map((r) => r.body)),
+      ).toHaveLength(1);
       expect(results.find((r) => r.status !== 200)!.body).toMatchObject({ status: 409, code: 'already_accepted' });
-      expect(Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM cases WHERE region_id = $1`, [other]))[0]!.n)).toBe(cases + 1);
+      expect(Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM cases WHERE region_id = $1`, [other]))[0]!.n)).toBe(
+        cases + 1,
+      );
     }
     for (const r of [region, other]) expect((await verifyChain(t.db, r)).ok).toBe(true);
   });
@@ -174,15 +271,34 @@ describe('faults in the middle of accepting a handover from another region', () 
   it(`let two acceptances in opposite directions at the same moment both succeed, without a deadlock (${engine})`, async () => {
     for (let round = 0; round < 4; round++) {
       const toGoes = await pendingHandover('ends', { organisationId: goes, regionId: other });
-      const { id: familyId, caseId } = await registerFamily(t.db, goesCoord.actor, RegisterFamilyBody.parse(familyBody(goesCoord.actor.userId, { children: 1 })));
-      const persons = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [other, familyId]);
-      const fromGoes = await sendHandover(t.db, goesCoord.actor, { caseId, toOrganisationId: team, toRegionId: region, reason: 'Verhuizing naar Walcheren',
-        safetyAssessment: 'safe', knownInformation: 'Lopende hulp thuis.', personIds: persons.map((p) => p.person_id), legalBasis: 'statutory_task', senderAccess: 'ends' });
+      const { id: familyId, caseId } = await registerFamily(
+        t.db,
+        goesCoord.actor,
+        RegisterFamilyBody.parse(familyBody(goesCoord.actor.userId, { children: 1 })),
+      );
+      const persons = await t.db.query<{ person_id: string }>(
+        `SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`,
+        [other, familyId],
+      );
+      const fromGoes = await sendHandover(t.db, goesCoord.actor, {
+        caseId,
+        toOrganisationId: team,
+        toRegionId: region,
+        reason: 'Verhuizing naar Walcheren',
+        safetyAssessment: 'safe',
+        knownInformation: 'Lopende hulp thuis.',
+        personIds: persons.map((p) => p.person_id),
+        legalBasis: 'statutory_task',
+        senderAccess: 'ends',
+      });
       const results = await Promise.all([
         cGoesPro.post(`/api/v1/handovers/${toGoes.handoverId}/accept`, { nomineeUserId: goesCoord.actor.userId, version: 1 }),
         cPro.post(`/api/v1/handovers/${fromGoes.id}/accept`, { nomineeUserId: teamCoord.actor.userId, version: 1 }),
       ]);
-      expect(results.map((r) => r.status), JSON.stringify(results.map((r) => r.body))).toEqual([200, 200]);
+      expect(
+        results.map((r) => r.status),
+        JSON.stringify(results.map((r) => r.body)),
+      ).toEqual([200, 200]);
     }
     for (const r of [region, other]) expect((await verifyChain(t.db, r)).ok).toBe(true);
   });

@@ -20,12 +20,43 @@ import { recordMoment } from '../leadtimes/moments.js';
 import { currentCoordinator, findUser, lockCase } from '../cases/case-team.js';
 import { notFound, staleHandover } from './handovers.errors.js';
 import { primaryRole } from '../../platform/access/actor.js';
-import { acceptDueOn, HANDOVER_RECEIVERS, isCrossRegion, isOverdue, mayReceive, mayRespond, type HandoverSubject } from './handover-rules.js';
 import {
-  answeredElsewhere, auditElsewhere, familyName, familyPersons, findHandoverDetail, findHandoverRow, findOrganisation, findOrganisationElsewhere,
-  insertHandover, listHandoverRows, lockAuditChains, lockHandoverRow, notifyReceiversElsewhere, organisationsElsewhere, organisationsOfTypes,
-  pendingHandoverOf, receiversToNotify, receivingProfessional, regionName, setAnswer, signalBackAfterRefusal, signalFacts, signalPersonBsns, signalPersons,
-  type HandoverRow, type PackagePerson, type Receiver,
+  acceptDueOn,
+  HANDOVER_RECEIVERS,
+  isCrossRegion,
+  isOverdue,
+  mayReceive,
+  mayRespond,
+  type HandoverSubject,
+} from './handover-rules.js';
+import {
+  answeredElsewhere,
+  auditElsewhere,
+  familyName,
+  familyPersons,
+  findHandoverDetail,
+  findHandoverRow,
+  findOrganisation,
+  findOrganisationElsewhere,
+  insertHandover,
+  listHandoverRows,
+  lockAuditChains,
+  lockHandoverRow,
+  notifyReceiversElsewhere,
+  organisationsElsewhere,
+  organisationsOfTypes,
+  pendingHandoverOf,
+  receiversToNotify,
+  receivingProfessional,
+  regionName,
+  setAnswer,
+  signalBackAfterRefusal,
+  signalFacts,
+  signalPersonBsns,
+  signalPersons,
+  type HandoverRow,
+  type PackagePerson,
+  type Receiver,
 } from './handovers.repo.js';
 import { arrivalOf } from './handovers.arrival.js';
 import { SendHandoverBody, type HandoverListQuery, type RefuseHandoverBody, type SendHandoverInput } from './handovers.contract.js';
@@ -33,7 +64,13 @@ import { refusalAudited } from '../../platform/audit/refusals.js';
 import { ORGANISATION_TYPE_LABELS, type OrganisationType } from '../../shared/contract/enums.js';
 
 export type { SendHandoverInput } from './handovers.contract.js';
-export interface SentHandover { id: string; version: number; status: 'pending'; acceptDueOn: string; caseId: string | null }
+export interface SentHandover {
+  id: string;
+  version: number;
+  status: 'pending';
+  acceptDueOn: string;
+  caseId: string | null;
+}
 
 /** An organisation kind in words, for messages ("… (woningcorporatie) heeft niet de taak …"). */
 export const typeLabel = (type: string, lang: 'nl' | 'en') => ORGANISATION_TYPE_LABELS[lang][type as OrganisationType] ?? type;
@@ -44,7 +81,11 @@ function parseInput(input: SendHandoverInput) {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   if (!issue) throw parsed.error; // a failed parse has at least one issue
-  const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') || 'body';
+  const field =
+    issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+      .join('.')
+      .replace(/\.\[/g, '[') || 'body';
   const [nl, en] = issue.message.startsWith('nl:') ? issue.message.slice(3).split('|') : ['Ongeldige waarde.', issue.message];
   throw new Invalid('validation', field, { nl: `${field}: ${nl}`, en: `${field}: ${en ?? nl}` });
 }
@@ -57,18 +98,31 @@ export const auditWho = (actor: Actor) => ({ role: primaryRole(actor), ip: actor
  * organisation of another region with this id (regie.handover_receivers_elsewhere()). Also used
  * for the target of a triage decision "hand over" (from-triage.ts), whose field is named.
  */
-export async function resolveReceiver(tx: Tx, actor: Actor, id: string, regionId: string | undefined, field = 'toOrganisationId'): Promise<Receiver> {
+export async function resolveReceiver(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  regionId: string | undefined,
+  field = 'toOrganisationId',
+): Promise<Receiver> {
   if (!regionId || regionId === actor.regionId) {
     const own = await findOrganisation(tx, actor.regionId, id);
     if (own) return { ...own, regionId: actor.regionId, regionName: (await regionName(tx, actor.regionId)) ?? actor.regionId };
   }
   const elsewhere = regionId === actor.regionId ? null : await findOrganisationElsewhere(tx, id, regionId);
   if (elsewhere) return elsewhere;
-  throw new Invalid('unknown_organisation', field, !regionId
-    ? { nl: 'Deze organisatie is niet gevonden, niet in uw regio en niet in een andere regio.', en: 'This organisation was not found, neither in your region nor in another region.' }
-    : regionId !== actor.regionId
-      ? { nl: 'Deze organisatie bestaat niet in de gekozen regio.', en: 'This organisation does not exist in the chosen region.' }
-      : { nl: 'Deze organisatie bestaat niet in uw regio.', en: 'This organisation does not exist in your region.' });
+  throw new Invalid(
+    'unknown_organisation',
+    field,
+    !regionId
+      ? {
+          nl: 'Deze organisatie is niet gevonden, niet in uw regio en niet in een andere regio.',
+          en: 'This organisation was not found, neither in your region nor in another region.',
+        }
+      : regionId !== actor.regionId
+        ? { nl: 'Deze organisatie bestaat niet in de gekozen regio.', en: 'This organisation does not exist in the chosen region.' }
+        : { nl: 'Deze organisatie bestaat niet in uw regio.', en: 'This organisation does not exist in your region.' },
+  );
 }
 
 /**
@@ -97,12 +151,15 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
   if (body.caseId) {
     const c = await lockCase(tx, r, body.caseId);
     if (!c) throw new NotFound('case', body.caseId);
-    if (c.status === 'closed') throw new Conflict('case_closed', { nl: 'Dit dossier is afgesloten.', en: 'This case is closed.' }, 'caseId');
+    if (c.status === 'closed')
+      throw new Conflict('case_closed', { nl: 'Dit dossier is afgesloten.', en: 'This case is closed.' }, 'caseId');
     const coordinator = await currentCoordinator(tx, r, c.id);
     const coordinatorOrg = coordinator ? (await findUser(tx, r, coordinator.user_id))?.organisation_id : null;
     if (coordinator?.user_id !== actor.userId && !(actor.roles.includes('team_lead') && coordinatorOrg === actor.organisationId))
-      throw new Forbidden({ nl: 'Alleen de regisseur, of een teamleider van de organisatie van de regisseur, kan dit dossier overdragen.',
-        en: 'Only the coordinator, or a team lead of the coordinator\'s organisation, can hand over this case.' });
+      throw new Forbidden({
+        nl: 'Alleen de regisseur, of een teamleider van de organisatie van de regisseur, kan dit dossier overdragen.',
+        en: "Only the coordinator, or a team lead of the coordinator's organisation, can hand over this case.",
+      });
     familyId = c.family_id;
     label = (await familyName(tx, r, c.family_id)) ?? 'Gezin';
     candidates = await familyPersons(tx, r, c.family_id, body.personIds);
@@ -110,33 +167,61 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
     const s = await signalFacts(tx, r, body.signalId!);
     if (!s) throw notFound('signal');
     if (s.receivingOrganisationId !== actor.organisationId)
-      throw new Forbidden({ nl: 'Alleen de organisatie die de melding ontving, kan haar overdragen.', en: 'Only the organisation that received the signal can hand it over.' });
-    if (s.status === 'closed') throw new Conflict('signal_closed', { nl: 'Deze melding is afgesloten.', en: 'This signal is closed.' }, 'signalId');
-    const done = await tx.query(`SELECT 1 FROM handovers WHERE region_id = $1 AND signal_id = $2 AND status = 'accepted'`, [r, body.signalId]);
-    if (done.length) throw new Conflict('already_handed_over', { nl: 'Deze melding is al overgedragen en aanvaard.', en: 'This signal was already handed over and accepted.' }, 'signalId');
+      throw new Forbidden({
+        nl: 'Alleen de organisatie die de melding ontving, kan haar overdragen.',
+        en: 'Only the organisation that received the signal can hand it over.',
+      });
+    if (s.status === 'closed')
+      throw new Conflict('signal_closed', { nl: 'Deze melding is afgesloten.', en: 'This signal is closed.' }, 'signalId');
+    const done = await tx.query(`SELECT 1 FROM handovers WHERE region_id = $1 AND signal_id = $2 AND status = 'accepted'`, [
+      r,
+      body.signalId,
+    ]);
+    if (done.length)
+      throw new Conflict(
+        'already_handed_over',
+        { nl: 'Deze melding is al overgedragen en aanvaard.', en: 'This signal was already handed over and accepted.' },
+        'signalId',
+      );
     familyId = s.familyId;
     label = `Melding ${s.reference}`;
     candidates = (await signalPersons(tx, r, body.signalId!)).filter((p) => body.personIds.includes(p.personId));
   }
   for (const [i, id] of body.personIds.entries()) {
     if (!candidates.some((p) => p.personId === id))
-      throw new Invalid('person_not_concerned', `personIds[${i}]`, { nl: 'Deze persoon hoort niet bij het gezin of de melding.', en: 'This person is not part of the family or the signal.' });
+      throw new Invalid('person_not_concerned', `personIds[${i}]`, {
+        nl: 'Deze persoon hoort niet bij het gezin of de melding.',
+        en: 'This person is not part of the family or the signal.',
+      });
   }
   if (familyId && body.personIds.length === 0)
     throw new Invalid('persons_required', 'personIds', { nl: 'Kies de betrokken personen.', en: 'Choose the persons concerned.' });
   const to = await resolveReceiver(tx, actor, body.toOrganisationId, body.toRegionId);
   const elsewhere = to.regionId !== r;
   if (to.id === actor.organisationId && !elsewhere)
-    throw new Invalid('same_organisation', 'toOrganisationId', { nl: 'Een overdracht gaat naar een andere organisatie.', en: 'A handover goes to another organisation.' });
+    throw new Invalid('same_organisation', 'toOrganisationId', {
+      nl: 'Een overdracht gaat naar een andere organisatie.',
+      en: 'A handover goes to another organisation.',
+    });
   if (!mayReceive(subject, to.type)) {
     const what = subject === 'case' ? { nl: 'een dossier', en: 'a case' } : { nl: 'een melding', en: 'a signal' };
-    throw new Invalid('organisation_without_task', 'toOrganisationId',
-      { nl: `${to.name} (${typeLabel(to.type, 'nl')}) heeft niet de taak om ${what.nl} over te nemen.`, en: `${to.name} (${typeLabel(to.type, 'en')}) does not have the task to take over ${what.en}.` },
-      { allowedTypes: HANDOVER_RECEIVERS[subject] });
+    throw new Invalid(
+      'organisation_without_task',
+      'toOrganisationId',
+      {
+        nl: `${to.name} (${typeLabel(to.type, 'nl')}) heeft niet de taak om ${what.nl} over te nemen.`,
+        en: `${to.name} (${typeLabel(to.type, 'en')}) does not have the task to take over ${what.en}.`,
+      },
+      { allowedTypes: HANDOVER_RECEIVERS[subject] },
+    );
   }
   const toUser = body.toUserId ? await namedReceiver(tx, actor, to, body.toUserId) : null;
   if (await pendingHandoverOf(tx, r, { caseId: body.caseId, signalId: body.signalId }))
-    throw new Conflict('handover_pending', { nl: 'Er loopt al een overdracht; wacht op het antwoord van de ontvanger.', en: 'A handover is already waiting for an answer.' }, subject === 'case' ? 'caseId' : 'signalId');
+    throw new Conflict(
+      'handover_pending',
+      { nl: 'Er loopt al een overdracht; wacht op het antwoord van de ontvanger.', en: 'A handover is already waiting for an answer.' },
+      subject === 'case' ? 'caseId' : 'signalId',
+    );
 
   const id = randomUUID();
   const due = acceptDueOn(dutchToday(), await holidayRulesOf(tx, r));
@@ -146,30 +231,77 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
     const bsns = await signalPersonBsns(tx, r, body.signalId);
     persons = persons.map((p) => ({ ...p, bsn: p.bsn ?? bsns.get(p.personId) ?? null }));
   }
-  await insertHandover(tx, { regionId: r, toRegionId: to.regionId, id, caseId: body.caseId ?? null, signalId: body.signalId ?? null, familyId, subjectLabel: label,
-    fromOrganisationId: actor.organisationId, fromUserId: actor.userId, toOrganisationId: to.id, reason: body.reason,
-    safetyAssessment: body.safetyAssessment, safetyNotes: body.safetyNotes ?? null, knownInformation: body.knownInformation, persons,
-    legalBasis: body.legalBasis, senderAccess: body.senderAccess, acceptDueOn: due, toUserId: toUser?.id ?? null }).catch((e: { code?: string; constraint?: string }) => {
+  await insertHandover(tx, {
+    regionId: r,
+    toRegionId: to.regionId,
+    id,
+    caseId: body.caseId ?? null,
+    signalId: body.signalId ?? null,
+    familyId,
+    subjectLabel: label,
+    fromOrganisationId: actor.organisationId,
+    fromUserId: actor.userId,
+    toOrganisationId: to.id,
+    reason: body.reason,
+    safetyAssessment: body.safetyAssessment,
+    safetyNotes: body.safetyNotes ?? null,
+    knownInformation: body.knownInformation,
+    persons,
+    legalBasis: body.legalBasis,
+    senderAccess: body.senderAccess,
+    acceptDueOn: due,
+    toUserId: toUser?.id ?? null,
+  }).catch((e: { code?: string; constraint?: string }) => {
     if (e.code === '23505' && e.constraint === 'handovers_one_pending')
-      throw new Conflict('handover_pending', { nl: 'Er is zojuist al een overdracht verstuurd.', en: 'A handover was sent just now.' }, subject === 'case' ? 'caseId' : 'signalId');
+      throw new Conflict(
+        'handover_pending',
+        { nl: 'Er is zojuist al een overdracht verstuurd.', en: 'A handover was sent just now.' },
+        subject === 'case' ? 'caseId' : 'signalId',
+      );
     throw e;
   });
-  await recordMoment(tx, { regionId: r, organisationId: actor.organisationId, moment: 'handed_over', userId: actor.userId,
-    signalId: body.signalId ?? null, handoverId: id, caseId: body.caseId ?? null, familyId });
-  if (familyId) await appendEvent(tx, actor, { familyId, caseId: body.caseId ?? null, kind: 'handover_sent',
-    params: { to: { name: to.name, ...(elsewhere ? { region: to.regionName } : {}) }, dueOn: due },
-    data: { handoverId: id, toOrganisationId: to.id, ...(elsewhere ? { toRegionId: to.regionId } : {}) } });
-  await recordAccess(tx, actor, { action: 'create', objectType: 'handover', objectId: id, personIds: persons.map((p) => p.personId),
-    legalBasis: body.legalBasis, careRelation: true, consent: body.legalBasis === 'consent' });
+  await recordMoment(tx, {
+    regionId: r,
+    organisationId: actor.organisationId,
+    moment: 'handed_over',
+    userId: actor.userId,
+    signalId: body.signalId ?? null,
+    handoverId: id,
+    caseId: body.caseId ?? null,
+    familyId,
+  });
+  if (familyId)
+    await appendEvent(tx, actor, {
+      familyId,
+      caseId: body.caseId ?? null,
+      kind: 'handover_sent',
+      params: { to: { name: to.name, ...(elsewhere ? { region: to.regionName } : {}) }, dueOn: due },
+      data: { handoverId: id, toOrganisationId: to.id, ...(elsewhere ? { toRegionId: to.regionId } : {}) },
+    });
+  await recordAccess(tx, actor, {
+    action: 'create',
+    objectType: 'handover',
+    objectId: id,
+    personIds: persons.map((p) => p.personId),
+    legalBasis: body.legalBasis,
+    careRelation: true,
+    consent: body.legalBasis === 'consent',
+  });
   if (elsewhere) {
     // The receiving region's inbox is out of this actor's reach; the database function writes there.
     await notifyReceiversElsewhere(tx, r, id);
   } else {
     const from = (await findOrganisation(tx, r, actor.organisationId))?.name ?? '';
     // The named professional hears of it as well; one notice each, also when they are a team lead.
-    const receivers = [...await receiversToNotify(tx, r, to.id), ...(toUser ? [toUser.id] : [])];
-    await notify(tx, { regionId: r, userIds: receivers, kind: 'handover_received',
-      params: { from: { name: from } }, link: `/overdrachten/${id}`, dedupeKey: `handover-received:${id}` });
+    const receivers = [...(await receiversToNotify(tx, r, to.id)), ...(toUser ? [toUser.id] : [])];
+    await notify(tx, {
+      regionId: r,
+      userIds: receivers,
+      kind: 'handover_received',
+      params: { from: { name: from } },
+      link: `/overdrachten/${id}`,
+      dedupeKey: `handover-received:${id}`,
+    });
   }
   return { id, version: 1, status: 'pending', acceptDueOn: due, caseId: body.caseId ?? null };
 }
@@ -177,11 +309,16 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
 /** The receiving professional a sender names: an active professional of the receiving organisation, in the sender's own region. */
 async function namedReceiver(tx: Tx, actor: Actor, to: Receiver, userId: string) {
   if (to.regionId !== actor.regionId)
-    throw new Invalid('receiver_elsewhere', 'toUserId', { nl: 'Een ontvangende professional noemt u alleen bij een overdracht binnen uw eigen regio; de ontvangende organisatie kiest zelf wie het oppakt.',
-      en: 'You can only name a receiving professional for a handover within your own region; the receiving organisation chooses who takes it on.' });
+    throw new Invalid('receiver_elsewhere', 'toUserId', {
+      nl: 'Een ontvangende professional noemt u alleen bij een overdracht binnen uw eigen regio; de ontvangende organisatie kiest zelf wie het oppakt.',
+      en: 'You can only name a receiving professional for a handover within your own region; the receiving organisation chooses who takes it on.',
+    });
   const found = await receivingProfessional(tx, actor.regionId, to.id, userId);
-  if (!found) throw new Invalid('unknown_professional', 'toUserId', { nl: `Deze professional werkt niet (meer) bij ${to.name}.`,
-    en: `This professional does not work for ${to.name} (any more).` });
+  if (!found)
+    throw new Invalid('unknown_professional', 'toUserId', {
+      nl: `Deze professional werkt niet (meer) bij ${to.name}.`,
+      en: `This professional does not work for ${to.name} (any more).`,
+    });
   return found;
 }
 
@@ -192,16 +329,35 @@ const HANDOVER_LIST_BASIS = 'statutory_task';
 export async function listHandovers(db: Database, actor: Actor, q: z.infer<typeof HandoverListQuery>) {
   const limit = q.limit ?? 25;
   return asActor(db, actor, async (tx) => {
-    const { items, sortValues, personIds, shownPersons, fromElsewhere } = await listHandoverRows(tx, { regionId: actor.regionId, organisationId: actor.organisationId,
-      direction: q.direction, status: q.status, after: decodeCursor(q.cursor, 'timestamp'), limit, today: dutchToday() });
+    const { items, sortValues, personIds, shownPersons, fromElsewhere } = await listHandoverRows(tx, {
+      regionId: actor.regionId,
+      organisationId: actor.organisationId,
+      direction: q.direction,
+      status: q.status,
+      after: decodeCursor(q.cursor, 'timestamp'),
+      limit,
+      today: dutchToday(),
+    });
     if (fromElsewhere.length) await lockAuditChains(tx, [...new Set(fromElsewhere.map((h) => h.regionId))]);
     for (const h of fromElsewhere) await auditElsewhere(tx, h.regionId, h.id, 'read', auditWho(actor));
     // Per handover shown, the legal basis it was sent on; a list of only other regions' handovers still leaves one row here.
     for (const h of shownPersons.filter((s) => s.personIds.length))
-      await recordAccess(tx, actor, { action: 'read', objectType: 'handover-list', objectId: q.direction ?? 'all', personIds: h.personIds,
-        legalBasis: h.legalBasis, careRelation: true, consent: h.legalBasis === 'consent' });
+      await recordAccess(tx, actor, {
+        action: 'read',
+        objectType: 'handover-list',
+        objectId: q.direction ?? 'all',
+        personIds: h.personIds,
+        legalBasis: h.legalBasis,
+        careRelation: true,
+        consent: h.legalBasis === 'consent',
+      });
     if (!personIds.length && fromElsewhere.length)
-      await recordAccess(tx, actor, { action: 'read', objectType: 'handover-list', objectId: q.direction ?? 'all', legalBasis: HANDOVER_LIST_BASIS });
+      await recordAccess(tx, actor, {
+        action: 'read',
+        objectType: 'handover-list',
+        objectId: q.direction ?? 'all',
+        legalBasis: HANDOVER_LIST_BASIS,
+      });
     return page(items, sortValues, limit);
   });
 }
@@ -222,12 +378,30 @@ export async function readHandover(db: Database, actor: Actor, handoverId: strin
       await lockAuditChains(tx, [regionId]);
       await auditElsewhere(tx, regionId, handoverId, 'read', auditWho(actor));
     }
-    await recordAccess(tx, actor, { action: 'read', objectType: 'handover', objectId: handoverId, personIds: fromElsewhere ? [] : h.persons.map((p) => p.personId),
-      legalBasis: h.legalBasis, careRelation: true, consent: h.legalBasis === 'consent' });
+    await recordAccess(tx, actor, {
+      action: 'read',
+      objectType: 'handover',
+      objectId: handoverId,
+      personIds: fromElsewhere ? [] : h.persons.map((p) => p.personId),
+      legalBasis: h.legalBasis,
+      careRelation: true,
+      consent: h.legalBasis === 'consent',
+    });
     const arrival = fromElsewhere && mayAnswer ? await arrivalOf(tx, actor, packagePersons, handoverId) : null;
-    const resultFamilyId = !h.resultCaseId ? null : !isCrossRegion({ regionId, toRegionId }) ? h.familyId
-      : fromElsewhere ? await familyOfCase(tx, actor.regionId, h.resultCaseId) : null;
-    return { ...h, resultCaseId: fromElsewhere || !isCrossRegion({ regionId, toRegionId }) ? h.resultCaseId : null, resultFamilyId, mayRespond: mayAnswer, arrival };
+    const resultFamilyId = !h.resultCaseId
+      ? null
+      : !isCrossRegion({ regionId, toRegionId })
+        ? h.familyId
+        : fromElsewhere
+          ? await familyOfCase(tx, actor.regionId, h.resultCaseId)
+          : null;
+    return {
+      ...h,
+      resultCaseId: fromElsewhere || !isCrossRegion({ regionId, toRegionId }) ? h.resultCaseId : null,
+      resultFamilyId,
+      mayRespond: mayAnswer,
+      arrival,
+    };
   });
   if (!result) throw refusalAudited(notFound('handover'));
   return result;
@@ -243,16 +417,35 @@ export async function lockForAnswer(tx: Tx, actor: Actor, handoverId: string, ve
   const seen = await findHandoverRow(tx, actor.regionId, handoverId);
   if (!seen) throw notFound('handover');
   if (!mayRespond(actor, { toRegionId: seen.to_region_id, toOrganisationId: seen.to_organisation_id }))
-    throw new Forbidden({ nl: 'Alleen de ontvangende organisatie kan een overdracht aanvaarden of weigeren.', en: 'Only the receiving organisation can accept or refuse a handover.' });
+    throw new Forbidden({
+      nl: 'Alleen de ontvangende organisatie kan een overdracht aanvaarden of weigeren.',
+      en: 'Only the receiving organisation can accept or refuse a handover.',
+    });
   // Both audit chains before anything else, when the answer writes in the sender's region too.
   if (seen.region_id !== actor.regionId) await lockAuditChains(tx, [seen.region_id]);
   const h = await lockHandoverRow(tx, seen.region_id, handoverId);
   if (!h) throw notFound('handover');
-  if (h.status === 'accepted') throw new Conflict('already_accepted', { nl: 'Deze overdracht is al aanvaard.', en: 'This handover has already been accepted.' }, 'version');
-  if (h.status === 'refused') throw new Conflict('already_refused', { nl: 'Deze overdracht is al geweigerd.', en: 'This handover has already been refused.' }, 'version');
+  if (h.status === 'accepted')
+    throw new Conflict(
+      'already_accepted',
+      { nl: 'Deze overdracht is al aanvaard.', en: 'This handover has already been accepted.' },
+      'version',
+    );
+  if (h.status === 'refused')
+    throw new Conflict(
+      'already_refused',
+      { nl: 'Deze overdracht is al geweigerd.', en: 'This handover has already been refused.' },
+      'version',
+    );
   if (h.status === 'expired' || isOverdue(h.accept_due_on, dutchToday()))
-    throw new Conflict('expired', { nl: `De termijn om te reageren is verlopen (uiterlijk ${h.accept_due_on}). De afzender blijft verantwoordelijk en kan opnieuw overdragen.`,
-      en: `The deadline to answer has passed (${h.accept_due_on}). The sender stays responsible and can hand over again.` }, 'version');
+    throw new Conflict(
+      'expired',
+      {
+        nl: `De termijn om te reageren is verlopen (uiterlijk ${h.accept_due_on}). De afzender blijft verantwoordelijk en kan opnieuw overdragen.`,
+        en: `The deadline to answer has passed (${h.accept_due_on}). The sender stays responsible and can hand over again.`,
+      },
+      'version',
+    );
   if (version !== undefined && h.version !== version) throw staleHandover();
   return h;
 }
@@ -260,24 +453,51 @@ export async function lockForAnswer(tx: Tx, actor: Actor, handoverId: string, ve
 export async function refuseHandover(db: Database, actor: Actor, handoverId: string, body: z.infer<typeof RefuseHandoverBody>) {
   return asActor(db, actor, async (tx) => {
     const h = await lockForAnswer(tx, actor, handoverId, body.version);
-    const version = await setAnswer(tx, h.region_id, h.id, h.version, { status: 'refused', userId: actor.userId, refusalReason: body.reason });
+    const version = await setAnswer(tx, h.region_id, h.id, h.version, {
+      status: 'refused',
+      userId: actor.userId,
+      refusalReason: body.reason,
+    });
     if (version === null) throw staleHandover();
     // A handed-over signal goes back to the sender's triage queue: "refused — new decision needed".
     if (h.signal_id) await signalBackAfterRefusal(tx, h.region_id, h.id);
     if (h.region_id !== actor.regionId) {
       // From another region: the sender's timeline, log and inbox are written there; here the log names the handover.
       await answeredElsewhere(tx, h.region_id, h.id, auditWho(actor));
-      await recordAccess(tx, actor, { action: 'update', objectType: 'handover', objectId: h.id, legalBasis: h.legal_basis, careRelation: true });
+      await recordAccess(tx, actor, {
+        action: 'update',
+        objectType: 'handover',
+        objectId: h.id,
+        legalBasis: h.legal_basis,
+        careRelation: true,
+      });
       return { id: h.id, version, status: 'refused' as const, acceptDueOn: h.accept_due_on, caseId: null };
     }
     const to = await findOrganisation(tx, actor.regionId, h.to_organisation_id);
-    if (h.family_id) await appendEvent(tx, actor, { familyId: h.family_id, caseId: h.case_id, kind: 'handover_refused',
-      params: { by: { name: to?.name ?? '' }, reason: body.reason }, data: { handoverId: h.id } });
-    await recordAccess(tx, actor, { action: 'update', objectType: 'handover', objectId: h.id, personIds: h.persons.map((p) => p.personId),
-      legalBasis: h.legal_basis, careRelation: true });
-    await notify(tx, { regionId: actor.regionId, userIds: [h.from_user_id, ...await teamLeadsOf(tx, actor.regionId, h.from_organisation_id)],
-      kind: 'handover_refused', params: { by: { name: to?.name ?? '' } },
-      link: `/overdrachten/${h.id}`, dedupeKey: `handover-refused:${h.id}` });
+    if (h.family_id)
+      await appendEvent(tx, actor, {
+        familyId: h.family_id,
+        caseId: h.case_id,
+        kind: 'handover_refused',
+        params: { by: { name: to?.name ?? '' }, reason: body.reason },
+        data: { handoverId: h.id },
+      });
+    await recordAccess(tx, actor, {
+      action: 'update',
+      objectType: 'handover',
+      objectId: h.id,
+      personIds: h.persons.map((p) => p.personId),
+      legalBasis: h.legal_basis,
+      careRelation: true,
+    });
+    await notify(tx, {
+      regionId: actor.regionId,
+      userIds: [h.from_user_id, ...(await teamLeadsOf(tx, actor.regionId, h.from_organisation_id))],
+      kind: 'handover_refused',
+      params: { by: { name: to?.name ?? '' } },
+      link: `/overdrachten/${h.id}`,
+      dedupeKey: `handover-refused:${h.id}`,
+    });
     return { id: h.id, version, status: 'refused' as const, acceptDueOn: h.accept_due_on, caseId: h.case_id };
   });
 }
@@ -287,10 +507,12 @@ export async function refuseHandover(db: Database, actor: Actor, handoverId: str
  * those of the actor's own region first, then those of the other regions, by region.
  */
 export async function handoverReceivers(db: Database, actor: Actor, subject: HandoverSubject) {
-  return asActor(db, actor, async (tx) => ({ items: [
-    ...await organisationsOfTypes(tx, actor.regionId, HANDOVER_RECEIVERS[subject], actor.organisationId),
-    ...await organisationsElsewhere(tx, HANDOVER_RECEIVERS[subject]),
-  ] }));
+  return asActor(db, actor, async (tx) => ({
+    items: [
+      ...(await organisationsOfTypes(tx, actor.regionId, HANDOVER_RECEIVERS[subject], actor.organisationId)),
+      ...(await organisationsElsewhere(tx, HANDOVER_RECEIVERS[subject])),
+    ],
+  }));
 }
 
 /**
@@ -299,12 +521,26 @@ export async function handoverReceivers(db: Database, actor: Actor, subject: Han
  */
 export async function expireOverdueHandovers(db: Database, now: Date = new Date()): Promise<number> {
   return asSystem(db, 'handover-deadlines', async (tx) => {
-    const rows = await tx.query<{ region_id: string; id: string; from_organisation_id: string; to_region_id: string; to_organisation_id: string; from_user_id: string }>(
-      `SELECT region_id, id, from_organisation_id, to_region_id, to_organisation_id, from_user_id FROM regie.expire_overdue_handovers($1::date)`, [dutchToday(now)]);
+    const rows = await tx.query<{
+      region_id: string;
+      id: string;
+      from_organisation_id: string;
+      to_region_id: string;
+      to_organisation_id: string;
+      from_user_id: string;
+    }>(
+      `SELECT region_id, id, from_organisation_id, to_region_id, to_organisation_id, from_user_id FROM regie.expire_overdue_handovers($1::date)`,
+      [dutchToday(now)],
+    );
     for (const h of rows) {
-      const message = { kind: 'handover_expired' as const, params: {}, link: `/overdrachten/${h.id}`, dedupeKey: `handover-expired:${h.id}` };
+      const message = {
+        kind: 'handover_expired' as const,
+        params: {},
+        link: `/overdrachten/${h.id}`,
+        dedupeKey: `handover-expired:${h.id}`,
+      };
       // The sweep has no actor, so it writes in both regions of a handover between regions.
-      const senderSide = [...await teamLeadsOf(tx, h.region_id, h.from_organisation_id), h.from_user_id];
+      const senderSide = [...(await teamLeadsOf(tx, h.region_id, h.from_organisation_id)), h.from_user_id];
       const receiverSide = await teamLeadsOf(tx, h.to_region_id, h.to_organisation_id);
       if (h.to_region_id === h.region_id) {
         await notify(tx, { regionId: h.region_id, userIds: [...senderSide, ...receiverSide], ...message });

@@ -3,7 +3,13 @@ import { caseIntervals, INTERVALS } from './chain.js';
 
 describe('lead-time chain', () => {
   it('has five intervals from received to plan agreed', () => {
-    expect(INTERVALS.map((i) => `${i.from}>${i.to}`)).toEqual(['received>triaged', 'triaged>handed_over', 'handed_over>accepted', 'accepted>first_contact', 'first_contact>plan_agreed']);
+    expect(INTERVALS.map((i) => `${i.from}>${i.to}`)).toEqual([
+      'received>triaged',
+      'triaged>handed_over',
+      'handed_over>accepted',
+      'accepted>first_contact',
+      'first_contact>plan_agreed',
+    ]);
   });
 
   it('measures each interval from the latest start before the first end, and leaves missing ones empty', () => {

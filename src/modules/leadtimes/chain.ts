@@ -19,9 +19,15 @@ export const roundDays = (d: number | null | undefined) => (d == null ? null : M
 /** Per case: the first end moment of each interval and the latest start before it. */
 export function caseIntervals(moments: Array<{ moment: Moment; occurredAt: string }>) {
   return INTERVALS.map(({ from, to }) => {
-    const ends = moments.filter((m) => m.moment === to).map((m) => Date.parse(m.occurredAt)).sort((a, b) => a - b);
+    const ends = moments
+      .filter((m) => m.moment === to)
+      .map((m) => Date.parse(m.occurredAt))
+      .sort((a, b) => a - b);
     const end = ends[0];
-    const starts = end === undefined ? [] : moments.filter((m) => m.moment === from && Date.parse(m.occurredAt) <= end).map((m) => Date.parse(m.occurredAt));
+    const starts =
+      end === undefined
+        ? []
+        : moments.filter((m) => m.moment === from && Date.parse(m.occurredAt) <= end).map((m) => Date.parse(m.occurredAt));
     const start = starts.length ? Math.max(...starts) : undefined;
     return { from, to, days: end !== undefined && start !== undefined ? roundDays((end - start) / DAY_MS) : null };
   });

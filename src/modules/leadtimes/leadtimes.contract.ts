@@ -30,5 +30,13 @@ export const OrganisationLeadTimes = z.object({
   organisation: z.object({ id: z.string(), name: z.string(), type: z.string() }),
   from: z.iso.date(),
   to: z.iso.date(),
-  intervals: z.array(z.object({ from: MomentName, to: MomentName, count: z.number().int(), medianDays: z.number().nullable(), p90Days: z.number().nullable() })),
+  intervals: z.array(
+    z.object({
+      from: MomentName,
+      to: MomentName,
+      count: z.number().int(),
+      medianDays: z.number().nullable(),
+      p90Days: z.number().nullable(),
+    }),
+  ),
 });

@@ -8,9 +8,17 @@ import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 import { recordMoment, type Moment } from './moments.js';
 
-let t: TestDb; let app: App; let region: string; let vt: string; let team: string;
-let vtCoord: TestUser; let teamCoord: TestUser; let teamPro: TestUser;
-let cVt: Client; let cTeamCoord: Client; let cTeamPro: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let vt: string;
+let team: string;
+let vtCoord: TestUser;
+let teamCoord: TestUser;
+let teamPro: TestUser;
+let cVt: Client;
+let cTeamCoord: Client;
+let cTeamPro: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -21,9 +29,16 @@ beforeAll(async () => {
   teamCoord = await createUser(t.db, region, team, ['professional', 'coordinator']);
   teamPro = await createUser(t.db, region, team, ['professional']);
   app = await testApp(t.server);
-  [cVt, cTeamCoord, cTeamPro] = await Promise.all([login(app, vtCoord.username), login(app, teamCoord.username), login(app, teamPro.username)]);
+  [cVt, cTeamCoord, cTeamPro] = await Promise.all([
+    login(app, vtCoord.username),
+    login(app, teamCoord.username),
+    login(app, teamPro.username),
+  ]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 const DAY = 86_400_000;
 const BASE = Date.parse('2026-02-02T09:00:00Z');
@@ -37,7 +52,9 @@ describe('lead-time figures per organisation', () => {
     const acceptDays = [1, 2, 3, 4, 10];
     const contactDays = [0.5, 1.5, 2.5];
     for (const [i, d] of acceptDays.entries()) {
-      const signalId = randomUUID(); const handoverId = randomUUID(); const caseId = randomUUID();
+      const signalId = randomUUID();
+      const handoverId = randomUUID();
+      const caseId = randomUUID();
       const start = BASE + i * DAY;
       await moment('received', vt, start - 2 * DAY, { signalId });
       await moment('triaged', vt, start - DAY, { signalId });
@@ -80,7 +97,10 @@ describe('lead-time figures per organisation', () => {
     expect(r.status).toBe(200);
     expect(r.body.organisation.id).toBe(team);
     expect((await cTeamPro.get('/api/v1/lead-times?from=2026-03-01&to=2026-02-01')).body).toMatchObject({ status: 400, field: 'from' });
-    expect((await cTeamPro.get(`/api/v1/lead-times?organisationId=${randomUUID()}`)).body).toMatchObject({ status: 400, field: 'organisationId' });
+    expect((await cTeamPro.get(`/api/v1/lead-times?organisationId=${randomUUID()}`)).body).toMatchObject({
+      status: 400,
+      field: 'organisationId',
+    });
     expect((await cTeamPro.get('/api/v1/lead-times?from=1-2-2026')).body).toMatchObject({ status: 400, field: 'querystring.from' });
   });
 });
@@ -90,28 +110,56 @@ describe('lead times of one case', () => {
     const fam = await cVt.post('/api/v1/families', familyBody(vtCoord.actor.userId, { children: 1 }));
     const page = await cVt.get(`/api/v1/families/${fam.body.id}`);
     const caseId = page.body.currentCase.id;
-    const h = await cVt.post('/api/v1/handovers', { caseId, toOrganisationId: team, reason: 'Verhuizing', safetyAssessment: 'safe', knownInformation: 'Bekend gezin',
-      personIds: page.body.members.map((m: { personId: string }) => m.personId), legalBasis: 'statutory_task', senderAccess: 'ends' });
+    const h = await cVt.post('/api/v1/handovers', {
+      caseId,
+      toOrganisationId: team,
+      reason: 'Verhuizing',
+      safetyAssessment: 'safe',
+      knownInformation: 'Bekend gezin',
+      personIds: page.body.members.map((m: { personId: string }) => m.personId),
+      legalBasis: 'statutory_task',
+      senderAccess: 'ends',
+    });
     expect(h.status).toBe(201);
-    expect((await cTeamPro.post(`/api/v1/handovers/${h.body.id}/accept`, { nomineeUserId: teamCoord.actor.userId, version: 1 })).status).toBe(200);
+    expect(
+      (await cTeamPro.post(`/api/v1/handovers/${h.body.id}/accept`, { nomineeUserId: teamCoord.actor.userId, version: 1 })).status,
+    ).toBe(200);
 
     // only the coordinator records, once, never in the future or before the case
     expect((await cTeamPro.post(`/api/v1/cases/${caseId}/moments`, { moment: 'first_contact' })).status).toBe(403);
-    expect((await cTeamCoord.post(`/api/v1/cases/${caseId}/moments`, { moment: 'first_contact', occurredAt: new Date(Date.now() + 3 * DAY).toISOString() })).body)
-      .toMatchObject({ status: 400, field: 'occurredAt', code: 'in_future' });
-    expect((await cTeamCoord.post(`/api/v1/cases/${caseId}/moments`, { moment: 'first_contact', occurredAt: '2020-01-01T10:00:00+01:00' })).body)
-      .toMatchObject({ status: 400, code: 'before_case' });
+    expect(
+      (
+        await cTeamCoord.post(`/api/v1/cases/${caseId}/moments`, {
+          moment: 'first_contact',
+          occurredAt: new Date(Date.now() + 3 * DAY).toISOString(),
+        })
+      ).body,
+    ).toMatchObject({ status: 400, field: 'occurredAt', code: 'in_future' });
+    expect(
+      (await cTeamCoord.post(`/api/v1/cases/${caseId}/moments`, { moment: 'first_contact', occurredAt: '2020-01-01T10:00:00+01:00' })).body,
+    ).toMatchObject({ status: 400, code: 'before_case' });
     const first = await cTeamCoord.post(`/api/v1/cases/${caseId}/moments`, { moment: 'first_contact' });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect((await cTeamCoord.post(`/api/v1/cases/${caseId}/moments`, { moment: 'first_contact' })).body).toMatchObject({ status: 409, code: 'moment_already_recorded' });
+    expect((await cTeamCoord.post(`/api/v1/cases/${caseId}/moments`, { moment: 'first_contact' })).body).toMatchObject({
+      status: 409,
+      code: 'moment_already_recorded',
+    });
     expect((await cTeamCoord.post(`/api/v1/cases/${caseId}/moments`, { moment: 'plan_agreed' })).status).toBe(201);
-    expect(await t.db.query(`SELECT 1 FROM audit_log WHERE region_id = $1 AND object_type = 'lead-time-moment' AND user_id = $2`, [region, teamCoord.actor.userId]))
-      .toHaveLength(2 * page.body.members.length);
+    expect(
+      await t.db.query(`SELECT 1 FROM audit_log WHERE region_id = $1 AND object_type = 'lead-time-moment' AND user_id = $2`, [
+        region,
+        teamCoord.actor.userId,
+      ]),
+    ).toHaveLength(2 * page.body.members.length);
 
     const r = await cTeamPro.get(`/api/v1/cases/${caseId}/lead-times`);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.moments.map((m: { moment: string; organisationName: string }) => [m.moment, m.organisationName])).toEqual([
-      ['handed_over', 'Veilig Thuis'], ['accepted', 'Team Jeugd'], ['first_contact', 'Team Jeugd'], ['plan_agreed', 'Team Jeugd']]);
+      ['handed_over', 'Veilig Thuis'],
+      ['accepted', 'Team Jeugd'],
+      ['first_contact', 'Team Jeugd'],
+      ['plan_agreed', 'Team Jeugd'],
+    ]);
     const days = Object.fromEntries(r.body.intervals.map((i: { to: string; days: number | null }) => [i.to, i.days]));
     expect(days.triaged).toBeNull();
     for (const to of ['accepted', 'first_contact', 'plan_agreed']) expect(days[to]).toBeGreaterThanOrEqual(0);

@@ -13,8 +13,15 @@ export async function chainMoments(tx: Tx, regionId: string, caseId: string) {
          OR m.handover_id IN (SELECT handover_id FROM direct WHERE handover_id IS NOT NULL)
          OR m.signal_id IN (SELECT signal_id FROM direct WHERE signal_id IS NOT NULL))
       ORDER BY m.occurred_at,
-               array_position(ARRAY['received','triaged','handed_over','accepted','first_contact','plan_agreed'], m.moment)`, [regionId, caseId]);
-  return rows.map((r) => ({ moment: r.moment, occurredAt: new Date(r.occurred_at).toISOString(), organisationId: r.organisation_id, organisationName: r.organisation_name }));
+               array_position(ARRAY['received','triaged','handed_over','accepted','first_contact','plan_agreed'], m.moment)`,
+    [regionId, caseId],
+  );
+  return rows.map((r) => ({
+    moment: r.moment,
+    occurredAt: new Date(r.occurred_at).toISOString(),
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+  }));
 }
 
 const PREVIOUS = `CASE e.moment WHEN 'triaged' THEN 'received' WHEN 'handed_over' THEN 'triaged' WHEN 'accepted' THEN 'handed_over'
@@ -43,13 +50,17 @@ export async function organisationFigures(tx: Tx, regionId: string, organisation
             percentile_cont(0.5) WITHIN GROUP (ORDER BY (extract(epoch FROM end_at - start_at) / 86400)::float8) AS median,
             percentile_cont(0.9) WITHIN GROUP (ORDER BY (extract(epoch FROM end_at - start_at) / 86400)::float8) AS p90
        FROM pairs WHERE start_at IS NOT NULL
-      GROUP BY previous, moment`, [regionId, organisationId, start.toISOString(), end.toISOString()]);
+      GROUP BY previous, moment`,
+    [regionId, organisationId, start.toISOString(), end.toISOString()],
+  );
 }
 
 /** Has this case's own moment (first contact, plan agreed) been recorded? The first one counts. */
 export async function caseMomentAt(tx: Tx, regionId: string, caseId: string, moment: Moment): Promise<string | null> {
   const rows = await tx.query<{ occurred_at: string }>(
     `SELECT occurred_at FROM lead_time_moments WHERE region_id = $1 AND case_id = $2 AND moment = $3
-        AND signal_id IS NULL AND handover_id IS NULL`, [regionId, caseId, moment]);
+        AND signal_id IS NULL AND handover_id IS NULL`,
+    [regionId, caseId, moment],
+  );
   return rows[0] ? new Date(rows[0].occurred_at).toISOString() : null;
 }

@@ -17,7 +17,9 @@ import type { OrganisationLeadTimesQuery, RecordMomentBody } from './leadtimes.c
 
 async function visibleCase(tx: Tx, actor: Actor, caseId: string) {
   const rows = await tx.query<{ family_id: string; status: string; opened_at: string }>(
-    `SELECT family_id, status, opened_at FROM cases WHERE region_id = $1 AND id = $2`, [actor.regionId, caseId]);
+    `SELECT family_id, status, opened_at FROM cases WHERE region_id = $1 AND id = $2`,
+    [actor.regionId, caseId],
+  );
   if (!rows[0]) throw new NotFound('case', caseId);
   return rows[0];
 }
@@ -27,8 +29,13 @@ export async function readCaseLeadTimes(db: Database, actor: Actor, caseId: stri
     const c = await visibleCase(tx, actor, caseId);
     const moments = await chainMoments(tx, actor.regionId, caseId);
     const access = await familyAccess(tx, actor, c.family_id);
-    await recordAccess(tx, actor, { action: 'read', objectType: 'case-lead-times', objectId: caseId, personIds: await familyPersonIds(tx, actor.regionId, c.family_id),
-      ...accessAudit(access) });
+    await recordAccess(tx, actor, {
+      action: 'read',
+      objectType: 'case-lead-times',
+      objectId: caseId,
+      personIds: await familyPersonIds(tx, actor.regionId, c.family_id),
+      ...accessAudit(access),
+    });
     return { caseId, familyId: c.family_id, moments, intervals: caseIntervals(moments) };
   });
 }
@@ -37,15 +44,24 @@ export async function readCaseLeadTimes(db: Database, actor: Actor, caseId: stri
 export async function organisationLeadTimes(db: Database, actor: Actor, q: z.infer<typeof OrganisationLeadTimesQuery>) {
   const to = q.to ?? dutchToday();
   const from = q.from ?? addDays(to, -365);
-  if (from > to) throw new Invalid('invalid_period', 'from', { nl: 'De begindatum ligt na de einddatum.', en: 'The start date is after the end date.' });
+  if (from > to)
+    throw new Invalid('invalid_period', 'from', { nl: 'De begindatum ligt na de einddatum.', en: 'The start date is after the end date.' });
   return asActor(db, actor, async (tx) => {
-    const orgs = await tx.query<{ id: string; name: string; type: string }>(`SELECT id, name, type FROM organisations WHERE region_id = $1 AND id = $2`,
-      [actor.regionId, q.organisationId ?? actor.organisationId]);
-    if (!orgs[0]) throw new Invalid('unknown_organisation', 'organisationId', { nl: 'Deze organisatie bestaat niet in uw regio.', en: 'This organisation does not exist in your region.' });
+    const orgs = await tx.query<{ id: string; name: string; type: string }>(
+      `SELECT id, name, type FROM organisations WHERE region_id = $1 AND id = $2`,
+      [actor.regionId, q.organisationId ?? actor.organisationId],
+    );
+    if (!orgs[0])
+      throw new Invalid('unknown_organisation', 'organisationId', {
+        nl: 'Deze organisatie bestaat niet in uw regio.',
+        en: 'This organisation does not exist in your region.',
+      });
     const start = new Date(endOfDutchDay(addDays(from, -1)).getTime() + 1);
     const rows = await organisationFigures(tx, actor.regionId, orgs[0].id, start, endOfDutchDay(to));
     return {
-      organisation: orgs[0], from, to,
+      organisation: orgs[0],
+      from,
+      to,
       intervals: INTERVALS.map(({ from: a, to: b }) => {
         const r = rows.find((x) => x.from_moment === a && x.to_moment === b);
         return { from: a, to: b, count: r?.n ?? 0, medianDays: roundDays(r?.median), p90Days: roundDays(r?.p90) };
@@ -58,24 +74,52 @@ export async function organisationLeadTimes(db: Database, actor: Actor, q: z.inf
 export async function recordCaseMoment(db: Database, actor: Actor, caseId: string, body: z.infer<typeof RecordMomentBody>) {
   const at = body.occurredAt ? new Date(body.occurredAt) : new Date();
   if (at.getTime() > Date.now() + 5 * 60_000)
-    throw new Invalid('in_future', 'occurredAt', { nl: 'Dit moment kan niet in de toekomst liggen.', en: 'This moment cannot be in the future.' });
+    throw new Invalid('in_future', 'occurredAt', {
+      nl: 'Dit moment kan niet in de toekomst liggen.',
+      en: 'This moment cannot be in the future.',
+    });
   return asActor(db, actor, async (tx) => {
     const c = await visibleCase(tx, actor, caseId);
     const own = await activeMembership(tx, actor.regionId, caseId, actor.userId);
     if (own?.role !== 'coordinator')
-      throw new Forbidden({ nl: 'Alleen de regisseur van dit dossier legt het eerste contact en het akkoord op het plan vast.',
-        en: 'Only the coordinator of this case records first contact and the agreed plan.' });
-    if (c.status === 'closed') throw new Conflict('case_closed', { nl: 'Dit dossier is afgesloten.', en: 'This case is closed.' }, 'caseId');
+      throw new Forbidden({
+        nl: 'Alleen de regisseur van dit dossier legt het eerste contact en het akkoord op het plan vast.',
+        en: 'Only the coordinator of this case records first contact and the agreed plan.',
+      });
+    if (c.status === 'closed')
+      throw new Conflict('case_closed', { nl: 'Dit dossier is afgesloten.', en: 'This case is closed.' }, 'caseId');
     if (at < new Date(c.opened_at))
-      throw new Invalid('before_case', 'occurredAt', { nl: 'Dit moment ligt vóór het openen van het dossier.', en: 'This moment is before the case was opened.' });
+      throw new Invalid('before_case', 'occurredAt', {
+        nl: 'Dit moment ligt vóór het openen van het dossier.',
+        en: 'This moment is before the case was opened.',
+      });
     const earlier = await caseMomentAt(tx, actor.regionId, caseId, body.moment);
-    if (earlier) throw new Conflict('moment_already_recorded', { nl: `Dit moment is al vastgelegd (${earlier.slice(0, 10)}); het eerste telt.`,
-      en: `This moment was already recorded (${earlier.slice(0, 10)}); the first one counts.` }, 'moment');
-    await recordMoment(tx, { regionId: actor.regionId, organisationId: actor.organisationId, moment: body.moment, userId: actor.userId,
-      caseId, familyId: c.family_id, at });
+    if (earlier)
+      throw new Conflict(
+        'moment_already_recorded',
+        {
+          nl: `Dit moment is al vastgelegd (${earlier.slice(0, 10)}); het eerste telt.`,
+          en: `This moment was already recorded (${earlier.slice(0, 10)}); the first one counts.`,
+        },
+        'moment',
+      );
+    await recordMoment(tx, {
+      regionId: actor.regionId,
+      organisationId: actor.organisationId,
+      moment: body.moment,
+      userId: actor.userId,
+      caseId,
+      familyId: c.family_id,
+      at,
+    });
     const access = await familyAccess(tx, actor, c.family_id);
-    await recordAccess(tx, actor, { action: 'create', objectType: 'lead-time-moment', objectId: `${caseId}:${body.moment}`,
-      personIds: await familyPersonIds(tx, actor.regionId, c.family_id), ...accessAudit(access) });
+    await recordAccess(tx, actor, {
+      action: 'create',
+      objectType: 'lead-time-moment',
+      objectId: `${caseId}:${body.moment}`,
+      personIds: await familyPersonIds(tx, actor.regionId, c.family_id),
+      ...accessAudit(access),
+    });
     return { moment: body.moment, occurredAt: at.toISOString() };
   });
 }

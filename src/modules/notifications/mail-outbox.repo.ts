@@ -32,7 +32,8 @@ export interface ClaimedMail {
  */
 export async function claimNextMail(db: Database, leaseSeconds: number): Promise<ClaimedMail | null> {
   const token = randomUUID();
-  const rows = await sender<Record<string, any>>(db,
+  const rows = await sender<Record<string, any>>(
+    db,
     `WITH next AS (
        SELECT region_id, id FROM mail_outbox
         WHERE status = 'pending' AND next_attempt_at <= now()
@@ -45,28 +46,47 @@ export async function claimNextMail(db: Database, leaseSeconds: number): Promise
       WHERE m.region_id = next.region_id AND m.id = next.id
      RETURNING m.region_id, m.id, m.to_address, m.link, m.attempts, m.kind, m.language,
        (SELECT n.params FROM notifications n WHERE n.region_id = m.region_id AND n.id = m.notification_id) AS params`,
-    [token, leaseSeconds]);
+    [token, leaseSeconds],
+  );
   const r = rows[0];
   if (!r) return null;
   const params = (typeof r.params === 'string' ? JSON.parse(r.params) : r.params) ?? {};
-  return { regionId: r.region_id, id: r.id, toAddress: r.to_address, link: r.link, kind: r.kind, params,
-    language: r.language === 'en' ? 'en' : 'nl', attempts: Number(r.attempts), claimToken: token };
+  return {
+    regionId: r.region_id,
+    id: r.id,
+    toAddress: r.to_address,
+    link: r.link,
+    kind: r.kind,
+    params,
+    language: r.language === 'en' ? 'en' : 'nl',
+    attempts: Number(r.attempts),
+    claimToken: token,
+  };
 }
 
 /** Records the outcome (and the subject sent) only while the lease is ours: a worker whose lease ran out changes nothing. */
 export async function markMailSent(db: Database, m: ClaimedMail, subject: string): Promise<boolean> {
-  const rows = await sender(db,
+  const rows = await sender(
+    db,
     `UPDATE mail_outbox SET status = 'sent', sent_at = now(), last_error = NULL, claim_token = NULL, claimed_until = NULL, subject = $4
-      WHERE region_id = $1 AND id = $2 AND claim_token = $3 RETURNING id`, [m.regionId, m.id, m.claimToken, subject]);
+      WHERE region_id = $1 AND id = $2 AND claim_token = $3 RETURNING id`,
+    [m.regionId, m.id, m.claimToken, subject],
+  );
   return rows.length === 1;
 }
 
-export async function markMailFailed(db: Database, m: ClaimedMail, o: { error: string; giveUp: boolean; retryInSeconds: number }): Promise<boolean> {
-  const rows = await sender(db,
+export async function markMailFailed(
+  db: Database,
+  m: ClaimedMail,
+  o: { error: string; giveUp: boolean; retryInSeconds: number },
+): Promise<boolean> {
+  const rows = await sender(
+    db,
     `UPDATE mail_outbox SET status = $4, last_error = $5, next_attempt_at = now() + make_interval(secs => $6),
             claim_token = NULL, claimed_until = NULL
       WHERE region_id = $1 AND id = $2 AND claim_token = $3 RETURNING id`,
-    [m.regionId, m.id, m.claimToken, o.giveUp ? 'failed' : 'pending', o.error, o.retryInSeconds]);
+    [m.regionId, m.id, m.claimToken, o.giveUp ? 'failed' : 'pending', o.error, o.retryInSeconds],
+  );
   return rows.length === 1;
 }
 
@@ -75,8 +95,11 @@ export async function markMailFailed(db: Database, m: ClaimedMail, o: { error: s
  * resent — 'failed' with a note, for the functional admin to decide. Returns how many.
  */
 export async function markAbandonedSendsUncertain(db: Database, note: string): Promise<number> {
-  const rows = await sender(db,
+  const rows = await sender(
+    db,
     `UPDATE mail_outbox SET status = 'failed', last_error = $1, claim_token = NULL, claimed_until = NULL
-      WHERE status = 'sending' AND claimed_until < now() RETURNING id`, [note]);
+      WHERE status = 'sending' AND claimed_until < now() RETURNING id`,
+    [note],
+  );
   return rows.length;
 }

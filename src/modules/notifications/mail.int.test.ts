@@ -15,7 +15,13 @@ import { notify } from './notify.js';
 import { MAX_ATTEMPTS, UNCERTAIN_NOTE, backoffSeconds, describeError, mailSweep, sendDueMails, type MailSettings } from './mail.js';
 import { closedPort, startSmtpServer, type TestSmtpServer } from './smtp-test-server.js';
 
-let t: TestDb; let region: string; let org: string; let sender: TestUser; let admin: TestUser; let app: App; let a: Client;
+let t: TestDb;
+let region: string;
+let org: string;
+let sender: TestUser;
+let admin: TestUser;
+let app: App;
+let a: Client;
 let smtp: TestSmtpServer;
 
 beforeAll(async () => {
@@ -28,10 +34,18 @@ beforeAll(async () => {
   app = await testApp(t.server, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) });
   a = await login(app, admin.username);
 });
-afterAll(async () => { await app?.close(); await smtp?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await smtp?.close();
+  await t?.drop();
+});
 
-const settings = (port: number): MailSettings => ({ smtp: { host: '127.0.0.1', port, secure: false }, from: 'Regie <noreply@regie.test>',
-  publicUrl: 'https://regie.test', timeoutMs: 5_000 });
+const settings = (port: number): MailSettings => ({
+  smtp: { host: '127.0.0.1', port, secure: false },
+  from: 'Regie <noreply@regie.test>',
+  publicUrl: 'https://regie.test',
+  timeoutMs: 5_000,
+});
 
 /** A professional with their own e-mail address, so each test looks only at its own messages. */
 async function recipient() {
@@ -42,11 +56,21 @@ async function recipient() {
 }
 
 async function notifyOne(userId: string, link = `/overdrachten/${randomUUID()}`) {
-  await asActor(t.db, sender.actor, (tx) => notify(tx, { regionId: region, userIds: [userId], kind: 'handover_received',
-    params: { from: { name: 'Wijkteam Noord' } }, link, dedupeKey: `test:${randomUUID()}` }));
+  await asActor(t.db, sender.actor, (tx) =>
+    notify(tx, {
+      regionId: region,
+      userIds: [userId],
+      kind: 'handover_received',
+      params: { from: { name: 'Wijkteam Noord' } },
+      link,
+      dedupeKey: `test:${randomUUID()}`,
+    }),
+  );
   const rows = await t.db.query<{ id: string }>(
     `SELECT m.id FROM mail_outbox m JOIN notifications n ON n.region_id = m.region_id AND n.id = m.notification_id
-      WHERE n.user_id = $1 ORDER BY m.created_at DESC LIMIT 1`, [userId]);
+      WHERE n.user_id = $1 ORDER BY m.created_at DESC LIMIT 1`,
+    [userId],
+  );
   return rows[0]!.id;
 }
 
@@ -71,14 +95,20 @@ describe('sending the outbox', () => {
     expect(got[0]!.text).not.toContain('There is a new message');
     expect(got[0]!.raw).toContain(`<${id}@regie>`); // the Message-ID lets a mail client spot a repeat
     for (const secret of ['Verhoeven', 'Anna', 'Kind1', ...body.members.map((m) => m.bsn!)]) expect(got[0]!.text).not.toContain(secret);
-    expect(await outbox(id)).toMatchObject({ status: 'sent', attempts: 1, last_error: null, claim_token: null, subject: 'Regie: Nieuwe overdracht van Wijkteam Noord' });
+    expect(await outbox(id)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      last_error: null,
+      claim_token: null,
+      subject: 'Regie: Nieuwe overdracht van Wijkteam Noord',
+    });
     expect((await outbox(id)).sent_at).not.toBeNull();
 
     await sendDueMails(t.db, settings(smtp.port));
     expect(to(r.email)).toHaveLength(1);
   });
 
-  it('writes the e-mail in the recipient\'s language: English for one who chose it, without a Dutch sentence', async () => {
+  it("writes the e-mail in the recipient's language: English for one who chose it, without a Dutch sentence", async () => {
     const r = await recipient();
     await t.db.query(`UPDATE users SET language = 'en' WHERE id = $1`, [r.actor.userId]);
     const id = await notifyOne(r.actor.userId, '/overdrachten/x');
@@ -113,13 +143,26 @@ describe('sending the outbox', () => {
     const pending = await a.get('/api/v1/mail-deliveries?status=pending&limit=100');
     expect(pending.status).toBe(200);
     expect(pending.body.smtpConfigured).toBe(true);
-    expect(pending.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ toAddress: r.email, status: 'pending', attempts: 1,
-      kind: 'handover_received', language: 'nl', subject: null, lastError: expect.stringMatching(/ECONN/), nextAttemptAt: new Date(row.next_attempt_at).toISOString(), sentAt: null });
+    expect(pending.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({
+      toAddress: r.email,
+      status: 'pending',
+      attempts: 1,
+      kind: 'handover_received',
+      language: 'nl',
+      subject: null,
+      lastError: expect.stringMatching(/ECONN/),
+      nextAttemptAt: new Date(row.next_attempt_at).toISOString(),
+      sentAt: null,
+    });
 
     // The server refuses the recipient on the last attempt: failed, and the quoted address is not stored.
     await t.db.query(`UPDATE mail_outbox SET attempts = $2, next_attempt_at = now() WHERE id = $1`, [id, MAX_ATTEMPTS - 1]);
     smtp.refuseWith = 550;
-    try { await sendDueMails(t.db, settings(smtp.port)); } finally { smtp.refuseWith = null; }
+    try {
+      await sendDueMails(t.db, settings(smtp.port));
+    } finally {
+      smtp.refuseWith = null;
+    }
     const failed = await outbox(id);
     expect(failed).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
     expect(failed.last_error).toContain('550');
@@ -153,7 +196,10 @@ describe('sending the outbox', () => {
     expect(got).toHaveLength(12);
     const messageIds = got.map((m) => /Message-ID: <([^@>]+)@regie>/i.exec(m.raw)?.[1]);
     expect(new Set(messageIds)).toEqual(new Set(ids));
-    const rows = await t.db.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM mail_outbox WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows = await t.db.query<{ status: string; attempts: number }>(
+      `SELECT status, attempts FROM mail_outbox WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     expect(rows.every((x) => x.status === 'sent' && x.attempts === 1)).toBe(true);
   });
 
@@ -161,10 +207,14 @@ describe('sending the outbox', () => {
     const r = await recipient();
     const dead = await notifyOne(r.actor.userId);
     const busy = await notifyOne(r.actor.userId);
-    await t.db.query(`UPDATE mail_outbox SET status = 'sending', attempts = 1, claim_token = $2, claimed_until = now() - interval '1 second' WHERE id = $1`,
-      [dead, randomUUID()]);
-    await t.db.query(`UPDATE mail_outbox SET status = 'sending', attempts = 1, claim_token = $2, claimed_until = now() + interval '5 minutes' WHERE id = $1`,
-      [busy, randomUUID()]);
+    await t.db.query(
+      `UPDATE mail_outbox SET status = 'sending', attempts = 1, claim_token = $2, claimed_until = now() - interval '1 second' WHERE id = $1`,
+      [dead, randomUUID()],
+    );
+    await t.db.query(
+      `UPDATE mail_outbox SET status = 'sending', attempts = 1, claim_token = $2, claimed_until = now() + interval '5 minutes' WHERE id = $1`,
+      [busy, randomUUID()],
+    );
     await sendDueMails(t.db, settings(smtp.port));
     expect(to(r.email)).toHaveLength(0);
     expect(await outbox(dead)).toMatchObject({ status: 'failed', attempts: 1, last_error: UNCERTAIN_NOTE });
@@ -187,7 +237,9 @@ describe('sending the outbox', () => {
     try {
       const list = await (await login(noSmtp, admin.username)).get('/api/v1/mail-deliveries');
       expect(list.body.smtpConfigured).toBe(false);
-    } finally { await noSmtp.close(); }
+    } finally {
+      await noSmtp.close();
+    }
     await sendDueMails(t.db, settings(smtp.port));
     expect(to(r.email)).toHaveLength(1);
   });
@@ -198,14 +250,22 @@ describe('sending the outbox', () => {
     const runner = await startJobs({ db: t.db, sweeps: [mailSweep(settings(smtp.port))], pollingIntervalSeconds: 1 });
     try {
       await expect.poll(() => to(r.email).length, { timeout: 30_000, interval: 200 }).toBe(1);
-    } finally { await runner.stop(); }
+    } finally {
+      await runner.stop();
+    }
   });
 });
 
 describe('back-off and error text', () => {
   it('waits 1, 2, 4 … minutes, at most an hour, and removes addresses from errors', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 20].map(backoffSeconds)).toEqual([60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]);
-    expect(describeError(Object.assign(new Error("Can't send mail - all recipients were rejected: 550 <jan.jansen@example.nl>: no"),
-      { code: 'EENVELOPE', responseCode: 550 }))).toBe("EENVELOPE 550: Can't send mail - all recipients were rejected: 550 <<adres>>: no");
+    expect(
+      describeError(
+        Object.assign(new Error("Can't send mail - all recipients were rejected: 550 <jan.jansen@example.nl>: no"), {
+          code: 'EENVELOPE',
+          responseCode: 550,
+        }),
+      ),
+    ).toBe("EENVELOPE 550: Can't send mail - all recipients were rejected: 550 <<adres>>: no");
   });
 });

@@ -20,7 +20,13 @@ import type { Sweep } from '../../platform/jobs/sweep.js';
 import { claimNextMail, markAbandonedSendsUncertain, markMailFailed, markMailSent, type ClaimedMail } from './mail-outbox.repo.js';
 import { renderNotification, translator } from '../../shared/events/server-i18n.js';
 
-export interface SmtpSettings { host: string; port: number; secure: boolean; user?: string; pass?: string }
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  pass?: string;
+}
 
 export interface MailSettings {
   /** Without an SMTP server, messages wait in the outbox (the admin screen says so). */
@@ -46,8 +52,9 @@ const LEASE_SECONDS = 300;
 /** A run stops taking new messages after this long, so it ends well before its job expires (runner.ts). */
 const RUN_BUDGET_MS = 20_000;
 /** What the admin reads for a message whose sender stopped mid-send (no addresses: no personal data). */
-export const UNCERTAIN_NOTE = 'Onzeker: de verzender stopte tijdens het versturen; dit bericht is mogelijk al afgeleverd en wordt niet vanzelf opnieuw verstuurd. '
-  + '/ Uncertain: the sender stopped while sending; it may have been delivered and is not resent automatically.';
+export const UNCERTAIN_NOTE =
+  'Onzeker: de verzender stopte tijdens het versturen; dit bericht is mogelijk al afgeleverd en wordt niet vanzelf opnieuw verstuurd. ' +
+  '/ Uncertain: the sender stopped while sending; it may have been delivered and is not resent automatically.';
 export const MAIL_SWEEP_SECONDS = 10;
 
 /** The absolute link; anything that is not a path inside Regie becomes the inbox. */
@@ -56,7 +63,8 @@ export function absoluteLink(publicUrl: string, link: string): string {
   return `${publicUrl.replace(/\/+$/, '')}${path}`;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function composeMail(m: Pick<ClaimedMail, 'kind' | 'params' | 'link' | 'language'>, publicUrl: string) {
   const url = absoluteLink(publicUrl, m.link);
@@ -76,29 +84,45 @@ export function composeMail(m: Pick<ClaimedMail, 'kind' | 'params' | 'link' | 'l
 /** An SMTP error for the admin screen, without the addresses a server may quote back. */
 export function describeError(err: unknown): string {
   const e = (err ?? {}) as { code?: string; responseCode?: number; message?: string };
-  const message = String(e.message ?? err).replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, '<adres>').replace(/\s+/g, ' ').trim();
+  const message = String(e.message ?? err)
+    .replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, '<adres>')
+    .replace(/\s+/g, ' ')
+    .trim();
   return [[e.code, e.responseCode].filter(Boolean).join(' '), message].filter(Boolean).join(': ').slice(0, 300);
 }
 
 /** Errors about this one message; any other error means the server is unreachable or refusing us. */
 const MESSAGE_ERRORS = new Set(['EENVELOPE', 'EMESSAGE']);
 
-export interface SendResult { sent: number; failed: number; skipped?: 'no_smtp' }
+export interface SendResult {
+  sent: number;
+  failed: number;
+  skipped?: 'no_smtp';
+}
 
 /**
  * Sends what is due, one message at a time, at most `limit` per run. Stops at the first error
  * that is not about a single message (server down, login refused): the rest waits for the next
  * run rather than each waiting for its own time-out.
  */
-export async function sendDueMails(db: Database, settings: MailSettings, o: { limit?: number; budgetMs?: number } = {}): Promise<SendResult> {
+export async function sendDueMails(
+  db: Database,
+  settings: MailSettings,
+  o: { limit?: number; budgetMs?: number } = {},
+): Promise<SendResult> {
   if (!settings.smtp) return { sent: 0, failed: 0, skipped: 'no_smtp' };
   await markAbandonedSendsUncertain(db, UNCERTAIN_NOTE);
   const stopAt = Date.now() + (o.budgetMs ?? RUN_BUDGET_MS);
   const { host, port, secure, user, pass } = settings.smtp;
   const timeout = settings.timeoutMs ?? 30_000;
   const transport = nodemailer.createTransport({
-    host, port, secure, auth: user ? { user, pass } : undefined,
-    connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout * 2,
+    host,
+    port,
+    secure,
+    auth: user ? { user, pass } : undefined,
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout * 2,
   });
   const result: SendResult = { sent: 0, failed: 0 };
   try {
@@ -110,8 +134,15 @@ export async function sendDueMails(db: Database, settings: MailSettings, o: { li
         const composed = composeMail(mail, settings.publicUrl);
         subject = composed.subject;
         const { text, html } = composed;
-        await transport.sendMail({ from: settings.from, to: mail.toAddress, subject, text, html,
-          messageId: `<${mail.id}@regie>`, headers: { 'Auto-Submitted': 'auto-generated' } });
+        await transport.sendMail({
+          from: settings.from,
+          to: mail.toAddress,
+          subject,
+          text,
+          html,
+          messageId: `<${mail.id}@regie>`,
+          headers: { 'Auto-Submitted': 'auto-generated' },
+        });
       } catch (err) {
         const giveUp = mail.attempts >= MAX_ATTEMPTS;
         await markMailFailed(db, mail, { error: describeError(err), giveUp, retryInSeconds: backoffSeconds(mail.attempts) });
@@ -130,5 +161,11 @@ export async function sendDueMails(db: Database, settings: MailSettings, o: { li
 
 /** The e-mail sender as a background sweep (see src/platform/jobs/runner.ts). */
 export function mailSweep(settings: MailSettings): Sweep {
-  return { name: 'send-mail', everySeconds: MAIL_SWEEP_SECONDS, run: async (db) => { await sendDueMails(db, settings); } };
+  return {
+    name: 'send-mail',
+    everySeconds: MAIL_SWEEP_SECONDS,
+    run: async (db) => {
+      await sendDueMails(db, settings);
+    },
+  };
 }

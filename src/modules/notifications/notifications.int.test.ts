@@ -9,9 +9,18 @@ import type { App } from '../../platform/http/app.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import { notify } from './notify.js';
 
-let t: TestDb; let app: App; let region: string;
-let sender: TestUser; let anna: TestUser; let bram: TestUser; let admin: TestUser; let otherAdmin: TestUser;
-let an: Client; let br: Client; let ad: Client; let oa: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let sender: TestUser;
+let anna: TestUser;
+let bram: TestUser;
+let admin: TestUser;
+let otherAdmin: TestUser;
+let an: Client;
+let br: Client;
+let ad: Client;
+let oa: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -23,16 +32,34 @@ beforeAll(async () => {
   admin = await createUser(t.db, region, org, ['functional_admin']);
   const region2 = await createRegion(t.db);
   otherAdmin = await createUser(t.db, region2, await createOrganisation(t.db, region2), ['functional_admin']);
-  await t.db.query(`UPDATE users SET email = username || '@example.nl' WHERE id = ANY($1::uuid[])`, [[anna.actor.userId, bram.actor.userId]]);
+  await t.db.query(`UPDATE users SET email = username || '@example.nl' WHERE id = ANY($1::uuid[])`, [
+    [anna.actor.userId, bram.actor.userId],
+  ]);
   app = await testApp(t.server);
-  [an, br, ad, oa] = await Promise.all([login(app, anna.username), login(app, bram.username), login(app, admin.username), login(app, otherAdmin.username)]);
+  [an, br, ad, oa] = await Promise.all([
+    login(app, anna.username),
+    login(app, bram.username),
+    login(app, admin.username),
+    login(app, otherAdmin.username),
+  ]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 async function send(user: TestUser, n: number, label = 'Bericht') {
   for (let i = 1; i <= n; i++) {
-    await asActor(t.db, sender.actor, (tx) => notify(tx, { regionId: region, userIds: [user.actor.userId], kind: 'handover_received',
-      params: { from: { name: `${label} ${i}` } }, link: `/overdrachten/${randomUUID()}`, dedupeKey: `test:${randomUUID()}` }));
+    await asActor(t.db, sender.actor, (tx) =>
+      notify(tx, {
+        regionId: region,
+        userIds: [user.actor.userId],
+        kind: 'handover_received',
+        params: { from: { name: `${label} ${i}` } },
+        link: `/overdrachten/${randomUUID()}`,
+        dedupeKey: `test:${randomUUID()}`,
+      }),
+    );
   }
 }
 
@@ -44,8 +71,14 @@ describe('inbox', () => {
     expect(mine.status).toBe(200);
     const from = (i: { params: { from: { name: string } } }) => i.params.from.name;
     expect(mine.body.items.map(from)).toEqual(['Anna 3', 'Anna 2', 'Anna 1']);
-    expect(mine.body.items[0]).toEqual({ id: expect.any(String), kind: 'handover_received', params: { from: { name: 'Anna 3' } },
-      link: expect.stringMatching(/^\/overdrachten\//), readAt: null, createdAt: expect.stringMatching(/Z$/) });
+    expect(mine.body.items[0]).toEqual({
+      id: expect.any(String),
+      kind: 'handover_received',
+      params: { from: { name: 'Anna 3' } },
+      link: expect.stringMatching(/^\/overdrachten\//),
+      readAt: null,
+      createdAt: expect.stringMatching(/Z$/),
+    });
     expect((await br.get('/api/v1/notifications')).body.items.map(from)).toEqual(['Bram 1']);
 
     const walked: string[] = [];
@@ -94,20 +127,24 @@ describe('inbox', () => {
     expect(r.body.detail).toContain('niet aan u gericht');
     expect((await an.post(`/api/v1/notifications/${randomUUID()}/read`)).status).toBe(404);
     expect((await an.post('/api/v1/notifications/not-a-uuid/read')).status).toBe(400);
-    expect((await t.db.query<{ read_at: string | null }>(`SELECT read_at FROM notifications WHERE id = $1`, [bramsOwn.id]))[0]!.read_at).toBeNull();
+    expect(
+      (await t.db.query<{ read_at: string | null }>(`SELECT read_at FROM notifications WHERE id = $1`, [bramsOwn.id]))[0]!.read_at,
+    ).toBeNull();
   });
 
   it('lets the database refuse the same: another user sees no rows and cannot change the text', async () => {
     const [bramsOwn] = (await br.get('/api/v1/notifications?limit=1')).body.items;
     expect(await asActor(t.db, anna.actor, (tx) => tx.query(`SELECT 1 FROM notifications WHERE id = $1`, [bramsOwn.id]))).toEqual([]);
-    await expect(asActor(t.db, bram.actor, (tx) => tx.query(`UPDATE notifications SET params = '{}' WHERE id = $1`, [bramsOwn.id])))
-      .rejects.toThrow(/permission denied/);
+    await expect(
+      asActor(t.db, bram.actor, (tx) => tx.query(`UPDATE notifications SET params = '{}' WHERE id = $1`, [bramsOwn.id])),
+    ).rejects.toThrow(/permission denied/);
   });
 });
 
 describe('the language of my e-mails', () => {
   it('is Dutch until I choose English; a new e-mail is queued in it; anything else is a 400 naming the field', async () => {
-    const lang = async () => (await t.db.query<{ language: string }>(`SELECT language FROM users WHERE id = $1`, [anna.actor.userId]))[0]!.language;
+    const lang = async () =>
+      (await t.db.query<{ language: string }>(`SELECT language FROM users WHERE id = $1`, [anna.actor.userId]))[0]!.language;
     expect(await lang()).toBe('nl');
     const r = await an.put('/api/v1/notifications/language', { language: 'en' });
     expect(r.status).toBe(200);
@@ -119,11 +156,16 @@ describe('the language of my e-mails', () => {
     await send(anna, 1, 'Engels');
     const [mail] = await t.db.query<{ language: string }>(
       `SELECT m.language FROM mail_outbox m JOIN notifications n ON n.region_id = m.region_id AND n.id = m.notification_id
-        WHERE n.user_id = $1 ORDER BY m.created_at DESC LIMIT 1`, [anna.actor.userId]);
+        WHERE n.user_id = $1 ORDER BY m.created_at DESC LIMIT 1`,
+      [anna.actor.userId],
+    );
     expect(mail?.language).toBe('en');
     const bad = await an.put('/api/v1/notifications/language', { language: 'de' });
     expect(bad.body).toMatchObject({ status: 400, field: 'language' });
-    const audited = await t.db.query(`SELECT 1 FROM audit_log WHERE user_id = $1 AND object_type = 'account' AND reason = 'mail language: en'`, [anna.actor.userId]);
+    const audited = await t.db.query(
+      `SELECT 1 FROM audit_log WHERE user_id = $1 AND object_type = 'account' AND reason = 'mail language: en'`,
+      [anna.actor.userId],
+    );
     expect(audited.length).toBe(1);
     await an.put('/api/v1/notifications/language', { language: 'nl' });
   });
@@ -136,8 +178,16 @@ describe('e-mail delivery for the functional admin', () => {
     expect(list.body.smtpConfigured).toBe(false);
     const addresses = new Set(list.body.items.map((i: { toAddress: string }) => i.toAddress));
     expect(addresses).toEqual(new Set([`${anna.username}@example.nl`, `${bram.username}@example.nl`]));
-    expect(list.body.items[0]).toMatchObject({ status: 'pending', attempts: 0, lastError: null, sentAt: null, nextAttemptAt: expect.stringMatching(/Z$/),
-      kind: 'handover_received', language: 'en', subject: null }); // the newest: Anna's, after she chose English
+    expect(list.body.items[0]).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      sentAt: null,
+      nextAttemptAt: expect.stringMatching(/Z$/),
+      kind: 'handover_received',
+      language: 'en',
+      subject: null,
+    }); // the newest: Anna's, after she chose English
     expect(list.body.items.filter((i: { language: string }) => i.language === 'nl').length).toBeGreaterThan(0);
     expect((await ad.get('/api/v1/mail-deliveries?status=failed')).body.items).toEqual([]);
     expect((await ad.get('/api/v1/mail-deliveries?status=unknown')).status).toBe(400);
@@ -167,11 +217,15 @@ describe('e-mail delivery for the functional admin', () => {
 
   it('lets the database refuse outbox rows to anyone but the functional admin, and any change but a retry', async () => {
     expect(await asActor(t.db, anna.actor, (tx) => tx.query(`SELECT 1 FROM mail_outbox`))).toEqual([]);
-    const [row] = await t.db.query<{ id: string }>(`SELECT id FROM mail_outbox WHERE region_id = $1 AND status = 'pending' LIMIT 1`, [region]);
+    const [row] = await t.db.query<{ id: string }>(`SELECT id FROM mail_outbox WHERE region_id = $1 AND status = 'pending' LIMIT 1`, [
+      region,
+    ]);
     if (!row) throw new Error('no pending mail in the outbox of the region');
-    await expect(asActor(t.db, admin.actor, (tx) => tx.query(`UPDATE mail_outbox SET to_address = 'x@evil.example' WHERE id = $1`, [row.id])))
-      .rejects.toThrow(/permission denied/);
-    await expect(asActor(t.db, admin.actor, (tx) => tx.query(`UPDATE mail_outbox SET status = 'sent' WHERE id = $1`, [row.id])))
-      .rejects.toThrow(/row-level security/);
+    await expect(
+      asActor(t.db, admin.actor, (tx) => tx.query(`UPDATE mail_outbox SET to_address = 'x@evil.example' WHERE id = $1`, [row.id])),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      asActor(t.db, admin.actor, (tx) => tx.query(`UPDATE mail_outbox SET status = 'sent' WHERE id = $1`, [row.id])),
+    ).rejects.toThrow(/row-level security/);
   });
 });

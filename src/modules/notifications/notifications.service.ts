@@ -11,10 +11,15 @@ import * as repo from './notifications.repo.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import type { MailDeliveryQuery, NotificationListQuery } from './notifications.contract.js';
 
-const notFound = (what: 'notification' | 'mail') => new DomainError(404, 'not_found', { nl: 'Niet gevonden', en: 'Not found' },
-  what === 'notification'
-    ? { nl: 'Dit bericht bestaat niet of is niet aan u gericht.', en: 'This notification does not exist or is not addressed to you.' }
-    : { nl: 'Deze e-mail bestaat niet in uw regio.', en: 'This e-mail does not exist in your region.' });
+const notFound = (what: 'notification' | 'mail') =>
+  new DomainError(
+    404,
+    'not_found',
+    { nl: 'Niet gevonden', en: 'Not found' },
+    what === 'notification'
+      ? { nl: 'Dit bericht bestaat niet of is niet aan u gericht.', en: 'This notification does not exist or is not addressed to you.' }
+      : { nl: 'Deze e-mail bestaat niet in uw regio.', en: 'This e-mail does not exist in your region.' },
+  );
 
 /** A cursor is ours only if it holds a timestamp and a uuid; anything else is a 400, not a 500. */
 const cursorOf = (cursor: string | undefined) => decodeCursor(cursor, 'timestamp');
@@ -60,9 +65,13 @@ export async function retryMailDelivery(db: Database, actor: Actor, mailDelivery
     if (retried) return retried;
     const existing = await repo.findDelivery(tx, actor.regionId, mailDeliveryId);
     if (!existing) throw notFound('mail');
-    throw new Conflict('not_retryable', existing.status === 'sent'
-      ? { nl: 'Deze e-mail is al verzonden.', en: 'This e-mail has been sent already.' }
-      : { nl: 'Deze e-mail wordt op dit moment verzonden.', en: 'This e-mail is being sent right now.' }, 'status');
+    throw new Conflict(
+      'not_retryable',
+      existing.status === 'sent'
+        ? { nl: 'Deze e-mail is al verzonden.', en: 'This e-mail has been sent already.' }
+        : { nl: 'Deze e-mail wordt op dit moment verzonden.', en: 'This e-mail is being sent right now.' },
+      'status',
+    );
   });
 }
 
@@ -70,7 +79,12 @@ export async function retryMailDelivery(db: Database, actor: Actor, mailDelivery
 export async function setMailLanguage(db: Database, actor: Actor, language: 'nl' | 'en') {
   return asActor(db, actor, async (tx) => {
     await tx.query(`SELECT regie.set_my_language($1)`, [language]);
-    await recordAccess(tx, actor, { action: 'update', objectType: 'account', objectId: actor.userId, reason: `mail language: ${language}` });
+    await recordAccess(tx, actor, {
+      action: 'update',
+      objectType: 'account',
+      objectId: actor.userId,
+      reason: `mail language: ${language}`,
+    });
     return { language };
   });
 }

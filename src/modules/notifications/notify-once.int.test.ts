@@ -36,8 +36,12 @@ import { issueFormToken, submitPublicConcern } from '../signals/public.service.j
 import { approveRoleChange, createAccount, readAccount, resetAuthenticator } from '../admin/accounts.service.js';
 
 let t: TestDb;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t?.drop(); });
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.drop();
+});
 
 const covered = new Set<string>();
 
@@ -46,7 +50,8 @@ async function perRecipient(region: string, kind: string, link?: string): Promis
   covered.add(kind);
   const rows = await t.db.query<{ user_id: string; n: number }>(
     `SELECT user_id, count(*)::int AS n FROM notifications WHERE region_id = $1 AND kind = $2 AND ($3::text IS NULL OR link = $3) GROUP BY user_id`,
-    [region, kind, link ?? null]);
+    [region, kind, link ?? null],
+  );
   return Object.fromEntries(rows.map((r) => [r.user_id, r.n]));
 }
 const once = (...users: TestUser[]) => Object.fromEntries(users.map((u) => [u.actor.userId, 1]));
@@ -57,7 +62,9 @@ async function handoverRegion() {
   const vt = await createOrganisation(t.db, region, 'veilig_thuis', 'Veilig Thuis');
   const team = await createOrganisation(t.db, region, 'municipal_team', 'Wijkteam');
   return {
-    region, vt, team,
+    region,
+    vt,
+    team,
     senderLead: await createUser(t.db, region, vt, ['professional', 'coordinator', 'team_lead']),
     vtLead2: await createUser(t.db, region, vt, ['professional', 'team_lead']),
     teamLead: await createUser(t.db, region, team, ['professional', 'coordinator', 'team_lead']),
@@ -69,20 +76,34 @@ async function handoverRegion() {
 
 async function signalOf(region: string, organisationId: string, o: { dueOn?: string } = {}) {
   const id = randomUUID();
-  await t.db.query(`INSERT INTO signals (region_id, id, reference, receiving_organisation_id, source, what_seen, urgency, triage_due_on)
+  await t.db.query(
+    `INSERT INTO signals (region_id, id, reference, receiving_organisation_id, source, what_seen, urgency, triage_due_on)
     VALUES ($1, $2, $3, $4, 'professional', 'Kind komt vaak zonder ontbijt op school', 'normal', $5)`,
-    [region, id, `M-${id.slice(0, 8)}`, organisationId, o.dueOn ?? dutchToday()]);
+    [region, id, `M-${id.slice(0, 8)}`, organisationId, o.dueOn ?? dutchToday()],
+  );
   return id;
 }
 
 const handoverOf = (signalId: string, toOrganisationId: string, o: Record<string, unknown> = {}) => ({
-  signalId, toOrganisationId, reason: 'De melding hoort bij het wijkteam.', safetyAssessment: 'safe' as const,
-  knownInformation: 'Alleen de melding zelf.', personIds: [], legalBasis: 'statutory_task' as const, senderAccess: 'ends' as const, ...o });
+  signalId,
+  toOrganisationId,
+  reason: 'De melding hoort bij het wijkteam.',
+  safetyAssessment: 'safe' as const,
+  knownInformation: 'Alleen de melding zelf.',
+  personIds: [],
+  legalBasis: 'statutory_task' as const,
+  senderAccess: 'ends' as const,
+  ...o,
+});
 
 describe('one event → one notice per person', () => {
   it('handover_received: the named receiving professional who is also the team lead is told once', async () => {
     const r = await handoverRegion();
-    const h = await sendHandover(t.db, r.senderLead.actor, handoverOf(await signalOf(r.region, r.vt), r.team, { toUserId: r.teamLead.actor.userId }));
+    const h = await sendHandover(
+      t.db,
+      r.senderLead.actor,
+      handoverOf(await signalOf(r.region, r.vt), r.team, { toUserId: r.teamLead.actor.userId }),
+    );
     expect(await perRecipient(r.region, 'handover_received', `/overdrachten/${h.id}`)).toEqual(once(r.teamLead, r.teamLead2));
   });
 
@@ -96,7 +117,11 @@ describe('one event → one notice per person', () => {
   it('handover_expired: the sender who is also a team lead, and the leads of both sides, once each, however often the sweep runs', async () => {
     const r = await handoverRegion();
     const h = await sendHandover(t.db, r.senderLead.actor, handoverOf(await signalOf(r.region, r.vt), r.team));
-    await t.db.query(`UPDATE handovers SET accept_due_on = $3 WHERE region_id = $1 AND id = $2`, [r.region, h.id, addDays(dutchToday(), -3)]);
+    await t.db.query(`UPDATE handovers SET accept_due_on = $3 WHERE region_id = $1 AND id = $2`, [
+      r.region,
+      h.id,
+      addDays(dutchToday(), -3),
+    ]);
     await expireOverdueHandovers(t.db);
     await expireOverdueHandovers(t.db);
     expect(await perRecipient(r.region, 'handover_expired')).toEqual(once(r.senderLead, r.vtLead2, r.teamLead, r.teamLead2));
@@ -126,7 +151,12 @@ describe('one event → one notice per person', () => {
   });
 
   describe('the reference index', () => {
-    let region: string; let a: TestUser; let b: TestUser; let leadA: TestUser; let leadB: TestUser; let coord: TestUser;
+    let region: string;
+    let a: TestUser;
+    let b: TestUser;
+    let leadA: TestUser;
+    let leadB: TestUser;
+    let coord: TestUser;
     beforeAll(async () => {
       region = await createRegion(t.db);
       const team = await createOrganisation(t.db, region, 'municipal_team');
@@ -168,7 +198,13 @@ describe('one event → one notice per person', () => {
   });
 
   describe('signals', () => {
-    let region: string; let door: string; let lead1: TestUser; let lead2: TestUser; let pro: TestUser; let admin1: TestUser; let admin2: TestUser;
+    let region: string;
+    let door: string;
+    let lead1: TestUser;
+    let lead2: TestUser;
+    let pro: TestUser;
+    let admin1: TestUser;
+    let admin2: TestUser;
     beforeAll(async () => {
       region = await createRegion(t.db);
       door = await createOrganisation(t.db, region, 'municipal_team', 'Wijkteam Centrum');
@@ -181,33 +217,92 @@ describe('one event → one notice per person', () => {
     });
     // A form token is single use: each concern its own (opened a few seconds ago, at a distinct millisecond).
     let opened = 0;
-    const concern = async (o: Record<string, unknown> = {}, dailyCap?: number) => submitPublicConcern(t.db, PublicConcernBody.parse({ regionId: region,
-      formToken: await issueFormToken(t.db, new Date(Date.now() - 5_000 - ++opened)), about: 'Het kind van de buren', whatSeen: 'Elke avond harde ruzie en gehuil.', ...o }),
-    dailyCap ? { dailyCap } : {});
+    const concern = async (o: Record<string, unknown> = {}, dailyCap?: number) =>
+      submitPublicConcern(
+        t.db,
+        PublicConcernBody.parse({
+          regionId: region,
+          formToken: await issueFormToken(t.db, new Date(Date.now() - 5_000 - ++opened)),
+          about: 'Het kind van de buren',
+          whatSeen: 'Elke avond harde ruzie en gehuil.',
+          ...o,
+        }),
+        dailyCap ? { dailyCap } : {},
+      );
 
     it('signal_acute: the team leads, once each', async () => {
-      const s = await createSignal(t.db, pro.actor, CreateSignalBody.parse({ receivingOrganisationId: door, source: 'professional', subjectDescription: 'Gezin op nummer 3',
-        whatSeen: 'Kind zegt dat het vannacht is geslagen.', safetyAtStake: true, urgency: 'acute' }));
+      const s = await createSignal(
+        t.db,
+        pro.actor,
+        CreateSignalBody.parse({
+          receivingOrganisationId: door,
+          source: 'professional',
+          subjectDescription: 'Gezin op nummer 3',
+          whatSeen: 'Kind zegt dat het vannacht is geslagen.',
+          safetyAtStake: true,
+          urgency: 'acute',
+        }),
+      );
       expect(await perRecipient(region, 'signal_acute', `/meldingen/${s.id}`)).toEqual(once(lead1, lead2));
     });
 
     it('case_coordinator_assigned and signal_linked: the coordinator once each, however often a signal is linked', async () => {
       const bsn = nextBsn();
-      const first = await createSignal(t.db, pro.actor, CreateSignalBody.parse({ receivingOrganisationId: door, source: 'professional', subjectDescription: 'Gezin aan de Kade',
-        whatSeen: 'Kinderen zijn vaak tot laat alleen thuis.', safetyAtStake: false, urgency: 'normal' }));
-      const opened = await triageSignal(t.db, pro.actor, first.id, TriageBody.parse({ safetyAssessment: 'concerns', safetyReasons: 'Zorgen over toezicht; geen acuut gevaar.',
-        version: 1, decision: 'open_case', coordinatorUserId: lead2.actor.userId,
-        newFamily: { members: [{ givenNames: 'Noor', familyName: 'Kade', relation: 'child', birthDate: '2015-03-02', bsn }] } }));
+      const first = await createSignal(
+        t.db,
+        pro.actor,
+        CreateSignalBody.parse({
+          receivingOrganisationId: door,
+          source: 'professional',
+          subjectDescription: 'Gezin aan de Kade',
+          whatSeen: 'Kinderen zijn vaak tot laat alleen thuis.',
+          safetyAtStake: false,
+          urgency: 'normal',
+        }),
+      );
+      const opened = await triageSignal(
+        t.db,
+        pro.actor,
+        first.id,
+        TriageBody.parse({
+          safetyAssessment: 'concerns',
+          safetyReasons: 'Zorgen over toezicht; geen acuut gevaar.',
+          version: 1,
+          decision: 'open_case',
+          coordinatorUserId: lead2.actor.userId,
+          newFamily: { members: [{ givenNames: 'Noor', familyName: 'Kade', relation: 'child', birthDate: '2015-03-02', bsn }] },
+        }),
+      );
       expect(await perRecipient(region, 'case_coordinator_assigned')).toEqual(once(lead2));
       // A second signal about the same child joins the open case on receipt, and again at triage: one notice.
-      const second = await createSignal(t.db, pro.actor, CreateSignalBody.parse({ receivingOrganisationId: door, source: 'professional', bsn,
-        whatSeen: 'Noor vertelt op school dat er thuis niemand is.', safetyAtStake: false, urgency: 'normal' }));
-      await triageSignal(t.db, pro.actor, second.id, TriageBody.parse({ safetyAssessment: 'concerns', safetyReasons: 'Zorgen over toezicht; geen acuut gevaar.',
-        version: 1, decision: 'join_case', caseId: opened.caseId }));
+      const second = await createSignal(
+        t.db,
+        pro.actor,
+        CreateSignalBody.parse({
+          receivingOrganisationId: door,
+          source: 'professional',
+          bsn,
+          whatSeen: 'Noor vertelt op school dat er thuis niemand is.',
+          safetyAtStake: false,
+          urgency: 'normal',
+        }),
+      );
+      await triageSignal(
+        t.db,
+        pro.actor,
+        second.id,
+        TriageBody.parse({
+          safetyAssessment: 'concerns',
+          safetyReasons: 'Zorgen over toezicht; geen acuut gevaar.',
+          version: 1,
+          decision: 'join_case',
+          caseId: opened.caseId,
+        }),
+      );
       expect(await perRecipient(region, 'signal_linked', `/meldingen/${second.id}`)).toEqual(once(lead2));
     });
 
-    it('signal_safety: a citizen\'s worry about safety reaches the team leads once each', async () => {
+    it("signal_safety: a citizen's worry about safety reaches the team leads once each", async () => {
       await concern({ worriedAboutSafety: true });
       expect(await perRecipient(region, 'signal_safety')).toEqual(once(lead1, lead2));
     });
@@ -221,7 +316,13 @@ describe('one event → one notice per person', () => {
     });
 
     it('public_form_cap: the functional administrators once each on the day the cap is reached', async () => {
-      const already = (await t.db.query<{ received: number }>(`SELECT received FROM public_concern_days WHERE region_id = $1 AND day = $2`, [region, dutchToday()]))[0]?.received ?? 0;
+      const already =
+        (
+          await t.db.query<{ received: number }>(`SELECT received FROM public_concern_days WHERE region_id = $1 AND day = $2`, [
+            region,
+            dutchToday(),
+          ])
+        )[0]?.received ?? 0;
       await concern({}, already + 1);
       await expect(concern({}, already + 1)).rejects.toMatchObject({ status: 429 });
       await expect(concern({}, already + 2)).resolves.toBeTruthy();
@@ -230,7 +331,13 @@ describe('one event → one notice per person', () => {
   });
 
   describe('accounts', () => {
-    let region: string; let org: string; let admin1: TestUser; let admin2: TestUser; let admin3: TestUser; let privacy: TestUser; let privacy2: TestUser;
+    let region: string;
+    let org: string;
+    let admin1: TestUser;
+    let admin2: TestUser;
+    let admin3: TestUser;
+    let privacy: TestUser;
+    let privacy2: TestUser;
     beforeAll(async () => {
       region = await createRegion(t.db);
       org = await createOrganisation(t.db, region, 'municipal_team');
@@ -242,8 +349,13 @@ describe('one event → one notice per person', () => {
     });
 
     it('role_change_proposed and role_change_approved: the other administrators and the privacy officers, once each per proposal', async () => {
-      const created = await createAccount(t.db, admin1.actor, { organisationId: org, displayName: 'Nieuwe Teamleider', username: `tl_${randomUUID().slice(0, 8)}`,
-        email: 'teamleider@example.nl', roles: ['professional', 'team_lead'] });
+      const created = await createAccount(t.db, admin1.actor, {
+        organisationId: org,
+        displayName: 'Nieuwe Teamleider',
+        username: `tl_${randomUUID().slice(0, 8)}`,
+        email: 'teamleider@example.nl',
+        roles: ['professional', 'team_lead'],
+      });
       expect(await perRecipient(region, 'role_change_proposed')).toEqual(once(admin2, admin3));
       await approveRoleChange(t.db, admin2.actor, created.account.id, created.account.pendingRoleChange!.id);
       expect(await perRecipient(region, 'role_change_approved')).toEqual(once(privacy, privacy2));
@@ -264,13 +376,20 @@ describe('one event → one notice per person', () => {
       const org = await createOrganisation(t.db, region, 'municipal_team');
       const coordLead = await createUser(t.db, region, org, ['professional', 'coordinator', 'team_lead']);
       const lead = await createUser(t.db, region, org, ['professional', 'team_lead']);
-      const familyId = randomUUID(); const caseId = randomUUID();
+      const familyId = randomUUID();
+      const caseId = randomUUID();
       await t.db.query(`INSERT INTO families (region_id, id, name) VALUES ($1, $2, 'Gezin Laat')`, [region, familyId]);
       // One transaction: a case has exactly one coordinator at commit.
       await t.db.transaction(async (tx) => {
-        await tx.query(`INSERT INTO cases (region_id, id, family_id, opened_at) VALUES ($1, $2, $3, now() - interval '60 days')`, [region, caseId, familyId]);
-        await tx.query(`INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis) VALUES ($1, $2, $3, $4, $5, $6, 'coordinator', 'consent')`,
-          [region, randomUUID(), caseId, familyId, org, coordLead.actor.userId]);
+        await tx.query(`INSERT INTO cases (region_id, id, family_id, opened_at) VALUES ($1, $2, $3, now() - interval '60 days')`, [
+          region,
+          caseId,
+          familyId,
+        ]);
+        await tx.query(
+          `INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis) VALUES ($1, $2, $3, $4, $5, $6, 'coordinator', 'consent')`,
+          [region, randomUUID(), caseId, familyId, org, coordLead.actor.userId],
+        );
       });
       await notifyOverdueCouncils(t.db);
       await t.db.query(`DELETE FROM council_overdue_notices WHERE region_id = $1 AND case_id = $2`, [region, caseId]);
@@ -287,21 +406,51 @@ describe('one event → one notice per person', () => {
       const coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
       const gp1 = await createUser(t.db, region, gp, ['professional']);
       const gp2 = await createUser(t.db, region, gp, ['professional']);
-      const { caseId } = await registerFamily(t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Plan', children: 0 })));
+      const { caseId } = await registerFamily(
+        t.db,
+        coord.actor,
+        RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'Plan', children: 0 })),
+      );
       const today = dutchToday();
-      await saveCouncil(t.db, coord.actor, caseId, CouncilBody.parse({ offeredOn: today, answer: 'declined', declinedReason: 'Niet nodig.', answeredOn: today, metOn: null, safetyReason: null }));
+      await saveCouncil(
+        t.db,
+        coord.actor,
+        caseId,
+        CouncilBody.parse({
+          offeredOn: today,
+          answer: 'declined',
+          declinedReason: 'Niet nodig.',
+          answeredOn: today,
+          metOn: null,
+          safetyReason: null,
+        }),
+      );
       for (const u of [gp1, gp2])
-        await addTeamMember(t.db, coord.actor, caseId, { userId: u.actor.userId, legalBasis: 'consent', caseVersion: (await readPlan(t.db, coord.actor, caseId)).caseVersion });
+        await addTeamMember(t.db, coord.actor, caseId, {
+          userId: u.actor.userId,
+          legalBasis: 'consent',
+          caseVersion: (await readPlan(t.db, coord.actor, caseId)).caseVersion,
+        });
       const link = `/plannen/${caseId}`;
       /** A proposed version with a goal and an action of the GP practice; answers of the family recorded by the coordinator. */
       const propose = async () => {
         const d = await startDraft(t.db, coord.actor, caseId, {});
         const g = await addGoal(t.db, coord.actor, d.id, { version: d.version, domain: 'physical_health', description: 'Gezond eten' });
-        const a = await addAction(t.db, coord.actor, d.id, { version: g.version, description: 'Controle', owner: { kind: 'organisation', organisationId: gp }, dueOn: addDays(today, 14) });
+        const a = await addAction(t.db, coord.actor, d.id, {
+          version: g.version,
+          description: 'Controle',
+          owner: { kind: 'organisation', organisationId: gp },
+          dueOn: addDays(today, 14),
+        });
         await proposeDraft(t.db, coord.actor, d.id, { version: a.version });
         const parties = (await readPlan(t.db, coord.actor, caseId)).current!.parties;
         for (const p of parties.filter((x) => x.kind !== 'organisation'))
-          await answerVersion(t.db, coord.actor, d.id, { partyId: p.id, answer: p.requirement === 'heard' ? 'heard' : 'agreed', via: 'conversation', ...(p.requirement === 'heard' ? { view: 'Goed' } : {}) });
+          await answerVersion(t.db, coord.actor, d.id, {
+            partyId: p.id,
+            answer: p.requirement === 'heard' ? 'heard' : 'agreed',
+            via: 'conversation',
+            ...(p.requirement === 'heard' ? { view: 'Goed' } : {}),
+          });
         return { versionId: d.id, gpParty: parties.find((x) => x.kind === 'organisation')!.id };
       };
       const first = await propose();
@@ -322,8 +471,10 @@ describe('one event → one notice per person', () => {
 });
 
 describe('the kinds written anywhere', () => {
-  const files = (dir: string, ext: string): string[] => readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name), ext) : e.name.endsWith(ext) && !e.name.includes('.test.') ? [join(dir, e.name)] : []));
+  const files = (dir: string, ext: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name), ext) : e.name.endsWith(ext) && !e.name.includes('.test.') ? [join(dir, e.name)] : [],
+    );
 
   it('are all in NOTIFICATION_KINDS: every notify() call in the code and every notice the database functions write', () => {
     const found = new Set<string>();
@@ -334,7 +485,10 @@ describe('the kinds written anywhere', () => {
       for (const m of text.matchAll(/notifyRole\(tx, actor, '[a-z_]+', '([a-z_]+)'/g)) found.add(m[1]!);
     }
     for (const f of files('migrations', '.sql'))
-      for (const m of readFileSync(f, 'utf8').matchAll(/(?:handover_notify_in|write_notification|regie\.notify)\([^;]*?'([a-z]+_[a-z_]+)'/gs)) found.add(m[1]!);
+      for (const m of readFileSync(f, 'utf8').matchAll(
+        /(?:handover_notify_in|write_notification|regie\.notify)\([^;]*?'([a-z]+_[a-z_]+)'/gs,
+      ))
+        found.add(m[1]!);
     expect(found.size).toBeGreaterThan(5);
     expect([...found].filter((k) => !(k in NOTIFICATION_KINDS))).toEqual([]);
   });
@@ -344,13 +498,23 @@ describe('the database guard', () => {
   it('refuses a notice that names no event, and a second notice of the same event to the same person', async () => {
     const region = await createRegion(t.db);
     const u = await createUser(t.db, region, await createOrganisation(t.db, region), ['professional']);
-    const write = (key: string | null) => t.db.query<{ ok: boolean }>(`SELECT regie.notify($1, $2, $3, 'triage_overdue', '{"reference": "M-1"}', '/', $4, $5) AS ok`,
-      [region, randomUUID(), u.actor.userId, key, randomUUID()]);
+    const write = (key: string | null) =>
+      t.db.query<{ ok: boolean }>(`SELECT regie.notify($1, $2, $3, 'triage_overdue', '{"reference": "M-1"}', '/', $4, $5) AS ok`, [
+        region,
+        randomUUID(),
+        u.actor.userId,
+        key,
+        randomUUID(),
+      ]);
     await expect(write(null)).rejects.toThrow(/null value|not-null|violates/);
     expect((await write('triage-overdue:x'))[0]?.ok).toBe(true);
     expect((await write('triage-overdue:x'))[0]?.ok).toBe(false);
     expect(await t.db.query(`SELECT 1 FROM notifications WHERE region_id = $1 AND user_id = $2`, [region, u.actor.userId])).toHaveLength(1);
-    await expect(t.db.query(`INSERT INTO notifications (region_id, id, user_id, kind, params, link) VALUES ($1, $2, $3, 'triage_overdue', '{}', '/')`,
-      [region, randomUUID(), u.actor.userId])).rejects.toThrow(/null value|not-null|violates/);
+    await expect(
+      t.db.query(
+        `INSERT INTO notifications (region_id, id, user_id, kind, params, link) VALUES ($1, $2, $3, 'triage_overdue', '{}', '/')`,
+        [region, randomUUID(), u.actor.userId],
+      ),
+    ).rejects.toThrow(/null value|not-null|violates/);
   });
 });

@@ -29,7 +29,7 @@ export const NOTIFICATION_KINDS = {
   signal_acute: 'an acute signal arrived (per signal)',
   signal_linked: 'a signal was linked to the open case this professional coordinates (per signal)',
   case_coordinator_assigned: 'triage opened a case with this professional as coordinator (per case)',
-  signal_safety: 'a citizen\'s concern about safety arrived (per signal)',
+  signal_safety: "a citizen's concern about safety arrived (per signal)",
   triage_overdue: 'a signal was not triaged in time (per signal)',
   public_form_cap: 'the public form reached its daily cap (per day)',
   role_change_proposed: 'a role change waits for a second administrator (per proposal)',
@@ -60,8 +60,11 @@ export type NotificationInput = StructuredNotification & {
 export async function notify(tx: Tx, n: NotificationInput): Promise<number> {
   let created = 0;
   for (const userId of [...new Set(n.userIds)]) {
-    const rows = await tx.query<{ ok: boolean }>(`SELECT regie.notify($1, $2, $3, $4, $5, $6, $7, $8) AS ok`,
-      [n.regionId, randomUUID(), userId, n.kind, JSON.stringify(n.params), n.link, n.dedupeKey, randomUUID()], { prepare: true });
+    const rows = await tx.query<{ ok: boolean }>(
+      `SELECT regie.notify($1, $2, $3, $4, $5, $6, $7, $8) AS ok`,
+      [n.regionId, randomUUID(), userId, n.kind, JSON.stringify(n.params), n.link, n.dedupeKey, randomUUID()],
+      { prepare: true },
+    );
     if (rows[0]?.ok) created++;
   }
   return created;

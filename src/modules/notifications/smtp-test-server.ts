@@ -3,7 +3,11 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-export interface ReceivedMail { to: string[]; raw: string; /** Headers and decoded bodies of all parts. */ text: string }
+export interface ReceivedMail {
+  to: string[];
+  raw: string;
+  /** Headers and decoded bodies of all parts. */ text: string;
+}
 
 export interface TestSmtpServer {
   port: number;
@@ -33,7 +37,10 @@ function decodeQuotedPrintable(s: string): string {
   const bytes: number[] = [];
   for (let i = 0; i < src.length; i++) {
     const hex = src.slice(i + 1, i + 3);
-    if (src[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) { bytes.push(parseInt(hex, 16)); i += 2; } else bytes.push(...Buffer.from(src.charAt(i), 'utf8'));
+    if (src[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(src.charAt(i), 'utf8'));
   }
   return Buffer.from(bytes).toString('utf8');
 }
@@ -41,7 +48,10 @@ function decodeQuotedPrintable(s: string): string {
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const state: TestSmtpServer = { port: 0, received: [], refuseWith: null, holdAckMs: 0, close: async () => undefined };
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, hideSTARTTLS: true,
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    hideSTARTTLS: true,
     onRcptTo(address, _session, callback) {
       if (state.refuseWith) {
         // Real servers quote the address back; the outbox must not store it.
@@ -55,7 +65,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         state.received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decodeMime(raw) });
-        if (state.holdAckMs) setTimeout(() => callback(), state.holdAckMs); else callback();
+        if (state.holdAckMs) setTimeout(() => callback(), state.holdAckMs);
+        else callback();
       });
     },
   });

@@ -4,7 +4,12 @@ import { createOrganisation, createRegion, createUser, familyBody, type TestUser
 import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 
-let t: TestDb; let app: App; let coord: TestUser; let other: TestUser; let c: Client; let o: Client;
+let t: TestDb;
+let app: App;
+let coord: TestUser;
+let other: TestUser;
+let c: Client;
+let o: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -16,11 +21,19 @@ beforeAll(async () => {
   app = await testApp(t.server);
   [c, o] = await Promise.all([login(app, coord.username), login(app, other.username)]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 function body(user: TestUser, surname: string, prefix?: string, given = 'Zoë') {
   const b = familyBody(user.actor.userId, { familyName: surname, withBsn: false, children: 1 });
-  b.members[0] = { ...b.members[0], givenNames: given, birthDate: '1987-06-15', ...(prefix ? { familyNamePrefix: prefix } : {}) } as typeof b.members[0];
+  b.members[0] = {
+    ...b.members[0],
+    givenNames: given,
+    birthDate: '1987-06-15',
+    ...(prefix ? { familyNamePrefix: prefix } : {}),
+  } as (typeof b.members)[0];
   return b;
 }
 
@@ -53,7 +66,11 @@ describe('possible same person', () => {
     // a duplicate record typed by someone else, then merged and undone
     const d = await c.post('/api/v1/families', body(coord, 'Kasteleijn', undefined, 'Pieter'));
     const dup = (await c.get(`/api/v1/families/${d.body.id}`)).body.members[0];
-    const merge = await c.post('/api/v1/person-merges', { survivingPersonId: pieter.personId, mergedPersonId: dup.personId, reason: 'Zelfde persoon, typefout in achternaam' });
+    const merge = await c.post('/api/v1/person-merges', {
+      survivingPersonId: pieter.personId,
+      mergedPersonId: dup.personId,
+      reason: 'Zelfde persoon, typefout in achternaam',
+    });
     expect(merge.status).toBe(201);
     const afterMerge = (await c.get(`/api/v1/families/${d.body.id}`)).body.members.map((m: { personId: string }) => m.personId);
     expect(afterMerge).toContain(pieter.personId);
@@ -67,6 +84,14 @@ describe('possible same person', () => {
     expect(afterUndo).not.toContain(pieter.personId);
     expect((await c.post(`/api/v1/person-merges/${merge.body.id}/undo`)).status).toBe(409);
     // someone who cannot see both records cannot merge them
-    expect((await o.post('/api/v1/person-merges', { survivingPersonId: pieter.personId, mergedPersonId: dup.personId, reason: 'poging van buiten' })).status).toBe(404);
+    expect(
+      (
+        await o.post('/api/v1/person-merges', {
+          survivingPersonId: pieter.personId,
+          mergedPersonId: dup.personId,
+          reason: 'poging van buiten',
+        })
+      ).status,
+    ).toBe(404);
   });
 });

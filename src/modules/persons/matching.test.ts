@@ -2,12 +2,28 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { editDistance, matchScore, possibleSameReason, surnameParts } from './matching.js';
 
-const p = (givenNames: string, familyName: string, birthDate: string, familyNamePrefix?: string, bsn?: string) => ({ givenNames, familyName, birthDate, familyNamePrefix, bsn });
+const p = (givenNames: string, familyName: string, birthDate: string, familyNamePrefix?: string, bsn?: string) => ({
+  givenNames,
+  familyName,
+  birthDate,
+  familyNamePrefix,
+  bsn,
+});
 
 describe('possible same person', () => {
   it('matches on BSN, and never across two different BSNs', () => {
-    expect(possibleSameReason(p('Jan', 'Jansen', '1980-01-01', undefined, '111222333'), p('Piet', 'Klaassen', '1999-09-09', undefined, '111222333'))).toBe('bsn');
-    expect(possibleSameReason(p('Jan', 'Jansen', '1980-01-01', undefined, '111222333'), p('Jan', 'Jansen', '1980-01-01', undefined, '123456782'))).toBeNull();
+    expect(
+      possibleSameReason(
+        p('Jan', 'Jansen', '1980-01-01', undefined, '111222333'),
+        p('Piet', 'Klaassen', '1999-09-09', undefined, '111222333'),
+      ),
+    ).toBe('bsn');
+    expect(
+      possibleSameReason(
+        p('Jan', 'Jansen', '1980-01-01', undefined, '111222333'),
+        p('Jan', 'Jansen', '1980-01-01', undefined, '123456782'),
+      ),
+    ).toBeNull();
   });
 
   it('tolerates accents, tussenvoegsels, double names, initials and one typo', () => {
@@ -31,11 +47,18 @@ describe('possible same person', () => {
   it('is symmetric and reflexive', () => {
     const name = fc.stringMatching(/^[A-Za-zëéïö]{1,10}$/);
     const date = fc.constantFrom('1980-01-01', '1990-05-05', '2010-12-31');
-    const person = fc.record({ givenNames: name, familyName: name, birthDate: date, familyNamePrefix: fc.constantFrom(undefined, 'van', 'de', 'van der') });
-    fc.assert(fc.property(person, person, (a, b) => {
-      expect(possibleSameReason(a, b)).toBe(possibleSameReason(b, a));
-      expect(possibleSameReason(a, a)).toBe('name_and_birth_date');
-    }));
+    const person = fc.record({
+      givenNames: name,
+      familyName: name,
+      birthDate: date,
+      familyNamePrefix: fc.constantFrom(undefined, 'van', 'de', 'van der'),
+    });
+    fc.assert(
+      fc.property(person, person, (a, b) => {
+        expect(possibleSameReason(a, b)).toBe(possibleSameReason(b, a));
+        expect(possibleSameReason(a, a)).toBe('name_and_birth_date');
+      }),
+    );
   });
 
   it('edit distance counts a swap as one', () => {
@@ -60,7 +83,9 @@ describe('possible same person', () => {
     const berg = p('Zoë', 'Berg', d, 'van der');
     expect(matchScore(berg, p('Zoë', 'Berg', d, 'van der'))).toBe(1);
     expect(matchScore(berg, p('Zoë', 'Bergh', d, 'van der'))).toBe(0.95);
-    expect(matchScore(p('Jan', 'Jansen', '1980-01-01', undefined, '111222333'), p('Piet', 'Klaassen', '1999-09-09', undefined, '111222333'))).toBe(1);
+    expect(
+      matchScore(p('Jan', 'Jansen', '1980-01-01', undefined, '111222333'), p('Piet', 'Klaassen', '1999-09-09', undefined, '111222333')),
+    ).toBe(1);
     expect(matchScore(berg, p('Zoë', 'Berg', '1987-06-16', 'van der'))).toBeNull();
     const initial = matchScore(p('Z.', 'Berg', d, 'van der'), berg)!;
     const typo = matchScore(p('Zoë', 'Bergh', d), berg)!;
@@ -71,13 +96,22 @@ describe('possible same person', () => {
 
   it('scores symmetrically, between 0.6 and 1, exactly when a reason exists', () => {
     const name = fc.stringMatching(/^[A-Za-zëé]{1,9}$/);
-    const person = fc.record({ givenNames: name, familyName: name, birthDate: fc.constantFrom('1980-01-01', '1990-05-05'),
-      familyNamePrefix: fc.constantFrom(undefined, 'van', 'van der') });
-    fc.assert(fc.property(person, person, (a, b) => {
-      const s = matchScore(a, b);
-      expect(s).toBe(matchScore(b, a));
-      expect(s === null).toBe(possibleSameReason(a, b) === null);
-      if (s !== null) { expect(s).toBeGreaterThanOrEqual(0.6); expect(s).toBeLessThanOrEqual(1); }
-    }));
+    const person = fc.record({
+      givenNames: name,
+      familyName: name,
+      birthDate: fc.constantFrom('1980-01-01', '1990-05-05'),
+      familyNamePrefix: fc.constantFrom(undefined, 'van', 'van der'),
+    });
+    fc.assert(
+      fc.property(person, person, (a, b) => {
+        const s = matchScore(a, b);
+        expect(s).toBe(matchScore(b, a));
+        expect(s === null).toBe(possibleSameReason(a, b) === null);
+        if (s !== null) {
+          expect(s).toBeGreaterThanOrEqual(0.6);
+          expect(s).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
   });
 });

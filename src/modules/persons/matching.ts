@@ -2,15 +2,47 @@
 // tussenvoegsels ("van der"), hyphenated and double surnames, and one typo. The result is only
 // ever a suggestion for a professional to confirm or reject; nothing is merged silently.
 
-const PREFIXES = new Set(['van', 'der', 'den', 'de', 'het', 'ter', 'ten', 'te', 'op', 'in', "'t", 't', 'la', 'le', 'du', 'da', 'di', 'del', 'el', 'al', 'vd', 'v']);
+const PREFIXES = new Set([
+  'van',
+  'der',
+  'den',
+  'de',
+  'het',
+  'ter',
+  'ten',
+  'te',
+  'op',
+  'in',
+  "'t",
+  't',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+  'del',
+  'el',
+  'al',
+  'vd',
+  'v',
+]);
 
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/ı/g, 'i').toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ı/g, 'i')
+    .toLowerCase()
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The significant parts of a family name: "van der Berg-de Vries" → ["berg", "vries"]. */
 export function surnameParts(prefix: string | null | undefined, familyName: string): string[] {
-  const words = fold(`${prefix ?? ''} ${familyName}`).split(' ').filter(Boolean);
+  const words = fold(`${prefix ?? ''} ${familyName}`)
+    .split(' ')
+    .filter(Boolean);
   const significant = words.filter((w) => !PREFIXES.has(w));
   return significant.length ? significant : words; // a surname such as "Van" or "Ter" on its own
 }
@@ -18,7 +50,9 @@ export function surnameParts(prefix: string | null | undefined, familyName: stri
 /** Damerau–Levenshtein distance (optimal string alignment), small strings only. */
 export function editDistance(a: string, b: string): number {
   // d[i][j]: the distance between the first i letters of a and the first j of b.
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   const at = (i: number, j: number): number => {
     const v = d[i]?.[j];
     if (v === undefined) throw new Error(`editDistance: no cell ${i},${j} in a ${a.length + 1}×${b.length + 1} matrix`);
@@ -40,13 +74,22 @@ export function editDistance(a: string, b: string): number {
  * from there, two from nine letters. A surname word tolerates one typo from four letters ("Berg" /
  * "Bergh"); a first name from five, so twins called Anna and Anne are not proposed as one person.
  */
-const allowedEdits = (a: string, b: string, from: number) => { const n = Math.min(a.length, b.length); return (n >= from ? 1 : 0) + (n >= 9 ? 1 : 0); };
+const allowedEdits = (a: string, b: string, from: number) => {
+  const n = Math.min(a.length, b.length);
+  return (n >= from ? 1 : 0) + (n >= 9 ? 1 : 0);
+};
 const closeEnough = (a: string, b: string, from = 5) => a === b || editDistance(a, b) <= allowedEdits(a, b, from);
 const SURNAME_FROM = 4;
 /** 1 for equal words, less for each typo relative to the length. */
 const similarity = (a: string, b: string) => (a === b ? 1 : 1 - editDistance(a, b) / Math.max(a.length, b.length, 1));
 
-export interface PersonKey { bsn?: string | null; givenNames: string; familyNamePrefix?: string | null; familyName: string; birthDate?: string | null }
+export interface PersonKey {
+  bsn?: string | null;
+  givenNames: string;
+  familyNamePrefix?: string | null;
+  familyName: string;
+  birthDate?: string | null;
+}
 
 export type MatchReason = 'bsn' | 'name_and_birth_date';
 

@@ -8,19 +8,30 @@ export const UpdatePersonBody = PersonInput.extend({ version: Version });
 export const PersonVersion = z.object({ id: z.string(), version: z.number() });
 
 export const MatchQuery = z.strictObject({
-  bsn: z.string().regex(/^\d{9}$/).optional(),
+  bsn: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
   givenNames: z.string().trim().min(1).max(100),
   familyNamePrefix: z.string().trim().max(20).optional(),
   familyName: z.string().trim().min(1).max(100),
   birthDate: IsoDate.optional(),
 });
 export const PossibleMatches = z.object({
-  items: z.array(z.object({ personId: z.string(), fullName: z.string(), birthDate: z.string().nullable(), reason: z.enum(['bsn', 'name_and_birth_date']),
-    familyId: z.string().nullable(), familyName: z.string().nullable(),
-    /** 0..1, how alike; the items are sorted on it. */
-    score: z.number(),
-    /** Already confirmed as this person by a professional. */
-    confirmed: z.boolean().optional() })),
+  items: z.array(
+    z.object({
+      personId: z.string(),
+      fullName: z.string(),
+      birthDate: z.string().nullable(),
+      reason: z.enum(['bsn', 'name_and_birth_date']),
+      familyId: z.string().nullable(),
+      familyName: z.string().nullable(),
+      /** 0..1, how alike; the items are sorted on it. */
+      score: z.number(),
+      /** Already confirmed as this person by a professional. */
+      confirmed: z.boolean().optional(),
+    }),
+  ),
   /** A possible match exists that the actor may not see: say so neutrally, never who. */
   possibleElsewhere: z.boolean(),
 });
@@ -35,5 +46,9 @@ export const MatchDecisionBody = z.strictObject({
   reason: z.string().trim().max(500).optional(),
 });
 export const MatchDecision = z.object({
-  id: z.string(), decision: z.enum(['confirmed', 'rejected']), candidatePersonId: z.string(), score: z.number(), version: z.number(),
+  id: z.string(),
+  decision: z.enum(['confirmed', 'rejected']),
+  candidatePersonId: z.string(),
+  score: z.number(),
+  version: z.number(),
 });

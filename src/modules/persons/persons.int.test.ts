@@ -4,7 +4,12 @@ import { createOrganisation, createRegion, createUser, familyBody, nextBsn, type
 import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 
-let t: TestDb; let app: App; let coord: TestUser; let outsider: TestUser; let c: Client; let out: Client;
+let t: TestDb;
+let app: App;
+let coord: TestUser;
+let outsider: TestUser;
+let c: Client;
+let out: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -15,7 +20,10 @@ beforeAll(async () => {
   app = await testApp(t.server);
   [c, out] = await Promise.all([login(app, coord.username), login(app, outsider.username)]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 async function newFamily() {
   const r = await c.post('/api/v1/families', familyBody(coord.actor.userId, { familyName: 'Smit' }));
@@ -23,12 +31,21 @@ async function newFamily() {
   return { familyId: r.body.id as string, person: page.members[0] };
 }
 const edit = (p: Record<string, any>, changes: Record<string, unknown>) => ({
-  givenNames: p.givenNames, familyName: p.familyName, birthDate: p.birthDate, bsn: p.bsn, version: p.version, ...changes });
+  givenNames: p.givenNames,
+  familyName: p.familyName,
+  birthDate: p.birthDate,
+  bsn: p.bsn,
+  version: p.version,
+  ...changes,
+});
 
 describe('changing a person', () => {
   it('saves the change with a new version, makes the new name searchable, and logs it', async () => {
     const { familyId, person } = await newFamily();
-    const r = await c.put(`/api/v1/persons/${person.personId}`, edit(person, { familyName: 'Smit-Öztürk', street: 'Lange Delft', houseNumber: '12', postcode: '4331ab', city: 'Middelburg' }));
+    const r = await c.put(
+      `/api/v1/persons/${person.personId}`,
+      edit(person, { familyName: 'Smit-Öztürk', street: 'Lange Delft', houseNumber: '12', postcode: '4331ab', city: 'Middelburg' }),
+    );
     expect(r.status).toBe(200);
     expect(r.body.version).toBe(person.version + 1);
     const page = (await c.get(`/api/v1/families/${familyId}`)).body;
@@ -36,7 +53,9 @@ describe('changing a person', () => {
     expect(m).toMatchObject({ familyName: 'Smit-Öztürk', postcode: '4331 AB', city: 'Middelburg' });
     expect(page.timeline[0].type).toBe('person_updated');
     expect((await c.get('/api/v1/families?q=ozturk')).body.items.map((f: { id: string }) => f.id)).toContain(familyId);
-    const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE person_id = $1 AND action = 'update' AND object_type = 'person'`, [person.personId]);
+    const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE person_id = $1 AND action = 'update' AND object_type = 'person'`, [
+      person.personId,
+    ]);
     expect(audit).toHaveLength(1);
   });
 
@@ -47,7 +66,9 @@ describe('changing a person', () => {
     const second = await c.put(`/api/v1/persons/${person.personId}`, edit(person, { phone: '0699999999' }));
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ code: 'stale_version', field: 'version' });
-    const rows = await t.db.query<{ phone: string; version: number }>(`SELECT phone, version FROM persons WHERE id = $1`, [person.personId]);
+    const rows = await t.db.query<{ phone: string; version: number }>(`SELECT phone, version FROM persons WHERE id = $1`, [
+      person.personId,
+    ]);
     expect(rows[0]).toEqual({ phone: '0612345678', version: person.version + 1 });
   });
 

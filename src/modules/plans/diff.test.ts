@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compareItems, countChanges } from './diff.js';
 
-const g = (lineageId: string, description: string, targetScore = 3, id = `${lineageId}-${description}`) => ({ id, lineageId, description, targetScore, position: 0 });
+const g = (lineageId: string, description: string, targetScore = 3, id = `${lineageId}-${description}`) => ({
+  id,
+  lineageId,
+  description,
+  targetScore,
+  position: 0,
+});
 
 describe('comparing plan versions', () => {
   it('finds added, removed, changed (naming the fields) and unchanged items by lineage, not by id', () => {
@@ -9,7 +15,11 @@ describe('comparing plan versions', () => {
     const after = [g('b', 'Naar school', 3, 'other-id'), g('a', 'Schulden op orde', 4), g('d', 'Sport')];
     const r = compareItems(before, after);
     expect(r.map((x) => [x.change, (x.before ?? x.after).lineageId, x.fields])).toEqual([
-      ['changed', 'a', ['targetScore']], ['unchanged', 'b', []], ['removed', 'c', []], ['added', 'd', []]]);
+      ['changed', 'a', ['targetScore']],
+      ['unchanged', 'b', []],
+      ['removed', 'c', []],
+      ['added', 'd', []],
+    ]);
     expect(countChanges(r)).toEqual({ added: 1, removed: 1, changed: 1, unchanged: 1 });
   });
 

@@ -1,7 +1,9 @@
 // Comparing two plan versions: goals and actions matched by their lineage (the same goal or
 // action copied into the next version), each added, removed, changed or unchanged, side by side.
 
-export interface Comparable { lineageId: string }
+export interface Comparable {
+  lineageId: string;
+}
 export type Change<T> =
   | { change: 'added'; before: null; after: T; fields: string[] }
   | { change: 'removed'; before: T; after: null; fields: string[] }
@@ -14,7 +16,8 @@ function changedFields<T extends object>(a: T, b: T, ignore: ReadonlySet<string>
   const out: string[] = [];
   for (const k of keys) {
     if (ignore.has(k)) continue;
-    const x = (a as Record<string, unknown>)[k]; const y = (b as Record<string, unknown>)[k];
+    const x = (a as Record<string, unknown>)[k];
+    const y = (b as Record<string, unknown>)[k];
     if (x === y) continue;
     if (typeof x === 'object' && typeof y === 'object' && JSON.stringify(x) === JSON.stringify(y)) continue;
     out.push(k);
@@ -23,14 +26,21 @@ function changedFields<T extends object>(a: T, b: T, ignore: ReadonlySet<string>
 }
 
 /** Side by side: first everything of `before` in its order (removed, changed, unchanged), then what `after` added, in its order. */
-export function compareItems<T extends Comparable>(before: T[], after: T[], ignore: readonly string[] = ['id', 'lineageId', 'position']): Array<Change<T>> {
+export function compareItems<T extends Comparable>(
+  before: T[],
+  after: T[],
+  ignore: readonly string[] = ['id', 'lineageId', 'position'],
+): Array<Change<T>> {
   const skip = new Set(ignore);
   const later = new Map(after.map((x) => [x.lineageId, x]));
   const earlier = new Set(before.map((x) => x.lineageId));
   const out: Array<Change<T>> = [];
   for (const b of before) {
     const a = later.get(b.lineageId);
-    if (!a) { out.push({ change: 'removed', before: b, after: null, fields: [] }); continue; }
+    if (!a) {
+      out.push({ change: 'removed', before: b, after: null, fields: [] });
+      continue;
+    }
     const fields = changedFields(b, a, skip);
     out.push(fields.length ? { change: 'changed', before: b, after: a, fields } : { change: 'unchanged', before: b, after: a, fields });
   }

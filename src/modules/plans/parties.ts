@@ -27,7 +27,11 @@ export function childRequirement(birthDate: string | null, proposalDate: string)
   return 'agree_own_part';
 }
 
-export interface FamilyMemberFact { personId: string; relation: string; birthDate: string | null }
+export interface FamilyMemberFact {
+  personId: string;
+  relation: string;
+  birthDate: string | null;
+}
 
 /** The family members who are parties of a version proposed on `proposalDate`. */
 export function familyParties(members: FamilyMemberFact[], proposalDate: string): Array<{ personId: string; requirement: Requirement }> {

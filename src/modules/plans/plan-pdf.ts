@@ -25,14 +25,35 @@ const embedded = existsSync(REGULAR) && existsSync(BOLD);
 /** Read once; each document embeds the subset it uses. */
 const fonts = embedded ? { regular: readFileSync(REGULAR), bold: readFileSync(BOLD) } : null;
 
-const REQUIREMENT: Record<string, string> = { agree: 'akkoord', heard: 'gehoord (jonger dan 12)', agree_with_parents: 'akkoord samen met ouders (12–15)', agree_own_part: 'eigen deel akkoord (16+)' };
+const REQUIREMENT: Record<string, string> = {
+  agree: 'akkoord',
+  heard: 'gehoord (jonger dan 12)',
+  agree_with_parents: 'akkoord samen met ouders (12–15)',
+  agree_own_part: 'eigen deel akkoord (16+)',
+};
 const ANSWER: Record<string, string> = { agreed: 'akkoord', disagreed: 'niet akkoord', heard: 'gehoord' };
-const VIA: Record<string, string> = { conversation: 'in een gesprek', phone: 'telefonisch', in_writing: 'schriftelijk', video: 'via video', own_account: 'zelf in Regie' };
+const VIA: Record<string, string> = {
+  conversation: 'in een gesprek',
+  phone: 'telefonisch',
+  in_writing: 'schriftelijk',
+  video: 'via video',
+  own_account: 'zelf in Regie',
+};
 const STATUS: Record<string, string> = { open: 'open', done: 'gedaan', not_done: 'niet gedaan' };
-const nlDate = (iso: string | null) => (iso ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '—');
+const nlDate = (iso: string | null) =>
+  iso
+    ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('nl-NL', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      })
+    : '—';
 
 export interface PlanPdfData {
-  familyName: string; coordinator: string | null; version: z.infer<typeof PlanVersion>;
+  familyName: string;
+  coordinator: string | null;
+  version: z.infer<typeof PlanVersion>;
   safetyPlan: Array<{ what: string; who: string; when: string | null; check: string | null }> | null;
 }
 
@@ -41,9 +62,19 @@ export async function planPdf(db: Database, actor: Actor, versionId: string): Pr
     const v = await findVersion(tx, actor.regionId, versionId);
     if (!v) throw new NotFound('plan-version', versionId);
     const access = await familyAccess(tx, actor, v.family_id);
-    await recordAccess(tx, actor, { action: 'read', objectType: 'plan-pdf', objectId: versionId, personIds: await familyPersonIds(tx, actor.regionId, v.family_id), ...accessAudit(access) });
+    await recordAccess(tx, actor, {
+      action: 'read',
+      objectType: 'plan-pdf',
+      objectId: versionId,
+      personIds: await familyPersonIds(tx, actor.regionId, v.family_id),
+      ...accessAudit(access),
+    });
     if (!v.decided_at || (v.status !== 'agreed' && v.status !== 'superseded'))
-      throw new Conflict('plan_not_agreed', { nl: 'Alleen een plan waarop akkoord is gegeven wordt als PDF gemaakt.', en: 'Only an agreed plan is made into a PDF.' }, 'versionId');
+      throw new Conflict(
+        'plan_not_agreed',
+        { nl: 'Alleen een plan waarop akkoord is gegeven wordt als PDF gemaakt.', en: 'Only an agreed plan is made into a PDF.' },
+        'versionId',
+      );
     return pdfData(tx, actor, v.family_id, v.case_id, await versionDetail(tx, actor.regionId, v));
   });
   return { fileName: `plan-versie-${data.version.number}.pdf`, bytes: await renderPlanPdf(data) };
@@ -51,36 +82,94 @@ export async function planPdf(db: Database, actor: Actor, versionId: string): Pr
 
 async function pdfData(tx: Tx, actor: Actor, familyId: string, caseId: string, version: z.infer<typeof PlanVersion>): Promise<PlanPdfData> {
   const fam = await tx.query<{ name: string }>(`SELECT name FROM families WHERE region_id = $1 AND id = $2`, [actor.regionId, familyId]);
-  const coord = await tx.query<{ name: string; org: string }>(`SELECT u.display_name AS name, o.name AS org FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
-      JOIN organisations o ON o.region_id = ct.region_id AND o.id = ct.organisation_id WHERE ct.region_id = $1 AND ct.case_id = $2 AND ct.role = 'coordinator' AND ct.ended_at IS NULL`, [actor.regionId, caseId]);
-  return { familyName: fam[0]?.name ?? '', coordinator: coord[0] ? `${coord[0].name} (${coord[0].org})` : null, version, safetyPlan: await safetyPlanForPdf(tx, caseId) };
+  const coord = await tx.query<{ name: string; org: string }>(
+    `SELECT u.display_name AS name, o.name AS org FROM case_team ct JOIN users u ON u.region_id = ct.region_id AND u.id = ct.user_id
+      JOIN organisations o ON o.region_id = ct.region_id AND o.id = ct.organisation_id WHERE ct.region_id = $1 AND ct.case_id = $2 AND ct.role = 'coordinator' AND ct.ended_at IS NULL`,
+    [actor.regionId, caseId],
+  );
+  return {
+    familyName: fam[0]?.name ?? '',
+    coordinator: coord[0] ? `${coord[0].name} (${coord[0].org})` : null,
+    version,
+    safetyPlan: await safetyPlanForPdf(tx, caseId),
+  };
 }
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
 export function renderPlanPdf(d: PlanPdfData): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, pdfVersion: '1.7', tagged: true, subset: 'PDF/UA', displayTitle: true, lang: 'nl-NL',
-    info: { Title: `Plan ${d.familyName}, versie ${d.version.number}`, Author: 'Regie', Subject: 'Gezinsplan (1 Gezin, 1 Plan, 1 Regisseur)' } } as unknown as PDFKit.PDFDocumentOptions);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    pdfVersion: '1.7',
+    tagged: true,
+    subset: 'PDF/UA',
+    displayTitle: true,
+    lang: 'nl-NL',
+    info: {
+      Title: `Plan ${d.familyName}, versie ${d.version.number}`,
+      Author: 'Regie',
+      Subject: 'Gezinsplan (1 Gezin, 1 Plan, 1 Regisseur)',
+    },
+  } as unknown as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('data', (c: Buffer) => chunks.push(c)); doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
-  if (fonts) { doc.registerFont('body', fonts.regular); doc.registerFont('bold', fonts.bold); } else { doc.registerFont('body', 'Helvetica'); doc.registerFont('bold', 'Helvetica-Bold'); }
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  if (fonts) {
+    doc.registerFont('body', fonts.regular);
+    doc.registerFont('bold', fonts.bold);
+  } else {
+    doc.registerFont('body', 'Helvetica');
+    doc.registerFont('bold', 'Helvetica-Bold');
+  }
   doc.font('body');
   const root = doc.struct('Document');
   doc.addStructure(root);
   const v = d.version;
-  const heading = (level: 1 | 2, text: string) => root.add(doc.struct(`H${level}`, {}, () => { doc.font('bold').fontSize(level === 1 ? 18 : 13).text(text, { paragraphGap: 6 }); doc.font('body').fontSize(10); }));
-  const para = (text: string) => root.add(doc.struct('P', {}, () => { doc.fontSize(10).text(text, { paragraphGap: 4 }); }));
+  const heading = (level: 1 | 2, text: string) =>
+    root.add(
+      doc.struct(`H${level}`, {}, () => {
+        doc
+          .font('bold')
+          .fontSize(level === 1 ? 18 : 13)
+          .text(text, { paragraphGap: 6 });
+        doc.font('body').fontSize(10);
+      }),
+    );
+  const para = (text: string) =>
+    root.add(
+      doc.struct('P', {}, () => {
+        doc.fontSize(10).text(text, { paragraphGap: 4 });
+      }),
+    );
 
   heading(1, `Plan van ${d.familyName}`);
-  para(`Versie ${v.number} van ${nlDate(v.planDate)}. Akkoord op ${nlDate(v.decidedAt)}.${d.coordinator ? ` Regisseur: ${d.coordinator}.` : ''}`);
+  para(
+    `Versie ${v.number} van ${nlDate(v.planDate)}. Akkoord op ${nlDate(v.decidedAt)}.${d.coordinator ? ` Regisseur: ${d.coordinator}.` : ''}`,
+  );
   const domain = (x: string) => DOMAIN_LABELS.nl[x as keyof (typeof DOMAIN_LABELS)['nl']] ?? x;
 
   heading(2, 'Doelen');
   const goals = v.goals.filter((g) => !g.familyOwn);
   if (goals.length === 0) para('Geen doelen van professionals in deze versie.');
-  else table(doc, root, ['Levensdomein', 'Doel', 'Over wie', 'Streefscore', 'Streefdatum'], [110, 175, 85, 60, 65],
-    goals.map((g) => [domain(g.domain), g.description, g.personName ?? 'het hele gezin', g.targetScore ? String(g.targetScore) : '—', nlDate(g.targetDate)]));
+  else
+    table(
+      doc,
+      root,
+      ['Levensdomein', 'Doel', 'Over wie', 'Streefscore', 'Streefdatum'],
+      [110, 175, 85, 60, 65],
+      goals.map((g) => [
+        domain(g.domain),
+        g.description,
+        g.personName ?? 'het hele gezin',
+        g.targetScore ? String(g.targetScore) : '—',
+        nlDate(g.targetDate),
+      ]),
+    );
 
   heading(2, 'Eigen doelen van het gezin');
   const own = v.goals.filter((g) => g.familyOwn);
@@ -89,26 +178,64 @@ export function renderPlanPdf(d: PlanPdfData): Promise<Buffer> {
     para('In de woorden van het gezin, niet herschreven.');
     const list = doc.struct('L');
     root.add(list);
-    for (const g of own) list.add(doc.struct('LI', {}, () => { doc.fontSize(10).text(`• “${g.description}” (${domain(g.domain)}${g.targetDate ? `, ${nlDate(g.targetDate)}` : ''})`, { paragraphGap: 2 }); }));
+    for (const g of own)
+      list.add(
+        doc.struct('LI', {}, () => {
+          doc
+            .fontSize(10)
+            .text(`• “${g.description}” (${domain(g.domain)}${g.targetDate ? `, ${nlDate(g.targetDate)}` : ''})`, { paragraphGap: 2 });
+        }),
+      );
     list.end();
   }
 
   heading(2, 'Acties');
   if (v.actions.length === 0) para('Geen acties in deze versie.');
-  else table(doc, root, ['Actie', 'Wie', 'Uiterlijk', 'Stand'], [215, 150, 70, 60],
-    v.actions.map((a) => [a.description,
-      a.owner.kind === 'organisation' ? [a.owner.organisationName, a.owner.userName].filter(Boolean).join(' — ') : a.owner.kind === 'family_member' ? `${a.owner.personName ?? ''} (gezin)` : `${a.owner.networkMemberName ?? ''} (netwerk)`,
-      nlDate(a.dueOn), a.status === 'not_done' ? `niet gedaan: ${a.notDoneReason ?? ''}` : STATUS[a.status] ?? a.status]));
+  else
+    table(
+      doc,
+      root,
+      ['Actie', 'Wie', 'Uiterlijk', 'Stand'],
+      [215, 150, 70, 60],
+      v.actions.map((a) => [
+        a.description,
+        a.owner.kind === 'organisation'
+          ? [a.owner.organisationName, a.owner.userName].filter(Boolean).join(' — ')
+          : a.owner.kind === 'family_member'
+            ? `${a.owner.personName ?? ''} (gezin)`
+            : `${a.owner.networkMemberName ?? ''} (netwerk)`,
+        nlDate(a.dueOn),
+        a.status === 'not_done' ? `niet gedaan: ${a.notDoneReason ?? ''}` : (STATUS[a.status] ?? a.status),
+      ]),
+    );
 
   heading(2, 'Veiligheidsplan');
   if (!d.safetyPlan || d.safetyPlan.length === 0) para('Er is geen veiligheidsplan in Regie vastgelegd bij dit plan.');
-  else table(doc, root, ['Afspraak', 'Wie', 'Wanneer', 'Hoe gecontroleerd'], [190, 110, 75, 120], d.safetyPlan.map((s) => [s.what, s.who, s.when ? nlDate(s.when) : '—', s.check ?? '—']));
+  else
+    table(
+      doc,
+      root,
+      ['Afspraak', 'Wie', 'Wanneer', 'Hoe gecontroleerd'],
+      [190, 110, 75, 120],
+      d.safetyPlan.map((s) => [s.what, s.who, s.when ? nlDate(s.when) : '—', s.check ?? '—']),
+    );
 
   heading(2, 'Akkoord');
-  table(doc, root, ['Partij', 'Gevraagd', 'Antwoord', 'Datum', 'Hoe'], [140, 120, 95, 70, 70],
-    v.parties.map((p) => [p.name, REQUIREMENT[p.requirement] ?? p.requirement,
-      p.answer ? `${ANSWER[p.answer.answer] ?? p.answer.answer}${p.answer.view ? `: “${p.answer.view}”` : ''}${p.answer.reason ? `: ${p.answer.reason}` : ''}` : '—',
-      nlDate(p.answer?.answeredOn ?? null), p.answer?.via ? VIA[p.answer.via] ?? p.answer.via : '—']));
+  table(
+    doc,
+    root,
+    ['Partij', 'Gevraagd', 'Antwoord', 'Datum', 'Hoe'],
+    [140, 120, 95, 70, 70],
+    v.parties.map((p) => [
+      p.name,
+      REQUIREMENT[p.requirement] ?? p.requirement,
+      p.answer
+        ? `${ANSWER[p.answer.answer] ?? p.answer.answer}${p.answer.view ? `: “${p.answer.view}”` : ''}${p.answer.reason ? `: ${p.answer.reason}` : ''}`
+        : '—',
+      nlDate(p.answer?.answeredOn ?? null),
+      p.answer?.via ? (VIA[p.answer.via] ?? p.answer.via) : '—',
+    ]),
+  );
   root.end();
   doc.end();
   return done;
@@ -130,15 +257,25 @@ function table(doc: Doc, root: Struct, headers: string[], widths: number[], rows
     let x = left;
     cells.forEach((c, i) => {
       const w = widths[i] ?? 80;
-      tr.add(doc.struct(header ? 'TH' : 'TD', {}, () => { doc.text(c || ' ', x + pad, y + pad, { width: w - 2 * pad }); }));
+      tr.add(
+        doc.struct(header ? 'TH' : 'TD', {}, () => {
+          doc.text(c || ' ', x + pad, y + pad, { width: w - 2 * pad });
+        }),
+      );
       x += w;
     });
     tr.end();
     // Rules between rows are decoration: an artifact, not content.
     doc.markContent('Artifact', { type: 'Layout' });
-    doc.moveTo(left, y + h).lineTo(x, y + h).lineWidth(header ? 1 : 0.5).strokeColor('#999999').stroke();
+    doc
+      .moveTo(left, y + h)
+      .lineTo(x, y + h)
+      .lineWidth(header ? 1 : 0.5)
+      .strokeColor('#999999')
+      .stroke();
     doc.endMarkedContent();
-    doc.x = left; doc.y = y + h;
+    doc.x = left;
+    doc.y = y + h;
   };
   row(headers, true);
   for (const r of rows) row(r, false);

@@ -15,11 +15,19 @@ export async function proposalBlockers(tx: Tx, caseId: string): Promise<PlanBloc
   // The actor's region is the only one row-level security shows; the case id is unique within it.
   const rows = await tx.query<{ goals: number }>(
     `SELECT (SELECT count(*)::int FROM plan_goals g WHERE g.region_id = v.region_id AND g.plan_version_id = v.id) AS goals
-       FROM plan_versions v WHERE v.region_id = regie.actor_region() AND v.case_id = $1 AND v.status = 'draft'`, [caseId]);
+       FROM plan_versions v WHERE v.region_id = regie.actor_region() AND v.case_id = $1 AND v.status = 'draft'`,
+    [caseId],
+  );
   const v = rows[0];
   if (!v || v.goals === 0)
-    out.push({ code: 'no_goals', field: 'goals', message: { nl: 'Een plan zonder doelen kan niet worden voorgelegd. Voeg minstens één doel toe.',
-      en: 'A plan without goals cannot be proposed. Add at least one goal.' } });
+    out.push({
+      code: 'no_goals',
+      field: 'goals',
+      message: {
+        nl: 'Een plan zonder doelen kan niet worden voorgelegd. Voeg minstens één doel toe.',
+        en: 'A plan without goals cannot be proposed. Add at least one goal.',
+      },
+    });
   // The family network council is offered first (declined is fine), unless a safety reason was recorded.
   const council = await councilBlocker(tx, caseId);
   if (council) out.push(council);
@@ -30,12 +38,17 @@ export async function proposalBlockers(tx: Tx, caseId: string): Promise<PlanBloc
 export async function agreementBlockers(tx: Tx, caseId: string): Promise<PlanBlocker[]> {
   // The plan's own rules are checked at proposal. An (conditionally) unsafe case needs every
   // child's safety scored and a safety plan with agreements.
-  const childSafety = (await latestScores(tx, caseId)).filter((s) => s.domain === 'safety').map((s) => ({ personId: s.personId, score: s.score }));
+  const childSafety = (await latestScores(tx, caseId))
+    .filter((s) => s.domain === 'safety')
+    .map((s) => ({ personId: s.personId, score: s.score }));
   return safetyBlocker(tx, caseId, childSafety);
 }
 
 /** The safety plan's agreements (who does what, when, how it is checked) to print with the plan, or null when it has none. */
-export async function safetyPlanForPdf(tx: Tx, caseId: string): Promise<null | Array<{ what: string; who: string; when: string | null; check: string | null }>> {
+export async function safetyPlanForPdf(
+  tx: Tx,
+  caseId: string,
+): Promise<null | Array<{ what: string; who: string; when: string | null; check: string | null }>> {
   const plan = await safetyPlanOf(tx, caseId);
   if (!plan.agreements.length) return null;
   return plan.agreements.map((a) => ({ what: a.what, who: a.ownerName, when: a.dueOn, check: a.checkHow || null }));

@@ -17,7 +17,12 @@ export const ANSWER_VIA = ['conversation', 'phone', 'in_writing', 'video', 'own_
 export const AnswerVia = z.enum(ANSWER_VIA);
 export const Domain = z.enum(DOMAINS);
 
-const Text = (max: number) => z.string().trim().min(1, msg('Vul dit veld in.', 'Fill in this field.')).max(max, msg(`Hooguit ${max} tekens.`, `At most ${max} characters.`));
+const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, msg('Vul dit veld in.', 'Fill in this field.'))
+    .max(max, msg(`Hooguit ${max} tekens.`, `At most ${max} characters.`));
 
 export const CaseParams = z.strictObject({ caseId: Uuid });
 export const FamilyParams = z.strictObject({ familyId: Uuid });
@@ -33,7 +38,13 @@ export const GoalInput = z.strictObject({
   domain: Domain,
   personId: Uuid.nullable().optional(),
   description: Text(2000),
-  targetScore: z.number().int().min(1, msg('Een score is 1 tot en met 5.', 'A score is 1 to 5.')).max(5, msg('Een score is 1 tot en met 5.', 'A score is 1 to 5.')).nullable().optional(),
+  targetScore: z
+    .number()
+    .int()
+    .min(1, msg('Een score is 1 tot en met 5.', 'A score is 1 to 5.'))
+    .max(5, msg('Een score is 1 tot en met 5.', 'A score is 1 to 5.'))
+    .nullable()
+    .optional(),
   targetDate: IsoDate.nullable().optional(),
   /** The family's own goal, in their own words: stored as given. */
   familyOwn: z.boolean().optional(),
@@ -75,51 +86,114 @@ export const PlanSettingsBody = z.strictObject({ teamLeadApproval: z.boolean(), 
 
 // Answers
 export const Goal = z.object({
-  id: z.string(), lineageId: z.string(), domain: Domain, personId: z.string().nullable(), personName: z.string().nullable(),
-  description: z.string(), targetScore: z.number().nullable(), targetDate: z.string().nullable(), familyOwn: z.boolean(), position: z.number(),
+  id: z.string(),
+  lineageId: z.string(),
+  domain: Domain,
+  personId: z.string().nullable(),
+  personName: z.string().nullable(),
+  description: z.string(),
+  targetScore: z.number().nullable(),
+  targetDate: z.string().nullable(),
+  familyOwn: z.boolean(),
+  position: z.number(),
 });
 export const ActionOwner = z.object({
   kind: z.enum(['organisation', 'family_member', 'network_member']),
-  organisationId: z.string().nullable(), organisationName: z.string().nullable(), userId: z.string().nullable(), userName: z.string().nullable(),
-  personId: z.string().nullable(), personName: z.string().nullable(), networkMemberId: z.string().nullable(), networkMemberName: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  personId: z.string().nullable(),
+  personName: z.string().nullable(),
+  networkMemberId: z.string().nullable(),
+  networkMemberName: z.string().nullable(),
 });
 export const Action = z.object({
-  id: z.string(), lineageId: z.string(), goalId: z.string().nullable(), goalLineageId: z.string().nullable(), description: z.string(),
-  owner: ActionOwner, dueOn: z.string(), status: ActionStatus, notDoneReason: z.string().nullable(), position: z.number(),
+  id: z.string(),
+  lineageId: z.string(),
+  goalId: z.string().nullable(),
+  goalLineageId: z.string().nullable(),
+  description: z.string(),
+  owner: ActionOwner,
+  dueOn: z.string(),
+  status: ActionStatus,
+  notDoneReason: z.string().nullable(),
+  position: z.number(),
 });
 export const PartyAnswer = z.object({
-  answer: AnswerKind, reason: z.string().nullable(), view: z.string().nullable(), via: AnswerVia.nullable(), answeredOn: z.string(),
-  recordedByName: z.string(), recordedAt: z.string(),
+  answer: AnswerKind,
+  reason: z.string().nullable(),
+  view: z.string().nullable(),
+  via: AnswerVia.nullable(),
+  answeredOn: z.string(),
+  recordedByName: z.string(),
+  recordedAt: z.string(),
 });
 export const Party = z.object({
-  id: z.string(), kind: z.enum(['person', 'organisation']), personId: z.string().nullable(), organisationId: z.string().nullable(),
-  name: z.string(), requirement: Requirement, answer: PartyAnswer.nullable(),
+  id: z.string(),
+  kind: z.enum(['person', 'organisation']),
+  personId: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  name: z.string(),
+  requirement: Requirement,
+  answer: PartyAnswer.nullable(),
 });
 export const VersionSummary = z.object({
-  id: z.string(), number: z.number(), status: PlanStatus, planDate: z.string(), proposedAt: z.string().nullable(), decidedAt: z.string().nullable(),
+  id: z.string(),
+  number: z.number(),
+  status: PlanStatus,
+  planDate: z.string(),
+  proposedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
 });
 export const PlanVersion = VersionSummary.extend({
-  caseId: z.string(), familyId: z.string(), basedOn: z.string().nullable(), createdAt: z.string(), supersededAt: z.string().nullable(),
-  approvedAt: z.string().nullable(), approvedByName: z.string().nullable(), version: z.number(),
-  goals: z.array(Goal), actions: z.array(Action), parties: z.array(Party),
+  caseId: z.string(),
+  familyId: z.string(),
+  basedOn: z.string().nullable(),
+  createdAt: z.string(),
+  supersededAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  approvedByName: z.string().nullable(),
+  version: z.number(),
+  goals: z.array(Goal),
+  actions: z.array(Action),
+  parties: z.array(Party),
 });
 export const Disagreement = z.object({
-  versionId: z.string(), number: z.number(), partyName: z.string(), reason: z.string(), answeredOn: z.string(),
+  versionId: z.string(),
+  number: z.number(),
+  partyName: z.string(),
+  reason: z.string(),
+  answeredOn: z.string(),
 });
 /** What the council agreed, for the draft editor to offer (null: no outcome recorded). */
-export const CouncilOutcome = z.object({
-  goals: z.array(z.string()),
-  actions: z.array(z.object({ what: z.string(), networkMemberId: z.string(), networkMemberName: z.string(), dueOn: z.string() })),
-}).nullable();
+export const CouncilOutcome = z
+  .object({
+    goals: z.array(z.string()),
+    actions: z.array(z.object({ what: z.string(), networkMemberId: z.string(), networkMemberName: z.string(), dueOn: z.string() })),
+  })
+  .nullable();
 export const PlanOverview = z.object({
-  caseId: z.string(), familyId: z.string(), caseVersion: z.number(), caseClosed: z.boolean(),
-  teamLeadApproval: z.boolean(), isCoordinator: z.boolean(),
+  caseId: z.string(),
+  familyId: z.string(),
+  caseVersion: z.number(),
+  caseClosed: z.boolean(),
+  teamLeadApproval: z.boolean(),
+  isCoordinator: z.boolean(),
   versions: z.array(VersionSummary),
-  current: PlanVersion.nullable(), draft: PlanVersion.nullable(), agreedVersionId: z.string().nullable(),
+  current: PlanVersion.nullable(),
+  draft: PlanVersion.nullable(),
+  agreedVersionId: z.string().nullable(),
   openDisagreements: z.array(Disagreement),
   councilOutcome: CouncilOutcome,
   options: z.object({
-    team: z.array(z.object({ organisationId: z.string(), organisationName: z.string(), users: z.array(z.object({ id: z.string(), name: z.string() })) })),
+    team: z.array(
+      z.object({
+        organisationId: z.string(),
+        organisationName: z.string(),
+        users: z.array(z.object({ id: z.string(), name: z.string() })),
+      }),
+    ),
     familyMembers: z.array(z.object({ personId: z.string(), name: z.string(), relation: z.string(), birthDate: z.string().nullable() })),
     network: z.array(z.object({ id: z.string(), name: z.string(), relation: z.string() })),
   }),
@@ -134,23 +208,38 @@ export const CouncilCopyBody = z.strictObject({
 export const CouncilCopied = z.object({ version: z.number(), goals: z.number(), actions: z.number() });
 export const AnswerResult = z.object({ id: z.string(), status: PlanStatus });
 
-const ItemChange = <T extends z.ZodType>(item: T) => z.object({
-  change: z.enum(['added', 'removed', 'changed', 'unchanged']), before: item.nullable(), after: item.nullable(), fields: z.array(z.string()),
-});
+const ItemChange = <T extends z.ZodType>(item: T) =>
+  z.object({
+    change: z.enum(['added', 'removed', 'changed', 'unchanged']),
+    before: item.nullable(),
+    after: item.nullable(),
+    fields: z.array(z.string()),
+  });
 export const GoalChange = ItemChange(Goal);
 export const ActionChange = ItemChange(Action);
 export const Comparison = z.object({
-  from: VersionSummary, to: VersionSummary,
-  goals: z.array(GoalChange), actions: z.array(ActionChange),
-  counts: z.object({ goals: z.object({ added: z.number(), removed: z.number(), changed: z.number(), unchanged: z.number() }),
-    actions: z.object({ added: z.number(), removed: z.number(), changed: z.number(), unchanged: z.number() }) }),
+  from: VersionSummary,
+  to: VersionSummary,
+  goals: z.array(GoalChange),
+  actions: z.array(ActionChange),
+  counts: z.object({
+    goals: z.object({ added: z.number(), removed: z.number(), changed: z.number(), unchanged: z.number() }),
+    actions: z.object({ added: z.number(), removed: z.number(), changed: z.number(), unchanged: z.number() }),
+  }),
 });
 
 const ActionBrief = z.object({ id: z.string(), description: z.string(), dueOn: z.string(), ownerName: z.string() });
 export const PlanSummary = z.object({
   caseId: z.string().nullable(),
   current: VersionSummary.nullable(),
-  agreed: z.object({ id: z.string(), number: z.number(), decidedAt: z.string().nullable(), by: z.array(z.object({ name: z.string(), answeredOn: z.string() })) }).nullable(),
+  agreed: z
+    .object({
+      id: z.string(),
+      number: z.number(),
+      decidedAt: z.string().nullable(),
+      by: z.array(z.object({ name: z.string(), answeredOn: z.string() })),
+    })
+    .nullable(),
   draft: z.object({ id: z.string(), number: z.number() }).nullable(),
   openDisagreements: z.array(Disagreement),
   dueThisWeek: z.array(ActionBrief),

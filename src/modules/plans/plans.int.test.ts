@@ -11,9 +11,17 @@ import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 import { dutchToday, addDays } from '../../platform/time/working-days.js';
 
-let t: TestDb; let app: App; let region: string; let team: string; let gp: string;
-let coord: TestUser; let gpUser: TestUser; let stranger: TestUser;
-let c: Client; let g: Client; let s: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let team: string;
+let gp: string;
+let coord: TestUser;
+let gpUser: TestUser;
+let stranger: TestUser;
+let c: Client;
+let g: Client;
+let s: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -26,17 +34,32 @@ beforeAll(async () => {
   app = await testApp(t.server);
   [c, g, s] = await Promise.all([login(app, coord.username), login(app, gpUser.username), login(app, stranger.username)]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 const today = dutchToday();
 
 /** The family network council offered and declined: a plan may then be proposed. */
-const councilDeclined = { offeredOn: today, answer: 'declined', declinedReason: 'Het gezin wil het zelf met de regisseur regelen.', answeredOn: today, metOn: null, safetyReason: null };
+const councilDeclined = {
+  offeredOn: today,
+  answer: 'declined',
+  declinedReason: 'Het gezin wil het zelf met de regisseur regelen.',
+  answeredOn: today,
+  metOn: null,
+  safetyReason: null,
+};
 
 async function newFamily({ offerCouncil = true } = {}) {
   const fam = await c.post('/api/v1/families', familyBody(coord.actor.userId, { children: 2 }));
   expect(fam.status, JSON.stringify(fam.body)).toBe(201);
-  const young = await c.post(`/api/v1/families/${fam.body.id}/members`, { givenNames: 'Jip', familyName: 'Jansen', birthDate: addDays(today, -365 * 6), relation: 'child' });
+  const young = await c.post(`/api/v1/families/${fam.body.id}/members`, {
+    givenNames: 'Jip',
+    familyName: 'Jansen',
+    birthDate: addDays(today, -365 * 6),
+    relation: 'child',
+  });
   expect(young.status, JSON.stringify(young.body)).toBe(201);
   const page = await c.get(`/api/v1/families/${fam.body.id}`);
   const caseId = page.body.currentCase.id as string;
@@ -48,10 +71,15 @@ async function newFamily({ offerCouncil = true } = {}) {
 }
 
 const count = async (table: string, versionId: string) =>
-  (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE region_id = $1 AND plan_version_id = $2`, [region, versionId]))[0]!.n;
+  (
+    await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE region_id = $1 AND plan_version_id = $2`, [
+      region,
+      versionId,
+    ])
+  )[0]!.n;
 
 describe('a plan from draft to agreement', () => {
-  it('drafts, refuses bad input naming the field, offers to add an owner\'s organisation, proposes, hears, agrees and records the moment', async () => {
+  it("drafts, refuses bad input naming the field, offers to add an owner's organisation, proposes, hears, agrees and records the moment", async () => {
     const { familyId, caseId } = await newFamily();
     const empty = await c.get(`/api/v1/cases/${caseId}/plan`);
     expect(empty.status, JSON.stringify(empty.body)).toBe(200);
@@ -62,46 +90,136 @@ describe('a plan from draft to agreement', () => {
 
     const d = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, {});
     expect(d.status, JSON.stringify(d.body)).toBe(201);
-    const v1 = d.body.id as string; let version = 1;
+    const v1 = d.body.id as string;
+    let version = 1;
     expect((await c.post(`/api/v1/cases/${caseId}/plan/drafts`, {})).body).toMatchObject({ status: 409, code: 'draft_exists' });
 
     // goals: score out of range, a child's domain for an adult, a target before the version
-    expect((await c.post(`/api/v1/plan-versions/${v1}/goals`, { version, domain: 'finances', description: 'Schulden', targetScore: 6 })).body).toMatchObject({ status: 400, field: 'targetScore' });
-    expect((await c.post(`/api/v1/plan-versions/${v1}/goals`, { version, domain: 'safety', personId: parent.personId, description: 'Veilig' })).body).toMatchObject({ status: 400, field: 'domain', code: 'domain_not_for_age' });
-    expect((await c.post(`/api/v1/plan-versions/${v1}/goals`, { version, domain: 'finances', description: 'Schulden', targetDate: addDays(today, -1) })).body).toMatchObject({ status: 400, field: 'targetDate' });
-    expect((await c.post(`/api/v1/plan-versions/${v1}/goals`, { version, domain: 'wellbeing', description: 'x' })).body).toMatchObject({ status: 400, field: 'domain' });
+    expect(
+      (await c.post(`/api/v1/plan-versions/${v1}/goals`, { version, domain: 'finances', description: 'Schulden', targetScore: 6 })).body,
+    ).toMatchObject({ status: 400, field: 'targetScore' });
+    expect(
+      (await c.post(`/api/v1/plan-versions/${v1}/goals`, { version, domain: 'safety', personId: parent.personId, description: 'Veilig' }))
+        .body,
+    ).toMatchObject({ status: 400, field: 'domain', code: 'domain_not_for_age' });
+    expect(
+      (
+        await c.post(`/api/v1/plan-versions/${v1}/goals`, {
+          version,
+          domain: 'finances',
+          description: 'Schulden',
+          targetDate: addDays(today, -1),
+        })
+      ).body,
+    ).toMatchObject({ status: 400, field: 'targetDate' });
+    expect((await c.post(`/api/v1/plan-versions/${v1}/goals`, { version, domain: 'wellbeing', description: 'x' })).body).toMatchObject({
+      status: 400,
+      field: 'domain',
+    });
     expect(await count('plan_goals', v1)).toBe(0);
-    const goal = await c.post(`/api/v1/plan-versions/${v1}/goals`, { version, domain: 'finances', personId: parent.personId, description: 'Schulden in beeld en een betalingsregeling', targetScore: 3, targetDate: addDays(today, 90) });
-    expect(goal.status, JSON.stringify(goal.body)).toBe(201); version = goal.body.version;
-    const own = await c.post(`/api/v1/plan-versions/${v1}/goals`, { version, domain: 'social_network', description: 'Wij willen elke zondag bij oma eten', familyOwn: true });
-    expect(own.status).toBe(201); version = own.body.version;
-    expect((await c.post(`/api/v1/plan-versions/${v1}/goals`, { version: version - 1, domain: 'housing', description: 'x' })).body).toMatchObject({ status: 409, code: 'stale_version', field: 'version' });
+    const goal = await c.post(`/api/v1/plan-versions/${v1}/goals`, {
+      version,
+      domain: 'finances',
+      personId: parent.personId,
+      description: 'Schulden in beeld en een betalingsregeling',
+      targetScore: 3,
+      targetDate: addDays(today, 90),
+    });
+    expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+    version = goal.body.version;
+    const own = await c.post(`/api/v1/plan-versions/${v1}/goals`, {
+      version,
+      domain: 'social_network',
+      description: 'Wij willen elke zondag bij oma eten',
+      familyOwn: true,
+    });
+    expect(own.status).toBe(201);
+    version = own.body.version;
+    expect(
+      (await c.post(`/api/v1/plan-versions/${v1}/goals`, { version: version - 1, domain: 'housing', description: 'x' })).body,
+    ).toMatchObject({ status: 409, code: 'stale_version', field: 'version' });
 
     // actions: due before the version, an owner's organisation not on the team (offered), then added with a legal basis
-    const action = (owner: object, dueOn = addDays(today, 14)) => ({ goalId: goal.body.id, description: 'Aanmelden bij schuldhulp', owner, dueOn });
-    expect((await c.post(`/api/v1/plan-versions/${v1}/actions`, { version, ...action({ kind: 'organisation', organisationId: team }, addDays(today, -3)) })).body)
-      .toMatchObject({ status: 400, field: 'dueOn', code: 'due_before_plan_version' });
+    const action = (owner: object, dueOn = addDays(today, 14)) => ({
+      goalId: goal.body.id,
+      description: 'Aanmelden bij schuldhulp',
+      owner,
+      dueOn,
+    });
+    expect(
+      (
+        await c.post(`/api/v1/plan-versions/${v1}/actions`, {
+          version,
+          ...action({ kind: 'organisation', organisationId: team }, addDays(today, -3)),
+        })
+      ).body,
+    ).toMatchObject({ status: 400, field: 'dueOn', code: 'due_before_plan_version' });
     const offer = await c.post(`/api/v1/plan-versions/${v1}/actions`, { version, ...action({ kind: 'organisation', organisationId: gp }) });
-    expect(offer.body).toMatchObject({ status: 409, code: 'owner_not_on_team', field: 'owner.organisationId', offer: { organisationId: gp, organisationName: 'Huisartsenpraktijk De Linde' } });
+    expect(offer.body).toMatchObject({
+      status: 409,
+      code: 'owner_not_on_team',
+      field: 'owner.organisationId',
+      offer: { organisationId: gp, organisationName: 'Huisartsenpraktijk De Linde' },
+    });
     expect(offer.body.offer.users.map((u: { id: string }) => u.id)).toContain(gpUser.actor.userId);
     expect(await count('plan_actions', v1)).toBe(0);
-    expect((await c.post(`/api/v1/plan-versions/${v1}/actions`, { version, ...action({ kind: 'network_member', networkMemberId: randomUUID() }) })).body).toMatchObject({ status: 400, field: 'owner.networkMemberId' });
-    expect((await c.post(`/api/v1/plan-versions/${v1}/actions`, { version, ...action({ kind: 'family_member', personId: parent.personId }), status: 'not_done' })).body).toMatchObject({ status: 400, field: 'notDoneReason' });
+    expect(
+      (
+        await c.post(`/api/v1/plan-versions/${v1}/actions`, {
+          version,
+          ...action({ kind: 'network_member', networkMemberId: randomUUID() }),
+        })
+      ).body,
+    ).toMatchObject({ status: 400, field: 'owner.networkMemberId' });
+    expect(
+      (
+        await c.post(`/api/v1/plan-versions/${v1}/actions`, {
+          version,
+          ...action({ kind: 'family_member', personId: parent.personId }),
+          status: 'not_done',
+        })
+      ).body,
+    ).toMatchObject({ status: 400, field: 'notDoneReason' });
     const caseVersion = (await c.get(`/api/v1/cases/${caseId}/plan`)).body.caseVersion;
     // a professional of another organisation than the action's is refused before anyone is added
-    expect((await c.post(`/api/v1/plan-versions/${v1}/actions/with-team-member`, { version, action: action({ kind: 'organisation', organisationId: gp }),
-      teamMember: { userId: stranger.actor.userId, legalBasis: 'consent', caseVersion } })).body).toMatchObject({ status: 400, field: 'teamMember.userId' });
+    expect(
+      (
+        await c.post(`/api/v1/plan-versions/${v1}/actions/with-team-member`, {
+          version,
+          action: action({ kind: 'organisation', organisationId: gp }),
+          teamMember: { userId: stranger.actor.userId, legalBasis: 'consent', caseVersion },
+        })
+      ).body,
+    ).toMatchObject({ status: 400, field: 'teamMember.userId' });
     // an action that fails its own checks adds nobody to the team either: one transaction
-    const badDue = await c.post(`/api/v1/plan-versions/${v1}/actions/with-team-member`, { version, action: { ...action({ kind: 'organisation', organisationId: gp }), dueOn: '2000-01-03' },
-      teamMember: { userId: gpUser.actor.userId, legalBasis: 'consent', caseVersion } });
+    const badDue = await c.post(`/api/v1/plan-versions/${v1}/actions/with-team-member`, {
+      version,
+      action: { ...action({ kind: 'organisation', organisationId: gp }), dueOn: '2000-01-03' },
+      teamMember: { userId: gpUser.actor.userId, legalBasis: 'consent', caseVersion },
+    });
     expect(badDue.body).toMatchObject({ status: 400, field: 'action.dueOn' });
-    expect(await t.db.query(`SELECT 1 FROM case_team WHERE region_id = $1 AND case_id = $2 AND user_id = $3`, [region, caseId, gpUser.actor.userId])).toEqual([]);
-    const added = await c.post(`/api/v1/plan-versions/${v1}/actions/with-team-member`, { version, action: action({ kind: 'organisation', organisationId: gp }),
-      teamMember: { userId: gpUser.actor.userId, legalBasis: 'consent', caseVersion } });
-    expect(added.status, JSON.stringify(added.body)).toBe(201); version = added.body.version;
-    for (const owner of [{ kind: 'network_member', networkMemberId: oma.id }, { kind: 'family_member', personId: parent.personId }, { kind: 'organisation', organisationId: team, userId: coord.actor.userId }]) {
+    expect(
+      await t.db.query(`SELECT 1 FROM case_team WHERE region_id = $1 AND case_id = $2 AND user_id = $3`, [
+        region,
+        caseId,
+        gpUser.actor.userId,
+      ]),
+    ).toEqual([]);
+    const added = await c.post(`/api/v1/plan-versions/${v1}/actions/with-team-member`, {
+      version,
+      action: action({ kind: 'organisation', organisationId: gp }),
+      teamMember: { userId: gpUser.actor.userId, legalBasis: 'consent', caseVersion },
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    version = added.body.version;
+    for (const owner of [
+      { kind: 'network_member', networkMemberId: oma.id },
+      { kind: 'family_member', personId: parent.personId },
+      { kind: 'organisation', organisationId: team, userId: coord.actor.userId },
+    ]) {
       const r = await c.post(`/api/v1/plan-versions/${v1}/actions`, { version, ...action(owner), description: `Actie van ${owner.kind}` });
-      expect(r.status, JSON.stringify(r.body)).toBe(201); version = r.body.version;
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      version = r.body.version;
     }
 
     // only the coordinator proposes; the parties follow from the family and the actions
@@ -111,8 +229,21 @@ describe('a plan from draft to agreement', () => {
     const plan = await c.get(`/api/v1/cases/${caseId}/plan`);
     expect(plan.body.current).toMatchObject({ id: v1, number: 1, status: 'proposed' });
     expect(plan.body.draft).toBeNull();
-    const parties = plan.body.current.parties as Array<{ id: string; name: string; requirement: string; kind: string; organisationId: string | null }>;
-    expect(parties.map((x) => x.requirement).sort()).toEqual(['agree', 'agree', 'agree', 'agree_with_parents', 'agree_with_parents', 'heard']);
+    const parties = plan.body.current.parties as Array<{
+      id: string;
+      name: string;
+      requirement: string;
+      kind: string;
+      organisationId: string | null;
+    }>;
+    expect(parties.map((x) => x.requirement).sort()).toEqual([
+      'agree',
+      'agree',
+      'agree',
+      'agree_with_parents',
+      'agree_with_parents',
+      'heard',
+    ]);
     const partyOf = (pred: (x: (typeof parties)[number]) => boolean) => parties.find(pred)!;
     const anna = partyOf((x) => x.name.startsWith('Anna'));
     const jip = partyOf((x) => x.requirement === 'heard');
@@ -120,25 +251,47 @@ describe('a plan from draft to agreement', () => {
     const teens = parties.filter((x) => x.requirement === 'agree_with_parents');
 
     // a proposed version no longer changes: the service says so, and the database refuses a direct write
-    expect((await c.post(`/api/v1/plan-versions/${v1}/goals`, { version: p.body.version, domain: 'housing', description: 'x' })).body).toMatchObject({ status: 409, code: 'not_a_draft' });
-    await expect(t.db.query(`UPDATE plan_goals SET description = 'stil gewijzigd' WHERE region_id = $1 AND plan_version_id = $2`, [region, v1])).rejects.toThrow(/cannot change/);
+    expect(
+      (await c.post(`/api/v1/plan-versions/${v1}/goals`, { version: p.body.version, domain: 'housing', description: 'x' })).body,
+    ).toMatchObject({ status: 409, code: 'not_a_draft' });
+    await expect(
+      t.db.query(`UPDATE plan_goals SET description = 'stil gewijzigd' WHERE region_id = $1 AND plan_version_id = $2`, [region, v1]),
+    ).rejects.toThrow(/cannot change/);
 
     // answers: how a family member answered is required; a young child is heard; an organisation answers itself
     const ans = (body: object) => c.post(`/api/v1/plan-versions/${v1}/answers`, body);
     expect((await ans({ partyId: anna.id, answer: 'agreed' })).body).toMatchObject({ status: 400, field: 'via' });
     expect((await ans({ partyId: jip.id, answer: 'agreed', via: 'conversation' })).body).toMatchObject({ status: 400, field: 'answer' });
-    expect((await ans({ partyId: teens[0]!.id, answer: 'disagreed', via: 'conversation' })).body).toMatchObject({ status: 400, field: 'reason' });
-    expect((await ans({ partyId: anna.id, answer: 'agreed', via: 'conversation', answeredOn: addDays(today, 2) })).body).toMatchObject({ status: 400, field: 'answeredOn' });
+    expect((await ans({ partyId: teens[0]!.id, answer: 'disagreed', via: 'conversation' })).body).toMatchObject({
+      status: 400,
+      field: 'reason',
+    });
+    expect((await ans({ partyId: anna.id, answer: 'agreed', via: 'conversation', answeredOn: addDays(today, 2) })).body).toMatchObject({
+      status: 400,
+      field: 'answeredOn',
+    });
     expect((await g.post(`/api/v1/plan-versions/${v1}/answers`, { partyId: anna.id, answer: 'agreed', via: 'phone' })).status).toBe(403);
     expect((await c.post(`/api/v1/plan-versions/${v1}/answers`, { partyId: gpParty.id, answer: 'agreed' })).status).toBe(403);
     expect((await ans({ partyId: anna.id, answer: 'agreed', via: 'conversation' })).body).toMatchObject({ status: 'proposed' });
-    expect((await ans({ partyId: anna.id, answer: 'agreed', via: 'conversation' })).body).toMatchObject({ status: 409, code: 'already_answered', field: 'partyId' });
-    expect((await ans({ partyId: jip.id, answer: 'heard', view: 'Jip wil graag op voetbal blijven', via: 'conversation' })).status).toBe(201);
-    expect((await g.post(`/api/v1/plan-versions/${v1}/answers`, { partyId: gpParty.id, answer: 'agreed' })).body).toMatchObject({ status: 'proposed' });
+    expect((await ans({ partyId: anna.id, answer: 'agreed', via: 'conversation' })).body).toMatchObject({
+      status: 409,
+      code: 'already_answered',
+      field: 'partyId',
+    });
+    expect((await ans({ partyId: jip.id, answer: 'heard', view: 'Jip wil graag op voetbal blijven', via: 'conversation' })).status).toBe(
+      201,
+    );
+    expect((await g.post(`/api/v1/plan-versions/${v1}/answers`, { partyId: gpParty.id, answer: 'agreed' })).body).toMatchObject({
+      status: 'proposed',
+    });
     // one teenager disagrees: the version is not agreed, the disagreement stays open, the version takes no more answers
     const no = await ans({ partyId: teens[0]!.id, answer: 'disagreed', reason: 'Ik wil niet elke zondag naar oma', via: 'conversation' });
     expect(no.body).toMatchObject({ status: 'not_agreed' });
-    expect((await ans({ partyId: teens[1]!.id, answer: 'agreed', via: 'conversation' })).body).toMatchObject({ status: 409, code: 'not_the_proposed_version', field: 'versionId' });
+    expect((await ans({ partyId: teens[1]!.id, answer: 'agreed', via: 'conversation' })).body).toMatchObject({
+      status: 409,
+      code: 'not_the_proposed_version',
+      field: 'versionId',
+    });
     const sum1 = await c.get(`/api/v1/families/${familyId}/plan-summary`);
     expect(sum1.status, JSON.stringify(sum1.body)).toBe(200);
     expect(sum1.body).toMatchObject({ current: { number: 1, status: 'not_agreed' }, agreed: null });
@@ -149,16 +302,30 @@ describe('a plan from draft to agreement', () => {
     expect(d2.status).toBe(201);
     const v2 = d2.body.id as string;
     const draft2 = (await c.get(`/api/v1/plan-versions/${v2}`)).body;
-    expect(draft2.goals).toHaveLength(2); expect(draft2.actions).toHaveLength(4);
+    expect(draft2.goals).toHaveLength(2);
+    expect(draft2.actions).toHaveLength(4);
     expect(draft2.actions[0].goalId).toBe(draft2.goals[0].id); // the copied action points to the copied goal
     const ownGoal = draft2.goals.find((x: { familyOwn: boolean }) => x.familyOwn);
     let version2 = draft2.version;
-    const upd = await c.put(`/api/v1/plan-versions/${v2}/goals/${ownGoal.id}`, { version: version2, domain: 'social_network', description: 'Wij eten om de week bij oma', familyOwn: true });
-    expect(upd.status, JSON.stringify(upd.body)).toBe(200); version2 = upd.body.version;
+    const upd = await c.put(`/api/v1/plan-versions/${v2}/goals/${ownGoal.id}`, {
+      version: version2,
+      domain: 'social_network',
+      description: 'Wij eten om de week bij oma',
+      familyOwn: true,
+    });
+    expect(upd.status, JSON.stringify(upd.body)).toBe(200);
+    version2 = upd.body.version;
     const cmp = await c.get(`/api/v1/plan-versions/compare?from=${v1}&to=${v2}`);
     expect(cmp.status, JSON.stringify(cmp.body)).toBe(200);
-    expect(cmp.body.counts).toEqual({ goals: { added: 0, removed: 0, changed: 1, unchanged: 1 }, actions: { added: 0, removed: 0, changed: 0, unchanged: 4 } });
-    expect(cmp.body.goals.find((x: { change: string }) => x.change === 'changed')).toMatchObject({ fields: ['description'], before: { description: 'Wij willen elke zondag bij oma eten' }, after: { description: 'Wij eten om de week bij oma' } });
+    expect(cmp.body.counts).toEqual({
+      goals: { added: 0, removed: 0, changed: 1, unchanged: 1 },
+      actions: { added: 0, removed: 0, changed: 0, unchanged: 4 },
+    });
+    expect(cmp.body.goals.find((x: { change: string }) => x.change === 'changed')).toMatchObject({
+      fields: ['description'],
+      before: { description: 'Wij willen elke zondag bij oma eten' },
+      after: { description: 'Wij eten om de week bij oma' },
+    });
 
     // proposing the next version answers the disagreement; everyone agrees; the plan-agreed moment is recorded once
     const p2 = await c.post(`/api/v1/plan-versions/${v2}/propose`, { version: version2 });
@@ -167,40 +334,77 @@ describe('a plan from draft to agreement', () => {
     expect(cur.openDisagreements).toEqual([]);
     for (const party of cur.current.parties as typeof parties) {
       const client = party.organisationId === gp ? g : c;
-      const body = party.requirement === 'heard' ? { partyId: party.id, answer: 'heard', view: 'Vindt het goed', via: 'conversation' }
-        : party.kind === 'person' ? { partyId: party.id, answer: 'agreed', via: 'phone' } : { partyId: party.id, answer: 'agreed' };
+      const body =
+        party.requirement === 'heard'
+          ? { partyId: party.id, answer: 'heard', view: 'Vindt het goed', via: 'conversation' }
+          : party.kind === 'person'
+            ? { partyId: party.id, answer: 'agreed', via: 'phone' }
+            : { partyId: party.id, answer: 'agreed' };
       const r = await client.post(`/api/v1/plan-versions/${v2}/answers`, body);
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
     const done = (await c.get(`/api/v1/cases/${caseId}/plan`)).body;
     expect(done).toMatchObject({ agreedVersionId: v2, current: { status: 'agreed' } });
-    expect((await t.db.query(`SELECT 1 FROM lead_time_moments WHERE region_id = $1 AND case_id = $2 AND moment = 'plan_agreed'`, [region, caseId]))).toHaveLength(1);
-    const kinds = (await t.db.query<{ kind: string }>(`SELECT kind FROM timeline_events WHERE region_id = $1 AND family_id = $2 AND kind LIKE 'plan%' ORDER BY seq`, [region, familyId])).map((r) => r.kind);
+    expect(
+      await t.db.query(`SELECT 1 FROM lead_time_moments WHERE region_id = $1 AND case_id = $2 AND moment = 'plan_agreed'`, [
+        region,
+        caseId,
+      ]),
+    ).toHaveLength(1);
+    const kinds = (
+      await t.db.query<{ kind: string }>(
+        `SELECT kind FROM timeline_events WHERE region_id = $1 AND family_id = $2 AND kind LIKE 'plan%' ORDER BY seq`,
+        [region, familyId],
+      )
+    ).map((r) => r.kind);
     expect(kinds).toEqual(expect.arrayContaining(['plan_draft_started', 'plan_version_proposed', 'plan_disagreed', 'plan_agreed']));
     const sum2 = (await c.get(`/api/v1/families/${familyId}/plan-summary`)).body;
     expect(sum2.agreed).toMatchObject({ id: v2, number: 2 });
-    expect(sum2.agreed.by.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['Huisartsenpraktijk De Linde', 'Wijkteam Oost']));
+    expect(sum2.agreed.by.map((x: { name: string }) => x.name)).toEqual(
+      expect.arrayContaining(['Huisartsenpraktijk De Linde', 'Wijkteam Oost']),
+    );
     expect(sum2.dueThisWeek).toEqual([]);
 
     // an agreed version and its goals and actions are refused by the database
-    await expect(t.db.query(`UPDATE plan_versions SET plan_date = plan_date - 1 WHERE region_id = $1 AND id = $2`, [region, v2])).rejects.toThrow(/cannot change/);
-    await expect(t.db.query(`UPDATE plan_versions SET status = 'draft' WHERE region_id = $1 AND id = $2`, [region, v2])).rejects.toThrow(/cannot change/);
-    await expect(t.db.query(`DELETE FROM plan_versions WHERE region_id = $1 AND id = $2`, [region, v2])).rejects.toThrow(/cannot be deleted/);
-    await expect(t.db.query(`UPDATE plan_actions SET status = 'done' WHERE region_id = $1 AND plan_version_id = $2`, [region, v2])).rejects.toThrow(/cannot change/);
-    await expect(t.db.query(`DELETE FROM plan_goals WHERE region_id = $1 AND plan_version_id = $2`, [region, v2])).rejects.toThrow(/cannot change/);
-    await expect(t.db.query(`INSERT INTO plan_goals (region_id, id, plan_version_id, family_id, lineage_id, domain, description) VALUES ($1, $2, $3, $4, $2, 'housing', 'x')`,
-      [region, randomUUID(), v2, familyId])).rejects.toThrow(/cannot change/);
+    await expect(
+      t.db.query(`UPDATE plan_versions SET plan_date = plan_date - 1 WHERE region_id = $1 AND id = $2`, [region, v2]),
+    ).rejects.toThrow(/cannot change/);
+    await expect(t.db.query(`UPDATE plan_versions SET status = 'draft' WHERE region_id = $1 AND id = $2`, [region, v2])).rejects.toThrow(
+      /cannot change/,
+    );
+    await expect(t.db.query(`DELETE FROM plan_versions WHERE region_id = $1 AND id = $2`, [region, v2])).rejects.toThrow(
+      /cannot be deleted/,
+    );
+    await expect(
+      t.db.query(`UPDATE plan_actions SET status = 'done' WHERE region_id = $1 AND plan_version_id = $2`, [region, v2]),
+    ).rejects.toThrow(/cannot change/);
+    await expect(t.db.query(`DELETE FROM plan_goals WHERE region_id = $1 AND plan_version_id = $2`, [region, v2])).rejects.toThrow(
+      /cannot change/,
+    );
+    await expect(
+      t.db.query(
+        `INSERT INTO plan_goals (region_id, id, plan_version_id, family_id, lineage_id, domain, description) VALUES ($1, $2, $3, $4, $2, 'housing', 'x')`,
+        [region, randomUUID(), v2, familyId],
+      ),
+    ).rejects.toThrow(/cannot change/);
     await expect(t.db.query(`DELETE FROM plan_answers WHERE region_id = $1 AND plan_version_id = $2`, [region, v2])).rejects.toThrow();
 
     // a third version agreed supersedes the second
     const d3 = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, {});
     const v3 = d3.body.id as string;
-    const rm = await c.post(`/api/v1/plan-versions/${v3}/actions/${(await c.get(`/api/v1/plan-versions/${v3}`)).body.actions.find((a: { owner: { organisationId: string | null } }) => a.owner.organisationId === gp).id}/remove`, { version: 1 });
+    const rm = await c.post(
+      `/api/v1/plan-versions/${v3}/actions/${(await c.get(`/api/v1/plan-versions/${v3}`)).body.actions.find((a: { owner: { organisationId: string | null } }) => a.owner.organisationId === gp).id}/remove`,
+      { version: 1 },
+    );
     expect(rm.status, JSON.stringify(rm.body)).toBe(200);
     expect((await c.post(`/api/v1/plan-versions/${v3}/propose`, { version: rm.body.version })).status).toBe(200);
     for (const party of (await c.get(`/api/v1/plan-versions/${v3}`)).body.parties as typeof parties) {
-      const body = party.requirement === 'heard' ? { partyId: party.id, answer: 'heard', view: 'Goed', via: 'conversation' }
-        : party.kind === 'person' ? { partyId: party.id, answer: 'agreed', via: 'in_writing' } : { partyId: party.id, answer: 'agreed' };
+      const body =
+        party.requirement === 'heard'
+          ? { partyId: party.id, answer: 'heard', view: 'Goed', via: 'conversation' }
+          : party.kind === 'person'
+            ? { partyId: party.id, answer: 'agreed', via: 'in_writing' }
+            : { partyId: party.id, answer: 'agreed' };
       expect((await c.post(`/api/v1/plan-versions/${v3}/answers`, body)).status).toBe(201);
     }
     const after = (await c.get(`/api/v1/cases/${caseId}/plan`)).body;
@@ -212,33 +416,55 @@ describe('a plan from draft to agreement', () => {
   it('answers 404 to a professional off the case team, as for an unknown id, and audits the refusal', async () => {
     const { caseId, familyId } = await newFamily();
     const d = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, {});
-    for (const url of [`/api/v1/cases/${caseId}/plan`, `/api/v1/plan-versions/${d.body.id}`, `/api/v1/families/${familyId}/plan-summary`,
-      `/api/v1/plan-versions/compare?from=${d.body.id}&to=${d.body.id}`]) {
+    for (const url of [
+      `/api/v1/cases/${caseId}/plan`,
+      `/api/v1/plan-versions/${d.body.id}`,
+      `/api/v1/families/${familyId}/plan-summary`,
+      `/api/v1/plan-versions/compare?from=${d.body.id}&to=${d.body.id}`,
+    ]) {
       expect((await s.get(url)).status, url).toBe(404);
     }
     expect((await s.get(`/api/v1/plan-versions/${randomUUID()}`)).status).toBe(404);
-    expect((await s.post(`/api/v1/plan-versions/${d.body.id}/goals`, { version: 1, domain: 'housing', description: 'x' })).status).toBe(404);
+    expect((await s.post(`/api/v1/plan-versions/${d.body.id}/goals`, { version: 1, domain: 'housing', description: 'x' })).status).toBe(
+      404,
+    );
     expect((await s.post(`/api/v1/cases/${caseId}/plan/drafts`, {})).status).toBe(404);
   });
 
-  it('asks a team lead\'s approval before proposing when the region wants it, and an edit undoes the approval', async () => {
+  it("asks a team lead's approval before proposing when the region wants it, and an edit undoes the approval", async () => {
     const admin = await createUser(t.db, region, team, ['functional_admin']);
     const lead = await createUser(t.db, region, team, ['professional', 'team_lead']);
-    const a = await login(app, admin.username); const l = await login(app, lead.username);
+    const a = await login(app, admin.username);
+    const l = await login(app, lead.username);
     // Never saved: the default as version 1; a save on it makes version 2; a save on version 1 again is stale.
     expect((await a.get('/api/v1/plan-settings')).body).toEqual({ teamLeadApproval: false, version: 1 });
-    expect((await a.put('/api/v1/plan-settings', { teamLeadApproval: true, version: 1 })).body).toEqual({ teamLeadApproval: true, version: 2 });
-    expect((await a.put('/api/v1/plan-settings', { teamLeadApproval: false, version: 1 })).body).toMatchObject({ status: 409, code: 'stale_version' });
+    expect((await a.put('/api/v1/plan-settings', { teamLeadApproval: true, version: 1 })).body).toEqual({
+      teamLeadApproval: true,
+      version: 2,
+    });
+    expect((await a.put('/api/v1/plan-settings', { teamLeadApproval: false, version: 1 })).body).toMatchObject({
+      status: 409,
+      code: 'stale_version',
+    });
     try {
       const { caseId } = await newFamily();
       const d = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, {});
       const goal = await c.post(`/api/v1/plan-versions/${d.body.id}/goals`, { version: 1, domain: 'housing', description: 'Een woning' });
-      expect((await c.post(`/api/v1/plan-versions/${d.body.id}/propose`, { version: goal.body.version })).body).toMatchObject({ status: 409, code: 'approval_required' });
+      expect((await c.post(`/api/v1/plan-versions/${d.body.id}/propose`, { version: goal.body.version })).body).toMatchObject({
+        status: 409,
+        code: 'approval_required',
+      });
       expect((await c.post(`/api/v1/plan-versions/${d.body.id}/approve`, { version: goal.body.version })).status).toBe(403); // not a team lead
       const ok = await l.post(`/api/v1/plan-versions/${d.body.id}/approve`, { version: goal.body.version });
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-      const edit = await c.post(`/api/v1/plan-versions/${d.body.id}/goals`, { version: ok.body.version, domain: 'finances', description: 'Budget' });
-      expect((await c.post(`/api/v1/plan-versions/${d.body.id}/propose`, { version: edit.body.version })).body).toMatchObject({ code: 'approval_required' });
+      const edit = await c.post(`/api/v1/plan-versions/${d.body.id}/goals`, {
+        version: ok.body.version,
+        domain: 'finances',
+        description: 'Budget',
+      });
+      expect((await c.post(`/api/v1/plan-versions/${d.body.id}/propose`, { version: edit.body.version })).body).toMatchObject({
+        code: 'approval_required',
+      });
       const again = await l.post(`/api/v1/plan-versions/${d.body.id}/approve`, { version: edit.body.version });
       expect((await c.post(`/api/v1/plan-versions/${d.body.id}/propose`, { version: again.body.version })).status).toBe(200);
     } finally {
@@ -249,14 +475,22 @@ describe('a plan from draft to agreement', () => {
   it('refuses to propose a plan without goals (the plan rules)', async () => {
     const { caseId } = await newFamily();
     const d = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, {});
-    expect((await c.post(`/api/v1/plan-versions/${d.body.id}/propose`, { version: 1 })).body).toMatchObject({ status: 409, code: 'no_goals', field: 'goals' });
+    expect((await c.post(`/api/v1/plan-versions/${d.body.id}/propose`, { version: 1 })).body).toMatchObject({
+      status: 409,
+      code: 'no_goals',
+      field: 'goals',
+    });
     expect(await count('plan_parties', d.body.id)).toBe(0);
   });
 
-  it('refuses to propose before the family network council was offered; declined is fine (the safety module\'s rule)', async () => {
+  it("refuses to propose before the family network council was offered; declined is fine (the safety module's rule)", async () => {
     const { caseId } = await newFamily({ offerCouncil: false });
     const d = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, {});
-    const goal = await c.post(`/api/v1/plan-versions/${d.body.id}/goals`, { version: 1, domain: 'finances', description: 'Rust in de financiën' });
+    const goal = await c.post(`/api/v1/plan-versions/${d.body.id}/goals`, {
+      version: 1,
+      domain: 'finances',
+      description: 'Rust in de financiën',
+    });
     expect(goal.status, JSON.stringify(goal.body)).toBe(201);
     const refused = await c.post(`/api/v1/plan-versions/${d.body.id}/propose`, { version: goal.body.version });
     expect(refused.body).toMatchObject({ status: 409, code: 'council_not_offered', field: 'council' });
@@ -266,8 +500,8 @@ describe('a plan from draft to agreement', () => {
   });
 });
 
-describe('the network council\'s plan', () => {
-  it('is copied into a draft as the family\'s own goals (a life domain each) and the network\'s actions, once; 409 without an outcome, 404 off the team', async () => {
+describe("the network council's plan", () => {
+  it("is copied into a draft as the family's own goals (a life domain each) and the network's actions, once; 409 without an outcome, 404 off the team", async () => {
     const { caseId } = await newFamily({ offerCouncil: false });
     const first = await c.get(`/api/v1/cases/${caseId}/plan`);
     expect(first.body.councilOutcome).toBeNull();
@@ -278,46 +512,84 @@ describe('the network council\'s plan', () => {
     const copy = (client: Client, body: object) => client.post(`/api/v1/plan-versions/${v}/council-outcome`, body);
     expect((await copy(c, { version: 1, domains: [] })).body).toMatchObject({ status: 409, code: 'no_council_outcome' });
 
-    const met = await c.put(`/api/v1/cases/${caseId}/council`, { offeredOn: today, answer: 'accepted', declinedReason: null, answeredOn: today, metOn: today, safetyReason: null });
+    const met = await c.put(`/api/v1/cases/${caseId}/council`, {
+      offeredOn: today,
+      answer: 'accepted',
+      declinedReason: null,
+      answeredOn: today,
+      metOn: today,
+      safetyReason: null,
+    });
     expect(met.status, JSON.stringify(met.body)).toBe(200);
     const goals = ['Wij willen rust in huis', 'Papa zoekt werk'];
     const recorded = await c.put(`/api/v1/cases/${caseId}/council/outcome`, {
-      goals, actions: [{ what: 'Oma haalt de kinderen op dinsdag op', networkMemberId: oma.id, dueOn: addDays(today, 7) }], version: met.body.council.version });
+      goals,
+      actions: [{ what: 'Oma haalt de kinderen op dinsdag op', networkMemberId: oma.id, dueOn: addDays(today, 7) }],
+      version: met.body.council.version,
+    });
     expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
     expect((await c.get(`/api/v1/cases/${caseId}/plan`)).body.councilOutcome).toEqual({
-      goals, actions: [{ what: 'Oma haalt de kinderen op dinsdag op', networkMemberId: oma.id, networkMemberName: oma.name, dueOn: addDays(today, 7) }] });
+      goals,
+      actions: [
+        { what: 'Oma haalt de kinderen op dinsdag op', networkMemberId: oma.id, networkMemberName: oma.name, dueOn: addDays(today, 7) },
+      ],
+    });
 
-    expect((await copy(c, { version: 1, domains: ['domestic_relations'] })).body).toMatchObject({ status: 400, field: 'domains', code: 'domains_count' });
-    expect((await copy(c, { version: 1, domains: ['domestic_relations', 'nonsense'] })).body).toMatchObject({ status: 400, field: 'domains[1]' });
+    expect((await copy(c, { version: 1, domains: ['domestic_relations'] })).body).toMatchObject({
+      status: 400,
+      field: 'domains',
+      code: 'domains_count',
+    });
+    expect((await copy(c, { version: 1, domains: ['domestic_relations', 'nonsense'] })).body).toMatchObject({
+      status: 400,
+      field: 'domains[1]',
+    });
     expect((await copy(s, { version: 1, domains: ['domestic_relations', 'daytime_activity'] })).status).toBe(404);
     const copied = await copy(c, { version: 1, domains: ['domestic_relations', 'daytime_activity'] });
     expect(copied.status, JSON.stringify(copied.body)).toBe(200);
     expect(copied.body).toEqual({ version: 2, goals: 2, actions: 1 });
     const detail = await c.get(`/api/v1/plan-versions/${v}`);
-    expect(detail.body.goals.map((x: { domain: string; description: string; familyOwn: boolean }) => [x.domain, x.description, x.familyOwn]))
-      .toEqual([['domestic_relations', goals[0], true], ['daytime_activity', goals[1], true]]);
-    expect(detail.body.actions.map((a: { description: string; owner: { kind: string; networkMemberId: string }; dueOn: string }) => [a.description, a.owner.kind, a.owner.networkMemberId, a.dueOn]))
-      .toEqual([['Oma haalt de kinderen op dinsdag op', 'network_member', oma.id, addDays(today, 7)]]);
+    expect(
+      detail.body.goals.map((x: { domain: string; description: string; familyOwn: boolean }) => [x.domain, x.description, x.familyOwn]),
+    ).toEqual([
+      ['domestic_relations', goals[0], true],
+      ['daytime_activity', goals[1], true],
+    ]);
+    expect(
+      detail.body.actions.map((a: { description: string; owner: { kind: string; networkMemberId: string }; dueOn: string }) => [
+        a.description,
+        a.owner.kind,
+        a.owner.networkMemberId,
+        a.dueOn,
+      ]),
+    ).toEqual([['Oma haalt de kinderen op dinsdag op', 'network_member', oma.id, addDays(today, 7)]]);
 
     // Once only: a second copy adds nothing and leaves the draft's version; a stale version is a 409.
-    expect((await copy(c, { version: 2, domains: ['domestic_relations', 'daytime_activity'] })).body).toEqual({ version: 2, goals: 0, actions: 0 });
+    expect((await copy(c, { version: 2, domains: ['domestic_relations', 'daytime_activity'] })).body).toEqual({
+      version: 2,
+      goals: 0,
+      actions: 0,
+    });
     expect((await copy(c, { version: 1, domains: ['domestic_relations', 'daytime_activity'] })).status).toBe(409);
     expect(await count('plan_goals', v)).toBe(2);
-    const events = await t.db.query<{ params: unknown }>(`SELECT params FROM timeline_events WHERE region_id = $1 AND case_id = $2 AND kind = 'plan_council_copied'`, [region, caseId]);
+    const events = await t.db.query<{ params: unknown }>(
+      `SELECT params FROM timeline_events WHERE region_id = $1 AND case_id = $2 AND kind = 'plan_council_copied'`,
+      [region, caseId],
+    );
     expect(events).toEqual([{ params: { number: 1, goals: 2, actions: 1 } }]);
   });
 });
 
 describe('"Mijn gezinnen" and the plan', () => {
-  it('flags an open case older than six weeks without an agreed plan, and an agreed plan\'s overdue actions; each is a filter', async () => {
+  it("flags an open case older than six weeks without an agreed plan, and an agreed plan's overdue actions; each is a filter", async () => {
     const fam = await c.post('/api/v1/families', familyBody(coord.actor.userId, { familyName: 'Zesweken', children: 0 }));
     expect(fam.status, JSON.stringify(fam.body)).toBe(201);
     const familyId = fam.body.id as string;
     const caseId = (await c.get(`/api/v1/families/${familyId}`)).body.currentCase.id as string;
     expect((await c.put(`/api/v1/cases/${caseId}/council`, councilDeclined)).status).toBe(200);
     type Item = { id: string; noAgreedPlan: boolean; actionsOverdue: number };
-    const item = async (filter?: string) => ((await c.get(`/api/v1/families?limit=100${filter ? `&filter=${filter}` : ''}`)).body.items as Item[])
-      .find((f) => f.id === familyId);
+    const item = async (filter?: string) =>
+      ((await c.get(`/api/v1/families?limit=100${filter ? `&filter=${filter}` : ''}`)).body.items as Item[]).find((f) => f.id === familyId);
     expect(await item()).toMatchObject({ noAgreedPlan: false, actionsOverdue: 0 }); // a new case has six weeks
     await t.db.query(`UPDATE cases SET opened_at = now() - interval '50 days' WHERE region_id = $1 AND id = $2`, [region, caseId]);
     expect(await item()).toMatchObject({ noAgreedPlan: true, actionsOverdue: 0 });
@@ -331,14 +603,22 @@ describe('"Mijn gezinnen" and the plan', () => {
     const goal = await c.post(`/api/v1/plan-versions/${v}/goals`, { version: 1, domain: 'finances', description: 'Schulden in beeld' });
     expect(goal.status, JSON.stringify(goal.body)).toBe(201);
     const members = (await c.get(`/api/v1/cases/${caseId}/plan`)).body.options.familyMembers as Array<{ personId: string }>;
-    const act = await c.post(`/api/v1/plan-versions/${v}/actions`, { version: goal.body.version, description: 'Afspraak bij de schuldhulp',
-      owner: { kind: 'family_member', personId: members[0]!.personId }, dueOn: addDays(today, -3) });
+    const act = await c.post(`/api/v1/plan-versions/${v}/actions`, {
+      version: goal.body.version,
+      description: 'Afspraak bij de schuldhulp',
+      owner: { kind: 'family_member', personId: members[0]!.personId },
+      dueOn: addDays(today, -3),
+    });
     expect(act.status, JSON.stringify(act.body)).toBe(201);
     expect((await c.post(`/api/v1/plan-versions/${v}/propose`, { version: act.body.version })).status).toBe(200);
     const parties = (await c.get(`/api/v1/cases/${caseId}/plan`)).body.current.parties as Array<{ id: string; requirement: string }>;
     for (const party of parties) {
-      const r = await c.post(`/api/v1/plan-versions/${v}/answers`, party.requirement === 'heard'
-        ? { partyId: party.id, answer: 'heard', view: 'Goed zo', via: 'conversation' } : { partyId: party.id, answer: 'agreed', via: 'conversation' });
+      const r = await c.post(
+        `/api/v1/plan-versions/${v}/answers`,
+        party.requirement === 'heard'
+          ? { partyId: party.id, answer: 'heard', view: 'Goed zo', via: 'conversation' }
+          : { partyId: party.id, answer: 'agreed', via: 'conversation' },
+      );
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
     expect((await c.get(`/api/v1/cases/${caseId}/plan`)).body.current.status).toBe('agreed');
@@ -358,18 +638,30 @@ describe('the agreed plan as a PDF', () => {
     const v = d.body.id as string;
     const goal = await c.post(`/api/v1/plan-versions/${v}/goals`, { version: 1, domain: 'housing', description: 'Een vaste woning' });
     expect((await c.get(`/api/v1/plan-versions/${v}/pdf`)).body).toMatchObject({ status: 409, code: 'plan_not_agreed' });
-    const act = await c.post(`/api/v1/plan-versions/${v}/actions`, { version: goal.body.version, description: 'Inschrijven als woningzoekende',
-      owner: { kind: 'family_member', personId: page.members[0].personId }, dueOn: addDays(today, 10) });
+    const act = await c.post(`/api/v1/plan-versions/${v}/actions`, {
+      version: goal.body.version,
+      description: 'Inschrijven als woningzoekende',
+      owner: { kind: 'family_member', personId: page.members[0].personId },
+      dueOn: addDays(today, 10),
+    });
     expect((await c.post(`/api/v1/plan-versions/${v}/propose`, { version: act.body.version })).status).toBe(200);
     const party = (await c.get(`/api/v1/plan-versions/${v}`)).body.parties[0];
-    expect((await c.post(`/api/v1/plan-versions/${v}/answers`, { partyId: party.id, answer: 'agreed', via: 'conversation' })).body.status).toBe('agreed');
+    expect(
+      (await c.post(`/api/v1/plan-versions/${v}/answers`, { partyId: party.id, answer: 'agreed', via: 'conversation' })).body.status,
+    ).toBe('agreed');
     const r = await app.inject({ method: 'GET', url: `/api/v1/plan-versions/${v}/pdf`, headers: { cookie: c.cookie } });
     expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
     expect(r.headers['content-type']).toBe('application/pdf');
     const pdf = r.rawPayload.toString('latin1');
     expect(pdf.startsWith('%PDF-1.7')).toBe(true);
-    for (const marker of ['/StructTreeRoot', '/MarkInfo', '/Lang (nl-NL)', 'pdfuaid:part>1', '/S /H1', '/S /Table', '/S /TH', '/S /TD']) expect(pdf, marker).toContain(marker);
-    expect(await t.db.query(`SELECT 1 FROM audit_log WHERE region_id = $1 AND object_type = 'plan-pdf' AND object_id = $2 AND action = 'read'`, [region, v])).not.toHaveLength(0);
+    for (const marker of ['/StructTreeRoot', '/MarkInfo', '/Lang (nl-NL)', 'pdfuaid:part>1', '/S /H1', '/S /Table', '/S /TH', '/S /TD'])
+      expect(pdf, marker).toContain(marker);
+    expect(
+      await t.db.query(`SELECT 1 FROM audit_log WHERE region_id = $1 AND object_type = 'plan-pdf' AND object_id = $2 AND action = 'read'`, [
+        region,
+        v,
+      ]),
+    ).not.toHaveLength(0);
     expect((await s.get(`/api/v1/plan-versions/${v}/pdf`)).status).toBe(404);
   });
 });

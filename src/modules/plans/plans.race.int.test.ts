@@ -10,8 +10,14 @@ import type { App } from '../../platform/http/app.js';
 import { addDays, dutchToday } from '../../platform/time/working-days.js';
 
 const ROUNDS = 8;
-let t: TestDb; let app: App; let region: string; let gp: string;
-let coord: TestUser; let gpUser: TestUser; let c: Client; let g: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let gp: string;
+let coord: TestUser;
+let gpUser: TestUser;
+let c: Client;
+let g: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -23,7 +29,10 @@ beforeAll(async () => {
   app = await testApp(t.server, { MAX_IN_FLIGHT: '10000' });
   [c, g] = await Promise.all([login(app, coord.username), login(app, gpUser.username)]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 /** A family with one parent and a proposed plan whose parties are the parent and, with `withGp`, the GP practice. */
 async function proposedPlan(withGp: boolean) {
@@ -32,26 +41,53 @@ async function proposedPlan(withGp: boolean) {
   const caseId = page.currentCase.id as string;
   const parent = page.members[0].personId as string;
   const today = dutchToday();
-  expect((await c.put(`/api/v1/cases/${caseId}/council`, { offeredOn: today, answer: 'declined', declinedReason: 'Niet nodig volgens het gezin.', answeredOn: today, metOn: null, safetyReason: null })).status).toBe(200);
-  if (withGp) expect((await c.post(`/api/v1/cases/${caseId}/team-members`, { userId: gpUser.actor.userId, legalBasis: 'consent', caseVersion: page.currentCase.version })).status).toBe(201);
+  expect(
+    (
+      await c.put(`/api/v1/cases/${caseId}/council`, {
+        offeredOn: today,
+        answer: 'declined',
+        declinedReason: 'Niet nodig volgens het gezin.',
+        answeredOn: today,
+        metOn: null,
+        safetyReason: null,
+      })
+    ).status,
+  ).toBe(200);
+  if (withGp)
+    expect(
+      (
+        await c.post(`/api/v1/cases/${caseId}/team-members`, {
+          userId: gpUser.actor.userId,
+          legalBasis: 'consent',
+          caseVersion: page.currentCase.version,
+        })
+      ).status,
+    ).toBe(201);
   const d = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, {});
   const v = d.body.id as string;
   const goal = await c.post(`/api/v1/plan-versions/${v}/goals`, { version: 1, domain: 'finances', description: 'Rust in de financiën' });
   const owner = withGp ? { kind: 'organisation', organisationId: gp } : { kind: 'family_member', personId: parent };
-  const act = await c.post(`/api/v1/plan-versions/${v}/actions`, { version: goal.body.version, description: 'Gesprek', owner, dueOn: addDays(dutchToday(), 7) });
+  const act = await c.post(`/api/v1/plan-versions/${v}/actions`, {
+    version: goal.body.version,
+    description: 'Gesprek',
+    owner,
+    dueOn: addDays(dutchToday(), 7),
+  });
   expect(act.status, JSON.stringify(act.body)).toBe(201);
   expect((await c.post(`/api/v1/plan-versions/${v}/propose`, { version: act.body.version })).status).toBe(200);
   const parties = (await c.get(`/api/v1/plan-versions/${v}`)).body.parties as Array<{ id: string; kind: string }>;
   return { caseId, v, parties };
 }
 
-const statusOf = async (id: string) => (await t.db.query<{ status: string }>(`SELECT status FROM plan_versions WHERE region_id = $1 AND id = $2`, [region, id]))[0]!.status;
+const statusOf = async (id: string) =>
+  (await t.db.query<{ status: string }>(`SELECT status FROM plan_versions WHERE region_id = $1 AND id = $2`, [region, id]))[0]!.status;
 
 describe('races on one plan', () => {
   it('two parties agreeing at once: the version is agreed, with one plan-agreed moment', async () => {
     for (let i = 0; i < ROUNDS; i++) {
       const { caseId, v, parties } = await proposedPlan(true);
-      const person = parties.find((p) => p.kind === 'person')!; const org = parties.find((p) => p.kind === 'organisation')!;
+      const person = parties.find((p) => p.kind === 'person')!;
+      const org = parties.find((p) => p.kind === 'organisation')!;
       const [a, b] = await Promise.all([
         c.post(`/api/v1/plan-versions/${v}/answers`, { partyId: person.id, answer: 'agreed', via: 'conversation' }),
         g.post(`/api/v1/plan-versions/${v}/answers`, { partyId: org.id, answer: 'agreed' }),
@@ -59,7 +95,12 @@ describe('races on one plan', () => {
       expect([a.status, b.status], JSON.stringify([a.body, b.body])).toEqual([201, 201]);
       expect([a.body.status, b.body.status].sort()).toEqual(['agreed', 'proposed']);
       expect(await statusOf(v)).toBe('agreed');
-      expect(await t.db.query(`SELECT 1 FROM lead_time_moments WHERE region_id = $1 AND case_id = $2 AND moment = 'plan_agreed'`, [region, caseId])).toHaveLength(1);
+      expect(
+        await t.db.query(`SELECT 1 FROM lead_time_moments WHERE region_id = $1 AND case_id = $2 AND moment = 'plan_agreed'`, [
+          region,
+          caseId,
+        ]),
+      ).toHaveLength(1);
     }
   });
 

@@ -2,28 +2,43 @@
 import { z } from 'zod';
 import { IsoDate, Bsn, Uuid, msg } from '../../shared/contract/primitives.js';
 
-const optText = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).optional().transform((v) => v || undefined);
+const optText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .optional()
+    .transform((v) => v || undefined);
 
 /** A registration says that, never why: no content of care. */
 export const RefIndexLegalBasis = z.enum(['statutory_task', 'consent']);
 
-export const RegisterBody = z.strictObject({
-  bsn: Bsn,
-  /** The birth date as the registrant knows it: the 23-year rule is checked against it, never against Regie's record. */
-  birthDate: IsoDate,
-  contactName: z.string().trim()
-    .min(1, msg('Vul de naam van de contactpersoon in.', 'Enter the name of the contact person.'))
-    .max(150, msg('De naam is te lang (maximaal 150 tekens).', 'The name is too long (at most 150 characters).')),
-  contactPhone: optText(30, msg('Het telefoonnummer is te lang (maximaal 30 tekens).', 'The phone number is too long (at most 30 characters).')),
-  contactEmail: z.email(msg('Geen geldig e-mailadres.', 'Not a valid e-mail address.')).max(254).optional(),
-  startDate: IsoDate.optional(),
-  endDate: IsoDate.optional(),
-  legalBasis: RefIndexLegalBasis,
-}).refine((b) => b.contactPhone !== undefined || b.contactEmail !== undefined, {
-  path: ['contactPhone'],
-  message: msg('Vul een telefoonnummer of e-mailadres in, zodat andere organisaties u kunnen bereiken.',
-    'Give a phone number or e-mail address, so that other organisations can reach you.'),
-});
+export const RegisterBody = z
+  .strictObject({
+    bsn: Bsn,
+    /** The birth date as the registrant knows it: the 23-year rule is checked against it, never against Regie's record. */
+    birthDate: IsoDate,
+    contactName: z
+      .string()
+      .trim()
+      .min(1, msg('Vul de naam van de contactpersoon in.', 'Enter the name of the contact person.'))
+      .max(150, msg('De naam is te lang (maximaal 150 tekens).', 'The name is too long (at most 150 characters).')),
+    contactPhone: optText(
+      30,
+      msg('Het telefoonnummer is te lang (maximaal 30 tekens).', 'The phone number is too long (at most 30 characters).'),
+    ),
+    contactEmail: z.email(msg('Geen geldig e-mailadres.', 'Not a valid e-mail address.')).max(254).optional(),
+    startDate: IsoDate.optional(),
+    endDate: IsoDate.optional(),
+    legalBasis: RefIndexLegalBasis,
+  })
+  .refine((b) => b.contactPhone !== undefined || b.contactEmail !== undefined, {
+    path: ['contactPhone'],
+    message: msg(
+      'Vul een telefoonnummer of e-mailadres in, zodat andere organisaties u kunnen bereiken.',
+      'Give a phone number or e-mail address, so that other organisations can reach you.',
+    ),
+  });
 
 export const RegistrationParams = z.strictObject({ registrationId: Uuid });
 export const MatchParams = z.strictObject({ matchId: Uuid });

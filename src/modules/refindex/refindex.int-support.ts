@@ -8,10 +8,18 @@ import { oneRow } from '../../platform/db/rows.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { addDays } from '../../platform/time/working-days.js';
 
-export interface Household { familyId: string; bsns: string[]; personIds: string[] }
+export interface Household {
+  familyId: string;
+  bsns: string[];
+  personIds: string[];
+}
 
 /** A household of one parent and `children` young people (or the given birth dates). */
-export async function household(db: Database, coordinator: Actor, o: { children?: number; birthDates?: string[]; familyName?: string } = {}): Promise<Household> {
+export async function household(
+  db: Database,
+  coordinator: Actor,
+  o: { children?: number; birthDates?: string[]; familyName?: string } = {},
+): Promise<Household> {
   const familyName = o.familyName ?? 'Visser';
   const dates = o.birthDates ?? Array.from({ length: o.children ?? 2 }, (_, i) => `201${i % 10}-0${(i % 9) + 1}-1${i % 10}`);
   const body = RegisterFamilyBody.parse({
@@ -24,12 +32,21 @@ export async function household(db: Database, coordinator: Actor, o: { children?
   const { id } = await registerFamily(db, coordinator, body);
   const rows = await db.query<{ id: string; bsn: string }>(
     `SELECT p.id, p.bsn FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
-      WHERE fm.region_id = $1 AND fm.family_id = $2 AND fm.relation = 'child' ORDER BY p.given_names`, [coordinator.regionId, id]);
+      WHERE fm.region_id = $1 AND fm.family_id = $2 AND fm.relation = 'child' ORDER BY p.given_names`,
+    [coordinator.regionId, id],
+  );
   return { familyId: id, bsns: rows.map((r) => r.bsn), personIds: rows.map((r) => r.id) };
 }
 
-export const registration = (bsn: string, extra: Record<string, unknown> = {}) =>
-  ({ bsn, birthDate: '2010-06-15', contactName: 'Sanne de Wit', contactPhone: '0118-123456', contactEmail: 'sanne@example.nl', legalBasis: 'statutory_task', ...extra });
+export const registration = (bsn: string, extra: Record<string, unknown> = {}) => ({
+  bsn,
+  birthDate: '2010-06-15',
+  contactName: 'Sanne de Wit',
+  contactPhone: '0118-123456',
+  contactEmail: 'sanne@example.nl',
+  legalBasis: 'statutory_task',
+  ...extra,
+});
 
 /** A birth date such that the person turns 23 `days` days after `today`. */
 export function turns23In(today: string, days: number): string {

@@ -8,9 +8,20 @@ import { addDays, addWorkingDays, dutchToday } from '../../platform/time/working
 import { countRows, household, registration } from './refindex.int-support.js';
 import { renderNotification } from '../../shared/events/server-i18n.js';
 
-let t: TestDb; let app: App; let region: string;
-let coord: TestUser; let a: TestUser; let a2: TestUser; let b: TestUser; let c: TestUser; let other: TestUser;
-let ca: Client; let ca2: Client; let cb: Client; let cc: Client; let co: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let coord: TestUser;
+let a: TestUser;
+let a2: TestUser;
+let b: TestUser;
+let c: TestUser;
+let other: TestUser;
+let ca: Client;
+let ca2: Client;
+let cb: Client;
+let cc: Client;
+let co: Client;
 const today = dutchToday();
 
 beforeAll(async () => {
@@ -28,35 +39,77 @@ beforeAll(async () => {
   const elsewhere = await createRegion(t.db);
   other = await createUser(t.db, elsewhere, await createOrganisation(t.db, elsewhere, 'school'), ['professional']);
   app = await testApp(t.server);
-  [ca, ca2, cb, cc, co] = await Promise.all([login(app, a.username), login(app, a2.username), login(app, b.username), login(app, c.username), login(app, other.username)]);
+  [ca, ca2, cb, cc, co] = await Promise.all([
+    login(app, a.username),
+    login(app, a2.username),
+    login(app, b.username),
+    login(app, c.username),
+    login(app, other.username),
+  ]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
-const register = async (client: Client, bsn: string, extra: Record<string, unknown> = {}) => client.post('/api/v1/refindex/registrations', registration(bsn, extra));
+const register = async (client: Client, bsn: string, extra: Record<string, unknown> = {}) =>
+  client.post('/api/v1/refindex/registrations', registration(bsn, extra));
 const notifications = (user: TestUser, kind = 'refindex_match') =>
-  t.db.query<{ dedupe_key: string; kind: string; params: Record<string, unknown>; link: string }>(`SELECT dedupe_key, kind, params, link FROM notifications WHERE user_id = $1 AND kind = $2`, [user.actor.userId, kind]);
+  t.db.query<{ dedupe_key: string; kind: string; params: Record<string, unknown>; link: string }>(
+    `SELECT dedupe_key, kind, params, link FROM notifications WHERE user_id = $1 AND kind = $2`,
+    [user.actor.userId, kind],
+  );
 
 describe('client and family matches', () => {
-  it('matches two organisations registering the same person once, each seeing the other\'s contact details', async () => {
+  it("matches two organisations registering the same person once, each seeing the other's contact details", async () => {
     const h = await household(t.db, coord.actor);
     const first = await register(ca, h.bsns[0]!, { legalBasis: 'consent' });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ status: 'active', startDate: today, endDate: `${Number(today.slice(0, 4)) + 2}${today.slice(4)}`, newMatches: [],
-      person: { bsn: h.bsns[0] }, organisation: { name: 'Scalda' }, legalBasis: 'consent' });
+    expect(first.body).toMatchObject({
+      status: 'active',
+      startDate: today,
+      endDate: `${Number(today.slice(0, 4)) + 2}${today.slice(4)}`,
+      newMatches: [],
+      person: { bsn: h.bsns[0] },
+      organisation: { name: 'Scalda' },
+      legalBasis: 'consent',
+    });
     const before = (await notifications(a)).length;
-    const second = await register(cb, h.bsns[0]!, { contactName: 'Pieter Emergis', contactPhone: undefined, contactEmail: 'pieter@emergis.nl' });
+    const second = await register(cb, h.bsns[0]!, {
+      contactName: 'Pieter Emergis',
+      contactPhone: undefined,
+      contactEmail: 'pieter@emergis.nl',
+    });
     expect(second.status).toBe(201);
     expect(second.body.newMatches).toEqual([{ matchId: expect.any(String), kind: 'client' }]);
     const matchId = second.body.newMatches[0].matchId;
 
     const seenByA = await ca.get(`/api/v1/refindex/matches/${matchId}`);
     expect(seenByA.status).toBe(200);
-    expect(seenByA.body).toMatchObject({ kind: 'client', matchedOn: today, dueOn: addWorkingDays(today, 10), overdue: false, coordinator: null, canAccept: true,
-      persons: [{ bsn: h.bsns[0] }], closedAt: null });
+    expect(seenByA.body).toMatchObject({
+      kind: 'client',
+      matchedOn: today,
+      dueOn: addWorkingDays(today, 10),
+      overdue: false,
+      coordinator: null,
+      canAccept: true,
+      persons: [{ bsn: h.bsns[0] }],
+      closedAt: null,
+    });
     const otherParty = seenByA.body.parties.find((p: { own: boolean }) => !p.own);
-    expect(otherParty).toMatchObject({ organisation: { name: 'Emergis' }, contactName: 'Pieter Emergis', contactEmail: 'pieter@emergis.nl', contactPhone: null, active: true });
+    expect(otherParty).toMatchObject({
+      organisation: { name: 'Emergis' },
+      contactName: 'Pieter Emergis',
+      contactEmail: 'pieter@emergis.nl',
+      contactPhone: null,
+      active: true,
+    });
     const seenByB = await cb.get(`/api/v1/refindex/matches/${matchId}`);
-    expect(seenByB.body.parties.find((p: { own: boolean }) => !p.own)).toMatchObject({ organisation: { name: 'Scalda' }, contactName: 'Sanne de Wit', contactPhone: '0118-123456' });
+    expect(seenByB.body.parties.find((p: { own: boolean }) => !p.own)).toMatchObject({
+      organisation: { name: 'Scalda' },
+      contactName: 'Sanne de Wit',
+      contactPhone: '0118-123456',
+    });
     // A colleague of the same organisation sees the match too; an organisation outside it does not.
     expect((await ca2.get('/api/v1/refindex/matches')).body.items.map((m: { id: string }) => m.id)).toContain(matchId);
     expect((await cc.get(`/api/v1/refindex/matches/${matchId}`)).status).toBe(404);
@@ -99,7 +152,11 @@ describe('client and family matches', () => {
     const matchId = (await register(cb, h.bsns[0]!)).body.newMatches[0].matchId;
     const accepted = await ca.post(`/api/v1/refindex/matches/${matchId}/coordinator`, {});
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ coordinator: { organisation: { name: 'Scalda' }, user: { id: a.actor.userId } }, canAccept: false, overdue: false });
+    expect(accepted.body).toMatchObject({
+      coordinator: { organisation: { name: 'Scalda' }, user: { id: a.actor.userId } },
+      canAccept: false,
+      overdue: false,
+    });
     const late = await cb.post(`/api/v1/refindex/matches/${matchId}/coordinator`, {});
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ code: 'coordinator_taken', coordinator: { organisation: { name: 'Scalda' } } });
@@ -115,7 +172,9 @@ describe('client and family matches', () => {
       const matchId = (await register(cb, h.bsns[0]!)).body.newMatches[0].matchId;
       const results = await Promise.all([ca, cb].map((cl) => cl.post(`/api/v1/refindex/matches/${matchId}/coordinator`, {})));
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-      const [row] = await t.db.query<{ coordinator_user_id: string }>(`SELECT coordinator_user_id FROM refindex_matches WHERE id = $1`, [matchId]);
+      const [row] = await t.db.query<{ coordinator_user_id: string }>(`SELECT coordinator_user_id FROM refindex_matches WHERE id = $1`, [
+        matchId,
+      ]);
       expect(row?.coordinator_user_id).toBe(results[0]!.status === 200 ? a.actor.userId : b.actor.userId);
     }
   });
@@ -126,15 +185,21 @@ describe('expiry and ending', () => {
     const h = await household(t.db, coord.actor, { children: 1 });
     const old = await register(ca, h.bsns[0]!, { startDate: addDays(today, -400), endDate: addDays(today, 30) });
     await t.db.query(`UPDATE refindex_registrations SET end_date = $2 WHERE id = $1`, [old.body.id, addDays(today, -1)]);
-    expect((await ca.get('/api/v1/refindex/registrations?status=all')).body.items.find((r: { id: string }) => r.id === old.body.id).status).toBe('expired');
+    expect(
+      (await ca.get('/api/v1/refindex/registrations?status=all')).body.items.find((r: { id: string }) => r.id === old.body.id).status,
+    ).toBe('expired');
     expect((await register(cb, h.bsns[0]!)).body.newMatches).toEqual([]);
     // Registering again replaces the expired one (which is logged as removed) and matches again.
     const again = await register(ca, h.bsns[0]!);
     expect(again.status).toBe(201);
     expect(again.body.newMatches).toHaveLength(1);
-    const [ended] = await t.db.query<{ ended_reason: string }>(`SELECT ended_reason FROM refindex_registrations WHERE id = $1`, [old.body.id]);
+    const [ended] = await t.db.query<{ ended_reason: string }>(`SELECT ended_reason FROM refindex_registrations WHERE id = $1`, [
+      old.body.id,
+    ]);
     expect(ended?.ended_reason).toBe('expired');
-    expect(await countRows(t.db, `SELECT 1 FROM audit_log WHERE object_id = $1 AND action = 'delete' AND reason = 'expired'`, [old.body.id])).toBe(1);
+    expect(
+      await countRows(t.db, `SELECT 1 FROM audit_log WHERE object_id = $1 AND action = 'delete' AND reason = 'expired'`, [old.body.id]),
+    ).toBe(1);
   });
 
   it('ends a registration: no match afterwards, the match closes, and ending twice is a conflict', async () => {
@@ -145,11 +210,18 @@ describe('expiry and ending', () => {
     expect(ended.body).toMatchObject({ status: 'ended', endedReason: 'ended' });
     expect((await ca.post(`/api/v1/refindex/registrations/${mine.body.id}/end`, {})).body.code).toBe('already_ended');
     expect((await register(cb, h.bsns[0]!)).body.newMatches).toEqual([]);
-    expect(await countRows(t.db, `SELECT 1 FROM audit_log WHERE object_id = $1 AND action = 'delete' AND user_id = $2`, [mine.body.id, a.actor.userId])).toBe(1);
+    expect(
+      await countRows(t.db, `SELECT 1 FROM audit_log WHERE object_id = $1 AND action = 'delete' AND user_id = $2`, [
+        mine.body.id,
+        a.actor.userId,
+      ]),
+    ).toBe(1);
 
     const matched = await register(cc, h.bsns[0]!);
     const matchId = matched.body.newMatches[0].matchId;
-    const regB = (await cb.get('/api/v1/refindex/registrations')).body.items.find((r: { person: { bsn: string } }) => r.person.bsn === h.bsns[0]);
+    const regB = (await cb.get('/api/v1/refindex/registrations')).body.items.find(
+      (r: { person: { bsn: string } }) => r.person.bsn === h.bsns[0],
+    );
     expect(regB.openMatches).toBe(1);
     await cb.post(`/api/v1/refindex/registrations/${regB.id}/end`, {});
     const closed = await cc.get(`/api/v1/refindex/matches/${matchId}`);
@@ -163,8 +235,11 @@ describe('expiry and ending', () => {
 
 describe('bad input: clear problems, nothing half-written', () => {
   const written = async () => [
-    await countRows(t.db, `SELECT 1 FROM refindex_registrations`), await countRows(t.db, `SELECT 1 FROM refindex_matches`),
-    await countRows(t.db, `SELECT 1 FROM audit_log WHERE object_type LIKE 'refindex%'`), await countRows(t.db, `SELECT 1 FROM notifications`)];
+    await countRows(t.db, `SELECT 1 FROM refindex_registrations`),
+    await countRows(t.db, `SELECT 1 FROM refindex_matches`),
+    await countRows(t.db, `SELECT 1 FROM audit_log WHERE object_type LIKE 'refindex%'`),
+    await countRows(t.db, `SELECT 1 FROM notifications`),
+  ];
 
   it('answers invalid BSN, unknown person, other region, bad dates, missing contact and an over-23 person with problem+json naming the field', async () => {
     const h = await household(t.db, coord.actor, { birthDates: ['2008-01-01', `${Number(today.slice(0, 4)) - 30}-01-01`] });
@@ -174,7 +249,13 @@ describe('bad input: clear problems, nothing half-written', () => {
       [ca, registration('12345'), 400, 'bsn', 'validation'],
       [ca, registration(nextBsn()), 404, 'bsn', 'not_found'],
       [co, registration(h.bsns[0]!), 404, 'bsn', 'not_found'],
-      [ca, registration(h.bsns[0]!, { endDate: addDays(`${Number(today.slice(0, 4)) + 2}${today.slice(4)}`, 1) }), 400, 'endDate', 'end_too_far'],
+      [
+        ca,
+        registration(h.bsns[0]!, { endDate: addDays(`${Number(today.slice(0, 4)) + 2}${today.slice(4)}`, 1) }),
+        400,
+        'endDate',
+        'end_too_far',
+      ],
       [ca, registration(h.bsns[0]!, { startDate: addDays(today, -10), endDate: addDays(today, -1) }), 400, 'endDate', 'end_in_past'],
       [ca, registration(h.bsns[0]!, { endDate: addDays(today, -1) }), 400, 'endDate', 'end_before_start'],
       [ca, registration(h.bsns[0]!, { startDate: addDays(today, 1) }), 400, 'startDate', 'start_in_future'],
@@ -228,22 +309,43 @@ describe('access, audit and paging', () => {
     }));
     expect(direct).toEqual({ regs: [], matches: [] });
     // The other party's registration in the pair is visible to A, for the contact details, and only that one.
-    const seenByA = await asActor(t.db, a.actor, (tx) => tx.query<{ id: string }>(`SELECT id FROM refindex_registrations WHERE organisation_id = $1`, [c.actor.organisationId]));
+    const seenByA = await asActor(t.db, a.actor, (tx) =>
+      tx.query<{ id: string }>(`SELECT id FROM refindex_registrations WHERE organisation_id = $1`, [c.actor.organisationId]),
+    );
     expect(seenByA.map((r) => r.id)).toContain(regC.body.id);
-    await expect(asActor(t.db, a.actor, (tx) => tx.query(`UPDATE refindex_matches SET coordinator_user_id = $2, coordinator_organisation_id = $3, coordinator_accepted_at = now() WHERE id = $1`,
-      [matchId, c.actor.userId, c.actor.organisationId]))).rejects.toThrow(/row-level security/);
+    await expect(
+      asActor(t.db, a.actor, (tx) =>
+        tx.query(
+          `UPDATE refindex_matches SET coordinator_user_id = $2, coordinator_organisation_id = $3, coordinator_accepted_at = now() WHERE id = $1`,
+          [matchId, c.actor.userId, c.actor.organisationId],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
   });
 
   it('audits the registration with its legal basis, and every read of a list, per person', async () => {
     const h = await household(t.db, coord.actor, { children: 1 });
     const r = await register(cb, h.bsns[0]!, { legalBasis: 'consent' });
     const [row] = await t.db.query<Record<string, any>>(`SELECT * FROM audit_log WHERE object_id = $1 AND action = 'create'`, [r.body.id]);
-    expect(row).toMatchObject({ user_id: b.actor.userId, organisation_id: b.actor.organisationId, object_type: 'refindex-registration', legal_basis: 'consent', consent: true });
+    expect(row).toMatchObject({
+      user_id: b.actor.userId,
+      organisation_id: b.actor.organisationId,
+      object_type: 'refindex-registration',
+      legal_basis: 'consent',
+      consent: true,
+    });
     expect(row?.person_id).toBeTruthy();
-    const reads = await countRows(t.db, `SELECT 1 FROM audit_log WHERE user_id = $1 AND action = 'read' AND object_type = 'refindex-registration'`, [b.actor.userId]);
+    const reads = await countRows(
+      t.db,
+      `SELECT 1 FROM audit_log WHERE user_id = $1 AND action = 'read' AND object_type = 'refindex-registration'`,
+      [b.actor.userId],
+    );
     const list = await cb.get('/api/v1/refindex/registrations?limit=2');
-    expect(await countRows(t.db, `SELECT 1 FROM audit_log WHERE user_id = $1 AND action = 'read' AND object_type = 'refindex-registration'`, [b.actor.userId]))
-      .toBe(reads + list.body.items.length);
+    expect(
+      await countRows(t.db, `SELECT 1 FROM audit_log WHERE user_id = $1 AND action = 'read' AND object_type = 'refindex-registration'`, [
+        b.actor.userId,
+      ]),
+    ).toBe(reads + list.body.items.length);
   });
 
   it('pages through registrations and matches without gaps or repeats', async () => {
@@ -251,7 +353,9 @@ describe('access, audit and paging', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const p: { body: { items: { id: string }[]; nextCursor: string | null } } = await ca.get(`/api/v1/refindex/registrations?status=all&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const p: { body: { items: { id: string }[]; nextCursor: string | null } } = await ca.get(
+        `/api/v1/refindex/registrations?status=all&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...p.body.items.map((r) => r.id));
       cursor = p.body.nextCursor;
     } while (cursor);

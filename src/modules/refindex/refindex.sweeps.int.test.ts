@@ -12,8 +12,14 @@ import { escalateOverdueMatches, removeFromIndex } from './refindex.sweeps.js';
 import { RegisterBody } from './refindex.contract.js';
 import { countRows, household, registration, turns23In } from './refindex.int-support.js';
 
-let t: TestDb; let region: string;
-let coord: TestUser; let a: TestUser; let b: TestUser; let leadA: TestUser; let leadB: TestUser; let leadB2: TestUser;
+let t: TestDb;
+let region: string;
+let coord: TestUser;
+let a: TestUser;
+let b: TestUser;
+let leadA: TestUser;
+let leadB: TestUser;
+let leadB2: TestUser;
 const today = dutchToday();
 const noon = (date: string) => new Date(`${date}T12:00:00Z`);
 
@@ -30,11 +36,14 @@ beforeAll(async () => {
   leadB = await createUser(t.db, region, housing, ['team_lead']);
   leadB2 = await createUser(t.db, region, housing, ['professional', 'team_lead']);
 });
-afterAll(async () => { await t?.drop(); });
+afterAll(async () => {
+  await t?.drop();
+});
 
 const register = (u: TestUser, bsn: string, extra: Record<string, unknown> = {}, now?: Date) =>
   registerInIndex(t.db, u.actor, RegisterBody.parse(registration(bsn, extra)), now);
-const escalations = (u: TestUser) => countRows(t.db, `SELECT 1 FROM notifications WHERE user_id = $1 AND kind = 'refindex_escalation'`, [u.actor.userId]);
+const escalations = (u: TestUser) =>
+  countRows(t.db, `SELECT 1 FROM notifications WHERE user_id = $1 AND kind = 'refindex_escalation'`, [u.actor.userId]);
 
 describe('escalation of a match without a coordinator', () => {
   it('is listed in src/jobs.ts', () => {
@@ -81,16 +90,32 @@ describe('removals', () => {
     expect(await removeFromIndex(t.db, noon(addDays(today, 4)))).toBe(0);
     expect(await removeFromIndex(t.db, noon(addDays(today, 5)))).toBe(2);
     const rows = await t.db.query<{ id: string; ended_reason: string; ended_by: string | null }>(
-      `SELECT id, ended_reason, ended_by FROM refindex_registrations WHERE id = ANY($1::uuid[]) ORDER BY id`, [[regA.id, regB.id, stays.id]]);
-    expect(Object.fromEntries(rows.map((r) => [r.id, r.ended_reason]))).toEqual({ [regA.id]: 'age_23', [regB.id]: 'age_23', [stays.id]: null });
+      `SELECT id, ended_reason, ended_by FROM refindex_registrations WHERE id = ANY($1::uuid[]) ORDER BY id`,
+      [[regA.id, regB.id, stays.id]],
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.ended_reason]))).toEqual({
+      [regA.id]: 'age_23',
+      [regB.id]: 'age_23',
+      [stays.id]: null,
+    });
     expect(rows.every((r) => r.ended_by === null)).toBe(true);
     const [match] = await t.db.query<{ closed_at: string | null }>(`SELECT closed_at FROM refindex_matches WHERE id = $1`, [matchId]);
     expect(match!.closed_at).not.toBeNull();
 
     const audit = await t.db.query<Record<string, any>>(
-      `SELECT * FROM audit_log WHERE object_type = 'refindex-registration' AND action = 'delete' AND object_id = ANY($1::text[]) ORDER BY object_id`, [[regA.id, regB.id]]);
+      `SELECT * FROM audit_log WHERE object_type = 'refindex-registration' AND action = 'delete' AND object_id = ANY($1::text[]) ORDER BY object_id`,
+      [[regA.id, regB.id]],
+    );
     expect(audit).toHaveLength(2);
-    for (const row of audit) expect(row).toMatchObject({ region_id: region, user_id: null, user_role: 'system', reason: 'age_23', outcome: 'allowed', person_id: h.personIds[0] });
+    for (const row of audit)
+      expect(row).toMatchObject({
+        region_id: region,
+        user_id: null,
+        user_role: 'system',
+        reason: 'age_23',
+        outcome: 'allowed',
+        person_id: h.personIds[0],
+      });
     expect(new Set(audit.map((r) => r.organisation_id))).toEqual(new Set([a.actor.organisationId, b.actor.organisationId]));
 
     // A repeated run removes nothing and logs nothing; the audit chain is intact.
@@ -98,7 +123,10 @@ describe('removals', () => {
     expect(await countRows(t.db, `SELECT 1 FROM audit_log WHERE user_role = 'system'`)).toBe(2);
     expect((await verifyChain(t.db, region)).ok).toBe(true);
     // A 23-year-old cannot be registered again.
-    await expect(register(a, h.bsns[0]!, { birthDate: turns23In(today, 5) }, noon(addDays(today, 6)))).rejects.toMatchObject({ code: 'too_old', field: 'birthDate' });
+    await expect(register(a, h.bsns[0]!, { birthDate: turns23In(today, 5) }, noon(addDays(today, 6)))).rejects.toMatchObject({
+      code: 'too_old',
+      field: 'birthDate',
+    });
   });
 
   it('removes an expired registration after its end date, so that it no longer matches', async () => {
@@ -109,6 +137,8 @@ describe('removals', () => {
     expect(await removeFromIndex(t.db, noon(addDays(today, 4)))).toBe(1);
     const [row] = await t.db.query<{ ended_reason: string }>(`SELECT ended_reason FROM refindex_registrations WHERE id = $1`, [reg.id]);
     expect(row?.ended_reason).toBe('expired');
-    expect(await countRows(t.db, `SELECT 1 FROM audit_log WHERE object_id = $1 AND action = 'delete' AND reason = 'expired'`, [reg.id])).toBe(1);
+    expect(
+      await countRows(t.db, `SELECT 1 FROM audit_log WHERE object_id = $1 AND action = 'delete' AND reason = 'expired'`, [reg.id]),
+    ).toBe(1);
   });
 });

@@ -6,7 +6,15 @@ import type { Database } from '../../platform/db/db.js';
 import { asSystem } from '../../platform/db/system-tx.js';
 import { dutchToday } from '../../platform/time/working-days.js';
 import { notify, teamLeadsOf } from '../notifications/notify.js';
-import { closeStaleMatches, dueForEscalation, dueForRemoval, endRegistrationRow, lockAroundPerson, markEscalated, recordSystemRemoval } from './refindex.repo.js';
+import {
+  closeStaleMatches,
+  dueForEscalation,
+  dueForRemoval,
+  endRegistrationRow,
+  lockAroundPerson,
+  markEscalated,
+  recordSystemRemoval,
+} from './refindex.repo.js';
 import { LINK } from './refindex.service.js';
 
 /**
@@ -43,11 +51,16 @@ export async function escalateOverdueMatches(db: Database, now = new Date()): Pr
       const organisations = await markEscalated(tx, m.regionId, m.id);
       if (!organisations) return false;
       const leads = (await Promise.all(organisations.map((o) => teamLeadsOf(tx, m.regionId, o)))).flat();
-      await notify(tx, { regionId: m.regionId, userIds: leads, kind: 'refindex_escalation',
+      await notify(tx, {
+        regionId: m.regionId,
+        userIds: leads,
+        kind: 'refindex_escalation',
         params: { workingDays: 10 },
         // The matches that escalate together (a registration's client and family match fall due on the same day)
         // are one event for a team lead: one notice per day, pointing to the overview where they all show.
-        link: LINK, dedupeKey: `refindex-escalation:${m.regionId}:${today}` });
+        link: LINK,
+        dedupeKey: `refindex-escalation:${m.regionId}:${today}`,
+      });
       return true;
     });
     if (done) escalated++;
@@ -57,6 +70,18 @@ export async function escalateOverdueMatches(db: Database, now = new Date()): Pr
 
 /** Structurally a Sweep of src/jobs.ts (not imported from there, so that there is no import cycle). */
 export const refIndexSweeps = [
-  { name: 'refindex-removals', everySeconds: 3600, run: async (db: Database, now: Date) => { await removeFromIndex(db, now); } },
-  { name: 'refindex-escalations', everySeconds: 900, run: async (db: Database, now: Date) => { await escalateOverdueMatches(db, now); } },
+  {
+    name: 'refindex-removals',
+    everySeconds: 3600,
+    run: async (db: Database, now: Date) => {
+      await removeFromIndex(db, now);
+    },
+  },
+  {
+    name: 'refindex-escalations',
+    everySeconds: 900,
+    run: async (db: Database, now: Date) => {
+      await escalateOverdueMatches(db, now);
+    },
+  },
 ];

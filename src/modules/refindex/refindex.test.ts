@@ -3,7 +3,12 @@ import { DomainError } from '../../platform/http/errors.js';
 import { addYears, registrationPeriod } from './refindex.service.js';
 
 const problem = (f: () => unknown) => {
-  try { f(); } catch (e) { if (e instanceof DomainError) return { status: e.status, code: e.code, field: e.field }; throw e; }
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof DomainError) return { status: e.status, code: e.code, field: e.field };
+    throw e;
+  }
   return null;
 };
 
@@ -16,14 +21,33 @@ describe('registration period', () => {
 
   it('starts today and runs two years by default', () => {
     expect(registrationPeriod({}, '2025-06-11')).toEqual({ startDate: '2025-06-11', endDate: '2027-06-11' });
-    expect(registrationPeriod({ startDate: '2025-01-01', endDate: '2025-12-31' }, '2025-06-11')).toEqual({ startDate: '2025-01-01', endDate: '2025-12-31' });
+    expect(registrationPeriod({ startDate: '2025-01-01', endDate: '2025-12-31' }, '2025-06-11')).toEqual({
+      startDate: '2025-01-01',
+      endDate: '2025-12-31',
+    });
     expect(registrationPeriod({ endDate: '2027-06-11' }, '2025-06-11').endDate).toBe('2027-06-11');
   });
 
   it('refuses an end more than two years after the start, before the start or in the past, and a start in the future', () => {
-    expect(problem(() => registrationPeriod({ endDate: '2027-06-12' }, '2025-06-11'))).toEqual({ status: 400, code: 'end_too_far', field: 'endDate' });
-    expect(problem(() => registrationPeriod({ endDate: '2025-06-10' }, '2025-06-11'))).toEqual({ status: 400, code: 'end_before_start', field: 'endDate' });
-    expect(problem(() => registrationPeriod({ startDate: '2025-01-01', endDate: '2025-06-10' }, '2025-06-11'))).toEqual({ status: 400, code: 'end_in_past', field: 'endDate' });
-    expect(problem(() => registrationPeriod({ startDate: '2025-06-12' }, '2025-06-11'))).toEqual({ status: 400, code: 'start_in_future', field: 'startDate' });
+    expect(problem(() => registrationPeriod({ endDate: '2027-06-12' }, '2025-06-11'))).toEqual({
+      status: 400,
+      code: 'end_too_far',
+      field: 'endDate',
+    });
+    expect(problem(() => registrationPeriod({ endDate: '2025-06-10' }, '2025-06-11'))).toEqual({
+      status: 400,
+      code: 'end_before_start',
+      field: 'endDate',
+    });
+    expect(problem(() => registrationPeriod({ startDate: '2025-01-01', endDate: '2025-06-10' }, '2025-06-11'))).toEqual({
+      status: 400,
+      code: 'end_in_past',
+      field: 'endDate',
+    });
+    expect(problem(() => registrationPeriod({ startDate: '2025-06-12' }, '2025-06-11'))).toEqual({
+      status: 400,
+      code: 'start_in_future',
+      field: 'startDate',
+    });
   });
 });

@@ -6,10 +6,21 @@ import { msg } from '../../shared/contract/primitives.js';
 import { CreateAccountBody, OrganisationInput } from '../admin/admin.contract.js';
 
 export const CreateRegionBody = z.strictObject({
-  id: z.string().trim().toLowerCase()
-    .regex(/^[a-z][a-z0-9-]{1,39}$/, msg('Een regiocode heeft 2 tot 40 tekens: kleine letters, cijfers of streepje, en begint met een letter.',
-      'A region code has 2 to 40 characters: lower-case letters, digits or hyphen, starting with a letter.')),
-  name: z.string().trim().min(1, msg('Vul de naam van de regio in.', 'Enter the name of the region.'))
+  id: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(
+      /^[a-z][a-z0-9-]{1,39}$/,
+      msg(
+        'Een regiocode heeft 2 tot 40 tekens: kleine letters, cijfers of streepje, en begint met een letter.',
+        'A region code has 2 to 40 characters: lower-case letters, digits or hyphen, starting with a letter.',
+      ),
+    ),
+  name: z
+    .string()
+    .trim()
+    .min(1, msg('Vul de naam van de regio in.', 'Enter the name of the region.'))
     .max(100, msg('Maximaal 100 tekens.', 'At most 100 characters.')),
   organisation: OrganisationInput.pick({ name: true, type: true }),
   admin: CreateAccountBody.pick({ username: true, displayName: true, email: true }),

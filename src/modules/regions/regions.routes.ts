@@ -5,18 +5,34 @@ import { CreateRegionBody, RegionCreated, RegionList } from './regions.contract.
 import { createRegion, listRegions } from './regions.service.js';
 
 export function regionsRoutes(app: App) {
-  app.get('/api/v1/regions', {
-    schema: { tags: ['Installatie'], summary: 'De regio\'s van de installatie (code, naam, aangemaakt); alleen voor een beheerder van de installatie',
-      response: { 200: RegionList } },
-    config: { permission: 'region:create' },
-  }, (req) => listRegions(app.db, req.actor));
+  app.get(
+    '/api/v1/regions',
+    {
+      schema: {
+        tags: ['Installatie'],
+        summary: "De regio's van de installatie (code, naam, aangemaakt); alleen voor een beheerder van de installatie",
+        response: { 200: RegionList },
+      },
+      config: { permission: 'region:create' },
+    },
+    (req) => listRegions(app.db, req.actor),
+  );
 
-  app.post('/api/v1/regions', {
-    schema: { tags: ['Installatie'], summary: 'Een regio aanmaken met haar eerste organisatie en functioneel beheerder (eenmalig wachtwoord, eenmaal getoond); alleen voor een beheerder van de installatie',
-      body: CreateRegionBody, response: { 201: RegionCreated } },
-    config: { permission: 'region:create' },
-  }, async (req, reply) => {
-    const created = await createRegion(app.db, { kind: 'web', actor: req.actor }, req.body);
-    return reply.code(201).header('Cache-Control', 'no-store').send(created);
-  });
+  app.post(
+    '/api/v1/regions',
+    {
+      schema: {
+        tags: ['Installatie'],
+        summary:
+          'Een regio aanmaken met haar eerste organisatie en functioneel beheerder (eenmalig wachtwoord, eenmaal getoond); alleen voor een beheerder van de installatie',
+        body: CreateRegionBody,
+        response: { 201: RegionCreated },
+      },
+      config: { permission: 'region:create' },
+    },
+    async (req, reply) => {
+      const created = await createRegion(app.db, { kind: 'web', actor: req.actor }, req.body);
+      return reply.code(201).header('Cache-Control', 'no-store').send(created);
+    },
+  );
 }

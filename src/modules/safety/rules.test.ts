@@ -11,8 +11,11 @@ describe('safety required', () => {
     expect(safetyRequiredReasons({ ...none, signalSafetyConcern: true })).toEqual(['signal_safety_concern']);
     expect(safetyRequiredReasons({ ...none, veiligThuisOnTeam: true })).toEqual(['veilig_thuis_on_team']);
     expect(safetyRequiredReasons({ ...none, childSafetyScores: [4, 2] })).toEqual(['child_safety_score_low']);
-    expect(safetyRequiredReasons({ signalSafetyConcern: true, veiligThuisOnTeam: true, childSafetyScores: [1] }))
-      .toEqual(['signal_safety_concern', 'veilig_thuis_on_team', 'child_safety_score_low']);
+    expect(safetyRequiredReasons({ signalSafetyConcern: true, veiligThuisOnTeam: true, childSafetyScores: [1] })).toEqual([
+      'signal_safety_concern',
+      'veilig_thuis_on_team',
+      'child_safety_score_low',
+    ]);
   });
 });
 
@@ -21,13 +24,13 @@ describe('council due date in working days', () => {
     // Monday 2 March 2026 → Monday 16 March 2026
     expect(councilDueOn('2026-03-02', 10)).toBe('2026-03-16');
   });
-  it('skips public holidays: Easter Monday and King\'s Day 2026', () => {
+  it("skips public holidays: Easter Monday and King's Day 2026", () => {
     // Thursday 2 April 2026: Good Friday 3 April counts, Easter Monday 6 April does not → Friday 17 April
     expect(councilDueOn('2026-04-02', 10)).toBe('2026-04-17');
     // Monday 20 April 2026: King's Day Monday 27 April is skipped → Tuesday 5 May (not a lustrum year: 5 May counts)
     expect(councilDueOn('2026-04-20', 10)).toBe('2026-05-05');
   });
-  it('follows the region\'s rule for Liberation Day', () => {
+  it("follows the region's rule for Liberation Day", () => {
     // Tuesday 28 April 2026, 5 working days: 29, 30 Apr, 1, 4, 5 May; with 5 May off → 6 May
     expect(councilDueOn('2026-04-28', 5, { liberationDay: 'never' })).toBe('2026-05-05');
     expect(councilDueOn('2026-04-28', 5, { liberationDay: 'always' })).toBe('2026-05-06');

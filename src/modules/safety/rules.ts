@@ -36,7 +36,9 @@ export function councilDueOn(openedOn: string, workingDays: number, rules: Holid
 
 export type CouncilStatus = 'not_offered' | 'offered' | 'accepted' | 'declined' | 'met';
 
-export function councilStatus(c: { offeredOn: string | null; answer: 'accepted' | 'declined' | null; metOn: string | null } | null): CouncilStatus {
+export function councilStatus(
+  c: { offeredOn: string | null; answer: 'accepted' | 'declined' | null; metOn: string | null } | null,
+): CouncilStatus {
   if (!c?.offeredOn) return 'not_offered';
   if (c.metOn) return 'met';
   return c.answer ?? 'offered';

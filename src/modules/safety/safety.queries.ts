@@ -9,7 +9,11 @@ import { agreementsOf, councilOutcome, findAssessment } from './safety.repo.js';
 export async function safetyPlanOf(tx: Tx, caseId: string) {
   const regionId = await actorRegion(tx);
   const assessment = await findAssessment(tx, regionId, caseId);
-  return { decision: assessment?.decision ?? null, safetyGoals: assessment?.safetyGoals ?? null, agreements: await agreementsOf(tx, regionId, caseId) };
+  return {
+    decision: assessment?.decision ?? null,
+    safetyGoals: assessment?.safetyGoals ?? null,
+    agreements: await agreementsOf(tx, regionId, caseId),
+  };
 }
 
 /** The network council's outcome: the family's goals in their own words and the network's actions, each with its owner and due date. */

@@ -21,22 +21,43 @@ import { DomainError } from '../../platform/http/errors.js';
 
 export class DamagedFile extends DomainError {
   constructor(field: string, kind: 'application/pdf' | 'image/jpeg' | 'image/png') {
-    const name = { 'application/pdf': ['pdf', 'PDF'], 'image/jpeg': ['JPEG-foto', 'JPEG photo'], 'image/png': ['PNG-afbeelding', 'PNG image'] }[kind];
-    super(415, 'damaged_file', { nl: 'Bestand niet leesbaar', en: 'File not readable' },
-      { nl: `Dit bestand is geen leesbare ${name[0]}. Sla het opnieuw op of kies een ander bestand.`, en: `This file is not a readable ${name[1]}. Save it again or choose another file.` }, field);
+    const name = {
+      'application/pdf': ['pdf', 'PDF'],
+      'image/jpeg': ['JPEG-foto', 'JPEG photo'],
+      'image/png': ['PNG-afbeelding', 'PNG image'],
+    }[kind];
+    super(
+      415,
+      'damaged_file',
+      { nl: 'Bestand niet leesbaar', en: 'File not readable' },
+      {
+        nl: `Dit bestand is geen leesbare ${name[0]}. Sla het opnieuw op of kies een ander bestand.`,
+        en: `This file is not a readable ${name[1]}. Save it again or choose another file.`,
+      },
+      field,
+    );
   }
 }
 
 export class EncryptedPdf extends DomainError {
   constructor(field: string) {
-    super(415, 'encrypted_pdf', { nl: 'Beveiligde pdf', en: 'Protected PDF' },
-      { nl: 'Deze pdf is met een wachtwoord beveiligd en kan daarom niet worden gecontroleerd. Sla hem op zonder wachtwoord of maak een foto of scan.',
-        en: 'This PDF is protected with a password and cannot be checked. Save it without a password or send a photo or scan.' }, field);
+    super(
+      415,
+      'encrypted_pdf',
+      { nl: 'Beveiligde pdf', en: 'Protected PDF' },
+      {
+        nl: 'Deze pdf is met een wachtwoord beveiligd en kan daarom niet worden gecontroleerd. Sla hem op zonder wachtwoord of maak een foto of scan.',
+        en: 'This PDF is protected with a password and cannot be checked. Save it without a password or send a photo or scan.',
+      },
+      field,
+    );
   }
 }
 
 class Broken extends Error {}
-const need = (ok: boolean) => { if (!ok) throw new Broken(); };
+const need = (ok: boolean) => {
+  if (!ok) throw new Broken();
+};
 
 // ---- JPEG ---------------------------------------------------------------------------------
 
@@ -64,9 +85,14 @@ export function exifOrientation(app1: Buffer): number {
 /** An APP1 segment with a minimal EXIF block that holds only the orientation. */
 function orientationSegment(orientation: number): Buffer {
   const tiff = Buffer.alloc(26);
-  tiff.write('MM', 0, 'latin1'); tiff.writeUInt16BE(42, 2); tiff.writeUInt32BE(8, 4);
+  tiff.write('MM', 0, 'latin1');
+  tiff.writeUInt16BE(42, 2);
+  tiff.writeUInt32BE(8, 4);
   tiff.writeUInt16BE(1, 8); // one entry
-  tiff.writeUInt16BE(0x0112, 10); tiff.writeUInt16BE(3, 12); tiff.writeUInt32BE(1, 14); tiff.writeUInt16BE(orientation, 18);
+  tiff.writeUInt16BE(0x0112, 10);
+  tiff.writeUInt16BE(3, 12);
+  tiff.writeUInt32BE(1, 14);
+  tiff.writeUInt16BE(orientation, 18);
   tiff.writeUInt32BE(0, 22); // no next IFD
   const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
   const head = Buffer.from([0xff, 0xe1, 0, 0]);
@@ -81,22 +107,38 @@ export function stripJpeg(b: Buffer): Buffer {
   need(b.length >= 4 && b[0] === 0xff && b[1] === 0xd8);
   const out: Buffer[] = [b.subarray(0, 2)];
   let orientation = 1;
-  let pos = 2; let frame = false; let scan = false; let ended = false;
+  let pos = 2;
+  let frame = false;
+  let scan = false;
+  let ended = false;
   while (pos < b.length) {
     need(b[pos] === 0xff);
     while (pos < b.length && b[pos] === 0xff) pos++; // fill bytes
     need(pos < b.length);
     const m = b.readUInt8(pos++); // pos < b.length, checked above
-    if (m === 0xd9) { out.push(Buffer.from([0xff, 0xd9])); ended = true; break; } // EOI: anything after it is dropped
-    if ((m >= 0xd0 && m <= 0xd7) || m === 0x01) { out.push(Buffer.from([0xff, m])); continue; }
+    if (m === 0xd9) {
+      out.push(Buffer.from([0xff, 0xd9]));
+      ended = true;
+      break;
+    } // EOI: anything after it is dropped
+    if ((m >= 0xd0 && m <= 0xd7) || m === 0x01) {
+      out.push(Buffer.from([0xff, m]));
+      continue;
+    }
     need(pos + 2 <= b.length);
     const len = b.readUInt16BE(pos);
     need(len >= 2 && pos + len <= b.length);
     const segment = b.subarray(pos - 2, pos + len);
     const payload = b.subarray(pos + 2, pos + len);
     pos += len;
-    if (m === 0xe1) { orientation = Math.max(orientation, exifOrientation(payload)); continue; }
-    if (m === 0xee && payload.subarray(0, 5).toString('latin1') === 'Adobe') { out.push(segment); continue; }
+    if (m === 0xe1) {
+      orientation = Math.max(orientation, exifOrientation(payload));
+      continue;
+    }
+    if (m === 0xee && payload.subarray(0, 5).toString('latin1') === 'Adobe') {
+      out.push(segment);
+      continue;
+    }
     if ((m >= 0xe0 && m <= 0xef) || m === 0xfe) continue; // other APPn (JFIF thumbnails, ICC, IPTC, MPF …) and comments
     if (m === 0xda) {
       need(frame);
@@ -132,7 +174,9 @@ const KEEP_PNG = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'cHRM'
 export function stripPng(b: Buffer): Buffer {
   need(b.length >= 8 && b.subarray(0, 8).equals(PNG_SIGNATURE));
   const out: Buffer[] = [PNG_SIGNATURE];
-  let pos = 8; let first = true; let data = false;
+  let pos = 8;
+  let first = true;
+  let data = false;
   for (;;) {
     need(pos + 12 <= b.length);
     const len = b.readUInt32BE(pos);
@@ -141,7 +185,8 @@ export function stripPng(b: Buffer): Buffer {
     need(/^[A-Za-z]{4}$/.test(type) && (!first || type === 'IHDR'));
     const chunk = b.subarray(pos, pos + 12 + len);
     need(crc32(b.subarray(pos + 4, pos + 8 + len)) === b.readUInt32BE(pos + 8 + len));
-    pos += 12 + len; first = false;
+    pos += 12 + len;
+    first = false;
     if (type === 'IDAT') data = true;
     if (KEEP_PNG.has(type)) out.push(chunk);
     if (type === 'IEND') break; // anything after the end is dropped

@@ -23,42 +23,84 @@ describe('file checks', () => {
   });
 
   it('refuses a renamed program, a mismatching extension or declared type, and files that are too large or empty', () => {
-    const code = (f: () => unknown) => { try { f(); return 'ok'; } catch (e) { return `${(e as { status: number }).status} ${(e as { code: string }).code}`; } };
-    expect(code(() => checkFile({ filename: 'rapport.pdf', mediaType: 'application/pdf', contentBase64: b64(EXE) }, opts))).toBe('415 unsupported_media_type');
-    expect(code(() => checkFile({ filename: 'foto.jpg', mediaType: 'image/png', contentBase64: b64(PNG) }, opts))).toBe('415 unsupported_media_type');
-    expect(code(() => checkFile({ filename: 'foto.png', mediaType: 'image/jpeg', contentBase64: b64(PNG) }, opts))).toBe('415 unsupported_media_type');
+    const code = (f: () => unknown) => {
+      try {
+        f();
+        return 'ok';
+      } catch (e) {
+        return `${(e as { status: number }).status} ${(e as { code: string }).code}`;
+      }
+    };
+    expect(code(() => checkFile({ filename: 'rapport.pdf', mediaType: 'application/pdf', contentBase64: b64(EXE) }, opts))).toBe(
+      '415 unsupported_media_type',
+    );
+    expect(code(() => checkFile({ filename: 'foto.jpg', mediaType: 'image/png', contentBase64: b64(PNG) }, opts))).toBe(
+      '415 unsupported_media_type',
+    );
+    expect(code(() => checkFile({ filename: 'foto.png', mediaType: 'image/jpeg', contentBase64: b64(PNG) }, opts))).toBe(
+      '415 unsupported_media_type',
+    );
     expect(code(() => checkFile({ filename: 'foto.png', mediaType: 'image/png', contentBase64: b64(PNG) }, opts))).toBe('ok');
     expect(code(() => checkFile({ filename: 'FOTO.JPEG', mediaType: 'image/jpeg', contentBase64: b64(JPEG) }, opts))).toBe('ok');
-    expect(code(() => checkFile({ filename: 'a.txt', mediaType: 'text/plain', contentBase64: b64('x'.repeat(1001)) }, opts))).toBe('413 too_large');
+    expect(code(() => checkFile({ filename: 'a.txt', mediaType: 'text/plain', contentBase64: b64('x'.repeat(1001)) }, opts))).toBe(
+      '413 too_large',
+    );
     expect(code(() => checkFile({ filename: 'a.txt', mediaType: 'text/plain', contentBase64: b64('x'.repeat(1000)) }, opts))).toBe('ok');
     expect(code(() => checkFile({ filename: 'a.txt', mediaType: 'text/plain', contentBase64: '' }, opts))).toBe('400 empty_file');
-    expect(code(() => checkFile({ filename: 'a.txt', mediaType: 'text/plain', contentBase64: 'no base64!' }, opts))).toBe('400 invalid_base64');
-    expect(code(() => checkFile({ filename: 'a.png', mediaType: 'image/png', contentBase64: b64(PNG) }, { ...opts, allowed: ['text/plain'] }))).toBe('415 unsupported_media_type');
+    expect(code(() => checkFile({ filename: 'a.txt', mediaType: 'text/plain', contentBase64: 'no base64!' }, opts))).toBe(
+      '400 invalid_base64',
+    );
+    expect(
+      code(() => checkFile({ filename: 'a.png', mediaType: 'image/png', contentBase64: b64(PNG) }, { ...opts, allowed: ['text/plain'] })),
+    ).toBe('415 unsupported_media_type');
   });
 
   it('treats any text without control characters as plain text, and any NUL byte as not', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-      // eslint-disable-next-line no-control-regex -- the control characters are what the file name must lose
-      const clean = s.replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, '');
-      expect(isPlainText(Buffer.from(clean))).toBe(true);
-      expect(isPlainText(Buffer.from(`${clean}\u0000`))).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        // eslint-disable-next-line no-control-regex -- the control characters are what the file name must lose
+        const clean = s.replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, '');
+        expect(isPlainText(Buffer.from(clean))).toBe(true);
+        expect(isPlainText(Buffer.from(`${clean}\u0000`))).toBe(false);
+      }),
+    );
   });
 
   it('writes a Content-Disposition that survives any file name', () => {
-    expect(contentDisposition('verslag "juni".pdf')).toBe(`attachment; filename="verslag _juni_.pdf"; filename*=UTF-8''verslag%20%22juni%22.pdf`);
+    expect(contentDisposition('verslag "juni".pdf')).toBe(
+      `attachment; filename="verslag _juni_.pdf"; filename*=UTF-8''verslag%20%22juni%22.pdf`,
+    );
     expect(contentDisposition('één.txt')).toContain(`filename="een.txt"`);
   });
 
   it('refuses an HTML page renamed .png (by its content, whatever the name and declared type), and a HEIC photo with a clear reason', async () => {
     const html = '<!DOCTYPE html><html><body><script>fetch("/api/v1/families")</script></body></html>';
-    const code = (f: () => unknown) => { try { f(); return 'ok'; } catch (e) { return `${(e as { status: number }).status} ${(e as { code: string }).code} ${(e as { field: string }).field}`; } };
-    expect(code(() => checkFile({ filename: 'foto.png', mediaType: 'image/png', contentBase64: b64(html) }, { ...opts, field: 'attachments[0]' })))
-      .toBe('415 unsupported_media_type attachments[0]');
-    expect(code(() => checkFile({ filename: 'foto.png', mediaType: 'image/png', contentBase64: b64(html) }, { ...opts, allowed: ['image/png', 'image/jpeg', 'application/pdf'] })))
-      .toBe('415 unsupported_media_type file');
+    const code = (f: () => unknown) => {
+      try {
+        f();
+        return 'ok';
+      } catch (e) {
+        return `${(e as { status: number }).status} ${(e as { code: string }).code} ${(e as { field: string }).field}`;
+      }
+    };
+    expect(
+      code(() =>
+        checkFile({ filename: 'foto.png', mediaType: 'image/png', contentBase64: b64(html) }, { ...opts, field: 'attachments[0]' }),
+      ),
+    ).toBe('415 unsupported_media_type attachments[0]');
+    expect(
+      code(() =>
+        checkFile(
+          { filename: 'foto.png', mediaType: 'image/png', contentBase64: b64(html) },
+          { ...opts, allowed: ['image/png', 'image/jpeg', 'application/pdf'] },
+        ),
+      ),
+    ).toBe('415 unsupported_media_type file');
     const heic = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic', 'latin1'), Buffer.alloc(16)]);
-    try { checkFile({ filename: 'IMG_0001.HEIC', mediaType: 'image/heic', contentBase64: b64(heic) }, opts); expect.unreachable(); } catch (e) {
+    try {
+      checkFile({ filename: 'IMG_0001.HEIC', mediaType: 'image/heic', contentBase64: b64(heic) }, opts);
+      expect.unreachable();
+    } catch (e) {
       expect(e).toMatchObject({ status: 415, code: 'unsupported_media_type', field: 'file' });
       expect((e as Error).message).toContain('HEIC');
     }
@@ -66,7 +108,10 @@ describe('file checks', () => {
 
   it('stores the cleaned file: size and hash are those of the file without metadata', async () => {
     const photo = phoneJpeg();
-    const f = await checkAndCleanFile({ filename: 'IMG_0001.JPG', mediaType: 'image/jpeg', contentBase64: b64(photo) }, { ...opts, maxBytes: 100_000 });
+    const f = await checkAndCleanFile(
+      { filename: 'IMG_0001.JPG', mediaType: 'image/jpeg', contentBase64: b64(photo) },
+      { ...opts, maxBytes: 100_000 },
+    );
     expect(f.content.includes(gpsBytes())).toBe(false);
     expect(f.sizeBytes).toBe(f.content.length);
     expect(f.sizeBytes).toBeLessThan(photo.length);

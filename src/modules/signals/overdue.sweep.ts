@@ -19,15 +19,22 @@ export async function notifyOverdueTriage(db: Database, now = new Date()): Promi
     const due = await tx.query<{ region_id: string; id: string; reference: string; receiving_organisation_id: string }>(
       `SELECT region_id, id, reference, receiving_organisation_id FROM signals
         WHERE status = 'open' AND overdue_notified_at IS NULL AND triage_due_on < $1::date
-        ORDER BY triage_due_on, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`, [today]);
+        ORDER BY triage_due_on, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      [today],
+    );
     let sent = 0;
     for (const s of due) {
       const leads = await teamLeadsOf(tx, s.region_id, s.receiving_organisation_id);
       // No team lead (yet): stay unmarked, so the next run tells the first one appointed.
       if (!leads.length) continue;
-      sent += await notify(tx, { regionId: s.region_id, userIds: leads, kind: 'triage_overdue',
+      sent += await notify(tx, {
+        regionId: s.region_id,
+        userIds: leads,
+        kind: 'triage_overdue',
         params: { reference: s.reference },
-        link: `/meldingen/${s.id}`, dedupeKey: `triage-overdue:${s.id}` });
+        link: `/meldingen/${s.id}`,
+        dedupeKey: `triage-overdue:${s.id}`,
+      });
       await tx.query(`UPDATE signals SET overdue_notified_at = now() WHERE region_id = $1 AND id = $2`, [s.region_id, s.id]);
     }
     return sent;
@@ -38,5 +45,7 @@ export async function notifyOverdueTriage(db: Database, now = new Date()): Promi
 export const triageOverdueSweep = {
   name: 'signals.triage-overdue',
   everySeconds: 15 * 60,
-  run: async (db: Database, now: Date) => { await notifyOverdueTriage(db, now); },
+  run: async (db: Database, now: Date) => {
+    await notifyOverdueTriage(db, now);
+  },
 };

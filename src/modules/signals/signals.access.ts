@@ -16,9 +16,12 @@ export type SignalView = 'triage' | 'case_team' | 'reporter';
  * the case team sees a signal once it is linked to the family's case. Returns how the actor
  * sees it (what they are shown differs), or null.
  */
-export function maySeeSignal(actor: Pick<Actor, 'userId' | 'organisationId'>, s: SignalFacts,
+export function maySeeSignal(
+  actor: Pick<Actor, 'userId' | 'organisationId'>,
+  s: SignalFacts,
   /** mayReadFamily(actor, s.familyId, …).allowed: the family question is THE policy's, in platform/access. */
-  familyReadable: boolean): SignalView | null {
+  familyReadable: boolean,
+): SignalView | null {
   if (s.receivingOrganisationId === actor.organisationId) return 'triage';
   if (s.caseId && s.familyId && familyReadable) return 'case_team';
   if (s.reporterUserId === actor.userId) return 'reporter';

@@ -9,9 +9,23 @@ import { CreateSignalBody } from './signals.contract.js';
 import { notifyOverdueTriage } from './overdue.sweep.js';
 import { renderNotification, renderTimeline } from '../../shared/events/server-i18n.js';
 
-let t: TestDb; let app: App; let region: string; let team: string; let school: string; let vtOrg: string;
-let member: TestUser; let lead: TestUser; let coord: TestUser; let teacher: TestUser; let stranger: TestUser; let gpUser: TestUser;
-let m: Client; let c: Client; let s: Client; let x: Client; let g: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let team: string;
+let school: string;
+let vtOrg: string;
+let member: TestUser;
+let lead: TestUser;
+let coord: TestUser;
+let teacher: TestUser;
+let stranger: TestUser;
+let gpUser: TestUser;
+let m: Client;
+let c: Client;
+let s: Client;
+let x: Client;
+let g: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -26,29 +40,50 @@ beforeAll(async () => {
   stranger = await createUser(t.db, region, vtOrg, ['professional']);
   gpUser = await createUser(t.db, region, await createOrganisation(t.db, region, 'gp_practice', 'Huisarts Noord'), ['professional']);
   app = await testApp(t.server);
-  [m, c, s, x, g] = await Promise.all([login(app, member.username), login(app, coord.username), login(app, teacher.username),
-    login(app, stranger.username), login(app, gpUser.username)]);
+  [m, c, s, x, g] = await Promise.all([
+    login(app, member.username),
+    login(app, coord.username),
+    login(app, teacher.username),
+    login(app, stranger.username),
+    login(app, gpUser.username),
+  ]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 /** A family with an open case coordinated by `coord`; its first member's BSN. */
 async function newFamily(name = 'Jansen') {
   const body = familyBody(coord.actor.userId, { familyName: name });
   const r = await c.post('/api/v1/families', body);
   expect(r.status).toBe(201);
-  const persons = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]);
-  const caseId = (await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]))[0]!.id;
+  const persons = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [
+    region,
+    r.body.id,
+  ]);
+  const caseId = (await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]))[0]!
+    .id;
   return { id: r.body.id as string, caseId, bsn: body.members[0]!.bsn!, personIds: persons.map((p) => p.person_id) };
 }
 
 const signalBody = (o: Record<string, unknown> = {}) => ({
-  receivingOrganisationId: team, source: 'school', whatSeen: 'Kind komt al weken zonder ontbijt en met blauwe plekken op school.',
-  concerns: { education: 'Veel verzuim', safety: 'Blauwe plekken' }, safetyAtStake: false, urgency: 'normal', ...o,
+  receivingOrganisationId: team,
+  source: 'school',
+  whatSeen: 'Kind komt al weken zonder ontbijt en met blauwe plekken op school.',
+  concerns: { education: 'Veel verzuim', safety: 'Blauwe plekken' },
+  safetyAtStake: false,
+  urgency: 'normal',
+  ...o,
 });
 
-const auditMark = async () => Number((await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region]))[0]!.n);
-const auditSince = (since: number) => t.db.query<Record<string, any>>(
-  `SELECT action, person_id, object_type, object_id, user_id, outcome FROM audit_log WHERE region_id = $1 AND seq > $2 ORDER BY seq`, [region, since]);
+const auditMark = async () =>
+  Number((await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region]))[0]!.n);
+const auditSince = (since: number) =>
+  t.db.query<Record<string, any>>(
+    `SELECT action, person_id, object_type, object_id, user_id, outcome FROM audit_log WHERE region_id = $1 AND seq > $2 ORDER BY seq`,
+    [region, since],
+  );
 
 describe('recording a signal', () => {
   it('computes the triage deadline in working days across Dutch public holidays', async () => {
@@ -56,23 +91,32 @@ describe('recording a signal', () => {
     // lustrum year, and the region did not choose otherwise (src/modules/admin/holidays.int.test.ts).
     const friday = new Date('2026-04-24T10:00:00+02:00');
     const due = async (urgency: 'acute' | 'high' | 'normal', now = friday) =>
-      (await createSignal(t.db, teacher.actor, CreateSignalBody.parse(signalBody({ urgency, subjectDescription: 'Een leerling' })), now)).triageDueOn;
+      (await createSignal(t.db, teacher.actor, CreateSignalBody.parse(signalBody({ urgency, subjectDescription: 'Een leerling' })), now))
+        .triageDueOn;
     expect(await due('acute')).toBe('2026-04-24');
     expect(await due('high')).toBe('2026-05-04');
     expect(await due('normal')).toBe('2026-05-11');
     // Received on Saturday: acute means the next working day, which is Tuesday after Koningsdag.
     expect(await due('acute', new Date('2026-04-25T22:30:00+02:00'))).toBe('2026-04-28');
-    const ref = (await createSignal(t.db, teacher.actor, CreateSignalBody.parse(signalBody({ subjectDescription: 'x y' })), friday)).reference;
+    const ref = (await createSignal(t.db, teacher.actor, CreateSignalBody.parse(signalBody({ subjectDescription: 'x y' })), friday))
+      .reference;
     expect(ref).toMatch(/^M-2026-\d{6}$/);
   });
 
-  it('uses the region\'s own norms when it has set them', async () => {
+  it("uses the region's own norms when it has set them", async () => {
     const r2 = await createRegion(t.db);
     const org = await createOrganisation(t.db, r2);
     const u = await createUser(t.db, r2, org, ['professional']);
-    await t.db.query(`INSERT INTO signal_settings (region_id, acute_working_days, high_working_days, normal_working_days) VALUES ($1, 1, 2, 3)`, [r2]);
-    const r = await createSignal(t.db, u.actor, CreateSignalBody.parse(signalBody({ receivingOrganisationId: org, urgency: 'normal', subjectDescription: 'Buurjongen' })),
-      new Date('2026-04-24T10:00:00+02:00'));
+    await t.db.query(
+      `INSERT INTO signal_settings (region_id, acute_working_days, high_working_days, normal_working_days) VALUES ($1, 1, 2, 3)`,
+      [r2],
+    );
+    const r = await createSignal(
+      t.db,
+      u.actor,
+      CreateSignalBody.parse(signalBody({ receivingOrganisationId: org, urgency: 'normal', subjectDescription: 'Buurjongen' })),
+      new Date('2026-04-24T10:00:00+02:00'),
+    );
     expect(r.triageDueOn).toBe('2026-04-30');
     expect(r.reference).toBe('M-2026-000001');
   });
@@ -83,19 +127,27 @@ describe('recording a signal', () => {
     const r = await s.post('/api/v1/signals', signalBody({ bsn: fam.bsn }));
     expect(r.status).toBe(201);
     expect(r.headers.location).toBe(`/api/v1/signals/${r.body.id}`);
-    const row = (await t.db.query<Record<string, any>>(`SELECT case_id, family_id, person_id, re_report FROM signals WHERE id = $1`, [r.body.id]))[0]!;
+    const row = (
+      await t.db.query<Record<string, any>>(`SELECT case_id, family_id, person_id, re_report FROM signals WHERE id = $1`, [r.body.id])
+    )[0]!;
     expect(row).toMatchObject({ case_id: fam.caseId, family_id: fam.id, re_report: false });
     expect(fam.personIds).toContain(row.person_id);
-    expect((await auditSince(mark)).filter((a) => a.object_type === 'signal').map((a) => [a.action, a.person_id, a.user_id, a.object_id]))
-      .toEqual([['create', row.person_id, teacher.actor.userId, r.body.id]]);
+    expect(
+      (await auditSince(mark)).filter((a) => a.object_type === 'signal').map((a) => [a.action, a.person_id, a.user_id, a.object_id]),
+    ).toEqual([['create', row.person_id, teacher.actor.userId, r.body.id]]);
     const page = await c.get(`/api/v1/families/${fam.id}`);
-    expect(page.body.timeline.some((e: { type: string; kind: string; params: Record<string, unknown> }) => e.type === 'signal_linked'
-      && e.kind === 'signal_received_linked' && renderTimeline('nl', e).includes(r.body.reference))).toBe(true);
+    expect(
+      page.body.timeline.some(
+        (e: { type: string; kind: string; params: Record<string, unknown> }) =>
+          e.type === 'signal_linked' && e.kind === 'signal_received_linked' && renderTimeline('nl', e).includes(r.body.reference),
+      ),
+    ).toBe(true);
     // The triage team sees the link; the reporting school does not learn that the family has a case, nor the name behind the BSN.
     const beforeRead = await auditMark();
     const forTeam = await m.get(`/api/v1/signals/${r.body.id}`);
-    expect((await auditSince(beforeRead)).map((a) => [a.action, a.object_type, a.person_id, a.user_id]))
-      .toEqual([['read', 'signal', row.person_id, member.actor.userId]]);
+    expect((await auditSince(beforeRead)).map((a) => [a.action, a.object_type, a.person_id, a.user_id])).toEqual([
+      ['read', 'signal', row.person_id, member.actor.userId],
+    ]);
     expect(forTeam.body).toMatchObject({ caseId: fam.caseId, reReport: false, access: { view: 'triage', mayTriage: true } });
     expect(forTeam.body.subject.label).toContain('Visser');
     const forReporter = await s.get(`/api/v1/signals/${r.body.id}`);
@@ -103,14 +155,20 @@ describe('recording a signal', () => {
     expect(JSON.stringify(forReporter.body)).not.toContain('Visser');
     // The case team sees the signal once it is linked, also from another organisation.
     expect((await g.get(`/api/v1/signals/${r.body.id}`)).status).toBe(404);
-    expect((await c.post(`/api/v1/cases/${fam.caseId}/team-members`, { userId: gpUser.actor.userId, legalBasis: 'consent', caseVersion: 1 })).status).toBe(201);
+    expect(
+      (await c.post(`/api/v1/cases/${fam.caseId}/team-members`, { userId: gpUser.actor.userId, legalBasis: 'consent', caseVersion: 1 }))
+        .status,
+    ).toBe(201);
     const forCaseTeam = await g.get(`/api/v1/signals/${r.body.id}`);
-    expect(forCaseTeam.body).toMatchObject({ caseId: fam.caseId, access: { view: 'case_team', mayTriage: false, mayAddAttachment: false } });
+    expect(forCaseTeam.body).toMatchObject({
+      caseId: fam.caseId,
+      access: { view: 'case_team', mayTriage: false, mayAddAttachment: false },
+    });
     const moments = await t.db.query(`SELECT moment, organisation_id FROM lead_time_moments WHERE signal_id = $1`, [r.body.id]);
     expect(moments).toEqual([{ moment: 'received', organisation_id: team }]);
   });
 
-  it('flags a repeat within 12 months after the family\'s case closed as a re-report, not after', async () => {
+  it("flags a repeat within 12 months after the family's case closed as a re-report, not after", async () => {
     const fam = await newFamily('Bakker');
     const close = await c.patch(`/api/v1/cases/${fam.caseId}`, { status: 'closed', version: 1, closedReason: 'Doelen bereikt' });
     expect(close.status).toBe(200);
@@ -123,7 +181,8 @@ describe('recording a signal', () => {
   });
 
   it('refuses bad input with a problem naming the field, and writes nothing', async () => {
-    const count = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signals WHERE region_id = $1`, [region]))[0]!.n;
+    const count = async () =>
+      (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signals WHERE region_id = $1`, [region]))[0]!.n;
     const before = await count();
     const bad = async (body: Record<string, unknown>, field: string, status = 400) => {
       const r = await s.post('/api/v1/signals', signalBody(body));
@@ -144,7 +203,9 @@ describe('recording a signal', () => {
   });
 
   it('gives signals recorded at the same moment different references', async () => {
-    const rs = await Promise.all(Array.from({ length: 8 }, () => s.post('/api/v1/signals', signalBody({ subjectDescription: 'Tegelijk gemeld' }))));
+    const rs = await Promise.all(
+      Array.from({ length: 8 }, () => s.post('/api/v1/signals', signalBody({ subjectDescription: 'Tegelijk gemeld' }))),
+    );
     expect(rs.map((r) => r.status)).toEqual(Array(8).fill(201));
     expect(new Set(rs.map((r) => r.body.reference)).size).toBe(8);
   });
@@ -159,7 +220,7 @@ describe('recording a signal', () => {
 });
 
 describe('the triage queue', () => {
-  it('lists the receiving organisation\'s open signals by deadline, marks overdue ones, and audits what it shows', async () => {
+  it("lists the receiving organisation's open signals by deadline, marks overdue ones, and audits what it shows", async () => {
     const fam = await newFamily('De Wit');
     const late = (await s.post('/api/v1/signals', signalBody({ bsn: fam.bsn, urgency: 'high' }))).body;
     const fresh = (await s.post('/api/v1/signals', signalBody({ subjectDescription: 'Moeder met baby', urgency: 'normal' }))).body;
@@ -175,7 +236,12 @@ describe('the triage queue', () => {
     expect(audit.filter((a) => a.person_id)).toHaveLength(1);
     expect(audit.every((a) => a.action === 'read' && a.user_id === member.actor.userId)).toBe(true);
 
-    const all = (await m.get('/api/v1/signals?limit=100')).body.items as Array<{ triageDueOn: string; id: string; overdue: boolean; daysLeft: number }>;
+    const all = (await m.get('/api/v1/signals?limit=100')).body.items as Array<{
+      triageDueOn: string;
+      id: string;
+      overdue: boolean;
+      daysLeft: number;
+    }>;
     expect(all.map((i) => i.triageDueOn)).toEqual([...all.map((i) => i.triageDueOn)].sort());
     const f = all.find((i) => i.id === fresh.id)!;
     expect(f).toMatchObject({ overdue: false });
@@ -203,8 +269,12 @@ describe('the triage queue', () => {
     await notifyOverdueTriage(t.db);
     await notifyOverdueTriage(t.db);
     const rows = await t.db.query<{ user_id: string; kind: string; params: Record<string, unknown>; link: string }>(
-      `SELECT user_id, kind, params, link FROM notifications WHERE region_id = $1 AND dedupe_key = $2`, [region, `triage-overdue:${sig.id}`]);
-    expect(rows).toEqual([{ user_id: lead.actor.userId, kind: 'triage_overdue', params: { reference: sig.reference }, link: `/meldingen/${sig.id}` }]);
+      `SELECT user_id, kind, params, link FROM notifications WHERE region_id = $1 AND dedupe_key = $2`,
+      [region, `triage-overdue:${sig.id}`],
+    );
+    expect(rows).toEqual([
+      { user_id: lead.actor.userId, kind: 'triage_overdue', params: { reference: sig.reference }, link: `/meldingen/${sig.id}` },
+    ]);
     expect(renderNotification('nl', rows[0]!)).toBe(`Triage te laat: melding ${sig.reference}`);
     expect(JSON.stringify(rows)).not.toContain('drinkt');
   });

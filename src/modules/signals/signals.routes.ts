@@ -4,9 +4,25 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../../platform/http/app.js';
 import { TooMany } from '../../platform/http/errors.js';
 import {
-  AttachmentBody, AttachmentMeta, AttachmentParams, CreateSignalBody, FamilyProposalBody, FamilyProposalResult, FormToken, LowerUrgencyBody,
-  LowerUrgencyResult, PublicConcernBody, PublicConcernReceipt, SignalCreated, SignalDetail, SignalList, SignalListQuery, SignalParams, SignalSettings,
-  TriageBody, TriageResult,
+  AttachmentBody,
+  AttachmentMeta,
+  AttachmentParams,
+  CreateSignalBody,
+  FamilyProposalBody,
+  FamilyProposalResult,
+  FormToken,
+  LowerUrgencyBody,
+  LowerUrgencyResult,
+  PublicConcernBody,
+  PublicConcernReceipt,
+  SignalCreated,
+  SignalDetail,
+  SignalList,
+  SignalListQuery,
+  SignalParams,
+  SignalSettings,
+  TriageBody,
+  TriageResult,
 } from './signals.contract.js';
 import { answerFamilyProposal, createSignal, listSignals, lowerSignalUrgency, readSettings, readSignal } from './signals.service.js';
 import { triageSignal } from './triage.service.js';
@@ -27,97 +43,193 @@ export const PUBLIC_CONCERN_TOKEN_LIMIT = { max: 5, timeWindow: '10 minutes' };
 
 export function signalsRoutes(app: App) {
   const tags = ['Meldingen'];
-  app.post('/api/v1/signals', {
-    schema: { tags, summary: 'Een melding doen over een persoon of gezin (komt in de triagelijst van de ontvangende organisatie)', body: CreateSignalBody,
-      response: { 201: SignalCreated } },
-    config: { permission: 'signal:create' },
-  }, async (req, reply) => {
-    const r = await createSignal(app.db, req.actor, req.body);
-    return reply.code(201).header('Location', `/api/v1/signals/${r.id}`).send(r);
-  });
+  app.post(
+    '/api/v1/signals',
+    {
+      schema: {
+        tags,
+        summary: 'Een melding doen over een persoon of gezin (komt in de triagelijst van de ontvangende organisatie)',
+        body: CreateSignalBody,
+        response: { 201: SignalCreated },
+      },
+      config: { permission: 'signal:create' },
+    },
+    async (req, reply) => {
+      const r = await createSignal(app.db, req.actor, req.body);
+      return reply.code(201).header('Location', `/api/v1/signals/${r.id}`).send(r);
+    },
+  );
 
-  app.get('/api/v1/signals', {
-    schema: { tags, summary: 'De triagelijst van mijn organisatie (op termijn), of mijn eigen meldingen (scope=reported)', querystring: SignalListQuery,
-      response: { 200: SignalList } },
-    config: { permission: 'signal:read' },
-  }, (req) => listSignals(app.db, req.actor, req.query));
+  app.get(
+    '/api/v1/signals',
+    {
+      schema: {
+        tags,
+        summary: 'De triagelijst van mijn organisatie (op termijn), of mijn eigen meldingen (scope=reported)',
+        querystring: SignalListQuery,
+        response: { 200: SignalList },
+      },
+      config: { permission: 'signal:read' },
+    },
+    (req) => listSignals(app.db, req.actor, req.query),
+  );
 
-  app.get('/api/v1/signal-settings', {
-    schema: { tags, summary: 'Termijnen voor triage in werkdagen per urgentie, voor mijn regio', response: { 200: SignalSettings } },
-    config: { permission: 'signal:create' },
-  }, (req) => readSettings(app.db, req.actor));
+  app.get(
+    '/api/v1/signal-settings',
+    {
+      schema: { tags, summary: 'Termijnen voor triage in werkdagen per urgentie, voor mijn regio', response: { 200: SignalSettings } },
+      config: { permission: 'signal:create' },
+    },
+    (req) => readSettings(app.db, req.actor),
+  );
 
-  app.get('/api/v1/signals/:signalId', {
-    schema: { tags, summary: 'Een melding met triagebesluit en bijlagen', params: SignalParams, response: { 200: SignalDetail } },
-    config: { permission: 'signal:read' },
-  }, (req) => readSignal(app.db, req.actor, req.params.signalId));
+  app.get(
+    '/api/v1/signals/:signalId',
+    {
+      schema: { tags, summary: 'Een melding met triagebesluit en bijlagen', params: SignalParams, response: { 200: SignalDetail } },
+      config: { permission: 'signal:read' },
+    },
+    (req) => readSignal(app.db, req.actor, req.params.signalId),
+  );
 
-  app.post('/api/v1/signals/:signalId/triage', {
-    schema: { tags, summary: 'Triagebesluit: veiligheidsinschatting en vervolg (alleen de ontvangende organisatie; met versie)', params: SignalParams,
-      body: TriageBody, response: { 200: TriageResult } },
-    config: { permission: 'signal:triage' },
-  }, (req) => triageSignal(app.db, req.actor, req.params.signalId, req.body));
+  app.post(
+    '/api/v1/signals/:signalId/triage',
+    {
+      schema: {
+        tags,
+        summary: 'Triagebesluit: veiligheidsinschatting en vervolg (alleen de ontvangende organisatie; met versie)',
+        params: SignalParams,
+        body: TriageBody,
+        response: { 200: TriageResult },
+      },
+      config: { permission: 'signal:triage' },
+    },
+    (req) => triageSignal(app.db, req.actor, req.params.signalId, req.body),
+  );
 
-  app.post('/api/v1/signals/:signalId/family-proposals', {
-    schema: { tags, summary: 'Mogelijk hetzelfde gezin: een voorstel (open melding of open dossier op hetzelfde adres) bevestigen of afwijzen (alleen de ontvangende organisatie; met versie)',
-      params: SignalParams, body: FamilyProposalBody, response: { 200: FamilyProposalResult } },
-    config: { permission: 'signal:triage' },
-  }, (req) => answerFamilyProposal(app.db, req.actor, req.params.signalId, req.body));
+  app.post(
+    '/api/v1/signals/:signalId/family-proposals',
+    {
+      schema: {
+        tags,
+        summary:
+          'Mogelijk hetzelfde gezin: een voorstel (open melding of open dossier op hetzelfde adres) bevestigen of afwijzen (alleen de ontvangende organisatie; met versie)',
+        params: SignalParams,
+        body: FamilyProposalBody,
+        response: { 200: FamilyProposalResult },
+      },
+      config: { permission: 'signal:triage' },
+    },
+    (req) => answerFamilyProposal(app.db, req.actor, req.params.signalId, req.body),
+  );
 
-  app.post('/api/v1/signals/:signalId/urgency', {
-    schema: { tags, summary: 'De urgentie verlagen, met reden (alleen de ontvangende organisatie, vóór de triage; met versie)', params: SignalParams,
-      body: LowerUrgencyBody, response: { 200: LowerUrgencyResult } },
-    config: { permission: 'signal:triage' },
-  }, (req) => lowerSignalUrgency(app.db, req.actor, req.params.signalId, req.body));
+  app.post(
+    '/api/v1/signals/:signalId/urgency',
+    {
+      schema: {
+        tags,
+        summary: 'De urgentie verlagen, met reden (alleen de ontvangende organisatie, vóór de triage; met versie)',
+        params: SignalParams,
+        body: LowerUrgencyBody,
+        response: { 200: LowerUrgencyResult },
+      },
+      config: { permission: 'signal:triage' },
+    },
+    (req) => lowerSignalUrgency(app.db, req.actor, req.params.signalId, req.body),
+  );
 
-  app.post('/api/v1/signals/:signalId/attachments', {
-    // Up to 10 MB per file, sent as base64 in JSON (about 13.4 MB); larger bodies get 413 before parsing.
-    bodyLimit: Math.ceil(MAX_ATTACHMENT_BYTES * 4 / 3) + 64 * 1024,
-    schema: { tags, summary: 'Een bijlage toevoegen (pdf, png, jpeg of tekst; maximaal 10 MB; base64; metadata wordt verwijderd)', params: SignalParams, body: AttachmentBody,
-      response: { 201: AttachmentMeta } },
-    config: { permission: 'signal:create' },
-  }, async (req, reply) => reply.code(201).send(await addAttachment(app.db, req.actor, req.params.signalId, req.body)));
+  app.post(
+    '/api/v1/signals/:signalId/attachments',
+    {
+      // Up to 10 MB per file, sent as base64 in JSON (about 13.4 MB); larger bodies get 413 before parsing.
+      bodyLimit: Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 64 * 1024,
+      schema: {
+        tags,
+        summary: 'Een bijlage toevoegen (pdf, png, jpeg of tekst; maximaal 10 MB; base64; metadata wordt verwijderd)',
+        params: SignalParams,
+        body: AttachmentBody,
+        response: { 201: AttachmentMeta },
+      },
+      config: { permission: 'signal:create' },
+    },
+    async (req, reply) => reply.code(201).send(await addAttachment(app.db, req.actor, req.params.signalId, req.body)),
+  );
 
-  app.get('/api/v1/signals/:signalId/attachments/:attachmentId', {
-    schema: { tags, summary: 'Een bijlage downloaden (wordt vastgelegd in het auditlog)', params: AttachmentParams,
-      response: { 200: z.any().meta({ description: 'De inhoud van het bestand (pdf, png, jpeg of tekst)' }) } },
-    config: { permission: 'signal:read' },
-  }, async (req, reply) => {
-    const f = await downloadAttachment(app.db, req.actor, req.params.signalId, req.params.attachmentId);
-    // Always a download, never shown inline: a file from outside must not run in Regie's origin
-    // (nosniff is sent on every answer, app.ts); and no other site may embed it.
-    return reply.type(f.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : f.mediaType).header('Content-Disposition', contentDisposition(f.filename))
-      .header('Content-Security-Policy', "default-src 'none'; sandbox").header('Cross-Origin-Resource-Policy', 'same-origin').send(f.content);
-  });
+  app.get(
+    '/api/v1/signals/:signalId/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: 'Een bijlage downloaden (wordt vastgelegd in het auditlog)',
+        params: AttachmentParams,
+        response: { 200: z.any().meta({ description: 'De inhoud van het bestand (pdf, png, jpeg of tekst)' }) },
+      },
+      config: { permission: 'signal:read' },
+    },
+    async (req, reply) => {
+      const f = await downloadAttachment(app.db, req.actor, req.params.signalId, req.params.attachmentId);
+      // Always a download, never shown inline: a file from outside must not run in Regie's origin
+      // (nosniff is sent on every answer, app.ts); and no other site may embed it.
+      return reply
+        .type(f.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : f.mediaType)
+        .header('Content-Disposition', contentDisposition(f.filename))
+        .header('Content-Security-Policy', "default-src 'none'; sandbox")
+        .header('Cross-Origin-Resource-Policy', 'same-origin')
+        .send(f.content);
+    },
+  );
 
   // ---- public: no account ----------------------------------------------------------------------
   const publicTags = ['Zorg melden'];
-  const tooMany = () => new TooMany({ nl: 'Er zijn vanaf uw internetverbinding veel meldingen verstuurd. Probeer het over 10 minuten opnieuw; wat u schreef blijft staan. Is het dringend? Bel Veilig Thuis: 0800-2000.',
-    en: 'Many reports were sent from your internet connection. Try again in 10 minutes; what you wrote stays. Is it urgent? Call Veilig Thuis: 0800-2000.' });
+  const tooMany = () =>
+    new TooMany({
+      nl: 'Er zijn vanaf uw internetverbinding veel meldingen verstuurd. Probeer het over 10 minuten opnieuw; wat u schreef blijft staan. Is het dringend? Bel Veilig Thuis: 0800-2000.',
+      en: 'Many reports were sent from your internet connection. Try again in 10 minutes; what you wrote stays. Is it urgent? Call Veilig Thuis: 0800-2000.',
+    });
 
-  app.get('/api/v1/public/concerns/form-token', {
-    schema: { tags: publicTags, summary: 'Het formulier openen: een token (minimale invultijd) en de regio\'s die online meldingen ontvangen', response: { 200: FormToken } },
-    config: { permission: 'public', rateLimit: { max: 60, timeWindow: '10 minutes', errorResponseBuilder: tooMany } },
-  }, async () => ({ token: await issueFormToken(app.db), regions: await formRegions(app.db) }));
+  app.get(
+    '/api/v1/public/concerns/form-token',
+    {
+      schema: {
+        tags: publicTags,
+        summary: "Het formulier openen: een token (minimale invultijd) en de regio's die online meldingen ontvangen",
+        response: { 200: FormToken },
+      },
+      config: { permission: 'public', rateLimit: { max: 60, timeWindow: '10 minutes', errorResponseBuilder: tooMany } },
+    },
+    async () => ({ token: await issueFormToken(app.db), regions: await formRegions(app.db) }),
+  );
 
-  const perToken = app.createRateLimit({ ...PUBLIC_CONCERN_TOKEN_LIMIT, keyGenerator: (req) => `token:${(req.body as { formToken: string }).formToken}` });
-  const perRegion = app.createRateLimit({ max: app.config.publicConcernRegionLimit, timeWindow: '10 minutes',
-    keyGenerator: (req) => `region:${(req.body as { regionId: string }).regionId}` });
+  const perToken = app.createRateLimit({
+    ...PUBLIC_CONCERN_TOKEN_LIMIT,
+    keyGenerator: (req) => `token:${(req.body as { formToken: string }).formToken}`,
+  });
+  const perRegion = app.createRateLimit({
+    max: app.config.publicConcernRegionLimit,
+    timeWindow: '10 minutes',
+    keyGenerator: (req) => `region:${(req.body as { regionId: string }).regionId}`,
+  });
   /** After validation (the token and region are known), before any file is decoded or cleaned. */
   const publicLimits = async (req: FastifyRequest, reply: FastifyReply) => {
     const token = await perToken(req);
     if (!token.isAllowed && token.isExceeded) {
       reply.header('Retry-After', token.ttlInSeconds);
-      throw new TooMany({ nl: 'Dit formulier is te vaak verstuurd. Laad de pagina opnieuw; wat u schreef blijft staan. Is het dringend? Bel Veilig Thuis: 0800-2000.',
-        en: 'This form was sent too often. Reload the page; what you wrote stays. Is it urgent? Call Veilig Thuis: 0800-2000.' });
+      throw new TooMany({
+        nl: 'Dit formulier is te vaak verstuurd. Laad de pagina opnieuw; wat u schreef blijft staan. Is het dringend? Bel Veilig Thuis: 0800-2000.',
+        en: 'This form was sent too often. Reload the page; what you wrote stays. Is it urgent? Call Veilig Thuis: 0800-2000.',
+      });
     }
     const region = await perRegion(req);
     if (!region.isAllowed && region.isExceeded) {
       reply.header('Retry-After', region.ttlInSeconds);
-      throw new TooMany({ nl: 'Er komen op dit moment erg veel meldingen binnen. Probeer het over 10 minuten opnieuw; wat u schreef blijft staan. '
-        + 'Is er acuut gevaar? Bel 112. Zorgen over huiselijk geweld of kindermishandeling? Bel Veilig Thuis: 0800-2000 (gratis, dag en nacht).',
-        en: 'Very many concerns are arriving right now. Try again in 10 minutes; what you wrote stays. '
-        + 'Acute danger? Call 112. Worried about domestic violence or child abuse? Call Veilig Thuis: 0800-2000 (free, day and night).' });
+      throw new TooMany({
+        nl:
+          'Er komen op dit moment erg veel meldingen binnen. Probeer het over 10 minuten opnieuw; wat u schreef blijft staan. ' +
+          'Is er acuut gevaar? Bel 112. Zorgen over huiselijk geweld of kindermishandeling? Bel Veilig Thuis: 0800-2000 (gratis, dag en nacht).',
+        en:
+          'Very many concerns are arriving right now. Try again in 10 minutes; what you wrote stays. ' +
+          'Acute danger? Call 112. Worried about domestic violence or child abuse? Call Veilig Thuis: 0800-2000 (free, day and night).',
+      });
     }
   };
 
@@ -125,13 +237,25 @@ export function signalsRoutes(app: App) {
   // of routes without an account; multipart.ts has the limit for files).
   void app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
-    scope.addContentTypeParser('multipart/form-data', (req: FastifyRequest, payload: AsyncIterable<Buffer>) => readConcernForm(req, payload));
-    scope.post('/api/v1/public/concerns', {
-      schema: { tags: publicTags, summary: 'Zonder account een zorg melden, met foto\'s of pdf\'s als multipart/form-data (deel "concern" met deze JSON en '
-        + 'maximaal 3 delen "attachments" van elk maximaal 10 MB); geeft alleen een referentienummer terug', body: PublicConcernBody,
-        response: { 201: PublicConcernReceipt } },
-      config: { permission: 'public', rateLimit: { ...PUBLIC_CONCERN_LIMIT, errorResponseBuilder: tooMany } },
-      preHandler: publicLimits,
-    }, async (req, reply) => reply.code(201).send(await submitPublicConcern(app.db, req.body, { dailyCap: app.config.publicConcernDailyCap })));
+    scope.addContentTypeParser('multipart/form-data', (req: FastifyRequest, payload: AsyncIterable<Buffer>) =>
+      readConcernForm(req, payload),
+    );
+    scope.post(
+      '/api/v1/public/concerns',
+      {
+        schema: {
+          tags: publicTags,
+          summary:
+            'Zonder account een zorg melden, met foto\'s of pdf\'s als multipart/form-data (deel "concern" met deze JSON en ' +
+            'maximaal 3 delen "attachments" van elk maximaal 10 MB); geeft alleen een referentienummer terug',
+          body: PublicConcernBody,
+          response: { 201: PublicConcernReceipt },
+        },
+        config: { permission: 'public', rateLimit: { ...PUBLIC_CONCERN_LIMIT, errorResponseBuilder: tooMany } },
+        preHandler: publicLimits,
+      },
+      async (req, reply) =>
+        reply.code(201).send(await submitPublicConcern(app.db, req.body, { dailyCap: app.config.publicConcernDailyCap })),
+    );
   });
 }

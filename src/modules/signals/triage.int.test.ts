@@ -5,9 +5,22 @@ import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 import { onHandoverDecision, type HandoverDecision } from './triage.service.js';
 
-let t: TestDb; let app: App; let region: string; let team: string; let school: string; let vtOrg: string;
-let member: TestUser; let coord: TestUser; let coord2: TestUser; let teacher: TestUser; let stranger: TestUser;
-let m: Client; let c: Client; let c2: Client; let s: Client; let x: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let team: string;
+let school: string;
+let vtOrg: string;
+let member: TestUser;
+let coord: TestUser;
+let coord2: TestUser;
+let teacher: TestUser;
+let stranger: TestUser;
+let m: Client;
+let c: Client;
+let c2: Client;
+let s: Client;
+let x: Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -21,21 +34,37 @@ beforeAll(async () => {
   teacher = await createUser(t.db, region, school, ['professional']);
   stranger = await createUser(t.db, region, vtOrg, ['professional']);
   app = await testApp(t.server);
-  [m, c, c2, s, x] = await Promise.all([login(app, member.username), login(app, coord.username), login(app, coord2.username),
-    login(app, teacher.username), login(app, stranger.username)]);
+  [m, c, c2, s, x] = await Promise.all([
+    login(app, member.username),
+    login(app, coord.username),
+    login(app, coord2.username),
+    login(app, teacher.username),
+    login(app, stranger.username),
+  ]);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 async function newFamily(client = c, coordinator = coord) {
   const body = familyBody(coordinator.actor.userId, { familyName: 'Smit' });
   const r = await client.post('/api/v1/families', body);
-  const caseId = (await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]))[0]!.id;
+  const caseId = (await t.db.query<{ id: string }>(`SELECT id FROM cases WHERE region_id = $1 AND family_id = $2`, [region, r.body.id]))[0]!
+    .id;
   return { id: r.body.id as string, caseId, bsn: body.members[0]!.bsn! };
 }
 
 async function newSignal(o: Record<string, unknown> = { subjectDescription: 'Gezin op de hoek' }) {
-  const r = await s.post('/api/v1/signals', { receivingOrganisationId: team, source: 'school', whatSeen: 'Kinderen worden vaak laat opgehaald en zijn verward.',
-    safetyAtStake: true, meldcodeSteps: { 1: { done: true, notes: 'Signalen vastgelegd' }, 2: { done: true } }, urgency: 'high', ...o });
+  const r = await s.post('/api/v1/signals', {
+    receivingOrganisationId: team,
+    source: 'school',
+    whatSeen: 'Kinderen worden vaak laat opgehaald en zijn verward.',
+    safetyAtStake: true,
+    meldcodeSteps: { 1: { done: true, notes: 'Signalen vastgelegd' }, 2: { done: true } },
+    urgency: 'high',
+    ...o,
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body as { id: string; reference: string };
 }
@@ -51,7 +80,13 @@ async function state(signalId: string) {
   };
 }
 
-const advice = { safetyAssessment: 'concerns', safetyReasons: 'Zorgen over toezicht, geen acuut gevaar.', decision: 'advice', note: 'School adviseren over gesprek met ouders.', version: 1 };
+const advice = {
+  safetyAssessment: 'concerns',
+  safetyReasons: 'Zorgen over toezicht, geen acuut gevaar.',
+  decision: 'advice',
+  note: 'School adviseren over gesprek met ouders.',
+  version: 1,
+};
 
 describe('triage', () => {
   it('is refused (403) to someone outside the receiving team who can see the signal, and 404 to who cannot; nothing is written', async () => {
@@ -59,11 +94,18 @@ describe('triage', () => {
     const before = await state(sig.id);
     const byReporter = await s.post(`/api/v1/signals/${sig.id}/triage`, advice);
     expect(byReporter.status).toBe(403);
-    expect(byReporter.body).toMatchObject({ code: 'forbidden', detail: expect.stringContaining('ontvangende organisatie'), detailEn: expect.stringContaining('receiving organisation') });
+    expect(byReporter.body).toMatchObject({
+      code: 'forbidden',
+      detail: expect.stringContaining('ontvangende organisatie'),
+      detailEn: expect.stringContaining('receiving organisation'),
+    });
     const byStranger = await x.post(`/api/v1/signals/${sig.id}/triage`, advice);
     expect(byStranger.status).toBe(404);
     expect(await state(sig.id)).toEqual(before);
-    const denied = await t.db.query(`SELECT user_id FROM audit_log WHERE region_id = $1 AND object_id = $2 AND outcome = 'denied' ORDER BY seq`, [region, sig.id]);
+    const denied = await t.db.query(
+      `SELECT user_id FROM audit_log WHERE region_id = $1 AND object_id = $2 AND outcome = 'denied' ORDER BY seq`,
+      [region, sig.id],
+    );
     expect(denied).toEqual([{ user_id: teacher.actor.userId }, { user_id: stranger.actor.userId }]);
   });
 
@@ -73,9 +115,17 @@ describe('triage', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ status: 'triaged', version: 2, caseId: null });
     const d = (await m.get(`/api/v1/signals/${sig.id}`)).body;
-    expect(d.triage).toMatchObject({ safetyAssessment: 'concerns', decision: 'advice', note: advice.note, decidedBy: { id: member.actor.userId, organisationName: 'Wijkteam West' } });
+    expect(d.triage).toMatchObject({
+      safetyAssessment: 'concerns',
+      decision: 'advice',
+      note: advice.note,
+      decidedBy: { id: member.actor.userId, organisationName: 'Wijkteam West' },
+    });
     expect(d.access.mayTriage).toBe(false);
-    const moments = await t.db.query<{ moment: string }>(`SELECT moment FROM lead_time_moments WHERE signal_id = $1 ORDER BY occurred_at, moment`, [sig.id]);
+    const moments = await t.db.query<{ moment: string }>(
+      `SELECT moment FROM lead_time_moments WHERE signal_id = $1 ORDER BY occurred_at, moment`,
+      [sig.id],
+    );
     expect(moments.map((x) => x.moment)).toEqual(['received', 'triaged']);
     expect((await m.post(`/api/v1/signals/${sig.id}/triage`, advice)).status).toBe(409);
     expect((await m.post(`/api/v1/signals/${sig.id}/triage`, { ...advice, version: 2 })).body.code).toBe('already_triaged');
@@ -83,7 +133,8 @@ describe('triage', () => {
 
   it('refuses decisions without what they need, and an unsafe situation closed with advice only', async () => {
     const sig = await newSignal();
-    const field = async (body: Record<string, unknown>) => (await m.post(`/api/v1/signals/${sig.id}/triage`, { ...advice, ...body })).body.field;
+    const field = async (body: Record<string, unknown>) =>
+      (await m.post(`/api/v1/signals/${sig.id}/triage`, { ...advice, ...body })).body.field;
     expect(await field({ safetyAssessment: 'unsafe' })).toBe('decision');
     expect(await field({ decision: 'close' })).toBe('closeReason');
     expect(await field({ decision: 'handover' })).toBe('targetOrganisationId');
@@ -104,7 +155,11 @@ describe('triage', () => {
     expect(r.body.caseId).toBe(fam.caseId);
     const page = await m.get(`/api/v1/families/${fam.id}`);
     expect(page.status).toBe(200);
-    expect(page.body.currentCase.team.some((x: { userId: string; legalBasis: string }) => x.userId === member.actor.userId && x.legalBasis === 'statutory_task')).toBe(true);
+    expect(
+      page.body.currentCase.team.some(
+        (x: { userId: string; legalBasis: string }) => x.userId === member.actor.userId && x.legalBasis === 'statutory_task',
+      ),
+    ).toBe(true);
     const types = page.body.timeline.map((e: { type: string }) => e.type);
     expect(types).toEqual(expect.arrayContaining(['signal_linked', 'signal_triaged', 'team_member_added']));
   });
@@ -114,13 +169,27 @@ describe('triage', () => {
     await c.patch(`/api/v1/cases/${fam.caseId}`, { status: 'closed', version: 1, closedReason: 'Afgerond' });
     // The school reporter does not see the family: it reports by BSN (a family id outside its access is refused like an unknown one).
     const sig = await newSignal({ bsn: fam.bsn });
-    const unqualified = await m.post(`/api/v1/signals/${sig.id}/triage`, { ...advice, decision: 'open_case', coordinatorUserId: member.actor.userId });
+    const unqualified = await m.post(`/api/v1/signals/${sig.id}/triage`, {
+      ...advice,
+      decision: 'open_case',
+      coordinatorUserId: member.actor.userId,
+    });
     expect(unqualified.body.field).toBe('coordinatorUserId');
-    const r = await m.post(`/api/v1/signals/${sig.id}/triage`, { ...advice, decision: 'open_case', coordinatorUserId: coord2.actor.userId });
+    const r = await m.post(`/api/v1/signals/${sig.id}/triage`, {
+      ...advice,
+      decision: 'open_case',
+      coordinatorUserId: coord2.actor.userId,
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    const cases = await t.db.query<{ id: string; status: string }>(`SELECT id, status FROM cases WHERE family_id = $1 AND status <> 'closed'`, [fam.id]);
+    const cases = await t.db.query<{ id: string; status: string }>(
+      `SELECT id, status FROM cases WHERE family_id = $1 AND status <> 'closed'`,
+      [fam.id],
+    );
     expect(cases).toEqual([{ id: r.body.caseId, status: 'registered' }]);
-    const team = await t.db.query<{ user_id: string; role: string }>(`SELECT user_id, role FROM case_team WHERE case_id = $1 ORDER BY role`, [r.body.caseId]);
+    const team = await t.db.query<{ user_id: string; role: string }>(
+      `SELECT user_id, role FROM case_team WHERE case_id = $1 ORDER BY role`,
+      [r.body.caseId],
+    );
     // Nobody joins by side effect: the triaging professional is not put on the new case's team.
     expect(team).toEqual([{ user_id: coord2.actor.userId, role: 'coordinator' }]);
     // A second signal about this family is now linked to the new case.
@@ -130,21 +199,47 @@ describe('triage', () => {
 
   it('hands over and closes: statuses follow, the handover decision reaches the handovers module in the same transaction', async () => {
     const seen: HandoverDecision[] = [];
-    const previous = onHandoverDecision(async (_tx, _actor, d) => { seen.push(d); });
+    const previous = onHandoverDecision(async (_tx, _actor, d) => {
+      seen.push(d);
+    });
     try {
       const sig = await newSignal();
-      const r = await m.post(`/api/v1/signals/${sig.id}/triage`, { ...advice, safetyAssessment: 'unsafe', decision: 'handover', targetOrganisationId: vtOrg });
+      const r = await m.post(`/api/v1/signals/${sig.id}/triage`, {
+        ...advice,
+        safetyAssessment: 'unsafe',
+        decision: 'handover',
+        targetOrganisationId: vtOrg,
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       expect(r.body.status).toBe('handed_over');
-      expect(seen).toMatchObject([{ signalId: sig.id, reference: sig.reference, targetOrganisationId: vtOrg, receivingOrganisationId: team, safetyAssessment: 'unsafe' }]);
+      expect(seen).toMatchObject([
+        {
+          signalId: sig.id,
+          reference: sig.reference,
+          targetOrganisationId: vtOrg,
+          receivingOrganisationId: team,
+          safetyAssessment: 'unsafe',
+        },
+      ]);
       // A failing handover undoes the decision.
       const sig2 = await newSignal();
-      onHandoverDecision(async () => { throw new Error('handover refused'); });
-      expect((await m.post(`/api/v1/signals/${sig2.id}/triage`, { ...advice, decision: 'handover', targetOrganisationId: vtOrg })).status).toBe(500);
+      onHandoverDecision(async () => {
+        throw new Error('handover refused');
+      });
+      expect(
+        (await m.post(`/api/v1/signals/${sig2.id}/triage`, { ...advice, decision: 'handover', targetOrganisationId: vtOrg })).status,
+      ).toBe(500);
       expect((await t.db.query(`SELECT status FROM signals WHERE id = $1`, [sig2.id]))[0]).toEqual({ status: 'open' });
-    } finally { onHandoverDecision(previous); }
+    } finally {
+      onHandoverDecision(previous);
+    }
     const sig3 = await newSignal();
-    const closed = await m.post(`/api/v1/signals/${sig3.id}/triage`, { ...advice, safetyAssessment: 'safe', decision: 'close', closeReason: 'Geen zorgen na navraag' });
+    const closed = await m.post(`/api/v1/signals/${sig3.id}/triage`, {
+      ...advice,
+      safetyAssessment: 'safe',
+      decision: 'close',
+      closeReason: 'Geen zorgen na navraag',
+    });
     expect(closed.body.status).toBe('closed');
     expect((await m.get(`/api/v1/signals/${sig3.id}`)).body.triage.closeReason).toBe('Geen zorgen na navraag');
   });

@@ -6,13 +6,19 @@ describe('urgency raised by safety concerns or the Meldcode', () => {
   it('raises "normal" to "high" and keeps what the reporter chose', () => {
     expect(raisedUrgency('normal', true)).toEqual({ urgency: 'high', reported: 'normal' });
     expect(raisedUrgency('normal', false, { 1: { done: true } })).toEqual({ urgency: 'high', reported: 'normal' });
-    expect(raisedUrgency('normal', false, { 2: { done: false, notes: 'Overlegd met IB' } })).toEqual({ urgency: 'high', reported: 'normal' });
+    expect(raisedUrgency('normal', false, { 2: { done: false, notes: 'Overlegd met IB' } })).toEqual({
+      urgency: 'high',
+      reported: 'normal',
+    });
   });
   it('never lowers: "high" and "acute" stay, and without concerns the choice stands', () => {
     expect(raisedUrgency('high', true)).toEqual({ urgency: 'high', reported: null });
     expect(raisedUrgency('acute', true, { 1: { done: true } })).toEqual({ urgency: 'acute', reported: null });
     expect(raisedUrgency('normal', false)).toEqual({ urgency: 'normal', reported: null });
-    expect(raisedUrgency('normal', false, { 1: { done: false }, 3: { done: false, notes: '  ' } })).toEqual({ urgency: 'normal', reported: null });
+    expect(raisedUrgency('normal', false, { 1: { done: false }, 3: { done: false, notes: '  ' } })).toEqual({
+      urgency: 'normal',
+      reported: null,
+    });
   });
   it('a Meldcode counts as filled by a step done or a note', () => {
     expect(meldcodeFilled(undefined)).toBe(false);

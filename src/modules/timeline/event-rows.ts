@@ -17,7 +17,15 @@ export const EVENT_JOINS = `LEFT JOIN users u ON u.region_id = t.region_id AND u
   LEFT JOIN organisations o ON o.region_id = t.region_id AND o.id = t.actor_organisation_id`;
 
 export function toEvent(t: Record<string, any>): Event {
-  return { id: t.id, occurredAt: iso(t.occurred_at), type: t.type, kind: t.kind, params: json(t.params), caseId: t.case_id ?? null,
-    actorName: t.display_name ?? null, actorOrganisation: t.organisation_name ?? null, data: json(t.data) };
+  return {
+    id: t.id,
+    occurredAt: iso(t.occurred_at),
+    type: t.type,
+    kind: t.kind,
+    params: json(t.params),
+    caseId: t.case_id ?? null,
+    actorName: t.display_name ?? null,
+    actorOrganisation: t.organisation_name ?? null,
+    data: json(t.data),
+  };
 }
-

@@ -8,9 +8,15 @@ import type { App } from '../../platform/http/app.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import { appendEvent } from './timeline.js';
 
-let t: TestDb; let app: App; let region: string;
-let coord: TestUser; let outsider: TestUser; let elsewhere: TestUser;
-let c: Client; let o: Client; let e: Client;
+let t: TestDb;
+let app: App;
+let region: string;
+let coord: TestUser;
+let outsider: TestUser;
+let elsewhere: TestUser;
+let c: Client;
+let o: Client;
+let e: Client;
 let familyId: string;
 const TOTAL = 120;
 
@@ -35,15 +41,24 @@ beforeAll(async () => {
     const n = Math.min(13, TOTAL - written);
     const from = written;
     await asActor(t.db, coord.actor, async (tx) => {
-      for (let i = 0; i < n; i++) await appendEvent(tx, coord.actor, { familyId, kind: 'note', params: { text: `gebeurtenis ${from + i}` } });
+      for (let i = 0; i < n; i++)
+        await appendEvent(tx, coord.actor, { familyId, kind: 'note', params: { text: `gebeurtenis ${from + i}` } });
     });
     written += n;
   }
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
-const expectedOrder = async () => (await t.db.query<{ id: string }>(
-  `SELECT id FROM timeline_events WHERE region_id = $1 AND family_id = $2 ORDER BY occurred_at DESC, seq DESC`, [region, familyId])).map((r) => r.id);
+const expectedOrder = async () =>
+  (
+    await t.db.query<{ id: string }>(
+      `SELECT id FROM timeline_events WHERE region_id = $1 AND family_id = $2 ORDER BY occurred_at DESC, seq DESC`,
+      [region, familyId],
+    )
+  ).map((r) => r.id);
 
 describe('the timeline, cursor-paged', () => {
   it(`pages through all ${TOTAL} events, newest first, without a duplicate or a gap`, async () => {
@@ -53,7 +68,9 @@ describe('the timeline, cursor-paged', () => {
     let before: string | null = null;
     let pages = 0;
     do {
-      const r: { status: number; body: any } = await c.get(`/api/v1/families/${familyId}/timeline?limit=17${before ? `&before=${before}` : ''}`);
+      const r: { status: number; body: any } = await c.get(
+        `/api/v1/families/${familyId}/timeline?limit=17${before ? `&before=${before}` : ''}`,
+      );
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       expect(r.body.items.length).toBeLessThanOrEqual(17);
       seen.push(...r.body.items.map((i: { id: string }) => i.id));
@@ -76,18 +93,38 @@ describe('the timeline, cursor-paged', () => {
     expect([...page.body.timeline, ...older.body.items].map((i: { id: string }) => i.id)).toEqual(await expectedOrder());
     // Each event is a kind and its parameters, no sentence.
     expect(older.body.items.at(-1)).toMatchObject({ type: 'family_registered', kind: 'family_registered', params: { count: 3 } });
-    expect(older.body.items[0]).toMatchObject({ kind: 'note', params: { text: expect.stringMatching(/^gebeurtenis \d+$/) }, actorName: expect.any(String) });
+    expect(older.body.items[0]).toMatchObject({
+      kind: 'note',
+      params: { text: expect.stringMatching(/^gebeurtenis \d+$/) },
+      actorName: expect.any(String),
+    });
     expect(JSON.stringify(older.body.items.map((i: { data: unknown }) => i.data))).not.toContain('summary');
   });
 
   it('writes a read audit row for each family member, on the basis that gave access', async () => {
-    const mark = Number((await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region]))[0]!.n);
+    const mark = Number(
+      (await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region]))[0]!.n,
+    );
     expect((await c.get(`/api/v1/families/${familyId}/timeline?limit=5`)).status).toBe(200);
-    const rows = await t.db.query<{ action: string; object_type: string; object_id: string; person_id: string; outcome: string; user_id: string }>(
-      `SELECT action, object_type, object_id, person_id, outcome, user_id FROM audit_log WHERE region_id = $1 AND seq > $2 AND object_type = 'family-timeline'`, [region, mark]);
-    const members = await t.db.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [region, familyId]);
+    const rows = await t.db.query<{
+      action: string;
+      object_type: string;
+      object_id: string;
+      person_id: string;
+      outcome: string;
+      user_id: string;
+    }>(
+      `SELECT action, object_type, object_id, person_id, outcome, user_id FROM audit_log WHERE region_id = $1 AND seq > $2 AND object_type = 'family-timeline'`,
+      [region, mark],
+    );
+    const members = await t.db.query<{ person_id: string }>(
+      `SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`,
+      [region, familyId],
+    );
     expect(rows.map((r) => r.person_id).sort()).toEqual(members.map((m) => m.person_id).sort());
-    expect(rows.every((r) => r.action === 'read' && r.outcome === 'allowed' && r.object_id === familyId && r.user_id === coord.actor.userId)).toBe(true);
+    expect(
+      rows.every((r) => r.action === 'read' && r.outcome === 'allowed' && r.object_id === familyId && r.user_id === coord.actor.userId),
+    ).toBe(true);
   });
 
   it('answers 404 outside access, like an unknown family, and audits the refusal', async () => {
@@ -99,8 +136,10 @@ describe('the timeline, cursor-paged', () => {
     expect(same(outside.body)).toEqual(same(unknown.body));
     expect(JSON.stringify(outside.body)).not.toMatch(/gebeurtenis|Gezin/);
     expect((await e.get(`/api/v1/families/${familyId}/timeline`)).status).toBe(404);
-    const refused = await t.db.query(`SELECT 1 FROM audit_log WHERE region_id = $1 AND user_id = $2 AND object_type = 'family-timeline' AND outcome = 'denied' AND object_id = $3`,
-      [region, outsider.actor.userId, familyId]);
+    const refused = await t.db.query(
+      `SELECT 1 FROM audit_log WHERE region_id = $1 AND user_id = $2 AND object_type = 'family-timeline' AND outcome = 'denied' AND object_id = $3`,
+      [region, outsider.actor.userId, familyId],
+    );
     expect(refused.length).toBe(1);
     // A cursor of another family's event gives nothing of it either.
     const page = await c.get(`/api/v1/families/${familyId}`);

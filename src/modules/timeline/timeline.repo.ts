@@ -15,6 +15,8 @@ export async function timelinePage(tx: Tx, regionId: string, familyId: string, o
               (SELECT c.seq FROM timeline_events c WHERE c.region_id = $1 AND c.family_id = $2 AND c.id = $4::uuid AND c.occurred_at = $3::timestamptz)))
       ORDER BY t.occurred_at DESC, t.seq DESC
       LIMIT $5`,
-    [regionId, familyId, o.before?.[0] ?? null, o.before?.[1] ?? null, o.limit + 1], { prepare: true });
+    [regionId, familyId, o.before?.[0] ?? null, o.before?.[1] ?? null, o.limit + 1],
+    { prepare: true },
+  );
   return { rows: rows.map(toEvent), sortValues: rows.map((r) => String(r.sort_value)) };
 }

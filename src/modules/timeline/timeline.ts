@@ -10,7 +10,8 @@ import { TIMELINE_TYPE_OF, type StructuredTimelineEvent, type TimelineEventOf } 
 export type { TimelineType } from '../../shared/events/kinds.js';
 
 export type AppendEventInput = StructuredTimelineEvent & {
-  familyId: string; caseId?: string | null;
+  familyId: string;
+  caseId?: string | null;
   /** Machine facts beside the sentence (ids, codes) for indicators and links. */
   data?: Record<string, unknown>;
   /** When it happened, if before this transaction (a worry received days before the case it led to was opened). */
@@ -21,28 +22,61 @@ export async function appendEvent(tx: Tx, actor: Actor, e: AppendEventInput) {
   await tx.query(
     `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, kind, params, actor_user_id, actor_organisation_id, data, occurred_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11, now()))`,
-    [actor.regionId, randomUUID(), e.familyId, e.caseId ?? null, TIMELINE_TYPE_OF[e.kind], e.kind, JSON.stringify(e.params),
-      actor.userId, actor.organisationId, JSON.stringify(e.data ?? {}), e.occurredAt ?? null]);
+    [
+      actor.regionId,
+      randomUUID(),
+      e.familyId,
+      e.caseId ?? null,
+      TIMELINE_TYPE_OF[e.kind],
+      e.kind,
+      JSON.stringify(e.params),
+      actor.userId,
+      actor.organisationId,
+      JSON.stringify(e.data ?? {}),
+      e.occurredAt ?? null,
+    ],
+  );
   await tx.query(`UPDATE families SET last_activity_at = now() WHERE region_id = $1 AND id = $2`, [actor.regionId, e.familyId]);
 }
 
-type CaseOpening = TimelineEventOf<'case_opened'> | TimelineEventOf<'case_opened_after_triage'>
-  | TimelineEventOf<'case_opened_after_handover'> | TimelineEventOf<'case_opened_after_signal_handover'>;
+type CaseOpening =
+  | TimelineEventOf<'case_opened'>
+  | TimelineEventOf<'case_opened_after_triage'>
+  | TimelineEventOf<'case_opened_after_handover'>
+  | TimelineEventOf<'case_opened_after_signal_handover'>;
 
 /**
  * A case opened, and who coordinates it: every opening (a case opened on the family page, at
  * registration, after triage or a handover) puts "regisseur toegewezen" on the timeline, not
  * only a later transfer. Both events share the transaction's time; `seq` keeps them in order.
  */
-export async function appendCaseOpened(tx: Tx, actor: Actor,
-  e: { familyId: string; caseId: string; opened: CaseOpening; coordinator: { id: string; display_name: string }; legalBasis: string; data?: Record<string, unknown> }) {
+export async function appendCaseOpened(
+  tx: Tx,
+  actor: Actor,
+  e: {
+    familyId: string;
+    caseId: string;
+    opened: CaseOpening;
+    coordinator: { id: string; display_name: string };
+    legalBasis: string;
+    data?: Record<string, unknown>;
+  },
+) {
   await appendEvent(tx, actor, { familyId: e.familyId, caseId: e.caseId, ...e.opened, data: e.data });
-  await appendEvent(tx, actor, { familyId: e.familyId, caseId: e.caseId, kind: 'coordinator_assigned', params: { coordinator: e.coordinator.display_name },
-    data: { to: e.coordinator.id, legalBasis: e.legalBasis } });
+  await appendEvent(tx, actor, {
+    familyId: e.familyId,
+    caseId: e.caseId,
+    kind: 'coordinator_assigned',
+    params: { coordinator: e.coordinator.display_name },
+    data: { to: e.coordinator.id, legalBasis: e.legalBasis },
+  });
 }
 
 /** The persons of a family: who an audit row is written for when the family is touched. */
 export async function familyPersonIds(tx: Tx, regionId: string, familyId: string): Promise<string[]> {
-  const rows = await tx.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [regionId, familyId]);
+  const rows = await tx.query<{ person_id: string }>(`SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2`, [
+    regionId,
+    familyId,
+  ]);
   return rows.map((r) => r.person_id);
 }

@@ -5,9 +5,17 @@ import { ProfessionalList, ProfessionalListQuery } from '../admin/admin.contract
 import { listProfessionals } from '../admin/admin.service.js';
 
 export function usersRoutes(app: App) {
-  app.get('/api/v1/professionals', {
-    schema: { tags: ['Organisaties'], summary: 'Professionals in de regio (voor regisseur en casusteam), per organisatie; per pagina, standaard 500',
-      querystring: ProfessionalListQuery, response: { 200: ProfessionalList } },
-    config: { permission: 'user:list' },
-  }, (req) => listProfessionals(app.db, req.actor, req.query));
+  app.get(
+    '/api/v1/professionals',
+    {
+      schema: {
+        tags: ['Organisaties'],
+        summary: 'Professionals in de regio (voor regisseur en casusteam), per organisatie; per pagina, standaard 500',
+        querystring: ProfessionalListQuery,
+        response: { 200: ProfessionalList },
+      },
+      config: { permission: 'user:list' },
+    },
+    (req) => listProfessionals(app.db, req.actor, req.query),
+  );
 }

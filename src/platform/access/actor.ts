@@ -17,7 +17,15 @@ export interface Actor {
 
 /** The role written to the audit log: the most specific one the actor holds. */
 export function primaryRole(actor: Actor): Role {
-  for (const r of ['privacy_officer', 'team_lead', 'coordinator', 'behavioural_scientist', 'functional_admin', 'inspector', 'professional'] as const)
+  for (const r of [
+    'privacy_officer',
+    'team_lead',
+    'coordinator',
+    'behavioural_scientist',
+    'functional_admin',
+    'inspector',
+    'professional',
+  ] as const)
     if (actor.roles.includes(r)) return r;
   return 'professional';
 }

@@ -17,26 +17,58 @@ export async function familyAccess(tx: Tx, actor: Actor, familyId: string): Prom
 /** The policy's answer for each of these families (a list, a search), in one round trip. */
 export async function familyAccesses(tx: Tx, actor: Actor, familyIds: string[]): Promise<Map<string, FamilyAccessFacts>> {
   // The facts the policy needs: own/organisation memberships and the latest live grant per family.
-  const facts = familyIds.length === 0 ? [] : await tx.query<{ kind: 'm' | 'g'; family_id: string; user_id: string | null; organisation_id: string | null;
-    legal_basis: LegalBasis | null; role: 'coordinator' | 'member' | null; started_at: string | null; expires_at: string | null; grant_id: string | null; reason: string | null }>(
-    `SELECT 'm' AS kind, family_id, user_id, organisation_id, legal_basis, role, started_at, NULL::timestamptz AS expires_at, NULL::uuid AS grant_id, NULL::text AS reason FROM case_team
+  const facts =
+    familyIds.length === 0
+      ? []
+      : await tx.query<{
+          kind: 'm' | 'g';
+          family_id: string;
+          user_id: string | null;
+          organisation_id: string | null;
+          legal_basis: LegalBasis | null;
+          role: 'coordinator' | 'member' | null;
+          started_at: string | null;
+          expires_at: string | null;
+          grant_id: string | null;
+          reason: string | null;
+        }>(
+          `SELECT 'm' AS kind, family_id, user_id, organisation_id, legal_basis, role, started_at, NULL::timestamptz AS expires_at, NULL::uuid AS grant_id, NULL::text AS reason FROM case_team
       WHERE region_id = $1 AND family_id = ANY ($2::uuid[]) AND ended_at IS NULL AND (user_id = $3 OR organisation_id = $4)
      UNION ALL
      (SELECT DISTINCT ON (family_id) 'g', family_id, NULL, NULL, NULL, NULL, NULL, expires_at, id, reason FROM break_glass
        WHERE region_id = $1 AND family_id = ANY ($2::uuid[]) AND user_id = $3 AND expires_at > now() ORDER BY family_id, expires_at DESC)`,
-    [actor.regionId, familyIds, actor.userId, actor.organisationId], { prepare: true });
+          [actor.regionId, familyIds, actor.userId, actor.organisationId],
+          { prepare: true },
+        );
   const out = new Map<string, FamilyAccessFacts>();
   for (const familyId of new Set(familyIds)) {
     const mine = facts.filter((f) => f.family_id === familyId);
     const grant = mine.find((f) => f.kind === 'g');
     const access = mayReadFamily(actor, familyId, {
-      memberships: mine.filter((f) => f.kind === 'm').map((m) => ({ familyId, userId: m.user_id!, organisationId: m.organisation_id!, legalBasis: m.legal_basis!,
-        role: m.role!, active: true, startsAt: new Date(m.started_at!) })),
+      memberships: mine
+        .filter((f) => f.kind === 'm')
+        .map((m) => ({
+          familyId,
+          userId: m.user_id!,
+          organisationId: m.organisation_id!,
+          legalBasis: m.legal_basis!,
+          role: m.role!,
+          active: true,
+          startsAt: new Date(m.started_at!),
+        })),
       breakGlass: grant ? [{ familyId, userId: actor.userId, expiresAt: new Date(grant.expires_at!) }] : [],
     });
-    out.set(familyId, access.breakGlass && grant
-      ? { ...access, breakGlassExpiresAt: new Date(grant.expires_at!).toISOString(), breakGlassId: grant.grant_id!, breakGlassReason: grant.reason! }
-      : access);
+    out.set(
+      familyId,
+      access.breakGlass && grant
+        ? {
+            ...access,
+            breakGlassExpiresAt: new Date(grant.expires_at!).toISOString(),
+            breakGlassId: grant.grant_id!,
+            breakGlassReason: grant.reason!,
+          }
+        : access,
+    );
   }
   return out;
 }
@@ -46,14 +78,21 @@ export async function familyAccesses(tx: Tx, actor: Actor, familyIds: string[]):
  * and its written reason, on every row (not only on the one that opened the grant).
  */
 export function accessAudit(access: FamilyAccessFacts | undefined) {
-  return { legalBasis: access?.legalBasis, careRelation: access?.careRelation, consent: access?.consent, breakGlass: access?.breakGlass,
-    reason: access?.breakGlassId ? `noodtoegang ${access.breakGlassId}: ${access.breakGlassReason}` : undefined };
+  return {
+    legalBasis: access?.legalBasis,
+    careRelation: access?.careRelation,
+    consent: access?.consent,
+    breakGlass: access?.breakGlass,
+    reason: access?.breakGlassId ? `noodtoegang ${access.breakGlassId}: ${access.breakGlassReason}` : undefined,
+  };
 }
 
 /** The error for a write under break the glass: the family is visible, so 403, not 404. */
 export function breakGlassReadOnly() {
-  return new Forbidden({ nl: 'Noodtoegang geeft alleen inzage. Wijzigingen doet het casusteam; neem contact op met de regisseur.',
-    en: 'Break the glass gives read access only. Changes are made by the case team; contact the coordinator.' });
+  return new Forbidden({
+    nl: 'Noodtoegang geeft alleen inzage. Wijzigingen doet het casusteam; neem contact op met de regisseur.',
+    en: 'Break the glass gives read access only. Changes are made by the case team; contact the coordinator.',
+  });
 }
 
 /**
@@ -74,11 +113,21 @@ export async function requireFamilyWrite(tx: Tx, actor: Actor, familyId: string)
  * Returns the access to record in the audit row (none for a person in no visible household).
  */
 export async function requirePersonWrite(tx: Tx, actor: Actor, personId: string): Promise<FamilyAccessFacts | undefined> {
-  const households = await tx.query<{ family_id: string }>(`SELECT family_id FROM family_members WHERE region_id = $1 AND person_id = $2`, [actor.regionId, personId]);
-  const accesses = [...(await familyAccesses(tx, actor, households.map((h) => h.family_id))).values()];
+  const households = await tx.query<{ family_id: string }>(`SELECT family_id FROM family_members WHERE region_id = $1 AND person_id = $2`, [
+    actor.regionId,
+    personId,
+  ]);
+  const accesses = [
+    ...(
+      await familyAccesses(
+        tx,
+        actor,
+        households.map((h) => h.family_id),
+      )
+    ).values(),
+  ];
   const access = accesses.find(mayWriteFamily) ?? accesses[0];
   if (access && !mayWriteFamily(access))
     throw refusalDetail(breakGlassReadOnly(), { objectType: 'person', objectId: personId, personIds: [personId], ...accessAudit(access) });
   return access;
 }
-

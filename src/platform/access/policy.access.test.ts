@@ -60,7 +60,11 @@ const FAMILY_SCOPED = {
 type ScopedTable = keyof typeof FAMILY_SCOPED;
 const SCOPED_TABLES = Object.keys(FAMILY_SCOPED).sort() as ScopedTable[];
 /** The column that names a row of each table in the world (family_members: one row per person). */
-const KEY: Partial<Record<ScopedTable, string>> = { family_members: 'person_id', family_opened: 'family_id', council_overdue_notices: 'case_id' };
+const KEY: Partial<Record<ScopedTable, string>> = {
+  family_members: 'person_id',
+  family_opened: 'family_id',
+  council_overdue_notices: 'case_id',
+};
 /** Tables whose rows the application may change, with a change (rolled back, in this order) that RLS must allow exactly when mayWriteFamily does. */
 const WRITES: Partial<Record<ScopedTable, string>> = {
   network_members: 'UPDATE network_members SET name = name WHERE region_id = $1 RETURNING id::text',
@@ -78,25 +82,58 @@ const WRITES: Partial<Record<ScopedTable, string>> = {
   family_members: 'DELETE FROM family_members WHERE region_id = $1 RETURNING person_id::text AS id',
 };
 
-const ORG_TYPES = ['municipal_team', 'veilig_thuis', 'gp_practice', 'school', 'housing_corporation', 'mental_health', 'youth_care',
-  'probation', 'police', 'child_protection_board', 'certified_institution', 'safety_house'] as const;
+const ORG_TYPES = [
+  'municipal_team',
+  'veilig_thuis',
+  'gp_practice',
+  'school',
+  'housing_corporation',
+  'mental_health',
+  'youth_care',
+  'probation',
+  'police',
+  'child_protection_board',
+  'certified_institution',
+  'safety_house',
+] as const;
 const BASES = ['consent', 'statutory_task', 'safety'] as const satisfies readonly LegalBasis[];
 
 const worldArb = fc.record({
   orgTypes: fc.array(fc.constantFrom(...ORG_TYPES), { minLength: 2, maxLength: 4 }),
   users: fc.array(fc.record({ org: fc.nat(), coordinator: fc.boolean(), teamLead: fc.boolean() }), { minLength: 3, maxLength: 6 }),
-  families: fc.array(fc.record({ coordinator: fc.nat(), persons: fc.integer({ min: 1, max: 3 }), basis: fc.constantFrom(...BASES),
-    // A signal about the family (received by an organisation, reported by a professional or the public, linked to the case or not),
-    // a handover of its case to another organisation, and the reference index: two professionals register its first person.
-    signal: fc.record({ org: fc.nat(), reporter: fc.option(fc.nat(), { nil: null }), linked: fc.boolean() }),
-    handoverTo: fc.nat(), registrants: fc.tuple(fc.nat(), fc.nat()) }),
-    { minLength: 2, maxLength: 5 }),
-  memberships: fc.array(fc.record({ user: fc.nat(), family: fc.nat(), basis: fc.constantFrom(...BASES), ended: fc.boolean(),
-    // Days from now the membership starts: mostly already started, some on a future date (never today, so the clock cannot flip it).
-    startDays: fc.oneof(fc.constant(0), fc.integer({ min: -30, max: -1 }), fc.integer({ min: 1, max: 60 })) }), { maxLength: 10 }),
-  grants: fc.array(fc.record({ user: fc.nat(), family: fc.nat(),
-    // Never within a minute of now, so the clock cannot flip the answer between policy and database.
-    minutes: fc.oneof(fc.integer({ min: -600, max: -1 }), fc.integer({ min: 1, max: 60 })) }), { maxLength: 6 }),
+  families: fc.array(
+    fc.record({
+      coordinator: fc.nat(),
+      persons: fc.integer({ min: 1, max: 3 }),
+      basis: fc.constantFrom(...BASES),
+      // A signal about the family (received by an organisation, reported by a professional or the public, linked to the case or not),
+      // a handover of its case to another organisation, and the reference index: two professionals register its first person.
+      signal: fc.record({ org: fc.nat(), reporter: fc.option(fc.nat(), { nil: null }), linked: fc.boolean() }),
+      handoverTo: fc.nat(),
+      registrants: fc.tuple(fc.nat(), fc.nat()),
+    }),
+    { minLength: 2, maxLength: 5 },
+  ),
+  memberships: fc.array(
+    fc.record({
+      user: fc.nat(),
+      family: fc.nat(),
+      basis: fc.constantFrom(...BASES),
+      ended: fc.boolean(),
+      // Days from now the membership starts: mostly already started, some on a future date (never today, so the clock cannot flip it).
+      startDays: fc.oneof(fc.constant(0), fc.integer({ min: -30, max: -1 }), fc.integer({ min: 1, max: 60 })),
+    }),
+    { maxLength: 10 },
+  ),
+  grants: fc.array(
+    fc.record({
+      user: fc.nat(),
+      family: fc.nat(),
+      // Never within a minute of now, so the clock cannot flip the answer between policy and database.
+      minutes: fc.oneof(fc.integer({ min: -600, max: -1 }), fc.integer({ min: 1, max: 60 })),
+    }),
+    { maxLength: 6 },
+  ),
 });
 type WorldSpec = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -124,22 +161,33 @@ interface World {
 }
 
 let t: TestDb;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t?.drop(); });
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.drop();
+});
 
 async function insertRegion(tx: Tx, regionId: string) {
   await tx.query(`INSERT INTO regions (id, name) VALUES ($1, $2)`, [regionId, `Regio ${regionId}`]);
 }
 async function insertOrg(tx: Tx, regionId: string, type: string) {
   const id = randomUUID();
-  await tx.query(`INSERT INTO organisations (region_id, id, name, type, safety_task) VALUES ($1, $2, $3, $4, $5)`,
-    [regionId, id, `${type} ${id.slice(0, 4)}`, type, ['veilig_thuis', 'police'].includes(type)]);
+  await tx.query(`INSERT INTO organisations (region_id, id, name, type, safety_task) VALUES ($1, $2, $3, $4, $5)`, [
+    regionId,
+    id,
+    `${type} ${id.slice(0, 4)}`,
+    type,
+    ['veilig_thuis', 'police'].includes(type),
+  ]);
   return { id, type };
 }
 async function insertUser(tx: Tx, regionId: string, org: { id: string; type: string }, roles: Role[]): Promise<Actor> {
   const id = randomUUID();
-  await tx.query(`INSERT INTO users (region_id, id, organisation_id, username, display_name, roles, totp_required) VALUES ($1, $2, $3, $4, $5, $6, false)`,
-    [regionId, id, org.id, `p_${id}`, `Prof ${id.slice(0, 6)}`, roles]);
+  await tx.query(
+    `INSERT INTO users (region_id, id, organisation_id, username, display_name, roles, totp_required) VALUES ($1, $2, $3, $4, $5, $6, false)`,
+    [regionId, id, org.id, `p_${id}`, `Prof ${id.slice(0, 6)}`, roles],
+  );
   return { regionId, userId: id, organisationId: org.id, organisationType: org.type, safetyTask: false, roles, displayName: id };
 }
 async function insertFamilyWithCase(tx: Tx, regionId: string, persons: number, coordinator: Actor, basis: LegalBasis) {
@@ -150,20 +198,34 @@ async function insertFamilyWithCase(tx: Tx, regionId: string, persons: number, c
   for (let i = 0; i < persons; i++) {
     const pid = randomUUID();
     await tx.query(`INSERT INTO persons (region_id, id, given_names, family_name) VALUES ($1, $2, 'Kim', 'Test')`, [regionId, pid]);
-    await tx.query(`INSERT INTO family_members (region_id, family_id, person_id, relation) VALUES ($1, $2, $3, $4)`,
-      [regionId, familyId, pid, i === 0 ? 'parent' : 'child']);
+    await tx.query(`INSERT INTO family_members (region_id, family_id, person_id, relation) VALUES ($1, $2, $3, $4)`, [
+      regionId,
+      familyId,
+      pid,
+      i === 0 ? 'parent' : 'child',
+    ]);
     personIds.push(pid);
   }
   await tx.query(`INSERT INTO cases (region_id, id, family_id) VALUES ($1, $2, $3)`, [regionId, caseId, familyId]);
   await insertMembership(tx, regionId, caseId, familyId, coordinator, 'coordinator', basis);
   return { id: familyId, caseId, personIds };
 }
-async function insertMembership(tx: Tx, regionId: string, caseId: string, familyId: string, user: Actor, role: 'coordinator' | 'member', basis: LegalBasis,
-  startsAt?: Date) {
+async function insertMembership(
+  tx: Tx,
+  regionId: string,
+  caseId: string,
+  familyId: string,
+  user: Actor,
+  role: 'coordinator' | 'member',
+  basis: LegalBasis,
+  startsAt?: Date,
+) {
   const id = randomUUID();
-  await tx.query(`INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis, started_at, started_on)
+  await tx.query(
+    `INSERT INTO case_team (region_id, id, case_id, family_id, organisation_id, user_id, role, legal_basis, started_at, started_on)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9::timestamptz, now()), coalesce($9::timestamptz, now())::date)`,
-    [regionId, id, caseId, familyId, user.organisationId, user.userId, role, basis, startsAt ?? null]);
+    [regionId, id, caseId, familyId, user.organisationId, user.userId, role, basis, startsAt ?? null],
+  );
   return id;
 }
 
@@ -189,7 +251,14 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
       const coord = qualified[f.coordinator % qualified.length]!;
       const fam = await insertFamilyWithCase(tx, regionId, f.persons, coord, f.basis);
       families.push(fam);
-      memberships.push({ familyId: fam.id, userId: coord.userId, organisationId: coord.organisationId, legalBasis: f.basis, role: 'coordinator', active: true });
+      memberships.push({
+        familyId: fam.id,
+        userId: coord.userId,
+        organisationId: coord.organisationId,
+        legalBasis: f.basis,
+        role: 'coordinator',
+        active: true,
+      });
     }
     for (const m of spec.memberships) {
       const user = actors[m.user % actors.length]!;
@@ -198,8 +267,17 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
       if (memberships.some((x) => x.active && x.familyId === fam.id && x.userId === user.userId)) continue;
       const startsAt = m.startDays === 0 ? undefined : new Date(Date.now() + m.startDays * 86_400_000);
       const id = await insertMembership(tx, regionId, fam.caseId, fam.id, user, 'member', m.basis, startsAt);
-      if (m.ended) await tx.query(`UPDATE case_team SET ended_at = now(), ended_reason = 'klaar' WHERE region_id = $1 AND id = $2`, [regionId, id]);
-      memberships.push({ familyId: fam.id, userId: user.userId, organisationId: user.organisationId, legalBasis: m.basis, role: 'member', active: !m.ended, startsAt });
+      if (m.ended)
+        await tx.query(`UPDATE case_team SET ended_at = now(), ended_reason = 'klaar' WHERE region_id = $1 AND id = $2`, [regionId, id]);
+      memberships.push({
+        familyId: fam.id,
+        userId: user.userId,
+        organisationId: user.organisationId,
+        legalBasis: m.basis,
+        role: 'member',
+        active: !m.ended,
+        startsAt,
+      });
     }
     const grants: BreakGlassGrant[] = [];
     const rows: ScopedRow[] = [];
@@ -209,9 +287,11 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
       const fam = families[g.family % families.length]!;
       const expiresAt = new Date(now + g.minutes * 60_000);
       const id = randomUUID();
-      await tx.query(`INSERT INTO break_glass (region_id, id, user_id, organisation_id, family_id, reason, started_at, expires_at)
+      await tx.query(
+        `INSERT INTO break_glass (region_id, id, user_id, organisation_id, family_id, reason, started_at, expires_at)
         VALUES ($1, $2, $3, $4, $5, 'Acute zorg over de veiligheid van het kind', $6, $7)`,
-      [regionId, id, user.userId, user.organisationId, fam.id, new Date(expiresAt.getTime() - 60 * 60_000), expiresAt]);
+        [regionId, id, user.userId, user.organisationId, fam.id, new Date(expiresAt.getTime() - 60 * 60_000), expiresAt],
+      );
       grants.push({ familyId: fam.id, userId: user.userId, expiresAt });
       rows.push({ table: 'break_glass', id, visibleTo: (a) => a.userId === user.userId, privacyOfficer: true });
     }
@@ -219,104 +299,238 @@ async function buildWorld(spec: WorldSpec): Promise<World> {
     for (const [i, f] of spec.families.entries()) {
       const fam = families[i]!;
       const coord = qualified[f.coordinator % qualified.length]!;
-      rows.push({ table: 'families', id: fam.id, familyId: fam.id }, { table: 'family_opened', id: fam.id, familyId: fam.id },
-        { table: 'cases', id: fam.caseId, familyId: fam.id });
+      rows.push(
+        { table: 'families', id: fam.id, familyId: fam.id },
+        { table: 'family_opened', id: fam.id, familyId: fam.id },
+        { table: 'cases', id: fam.caseId, familyId: fam.id },
+      );
       for (const pid of fam.personIds)
-        rows.push({ table: 'persons', id: pid, familyId: fam.id, privacyOfficer: true }, { table: 'family_members', id: pid, familyId: fam.id });
-      for (const { id } of await tx.query<{ id: string }>(`SELECT id::text FROM case_team WHERE region_id = $1 AND case_id = $2`, [regionId, fam.caseId]))
+        rows.push(
+          { table: 'persons', id: pid, familyId: fam.id, privacyOfficer: true },
+          { table: 'family_members', id: pid, familyId: fam.id },
+        );
+      for (const { id } of await tx.query<{ id: string }>(`SELECT id::text FROM case_team WHERE region_id = $1 AND case_id = $2`, [
+        regionId,
+        fam.caseId,
+      ]))
         rows.push({ table: 'case_team', id, familyId: fam.id });
-      const add = async (table: ScopedTable, sql: string, params: unknown[], row: Omit<ScopedRow, 'table' | 'id'> = { familyId: fam.id }) => {
+      const add = async (
+        table: ScopedTable,
+        sql: string,
+        params: unknown[],
+        row: Omit<ScopedRow, 'table' | 'id'> = { familyId: fam.id },
+      ) => {
         const id = randomUUID();
         await tx.query(sql, [regionId, id, ...params]);
         rows.push({ table, id, ...row });
         return id;
       };
-      const oma = await add('network_members', `INSERT INTO network_members (region_id, id, family_id, name, relation) VALUES ($1, $2, $3, 'Oma', 'grandparent')`, [fam.id]);
+      const oma = await add(
+        'network_members',
+        `INSERT INTO network_members (region_id, id, family_id, name, relation) VALUES ($1, $2, $3, 'Oma', 'grandparent')`,
+        [fam.id],
+      );
       // Safety and the network council of the case.
-      const assessment = await add('safety_assessments', `INSERT INTO safety_assessments (region_id, id, case_id, family_id, dangers, going_well, safety_goals, decision,
-          recorded_by, updated_by) VALUES ($1, $2, $3, $4, 'Gevaar', '', '', 'unsafe', $5, $5)`, [fam.caseId, fam.id, coord.userId]);
-      await add('safety_reviews', `INSERT INTO safety_reviews (region_id, id, assessment_id, family_id, assessment_version, verdict, reviewed_by)
-        VALUES ($1, $2, $3, $4, 1, 'agree', $5)`, [assessment, fam.id, coord.userId]);
-      await add('safety_plan_agreements', `INSERT INTO safety_plan_agreements (region_id, id, case_id, family_id, what, owner_kind, owner_network_member_id, check_how, created_by)
-        VALUES ($1, $2, $3, $4, 'Oma haalt op', 'network_member', $5, 'Bellen', $6)`, [fam.caseId, fam.id, oma, coord.userId]);
-      await add('network_councils', `INSERT INTO network_councils (region_id, id, case_id, family_id, offered_on, answer, answered_on, met_on, updated_by)
-        VALUES ($1, $2, $3, $4, current_date, 'accepted', current_date, current_date, $5)`, [fam.caseId, fam.id, coord.userId]);
-      await add('council_goals', `INSERT INTO council_goals (region_id, id, case_id, family_id, position, goal) VALUES ($1, $2, $3, $4, 1, 'Rust in huis')`, [fam.caseId, fam.id]);
-      await add('council_actions', `INSERT INTO council_actions (region_id, id, case_id, family_id, position, what, network_member_id, due_on)
-        VALUES ($1, $2, $3, $4, 1, 'Oppassen', $5, current_date)`, [fam.caseId, fam.id, oma]);
-      await tx.query(`INSERT INTO council_overdue_notices (region_id, case_id, family_id, due_on) VALUES ($1, $2, $3, current_date)`, [regionId, fam.caseId, fam.id]);
+      const assessment = await add(
+        'safety_assessments',
+        `INSERT INTO safety_assessments (region_id, id, case_id, family_id, dangers, going_well, safety_goals, decision,
+          recorded_by, updated_by) VALUES ($1, $2, $3, $4, 'Gevaar', '', '', 'unsafe', $5, $5)`,
+        [fam.caseId, fam.id, coord.userId],
+      );
+      await add(
+        'safety_reviews',
+        `INSERT INTO safety_reviews (region_id, id, assessment_id, family_id, assessment_version, verdict, reviewed_by)
+        VALUES ($1, $2, $3, $4, 1, 'agree', $5)`,
+        [assessment, fam.id, coord.userId],
+      );
+      await add(
+        'safety_plan_agreements',
+        `INSERT INTO safety_plan_agreements (region_id, id, case_id, family_id, what, owner_kind, owner_network_member_id, check_how, created_by)
+        VALUES ($1, $2, $3, $4, 'Oma haalt op', 'network_member', $5, 'Bellen', $6)`,
+        [fam.caseId, fam.id, oma, coord.userId],
+      );
+      await add(
+        'network_councils',
+        `INSERT INTO network_councils (region_id, id, case_id, family_id, offered_on, answer, answered_on, met_on, updated_by)
+        VALUES ($1, $2, $3, $4, current_date, 'accepted', current_date, current_date, $5)`,
+        [fam.caseId, fam.id, coord.userId],
+      );
+      await add(
+        'council_goals',
+        `INSERT INTO council_goals (region_id, id, case_id, family_id, position, goal) VALUES ($1, $2, $3, $4, 1, 'Rust in huis')`,
+        [fam.caseId, fam.id],
+      );
+      await add(
+        'council_actions',
+        `INSERT INTO council_actions (region_id, id, case_id, family_id, position, what, network_member_id, due_on)
+        VALUES ($1, $2, $3, $4, 1, 'Oppassen', $5, current_date)`,
+        [fam.caseId, fam.id, oma],
+      );
+      await tx.query(`INSERT INTO council_overdue_notices (region_id, case_id, family_id, due_on) VALUES ($1, $2, $3, current_date)`, [
+        regionId,
+        fam.caseId,
+        fam.id,
+      ]);
       rows.push({ table: 'council_overdue_notices', id: fam.caseId, familyId: fam.id });
-      await add('timeline_events', `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, kind) VALUES ($1, $2, $3, $4, 'case_opened', 'case_opened')`, [fam.id, fam.caseId]);
-      const assessmentId = await add('assessments', `INSERT INTO assessments (region_id, id, case_id, family_id, assessed_on, created_by, created_by_organisation_id)
-        VALUES ($1, $2, $3, $4, current_date, $5, $6)`, [fam.caseId, fam.id, coord.userId, coord.organisationId]);
-      await add('assessment_scores', `INSERT INTO assessment_scores (region_id, id, assessment_id, case_id, family_id, person_id, domain, score, rationale, view,
+      await add(
+        'timeline_events',
+        `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, kind) VALUES ($1, $2, $3, $4, 'case_opened', 'case_opened')`,
+        [fam.id, fam.caseId],
+      );
+      const assessmentId = await add(
+        'assessments',
+        `INSERT INTO assessments (region_id, id, case_id, family_id, assessed_on, created_by, created_by_organisation_id)
+        VALUES ($1, $2, $3, $4, current_date, $5, $6)`,
+        [fam.caseId, fam.id, coord.userId, coord.organisationId],
+      );
+      await add(
+        'assessment_scores',
+        `INSERT INTO assessment_scores (region_id, id, assessment_id, case_id, family_id, person_id, domain, score, rationale, view,
           scored_by, scored_by_organisation_id) VALUES ($1, $2, $3, $4, $5, $6, 'housing', 3, 'Gesprek', 'professional', $7, $8)`,
-      [assessmentId, fam.caseId, fam.id, fam.personIds[0], coord.userId, coord.organisationId]);
-      await add('lead_time_moments', `INSERT INTO lead_time_moments (region_id, id, organisation_id, case_id, family_id, moment) VALUES ($1, $2, $3, $4, $5, 'case_opened')`,
-        [coord.organisationId, fam.caseId, fam.id], { visibleTo: () => true });
+        [assessmentId, fam.caseId, fam.id, fam.personIds[0], coord.userId, coord.organisationId],
+      );
+      await add(
+        'lead_time_moments',
+        `INSERT INTO lead_time_moments (region_id, id, organisation_id, case_id, family_id, moment) VALUES ($1, $2, $3, $4, $5, 'case_opened')`,
+        [coord.organisationId, fam.caseId, fam.id],
+        { visibleTo: () => true },
+      );
       // The plan: a proposed version with a party and its answer, and the next draft with a goal and an action (migration 0320's order).
-      const proposed = await add('plan_versions', `INSERT INTO plan_versions (region_id, id, case_id, family_id, number, plan_date, created_by) VALUES ($1, $2, $3, $4, 2, current_date, $5)`,
-        [fam.caseId, fam.id, coord.userId]);
-      const party = await add('plan_parties', `INSERT INTO plan_parties (region_id, id, plan_version_id, family_id, person_id, requirement) VALUES ($1, $2, $3, $4, $5, 'agree')`,
-        [proposed, fam.id, fam.personIds[0]]);
-      await tx.query(`UPDATE plan_versions SET status = 'proposed', proposed_at = now(), proposed_by = $3 WHERE region_id = $1 AND id = $2`, [regionId, proposed, coord.userId]);
-      await add('plan_answers', `INSERT INTO plan_answers (region_id, id, plan_version_id, party_id, family_id, answer, via, answered_on, recorded_by)
-        VALUES ($1, $2, $3, $4, $5, 'agreed', 'conversation', current_date, $6)`, [proposed, party, fam.id, coord.userId]);
-      const draft = await add('plan_versions', `INSERT INTO plan_versions (region_id, id, case_id, family_id, number, plan_date, created_by) VALUES ($1, $2, $3, $4, 3, current_date, $5)`,
-        [fam.caseId, fam.id, coord.userId]);
-      await add('plan_goals', `INSERT INTO plan_goals (region_id, id, plan_version_id, family_id, lineage_id, domain, description) VALUES ($1, $2, $3, $4, $2, 'housing', 'Een woning')`, [draft, fam.id]);
-      await add('plan_actions', `INSERT INTO plan_actions (region_id, id, plan_version_id, family_id, lineage_id, description, owner_kind, owner_person_id, due_on)
-        VALUES ($1, $2, $3, $4, $2, 'Inschrijven', 'family_member', $5, current_date)`, [draft, fam.id, fam.personIds[0]]);
+      const proposed = await add(
+        'plan_versions',
+        `INSERT INTO plan_versions (region_id, id, case_id, family_id, number, plan_date, created_by) VALUES ($1, $2, $3, $4, 2, current_date, $5)`,
+        [fam.caseId, fam.id, coord.userId],
+      );
+      const party = await add(
+        'plan_parties',
+        `INSERT INTO plan_parties (region_id, id, plan_version_id, family_id, person_id, requirement) VALUES ($1, $2, $3, $4, $5, 'agree')`,
+        [proposed, fam.id, fam.personIds[0]],
+      );
+      await tx.query(
+        `UPDATE plan_versions SET status = 'proposed', proposed_at = now(), proposed_by = $3 WHERE region_id = $1 AND id = $2`,
+        [regionId, proposed, coord.userId],
+      );
+      await add(
+        'plan_answers',
+        `INSERT INTO plan_answers (region_id, id, plan_version_id, party_id, family_id, answer, via, answered_on, recorded_by)
+        VALUES ($1, $2, $3, $4, $5, 'agreed', 'conversation', current_date, $6)`,
+        [proposed, party, fam.id, coord.userId],
+      );
+      const draft = await add(
+        'plan_versions',
+        `INSERT INTO plan_versions (region_id, id, case_id, family_id, number, plan_date, created_by) VALUES ($1, $2, $3, $4, 3, current_date, $5)`,
+        [fam.caseId, fam.id, coord.userId],
+      );
+      await add(
+        'plan_goals',
+        `INSERT INTO plan_goals (region_id, id, plan_version_id, family_id, lineage_id, domain, description) VALUES ($1, $2, $3, $4, $2, 'housing', 'Een woning')`,
+        [draft, fam.id],
+      );
+      await add(
+        'plan_actions',
+        `INSERT INTO plan_actions (region_id, id, plan_version_id, family_id, lineage_id, description, owner_kind, owner_person_id, due_on)
+        VALUES ($1, $2, $3, $4, $2, 'Inschrijven', 'family_member', $5, current_date)`,
+        [draft, fam.id, fam.personIds[0]],
+      );
       const first = fam.personIds[0];
-      await add('person_match_decisions', `INSERT INTO person_match_decisions (region_id, id, subject_key, person_id, decision, decided_by)
-        VALUES ($1, $2, $3, $4, 'rejected', $5)`, [`person:${randomUUID()}`, first, coord.userId], { familyId: fam.id, privacyOfficer: true });
+      await add(
+        'person_match_decisions',
+        `INSERT INTO person_match_decisions (region_id, id, subject_key, person_id, decision, decided_by)
+        VALUES ($1, $2, $3, $4, 'rejected', $5)`,
+        [`person:${randomUUID()}`, first, coord.userId],
+        { familyId: fam.id, privacyOfficer: true },
+      );
       // The merged record is in no household: only the surviving person's family decides.
       const merged = randomUUID();
       await tx.query(`INSERT INTO persons (region_id, id, given_names, family_name) VALUES ($1, $2, 'Kim', 'Dubbel')`, [regionId, merged]);
       rows.push({ table: 'persons', id: merged, visibleTo: () => false, privacyOfficer: true });
-      await add('person_merges', `INSERT INTO person_merges (region_id, id, surviving_person_id, merged_person_id, reason, moved_memberships, merged_by)
-        VALUES ($1, $2, $3, $4, 'Dezelfde persoon', '[]', $5)`, [first, merged, coord.userId], { familyId: fam.id, privacyOfficer: true });
+      await add(
+        'person_merges',
+        `INSERT INTO person_merges (region_id, id, surviving_person_id, merged_person_id, reason, moved_memberships, merged_by)
+        VALUES ($1, $2, $3, $4, 'Dezelfde persoon', '[]', $5)`,
+        [first, merged, coord.userId],
+        { familyId: fam.id, privacyOfficer: true },
+      );
       // The audit rows of reading the family: one per person.
       await recordAccess(tx, coord, { action: 'read', objectType: 'family', objectId: fam.id, personIds: fam.personIds });
 
       const receiving = orgs[f.signal.org % orgs.length]!;
       const reporter = f.signal.reporter === null ? null : actors[f.signal.reporter % actors.length];
-      const signal = { receivingOrganisationId: receiving.id, reporterUserId: reporter?.userId ?? null, familyId: fam.id, caseId: f.signal.linked ? fam.caseId : null };
+      const signal = {
+        receivingOrganisationId: receiving.id,
+        reporterUserId: reporter?.userId ?? null,
+        familyId: fam.id,
+        caseId: f.signal.linked ? fam.caseId : null,
+      };
       const seesSignal = (a: Actor, readable: (familyId: string) => boolean) => maySeeSignal(a, signal, readable(fam.id)) !== null;
-      const signalId = await add('signals', `INSERT INTO signals (region_id, id, reference, receiving_organisation_id, source, reporter_user_id, family_id, case_id,
+      const signalId = await add(
+        'signals',
+        `INSERT INTO signals (region_id, id, reference, receiving_organisation_id, source, reporter_user_id, family_id, case_id,
           what_seen, urgency, triage_due_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Zorgen', 'normal', current_date)`,
-      [`M-${randomUUID()}`, receiving.id, reporter ? 'professional' : 'citizen', signal.reporterUserId, fam.id, signal.caseId], { visibleTo: seesSignal });
+        [`M-${randomUUID()}`, receiving.id, reporter ? 'professional' : 'citizen', signal.reporterUserId, fam.id, signal.caseId],
+        { visibleTo: seesSignal },
+      );
       const decider = actors.find((a) => a.organisationId === receiving.id) ?? coord;
-      await add('signal_triage_decisions', `INSERT INTO signal_triage_decisions (region_id, id, signal_id, safety_assessment, safety_reasons, decision, case_id,
+      await add(
+        'signal_triage_decisions',
+        `INSERT INTO signal_triage_decisions (region_id, id, signal_id, safety_assessment, safety_reasons, decision, case_id,
           decided_by, decided_by_organisation_id) VALUES ($1, $2, $3, 'concerns', 'Zorgen', 'join_case', $4, $5, $6)`,
-      [signalId, fam.caseId, decider.userId, decider.organisationId], { visibleTo: seesSignal });
-      await add('signal_family_proposals', `INSERT INTO signal_family_proposals (region_id, id, signal_id, case_id, decision, decided_by, decided_by_organisation_id)
-        VALUES ($1, $2, $3, $4, 'confirmed', $5, $6)`, [signalId, fam.caseId, decider.userId, decider.organisationId], { visibleTo: seesSignal });
+        [signalId, fam.caseId, decider.userId, decider.organisationId],
+        { visibleTo: seesSignal },
+      );
+      await add(
+        'signal_family_proposals',
+        `INSERT INTO signal_family_proposals (region_id, id, signal_id, case_id, decision, decided_by, decided_by_organisation_id)
+        VALUES ($1, $2, $3, $4, 'confirmed', $5, $6)`,
+        [signalId, fam.caseId, decider.userId, decider.organisationId],
+        { visibleTo: seesSignal },
+      );
 
       const others = orgs.filter((o) => o.id !== coord.organisationId);
       const to = others[f.handoverTo % others.length]!;
       const parties = { regionId, toRegionId: regionId, fromOrganisationId: coord.organisationId, toOrganisationId: to.id };
-      await add('handovers', `INSERT INTO handovers (region_id, to_region_id, id, case_id, family_id, subject_label, from_organisation_id, from_user_id,
+      await add(
+        'handovers',
+        `INSERT INTO handovers (region_id, to_region_id, id, case_id, family_id, subject_label, from_organisation_id, from_user_id,
           to_organisation_id, reason, safety_assessment, known_information, legal_basis, sender_access, accept_due_on)
         VALUES ($1, $1, $2, $3, $4, 'Gezin', $5, $6, $7, 'Reden', 'safe', 'Bekend', 'statutory_task', 'ends', current_date + 5)`,
-      [fam.caseId, fam.id, coord.organisationId, coord.userId, to.id], { visibleTo: (a) => mayReadHandover(a, parties) });
+        [fam.caseId, fam.id, coord.organisationId, coord.userId, to.id],
+        { visibleTo: (a) => mayReadHandover(a, parties) },
+      );
 
       // The reference index: two registrations of the first person; by two organisations they match.
       const [r1, r2] = [actors[f.registrants[0] % actors.length]!, actors[f.registrants[1] % actors.length]!];
       const registrationOrgs = new Set([r1.organisationId, r2.organisationId]);
       const regs: string[] = [];
-      for (const r of new Map([[r1.organisationId, r1], [r2.organisationId, r2]]).values()) {
-        regs.push(await add('refindex_registrations', `INSERT INTO refindex_registrations (region_id, id, person_id, organisation_id, registered_by, contact_name,
+      for (const r of new Map([
+        [r1.organisationId, r1],
+        [r2.organisationId, r2],
+      ]).values()) {
+        regs.push(
+          await add(
+            'refindex_registrations',
+            `INSERT INTO refindex_registrations (region_id, id, person_id, organisation_id, registered_by, contact_name,
             contact_phone, legal_basis, start_date, end_date) VALUES ($1, $2, $3, $4, $5, 'Contact', '0612345678', 'statutory_task', current_date, current_date + 30)`,
-        [first, r.organisationId, r.userId], { visibleTo: (a) => registrationOrgs.has(a.organisationId) }));
+            [first, r.organisationId, r.userId],
+            { visibleTo: (a) => registrationOrgs.has(a.organisationId) },
+          ),
+        );
       }
       if (regs.length === 2) {
-        const matchId = await add('refindex_matches', `INSERT INTO refindex_matches (region_id, id, kind, person_id, matched_on, due_on)
-          VALUES ($1, $2, 'client', $3, current_date, current_date + 10)`, [first], { visibleTo: (a) => registrationOrgs.has(a.organisationId) });
-        const one: [string, string] = [r1.organisationId, regs[0]!], two: [string, string] = [r2.organisationId, regs[1]!];
+        const matchId = await add(
+          'refindex_matches',
+          `INSERT INTO refindex_matches (region_id, id, kind, person_id, matched_on, due_on)
+          VALUES ($1, $2, 'client', $3, current_date, current_date + 10)`,
+          [first],
+          { visibleTo: (a) => registrationOrgs.has(a.organisationId) },
+        );
+        const one: [string, string] = [r1.organisationId, regs[0]!],
+          two: [string, string] = [r2.organisationId, regs[1]!];
         const [low, high] = one[0] < two[0] ? [one, two] : [two, one];
-        await tx.query(`INSERT INTO refindex_match_pairs (region_id, match_id, org_low, org_high, registration_low, registration_high) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [regionId, matchId, low[0], high[0], low[1], high[1]]);
+        await tx.query(
+          `INSERT INTO refindex_match_pairs (region_id, match_id, org_low, org_high, registration_low, registration_high) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [regionId, matchId, low[0], high[0], low[1], high[1]],
+        );
       }
     }
     for (const { id } of await tx.query<{ id: string }>(`SELECT id::text FROM audit_log WHERE region_id = $1`, [regionId]))
@@ -340,14 +554,29 @@ async function buildOtherRegion() {
 const visibleFamily = (actor: Actor, regionId: string, familyId: string) =>
   asActor(t.db, actor, (tx) => tx.query<{ id: string }>('SELECT id FROM families WHERE region_id = $1 AND id = $2', [regionId, familyId]));
 const visiblePersons = (actor: Actor, regionId: string, personIds: string[]) =>
-  asActor(t.db, actor, (tx) => tx.query<{ id: string }>('SELECT id FROM persons WHERE region_id = $1 AND id = ANY($2::uuid[])', [regionId, personIds]));
+  asActor(t.db, actor, (tx) =>
+    tx.query<{ id: string }>('SELECT id FROM persons WHERE region_id = $1 AND id = ANY($2::uuid[])', [regionId, personIds]),
+  );
 
 /** The world's rows of every family-scoped table that the actor reads, table by table (one statement: each table under its own policies). */
-const visibleRows = (actor: Actor, regionId: string) => asActor(t.db, actor, async (tx) => {
-  const rows = await tx.query<{ t: ScopedTable; id: string }>(SCOPED_TABLES
-    .map((table) => `SELECT '${table}' AS t, ${KEY[table] ?? 'id'}::text AS id FROM ${table} WHERE region_id = $1`).join(' UNION ALL '), [regionId]);
-  return Object.fromEntries(SCOPED_TABLES.map((table) => [table, rows.filter((r) => r.t === table).map((r) => r.id).sort()])) as Record<ScopedTable, string[]>;
-});
+const visibleRows = (actor: Actor, regionId: string) =>
+  asActor(t.db, actor, async (tx) => {
+    const rows = await tx.query<{ t: ScopedTable; id: string }>(
+      SCOPED_TABLES.map((table) => `SELECT '${table}' AS t, ${KEY[table] ?? 'id'}::text AS id FROM ${table} WHERE region_id = $1`).join(
+        ' UNION ALL ',
+      ),
+      [regionId],
+    );
+    return Object.fromEntries(
+      SCOPED_TABLES.map((table) => [
+        table,
+        rows
+          .filter((r) => r.t === table)
+          .map((r) => r.id)
+          .sort(),
+      ]),
+    ) as Record<ScopedTable, string[]>;
+  });
 
 /** What the policies say the actor reads of the world, table by table. */
 function expectedRows(w: World, actor: Actor, facts: { memberships: Membership[]; breakGlass: BreakGlassGrant[] }) {
@@ -355,8 +584,14 @@ function expectedRows(w: World, actor: Actor, facts: { memberships: Membership[]
   const privacyOfficer = actor.roles.includes('privacy_officer');
   const expected = {} as Record<ScopedTable, string[]>;
   for (const table of SCOPED_TABLES) {
-    expected[table] = w.rows.filter((r) => r.table === table
-      && ((r.familyId ? readable(r.familyId) : r.visibleTo!(actor, readable)) || (privacyOfficer && r.privacyOfficer))).map((r) => r.id).sort();
+    expected[table] = w.rows
+      .filter(
+        (r) =>
+          r.table === table &&
+          ((r.familyId ? readable(r.familyId) : r.visibleTo!(actor, readable)) || (privacyOfficer && r.privacyOfficer)),
+      )
+      .map((r) => r.id)
+      .sort();
   }
   return expected;
 }
@@ -366,9 +601,12 @@ async function writableRows(actor: Actor, regionId: string): Promise<Record<stri
   const undo = new Error('undo');
   const changed: Record<string, string[]> = {};
   await asActor(t.db, actor, async (tx) => {
-    for (const [table, sql] of Object.entries(WRITES)) changed[table] = (await tx.query<{ id: string }>(sql, [regionId])).map((r) => r.id).sort();
+    for (const [table, sql] of Object.entries(WRITES))
+      changed[table] = (await tx.query<{ id: string }>(sql, [regionId])).map((r) => r.id).sort();
     throw undo;
-  }).catch((e) => { if (e !== undo) throw e; });
+  }).catch((e) => {
+    if (e !== undo) throw e;
+  });
   return changed;
 }
 
@@ -377,103 +615,159 @@ async function writableFamily(actor: Actor, regionId: string, familyId: string):
   const undo = new Error('undo');
   let result: boolean | undefined;
   await asActor(t.db, actor, async (tx) => {
-    const family = await tx.query('UPDATE families SET version = version WHERE region_id = $1 AND id = $2 RETURNING id', [regionId, familyId]);
-    const persons = await tx.query(`UPDATE persons SET version = version WHERE region_id = $1
-      AND id = (SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2 ORDER BY person_id LIMIT 1) RETURNING id`, [regionId, familyId]);
-    const cases = await tx.query('UPDATE cases SET version = version WHERE region_id = $1 AND family_id = $2 RETURNING id', [regionId, familyId]);
+    const family = await tx.query('UPDATE families SET version = version WHERE region_id = $1 AND id = $2 RETURNING id', [
+      regionId,
+      familyId,
+    ]);
+    const persons = await tx.query(
+      `UPDATE persons SET version = version WHERE region_id = $1
+      AND id = (SELECT person_id FROM family_members WHERE region_id = $1 AND family_id = $2 ORDER BY person_id LIMIT 1) RETURNING id`,
+      [regionId, familyId],
+    );
+    const cases = await tx.query('UPDATE cases SET version = version WHERE region_id = $1 AND family_id = $2 RETURNING id', [
+      regionId,
+      familyId,
+    ]);
     // All three agree, or the answer is neither yes nor no.
     const answers = new Set([family.length > 0, persons.length > 0, cases.length > 0]);
     result = answers.size === 1 ? [...answers][0] : undefined;
     throw undo;
-  }).catch((e) => { if (e !== undo) throw e; });
+  }).catch((e) => {
+    if (e !== undo) throw e;
+  });
   return result as boolean;
 }
 
 describe('access policy and row-level security agree', () => {
   it('for every professional and every family of a random world, and nothing leaks across regions', async () => {
-    let pairs = 0; let allowedPairs = 0; let viaTeamLead = 0; let viaGlass = 0; let deniedByEnd = 0; let deniedByExpiry = 0; let deniedByFutureStart = 0;
+    let pairs = 0;
+    let allowedPairs = 0;
+    let viaTeamLead = 0;
+    let viaGlass = 0;
+    let deniedByEnd = 0;
+    let deniedByExpiry = 0;
+    let deniedByFutureStart = 0;
     // Per family-scoped table: how often an actor of the region saw some of its rows, and how often some were hidden from one (written: changed, refused).
-    const shown = new Map<string, number>(); const hidden = new Map<string, number>();
-    const written = new Map<string, number>(); const refused = new Map<string, number>();
+    const shown = new Map<string, number>();
+    const hidden = new Map<string, number>();
+    const written = new Map<string, number>();
+    const refused = new Map<string, number>();
     const tally = (m: Map<string, number>, table: string) => m.set(table, (m.get(table) ?? 0) + 1);
     // The seed is printed first, so that a run that hangs (no counterexample printed) can be replayed: POLICY_SEED=<seed>.
     const seed = Number(process.env.POLICY_SEED ?? Math.floor(Math.random() * 2 ** 31));
     console.log(`access property test: seed ${seed}`);
-    await fc.assert(fc.asyncProperty(worldArb, async (spec) => {
-      const w = await buildWorld(spec);
-      const other = await buildOtherRegion();
-      const facts = { memberships: w.memberships, breakGlass: w.grants };
-      for (const actor of w.actors) {
-        for (const fam of w.families) {
-          const policy = mayReadFamily(actor, fam.id, facts);
-          const rows = await visibleFamily(actor, w.regionId, fam.id);
-          expect(rows.map((r) => r.id), `family visible to ${actor.roles.join('+')}`).toEqual(policy.allowed ? [fam.id] : []);
-          const persons = await visiblePersons(actor, w.regionId, fam.personIds);
-          expect(persons.map((r) => r.id).sort()).toEqual(policy.allowed ? [...fam.personIds].sort() : []);
-          // The service layer derives the same answer from what the database shows the actor.
-          const viaRepo = await asActor(t.db, actor, (tx) => familyAccess(tx, actor, fam.id));
-          expect({ allowed: viaRepo.allowed, breakGlass: viaRepo.breakGlass, careRelation: viaRepo.careRelation })
-            .toEqual({ allowed: policy.allowed, breakGlass: policy.breakGlass, careRelation: policy.careRelation });
-          if (policy.allowed && !policy.breakGlass && w.memberships.some((m) => m.active && m.familyId === fam.id && m.userId === actor.userId))
-            expect(viaRepo.legalBasis).toBe(policy.legalBasis);
-          // Writing: the policy's mayWriteFamily (no write under break the glass) equals what RLS lets the actor change.
-          expect(await writableFamily(actor, w.regionId, fam.id), `family writable by ${actor.roles.join('+')}`).toBe(mayWriteFamily(policy));
+    await fc.assert(
+      fc.asyncProperty(worldArb, async (spec) => {
+        const w = await buildWorld(spec);
+        const other = await buildOtherRegion();
+        const facts = { memberships: w.memberships, breakGlass: w.grants };
+        for (const actor of w.actors) {
+          for (const fam of w.families) {
+            const policy = mayReadFamily(actor, fam.id, facts);
+            const rows = await visibleFamily(actor, w.regionId, fam.id);
+            expect(
+              rows.map((r) => r.id),
+              `family visible to ${actor.roles.join('+')}`,
+            ).toEqual(policy.allowed ? [fam.id] : []);
+            const persons = await visiblePersons(actor, w.regionId, fam.personIds);
+            expect(persons.map((r) => r.id).sort()).toEqual(policy.allowed ? [...fam.personIds].sort() : []);
+            // The service layer derives the same answer from what the database shows the actor.
+            const viaRepo = await asActor(t.db, actor, (tx) => familyAccess(tx, actor, fam.id));
+            expect({ allowed: viaRepo.allowed, breakGlass: viaRepo.breakGlass, careRelation: viaRepo.careRelation }).toEqual({
+              allowed: policy.allowed,
+              breakGlass: policy.breakGlass,
+              careRelation: policy.careRelation,
+            });
+            if (
+              policy.allowed &&
+              !policy.breakGlass &&
+              w.memberships.some((m) => m.active && m.familyId === fam.id && m.userId === actor.userId)
+            )
+              expect(viaRepo.legalBasis).toBe(policy.legalBasis);
+            // Writing: the policy's mayWriteFamily (no write under break the glass) equals what RLS lets the actor change.
+            expect(await writableFamily(actor, w.regionId, fam.id), `family writable by ${actor.roles.join('+')}`).toBe(
+              mayWriteFamily(policy),
+            );
 
-          pairs++;
-          if (policy.allowed) allowedPairs++;
-          const own = w.memberships.some((m) => m.active && m.familyId === fam.id && m.userId === actor.userId);
-          if (policy.allowed && !own && !policy.breakGlass) viaTeamLead++;
-          if (policy.breakGlass) viaGlass++;
-          if (!policy.allowed && w.memberships.some((m) => !m.active && m.familyId === fam.id && m.userId === actor.userId)) deniedByEnd++;
-          if (!policy.allowed && w.grants.some((g) => g.familyId === fam.id && g.userId === actor.userId)) deniedByExpiry++;
-          // A membership that would open the family, but starts later: the policy and RLS both keep it shut (or read-only under a grant).
-          if (!mayWriteFamily(policy) && w.memberships.some((m) => m.active && m.familyId === fam.id && m.startsAt && m.startsAt > new Date()
-            && (m.userId === actor.userId || (actor.roles.includes('team_lead') && m.organisationId === actor.organisationId)))) deniedByFutureStart++;
+            pairs++;
+            if (policy.allowed) allowedPairs++;
+            const own = w.memberships.some((m) => m.active && m.familyId === fam.id && m.userId === actor.userId);
+            if (policy.allowed && !own && !policy.breakGlass) viaTeamLead++;
+            if (policy.breakGlass) viaGlass++;
+            if (!policy.allowed && w.memberships.some((m) => !m.active && m.familyId === fam.id && m.userId === actor.userId))
+              deniedByEnd++;
+            if (!policy.allowed && w.grants.some((g) => g.familyId === fam.id && g.userId === actor.userId)) deniedByExpiry++;
+            // A membership that would open the family, but starts later: the policy and RLS both keep it shut (or read-only under a grant).
+            if (
+              !mayWriteFamily(policy) &&
+              w.memberships.some(
+                (m) =>
+                  m.active &&
+                  m.familyId === fam.id &&
+                  m.startsAt &&
+                  m.startsAt > new Date() &&
+                  (m.userId === actor.userId || (actor.roles.includes('team_lead') && m.organisationId === actor.organisationId)),
+              )
+            )
+              deniedByFutureStart++;
+          }
         }
-      }
 
-      // Every table that holds a family's data: what each professional (and the privacy officer) reads and changes is what the policies say.
-      for (const actor of [...w.actors, w.privacyOfficer]) {
-        const expected = expectedRows(w, actor, facts);
-        expect(await visibleRows(actor, w.regionId), `rows visible to ${actor.roles.join('+')}`).toEqual(expected);
-        for (const table of SCOPED_TABLES) {
-          if (expected[table].length > 0) tally(shown, table);
-          if (expected[table].length < w.rows.filter((r) => r.table === table).length) tally(hidden, table);
+        // Every table that holds a family's data: what each professional (and the privacy officer) reads and changes is what the policies say.
+        for (const actor of [...w.actors, w.privacyOfficer]) {
+          const expected = expectedRows(w, actor, facts);
+          expect(await visibleRows(actor, w.regionId), `rows visible to ${actor.roles.join('+')}`).toEqual(expected);
+          for (const table of SCOPED_TABLES) {
+            if (expected[table].length > 0) tally(shown, table);
+            if (expected[table].length < w.rows.filter((r) => r.table === table).length) tally(hidden, table);
+          }
+          if (actor === w.privacyOfficer) continue;
+          const mayWrite = (familyId: string) => mayWriteFamily(mayReadFamily(actor, familyId, facts));
+          const expectedWrites = Object.fromEntries(
+            Object.keys(WRITES).map((table) => [
+              table,
+              w.rows
+                .filter((r) => r.table === table && mayWrite(r.familyId!))
+                .map((r) => r.id)
+                .sort(),
+            ]),
+          );
+          expect(await writableRows(actor, w.regionId), `rows writable by ${actor.roles.join('+')}`).toEqual(expectedWrites);
+          for (const [table, ids] of Object.entries(expectedWrites)) {
+            if (ids.length > 0) tally(written, table);
+            if (ids.length < w.rows.filter((r) => r.table === table).length) tally(refused, table);
+          }
         }
-        if (actor === w.privacyOfficer) continue;
-        const mayWrite = (familyId: string) => mayWriteFamily(mayReadFamily(actor, familyId, facts));
-        const expectedWrites = Object.fromEntries(Object.keys(WRITES).map((table) =>
-          [table, w.rows.filter((r) => r.table === table && mayWrite(r.familyId!)).map((r) => r.id).sort()]));
-        expect(await writableRows(actor, w.regionId), `rows writable by ${actor.roles.join('+')}`).toEqual(expectedWrites);
-        for (const [table, ids] of Object.entries(expectedWrites)) {
-          if (ids.length > 0) tally(written, table);
-          if (ids.length < w.rows.filter((r) => r.table === table).length) tally(refused, table);
+
+        // A professional of another region (with every care role) sees their own family and nothing of this region.
+        const allPersons = w.families.flatMap((f) => f.personIds);
+        const familyIds = w.families.map((f) => f.id);
+        const seen = await asActor(t.db, other.outsider, async (tx) => ({
+          own: await tx.query<{ id: string }>('SELECT id FROM families WHERE region_id = $1', [other.regionId]),
+          families: await tx.query('SELECT id FROM families WHERE region_id = $1 OR id = ANY($2::uuid[])', [w.regionId, familyIds]),
+          persons: await tx.query('SELECT id FROM persons WHERE region_id = $1 OR id = ANY($2::uuid[])', [w.regionId, allPersons]),
+          cases: await tx.query('SELECT id FROM cases WHERE region_id = $1', [w.regionId]),
+          team: await tx.query('SELECT id FROM case_team WHERE region_id = $1', [w.regionId]),
+          users: await tx.query('SELECT id FROM users WHERE region_id = $1', [w.regionId]),
+        }));
+        expect(seen.own.map((r) => r.id)).toEqual([other.family.id]);
+        expect(seen).toMatchObject({ families: [], persons: [], cases: [], team: [], users: [] });
+        expect(await visibleRows(other.outsider, w.regionId)).toEqual(Object.fromEntries(SCOPED_TABLES.map((table) => [table, []])));
+
+        // Even an actor that claims a user and organisation of this region, but runs in another region, sees nothing.
+        for (const a of w.actors) {
+          const spoofed = { ...a, regionId: other.regionId };
+          const leaked = await asActor(t.db, spoofed, (tx) =>
+            tx.query('SELECT id FROM families WHERE id = ANY($1::uuid[]) UNION ALL SELECT id FROM persons WHERE id = ANY($2::uuid[])', [
+              familyIds,
+              allPersons,
+            ]),
+          );
+          expect(leaked).toEqual([]);
         }
-      }
-
-      // A professional of another region (with every care role) sees their own family and nothing of this region.
-      const allPersons = w.families.flatMap((f) => f.personIds);
-      const familyIds = w.families.map((f) => f.id);
-      const seen = await asActor(t.db, other.outsider, async (tx) => ({
-        own: await tx.query<{ id: string }>('SELECT id FROM families WHERE region_id = $1', [other.regionId]),
-        families: await tx.query('SELECT id FROM families WHERE region_id = $1 OR id = ANY($2::uuid[])', [w.regionId, familyIds]),
-        persons: await tx.query('SELECT id FROM persons WHERE region_id = $1 OR id = ANY($2::uuid[])', [w.regionId, allPersons]),
-        cases: await tx.query('SELECT id FROM cases WHERE region_id = $1', [w.regionId]),
-        team: await tx.query('SELECT id FROM case_team WHERE region_id = $1', [w.regionId]),
-        users: await tx.query('SELECT id FROM users WHERE region_id = $1', [w.regionId]),
-      }));
-      expect(seen.own.map((r) => r.id)).toEqual([other.family.id]);
-      expect(seen).toMatchObject({ families: [], persons: [], cases: [], team: [], users: [] });
-      expect(await visibleRows(other.outsider, w.regionId)).toEqual(Object.fromEntries(SCOPED_TABLES.map((table) => [table, []])));
-
-      // Even an actor that claims a user and organisation of this region, but runs in another region, sees nothing.
-      for (const a of w.actors) {
-        const spoofed = { ...a, regionId: other.regionId };
-        const leaked = await asActor(t.db, spoofed, (tx) => tx.query(
-          'SELECT id FROM families WHERE id = ANY($1::uuid[]) UNION ALL SELECT id FROM persons WHERE id = ANY($2::uuid[])', [familyIds, allPersons]));
-        expect(leaked).toEqual([]);
-      }
-    }), { numRuns: 30, seed });
+      }),
+      { numRuns: 30, seed },
+    );
     // The generator must actually reach every rule, or the property proves little.
     expect(pairs).toBeGreaterThan(300);
     expect(allowedPairs).toBeGreaterThan(0);
@@ -495,7 +789,7 @@ describe('access policy and row-level security agree', () => {
   }, 240_000); // Eighteen tables per professional per world: can near the default two minutes on a busy machine.
 });
 
-describe('the property covers every table that holds a family\'s data', () => {
+describe("the property covers every table that holds a family's data", () => {
   it('every table with a family_id, case_id or person_id, or a foreign key to families, cases or persons, is in FAMILY_SCOPED', async () => {
     const rows = await t.db.query<{ name: string }>(`
       SELECT c.relname AS name FROM pg_class c
@@ -505,8 +799,10 @@ describe('the property covers every table that holds a family\'s data', () => {
            OR EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'f'
                         AND k.confrelid IN ('public.families'::regclass, 'public.cases'::regclass, 'public.persons'::regclass)))`);
     const catalogue = rows.map((r) => r.name).sort();
-    expect(catalogue.filter((name) => !(name in FAMILY_SCOPED)),
-      'tables that hold a family\'s data but the property test does not check: add each to FAMILY_SCOPED and its rows to the world').toEqual([]);
-    expect(SCOPED_TABLES, 'FAMILY_SCOPED names a table that no longer holds a family\'s data').toEqual(catalogue);
+    expect(
+      catalogue.filter((name) => !(name in FAMILY_SCOPED)),
+      "tables that hold a family's data but the property test does not check: add each to FAMILY_SCOPED and its rows to the world",
+    ).toEqual([]);
+    expect(SCOPED_TABLES, "FAMILY_SCOPED names a table that no longer holds a family's data").toEqual(catalogue);
   });
 });

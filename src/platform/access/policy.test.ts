@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from './actor.js';
-import { PERMISSIONS, hasPermission, isQualifiedCoordinator, mayBreakGlass, mayReadFamily, mayWriteFamily, type BreakGlassGrant, type Membership, type Permission } from './policy.js';
+import {
+  PERMISSIONS,
+  hasPermission,
+  isQualifiedCoordinator,
+  mayBreakGlass,
+  mayReadFamily,
+  mayWriteFamily,
+  type BreakGlassGrant,
+  type Membership,
+  type Permission,
+} from './policy.js';
 
 const FAMILY = 'f0000000-0000-4000-8000-000000000001';
 const OTHER_FAMILY = 'f0000000-0000-4000-8000-000000000002';
@@ -10,10 +20,19 @@ const NOW = new Date('2026-03-01T12:00:00Z');
 
 const actor = (roles: Role[], userId = 'u-actor', organisationId = ORG) => ({ userId, organisationId, roles });
 const member = (o: Partial<Membership> = {}): Membership => ({
-  familyId: FAMILY, userId: 'u-actor', organisationId: ORG, legalBasis: 'consent', role: 'member', active: true, ...o,
+  familyId: FAMILY,
+  userId: 'u-actor',
+  organisationId: ORG,
+  legalBasis: 'consent',
+  role: 'member',
+  active: true,
+  ...o,
 });
 const glass = (minutesFromNow: number, o: Partial<BreakGlassGrant> = {}): BreakGlassGrant => ({
-  familyId: FAMILY, userId: 'u-actor', expiresAt: new Date(NOW.getTime() + minutesFromNow * 60_000), ...o,
+  familyId: FAMILY,
+  userId: 'u-actor',
+  expiresAt: new Date(NOW.getTime() + minutesFromNow * 60_000),
+  ...o,
 });
 const DENIED = { allowed: false, careRelation: false, consent: false, breakGlass: false };
 
@@ -39,7 +58,15 @@ describe('hasPermission (deny by default)', () => {
     const prof = { roles: ['professional'] as Role[] };
     expect(hasPermission(prof, 'family:read')).toBe(true);
     expect(hasPermission(prof, 'case:open')).toBe(true);
-    for (const p of ['case:update', 'case-team:manage', 'coordinator:transfer', 'audit:read', 'audit:verify', 'break-glass:review', 'person:access-log'] as const)
+    for (const p of [
+      'case:update',
+      'case-team:manage',
+      'coordinator:transfer',
+      'audit:read',
+      'audit:verify',
+      'break-glass:review',
+      'person:access-log',
+    ] as const)
       expect(hasPermission(prof, p), p).toBe(false);
     // The privacy officer reviews and reads the log but is not a care professional.
     const po = { roles: ['privacy_officer'] as Role[] };
@@ -57,8 +84,13 @@ describe('mayReadFamily', () => {
     const future = member({ startsAt: later });
     expect(mayReadFamily(actor(['professional']), FAMILY, { memberships: [future], breakGlass: [] }, NOW)).toEqual(DENIED);
     expect(mayReadFamily(actor(['team_lead'], 'u-lead'), FAMILY, { memberships: [future], breakGlass: [] }, NOW)).toEqual(DENIED);
-    expect(mayReadFamily(actor(['professional']), FAMILY, { memberships: [future], breakGlass: [] }, later))
-      .toEqual({ allowed: true, legalBasis: 'consent', careRelation: true, consent: true, breakGlass: false });
+    expect(mayReadFamily(actor(['professional']), FAMILY, { memberships: [future], breakGlass: [] }, later)).toEqual({
+      allowed: true,
+      legalBasis: 'consent',
+      careRelation: true,
+      consent: true,
+      breakGlass: false,
+    });
     // With a grant, a membership that has not started is no care relation: read-only.
     const withGlass = mayReadFamily(actor(['professional']), FAMILY, { memberships: [future], breakGlass: [glass(30)] }, NOW);
     expect(withGlass).toMatchObject({ allowed: true, breakGlass: true, careRelation: false });
@@ -66,18 +98,29 @@ describe('mayReadFamily', () => {
   });
 
   it('denies everyone without a relation to the family', () => {
-    expect(mayReadFamily(actor(['professional', 'coordinator', 'team_lead']), FAMILY, { memberships: [], breakGlass: [] }, NOW)).toEqual(DENIED);
+    expect(mayReadFamily(actor(['professional', 'coordinator', 'team_lead']), FAMILY, { memberships: [], breakGlass: [] }, NOW)).toEqual(
+      DENIED,
+    );
   });
 
   it('allows an active case-team member, with the membership legal basis', () => {
-    expect(mayReadFamily(actor(['professional']), FAMILY, { memberships: [member({ legalBasis: 'consent' })], breakGlass: [] }, NOW))
-      .toEqual({ allowed: true, legalBasis: 'consent', careRelation: true, consent: true, breakGlass: false });
-    expect(mayReadFamily(actor(['professional']), FAMILY, { memberships: [member({ legalBasis: 'statutory_task', role: 'coordinator' })], breakGlass: [] }, NOW))
-      .toEqual({ allowed: true, legalBasis: 'statutory_task', careRelation: true, consent: false, breakGlass: false });
+    expect(
+      mayReadFamily(actor(['professional']), FAMILY, { memberships: [member({ legalBasis: 'consent' })], breakGlass: [] }, NOW),
+    ).toEqual({ allowed: true, legalBasis: 'consent', careRelation: true, consent: true, breakGlass: false });
+    expect(
+      mayReadFamily(
+        actor(['professional']),
+        FAMILY,
+        { memberships: [member({ legalBasis: 'statutory_task', role: 'coordinator' })], breakGlass: [] },
+        NOW,
+      ),
+    ).toEqual({ allowed: true, legalBasis: 'statutory_task', careRelation: true, consent: false, breakGlass: false });
   });
 
   it('denies after the membership has ended', () => {
-    expect(mayReadFamily(actor(['professional', 'coordinator']), FAMILY, { memberships: [member({ active: false })], breakGlass: [] }, NOW)).toEqual(DENIED);
+    expect(
+      mayReadFamily(actor(['professional', 'coordinator']), FAMILY, { memberships: [member({ active: false })], breakGlass: [] }, NOW),
+    ).toEqual(DENIED);
   });
 
   it('does not carry a membership over to another family or another user', () => {
@@ -87,8 +130,13 @@ describe('mayReadFamily', () => {
 
   it('lets a team lead see a family that a colleague of the same organisation works on', () => {
     const facts = { memberships: [member({ userId: 'u-colleague', legalBasis: 'statutory_task' })], breakGlass: [] };
-    expect(mayReadFamily(actor(['professional', 'team_lead']), FAMILY, facts, NOW))
-      .toEqual({ allowed: true, legalBasis: 'statutory_task', careRelation: true, consent: false, breakGlass: false });
+    expect(mayReadFamily(actor(['professional', 'team_lead']), FAMILY, facts, NOW)).toEqual({
+      allowed: true,
+      legalBasis: 'statutory_task',
+      careRelation: true,
+      consent: false,
+      breakGlass: false,
+    });
     // ...but not as an ordinary professional of that organisation.
     expect(mayReadFamily(actor(['professional', 'coordinator']), FAMILY, facts, NOW)).toEqual(DENIED);
   });
@@ -104,8 +152,13 @@ describe('mayReadFamily', () => {
   });
 
   it('opens the family while a break-the-glass grant runs, on the basis of safety', () => {
-    expect(mayReadFamily(actor(['professional']), FAMILY, { memberships: [], breakGlass: [glass(30)] }, NOW))
-      .toEqual({ allowed: true, legalBasis: 'safety', careRelation: false, consent: false, breakGlass: true });
+    expect(mayReadFamily(actor(['professional']), FAMILY, { memberships: [], breakGlass: [glass(30)] }, NOW)).toEqual({
+      allowed: true,
+      legalBasis: 'safety',
+      careRelation: false,
+      consent: false,
+      breakGlass: true,
+    });
   });
 
   it('closes the family again once the grant has expired (the expiry moment itself included)', () => {
@@ -119,7 +172,12 @@ describe('mayReadFamily', () => {
   });
 
   it('prefers the care relation over break the glass when both apply', () => {
-    const r = mayReadFamily(actor(['professional']), FAMILY, { memberships: [member({ legalBasis: 'consent' })], breakGlass: [glass(30)] }, NOW);
+    const r = mayReadFamily(
+      actor(['professional']),
+      FAMILY,
+      { memberships: [member({ legalBasis: 'consent' })], breakGlass: [glass(30)] },
+      NOW,
+    );
     expect(r).toMatchObject({ allowed: true, breakGlass: false, careRelation: true, legalBasis: 'consent' });
   });
 

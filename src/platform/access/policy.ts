@@ -42,9 +42,27 @@ export const PERMISSIONS = {
   'plan:write': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
   'plan:approve': ['team_lead'],
   'leadtime:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'functional_admin'],
-  'notification:self': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'],
+  'notification:self': [
+    'professional',
+    'coordinator',
+    'team_lead',
+    'behavioural_scientist',
+    'privacy_officer',
+    'functional_admin',
+    'inspector',
+  ],
   'notification:admin': ['functional_admin'],
-  'session:self': [...(['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'privacy_officer', 'functional_admin', 'inspector'] as Role[])],
+  'session:self': [
+    ...([
+      'professional',
+      'coordinator',
+      'team_lead',
+      'behavioural_scientist',
+      'privacy_officer',
+      'functional_admin',
+      'inspector',
+    ] as Role[]),
+  ],
   // Functional administration (Beheer): region settings, organisations and accounts. The access
   // rules themselves (this table, in words) may be read by the administrator and the privacy officer.
   'admin:settings': ['functional_admin'],
@@ -75,7 +93,11 @@ export interface Membership {
   /** A membership added for a future date opens nothing before this moment (absent: already started). */
   startsAt?: Date;
 }
-export interface BreakGlassGrant { familyId: string; userId: string; expiresAt: Date }
+export interface BreakGlassGrant {
+  familyId: string;
+  userId: string;
+  expiresAt: Date;
+}
 
 export interface FamilyAccess {
   allowed: boolean;
@@ -100,10 +122,12 @@ export function mayReadFamily(
 ): FamilyAccess {
   const current = (m: Membership) => m.active && m.familyId === familyId && (!m.startsAt || m.startsAt <= now);
   const own = facts.memberships.find((m) => current(m) && m.userId === actor.userId);
-  if (own) return { allowed: true, legalBasis: own.legalBasis, careRelation: true, consent: own.legalBasis === 'consent', breakGlass: false };
+  if (own)
+    return { allowed: true, legalBasis: own.legalBasis, careRelation: true, consent: own.legalBasis === 'consent', breakGlass: false };
   if (actor.roles.includes('team_lead')) {
     const team = facts.memberships.find((m) => current(m) && m.organisationId === actor.organisationId);
-    if (team) return { allowed: true, legalBasis: team.legalBasis, careRelation: true, consent: team.legalBasis === 'consent', breakGlass: false };
+    if (team)
+      return { allowed: true, legalBasis: team.legalBasis, careRelation: true, consent: team.legalBasis === 'consent', breakGlass: false };
   }
   const glass = facts.breakGlass.find((g) => g.familyId === familyId && g.userId === actor.userId && g.expiresAt > now);
   if (glass) return { allowed: true, legalBasis: 'safety', careRelation: false, consent: false, breakGlass: true };

@@ -27,9 +27,24 @@ export interface AuditEntry {
   onBehalfOf?: string;
 }
 
-type Row = [action: string, userId: string | null, role: string, organisationId: string | null, onBehalfOf: string, personId: string | null, objectType: string,
-  objectId: string | null, ip: string | null, userAgent: string | null, legalBasis: string | null, careRelation: boolean, consent: boolean,
-  breakGlass: boolean, outcome: string, reason: string | null];
+type Row = [
+  action: string,
+  userId: string | null,
+  role: string,
+  organisationId: string | null,
+  onBehalfOf: string,
+  personId: string | null,
+  objectType: string,
+  objectId: string | null,
+  ip: string | null,
+  userAgent: string | null,
+  legalBasis: string | null,
+  careRelation: boolean,
+  consent: boolean,
+  breakGlass: boolean,
+  outcome: string,
+  reason: string | null,
+];
 
 /**
  * Audit rows of an actor's transaction wait here and are written by one INSERT just before its
@@ -39,8 +54,12 @@ type Row = [action: string, userId: string | null, role: string, organisationId:
  */
 const pending = new WeakMap<Tx, { regionId: string; rows: Row[] }>();
 
-export function deferAudit(tx: Tx, regionId: string) { pending.set(tx, { regionId, rows: [] }); }
-export function discardAudit(tx: Tx) { pending.delete(tx); }
+export function deferAudit(tx: Tx, regionId: string) {
+  pending.set(tx, { regionId, rows: [] });
+}
+export function discardAudit(tx: Tx) {
+  pending.delete(tx);
+}
 
 export async function flushAudit(tx: Tx) {
   const batch = pending.get(tx);
@@ -63,12 +82,17 @@ async function insertRows(tx: Tx, regionId: string, rows: Row[]) {
             WITH ORDINALITY AS r(action, user_id, user_role, organisation_id, on_behalf_of, person_id, object_type, object_id, ip, user_agent,
                                  legal_basis, care_relation, consent, break_glass, outcome, reason, n)
       ORDER BY r.n`,
-    [regionId, ...cols], { prepare: true },
+    [regionId, ...cols],
+    { prepare: true },
   );
 }
 
 /** Who acted when no professional did: a background job ('system') or a citizen ('citizen', the public form). */
-export interface Unattended { role: 'system' | 'citizen'; organisationId: string | null; onBehalfOf: string }
+export interface Unattended {
+  role: 'system' | 'citizen';
+  organisationId: string | null;
+  onBehalfOf: string;
+}
 
 /**
  * The audit rows of work without a professional — a sweep's removal, a concern from the public
@@ -77,15 +101,45 @@ export interface Unattended { role: 'system' | 'citizen'; organisationId: string
  */
 export async function recordUnattended(tx: Tx, regionId: string, who: Unattended, e: AuditEntry): Promise<number> {
   const persons = e.personIds && e.personIds.length ? [...new Set(e.personIds)] : [null];
-  await insertRows(tx, regionId, persons.map((p): Row => [e.action, null, who.role, who.organisationId, who.onBehalfOf, p, e.objectType,
-    e.objectId ?? null, null, null, e.legalBasis ?? null, e.careRelation ?? false, e.consent ?? false, e.breakGlass ?? false,
-    e.outcome ?? 'allowed', e.reason ?? null]));
+  await insertRows(
+    tx,
+    regionId,
+    persons.map((p): Row => [
+      e.action,
+      null,
+      who.role,
+      who.organisationId,
+      who.onBehalfOf,
+      p,
+      e.objectType,
+      e.objectId ?? null,
+      null,
+      null,
+      e.legalBasis ?? null,
+      e.careRelation ?? false,
+      e.consent ?? false,
+      e.breakGlass ?? false,
+      e.outcome ?? 'allowed',
+      e.reason ?? null,
+    ]),
+  );
   return persons.length;
 }
 
 /** The columns a bulk SELECT for insertAuditSelect must return, by these names. */
-export const AUDIT_SELECT_COLUMNS = ['action', 'user_id', 'user_role', 'organisation_id', 'on_behalf_of', 'person_id', 'object_type',
-  'object_id', 'legal_basis', 'care_relation', 'outcome'] as const;
+export const AUDIT_SELECT_COLUMNS = [
+  'action',
+  'user_id',
+  'user_role',
+  'organisation_id',
+  'on_behalf_of',
+  'person_id',
+  'object_type',
+  'object_id',
+  'legal_basis',
+  'care_relation',
+  'outcome',
+] as const;
 
 /**
  * Bulk rows computed in SQL (the demo generator's historic reads): `select` returns the columns
@@ -98,14 +152,31 @@ export async function insertAuditSelect(owner: Pick<Tx, 'query'>, regionId: stri
   const cols = AUDIT_SELECT_COLUMNS.join(', ');
   await owner.query(
     `INSERT INTO audit_log (region_id, seq, ${cols}, prev_hash, hash)
-     SELECT $1, 0, ${AUDIT_SELECT_COLUMNS.map((c) => `r.${c}`).join(', ')}, '', '' FROM (${select}) r ORDER BY r.ord`, [regionId, ...params]);
+     SELECT $1, 0, ${AUDIT_SELECT_COLUMNS.map((c) => `r.${c}`).join(', ')}, '', '' FROM (${select}) r ORDER BY r.ord`,
+    [regionId, ...params],
+  );
 }
 
 export async function recordAccess(tx: Tx, actor: Actor, e: AuditEntry): Promise<number> {
   const persons = e.personIds && e.personIds.length ? [...new Set(e.personIds)] : [null];
-  const rows: Row[] = persons.map((p) => [e.action, actor.userId, primaryRole(actor), actor.organisationId, e.onBehalfOf ?? actor.organisationId, p,
-    e.objectType, e.objectId ?? null, actor.ip ?? null, actor.userAgent ?? null, e.legalBasis ?? null, e.careRelation ?? false, e.consent ?? false,
-    e.breakGlass ?? false, e.outcome ?? 'allowed', e.reason ?? null]);
+  const rows: Row[] = persons.map((p) => [
+    e.action,
+    actor.userId,
+    primaryRole(actor),
+    actor.organisationId,
+    e.onBehalfOf ?? actor.organisationId,
+    p,
+    e.objectType,
+    e.objectId ?? null,
+    actor.ip ?? null,
+    actor.userAgent ?? null,
+    e.legalBasis ?? null,
+    e.careRelation ?? false,
+    e.consent ?? false,
+    e.breakGlass ?? false,
+    e.outcome ?? 'allowed',
+    e.reason ?? null,
+  ]);
   // Outside asActor (or for another region's chain) there is no batch to join: written now.
   const batch = pending.get(tx);
   if (batch && batch.regionId === actor.regionId) batch.rows.push(...rows);
@@ -131,12 +202,16 @@ export interface VerifyResult {
 
 /** The region's chains as the database holds them: every stripe with a head or with rows. */
 async function stripesOf(db: Database, regionId: string) {
-  return asSystem(db, 'audit-verify', (tx) => tx.query<{ stripe: number; head_seq: string | null; head_hash: string | null }>(
-    `SELECT s.stripe, h.seq::text AS head_seq, h.hash AS head_hash
+  return asSystem(db, 'audit-verify', (tx) =>
+    tx.query<{ stripe: number; head_seq: string | null; head_hash: string | null }>(
+      `SELECT s.stripe, h.seq::text AS head_seq, h.hash AS head_hash
        FROM (SELECT stripe FROM audit_chain_head WHERE region_id = $1
              UNION SELECT DISTINCT stripe FROM audit_log WHERE region_id = $1) s
        LEFT JOIN audit_chain_head h ON h.region_id = $1 AND h.stripe = s.stripe
-      ORDER BY s.stripe`, [regionId]));
+      ORDER BY s.stripe`,
+      [regionId],
+    ),
+  );
 }
 
 /**
@@ -156,15 +231,30 @@ export async function verifyChain(db: Database, regionId: string, batch = 20000)
     let expectedSeq = 1;
     let after = 0;
     for (;;) {
-      const page = await asSystem(db, 'audit-verify', (tx) => tx.query<{ pos: string; prev_hash: string; hash: string; c: string }>(
-        `SELECT coalesce(a.chain_seq, a.seq)::text AS pos, prev_hash, hash, regie.audit_canonical(a) AS c FROM audit_log a
+      const page = await asSystem(db, 'audit-verify', (tx) =>
+        tx.query<{ pos: string; prev_hash: string; hash: string; c: string }>(
+          `SELECT coalesce(a.chain_seq, a.seq)::text AS pos, prev_hash, hash, regie.audit_canonical(a) AS c FROM audit_log a
           WHERE a.region_id = $1 AND a.stripe = $2 AND coalesce(a.chain_seq, a.seq) > $3
-          ORDER BY coalesce(a.chain_seq, a.seq) LIMIT $4`, [regionId, stripe, after, batch]));
+          ORDER BY coalesce(a.chain_seq, a.seq) LIMIT $4`,
+          [regionId, stripe, after, batch],
+        ),
+      );
       for (const r of page) {
         const seq = Number(r.pos);
-        if (seq > expectedSeq) problems.push({ stripe, seq: expectedSeq, problem: 'missing', detail: `rows ${expectedSeq}..${seq - 1} of chain ${stripe} are missing` });
+        if (seq > expectedSeq)
+          problems.push({
+            stripe,
+            seq: expectedSeq,
+            problem: 'missing',
+            detail: `rows ${expectedSeq}..${seq - 1} of chain ${stripe} are missing`,
+          });
         if (r.prev_hash !== prevHash) {
-          problems.push({ stripe, seq, problem: seq === expectedSeq ? 'inserted' : 'missing', detail: `prev_hash does not link to the row before` });
+          problems.push({
+            stripe,
+            seq,
+            problem: seq === expectedSeq ? 'inserted' : 'missing',
+            detail: `prev_hash does not link to the row before`,
+          });
         }
         const computed = createHash('sha256').update(`${r.prev_hash}|${r.c}`, 'utf8').digest('hex');
         if (computed !== r.hash) problems.push({ stripe, seq, problem: 'changed', detail: 'content does not match its hash' });
@@ -178,9 +268,15 @@ export async function verifyChain(db: Database, regionId: string, batch = 20000)
       after = Number(last.pos);
     }
     if (head_seq === null) {
-      if (expectedSeq > 1) problems.push({ stripe, seq: expectedSeq - 1, problem: 'head-mismatch', detail: `chain ${stripe} has rows but no head` });
+      if (expectedSeq > 1)
+        problems.push({ stripe, seq: expectedSeq - 1, problem: 'head-mismatch', detail: `chain ${stripe} has rows but no head` });
     } else if (Number(head_seq) !== expectedSeq - 1 || head_hash !== prevHash) {
-      problems.push({ stripe, seq: Number(head_seq), problem: 'head-mismatch', detail: `head of chain ${stripe} is at ${head_seq}, its last row is ${expectedSeq - 1}` });
+      problems.push({
+        stripe,
+        seq: Number(head_seq),
+        problem: 'head-mismatch',
+        detail: `head of chain ${stripe} is at ${head_seq}, its last row is ${expectedSeq - 1}`,
+      });
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

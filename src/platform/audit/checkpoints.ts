@@ -19,8 +19,18 @@ import { verifyChain, type VerifyResult } from './audit.js';
  * as the region's only chain was before, so checkpoints signed then still anchor it; stripe s is
  * 'audit_log/s'. `seq` is the place in that chain (chain_seq).
  */
-export interface ChainHead { regionId: string; chain: string; seq: number; hash: string }
-export interface Checkpoint extends ChainHead { v: 1; at: string; kid: string; sig: string }
+export interface ChainHead {
+  regionId: string;
+  chain: string;
+  seq: number;
+  hash: string;
+}
+export interface Checkpoint extends ChainHead {
+  v: 1;
+  at: string;
+  kid: string;
+  sig: string;
+}
 
 export interface CheckpointSettings {
   /** Append-only JSON-lines file (AUDIT_CHECKPOINT_FILE; default <DATA_DIR>/audit-checkpoints.jsonl). */
@@ -32,7 +42,10 @@ export interface CheckpointSettings {
   key: Buffer | null;
 }
 
-export interface CheckpointLog { info(obj: object, msg: string): void; error(obj: object, msg: string): void }
+export interface CheckpointLog {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
 
 export const MAIN_CHAIN = 'audit_log';
 export const chainName = (stripe: number) => (stripe === 0 ? MAIN_CHAIN : `${MAIN_CHAIN}/${stripe}`);
@@ -51,11 +64,14 @@ const MIN_KEY_LENGTH = 32;
  * (mode 0600); a reader never does. With a PostgreSQL server the data folder must exist already:
  * the embedded database is the one that creates it.
  */
-export function checkpointSettings(config: { dataDir: string; databaseUrl?: string; auditCheckpointKey?: string; auditCheckpointFile?: string },
-  create = false): CheckpointSettings {
+export function checkpointSettings(
+  config: { dataDir: string; databaseUrl?: string; auditCheckpointKey?: string; auditCheckpointFile?: string },
+  create = false,
+): CheckpointSettings {
   const file = config.auditCheckpointFile ?? join(config.dataDir, 'audit-checkpoints.jsonl');
   if (config.auditCheckpointKey !== undefined) {
-    if (config.auditCheckpointKey.length < MIN_KEY_LENGTH) throw new Error(`AUDIT_CHECKPOINT_KEY must be at least ${MIN_KEY_LENGTH} characters`);
+    if (config.auditCheckpointKey.length < MIN_KEY_LENGTH)
+      throw new Error(`AUDIT_CHECKPOINT_KEY must be at least ${MIN_KEY_LENGTH} characters`);
     return { file, key: Buffer.from(config.auditCheckpointKey, 'utf8') };
   }
   const keyFile = join(config.dataDir, KEY_FILE);
@@ -79,11 +95,21 @@ export function checkpointSettings(config: { dataDir: string; databaseUrl?: stri
 const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 12);
 
 function signature(key: Buffer, c: Omit<Checkpoint, 'sig'>) {
-  return createHmac('sha256', key).update(JSON.stringify([c.v, c.regionId, c.chain, c.seq, c.hash, c.at, c.kid])).digest('hex');
+  return createHmac('sha256', key)
+    .update(JSON.stringify([c.v, c.regionId, c.chain, c.seq, c.hash, c.at, c.kid]))
+    .digest('hex');
 }
 
 export function signCheckpoint(key: Buffer, head: ChainHead, at: Date): Checkpoint {
-  const c = { v: 1 as const, regionId: head.regionId, chain: head.chain, seq: head.seq, hash: head.hash, at: at.toISOString(), kid: keyId(key) };
+  const c = {
+    v: 1 as const,
+    regionId: head.regionId,
+    chain: head.chain,
+    seq: head.seq,
+    hash: head.hash,
+    at: at.toISOString(),
+    kid: keyId(key),
+  };
   return { ...c, sig: signature(key, c) };
 }
 
@@ -100,8 +126,11 @@ function validSignature(key: Buffer | null, c: Checkpoint) {
  * the system door, whose role may read the chain heads and nothing else of the audit log.
  */
 export async function readChainHeads(db: Database): Promise<ChainHead[]> {
-  const rows = await asSystem(db, 'audit-checkpoints', (tx) => tx.query<{ region_id: string; stripe: number; seq: string; hash: string }>(
-    `SELECT region_id, stripe, seq::text, hash FROM audit_chain_head WHERE seq > 0 ORDER BY region_id, stripe`));
+  const rows = await asSystem(db, 'audit-checkpoints', (tx) =>
+    tx.query<{ region_id: string; stripe: number; seq: string; hash: string }>(
+      `SELECT region_id, stripe, seq::text, hash FROM audit_chain_head WHERE seq > 0 ORDER BY region_id, stripe`,
+    ),
+  );
   return rows.map((r) => ({ regionId: r.region_id, chain: chainName(r.stripe), seq: Number(r.seq), hash: r.hash }));
 }
 
@@ -111,8 +140,13 @@ const chainKey = (c: { regionId: string; chain: string }) => `${c.regionId}\u000
  * Signs the head of every chain that moved since this process last wrote one (and every chain on
  * the first run), appends the checkpoints to the file and writes each as a log line.
  */
-export async function writeCheckpoints(db: Database, s: CheckpointSettings, log: CheckpointLog, now = new Date(),
-  lastWritten = new Map<string, string>()): Promise<Checkpoint[]> {
+export async function writeCheckpoints(
+  db: Database,
+  s: CheckpointSettings,
+  log: CheckpointLog,
+  now = new Date(),
+  lastWritten = new Map<string, string>(),
+): Promise<Checkpoint[]> {
   if (!s.key) throw new Error('no audit checkpoint key: set AUDIT_CHECKPOINT_KEY or let the server create its key file');
   const key = s.key;
   const heads = (await readChainHeads(db)).filter((h) => lastWritten.get(chainKey(h)) !== `${h.seq}:${h.hash}`);
@@ -137,11 +171,19 @@ export interface CheckpointBook {
 export function readCheckpoints(s: CheckpointSettings): CheckpointBook {
   const book: CheckpointBook = { latest: new Map(), invalid: new Map() };
   let text = '';
-  try { text = readFileSync(s.file, 'utf8'); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
+  try {
+    text = readFileSync(s.file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     let c: Checkpoint | undefined;
-    try { c = JSON.parse(line) as Checkpoint; } catch { /* counted below */ }
+    try {
+      c = JSON.parse(line) as Checkpoint;
+    } catch {
+      /* counted below */
+    }
     if (!c || c.v !== 1 || typeof c.regionId !== 'string' || !Number.isSafeInteger(c.seq) || !validSignature(s.key, c)) {
       const region = typeof c?.regionId === 'string' ? c.regionId : '';
       book.invalid.set(region, (book.invalid.get(region) ?? 0) + 1);
@@ -172,28 +214,44 @@ export interface CheckedChain extends VerifyResult {
  */
 export async function verifyAgainstCheckpoint(db: Database, regionId: string, book: CheckpointBook): Promise<CheckedChain> {
   const result = await verifyChain(db, regionId);
-  const cps = [...book.latest.values()].filter((c) => c.regionId === regionId && stripeOf(c.chain) !== null)
-    .map((c) => ({ ...c, stripe: stripeOf(c.chain)! })).sort((a, b) => a.stripe - b.stripe);
+  const cps = [...book.latest.values()]
+    .filter((c) => c.regionId === regionId && stripeOf(c.chain) !== null)
+    .map((c) => ({ ...c, stripe: stripeOf(c.chain)! }))
+    .sort((a, b) => a.stripe - b.stripe);
   const problems = [...result.problems];
   if (cps.length) {
-    const found = await asSystem(db, 'audit-verify', (tx) => tx.query<{ stripe: number; hash: string | null; last: string | null }>(
-      `SELECT c.stripe, a.hash,
+    const found = await asSystem(db, 'audit-verify', (tx) =>
+      tx.query<{ stripe: number; hash: string | null; last: string | null }>(
+        `SELECT c.stripe, a.hash,
               (SELECT max(coalesce(l.chain_seq, l.seq)) FROM audit_log l WHERE l.region_id = $1 AND l.stripe = c.stripe)::text AS last
          FROM unnest($2::int[], $3::bigint[]) AS c(stripe, pos)
          LEFT JOIN audit_log a ON a.region_id = $1 AND a.stripe = c.stripe AND coalesce(a.chain_seq, a.seq) = c.pos`,
-      [regionId, cps.map((c) => c.stripe), cps.map((c) => c.seq)]));
+        [regionId, cps.map((c) => c.stripe), cps.map((c) => c.seq)],
+      ),
+    );
     const byStripe = new Map(found.map((f) => [f.stripe, f]));
     for (const cp of cps) {
       const f = byStripe.get(cp.stripe);
       const lastSeq = Number(f?.last ?? 0);
       if (lastSeq < cp.seq)
-        problems.push({ stripe: cp.stripe, seq: cp.seq, problem: 'truncated', detail: `chain ${cp.stripe} ends at row ${lastSeq}, but the checkpoint signed at ${cp.at} saw row ${cp.seq}` });
+        problems.push({
+          stripe: cp.stripe,
+          seq: cp.seq,
+          problem: 'truncated',
+          detail: `chain ${cp.stripe} ends at row ${lastSeq}, but the checkpoint signed at ${cp.at} saw row ${cp.seq}`,
+        });
       else if (!f?.hash || f.hash !== cp.hash)
-        problems.push({ stripe: cp.stripe, seq: cp.seq, problem: 'rewritten', detail: `row ${cp.seq} of chain ${cp.stripe} is not the row the checkpoint signed at ${cp.at} saw` });
+        problems.push({
+          stripe: cp.stripe,
+          seq: cp.seq,
+          problem: 'rewritten',
+          detail: `row ${cp.seq} of chain ${cp.stripe} is not the row the checkpoint signed at ${cp.at} saw`,
+        });
     }
   }
   const invalid = book.invalid.get(regionId) ?? 0;
-  if (invalid) problems.push({ stripe: 0, seq: 0, problem: 'checkpoint-invalid', detail: `${invalid} checkpoint line(s) carry no valid signature` });
+  if (invalid)
+    problems.push({ stripe: 0, seq: 0, problem: 'checkpoint-invalid', detail: `${invalid} checkpoint line(s) carry no valid signature` });
   const earliest = cps.map((c) => c.at).sort()[0];
   const checkpoint = earliest !== undefined ? { seq: cps.reduce((n, c) => n + c.seq, 0), at: earliest, chains: cps.length } : null;
   return { ...result, chain: MAIN_CHAIN, ok: problems.length === 0, problems, checkpoint };
@@ -209,6 +267,8 @@ export function auditCheckpointSweep(s: CheckpointSettings, log: CheckpointLog) 
   return {
     name: 'audit-checkpoints',
     everySeconds: 60,
-    async run(db: Database, now: Date) { await writeCheckpoints(db, s, log, now, lastWritten); },
+    async run(db: Database, now: Date) {
+      await writeCheckpoints(db, s, log, now, lastWritten);
+    },
   };
 }

@@ -33,13 +33,30 @@ export async function recordRefusal(db: Database, actor: Actor, entry: Omit<Audi
 }
 
 // A 400 is a refusal only when it answers a probe; plain input errors are not access attempts.
-const PROBE_CODES = new Set(['duplicate_bsn', 'duplicate_bsn_in_request', 'unknown_person', 'unknown_family', 'unknown_user', 'already_member']);
+const PROBE_CODES = new Set([
+  'duplicate_bsn',
+  'duplicate_bsn_in_request',
+  'unknown_person',
+  'unknown_family',
+  'unknown_user',
+  'already_member',
+]);
 
 export function isRefusal(err: unknown): err is DomainError {
-  return err instanceof DomainError && (err.status === 403 || err.status === 404 || err.status === 409 || (err.status === 400 && PROBE_CODES.has(err.code)));
+  return (
+    err instanceof DomainError &&
+    (err.status === 403 || err.status === 404 || err.status === 409 || (err.status === 400 && PROBE_CODES.has(err.code)))
+  );
 }
 
-const ACTIONS: Record<string, AuditAction> = { GET: 'read', HEAD: 'read', POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
+const ACTIONS: Record<string, AuditAction> = {
+  GET: 'read',
+  HEAD: 'read',
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'update',
+  DELETE: 'delete',
+};
 
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -49,8 +66,12 @@ function refusedObject(req: FastifyRequest, err: DomainError): { objectType: str
   const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
   // The error's object type, else the one the first path id names ("caseId" → "case"), else the route.
   const firstKey = Object.keys(params).find((k) => k.endsWith('Id'));
-  const objectType = typeof err.extra.objectType === 'string' ? err.extra.objectType
-    : firstKey ? firstKey.slice(0, -2).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) : req.routeOptions.url ?? 'request';
+  const objectType =
+    typeof err.extra.objectType === 'string'
+      ? err.extra.objectType
+      : firstKey
+        ? firstKey.slice(0, -2).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+        : (req.routeOptions.url ?? 'request');
   const key = `${camel(objectType)}Id`;
   const named = [params[key], body[key], ...Object.values(params)].find((v): v is string => typeof v === 'string');
   return { objectType, objectId: named?.slice(0, 100) };
@@ -66,15 +87,23 @@ async function recordInvalidBreakGlass(db: Database, req: FastifyRequest) {
   if (!auth?.session.secondFactorDone) return;
   const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
   const actor: Actor = { ...auth.actor, ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300) };
-  await recordRefusal(db, actor, { action: 'read', objectType: 'break-glass', objectId: typeof body.familyId === 'string' ? body.familyId.slice(0, 100) : undefined,
-    legalBasis: 'safety', breakGlass: true, reason: typeof body.reason === 'string' && body.reason.trim() ? body.reason.slice(0, 1000) : 'invalid_request' });
+  await recordRefusal(db, actor, {
+    action: 'read',
+    objectType: 'break-glass',
+    objectId: typeof body.familyId === 'string' ? body.familyId.slice(0, 100) : undefined,
+    legalBasis: 'safety',
+    breakGlass: true,
+    reason: typeof body.reason === 'string' && body.reason.trim() ? body.reason.slice(0, 1000) : 'invalid_request',
+  });
 }
 
 /** The onError hook: the denied audit row of every refusal of a logged-in professional. */
 export function auditRefusals(db: Database) {
   return async function recordRefusalOf(req: FastifyRequest, _reply: unknown, err: unknown) {
     if ((err as { validation?: unknown }).validation && req.method === 'POST' && req.routeOptions.url === '/api/v1/break-glass') {
-      try { await recordInvalidBreakGlass(db, req); } catch (e) {
+      try {
+        await recordInvalidBreakGlass(db, req);
+      } catch (e) {
         req.log.error({ err: { message: (e as Error).message, code: (e as { code?: string }).code } }, 'denied audit row not written');
       }
       return;
@@ -83,7 +112,8 @@ export function auditRefusals(db: Database) {
     const detail = details.get(err);
     if (detail === 'audited') return;
     // The guard sets req.actor after the second factor; a CSRF refusal comes before it.
-    const actor: Actor | null = req.actor ?? (req.auth ? { ...req.auth.actor, ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300) } : null);
+    const actor: Actor | null =
+      req.actor ?? (req.auth ? { ...req.auth.actor, ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300) } : null);
     if (!actor) return;
     try {
       await recordRefusal(db, actor, { action: ACTIONS[req.method] ?? 'read', ...refusedObject(req, err), reason: err.code, ...detail });

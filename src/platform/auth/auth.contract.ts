@@ -6,13 +6,17 @@ import { z } from 'zod';
 export const MAX_PASSWORD_LENGTH = 200;
 
 export const LoginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
-export const Code = z.string().regex(/^\d{6}$/, 'nl:Vul de 6 cijfers uit uw authenticator-app in.|Enter the 6 digits from your authenticator app.');
+export const Code = z
+  .string()
+  .regex(/^\d{6}$/, 'nl:Vul de 6 cijfers uit uw authenticator-app in.|Enter the 6 digits from your authenticator app.');
 export const CodeBody = z.strictObject({ code: Code });
 export const ReplacementBody = z.strictObject({ currentCode: Code, code: Code });
 export const PasswordBody = z.strictObject({
   /** Not asked right after a one-time password (the login used it up). */
   currentPassword: z.string().max(MAX_PASSWORD_LENGTH).optional(),
-  newPassword: z.string().max(MAX_PASSWORD_LENGTH, `nl:Hoogstens ${MAX_PASSWORD_LENGTH} tekens.|At most ${MAX_PASSWORD_LENGTH} characters.`),
+  newPassword: z
+    .string()
+    .max(MAX_PASSWORD_LENGTH, `nl:Hoogstens ${MAX_PASSWORD_LENGTH} tekens.|At most ${MAX_PASSWORD_LENGTH} characters.`),
 });
 export const State = z.enum(['active', 'totp_required', 'enrolment_required', 'password_change_required']);
 export const LoginResult = z.object({ state: State, csrfToken: z.string() });
@@ -22,10 +26,19 @@ export const SessionInfo = z.object({
   csrfToken: z.string(),
   expiresAt: z.string(),
   idleMinutes: z.number(),
-  user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()),
-    organisationId: z.string(), organisationType: z.string(), safetyTask: z.boolean(), regionId: z.string(), totpEnrolled: z.boolean(),
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.string()),
+    organisationId: z.string(),
+    organisationType: z.string(),
+    safetyTask: z.boolean(),
+    regionId: z.string(),
+    totpEnrolled: z.boolean(),
     /** The account's language: the web app switches to it after a login unless the user chose one on the login screen. */
-    language: z.enum(['nl', 'en']) }),
+    language: z.enum(['nl', 'en']),
+  }),
 });
 export const Enrolment = z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() });
 

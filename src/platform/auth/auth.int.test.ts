@@ -11,7 +11,10 @@ import { openTotpSecret } from './totp-secrets.js';
 // The requirement, not the constant: a change of the limit in auth.service.ts should fail here.
 const MAX_FAILED_LOGINS = 5;
 
-let t: TestDb; let app: App; let region: string; let org: string;
+let t: TestDb;
+let app: App;
+let region: string;
+let org: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -19,20 +22,31 @@ beforeAll(async () => {
   org = await createOrganisation(t.db, region, 'municipal_team');
   app = await testApp(t.server);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 const freshUser = (roles: Role[] = ['professional', 'coordinator'], opts: { totpRequired?: boolean; totpSecret?: string } = {}) =>
   createUser(t.db, region, org, roles, opts);
 
 /** POST /api/v1/session, optionally from a browser that still holds an older session cookie. */
 async function postLogin(username: string, password = PASSWORD, cookie?: string) {
-  const r = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password }, headers: cookie ? { cookie } : {} });
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { username, password },
+    headers: cookie ? { cookie } : {},
+  });
   const set = r.cookies.find((x) => x.name === 'regie_sid');
   return { status: r.statusCode, body: r.json(), set, cookie: set ? `regie_sid=${set.value}` : '', headers: r.headers };
 }
 const sessionOf = (cookie: string) => app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
-const sessionRows = (u: TestUser) => t.db.query<{ ended_at: string | null }>(
-  `SELECT ended_at FROM sessions WHERE region_id = $1 AND user_id = $2 ORDER BY created_at`, [region, u.actor.userId]);
+const sessionRows = (u: TestUser) =>
+  t.db.query<{ ended_at: string | null }>(`SELECT ended_at FROM sessions WHERE region_id = $1 AND user_id = $2 ORDER BY created_at`, [
+    region,
+    u.actor.userId,
+  ]);
 
 describe('login', () => {
   it('answers a wrong password, and an unknown user, with 401 wrong_credentials and no cookie', async () => {
@@ -60,7 +74,10 @@ describe('login', () => {
     expect(locked.status).toBe(401);
     expect(locked.body).toEqual(wrong!.body);
     expect(locked.set).toBeUndefined();
-    const [row] = await t.db.query<{ locked: boolean }>(`SELECT locked_until > now() AS locked FROM login_failures WHERE region_id = $1 AND user_id = $2`, [region, u.actor.userId]);
+    const [row] = await t.db.query<{ locked: boolean }>(
+      `SELECT locked_until > now() AS locked FROM login_failures WHERE region_id = $1 AND user_id = $2`,
+      [region, u.actor.userId],
+    );
     expect(row!.locked).toBe(true);
   });
 
@@ -115,9 +132,15 @@ describe('logout and expiry', () => {
   it('ends a session idle for more than 30 minutes, not one idle for 29', async () => {
     const u = await freshUser();
     const s = await login(app, u.username);
-    await t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE region_id = $1 AND user_id = $2`, [region, u.actor.userId]);
+    await t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE region_id = $1 AND user_id = $2`, [
+      region,
+      u.actor.userId,
+    ]);
     expect((await s.get('/api/v1/families')).status).toBe(200);
-    await t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE region_id = $1 AND user_id = $2`, [region, u.actor.userId]);
+    await t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE region_id = $1 AND user_id = $2`, [
+      region,
+      u.actor.userId,
+    ]);
     expect((await s.get('/api/v1/families')).status).toBe(401);
     expect((await sessionRows(u))[0]!.ended_at).not.toBeNull();
     // Ended for good: fresh activity cannot revive it.
@@ -128,9 +151,15 @@ describe('logout and expiry', () => {
   it('ends a session older than 12 hours even when it is active', async () => {
     const u = await freshUser();
     const s = await login(app, u.username);
-    await t.db.query(`UPDATE sessions SET created_at = now() - interval '11 hours' WHERE region_id = $1 AND user_id = $2`, [region, u.actor.userId]);
+    await t.db.query(`UPDATE sessions SET created_at = now() - interval '11 hours' WHERE region_id = $1 AND user_id = $2`, [
+      region,
+      u.actor.userId,
+    ]);
     expect((await s.get('/api/v1/families')).status).toBe(200);
-    await t.db.query(`UPDATE sessions SET created_at = now() - interval '13 hours', last_seen_at = now() WHERE region_id = $1 AND user_id = $2`, [region, u.actor.userId]);
+    await t.db.query(
+      `UPDATE sessions SET created_at = now() - interval '13 hours', last_seen_at = now() WHERE region_id = $1 AND user_id = $2`,
+      [region, u.actor.userId],
+    );
     expect((await s.get('/api/v1/families')).status).toBe(401);
     expect((await sessionRows(u))[0]!.ended_at).not.toBeNull();
   });
@@ -170,10 +199,21 @@ describe('second factor (TOTP)', () => {
     const wrong = await half.post('/api/v1/session/totp-enrolment', { code: await wrongCode(e.body.secret) });
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ code: 'wrong_code', field: 'code' });
-    expect((await t.db.query<{ s: string | null }>(`SELECT totp_secret AS s FROM users WHERE region_id = $1 AND id = $2`, [region, u.actor.userId]))[0]!.s).toBeNull();
+    expect(
+      (
+        await t.db.query<{ s: string | null }>(`SELECT totp_secret AS s FROM users WHERE region_id = $1 AND id = $2`, [
+          region,
+          u.actor.userId,
+        ])
+      )[0]!.s,
+    ).toBeNull();
 
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/session/totp-enrolment', headers: { cookie: half.cookie, 'x-csrf-token': half.csrf },
-      payload: { code: await currentTotp(e.body.secret) } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session/totp-enrolment',
+      headers: { cookie: half.cookie, 'x-csrf-token': half.csrf },
+      payload: { code: await currentTotp(e.body.secret) },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().state).toBe('active');
     const set = ok.cookies.find((x) => x.name === 'regie_sid')!;
@@ -186,7 +226,10 @@ describe('second factor (TOTP)', () => {
     // The half session is gone; the secret is now the user's.
     expect((await half.get('/api/v1/session')).status).toBe(401);
     // Stored encrypted (totp-secrets.ts), never as the secret itself.
-    const [stored] = await t.db.query<{ s: string }>(`SELECT totp_secret AS s FROM users WHERE region_id = $1 AND id = $2`, [region, u.actor.userId]);
+    const [stored] = await t.db.query<{ s: string }>(`SELECT totp_secret AS s FROM users WHERE region_id = $1 AND id = $2`, [
+      region,
+      u.actor.userId,
+    ]);
     expect(stored!.s).not.toContain(e.body.secret);
     expect(openTotpSecret(stored!.s, region, u.actor.userId)).toBe(e.body.secret);
     // The next login asks for the code instead of a new enrolment.
@@ -208,8 +251,12 @@ describe('second factor (TOTP)', () => {
     expect(malformed.body.field).toBe('code');
     expect((await half.get('/api/v1/families')).status).toBe(401);
 
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/session/second-factor', headers: { cookie: half.cookie, 'x-csrf-token': half.csrf },
-      payload: { code: await currentTotp(secret) } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session/second-factor',
+      headers: { cookie: half.cookie, 'x-csrf-token': half.csrf },
+      payload: { code: await currentTotp(secret) },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().state).toBe('active');
     const set = ok.cookies.find((x) => x.name === 'regie_sid')!;
@@ -225,10 +272,20 @@ describe('CSRF', () => {
     const s = await login(app, u.username);
     const families = async () => (await t.db.query(`SELECT 1 FROM families WHERE region_id = $1`, [region])).length;
     const before = await families();
-    const none = await app.inject({ method: 'POST', url: '/api/v1/families', headers: { cookie: s.cookie }, payload: familyBody(u.actor.userId) });
+    const none = await app.inject({
+      method: 'POST',
+      url: '/api/v1/families',
+      headers: { cookie: s.cookie },
+      payload: familyBody(u.actor.userId),
+    });
     expect(none.statusCode).toBe(403);
     expect(none.json().code).toBe('forbidden');
-    const wrong = await app.inject({ method: 'POST', url: '/api/v1/families', headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(32) }, payload: familyBody(u.actor.userId) });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/families',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(32) },
+      payload: familyBody(u.actor.userId),
+    });
     expect(wrong.statusCode).toBe(403);
     expect(await families()).toBe(before);
     // Logout is a write too: without the token the session stays.

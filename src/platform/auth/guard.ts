@@ -17,7 +17,10 @@ declare module 'fastify' {
     /** true: open while a one-time password still has to be replaced (the password change itself). */
     beforePasswordChange?: boolean;
   }
-  interface FastifyRequest { actor: Actor; auth: LoadedSession | null }
+  interface FastifyRequest {
+    actor: Actor;
+    auth: LoadedSession | null;
+  }
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -31,11 +34,17 @@ export function guard(db: Database) {
     if (!auth) throw new Unauthorized();
     req.auth = auth;
     if (MUTATING.has(req.method) && req.headers['x-csrf-token'] !== auth.session.csrfToken)
-      throw new Forbidden({ nl: 'Beveiligingscode (CSRF) ontbreekt of klopt niet. Laad de pagina opnieuw.', en: 'Missing or wrong CSRF token. Reload the page.' });
+      throw new Forbidden({
+        nl: 'Beveiligingscode (CSRF) ontbreekt of klopt niet. Laad de pagina opnieuw.',
+        en: 'Missing or wrong CSRF token. Reload the page.',
+      });
     if (req.routeOptions.config.touchSession !== false) await touchSession(db, auth.session);
     if (access === 'session:partial') return;
     if (!auth.session.secondFactorDone)
-      throw new Unauthorized({ nl: 'Vul eerst uw tweede factor (authenticatiecode) in.', en: 'Complete the second factor first.' }, 'second_factor_required');
+      throw new Unauthorized(
+        { nl: 'Vul eerst uw tweede factor (authenticatiecode) in.', en: 'Complete the second factor first.' },
+        'second_factor_required',
+      );
     // An initial or reset password works once: nothing opens before it has been replaced.
     if (auth.passwordChangeRequired && !req.routeOptions.config.beforePasswordChange)
       throw new Forbidden({ nl: 'Kies eerst een nieuw wachtwoord.', en: 'Choose a new password first.' }, 'password_change_required');

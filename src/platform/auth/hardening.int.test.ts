@@ -19,7 +19,11 @@ import { passwordProblem } from './passwords.js';
 import { addUserCommand } from '../../cli/user-add.js';
 import { confirmTotp } from './auth.service.js';
 
-let t: TestDb; let app: App; let region: string; let org: string; let vtOrg: string;
+let t: TestDb;
+let app: App;
+let region: string;
+let org: string;
+let vtOrg: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -28,7 +32,10 @@ beforeAll(async () => {
   vtOrg = await createOrganisation(t.db, region, 'veilig_thuis');
   app = await testApp(t.server);
 });
-afterAll(async () => { await app?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
 
 const enrolled = async (roles: Role[] = ['professional'], organisationId = org) => {
   const secret = newTotpSecret();
@@ -42,14 +49,22 @@ async function postLogin(username: string, password = PASSWORD, ip = '127.0.0.1'
 /** Password and code: a full session. */
 async function fullLogin(username: string, secret: string): Promise<Client> {
   const r = await postLogin(username);
-  const ok = await app.inject({ method: 'POST', url: '/api/v1/session/second-factor', headers: { cookie: r.client!.cookie, 'x-csrf-token': r.client!.csrf },
-    payload: { code: await currentTotp(secret) } });
+  const ok = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session/second-factor',
+    headers: { cookie: r.client!.cookie, 'x-csrf-token': r.client!.csrf },
+    payload: { code: await currentTotp(secret) },
+  });
   expect(ok.statusCode, ok.body).toBe(200);
   return clientFor(app, `regie_sid=${ok.cookies.find((x) => x.name === 'regie_sid')!.value}`, ok.json().csrfToken);
 }
-const storedSecret = async (u: TestUser) => (await t.db.query<{ s: string | null }>(`SELECT totp_secret AS s FROM users WHERE id = $1`, [u.actor.userId]))[0]!.s;
-const audit = (u: TestUser) => t.db.query<{ action: string; object_type: string; outcome: string; reason: string; ip: string | null }>(
-  `SELECT action, object_type, outcome, reason, ip FROM audit_log WHERE region_id = $1 AND user_id = $2 ORDER BY seq`, [region, u.actor.userId]);
+const storedSecret = async (u: TestUser) =>
+  (await t.db.query<{ s: string | null }>(`SELECT totp_secret AS s FROM users WHERE id = $1`, [u.actor.userId]))[0]!.s;
+const audit = (u: TestUser) =>
+  t.db.query<{ action: string; object_type: string; outcome: string; reason: string; ip: string | null }>(
+    `SELECT action, object_type, outcome, reason, ip FROM audit_log WHERE region_id = $1 AND user_id = $2 ORDER BY seq`,
+    [region, u.actor.userId],
+  );
 /** A well-formed code that is valid in no time step near now. */
 async function wrongCode(secret: string): Promise<string> {
   const epoch = totpNow();
@@ -64,7 +79,10 @@ describe('enrolment cannot replace an authenticator', () => {
     const half = (await postLogin(user.username)).client!;
     expect((await half.get('/api/v1/session')).body.state).toBe('totp_required');
     expect(await half.get('/api/v1/session/totp-enrolment')).toMatchObject({ status: 409, body: { code: 'totp_already_enrolled' } });
-    expect(await half.post('/api/v1/session/totp-enrolment', { code: await currentTotp(secret) })).toMatchObject({ status: 409, body: { code: 'totp_already_enrolled' } });
+    expect(await half.post('/api/v1/session/totp-enrolment', { code: await currentTotp(secret) })).toMatchObject({
+      status: 409,
+      body: { code: 'totp_already_enrolled' },
+    });
     // Also not in a full session; and the half session still is no full one.
     expect((await half.get('/api/v1/families')).body.code).toBe('second_factor_required');
     const full = await fullLogin(user.username, secret);
@@ -82,10 +100,14 @@ describe('enrolment cannot replace an authenticator', () => {
     expect(start.status).toBe(200);
     const fresh = start.body.secret as string;
     expect(fresh).not.toBe(secret);
-    expect(await me.post('/api/v1/session/totp-replacement', { currentCode: await wrongCode(secret), code: await currentTotp(fresh) }))
-      .toMatchObject({ status: 400, body: { code: 'wrong_code', field: 'currentCode' } });
+    expect(
+      await me.post('/api/v1/session/totp-replacement', { currentCode: await wrongCode(secret), code: await currentTotp(fresh) }),
+    ).toMatchObject({ status: 400, body: { code: 'wrong_code', field: 'currentCode' } });
     expect(openTotpSecret(await storedSecret(user), region, user.actor.userId)).toBe(secret);
-    const ok = await me.post('/api/v1/session/totp-replacement', { currentCode: await currentTotp(secret), code: await currentTotp(fresh) });
+    const ok = await me.post('/api/v1/session/totp-replacement', {
+      currentCode: await currentTotp(secret),
+      code: await currentTotp(fresh),
+    });
     expect(ok.status).toBe(204);
     expect(openTotpSecret(await storedSecret(user), region, user.actor.userId)).toBe(fresh);
     expect((await other.get('/api/v1/session')).status).toBe(401);
@@ -101,7 +123,10 @@ describe('each TOTP time step once per account', () => {
     const first = (await postLogin(user.username)).client!;
     expect((await first.post('/api/v1/session/second-factor', { code })).status).toBe(200);
     const second = (await postLogin(user.username)).client!;
-    expect(await second.post('/api/v1/session/second-factor', { code })).toMatchObject({ status: 400, body: { code: 'wrong_code', field: 'code' } });
+    expect(await second.post('/api/v1/session/second-factor', { code })).toMatchObject({
+      status: 400,
+      body: { code: 'wrong_code', field: 'code' },
+    });
     // Step-up (break-the-glass) draws on the same steps.
     const next = await currentTotp(secret);
     expect(await confirmTotp(t.db, region, user.actor.userId, next)).toBe(true);
@@ -125,7 +150,10 @@ describe('each TOTP time step once per account', () => {
     const code = await currentTotp(secret);
     const reason = 'Melding van acuut geweld in het gezin, direct inzicht nodig.';
     expect((await v.post('/api/v1/break-glass', { familyId: fam.id, reason, totpCode: code })).status).toBe(201);
-    expect(await v.post('/api/v1/break-glass', { familyId: fam.id, reason, totpCode: code })).toMatchObject({ status: 400, body: { code: 'wrong_code' } });
+    expect(await v.post('/api/v1/break-glass', { familyId: fam.id, reason, totpCode: code })).toMatchObject({
+      status: 400,
+      body: { code: 'wrong_code' },
+    });
   });
 });
 
@@ -179,7 +207,7 @@ describe('TOTP secrets at rest', () => {
     await t.db.query(`UPDATE users SET totp_secret = $2 WHERE id = $1`, [u.actor.userId, secret]);
     expect(await sealPlaintextTotpSecrets(t.db)).toBeGreaterThanOrEqual(1);
     expect(openTotpSecret(await storedSecret(u), region, u.actor.userId)).toBe(secret);
-    expect((await fullLogin(u.username, secret))).toBeTruthy();
+    expect(await fullLogin(u.username, secret)).toBeTruthy();
   });
 
   it('keeps the key outside the database: TOTP_KEY, or a key file with mode 0600 in the data folder; PostgreSQL needs TOTP_KEY', () => {
@@ -196,7 +224,9 @@ describe('TOTP secrets at rest', () => {
       expect(loadTotpKey({ dataDir: dir, totpKey: hex }).toString('hex')).toBe(hex);
       expect(() => loadTotpKey({ dataDir: dir, databaseUrl: 'postgres://x/y' })).toThrow(/TOTP_KEY is required/);
       expect(() => loadTotpKey({ dataDir: dir, totpKey: 'te-kort' })).toThrow(/32-byte/);
-    } finally { rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(sealTotpSecret('ABC', 'r', 'u')).not.toBe(sealTotpSecret('ABC', 'r', 'u'));
   });
 });
@@ -211,32 +241,62 @@ describe('passwords', () => {
   });
 
   it('refuse the public demo password for accounts made with `regie user add`, whose password works once', async () => {
-    await expect(addUserCommand(t.db, ['add', '--username', `cli${Date.now()}`, '--name', 'Cli', '--organisation', `Team ${region}`, '--password', 'Welkom-Regie-2026']))
-      .rejects.toThrow(/too common/);
+    await expect(
+      addUserCommand(t.db, [
+        'add',
+        '--username',
+        `cli${Date.now()}`,
+        '--name',
+        'Cli',
+        '--organisation',
+        `Team ${region}`,
+        '--password',
+        'Welkom-Regie-2026',
+      ]),
+    ).rejects.toThrow(/too common/);
     const username = `cli2${Date.now()}`;
-    await addUserCommand(t.db, ['add', '--username', username, '--name', 'Cli', '--organisation', `Team ${region}`, '--password', 'paars-fietsje-onder-de-brug']);
-    expect((await t.db.query(`SELECT password_change_required, totp_required FROM users WHERE username = $1`, [username])))
-      .toEqual([{ password_change_required: true, totp_required: true }]);
+    await addUserCommand(t.db, [
+      'add',
+      '--username',
+      username,
+      '--name',
+      'Cli',
+      '--organisation',
+      `Team ${region}`,
+      '--password',
+      'paars-fietsje-onder-de-brug',
+    ]);
+    expect(await t.db.query(`SELECT password_change_required, totp_required FROM users WHERE username = $1`, [username])).toEqual([
+      { password_change_required: true, totp_required: true },
+    ]);
   });
 
   it('change with the current password; other sessions end; the old password stops working; audited', async () => {
     const u = await createUser(t.db, region, org, ['professional']);
     const other = await login(app, u.username);
     const me = await login(app, u.username);
-    expect(await me.put('/api/v1/session/password', { currentPassword: 'niet-het-wachtwoord', newPassword: 'paars-fietsje-onder-de-brug' }))
-      .toMatchObject({ status: 400, body: { code: 'wrong_password', field: 'currentPassword' } });
-    expect(await me.put('/api/v1/session/password', { currentPassword: PASSWORD, newPassword: 'wachtwoord' }))
-      .toMatchObject({ status: 400, body: { code: 'weak_password', field: 'newPassword' } });
-    expect(await me.put('/api/v1/session/password', { currentPassword: PASSWORD, newPassword: `${u.username}-plus-iets` }))
-      .toMatchObject({ status: 400, body: { code: 'weak_password', field: 'newPassword' } });
-    expect(await me.put('/api/v1/session/password', { currentPassword: PASSWORD, newPassword: 'paars-fietsje-onder-de-brug' }))
-      .toMatchObject({ status: 200, body: { state: 'active' } });
+    expect(
+      await me.put('/api/v1/session/password', { currentPassword: 'niet-het-wachtwoord', newPassword: 'paars-fietsje-onder-de-brug' }),
+    ).toMatchObject({ status: 400, body: { code: 'wrong_password', field: 'currentPassword' } });
+    expect(await me.put('/api/v1/session/password', { currentPassword: PASSWORD, newPassword: 'wachtwoord' })).toMatchObject({
+      status: 400,
+      body: { code: 'weak_password', field: 'newPassword' },
+    });
+    expect(await me.put('/api/v1/session/password', { currentPassword: PASSWORD, newPassword: `${u.username}-plus-iets` })).toMatchObject({
+      status: 400,
+      body: { code: 'weak_password', field: 'newPassword' },
+    });
+    expect(
+      await me.put('/api/v1/session/password', { currentPassword: PASSWORD, newPassword: 'paars-fietsje-onder-de-brug' }),
+    ).toMatchObject({ status: 200, body: { state: 'active' } });
     expect((await other.get('/api/v1/session')).status).toBe(401);
     expect((await me.get('/api/v1/families')).status).toBe(200);
     expect((await postLogin(u.username)).status).toBe(401);
     expect((await postLogin(u.username, 'paars-fietsje-onder-de-brug')).status).toBe(200);
     expect((await audit(u)).filter((r) => r.object_type === 'password').map((r) => [r.outcome, r.reason])).toEqual([
-      ['denied', 'password change refused: wrong current password'], ['allowed', 'password changed by the user; 1 other session(s) ended']]);
+      ['denied', 'password change refused: wrong current password'],
+      ['allowed', 'password changed by the user; 1 other session(s) ended'],
+    ]);
   });
 
   it('let a one-time password in once, to nothing but choosing a new one', async () => {
@@ -248,7 +308,10 @@ describe('passwords', () => {
     expect(await c.get('/api/v1/families')).toMatchObject({ status: 403, body: { code: 'password_change_required' } });
     // Works once: a second login with it fails.
     expect((await postLogin(u.username)).status).toBe(401);
-    expect(await c.put('/api/v1/session/password', { newPassword: 'paars-fietsje-onder-de-brug' })).toMatchObject({ status: 200, body: { state: 'active' } });
+    expect(await c.put('/api/v1/session/password', { newPassword: 'paars-fietsje-onder-de-brug' })).toMatchObject({
+      status: 200,
+      body: { state: 'active' },
+    });
     expect((await c.get('/api/v1/families')).status).toBe(200);
     expect((await postLogin(u.username, 'paars-fietsje-onder-de-brug')).body.state).toBe('active');
   });
@@ -257,8 +320,12 @@ describe('passwords', () => {
     const u = await createUser(t.db, region, org, ['professional'], { totpRequired: true, passwordChangeRequired: true });
     const half = (await postLogin(u.username)).client!;
     const e = await half.get('/api/v1/session/totp-enrolment');
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/session/totp-enrolment', headers: { cookie: half.cookie, 'x-csrf-token': half.csrf },
-      payload: { code: await currentTotp(e.body.secret) } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session/totp-enrolment',
+      headers: { cookie: half.cookie, 'x-csrf-token': half.csrf },
+      payload: { code: await currentTotp(e.body.secret) },
+    });
     expect(ok.json().state).toBe('password_change_required');
   });
 });
@@ -271,12 +338,15 @@ describe('usernames and lockout', () => {
       const r = await postLogin(username, `fout-${i}`, `10.1.${i}.1`);
       return { ms: Number(process.hrtime.bigint() - s) / 1e6, body: r.body, status: r.status };
     };
-    const known: number[] = []; const unknown: number[] = [];
+    const known: number[] = [];
+    const unknown: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const k = await time(u.username, i); const x = await time(`onbekend_${i}_${Date.now()}`, i);
+      const k = await time(u.username, i);
+      const x = await time(`onbekend_${i}_${Date.now()}`, i);
       expect([k.status, x.status]).toEqual([401, 401]);
       expect(x.body).toEqual(k.body);
-      known.push(k.ms); unknown.push(x.ms);
+      known.push(k.ms);
+      unknown.push(x.ms);
     }
     const median = (v: number[]) => [...v].sort((p, q) => p - q)[v.length >> 1]!;
     const ratio = median(known) / median(unknown);
@@ -290,18 +360,27 @@ describe('usernames and lockout', () => {
     for (let i = 0; i < 5; i++) expect((await postLogin(u.username, `fout-${i}`, attacker)).status).toBe(401);
     expect((await postLogin(u.username, PASSWORD, attacker)).status).toBe(401);
     expect((await postLogin(u.username, PASSWORD, '198.51.100.7')).status).toBe(200);
-    const lockMinutes = async () => Number((await t.db.query<{ m: string }>(
-      `SELECT round(extract(epoch FROM locked_until - now()) / 60) AS m FROM login_failures WHERE user_id = $1 AND ip = $2`, [u.actor.userId, attacker]))[0]!.m);
+    const lockMinutes = async () =>
+      Number(
+        (
+          await t.db.query<{ m: string }>(
+            `SELECT round(extract(epoch FROM locked_until - now()) / 60) AS m FROM login_failures WHERE user_id = $1 AND ip = $2`,
+            [u.actor.userId, attacker],
+          )
+        )[0]!.m,
+      );
     expect(await lockMinutes()).toBe(1);
-    const expire = () => t.db.query(`UPDATE login_failures SET locked_until = now() - interval '1 second' WHERE user_id = $1`, [u.actor.userId]);
+    const expire = () =>
+      t.db.query(`UPDATE login_failures SET locked_until = now() - interval '1 second' WHERE user_id = $1`, [u.actor.userId]);
     for (const m of [2, 4, 8, 15, 15]) {
       await expire();
       expect((await postLogin(u.username, 'nog-steeds-fout', attacker)).status).toBe(401);
       expect(await lockMinutes()).toBe(m);
     }
     const rows = await audit(u);
-    expect(rows.filter((r) => r.reason.startsWith('login locked for this address')).map((r) => [r.ip, r.reason.replace(/ after .*/, '')])).toEqual(
-      [1, 2, 4, 8, 15, 15].map((m) => [attacker, `login locked for this address for ${m} min`]));
+    expect(
+      rows.filter((r) => r.reason.startsWith('login locked for this address')).map((r) => [r.ip, r.reason.replace(/ after .*/, '')]),
+    ).toEqual([1, 2, 4, 8, 15, 15].map((m) => [attacker, `login locked for this address for ${m} min`]));
   });
 });
 
@@ -311,8 +390,13 @@ describe('audit rows of security events', () => {
     expect((await postLogin(u.username, 'fout', '192.0.2.1')).status).toBe(401);
     const half = (await postLogin(u.username, PASSWORD, '192.0.2.1')).client!;
     const e = await half.get('/api/v1/session/totp-enrolment');
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/session/totp-enrolment', headers: { cookie: half.cookie, 'x-csrf-token': half.csrf },
-      payload: { code: await currentTotp(e.body.secret) }, remoteAddress: '192.0.2.1' });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session/totp-enrolment',
+      headers: { cookie: half.cookie, 'x-csrf-token': half.csrf },
+      payload: { code: await currentTotp(e.body.secret) },
+      remoteAddress: '192.0.2.1',
+    });
     const full = clientFor(app, `regie_sid=${ok.cookies.find((x) => x.name === 'regie_sid')!.value}`, ok.json().csrfToken);
     const half2 = (await postLogin(u.username, PASSWORD, '192.0.2.1')).client!;
     expect((await half2.post('/api/v1/session/second-factor', { code: await wrongCode(e.body.secret) })).status).toBe(400);

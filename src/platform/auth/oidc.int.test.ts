@@ -14,8 +14,12 @@ class CookieJar {
   header(url: URL): string {
     return [...(this.byOrigin.get(url.origin) ?? new Map<string, string>())].map(([k, v]) => `${k}=${v}`).join('; ');
   }
-  get(url: URL | string, name: string): string | undefined { return this.byOrigin.get(new URL(url).origin)?.get(name); }
-  delete(url: URL | string, name: string) { this.byOrigin.get(new URL(url).origin)?.delete(name); }
+  get(url: URL | string, name: string): string | undefined {
+    return this.byOrigin.get(new URL(url).origin)?.get(name);
+  }
+  delete(url: URL | string, name: string) {
+    this.byOrigin.get(new URL(url).origin)?.delete(name);
+  }
   store(url: URL, res: Response) {
     const cookies = this.byOrigin.get(url.origin) ?? new Map<string, string>();
     this.byOrigin.set(url.origin, cookies);
@@ -24,15 +28,20 @@ class CookieJar {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq);
       const value = pair.slice(eq + 1);
-      const expired = attrs.some((a) => /^max-age=0$/i.test(a))
-        || attrs.some((a) => /^expires=/i.test(a) && new Date(a.slice(8)).getTime() < Date.now());
-      if (expired || value === '') cookies.delete(name); else cookies.set(name, value);
+      const expired =
+        attrs.some((a) => /^max-age=0$/i.test(a)) || attrs.some((a) => /^expires=/i.test(a) && new Date(a.slice(8)).getTime() < Date.now());
+      if (expired || value === '') cookies.delete(name);
+      else cookies.set(name, value);
     }
   }
 }
 
-
-let t: TestDb; let app: App; let idp: TestOidcProvider; let regie: string; let region: string; let team: string;
+let t: TestDb;
+let app: App;
+let idp: TestOidcProvider;
+let regie: string;
+let region: string;
+let team: string;
 let linked: TestUser;
 
 beforeAll(async () => {
@@ -41,16 +50,33 @@ beforeAll(async () => {
   team = await createOrganisation(t.db, region, 'municipal_team');
   // Regie's callback URL is registered at the provider, so Regie's port is chosen first.
   regie = `http://127.0.0.1:${await freePort()}`;
-  idp = await startOidcProvider({ redirectUri: `${regie}/api/v1/oidc/callback`, account: { sub: 'medewerker-1', email: 'an@gemeente.example.nl' } });
+  idp = await startOidcProvider({
+    redirectUri: `${regie}/api/v1/oidc/callback`,
+    account: { sub: 'medewerker-1', email: 'an@gemeente.example.nl' },
+  });
   // TOTP required and not enrolled: a password login would stop at enrolment; the IdP did the strong part.
   linked = await createUser(t.db, region, team, ['professional', 'coordinator'], { totpRequired: true });
-  await t.db.query(`UPDATE users SET email = $3, oidc_issuer = $4, oidc_subject = $5 WHERE region_id = $1 AND id = $2`,
-    [region, linked.actor.userId, 'an@gemeente.example.nl', idp.issuer, 'medewerker-1']);
-  app = await testApp(t.server, { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret,
-    OIDC_REDIRECT_URI: `${regie}/api/v1/oidc/callback`, PUBLIC_URL: regie });
+  await t.db.query(`UPDATE users SET email = $3, oidc_issuer = $4, oidc_subject = $5 WHERE region_id = $1 AND id = $2`, [
+    region,
+    linked.actor.userId,
+    'an@gemeente.example.nl',
+    idp.issuer,
+    'medewerker-1',
+  ]);
+  app = await testApp(t.server, {
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: idp.clientId,
+    OIDC_CLIENT_SECRET: idp.clientSecret,
+    OIDC_REDIRECT_URI: `${regie}/api/v1/oidc/callback`,
+    PUBLIC_URL: regie,
+  });
   await app.listen({ port: Number(new URL(regie).port), host: '127.0.0.1' });
 });
-afterAll(async () => { await app?.close(); await idp?.close(); await t?.drop(); });
+afterAll(async () => {
+  await app?.close();
+  await idp?.close();
+  await t?.drop();
+});
 
 /**
  * Follows redirects like a browser from Regie's login through the provider and back, until Regie
@@ -77,7 +103,7 @@ const sessionCount = async () => Number((await t.db.query<{ n: string }>(`SELECT
 
 async function sessionOf(jar: CookieJar) {
   const res = await fetch(`${regie}/api/v1/session`, { headers: { cookie: jar.header(new URL(regie)) } });
-  return { status: res.status, body: await res.json() as { state: string; user: { username: string; id: string } } };
+  return { status: res.status, body: (await res.json()) as { state: string; user: { username: string; id: string } } };
 }
 
 describe('login through the municipality identity provider (OpenID Connect)', () => {
@@ -103,24 +129,35 @@ describe('login through the municipality identity provider (OpenID Connect)', ()
     expect(s.status).toBe(200);
     expect(s.body.state).toBe('active');
     expect(s.body.user.username).toBe(linked.username);
-    const rows = await t.db.query<{ second_factor_done: boolean }>(`SELECT second_factor_done FROM sessions WHERE user_id = $1`, [linked.actor.userId]);
+    const rows = await t.db.query<{ second_factor_done: boolean }>(`SELECT second_factor_done FROM sessions WHERE user_id = $1`, [
+      linked.actor.userId,
+    ]);
     expect(rows).toEqual([{ second_factor_done: true }]);
     // An audit row of the login, as for a password login.
-    expect(await t.db.query(`SELECT action, object_type, outcome, reason FROM audit_log WHERE region_id = $1 AND user_id = $2`, [region, linked.actor.userId]))
-      .toEqual([{ action: 'create', object_type: 'session', outcome: 'allowed', reason: 'login via the identity provider' }]);
+    expect(
+      await t.db.query(`SELECT action, object_type, outcome, reason FROM audit_log WHERE region_id = $1 AND user_id = $2`, [
+        region,
+        linked.actor.userId,
+      ]),
+    ).toEqual([{ action: 'create', object_type: 'session', outcome: 'allowed', reason: 'login via the identity provider' }]);
     // The login in progress is gone once used.
     expect(await t.db.query(`SELECT id FROM oidc_logins`)).toEqual([]);
   });
 
   it('links an account on its first login by its unique e-mail address, then by subject only', async () => {
     const newcomer = await createUser(t.db, region, team, ['professional']);
-    await t.db.query(`UPDATE users SET email = 'Bas@Gemeente.example.nl' WHERE region_id = $1 AND id = $2`, [region, newcomer.actor.userId]);
+    await t.db.query(`UPDATE users SET email = 'Bas@Gemeente.example.nl' WHERE region_id = $1 AND id = $2`, [
+      region,
+      newcomer.actor.userId,
+    ]);
     idp.loginAs({ sub: 'medewerker-2', email: 'bas@gemeente.example.nl' });
     const first = new CookieJar();
     expect((await walk(first)).final.pathname).toBe('/');
     expect((await sessionOf(first)).body.user.username).toBe(newcomer.username);
     const [u] = await t.db.query<{ oidc_issuer: string; oidc_subject: string }>(
-      `SELECT oidc_issuer, oidc_subject FROM users WHERE region_id = $1 AND id = $2`, [region, newcomer.actor.userId]);
+      `SELECT oidc_issuer, oidc_subject FROM users WHERE region_id = $1 AND id = $2`,
+      [region, newcomer.actor.userId],
+    );
     expect(u).toEqual({ oidc_issuer: idp.issuer, oidc_subject: 'medewerker-2' });
 
     // A changed address at the provider does not matter any more: the subject is the key.
@@ -134,7 +171,10 @@ describe('login through the municipality identity provider (OpenID Connect)', ()
     idp.loginAs({ sub: 'medewerker-1', email: 'an@gemeente.example.nl' });
     const before = await sessionCount();
     const jar = new CookieJar();
-    const { final } = await walk(jar, (u) => { u.searchParams.set('state', 'vervalst'); return u; });
+    const { final } = await walk(jar, (u) => {
+      u.searchParams.set('state', 'vervalst');
+      return u;
+    });
     expect(final.pathname).toBe('/login');
     expect(final.searchParams.get('fout')).toBe('oidc-mislukt');
     expect(jar.get(regie, 'regie_sid')).toBeUndefined();
@@ -145,7 +185,10 @@ describe('login through the municipality identity provider (OpenID Connect)', ()
     idp.loginAs({ sub: 'medewerker-1', email: 'an@gemeente.example.nl' });
     const before = await sessionCount();
     const jar = new CookieJar();
-    const { final } = await walk(jar, (u) => { jar.delete(regie, 'regie_oidc'); return u; });
+    const { final } = await walk(jar, (u) => {
+      jar.delete(regie, 'regie_oidc');
+      return u;
+    });
     expect(final.searchParams.get('fout')).toBe('oidc-mislukt');
     expect(jar.get(regie, 'regie_sid')).toBeUndefined();
     expect(await sessionCount()).toBe(before);
@@ -180,6 +223,8 @@ describe('login through the municipality identity provider (OpenID Connect)', ()
       expect(r.json()).toMatchObject({ code: 'oidc_not_configured', detail: expect.stringContaining('niet ingesteld') });
       const c = await plain.inject({ method: 'GET', url: '/api/v1/oidc/config' });
       expect(c.json()).toEqual({ enabled: false, label: 'Inloggen via uw organisatie' });
-    } finally { await plain.close(); }
+    } finally {
+      await plain.close();
+    }
   });
 });

@@ -28,8 +28,12 @@ export { MAX_PASSWORD_LENGTH };
 let common: Set<string> | undefined;
 /** The list that ships with Regie (common-passwords.txt, a data file), read once. */
 function commonPasswords(): Set<string> {
-  common ??= new Set(readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8').split('\n')
-    .map((l) => l.trim().toLowerCase()).filter((l) => l && !l.startsWith('#')));
+  common ??= new Set(
+    readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .map((l) => l.trim().toLowerCase())
+      .filter((l) => l && !l.startsWith('#')),
+  );
   return common;
 }
 
@@ -42,16 +46,24 @@ const core = (p: string) => p.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
  */
 export function passwordProblem(password: string, username?: string): { nl: string; en: string } | null {
   if ([...password].length < MIN_PASSWORD_LENGTH)
-    return { nl: `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`, en: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.` };
+    return {
+      nl: `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`,
+      en: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`,
+    };
   if (password.length > MAX_PASSWORD_LENGTH)
-    return { nl: `Kies een wachtwoord van hoogstens ${MAX_PASSWORD_LENGTH} tekens.`, en: `Choose a password of at most ${MAX_PASSWORD_LENGTH} characters.` };
+    return {
+      nl: `Kies een wachtwoord van hoogstens ${MAX_PASSWORD_LENGTH} tekens.`,
+      en: `Choose a password of at most ${MAX_PASSWORD_LENGTH} characters.`,
+    };
   const lower = password.toLowerCase();
   if (username && username.length >= 3 && lower.includes(username.toLowerCase()))
     return { nl: 'Het wachtwoord mag uw gebruikersnaam niet bevatten.', en: 'The password must not contain your username.' };
   const list = commonPasswords();
   const c = core(lower);
   if (list.has(lower) || (c.length >= 4 && list.has(c)))
-    return { nl: 'Dit wachtwoord is te algemeen (het staat op een lijst van veelgebruikte wachtwoorden). Kies een ander.',
-      en: 'This password is too common (it is on a list of frequently used passwords). Choose another one.' };
+    return {
+      nl: 'Dit wachtwoord is te algemeen (het staat op een lijst van veelgebruikte wachtwoorden). Kies een ander.',
+      en: 'This password is too common (it is on a list of frequently used passwords). Choose another one.',
+    };
   return null;
 }

@@ -23,20 +23,30 @@ export interface SessionRow {
 }
 
 export interface LoadedSession {
-  session: SessionRow; actor: Actor; totpEnrolled: boolean; totpRequired: boolean; username: string;
+  session: SessionRow;
+  actor: Actor;
+  totpEnrolled: boolean;
+  totpRequired: boolean;
+  username: string;
   /** The account's language (users.language): the interface opens in it after a login. */
   language: 'nl' | 'en';
   /** A one-time password was used: nothing but the password change until it is replaced. */
   passwordChangeRequired: boolean;
 }
 
-export async function createSession(tx: Pick<Tx, 'query'>, regionId: string, userId: string, secondFactorDone: boolean,
-  meta: { ip?: string; userAgent?: string }): Promise<{ cookie: string; csrfToken: string }> {
+export async function createSession(
+  tx: Pick<Tx, 'query'>,
+  regionId: string,
+  userId: string,
+  secondFactorDone: boolean,
+  meta: { ip?: string; userAgent?: string },
+): Promise<{ cookie: string; csrfToken: string }> {
   const secret = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await tx.query(
     `INSERT INTO sessions (region_id, id, user_id, csrf_token, second_factor_done, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [regionId, digest(secret), userId, csrfToken, secondFactorDone, meta.ip ?? null, meta.userAgent ?? null]);
+    [regionId, digest(secret), userId, csrfToken, secondFactorDone, meta.ip ?? null, meta.userAgent ?? null],
+  );
   return { cookie: `${regionId}.${secret}`, csrfToken };
 }
 
@@ -51,13 +61,17 @@ function parseCookie(cookie: string | undefined): { regionId: string; id: string
 export async function loadSession(db: Database, cookie: string | undefined, now = new Date()): Promise<LoadedSession | null> {
   const key = parseCookie(cookie);
   if (!key) return null;
-  const rows = await authQuery<Record<string, any>>(db, 
+  const rows = await authQuery<Record<string, any>>(
+    db,
     `SELECT s.region_id, s.id, s.user_id, s.csrf_token, s.second_factor_done, s.pending_totp_secret, s.created_at, s.last_seen_at,
             u.organisation_id, u.roles, u.display_name, u.username, u.active, u.totp_secret IS NOT NULL AS totp_enrolled, u.totp_required, u.password_change_required, u.language,
             o.type AS organisation_type, o.safety_task
        FROM sessions s JOIN users u ON u.region_id = s.region_id AND u.id = s.user_id
        JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id
-      WHERE s.region_id = $1 AND s.id = $2 AND s.ended_at IS NULL`, [key.regionId, key.id], { prepare: true });
+      WHERE s.region_id = $1 AND s.id = $2 AND s.ended_at IS NULL`,
+    [key.regionId, key.id],
+    { prepare: true },
+  );
   const r = rows[0];
   if (!r) return null;
   const created = new Date(r.created_at);
@@ -69,11 +83,30 @@ export async function loadSession(db: Database, cookie: string | undefined, now 
     return null;
   }
   return {
-    session: { id: r.id, regionId: r.region_id, userId: r.user_id, csrfToken: r.csrf_token, secondFactorDone: r.second_factor_done,
-      pendingTotpSecret: r.pending_totp_secret, createdAt: created, lastSeenAt: lastSeen },
-    actor: { regionId: r.region_id, userId: r.user_id, organisationId: r.organisation_id, organisationType: r.organisation_type,
-      safetyTask: r.safety_task, roles: r.roles as Role[], displayName: r.display_name, sessionId: r.id },
-    totpEnrolled: r.totp_enrolled, totpRequired: r.totp_required, username: r.username, passwordChangeRequired: r.password_change_required,
+    session: {
+      id: r.id,
+      regionId: r.region_id,
+      userId: r.user_id,
+      csrfToken: r.csrf_token,
+      secondFactorDone: r.second_factor_done,
+      pendingTotpSecret: r.pending_totp_secret,
+      createdAt: created,
+      lastSeenAt: lastSeen,
+    },
+    actor: {
+      regionId: r.region_id,
+      userId: r.user_id,
+      organisationId: r.organisation_id,
+      organisationType: r.organisation_type,
+      safetyTask: r.safety_task,
+      roles: r.roles as Role[],
+      displayName: r.display_name,
+      sessionId: r.id,
+    },
+    totpEnrolled: r.totp_enrolled,
+    totpRequired: r.totp_required,
+    username: r.username,
+    passwordChangeRequired: r.password_change_required,
     language: r.language === 'en' ? 'en' : 'nl',
   };
 }
@@ -93,8 +126,10 @@ export async function endSession(tx: Tx, cookie: string | undefined) {
 
 /** Ends every other open session of the user (after a password or authenticator change). */
 export async function endOtherSessions(tx: Tx, regionId: string, userId: string, keepId: string): Promise<number> {
-  const rows = await tx.query(`UPDATE sessions SET ended_at = now() WHERE region_id = $1 AND user_id = $2 AND id <> $3 AND ended_at IS NULL RETURNING id`,
-    [regionId, userId, keepId]);
+  const rows = await tx.query(
+    `UPDATE sessions SET ended_at = now() WHERE region_id = $1 AND user_id = $2 AND id <> $3 AND ended_at IS NULL RETURNING id`,
+    [regionId, userId, keepId],
+  );
   return rows.length;
 }
 

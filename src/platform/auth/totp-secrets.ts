@@ -27,7 +27,8 @@ function parseKey(text: string, where: string): Buffer {
 /** The key from configuration, or the embedded default's key file (made on first start). */
 export function loadTotpKey(c: { totpKey?: string; databaseUrl?: string; dataDir: string }): Buffer {
   if (c.totpKey) return parseKey(c.totpKey, 'TOTP_KEY');
-  if (c.databaseUrl) throw new Error('TOTP_KEY is required with DATABASE_URL: the key that encrypts the TOTP secrets is kept outside the database');
+  if (c.databaseUrl)
+    throw new Error('TOTP_KEY is required with DATABASE_URL: the key that encrypts the TOTP secrets is kept outside the database');
   const file = join(c.dataDir, TOTP_KEY_FILE);
   if (!existsSync(file)) {
     mkdirSync(c.dataDir, { recursive: true });
@@ -82,13 +83,22 @@ export const isSealed = (stored: string) => stored.startsWith(PREFIX);
  * migrate`): the key is not in the database, so this cannot be an SQL migration.
  */
 export async function sealPlaintextTotpSecrets(db: Database): Promise<number> {
-  const rows = await authQuery<{ region_id: string; id: string; totp_secret: string }>(db, 
-    `SELECT region_id, id, totp_secret FROM users WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'v1:%'`);
+  const rows = await authQuery<{ region_id: string; id: string; totp_secret: string }>(
+    db,
+    `SELECT region_id, id, totp_secret FROM users WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'v1:%'`,
+  );
   for (const r of rows)
-    await authQuery(db, `UPDATE users SET totp_secret = $3 WHERE region_id = $1 AND id = $2 AND totp_secret = $4`,
-      [r.region_id, r.id, sealTotpSecret(r.totp_secret, r.region_id, r.id), r.totp_secret]);
+    await authQuery(db, `UPDATE users SET totp_secret = $3 WHERE region_id = $1 AND id = $2 AND totp_secret = $4`, [
+      r.region_id,
+      r.id,
+      sealTotpSecret(r.totp_secret, r.region_id, r.id),
+      r.totp_secret,
+    ]);
   // Enrolments in progress started before: asked again rather than kept in plain text.
-  await authQuery(db, `UPDATE sessions SET pending_totp_secret = NULL WHERE pending_totp_secret IS NOT NULL AND pending_totp_secret NOT LIKE 'v1:%'`);
+  await authQuery(
+    db,
+    `UPDATE sessions SET pending_totp_secret = NULL WHERE pending_totp_secret IS NOT NULL AND pending_totp_secret NOT LIKE 'v1:%'`,
+  );
   return rows.length;
 }
 

@@ -25,8 +25,14 @@ export async function totpEnrolment(secret: string, account: string) {
 export async function matchTotp(secret: string, code: string, afterStep?: number | null): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   try {
-    const r = await verify({ secret, token: code, epoch: totpNow(), epochTolerance: TOTP_PERIOD, ...(afterStep != null ? { afterTimeStep: afterStep } : {}) });
-    return r.valid && "timeStep" in r ? r.timeStep : null;
+    const r = await verify({
+      secret,
+      token: code,
+      epoch: totpNow(),
+      epochTolerance: TOTP_PERIOD,
+      ...(afterStep != null ? { afterTimeStep: afterStep } : {}),
+    });
+    return r.valid && 'timeStep' in r ? r.timeStep : null;
   } catch {
     return null;
   }

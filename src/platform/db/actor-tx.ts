@@ -17,7 +17,8 @@ export function asActor<T>(db: Database, actor: Actor, fn: (tx: Tx) => Promise<T
       `SELECT set_config('role', 'regie_app', true), set_config('regie.region', $1, true),
               set_config('regie.user', $2, true), set_config('regie.org', $3, true), set_config('regie.roles', $4, true),
               set_config('statement_timeout', $5, true)`,
-      [actor.regionId, actor.userId, actor.organisationId, actor.roles.join(','), String(db.statementTimeoutMs)], { prepare: true },
+      [actor.regionId, actor.userId, actor.organisationId, actor.roles.join(','), String(db.statementTimeoutMs)],
+      { prepare: true },
     );
     // The use case sees a view of tx; for the audit flush the view's queries are only sent, so the
     // audit INSERT travels with the COMMIT: one round trip (its answer is not read).
@@ -34,6 +35,8 @@ export function asActor<T>(db: Database, actor: Actor, fn: (tx: Tx) => Promise<T
       flushing = true;
       await flushAudit(view);
       return out;
-    } finally { discardAudit(view); }
+    } finally {
+      discardAudit(view);
+    }
   });
 }

@@ -14,5 +14,7 @@ export async function analyzeDatabase(db: Database): Promise<void> {
 export const analyzeSweep: Sweep = {
   name: 'analyze-statistics',
   everySeconds: 15 * 60,
-  async run(db) { if (db.kind === 'pglite') await analyzeDatabase(db); },
+  async run(db) {
+    if (db.kind === 'pglite') await analyzeDatabase(db);
+  },
 };

@@ -17,8 +17,13 @@ function lockDataDir(dataDir: string): () => void {
     const pid = Number(readFileSync(file, 'utf8'));
     if (pid && pid !== process.pid) {
       let alive = true;
-      try { process.kill(pid, 0); } catch { alive = false; }
-      if (alive) throw new Error(`the database in ${dataDir} is in use by process ${pid} (a running Regie?); stop it first or set DATA_DIR`);
+      try {
+        process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+      if (alive)
+        throw new Error(`the database in ${dataDir} is in use by process ${pid} (a running Regie?); stop it first or set DATA_DIR`);
     }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
@@ -58,7 +63,14 @@ export interface Tx {
 
 /** A view of tx whose queries are sent without waiting (Tx.send) and answer no rows: for writes whose answer nobody reads. */
 export function sending(tx: Tx): Tx {
-  return { query: async (text, params, opts) => { tx.send(text, params, opts); return []; }, exec: (sql) => tx.exec(sql), send: (text, params, opts) => tx.send(text, params, opts) };
+  return {
+    query: async (text, params, opts) => {
+      tx.send(text, params, opts);
+      return [];
+    },
+    exec: (sql) => tx.exec(sql),
+    send: (text, params, opts) => tx.send(text, params, opts),
+  };
 }
 
 /** Outside a transaction there is nothing to send a statement along with: no `send`. */
@@ -105,10 +117,26 @@ async function commitWork(tx: Tx, commit: () => Promise<unknown>) {
   checkWork(work);
   if (!work) return commit();
   work.committing = true;
-  try { return await commit(); } finally { work.committing = false; }
+  try {
+    return await commit();
+  } finally {
+    work.committing = false;
+  }
 }
 
-const LOST_CONNECTION = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const LOST_CONNECTION = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 const LOST_MESSAGE = /Connection terminated|not queryable|Connection closed|connection timeout/i;
 
 /**
@@ -131,10 +159,20 @@ export function translateError(err: unknown): unknown {
   return reason ? new Unavailable(reason, reason === 'busy' ? 2 : 5, { cause: err }) : err;
 }
 
-const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> => new Promise<T>((resolve, reject) => {
-  const t = setTimeout(() => reject(new Unavailable('busy', 1)), ms);
-  p.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
-});
+const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Unavailable('busy', 1)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
+  });
 
 /** Serialises work on PGlite's single connection: every transaction waits its turn. */
 class Queue {
@@ -142,7 +180,16 @@ class Queue {
   waiting = 0;
   run<T>(fn: () => Promise<T>): Promise<T> {
     this.waiting++;
-    const next = this.tail.then(() => { this.waiting--; return fn(); }, () => { this.waiting--; return fn(); });
+    const next = this.tail.then(
+      () => {
+        this.waiting--;
+        return fn();
+      },
+      () => {
+        this.waiting--;
+        return fn();
+      },
+    );
     this.tail = next.catch(() => undefined);
     return next;
   }
@@ -167,8 +214,14 @@ export async function openPglite(dataDir?: string, from?: Blob): Promise<Databas
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
-  const lite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(from ? { loadDataDir: from } : {}), extensions: { pg_trgm } })
-    .catch((e) => { unlock(); throw e; });
+  const lite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(from ? { loadDataDir: from } : {}),
+    extensions: { pg_trgm },
+  }).catch((e) => {
+    unlock();
+    throw e;
+  });
   const queue = new Queue();
   const rawQuery = async <T>(text: string, params: unknown[] = []) => (await lite.query<T>(text, params)).rows;
   let inTx = false;
@@ -180,39 +233,70 @@ export async function openPglite(dataDir?: string, from?: Blob): Promise<Databas
   const liteTx = () => {
     const sent: Array<[string, unknown[]]> = [];
     const flush = async () => {
-      while (sent.length) { const [text, params] = sent.shift()!; await rawQuery(text, params); }
+      while (sent.length) {
+        const [text, params] = sent.shift()!;
+        await rawQuery(text, params);
+      }
     };
     const tx: Tx = {
-      async query<T>(text: string, params: unknown[] = []) { await flush(); return rawQuery<T>(text, params); },
-      async exec(sql: string) { await flush(); await lite.exec(sql); },
-      send(text: string, params: unknown[] = []) { sent.push([text, params]); },
+      async query<T>(text: string, params: unknown[] = []) {
+        await flush();
+        return rawQuery<T>(text, params);
+      },
+      async exec(sql: string) {
+        await flush();
+        await lite.exec(sql);
+      },
+      send(text: string, params: unknown[] = []) {
+        sent.push([text, params]);
+      },
     };
     return { tx, flush };
   };
   const database: Database = {
     kind: 'pglite',
-    query: async (text, params) => { checkWork(currentWork.getStore()); return queue.run(() => rawQuery(text, params)); },
-    transaction: (fn) => queue.run(async () => {
+    query: async (text, params) => {
       checkWork(currentWork.getStore());
-      inTx = true;
-      await lite.exec('BEGIN');
-      try {
-        const { tx, flush } = liteTx();
-        const out = await fn(tx);
-        await flush();
-        await commitWork(tx, async () => { await flush(); await lite.exec('COMMIT'); });
-        return out;
-      } catch (e) {
-        await lite.exec('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally { inTx = false; }
-    }),
-    exec: (sql) => queue.run(async () => { await lite.exec(sql); }),
-    probe: (text, timeoutMs) => withTimeout(queue.run(async () => {
-      const results = await lite.exec(probeScript(text));
-      return probeResult(results).rows as never[];
-    }), timeoutMs),
-    close: () => queue.run(async () => { await lite.close(); unlock(); }),
+      return queue.run(() => rawQuery(text, params));
+    },
+    transaction: (fn) =>
+      queue.run(async () => {
+        checkWork(currentWork.getStore());
+        inTx = true;
+        await lite.exec('BEGIN');
+        try {
+          const { tx, flush } = liteTx();
+          const out = await fn(tx);
+          await flush();
+          await commitWork(tx, async () => {
+            await flush();
+            await lite.exec('COMMIT');
+          });
+          return out;
+        } catch (e) {
+          await lite.exec('ROLLBACK').catch(() => undefined);
+          throw e;
+        } finally {
+          inTx = false;
+        }
+      }),
+    exec: (sql) =>
+      queue.run(async () => {
+        await lite.exec(sql);
+      }),
+    probe: (text, timeoutMs) =>
+      withTimeout(
+        queue.run(async () => {
+          const results = await lite.exec(probeScript(text));
+          return probeResult(results).rows as never[];
+        }),
+        timeoutMs,
+      ),
+    close: () =>
+      queue.run(async () => {
+        await lite.close();
+        unlock();
+      }),
     // PGlite runs in this process: a runaway statement is bounded by the request time-out instead.
     statementTimeoutMs: 0,
     poolStats: () => ({ total: 1, idle: inTx ? 0 : 1, waiting: queue.waiting }),
@@ -240,11 +324,14 @@ const statementNames = new Map<string, string>();
 /** A stable name per statement text, so each connection prepares it once. */
 export function statementName(text: string) {
   let name = statementNames.get(text);
-  if (!name) { name = `regie_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`; statementNames.set(text, name); }
+  if (!name) {
+    name = `regie_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
   return name;
 }
 const pgQuery = (text: string, params: unknown[], opts?: QueryOptions): pg.QueryConfig =>
-  (opts?.prepare ? { name: statementName(text), text, values: params } : { text, values: params });
+  opts?.prepare ? { name: statementName(text), text, values: params } : { text, values: params };
 
 export interface PoolSettings {
   /** Connections in the pool (10). */
@@ -266,12 +353,26 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
   // few — measured on the 12,000-family benchmark (bench/results). A connection left idle inside
   // a transaction (a hung caller) gives up its locks after a minute.
   const options = '-c jit=off -c idle_in_transaction_session_timeout=60000';
-  const pool = new pg.Pool({ connectionString: url, max: o.max ?? 10, options, pipeline: true, connectionTimeoutMillis: o.waitMs ?? 2_000, keepAlive: true });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: o.max ?? 10,
+    options,
+    pipeline: true,
+    connectionTimeoutMillis: o.waitMs ?? 2_000,
+    keepAlive: true,
+  });
   // A connection that dies while idle in the pool emits 'error' on the pool: without this
   // listener that would end the process. pg-pool drops the connection; the next caller gets a new one.
   pool.on('error', (err) => o.onError?.(err));
   // /readyz's own connection: never waits behind the pool's queue.
-  const probePool = new pg.Pool({ connectionString: url, max: 1, options: '-c jit=off', connectionTimeoutMillis: 1_000, idleTimeoutMillis: 60_000, keepAlive: true });
+  const probePool = new pg.Pool({
+    connectionString: url,
+    max: 1,
+    options: '-c jit=off',
+    connectionTimeoutMillis: 1_000,
+    idleTimeoutMillis: 60_000,
+    keepAlive: true,
+  });
   probePool.on('error', () => undefined);
   const viaPool: Omit<Tx, 'send'> = {
     async query<T>(text: string, params: unknown[] = [], opts?: QueryOptions) {
@@ -279,10 +380,16 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
       try {
         const r = await pool.query(pgQuery(text, params, opts));
         return r.rows as T[];
-      } catch (e) { throw translateError(e); }
+      } catch (e) {
+        throw translateError(e);
+      }
     },
     async exec(sql: string) {
-      try { await pool.query(sql); } catch (e) { throw translateError(e); }
+      try {
+        await pool.query(sql);
+      } catch (e) {
+        throw translateError(e);
+      }
     },
   };
   return {
@@ -291,15 +398,21 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
     async transaction(fn) {
       const work = currentWork.getStore();
       checkWork(work);
-      const client = await pool.connect().catch((e) => { throw translateError(e); });
+      const client = await pool.connect().catch((e) => {
+        throw translateError(e);
+      });
       // A checked-out client has no listener of the pool's: a backend terminated between two
       // statements would emit an unhandled 'error' and end the process. Remember it instead,
       // and destroy the connection on release rather than give it to the next caller.
       let lost: Error | undefined;
-      const onLost = (err: Error) => { lost = err; };
+      const onLost = (err: Error) => {
+        lost = err;
+      };
       client.on('error', onLost);
       const run = async (text: string | pg.QueryConfig) => {
-        try { return await client.query(text); } catch (e) {
+        try {
+          return await client.query(text);
+        } catch (e) {
           if (unavailableReason(e) === 'database') lost ??= e as Error;
           throw translateError(e);
         }
@@ -311,16 +424,26 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
       // along. A family page is then three round trips: the session, the page with its access facts
       // (BEGIN and the actor settings in front), and the audit rows with the COMMIT.
       let failure: Error | undefined; // pg rejects with an Error (a DatabaseError or a connection error)
-      const sent = (p: Promise<unknown>) => { p.catch((e: Error) => { failure ??= e; }); };
+      const sent = (p: Promise<unknown>) => {
+        p.catch((e: Error) => {
+          failure ??= e;
+        });
+      };
       /** The first failure of a statement sent without waiting explains what came after it (25P02, or a COMMIT that rolled back). */
       const answer = async <R>(p: Promise<R>): Promise<R> => {
         let r: R;
-        try { r = await p; } catch (e) { throw failure ?? e; }
+        try {
+          r = await p;
+        } catch (e) {
+          throw failure ?? e;
+        }
         if (failure) throw failure;
         return r;
       };
       let ended: Promise<unknown> | undefined;
-      const notEnded = () => { if (ended) throw new Error('the transaction has ended (its last statement was sent with { commit: true })'); };
+      const notEnded = () => {
+        if (ended) throw new Error('the transaction has ended (its last statement was sent with { commit: true })');
+      };
       const commit = async () => {
         await commitWork(tx, async () => {
           const r = await answer(run('COMMIT'));
@@ -333,11 +456,23 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
           checkWork(work);
           notEnded();
           const p = run(pgQuery(text, params, opts));
-          if (opts?.commit) { p.catch(() => undefined); ended = commit(); ended.catch(() => undefined); }
+          if (opts?.commit) {
+            p.catch(() => undefined);
+            ended = commit();
+            ended.catch(() => undefined);
+          }
           return (await answer(p)).rows as T[];
         },
-        exec: async (sql: string) => { checkWork(work); notEnded(); await answer(run(sql)); },
-        send: (text: string, params: unknown[] = [], opts?: QueryOptions) => { checkWork(work); notEnded(); sent(run(pgQuery(text, params, opts))); },
+        exec: async (sql: string) => {
+          checkWork(work);
+          notEnded();
+          await answer(run(sql));
+        },
+        send: (text: string, params: unknown[] = [], opts?: QueryOptions) => {
+          checkWork(work);
+          notEnded();
+          sent(run(pgQuery(text, params, opts)));
+        },
       };
       try {
         checkWork(work);
@@ -356,19 +491,30 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
     exec: viaPool.exec,
     async probe<T>(text: string, timeoutMs: number) {
       // The client side bounds the wait too: a server that does not answer at all (network gone) never hangs the probe.
-      const r = await withTimeout(probePool.query({ text: probeScript(text), query_timeout: timeoutMs } as pg.QueryConfig), timeoutMs)
-        .catch((e) => { throw translateError(e); });
+      const r = await withTimeout(
+        probePool.query({ text: probeScript(text), query_timeout: timeoutMs } as pg.QueryConfig),
+        timeoutMs,
+      ).catch((e) => {
+        throw translateError(e);
+      });
       return probeResult(r as unknown as pg.QueryResult[]).rows as T[];
     },
-    close: async () => { await Promise.all([pool.end(), probePool.end()]); },
+    close: async () => {
+      await Promise.all([pool.end(), probePool.end()]);
+    },
     statementTimeoutMs: o.statementTimeoutMs ?? 0,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 
-export interface DbConfig { databaseUrl?: string; dataDir?: string; memory?: boolean; pool?: PoolSettings }
+export interface DbConfig {
+  databaseUrl?: string;
+  dataDir?: string;
+  memory?: boolean;
+  pool?: PoolSettings;
+}
 
 export function openDatabase(cfg: DbConfig): Promise<Database> {
   if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl, cfg.pool);
-  return openPglite(cfg.memory ? undefined : cfg.dataDir ?? './data');
+  return openPglite(cfg.memory ? undefined : (cfg.dataDir ?? './data'));
 }

@@ -14,7 +14,11 @@ const SCANNED = ['src/modules', 'src/platform', 'src/server.ts'];
 function sources(path: string): string[] {
   const abs = join(root, path);
   let entries;
-  try { entries = readdirSync(abs, { withFileTypes: true }); } catch { return path.endsWith('.ts') ? [path] : []; }
+  try {
+    entries = readdirSync(abs, { withFileTypes: true });
+  } catch {
+    return path.endsWith('.ts') ? [path] : [];
+  }
   return entries.flatMap((e) => {
     const p = `${path}/${e.name}`;
     if (e.isDirectory()) return sources(p);

@@ -36,7 +36,9 @@ export async function jobSchemaPending(db: Database): Promise<boolean> {
  */
 export async function installJobSchema(db: Database): Promise<void> {
   const [t] = await db.query<{ name: string | null }>(`SELECT to_regclass('${JOB_SCHEMA}.version')::text AS name`);
-  const version = t?.name ? Number((await db.query<{ version: string }>(`SELECT version FROM ${JOB_SCHEMA}.version`))[0]?.version ?? 0) : null;
+  const version = t?.name
+    ? Number((await db.query<{ version: string }>(`SELECT version FROM ${JOB_SCHEMA}.version`))[0]?.version ?? 0)
+    : null;
   if (version === null) await runScript(db, PgBoss.getConstructionPlans(JOB_SCHEMA));
   else if (version < NEEDED_VERSION) await runScript(db, PgBoss.getMigrationPlans(JOB_SCHEMA, String(version)));
   await db.exec(`

@@ -10,7 +10,9 @@ import { migrationsDir } from '../paths.js';
 export { migrationsDir };
 
 export function migrationFiles(): string[] {
-  return readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
+  return readdirSync(migrationsDir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
 }
 
 /**
@@ -23,7 +25,10 @@ export async function migrate(db: Database): Promise<string[]> {
   if ((await pendingMigrations(db)).length === 0) return [];
   const applied = await migrateSql(db);
   // pg-boss's schema, after ours (0193 made the function that creates its queues).
-  if (await jobSchemaPending(db)) { await installJobSchema(db); applied.push(JOB_SCHEMA_STEP); }
+  if (await jobSchemaPending(db)) {
+    await installJobSchema(db);
+    applied.push(JOB_SCHEMA_STEP);
+  }
   return applied;
 }
 
@@ -50,8 +55,9 @@ async function migrateSql(db: Database): Promise<string[]> {
 
 /** The migrations not yet applied; all of them before the first (no schema_migrations yet). */
 export async function pendingMigrations(db: Database): Promise<string[]> {
-  const rows = await asSystem(db, 'migrations', (tx) => tx.query<{ name: string }>(`SELECT name FROM schema_migrations`))
-    .catch(() => [] as { name: string }[]);
+  const rows = await asSystem(db, 'migrations', (tx) => tx.query<{ name: string }>(`SELECT name FROM schema_migrations`)).catch(
+    () => [] as { name: string }[],
+  );
   const done = new Set(rows.map((r) => r.name));
   const pending = migrationFiles().filter((f) => !done.has(f));
   if (await jobSchemaPending(db)) pending.push(JOB_SCHEMA_STEP);
@@ -68,7 +74,11 @@ export async function migrateAsOwner(db: Database, ownerUrl?: string): Promise<s
   if (!ownerUrl) return migrateAndAnalyze(db);
   if ((await pendingMigrations(db)).length === 0) return [];
   const owner = await openPostgres(ownerUrl, 1);
-  try { return await migrateAndAnalyze(owner); } finally { await owner.close(); }
+  try {
+    return await migrateAndAnalyze(owner);
+  } finally {
+    await owner.close();
+  }
 }
 
 /** After migrations, fresh planner statistics (analyze.ts); ANALYZE needs the tables' owner. */

@@ -6,8 +6,11 @@ import type { Database, Tx } from './db.js';
 
 export function asPublic<T>(db: Database, regionId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    tx.send(`SELECT set_config('role', 'regie_app', true), set_config('regie.region', $1, true), set_config('statement_timeout', $2, true)`,
-      [regionId, String(db.statementTimeoutMs)], { prepare: true });
+    tx.send(
+      `SELECT set_config('role', 'regie_app', true), set_config('regie.region', $1, true), set_config('statement_timeout', $2, true)`,
+      [regionId, String(db.statementTimeoutMs)],
+      { prepare: true },
+    );
     return fn(tx);
   });
 }

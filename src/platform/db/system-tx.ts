@@ -11,8 +11,18 @@ import type { Database, Tx } from './db.js';
  * regie_authn (migrations/0190): only it can read password hashes and TOTP secrets.
  */
 const DOOR_ROLES = {
-  'audit-checkpoints': 'regie_system', 'audit-verify': 'regie_system', authentication: 'regie_authn', 'council-overdue': 'regie_system', 'handover-deadlines': 'regie_system', idempotency: 'regie_system', installation: 'regie_system', jobs: 'regie_system',
-  'mail-outbox': 'regie_system', migrations: 'regie_system', 'public-form': 'regie_system', 'refindex-sweeps': 'regie_system',
+  'audit-checkpoints': 'regie_system',
+  'audit-verify': 'regie_system',
+  authentication: 'regie_authn',
+  'council-overdue': 'regie_system',
+  'handover-deadlines': 'regie_system',
+  idempotency: 'regie_system',
+  installation: 'regie_system',
+  jobs: 'regie_system',
+  'mail-outbox': 'regie_system',
+  migrations: 'regie_system',
+  'public-form': 'regie_system',
+  'refindex-sweeps': 'regie_system',
   'triage-overdue': 'regie_system',
 } as const;
 export type SystemDoor = keyof typeof DOOR_ROLES;

@@ -1,7 +1,14 @@
 // Fastify setup: zod schemas in and out, OpenAPI at /docs, problem+json errors, API-Version
 // header, security headers, the access guard on every route, metrics, health and the web app.
 import pino from 'pino';
-import Fastify, { LogController, type FastifyReply, type FastifyRequest, type FastifyInstance, type RawServerDefault, type FastifyBaseLogger } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyInstance,
+  type RawServerDefault,
+  type FastifyBaseLogger,
+} from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
@@ -9,7 +16,13 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import staticFiles from '@fastify/static';
-import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Database } from '../db/db.js';
 import type { Config } from '../../config.js';
 import { guard } from '../auth/guard.js';
@@ -26,7 +39,8 @@ import { idempotencyPlugin } from './idempotency.js';
 import { webDist } from '../paths.js';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider> & {
-  db: Database; config: Config;
+  db: Database;
+  config: Config;
   /** True while src/server.ts is still starting (waiting for the database, migrating, seeding): /readyz says 503. */
   starting: boolean;
 };
@@ -40,15 +54,30 @@ export const PUBLIC_BODY_LIMIT = 16 * 1024;
  * No inline script anywhere: the web app and Swagger UI load their scripts from files. Styles may
  * be inline (components set style attributes); images may be data: URLs (the enrolment QR code).
  */
-export const CONTENT_SECURITY_POLICY = ["default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-  "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** No personal data in logs: no bodies, no URLs (they hold search terms and ids), only the route pattern. */
 export function loggerOptions(config: Pick<Config, 'logLevel'>) {
   return {
     level: config.logLevel,
     redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-    serializers: { req: (r: { method: string; routeOptions?: { url?: string }; url: string }) => ({ method: r.method, route: r.routeOptions?.url ?? 'unknown' }) },
+    serializers: {
+      req: (r: { method: string; routeOptions?: { url?: string }; url: string }) => ({
+        method: r.method,
+        route: r.routeOptions?.url ?? 'unknown',
+      }),
+    },
   };
 }
 
@@ -58,10 +87,20 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>) {
  */
 class OneLinePerRequest extends LogController {
   // At debug level only (off in production: LOG_LEVEL info): the moment a request was read.
-  override incomingRequest(req: FastifyRequest) { req.log.debug({ req }, 'incoming request'); }
+  override incomingRequest(req: FastifyRequest) {
+    req.log.debug({ req }, 'incoming request');
+  }
   override requestCompleted(_err: Error | null | undefined, req: FastifyRequest, reply: FastifyReply) {
     if (this.isLogDisabled(req)) return;
-    req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unknown', status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? 'unknown',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
   }
 }
 
@@ -73,7 +112,13 @@ class OneLinePerRequest extends LogController {
  */
 export function asyncDestination(dest: number | string): pino.DestinationStream {
   const d = pino.destination({ dest, sync: false, minLength: 4096 });
-  setInterval(() => { try { d.flush(); } catch { /* not ready yet, or closed */ } }, 1000).unref();
+  setInterval(() => {
+    try {
+      d.flush();
+    } catch {
+      /* not ready yet, or closed */
+    }
+  }, 1000).unref();
   return d;
 }
 
@@ -83,7 +128,12 @@ export function asyncStdout(): pino.DestinationStream {
   return (stdout ??= asyncDestination(1));
 }
 
-export interface BuildOptions { db: Database; config: Config; logger?: boolean | object; routes: Array<(app: App) => void> }
+export interface BuildOptions {
+  db: Database;
+  config: Config;
+  logger?: boolean | object;
+  routes: Array<(app: App) => void>;
+}
 
 const API_METHODS: HTTPMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -100,14 +150,18 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     trustProxy: opts.config.trustProxy.length ? opts.config.trustProxy : false,
     routerOptions: { ignoreTrailingSlash: false },
     // Bad URLs and too long path parameters, refused by the router before any route.
-    frameworkErrors: (err, req, reply) => { void sendProblem(reply, { ...toProblem(err, req), instance: req.url.split('?')[0] }); },
+    frameworkErrors: (err, req, reply) => {
+      void sendProblem(reply, { ...toProblem(err, req), instance: req.url.split('?')[0] });
+    },
     // Malformed requests that never reach a route (URL or headers too long, bad HTTP) still get problem+json.
     clientErrorHandler: (err, socket) => {
       if (!socket.writable) return socket.destroy(err);
       const body = JSON.stringify(problemForClientError((err as { code?: string }).code));
       const status = JSON.parse(body).status as number;
-      socket.end(`HTTP/1.1 ${status} ${status === 414 ? 'URI Too Long' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n`
-        + `Content-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 ${status} ${status === 414 ? 'URI Too Long' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+          `Content-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     },
   }).withTypeProvider<ZodTypeProvider>();
   const app = fastify as unknown as App;
@@ -130,7 +184,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   // unless they name their own limit.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/'))
-      for (const m of [route.method].flat()) if (m !== 'HEAD' && !knownRoutes.find(m as HTTPMethod, route.url)) knownRoutes.on(m as HTTPMethod, route.url, () => undefined);
+      for (const m of [route.method].flat())
+        if (m !== 'HEAD' && !knownRoutes.find(m as HTTPMethod, route.url)) knownRoutes.on(m as HTTPMethod, route.url, () => undefined);
     const permission = (route.config as { permission?: string } | undefined)?.permission;
     if (route.url.startsWith('/api/') && !permission)
       throw new Error(`route ${String(route.method)} ${route.url} has no permission in its config`);
@@ -142,9 +197,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Regie API', description: '1 Gezin, 1 Plan, 1 Regisseur — coördinatie van hulp rond kwetsbare gezinnen.',
-        version: API_VERSION, contact: { name: 'Regie', email: 'regie@example.nl', url: 'https://regie.example.nl' },
-        license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/nl/' } },
+      info: {
+        title: 'Regie API',
+        description: '1 Gezin, 1 Plan, 1 Regisseur — coördinatie van hulp rond kwetsbare gezinnen.',
+        version: API_VERSION,
+        contact: { name: 'Regie', email: 'regie@example.nl', url: 'https://regie.example.nl' },
+        license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/nl/' },
+      },
       servers: [{ url: '/', description: 'Deze server (paden beginnen met /api/v1)' }],
     },
     transform: jsonSchemaTransform,
@@ -180,7 +239,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     if (path.startsWith('/api/')) {
       // The address exists with other methods: 405 with Allow, not 404 (RFC 9110, 15.5.6).
       const allowed = API_METHODS.filter((m) => knownRoutes.find(m, path));
-      if (allowed.length) return sendProblem(reply.header('Allow', allowed.join(', ')), { ...methodNotAllowedProblem(allowed), instance: path });
+      if (allowed.length)
+        return sendProblem(reply.header('Allow', allowed.join(', ')), { ...methodNotAllowedProblem(allowed), instance: path });
     }
     if (req.url.startsWith('/api/') || !existsSync(webDist) || !['GET', 'HEAD'].includes(req.method)) {
       return sendProblem(reply, { ...notFoundProblem(), instance: req.url.split('?')[0] });
@@ -202,8 +262,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       if (pending.length) return reply.code(503).send({ status: 'migrations pending', pending });
       return { status: 'ready' };
     } catch (err) {
-      const status = (err as { code?: string }).code === '42P01' ? 'migrations pending'
-        : err instanceof Unavailable && err.reason === 'busy' ? 'database busy' : 'database unreachable';
+      const status =
+        (err as { code?: string }).code === '42P01'
+          ? 'migrations pending'
+          : err instanceof Unavailable && err.reason === 'busy'
+            ? 'database busy'
+            : 'database unreachable';
       return reply.code(503).header('Retry-After', '5').send({ status });
     }
   });

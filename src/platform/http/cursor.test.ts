@@ -35,11 +35,15 @@ describe('page cursors are input', () => {
 describe('shared input rules', () => {
   it('knows real calendar days in a sane range', () => {
     expect(['2020-02-29', '1900-01-01', '2200-12-31'].map(isCalendarDate)).toEqual([true, true, true]);
-    expect(['2021-02-29', '2020-02-30', '0000-01-01', '2020-13-01', '31-02-2020', '1899-12-31'].map(isCalendarDate)).toEqual(Array(6).fill(false));
+    expect(['2021-02-29', '2020-02-30', '0000-01-01', '2020-13-01', '31-02-2020', '1899-12-31'].map(isCalendarDate)).toEqual(
+      Array(6).fill(false),
+    );
   });
 
   it('names the field with a NUL, a lone surrogate or too deep nesting; accepts emoji and accents', () => {
-    expect(() => checkInput({ members: [{ givenNames: 'Jan\u0000' }] }, 'body')).toThrow(expect.objectContaining({ field: 'members[0].givenNames' }));
+    expect(() => checkInput({ members: [{ givenNames: 'Jan\u0000' }] }, 'body')).toThrow(
+      expect.objectContaining({ field: 'members[0].givenNames' }),
+    );
     expect(() => checkInput({ q: 'x\uDC00' }, 'querystring')).toThrow(expect.objectContaining({ field: 'querystring.q' }));
     expect(() => checkInput(JSON.parse('['.repeat(40) + ']'.repeat(40)), 'body')).toThrow(expect.objectContaining({ code: 'too_deep' }));
     expect(() => checkInput({ name: 'Zoë 👪 Çelik' }, 'body')).not.toThrow();

@@ -20,8 +20,15 @@ export function encodeCursor(sortValue: string, id: string): string {
 
 function validSortValue(v: string, kind: SortKind): boolean {
   if (v.length > MAX_SORT_VALUE || ESCAPED_UNSAFE.test(v)) return false;
-  try { checkInput(v, 'querystring'); } catch { return false; }
-  if (kind === 'timestamp') { const day = TIMESTAMP.exec(v)?.[1]; return day !== undefined && isCalendarDate(day); }
+  try {
+    checkInput(v, 'querystring');
+  } catch {
+    return false;
+  }
+  if (kind === 'timestamp') {
+    const day = TIMESTAMP.exec(v)?.[1];
+    return day !== undefined && isCalendarDate(day);
+  }
   if (kind === 'date') return isCalendarDate(v);
   // Text that starts like a day is one (a date or timestamp sort value cast in SQL): a real day.
   const day = /^(\d{4}-\d{2}-\d{2})(T?)/.exec(v);
@@ -34,10 +41,22 @@ export function decodeCursor(cursor: string | undefined, kind: SortKind = 'text'
   if (!cursor) return undefined;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && UUID.test(v[1]) && validSortValue(v[0], kind))
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      typeof v[0] === 'string' &&
+      typeof v[1] === 'string' &&
+      UUID.test(v[1]) &&
+      validSortValue(v[0], kind)
+    )
       return v as [string, string];
-  } catch { /* fall through */ }
-  throw new Invalid('invalid_cursor', 'cursor', { nl: 'Ongeldige paginacursor. Begin opnieuw bij de eerste pagina.', en: 'Invalid page cursor. Start again at the first page.' });
+  } catch {
+    /* fall through */
+  }
+  throw new Invalid('invalid_cursor', 'cursor', {
+    nl: 'Ongeldige paginacursor. Begin opnieuw bij de eerste pagina.',
+    en: 'Invalid page cursor. Start again at the first page.',
+  });
 }
 
 /** Takes limit+1 rows and turns the extra one into the next cursor. */

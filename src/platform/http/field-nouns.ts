@@ -1,7 +1,11 @@
 // The request fields in words, with their article, for the validator's sentences
 // (validation-text.ts): "Vul <noun> in." / "Enter <noun>.". `pick` marks a field chosen from a
 // list (an id, a value list), which says "Kies …" instead of "Vul … in".
-export interface FieldNoun { nl: string; en: string; pick?: boolean }
+export interface FieldNoun {
+  nl: string;
+  en: string;
+  pick?: boolean;
+}
 
 const f = (nl: string, en: string, pick = false): FieldNoun => (pick ? { nl, en, pick } : { nl, en });
 
@@ -125,7 +129,7 @@ export const FIELD_NOUNS: Record<string, FieldNoun> = {
   domain: f('het levensdomein', 'the life domain', true),
   targetScore: f('de streefscore', 'the target score'),
   targetDate: f('de streefdatum', 'the target date'),
-  familyOwn: f('of het een eigen doel van het gezin is', 'whether it is the family\'s own goal', true),
+  familyOwn: f('of het een eigen doel van het gezin is', "whether it is the family's own goal", true),
   goalId: f('het doel', 'the goal', true),
   owner: f('de eigenaar', 'the owner', true),
   kind: f('het soort', 'the kind', true),
@@ -134,7 +138,7 @@ export const FIELD_NOUNS: Record<string, FieldNoun> = {
   notDoneReason: f('de reden van niet gedaan', 'the reason it was not done'),
   partyId: f('de partij', 'the party', true),
   answer: f('het antwoord', 'the answer', true),
-  view: f('de mening van het kind', 'the child\'s view'),
+  view: f('de mening van het kind', "the child's view"),
   via: f('hoe het antwoord is gegeven', 'how the answer was given', true),
   answeredOn: f('de datum van het antwoord', 'the date of the answer'),
   planDate: f('de datum van de versie', 'the date of the version'),

@@ -19,16 +19,24 @@ export function checkInput(value: unknown, context: 'body' | 'querystring' | 'pa
   while (stack.length) {
     const { v, path, depth } = stack.pop()!;
     if (typeof v === 'string') {
-      if (UNSAFE.test(v)) throw new Invalid('invalid_characters', where(context, path), {
-        nl: 'Deze tekst bevat een teken dat niet kan worden opgeslagen (een nul-teken of een half emoji-teken). Typ de tekst opnieuw.',
-        en: 'This text holds a character that cannot be stored (a NUL or half of an emoji). Type the text again.' });
+      if (UNSAFE.test(v))
+        throw new Invalid('invalid_characters', where(context, path), {
+          nl: 'Deze tekst bevat een teken dat niet kan worden opgeslagen (een nul-teken of een half emoji-teken). Typ de tekst opnieuw.',
+          en: 'This text holds a character that cannot be stored (a NUL or half of an emoji). Type the text again.',
+        });
     } else if (v && typeof v === 'object' && !Buffer.isBuffer(v)) {
-      if (depth >= MAX_JSON_DEPTH) throw new Invalid('too_deep', where(context, path), {
-        nl: `De gegevens zijn dieper genest dan ${MAX_JSON_DEPTH} niveaus.`, en: `The data is nested deeper than ${MAX_JSON_DEPTH} levels.` });
+      if (depth >= MAX_JSON_DEPTH)
+        throw new Invalid('too_deep', where(context, path), {
+          nl: `De gegevens zijn dieper genest dan ${MAX_JSON_DEPTH} niveaus.`,
+          en: `The data is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+        });
       const entries = Array.isArray(v) ? v.map((x, i) => [i, x] as const) : Object.entries(v);
       for (const [k, x] of entries) {
-        if (typeof k === 'string' && UNSAFE.test(k)) throw new Invalid('invalid_characters', where(context, path), {
-          nl: 'Een veldnaam bevat een teken dat niet kan worden opgeslagen.', en: 'A field name holds a character that cannot be stored.' });
+        if (typeof k === 'string' && UNSAFE.test(k))
+          throw new Invalid('invalid_characters', where(context, path), {
+            nl: 'Een veldnaam bevat een teken dat niet kan worden opgeslagen.',
+            en: 'A field name holds a character that cannot be stored.',
+          });
         stack.push({ v: x, path: join(path, k), depth: depth + 1 });
       }
     }

@@ -5,7 +5,10 @@ import { Problem } from './problem.js';
 
 export const API_VERSION = '1.0.0';
 
-type Doc = { paths?: Record<string, Record<string, { parameters?: unknown[]; requestBody?: unknown; responses?: Record<string, any> }>>; components?: Record<string, any> };
+type Doc = {
+  paths?: Record<string, Record<string, { parameters?: unknown[]; requestBody?: unknown; responses?: Record<string, any> }>>;
+  components?: Record<string, any>;
+};
 
 const ERRORS: Record<string, string> = {
   '400': 'Ongeldige invoer (problem+json met het veld)',
@@ -22,8 +25,10 @@ export function nlgovConventions<T extends Doc>(doc: T): T {
   delete problemSchema.$schema;
   doc.components = doc.components ?? {};
   doc.components.schemas = { ...(doc.components.schemas ?? {}), Problem: problemSchema };
-  doc.components.headers = { ...(doc.components.headers ?? {}),
-    'API-Version': { description: 'Volledige versie van de API (semver)', schema: { type: 'string', example: API_VERSION } } };
+  doc.components.headers = {
+    ...(doc.components.headers ?? {}),
+    'API-Version': { description: 'Volledige versie van de API (semver)', schema: { type: 'string', example: API_VERSION } },
+  };
   for (const [, item] of Object.entries(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
@@ -34,7 +39,10 @@ export function nlgovConventions<T extends Doc>(doc: T): T {
       const codes = ['401', '403', '404', '409', '429', '500'];
       if (method !== 'get' || (op.parameters ?? []).length || op.requestBody) codes.unshift('400');
       for (const code of codes) {
-        op.responses[code] = { description: ERRORS[code], content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+        op.responses[code] = {
+          description: ERRORS[code],
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        };
       }
     }
   }

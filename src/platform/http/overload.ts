@@ -17,7 +17,10 @@ import { currentWork, type Work } from '../db/db.js';
 import { Unavailable } from './errors.js';
 import { sendProblem, toProblem } from './problem.js';
 
-export interface OverloadSettings { requestTimeoutMs: number; maxInFlight: number }
+export interface OverloadSettings {
+  requestTimeoutMs: number;
+  maxInFlight: number;
+}
 
 const inFlight = new WeakMap<object, Set<Work>>();
 
@@ -42,7 +45,10 @@ export const overloadPlugin = fp(async (app: FastifyInstance, o: OverloadSetting
     let timer: NodeJS.Timeout | undefined;
     const onTimeout = () => {
       if (reply.sent || res.writableEnded) return;
-      if (work.committing) { timer = setTimeout(onTimeout, 20); return; }
+      if (work.committing) {
+        timer = setTimeout(onTimeout, 20);
+        return;
+      }
       work.abandoned ??= 'timeout';
       void sendProblem(reply, { ...toProblem(new Unavailable('timeout', 2), req), instance: req.url.split('?')[0] });
     };

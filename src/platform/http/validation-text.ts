@@ -5,17 +5,33 @@
 import { FIELD_NOUNS, type FieldNoun } from './field-nouns.js';
 
 export interface Issue {
-  code?: string; message?: string; keys?: string[]; expected?: string; format?: string; origin?: string;
-  minimum?: number | bigint; maximum?: number | bigint; values?: unknown[];
+  code?: string;
+  message?: string;
+  keys?: string[];
+  expected?: string;
+  format?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  values?: unknown[];
 }
-export interface FieldError { field: string; detail: string; detailEn: string }
+export interface FieldError {
+  field: string;
+  detail: string;
+  detailEn: string;
+}
 
 const GENERIC: FieldNoun = { nl: 'dit veld', en: 'this field' };
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The field's name in words, from the last named step of its path (`members[0].givenNames` → de voornamen). */
 export function nounOf(field: string): FieldNoun {
-  const last = field.replace(/\[\d+\]/g, '').split('.').filter(Boolean).pop() ?? '';
+  const last =
+    field
+      .replace(/\[\d+\]/g, '')
+      .split('.')
+      .filter(Boolean)
+      .pop() ?? '';
   return Object.hasOwn(FIELD_NOUNS, last) ? FIELD_NOUNS[last]! : GENERIC;
 }
 
@@ -27,30 +43,43 @@ export function issueText(field: string, issue: Issue): { nl: string; en: string
   const missing = issue.code === 'invalid_type' && /received (undefined|null)$/.test(issue.message ?? '');
   const enter = n.pick ? { nl: `Kies ${n.nl}.`, en: `Choose ${n.en}.` } : { nl: `Vul ${n.nl} in.`, en: `Enter ${n.en}.` };
   const wrong = { nl: `${cap(n.nl)} is niet goed ingevuld.`, en: `${cap(n.en)} is not filled in correctly.` };
-  const min = Number(issue.minimum ?? 0), max = Number(issue.maximum ?? 0);
+  const min = Number(issue.minimum ?? 0),
+    max = Number(issue.maximum ?? 0);
   switch (issue.code) {
-    case 'invalid_type': return missing ? enter : wrong;
-    case 'invalid_value': return { nl: `Kies ${n.nl} uit de lijst.`, en: `Choose ${n.en} from the list.` };
+    case 'invalid_type':
+      return missing ? enter : wrong;
+    case 'invalid_value':
+      return { nl: `Kies ${n.nl} uit de lijst.`, en: `Choose ${n.en} from the list.` };
     case 'too_small':
-      if (issue.origin === 'string') return min <= 1 ? enter : { nl: `${cap(n.nl)} moet minstens ${min} tekens zijn.`, en: `${cap(n.en)} must be at least ${min} characters.` };
-      if (issue.origin === 'array' || issue.origin === 'set') return min <= 1
-        ? { nl: `Kies minstens één bij ${n.nl}.`, en: `Choose at least one for ${n.en}.` }
-        : { nl: `Kies minstens ${min} bij ${n.nl}.`, en: `Choose at least ${min} for ${n.en}.` };
+      if (issue.origin === 'string')
+        return min <= 1
+          ? enter
+          : { nl: `${cap(n.nl)} moet minstens ${min} tekens zijn.`, en: `${cap(n.en)} must be at least ${min} characters.` };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return min <= 1
+          ? { nl: `Kies minstens één bij ${n.nl}.`, en: `Choose at least one for ${n.en}.` }
+          : { nl: `Kies minstens ${min} bij ${n.nl}.`, en: `Choose at least ${min} for ${n.en}.` };
       return { nl: `${cap(n.nl)} moet minstens ${min} zijn.`, en: `${cap(n.en)} must be at least ${min}.` };
     case 'too_big':
-      if (issue.origin === 'string') return { nl: `${cap(n.nl)} mag hoogstens ${max} tekens zijn.`, en: `${cap(n.en)} can be at most ${max} characters.` };
-      if (issue.origin === 'array' || issue.origin === 'set') return { nl: `Kies hoogstens ${max} bij ${n.nl}.`, en: `Choose at most ${max} for ${n.en}.` };
+      if (issue.origin === 'string')
+        return { nl: `${cap(n.nl)} mag hoogstens ${max} tekens zijn.`, en: `${cap(n.en)} can be at most ${max} characters.` };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { nl: `Kies hoogstens ${max} bij ${n.nl}.`, en: `Choose at most ${max} for ${n.en}.` };
       return { nl: `${cap(n.nl)} mag hoogstens ${max} zijn.`, en: `${cap(n.en)} can be at most ${max}.` };
     case 'invalid_format':
-      if (issue.format === 'uuid' || issue.format === 'guid') return { nl: `Kies ${n.nl} uit de lijst.`, en: `Choose ${n.en} from the list.` };
-      if (issue.format === 'email') return { nl: `${cap(n.nl)} is geen geldig e-mailadres.`, en: `${cap(n.en)} is not a valid e-mail address.` };
-      if (issue.format === 'date') return { nl: `${cap(n.nl)} is geen bestaande datum (dd-mm-jjjj).`, en: `${cap(n.en)} is not an existing date (dd-mm-yyyy).` };
+      if (issue.format === 'uuid' || issue.format === 'guid')
+        return { nl: `Kies ${n.nl} uit de lijst.`, en: `Choose ${n.en} from the list.` };
+      if (issue.format === 'email')
+        return { nl: `${cap(n.nl)} is geen geldig e-mailadres.`, en: `${cap(n.en)} is not a valid e-mail address.` };
+      if (issue.format === 'date')
+        return { nl: `${cap(n.nl)} is geen bestaande datum (dd-mm-jjjj).`, en: `${cap(n.en)} is not an existing date (dd-mm-yyyy).` };
       return wrong;
     case 'unrecognized_keys': {
       const keys = (issue.keys ?? []).join(', ');
       return { nl: `Het veld ‘${keys}’ hoort hier niet bij.`, en: `The field ‘${keys}’ does not belong here.` };
     }
-    default: return wrong;
+    default:
+      return wrong;
   }
 }
 

@@ -34,7 +34,11 @@ export function bossDb(db: Database): BossDb {
   return {
     async executeSql(text: string, values?: unknown[]) {
       running++;
-      try { return await run(text, values); } finally { running--; }
+      try {
+        return await run(text, values);
+      } finally {
+        running--;
+      }
     },
     inFlight: () => running,
   };

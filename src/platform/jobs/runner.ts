@@ -60,7 +60,7 @@ const errInfo = (err: unknown) => ({ err: { message: (err as Error)?.message ?? 
  */
 export async function ensureQueue(boss: PgBoss, db: Database, queue: PgBoss.Queue) {
   for (let attempt = 1; ; attempt++) {
-    const existing = await boss.getQueue(queue.name) as { expireInSeconds?: number } | null;
+    const existing = (await boss.getQueue(queue.name)) as { expireInSeconds?: number } | null;
     if (existing) {
       // Queues made by an older version kept a 15-minute expiry: bring them in line.
       if (existing.expireInSeconds !== queue.expireInSeconds) await boss.updateQueue(queue.name, { ...queue });
@@ -90,13 +90,17 @@ export async function startJobs(o: JobRunnerOptions): Promise<JobRunner> {
   const adapter = bossDb(o.db);
   const boss = new PgBoss({
     // Its schema is the owner's, installed with the migrations (src/platform/db/job-schema.ts).
-    db: adapter, schema: 'pgboss', migrate: false,
+    db: adapter,
+    schema: 'pgboss',
+    migrate: false,
     // Maintenance (expire, archive, delete old jobs) on every node; pg-boss lets one do it at a time.
-    supervise: true, maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
+    supervise: true,
+    maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
     // No cron: see the comment at the top. Also spares PGlite the timekeeper's clock polling.
     schedule: false,
     // Sweeps leave a job per slot behind: keep the history short (it is in the logs as well).
-    archiveCompletedAfterSeconds: 3600, deleteAfterDays: 2,
+    archiveCompletedAfterSeconds: 3600,
+    deleteAfterDays: 2,
   });
   // Without a listener an 'error' event would crash the process; pg-boss recovers by itself.
   boss.on('error', (err) => log.error(errInfo(err), 'achtergrondtaken: fout in pg-boss'));
@@ -106,7 +110,11 @@ export async function startJobs(o: JobRunnerOptions): Promise<JobRunner> {
   const timers: NodeJS.Timeout[] = [];
   const pending = new Set<Promise<unknown>>();
   let running = 0;
-  const track = <T>(p: Promise<T>) => { pending.add(p); void p.finally(() => pending.delete(p)).catch(() => undefined); return p; };
+  const track = <T>(p: Promise<T>) => {
+    pending.add(p);
+    void p.finally(() => pending.delete(p)).catch(() => undefined);
+    return p;
+  };
 
   try {
     for (const sweep of o.sweeps) {
@@ -129,12 +137,24 @@ export async function startJobs(o: JobRunnerOptions): Promise<JobRunner> {
         const ms = Date.now() - started;
         if (ms > 5_000) log.warn({ sweep: sweep.name, ms }, 'achtergrondtaak duurde lang');
       });
-      const enqueue = () => track(boss.sendThrottled(sweep.name, {}, {}, Math.round(sweep.everySeconds))
-        .then((id) => { if (id && !stopping) boss.notifyWorker(workerId); })
-        .catch((err) => { if (!stopping) log.warn({ sweep: sweep.name, ...errInfo(err) }, 'achtergrondtaak niet ingepland'); }));
+      const enqueue = () =>
+        track(
+          boss
+            .sendThrottled(sweep.name, {}, {}, Math.round(sweep.everySeconds))
+            .then((id) => {
+              if (id && !stopping) boss.notifyWorker(workerId);
+            })
+            .catch((err) => {
+              if (!stopping) log.warn({ sweep: sweep.name, ...errInfo(err) }, 'achtergrondtaak niet ingepland');
+            }),
+        );
       void enqueue();
       // Twice per slot, so that timer drift never skips one; a slot that has its job answers null.
-      timers.push(setInterval(() => { if (!stopping) void enqueue(); }, sweep.everySeconds * 500));
+      timers.push(
+        setInterval(() => {
+          if (!stopping) void enqueue();
+        }, sweep.everySeconds * 500),
+      );
     }
   } catch (err) {
     // A half-started runner must not keep polling a database the caller is about to close.
@@ -158,7 +178,8 @@ export async function startJobs(o: JobRunnerOptions): Promise<JobRunner> {
         // pg-boss stops its loops without waiting for a poll that is under way, and records a
         // finished job without awaiting it: let those statements land before the database closes.
         const deadline = Date.now() + timeout;
-        do await delay(50); while ((adapter.inFlight() > 0 || running > 0) && Date.now() < deadline);
+        do await delay(50);
+        while ((adapter.inFlight() > 0 || running > 0) && Date.now() < deadline);
         log.info({}, 'achtergrondtaken gestopt');
       })();
       return stopped;

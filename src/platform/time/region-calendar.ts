@@ -6,5 +6,7 @@ import { DEFAULT_HOLIDAY_RULES, LIBERATION_DAY_RULES, type HolidayRules, type Li
 export async function holidayRulesOf(tx: Tx, regionId: string): Promise<HolidayRules> {
   const rows = await tx.query<{ liberation_day: string }>(`SELECT liberation_day FROM signal_settings WHERE region_id = $1`, [regionId]);
   const rule = rows[0]?.liberation_day;
-  return rule && (LIBERATION_DAY_RULES as readonly string[]).includes(rule) ? { liberationDay: rule as LiberationDayRule } : DEFAULT_HOLIDAY_RULES;
+  return rule && (LIBERATION_DAY_RULES as readonly string[]).includes(rule)
+    ? { liberationDay: rule as LiberationDayRule }
+    : DEFAULT_HOLIDAY_RULES;
 }

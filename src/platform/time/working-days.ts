@@ -13,7 +13,9 @@
 
 import type { LiberationDayRule } from '../../shared/contract/enums.js';
 export { LIBERATION_DAY_RULES, type LiberationDayRule } from '../../shared/contract/enums.js';
-export interface HolidayRules { liberationDay: LiberationDayRule }
+export interface HolidayRules {
+  liberationDay: LiberationDayRule;
+}
 export const DEFAULT_HOLIDAY_RULES: HolidayRules = Object.freeze({ liberationDay: 'lustrum' });
 
 /** Whether 5 May of a year is a day off under a rule; lustrum years are those divisible by five (1945 + 5k). */
@@ -23,10 +25,20 @@ export function liberationDayOff(year: number, rule: LiberationDayRule): boolean
 
 /** Easter Sunday (Gregorian computus, Meeus/Jones/Butcher). */
 export function easterSunday(year: number): string {
-  const a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
-  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  const a = year % 19,
+    b = Math.floor(year / 100),
+    c = year % 100,
+    d = Math.floor(b / 4),
+    e = b % 4;
+  const f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3),
+    h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4),
+    k = c % 4,
+    l = (32 + 2 * e + 2 * i - h - k) % 7,
+    m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31),
+    day = ((h + l - 7 * m + 114) % 31) + 1;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -48,15 +60,19 @@ export function publicHolidays(year: number, rules: HolidayRules = DEFAULT_HOLID
   const kingsDay = weekday(`${year}-04-27`) === 0 ? `${year}-04-26` : `${year}-04-27`;
   const m = new Map<string, string>([
     [`${year}-01-01`, 'Nieuwjaarsdag'],
-    [easter, 'Eerste Paasdag'], [addDays(easter, 1), 'Tweede Paasdag'],
+    [easter, 'Eerste Paasdag'],
+    [addDays(easter, 1), 'Tweede Paasdag'],
     [kingsDay, 'Koningsdag'],
     ...(liberationDayOff(year, rules.liberationDay) ? [[`${year}-05-05`, 'Bevrijdingsdag'] as [string, string]] : []),
     [addDays(easter, 39), 'Hemelvaartsdag'],
-    [addDays(easter, 49), 'Eerste Pinksterdag'], [addDays(easter, 50), 'Tweede Pinksterdag'],
-    [`${year}-12-25`, 'Eerste Kerstdag'], [`${year}-12-26`, 'Tweede Kerstdag'],
+    [addDays(easter, 49), 'Eerste Pinksterdag'],
+    [addDays(easter, 50), 'Tweede Pinksterdag'],
+    [`${year}-12-25`, 'Eerste Kerstdag'],
+    [`${year}-12-26`, 'Tweede Kerstdag'],
   ]);
   // Ascension can fall on 5 May (2016, 2067): one day off with both names.
-  if (liberationDayOff(year, rules.liberationDay) && addDays(easter, 39) === `${year}-05-05`) m.set(`${year}-05-05`, 'Bevrijdingsdag en Hemelvaartsdag');
+  if (liberationDayOff(year, rules.liberationDay) && addDays(easter, 39) === `${year}-05-05`)
+    m.set(`${year}-05-05`, 'Bevrijdingsdag en Hemelvaartsdag');
   cache.set(key, m);
   return m;
 }
@@ -77,7 +93,10 @@ export function addWorkingDays(date: string, n: number, rules: HolidayRules = DE
   return d;
 }
 
-export interface SkippedDay { date: string; name: string }
+export interface SkippedDay {
+  date: string;
+  name: string;
+}
 /**
  * The public holidays on weekdays from `from` to `to` (both inclusive): the days a deadline
  * counted from `from` skipped to land on `to`. Weekends are not listed; a holiday on a Saturday
@@ -98,9 +117,15 @@ export function skippedHolidays(from: string, to: string, rules: HolidayRules = 
 const DAY_MS = 86_400_000;
 /** Days since 1970-01-01 (a Thursday) of a calendar date. */
 const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-const isWeekdayNumber = (n: number) => { const wd = (((n + 4) % 7) + 7) % 7; return wd !== 0 && wd !== 6; };
+const isWeekdayNumber = (n: number) => {
+  const wd = (((n + 4) % 7) + 7) % 7;
+  return wd !== 0 && wd !== 6;
+};
 // Weekdays from a Monday long before any date we see (day 4 = 1970-01-05 minus 10,000 weeks) up to day n.
-const weekdaysUpTo = (n: number) => { const k = n - 4 + 70_000 + 1; return Math.floor(k / 7) * 5 + Math.min(k % 7, 5); };
+const weekdaysUpTo = (n: number) => {
+  const k = n - 4 + 70_000 + 1;
+  return Math.floor(k / 7) * 5 + Math.min(k % 7, 5);
+};
 
 /**
  * Working days from a (exclusive) to b (inclusive); negative when b is before a. Counted, not
@@ -109,7 +134,8 @@ const weekdaysUpTo = (n: number) => { const k = n - 4 + 70_000 + 1; return Math.
  */
 export function workingDaysBetween(a: string, b: string, rules: HolidayRules = DEFAULT_HOLIDAY_RULES): number {
   if (b < a) return -workingDaysBetween(b, a, rules);
-  const start = dayNumber(a) + 1, end = dayNumber(b);
+  const start = dayNumber(a) + 1,
+    end = dayNumber(b);
   if (end < start) return 0;
   let n = weekdaysUpTo(end) - weekdaysUpTo(start - 1);
   for (let y = Number(a.slice(0, 4)); y <= Number(b.slice(0, 4)); y++) {

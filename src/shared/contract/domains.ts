@@ -2,8 +2,20 @@
 // The twelve domains of the Zelfredzaamheid-Matrix for every person, and four more for children.
 // The web app imports this through @contract; the server validates scores and renders PDFs with it.
 
-export const LIFE_DOMAINS = ['finances', 'daytime_activity', 'housing', 'domestic_relations', 'mental_health', 'physical_health',
-  'addiction', 'basic_adl', 'instrumental_adl', 'social_network', 'participation', 'justice'] as const;
+export const LIFE_DOMAINS = [
+  'finances',
+  'daytime_activity',
+  'housing',
+  'domestic_relations',
+  'mental_health',
+  'physical_health',
+  'addiction',
+  'basic_adl',
+  'instrumental_adl',
+  'social_network',
+  'participation',
+  'justice',
+] as const;
 export type LifeDomain = (typeof LIFE_DOMAINS)[number];
 
 /** Domains scored for children (under 18) only. */
@@ -19,17 +31,39 @@ export type AssessmentView = (typeof ASSESSMENT_VIEWS)[number];
 
 export const DOMAIN_LABELS: Record<'nl' | 'en', Record<Domain, string>> = {
   nl: {
-    finances: 'Financiën', daytime_activity: 'Dagbesteding en werk', housing: 'Huisvesting', domestic_relations: 'Huiselijke relaties',
-    mental_health: 'Geestelijke gezondheid', physical_health: 'Lichamelijke gezondheid', addiction: 'Middelengebruik',
-    basic_adl: 'Basale ADL', instrumental_adl: 'Instrumentele ADL', social_network: 'Sociaal netwerk',
-    participation: 'Maatschappelijke participatie', justice: 'Justitie',
-    development: 'Ontwikkeling', parenting: 'Opvoeding', education: 'Onderwijs', safety: 'Veiligheid',
+    finances: 'Financiën',
+    daytime_activity: 'Dagbesteding en werk',
+    housing: 'Huisvesting',
+    domestic_relations: 'Huiselijke relaties',
+    mental_health: 'Geestelijke gezondheid',
+    physical_health: 'Lichamelijke gezondheid',
+    addiction: 'Middelengebruik',
+    basic_adl: 'Basale ADL',
+    instrumental_adl: 'Instrumentele ADL',
+    social_network: 'Sociaal netwerk',
+    participation: 'Maatschappelijke participatie',
+    justice: 'Justitie',
+    development: 'Ontwikkeling',
+    parenting: 'Opvoeding',
+    education: 'Onderwijs',
+    safety: 'Veiligheid',
   },
   en: {
-    finances: 'Finances', daytime_activity: 'Daytime activity and work', housing: 'Housing', domestic_relations: 'Domestic relations',
-    mental_health: 'Mental health', physical_health: 'Physical health', addiction: 'Substance use',
-    basic_adl: 'Basic daily living', instrumental_adl: 'Instrumental daily living', social_network: 'Social network',
-    participation: 'Participation in society', justice: 'Justice',
-    development: 'Development', parenting: 'Parenting', education: 'Education', safety: 'Safety',
+    finances: 'Finances',
+    daytime_activity: 'Daytime activity and work',
+    housing: 'Housing',
+    domestic_relations: 'Domestic relations',
+    mental_health: 'Mental health',
+    physical_health: 'Physical health',
+    addiction: 'Substance use',
+    basic_adl: 'Basic daily living',
+    instrumental_adl: 'Instrumental daily living',
+    social_network: 'Social network',
+    participation: 'Participation in society',
+    justice: 'Justice',
+    development: 'Development',
+    parenting: 'Parenting',
+    education: 'Education',
+    safety: 'Safety',
   },
 };

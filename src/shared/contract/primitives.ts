@@ -30,8 +30,12 @@ export function isCalendarDate(s: string): boolean {
 }
 
 /** A date field: format: date in the OpenAPI document, a real day in a sane range in practice. */
-export const IsoDate = z.iso.date(msg('Vul een bestaande datum in (dag, maand en jaar).', 'Enter an existing date (day, month and year).'))
-  .refine(isCalendarDate, msg(`Geen bestaande datum tussen ${MIN_YEAR} en ${MAX_YEAR}.`, `Not an existing date between ${MIN_YEAR} and ${MAX_YEAR}.`));
+export const IsoDate = z.iso
+  .date(msg('Vul een bestaande datum in (dag, maand en jaar).', 'Enter an existing date (day, month and year).'))
+  .refine(
+    isCalendarDate,
+    msg(`Geen bestaande datum tussen ${MIN_YEAR} en ${MAX_YEAR}.`, `Not an existing date between ${MIN_YEAR} and ${MAX_YEAR}.`),
+  );
 
 /** The largest value of PostgreSQL's integer (int4), which version columns are. */
 export const INT4_MAX = 2_147_483_647;
@@ -40,8 +44,12 @@ export const INT4_MAX = 2_147_483_647;
 export const Version = z.number().int().min(1).max(INT4_MAX, msg('Onbekende versie.', 'Unknown version.'));
 
 /** An instant with an offset, on a real calendar day in the same range. */
-export const IsoDateTime = z.iso.datetime({ offset: true, message: msg('Geen geldig tijdstip.', 'Not a valid date-time.') })
-  .refine((v) => isCalendarDate(v.slice(0, 10)), msg(`Geen bestaand tijdstip tussen ${MIN_YEAR} en ${MAX_YEAR}.`, `Not an existing date-time between ${MIN_YEAR} and ${MAX_YEAR}.`));
+export const IsoDateTime = z.iso
+  .datetime({ offset: true, message: msg('Geen geldig tijdstip.', 'Not a valid date-time.') })
+  .refine(
+    (v) => isCalendarDate(v.slice(0, 10)),
+    msg(`Geen bestaand tijdstip tussen ${MIN_YEAR} en ${MAX_YEAR}.`, `Not an existing date-time between ${MIN_YEAR} and ${MAX_YEAR}.`),
+  );
 
 /** A record id. */
 export const Uuid = z.uuid();
@@ -49,13 +57,16 @@ export const Uuid = z.uuid();
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** A burgerservicenummer: nine digits passing the 11-test. */
-export const Bsn = z.string().regex(/^\d{9}$/, msg('Een BSN heeft 9 cijfers.', 'A BSN has 9 digits.'))
+export const Bsn = z
+  .string()
+  .regex(/^\d{9}$/, msg('Een BSN heeft 9 cijfers.', 'A BSN has 9 digits.'))
   .refine(isValidBsn, msg('Dit BSN klopt niet (elfproef).', 'This BSN fails the 11-test.'));
 
 /** A birth date: a real day, not in the future, not before 1900. */
-export const BirthDate = IsoDate
-  .refine((d) => d <= today(), msg('Een geboortedatum kan niet in de toekomst liggen.', 'A birth date cannot be in the future.'))
-  .refine((d) => d >= '1900-01-01', msg('Een geboortedatum ligt na 1900.', 'A birth date is after 1900.'));
+export const BirthDate = IsoDate.refine(
+  (d) => d <= today(),
+  msg('Een geboortedatum kan niet in de toekomst liggen.', 'A birth date cannot be in the future.'),
+).refine((d) => d >= '1900-01-01', msg('Een geboortedatum ligt na 1900.', 'A birth date is after 1900.'));
 
 /** The legal basis on which a professional processes a family's data. */
 export const LegalBasis = z.enum(LEGAL_BASES);

@@ -20,7 +20,8 @@ function files(dir: string): string[] {
 }
 
 /** Every module specifier a file imports or re-exports (type-only ones included: they are checked with the web app). */
-const specifiers = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^'";]*?from\s+'([^']+)'/g)].map((m) => m[1]!);
+const specifiers = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^'";]*?from\s+'([^']+)'/g)].map((m) => m[1]!);
 
 /** The file a specifier names, with the aliases of vite.config.ts and web/tsconfig.json. */
 function target(from: string, spec: string): string | null {
@@ -35,8 +36,12 @@ function target(from: string, spec: string): string | null {
 
 const allowed = (file: string) => {
   const rel = relative(root, file);
-  return /^src\/modules\/[a-z]+\/[a-z-]+\.contract\.ts$/.test(rel) || /^src\/shared\/contract\/[a-z-]+\.ts$/.test(rel) || rel === 'src/platform/auth/auth.contract.ts'
-    || /^src\/shared\/events\/(kinds|messages|render)\.ts$/.test(rel);
+  return (
+    /^src\/modules\/[a-z]+\/[a-z-]+\.contract\.ts$/.test(rel) ||
+    /^src\/shared\/contract\/[a-z-]+\.ts$/.test(rel) ||
+    rel === 'src/platform/auth/auth.contract.ts' ||
+    /^src\/shared\/events\/(kinds|messages|render)\.ts$/.test(rel)
+  );
 };
 
 describe('the web app and the server', () => {
@@ -49,11 +54,15 @@ describe('the web app and the server', () => {
       for (const spec of specifiers(file)) {
         const t = target(file, spec);
         if (!t) {
-          if (!file.startsWith(web) && spec !== 'zod' && spec !== 'i18next') outside.push(`${relative(root, file)} imports the package ${spec}`);
+          if (!file.startsWith(web) && spec !== 'zod' && spec !== 'i18next')
+            outside.push(`${relative(root, file)} imports the package ${spec}`);
           continue;
         }
         if (t.startsWith(web) || reached.has(t)) continue;
-        if (!allowed(t)) { outside.push(`${relative(root, file)} → ${relative(root, t)}`); continue; }
+        if (!allowed(t)) {
+          outside.push(`${relative(root, file)} → ${relative(root, t)}`);
+          continue;
+        }
         reached.add(t);
         queue.push(t);
       }

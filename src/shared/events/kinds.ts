@@ -5,7 +5,10 @@
 // other does not know. No imports: this file is compiled for Node and for the browser.
 
 /** An organisation as a sentence names it; `region` only when it is in another region. */
-export interface OrgRef { name: string; region?: string }
+export interface OrgRef {
+  name: string;
+  region?: string;
+}
 
 /** Every kind of timeline event with the parameters its sentence needs. */
 export interface TimelineParams {
@@ -75,25 +78,59 @@ export type StructuredTimelineEvent = { [K in TimelineKind]: TimelineEventOf<K> 
 
 /** Each kind's event type: the coarse category that indicators, row-level security and filters use. */
 export const TIMELINE_TYPE_OF = {
-  family_registered: 'family_registered', family_registered_after_triage: 'family_registered', family_registered_after_handover: 'family_registered',
-  member_added: 'member_added', network_member_added: 'network_member_added',
-  case_opened: 'case_opened', case_opened_after_triage: 'case_opened', case_opened_after_handover: 'case_opened', case_opened_after_signal_handover: 'case_opened',
-  coordinator_assigned: 'coordinator_assigned', case_status_changed: 'case_status_changed', case_closed: 'case_status_changed',
-  team_member_added: 'team_member_added', team_member_added_after_triage: 'team_member_added', team_member_basis_changed: 'team_member_basis_changed',
-  team_member_ended: 'team_member_ended', coordinator_transferred: 'coordinator_transferred', break_glass_opened: 'break_glass_opened',
-  person_updated: 'person_updated', person_merged: 'person_updated', person_merge_undone: 'person_updated',
-  signal_received: 'signal_linked', signal_received_linked: 'signal_linked', signal_linked: 'signal_linked', signal_linked_by_address: 'signal_linked',
-  signal_linked_same_family: 'signal_linked', signal_triaged: 'signal_triaged',
-  handover_sent: 'handover_sent', handover_accepted: 'handover_accepted', handover_accepted_from: 'handover_accepted',
-  handover_accepted_elsewhere: 'handover_accepted', handover_refused: 'handover_refused',
+  family_registered: 'family_registered',
+  family_registered_after_triage: 'family_registered',
+  family_registered_after_handover: 'family_registered',
+  member_added: 'member_added',
+  network_member_added: 'network_member_added',
+  case_opened: 'case_opened',
+  case_opened_after_triage: 'case_opened',
+  case_opened_after_handover: 'case_opened',
+  case_opened_after_signal_handover: 'case_opened',
+  coordinator_assigned: 'coordinator_assigned',
+  case_status_changed: 'case_status_changed',
+  case_closed: 'case_status_changed',
+  team_member_added: 'team_member_added',
+  team_member_added_after_triage: 'team_member_added',
+  team_member_basis_changed: 'team_member_basis_changed',
+  team_member_ended: 'team_member_ended',
+  coordinator_transferred: 'coordinator_transferred',
+  break_glass_opened: 'break_glass_opened',
+  person_updated: 'person_updated',
+  person_merged: 'person_updated',
+  person_merge_undone: 'person_updated',
+  signal_received: 'signal_linked',
+  signal_received_linked: 'signal_linked',
+  signal_linked: 'signal_linked',
+  signal_linked_by_address: 'signal_linked',
+  signal_linked_same_family: 'signal_linked',
+  signal_triaged: 'signal_triaged',
+  handover_sent: 'handover_sent',
+  handover_accepted: 'handover_accepted',
+  handover_accepted_from: 'handover_accepted',
+  handover_accepted_elsewhere: 'handover_accepted',
+  handover_refused: 'handover_refused',
   assessment_recorded: 'assessment_recorded',
-  note: 'note_added', legacy_text: 'note_added',
-  safety_assessment_recorded: 'safety_assessment', safety_assessment_changed: 'safety_assessment', safety_assessment_reviewed: 'safety_assessment',
-  safety_plan_agreement_added: 'safety_plan', safety_plan_agreement_changed: 'safety_plan', safety_plan_agreement_removed: 'safety_plan',
-  council_offered: 'network_council', council_answered: 'network_council', council_met: 'network_council',
-  council_safety_reason: 'network_council', council_outcome_recorded: 'network_council',
-  plan_draft_started: 'plan_changed', plan_council_copied: 'plan_changed', plan_approved: 'plan_changed', plan_version_proposed: 'plan_proposed', plan_answer_recorded: 'plan_answered',
-  plan_agreed: 'plan_agreed', plan_disagreed: 'plan_disagreed',
+  note: 'note_added',
+  legacy_text: 'note_added',
+  safety_assessment_recorded: 'safety_assessment',
+  safety_assessment_changed: 'safety_assessment',
+  safety_assessment_reviewed: 'safety_assessment',
+  safety_plan_agreement_added: 'safety_plan',
+  safety_plan_agreement_changed: 'safety_plan',
+  safety_plan_agreement_removed: 'safety_plan',
+  council_offered: 'network_council',
+  council_answered: 'network_council',
+  council_met: 'network_council',
+  council_safety_reason: 'network_council',
+  council_outcome_recorded: 'network_council',
+  plan_draft_started: 'plan_changed',
+  plan_council_copied: 'plan_changed',
+  plan_approved: 'plan_changed',
+  plan_version_proposed: 'plan_proposed',
+  plan_answer_recorded: 'plan_answered',
+  plan_agreed: 'plan_agreed',
+  plan_disagreed: 'plan_disagreed',
 } as const satisfies Record<TimelineKind, string>;
 export type TimelineType = (typeof TIMELINE_TYPE_OF)[TimelineKind];
 export const TIMELINE_KINDS = Object.keys(TIMELINE_TYPE_OF) as TimelineKind[];
@@ -126,7 +163,9 @@ export type NotificationKind = keyof NotificationParams;
 export type StructuredNotification = { [K in NotificationKind]: { kind: K; params: NotificationParams[K] } }[NotificationKind];
 
 /** A notification from before notifications were structured: its two titles, kept as they were. */
-export interface LegacyTitle { legacyTitle: { nl: string; en: string } }
+export interface LegacyTitle {
+  legacyTitle: { nl: string; en: string };
+}
 
 export type Language = 'nl' | 'en';
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];

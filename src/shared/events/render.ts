@@ -10,25 +10,40 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 /** The options every i18next instance that renders events starts from. */
 export const EVENT_I18N_OPTIONS: InitOptions = {
   resources: EVENT_MESSAGES,
-  lng: 'nl', fallbackLng: 'nl', supportedLngs: ['nl', 'en'],
-  ns: [EVENTS_NS], defaultNS: EVENTS_NS,
+  lng: 'nl',
+  fallbackLng: 'nl',
+  supportedLngs: ['nl', 'en'],
+  ns: [EVENTS_NS],
+  defaultNS: EVENTS_NS,
   // React escapes what it renders and the e-mail's HTML escapes its own values.
   interpolation: { escapeValue: false },
-  initAsync: false, returnNull: false,
+  initAsync: false,
+  returnNull: false,
 };
 
 /** Parameters holding a code that is translated through a label group before it enters the sentence. */
 const LABELLED: Record<string, string> = {
-  fromPhase: 'phase', toPhase: 'phase', fromBasis: 'basis', toBasis: 'basis', relation: 'relation', decision: 'decision',
-  safetyDecision: 'safety', verdict: 'verdict', answer: 'councilAnswer',
+  fromPhase: 'phase',
+  toPhase: 'phase',
+  fromBasis: 'basis',
+  toBasis: 'basis',
+  relation: 'relation',
+  decision: 'decision',
+  safetyDecision: 'safety',
+  verdict: 'verdict',
+  answer: 'councilAnswer',
 };
 /** Calendar days (YYYY-MM-DD) and moments (ISO 8601): formatted by Intl in the reader's language. */
 const DAYS = new Set(['startsOn', 'dueOn', 'offeredOn', 'metOn']);
 const MOMENTS = new Set(['until']);
 /** The parameter that chooses a plural form, per kind. */
 const COUNT: Record<string, string> = {
-  family_registered: 'count', family_registered_after_triage: 'count', break_glass_opened: 'minutes',
-  refindex_escalation: 'workingDays', public_form_cap: 'cap', council_overdue: 'workingDays',
+  family_registered: 'count',
+  family_registered_after_triage: 'count',
+  break_glass_opened: 'minutes',
+  refindex_escalation: 'workingDays',
+  public_form_cap: 'cap',
+  council_overdue: 'workingDays',
 };
 
 const isOrg = (v: unknown): v is OrgRef => typeof v === 'object' && v !== null && typeof (v as OrgRef).name === 'string';

@@ -14,4 +14,5 @@ export function translator(lang: Language): Translate {
 }
 
 export const renderTimeline = (lang: Language, e: { kind: string; params: Record<string, unknown> }) => timelineText(translator(lang), e);
-export const renderNotification = (lang: Language, n: { kind: string; params: Record<string, unknown> }) => notificationText(translator(lang), lang, n);
+export const renderNotification = (lang: Language, n: { kind: string; params: Record<string, unknown> }) =>
+  notificationText(translator(lang), lang, n);

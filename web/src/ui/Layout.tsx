@@ -25,20 +25,39 @@ export function Layout({ children }: { children: ReactNode }) {
   const busy = useBusy();
   // On a narrow screen the menu folds behind a button; a navigation folds it again.
   const [menuOpen, setMenuOpen] = useState(false);
-  useEffect(() => { setMenuOpen(false); }, [path, search]);
+  useEffect(() => {
+    setMenuOpen(false);
+  }, [path, search]);
   // The citizen's public form shows only what a citizen needs: no tagline, no API link.
   const publicPage = path === '/zorg-melden';
   const user = session?.state === 'active' ? session.user : null;
   const nav: Array<[string, string]> = [];
-  if (isCareProfessional(user)) nav.push(['/', t('myFamilies')], ['/gezinnen/nieuw', t('registerFamily')], ['/triage', t('navTriage')],
-    ['/meldingen/nieuw', t('navSignal')], ['/verwijsindex', t('navRefIndex')], ['/overdrachten', t('navHandovers')], ['/doorlooptijden', t('navLeadTimes')]);
-  if (user?.roles.includes('functional_admin')) nav.push(['/beheer/regio', ta('navSettings')], ['/beheer/organisaties', ta('navOrganisations')],
-    ['/beheer/accounts', ta('navAccounts')], ['/beheer/toegangsregels', ta('navAccessRules')], ['/doorlooptijden', t('navLeadTimes')], ['/beheer/e-mail', t('navMail')],
-    ['/installatie/regios', tr('nav')]);
+  if (isCareProfessional(user))
+    nav.push(
+      ['/', t('myFamilies')],
+      ['/gezinnen/nieuw', t('registerFamily')],
+      ['/triage', t('navTriage')],
+      ['/meldingen/nieuw', t('navSignal')],
+      ['/verwijsindex', t('navRefIndex')],
+      ['/overdrachten', t('navHandovers')],
+      ['/doorlooptijden', t('navLeadTimes')],
+    );
+  if (user?.roles.includes('functional_admin'))
+    nav.push(
+      ['/beheer/regio', ta('navSettings')],
+      ['/beheer/organisaties', ta('navOrganisations')],
+      ['/beheer/accounts', ta('navAccounts')],
+      ['/beheer/toegangsregels', ta('navAccessRules')],
+      ['/doorlooptijden', t('navLeadTimes')],
+      ['/beheer/e-mail', t('navMail')],
+      ['/installatie/regios', tr('nav')],
+    );
   if (mayBreakGlass(user)) nav.push(['/noodtoegang', t('breakGlass')]);
-  if (isPrivacyOfficer(user)) nav.push(['/privacy/audit', t('auditLog')], ['/privacy/noodtoegang', t('reviews')], ['/privacy/personen', t('accessLog')]);
+  if (isPrivacyOfficer(user))
+    nav.push(['/privacy/audit', t('auditLog')], ['/privacy/noodtoegang', t('reviews')], ['/privacy/personen', t('accessLog')]);
   // The access rules in words: for the privacy officer too (once, if someone holds both roles).
-  if (isPrivacyOfficer(user) && !nav.some(([href]) => href === '/beheer/toegangsregels')) nav.push(['/beheer/toegangsregels', ta('navAccessRules')]);
+  if (isPrivacyOfficer(user) && !nav.some(([href]) => href === '/beheer/toegangsregels'))
+    nav.push(['/beheer/toegangsregels', ta('navAccessRules')]);
   const logout = async () => {
     await api('DELETE', '/api/v1/session').catch(() => undefined);
     clearAllDrafts();
@@ -48,33 +67,86 @@ export function Layout({ children }: { children: ReactNode }) {
   };
   return (
     <div className="regie-page">
-      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">{t('skip')}</a>
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+        {t('skip')}
+      </a>
       <header className="regie-header">
         <div className="regie-header__inner">
-          <A href="/" className="regie-brand"><span className="regie-logo" aria-hidden="true">R</span> <span>{t('appName')}</span> {!publicPage && <small>{t('tagline')}</small>}</A>
+          <A href="/" className="regie-brand">
+            <span className="regie-logo" aria-hidden="true">
+              R
+            </span>{' '}
+            <span>{t('appName')}</span> {!publicPage && <small>{t('tagline')}</small>}
+          </A>
           <div className="regie-header__tools">
             {nav.length > 0 && (
-              <button type="button" className="regie-header-button regie-menu-button" aria-expanded={menuOpen} aria-controls="regie-nav"
-                onClick={() => setMenuOpen((o) => !o)}>{t('menu')}</button>
+              <button
+                type="button"
+                className="regie-header-button regie-menu-button"
+                aria-expanded={menuOpen}
+                aria-controls="regie-nav"
+                onClick={() => setMenuOpen((o) => !o)}
+              >
+                {t('menu')}
+              </button>
             )}
             {user && <InboxBadge />}
-            {user && <span className="regie-user"><A href="/account">{user.displayName}</A><span className="regie-user__roles"> · {user.roles.map(label).join(', ')}</span></span>}
-            <button type="button" className="regie-header-button" lang={lang === 'nl' ? 'en' : 'nl'} onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}>{t('language')}</button>
-            {user && <button type="button" className="regie-header-button" onClick={logout}>{t('logout')}</button>}
+            {user && (
+              <span className="regie-user">
+                <A href="/account">{user.displayName}</A>
+                <span className="regie-user__roles"> · {user.roles.map(label).join(', ')}</span>
+              </span>
+            )}
+            <button
+              type="button"
+              className="regie-header-button"
+              lang={lang === 'nl' ? 'en' : 'nl'}
+              onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}
+            >
+              {t('language')}
+            </button>
+            {user && (
+              <button type="button" className="regie-header-button" onClick={logout}>
+                {t('logout')}
+              </button>
+            )}
           </div>
         </div>
         {nav.length > 0 && (
           <nav id="regie-nav" className="regie-nav" data-open={menuOpen} aria-label={t('mainMenu')}>
-            <ul>{nav.map(([href, text]) => (
-              <li key={href}><A href={href} aria-current={path === href ? 'page' : undefined}>{text}</A></li>
-            ))}</ul>
+            <ul>
+              {nav.map(([href, text]) => (
+                <li key={href}>
+                  <A href={href} aria-current={path === href ? 'page' : undefined}>
+                    {text}
+                  </A>
+                </li>
+              ))}
+            </ul>
           </nav>
         )}
       </header>
-      <main id="main" className="regie-main" tabIndex={-1} aria-busy={busy || undefined}>{children}</main>
-      <div className="regie-visually-hidden" role="status" aria-live="polite">{busy ? t('loading') : ''}</div>
+      <main id="main" className="regie-main" tabIndex={-1} aria-busy={busy || undefined}>
+        {children}
+      </main>
+      <div className="regie-visually-hidden" role="status" aria-live="polite">
+        {busy ? t('loading') : ''}
+      </div>
       {user && <SessionWarning idleMinutes={session!.idleMinutes} />}
-      <footer className="regie-footer"><Paragraph>Regie · EUPL-1.2{!publicPage && <> · <a className="utrecht-link" href="/docs">API</a></>}</Paragraph></footer>
+      <footer className="regie-footer">
+        <Paragraph>
+          Regie · EUPL-1.2
+          {!publicPage && (
+            <>
+              {' '}
+              ·{' '}
+              <a className="utrecht-link" href="/docs">
+                API
+              </a>
+            </>
+          )}
+        </Paragraph>
+      </footer>
     </div>
   );
 }

@@ -6,8 +6,16 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * on closing focus returns to where it was. Escape closes it only when `onCancel` is given; the
  * re-login dialog has none, because the session must be renewed before the page can be used.
  */
-export function ModalDialog({ labelledBy, children, onCancel, className }: {
-  labelledBy: string; children: ReactNode; onCancel?: () => void; className?: string;
+export function ModalDialog({
+  labelledBy,
+  children,
+  onCancel,
+  className,
+}: {
+  labelledBy: string;
+  children: ReactNode;
+  onCancel?: () => void;
+  className?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -23,8 +31,15 @@ export function ModalDialog({ labelledBy, children, onCancel, className }: {
     };
   }, []);
   return (
-    <dialog ref={ref} className={`regie-dialog ${className ?? ''}`} aria-labelledby={labelledBy}
-      onCancel={(e) => { e.preventDefault(); onCancel?.(); }}>
+    <dialog
+      ref={ref}
+      className={`regie-dialog ${className ?? ''}`}
+      aria-labelledby={labelledBy}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel?.();
+      }}
+    >
       {children}
     </dialog>
   );

@@ -17,12 +17,18 @@ export function SessionWarning({ idleMinutes }: { idleMinutes: number }) {
     return () => clearInterval(h);
   }, [idleMinutes]);
   if (left === null) return null;
-  const stay = () => get('/api/v1/session').then(() => setLeft(null), () => undefined);
+  const stay = () =>
+    get('/api/v1/session').then(
+      () => setLeft(null),
+      () => undefined,
+    );
   // A modal dialog: focus goes to its button, the page waits behind it, and focus returns after.
   return (
     <ModalDialog labelledBy="session-warning-text" className="regie-session-warning" onCancel={() => void stay()}>
       <Paragraph id="session-warning-text">{t('sessionWarning', { n: left })}</Paragraph>
-      <Button appearance="primary-action-button" onClick={() => void stay()}>{t('stayLoggedIn')}</Button>
+      <Button appearance="primary-action-button" onClick={() => void stay()}>
+        {t('stayLoggedIn')}
+      </Button>
     </ModalDialog>
   );
 }

@@ -3,10 +3,12 @@ import { datePartProblem, formatDutchDate, isoOf, parseDutchDate, partsOf, value
 
 describe('Dutch dates', () => {
   it('reads day-month-year in the ways people type it, and ISO', () => {
-    for (const s of ['12-3-2025', '12-03-2025', '12/03/2025', '12.03.2025', '12 03 2025', '12032025', ' 2025-03-12 ']) expect(parseDutchDate(s), s).toBe('2025-03-12');
+    for (const s of ['12-3-2025', '12-03-2025', '12/03/2025', '12.03.2025', '12 03 2025', '12032025', ' 2025-03-12 '])
+      expect(parseDutchDate(s), s).toBe('2025-03-12');
   });
   it('refuses what is no real date', () => {
-    for (const s of ['31-02-2025', '29-02-2023', '00-01-2020', '12-13-2020', '2025-3', '', 'morgen', '03/12/25']) expect(parseDutchDate(s), s).toBeNull();
+    for (const s of ['31-02-2025', '29-02-2023', '00-01-2020', '12-13-2020', '2025-3', '', 'morgen', '03/12/25'])
+      expect(parseDutchDate(s), s).toBeNull();
     expect(parseDutchDate('29-02-2024')).toBe('2024-02-29');
     expect(isoOf(2024, 2, 30)).toBeNull();
   });

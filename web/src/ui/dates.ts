@@ -30,7 +30,11 @@ export function formatDutchDate(iso: string): string {
   return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
 }
 
-export interface DateParts { day: string; month: string; year: string }
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
 
 /** ISO → the three fields of a birth date ("", "", "" when empty or unreadable). */
 export function partsOf(iso: string): DateParts {

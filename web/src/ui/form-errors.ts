@@ -4,8 +4,16 @@
 // summary at the top of the form and the message at each field.
 import type { ProblemBody } from '@contract/shared/problem.js';
 
-export interface FieldMessage { field: string; nl: string; en: string }
-export interface SummaryLine { field?: string; id?: string; text: string }
+export interface FieldMessage {
+  field: string;
+  nl: string;
+  en: string;
+}
+export interface SummaryLine {
+  field?: string;
+  id?: string;
+  text: string;
+}
 
 /** The element id of the input for a request field (`members[0].givenNames` → `fld-members-0-givenNames`). */
 export function fieldId(field: string): string {
@@ -33,7 +41,8 @@ export function problemMessages(p: Pick<ProblemBody, 'errors' | 'field' | 'detai
   if (!p) return [];
   const out = new Map<string, FieldMessage>();
   for (const e of p.errors ?? []) if (!out.has(e.field)) out.set(e.field, { field: e.field, nl: e.detail, en: e.detailEn || e.detail });
-  if (p.field && !out.has(p.field) && !(p.errors ?? []).length) out.set(p.field, { field: p.field, nl: p.detail, en: p.detailEn || p.detail });
+  if (p.field && !out.has(p.field) && !(p.errors ?? []).length)
+    out.set(p.field, { field: p.field, nl: p.detail, en: p.detailEn || p.detail });
   return [...out.values()];
 }
 
@@ -52,8 +61,13 @@ export function messagesByField(messages: FieldMessage[], lang: 'nl' | 'en'): Re
  * first of its candidates that `shown` knows), in the order of `order` (the ids of the form's
  * inputs as they appear); a finding about a field the form does not show keeps its plain sentence, last.
  */
-export function summaryLines(messages: FieldMessage[], lang: 'nl' | 'en', shown: (field: string) => boolean, order: string[] = [],
-  idOf: (field: string) => string = fieldId): SummaryLine[] {
+export function summaryLines(
+  messages: FieldMessage[],
+  lang: 'nl' | 'en',
+  shown: (field: string) => boolean,
+  order: string[] = [],
+  idOf: (field: string) => string = fieldId,
+): SummaryLine[] {
   const seen = new Set<string>();
   const lines: Array<SummaryLine & { rank: number }> = [];
   messages.forEach((m, i) => {
@@ -63,8 +77,11 @@ export function summaryLines(messages: FieldMessage[], lang: 'nl' | 'en', shown:
     seen.add(key);
     const text = lang === 'en' ? m.en : m.nl;
     const pos = target ? order.indexOf(idOf(target)) : -1;
-    lines.push(target ? { field: target, id: idOf(target), text, rank: pos >= 0 ? pos : order.length + i }
-      : { text, rank: Number.MAX_SAFE_INTEGER - messages.length + i });
+    lines.push(
+      target
+        ? { field: target, id: idOf(target), text, rank: pos >= 0 ? pos : order.length + i }
+        : { text, rank: Number.MAX_SAFE_INTEGER - messages.length + i },
+    );
   });
   return lines.sort((a, b) => a.rank - b.rank).map(({ rank: _r, ...l }) => l);
 }

@@ -3,8 +3,28 @@
 // links each plain sentence to its field, and the same sentence at the field (not announced on
 // its own: the summary is the one announcement). Server refusals and the form's own checks take
 // the same way (form-errors.ts maps them).
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { Alert, Button, FormField, FormFieldErrorMessage, Heading, Paragraph, SelectOption, Textarea as DsTextarea, TextInput as DsTextInput } from '@rijkshuisstijl-community/components-react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type InputHTMLAttributes,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
+import {
+  Alert,
+  Button,
+  FormField,
+  FormFieldErrorMessage,
+  Heading,
+  Paragraph,
+  SelectOption,
+  Textarea as DsTextarea,
+  TextInput as DsTextInput,
+} from '@rijkshuisstijl-community/components-react';
 import { ApiError, currentCsrf, sessionEvents, type Problem } from '../api.js';
 import { problemText, useI18n } from '../i18n.js';
 import { fieldId, messagesByField, problemMessages, summaryLines, type FieldMessage } from './form-errors.js';
@@ -15,12 +35,18 @@ let idCounter = 0;
 const useId = (prefix: string) => useRef(`${prefix}-${++idCounter}`).current;
 
 const nl = {
-  summaryTitle: 'Er ging iets mis', draftRestored: 'Concept van {at} teruggezet.', draftRestoredFor: 'Concept voor {about} van {at} teruggezet.',
-  discardDraft: 'Concept weggooien', invalidTitle: 'Ongeldige invoer',
+  summaryTitle: 'Er ging iets mis',
+  draftRestored: 'Concept van {at} teruggezet.',
+  draftRestoredFor: 'Concept voor {about} van {at} teruggezet.',
+  discardDraft: 'Concept weggooien',
+  invalidTitle: 'Ongeldige invoer',
 };
 const en: Record<keyof typeof nl, string> = {
-  summaryTitle: 'There is a problem', draftRestored: 'Draft from {at} restored.', draftRestoredFor: 'Draft for {about} from {at} restored.',
-  discardDraft: 'Discard draft', invalidTitle: 'Invalid input',
+  summaryTitle: 'There is a problem',
+  draftRestored: 'Draft from {at} restored.',
+  draftRestoredFor: 'Draft for {about} from {at} restored.',
+  discardDraft: 'Discard draft',
+  invalidTitle: 'Invalid input',
 };
 const TEXTS = { nl, en };
 function useFormT() {
@@ -47,7 +73,14 @@ function useIdOf() {
   return (field: string) => fieldId(scope ? `${scope}.${field}` : field);
 }
 
-interface FieldProps { label: string; hint?: string; error?: string; id?: string; field?: string; children: (id: string, describedBy?: string) => ReactNode }
+interface FieldProps {
+  label: string;
+  hint?: string;
+  error?: string;
+  id?: string;
+  field?: string;
+  children: (id: string, describedBy?: string) => ReactNode;
+}
 /** A labelled field on the design system's FormField: label, description, error message, input. */
 export function Field({ label, hint, error, id: givenId, field, children }: FieldProps) {
   const ownId = useId('f');
@@ -55,36 +88,88 @@ export function Field({ label, hint, error, id: givenId, field, children }: Fiel
   const id = givenId ?? (field ? idOf(field) : ownId);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <FormField className="utrecht-form-field--text" id={id} invalid={!!error} label={label} statusId={`${id}-status`}
-      errorMessageId={`${id}-err`} descriptionId={`${id}-hint`} errorMessage={error}
-      description={hint ? <div className="utrecht-form-field-description" id={`${id}-hint`}>{hint}</div> : undefined}
-      input={children(id, describedBy)}>{null}</FormField>
+    <FormField
+      className="utrecht-form-field--text"
+      id={id}
+      invalid={!!error}
+      label={label}
+      statusId={`${id}-status`}
+      errorMessageId={`${id}-err`}
+      descriptionId={`${id}-hint`}
+      errorMessage={error}
+      description={
+        hint ? (
+          <div className="utrecht-form-field-description" id={`${id}-hint`}>
+            {hint}
+          </div>
+        ) : undefined
+      }
+      input={children(id, describedBy)}
+    >
+      {null}
+    </FormField>
   );
 }
 
 type Own = { label: string; hint?: string; error?: string; field?: string };
 
 export function TextInput({ label, hint, error, field, id, ...rest }: Own & InputHTMLAttributes<HTMLInputElement>) {
-  return <Field label={label} hint={hint} error={error} field={field} id={id}>{(fid, d) => (
-    <DsTextInput id={fid} aria-describedby={d} invalid={!!error} aria-invalid={error ? true : undefined} className="utrecht-textbox--html-input" {...rest} />
-  )}</Field>;
+  return (
+    <Field label={label} hint={hint} error={error} field={field} id={id}>
+      {(fid, d) => (
+        <DsTextInput
+          id={fid}
+          aria-describedby={d}
+          invalid={!!error}
+          aria-invalid={error ? true : undefined}
+          className="utrecht-textbox--html-input"
+          {...rest}
+        />
+      )}
+    </Field>
+  );
 }
 
 export function TextArea({ label, hint, error, field, id, ...rest }: Own & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <Field label={label} hint={hint} error={error} field={field} id={id}>{(fid, d) => (
-    <DsTextarea id={fid} aria-describedby={d} invalid={!!error} aria-invalid={error ? true : undefined} rows={3} {...rest} />
-  )}</Field>;
+  return (
+    <Field label={label} hint={hint} error={error} field={field} id={id}>
+      {(fid, d) => (
+        <DsTextarea id={fid} aria-describedby={d} invalid={!!error} aria-invalid={error ? true : undefined} rows={3} {...rest} />
+      )}
+    </Field>
+  );
 }
 
-export function Select({ label, hint, error, field, id, options, ...rest }: Own & { options: Array<{ value: string; label: string }> } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({
+  label,
+  hint,
+  error,
+  field,
+  id,
+  options,
+  ...rest
+}: Own & { options: Array<{ value: string; label: string }> } & SelectHTMLAttributes<HTMLSelectElement>) {
   const { t } = useI18n();
-  return <Field label={label} hint={hint} error={error} field={field} id={id}>{(fid, d) => (
-    <select id={fid} aria-describedby={d} aria-invalid={error ? true : undefined}
-      className={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`} {...rest}>
-      <SelectOption value="">{t('choose')}</SelectOption>
-      {options.map((o) => <SelectOption key={o.value} value={o.value}>{o.label}</SelectOption>)}
-    </select>
-  )}</Field>;
+  return (
+    <Field label={label} hint={hint} error={error} field={field} id={id}>
+      {(fid, d) => (
+        <select
+          id={fid}
+          aria-describedby={d}
+          aria-invalid={error ? true : undefined}
+          className={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`}
+          {...rest}
+        >
+          <SelectOption value="">{t('choose')}</SelectOption>
+          {options.map((o) => (
+            <SelectOption key={o.value} value={o.value}>
+              {o.label}
+            </SelectOption>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
 }
 
 /** An error message inside a fieldset (checkbox lists, radio groups), as at a single field. */
@@ -95,9 +180,17 @@ export function FieldsetError({ id, children }: { id?: string; children: ReactNo
 /** The form's own check as a refusal, so it takes the same way as the server's (summary, field). */
 export function formError(messages: FieldMessage[]): ApiError {
   const first = messages[0];
-  return new ApiError({ type: 'about:blank', code: 'validation', status: 400, title: TEXTS.nl.invalidTitle, titleEn: TEXTS.en.invalidTitle,
-    detail: first?.nl ?? '', detailEn: first?.en ?? '', ...(first ? { field: first.field } : {}),
-    errors: messages.map((m) => ({ field: m.field, detail: m.nl, detailEn: m.en })) });
+  return new ApiError({
+    type: 'about:blank',
+    code: 'validation',
+    status: 400,
+    title: TEXTS.nl.invalidTitle,
+    titleEn: TEXTS.en.invalidTitle,
+    detail: first?.nl ?? '',
+    detailEn: first?.en ?? '',
+    ...(first ? { field: first.field } : {}),
+    errors: messages.map((m) => ({ field: m.field, detail: m.nl, detailEn: m.en })),
+  });
 }
 
 /** Field errors from a refusal, keyed by field path: one message per field, also at the field it falls back to. */
@@ -140,16 +233,30 @@ export function ErrorSummary({ error, children }: { error: unknown; children?: R
   if (!error) return null;
   const shown = (f: string) => !!document.getElementById(idOf(f));
   const order = Array.from(document.querySelectorAll('[id^="fld-"]'), (el) => el.id);
-  const lines = messages.length ? summaryLines(messages, lang, shown, order, idOf)
-    : [{ text: p ? problemText(lang, p) : String(error) }];
+  const lines = messages.length ? summaryLines(messages, lang, shown, order, idOf) : [{ text: p ? problemText(lang, p) : String(error) }];
   return (
     <div className="regie-error-summary" tabIndex={-1} ref={ref} aria-labelledby={headingId}>
       <Alert type="error">
-        <Heading level={2} id={headingId}>{p && !messages.length && p.status !== 400 ? (lang === 'en' && p.titleEn ? p.titleEn : p.title) : ft('summaryTitle')}</Heading>
+        <Heading level={2} id={headingId}>
+          {p && !messages.length && p.status !== 400 ? (lang === 'en' && p.titleEn ? p.titleEn : p.title) : ft('summaryTitle')}
+        </Heading>
         <ul className="utrecht-unordered-list regie-error-summary__list">
           {lines.map((l, i) => (
             <li key={l.id ?? `line-${i}`} className="utrecht-unordered-list__item">
-              {l.id ? <a className="utrecht-link" href={`#${l.id}`} onClick={(e) => { e.preventDefault(); focusField(l.id!); }}>{l.text}</a> : l.text}
+              {l.id ? (
+                <a
+                  className="utrecht-link"
+                  href={`#${l.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    focusField(l.id!);
+                  }}
+                >
+                  {l.text}
+                </a>
+              ) : (
+                l.text
+              )}
             </li>
           ))}
         </ul>
@@ -163,7 +270,15 @@ export function ErrorSummary({ error, children }: { error: unknown; children?: R
 export function ProblemAlert({ error, children }: { error: unknown; children?: ReactNode }) {
   if (!error) return null;
   if (!(error instanceof ApiError)) {
-    const p: Problem = { type: 'about:blank', code: 'client_error', status: 0, title: 'Fout', titleEn: 'Error', detail: String(error), detailEn: String(error) };
+    const p: Problem = {
+      type: 'about:blank',
+      code: 'client_error',
+      status: 0,
+      title: 'Fout',
+      titleEn: 'Error',
+      detail: String(error),
+      detailEn: String(error),
+    };
     return <ErrorSummary error={new ApiError(p)}>{children}</ErrorSummary>;
   }
   return <ErrorSummary error={error}>{children}</ErrorSummary>;
@@ -174,11 +289,20 @@ export function DraftNotice({ draft, about }: { draft: DraftMeta; about?: string
   const ft = useFormT();
   const { lang } = useI18n();
   if (!draft.restored || draft.restoredAt === null) return null;
-  const at = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(draft.restoredAt));
+  const at = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(draft.restoredAt));
   return (
     <Alert type="info">
-      <Paragraph className="regie-draft-notice">{about ? ft('draftRestoredFor', { about, at }) : ft('draftRestored', { at })}{' '}
-        <Button appearance="subtle-button" onClick={draft.discard}>{ft('discardDraft')}</Button></Paragraph>
+      <Paragraph className="regie-draft-notice">
+        {about ? ft('draftRestoredFor', { about, at }) : ft('draftRestored', { at })}{' '}
+        <Button appearance="subtle-button" onClick={draft.discard}>
+          {ft('discardDraft')}
+        </Button>
+      </Paragraph>
     </Alert>
   );
 }
@@ -190,17 +314,30 @@ export function DraftNotice({ draft, about }: { draft: DraftMeta; about?: string
  * and wiped at logout and as soon as the app learns the session expired.
  */
 const DRAFT_PREFIX = 'regie.draft.';
-const draftStore = (): Storage | null => { try { return window.sessionStorage; } catch { return null; } };
+const draftStore = (): Storage | null => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+};
 
 /** A short fingerprint of the session (never the CSRF token itself) that a draft is bound to. */
 function sessionFingerprint(): string {
   const token = currentCsrf();
   let h = 0x811c9dc5;
-  for (let i = 0; i < token.length; i++) { h ^= token.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  for (let i = 0; i < token.length; i++) {
+    h ^= token.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
   return (h >>> 0).toString(36);
 }
 
-interface StoredDraft<T> { value: T; at: number; session: string }
+interface StoredDraft<T> {
+  value: T;
+  at: number;
+  session: string;
+}
 
 function readDraft<T>(storageKey: string): StoredDraft<T> | null {
   const store = draftStore();
@@ -210,11 +347,19 @@ function readDraft<T>(storageKey: string): StoredDraft<T> | null {
     const d = JSON.parse(raw) as StoredDraft<T>;
     if (d.session === sessionFingerprint()) return d;
     store?.removeItem(storageKey); // written in another session: never restored
-  } catch { store?.removeItem(storageKey); }
+  } catch {
+    store?.removeItem(storageKey);
+  }
   return null;
 }
 
-export interface DraftMeta { restored: boolean; restoredAt: number | null; savedAt: number | null; clear: () => void; discard: () => void }
+export interface DraftMeta {
+  restored: boolean;
+  restoredAt: number | null;
+  savedAt: number | null;
+  clear: () => void;
+  discard: () => void;
+}
 
 /**
  * A form's state saved as the user types, so a reload or a lost connection never loses work.
@@ -225,7 +370,7 @@ export interface DraftMeta { restored: boolean; restoredAt: number | null; saved
 export function useDraft<T>(key: string, initial: T): [T, (v: T | ((prev: T) => T)) => void, DraftMeta] {
   const storageKey = `${DRAFT_PREFIX}${key}`;
   const [cur, setCur] = useState(() => ({ key: storageKey, stored: readDraft<T>(storageKey) }));
-  const [state, setState] = useState<T>(() => cur.stored ? cur.stored.value : initial);
+  const [state, setState] = useState<T>(() => (cur.stored ? cur.stored.value : initial));
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const initialJson = JSON.stringify(initial);
   const skipSave = useRef(true);
@@ -238,22 +383,45 @@ export function useDraft<T>(key: string, initial: T): [T, (v: T | ((prev: T) => 
     skipSave.current = true;
   }
   useEffect(() => {
-    if (skipSave.current) { skipSave.current = false; return; }
+    if (skipSave.current) {
+      skipSave.current = false;
+      return;
+    }
     const h = setTimeout(() => {
       const store = draftStore();
-      if (JSON.stringify(state) === initialJson) { store?.removeItem(storageKey); return; } // nothing typed: no draft
+      if (JSON.stringify(state) === initialJson) {
+        store?.removeItem(storageKey);
+        return;
+      } // nothing typed: no draft
       store?.setItem(storageKey, JSON.stringify({ value: state, at: Date.now(), session: sessionFingerprint() } satisfies StoredDraft<T>));
       setSavedAt(Date.now());
     }, 400);
     return () => clearTimeout(h);
   }, [state, storageKey]); // eslint-disable-line react-hooks/exhaustive-deps
-  const clear = () => { draftStore()?.removeItem(storageKey); setSavedAt(null); };
-  const discard = () => { clear(); skipSave.current = true; setCur({ key: storageKey, stored: null }); setState(initial); };
+  const clear = () => {
+    draftStore()?.removeItem(storageKey);
+    setSavedAt(null);
+  };
+  const discard = () => {
+    clear();
+    skipSave.current = true;
+    setCur({ key: storageKey, stored: null });
+    setState(initial);
+  };
   return [state, setState, { restored: cur.stored !== null, restoredAt: cur.stored?.at ?? null, clear, discard, savedAt }];
 }
 
 export function clearAllDrafts() {
-  for (const store of [draftStore(), (() => { try { return window.localStorage; } catch { return null; } })()]) {
+  for (const store of [
+    draftStore(),
+    (() => {
+      try {
+        return window.localStorage;
+      } catch {
+        return null;
+      }
+    })(),
+  ]) {
     if (!store) continue;
     // Also drafts that older versions kept in localStorage.
     for (const k of Object.keys(store)) if (k.startsWith(DRAFT_PREFIX)) store.removeItem(k);

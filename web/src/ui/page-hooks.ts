@@ -37,7 +37,10 @@ export function usePageTitleAndFocus(location: string, appName: string) {
       const active = document.activeElement;
       if (!active || active === document.body || !main.contains(active)) main.focus({ preventScroll: true });
     }, 3_000);
-    return () => { observer.disconnect(); clearTimeout(fallback); };
+    return () => {
+      observer.disconnect();
+      clearTimeout(fallback);
+    };
   }, [location, appName]);
 }
 
@@ -52,7 +55,10 @@ export function useBusy() {
       else timer = setTimeout(() => setBusy(requestsInFlight() > 0), 400);
     };
     busyEvents.addEventListener('change', change);
-    return () => { busyEvents.removeEventListener('change', change); clearTimeout(timer); };
+    return () => {
+      busyEvents.removeEventListener('change', change);
+      clearTimeout(timer);
+    };
   }, []);
   return busy;
 }

@@ -28,7 +28,7 @@ export function labelTables(root: ParentNode): void {
         let column = 0;
         for (const cell of row.cells) {
           setAttr(cell, 'role', cell.tagName === 'TH' ? 'rowheader' : 'cell');
-          setAttr(cell, 'data-label', cell.colSpan > 1 ? '' : labels[column] ?? '');
+          setAttr(cell, 'data-label', cell.colSpan > 1 ? '' : (labels[column] ?? ''));
           column += cell.colSpan || 1;
         }
       }
@@ -46,9 +46,17 @@ export function useTableReflow(): void {
     const main = document.getElementById('main');
     if (!main) return;
     let pending = false;
-    const run = () => { pending = false; labelTables(main); };
+    const run = () => {
+      pending = false;
+      labelTables(main);
+    };
     run();
-    const observer = new MutationObserver(() => { if (!pending) { pending = true; queueMicrotask(run); } });
+    const observer = new MutationObserver(() => {
+      if (!pending) {
+        pending = true;
+        queueMicrotask(run);
+      }
+    });
     observer.observe(main, { childList: true, subtree: true, characterData: true });
     return () => observer.disconnect();
   }, []);

@@ -4,7 +4,9 @@ import { ago } from './time.js';
 
 const now = Date.parse('2026-12-04T12:00:00Z');
 const before = (ms: number) => new Date(now - ms).toISOString();
-const MIN = 60_000, HOUR = 60 * MIN, DAY = 24 * HOUR;
+const MIN = 60_000,
+  HOUR = 60 * MIN,
+  DAY = 24 * HOUR;
 
 describe('how old something is, with real plurals', () => {
   it('says it in Dutch', () => {

@@ -37,7 +37,13 @@ export function fmtDate(iso: string | null | undefined, lang: string) {
 
 export function fmtDateTime(iso: string | null | undefined, lang: string) {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** The calendar day in the Netherlands (YYYY-MM-DD), whatever the browser's time zone: Regie's periods are Dutch days. */

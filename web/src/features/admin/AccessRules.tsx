@@ -1,6 +1,15 @@
 // "Toegangsregels": per role what it may do, and the same per permission as a table — both come
 // from the server's permission table (GET /api/v1/access-rules), never from a copy in the web app.
-import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
 import { useApi } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
@@ -36,13 +45,23 @@ export function AccessRules() {
           <ul className="regie-cards regie-admin-roles">
             {rules.roles.map((r) => (
               <li key={r.role} className="regie-card">
-                <Heading level={2} id={`role-${r.role}`}>{l(r.label)}</Heading>
+                <Heading level={2} id={`role-${r.role}`}>
+                  {l(r.label)}
+                </Heading>
                 <Paragraph>{l(r.description)}</Paragraph>
-                {r.permissions.length === 0 ? <Paragraph>{t('rulesNothing')}</Paragraph> : (
+                {r.permissions.length === 0 ? (
+                  <Paragraph>{t('rulesNothing')}</Paragraph>
+                ) : (
                   <>
-                    <Paragraph><strong>{t('rulesMay')}</strong></Paragraph>
+                    <Paragraph>
+                      <strong>{t('rulesMay')}</strong>
+                    </Paragraph>
                     <ul className="utrecht-unordered-list" aria-labelledby={`role-${r.role}`}>
-                      {r.permissions.map((p) => <li key={p} className="utrecht-unordered-list__item">{byKey.get(p) ? l(byKey.get(p)!.label) : p}</li>)}
+                      {r.permissions.map((p) => (
+                        <li key={p} className="utrecht-unordered-list__item">
+                          {byKey.get(p) ? l(byKey.get(p)!.label) : p}
+                        </li>
+                      ))}
                     </ul>
                   </>
                 )}
@@ -51,35 +70,52 @@ export function AccessRules() {
           </ul>
 
           <section className="regie-section" aria-labelledby="rules-records">
-            <Heading level={2} id="rules-records">{t('recordRules')}</Heading>
+            <Heading level={2} id="rules-records">
+              {t('recordRules')}
+            </Heading>
             <ul className="utrecht-unordered-list">
-              {rules.recordRules.map((r) => <li key={r.nl} className="utrecht-unordered-list__item">{l(r)}</li>)}
+              {rules.recordRules.map((r) => (
+                <li key={r.nl} className="utrecht-unordered-list__item">
+                  {l(r)}
+                </li>
+              ))}
             </ul>
           </section>
 
           <section className="regie-section" aria-labelledby="rules-matrix">
-            <Heading level={2} id="rules-matrix">{t('matrix')}</Heading>
+            <Heading level={2} id="rules-matrix">
+              {t('matrix')}
+            </Heading>
             <div className="regie-admin-scroll">
               <Table className="regie-table regie-admin-matrix">
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell scope="col">{t('permission')}</TableHeaderCell>
-                    {rules.roles.map((r) => <TableHeaderCell key={r.role} scope="col">{l(r.label)}</TableHeaderCell>)}
+                    {rules.roles.map((r) => (
+                      <TableHeaderCell key={r.role} scope="col">
+                        {l(r.label)}
+                      </TableHeaderCell>
+                    ))}
                   </TableRow>
                 </TableHeader>
                 {groups(rules.permissions).map(([group, perms]) => (
                   <TableBody key={group.nl}>
                     <TableRow className="regie-admin-group">
-                      <TableHeaderCell scope="colgroup" colSpan={rules.roles.length + 1}>{l(group)}</TableHeaderCell>
+                      <TableHeaderCell scope="colgroup" colSpan={rules.roles.length + 1}>
+                        {l(group)}
+                      </TableHeaderCell>
                     </TableRow>
                     {perms.map((p) => (
                       <TableRow key={p.permission}>
                         <TableHeaderCell scope="row">{l(p.label)}</TableHeaderCell>
                         {rules.roles.map((r) => {
                           const may = p.roles.includes(r.role);
-                          return <TableCell key={r.role} className={may ? 'regie-admin-may' : 'regie-admin-maynot'}>
-                            <span aria-hidden="true">{may ? '✓' : '–'}</span><span className="regie-visually-hidden">{may ? t('allowed') : t('notAllowed')}</span>
-                          </TableCell>;
+                          return (
+                            <TableCell key={r.role} className={may ? 'regie-admin-may' : 'regie-admin-maynot'}>
+                              <span aria-hidden="true">{may ? '✓' : '–'}</span>
+                              <span className="regie-visually-hidden">{may ? t('allowed') : t('notAllowed')}</span>
+                            </TableCell>
+                          );
                         })}
                       </TableRow>
                     ))}

@@ -13,9 +13,23 @@ import { StaleAlert } from './StaleAlert.js';
 import { rebase } from './rebase.js';
 import { TEXTS, type Account, type Organisation } from './texts.js';
 
-interface NewDraft { organisationId: string; displayName: string; username: string; email: string; roles: string[] }
+interface NewDraft {
+  organisationId: string;
+  displayName: string;
+  username: string;
+  email: string;
+  roles: string[];
+}
 
-export function NewAccount({ orgs, onCreated, emailRequired = false }: { orgs: Organisation[]; onCreated: () => void; emailRequired?: boolean }) {
+export function NewAccount({
+  orgs,
+  onCreated,
+  emailRequired = false,
+}: {
+  orgs: Organisation[];
+  onCreated: () => void;
+  emailRequired?: boolean;
+}) {
   const t = useLocalT(TEXTS);
   const { lang } = useI18n();
   const { session } = useSession();
@@ -25,45 +39,107 @@ export function NewAccount({ orgs, onCreated, emailRequired = false }: { orgs: O
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<ApiResponse<'POST', '/api/v1/accounts'> | null>(null);
   const errors = fieldErrors(error, lang);
-  const set = (k: 'organisationId' | 'displayName' | 'username' | 'email') => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
+  const set = (k: 'organisationId' | 'displayName' | 'username' | 'email') => (e: { target: { value: string } }) =>
+    setD({ ...d, [k]: e.target.value });
   const submit = async () => {
-    setBusy(true); setError(null); setCreated(null);
+    setBusy(true);
+    setError(null);
+    setCreated(null);
     try {
-      const r = await post('/api/v1/accounts', { body: {
-        organisationId: d.organisationId, displayName: d.displayName, username: d.username, roles: d.roles, ...(d.email.trim() ? { email: d.email.trim() } : {}) } });
-      draft.clear(); setD({ ...initial, organisationId: d.organisationId });
+      const r = await post('/api/v1/accounts', {
+        body: {
+          organisationId: d.organisationId,
+          displayName: d.displayName,
+          username: d.username,
+          roles: d.roles,
+          ...(d.email.trim() ? { email: d.email.trim() } : {}),
+        },
+      });
+      draft.clear();
+      setD({ ...initial, organisationId: d.organisationId });
       setCreated(r);
       onCreated();
-    } catch (e) { setError(e); } finally { setBusy(false); }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <section className="regie-section" aria-labelledby="admin-account-new">
-      <Heading level={2} id="admin-account-new">{t('newAccount')}</Heading>
-      <div role="status">
-        {created && <CreatedAccount created={created} />}
-      </div>
+      <Heading level={2} id="admin-account-new">
+        {t('newAccount')}
+      </Heading>
+      <div role="status">{created && <CreatedAccount created={created} />}</div>
       <ProblemAlert error={error} />
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <div className="regie-grid">
-          <Select label={t('organisation')} value={d.organisationId} onChange={set('organisationId')} field="organisationId" error={errors.organisationId}
-            options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
-          <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" value={d.displayName} onChange={set('displayName')} field="displayName" error={errors.displayName} />
-          <TextInput label={t('username')} hint={t('usernameHint')} autoComplete="off" spellCheck={false} value={d.username} onChange={set('username')} field="username" error={errors.username} />
+          <Select
+            label={t('organisation')}
+            value={d.organisationId}
+            onChange={set('organisationId')}
+            field="organisationId"
+            error={errors.organisationId}
+            options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          <TextInput
+            label={t('displayName')}
+            hint={t('displayNameHint')}
+            autoComplete="off"
+            value={d.displayName}
+            onChange={set('displayName')}
+            field="displayName"
+            error={errors.displayName}
+          />
+          <TextInput
+            label={t('username')}
+            hint={t('usernameHint')}
+            autoComplete="off"
+            spellCheck={false}
+            value={d.username}
+            onChange={set('username')}
+            field="username"
+            error={errors.username}
+          />
           <EmailInput required={emailRequired} value={d.email} onChange={set('email')} field="email" error={errors.email} />
         </div>
         <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
         <Paragraph className="regie-muted">{t('fourEyesHint')}</Paragraph>
-        <div className="regie-actions"><Button appearance="primary-action-button" type="submit" disabled={busy}>{t('create')}</Button></div>
+        <div className="regie-actions">
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>
+            {t('create')}
+          </Button>
+        </div>
       </form>
     </section>
   );
 }
 
-interface EditDraft { displayName: string; email: string; roles: string[] }
+interface EditDraft {
+  displayName: string;
+  email: string;
+  roles: string[];
+}
 const toDraft = (a: Account): EditDraft => ({ displayName: a.displayName, email: a.email ?? '', roles: a.roles });
 
-export function EditAccount({ account: initialAccount, self, onDone, onCancel, emailRequired = false }: {
-  account: Account; self: boolean; onDone: (notice: string) => void; onCancel: () => void; emailRequired?: boolean;
+export function EditAccount({
+  account: initialAccount,
+  self,
+  onDone,
+  onCancel,
+  emailRequired = false,
+}: {
+  account: Account;
+  self: boolean;
+  onDone: (notice: string) => void;
+  onCancel: () => void;
+  emailRequired?: boolean;
 }) {
   const t = useLocalT(TEXTS);
   const { lang, label } = useI18n();
@@ -75,76 +151,189 @@ export function EditAccount({ account: initialAccount, self, onDone, onCancel, e
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { heading.current?.focus(); }, []);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
   const errors = fieldErrors(error, lang);
   const name = account.displayName;
 
   const run = async (fn: () => Promise<string>) => {
-    setBusy(true); setError(null);
-    try { onDone(await fn()); } catch (e) { setError(e); } finally { setBusy(false); }
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await fn());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   };
-  const save = () => run(async () => {
-    const saved = await put('/api/v1/accounts/:userId', { params: { userId: account.id }, body: { displayName: d.displayName, email: d.email.trim() || null, roles: d.roles, version: account.version } });
-    draft.clear();
-    return saved.pendingRoleChange && !account.pendingRoleChange ? t('proposed', { name: saved.displayName }) : t('accountSaved', { name: saved.displayName });
-  });
-  const decide = (what: 'approval' | 'rejection') => run(async () => {
-    await post(what === 'approval' ? '/api/v1/accounts/:userId/role-change-approval' : '/api/v1/accounts/:userId/role-change-rejection',
-      { params: { userId: account.id }, body: { proposalId: account.pendingRoleChange!.id } });
-    draft.clear();
-    return t(what === 'approval' ? 'approved' : 'rejectedNotice', { name });
-  });
-  const resetTotp = () => run(async () => {
-    const r = await post('/api/v1/accounts/:userId/authenticator-reset', { params: { userId: account.id }, body: { version: account.version } });
-    return t('totpReset', { name, n: r.sessionsEnded });
-  });
-  const resetPassword = () => run(async () => {
-    const r = await post('/api/v1/accounts/:userId/password-reset', { params: { userId: account.id }, body: { version: account.version } });
-    return t('passwordReset', { name, password: r.initialPassword, n: r.sessionsEnded });
-  });
+  const save = () =>
+    run(async () => {
+      const saved = await put('/api/v1/accounts/:userId', {
+        params: { userId: account.id },
+        body: { displayName: d.displayName, email: d.email.trim() || null, roles: d.roles, version: account.version },
+      });
+      draft.clear();
+      return saved.pendingRoleChange && !account.pendingRoleChange
+        ? t('proposed', { name: saved.displayName })
+        : t('accountSaved', { name: saved.displayName });
+    });
+  const decide = (what: 'approval' | 'rejection') =>
+    run(async () => {
+      await post(what === 'approval' ? '/api/v1/accounts/:userId/role-change-approval' : '/api/v1/accounts/:userId/role-change-rejection', {
+        params: { userId: account.id },
+        body: { proposalId: account.pendingRoleChange!.id },
+      });
+      draft.clear();
+      return t(what === 'approval' ? 'approved' : 'rejectedNotice', { name });
+    });
+  const resetTotp = () =>
+    run(async () => {
+      const r = await post('/api/v1/accounts/:userId/authenticator-reset', {
+        params: { userId: account.id },
+        body: { version: account.version },
+      });
+      return t('totpReset', { name, n: r.sessionsEnded });
+    });
+  const resetPassword = () =>
+    run(async () => {
+      const r = await post('/api/v1/accounts/:userId/password-reset', {
+        params: { userId: account.id },
+        body: { version: account.version },
+      });
+      return t('passwordReset', { name, password: r.initialPassword, n: r.sessionsEnded });
+    });
   const pending = account.pendingRoleChange;
   const ownProposal = pending?.proposedBy.id === session!.user.id;
-  const deactivate = () => run(async () => {
-    const r = await post('/api/v1/accounts/:userId/deactivate', { params: { userId: account.id }, body: { version: account.version } });
-    draft.clear();
-    return t('deactivated', { name, n: r.sessionsEnded });
-  });
-  const reactivate = () => run(async () => {
-    const r = await post('/api/v1/accounts/:userId/reactivate', { params: { userId: account.id }, body: { version: account.version } });
-    draft.clear();
-    return r.pendingRoleChange ? t('proposed', { name }) : t('reactivated', { name });
-  });
+  const deactivate = () =>
+    run(async () => {
+      const r = await post('/api/v1/accounts/:userId/deactivate', { params: { userId: account.id }, body: { version: account.version } });
+      draft.clear();
+      return t('deactivated', { name, n: r.sessionsEnded });
+    });
+  const reactivate = () =>
+    run(async () => {
+      const r = await post('/api/v1/accounts/:userId/reactivate', { params: { userId: account.id }, body: { version: account.version } });
+      draft.clear();
+      return r.pendingRoleChange ? t('proposed', { name }) : t('reactivated', { name });
+    });
   const reload = async () => {
     setError(null);
     try {
       const latest = await get('/api/v1/accounts/:userId', { params: { userId: account.id } });
       setD(rebase(d, toDraft(account), toDraft(latest)));
-      setAccount(latest); setReloaded(true);
-    } catch (e) { setError(e); }
+      setAccount(latest);
+      setReloaded(true);
+    } catch (e) {
+      setError(e);
+    }
   };
 
   return (
     <section className="regie-section regie-edit" aria-labelledby="admin-account-edit">
-      <Heading level={2} id="admin-account-edit" ref={heading} tabIndex={-1}>{t('editAccount', { name })}</Heading>
-      <Paragraph className="regie-muted">{account.username} · {account.organisation.name} · {account.active ? t('active') : t('inactive')}</Paragraph>
-      {reloaded && !error && <Alert type="info"><Paragraph>{t('latestLoaded', { values: `${account.displayName}, ${account.email ?? '—'}, ${account.roles.map(label).join(', ')}, ${account.active ? t('active') : t('inactive')}` })}</Paragraph></Alert>}
-      <StaleAlert error={error} onReload={() => { void reload(); }} />
-      {pending && <PendingRoleChange pending={pending} ownProposal={ownProposal} self={self} name={name} busy={busy} onDecide={(what) => { void decide(what); }} />}
-      <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
+      <Heading level={2} id="admin-account-edit" ref={heading} tabIndex={-1}>
+        {t('editAccount', { name })}
+      </Heading>
+      <Paragraph className="regie-muted">
+        {account.username} · {account.organisation.name} · {account.active ? t('active') : t('inactive')}
+      </Paragraph>
+      {reloaded && !error && (
+        <Alert type="info">
+          <Paragraph>
+            {t('latestLoaded', {
+              values: `${account.displayName}, ${account.email ?? '—'}, ${account.roles.map(label).join(', ')}, ${account.active ? t('active') : t('inactive')}`,
+            })}
+          </Paragraph>
+        </Alert>
+      )}
+      <StaleAlert
+        error={error}
+        onReload={() => {
+          void reload();
+        }}
+      />
+      {pending && (
+        <PendingRoleChange
+          pending={pending}
+          ownProposal={ownProposal}
+          self={self}
+          name={name}
+          busy={busy}
+          onDecide={(what) => {
+            void decide(what);
+          }}
+        />
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        noValidate
+      >
         <div className="regie-grid">
-          <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" value={d.displayName} onChange={(e) => setD({ ...d, displayName: e.target.value })} field="displayName" error={errors.displayName} />
-          <EmailInput required={emailRequired} value={d.email} onChange={(e) => setD({ ...d, email: e.target.value })} field="email" error={errors.email} />
+          <TextInput
+            label={t('displayName')}
+            hint={t('displayNameHint')}
+            autoComplete="off"
+            value={d.displayName}
+            onChange={(e) => setD({ ...d, displayName: e.target.value })}
+            field="displayName"
+            error={errors.displayName}
+          />
+          <EmailInput
+            required={emailRequired}
+            value={d.email}
+            onChange={(e) => setD({ ...d, email: e.target.value })}
+            field="email"
+            error={errors.email}
+          />
         </div>
         <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
         <Paragraph className="regie-muted">{t('fourEyesHint')}</Paragraph>
         <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('save')}</Button>
-          <Button appearance="subtle-button" onClick={() => { draft.clear(); onCancel(); }}>{t('cancel')}</Button>
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>
+            {t('save')}
+          </Button>
+          <Button
+            appearance="subtle-button"
+            onClick={() => {
+              draft.clear();
+              onCancel();
+            }}
+          >
+            {t('cancel')}
+          </Button>
         </div>
       </form>
-      <AccountLifecycle account={account} self={self} name={name} busy={busy} confirming={confirming} setConfirming={setConfirming}
-        onDeactivate={() => { void deactivate(); }} onReactivate={() => { void reactivate(); }} />
-      {!self && <SecurityActions account={account} name={name} busy={busy} onResetTotp={() => { void resetTotp(); }} onResetPassword={() => { void resetPassword(); }} />}
+      <AccountLifecycle
+        account={account}
+        self={self}
+        name={name}
+        busy={busy}
+        confirming={confirming}
+        setConfirming={setConfirming}
+        onDeactivate={() => {
+          void deactivate();
+        }}
+        onReactivate={() => {
+          void reactivate();
+        }}
+      />
+      {!self && (
+        <SecurityActions
+          account={account}
+          name={name}
+          busy={busy}
+          onResetTotp={() => {
+            void resetTotp();
+          }}
+          onResetPassword={() => {
+            void resetPassword();
+          }}
+        />
+      )}
     </section>
   );
 }

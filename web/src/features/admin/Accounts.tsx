@@ -1,7 +1,18 @@
 // "Accounts": the professionals' accounts of the region — search and filter, page, create (with a
 // temporary password shown once), change name, e-mail and roles, deactivate and reactivate.
 import { useState } from 'react';
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
 import { Pager, useApi, usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
@@ -23,50 +34,122 @@ export function Accounts() {
   const [notice, setNotice] = useState<string | null>(null);
   const orgsAnswer = useApi('/api/v1/organisations', { query: { limit: 500 } });
   const orgs = orgsAnswer.data?.items ?? [];
-  const list = usePagedList('/api/v1/accounts', { query: { limit: 25, q: filter.q, organisationId: filter.organisationId, status: filter.status } });
+  const list = usePagedList('/api/v1/accounts', {
+    query: { limit: 25, q: filter.q, organisationId: filter.organisationId, status: filter.status },
+  });
   const unreachableAnswer = useApi('/api/v1/accounts', { query: { status: 'active', reachable: 'false', limit: 100 } });
   const data = list.data;
   const unreachable = unreachableAnswer.data;
   const error = list.error ?? unreachableAnswer.error ?? orgsAnswer.error;
   const load = () => Promise.all([list.refetch(), unreachableAnswer.refetch()]);
   const emailRequired = data?.emailRequired ?? false;
-  const refilter = (f: Partial<typeof filter>) => { setNotice(null); setFilter({ ...filter, ...f }); };
-  const done = (text: string) => { setNotice(text); setEditing(null); void load(); };
+  const refilter = (f: Partial<typeof filter>) => {
+    setNotice(null);
+    setFilter({ ...filter, ...f });
+  };
+  const done = (text: string) => {
+    setNotice(text);
+    setEditing(null);
+    void load();
+  };
 
   return (
     <>
       <Heading level={1}>{t('accountsTitle')}</Heading>
       <Paragraph className="regie-lead">{t('accountsIntro')}</Paragraph>
-      <div role="status">{notice && <Alert type="ok" role="none"><Paragraph>{notice}</Paragraph></Alert>}</div>
-      {editing && <EditAccount key={editing.id} account={editing} self={editing.id === session?.user.id} onDone={done} onCancel={() => setEditing(null)}
-        emailRequired={emailRequired} />}
+      <div role="status">
+        {notice && (
+          <Alert type="ok" role="none">
+            <Paragraph>{notice}</Paragraph>
+          </Alert>
+        )}
+      </div>
+      {editing && (
+        <EditAccount
+          key={editing.id}
+          account={editing}
+          self={editing.id === session?.user.id}
+          onDone={done}
+          onCancel={() => setEditing(null)}
+          emailRequired={emailRequired}
+        />
+      )}
 
       {unreachable && (
         <section className="regie-section" aria-labelledby="admin-accounts-unreachable">
-          <Heading level={2} id="admin-accounts-unreachable">{t('unreachableTitle')}</Heading>
+          <Heading level={2} id="admin-accounts-unreachable">
+            {t('unreachableTitle')}
+          </Heading>
           {!unreachable.emailRequired && <Paragraph>{t('unreachableMailOff')}</Paragraph>}
-          {unreachable.items.length === 0 ? <Paragraph>{t('unreachableNone')}</Paragraph> : (<>
-            <Paragraph>{t('unreachableIntro', { n: `${unreachable.items.length}${unreachable.nextCursor ? '+' : ''}`, count: unreachable.items.length })}</Paragraph>
-            <ul className="regie-unreachable">{unreachable.items.map((a) => (
-              <li key={a.id}>{a.displayName} <span className="regie-muted">({a.username}, {a.organisation.name})</span>{' '}
-                <Button appearance="secondary-action-button" aria-label={t('addEmailLabel', { name: a.displayName })}
-                  onClick={() => { setNotice(null); setEditing(a); }}>{t('addEmail')}</Button></li>
-            ))}</ul>
-          </>)}
+          {unreachable.items.length === 0 ? (
+            <Paragraph>{t('unreachableNone')}</Paragraph>
+          ) : (
+            <>
+              <Paragraph>
+                {t('unreachableIntro', {
+                  n: `${unreachable.items.length}${unreachable.nextCursor ? '+' : ''}`,
+                  count: unreachable.items.length,
+                })}
+              </Paragraph>
+              <ul className="regie-unreachable">
+                {unreachable.items.map((a) => (
+                  <li key={a.id}>
+                    {a.displayName}{' '}
+                    <span className="regie-muted">
+                      ({a.username}, {a.organisation.name})
+                    </span>{' '}
+                    <Button
+                      appearance="secondary-action-button"
+                      aria-label={t('addEmailLabel', { name: a.displayName })}
+                      onClick={() => {
+                        setNotice(null);
+                        setEditing(a);
+                      }}
+                    >
+                      {t('addEmail')}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       )}
 
       <section className="regie-section" aria-labelledby="admin-accounts-list">
-        <Heading level={2} id="admin-accounts-list">{t('accountsTitle')}</Heading>
-        <form className="regie-search" role="search" onSubmit={(e) => { e.preventDefault(); refilter({ q: q.trim() }); }}>
+        <Heading level={2} id="admin-accounts-list">
+          {t('accountsTitle')}
+        </Heading>
+        <form
+          className="regie-search"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            refilter({ q: q.trim() });
+          }}
+        >
           <TextInput label={t('searchAccount')} name="q" value={q} onChange={(e) => setQ(e.target.value)} />
-          <Button appearance="secondary-action-button" type="submit">{t('search')}</Button>
+          <Button appearance="secondary-action-button" type="submit">
+            {t('search')}
+          </Button>
         </form>
         <div className="regie-filters">
-          <FilterSelect label={t('organisation')} value={filter.organisationId} onChange={(e) => refilter({ organisationId: e.target.value })}
-            options={[{ value: '', label: t('allOrganisations') }, ...orgs.map((o) => ({ value: o.id, label: o.name }))]} />
-          <FilterSelect label={t('status')} value={filter.status} onChange={(e) => refilter({ status: e.target.value as Status })}
-            options={[{ value: '', label: t('allStatuses') }, { value: 'active', label: t('active') }, { value: 'inactive', label: t('inactive') }]} />
+          <FilterSelect
+            label={t('organisation')}
+            value={filter.organisationId}
+            onChange={(e) => refilter({ organisationId: e.target.value })}
+            options={[{ value: '', label: t('allOrganisations') }, ...orgs.map((o) => ({ value: o.id, label: o.name }))]}
+          />
+          <FilterSelect
+            label={t('status')}
+            value={filter.status}
+            onChange={(e) => refilter({ status: e.target.value as Status })}
+            options={[
+              { value: '', label: t('allStatuses') },
+              { value: 'active', label: t('active') },
+              { value: 'inactive', label: t('inactive') },
+            ]}
+          />
         </div>
         <ProblemAlert error={error} />
         {data && data.items.length === 0 && <Paragraph>{t('noAccounts')}</Paragraph>}
@@ -85,18 +168,45 @@ export function Accounts() {
               <TableBody>
                 {data.items.map((a) => (
                   <TableRow key={a.id} className={a.active ? undefined : 'regie-admin-inactive'}>
-                    <TableCell>{a.displayName}{a.id === session?.user.id && <> ({t('you')})</>}<br /><span className="regie-muted">{a.username}{a.email ? ` · ${a.email}` : ''}</span></TableCell>
+                    <TableCell>
+                      {a.displayName}
+                      {a.id === session?.user.id && <> ({t('you')})</>}
+                      <br />
+                      <span className="regie-muted">
+                        {a.username}
+                        {a.email ? ` · ${a.email}` : ''}
+                      </span>
+                    </TableCell>
                     <TableCell>{a.organisation.name}</TableCell>
                     <TableCell>{a.roles.map(label).join(', ')}</TableCell>
                     <TableCell>
                       {a.active ? t('active') : <strong>{t('inactive')}</strong>}
-                      {a.pendingRoleChange && <><br /><strong>{t('pending')}</strong></>}
-                      <br /><span className="regie-muted">{t('authenticator')}: {a.totpEnrolled ? t('linked') : a.totpRequired ? t('notLinked') : t('notRequired')}</span>
-                      <br /><span className="regie-muted">{t('lastSeen')}: {a.lastSeenAt ? fmtDateTime(a.lastSeenAt, lang) : t('never')}</span>
+                      {a.pendingRoleChange && (
+                        <>
+                          <br />
+                          <strong>{t('pending')}</strong>
+                        </>
+                      )}
+                      <br />
+                      <span className="regie-muted">
+                        {t('authenticator')}: {a.totpEnrolled ? t('linked') : a.totpRequired ? t('notLinked') : t('notRequired')}
+                      </span>
+                      <br />
+                      <span className="regie-muted">
+                        {t('lastSeen')}: {a.lastSeenAt ? fmtDateTime(a.lastSeenAt, lang) : t('never')}
+                      </span>
                     </TableCell>
                     <TableCell>
-                      <Button appearance="secondary-action-button" aria-label={t('editAccountLabel', { name: a.displayName })}
-                        onClick={() => { setNotice(null); setEditing(a); }}>{t('edit')}</Button>
+                      <Button
+                        appearance="secondary-action-button"
+                        aria-label={t('editAccountLabel', { name: a.displayName })}
+                        onClick={() => {
+                          setNotice(null);
+                          setEditing(a);
+                        }}
+                      >
+                        {t('edit')}
+                      </Button>
                     </TableCell>
                   </TableRow>
                 ))}
@@ -107,7 +217,14 @@ export function Accounts() {
         <Pager list={list} label={t('accountsTitle')} />
       </section>
 
-      <NewAccount orgs={orgs} onCreated={() => { list.first(); void load(); }} emailRequired={emailRequired} />
+      <NewAccount
+        orgs={orgs}
+        onCreated={() => {
+          list.first();
+          void load();
+        }}
+        emailRequired={emailRequired}
+      />
     </>
   );
 }

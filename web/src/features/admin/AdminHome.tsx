@@ -22,7 +22,9 @@ export function AdminHome() {
       <ul className="regie-cards regie-admin-home">
         {CARDS.map(([href, title, text]) => (
           <li key={href} className="regie-card">
-            <Heading level={2}><A href={href}>{t(title)}</A></Heading>
+            <Heading level={2}>
+              <A href={href}>{t(title)}</A>
+            </Heading>
             <Paragraph>{t(text)}</Paragraph>
           </li>
         ))}

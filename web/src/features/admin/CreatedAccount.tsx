@@ -10,7 +10,10 @@ export function CreatedAccount({ created }: { created: ApiResponse<'POST', '/api
   return (
     <Alert type="ok" role="none">
       <Paragraph>{t('created', { username: created.account.username, name: created.account.displayName })}</Paragraph>
-      <Paragraph>{t('initialPassword')}<code className="regie-admin-password">{created.initialPassword}</code></Paragraph>
+      <Paragraph>
+        {t('initialPassword')}
+        <code className="regie-admin-password">{created.initialPassword}</code>
+      </Paragraph>
       <Paragraph>{t('initialPasswordHint', { name: created.account.displayName })}</Paragraph>
       {created.account.pendingRoleChange && <Paragraph>{t('proposed', { name: created.account.displayName })}</Paragraph>}
     </Alert>

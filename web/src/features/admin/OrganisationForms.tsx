@@ -10,7 +10,11 @@ import { StaleAlert } from './StaleAlert.js';
 import { rebase } from './rebase.js';
 import { ORGANISATION_TYPES, SAFETY_TYPES, TEXTS, type Organisation } from './texts.js';
 
-interface Draft { name: string; type: string; safetyTask: boolean }
+interface Draft {
+  name: string;
+  type: string;
+  safetyTask: boolean;
+}
 const toDraft = (o: Organisation): Draft => ({ name: o.name, type: o.type, safetyTask: o.safetyTask });
 
 function OrganisationFields({ d, setD, errors }: { d: Draft; setD: (d: Draft) => void; errors: Record<string, string> }) {
@@ -19,12 +23,29 @@ function OrganisationFields({ d, setD, errors }: { d: Draft; setD: (d: Draft) =>
   return (
     <>
       <div className="regie-grid">
-        <TextInput label={t('name')} value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} field="name" error={errors.name} autoComplete="organization" />
-        <Select label={t('type')} value={d.type} field="type" error={errors.type}
+        <TextInput
+          label={t('name')}
+          value={d.name}
+          onChange={(e) => setD({ ...d, name: e.target.value })}
+          field="name"
+          error={errors.name}
+          autoComplete="organization"
+        />
+        <Select
+          label={t('type')}
+          value={d.type}
+          field="type"
+          error={errors.type}
           onChange={(e) => setD({ ...d, type: e.target.value, safetyTask: SAFETY_TYPES.includes(e.target.value) })}
-          options={ORGANISATION_TYPES.map((v) => ({ value: v, label: label(v) }))} />
+          options={ORGANISATION_TYPES.map((v) => ({ value: v, label: label(v) }))}
+        />
       </div>
-      <Checkbox label={t('safetyTaskLabel')} hint={t('safetyTaskHint')} checked={d.safetyTask} onChange={(v) => setD({ ...d, safetyTask: v })} />
+      <Checkbox
+        label={t('safetyTaskLabel')}
+        hint={t('safetyTaskHint')}
+        checked={d.safetyTask}
+        onChange={(v) => setD({ ...d, safetyTask: v })}
+      />
       {errors.safetyTask && <Paragraph className="utrecht-form-field-error-message">{errors.safetyTask}</Paragraph>}
     </>
   );
@@ -39,25 +60,52 @@ export function NewOrganisation({ onCreated }: { onCreated: (o: Organisation) =>
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
       const o = await post('/api/v1/organisations', { body: { name: d.name, type: d.type, safetyTask: d.safetyTask } });
-      draft.clear(); setD(initial); onCreated(o);
-    } catch (e) { setError(e); } finally { setBusy(false); }
+      draft.clear();
+      setD(initial);
+      onCreated(o);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <section className="regie-section" aria-labelledby="admin-org-new">
-      <Heading level={2} id="admin-org-new">{t('newOrg')}</Heading>
+      <Heading level={2} id="admin-org-new">
+        {t('newOrg')}
+      </Heading>
       <ProblemAlert error={error} />
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <OrganisationFields d={d} setD={setD} errors={fieldErrors(error, lang)} />
-        <div className="regie-actions"><Button appearance="primary-action-button" type="submit" disabled={busy}>{t('add')}</Button></div>
+        <div className="regie-actions">
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>
+            {t('add')}
+          </Button>
+        </div>
       </form>
     </section>
   );
 }
 
-export function EditOrganisation({ org: initialOrg, onSaved, onCancel }: { org: Organisation; onSaved: (o: Organisation) => void; onCancel: () => void }) {
+export function EditOrganisation({
+  org: initialOrg,
+  onSaved,
+  onCancel,
+}: {
+  org: Organisation;
+  onSaved: (o: Organisation) => void;
+  onCancel: () => void;
+}) {
   const t = useLocalT(TEXTS);
   const { lang, label } = useI18n();
   const { session } = useSession();
@@ -67,32 +115,75 @@ export function EditOrganisation({ org: initialOrg, onSaved, onCancel }: { org: 
   const [reloaded, setReloaded] = useState(false);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { heading.current?.focus(); }, []);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
   const submit = async () => {
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
-      const saved = await put('/api/v1/organisations/:organisationId', { params: { organisationId: org.id }, body: { name: d.name, type: d.type, safetyTask: d.safetyTask, version: org.version } });
-      draft.clear(); onSaved(saved);
-    } catch (e) { setError(e); } finally { setBusy(false); }
+      const saved = await put('/api/v1/organisations/:organisationId', {
+        params: { organisationId: org.id },
+        body: { name: d.name, type: d.type, safetyTask: d.safetyTask, version: org.version },
+      });
+      draft.clear();
+      onSaved(saved);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   };
   const reload = async () => {
     setError(null);
     try {
       const latest = await get('/api/v1/organisations/:organisationId', { params: { organisationId: org.id } });
       setD(rebase(d, toDraft(org), toDraft(latest)));
-      setOrg(latest); setReloaded(true);
-    } catch (e) { setError(e); }
+      setOrg(latest);
+      setReloaded(true);
+    } catch (e) {
+      setError(e);
+    }
   };
   return (
     <section className="regie-section regie-edit" aria-labelledby="admin-org-edit">
-      <Heading level={2} id="admin-org-edit" ref={heading} tabIndex={-1}>{t('editOrg', { name: org.name })}</Heading>
-      {reloaded && !error && <Alert type="info"><Paragraph>{t('latestLoaded', { values: `${org.name}, ${label(org.type)}, ${t('safetyTask')}: ${org.safetyTask ? t('yes') : t('no')}` })}</Paragraph></Alert>}
-      <StaleAlert error={error} onReload={() => { void reload(); }} />
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <Heading level={2} id="admin-org-edit" ref={heading} tabIndex={-1}>
+        {t('editOrg', { name: org.name })}
+      </Heading>
+      {reloaded && !error && (
+        <Alert type="info">
+          <Paragraph>
+            {t('latestLoaded', { values: `${org.name}, ${label(org.type)}, ${t('safetyTask')}: ${org.safetyTask ? t('yes') : t('no')}` })}
+          </Paragraph>
+        </Alert>
+      )}
+      <StaleAlert
+        error={error}
+        onReload={() => {
+          void reload();
+        }}
+      />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <OrganisationFields d={d} setD={setD} errors={fieldErrors(error, lang)} />
         <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('save')}</Button>
-          <Button appearance="subtle-button" onClick={() => { draft.clear(); onCancel(); }}>{t('cancel')}</Button>
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>
+            {t('save')}
+          </Button>
+          <Button
+            appearance="subtle-button"
+            onClick={() => {
+              draft.clear();
+              onCancel();
+            }}
+          >
+            {t('cancel')}
+          </Button>
         </div>
       </form>
     </section>

@@ -1,7 +1,18 @@
 // "Organisaties": the organisations of the region — search, page, add, change (name, type, safety
 // task). A change saved by someone else in the meantime is reported (409), never overwritten.
 import { useState } from 'react';
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
 import { Pager, usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { ProblemAlert, TextInput } from '../../ui/forms.js';
@@ -19,20 +30,49 @@ export function Organisations() {
   const { data, error } = list;
   const load = () => list.refetch();
 
-  const done = (text: string) => { setNotice(text); setEditing(null); void load(); };
+  const done = (text: string) => {
+    setNotice(text);
+    setEditing(null);
+    void load();
+  };
 
   return (
     <>
       <Heading level={1}>{t('orgsTitle')}</Heading>
       <Paragraph className="regie-lead">{t('orgsIntro')}</Paragraph>
-      <div role="status">{notice && <Alert type="ok" role="none"><Paragraph>{notice}</Paragraph></Alert>}</div>
-      {editing && <EditOrganisation key={editing.id} org={editing} onSaved={(o) => done(t('orgSaved', { name: o.name }))} onCancel={() => setEditing(null)} />}
+      <div role="status">
+        {notice && (
+          <Alert type="ok" role="none">
+            <Paragraph>{notice}</Paragraph>
+          </Alert>
+        )}
+      </div>
+      {editing && (
+        <EditOrganisation
+          key={editing.id}
+          org={editing}
+          onSaved={(o) => done(t('orgSaved', { name: o.name }))}
+          onCancel={() => setEditing(null)}
+        />
+      )}
 
       <section className="regie-section" aria-labelledby="admin-orgs-list">
-        <Heading level={2} id="admin-orgs-list">{t('orgsTitle')}</Heading>
-        <form className="regie-search" role="search" onSubmit={(e) => { e.preventDefault(); list.first(); setQuery(q.trim()); }}>
+        <Heading level={2} id="admin-orgs-list">
+          {t('orgsTitle')}
+        </Heading>
+        <form
+          className="regie-search"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            list.first();
+            setQuery(q.trim());
+          }}
+        >
           <TextInput label={t('searchOrg')} name="q" value={q} onChange={(e) => setQ(e.target.value)} />
-          <Button appearance="secondary-action-button" type="submit">{t('search')}</Button>
+          <Button appearance="secondary-action-button" type="submit">
+            {t('search')}
+          </Button>
         </form>
         <ProblemAlert error={error} />
         {data && data.items.length === 0 && <Paragraph>{t('noOrgs')}</Paragraph>}
@@ -53,8 +93,16 @@ export function Organisations() {
                   <TableCell>{label(o.type)}</TableCell>
                   <TableCell>{o.safetyTask ? t('yes') : t('no')}</TableCell>
                   <TableCell>
-                    <Button appearance="secondary-action-button" aria-label={t('editOrgLabel', { name: o.name })}
-                      onClick={() => { setNotice(null); setEditing(o); }}>{t('edit')}</Button>
+                    <Button
+                      appearance="secondary-action-button"
+                      aria-label={t('editOrgLabel', { name: o.name })}
+                      onClick={() => {
+                        setNotice(null);
+                        setEditing(o);
+                      }}
+                    >
+                      {t('edit')}
+                    </Button>
                   </TableCell>
                 </TableRow>
               ))}
@@ -64,7 +112,12 @@ export function Organisations() {
         <Pager list={list} label={t('orgsTitle')} />
       </section>
 
-      <NewOrganisation onCreated={(o) => { list.first(); done(t('orgCreated', { name: o.name })); }} />
+      <NewOrganisation
+        onCreated={(o) => {
+          list.first();
+          done(t('orgCreated', { name: o.name }));
+        }}
+      />
     </>
   );
 }

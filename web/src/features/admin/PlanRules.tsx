@@ -32,10 +32,18 @@ function useSave<T>(reload: () => Promise<T>, apply: (latest: T) => void) {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const run = async (save: () => Promise<T>) => {
-    setError(null); setNotice(null);
-    try { apply(await save()); setNotice(t('saved')); } catch (e) {
+    setError(null);
+    setNotice(null);
+    try {
+      apply(await save());
+      setNotice(t('saved'));
+    } catch (e) {
       setError(e);
-      if (isStale(e)) { apply(await reload()); setError(null); setNotice(t('staleSaved')); }
+      if (isStale(e)) {
+        apply(await reload());
+        setError(null);
+        setNotice(t('staleSaved'));
+      }
     }
   };
   return { error, notice, run };
@@ -45,16 +53,40 @@ function ApprovalForm({ initial }: { initial: { teamLeadApproval: boolean; versi
   const t = useLocalT(TEXTS);
   const [base, setBase] = useState(initial);
   const [value, setValue] = useState<'yes' | 'no'>(initial.teamLeadApproval ? 'yes' : 'no');
-  const { error, notice, run } = useSave(() => get('/api/v1/plan-settings'), (s) => { setBase(s); setValue(s.teamLeadApproval ? 'yes' : 'no'); });
+  const { error, notice, run } = useSave(
+    () => get('/api/v1/plan-settings'),
+    (s) => {
+      setBase(s);
+      setValue(s.teamLeadApproval ? 'yes' : 'no');
+    },
+  );
   return (
     <section aria-labelledby="approval-title" className="regie-section">
-      <Heading level={2} id="approval-title">{t('approvalTitle')}</Heading>
+      <Heading level={2} id="approval-title">
+        {t('approvalTitle')}
+      </Heading>
       <ProblemAlert error={error} />
       {notice && <Paragraph role="status">{notice}</Paragraph>}
-      <form onSubmit={(e) => { e.preventDefault(); void run(() => put('/api/v1/plan-settings', { body: { teamLeadApproval: value === 'yes', version: base.version } })); }} noValidate>
-        <RadioGroup legend={t('approvalLegend')} name="teamLeadApproval" value={value} onChange={setValue}
-          options={[{ value: 'no', label: t('approvalNo') }, { value: 'yes', label: t('approvalYes') }]} />
-        <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => put('/api/v1/plan-settings', { body: { teamLeadApproval: value === 'yes', version: base.version } }));
+        }}
+        noValidate
+      >
+        <RadioGroup
+          legend={t('approvalLegend')}
+          name="teamLeadApproval"
+          value={value}
+          onChange={setValue}
+          options={[
+            { value: 'no', label: t('approvalNo') },
+            { value: 'yes', label: t('approvalYes') },
+          ]}
+        />
+        <Button appearance="primary-action-button" type="submit">
+          {t('save')}
+        </Button>
       </form>
     </section>
   );
@@ -65,18 +97,41 @@ function CouncilDaysForm({ initial }: { initial: { workingDays: number; version:
   const { lang } = useI18n();
   const [base, setBase] = useState(initial);
   const [days, setDays] = useState(String(initial.workingDays));
-  const { error, notice, run } = useSave(() => get('/api/v1/admin/council-settings'), (s) => { setBase(s); setDays(String(s.workingDays)); });
+  const { error, notice, run } = useSave(
+    () => get('/api/v1/admin/council-settings'),
+    (s) => {
+      setBase(s);
+      setDays(String(s.workingDays));
+    },
+  );
   const errors = fieldErrors(error, lang);
   const number = days.trim() === '' ? undefined : Number(days); // left out: the server names the field
   return (
     <section aria-labelledby="council-days-title" className="regie-section">
-      <Heading level={2} id="council-days-title">{t('councilTitle')}</Heading>
+      <Heading level={2} id="council-days-title">
+        {t('councilTitle')}
+      </Heading>
       <ProblemAlert error={error} />
       {notice && <Paragraph role="status">{notice}</Paragraph>}
-      <form onSubmit={(e) => { e.preventDefault(); void run(() => put('/api/v1/admin/council-settings', { body: { workingDays: number, version: base.version } })); }} noValidate>
-        <TextInput label={t('councilDays')} hint={t('councilDaysHint')} name="workingDays" inputMode="numeric" value={days}
-          onChange={(e) => setDays(e.target.value)} error={errors.workingDays} />
-        <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => put('/api/v1/admin/council-settings', { body: { workingDays: number, version: base.version } }));
+        }}
+        noValidate
+      >
+        <TextInput
+          label={t('councilDays')}
+          hint={t('councilDaysHint')}
+          name="workingDays"
+          inputMode="numeric"
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          error={errors.workingDays}
+        />
+        <Button appearance="primary-action-button" type="submit">
+          {t('save')}
+        </Button>
       </form>
     </section>
   );

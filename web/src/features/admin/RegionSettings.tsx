@@ -11,14 +11,32 @@ import { fieldErrors, ProblemAlert, TextInput, useDraft } from '../../ui/forms.j
 import { StaleAlert } from './StaleAlert.js';
 import { PlainSelect } from './controls.js';
 import { rebase } from './rebase.js';
-import { LIBERATION_DAY_RULES, TEXTS, type LiberationDay, type Organisation, type RegionSettings as Settings, type Urgency } from './texts.js';
+import {
+  LIBERATION_DAY_RULES,
+  TEXTS,
+  type LiberationDay,
+  type Organisation,
+  type RegionSettings as Settings,
+  type Urgency,
+} from './texts.js';
 
 const LIBERATION_DAY = LIBERATION_DAY_RULES;
 
 const URGENCIES: Urgency[] = ['acute', 'high', 'normal'];
-interface Draft { acute: string; high: string; normal: string; frontDoor: string; liberationDay?: LiberationDay }
-const toDraft = (s: Settings): Draft => ({ acute: String(s.workingDays.acute), high: String(s.workingDays.high), normal: String(s.workingDays.normal),
-  frontDoor: s.frontDoorOrganisation?.id ?? '', liberationDay: s.liberationDay });
+interface Draft {
+  acute: string;
+  high: string;
+  normal: string;
+  frontDoor: string;
+  liberationDay?: LiberationDay;
+}
+const toDraft = (s: Settings): Draft => ({
+  acute: String(s.workingDays.acute),
+  high: String(s.workingDays.high),
+  normal: String(s.workingDays.normal),
+  frontDoor: s.frontDoorOrganisation?.id ?? '',
+  liberationDay: s.liberationDay,
+});
 const latestSettings = () => get('/api/v1/region-settings');
 
 export function RegionSettings() {
@@ -36,7 +54,16 @@ export function RegionSettings() {
       <Heading level={1}>{t('settingsTitle')}</Heading>
       <Paragraph className="regie-lead">{t('settingsIntro')}</Paragraph>
       <ProblemAlert error={error} />
-      {settings && <SettingsForm key={formKey} initial={settings} orgs={orgs} onDiscard={() => { void load().then(() => setFormKey((k) => k + 1)); }} />}
+      {settings && (
+        <SettingsForm
+          key={formKey}
+          initial={settings}
+          orgs={orgs}
+          onDiscard={() => {
+            void load().then(() => setFormKey((k) => k + 1));
+          }}
+        />
+      )}
     </>
   );
 }
@@ -58,48 +85,109 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
   const doors = orgs.filter((o) => base.frontDoorTypes.includes(o.type) || o.id === base.frontDoorOrganisation?.id);
 
   const submit = async () => {
-    setBusy(true); setError(null); setNotice(null);
+    setBusy(true);
+    setError(null);
+    setNotice(null);
     const num = (v: string) => (v.trim() === '' ? undefined : Number(v)); // left out: the server names the field
     try {
-      const saved = await put('/api/v1/region-settings', { body: {
-        workingDays: { acute: num(d.acute), high: num(d.high), normal: num(d.normal) }, frontDoorOrganisationId: d.frontDoor || null,
-        liberationDay: d.liberationDay ?? base.liberationDay, version: base.version } });
+      const saved = await put('/api/v1/region-settings', {
+        body: {
+          workingDays: { acute: num(d.acute), high: num(d.high), normal: num(d.normal) },
+          frontDoorOrganisationId: d.frontDoor || null,
+          liberationDay: d.liberationDay ?? base.liberationDay,
+          version: base.version,
+        },
+      });
       // The form already shows what was saved; only the draft goes.
       draft.clear();
-      setBase(saved); setShowRestored(false); setReloaded(false);
+      setBase(saved);
+      setShowRestored(false);
+      setReloaded(false);
       setNotice(t('saved'));
-    } catch (e) { setError(e); } finally { setBusy(false); }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   };
   const reload = async () => {
     setError(null);
     try {
       const latest = await latestSettings();
       setD(rebase(d, toDraft(base), toDraft(latest)));
-      setBase(latest); setReloaded(true);
-    } catch (e) { setError(e); }
+      setBase(latest);
+      setReloaded(true);
+    } catch (e) {
+      setError(e);
+    }
   };
   const saved = `${URGENCIES.map((u) => `${t(u)} ${base.workingDays[u]}`).join(', ')} ${t('workingDays')}; ${t('frontDoor')}: ${base.frontDoorOrganisation?.name ?? t('closed')}; ${t('liberationDay')}: ${t(`lib_${base.liberationDay}`)}`;
 
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
       <div role="status">
-        {notice && <Alert type="ok" role="none"><Paragraph>{notice}</Paragraph></Alert>}
-        {reloaded && !error && <Alert type="info" role="none"><Paragraph>{t('latestLoaded', { values: saved })}</Paragraph></Alert>}
+        {notice && (
+          <Alert type="ok" role="none">
+            <Paragraph>{notice}</Paragraph>
+          </Alert>
+        )}
+        {reloaded && !error && (
+          <Alert type="info" role="none">
+            <Paragraph>{t('latestLoaded', { values: saved })}</Paragraph>
+          </Alert>
+        )}
       </div>
       {showRestored && (
-        <Alert type="info"><Paragraph>{t('draftRestored')}{' '}
-          <Button appearance="subtle-button" onClick={() => { draft.clear(); onDiscard(); }}>{t('discardDraft')}</Button></Paragraph></Alert>
+        <Alert type="info">
+          <Paragraph>
+            {t('draftRestored')}{' '}
+            <Button
+              appearance="subtle-button"
+              onClick={() => {
+                draft.clear();
+                onDiscard();
+              }}
+            >
+              {t('discardDraft')}
+            </Button>
+          </Paragraph>
+        </Alert>
       )}
-      <StaleAlert error={error} onReload={() => { void reload(); }} />
+      <StaleAlert
+        error={error}
+        onReload={() => {
+          void reload();
+        }}
+      />
       {!base.saved && <Paragraph className="regie-muted">{t('defaults')}</Paragraph>}
 
       <fieldset className="utrecht-form-fieldset regie-fieldset">
         <legend className="utrecht-form-fieldset__legend">{t('normsTitle')}</legend>
-        <Paragraph>{t('normsIntro')} {t('orderHint')}</Paragraph>
+        <Paragraph>
+          {t('normsIntro')} {t('orderHint')}
+        </Paragraph>
         <div className="regie-grid">
           {URGENCIES.map((u) => (
-            <TextInput key={u} label={`${t(u)} (${t('workingDays')})`} hint={t('rangeHint', { max: base.limits[u] })} type="number" inputMode="numeric"
-              min={0} max={base.limits[u]} step={1} value={d[u]} onChange={(e) => setD({ ...d, [u]: e.target.value })} field={`workingDays.${u}`} error={errors[`workingDays.${u}`]} />
+            <TextInput
+              key={u}
+              label={`${t(u)} (${t('workingDays')})`}
+              hint={t('rangeHint', { max: base.limits[u] })}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={base.limits[u]}
+              step={1}
+              value={d[u]}
+              onChange={(e) => setD({ ...d, [u]: e.target.value })}
+              field={`workingDays.${u}`}
+              error={errors[`workingDays.${u}`]}
+            />
           ))}
         </div>
       </fieldset>
@@ -110,21 +198,38 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
         <Paragraph className={base.publicFormOpen ? undefined : 'regie-muted'}>
           <strong>{base.frontDoorOrganisation ? t('formOpen', { org: base.frontDoorOrganisation.name }) : t('formClosed')}</strong>
         </Paragraph>
-        <PlainSelect label={t('frontDoor')} hint={t('frontDoorHint')} value={d.frontDoor} onChange={(e) => setD({ ...d, frontDoor: e.target.value })}
-          field="frontDoorOrganisationId" error={errors.frontDoorOrganisationId}
-          options={[{ value: '', label: t('frontDoorNone') }, ...doors.map((o) => ({ value: o.id, label: `${o.name} (${label(o.type)})` }))]} />
+        <PlainSelect
+          label={t('frontDoor')}
+          hint={t('frontDoorHint')}
+          value={d.frontDoor}
+          onChange={(e) => setD({ ...d, frontDoor: e.target.value })}
+          field="frontDoorOrganisationId"
+          error={errors.frontDoorOrganisationId}
+          options={[
+            { value: '', label: t('frontDoorNone') },
+            ...doors.map((o) => ({ value: o.id, label: `${o.name} (${label(o.type)})` })),
+          ]}
+        />
       </fieldset>
 
       <fieldset className="utrecht-form-fieldset regie-fieldset regie-admin-wide">
         <legend className="utrecht-form-fieldset__legend">{t('holidaysTitle')}</legend>
         <Paragraph>{t('holidaysIntro')}</Paragraph>
-        <PlainSelect label={t('liberationDay')} hint={t('liberationDayHint')} value={d.liberationDay ?? base.liberationDay}
-          onChange={(e) => setD({ ...d, liberationDay: e.target.value as LiberationDay })} field="liberationDay" error={errors.liberationDay}
-          options={LIBERATION_DAY.map((v) => ({ value: v, label: t(`lib_${v}`) }))} />
+        <PlainSelect
+          label={t('liberationDay')}
+          hint={t('liberationDayHint')}
+          value={d.liberationDay ?? base.liberationDay}
+          onChange={(e) => setD({ ...d, liberationDay: e.target.value as LiberationDay })}
+          field="liberationDay"
+          error={errors.liberationDay}
+          options={LIBERATION_DAY.map((v) => ({ value: v, label: t(`lib_${v}`) }))}
+        />
       </fieldset>
 
       <div className="regie-actions">
-        <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('save')}</Button>
+        <Button appearance="primary-action-button" type="submit" disabled={busy}>
+          {t('save')}
+        </Button>
       </div>
     </form>
   );

@@ -12,7 +12,11 @@ export function StaleAlert({ error, onReload }: { error: unknown; onReload: () =
   const t = useLocalT(TEXTS);
   return (
     <ProblemAlert error={error}>
-      {isStale(error) && <Button appearance="secondary-action-button" onClick={onReload}>{t('reloadKeep')}</Button>}
+      {isStale(error) && (
+        <Button appearance="secondary-action-button" onClick={onReload}>
+          {t('reloadKeep')}
+        </Button>
+      )}
     </ProblemAlert>
   );
 }

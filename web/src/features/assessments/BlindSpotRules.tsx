@@ -21,7 +21,15 @@ export function BlindSpotRules() {
       <Heading level={1}>{t('rulesTitle')}</Heading>
       <Paragraph className="regie-lead">{t('rulesIntro')}</Paragraph>
       <ProblemAlert error={rules.error} />
-      {rules.data?.items.map((r) => <RuleForm key={`${r.rule}-${r.version}`} rule={r} onStale={() => { void rules.refetch(); }} />)}
+      {rules.data?.items.map((r) => (
+        <RuleForm
+          key={`${r.rule}-${r.version}`}
+          rule={r}
+          onStale={() => {
+            void rules.refetch();
+          }}
+        />
+      ))}
     </>
   );
 }
@@ -29,7 +37,13 @@ export function BlindSpotRules() {
 function RuleForm({ rule, onStale }: { rule: Rule; onStale: () => void }) {
   const t = useAssessmentT();
   const { lang, label } = useI18n();
-  const [d, setD] = useState({ enabled: rule.enabled, partnerType: rule.partnerType, minAge: String(rule.minAge ?? ''), maxAge: String(rule.maxAge ?? ''), maxScore: String(rule.maxScore ?? '') });
+  const [d, setD] = useState({
+    enabled: rule.enabled,
+    partnerType: rule.partnerType,
+    minAge: String(rule.minAge ?? ''),
+    maxAge: String(rule.maxAge ?? ''),
+    maxScore: String(rule.maxScore ?? ''),
+  });
   const [base, setBase] = useState(rule);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -38,37 +52,109 @@ function RuleForm({ rule, onStale }: { rule: Rule; onStale: () => void }) {
   const num = (v: string) => (v.trim() === '' ? null : Number(v));
   const id = `rule-${rule.rule}`;
   const submit = async () => {
-    setError(null); setNotice(null);
+    setError(null);
+    setNotice(null);
     try {
-      const saved = await put('/api/v1/admin/blind-spot-rules/:rule', { params: { rule: rule.rule }, body: { version: base.version, enabled: d.enabled,
-        partnerType: d.partnerType,
-        ...(ageRule ? { minAge: num(d.minAge), maxAge: num(d.maxAge) } : { maxScore: num(d.maxScore) }) } });
-      setBase(saved); setNotice(t('ruleSaved'));
+      const saved = await put('/api/v1/admin/blind-spot-rules/:rule', {
+        params: { rule: rule.rule },
+        body: {
+          version: base.version,
+          enabled: d.enabled,
+          partnerType: d.partnerType,
+          ...(ageRule ? { minAge: num(d.minAge), maxAge: num(d.maxAge) } : { maxScore: num(d.maxScore) }),
+        },
+      });
+      setBase(saved);
+      setNotice(t('ruleSaved'));
     } catch (e) {
-      if (e instanceof ApiError && e.problem.status === 409) { setNotice(t('stale')); onStale(); return; }
+      if (e instanceof ApiError && e.problem.status === 409) {
+        setNotice(t('stale'));
+        onStale();
+        return;
+      }
       setError(e);
     }
   };
   return (
-    <form className="regie-section" aria-labelledby={id} onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-      <Heading level={2} id={id}>{t(`rule_${rule.rule}`)}</Heading>
-      <div role="status">{notice && <Alert type="info" role="none"><Paragraph>{notice}</Paragraph></Alert>}</div>
-      <ProblemAlert error={error} />
-      <div className="utrecht-form-field utrecht-form-field--checkbox">
-        <input id={`${id}-enabled`} type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={d.enabled} onChange={(e) => setD({ ...d, enabled: e.target.checked })} />
-        <label htmlFor={`${id}-enabled`} className="utrecht-form-label utrecht-form-label--checkbox">{t('ruleEnabled')}</label>
-      </div>
-      <div className="regie-grid">
-        <Select label={t('partnerType')} value={d.partnerType} onChange={(e) => setD({ ...d, partnerType: e.target.value })} error={errors.partnerType}
-          options={ORGANISATION_TYPES.map((o) => ({ value: o, label: label(o) }))} />
-        {ageRule ? <>
-          <TextInput label={t('minAge')} type="number" inputMode="numeric" min={0} max={17} value={d.minAge} onChange={(e) => setD({ ...d, minAge: e.target.value })} error={errors.minAge} />
-          <TextInput label={t('maxAge')} type="number" inputMode="numeric" min={0} max={17} value={d.maxAge} onChange={(e) => setD({ ...d, maxAge: e.target.value })} error={errors.maxAge} />
-        </> : (
-          <TextInput label={t('maxScore')} type="number" inputMode="numeric" min={1} max={4} value={d.maxScore} onChange={(e) => setD({ ...d, maxScore: e.target.value })} error={errors.maxScore} />
+    <form
+      className="regie-section"
+      aria-labelledby={id}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
+      <Heading level={2} id={id}>
+        {t(`rule_${rule.rule}`)}
+      </Heading>
+      <div role="status">
+        {notice && (
+          <Alert type="info" role="none">
+            <Paragraph>{notice}</Paragraph>
+          </Alert>
         )}
       </div>
-      <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
+      <ProblemAlert error={error} />
+      <div className="utrecht-form-field utrecht-form-field--checkbox">
+        <input
+          id={`${id}-enabled`}
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input"
+          checked={d.enabled}
+          onChange={(e) => setD({ ...d, enabled: e.target.checked })}
+        />
+        <label htmlFor={`${id}-enabled`} className="utrecht-form-label utrecht-form-label--checkbox">
+          {t('ruleEnabled')}
+        </label>
+      </div>
+      <div className="regie-grid">
+        <Select
+          label={t('partnerType')}
+          value={d.partnerType}
+          onChange={(e) => setD({ ...d, partnerType: e.target.value })}
+          error={errors.partnerType}
+          options={ORGANISATION_TYPES.map((o) => ({ value: o, label: label(o) }))}
+        />
+        {ageRule ? (
+          <>
+            <TextInput
+              label={t('minAge')}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={17}
+              value={d.minAge}
+              onChange={(e) => setD({ ...d, minAge: e.target.value })}
+              error={errors.minAge}
+            />
+            <TextInput
+              label={t('maxAge')}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={17}
+              value={d.maxAge}
+              onChange={(e) => setD({ ...d, maxAge: e.target.value })}
+              error={errors.maxAge}
+            />
+          </>
+        ) : (
+          <TextInput
+            label={t('maxScore')}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={4}
+            value={d.maxScore}
+            onChange={(e) => setD({ ...d, maxScore: e.target.value })}
+            error={errors.maxScore}
+          />
+        )}
+      </div>
+      <Button appearance="primary-action-button" type="submit">
+        {t('save')}
+      </Button>
     </form>
   );
 }

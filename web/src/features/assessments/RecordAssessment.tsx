@@ -12,7 +12,10 @@ import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js'
 import { useAssessmentT } from './texts.js';
 
 type View = 'professional' | 'family';
-interface Entry { score: string; rationale: string }
+interface Entry {
+  score: string;
+  rationale: string;
+}
 
 export function RecordAssessment({ caseId }: { caseId: string }) {
   const navigate = useNavigate();
@@ -32,56 +35,115 @@ export function RecordAssessment({ caseId }: { caseId: string }) {
 
   const filled = Object.entries(entries).filter(([, e]) => e.score !== '');
   const submit = async () => {
-    setError(null); setEmpty(false);
-    if (!filled.length) { setEmpty(true); return; }
+    setError(null);
+    setEmpty(false);
+    if (!filled.length) {
+      setEmpty(true);
+      return;
+    }
     setBusy(true);
     try {
-      await post('/api/v1/cases/:caseId/assessments', { params: { caseId }, body: { assessedOn, scores: filled.map(([k, e]) => {
-        const [personId, domain] = k.split('|') as [string, Domain];
-        return { personId, domain, score: Number(e.score), rationale: e.rationale, view };
-      }) } });
+      await post('/api/v1/cases/:caseId/assessments', {
+        params: { caseId },
+        body: {
+          assessedOn,
+          scores: filled.map(([k, e]) => {
+            const [personId, domain] = k.split('|') as [string, Domain];
+            return { personId, domain, score: Number(e.score), rationale: e.rationale, view };
+          }),
+        },
+      });
       void picture.refetch();
       navigate(`/gezinnen/${data?.familyId ?? ''}`);
-    } catch (e) { setError(e); } finally { setBusy(false); }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   };
   // The server names a score by its place in the list it was sent; map it back to the field.
   const errorAt = (k: string, field: 'score' | 'rationale' | 'domain' | 'personId') => {
     const i = filled.findIndex(([x]) => x === k);
-    return i < 0 ? undefined : errors[`scores[${i}].${field}`] ?? (field === 'score' ? errors[`scores[${i}].domain`] ?? errors[`scores[${i}]`] : undefined);
+    return i < 0
+      ? undefined
+      : (errors[`scores[${i}].${field}`] ?? (field === 'score' ? (errors[`scores[${i}].domain`] ?? errors[`scores[${i}]`]) : undefined));
   };
 
   return (
     <>
       <Heading level={1}>{t('recordTitle')}</Heading>
       <Paragraph className="regie-lead">{t('recordIntro')}</Paragraph>
-      {data && <Paragraph><A href={`/gezinnen/${data.familyId}`}>{t('backToFamily')}</A></Paragraph>}
-      <ProblemAlert error={picture.error ?? error} />
-      {empty && <Alert type="error"><Paragraph>{t('nothingFilled')}</Paragraph></Alert>}
       {data && (
-        <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <Paragraph>
+          <A href={`/gezinnen/${data.familyId}`}>{t('backToFamily')}</A>
+        </Paragraph>
+      )}
+      <ProblemAlert error={picture.error ?? error} />
+      {empty && (
+        <Alert type="error">
+          <Paragraph>{t('nothingFilled')}</Paragraph>
+        </Alert>
+      )}
+      {data && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+          noValidate
+        >
           <div className="regie-grid">
-            <TextInput label={t('assessedOn')} type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} error={errors.assessedOn} />
-            <Select label={t('view')} value={view} onChange={(e) => setView(e.target.value as View)}
-              options={[{ value: 'professional', label: t('viewProfessional') }, { value: 'family', label: t('viewFamily') }]} />
+            <TextInput
+              label={t('assessedOn')}
+              type="date"
+              value={assessedOn}
+              onChange={(e) => setAssessedOn(e.target.value)}
+              error={errors.assessedOn}
+            />
+            <Select
+              label={t('view')}
+              value={view}
+              onChange={(e) => setView(e.target.value as View)}
+              options={[
+                { value: 'professional', label: t('viewProfessional') },
+                { value: 'family', label: t('viewFamily') },
+              ]}
+            />
           </div>
           {data.persons.map((p) => (
             <fieldset key={p.personId} className="utrecht-form-fieldset regie-fieldset">
-              <legend className="utrecht-form-fieldset__legend">{p.name} ({p.age === null ? t('ageUnknown') : t('age', { age: p.age })})</legend>
+              <legend className="utrecht-form-fieldset__legend">
+                {p.name} ({p.age === null ? t('ageUnknown') : t('age', { age: p.age })})
+              </legend>
               {p.validDomains.map((d) => {
                 const k = key(p.personId, d);
                 const e = entries[k];
                 const names = { domain: DOMAIN_LABELS[lang][d], name: p.name };
                 return (
                   <div key={d} className="regie-grid">
-                    <Select label={t('scoreOf', names)} value={e?.score ?? ''} onChange={(ev) => set(k, { score: ev.target.value })} error={errorAt(k, 'score')}
-                      options={['1', '2', '3', '4', '5'].map((s) => ({ value: s, label: s }))} />
-                    {e?.score && <TextInput label={t('rationaleOf', names)} value={e.rationale} onChange={(ev) => set(k, { rationale: ev.target.value })} error={errorAt(k, 'rationale')} />}
+                    <Select
+                      label={t('scoreOf', names)}
+                      value={e?.score ?? ''}
+                      onChange={(ev) => set(k, { score: ev.target.value })}
+                      error={errorAt(k, 'score')}
+                      options={['1', '2', '3', '4', '5'].map((s) => ({ value: s, label: s }))}
+                    />
+                    {e?.score && (
+                      <TextInput
+                        label={t('rationaleOf', names)}
+                        value={e.rationale}
+                        onChange={(ev) => set(k, { rationale: ev.target.value })}
+                        error={errorAt(k, 'rationale')}
+                      />
+                    )}
                   </div>
                 );
               })}
             </fieldset>
           ))}
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>{busy ? t('saving') : t('save')}</Button>
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>
+            {busy ? t('saving') : t('save')}
+          </Button>
         </form>
       )}
     </>

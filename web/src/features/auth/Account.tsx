@@ -21,30 +21,78 @@ export function ChangePassword({ forced, onDone, headingLevel = 1 }: { forced: b
   const errors = fieldErrors(error, lang);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null); setDone(false);
+    setError(null);
+    setDone(false);
     setMismatch(next !== repeat);
     if (next !== repeat) return;
     setBusy(true);
     try {
       await put('/api/v1/session/password', { body: forced ? { newPassword: next } : { currentPassword: current, newPassword: next } });
-      setCurrent(''); setNext(''); setRepeat(''); setDone(true);
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      setDone(true);
       onDone?.();
-    } catch (err) { setError(err); } finally { setBusy(false); }
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <section className="regie-narrow" aria-labelledby="password-title">
-      <Heading level={headingLevel} id="password-title">{forced ? t('forcedTitle') : t('passwordTitle')}</Heading>
+      <Heading level={headingLevel} id="password-title">
+        {forced ? t('forcedTitle') : t('passwordTitle')}
+      </Heading>
       {forced && <Paragraph>{t('forcedIntro')}</Paragraph>}
-      <div role="status">{done && <Alert type="ok" role="none"><Paragraph>{t('passwordChanged')}</Paragraph></Alert>}</div>
+      <div role="status">
+        {done && (
+          <Alert type="ok" role="none">
+            <Paragraph>{t('passwordChanged')}</Paragraph>
+          </Alert>
+        )}
+      </div>
       <ProblemAlert error={error} />
       <form onSubmit={submit} noValidate>
-        {!forced && <TextInput label={t('currentPassword')} name="currentPassword" type="password" autoComplete="current-password" value={current}
-          onChange={(e) => setCurrent(e.target.value)} field="currentPassword" error={errors.currentPassword} required />}
-        <TextInput label={t('newPassword')} hint={t('passwordHint')} name="newPassword" type="password" autoComplete="new-password" value={next}
-          onChange={(e) => setNext(e.target.value)} field="newPassword" error={errors.newPassword} required minLength={12} />
-        <TextInput label={t('repeatPassword')} name="repeatPassword" type="password" autoComplete="new-password" value={repeat}
-          onChange={(e) => setRepeat(e.target.value)} error={mismatch ? t('mismatch') : undefined} required />
-        <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('savePassword')}</Button>
+        {!forced && (
+          <TextInput
+            label={t('currentPassword')}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            field="currentPassword"
+            error={errors.currentPassword}
+            required
+          />
+        )}
+        <TextInput
+          label={t('newPassword')}
+          hint={t('passwordHint')}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+          field="newPassword"
+          error={errors.newPassword}
+          required
+          minLength={12}
+        />
+        <TextInput
+          label={t('repeatPassword')}
+          name="repeatPassword"
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          error={mismatch ? t('mismatch') : undefined}
+          required
+        />
+        <Button appearance="primary-action-button" type="submit" disabled={busy}>
+          {t('savePassword')}
+        </Button>
       </form>
     </section>
   );
@@ -61,29 +109,88 @@ function ReplaceAuthenticator() {
   const [busy, setBusy] = useState(false);
   const errors = fieldErrors(error, lang);
   const digits = (v: string) => v.replace(/\D/g, '').slice(0, 6);
-  const start = async () => { setError(null); setDone(false); try { setData(await get('/api/v1/session/totp-replacement')); } catch (e) { setError(e); } };
+  const start = async () => {
+    setError(null);
+    setDone(false);
+    try {
+      setData(await get('/api/v1/session/totp-replacement'));
+    } catch (e) {
+      setError(e);
+    }
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true); setError(null);
-    try { await post('/api/v1/session/totp-replacement', { body: { currentCode, code } }); setDone(true); setData(null); setCurrentCode(''); setCode(''); }
-    catch (err) { setError(err); } finally { setBusy(false); }
+    setBusy(true);
+    setError(null);
+    try {
+      await post('/api/v1/session/totp-replacement', { body: { currentCode, code } });
+      setDone(true);
+      setData(null);
+      setCurrentCode('');
+      setCode('');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <section className="regie-narrow regie-section" aria-labelledby="replace-title">
-      <Heading level={2} id="replace-title">{t('replaceTitle')}</Heading>
+      <Heading level={2} id="replace-title">
+        {t('replaceTitle')}
+      </Heading>
       <Paragraph>{t('replaceIntro')}</Paragraph>
-      <div role="status">{done && <Alert type="ok" role="none"><Paragraph>{t('replaced')}</Paragraph></Alert>}</div>
+      <div role="status">
+        {done && (
+          <Alert type="ok" role="none">
+            <Paragraph>{t('replaced')}</Paragraph>
+          </Alert>
+        )}
+      </div>
       <ProblemAlert error={error} />
-      {!data && <Button appearance="secondary-action-button" onClick={() => { void start(); }}>{t('replaceStart')}</Button>}
+      {!data && (
+        <Button
+          appearance="secondary-action-button"
+          onClick={() => {
+            void start();
+          }}
+        >
+          {t('replaceStart')}
+        </Button>
+      )}
       {data && (
         <form onSubmit={submit} noValidate>
           <img src={data.qrDataUrl} width={220} height={220} alt={`QR-code: ${t('secret')} ${data.secret}`} />
-          <Paragraph>{t('secret')} <code data-testid="totp-replacement-secret">{data.secret}</code></Paragraph>
-          <TextInput label={t('currentCode')} name="currentCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={currentCode}
-            onChange={(e) => setCurrentCode(digits(e.target.value))} field="currentCode" error={errors.currentCode} required />
-          <TextInput label={t('newCode')} name="code" inputMode="numeric" autoComplete="off" maxLength={6} value={code}
-            onChange={(e) => setCode(digits(e.target.value))} field="code" error={errors.code} required />
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('replaceConfirm')}</Button>
+          <Paragraph>
+            {t('secret')} <code data-testid="totp-replacement-secret">{data.secret}</code>
+          </Paragraph>
+          <TextInput
+            label={t('currentCode')}
+            name="currentCode"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={currentCode}
+            onChange={(e) => setCurrentCode(digits(e.target.value))}
+            field="currentCode"
+            error={errors.currentCode}
+            required
+          />
+          <TextInput
+            label={t('newCode')}
+            name="code"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(digits(e.target.value))}
+            field="code"
+            error={errors.code}
+            required
+          />
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>
+            {t('replaceConfirm')}
+          </Button>
         </form>
       )}
       <Paragraph className="regie-muted">{t('lost')}</Paragraph>

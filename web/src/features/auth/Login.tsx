@@ -15,35 +15,74 @@ export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headin
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [oidc, setOidc] = useState<ApiResponse<'GET', '/api/v1/oidc/config'> | null>(null);
-  const oidcError = ({ 'oidc-onbekend': 'oidcUnknown', 'oidc-mislukt': 'oidcFailed', 'oidc-inactief': 'oidcInactive' } as const)[new URLSearchParams(location.search).get('fout') ?? ''] ;
-  useEffect(() => { get('/api/v1/oidc/config').then(setOidc, () => setOidc(null)); }, []);
+  const oidcError = ({ 'oidc-onbekend': 'oidcUnknown', 'oidc-mislukt': 'oidcFailed', 'oidc-inactief': 'oidcInactive' } as const)[
+    new URLSearchParams(location.search).get('fout') ?? ''
+  ];
+  useEffect(() => {
+    get('/api/v1/oidc/config').then(setOidc, () => setOidc(null));
+  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
       const r = await post('/api/v1/session', { body: { username, password } });
       setCsrf(r.csrfToken);
       setPassword('');
       // A one-time password: the application asks for a new one (main.tsx, by the session's state).
-      if (r.state === 'active' || r.state === 'password_change_required') onDone(); else setStep(r.state);
-    } catch (err) { setError(err); } finally { setBusy(false); }
+      if (r.state === 'active' || r.state === 'password_change_required') onDone();
+      else setStep(r.state);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   };
 
   if (step === 'totp_required') return <SecondFactor onDone={onDone} headingLevel={headingLevel} />;
   if (step === 'enrolment_required') return <Enrol onDone={onDone} headingLevel={headingLevel} />;
   return (
     <section className="regie-narrow" aria-labelledby="login-title">
-      <Heading level={headingLevel} id="login-title">{t('login')}</Heading>
+      <Heading level={headingLevel} id="login-title">
+        {t('login')}
+      </Heading>
       <Paragraph>{t('loginIntro')}</Paragraph>
-      {oidcError && <Alert type="warning"><Paragraph>{t(oidcError)}</Paragraph></Alert>}
+      {oidcError && (
+        <Alert type="warning">
+          <Paragraph>{t(oidcError)}</Paragraph>
+        </Alert>
+      )}
       <ProblemAlert error={error} />
       <form onSubmit={submit} noValidate>
-        <TextInput label={t('username')} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
-        <TextInput label={t('password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('loginButton')}</Button>
+        <TextInput
+          label={t('username')}
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+        />
+        <TextInput
+          label={t('password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
+        <Button appearance="primary-action-button" type="submit" disabled={busy}>
+          {t('loginButton')}
+        </Button>
       </form>
-      {oidc?.enabled && (<Paragraph><a className="utrecht-button-link utrecht-button-link--secondary-action" href="/api/v1/oidc/login">{oidc.label || t('oidcButton')}</a></Paragraph>)}
+      {oidc?.enabled && (
+        <Paragraph>
+          <a className="utrecht-button-link utrecht-button-link--secondary-action" href="/api/v1/oidc/login">
+            {oidc.label || t('oidcButton')}
+          </a>
+        </Paragraph>
+      )}
     </section>
   );
 }
@@ -52,10 +91,27 @@ function CodeForm({ onSubmit, busy }: { onSubmit: (code: string) => void; busy: 
   const { t } = useI18n();
   const [code, setCode] = useState('');
   return (
-    <form onSubmit={(e) => { e.preventDefault(); onSubmit(code); }} noValidate>
-      <TextInput label={t('codeLabel')} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={code}
-        onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} required />
-      <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('confirm')}</Button>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(code);
+      }}
+      noValidate
+    >
+      <TextInput
+        label={t('codeLabel')}
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="\d{6}"
+        maxLength={6}
+        value={code}
+        onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+        required
+      />
+      <Button appearance="primary-action-button" type="submit" disabled={busy}>
+        {t('confirm')}
+      </Button>
     </form>
   );
 }
@@ -65,13 +121,23 @@ export function SecondFactor({ onDone, headingLevel = 1 }: { onDone: () => void;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (code: string) => {
-    setBusy(true); setError(null);
-    try { const r = await post('/api/v1/session/second-factor', { body: { code } }); setCsrf(r.csrfToken); onDone(); }
-    catch (err) { setError(err); } finally { setBusy(false); }
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await post('/api/v1/session/second-factor', { body: { code } });
+      setCsrf(r.csrfToken);
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <section className="regie-narrow" aria-labelledby="tf-title">
-      <Heading level={headingLevel} id="tf-title">{t('secondFactor')}</Heading>
+      <Heading level={headingLevel} id="tf-title">
+        {t('secondFactor')}
+      </Heading>
       <ProblemAlert error={error} />
       <CodeForm onSubmit={submit} busy={busy} />
     </section>
@@ -83,20 +149,36 @@ export function Enrol({ onDone, headingLevel = 1 }: { onDone: () => void; headin
   const [data, setData] = useState<ApiResponse<'GET', '/api/v1/session/totp-enrolment'> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => { get('/api/v1/session/totp-enrolment').then(setData, setError); }, []);
+  useEffect(() => {
+    get('/api/v1/session/totp-enrolment').then(setData, setError);
+  }, []);
   const submit = async (code: string) => {
-    setBusy(true); setError(null);
-    try { const r = await post('/api/v1/session/totp-enrolment', { body: { code } }); setCsrf(r.csrfToken); onDone(); }
-    catch (err) { setError(err); } finally { setBusy(false); }
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await post('/api/v1/session/totp-enrolment', { body: { code } });
+      setCsrf(r.csrfToken);
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <section className="regie-narrow" aria-labelledby="enrol-title">
-      <Heading level={headingLevel} id="enrol-title">{t('enrolTitle')}</Heading>
+      <Heading level={headingLevel} id="enrol-title">
+        {t('enrolTitle')}
+      </Heading>
       <Paragraph>{t('enrolIntro')}</Paragraph>
-      {data && (<>
-        <img src={data.qrDataUrl} width={220} height={220} alt={`QR-code: ${t('enrolSecret')} ${data.secret}`} />
-        <Paragraph>{t('enrolSecret')} <code data-testid="totp-secret">{data.secret}</code></Paragraph>
-      </>)}
+      {data && (
+        <>
+          <img src={data.qrDataUrl} width={220} height={220} alt={`QR-code: ${t('enrolSecret')} ${data.secret}`} />
+          <Paragraph>
+            {t('enrolSecret')} <code data-testid="totp-secret">{data.secret}</code>
+          </Paragraph>
+        </>
+      )}
       <ProblemAlert error={error} />
       <CodeForm onSubmit={submit} busy={busy} />
     </section>

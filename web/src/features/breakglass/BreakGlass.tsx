@@ -24,7 +24,7 @@ const TEXTS = {
     lineAccess: 'You get 60 minutes of access to the family of the person with BSN {bsn}: read only, you cannot make changes.',
     lineReason: 'Your reason is recorded and reviewed by the privacy officer: "{reason}"',
     lineAudit: 'Everything you view in those 60 minutes goes into the audit log, with your reason.',
-    lineTimeline: 'On the family\'s timeline the case team sees that emergency access was opened (not your reason).',
+    lineTimeline: "On the family's timeline the case team sees that emergency access was opened (not your reason).",
     lineAfter: 'After confirming you go to the family page; it shows until when the emergency access runs.',
     confirmButton: 'Yes, open emergency access',
   },
@@ -42,7 +42,15 @@ export function BreakGlass() {
   const [error, setError] = useState<unknown>(null);
   const step = useConfirmStep();
   const errors = fieldErrors(error, lang);
-  if (!mayBreakGlass(session?.user)) return <><Heading level={1}>{t('breakGlass')}</Heading><Alert type="info"><Paragraph>{t('breakGlassNotAllowed')}</Paragraph></Alert></>;
+  if (!mayBreakGlass(session?.user))
+    return (
+      <>
+        <Heading level={1}>{t('breakGlass')}</Heading>
+        <Alert type="info">
+          <Paragraph>{t('breakGlassNotAllowed')}</Paragraph>
+        </Alert>
+      </>
+    );
   // The result is the family page itself (with its banner): on success it opens there.
   const send = async () => {
     setError(null);
@@ -50,7 +58,10 @@ export function BreakGlass() {
       const r = await post('/api/v1/break-glass', { body: { bsn: bsn.trim(), reason: reason.trim(), totpCode: code.trim() } });
       navigate(`/gezinnen/${r.familyId}`);
       return true;
-    } catch (err) { setError(err); return false; }
+    } catch (err) {
+      setError(err);
+      return false;
+    }
   };
   // Only a request that can succeed is confirmed first; an incomplete one goes straight to the
   // server, whose refusal names the fields (nothing opens).
@@ -58,17 +69,57 @@ export function BreakGlass() {
   return (
     <section className="regie-narrow">
       <Heading level={1}>{t('breakGlass')}</Heading>
-      <Alert type="warning"><Paragraph>{t('breakGlassIntro')}</Paragraph></Alert>
-      {!session?.user.totpEnrolled && <Alert type="info"><Paragraph>{t('totpFirst')} <A href="/account/authenticator">{t('enrolTitle')}</A></Paragraph></Alert>}
+      <Alert type="warning">
+        <Paragraph>{t('breakGlassIntro')}</Paragraph>
+      </Alert>
+      {!session?.user.totpEnrolled && (
+        <Alert type="info">
+          <Paragraph>
+            {t('totpFirst')} <A href="/account/authenticator">{t('enrolTitle')}</A>
+          </Paragraph>
+        </Alert>
+      )}
       <ProblemAlert error={error} />
-      <form ref={step.formRef} hidden={step.open} onSubmit={(e) => { e.preventDefault(); if (complete) step.ask(); else void send(); }} noValidate>
+      <form
+        ref={step.formRef}
+        hidden={step.open}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (complete) step.ask();
+          else void send();
+        }}
+        noValidate
+      >
         <BsnInput label={t('breakGlassBsn')} hint="" value={bsn} onChange={setBsn} field="bsn" error={errors.bsn} />
         <TextArea label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} field="reason" error={errors.reason} />
-        <TextInput label={t('codeLabel')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} field="totpCode" error={errors.totpCode} />
-        <Button appearance="primary-action-button" type="submit">{t('breakGlassButton')}</Button>
+        <TextInput
+          label={t('codeLabel')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          field="totpCode"
+          error={errors.totpCode}
+        />
+        <Button appearance="primary-action-button" type="submit">
+          {t('breakGlassButton')}
+        </Button>
       </form>
-      {step.open && <ConfirmPanel step={step} level={2} confirmLabel={local('confirmButton')} onConfirm={() => void step.run(send)}
-        lines={[local('lineAccess', { bsn: bsn.trim() }), local('lineReason', { reason: reason.trim() }), local('lineAudit'), local('lineTimeline'), local('lineAfter')]} />}
+      {step.open && (
+        <ConfirmPanel
+          step={step}
+          level={2}
+          confirmLabel={local('confirmButton')}
+          onConfirm={() => void step.run(send)}
+          lines={[
+            local('lineAccess', { bsn: bsn.trim() }),
+            local('lineReason', { reason: reason.trim() }),
+            local('lineAudit'),
+            local('lineTimeline'),
+            local('lineAfter'),
+          ]}
+        />
+      )}
     </section>
   );
 }

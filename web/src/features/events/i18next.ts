@@ -3,14 +3,23 @@
 // language. The rest of the app keeps its own t() (web/src/i18n.tsx); the language follows it.
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { EVENT_I18N_OPTIONS, notificationText, timelineText, timelineTypeText, type Translate } from '../../../../src/shared/events/render.js';
+import {
+  EVENT_I18N_OPTIONS,
+  notificationText,
+  timelineText,
+  timelineTypeText,
+  type Translate,
+} from '../../../../src/shared/events/render.js';
 import { EVENTS_NS } from '../../../../src/shared/events/messages.js';
 import { useI18n } from '../../i18n.js';
 
 export const eventI18n = i18next.createInstance();
 void eventI18n.use(initReactI18next).init({ ...EVENT_I18N_OPTIONS, react: { useSuspense: false } });
 
-export interface EventLike { kind: string; params: Record<string, unknown> }
+export interface EventLike {
+  kind: string;
+  params: Record<string, unknown>;
+}
 
 /** Sentences of events and notifications in the language the user chose. */
 export function useEventTexts() {

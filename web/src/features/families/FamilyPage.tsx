@@ -1,5 +1,15 @@
 import { useState } from 'react';
-import { Alert, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import {
+  Alert,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
 import type { ApiResponse } from '../../api.js';
 import { useApi } from '../../data.js';
 import { A } from '../../router.js';
@@ -27,8 +37,16 @@ export function FamilyPage({ familyId }: { familyId: string }) {
   const [editing, setEditing] = useState<string | null>(null);
   const page = useApi('/api/v1/families/:familyId', { params: { familyId } });
   const { data, error } = page;
-  const load = () => { void page.refetch(); };
-  if (error && !data) return <><Heading level={1}>{t('familyPage')}</Heading><ProblemAlert error={error} /></>;
+  const load = () => {
+    void page.refetch();
+  };
+  if (error && !data)
+    return (
+      <>
+        <Heading level={1}>{t('familyPage')}</Heading>
+        <ProblemAlert error={error} />
+      </>
+    );
   if (!data) return <Paragraph>{t('loading')}</Paragraph>;
   const c = data.currentCase;
   // Break the glass gives read access only: the server refuses every change, so none is offered.
@@ -37,72 +55,130 @@ export function FamilyPage({ familyId }: { familyId: string }) {
     <>
       {data.access.breakGlass && (
         <Alert type="warning" className="regie-breakglass-banner" role="status">
-          <Paragraph><strong>{t('breakGlass')}</strong> — {t('breakGlassBanner', { time: fmtDateTime(data.access.breakGlassExpiresAt, lang) })} {local('readOnly')}</Paragraph>
+          <Paragraph>
+            <strong>{t('breakGlass')}</strong> — {t('breakGlassBanner', { time: fmtDateTime(data.access.breakGlassExpiresAt, lang) })}{' '}
+            {local('readOnly')}
+          </Paragraph>
         </Alert>
       )}
       <div className="regie-title-row">
         <Heading level={1}>{data.name}</Heading>
         <div className="regie-actions">
-          <A href={`/meldingen/nieuw?familyId=${data.id}`} className="utrecht-button-link utrecht-button-link--secondary-action">{t('navSignal')}</A>
+          <A href={`/meldingen/nieuw?familyId=${data.id}`} className="utrecht-button-link utrecht-button-link--secondary-action">
+            {t('navSignal')}
+          </A>
           {c && c.status !== 'closed' && data.access.isCoordinator && (
-            <A href={`/overdrachten/nieuw?caseId=${c.id}`} className="utrecht-button-link utrecht-button-link--secondary-action">{t('handOver')}</A>
+            <A href={`/overdrachten/nieuw?caseId=${c.id}`} className="utrecht-button-link utrecht-button-link--secondary-action">
+              {t('handOver')}
+            </A>
           )}
         </div>
         {c && <span className={`regie-badge regie-badge--${c.status}`}>{label(c.status)}</span>}
       </div>
       {c && (
         <Paragraph className="regie-lead">
-          {t('coordinator')}: <strong>{c.coordinator?.name ?? '—'}</strong>{c.coordinator && ` (${c.coordinator.organisationName})`} · {t('caseOpened')} {fmtDate(c.openedAt, lang)} ({ago(t, c.openedAt)})
-          {data.access.legalBasis && <> · {t('legalBasis')}: {label(data.access.legalBasis)}</>}
+          {t('coordinator')}: <strong>{c.coordinator?.name ?? '—'}</strong>
+          {c.coordinator && ` (${c.coordinator.organisationName})`} · {t('caseOpened')} {fmtDate(c.openedAt, lang)} ({ago(t, c.openedAt)})
+          {data.access.legalBasis && (
+            <>
+              {' '}
+              · {t('legalBasis')}: {label(data.access.legalBasis)}
+            </>
+          )}
         </Paragraph>
       )}
       <ProblemAlert error={error} />
 
-      <div className="regie-family-grid"><div>
-      <section aria-labelledby="members-title" className="regie-section">
-        <Heading level={2} id="members-title">{t('members')}</Heading>
-        <Table className="regie-table">
-          <TableHeader><TableRow>
-            <TableHeaderCell scope="col">{t('name')}</TableHeaderCell><TableHeaderCell scope="col">{t('relation')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('birthDate')}</TableHeaderCell><TableHeaderCell scope="col">{t('bsn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('address')}</TableHeaderCell><TableHeaderCell scope="col"><span className="regie-visually-hidden">{t('actions')}</span></TableHeaderCell>
-          </TableRow></TableHeader>
-          <TableBody>{data.members.map((m) => (
-            <TableRow key={m.personId}>
-              <TableCell>{m.fullName}</TableCell>
-              <TableCell>{label(m.relation)}</TableCell>
-              <TableCell>{fmtDate(m.birthDate, lang)}{m.age !== null && ` (${m.age} ${t('years')})`}</TableCell>
-              <TableCell>{m.bsn ?? '—'}</TableCell>
-              <TableCell>{[m.street && `${m.street} ${m.houseNumber ?? ''}`, m.postcode, m.city].filter(Boolean).join(', ') || '—'}</TableCell>
-              <TableCell>{!readOnly && <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${t('edit')}: ${m.fullName}`} onClick={() => setEditing(m.personId)}>{t('edit')}</button>}</TableCell>
-            </TableRow>
-          ))}</TableBody>
-        </Table>
-        {!readOnly && editing && data.members.find((m) => m.personId === editing) && (
-          <EditMemberForm key={editing} member={data.members.find((m) => m.personId === editing)!} onCancel={() => setEditing(null)}
-            onSaved={() => { setEditing(null); void load(); }} onReload={() => void load()} />
-        )}
-        {!readOnly && <AddMemberForm familyId={data.id} onSaved={load} />}
-      </section>
+      <div className="regie-family-grid">
+        <div>
+          <section aria-labelledby="members-title" className="regie-section">
+            <Heading level={2} id="members-title">
+              {t('members')}
+            </Heading>
+            <Table className="regie-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('name')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('relation')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('birthDate')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('bsn')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('address')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">
+                    <span className="regie-visually-hidden">{t('actions')}</span>
+                  </TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {data.members.map((m) => (
+                  <TableRow key={m.personId}>
+                    <TableCell>{m.fullName}</TableCell>
+                    <TableCell>{label(m.relation)}</TableCell>
+                    <TableCell>
+                      {fmtDate(m.birthDate, lang)}
+                      {m.age !== null && ` (${m.age} ${t('years')})`}
+                    </TableCell>
+                    <TableCell>{m.bsn ?? '—'}</TableCell>
+                    <TableCell>
+                      {[m.street && `${m.street} ${m.houseNumber ?? ''}`, m.postcode, m.city].filter(Boolean).join(', ') || '—'}
+                    </TableCell>
+                    <TableCell>
+                      {!readOnly && (
+                        <button
+                          type="button"
+                          className="utrecht-button utrecht-button--subtle"
+                          aria-label={`${t('edit')}: ${m.fullName}`}
+                          onClick={() => setEditing(m.personId)}
+                        >
+                          {t('edit')}
+                        </button>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {!readOnly && editing && data.members.find((m) => m.personId === editing) && (
+              <EditMemberForm
+                key={editing}
+                member={data.members.find((m) => m.personId === editing)!}
+                onCancel={() => setEditing(null)}
+                onSaved={() => {
+                  setEditing(null);
+                  void load();
+                }}
+                onReload={() => void load()}
+              />
+            )}
+            {!readOnly && <AddMemberForm familyId={data.id} onSaved={load} />}
+          </section>
 
-      <CaseSection data={data} onChanged={load} />
-      <PlanSummary familyId={data.id} />
-      {c && <SafetySection key={c.id} caseId={c.id} />}
-      <IntegralPicturePanel caseId={c?.id} canWrite={!readOnly && c?.status !== 'closed'} />
+          <CaseSection data={data} onChanged={load} />
+          <PlanSummary familyId={data.id} />
+          {c && <SafetySection key={c.id} caseId={c.id} />}
+          <IntegralPicturePanel caseId={c?.id} canWrite={!readOnly && c?.status !== 'closed'} />
 
-      <section aria-labelledby="network-title" className="regie-section">
-        <Heading level={2} id="network-title">{t('network')}</Heading>
-        {data.network.length === 0 ? <Paragraph>—</Paragraph> : (
-          <ul className="utrecht-unordered-list">{data.network.map((n) => (
-            <li key={n.id} className="utrecht-unordered-list__item">{n.name} — {label(n.relation)}{n.phone && `, ${n.phone}`}{n.note && ` (${n.note})`}</li>
-          ))}</ul>
-        )}
-        {!readOnly && <AddNetworkForm familyId={data.id} onSaved={load} />}
-      </section>
+          <section aria-labelledby="network-title" className="regie-section">
+            <Heading level={2} id="network-title">
+              {t('network')}
+            </Heading>
+            {data.network.length === 0 ? (
+              <Paragraph>—</Paragraph>
+            ) : (
+              <ul className="utrecht-unordered-list">
+                {data.network.map((n) => (
+                  <li key={n.id} className="utrecht-unordered-list__item">
+                    {n.name} — {label(n.relation)}
+                    {n.phone && `, ${n.phone}`}
+                    {n.note && ` (${n.note})`}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {!readOnly && <AddNetworkForm familyId={data.id} onSaved={load} />}
+          </section>
+        </div>
 
-      </div>
-
-      <Timeline familyId={data.id} events={data.timeline} cursor={data.timelineCursor} />
+        <Timeline familyId={data.id} events={data.timeline} cursor={data.timelineCursor} />
       </div>
     </>
   );

@@ -10,7 +10,13 @@ import { useProfessionals } from './CaseSection.js';
 import { MatchSuggestions } from './MatchSuggestions.js';
 
 type MemberDraft = PersonDraft & { existingPersonId?: string; rejected?: string[] };
-interface Draft { name: string; members: MemberDraft[]; network: { name: string; relation: string }[]; coordinatorUserId: string; legalBasis: string }
+interface Draft {
+  name: string;
+  members: MemberDraft[];
+  network: { name: string; relation: string }[];
+  coordinatorUserId: string;
+  legalBasis: string;
+}
 
 /** Register a household once, with all its members, and open its case in the same step. */
 export function RegisterFamily() {
@@ -19,7 +25,13 @@ export function RegisterFamily() {
   const { session } = useSession();
   const me = session!.user;
   const pros = useProfessionals(true);
-  const initial: Draft = { name: '', members: [emptyPerson('parent'), emptyPerson('child')], network: [], coordinatorUserId: me.roles.includes('coordinator') ? me.id : '', legalBasis: '' };
+  const initial: Draft = {
+    name: '',
+    members: [emptyPerson('parent'), emptyPerson('child')],
+    network: [],
+    coordinatorUserId: me.roles.includes('coordinator') ? me.id : '',
+    legalBasis: '',
+  };
   const [d, setD, draft] = useDraft<Draft>(`${me.id}.register-family`, initial);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -27,62 +39,141 @@ export function RegisterFamily() {
   const existing = error instanceof ApiError ? (error.problem.existingFamilyId as string | undefined) : undefined;
 
   const submit = async () => {
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
-      const r = await post('/api/v1/families', { body: {
-        ...(d.name.trim() ? { name: d.name.trim() } : {}),
-        members: d.members.map(({ existingPersonId, rejected: _r, ...m }) => ({ ...personPayload(m), ...(existingPersonId ? { existingPersonId } : {}) })),
-        network: d.network.filter((n) => n.name.trim()).map((n) => ({ name: n.name.trim(), relation: n.relation || 'other' })),
-        case: { coordinatorUserId: d.coordinatorUserId, legalBasis: d.legalBasis },
-      } });
+      const r = await post('/api/v1/families', {
+        body: {
+          ...(d.name.trim() ? { name: d.name.trim() } : {}),
+          members: d.members.map(({ existingPersonId, rejected: _r, ...m }) => ({
+            ...personPayload(m),
+            ...(existingPersonId ? { existingPersonId } : {}),
+          })),
+          network: d.network.filter((n) => n.name.trim()).map((n) => ({ name: n.name.trim(), relation: n.relation || 'other' })),
+          case: { coordinatorUserId: d.coordinatorUserId, legalBasis: d.legalBasis },
+        },
+      });
       draft.clear();
       navigate(`/gezinnen/${r.id}`);
-    } catch (err) { setError(err); window.scrollTo(0, 0); } finally { setBusy(false); }
+    } catch (err) {
+      setError(err);
+      window.scrollTo(0, 0);
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
     <>
       <Heading level={1}>{t('registerFamily')}</Heading>
       <DraftNotice draft={draft} />
-      <ProblemAlert error={error}>{existing && <Paragraph><A href={`/gezinnen/${existing}`}>{t('openExisting')}</A></Paragraph>}</ProblemAlert>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <TextInput label={`${t('familyNameLabel')} ${t('optional')}`} hint={t('familyNameHint')} value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} field="name" error={errors.name} />
+      <ProblemAlert error={error}>
+        {existing && (
+          <Paragraph>
+            <A href={`/gezinnen/${existing}`}>{t('openExisting')}</A>
+          </Paragraph>
+        )}
+      </ProblemAlert>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <TextInput
+          label={`${t('familyNameLabel')} ${t('optional')}`}
+          hint={t('familyNameHint')}
+          value={d.name}
+          onChange={(e) => setD({ ...d, name: e.target.value })}
+          field="name"
+          error={errors.name}
+        />
         {d.members.map((m, i) => (
           <fieldset key={i} className="utrecht-form-fieldset regie-fieldset">
-            <legend className="utrecht-form-fieldset__legend">{t('members')} {i + 1}{m.givenNames && `: ${m.givenNames}`}</legend>
-            <PersonFields value={m} prefix={`members[${i}].`} errors={errors} onChange={(p) => setD({ ...d, members: d.members.map((x, j) => (j === i ? { ...x, ...p } : x)) })} />
-            <MatchSuggestions person={m} existingPersonId={m.existingPersonId} rejected={m.rejected ?? []}
+            <legend className="utrecht-form-fieldset__legend">
+              {t('members')} {i + 1}
+              {m.givenNames && `: ${m.givenNames}`}
+            </legend>
+            <PersonFields
+              value={m}
+              prefix={`members[${i}].`}
+              errors={errors}
+              onChange={(p) => setD({ ...d, members: d.members.map((x, j) => (j === i ? { ...x, ...p } : x)) })}
+            />
+            <MatchSuggestions
+              person={m}
+              existingPersonId={m.existingPersonId}
+              rejected={m.rejected ?? []}
               onConfirm={(id) => setD({ ...d, members: d.members.map((x, j) => (j === i ? { ...x, existingPersonId: id } : x)) })}
-              onReject={(id) => setD({ ...d, members: d.members.map((x, j) => (j === i ? { ...x, rejected: [...(x.rejected ?? []), id] } : x)) })} />
-            {d.members.length > 1 && <Button appearance="subtle-button" onClick={() => setD({ ...d, members: d.members.filter((_, j) => j !== i) })}>{t('remove')}</Button>}
+              onReject={(id) =>
+                setD({ ...d, members: d.members.map((x, j) => (j === i ? { ...x, rejected: [...(x.rejected ?? []), id] } : x)) })
+              }
+            />
+            {d.members.length > 1 && (
+              <Button appearance="subtle-button" onClick={() => setD({ ...d, members: d.members.filter((_, j) => j !== i) })}>
+                {t('remove')}
+              </Button>
+            )}
           </fieldset>
         ))}
-        <Button appearance="secondary-action-button" onClick={() => setD({ ...d, members: [...d.members, emptyPerson('child')] })}>{t('addAnother')}</Button>
+        <Button appearance="secondary-action-button" onClick={() => setD({ ...d, members: [...d.members, emptyPerson('child')] })}>
+          {t('addAnother')}
+        </Button>
 
         <fieldset className="utrecht-form-fieldset regie-fieldset">
           <legend className="utrecht-form-fieldset__legend">{t('network')}</legend>
           {d.network.map((n, i) => (
             <div className="regie-grid" key={i}>
-              <TextInput label={t('name')} value={n.name} onChange={(e) => setD({ ...d, network: d.network.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)) })} />
-              <Select label={t('relation')} value={n.relation} onChange={(e) => setD({ ...d, network: d.network.map((x, j) => (j === i ? { ...x, relation: e.target.value } : x)) })}
-                options={['grandparent', 'other_family', 'neighbour', 'friend', 'other'].map((r) => ({ value: r, label: label(r) }))} />
+              <TextInput
+                label={t('name')}
+                value={n.name}
+                onChange={(e) => setD({ ...d, network: d.network.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)) })}
+              />
+              <Select
+                label={t('relation')}
+                value={n.relation}
+                onChange={(e) => setD({ ...d, network: d.network.map((x, j) => (j === i ? { ...x, relation: e.target.value } : x)) })}
+                options={['grandparent', 'other_family', 'neighbour', 'friend', 'other'].map((r) => ({ value: r, label: label(r) }))}
+              />
             </div>
           ))}
-          <Button appearance="secondary-action-button" onClick={() => setD({ ...d, network: [...d.network, { name: '', relation: '' }] })}>{t('addNetwork')}</Button>
+          <Button appearance="secondary-action-button" onClick={() => setD({ ...d, network: [...d.network, { name: '', relation: '' }] })}>
+            {t('addNetwork')}
+          </Button>
         </fieldset>
 
         <fieldset className="utrecht-form-fieldset regie-fieldset">
           <legend className="utrecht-form-fieldset__legend">{t('caseSection')}</legend>
           <div className="regie-grid">
-            <Select label={t('coordinator')} hint={t('coordinatorHint')} value={d.coordinatorUserId} onChange={(e) => setD({ ...d, coordinatorUserId: e.target.value })}
-              field="case.coordinatorUserId" error={errors['case.coordinatorUserId']} options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />
-            <Select label={t('legalBasis')} value={d.legalBasis} onChange={(e) => setD({ ...d, legalBasis: e.target.value })} field="case.legalBasis" error={errors['case.legalBasis']}
-              options={['consent', 'statutory_task', 'safety'].map((b) => ({ value: b, label: label(b) }))} />
+            <Select
+              label={t('coordinator')}
+              hint={t('coordinatorHint')}
+              value={d.coordinatorUserId}
+              onChange={(e) => setD({ ...d, coordinatorUserId: e.target.value })}
+              field="case.coordinatorUserId"
+              error={errors['case.coordinatorUserId']}
+              options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))}
+            />
+            <Select
+              label={t('legalBasis')}
+              value={d.legalBasis}
+              onChange={(e) => setD({ ...d, legalBasis: e.target.value })}
+              field="case.legalBasis"
+              error={errors['case.legalBasis']}
+              options={['consent', 'statutory_task', 'safety'].map((b) => ({ value: b, label: label(b) }))}
+            />
           </div>
         </fieldset>
         <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('register')}</Button>
-          {draft.savedAt && <span className="regie-muted" role="status">{t('draftSaved')}</span>}
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>
+            {t('register')}
+          </Button>
+          {draft.savedAt && (
+            <span className="regie-muted" role="status">
+              {t('draftSaved')}
+            </span>
+          )}
         </div>
       </form>
     </>

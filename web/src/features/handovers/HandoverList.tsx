@@ -1,6 +1,15 @@
 // "Overdrachten": the overview for sender and receiver, with the due date and working days left.
 import { useEffect, useState } from 'react';
-import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
 import type { ApiResponse } from '../../api.js';
 import { Pager, usePagedList } from '../../data.js';
 import { useI18n } from '../../i18n.js';
@@ -20,7 +29,17 @@ export function StatusBadge({ status }: { status: HandoverStatus }) {
 /** An organisation, with its region when the handover crosses regions. */
 export function OrgName({ org, showRegion }: { org: Org; showRegion: boolean }) {
   const t = useHandoverT();
-  return <>{org.name}{showRegion && <><br /><span className="regie-muted">{t('region', { name: org.regionName })}</span></>}</>;
+  return (
+    <>
+      {org.name}
+      {showRegion && (
+        <>
+          <br />
+          <span className="regie-muted">{t('region', { name: org.regionName })}</span>
+        </>
+      )}
+    </>
+  );
 }
 
 /** "nog 3 werkdagen", "vandaag" or "2 werkdagen te laat", for a handover still waiting for its answer. */
@@ -40,46 +59,90 @@ export function HandoverList() {
   const list = usePagedList('/api/v1/handovers', { query: { limit: 25, direction, status } });
   const { data, error } = list;
   useEffect(() => {
-    history.replaceState(null, '', `/overdrachten${direction || status ? `?${new URLSearchParams({ ...(direction ? { direction } : {}), ...(status ? { status } : {}) })}` : ''}`);
+    history.replaceState(
+      null,
+      '',
+      `/overdrachten${direction || status ? `?${new URLSearchParams({ ...(direction ? { direction } : {}), ...(status ? { status } : {}) })}` : ''}`,
+    );
   }, [direction, status]);
 
   return (
     <>
       <div className="regie-title-row">
         <Heading level={1}>{t('handovers')}</Heading>
-        <A href="/overdrachten/nieuw" className="utrecht-button-link utrecht-button-link--primary-action">{t('newHandover')}</A>
+        <A href="/overdrachten/nieuw" className="utrecht-button-link utrecht-button-link--primary-action">
+          {t('newHandover')}
+        </A>
       </div>
       <Paragraph>{t('intro')}</Paragraph>
       <div className="regie-filters">
-        <Select label={t('direction')} name="direction" value={direction} onChange={(e) => { setDirection(e.target.value); }}
-          options={[{ value: 'incoming', label: t('incoming') }, { value: 'outgoing', label: t('outgoing') }]} />
-        <Select label={t('status')} name="status" value={status} onChange={(e) => { setStatus(e.target.value); }}
-          options={(['pending', 'accepted', 'refused', 'expired'] as const).map((s) => ({ value: s, label: t(s) }))} />
+        <Select
+          label={t('direction')}
+          name="direction"
+          value={direction}
+          onChange={(e) => {
+            setDirection(e.target.value);
+          }}
+          options={[
+            { value: 'incoming', label: t('incoming') },
+            { value: 'outgoing', label: t('outgoing') },
+          ]}
+        />
+        <Select
+          label={t('status')}
+          name="status"
+          value={status}
+          onChange={(e) => {
+            setStatus(e.target.value);
+          }}
+          options={(['pending', 'accepted', 'refused', 'expired'] as const).map((s) => ({ value: s, label: t(s) }))}
+        />
       </div>
       <ProblemAlert error={error} />
       {data && data.items.length === 0 && <Paragraph>{t('none')}</Paragraph>}
       {data && data.items.length > 0 && (
         <Table className="regie-table">
-          <TableHeader><TableRow>
-            <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('direction')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('from')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('to')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('sent')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('due')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
-          </TableRow></TableHeader>
-          <TableBody>{data.items.map((h) => (
-            <TableRow key={h.id}>
-              <TableCell><A href={`/overdrachten/${h.id}`}>{h.subjectLabel}</A> <span className="regie-muted">({t(h.subjectType === 'case' ? 'caseLabel' : 'signalLabel')})</span></TableCell>
-              <TableCell>{t(h.direction)}</TableCell>
-              <TableCell><OrgName org={h.fromOrganisation} showRegion={h.crossRegion} /></TableCell>
-              <TableCell><OrgName org={h.toOrganisation} showRegion={h.crossRegion} /></TableCell>
-              <TableCell>{fmtDate(h.sentAt, lang)}<br /><span className="regie-muted">{ago(tt, h.sentAt)}</span></TableCell>
-              <TableCell>{fmtDate(h.acceptDueOn, lang)}<br /><span className={h.overdue ? 'regie-overdue' : 'regie-muted'}>{termText(t, h)}</span></TableCell>
-              <TableCell><StatusBadge status={h.status} /></TableCell>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('direction')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('from')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('to')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('sent')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('due')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
             </TableRow>
-          ))}</TableBody>
+          </TableHeader>
+          <TableBody>
+            {data.items.map((h) => (
+              <TableRow key={h.id}>
+                <TableCell>
+                  <A href={`/overdrachten/${h.id}`}>{h.subjectLabel}</A>{' '}
+                  <span className="regie-muted">({t(h.subjectType === 'case' ? 'caseLabel' : 'signalLabel')})</span>
+                </TableCell>
+                <TableCell>{t(h.direction)}</TableCell>
+                <TableCell>
+                  <OrgName org={h.fromOrganisation} showRegion={h.crossRegion} />
+                </TableCell>
+                <TableCell>
+                  <OrgName org={h.toOrganisation} showRegion={h.crossRegion} />
+                </TableCell>
+                <TableCell>
+                  {fmtDate(h.sentAt, lang)}
+                  <br />
+                  <span className="regie-muted">{ago(tt, h.sentAt)}</span>
+                </TableCell>
+                <TableCell>
+                  {fmtDate(h.acceptDueOn, lang)}
+                  <br />
+                  <span className={h.overdue ? 'regie-overdue' : 'regie-muted'}>{termText(t, h)}</span>
+                </TableCell>
+                <TableCell>
+                  <StatusBadge status={h.status} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
         </Table>
       )}
       <Pager list={list} label={t('pages')} />

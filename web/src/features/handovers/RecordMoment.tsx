@@ -15,24 +15,52 @@ export function RecordMoment({ caseId, onDone }: { caseId: string; onDone: () =>
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
   const submit = async () => {
-    setError(null); setNotice('');
+    setError(null);
+    setNotice('');
     try {
       // A chosen date is recorded at noon (Dutch time), today's moment as now.
-      await post('/api/v1/cases/:caseId/moments', { params: { caseId }, body: { moment: moment || undefined, ...(date ? { occurredAt: new Date(`${date}T12:00:00`).toISOString() } : {}) } });
-      setNotice(t('recorded')); onDone();
-    } catch (e) { setError(e); }
+      await post('/api/v1/cases/:caseId/moments', {
+        params: { caseId },
+        body: { moment: moment || undefined, ...(date ? { occurredAt: new Date(`${date}T12:00:00`).toISOString() } : {}) },
+      });
+      setNotice(t('recorded'));
+      onDone();
+    } catch (e) {
+      setError(e);
+    }
   };
   const errors = fieldErrors(error, lang);
   return (
-    <details className="regie-disclosure"><summary>{t('record')}</summary>
+    <details className="regie-disclosure">
+      <summary>{t('record')}</summary>
       <Paragraph className="regie-muted">{t('recordHint')}</Paragraph>
-      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      {notice && (
+        <Alert type="ok" role="status">
+          <Paragraph>{notice}</Paragraph>
+        </Alert>
+      )}
       <ProblemAlert error={error} />
-      <form className="regie-filters" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <Select label={t('moment')} name="moment" value={moment} onChange={(e) => setMoment(e.target.value)} field="moment" error={errors.moment}
-          options={['first_contact', 'plan_agreed'].map((m) => ({ value: m, label: t(momentKey(m)) }))} />
+      <form
+        className="regie-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <Select
+          label={t('moment')}
+          name="moment"
+          value={moment}
+          onChange={(e) => setMoment(e.target.value)}
+          field="moment"
+          error={errors.moment}
+          options={['first_contact', 'plan_agreed'].map((m) => ({ value: m, label: t(momentKey(m)) }))}
+        />
         <DateInput label={t('occurredAt')} name="occurredAt" value={date} onChange={setDate} field="occurredAt" error={errors.occurredAt} />
-        <Button appearance="secondary-action-button" type="submit">{t('recordButton')}</Button>
+        <Button appearance="secondary-action-button" type="submit">
+          {t('recordButton')}
+        </Button>
       </form>
     </details>
   );

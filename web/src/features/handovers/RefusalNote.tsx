@@ -13,13 +13,37 @@ export type HandoverRefusal = NonNullable<ApiResponse<'GET', '/api/v1/signals/:s
 export function RefusalNote({ refusal, compact = false }: { refusal: HandoverRefusal; compact?: boolean }) {
   const t = useHandoverT();
   const { lang } = useI18n();
-  const text = t(refusal.outcome === 'refused' ? 'refusedBack' : 'expiredBack', { org: refusal.organisationName, date: fmtDate(refusal.refusedAt, lang) });
-  if (compact) return <><br /><span className="regie-muted">{text}{refusal.reason && <>: <q>{refusal.reason}</q></>}</span></>;
+  const text = t(refusal.outcome === 'refused' ? 'refusedBack' : 'expiredBack', {
+    org: refusal.organisationName,
+    date: fmtDate(refusal.refusedAt, lang),
+  });
+  if (compact)
+    return (
+      <>
+        <br />
+        <span className="regie-muted">
+          {text}
+          {refusal.reason && (
+            <>
+              : <q>{refusal.reason}</q>
+            </>
+          )}
+        </span>
+      </>
+    );
   return (
     <Alert type="warning">
-      <Paragraph><strong>{t('newDecisionNeeded')}</strong> {text}.</Paragraph>
-      {refusal.reason && <Paragraph>{t('refusalReason')}: {refusal.reason}</Paragraph>}
-      <Paragraph><A href={`/overdrachten/${refusal.handoverId}`}>{t('toRefusedHandover')}</A></Paragraph>
+      <Paragraph>
+        <strong>{t('newDecisionNeeded')}</strong> {text}.
+      </Paragraph>
+      {refusal.reason && (
+        <Paragraph>
+          {t('refusalReason')}: {refusal.reason}
+        </Paragraph>
+      )}
+      <Paragraph>
+        <A href={`/overdrachten/${refusal.handoverId}`}>{t('toRefusedHandover')}</A>
+      </Paragraph>
     </Alert>
   );
 }

@@ -6,8 +6,12 @@ import { HandoverView } from './HandoverView.js';
 import { SendHandover } from './SendHandover.js';
 import { LeadTimesScreen } from './LeadTimes.js';
 
-export function Handovers() { return <HandoverList />; }
+export function Handovers() {
+  return <HandoverList />;
+}
 export function HandoverDetail({ handoverId }: { handoverId: string }) {
   return handoverId === 'nieuw' ? <SendHandover /> : <HandoverView handoverId={handoverId} />;
 }
-export function LeadTimes() { return <LeadTimesScreen />; }
+export function LeadTimes() {
+  return <LeadTimesScreen />;
+}

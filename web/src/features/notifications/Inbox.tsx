@@ -21,10 +21,19 @@ export function Inbox() {
   const [writeError, setWriteError] = useState<unknown>(null);
   const error = writeError ?? list.error;
   const [notice, setNotice] = useState<string | null>(null);
-  const load = async () => { setWriteError(null); await list.refetch(); };
+  const load = async () => {
+    setWriteError(null);
+    await list.refetch();
+  };
 
   const markRead = async (n: NotificationItem) => {
-    try { await post('/api/v1/notifications/:notificationId/read', { params: { notificationId: n.id } }); notificationsChanged(); await load(); } catch (e) { setWriteError(e); }
+    try {
+      await post('/api/v1/notifications/:notificationId/read', { params: { notificationId: n.id } });
+      notificationsChanged();
+      await load();
+    } catch (e) {
+      setWriteError(e);
+    }
   };
   const markAll = async () => {
     try {
@@ -32,11 +41,17 @@ export function Inbox() {
       setNotice(t('markedAll', { n: r.count }));
       notificationsChanged();
       await load();
-    } catch (e) { setWriteError(e); }
+    } catch (e) {
+      setWriteError(e);
+    }
   };
   // Following a link reads the message; the inbox is left at once, the count follows.
   const follow = (n: NotificationItem) => {
-    if (!n.readAt) void post('/api/v1/notifications/:notificationId/read', { params: { notificationId: n.id } }).then(notificationsChanged, () => undefined);
+    if (!n.readAt)
+      void post('/api/v1/notifications/:notificationId/read', { params: { notificationId: n.id } }).then(
+        notificationsChanged,
+        () => undefined,
+      );
   };
   const kind = (k: string) => (`kind_${k}` in TEXTS.nl ? t(`kind_${k}` as TextKey) : null);
 
@@ -44,15 +59,30 @@ export function Inbox() {
     <>
       <div className="regie-title-row">
         <Heading level={1}>{t('inbox')}</Heading>
-        <Button appearance="secondary-action-button" onClick={markAll}>{t('markAll')}</Button>
+        <Button appearance="secondary-action-button" onClick={markAll}>
+          {t('markAll')}
+        </Button>
       </div>
       <Paragraph>{t('intro')}</Paragraph>
       <div className="regie-filters">
-        <FilterSelect label={t('show')} value={unreadOnly ? 'unread' : 'all'} onChange={(e) => setUnreadOnly(e.target.value === 'unread')}
-          options={[{ value: 'all', label: t('showAll') }, { value: 'unread', label: t('showUnread') }]} />
+        <FilterSelect
+          label={t('show')}
+          value={unreadOnly ? 'unread' : 'all'}
+          onChange={(e) => setUnreadOnly(e.target.value === 'unread')}
+          options={[
+            { value: 'all', label: t('showAll') },
+            { value: 'unread', label: t('showUnread') },
+          ]}
+        />
       </div>
       {/* A live region that is always there, so that screen readers announce the notice when it appears. */}
-      <div role="status">{notice && <Alert type="ok" role="none"><Paragraph>{notice}</Paragraph></Alert>}</div>
+      <div role="status">
+        {notice && (
+          <Alert type="ok" role="none">
+            <Paragraph>{notice}</Paragraph>
+          </Alert>
+        )}
+      </div>
       <ProblemAlert error={error} />
       {data && data.items.length === 0 && <Paragraph>{unreadOnly ? t('noneUnread') : t('none')}</Paragraph>}
       {data && data.items.length > 0 && (
@@ -63,16 +93,26 @@ export function Inbox() {
               <li key={n.id} className={`regie-inbox__item${n.readAt ? '' : ' regie-inbox__item--unread'}`}>
                 <div className="regie-inbox__text">
                   <A href={n.link} onClick={() => follow(n)}>
-                    {n.readAt ? title : <><span className="regie-visually-hidden">{t('unread')}: </span><strong>{title}</strong></>}
+                    {n.readAt ? (
+                      title
+                    ) : (
+                      <>
+                        <span className="regie-visually-hidden">{t('unread')}: </span>
+                        <strong>{title}</strong>
+                      </>
+                    )}
                   </A>
                   <span className="regie-muted">
                     {kind(n.kind) && <>{kind(n.kind)} · </>}
-                    <time dateTime={n.createdAt} title={fmtDateTime(n.createdAt, lang)}>{ago(tg, n.createdAt)}</time>
+                    <time dateTime={n.createdAt} title={fmtDateTime(n.createdAt, lang)}>
+                      {ago(tg, n.createdAt)}
+                    </time>
                   </span>
                 </div>
                 {!n.readAt && (
                   <Button appearance="subtle-button" onClick={() => markRead(n)}>
-                    {t('markOne')}<span className="regie-visually-hidden">: {title}</span>
+                    {t('markOne')}
+                    <span className="regie-visually-hidden">: {title}</span>
                   </Button>
                 )}
               </li>

@@ -20,29 +20,40 @@ export function InboxBadge() {
   const { lang } = useI18n();
   useEffect(() => {
     if (localStorage.getItem('regie.mailLang') === lang) return;
-    api('PUT', '/api/v1/notifications/language', { body: { language: lang } }).then(() => localStorage.setItem('regie.mailLang', lang), () => undefined);
+    api('PUT', '/api/v1/notifications/language', { body: { language: lang } }).then(
+      () => localStorage.setItem('regie.mailLang', lang),
+      () => undefined,
+    );
   }, [lang]);
   const load = useCallback(async () => {
     try {
       setCount((await peek('/api/v1/notifications/unread-count')).count);
-    } catch { /* offline or refused: keep the last count */ }
+    } catch {
+      /* offline or refused: keep the last count */
+    }
   }, []);
-  useEffect(() => { void load(); }, [load, path]);
+  useEffect(() => {
+    void load();
+  }, [load, path]);
   useEffect(() => {
     const poll = setInterval(() => {
       if (document.visibilityState === 'visible') void load();
     }, POLL_MS);
-    const onChanged = () => { void load(); };
+    const onChanged = () => {
+      void load();
+    };
     window.addEventListener(NOTIFICATIONS_CHANGED, onChanged);
-    return () => { clearInterval(poll); window.removeEventListener(NOTIFICATIONS_CHANGED, onChanged); };
+    return () => {
+      clearInterval(poll);
+      window.removeEventListener(NOTIFICATIONS_CHANGED, onChanged);
+    };
   }, [load]);
   // The name says what the pill shows: "Berichten, 3 ongelezen" (a label, because screen readers
   // would otherwise read the hidden comma as a separate word).
   const name = count ? `${t('inbox')}${t('badgeSeparator')}${count} ${t('badgeUnread')}` : t('inbox');
   return (
     <A href="/berichten" className="regie-inbox-badge" aria-label={name} aria-current={path === '/berichten' ? 'page' : undefined}>
-      {t('inbox')}{' '}
-      {!!count && <span className="regie-inbox-badge__count">{count}</span>}
+      {t('inbox')} {!!count && <span className="regie-inbox-badge__count">{count}</span>}
     </A>
   );
 }

@@ -1,7 +1,18 @@
 // "E-mailverzending" for the functional admin: what was sent, what waits, what failed and why,
 // with a button to try a failed e-mail again.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { Pager, usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
@@ -25,27 +36,48 @@ export function MailDeliveries() {
   const { data } = list;
   const error = retryError ?? list.error;
   const load = list.refetch;
-  useEffect(() => { history.replaceState(null, '', `/beheer/e-mail${status ? `?status=${status}` : ''}`); }, [status]);
+  useEffect(() => {
+    history.replaceState(null, '', `/beheer/e-mail${status ? `?status=${status}` : ''}`);
+  }, [status]);
 
   const retry = async (m: MailDelivery) => {
     try {
       await post('/api/v1/mail-deliveries/:mailDeliveryId/retry', { params: { mailDeliveryId: m.id } });
       setNotice(t('retried', { to: m.toAddress }));
       await load();
-    } catch (e) { setError(e); }
+    } catch (e) {
+      setError(e);
+    }
   };
 
   return (
     <>
       <Heading level={1}>{t('mailTitle')}</Heading>
       <Paragraph>{t('mailIntro')}</Paragraph>
-      {data && !data.smtpConfigured && <Alert type="warning"><Paragraph>{t('noSmtp')}</Paragraph></Alert>}
+      {data && !data.smtpConfigured && (
+        <Alert type="warning">
+          <Paragraph>{t('noSmtp')}</Paragraph>
+        </Alert>
+      )}
       <div className="regie-filters">
-        <FilterSelect label={t('status')} value={status} onChange={(e) => { setNotice(null); setStatus(e.target.value as MailStatus | ''); }}
-          options={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(s) }))]} />
+        <FilterSelect
+          label={t('status')}
+          value={status}
+          onChange={(e) => {
+            setNotice(null);
+            setStatus(e.target.value as MailStatus | '');
+          }}
+          options={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(s) }))]}
+        />
       </div>
       {/* A live region that is always there, so that screen readers announce the notice when it appears. */}
-      <div role="status">{notice && <Alert type="ok" role="none"><Paragraph>{notice}</Paragraph></Alert>}</div>
+      <div role="status">
+        {notice && (
+          <Alert type="ok" role="none">
+            <Paragraph>{notice}</Paragraph>
+          </Alert>
+        )}
+      </div>
       <ProblemAlert error={error} />
       {data && data.items.length === 0 && <Paragraph>{t('noMail')}</Paragraph>}
       {data && data.items.length > 0 && (
@@ -59,23 +91,43 @@ export function MailDeliveries() {
               <TableHeaderCell scope="col">{t('lastError')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('nextAttempt')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('sentAt')}</TableHeaderCell>
-              <TableHeaderCell scope="col"><span className="regie-visually-hidden">{t('action')}</span></TableHeaderCell>
+              <TableHeaderCell scope="col">
+                <span className="regie-visually-hidden">{t('action')}</span>
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {data.items.map((m) => (
               <TableRow key={m.id} className={m.status === 'failed' ? 'regie-row-mail-failed' : undefined}>
                 <TableCell>{m.toAddress}</TableCell>
-                <TableCell>{m.subject ?? <span className="regie-muted">{`kind_${m.kind}` in TEXTS.nl ? t(`kind_${m.kind}` as TextKey) : m.kind} ({t('notYetWritten')})</span>}</TableCell>
-                <TableCell><span className={`regie-badge regie-mail-status--${m.status}`}>{t(m.status)}</span></TableCell>
+                <TableCell>
+                  {m.subject ?? (
+                    <span className="regie-muted">
+                      {`kind_${m.kind}` in TEXTS.nl ? t(`kind_${m.kind}` as TextKey) : m.kind} ({t('notYetWritten')})
+                    </span>
+                  )}
+                </TableCell>
+                <TableCell>
+                  <span className={`regie-badge regie-mail-status--${m.status}`}>{t(m.status)}</span>
+                </TableCell>
                 <TableCell>{m.attempts}</TableCell>
                 <TableCell>{m.lastError ? <code className="regie-mail-error">{m.lastError}</code> : '—'}</TableCell>
-                <TableCell>{m.nextAttemptAt ? (new Date(m.nextAttemptAt).getTime() <= Date.now() ? t('now') : fmtDateTime(m.nextAttemptAt, lang)) : '—'}</TableCell>
+                <TableCell>
+                  {m.nextAttemptAt
+                    ? new Date(m.nextAttemptAt).getTime() <= Date.now()
+                      ? t('now')
+                      : fmtDateTime(m.nextAttemptAt, lang)
+                    : '—'}
+                </TableCell>
                 <TableCell>{fmtDateTime(m.sentAt, lang)}</TableCell>
                 <TableCell>
                   {(m.status === 'failed' || m.status === 'pending') && (
-                    <Button appearance={m.status === 'failed' ? 'primary-action-button' : 'secondary-action-button'} onClick={() => retry(m)}>
-                      {t('retry')}<span className="regie-visually-hidden">: {m.toAddress}</span>
+                    <Button
+                      appearance={m.status === 'failed' ? 'primary-action-button' : 'secondary-action-button'}
+                      onClick={() => retry(m)}
+                    >
+                      {t('retry')}
+                      <span className="regie-visually-hidden">: {m.toAddress}</span>
                     </Button>
                   )}
                 </TableCell>

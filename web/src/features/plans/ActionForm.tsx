@@ -15,7 +15,16 @@ export function ActionForm({ overview, draft, onSaved }: { overview: Overview; d
   const t = usePlanT();
   const { lang } = useI18n();
   const orgs = useApi('/api/v1/organisations').data?.items ?? [];
-  const empty = { description: '', kind: 'organisation', organisationId: '', userId: '', personId: '', networkMemberId: '', dueOn: '', goalId: '' };
+  const empty = {
+    description: '',
+    kind: 'organisation',
+    organisationId: '',
+    userId: '',
+    personId: '',
+    networkMemberId: '',
+    dueOn: '',
+    goalId: '',
+  };
   const [a, setA] = useState(empty);
   const [offer, setOffer] = useState<Offer | null>(null);
   const [member, setMember] = useState({ userId: '', legalBasis: 'consent' });
@@ -23,15 +32,26 @@ export function ActionForm({ overview, draft, onSaved }: { overview: Overview; d
   const errors = fieldErrors(error, lang);
   const team = overview.options.team.find((o) => o.organisationId === a.organisationId);
   const action = () => ({
-    description: a.description, dueOn: a.dueOn, ...(a.goalId ? { goalId: a.goalId } : {}),
-    owner: a.kind === 'organisation' ? { kind: 'organisation' as const, organisationId: a.organisationId, ...(a.userId ? { userId: a.userId } : {}) }
-      : a.kind === 'family_member' ? { kind: 'family_member' as const, personId: a.personId } : { kind: 'network_member' as const, networkMemberId: a.networkMemberId },
+    description: a.description,
+    dueOn: a.dueOn,
+    ...(a.goalId ? { goalId: a.goalId } : {}),
+    owner:
+      a.kind === 'organisation'
+        ? { kind: 'organisation' as const, organisationId: a.organisationId, ...(a.userId ? { userId: a.userId } : {}) }
+        : a.kind === 'family_member'
+          ? { kind: 'family_member' as const, personId: a.personId }
+          : { kind: 'network_member' as const, networkMemberId: a.networkMemberId },
   });
   const submit = async () => {
-    setError(null); setOffer(null);
+    setError(null);
+    setOffer(null);
     try {
-      await post('/api/v1/plan-versions/:versionId/actions', { params: { versionId: draft.id }, body: { version: draft.version, ...action() } });
-      setA(empty); onSaved();
+      await post('/api/v1/plan-versions/:versionId/actions', {
+        params: { versionId: draft.id },
+        body: { version: draft.version, ...action() },
+      });
+      setA(empty);
+      onSaved();
     } catch (e) {
       if (e instanceof ApiError && e.problem.code === 'owner_not_on_team') setOffer((e.problem as unknown as { offer: Offer }).offer);
       else setError(e);
@@ -40,43 +60,133 @@ export function ActionForm({ overview, draft, onSaved }: { overview: Overview; d
   const addAndSave = async () => {
     setError(null);
     try {
-      await post('/api/v1/plan-versions/:versionId/actions/with-team-member', { params: { versionId: draft.id }, body: {
-        version: draft.version, action: action(), teamMember: { userId: member.userId, legalBasis: member.legalBasis, caseVersion: overview.caseVersion } } });
-      setA(empty); setOffer(null); onSaved();
-    } catch (e) { setError(e); }
+      await post('/api/v1/plan-versions/:versionId/actions/with-team-member', {
+        params: { versionId: draft.id },
+        body: {
+          version: draft.version,
+          action: action(),
+          teamMember: { userId: member.userId, legalBasis: member.legalBasis, caseVersion: overview.caseVersion },
+        },
+      });
+      setA(empty);
+      setOffer(null);
+      onSaved();
+    } catch (e) {
+      setError(e);
+    }
   };
   return (
-    <details className="regie-disclosure"><summary>{t('addAction')}</summary>
+    <details className="regie-disclosure">
+      <summary>{t('addAction')}</summary>
       <ProblemAlert error={error} />
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <TextArea label={t('description')} name="actionDescription" value={a.description} onChange={(e) => setA({ ...a, description: e.target.value })} error={errors.description} />
-        <Select label={t('ownerKind')} name="ownerKind" value={a.kind} onChange={(e) => setA({ ...a, kind: e.target.value })}
-          options={(['organisation', 'family_member', 'network_member'] as const).map((k) => ({ value: k, label: t(`o_${k}`) }))} />
-        {a.kind === 'organisation' && (<>
-          <Select label={t('otherOrganisation')} name="organisationId" value={a.organisationId} onChange={(e) => { setA({ ...a, organisationId: e.target.value, userId: '' }); setOffer(null); }}
-            error={errors['owner.organisationId']} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
-          {team && <Select label={t('professional')} name="userId" value={a.userId} onChange={(e) => setA({ ...a, userId: e.target.value })} error={errors['owner.userId']}
-            options={team.users.map((u) => ({ value: u.id, label: u.name }))} />}
-        </>)}
-        {a.kind === 'family_member' && <Select label={t('familyMember')} name="personId" value={a.personId} onChange={(e) => setA({ ...a, personId: e.target.value })}
-          error={errors['owner.personId']} options={overview.options.familyMembers.map((m) => ({ value: m.personId, label: m.name }))} />}
-        {a.kind === 'network_member' && <Select label={t('networkMember')} name="networkMemberId" value={a.networkMemberId} onChange={(e) => setA({ ...a, networkMemberId: e.target.value })}
-          error={errors['owner.networkMemberId']} options={overview.options.network.map((n) => ({ value: n.id, label: n.name }))} />}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <TextArea
+          label={t('description')}
+          name="actionDescription"
+          value={a.description}
+          onChange={(e) => setA({ ...a, description: e.target.value })}
+          error={errors.description}
+        />
+        <Select
+          label={t('ownerKind')}
+          name="ownerKind"
+          value={a.kind}
+          onChange={(e) => setA({ ...a, kind: e.target.value })}
+          options={(['organisation', 'family_member', 'network_member'] as const).map((k) => ({ value: k, label: t(`o_${k}`) }))}
+        />
+        {a.kind === 'organisation' && (
+          <>
+            <Select
+              label={t('otherOrganisation')}
+              name="organisationId"
+              value={a.organisationId}
+              onChange={(e) => {
+                setA({ ...a, organisationId: e.target.value, userId: '' });
+                setOffer(null);
+              }}
+              error={errors['owner.organisationId']}
+              options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+            />
+            {team && (
+              <Select
+                label={t('professional')}
+                name="userId"
+                value={a.userId}
+                onChange={(e) => setA({ ...a, userId: e.target.value })}
+                error={errors['owner.userId']}
+                options={team.users.map((u) => ({ value: u.id, label: u.name }))}
+              />
+            )}
+          </>
+        )}
+        {a.kind === 'family_member' && (
+          <Select
+            label={t('familyMember')}
+            name="personId"
+            value={a.personId}
+            onChange={(e) => setA({ ...a, personId: e.target.value })}
+            error={errors['owner.personId']}
+            options={overview.options.familyMembers.map((m) => ({ value: m.personId, label: m.name }))}
+          />
+        )}
+        {a.kind === 'network_member' && (
+          <Select
+            label={t('networkMember')}
+            name="networkMemberId"
+            value={a.networkMemberId}
+            onChange={(e) => setA({ ...a, networkMemberId: e.target.value })}
+            error={errors['owner.networkMemberId']}
+            options={overview.options.network.map((n) => ({ value: n.id, label: n.name }))}
+          />
+        )}
         <DateInput label={t('dueOn')} name="dueOn" value={a.dueOn} onChange={(v) => setA({ ...a, dueOn: v })} error={errors.dueOn} />
-        <Select label={t('goal')} name="goalId" value={a.goalId} onChange={(e) => setA({ ...a, goalId: e.target.value })} error={errors.goalId}
-          options={draft.goals.map((g) => ({ value: g.id, label: g.description }))} />
-        <Button appearance="secondary-action-button" type="submit">{t('addAction')}</Button>
+        <Select
+          label={t('goal')}
+          name="goalId"
+          value={a.goalId}
+          onChange={(e) => setA({ ...a, goalId: e.target.value })}
+          error={errors.goalId}
+          options={draft.goals.map((g) => ({ value: g.id, label: g.description }))}
+        />
+        <Button appearance="secondary-action-button" type="submit">
+          {t('addAction')}
+        </Button>
       </form>
       {offer && (
         <Alert type="info" role="status">
           <Heading level={3}>{t('offerTitle', { org: offer.organisationName })}</Heading>
           <Paragraph>{t('offerText')}</Paragraph>
-          <form onSubmit={(e) => { e.preventDefault(); void addAndSave(); }} noValidate>
-            <Select label={t('offerUser', { org: offer.organisationName })} name="teamUserId" value={member.userId} onChange={(e) => setMember({ ...member, userId: e.target.value })}
-              error={errors['teamMember.userId'] ?? errors.userId} options={offer.users.map((u) => ({ value: u.id, label: u.name }))} />
-            <Select label={t('legalBasis')} name="legalBasis" value={member.legalBasis} onChange={(e) => setMember({ ...member, legalBasis: e.target.value })}
-              options={(['consent', 'statutory_task', 'safety'] as const).map((b) => ({ value: b, label: t(`lb_${b}`) }))} />
-            <Button appearance="primary-action-button" type="submit">{t('addAndSave')}</Button>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void addAndSave();
+            }}
+            noValidate
+          >
+            <Select
+              label={t('offerUser', { org: offer.organisationName })}
+              name="teamUserId"
+              value={member.userId}
+              onChange={(e) => setMember({ ...member, userId: e.target.value })}
+              error={errors['teamMember.userId'] ?? errors.userId}
+              options={offer.users.map((u) => ({ value: u.id, label: u.name }))}
+            />
+            <Select
+              label={t('legalBasis')}
+              name="legalBasis"
+              value={member.legalBasis}
+              onChange={(e) => setMember({ ...member, legalBasis: e.target.value })}
+              options={(['consent', 'statutory_task', 'safety'] as const).map((b) => ({ value: b, label: t(`lb_${b}`) }))}
+            />
+            <Button appearance="primary-action-button" type="submit">
+              {t('addAndSave')}
+            </Button>
           </form>
         </Alert>
       )}

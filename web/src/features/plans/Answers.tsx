@@ -1,7 +1,17 @@
 // Who is asked to agree to a proposed version and what they answered; the coordinator records a
 // family member's answer (how and when), a professional answers for their own organisation.
 import { useState } from 'react';
-import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import {
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
@@ -18,24 +28,48 @@ export function Answers({ overview, v, onChanged }: { overview: Overview; v: Ver
   const { lang } = useI18n();
   const { session } = useSession();
   if (v.parties.length === 0) return null;
-  const mayAnswer = (p: Party) => v.status === 'proposed' && !p.answer && (p.kind === 'person' ? overview.isCoordinator : p.organisationId === session?.user.organisationId);
+  const mayAnswer = (p: Party) =>
+    v.status === 'proposed' &&
+    !p.answer &&
+    (p.kind === 'person' ? overview.isCoordinator : p.organisationId === session?.user.organisationId);
   return (
     <>
       <Heading level={3}>{t('parties')}</Heading>
       <Table className="regie-table">
-        <TableHeader><TableRow>
-          <TableHeaderCell scope="col">{t('party')}</TableHeaderCell><TableHeaderCell scope="col">{t('requirement')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('answer')}</TableHeaderCell><TableHeaderCell scope="col">{t('answeredOn')}</TableHeaderCell><TableHeaderCell scope="col">{t('via')}</TableHeaderCell>
-        </TableRow></TableHeader>
-        <TableBody>{v.parties.map((p) => (
-          <TableRow key={p.id}>
-            <TableHeaderCell scope="row">{p.name}</TableHeaderCell><TableCell>{t(`r_${p.requirement}` as PlanKey)}</TableCell>
-            <TableCell>{p.answer ? <>{t(`an_${p.answer.answer}` as PlanKey)}{p.answer.reason && ` — “${p.answer.reason}”`}{p.answer.view && ` — “${p.answer.view}”`}</> : t('waiting')}</TableCell>
-            <TableCell>{fmtDate(p.answer?.answeredOn, lang)}</TableCell><TableCell>{p.answer?.via ? t(`v_${p.answer.via}` as PlanKey) : '—'}</TableCell>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('party')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('requirement')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('answer')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('answeredOn')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('via')}</TableHeaderCell>
           </TableRow>
-        ))}</TableBody>
+        </TableHeader>
+        <TableBody>
+          {v.parties.map((p) => (
+            <TableRow key={p.id}>
+              <TableHeaderCell scope="row">{p.name}</TableHeaderCell>
+              <TableCell>{t(`r_${p.requirement}` as PlanKey)}</TableCell>
+              <TableCell>
+                {p.answer ? (
+                  <>
+                    {t(`an_${p.answer.answer}` as PlanKey)}
+                    {p.answer.reason && ` — “${p.answer.reason}”`}
+                    {p.answer.view && ` — “${p.answer.view}”`}
+                  </>
+                ) : (
+                  t('waiting')
+                )}
+              </TableCell>
+              <TableCell>{fmtDate(p.answer?.answeredOn, lang)}</TableCell>
+              <TableCell>{p.answer?.via ? t(`v_${p.answer.via}` as PlanKey) : '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
       </Table>
-      {v.parties.filter(mayAnswer).map((p) => <AnswerForm key={p.id} versionId={v.id} party={p} onSaved={onChanged} />)}
+      {v.parties.filter(mayAnswer).map((p) => (
+        <AnswerForm key={p.id} versionId={v.id} party={p} onSaved={onChanged} />
+      ))}
     </>
   );
 }
@@ -54,26 +88,69 @@ function AnswerForm({ versionId, party, onSaved }: { versionId: string; party: P
   const submit = async () => {
     setError(null);
     try {
-      await post('/api/v1/plan-versions/:versionId/answers', { params: { versionId }, body: {
-        partyId: party.id, answer, ...(person ? { via: via, answeredOn: date } : {}),
-        ...(answer === 'heard' ? { view: text } : answer === 'disagreed' ? { reason: text } : text ? { reason: text } : {}) } });
+      await post('/api/v1/plan-versions/:versionId/answers', {
+        params: { versionId },
+        body: {
+          partyId: party.id,
+          answer,
+          ...(person ? { via: via, answeredOn: date } : {}),
+          ...(answer === 'heard' ? { view: text } : answer === 'disagreed' ? { reason: text } : text ? { reason: text } : {}),
+        },
+      });
       onSaved();
-    } catch (e) { setError(e); }
+    } catch (e) {
+      setError(e);
+    }
   };
   return (
     <details className="regie-disclosure">
       <summary>{t('recordFor', { name: party.name })}</summary>
       <ProblemAlert error={error} />
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        {!heard && <Select label={t('answer')} name="answer" value={answer} onChange={(e) => setAnswer(e.target.value as 'agreed')} error={errors.answer}
-          options={[{ value: 'agreed', label: t('an_agreed') }, { value: 'disagreed', label: t('an_disagreed') }]} />}
-        {(heard || answer === 'disagreed') && <TextArea label={heard ? t('view') : t('reason')} name="text" value={text} onChange={(e) => setText(e.target.value)} error={errors.view ?? errors.reason} />}
-        {person && (<>
-          <Select label={t('via')} name="via" value={via} onChange={(e) => setVia(e.target.value)} error={errors.via}
-            options={(['conversation', 'phone', 'in_writing', 'video'] as const).map((x) => ({ value: x, label: t(`v_${x}`) }))} />
-          <DateInput label={t('answeredOn')} name="answeredOn" value={date} onChange={setDate} error={errors.answeredOn} />
-        </>)}
-        <Button appearance="primary-action-button" type="submit">{t('save')}</Button>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        {!heard && (
+          <Select
+            label={t('answer')}
+            name="answer"
+            value={answer}
+            onChange={(e) => setAnswer(e.target.value as 'agreed')}
+            error={errors.answer}
+            options={[
+              { value: 'agreed', label: t('an_agreed') },
+              { value: 'disagreed', label: t('an_disagreed') },
+            ]}
+          />
+        )}
+        {(heard || answer === 'disagreed') && (
+          <TextArea
+            label={heard ? t('view') : t('reason')}
+            name="text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            error={errors.view ?? errors.reason}
+          />
+        )}
+        {person && (
+          <>
+            <Select
+              label={t('via')}
+              name="via"
+              value={via}
+              onChange={(e) => setVia(e.target.value)}
+              error={errors.via}
+              options={(['conversation', 'phone', 'in_writing', 'video'] as const).map((x) => ({ value: x, label: t(`v_${x}`) }))}
+            />
+            <DateInput label={t('answeredOn')} name="answeredOn" value={date} onChange={setDate} error={errors.answeredOn} />
+          </>
+        )}
+        <Button appearance="primary-action-button" type="submit">
+          {t('save')}
+        </Button>
       </form>
       <Paragraph className="regie-muted">{t(`r_${party.requirement}` as PlanKey)}</Paragraph>
     </details>

@@ -1,7 +1,17 @@
 // Comparing two versions of a plan side by side: each goal and action added, removed or changed
 // (naming what changed), before and after in two columns.
 import { useState } from 'react';
-import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import {
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
 import { DOMAIN_LABELS } from '@contract/shared/domains.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
@@ -18,7 +28,8 @@ export function CompareScreen({ caseId }: { caseId: string }) {
   const t = usePlanT();
   const plan = useApi('/api/v1/cases/:caseId/plan', { params: { caseId } });
   const versions = plan.data?.versions ?? [];
-  const last = versions[versions.length - 1]; const before = versions[versions.length - 2];
+  const last = versions[versions.length - 1];
+  const before = versions[versions.length - 2];
   const [form, setForm] = useState<{ from: string; to: string } | null>(null);
   const chosen = form ?? (before && last ? { from: before.id, to: last.id } : null);
   const [query, setQuery] = useState<{ from: string; to: string } | null>(null);
@@ -28,13 +39,36 @@ export function CompareScreen({ caseId }: { caseId: string }) {
   return (
     <>
       <Heading level={1}>{t('compare')}</Heading>
-      <Paragraph><A href={`/plannen/${caseId}`}>{t('back')}</A></Paragraph>
+      <Paragraph>
+        <A href={`/plannen/${caseId}`}>{t('back')}</A>
+      </Paragraph>
       <ProblemAlert error={plan.error ?? cmp.error} />
       {chosen && (
-        <form className="regie-filters" onSubmit={(e) => { e.preventDefault(); setQuery(chosen); }} noValidate>
-          <Select label={t('compareFrom')} name="from" value={chosen.from} onChange={(e) => setForm({ ...chosen, from: e.target.value })} options={options} />
-          <Select label={t('compareTo')} name="to" value={chosen.to} onChange={(e) => setForm({ ...chosen, to: e.target.value })} options={options} />
-          <Button appearance="secondary-action-button" type="submit">{t('compareShow')}</Button>
+        <form
+          className="regie-filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setQuery(chosen);
+          }}
+          noValidate
+        >
+          <Select
+            label={t('compareFrom')}
+            name="from"
+            value={chosen.from}
+            onChange={(e) => setForm({ ...chosen, from: e.target.value })}
+            options={options}
+          />
+          <Select
+            label={t('compareTo')}
+            name="to"
+            value={chosen.to}
+            onChange={(e) => setForm({ ...chosen, to: e.target.value })}
+            options={options}
+          />
+          <Button appearance="secondary-action-button" type="submit">
+            {t('compareShow')}
+          </Button>
         </form>
       )}
       {cmp.data && q && <ComparisonView c={cmp.data} />}
@@ -46,28 +80,59 @@ function ComparisonView({ c }: { c: Comparison }) {
   const t = usePlanT();
   const { lang } = useI18n();
   const domain = (x: string) => DOMAIN_LABELS[lang][x as keyof (typeof DOMAIN_LABELS)['nl']] ?? x;
-  const changes = <T,>(items: Array<{ change: string; before: T | null; after: T | null; fields: string[] }>) => items.filter((i) => i.change !== 'unchanged');
-  const goal = (g: Comparison['goals'][number]['before']) => (g ? `${domain(g.domain)}: ${g.description}${g.targetScore ? ` (${g.targetScore})` : ''}${g.targetDate ? `, ${fmtDate(g.targetDate, lang)}` : ''}` : '—');
-  const action = (a: Comparison['actions'][number]['before']) => (a ? `${a.description} — ${ownerName(a.owner)}, ${fmtDate(a.dueOn, lang)}, ${t(`a_${a.status}` as PlanKey)}` : '—');
-  const table = <T,>(title: string, items: Array<{ change: string; before: T | null; after: T | null; fields: string[] }>, show: (x: T | null) => string,
-    counts: { added: number; changed: number; removed: number }) => (
+  const changes = <T,>(items: Array<{ change: string; before: T | null; after: T | null; fields: string[] }>) =>
+    items.filter((i) => i.change !== 'unchanged');
+  const goal = (g: Comparison['goals'][number]['before']) =>
+    g
+      ? `${domain(g.domain)}: ${g.description}${g.targetScore ? ` (${g.targetScore})` : ''}${g.targetDate ? `, ${fmtDate(g.targetDate, lang)}` : ''}`
+      : '—';
+  const action = (a: Comparison['actions'][number]['before']) =>
+    a ? `${a.description} — ${ownerName(a.owner)}, ${fmtDate(a.dueOn, lang)}, ${t(`a_${a.status}` as PlanKey)}` : '—';
+  const table = <T,>(
+    title: string,
+    items: Array<{ change: string; before: T | null; after: T | null; fields: string[] }>,
+    show: (x: T | null) => string,
+    counts: { added: number; changed: number; removed: number },
+  ) => (
     <section className="regie-section" aria-label={title}>
       <Heading level={2}>{title}</Heading>
       <Paragraph>{t('counts', counts)}</Paragraph>
       <Table className="regie-table">
-        <TableHeader><TableRow>
-          <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('before')} ({t('version', { n: c.from.number })})</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('after')} ({t('version', { n: c.to.number })})</TableHeaderCell>
-        </TableRow></TableHeader>
-        <TableBody>{changes(items).map((i, n) => (
-          <TableRow key={n}>
-            <TableCell>{t(`c_${i.change}` as PlanKey)}{i.fields.length > 0 && <><br /><span className="regie-muted">{t('changedFields', { fields: i.fields.join(', ') })}</span></>}</TableCell>
-            <TableCell>{show(i.before)}</TableCell><TableCell>{show(i.after)}</TableCell>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
+            <TableHeaderCell scope="col">
+              {t('before')} ({t('version', { n: c.from.number })})
+            </TableHeaderCell>
+            <TableHeaderCell scope="col">
+              {t('after')} ({t('version', { n: c.to.number })})
+            </TableHeaderCell>
           </TableRow>
-        ))}</TableBody>
+        </TableHeader>
+        <TableBody>
+          {changes(items).map((i, n) => (
+            <TableRow key={n}>
+              <TableCell>
+                {t(`c_${i.change}` as PlanKey)}
+                {i.fields.length > 0 && (
+                  <>
+                    <br />
+                    <span className="regie-muted">{t('changedFields', { fields: i.fields.join(', ') })}</span>
+                  </>
+                )}
+              </TableCell>
+              <TableCell>{show(i.before)}</TableCell>
+              <TableCell>{show(i.after)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
       </Table>
     </section>
   );
-  return (<>{table(t('goals'), c.goals, goal, c.counts.goals)}{table(t('actions'), c.actions, action, c.counts.actions)}</>);
+  return (
+    <>
+      {table(t('goals'), c.goals, goal, c.counts.goals)}
+      {table(t('actions'), c.actions, action, c.counts.actions)}
+    </>
+  );
 }

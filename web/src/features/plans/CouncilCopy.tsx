@@ -19,29 +19,59 @@ export function CouncilCopy({ overview, draft, onSaved }: { overview: Overview; 
   if (!outcome) return null;
   const errors = fieldErrors(error, lang);
   const submit = async () => {
-    setError(null); setDone(null);
+    setError(null);
+    setDone(null);
     try {
-      const r = await post('/api/v1/plan-versions/:versionId/council-outcome', { params: { versionId: draft.id }, body: { version: draft.version, domains } });
-      setDone(r); onSaved();
-    } catch (e) { setError(e); }
+      const r = await post('/api/v1/plan-versions/:versionId/council-outcome', {
+        params: { versionId: draft.id },
+        body: { version: draft.version, domains },
+      });
+      setDone(r);
+      onSaved();
+    } catch (e) {
+      setError(e);
+    }
   };
   return (
-    <details className="regie-disclosure"><summary>{t('councilTitle')}</summary>
+    <details className="regie-disclosure">
+      <summary>{t('councilTitle')}</summary>
       <Paragraph>{t('councilIntro')}</Paragraph>
       <ProblemAlert error={error} />
-      {done && <Paragraph role="status">{t('councilCopied', { goals: t('councilGoals', { n: done.goals }), actions: t('councilActions', { n: done.actions }) })}</Paragraph>}
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      {done && (
+        <Paragraph role="status">
+          {t('councilCopied', { goals: t('councilGoals', { n: done.goals }), actions: t('councilActions', { n: done.actions }) })}
+        </Paragraph>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         {outcome.goals.map((goal, i) => (
-          <Select key={`${i}-${goal}`} label={t('councilGoalDomain', { goal })} name={`domains[${i}]`} value={domains[i] ?? ''} error={errors[`domains[${i}]`] ?? (i === 0 ? errors.domains : undefined)}
+          <Select
+            key={`${i}-${goal}`}
+            label={t('councilGoalDomain', { goal })}
+            name={`domains[${i}]`}
+            value={domains[i] ?? ''}
+            error={errors[`domains[${i}]`] ?? (i === 0 ? errors.domains : undefined)}
             onChange={(e) => setDomains(domains.map((d, j) => (j === i ? e.target.value : d)))}
-            options={DOMAINS.map((d) => ({ value: d, label: DOMAIN_LABELS[lang][d] }))} />
+            options={DOMAINS.map((d) => ({ value: d, label: DOMAIN_LABELS[lang][d] }))}
+          />
         ))}
         {outcome.actions.length > 0 && (
-          <ul className="utrecht-unordered-list">{outcome.actions.map((a, i) => (
-            <li key={`${i}-${a.what}`} className="utrecht-unordered-list__item">{t('councilActionLine', { what: a.what, name: a.networkMemberName, date: fmtDate(a.dueOn, lang) })}</li>
-          ))}</ul>
+          <ul className="utrecht-unordered-list">
+            {outcome.actions.map((a, i) => (
+              <li key={`${i}-${a.what}`} className="utrecht-unordered-list__item">
+                {t('councilActionLine', { what: a.what, name: a.networkMemberName, date: fmtDate(a.dueOn, lang) })}
+              </li>
+            ))}
+          </ul>
         )}
-        <Button appearance="secondary-action-button" type="submit">{t('councilCopy')}</Button>
+        <Button appearance="secondary-action-button" type="submit">
+          {t('councilCopy')}
+        </Button>
       </form>
     </details>
   );

@@ -16,27 +16,68 @@ export function DraftEditor({ overview, draft, onChanged }: { overview: Overview
   const t = usePlanT();
   const { session } = useSession();
   const [error, setError] = useState<unknown>(null);
-  const run = async (f: () => Promise<unknown>) => { setError(null); try { await f(); onChanged(); } catch (e) { setError(e); } };
+  const run = async (f: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await f();
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
   const params = { versionId: draft.id };
   const isLead = !!session?.user.roles.includes('team_lead');
   return (
     <section aria-labelledby="draft-title" className="regie-section">
-      <Heading level={2} id="draft-title">{t('draft')}: {t('version', { n: draft.number })}</Heading>
+      <Heading level={2} id="draft-title">
+        {t('draft')}: {t('version', { n: draft.number })}
+      </Heading>
       <ProblemAlert error={error} />
-      <VersionContent v={draft} level={3}
-        onRemoveGoal={(goalId) => void run(() => post('/api/v1/plan-versions/:versionId/goals/:goalId/remove', { params: { ...params, goalId }, body: { version: draft.version } }))}
-        onRemoveAction={(actionId) => void run(() => post('/api/v1/plan-versions/:versionId/actions/:actionId/remove', { params: { ...params, actionId }, body: { version: draft.version } }))} />
+      <VersionContent
+        v={draft}
+        level={3}
+        onRemoveGoal={(goalId) =>
+          void run(() =>
+            post('/api/v1/plan-versions/:versionId/goals/:goalId/remove', {
+              params: { ...params, goalId },
+              body: { version: draft.version },
+            }),
+          )
+        }
+        onRemoveAction={(actionId) =>
+          void run(() =>
+            post('/api/v1/plan-versions/:versionId/actions/:actionId/remove', {
+              params: { ...params, actionId },
+              body: { version: draft.version },
+            }),
+          )
+        }
+      />
       <GoalForm overview={overview} draft={draft} onSaved={onChanged} />
       <ActionForm overview={overview} draft={draft} onSaved={onChanged} />
       <CouncilCopy overview={overview} draft={draft} onSaved={onChanged} />
-      {overview.teamLeadApproval && <Paragraph>{draft.approvedByName ? t('approvedBy', { name: draft.approvedByName }) : t('approvalNeeded')}</Paragraph>}
+      {overview.teamLeadApproval && (
+        <Paragraph>{draft.approvedByName ? t('approvedBy', { name: draft.approvedByName }) : t('approvalNeeded')}</Paragraph>
+      )}
       <div className="regie-actions">
         {overview.teamLeadApproval && isLead && !draft.approvedAt && (
-          <Button appearance="secondary-action-button" onClick={() => void run(() => post('/api/v1/plan-versions/:versionId/approve', { params, body: { version: draft.version } }))}>{t('approve')}</Button>
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => void run(() => post('/api/v1/plan-versions/:versionId/approve', { params, body: { version: draft.version } }))}
+          >
+            {t('approve')}
+          </Button>
         )}
-        {overview.isCoordinator
-          ? <Button appearance="primary-action-button" onClick={() => void run(() => post('/api/v1/plan-versions/:versionId/propose', { params, body: { version: draft.version } }))}>{t('propose')}</Button>
-          : <Paragraph className="regie-muted">{t('onlyCoordinatorProposes')}</Paragraph>}
+        {overview.isCoordinator ? (
+          <Button
+            appearance="primary-action-button"
+            onClick={() => void run(() => post('/api/v1/plan-versions/:versionId/propose', { params, body: { version: draft.version } }))}
+          >
+            {t('propose')}
+          </Button>
+        ) : (
+          <Paragraph className="regie-muted">{t('onlyCoordinatorProposes')}</Paragraph>
+        )}
       </div>
     </section>
   );

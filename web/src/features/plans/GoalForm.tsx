@@ -20,25 +20,77 @@ export function GoalForm({ overview, draft, onSaved }: { overview: Overview; dra
   const submit = async () => {
     setError(null);
     try {
-      await post('/api/v1/plan-versions/:versionId/goals', { params: { versionId: draft.id }, body: {
-        version: draft.version, domain: g.domain, description: g.description, familyOwn: g.familyOwn,
-        ...(g.personId ? { personId: g.personId } : {}), ...(g.targetScore ? { targetScore: Number(g.targetScore) } : {}), ...(g.targetDate ? { targetDate: g.targetDate } : {}) } });
-      setG(empty); onSaved();
-    } catch (e) { setError(e); }
+      await post('/api/v1/plan-versions/:versionId/goals', {
+        params: { versionId: draft.id },
+        body: {
+          version: draft.version,
+          domain: g.domain,
+          description: g.description,
+          familyOwn: g.familyOwn,
+          ...(g.personId ? { personId: g.personId } : {}),
+          ...(g.targetScore ? { targetScore: Number(g.targetScore) } : {}),
+          ...(g.targetDate ? { targetDate: g.targetDate } : {}),
+        },
+      });
+      setG(empty);
+      onSaved();
+    } catch (e) {
+      setError(e);
+    }
   };
   return (
-    <details className="regie-disclosure"><summary>{t('addGoal')}</summary>
+    <details className="regie-disclosure">
+      <summary>{t('addGoal')}</summary>
       <ProblemAlert error={error} />
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <Checkbox label={t('familyOwn')} checked={g.familyOwn} onChange={(v) => setG({ ...g, familyOwn: v })} />
-        <Select label={t('domain')} name="domain" value={g.domain} onChange={(e) => setG({ ...g, domain: e.target.value })} error={errors.domain}
-          options={DOMAINS.map((d) => ({ value: d, label: DOMAIN_LABELS[lang][d] }))} />
-        <TextArea label={t('description')} name="description" value={g.description} onChange={(e) => setG({ ...g, description: e.target.value })} error={errors.description} />
-        <Select label={t('person')} name="personId" value={g.personId} onChange={(e) => setG({ ...g, personId: e.target.value })} error={errors.personId}
-          options={overview.options.familyMembers.map((m) => ({ value: m.personId, label: m.name }))} />
-        <TextInput label={t('targetScore')} name="targetScore" inputMode="numeric" value={g.targetScore} onChange={(e) => setG({ ...g, targetScore: e.target.value })} error={errors.targetScore} />
-        <DateInput label={t('targetDate')} name="targetDate" value={g.targetDate} onChange={(v) => setG({ ...g, targetDate: v })} error={errors.targetDate} />
-        <Button appearance="secondary-action-button" type="submit">{t('addGoal')}</Button>
+        <Select
+          label={t('domain')}
+          name="domain"
+          value={g.domain}
+          onChange={(e) => setG({ ...g, domain: e.target.value })}
+          error={errors.domain}
+          options={DOMAINS.map((d) => ({ value: d, label: DOMAIN_LABELS[lang][d] }))}
+        />
+        <TextArea
+          label={t('description')}
+          name="description"
+          value={g.description}
+          onChange={(e) => setG({ ...g, description: e.target.value })}
+          error={errors.description}
+        />
+        <Select
+          label={t('person')}
+          name="personId"
+          value={g.personId}
+          onChange={(e) => setG({ ...g, personId: e.target.value })}
+          error={errors.personId}
+          options={overview.options.familyMembers.map((m) => ({ value: m.personId, label: m.name }))}
+        />
+        <TextInput
+          label={t('targetScore')}
+          name="targetScore"
+          inputMode="numeric"
+          value={g.targetScore}
+          onChange={(e) => setG({ ...g, targetScore: e.target.value })}
+          error={errors.targetScore}
+        />
+        <DateInput
+          label={t('targetDate')}
+          name="targetDate"
+          value={g.targetDate}
+          onChange={(v) => setG({ ...g, targetDate: v })}
+          error={errors.targetDate}
+        />
+        <Button appearance="secondary-action-button" type="submit">
+          {t('addGoal')}
+        </Button>
       </form>
     </details>
   );

@@ -13,28 +13,61 @@ export function PlanSummary({ familyId }: { familyId: string }) {
   const { lang } = useI18n();
   const { data } = useApi('/api/v1/families/:familyId/plan-summary', { params: { familyId } });
   if (!data || !data.caseId) return null;
-  const list = (items: typeof data.overdue) => (items.length === 0 ? <Paragraph>{t('none')}</Paragraph> : (
-    <ul className="utrecht-unordered-list">{items.map((a) => <li key={a.id} className="utrecht-unordered-list__item">{a.description} — {a.ownerName}, {fmtDate(a.dueOn, lang)}</li>)}</ul>
-  ));
+  const list = (items: typeof data.overdue) =>
+    items.length === 0 ? (
+      <Paragraph>{t('none')}</Paragraph>
+    ) : (
+      <ul className="utrecht-unordered-list">
+        {items.map((a) => (
+          <li key={a.id} className="utrecht-unordered-list__item">
+            {a.description} — {a.ownerName}, {fmtDate(a.dueOn, lang)}
+          </li>
+        ))}
+      </ul>
+    );
   return (
     <section aria-labelledby="plan-summary-title" className="regie-section">
-      <Heading level={2} id="plan-summary-title">{t('summaryTitle')}</Heading>
+      <Heading level={2} id="plan-summary-title">
+        {t('summaryTitle')}
+      </Heading>
       {!data.current && !data.draft && <Paragraph>{t('summaryNone')}</Paragraph>}
-      {data.current && <Paragraph>{t('summaryCurrent', { n: data.current.number, status: t(`s_${data.current.status}` as PlanKey) })}</Paragraph>}
-      <Paragraph><strong>{data.agreed ? t('summaryAgreed', { n: data.agreed.number, date: fmtDate(data.agreed.decidedAt, lang) }) : t('summaryNotAgreed')}</strong></Paragraph>
-      {data.agreed && data.agreed.by.length > 0 && <Paragraph>{t('summaryBy')}: {data.agreed.by.map((b) => b.name).join(', ')}</Paragraph>}
+      {data.current && (
+        <Paragraph>{t('summaryCurrent', { n: data.current.number, status: t(`s_${data.current.status}` as PlanKey) })}</Paragraph>
+      )}
+      <Paragraph>
+        <strong>
+          {data.agreed ? t('summaryAgreed', { n: data.agreed.number, date: fmtDate(data.agreed.decidedAt, lang) }) : t('summaryNotAgreed')}
+        </strong>
+      </Paragraph>
+      {data.agreed && data.agreed.by.length > 0 && (
+        <Paragraph>
+          {t('summaryBy')}: {data.agreed.by.map((b) => b.name).join(', ')}
+        </Paragraph>
+      )}
       {data.draft && <Paragraph>{t('summaryDraft', { n: data.draft.number })}</Paragraph>}
-      {data.openDisagreements.length > 0 && (<>
-        <Heading level={3}>{t('disagreements')}</Heading>
-        <ul className="utrecht-unordered-list">{data.openDisagreements.map((x) => (
-          <li key={`${x.versionId}-${x.partyName}`} className="utrecht-unordered-list__item">{t('disagreementLine', { n: x.number, name: x.partyName, reason: x.reason, date: fmtDate(x.answeredOn, lang) })}</li>
-        ))}</ul>
-      </>)}
-      {data.agreed && (<>
-        <Heading level={3}>{t('overdue')}</Heading>{list(data.overdue)}
-        <Heading level={3}>{t('dueThisWeek')}</Heading>{list(data.dueThisWeek)}
-      </>)}
-      <Paragraph><A href={`/plannen/${data.caseId}`}>{t('summaryToPlan')}</A></Paragraph>
+      {data.openDisagreements.length > 0 && (
+        <>
+          <Heading level={3}>{t('disagreements')}</Heading>
+          <ul className="utrecht-unordered-list">
+            {data.openDisagreements.map((x) => (
+              <li key={`${x.versionId}-${x.partyName}`} className="utrecht-unordered-list__item">
+                {t('disagreementLine', { n: x.number, name: x.partyName, reason: x.reason, date: fmtDate(x.answeredOn, lang) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {data.agreed && (
+        <>
+          <Heading level={3}>{t('overdue')}</Heading>
+          {list(data.overdue)}
+          <Heading level={3}>{t('dueThisWeek')}</Heading>
+          {list(data.dueThisWeek)}
+        </>
+      )}
+      <Paragraph>
+        <A href={`/plannen/${data.caseId}`}>{t('summaryToPlan')}</A>
+      </Paragraph>
     </section>
   );
 }

@@ -4,5 +4,9 @@ import { PlanScreen } from './PlanPage.js';
 import { CompareScreen } from './Compare.js';
 
 export { PlanSummary } from './PlanSummary.js';
-export function Plan({ caseId }: { caseId: string }) { return <PlanScreen caseId={caseId} />; }
-export function PlanCompare({ caseId }: { caseId: string }) { return <CompareScreen caseId={caseId} />; }
+export function Plan({ caseId }: { caseId: string }) {
+  return <PlanScreen caseId={caseId} />;
+}
+export function PlanCompare({ caseId }: { caseId: string }) {
+  return <CompareScreen caseId={caseId} />;
+}

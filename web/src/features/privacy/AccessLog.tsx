@@ -20,22 +20,35 @@ export function AccessLog({ personId }: { personId?: string }) {
     setError(null);
     try {
       const r = await get('/api/v1/persons', { query: { bsn: bsn.trim() } });
-      if (r.items[0]) navigate(`/privacy/personen/${r.items[0].id}`); else setError(new Error(t('notFound')));
-    } catch (err) { setError(err); }
+      if (r.items[0]) navigate(`/privacy/personen/${r.items[0].id}`);
+      else setError(new Error(t('notFound')));
+    } catch (err) {
+      setError(err);
+    }
   };
   return (
     <>
       <Heading level={1}>{t('accessLog')}</Heading>
-      <form className="regie-search" onSubmit={(e) => { e.preventDefault(); void find(); }}>
+      <form
+        className="regie-search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void find();
+        }}
+      >
         <TextInput label={t('findPerson')} inputMode="numeric" value={bsn} onChange={(e) => setBsn(e.target.value)} />
-        <Button appearance="primary-action-button" type="submit">{t('search')}</Button>
+        <Button appearance="primary-action-button" type="submit">
+          {t('search')}
+        </Button>
       </form>
       <ProblemAlert error={error} />
-      {data && (<>
-        <Heading level={2}>{t('whoLooked', { name: data.person?.fullName ?? '' })}</Heading>
-        {data.items.length === 0 ? <Paragraph>—</Paragraph> : <AuditTable items={data.items} showPerson={false} />}
-        <Pager list={list} />
-      </>)}
+      {data && (
+        <>
+          <Heading level={2}>{t('whoLooked', { name: data.person?.fullName ?? '' })}</Heading>
+          {data.items.length === 0 ? <Paragraph>—</Paragraph> : <AuditTable items={data.items} showPerson={false} />}
+          <Pager list={list} />
+        </>
+      )}
     </>
   );
 }

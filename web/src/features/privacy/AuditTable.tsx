@@ -6,32 +6,73 @@ import { fmtDateTime } from '../../ui/time.js';
 import { auditObjectLabel } from '@contract/shared/audit-objects.js';
 
 /** A row of the audit log (privacy officer) or of a person's access log. */
-export type AuditItem = ApiResponse<'GET', '/api/v1/audit-events'>['items'][number] | ApiResponse<'GET', '/api/v1/persons/:personId/access-log'>['items'][number];
+export type AuditItem =
+  ApiResponse<'GET', '/api/v1/audit-events'>['items'][number] | ApiResponse<'GET', '/api/v1/persons/:personId/access-log'>['items'][number];
 
 /** The audit trail as a person can read it: who, for which organisation, what, about whom, why. */
 export function AuditTable({ items, showPerson = true }: { items: AuditItem[]; showPerson?: boolean }) {
   const { t, label, lang } = useI18n();
   return (
     <Table className="regie-table">
-      <TableHeader><TableRow>
-        <TableHeaderCell scope="col">{t('when')}</TableHeaderCell><TableHeaderCell scope="col">{t('user')}</TableHeaderCell>
-        <TableHeaderCell scope="col">{t('organisation')}</TableHeaderCell><TableHeaderCell scope="col">{t('action')}</TableHeaderCell>
-        {showPerson && <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>}
-        <TableHeaderCell scope="col">{t('object')}</TableHeaderCell><TableHeaderCell scope="col">{t('legalBasis')}</TableHeaderCell>
-        <TableHeaderCell scope="col">{t('outcome')}</TableHeaderCell>
-      </TableRow></TableHeader>
-      <TableBody>{items.map((a) => ({ ...a, glass: 'flags' in a ? a.flags.breakGlass : a.breakGlass, person: 'person' in a ? a.person : null })).map((a) => (
-        <TableRow key={a.seq} className={a.glass ? 'regie-row-breakglass' : a.outcome === 'denied' ? 'regie-row-denied' : undefined}>
-          <TableCell>{fmtDateTime(a.occurredAt, lang)}<br /><span className="regie-muted">#{a.seq}</span></TableCell>
-          <TableCell>{a.user?.name ?? '—'}<br /><span className="regie-muted">{label(a.role)}</span></TableCell>
-          <TableCell>{a.organisation?.name ?? '—'}{a.onBehalfOf && a.onBehalfOf.id !== a.organisation?.id && <><br /><span className="regie-muted">{t('onBehalfOf')} {a.onBehalfOf.name}</span></>}</TableCell>
-          <TableCell>{label(a.action)}</TableCell>
-          {showPerson && <TableCell>{a.person ? <A href={`/privacy/personen/${a.person.id}`}>{a.person.fullName ?? a.person.id}</A> : '—'}</TableCell>}
-          <TableCell>{auditObjectLabel(a.objectType, lang)}</TableCell>
-          <TableCell>{label(a.legalBasis) || '—'}{a.glass && <><br /><strong>{t('breakGlass')}</strong>{a.reason && `: ${a.reason}`}</>}</TableCell>
-          <TableCell>{label(a.outcome)}</TableCell>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('when')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('user')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('organisation')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('action')}</TableHeaderCell>
+          {showPerson && <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>}
+          <TableHeaderCell scope="col">{t('object')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('legalBasis')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('outcome')}</TableHeaderCell>
         </TableRow>
-      ))}</TableBody>
+      </TableHeader>
+      <TableBody>
+        {items
+          .map((a) => ({ ...a, glass: 'flags' in a ? a.flags.breakGlass : a.breakGlass, person: 'person' in a ? a.person : null }))
+          .map((a) => (
+            <TableRow key={a.seq} className={a.glass ? 'regie-row-breakglass' : a.outcome === 'denied' ? 'regie-row-denied' : undefined}>
+              <TableCell>
+                {fmtDateTime(a.occurredAt, lang)}
+                <br />
+                <span className="regie-muted">#{a.seq}</span>
+              </TableCell>
+              <TableCell>
+                {a.user?.name ?? '—'}
+                <br />
+                <span className="regie-muted">{label(a.role)}</span>
+              </TableCell>
+              <TableCell>
+                {a.organisation?.name ?? '—'}
+                {a.onBehalfOf && a.onBehalfOf.id !== a.organisation?.id && (
+                  <>
+                    <br />
+                    <span className="regie-muted">
+                      {t('onBehalfOf')} {a.onBehalfOf.name}
+                    </span>
+                  </>
+                )}
+              </TableCell>
+              <TableCell>{label(a.action)}</TableCell>
+              {showPerson && (
+                <TableCell>
+                  {a.person ? <A href={`/privacy/personen/${a.person.id}`}>{a.person.fullName ?? a.person.id}</A> : '—'}
+                </TableCell>
+              )}
+              <TableCell>{auditObjectLabel(a.objectType, lang)}</TableCell>
+              <TableCell>
+                {label(a.legalBasis) || '—'}
+                {a.glass && (
+                  <>
+                    <br />
+                    <strong>{t('breakGlass')}</strong>
+                    {a.reason && `: ${a.reason}`}
+                  </>
+                )}
+              </TableCell>
+              <TableCell>{label(a.outcome)}</TableCell>
+            </TableRow>
+          ))}
+      </TableBody>
     </Table>
   );
 }

@@ -1,7 +1,18 @@
 // "Mijn matches": the other organisations involved, their contact details, the deadline for a
 // match coordinator (overdue in red and in words) and the "Ik word matchcoördinator" button.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { Pager, usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
@@ -19,21 +30,39 @@ export function Matches() {
   const { data, error } = list;
   const load = list.refetch;
   useEffect(() => {
-    const reload = () => { void load(); };
+    const reload = () => {
+      void load();
+    };
     window.addEventListener(REFINDEX_CHANGED, reload);
     return () => window.removeEventListener(REFINDEX_CHANGED, reload);
   }, [load]);
 
   return (
     <section className="regie-section" aria-labelledby="refindex-matches">
-      <Heading level={2} id="refindex-matches">{t('matches')}</Heading>
+      <Heading level={2} id="refindex-matches">
+        {t('matches')}
+      </Heading>
       <div className="regie-filters">
-        <Select label={t('show')} value={status} onChange={(e) => { setStatus((e.target.value || 'open') as Status); }}
-          options={[{ value: 'open', label: t('open') }, { value: 'closed', label: t('closed') }, { value: 'all', label: t('all') }]} />
+        <Select
+          label={t('show')}
+          value={status}
+          onChange={(e) => {
+            setStatus((e.target.value || 'open') as Status);
+          }}
+          options={[
+            { value: 'open', label: t('open') },
+            { value: 'closed', label: t('closed') },
+            { value: 'all', label: t('all') },
+          ]}
+        />
       </div>
       <ProblemAlert error={error} />
       {data && data.items.length === 0 && <Paragraph>{status === 'open' ? t('noMatches') : t('noMatchesFilter')}</Paragraph>}
-      <ul className="regie-cards">{data?.items.map((m) => <MatchCard key={m.id} match={m} onChanged={load} />)}</ul>
+      <ul className="regie-cards">
+        {data?.items.map((m) => (
+          <MatchCard key={m.id} match={m} onChanged={load} />
+        ))}
+      </ul>
       <Pager list={list} label={t('matches')} />
     </section>
   );
@@ -48,30 +77,71 @@ function MatchCard({ match: m, onChanged }: { match: Match; onChanged: () => Pro
   const headingId = `match-${m.id}`;
 
   const accept = async () => {
-    setBusy(true); setError(null);
-    try { await post('/api/v1/refindex/matches/:matchId/coordinator', { params: { matchId: m.id }, body: {} }); setNotice(true); await onChanged(); } catch (e) { setError(e); await onChanged(); } finally { setBusy(false); }
+    setBusy(true);
+    setError(null);
+    try {
+      await post('/api/v1/refindex/matches/:matchId/coordinator', { params: { matchId: m.id }, body: {} });
+      setNotice(true);
+      await onChanged();
+    } catch (e) {
+      setError(e);
+      await onChanged();
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
     <li className="regie-card">
-      <Heading level={3} id={headingId}>{t(m.kind === 'client' ? 'clientAbout' : 'familyAbout', { who: who(m.persons) })}</Heading>
-      <Paragraph>{t(m.kind === 'client' ? 'clientExplain' : 'familyExplain')} {t('matchedOn', { date: fmtDate(m.matchedOn, lang) })}</Paragraph>
+      <Heading level={3} id={headingId}>
+        {t(m.kind === 'client' ? 'clientAbout' : 'familyAbout', { who: who(m.persons) })}
+      </Heading>
+      <Paragraph>
+        {t(m.kind === 'client' ? 'clientExplain' : 'familyExplain')} {t('matchedOn', { date: fmtDate(m.matchedOn, lang) })}
+      </Paragraph>
       {m.closedAt && <Paragraph>{t('closedOn', { date: fmtDate(m.closedAt, lang) })}</Paragraph>}
-      {m.coordinator
-        ? <Paragraph><strong>{t('coordinator', { org: m.coordinator.organisation.name ?? '—', user: m.coordinator.user.name ?? '—', date: fmtDate(m.coordinator.acceptedAt, lang) })}</strong></Paragraph>
-        : !m.closedAt && (
+      {m.coordinator ? (
+        <Paragraph>
+          <strong>
+            {t('coordinator', {
+              org: m.coordinator.organisation.name ?? '—',
+              user: m.coordinator.user.name ?? '—',
+              date: fmtDate(m.coordinator.acceptedAt, lang),
+            })}
+          </strong>
+        </Paragraph>
+      ) : (
+        !m.closedAt && (
           <>
-            <Paragraph>{t('noCoordinator')}{' '}
-              {m.overdue
-                ? <strong className="regie-overdue">{t('overdue', { date: fmtDate(m.dueOn, lang) })}</strong>
-                : t('due', { date: fmtDate(m.dueOn, lang) })}
+            <Paragraph>
+              {t('noCoordinator')}{' '}
+              {m.overdue ? (
+                <strong className="regie-overdue">{t('overdue', { date: fmtDate(m.dueOn, lang) })}</strong>
+              ) : (
+                t('due', { date: fmtDate(m.dueOn, lang) })
+              )}
             </Paragraph>
             {m.escalatedAt && <Paragraph>{t('escalated')}</Paragraph>}
           </>
-        )}
-      {notice && <Alert type="ok" role="status"><Paragraph>{t('accepted')}</Paragraph></Alert>}
+        )
+      )}
+      {notice && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('accepted')}</Paragraph>
+        </Alert>
+      )}
       <ProblemAlert error={error} />
-      {m.canAccept && <Button appearance="primary-action-button" disabled={busy} onClick={() => { void accept(); }}>{t('accept')}</Button>}
+      {m.canAccept && (
+        <Button
+          appearance="primary-action-button"
+          disabled={busy}
+          onClick={() => {
+            void accept();
+          }}
+        >
+          {t('accept')}
+        </Button>
+      )}
       <div className="regie-refindex-scroll">
         <Table className="regie-table">
           <caption className="regie-visually-hidden">{t('parties')}</caption>
@@ -88,11 +158,32 @@ function MatchCard({ match: m, onChanged }: { match: Match; onChanged: () => Pro
           <TableBody>
             {m.parties.map((p) => (
               <TableRow key={p.organisation.id}>
-                <TableCell>{p.organisation.name ?? '—'}{p.own && <span className="regie-muted"> ({t('yours')})</span>}</TableCell>
+                <TableCell>
+                  {p.organisation.name ?? '—'}
+                  {p.own && <span className="regie-muted"> ({t('yours')})</span>}
+                </TableCell>
                 <TableCell>{p.contactName}</TableCell>
-                <TableCell>{p.contactPhone ? <a className="utrecht-link" href={`tel:${p.contactPhone.replace(/[^\d+]/g, '')}`}>{p.contactPhone}</a> : '—'}</TableCell>
-                <TableCell>{p.contactEmail ? <a className="utrecht-link" href={`mailto:${p.contactEmail}`}>{p.contactEmail}</a> : '—'}</TableCell>
-                <TableCell>{fmtDate(p.startDate, lang)} {t('until')} {fmtDate(p.endDate, lang)}</TableCell>
+                <TableCell>
+                  {p.contactPhone ? (
+                    <a className="utrecht-link" href={`tel:${p.contactPhone.replace(/[^\d+]/g, '')}`}>
+                      {p.contactPhone}
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </TableCell>
+                <TableCell>
+                  {p.contactEmail ? (
+                    <a className="utrecht-link" href={`mailto:${p.contactEmail}`}>
+                      {p.contactEmail}
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </TableCell>
+                <TableCell>
+                  {fmtDate(p.startDate, lang)} {t('until')} {fmtDate(p.endDate, lang)}
+                </TableCell>
                 <TableCell>{p.active ? t('active') : t('inactive')}</TableCell>
               </TableRow>
             ))}

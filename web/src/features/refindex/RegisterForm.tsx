@@ -11,14 +11,32 @@ import { isCalendarDate } from '@contract/shared/primitives.js';
 import { REFINDEX_CHANGED, TEXTS } from './texts.js';
 import { BirthDateInput, BsnInput, DateInput } from '../../ui/date-fields.js';
 
-interface Draft { bsn: string; birthDate: string; contactName: string; contactPhone: string; contactEmail: string; startDate: string; endDate: string; legalBasis: string }
+interface Draft {
+  bsn: string;
+  birthDate: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
+  startDate: string;
+  endDate: string;
+  legalBasis: string;
+}
 
 export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
   const t = useLocalT(TEXTS);
   const { lang, label } = useI18n();
   const { session } = useSession();
   const me = session!.user;
-  const initial: Draft = { bsn: '', birthDate: '', contactName: me.displayName, contactPhone: '', contactEmail: '', startDate: '', endDate: '', legalBasis: '' };
+  const initial: Draft = {
+    bsn: '',
+    birthDate: '',
+    contactName: me.displayName,
+    contactPhone: '',
+    contactEmail: '',
+    startDate: '',
+    endDate: '',
+    legalBasis: '',
+  };
   const [d, setD, draft] = useDraft<Draft>(`${me.id}.refindex-register`, initial);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -31,57 +49,160 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
     const bsn = d.bsn.replace(/\s/g, '');
     const m = (k: keyof typeof TEXTS.nl) => [TEXTS.nl[k], TEXTS.en[k]] as const;
     return check([
-      ['bsn', [[!bsn, ...m('bsnMissing')], [!/^\d{9}$/.test(bsn), ...m('bsnDigits')], [!isValidBsn(bsn), ...m('bsnElfproef')]]],
-      ['birthDate', [[!d.birthDate, ...m('birthDateMissing')], [!isCalendarDate(d.birthDate), ...m('birthDateWrong')]]],
+      [
+        'bsn',
+        [
+          [!bsn, ...m('bsnMissing')],
+          [!/^\d{9}$/.test(bsn), ...m('bsnDigits')],
+          [!isValidBsn(bsn), ...m('bsnElfproef')],
+        ],
+      ],
+      [
+        'birthDate',
+        [
+          [!d.birthDate, ...m('birthDateMissing')],
+          [!isCalendarDate(d.birthDate), ...m('birthDateWrong')],
+        ],
+      ],
       ['legalBasis', [[!d.legalBasis, ...m('legalBasisMissing')]]],
     ]);
   };
   const submit = async () => {
-    setBusy(true); setError(null); setDone(null);
+    setBusy(true);
+    setError(null);
+    setDone(null);
     const bad = own();
-    if (bad.length) { setError(formError(bad)); setBusy(false); return; }
+    if (bad.length) {
+      setError(formError(bad));
+      setBusy(false);
+      return;
+    }
     const optional = (k: keyof Draft) => (d[k].trim() ? { [k]: d[k].trim() } : {});
     try {
-      const r = await post('/api/v1/refindex/registrations', { body: {
-        bsn: d.bsn.replace(/\s/g, ''), birthDate: d.birthDate, contactName: d.contactName.trim(), legalBasis: d.legalBasis,
-        ...optional('contactPhone'), ...optional('contactEmail'), ...optional('startDate'), ...optional('endDate'),
-      } });
+      const r = await post('/api/v1/refindex/registrations', {
+        body: {
+          bsn: d.bsn.replace(/\s/g, ''),
+          birthDate: d.birthDate,
+          contactName: d.contactName.trim(),
+          legalBasis: d.legalBasis,
+          ...optional('contactPhone'),
+          ...optional('contactEmail'),
+          ...optional('startDate'),
+          ...optional('endDate'),
+        },
+      });
       draft.clear();
-      setD({ ...initial, contactName: d.contactName, contactPhone: d.contactPhone, contactEmail: d.contactEmail, legalBasis: d.legalBasis });
+      setD({
+        ...initial,
+        contactName: d.contactName,
+        contactPhone: d.contactPhone,
+        contactEmail: d.contactEmail,
+        legalBasis: d.legalBasis,
+      });
       setDone(r.newMatches.length ? t('registeredMatch', { n: r.newMatches.length }) : t('registered'));
       window.dispatchEvent(new Event(REFINDEX_CHANGED));
       onRegistered();
-    } catch (err) { setError(err); } finally { setBusy(false); }
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
     <section className="regie-section" aria-labelledby="refindex-register">
-      <Heading level={2} id="refindex-register">{t('registerTitle')}</Heading>
-      {done && <Alert type="ok" role="status"><Paragraph>{done}</Paragraph></Alert>}
+      <Heading level={2} id="refindex-register">
+        {t('registerTitle')}
+      </Heading>
+      {done && (
+        <Alert type="ok" role="status">
+          <Paragraph>{done}</Paragraph>
+        </Alert>
+      )}
       <DraftNotice draft={draft} />
       <ProblemAlert error={error} />
-      <form className="regie-refindex-form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        className="regie-refindex-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <div className="regie-grid">
           <BsnInput label={t('bsn')} value={d.bsn} onChange={(v) => set('bsn')({ target: { value: v } })} field="bsn" error={errors.bsn} />
-          <BirthDateInput label={t('birthDate')} hint={t('birthDateHint')} value={d.birthDate} onChange={(v) => set('birthDate')({ target: { value: v } })} field="birthDate" error={errors.birthDate} />
-          <Select label={t('legalBasis')} hint={t('legalHint')} value={d.legalBasis} onChange={set('legalBasis')} field="legalBasis" error={errors.legalBasis}
-            options={['statutory_task', 'consent'].map((b) => ({ value: b, label: label(b) }))} />
+          <BirthDateInput
+            label={t('birthDate')}
+            hint={t('birthDateHint')}
+            value={d.birthDate}
+            onChange={(v) => set('birthDate')({ target: { value: v } })}
+            field="birthDate"
+            error={errors.birthDate}
+          />
+          <Select
+            label={t('legalBasis')}
+            hint={t('legalHint')}
+            value={d.legalBasis}
+            onChange={set('legalBasis')}
+            field="legalBasis"
+            error={errors.legalBasis}
+            options={['statutory_task', 'consent'].map((b) => ({ value: b, label: label(b) }))}
+          />
         </div>
         <fieldset className="utrecht-form-fieldset regie-fieldset">
           <legend className="utrecht-form-fieldset__legend">{t('contactDetails')}</legend>
           <Paragraph className="regie-muted">{t('contactHint')}</Paragraph>
           <div className="regie-grid">
-            <TextInput label={t('contactName')} autoComplete="name" value={d.contactName} onChange={set('contactName')} field="contactName" error={errors.contactName} />
-            <TextInput label={t('contactPhone')} type="tel" autoComplete="tel" value={d.contactPhone} onChange={set('contactPhone')} field="contactPhone" error={errors.contactPhone} />
-            <TextInput label={t('contactEmail')} type="email" autoComplete="email" value={d.contactEmail} onChange={set('contactEmail')} field="contactEmail" error={errors.contactEmail} />
+            <TextInput
+              label={t('contactName')}
+              autoComplete="name"
+              value={d.contactName}
+              onChange={set('contactName')}
+              field="contactName"
+              error={errors.contactName}
+            />
+            <TextInput
+              label={t('contactPhone')}
+              type="tel"
+              autoComplete="tel"
+              value={d.contactPhone}
+              onChange={set('contactPhone')}
+              field="contactPhone"
+              error={errors.contactPhone}
+            />
+            <TextInput
+              label={t('contactEmail')}
+              type="email"
+              autoComplete="email"
+              value={d.contactEmail}
+              onChange={set('contactEmail')}
+              field="contactEmail"
+              error={errors.contactEmail}
+            />
           </div>
         </fieldset>
         <div className="regie-grid">
-          <DateInput label={`${t('startDate')} ${t('optional')}`} hint={t('startHint')} value={d.startDate} onChange={(v) => set('startDate')({ target: { value: v } })} field="startDate" error={errors.startDate} />
-          <DateInput label={`${t('endDate')} ${t('optional')}`} hint={t('endHint')} value={d.endDate} onChange={(v) => set('endDate')({ target: { value: v } })} field="endDate" error={errors.endDate} />
+          <DateInput
+            label={`${t('startDate')} ${t('optional')}`}
+            hint={t('startHint')}
+            value={d.startDate}
+            onChange={(v) => set('startDate')({ target: { value: v } })}
+            field="startDate"
+            error={errors.startDate}
+          />
+          <DateInput
+            label={`${t('endDate')} ${t('optional')}`}
+            hint={t('endHint')}
+            value={d.endDate}
+            onChange={(v) => set('endDate')({ target: { value: v } })}
+            field="endDate"
+            error={errors.endDate}
+          />
         </div>
         <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('register')}</Button>
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>
+            {t('register')}
+          </Button>
         </div>
       </form>
     </section>

@@ -1,7 +1,18 @@
 // "Registraties van mijn organisatie": who is registered, until when, on which basis, with how
 // many open matches, and a button to end a registration (asked once more before it happens).
 import { useEffect, useState } from 'react';
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { Pager, usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
@@ -21,7 +32,12 @@ export function Registrations({ version }: { version: number }) {
   const error = endError ?? list.error;
   const load = list.refetch;
   // A new registration (version) shows on the first page.
-  useEffect(() => { if (version) { list.first(); void load(); } }, [version]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (version) {
+      list.first();
+      void load();
+    }
+  }, [version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const end = async (r: Registration, who: string) => {
     setError(null);
@@ -31,20 +47,38 @@ export function Registrations({ version }: { version: number }) {
       setNotice(t('endedNotice', { who }));
       window.dispatchEvent(new Event(REFINDEX_CHANGED));
       await load();
-    } catch (e) { setError(e); }
+    } catch (e) {
+      setError(e);
+    }
   };
 
-  const statusText = (r: Registration) => r.status === 'ended' ? t(`reason_${r.endedReason ?? 'ended'}`) : r.status === 'expired' ? t('expired') : t('active');
+  const statusText = (r: Registration) =>
+    r.status === 'ended' ? t(`reason_${r.endedReason ?? 'ended'}`) : r.status === 'expired' ? t('expired') : t('active');
 
   return (
     <section className="regie-section" aria-labelledby="refindex-registrations">
-      <Heading level={2} id="refindex-registrations">{t('registrations')}</Heading>
+      <Heading level={2} id="refindex-registrations">
+        {t('registrations')}
+      </Heading>
       <div className="utrecht-form-field utrecht-form-field--checkbox">
-        <input id="refindex-show-ended" type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={showEnded}
-          onChange={(e) => { setShowEnded(e.target.checked); }} />
-        {' '}<label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="refindex-show-ended">{t('showEnded')}</label>
+        <input
+          id="refindex-show-ended"
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input"
+          checked={showEnded}
+          onChange={(e) => {
+            setShowEnded(e.target.checked);
+          }}
+        />{' '}
+        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="refindex-show-ended">
+          {t('showEnded')}
+        </label>
       </div>
-      {notice && <Alert type="ok" role="status"><Paragraph>{notice}</Paragraph></Alert>}
+      {notice && (
+        <Alert type="ok" role="status">
+          <Paragraph>{notice}</Paragraph>
+        </Alert>
+      )}
       <ProblemAlert error={error} />
       {data && data.items.length === 0 && <Paragraph>{t('noRegistrations')}</Paragraph>}
       {data && data.items.length > 0 && (
@@ -67,20 +101,44 @@ export function Registrations({ version }: { version: number }) {
                 return (
                   <TableRow key={r.id}>
                     <TableCell>BSN {r.person.bsn ?? '—'}</TableCell>
-                    <TableCell>{r.contactName}<br /><span className="regie-muted">{[r.contactPhone, r.contactEmail].filter(Boolean).join(' · ')}</span></TableCell>
-                    <TableCell>{fmtDate(r.startDate, lang)} {t('until')} {fmtDate(r.endDate, lang)}</TableCell>
+                    <TableCell>
+                      {r.contactName}
+                      <br />
+                      <span className="regie-muted">{[r.contactPhone, r.contactEmail].filter(Boolean).join(' · ')}</span>
+                    </TableCell>
+                    <TableCell>
+                      {fmtDate(r.startDate, lang)} {t('until')} {fmtDate(r.endDate, lang)}
+                    </TableCell>
                     <TableCell>{label(r.legalBasis)}</TableCell>
                     <TableCell className={r.status === 'expired' ? 'regie-overdue' : undefined}>{statusText(r)}</TableCell>
                     <TableCell>{r.openMatches}</TableCell>
                     <TableCell>
                       {r.status !== 'ended' && confirming !== r.id && (
-                        <Button appearance="secondary-action-button" aria-label={t('endLabel', { who })} onClick={() => { setNotice(null); setConfirming(r.id); }}>{t('end')}</Button>
+                        <Button
+                          appearance="secondary-action-button"
+                          aria-label={t('endLabel', { who })}
+                          onClick={() => {
+                            setNotice(null);
+                            setConfirming(r.id);
+                          }}
+                        >
+                          {t('end')}
+                        </Button>
                       )}
                       {confirming === r.id && (
                         <div className="regie-refindex-confirm" role="group" aria-label={t('endLabel', { who })}>
                           <Paragraph>{t('endConfirm', { who })}</Paragraph>
-                          <Button appearance="primary-action-button" onClick={() => { void end(r, who); }}>{t('endYes')}</Button>
-                          <Button appearance="subtle-button" onClick={() => setConfirming(null)}>{t('cancel')}</Button>
+                          <Button
+                            appearance="primary-action-button"
+                            onClick={() => {
+                              void end(r, who);
+                            }}
+                          >
+                            {t('endYes')}
+                          </Button>
+                          <Button appearance="subtle-button" onClick={() => setConfirming(null)}>
+                            {t('cancel')}
+                          </Button>
                         </div>
                       )}
                     </TableCell>

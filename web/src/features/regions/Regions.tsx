@@ -2,7 +2,18 @@
 // functional administrator; the one-time password is shown once, in the answer, and is not kept
 // (no draft either: the form holds a person's name and e-mail only while the page is open).
 import { useState } from 'react';
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
 import { ApiError, post, type ApiResponse } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
@@ -12,7 +23,15 @@ import '../admin/admin.css';
 import { TEXTS } from './texts.js';
 
 type Created = ApiResponse<'POST', '/api/v1/regions'>;
-const EMPTY = { id: '', name: '', organisationName: '', organisationType: 'municipal_team', adminName: '', adminUsername: '', adminEmail: '' };
+const EMPTY = {
+  id: '',
+  name: '',
+  organisationName: '',
+  organisationType: 'municipal_team',
+  adminName: '',
+  adminUsername: '',
+  adminEmail: '',
+};
 
 export function Regions() {
   const t = useLocalT(TEXTS);
@@ -29,58 +48,162 @@ export function Regions() {
   const load = () => regionsAnswer.refetch();
   const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
   const submit = async () => {
-    setBusy(true); setError(null); setCreated(null);
+    setBusy(true);
+    setError(null);
+    setCreated(null);
     try {
-      const r = await post('/api/v1/regions', { body: { id: d.id, name: d.name, organisation: { name: d.organisationName, type: d.organisationType },
-        admin: { username: d.adminUsername, displayName: d.adminName, ...(d.adminEmail.trim() ? { email: d.adminEmail.trim() } : {}) } } });
-      setCreated(r); setD(EMPTY);
+      const r = await post('/api/v1/regions', {
+        body: {
+          id: d.id,
+          name: d.name,
+          organisation: { name: d.organisationName, type: d.organisationType },
+          admin: { username: d.adminUsername, displayName: d.adminName, ...(d.adminEmail.trim() ? { email: d.adminEmail.trim() } : {}) },
+        },
+      });
+      setCreated(r);
+      setD(EMPTY);
       void load();
-    } catch (e) { setError(e); } finally { setBusy(false); }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <>
       <Heading level={1}>{t('title')}</Heading>
       <Paragraph className="regie-lead">{t('intro')}</Paragraph>
-      {!allowed && <Alert type="info"><Paragraph>{t('notAllowed')}</Paragraph></Alert>}
+      {!allowed && (
+        <Alert type="info">
+          <Paragraph>{t('notAllowed')}</Paragraph>
+        </Alert>
+      )}
       <ProblemAlert error={loadError} />
       {allowed && regions && (
         <>
           <section className="regie-section" aria-labelledby="regions-new">
-            <Heading level={2} id="regions-new">{t('newRegion')}</Heading>
+            <Heading level={2} id="regions-new">
+              {t('newRegion')}
+            </Heading>
             <div role="status">
               {created && (
                 <Alert type="ok" role="none">
-                  <Paragraph>{t('created', { name: created.region.name, id: created.region.id, organisation: created.organisation.name, username: created.admin.username })}</Paragraph>
-                  <Paragraph>{t('initialPassword', { username: created.admin.username })}<code className="regie-admin-password">{created.initialPassword}</code></Paragraph>
+                  <Paragraph>
+                    {t('created', {
+                      name: created.region.name,
+                      id: created.region.id,
+                      organisation: created.organisation.name,
+                      username: created.admin.username,
+                    })}
+                  </Paragraph>
+                  <Paragraph>
+                    {t('initialPassword', { username: created.admin.username })}
+                    <code className="regie-admin-password">{created.initialPassword}</code>
+                  </Paragraph>
                   <Paragraph>{t('initialPasswordHint', { name: created.admin.displayName })}</Paragraph>
                 </Alert>
               )}
             </div>
             <ProblemAlert error={error} />
-            <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void submit();
+              }}
+              noValidate
+            >
               <div className="regie-grid">
-                <TextInput label={t('regionCode')} hint={t('regionCodeHint')} autoComplete="off" spellCheck={false} value={d.id} onChange={set('id')} field="id" error={errors.id} />
-                <TextInput label={t('regionName')} autoComplete="off" value={d.name} onChange={set('name')} field="name" error={errors.name} />
-                <TextInput label={t('organisation')} hint={t('organisationHint')} autoComplete="off" value={d.organisationName} onChange={set('organisationName')}
-                  field="organisation.name" error={errors['organisation.name']} />
-                <Select label={t('organisationType')} value={d.organisationType} onChange={set('organisationType')} field="organisation.type" error={errors['organisation.type']}
-                  options={ORGANISATION_TYPES.map((v) => ({ value: v, label: label(v) }))} />
-                <TextInput label={t('adminName')} autoComplete="off" value={d.adminName} onChange={set('adminName')} field="admin.displayName" error={errors['admin.displayName']} />
-                <TextInput label={t('adminUsername')} hint={t('adminUsernameHint')} autoComplete="off" spellCheck={false} value={d.adminUsername}
-                  onChange={set('adminUsername')} field="admin.username" error={errors['admin.username']} />
-                <TextInput label={t('adminEmail')} type="email" autoComplete="off" value={d.adminEmail} onChange={set('adminEmail')} field="admin.email" error={errors['admin.email']} />
+                <TextInput
+                  label={t('regionCode')}
+                  hint={t('regionCodeHint')}
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={d.id}
+                  onChange={set('id')}
+                  field="id"
+                  error={errors.id}
+                />
+                <TextInput
+                  label={t('regionName')}
+                  autoComplete="off"
+                  value={d.name}
+                  onChange={set('name')}
+                  field="name"
+                  error={errors.name}
+                />
+                <TextInput
+                  label={t('organisation')}
+                  hint={t('organisationHint')}
+                  autoComplete="off"
+                  value={d.organisationName}
+                  onChange={set('organisationName')}
+                  field="organisation.name"
+                  error={errors['organisation.name']}
+                />
+                <Select
+                  label={t('organisationType')}
+                  value={d.organisationType}
+                  onChange={set('organisationType')}
+                  field="organisation.type"
+                  error={errors['organisation.type']}
+                  options={ORGANISATION_TYPES.map((v) => ({ value: v, label: label(v) }))}
+                />
+                <TextInput
+                  label={t('adminName')}
+                  autoComplete="off"
+                  value={d.adminName}
+                  onChange={set('adminName')}
+                  field="admin.displayName"
+                  error={errors['admin.displayName']}
+                />
+                <TextInput
+                  label={t('adminUsername')}
+                  hint={t('adminUsernameHint')}
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={d.adminUsername}
+                  onChange={set('adminUsername')}
+                  field="admin.username"
+                  error={errors['admin.username']}
+                />
+                <TextInput
+                  label={t('adminEmail')}
+                  type="email"
+                  autoComplete="off"
+                  value={d.adminEmail}
+                  onChange={set('adminEmail')}
+                  field="admin.email"
+                  error={errors['admin.email']}
+                />
               </div>
-              <div className="regie-actions"><Button appearance="primary-action-button" type="submit" disabled={busy}>{t('create')}</Button></div>
+              <div className="regie-actions">
+                <Button appearance="primary-action-button" type="submit" disabled={busy}>
+                  {t('create')}
+                </Button>
+              </div>
             </form>
           </section>
           <section className="regie-section" aria-labelledby="regions-existing">
-            <Heading level={2} id="regions-existing">{t('existing')}</Heading>
+            <Heading level={2} id="regions-existing">
+              {t('existing')}
+            </Heading>
             <Table className="regie-table">
-              <TableHeader><TableRow><TableHeaderCell scope="col">{t('code')}</TableHeaderCell><TableHeaderCell scope="col">{t('name')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('createdAt')}</TableHeaderCell></TableRow></TableHeader>
-              <TableBody>{regions.map((r) => (
-                <TableRow key={r.id}><TableCell>{r.id}</TableCell><TableCell>{r.name}</TableCell>
-                  <TableCell>{new Date(r.createdAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL')}</TableCell></TableRow>))}</TableBody>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('code')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('name')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('createdAt')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {regions.map((r) => (
+                  <TableRow key={r.id}>
+                    <TableCell>{r.id}</TableCell>
+                    <TableCell>{r.name}</TableCell>
+                    <TableCell>{new Date(r.createdAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL')}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
             </Table>
           </section>
         </>

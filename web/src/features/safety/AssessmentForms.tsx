@@ -16,39 +16,86 @@ export function AssessmentForm({ st, data, onSaved }: { st: ST; data: Safety; on
   const [goingWell, setGoingWell] = useState(a?.goingWell ?? '');
   const [safetyGoals, setSafetyGoals] = useState(a?.safetyGoals ?? '');
   const [decision, setDecision] = useState<string>(a?.decision ?? '');
-  const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries((a?.scalings ?? []).map((s) => [`${s.partyKind}:${s.partyId}`, String(s.score)])));
+  const [scores, setScores] = useState<Record<string, string>>(() =>
+    Object.fromEntries((a?.scalings ?? []).map((s) => [`${s.partyKind}:${s.partyId}`, String(s.score)])),
+  );
   const [error, setError] = useState<unknown>(null);
   const errors = fieldErrors(error, lang);
   const entries = scaled.map((p) => ({ p, value: scores[`${p.kind}:${p.id}`] ?? '' })).filter((e) => e.value.trim() !== '');
   const submit = async () => {
     setError(null);
     try {
-      await put('/api/v1/cases/:caseId/safety/assessment', { params: { caseId: data.caseId }, body: {
-        dangers, goingWell, safetyGoals, decision: decision,
-        scalings: entries.map(({ p, value }) => ({ partyKind: p.kind as 'person' | 'organisation', partyId: p.id, score: Number(value) })),
-        ...(a ? { version: a.version } : {}) } });
+      await put('/api/v1/cases/:caseId/safety/assessment', {
+        params: { caseId: data.caseId },
+        body: {
+          dangers,
+          goingWell,
+          safetyGoals,
+          decision: decision,
+          scalings: entries.map(({ p, value }) => ({
+            partyKind: p.kind as 'person' | 'organisation',
+            partyId: p.id,
+            score: Number(value),
+          })),
+          ...(a ? { version: a.version } : {}),
+        },
+      });
       onSaved();
-    } catch (err) { setError(err); }
+    } catch (err) {
+      setError(err);
+    }
   };
   return (
     <Disclosure summary={st(a ? 'changeAssessment' : 'recordAssessment')}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <ProblemAlert error={error} />
         <TextArea label={st('dangers')} value={dangers} onChange={(e) => setDangers(e.target.value)} error={errors.dangers} required />
         <TextArea label={st('goingWell')} value={goingWell} onChange={(e) => setGoingWell(e.target.value)} error={errors.goingWell} />
-        <TextArea label={st('safetyGoals')} value={safetyGoals} onChange={(e) => setSafetyGoals(e.target.value)} error={errors.safetyGoals} />
+        <TextArea
+          label={st('safetyGoals')}
+          value={safetyGoals}
+          onChange={(e) => setSafetyGoals(e.target.value)}
+          error={errors.safetyGoals}
+        />
         <fieldset className="utrecht-form-fieldset">
           <legend className="utrecht-form-fieldset__legend">{st('scaling')}</legend>
-          <div className="regie-grid">{scaled.map((p) => {
-            const i = entries.findIndex((e) => e.p === p);
-            return <TextInput key={`${p.kind}:${p.id}`} label={st('scoreOf', { name: p.name })} type="number" min={0} max={10} step={1} inputMode="numeric"
-              value={scores[`${p.kind}:${p.id}`] ?? ''} onChange={(e) => setScores({ ...scores, [`${p.kind}:${p.id}`]: e.target.value })}
-              error={i >= 0 ? errors[`scalings[${i}].score`] ?? errors[`scalings[${i}].partyId`] : undefined} />;
-          })}</div>
+          <div className="regie-grid">
+            {scaled.map((p) => {
+              const i = entries.findIndex((e) => e.p === p);
+              return (
+                <TextInput
+                  key={`${p.kind}:${p.id}`}
+                  label={st('scoreOf', { name: p.name })}
+                  type="number"
+                  min={0}
+                  max={10}
+                  step={1}
+                  inputMode="numeric"
+                  value={scores[`${p.kind}:${p.id}`] ?? ''}
+                  onChange={(e) => setScores({ ...scores, [`${p.kind}:${p.id}`]: e.target.value })}
+                  error={i >= 0 ? (errors[`scalings[${i}].score`] ?? errors[`scalings[${i}].partyId`]) : undefined}
+                />
+              );
+            })}
+          </div>
         </fieldset>
-        <Select label={st('decision')} value={decision} onChange={(e) => setDecision(e.target.value)} error={errors.decision} required
-          options={(['safe', 'conditionally_safe', 'unsafe'] as const).map((d) => ({ value: d, label: st(key(`d_${d}`)) }))} />
-        <Button appearance="primary-action-button" type="submit">{st('save')}</Button>
+        <Select
+          label={st('decision')}
+          value={decision}
+          onChange={(e) => setDecision(e.target.value)}
+          error={errors.decision}
+          required
+          options={(['safe', 'conditionally_safe', 'unsafe'] as const).map((d) => ({ value: d, label: st(key(`d_${d}`)) }))}
+        />
+        <Button appearance="primary-action-button" type="submit">
+          {st('save')}
+        </Button>
       </form>
     </Disclosure>
   );
@@ -62,17 +109,41 @@ export function ReviewForm({ st, caseId, version, onSaved }: { st: ST; caseId: s
   const errors = fieldErrors(error, lang);
   const submit = async () => {
     setError(null);
-    try { await post('/api/v1/cases/:caseId/safety/reviews', { params: { caseId }, body: { verdict: verdict, comment: comment || undefined, version } }); onSaved(); }
-    catch (err) { setError(err); }
+    try {
+      await post('/api/v1/cases/:caseId/safety/reviews', {
+        params: { caseId },
+        body: { verdict: verdict, comment: comment || undefined, version },
+      });
+      onSaved();
+    } catch (err) {
+      setError(err);
+    }
   };
   return (
     <Disclosure summary={st('reviewAction')}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <ProblemAlert error={error} />
-        <Select label={st('verdict')} value={verdict} onChange={(e) => setVerdict(e.target.value)} error={errors.verdict} required
-          options={[{ value: 'agree', label: st('v_agree') }, { value: 'comment', label: st('v_comment') }]} />
+        <Select
+          label={st('verdict')}
+          value={verdict}
+          onChange={(e) => setVerdict(e.target.value)}
+          error={errors.verdict}
+          required
+          options={[
+            { value: 'agree', label: st('v_agree') },
+            { value: 'comment', label: st('v_comment') },
+          ]}
+        />
         <TextArea label={st('comment')} value={comment} onChange={(e) => setComment(e.target.value)} error={errors.comment} />
-        <Button appearance="primary-action-button" type="submit">{st('save')}</Button>
+        <Button appearance="primary-action-button" type="submit">
+          {st('save')}
+        </Button>
       </form>
     </Disclosure>
   );

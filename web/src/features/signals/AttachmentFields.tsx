@@ -6,26 +6,63 @@ import { readFile, type FileDraft } from './drafts.js';
 const MAX_FILE = 10 * 1024 * 1024;
 
 /** The files to send with a new signal; a file that is too large is refused here, with its name. */
-export function AttachmentFields({ files, onChange, error, onError }: { files: FileDraft[]; onChange: (files: FileDraft[]) => void; error: string; onError: (error: string) => void }) {
+export function AttachmentFields({
+  files,
+  onChange,
+  error,
+  onError,
+}: {
+  files: FileDraft[];
+  onChange: (files: FileDraft[]) => void;
+  error: string;
+  onError: (error: string) => void;
+}) {
   const t = useSignalT();
   const pickFiles = async (list: FileList | null) => {
     onError('');
     const chosen = [...(list ?? [])];
     const tooBig = chosen.find((f) => f.size > MAX_FILE);
-    if (tooBig) { onError(`${tooBig.name}: ${t('fileTooLarge')}`); return; }
+    if (tooBig) {
+      onError(`${tooBig.name}: ${t('fileTooLarge')}`);
+      return;
+    }
     onChange([...files, ...(await Promise.all(chosen.map(readFile)))]);
   };
 
   return (
     <fieldset className="utrecht-form-fieldset regie-fieldset">
-      <legend className="utrecht-form-fieldset__legend">{t('attachments')} {t('optional')}</legend>
-      <TextInput label={t('addAttachment')} hint={t('attachmentsHint')} type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain"
-        error={error || undefined} onChange={(e) => { void pickFiles(e.target.files); e.target.value = ''; }} />
-      {files.length > 0 && <ul className="utrecht-unordered-list">{files.map((f, i) => (
-        <li key={`${f.filename}-${i}`} className="utrecht-unordered-list__item">{f.filename} ({Math.ceil(f.sizeBytes / 1024)} KB){' '}
-          <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${t('removeFile')}: ${f.filename}`}
-            onClick={() => onChange(files.filter((_, j) => j !== i))}>{t('removeFile')}</button></li>
-      ))}</ul>}
+      <legend className="utrecht-form-fieldset__legend">
+        {t('attachments')} {t('optional')}
+      </legend>
+      <TextInput
+        label={t('addAttachment')}
+        hint={t('attachmentsHint')}
+        type="file"
+        multiple
+        accept=".pdf,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain"
+        error={error || undefined}
+        onChange={(e) => {
+          void pickFiles(e.target.files);
+          e.target.value = '';
+        }}
+      />
+      {files.length > 0 && (
+        <ul className="utrecht-unordered-list">
+          {files.map((f, i) => (
+            <li key={`${f.filename}-${i}`} className="utrecht-unordered-list__item">
+              {f.filename} ({Math.ceil(f.sizeBytes / 1024)} KB){' '}
+              <button
+                type="button"
+                className="utrecht-button utrecht-button--subtle"
+                aria-label={`${t('removeFile')}: ${f.filename}`}
+                onClick={() => onChange(files.filter((_, j) => j !== i))}
+              >
+                {t('removeFile')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </fieldset>
   );
 }

@@ -19,22 +19,53 @@ export function LowerUrgency({ signal, onDone }: { signal: SignalDetailData; onD
   const errors = fieldErrors(error, lang);
   const lower = (['acute', 'high', 'normal'] as const).slice((['acute', 'high', 'normal'] as const).indexOf(signal.urgency) + 1);
   const submit = async () => {
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
-      await post('/api/v1/signals/:signalId/urgency', { params: { signalId: signal.id }, body: { urgency: urgency || undefined, reason, version: signal.version } });
+      await post('/api/v1/signals/:signalId/urgency', {
+        params: { signalId: signal.id },
+        body: { urgency: urgency || undefined, reason, version: signal.version },
+      });
       onDone(t('urgencyLoweredNotice'));
-    } catch (err) { setError(err); } finally { setBusy(false); }
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <details className="regie-section">
       <summary>{t('lowerUrgencyTitle')}</summary>
-      <FieldScope name="lower-urgency"><form className="regie-inline-form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-        <ProblemAlert error={error} />
-        <Select label={t('newUrgency')} value={urgency} field="urgency" error={errors.urgency} onChange={(e) => setUrgency(e.target.value as Urgency)}
-          options={lower.map((u) => ({ value: u, label: lbl('urgency', u) }))} />
-        <TextArea label={t('lowerReason')} value={reason} field="reason" error={errors.reason} onChange={(e) => setReason(e.target.value)} />
-        <Button appearance="secondary-action-button" type="submit" disabled={busy}>{t('lowerUrgency')}</Button>
-      </form></FieldScope>
+      <FieldScope name="lower-urgency">
+        <form
+          className="regie-inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+          noValidate
+        >
+          <ProblemAlert error={error} />
+          <Select
+            label={t('newUrgency')}
+            value={urgency}
+            field="urgency"
+            error={errors.urgency}
+            onChange={(e) => setUrgency(e.target.value as Urgency)}
+            options={lower.map((u) => ({ value: u, label: lbl('urgency', u) }))}
+          />
+          <TextArea
+            label={t('lowerReason')}
+            value={reason}
+            field="reason"
+            error={errors.reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <Button appearance="secondary-action-button" type="submit" disabled={busy}>
+            {t('lowerUrgency')}
+          </Button>
+        </form>
+      </FieldScope>
     </details>
   );
 }

@@ -17,31 +17,66 @@ export function Attachments({ signal, onAdded }: { signal: SignalDetailData; onA
   const errors = fieldErrors(error, lang);
   const upload = async () => {
     if (!file) return;
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
       const f = await readFile(file);
-      await post('/api/v1/signals/:signalId/attachments', { params: { signalId: signal.id }, body: { filename: f.filename, mediaType: f.mediaType, contentBase64: f.contentBase64 } });
+      await post('/api/v1/signals/:signalId/attachments', {
+        params: { signalId: signal.id },
+        body: { filename: f.filename, mediaType: f.mediaType, contentBase64: f.contentBase64 },
+      });
       setFile(null);
       onAdded();
-    } catch (err) { setError(err); } finally { setBusy(false); }
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <section aria-labelledby="attachments-title" className="regie-section">
-      <Heading level={2} id="attachments-title">{t('attachments')}</Heading>
-      {signal.attachments.length === 0 ? <Paragraph>{t('noAttachments')}</Paragraph> : (
-        <ul className="utrecht-unordered-list">{signal.attachments.map((a) => (
-          <li key={a.id} className="utrecht-unordered-list__item">
-            <a className="utrecht-link" href={`/api/v1/signals/${signal.id}/attachments/${a.id}`} download={a.filename}>{t('download')}: {a.filename}</a>
-            {' '}<span className="regie-muted">({Math.max(1, Math.round(a.sizeBytes / 1024))} KB, {fmtDateTime(a.uploadedAt, lang)}{a.fromPublic ? `, ${t('fromPublic')}` : ''})</span>
-          </li>
-        ))}</ul>
+      <Heading level={2} id="attachments-title">
+        {t('attachments')}
+      </Heading>
+      {signal.attachments.length === 0 ? (
+        <Paragraph>{t('noAttachments')}</Paragraph>
+      ) : (
+        <ul className="utrecht-unordered-list">
+          {signal.attachments.map((a) => (
+            <li key={a.id} className="utrecht-unordered-list__item">
+              <a className="utrecht-link" href={`/api/v1/signals/${signal.id}/attachments/${a.id}`} download={a.filename}>
+                {t('download')}: {a.filename}
+              </a>{' '}
+              <span className="regie-muted">
+                ({Math.max(1, Math.round(a.sizeBytes / 1024))} KB, {fmtDateTime(a.uploadedAt, lang)}
+                {a.fromPublic ? `, ${t('fromPublic')}` : ''})
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
       {signal.access.mayAddAttachment && (
-        <form className="regie-inline-form" onSubmit={(e) => { e.preventDefault(); void upload(); }} noValidate>
+        <form
+          className="regie-inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void upload();
+          }}
+          noValidate
+        >
           <ProblemAlert error={error} />
-          <TextInput label={t('addAttachment')} hint={t('attachmentsHint')} type="file" accept=".pdf,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain"
-            field="contentBase64" error={errors.contentBase64} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          <Button appearance="secondary-action-button" type="submit" disabled={!file || busy}>{t('upload')}</Button>
+          <TextInput
+            label={t('addAttachment')}
+            hint={t('attachmentsHint')}
+            type="file"
+            accept=".pdf,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain"
+            field="contentBase64"
+            error={errors.contentBase64}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+          <Button appearance="secondary-action-button" type="submit" disabled={!file || busy}>
+            {t('upload')}
+          </Button>
         </form>
       )}
     </section>

@@ -15,18 +15,34 @@ import { MeldcodeFields } from './MeldcodeFields.js';
 import { AttachmentFields } from './AttachmentFields.js';
 import { BsnInput } from '../../ui/date-fields.js';
 import {
-  emptyAddress, SOURCES, STEPS, subjectAddressPayload, subjectPersonsPayload, type AddressDraft, type FileDraft,
-  type PersonDraftLite, type Urgency,
+  emptyAddress,
+  SOURCES,
+  STEPS,
+  subjectAddressPayload,
+  subjectPersonsPayload,
+  type AddressDraft,
+  type FileDraft,
+  type PersonDraftLite,
+  type Urgency,
 } from './drafts.js';
 
 interface Draft {
-  receivingOrganisationId: string; source: string; about: 'bsn' | 'name' | 'description' | 'family'; bsn: string; subjectDescription: string; subjectPlace: string;
+  receivingOrganisationId: string;
+  source: string;
+  about: 'bsn' | 'name' | 'description' | 'family';
+  bsn: string;
+  subjectDescription: string;
+  subjectPlace: string;
   /** About a person known by name and birth date: possibly a person Regie already knows, linked only when the user confirms. */
   person: { givenNames: string; familyNamePrefix: string; familyName: string; birthDate: string; personId?: string; rejected: string[] };
   /** More persons (a family): names and birth date as known. */
-  others: PersonDraftLite[]; address: AddressDraft;
-  whatSeen: string; concerns: Record<string, { on: boolean; text: string }>; safetyAtStake: boolean;
-  steps: Record<string, { done: boolean; notes: string }>; urgency: Urgency | '';
+  others: PersonDraftLite[];
+  address: AddressDraft;
+  whatSeen: string;
+  concerns: Record<string, { on: boolean; text: string }>;
+  safetyAtStake: boolean;
+  steps: Record<string, { done: boolean; notes: string }>;
+  urgency: Urgency | '';
 }
 
 /** Record a signal: whom it is about, what was seen, concerns per life domain, safety (Meldcode), urgency, files. */
@@ -37,61 +53,121 @@ export function SignalForm() {
   const lbl = useSignalLabels();
   const me = useSession().session!.user;
   const familyId = new URLSearchParams(location.search).get('familyId');
-  const initial: Draft = { receivingOrganisationId: '', source: 'professional', about: familyId ? 'family' : 'bsn', bsn: '', subjectDescription: '', subjectPlace: '',
-    person: { givenNames: '', familyNamePrefix: '', familyName: '', birthDate: '', rejected: [] }, others: [], address: emptyAddress(),
-    whatSeen: '', concerns: {}, safetyAtStake: false, steps: {}, urgency: '' };
+  const initial: Draft = {
+    receivingOrganisationId: '',
+    source: 'professional',
+    about: familyId ? 'family' : 'bsn',
+    bsn: '',
+    subjectDescription: '',
+    subjectPlace: '',
+    person: { givenNames: '', familyNamePrefix: '', familyName: '', birthDate: '', rejected: [] },
+    others: [],
+    address: emptyAddress(),
+    whatSeen: '',
+    concerns: {},
+    safetyAtStake: false,
+    steps: {},
+    urgency: '',
+  };
   const [d, setD, draft] = useDraft<Draft>(`${me.id}.signal${familyId ? `.${familyId}` : ''}`, initial);
   const orgsAnswer = useApi('/api/v1/organisations');
   const orgs = orgsAnswer.data?.items ?? [];
   const settings = useApi('/api/v1/signal-settings').data;
-  const familyName = useApi('/api/v1/families/:familyId', { params: { familyId: familyId ?? '' } }, { enabled: !!familyId }).data?.name ?? null;
+  const familyName =
+    useApi('/api/v1/families/:familyId', { params: { familyId: familyId ?? '' } }, { enabled: !!familyId }).data?.name ?? null;
   const [files, setFiles] = useState<FileDraft[]>([]);
   const [fileError, setFileError] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const errors = fieldErrors(error, lang);
 
-  useEffect(() => { if (orgsAnswer.error) setError(orgsAnswer.error); }, [orgsAnswer.error]);
+  useEffect(() => {
+    if (orgsAnswer.error) setError(orgsAnswer.error);
+  }, [orgsAnswer.error]);
   // Most signals go to the region's front door: offer it, the user can choose another.
   const frontDoor = settings?.frontDoorOrganisationId;
-  useEffect(() => { if (frontDoor) setD((p) => (p.receivingOrganisationId ? p : { ...p, receivingOrganisationId: frontDoor })); }, [frontDoor, setD]);
+  useEffect(() => {
+    if (frontDoor) setD((p) => (p.receivingOrganisationId ? p : { ...p, receivingOrganisationId: frontDoor }));
+  }, [frontDoor, setD]);
 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((prev) => ({ ...prev, [k]: v }));
   const person = d.person ?? initial.person; // drafts saved before this field existed
   const setPerson = (v: Partial<Draft['person']>) => setD((prev) => ({ ...prev, person: { ...(prev.person ?? initial.person), ...v } }));
   // Without a confirmed link, the name and birth date travel with the signal as its description.
-  const nameDescription = () => [[person.givenNames, person.familyNamePrefix, person.familyName].map((x) => x.trim()).filter(Boolean).join(' '),
-    person.birthDate ? `${t('bornOn')} ${person.birthDate}` : '', d.subjectDescription.trim()].filter(Boolean).join(', ');
+  const nameDescription = () =>
+    [
+      [person.givenNames, person.familyNamePrefix, person.familyName]
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .join(' '),
+      person.birthDate ? `${t('bornOn')} ${person.birthDate}` : '',
+      d.subjectDescription.trim(),
+    ]
+      .filter(Boolean)
+      .join(', ');
   const days = (u: Urgency) => settings?.workingDays[u] ?? { acute: 0, high: 5, normal: 10 }[u];
 
   const submit = async () => {
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
-      const concerns = Object.fromEntries(Object.entries(d.concerns).filter(([, c]) => c.on).map(([k, c]) => [k, c.text.trim()]));
-      const meldcodeSteps = Object.fromEntries(STEPS.flatMap((s) => { const step = d.steps[s]; return step ? [[s, { done: step.done, ...(step.notes.trim() ? { notes: step.notes.trim() } : {}) }]] : []; }));
+      const concerns = Object.fromEntries(
+        Object.entries(d.concerns)
+          .filter(([, c]) => c.on)
+          .map(([k, c]) => [k, c.text.trim()]),
+      );
+      const meldcodeSteps = Object.fromEntries(
+        STEPS.flatMap((s) => {
+          const step = d.steps[s];
+          return step ? [[s, { done: step.done, ...(step.notes.trim() ? { notes: step.notes.trim() } : {}) }]] : [];
+        }),
+      );
       const description = d.about === 'name' && !person.personId ? nameDescription() : d.subjectDescription.trim();
       // The persons in structure as well (the description stays for whoever reads the signal): the first unless it was linked, and the others.
-      const subjectPersons = d.about === 'family' ? [] : subjectPersonsPayload([...(d.about === 'name' && !person.personId ? [person] : []), ...(d.others ?? [])]);
+      const subjectPersons =
+        d.about === 'family'
+          ? []
+          : subjectPersonsPayload([...(d.about === 'name' && !person.personId ? [person] : []), ...(d.others ?? [])]);
       const subjectAddress = d.about === 'family' ? undefined : subjectAddressPayload(d.address ?? emptyAddress());
-      const r = await post('/api/v1/signals', { body: {
-        receivingOrganisationId: d.receivingOrganisationId, source: d.source, urgency: d.urgency || undefined, whatSeen: d.whatSeen, safetyAtStake: d.safetyAtStake,
-        ...(d.about === 'family' && familyId ? { familyId } : {}), ...(d.about === 'bsn' && d.bsn.trim() ? { bsn: d.bsn.trim() } : {}),
-        ...(d.about === 'name' && person.personId ? { personId: person.personId } : {}),
-        ...(description ? { subjectDescription: description } : {}),
-        ...(d.subjectPlace.trim() ? { subjectPlace: d.subjectPlace.trim() } : {}),
-        ...(subjectPersons.length ? { subjectPersons } : {}), ...(subjectAddress ? { subjectAddress } : {}),
-        ...(Object.keys(concerns).length ? { concerns } : {}), ...(d.safetyAtStake ? { meldcodeSteps } : {}),
-      } });
+      const r = await post('/api/v1/signals', {
+        body: {
+          receivingOrganisationId: d.receivingOrganisationId,
+          source: d.source,
+          urgency: d.urgency || undefined,
+          whatSeen: d.whatSeen,
+          safetyAtStake: d.safetyAtStake,
+          ...(d.about === 'family' && familyId ? { familyId } : {}),
+          ...(d.about === 'bsn' && d.bsn.trim() ? { bsn: d.bsn.trim() } : {}),
+          ...(d.about === 'name' && person.personId ? { personId: person.personId } : {}),
+          ...(description ? { subjectDescription: description } : {}),
+          ...(d.subjectPlace.trim() ? { subjectPlace: d.subjectPlace.trim() } : {}),
+          ...(subjectPersons.length ? { subjectPersons } : {}),
+          ...(subjectAddress ? { subjectAddress } : {}),
+          ...(Object.keys(concerns).length ? { concerns } : {}),
+          ...(d.safetyAtStake ? { meldcodeSteps } : {}),
+        },
+      });
       draft.clear();
       // The signal stands; a refused file is reported on the signal's page rather than lost silently.
       const failed: string[] = [];
       for (const f of files) {
-        try { await post('/api/v1/signals/:signalId/attachments', { params: { signalId: r.id }, body: { filename: f.filename, mediaType: f.mediaType, contentBase64: f.contentBase64 } }); }
-        catch (e) { failed.push(`${t('attachmentFailed', { name: f.filename })} ${e instanceof ApiError ? problemText(lang, e.problem) : String(e)}`); }
+        try {
+          await post('/api/v1/signals/:signalId/attachments', {
+            params: { signalId: r.id },
+            body: { filename: f.filename, mediaType: f.mediaType, contentBase64: f.contentBase64 },
+          });
+        } catch (e) {
+          failed.push(`${t('attachmentFailed', { name: f.filename })} ${e instanceof ApiError ? problemText(lang, e.problem) : String(e)}`);
+        }
       }
       if (failed.length) sessionStorage.setItem(`regie.signal-notice.${r.id}`, failed.join('\n'));
       navigate(`/meldingen/${r.id}`);
-    } catch (err) { setError(err); window.scrollTo(0, 0); } finally { setBusy(false); }
+    } catch (err) {
+      setError(err);
+      window.scrollTo(0, 0);
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -100,45 +176,123 @@ export function SignalForm() {
       <Paragraph>{t('newIntro')}</Paragraph>
       <DraftNotice draft={draft} />
       <ProblemAlert error={error} />
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <div className="regie-grid">
-          <Select label={t('receiving')} hint={t('receivingHint')} value={d.receivingOrganisationId} field="receivingOrganisationId" error={errors.receivingOrganisationId}
-            onChange={(e) => set('receivingOrganisationId', e.target.value)} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
-          <Select label={t('source')} value={d.source} field="source" error={errors.source} onChange={(e) => set('source', e.target.value)}
-            options={SOURCES.map((s) => ({ value: s, label: lbl('source', s) }))} />
+          <Select
+            label={t('receiving')}
+            hint={t('receivingHint')}
+            value={d.receivingOrganisationId}
+            field="receivingOrganisationId"
+            error={errors.receivingOrganisationId}
+            onChange={(e) => set('receivingOrganisationId', e.target.value)}
+            options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          <Select
+            label={t('source')}
+            value={d.source}
+            field="source"
+            error={errors.source}
+            onChange={(e) => set('source', e.target.value)}
+            options={SOURCES.map((s) => ({ value: s, label: lbl('source', s) }))}
+          />
         </div>
 
-        <RadioGroup name="about" legend={t('aboutWhom')} value={d.about} onChange={(v) => set('about', v)} error={errors.personId ?? errors.familyId}
-          options={[...(familyId ? [{ value: 'family' as const, label: `${t('aboutFamily')}${familyName ? `: ${familyName}` : ''}` }] : []),
-            { value: 'bsn' as const, label: t('aboutBsn') }, { value: 'name' as const, label: t('aboutName') },
-            { value: 'description' as const, label: t('aboutDescription') }]} />
-        {d.about === 'bsn' && <BsnInput label={t('bsn')} value={d.bsn} field="bsn" error={errors.bsn}
-          onChange={(v) => set('bsn', v)} />}
+        <RadioGroup
+          name="about"
+          legend={t('aboutWhom')}
+          value={d.about}
+          onChange={(v) => set('about', v)}
+          error={errors.personId ?? errors.familyId}
+          options={[
+            ...(familyId ? [{ value: 'family' as const, label: `${t('aboutFamily')}${familyName ? `: ${familyName}` : ''}` }] : []),
+            { value: 'bsn' as const, label: t('aboutBsn') },
+            { value: 'name' as const, label: t('aboutName') },
+            { value: 'description' as const, label: t('aboutDescription') },
+          ]}
+        />
+        {d.about === 'bsn' && <BsnInput label={t('bsn')} value={d.bsn} field="bsn" error={errors.bsn} onChange={(v) => set('bsn', v)} />}
         {d.about === 'name' && <SubjectByName person={person} setPerson={setPerson} errors={errors} />}
-        {(d.about === 'name' || d.about === 'description') && <SubjectPersonsFields persons={d.others ?? []} onChange={(others) => set('others', others)}
-          errors={errors} first={d.about === 'name' ? 2 : 1} offset={d.about === 'name' && !person.personId ? 1 : 0} />}
-        {d.about !== 'family' && <SubjectAddressFields address={d.address ?? emptyAddress()} onChange={(address) => set('address', address)} errors={errors} />}
+        {(d.about === 'name' || d.about === 'description') && (
+          <SubjectPersonsFields
+            persons={d.others ?? []}
+            onChange={(others) => set('others', others)}
+            errors={errors}
+            first={d.about === 'name' ? 2 : 1}
+            offset={d.about === 'name' && !person.personId ? 1 : 0}
+          />
+        )}
+        {d.about !== 'family' && (
+          <SubjectAddressFields address={d.address ?? emptyAddress()} onChange={(address) => set('address', address)} errors={errors} />
+        )}
         <div className="regie-grid">
-          <TextInput label={`${t('description')}${d.about === 'description' ? '' : ` ${t('optional')}`}`} hint={t('descriptionHint')} value={d.subjectDescription}
-            field="subjectDescription" error={errors.subjectDescription} onChange={(e) => set('subjectDescription', e.target.value)} />
-          <TextInput label={`${t('place')} ${t('optional')}`} value={d.subjectPlace} field="subjectPlace" error={errors.subjectPlace} onChange={(e) => set('subjectPlace', e.target.value)} />
+          <TextInput
+            label={`${t('description')}${d.about === 'description' ? '' : ` ${t('optional')}`}`}
+            hint={t('descriptionHint')}
+            value={d.subjectDescription}
+            field="subjectDescription"
+            error={errors.subjectDescription}
+            onChange={(e) => set('subjectDescription', e.target.value)}
+          />
+          <TextInput
+            label={`${t('place')} ${t('optional')}`}
+            value={d.subjectPlace}
+            field="subjectPlace"
+            error={errors.subjectPlace}
+            onChange={(e) => set('subjectPlace', e.target.value)}
+          />
         </div>
 
-        <TextArea label={t('whatSeen')} hint={t('whatSeenHint')} rows={6} value={d.whatSeen} field="whatSeen" error={errors.whatSeen} onChange={(e) => set('whatSeen', e.target.value)} />
+        <TextArea
+          label={t('whatSeen')}
+          hint={t('whatSeenHint')}
+          rows={6}
+          value={d.whatSeen}
+          field="whatSeen"
+          error={errors.whatSeen}
+          onChange={(e) => set('whatSeen', e.target.value)}
+        />
 
         <ConcernFields concerns={d.concerns} onChange={(concerns) => set('concerns', concerns)} errors={errors} />
 
-        <MeldcodeFields safetyAtStake={d.safetyAtStake} onSafetyAtStake={(v) => set('safetyAtStake', v)} steps={d.steps} onSteps={(steps) => set('steps', steps)} errors={errors} />
+        <MeldcodeFields
+          safetyAtStake={d.safetyAtStake}
+          onSafetyAtStake={(v) => set('safetyAtStake', v)}
+          steps={d.steps}
+          onSteps={(steps) => set('steps', steps)}
+          errors={errors}
+        />
 
-        <RadioGroup name="urgency" legend={t('urgency')} value={d.urgency} onChange={(v) => set('urgency', v)} field="urgency" error={errors.urgency}
-          options={(['acute', 'high', 'normal'] as const).map((u) => ({ value: u, label: lbl('urgency', u),
-            hint: days(u) === 0 ? t('sameDay') : t('withinDays', { n: days(u) }) }))} />
+        <RadioGroup
+          name="urgency"
+          legend={t('urgency')}
+          value={d.urgency}
+          onChange={(v) => set('urgency', v)}
+          field="urgency"
+          error={errors.urgency}
+          options={(['acute', 'high', 'normal'] as const).map((u) => ({
+            value: u,
+            label: lbl('urgency', u),
+            hint: days(u) === 0 ? t('sameDay') : t('withinDays', { n: days(u) }),
+          }))}
+        />
 
         <AttachmentFields files={files} onChange={setFiles} error={fileError} onError={setFileError} />
 
         <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>{busy ? t('sending') : t('send')}</Button>
-          {draft.savedAt && <span className="regie-muted" role="status">{tg('draftSaved')}</span>}
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>
+            {busy ? t('sending') : t('send')}
+          </Button>
+          {draft.savedAt && (
+            <span className="regie-muted" role="status">
+              {tg('draftSaved')}
+            </span>
+          )}
         </div>
       </form>
     </>

@@ -18,7 +18,8 @@ import { useTriageConfirm, type TriageDone } from './TriageConfirm.js';
 /** Adult or child by birth date, as a first guess the triaging professional corrects. */
 function guessRelation(birthDate: string | null, today = new Date()): string {
   if (!birthDate) return '';
-  const eighteen = new Date(today); eighteen.setFullYear(eighteen.getFullYear() - 18);
+  const eighteen = new Date(today);
+  eighteen.setFullYear(eighteen.getFullYear() - 18);
   return birthDate > eighteen.toISOString().slice(0, 10) ? 'child' : 'parent';
 }
 
@@ -26,15 +27,33 @@ function guessRelation(birthDate: string | null, today = new Date()): string {
 export function membersFromSignal(signal: Pick<SignalDetailData, 'subject'>): PersonDraft[] {
   const a = signal.subject.address;
   const address = { street: a?.street ?? '', houseNumber: a?.houseNumber ?? '', postcode: a?.postcode ?? '', city: a?.city ?? '' };
-  const persons = signal.subject.persons.length ? signal.subject.persons : [{ givenNames: '', familyNamePrefix: null, familyName: '', birthDate: null }];
-  return persons.map((p) => ({ ...emptyPerson(guessRelation(p.birthDate)), givenNames: p.givenNames ?? '', familyNamePrefix: p.familyNamePrefix ?? '',
-    familyName: p.familyName ?? '', birthDate: p.birthDate ?? '', ...address }));
+  const persons = signal.subject.persons.length
+    ? signal.subject.persons
+    : [{ givenNames: '', familyNamePrefix: null, familyName: '', birthDate: null }];
+  return persons.map((p) => ({
+    ...emptyPerson(guessRelation(p.birthDate)),
+    givenNames: p.givenNames ?? '',
+    familyNamePrefix: p.familyNamePrefix ?? '',
+    familyName: p.familyName ?? '',
+    birthDate: p.birthDate ?? '',
+    ...address,
+  }));
 }
 
 type Assessment = NonNullable<SignalDetailData['triage']>['safetyAssessment'];
 type Decision = 'advice' | 'open_case' | 'join_case' | 'handover' | 'close';
-interface Draft { safetyAssessment: Assessment | ''; safetyReasons: string; decision: Decision | ''; note: string; closeReason: string;
-  targetOrganisationId: string; coordinatorUserId: string; caseId: string; members?: PersonDraft[]; targetUserId?: string }
+interface Draft {
+  safetyAssessment: Assessment | '';
+  safetyReasons: string;
+  decision: Decision | '';
+  note: string;
+  closeReason: string;
+  targetOrganisationId: string;
+  coordinatorUserId: string;
+  caseId: string;
+  members?: PersonDraft[];
+  targetUserId?: string;
+}
 
 /** The triage decision: safety with reasons, then what happens next. Only for the receiving organisation. */
 export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDone: (msg: string, done?: TriageDone) => void }) {
@@ -43,8 +62,17 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
   const lbl = useSignalLabels();
   const me = useSession().session!.user;
   const coordinators = useProfessionals(true);
-  const initial: Draft = { safetyAssessment: '', safetyReasons: '', decision: '', note: '', closeReason: '', targetOrganisationId: '', coordinatorUserId: '', caseId: '',
-    members: membersFromSignal(signal) };
+  const initial: Draft = {
+    safetyAssessment: '',
+    safetyReasons: '',
+    decision: '',
+    note: '',
+    closeReason: '',
+    targetOrganisationId: '',
+    coordinatorUserId: '',
+    caseId: '',
+    members: membersFromSignal(signal),
+  };
   // A signal about a family Regie does not know yet: "open a case" creates the family too.
   const newFamily = !signal.subject.familyId;
   const [d, setD, draft] = useDraft<Draft>(`${me.id}.triage.${signal.id}`, initial);
@@ -57,91 +85,257 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
   const elsewhere = !!target && target.regionId !== me.regionId;
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((p) => ({ ...p, [k]: v }));
   const members = d.members ?? initial.members!; // drafts saved before this field existed
-  const setMember = (i: number, m: PersonDraft) => set('members', members.map((x, j) => (j === i ? m : x)));
+  const setMember = (i: number, m: PersonDraft) =>
+    set(
+      'members',
+      members.map((x, j) => (j === i ? m : x)),
+    );
   // Opening a case and handing over cannot be undone: once the form can succeed, a confirm step first.
   const step = useConfirmStep();
   const chosen = coordinators.find((p) => p.id === d.coordinatorUserId);
   const basics = !!d.safetyAssessment && d.safetyReasons.trim().length >= 3;
-  const planned: TriageDone | null = !basics ? null
-    : d.decision === 'open_case' && chosen ? { decision: 'open_case', coordinator: chosen.displayName, coordinatorIsMe: chosen.id === me.id, newFamily }
-      : d.decision === 'handover' && target ? { decision: 'handover', org: target.name, region: elsewhere ? target.regionName : null } : null;
+  const planned: TriageDone | null = !basics
+    ? null
+    : d.decision === 'open_case' && chosen
+      ? { decision: 'open_case', coordinator: chosen.displayName, coordinatorIsMe: chosen.id === me.id, newFamily }
+      : d.decision === 'handover' && target
+        ? { decision: 'handover', org: target.name, region: elsewhere ? target.regionName : null }
+        : null;
   const confirm = useTriageConfirm({ signal, assessment: d.safetyAssessment, members, newFamily, named: !!d.targetUserId, planned });
 
   const submit = async () => {
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
-      await post('/api/v1/signals/:signalId/triage', { params: { signalId: signal.id }, body: {
-        safetyAssessment: d.safetyAssessment || undefined, safetyReasons: d.safetyReasons, decision: d.decision || undefined, version: signal.version,
-        ...(d.note.trim() ? { note: d.note.trim() } : {}),
-        ...(d.decision === 'close' ? { closeReason: d.closeReason.trim() || undefined } : {}),
-        ...(d.decision === 'handover' ? { targetOrganisationId: d.targetOrganisationId || undefined, targetRegionId: target?.regionId,
-          targetUserId: (!elsewhere && d.targetUserId) || undefined } : {}),
-        ...(d.decision === 'open_case' ? { coordinatorUserId: d.coordinatorUserId || undefined } : {}),
-        ...(d.decision === 'open_case' && newFamily ? { newFamily: { members: members.map((m) => personPayload(m)) } } : {}),
-        ...(d.decision === 'join_case' && d.caseId.trim() ? { caseId: d.caseId.trim() } : {}),
-      } });
+      await post('/api/v1/signals/:signalId/triage', {
+        params: { signalId: signal.id },
+        body: {
+          safetyAssessment: d.safetyAssessment || undefined,
+          safetyReasons: d.safetyReasons,
+          decision: d.decision || undefined,
+          version: signal.version,
+          ...(d.note.trim() ? { note: d.note.trim() } : {}),
+          ...(d.decision === 'close' ? { closeReason: d.closeReason.trim() || undefined } : {}),
+          ...(d.decision === 'handover'
+            ? {
+                targetOrganisationId: d.targetOrganisationId || undefined,
+                targetRegionId: target?.regionId,
+                targetUserId: (!elsewhere && d.targetUserId) || undefined,
+              }
+            : {}),
+          ...(d.decision === 'open_case' ? { coordinatorUserId: d.coordinatorUserId || undefined } : {}),
+          ...(d.decision === 'open_case' && newFamily ? { newFamily: { members: members.map((m) => personPayload(m)) } } : {}),
+          ...(d.decision === 'join_case' && d.caseId.trim() ? { caseId: d.caseId.trim() } : {}),
+        },
+      });
       draft.clear();
       onDone(t('decided'), planned ?? undefined);
       return true;
-    } catch (err) { setError(err); return false; } finally { setBusy(false); }
+    } catch (err) {
+      setError(err);
+      return false;
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
     <section aria-labelledby="triage-form-title" className="regie-section">
-      <Heading level={2} id="triage-form-title">{t('triageTitle')}</Heading>
+      <Heading level={2} id="triage-form-title">
+        {t('triageTitle')}
+      </Heading>
       <DraftNotice draft={draft} />
       <ProblemAlert error={error} />
-      <form ref={step.formRef} hidden={step.open} onSubmit={(e) => { e.preventDefault(); if (confirm) step.ask(); else void submit(); }} noValidate>
-        <RadioGroup name="safetyAssessment" legend={t('assessment')} value={d.safetyAssessment} onChange={(v) => set('safetyAssessment', v)}
-          field="safetyAssessment" error={errors.safetyAssessment} options={(['unsafe', 'concerns', 'safe'] as const).map((v) => ({ value: v, label: lbl('assessment', v) }))} />
-        <TextArea label={t('reasons')} value={d.safetyReasons} field="safetyReasons" error={errors.safetyReasons} onChange={(e) => set('safetyReasons', e.target.value)} />
-        <RadioGroup name="decision" legend={t('decision')} value={d.decision} onChange={(v) => set('decision', v)} field="decision" error={errors.decision}
-          options={(['advice', 'open_case', 'join_case', 'handover', 'close'] as const).map((v) => ({ value: v, label: lbl('decision', v) }))} />
-        {d.decision === 'open_case' && <Select label={t('coordinator')} hint={t('coordinatorHint')} value={d.coordinatorUserId} field="coordinatorUserId" error={errors.coordinatorUserId}
-          onChange={(e) => set('coordinatorUserId', e.target.value)} options={coordinators.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))} />}
+      <form
+        ref={step.formRef}
+        hidden={step.open}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (confirm) step.ask();
+          else void submit();
+        }}
+        noValidate
+      >
+        <RadioGroup
+          name="safetyAssessment"
+          legend={t('assessment')}
+          value={d.safetyAssessment}
+          onChange={(v) => set('safetyAssessment', v)}
+          field="safetyAssessment"
+          error={errors.safetyAssessment}
+          options={(['unsafe', 'concerns', 'safe'] as const).map((v) => ({ value: v, label: lbl('assessment', v) }))}
+        />
+        <TextArea
+          label={t('reasons')}
+          value={d.safetyReasons}
+          field="safetyReasons"
+          error={errors.safetyReasons}
+          onChange={(e) => set('safetyReasons', e.target.value)}
+        />
+        <RadioGroup
+          name="decision"
+          legend={t('decision')}
+          value={d.decision}
+          onChange={(v) => set('decision', v)}
+          field="decision"
+          error={errors.decision}
+          options={(['advice', 'open_case', 'join_case', 'handover', 'close'] as const).map((v) => ({
+            value: v,
+            label: lbl('decision', v),
+          }))}
+        />
+        {d.decision === 'open_case' && (
+          <Select
+            label={t('coordinator')}
+            hint={t('coordinatorHint')}
+            value={d.coordinatorUserId}
+            field="coordinatorUserId"
+            error={errors.coordinatorUserId}
+            onChange={(e) => set('coordinatorUserId', e.target.value)}
+            options={coordinators.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))}
+          />
+        )}
         {d.decision === 'open_case' && newFamily && (
           <fieldset className="utrecht-form-fieldset regie-fieldset">
             <legend className="utrecht-form-fieldset__legend">{t('newFamilyTitle')}</legend>
             <Paragraph>{t('newFamilyIntro')}</Paragraph>
-            {errors.newFamily && <Alert type="error"><Paragraph>{errors.newFamily}</Paragraph></Alert>}
+            {errors.newFamily && (
+              <Alert type="error">
+                <Paragraph>{errors.newFamily}</Paragraph>
+              </Alert>
+            )}
             {members.map((m, i) => (
               <fieldset key={i} className="utrecht-form-fieldset regie-fieldset">
                 <legend className="utrecht-form-fieldset__legend">{t('memberN', { n: i + 1 })}</legend>
                 <PersonFields value={m} prefix={`newFamily.members[${i}].`} errors={errors} onChange={(p) => setMember(i, p)} />
-                {members.length > 1 && <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${t('removeMember')}: ${t('memberN', { n: i + 1 })}`}
-                  onClick={() => set('members', members.filter((_, j) => j !== i))}>{t('removeMember')}</button>}
+                {members.length > 1 && (
+                  <button
+                    type="button"
+                    className="utrecht-button utrecht-button--subtle"
+                    aria-label={`${t('removeMember')}: ${t('memberN', { n: i + 1 })}`}
+                    onClick={() =>
+                      set(
+                        'members',
+                        members.filter((_, j) => j !== i),
+                      )
+                    }
+                  >
+                    {t('removeMember')}
+                  </button>
+                )}
               </fieldset>
             ))}
-            <Button appearance="secondary-action-button" type="button" onClick={() => set('members', [...members,
-              { ...emptyPerson(''), street: members[0]?.street ?? '', houseNumber: members[0]?.houseNumber ?? '', postcode: members[0]?.postcode ?? '', city: members[0]?.city ?? '' }])}>
-              {t('addMember')}</Button>
+            <Button
+              appearance="secondary-action-button"
+              type="button"
+              onClick={() =>
+                set('members', [
+                  ...members,
+                  {
+                    ...emptyPerson(''),
+                    street: members[0]?.street ?? '',
+                    houseNumber: members[0]?.houseNumber ?? '',
+                    postcode: members[0]?.postcode ?? '',
+                    city: members[0]?.city ?? '',
+                  },
+                ])
+              }
+            >
+              {t('addMember')}
+            </Button>
           </fieldset>
         )}
-        {d.decision === 'join_case' && !signal.caseId && <TextInput label={`${t('caseId')} ${t('optional')}`} hint={t('caseIdHint')} value={d.caseId}
-          field="caseId" error={errors.caseId} onChange={(e) => set('caseId', e.target.value)} />}
-        {d.decision === 'handover' && <TargetSelect receivers={receivers.filter((o) => !(o.id === signal.receivingOrganisation.id && o.regionId === me.regionId))}
-          ownRegionId={me.regionId} value={d.targetOrganisationId} error={errors.targetOrganisationId ?? errors.targetRegionId}
-          onChange={(v) => setD((p) => ({ ...p, targetOrganisationId: v, targetUserId: '' }))} />}
-        {d.decision === 'handover' && target && !elsewhere && <ReceivingProfessional name="targetUserId" organisationId={target.id} value={d.targetUserId ?? ''}
-          onChange={(v) => set('targetUserId', v)} field="targetUserId" error={errors.targetUserId} />}
-        {d.decision === 'handover' && elsewhere && <Alert type="info"><Paragraph>{t('targetElsewhere', { org: target.name, region: target.regionName })}</Paragraph></Alert>}
-        {d.decision === 'close' && <TextInput label={t('closeReason')} value={d.closeReason} field="closeReason" error={errors.closeReason} onChange={(e) => set('closeReason', e.target.value)} />}
-        <TextArea label={`${t('note')} ${t('optional')}`} value={d.note} field="note" error={errors.note} onChange={(e) => set('note', e.target.value)} />
+        {d.decision === 'join_case' && !signal.caseId && (
+          <TextInput
+            label={`${t('caseId')} ${t('optional')}`}
+            hint={t('caseIdHint')}
+            value={d.caseId}
+            field="caseId"
+            error={errors.caseId}
+            onChange={(e) => set('caseId', e.target.value)}
+          />
+        )}
+        {d.decision === 'handover' && (
+          <TargetSelect
+            receivers={receivers.filter((o) => !(o.id === signal.receivingOrganisation.id && o.regionId === me.regionId))}
+            ownRegionId={me.regionId}
+            value={d.targetOrganisationId}
+            error={errors.targetOrganisationId ?? errors.targetRegionId}
+            onChange={(v) => setD((p) => ({ ...p, targetOrganisationId: v, targetUserId: '' }))}
+          />
+        )}
+        {d.decision === 'handover' && target && !elsewhere && (
+          <ReceivingProfessional
+            name="targetUserId"
+            organisationId={target.id}
+            value={d.targetUserId ?? ''}
+            onChange={(v) => set('targetUserId', v)}
+            field="targetUserId"
+            error={errors.targetUserId}
+          />
+        )}
+        {d.decision === 'handover' && elsewhere && (
+          <Alert type="info">
+            <Paragraph>{t('targetElsewhere', { org: target.name, region: target.regionName })}</Paragraph>
+          </Alert>
+        )}
+        {d.decision === 'close' && (
+          <TextInput
+            label={t('closeReason')}
+            value={d.closeReason}
+            field="closeReason"
+            error={errors.closeReason}
+            onChange={(e) => set('closeReason', e.target.value)}
+          />
+        )}
+        <TextArea
+          label={`${t('note')} ${t('optional')}`}
+          value={d.note}
+          field="note"
+          error={errors.note}
+          onChange={(e) => set('note', e.target.value)}
+        />
         <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>{t('decide')}</Button>
+          <Button appearance="primary-action-button" type="submit" disabled={busy}>
+            {t('decide')}
+          </Button>
         </div>
       </form>
-      {step.open && confirm && <ConfirmPanel step={step} lines={confirm.lines} confirmLabel={confirm.confirmLabel} onConfirm={() => void step.run(submit)} />}
+      {step.open && confirm && (
+        <ConfirmPanel step={step} lines={confirm.lines} confirmLabel={confirm.confirmLabel} onConfirm={() => void step.run(submit)} />
+      )}
     </section>
   );
 }
 
 /** The organisations to hand over to: the own region's first; those of other regions grouped per region (as on the handover screen). */
-function TargetSelect({ receivers, ownRegionId, value, onChange, error }: {
-  receivers: RegionOrganisation[]; ownRegionId: string; value: string; onChange: (v: string) => void; error?: string;
+function TargetSelect({
+  receivers,
+  ownRegionId,
+  value,
+  onChange,
+  error,
+}: {
+  receivers: RegionOrganisation[];
+  ownRegionId: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
 }) {
   const t = useSignalT();
-  return <RegionGroupedSelect label={t('target')} hint={t('targetHint')} regionsHint={t('targetHintRegions')} name="targetOrganisationId" organisations={receivers}
-    ownRegionId={ownRegionId} value={value} onChange={onChange} field="targetOrganisationId" error={error}
-    groupLabel={(own, name) => (own ? t('ownRegion', { name }) : t('otherRegion', { name }))} />;
+  return (
+    <RegionGroupedSelect
+      label={t('target')}
+      hint={t('targetHint')}
+      regionsHint={t('targetHintRegions')}
+      name="targetOrganisationId"
+      organisations={receivers}
+      ownRegionId={ownRegionId}
+      value={value}
+      onChange={onChange}
+      field="targetOrganisationId"
+      error={error}
+      groupLabel={(own, name) => (own ? t('ownRegion', { name }) : t('otherRegion', { name }))}
+    />
+  );
 }

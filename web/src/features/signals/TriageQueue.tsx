@@ -1,5 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
 import type { ApiResponse } from '../../api.js';
 import { Pager, useApi, usePagedList } from '../../data.js';
 import { useI18n } from '../../i18n.js';
@@ -17,8 +26,25 @@ import { RefusalNote } from '../handovers/RefusalNote.js';
 export function DueCell({ s }: { s: Pick<SignalListItem, 'triageDueOn' | 'daysLeft' | 'overdue' | 'status'> }) {
   const { lang } = useI18n();
   const t = useSignalT();
-  if (s.overdue) return <span className="regie-overdue"><strong>{t('overdue')}</strong> — {fmtDate(s.triageDueOn, lang)}<br />{t('overdueBy', { n: -s.daysLeft })}</span>;
-  return <>{fmtDate(s.triageDueOn, lang)}{s.status === 'open' && <><br /><span className="regie-muted">{s.daysLeft === 0 ? t('dueToday') : t('daysLeft', { n: s.daysLeft })}</span></>}</>;
+  if (s.overdue)
+    return (
+      <span className="regie-overdue">
+        <strong>{t('overdue')}</strong> — {fmtDate(s.triageDueOn, lang)}
+        <br />
+        {t('overdueBy', { n: -s.daysLeft })}
+      </span>
+    );
+  return (
+    <>
+      {fmtDate(s.triageDueOn, lang)}
+      {s.status === 'open' && (
+        <>
+          <br />
+          <span className="regie-muted">{s.daysLeft === 0 ? t('dueToday') : t('daysLeft', { n: s.daysLeft })}</span>
+        </>
+      )}
+    </>
+  );
 }
 
 /** The triage queue of my organisation, by deadline, overdue rows marked; or the signals I reported. */
@@ -34,11 +60,21 @@ export function TriageQueue() {
   const [reReport, setReReport] = useState(params.get('reReport') === 'true');
   const orgName = useApi('/api/v1/organisations').data?.items.find((o) => o.id === me.organisationId)?.name ?? '';
   const reReports = reReport && scope === 'queue';
-  const list = usePagedList('/api/v1/signals', { query: { scope, limit: 25, status, overdue: overdue ? 'true' : undefined, reReport: reReports ? 'true' : undefined } });
+  const list = usePagedList('/api/v1/signals', {
+    query: { scope, limit: 25, status, overdue: overdue ? 'true' : undefined, reReport: reReports ? 'true' : undefined },
+  });
   const { data, error } = list;
   useEffect(() => {
-    history.replaceState(null, '', `/triage?${new URLSearchParams({ ...(scope === 'reported' ? { scope } : {}), ...(status ? { status } : {}), ...(overdue ? { overdue: 'true' } : {}),
-      ...(reReports ? { reReport: 'true' } : {}) })}`);
+    history.replaceState(
+      null,
+      '',
+      `/triage?${new URLSearchParams({
+        ...(scope === 'reported' ? { scope } : {}),
+        ...(status ? { status } : {}),
+        ...(overdue ? { overdue: 'true' } : {}),
+        ...(reReports ? { reReport: 'true' } : {}),
+      })}`,
+    );
   }, [scope, status, overdue, reReports]);
 
   // A new filter starts at the first page (usePagedList does that by itself).
@@ -47,43 +83,111 @@ export function TriageQueue() {
     <>
       <div className="regie-title-row">
         <Heading level={1}>{scope === 'queue' ? t('queueTitle') : t('reportedTitle')}</Heading>
-        <A href="/meldingen/nieuw" className="utrecht-button-link utrecht-button-link--primary-action">{t('newTitle')}</A>
+        <A href="/meldingen/nieuw" className="utrecht-button-link utrecht-button-link--primary-action">
+          {t('newTitle')}
+        </A>
       </div>
       {scope === 'queue' && orgName && <Paragraph>{t('queueIntro', { org: orgName })}</Paragraph>}
       <form className="regie-filters" aria-label={t('filter')} onSubmit={(e) => e.preventDefault()}>
-        <Select label={t('view')} name="scope" value={scope} onChange={(e) => { reset(); setScope(e.target.value === 'reported' ? 'reported' : 'queue'); }}
-          options={[{ value: 'queue', label: t('viewQueue') }, { value: 'reported', label: t('viewReported') }]} />
-        <Select label={t('status')} name="status" value={status} onChange={(e) => { reset(); setStatus(e.target.value); }}
-          options={(['open', 'handover_refused', 'handover_expired', 'triaged', 'handed_over', 'closed', 'all'] as const).map((s) => ({ value: s, label: lbl('status', s) }))} />
-        <Checkbox label={t('onlyOverdue')} checked={overdue} onChange={(v) => { reset(); setOverdue(v); }} />
-        {scope === 'queue' && <Checkbox label={t('onlyReReports')} checked={reReport} onChange={(v) => { reset(); setReReport(v); }} />}
+        <Select
+          label={t('view')}
+          name="scope"
+          value={scope}
+          onChange={(e) => {
+            reset();
+            setScope(e.target.value === 'reported' ? 'reported' : 'queue');
+          }}
+          options={[
+            { value: 'queue', label: t('viewQueue') },
+            { value: 'reported', label: t('viewReported') },
+          ]}
+        />
+        <Select
+          label={t('status')}
+          name="status"
+          value={status}
+          onChange={(e) => {
+            reset();
+            setStatus(e.target.value);
+          }}
+          options={(['open', 'handover_refused', 'handover_expired', 'triaged', 'handed_over', 'closed', 'all'] as const).map((s) => ({
+            value: s,
+            label: lbl('status', s),
+          }))}
+        />
+        <Checkbox
+          label={t('onlyOverdue')}
+          checked={overdue}
+          onChange={(v) => {
+            reset();
+            setOverdue(v);
+          }}
+        />
+        {scope === 'queue' && (
+          <Checkbox
+            label={t('onlyReReports')}
+            checked={reReport}
+            onChange={(v) => {
+              reset();
+              setReReport(v);
+            }}
+          />
+        )}
       </form>
       <ProblemAlert error={error} />
       {data && data.items.length === 0 && <Paragraph>{t('none')}</Paragraph>}
       {data && data.items.length > 0 && (
         <Table className="regie-table">
-          <TableHeader><TableRow>
-            <TableHeaderCell scope="col">{t('reference')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('received')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('urgency')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('due')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('flags')}</TableHeaderCell>
-          </TableRow></TableHeader>
-          <TableBody>{data.items.map((s) => (
-            <TableRow key={s.id} style={s.overdue ? { background: '#fef2f2' } : undefined} data-overdue={s.overdue || undefined}>
-              <TableCell><A href={`/meldingen/${s.id}`}>{s.reference}</A>{scope === 'reported' && <><br /><span className="regie-muted">{s.receivingOrganisationName}</span></>}</TableCell>
-              <TableCell>{s.subject ?? '—'}</TableCell>
-              <TableCell>{ago(tg, s.receivedAt)}<br /><span className="regie-muted">{lbl('source', s.source)}</span></TableCell>
-              <TableCell>{s.urgency === 'acute' ? <strong>{lbl('urgency', s.urgency)}</strong> : lbl('urgency', s.urgency)}</TableCell>
-              <TableCell><DueCell s={s} /></TableCell>
-              <TableCell>{s.handoverRefusal ? <strong>{lbl('status', s.status)}</strong> : lbl('status', s.status)}
-                {s.handoverRefusal && <RefusalNote refusal={s.handoverRefusal} compact />}</TableCell>
-              <TableCell>{[s.safetyAtStake && t('flagSafety'), s.reReport && t('flagReReport'), s.linkedToCase && t('flagLinked'),
-                s.possiblySameFamily && t('flagSameFamily')].filter(Boolean).join(', ') || '—'}</TableCell>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('reference')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('received')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('urgency')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('due')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('flags')}</TableHeaderCell>
             </TableRow>
-          ))}</TableBody>
+          </TableHeader>
+          <TableBody>
+            {data.items.map((s) => (
+              <TableRow key={s.id} style={s.overdue ? { background: '#fef2f2' } : undefined} data-overdue={s.overdue || undefined}>
+                <TableCell>
+                  <A href={`/meldingen/${s.id}`}>{s.reference}</A>
+                  {scope === 'reported' && (
+                    <>
+                      <br />
+                      <span className="regie-muted">{s.receivingOrganisationName}</span>
+                    </>
+                  )}
+                </TableCell>
+                <TableCell>{s.subject ?? '—'}</TableCell>
+                <TableCell>
+                  {ago(tg, s.receivedAt)}
+                  <br />
+                  <span className="regie-muted">{lbl('source', s.source)}</span>
+                </TableCell>
+                <TableCell>{s.urgency === 'acute' ? <strong>{lbl('urgency', s.urgency)}</strong> : lbl('urgency', s.urgency)}</TableCell>
+                <TableCell>
+                  <DueCell s={s} />
+                </TableCell>
+                <TableCell>
+                  {s.handoverRefusal ? <strong>{lbl('status', s.status)}</strong> : lbl('status', s.status)}
+                  {s.handoverRefusal && <RefusalNote refusal={s.handoverRefusal} compact />}
+                </TableCell>
+                <TableCell>
+                  {[
+                    s.safetyAtStake && t('flagSafety'),
+                    s.reReport && t('flagReReport'),
+                    s.linkedToCase && t('flagLinked'),
+                    s.possiblySameFamily && t('flagSameFamily'),
+                  ]
+                    .filter(Boolean)
+                    .join(', ') || '—'}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
         </Table>
       )}
       <Pager list={list} label={`${t('queueTitle')}: ${t('next')} / ${t('previous')}`} />

@@ -8,22 +8,42 @@ export type Urgency = SignalDetailData['urgency'];
 type SubjectAddress = NonNullable<SignalDetailData['subject']['address']>;
 
 /** Subject fields as typed in a form (persons and address), and what the API takes from them. */
-export interface PersonDraftLite { givenNames: string; familyNamePrefix: string; familyName: string; birthDate: string }
-export interface AddressDraft { street: string; houseNumber: string; postcode: string; city: string }
+export interface PersonDraftLite {
+  givenNames: string;
+  familyNamePrefix: string;
+  familyName: string;
+  birthDate: string;
+}
+export interface AddressDraft {
+  street: string;
+  houseNumber: string;
+  postcode: string;
+  city: string;
+}
 export const emptyAddress = (): AddressDraft => ({ street: '', houseNumber: '', postcode: '', city: '' });
 export const emptyPersonLite = (): PersonDraftLite => ({ givenNames: '', familyNamePrefix: '', familyName: '', birthDate: '' });
 
 export function subjectPersonsPayload(persons: PersonDraftLite[]) {
-  return persons.filter((p) => p.givenNames.trim() || p.familyName.trim()).map((p) => ({
-    ...(p.givenNames.trim() ? { givenNames: p.givenNames.trim() } : {}), ...(p.familyName.trim() ? { familyName: p.familyName.trim() } : {}),
-    ...(p.familyNamePrefix.trim() ? { familyNamePrefix: p.familyNamePrefix.trim() } : {}), ...(p.birthDate ? { birthDate: p.birthDate } : {}) }));
+  return persons
+    .filter((p) => p.givenNames.trim() || p.familyName.trim())
+    .map((p) => ({
+      ...(p.givenNames.trim() ? { givenNames: p.givenNames.trim() } : {}),
+      ...(p.familyName.trim() ? { familyName: p.familyName.trim() } : {}),
+      ...(p.familyNamePrefix.trim() ? { familyNamePrefix: p.familyNamePrefix.trim() } : {}),
+      ...(p.birthDate ? { birthDate: p.birthDate } : {}),
+    }));
 }
 export function subjectAddressPayload(a: AddressDraft) {
   if (!a.street.trim() && !a.houseNumber.trim() && !a.postcode.trim() && !a.city.trim()) return undefined;
-  return { houseNumber: a.houseNumber.trim(), ...(a.street.trim() ? { street: a.street.trim() } : {}), ...(a.postcode.trim() ? { postcode: a.postcode.trim() } : {}),
-    ...(a.city.trim() ? { city: a.city.trim() } : {}) };
+  return {
+    houseNumber: a.houseNumber.trim(),
+    ...(a.street.trim() ? { street: a.street.trim() } : {}),
+    ...(a.postcode.trim() ? { postcode: a.postcode.trim() } : {}),
+    ...(a.city.trim() ? { city: a.city.trim() } : {}),
+  };
 }
-export const formatAddress = (a: SubjectAddress) => [[a.street, a.houseNumber].filter(Boolean).join(' '), [a.postcode, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+export const formatAddress = (a: SubjectAddress) =>
+  [[a.street, a.houseNumber].filter(Boolean).join(' '), [a.postcode, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 
 export { SOURCES };
 export const DOMAINS = LIFE_DOMAINS;
@@ -33,14 +53,24 @@ export const CHILD_DOMAINS: readonly string[] = ['development_parenting', 'educa
 export const STEPS = ['1', '2', '3', '4', '5'] as const;
 
 /** A file chosen in the browser, as the API takes it. */
-export interface FileDraft { filename: string; mediaType: string; contentBase64: string; sizeBytes: number }
+export interface FileDraft {
+  filename: string;
+  mediaType: string;
+  contentBase64: string;
+  sizeBytes: number;
+}
 
 export function readFile(file: File): Promise<FileDraft> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {
       const url = String(reader.result);
-      resolve({ filename: file.name, mediaType: file.type || 'application/octet-stream', contentBase64: url.slice(url.indexOf(',') + 1), sizeBytes: file.size });
+      resolve({
+        filename: file.name,
+        mediaType: file.type || 'application/octet-stream',
+        contentBase64: url.slice(url.indexOf(',') + 1),
+        sizeBytes: file.size,
+      });
     };
     reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
     reader.readAsDataURL(file);
