@@ -23,7 +23,9 @@ afterAll(async () => {
 async function dutchOn(page: Page, path: string): Promise<string[]> {
   await page.goto(`${env.base}${path}`);
   await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
+  // The data is there when nothing is loading any more (a screen that polls never goes network-idle).
+  await expect.poll(() => page.locator('main').getAttribute('aria-busy')).toBeNull();
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   const text = await page.locator('body').innerText();
   return fragments.filter((f) => text.includes(f)).map((f) => `${path}: “${f}”`);
 }

@@ -146,6 +146,15 @@ describe('triage', () => {
     expect((await t.db.query(`SELECT status FROM signals WHERE id = $1`, [sig.id]))[0]).toEqual({ status: 'open' });
   });
 
+  it('never joins a case by an id from elsewhere: a signal without a family is linked to one first', async () => {
+    const fam = await newFamily(c2, coord2);
+    const sig = await newSignal();
+    const r = await m.post(`/api/v1/signals/${sig.id}/triage`, { ...advice, decision: 'join_case', caseId: fam.caseId });
+    expect(r.body).toMatchObject({ status: 400, code: 'link_family_first', field: 'caseId' });
+    expect((await m.get(`/api/v1/families/${fam.id}`)).status).toBe(404); // not on that case's team
+    expect((await t.db.query(`SELECT status FROM signals WHERE id = $1`, [sig.id]))[0]).toEqual({ status: 'open' });
+  });
+
   it('joins the open case: the triager enters the case team and the decision shows on the case timeline', async () => {
     const fam = await newFamily(c2, coord2);
     const sig = await newSignal({ bsn: fam.bsn });

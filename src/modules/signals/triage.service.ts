@@ -272,6 +272,13 @@ async function decide(tx: Tx, actor: Actor, s: SignalRecord, body: Body, now: Da
 
 /** The case to join: the one the signal is linked to, the open case of its family, or (for a signal about someone not yet known) the case named. */
 async function joinCase(tx: Tx, actor: Actor, s: SignalRecord, body: Body) {
+  // A case is chosen through the signal's family, never by an id from elsewhere: a signal that
+  // names no family is linked to one first (the proposed families), or opens a new case.
+  if (body.caseId && !s.familyId && !s.caseId)
+    throw new Invalid('link_family_first', 'caseId', {
+      nl: 'Deze melding is nog aan geen gezin gekoppeld. Koppel haar eerst aan het gezin (bij de voorgestelde gezinnen), of open een nieuw dossier.',
+      en: 'This signal is not linked to a family yet. Link it to the family first (under the proposed families), or open a new case.',
+    });
   const target = body.caseId ?? s.caseId;
   const c = target
     ? await caseForTriage(tx, actor.regionId, { caseId: target })

@@ -50,7 +50,6 @@ interface Draft {
   closeReason: string;
   targetOrganisationId: string;
   coordinatorUserId: string;
-  caseId: string;
   members?: PersonDraft[];
   targetUserId?: string;
 }
@@ -70,7 +69,6 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
     closeReason: '',
     targetOrganisationId: '',
     coordinatorUserId: '',
-    caseId: '',
     members: membersFromSignal(signal),
   };
   // A signal about a family Regie does not know yet: "open a case" creates the family too.
@@ -125,7 +123,6 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
             : {}),
           ...(d.decision === 'open_case' ? { coordinatorUserId: d.coordinatorUserId || undefined } : {}),
           ...(d.decision === 'open_case' && newFamily ? { newFamily: { members: members.map((m) => personPayload(m)) } } : {}),
-          ...(d.decision === 'join_case' && d.caseId.trim() ? { caseId: d.caseId.trim() } : {}),
         },
       });
       draft.clear();
@@ -246,14 +243,9 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
           </fieldset>
         )}
         {d.decision === 'join_case' && !signal.caseId && (
-          <TextInput
-            label={`${t('caseId')} ${t('optional')}`}
-            hint={t('caseIdHint')}
-            value={d.caseId}
-            field="caseId"
-            error={errors.caseId}
-            onChange={(e) => set('caseId', e.target.value)}
-          />
+          <Paragraph id="caseId" className={errors.caseId ? 'regie-overdue' : undefined}>
+            {errors.caseId ?? (signal.subject.familyId ? t('joinFamilyCase') : t('joinLinkFirst'))}
+          </Paragraph>
         )}
         {d.decision === 'handover' && (
           <TargetSelect

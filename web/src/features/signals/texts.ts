@@ -107,8 +107,9 @@ const nl = {
   targetWithRegion: '{org} (regio {region})',
   coordinator: 'Regisseur van het nieuwe dossier',
   coordinatorHint: 'Alleen gekwalificeerde regisseurs',
-  caseId: 'Dossier-ID om bij aan te sluiten',
-  caseIdHint: 'Alleen nodig als de melding nog niet aan een dossier of gezin gekoppeld is',
+  joinFamilyCase: 'De melding sluit aan bij het open dossier van het gekoppelde gezin.',
+  joinLinkFirst:
+    'Deze melding is nog aan geen gezin gekoppeld. Koppel haar eerst aan het gezin bij de voorgestelde gezinnen, of kies "dossier openen".',
   decide: 'Besluit vastleggen',
   decided: 'Het triagebesluit is vastgelegd.',
   notYours: 'Alleen professionals van {org} kunnen deze melding triëren.',
@@ -301,8 +302,9 @@ const en: Record<Key, string> = {
   targetWithRegion: '{org} (region {region})',
   coordinator: 'Coordinator of the new case',
   coordinatorHint: 'Only qualified coordinators',
-  caseId: 'Case ID to join',
-  caseIdHint: 'Only needed when the signal is not yet linked to a case or family',
+  joinFamilyCase: 'The signal joins the open case of the linked family.',
+  joinLinkFirst:
+    'This signal is not linked to a family yet. Link it to the family under the proposed families first, or choose "open a case".',
   decide: 'Record decision',
   decided: 'The triage decision has been recorded.',
   notYours: 'Only professionals of {org} can triage this signal.',
