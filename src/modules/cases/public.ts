@@ -2,5 +2,5 @@
 // the case lock and memberships. Other modules import this file (or platform/access for the access
 // decision itself), never the module's internals.
 export { accessAudit, familyAccess, requireFamilyWrite, type FamilyAccessFacts } from '../../platform/access/family-access.js';
-export { activeMembership, lockCase } from './case-team.js';
+export { activeMembership, currentCoordinator, lockCase } from './case-team.js';
 export { addTeamMember, addTeamMemberIn } from './cases.service.js';

@@ -13,7 +13,15 @@ import { addDays, dutchToday } from '../../platform/time/working-days.js';
 import { CHILD_DOMAINS } from '../../shared/contract/domains.js';
 import { appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { recordMoment } from '../leadtimes/moments.js';
-import { accessAudit, activeMembership, addTeamMemberIn, familyAccess, lockCase, requireFamilyWrite } from '../cases/public.js';
+import {
+  accessAudit,
+  activeMembership,
+  addTeamMemberIn,
+  currentCoordinator,
+  familyAccess,
+  lockCase,
+  requireFamilyWrite,
+} from '../cases/public.js';
 import { ageOn, familyParties, outcome, type Answer, type Requirement } from './parties.js';
 import { agreementBlockers, proposalBlockers, type PlanBlocker } from './plan-rules.js';
 import { councilOutcomeOf } from '../safety/safety.queries.js';
@@ -782,11 +790,8 @@ export async function proposeDraft(db: Database, actor: Actor, versionId: string
 
 /** The case's coordinator hears that a version was decided, unless they gave or recorded the deciding answer themselves. */
 async function tellCoordinator(tx: Tx, actor: Actor, v: VersionRow, kind: 'plan_agreed' | 'plan_disagreed') {
-  const coordinator = await tx.query<{ user_id: string }>(
-    `SELECT user_id FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`,
-    [actor.regionId, v.case_id],
-  );
-  const userIds = coordinator.map((c) => c.user_id).filter((u) => u !== actor.userId);
+  const coordinator = await currentCoordinator(tx, actor.regionId, v.case_id);
+  const userIds = coordinator && coordinator.user_id !== actor.userId ? [coordinator.user_id] : [];
   await notify(tx, {
     regionId: actor.regionId,
     userIds,
