@@ -78,6 +78,23 @@ async function linkFocuses(page: Page, line: string, label: string | RegExp) {
 }
 
 describe('journey: one form pattern for every form', () => {
+  it('login: empty fields are said at once, linked to the field; a wrong password takes focus too', async () => {
+    const page = await newPage(env);
+    await page.goto(`${env.base}/`);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    expect(await summaryAfterSubmit(page)).toEqual(['Vul uw gebruikersnaam in.', 'Vul uw wachtwoord in.']);
+    await linkFocuses(page, 'Vul uw wachtwoord in.', 'Wachtwoord');
+    await page.getByLabel('Gebruikersnaam').fill(coord.username);
+    await page.getByLabel('Wachtwoord').fill('niet-het-goede-wachtwoord');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    // The refusal (401, not an ended session) takes focus like any other, so a screen reader hears it.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('.regie-error-summary')?.textContent ?? ''))
+      .toContain('Gebruikersnaam of wachtwoord klopt niet.');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await expectAccessible(page, 'inloggen: foutsamenvatting');
+  });
+
   it('register family: the summary takes focus, says per field what to do in plain Dutch, and links to the field', async () => {
     const page = await newPage(env);
     await loginAndWait(page, env, coord.username, PASSWORD);

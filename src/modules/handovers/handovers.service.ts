@@ -12,6 +12,7 @@ import { hasPermission } from '../../platform/access/policy.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
+import { invalidInput } from '../../platform/http/validation-text.js';
 import { dutchToday } from '../../platform/time/working-days.js';
 import { holidayRulesOf } from '../../platform/time/region-calendar.js';
 import { appendEvent } from '../timeline/timeline.js';
@@ -79,15 +80,7 @@ export const typeLabel = (type: string, lang: 'nl' | 'en') => ORGANISATION_TYPE_
 function parseInput(input: SendHandoverInput) {
   const parsed = SendHandoverBody.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  if (!issue) throw parsed.error; // a failed parse has at least one issue
-  const field =
-    issue.path
-      .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
-      .join('.')
-      .replace(/\.\[/g, '[') || 'body';
-  const [nl, en] = issue.message.startsWith('nl:') ? issue.message.slice(3).split('|') : ['Ongeldige waarde.', issue.message];
-  throw new Invalid('validation', field, { nl: `${field}: ${nl}`, en: `${field}: ${en ?? nl}` });
+  throw invalidInput(parsed.error.issues);
 }
 
 /** Who the audit rows in the other region name: the actor's role, address and browser. */

@@ -1,6 +1,7 @@
 // API schemas of the session (login, second factor, authenticator app, password) and of the OIDC
 // configuration, shared with web/ through the @contract alias: only zod may be imported here.
 import { z } from 'zod';
+import { msg } from '../../shared/contract/primitives.js';
 
 /** The longest password accepted (argon2 hashes any length; this bounds the work per login). */
 export const MAX_PASSWORD_LENGTH = 200;
@@ -8,7 +9,7 @@ export const MAX_PASSWORD_LENGTH = 200;
 export const LoginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
 export const Code = z
   .string()
-  .regex(/^\d{6}$/, 'nl:Vul de 6 cijfers uit uw authenticator-app in.|Enter the 6 digits from your authenticator app.');
+  .regex(/^\d{6}$/, msg('Vul de 6 cijfers uit uw authenticator-app in.', 'Enter the 6 digits from your authenticator app.'));
 export const CodeBody = z.strictObject({ code: Code });
 export const ReplacementBody = z.strictObject({ currentCode: Code, code: Code });
 export const PasswordBody = z.strictObject({

@@ -1,7 +1,7 @@
 // The one place that turns errors into RFC 9457 problem+json with a Dutch and English message.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './errors.js';
-import { fieldErrors as validationErrors, type Issue } from './validation-text.js';
+import { fieldErrors as validationErrors, fieldPath as fieldOf, type Issue } from './validation-text.js';
 
 import { Problem, type ProblemBody } from '../../shared/contract/problem.js';
 /** The problem+json schema lives in the shared contract module (the web app reads it too). */
@@ -29,12 +29,6 @@ function problem(
 }
 
 const INVALID = { nl: 'Ongeldige invoer', en: 'Invalid input' };
-
-function fieldOf(path: unknown): string {
-  if (Array.isArray(path))
-    return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
-  return String(path ?? '');
-}
 
 export function toProblem(err: unknown, req: FastifyRequest): ProblemBody {
   if (err instanceof DomainError) return problem(err.status, err.code, err.titleText, err.detailText, err.field, err.extra);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldErrors, issueText, nounOf } from './validation-text.js';
+import { fieldErrors, fieldPath, invalidInput, issueText, nounOf } from './validation-text.js';
 import { Bsn } from '../../shared/contract/primitives.js';
 
 /** What the validator hands over: zod's issues with their field paths, as fastify-type-provider-zod passes them. */
@@ -8,7 +8,7 @@ function found(schema: z.ZodType, input: unknown) {
   const r = schema.safeParse(input);
   if (r.success) return [];
   return r.error.issues.map(({ path, ...issue }) => ({
-    field: path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), ''),
+    field: fieldPath(path),
     issue: issue as never,
   }));
 }
@@ -88,5 +88,19 @@ describe('validation sentences', () => {
       nl: 'Dit veld mag hoogstens 5 tekens zijn.',
       en: 'This field can be at most 5 characters.',
     });
+  });
+});
+
+describe('invalidInput (input from another module, checked with the route schema)', () => {
+  it('is the same 400 a request body gets: field path, plain sentence per field, no path in the text', () => {
+    const r = Body.safeParse({ members: [{ givenNames: '' }], case: { coordinatorUserId: 'x', legalBasis: 'consent' }, reason: 'r' });
+    expect(r.success).toBe(false);
+    const e = invalidInput(r.success ? [] : r.error.issues);
+    expect(e.status).toBe(400);
+    expect(e.field).toBe('members[0].givenNames');
+    expect(e.detailText.nl).toBe('Vul de voornamen in.');
+    expect(e.detailText.nl).not.toContain('members');
+    const errors = (e.extra as { errors: Array<{ field: string }> }).errors;
+    expect(errors.map((x) => x.field)).toEqual(['members[0].givenNames', 'case.coordinatorUserId']);
   });
 });

@@ -3,6 +3,7 @@
 // zijn."), never a field path or a schema word. problem.ts puts them in problem+json `errors[]`;
 // the web app shows them in its error summary and at the field (web/src/ui/form-errors.ts).
 import { FIELD_NOUNS, type FieldNoun } from './field-nouns.js';
+import { Invalid } from './errors.js';
 
 export interface Issue {
   code?: string;
@@ -37,7 +38,7 @@ export function nounOf(field: string): FieldNoun {
 
 /** One sentence in Dutch and English for one finding about `field`. */
 export function issueText(field: string, issue: Issue): { nl: string; en: string } {
-  const custom = issue.message?.startsWith('nl:') ? issue.message.slice(3).split('|') : null;
+  const custom = issue.message?.startsWith('nl:') ? issue.message.slice(3).split('|') : null; // msg() in primitives.ts
   if (custom) return { nl: custom[0] ?? '', en: custom[1] ?? custom[0] ?? '' };
   const n = nounOf(field);
   const missing = issue.code === 'invalid_type' && /received (undefined|null)$/.test(issue.message ?? '');
@@ -96,4 +97,21 @@ export function fieldErrors(found: Array<{ field: string; issue: Issue }>): Fiel
     out.set(field, { field, detail: t.nl, detailEn: t.en });
   }
   return [...out.values()];
+}
+
+/** A validator's path as a request field: `['members', 0, 'bsn']` → `members[0].bsn`. */
+export function fieldPath(path: unknown): string {
+  if (Array.isArray(path))
+    return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+  return String(path ?? '');
+}
+
+/**
+ * A zod refusal of input that came from another module rather than a request body (so the route's
+ * validator never saw it), as the same 400 a request body gets: one plain sentence per field.
+ */
+export function invalidInput(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code?: string; message?: string }>): Invalid {
+  const errors = fieldErrors(issues.map((i) => ({ field: fieldPath(i.path) || 'body', issue: { ...i } as Issue })));
+  const first = errors[0] ?? { field: 'body', detail: 'De invoer klopt niet.', detailEn: 'The input is not valid.' };
+  return new Invalid('validation', first.field, { nl: first.detail, en: first.detailEn }, { errors });
 }

@@ -206,13 +206,16 @@ const focusField = (id: string) => {
   el.scrollIntoView?.({ block: 'center' });
 };
 
-/** Takes focus when a new refusal arrives (not for "not found" pages or an ended session: those have their own way). */
+/**
+ * Takes focus when a new refusal arrives — a wrong password too — but not for "not found" pages or
+ * an ended session (the re-login dialog takes focus then).
+ */
 function useFocusOn(error: unknown) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!error) return;
-    const status = error instanceof ApiError ? error.problem.status : 0;
-    if (status === 404 || status === 401) return;
+    const p = error instanceof ApiError ? error.problem : null;
+    if (p?.status === 404 || (p?.status === 401 && p.code !== 'wrong_credentials')) return;
     ref.current?.focus();
   }, [error]);
   return ref;

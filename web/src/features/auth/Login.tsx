@@ -2,13 +2,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { get, post, setCsrf, type ApiResponse } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { ProblemAlert, TextInput } from '../../ui/forms.js';
+import { fieldErrors, formError, ProblemAlert, TextInput } from '../../ui/forms.js';
 
 type State = ApiResponse<'POST', '/api/v1/session'>['state'];
 
 /** Username + password, then (when needed) the TOTP code or the enrolment of an authenticator app. */
 export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headingLevel?: 1 | 2 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [step, setStep] = useState<'password' | State>('password');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -24,6 +24,15 @@ export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headin
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // The form's own first check: an empty field is said at once, without a round trip or a failed attempt.
+    const missing = [
+      ...(username.trim() ? [] : [{ field: 'username', nl: 'Vul uw gebruikersnaam in.', en: 'Enter your username.' }]),
+      ...(password ? [] : [{ field: 'password', nl: 'Vul uw wachtwoord in.', en: 'Enter your password.' }]),
+    ];
+    if (missing.length) {
+      setError(formError(missing));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -40,6 +49,7 @@ export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headin
     }
   };
 
+  const errs = fieldErrors(error, lang);
   if (step === 'totp_required') return <SecondFactor onDone={onDone} headingLevel={headingLevel} />;
   if (step === 'enrolment_required') return <Enrol onDone={onDone} headingLevel={headingLevel} />;
   return (
@@ -57,6 +67,8 @@ export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headin
       <form onSubmit={submit} noValidate>
         <TextInput
           label={t('username')}
+          field="username"
+          error={errs.username}
           name="username"
           autoComplete="username"
           value={username}
@@ -65,6 +77,8 @@ export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headin
         />
         <TextInput
           label={t('password')}
+          field="password"
+          error={errs.password}
           name="password"
           type="password"
           autoComplete="current-password"
@@ -87,19 +101,38 @@ export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headin
   );
 }
 
-function CodeForm({ onSubmit, busy }: { onSubmit: (code: string) => void; busy: boolean }) {
-  const { t } = useI18n();
+/** The six-digit code; a code that is not six digits is said at once (the same sentence as the server's). */
+function CodeForm({
+  onSubmit,
+  busy,
+  error,
+  onInvalid,
+}: {
+  onSubmit: (code: string) => void;
+  busy: boolean;
+  error: unknown;
+  onInvalid: (e: unknown) => void;
+}) {
+  const { t, lang } = useI18n();
   const [code, setCode] = useState('');
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit(code);
+        if (/^\d{6}$/.test(code)) onSubmit(code);
+        else
+          onInvalid(
+            formError([
+              { field: 'code', nl: 'Vul de 6 cijfers uit uw authenticator-app in.', en: 'Enter the 6 digits from your authenticator app.' },
+            ]),
+          );
       }}
       noValidate
     >
       <TextInput
         label={t('codeLabel')}
+        field="code"
+        error={fieldErrors(error, lang).code}
         name="code"
         inputMode="numeric"
         autoComplete="one-time-code"
@@ -139,7 +172,7 @@ export function SecondFactor({ onDone, headingLevel = 1 }: { onDone: () => void;
         {t('secondFactor')}
       </Heading>
       <ProblemAlert error={error} />
-      <CodeForm onSubmit={submit} busy={busy} />
+      <CodeForm onSubmit={submit} busy={busy} error={error} onInvalid={setError} />
     </section>
   );
 }
@@ -180,7 +213,7 @@ export function Enrol({ onDone, headingLevel = 1 }: { onDone: () => void; headin
         </>
       )}
       <ProblemAlert error={error} />
-      <CodeForm onSubmit={submit} busy={busy} />
+      <CodeForm onSubmit={submit} busy={busy} error={error} onInvalid={setError} />
     </section>
   );
 }
