@@ -111,7 +111,7 @@ export function fieldPath(path: unknown): string {
  * validator never saw it), as the same 400 a request body gets: one plain sentence per field.
  */
 export function invalidInput(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code?: string; message?: string }>): Invalid {
-  const errors = fieldErrors(issues.map((i) => ({ field: fieldPath(i.path) || 'body', issue: { ...i } as Issue })));
+  const errors = fieldErrors(issues.map((i) => ({ field: fieldPath(i.path) || 'body', issue: { ...i } })));
   const first = errors[0] ?? { field: 'body', detail: 'De invoer klopt niet.', detailEn: 'The input is not valid.' };
   return new Invalid('validation', first.field, { nl: first.detail, en: first.detailEn }, { errors });
 }
