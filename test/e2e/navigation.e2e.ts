@@ -1,6 +1,7 @@
 // Navigation as a keyboard or screen-reader user meets it (issue 13): every screen names itself in
 // the page title, a navigation moves focus to the new screen's heading, and a slow answer is
-// announced while the content is marked busy.
+// announced while the content is marked busy; and the core journey (log in, register a family, see
+// its page) can be done with the keyboard alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, type TestUser } from '../support/factory.js';
 import { registerFamily } from '../../src/modules/families/families.service.js';
@@ -31,7 +32,56 @@ const focusedHeading = (page: Awaited<ReturnType<typeof newPage>>) =>
     return a?.tagName === 'H1' ? a.textContent : `${a?.tagName ?? 'none'}`;
   });
 
+type Pg = Awaited<ReturnType<typeof newPage>>;
+/** The accessible name of the focused control, roughly: aria-label, else its label, else its text. */
+const focusedName = (page: Pg) =>
+  page.evaluate(() => {
+    const a = document.activeElement as HTMLInputElement | null;
+    if (!a || a === document.body) return '';
+    return (a.getAttribute('aria-label') ?? a.labels?.[0]?.textContent ?? a.textContent ?? '').trim();
+  });
+
+/** Presses Tab (nothing else) until the focused control's name matches: proves it is reachable by keyboard. */
+async function tabTo(page: Pg, name: RegExp, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (name.test(await focusedName(page))) return;
+  }
+  throw new Error(`${String(name)} is not reached with Tab (last: ${await focusedName(page)})`);
+}
+
 describe('journey: moving through Regie with the keyboard', () => {
+  it('logs in, registers a family and reaches its page with the keyboard alone', async () => {
+    const page = await newPage(env);
+    await env.t.db.query(`UPDATE users SET language = 'nl' WHERE username = $1`, [coord.username]);
+    await page.goto(`${env.base}/`);
+    await tabTo(page, /^Gebruikersnaam/);
+    await page.keyboard.type(coord.username);
+    await tabTo(page, /^Wachtwoord/);
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+    await expect.poll(() => focusedHeading(page)).toBe('Mijn gezinnen');
+
+    await tabTo(page, /^Gezin registreren$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedHeading(page)).toBe('Gezin registreren');
+    for (const given of ['Noor', 'Sam']) {
+      await tabTo(page, /^Voornamen/);
+      await page.keyboard.type(given);
+      await tabTo(page, /^Achternaam/);
+      await page.keyboard.type('Visser');
+    }
+    await tabTo(page, /^Grondslag/);
+    await page.keyboard.type('toestemming'); // a closed select takes the typed option
+    expect(await page.getByLabel('Grondslag').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe('toestemming');
+    await tabTo(page, /^Registreren$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Gezin Visser – Regie');
+    await expect.poll(() => focusedHeading(page)).toBe('Gezin Visser');
+    expect(await page.getByText('Noor Visser').count()).toBeGreaterThan(0);
+  });
+
   it('titles every screen after its heading and moves focus to it after a navigation, in both languages', async () => {
     const page = await newPage(env);
     await loginAndWait(page, env, coord.username, PASSWORD);

@@ -38,9 +38,16 @@ describe('journey: break the glass, reviewed by the privacy officer', () => {
     const page = await newPage(env);
     await login(page, env, vt.username, PASSWORD);
     await page.getByRole('heading', { name: 'Tweede stap: authenticatiecode' }).waitFor();
+    // The step replaces the password form: its heading has focus, not the page body.
+    await expect.poll(() => focused(page)).toBe('h1: Tweede stap: authenticatiecode');
     await expectAccessible(page, 'tweede factor');
+    // A code that is not six digits is said at once, at the field.
+    await page.getByLabel(/Code uit uw authenticator-app/).fill('123');
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await expect.poll(() => page.getByText('Vul de 6 cijfers uit uw authenticator-app in.').count()).toBe(2); // summary and field
     await page.getByLabel(/Code uit uw authenticator-app/).fill(await currentTotp(SECRET));
     await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await expect.poll(() => focused(page)).toBe('h1: Mijn gezinnen');
     await page.getByRole('link', { name: 'Noodtoegang' }).click();
     await page.getByRole('heading', { name: 'Noodtoegang', level: 1 }).waitFor();
     await expectAccessible(page, 'noodtoegang');
@@ -121,7 +128,7 @@ describe('journey: a new account links an authenticator app', () => {
     const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
     await page.getByLabel(/Code uit uw authenticator-app/).fill('000000');
     await page.getByRole('button', { name: 'Bevestigen' }).click();
-    await expect.poll(() => page.getByText('De code klopt niet').count()).toBe(1);
+    await expect.poll(() => page.getByText('De code klopt niet').count()).toBe(2); // in the summary and at the field
     await page.getByLabel(/Code uit uw authenticator-app/).fill(await currentTotp(secret));
     await page.getByRole('button', { name: 'Bevestigen' }).click();
     await page.getByRole('heading', { name: 'Mijn gezinnen' }).waitFor();

@@ -174,9 +174,14 @@ function App() {
     sessionEvents.addEventListener('expired', onExpired);
     return () => sessionEvents.removeEventListener('expired', onExpired);
   }, []);
+  // Each step of logging in is a new screen for the page frame (title, focus to its heading); a
+  // re-login in the session-expired dialog is not: focus goes back to where the user was.
+  const [stage, setStage] = useState(0);
   const done = async () => {
+    const relogin = expired;
     setExpired(false);
     await refresh();
+    if (!relogin) setStage((n) => n + 1); // after the new screen is there, so its heading is the one focused
     void refreshApi();
     if (location.pathname.startsWith('/login')) navigate('/', true);
   };
@@ -193,7 +198,7 @@ function App() {
 
   return (
     <SessionCtx.Provider value={{ session: session ?? null, refresh }}>
-      <Layout>
+      <Layout stage={stage}>
         {content}
         {expired && session?.state === 'active' && (
           // The screen underneath stays mounted, so whatever was typed survives the re-login.

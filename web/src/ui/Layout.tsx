@@ -13,14 +13,15 @@ import { InboxBadge } from '../features/notifications/index.js';
 import { ADMIN_TEXTS } from '../features/admin/index.js';
 import { REGION_TEXTS } from '../features/regions/index.js';
 
-export function Layout({ children }: { children: ReactNode }) {
+/** The page frame; `stage` counts the steps of logging in, each a new screen like a navigation. */
+export function Layout({ children, stage = 0 }: { children: ReactNode; stage?: number }) {
   const { t, lang, setLang, label } = useI18n();
   const ta = useLocalT(ADMIN_TEXTS);
   const tr = useLocalT(REGION_TEXTS);
   const { session, refresh } = useSession();
   const { path, search } = useLocation();
   const navigate = useNavigate();
-  usePageTitleAndFocus(`${path}${search}`, t('appName'));
+  usePageTitleAndFocus(`${path}${search}#${stage}`, t('appName'));
   useTableReflow();
   const busy = useBusy();
   // On a narrow screen the menu folds behind a button; a navigation folds it again.

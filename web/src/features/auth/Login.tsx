@@ -50,8 +50,9 @@ export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headin
   };
 
   const errs = fieldErrors(error, lang);
-  if (step === 'totp_required') return <SecondFactor onDone={onDone} headingLevel={headingLevel} />;
-  if (step === 'enrolment_required') return <Enrol onDone={onDone} headingLevel={headingLevel} />;
+  // The next step replaces the form: its heading takes focus, as after a navigation.
+  if (step === 'totp_required') return <SecondFactor onDone={onDone} headingLevel={headingLevel} takeFocus />;
+  if (step === 'enrolment_required') return <Enrol onDone={onDone} headingLevel={headingLevel} takeFocus />;
   return (
     <section className="regie-narrow" aria-labelledby="login-title">
       <Heading level={headingLevel} id="login-title">
@@ -99,6 +100,20 @@ export function Login({ onDone, headingLevel = 1 }: { onDone: () => void; headin
       )}
     </section>
   );
+}
+
+interface StepProps {
+  onDone: () => void;
+  headingLevel?: 1 | 2;
+  /** Shown in place of the password form: the heading takes focus. */
+  takeFocus?: boolean;
+}
+
+/** Focuses the element with this id once it is there (the design system's Heading takes no ref). */
+function useFocusOnMount(id: string, on: boolean) {
+  useEffect(() => {
+    if (on) document.getElementById(id)?.focus();
+  }, [id, on]);
 }
 
 /** The six-digit code; a code that is not six digits is said at once (the same sentence as the server's). */
@@ -149,8 +164,9 @@ function CodeForm({
   );
 }
 
-export function SecondFactor({ onDone, headingLevel = 1 }: { onDone: () => void; headingLevel?: 1 | 2 }) {
+export function SecondFactor({ onDone, headingLevel = 1, takeFocus = false }: StepProps) {
   const { t } = useI18n();
+  useFocusOnMount('tf-title', takeFocus);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (code: string) => {
@@ -168,7 +184,7 @@ export function SecondFactor({ onDone, headingLevel = 1 }: { onDone: () => void;
   };
   return (
     <section className="regie-narrow" aria-labelledby="tf-title">
-      <Heading level={headingLevel} id="tf-title">
+      <Heading level={headingLevel} id="tf-title" tabIndex={-1}>
         {t('secondFactor')}
       </Heading>
       <ProblemAlert error={error} />
@@ -177,8 +193,9 @@ export function SecondFactor({ onDone, headingLevel = 1 }: { onDone: () => void;
   );
 }
 
-export function Enrol({ onDone, headingLevel = 1 }: { onDone: () => void; headingLevel?: 1 | 2 }) {
+export function Enrol({ onDone, headingLevel = 1, takeFocus = false }: StepProps) {
   const { t } = useI18n();
+  useFocusOnMount('enrol-title', takeFocus);
   const [data, setData] = useState<ApiResponse<'GET', '/api/v1/session/totp-enrolment'> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -200,7 +217,7 @@ export function Enrol({ onDone, headingLevel = 1 }: { onDone: () => void; headin
   };
   return (
     <section className="regie-narrow" aria-labelledby="enrol-title">
-      <Heading level={headingLevel} id="enrol-title">
+      <Heading level={headingLevel} id="enrol-title" tabIndex={-1}>
         {t('enrolTitle')}
       </Heading>
       <Paragraph>{t('enrolIntro')}</Paragraph>
