@@ -38,7 +38,7 @@ describe('SECURITY DEFINER functions', () => {
     expect(rows.map((r) => `${r.signature} → ${r.execute}`)).toEqual([
       'regie.account_login_facts(text,uuid[]) → regie_app',
       'regie.audit_chain() → owner only',
-      'regie.audit_handover_elsewhere(text,uuid,text,text,text,text) → regie_app',
+      'regie.audit_handover_elsewhere(text,uuid,text,text,text,text,text,text) → regie_app',
       'regie.audit_take_stripe(text) → owner only',
       'regie.blind_spot_rules_seed() → owner only',
       'regie.break_glass_family(text,uuid) → regie_app',
@@ -57,15 +57,19 @@ describe('SECURITY DEFINER functions', () => {
       'regie.family_for_break_glass(text,text,uuid) → regie_app',
       'regie.family_opened_keep() → owner only',
       'regie.functional_admins(text) → regie_app',
-      'regie.handover_answered_elsewhere(text,uuid,text,text,text) → regie_app',
-      'regie.handover_notify_in(text,uuid,text,jsonb,text,text) → owner only',
+      'regie.handover_answered_here(text,uuid) → owner only',
+      'regie.handover_close_sender_case(text,uuid,text,text) → regie_app',
+      'regie.handover_event_elsewhere(text,uuid,text,text,jsonb,jsonb) → regie_app',
+      'regie.handover_notify_elsewhere(text,uuid,uuid,text,jsonb,text,text) → regie_app',
       'regie.handover_parties(text,uuid) → regie_app',
       'regie.handover_person_by_bsn(text,text) → regie_app',
       'regie.handover_receivers_elsewhere(text[]) → regie_app',
-      'regie.handover_sent_elsewhere(text,uuid) → regie_app',
+      'regie.handover_sent_here(text,uuid) → owner only',
       'regie.handover_signal(text,uuid) → regie_app',
       'regie.handover_signal_person_bsns(text,uuid) → regie_app',
       'regie.handover_signal_persons(text,uuid) → regie_app',
+      'regie.handover_staff_elsewhere(text,uuid) → regie_app',
+      'regie.handover_touch_sender_case(text,uuid) → regie_app',
       'regie.link_signal_to_case(text,uuid,uuid) → regie_app',
       'regie.lock_audit_chains(text[]) → regie_app',
       'regie.mark_idempotency_written(text,uuid,text) → regie_app, regie_authn, regie_system',
@@ -98,6 +102,11 @@ describe('SECURITY DEFINER functions', () => {
       'regie.signal_subjects(text,uuid[])': /regie\.can_see_signal\(/,
       'regie.handover_parties(text,uuid)': /regie\.can_see_handover\(/,
       'regie.handover_signal_person_bsns(text,uuid)': /regie\.handover_signal_persons\(/,
+      // the writers of 0360: the party of this handover in this transaction, or nothing
+      'regie.handover_close_sender_case(text,uuid,text,text)': /regie\.handover_answered_here\(/,
+      'regie.handover_touch_sender_case(text,uuid)': /regie\.handover_answered_here\(/,
+      'regie.handover_event_elsewhere(text,uuid,text,text,jsonb,jsonb)': /regie\.handover_answered_here\(/,
+      'regie.handover_notify_elsewhere(text,uuid,uuid,text,jsonb,text,text)': /regie\.handover_(answered|sent)_here\(/,
     };
     const rows = await t.db.query<DefinerRow>(DEFINER_FUNCTIONS);
     // Executable by the system doors alone (regie_system, no actor: it works across regions): those

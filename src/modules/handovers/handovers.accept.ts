@@ -20,7 +20,6 @@ import { recordMoment } from '../leadtimes/moments.js';
 import { activeMembership, insertMembership, lockCase, requireQualifiedCoordinator } from '../cases/case-team.js';
 import { replaceCoordinator } from '../cases/cases.service.js';
 import {
-  answeredElsewhere,
   bumpCaseVersion,
   endOrganisationMemberships,
   findOrganisation,
@@ -31,6 +30,7 @@ import {
 } from './handovers.repo.js';
 import { auditWho, lockForAnswer } from './handovers.service.js';
 import { arriveInRegion } from './handovers.arrival.js';
+import { finishSenderSide } from './handovers.elsewhere.js';
 import { staleHandover } from './handovers.errors.js';
 import type { AcceptHandoverBody } from './handovers.contract.js';
 
@@ -116,9 +116,9 @@ export async function acceptHandover(db: Database, actor: Actor, handoverId: str
 
 /**
  * From another region: the handover (in the sender's region) is marked accepted, the family,
- * persons and case are made here (handovers.arrival.ts), and the database finishes the sender's
- * side there (its case closes when its access ends; timeline, audit and inbox), all in this
- * one transaction.
+ * persons and case are made here (handovers.arrival.ts), and the sender's side is finished there
+ * (its case closes when its access ends; timeline, audit and inbox: handovers.elsewhere.ts), all
+ * in this one transaction.
  */
 async function acceptFromOtherRegion(tx: Tx, actor: Actor, h: HandoverRow, nominee: Nominee, body: z.infer<typeof AcceptHandoverBody>) {
   const caseId = h.persons.length ? randomUUID() : null;
@@ -147,7 +147,7 @@ async function acceptFromOtherRegion(tx: Tx, actor: Actor, h: HandoverRow, nomin
       legalBasis: h.legal_basis,
       careRelation: true,
     });
-  await answeredElsewhere(tx, h.region_id, h.id, auditWho(actor));
+  await finishSenderSide(tx, h, { status: 'accepted' }, auditWho(actor));
   return {
     id: h.id,
     version,

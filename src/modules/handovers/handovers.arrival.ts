@@ -4,8 +4,8 @@
 // persons are linked by BSN or registered (never merged on name unless the receiver confirms a
 // possible match), the family is registered (or the one the receiver picks is used), a case is
 // opened with the nominee as coordinator and the receiving team on it with the handover's legal
-// basis, and the sender's side is finished in the sender's region by the database
-// (regie.handover_answered_elsewhere, migration 0091). See docs/adr/0006-cross-region-handovers.md.
+// basis, and the sender's side is finished in the sender's region (handovers.elsewhere.ts, through
+// the narrow writers of migration 0360). See docs/adr/0006-cross-region-handovers.md.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Tx } from '../../platform/db/db.js';

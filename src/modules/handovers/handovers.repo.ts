@@ -432,53 +432,11 @@ export async function findOrganisationElsewhere(tx: Tx, id: string, regionId?: s
   return rows.length === 1 ? (rows[0] ?? null) : null;
 }
 
-// The writes in the other region of a handover between regions (migration 0091): each one only
-// for a party of this handover, in the caller's transaction.
+// The other region's side of a handover between regions is written by handovers.elsewhere.ts.
 
 /** Takes the audit-chain heads of the actor's and the other regions in a fixed order (no deadlock between two directions). */
 export async function lockAuditChains(tx: Tx, otherRegionIds: string[]) {
   await tx.query(`SELECT regie.lock_audit_chains($1::text[])`, [otherRegionIds]);
-}
-
-/** Audit rows in the sender's region for the package's persons, when the receiver in another region reads or answers. */
-export async function auditElsewhere(
-  tx: Tx,
-  regionId: string,
-  id: string,
-  action: 'read' | 'update',
-  who: { role: string; ip?: string; userAgent?: string },
-) {
-  await tx.query(`SELECT regie.audit_handover_elsewhere($1, $2, $3, $4, $5, $6)`, [
-    regionId,
-    id,
-    action,
-    who.role,
-    who.ip ?? null,
-    who.userAgent ?? null,
-  ]);
-}
-
-/** Tells the receiving organisation in another region of a handover sent in this transaction. */
-export async function notifyReceiversElsewhere(tx: Tx, regionId: string, id: string): Promise<number> {
-  const rows = await tx.query<{ n: number }>(`SELECT regie.handover_sent_elsewhere($1, $2) AS n`, [regionId, id]);
-  return rows[0]?.n ?? 0;
-}
-
-/** The sender's side of an answer given in this transaction from another region; true when the sender's case was closed. */
-export async function answeredElsewhere(
-  tx: Tx,
-  regionId: string,
-  id: string,
-  who: { role: string; ip?: string; userAgent?: string },
-): Promise<boolean> {
-  const rows = await tx.query<{ closed: boolean }>(`SELECT regie.handover_answered_elsewhere($1, $2, $3, $4, $5) AS closed`, [
-    regionId,
-    id,
-    who.role,
-    who.ip ?? null,
-    who.userAgent ?? null,
-  ]);
-  return rows[0]?.closed === true;
 }
 
 /** The person registered with this BSN in the actor's region (the survivor after a merge), whoever may see them. */

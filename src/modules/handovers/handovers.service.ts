@@ -31,8 +31,6 @@ import {
   type HandoverSubject,
 } from './handover-rules.js';
 import {
-  answeredElsewhere,
-  auditElsewhere,
   familyName,
   familyPersons,
   findHandoverDetail,
@@ -43,7 +41,6 @@ import {
   listHandoverRows,
   lockAuditChains,
   lockHandoverRow,
-  notifyReceiversElsewhere,
   organisationsElsewhere,
   organisationsOfTypes,
   pendingHandoverOf,
@@ -62,6 +59,7 @@ import {
 import { arrivalOf } from './handovers.arrival.js';
 import { SendHandoverBody, type HandoverListQuery, type RefuseHandoverBody, type SendHandoverInput } from './handovers.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
+import { auditReadsElsewhere, finishSenderSide, tellReceiversElsewhere, type AuditWho } from './handovers.elsewhere.js';
 import { ORGANISATION_TYPE_LABELS, type OrganisationType } from '../../shared/contract/enums.js';
 
 export type { SendHandoverInput } from './handovers.contract.js';
@@ -84,7 +82,7 @@ function parseInput(input: SendHandoverInput) {
 }
 
 /** Who the audit rows in the other region name: the actor's role, address and browser. */
-export const auditWho = (actor: Actor) => ({ role: primaryRole(actor), ip: actor.ip, userAgent: actor.userAgent });
+export const auditWho = (actor: Actor): AuditWho => ({ role: primaryRole(actor), ip: actor.ip, userAgent: actor.userAgent });
 
 /**
  * The receiving organisation: in the named region, else in the actor's own, else the one
@@ -281,8 +279,8 @@ export async function sendHandoverInTx(tx: Tx, actor: Actor, input: SendHandover
     consent: body.legalBasis === 'consent',
   });
   if (elsewhere) {
-    // The receiving region's inbox is out of this actor's reach; the database function writes there.
-    await notifyReceiversElsewhere(tx, r, id);
+    // The receiving region's inbox is out of this actor's reach: the narrow writer of 0360 writes there.
+    await tellReceiversElsewhere(tx, { regionId: r, id });
   } else {
     const from = (await findOrganisation(tx, r, actor.organisationId))?.name ?? '';
     // The named professional hears of it as well; one notice each, also when they are a team lead.
@@ -332,7 +330,7 @@ export async function listHandovers(db: Database, actor: Actor, q: z.infer<typeo
       today: dutchToday(),
     });
     if (fromElsewhere.length) await lockAuditChains(tx, [...new Set(fromElsewhere.map((h) => h.regionId))]);
-    for (const h of fromElsewhere) await auditElsewhere(tx, h.regionId, h.id, 'read', auditWho(actor));
+    await auditReadsElsewhere(tx, actor, fromElsewhere, auditWho(actor));
     // Per handover shown, the legal basis it was sent on; a list of only other regions' handovers still leaves one row here.
     for (const h of shownPersons.filter((s) => s.personIds.length))
       await recordAccess(tx, actor, {
@@ -369,7 +367,7 @@ export async function readHandover(db: Database, actor: Actor, handoverId: strin
     if (fromElsewhere) {
       // The package's persons are of the sender's region: their log is there; ours names the handover.
       await lockAuditChains(tx, [regionId]);
-      await auditElsewhere(tx, regionId, handoverId, 'read', auditWho(actor));
+      await auditReadsElsewhere(tx, actor, [{ regionId, id: handoverId }], auditWho(actor));
     }
     await recordAccess(tx, actor, {
       action: 'read',
@@ -456,7 +454,7 @@ export async function refuseHandover(db: Database, actor: Actor, handoverId: str
     if (h.signal_id) await signalBackAfterRefusal(tx, h.region_id, h.id);
     if (h.region_id !== actor.regionId) {
       // From another region: the sender's timeline, log and inbox are written there; here the log names the handover.
-      await answeredElsewhere(tx, h.region_id, h.id, auditWho(actor));
+      await finishSenderSide(tx, h, { status: 'refused', reason: body.reason }, auditWho(actor));
       await recordAccess(tx, actor, {
         action: 'update',
         objectType: 'handover',

@@ -14,8 +14,8 @@ export type { NotificationKind } from '../../shared/events/kinds.js';
 
 /**
  * Every kind of notification, with the event that causes it. A new kind is added here (and gets
- * its case in notify-once.int.test.ts); the functions of migration 0091 write the three
- * handover kinds for a handover between regions.
+ * its case in notify-once.int.test.ts); for a handover between regions the three handover kinds
+ * go to the other region through notifyElsewhere().
  */
 export const NOTIFICATION_KINDS = {
   handover_received: 'a handover was sent to the organisation (per handover)',
@@ -57,14 +57,31 @@ export type NotificationInput = StructuredNotification & {
   dedupeKey: string;
 };
 
-export async function notify(tx: Tx, n: NotificationInput): Promise<number> {
+export function notify(tx: Tx, n: NotificationInput): Promise<number> {
+  return writeEach(tx, n.userIds, (userId) => [
+    `SELECT regie.notify($1, $2, $3, $4, $5, $6, $7, $8) AS ok`,
+    [n.regionId, randomUUID(), userId, n.kind, JSON.stringify(n.params), n.link, n.dedupeKey, randomUUID()],
+  ]);
+}
+
+/**
+ * The same notice in the OTHER region of a handover between regions (out of the actor's reach
+ * under row-level security): through the narrow writer of migration 0360, which lets only this
+ * handover's party, in the transaction that sent or answered it, tell that side's people.
+ */
+export function notifyElsewhere(tx: Tx, handover: { regionId: string; id: string }, n: Omit<NotificationInput, 'regionId'>) {
+  return writeEach(tx, n.userIds, (userId) => [
+    `SELECT regie.handover_notify_elsewhere($1, $2, $3, $4, $5, $6, $7) AS ok`,
+    [handover.regionId, handover.id, userId, n.kind, JSON.stringify(n.params), n.link, n.dedupeKey],
+  ]);
+}
+
+/** One notice per person (each named once), through the given writer; how many were new. */
+async function writeEach(tx: Tx, userIds: string[], call: (userId: string) => [string, unknown[]]): Promise<number> {
   let created = 0;
-  for (const userId of [...new Set(n.userIds)]) {
-    const rows = await tx.query<{ ok: boolean }>(
-      `SELECT regie.notify($1, $2, $3, $4, $5, $6, $7, $8) AS ok`,
-      [n.regionId, randomUUID(), userId, n.kind, JSON.stringify(n.params), n.link, n.dedupeKey, randomUUID()],
-      { prepare: true },
-    );
+  for (const userId of [...new Set(userIds)]) {
+    const [text, params] = call(userId);
+    const rows = await tx.query<{ ok: boolean }>(text, params, { prepare: true });
     if (rows[0]?.ok) created++;
   }
   return created;

@@ -1,5 +1,5 @@
 // The append-only timeline of a family and its case. Written in the transaction of the change,
-// and only here (and, for a handover answered in another region, by migration 0273's function).
+// and only here (for a handover answered in another region through the narrow writer of 0360).
 // An event is a kind and its parameters (src/shared/events/kinds.ts), never a sentence: the
 // reader's screen says it in the reader's language.
 import { randomUUID } from 'node:crypto';
@@ -37,6 +37,29 @@ export async function appendEvent(tx: Tx, actor: Actor, e: AppendEventInput) {
     ],
   );
   await tx.query(`UPDATE families SET last_activity_at = now() WHERE region_id = $1 AND id = $2`, [actor.regionId, e.familyId]);
+}
+
+/**
+ * An event on the sender's family timeline in the OTHER region, when a handover is answered from
+ * this one: through the narrow writer of migration 0360 (only the answering party, only in the
+ * answering transaction, only the kinds an answer causes). False when the handover names no family.
+ */
+export async function appendEventElsewhere(
+  tx: Tx,
+  handover: { regionId: string; id: string },
+  e: (TimelineEventOf<'handover_accepted_elsewhere'> | TimelineEventOf<'handover_refused'> | TimelineEventOf<'case_closed'>) & {
+    data: Record<string, unknown>;
+  },
+): Promise<boolean> {
+  const rows = await tx.query<{ ok: boolean }>(`SELECT regie.handover_event_elsewhere($1, $2, $3, $4, $5, $6) AS ok`, [
+    handover.regionId,
+    handover.id,
+    e.kind,
+    TIMELINE_TYPE_OF[e.kind],
+    JSON.stringify(e.params),
+    JSON.stringify(e.data),
+  ]);
+  return rows[0]?.ok === true;
 }
 
 type CaseOpening =
