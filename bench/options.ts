@@ -39,9 +39,13 @@ export interface BenchOptions {
   triageRequests: number;
   /** Keep the copies made for (e) and (f) instead of dropping them (to look into a failure). */
   keepCopies: boolean;
+  /** (p) families of the demo region seeded into the plan part's throw-away database (the blind spots of its team lead's organisation). */
+  plansFamilies: number;
+  /** (p) sequential runs of each plan measurement. */
+  plansRuns: number;
 }
 
-export const PARTS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export const PARTS = ['a', 'b', 'c', 'd', 'e', 'f', 'p'] as const;
 export type Part = (typeof PARTS)[number];
 
 function partList(v: string, name: string): Part[] {
@@ -84,8 +88,9 @@ function num(v: string | undefined, fallback: number, name: string): number {
 
 export const USAGE = `usage: npm run bench -- [--quick] [--fresh] [--families N] [--audit-rows-per-family K]
                         [--duration S] [--rate R] [--requests N] [--searches N] [--no-pglite] [--seed-only] [--wait-idle MIN] [--out FILE]
-                        [--only a,b,c,d,e,f] [--skip e,f] [--skip-refindex] [--skip-triage] [--parts-families N]
+                        [--only a,b,c,d,e,f,p] [--skip e,f] [--skip-refindex] [--skip-triage] [--parts-families N]
                         [--refindex-clients N] [--refindex-per-client N] [--refindex-pool N] [--triage-signals N] [--triage-requests N] [--keep-copies]
+                        [--plans-families N] [--plans-runs N]
 env: BENCH_DATABASE_URL (default ${BASE_URL}/regie_bench, quick: ${BASE_URL}/regie_bench_quick)
      BENCH_COMPARE_DATABASE_URL (default ${BASE_URL}/regie_bench_small)
      BENCH_PARTS_DATABASE_URL (template of (e) and (f); default ${BASE_URL}/regie_bench_ef, quick: ${BASE_URL}/regie_bench_ef_quick)`;
@@ -126,6 +131,8 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env): B
     triageSignals: Math.max(30, Math.floor(num(flag(argv, '--triage-signals'), 5_000, '--triage-signals'))),
     triageRequests: Math.max(1, Math.floor(num(flag(argv, '--triage-requests'), quick ? 100 : 500, '--triage-requests'))),
     keepCopies: argv.includes('--keep-copies'),
+    plansFamilies: Math.max(50, Math.floor(num(flag(argv, '--plans-families'), quick ? 500 : 3_000, '--plans-families'))),
+    plansRuns: Math.max(5, Math.floor(num(flag(argv, '--plans-runs'), quick ? 30 : 100, '--plans-runs'))),
   };
 }
 

@@ -1,99 +1,225 @@
-// `npx tsx bench/plans.ts`: the plan's own benchmarks on a throw-away database (PGlite, or
-// PostgreSQL with TEST_DATABASE_URL): comparing two versions of a plan with 40 goals and 120
-// actions through the service (target p95 < 50 ms), the same two versions' SQL alone (the ratio),
-// and the PDF of that plan (target p95 < 500 ms, and its size). Not yet part of `npm run bench`.
-import { randomUUID } from 'node:crypto';
-import { createTestDatabase } from '../test/support/db.js';
+// Part (p) of `npm run bench`, the plan's benchmarks (issue 14), on a throw-away database (PGlite,
+// or PostgreSQL with TEST_DATABASE_URL; `npm run bench` gives it PostgreSQL):
+// - comparing two versions of a plan with 40 goals and 120 actions through the service (target
+//   p95 < 50 ms), beside those versions' goals and actions SQL alone;
+// - the PDF of that plan (target p95 < 500 ms, and its size);
+// - the plan page (GET /cases/:id/plan's use case: current version with goals, actions and
+//   agreements, the draft, disagreements, the council's outcome, team options) of that case with a
+//   history of 5 versions, against its captured SQL replayed raw (bench/capture.ts), target ≤ 1.5×;
+// - blind spots of a team lead's whole organisation (`teamleider` of a seeded demo region, thousands
+//   of open cases), first page with missingOnly (target p95 < 100 ms).
+// Alone: `npx tsx bench/plans.ts` (RUNS, PLAN_FAMILIES in the environment).
+import { pathToFileURL } from 'node:url';
+import { createTestDatabase, onPostgres, testDatabaseUrl } from '../test/support/db.js';
 import { createOrganisation, createRegion, createUser } from '../test/support/factory.js';
+import type { Actor } from '../src/platform/access/actor.js';
+import type { Database } from '../src/platform/db/db.js';
 import { registerFamily } from '../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../src/modules/families/families.contract.js';
-import { compareVersions, startDraft, proposeDraft, answerVersion, readVersion } from '../src/modules/plans/plans.service.js';
+import { startDraft } from '../src/modules/plans/drafts.service.js';
+import { answerVersion, proposeDraft } from '../src/modules/plans/agreement.service.js';
+import { compareVersions, readPlan, readVersion } from '../src/modules/plans/reading.service.js';
 import { planPdf } from '../src/modules/plans/plan-pdf.js';
-import { dutchToday, addDays } from '../src/platform/time/working-days.js';
-import { summarise, ms, since } from './stats.js';
+import { saveCouncil } from '../src/modules/safety/safety.service.js';
+import { organisationBlindSpots } from '../src/modules/assessments/assessments.service.js';
+import { OrganisationBlindSpotsQuery } from '../src/modules/assessments/assessments.contract.js';
+import { DEMO_REGION, seedDemoRegion } from '../src/demo/generator.js';
+import { dutchToday } from '../src/platform/time/working-days.js';
+import { pgliteReplayer, pgReplayer, Recorder } from './capture.js';
+import { summarise, ms, since, type Summary } from './stats.js';
+import { plansSummary, type PlansResult } from './plans-report.js';
 
-const RUNS = Number(process.env.RUNS ?? 60);
-const t = await createTestDatabase();
-try {
-  const region = await createRegion(t.db);
-  const team = await createOrganisation(t.db, region, 'municipal_team', 'Wijkteam Bench');
-  const coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  const a = coord.actor;
-  const fam = await registerFamily(
-    t.db,
-    a,
-    RegisterFamilyBody.parse({
-      members: [{ givenNames: 'Anna', familyName: 'Bench', birthDate: '1985-01-01', relation: 'parent' }],
-      network: [],
-      case: { coordinatorUserId: a.userId, legalBasis: 'consent' },
-    }),
-  );
+async function timed(runs: number, warmup: number, fn: () => Promise<unknown>): Promise<Summary> {
+  const out: number[] = [];
+  for (let i = 0; i < runs + warmup; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    if (i >= warmup) out.push(since(t0));
+  }
+  return summarise(out);
+}
+
+/** A plan of 40 goals and 120 actions with 5 versions: each next one changes, removes and adds some; the first 4 agreed. */
+async function planWithHistory(db: Database, a: Actor, region: string, team: string, familyId: string, caseId: string) {
   const today = dutchToday();
-  const v1 = (await startDraft(t.db, a, fam.caseId, {})).id;
-  // 40 goals and 120 actions written straight into the draft (the service's checks are not what is measured).
-  await t.db.query(
+  // A plan is proposed only after the family network council was offered (declined is fine).
+  await saveCouncil(db, a, caseId, {
+    offeredOn: today,
+    answer: 'declined',
+    declinedReason: 'Het gezin regelt het zelf.',
+    answeredOn: today,
+    metOn: null,
+    safetyReason: null,
+  });
+  const agree = async (id: string) => {
+    await proposeDraft(db, a, id, { version: (await readVersion(db, a, id)).version });
+    for (const p of (await readVersion(db, a, id)).parties)
+      await answerVersion(db, a, id, { partyId: p.id, answer: 'agreed', ...(p.kind === 'person' ? { via: 'conversation' as const } : {}) });
+  };
+  const v1 = (await startDraft(db, a, caseId, {})).id;
+  // Written straight into the draft (the service's checks are not what is measured).
+  await db.query(
     `INSERT INTO plan_goals (region_id, id, plan_version_id, family_id, lineage_id, domain, description, target_score, target_date, position)
     SELECT $1, g, $2, $3, g, (ARRAY['finances','housing','parenting','education'])[1 + i % 4], 'Doel ' || i || ': een omschrijving van een doel in gewone woorden', 1 + i % 5, $4::date + 90, i
       FROM (SELECT gen_random_uuid() AS g, i FROM generate_series(1, 40) i) x`,
-    [region, v1, fam.id, today],
+    [region, v1, familyId, today],
   );
-  await t.db.query(
+  await db.query(
     `INSERT INTO plan_actions (region_id, id, plan_version_id, family_id, lineage_id, description, owner_kind, owner_organisation_id, owner_user_id, due_on, position)
     SELECT $1, x, $2, $3, x, 'Actie ' || i || ': wat er gebeurt, door wie en wanneer', 'organisation', $4, $5, $6::date + i, i
       FROM (SELECT gen_random_uuid() AS x, i FROM generate_series(1, 120) i) y`,
-    [region, v1, fam.id, team, a.userId, today],
+    [region, v1, familyId, team, a.userId, today],
   );
-  const draft = await readVersion(t.db, a, v1);
-  await proposeDraft(t.db, a, v1, { version: draft.version });
-  for (const p of (await readVersion(t.db, a, v1)).parties)
-    await answerVersion(t.db, a, v1, { partyId: p.id, answer: 'agreed', ...(p.kind === 'person' ? { via: 'conversation' as const } : {}) });
-  const v2 = (await startDraft(t.db, a, fam.caseId, {})).id;
-  // The next version changes a quarter of the goals and actions, removes some and adds some.
-  await t.db.query(`UPDATE plan_goals SET target_score = 5 WHERE region_id = $1 AND plan_version_id = $2 AND position % 4 = 0`, [
-    region,
-    v2,
-  ]);
-  await t.db.query(`UPDATE plan_actions SET due_on = due_on + 7 WHERE region_id = $1 AND plan_version_id = $2 AND position % 4 = 0`, [
-    region,
-    v2,
-  ]);
-  await t.db.query(`DELETE FROM plan_actions WHERE region_id = $1 AND plan_version_id = $2 AND position % 10 = 1`, [region, v2]);
-  await t.db.query(
-    `INSERT INTO plan_actions (region_id, id, plan_version_id, family_id, lineage_id, description, owner_kind, owner_organisation_id, due_on, position)
-    SELECT $1, x, $2, $3, x, 'Nieuwe actie ' || i, 'organisation', $4, $5::date + 30, 200 + i FROM (SELECT gen_random_uuid() AS x, i FROM generate_series(1, 10) i) y`,
-    [region, v2, fam.id, team, addDays(today, 1)],
-  );
+  await agree(v1);
+  const versions = [v1];
+  for (let n = 2; n <= 5; n++) {
+    const v = (await startDraft(db, a, caseId, {})).id;
+    versions.push(v);
+    // A quarter of the goals and actions changed, some actions removed, ten added.
+    await db.query(`UPDATE plan_goals SET target_score = 5 WHERE region_id = $1 AND plan_version_id = $2 AND position % 4 = $3`, [
+      region,
+      v,
+      n % 4,
+    ]);
+    await db.query(`UPDATE plan_actions SET due_on = due_on + 7 WHERE region_id = $1 AND plan_version_id = $2 AND position % 4 = $3`, [
+      region,
+      v,
+      n % 4,
+    ]);
+    await db.query(`DELETE FROM plan_actions WHERE region_id = $1 AND plan_version_id = $2 AND position % 10 = $3`, [region, v, n]);
+    await db.query(
+      `INSERT INTO plan_actions (region_id, id, plan_version_id, family_id, lineage_id, description, owner_kind, owner_organisation_id, due_on, position)
+      SELECT $1, x, $2, $3, x, 'Nieuwe actie ' || i, 'organisation', $4, $5::date + 30, 100 * $6 + i FROM (SELECT gen_random_uuid() AS x, i FROM generate_series(1, 10) i) y`,
+      [region, v, familyId, team, today, n],
+    );
+    if (n < 5) await agree(v);
+  }
+  return versions;
+}
 
-  const compare: number[] = [];
-  for (let i = 0; i < RUNS + 5; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = await compareVersions(t.db, a, { from: v1, to: v2 });
-    if (i >= 5) compare.push(since(t0));
-    if (i === 0) console.log('comparison counts', JSON.stringify(r.counts));
-  }
-  const sql: number[] = [];
-  for (let i = 0; i < RUNS + 5; i++) {
-    const t0 = process.hrtime.bigint();
-    await t.db.query(`SELECT * FROM plan_goals WHERE region_id = $1 AND plan_version_id = ANY ($2::uuid[])`, [region, [v1, v2]]);
-    await t.db.query(`SELECT * FROM plan_actions WHERE region_id = $1 AND plan_version_id = ANY ($2::uuid[])`, [region, [v1, v2]]);
-    if (i >= 5) sql.push(since(t0));
-  }
-  const pdf: number[] = [];
-  let size = 0;
-  for (let i = 0; i < Math.min(RUNS, 30) + 3; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = await planPdf(t.db, a, v1);
-    if (i >= 3) pdf.push(since(t0));
-    size = r.bytes.length;
-  }
-  const c = summarise(compare);
-  const s = summarise(sql);
-  const p = summarise(pdf);
-  console.log(
-    `compare 40 goals / 120 actions: p50 ${ms(c.p50)}, p95 ${ms(c.p95)} (target < 50 ms) — goals and actions SQL alone p95 ${ms(s.p95)}, ratio ${(c.p95 / s.p95).toFixed(1)}×`,
+/** The team lead of the demo region's front door as an actor (what a session would give). */
+async function teamLead(db: Database): Promise<Actor> {
+  const [u] = await db.query<{
+    id: string;
+    organisation_id: string;
+    roles: Actor['roles'];
+    display_name: string;
+    type: string;
+    safety_task: boolean;
+  }>(
+    `SELECT u.id, u.organisation_id, u.roles, u.display_name, o.type, o.safety_task FROM users u
+       JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id WHERE u.region_id = $1 AND u.username = 'teamleider'`,
+    [DEMO_REGION.id],
   );
-  console.log(`PDF of that plan: p50 ${ms(p.p50)}, p95 ${ms(p.p95)} (target < 500 ms), ${Math.round(size / 1024)} KiB`);
-  console.log(`database: ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; id ${randomUUID().slice(0, 8)}`);
-} finally {
-  await t.drop();
+  if (!u) throw new Error('the seeded region has no teamleider');
+  return {
+    regionId: DEMO_REGION.id,
+    userId: u.id,
+    organisationId: u.organisation_id,
+    organisationType: u.type,
+    safetyTask: u.safety_task,
+    roles: u.roles,
+    displayName: u.display_name,
+  };
+}
+
+export async function measurePlans(o: { runs: number; families: number; say?: (m: string) => void }): Promise<PlansResult> {
+  const say = o.say ?? (() => undefined);
+  const t = await createTestDatabase();
+  try {
+    const region = await createRegion(t.db);
+    const team = await createOrganisation(t.db, region, 'municipal_team', 'Wijkteam Bench');
+    const coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
+    const a = coord.actor;
+    const fam = await registerFamily(
+      t.db,
+      a,
+      RegisterFamilyBody.parse({
+        members: [{ givenNames: 'Anna', familyName: 'Bench', birthDate: '1985-01-01', relation: 'parent' }],
+        network: [],
+        case: { coordinatorUserId: a.userId, legalBasis: 'consent' },
+      }),
+    );
+    say('(p) a plan of 40 goals and 120 actions in 5 versions');
+    const [v1, v2] = await planWithHistory(t.db, a, region, team, fam.id, fam.caseId);
+    let counts: unknown = null;
+    const compare = await timed(o.runs, 5, async () => {
+      counts ??= (await compareVersions(t.db, a, { from: v1!, to: v2! })).counts;
+      await compareVersions(t.db, a, { from: v1!, to: v2! });
+    });
+    const compareSql = await timed(o.runs, 5, async () => {
+      await t.db.query(`SELECT * FROM plan_goals WHERE region_id = $1 AND plan_version_id = ANY ($2::uuid[])`, [region, [v1, v2]]);
+      await t.db.query(`SELECT * FROM plan_actions WHERE region_id = $1 AND plan_version_id = ANY ($2::uuid[])`, [region, [v1, v2]]);
+    });
+    say(`(p) compare p95 ${ms(compare.p95)}`);
+    let pdfBytes = 0;
+    const pdf = await timed(Math.min(o.runs, 30), 3, async () => {
+      pdfBytes = (await planPdf(t.db, a, v1!)).bytes.length;
+    });
+    say(`(p) PDF p95 ${ms(pdf.p95)}`);
+
+    // The plan page against exactly the SQL it sends, replayed raw over one connection.
+    const recorder = new Recorder();
+    const wrapped = recorder.wrap(t.db);
+    const { statements } = await recorder.capture(() => readPlan(wrapped, a, fam.caseId));
+    const replayer = onPostgres ? await pgReplayer(testDatabaseUrl(t.name)) : pgliteReplayer(t.db);
+    const api: number[] = [];
+    const raw: number[] = [];
+    try {
+      // Alternating, so both see the same moments of a shared machine.
+      for (let i = 0; i < o.runs + 5; i++) {
+        let t0 = process.hrtime.bigint();
+        await readPlan(t.db, a, fam.caseId);
+        if (i >= 5) api.push(since(t0));
+        t0 = process.hrtime.bigint();
+        await replayer.run(statements, 'tx');
+        if (i >= 5) raw.push(since(t0));
+      }
+    } finally {
+      await replayer.close();
+    }
+    const page = { versions: 5, statements: statements.length, api: summarise(api), raw: summarise(raw), ratio: 0 };
+    page.ratio = page.api.p50 / page.raw.p50;
+    say(`(p) plan page API p50 ${ms(page.api.p50)}, raw p50 ${ms(page.raw.p50)} → ${page.ratio.toFixed(2)}×`);
+
+    say(`(p) seeding a demo region of ${o.families} families for the blind spots`);
+    const s0 = Date.now();
+    await seedDemoRegion(t.db, { families: o.families, auditRowsPerFamily: 0 });
+    const seedSeconds = (Date.now() - s0) / 1000;
+    await t.db.exec('ANALYZE');
+    const lead = await teamLead(t.db);
+    const [open] = await t.db.query<{ n: number }>(
+      `SELECT count(DISTINCT ct.case_id)::int AS n FROM case_team ct JOIN cases c ON c.region_id = ct.region_id AND c.id = ct.case_id
+        WHERE ct.region_id = $1 AND ct.organisation_id = $2 AND ct.ended_at IS NULL AND c.status <> 'closed'`,
+      [lead.regionId, lead.organisationId],
+    );
+    const q = OrganisationBlindSpotsQuery.parse({ missingOnly: 'true' });
+    let items = 0;
+    const spots = await timed(o.runs, 5, async () => {
+      items = (await organisationBlindSpots(t.db, lead, q)).items.length;
+    });
+    say(`(p) blind spots p95 ${ms(spots.p95)}`);
+    return {
+      database: onPostgres ? 'PostgreSQL' : 'PGlite',
+      runs: o.runs,
+      compare,
+      compareSql,
+      counts,
+      pdf,
+      pdfBytes,
+      page,
+      blindSpots: { families: o.families, openCases: open?.n ?? 0, seedSeconds, items, api: spots },
+    };
+  } finally {
+    await t.drop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const r = await measurePlans({
+    runs: Number(process.env.RUNS ?? 60),
+    families: Number(process.env.PLAN_FAMILIES ?? 1000),
+    say: (m) => process.stderr.write(`${m}\n`),
+  });
+  process.stdout.write(plansSummary(r).join('\n') + '\n');
 }

@@ -10,6 +10,7 @@ import { compare, THRESHOLD, type Previous } from './regression.js';
 import type { Plan } from './diagnostics.js';
 import type { RefindexResult, RefindexRun } from './refindex.js';
 import type { TriageResult } from './triage.js';
+import { plansMarkdown, type PlansResult } from './plans-report.js';
 
 export interface BenchReport {
   profile: string;
@@ -44,6 +45,8 @@ export interface BenchReport {
   partsData: { database: string; sizes: DataSizes; seeded: boolean; seconds: number | null } | null;
   refindex: RefindexResult | null;
   triage: TriageResult | null;
+  /** (p) the plan's benchmarks (bench/plans.ts). */
+  planBench: PlansResult | null;
   /** EXPLAIN ANALYZE of the slowest statements, for whoever has to make them faster. */
   plans: Plan[];
   /** 1-minute load average just before each part. */
@@ -89,6 +92,14 @@ export function metricsOf(r: BenchReport): Record<string, number> {
     });
   for (const s of r.search)
     Object.assign(m, { [`c.${s.scope}.p50Ms`]: s.api.p50, [`c.${s.scope}.p95Ms`]: s.api.p95, [`c.${s.scope}.p99Ms`]: s.api.p99 });
+  const pb = r.planBench;
+  if (pb)
+    Object.assign(m, {
+      'p.compareP95Ms': pb.compare.p95,
+      'p.pdfP95Ms': pb.pdf.p95,
+      'p.pageRatio': pb.page.ratio,
+      'p.blindSpotsP95Ms': pb.blindSpots.api.p95,
+    });
   for (const [k, v] of Object.entries(m)) m[k] = Math.round(v * 1000) / 1000;
   return m;
 }
@@ -373,6 +384,7 @@ export function renderMarkdown(r: BenchReport, previous: Previous | null, notes:
       '',
     );
   }
+  if (r.planBench) L.push(plansMarkdown(r.planBench));
   const json = { ...r, plans: r.plans.map((p) => p.title), refindex: ri ? { ...ri, script: '(see the section on (e))' } : null };
   L.push(
     '## Machine-readable results',

@@ -2,7 +2,8 @@
 // page against the same SQL replayed raw, also PGlite against PostgreSQL, (b) latency under
 // open-loop load, (c) search by name prefix, (d) audit-chain verification; and on copies of a
 // small region (e) reference-index registrations under 16 clients against pgbench and (f) the
-// triage queue of an organisation with 5,000 open signals; writes bench/results/<date>.md.
+// triage queue of an organisation with 5,000 open signals; (p) the plan's benchmarks (bench/plans.ts)
+// on a throw-away database; writes bench/results/<date>.md.
 // See bench/README.md. Not part of the tests.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,8 @@ import { findPrevious } from './regression.js';
 import { renderMarkdown, TARGETS, type BenchReport } from './report.js';
 import { measureRefindex } from './refindex.js';
 import { measureTriage } from './triage.js';
-import type { Database } from '../src/platform/db/db.js';
+import { plansSummary } from './plans-report.js';
+import { openPostgres, type Database } from '../src/platform/db/db.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = join(root, 'bench', 'results');
@@ -214,9 +216,16 @@ async function measure(o: BenchOptions, started: Date, profile: string): Promise
   const phase = async (name: string) => {
     loadAverages[name] = o.waitIdleMinutes > 0 ? await waitIdle(o.waitIdleMinutes) : Math.round(os.loadavg()[0]! * 100) / 100;
   };
-  const anyDb: Database = (big ?? template)!.db;
+  // (p) alone has no database of its own to describe the machine with: the server's `postgres` one.
+  const probe = big || template ? null : await openPostgres(siblingUrl(o.databaseUrl, 'postgres'), 1);
+  // It has no migrations table: what it cannot answer is left unknown.
+  const anyDb: Database = (big ?? template)?.db ?? {
+    ...probe!,
+    query: <T>(text: string, params?: unknown[]) => probe!.query<T>(text, params).catch((): T[] => []),
+  };
   const machine = await describeMachine(anyDb);
   const code = await describeCode(anyDb, root);
+  await probe?.close();
   const partsData = template
     ? { database: databaseName(o.partsDatabaseUrl), sizes: template.sizes, seeded: template.seeded, seconds: template.seedSeconds }
     : null;
@@ -252,6 +261,14 @@ async function measure(o: BenchOptions, started: Date, profile: string): Promise
       say(`(f) API p95 ${triage.api.p95.toFixed(2)} ms, raw p95 ${triage.raw.p95.toFixed(2)} ms → ${triage.ratio.toFixed(2)}×`);
       if (!o.keepCopies) await dropDatabase(url);
     }
+    let planBench: BenchReport['planBench'] = null;
+    if (o.parts.has('p')) {
+      await phase('p');
+      // Its throw-away database is made by the test support next to the others (read when loaded, so set first).
+      process.env.TEST_DATABASE_URL ??= siblingUrl(o.databaseUrl, 'postgres');
+      const { measurePlans } = await import('./plans.js');
+      planBench = await measurePlans({ runs: o.plansRuns, families: o.plansFamilies, say });
+    }
     return {
       profile,
       date: started.toISOString(),
@@ -277,6 +294,7 @@ async function measure(o: BenchOptions, started: Date, profile: string): Promise
       partsData,
       refindex,
       triage,
+      planBench,
       loadAverages,
       code,
     };
@@ -300,8 +318,9 @@ async function main() {
       (o.parts.has('e') ? `(e) ${o.refindexClients} clients × ${o.refindexPerClient} registrations; ` : '') +
       (o.parts.has('f') ? `(f) ${o.triageSignals} open signals, ${o.triageRequests} first pages; ` : '') +
       (o.parts.has('e') || o.parts.has('f')
-        ? `(e)/(f) on copies of ${databaseName(o.partsDatabaseUrl)} (${o.partsFamilies} families)`
-        : ''),
+        ? `(e)/(f) on copies of ${databaseName(o.partsDatabaseUrl)} (${o.partsFamilies} families); `
+        : '') +
+      (o.parts.has('p') ? `(p) the plan: ${o.plansRuns} runs each, blind spots in a region of ${o.plansFamilies} families` : ''),
   );
   const report = await measure(o, started, profile);
 
@@ -353,6 +372,7 @@ async function main() {
             `(f) triage first page (${tq.openSignals} open): API p50 ${f2(tq.api.p50)} p95 ${f2(tq.api.p95)} p99 ${f2(tq.api.p99)} ms, raw p95 ${f2(tq.raw.p95)} ms → ${f2(tq.ratio)}×, target ≤ ${TARGETS.triageRatio}×`,
           ]
         : []),
+      ...(report.planBench ? plansSummary(report.planBench) : []),
       `→ ${out}`,
     ].join('\n') + '\n',
   );

@@ -31,7 +31,9 @@ import { CouncilBody } from '../safety/safety.contract.js';
 import { registerFamily } from '../families/families.service.js';
 import { RegisterFamilyBody } from '../families/families.contract.js';
 import { addTeamMember } from '../cases/cases.service.js';
-import { addAction, addGoal, answerVersion, proposeDraft, readPlan, startDraft } from '../plans/plans.service.js';
+import { addAction, addGoal, startDraft } from '../plans/drafts.service.js';
+import { answerVersion, proposeDraft } from '../plans/agreement.service.js';
+import { readPlan } from '../plans/reading.service.js';
 import { issueFormToken, submitPublicConcern } from '../signals/public.service.js';
 import { approveRoleChange, createAccount, readAccount, resetAuthenticator } from '../admin/accounts.service.js';
 

@@ -22,8 +22,35 @@ const FONT_DIR = process.env.PDF_FONT_DIR ?? '/usr/share/fonts/truetype/dejavu';
 const REGULAR = `${FONT_DIR}/DejaVuSans.ttf`;
 const BOLD = `${FONT_DIR}/DejaVuSans-Bold.ttf`;
 const embedded = existsSync(REGULAR) && existsSync(BOLD);
-/** Read once; each document embeds the subset it uses. */
-const fonts = embedded ? { regular: readFileSync(REGULAR), bold: readFileSync(BOLD) } : null;
+
+/**
+ * A font as pdfkit uses it once parsed (a fontkit font), with what it learned kept across documents:
+ * the parsed tables and glyphs, and the layout of each word already set (pdfkit lays out text word
+ * by word and keeps those runs per document only). Each document still embeds only its own subset.
+ */
+interface ParsedFont {
+  font: PDFKit.Mixins.PDFFontSource;
+  layoutCache: Record<string, unknown>;
+}
+/** pdfkit (0.20) takes a parsed font as a font source; parsing it through a page-less document keeps fontkit pdfkit's own business. */
+function parseFont(file: Buffer): ParsedFont {
+  const probe = new PDFDocument({ autoFirstPage: false });
+  probe.font(file);
+  const font = (probe as unknown as { _font: { font: PDFKit.Mixins.PDFFontSource } })._font.font;
+  return { font, layoutCache: Object.create(null) as Record<string, unknown> };
+}
+/** Read and parsed once per process, on the first PDF. */
+let fonts: { regular: ParsedFont; bold: ParsedFont } | null = null;
+function embeddedFonts() {
+  if (embedded && !fonts) fonts = { regular: parseFont(readFileSync(REGULAR)), bold: parseFont(readFileSync(BOLD)) };
+  return fonts;
+}
+/** Selects a registered font and lets its per-document layout cache be the process-wide one (the runs depend on the font only). */
+function useFont(doc: Doc, name: 'body' | 'bold', parsed: ParsedFont | undefined) {
+  doc.font(name);
+  const current = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+  if (parsed && current?.layoutCache && current.layoutCache !== parsed.layoutCache) current.layoutCache = parsed.layoutCache;
+}
 
 const REQUIREMENT: Record<string, string> = {
   agree: 'akkoord',
@@ -40,15 +67,9 @@ const VIA: Record<string, string> = {
   own_account: 'zelf in Regie',
 };
 const STATUS: Record<string, string> = { open: 'open', done: 'gedaan', not_done: 'niet gedaan' };
-const nlDate = (iso: string | null) =>
-  iso
-    ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('nl-NL', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      })
-    : '—';
+/** One formatter for every date (toLocaleDateString would build a new one per call: the most of a PDF's time once). */
+const NL_DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const nlDate = (iso: string | null) => (iso ? NL_DATE.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : '—');
 
 export interface PlanPdfData {
   familyName: string;
@@ -119,14 +140,18 @@ export function renderPlanPdf(d: PlanPdfData): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  if (fonts) {
-    doc.registerFont('body', fonts.regular);
-    doc.registerFont('bold', fonts.bold);
+  const f = embeddedFonts();
+  if (f) {
+    doc.registerFont('body', f.regular.font);
+    doc.registerFont('bold', f.bold.font);
+    // Each font's document-side object is made on its first use: hand both the shared layout cache now.
+    useFont(doc, 'bold', f.bold);
+    useFont(doc, 'body', f.regular);
   } else {
     doc.registerFont('body', 'Helvetica');
     doc.registerFont('bold', 'Helvetica-Bold');
+    doc.font('body');
   }
-  doc.font('body');
   const root = doc.struct('Document');
   doc.addStructure(root);
   const v = d.version;

@@ -204,9 +204,12 @@ export async function partiesOf(tx: Tx, regionId: string, versionId: string): Pr
 }
 
 export async function versionDetail(tx: Tx, regionId: string, v: VersionRow): Promise<z.infer<typeof PlanVersion>> {
-  const goals = await goalsOf(tx, regionId, [v.id]);
-  const actions = await actionsOf(tx, regionId, [v.id]);
-  const parties = await partiesOf(tx, regionId, v.id);
+  // One round trip: the three are sent together on the transaction's (pipelined) connection.
+  const [goals, actions, parties] = await Promise.all([
+    goalsOf(tx, regionId, [v.id]),
+    actionsOf(tx, regionId, [v.id]),
+    partiesOf(tx, regionId, v.id),
+  ]);
   return {
     ...summary(v),
     caseId: v.case_id,

@@ -28,23 +28,16 @@ import {
   addAction,
   addActionWithTeamMember,
   addGoal,
-  answerVersion,
-  approveDraft,
-  compareVersions,
   copyCouncilOutcome,
-  familyPlanSummary,
-  proposeDraft,
-  readPlan,
-  readPlanSettings,
-  readVersion,
   removeAction,
   removeGoal,
   startDraft,
   updateAction,
   updateDraft,
   updateGoal,
-  updatePlanSettings,
-} from './plans.service.js';
+} from './drafts.service.js';
+import { answerVersion, approveDraft, proposeDraft } from './agreement.service.js';
+import { compareVersions, familyPlanSummary, readPlan, readPlanSettings, readVersion, updatePlanSettings } from './reading.service.js';
 import { planPdf } from './plan-pdf.js';
 
 export function plansRoutes(app: App) {
