@@ -9,7 +9,8 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, NotFound } from '../../platform/http/errors.js';
 import { checkAndCleanFile, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_SIGNAL } from './files.js';
-import { findAttachmentContent, findSignal, insertAttachment, listAttachments, subjectsOf } from './signals.repo.js';
+import { findSignal, subjectsOf } from './signals.repo.js';
+import { findAttachmentContent, insertAttachment, listAttachments } from './attachments.repo.js';
 import type { AttachmentBody } from './signals.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
 

@@ -29,7 +29,8 @@ import { notify } from '../notifications/notify.js';
 import { dutchToday } from '../../platform/time/working-days.js';
 import { recordMoment } from '../leadtimes/moments.js';
 import { checkAndCleanFile, MAX_PUBLIC_ATTACHMENT_BYTES, type CheckedFile, type MediaType } from './files.js';
-import { insertAttachment, insertSignal, nextReference, signalSettings } from './signals.repo.js';
+import { insertSignal, nextReference, signalSettings } from './signals.repo.js';
+import { insertAttachment } from './attachments.repo.js';
 import { notifyUrgent, triageDeadline } from './signals.service.js';
 import type { PublicConcernBody } from './signals.contract.js';
 

@@ -17,18 +17,9 @@ import { notify, teamLeadsOf } from '../notifications/notify.js';
 import { accessAudit, familyAccess } from '../../platform/access/family-access.js';
 import { maySeeSignal, mayTriage, type SignalView } from './signals.access.js';
 import {
-  addressCandidates,
-  caseCoordinator,
-  closedCaseOf,
-  withOpenProposals,
   findSignal,
-  findTriage,
-  insertProposalAnswer,
   insertSignal,
-  linkToCase,
-  listAttachments,
   listSignals as listRows,
-  lowerUrgency as setLowerUrgency,
   nextReference,
   organisationExists,
   resolveSubject,
@@ -39,6 +30,17 @@ import {
   type Subject,
   type Urgency,
 } from './signals.repo.js';
+import {
+  addressCandidates,
+  caseCoordinator,
+  closedCaseOf,
+  withOpenProposals,
+  findTriage,
+  insertProposalAnswer,
+  linkToCase,
+  lowerUrgency as setLowerUrgency,
+} from './triage.repo.js';
+import { listAttachments } from './attachments.repo.js';
 import type { CreateSignalBody, FamilyProposalBody, LowerUrgencyBody, SignalListQuery } from './signals.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
 import { handoverRefusals } from '../handovers/signal-refusals.js';

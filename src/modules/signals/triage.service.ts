@@ -15,17 +15,8 @@ import { activeMembership, insertMembership, requireQualifiedCoordinator } from 
 import { insertFamily, onUniqueBsn } from '../families/families.service.js';
 import { notify } from '../notifications/notify.js';
 import { mayTriage } from './signals.access.js';
-import {
-  AWAITS_DECISION,
-  caseForTriage,
-  findSignal,
-  insertTriage,
-  organisationExists,
-  setTriaged,
-  subjectsOf,
-  type SignalRecord,
-  type Status,
-} from './signals.repo.js';
+import { AWAITS_DECISION, findSignal, organisationExists, subjectsOf, type SignalRecord, type Status } from './signals.repo.js';
+import { caseForTriage, insertTriage, setTriaged } from './triage.repo.js';
 import { notifyCoordinatorOfSignal } from './signals.service.js';
 import type { TriageBody } from './signals.contract.js';
 import { refusalAudited } from '../../platform/audit/refusals.js';
