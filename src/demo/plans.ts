@@ -5,6 +5,7 @@
 // order the database allows: content while a draft, then proposed, answers, then the outcome.
 import type { Database, Tx } from '../platform/db/db.js';
 import { familyParties } from '../modules/plans/parties.js';
+import { safetyPlanSnapshot } from '../modules/safety/safety.queries.js';
 import { Rng } from './random.js';
 
 type Kind = 'draft' | 'proposed' | 'agreed' | 'superseded' | 'disagreed';
@@ -177,12 +178,11 @@ async function planFor(
         [regionId, pid, id, c.family_id, p.person, p.org, p.requirement],
       );
     }
-    await tx.query(`UPDATE plan_versions SET status = 'proposed', proposed_at = $3, proposed_by = $4 WHERE region_id = $1 AND id = $2`, [
-      regionId,
-      id,
-      new Date(start + 3 * DAY).toISOString(),
-      c.coordinator,
-    ]);
+    // As the service does: the safety plan (seeded before the plans) is kept with the version proposed.
+    await tx.query(
+      `UPDATE plan_versions SET status = 'proposed', proposed_at = $3, proposed_by = $4, safety_plan = $5 WHERE region_id = $1 AND id = $2`,
+      [regionId, id, new Date(start + 3 * DAY).toISOString(), c.coordinator, JSON.stringify(await safetyPlanSnapshot(tx, regionId, c.id))],
+    );
     await event('plan_version_proposed', { number }, start + 3 * DAY);
     if (outcome === 'proposed') return id;
     const answeredAt = start + 7 * DAY;

@@ -17,6 +17,7 @@ import { familyParties, outcome, type Answer, type Requirement } from './parties
 import { agreementBlockers, proposalBlockers } from './plan-rules.js';
 import { notify } from '../notifications/notify.js';
 import { PERSON_NAME, type VersionRow } from './plans.repo.js';
+import { safetyPlanSnapshot } from '../safety/safety.queries.js';
 import { audit, blocked, editableDraft, familyFacts, requireCoordinator, teamLeadApproval, versionFor } from './plan-access.js';
 import type { AnswerBody } from './plans.contract.js';
 
@@ -108,10 +109,11 @@ export async function proposeDraft(db: Database, actor: Actor, versionId: string
       `UPDATE plan_versions SET status = 'superseded', superseded_at = now(), version = version + 1 WHERE region_id = $1 AND case_id = $2 AND status = 'proposed'`,
       [actor.regionId, v.case_id],
     );
+    // The safety plan is part of what is proposed: its agreements as they stand now stay with this version.
     const rows = await tx.query<{ version: number }>(
-      `UPDATE plan_versions SET status = 'proposed', proposed_at = now(), proposed_by = $3, version = version + 1
+      `UPDATE plan_versions SET status = 'proposed', proposed_at = now(), proposed_by = $3, safety_plan = $4, version = version + 1
        WHERE region_id = $1 AND id = $2 RETURNING version`,
-      [actor.regionId, v.id, actor.userId],
+      [actor.regionId, v.id, actor.userId, JSON.stringify(await safetyPlanSnapshot(tx, actor.regionId, v.case_id))],
     );
     await appendEvent(tx, actor, {
       familyId: v.family_id,

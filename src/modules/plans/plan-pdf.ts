@@ -13,7 +13,6 @@ import { DOMAIN_LABELS } from '../../shared/contract/domains.js';
 import { familyPersonIds } from '../timeline/timeline.js';
 import { accessAudit, familyAccess } from '../cases/public.js';
 import { findVersion, versionDetail } from './plans.repo.js';
-import { safetyPlanForPdf } from './plan-rules.js';
 import type { z } from 'zod';
 import type { PlanVersion } from './plans.contract.js';
 
@@ -75,7 +74,8 @@ export interface PlanPdfData {
   familyName: string;
   coordinator: string | null;
   version: z.infer<typeof PlanVersion>;
-  safetyPlan: Array<{ what: string; who: string; when: string | null; check: string | null }> | null;
+  /** The safety plan kept with the version when it was proposed (null: proposed before versions kept it). */
+  safetyPlan: z.infer<typeof PlanVersion>['safetyPlan'];
 }
 
 export async function planPdf(db: Database, actor: Actor, versionId: string): Promise<{ fileName: string; bytes: Buffer }> {
@@ -112,7 +112,7 @@ async function pdfData(tx: Tx, actor: Actor, familyId: string, caseId: string, v
     familyName: fam[0]?.name ?? '',
     coordinator: coord[0] ? `${coord[0].name} (${coord[0].org})` : null,
     version,
-    safetyPlan: await safetyPlanForPdf(tx, caseId),
+    safetyPlan: version.safetyPlan,
   };
 }
 
@@ -235,7 +235,10 @@ export function renderPlanPdf(d: PlanPdfData): Promise<Buffer> {
     );
 
   heading(2, 'Veiligheidsplan');
-  if (!d.safetyPlan || d.safetyPlan.length === 0) para('Er is geen veiligheidsplan in Regie vastgelegd bij dit plan.');
+  // The safety plan as it was proposed with this version (kept with it since migration 0365), never today's.
+  if (d.safetyPlan === null)
+    para('Bij deze versie is het veiligheidsplan niet bewaard (voorgelegd voordat Regie dat deed); zie het dossier.');
+  else if (d.safetyPlan.length === 0) para('Er was geen veiligheidsplan vastgelegd toen deze versie werd voorgelegd.');
   else
     table(
       doc,

@@ -5,7 +5,6 @@
 import type { Tx } from '../../platform/db/db.js';
 import { latestScores } from '../assessments/assessments.queries.js';
 import { councilBlocker, safetyBlocker, type PlanBlocker } from '../safety/plan-preconditions.js';
-import { safetyPlanOf } from '../safety/safety.queries.js';
 
 export type { PlanBlocker } from '../safety/plan-preconditions.js';
 
@@ -42,14 +41,4 @@ export async function agreementBlockers(tx: Tx, caseId: string): Promise<PlanBlo
     .filter((s) => s.domain === 'safety')
     .map((s) => ({ personId: s.personId, score: s.score }));
   return safetyBlocker(tx, caseId, childSafety);
-}
-
-/** The safety plan's agreements (who does what, when, how it is checked) to print with the plan, or null when it has none. */
-export async function safetyPlanForPdf(
-  tx: Tx,
-  caseId: string,
-): Promise<null | Array<{ what: string; who: string; when: string | null; check: string | null }>> {
-  const plan = await safetyPlanOf(tx, caseId);
-  if (!plan.agreements.length) return null;
-  return plan.agreements.map((a) => ({ what: a.what, who: a.ownerName, when: a.dueOn, check: a.checkHow || null }));
 }

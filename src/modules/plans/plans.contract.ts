@@ -146,6 +146,8 @@ export const VersionSummary = z.object({
   proposedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
 });
+/** One safety-plan agreement as the version keeps it (a copy made when it was proposed). */
+export const SafetyPlanItem = z.object({ what: z.string(), who: z.string(), when: z.string().nullable(), check: z.string().nullable() });
 export const PlanVersion = VersionSummary.extend({
   caseId: z.string(),
   familyId: z.string(),
@@ -158,6 +160,8 @@ export const PlanVersion = VersionSummary.extend({
   goals: z.array(Goal),
   actions: z.array(Action),
   parties: z.array(Party),
+  /** The safety plan as proposed with this version; null for a draft (and a version proposed before it was kept). */
+  safetyPlan: z.array(SafetyPlanItem).nullable(),
 });
 export const Disagreement = z.object({
   versionId: z.string(),

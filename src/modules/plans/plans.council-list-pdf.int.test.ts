@@ -153,7 +153,20 @@ describe('the agreed plan as a PDF', () => {
       owner: { kind: 'family_member', personId: page.members[0].personId },
       dueOn: addDays(today, 10),
     });
+    // The safety plan as it stands when proposed is kept with the version (issue 14).
+    const agreement = {
+      what: 'Moeder belt Veilig Thuis bij ruzie',
+      ownerKind: 'family_member',
+      ownerId: page.members[0].personId,
+      dueOn: addDays(today, 7),
+      checkHow: 'De regisseur vraagt het elke week na',
+    };
+    const sp = await c.post(`/api/v1/cases/${caseId}/safety/plan`, agreement);
+    expect(sp.status, JSON.stringify(sp.body)).toBe(201);
+    expect((await c.get(`/api/v1/plan-versions/${v}`)).body.safetyPlan).toBeNull(); // a draft keeps none yet
     expect((await c.post(`/api/v1/plan-versions/${v}/propose`, { version: act.body.version })).status).toBe(200);
+    const kept = [{ what: agreement.what, who: expect.any(String), when: agreement.dueOn, check: agreement.checkHow }];
+    expect((await c.get(`/api/v1/plan-versions/${v}`)).body.safetyPlan).toEqual(kept);
     const party = (await c.get(`/api/v1/plan-versions/${v}`)).body.parties[0];
     expect(
       (await c.post(`/api/v1/plan-versions/${v}/answers`, { partyId: party.id, answer: 'agreed', via: 'conversation' })).body.status,
@@ -172,5 +185,14 @@ describe('the agreed plan as a PDF', () => {
       ]),
     ).not.toHaveLength(0);
     expect((await s.get(`/api/v1/plan-versions/${v}/pdf`)).status).toBe(404);
+    // The case's safety plan changes after the agreement: the agreed version still says what was agreed.
+    const a = sp.body.plan[0] as { id: string; version: number };
+    const changed = await c.put(`/api/v1/cases/${caseId}/safety/plan/${a.id}`, { ...agreement, what: 'Iets anders', version: a.version });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect((await c.get(`/api/v1/plan-versions/${v}`)).body.safetyPlan).toEqual(kept);
+    // and the database keeps it so: no writer can change the copy of an agreed version
+    await expect(t.db.query(`UPDATE plan_versions SET safety_plan = '[]' WHERE region_id = $1 AND id = $2`, [region, v])).rejects.toThrow(
+      /cannot change/,
+    );
   });
 });

@@ -22,6 +22,7 @@ export interface VersionRow {
   decided_at: string | null;
   superseded_at: string | null;
   version: number;
+  safety_plan: Array<{ what: string; who: string; when: string | null; check: string | null }> | null;
 }
 
 const iso = (v: string | Date | null) => (v == null ? null : new Date(v).toISOString());
@@ -29,7 +30,7 @@ export const PERSON_NAME = (p: string) => `nullif(concat_ws(' ', ${p}.given_name
 
 const VERSION_COLUMNS = `v.id, v.case_id, v.family_id, v.number, v.status, v.plan_date::text AS plan_date, v.based_on, v.created_at, v.approved_at,
   (SELECT u.display_name FROM users u WHERE u.region_id = v.region_id AND u.id = v.approved_by) AS approved_by_name,
-  v.proposed_at, v.decided_at, v.superseded_at, v.version`;
+  v.proposed_at, v.decided_at, v.superseded_at, v.version, v.safety_plan`;
 
 export async function findVersion(tx: Tx, regionId: string, versionId: string, lock = false): Promise<VersionRow | null> {
   const rows = await tx.query<VersionRow>(
@@ -223,6 +224,7 @@ export async function versionDetail(tx: Tx, regionId: string, v: VersionRow): Pr
     goals: goals.get(v.id) ?? [],
     actions: actions.get(v.id) ?? [],
     parties,
+    safetyPlan: v.safety_plan,
   };
 }
 

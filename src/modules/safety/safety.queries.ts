@@ -16,6 +16,24 @@ export async function safetyPlanOf(tx: Tx, caseId: string) {
   };
 }
 
+/** One agreement of the safety plan as a plan version keeps it: who does what, when, and how it is checked. */
+export interface SafetyPlanItem {
+  what: string;
+  who: string;
+  when: string | null;
+  check: string | null;
+}
+
+/** The safety plan's agreements as they stand now, to keep with a plan version when it is proposed. */
+export async function safetyPlanSnapshot(tx: Tx, regionId: string, caseId: string): Promise<SafetyPlanItem[]> {
+  return (await agreementsOf(tx, regionId, caseId)).map((a) => ({
+    what: a.what,
+    who: a.ownerName,
+    when: a.dueOn,
+    check: a.checkHow || null,
+  }));
+}
+
 /** The network council's outcome: the family's goals in their own words and the network's actions, each with its owner and due date. */
 export async function councilOutcomeOf(tx: Tx, caseId: string) {
   return councilOutcome(tx, await actorRegion(tx), caseId);

@@ -23,6 +23,7 @@ import { usePlanT, type PlanKey } from './texts.js';
 import { DraftEditor } from './DraftEditor.js';
 import { Answers } from './Answers.js';
 import { VersionContent } from './VersionContent.js';
+import { VersionSafetyPlan } from './VersionSafetyPlan.js';
 
 export type { Overview, Version } from './VersionContent.js';
 
@@ -94,6 +95,7 @@ export function PlanScreen({ caseId }: { caseId: string }) {
             {t('current')}: {t('version', { n: d.current.number })} — {t(`s_${d.current.status}` as PlanKey)}
           </Heading>
           <VersionContent v={d.current} level={3} />
+          <VersionSafetyPlan v={d.current} level={3} />
           <Answers overview={d} v={d.current} onChanged={reload} />
         </section>
       )}

@@ -1,0 +1,56 @@
+// The safety plan as it was proposed with a plan version (kept with the version, issue 14): what
+// the parties agreed to, not the case's safety plan of today.
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
+import { useI18n } from '../../i18n.js';
+import { fmtDate } from '../../ui/time.js';
+import { usePlanT } from './texts.js';
+import type { Version } from './VersionContent.js';
+
+export function VersionSafetyPlan({ v, level }: { v: Version; level: 2 | 3 }) {
+  const t = usePlanT();
+  const { lang } = useI18n();
+  if (v.status === 'draft') return null;
+  return (
+    <>
+      <Heading level={level}>{t('safetyPlanKept')}</Heading>
+      {v.safetyPlan === null ? (
+        <Paragraph>{t('safetyPlanNotKept')}</Paragraph>
+      ) : v.safetyPlan.length === 0 ? (
+        <Paragraph>{t('safetyPlanNone')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph className="regie-muted">{t('safetyPlanKeptNote')}</Paragraph>
+          <Table className="regie-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('spWhat')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('spWho')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('spWhen')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('spCheck')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {v.safetyPlan.map((s, i) => (
+                <TableRow key={`${i}-${s.what}`}>
+                  <TableCell>{s.what}</TableCell>
+                  <TableCell>{s.who}</TableCell>
+                  <TableCell>{s.when ? fmtDate(s.when, lang) : '—'}</TableCell>
+                  <TableCell>{s.check ?? '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </>
+  );
+}
