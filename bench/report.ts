@@ -8,7 +8,8 @@ import type { SearchResult } from './search.js';
 import type { Summary } from './stats.js';
 import { compare, THRESHOLD, type Previous } from './regression.js';
 import type { Plan } from './diagnostics.js';
-import type { RefindexResult, RefindexRun } from './refindex.js';
+import type { RefindexResult } from './refindex.js';
+import type { RefindexRun } from './refindex-plan.js';
 import type { TriageResult } from './triage.js';
 import { plansMarkdown, type PlansResult } from './plans-report.js';
 

@@ -2,138 +2,49 @@
 // region B; region C and another organisation of B are bystanders. Send, who sees what, accept
 // (the family, persons and case are made in B; the sender's case in A closes or stays), refuse,
 // the errors, the deadline sweep in both regions, possible-match confirmation, and the audit
-// chains of both regions.
+// chains of both regions. The database's own guards: handovers.regions-guards.int.test.ts.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, familyBody, nextBsn, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
-import type { App } from '../../platform/http/app.js';
-import type { Tx } from '../../platform/db/db.js';
+import { describe, expect, it } from 'vitest';
+import { createUser, nextBsn, type TestUser } from '../../../test/support/factory.js';
+import { login } from '../../../test/support/http.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import { addDays, dutchToday } from '../../platform/time/working-days.js';
 import { verifyChain } from '../../platform/audit/audit.js';
 import { expireOverdueHandovers } from './handovers.service.js';
+import {
+  useHandoverRegions,
+  t,
+  app,
+  A,
+  B,
+  C,
+  vt,
+  teamB,
+  gpB,
+  otherB,
+  vtCoord,
+  vtLead,
+  coordB,
+  proB,
+  leadB,
+  otherBUser,
+  cVt,
+  cCoordB,
+  cProB,
+  cLeadB,
+  cOtherB,
+  cOut,
+  caseInA,
+  packageFor,
+  sent,
+  count,
+  inbox,
+  caseRow,
+  team,
+  handover,
+} from './handovers.regions.int-support.js';
 
-let t: TestDb;
-let app: App;
-let A: string;
-let B: string;
-let C: string;
-let vt: string;
-let teamB: string;
-let gpB: string;
-let otherB: string;
-let vtCoord: TestUser;
-let vtLead: TestUser;
-let coordB: TestUser;
-let proB: TestUser;
-let leadB: TestUser;
-let otherBUser: TestUser;
-let outsider: TestUser;
-let cVt: Client;
-let cCoordB: Client;
-let cProB: Client;
-let cLeadB: Client;
-let cOtherB: Client;
-let cOut: Client;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  [A, B, C] = [await createRegion(t.db), await createRegion(t.db), await createRegion(t.db)];
-  await t.db.query(`UPDATE regions SET name = 'De Bevelanden' WHERE id = $1`, [B]);
-  vt = await createOrganisation(t.db, A, 'veilig_thuis', 'Veilig Thuis Zeeland');
-  await createOrganisation(t.db, A, 'municipal_team', 'Sociaal Team Middelburg');
-  teamB = await createOrganisation(t.db, B, 'municipal_team', 'Team Jeugd Goes');
-  gpB = await createOrganisation(t.db, B, 'gp_practice', 'Huisarts Goes');
-  otherB = await createOrganisation(t.db, B, 'municipal_team', 'Sociaal Team Kapelle');
-  const orgC = await createOrganisation(t.db, C, 'municipal_team', 'Team Jeugd Zierikzee');
-  vtCoord = await createUser(t.db, A, vt, ['professional', 'coordinator']);
-  vtLead = await createUser(t.db, A, vt, ['professional', 'team_lead']);
-  coordB = await createUser(t.db, B, teamB, ['professional', 'coordinator']);
-  proB = await createUser(t.db, B, teamB, ['professional']);
-  leadB = await createUser(t.db, B, teamB, ['professional', 'team_lead']);
-  otherBUser = await createUser(t.db, B, otherB, ['professional', 'coordinator', 'team_lead']);
-  outsider = await createUser(t.db, C, orgC, ['professional', 'coordinator', 'team_lead']);
-  app = await testApp(t.server);
-  [cVt /* the lead of VT logs in too */, , cCoordB, cProB, cLeadB, cOtherB, cOut] = await Promise.all([
-    login(app, vtCoord.username),
-    login(app, vtLead.username),
-    login(app, coordB.username),
-    login(app, proB.username),
-    login(app, leadB.username),
-    login(app, otherBUser.username),
-    login(app, outsider.username),
-  ]);
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
-
-async function caseInA(o: { withBsn?: boolean; familyName?: string } = {}) {
-  const fam = await cVt.post(
-    '/api/v1/families',
-    familyBody(vtCoord.actor.userId, { familyName: o.familyName ?? 'de Vries', children: 2, legalBasis: 'safety', withBsn: o.withBsn }),
-  );
-  expect(fam.status, JSON.stringify(fam.body)).toBe(201);
-  const page = await cVt.get(`/api/v1/families/${fam.body.id}`);
-  return {
-    familyId: fam.body.id as string,
-    caseId: page.body.currentCase.id as string,
-    personIds: (page.body.members as Array<{ personId: string }>).map((m) => m.personId),
-  };
-}
-
-const packageFor = (k: { caseId: string; personIds: string[] }, o: Record<string, unknown> = {}) => ({
-  caseId: k.caseId,
-  toOrganisationId: teamB,
-  toRegionId: B,
-  reason: 'Het gezin verhuist naar Goes; Team Jeugd Goes neemt de regie over.',
-  safetyAssessment: 'concerns',
-  safetyNotes: 'Spanningen tussen de ouders; veiligheidsplan loopt.',
-  knownInformation: 'Onderzoek Veilig Thuis afgerond.',
-  personIds: k.personIds,
-  legalBasis: 'statutory_task',
-  senderAccess: 'ends',
-  ...o,
-});
-
-async function sent(o: Record<string, unknown> = {}, family: { withBsn?: boolean; familyName?: string } = {}) {
-  const k = await caseInA(family);
-  const r = await cVt.post('/api/v1/handovers', packageFor(k, o));
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return { ...k, handoverId: r.body.id as string };
-}
-
-const count = async (sql: string, params: unknown[]) =>
-  Number((await t.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${sql}`, params))[0]!.n);
-const inbox = (region: string, u: TestUser, kind: string, handoverId: string) =>
-  count(`notifications WHERE region_id = $1 AND user_id = $2 AND kind = $3 AND link = $4`, [
-    region,
-    u.actor.userId,
-    kind,
-    `/overdrachten/${handoverId}`,
-  ]);
-const caseRow = async (region: string, caseId: string) =>
-  (
-    await t.db.query<{ status: string; closed_reason: string | null; version: number }>(
-      `SELECT status, closed_reason, version FROM cases WHERE region_id = $1 AND id = $2`,
-      [region, caseId],
-    )
-  )[0];
-const team = (region: string, caseId: string) =>
-  t.db.query<{ user_id: string; organisation_id: string; role: string; legal_basis: string; ended_at: string | null }>(
-    `SELECT user_id, organisation_id, role, legal_basis, ended_at FROM case_team WHERE region_id = $1 AND case_id = $2 ORDER BY started_at, role`,
-    [region, caseId],
-  );
-const handover = async (id: string) =>
-  (
-    await t.db.query<{ region_id: string; to_region_id: string; status: string; version: number; result_case_id: string | null }>(
-      `SELECT region_id, to_region_id, status, version, result_case_id FROM handovers WHERE id = $1`,
-      [id],
-    )
-  )[0];
+useHandoverRegions();
 
 describe('the receiver picker', () => {
   it("offers the own region's organisations first, then those of other regions with their region, only with the task", async () => {
@@ -625,142 +536,5 @@ describe('a signal handed over to another region', () => {
     const a = await cProB.post(`/api/v1/handovers/${r.body.id}/accept`, { nomineeUserId: coordB.actor.userId, version: 1 });
     expect(a.body).toMatchObject({ status: 'accepted', caseId: null });
     expect(await asActor(t.db, proB.actor, (tx) => tx.query(`SELECT id FROM signals WHERE id = $1`, [signalId]))).toEqual([]);
-  });
-});
-
-describe('row-level security on a handover from another region', () => {
-  it('lets the receiver change only the answer, and an answer is final', async () => {
-    const k = await sent();
-    const err = (p: Promise<unknown>) =>
-      p.then(
-        () => 'ok',
-        (e: { code?: string }) => e.code,
-      );
-    // the package is not the receiver's to change
-    expect(
-      await err(asActor(t.db, proB.actor, (tx) => tx.query(`UPDATE handovers SET reason = 'anders' WHERE id = $1`, [k.handoverId]))),
-    ).toBe('42501');
-    // the sender may not answer its own handover, not even in the database
-    const n = await asActor(t.db, vtCoord.actor, (tx) =>
-      tx.query(`UPDATE handovers SET status = 'refused', refusal_reason = 'x' WHERE id = $1 RETURNING id`, [k.handoverId]),
-    );
-    expect(n).toEqual([]);
-    expect((await cProB.post(`/api/v1/handovers/${k.handoverId}/refuse`, { reason: 'Geen capaciteit in Goes deze maand.' })).status).toBe(
-      200,
-    );
-    expect(
-      await err(asActor(t.db, proB.actor, (tx) => tx.query(`UPDATE handovers SET status = 'pending' WHERE id = $1`, [k.handoverId]))),
-    ).toBe('23514');
-    // the writers in the other region refuse anyone but a party, outside the transaction that sent or answered
-    const call = (who: TestUser, sql: string, params: unknown[] = [A, k.handoverId]) =>
-      err(asActor(t.db, who.actor, (tx) => tx.query(sql, params)));
-    expect(await call(proB, `SELECT regie.handover_close_sender_case($1, $2, 'verhuisd', 'beëindigd')`)).toBe('42501');
-    expect(await call(proB, `SELECT regie.handover_touch_sender_case($1, $2)`)).toBe('42501');
-    expect(await call(proB, `SELECT regie.handover_event_elsewhere($1, $2, 'handover_refused', 'handover_refused', '{}', '{}')`)).toBe(
-      '42501',
-    );
-    expect(await call(proB, `SELECT * FROM regie.handover_staff_elsewhere($1, $2)`)).toBe('42501');
-    expect(
-      await call(proB, `SELECT regie.handover_notify_elsewhere($1, $2, $3, 'handover_refused', '{}', $4, $5)`, [
-        A,
-        k.handoverId,
-        vtCoord.actor.userId,
-        `/overdrachten/${k.handoverId}`,
-        `handover-refused:${k.handoverId}`,
-      ]),
-    ).toBe('42501');
-    expect(await call(outsider, `SELECT regie.audit_handover_elsewhere($1, $2, 'read', 'handover', 'x', 'professional', NULL, NULL)`)).toBe(
-      '42501',
-    );
-    expect(
-      await call(vtCoord, `SELECT regie.handover_notify_elsewhere($1, $2, $3, 'handover_received', '{}', $4, $5)`, [
-        A,
-        k.handoverId,
-        proB.actor.userId,
-        `/overdrachten/${k.handoverId}`,
-        `handover-received:${k.handoverId}`,
-      ]),
-    ).toBe('42501');
-  });
-
-  it('lets the receiver, inside its answering transaction, write in the other region only what that answer causes', async () => {
-    const k = await sent();
-    const stranger = await createUser(t.db, A, await createOrganisation(t.db, A, 'school', 'OBS Middelburg'), ['professional']);
-    const codeOf = (e: unknown) => (e as { code?: string }).code;
-    // Each probe: the answer (refused) given in a transaction through the receiver's column
-    // grants, then one call; the transaction is always rolled back, so the probes stay independent.
-    const rollback = new Error('rollback');
-    const inTx = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
-      let out: T | undefined;
-      await asActor(t.db, proB.actor, async (tx) => {
-        await tx.query(
-          `UPDATE handovers SET status = 'refused', refusal_reason = 'Geen plek', responded_by = $2, responded_at = now() WHERE id = $1`,
-          [k.handoverId, proB.actor.userId],
-        );
-        out = await fn(tx);
-        throw rollback;
-      }).catch((e: unknown) => {
-        if (e !== rollback) throw e;
-      });
-      return out as T;
-    };
-    const refused = (sql: string, params: unknown[]) =>
-      inTx((tx) =>
-        tx.query(sql, params).then(
-          () => 'ok',
-          (e: unknown) => codeOf(e),
-        ),
-      );
-    const link = `/overdrachten/${k.handoverId}`;
-    // whom it may tell: the sender and the sending organisation's team leads, not anybody of that region
-    const staff = await inTx((tx) =>
-      tx.query<{ user_id: string }>(`SELECT user_id FROM regie.handover_staff_elsewhere($1, $2)`, [A, k.handoverId]),
-    );
-    expect(staff.map((r) => r.user_id).sort()).toEqual([vtCoord.actor.userId, vtLead.actor.userId].sort());
-    const notice = `SELECT regie.handover_notify_elsewhere($1, $2, $3, $4, '{}', $5, $6)`;
-    expect(
-      await refused(notice, [A, k.handoverId, stranger.actor.userId, 'handover_refused', link, `handover-refused:${k.handoverId}`]),
-    ).toBe('42501');
-    // nothing but this answer's kind, link and event key
-    expect(
-      await refused(notice, [A, k.handoverId, vtCoord.actor.userId, 'handover_accepted', link, `handover-accepted:${k.handoverId}`]),
-    ).toBe('42501');
-    expect(
-      await refused(notice, [A, k.handoverId, vtCoord.actor.userId, 'handover_refused', '/elders', `handover-refused:${k.handoverId}`]),
-    ).toBe('42501');
-    expect(
-      await refused(notice, [A, k.handoverId, vtCoord.actor.userId, 'handover_refused', link, `handover-refused:${k.handoverId}`]),
-    ).toBe('ok');
-    // a refusal closes no case, and is no acceptance or closing on the timeline
-    expect(await refused(`SELECT regie.handover_close_sender_case($1, $2, 'verhuisd', 'beëindigd')`, [A, k.handoverId])).toBe('42501');
-    const event = `SELECT regie.handover_event_elsewhere($1, $2, $3, $4, '{}', '{}')`;
-    expect(await refused(event, [A, k.handoverId, 'case_closed', 'case_status_changed'])).toBe('42501');
-    expect(await refused(event, [A, k.handoverId, 'handover_accepted_elsewhere', 'handover_accepted'])).toBe('42501');
-    expect(await refused(event, [A, k.handoverId, 'handover_refused', 'handover_refused'])).toBe('ok');
-    // the log names the case only when this answer closed it
-    expect(
-      await refused(`SELECT regie.audit_handover_elsewhere($1, $2, 'update', 'case', 'x', 'professional', NULL, NULL)`, [A, k.handoverId]),
-    ).toBe('42501');
-    expect(await caseRow(A, k.caseId)).toMatchObject({ status: 'registered' });
-  });
-
-  it('keeps the foreign keys of a handover within one region, and names the receiving region in a foreign key across regions', async () => {
-    const k = await caseInA();
-    const insert = (toRegion: string | null, toOrg: string) =>
-      t.db
-        .query(
-          `INSERT INTO handovers (region_id, to_region_id, id, case_id, family_id, subject_label, from_organisation_id, from_user_id, to_organisation_id, reason,
-          safety_assessment, known_information, legal_basis, sender_access, accept_due_on)
-       VALUES ($1, $2, $3, $4, $5, 'Gezin', $6, $7, $8, 'Reden', 'safe', 'Bekend', 'statutory_task', 'ends', $9)`,
-          [A, toRegion, randomUUID(), k.caseId, k.familyId, vt, vtCoord.actor.userId, toOrg, dutchToday()],
-        )
-        .then(
-          () => 'ok',
-          (e: { code?: string }) => e.code,
-        );
-    expect(await insert(null, randomUUID())).toBe('23503'); // default: own region, so the receiver must exist there
-    expect(await insert(A, teamB)).toBe('23503'); // Team Jeugd Goes is no organisation of A
-    expect(await insert('no-such-region', teamB)).toBe('23503');
-    expect(await insert(B, teamB)).toBe('ok');
   });
 });
