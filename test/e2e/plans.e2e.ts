@@ -84,6 +84,9 @@ describe('journey: a plan from draft to agreement', () => {
     await page.getByRole('button', { name: 'Voorleggen aan het gezin en de organisaties' }).click();
     await page.getByRole('heading', { name: /Huidige versie: Versie 1 — voorgelegd/, level: 2 }).waitFor();
     await expect.poll(() => page.getByText('wacht op antwoord').count()).toBe(1);
+    // The proposed version shows the safety plan kept with it (here: none was recorded).
+    expect(await page.getByRole('heading', { name: 'Veiligheidsplan bij deze versie', level: 3 }).count()).toBe(1);
+    expect(await page.getByText('Er was geen veiligheidsplan vastgelegd toen deze versie werd voorgelegd.').count()).toBe(1);
     await page.locator('summary', { hasText: 'Antwoord van Anna Visser' }).focus();
     await page.keyboard.press('Enter');
     await page.getByLabel('Hoe').selectOption({ label: 'in een gesprek' });
