@@ -233,3 +233,41 @@ describe('the opening-date sort key (family_opened, migrations/0280)', () => {
     expect(desc.map((f) => f.id)).toEqual(asc.map((f) => f.id).reverse());
   });
 });
+
+describe('the activity sort (migration 0370: ordered by the timestamp, walked through an index)', () => {
+  it("pages a team lead's whole team by last activity, both ways, ties by id, each family once", async () => {
+    const ids: string[] = [];
+    for (const name of ['Act-A', 'Act-B', 'Act-C', 'Act-D', 'Act-E'])
+      ids.push((await c.post('/api/v1/families', familyBody(coord.actor.userId, { familyName: name }))).body.id as string);
+    // Two share one moment (the tie is the id), one has microseconds the text of the cursor must keep.
+    const at = [
+      '2026-01-05T10:00:00Z',
+      '2026-01-03T08:00:00.123456Z',
+      '2026-01-05T10:00:00Z',
+      '2026-01-01T00:00:00Z',
+      '2026-01-04T12:30:00Z',
+    ];
+    for (const [i, id] of ids.entries())
+      await t.db.query(`UPDATE families SET last_activity_at = $3 WHERE region_id = $1 AND id = $2`, [region, id, at[i]]);
+    const expected = await t.db.query<{ id: string }>(
+      `SELECT id FROM families WHERE region_id = $1 AND id = ANY($2::uuid[]) ORDER BY last_activity_at, id::text`,
+      [region, ids],
+    );
+    const walk = async (sort: string) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < 20; i++) {
+        const r = await l.get(
+          `/api/v1/families?scope=organisation&q=act-&sort=${sort}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+        seen.push(...(r.body.items as Array<{ id: string }>).map((x) => x.id));
+        cursor = r.body.nextCursor ?? undefined;
+        if (!cursor) break;
+      }
+      return seen;
+    };
+    expect(await walk('activity')).toEqual(expected.map((r) => r.id));
+    expect(await walk('-activity')).toEqual(expected.map((r) => r.id).reverse());
+  });
+});

@@ -154,7 +154,7 @@ const SORTS = {
     tie: 'fo.family_id::text',
     from: ' JOIN family_opened fo ON fo.region_id = f.region_id AND fo.family_id = f.id',
   },
-  activity: { expr: `f.last_activity_at::text`, value: `f.last_activity_at::text`, tie: 'f.id::text', from: '' },
+  activity: { expr: 'f.last_activity_at', value: 'f.last_activity_at::text', tie: 'f.id::text', from: '' },
 } as const;
 
 export function normaliseSearch(s: string) {
