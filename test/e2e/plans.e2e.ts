@@ -99,6 +99,21 @@ describe('journey: a plan from draft to agreement', () => {
     await expectAccessible(page, 'plan akkoord');
     await screenshot(page, 'plan-akkoord');
 
+    // Progress without a new version: the agreed version stays as it is, the action's stand changes.
+    const progress = page.locator('details', { hasText: 'Voortgang: Afspraak maken bij de schuldhulp' });
+    await progress.locator('summary').click();
+    await progress.getByLabel('Stand').selectOption({ label: 'niet gedaan' });
+    await progress.getByRole('button', { name: 'Voortgang opslaan' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('.regie-error-summary')?.textContent ?? ''))
+      .toContain('Schrijf op waarom de actie niet is gedaan.');
+    await expectAccessible(page, 'plan voortgang (fout)');
+    await progress.getByLabel('Stand').selectOption({ label: 'gedaan' });
+    await progress.getByRole('button', { name: 'Voortgang opslaan' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: /^gedaan — bijgewerkt/ }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: /Huidige versie: Versie 1 — akkoord/, level: 2 }).count()).toBe(1);
+    await expectAccessible(page, 'plan voortgang');
+
     await page.getByRole('link', { name: 'Naar het gezin' }).click();
     await page.getByRole('heading', { name: 'Gezin Visser', level: 1 }).waitFor();
     await expect.poll(() => page.getByText(/Akkoord op versie 1/).count()).toBe(1);

@@ -220,6 +220,7 @@ describe('route permissions', () => {
         "POST /api/v1/person-merges": "family:update",
         "POST /api/v1/person-merges/:mergeId/undo": "family:update",
         "POST /api/v1/persons/possible-matches": "family:create",
+        "POST /api/v1/plan-actions/:actionId/progress": "plan:write",
         "POST /api/v1/plan-versions/:versionId/actions": "plan:write",
         "POST /api/v1/plan-versions/:versionId/actions/:actionId/remove": "plan:write",
         "POST /api/v1/plan-versions/:versionId/actions/with-team-member": "case-team:manage",

@@ -100,6 +100,7 @@ export interface ApiRoutes {
   'PUT /api/v1/persons/:personId': { query: never; body: typeof persons.UpdatePersonBody; response: typeof persons.PersonVersion };
   'GET /api/v1/persons/:personId/access-log': { query: typeof audit.AccessLogQuery; body: never; response: typeof audit.AccessLog };
   'POST /api/v1/persons/possible-matches': { query: never; body: typeof persons.MatchQuery; response: typeof persons.PossibleMatches };
+  'POST /api/v1/plan-actions/:actionId/progress': { query: never; body: typeof plans.ProgressBody; response: typeof plans.ProgressRecorded };
   'GET /api/v1/plan-settings': { query: never; body: never; response: typeof plans.PlanSettings };
   'PUT /api/v1/plan-settings': { query: never; body: typeof plans.PlanSettingsBody; response: typeof plans.PlanSettings };
   'GET /api/v1/plan-versions/:versionId': { query: never; body: never; response: typeof plans.PlanVersion };

@@ -230,7 +230,10 @@ export function renderPlanPdf(d: PlanPdfData): Promise<Buffer> {
             ? `${a.owner.personName ?? ''} (gezin)`
             : `${a.owner.networkMemberName ?? ''} (netwerk)`,
         nlDate(a.dueOn),
-        a.status === 'not_done' ? `niet gedaan: ${a.notDoneReason ?? ''}` : (STATUS[a.status] ?? a.status),
+        // The stand on the day it is printed (progress since the agreement, migration 0380).
+        a.progress.status === 'not_done'
+          ? `niet gedaan: ${a.progress.notDoneReason ?? ''}`
+          : (STATUS[a.progress.status] ?? a.progress.status),
       ]),
     );
 

@@ -11,8 +11,10 @@ export const noAgreedPlanCondition = (family: string) => `EXISTS (SELECT 1 FROM 
      AND pc.opened_at < now() - interval '${PLAN_AGREED_WITHIN_DAYS} days'
      AND NOT EXISTS (SELECT 1 FROM plan_versions pv WHERE pv.region_id = pc.region_id AND pv.case_id = pc.id AND pv.status = 'agreed'))`;
 
-/** How many open actions of the family's agreed plan are past their due day (Dutch calendar). */
+/** How many actions of the family's agreed plan still stand open (progress since, migration 0380) past their due day (Dutch calendar). */
 export const overdueActionsCount = (family: string) => `(SELECT count(*)::int FROM plan_versions pv
     JOIN plan_actions pa ON pa.region_id = pv.region_id AND pa.plan_version_id = pv.id
    WHERE pv.region_id = ${family}.region_id AND pv.family_id = ${family}.id AND pv.status = 'agreed'
-     AND pa.status = 'open' AND pa.due_on < (now() AT TIME ZONE 'Europe/Amsterdam')::date)`;
+     AND pa.due_on < (now() AT TIME ZONE 'Europe/Amsterdam')::date
+     AND coalesce((SELECT pp.status FROM plan_action_progress pp WHERE pp.region_id = pa.region_id AND pp.action_id = pa.id
+                    ORDER BY pp.seq DESC LIMIT 1), pa.status) = 'open')`;

@@ -81,6 +81,19 @@ export const AnswerBody = z.strictObject({
   answeredOn: IsoDate.optional(),
 });
 
+/**
+ * How an action of the agreed plan goes: its stand now (the agreed version itself does not
+ * change). `version` is the action's progress version as read (1 before any progress).
+ */
+export const ProgressBody = z
+  .strictObject({ status: ActionStatus, notDoneReason: Text(1000).optional(), version: Version })
+  .refine((b) => b.status !== 'not_done' || !!b.notDoneReason?.trim(), {
+    path: ['notDoneReason'],
+    message: msg('Schrijf op waarom de actie niet is gedaan.', 'Say why the action was not done.'),
+  });
+export const ProgressParams = z.strictObject({ actionId: Uuid });
+export const ProgressRecorded = z.object({ actionId: z.string(), status: ActionStatus, version: z.number() });
+
 export const CompareQuery = z.strictObject({ from: Uuid, to: Uuid });
 export const PlanSettingsBody = z.strictObject({ teamLeadApproval: z.boolean(), version: Version.optional() });
 
@@ -119,6 +132,14 @@ export const Action = z.object({
   status: ActionStatus,
   notDoneReason: z.string().nullable(),
   position: z.number(),
+  /** On an agreed version: its stand since (null: as agreed); `version` is what a progress change sends back. */
+  progress: z.object({
+    status: ActionStatus,
+    notDoneReason: z.string().nullable(),
+    recordedAt: z.string().nullable(),
+    recordedByName: z.string().nullable(),
+    version: z.number(),
+  }),
 });
 export const PartyAnswer = z.object({
   answer: AnswerKind,

@@ -19,6 +19,9 @@ import {
   PlanSettingsBody,
   PlanSummary,
   PlanVersion,
+  ProgressBody,
+  ProgressParams,
+  ProgressRecorded,
   Saved,
   StartDraftBody,
   UpdateDraftBody,
@@ -39,6 +42,7 @@ import {
 import { answerVersion, approveDraft, proposeDraft } from './agreement.service.js';
 import { compareVersions, familyPlanSummary, readPlan, readPlanSettings, readVersion, updatePlanSettings } from './reading.service.js';
 import { planPdf } from './plan-pdf.js';
+import { recordProgress } from './progress.service.js';
 
 export function plansRoutes(app: App) {
   const tags = ['Plan'];
@@ -216,6 +220,21 @@ export function plansRoutes(app: App) {
       config: write,
     },
     (req) => removeAction(app.db, req.actor, req.params.versionId, req.params.actionId, req.body),
+  );
+
+  app.post(
+    '/api/v1/plan-actions/:actionId/progress',
+    {
+      schema: {
+        tags,
+        summary: 'De voortgang van een actie van het plan waarop akkoord is gegeven vastleggen (met versie)',
+        params: ProgressParams,
+        body: ProgressBody,
+        response: { 200: ProgressRecorded },
+      },
+      config: write,
+    },
+    (req) => recordProgress(app.db, req.actor, req.params.actionId, req.body),
   );
 
   app.post(

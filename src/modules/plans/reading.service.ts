@@ -109,7 +109,7 @@ export async function compareVersions(db: Database, actor: Actor, q: z.infer<typ
       });
     // Goals by lineage and an action's goal by the goal's lineage: a copied goal is the same goal.
     const g = compareItems(goals.get(a.id) ?? [], goals.get(b.id) ?? []);
-    const x = compareItems(actions.get(a.id) ?? [], actions.get(b.id) ?? [], ['id', 'lineageId', 'position', 'goalId']);
+    const x = compareItems(actions.get(a.id) ?? [], actions.get(b.id) ?? [], ['id', 'lineageId', 'position', 'goalId', 'progress']);
     await audit(tx, actor, a.family_id, 'read', 'plan-comparison', `${a.id}:${b.id}`);
     return { from: summary(a), to: summary(b), goals: g, actions: x, counts: { goals: countChanges(g), actions: countChanges(x) } };
   });
@@ -155,8 +155,9 @@ export async function familyPlanSummary(db: Database, actor: Actor, familyId: st
         ownerName:
           a.owner.networkMemberName ?? a.owner.personName ?? [a.owner.organisationName, a.owner.userName].filter(Boolean).join(' — '),
       });
-      overdue = actions.filter((a) => a.status === 'open' && a.dueOn < today).map(brief);
-      dueThisWeek = actions.filter((a) => a.status === 'open' && a.dueOn >= today && a.dueOn <= weekEnd).map(brief);
+      // The stand since the agreement counts (a done action is not overdue).
+      overdue = actions.filter((a) => a.progress.status === 'open' && a.dueOn < today).map(brief);
+      dueThisWeek = actions.filter((a) => a.progress.status === 'open' && a.dueOn >= today && a.dueOn <= weekEnd).map(brief);
     }
     return {
       caseId,

@@ -43,6 +43,7 @@ export const FAMILY_SCOPED = {
   plan_actions: 'family',
   plan_parties: 'family',
   plan_answers: 'family (append-only)',
+  plan_action_progress: 'family (append-only)',
 } as const;
 export type ScopedTable = keyof typeof FAMILY_SCOPED;
 export const SCOPED_TABLES = Object.keys(FAMILY_SCOPED).sort() as ScopedTable[];
@@ -64,7 +65,9 @@ export const WRITES: Partial<Record<ScopedTable, string>> = {
   council_goals: 'DELETE FROM council_goals WHERE region_id = $1 RETURNING id::text',
   plan_versions: 'UPDATE plan_versions SET version = version WHERE region_id = $1 RETURNING id::text',
   plan_goals: 'UPDATE plan_goals SET description = description WHERE region_id = $1 RETURNING id::text',
-  plan_actions: 'UPDATE plan_actions SET description = description WHERE region_id = $1 RETURNING id::text',
+  // An action of an agreed version does not change at all (0320's guard): only a draft's are tried.
+  plan_actions: `UPDATE plan_actions SET description = description WHERE region_id = $1
+    AND plan_version_id IN (SELECT v.id FROM plan_versions v WHERE v.region_id = $1 AND v.status = 'draft') RETURNING id::text`,
   // Last: without their household memberships the persons above are no longer the actor's.
   family_members: 'DELETE FROM family_members WHERE region_id = $1 RETURNING person_id::text AS id',
 };

@@ -76,6 +76,8 @@ export interface ScopedRow {
   visibleTo?: (actor: Actor, familyReadable: (familyId: string) => boolean) => boolean;
   /** Read by the privacy officer (whatever else holds). */
   privacyOfficer?: boolean;
+  /** false: the database keeps the row as it is whoever asks (an action of an agreed plan version). */
+  writable?: false;
 }
 
 export interface World {
@@ -327,6 +329,13 @@ export async function buildWorld(db: Database, spec: WorldSpec): Promise<World> 
         `INSERT INTO plan_parties (region_id, id, plan_version_id, family_id, person_id, requirement) VALUES ($1, $2, $3, $4, $5, 'agree')`,
         [proposed, fam.id, fam.personIds[0]],
       );
+      const agreedAction = await add(
+        'plan_actions',
+        `INSERT INTO plan_actions (region_id, id, plan_version_id, family_id, lineage_id, description, owner_kind, owner_person_id, due_on)
+        VALUES ($1, $2, $3, $4, $2, 'Afspraak maken', 'family_member', $5, current_date)`,
+        [proposed, fam.id, fam.personIds[0]],
+        { familyId: fam.id, writable: false },
+      );
       await tx.query(
         `UPDATE plan_versions SET status = 'proposed', proposed_at = now(), proposed_by = $3 WHERE region_id = $1 AND id = $2`,
         [regionId, proposed, coord.userId],
@@ -336,6 +345,17 @@ export async function buildWorld(db: Database, spec: WorldSpec): Promise<World> 
         `INSERT INTO plan_answers (region_id, id, plan_version_id, party_id, family_id, answer, via, answered_on, recorded_by)
         VALUES ($1, $2, $3, $4, $5, 'agreed', 'conversation', current_date, $6)`,
         [proposed, party, fam.id, coord.userId],
+      );
+      // Agreed, so its action's progress can be recorded (migration 0380).
+      await tx.query(`UPDATE plan_versions SET status = 'agreed', decided_at = now() WHERE region_id = $1 AND id = $2`, [
+        regionId,
+        proposed,
+      ]);
+      await add(
+        'plan_action_progress',
+        `INSERT INTO plan_action_progress (region_id, id, action_id, plan_version_id, family_id, status, recorded_by)
+        VALUES ($1, $2, $3, $4, $5, 'done', $6)`,
+        [agreedAction, proposed, fam.id, coord.userId],
       );
       const draft = await add(
         'plan_versions',

@@ -55,6 +55,9 @@ export interface TimelineParams {
   plan_answer_recorded: { number: number; party: string };
   plan_agreed: { number: number };
   plan_disagreed: { number: number; party: string; reason: string };
+  plan_action_done: { action: string };
+  plan_action_not_done: { action: string; reason: string };
+  plan_action_reopened: { action: string };
   /** Day-to-day work written as free text (the demo's notes): the text is content, not a sentence of Regie's. */
   note: { text: string };
   /** An event from before events were structured, whose sentence matched no known kind. */
@@ -131,6 +134,9 @@ export const TIMELINE_TYPE_OF = {
   plan_answer_recorded: 'plan_answered',
   plan_agreed: 'plan_agreed',
   plan_disagreed: 'plan_disagreed',
+  plan_action_done: 'plan_changed',
+  plan_action_not_done: 'plan_changed',
+  plan_action_reopened: 'plan_changed',
 } as const satisfies Record<TimelineKind, string>;
 export type TimelineType = (typeof TIMELINE_TYPE_OF)[TimelineKind];
 export const TIMELINE_KINDS = Object.keys(TIMELINE_TYPE_OF) as TimelineKind[];

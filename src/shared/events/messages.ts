@@ -71,6 +71,9 @@ const nl = {
     plan_answer_recorded: 'Antwoord op plan versie {{number}} vastgelegd: {{party}}',
     plan_agreed: 'Akkoord op plan versie {{number}}',
     plan_disagreed: 'Niet akkoord met plan versie {{number}}: {{party}} ({{reason}})',
+    plan_action_done: 'Actie gedaan: {{action}}',
+    plan_action_not_done: 'Actie niet gedaan: {{action}} ({{reason}})',
+    plan_action_reopened: 'Actie weer open: {{action}}',
   },
   notification: {
     handover_received: 'Nieuwe overdracht van {{from}}',
@@ -239,6 +242,9 @@ const en: Same<Messages> = {
     plan_answer_recorded: 'Answer to plan version {{number}} recorded: {{party}}',
     plan_agreed: 'Plan version {{number}} agreed',
     plan_disagreed: 'Plan version {{number}} not agreed: {{party}} ({{reason}})',
+    plan_action_done: 'Action done: {{action}}',
+    plan_action_not_done: 'Action not done: {{action}} ({{reason}})',
+    plan_action_reopened: 'Action open again: {{action}}',
   },
   notification: {
     handover_received: 'New handover from {{from}}',

@@ -58,6 +58,9 @@ const TIMELINE_EXAMPLES: { [K in keyof TimelineParams]: TimelineParams[K] } = {
   plan_answer_recorded: { number: 2, party: 'Wijkteam Oost' },
   plan_agreed: { number: 2 },
   plan_disagreed: { number: 2, party: 'Anna', reason: 'te snel' },
+  plan_action_done: { action: 'Inschrijven als woningzoekende' },
+  plan_action_not_done: { action: 'Inschrijven', reason: 'geen DigiD' },
+  plan_action_reopened: { action: 'Inschrijven' },
 };
 const NOTIFICATION_EXAMPLES: { [K in NotificationKind]: NotificationParams[K] } = {
   handover_received: { from: org },

@@ -287,6 +287,38 @@ export function ProblemAlert({ error, children }: { error: unknown; children?: R
   return <ErrorSummary error={error}>{children}</ErrorSummary>;
 }
 
+/**
+ * A small form folded behind its summary line (the design's disclosure), with the error summary
+ * on top and no browser validation: the pattern of the forms inside a page (answers, actions, progress).
+ */
+export function DisclosureForm({
+  summary,
+  error,
+  onSubmit,
+  children,
+}: {
+  summary: ReactNode;
+  error: unknown;
+  onSubmit: () => void | Promise<void>;
+  children: ReactNode;
+}) {
+  return (
+    <details className="regie-disclosure">
+      <summary>{summary}</summary>
+      <ProblemAlert error={error} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSubmit();
+        }}
+        noValidate
+      >
+        {children}
+      </form>
+    </details>
+  );
+}
+
 /** Says that a draft was restored, whose it is for and when it was saved, with the way to throw it away. */
 export function DraftNotice({ draft, about }: { draft: DraftMeta; about?: string }) {
   const ft = useFormT();

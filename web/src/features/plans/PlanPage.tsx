@@ -24,6 +24,7 @@ import { DraftEditor } from './DraftEditor.js';
 import { Answers } from './Answers.js';
 import { VersionContent } from './VersionContent.js';
 import { VersionSafetyPlan } from './VersionSafetyPlan.js';
+import { ProgressForms } from './ProgressForms.js';
 
 export type { Overview, Version } from './VersionContent.js';
 
@@ -96,6 +97,7 @@ export function PlanScreen({ caseId }: { caseId: string }) {
           </Heading>
           <VersionContent v={d.current} level={3} />
           <VersionSafetyPlan v={d.current} level={3} />
+          <ProgressForms v={d.current} onChanged={reload} />
           <Answers overview={d} v={d.current} onChanged={reload} />
         </section>
       )}

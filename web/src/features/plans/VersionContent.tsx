@@ -136,8 +136,14 @@ export function VersionContent({
                 <TableCell>{ownerName(a.owner)}</TableCell>
                 <TableCell>{fmtDate(a.dueOn, lang)}</TableCell>
                 <TableCell>
-                  {t(`a_${a.status}` as PlanKey)}
-                  {a.notDoneReason && ` (${a.notDoneReason})`}
+                  {t(`a_${a.progress.status}` as PlanKey)}
+                  {a.progress.notDoneReason && ` (${a.progress.notDoneReason})`}
+                  {a.progress.recordedAt && (
+                    <span className="regie-muted">
+                      {' — '}
+                      {t('progressSince', { when: fmtDate(a.progress.recordedAt, lang), who: a.progress.recordedByName ?? '—' })}
+                    </span>
+                  )}
                 </TableCell>
                 <TableCell>{goalText(a.goalId)}</TableCell>
                 {onRemoveAction && (
