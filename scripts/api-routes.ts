@@ -72,6 +72,9 @@ async function recordRoutes(): Promise<Recorded[]> {
     fake[method] = (url: string, opts: { schema?: Recorded['schema'] }) => {
       recorded.push({ method: method.toUpperCase(), url, schema: opts?.schema ?? {} });
     };
+  fake.route = (opts: { method: string; url: string; schema?: Recorded['schema'] }) => {
+    recorded.push({ method: opts.method, url: opts.url, schema: opts.schema ?? {} });
+  };
   const fakeApp = new Proxy(fake, { get: (t, p) => (p in t ? t[p as string] : noop) }) as unknown as App;
   for (const register of allRoutes) register(fakeApp);
   return recorded;

@@ -1,6 +1,7 @@
 // What other modules read of the plan as SQL conditions on a family row (`family`: the alias of a
 // row with region_id and id), for "Mijn gezinnen": the plan's state at a glance and its filters.
 // They run in the actor's transaction, so row-level security applies as everywhere.
+import { ACTION_STAND } from './plans.repo.js';
 
 /** Weeks after a case opens by which the family should have an agreed plan (the inspection's six weeks). */
 export const PLAN_AGREED_WITHIN_DAYS = 42;
@@ -16,5 +17,4 @@ export const overdueActionsCount = (family: string) => `(SELECT count(*)::int FR
     JOIN plan_actions pa ON pa.region_id = pv.region_id AND pa.plan_version_id = pv.id
    WHERE pv.region_id = ${family}.region_id AND pv.family_id = ${family}.id AND pv.status = 'agreed'
      AND pa.due_on < (now() AT TIME ZONE 'Europe/Amsterdam')::date
-     AND coalesce((SELECT pp.status FROM plan_action_progress pp WHERE pp.region_id = pa.region_id AND pp.action_id = pa.id
-                    ORDER BY pp.seq DESC LIMIT 1), pa.status) = 'open')`;
+     AND (SELECT st.status FROM (${ACTION_STAND('pa')}) st) = 'open')`;

@@ -28,14 +28,18 @@ export interface VersionRow {
 const iso = (v: string | Date | null) => (v == null ? null : new Date(v).toISOString());
 
 /**
- * The latest progress of the action `a` (an alias of plan_actions) on an agreed version, with who
- * recorded it and how many changes there were (migration 0380); no row when none was recorded.
+ * How the action `a` (an alias of plan_actions) stands: its latest progress on the agreed version
+ * (migration 0380), or else its own status. Always one row: status, not_done_reason, recorded_at and
+ * recorded_by of that progress (null when none), n the number of progress rows (the action's
+ * progress version is n + 1). The one place of the rule; join it with `CROSS JOIN LATERAL`.
  */
-export const LATEST_PROGRESS = (
-  a: string,
-) => `SELECT pp.status, pp.not_done_reason, pp.recorded_at, ru.display_name AS by_name, count(*) OVER () AS n
-    FROM plan_action_progress pp LEFT JOIN users ru ON ru.region_id = pp.region_id AND ru.id = pp.recorded_by
-   WHERE pp.region_id = ${a}.region_id AND pp.action_id = ${a}.id ORDER BY pp.seq DESC LIMIT 1`;
+export const ACTION_STAND = (a: string) => `SELECT coalesce(pp.status, ${a}.status) AS status,
+         CASE WHEN pp.status IS NULL THEN ${a}.not_done_reason ELSE pp.not_done_reason END AS not_done_reason,
+         pp.recorded_at, pp.recorded_by, coalesce(pp.n, 0)::int AS n
+    FROM (VALUES (1)) one
+    LEFT JOIN LATERAL (SELECT p.status, p.not_done_reason, p.recorded_at, p.recorded_by, count(*) OVER () AS n
+                         FROM plan_action_progress p WHERE p.region_id = ${a}.region_id AND p.action_id = ${a}.id
+                        ORDER BY p.seq DESC LIMIT 1) pp ON true`;
 export const PERSON_NAME = (p: string) => `nullif(concat_ws(' ', ${p}.given_names, ${p}.family_name_prefix, ${p}.family_name), '')`;
 
 const VERSION_COLUMNS = `v.id, v.case_id, v.family_id, v.number, v.status, v.plan_date::text AS plan_date, v.based_on, v.created_at, v.approved_at,
@@ -126,19 +130,20 @@ export async function actionsOf(tx: Tx, regionId: string, versionIds: string[]):
     status: 'open' | 'done' | 'not_done';
     not_done_reason: string | null;
     position: number;
-    pr_status: 'open' | 'done' | 'not_done' | null;
-    pr_reason: string | null;
-    pr_at: string | null;
-    pr_by: string | null;
-    pr_count: number;
+    st_status: 'open' | 'done' | 'not_done';
+    st_reason: string | null;
+    st_at: string | null;
+    st_by: string | null;
+    st_count: number;
   }>(
     `SELECT a.plan_version_id, a.id, a.lineage_id, a.goal_id, g.lineage_id AS goal_lineage_id, a.description, a.owner_kind,
             a.owner_organisation_id, o.name AS organisation_name, a.owner_user_id, u.display_name AS user_name,
             a.owner_person_id, ${PERSON_NAME('p')} AS person_name, a.owner_network_member_id, n.name AS network_member_name,
             a.due_on::text AS due_on, a.status, a.not_done_reason, a.position,
-            pr.status AS pr_status, pr.not_done_reason AS pr_reason, pr.recorded_at AS pr_at, pr.by_name AS pr_by, coalesce(pr.n, 0)::int AS pr_count
+            st.status AS st_status, st.not_done_reason AS st_reason, st.recorded_at AS st_at, su.display_name AS st_by, st.n AS st_count
        FROM plan_actions a
-       LEFT JOIN LATERAL (${LATEST_PROGRESS('a')}) pr ON true
+       CROSS JOIN LATERAL (${ACTION_STAND('a')}) st
+       LEFT JOIN users su ON su.region_id = a.region_id AND su.id = st.recorded_by
        LEFT JOIN plan_goals g ON g.region_id = a.region_id AND g.id = a.goal_id
        LEFT JOIN organisations o ON o.region_id = a.region_id AND o.id = a.owner_organisation_id
        LEFT JOIN users u ON u.region_id = a.region_id AND u.id = a.owner_user_id
@@ -160,11 +165,11 @@ export async function actionsOf(tx: Tx, regionId: string, versionIds: string[]):
       notDoneReason: r.not_done_reason,
       position: r.position,
       progress: {
-        status: r.pr_status ?? r.status,
-        notDoneReason: r.pr_status ? r.pr_reason : r.not_done_reason,
-        recordedAt: iso(r.pr_at),
-        recordedByName: r.pr_by,
-        version: r.pr_count + 1,
+        status: r.st_status,
+        notDoneReason: r.st_reason,
+        recordedAt: iso(r.st_at),
+        recordedByName: r.st_by,
+        version: r.st_count + 1,
       },
       owner: {
         kind: r.owner_kind,
@@ -302,11 +307,10 @@ export async function insertDraft(
       `INSERT INTO plan_actions (region_id, id, plan_version_id, family_id, lineage_id, goal_id, description, owner_kind, owner_organisation_id, owner_user_id,
                       owner_person_id, owner_network_member_id, due_on, status, not_done_reason, position)
                     SELECT a.region_id, gen_random_uuid(), $3, a.family_id, a.lineage_id, ng.id, a.description, a.owner_kind, a.owner_organisation_id, a.owner_user_id,
-                           a.owner_person_id, a.owner_network_member_id, a.due_on, coalesce(pr.status, a.status),
-                           CASE WHEN pr.status IS NULL THEN a.not_done_reason ELSE pr.not_done_reason END, a.position
+                           a.owner_person_id, a.owner_network_member_id, a.due_on, st.status, st.not_done_reason, a.position
                       FROM plan_actions a
                       -- a new draft starts from each action's stand, not from what was agreed
-                      LEFT JOIN LATERAL (${LATEST_PROGRESS('a')}) pr ON true
+                      CROSS JOIN LATERAL (${ACTION_STAND('a')}) st
                       LEFT JOIN plan_goals og ON og.region_id = a.region_id AND og.id = a.goal_id
                       LEFT JOIN plan_goals ng ON ng.region_id = a.region_id AND ng.plan_version_id = $3 AND ng.lineage_id = og.lineage_id
                      WHERE a.region_id = $1 AND a.plan_version_id = $2`,

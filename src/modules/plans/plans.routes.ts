@@ -1,4 +1,5 @@
 import type { App } from '../../platform/http/app.js';
+import { routesOf } from '../../platform/http/route.js';
 import {
   ActionBody,
   ActionParams,
@@ -45,248 +46,166 @@ import { planPdf } from './plan-pdf.js';
 import { recordProgress } from './progress.service.js';
 
 export function plansRoutes(app: App) {
-  const tags = ['Plan'];
-  const write = { permission: 'plan:write' as const };
-  app.get(
+  const r = routesOf(app, 'Plan');
+  const read = 'plan:read' as const;
+  const write = 'plan:write' as const;
+
+  r.get(
     '/api/v1/cases/:caseId/plan',
     {
-      schema: {
-        tags,
-        summary: 'Het plan van een dossier: versies, de huidige versie, het concept, open bezwaren',
-        params: CaseParams,
-        response: { 200: PlanOverview },
-      },
-      config: { permission: 'plan:read' },
+      summary: 'Het plan van een dossier: versies, de huidige versie, het concept, open bezwaren',
+      permission: read,
+      params: CaseParams,
+      ok: PlanOverview,
     },
     (req) => readPlan(app.db, req.actor, req.params.caseId),
   );
-
-  app.post(
+  r.post(
     '/api/v1/cases/:caseId/plan/drafts',
     {
-      schema: {
-        tags,
-        summary: 'Een nieuw concept van het plan starten (kopie van de laatste versie)',
-        params: CaseParams,
-        body: StartDraftBody,
-        response: { 201: Saved },
-      },
-      config: write,
+      summary: 'Een nieuw concept van het plan starten (kopie van de laatste versie)',
+      permission: write,
+      params: CaseParams,
+      body: StartDraftBody,
+      created: Saved,
     },
-    async (req, reply) => reply.code(201).send(await startDraft(app.db, req.actor, req.params.caseId, req.body)),
+    (req) => startDraft(app.db, req.actor, req.params.caseId, req.body),
   );
-
-  app.get(
+  r.get(
     '/api/v1/plan-versions/compare',
     {
-      schema: {
-        tags,
-        summary: 'Twee versies van een plan vergelijken: doelen en acties toegevoegd, gewijzigd, verwijderd',
-        querystring: CompareQuery,
-        response: { 200: Comparison },
-      },
-      config: { permission: 'plan:read' },
+      summary: 'Twee versies van een plan vergelijken: doelen en acties toegevoegd, gewijzigd, verwijderd',
+      permission: read,
+      query: CompareQuery,
+      ok: Comparison,
     },
     (req) => compareVersions(app.db, req.actor, req.query),
   );
-
-  app.get(
+  r.get(
     '/api/v1/plan-versions/:versionId',
-    {
-      schema: {
-        tags,
-        summary: 'Eén versie van een plan met doelen, acties en partijen',
-        params: VersionParams,
-        response: { 200: PlanVersion },
-      },
-      config: { permission: 'plan:read' },
-    },
+    { summary: 'Eén versie van een plan met doelen, acties en partijen', permission: read, params: VersionParams, ok: PlanVersion },
     (req) => readVersion(app.db, req.actor, req.params.versionId),
   );
-
-  app.patch(
+  r.patch(
     '/api/v1/plan-versions/:versionId',
     {
-      schema: {
-        tags,
-        summary: 'De datum van een concept wijzigen (met versie)',
-        params: VersionParams,
-        body: UpdateDraftBody,
-        response: { 200: Saved },
-      },
-      config: write,
+      summary: 'De datum van een concept wijzigen (met versie)',
+      permission: write,
+      params: VersionParams,
+      body: UpdateDraftBody,
+      ok: Saved,
     },
     (req) => updateDraft(app.db, req.actor, req.params.versionId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/plan-versions/:versionId/goals',
-    {
-      schema: { tags, summary: 'Een doel aan een concept toevoegen', params: VersionParams, body: GoalBody, response: { 201: Saved } },
-      config: write,
-    },
-    async (req, reply) => reply.code(201).send(await addGoal(app.db, req.actor, req.params.versionId, req.body)),
+    { summary: 'Een doel aan een concept toevoegen', permission: write, params: VersionParams, body: GoalBody, created: Saved },
+    (req) => addGoal(app.db, req.actor, req.params.versionId, req.body),
   );
-
-  app.put(
+  r.put(
     '/api/v1/plan-versions/:versionId/goals/:goalId',
-    {
-      schema: { tags, summary: 'Een doel van een concept wijzigen', params: GoalParams, body: GoalBody, response: { 200: Saved } },
-      config: write,
-    },
+    { summary: 'Een doel van een concept wijzigen', permission: write, params: GoalParams, body: GoalBody, ok: Saved },
     (req) => updateGoal(app.db, req.actor, req.params.versionId, req.params.goalId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/plan-versions/:versionId/goals/:goalId/remove',
-    {
-      schema: {
-        tags,
-        summary: 'Een doel uit een concept verwijderen',
-        params: GoalParams,
-        body: DraftVersionBody,
-        response: { 200: Saved },
-      },
-      config: write,
-    },
+    { summary: 'Een doel uit een concept verwijderen', permission: write, params: GoalParams, body: DraftVersionBody, ok: Saved },
     (req) => removeGoal(app.db, req.actor, req.params.versionId, req.params.goalId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/plan-versions/:versionId/council-outcome',
     {
-      schema: {
-        tags,
-        summary:
-          'Het plan van het familienetwerkberaad overnemen in een concept: de doelen van het gezin (met levensgebied) en de acties van het netwerk',
-        params: VersionParams,
-        body: CouncilCopyBody,
-        response: { 200: CouncilCopied },
-      },
-      config: write,
+      summary:
+        'Het plan van het familienetwerkberaad overnemen in een concept: de doelen van het gezin (met levensgebied) en de acties van het netwerk',
+      permission: write,
+      params: VersionParams,
+      body: CouncilCopyBody,
+      ok: CouncilCopied,
     },
     (req) => copyCouncilOutcome(app.db, req.actor, req.params.versionId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/plan-versions/:versionId/actions',
     {
-      schema: {
-        tags,
-        summary: 'Een actie aan een concept toevoegen (eigenaar in het casusteam, gezin of netwerk)',
-        params: VersionParams,
-        body: ActionBody,
-        response: { 201: Saved },
-      },
-      config: write,
+      summary: 'Een actie aan een concept toevoegen (eigenaar in het casusteam, gezin of netwerk)',
+      permission: write,
+      params: VersionParams,
+      body: ActionBody,
+      created: Saved,
     },
-    async (req, reply) => reply.code(201).send(await addAction(app.db, req.actor, req.params.versionId, req.body)),
+    (req) => addAction(app.db, req.actor, req.params.versionId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/plan-versions/:versionId/actions/with-team-member',
     {
-      schema: {
-        tags,
-        summary: 'Een professional van de organisatie van een actie aan het casusteam toevoegen (met grondslag) en de actie opslaan',
-        params: VersionParams,
-        body: ActionWithTeamMemberBody,
-        response: { 201: Saved },
-      },
-      config: { permission: 'case-team:manage' },
+      summary: 'Een professional van de organisatie van een actie aan het casusteam toevoegen (met grondslag) en de actie opslaan',
+      permission: 'case-team:manage',
+      params: VersionParams,
+      body: ActionWithTeamMemberBody,
+      created: Saved,
     },
-    async (req, reply) => reply.code(201).send(await addActionWithTeamMember(app.db, req.actor, req.params.versionId, req.body)),
+    (req) => addActionWithTeamMember(app.db, req.actor, req.params.versionId, req.body),
   );
-
-  app.put(
+  r.put(
     '/api/v1/plan-versions/:versionId/actions/:actionId',
-    {
-      schema: { tags, summary: 'Een actie van een concept wijzigen', params: ActionParams, body: ActionBody, response: { 200: Saved } },
-      config: write,
-    },
+    { summary: 'Een actie van een concept wijzigen', permission: write, params: ActionParams, body: ActionBody, ok: Saved },
     (req) => updateAction(app.db, req.actor, req.params.versionId, req.params.actionId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/plan-versions/:versionId/actions/:actionId/remove',
-    {
-      schema: {
-        tags,
-        summary: 'Een actie uit een concept verwijderen',
-        params: ActionParams,
-        body: DraftVersionBody,
-        response: { 200: Saved },
-      },
-      config: write,
-    },
+    { summary: 'Een actie uit een concept verwijderen', permission: write, params: ActionParams, body: DraftVersionBody, ok: Saved },
     (req) => removeAction(app.db, req.actor, req.params.versionId, req.params.actionId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/plan-actions/:actionId/progress',
     {
-      schema: {
-        tags,
-        summary: 'De voortgang van een actie van het plan waarop akkoord is gegeven vastleggen (met versie)',
-        params: ProgressParams,
-        body: ProgressBody,
-        response: { 200: ProgressRecorded },
-      },
-      config: write,
+      summary: 'De voortgang van een actie van het plan waarop akkoord is gegeven vastleggen (met versie)',
+      permission: write,
+      params: ProgressParams,
+      body: ProgressBody,
+      ok: ProgressRecorded,
     },
     (req) => recordProgress(app.db, req.actor, req.params.actionId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/plan-versions/:versionId/approve',
     {
-      schema: {
-        tags,
-        summary: 'Een concept goedkeuren vóór het voorleggen (teamleider, als de regio dat vraagt)',
-        params: VersionParams,
-        body: DraftVersionBody,
-        response: { 200: Saved },
-      },
-      config: { permission: 'plan:approve' },
+      summary: 'Een concept goedkeuren vóór het voorleggen (teamleider, als de regio dat vraagt)',
+      permission: 'plan:approve',
+      params: VersionParams,
+      body: DraftVersionBody,
+      ok: Saved,
     },
     (req) => approveDraft(app.db, req.actor, req.params.versionId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/plan-versions/:versionId/propose',
     {
-      schema: {
-        tags,
-        summary: 'Een concept voorleggen aan het gezin en de betrokken organisaties (regisseur)',
-        params: VersionParams,
-        body: DraftVersionBody,
-        response: { 200: Saved },
-      },
-      config: write,
+      summary: 'Een concept voorleggen aan het gezin en de betrokken organisaties (regisseur)',
+      permission: write,
+      params: VersionParams,
+      body: DraftVersionBody,
+      ok: Saved,
     },
     (req) => proposeDraft(app.db, req.actor, req.params.versionId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/plan-versions/:versionId/answers',
     {
-      schema: {
-        tags,
-        summary: 'Akkoord, niet akkoord of gehoord: het antwoord van een partij op de voorgelegde versie',
-        params: VersionParams,
-        body: AnswerBody,
-        response: { 201: AnswerResult },
-      },
-      config: write,
+      summary: 'Akkoord, niet akkoord of gehoord: het antwoord van een partij op de voorgelegde versie',
+      permission: write,
+      params: VersionParams,
+      body: AnswerBody,
+      created: AnswerResult,
     },
-    async (req, reply) => reply.code(201).send(await answerVersion(app.db, req.actor, req.params.versionId, req.body)),
+    (req) => answerVersion(app.db, req.actor, req.params.versionId, req.body),
   );
 
   app.get(
     '/api/v1/plan-versions/:versionId/pdf',
     {
-      schema: { tags, summary: 'Het akkoord bevonden plan als toegankelijke PDF', params: VersionParams },
-      config: { permission: 'plan:read' },
+      schema: { tags: ['Plan'], summary: 'Het akkoord bevonden plan als toegankelijke PDF', params: VersionParams },
+      config: { permission: read },
     },
     async (req, reply) => {
       const pdf = await planPdf(app.db, req.actor, req.params.versionId);
@@ -294,34 +213,23 @@ export function plansRoutes(app: App) {
     },
   );
 
-  app.get(
+  r.get(
     '/api/v1/families/:familyId/plan-summary',
-    {
-      schema: { tags, summary: 'Het plan in één oogopslag voor de gezinspagina', params: FamilyParams, response: { 200: PlanSummary } },
-      config: { permission: 'plan:read' },
-    },
+    { summary: 'Het plan in één oogopslag voor de gezinspagina', permission: read, params: FamilyParams, ok: PlanSummary },
     (req) => familyPlanSummary(app.db, req.actor, req.params.familyId),
   );
-
-  app.get(
+  r.get(
     '/api/v1/plan-settings',
-    {
-      schema: { tags, summary: 'Planregels van de regio: keurt een teamleider plannen vooraf goed', response: { 200: PlanSettings } },
-      config: { permission: 'admin:settings' },
-    },
+    { summary: 'Planregels van de regio: keurt een teamleider plannen vooraf goed', permission: 'admin:settings', ok: PlanSettings },
     (req) => readPlanSettings(app.db, req.actor),
   );
-
-  app.put(
+  r.put(
     '/api/v1/plan-settings',
     {
-      schema: {
-        tags,
-        summary: 'Planregels van de regio wijzigen (functioneel beheerder)',
-        body: PlanSettingsBody,
-        response: { 200: PlanSettings },
-      },
-      config: { permission: 'admin:settings' },
+      summary: 'Planregels van de regio wijzigen (functioneel beheerder)',
+      permission: 'admin:settings',
+      body: PlanSettingsBody,
+      ok: PlanSettings,
     },
     (req) => updatePlanSettings(app.db, req.actor, req.body),
   );

@@ -10,7 +10,7 @@ import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { Conflict, NotFound, StaleVersion } from '../../platform/http/errors.js';
 import { appendEvent } from '../timeline/timeline.js';
-import { LATEST_PROGRESS } from './plans.repo.js';
+import { ACTION_STAND } from './plans.repo.js';
 import { audit, versionFor } from './plan-access.js';
 import type { ProgressBody } from './plans.contract.js';
 
@@ -33,9 +33,8 @@ export async function recordProgress(db: Database, actor: Actor, actionId: strin
       );
     const now = (
       await tx.query<{ description: string; status: string; reason: string | null; n: number }>(
-        `SELECT a.description, coalesce(pr.status, a.status) AS status,
-                CASE WHEN pr.status IS NULL THEN a.not_done_reason ELSE pr.not_done_reason END AS reason, coalesce(pr.n, 0)::int AS n
-           FROM plan_actions a LEFT JOIN LATERAL (${LATEST_PROGRESS('a')}) pr ON true
+        `SELECT a.description, st.status, st.not_done_reason AS reason, st.n
+           FROM plan_actions a CROSS JOIN LATERAL (${ACTION_STAND('a')}) st
           WHERE a.region_id = $1 AND a.id = $2`,
         [actor.regionId, actionId],
       )
