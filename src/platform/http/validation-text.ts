@@ -4,6 +4,7 @@
 // the web app shows them in its error summary and at the field (web/src/ui/form-errors.ts).
 import { FIELD_NOUNS, type FieldNoun } from './field-nouns.js';
 import { Invalid } from './errors.js';
+import { msgParts } from '../../shared/contract/primitives.js';
 
 export interface Issue {
   code?: string;
@@ -38,8 +39,8 @@ export function nounOf(field: string): FieldNoun {
 
 /** One sentence in Dutch and English for one finding about `field`. */
 export function issueText(field: string, issue: Issue): { nl: string; en: string } {
-  const custom = issue.message?.startsWith('nl:') ? issue.message.slice(3).split('|') : null; // msg() in primitives.ts
-  if (custom) return { nl: custom[0] ?? '', en: custom[1] ?? custom[0] ?? '' };
+  const custom = msgParts(issue.message);
+  if (custom) return custom;
   const n = nounOf(field);
   const missing = issue.code === 'invalid_type' && /received (undefined|null)$/.test(issue.message ?? '');
   const enter = n.pick ? { nl: `Kies ${n.nl}.`, en: `Choose ${n.en}.` } : { nl: `Vul ${n.nl} in.`, en: `Enter ${n.en}.` };

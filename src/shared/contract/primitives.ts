@@ -15,6 +15,13 @@ import { LEGAL_BASES } from './enums.js';
  */
 export const msg = (nl: string, en: string) => `nl:${nl}|${en}`;
 
+/** The two languages of a message written by `msg`, or null for zod's own message. */
+export function msgParts(message: string | undefined): { nl: string; en: string } | null {
+  if (!message?.startsWith('nl:')) return null;
+  const [nl = '', en] = message.slice(3).split('|');
+  return { nl, en: en ?? nl };
+}
+
 /** The years a date in Regie can have: births since 1900, deadlines and filters up to 2200. */
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2200;

@@ -3,6 +3,8 @@ import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/com
 import { get, post, setCsrf, type ApiResponse } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { fieldErrors, formError, ProblemAlert, TextInput } from '../../ui/forms.js';
+import { Code } from '@contract/session.js';
+import { msgParts } from '@contract/shared/primitives.js';
 
 type State = ApiResponse<'POST', '/api/v1/session'>['state'];
 
@@ -116,7 +118,7 @@ function useFocusOnMount(id: string, on: boolean) {
   }, [id, on]);
 }
 
-/** The six-digit code; a code that is not six digits is said at once (the same sentence as the server's). */
+/** The six-digit code; a code that is not six digits is said at once, by the server's own schema and sentence. */
 function CodeForm({
   onSubmit,
   busy,
@@ -134,13 +136,9 @@ function CodeForm({
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (/^\d{6}$/.test(code)) onSubmit(code);
-        else
-          onInvalid(
-            formError([
-              { field: 'code', nl: 'Vul de 6 cijfers uit uw authenticator-app in.', en: 'Enter the 6 digits from your authenticator app.' },
-            ]),
-          );
+        const checked = Code.safeParse(code);
+        if (checked.success) onSubmit(checked.data);
+        else onInvalid(formError([{ field: 'code', ...msgParts(checked.error.issues[0]?.message)! }]));
       }}
       noValidate
     >
