@@ -14,27 +14,24 @@ import { loadConfig } from '../../src/config.js';
 import { allRoutes } from '../../src/routes.js';
 import { hasPermission, type Permission } from '../../src/platform/access/policy.js';
 import type { Role } from '../../src/platform/access/actor.js';
+import {
+  anyJson,
+  encode,
+  expectWellFormed,
+  hostile,
+  impossibleDate,
+  known,
+  nastyNumber,
+  objectOf,
+  plausible,
+  queryValue,
+  resolve,
+  type Schema,
+} from '../support/fuzz-values.js';
 
 const SEED = 20261203;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 
-type Schema = {
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  $ref?: string;
-  additionalProperties?: boolean | Schema;
-  minimum?: number;
-  maximum?: number;
-  maxLength?: number;
-  nullable?: boolean;
-};
 type Op = {
   method: string;
   path: string;
@@ -51,8 +48,6 @@ const users: Array<{ user: TestUser; roles: Role[]; client?: Client }> = [];
 const permissionOf = new Map<string, string>();
 let caseId: string;
 let personId: string;
-/** Ids that exist, so that some requests get past "not found" and reach the SQL behind it. */
-const known: string[] = [];
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -102,165 +97,6 @@ afterAll(async () => {
   await app?.close();
   await t?.drop();
 });
-
-// ---- hostile values ------------------------------------------------------------------------
-
-const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
-const uuidLike = fc.uuid();
-const nastyString = fc.oneof(
-  fc.string({ maxLength: 20 }).map((s) => `${s}\u0000${s}`),
-  fc.constantFrom('\uD800', 'a\uDC00b', 'Jan\uD83D', '\uDFFFx', 'e\u0301\uFEFF\u202E'),
-  fc.constantFrom(
-    '31-02-2020',
-    '0000-01-01',
-    '2020-13-45',
-    '2020-02-30',
-    '9999-12-31',
-    '-0001-01-01',
-    '1-1-1',
-    '00-00-0000',
-    '2020-02-29T25:61:00Z',
-  ),
-  fc.constantFrom(
-    '-'.repeat(36),
-    '00000000-0000-0000-0000-000000000000',
-    'ffffffff-ffff-ffff-ffff-ffffffffffff',
-    "'; DROP TABLE families; --",
-    '%00',
-    '..%2f..%2f',
-  ),
-  fc.constantFrom('2147483648', '-2147483649', '9223372036854775808', '1e309', 'NaN', '-0', '0x10', ' 1 '),
-  fc.string({ minLength: 0, maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.constantFrom('x'.repeat(5000), 'ä'.repeat(300)),
-);
-const cursor = fc.oneof(
-  fc.uint8Array({ maxLength: 40 }).map((a) => Buffer.from(a).toString('base64url')),
-  fc.constant(b64(['x', '-'.repeat(36)])),
-  fc
-    .tuple(
-      fc.constantFrom(
-        '2026-01-01T00:00:00.000Z',
-        '2026-01-01',
-        'Jansen',
-        '31-02-2020',
-        '0000-01-01',
-        '\u0000',
-        '99999999999999999999',
-        '1',
-      ),
-      uuidLike,
-    )
-    .map(([s, id]) => b64([s, id])),
-  fc.tuple(nastyString, nastyString).map(([s, id]) => b64([s, id])),
-  fc.constantFrom(b64([1, 2]), b64({}), b64('[]'), b64(['a']), b64(null), '!!!', '-'.repeat(36)),
-);
-const nastyNumber = fc.oneof(
-  fc.constantFrom(2 ** 31, 2 ** 31 - 1, -(2 ** 31) - 1, 2 ** 53, -1, 0, 1.5, 1e308, Number.MAX_SAFE_INTEGER),
-  fc.integer(),
-);
-const deep = fc.integer({ min: 20, max: 3000 }).map((n) => JSON.parse('['.repeat(n) + ']'.repeat(n)));
-const anyJson: fc.Arbitrary<unknown> = fc.oneof(
-  nastyString,
-  nastyNumber,
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(nastyString, { maxLength: 3 }),
-  fc.dictionary(nastyString, nastyString, { maxKeys: 3 }),
-  deep,
-);
-
-function resolve(doc: any, s: Schema | undefined): Schema {
-  let x = s ?? {};
-  while (x.$ref)
-    x = x.$ref
-      .split('/')
-      .slice(1)
-      .reduce((o: any, k: string) => o[k], doc);
-  return x;
-}
-
-/** A plausible value for the schema, so that the other fields pass and the hostile one is reached. */
-function plausible(doc: any, raw: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
-  const s = resolve(doc, raw);
-  const alts = s.anyOf ?? s.oneOf;
-  if (alts?.length) return fc.oneof(...alts.map((a) => plausible(doc, a, depth)));
-  if (s.allOf?.length) return plausible(doc, s.allOf[0], depth);
-  if (s.enum?.length) return fc.constantFrom(...s.enum);
-  const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
-  switch (type) {
-    case 'string':
-      if (s.format === 'uuid') return fc.oneof(fc.constantFrom(...known.filter((k) => /^[0-9a-f-]{36}$/.test(k))), uuidLike);
-      if (s.format === 'date') return fc.constantFrom('2020-01-01', '2026-12-03', '1990-06-15');
-      if (s.format === 'date-time') return fc.constantFrom('2026-12-03T10:00:00Z');
-      return fc.oneof(
-        fc.string({ minLength: 1, maxLength: Math.min(s.maxLength ?? 30, 30) }),
-        fc.constantFrom('Jansen de Vries lorem ipsum', 'Een zorg over een gezin'),
-      );
-    case 'integer':
-    case 'number':
-      return fc.integer({ min: Math.max(s.minimum ?? 0, -5), max: Math.min(s.maximum ?? 10, 10) });
-    case 'boolean':
-      return fc.boolean();
-    case 'array':
-      return depth > 3 ? fc.constant([]) : fc.array(plausible(doc, s.items, depth + 1), { maxLength: 3 });
-    case 'object':
-      return depth > 3 ? fc.constant({}) : objectOf(doc, s, depth + 1);
-    default:
-      return anyJson;
-  }
-}
-
-/** The object with every required property and some optional ones; one of them may be hostile. */
-function objectOf(doc: any, s: Schema, depth: number): fc.Arbitrary<Record<string, unknown>> {
-  const props = Object.entries(s.properties ?? {});
-  const rec: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [k, v] of props) rec[k] = fuzzed(doc, v, depth);
-  const required = (s.required ?? []).filter((k) => k in rec);
-  return fc
-    .tuple(fc.record(rec, { requiredKeys: required }), fc.option(fc.dictionary(nastyString, anyJson, { maxKeys: 2 }), { freq: 5 }))
-    .map(([o, extra]) => ({ ...o, ...(extra ?? {}) }));
-}
-
-const impossibleDate = fc.constantFrom('2020-02-30', '2021-02-29', '0000-01-01', '2020-13-45', '9999-12-31', '31-02-2020', '1-1-1');
-const forgedId = fc.constantFrom(
-  '-'.repeat(36),
-  '00000000-0000-0000-0000-00000000000g',
-  'ffffffff-ffff-ffff-ffff-ffffffffffff',
-  '0'.repeat(36),
-);
-
-/** Hostile values of the schema's own type: they pass a careless check and reach the SQL behind it. */
-function hostile(doc: any, raw: Schema | undefined): fc.Arbitrary<unknown> {
-  const s = resolve(doc, raw);
-  const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
-  if (type === 'integer' || type === 'number') return nastyNumber;
-  if (type === 'string' && s.format === 'date') return impossibleDate;
-  if (type === 'string' && s.format === 'uuid') return forgedId;
-  if (type === 'string') return nastyString;
-  return anyJson;
-}
-
-/** Mostly plausible, sometimes hostile: the mix that reaches deep and still breaks things. */
-function fuzzed(doc: any, s: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
-  return fc.oneof(
-    { arbitrary: plausible(doc, s, depth), weight: 4 },
-    { arbitrary: hostile(doc, s), weight: 2 },
-    { arbitrary: anyJson, weight: 1 },
-  );
-}
-
-function queryValue(doc: any, name: string, s: Schema): fc.Arbitrary<string | undefined> {
-  const base =
-    name === 'cursor'
-      ? cursor
-      : fc.oneof(
-          plausible(doc, s).map((v) => (v === undefined ? undefined : String(v))),
-          hostile(doc, s).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
-          nastyString,
-        );
-  return fc.option(base, { freq: 3, nil: undefined });
-}
 
 function operations(doc: any): Op[] {
   const ops: Op[] = [];
@@ -344,27 +180,6 @@ function requestFor(doc: any, op: Op) {
   if (op.permission === 'public') return fc.record({ path: pathArb, query: queryArb, body: bodyArb, client: fc.constant(undefined) });
   return fc.record({ path: pathArb, query: queryArb, body: bodyArb, client: userArb });
 }
-
-/** Never a 5xx; a refusal is problem+json in Dutch and English; a 400 names the field. */
-function expectWellFormed(r: { statusCode: number; headers: Record<string, unknown>; body: string }, sent: string) {
-  if (process.env.FUZZ_DEBUG) console.log(sent.slice(0, 80), '→', r.statusCode, r.statusCode >= 400 ? JSON.parse(r.body).code : '');
-  const where = `${sent}\n→ ${r.statusCode} ${r.body.slice(0, 300)}`;
-  expect(r.statusCode, where).toBeLessThan(500);
-  if (r.statusCode >= 400) {
-    expect(String(r.headers['content-type']), where).toMatch(/^application\/problem\+json/);
-    const p = JSON.parse(r.body);
-    for (const k of ['title', 'titleEn', 'detail', 'detailEn', 'code']) expect(typeof p[k], `${where} ${k}`).toBe('string');
-    if (r.statusCode === 400) expect(p.field, `${where}: names the field`).toEqual(expect.any(String));
-  }
-}
-
-/** Percent-encoding that also sends a lone surrogate (as the bytes a careless client would send). */
-const encode = (s: string) =>
-  s
-    .replace(/[\uD800-\uDFFF]/g, '\uFFFD')
-    .split('\uFFFD')
-    .map(encodeURIComponent)
-    .join('%ED%A0%80');
 
 /** Routes whose success would end the fuzzing user's own session or account. */
 const SKIP = new Set(['DELETE /api/v1/session']);
