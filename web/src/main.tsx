@@ -1,4 +1,4 @@
-import { StrictMode, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { StrictMode, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes as RouterRoutes } from 'react-router';
 import { createRoot } from 'react-dom/client';
 import '@rijkshuisstijl-community/design-tokens/dist/index.css';
@@ -17,18 +17,34 @@ import { MyFamilies } from './features/families/MyFamilies.js';
 import { FamilyPage } from './features/families/FamilyPage.js';
 import { RegisterFamily } from './features/families/RegisterFamily.js';
 import { BreakGlass } from './features/breakglass/BreakGlass.js';
-import { AuditLog } from './features/privacy/AuditLog.js';
-import { Reviews } from './features/privacy/Reviews.js';
-import { AccessLog } from './features/privacy/AccessLog.js';
 import { Alert, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { SignalForm, TriageQueue, SignalDetail, PublicConcernForm } from './features/signals/index.js';
-import { RefIndex } from './features/refindex/index.js';
-import { Handovers, HandoverDetail, LeadTimes } from './features/handovers/index.js';
-import { Inbox, MailDeliveries } from './features/notifications/index.js';
-import { AccessRules, Accounts, AdminHome, Organisations, PlanRules, RegionSettings } from './features/admin/index.js';
-import { Regions } from './features/regions/index.js';
-import { BlindSpotRules, PersonCourse, RecordAssessment } from './features/assessments/index.js';
-import { Plan, PlanCompare } from './features/plans/index.js';
+import {
+  AccessLog,
+  AccessRules,
+  Accounts,
+  AdminHome,
+  AuditLog,
+  BlindSpotRules,
+  HandoverDetail,
+  Handovers,
+  Inbox,
+  LeadTimes,
+  MailDeliveries,
+  Organisations,
+  PersonCourse,
+  Plan,
+  PlanCompare,
+  PlanRules,
+  PublicConcernForm,
+  RecordAssessment,
+  RefIndex,
+  Regions,
+  RegionSettings,
+  Reviews,
+  SignalDetail,
+  SignalForm,
+  TriageQueue,
+} from './screens.js';
 
 /** A screen that takes the address's `:name` parts (remounted when they change, so no state carries over). */
 function WithParams({ render }: { render: (p: Record<string, string>) => ReactNode }) {
@@ -199,7 +215,7 @@ function App() {
   return (
     <SessionCtx.Provider value={{ session: session ?? null, refresh }}>
       <Layout stage={stage}>
-        {content}
+        <Suspense fallback={<Paragraph>{t('loading')}</Paragraph>}>{content}</Suspense>
         {expired && session?.state === 'active' && (
           // The screen underneath stays mounted, so whatever was typed survives the re-login.
           // A real modal: focus goes to it and the page behind is inert until the user logged in again.

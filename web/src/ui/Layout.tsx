@@ -9,9 +9,12 @@ import { clearAllDrafts } from './forms.js';
 import { SessionWarning } from './SessionWarning.js';
 import { useBusy, usePageTitleAndFocus } from './page-hooks.js';
 import { useTableReflow } from './reflow.js';
-import { InboxBadge } from '../features/notifications/index.js';
-import { ADMIN_TEXTS } from '../features/admin/index.js';
-import { REGION_TEXTS } from '../features/regions/index.js';
+// Straight from their files, not the features' index: the screens there load when first opened (screens.ts).
+import { InboxBadge } from '../features/notifications/InboxBadge.js';
+import { TEXTS as ADMIN_TEXTS } from '../features/admin/texts.js';
+import { TEXTS as REGION_TEXTS } from '../features/regions/texts.js';
+import '../features/admin/admin.css';
+import '../features/notifications/notifications.css';
 
 /** The page frame; `stage` counts the steps of logging in, each a new screen like a navigation. */
 export function Layout({ children, stage = 0 }: { children: ReactNode; stage?: number }) {

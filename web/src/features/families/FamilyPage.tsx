@@ -19,9 +19,9 @@ import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { CaseSection } from './CaseSection.js';
 import { AddMemberForm, AddNetworkForm, EditMemberForm } from './MemberForms.js';
 import { Timeline } from '../events/Timeline.js';
-import { IntegralPicturePanel } from '../assessments/index.js';
+import { IntegralPicturePanel } from '../assessments/IntegralPicturePanel.js';
 import { SafetySection } from '../safety/index.js';
-import { PlanSummary } from '../plans/index.js';
+import { PlanSummary } from '../plans/PlanSummary.js';
 
 export type FamilyPageData = ApiResponse<'GET', '/api/v1/families/:familyId'>;
 
