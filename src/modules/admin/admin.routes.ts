@@ -2,6 +2,7 @@
 // rules in words. Writes need an 'admin:*' permission (functional_admin only, policy.ts); the
 // organisation list is the region's pick list for everyone with 'user:list'.
 import type { App } from '../../platform/http/app.js';
+import { routesOf } from '../../platform/http/route.js';
 import {
   AccessRules,
   Account,
@@ -49,129 +50,92 @@ import { accessRules } from './access-rules.js';
 
 export function adminRoutes(app: App) {
   const tags = ['Beheer'];
+  const r = routesOf(app, 'Beheer');
+  const organisations = routesOf(app, 'Organisaties');
+  const settings = 'admin:settings' as const;
+  const users = 'admin:users' as const;
   // E-mail notifications are on when an SMTP server is configured: then every account needs an address.
   const mail = () => ({ emailRequired: !!app.config.smtp });
 
-  app.get(
+  r.get(
     '/api/v1/region-settings',
     {
-      schema: {
-        tags,
-        summary: 'Regio-instellingen: triagetermijnen per urgentie en de voordeur van het online meldformulier (met versie)',
-        response: { 200: RegionSettings },
-      },
-      config: { permission: 'admin:settings' },
+      summary: 'Regio-instellingen: triagetermijnen per urgentie en de voordeur van het online meldformulier (met versie)',
+      permission: settings,
+      ok: RegionSettings,
     },
     (req) => readRegionSettings(app.db, req.actor),
   );
-
-  app.put(
+  r.put(
     '/api/v1/region-settings',
     {
-      schema: {
-        tags,
-        summary: 'Regio-instellingen opslaan (geldt voor nieuwe meldingen; lopende termijnen blijven); met de gelezen versie',
-        body: RegionSettingsBody,
-        response: { 200: RegionSettings },
-      },
-      config: { permission: 'admin:settings' },
+      summary: 'Regio-instellingen opslaan (geldt voor nieuwe meldingen; lopende termijnen blijven); met de gelezen versie',
+      permission: settings,
+      body: RegionSettingsBody,
+      ok: RegionSettings,
     },
     (req) => saveRegionSettings(app.db, req.actor, req.body),
   );
-
-  app.get(
+  organisations.get(
     '/api/v1/organisations',
     {
-      schema: {
-        tags: ['Organisaties'],
-        summary: 'Organisaties in de regio, op naam (zoeken met q; per pagina, standaard 500)',
-        querystring: OrganisationListQuery,
-        response: { 200: OrganisationList },
-      },
-      config: { permission: 'user:list' },
+      summary: 'Organisaties in de regio, op naam (zoeken met q; per pagina, standaard 500)',
+      permission: 'user:list',
+      query: OrganisationListQuery,
+      ok: OrganisationList,
     },
     (req) => listOrganisations(app.db, req.actor, req.query),
   );
-
-  app.get(
+  organisations.get(
     '/api/v1/organisations/:organisationId',
-    {
-      schema: {
-        tags: ['Organisaties'],
-        summary: 'Eén organisatie in de regio (met versie)',
-        params: OrganisationParams,
-        response: { 200: Organisation },
-      },
-      config: { permission: 'user:list' },
-    },
+    { summary: 'Eén organisatie in de regio (met versie)', permission: 'user:list', params: OrganisationParams, ok: Organisation },
     (req) => readOrganisation(app.db, req.actor, req.params.organisationId),
   );
-
-  app.post(
+  r.post(
     '/api/v1/organisations',
     {
-      schema: { tags, summary: 'Een organisatie toevoegen aan de regio', body: OrganisationInput, response: { 201: Organisation } },
-      config: { permission: 'admin:organisations' },
+      summary: 'Een organisatie toevoegen aan de regio',
+      permission: 'admin:organisations',
+      body: OrganisationInput,
+      created: Organisation,
+      location: (o) => `/api/v1/organisations/${o.id}`,
     },
-    async (req, reply) => {
-      const o = await createOrganisation(app.db, req.actor, req.body);
-      return reply.code(201).header('Location', `/api/v1/organisations/${o.id}`).send(o);
-    },
+    (req) => createOrganisation(app.db, req.actor, req.body),
   );
-
-  app.put(
+  r.put(
     '/api/v1/organisations/:organisationId',
     {
-      schema: {
-        tags,
-        summary: 'Naam, soort en veiligheidstaak van een organisatie wijzigen (met versie)',
-        params: OrganisationParams,
-        body: OrganisationUpdate,
-        response: { 200: Organisation },
-      },
-      config: { permission: 'admin:organisations' },
+      summary: 'Naam, soort en veiligheidstaak van een organisatie wijzigen (met versie)',
+      permission: 'admin:organisations',
+      params: OrganisationParams,
+      body: OrganisationUpdate,
+      ok: Organisation,
     },
     (req) => changeOrganisation(app.db, req.actor, req.params.organisationId, req.body),
   );
-
-  app.get(
+  r.get(
     '/api/v1/accounts',
     {
-      schema: {
-        tags,
-        summary: 'Accounts van professionals in de regio, actief en geblokkeerd, op naam (zoeken, per organisatie, per pagina)',
-        querystring: AccountListQuery,
-        response: { 200: AccountList },
-      },
-      config: { permission: 'admin:users' },
+      summary: 'Accounts van professionals in de regio, actief en geblokkeerd, op naam (zoeken, per organisatie, per pagina)',
+      permission: users,
+      query: AccountListQuery,
+      ok: AccountList,
     },
     (req) => listAccounts(app.db, req.actor, req.query, mail()),
   );
-
-  app.post(
+  r.post(
     '/api/v1/accounts',
     {
-      schema: {
-        tags,
-        summary: 'Een account aanmaken; geeft eenmalig een tijdelijk wachtwoord, bij de eerste login wordt een authenticator-app gekoppeld',
-        body: CreateAccountBody,
-        response: { 201: AccountCreated },
-      },
-      config: { permission: 'admin:users' },
+      summary: 'Een account aanmaken; geeft eenmalig een tijdelijk wachtwoord, bij de eerste login wordt een authenticator-app gekoppeld',
+      permission: users,
+      body: CreateAccountBody,
+      created: AccountCreated,
+      location: (c) => `/api/v1/accounts/${c.account.id}`,
     },
-    async (req, reply) => {
-      const r = await createAccount(app.db, req.actor, req.body, mail());
-      return reply.code(201).header('Location', `/api/v1/accounts/${r.account.id}`).send(r);
-    },
+    (req) => createAccount(app.db, req.actor, req.body, mail()),
   );
-
-  app.get(
-    '/api/v1/accounts/:userId',
-    {
-      schema: { tags, summary: 'Eén account (met versie)', params: AccountParams, response: { 200: Account } },
-      config: { permission: 'admin:users' },
-    },
-    (req) => readAccount(app.db, req.actor, req.params.userId),
+  r.get('/api/v1/accounts/:userId', { summary: 'Eén account (met versie)', permission: users, params: AccountParams, ok: Account }, (req) =>
+    readAccount(app.db, req.actor, req.params.userId),
   );
 
   app.put(
@@ -185,87 +149,68 @@ export function adminRoutes(app: App) {
         body: UpdateAccountBody,
         response: { 200: Account, 202: Account },
       },
-      config: { permission: 'admin:users' },
+      config: { permission: users },
     },
     async (req, reply) => {
-      const r = await changeAccount(app.db, req.actor, req.params.userId, req.body, mail());
-      return reply.code(r.pending ? 202 : 200).send(r.account);
+      const changed = await changeAccount(app.db, req.actor, req.params.userId, req.body, mail());
+      return reply.code(changed.pending ? 202 : 200).send(changed.account);
     },
   );
 
-  app.post(
+  r.post(
     '/api/v1/accounts/:userId/role-change-approval',
     {
-      schema: {
-        tags,
-        summary: 'Een voorgestelde rolwijziging goedkeuren (vier ogen: niet door wie hem voorstelde); de privacy officers krijgen bericht',
-        params: AccountParams,
-        body: RoleChangeDecisionBody,
-        response: { 200: Account },
-      },
-      config: { permission: 'admin:users' },
+      summary: 'Een voorgestelde rolwijziging goedkeuren (vier ogen: niet door wie hem voorstelde); de privacy officers krijgen bericht',
+      permission: users,
+      params: AccountParams,
+      body: RoleChangeDecisionBody,
+      ok: Account,
     },
     (req) => approveRoleChange(app.db, req.actor, req.params.userId, req.body.proposalId),
   );
-
-  app.post(
+  r.post(
     '/api/v1/accounts/:userId/role-change-rejection',
     {
-      schema: {
-        tags,
-        summary: 'Een voorgestelde rolwijziging afwijzen of intrekken',
-        params: AccountParams,
-        body: RoleChangeDecisionBody,
-        response: { 200: Account },
-      },
-      config: { permission: 'admin:users' },
+      summary: 'Een voorgestelde rolwijziging afwijzen of intrekken',
+      permission: users,
+      params: AccountParams,
+      body: RoleChangeDecisionBody,
+      ok: Account,
     },
     (req) => rejectRoleChange(app.db, req.actor, req.params.userId, req.body.proposalId),
   );
-
-  app.post(
+  r.post(
     '/api/v1/accounts/:userId/authenticator-reset',
     {
-      schema: {
-        tags,
-        summary:
-          'De authenticator-app van een account resetten: sessies eindigen direct, bij de volgende login wordt een nieuwe gekoppeld; de privacy officers krijgen bericht (met versie)',
-        params: AccountParams,
-        body: VersionBody,
-        response: { 200: AuthenticatorReset },
-      },
-      config: { permission: 'admin:users' },
+      summary:
+        'De authenticator-app van een account resetten: sessies eindigen direct, bij de volgende login wordt een nieuwe gekoppeld; de privacy officers krijgen bericht (met versie)',
+      permission: users,
+      params: AccountParams,
+      body: VersionBody,
+      ok: AuthenticatorReset,
     },
     (req) => resetAuthenticator(app.db, req.actor, req.params.userId, req.body.version),
   );
-
-  app.post(
+  r.post(
     '/api/v1/accounts/:userId/password-reset',
     {
-      schema: {
-        tags,
-        summary:
-          'Een nieuw eenmalig wachtwoord voor een account: sessies eindigen direct, bij de volgende login kiest de gebruiker een eigen wachtwoord (met versie)',
-        params: AccountParams,
-        body: VersionBody,
-        response: { 200: PasswordReset },
-      },
-      config: { permission: 'admin:users' },
+      summary:
+        'Een nieuw eenmalig wachtwoord voor een account: sessies eindigen direct, bij de volgende login kiest de gebruiker een eigen wachtwoord (met versie)',
+      permission: users,
+      params: AccountParams,
+      body: VersionBody,
+      ok: PasswordReset,
     },
     (req) => resetPassword(app.db, req.actor, req.params.userId, req.body.version),
   );
-
-  app.post(
+  r.post(
     '/api/v1/accounts/:userId/deactivate',
     {
-      schema: {
-        tags,
-        summary: 'Een account blokkeren: inloggen kan niet meer en lopende sessies eindigen direct (met versie)',
-        params: AccountParams,
-        body: VersionBody,
-        response: { 200: AccountDeactivated },
-      },
-      config: { permission: 'admin:users' },
+      summary: 'Een account blokkeren: inloggen kan niet meer en lopende sessies eindigen direct (met versie)',
+      permission: users,
+      params: AccountParams,
+      body: VersionBody,
+      ok: AccountDeactivated,
     },
     (req) => deactivateAccount(app.db, req.actor, req.params.userId, req.body.version),
   );
@@ -281,24 +226,21 @@ export function adminRoutes(app: App) {
         body: VersionBody,
         response: { 200: Account, 202: Account },
       },
-      config: { permission: 'admin:users' },
+      config: { permission: users },
     },
     async (req, reply) => {
-      const r = await reactivateAccount(app.db, req.actor, req.params.userId, req.body.version);
-      return reply.code(r.pending ? 202 : 200).send(r.account);
+      const changed = await reactivateAccount(app.db, req.actor, req.params.userId, req.body.version);
+      return reply.code(changed.pending ? 202 : 200).send(changed.account);
     },
   );
 
-  app.get(
+  r.get(
     '/api/v1/access-rules',
     {
-      schema: {
-        tags,
-        summary: 'De toegangsregels in woorden: per rol wat die mag (uit de rechtentabel van de toegangspolicy)',
-        response: { 200: AccessRules },
-      },
-      config: { permission: 'access-rules:read' },
+      summary: 'De toegangsregels in woorden: per rol wat die mag (uit de rechtentabel van de toegangspolicy)',
+      permission: 'access-rules:read',
+      ok: AccessRules,
     },
-    async () => accessRules(),
+    () => accessRules(),
   );
 }

@@ -1,4 +1,5 @@
 import type { App } from '../../platform/http/app.js';
+import { routesOf } from '../../platform/http/route.js';
 import {
   BreakGlassOpened,
   OpenBreakGlassBody,
@@ -12,58 +13,41 @@ import {
 import { listForReview, listOwnGrants, openBreakGlass, reviewBreakGlass } from './breakglass.service.js';
 
 export function breakGlassRoutes(app: App) {
-  app.post(
-    '/api/v1/break-glass',
-    {
-      schema: {
-        tags: ['Noodtoegang'],
-        summary: 'Noodtoegang: een gezin 60 minuten openen bij acuut gevaar (reden en authenticatiecode verplicht)',
-        body: OpenBreakGlassBody,
-        response: { 201: BreakGlassOpened },
-      },
-      // A six-digit code must not be guessable by trying: the same limit as the login.
-      config: { permission: 'break-glass:open', rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
-    },
-    async (req, reply) => {
-      const r = await openBreakGlass(app.db, req.actor, req.body);
-      return reply.code(201).header('Location', `/api/v1/families/${r.familyId}`).send(r);
-    },
-  );
+  const r = routesOf(app, 'Noodtoegang');
+  const privacy = routesOf(app, 'Privacy');
+  const review = 'break-glass:review' as const;
 
-  app.get(
+  r.post(
     '/api/v1/break-glass',
     {
-      schema: { tags: ['Noodtoegang'], summary: 'Mijn noodtoegang: eigen gebruik, actieve eerst', response: { 200: OwnGrantList } },
-      config: { permission: 'break-glass:open' },
+      summary: 'Noodtoegang: een gezin 60 minuten openen bij acuut gevaar (reden en authenticatiecode verplicht)',
+      permission: 'break-glass:open',
+      body: OpenBreakGlassBody,
+      created: BreakGlassOpened,
+      location: (opened) => `/api/v1/families/${opened.familyId}`,
+      // A six-digit code must not be guessable by trying: the same limit as the login.
+      config: { rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
     },
+    (req) => openBreakGlass(app.db, req.actor, req.body),
+  );
+  r.get(
+    '/api/v1/break-glass',
+    { summary: 'Mijn noodtoegang: eigen gebruik, actieve eerst', permission: 'break-glass:open', ok: OwnGrantList },
     (req) => listOwnGrants(app.db, req.actor),
   );
-
-  app.get(
+  privacy.get(
     '/api/v1/break-glass-reviews',
-    {
-      schema: {
-        tags: ['Privacy'],
-        summary: 'Noodtoegang beoordelen: lijst voor de privacyfunctionaris',
-        querystring: ReviewListQuery,
-        response: { 200: ReviewList },
-      },
-      config: { permission: 'break-glass:review' },
-    },
+    { summary: 'Noodtoegang beoordelen: lijst voor de privacyfunctionaris', permission: review, query: ReviewListQuery, ok: ReviewList },
     (req) => listForReview(app.db, req.actor, req.query),
   );
-
-  app.post(
+  privacy.post(
     '/api/v1/break-glass-reviews/:breakGlassId',
     {
-      schema: {
-        tags: ['Privacy'],
-        summary: 'Een noodtoegang beoordelen als terecht of onterecht',
-        params: ReviewParams,
-        body: ReviewBody,
-        response: { 200: ReviewItem },
-      },
-      config: { permission: 'break-glass:review' },
+      summary: 'Een noodtoegang beoordelen als terecht of onterecht',
+      permission: review,
+      params: ReviewParams,
+      body: ReviewBody,
+      ok: ReviewItem,
     },
     (req) => reviewBreakGlass(app.db, req.actor, req.params.breakGlassId, req.body),
   );

@@ -1,18 +1,16 @@
 import type { App } from '../../platform/http/app.js';
+import { routesOf } from '../../platform/http/route.js';
 import { SkippedHolidays, SkippedHolidaysQuery } from './calendar.contract.js';
 import { readSkippedHolidays } from './calendar.service.js';
 
 export function calendarRoutes(app: App) {
-  app.get(
+  routesOf(app, 'Meldingen').get(
     '/api/v1/skipped-holidays',
     {
-      schema: {
-        tags: ['Meldingen'],
-        summary: 'De feestdagen die een termijn in werkdagen oversloeg tussen twee datums (volgens de regels van uw regio, ook voor 5 mei)',
-        querystring: SkippedHolidaysQuery,
-        response: { 200: SkippedHolidays },
-      },
-      config: { permission: 'signal:read' },
+      summary: 'De feestdagen die een termijn in werkdagen oversloeg tussen twee datums (volgens de regels van uw regio, ook voor 5 mei)',
+      permission: 'signal:read',
+      query: SkippedHolidaysQuery,
+      ok: SkippedHolidays,
     },
     (req) => readSkippedHolidays(app.db, req.actor, req.query),
   );

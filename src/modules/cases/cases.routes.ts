@@ -1,4 +1,5 @@
 import type { App } from '../../platform/http/app.js';
+import { routesOf } from '../../platform/http/route.js';
 import { Created, FamilyParams } from '../families/families.contract.js';
 import {
   AddTeamMemberBody,
@@ -14,93 +15,72 @@ import {
 import { addTeamMember, changeMembershipBasis, endTeamMember, openCase, transferCoordinator, updateCaseStatus } from './cases.service.js';
 
 export function casesRoutes(app: App) {
-  const tags = ['Dossiers'];
-  app.post(
+  const r = routesOf(app, 'Dossiers');
+  const team = 'case-team:manage' as const;
+
+  r.post(
     '/api/v1/families/:familyId/cases',
     {
-      schema: {
-        tags,
-        summary: 'Een dossier openen en de regisseur aanwijzen',
-        params: FamilyParams,
-        body: OpenCaseBody,
-        response: { 201: CaseVersion },
-      },
-      config: { permission: 'case:open' },
+      summary: 'Een dossier openen en de regisseur aanwijzen',
+      permission: 'case:open',
+      params: FamilyParams,
+      body: OpenCaseBody,
+      created: CaseVersion,
     },
-    async (req, reply) => reply.code(201).send(await openCase(app.db, req.actor, req.params.familyId, req.body)),
+    (req) => openCase(app.db, req.actor, req.params.familyId, req.body),
   );
-
-  app.patch(
+  r.patch(
     '/api/v1/cases/:caseId',
     {
-      schema: {
-        tags,
-        summary: 'De fase van een dossier wijzigen (met versie)',
-        params: CaseParams,
-        body: UpdateCaseBody,
-        response: { 200: CaseVersion },
-      },
-      config: { permission: 'case:update' },
+      summary: 'De fase van een dossier wijzigen (met versie)',
+      permission: 'case:update',
+      params: CaseParams,
+      body: UpdateCaseBody,
+      ok: CaseVersion,
     },
     (req) => updateCaseStatus(app.db, req.actor, req.params.caseId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/cases/:caseId/team-members',
     {
-      schema: {
-        tags,
-        summary: 'Een professional aan het casusteam toevoegen, met grondslag',
-        params: CaseParams,
-        body: AddTeamMemberBody,
-        response: { 201: Created },
-      },
-      config: { permission: 'case-team:manage' },
+      summary: 'Een professional aan het casusteam toevoegen, met grondslag',
+      permission: team,
+      params: CaseParams,
+      body: AddTeamMemberBody,
+      created: Created,
     },
-    async (req, reply) => reply.code(201).send(await addTeamMember(app.db, req.actor, req.params.caseId, req.body)),
+    (req) => addTeamMember(app.db, req.actor, req.params.caseId, req.body),
   );
-
-  app.patch(
+  r.patch(
     '/api/v1/cases/:caseId/team-members/:membershipId',
     {
-      schema: {
-        tags,
-        summary: 'De grondslag van een lidmaatschap van het casusteam wijzigen (met versie)',
-        params: MembershipParams,
-        body: ChangeMembershipBody,
-        response: { 200: Created },
-      },
-      config: { permission: 'case-team:manage' },
+      summary: 'De grondslag van een lidmaatschap van het casusteam wijzigen (met versie)',
+      permission: team,
+      params: MembershipParams,
+      body: ChangeMembershipBody,
+      ok: Created,
     },
     (req) => changeMembershipBasis(app.db, req.actor, req.params.caseId, req.params.membershipId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/cases/:caseId/team-members/:membershipId/end',
     {
-      schema: {
-        tags,
-        summary: 'Een lidmaatschap van het casusteam beëindigen',
-        params: MembershipParams,
-        body: EndTeamMemberBody,
-        response: { 200: Created },
-      },
-      config: { permission: 'case-team:manage' },
+      summary: 'Een lidmaatschap van het casusteam beëindigen',
+      permission: team,
+      params: MembershipParams,
+      body: EndTeamMemberBody,
+      ok: Created,
     },
     (req) => endTeamMember(app.db, req.actor, req.params.caseId, req.params.membershipId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/cases/:caseId/coordinator-transfers',
     {
-      schema: {
-        tags,
-        summary: 'De regie overdragen aan een andere gekwalificeerde professional',
-        params: CaseParams,
-        body: TransferCoordinatorBody,
-        response: { 200: CaseVersion },
-      },
-      config: { permission: 'coordinator:transfer' },
+      summary: 'De regie overdragen aan een andere gekwalificeerde professional',
+      permission: 'coordinator:transfer',
+      params: CaseParams,
+      body: TransferCoordinatorBody,
+      ok: CaseVersion,
     },
     (req) => transferCoordinator(app.db, req.actor, req.params.caseId, req.body),
   );

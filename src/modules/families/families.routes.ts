@@ -1,4 +1,5 @@
 import type { App } from '../../platform/http/app.js';
+import { routesOf } from '../../platform/http/route.js';
 import {
   Created,
   FamilyList,
@@ -12,73 +13,57 @@ import {
 import { addMember, addNetworkMember, readFamilyPage, registerFamily, searchFamilies } from './families.service.js';
 
 export function familiesRoutes(app: App) {
-  const tags = ['Gezinnen'];
-  app.get(
+  const r = routesOf(app, 'Gezinnen');
+  const update = 'family:update' as const;
+
+  r.get(
     '/api/v1/families',
     {
-      schema: {
-        tags,
-        summary: 'Mijn gezinnen: zoeken op naam, BSN of geboortedatum, sorteren, pagineren',
-        querystring: FamilyListQuery,
-        response: { 200: FamilyList },
-      },
-      config: { permission: 'family:list' },
+      summary: 'Mijn gezinnen: zoeken op naam, BSN of geboortedatum, sorteren, pagineren',
+      permission: 'family:list',
+      query: FamilyListQuery,
+      ok: FamilyList,
     },
     (req) => searchFamilies(app.db, req.actor, req.query),
   );
-
-  app.post(
+  r.post(
     '/api/v1/families',
     {
-      schema: {
-        tags,
-        summary: 'Een gezin registreren met gezinsleden en een dossier openen',
-        body: RegisterFamilyBody,
-        response: { 201: Created },
-      },
-      config: { permission: 'family:create' },
+      summary: 'Een gezin registreren met gezinsleden en een dossier openen',
+      permission: 'family:create',
+      body: RegisterFamilyBody,
+      created: Created,
+      location: (f) => `/api/v1/families/${f.id}`,
     },
-    async (req, reply) => {
-      const r = await registerFamily(app.db, req.actor, req.body);
-      return reply.code(201).header('Location', `/api/v1/families/${r.id}`).send({ id: r.id });
+    async (req) => {
+      const { id } = await registerFamily(app.db, req.actor, req.body);
+      return { id };
     },
   );
-
-  app.get(
+  r.get(
     '/api/v1/families/:familyId',
     {
-      schema: {
-        tags,
-        summary: 'De gezinspagina: leden, netwerk, dossier, casusteam, tijdlijn',
-        params: FamilyParams,
-        response: { 200: FamilyPage },
-      },
-      config: { permission: 'family:read' },
+      summary: 'De gezinspagina: leden, netwerk, dossier, casusteam, tijdlijn',
+      permission: 'family:read',
+      params: FamilyParams,
+      ok: FamilyPage,
     },
     (req) => readFamilyPage(app.db, req.actor, req.params.familyId),
   );
-
-  app.post(
+  r.post(
     '/api/v1/families/:familyId/members',
-    {
-      schema: { tags, summary: 'Een gezinslid toevoegen', params: FamilyParams, body: MemberInput, response: { 201: Created } },
-      config: { permission: 'family:update' },
-    },
-    async (req, reply) => reply.code(201).send(await addMember(app.db, req.actor, req.params.familyId, req.body)),
+    { summary: 'Een gezinslid toevoegen', permission: update, params: FamilyParams, body: MemberInput, created: Created },
+    (req) => addMember(app.db, req.actor, req.params.familyId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/families/:familyId/network-members',
     {
-      schema: {
-        tags,
-        summary: 'Iemand uit het informele netwerk toevoegen',
-        params: FamilyParams,
-        body: NetworkMemberInput,
-        response: { 201: Created },
-      },
-      config: { permission: 'family:update' },
+      summary: 'Iemand uit het informele netwerk toevoegen',
+      permission: update,
+      params: FamilyParams,
+      body: NetworkMemberInput,
+      created: Created,
     },
-    async (req, reply) => reply.code(201).send(await addNetworkMember(app.db, req.actor, req.params.familyId, req.body)),
+    (req) => addNetworkMember(app.db, req.actor, req.params.familyId, req.body),
   );
 }

@@ -1,4 +1,5 @@
 import type { App } from '../../platform/http/app.js';
+import { routesOf } from '../../platform/http/route.js';
 import {
   AcceptHandoverBody,
   HandoverDetail,
@@ -17,90 +18,68 @@ import { onHandoverDecision, onHandoverTarget } from '../signals/triage.service.
 import { handoverFromTriage, triageHandoverTarget } from './from-triage.js';
 
 export function handoversRoutes(app: App) {
-  const tags = ['Overdrachten'];
+  const r = routesOf(app, 'Overdrachten');
+  const read = 'handover:read' as const;
+  const respond = 'handover:respond' as const;
   // A triage decision "hand over" creates the handover in the triage's own transaction.
   onHandoverDecision(handoverFromTriage);
   onHandoverTarget(triageHandoverTarget);
-  app.post(
-    '/api/v1/handovers',
-    {
-      schema: {
-        tags,
-        summary: 'Een dossier of melding overdragen aan een andere organisatie, met informatiepakket',
-        body: SendHandoverBody,
-        response: { 201: HandoverState },
-      },
-      config: { permission: 'handover:send' },
-    },
-    async (req, reply) => {
-      const r = await sendHandover(app.db, req.actor, req.body);
-      return reply.code(201).header('Location', `/api/v1/handovers/${r.id}`).send(r);
-    },
-  );
 
-  app.get(
+  r.post(
     '/api/v1/handovers',
     {
-      schema: {
-        tags,
-        summary: 'Overdrachten van en aan mijn organisatie, met termijn en resterende werkdagen',
-        querystring: HandoverListQuery,
-        response: { 200: HandoverList },
-      },
-      config: { permission: 'handover:read' },
+      summary: 'Een dossier of melding overdragen aan een andere organisatie, met informatiepakket',
+      permission: 'handover:send',
+      body: SendHandoverBody,
+      created: HandoverState,
+      location: (h) => `/api/v1/handovers/${h.id}`,
+    },
+    (req) => sendHandover(app.db, req.actor, req.body),
+  );
+  r.get(
+    '/api/v1/handovers',
+    {
+      summary: 'Overdrachten van en aan mijn organisatie, met termijn en resterende werkdagen',
+      permission: read,
+      query: HandoverListQuery,
+      ok: HandoverList,
     },
     (req) => listHandovers(app.db, req.actor, req.query),
   );
-
-  app.get(
+  r.get(
     '/api/v1/handovers/:handoverId',
-    {
-      schema: { tags, summary: 'Een overdracht met het informatiepakket', params: HandoverParams, response: { 200: HandoverDetail } },
-      config: { permission: 'handover:read' },
-    },
+    { summary: 'Een overdracht met het informatiepakket', permission: read, params: HandoverParams, ok: HandoverDetail },
     (req) => readHandover(app.db, req.actor, req.params.handoverId),
   );
-
-  app.post(
+  r.post(
     '/api/v1/handovers/:handoverId/accept',
     {
-      schema: {
-        tags,
-        summary: 'Een overdracht aanvaarden en de regisseur aanwijzen (met versie)',
-        params: HandoverParams,
-        body: AcceptHandoverBody,
-        response: { 200: HandoverState },
-      },
-      config: { permission: 'handover:respond' },
+      summary: 'Een overdracht aanvaarden en de regisseur aanwijzen (met versie)',
+      permission: respond,
+      params: HandoverParams,
+      body: AcceptHandoverBody,
+      ok: HandoverState,
     },
     (req) => acceptHandover(app.db, req.actor, req.params.handoverId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/handovers/:handoverId/refuse',
     {
-      schema: {
-        tags,
-        summary: 'Een overdracht weigeren met reden (met versie)',
-        params: HandoverParams,
-        body: RefuseHandoverBody,
-        response: { 200: HandoverState },
-      },
-      config: { permission: 'handover:respond' },
+      summary: 'Een overdracht weigeren met reden (met versie)',
+      permission: respond,
+      params: HandoverParams,
+      body: RefuseHandoverBody,
+      ok: HandoverState,
     },
     (req) => refuseHandover(app.db, req.actor, req.params.handoverId, req.body),
   );
-
-  app.get(
+  r.get(
     '/api/v1/handover-receivers',
     {
-      schema: {
-        tags,
-        summary: 'Organisaties die dit soort overdracht mogen ontvangen',
-        querystring: ReceiversQuery,
-        response: { 200: ReceiverList },
-      },
-      config: { permission: 'handover:send' },
+      summary: 'Organisaties die dit soort overdracht mogen ontvangen',
+      permission: 'handover:send',
+      query: ReceiversQuery,
+      ok: ReceiverList,
     },
     (req) => handoverReceivers(app.db, req.actor, req.query.subjectType),
   );

@@ -1,4 +1,5 @@
 import type { App } from '../../platform/http/app.js';
+import { routesOf } from '../../platform/http/route.js';
 import {
   CaseLeadTimes,
   CaseParams,
@@ -10,46 +11,36 @@ import {
 import { organisationLeadTimes, readCaseLeadTimes, recordCaseMoment } from './leadtimes.service.js';
 
 export function leadTimesRoutes(app: App) {
-  const tags = ['Doorlooptijden'];
-  app.get(
+  const r = routesOf(app, 'Doorlooptijden');
+
+  r.get(
     '/api/v1/cases/:caseId/lead-times',
     {
-      schema: {
-        tags,
-        summary: 'De momenten van de keten van een dossier en de tijd ertussen (dagen)',
-        params: CaseParams,
-        response: { 200: CaseLeadTimes },
-      },
-      config: { permission: 'leadtime:read' },
+      summary: 'De momenten van de keten van een dossier en de tijd ertussen (dagen)',
+      permission: 'leadtime:read',
+      params: CaseParams,
+      ok: CaseLeadTimes,
     },
     (req) => readCaseLeadTimes(app.db, req.actor, req.params.caseId),
   );
-
-  app.post(
+  r.post(
     '/api/v1/cases/:caseId/moments',
     {
-      schema: {
-        tags,
-        summary: 'Eerste contact met het gezin of akkoord op het plan vastleggen (regisseur)',
-        params: CaseParams,
-        body: RecordMomentBody,
-        response: { 201: RecordedMoment },
-      },
-      config: { permission: 'case:update' },
+      summary: 'Eerste contact met het gezin of akkoord op het plan vastleggen (regisseur)',
+      permission: 'case:update',
+      params: CaseParams,
+      body: RecordMomentBody,
+      created: RecordedMoment,
     },
-    async (req, reply) => reply.code(201).send(await recordCaseMoment(app.db, req.actor, req.params.caseId, req.body)),
+    (req) => recordCaseMoment(app.db, req.actor, req.params.caseId, req.body),
   );
-
-  app.get(
+  r.get(
     '/api/v1/lead-times',
     {
-      schema: {
-        tags,
-        summary: 'Doorlooptijden van een organisatie over een periode: aantal, mediaan en 90e percentiel per interval',
-        querystring: OrganisationLeadTimesQuery,
-        response: { 200: OrganisationLeadTimes },
-      },
-      config: { permission: 'leadtime:read' },
+      summary: 'Doorlooptijden van een organisatie over een periode: aantal, mediaan en 90e percentiel per interval',
+      permission: 'leadtime:read',
+      query: OrganisationLeadTimesQuery,
+      ok: OrganisationLeadTimes,
     },
     (req) => organisationLeadTimes(app.db, req.actor, req.query),
   );

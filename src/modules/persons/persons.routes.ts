@@ -1,4 +1,5 @@
 import type { App } from '../../platform/http/app.js';
+import { routesOf } from '../../platform/http/route.js';
 import {
   MatchDecision,
   MatchDecisionBody,
@@ -15,84 +16,64 @@ import { updatePerson } from './persons.service.js';
 import { decidePossibleMatch, findPossibleMatches, mergePersons, undoMerge } from './matching.service.js';
 
 export function personsRoutes(app: App) {
-  const tags = ['Gezinnen'];
-  app.put(
+  const r = routesOf(app, 'Gezinnen');
+  const create = 'family:create' as const;
+  const update = 'family:update' as const;
+
+  r.put(
     '/api/v1/persons/:personId',
     {
-      schema: {
-        tags,
-        summary: 'De gegevens van een gezinslid wijzigen (met versie; een verouderde versie geeft 409)',
-        params: PersonParams,
-        body: UpdatePersonBody,
-        response: { 200: PersonVersion },
-      },
-      config: { permission: 'family:update' },
+      summary: 'De gegevens van een gezinslid wijzigen (met versie; een verouderde versie geeft 409)',
+      permission: update,
+      params: PersonParams,
+      body: UpdatePersonBody,
+      ok: PersonVersion,
     },
     (req) => updatePerson(app.db, req.actor, req.params.personId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/persons/possible-matches',
     {
-      schema: {
-        tags,
-        summary: 'Mogelijk dezelfde persoon: op BSN, of op naam en geboortedatum (tolerant); alleen wat u mag zien',
-        body: MatchQuery,
-        response: { 200: PossibleMatches },
-      },
-      config: { permission: 'family:create' },
+      summary: 'Mogelijk dezelfde persoon: op BSN, of op naam en geboortedatum (tolerant); alleen wat u mag zien',
+      permission: create,
+      body: MatchQuery,
+      ok: PossibleMatches,
     },
     (req) => findPossibleMatches(app.db, req.actor, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/person-match-confirmations',
     {
-      schema: {
-        tags,
-        summary: 'Een voorstel "mogelijk dezelfde persoon" bevestigen (vastgelegd en gelogd; koppelen gebeurt bij het registreren)',
-        body: MatchDecisionBody,
-        response: { 201: MatchDecision },
-      },
-      config: { permission: 'family:create' },
+      summary: 'Een voorstel "mogelijk dezelfde persoon" bevestigen (vastgelegd en gelogd; koppelen gebeurt bij het registreren)',
+      permission: create,
+      body: MatchDecisionBody,
+      created: MatchDecision,
     },
-    async (req, reply) => reply.code(201).send(await decidePossibleMatch(app.db, req.actor, req.body, 'confirmed')),
+    (req) => decidePossibleMatch(app.db, req.actor, req.body, 'confirmed'),
   );
-
-  app.post(
+  r.post(
     '/api/v1/person-match-rejections',
     {
-      schema: {
-        tags,
-        summary: 'Een voorstel "mogelijk dezelfde persoon" afwijzen: het wordt niet opnieuw gedaan (gelogd)',
-        body: MatchDecisionBody,
-        response: { 201: MatchDecision },
-      },
-      config: { permission: 'family:create' },
+      summary: 'Een voorstel "mogelijk dezelfde persoon" afwijzen: het wordt niet opnieuw gedaan (gelogd)',
+      permission: create,
+      body: MatchDecisionBody,
+      created: MatchDecision,
     },
-    async (req, reply) => reply.code(201).send(await decidePossibleMatch(app.db, req.actor, req.body, 'rejected')),
+    (req) => decidePossibleMatch(app.db, req.actor, req.body, 'rejected'),
   );
-
-  app.post(
+  r.post(
     '/api/v1/person-merges',
     {
-      schema: {
-        tags,
-        summary: 'Twee registraties van dezelfde persoon samenvoegen (omkeerbaar)',
-        body: MergeBody,
-        response: { 201: MergeResult },
-      },
-      config: { permission: 'family:update' },
+      summary: 'Twee registraties van dezelfde persoon samenvoegen (omkeerbaar)',
+      permission: update,
+      body: MergeBody,
+      created: MergeResult,
     },
-    async (req, reply) => reply.code(201).send(await mergePersons(app.db, req.actor, req.body)),
+    (req) => mergePersons(app.db, req.actor, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/person-merges/:mergeId/undo',
-    {
-      schema: { tags, summary: 'Een samenvoeging ongedaan maken', params: MergeParams, response: { 200: MergeResult } },
-      config: { permission: 'family:update' },
-    },
+    { summary: 'Een samenvoeging ongedaan maken', permission: update, params: MergeParams, ok: MergeResult },
     (req) => undoMerge(app.db, req.actor, req.params.mergeId),
   );
 }

@@ -1,4 +1,5 @@
 import type { App } from '../../platform/http/app.js';
+import { routesOf } from '../../platform/http/route.js';
 import {
   EmptyBody,
   Match,
@@ -15,87 +16,65 @@ import {
 import { acceptMatchCoordinator, endRegistration, listMatches, listRegistrations, readMatch, registerInIndex } from './refindex.service.js';
 
 export function refIndexRoutes(app: App) {
-  const tags = ['Verwijsindex'];
-  app.post(
-    '/api/v1/refindex/registrations',
-    {
-      schema: {
-        tags,
-        summary: 'Betrokkenheid bij een persoon (BSN) registreren in de verwijsindex; geeft de nieuwe matches',
-        body: RegisterBody,
-        response: { 201: Registered },
-      },
-      config: { permission: 'refindex:register' },
-    },
-    async (req, reply) => {
-      const r = await registerInIndex(app.db, req.actor, req.body);
-      return reply.code(201).header('Location', `/api/v1/refindex/registrations/${r.id}`).send(r);
-    },
-  );
+  const r = routesOf(app, 'Verwijsindex');
+  const read = 'refindex:read' as const;
+  const register = 'refindex:register' as const;
 
-  app.get(
+  r.post(
     '/api/v1/refindex/registrations',
     {
-      schema: {
-        tags,
-        summary: 'De registraties van mijn organisatie in de verwijsindex, nieuwste eerst',
-        querystring: RegistrationListQuery,
-        response: { 200: RegistrationList },
-      },
-      config: { permission: 'refindex:read' },
+      summary: 'Betrokkenheid bij een persoon (BSN) registreren in de verwijsindex; geeft de nieuwe matches',
+      permission: register,
+      body: RegisterBody,
+      created: Registered,
+      location: (registered) => `/api/v1/refindex/registrations/${registered.id}`,
+    },
+    (req) => registerInIndex(app.db, req.actor, req.body),
+  );
+  r.get(
+    '/api/v1/refindex/registrations',
+    {
+      summary: 'De registraties van mijn organisatie in de verwijsindex, nieuwste eerst',
+      permission: read,
+      query: RegistrationListQuery,
+      ok: RegistrationList,
     },
     (req) => listRegistrations(app.db, req.actor, req.query),
   );
-
-  app.post(
+  r.post(
     '/api/v1/refindex/registrations/:registrationId/end',
     {
-      schema: {
-        tags,
-        summary: 'Een registratie van mijn organisatie beëindigen',
-        params: RegistrationParams,
-        body: EmptyBody,
-        response: { 200: Registration },
-      },
-      config: { permission: 'refindex:register' },
+      summary: 'Een registratie van mijn organisatie beëindigen',
+      permission: register,
+      params: RegistrationParams,
+      body: EmptyBody,
+      ok: Registration,
     },
     (req) => endRegistration(app.db, req.actor, req.params.registrationId),
   );
-
-  app.get(
+  r.get(
     '/api/v1/refindex/matches',
     {
-      schema: {
-        tags,
-        summary: 'Mijn matches: andere betrokken organisaties met contactgegevens, uiterste datum en matchcoördinator',
-        querystring: MatchListQuery,
-        response: { 200: MatchList },
-      },
-      config: { permission: 'refindex:read' },
+      summary: 'Mijn matches: andere betrokken organisaties met contactgegevens, uiterste datum en matchcoördinator',
+      permission: read,
+      query: MatchListQuery,
+      ok: MatchList,
     },
     (req) => listMatches(app.db, req.actor, req.query),
   );
-
-  app.get(
+  r.get(
     '/api/v1/refindex/matches/:matchId',
-    {
-      schema: { tags, summary: 'Eén match van mijn organisatie', params: MatchParams, response: { 200: Match } },
-      config: { permission: 'refindex:read' },
-    },
+    { summary: 'Eén match van mijn organisatie', permission: read, params: MatchParams, ok: Match },
     (req) => readMatch(app.db, req.actor, req.params.matchId),
   );
-
-  app.post(
+  r.post(
     '/api/v1/refindex/matches/:matchId/coordinator',
     {
-      schema: {
-        tags,
-        summary: 'Matchcoördinator worden (de eerste organisatie die accepteert)',
-        params: MatchParams,
-        body: EmptyBody,
-        response: { 200: Match },
-      },
-      config: { permission: 'refindex:register' },
+      summary: 'Matchcoördinator worden (de eerste organisatie die accepteert)',
+      permission: register,
+      params: MatchParams,
+      body: EmptyBody,
+      ok: Match,
     },
     (req) => acceptMatchCoordinator(app.db, req.actor, req.params.matchId),
   );

@@ -1,19 +1,17 @@
 // Regions of the installation: an installation administrator creates one (with its first
 // organisation and functional administrator) from the web app; see regions.service.ts.
 import type { App } from '../../platform/http/app.js';
+import { routesOf } from '../../platform/http/route.js';
 import { CreateRegionBody, RegionCreated, RegionList } from './regions.contract.js';
 import { createRegion, listRegions } from './regions.service.js';
 
 export function regionsRoutes(app: App) {
-  app.get(
+  routesOf(app, 'Installatie').get(
     '/api/v1/regions',
     {
-      schema: {
-        tags: ['Installatie'],
-        summary: "De regio's van de installatie (code, naam, aangemaakt); alleen voor een beheerder van de installatie",
-        response: { 200: RegionList },
-      },
-      config: { permission: 'region:create' },
+      summary: "De regio's van de installatie (code, naam, aangemaakt); alleen voor een beheerder van de installatie",
+      permission: 'region:create',
+      ok: RegionList,
     },
     (req) => listRegions(app.db, req.actor),
   );

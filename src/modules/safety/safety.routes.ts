@@ -1,4 +1,5 @@
 import type { App } from '../../platform/http/app.js';
+import { routesOf } from '../../platform/http/route.js';
 import {
   AgreementBody,
   AgreementParams,
@@ -26,150 +27,113 @@ import {
 } from './safety.service.js';
 
 export function safetyRoutes(app: App) {
-  const tags = ['Veiligheid en familienetwerkberaad'];
-  app.get(
+  const r = routesOf(app, 'Veiligheid en familienetwerkberaad');
+  const write = 'safety:write' as const;
+  const council = 'council:write' as const;
+
+  r.get(
     '/api/v1/cases/:caseId/safety',
     {
-      schema: {
-        tags,
-        summary: 'Veiligheid van een dossier: nodig en waarom, taxatie met beoordelingen, veiligheidsplan, familienetwerkberaad',
-        params: CaseParams,
-        response: { 200: SafetyOverview },
-      },
-      config: { permission: 'safety:read' },
+      summary: 'Veiligheid van een dossier: nodig en waarom, taxatie met beoordelingen, veiligheidsplan, familienetwerkberaad',
+      permission: 'safety:read',
+      params: CaseParams,
+      ok: SafetyOverview,
     },
     (req) => readSafety(app.db, req.actor, req.params.caseId),
   );
-
-  app.put(
+  r.put(
     '/api/v1/cases/:caseId/safety/assessment',
     {
-      schema: {
-        tags,
-        summary: 'De veiligheidstaxatie vastleggen of wijzigen (met versie)',
-        params: CaseParams,
-        body: SaveAssessmentBody,
-        response: { 200: SafetyOverview },
-      },
-      config: { permission: 'safety:write' },
+      summary: 'De veiligheidstaxatie vastleggen of wijzigen (met versie)',
+      permission: write,
+      params: CaseParams,
+      body: SaveAssessmentBody,
+      ok: SafetyOverview,
     },
     (req) => saveAssessment(app.db, req.actor, req.params.caseId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/cases/:caseId/safety/reviews',
     {
-      schema: {
-        tags,
-        summary: 'De veiligheidstaxatie beoordelen (gedragswetenschapper)',
-        params: CaseParams,
-        body: ReviewBody,
-        response: { 201: SafetyOverview },
-      },
-      config: { permission: 'safety:review' },
+      summary: 'De veiligheidstaxatie beoordelen (gedragswetenschapper)',
+      permission: 'safety:review',
+      params: CaseParams,
+      body: ReviewBody,
+      created: SafetyOverview,
     },
-    async (req, reply) => reply.code(201).send(await reviewAssessment(app.db, req.actor, req.params.caseId, req.body)),
+    (req) => reviewAssessment(app.db, req.actor, req.params.caseId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/cases/:caseId/safety/plan',
     {
-      schema: {
-        tags,
-        summary: 'Een afspraak aan het veiligheidsplan toevoegen',
-        params: CaseParams,
-        body: AgreementBody,
-        response: { 201: SafetyOverview },
-      },
-      config: { permission: 'safety:write' },
+      summary: 'Een afspraak aan het veiligheidsplan toevoegen',
+      permission: write,
+      params: CaseParams,
+      body: AgreementBody,
+      created: SafetyOverview,
     },
-    async (req, reply) => reply.code(201).send(await addAgreement(app.db, req.actor, req.params.caseId, req.body)),
+    (req) => addAgreement(app.db, req.actor, req.params.caseId, req.body),
   );
-
-  app.put(
+  r.put(
     '/api/v1/cases/:caseId/safety/plan/:agreementId',
     {
-      schema: {
-        tags,
-        summary: 'Een afspraak van het veiligheidsplan wijzigen (met versie)',
-        params: AgreementParams,
-        body: AgreementBody,
-        response: { 200: SafetyOverview },
-      },
-      config: { permission: 'safety:write' },
+      summary: 'Een afspraak van het veiligheidsplan wijzigen (met versie)',
+      permission: write,
+      params: AgreementParams,
+      body: AgreementBody,
+      ok: SafetyOverview,
     },
     (req) => changeAgreement(app.db, req.actor, req.params.caseId, req.params.agreementId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/cases/:caseId/safety/plan/:agreementId/remove',
     {
-      schema: {
-        tags,
-        summary: 'Een afspraak uit het veiligheidsplan verwijderen (met versie)',
-        params: AgreementParams,
-        body: RemoveAgreementBody,
-        response: { 200: SafetyOverview },
-      },
-      config: { permission: 'safety:write' },
+      summary: 'Een afspraak uit het veiligheidsplan verwijderen (met versie)',
+      permission: write,
+      params: AgreementParams,
+      body: RemoveAgreementBody,
+      ok: SafetyOverview,
     },
     (req) => removeAgreement(app.db, req.actor, req.params.caseId, req.params.agreementId, req.body),
   );
-
-  app.put(
+  r.put(
     '/api/v1/cases/:caseId/council',
     {
-      schema: {
-        tags,
-        summary:
-          'Het familienetwerkberaad vastleggen: aanbod, antwoord van het gezin, wanneer gehouden, of een veiligheidsreden (regisseur)',
-        params: CaseParams,
-        body: CouncilBody,
-        response: { 200: SafetyOverview },
-      },
-      config: { permission: 'council:write' },
+      summary: 'Het familienetwerkberaad vastleggen: aanbod, antwoord van het gezin, wanneer gehouden, of een veiligheidsreden (regisseur)',
+      permission: council,
+      params: CaseParams,
+      body: CouncilBody,
+      ok: SafetyOverview,
     },
     (req) => saveCouncil(app.db, req.actor, req.params.caseId, req.body),
   );
-
-  app.put(
+  r.put(
     '/api/v1/cases/:caseId/council/outcome',
     {
-      schema: {
-        tags,
-        summary: 'Het plan van het familienetwerkberaad: de doelen van het gezin en de acties van het netwerk (regisseur)',
-        params: CaseParams,
-        body: OutcomeBody,
-        response: { 200: SafetyOverview },
-      },
-      config: { permission: 'council:write' },
+      summary: 'Het plan van het familienetwerkberaad: de doelen van het gezin en de acties van het netwerk (regisseur)',
+      permission: council,
+      params: CaseParams,
+      body: OutcomeBody,
+      ok: SafetyOverview,
     },
     (req) => saveCouncilOutcome(app.db, req.actor, req.params.caseId, req.body),
   );
-
-  app.get(
+  r.get(
     '/api/v1/admin/council-settings',
     {
-      schema: {
-        tags,
-        summary: 'Binnen hoeveel werkdagen na het openen van een dossier het familienetwerkberaad wordt aangeboden',
-        response: { 200: CouncilSettings },
-      },
-      config: { permission: 'admin:settings' },
+      summary: 'Binnen hoeveel werkdagen na het openen van een dossier het familienetwerkberaad wordt aangeboden',
+      permission: 'admin:settings',
+      ok: CouncilSettings,
     },
     (req) => readCouncilSettings(app.db, req.actor),
   );
-
-  app.put(
+  r.put(
     '/api/v1/admin/council-settings',
     {
-      schema: {
-        tags,
-        summary: 'De termijn voor het familienetwerkberaad in werkdagen wijzigen (met versie)',
-        body: CouncilSettingsBody,
-        response: { 200: CouncilSettings },
-      },
-      config: { permission: 'admin:settings' },
+      summary: 'De termijn voor het familienetwerkberaad in werkdagen wijzigen (met versie)',
+      permission: 'admin:settings',
+      body: CouncilSettingsBody,
+      ok: CouncilSettings,
     },
     (req) => saveCouncilSettings(app.db, req.actor, req.body),
   );

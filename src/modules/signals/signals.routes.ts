@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../../platform/http/app.js';
+import { routesOf } from '../../platform/http/route.js';
 import { TooMany } from '../../platform/http/errors.js';
 import {
   AttachmentBody,
@@ -43,97 +44,71 @@ export const PUBLIC_CONCERN_TOKEN_LIMIT = { max: 5, timeWindow: '10 minutes' };
 
 export function signalsRoutes(app: App) {
   const tags = ['Meldingen'];
-  app.post(
-    '/api/v1/signals',
-    {
-      schema: {
-        tags,
-        summary: 'Een melding doen over een persoon of gezin (komt in de triagelijst van de ontvangende organisatie)',
-        body: CreateSignalBody,
-        response: { 201: SignalCreated },
-      },
-      config: { permission: 'signal:create' },
-    },
-    async (req, reply) => {
-      const r = await createSignal(app.db, req.actor, req.body);
-      return reply.code(201).header('Location', `/api/v1/signals/${r.id}`).send(r);
-    },
-  );
+  const r = routesOf(app, 'Meldingen');
+  const triage = 'signal:triage' as const;
 
-  app.get(
+  r.post(
     '/api/v1/signals',
     {
-      schema: {
-        tags,
-        summary: 'De triagelijst van mijn organisatie (op termijn), of mijn eigen meldingen (scope=reported)',
-        querystring: SignalListQuery,
-        response: { 200: SignalList },
-      },
-      config: { permission: 'signal:read' },
+      summary: 'Een melding doen over een persoon of gezin (komt in de triagelijst van de ontvangende organisatie)',
+      permission: 'signal:create',
+      body: CreateSignalBody,
+      created: SignalCreated,
+      location: (signal) => `/api/v1/signals/${signal.id}`,
+    },
+    (req) => createSignal(app.db, req.actor, req.body),
+  );
+  r.get(
+    '/api/v1/signals',
+    {
+      summary: 'De triagelijst van mijn organisatie (op termijn), of mijn eigen meldingen (scope=reported)',
+      permission: 'signal:read',
+      query: SignalListQuery,
+      ok: SignalList,
     },
     (req) => listSignals(app.db, req.actor, req.query),
   );
-
-  app.get(
+  r.get(
     '/api/v1/signal-settings',
-    {
-      schema: { tags, summary: 'Termijnen voor triage in werkdagen per urgentie, voor mijn regio', response: { 200: SignalSettings } },
-      config: { permission: 'signal:create' },
-    },
+    { summary: 'Termijnen voor triage in werkdagen per urgentie, voor mijn regio', permission: 'signal:create', ok: SignalSettings },
     (req) => readSettings(app.db, req.actor),
   );
-
-  app.get(
+  r.get(
     '/api/v1/signals/:signalId',
-    {
-      schema: { tags, summary: 'Een melding met triagebesluit en bijlagen', params: SignalParams, response: { 200: SignalDetail } },
-      config: { permission: 'signal:read' },
-    },
+    { summary: 'Een melding met triagebesluit en bijlagen', permission: 'signal:read', params: SignalParams, ok: SignalDetail },
     (req) => readSignal(app.db, req.actor, req.params.signalId),
   );
-
-  app.post(
+  r.post(
     '/api/v1/signals/:signalId/triage',
     {
-      schema: {
-        tags,
-        summary: 'Triagebesluit: veiligheidsinschatting en vervolg (alleen de ontvangende organisatie; met versie)',
-        params: SignalParams,
-        body: TriageBody,
-        response: { 200: TriageResult },
-      },
-      config: { permission: 'signal:triage' },
+      summary: 'Triagebesluit: veiligheidsinschatting en vervolg (alleen de ontvangende organisatie; met versie)',
+      permission: triage,
+      params: SignalParams,
+      body: TriageBody,
+      ok: TriageResult,
     },
     (req) => triageSignal(app.db, req.actor, req.params.signalId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/signals/:signalId/family-proposals',
     {
-      schema: {
-        tags,
-        summary:
-          'Mogelijk hetzelfde gezin: een voorstel (open melding of open dossier op hetzelfde adres) bevestigen of afwijzen (alleen de ontvangende organisatie; met versie)',
-        params: SignalParams,
-        body: FamilyProposalBody,
-        response: { 200: FamilyProposalResult },
-      },
-      config: { permission: 'signal:triage' },
+      summary:
+        'Mogelijk hetzelfde gezin: een voorstel (open melding of open dossier op hetzelfde adres) bevestigen of afwijzen (alleen de ontvangende organisatie; met versie)',
+      permission: triage,
+      params: SignalParams,
+      body: FamilyProposalBody,
+      ok: FamilyProposalResult,
     },
     (req) => answerFamilyProposal(app.db, req.actor, req.params.signalId, req.body),
   );
-
-  app.post(
+  r.post(
     '/api/v1/signals/:signalId/urgency',
     {
-      schema: {
-        tags,
-        summary: 'De urgentie verlagen, met reden (alleen de ontvangende organisatie, vóór de triage; met versie)',
-        params: SignalParams,
-        body: LowerUrgencyBody,
-        response: { 200: LowerUrgencyResult },
-      },
-      config: { permission: 'signal:triage' },
+      summary: 'De urgentie verlagen, met reden (alleen de ontvangende organisatie, vóór de triage; met versie)',
+      permission: triage,
+      params: SignalParams,
+      body: LowerUrgencyBody,
+      ok: LowerUrgencyResult,
     },
     (req) => lowerSignalUrgency(app.db, req.actor, req.params.signalId, req.body),
   );
@@ -187,15 +162,13 @@ export function signalsRoutes(app: App) {
       en: 'Many reports were sent from your internet connection. Try again in 10 minutes; what you wrote stays. Is it urgent? Call Veilig Thuis: 0800-2000.',
     });
 
-  app.get(
+  routesOf(app, 'Zorg melden').get(
     '/api/v1/public/concerns/form-token',
     {
-      schema: {
-        tags: publicTags,
-        summary: "Het formulier openen: een token (minimale invultijd) en de regio's die online meldingen ontvangen",
-        response: { 200: FormToken },
-      },
-      config: { permission: 'public', rateLimit: { max: 60, timeWindow: '10 minutes', errorResponseBuilder: tooMany } },
+      summary: "Het formulier openen: een token (minimale invultijd) en de regio's die online meldingen ontvangen",
+      permission: 'public',
+      ok: FormToken,
+      config: { rateLimit: { max: 60, timeWindow: '10 minutes', errorResponseBuilder: tooMany } },
     },
     async () => ({ token: await issueFormToken(app.db), regions: await formRegions(app.db) }),
   );

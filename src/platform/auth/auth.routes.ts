@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../http/app.js';
+import { routesOf } from '../http/route.js';
 import {
   changePassword,
   completeSecondFactor,
@@ -25,7 +26,10 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export function authRoutes(app: App) {
+  const r = routesOf(app, 'Sessie');
   const db = app.db;
+  // Passwords and codes must not be guessable by trying.
+  const loginLimit = { max: app.config.loginRateLimit, timeWindow: '1 minute' };
   const meta = (req: FastifyRequest) => ({ ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300) });
   const setCookie = (reply: FastifyReply, value: string) =>
     reply.setCookie(SESSION_COOKIE, value, {
@@ -35,69 +39,60 @@ export function authRoutes(app: App) {
       secure: app.config.secureCookies,
       maxAge: 12 * 3600,
     });
+  /** A login step that started a new session: its cookie is set, the answer says what comes next. */
+  const started = (reply: FastifyReply, session: z.output<typeof LoginResult> & { cookie: string }) => {
+    setCookie(reply, session.cookie);
+    return { state: session.state, csrfToken: session.csrfToken };
+  };
 
-  app.post(
+  r.post(
     '/api/v1/session',
     {
-      schema: { tags: ['Sessie'], summary: 'Inloggen met gebruikersnaam en wachtwoord', body: LoginBody, response: { 200: LoginResult } },
-      config: { permission: 'public', rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
+      summary: 'Inloggen met gebruikersnaam en wachtwoord',
+      permission: 'public',
+      body: LoginBody,
+      ok: LoginResult,
+      config: { rateLimit: loginLimit },
     },
     async (req, reply) => {
       // A new session at every login (rotation); any old one from this browser is ended first.
       await endSessionNow(db, req.cookies[SESSION_COOKIE]);
-      const r = await login(db, req.body.username, req.body.password, meta(req));
-      setCookie(reply, r.cookie);
-      req.log.info({ event: 'login', state: r.state }, 'login');
-      return { state: r.state, csrfToken: r.csrfToken };
+      const result = await login(db, req.body.username, req.body.password, meta(req));
+      req.log.info({ event: 'login', state: result.state }, 'login');
+      return started(reply, result);
     },
   );
-
-  app.post(
+  r.post(
     '/api/v1/session/second-factor',
     {
-      schema: { tags: ['Sessie'], summary: 'Tweede factor (TOTP) invullen', body: CodeBody, response: { 200: LoginResult } },
-      config: { permission: 'session:partial', rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
+      summary: 'Tweede factor (TOTP) invullen',
+      permission: 'session:partial',
+      body: CodeBody,
+      ok: LoginResult,
+      config: { rateLimit: loginLimit },
     },
-    async (req, reply) => {
-      const r = await completeSecondFactor(db, req.auth!, req.body.code, req.cookies[SESSION_COOKIE]!, meta(req));
-      setCookie(reply, r.cookie);
-      return { state: r.state, csrfToken: r.csrfToken };
-    },
+    async (req, reply) => started(reply, await completeSecondFactor(db, req.auth!, req.body.code, req.cookies[SESSION_COOKIE]!, meta(req))),
   );
-
-  app.get(
+  r.get(
+    '/api/v1/session/totp-enrolment',
+    { summary: 'Authenticator-app koppelen: geheim en QR-code', permission: 'session:partial', ok: Enrolment },
+    (req) => startEnrolment(db, req.auth!),
+  );
+  r.post(
     '/api/v1/session/totp-enrolment',
     {
-      schema: { tags: ['Sessie'], summary: 'Authenticator-app koppelen: geheim en QR-code', response: { 200: Enrolment } },
-      config: { permission: 'session:partial' },
+      summary: 'Authenticator-app koppelen: code bevestigen',
+      permission: 'session:partial',
+      body: CodeBody,
+      ok: LoginResult,
+      config: { rateLimit: loginLimit },
     },
-    async (req) => startEnrolment(db, req.auth!),
+    async (req, reply) => started(reply, await confirmEnrolment(db, req.auth!, req.body.code, req.cookies[SESSION_COOKIE]!, meta(req))),
   );
-
-  app.post(
-    '/api/v1/session/totp-enrolment',
-    {
-      schema: { tags: ['Sessie'], summary: 'Authenticator-app koppelen: code bevestigen', body: CodeBody, response: { 200: LoginResult } },
-      config: { permission: 'session:partial', rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
-    },
-    async (req, reply) => {
-      const r = await confirmEnrolment(db, req.auth!, req.body.code, req.cookies[SESSION_COOKIE]!, meta(req));
-      setCookie(reply, r.cookie);
-      return { state: r.state, csrfToken: r.csrfToken };
-    },
-  );
-
-  app.get(
+  r.get(
     '/api/v1/session/totp-replacement',
-    {
-      schema: {
-        tags: ['Sessie'],
-        summary: 'Authenticator-app vervangen: nieuw geheim en QR-code (volledige sessie)',
-        response: { 200: Enrolment },
-      },
-      config: { permission: 'session:self' },
-    },
-    async (req) => startReplacement(db, req.auth!),
+    { summary: 'Authenticator-app vervangen: nieuw geheim en QR-code (volledige sessie)', permission: 'session:self', ok: Enrolment },
+    (req) => startReplacement(db, req.auth!),
   );
 
   app.post(
@@ -109,7 +104,7 @@ export function authRoutes(app: App) {
         body: ReplacementBody,
         response: { 204: z.null() },
       },
-      config: { permission: 'session:self', rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
+      config: { permission: 'session:self', rateLimit: loginLimit },
     },
     async (req, reply) => {
       await confirmReplacement(db, req.auth!, req.body, meta(req));
@@ -117,56 +112,42 @@ export function authRoutes(app: App) {
     },
   );
 
-  app.put(
+  r.put(
     '/api/v1/session/password',
     {
-      schema: {
-        tags: ['Sessie'],
-        summary: 'Eigen wachtwoord wijzigen (na een eenmalig wachtwoord verplicht); andere sessies eindigen',
-        body: PasswordBody,
-        response: { 200: PasswordChanged },
-      },
-      config: {
-        permission: 'session:self',
-        beforePasswordChange: true,
-        rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' },
-      },
+      summary: 'Eigen wachtwoord wijzigen (na een eenmalig wachtwoord verplicht); andere sessies eindigen',
+      permission: 'session:self',
+      body: PasswordBody,
+      ok: PasswordChanged,
+      config: { beforePasswordChange: true, rateLimit: loginLimit },
     },
-    async (req) => changePassword(db, req.auth!, req.body, meta(req)),
+    (req) => changePassword(db, req.auth!, req.body, meta(req)),
   );
-
-  app.get(
-    '/api/v1/session',
-    {
-      schema: { tags: ['Sessie'], summary: 'De huidige sessie en gebruiker', response: { 200: SessionInfo } },
-      config: { permission: 'session:partial' },
-    },
-    async (req) => {
-      const a = req.auth!;
-      return {
-        state: sessionState({
-          secondFactorDone: a.session.secondFactorDone,
-          totpEnrolled: a.totpEnrolled,
-          passwordChangeRequired: a.passwordChangeRequired,
-        }),
-        csrfToken: a.session.csrfToken,
-        expiresAt: expiresAt({ ...a.session, lastSeenAt: new Date() }).toISOString(),
-        idleMinutes: IDLE_MINUTES,
-        user: {
-          id: a.actor.userId,
-          username: a.username,
-          displayName: a.actor.displayName,
-          roles: a.actor.roles,
-          organisationId: a.actor.organisationId,
-          organisationType: a.actor.organisationType,
-          safetyTask: a.actor.safetyTask,
-          regionId: a.actor.regionId,
-          totpEnrolled: a.totpEnrolled,
-          language: a.language,
-        },
-      };
-    },
-  );
+  r.get('/api/v1/session', { summary: 'De huidige sessie en gebruiker', permission: 'session:partial', ok: SessionInfo }, (req) => {
+    const a = req.auth!;
+    return {
+      state: sessionState({
+        secondFactorDone: a.session.secondFactorDone,
+        totpEnrolled: a.totpEnrolled,
+        passwordChangeRequired: a.passwordChangeRequired,
+      }),
+      csrfToken: a.session.csrfToken,
+      expiresAt: expiresAt({ ...a.session, lastSeenAt: new Date() }).toISOString(),
+      idleMinutes: IDLE_MINUTES,
+      user: {
+        id: a.actor.userId,
+        username: a.username,
+        displayName: a.actor.displayName,
+        roles: a.actor.roles,
+        organisationId: a.actor.organisationId,
+        organisationType: a.actor.organisationType,
+        safetyTask: a.actor.safetyTask,
+        regionId: a.actor.regionId,
+        totpEnrolled: a.totpEnrolled,
+        language: a.language,
+      },
+    };
+  });
 
   app.delete(
     '/api/v1/session',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../http/app.js';
+import { routesOf } from '../http/route.js';
 import { DomainError } from '../http/errors.js';
 import { Problem } from '../http/problem.js';
 import { OidcConfig } from './auth.contract.js';
@@ -41,17 +42,10 @@ export function oidcRoutes(app: App) {
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: app.config.secureCookies };
   const toLogin = (reply: FastifyReply, fout: string) => reply.redirect(`/login?fout=${fout}`, 302);
 
-  app.get(
+  routesOf(app, 'Sessie').get(
     '/api/v1/oidc/config',
-    {
-      schema: {
-        tags: ['Sessie'],
-        summary: 'Is inloggen via de eigen organisatie (OIDC) mogelijk, en met welk opschrift',
-        response: { 200: OidcConfig },
-      },
-      config: { permission: 'public' },
-    },
-    async () => ({ enabled: !!provider, label: OIDC_LABEL }),
+    { summary: 'Is inloggen via de eigen organisatie (OIDC) mogelijk, en met welk opschrift', permission: 'public', ok: OidcConfig },
+    () => ({ enabled: !!provider, label: OIDC_LABEL }),
   );
 
   app.get(
