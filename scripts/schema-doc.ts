@@ -35,22 +35,9 @@ export const schemaDocPath = fileURLToPath(new URL('../docs/schema.md', import.m
 
 /** Renders the document from the catalogues of a migrated database, as seen by the migration owner. */
 export async function schemaDocument(db: Database): Promise<string> {
-  const {
-    owner,
-    tables,
-    columns,
-    constraints,
-    indexes,
-    triggers,
-    policies,
-    functions,
-    schemas,
-    defaults,
-    roles,
-    extensions,
-    jobTables,
-    jobFunctions,
-  } = await readCatalogue(db);
+  const catalogue = await readCatalogue(db);
+  const { owner, tables, columns, constraints, indexes, triggers, policies } = catalogue;
+  const { functions, schemas, defaults, roles, extensions, jobTables, jobFunctions } = catalogue;
 
   const out: string[] = [];
   const line = (s = '') => out.push(s);
