@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../platform/db/db.js';
 import type { Actor, LegalBasis } from '../../platform/access/actor.js';
 import { isQualifiedCoordinator } from '../../platform/access/policy.js';
-import { Invalid } from '../../platform/http/errors.js';
+import { Conflict, Invalid } from '../../platform/http/errors.js';
 
 export async function findUser(tx: Tx, regionId: string, userId: string) {
   const rows = await tx.query<{ id: string; organisation_id: string; roles: string[]; active: boolean; display_name: string }>(
@@ -65,6 +65,55 @@ export async function insertMembership(
     [actor.regionId, id, m.caseId, m.familyId, m.userId, m.role, m.legalBasis, actor.userId, m.startsOn ?? null, m.handoverId ?? null],
   );
   return id;
+}
+
+/** The refusal when the family already has an open case (the database's cases_one_open), by default. */
+const ALREADY_OPEN = {
+  nl: 'Dit gezin heeft al een open dossier. Er is één dossier per gezin tegelijk.',
+  en: 'This family already has an open case. One case per family at a time.',
+};
+
+/**
+ * Opens a case for the family with its coordinator: the one way a case starts (opening it on a
+ * family, registering a family, triage, accepting a handover). One open case per family is the
+ * database's rule (cases_one_open); meeting it — also in a race — is refused as `alreadyOpen`,
+ * naming `field`. The actor who opens a case for someone else joins its team unless `openerJoins`
+ * is false. The caller writes the case's timeline events and audit rows.
+ */
+export async function insertCase(
+  tx: Tx,
+  actor: Actor,
+  c: {
+    /** The case's id when the caller chose it already (a handover records it as its result). */
+    id?: string;
+    familyId: string;
+    coordinatorUserId: string;
+    legalBasis: LegalBasis;
+    /** The handover the team comes by, when it does. */
+    handoverId?: string;
+    /** When the case counts as opened (triage: when the signal came in); now by default. */
+    openedAt?: Date;
+    openerJoins?: boolean;
+    alreadyOpen?: { nl: string; en: string };
+    field: string;
+  },
+): Promise<string> {
+  const caseId = c.id ?? randomUUID();
+  await tx
+    .query(
+      `INSERT INTO cases (region_id, id, family_id, created_by, opened_at) VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, now()))`,
+      [actor.regionId, caseId, c.familyId, actor.userId, c.openedAt ?? null],
+    )
+    .catch((e: { code?: string; constraint?: string }) => {
+      if (e.code === '23505' && e.constraint === 'cases_one_open')
+        throw new Conflict('case_already_open', c.alreadyOpen ?? ALREADY_OPEN, c.field);
+      throw e;
+    });
+  const team = { caseId, familyId: c.familyId, legalBasis: c.legalBasis, ...(c.handoverId ? { handoverId: c.handoverId } : {}) };
+  await insertMembership(tx, actor, { ...team, userId: c.coordinatorUserId, role: 'coordinator' });
+  if (c.openerJoins !== false && c.coordinatorUserId !== actor.userId)
+    await insertMembership(tx, actor, { ...team, userId: actor.userId, role: 'member' });
+  return caseId;
 }
 
 export interface CaseRow {

@@ -1,7 +1,6 @@
 // Use cases for a family's case: open, change status, case team, coordinator handover.
 // The database enforces "exactly one qualified coordinator" at commit; the service gives
 // the clear error first.
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/db.js';
 import { oneRow } from '../../platform/db/rows.js';
@@ -15,6 +14,7 @@ import {
   activeMembership,
   AMSTERDAM_TODAY,
   currentCoordinator,
+  insertCase,
   insertMembership,
   lockCase,
   requireActiveUser,
@@ -101,22 +101,12 @@ export async function openCase(db: Database, actor: Actor, familyId: string, bod
         'familyId',
       );
     const coordinator = await requireQualifiedCoordinator(tx, actor.regionId, body.coordinatorUserId, 'coordinatorUserId');
-    const caseId = randomUUID();
-    await tx.query(`INSERT INTO cases (region_id, id, family_id, created_by) VALUES ($1, $2, $3, $4)`, [
-      actor.regionId,
-      caseId,
+    const caseId = await insertCase(tx, actor, {
       familyId,
-      actor.userId,
-    ]);
-    await insertMembership(tx, actor, {
-      caseId,
-      familyId,
-      userId: body.coordinatorUserId,
-      role: 'coordinator',
+      coordinatorUserId: body.coordinatorUserId,
       legalBasis: body.legalBasis,
+      field: 'familyId',
     });
-    if (body.coordinatorUserId !== actor.userId)
-      await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: body.legalBasis });
     await appendCaseOpened(tx, actor, {
       familyId,
       caseId,

@@ -11,7 +11,7 @@ import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { appendCaseOpened, appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { findFamilyPage, listFamilies, normaliseSearch } from './families.repo.js';
 import { accessAudit, familyAccess, familyAccesses, requireFamilyWrite } from '../../platform/access/family-access.js';
-import { requireQualifiedCoordinator, insertMembership } from '../cases/case-team.js';
+import { requireQualifiedCoordinator, insertCase } from '../cases/case-team.js';
 import type { RegisterFamilyBody, MemberInput, NetworkMemberInput, FamilyListQuery } from './families.contract.js';
 import { refusalAudited, refusalDetail } from '../../platform/audit/refusals.js';
 
@@ -200,22 +200,12 @@ export async function registerFamily(db: Database, actor: Actor, body: Register)
         const coordinator = await requireQualifiedCoordinator(tx, actor.regionId, body.case.coordinatorUserId, 'case.coordinatorUserId');
         const { familyId, name, personIds } = await insertFamily(tx, actor, body);
         for (const n of body.network ?? []) await insertNetworkMember(tx, actor, familyId, n);
-        const caseId = randomUUID();
-        await tx.query(`INSERT INTO cases (region_id, id, family_id, created_by) VALUES ($1, $2, $3, $4)`, [
-          actor.regionId,
-          caseId,
+        const caseId = await insertCase(tx, actor, {
           familyId,
-          actor.userId,
-        ]);
-        await insertMembership(tx, actor, {
-          caseId,
-          familyId,
-          userId: body.case.coordinatorUserId,
-          role: 'coordinator',
+          coordinatorUserId: body.case.coordinatorUserId,
           legalBasis: body.case.legalBasis,
+          field: 'case.coordinatorUserId',
         });
-        if (body.case.coordinatorUserId !== actor.userId)
-          await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', legalBasis: body.case.legalBasis });
         await appendEvent(tx, actor, { familyId, kind: 'family_registered', params: { name, count: body.members.length } });
         await appendCaseOpened(tx, actor, {
           familyId,

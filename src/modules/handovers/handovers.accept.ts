@@ -17,7 +17,7 @@ import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
 import { appendCaseOpened, appendEvent, familyPersonIds } from '../timeline/timeline.js';
 import { notify } from '../notifications/notify.js';
 import { recordMoment } from '../leadtimes/moments.js';
-import { activeMembership, insertMembership, lockCase, requireQualifiedCoordinator } from '../cases/case-team.js';
+import { activeMembership, insertCase, insertMembership, lockCase, requireQualifiedCoordinator } from '../cases/case-team.js';
 import { replaceCoordinator } from '../cases/cases.service.js';
 import {
   bumpCaseVersion,
@@ -210,26 +210,18 @@ async function takeOverCase(tx: Tx, actor: Actor, h: HandoverRow, nominee: Nomin
  */
 async function takeOverSignal(tx: Tx, actor: Actor, h: HandoverRow, nominee: Nominee): Promise<string | null> {
   if (!h.family_id) return null;
-  const r = actor.regionId;
-  const caseId = randomUUID();
-  await tx
-    .query(`INSERT INTO cases (region_id, id, family_id, created_by) VALUES ($1, $2, $3, $4)`, [r, caseId, h.family_id, actor.userId])
-    .catch((e: { code?: string; constraint?: string }) => {
-      if (e.code === '23505' && e.constraint === 'cases_one_open')
-        throw new Conflict(
-          'case_already_open',
-          {
-            nl: 'Dit gezin heeft al een open dossier. Vraag de afzender het dossier over te dragen, of de regisseur om u aan het casusteam toe te voegen.',
-            en: 'This family already has an open case. Ask the sender to hand over the case, or its coordinator to add you to the case team.',
-          },
-          'handoverId',
-        );
-      throw e;
-    });
   const familyId = h.family_id;
   const basis = { legalBasis: h.legal_basis, handoverId: h.id };
-  await insertMembership(tx, actor, { caseId, familyId, userId: nominee.id, role: 'coordinator', ...basis });
-  if (actor.userId !== nominee.id) await insertMembership(tx, actor, { caseId, familyId, userId: actor.userId, role: 'member', ...basis });
+  const caseId = await insertCase(tx, actor, {
+    familyId,
+    coordinatorUserId: nominee.id,
+    ...basis,
+    alreadyOpen: {
+      nl: 'Dit gezin heeft al een open dossier. Vraag de afzender het dossier over te dragen, of de regisseur om u aan het casusteam toe te voegen.',
+      en: 'This family already has an open case. Ask the sender to hand over the case, or its coordinator to add you to the case team.',
+    },
+    field: 'handoverId',
+  });
   if (h.sender_access === 'continues')
     await insertMembership(tx, actor, { caseId, familyId, userId: h.from_user_id, role: 'member', ...basis });
   await appendCaseOpened(tx, actor, {

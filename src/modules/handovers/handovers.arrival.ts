@@ -15,7 +15,7 @@ import { Conflict, Invalid } from '../../platform/http/errors.js';
 import { appendCaseOpened, appendEvent } from '../timeline/timeline.js';
 import { notify } from '../notifications/notify.js';
 import { recordMoment } from '../leadtimes/moments.js';
-import { insertMembership } from '../cases/case-team.js';
+import { insertCase } from '../cases/case-team.js';
 import type { PersonKey } from '../persons/matching.js';
 import { auditCandidates, possibleSamePersons, type VisibleCandidate } from '../persons/candidates.js';
 import { familySearchText, onUniqueBsn, refreshFamilySearchText } from '../families/families.service.js';
@@ -201,35 +201,17 @@ export async function arriveInRegion(
       `INSERT INTO family_members (region_id, family_id, person_id, relation) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [r, familyId, p.personId, p.relation],
     );
-  await tx
-    .query(`INSERT INTO cases (region_id, id, family_id, created_by) VALUES ($1, $2, $3, $4)`, [r, caseId, familyId, actor.userId])
-    .catch((e: { code?: string; constraint?: string }) => {
-      if (e.code === '23505' && e.constraint === 'cases_one_open')
-        throw new Conflict(
-          'case_already_open',
-          { nl: 'Voor dit gezin is zojuist een dossier geopend.', en: 'A case was opened for this family just now.' },
-          'familyId',
-        );
-      throw e;
-    });
   // The receiving team joins with the handover's legal basis; a team lead sees the case through the nominee.
-  await insertMembership(tx, actor, {
-    caseId,
+  await insertCase(tx, actor, {
+    id: caseId,
     familyId,
-    userId: nominee.id,
-    role: 'coordinator',
+    coordinatorUserId: nominee.id,
     legalBasis: h.legal_basis,
     handoverId: h.id,
+    openerJoins: !actor.roles.includes('team_lead'),
+    alreadyOpen: { nl: 'Voor dit gezin is zojuist een dossier geopend.', en: 'A case was opened for this family just now.' },
+    field: 'familyId',
   });
-  if (nominee.id !== actor.userId && !actor.roles.includes('team_lead'))
-    await insertMembership(tx, actor, {
-      caseId,
-      familyId,
-      userId: actor.userId,
-      role: 'member',
-      legalBasis: h.legal_basis,
-      handoverId: h.id,
-    });
   if (!newFamily) await refreshFamilySearchText(tx, r, familyId, { bumpVersion: true });
   if (newFamily) await appendEvent(tx, actor, { familyId, kind: 'family_registered_after_handover', params: { name, from: fromRef } });
   await appendCaseOpened(tx, actor, {

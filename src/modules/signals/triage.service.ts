@@ -11,7 +11,7 @@ import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, Invalid, NotFound, StaleVersion } from '../../platform/http/errors.js';
 import { appendCaseOpened, appendEvent } from '../timeline/timeline.js';
 import { recordMoment } from '../leadtimes/moments.js';
-import { activeMembership, insertMembership, requireQualifiedCoordinator } from '../cases/case-team.js';
+import { activeMembership, insertCase, insertMembership, requireQualifiedCoordinator } from '../cases/case-team.js';
 import { insertFamily, onUniqueBsn } from '../families/families.service.js';
 import { notify } from '../notifications/notify.js';
 import { mayTriage } from './signals.access.js';
@@ -373,28 +373,18 @@ async function openCase(tx: Tx, actor: Actor, s: SignalRecord, body: Body) {
     familyId = f.familyId;
     created = f;
   }
-  const caseId = randomUUID();
-  await tx
-    .query(`INSERT INTO cases (region_id, id, family_id, created_by, opened_at) VALUES ($1, $2, $3, $4, $5)`, [
-      actor.regionId,
-      caseId,
-      familyId,
-      actor.userId,
-      receivedAt,
-    ])
-    .catch((e: { code?: string; constraint?: string }) => {
-      if (e.code === '23505' && e.constraint === 'cases_one_open')
-        throw new Conflict(
-          'case_already_open',
-          {
-            nl: 'Zojuist is voor dit gezin een dossier geopend. Kies "aansluiten bij dossier".',
-            en: 'A case was just opened for this family. Choose "join the case".',
-          },
-          'decision',
-        );
-      throw e;
-    });
-  await insertMembership(tx, actor, { caseId, familyId, userId: body.coordinatorUserId!, role: 'coordinator', legalBasis });
+  const caseId = await insertCase(tx, actor, {
+    familyId,
+    coordinatorUserId: body.coordinatorUserId!,
+    legalBasis,
+    openedAt: receivedAt,
+    openerJoins: false,
+    alreadyOpen: {
+      nl: 'Zojuist is voor dit gezin een dossier geopend. Kies "aansluiten bij dossier".',
+      en: 'A case was just opened for this family. Choose "join the case".',
+    },
+    field: 'decision',
+  });
   // The timeline starts at the worry: the signal as received, then what triage did with it.
   await appendEvent(tx, actor, {
     familyId,
