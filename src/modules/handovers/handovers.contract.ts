@@ -1,6 +1,7 @@
 // API schemas for handovers (overdrachten) of a case or a signal between organisations.
 import { z } from 'zod';
 import { Version, LegalBasis, Uuid, msg } from '../../shared/contract/primitives.js';
+import { MatchCandidate } from '../persons/persons.contract.js';
 
 export const SafetyAssessment = z.enum(['unsafe', 'concerns', 'safe']);
 export const SenderAccess = z.enum(['ends', 'continues']);
@@ -128,16 +129,7 @@ export const ArrivingPerson = z.object({
   /** The BSN is registered in the receiver's region: that registration is linked on acceptance. */
   bsnKnown: z.boolean(),
   /** Persons the receiver may see who are possibly the same (name and birth date); linked only when confirmed. */
-  candidates: z.array(
-    z.object({
-      personId: z.string(),
-      fullName: z.string(),
-      birthDate: z.string().nullable(),
-      reason: z.enum(['bsn', 'name_and_birth_date']),
-      familyId: z.string().nullable(),
-      familyName: z.string().nullable(),
-    }),
-  ),
+  candidates: z.array(MatchCandidate),
   /** There are possible matches the receiver may not see. */
   possibleElsewhere: z.boolean(),
 });

@@ -17,15 +17,18 @@ export const MatchQuery = z.strictObject({
   familyName: z.string().trim().min(1).max(100),
   birthDate: IsoDate.optional(),
 });
+/** A person the actor may see who is possibly the one described, and why (the same BSN, or name and birth date). */
+export const MatchCandidate = z.object({
+  personId: z.string(),
+  fullName: z.string(),
+  birthDate: z.string().nullable(),
+  reason: z.enum(['bsn', 'name_and_birth_date']),
+  familyId: z.string().nullable(),
+  familyName: z.string().nullable(),
+});
 export const PossibleMatches = z.object({
   items: z.array(
-    z.object({
-      personId: z.string(),
-      fullName: z.string(),
-      birthDate: z.string().nullable(),
-      reason: z.enum(['bsn', 'name_and_birth_date']),
-      familyId: z.string().nullable(),
-      familyName: z.string().nullable(),
+    MatchCandidate.extend({
       /** 0..1, how alike; the items are sorted on it. */
       score: z.number(),
       /** Already confirmed as this person by a professional. */
