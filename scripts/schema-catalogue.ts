@@ -162,7 +162,10 @@ export async function readCatalogue(db: Database) {
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = ANY (${schemaList}) AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND ${notExtension('c.oid', 'pg_class')}`);
   const columns = await db.query<ColumnRow>(`
-    SELECT a.attrelid::int AS table_oid, a.attnum AS num, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+    SELECT a.attrelid::int AS table_oid, a.attnum AS num, a.attname AS name, format_type(a.atttypid, a.atttypmod) ||
+             coalesce((SELECT ' COLLATE "' || co.collname || '"' FROM pg_collation co, pg_type ty
+                        WHERE co.oid = a.attcollation AND ty.oid = a.atttypid AND a.attcollation <> ty.typcollation), '') AS type,
+           a.attnotnull AS not_null,
            pg_get_expr(ad.adbin, ad.adrelid) AS "default", a.attidentity::text AS identity, a.attgenerated::text AS generated,
            col_description(a.attrelid, a.attnum) AS comment, a.attacl::text AS acl
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace

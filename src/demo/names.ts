@@ -334,7 +334,7 @@ export function familyTitle(s: Surname): string {
 /** The same folding as the search itself, so generated families are found like registered ones. */
 export const foldForSearch = normaliseSearch;
 
-/** Name parts once each, in order, folded and space-joined, so `' ' || search_text LIKE '% jan%'` works. */
+/** Name parts once each, in order, folded and space-joined: the words family_search_words (migration 0390) is searched by. */
 export function buildSearchText(parts: string[]): string {
   const seen = new Set<string>();
   const out: string[] = [];

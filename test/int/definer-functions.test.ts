@@ -56,6 +56,7 @@ describe('SECURITY DEFINER functions', () => {
       'regie.expire_overdue_handovers(date) → regie_system',
       'regie.family_for_break_glass(text,text,uuid) → regie_app',
       'regie.family_opened_keep() → owner only',
+      'regie.family_search_words_keep() → owner only',
       'regie.functional_admins(text) → regie_app',
       'regie.handover_answered_here(text,uuid) → owner only',
       'regie.handover_close_sender_case(text,uuid,text,text) → regie_app',

@@ -169,6 +169,16 @@ export function normaliseSearch(s: string) {
     .trim();
 }
 
+/** Word rows of a team lead's name search up to which the list starts from the matching families (listFamilies). */
+const WORD_CANDIDATES = 500;
+/** Above every text that starts with word, in the "C" collation (byte order = code-point order). */
+const upperBound = (word: string) => `${word}\u{10FFFF}`;
+
+/** The distinct words of a name search, folded as search_text is (none: no name to match). */
+export function searchWords(q: string): string[] {
+  return [...new Set(normaliseSearch(q).split(' ').filter(Boolean))];
+}
+
 /** "Mijn gezinnen": families on whose case team the actor (or, for a team lead, their organisation) is. */
 export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: ListItem[]; sortValues: string[] }> {
   const key = o.sort.replace('-', '') as keyof typeof SORTS;
@@ -202,8 +212,35 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
                  WHERE fm.region_id = f.region_id AND fm.family_id = f.id AND p.birth_date = $${params.length}::date)`;
     } else {
       // Prefix of any word of any member's name, or of the family name; accents and case ignored.
-      params.push(normaliseSearch(q));
-      where += ` AND (' ' || f.search_text) LIKE '% ' || $${params.length} || '%'`;
+      // Every word asked must start a word of the family's (family_search_words, migrations/0390):
+      // a range of its index in the "C" collation, [word, word || U+10FFFF). Those comparisons are
+      // leakproof, so an index scan applies them before the rows' policies are checked (LIKE is
+      // not: row-level security then checked every family of the region first).
+      const words = searchWords(q);
+      if (words.length && o.organisationWide) {
+        // A team lead's whole team: the families with the longest word asked, from its range of
+        // the index, policies checked only for those rows. Up to WORD_CANDIDATES of them, the list
+        // starts from that handful of families. More, and the word is common: the list walks its
+        // sort order and checks each family (below) until the page is full, which is then quick.
+        // PostgreSQL cannot choose between the two itself: it takes the policies to keep about
+        // half the rows each, so it expects ten times too few matches and starts from the words
+        // of a two-letter prefix too, checking thousands of families.
+        const rare = words.reduce((a, b) => (b.length > a.length ? b : a));
+        const rows = await tx.query<{ family_id: string }>(
+          `SELECT w.family_id FROM family_search_words w WHERE w.region_id = $1 AND w.word >= $2 AND w.word < $3 LIMIT $4`,
+          [o.regionId, rare, upperBound(rare), WORD_CANDIDATES + 1],
+        );
+        if (rows.length <= WORD_CANDIDATES) {
+          params.push([...new Set(rows.map((r) => r.family_id))]);
+          where += ` AND f.id = ANY ($${params.length}::uuid[])`;
+        }
+      }
+      // Each word once per family, as a probe (OFFSET 0: never turned into a join).
+      for (const word of words) {
+        params.push(word, upperBound(word));
+        where += ` AND EXISTS (SELECT 1 FROM family_search_words w WHERE w.region_id = f.region_id AND w.family_id = f.id
+                                 AND w.word >= $${params.length - 1} AND w.word < $${params.length} OFFSET 0)`;
+      }
     }
   }
   if (o.filter === 'council_overdue') where += ` AND ${councilOverdueCondition('f')}`;

@@ -12,6 +12,7 @@
 export const FAMILY_SCOPED = {
   families: 'family',
   family_opened: 'family (the opening-date sort key of the list; kept by triggers)',
+  family_search_words: 'family (the words of the name search; kept by a trigger, never written by the application)',
   persons: 'family of the person; the privacy officer reads every person of the region',
   family_members: 'family',
   network_members: 'family',
@@ -51,6 +52,8 @@ export const SCOPED_TABLES = Object.keys(FAMILY_SCOPED).sort() as ScopedTable[];
 export const KEY: Partial<Record<ScopedTable, string>> = {
   family_members: 'person_id',
   family_opened: 'family_id',
+  // One row per word of the family's search text.
+  family_search_words: "family_id::text || ' ' || word",
   council_overdue_notices: 'case_id',
 };
 /** Tables whose rows the application may change, with a change (rolled back, in this order) that RLS must allow exactly when mayWriteFamily does. */

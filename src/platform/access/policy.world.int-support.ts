@@ -116,7 +116,13 @@ async function insertUser(tx: Tx, regionId: string, org: { id: string; type: str
 async function insertFamilyWithCase(tx: Tx, regionId: string, persons: number, coordinator: Actor, basis: LegalBasis) {
   const familyId = randomUUID();
   const caseId = randomUUID();
-  await tx.query(`INSERT INTO families (region_id, id, name) VALUES ($1, $2, $3)`, [regionId, familyId, `Gezin ${familyId.slice(0, 4)}`]);
+  // The search text as families.service.ts folds it: its words are kept in family_search_words (migrations/0390).
+  await tx.query(`INSERT INTO families (region_id, id, name, search_text) VALUES ($1, $2, $3, $4)`, [
+    regionId,
+    familyId,
+    `Gezin ${familyId.slice(0, 4)}`,
+    `${familyId.slice(0, 4)} kim test`,
+  ]);
   const personIds: string[] = [];
   for (let i = 0; i < persons; i++) {
     const pid = randomUUID();
@@ -225,6 +231,11 @@ export async function buildWorld(db: Database, spec: WorldSpec): Promise<World> 
       rows.push(
         { table: 'families', id: fam.id, familyId: fam.id },
         { table: 'family_opened', id: fam.id, familyId: fam.id },
+        ...[fam.id.slice(0, 4), 'kim', 'test'].map((word) => ({
+          table: 'family_search_words' as const,
+          id: `${fam.id} ${word}`,
+          familyId: fam.id,
+        })),
         { table: 'cases', id: fam.caseId, familyId: fam.id },
       );
       for (const pid of fam.personIds)
