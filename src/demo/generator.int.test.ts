@@ -152,6 +152,32 @@ describe('seedDemoRegion', () => {
     expect(await db.query(`SELECT 1 FROM plan_answers WHERE region_id = $1 AND answer = 'disagreed'`, [region])).not.toHaveLength(0);
   });
 
+  it('records progress on agreed plans: done, not done with why, and open again, each with its timeline event', async () => {
+    const rows = await db.query<{ status: string; n: number; reasons: number; reopened: number; after: boolean }>(
+      `SELECT p.status, count(*)::int AS n, count(p.not_done_reason)::int AS reasons,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM plan_action_progress e WHERE e.region_id = p.region_id AND e.action_id = p.action_id AND e.seq < p.seq))::int AS reopened,
+              bool_and(p.recorded_at > v.decided_at AND p.recorded_at <= $2 AND p.recorded_by = ct.user_id) AS after
+         FROM plan_action_progress p JOIN plan_versions v ON v.region_id = p.region_id AND v.id = p.plan_version_id
+         JOIN case_team ct ON ct.region_id = v.region_id AND ct.case_id = v.case_id AND ct.role = 'coordinator' AND ct.ended_at IS NULL
+        WHERE p.region_id = $1 GROUP BY p.status ORDER BY 1`,
+      [region, NOW.toISOString()],
+    );
+    expect(rows.map((r) => r.status)).toEqual(['done', 'not_done', 'open']);
+    const by = Object.fromEntries(rows.map((r) => [r.status, r]));
+    expect(by.not_done!.reasons).toBe(by.not_done!.n);
+    expect(by.open!.reopened).toBe(by.open!.n);
+    expect(rows.every((r) => r.after)).toBe(true);
+    const events = await db.query<{ kind: string; n: number }>(
+      `SELECT kind, count(*)::int AS n FROM timeline_events WHERE region_id = $1 AND kind LIKE 'plan_action_%' GROUP BY kind ORDER BY 1`,
+      [region],
+    );
+    expect(events).toEqual([
+      { kind: 'plan_action_done', n: by.done!.n },
+      { kind: 'plan_action_not_done', n: by.not_done!.n },
+      { kind: 'plan_action_reopened', n: by.open!.n },
+    ]);
+  });
+
   it('gives the named accounts their caseload', async () => {
     const caseload = async (username: string, role: 'coordinator' | 'member') =>
       (

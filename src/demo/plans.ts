@@ -3,9 +3,13 @@
 // proposal waiting for answers, an agreed plan, an agreed plan superseded by a newer agreed one,
 // and a version a party disagreed with. Written as the installation (owner connection), in the
 // order the database allows: content while a draft, then proposed, answers, then the outcome.
+// On the agreed version, how its actions went (plan_action_progress, migration 0380): some done,
+// some not done and why, a few done and open again — recorded by the coordinator after the
+// agreement, with the timeline events the service writes for them.
 import type { Database, Tx } from '../platform/db/db.js';
 import { familyParties } from '../modules/plans/parties.js';
 import { safetyPlanSnapshot } from '../modules/safety/safety.queries.js';
+import { TIMELINE_TYPE_OF, type TimelineKind } from '../shared/events/kinds.js';
 import { Rng } from './random.js';
 
 type Kind = 'draft' | 'proposed' | 'agreed' | 'superseded' | 'disagreed';
@@ -34,6 +38,13 @@ const ACTIONS = [
   'Opvoedondersteuning: vijf gesprekken',
   'Samen de post doornemen',
 ];
+/** Why an action was not done, in the coordinator's words. */
+const NOT_DONE = [
+  'Moeder was ziek; de afspraak is vervallen en nog niet opnieuw gemaakt',
+  'De wachtlijst is nog drie maanden; het gezin staat erop',
+  'Het gezin wilde dit eerst zelf proberen',
+  'De school had geen tijd voor het overleg voor de vakantie',
+];
 
 export async function seedDemoPlans(db: Database, regionId: string, seed: number, now: number, max = 30): Promise<number> {
   const rng = new Rng(seed, 31);
@@ -46,7 +57,7 @@ export async function seedDemoPlans(db: Database, regionId: string, seed: number
   let written = 0;
   for (const [i, c] of cases.entries()) {
     await db.transaction(async (tx) => {
-      await planFor(tx, rng, regionId, c, KINDS[i % KINDS.length]!, now);
+      await planFor(tx, rng, regionId, c, KINDS[i % KINDS.length]!, now, i);
     });
     written++;
   }
@@ -60,6 +71,7 @@ async function planFor(
   c: { id: string; family_id: string; opened_at: string; coordinator: string; organisation_id: string },
   kind: Kind,
   now: number,
+  index: number,
 ) {
   const members = await tx.query<{ person_id: string; relation: string; birth_date: string | null; given_names: string }>(
     `SELECT fm.person_id, fm.relation, p.birth_date::text AS birth_date, p.given_names FROM family_members fm JOIN persons p ON p.region_id = fm.region_id AND p.id = fm.person_id
@@ -73,20 +85,21 @@ async function planFor(
     [regionId, c.family_id],
   );
   const opened = Math.min(Date.parse(c.opened_at), now - 40 * DAY);
-  const event = (kindName: string, params: object, at: number) =>
+  const event = (kindName: TimelineKind, params: object, at: number, data: object = {}) =>
     tx.query(
       `INSERT INTO timeline_events (region_id, id, family_id, case_id, type, kind, params, actor_user_id, actor_organisation_id, data, occurred_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '{}', $10)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         regionId,
         rng.uuid(),
         c.family_id,
         c.id,
-        kindName === 'plan_version_proposed' ? 'plan_proposed' : kindName === 'plan_draft_started' ? 'plan_changed' : kindName,
+        TIMELINE_TYPE_OF[kindName],
         kindName,
         JSON.stringify(params),
         c.coordinator,
         c.organisation_id,
+        JSON.stringify(data),
         new Date(at).toISOString(),
       ],
     );
@@ -245,10 +258,52 @@ async function planFor(
   const start = opened + 10 * DAY;
   if (kind === 'draft') await version(1, null, start, 'draft');
   else if (kind === 'proposed') await version(1, null, start, 'proposed');
-  else if (kind === 'agreed') await version(1, null, start, 'agreed');
+  else if (kind === 'agreed') await progress(await version(1, null, start, 'agreed'), start + 7 * DAY);
   else if (kind === 'disagreed') await version(1, null, start, 'not_agreed');
   else {
     const v1 = await version(1, null, start, 'agreed');
-    await version(2, v1, start + 14 * DAY, 'agreed');
+    await progress(await version(2, v1, start + 14 * DAY, 'agreed'), start + 21 * DAY);
+  }
+
+  /**
+   * How the actions of the agreed version went, as the coordinator records them (progress.service.ts):
+   * by turns per action and case — done; not done, with why; done and later open again; not yet
+   * recorded — at dates between the agreement and now, each with its timeline event.
+   */
+  async function progress(versionId: string, agreedAt: number) {
+    const status = await tx.query<{ status: string }>(`SELECT status FROM plan_versions WHERE region_id = $1 AND id = $2`, [
+      regionId,
+      versionId,
+    ]);
+    // A household without a parent or carer gets a draft only (see version()).
+    if (status[0]?.status !== 'agreed') return;
+    const actions = await tx.query<{ id: string; description: string; position: number }>(
+      `SELECT id, description, position FROM plan_actions WHERE region_id = $1 AND plan_version_id = $2 ORDER BY position`,
+      [regionId, versionId],
+    );
+    // Within four months of the agreement (and before today): a plan's actions are followed up on.
+    const span = Math.max(Math.min(now - DAY - agreedAt, 120 * DAY), 2 * DAY);
+    const record = async (a: { id: string; description: string }, st: 'done' | 'not_done' | 'open', reason: string | null, at: number) => {
+      await tx.query(
+        `INSERT INTO plan_action_progress (region_id, id, action_id, plan_version_id, family_id, status, not_done_reason, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [regionId, rng.uuid(), a.id, versionId, c.family_id, st, reason, c.coordinator, new Date(at).toISOString()],
+      );
+      const data = { planVersionId: versionId, actionId: a.id };
+      if (st === 'done') await event('plan_action_done', { action: a.description }, at, data);
+      else if (st === 'not_done') await event('plan_action_not_done', { action: a.description, reason: reason! }, at, data);
+      else await event('plan_action_reopened', { action: a.description }, at, data);
+    };
+    for (const a of actions) {
+      const turn = (index + a.position) % 4;
+      // Spread over the time since the agreement, the first action first; a reopening late.
+      const at = agreedAt + Math.round(span * (0.2 + 0.15 * a.position + rng.float() * 0.1));
+      if (turn === 0) await record(a, 'done', null, at);
+      else if (turn === 1) await record(a, 'not_done', NOT_DONE[(index + a.position) % NOT_DONE.length]!, at);
+      else if (turn === 2) {
+        await record(a, 'done', null, at);
+        await record(a, 'open', null, agreedAt + Math.round(span * 0.9));
+      }
+    }
   }
 }
