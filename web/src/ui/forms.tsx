@@ -10,6 +10,7 @@ import {
   useRef,
   useState,
   type ReactNode,
+  type FormHTMLAttributes,
   type InputHTMLAttributes,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
@@ -30,6 +31,7 @@ import { problemText, useI18n } from '../i18n.js';
 import { fieldId, messagesByField, problemMessages, summaryLines, type FieldMessage } from './form-errors.js';
 
 export { fieldId, check, type FieldMessage } from './form-errors.js';
+export { fieldBinder, type BoundField, type BoundValueField, type FieldBinder, type TextKey } from './field-binder.js';
 
 let idCounter = 0;
 const useId = (prefix: string) => useRef(`${prefix}-${++idCounter}`).current;
@@ -172,6 +174,51 @@ export function Select({
   );
 }
 
+/**
+ * A form that submits through `onSubmit` (not the browser's page load) and leaves the checks to
+ * the form's own and the server's (no browser validation): the pattern of every form here.
+ */
+export function SubmitForm({
+  onSubmit,
+  children,
+  ...rest
+}: { onSubmit: () => unknown; children: ReactNode } & Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'noValidate'>) {
+  return (
+    <form
+      {...rest}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+      noValidate
+    >
+      {children}
+    </form>
+  );
+}
+
+/**
+ * A form's submit (or another action) with its refusal and busy state: `run(work)` clears the
+ * previous refusal, marks busy, and keeps what `work` throws as `error` (for ProblemAlert and
+ * fieldErrors); busy ends either way.
+ */
+export function useAction() {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (work: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, busy, run };
+}
+
 /** An error message inside a fieldset (checkbox lists, radio groups), as at a single field. */
 export function FieldsetError({ id, children }: { id?: string; children: ReactNode }) {
   return <FormFieldErrorMessage id={id}>{children}</FormFieldErrorMessage>;
@@ -306,15 +353,7 @@ export function DisclosureForm({
     <details className="regie-disclosure">
       <summary>{summary}</summary>
       <ProblemAlert error={error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onSubmit();
-        }}
-        noValidate
-      >
-        {children}
-      </form>
+      <SubmitForm onSubmit={onSubmit}>{children}</SubmitForm>
     </details>
   );
 }

@@ -5,7 +5,7 @@ import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/com
 import { get, post, put, type ApiResponse } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
+import { fieldBinder, fieldErrors, ProblemAlert, Select, SubmitForm, TextInput, useAction, useDraft } from '../../ui/forms.js';
 import { AccountLifecycle, PendingRoleChange, SecurityActions } from './AccountActions.js';
 import { CreatedAccount } from './CreatedAccount.js';
 import { EmailInput, RoleChoice, rolesError } from './AccountFields.js';
@@ -35,17 +35,13 @@ export function NewAccount({
   const { session } = useSession();
   const initial: NewDraft = { organisationId: '', displayName: '', username: '', email: '', roles: ['professional'] };
   const [d, setD, draft] = useDraft<NewDraft>(`${session!.user.id}.admin.account-new`, initial);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const [created, setCreated] = useState<ApiResponse<'POST', '/api/v1/accounts'> | null>(null);
   const errors = fieldErrors(error, lang);
-  const set = (k: 'organisationId' | 'displayName' | 'username' | 'email') => (e: { target: { value: string } }) =>
-    setD({ ...d, [k]: e.target.value });
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    setCreated(null);
-    try {
+  const bind = fieldBinder(d, setD, errors);
+  const submit = () =>
+    run(async () => {
+      setCreated(null);
       const r = await post('/api/v1/accounts', {
         body: {
           organisationId: d.organisationId,
@@ -59,12 +55,7 @@ export function NewAccount({
       setD({ ...initial, organisationId: d.organisationId });
       setCreated(r);
       onCreated();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="regie-section" aria-labelledby="admin-account-new">
       <Heading level={2} id="admin-account-new">
@@ -72,42 +63,12 @@ export function NewAccount({
       </Heading>
       <div role="status">{created && <CreatedAccount created={created} />}</div>
       <ProblemAlert error={error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         <div className="regie-grid">
-          <Select
-            label={t('organisation')}
-            value={d.organisationId}
-            onChange={set('organisationId')}
-            field="organisationId"
-            error={errors.organisationId}
-            options={orgs.map((o) => ({ value: o.id, label: o.name }))}
-          />
-          <TextInput
-            label={t('displayName')}
-            hint={t('displayNameHint')}
-            autoComplete="off"
-            value={d.displayName}
-            onChange={set('displayName')}
-            field="displayName"
-            error={errors.displayName}
-          />
-          <TextInput
-            label={t('username')}
-            hint={t('usernameHint')}
-            autoComplete="off"
-            spellCheck={false}
-            value={d.username}
-            onChange={set('username')}
-            field="username"
-            error={errors.username}
-          />
-          <EmailInput required={emailRequired} value={d.email} onChange={set('email')} field="email" error={errors.email} />
+          <Select label={t('organisation')} {...bind('organisationId')} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
+          <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" {...bind('displayName')} />
+          <TextInput label={t('username')} hint={t('usernameHint')} autoComplete="off" spellCheck={false} {...bind('username')} />
+          <EmailInput required={emailRequired} {...bind('email')} />
         </div>
         <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
         <Paragraph className="regie-muted">{t('fourEyesHint')}</Paragraph>
@@ -116,7 +77,7 @@ export function NewAccount({
             {t('create')}
           </Button>
         </div>
-      </form>
+      </SubmitForm>
     </section>
   );
 }
@@ -155,6 +116,7 @@ export function EditAccount({
     heading.current?.focus();
   }, []);
   const errors = fieldErrors(error, lang);
+  const bind = fieldBinder(d, setD, errors);
   const name = account.displayName;
 
   const run = async (fn: () => Promise<string>) => {
@@ -265,30 +227,10 @@ export function EditAccount({
           }}
         />
       )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={save}>
         <div className="regie-grid">
-          <TextInput
-            label={t('displayName')}
-            hint={t('displayNameHint')}
-            autoComplete="off"
-            value={d.displayName}
-            onChange={(e) => setD({ ...d, displayName: e.target.value })}
-            field="displayName"
-            error={errors.displayName}
-          />
-          <EmailInput
-            required={emailRequired}
-            value={d.email}
-            onChange={(e) => setD({ ...d, email: e.target.value })}
-            field="email"
-            error={errors.email}
-          />
+          <TextInput label={t('displayName')} hint={t('displayNameHint')} autoComplete="off" {...bind('displayName')} />
+          <EmailInput required={emailRequired} {...bind('email')} />
         </div>
         <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
         <Paragraph className="regie-muted">{t('fourEyesHint')}</Paragraph>
@@ -306,7 +248,7 @@ export function EditAccount({
             {t('cancel')}
           </Button>
         </div>
-      </form>
+      </SubmitForm>
       <AccountLifecycle
         account={account}
         self={self}

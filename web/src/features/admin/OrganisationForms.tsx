@@ -4,7 +4,7 @@ import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/com
 import { get, post, put } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
+import { fieldBinder, fieldErrors, ProblemAlert, Select, SubmitForm, TextInput, useAction, useDraft } from '../../ui/forms.js';
 import { Checkbox } from '../signals/controls.js';
 import { StaleAlert } from './StaleAlert.js';
 import { rebase } from './rebase.js';
@@ -20,17 +20,11 @@ const toDraft = (o: Organisation): Draft => ({ name: o.name, type: o.type, safet
 function OrganisationFields({ d, setD, errors }: { d: Draft; setD: (d: Draft) => void; errors: Record<string, string> }) {
   const t = useLocalT(TEXTS);
   const { label } = useI18n();
+  const bind = fieldBinder(d, setD, errors);
   return (
     <>
       <div className="regie-grid">
-        <TextInput
-          label={t('name')}
-          value={d.name}
-          onChange={(e) => setD({ ...d, name: e.target.value })}
-          field="name"
-          error={errors.name}
-          autoComplete="organization"
-        />
+        <TextInput label={t('name')} {...bind('name')} autoComplete="organization" />
         <Select
           label={t('type')}
           value={d.type}
@@ -57,42 +51,28 @@ export function NewOrganisation({ onCreated }: { onCreated: (o: Organisation) =>
   const { session } = useSession();
   const initial: Draft = { name: '', type: '', safetyTask: false };
   const [d, setD, draft] = useDraft<Draft>(`${session!.user.id}.admin.organisation-new`, initial);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { error, busy, run } = useAction();
+  const submit = () =>
+    run(async () => {
       const o = await post('/api/v1/organisations', { body: { name: d.name, type: d.type, safetyTask: d.safetyTask } });
       draft.clear();
       setD(initial);
       onCreated(o);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="regie-section" aria-labelledby="admin-org-new">
       <Heading level={2} id="admin-org-new">
         {t('newOrg')}
       </Heading>
       <ProblemAlert error={error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         <OrganisationFields d={d} setD={setD} errors={fieldErrors(error, lang)} />
         <div className="regie-actions">
           <Button appearance="primary-action-button" type="submit" disabled={busy}>
             {t('add')}
           </Button>
         </div>
-      </form>
+      </SubmitForm>
     </section>
   );
 }
@@ -111,29 +91,21 @@ export function EditOrganisation({
   const { session } = useSession();
   const [org, setOrg] = useState(initialOrg);
   const [d, setD, draft] = useDraft<Draft>(`${session!.user.id}.admin.organisation.${org.id}`, toDraft(org));
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, busy, run } = useAction();
   const [reloaded, setReloaded] = useState(false);
-  const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
   }, []);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       const saved = await put('/api/v1/organisations/:organisationId', {
         params: { organisationId: org.id },
         body: { name: d.name, type: d.type, safetyTask: d.safetyTask, version: org.version },
       });
       draft.clear();
       onSaved(saved);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const reload = async () => {
     setError(null);
     try {
@@ -163,13 +135,7 @@ export function EditOrganisation({
           void reload();
         }}
       />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         <OrganisationFields d={d} setD={setD} errors={fieldErrors(error, lang)} />
         <div className="regie-actions">
           <Button appearance="primary-action-button" type="submit" disabled={busy}>
@@ -185,7 +151,7 @@ export function EditOrganisation({
             {t('cancel')}
           </Button>
         </div>
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { get, put } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, TextInput, useDraft } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, SubmitForm, useDraft, TextInput } from '../../ui/forms.js';
 import { StaleAlert } from './StaleAlert.js';
 import { PlainSelect } from './controls.js';
 import { rebase } from './rebase.js';
@@ -124,13 +124,7 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
   const saved = `${URGENCIES.map((u) => `${t(u)} ${base.workingDays[u]}`).join(', ')} ${t('workingDays')}; ${t('frontDoor')}: ${base.frontDoorOrganisation?.name ?? t('closed')}; ${t('liberationDay')}: ${t(`lib_${base.liberationDay}`)}`;
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <SubmitForm onSubmit={submit}>
       <div role="status">
         {notice && (
           <Alert type="ok" role="none">
@@ -231,6 +225,6 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
           {t('save')}
         </Button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

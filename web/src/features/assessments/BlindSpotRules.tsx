@@ -7,7 +7,7 @@ import { ORGANISATION_TYPES } from '@contract/shared/enums.js';
 import { ApiError, put, type ApiResponse } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, SubmitForm, TextInput } from '../../ui/forms.js';
 import { useAssessmentT } from './texts.js';
 
 type Rule = ApiResponse<'GET', '/api/v1/admin/blind-spot-rules'>['items'][number];
@@ -76,15 +76,7 @@ function RuleForm({ rule, onStale }: { rule: Rule; onStale: () => void }) {
     }
   };
   return (
-    <form
-      className="regie-section"
-      aria-labelledby={id}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <SubmitForm onSubmit={submit} className="regie-section" aria-labelledby={id}>
       <Heading level={2} id={id}>
         {t(`rule_${rule.rule}`)}
       </Heading>
@@ -155,6 +147,6 @@ function RuleForm({ rule, onStale }: { rule: Rule; onStale: () => void }) {
       <Button appearance="primary-action-button" type="submit">
         {t('save')}
       </Button>
-    </form>
+    </SubmitForm>
   );
 }

@@ -8,7 +8,7 @@ import { post } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A, useNavigate } from '../../router.js';
-import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, SubmitForm, TextInput } from '../../ui/forms.js';
 import { useAssessmentT } from './texts.js';
 
 type View = 'professional' | 'family';
@@ -85,13 +85,7 @@ export function RecordAssessment({ caseId }: { caseId: string }) {
         </Alert>
       )}
       {data && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          noValidate
-        >
+        <SubmitForm onSubmit={submit}>
           <div className="regie-grid">
             <TextInput
               label={t('assessedOn')}
@@ -144,7 +138,7 @@ export function RecordAssessment({ caseId }: { caseId: string }) {
           <Button appearance="primary-action-button" type="submit" disabled={busy}>
             {busy ? t('saving') : t('save')}
           </Button>
-        </form>
+        </SubmitForm>
       )}
     </>
   );

@@ -5,7 +5,17 @@ import type { FamilyPageData } from './FamilyPage.js';
 
 type Member = FamilyPageData['members'][number];
 import { useI18n } from '../../i18n.js';
-import { DraftNotice, FieldScope, fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
+import {
+  DraftNotice,
+  FieldScope,
+  fieldBinder,
+  fieldErrors,
+  ProblemAlert,
+  Select,
+  SubmitForm,
+  TextInput,
+  useDraft,
+} from '../../ui/forms.js';
 import { useSession } from '../../session.js';
 import { BirthDateInput, BsnInput } from '../../ui/date-fields.js';
 
@@ -69,94 +79,32 @@ export function PersonFields({
   hideRelation?: boolean;
 }) {
   const { t, label } = useI18n();
-  const set = (k: keyof PersonDraft) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value });
-  const err = (k: string) => errors[`${prefix}${k}`];
+  const bind = fieldBinder(value, onChange, errors, prefix);
+  const optional = (k: Parameters<typeof t>[0]) => `${t(k)} ${t('optional')}`;
   return (
     <div className="regie-grid">
-      <TextInput
-        label={t('givenNames')}
-        value={value.givenNames}
-        onChange={set('givenNames')}
-        field={`${prefix}givenNames`}
-        error={err('givenNames')}
-        required
-      />
-      <TextInput
-        label={`${t('prefix')} ${t('optional')}`}
-        value={value.familyNamePrefix}
-        onChange={set('familyNamePrefix')}
-        field={`${prefix}familyNamePrefix`}
-        error={err('familyNamePrefix')}
-      />
-      <TextInput
-        label={t('familyName')}
-        value={value.familyName}
-        onChange={set('familyName')}
-        field={`${prefix}familyName`}
-        error={err('familyName')}
-        required
-      />
+      <TextInput label={t('givenNames')} {...bind('givenNames')} required />
+      <TextInput label={optional('prefix')} {...bind('familyNamePrefix')} />
+      <TextInput label={t('familyName')} {...bind('familyName')} required />
       {!hideRelation && (
         <Select
           label={t('relation')}
-          value={value.relation}
-          onChange={set('relation')}
-          field={`${prefix}relation`}
-          error={err('relation')}
+          {...bind('relation')}
           required
           options={['parent', 'child', 'partner', 'carer', 'other'].map((r) => ({ value: r, label: label(r) }))}
         />
       )}
-      <BirthDateInput
-        label={`${t('birthDate')} ${t('optional')}`}
-        value={value.birthDate}
-        onChange={(v) => set('birthDate')({ target: { value: v } })}
-        field={`${prefix}birthDate`}
-        error={err('birthDate')}
-      />
-      <BsnInput
-        label={`${t('bsn')} ${t('optional')}`}
-        value={value.bsn}
-        onChange={(v) => set('bsn')({ target: { value: v } })}
-        field={`${prefix}bsn`}
-        error={err('bsn')}
-      />
+      <BirthDateInput label={optional('birthDate')} {...bind.value('birthDate')} />
+      <BsnInput label={optional('bsn')} {...bind.value('bsn')} />
       <Select
-        label={`${t('gender')} ${t('optional')}`}
-        value={value.gender}
-        onChange={set('gender')}
-        field={`${prefix}gender`}
-        error={err('gender')}
+        label={optional('gender')}
+        {...bind('gender')}
         options={['female', 'male', 'other', 'unknown'].map((r) => ({ value: r, label: label(r) }))}
       />
-      <TextInput
-        label={`${t('street')} ${t('optional')}`}
-        value={value.street}
-        onChange={set('street')}
-        field={`${prefix}street`}
-        error={err('street')}
-      />
-      <TextInput
-        label={`${t('houseNumber')} ${t('optional')}`}
-        value={value.houseNumber}
-        onChange={set('houseNumber')}
-        field={`${prefix}houseNumber`}
-        error={err('houseNumber')}
-      />
-      <TextInput
-        label={`${t('postcode')} ${t('optional')}`}
-        value={value.postcode}
-        onChange={set('postcode')}
-        field={`${prefix}postcode`}
-        error={err('postcode')}
-      />
-      <TextInput
-        label={`${t('city')} ${t('optional')}`}
-        value={value.city}
-        onChange={set('city')}
-        field={`${prefix}city`}
-        error={err('city')}
-      />
+      <TextInput label={optional('street')} {...bind('street')} />
+      <TextInput label={optional('houseNumber')} {...bind('houseNumber')} />
+      <TextInput label={optional('postcode')} {...bind('postcode')} />
+      <TextInput label={optional('city')} {...bind('city')} />
     </div>
   );
 }
@@ -183,20 +131,14 @@ export function AddMemberForm({ familyId, onSaved }: { familyId: string; onSaved
     <details className="regie-disclosure" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>{t('addMember')}</summary>
       <FieldScope name="add-member">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          noValidate
-        >
+        <SubmitForm onSubmit={submit}>
           <DraftNotice draft={draft} />
           <ProblemAlert error={error} />
           <PersonFields value={person} onChange={setPerson} errors={fieldErrors(error, lang)} prefix="" />
           <Button appearance="primary-action-button" type="submit">
             {t('save')}
           </Button>
-        </form>
+        </SubmitForm>
       </FieldScope>
     </details>
   );
@@ -206,7 +148,7 @@ export function AddNetworkForm({ familyId, onSaved }: { familyId: string; onSave
   const { t, label, lang } = useI18n();
   const [v, setV] = useState({ name: '', relation: '', phone: '', note: '' });
   const [error, setError] = useState<unknown>(null);
-  const errors = fieldErrors(error, lang);
+  const bind = fieldBinder(v, setV, fieldErrors(error, lang));
   const submit = async () => {
     setError(null);
     try {
@@ -229,49 +171,22 @@ export function AddNetworkForm({ familyId, onSaved }: { familyId: string; onSave
     <details className="regie-disclosure">
       <summary>{t('addNetwork')}</summary>
       <FieldScope name="add-network">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          noValidate
-        >
+        <SubmitForm onSubmit={submit}>
           <ProblemAlert error={error} />
           <div className="regie-grid">
-            <TextInput
-              label={t('name')}
-              value={v.name}
-              onChange={(e) => setV({ ...v, name: e.target.value })}
-              field="name"
-              error={errors.name}
-            />
+            <TextInput label={t('name')} {...bind('name')} />
             <Select
               label={t('relation')}
-              value={v.relation}
-              onChange={(e) => setV({ ...v, relation: e.target.value })}
-              field="relation"
-              error={errors.relation}
+              {...bind('relation')}
               options={['grandparent', 'other_family', 'neighbour', 'friend', 'other'].map((r) => ({ value: r, label: label(r) }))}
             />
-            <TextInput
-              label={`${t('phone')} ${t('optional')}`}
-              value={v.phone}
-              onChange={(e) => setV({ ...v, phone: e.target.value })}
-              field="phone"
-              error={errors.phone}
-            />
-            <TextInput
-              label={`${t('note')} ${t('optional')}`}
-              value={v.note}
-              onChange={(e) => setV({ ...v, note: e.target.value })}
-              field="note"
-              error={errors.note}
-            />
+            <TextInput label={`${t('phone')} ${t('optional')}`} {...bind('phone')} />
+            <TextInput label={`${t('note')} ${t('optional')}`} {...bind('note')} />
           </div>
           <Button appearance="primary-action-button" type="submit">
             {t('save')}
           </Button>
-        </form>
+        </SubmitForm>
       </FieldScope>
     </details>
   );
@@ -323,15 +238,7 @@ export function EditMemberForm({
   };
   return (
     <FieldScope name={`person-${member.personId}`}>
-      <form
-        className="regie-edit"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-        aria-label={`${t('edit')}: ${member.fullName}`}
-      >
+      <SubmitForm onSubmit={submit} className="regie-edit" aria-label={`${t('edit')}: ${member.fullName}`}>
         <ProblemAlert error={error}>
           {stale && (
             <Button
@@ -360,7 +267,7 @@ export function EditMemberForm({
             {t('cancel')}
           </Button>
         </div>
-      </form>
+      </SubmitForm>
     </FieldScope>
   );
 }

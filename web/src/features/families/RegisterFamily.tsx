@@ -4,7 +4,7 @@ import { post, ApiError } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { A, useNavigate } from '../../router.js';
 import { useSession } from '../../session.js';
-import { DraftNotice, fieldErrors, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
+import { DraftNotice, fieldBinder, fieldErrors, ProblemAlert, Select, SubmitForm, TextInput, useDraft } from '../../ui/forms.js';
 import { emptyPerson, PersonFields, personPayload, type PersonDraft } from './MemberForms.js';
 import { useProfessionals } from './CaseSection.js';
 import { MatchSuggestions } from './MatchSuggestions.js';
@@ -36,6 +36,7 @@ export function RegisterFamily() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const errors = fieldErrors(error, lang);
+  const bind = fieldBinder(d, setD, errors);
   const existing = error instanceof ApiError ? (error.problem.existingFamilyId as string | undefined) : undefined;
 
   const submit = async () => {
@@ -74,21 +75,8 @@ export function RegisterFamily() {
           </Paragraph>
         )}
       </ProblemAlert>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <TextInput
-          label={`${t('familyNameLabel')} ${t('optional')}`}
-          hint={t('familyNameHint')}
-          value={d.name}
-          onChange={(e) => setD({ ...d, name: e.target.value })}
-          field="name"
-          error={errors.name}
-        />
+      <SubmitForm onSubmit={submit}>
+        <TextInput label={`${t('familyNameLabel')} ${t('optional')}`} hint={t('familyNameHint')} {...bind('name')} />
         {d.members.map((m, i) => (
           <fieldset key={i} className="utrecht-form-fieldset regie-fieldset">
             <legend className="utrecht-form-fieldset__legend">
@@ -149,18 +137,12 @@ export function RegisterFamily() {
             <Select
               label={t('coordinator')}
               hint={t('coordinatorHint')}
-              value={d.coordinatorUserId}
-              onChange={(e) => setD({ ...d, coordinatorUserId: e.target.value })}
-              field="case.coordinatorUserId"
-              error={errors['case.coordinatorUserId']}
+              {...bind('coordinatorUserId', 'case.coordinatorUserId')}
               options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))}
             />
             <Select
               label={t('legalBasis')}
-              value={d.legalBasis}
-              onChange={(e) => setD({ ...d, legalBasis: e.target.value })}
-              field="case.legalBasis"
-              error={errors['case.legalBasis']}
+              {...bind('legalBasis', 'case.legalBasis')}
               options={['consent', 'statutory_task', 'safety'].map((b) => ({ value: b, label: label(b) }))}
             />
           </div>
@@ -175,7 +157,7 @@ export function RegisterFamily() {
             </span>
           )}
         </div>
-      </form>
+      </SubmitForm>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { post, type ApiResponse } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { FieldScope, fieldErrors, ProblemAlert, Select, TextArea } from '../../ui/forms.js';
+import { fieldErrors, FieldScope, ProblemAlert, Select, SubmitForm, TextArea } from '../../ui/forms.js';
 import { ConfirmPanel, useConfirmStep } from '../../ui/confirm.js';
 import { Arrival } from './HandoverArrival.js';
 import { useAcceptLines, type Accepted } from './AcceptConfirm.js';
@@ -112,13 +112,7 @@ export function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg
           {t('refuseTitle')}
         </Heading>
         <FieldScope name="refuse">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void refuse();
-            }}
-            noValidate
-          >
+          <SubmitForm onSubmit={refuse}>
             <ProblemAlert error={refuseError} />
             <TextArea
               label={t('refusalReason')}
@@ -131,7 +125,7 @@ export function AnswerForms({ h, onDone }: { h: HandoverDetailData; onDone: (msg
             <Button appearance="secondary-action-button" type="submit">
               {t('refuse')}
             </Button>
-          </form>
+          </SubmitForm>
         </FieldScope>
       </section>
     </div>

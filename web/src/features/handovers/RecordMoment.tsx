@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert, Button, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, SubmitForm } from '../../ui/forms.js';
 import { momentKey, useHandoverT } from './texts.js';
 import { DateInput } from '../../ui/date-fields.js';
 
@@ -40,14 +40,7 @@ export function RecordMoment({ caseId, onDone }: { caseId: string; onDone: () =>
         </Alert>
       )}
       <ProblemAlert error={error} />
-      <form
-        className="regie-filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit} className="regie-filters">
         <Select
           label={t('moment')}
           name="moment"
@@ -61,7 +54,7 @@ export function RecordMoment({ caseId, onDone }: { caseId: string; onDone: () =>
         <Button appearance="secondary-action-button" type="submit">
           {t('recordButton')}
         </Button>
-      </form>
+      </SubmitForm>
     </details>
   );
 }

@@ -9,7 +9,18 @@ import { useI18n } from '../../i18n.js';
 import { RegionGroupedSelect } from '../../ui/RegionGroupedSelect.js';
 import { A, useNavigate } from '../../router.js';
 import { useSession } from '../../session.js';
-import { DraftNotice, fieldErrors, FieldsetError, ProblemAlert, Select, TextArea, useDraft, useFieldId } from '../../ui/forms.js';
+import {
+  DraftNotice,
+  fieldBinder,
+  fieldErrors,
+  FieldsetError,
+  ProblemAlert,
+  Select,
+  SubmitForm,
+  useDraft,
+  useFieldId,
+  TextArea,
+} from '../../ui/forms.js';
 import { Checkbox, RadioGroup } from '../signals/controls.js';
 import { useHandoverT } from './texts.js';
 import type { RegionOrganisation as Org } from '../../ui/RegionGroupedSelect.js';
@@ -106,6 +117,7 @@ export function SendHandover() {
     }
   };
   const errors = fieldErrors(error, lang);
+  const bind = fieldBinder(d, { set }, errors);
   const receiver = receivers.find((o) => o.id === d.toOrganisationId);
   const elsewhere = !!receiver && receiver.regionId !== session?.user.regionId;
   const personsError = errors.personIds;
@@ -121,13 +133,7 @@ export function SendHandover() {
       <DraftNotice draft={draft} about={chosen?.name} />
       <ProblemAlert error={error} />
       {cases && cases.length === 0 && <Paragraph>{t('noCases')}</Paragraph>}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         <div className="regie-grid">
           <Select
             label={t('chooseCase')}
@@ -178,14 +184,7 @@ export function SendHandover() {
             ))}
           </fieldset>
         )}
-        <TextArea
-          label={t('reason')}
-          name="reason"
-          value={d.reason}
-          onChange={(e) => set('reason', e.target.value)}
-          field="reason"
-          error={errors.reason}
-        />
+        <TextArea label={t('reason')} name="reason" {...bind('reason')} />
         <RadioGroup
           legend={t('safety')}
           name="safetyAssessment"
@@ -195,32 +194,13 @@ export function SendHandover() {
           onChange={(v) => set('safetyAssessment', v)}
           options={(['unsafe', 'concerns', 'safe'] as const).map((v) => ({ value: v, label: t(v) }))}
         />
-        <TextArea
-          label={t('safetyNotes')}
-          name="safetyNotes"
-          value={d.safetyNotes}
-          onChange={(e) => set('safetyNotes', e.target.value)}
-          field="safetyNotes"
-          error={errors.safetyNotes}
-        />
-        <TextArea
-          label={t('known')}
-          hint={t('knownHint')}
-          name="knownInformation"
-          value={d.knownInformation}
-          onChange={(e) => set('knownInformation', e.target.value)}
-          field="knownInformation"
-          error={errors.knownInformation}
-          rows={5}
-        />
+        <TextArea label={t('safetyNotes')} name="safetyNotes" {...bind('safetyNotes')} />
+        <TextArea label={t('known')} hint={t('knownHint')} name="knownInformation" {...bind('knownInformation')} rows={5} />
         <div className="regie-grid">
           <Select
             label={t('legalBasis')}
             name="legalBasis"
-            value={d.legalBasis}
-            onChange={(e) => set('legalBasis', e.target.value)}
-            field="legalBasis"
-            error={errors.legalBasis}
+            {...bind('legalBasis')}
             options={['statutory_task', 'safety', 'consent'].map((b) => ({ value: b, label: label(b) }))}
           />
         </div>
@@ -246,7 +226,7 @@ export function SendHandover() {
             </span>
           )}
         </div>
-      </form>
+      </SubmitForm>
     </>
   );
 }

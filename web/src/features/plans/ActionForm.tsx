@@ -4,7 +4,7 @@ import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/com
 import { ApiError, post } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select, TextArea } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, SubmitForm, TextArea } from '../../ui/forms.js';
 import { DateInput } from '../../ui/date-fields.js';
 import { usePlanT } from './texts.js';
 import type { Overview, Version } from './VersionContent.js';
@@ -79,13 +79,7 @@ export function ActionForm({ overview, draft, onSaved }: { overview: Overview; d
     <details className="regie-disclosure">
       <summary>{t('addAction')}</summary>
       <ProblemAlert error={error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         <TextArea
           label={t('description')}
           name="actionDescription"
@@ -157,18 +151,12 @@ export function ActionForm({ overview, draft, onSaved }: { overview: Overview; d
         <Button appearance="secondary-action-button" type="submit">
           {t('addAction')}
         </Button>
-      </form>
+      </SubmitForm>
       {offer && (
         <Alert type="info" role="status">
           <Heading level={3}>{t('offerTitle', { org: offer.organisationName })}</Heading>
           <Paragraph>{t('offerText')}</Paragraph>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void addAndSave();
-            }}
-            noValidate
-          >
+          <SubmitForm onSubmit={addAndSave}>
             <Select
               label={t('offerUser', { org: offer.organisationName })}
               name="teamUserId"
@@ -187,7 +175,7 @@ export function ActionForm({ overview, draft, onSaved }: { overview: Overview; d
             <Button appearance="primary-action-button" type="submit">
               {t('addAndSave')}
             </Button>
-          </form>
+          </SubmitForm>
         </Alert>
       )}
     </details>

@@ -15,7 +15,7 @@ import {
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, Select, TextArea } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, SubmitForm, TextArea } from '../../ui/forms.js';
 import { DateInput } from '../../ui/date-fields.js';
 import { dutchIsoDay, fmtDate } from '../../ui/time.js';
 import { usePlanT, type PlanKey } from './texts.js';
@@ -106,13 +106,7 @@ function AnswerForm({ versionId, party, onSaved }: { versionId: string; party: P
     <details className="regie-disclosure">
       <summary>{t('recordFor', { name: party.name })}</summary>
       <ProblemAlert error={error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         {!heard && (
           <Select
             label={t('answer')}
@@ -151,7 +145,7 @@ function AnswerForm({ versionId, party, onSaved }: { versionId: string; party: P
         <Button appearance="primary-action-button" type="submit">
           {t('save')}
         </Button>
-      </form>
+      </SubmitForm>
       <Paragraph className="regie-muted">{t(`r_${party.requirement}` as PlanKey)}</Paragraph>
     </details>
   );

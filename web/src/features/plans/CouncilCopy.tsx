@@ -4,7 +4,7 @@ import { Button, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { DOMAINS, DOMAIN_LABELS } from '@contract/shared/domains.js';
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, SubmitForm } from '../../ui/forms.js';
 import { fmtDate } from '../../ui/time.js';
 import { usePlanT } from './texts.js';
 import type { Overview, Version } from './VersionContent.js';
@@ -42,13 +42,7 @@ export function CouncilCopy({ overview, draft, onSaved }: { overview: Overview; 
           {t('councilCopied', { goals: t('councilGoals', { n: done.goals }), actions: t('councilActions', { n: done.actions }) })}
         </Paragraph>
       )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         {outcome.goals.map((goal, i) => (
           <Select
             key={`${i}-${goal}`}
@@ -72,7 +66,7 @@ export function CouncilCopy({ overview, draft, onSaved }: { overview: Overview; 
         <Button appearance="secondary-action-button" type="submit">
           {t('councilCopy')}
         </Button>
-      </form>
+      </SubmitForm>
     </details>
   );
 }

@@ -4,7 +4,7 @@ import { Button } from '@rijkshuisstijl-community/components-react';
 import { DOMAINS, DOMAIN_LABELS } from '@contract/shared/domains.js';
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select, TextArea, TextInput } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, SubmitForm, TextArea, TextInput } from '../../ui/forms.js';
 import { DateInput } from '../../ui/date-fields.js';
 import { Checkbox } from '../signals/controls.js';
 import { usePlanT } from './texts.js';
@@ -42,13 +42,7 @@ export function GoalForm({ overview, draft, onSaved }: { overview: Overview; dra
     <details className="regie-disclosure">
       <summary>{t('addGoal')}</summary>
       <ProblemAlert error={error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         <Checkbox label={t('familyOwn')} checked={g.familyOwn} onChange={(v) => setG({ ...g, familyOwn: v })} />
         <Select
           label={t('domain')}
@@ -91,7 +85,7 @@ export function GoalForm({ overview, draft, onSaved }: { overview: Overview; dra
         <Button appearance="secondary-action-button" type="submit">
           {t('addGoal')}
         </Button>
-      </form>
+      </SubmitForm>
     </details>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { DisclosureForm, FieldScope, fieldErrors, Select, TextArea } from '../../ui/forms.js';
+import { DisclosureForm, fieldErrors, FieldScope, Select, TextArea, useAction } from '../../ui/forms.js';
 import { usePlanT } from './texts.js';
 import type { Version } from './VersionContent.js';
 
@@ -32,24 +32,16 @@ function ProgressForm({ action, onSaved }: { action: Action; onSaved: () => void
   const { lang } = useI18n();
   const [status, setStatus] = useState<Stand>(action.progress.status);
   const [reason, setReason] = useState(action.progress.notDoneReason ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { error, busy, run } = useAction();
   const errors = fieldErrors(error, lang);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       await post('/api/v1/plan-actions/:actionId/progress', {
         params: { actionId: action.id },
         body: { status, version: action.progress.version, ...(status === 'not_done' && reason.trim() ? { notDoneReason: reason } : {}) },
       });
       onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <DisclosureForm summary={t('progressFor', { what: action.description })} error={error} onSubmit={submit}>
       <Select

@@ -5,7 +5,18 @@ import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/com
 import { post } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { check, DraftNotice, fieldErrors, formError, ProblemAlert, Select, TextInput, useDraft } from '../../ui/forms.js';
+import {
+  check,
+  DraftNotice,
+  fieldBinder,
+  fieldErrors,
+  formError,
+  ProblemAlert,
+  Select,
+  SubmitForm,
+  TextInput,
+  useDraft,
+} from '../../ui/forms.js';
 import { isValidBsn } from '@contract/shared/bsn.js';
 import { isCalendarDate } from '@contract/shared/primitives.js';
 import { REFINDEX_CHANGED, TEXTS } from './texts.js';
@@ -42,7 +53,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errors = fieldErrors(error, lang);
-  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
+  const bind = fieldBinder(d, setD, errors);
 
   /** The form's own check first: one message per field, the first rule that fails (missing, then 9 digits, then the elfproef). */
   const own = () => {
@@ -121,31 +132,14 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
       )}
       <DraftNotice draft={draft} />
       <ProblemAlert error={error} />
-      <form
-        className="regie-refindex-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit} className="regie-refindex-form">
         <div className="regie-grid">
-          <BsnInput label={t('bsn')} value={d.bsn} onChange={(v) => set('bsn')({ target: { value: v } })} field="bsn" error={errors.bsn} />
-          <BirthDateInput
-            label={t('birthDate')}
-            hint={t('birthDateHint')}
-            value={d.birthDate}
-            onChange={(v) => set('birthDate')({ target: { value: v } })}
-            field="birthDate"
-            error={errors.birthDate}
-          />
+          <BsnInput label={t('bsn')} {...bind.value('bsn')} />
+          <BirthDateInput label={t('birthDate')} hint={t('birthDateHint')} {...bind.value('birthDate')} />
           <Select
             label={t('legalBasis')}
             hint={t('legalHint')}
-            value={d.legalBasis}
-            onChange={set('legalBasis')}
-            field="legalBasis"
-            error={errors.legalBasis}
+            {...bind('legalBasis')}
             options={['statutory_task', 'consent'].map((b) => ({ value: b, label: label(b) }))}
           />
         </div>
@@ -153,58 +147,21 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
           <legend className="utrecht-form-fieldset__legend">{t('contactDetails')}</legend>
           <Paragraph className="regie-muted">{t('contactHint')}</Paragraph>
           <div className="regie-grid">
-            <TextInput
-              label={t('contactName')}
-              autoComplete="name"
-              value={d.contactName}
-              onChange={set('contactName')}
-              field="contactName"
-              error={errors.contactName}
-            />
-            <TextInput
-              label={t('contactPhone')}
-              type="tel"
-              autoComplete="tel"
-              value={d.contactPhone}
-              onChange={set('contactPhone')}
-              field="contactPhone"
-              error={errors.contactPhone}
-            />
-            <TextInput
-              label={t('contactEmail')}
-              type="email"
-              autoComplete="email"
-              value={d.contactEmail}
-              onChange={set('contactEmail')}
-              field="contactEmail"
-              error={errors.contactEmail}
-            />
+            <TextInput label={t('contactName')} autoComplete="name" {...bind('contactName')} />
+            <TextInput label={t('contactPhone')} type="tel" autoComplete="tel" {...bind('contactPhone')} />
+            <TextInput label={t('contactEmail')} type="email" autoComplete="email" {...bind('contactEmail')} />
           </div>
         </fieldset>
         <div className="regie-grid">
-          <DateInput
-            label={`${t('startDate')} ${t('optional')}`}
-            hint={t('startHint')}
-            value={d.startDate}
-            onChange={(v) => set('startDate')({ target: { value: v } })}
-            field="startDate"
-            error={errors.startDate}
-          />
-          <DateInput
-            label={`${t('endDate')} ${t('optional')}`}
-            hint={t('endHint')}
-            value={d.endDate}
-            onChange={(v) => set('endDate')({ target: { value: v } })}
-            field="endDate"
-            error={errors.endDate}
-          />
+          <DateInput label={`${t('startDate')} ${t('optional')}`} hint={t('startHint')} {...bind.value('startDate')} />
+          <DateInput label={`${t('endDate')} ${t('optional')}`} hint={t('endHint')} {...bind.value('endDate')} />
         </div>
         <div className="regie-actions">
           <Button appearance="primary-action-button" type="submit" disabled={busy}>
             {t('register')}
           </Button>
         </div>
-      </form>
+      </SubmitForm>
     </section>
   );
 }

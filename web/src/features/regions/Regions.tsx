@@ -17,7 +17,7 @@ import {
 import { ApiError, post, type ApiResponse } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
+import { fieldBinder, fieldErrors, ProblemAlert, Select, SubmitForm, TextInput, useAction } from '../../ui/forms.js';
 import { ORGANISATION_TYPES } from '../admin/texts.js';
 import '../admin/admin.css';
 import { TEXTS } from './texts.js';
@@ -37,8 +37,7 @@ export function Regions() {
   const t = useLocalT(TEXTS);
   const { lang, label } = useI18n();
   const [d, setD] = useState(EMPTY);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const [created, setCreated] = useState<Created | null>(null);
   const errors = fieldErrors(error, lang);
   const regionsAnswer = useApi('/api/v1/regions');
@@ -46,12 +45,10 @@ export function Regions() {
   const allowed = !(regionsAnswer.error instanceof ApiError && regionsAnswer.error.problem.status === 403);
   const loadError = allowed ? regionsAnswer.error : null;
   const load = () => regionsAnswer.refetch();
-  const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    setCreated(null);
-    try {
+  const bind = fieldBinder(d, setD, errors);
+  const submit = () =>
+    run(async () => {
+      setCreated(null);
       const r = await post('/api/v1/regions', {
         body: {
           id: d.id,
@@ -63,12 +60,7 @@ export function Regions() {
       setCreated(r);
       setD(EMPTY);
       void load();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <Heading level={1}>{t('title')}</Heading>
@@ -105,83 +97,37 @@ export function Regions() {
               )}
             </div>
             <ProblemAlert error={error} />
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void submit();
-              }}
-              noValidate
-            >
+            <SubmitForm onSubmit={submit}>
               <div className="regie-grid">
-                <TextInput
-                  label={t('regionCode')}
-                  hint={t('regionCodeHint')}
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={d.id}
-                  onChange={set('id')}
-                  field="id"
-                  error={errors.id}
-                />
-                <TextInput
-                  label={t('regionName')}
-                  autoComplete="off"
-                  value={d.name}
-                  onChange={set('name')}
-                  field="name"
-                  error={errors.name}
-                />
+                <TextInput label={t('regionCode')} hint={t('regionCodeHint')} autoComplete="off" spellCheck={false} {...bind('id')} />
+                <TextInput label={t('regionName')} autoComplete="off" {...bind('name')} />
                 <TextInput
                   label={t('organisation')}
                   hint={t('organisationHint')}
                   autoComplete="off"
-                  value={d.organisationName}
-                  onChange={set('organisationName')}
-                  field="organisation.name"
-                  error={errors['organisation.name']}
+                  {...bind('organisationName', 'organisation.name')}
                 />
                 <Select
                   label={t('organisationType')}
-                  value={d.organisationType}
-                  onChange={set('organisationType')}
-                  field="organisation.type"
-                  error={errors['organisation.type']}
+                  {...bind('organisationType', 'organisation.type')}
                   options={ORGANISATION_TYPES.map((v) => ({ value: v, label: label(v) }))}
                 />
-                <TextInput
-                  label={t('adminName')}
-                  autoComplete="off"
-                  value={d.adminName}
-                  onChange={set('adminName')}
-                  field="admin.displayName"
-                  error={errors['admin.displayName']}
-                />
+                <TextInput label={t('adminName')} autoComplete="off" {...bind('adminName', 'admin.displayName')} />
                 <TextInput
                   label={t('adminUsername')}
                   hint={t('adminUsernameHint')}
                   autoComplete="off"
                   spellCheck={false}
-                  value={d.adminUsername}
-                  onChange={set('adminUsername')}
-                  field="admin.username"
-                  error={errors['admin.username']}
+                  {...bind('adminUsername', 'admin.username')}
                 />
-                <TextInput
-                  label={t('adminEmail')}
-                  type="email"
-                  autoComplete="off"
-                  value={d.adminEmail}
-                  onChange={set('adminEmail')}
-                  field="admin.email"
-                  error={errors['admin.email']}
-                />
+                <TextInput label={t('adminEmail')} type="email" autoComplete="off" {...bind('adminEmail', 'admin.email')} />
               </div>
               <div className="regie-actions">
                 <Button appearance="primary-action-button" type="submit" disabled={busy}>
                   {t('create')}
                 </Button>
               </div>
-            </form>
+            </SubmitForm>
           </section>
           <section className="regie-section" aria-labelledby="regions-existing">
             <Heading level={2} id="regions-existing">

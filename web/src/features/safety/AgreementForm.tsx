@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select, TextArea } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, SubmitForm, TextArea } from '../../ui/forms.js';
 import { DateInput } from '../../ui/date-fields.js';
 import { Disclosure } from './Disclosure.js';
 import { key, type Party } from './safety-data.js';
@@ -40,13 +40,7 @@ export function AgreementForm({ st, caseId, parties, onSaved }: { st: ST; caseId
   };
   return (
     <Disclosure summary={st('addAgreement')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         <ProblemAlert error={error} />
         <TextArea label={st('what')} value={what} onChange={(e) => setWhat(e.target.value)} error={errors.what} required />
         <Select
@@ -62,7 +56,7 @@ export function AgreementForm({ st, caseId, parties, onSaved }: { st: ST; caseId
         <Button appearance="primary-action-button" type="submit">
           {st('save')}
         </Button>
-      </form>
+      </SubmitForm>
     </Disclosure>
   );
 }

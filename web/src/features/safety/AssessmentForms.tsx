@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button } from '@rijkshuisstijl-community/components-react';
 import { post, put } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select, TextArea, TextInput } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, SubmitForm, TextArea, TextInput } from '../../ui/forms.js';
 import { Disclosure } from './Disclosure.js';
 import { key, type Safety } from './safety-data.js';
 import type { ST } from './texts.js';
@@ -47,13 +47,7 @@ export function AssessmentForm({ st, data, onSaved }: { st: ST; data: Safety; on
   };
   return (
     <Disclosure summary={st(a ? 'changeAssessment' : 'recordAssessment')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         <ProblemAlert error={error} />
         <TextArea label={st('dangers')} value={dangers} onChange={(e) => setDangers(e.target.value)} error={errors.dangers} required />
         <TextArea label={st('goingWell')} value={goingWell} onChange={(e) => setGoingWell(e.target.value)} error={errors.goingWell} />
@@ -96,7 +90,7 @@ export function AssessmentForm({ st, data, onSaved }: { st: ST; data: Safety; on
         <Button appearance="primary-action-button" type="submit">
           {st('save')}
         </Button>
-      </form>
+      </SubmitForm>
     </Disclosure>
   );
 }
@@ -121,13 +115,7 @@ export function ReviewForm({ st, caseId, version, onSaved }: { st: ST; caseId: s
   };
   return (
     <Disclosure summary={st('reviewAction')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         <ProblemAlert error={error} />
         <Select
           label={st('verdict')}
@@ -144,7 +132,7 @@ export function ReviewForm({ st, caseId, version, onSaved }: { st: ST; caseId: s
         <Button appearance="primary-action-button" type="submit">
           {st('save')}
         </Button>
-      </form>
+      </SubmitForm>
     </Disclosure>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button } from '@rijkshuisstijl-community/components-react';
 import { put } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select, TextArea, TextInput } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, SubmitForm, TextArea, TextInput } from '../../ui/forms.js';
 import { DateInput } from '../../ui/date-fields.js';
 import { Disclosure } from './Disclosure.js';
 import type { Party, Safety } from './safety-data.js';
@@ -45,13 +45,7 @@ export function CouncilForm({ st, caseId, council, onSaved }: { st: ST; caseId: 
   };
   return (
     <Disclosure summary={st('recordCouncil')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         <ProblemAlert error={error} />
         <DateInput label={st('offeredOn')} value={v.offeredOn} onChange={set('offeredOn')} error={errors.offeredOn} />
         <Select
@@ -91,7 +85,7 @@ export function CouncilForm({ st, caseId, council, onSaved }: { st: ST; caseId: 
         <Button appearance="primary-action-button" type="submit">
           {st('save')}
         </Button>
-      </form>
+      </SubmitForm>
     </Disclosure>
   );
 }
@@ -140,13 +134,7 @@ export function OutcomeForm({
   };
   return (
     <Disclosure summary={st('recordOutcome')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         <ProblemAlert error={error} />
         <TextArea label={st('goals')} value={goals} onChange={(e) => setGoals(e.target.value)} error={errors.goals} />
         <fieldset className="utrecht-form-fieldset">
@@ -191,7 +179,7 @@ export function OutcomeForm({
         <Button appearance="primary-action-button" type="submit">
           {st('save')}
         </Button>
-      </form>
+      </SubmitForm>
     </Disclosure>
   );
 }

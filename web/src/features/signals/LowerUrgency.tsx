@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { FieldScope, fieldErrors, ProblemAlert, Select, TextArea } from '../../ui/forms.js';
+import { fieldErrors, FieldScope, ProblemAlert, Select, SubmitForm, TextArea, useAction } from '../../ui/forms.js';
 import { useSignalLabels, useSignalT } from './texts.js';
 import type { SignalDetailData, Urgency } from './drafts.js';
 
@@ -14,37 +14,22 @@ export function LowerUrgency({ signal, onDone }: { signal: SignalDetailData; onD
   const lbl = useSignalLabels();
   const [urgency, setUrgency] = useState<Urgency | ''>('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const errors = fieldErrors(error, lang);
   const lower = (['acute', 'high', 'normal'] as const).slice((['acute', 'high', 'normal'] as const).indexOf(signal.urgency) + 1);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       await post('/api/v1/signals/:signalId/urgency', {
         params: { signalId: signal.id },
         body: { urgency: urgency || undefined, reason, version: signal.version },
       });
       onDone(t('urgencyLoweredNotice'));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <details className="regie-section">
       <summary>{t('lowerUrgencyTitle')}</summary>
       <FieldScope name="lower-urgency">
-        <form
-          className="regie-inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          noValidate
-        >
+        <SubmitForm onSubmit={submit} className="regie-inline-form">
           <ProblemAlert error={error} />
           <Select
             label={t('newUrgency')}
@@ -64,7 +49,7 @@ export function LowerUrgency({ signal, onDone }: { signal: SignalDetailData; onD
           <Button appearance="secondary-action-button" type="submit" disabled={busy}>
             {t('lowerUrgency')}
           </Button>
-        </form>
+        </SubmitForm>
       </FieldScope>
     </details>
   );

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { ApiError, get, post, postForm } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select, TextArea, TextInput } from '../../ui/forms.js';
+import { fieldBinder, fieldErrors, ProblemAlert, Select, SubmitForm, TextArea, TextInput } from '../../ui/forms.js';
 import { Checkbox } from './controls.js';
 import { useSignalT } from './texts.js';
 import { emptyAddress, subjectAddressPayload, subjectPersonsPayload, type AddressDraft, type PersonDraftLite } from './drafts.js';
@@ -73,6 +73,7 @@ export function PublicConcernForm() {
   });
 
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((p) => ({ ...p, [k]: v }));
+  const bind = fieldBinder(f, { set }, errors);
   // A refusal names a file by its place in the list: once the list changes, it no longer fits.
   const pick = (list: FileList | null) => {
     setFileError('');
@@ -166,39 +167,13 @@ export function PublicConcernForm() {
           <Paragraph>{t('noRegions')}</Paragraph>
         </Alert>
       )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         {regions && regions.length > 1 && (
-          <Select
-            label={t('region')}
-            value={f.regionId}
-            field="regionId"
-            error={errors.regionId}
-            onChange={(e) => set('regionId', e.target.value)}
-            options={regions.map((r) => ({ value: r.id, label: r.name }))}
-          />
+          <Select label={t('region')} {...bind('regionId')} options={regions.map((r) => ({ value: r.id, label: r.name }))} />
         )}
         {regions?.length === 1 && regions[0] && <Paragraph>{t('regionOne', { name: regions[0].name })}</Paragraph>}
-        <TextInput
-          label={t('about')}
-          hint={t('aboutHint')}
-          value={f.about}
-          field="about"
-          error={errors.about}
-          onChange={(e) => set('about', e.target.value)}
-        />
-        <TextInput
-          label={`${t('publicPlace')} ${t('optional')}`}
-          value={f.place}
-          field="place"
-          error={errors.place}
-          onChange={(e) => set('place', e.target.value)}
-        />
+        <TextInput label={t('about')} hint={t('aboutHint')} {...bind('about')} />
+        <TextInput label={`${t('publicPlace')} ${t('optional')}`} {...bind('place')} />
         <fieldset className="utrecht-form-fieldset regie-fieldset">
           <legend className="utrecht-form-fieldset__legend">
             {t('publicWhoTitle')} {t('optional')}
@@ -207,37 +182,15 @@ export function PublicConcernForm() {
           <SubjectPersonsFields persons={persons} onChange={setPersons} errors={errors} />
           <SubjectAddressFields address={address} onChange={setAddress} errors={errors} legend={t('publicAddress')} />
         </fieldset>
-        <TextArea
-          label={t('publicWhat')}
-          hint={t('publicWhatHint')}
-          rows={6}
-          value={f.whatSeen}
-          field="whatSeen"
-          error={errors.whatSeen}
-          onChange={(e) => set('whatSeen', e.target.value)}
-        />
+        <TextArea label={t('publicWhat')} hint={t('publicWhatHint')} rows={6} {...bind('whatSeen')} />
         <Checkbox label={t('worried')} checked={f.worried} onChange={(v) => set('worried', v)} />
         <fieldset className="utrecht-form-fieldset regie-fieldset">
           <legend className="utrecht-form-fieldset__legend">
             {t('you')} {t('optional')}
           </legend>
           <Paragraph>{t('youIntro')}</Paragraph>
-          <TextInput
-            label={t('yourName')}
-            autoComplete="name"
-            value={f.name}
-            field="reporterName"
-            error={errors.reporterName}
-            onChange={(e) => set('name', e.target.value)}
-          />
-          <TextInput
-            label={t('yourContact')}
-            autoComplete="tel"
-            value={f.contact}
-            field="reporterContact"
-            error={errors.reporterContact}
-            onChange={(e) => set('contact', e.target.value)}
-          />
+          <TextInput label={t('yourName')} autoComplete="name" {...bind('name', 'reporterName')} />
+          <TextInput label={t('yourContact')} autoComplete="tel" {...bind('contact', 'reporterContact')} />
         </fieldset>
         <TextInput
           label={`${t('publicFiles')} ${t('optional')}`}
@@ -289,7 +242,7 @@ export function PublicConcernForm() {
             {busy ? t('sending') : t('publicSend')}
           </Button>
         </div>
-      </form>
+      </SubmitForm>
     </div>
   );
 }

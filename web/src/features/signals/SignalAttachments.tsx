@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, TextInput } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, SubmitForm, TextInput } from '../../ui/forms.js';
 import { fmtDateTime } from '../../ui/time.js';
 import { useSignalT } from './texts.js';
 import { readFile, type SignalDetailData } from './drafts.js';
@@ -56,14 +56,7 @@ export function Attachments({ signal, onAdded }: { signal: SignalDetailData; onA
         </ul>
       )}
       {signal.access.mayAddAttachment && (
-        <form
-          className="regie-inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void upload();
-          }}
-          noValidate
-        >
+        <SubmitForm onSubmit={upload} className="regie-inline-form">
           <ProblemAlert error={error} />
           <TextInput
             label={t('addAttachment')}
@@ -77,7 +70,7 @@ export function Attachments({ signal, onAdded }: { signal: SignalDetailData; onA
           <Button appearance="secondary-action-button" type="submit" disabled={!file || busy}>
             {t('upload')}
           </Button>
-        </form>
+        </SubmitForm>
       )}
     </section>
   );

@@ -5,7 +5,7 @@ import { useApi } from '../../data.js';
 import { problemText, useI18n } from '../../i18n.js';
 import { useNavigate } from '../../router.js';
 import { useSession } from '../../session.js';
-import { DraftNotice, fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
+import { DraftNotice, fieldBinder, fieldErrors, ProblemAlert, Select, SubmitForm, useDraft, TextArea, TextInput } from '../../ui/forms.js';
 import { RadioGroup } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
 import { SubjectAddressFields, SubjectPersonsFields } from './SubjectFields.js';
@@ -91,6 +91,7 @@ export function SignalForm() {
   }, [frontDoor, setD]);
 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((prev) => ({ ...prev, [k]: v }));
+  const bind = fieldBinder(d, { set }, errors);
   const person = d.person ?? initial.person; // drafts saved before this field existed
   const setPerson = (v: Partial<Draft['person']>) => setD((prev) => ({ ...prev, person: { ...(prev.person ?? initial.person), ...v } }));
   // Without a confirmed link, the name and birth date travel with the signal as its description.
@@ -176,31 +177,15 @@ export function SignalForm() {
       <Paragraph>{t('newIntro')}</Paragraph>
       <DraftNotice draft={draft} />
       <ProblemAlert error={error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <SubmitForm onSubmit={submit}>
         <div className="regie-grid">
           <Select
             label={t('receiving')}
             hint={t('receivingHint')}
-            value={d.receivingOrganisationId}
-            field="receivingOrganisationId"
-            error={errors.receivingOrganisationId}
-            onChange={(e) => set('receivingOrganisationId', e.target.value)}
+            {...bind('receivingOrganisationId')}
             options={orgs.map((o) => ({ value: o.id, label: o.name }))}
           />
-          <Select
-            label={t('source')}
-            value={d.source}
-            field="source"
-            error={errors.source}
-            onChange={(e) => set('source', e.target.value)}
-            options={SOURCES.map((s) => ({ value: s, label: lbl('source', s) }))}
-          />
+          <Select label={t('source')} {...bind('source')} options={SOURCES.map((s) => ({ value: s, label: lbl('source', s) }))} />
         </div>
 
         <RadioGroup
@@ -216,7 +201,7 @@ export function SignalForm() {
             { value: 'description' as const, label: t('aboutDescription') },
           ]}
         />
-        {d.about === 'bsn' && <BsnInput label={t('bsn')} value={d.bsn} field="bsn" error={errors.bsn} onChange={(v) => set('bsn', v)} />}
+        {d.about === 'bsn' && <BsnInput label={t('bsn')} {...bind.value('bsn')} />}
         {d.about === 'name' && <SubjectByName person={person} setPerson={setPerson} errors={errors} />}
         {(d.about === 'name' || d.about === 'description') && (
           <SubjectPersonsFields
@@ -234,29 +219,12 @@ export function SignalForm() {
           <TextInput
             label={`${t('description')}${d.about === 'description' ? '' : ` ${t('optional')}`}`}
             hint={t('descriptionHint')}
-            value={d.subjectDescription}
-            field="subjectDescription"
-            error={errors.subjectDescription}
-            onChange={(e) => set('subjectDescription', e.target.value)}
+            {...bind('subjectDescription')}
           />
-          <TextInput
-            label={`${t('place')} ${t('optional')}`}
-            value={d.subjectPlace}
-            field="subjectPlace"
-            error={errors.subjectPlace}
-            onChange={(e) => set('subjectPlace', e.target.value)}
-          />
+          <TextInput label={`${t('place')} ${t('optional')}`} {...bind('subjectPlace')} />
         </div>
 
-        <TextArea
-          label={t('whatSeen')}
-          hint={t('whatSeenHint')}
-          rows={6}
-          value={d.whatSeen}
-          field="whatSeen"
-          error={errors.whatSeen}
-          onChange={(e) => set('whatSeen', e.target.value)}
-        />
+        <TextArea label={t('whatSeen')} hint={t('whatSeenHint')} rows={6} {...bind('whatSeen')} />
 
         <ConcernFields concerns={d.concerns} onChange={(concerns) => set('concerns', concerns)} errors={errors} />
 
@@ -294,7 +262,7 @@ export function SignalForm() {
             </span>
           )}
         </div>
-      </form>
+      </SubmitForm>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { RegionGroupedSelect, type RegionOrganisation } from '../../ui/RegionGroupedSelect.js';
 import { useSession } from '../../session.js';
-import { DraftNotice, fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
+import { DraftNotice, fieldBinder, fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
 import { useProfessionals } from '../families/CaseSection.js';
 import { emptyPerson, PersonFields, personPayload, type PersonDraft } from '../families/MemberForms.js';
 import { RadioGroup } from './controls.js';
@@ -82,6 +82,7 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
   const target = receivers.find((o) => o.id === d.targetOrganisationId);
   const elsewhere = !!target && target.regionId !== me.regionId;
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((p) => ({ ...p, [k]: v }));
+  const bind = fieldBinder(d, { set }, errors);
   const members = d.members ?? initial.members!; // drafts saved before this field existed
   const setMember = (i: number, m: PersonDraft) =>
     set(
@@ -162,13 +163,7 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
           error={errors.safetyAssessment}
           options={(['unsafe', 'concerns', 'safe'] as const).map((v) => ({ value: v, label: lbl('assessment', v) }))}
         />
-        <TextArea
-          label={t('reasons')}
-          value={d.safetyReasons}
-          field="safetyReasons"
-          error={errors.safetyReasons}
-          onChange={(e) => set('safetyReasons', e.target.value)}
-        />
+        <TextArea label={t('reasons')} {...bind('safetyReasons')} />
         <RadioGroup
           name="decision"
           legend={t('decision')}
@@ -185,10 +180,7 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
           <Select
             label={t('coordinator')}
             hint={t('coordinatorHint')}
-            value={d.coordinatorUserId}
-            field="coordinatorUserId"
-            error={errors.coordinatorUserId}
-            onChange={(e) => set('coordinatorUserId', e.target.value)}
+            {...bind('coordinatorUserId')}
             options={coordinators.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))}
           />
         )}
@@ -271,22 +263,8 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
             <Paragraph>{t('targetElsewhere', { org: target.name, region: target.regionName })}</Paragraph>
           </Alert>
         )}
-        {d.decision === 'close' && (
-          <TextInput
-            label={t('closeReason')}
-            value={d.closeReason}
-            field="closeReason"
-            error={errors.closeReason}
-            onChange={(e) => set('closeReason', e.target.value)}
-          />
-        )}
-        <TextArea
-          label={`${t('note')} ${t('optional')}`}
-          value={d.note}
-          field="note"
-          error={errors.note}
-          onChange={(e) => set('note', e.target.value)}
-        />
+        {d.decision === 'close' && <TextInput label={t('closeReason')} {...bind('closeReason')} />}
+        <TextArea label={`${t('note')} ${t('optional')}`} {...bind('note')} />
         <div className="regie-actions">
           <Button appearance="primary-action-button" type="submit" disabled={busy}>
             {t('decide')}
