@@ -107,10 +107,9 @@ export function EditAccount({
   const { session } = useSession();
   const [account, setAccount] = useState(initialAccount);
   const [d, setD, draft] = useDraft<EditDraft>(`${session!.user.id}.admin.account.${account.id}`, toDraft(account));
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, busy, run: act } = useAction();
   const [reloaded, setReloaded] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -119,17 +118,8 @@ export function EditAccount({
   const bind = fieldBinder(d, setD, errors);
   const name = account.displayName;
 
-  const run = async (fn: () => Promise<string>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await fn());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  /** An account action whose answer (a notice) goes to the list. */
+  const run = (fn: () => Promise<string>) => act(async () => onDone(await fn()));
   const save = () =>
     run(async () => {
       const saved = await put('/api/v1/accounts/:userId', {
