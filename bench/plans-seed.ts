@@ -9,6 +9,7 @@
 // previous agreed version superseded, then agreed; progress only on the agreed one. Ids are
 // derived from the case id (md5), so the statements join without round trips.
 import type { Database } from '../src/platform/db/db.js';
+import { ACTIONS as DEMO_ACTIONS } from '../src/demo/plans.js';
 
 export const HISTORY = { versions: 5, goals: 5, actions: 8, assessments: 3 } as const;
 
@@ -40,16 +41,8 @@ const GOALS = [
   ['mental_health', 'Moeder krijgt behandeling voor haar somberheid'],
   ['daytime_activity', 'Vader vindt werk of vrijwilligerswerk voor drie dagen per week'],
 ] as const;
-const ACTIONS = [
-  'Aanmelden bij schuldhulpverlening',
-  'Huisbezoek met de ouders over de afspraken thuis',
-  'Overleg met de mentor over aanwezigheid',
-  'Intake bij de praktijkondersteuner GGZ',
-  'Opvoedondersteuning: vijf gesprekken',
-  'Samen de post doornemen',
-  'Aanvraag bijzondere bijstand indienen',
-  'Kennismaken met de buurtsportcoach',
-];
+/** The demo's actions and two more. */
+const ACTIONS = [...DEMO_ACTIONS, 'Aanvraag bijzondere bijstand indienen', 'Kennismaken met de buurtsportcoach'];
 const SAFETY = JSON.stringify([
   { what: 'Bij ruzie gaat vader een uur naar zijn broer', who: 'Vader', when: null, check: 'Regisseur vraagt het elke week na' },
   { what: 'Oma haalt de kinderen twee middagen per week op', who: 'Oma', when: null, check: null },

@@ -30,7 +30,8 @@ const FAMILY_GOALS = [
   'Oma helpt twee middagen per week met de kinderen',
   'We willen rust in huis en geen brieven meer van deurwaarders',
 ];
-const ACTIONS = [
+/** Actions of the demo's plans (the plan benchmark's too). */
+export const ACTIONS = [
   'Aanmelden bij schuldhulpverlening',
   'Huisbezoek met de ouders over de afspraken thuis',
   'Overleg met de mentor over aanwezigheid',
