@@ -5,7 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { familyBody } from '../../../test/support/factory.js';
 import type { Client } from '../../../test/support/http.js';
 import { addDays } from '../../platform/time/working-days.js';
-import { app, c, coord, count, councilDeclined, newFamily, region, s, t, today, usePlanApp } from './plans.int-support.js';
+import {
+  agreePlanWithOverdueAction,
+  app,
+  c,
+  coord,
+  count,
+  councilDeclined,
+  newFamily,
+  region,
+  s,
+  t,
+  today,
+  usePlanApp,
+} from './plans.int-support.js';
 
 usePlanApp();
 
@@ -106,30 +119,7 @@ describe('"Mijn gezinnen" and the plan', () => {
     expect(await item('actions_overdue')).toBeUndefined();
 
     // An agreed plan dated a month ago with an action due three days ago.
-    const d = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, { planDate: addDays(today, -30) });
-    expect(d.status, JSON.stringify(d.body)).toBe(201);
-    const v = d.body.id as string;
-    const goal = await c.post(`/api/v1/plan-versions/${v}/goals`, { version: 1, domain: 'finances', description: 'Schulden in beeld' });
-    expect(goal.status, JSON.stringify(goal.body)).toBe(201);
-    const members = (await c.get(`/api/v1/cases/${caseId}/plan`)).body.options.familyMembers as Array<{ personId: string }>;
-    const act = await c.post(`/api/v1/plan-versions/${v}/actions`, {
-      version: goal.body.version,
-      description: 'Afspraak bij de schuldhulp',
-      owner: { kind: 'family_member', personId: members[0]!.personId },
-      dueOn: addDays(today, -3),
-    });
-    expect(act.status, JSON.stringify(act.body)).toBe(201);
-    expect((await c.post(`/api/v1/plan-versions/${v}/propose`, { version: act.body.version })).status).toBe(200);
-    const parties = (await c.get(`/api/v1/cases/${caseId}/plan`)).body.current.parties as Array<{ id: string; requirement: string }>;
-    for (const party of parties) {
-      const r = await c.post(
-        `/api/v1/plan-versions/${v}/answers`,
-        party.requirement === 'heard'
-          ? { partyId: party.id, answer: 'heard', view: 'Goed zo', via: 'conversation' }
-          : { partyId: party.id, answer: 'agreed', via: 'conversation' },
-      );
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-    }
+    await agreePlanWithOverdueAction(caseId);
     expect((await c.get(`/api/v1/cases/${caseId}/plan`)).body.current.status).toBe('agreed');
     expect(await item()).toMatchObject({ noAgreedPlan: false, actionsOverdue: 1 });
     expect(await item('actions_overdue')).toBeDefined();

@@ -1,4 +1,5 @@
-// The setup the plan's integration tests over HTTP share (plans.int.test.ts, plans.council-list-pdf.int.test.ts):
+// The setup the plan's integration tests over HTTP share (plans.int.test.ts, plans.council-list-pdf.int.test.ts,
+// plans.progress.int.test.ts):
 // a region with a municipal team and a GP practice, a coordinator, a GP and a coordinator off the case
 // team, each logged in; a new family with a case; the rows of a plan version in a table.
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -78,3 +79,38 @@ export const count = async (table: string, versionId: string) =>
       versionId,
     ])
   )[0]!.n;
+
+/**
+ * The case's plan, dated a month ago, with one goal and one action of a family member due three
+ * days ago, proposed and answered by every party (heard where a child is heard): agreed. The
+ * council must have been offered already.
+ */
+export async function agreePlanWithOverdueAction(caseId: string): Promise<{ versionId: string; actionId: string }> {
+  const d = await c.post(`/api/v1/cases/${caseId}/plan/drafts`, { planDate: addDays(today, -30) });
+  expect(d.status, JSON.stringify(d.body)).toBe(201);
+  const v = d.body.id as string;
+  const goal = await c.post(`/api/v1/plan-versions/${v}/goals`, { version: 1, domain: 'finances', description: 'Schulden in beeld' });
+  expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+  const members = (await c.get(`/api/v1/cases/${caseId}/plan`)).body.options.familyMembers as Array<{ personId: string }>;
+  const act = await c.post(`/api/v1/plan-versions/${v}/actions`, {
+    version: goal.body.version,
+    description: 'Afspraak bij de schuldhulp',
+    owner: { kind: 'family_member', personId: members[0]!.personId },
+    dueOn: addDays(today, -3),
+  });
+  expect(act.status, JSON.stringify(act.body)).toBe(201);
+  const proposed = await c.post(`/api/v1/plan-versions/${v}/propose`, { version: act.body.version });
+  expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);
+  for (const party of (await c.get(`/api/v1/plan-versions/${v}`)).body.parties as Array<{ id: string; requirement: string }>) {
+    const r = await c.post(
+      `/api/v1/plan-versions/${v}/answers`,
+      party.requirement === 'heard'
+        ? { partyId: party.id, answer: 'heard', view: 'Goed zo', via: 'conversation' }
+        : { partyId: party.id, answer: 'agreed', via: 'conversation' },
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+  }
+  const version = (await c.get(`/api/v1/plan-versions/${v}`)).body;
+  expect(version.status).toBe('agreed');
+  return { versionId: v, actionId: version.actions[0].id as string };
+}

@@ -4,8 +4,7 @@
 // draft starts from it, and the database refuses progress on anything but the agreed version.
 import { describe, expect, it } from 'vitest';
 import { familyBody } from '../../../test/support/factory.js';
-import { addDays } from '../../platform/time/working-days.js';
-import { c, coord, councilDeclined, g, region, s, t, today, usePlanApp } from './plans.int-support.js';
+import { agreePlanWithOverdueAction, c, coord, councilDeclined, g, region, s, t, usePlanApp } from './plans.int-support.js';
 
 usePlanApp();
 
@@ -16,26 +15,7 @@ async function agreedPlan() {
   const familyId = fam.body.id as string;
   const caseId = (await c.get(`/api/v1/families/${familyId}`)).body.currentCase.id as string;
   expect((await c.put(`/api/v1/cases/${caseId}/council`, councilDeclined)).status).toBe(200);
-  const v = (await c.post(`/api/v1/cases/${caseId}/plan/drafts`, { planDate: addDays(today, -30) })).body.id as string;
-  const members = (await c.get(`/api/v1/cases/${caseId}/plan`)).body.options.familyMembers as Array<{ personId: string }>;
-  const goal = await c.post(`/api/v1/plan-versions/${v}/goals`, { version: 1, domain: 'finances', description: 'Schulden in beeld' });
-  expect(goal.status, JSON.stringify(goal.body)).toBe(201);
-  const act = await c.post(`/api/v1/plan-versions/${v}/actions`, {
-    version: goal.body.version,
-    description: 'Afspraak bij de schuldhulp',
-    owner: { kind: 'family_member', personId: members[0]!.personId },
-    dueOn: addDays(today, -3),
-  });
-  expect(act.status, JSON.stringify(act.body)).toBe(201);
-  const proposed = await c.post(`/api/v1/plan-versions/${v}/propose`, { version: act.body.version });
-  expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);
-  for (const party of (await c.get(`/api/v1/plan-versions/${v}`)).body.parties as Array<{ id: string }>)
-    expect((await c.post(`/api/v1/plan-versions/${v}/answers`, { partyId: party.id, answer: 'agreed', via: 'conversation' })).status).toBe(
-      201,
-    );
-  const version = (await c.get(`/api/v1/plan-versions/${v}`)).body;
-  expect(version.status).toBe('agreed');
-  return { familyId, caseId, versionId: v, actionId: version.actions[0].id as string };
+  return { familyId, caseId, ...(await agreePlanWithOverdueAction(caseId)) };
 }
 
 describe('progress on the agreed plan', () => {
