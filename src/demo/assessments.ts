@@ -141,35 +141,15 @@ export function buildAssessments(
               [5, 1],
             ] as const),
           );
+        const add = (score: number, rationale: string, view: DemoScore['view']) => {
+          scores.push({ id: rng.uuid(), setId: set.id, caseId: c.id, personId: p.id, domain, score, rationale, view, by: by.user, at });
+          n++;
+        };
         const score = Math.min(5, Math.max(1, base.get(k)! + Math.floor(s / 2) + (rng.chance(0.15) ? -1 : 0)));
-        scores.push({
-          id: rng.uuid(),
-          setId: set.id,
-          caseId: c.id,
-          personId: p.id,
-          domain,
-          score,
-          rationale: WHY[score]!,
-          view: 'professional',
-          by: by.user,
-          at,
-        });
-        n++;
+        add(score, WHY[score]!, 'professional');
         if (p.relation !== 'child' && rng.chance(0.3)) {
           const own = Math.min(5, Math.max(1, score + rng.pick([-1, 1, 1, 2])));
-          scores.push({
-            id: rng.uuid(),
-            setId: set.id,
-            caseId: c.id,
-            personId: p.id,
-            domain,
-            score: own,
-            rationale: `Volgens het gezin: ${WHY[own]!.toLowerCase()}`,
-            view: 'family',
-            by: by.user,
-            at,
-          });
-          n++;
+          add(own, `Volgens het gezin: ${WHY[own]!.toLowerCase()}`, 'family');
         }
       }
     }

@@ -223,24 +223,28 @@ describe('large and incomplete bodies without a session', () => {
   });
 });
 
+/** An app with one extra route, whose log lines (level info) are collected. */
+async function loggingProbe(route: Parameters<typeof buildApp>[0]['routes'][number]) {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const probe = await buildApp({
+    db: t.db,
+    config: { ...loadConfig({}), demoFamilies: 0 },
+    logger: { ...loggerOptions({ logLevel: 'info' }), stream },
+    routes: [route],
+  });
+  return { probe, lines };
+}
+
 describe('request logs', () => {
   it('one line per request with request id, method, route, status and ms; never the URL', async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const probe = await buildApp({
-      db: t.db,
-      config: { ...loadConfig({}), demoFamilies: 0 },
-      logger: { ...loggerOptions({ logLevel: 'info' }), stream },
-      routes: [
-        (a) => {
-          a.get('/echo/:name', { config: { permission: 'public' } }, async () => ({ ok: true }));
-        },
-      ],
+    const { probe, lines } = await loggingProbe((a) => {
+      a.get('/echo/:name', { config: { permission: 'public' } }, async () => ({ ok: true }));
     });
     try {
       const r = await probe.inject({ method: 'GET', url: '/echo/Jansen-geheim?q=Pietersen' });
@@ -263,25 +267,11 @@ describe('request logs', () => {
 
 describe('error logs', () => {
   it('hold the kind of failure, never the input the database echoed', async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const probe = await buildApp({
-      db: t.db,
-      config: { ...loadConfig({}), demoFamilies: 0 },
-      logger: { ...loggerOptions({ logLevel: 'info' }), stream },
-      routes: [
-        (a) => {
-          // A route with a bug: input reaches an SQL cast unchecked, and PostgreSQL quotes it back.
-          a.get('/echo', { config: { permission: 'public' } }, async (req) =>
-            a.db.query('SELECT $1::date AS d', [(req.query as { v: string }).v]),
-          );
-        },
-      ],
+    const { probe, lines } = await loggingProbe((a) => {
+      // A route with a bug: input reaches an SQL cast unchecked, and PostgreSQL quotes it back.
+      a.get('/echo', { config: { permission: 'public' } }, async (req) =>
+        a.db.query('SELECT $1::date AS d', [(req.query as { v: string }).v]),
+      );
     });
     try {
       const r = await probe.inject({ method: 'GET', url: '/echo?v=Jansen-geheim-31-02-2020' });

@@ -7,7 +7,7 @@ import { registerFamily } from '../../src/modules/families/families.service.js';
 import { transferCoordinator } from '../../src/modules/cases/cases.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { verifyChain } from '../../src/platform/audit/audit.js';
-import { failingAt } from '../support/faults.js';
+import { failEveryStatement } from '../support/faults.js';
 import { oneRow } from '../../src/platform/db/rows.js';
 
 let t: TestDb;
@@ -44,48 +44,30 @@ describe('faults in the middle of a use case', () => {
   it('registering a family that fails at any statement writes nothing at all', async () => {
     const before = await snapshot();
     // every statement of the use case in turn (about 20); the first ones are the actor settings
-    let failures = 0;
-    let completed = false;
-    for (let n = 1; n <= 60 && !completed; n++) {
-      const body = RegisterFamilyBody.parse(familyBody(coord.actor.userId));
-      const r = await registerFamily(failingAt(t.db, n), coord.actor, body).then(
-        () => 'ok',
-        (e: Error) => e.message,
-      );
-      if (r === 'ok') {
-        completed = true;
-        break;
-      } // past the last statement: the use case completed
-      failures++;
-      expect(r).toContain('injected');
-      expect(await snapshot()).toEqual(before);
-    }
-    expect(completed).toBe(true);
+    const failures = await failEveryStatement(
+      t.db,
+      60,
+      (db) => registerFamily(db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId))),
+      async () => expect(await snapshot()).toEqual(before),
+    );
     expect(failures).toBeGreaterThan(15);
     expect((await verifyChain(t.db, region)).ok).toBe(true);
   });
 
   it('a coordinator handover that fails halfway leaves the old coordinator in place', async () => {
     const { caseId } = await registerFamily(t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId)));
-    let failures = 0;
-    let completed = false;
-    for (let n = 1; n <= 40 && !completed; n++) {
-      const r = await transferCoordinator(failingAt(t.db, n), coord.actor, caseId, { toUserId: other.actor.userId, caseVersion: 1 }).then(
-        () => 'ok',
-        (e: Error) => e.message,
-      );
-      if (r === 'ok') {
-        completed = true;
-        break;
-      }
-      failures++;
-      const rows = await t.db.query<{ user_id: string }>(
-        `SELECT user_id FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`,
-        [region, caseId],
-      );
-      expect(rows).toEqual([{ user_id: coord.actor.userId }]);
-    }
-    expect(completed).toBe(true);
+    const failures = await failEveryStatement(
+      t.db,
+      40,
+      (db) => transferCoordinator(db, coord.actor, caseId, { toUserId: other.actor.userId, caseVersion: 1 }),
+      async () => {
+        const rows = await t.db.query<{ user_id: string }>(
+          `SELECT user_id FROM case_team WHERE region_id = $1 AND case_id = $2 AND role = 'coordinator' AND ended_at IS NULL`,
+          [region, caseId],
+        );
+        expect(rows).toEqual([{ user_id: coord.actor.userId }]);
+      },
+    );
     expect(failures).toBeGreaterThan(8);
     expect((await verifyChain(t.db, region)).ok).toBe(true);
   });

@@ -84,6 +84,28 @@ export async function createUser(
   };
 }
 
+/** A user of `createPeople`: the organisation (by its name in the spec), the roles, and createUser's options. */
+export type UserSpec<O extends string> = readonly [org: O, roles: readonly Role[], opts?: Parameters<typeof createUser>[4]];
+
+/**
+ * The organisations and users of one region, each under the name the test gives it: organisations
+ * as [type, name?], users as [organisation, roles, options?]. Made in the order given.
+ */
+export async function createPeople<O extends string, U extends string>(
+  db: Database,
+  regionId: string,
+  orgs: Record<O, readonly [type: string, name?: string]>,
+  users: Record<U, UserSpec<NoInfer<O>>>,
+): Promise<{ org: Record<O, string>; user: Record<U, TestUser> }> {
+  const org = {} as Record<O, string>;
+  for (const [key, [type, name]] of Object.entries(orgs) as [O, readonly [string, string?]][])
+    org[key] = await createOrganisation(db, regionId, type, name);
+  const user = {} as Record<U, TestUser>;
+  for (const [key, [o, roles, opts]] of Object.entries(users) as [U, UserSpec<O>][])
+    user[key] = await createUser(db, regionId, org[o], [...roles], opts);
+  return { org, user };
+}
+
 export function familyBody(
   coordinatorUserId: string,
   o: { familyName?: string; children?: number; withBsn?: boolean; legalBasis?: 'consent' | 'statutory_task' | 'safety' } = {},

@@ -1,4 +1,5 @@
 // Fault injection for "nothing half-written" tests.
+import { expect } from 'vitest';
 import type { Database, Tx } from '../../src/platform/db/db.js';
 
 /** The same database, but the n-th statement inside a transaction fails like a lost connection. */
@@ -22,4 +23,29 @@ export function failingAt(db: Database, n: number): Database {
         return fn(faulty);
       }),
   };
+}
+
+/**
+ * Runs a use case with its 1st, 2nd, … statement failing (failingAt) until a run gets past the
+ * last statement and completes, at most `most` runs. Every failed run must fail with the injected
+ * error, and `unchanged` then checks that nothing was half-written. Answers how many runs failed.
+ */
+export async function failEveryStatement(
+  db: Database,
+  most: number,
+  use: (db: Database) => Promise<unknown>,
+  unchanged: () => Promise<void>,
+): Promise<number> {
+  let failures = 0;
+  for (let n = 1; n <= most; n++) {
+    const r = await use(failingAt(db, n)).then(
+      () => 'ok',
+      (e: Error) => e.message,
+    );
+    if (r === 'ok') return failures;
+    failures++;
+    expect(r).toContain('injected');
+    await unchanged();
+  }
+  expect.fail(`the use case did not complete within ${most} statements`);
 }

@@ -2,24 +2,17 @@
 // and bad input refused naming the field), reading the sets, the latest scores and a person's
 // course (audited per person), blind spots shrinking as partners join and contribute, a
 // team lead's overview of the organisation, and the region's rules (versioned, 409 on stale).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
-import type { App } from '../../platform/http/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
+import { createRegion, type TestUser } from '../../../test/support/factory.js';
+import { type Client, useRegionApp } from '../../../test/support/http.js';
 import { dutchToday } from '../../platform/time/working-days.js';
 
 let t: TestDb;
-let app: App;
 let region: string;
-let team: string;
-let school: string;
-let housing: string;
 let coord: TestUser;
 let schoolPro: TestUser;
 let outsider: TestUser;
-let lead: TestUser;
-let admin: TestUser;
 let cCoord: Client;
 let cSchool: Client;
 let cOutsider: Client;
@@ -35,25 +28,24 @@ const yearsAgo = (n: number, shiftDays = 0) => {
   return d.toISOString().slice(0, 10);
 };
 
+const w = useRegionApp({
+  orgs: {
+    team: ['municipal_team', 'Wijkteam Noord'],
+    school: ['school', 'Basisschool De Linde'],
+    housing: ['housing_corporation', 'Woonstede'],
+  },
+  users: {
+    coord: ['team', ['professional', 'coordinator']],
+    schoolPro: ['school', ['professional']],
+    outsider: ['housing', ['professional']],
+    lead: ['team', ['professional', 'team_lead']],
+    admin: ['team', ['functional_admin']],
+  },
+});
 beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  team = await createOrganisation(t.db, region, 'municipal_team', 'Wijkteam Noord');
-  school = await createOrganisation(t.db, region, 'school', 'Basisschool De Linde');
-  housing = await createOrganisation(t.db, region, 'housing_corporation', 'Woonstede');
-  coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  schoolPro = await createUser(t.db, region, school, ['professional']);
-  outsider = await createUser(t.db, region, housing, ['professional']);
-  lead = await createUser(t.db, region, team, ['professional', 'team_lead']);
-  admin = await createUser(t.db, region, team, ['functional_admin']);
-  app = await testApp(t.server);
-  [cCoord, cSchool, cOutsider, cLead, cAdmin] = await Promise.all([
-    login(app, coord.username),
-    login(app, schoolPro.username),
-    login(app, outsider.username),
-    login(app, lead.username),
-    login(app, admin.username),
-  ]);
+  ({ t, region } = w);
+  ({ coord, schoolPro, outsider } = w.user);
+  ({ coord: cCoord, schoolPro: cSchool, outsider: cOutsider, lead: cLead, admin: cAdmin } = w.client);
   const created = await cCoord.post('/api/v1/families', {
     members: [
       { givenNames: 'Sanne', familyName: 'Bakker', birthDate: '1989-02-14', relation: 'parent' },
@@ -71,10 +63,6 @@ beforeAll(async () => {
   caseId = page.body.currentCase.id;
   for (const m of page.body.members as { personId: string; givenNames: string }[])
     P[({ Sanne: 'mother', Daan: 'child', Noor: 'baby', Lars: 'teen' } as const)[m.givenNames as 'Sanne']] = m.personId;
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
 });
 
 const score = (personId: string, domain: string, s: number, view = 'professional') => ({

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
 import { createOrganisation, createRegion, createUser, familyBody, nextBsn, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
+import { login, useRegionApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 import { currentTotp } from '../../platform/auth/totp.js';
 import { asActor } from '../../platform/db/actor-tx.js';
@@ -22,22 +22,19 @@ let v: Client;
 let p: Client;
 let family: { id: string; personIds: string[]; bsns: string[] };
 
+const w = useRegionApp({
+  orgs: { team: ['municipal_team', 'Team Jeugd Oost'], veiligThuis: ['veilig_thuis', 'Veilig Thuis West'] },
+  users: {
+    coord: ['team', ['professional', 'coordinator']],
+    outsider: ['veiligThuis', ['professional']],
+    vt: ['veiligThuis', ['professional'], { totpSecret: SECRET }],
+    privacy: ['team', ['privacy_officer']],
+  },
+});
 beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  const team = await createOrganisation(t.db, region, 'municipal_team', 'Team Jeugd Oost');
-  const veiligThuis = await createOrganisation(t.db, region, 'veilig_thuis', 'Veilig Thuis West');
-  coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  outsider = await createUser(t.db, region, veiligThuis, ['professional']);
-  vt = await createUser(t.db, region, veiligThuis, ['professional'], { totpSecret: SECRET });
-  privacy = await createUser(t.db, region, team, ['privacy_officer']);
-  app = await testApp(t.server);
-  [c, out, v, p] = await Promise.all([
-    login(app, coord.username),
-    login(app, outsider.username),
-    login(app, vt.username),
-    login(app, privacy.username),
-  ]);
+  ({ t, app, region } = w);
+  ({ coord, outsider, vt, privacy } = w.user);
+  ({ coord: c, outsider: out, vt: v, privacy: p } = w.client);
   const body = familyBody(coord.actor.userId, { familyName: 'Logboek' });
   const r = await c.post('/api/v1/families', body);
   const page = await c.get(`/api/v1/families/${r.body.id}`);
@@ -47,10 +44,6 @@ beforeAll(async () => {
     bsns: body.members.map((m) => m.bsn!),
   };
   await out.get(`/api/v1/families/${r.body.id}`); // denied: not on the case team
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
 });
 
 const ids = (items: Array<{ seq: number }>) => items.map((i) => i.seq);

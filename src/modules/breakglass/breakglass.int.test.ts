@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, familyBody, nextBsn, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
+import { createUser, familyBody, nextBsn, type TestUser } from '../../../test/support/factory.js';
+import { login, type Client, useRegionApp } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 import { currentTotp } from '../../platform/auth/totp.js';
 import { asActor } from '../../platform/db/actor-tx.js';
@@ -15,7 +15,6 @@ let app: App;
 let region: string;
 let coord: TestUser;
 let vt: TestUser;
-let vtNoTotp: TestUser;
 let gp: TestUser;
 let gpLead: TestUser;
 let privacy: TestUser;
@@ -26,31 +25,25 @@ let g: Client;
 let gl: Client;
 let p: Client;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  const team = await createOrganisation(t.db, region, 'municipal_team', 'Wijkteam Noord');
-  const veiligThuis = await createOrganisation(t.db, region, 'veilig_thuis', 'Veilig Thuis Zeeland');
-  const gpPractice = await createOrganisation(t.db, region, 'gp_practice', 'Huisartsenpraktijk Dorp');
-  coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  vt = await createUser(t.db, region, veiligThuis, ['professional'], { totpSecret: SECRET });
-  vtNoTotp = await createUser(t.db, region, veiligThuis, ['professional']);
-  gp = await createUser(t.db, region, gpPractice, ['professional'], { totpSecret: SECRET });
-  gpLead = await createUser(t.db, region, gpPractice, ['professional', 'team_lead'], { totpSecret: SECRET });
-  privacy = await createUser(t.db, region, team, ['privacy_officer']);
-  app = await testApp(t.server);
-  [c, v, vNo, g, gl, p] = await Promise.all([
-    login(app, coord.username),
-    login(app, vt.username),
-    login(app, vtNoTotp.username),
-    login(app, gp.username),
-    login(app, gpLead.username),
-    login(app, privacy.username),
-  ]);
+const w = useRegionApp({
+  orgs: {
+    team: ['municipal_team', 'Wijkteam Noord'],
+    veiligThuis: ['veilig_thuis', 'Veilig Thuis Zeeland'],
+    gpPractice: ['gp_practice', 'Huisartsenpraktijk Dorp'],
+  },
+  users: {
+    coord: ['team', ['professional', 'coordinator']],
+    vt: ['veiligThuis', ['professional'], { totpSecret: SECRET }],
+    vtNoTotp: ['veiligThuis', ['professional']],
+    gp: ['gpPractice', ['professional'], { totpSecret: SECRET }],
+    gpLead: ['gpPractice', ['professional', 'team_lead'], { totpSecret: SECRET }],
+    privacy: ['team', ['privacy_officer']],
+  },
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
+beforeAll(() => {
+  ({ t, app, region } = w);
+  ({ coord, vt, gp, gpLead, privacy } = w.user);
+  ({ coord: c, vt: v, vtNoTotp: vNo, gp: g, gpLead: gl, privacy: p } = w.client);
 });
 
 async function registerFamily(familyName = 'Jansen') {

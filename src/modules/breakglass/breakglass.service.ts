@@ -3,7 +3,7 @@
 // officer. One transaction per use case; audit rows and the timeline event are written in it.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Database } from '../../platform/db/db.js';
+import type { Database, Tx } from '../../platform/db/db.js';
 import { oneRow } from '../../platform/db/rows.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -42,18 +42,21 @@ const noFamilyForBsn = () =>
     'bsn',
   );
 
+/** A refused attempt to break the glass, in the access log. */
+async function logDenied(tx: Tx, actor: Actor, body: Open) {
+  await recordAccess(tx, actor, {
+    action: 'read',
+    objectType: 'break-glass',
+    objectId: body.familyId,
+    legalBasis: 'safety',
+    breakGlass: true,
+    outcome: 'denied',
+    reason: body.reason,
+  });
+}
+
 async function refuse(db: Database, actor: Actor, body: Open) {
-  await asActor(db, actor, (tx) =>
-    recordAccess(tx, actor, {
-      action: 'read',
-      objectType: 'break-glass',
-      objectId: body.familyId,
-      legalBasis: 'safety',
-      breakGlass: true,
-      outcome: 'denied',
-      reason: body.reason,
-    }),
-  );
+  await asActor(db, actor, (tx) => logDenied(tx, actor, body));
 }
 
 /** Checks the fresh second factor; a wrong or missing code is logged as a denied attempt. */
@@ -87,15 +90,7 @@ export async function openBreakGlass(db: Database, actor: Actor, body: Open) {
   const opened = await asActor(db, actor, async (tx) => {
     const familyId = await familyForBreakGlass(tx, actor.regionId, { bsn: body.bsn, familyId: body.familyId });
     if (!familyId) {
-      await recordAccess(tx, actor, {
-        action: 'read',
-        objectType: 'break-glass',
-        objectId: body.familyId,
-        legalBasis: 'safety',
-        breakGlass: true,
-        outcome: 'denied',
-        reason: body.reason,
-      });
+      await logDenied(tx, actor, body);
       return null;
     }
     const id = randomUUID();

@@ -1,53 +1,42 @@
 // The case team over time: a membership that starts on a future date opens nothing before it,
 // a legal basis changes with a version check and on the timeline, adds and endings are
 // version-checked, an opening names its coordinator, and the timeline keeps a strict order.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
-import type { App } from '../../platform/http/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
+import { familyBody, type TestUser } from '../../../test/support/factory.js';
+import { type Client, useRegionApp } from '../../../test/support/http.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import { appendEvent } from '../timeline/timeline.js';
 import { familyAccess } from '../../platform/access/family-access.js';
 import { renderTimeline } from '../../shared/events/server-i18n.js';
 
 let t: TestDb;
-let app: App;
 let region: string;
 let coord: TestUser;
 let prof: TestUser;
 let lead: TestUser;
-let lead2: TestUser;
 let c: Client;
 let p: Client;
 let l: Client;
 let l2: Client;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  const team = await createOrganisation(t.db, region, 'municipal_team');
-  const gp = await createOrganisation(t.db, region, 'gp_practice');
-  coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  prof = await createUser(t.db, region, gp, ['professional']);
-  lead = await createUser(t.db, region, team, ['professional', 'team_lead']);
-  lead2 = await createUser(t.db, region, team, ['professional', 'team_lead']);
-  // A team lead of the GP practice: sees what the practice's memberships open, and nothing before they start.
-  const gpLead = await createUser(t.db, region, gp, ['professional', 'team_lead']);
-  app = await testApp(t.server);
-  [c, p, l, l2] = await Promise.all([
-    login(app, coord.username),
-    login(app, prof.username),
-    login(app, lead.username),
-    login(app, lead2.username),
-  ]);
-  gpLeadClient = await login(app, gpLead.username);
+const w = useRegionApp({
+  orgs: { team: ['municipal_team'], gp: ['gp_practice'] },
+  users: {
+    coord: ['team', ['professional', 'coordinator']],
+    prof: ['gp', ['professional']],
+    lead: ['team', ['professional', 'team_lead']],
+    lead2: ['team', ['professional', 'team_lead']],
+    // A team lead of the GP practice: sees what the practice's memberships open, and nothing before they start.
+    gpLead: ['gp', ['professional', 'team_lead']],
+  },
+});
+beforeAll(() => {
+  ({ t, region } = w);
+  ({ coord, prof, lead } = w.user);
+  ({ coord: c, prof: p, lead: l, lead2: l2, gpLead: gpLeadClient } = w.client);
 });
 let gpLeadClient: Client;
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
 
 const amsterdamDay = async (plusDays: number) =>
   (await t.db.query<{ d: string }>(`SELECT ((now() AT TIME ZONE 'Europe/Amsterdam')::date + $1::int)::text AS d`, [plusDays]))[0]!.d;
@@ -65,6 +54,22 @@ const page = async (client: Client, familyId: string) => {
 };
 const membershipOf = async (familyId: string, userId: string) =>
   (await page(c, familyId)).currentCase.team.find((m: { userId: string; endedAt: string | null }) => m.userId === userId && !m.endedAt);
+/** A new family with the professional added to its case's team (on consent). */
+async function familyWithMember() {
+  const f = await newFamily();
+  const added = await c.post(`/api/v1/cases/${f.caseId}/team-members`, {
+    userId: prof.actor.userId,
+    legalBasis: 'consent',
+    caseVersion: 1,
+  });
+  expect(added.status).toBe(201);
+  return { f, added };
+}
+/** Team lead 1 changes the membership's basis to statutory task (version 1 → 2). */
+async function changeToStatutoryTask(f: { caseId: string }, membershipId: string) {
+  const r = await l.patch(`/api/v1/cases/${f.caseId}/team-members/${membershipId}`, { legalBasis: 'statutory_task', version: 1 });
+  expect(r.status).toBe(200);
+}
 
 describe('a membership that starts on a future date', () => {
   it('is on the team ("from <date>") but opens nothing — family, persons, list, policy — until its start', async () => {
@@ -151,13 +156,7 @@ describe('a membership that starts on a future date', () => {
 
 describe("changing a membership's legal basis", () => {
   it("changes it with the version, on the timeline and in the audit log; the member's access carries the new basis", async () => {
-    const f = await newFamily();
-    const added = await c.post(`/api/v1/cases/${f.caseId}/team-members`, {
-      userId: prof.actor.userId,
-      legalBasis: 'consent',
-      caseVersion: 1,
-    });
-    expect(added.status).toBe(201);
+    const { f, added } = await familyWithMember();
     const mark = Number(
       (await t.db.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_log WHERE region_id = $1`, [region]))[0]!.n,
     );
@@ -186,15 +185,8 @@ describe("changing a membership's legal basis", () => {
   });
 
   it('answers a stale version with 409 problem+json in Dutch and English and changes nothing', async () => {
-    const f = await newFamily();
-    const added = await c.post(`/api/v1/cases/${f.caseId}/team-members`, {
-      userId: prof.actor.userId,
-      legalBasis: 'consent',
-      caseVersion: 1,
-    });
-    expect(
-      (await l.patch(`/api/v1/cases/${f.caseId}/team-members/${added.body.id}`, { legalBasis: 'statutory_task', version: 1 })).status,
-    ).toBe(200);
+    const { f, added } = await familyWithMember();
+    await changeToStatutoryTask(f, added.body.id);
     const events = (await page(c, f.id)).timeline.length;
     const r = await l2.patch(`/api/v1/cases/${f.caseId}/team-members/${added.body.id}`, { legalBasis: 'safety', version: 1 });
     expect(r.status).toBe(409);
@@ -210,12 +202,7 @@ describe("changing a membership's legal basis", () => {
   });
 
   it('is refused to a team member who does not manage the case (403) and to anyone who cannot see it (404)', async () => {
-    const f = await newFamily();
-    const added = await c.post(`/api/v1/cases/${f.caseId}/team-members`, {
-      userId: prof.actor.userId,
-      legalBasis: 'consent',
-      caseVersion: 1,
-    });
+    const { f, added } = await familyWithMember();
     expect((await p.patch(`/api/v1/cases/${f.caseId}/team-members/${added.body.id}`, { legalBasis: 'safety', version: 1 })).status).toBe(
       403,
     );
@@ -229,16 +216,9 @@ describe("changing a membership's legal basis", () => {
 
 describe('adding and ending members with a version check', () => {
   it('refuses to end a membership someone just changed (409), and a re-add from a view before an ending (409)', async () => {
-    const f = await newFamily();
-    const added = await c.post(`/api/v1/cases/${f.caseId}/team-members`, {
-      userId: prof.actor.userId,
-      legalBasis: 'consent',
-      caseVersion: 1,
-    });
+    const { f, added } = await familyWithMember();
     // Team lead 1 changes the basis; team lead 2, who saw version 1, tries to end it.
-    expect(
-      (await l.patch(`/api/v1/cases/${f.caseId}/team-members/${added.body.id}`, { legalBasis: 'statutory_task', version: 1 })).status,
-    ).toBe(200);
+    await changeToStatutoryTask(f, added.body.id);
     const stale = await l2.post(`/api/v1/cases/${f.caseId}/team-members/${added.body.id}/end`, { reason: 'Hulp afgerond', version: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('stale_version');

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
-import type { App } from '../../platform/http/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
+import { familyBody, type TestUser } from '../../../test/support/factory.js';
+import { type Client, useRegionApp } from '../../../test/support/http.js';
 
 let t: TestDb;
-let app: App;
 let region: string;
 let coord: TestUser;
 let coord2: TestUser;
@@ -18,26 +16,19 @@ let c3: Client;
 let p: Client;
 const GP_NAME = 'Huisartsenpraktijk De Linde';
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  const team = await createOrganisation(t.db, region, 'municipal_team', 'Sociaal Wijkteam Noord');
-  const gp = await createOrganisation(t.db, region, 'gp_practice', GP_NAME);
-  coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  coord2 = await createUser(t.db, region, gp, ['professional', 'coordinator']);
-  coord3 = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  prof = await createUser(t.db, region, gp, ['professional']);
-  app = await testApp(t.server);
-  [c, c2, c3, p] = await Promise.all([
-    login(app, coord.username),
-    login(app, coord2.username),
-    login(app, coord3.username),
-    login(app, prof.username),
-  ]);
+const w = useRegionApp({
+  orgs: { team: ['municipal_team', 'Sociaal Wijkteam Noord'], gp: ['gp_practice', GP_NAME] },
+  users: {
+    coord: ['team', ['professional', 'coordinator']],
+    coord2: ['gp', ['professional', 'coordinator']],
+    coord3: ['team', ['professional', 'coordinator']],
+    prof: ['gp', ['professional']],
+  },
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
+beforeAll(() => {
+  ({ t, region } = w);
+  ({ coord, coord2, coord3, prof } = w.user);
+  ({ coord: c, coord2: c2, coord3: c3, prof: p } = w.client);
 });
 
 interface Fam {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, familyBody, nextBsn, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
+import { familyBody, nextBsn, type TestUser } from '../../../test/support/factory.js';
+import { type Client, useRegionApp } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 
 let t: TestDb;
@@ -9,33 +9,25 @@ let app: App;
 let coord: TestUser;
 let other: TestUser;
 let outsider: TestUser;
-let lead: TestUser;
 let region: string;
 let c: Client;
 let o: Client;
 let out: Client;
 let l: Client;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  const team = await createOrganisation(t.db, region, 'municipal_team');
-  const gp = await createOrganisation(t.db, region, 'gp_practice');
-  coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  other = await createUser(t.db, region, gp, ['professional']);
-  outsider = await createUser(t.db, region, gp, ['professional']);
-  lead = await createUser(t.db, region, team, ['professional', 'team_lead']);
-  app = await testApp(t.server);
-  [c, o, out, l] = await Promise.all([
-    login(app, coord.username),
-    login(app, other.username),
-    login(app, outsider.username),
-    login(app, lead.username),
-  ]);
+const w = useRegionApp({
+  orgs: { team: ['municipal_team'], gp: ['gp_practice'] },
+  users: {
+    coord: ['team', ['professional', 'coordinator']],
+    other: ['gp', ['professional']],
+    outsider: ['gp', ['professional']],
+    lead: ['team', ['professional', 'team_lead']],
+  },
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
+beforeAll(() => {
+  ({ t, app, region } = w);
+  ({ coord, other, outsider } = w.user);
+  ({ coord: c, other: o, outsider: out, lead: l } = w.client);
 });
 
 const auditCount = async (personId?: string) =>

@@ -1,20 +1,16 @@
 // The name search of "Mijn gezinnen" through family_search_words (migrations/0390): a prefix of any
 // word of the family's or a member's name, accents and case ignored, every word asked in any order;
 // kept in step when a member is added or renamed; never a family the actor may not see.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
-import type { App } from '../../platform/http/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
+import { familyBody, type TestUser } from '../../../test/support/factory.js';
+import { useRegionApp, type Client } from '../../../test/support/http.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import { searchWords } from './families.repo.js';
 
 let t: TestDb;
-let app: App;
 let coord: TestUser;
 let otherCoord: TestUser;
-let lead: TestUser;
-let otherLead: TestUser;
 let c: Client;
 let o: Client;
 let l: Client;
@@ -29,22 +25,19 @@ function body(coordinatorUserId: string, parent: { givenNames: string; familyNam
   return b;
 }
 
+const w = useRegionApp({
+  orgs: { team: ['municipal_team'], otherTeam: ['youth_care'] },
+  users: {
+    coord: ['team', ['professional', 'coordinator']],
+    otherCoord: ['otherTeam', ['professional', 'coordinator']],
+    lead: ['team', ['professional', 'team_lead']],
+    otherLead: ['otherTeam', ['professional', 'team_lead']],
+  },
+});
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const region = await createRegion(t.db);
-  const team = await createOrganisation(t.db, region, 'municipal_team');
-  const otherTeam = await createOrganisation(t.db, region, 'youth_care');
-  coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  otherCoord = await createUser(t.db, region, otherTeam, ['professional', 'coordinator']);
-  lead = await createUser(t.db, region, team, ['professional', 'team_lead']);
-  otherLead = await createUser(t.db, region, otherTeam, ['professional', 'team_lead']);
-  app = await testApp(t.server);
-  [c, o, l, ol] = await Promise.all([
-    login(app, coord.username),
-    login(app, otherCoord.username),
-    login(app, lead.username),
-    login(app, otherLead.username),
-  ]);
+  ({ t } = w);
+  ({ coord, otherCoord } = w.user);
+  ({ coord: c, otherCoord: o, lead: l, otherLead: ol } = w.client);
   const r = await c.post(
     '/api/v1/families',
     body(coord.actor.userId, { givenNames: 'Anna Maria', familyNamePrefix: 'van', familyName: 'Öztürk-Smit' }),
@@ -58,10 +51,6 @@ beforeAll(async () => {
   );
   expect(e.status).toBe(201);
   elsewhere = e.body.id;
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
 });
 
 const ids = async (client: Client, q: string, scope?: 'organisation') => {

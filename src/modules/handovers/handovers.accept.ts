@@ -28,13 +28,11 @@ import {
   setResultCase,
   type HandoverRow,
 } from './handovers.repo.js';
-import { auditWho, lockForAnswer } from './handovers.service.js';
-import { arriveInRegion } from './handovers.arrival.js';
+import { auditHandoverUpdate, auditWho, lockForAnswer } from './handovers.service.js';
+import { arriveInRegion, notifyNominee, type Nominee } from './handovers.arrival.js';
 import { finishSenderSide } from './handovers.elsewhere.js';
 import { staleHandover } from './handovers.errors.js';
 import type { AcceptHandoverBody } from './handovers.contract.js';
-
-type Nominee = { id: string; display_name: string };
 
 export async function acceptHandover(db: Database, actor: Actor, handoverId: string, body: z.infer<typeof AcceptHandoverBody>) {
   return asActor(db, actor, async (tx) => {
@@ -101,15 +99,7 @@ export async function acceptHandover(db: Database, actor: Actor, handoverId: str
       link: `/overdrachten/${h.id}`,
       dedupeKey: `handover-accepted:${h.id}`,
     });
-    if (nominee.id !== actor.userId)
-      await notify(tx, {
-        regionId: r,
-        userIds: [nominee.id],
-        kind: 'handover_nominated',
-        params: {},
-        link: `/overdrachten/${h.id}`,
-        dedupeKey: `handover-nominated:${h.id}`,
-      });
+    await notifyNominee(tx, actor, nominee, h.id);
     return { id: h.id, version, status: 'accepted' as const, acceptDueOn: h.accept_due_on, caseId, familyId: h.family_id };
   });
 }
@@ -139,14 +129,7 @@ async function acceptFromOtherRegion(tx: Tx, actor: Actor, h: HandoverRow, nomin
   const arrived = caseId
     ? await arriveInRegion(tx, actor, h, nominee, caseId, body, { name: from.from_name, regionName: from.from_region_name })
     : null;
-  if (!arrived)
-    await recordAccess(tx, actor, {
-      action: 'update',
-      objectType: 'handover',
-      objectId: h.id,
-      legalBasis: h.legal_basis,
-      careRelation: true,
-    });
+  if (!arrived) await auditHandoverUpdate(tx, actor, h);
   await finishSenderSide(tx, h, { status: 'accepted' }, auditWho(actor));
   return {
     id: h.id,

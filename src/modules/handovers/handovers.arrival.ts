@@ -23,7 +23,7 @@ import { personIdByBsn, type HandoverRow, type PackagePerson } from './handovers
 import type { AcceptHandoverBody, ArrivingPerson } from './handovers.contract.js';
 
 type Arriving = z.infer<typeof ArrivingPerson>;
-type Nominee = { id: string; display_name: string };
+export type Nominee = { id: string; display_name: string };
 const RELATIONS = new Set(['parent', 'child', 'partner', 'carer', 'other']);
 
 /** The name in parts; a package written before parts were stored gives its last word as the family name. */
@@ -258,14 +258,19 @@ export async function arriveInRegion(
     careRelation: true,
     consent: h.legal_basis === 'consent',
   });
-  if (nominee.id !== actor.userId)
-    await notify(tx, {
-      regionId: r,
-      userIds: [nominee.id],
-      kind: 'handover_nominated',
-      params: {},
-      link: `/overdrachten/${h.id}`,
-      dedupeKey: `handover-nominated:${h.id}`,
-    });
+  await notifyNominee(tx, actor, nominee, h.id);
   return { familyId, caseId };
+}
+
+/** The professional named to take the case on hears of it, unless that is the one who accepted. */
+export async function notifyNominee(tx: Tx, actor: Actor, nominee: Nominee, handoverId: string) {
+  if (nominee.id === actor.userId) return;
+  await notify(tx, {
+    regionId: actor.regionId,
+    userIds: [nominee.id],
+    kind: 'handover_nominated',
+    params: {},
+    link: `/overdrachten/${handoverId}`,
+    dedupeKey: `handover-nominated:${handoverId}`,
+  });
 }

@@ -3,20 +3,18 @@
 // coordinators or none; two acceptances at the same moment let exactly one win. The same for a
 // handover from another region, whose acceptance writes in two regions. On PostgreSQL the two
 // requests really overlap; on PGlite they are serialised.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, onPostgres, type TestDb } from '../../../test/support/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { onPostgres, type TestDb } from '../../../test/support/db.js';
 import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
-import type { App } from '../../platform/http/app.js';
+import { login, type Client, useRegionApp } from '../../../test/support/http.js';
 import { verifyChain } from '../../platform/audit/audit.js';
 import { registerFamily } from '../families/families.service.js';
 import { RegisterFamilyBody } from '../families/families.contract.js';
 import { sendHandover } from './handovers.service.js';
 import { acceptHandover } from './handovers.accept.js';
-import { failingAt } from '../../../test/support/faults.js';
+import { failEveryStatement } from '../../../test/support/faults.js';
 
 let t: TestDb;
-let app: App;
 let region: string;
 let vtCoord: TestUser;
 let teamCoord: TestUser;
@@ -33,32 +31,28 @@ let goesPro: TestUser;
 let cGoesPro: Client;
 let cGoesLead: Client;
 
+const w = useRegionApp({
+  orgs: { vt: ['veilig_thuis'], team: ['municipal_team'] },
+  users: {
+    vtCoord: ['vt', ['professional', 'coordinator']],
+    teamCoord: ['team', ['professional', 'coordinator']],
+    teamPro: ['team', ['professional']],
+    teamLead: ['team', ['professional', 'team_lead']],
+    vtLead: ['vt', ['professional', 'team_lead']],
+  },
+  loggedOut: ['vtCoord', 'teamCoord', 'vtLead'],
+});
 beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  const vt = await createOrganisation(t.db, region, 'veilig_thuis');
-  team = await createOrganisation(t.db, region, 'municipal_team');
-  vtCoord = await createUser(t.db, region, vt, ['professional', 'coordinator']);
-  await createUser(t.db, region, vt, ['professional', 'team_lead']);
-  teamCoord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  teamPro = await createUser(t.db, region, team, ['professional']);
-  teamLead = await createUser(t.db, region, team, ['professional', 'team_lead']);
+  ({ t, region } = w);
+  ({ team } = w.org);
+  ({ vtCoord, teamCoord, teamPro, teamLead } = w.user);
+  ({ teamPro: cPro, teamLead: cLead } = w.client);
   other = await createRegion(t.db);
   goes = await createOrganisation(t.db, other, 'municipal_team', 'Team Jeugd Goes');
   goesCoord = await createUser(t.db, other, goes, ['professional', 'coordinator']);
   goesPro = await createUser(t.db, other, goes, ['professional']);
   const goesLead = await createUser(t.db, other, goes, ['professional', 'team_lead']);
-  app = await testApp(t.server);
-  [cPro, cLead, cGoesPro, cGoesLead] = await Promise.all([
-    login(app, teamPro.username),
-    login(app, teamLead.username),
-    login(app, goesPro.username),
-    login(app, goesLead.username),
-  ]);
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
+  [cGoesPro, cGoesLead] = await Promise.all([login(w.app, goesPro.username), login(w.app, goesLead.username)]);
 });
 
 async function pendingHandover(
@@ -124,25 +118,12 @@ describe('faults in the middle of accepting a handover', () => {
       const k = await pendingHandover(senderAccess);
       const before = await state(k.caseId, k.handoverId);
       expect(before.coordinators).toEqual([vtCoord.actor.userId]);
-      let failures = 0;
-      let completed = false;
-      for (let n = 1; n <= 80 && !completed; n++) {
-        const r = await acceptHandover(failingAt(t.db, n), teamPro.actor, k.handoverId, {
-          nomineeUserId: teamCoord.actor.userId,
-          version: 1,
-        }).then(
-          () => 'ok',
-          (e: Error) => e.message,
-        );
-        if (r === 'ok') {
-          completed = true;
-          break;
-        }
-        failures++;
-        expect(r).toContain('injected');
-        expect(await state(k.caseId, k.handoverId)).toEqual(before);
-      }
-      expect(completed).toBe(true);
+      const failures = await failEveryStatement(
+        t.db,
+        80,
+        (db) => acceptHandover(db, teamPro.actor, k.handoverId, { nomineeUserId: teamCoord.actor.userId, version: 1 }),
+        async () => expect(await state(k.caseId, k.handoverId)).toEqual(before),
+      );
       expect(failures).toBeGreaterThan(15);
       const after = await state(k.caseId, k.handoverId);
       expect(after.coordinators).toEqual([teamCoord.actor.userId]);
@@ -217,25 +198,12 @@ describe('faults in the middle of accepting a handover from another region', () 
       const k = await pendingHandover(senderAccess, { organisationId: goes, regionId: other });
       const before = await twoRegions(k.caseId, k.handoverId);
       expect(before.coordinators).toEqual([vtCoord.actor.userId]);
-      let failures = 0;
-      let completed = false;
-      for (let n = 1; n <= 200 && !completed; n++) {
-        const r = await acceptHandover(failingAt(t.db, n), goesPro.actor, k.handoverId, {
-          nomineeUserId: goesCoord.actor.userId,
-          version: 1,
-        }).then(
-          () => 'ok',
-          (e: Error) => e.message,
-        );
-        if (r === 'ok') {
-          completed = true;
-          break;
-        }
-        failures++;
-        expect(r).toContain('injected');
-        expect(await twoRegions(k.caseId, k.handoverId)).toEqual(before);
-      }
-      expect(completed).toBe(true);
+      const failures = await failEveryStatement(
+        t.db,
+        200,
+        (db) => acceptHandover(db, goesPro.actor, k.handoverId, { nomineeUserId: goesCoord.actor.userId, version: 1 }),
+        async () => expect(await twoRegions(k.caseId, k.handoverId)).toEqual(before),
+      );
       expect(failures).toBeGreaterThan(20);
       const after = await twoRegions(k.caseId, k.handoverId);
       expect(after.handover).toEqual({ status: 'accepted', version: 2 });

@@ -1,17 +1,16 @@
 // Handovers end to end through the API: send, the overview for sender and receiver, accept,
 // refuse, the errors (no task, already accepted, expired, stale), the deadline sweep and signals.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
-import type { App } from '../../platform/http/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
+import { familyBody, type TestUser } from '../../../test/support/factory.js';
+import { type Client, useRegionApp } from '../../../test/support/http.js';
 import { addDays, addWorkingDays, dutchToday, endOfDutchDay } from '../../platform/time/working-days.js';
 import { verifyChain } from '../../platform/audit/audit.js';
 import { expireOverdueHandovers } from './handovers.service.js';
+import { handoverRegion } from './handovers.int-support.js';
 
 let t: TestDb;
-let app: App;
 let region: string;
 let vt: string;
 let team: string;
@@ -31,34 +30,12 @@ let cTeamLead: Client;
 let cGp: Client;
 let cOut: Client;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  vt = await createOrganisation(t.db, region, 'veilig_thuis', 'Veilig Thuis Zeeland');
-  team = await createOrganisation(t.db, region, 'municipal_team', 'Team Jeugd Vlissingen');
-  gp = await createOrganisation(t.db, region, 'gp_practice', 'Huisarts Dok');
-  other = await createOrganisation(t.db, region, 'municipal_team', 'Sociaal Team Veere');
-  vtCoord = await createUser(t.db, region, vt, ['professional', 'coordinator']);
-  vtLead = await createUser(t.db, region, vt, ['professional', 'team_lead']);
-  teamCoord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  teamPro = await createUser(t.db, region, team, ['professional']);
-  teamLead = await createUser(t.db, region, team, ['professional', 'team_lead']);
-  gpUser = await createUser(t.db, region, gp, ['professional']);
-  outsider = await createUser(t.db, region, other, ['professional', 'coordinator', 'team_lead']);
-  app = await testApp(t.server);
-  [cVt /* the lead of VT logs in too */, , cTeamCoord, cTeamPro, cTeamLead, cGp, cOut] = await Promise.all([
-    login(app, vtCoord.username),
-    login(app, vtLead.username),
-    login(app, teamCoord.username),
-    login(app, teamPro.username),
-    login(app, teamLead.username),
-    login(app, gpUser.username),
-    login(app, outsider.username),
-  ]);
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
+const w = useRegionApp(handoverRegion);
+beforeAll(() => {
+  ({ t, region } = w);
+  ({ vt, team, gp, other } = w.org);
+  ({ vtCoord, vtLead, teamCoord, teamPro, teamLead, gpUser, outsider } = w.user);
+  ({ vtCoord: cVt, teamCoord: cTeamCoord, teamPro: cTeamPro, teamLead: cTeamLead, gpUser: cGp, outsider: cOut } = w.client);
 });
 
 /** A family whose case Veilig Thuis coordinates, with the GP on its team. */

@@ -3,7 +3,7 @@
 // logged in; a case in A, a handover of it sent to B, and the rows the tests read back.
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
+import { createOrganisation, createPeople, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
 import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 
@@ -39,16 +39,26 @@ export function useHandoverRegions() {
     await t.db.query(`UPDATE regions SET name = 'De Bevelanden' WHERE id = $1`, [B]);
     vt = await createOrganisation(t.db, A, 'veilig_thuis', 'Veilig Thuis Zeeland');
     await createOrganisation(t.db, A, 'municipal_team', 'Sociaal Team Middelburg');
-    teamB = await createOrganisation(t.db, B, 'municipal_team', 'Team Jeugd Goes');
-    gpB = await createOrganisation(t.db, B, 'gp_practice', 'Huisarts Goes');
-    otherB = await createOrganisation(t.db, B, 'municipal_team', 'Sociaal Team Kapelle');
+    const inB = await createPeople(
+      t.db,
+      B,
+      {
+        teamB: ['municipal_team', 'Team Jeugd Goes'],
+        gpB: ['gp_practice', 'Huisarts Goes'],
+        otherB: ['municipal_team', 'Sociaal Team Kapelle'],
+      },
+      {
+        coordB: ['teamB', ['professional', 'coordinator']],
+        proB: ['teamB', ['professional']],
+        leadB: ['teamB', ['professional', 'team_lead']],
+        otherBUser: ['otherB', ['professional', 'coordinator', 'team_lead']],
+      },
+    );
+    ({ teamB, gpB, otherB } = inB.org);
+    ({ coordB, proB, leadB, otherBUser } = inB.user);
     const orgC = await createOrganisation(t.db, C, 'municipal_team', 'Team Jeugd Zierikzee');
     vtCoord = await createUser(t.db, A, vt, ['professional', 'coordinator']);
     vtLead = await createUser(t.db, A, vt, ['professional', 'team_lead']);
-    coordB = await createUser(t.db, B, teamB, ['professional', 'coordinator']);
-    proB = await createUser(t.db, B, teamB, ['professional']);
-    leadB = await createUser(t.db, B, teamB, ['professional', 'team_lead']);
-    otherBUser = await createUser(t.db, B, otherB, ['professional', 'coordinator', 'team_lead']);
     outsider = await createUser(t.db, C, orgC, ['professional', 'coordinator', 'team_lead']);
     app = await testApp(t.server);
     [cVt /* the lead of VT logs in too */, , cCoordB, cProB, cLeadB, cOtherB, cOut] = await Promise.all([

@@ -84,6 +84,17 @@ function parseInput(input: SendHandoverInput) {
 /** Who the audit rows in the other region name: the actor's role, address and browser. */
 export const auditWho = (actor: Actor): AuditWho => ({ role: primaryRole(actor), ip: actor.ip, userAgent: actor.userAgent });
 
+/** The access log here of an answer to a handover (one from another region, that made no case here). */
+export async function auditHandoverUpdate(tx: Tx, actor: Actor, h: HandoverRow) {
+  await recordAccess(tx, actor, {
+    action: 'update',
+    objectType: 'handover',
+    objectId: h.id,
+    legalBasis: h.legal_basis,
+    careRelation: true,
+  });
+}
+
 /**
  * The receiving organisation: in the named region, else in the actor's own, else the one
  * organisation of another region with this id (regie.handover_receivers_elsewhere()). Also used
@@ -455,13 +466,7 @@ export async function refuseHandover(db: Database, actor: Actor, handoverId: str
     if (h.region_id !== actor.regionId) {
       // From another region: the sender's timeline, log and inbox are written there; here the log names the handover.
       await finishSenderSide(tx, h, { status: 'refused', reason: body.reason }, auditWho(actor));
-      await recordAccess(tx, actor, {
-        action: 'update',
-        objectType: 'handover',
-        objectId: h.id,
-        legalBasis: h.legal_basis,
-        careRelation: true,
-      });
+      await auditHandoverUpdate(tx, actor, h);
       return { id: h.id, version, status: 'refused' as const, acceptDueOn: h.accept_due_on, caseId: null };
     }
     const to = await findOrganisation(tx, actor.regionId, h.to_organisation_id);

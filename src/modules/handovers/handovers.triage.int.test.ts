@@ -3,28 +3,27 @@
 // professional, and a refusal sends the signal back to the sender's triage queue as "refused —
 // new decision needed" with the reason, where a new decision can be made. Also: an expired
 // handover is overdue, and the memberships a handover creates name it as their basis.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
 import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
+import { login, type Client, useRegionApp } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 import { addDays } from '../../platform/time/working-days.js';
 import { expireOverdueHandovers } from './handovers.service.js';
 import { SignalStatus } from '../signals/signals.contract.js';
+import { handoverRegion } from './handovers.int-support.js';
 
 let t: TestDb;
 let app: App;
 let region: string;
 let vt: string;
 let team: string;
-let gp: string;
 let other: string;
 let vtPro: TestUser;
 let vtLead: TestUser;
 let teamCoord: TestUser;
 let teamPro: TestUser;
 let teamLead: TestUser;
-let gpUser: TestUser;
 let otherLead: TestUser;
 let cVt: Client;
 let cTeamPro: Client;
@@ -33,38 +32,28 @@ let cTeamCoord: Client;
 let cGp: Client;
 let cOther: Client;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  vt = await createOrganisation(t.db, region, 'veilig_thuis', 'Veilig Thuis Zeeland');
-  team = await createOrganisation(t.db, region, 'municipal_team', 'Team Jeugd Vlissingen');
-  gp = await createOrganisation(t.db, region, 'gp_practice', 'Huisarts Dok');
-  other = await createOrganisation(t.db, region, 'municipal_team', 'Sociaal Team Veere');
-  vtPro = await createUser(t.db, region, vt, ['professional', 'coordinator']);
-  vtLead = await createUser(t.db, region, vt, ['professional', 'team_lead']);
-  teamCoord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  teamPro = await createUser(t.db, region, team, ['professional']);
-  teamLead = await createUser(t.db, region, team, ['professional', 'team_lead']);
-  gpUser = await createUser(t.db, region, gp, ['professional']);
-  otherLead = await createUser(t.db, region, other, ['professional', 'coordinator', 'team_lead']);
-  app = await testApp(t.server);
-  [cVt, cTeamPro, cTeamLead, cTeamCoord, cGp, cOther] = await Promise.all([
-    login(app, vtPro.username),
-    login(app, teamPro.username),
-    login(app, teamLead.username),
-    login(app, teamCoord.username),
-    login(app, gpUser.username),
-    login(app, otherLead.username),
-  ]);
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
+const w = useRegionApp({ ...handoverRegion, loggedOut: ['vtLead'] });
+beforeAll(() => {
+  ({ t, app, region } = w);
+  ({ vt, team, other } = w.org);
+  ({ vtCoord: vtPro, vtLead, teamCoord, teamPro, teamLead, outsider: otherLead } = w.user);
+  ({ vtCoord: cVt, teamPro: cTeamPro, teamLead: cTeamLead, teamCoord: cTeamCoord, gpUser: cGp, outsider: cOther } = w.client);
 });
 
 const WHAT_SEEN = 'Kind heeft blauwe plekken op de armen en vertelt over harde ruzie thuis.';
 const CONCERN = 'Ouders maken veel ruzie, de politie is twee keer geweest.';
 const REASONS = 'Signalen van geweld tussen ouders; kind niet direct in gevaar.';
+
+/** A signal that Veilig Thuis's professional records about a known family. */
+const signalAbout = (familyId: string) =>
+  cVt.post('/api/v1/signals', {
+    receivingOrganisationId: vt,
+    source: 'professional',
+    familyId,
+    whatSeen: WHAT_SEEN,
+    safetyAtStake: false,
+    urgency: 'normal',
+  });
 
 async function reportedSignal() {
   const r = await cGp.post('/api/v1/signals', {
@@ -167,14 +156,7 @@ describe('a handover from triage', () => {
       region,
       fam.body.id,
     ]);
-    const sig = await cVt.post('/api/v1/signals', {
-      receivingOrganisationId: vt,
-      source: 'professional',
-      familyId: fam.body.id,
-      whatSeen: WHAT_SEEN,
-      safetyAtStake: false,
-      urgency: 'normal',
-    });
+    const sig = await signalAbout(fam.body.id);
     expect(sig.status, JSON.stringify(sig.body)).toBe(201);
     expect((await handOver(sig.body.id, 1)).status).toBe(200);
     const h = await pendingHandoverOf(sig.body.id);
@@ -393,14 +375,7 @@ describe('memberships created by a handover', () => {
 
     // A signal about a family without an open case: the new case's team came by the handover.
     await t.db.query(`UPDATE cases SET status = 'closed', closed_at = now() WHERE region_id = $1 AND id = $2`, [region, caseId]);
-    const sig = await cVt.post('/api/v1/signals', {
-      receivingOrganisationId: vt,
-      source: 'professional',
-      familyId: fam.body.id,
-      whatSeen: WHAT_SEEN,
-      safetyAtStake: false,
-      urgency: 'normal',
-    });
+    const sig = await signalAbout(fam.body.id);
     expect((await handOver(sig.body.id, 1)).status).toBe(200);
     const h = await pendingHandoverOf(sig.body.id);
     const accepted = await cTeamPro.post(`/api/v1/handovers/${h.id}/accept`, { nomineeUserId: teamCoord.actor.userId, version: h.version });

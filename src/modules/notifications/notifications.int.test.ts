@@ -1,51 +1,44 @@
 // The inbox API (own notifications only, unread count, mark read) and the functional admin's
 // view of e-mail delivery, through HTTP and — for the admin — straight against row-level security.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
 import { createOrganisation, createRegion, createUser, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
-import type { App } from '../../platform/http/app.js';
+import { login, type Client, useRegionApp } from '../../../test/support/http.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import { notify } from './notify.js';
 
 let t: TestDb;
-let app: App;
 let region: string;
 let sender: TestUser;
 let anna: TestUser;
 let bram: TestUser;
 let admin: TestUser;
-let otherAdmin: TestUser;
 let an: Client;
 let br: Client;
 let ad: Client;
 let oa: Client;
 
+const w = useRegionApp({
+  orgs: { org: ['municipal_team'] },
+  users: {
+    sender: ['org', ['professional', 'coordinator']],
+    anna: ['org', ['professional', 'coordinator']],
+    bram: ['org', ['professional', 'coordinator']],
+    admin: ['org', ['functional_admin']],
+  },
+  loggedOut: ['sender'],
+});
 beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  const org = await createOrganisation(t.db, region);
-  sender = await createUser(t.db, region, org);
-  anna = await createUser(t.db, region, org);
-  bram = await createUser(t.db, region, org);
-  admin = await createUser(t.db, region, org, ['functional_admin']);
+  ({ t, region } = w);
+  ({ sender, anna, bram, admin } = w.user);
+  ({ anna: an, bram: br, admin: ad } = w.client);
   const region2 = await createRegion(t.db);
-  otherAdmin = await createUser(t.db, region2, await createOrganisation(t.db, region2), ['functional_admin']);
+  const otherAdmin = await createUser(t.db, region2, await createOrganisation(t.db, region2), ['functional_admin']);
+  oa = await login(w.app, otherAdmin.username);
   await t.db.query(`UPDATE users SET email = username || '@example.nl' WHERE id = ANY($1::uuid[])`, [
     [anna.actor.userId, bram.actor.userId],
   ]);
-  app = await testApp(t.server);
-  [an, br, ad, oa] = await Promise.all([
-    login(app, anna.username),
-    login(app, bram.username),
-    login(app, admin.username),
-    login(app, otherAdmin.username),
-  ]);
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
 });
 
 async function send(user: TestUser, n: number, label = 'Bericht') {

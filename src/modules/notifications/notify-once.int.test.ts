@@ -20,7 +20,7 @@ import { acceptHandover } from '../handovers/handovers.accept.js';
 import { acceptMatchCoordinator, readMatch, registerInIndex } from '../refindex/refindex.service.js';
 import { escalateOverdueMatches } from '../refindex/refindex.sweeps.js';
 import { RegisterBody } from '../refindex/refindex.contract.js';
-import { household, registration } from '../refindex/refindex.int-support.js';
+import { household, refindexPeople, registration } from '../refindex/refindex.int-support.js';
 import { createSignal } from '../signals/signals.service.js';
 import { triageSignal } from '../signals/triage.service.js';
 import { CreateSignalBody, PublicConcernBody, TriageBody } from '../signals/signals.contract.js';
@@ -161,14 +161,7 @@ describe('one event → one notice per person', () => {
     let coord: TestUser;
     beforeAll(async () => {
       region = await createRegion(t.db);
-      const team = await createOrganisation(t.db, region, 'municipal_team');
-      const school = await createOrganisation(t.db, region, 'school', 'Scalda');
-      const housing = await createOrganisation(t.db, region, 'housing_corporation', 'Woonkracht');
-      coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-      a = await createUser(t.db, region, school, ['professional']);
-      b = await createUser(t.db, region, housing, ['professional']);
-      leadA = await createUser(t.db, region, school, ['professional', 'team_lead']);
-      leadB = await createUser(t.db, region, housing, ['team_lead']);
+      ({ coord, a, b, leadA, leadB } = (await refindexPeople(t.db, region)).user);
     });
     const register = (u: TestUser, bsn: string) => registerInIndex(t.db, u.actor, RegisterBody.parse(registration(bsn)));
 

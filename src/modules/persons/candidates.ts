@@ -11,6 +11,16 @@ import { recordAccess } from '../../platform/audit/audit.js';
 import { familyAccesses, accessAudit } from '../../platform/access/family-access.js';
 import { fold, matchScore, possibleSameReason, surnameParts, type MatchReason, type PersonKey } from './matching.js';
 
+/** The columns of a person record that say who it is (`persons`). */
+export interface PersonRecordRow {
+  id: string;
+  bsn: string | null;
+  given_names: string;
+  family_name_prefix: string | null;
+  family_name: string;
+  birth_date: unknown;
+}
+
 export interface VisibleCandidate {
   personId: string;
   fullName: string;
@@ -55,16 +65,7 @@ export async function possibleSamePersons(
   key: PersonKey,
 ): Promise<{ candidates: VisibleCandidate[]; elsewhere: string[] }> {
   // Row-level security: only persons in families the actor may see (or all, for the privacy officer).
-  const visible = await tx.query<{
-    id: string;
-    bsn: string | null;
-    given_names: string;
-    family_name_prefix: string | null;
-    family_name: string;
-    birth_date: unknown;
-    family_id: string | null;
-    family_name_of_family: string | null;
-  }>(
+  const visible = await tx.query<PersonRecordRow & { family_id: string | null; family_name_of_family: string | null }>(
     `SELECT DISTINCT ON (p.id) p.id, p.bsn, p.given_names, p.family_name_prefix, p.family_name, p.birth_date, f.id AS family_id, f.name AS family_name_of_family
        FROM persons p
        LEFT JOIN family_members fm ON fm.region_id = p.region_id AND fm.person_id = p.id

@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAccess } from '../../platform/audit/audit.js';
 import { Conflict, Invalid, NotFound } from '../../platform/http/errors.js';
 import { appendEvent } from '../timeline/timeline.js';
-import { auditCandidates, possibleSamePersons, subjectKeyOf } from './candidates.js';
+import { auditCandidates, possibleSamePersons, subjectKeyOf, type PersonRecordRow } from './candidates.js';
 import { accessAudit, familyAccesses, requirePersonWrite } from '../../platform/access/family-access.js';
 import { matchScore } from './matching.js';
 import type { MatchDecisionBody, MatchQuery, MergeBody } from './persons.contract.js';
@@ -38,14 +38,7 @@ export async function decidePossibleMatch(
   decision: 'confirmed' | 'rejected',
 ) {
   return asActor(db, actor, async (tx) => {
-    const rows = await tx.query<{
-      id: string;
-      bsn: string | null;
-      given_names: string;
-      family_name_prefix: string | null;
-      family_name: string;
-      birth_date: unknown;
-    }>(
+    const rows = await tx.query<PersonRecordRow>(
       `SELECT id, bsn, given_names, family_name_prefix, family_name, birth_date FROM persons WHERE region_id = $1 AND id = $2 AND merged_into IS NULL`,
       [actor.regionId, body.candidatePersonId],
     );

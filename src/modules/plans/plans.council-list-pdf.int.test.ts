@@ -19,6 +19,7 @@ import {
   today,
   usePlanApp,
 } from './plans.int-support.js';
+import { councilMet } from '../safety/safety.int-support.js';
 
 usePlanApp();
 
@@ -34,14 +35,7 @@ describe("the network council's plan", () => {
     const copy = (client: Client, body: object) => client.post(`/api/v1/plan-versions/${v}/council-outcome`, body);
     expect((await copy(c, { version: 1, domains: [] })).body).toMatchObject({ status: 409, code: 'no_council_outcome' });
 
-    const met = await c.put(`/api/v1/cases/${caseId}/council`, {
-      offeredOn: today,
-      answer: 'accepted',
-      declinedReason: null,
-      answeredOn: today,
-      metOn: today,
-      safetyReason: null,
-    });
+    const met = await c.put(`/api/v1/cases/${caseId}/council`, councilMet(today));
     expect(met.status, JSON.stringify(met.body)).toBe(200);
     const goals = ['Wij willen rust in huis', 'Papa zoekt werk'];
     const recorded = await c.put(`/api/v1/cases/${caseId}/council/outcome`, {

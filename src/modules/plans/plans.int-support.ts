@@ -8,6 +8,7 @@ import { createOrganisation, createRegion, createUser, familyBody, type TestUser
 import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 import { dutchToday, addDays } from '../../platform/time/working-days.js';
+import { councilBody } from '../safety/safety.int-support.js';
 
 // Set by usePlanApp's beforeAll; an importer sees them through the live binding, so reads them in a test, never at load.
 export let t: TestDb;
@@ -44,14 +45,12 @@ export function usePlanApp() {
 export const today = dutchToday();
 
 /** The family network council offered and declined: a plan may then be proposed. */
-export const councilDeclined = {
+export const councilDeclined = councilBody({
   offeredOn: today,
   answer: 'declined',
   declinedReason: 'Het gezin wil het zelf met de regisseur regelen.',
   answeredOn: today,
-  metOn: null,
-  safetyReason: null,
-};
+});
 
 export async function newFamily({ offerCouncil = true } = {}) {
   const fam = await c.post('/api/v1/families', familyBody(coord.actor.userId, { children: 2 }));

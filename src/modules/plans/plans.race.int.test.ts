@@ -8,6 +8,7 @@ import { createOrganisation, createRegion, createUser, familyBody, type TestUser
 import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 import { addDays, dutchToday } from '../../platform/time/working-days.js';
+import { councilBody } from '../safety/safety.int-support.js';
 
 const ROUNDS = 8;
 let t: TestDb;
@@ -43,14 +44,10 @@ async function proposedPlan(withGp: boolean) {
   const today = dutchToday();
   expect(
     (
-      await c.put(`/api/v1/cases/${caseId}/council`, {
-        offeredOn: today,
-        answer: 'declined',
-        declinedReason: 'Niet nodig volgens het gezin.',
-        answeredOn: today,
-        metOn: null,
-        safetyReason: null,
-      })
+      await c.put(
+        `/api/v1/cases/${caseId}/council`,
+        councilBody({ offeredOn: today, answer: 'declined', declinedReason: 'Niet nodig volgens het gezin.', answeredOn: today }),
+      )
     ).status,
   ).toBe(200);
   if (withGp)

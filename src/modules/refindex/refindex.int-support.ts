@@ -2,11 +2,31 @@
 // through the families service (the reference index itself never creates persons).
 import { RegisterFamilyBody } from '../families/families.contract.js';
 import { registerFamily } from '../families/families.service.js';
-import { nextBsn } from '../../../test/support/factory.js';
+import { createPeople, nextBsn } from '../../../test/support/factory.js';
 import type { Database } from '../../platform/db/db.js';
 import { oneRow } from '../../platform/db/rows.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { addDays } from '../../platform/time/working-days.js';
+
+/**
+ * The people of a reference-index test in `regionId`: a coordinator of a municipal team, and at a
+ * school (a, its lead leadA) and a housing corporation (b, its lead leadB, who has no other role)
+ * professionals who register young people.
+ */
+export function refindexPeople(db: Database, regionId: string) {
+  return createPeople(
+    db,
+    regionId,
+    { team: ['municipal_team'], school: ['school', 'Scalda'], housing: ['housing_corporation', 'Woonkracht'] },
+    {
+      coord: ['team', ['professional', 'coordinator']],
+      a: ['school', ['professional']],
+      b: ['housing', ['professional']],
+      leadA: ['school', ['professional', 'team_lead']],
+      leadB: ['housing', ['team_lead']],
+    },
+  );
+}
 
 export interface Household {
   familyId: string;

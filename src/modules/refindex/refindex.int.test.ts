@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
 import { createOrganisation, createRegion, createUser, nextBsn, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
-import type { App } from '../../platform/http/app.js';
+import { login, type Client, useRegionApp } from '../../../test/support/http.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import { addDays, addWorkingDays, dutchToday } from '../../platform/time/working-days.js';
 import { countRows, household, registration } from './refindex.int-support.js';
 import { renderNotification } from '../../shared/events/server-i18n.js';
 
 let t: TestDb;
-let app: App;
-let region: string;
 let coord: TestUser;
 let a: TestUser;
-let a2: TestUser;
 let b: TestUser;
 let c: TestUser;
-let other: TestUser;
 let ca: Client;
 let ca2: Client;
 let cb: Client;
@@ -24,32 +19,29 @@ let cc: Client;
 let co: Client;
 const today = dutchToday();
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  const team = await createOrganisation(t.db, region, 'municipal_team', 'Sociaal Team Vlissingen');
-  const school = await createOrganisation(t.db, region, 'school', 'Scalda');
-  const ggz = await createOrganisation(t.db, region, 'mental_health', 'Emergis');
-  const police = await createOrganisation(t.db, region, 'police', 'Politie Zeeland');
-  coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  a = await createUser(t.db, region, school, ['professional']);
-  a2 = await createUser(t.db, region, school, ['professional']);
-  b = await createUser(t.db, region, ggz, ['professional']);
-  c = await createUser(t.db, region, police, ['professional']);
-  const elsewhere = await createRegion(t.db);
-  other = await createUser(t.db, elsewhere, await createOrganisation(t.db, elsewhere, 'school'), ['professional']);
-  app = await testApp(t.server);
-  [ca, ca2, cb, cc, co] = await Promise.all([
-    login(app, a.username),
-    login(app, a2.username),
-    login(app, b.username),
-    login(app, c.username),
-    login(app, other.username),
-  ]);
+const w = useRegionApp({
+  orgs: {
+    team: ['municipal_team', 'Sociaal Team Vlissingen'],
+    school: ['school', 'Scalda'],
+    ggz: ['mental_health', 'Emergis'],
+    police: ['police', 'Politie Zeeland'],
+  },
+  users: {
+    coord: ['team', ['professional', 'coordinator']],
+    a: ['school', ['professional']],
+    a2: ['school', ['professional']],
+    b: ['ggz', ['professional']],
+    c: ['police', ['professional']],
+  },
+  loggedOut: ['coord'],
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
+beforeAll(async () => {
+  ({ t } = w);
+  ({ coord, a, b, c } = w.user);
+  ({ a: ca, a2: ca2, b: cb, c: cc } = w.client);
+  const elsewhere = await createRegion(t.db);
+  const other = await createUser(t.db, elsewhere, await createOrganisation(t.db, elsewhere, 'school'), ['professional']);
+  co = await login(w.app, other.username);
 });
 
 const register = async (client: Client, bsn: string, extra: Record<string, unknown> = {}) =>

@@ -3,14 +3,14 @@
 // turned 23, each logged in the (still intact) audit chain.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, type TestUser } from '../../../test/support/factory.js';
+import { createRegion, createUser, type TestUser } from '../../../test/support/factory.js';
 import { addDays, dutchToday } from '../../platform/time/working-days.js';
 import { verifyChain } from '../../platform/audit/audit.js';
 import { sweeps } from '../../jobs.js';
 import { acceptMatchCoordinator, readMatch, registerInIndex } from './refindex.service.js';
 import { escalateOverdueMatches, removeFromIndex } from './refindex.sweeps.js';
 import { RegisterBody } from './refindex.contract.js';
-import { countRows, household, registration, turns23In } from './refindex.int-support.js';
+import { countRows, household, refindexPeople, registration, turns23In } from './refindex.int-support.js';
 
 let t: TestDb;
 let region: string;
@@ -26,15 +26,9 @@ const noon = (date: string) => new Date(`${date}T12:00:00Z`);
 beforeAll(async () => {
   t = await createTestDatabase();
   region = await createRegion(t.db);
-  const team = await createOrganisation(t.db, region, 'municipal_team');
-  const school = await createOrganisation(t.db, region, 'school', 'Scalda');
-  const housing = await createOrganisation(t.db, region, 'housing_corporation', 'Woonkracht');
-  coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  a = await createUser(t.db, region, school, ['professional']);
-  b = await createUser(t.db, region, housing, ['professional']);
-  leadA = await createUser(t.db, region, school, ['professional', 'team_lead']);
-  leadB = await createUser(t.db, region, housing, ['team_lead']);
-  leadB2 = await createUser(t.db, region, housing, ['professional', 'team_lead']);
+  const people = await refindexPeople(t.db, region);
+  ({ coord, a, b, leadA, leadB } = people.user);
+  leadB2 = await createUser(t.db, region, people.org.housing, ['professional', 'team_lead']);
 });
 afterAll(async () => {
   await t?.drop();

@@ -6,7 +6,8 @@ import { CreateRegionBody, RegionCreated, RegionList } from './regions.contract.
 import { createRegion, listRegions } from './regions.service.js';
 
 export function regionsRoutes(app: App) {
-  routesOf(app, 'Installatie').get(
+  const r = routesOf(app, 'Installatie');
+  r.get(
     '/api/v1/regions',
     {
       summary: "De regio's van de installatie (code, naam, aangemaakt); alleen voor een beheerder van de installatie",
@@ -16,21 +17,16 @@ export function regionsRoutes(app: App) {
     (req) => listRegions(app.db, req.actor),
   );
 
-  app.post(
+  r.post(
     '/api/v1/regions',
     {
-      schema: {
-        tags: ['Installatie'],
-        summary:
-          'Een regio aanmaken met haar eerste organisatie en functioneel beheerder (eenmalig wachtwoord, eenmaal getoond); alleen voor een beheerder van de installatie',
-        body: CreateRegionBody,
-        response: { 201: RegionCreated },
-      },
-      config: { permission: 'region:create' },
+      summary:
+        'Een regio aanmaken met haar eerste organisatie en functioneel beheerder (eenmalig wachtwoord, eenmaal getoond); alleen voor een beheerder van de installatie',
+      permission: 'region:create',
+      body: CreateRegionBody,
+      created: RegionCreated,
+      headers: { 'Cache-Control': 'no-store' },
     },
-    async (req, reply) => {
-      const created = await createRegion(app.db, { kind: 'web', actor: req.actor }, req.body);
-      return reply.code(201).header('Cache-Control', 'no-store').send(created);
-    },
+    (req) => createRegion(app.db, { kind: 'web', actor: req.actor }, req.body),
   );
 }

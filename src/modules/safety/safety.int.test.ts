@@ -2,19 +2,18 @@
 // with its 0–10 scaling (versioned), the behavioural scientist's review, the safety plan, the
 // council's offer, answer and outcome, bad input naming the field, who may not (404 / 403), the
 // audit of reads, and the overdue sweep that notifies once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
-import type { App } from '../../platform/http/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
+import { familyBody, type TestUser } from '../../../test/support/factory.js';
+import { type Client, useRegionApp } from '../../../test/support/http.js';
 import { asActor } from '../../platform/db/actor-tx.js';
 import { addDays, dutchToday } from '../../platform/time/working-days.js';
 import { notifyOverdueCouncils } from './council-overdue.sweep.js';
 import { councilBlocker, safetyBlocker } from './plan-preconditions.js';
 import { councilOutcomeOf, safetyPlanOf } from './safety.queries.js';
+import { councilBody, councilMet } from './safety.int-support.js';
 
 let t: TestDb;
-let app: App;
 let region: string;
 let team: string;
 let vt: string;
@@ -24,7 +23,6 @@ let bs: TestUser;
 let lead: TestUser;
 let outsider: TestUser;
 let vtPro: TestUser;
-let admin: TestUser;
 let cCoord: Client;
 let cPro: Client;
 let cBs: Client;
@@ -45,26 +43,24 @@ async function addToTeam(user: TestUser) {
   expect(r.status, JSON.stringify(r.body)).toBe(201);
 }
 
+const w = useRegionApp({
+  orgs: { team: ['municipal_team', 'Wijkteam Noord'], vt: ['veilig_thuis', 'Veilig Thuis'] },
+  users: {
+    coord: ['team', ['professional', 'coordinator']],
+    pro: ['team', ['professional']],
+    bs: ['team', ['professional', 'behavioural_scientist']],
+    lead: ['team', ['professional', 'team_lead']],
+    outsider: ['team', ['professional', 'coordinator', 'behavioural_scientist']],
+    vtPro: ['vt', ['professional']],
+    admin: ['team', ['functional_admin']],
+  },
+  loggedOut: ['lead', 'vtPro'],
+});
 beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  team = await createOrganisation(t.db, region, 'municipal_team', 'Wijkteam Noord');
-  vt = await createOrganisation(t.db, region, 'veilig_thuis', 'Veilig Thuis');
-  coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  pro = await createUser(t.db, region, team, ['professional']);
-  bs = await createUser(t.db, region, team, ['professional', 'behavioural_scientist']);
-  lead = await createUser(t.db, region, team, ['professional', 'team_lead']);
-  outsider = await createUser(t.db, region, team, ['professional', 'coordinator', 'behavioural_scientist']);
-  vtPro = await createUser(t.db, region, vt, ['professional']);
-  admin = await createUser(t.db, region, team, ['functional_admin']);
-  app = await testApp(t.server);
-  [cCoord, cPro, cBs, cOutsider, cAdmin] = await Promise.all([
-    login(app, coord.username),
-    login(app, pro.username),
-    login(app, bs.username),
-    login(app, outsider.username),
-    login(app, admin.username),
-  ]);
+  ({ t, region } = w);
+  ({ team, vt } = w.org);
+  ({ coord, pro, bs, lead, outsider, vtPro } = w.user);
+  ({ coord: cCoord, pro: cPro, bs: cBs, outsider: cOutsider, admin: cAdmin } = w.client);
   const fam = await cCoord.post('/api/v1/families', familyBody(coord.actor.userId, { children: 2 }));
   familyId = fam.body.id;
   const page = await cCoord.get(`/api/v1/families/${familyId}`);
@@ -73,10 +69,6 @@ beforeAll(async () => {
   networkMemberId = page.body.network[0].id;
   await addToTeam(pro);
   await addToTeam(bs);
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
 });
 
 const assessment = (o: Record<string, unknown> = {}) => ({
@@ -305,62 +297,20 @@ describe('safety of a case', () => {
 describe('the family network council', () => {
   it('is recorded by the coordinator only; a decline needs a reason', async () => {
     const today = dutchToday();
-    expect(
-      (
-        await cPro.put(`/api/v1/cases/${caseId}/council`, {
-          offeredOn: today,
-          answer: null,
-          declinedReason: null,
-          answeredOn: null,
-          metOn: null,
-          safetyReason: null,
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await cOutsider.put(`/api/v1/cases/${caseId}/council`, {
-          offeredOn: today,
-          answer: null,
-          declinedReason: null,
-          answeredOn: null,
-          metOn: null,
-          safetyReason: null,
-        })
-      ).status,
-    ).toBe(404);
-    const noReason = await cCoord.put(`/api/v1/cases/${caseId}/council`, {
-      offeredOn: today,
-      answer: 'declined',
-      declinedReason: '  ',
-      answeredOn: today,
-      metOn: null,
-      safetyReason: null,
-    });
+    expect((await cPro.put(`/api/v1/cases/${caseId}/council`, councilBody({ offeredOn: today }))).status).toBe(403);
+    expect((await cOutsider.put(`/api/v1/cases/${caseId}/council`, councilBody({ offeredOn: today }))).status).toBe(404);
+    const noReason = await cCoord.put(
+      `/api/v1/cases/${caseId}/council`,
+      councilBody({ offeredOn: today, answer: 'declined', declinedReason: '  ', answeredOn: today }),
+    );
     expect(noReason.body).toMatchObject({ status: 400, field: 'declinedReason' });
+    expect((await cCoord.put(`/api/v1/cases/${caseId}/council`, councilBody({ offeredOn: addDays(today, 3) }))).body).toMatchObject({
+      status: 400,
+      field: 'offeredOn',
+      code: 'in_future',
+    });
     expect(
-      (
-        await cCoord.put(`/api/v1/cases/${caseId}/council`, {
-          offeredOn: addDays(today, 3),
-          answer: null,
-          declinedReason: null,
-          answeredOn: null,
-          metOn: null,
-          safetyReason: null,
-        })
-      ).body,
-    ).toMatchObject({ status: 400, field: 'offeredOn', code: 'in_future' });
-    expect(
-      (
-        await cCoord.put(`/api/v1/cases/${caseId}/council`, {
-          offeredOn: null,
-          answer: 'accepted',
-          declinedReason: null,
-          answeredOn: today,
-          metOn: null,
-          safetyReason: null,
-        })
-      ).body,
+      (await cCoord.put(`/api/v1/cases/${caseId}/council`, councilBody({ answer: 'accepted', answeredOn: today }))).body,
     ).toMatchObject({ status: 400, field: 'offeredOn' });
 
     // before the offer, a plan may not be proposed
@@ -368,25 +318,19 @@ describe('the family network council', () => {
       code: 'council_not_offered',
       field: 'council',
     });
-    const offered = await cCoord.put(`/api/v1/cases/${caseId}/council`, {
-      offeredOn: today,
-      answer: null,
-      declinedReason: null,
-      answeredOn: null,
-      metOn: null,
-      safetyReason: null,
-    });
+    const offered = await cCoord.put(`/api/v1/cases/${caseId}/council`, councilBody({ offeredOn: today }));
     expect(offered.status, JSON.stringify(offered.body)).toBe(200);
     expect(offered.body.council).toMatchObject({ status: 'offered', offeredOn: today, version: 1, overdue: false });
-    const declined = await cCoord.put(`/api/v1/cases/${caseId}/council`, {
-      offeredOn: today,
-      answer: 'declined',
-      declinedReason: 'Het gezin wil eerst zelf met de familie praten.',
-      answeredOn: today,
-      metOn: null,
-      safetyReason: null,
-      version: 1,
-    });
+    const declined = await cCoord.put(
+      `/api/v1/cases/${caseId}/council`,
+      councilBody({
+        offeredOn: today,
+        answer: 'declined',
+        declinedReason: 'Het gezin wil eerst zelf met de familie praten.',
+        answeredOn: today,
+        version: 1,
+      }),
+    );
     expect(declined.body.council).toMatchObject({
       status: 'declined',
       declinedReason: 'Het gezin wil eerst zelf met de familie praten.',
@@ -397,15 +341,7 @@ describe('the family network council', () => {
       (await cCoord.put(`/api/v1/cases/${caseId}/council/outcome`, { goals: ['Rust in huis'], actions: [], version: 2 })).body,
     ).toMatchObject({ status: 409, code: 'council_not_met' });
 
-    const met = await cCoord.put(`/api/v1/cases/${caseId}/council`, {
-      offeredOn: today,
-      answer: 'accepted',
-      declinedReason: null,
-      answeredOn: today,
-      metOn: today,
-      safetyReason: null,
-      version: 2,
-    });
+    const met = await cCoord.put(`/api/v1/cases/${caseId}/council`, councilMet(today, 2));
     expect(met.body.council).toMatchObject({ status: 'met', metOn: today, declinedReason: null, version: 3 });
     const badOwner = await cCoord.put(`/api/v1/cases/${caseId}/council/outcome`, {
       goals: ['Rust in huis'],
@@ -481,14 +417,7 @@ describe('a council not offered in time', () => {
       region,
       [late, onTime, caseId],
     ]);
-    await cCoord.put(`/api/v1/cases/${onTime}/council`, {
-      offeredOn: addDays(dutchToday(), -35),
-      answer: null,
-      declinedReason: null,
-      answeredOn: null,
-      metOn: null,
-      safetyReason: null,
-    });
+    await cCoord.put(`/api/v1/cases/${onTime}/council`, councilBody({ offeredOn: addDays(dutchToday(), -35) }));
 
     expect((await cCoord.get(`/api/v1/cases/${late}/safety`)).body.council).toMatchObject({ overdue: true, status: 'not_offered' });
     expect((await cCoord.get(`/api/v1/cases/${onTime}/safety`)).body.council).toMatchObject({ overdue: false, status: 'offered' });
@@ -521,14 +450,7 @@ describe('a council not offered in time', () => {
     expect(filtered.body.items.map((f: { id: string }) => f.id)).toEqual([fam.body.id]);
     expect((await cCoord.get('/api/v1/families?filter=late')).body).toMatchObject({ status: 400, field: 'querystring.filter' });
     // once offered, it is no longer in the list
-    await cCoord.put(`/api/v1/cases/${late}/council`, {
-      offeredOn: dutchToday(),
-      answer: null,
-      declinedReason: null,
-      answeredOn: null,
-      metOn: null,
-      safetyReason: null,
-    });
+    await cCoord.put(`/api/v1/cases/${late}/council`, councilBody({ offeredOn: dutchToday() }));
     expect((await cCoord.get('/api/v1/families?filter=council_overdue')).body.items).toEqual([]);
   });
 });

@@ -1,25 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
 import { createOrganisation, createRegion, createUser, familyBody, nextBsn, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
-import type { App } from '../../platform/http/app.js';
+import { type Client, useRegionApp } from '../../../test/support/http.js';
 import { createSignal } from './signals.service.js';
 import { CreateSignalBody } from './signals.contract.js';
 import { notifyOverdueTriage } from './overdue.sweep.js';
 import { renderNotification, renderTimeline } from '../../shared/events/server-i18n.js';
 
 let t: TestDb;
-let app: App;
 let region: string;
 let team: string;
-let school: string;
-let vtOrg: string;
 let member: TestUser;
 let lead: TestUser;
 let coord: TestUser;
 let teacher: TestUser;
-let stranger: TestUser;
 let gpUser: TestUser;
 let m: Client;
 let c: Client;
@@ -27,30 +22,28 @@ let s: Client;
 let x: Client;
 let g: Client;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  team = await createOrganisation(t.db, region, 'municipal_team', 'Wijkteam Oost');
-  school = await createOrganisation(t.db, region, 'school', 'Basisschool De Regenboog');
-  vtOrg = await createOrganisation(t.db, region, 'veilig_thuis', 'Veilig Thuis Zeeland');
-  member = await createUser(t.db, region, team, ['professional']);
-  lead = await createUser(t.db, region, team, ['professional', 'team_lead']);
-  coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  teacher = await createUser(t.db, region, school, ['professional']);
-  stranger = await createUser(t.db, region, vtOrg, ['professional']);
-  gpUser = await createUser(t.db, region, await createOrganisation(t.db, region, 'gp_practice', 'Huisarts Noord'), ['professional']);
-  app = await testApp(t.server);
-  [m, c, s, x, g] = await Promise.all([
-    login(app, member.username),
-    login(app, coord.username),
-    login(app, teacher.username),
-    login(app, stranger.username),
-    login(app, gpUser.username),
-  ]);
+const w = useRegionApp({
+  orgs: {
+    team: ['municipal_team', 'Wijkteam Oost'],
+    school: ['school', 'Basisschool De Regenboog'],
+    vtOrg: ['veilig_thuis', 'Veilig Thuis Zeeland'],
+    org1: ['gp_practice', 'Huisarts Noord'],
+  },
+  users: {
+    member: ['team', ['professional']],
+    lead: ['team', ['professional', 'team_lead']],
+    coord: ['team', ['professional', 'coordinator']],
+    teacher: ['school', ['professional']],
+    stranger: ['vtOrg', ['professional']],
+    gpUser: ['org1', ['professional']],
+  },
+  loggedOut: ['lead'],
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
+beforeAll(() => {
+  ({ t, region } = w);
+  ({ team } = w.org);
+  ({ member, lead, coord, teacher, gpUser } = w.user);
+  ({ member: m, coord: c, teacher: s, stranger: x, gpUser: g } = w.client);
 });
 
 /** A family with an open case coordinated by `coord`; its first member's BSN. */

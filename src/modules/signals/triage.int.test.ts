@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
-import { login, testApp, type Client } from '../../../test/support/http.js';
-import type { App } from '../../platform/http/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '../../../test/support/db.js';
+import { familyBody, type TestUser } from '../../../test/support/factory.js';
+import { type Client, useRegionApp } from '../../../test/support/http.js';
 import { onHandoverDecision, type HandoverDecision } from './triage.service.js';
 
 let t: TestDb;
-let app: App;
 let region: string;
 let team: string;
-let school: string;
 let vtOrg: string;
 let member: TestUser;
 let coord: TestUser;
@@ -22,29 +19,21 @@ let c2: Client;
 let s: Client;
 let x: Client;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  region = await createRegion(t.db);
-  team = await createOrganisation(t.db, region, 'municipal_team', 'Wijkteam West');
-  school = await createOrganisation(t.db, region, 'school', 'OBS De Linde');
-  vtOrg = await createOrganisation(t.db, region, 'veilig_thuis', 'Veilig Thuis');
-  member = await createUser(t.db, region, team, ['professional']);
-  coord = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  coord2 = await createUser(t.db, region, team, ['professional', 'coordinator']);
-  teacher = await createUser(t.db, region, school, ['professional']);
-  stranger = await createUser(t.db, region, vtOrg, ['professional']);
-  app = await testApp(t.server);
-  [m, c, c2, s, x] = await Promise.all([
-    login(app, member.username),
-    login(app, coord.username),
-    login(app, coord2.username),
-    login(app, teacher.username),
-    login(app, stranger.username),
-  ]);
+const w = useRegionApp({
+  orgs: { team: ['municipal_team', 'Wijkteam West'], school: ['school', 'OBS De Linde'], vtOrg: ['veilig_thuis', 'Veilig Thuis'] },
+  users: {
+    member: ['team', ['professional']],
+    coord: ['team', ['professional', 'coordinator']],
+    coord2: ['team', ['professional', 'coordinator']],
+    teacher: ['school', ['professional']],
+    stranger: ['vtOrg', ['professional']],
+  },
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
+beforeAll(() => {
+  ({ t, region } = w);
+  ({ team, vtOrg } = w.org);
+  ({ member, coord, coord2, teacher, stranger } = w.user);
+  ({ member: m, coord: c, coord2: c2, teacher: s, stranger: x } = w.client);
 });
 
 async function newFamily(client = c, coordinator = coord) {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDb } from '../../../test/support/db.js';
-import { createOrganisation, createRegion, createUser, familyBody, type TestUser } from '../../../test/support/factory.js';
+import { createOrganisation, createPeople, createRegion, familyBody, type TestUser } from '../../../test/support/factory.js';
 import { login, testApp, type Client } from '../../../test/support/http.js';
 import type { App } from '../../platform/http/app.js';
 import { asActor } from '../../platform/db/actor-tx.js';
@@ -21,7 +21,6 @@ let school: string;
 let vtA: string;
 let teamB: string;
 let gpB: string;
-let otherB: string;
 let triager: TestUser;
 let coordA: TestUser;
 let teacher: TestUser;
@@ -40,20 +39,32 @@ beforeAll(async () => {
   t = await createTestDatabase();
   [A, B, C] = [await createRegion(t.db), await createRegion(t.db), await createRegion(t.db)];
   await t.db.query(`UPDATE regions SET name = CASE id WHEN $1 THEN 'Walcheren' ELSE 'De Bevelanden' END WHERE id IN ($1, $2)`, [A, B]);
-  team = await createOrganisation(t.db, A, 'municipal_team', 'Wijkteam Middelburg');
-  school = await createOrganisation(t.db, A, 'school', 'OBS De Linde');
-  vtA = await createOrganisation(t.db, A, 'veilig_thuis', 'Veilig Thuis Zeeland');
-  teamB = await createOrganisation(t.db, B, 'municipal_team', 'Team Jeugd Goes');
-  gpB = await createOrganisation(t.db, B, 'gp_practice', 'Huisartsenpraktijk Goes-Oost');
-  otherB = await createOrganisation(t.db, B, 'municipal_team', 'Sociaal Team Kapelle');
+  const inA = await createPeople(
+    t.db,
+    A,
+    { team: ['municipal_team', 'Wijkteam Middelburg'], school: ['school', 'OBS De Linde'], vtA: ['veilig_thuis', 'Veilig Thuis Zeeland'] },
+    { triager: ['team', ['professional']], coordA: ['team', ['professional', 'coordinator']], teacher: ['school', ['professional']] },
+  );
+  const inB = await createPeople(
+    t.db,
+    B,
+    {
+      teamB: ['municipal_team', 'Team Jeugd Goes'],
+      gpB: ['gp_practice', 'Huisartsenpraktijk Goes-Oost'],
+      otherB: ['municipal_team', 'Sociaal Team Kapelle'],
+    },
+    {
+      proB: ['teamB', ['professional']],
+      coordB: ['teamB', ['professional', 'coordinator']],
+      leadB: ['teamB', ['professional', 'team_lead']],
+      otherBUser: ['otherB', ['professional', 'coordinator', 'team_lead']],
+    },
+  );
   await createOrganisation(t.db, C, 'municipal_team', 'Team Jeugd Zierikzee');
-  triager = await createUser(t.db, A, team, ['professional']);
-  coordA = await createUser(t.db, A, team, ['professional', 'coordinator']);
-  teacher = await createUser(t.db, A, school, ['professional']);
-  proB = await createUser(t.db, B, teamB, ['professional']);
-  coordB = await createUser(t.db, B, teamB, ['professional', 'coordinator']);
-  leadB = await createUser(t.db, B, teamB, ['professional', 'team_lead']);
-  otherBUser = await createUser(t.db, B, otherB, ['professional', 'coordinator', 'team_lead']);
+  ({ team, school, vtA } = inA.org);
+  ({ triager, coordA, teacher } = inA.user);
+  ({ teamB, gpB } = inB.org);
+  ({ proB, coordB, leadB, otherBUser } = inB.user);
   app = await testApp(t.server);
   [cTriager, cCoordA, cTeacher, cProB, cCoordB, cOtherB] = await Promise.all([
     login(app, triager.username),

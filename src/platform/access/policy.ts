@@ -1,7 +1,7 @@
 // THE access policy: who may do what, and on which legal basis. Row-level security in
 // migrations/0003_row_level_security.sql answers the family question again inside PostgreSQL;
 // policy.access.test.ts checks with random worlds that both answers agree.
-import type { Actor, LegalBasis, Role } from './actor.js';
+import { ROLES, type Actor, type LegalBasis, type Role } from './actor.js';
 
 export const PERMISSIONS = {
   'family:list': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
@@ -42,27 +42,11 @@ export const PERMISSIONS = {
   'plan:write': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist'],
   'plan:approve': ['team_lead'],
   'leadtime:read': ['professional', 'coordinator', 'team_lead', 'behavioural_scientist', 'functional_admin'],
-  'notification:self': [
-    'professional',
-    'coordinator',
-    'team_lead',
-    'behavioural_scientist',
-    'privacy_officer',
-    'functional_admin',
-    'inspector',
-  ],
+  // Every role: each account reads its own notifications.
+  'notification:self': ROLES,
   'notification:admin': ['functional_admin'],
-  'session:self': [
-    ...([
-      'professional',
-      'coordinator',
-      'team_lead',
-      'behavioural_scientist',
-      'privacy_officer',
-      'functional_admin',
-      'inspector',
-    ] as Role[]),
-  ],
+  // Every role: each account manages its own session (second factor, password).
+  'session:self': ROLES,
   // Functional administration (Beheer): region settings, organisations and accounts. The access
   // rules themselves (this table, in words) may be read by the administrator and the privacy officer.
   'admin:settings': ['functional_admin'],

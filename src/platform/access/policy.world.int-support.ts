@@ -4,37 +4,22 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { Database, Tx } from '../db/db.js';
-import type { Actor, LegalBasis, Role } from './actor.js';
+import { LEGAL_BASES, type Actor, type LegalBasis, type Role } from './actor.js';
+import { ORGANISATION_TYPES } from '../../shared/contract/enums.js';
 import type { BreakGlassGrant, Membership } from './policy.js';
 import { maySeeSignal } from '../../modules/signals/signals.access.js';
 import { mayReadHandover } from '../../modules/handovers/handover-rules.js';
 import { recordAccess } from '../audit/audit.js';
 import type { ScopedTable } from './policy.tables.int-support.js';
 
-const ORG_TYPES = [
-  'municipal_team',
-  'veilig_thuis',
-  'gp_practice',
-  'school',
-  'housing_corporation',
-  'mental_health',
-  'youth_care',
-  'probation',
-  'police',
-  'child_protection_board',
-  'certified_institution',
-  'safety_house',
-] as const;
-const BASES = ['consent', 'statutory_task', 'safety'] as const satisfies readonly LegalBasis[];
-
 export const worldArb = fc.record({
-  orgTypes: fc.array(fc.constantFrom(...ORG_TYPES), { minLength: 2, maxLength: 4 }),
+  orgTypes: fc.array(fc.constantFrom(...ORGANISATION_TYPES), { minLength: 2, maxLength: 4 }),
   users: fc.array(fc.record({ org: fc.nat(), coordinator: fc.boolean(), teamLead: fc.boolean() }), { minLength: 3, maxLength: 6 }),
   families: fc.array(
     fc.record({
       coordinator: fc.nat(),
       persons: fc.integer({ min: 1, max: 3 }),
-      basis: fc.constantFrom(...BASES),
+      basis: fc.constantFrom(...LEGAL_BASES),
       // A signal about the family (received by an organisation, reported by a professional or the public, linked to the case or not),
       // a handover of its case to another organisation, and the reference index: two professionals register its first person.
       signal: fc.record({ org: fc.nat(), reporter: fc.option(fc.nat(), { nil: null }), linked: fc.boolean() }),
@@ -47,7 +32,7 @@ export const worldArb = fc.record({
     fc.record({
       user: fc.nat(),
       family: fc.nat(),
-      basis: fc.constantFrom(...BASES),
+      basis: fc.constantFrom(...LEGAL_BASES),
       ended: fc.boolean(),
       // Days from now the membership starts: mostly already started, some on a future date (never today, so the clock cannot flip it).
       startDays: fc.oneof(fc.constant(0), fc.integer({ min: -30, max: -1 }), fc.integer({ min: 1, max: 60 })),

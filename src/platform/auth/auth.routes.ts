@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { App } from '../http/app.js';
 import { routesOf } from '../http/route.js';
 import {
@@ -95,21 +95,16 @@ export function authRoutes(app: App) {
     (req) => startReplacement(db, req.auth!),
   );
 
-  app.post(
+  r.post(
     '/api/v1/session/totp-replacement',
     {
-      schema: {
-        tags: ['Sessie'],
-        summary: 'Authenticator-app vervangen: een code van de huidige en een van de nieuwe app; andere sessies eindigen',
-        body: ReplacementBody,
-        response: { 204: z.null() },
-      },
-      config: { permission: 'session:self', rateLimit: loginLimit },
+      summary: 'Authenticator-app vervangen: een code van de huidige en een van de nieuwe app; andere sessies eindigen',
+      permission: 'session:self',
+      body: ReplacementBody,
+      noContent: true,
+      config: { rateLimit: loginLimit },
     },
-    async (req, reply) => {
-      await confirmReplacement(db, req.auth!, req.body, meta(req));
-      return reply.code(204).send(null);
-    },
+    (req) => confirmReplacement(db, req.auth!, req.body, meta(req)),
   );
 
   r.put(
@@ -149,16 +144,12 @@ export function authRoutes(app: App) {
     };
   });
 
-  app.delete(
+  r.delete(
     '/api/v1/session',
-    {
-      schema: { tags: ['Sessie'], summary: 'Uitloggen (beëindigt de sessie op de server)', response: { 204: z.null() } },
-      config: { permission: 'session:partial' },
-    },
+    { summary: 'Uitloggen (beëindigt de sessie op de server)', permission: 'session:partial', noContent: true },
     async (req, reply) => {
       await logout(db, req.auth, req.cookies[SESSION_COOKIE], meta(req));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.code(204).send(null);
     },
   );
 }

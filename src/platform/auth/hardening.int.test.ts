@@ -46,6 +46,19 @@ async function postLogin(username: string, password = PASSWORD, ip = '127.0.0.1'
   const set = r.cookies.find((x) => x.name === 'regie_sid');
   return { status: r.statusCode, body: r.json(), client: set ? clientFor(app, `regie_sid=${set.value}`, r.json().csrfToken) : undefined };
 }
+/** A half session links an authenticator app: the secret it is shown, and the answer to the code it confirms. */
+async function enrol(half: Client, ip = '127.0.0.1') {
+  const e = await half.get('/api/v1/session/totp-enrolment');
+  const secret = e.body.secret as string;
+  const ok = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session/totp-enrolment',
+    headers: { cookie: half.cookie, 'x-csrf-token': half.csrf },
+    payload: { code: await currentTotp(secret) },
+    remoteAddress: ip,
+  });
+  return { secret, ok };
+}
 /** Password and code: a full session. */
 async function fullLogin(username: string, secret: string): Promise<Client> {
   const r = await postLogin(username);
@@ -319,13 +332,7 @@ describe('passwords', () => {
   it('ask a new account for its authenticator first and then for a new password', async () => {
     const u = await createUser(t.db, region, org, ['professional'], { totpRequired: true, passwordChangeRequired: true });
     const half = (await postLogin(u.username)).client!;
-    const e = await half.get('/api/v1/session/totp-enrolment');
-    const ok = await app.inject({
-      method: 'POST',
-      url: '/api/v1/session/totp-enrolment',
-      headers: { cookie: half.cookie, 'x-csrf-token': half.csrf },
-      payload: { code: await currentTotp(e.body.secret) },
-    });
+    const { ok } = await enrol(half);
     expect(ok.json().state).toBe('password_change_required');
   });
 });
@@ -389,17 +396,10 @@ describe('audit rows of security events', () => {
     const u = await createUser(t.db, region, org, ['professional'], { totpRequired: true });
     expect((await postLogin(u.username, 'fout', '192.0.2.1')).status).toBe(401);
     const half = (await postLogin(u.username, PASSWORD, '192.0.2.1')).client!;
-    const e = await half.get('/api/v1/session/totp-enrolment');
-    const ok = await app.inject({
-      method: 'POST',
-      url: '/api/v1/session/totp-enrolment',
-      headers: { cookie: half.cookie, 'x-csrf-token': half.csrf },
-      payload: { code: await currentTotp(e.body.secret) },
-      remoteAddress: '192.0.2.1',
-    });
+    const { secret, ok } = await enrol(half, '192.0.2.1');
     const full = clientFor(app, `regie_sid=${ok.cookies.find((x) => x.name === 'regie_sid')!.value}`, ok.json().csrfToken);
     const half2 = (await postLogin(u.username, PASSWORD, '192.0.2.1')).client!;
-    expect((await half2.post('/api/v1/session/second-factor', { code: await wrongCode(e.body.secret) })).status).toBe(400);
+    expect((await half2.post('/api/v1/session/second-factor', { code: await wrongCode(secret) })).status).toBe(400);
     expect((await full.del('/api/v1/session')).status).toBe(204);
     expect((await audit(u)).map((r) => [r.action, r.object_type, r.outcome, r.reason])).toEqual([
       ['create', 'session', 'denied', 'login refused: wrong password'],

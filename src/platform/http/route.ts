@@ -1,10 +1,11 @@
 // One way to declare an API route: its summary, permission, input schemas and the schema of what
 // it answers, and a handler that returns the answer. What every route did by hand — the schema
 // object with its tags, the config with the permission, `reply.code(201).send(await …)`, the
-// Location header of a created resource — happens here once. Routes that answer something else
-// (a file, a conditional 202, headers of their own) keep using `app.get/post/...` directly.
+// Location header of a created resource, a 204 without a body, fixed headers such as
+// Cache-Control — happens here once. Routes that answer something else (a file, a conditional
+// 202) keep using `app.get/post/...` directly.
 import type { FastifyContextConfig, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { App } from './app.js';
 
 type Schema = z.ZodType;
@@ -19,6 +20,8 @@ interface Answers<R> {
   ok?: R;
   /** 201 with this body; `location` names the created resource. */
   created?: R;
+  /** 204 without a body: what the handler returns is not sent. */
+  noContent?: true;
 }
 
 export interface RouteSpec<P, Q, B, R> extends Answers<R> {
@@ -29,6 +32,8 @@ export interface RouteSpec<P, Q, B, R> extends Answers<R> {
   body?: B;
   /** The Location header of a 201, from the answer. */
   location?: (answer: Out<R>) => string;
+  /** Headers of every answer (e.g. Cache-Control: no-store on one that shows a secret once). */
+  headers?: Record<string, string>;
   /** Config beyond the permission (a rate limit, touchSession: false). */
   config?: Omit<FastifyContextConfig, 'permission'>;
 }
@@ -51,8 +56,8 @@ export function routesOf(app: App, tag: string): Record<'get' | 'post' | 'put' |
   const declare =
     (method: Method): Declare =>
     (url, spec, handler) => {
-      const status = spec.created ? 201 : 200;
-      const answer = spec.created ?? spec.ok;
+      const status = spec.created ? 201 : spec.noContent ? 204 : 200;
+      const answer = spec.created ?? spec.ok ?? (spec.noContent ? z.null() : undefined);
       app.route({
         method,
         url,
@@ -68,7 +73,8 @@ export function routesOf(app: App, tag: string): Record<'get' | 'post' | 'put' |
         handler: async (req, reply) => {
           const result = await handler(req as unknown as RouteRequest<never, never, never>, reply);
           if (spec.location) void reply.header('Location', spec.location(result));
-          return reply.code(status).send(result);
+          if (spec.headers) void reply.headers(spec.headers);
+          return reply.code(status).send(spec.noContent ? null : result);
         },
       });
     };
