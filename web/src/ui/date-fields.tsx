@@ -9,17 +9,11 @@ import { TextInput } from './forms.js';
 
 type Base = { label: string; hint?: string; error?: string; field?: string };
 type Rest = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'>;
+/** A field whose `onChange` hands over the value itself (what `bind.value(k)` gives). */
+type ValueField = Base & Rest & { value: string; onChange: (value: string) => void };
 
 /** A date typed as dd-mm-jjjj; `value` and `onChange` carry ISO (or the raw text while it is no date yet). */
-export function DateInput({
-  label,
-  hint,
-  error,
-  field,
-  value,
-  onChange,
-  ...rest
-}: Base & Rest & { value: string; onChange: (value: string) => void }) {
+export function DateInput({ label, hint, error, field, value, onChange, ...rest }: ValueField) {
   const { t } = useI18n();
   const [text, setText] = useState(() => formatDutchDate(value));
   const [own, setOwn] = useState<string | undefined>();
@@ -51,6 +45,13 @@ export function DateInput({
     />
   );
 }
+
+/** The parts of a birth date, in the order typed, with their length; the first carries the request field. */
+const DATE_PARTS = [
+  ['day', 2],
+  ['month', 2],
+  ['year', 4],
+] as const;
 
 /** A birth date as three fields (day, month, year) in one group, with one message for the first wrong part. */
 export function BirthDateInput({
@@ -104,49 +105,26 @@ export function BirthDateInput({
         </div>
       )}
       <div className="regie-date-parts__fields">
-        <TextInput
-          label={t('day')}
-          field={field}
-          inputMode="numeric"
-          maxLength={2}
-          autoComplete="bday-day"
-          value={parts.day}
-          onChange={set('day')}
-          aria-invalid={shown ? true : undefined}
-        />
-        <TextInput
-          label={t('month')}
-          inputMode="numeric"
-          maxLength={2}
-          autoComplete="bday-month"
-          value={parts.month}
-          onChange={set('month')}
-          aria-invalid={shown ? true : undefined}
-        />
-        <TextInput
-          label={t('year')}
-          inputMode="numeric"
-          maxLength={4}
-          autoComplete="bday-year"
-          value={parts.year}
-          onChange={set('year')}
-          aria-invalid={shown ? true : undefined}
-        />
+        {DATE_PARTS.map(([k, maxLength], i) => (
+          <TextInput
+            key={k}
+            label={t(k)}
+            field={i === 0 ? field : undefined}
+            inputMode="numeric"
+            maxLength={maxLength}
+            autoComplete={`bday-${k}`}
+            value={parts[k]}
+            onChange={set(k)}
+            aria-invalid={shown ? true : undefined}
+          />
+        ))}
       </div>
     </div>
   );
 }
 
 /** A BSN: at most 9 digits; on leaving the field, one message: 9 digits first, then the elfproef. */
-export function BsnInput({
-  label,
-  hint,
-  error,
-  field,
-  value,
-  onChange,
-  ...rest
-}: Base & Rest & { value: string; onChange: (value: string) => void }) {
+export function BsnInput({ label, hint, error, field, value, onChange, ...rest }: ValueField) {
   const { t } = useI18n();
   const [own, setOwn] = useState<string | undefined>();
   return (

@@ -18,6 +18,8 @@ export interface BoundValueField {
   field: string;
   error: string | undefined;
 }
+/** Where a bound field writes: the whole next value, or one key through the form's own `set(k, v)`. */
+export type FieldWriter<T> = ((next: T) => void) | { set: (k: TextKey<T>, v: string) => void };
 export interface FieldBinder<T> {
   (k: TextKey<T>, field?: string): BoundField;
   value: (k: TextKey<T>, field?: string) => BoundValueField;
@@ -34,7 +36,7 @@ export interface FieldBinder<T> {
  */
 export function fieldBinder<T extends object>(
   value: T,
-  onChange: ((next: T) => void) | { set: (k: TextKey<T>, v: string) => void },
+  onChange: FieldWriter<T>,
   errors: Record<string, string | undefined>,
   prefix = '',
 ): FieldBinder<T> {

@@ -5,6 +5,7 @@
 // the same way (form-errors.ts maps them).
 import {
   createContext,
+  forwardRef,
   useContext,
   useEffect,
   useRef,
@@ -30,8 +31,10 @@ import { ApiError, currentCsrf, sessionEvents, type Problem } from '../api.js';
 import { problemText, useI18n } from '../i18n.js';
 import { fieldId, messagesByField, problemMessages, summaryLines, type FieldMessage } from './form-errors.js';
 
+import { fieldBinder, type FieldWriter } from './field-binder.js';
+
 export { fieldId, check, type FieldMessage } from './form-errors.js';
-export { fieldBinder, type BoundField, type BoundValueField, type FieldBinder, type TextKey } from './field-binder.js';
+export { fieldBinder, type BoundField, type BoundValueField, type FieldBinder, type FieldWriter, type TextKey } from './field-binder.js';
 
 let idCounter = 0;
 const useId = (prefix: string) => useRef(`${prefix}-${++idCounter}`).current;
@@ -178,14 +181,14 @@ export function Select({
  * A form that submits through `onSubmit` (not the browser's page load) and leaves the checks to
  * the form's own and the server's (no browser validation): the pattern of every form here.
  */
-export function SubmitForm({
-  onSubmit,
-  children,
-  ...rest
-}: { onSubmit: () => unknown; children: ReactNode } & Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'noValidate'>) {
+export const SubmitForm = forwardRef<
+  HTMLFormElement,
+  { onSubmit: () => unknown; children: ReactNode } & Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'noValidate'>
+>(function SubmitForm({ onSubmit, children, ...rest }, ref) {
   return (
     <form
       {...rest}
+      ref={ref}
       onSubmit={(e) => {
         e.preventDefault();
         void onSubmit();
@@ -195,28 +198,48 @@ export function SubmitForm({
       {children}
     </form>
   );
+});
+
+/** What a form does besides keeping the refusal: `onError` after it is kept (scroll to it, fetch a fresh token). */
+export interface ActionOptions {
+  onError?: (error: unknown) => void;
 }
 
 /**
  * A form's submit (or another action) with its refusal and busy state: `run(work)` clears the
  * previous refusal, marks busy, and keeps what `work` throws as `error` (for ProblemAlert and
- * fieldErrors); busy ends either way.
+ * fieldErrors; the form's own check throws `formError(...)`); busy ends either way. `run` answers
+ * whether the work succeeded (a confirm step closes on it).
  */
-export function useAction() {
+export function useAction({ onError }: ActionOptions = {}) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const run = async (work: () => Promise<unknown>) => {
+  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
     setBusy(true);
     setError(null);
     try {
       await work();
+      return true;
     } catch (e) {
       setError(e);
+      onError?.(e);
+      return false;
     } finally {
       setBusy(false);
     }
   };
   return { error, setError, busy, run };
+}
+
+/**
+ * A form's submit and its fields in one: `useAction` with the refusal's field errors and a
+ * `fieldBinder` on the form's state, so a field reads `<TextInput label={t('street')} {...bind('street')} />`.
+ */
+export function useFormAction<T extends object>(value: T, onChange: FieldWriter<T>, options: ActionOptions = {}) {
+  const { lang } = useI18n();
+  const action = useAction(options);
+  const errors = fieldErrors(action.error, lang);
+  return { ...action, errors, bind: fieldBinder(value, onChange, errors) };
 }
 
 /** An error message inside a fieldset (checkbox lists, radio groups), as at a single field. */
@@ -346,7 +369,7 @@ export function DisclosureForm({
 }: {
   summary: ReactNode;
   error: unknown;
-  onSubmit: () => void | Promise<void>;
+  onSubmit: () => unknown;
   children: ReactNode;
 }) {
   return (
@@ -355,6 +378,86 @@ export function DisclosureForm({
       <ProblemAlert error={error} />
       <SubmitForm onSubmit={onSubmit}>{children}</SubmitForm>
     </details>
+  );
+}
+
+/**
+ * A form folded behind its summary line, in its own field scope: `top` (an error summary, a draft
+ * notice) above the fields, the submit button under them. `open` and `onToggle` where the page
+ * opens it itself (a restored draft).
+ */
+export function FoldedForm({
+  summary,
+  scope,
+  submitLabel,
+  onSubmit,
+  top,
+  open,
+  onToggle,
+  children,
+}: {
+  summary: ReactNode;
+  scope: string;
+  submitLabel: string;
+  onSubmit: () => unknown;
+  top?: ReactNode;
+  open?: boolean;
+  onToggle?: (open: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <details className="regie-disclosure" open={open} onToggle={onToggle && ((e) => onToggle((e.target as HTMLDetailsElement).open))}>
+      <summary>{summary}</summary>
+      <FieldScope name={scope}>
+        <SubmitForm onSubmit={onSubmit}>
+          {top}
+          {children}
+          <Button appearance="primary-action-button" type="submit">
+            {submitLabel}
+          </Button>
+        </SubmitForm>
+      </FieldScope>
+    </details>
+  );
+}
+
+/** A form's submit button (off while busy), with what goes beside it (cancel, "draft saved"). */
+export function SubmitRow({ label, busy, children }: { label: string; busy?: boolean; children?: ReactNode }) {
+  return (
+    <div className="regie-actions">
+      <Button appearance="primary-action-button" type="submit" disabled={busy}>
+        {label}
+      </Button>
+      {children}
+    </div>
+  );
+}
+
+/** An edit form's buttons: submit, and "Annuleren", which leaves the form and throws its draft away. */
+export function SaveOrCancel({
+  submitLabel,
+  busy,
+  draft,
+  onCancel,
+}: {
+  submitLabel?: string;
+  busy?: boolean;
+  draft?: DraftMeta;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <SubmitRow label={submitLabel ?? t('save')} busy={busy}>
+      <Button
+        appearance="subtle-button"
+        onClick={() => {
+          draft?.clear();
+          onCancel();
+        }}
+      >
+        {t('cancel')}
+      </Button>
+    </SubmitRow>
   );
 }
 

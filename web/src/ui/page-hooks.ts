@@ -1,4 +1,5 @@
-// What the page frame does on every screen: the title and focus after a navigation, and the busy state.
+// What the page frame does on every screen (the title and focus after a navigation, the busy state),
+// and what list screens share: their filters in the address bar, the row whose form is open.
 import { useEffect, useRef, useState } from 'react';
 import { busyEvents, requestsInFlight } from '../api.js';
 
@@ -61,4 +62,42 @@ export function useBusy() {
     };
   }, []);
   return busy;
+}
+
+/**
+ * Keeps a list screen's filters in the address bar (replacing, not adding, a history entry), so
+ * that a reload or a shared link shows the same list: `path?name=value…` with the filled-in
+ * values, in the order given; just `path` when none is.
+ */
+export function useQueryInAddress(path: string, query: Record<string, string | false | null | undefined>) {
+  const filled = Object.entries(query).filter((e): e is [string, string] => !!e[1]);
+  const search = new URLSearchParams(filled).toString();
+  useEffect(() => {
+    history.replaceState(null, '', search ? `${path}?${search}` : path);
+  }, [path, search]);
+}
+
+/**
+ * A list screen's "change one row" state: the row whose form is open and the confirmation of the
+ * last change. Opening a row's form takes the old confirmation away; `done(text)` closes the
+ * form, confirms and fetches the list again.
+ */
+export function useRowEditing<T>(reload: () => unknown) {
+  const [editing, setEditing] = useState<T | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  return {
+    editing,
+    notice,
+    setNotice,
+    edit: (row: T) => {
+      setNotice(null);
+      setEditing(row);
+    },
+    cancel: () => setEditing(null),
+    done: (text: string) => {
+      setNotice(text);
+      setEditing(null);
+      void reload();
+    },
+  };
 }

@@ -13,6 +13,7 @@ import {
 import { useApi } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
+import { Section } from '../../ui/page-parts.js';
 import { TEXTS, type AccessRules as Rules, type Label } from './texts.js';
 
 type Permission = Rules['permissions'][number];
@@ -69,10 +70,7 @@ export function AccessRules() {
             ))}
           </ul>
 
-          <section className="regie-section" aria-labelledby="rules-records">
-            <Heading level={2} id="rules-records">
-              {t('recordRules')}
-            </Heading>
+          <Section id="rules-records" title={t('recordRules')}>
             <ul className="utrecht-unordered-list">
               {rules.recordRules.map((r) => (
                 <li key={r.nl} className="utrecht-unordered-list__item">
@@ -80,12 +78,9 @@ export function AccessRules() {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
 
-          <section className="regie-section" aria-labelledby="rules-matrix">
-            <Heading level={2} id="rules-matrix">
-              {t('matrix')}
-            </Heading>
+          <Section id="rules-matrix" title={t('matrix')}>
             <div className="regie-admin-scroll">
               <Table className="regie-table regie-admin-matrix">
                 <TableHeader>
@@ -123,7 +118,7 @@ export function AccessRules() {
                 ))}
               </Table>
             </div>
-          </section>
+          </Section>
         </>
       )}
     </>

@@ -1,16 +1,17 @@
 // Creating an account (the temporary password is shown once) and changing one: name, e-mail,
 // roles, deactivate and reactivate. Input is kept as a draft; a 409 keeps it and offers the latest version.
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { Alert, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { get, post, put, type ApiResponse } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { fieldBinder, fieldErrors, ProblemAlert, Select, SubmitForm, TextInput, useAction, useDraft } from '../../ui/forms.js';
+import { ProblemAlert, SaveOrCancel, Select, SubmitForm, SubmitRow, TextInput, useDraft, useFormAction } from '../../ui/forms.js';
 import { AccountLifecycle, PendingRoleChange, SecurityActions } from './AccountActions.js';
 import { CreatedAccount } from './CreatedAccount.js';
 import { EmailInput, RoleChoice, rolesError } from './AccountFields.js';
 import { StaleAlert } from './StaleAlert.js';
 import { rebase } from './rebase.js';
+import { useVersionedDraft } from '../../ui/versioned-draft.js';
 import { TEXTS, type Account, type Organisation } from './texts.js';
 
 interface NewDraft {
@@ -31,17 +32,14 @@ export function NewAccount({
   emailRequired?: boolean;
 }) {
   const t = useLocalT(TEXTS);
-  const { lang } = useI18n();
   const { session } = useSession();
   const initial: NewDraft = { organisationId: '', displayName: '', username: '', email: '', roles: ['professional'] };
   const [d, setD, draft] = useDraft<NewDraft>(`${session!.user.id}.admin.account-new`, initial);
-  const { error, busy, run } = useAction();
+  const { error, busy, run, errors, bind } = useFormAction(d, setD);
   const [created, setCreated] = useState<ApiResponse<'POST', '/api/v1/accounts'> | null>(null);
-  const errors = fieldErrors(error, lang);
-  const bind = fieldBinder(d, setD, errors);
-  const submit = () =>
-    run(async () => {
-      setCreated(null);
+  const submit = () => {
+    setCreated(null);
+    return run(async () => {
       const r = await post('/api/v1/accounts', {
         body: {
           organisationId: d.organisationId,
@@ -56,6 +54,7 @@ export function NewAccount({
       setCreated(r);
       onCreated();
     });
+  };
   return (
     <section className="regie-section" aria-labelledby="admin-account-new">
       <Heading level={2} id="admin-account-new">
@@ -72,11 +71,7 @@ export function NewAccount({
         </div>
         <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
         <Paragraph className="regie-muted">{t('fourEyesHint')}</Paragraph>
-        <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>
-            {t('create')}
-          </Button>
-        </div>
+        <SubmitRow label={t('create')} busy={busy} />
       </SubmitForm>
     </section>
   );
@@ -103,19 +98,22 @@ export function EditAccount({
   emailRequired?: boolean;
 }) {
   const t = useLocalT(TEXTS);
-  const { lang, label } = useI18n();
+  const { label } = useI18n();
   const { session } = useSession();
-  const [account, setAccount] = useState(initialAccount);
-  const [d, setD, draft] = useDraft<EditDraft>(`${session!.user.id}.admin.account.${account.id}`, toDraft(account));
-  const { error, setError, busy, run: act } = useAction();
-  const [reloaded, setReloaded] = useState(false);
+  const {
+    base: account,
+    d,
+    setD,
+    draft,
+    reloaded,
+    rebaseOn,
+  } = useVersionedDraft(`${session!.user.id}.admin.account.${initialAccount.id}`, initialAccount, toDraft, rebase);
+  const { error, busy, run: act, errors, bind } = useFormAction(d, setD);
   const [confirming, setConfirming] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
   }, []);
-  const errors = fieldErrors(error, lang);
-  const bind = fieldBinder(d, setD, errors);
   const name = account.displayName;
 
   /** An account action whose answer (a notice) goes to the list. */
@@ -170,17 +168,7 @@ export function EditAccount({
       draft.clear();
       return r.pendingRoleChange ? t('proposed', { name }) : t('reactivated', { name });
     });
-  const reload = async () => {
-    setError(null);
-    try {
-      const latest = await get('/api/v1/accounts/:userId', { params: { userId: account.id } });
-      setD(rebase(d, toDraft(account), toDraft(latest)));
-      setAccount(latest);
-      setReloaded(true);
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const reload = () => act(async () => rebaseOn(await get('/api/v1/accounts/:userId', { params: { userId: account.id } })));
 
   return (
     <section className="regie-section regie-edit" aria-labelledby="admin-account-edit">
@@ -199,12 +187,7 @@ export function EditAccount({
           </Paragraph>
         </Alert>
       )}
-      <StaleAlert
-        error={error}
-        onReload={() => {
-          void reload();
-        }}
-      />
+      <StaleAlert error={error} onReload={() => void reload()} />
       {pending && (
         <PendingRoleChange
           pending={pending}
@@ -224,20 +207,7 @@ export function EditAccount({
         </div>
         <RoleChoice value={d.roles} onChange={(roles) => setD({ ...d, roles })} error={rolesError(errors)} />
         <Paragraph className="regie-muted">{t('fourEyesHint')}</Paragraph>
-        <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>
-            {t('save')}
-          </Button>
-          <Button
-            appearance="subtle-button"
-            onClick={() => {
-              draft.clear();
-              onCancel();
-            }}
-          >
-            {t('cancel')}
-          </Button>
-        </div>
+        <SaveOrCancel busy={busy} draft={draft} onCancel={onCancel} />
       </SubmitForm>
       <AccountLifecycle
         account={account}
@@ -246,24 +216,16 @@ export function EditAccount({
         busy={busy}
         confirming={confirming}
         setConfirming={setConfirming}
-        onDeactivate={() => {
-          void deactivate();
-        }}
-        onReactivate={() => {
-          void reactivate();
-        }}
+        onDeactivate={() => void deactivate()}
+        onReactivate={() => void reactivate()}
       />
       {!self && (
         <SecurityActions
           account={account}
           name={name}
           busy={busy}
-          onResetTotp={() => {
-            void resetTotp();
-          }}
-          onResetPassword={() => {
-            void resetPassword();
-          }}
+          onResetTotp={() => void resetTotp()}
+          onResetPassword={() => void resetPassword()}
         />
       )}
     </section>

@@ -1,22 +1,15 @@
 // "Accounts": the professionals' accounts of the region — search and filter, page, create (with a
 // temporary password shown once), change name, e-mail and roles, deactivate and reactivate.
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
-import { Pager, useApi, usePagedList } from '../../data.js';
+import { Button, Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { useApi, usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { ProblemAlert, TextInput } from '../../ui/forms.js';
+import { SearchForm } from '../../ui/list-controls.js';
+import { LiveNotice } from '../../ui/notice.js';
+import { useRowEditing } from '../../ui/page-hooks.js';
+import { Section } from '../../ui/page-parts.js';
+import { PagedTable } from '../../ui/paged-table.js';
 import { fmtDateTime } from '../../ui/time.js';
 import { FilterSelect } from '../notifications/FilterSelect.js';
 import { EditAccount, NewAccount } from './AccountForms.js';
@@ -28,10 +21,7 @@ export function Accounts() {
   const t = useLocalT(TEXTS);
   const { lang, label } = useI18n();
   const { session } = useSession();
-  const [q, setQ] = useState('');
   const [filter, setFilter] = useState<{ q: string; organisationId: string; status: Status }>({ q: '', organisationId: '', status: '' });
-  const [editing, setEditing] = useState<Account | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const orgsAnswer = useApi('/api/v1/organisations', { query: { limit: 500 } });
   const orgs = orgsAnswer.data?.items ?? [];
   const list = usePagedList('/api/v1/accounts', {
@@ -42,44 +32,31 @@ export function Accounts() {
   const unreachable = unreachableAnswer.data;
   const error = list.error ?? unreachableAnswer.error ?? orgsAnswer.error;
   const load = () => Promise.all([list.refetch(), unreachableAnswer.refetch()]);
+  const { editing, notice, setNotice, edit, cancel, done } = useRowEditing<Account>(load);
   const emailRequired = data?.emailRequired ?? false;
   const refilter = (f: Partial<typeof filter>) => {
     setNotice(null);
     setFilter({ ...filter, ...f });
-  };
-  const done = (text: string) => {
-    setNotice(text);
-    setEditing(null);
-    void load();
   };
 
   return (
     <>
       <Heading level={1}>{t('accountsTitle')}</Heading>
       <Paragraph className="regie-lead">{t('accountsIntro')}</Paragraph>
-      <div role="status">
-        {notice && (
-          <Alert type="ok" role="none">
-            <Paragraph>{notice}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <LiveNotice text={notice} />
       {editing && (
         <EditAccount
           key={editing.id}
           account={editing}
           self={editing.id === session?.user.id}
           onDone={done}
-          onCancel={() => setEditing(null)}
+          onCancel={cancel}
           emailRequired={emailRequired}
         />
       )}
 
       {unreachable && (
-        <section className="regie-section" aria-labelledby="admin-accounts-unreachable">
-          <Heading level={2} id="admin-accounts-unreachable">
-            {t('unreachableTitle')}
-          </Heading>
+        <Section id="admin-accounts-unreachable" title={t('unreachableTitle')}>
           {!unreachable.emailRequired && <Paragraph>{t('unreachableMailOff')}</Paragraph>}
           {unreachable.items.length === 0 ? (
             <Paragraph>{t('unreachableNone')}</Paragraph>
@@ -101,10 +78,7 @@ export function Accounts() {
                     <Button
                       appearance="secondary-action-button"
                       aria-label={t('addEmailLabel', { name: a.displayName })}
-                      onClick={() => {
-                        setNotice(null);
-                        setEditing(a);
-                      }}
+                      onClick={() => edit(a)}
                     >
                       {t('addEmail')}
                     </Button>
@@ -113,26 +87,11 @@ export function Accounts() {
               </ul>
             </>
           )}
-        </section>
+        </Section>
       )}
 
-      <section className="regie-section" aria-labelledby="admin-accounts-list">
-        <Heading level={2} id="admin-accounts-list">
-          {t('accountsTitle')}
-        </Heading>
-        <form
-          className="regie-search"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            refilter({ q: q.trim() });
-          }}
-        >
-          <TextInput label={t('searchAccount')} name="q" value={q} onChange={(e) => setQ(e.target.value)} />
-          <Button appearance="secondary-action-button" type="submit">
-            {t('search')}
-          </Button>
-        </form>
+      <Section id="admin-accounts-list" title={t('accountsTitle')}>
+        <SearchForm label={t('searchAccount')} onSearch={(q) => refilter({ q })} />
         <div className="regie-filters">
           <FilterSelect
             label={t('organisation')}
@@ -151,71 +110,56 @@ export function Accounts() {
             ]}
           />
         </div>
-        <ProblemAlert error={error} />
-        {data && data.items.length === 0 && <Paragraph>{t('noAccounts')}</Paragraph>}
-        {data && data.items.length > 0 && (
-          <div className="regie-admin-scroll">
-            <Table className="regie-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('displayName')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('organisation')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('roles')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.items.map((a) => (
-                  <TableRow key={a.id} className={a.active ? undefined : 'regie-admin-inactive'}>
-                    <TableCell>
-                      {a.displayName}
-                      {a.id === session?.user.id && <> ({t('you')})</>}
-                      <br />
-                      <span className="regie-muted">
-                        {a.username}
-                        {a.email ? ` · ${a.email}` : ''}
-                      </span>
-                    </TableCell>
-                    <TableCell>{a.organisation.name}</TableCell>
-                    <TableCell>{a.roles.map(label).join(', ')}</TableCell>
-                    <TableCell>
-                      {a.active ? t('active') : <strong>{t('inactive')}</strong>}
-                      {a.pendingRoleChange && (
-                        <>
-                          <br />
-                          <strong>{t('pending')}</strong>
-                        </>
-                      )}
-                      <br />
-                      <span className="regie-muted">
-                        {t('authenticator')}: {a.totpEnrolled ? t('linked') : a.totpRequired ? t('notLinked') : t('notRequired')}
-                      </span>
-                      <br />
-                      <span className="regie-muted">
-                        {t('lastSeen')}: {a.lastSeenAt ? fmtDateTime(a.lastSeenAt, lang) : t('never')}
-                      </span>
-                    </TableCell>
-                    <TableCell>
-                      <Button
-                        appearance="secondary-action-button"
-                        aria-label={t('editAccountLabel', { name: a.displayName })}
-                        onClick={() => {
-                          setNotice(null);
-                          setEditing(a);
-                        }}
-                      >
-                        {t('edit')}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )}
-        <Pager list={list} label={t('accountsTitle')} />
-      </section>
+        <PagedTable
+          list={list}
+          error={error}
+          empty={t('noAccounts')}
+          pagerLabel={t('accountsTitle')}
+          scroll="regie-admin-scroll"
+          head={[t('displayName'), t('organisation'), t('roles'), t('status'), t('actions')]}
+          row={(a) => (
+            <TableRow key={a.id} className={a.active ? undefined : 'regie-admin-inactive'}>
+              <TableCell>
+                {a.displayName}
+                {a.id === session?.user.id && <> ({t('you')})</>}
+                <br />
+                <span className="regie-muted">
+                  {a.username}
+                  {a.email ? ` · ${a.email}` : ''}
+                </span>
+              </TableCell>
+              <TableCell>{a.organisation.name}</TableCell>
+              <TableCell>{a.roles.map(label).join(', ')}</TableCell>
+              <TableCell>
+                {a.active ? t('active') : <strong>{t('inactive')}</strong>}
+                {a.pendingRoleChange && (
+                  <>
+                    <br />
+                    <strong>{t('pending')}</strong>
+                  </>
+                )}
+                <br />
+                <span className="regie-muted">
+                  {t('authenticator')}: {a.totpEnrolled ? t('linked') : a.totpRequired ? t('notLinked') : t('notRequired')}
+                </span>
+                <br />
+                <span className="regie-muted">
+                  {t('lastSeen')}: {a.lastSeenAt ? fmtDateTime(a.lastSeenAt, lang) : t('never')}
+                </span>
+              </TableCell>
+              <TableCell>
+                <Button
+                  appearance="secondary-action-button"
+                  aria-label={t('editAccountLabel', { name: a.displayName })}
+                  onClick={() => edit(a)}
+                >
+                  {t('edit')}
+                </Button>
+              </TableCell>
+            </TableRow>
+          )}
+        />
+      </Section>
 
       <NewAccount
         orgs={orgs}

@@ -1,13 +1,16 @@
 // Adding an organisation and changing one (name, type, safety task); a 409 keeps the input and offers the latest version.
-import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { useEffect, useRef } from 'react';
+import { Alert, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { get, post, put } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { fieldBinder, fieldErrors, ProblemAlert, Select, SubmitForm, TextInput, useAction, useDraft } from '../../ui/forms.js';
+import { ProblemAlert, SaveOrCancel, Select, SubmitForm, SubmitRow, TextInput, useDraft, useFormAction } from '../../ui/forms.js';
+import type { FieldBinder } from '../../ui/field-binder.js';
+import { Section } from '../../ui/page-parts.js';
 import { Checkbox } from '../signals/controls.js';
 import { StaleAlert } from './StaleAlert.js';
 import { rebase } from './rebase.js';
+import { useVersionedDraft } from '../../ui/versioned-draft.js';
 import { ORGANISATION_TYPES, SAFETY_TYPES, TEXTS, type Organisation } from './texts.js';
 
 interface Draft {
@@ -17,10 +20,19 @@ interface Draft {
 }
 const toDraft = (o: Organisation): Draft => ({ name: o.name, type: o.type, safetyTask: o.safetyTask });
 
-function OrganisationFields({ d, setD, errors }: { d: Draft; setD: (d: Draft) => void; errors: Record<string, string> }) {
+function OrganisationFields({
+  d,
+  setD,
+  bind,
+  errors,
+}: {
+  d: Draft;
+  setD: (d: Draft) => void;
+  bind: FieldBinder<Draft>;
+  errors: Record<string, string>;
+}) {
   const t = useLocalT(TEXTS);
   const { label } = useI18n();
-  const bind = fieldBinder(d, setD, errors);
   return (
     <>
       <div className="regie-grid">
@@ -47,11 +59,10 @@ function OrganisationFields({ d, setD, errors }: { d: Draft; setD: (d: Draft) =>
 
 export function NewOrganisation({ onCreated }: { onCreated: (o: Organisation) => void }) {
   const t = useLocalT(TEXTS);
-  const { lang } = useI18n();
   const { session } = useSession();
   const initial: Draft = { name: '', type: '', safetyTask: false };
   const [d, setD, draft] = useDraft<Draft>(`${session!.user.id}.admin.organisation-new`, initial);
-  const { error, busy, run } = useAction();
+  const { error, busy, run, errors, bind } = useFormAction(d, setD);
   const submit = () =>
     run(async () => {
       const o = await post('/api/v1/organisations', { body: { name: d.name, type: d.type, safetyTask: d.safetyTask } });
@@ -60,20 +71,13 @@ export function NewOrganisation({ onCreated }: { onCreated: (o: Organisation) =>
       onCreated(o);
     });
   return (
-    <section className="regie-section" aria-labelledby="admin-org-new">
-      <Heading level={2} id="admin-org-new">
-        {t('newOrg')}
-      </Heading>
+    <Section id="admin-org-new" title={t('newOrg')}>
       <ProblemAlert error={error} />
       <SubmitForm onSubmit={submit}>
-        <OrganisationFields d={d} setD={setD} errors={fieldErrors(error, lang)} />
-        <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>
-            {t('add')}
-          </Button>
-        </div>
+        <OrganisationFields d={d} setD={setD} bind={bind} errors={errors} />
+        <SubmitRow label={t('add')} busy={busy} />
       </SubmitForm>
-    </section>
+    </Section>
   );
 }
 
@@ -87,12 +91,17 @@ export function EditOrganisation({
   onCancel: () => void;
 }) {
   const t = useLocalT(TEXTS);
-  const { lang, label } = useI18n();
+  const { label } = useI18n();
   const { session } = useSession();
-  const [org, setOrg] = useState(initialOrg);
-  const [d, setD, draft] = useDraft<Draft>(`${session!.user.id}.admin.organisation.${org.id}`, toDraft(org));
-  const { error, setError, busy, run } = useAction();
-  const [reloaded, setReloaded] = useState(false);
+  const {
+    base: org,
+    d,
+    setD,
+    draft,
+    reloaded,
+    rebaseOn,
+  } = useVersionedDraft(`${session!.user.id}.admin.organisation.${initialOrg.id}`, initialOrg, toDraft, rebase);
+  const { error, busy, run, errors, bind } = useFormAction(d, setD);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -106,17 +115,8 @@ export function EditOrganisation({
       draft.clear();
       onSaved(saved);
     });
-  const reload = async () => {
-    setError(null);
-    try {
-      const latest = await get('/api/v1/organisations/:organisationId', { params: { organisationId: org.id } });
-      setD(rebase(d, toDraft(org), toDraft(latest)));
-      setOrg(latest);
-      setReloaded(true);
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const reload = () =>
+    run(async () => rebaseOn(await get('/api/v1/organisations/:organisationId', { params: { organisationId: org.id } })));
   return (
     <section className="regie-section regie-edit" aria-labelledby="admin-org-edit">
       <Heading level={2} id="admin-org-edit" ref={heading} tabIndex={-1}>
@@ -129,28 +129,10 @@ export function EditOrganisation({
           </Paragraph>
         </Alert>
       )}
-      <StaleAlert
-        error={error}
-        onReload={() => {
-          void reload();
-        }}
-      />
+      <StaleAlert error={error} onReload={() => void reload()} />
       <SubmitForm onSubmit={submit}>
-        <OrganisationFields d={d} setD={setD} errors={fieldErrors(error, lang)} />
-        <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>
-            {t('save')}
-          </Button>
-          <Button
-            appearance="subtle-button"
-            onClick={() => {
-              draft.clear();
-              onCancel();
-            }}
-          >
-            {t('cancel')}
-          </Button>
-        </div>
+        <OrganisationFields d={d} setD={setD} bind={bind} errors={errors} />
+        <SaveOrCancel busy={busy} draft={draft} onCancel={onCancel} />
       </SubmitForm>
     </section>
   );

@@ -1,12 +1,13 @@
 // "Plan en familienetwerkberaad": the region's plan rules — whether a team lead approves a plan
 // before it is proposed, and within how many working days the network council is offered. Each is
 // saved with its version; when someone else saved in the meantime, the form shows the latest.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { get, put } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, TextInput } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, SubmitForm, TextInput } from '../../ui/forms.js';
+import { Section } from '../../ui/page-parts.js';
 import { RadioGroup } from '../signals/controls.js';
 import { isStale } from './StaleAlert.js';
 import { TEXTS } from './texts.js';
@@ -49,6 +50,37 @@ function useSave<T>(reload: () => Promise<T>, apply: (latest: T) => void) {
   return { error, notice, run };
 }
 
+/** One rule's form: its heading, its refusal or notice, its fields and "Opslaan". */
+function RuleSection({
+  id,
+  title,
+  error,
+  notice,
+  onSubmit,
+  children,
+}: {
+  id: string;
+  title: string;
+  error: unknown;
+  notice: string | null;
+  onSubmit: () => unknown;
+  children: ReactNode;
+}) {
+  const t = useLocalT(TEXTS);
+  return (
+    <Section id={id} title={title}>
+      <ProblemAlert error={error} />
+      {notice && <Paragraph role="status">{notice}</Paragraph>}
+      <SubmitForm onSubmit={onSubmit}>
+        {children}
+        <Button appearance="primary-action-button" type="submit">
+          {t('save')}
+        </Button>
+      </SubmitForm>
+    </Section>
+  );
+}
+
 function ApprovalForm({ initial }: { initial: { teamLeadApproval: boolean; version: number } }) {
   const t = useLocalT(TEXTS);
   const [base, setBase] = useState(initial);
@@ -61,34 +93,24 @@ function ApprovalForm({ initial }: { initial: { teamLeadApproval: boolean; versi
     },
   );
   return (
-    <section aria-labelledby="approval-title" className="regie-section">
-      <Heading level={2} id="approval-title">
-        {t('approvalTitle')}
-      </Heading>
-      <ProblemAlert error={error} />
-      {notice && <Paragraph role="status">{notice}</Paragraph>}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(() => put('/api/v1/plan-settings', { body: { teamLeadApproval: value === 'yes', version: base.version } }));
-        }}
-        noValidate
-      >
-        <RadioGroup
-          legend={t('approvalLegend')}
-          name="teamLeadApproval"
-          value={value}
-          onChange={setValue}
-          options={[
-            { value: 'no', label: t('approvalNo') },
-            { value: 'yes', label: t('approvalYes') },
-          ]}
-        />
-        <Button appearance="primary-action-button" type="submit">
-          {t('save')}
-        </Button>
-      </form>
-    </section>
+    <RuleSection
+      id="approval-title"
+      title={t('approvalTitle')}
+      error={error}
+      notice={notice}
+      onSubmit={() => run(() => put('/api/v1/plan-settings', { body: { teamLeadApproval: value === 'yes', version: base.version } }))}
+    >
+      <RadioGroup
+        legend={t('approvalLegend')}
+        name="teamLeadApproval"
+        value={value}
+        onChange={setValue}
+        options={[
+          { value: 'no', label: t('approvalNo') },
+          { value: 'yes', label: t('approvalYes') },
+        ]}
+      />
+    </RuleSection>
   );
 }
 
@@ -107,32 +129,22 @@ function CouncilDaysForm({ initial }: { initial: { workingDays: number; version:
   const errors = fieldErrors(error, lang);
   const number = days.trim() === '' ? undefined : Number(days); // left out: the server names the field
   return (
-    <section aria-labelledby="council-days-title" className="regie-section">
-      <Heading level={2} id="council-days-title">
-        {t('councilTitle')}
-      </Heading>
-      <ProblemAlert error={error} />
-      {notice && <Paragraph role="status">{notice}</Paragraph>}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(() => put('/api/v1/admin/council-settings', { body: { workingDays: number, version: base.version } }));
-        }}
-        noValidate
-      >
-        <TextInput
-          label={t('councilDays')}
-          hint={t('councilDaysHint')}
-          name="workingDays"
-          inputMode="numeric"
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-          error={errors.workingDays}
-        />
-        <Button appearance="primary-action-button" type="submit">
-          {t('save')}
-        </Button>
-      </form>
-    </section>
+    <RuleSection
+      id="council-days-title"
+      title={t('councilTitle')}
+      error={error}
+      notice={notice}
+      onSubmit={() => run(() => put('/api/v1/admin/council-settings', { body: { workingDays: number, version: base.version } }))}
+    >
+      <TextInput
+        label={t('councilDays')}
+        hint={t('councilDaysHint')}
+        name="workingDays"
+        inputMode="numeric"
+        value={days}
+        onChange={(e) => setDays(e.target.value)}
+        error={errors.workingDays}
+      />
+    </RuleSection>
   );
 }

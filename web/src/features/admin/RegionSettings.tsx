@@ -7,10 +7,11 @@ import { get, put } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, SubmitForm, useDraft, TextInput } from '../../ui/forms.js';
+import { ProblemAlert, SubmitForm, SubmitRow, TextInput, useFormAction } from '../../ui/forms.js';
 import { StaleAlert } from './StaleAlert.js';
 import { PlainSelect } from './controls.js';
 import { rebase } from './rebase.js';
+import { useVersionedDraft } from '../../ui/versioned-draft.js';
 import {
   LIBERATION_DAY_RULES,
   TEXTS,
@@ -70,26 +71,25 @@ export function RegionSettings() {
 
 function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: Organisation[]; onDiscard: () => void }) {
   const t = useLocalT(TEXTS);
-  const { lang, label } = useI18n();
+  const { label } = useI18n();
   const { session } = useSession();
   /** The saved settings this form is based on; its version goes with the save. */
-  const [base, setBase] = useState(initial);
-  const [d, setD, draft] = useDraft<Draft>(`${session!.user.id}.admin.region-settings`, toDraft(initial));
-  const [error, setError] = useState<unknown>(null);
+  const { base, setBase, d, setD, draft, reloaded, setReloaded, rebaseOn } = useVersionedDraft(
+    `${session!.user.id}.admin.region-settings`,
+    initial,
+    toDraft,
+    rebase,
+  );
+  const { error, busy, run, errors, bind } = useFormAction(d, setD);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reloaded, setReloaded] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [showRestored, setShowRestored] = useState(draft.restored);
-  const errors = fieldErrors(error, lang);
   // The current front door stays in the list even if its type no longer fits, so the form shows the truth.
   const doors = orgs.filter((o) => base.frontDoorTypes.includes(o.type) || o.id === base.frontDoorOrganisation?.id);
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
+  const submit = () => {
     setNotice(null);
     const num = (v: string) => (v.trim() === '' ? undefined : Number(v)); // left out: the server names the field
-    try {
+    return run(async () => {
       const saved = await put('/api/v1/region-settings', {
         body: {
           workingDays: { acute: num(d.acute), high: num(d.high), normal: num(d.normal) },
@@ -104,23 +104,9 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
       setShowRestored(false);
       setReloaded(false);
       setNotice(t('saved'));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const reload = async () => {
-    setError(null);
-    try {
-      const latest = await latestSettings();
-      setD(rebase(d, toDraft(base), toDraft(latest)));
-      setBase(latest);
-      setReloaded(true);
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const reload = () => run(async () => rebaseOn(await latestSettings()));
   const saved = `${URGENCIES.map((u) => `${t(u)} ${base.workingDays[u]}`).join(', ')} ${t('workingDays')}; ${t('frontDoor')}: ${base.frontDoorOrganisation?.name ?? t('closed')}; ${t('liberationDay')}: ${t(`lib_${base.liberationDay}`)}`;
 
   return (
@@ -153,12 +139,7 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
           </Paragraph>
         </Alert>
       )}
-      <StaleAlert
-        error={error}
-        onReload={() => {
-          void reload();
-        }}
-      />
+      <StaleAlert error={error} onReload={() => void reload()} />
       {!base.saved && <Paragraph className="regie-muted">{t('defaults')}</Paragraph>}
 
       <fieldset className="utrecht-form-fieldset regie-fieldset">
@@ -177,10 +158,7 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
               min={0}
               max={base.limits[u]}
               step={1}
-              value={d[u]}
-              onChange={(e) => setD({ ...d, [u]: e.target.value })}
-              field={`workingDays.${u}`}
-              error={errors[`workingDays.${u}`]}
+              {...bind(u, `workingDays.${u}`)}
             />
           ))}
         </div>
@@ -195,10 +173,7 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
         <PlainSelect
           label={t('frontDoor')}
           hint={t('frontDoorHint')}
-          value={d.frontDoor}
-          onChange={(e) => setD({ ...d, frontDoor: e.target.value })}
-          field="frontDoorOrganisationId"
-          error={errors.frontDoorOrganisationId}
+          {...bind('frontDoor', 'frontDoorOrganisationId')}
           options={[
             { value: '', label: t('frontDoorNone') },
             ...doors.map((o) => ({ value: o.id, label: `${o.name} (${label(o.type)})` })),
@@ -220,11 +195,7 @@ function SettingsForm({ initial, orgs, onDiscard }: { initial: Settings; orgs: O
         />
       </fieldset>
 
-      <div className="regie-actions">
-        <Button appearance="primary-action-button" type="submit" disabled={busy}>
-          {t('save')}
-        </Button>
-      </div>
+      <SubmitRow label={t('save')} busy={busy} />
     </SubmitForm>
   );
 }

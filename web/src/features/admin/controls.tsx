@@ -1,42 +1,11 @@
 // Form controls of the administrator's screens that ui/forms.tsx does not have: a select without
 // the "— kies —" option (every choice is meaningful), and a group of checkboxes with one error.
-import { useRef, type SelectHTMLAttributes } from 'react';
-import { Field, FieldsetError, useFieldId } from '../../ui/forms.js';
+import { useRef } from 'react';
+import { FieldsetError, useFieldId } from '../../ui/forms.js';
+import { OptionSelect } from '../../ui/list-controls.js';
 
-export function PlainSelect({
-  label,
-  hint,
-  error,
-  field,
-  options,
-  ...rest
-}: {
-  label: string;
-  hint?: string;
-  error?: string;
-  field?: string;
-  options: Array<{ value: string; label: string }>;
-} & SelectHTMLAttributes<HTMLSelectElement>) {
-  return (
-    <Field label={label} hint={hint} error={error} field={field}>
-      {(id, d) => (
-        <select
-          id={id}
-          aria-describedby={d}
-          aria-invalid={error ? true : undefined}
-          className="utrecht-select utrecht-select--html-select"
-          {...rest}
-        >
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
+/** A select without "— kies —": see ui/list-controls.tsx. */
+export const PlainSelect = OptionSelect;
 
 let n = 0;
 

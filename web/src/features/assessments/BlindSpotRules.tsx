@@ -7,7 +7,7 @@ import { ORGANISATION_TYPES } from '@contract/shared/enums.js';
 import { ApiError, put, type ApiResponse } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select, SubmitForm, TextInput } from '../../ui/forms.js';
+import { FieldScope, ProblemAlert, Select, SubmitForm, TextInput, useFormAction } from '../../ui/forms.js';
 import { useAssessmentT } from './texts.js';
 
 type Rule = ApiResponse<'GET', '/api/v1/admin/blind-spot-rules'>['items'][number];
@@ -36,7 +36,7 @@ export function BlindSpotRules() {
 
 function RuleForm({ rule, onStale }: { rule: Rule; onStale: () => void }) {
   const t = useAssessmentT();
-  const { lang, label } = useI18n();
+  const { label } = useI18n();
   const [d, setD] = useState({
     enabled: rule.enabled,
     partnerType: rule.partnerType,
@@ -45,108 +45,81 @@ function RuleForm({ rule, onStale }: { rule: Rule; onStale: () => void }) {
     maxScore: String(rule.maxScore ?? ''),
   });
   const [base, setBase] = useState(rule);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run, bind } = useFormAction(d, setD);
   const [notice, setNotice] = useState<string | null>(null);
-  const errors = fieldErrors(error, lang);
   const ageRule = AGE_RULES.includes(rule.rule);
   const num = (v: string) => (v.trim() === '' ? null : Number(v));
   const id = `rule-${rule.rule}`;
-  const submit = async () => {
-    setError(null);
+  /** A number field within its range (the server checks it too). */
+  const number = (min: number, max: number) => ({ type: 'number', inputMode: 'numeric' as const, min, max });
+  const submit = () => {
     setNotice(null);
-    try {
-      const saved = await put('/api/v1/admin/blind-spot-rules/:rule', {
-        params: { rule: rule.rule },
-        body: {
-          version: base.version,
-          enabled: d.enabled,
-          partnerType: d.partnerType,
-          ...(ageRule ? { minAge: num(d.minAge), maxAge: num(d.maxAge) } : { maxScore: num(d.maxScore) }),
-        },
-      });
-      setBase(saved);
-      setNotice(t('ruleSaved'));
-    } catch (e) {
-      if (e instanceof ApiError && e.problem.status === 409) {
+    return run(async () => {
+      try {
+        const saved = await put('/api/v1/admin/blind-spot-rules/:rule', {
+          params: { rule: rule.rule },
+          body: {
+            version: base.version,
+            enabled: d.enabled,
+            partnerType: d.partnerType,
+            ...(ageRule ? { minAge: num(d.minAge), maxAge: num(d.maxAge) } : { maxScore: num(d.maxScore) }),
+          },
+        });
+        setBase(saved);
+        setNotice(t('ruleSaved'));
+      } catch (e) {
+        // Saved by someone else meantime: the latest version is loaded to check and save again.
+        if (!(e instanceof ApiError && e.problem.status === 409)) throw e;
         setNotice(t('stale'));
         onStale();
-        return;
       }
-      setError(e);
-    }
+    });
   };
   return (
-    <SubmitForm onSubmit={submit} className="regie-section" aria-labelledby={id}>
-      <Heading level={2} id={id}>
-        {t(`rule_${rule.rule}`)}
-      </Heading>
-      <div role="status">
-        {notice && (
-          <Alert type="info" role="none">
-            <Paragraph>{notice}</Paragraph>
-          </Alert>
-        )}
-      </div>
-      <ProblemAlert error={error} />
-      <div className="utrecht-form-field utrecht-form-field--checkbox">
-        <input
-          id={`${id}-enabled`}
-          type="checkbox"
-          className="utrecht-checkbox utrecht-checkbox--html-input"
-          checked={d.enabled}
-          onChange={(e) => setD({ ...d, enabled: e.target.checked })}
-        />
-        <label htmlFor={`${id}-enabled`} className="utrecht-form-label utrecht-form-label--checkbox">
-          {t('ruleEnabled')}
-        </label>
-      </div>
-      <div className="regie-grid">
-        <Select
-          label={t('partnerType')}
-          value={d.partnerType}
-          onChange={(e) => setD({ ...d, partnerType: e.target.value })}
-          error={errors.partnerType}
-          options={ORGANISATION_TYPES.map((o) => ({ value: o, label: label(o) }))}
-        />
-        {ageRule ? (
-          <>
-            <TextInput
-              label={t('minAge')}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={17}
-              value={d.minAge}
-              onChange={(e) => setD({ ...d, minAge: e.target.value })}
-              error={errors.minAge}
-            />
-            <TextInput
-              label={t('maxAge')}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={17}
-              value={d.maxAge}
-              onChange={(e) => setD({ ...d, maxAge: e.target.value })}
-              error={errors.maxAge}
-            />
-          </>
-        ) : (
-          <TextInput
-            label={t('maxScore')}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={4}
-            value={d.maxScore}
-            onChange={(e) => setD({ ...d, maxScore: e.target.value })}
-            error={errors.maxScore}
+    <FieldScope name={id}>
+      <SubmitForm onSubmit={submit} className="regie-section" aria-labelledby={id}>
+        <Heading level={2} id={id}>
+          {t(`rule_${rule.rule}`)}
+        </Heading>
+        <div role="status">
+          {notice && (
+            <Alert type="info" role="none">
+              <Paragraph>{notice}</Paragraph>
+            </Alert>
+          )}
+        </div>
+        <ProblemAlert error={error} />
+        <div className="utrecht-form-field utrecht-form-field--checkbox">
+          <input
+            id={`${id}-enabled`}
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={d.enabled}
+            onChange={(e) => setD({ ...d, enabled: e.target.checked })}
           />
-        )}
-      </div>
-      <Button appearance="primary-action-button" type="submit">
-        {t('save')}
-      </Button>
-    </SubmitForm>
+          <label htmlFor={`${id}-enabled`} className="utrecht-form-label utrecht-form-label--checkbox">
+            {t('ruleEnabled')}
+          </label>
+        </div>
+        <div className="regie-grid">
+          <Select
+            label={t('partnerType')}
+            {...bind('partnerType')}
+            options={ORGANISATION_TYPES.map((o) => ({ value: o, label: label(o) }))}
+          />
+          {ageRule ? (
+            <>
+              <TextInput label={t('minAge')} {...number(0, 17)} {...bind('minAge')} />
+              <TextInput label={t('maxAge')} {...number(0, 17)} {...bind('maxAge')} />
+            </>
+          ) : (
+            <TextInput label={t('maxScore')} {...number(1, 4)} {...bind('maxScore')} />
+          )}
+        </div>
+        <Button appearance="primary-action-button" type="submit">
+          {t('save')}
+        </Button>
+      </SubmitForm>
+    </FieldScope>
   );
 }

@@ -8,7 +8,7 @@ import { post } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A, useNavigate } from '../../router.js';
-import { fieldErrors, ProblemAlert, Select, SubmitForm, TextInput } from '../../ui/forms.js';
+import { ProblemAlert, Select, SubmitForm, TextInput, useFormAction } from '../../ui/forms.js';
 import { useAssessmentT } from './texts.js';
 
 type View = 'professional' | 'family';
@@ -22,44 +22,35 @@ export function RecordAssessment({ caseId }: { caseId: string }) {
   const t = useAssessmentT();
   const { lang } = useI18n();
   const picture = useApi('/api/v1/cases/:caseId/assessments', { params: { caseId } });
-  const [assessedOn, setAssessedOn] = useState(() => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }));
-  const [view, setView] = useState<View>('professional');
+  const [v, setV] = useState<{ assessedOn: string; view: View }>(() => ({
+    assessedOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }),
+    view: 'professional',
+  }));
   const [entries, setEntries] = useState<Record<string, Entry>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run, errors, bind } = useFormAction(v, setV);
   const [empty, setEmpty] = useState(false);
-  const errors = fieldErrors(error, lang);
   const key = (personId: string, d: Domain) => `${personId}|${d}`;
   const set = (k: string, v: Partial<Entry>) => setEntries((e) => ({ ...e, [k]: { ...(e[k] ?? { score: '', rationale: '' }), ...v } }));
   const data = picture.data;
 
   const filled = Object.entries(entries).filter(([, e]) => e.score !== '');
-  const submit = async () => {
-    setError(null);
-    setEmpty(false);
-    if (!filled.length) {
-      setEmpty(true);
-      return;
-    }
-    setBusy(true);
-    try {
+  const submit = () => {
+    setEmpty(!filled.length);
+    if (!filled.length) return setError(null);
+    return run(async () => {
       await post('/api/v1/cases/:caseId/assessments', {
         params: { caseId },
         body: {
-          assessedOn,
+          assessedOn: v.assessedOn,
           scores: filled.map(([k, e]) => {
             const [personId, domain] = k.split('|') as [string, Domain];
-            return { personId, domain, score: Number(e.score), rationale: e.rationale, view };
+            return { personId, domain, score: Number(e.score), rationale: e.rationale, view: v.view };
           }),
         },
       });
       void picture.refetch();
       navigate(`/gezinnen/${data?.familyId ?? ''}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   // The server names a score by its place in the list it was sent; map it back to the field.
   const errorAt = (k: string, field: 'score' | 'rationale' | 'domain' | 'personId') => {
@@ -87,17 +78,10 @@ export function RecordAssessment({ caseId }: { caseId: string }) {
       {data && (
         <SubmitForm onSubmit={submit}>
           <div className="regie-grid">
-            <TextInput
-              label={t('assessedOn')}
-              type="date"
-              value={assessedOn}
-              onChange={(e) => setAssessedOn(e.target.value)}
-              error={errors.assessedOn}
-            />
+            <TextInput label={t('assessedOn')} type="date" {...bind('assessedOn')} />
             <Select
               label={t('view')}
-              value={view}
-              onChange={(e) => setView(e.target.value as View)}
+              {...bind('view')}
               options={[
                 { value: 'professional', label: t('viewProfessional') },
                 { value: 'family', label: t('viewFamily') },

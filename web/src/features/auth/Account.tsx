@@ -1,43 +1,41 @@
 // The own account: choose a new password (forced after a one-time password) and replace the
 // authenticator app with a code of the current one.
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { useState } from 'react';
+import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { get, post, put, type ApiResponse } from '../../api.js';
-import { useI18n, useLocalT } from '../../i18n.js';
+import { useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, TextInput } from '../../ui/forms.js';
+import { ProblemAlert, SubmitForm, TextInput, useFormAction } from '../../ui/forms.js';
+import { LiveNotice } from '../../ui/notice.js';
 import { TEXTS } from './texts.js';
+
+const noPasswords = { currentPassword: '', newPassword: '', repeatPassword: '' };
+/** A password field, named as the request names it (password managers go by name and autocomplete). */
+const password = (name: keyof typeof noPasswords, autoComplete: 'current-password' | 'new-password') => ({
+  name,
+  type: 'password',
+  autoComplete,
+  required: true,
+});
 
 export function ChangePassword({ forced, onDone, headingLevel = 1 }: { forced: boolean; onDone?: () => void; headingLevel?: 1 | 2 }) {
   const t = useLocalT(TEXTS);
-  const { lang } = useI18n();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [v, setV] = useState(noPasswords);
+  const { error, setError, busy, run, bind } = useFormAction(v, setV);
   const [mismatch, setMismatch] = useState(false);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error, lang);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     setError(null);
     setDone(false);
-    setMismatch(next !== repeat);
-    if (next !== repeat) return;
-    setBusy(true);
-    try {
-      await put('/api/v1/session/password', { body: forced ? { newPassword: next } : { currentPassword: current, newPassword: next } });
-      setCurrent('');
-      setNext('');
-      setRepeat('');
+    setMismatch(v.newPassword !== v.repeatPassword);
+    if (v.newPassword !== v.repeatPassword) return;
+    return run(async () => {
+      const { currentPassword, newPassword } = v;
+      await put('/api/v1/session/password', { body: forced ? { newPassword } : { currentPassword, newPassword } });
+      setV(noPasswords);
       setDone(true);
       onDone?.();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section className="regie-narrow" aria-labelledby="password-title">
@@ -45,108 +43,62 @@ export function ChangePassword({ forced, onDone, headingLevel = 1 }: { forced: b
         {forced ? t('forcedTitle') : t('passwordTitle')}
       </Heading>
       {forced && <Paragraph>{t('forcedIntro')}</Paragraph>}
-      <div role="status">
-        {done && (
-          <Alert type="ok" role="none">
-            <Paragraph>{t('passwordChanged')}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <LiveNotice text={done ? t('passwordChanged') : null} />
       <ProblemAlert error={error} />
-      <form onSubmit={submit} noValidate>
+      <SubmitForm onSubmit={submit}>
         {!forced && (
-          <TextInput
-            label={t('currentPassword')}
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            field="currentPassword"
-            error={errors.currentPassword}
-            required
-          />
+          <TextInput label={t('currentPassword')} {...password('currentPassword', 'current-password')} {...bind('currentPassword')} />
         )}
         <TextInput
           label={t('newPassword')}
           hint={t('passwordHint')}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          field="newPassword"
-          error={errors.newPassword}
-          required
+          {...password('newPassword', 'new-password')}
+          {...bind('newPassword')}
           minLength={12}
         />
         <TextInput
           label={t('repeatPassword')}
-          name="repeatPassword"
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
+          {...password('repeatPassword', 'new-password')}
+          value={v.repeatPassword}
+          onChange={(e) => setV({ ...v, repeatPassword: e.target.value })}
           error={mismatch ? t('mismatch') : undefined}
-          required
         />
         <Button appearance="primary-action-button" type="submit" disabled={busy}>
           {t('savePassword')}
         </Button>
-      </form>
+      </SubmitForm>
     </section>
   );
 }
 
+const noCodes = { currentCode: '', code: '' };
+const digits = (v: string) => v.replace(/\D/g, '').slice(0, 6);
+
 function ReplaceAuthenticator() {
   const t = useLocalT(TEXTS);
-  const { lang } = useI18n();
   const [data, setData] = useState<ApiResponse<'GET', '/api/v1/session/totp-replacement'> | null>(null);
-  const [currentCode, setCurrentCode] = useState('');
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [v, setV] = useState(noCodes);
+  // Only digits are kept as typed.
+  const { error, busy, run, bind } = useFormAction(v, (next) => setV({ currentCode: digits(next.currentCode), code: digits(next.code) }));
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error, lang);
-  const digits = (v: string) => v.replace(/\D/g, '').slice(0, 6);
-  const start = async () => {
-    setError(null);
+  const start = () => {
     setDone(false);
-    try {
-      setData(await get('/api/v1/session/totp-replacement'));
-    } catch (e) {
-      setError(e);
-    }
+    return run(async () => setData(await get('/api/v1/session/totp-replacement')));
   };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await post('/api/v1/session/totp-replacement', { body: { currentCode, code } });
+  const submit = () =>
+    run(async () => {
+      await post('/api/v1/session/totp-replacement', { body: v });
       setDone(true);
       setData(null);
-      setCurrentCode('');
-      setCode('');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      setV(noCodes);
+    });
   return (
     <section className="regie-narrow regie-section" aria-labelledby="replace-title">
       <Heading level={2} id="replace-title">
         {t('replaceTitle')}
       </Heading>
       <Paragraph>{t('replaceIntro')}</Paragraph>
-      <div role="status">
-        {done && (
-          <Alert type="ok" role="none">
-            <Paragraph>{t('replaced')}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <LiveNotice text={done ? t('replaced') : null} />
       <ProblemAlert error={error} />
       {!data && (
         <Button
@@ -159,7 +111,7 @@ function ReplaceAuthenticator() {
         </Button>
       )}
       {data && (
-        <form onSubmit={submit} noValidate>
+        <SubmitForm onSubmit={submit}>
           <img src={data.qrDataUrl} width={220} height={220} alt={`QR-code: ${t('secret')} ${data.secret}`} />
           <Paragraph>
             {t('secret')} <code data-testid="totp-replacement-secret">{data.secret}</code>
@@ -170,28 +122,14 @@ function ReplaceAuthenticator() {
             inputMode="numeric"
             autoComplete="one-time-code"
             maxLength={6}
-            value={currentCode}
-            onChange={(e) => setCurrentCode(digits(e.target.value))}
-            field="currentCode"
-            error={errors.currentCode}
+            {...bind('currentCode')}
             required
           />
-          <TextInput
-            label={t('newCode')}
-            name="code"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={6}
-            value={code}
-            onChange={(e) => setCode(digits(e.target.value))}
-            field="code"
-            error={errors.code}
-            required
-          />
+          <TextInput label={t('newCode')} name="code" inputMode="numeric" autoComplete="off" maxLength={6} {...bind('code')} required />
           <Button appearance="primary-action-button" type="submit" disabled={busy}>
             {t('replaceConfirm')}
           </Button>
-        </form>
+        </SubmitForm>
       )}
       <Paragraph className="regie-muted">{t('lost')}</Paragraph>
     </section>

@@ -4,7 +4,8 @@ import { post } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { A, useNavigate } from '../../router.js';
 import { mayBreakGlass, useSession } from '../../session.js';
-import { fieldErrors, ProblemAlert, TextArea, TextInput } from '../../ui/forms.js';
+import { ProblemAlert, TextArea, TextInput, useFormAction } from '../../ui/forms.js';
+import { ConfirmStepForm } from '../../ui/confirm-form.js';
 import { BsnInput } from '../../ui/date-fields.js';
 import { ConfirmPanel, useConfirmStep } from '../../ui/confirm.js';
 
@@ -33,15 +34,13 @@ const TEXTS = {
 /** Break the glass: one family, 60 minutes, a second factor and a written reason; confirmed before it opens. */
 export function BreakGlass() {
   const navigate = useNavigate();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const local = useLocalT(TEXTS);
   const { session } = useSession();
-  const [bsn, setBsn] = useState('');
-  const [reason, setReason] = useState('');
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [v, setV] = useState({ bsn: '', reason: '', totpCode: '' });
+  const { error, run, bind } = useFormAction(v, setV);
   const step = useConfirmStep();
-  const errors = fieldErrors(error, lang);
+  const [bsn, reason, code] = [v.bsn.trim(), v.reason.trim(), v.totpCode.trim()];
   if (!mayBreakGlass(session?.user))
     return (
       <>
@@ -52,20 +51,14 @@ export function BreakGlass() {
       </>
     );
   // The result is the family page itself (with its banner): on success it opens there.
-  const send = async () => {
-    setError(null);
-    try {
-      const r = await post('/api/v1/break-glass', { body: { bsn: bsn.trim(), reason: reason.trim(), totpCode: code.trim() } });
+  const send = () =>
+    run(async () => {
+      const r = await post('/api/v1/break-glass', { body: { bsn, reason, totpCode: code } });
       navigate(`/gezinnen/${r.familyId}`);
-      return true;
-    } catch (err) {
-      setError(err);
-      return false;
-    }
-  };
+    });
   // Only a request that can succeed is confirmed first; an incomplete one goes straight to the
   // server, whose refusal names the fields (nothing opens).
-  const complete = /^\d{9}$/.test(bsn.trim()) && reason.trim().length >= 20 && /^\d{6}$/.test(code.trim());
+  const complete = /^\d{9}$/.test(bsn) && reason.length >= 20 && /^\d{6}$/.test(code);
   return (
     <section className="regie-narrow">
       <Heading level={1}>{t('breakGlass')}</Heading>
@@ -80,31 +73,14 @@ export function BreakGlass() {
         </Alert>
       )}
       <ProblemAlert error={error} />
-      <form
-        ref={step.formRef}
-        hidden={step.open}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (complete) step.ask();
-          else void send();
-        }}
-        noValidate
-      >
-        <BsnInput label={t('breakGlassBsn')} hint="" value={bsn} onChange={setBsn} field="bsn" error={errors.bsn} />
-        <TextArea label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} field="reason" error={errors.reason} />
-        <TextInput
-          label={t('codeLabel')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          field="totpCode"
-          error={errors.totpCode}
-        />
+      <ConfirmStepForm step={step} confirm={complete} onSend={send}>
+        <BsnInput label={t('breakGlassBsn')} hint="" {...bind.value('bsn')} />
+        <TextArea label={t('reason')} {...bind('reason')} />
+        <TextInput label={t('codeLabel')} inputMode="numeric" autoComplete="one-time-code" {...bind('totpCode')} />
         <Button appearance="primary-action-button" type="submit">
           {t('breakGlassButton')}
         </Button>
-      </form>
+      </ConfirmStepForm>
       {step.open && (
         <ConfirmPanel
           step={step}
@@ -112,8 +88,8 @@ export function BreakGlass() {
           confirmLabel={local('confirmButton')}
           onConfirm={() => void step.run(send)}
           lines={[
-            local('lineAccess', { bsn: bsn.trim() }),
-            local('lineReason', { reason: reason.trim() }),
+            local('lineAccess', { bsn }),
+            local('lineReason', { reason }),
             local('lineAudit'),
             local('lineTimeline'),
             local('lineAfter'),

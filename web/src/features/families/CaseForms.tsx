@@ -5,13 +5,21 @@ import { post } from '../../api.js';
 import { CaseStatus } from '@contract/shared/primitives.js';
 import { LEGAL_BASES } from '@contract/shared/enums.js';
 import { useI18n } from '../../i18n.js';
-import { FieldScope, fieldErrors, ProblemAlert, Select, TextInput } from '../../ui/forms.js';
+import { FieldScope, fieldBinder, fieldErrors, FoldedForm, ProblemAlert, Select, TextInput, useFormAction } from '../../ui/forms.js';
+import { ConfirmStepForm } from '../../ui/confirm-form.js';
 import { useProfessionals } from './professionals.js';
 import { ConfirmPanel, useConfirmStep } from '../../ui/confirm.js';
 import { useCloseLines } from './CloseCase.js';
 
 const PHASES = CaseStatus.options;
-const BASES = LEGAL_BASES;
+
+/** The professionals to choose from, by name and organisation (coordinator, team member, transfer). */
+export const professionalOptions = (pros: Array<{ id: string; displayName: string; organisationName: string }>) =>
+  pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }));
+
+/** The legal bases to choose from, but the current one. */
+export const legalBasisOptions = (label: (v: string) => string, except?: string) =>
+  LEGAL_BASES.filter((b) => b !== except).map((b) => ({ value: b, label: label(b) }));
 
 export function TransferForm({
   currentUserId,
@@ -24,44 +32,15 @@ export function TransferForm({
 }) {
   const { t, lang } = useI18n();
   const pros = useProfessionals(true).filter((p) => p.id !== currentUserId);
-  const [to, setTo] = useState('');
-  const [reason, setReason] = useState('');
-  const errors = fieldErrors(error, lang);
+  const [v, setV] = useState({ toUserId: '', reason: '' });
+  const bind = fieldBinder(v, setV, fieldErrors(error, lang));
   return (
-    <details className="regie-disclosure">
-      <summary>{t('transfer')}</summary>
-      <FieldScope name="transfer">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            onSubmit(to, reason);
-          }}
-          noValidate
-        >
-          <div className="regie-grid">
-            <Select
-              label={t('transferTo')}
-              hint={t('coordinatorHint')}
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-              field="toUserId"
-              error={errors.toUserId}
-              options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))}
-            />
-            <TextInput
-              label={t('transferReason')}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              field="reason"
-              error={errors.reason}
-            />
-          </div>
-          <Button appearance="primary-action-button" type="submit">
-            {t('transfer')}
-          </Button>
-        </form>
-      </FieldScope>
-    </details>
+    <FoldedForm summary={t('transfer')} scope="transfer" submitLabel={t('transfer')} onSubmit={() => onSubmit(v.toUserId, v.reason)}>
+      <div className="regie-grid">
+        <Select label={t('transferTo')} hint={t('coordinatorHint')} {...bind('toUserId')} options={professionalOptions(pros)} />
+        <TextInput label={t('transferReason')} {...bind('reason')} />
+      </div>
+    </FoldedForm>
   );
 }
 
@@ -82,56 +61,33 @@ export function PhaseForm({
   error: unknown;
 }) {
   const { t, label, lang } = useI18n();
-  const [next, setNext] = useState('');
-  const [reason, setReason] = useState('');
-  const errors = fieldErrors(error, lang);
+  const empty = { status: '', closedReason: '' };
+  const [v, setV] = useState(empty);
+  const bind = fieldBinder(v, setV, fieldErrors(error, lang));
   const step = useConfirmStep();
-  const confirm = useCloseLines(family, reason);
+  const confirm = useCloseLines(family, v.closedReason);
   const save = async () => {
-    const ok = await onSubmit(next, reason);
-    if (ok) {
-      setNext('');
-      setReason('');
-    }
+    const ok = await onSubmit(v.status, v.closedReason);
+    if (ok) setV(empty);
     return ok;
   };
   return (
     <details className="regie-disclosure">
       <summary>{t('changePhase')}</summary>
       <FieldScope name="phase">
-        <form
-          ref={step.formRef}
-          hidden={step.open}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (next === 'closed' && reason.trim().length >= 3) step.ask();
-            else void save();
-          }}
-        >
+        <ConfirmStepForm step={step} confirm={v.status === 'closed' && v.closedReason.trim().length >= 3} onSend={save}>
           <div className="regie-grid">
             <Select
               label={t('newPhase')}
-              value={next}
-              onChange={(e) => setNext(e.target.value)}
-              field="status"
-              error={errors.status}
+              {...bind('status')}
               options={PHASES.filter((p) => p !== status).map((p) => ({ value: p, label: label(p) }))}
             />
-            {next === 'closed' && (
-              <TextInput
-                label={t('closedReason')}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                field="closedReason"
-                error={errors.closedReason}
-              />
-            )}
+            {v.status === 'closed' && <TextInput label={t('closedReason')} {...bind('closedReason')} />}
           </div>
           <Button appearance="primary-action-button" type="submit">
             {t('save')}
           </Button>
-        </form>
+        </ConfirmStepForm>
       </FieldScope>
       {step.open && (
         <ConfirmPanel step={step} lines={confirm.lines} confirmLabel={confirm.confirmLabel} onConfirm={() => void step.run(save, true)} />
@@ -141,51 +97,27 @@ export function PhaseForm({
 }
 
 export function OpenCaseForm({ familyId, onDone }: { familyId: string; onDone: (msg: string) => void }) {
-  const { t, label, lang } = useI18n();
+  const { t, label } = useI18n();
   const pros = useProfessionals(true);
-  const [coordinatorUserId, setCoordinator] = useState('');
-  const [legalBasis, setBasis] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const errors = fieldErrors(error, lang);
+  const [v, setV] = useState({ coordinatorUserId: '', legalBasis: '' });
+  const { error, run, bind } = useFormAction(v, setV);
+  const submit = () =>
+    run(async () => {
+      await post('/api/v1/families/:familyId/cases', { params: { familyId }, body: v });
+      onDone(t('saved'));
+    });
   return (
-    <details className="regie-disclosure">
-      <summary>{t('openCase')}</summary>
-      <FieldScope name="open-case">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            post('/api/v1/families/:familyId/cases', { params: { familyId }, body: { coordinatorUserId, legalBasis } }).then(
-              () => onDone(t('saved')),
-              setError,
-            );
-          }}
-          noValidate
-        >
-          <ProblemAlert error={error} />
-          <div className="regie-grid">
-            <Select
-              label={t('coordinator')}
-              hint={t('coordinatorHint')}
-              value={coordinatorUserId}
-              onChange={(e) => setCoordinator(e.target.value)}
-              field="coordinatorUserId"
-              error={errors.coordinatorUserId}
-              options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))}
-            />
-            <Select
-              label={t('legalBasis')}
-              value={legalBasis}
-              onChange={(e) => setBasis(e.target.value)}
-              field="legalBasis"
-              error={errors.legalBasis}
-              options={BASES.map((b) => ({ value: b, label: label(b) }))}
-            />
-          </div>
-          <Button appearance="primary-action-button" type="submit">
-            {t('openCase')}
-          </Button>
-        </form>
-      </FieldScope>
-    </details>
+    <FoldedForm
+      summary={t('openCase')}
+      scope="open-case"
+      submitLabel={t('openCase')}
+      onSubmit={submit}
+      top={<ProblemAlert error={error} />}
+    >
+      <div className="regie-grid">
+        <Select label={t('coordinator')} hint={t('coordinatorHint')} {...bind('coordinatorUserId')} options={professionalOptions(pros)} />
+        <Select label={t('legalBasis')} {...bind('legalBasis')} options={legalBasisOptions(label)} />
+      </div>
+    </FoldedForm>
   );
 }

@@ -9,12 +9,14 @@ import {
   DraftNotice,
   FieldScope,
   fieldBinder,
-  fieldErrors,
+  FoldedForm,
   ProblemAlert,
+  SaveOrCancel,
   Select,
   SubmitForm,
   TextInput,
   useDraft,
+  useFormAction,
 } from '../../ui/forms.js';
 import { useSession } from '../../session.js';
 import { BirthDateInput, BsnInput } from '../../ui/date-fields.js';
@@ -110,48 +112,47 @@ export function PersonFields({
 }
 
 export function AddMemberForm({ familyId, onSaved }: { familyId: string; onSaved: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { session } = useSession();
   const [person, setPerson, draft] = useDraft(`${session?.user.id}.member.${familyId}`, emptyPerson('child'));
-  const [error, setError] = useState<unknown>(null);
+  const { error, run, errors } = useFormAction(person, setPerson);
   const [open, setOpen] = useState(draft.restored);
-  const submit = async () => {
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       await post('/api/v1/families/:familyId/members', { params: { familyId }, body: personPayload(person) });
       draft.clear();
       setPerson(emptyPerson('child'));
       setOpen(false);
       onSaved();
-    } catch (err) {
-      setError(err);
-    }
-  };
+    });
   return (
-    <details className="regie-disclosure" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
-      <summary>{t('addMember')}</summary>
-      <FieldScope name="add-member">
-        <SubmitForm onSubmit={submit}>
+    <FoldedForm
+      summary={t('addMember')}
+      scope="add-member"
+      submitLabel={t('save')}
+      onSubmit={submit}
+      open={open}
+      onToggle={setOpen}
+      top={
+        <>
           <DraftNotice draft={draft} />
           <ProblemAlert error={error} />
-          <PersonFields value={person} onChange={setPerson} errors={fieldErrors(error, lang)} prefix="" />
-          <Button appearance="primary-action-button" type="submit">
-            {t('save')}
-          </Button>
-        </SubmitForm>
-      </FieldScope>
-    </details>
+        </>
+      }
+    >
+      <PersonFields value={person} onChange={setPerson} errors={errors} prefix="" />
+    </FoldedForm>
   );
 }
 
+const emptyNetwork = { name: '', relation: '', phone: '', note: '' };
+
 export function AddNetworkForm({ familyId, onSaved }: { familyId: string; onSaved: () => void }) {
-  const { t, label, lang } = useI18n();
-  const [v, setV] = useState({ name: '', relation: '', phone: '', note: '' });
-  const [error, setError] = useState<unknown>(null);
-  const bind = fieldBinder(v, setV, fieldErrors(error, lang));
-  const submit = async () => {
-    setError(null);
-    try {
+  const { t, label } = useI18n();
+  const [v, setV] = useState(emptyNetwork);
+  const { error, run, bind } = useFormAction(v, setV);
+  const submit = () =>
+    run(async () => {
       await post('/api/v1/families/:familyId/network-members', {
         params: { familyId },
         body: {
@@ -161,34 +162,28 @@ export function AddNetworkForm({ familyId, onSaved }: { familyId: string; onSave
           note: v.note.trim() || undefined,
         },
       });
-      setV({ name: '', relation: '', phone: '', note: '' });
+      setV(emptyNetwork);
       onSaved();
-    } catch (err) {
-      setError(err);
-    }
-  };
+    });
   return (
-    <details className="regie-disclosure">
-      <summary>{t('addNetwork')}</summary>
-      <FieldScope name="add-network">
-        <SubmitForm onSubmit={submit}>
-          <ProblemAlert error={error} />
-          <div className="regie-grid">
-            <TextInput label={t('name')} {...bind('name')} />
-            <Select
-              label={t('relation')}
-              {...bind('relation')}
-              options={['grandparent', 'other_family', 'neighbour', 'friend', 'other'].map((r) => ({ value: r, label: label(r) }))}
-            />
-            <TextInput label={`${t('phone')} ${t('optional')}`} {...bind('phone')} />
-            <TextInput label={`${t('note')} ${t('optional')}`} {...bind('note')} />
-          </div>
-          <Button appearance="primary-action-button" type="submit">
-            {t('save')}
-          </Button>
-        </SubmitForm>
-      </FieldScope>
-    </details>
+    <FoldedForm
+      summary={t('addNetwork')}
+      scope="add-network"
+      submitLabel={t('save')}
+      onSubmit={submit}
+      top={<ProblemAlert error={error} />}
+    >
+      <div className="regie-grid">
+        <TextInput label={t('name')} {...bind('name')} />
+        <Select
+          label={t('relation')}
+          {...bind('relation')}
+          options={['grandparent', 'other_family', 'neighbour', 'friend', 'other'].map((r) => ({ value: r, label: label(r) }))}
+        />
+        <TextInput label={`${t('phone')} ${t('optional')}`} {...bind('phone')} />
+        <TextInput label={`${t('note')} ${t('optional')}`} {...bind('note')} />
+      </div>
+    </FoldedForm>
   );
 }
 
@@ -204,7 +199,7 @@ export function EditMemberForm({
   onReload: () => void;
   onCancel: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { session } = useSession();
   const initial: PersonDraft = {
     givenNames: member.givenNames,
@@ -220,22 +215,18 @@ export function EditMemberForm({
     city: member.city ?? '',
   };
   const [person, setPerson, draft] = useDraft(`${session?.user.id}.person.${member.personId}`, initial);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run, errors } = useFormAction(person, setPerson);
   const stale = error instanceof ApiError && error.problem.code === 'stale_version';
-  const submit = async () => {
-    setError(null);
-    const { relation: _relation, ...fields } = personPayload(person);
-    try {
+  const submit = () =>
+    run(async () => {
+      const { relation: _relation, ...fields } = personPayload(person);
       await put('/api/v1/persons/:personId', {
         params: { personId: member.personId },
         body: { ...fields, phone: member.phone ?? undefined, version: member.version },
       });
       draft.clear();
       onSaved();
-    } catch (err) {
-      setError(err);
-    }
-  };
+    });
   return (
     <FieldScope name={`person-${member.personId}`}>
       <SubmitForm onSubmit={submit} className="regie-edit" aria-label={`${t('edit')}: ${member.fullName}`}>
@@ -252,21 +243,8 @@ export function EditMemberForm({
             </Button>
           )}
         </ProblemAlert>
-        <PersonFields value={person} onChange={setPerson} errors={fieldErrors(error, lang)} prefix="" hideRelation />
-        <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit">
-            {t('save')}
-          </Button>
-          <Button
-            appearance="subtle-button"
-            onClick={() => {
-              draft.clear();
-              onCancel();
-            }}
-          >
-            {t('cancel')}
-          </Button>
-        </div>
+        <PersonFields value={person} onChange={setPerson} errors={errors} prefix="" hideRelation />
+        <SaveOrCancel draft={draft} onCancel={onCancel} />
       </SubmitForm>
     </FieldScope>
   );

@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { post, ApiError } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { A, useNavigate } from '../../router.js';
 import { useSession } from '../../session.js';
-import { DraftNotice, fieldBinder, fieldErrors, ProblemAlert, Select, SubmitForm, TextInput, useDraft } from '../../ui/forms.js';
+import { DraftNotice, ProblemAlert, Select, SubmitForm, SubmitRow, TextInput, useDraft, useFormAction } from '../../ui/forms.js';
 import { emptyPerson, PersonFields, personPayload, type PersonDraft } from './MemberForms.js';
 import { useProfessionals } from './CaseSection.js';
+import { legalBasisOptions, professionalOptions } from './CaseForms.js';
 import { MatchSuggestions } from './MatchSuggestions.js';
 
 type MemberDraft = PersonDraft & { existingPersonId?: string; rejected?: string[] };
@@ -21,7 +21,7 @@ interface Draft {
 /** Register a household once, with all its members, and open its case in the same step. */
 export function RegisterFamily() {
   const navigate = useNavigate();
-  const { t, label, lang } = useI18n();
+  const { t, label } = useI18n();
   const { session } = useSession();
   const me = session!.user;
   const pros = useProfessionals(true);
@@ -33,16 +33,12 @@ export function RegisterFamily() {
     legalBasis: '',
   };
   const [d, setD, draft] = useDraft<Draft>(`${me.id}.register-family`, initial);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error, lang);
-  const bind = fieldBinder(d, setD, errors);
+  // A refusal is shown at the top of the page: scroll there.
+  const { error, busy, run, errors, bind } = useFormAction(d, setD, { onError: () => window.scrollTo(0, 0) });
   const existing = error instanceof ApiError ? (error.problem.existingFamilyId as string | undefined) : undefined;
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       const r = await post('/api/v1/families', {
         body: {
           ...(d.name.trim() ? { name: d.name.trim() } : {}),
@@ -56,13 +52,7 @@ export function RegisterFamily() {
       });
       draft.clear();
       navigate(`/gezinnen/${r.id}`);
-    } catch (err) {
-      setError(err);
-      window.scrollTo(0, 0);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>
@@ -138,25 +128,18 @@ export function RegisterFamily() {
               label={t('coordinator')}
               hint={t('coordinatorHint')}
               {...bind('coordinatorUserId', 'case.coordinatorUserId')}
-              options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))}
+              options={professionalOptions(pros)}
             />
-            <Select
-              label={t('legalBasis')}
-              {...bind('legalBasis', 'case.legalBasis')}
-              options={['consent', 'statutory_task', 'safety'].map((b) => ({ value: b, label: label(b) }))}
-            />
+            <Select label={t('legalBasis')} {...bind('legalBasis', 'case.legalBasis')} options={legalBasisOptions(label)} />
           </div>
         </fieldset>
-        <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>
-            {t('register')}
-          </Button>
+        <SubmitRow label={t('register')} busy={busy}>
           {draft.savedAt && (
             <span className="regie-muted" role="status">
               {t('draftSaved')}
             </span>
           )}
-        </div>
+        </SubmitRow>
       </SubmitForm>
     </>
   );

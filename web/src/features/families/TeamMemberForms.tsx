@@ -1,42 +1,64 @@
 // Changing the case team: ending a membership, changing its legal basis, adding a team member.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from '@rijkshuisstijl-community/components-react';
-import { LEGAL_BASES } from '@contract/shared/enums.js';
 import { useI18n } from '../../i18n.js';
-import { FieldScope, fieldErrors, Select, TextInput } from '../../ui/forms.js';
+import { FieldScope, fieldBinder, fieldErrors, FoldedForm, Select, SubmitForm, TextInput } from '../../ui/forms.js';
 import { DateInput } from '../../ui/date-fields.js';
 import { useProfessionals } from './professionals.js';
+import { legalBasisOptions, professionalOptions } from './CaseForms.js';
 
-const BASES = LEGAL_BASES;
-
-export function EndMembership({ name, onEnd }: { caseId: string; membershipId: string; name: string; onEnd: (reason: string) => void }) {
+/** A small form about one team member behind a button of its own: it opens in place, with save and cancel. */
+function MemberAction({
+  action,
+  name,
+  scope,
+  submitLabel,
+  onSubmit,
+  children,
+}: {
+  action: string;
+  name: string;
+  scope: string;
+  submitLabel: string;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   if (!open)
     return (
-      <Button appearance="secondary-action-button" onClick={() => setOpen(true)} aria-label={`${t('endMembership')}: ${name}`}>
-        {t('endMembership')}
+      <Button appearance="secondary-action-button" onClick={() => setOpen(true)} aria-label={`${action}: ${name}`}>
+        {action}
       </Button>
     );
   return (
-    <FieldScope name={`end-${name}`}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          onEnd(reason);
-        }}
-        className="regie-inline-form"
-      >
-        <TextInput label={`${t('endReason')} (${name})`} value={reason} onChange={(e) => setReason(e.target.value)} />
+    <FieldScope name={scope}>
+      <SubmitForm onSubmit={onSubmit} className="regie-inline-form">
+        {children}
         <Button appearance="primary-action-button" type="submit">
-          {t('endMembership')}
+          {submitLabel}
         </Button>
         <Button appearance="subtle-button" onClick={() => setOpen(false)}>
           {t('cancel')}
         </Button>
-      </form>
+      </SubmitForm>
     </FieldScope>
+  );
+}
+
+export function EndMembership({ name, onEnd }: { caseId: string; membershipId: string; name: string; onEnd: (reason: string) => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  return (
+    <MemberAction
+      action={t('endMembership')}
+      name={name}
+      scope={`end-${name}`}
+      submitLabel={t('endMembership')}
+      onSubmit={() => onEnd(reason)}
+    >
+      <TextInput label={`${t('endReason')} (${name})`} value={reason} onChange={(e) => setReason(e.target.value)} />
+    </MemberAction>
   );
 }
 
@@ -53,41 +75,18 @@ export function ChangeBasis({
   error: unknown;
 }) {
   const { t, label, lang } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [basis, setBasis] = useState('');
-  const errors = fieldErrors(error, lang);
-  if (!open)
-    return (
-      <Button appearance="secondary-action-button" onClick={() => setOpen(true)} aria-label={`${t('changeBasis')}: ${name}`}>
-        {t('changeBasis')}
-      </Button>
-    );
+  const [v, setV] = useState({ legalBasis: '' });
+  const bind = fieldBinder(v, setV, fieldErrors(error, lang));
   return (
-    <FieldScope name={`basis-${name}`}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          onChange(basis);
-        }}
-        className="regie-inline-form"
-        noValidate
-      >
-        <Select
-          label={`${t('newBasis')} (${name})`}
-          value={basis}
-          onChange={(e) => setBasis(e.target.value)}
-          field="legalBasis"
-          error={errors.legalBasis}
-          options={BASES.filter((b) => b !== current).map((b) => ({ value: b, label: label(b) }))}
-        />
-        <Button appearance="primary-action-button" type="submit">
-          {t('save')}
-        </Button>
-        <Button appearance="subtle-button" onClick={() => setOpen(false)}>
-          {t('cancel')}
-        </Button>
-      </form>
-    </FieldScope>
+    <MemberAction
+      action={t('changeBasis')}
+      name={name}
+      scope={`basis-${name}`}
+      submitLabel={t('save')}
+      onSubmit={() => onChange(v.legalBasis)}
+    >
+      <Select label={`${t('newBasis')} (${name})`} {...bind('legalBasis')} options={legalBasisOptions(label, current)} />
+    </MemberAction>
   );
 }
 
@@ -100,52 +99,20 @@ export function AddTeamMemberForm({
 }) {
   const { t, label, lang } = useI18n();
   const pros = useProfessionals(false);
-  const [userId, setUserId] = useState('');
-  const [basis, setBasis] = useState('');
-  const [startsOn, setStartsOn] = useState('');
-  const errors = fieldErrors(error, lang);
+  const [v, setV] = useState({ userId: '', legalBasis: '', startsOn: '' });
+  const bind = fieldBinder(v, setV, fieldErrors(error, lang));
   return (
-    <details className="regie-disclosure">
-      <summary>{t('addTeamMember')}</summary>
-      <FieldScope name="team">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            onSubmit(userId, basis, startsOn);
-          }}
-          noValidate
-        >
-          <div className="regie-grid">
-            <Select
-              label={t('person')}
-              value={userId}
-              onChange={(e) => setUserId(e.target.value)}
-              field="userId"
-              error={errors.userId}
-              options={pros.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))}
-            />
-            <Select
-              label={t('legalBasis')}
-              value={basis}
-              onChange={(e) => setBasis(e.target.value)}
-              field="legalBasis"
-              error={errors.legalBasis}
-              options={BASES.map((b) => ({ value: b, label: label(b) }))}
-            />
-            <DateInput
-              label={`${t('startsOn')} ${t('optional')}`}
-              hint={t('startsOnHint')}
-              value={startsOn}
-              onChange={setStartsOn}
-              field="startsOn"
-              error={errors.startsOn}
-            />
-          </div>
-          <Button appearance="primary-action-button" type="submit">
-            {t('save')}
-          </Button>
-        </form>
-      </FieldScope>
-    </details>
+    <FoldedForm
+      summary={t('addTeamMember')}
+      scope="team"
+      submitLabel={t('save')}
+      onSubmit={() => onSubmit(v.userId, v.legalBasis, v.startsOn)}
+    >
+      <div className="regie-grid">
+        <Select label={t('person')} {...bind('userId')} options={professionalOptions(pros)} />
+        <Select label={t('legalBasis')} {...bind('legalBasis')} options={legalBasisOptions(label)} />
+        <DateInput label={`${t('startsOn')} ${t('optional')}`} hint={t('startsOnHint')} {...bind.value('startsOn')} />
+      </div>
+    </FoldedForm>
   );
 }

@@ -1,20 +1,14 @@
 // "Overdrachten": the overview for sender and receiver, with the due date and working days left.
-import { useEffect, useState } from 'react';
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { useState } from 'react';
+import { Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import type { ApiResponse } from '../../api.js';
-import { Pager, usePagedList } from '../../data.js';
+import { usePagedList } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
-import { ProblemAlert, Select } from '../../ui/forms.js';
+import { Select } from '../../ui/forms.js';
+import { useQueryInAddress } from '../../ui/page-hooks.js';
+import { TitleRow } from '../../ui/page-parts.js';
+import { PagedTable } from '../../ui/paged-table.js';
 import { ago, fmtDate } from '../../ui/time.js';
 import { useHandoverT, type HT } from './texts.js';
 type HandoverSummary = ApiResponse<'GET', '/api/v1/handovers'>['items'][number];
@@ -57,32 +51,22 @@ export function HandoverList() {
   const [direction, setDirection] = useState(params.get('direction') ?? '');
   const [status, setStatus] = useState(params.get('status') ?? '');
   const list = usePagedList('/api/v1/handovers', { query: { limit: 25, direction, status } });
-  const { data, error } = list;
-  useEffect(() => {
-    history.replaceState(
-      null,
-      '',
-      `/overdrachten${direction || status ? `?${new URLSearchParams({ ...(direction ? { direction } : {}), ...(status ? { status } : {}) })}` : ''}`,
-    );
-  }, [direction, status]);
+  useQueryInAddress('/overdrachten', { direction, status });
 
   return (
     <>
-      <div className="regie-title-row">
-        <Heading level={1}>{t('handovers')}</Heading>
+      <TitleRow title={t('handovers')}>
         <A href="/overdrachten/nieuw" className="utrecht-button-link utrecht-button-link--primary-action">
           {t('newHandover')}
         </A>
-      </div>
+      </TitleRow>
       <Paragraph>{t('intro')}</Paragraph>
       <div className="regie-filters">
         <Select
           label={t('direction')}
           name="direction"
           value={direction}
-          onChange={(e) => {
-            setDirection(e.target.value);
-          }}
+          onChange={(e) => setDirection(e.target.value)}
           options={[
             { value: 'incoming', label: t('incoming') },
             { value: 'outgoing', label: t('outgoing') },
@@ -92,60 +76,44 @@ export function HandoverList() {
           label={t('status')}
           name="status"
           value={status}
-          onChange={(e) => {
-            setStatus(e.target.value);
-          }}
+          onChange={(e) => setStatus(e.target.value)}
           options={(['pending', 'accepted', 'refused', 'expired'] as const).map((s) => ({ value: s, label: t(s) }))}
         />
       </div>
-      <ProblemAlert error={error} />
-      {data && data.items.length === 0 && <Paragraph>{t('none')}</Paragraph>}
-      {data && data.items.length > 0 && (
-        <Table className="regie-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('direction')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('from')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('to')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('sent')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('due')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.items.map((h) => (
-              <TableRow key={h.id}>
-                <TableCell>
-                  <A href={`/overdrachten/${h.id}`}>{h.subjectLabel}</A>{' '}
-                  <span className="regie-muted">({t(h.subjectType === 'case' ? 'caseLabel' : 'signalLabel')})</span>
-                </TableCell>
-                <TableCell>{t(h.direction)}</TableCell>
-                <TableCell>
-                  <OrgName org={h.fromOrganisation} showRegion={h.crossRegion} />
-                </TableCell>
-                <TableCell>
-                  <OrgName org={h.toOrganisation} showRegion={h.crossRegion} />
-                </TableCell>
-                <TableCell>
-                  {fmtDate(h.sentAt, lang)}
-                  <br />
-                  <span className="regie-muted">{ago(tt, h.sentAt)}</span>
-                </TableCell>
-                <TableCell>
-                  {fmtDate(h.acceptDueOn, lang)}
-                  <br />
-                  <span className={h.overdue ? 'regie-overdue' : 'regie-muted'}>{termText(t, h)}</span>
-                </TableCell>
-                <TableCell>
-                  <StatusBadge status={h.status} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      <Pager list={list} label={t('pages')} />
+      <PagedTable
+        list={list}
+        empty={t('none')}
+        pagerLabel={t('pages')}
+        head={[t('subject'), t('direction'), t('from'), t('to'), t('sent'), t('due'), t('status')]}
+        row={(h) => (
+          <TableRow key={h.id}>
+            <TableCell>
+              <A href={`/overdrachten/${h.id}`}>{h.subjectLabel}</A>{' '}
+              <span className="regie-muted">({t(h.subjectType === 'case' ? 'caseLabel' : 'signalLabel')})</span>
+            </TableCell>
+            <TableCell>{t(h.direction)}</TableCell>
+            <TableCell>
+              <OrgName org={h.fromOrganisation} showRegion={h.crossRegion} />
+            </TableCell>
+            <TableCell>
+              <OrgName org={h.toOrganisation} showRegion={h.crossRegion} />
+            </TableCell>
+            <TableCell>
+              {fmtDate(h.sentAt, lang)}
+              <br />
+              <span className="regie-muted">{ago(tt, h.sentAt)}</span>
+            </TableCell>
+            <TableCell>
+              {fmtDate(h.acceptDueOn, lang)}
+              <br />
+              <span className={h.overdue ? 'regie-overdue' : 'regie-muted'}>{termText(t, h)}</span>
+            </TableCell>
+            <TableCell>
+              <StatusBadge status={h.status} />
+            </TableCell>
+          </TableRow>
+        )}
+      />
     </>
   );
 }

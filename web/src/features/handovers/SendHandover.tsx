@@ -188,10 +188,7 @@ export function SendHandover() {
         <RadioGroup
           legend={t('safety')}
           name="safetyAssessment"
-          value={d.safetyAssessment}
-          field="safetyAssessment"
-          error={errors.safetyAssessment}
-          onChange={(v) => set('safetyAssessment', v)}
+          {...bind.value('safetyAssessment')}
           options={(['unsafe', 'concerns', 'safe'] as const).map((v) => ({ value: v, label: t(v) }))}
         />
         <TextArea label={t('safetyNotes')} name="safetyNotes" {...bind('safetyNotes')} />
@@ -207,10 +204,7 @@ export function SendHandover() {
         <RadioGroup
           legend={t('senderAccess')}
           name="senderAccess"
-          value={d.senderAccess}
-          field="senderAccess"
-          error={errors.senderAccess}
-          onChange={(v) => set('senderAccess', v)}
+          {...bind.value('senderAccess')}
           options={[
             { value: 'ends' as const, label: t('ends') },
             { value: 'continues' as const, label: t('continues') },

@@ -1,11 +1,13 @@
 // "Berichten": the professional's own notifications, unread ones in bold, newest first.
 import { useState } from 'react';
-import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { Button, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
-import { Pager, usePagedList } from '../../data.js';
+import { usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { A } from '../../router.js';
-import { ProblemAlert } from '../../ui/forms.js';
+import { LiveNotice } from '../../ui/notice.js';
+import { TitleRow } from '../../ui/page-parts.js';
+import { PagedItems } from '../../ui/paged-table.js';
 import { FilterSelect } from './FilterSelect.js';
 import { ago, fmtDateTime } from '../../ui/time.js';
 import { notificationsChanged, TEXTS, type NotificationItem, type TextKey } from './texts.js';
@@ -17,9 +19,7 @@ export function Inbox() {
   const texts = useEventTexts();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const list = usePagedList('/api/v1/notifications', { query: { limit: 20, unread: unreadOnly ? 'true' : undefined } });
-  const data = list.data;
   const [writeError, setWriteError] = useState<unknown>(null);
-  const error = writeError ?? list.error;
   const [notice, setNotice] = useState<string | null>(null);
   const load = async () => {
     setWriteError(null);
@@ -57,12 +57,11 @@ export function Inbox() {
 
   return (
     <>
-      <div className="regie-title-row">
-        <Heading level={1}>{t('inbox')}</Heading>
+      <TitleRow title={t('inbox')}>
         <Button appearance="secondary-action-button" onClick={markAll}>
           {t('markAll')}
         </Button>
-      </div>
+      </TitleRow>
       <Paragraph>{t('intro')}</Paragraph>
       <div className="regie-filters">
         <FilterSelect
@@ -75,52 +74,44 @@ export function Inbox() {
           ]}
         />
       </div>
-      {/* A live region that is always there, so that screen readers announce the notice when it appears. */}
-      <div role="status">
-        {notice && (
-          <Alert type="ok" role="none">
-            <Paragraph>{notice}</Paragraph>
-          </Alert>
+      <LiveNotice text={notice} />
+      <PagedItems list={list} error={writeError ?? list.error} empty={unreadOnly ? t('noneUnread') : t('none')} pagerLabel={t('pages')}>
+        {(items) => (
+          <ul className="regie-inbox">
+            {items.map((n) => {
+              const title = texts.notification(n);
+              return (
+                <li key={n.id} className={`regie-inbox__item${n.readAt ? '' : ' regie-inbox__item--unread'}`}>
+                  <div className="regie-inbox__text">
+                    <A href={n.link} onClick={() => follow(n)}>
+                      {n.readAt ? (
+                        title
+                      ) : (
+                        <>
+                          <span className="regie-visually-hidden">{t('unread')}: </span>
+                          <strong>{title}</strong>
+                        </>
+                      )}
+                    </A>
+                    <span className="regie-muted">
+                      {kind(n.kind) && <>{kind(n.kind)} · </>}
+                      <time dateTime={n.createdAt} title={fmtDateTime(n.createdAt, lang)}>
+                        {ago(tg, n.createdAt)}
+                      </time>
+                    </span>
+                  </div>
+                  {!n.readAt && (
+                    <Button appearance="subtle-button" onClick={() => markRead(n)}>
+                      {t('markOne')}
+                      <span className="regie-visually-hidden">: {title}</span>
+                    </Button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
         )}
-      </div>
-      <ProblemAlert error={error} />
-      {data && data.items.length === 0 && <Paragraph>{unreadOnly ? t('noneUnread') : t('none')}</Paragraph>}
-      {data && data.items.length > 0 && (
-        <ul className="regie-inbox">
-          {data.items.map((n) => {
-            const title = texts.notification(n);
-            return (
-              <li key={n.id} className={`regie-inbox__item${n.readAt ? '' : ' regie-inbox__item--unread'}`}>
-                <div className="regie-inbox__text">
-                  <A href={n.link} onClick={() => follow(n)}>
-                    {n.readAt ? (
-                      title
-                    ) : (
-                      <>
-                        <span className="regie-visually-hidden">{t('unread')}: </span>
-                        <strong>{title}</strong>
-                      </>
-                    )}
-                  </A>
-                  <span className="regie-muted">
-                    {kind(n.kind) && <>{kind(n.kind)} · </>}
-                    <time dateTime={n.createdAt} title={fmtDateTime(n.createdAt, lang)}>
-                      {ago(tg, n.createdAt)}
-                    </time>
-                  </span>
-                </div>
-                {!n.readAt && (
-                  <Button appearance="subtle-button" onClick={() => markRead(n)}>
-                    {t('markOne')}
-                    <span className="regie-visually-hidden">: {title}</span>
-                  </Button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <Pager list={list} label={t('pages')} />
+      </PagedItems>
     </>
   );
 }

@@ -1,24 +1,15 @@
 // "E-mailverzending" for the functional admin: what was sent, what waits, what failed and why,
 // with a button to try a failed e-mail again.
-import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { useState } from 'react';
+import { Alert, Button, Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
-import { Pager, usePagedList } from '../../data.js';
+import { usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
-import { ProblemAlert } from '../../ui/forms.js';
-import { FilterSelect } from './FilterSelect.js';
+import { LiveNotice } from '../../ui/notice.js';
+import { useQueryInAddress } from '../../ui/page-hooks.js';
+import { PagedTable } from '../../ui/paged-table.js';
 import { fmtDateTime } from '../../ui/time.js';
+import { FilterSelect } from './FilterSelect.js';
 import { TEXTS, type MailDelivery, type MailStatus, type TextKey } from './texts.js';
 
 const STATUSES: MailStatus[] = ['failed', 'pending', 'sending', 'sent'];
@@ -34,11 +25,8 @@ export function MailDeliveries() {
   const [notice, setNotice] = useState<string | null>(null);
   const list = usePagedList('/api/v1/mail-deliveries', { query: { limit: 50, status } });
   const { data } = list;
-  const error = retryError ?? list.error;
   const load = list.refetch;
-  useEffect(() => {
-    history.replaceState(null, '', `/beheer/e-mail${status ? `?status=${status}` : ''}`);
-  }, [status]);
+  useQueryInAddress('/beheer/e-mail', { status });
 
   const retry = async (m: MailDelivery) => {
     try {
@@ -70,73 +58,51 @@ export function MailDeliveries() {
           options={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(s) }))]}
         />
       </div>
-      {/* A live region that is always there, so that screen readers announce the notice when it appears. */}
-      <div role="status">
-        {notice && (
-          <Alert type="ok" role="none">
-            <Paragraph>{notice}</Paragraph>
-          </Alert>
+      <LiveNotice text={notice} />
+      <PagedTable
+        list={list}
+        error={retryError ?? list.error}
+        empty={t('noMail')}
+        head={[
+          t('to'),
+          t('subject'),
+          t('status'),
+          t('attempts'),
+          t('lastError'),
+          t('nextAttempt'),
+          t('sentAt'),
+          <span className="regie-visually-hidden">{t('action')}</span>,
+        ]}
+        row={(m) => (
+          <TableRow key={m.id} className={m.status === 'failed' ? 'regie-row-mail-failed' : undefined}>
+            <TableCell>{m.toAddress}</TableCell>
+            <TableCell>
+              {m.subject ?? (
+                <span className="regie-muted">
+                  {`kind_${m.kind}` in TEXTS.nl ? t(`kind_${m.kind}` as TextKey) : m.kind} ({t('notYetWritten')})
+                </span>
+              )}
+            </TableCell>
+            <TableCell>
+              <span className={`regie-badge regie-mail-status--${m.status}`}>{t(m.status)}</span>
+            </TableCell>
+            <TableCell>{m.attempts}</TableCell>
+            <TableCell>{m.lastError ? <code className="regie-mail-error">{m.lastError}</code> : '—'}</TableCell>
+            <TableCell>
+              {m.nextAttemptAt ? (new Date(m.nextAttemptAt).getTime() <= Date.now() ? t('now') : fmtDateTime(m.nextAttemptAt, lang)) : '—'}
+            </TableCell>
+            <TableCell>{fmtDateTime(m.sentAt, lang)}</TableCell>
+            <TableCell>
+              {(m.status === 'failed' || m.status === 'pending') && (
+                <Button appearance={m.status === 'failed' ? 'primary-action-button' : 'secondary-action-button'} onClick={() => retry(m)}>
+                  {t('retry')}
+                  <span className="regie-visually-hidden">: {m.toAddress}</span>
+                </Button>
+              )}
+            </TableCell>
+          </TableRow>
         )}
-      </div>
-      <ProblemAlert error={error} />
-      {data && data.items.length === 0 && <Paragraph>{t('noMail')}</Paragraph>}
-      {data && data.items.length > 0 && (
-        <Table className="regie-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('to')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('attempts')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('lastError')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('nextAttempt')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('sentAt')}</TableHeaderCell>
-              <TableHeaderCell scope="col">
-                <span className="regie-visually-hidden">{t('action')}</span>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.items.map((m) => (
-              <TableRow key={m.id} className={m.status === 'failed' ? 'regie-row-mail-failed' : undefined}>
-                <TableCell>{m.toAddress}</TableCell>
-                <TableCell>
-                  {m.subject ?? (
-                    <span className="regie-muted">
-                      {`kind_${m.kind}` in TEXTS.nl ? t(`kind_${m.kind}` as TextKey) : m.kind} ({t('notYetWritten')})
-                    </span>
-                  )}
-                </TableCell>
-                <TableCell>
-                  <span className={`regie-badge regie-mail-status--${m.status}`}>{t(m.status)}</span>
-                </TableCell>
-                <TableCell>{m.attempts}</TableCell>
-                <TableCell>{m.lastError ? <code className="regie-mail-error">{m.lastError}</code> : '—'}</TableCell>
-                <TableCell>
-                  {m.nextAttemptAt
-                    ? new Date(m.nextAttemptAt).getTime() <= Date.now()
-                      ? t('now')
-                      : fmtDateTime(m.nextAttemptAt, lang)
-                    : '—'}
-                </TableCell>
-                <TableCell>{fmtDateTime(m.sentAt, lang)}</TableCell>
-                <TableCell>
-                  {(m.status === 'failed' || m.status === 'pending') && (
-                    <Button
-                      appearance={m.status === 'failed' ? 'primary-action-button' : 'secondary-action-button'}
-                      onClick={() => retry(m)}
-                    >
-                      {t('retry')}
-                      <span className="regie-visually-hidden">: {m.toAddress}</span>
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      <Pager list={list} />
+      />
     </>
   );
 }

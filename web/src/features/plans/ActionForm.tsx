@@ -4,7 +4,7 @@ import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/com
 import { ApiError, post } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select, SubmitForm, TextArea } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, SubmitForm, TextArea, useAction } from '../../ui/forms.js';
 import { DateInput } from '../../ui/date-fields.js';
 import { usePlanT } from './texts.js';
 import type { Overview, Version } from './VersionContent.js';
@@ -28,7 +28,7 @@ export function ActionForm({ overview, draft, onSaved }: { overview: Overview; d
   const [a, setA] = useState(empty);
   const [offer, setOffer] = useState<Offer | null>(null);
   const [member, setMember] = useState({ userId: '', legalBasis: 'consent' });
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const errors = fieldErrors(error, lang);
   const team = overview.options.team.find((o) => o.organisationId === a.organisationId);
   const action = () => ({
@@ -42,24 +42,25 @@ export function ActionForm({ overview, draft, onSaved }: { overview: Overview; d
           ? { kind: 'family_member' as const, personId: a.personId }
           : { kind: 'network_member' as const, networkMemberId: a.networkMemberId },
   });
-  const submit = async () => {
-    setError(null);
+  const submit = () => {
     setOffer(null);
-    try {
-      await post('/api/v1/plan-versions/:versionId/actions', {
-        params: { versionId: draft.id },
-        body: { version: draft.version, ...action() },
-      });
-      setA(empty);
-      onSaved();
-    } catch (e) {
-      if (e instanceof ApiError && e.problem.code === 'owner_not_on_team') setOffer((e.problem as unknown as { offer: Offer }).offer);
-      else setError(e);
-    }
+    return run(async () => {
+      try {
+        await post('/api/v1/plan-versions/:versionId/actions', {
+          params: { versionId: draft.id },
+          body: { version: draft.version, ...action() },
+        });
+        setA(empty);
+        onSaved();
+      } catch (e) {
+        // An owner not on the case team: the offer to add them (not a refusal).
+        if (!(e instanceof ApiError && e.problem.code === 'owner_not_on_team')) throw e;
+        setOffer((e.problem as unknown as { offer: Offer }).offer);
+      }
+    });
   };
-  const addAndSave = async () => {
-    setError(null);
-    try {
+  const addAndSave = () =>
+    run(async () => {
       await post('/api/v1/plan-versions/:versionId/actions/with-team-member', {
         params: { versionId: draft.id },
         body: {
@@ -71,10 +72,7 @@ export function ActionForm({ overview, draft, onSaved }: { overview: Overview; d
       setA(empty);
       setOffer(null);
       onSaved();
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
   return (
     <details className="regie-disclosure">
       <summary>{t('addAction')}</summary>

@@ -4,7 +4,7 @@ import { Button } from '@rijkshuisstijl-community/components-react';
 import { DOMAINS, DOMAIN_LABELS } from '@contract/shared/domains.js';
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, Select, SubmitForm, TextArea, TextInput } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, Select, SubmitForm, TextArea, TextInput, useAction } from '../../ui/forms.js';
 import { DateInput } from '../../ui/date-fields.js';
 import { Checkbox } from '../signals/controls.js';
 import { usePlanT } from './texts.js';
@@ -15,11 +15,10 @@ export function GoalForm({ overview, draft, onSaved }: { overview: Overview; dra
   const { lang } = useI18n();
   const empty = { domain: '', personId: '', description: '', targetScore: '', targetDate: '', familyOwn: false };
   const [g, setG] = useState(empty);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const errors = fieldErrors(error, lang);
-  const submit = async () => {
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       await post('/api/v1/plan-versions/:versionId/goals', {
         params: { versionId: draft.id },
         body: {
@@ -34,10 +33,7 @@ export function GoalForm({ overview, draft, onSaved }: { overview: Overview; dra
       });
       setG(empty);
       onSaved();
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
   return (
     <details className="regie-disclosure">
       <summary>{t('addGoal')}</summary>

@@ -10,6 +10,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
+import type { ReactNode } from 'react';
 import { DOMAIN_LABELS } from '@contract/shared/domains.js';
 import type { ApiResponse } from '../../api.js';
 import { useI18n } from '../../i18n.js';
@@ -37,51 +38,26 @@ export function VersionContent({
   const goals = v.goals.filter((g) => !g.familyOwn);
   const own = v.goals.filter((g) => g.familyOwn);
   const goalText = (id: string | null) => v.goals.find((g) => g.id === id)?.description ?? t('noGoal');
+  const remove = (onRemove?: (id: string) => void) =>
+    onRemove && ((x: { id: string; description: string }) => <RemoveButton what={x.description} onClick={() => onRemove(x.id)} />);
   return (
     <>
       <Heading level={level}>{t('goals')}</Heading>
       {goals.length === 0 ? (
         <Paragraph>{t('noGoals')}</Paragraph>
       ) : (
-        <Table className="regie-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('domain')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('description')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('person')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('targetScore')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('targetDate')}</TableHeaderCell>
-              {onRemoveGoal && (
-                <TableHeaderCell scope="col">
-                  <span className="regie-visually-hidden">{t('remove')}</span>
-                </TableHeaderCell>
-              )}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {goals.map((g) => (
-              <TableRow key={g.id}>
-                <TableCell>{domain(g.domain)}</TableCell>
-                <TableCell>{g.description}</TableCell>
-                <TableCell>{g.personName ?? t('wholeFamily')}</TableCell>
-                <TableCell>{g.targetScore ?? '—'}</TableCell>
-                <TableCell>{fmtDate(g.targetDate, lang)}</TableCell>
-                {onRemoveGoal && (
-                  <TableCell>
-                    <button
-                      type="button"
-                      className="utrecht-button utrecht-button--subtle"
-                      aria-label={t('removeItem', { what: g.description })}
-                      onClick={() => onRemoveGoal(g.id)}
-                    >
-                      {t('remove')}
-                    </button>
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ItemTable
+          columns={['domain', 'description', 'person', 'targetScore', 'targetDate']}
+          items={goals}
+          cells={(g) => [
+            domain(g.domain),
+            g.description,
+            g.personName ?? t('wholeFamily'),
+            g.targetScore ?? '—',
+            fmtDate(g.targetDate, lang),
+          ]}
+          remove={remove(onRemoveGoal)}
+        />
       )}
       <Heading level={level}>{t('familyGoals')}</Heading>
       <Paragraph className="regie-muted">{t('familyGoalNote')}</Paragraph>
@@ -96,14 +72,7 @@ export function VersionContent({
               {onRemoveGoal && (
                 <>
                   {' '}
-                  <button
-                    type="button"
-                    className="utrecht-button utrecht-button--subtle"
-                    aria-label={t('removeItem', { what: g.description })}
-                    onClick={() => onRemoveGoal(g.id)}
-                  >
-                    {t('remove')}
-                  </button>
+                  <RemoveButton what={g.description} onClick={() => onRemoveGoal(g.id)} />
                 </>
               )}
             </li>
@@ -114,56 +83,82 @@ export function VersionContent({
       {v.actions.length === 0 ? (
         <Paragraph>{t('noActions')}</Paragraph>
       ) : (
-        <Table className="regie-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('description')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('owner')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('dueOn')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('actionStatus')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('goal')}</TableHeaderCell>
-              {onRemoveAction && (
-                <TableHeaderCell scope="col">
-                  <span className="regie-visually-hidden">{t('remove')}</span>
-                </TableHeaderCell>
+        <ItemTable
+          columns={['description', 'owner', 'dueOn', 'actionStatus', 'goal']}
+          items={v.actions}
+          cells={(a) => [
+            a.description,
+            ownerName(a.owner),
+            fmtDate(a.dueOn, lang),
+            <>
+              {t(`a_${a.progress.status}` as PlanKey)}
+              {a.progress.notDoneReason && ` (${a.progress.notDoneReason})`}
+              {a.progress.recordedAt && (
+                <span className="regie-muted">
+                  {' — '}
+                  {t('progressSince', { when: fmtDate(a.progress.recordedAt, lang), who: a.progress.recordedByName ?? '—' })}
+                </span>
               )}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {v.actions.map((a) => (
-              <TableRow key={a.id}>
-                <TableCell>{a.description}</TableCell>
-                <TableCell>{ownerName(a.owner)}</TableCell>
-                <TableCell>{fmtDate(a.dueOn, lang)}</TableCell>
-                <TableCell>
-                  {t(`a_${a.progress.status}` as PlanKey)}
-                  {a.progress.notDoneReason && ` (${a.progress.notDoneReason})`}
-                  {a.progress.recordedAt && (
-                    <span className="regie-muted">
-                      {' — '}
-                      {t('progressSince', { when: fmtDate(a.progress.recordedAt, lang), who: a.progress.recordedByName ?? '—' })}
-                    </span>
-                  )}
-                </TableCell>
-                <TableCell>{goalText(a.goalId)}</TableCell>
-                {onRemoveAction && (
-                  <TableCell>
-                    <button
-                      type="button"
-                      className="utrecht-button utrecht-button--subtle"
-                      aria-label={t('removeItem', { what: a.description })}
-                      onClick={() => onRemoveAction(a.id)}
-                    >
-                      {t('remove')}
-                    </button>
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </>,
+            goalText(a.goalId),
+          ]}
+          remove={remove(onRemoveAction)}
+        />
       )}
     </>
+  );
+}
+
+/** A subtle button that removes one item; its accessible name says which. */
+function RemoveButton({ what, onClick }: { what: string; onClick: () => void }) {
+  const t = usePlanT();
+  return (
+    <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={t('removeItem', { what })} onClick={onClick}>
+      {t('remove')}
+    </button>
+  );
+}
+
+/** Items as a table, a column per cell; with `remove`, a last column (named for screen readers only) with its button. */
+function ItemTable<T extends { id: string }>({
+  columns,
+  items,
+  cells,
+  remove,
+}: {
+  columns: PlanKey[];
+  items: T[];
+  cells: (item: T) => ReactNode[];
+  remove?: (item: T) => ReactNode;
+}) {
+  const t = usePlanT();
+  return (
+    <Table className="regie-table">
+      <TableHeader>
+        <TableRow>
+          {columns.map((c) => (
+            <TableHeaderCell key={c} scope="col">
+              {t(c)}
+            </TableHeaderCell>
+          ))}
+          {remove && (
+            <TableHeaderCell scope="col">
+              <span className="regie-visually-hidden">{t('remove')}</span>
+            </TableHeaderCell>
+          )}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {items.map((item) => (
+          <TableRow key={item.id}>
+            {cells(item).map((c, i) => (
+              <TableCell key={columns[i]}>{c}</TableCell>
+            ))}
+            {remove && <TableCell>{remove(item)}</TableCell>}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
 

@@ -1,22 +1,13 @@
 // "Mijn matches": the other organisations involved, their contact details, the deadline for a
 // match coordinator (overdue in red and in words) and the "Ik word matchcoördinator" button.
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Alert, Button, Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
-import { Pager, usePagedList } from '../../data.js';
+import { usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { ProblemAlert, Select } from '../../ui/forms.js';
+import { Section } from '../../ui/page-parts.js';
+import { ListTable, PagedItems } from '../../ui/paged-table.js';
 import { fmtDate } from '../../ui/time.js';
 import { REFINDEX_CHANGED, TEXTS, type Match, type PersonLabel } from './texts.js';
 
@@ -27,7 +18,6 @@ export function Matches() {
   const t = useLocalT(TEXTS);
   const [status, setStatus] = useState<Status>('open');
   const list = usePagedList('/api/v1/refindex/matches', { query: { status, limit: 10 } });
-  const { data, error } = list;
   const load = list.refetch;
   useEffect(() => {
     const reload = () => {
@@ -38,10 +28,7 @@ export function Matches() {
   }, [load]);
 
   return (
-    <section className="regie-section" aria-labelledby="refindex-matches">
-      <Heading level={2} id="refindex-matches">
-        {t('matches')}
-      </Heading>
+    <Section id="refindex-matches" title={t('matches')}>
       <div className="regie-filters">
         <Select
           label={t('show')}
@@ -56,15 +43,16 @@ export function Matches() {
           ]}
         />
       </div>
-      <ProblemAlert error={error} />
-      {data && data.items.length === 0 && <Paragraph>{status === 'open' ? t('noMatches') : t('noMatchesFilter')}</Paragraph>}
-      <ul className="regie-cards">
-        {data?.items.map((m) => (
-          <MatchCard key={m.id} match={m} onChanged={load} />
-        ))}
-      </ul>
-      <Pager list={list} label={t('matches')} />
-    </section>
+      <PagedItems list={list} empty={status === 'open' ? t('noMatches') : t('noMatchesFilter')} pagerLabel={t('matches')}>
+        {(items) => (
+          <ul className="regie-cards">
+            {items.map((m) => (
+              <MatchCard key={m.id} match={m} onChanged={load} />
+            ))}
+          </ul>
+        )}
+      </PagedItems>
+    </Section>
   );
 }
 
@@ -142,54 +130,43 @@ function MatchCard({ match: m, onChanged }: { match: Match; onChanged: () => Pro
           {t('accept')}
         </Button>
       )}
-      <div className="regie-refindex-scroll">
-        <Table className="regie-table">
-          <caption className="regie-visually-hidden">{t('parties')}</caption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('organisation')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('contact')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('phone')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('email')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('period')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {m.parties.map((p) => (
-              <TableRow key={p.organisation.id}>
-                <TableCell>
-                  {p.organisation.name ?? '—'}
-                  {p.own && <span className="regie-muted"> ({t('yours')})</span>}
-                </TableCell>
-                <TableCell>{p.contactName}</TableCell>
-                <TableCell>
-                  {p.contactPhone ? (
-                    <a className="utrecht-link" href={`tel:${p.contactPhone.replace(/[^\d+]/g, '')}`}>
-                      {p.contactPhone}
-                    </a>
-                  ) : (
-                    '—'
-                  )}
-                </TableCell>
-                <TableCell>
-                  {p.contactEmail ? (
-                    <a className="utrecht-link" href={`mailto:${p.contactEmail}`}>
-                      {p.contactEmail}
-                    </a>
-                  ) : (
-                    '—'
-                  )}
-                </TableCell>
-                <TableCell>
-                  {fmtDate(p.startDate, lang)} {t('until')} {fmtDate(p.endDate, lang)}
-                </TableCell>
-                <TableCell>{p.active ? t('active') : t('inactive')}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <ListTable
+        items={m.parties}
+        caption={t('parties')}
+        scroll="regie-refindex-scroll"
+        head={[t('organisation'), t('contact'), t('phone'), t('email'), t('period'), t('status')]}
+        row={(p) => (
+          <TableRow key={p.organisation.id}>
+            <TableCell>
+              {p.organisation.name ?? '—'}
+              {p.own && <span className="regie-muted"> ({t('yours')})</span>}
+            </TableCell>
+            <TableCell>{p.contactName}</TableCell>
+            <TableCell>
+              {p.contactPhone ? (
+                <a className="utrecht-link" href={`tel:${p.contactPhone.replace(/[^\d+]/g, '')}`}>
+                  {p.contactPhone}
+                </a>
+              ) : (
+                '—'
+              )}
+            </TableCell>
+            <TableCell>
+              {p.contactEmail ? (
+                <a className="utrecht-link" href={`mailto:${p.contactEmail}`}>
+                  {p.contactEmail}
+                </a>
+              ) : (
+                '—'
+              )}
+            </TableCell>
+            <TableCell>
+              {fmtDate(p.startDate, lang)} {t('until')} {fmtDate(p.endDate, lang)}
+            </TableCell>
+            <TableCell>{p.active ? t('active') : t('inactive')}</TableCell>
+          </TableRow>
+        )}
+      />
     </li>
   );
 }

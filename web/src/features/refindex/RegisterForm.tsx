@@ -1,21 +1,21 @@
 // Registering involvement with a young person: BSN, contact details, period and legal basis.
 // Never the content of care. Problems come back per field (problem+json) and the input stays.
 import { useState } from 'react';
-import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { Alert, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import {
   check,
   DraftNotice,
-  fieldBinder,
-  fieldErrors,
   formError,
   ProblemAlert,
   Select,
   SubmitForm,
+  SubmitRow,
   TextInput,
   useDraft,
+  useFormAction,
 } from '../../ui/forms.js';
 import { isValidBsn } from '@contract/shared/bsn.js';
 import { isCalendarDate } from '@contract/shared/primitives.js';
@@ -35,7 +35,7 @@ interface Draft {
 
 export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
   const t = useLocalT(TEXTS);
-  const { lang, label } = useI18n();
+  const { label } = useI18n();
   const { session } = useSession();
   const me = session!.user;
   const initial: Draft = {
@@ -49,11 +49,8 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
     legalBasis: '',
   };
   const [d, setD, draft] = useDraft<Draft>(`${me.id}.refindex-register`, initial);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error, lang);
-  const bind = fieldBinder(d, setD, errors);
+  const { error, busy, run, bind } = useFormAction(d, setD);
 
   /** The form's own check first: one message per field, the first rule that fails (missing, then 9 digits, then the elfproef). */
   const own = () => {
@@ -78,18 +75,12 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
       ['legalBasis', [[!d.legalBasis, ...m('legalBasisMissing')]]],
     ]);
   };
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
+  const submit = () => {
     setDone(null);
-    const bad = own();
-    if (bad.length) {
-      setError(formError(bad));
-      setBusy(false);
-      return;
-    }
-    const optional = (k: keyof Draft) => (d[k].trim() ? { [k]: d[k].trim() } : {});
-    try {
+    return run(async () => {
+      const bad = own();
+      if (bad.length) throw formError(bad);
+      const optional = (k: keyof Draft) => (d[k].trim() ? { [k]: d[k].trim() } : {});
       const r = await post('/api/v1/refindex/registrations', {
         body: {
           bsn: d.bsn.replace(/\s/g, ''),
@@ -113,11 +104,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
       setDone(r.newMatches.length ? t('registeredMatch', { n: r.newMatches.length }) : t('registered'));
       window.dispatchEvent(new Event(REFINDEX_CHANGED));
       onRegistered();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -156,11 +143,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
           <DateInput label={`${t('startDate')} ${t('optional')}`} hint={t('startHint')} {...bind.value('startDate')} />
           <DateInput label={`${t('endDate')} ${t('optional')}`} hint={t('endHint')} {...bind.value('endDate')} />
         </div>
-        <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>
-            {t('register')}
-          </Button>
-        </div>
+        <SubmitRow label={t('register')} busy={busy} />
       </SubmitForm>
     </section>
   );

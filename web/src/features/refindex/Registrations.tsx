@@ -1,23 +1,14 @@
 // "Registraties van mijn organisatie": who is registered, until when, on which basis, with how
 // many open matches, and a button to end a registration (asked once more before it happens).
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Alert, Button, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
-import { Pager, usePagedList } from '../../data.js';
+import { usePagedList } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
-import { ProblemAlert } from '../../ui/forms.js';
+import { Section } from '../../ui/page-parts.js';
+import { PagedTable } from '../../ui/paged-table.js';
 import { fmtDate } from '../../ui/time.js';
+import { Checkbox } from '../signals/controls.js';
 import { REFINDEX_CHANGED, TEXTS, type Registration } from './texts.js';
 
 export function Registrations({ version }: { version: number }) {
@@ -28,8 +19,6 @@ export function Registrations({ version }: { version: number }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const list = usePagedList('/api/v1/refindex/registrations', { query: { status: showEnded ? 'all' : 'running', limit: 20 } });
-  const { data } = list;
-  const error = endError ?? list.error;
   const load = list.refetch;
   // A new registration (version) shows on the first page.
   useEffect(() => {
@@ -56,100 +45,70 @@ export function Registrations({ version }: { version: number }) {
     r.status === 'ended' ? t(`reason_${r.endedReason ?? 'ended'}`) : r.status === 'expired' ? t('expired') : t('active');
 
   return (
-    <section className="regie-section" aria-labelledby="refindex-registrations">
-      <Heading level={2} id="refindex-registrations">
-        {t('registrations')}
-      </Heading>
-      <div className="utrecht-form-field utrecht-form-field--checkbox">
-        <input
-          id="refindex-show-ended"
-          type="checkbox"
-          className="utrecht-checkbox utrecht-checkbox--html-input"
-          checked={showEnded}
-          onChange={(e) => {
-            setShowEnded(e.target.checked);
-          }}
-        />{' '}
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="refindex-show-ended">
-          {t('showEnded')}
-        </label>
-      </div>
+    <Section id="refindex-registrations" title={t('registrations')}>
+      <Checkbox id="refindex-show-ended" label={t('showEnded')} checked={showEnded} onChange={setShowEnded} />
       {notice && (
         <Alert type="ok" role="status">
           <Paragraph>{notice}</Paragraph>
         </Alert>
       )}
-      <ProblemAlert error={error} />
-      {data && data.items.length === 0 && <Paragraph>{t('noRegistrations')}</Paragraph>}
-      {data && data.items.length > 0 && (
-        <div className="regie-refindex-scroll">
-          <Table className="regie-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('person')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('contact')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('period')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('basis')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('matchCount')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('actions')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.items.map((r) => {
-                const who = r.person.bsn ? `BSN ${r.person.bsn}` : '—';
-                return (
-                  <TableRow key={r.id}>
-                    <TableCell>BSN {r.person.bsn ?? '—'}</TableCell>
-                    <TableCell>
-                      {r.contactName}
-                      <br />
-                      <span className="regie-muted">{[r.contactPhone, r.contactEmail].filter(Boolean).join(' · ')}</span>
-                    </TableCell>
-                    <TableCell>
-                      {fmtDate(r.startDate, lang)} {t('until')} {fmtDate(r.endDate, lang)}
-                    </TableCell>
-                    <TableCell>{label(r.legalBasis)}</TableCell>
-                    <TableCell className={r.status === 'expired' ? 'regie-overdue' : undefined}>{statusText(r)}</TableCell>
-                    <TableCell>{r.openMatches}</TableCell>
-                    <TableCell>
-                      {r.status !== 'ended' && confirming !== r.id && (
-                        <Button
-                          appearance="secondary-action-button"
-                          aria-label={t('endLabel', { who })}
-                          onClick={() => {
-                            setNotice(null);
-                            setConfirming(r.id);
-                          }}
-                        >
-                          {t('end')}
-                        </Button>
-                      )}
-                      {confirming === r.id && (
-                        <div className="regie-refindex-confirm" role="group" aria-label={t('endLabel', { who })}>
-                          <Paragraph>{t('endConfirm', { who })}</Paragraph>
-                          <Button
-                            appearance="primary-action-button"
-                            onClick={() => {
-                              void end(r, who);
-                            }}
-                          >
-                            {t('endYes')}
-                          </Button>
-                          <Button appearance="subtle-button" onClick={() => setConfirming(null)}>
-                            {t('cancel')}
-                          </Button>
-                        </div>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
-      )}
-      <Pager list={list} label={t('registrations')} />
-    </section>
+      <PagedTable
+        list={list}
+        error={endError ?? list.error}
+        empty={t('noRegistrations')}
+        pagerLabel={t('registrations')}
+        scroll="regie-refindex-scroll"
+        head={[t('person'), t('contact'), t('period'), t('basis'), t('status'), t('matchCount'), t('actions')]}
+        row={(r) => {
+          const who = r.person.bsn ? `BSN ${r.person.bsn}` : '—';
+          return (
+            <TableRow key={r.id}>
+              <TableCell>BSN {r.person.bsn ?? '—'}</TableCell>
+              <TableCell>
+                {r.contactName}
+                <br />
+                <span className="regie-muted">{[r.contactPhone, r.contactEmail].filter(Boolean).join(' · ')}</span>
+              </TableCell>
+              <TableCell>
+                {fmtDate(r.startDate, lang)} {t('until')} {fmtDate(r.endDate, lang)}
+              </TableCell>
+              <TableCell>{label(r.legalBasis)}</TableCell>
+              <TableCell className={r.status === 'expired' ? 'regie-overdue' : undefined}>{statusText(r)}</TableCell>
+              <TableCell>{r.openMatches}</TableCell>
+              <TableCell>
+                {r.status !== 'ended' && confirming !== r.id && (
+                  <Button
+                    appearance="secondary-action-button"
+                    aria-label={t('endLabel', { who })}
+                    onClick={() => {
+                      setNotice(null);
+                      setConfirming(r.id);
+                    }}
+                  >
+                    {t('end')}
+                  </Button>
+                )}
+                {confirming === r.id && (
+                  <div className="regie-refindex-confirm" role="group" aria-label={t('endLabel', { who })}>
+                    <Paragraph>{t('endConfirm', { who })}</Paragraph>
+                    <Button
+                      appearance="primary-action-button"
+                      onClick={() => {
+                        void end(r, who);
+                      }}
+                    >
+                      {t('endYes')}
+                    </Button>
+                    <Button appearance="subtle-button" onClick={() => setConfirming(null)}>
+                      {t('cancel')}
+                    </Button>
+                  </div>
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        }}
+      />
+    </Section>
   );
 }

@@ -2,22 +2,14 @@
 // functional administrator; the one-time password is shown once, in the answer, and is not kept
 // (no draft either: the form holds a person's name and e-mail only while the page is open).
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Alert, Button, Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { ApiError, post, type ApiResponse } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n, useLocalT } from '../../i18n.js';
-import { fieldBinder, fieldErrors, ProblemAlert, Select, SubmitForm, TextInput, useAction } from '../../ui/forms.js';
+import { ProblemAlert, Select, SubmitForm, TextInput, useFormAction } from '../../ui/forms.js';
+import { LiveNotice } from '../../ui/notice.js';
+import { Section } from '../../ui/page-parts.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { ORGANISATION_TYPES } from '../admin/texts.js';
 import '../admin/admin.css';
 import { TEXTS } from './texts.js';
@@ -37,15 +29,13 @@ export function Regions() {
   const t = useLocalT(TEXTS);
   const { lang, label } = useI18n();
   const [d, setD] = useState(EMPTY);
-  const { error, busy, run } = useAction();
   const [created, setCreated] = useState<Created | null>(null);
-  const errors = fieldErrors(error, lang);
   const regionsAnswer = useApi('/api/v1/regions');
   const regions = regionsAnswer.data?.items ?? null;
   const allowed = !(regionsAnswer.error instanceof ApiError && regionsAnswer.error.problem.status === 403);
   const loadError = allowed ? regionsAnswer.error : null;
   const load = () => regionsAnswer.refetch();
-  const bind = fieldBinder(d, setD, errors);
+  const { error, busy, run, bind } = useFormAction(d, setD);
   const submit = () =>
     run(async () => {
       setCreated(null);
@@ -73,13 +63,10 @@ export function Regions() {
       <ProblemAlert error={loadError} />
       {allowed && regions && (
         <>
-          <section className="regie-section" aria-labelledby="regions-new">
-            <Heading level={2} id="regions-new">
-              {t('newRegion')}
-            </Heading>
-            <div role="status">
+          <Section id="regions-new" title={t('newRegion')}>
+            <LiveNotice>
               {created && (
-                <Alert type="ok" role="none">
+                <>
                   <Paragraph>
                     {t('created', {
                       name: created.region.name,
@@ -93,9 +80,9 @@ export function Regions() {
                     <code className="regie-admin-password">{created.initialPassword}</code>
                   </Paragraph>
                   <Paragraph>{t('initialPasswordHint', { name: created.admin.displayName })}</Paragraph>
-                </Alert>
+                </>
               )}
-            </div>
+            </LiveNotice>
             <ProblemAlert error={error} />
             <SubmitForm onSubmit={submit}>
               <div className="regie-grid">
@@ -128,30 +115,20 @@ export function Regions() {
                 </Button>
               </div>
             </SubmitForm>
-          </section>
-          <section className="regie-section" aria-labelledby="regions-existing">
-            <Heading level={2} id="regions-existing">
-              {t('existing')}
-            </Heading>
-            <Table className="regie-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('code')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('name')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('createdAt')}</TableHeaderCell>
+          </Section>
+          <Section id="regions-existing" title={t('existing')}>
+            <ListTable
+              items={regions}
+              head={[t('code'), t('name'), t('createdAt')]}
+              row={(r) => (
+                <TableRow key={r.id}>
+                  <TableCell>{r.id}</TableCell>
+                  <TableCell>{r.name}</TableCell>
+                  <TableCell>{new Date(r.createdAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL')}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {regions.map((r) => (
-                  <TableRow key={r.id}>
-                    <TableCell>{r.id}</TableCell>
-                    <TableCell>{r.name}</TableCell>
-                    <TableCell>{new Date(r.createdAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL')}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </section>
+              )}
+            />
+          </Section>
         </>
       )}
     </>

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { Alert, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { ApiError, get, post, postForm } from '../../api.js';
-import { useI18n } from '../../i18n.js';
-import { fieldBinder, fieldErrors, ProblemAlert, Select, SubmitForm, TextArea, TextInput } from '../../ui/forms.js';
+import { ProblemAlert, Select, SubmitForm, SubmitRow, TextArea, TextInput, useFormAction } from '../../ui/forms.js';
 import { Checkbox } from './controls.js';
 import { useSignalT } from './texts.js';
 import { emptyAddress, subjectAddressPayload, subjectPersonsPayload, type AddressDraft, type PersonDraftLite } from './drafts.js';
@@ -29,7 +28,6 @@ const ACCEPT = '.jpg,.jpeg,.png,.pdf,.txt,image/jpeg,image/png,application/pdf,t
  * shared computer), and survives every error, so a refused send never loses an honest report.
  */
 export function PublicConcernForm() {
-  const { lang } = useI18n();
   const t = useSignalT();
   const [token, setToken] = useState('');
   const [regions, setRegions] = useState<Array<{ id: string; name: string }> | null>(null);
@@ -48,10 +46,18 @@ export function PublicConcernForm() {
   const [persons, setPersons] = useState<PersonDraftLite[]>([]);
   const [address, setAddress] = useState<AddressDraft>(emptyAddress());
   const [fileError, setFileError] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [reference, setReference] = useState<string | null>(null);
-  const errors = fieldErrors(error, lang);
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((p) => ({ ...p, [k]: v }));
+  const { error, setError, busy, run, errors, bind } = useFormAction(
+    f,
+    { set },
+    {
+      // An expired or already used form gets a fresh token at once, so sending again just works.
+      onError: (err) => {
+        if (err instanceof ApiError && ['invalid_form_token', 'form_already_sent'].includes(err.problem.code ?? '')) void openForm();
+      },
+    },
+  );
 
   const openForm = useCallback(
     () =>
@@ -63,7 +69,7 @@ export function PublicConcernForm() {
           return p.regionId || !only ? p : { ...p, regionId: only.id };
         });
       }, setError),
-    [],
+    [setError],
   );
   useEffect(() => {
     void openForm();
@@ -72,8 +78,6 @@ export function PublicConcernForm() {
     document.title = `${t('publicTitle')} — Regie`;
   });
 
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((p) => ({ ...p, [k]: v }));
-  const bind = fieldBinder(f, { set }, errors);
   // A refusal names a file by its place in the list: once the list changes, it no longer fits.
   const pick = (list: FileList | null) => {
     setFileError('');
@@ -98,10 +102,8 @@ export function PublicConcernForm() {
       return files[i] ? `${files[i].name}: ${v}` : v;
     });
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       const concern = {
         regionId: f.regionId,
         formToken: token,
@@ -127,14 +129,7 @@ export function PublicConcernForm() {
       }
       setReference(r.reference);
       window.scrollTo(0, 0);
-    } catch (err) {
-      setError(err);
-      // An expired or already used form gets a fresh token at once, so sending again just works.
-      if (err instanceof ApiError && ['invalid_form_token', 'form_already_sent'].includes(err.problem.code ?? '')) void openForm();
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (reference)
     return (
@@ -237,11 +232,7 @@ export function PublicConcernForm() {
             onChange={(e) => set('website', e.target.value)}
           />
         </div>
-        <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy || !token}>
-            {busy ? t('sending') : t('publicSend')}
-          </Button>
-        </div>
+        <SubmitRow label={busy ? t('sending') : t('publicSend')} busy={busy || !token} />
       </SubmitForm>
     </div>
   );

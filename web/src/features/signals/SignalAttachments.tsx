@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-import { fieldErrors, ProblemAlert, SubmitForm, TextInput } from '../../ui/forms.js';
+import { fieldErrors, ProblemAlert, SubmitForm, TextInput, useAction } from '../../ui/forms.js';
 import { fmtDateTime } from '../../ui/time.js';
 import { useSignalT } from './texts.js';
 import { readFile, type SignalDetailData } from './drafts.js';
@@ -12,14 +12,11 @@ export function Attachments({ signal, onAdded }: { signal: SignalDetailData; onA
   const { lang } = useI18n();
   const t = useSignalT();
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const errors = fieldErrors(error, lang);
-  const upload = async () => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const upload = () =>
+    file &&
+    run(async () => {
       const f = await readFile(file);
       await post('/api/v1/signals/:signalId/attachments', {
         params: { signalId: signal.id },
@@ -27,12 +24,7 @@ export function Attachments({ signal, onAdded }: { signal: SignalDetailData; onA
       });
       setFile(null);
       onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section aria-labelledby="attachments-title" className="regie-section">
       <Heading level={2} id="attachments-title">

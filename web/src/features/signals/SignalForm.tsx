@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { ApiError, post } from '../../api.js';
 import { useApi } from '../../data.js';
 import { problemText, useI18n } from '../../i18n.js';
 import { useNavigate } from '../../router.js';
 import { useSession } from '../../session.js';
-import { DraftNotice, fieldBinder, fieldErrors, ProblemAlert, Select, SubmitForm, useDraft, TextArea, TextInput } from '../../ui/forms.js';
+import { DraftNotice, ProblemAlert, Select, SubmitForm, SubmitRow, useDraft, TextArea, TextInput, useFormAction } from '../../ui/forms.js';
 import { RadioGroup } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
 import { SubjectAddressFields, SubjectPersonsFields } from './SubjectFields.js';
@@ -77,21 +77,19 @@ export function SignalForm() {
     useApi('/api/v1/families/:familyId', { params: { familyId: familyId ?? '' } }, { enabled: !!familyId }).data?.name ?? null;
   const [files, setFiles] = useState<FileDraft[]>([]);
   const [fileError, setFileError] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error, lang);
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((prev) => ({ ...prev, [k]: v }));
+  // A refusal is shown at the top of the page: scroll there.
+  const { error, setError, busy, run, errors, bind } = useFormAction(d, { set }, { onError: () => window.scrollTo(0, 0) });
 
   useEffect(() => {
     if (orgsAnswer.error) setError(orgsAnswer.error);
-  }, [orgsAnswer.error]);
+  }, [orgsAnswer.error, setError]);
   // Most signals go to the region's front door: offer it, the user can choose another.
   const frontDoor = settings?.frontDoorOrganisationId;
   useEffect(() => {
     if (frontDoor) setD((p) => (p.receivingOrganisationId ? p : { ...p, receivingOrganisationId: frontDoor }));
   }, [frontDoor, setD]);
 
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((prev) => ({ ...prev, [k]: v }));
-  const bind = fieldBinder(d, { set }, errors);
   const person = d.person ?? initial.person; // drafts saved before this field existed
   const setPerson = (v: Partial<Draft['person']>) => setD((prev) => ({ ...prev, person: { ...(prev.person ?? initial.person), ...v } }));
   // Without a confirmed link, the name and birth date travel with the signal as its description.
@@ -108,10 +106,8 @@ export function SignalForm() {
       .join(', ');
   const days = (u: Urgency) => settings?.workingDays[u] ?? { acute: 0, high: 5, normal: 10 }[u];
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       const concerns = Object.fromEntries(
         Object.entries(d.concerns)
           .filter(([, c]) => c.on)
@@ -163,13 +159,7 @@ export function SignalForm() {
       }
       if (failed.length) sessionStorage.setItem(`regie.signal-notice.${r.id}`, failed.join('\n'));
       navigate(`/meldingen/${r.id}`);
-    } catch (err) {
-      setError(err);
-      window.scrollTo(0, 0);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>
@@ -239,10 +229,7 @@ export function SignalForm() {
         <RadioGroup
           name="urgency"
           legend={t('urgency')}
-          value={d.urgency}
-          onChange={(v) => set('urgency', v)}
-          field="urgency"
-          error={errors.urgency}
+          {...bind.value('urgency')}
           options={(['acute', 'high', 'normal'] as const).map((u) => ({
             value: u,
             label: lbl('urgency', u),
@@ -252,16 +239,13 @@ export function SignalForm() {
 
         <AttachmentFields files={files} onChange={setFiles} error={fileError} onError={setFileError} />
 
-        <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>
-            {busy ? t('sending') : t('send')}
-          </Button>
+        <SubmitRow label={busy ? t('sending') : t('send')} busy={busy}>
           {draft.savedAt && (
             <span className="regie-muted" role="status">
               {tg('draftSaved')}
             </span>
           )}
-        </div>
+        </SubmitRow>
       </SubmitForm>
     </>
   );

@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useApi } from '../../data.js';
-import { useI18n } from '../../i18n.js';
 import { RegionGroupedSelect, type RegionOrganisation } from '../../ui/RegionGroupedSelect.js';
 import { useSession } from '../../session.js';
-import { DraftNotice, fieldBinder, fieldErrors, ProblemAlert, Select, TextArea, TextInput, useDraft } from '../../ui/forms.js';
+import { DraftNotice, ProblemAlert, Select, SubmitRow, TextArea, TextInput, useDraft, useFormAction } from '../../ui/forms.js';
+import { ConfirmStepForm } from '../../ui/confirm-form.js';
 import { useProfessionals } from '../families/CaseSection.js';
+import { professionalOptions } from '../families/CaseForms.js';
 import { emptyPerson, PersonFields, personPayload, type PersonDraft } from '../families/MemberForms.js';
 import { RadioGroup } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
@@ -56,7 +56,6 @@ interface Draft {
 
 /** The triage decision: safety with reasons, then what happens next. Only for the receiving organisation. */
 export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDone: (msg: string, done?: TriageDone) => void }) {
-  const { lang } = useI18n();
   const t = useSignalT();
   const lbl = useSignalLabels();
   const me = useSession().session!.user;
@@ -74,15 +73,12 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
   // A signal about a family Regie does not know yet: "open a case" creates the family too.
   const newFamily = !signal.subject.familyId;
   const [d, setD, draft] = useDraft<Draft>(`${me.id}.triage.${signal.id}`, initial);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error, lang);
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((p) => ({ ...p, [k]: v }));
+  const { error, busy, run, errors, bind } = useFormAction(d, { set });
   // Only organisations with the task to take over a signal: the own region's first, then those of other regions (a family that moved).
   const receivers = useApi('/api/v1/handover-receivers', { query: { subjectType: 'signal' } }).data?.items ?? [];
   const target = receivers.find((o) => o.id === d.targetOrganisationId);
   const elsewhere = !!target && target.regionId !== me.regionId;
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((p) => ({ ...p, [k]: v }));
-  const bind = fieldBinder(d, { set }, errors);
   const members = d.members ?? initial.members!; // drafts saved before this field existed
   const setMember = (i: number, m: PersonDraft) =>
     set(
@@ -102,10 +98,8 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
         : null;
   const confirm = useTriageConfirm({ signal, assessment: d.safetyAssessment, members, newFamily, named: !!d.targetUserId, planned });
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       await post('/api/v1/signals/:signalId/triage', {
         params: { signalId: signal.id },
         body: {
@@ -128,14 +122,7 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
       });
       draft.clear();
       onDone(t('decided'), planned ?? undefined);
-      return true;
-    } catch (err) {
-      setError(err);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section aria-labelledby="triage-form-title" className="regie-section">
@@ -144,33 +131,18 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
       </Heading>
       <DraftNotice draft={draft} />
       <ProblemAlert error={error} />
-      <form
-        ref={step.formRef}
-        hidden={step.open}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (confirm) step.ask();
-          else void submit();
-        }}
-        noValidate
-      >
+      <ConfirmStepForm step={step} confirm={!!confirm} onSend={submit}>
         <RadioGroup
           name="safetyAssessment"
           legend={t('assessment')}
-          value={d.safetyAssessment}
-          onChange={(v) => set('safetyAssessment', v)}
-          field="safetyAssessment"
-          error={errors.safetyAssessment}
+          {...bind.value('safetyAssessment')}
           options={(['unsafe', 'concerns', 'safe'] as const).map((v) => ({ value: v, label: lbl('assessment', v) }))}
         />
         <TextArea label={t('reasons')} {...bind('safetyReasons')} />
         <RadioGroup
           name="decision"
           legend={t('decision')}
-          value={d.decision}
-          onChange={(v) => set('decision', v)}
-          field="decision"
-          error={errors.decision}
+          {...bind.value('decision')}
           options={(['advice', 'open_case', 'join_case', 'handover', 'close'] as const).map((v) => ({
             value: v,
             label: lbl('decision', v),
@@ -181,7 +153,7 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
             label={t('coordinator')}
             hint={t('coordinatorHint')}
             {...bind('coordinatorUserId')}
-            options={coordinators.map((p) => ({ value: p.id, label: `${p.displayName} — ${p.organisationName}` }))}
+            options={professionalOptions(coordinators)}
           />
         )}
         {d.decision === 'open_case' && newFamily && (
@@ -265,12 +237,8 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
         )}
         {d.decision === 'close' && <TextInput label={t('closeReason')} {...bind('closeReason')} />}
         <TextArea label={`${t('note')} ${t('optional')}`} {...bind('note')} />
-        <div className="regie-actions">
-          <Button appearance="primary-action-button" type="submit" disabled={busy}>
-            {t('decide')}
-          </Button>
-        </div>
-      </form>
+        <SubmitRow label={t('decide')} busy={busy} />
+      </ConfirmStepForm>
       {step.open && confirm && (
         <ConfirmPanel step={step} lines={confirm.lines} confirmLabel={confirm.confirmLabel} onConfirm={() => void step.run(submit)} />
       )}

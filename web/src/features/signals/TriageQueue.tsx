@@ -1,19 +1,13 @@
-import { useEffect, useState } from 'react';
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { useState } from 'react';
+import { Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import type { ApiResponse } from '../../api.js';
-import { Pager, useApi, usePagedList } from '../../data.js';
+import { useApi, usePagedList } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
-import { ProblemAlert, Select } from '../../ui/forms.js';
+import { Select } from '../../ui/forms.js';
+import { useQueryInAddress } from '../../ui/page-hooks.js';
+import { TitleRow } from '../../ui/page-parts.js';
+import { PagedTable } from '../../ui/paged-table.js';
 import { ago, fmtDate } from '../../ui/time.js';
 import { Checkbox } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
@@ -63,40 +57,27 @@ export function TriageQueue() {
   const list = usePagedList('/api/v1/signals', {
     query: { scope, limit: 25, status, overdue: overdue ? 'true' : undefined, reReport: reReports ? 'true' : undefined },
   });
-  const { data, error } = list;
-  useEffect(() => {
-    history.replaceState(
-      null,
-      '',
-      `/triage?${new URLSearchParams({
-        ...(scope === 'reported' ? { scope } : {}),
-        ...(status ? { status } : {}),
-        ...(overdue ? { overdue: 'true' } : {}),
-        ...(reReports ? { reReport: 'true' } : {}),
-      })}`,
-    );
-  }, [scope, status, overdue, reReports]);
+  useQueryInAddress('/triage', {
+    scope: scope === 'reported' && scope,
+    status,
+    overdue: overdue && 'true',
+    reReport: reReports && 'true',
+  });
 
-  // A new filter starts at the first page (usePagedList does that by itself).
-  const reset = () => undefined;
   return (
     <>
-      <div className="regie-title-row">
-        <Heading level={1}>{scope === 'queue' ? t('queueTitle') : t('reportedTitle')}</Heading>
+      <TitleRow title={scope === 'queue' ? t('queueTitle') : t('reportedTitle')}>
         <A href="/meldingen/nieuw" className="utrecht-button-link utrecht-button-link--primary-action">
           {t('newTitle')}
         </A>
-      </div>
+      </TitleRow>
       {scope === 'queue' && orgName && <Paragraph>{t('queueIntro', { org: orgName })}</Paragraph>}
       <form className="regie-filters" aria-label={t('filter')} onSubmit={(e) => e.preventDefault()}>
         <Select
           label={t('view')}
           name="scope"
           value={scope}
-          onChange={(e) => {
-            reset();
-            setScope(e.target.value === 'reported' ? 'reported' : 'queue');
-          }}
+          onChange={(e) => setScope(e.target.value === 'reported' ? 'reported' : 'queue')}
           options={[
             { value: 'queue', label: t('viewQueue') },
             { value: 'reported', label: t('viewReported') },
@@ -106,91 +87,58 @@ export function TriageQueue() {
           label={t('status')}
           name="status"
           value={status}
-          onChange={(e) => {
-            reset();
-            setStatus(e.target.value);
-          }}
+          onChange={(e) => setStatus(e.target.value)}
           options={(['open', 'handover_refused', 'handover_expired', 'triaged', 'handed_over', 'closed', 'all'] as const).map((s) => ({
             value: s,
             label: lbl('status', s),
           }))}
         />
-        <Checkbox
-          label={t('onlyOverdue')}
-          checked={overdue}
-          onChange={(v) => {
-            reset();
-            setOverdue(v);
-          }}
-        />
-        {scope === 'queue' && (
-          <Checkbox
-            label={t('onlyReReports')}
-            checked={reReport}
-            onChange={(v) => {
-              reset();
-              setReReport(v);
-            }}
-          />
-        )}
+        <Checkbox label={t('onlyOverdue')} checked={overdue} onChange={setOverdue} />
+        {scope === 'queue' && <Checkbox label={t('onlyReReports')} checked={reReport} onChange={setReReport} />}
       </form>
-      <ProblemAlert error={error} />
-      {data && data.items.length === 0 && <Paragraph>{t('none')}</Paragraph>}
-      {data && data.items.length > 0 && (
-        <Table className="regie-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('reference')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('received')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('urgency')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('due')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('flags')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.items.map((s) => (
-              <TableRow key={s.id} style={s.overdue ? { background: '#fef2f2' } : undefined} data-overdue={s.overdue || undefined}>
-                <TableCell>
-                  <A href={`/meldingen/${s.id}`}>{s.reference}</A>
-                  {scope === 'reported' && (
-                    <>
-                      <br />
-                      <span className="regie-muted">{s.receivingOrganisationName}</span>
-                    </>
-                  )}
-                </TableCell>
-                <TableCell>{s.subject ?? '—'}</TableCell>
-                <TableCell>
-                  {ago(tg, s.receivedAt)}
+      <PagedTable
+        list={list}
+        empty={t('none')}
+        pagerLabel={`${t('queueTitle')}: ${t('next')} / ${t('previous')}`}
+        head={[t('reference'), t('subject'), t('received'), t('urgency'), t('due'), t('status'), t('flags')]}
+        row={(s) => (
+          <TableRow key={s.id} style={s.overdue ? { background: '#fef2f2' } : undefined} data-overdue={s.overdue || undefined}>
+            <TableCell>
+              <A href={`/meldingen/${s.id}`}>{s.reference}</A>
+              {scope === 'reported' && (
+                <>
                   <br />
-                  <span className="regie-muted">{lbl('source', s.source)}</span>
-                </TableCell>
-                <TableCell>{s.urgency === 'acute' ? <strong>{lbl('urgency', s.urgency)}</strong> : lbl('urgency', s.urgency)}</TableCell>
-                <TableCell>
-                  <DueCell s={s} />
-                </TableCell>
-                <TableCell>
-                  {s.handoverRefusal ? <strong>{lbl('status', s.status)}</strong> : lbl('status', s.status)}
-                  {s.handoverRefusal && <RefusalNote refusal={s.handoverRefusal} compact />}
-                </TableCell>
-                <TableCell>
-                  {[
-                    s.safetyAtStake && t('flagSafety'),
-                    s.reReport && t('flagReReport'),
-                    s.linkedToCase && t('flagLinked'),
-                    s.possiblySameFamily && t('flagSameFamily'),
-                  ]
-                    .filter(Boolean)
-                    .join(', ') || '—'}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      <Pager list={list} label={`${t('queueTitle')}: ${t('next')} / ${t('previous')}`} />
+                  <span className="regie-muted">{s.receivingOrganisationName}</span>
+                </>
+              )}
+            </TableCell>
+            <TableCell>{s.subject ?? '—'}</TableCell>
+            <TableCell>
+              {ago(tg, s.receivedAt)}
+              <br />
+              <span className="regie-muted">{lbl('source', s.source)}</span>
+            </TableCell>
+            <TableCell>{s.urgency === 'acute' ? <strong>{lbl('urgency', s.urgency)}</strong> : lbl('urgency', s.urgency)}</TableCell>
+            <TableCell>
+              <DueCell s={s} />
+            </TableCell>
+            <TableCell>
+              {s.handoverRefusal ? <strong>{lbl('status', s.status)}</strong> : lbl('status', s.status)}
+              {s.handoverRefusal && <RefusalNote refusal={s.handoverRefusal} compact />}
+            </TableCell>
+            <TableCell>
+              {[
+                s.safetyAtStake && t('flagSafety'),
+                s.reReport && t('flagReReport'),
+                s.linkedToCase && t('flagLinked'),
+                s.possiblySameFamily && t('flagSameFamily'),
+              ]
+                .filter(Boolean)
+                .join(', ') || '—'}
+            </TableCell>
+          </TableRow>
+        )}
+      />
     </>
   );
 }
