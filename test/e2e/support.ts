@@ -83,6 +83,13 @@ export async function login(page: Page, env: Env, username: string, password: st
 export async function loginAndWait(page: Page, env: Env, username: string, password: string, accountLanguage: 'nl' | 'en' | null = 'nl') {
   await login(page, env, username, password, accountLanguage);
   await page.getByRole('button', { name: /Uitloggen|Log out/ }).waitFor();
+  // The app takes the account's language once the session is there (a render later): wait for it.
+  if (accountLanguage) await inLanguage(page, accountLanguage);
+}
+
+/** Waits until the app shows its interface in `lang` (it sets the document's lang attribute). */
+export async function inLanguage(page: Page, lang: 'nl' | 'en') {
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
 const cspViolations = new WeakMap<Page, string[]>();
