@@ -242,18 +242,71 @@ END $$;
 REVOKE EXECUTE ON FUNCTION regie.ensure_month_partitions(integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION regie.ensure_month_partitions(integer) TO regie_system;
 
--- Retention: a month past its keeping period leaves the table as a table of its own, to be
--- archived (pg_dump -t) and then dropped. DETACH PARTITION removes the row triggers the parent
--- gave it, so this gives the detached month its own: it stays append-only until it is dropped.
--- Owner only (an operator's act, as in docs/deploy); not reachable from the application.
+-- Retention: the oldest month past its keeping period leaves the table as a table of its own, to
+-- be archived (pg_dump -t) and then dropped. Owner only (an operator's act, docs/deploy); not
+-- reachable from the application.
+-- * DETACH PARTITION removes the row triggers the parent gave the month, so it gets its own: it
+--   stays append-only until it is dropped.
+-- * Only the oldest partition may leave (first the history, then month by month): the chains
+--   must lose their beginning, never a piece in the middle.
+-- * For the audit log, the place where each chain now begins is kept in audit_retention_anchors:
+--   the last row of each chain that left (its place and hash) — and, should a chain's rows of two
+--   months be interleaved at the turn of the month (a row routed a moment before midnight that
+--   waited for its chain), also the rows that left after the first one that stayed. Verification
+--   (src/platform/audit/audit.ts) starts each chain from its anchor, so a row removed after it is
+--   still found missing; the archived month verifies on its own up to the same hash.
+CREATE TABLE audit_retention_anchors (
+  region_id text NOT NULL REFERENCES regions (id),
+  stripe smallint NOT NULL,
+  pos bigint NOT NULL,
+  prev_hash text NOT NULL,
+  hash text NOT NULL,
+  start boolean NOT NULL,
+  detached text NOT NULL,
+  detached_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (region_id, stripe, pos)
+);
+COMMENT ON TABLE audit_retention_anchors IS 'Where each audit chain begins after its oldest rows were detached for retention (regie.detach_month_partition); read by verification.';
+COMMENT ON COLUMN audit_retention_anchors.start IS 'The last row before the chain''s first remaining row: verification starts after it. Other rows are ones that left although a row before them stayed.';
+CREATE TRIGGER audit_retention_anchors_append_only BEFORE DELETE OR UPDATE ON audit_retention_anchors
+  FOR EACH ROW EXECUTE FUNCTION regie.forbid_change();
+ALTER TABLE audit_retention_anchors ENABLE ROW LEVEL SECURITY;
+ALTER TABLE audit_retention_anchors FORCE ROW LEVEL SECURITY;
+CREATE POLICY audit_retention_anchors_verify ON audit_retention_anchors FOR SELECT TO regie_system
+  USING (regie.system_door() = 'audit-verify');
+GRANT SELECT ON audit_retention_anchors TO regie_system;
+
 CREATE FUNCTION regie.detach_month_partition(p regclass) RETURNS void
 LANGUAGE plpgsql SET search_path = public, regie AS $$
 DECLARE
   parent regclass := (SELECT inhparent FROM pg_inherits WHERE inhrelid = p);
+  lower_of text := 'FROM \(''([^'']+)''\)';
+  low timestamptz;
 BEGIN
   IF parent IS NULL OR parent NOT IN ('audit_log'::regclass, 'timeline_events'::regclass)
-     OR p::text NOT LIKE '%\_____\___' THEN
-    RAISE EXCEPTION '% is not a month partition of audit_log or timeline_events', p USING ERRCODE = '22023';
+     OR (SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE oid = p) = 'DEFAULT' THEN
+    RAISE EXCEPTION '% is not a month or the history of audit_log or timeline_events', p USING ERRCODE = '22023';
+  END IF;
+  low := substring((SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE oid = p) FROM lower_of)::timestamptz;
+  IF low IS NOT NULL AND EXISTS (
+      SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+       WHERE i.inhparent = parent AND c.oid <> p AND pg_get_expr(c.relpartbound, c.oid) <> 'DEFAULT'
+         AND coalesce(substring(pg_get_expr(c.relpartbound, c.oid) FROM lower_of)::timestamptz < low, true)) THEN
+    RAISE EXCEPTION '% is not the oldest partition of %: detach the older ones first', p, parent USING ERRCODE = '55000';
+  END IF;
+  IF parent = 'audit_log'::regclass THEN
+    EXECUTE format($q$
+      WITH d AS (SELECT region_id, stripe, coalesce(chain_seq, seq) AS pos, prev_hash, hash FROM %1$s),
+           m AS (SELECT region_id, stripe, max(pos) AS last FROM d GROUP BY 1, 2),
+           r AS (SELECT region_id, stripe, min(coalesce(chain_seq, seq)) AS first FROM audit_log
+                  WHERE tableoid <> %2$s AND (region_id, stripe) IN (SELECT region_id, stripe FROM m) GROUP BY 1, 2),
+           s AS (SELECT m.region_id, m.stripe, least(coalesce(r.first - 1, m.last), m.last) AS start
+                   FROM m LEFT JOIN r ON r.region_id = m.region_id AND r.stripe = m.stripe)
+      INSERT INTO audit_retention_anchors (region_id, stripe, pos, prev_hash, hash, start, detached)
+      SELECT d.region_id, d.stripe, d.pos, d.prev_hash, d.hash, d.pos = s.start, %3$L
+        FROM d JOIN s ON s.region_id = d.region_id AND s.stripe = d.stripe
+       WHERE d.pos >= s.start
+      ON CONFLICT DO NOTHING$q$, p, p::oid, p::text);
   END IF;
   EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', parent, p);
   EXECUTE format('CREATE TRIGGER detached_append_only BEFORE DELETE OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION regie.forbid_change()', p);

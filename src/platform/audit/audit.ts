@@ -214,22 +214,93 @@ async function stripesOf(db: Database, regionId: string) {
   );
 }
 
+/** A row that left the log for retention, kept as where its chain now begins (migrations/0400). */
+interface Anchor {
+  stripe: number;
+  pos: string;
+  prev_hash: string;
+  hash: string;
+  start: boolean;
+}
+
+/**
+ * Per chain, the anchors verification starts from: the latest start and the rows that left after
+ * it (empty for a chain that never lost rows).
+ */
+async function anchorsOf(db: Database, regionId: string): Promise<Map<number, Anchor[]>> {
+  const rows = await asSystem(db, 'audit-verify', (tx) =>
+    tx.query<Anchor>(
+      `SELECT stripe, pos::text AS pos, prev_hash, hash, start FROM audit_retention_anchors WHERE region_id = $1 ORDER BY stripe, pos`,
+      [regionId],
+    ),
+  );
+  const byStripe = new Map<number, Anchor[]>();
+  for (const r of rows) byStripe.set(r.stripe, [...(byStripe.get(r.stripe) ?? []), r]);
+  for (const [stripe, list] of byStripe) {
+    const from = Math.max(0, ...list.filter((a) => a.start).map((a) => Number(a.pos)));
+    byStripe.set(
+      stripe,
+      list.filter((a) => Number(a.pos) >= from),
+    );
+  }
+  return byStripe;
+}
+
 /**
  * Recomputes every chain of one region (one per stripe, migrations/0260), behind the
  * `audit-verify` door (migrations/0191): the command line's `regie audit verify` and the privacy
  * officer's check, after the route's permission. A changed row fails its hash; a removed row
  * leaves a gap in its chain's places and a prev_hash that does not match; an inserted row breaks
- * the link after it; a chain that ends elsewhere than its head says is named too.
+ * the link after it; a chain that ends elsewhere than its head says is named too. A chain whose
+ * oldest rows were detached for retention starts from its anchor (migrations/0400): the anchor's
+ * place and hash stand for the rows that left, so a row removed after it is still missing.
  */
 export async function verifyChain(db: Database, regionId: string, batch = 20000): Promise<VerifyResult> {
   const started = process.hrtime.bigint();
   const problems: VerifyResult['problems'] = [];
   let rows = 0;
   const stripes = await stripesOf(db, regionId);
+  const anchors = await anchorsOf(db, regionId);
+  // Every chain that lost rows has a head (audit_chain_head keeps one per stripe), so is in `stripes`.
   for (const { stripe, head_seq, head_hash } of stripes) {
     let prevHash = '0'.repeat(64);
     let expectedSeq = 1;
     let after = 0;
+    const left = [...(anchors.get(stripe) ?? [])];
+    const start = left[0]?.start ? left.shift() : undefined;
+    if (start) {
+      prevHash = start.hash;
+      expectedSeq = Number(start.pos) + 1;
+      after = Number(start.pos);
+    }
+    /** One link of the chain: a row still in the log (with its recomputed hash) or one that left. */
+    const link = (seq: number, prev: string, hash: string, computed: string | null) => {
+      if (seq > expectedSeq)
+        problems.push({
+          stripe,
+          seq: expectedSeq,
+          problem: 'missing',
+          detail: `rows ${expectedSeq}..${seq - 1} of chain ${stripe} are missing`,
+        });
+      if (prev !== prevHash) {
+        problems.push({
+          stripe,
+          seq,
+          problem: seq === expectedSeq ? 'inserted' : 'missing',
+          detail: `prev_hash does not link to the row before`,
+        });
+      }
+      if (computed !== null && computed !== hash)
+        problems.push({ stripe, seq, problem: 'changed', detail: 'content does not match its hash' });
+      prevHash = hash;
+      expectedSeq = seq + 1;
+    };
+    const leftBefore = (pos: number) => {
+      while (left[0] && Number(left[0].pos) < pos) {
+        const a = left.shift()!;
+        link(Number(a.pos), a.prev_hash, a.hash, null);
+      }
+    };
     for (;;) {
       const page = await asSystem(db, 'audit-verify', (tx) =>
         tx.query<{ pos: string; prev_hash: string; hash: string; c: string }>(
@@ -241,25 +312,8 @@ export async function verifyChain(db: Database, regionId: string, batch = 20000)
       );
       for (const r of page) {
         const seq = Number(r.pos);
-        if (seq > expectedSeq)
-          problems.push({
-            stripe,
-            seq: expectedSeq,
-            problem: 'missing',
-            detail: `rows ${expectedSeq}..${seq - 1} of chain ${stripe} are missing`,
-          });
-        if (r.prev_hash !== prevHash) {
-          problems.push({
-            stripe,
-            seq,
-            problem: seq === expectedSeq ? 'inserted' : 'missing',
-            detail: `prev_hash does not link to the row before`,
-          });
-        }
-        const computed = createHash('sha256').update(`${r.prev_hash}|${r.c}`, 'utf8').digest('hex');
-        if (computed !== r.hash) problems.push({ stripe, seq, problem: 'changed', detail: 'content does not match its hash' });
-        prevHash = r.hash;
-        expectedSeq = seq + 1;
+        leftBefore(seq);
+        link(seq, r.prev_hash, r.hash, createHash('sha256').update(`${r.prev_hash}|${r.c}`, 'utf8').digest('hex'));
         rows++;
       }
       if (page.length < batch) break;
@@ -267,6 +321,7 @@ export async function verifyChain(db: Database, regionId: string, batch = 20000)
       if (!last) break;
       after = Number(last.pos);
     }
+    leftBefore(Number.POSITIVE_INFINITY);
     if (head_seq === null) {
       if (expectedSeq > 1)
         problems.push({ stripe, seq: expectedSeq - 1, problem: 'head-mismatch', detail: `chain ${stripe} has rows but no head` });

@@ -148,27 +148,70 @@ describe('the audit log and the timeline by month', () => {
     expect((await verifyChain(t.db, region)).ok).toBe(true);
   });
 
-  it('lets an old month be detached for retention and attached again, its rows unchanged', async () => {
-    const month = monthName('timeline_events', 1);
-    const bound = (
-      await t.db.query<{ b: string }>(`SELECT pg_get_expr(relpartbound, oid) AS b FROM pg_class WHERE relname = $1`, [month])
-    )[0]!.b;
-    const before = await t.db.query(`SELECT id, seq FROM timeline_events WHERE region_id = $1 AND family_id = $2 ORDER BY seq`, [
-      region,
-      familyId,
-    ]);
-    // Only a month: not the history, not the default.
-    await expect(t.db.query(`SELECT regie.detach_month_partition('timeline_events_history')`)).rejects.toMatchObject({ code: '22023' });
-    await expect(t.db.query(`SELECT regie.detach_month_partition('timeline_events_default')`)).rejects.toMatchObject({ code: '22023' });
-    await t.db.query(`SELECT regie.detach_month_partition($1)`, [month]);
-    const without = await t.db.query(`SELECT id FROM timeline_events WHERE region_id = $1 AND family_id = $2`, [region, familyId]);
-    expect(without.length).toBe(before.length - 1);
-    // The detached month is a table of its own (to archive, then drop): still append-only.
-    await expect(t.db.query(`DELETE FROM ${month}`)).rejects.toThrow(/append-only/);
-    await t.db.exec(`DROP TRIGGER detached_append_only ON ${month}`);
-    await t.db.exec(`ALTER TABLE timeline_events ATTACH PARTITION ${month} ${bound}`);
+  it('lets the oldest month leave for retention, append-only, and verification starts from where each chain now begins', async () => {
+    // Only the oldest partition may leave, and never the default.
+    await expect(t.db.query(`SELECT regie.detach_month_partition($1)`, [monthName('timeline_events', 1)])).rejects.toMatchObject({
+      code: '55000',
+    });
+    await expect(t.db.query(`SELECT regie.detach_month_partition('audit_log_default')`)).rejects.toMatchObject({ code: '22023' });
+    await expect(t.db.query(`SELECT regie.detach_month_partition('families')`)).rejects.toMatchObject({ code: '22023' });
+
+    // Some audit rows, then the history (everything up to now) leaves.
+    await asActor(t.db, coord.actor, async (tx) => {
+      for (let i = 0; i < 4; i++) await recordAccess(tx, coord.actor, { action: 'read', objectType: 'test', objectId: `before:${i}` });
+    });
+    const before = await verifyChain(t.db, region);
+    expect(before.ok).toBe(true);
+    await t.db.query(`SELECT regie.detach_month_partition('audit_log_history')`);
+    expect(await t.db.query(`SELECT 1 FROM audit_log WHERE region_id = $1`, [region])).toEqual([]);
+    // The month that left is a table of its own, still append-only, to be archived and dropped.
+    await expect(t.db.query(`DELETE FROM audit_log_history WHERE region_id = $1`, [region])).rejects.toThrow(/append-only/);
+    const anchors = await t.db.query<{ stripe: number; start: boolean }>(
+      `SELECT stripe, start FROM audit_retention_anchors WHERE region_id = $1`,
+      [region],
+    );
+    const used = await t.db.query<{ stripe: number }>(`SELECT DISTINCT stripe FROM audit_log_history WHERE region_id = $1`, [region]);
     expect(
-      await t.db.query(`SELECT id, seq FROM timeline_events WHERE region_id = $1 AND family_id = $2 ORDER BY seq`, [region, familyId]),
-    ).toEqual(before);
+      anchors
+        .filter((a) => a.start)
+        .map((a) => a.stripe)
+        .sort(),
+    ).toEqual(used.map((u) => u.stripe).sort());
+
+    // The chains carry on from their anchors, and verify.
+    await asActor(t.db, coord.actor, async (tx) => {
+      for (let i = 0; i < 3; i++) await recordAccess(tx, coord.actor, { action: 'read', objectType: 'test', objectId: `after:${i}` });
+    });
+    const after = await verifyChain(t.db, region);
+    expect(after).toMatchObject({ ok: true, problems: [], rows: 3 });
+
+    // A row removed after the anchor is still found missing.
+    const [victim] = await t.db.query<{ stripe: number; pos: string }>(
+      `SELECT stripe, chain_seq::text AS pos FROM audit_log WHERE region_id = $1 ORDER BY seq LIMIT 1`,
+      [region],
+    );
+    await t.db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_append_only');
+    try {
+      await t.db.query(`DELETE FROM audit_log WHERE region_id = $1 AND stripe = $2 AND chain_seq = $3`, [
+        region,
+        victim!.stripe,
+        victim!.pos,
+      ]);
+    } finally {
+      await t.db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_append_only');
+    }
+    const broken = await verifyChain(t.db, region);
+    expect(broken.ok).toBe(false);
+    expect(broken.problems).toContainEqual(
+      expect.objectContaining({ stripe: victim!.stripe, seq: Number(victim!.pos), problem: 'missing' }),
+    );
+
+    // The timeline: its history leaves, the months after it are read as before, and then the next month is the oldest.
+    const events = async () =>
+      (await c.get(`/api/v1/families/${familyId}/timeline?limit=100`)).body.items.map((e: { params: { text?: string } }) => e.params.text);
+    await t.db.query(`SELECT regie.detach_month_partition('timeline_events_history')`);
+    expect((await events()).filter(Boolean)).toEqual(['over jaren', 'volgende maand']);
+    await t.db.query(`SELECT regie.detach_month_partition($1)`, [monthName('timeline_events', 1)]);
+    expect((await events()).filter(Boolean)).toEqual(['over jaren']);
   });
 });

@@ -41,7 +41,6 @@ beforeAll(async () => {
       `INSERT INTO timeline_events (region_id, id, family_id, type, kind, params, occurred_at) VALUES ($1, $2, $3, 'note', 'note', $4, now() - make_interval(days => $5))`,
       [region, randomUUID(), familyId, JSON.stringify({ text: `oud ${i}` }), 400 - i],
     );
-  expect((await verifyChain(db, region)).ok).toBe(true);
   snapshot.audit = await auditRows();
   snapshot.events = await events();
   expect(snapshot.audit.length).toBe(20);
