@@ -100,30 +100,42 @@ export interface Unattended {
  * on_behalf_of name who it was. No IP address (a citizen's is not stored: data minimisation).
  */
 export async function recordUnattended(tx: Tx, regionId: string, who: Unattended, e: AuditEntry): Promise<number> {
+  const rows = auditRows(e, { userId: null, role: who.role, organisationId: who.organisationId, onBehalfOf: who.onBehalfOf });
+  await insertRows(tx, regionId, rows);
+  return rows.length;
+}
+
+/** Who a row names as acting, and from where. */
+interface RowActor {
+  userId: string | null;
+  role: string;
+  organisationId: string | null;
+  onBehalfOf: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** One row per person the entry is about (one without a person when it names none), in the column order of insertRows. */
+function auditRows(e: AuditEntry, who: RowActor): Row[] {
   const persons = e.personIds && e.personIds.length ? [...new Set(e.personIds)] : [null];
-  await insertRows(
-    tx,
-    regionId,
-    persons.map((p): Row => [
-      e.action,
-      null,
-      who.role,
-      who.organisationId,
-      who.onBehalfOf,
-      p,
-      e.objectType,
-      e.objectId ?? null,
-      null,
-      null,
-      e.legalBasis ?? null,
-      e.careRelation ?? false,
-      e.consent ?? false,
-      e.breakGlass ?? false,
-      e.outcome ?? 'allowed',
-      e.reason ?? null,
-    ]),
-  );
-  return persons.length;
+  return persons.map((p): Row => [
+    e.action,
+    who.userId,
+    who.role,
+    who.organisationId,
+    who.onBehalfOf,
+    p,
+    e.objectType,
+    e.objectId ?? null,
+    who.ip ?? null,
+    who.userAgent ?? null,
+    e.legalBasis ?? null,
+    e.careRelation ?? false,
+    e.consent ?? false,
+    e.breakGlass ?? false,
+    e.outcome ?? 'allowed',
+    e.reason ?? null,
+  ]);
 }
 
 /** The columns a bulk SELECT for insertAuditSelect must return, by these names. */
@@ -158,30 +170,19 @@ export async function insertAuditSelect(owner: Pick<Tx, 'query'>, regionId: stri
 }
 
 export async function recordAccess(tx: Tx, actor: Actor, e: AuditEntry): Promise<number> {
-  const persons = e.personIds && e.personIds.length ? [...new Set(e.personIds)] : [null];
-  const rows: Row[] = persons.map((p) => [
-    e.action,
-    actor.userId,
-    primaryRole(actor),
-    actor.organisationId,
-    e.onBehalfOf ?? actor.organisationId,
-    p,
-    e.objectType,
-    e.objectId ?? null,
-    actor.ip ?? null,
-    actor.userAgent ?? null,
-    e.legalBasis ?? null,
-    e.careRelation ?? false,
-    e.consent ?? false,
-    e.breakGlass ?? false,
-    e.outcome ?? 'allowed',
-    e.reason ?? null,
-  ]);
+  const rows = auditRows(e, {
+    userId: actor.userId,
+    role: primaryRole(actor),
+    organisationId: actor.organisationId,
+    onBehalfOf: e.onBehalfOf ?? actor.organisationId,
+    ip: actor.ip,
+    userAgent: actor.userAgent,
+  });
   // Outside asActor (or for another region's chain) there is no batch to join: written now.
   const batch = pending.get(tx);
   if (batch && batch.regionId === actor.regionId) batch.rows.push(...rows);
   else await insertRows(tx, actor.regionId, rows);
-  return persons.length;
+  return rows.length;
 }
 
 export type ChainProblem = 'changed' | 'missing' | 'inserted' | 'head-mismatch' | 'truncated' | 'rewritten' | 'checkpoint-invalid';
