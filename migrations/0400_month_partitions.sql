@@ -9,9 +9,12 @@
 --   costs one scan of each table (the partition check) and the new unique key, not a rewrite.
 -- * Each later month gets its own partition `<table>_YYYY_MM`, made ahead of time by
 --   regie.ensure_month_partitions(): after every migration and by a daily sweep (src/jobs.ts).
--- * `<table>_default` catches a row whose month has no partition yet (the sweep has not run), so
---   a write never fails for want of a partition. A month with rows waiting there is not made
---   later (PostgreSQL refuses); those rows stay in the default partition, readable as any other.
+-- * `audit_log_default` catches an audit row whose month has no partition yet (the sweep has not
+--   run), so an audited request never fails for want of a partition. A month with rows waiting
+--   there is not made later (PostgreSQL refuses); those rows stay in the default partition,
+--   readable as any other. The timeline has no default partition on purpose: without one
+--   PostgreSQL reads a family's newest events partition by partition, newest month first, and
+--   stops when the page is full (with one it must merge an index probe into every month).
 -- * A partitioned table's unique keys must contain the partition key, so the primary keys become
 --   (region_id, seq, occurred_at) and (region_id, id, occurred_at); seq and id stay unique as
 --   they are drawn from a sequence and gen_random_uuid(). The place of a row in its audit chain,
@@ -176,8 +179,6 @@ BEGIN
   EXECUTE format('ALTER TABLE timeline_events ATTACH PARTITION timeline_events_history FOR VALUES FROM (MINVALUE) TO (%L)',
     to_char(date_trunc('month', now() AT TIME ZONE 'UTC') + interval '1 month', 'YYYY-MM-DD') || ' 00:00:00+00');
 END $$;
-CREATE TABLE timeline_events_default PARTITION OF timeline_events DEFAULT;
-SELECT regie.seal_partition('timeline_events_default');
 
 CREATE FUNCTION regie.timeline_seq() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, regie AS $$
@@ -233,7 +234,7 @@ BEGIN
         made := made || name;
       EXCEPTION WHEN check_violation THEN
         -- Rows of that month already wait in the default partition: they stay there.
-        RAISE WARNING 'partition % not made: rows of that month are in %_default', name, parent;
+        RAISE WARNING 'partition % not made: rows of that month are in audit_log_default', name;
       END;
     END LOOP;
   END LOOP;
