@@ -96,6 +96,10 @@ export interface TableRow {
   force: boolean;
   acl: string | null;
   viewdef: string | null;
+  /** A partitioned table's key (pg_get_partkeydef); its partitions are not listed as tables. */
+  partkey: string | null;
+  /** The name of a partitioned table's default partition, if it has one. */
+  defaultPartition: string | null;
 }
 export interface ColumnRow {
   table_oid: number;
@@ -158,9 +162,13 @@ export async function readCatalogue(db: Database) {
   const tables = await db.query<TableRow>(`
     SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind, obj_description(c.oid, 'pg_class') AS comment,
            c.relrowsecurity AS rls, c.relforcerowsecurity AS force, c.relacl::text AS acl,
-           CASE WHEN c.relkind = 'v' THEN pg_get_viewdef(c.oid, true) END AS viewdef
+           CASE WHEN c.relkind = 'v' THEN pg_get_viewdef(c.oid, true) END AS viewdef,
+           CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partkey,
+           (SELECT d.relname FROM pg_inherits i JOIN pg_class d ON d.oid = i.inhrelid
+             WHERE i.inhparent = c.oid AND pg_get_expr(d.relpartbound, d.oid) = 'DEFAULT') AS "defaultPartition"
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = ANY (${schemaList}) AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND ${notExtension('c.oid', 'pg_class')}`);
+     WHERE n.nspname = ANY (${schemaList}) AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND NOT c.relispartition
+       AND ${notExtension('c.oid', 'pg_class')}`);
   const columns = await db.query<ColumnRow>(`
     SELECT a.attrelid::int AS table_oid, a.attnum AS num, a.attname AS name, format_type(a.atttypid, a.atttypmod) ||
              coalesce((SELECT ' COLLATE "' || co.collname || '"' FROM pg_collation co, pg_type ty

@@ -210,6 +210,13 @@ export async function schemaDocument(db: Database): Promise<string> {
       line(text(t.comment));
       line();
     }
+    if (t.partkey && t.schema === 'public') {
+      // The months change with the calendar; what the document states is how they are made.
+      line(
+        `Partitioned by \`${t.partkey}\`: \`${t.name}_history\` (everything before migration 0400's next month), one partition a month \`${t.name}_YYYY_MM\` made ahead by \`regie.ensure_month_partitions()\`${t.defaultPartition ? `, and \`${t.defaultPartition}\`` : ' (no default partition)'}. Partitions have row-level security forced, no policies and no grants: they are read and written through this table only.`,
+      );
+      line();
+    }
     line(
       `Row-level security: ${t.rls ? (t.force ? '**enabled and forced** (also for the owner, unless it bypasses RLS)' : '**enabled**, not forced') : '**off**'}.`,
     );

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/db.js';
 import { migrateAsOwner } from './platform/db/migrate.js';
 import { analyzeSweep } from './platform/db/analyze.js';
+import { monthPartitionsSweep } from './platform/db/partitions.js';
 import { loadTotpKey, sealPlaintextTotpSecrets, useTotpKey } from './platform/auth/totp-secrets.js';
 import { buildApp, type App } from './platform/http/app.js';
 import { allRoutes } from './routes.js';
@@ -121,7 +122,7 @@ export async function start(config: Config = loadConfig()) {
     jobs = await whenDatabaseServes('jobs', () =>
       startJobs({
         db,
-        sweeps: [...sweeps, ...configuredSweeps(config, app.log), idempotencySweep, analyzeSweep, ...mail],
+        sweeps: [...sweeps, ...configuredSweeps(config, app.log), idempotencySweep, analyzeSweep, monthPartitionsSweep, ...mail],
         log: app.log,
         // stop() may wait twice this long (pg-boss, then statements in flight): within the shutdown deadline.
         stopTimeoutMs: Math.max(1_000, limits.shutdownTimeoutMs / 2),

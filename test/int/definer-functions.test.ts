@@ -53,6 +53,7 @@ describe('SECURITY DEFINER functions', () => {
       'regie.council_overdue_candidates(date,integer) → regie_system',
       'regie.end_sessions_of(text,uuid) → regie_app',
       'regie.ensure_job_queue(text,json) → regie_system',
+      'regie.ensure_month_partitions(integer) → regie_system',
       'regie.expire_overdue_handovers(date) → regie_system',
       'regie.family_for_break_glass(text,text,uuid) → regie_app',
       'regie.family_opened_keep() → owner only',
@@ -91,6 +92,7 @@ describe('SECURITY DEFINER functions', () => {
       'regie.signal_back_after_refusal(text,uuid) → regie_app',
       'regie.signal_subject(text,uuid,text,uuid) → regie_app',
       'regie.signal_subjects(text,uuid[]) → regie_app',
+      'regie.timeline_seq() → owner only',
       'regie.write_notification(text,uuid,uuid,text,jsonb,text,text,uuid) → owner only',
     ]);
   });

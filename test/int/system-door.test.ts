@@ -12,10 +12,11 @@ import { recordAccess } from '../../src/platform/audit/audit.js';
 
 let t: TestDb;
 
-/** What regie_system may do, door by door (migrations 0132, 0160, 0161, 0191–0193). Review a change before updating. */
+/** What regie_system may do, door by door (migrations 0132, 0160, 0161, 0191–0193, 0400). Review a change before updating. */
 const GRANTS = [
   'audit_chain_head: SELECT',
   'audit_log: INSERT, SELECT',
+  'audit_retention_anchors: SELECT',
   'council_overdue_notices: INSERT (case_id, due_on, family_id, region_id), SELECT (case_id, region_id)',
   'idempotency_keys: DELETE, INSERT, SELECT, SELECT (created_at), UPDATE',
   'installation_admins: DELETE, INSERT, SELECT',
@@ -39,6 +40,7 @@ const FUNCTIONS = [
   'regie.audit_canonical(audit_log)',
   'regie.council_overdue_candidates(date,integer)',
   'regie.ensure_job_queue(text,json)',
+  'regie.ensure_month_partitions(integer)',
   'regie.expire_overdue_handovers(date)',
   'regie.mark_idempotency_written(text,uuid,text)',
   'regie.notify(text,uuid,uuid,text,jsonb,text,text,uuid)',
@@ -51,6 +53,7 @@ const POLICIES = [
   "audit_log: audit_log_system_installation INSERT CHECK ((regie.system_door() = 'installation'::text) AND (on_behalf_of = 'installation'::text))",
   "audit_log: audit_log_system_refindex_removals INSERT CHECK ((regie.system_door() = 'refindex-sweeps'::text) AND (user_id IS NULL) AND (on_behalf_of = 'system:refindex-removals'::text))",
   "audit_log: audit_log_system_verify SELECT (regie.system_door() = 'audit-verify'::text)",
+  "audit_retention_anchors: audit_retention_anchors_verify SELECT (regie.system_door() = 'audit-verify'::text)",
   "council_overdue_notices: council_overdue_notices_system ALL (regie.system_door() = 'council-overdue'::text) CHECK (regie.system_door() = 'council-overdue'::text)",
   "idempotency_keys: idempotency_keys_system ALL (regie.system_door() = 'idempotency'::text)",
   "installation_admins: installation_admins_system ALL (regie.system_door() = 'installation'::text) CHECK (regie.system_door() = 'installation'::text)",
@@ -88,6 +91,7 @@ describe('the system door', () => {
       'jobs',
       'mail-outbox',
       'migrations',
+      'partitions',
       'public-form',
       'refindex-sweeps',
       'triage-overdue',

@@ -100,30 +100,42 @@ export interface Unattended {
  * on_behalf_of name who it was. No IP address (a citizen's is not stored: data minimisation).
  */
 export async function recordUnattended(tx: Tx, regionId: string, who: Unattended, e: AuditEntry): Promise<number> {
+  const rows = auditRows(e, { userId: null, role: who.role, organisationId: who.organisationId, onBehalfOf: who.onBehalfOf });
+  await insertRows(tx, regionId, rows);
+  return rows.length;
+}
+
+/** Who a row names as acting, and from where. */
+interface RowActor {
+  userId: string | null;
+  role: string;
+  organisationId: string | null;
+  onBehalfOf: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** One row per person the entry is about (one without a person when it names none), in the column order of insertRows. */
+function auditRows(e: AuditEntry, who: RowActor): Row[] {
   const persons = e.personIds && e.personIds.length ? [...new Set(e.personIds)] : [null];
-  await insertRows(
-    tx,
-    regionId,
-    persons.map((p): Row => [
-      e.action,
-      null,
-      who.role,
-      who.organisationId,
-      who.onBehalfOf,
-      p,
-      e.objectType,
-      e.objectId ?? null,
-      null,
-      null,
-      e.legalBasis ?? null,
-      e.careRelation ?? false,
-      e.consent ?? false,
-      e.breakGlass ?? false,
-      e.outcome ?? 'allowed',
-      e.reason ?? null,
-    ]),
-  );
-  return persons.length;
+  return persons.map((p): Row => [
+    e.action,
+    who.userId,
+    who.role,
+    who.organisationId,
+    who.onBehalfOf,
+    p,
+    e.objectType,
+    e.objectId ?? null,
+    who.ip ?? null,
+    who.userAgent ?? null,
+    e.legalBasis ?? null,
+    e.careRelation ?? false,
+    e.consent ?? false,
+    e.breakGlass ?? false,
+    e.outcome ?? 'allowed',
+    e.reason ?? null,
+  ]);
 }
 
 /** The columns a bulk SELECT for insertAuditSelect must return, by these names. */
@@ -158,30 +170,19 @@ export async function insertAuditSelect(owner: Pick<Tx, 'query'>, regionId: stri
 }
 
 export async function recordAccess(tx: Tx, actor: Actor, e: AuditEntry): Promise<number> {
-  const persons = e.personIds && e.personIds.length ? [...new Set(e.personIds)] : [null];
-  const rows: Row[] = persons.map((p) => [
-    e.action,
-    actor.userId,
-    primaryRole(actor),
-    actor.organisationId,
-    e.onBehalfOf ?? actor.organisationId,
-    p,
-    e.objectType,
-    e.objectId ?? null,
-    actor.ip ?? null,
-    actor.userAgent ?? null,
-    e.legalBasis ?? null,
-    e.careRelation ?? false,
-    e.consent ?? false,
-    e.breakGlass ?? false,
-    e.outcome ?? 'allowed',
-    e.reason ?? null,
-  ]);
+  const rows = auditRows(e, {
+    userId: actor.userId,
+    role: primaryRole(actor),
+    organisationId: actor.organisationId,
+    onBehalfOf: e.onBehalfOf ?? actor.organisationId,
+    ip: actor.ip,
+    userAgent: actor.userAgent,
+  });
   // Outside asActor (or for another region's chain) there is no batch to join: written now.
   const batch = pending.get(tx);
   if (batch && batch.regionId === actor.regionId) batch.rows.push(...rows);
   else await insertRows(tx, actor.regionId, rows);
-  return persons.length;
+  return rows.length;
 }
 
 export type ChainProblem = 'changed' | 'missing' | 'inserted' | 'head-mismatch' | 'truncated' | 'rewritten' | 'checkpoint-invalid';
@@ -214,22 +215,93 @@ async function stripesOf(db: Database, regionId: string) {
   );
 }
 
+/** A row that left the log for retention, kept as where its chain now begins (migrations/0400). */
+interface Anchor {
+  stripe: number;
+  pos: string;
+  prev_hash: string;
+  hash: string;
+  start: boolean;
+}
+
+/**
+ * Per chain, the anchors verification starts from: the latest start and the rows that left after
+ * it (empty for a chain that never lost rows).
+ */
+async function anchorsOf(db: Database, regionId: string): Promise<Map<number, Anchor[]>> {
+  const rows = await asSystem(db, 'audit-verify', (tx) =>
+    tx.query<Anchor>(
+      `SELECT stripe, pos::text AS pos, prev_hash, hash, start FROM audit_retention_anchors WHERE region_id = $1 ORDER BY stripe, pos`,
+      [regionId],
+    ),
+  );
+  const byStripe = new Map<number, Anchor[]>();
+  for (const r of rows) byStripe.set(r.stripe, [...(byStripe.get(r.stripe) ?? []), r]);
+  for (const [stripe, list] of byStripe) {
+    const from = Math.max(0, ...list.filter((a) => a.start).map((a) => Number(a.pos)));
+    byStripe.set(
+      stripe,
+      list.filter((a) => Number(a.pos) >= from),
+    );
+  }
+  return byStripe;
+}
+
 /**
  * Recomputes every chain of one region (one per stripe, migrations/0260), behind the
  * `audit-verify` door (migrations/0191): the command line's `regie audit verify` and the privacy
  * officer's check, after the route's permission. A changed row fails its hash; a removed row
  * leaves a gap in its chain's places and a prev_hash that does not match; an inserted row breaks
- * the link after it; a chain that ends elsewhere than its head says is named too.
+ * the link after it; a chain that ends elsewhere than its head says is named too. A chain whose
+ * oldest rows were detached for retention starts from its anchor (migrations/0400): the anchor's
+ * place and hash stand for the rows that left, so a row removed after it is still missing.
  */
 export async function verifyChain(db: Database, regionId: string, batch = 20000): Promise<VerifyResult> {
   const started = process.hrtime.bigint();
   const problems: VerifyResult['problems'] = [];
   let rows = 0;
   const stripes = await stripesOf(db, regionId);
+  const anchors = await anchorsOf(db, regionId);
+  // Every chain that lost rows has a head (audit_chain_head keeps one per stripe), so is in `stripes`.
   for (const { stripe, head_seq, head_hash } of stripes) {
     let prevHash = '0'.repeat(64);
     let expectedSeq = 1;
     let after = 0;
+    const left = [...(anchors.get(stripe) ?? [])];
+    const start = left[0]?.start ? left.shift() : undefined;
+    if (start) {
+      prevHash = start.hash;
+      expectedSeq = Number(start.pos) + 1;
+      after = Number(start.pos);
+    }
+    /** One link of the chain: a row still in the log (with its recomputed hash) or one that left. */
+    const link = (seq: number, prev: string, hash: string, computed: string | null) => {
+      if (seq > expectedSeq)
+        problems.push({
+          stripe,
+          seq: expectedSeq,
+          problem: 'missing',
+          detail: `rows ${expectedSeq}..${seq - 1} of chain ${stripe} are missing`,
+        });
+      if (prev !== prevHash) {
+        problems.push({
+          stripe,
+          seq,
+          problem: seq === expectedSeq ? 'inserted' : 'missing',
+          detail: `prev_hash does not link to the row before`,
+        });
+      }
+      if (computed !== null && computed !== hash)
+        problems.push({ stripe, seq, problem: 'changed', detail: 'content does not match its hash' });
+      prevHash = hash;
+      expectedSeq = seq + 1;
+    };
+    const leftBefore = (pos: number) => {
+      while (left[0] && Number(left[0].pos) < pos) {
+        const a = left.shift()!;
+        link(Number(a.pos), a.prev_hash, a.hash, null);
+      }
+    };
     for (;;) {
       const page = await asSystem(db, 'audit-verify', (tx) =>
         tx.query<{ pos: string; prev_hash: string; hash: string; c: string }>(
@@ -241,25 +313,8 @@ export async function verifyChain(db: Database, regionId: string, batch = 20000)
       );
       for (const r of page) {
         const seq = Number(r.pos);
-        if (seq > expectedSeq)
-          problems.push({
-            stripe,
-            seq: expectedSeq,
-            problem: 'missing',
-            detail: `rows ${expectedSeq}..${seq - 1} of chain ${stripe} are missing`,
-          });
-        if (r.prev_hash !== prevHash) {
-          problems.push({
-            stripe,
-            seq,
-            problem: seq === expectedSeq ? 'inserted' : 'missing',
-            detail: `prev_hash does not link to the row before`,
-          });
-        }
-        const computed = createHash('sha256').update(`${r.prev_hash}|${r.c}`, 'utf8').digest('hex');
-        if (computed !== r.hash) problems.push({ stripe, seq, problem: 'changed', detail: 'content does not match its hash' });
-        prevHash = r.hash;
-        expectedSeq = seq + 1;
+        leftBefore(seq);
+        link(seq, r.prev_hash, r.hash, createHash('sha256').update(`${r.prev_hash}|${r.c}`, 'utf8').digest('hex'));
         rows++;
       }
       if (page.length < batch) break;
@@ -267,6 +322,7 @@ export async function verifyChain(db: Database, regionId: string, batch = 20000)
       if (!last) break;
       after = Number(last.pos);
     }
+    leftBefore(Number.POSITIVE_INFINITY);
     if (head_seq === null) {
       if (expectedSeq > 1)
         problems.push({ stripe, seq: expectedSeq - 1, problem: 'head-mismatch', detail: `chain ${stripe} has rows but no head` });

@@ -2,10 +2,15 @@
 // PostgreSQL via node-postgres. Services only see `Tx` inside `db.transaction`/`asActor`.
 import pg from 'pg';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Unavailable } from '../http/errors.js';
+import { pglitePrepared } from './pglite-prepared.js';
+import { statementName } from './statement-name.js';
+
+export { statementName };
+/** Experiment switch: REGIE_PGLITE_PREPARE=0 sends PGlite every statement unnamed, as before. */
+const PGLITE_PREPARE = process.env.REGIE_PGLITE_PREPARE !== '0';
 
 /**
  * PGlite is one process's database: a second process on the same folder would corrupt it.
@@ -34,8 +39,8 @@ function lockDataDir(dataDir: string): () => void {
 
 export interface QueryOptions {
   /**
-   * Keep this statement prepared on the server connection (PostgreSQL server only; PGlite
-   * ignores it): parsed and planned once per connection instead of on every request. For hot
+   * Keep this statement prepared on the connection (node-postgres on a PostgreSQL server,
+   * pglite-prepared.ts on PGlite): parsed and planned once per connection instead of on every request. For hot
    * statements whose plan does not depend on the parameter values (no "optional filter"
    * parameters) — PostgreSQL may switch such a statement to one generic plan.
    */
@@ -223,7 +228,9 @@ export async function openPglite(dataDir?: string, from?: Blob): Promise<Databas
     throw e;
   });
   const queue = new Queue();
-  const rawQuery = async <T>(text: string, params: unknown[] = []) => (await lite.query<T>(text, params)).rows;
+  const statements = pglitePrepared(lite);
+  const rawQuery = <T>(text: string, params: unknown[] = [], opts?: QueryOptions) =>
+    opts?.prepare && PGLITE_PREPARE ? statements.prepared<T>(text, params) : statements.unnamed<T>(text, params);
   let inTx = false;
   /**
    * PGlite runs in this process: there is no round trip to save, so a statement sent without
@@ -231,33 +238,33 @@ export async function openPglite(dataDir?: string, from?: Blob): Promise<Databas
    * fails that one when it failed.
    */
   const liteTx = () => {
-    const sent: Array<[string, unknown[]]> = [];
+    const sent: Array<[string, unknown[], QueryOptions | undefined]> = [];
     const flush = async () => {
       while (sent.length) {
-        const [text, params] = sent.shift()!;
-        await rawQuery(text, params);
+        const [text, params, opts] = sent.shift()!;
+        await rawQuery(text, params, opts);
       }
     };
     const tx: Tx = {
-      async query<T>(text: string, params: unknown[] = []) {
+      async query<T>(text: string, params: unknown[] = [], opts?: QueryOptions) {
         await flush();
-        return rawQuery<T>(text, params);
+        return rawQuery<T>(text, params, opts);
       },
       async exec(sql: string) {
         await flush();
         await lite.exec(sql);
       },
-      send(text: string, params: unknown[] = []) {
-        sent.push([text, params]);
+      send(text: string, params: unknown[] = [], opts?: QueryOptions) {
+        sent.push([text, params, opts]);
       },
     };
     return { tx, flush };
   };
   const database: Database = {
     kind: 'pglite',
-    query: async (text, params) => {
+    query: async (text, params, opts) => {
       checkWork(currentWork.getStore());
-      return queue.run(() => rawQuery(text, params));
+      return queue.run(() => rawQuery(text, params, opts));
     },
     transaction: (fn) =>
       queue.run(async () => {
@@ -320,16 +327,6 @@ function probeResult<R>(results: readonly R[]): R {
   return r;
 }
 
-const statementNames = new Map<string, string>();
-/** A stable name per statement text, so each connection prepares it once. */
-export function statementName(text: string) {
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `regie_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    statementNames.set(text, name);
-  }
-  return name;
-}
 const pgQuery = (text: string, params: unknown[], opts?: QueryOptions): pg.QueryConfig =>
   opts?.prepare ? { name: statementName(text), text, values: params } : { text, values: params };
 

@@ -59,6 +59,7 @@ describe('the database doors', () => {
       jobs: ['src/platform/jobs/boss-db.ts', 'src/platform/jobs/runner.ts'],
       'mail-outbox': ['src/modules/notifications/mail-outbox.repo.ts'],
       migrations: ['src/platform/db/job-schema.ts', 'src/platform/db/migrate.ts'],
+      partitions: ['src/platform/db/partitions.ts'],
       'public-form': ['src/modules/signals/public.service.ts'],
       'refindex-sweeps': ['src/modules/refindex/refindex.sweeps.ts'],
       'triage-overdue': ['src/modules/signals/overdue.sweep.ts'],

@@ -5,6 +5,7 @@ import { openPostgres, type Database } from './db.js';
 import { asSystem } from './system-tx.js';
 import { installJobSchema, jobSchemaPending } from './job-schema.js';
 import { analyzeDatabase } from './analyze.js';
+import { ensureMonthPartitions } from './partitions.js';
 import { migrationsDir } from '../paths.js';
 
 export { migrationsDir };
@@ -81,9 +82,15 @@ export async function migrateAsOwner(db: Database, ownerUrl?: string): Promise<s
   }
 }
 
-/** After migrations, fresh planner statistics (analyze.ts); ANALYZE needs the tables' owner. */
+/**
+ * After migrations, the months ahead of the audit log and the timeline (partitions.ts) and fresh
+ * planner statistics (analyze.ts); ANALYZE needs the tables' owner.
+ */
 async function migrateAndAnalyze(db: Database): Promise<string[]> {
   const applied = await migrate(db);
-  if (applied.length) await analyzeDatabase(db);
+  if (applied.length) {
+    await ensureMonthPartitions(db);
+    await analyzeDatabase(db);
+  }
   return applied;
 }

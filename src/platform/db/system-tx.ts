@@ -21,6 +21,7 @@ const DOOR_ROLES = {
   jobs: 'regie_system',
   'mail-outbox': 'regie_system',
   migrations: 'regie_system',
+  partitions: 'regie_system',
   'public-form': 'regie_system',
   'refindex-sweeps': 'regie_system',
   'triage-overdue': 'regie_system',
