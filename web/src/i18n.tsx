@@ -491,6 +491,8 @@ interface I18n {
   setLang: (l: Lang) => void;
   /** The account's language after a login: taken unless the user chose one on this visit (then that choice goes to the account). */
   adopt: (l: Lang) => void;
+  /** Whether the language is the user's own choice on this visit (the language button), not the default or the account's. */
+  chosen: boolean;
 }
 const Ctx = createContext<I18n | null>(null);
 
@@ -537,14 +539,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     localStorage.setItem('regie.lang', lang);
   }, [lang]);
   // A choice made in this browser tab (kept over a reload) wins over the account's language.
+  const [chosen, setChosen] = useState(() => !!sessionStorage.getItem(CHOSEN));
   const setLang = useCallback((l: Lang) => {
     sessionStorage.setItem(CHOSEN, l);
+    setChosen(true);
     setLangState(l);
   }, []);
   const adopt = useCallback((l: Lang) => {
     if (!sessionStorage.getItem(CHOSEN)) setLangState(l);
   }, []);
-  const value: I18n = { lang, t: translate(lang), label: (v) => (v ? (LABELS[lang][v] ?? v) : ''), setLang, adopt };
+  const value: I18n = { lang, t: translate(lang), label: (v) => (v ? (LABELS[lang][v] ?? v) : ''), setLang, adopt, chosen };
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

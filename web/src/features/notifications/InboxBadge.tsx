@@ -1,8 +1,9 @@
 // The header's link to the inbox with the unread count ("Berichten, 3 ongelezen").
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, peek } from '../../api.js';
 import { useI18n, useLocalT } from '../../i18n.js';
 import { A, useLocation } from '../../router.js';
+import { useSession } from '../../session.js';
 import { NOTIFICATIONS_CHANGED, TEXTS } from './texts.js';
 
 const POLL_MS = 60_000;
@@ -16,15 +17,21 @@ export function InboxBadge() {
   const t = useLocalT(TEXTS);
   const { path } = useLocation();
   const [count, setCount] = useState<number | null>(null);
-  // E-mails are written in the language the user reads Regie in: tell the server when it changes.
-  const { lang } = useI18n();
+  // E-mails are written in the language the user reads Regie in: when the user chooses another
+  // language than the account's, the server is told. Only a choice: the language a page opens in
+  // (the default, a render before the account's is adopted) is not one — telling the server that
+  // one raced the account's own and could turn an English account Dutch.
+  const { lang, chosen } = useI18n();
+  const { session } = useSession();
+  const account = session?.state === 'active' ? session.user.language : undefined;
+  const told = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (localStorage.getItem('regie.mailLang') === lang) return;
-    api('PUT', '/api/v1/notifications/language', { body: { language: lang } }).then(
-      () => localStorage.setItem('regie.mailLang', lang),
-      () => undefined,
-    );
-  }, [lang]);
+    if (!chosen || !account || lang === (told.current ?? account)) return;
+    told.current = lang;
+    api('PUT', '/api/v1/notifications/language', { body: { language: lang } }).catch(() => {
+      told.current = undefined;
+    });
+  }, [lang, chosen, account]);
   const load = useCallback(async () => {
     try {
       setCount((await peek('/api/v1/notifications/unread-count')).count);
