@@ -23,7 +23,9 @@ afterAll(async () => {
 async function dutchOn(page: Page, path: string, lang: 'nl' | 'en' = 'en'): Promise<string[]> {
   await page.goto(`${env.base}${path}`);
   await page.locator('main h1').first().waitFor();
-  await inLanguage(page, lang);
+  await inLanguage(page, lang).catch((e: unknown) => {
+    throw new Error(`${path}: the interface is not in ${lang} (html lang="${String(e)}")`);
+  });
   // The data is there when nothing is loading any more (a screen that polls never goes network-idle).
   await expect.poll(() => page.locator('main').getAttribute('aria-busy')).toBeNull();
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
