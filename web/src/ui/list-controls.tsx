@@ -1,9 +1,40 @@
-// The controls above a list: a search form, and a select of which every option is a choice (no
-// "— kies —" first, unlike ui/forms.tsx's Select), for filters and settings.
+// The controls above a list: a search form, a form of filters with its one button, and a select of
+// which every option is a choice (no "— kies —" first, unlike ui/forms.tsx's Select), for filters
+// and settings.
 import { useState, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { Button } from '@rijkshuisstijl-community/components-react';
 import { useI18n } from '../i18n.js';
 import { Field, TextInput } from './forms.js';
+
+/** Filters above a list or figures and the button that applies them; `onApply` runs on submit. */
+export function FilterForm({
+  submitLabel,
+  onApply,
+  primary = false,
+  children,
+}: {
+  submitLabel: string;
+  onApply: () => void;
+  /** The button as the page's main action (the audit trail's filter), else a secondary one. */
+  primary?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="regie-filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onApply();
+      }}
+      noValidate
+    >
+      {children}
+      <Button appearance={primary ? 'primary-action-button' : 'secondary-action-button'} type="submit">
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}
 
 /** A search box with its button; `onSearch` gets the trimmed text. Other controls go in `children`. */
 export function SearchForm({

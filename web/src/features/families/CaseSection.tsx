@@ -1,17 +1,8 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Alert, Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { patch, post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { fmtDate, ago } from '../../ui/time.js';
 import { useSession } from '../../session.js';
@@ -72,85 +63,75 @@ export function CaseSection({ data, onChanged }: { data: FamilyPageData; onChang
       {c && (
         <>
           <Heading level={3}>{t('team')}</Heading>
-          <Table className="regie-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('organisation')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('person')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('role')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('legalBasis')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('since')}</TableHeaderCell>
-                {mayManage && open && <TableHeaderCell scope="col">{t('actions')}</TableHeaderCell>}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {activeTeam.map((m) => (
-                <TableRow key={m.id}>
+          <ListTable
+            items={activeTeam}
+            head={[t('organisation'), t('person'), t('role'), t('legalBasis'), t('since'), ...(mayManage && open ? [t('actions')] : [])]}
+            row={(m) => (
+              <TableRow key={m.id}>
+                <TableCell>
+                  {m.organisationName} <span className="regie-muted">({label(m.organisationType)})</span>
+                </TableCell>
+                <TableCell>{m.userName}</TableCell>
+                <TableCell>{m.role === 'coordinator' ? <strong>{label('coordinator')}</strong> : label('member')}</TableCell>
+                <TableCell>
+                  {label(m.legalBasis)}
+                  {m.handoverId && (
+                    <>
+                      <br />
+                      <A href={`/overdrachten/${m.handoverId}`}>{label('basis_handover')}</A>
+                    </>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {m.notStarted ? (
+                    <>
+                      {t('fromDate')} {fmtDate(m.startedOn, lang)} <span className="regie-muted">({t('notStartedHint')})</span>
+                    </>
+                  ) : (
+                    <>
+                      {fmtDate(m.startedOn, lang)} <span className="regie-muted">({ago(t, m.startedOn)})</span>
+                    </>
+                  )}
+                </TableCell>
+                {mayManage && open && (
                   <TableCell>
-                    {m.organisationName} <span className="regie-muted">({label(m.organisationType)})</span>
-                  </TableCell>
-                  <TableCell>{m.userName}</TableCell>
-                  <TableCell>{m.role === 'coordinator' ? <strong>{label('coordinator')}</strong> : label('member')}</TableCell>
-                  <TableCell>
-                    {label(m.legalBasis)}
-                    {m.handoverId && (
-                      <>
-                        <br />
-                        <A href={`/overdrachten/${m.handoverId}`}>{label('basis_handover')}</A>
-                      </>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    {m.notStarted ? (
-                      <>
-                        {t('fromDate')} {fmtDate(m.startedOn, lang)} <span className="regie-muted">({t('notStartedHint')})</span>
-                      </>
-                    ) : (
-                      <>
-                        {fmtDate(m.startedOn, lang)} <span className="regie-muted">({ago(t, m.startedOn)})</span>
-                      </>
-                    )}
-                  </TableCell>
-                  {mayManage && open && (
-                    <TableCell>
-                      <ChangeBasis
+                    <ChangeBasis
+                      name={m.userName}
+                      current={m.legalBasis}
+                      error={error}
+                      onChange={(legalBasis) =>
+                        act(
+                          () =>
+                            patch('/api/v1/cases/:caseId/team-members/:membershipId', {
+                              params: { caseId: c.id, membershipId: m.id },
+                              body: { legalBasis, version: m.version },
+                            }),
+                          `${m.userName}: ${t('saved')}`,
+                        )
+                      }
+                    />
+                    {m.role !== 'coordinator' && (
+                      <EndMembership
+                        caseId={c.id}
+                        membershipId={m.id}
                         name={m.userName}
-                        current={m.legalBasis}
-                        error={error}
-                        onChange={(legalBasis) =>
+                        onEnd={(reason) =>
                           act(
                             () =>
-                              patch('/api/v1/cases/:caseId/team-members/:membershipId', {
+                              post('/api/v1/cases/:caseId/team-members/:membershipId/end', {
                                 params: { caseId: c.id, membershipId: m.id },
-                                body: { legalBasis, version: m.version },
+                                body: { reason, version: m.version },
                               }),
-                            `${m.userName}: ${t('saved')}`,
+                            `${m.userName}: ${t('ended').toLowerCase()}`,
                           )
                         }
                       />
-                      {m.role !== 'coordinator' && (
-                        <EndMembership
-                          caseId={c.id}
-                          membershipId={m.id}
-                          name={m.userName}
-                          onEnd={(reason) =>
-                            act(
-                              () =>
-                                post('/api/v1/cases/:caseId/team-members/:membershipId/end', {
-                                  params: { caseId: c.id, membershipId: m.id },
-                                  body: { reason, version: m.version },
-                                }),
-                              `${m.userName}: ${t('ended').toLowerCase()}`,
-                            )
-                          }
-                        />
-                      )}
-                    </TableCell>
-                  )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+                    )}
+                  </TableCell>
+                )}
+              </TableRow>
+            )}
+          />
           {endedTeam.length > 0 && (
             <details className="regie-disclosure">
               <summary>

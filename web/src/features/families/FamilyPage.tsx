@@ -1,19 +1,10 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Alert, Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import type { ApiResponse } from '../../api.js';
 import { useApi } from '../../data.js';
 import { A } from '../../router.js';
 import { useI18n, useLocalT } from '../../i18n.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { CaseSection } from './CaseSection.js';
@@ -95,48 +86,45 @@ export function FamilyPage({ familyId }: { familyId: string }) {
             <Heading level={2} id="members-title">
               {t('members')}
             </Heading>
-            <Table className="regie-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('name')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('relation')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('birthDate')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('bsn')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('address')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">
-                    <span className="regie-visually-hidden">{t('actions')}</span>
-                  </TableHeaderCell>
+            <ListTable
+              items={data.members}
+              head={[
+                t('name'),
+                t('relation'),
+                t('birthDate'),
+                t('bsn'),
+                t('address'),
+                <span key="actions" className="regie-visually-hidden">
+                  {t('actions')}
+                </span>,
+              ]}
+              row={(m) => (
+                <TableRow key={m.personId}>
+                  <TableCell>{m.fullName}</TableCell>
+                  <TableCell>{label(m.relation)}</TableCell>
+                  <TableCell>
+                    {fmtDate(m.birthDate, lang)}
+                    {m.age !== null && ` (${m.age} ${t('years')})`}
+                  </TableCell>
+                  <TableCell>{m.bsn ?? '—'}</TableCell>
+                  <TableCell>
+                    {[m.street && `${m.street} ${m.houseNumber ?? ''}`, m.postcode, m.city].filter(Boolean).join(', ') || '—'}
+                  </TableCell>
+                  <TableCell>
+                    {!readOnly && (
+                      <button
+                        type="button"
+                        className="utrecht-button utrecht-button--subtle"
+                        aria-label={`${t('edit')}: ${m.fullName}`}
+                        onClick={() => setEditing(m.personId)}
+                      >
+                        {t('edit')}
+                      </button>
+                    )}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.members.map((m) => (
-                  <TableRow key={m.personId}>
-                    <TableCell>{m.fullName}</TableCell>
-                    <TableCell>{label(m.relation)}</TableCell>
-                    <TableCell>
-                      {fmtDate(m.birthDate, lang)}
-                      {m.age !== null && ` (${m.age} ${t('years')})`}
-                    </TableCell>
-                    <TableCell>{m.bsn ?? '—'}</TableCell>
-                    <TableCell>
-                      {[m.street && `${m.street} ${m.houseNumber ?? ''}`, m.postcode, m.city].filter(Boolean).join(', ') || '—'}
-                    </TableCell>
-                    <TableCell>
-                      {!readOnly && (
-                        <button
-                          type="button"
-                          className="utrecht-button utrecht-button--subtle"
-                          aria-label={`${t('edit')}: ${m.fullName}`}
-                          onClick={() => setEditing(m.personId)}
-                        >
-                          {t('edit')}
-                        </button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              )}
+            />
             {!readOnly && editing && data.members.find((m) => m.personId === editing) && (
               <EditMemberForm
                 key={editing}

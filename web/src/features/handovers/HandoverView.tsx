@@ -3,20 +3,11 @@
 // region also shows how the family arrives in the receiver's region: persons linked by BSN, or
 // possibly the same as someone known (linked only when confirmed), and the family to use.
 import { useState } from 'react';
-import {
-  Alert,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Alert, Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import type { ApiResponse } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { A } from '../../router.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { fmtDate, fmtDateTime } from '../../ui/time.js';
@@ -132,26 +123,18 @@ export function HandoverView({ handoverId }: { handoverId: string }) {
         {h.persons.length > 0 && (
           <>
             <Heading level={3}>{t('persons')}</Heading>
-            <Table className="regie-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('name')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('relation')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('birthDate')}</TableHeaderCell>
-                  {hasBsn && <TableHeaderCell scope="col">{t('bsn')}</TableHeaderCell>}
+            <ListTable
+              items={h.persons}
+              head={[t('name'), t('relation'), t('birthDate'), ...(hasBsn ? [t('bsn')] : [])]}
+              row={(p) => (
+                <TableRow key={p.personId}>
+                  <TableCell>{p.name}</TableCell>
+                  <TableCell>{label(p.relation) || '—'}</TableCell>
+                  <TableCell>{fmtDate(p.birthDate, lang)}</TableCell>
+                  {hasBsn && <TableCell>{p.bsn ?? '—'}</TableCell>}
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {h.persons.map((p) => (
-                  <TableRow key={p.personId}>
-                    <TableCell>{p.name}</TableCell>
-                    <TableCell>{label(p.relation) || '—'}</TableCell>
-                    <TableCell>{fmtDate(p.birthDate, lang)}</TableCell>
-                    {hasBsn && <TableCell>{p.bsn ?? '—'}</TableCell>}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              )}
+            />
           </>
         )}
       </section>

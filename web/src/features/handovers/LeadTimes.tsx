@@ -3,7 +3,6 @@
 // between them, where the coordinator records first contact and the agreed plan.
 import { useEffect, useState } from 'react';
 import {
-  Button,
   Heading,
   Paragraph,
   Table,
@@ -20,6 +19,8 @@ import { fieldErrors, ProblemAlert, Select } from '../../ui/forms.js';
 import { dutchIsoDay, fmtDateTime } from '../../ui/time.js';
 import { momentKey, useHandoverT } from './texts.js';
 import { DateInput } from '../../ui/date-fields.js';
+import { FilterForm } from '../../ui/list-controls.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { RecordMoment } from './RecordMoment.js';
 
 const fmtDays = (d: number | null, lang: string) =>
@@ -58,14 +59,7 @@ function OrganisationFigures() {
       <Heading level={2} id="org-title">
         {data ? data.organisation.name : t('organisation')}
       </Heading>
-      <form
-        className="regie-filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQuery(form);
-        }}
-        noValidate
-      >
+      <FilterForm submitLabel={t('show')} onApply={() => setQuery(form)}>
         <Select
           label={t('organisation')}
           name="organisationId"
@@ -90,33 +84,22 @@ function OrganisationFigures() {
           field="querystring.to"
           error={errors['querystring.to']}
         />
-        <Button appearance="secondary-action-button" type="submit">
-          {t('show')}
-        </Button>
-      </form>
+      </FilterForm>
       <ProblemAlert error={error} />
       {data && (
         <>
-          <Table className="regie-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('interval')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('count')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('median')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('p90')}</TableHeaderCell>
+          <ListTable
+            items={data.intervals}
+            head={[t('interval'), t('count'), t('median'), t('p90')]}
+            row={(i) => (
+              <TableRow key={i.to}>
+                <TableHeaderCell scope="row">{step(i.from, i.to)}</TableHeaderCell>
+                <TableCell>{i.count}</TableCell>
+                <TableCell>{fmtDays(i.medianDays, lang)}</TableCell>
+                <TableCell>{fmtDays(i.p90Days, lang)}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.intervals.map((i) => (
-                <TableRow key={i.to}>
-                  <TableHeaderCell scope="row">{step(i.from, i.to)}</TableHeaderCell>
-                  <TableCell>{i.count}</TableCell>
-                  <TableCell>{fmtDays(i.medianDays, lang)}</TableCell>
-                  <TableCell>{fmtDays(i.p90Days, lang)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            )}
+          />
           {data.intervals.every((i) => i.count === 0) ? (
             <Paragraph>{t('leadNoneExplain')}</Paragraph>
           ) : (

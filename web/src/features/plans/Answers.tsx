@@ -1,22 +1,13 @@
 // Who is asked to agree to a proposed version and what they answered; the coordinator records a
 // family member's answer (how and when), a professional answers for their own organisation.
 import { useState } from 'react';
-import {
-  Button,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Button, Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { fieldErrors, ProblemAlert, Select, SubmitForm, TextArea } from '../../ui/forms.js';
 import { DateInput } from '../../ui/date-fields.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { dutchIsoDay, fmtDate } from '../../ui/time.js';
 import { usePlanT, type PlanKey } from './texts.js';
 import type { Overview, Version } from './VersionContent.js';
@@ -35,38 +26,29 @@ export function Answers({ overview, v, onChanged }: { overview: Overview; v: Ver
   return (
     <>
       <Heading level={3}>{t('parties')}</Heading>
-      <Table className="regie-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('party')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('requirement')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('answer')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('answeredOn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('via')}</TableHeaderCell>
+      <ListTable
+        items={v.parties}
+        head={[t('party'), t('requirement'), t('answer'), t('answeredOn'), t('via')]}
+        row={(p) => (
+          <TableRow key={p.id}>
+            <TableHeaderCell scope="row">{p.name}</TableHeaderCell>
+            <TableCell>{t(`r_${p.requirement}` as PlanKey)}</TableCell>
+            <TableCell>
+              {p.answer ? (
+                <>
+                  {t(`an_${p.answer.answer}` as PlanKey)}
+                  {p.answer.reason && ` — “${p.answer.reason}”`}
+                  {p.answer.view && ` — “${p.answer.view}”`}
+                </>
+              ) : (
+                t('waiting')
+              )}
+            </TableCell>
+            <TableCell>{fmtDate(p.answer?.answeredOn, lang)}</TableCell>
+            <TableCell>{p.answer?.via ? t(`v_${p.answer.via}` as PlanKey) : '—'}</TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {v.parties.map((p) => (
-            <TableRow key={p.id}>
-              <TableHeaderCell scope="row">{p.name}</TableHeaderCell>
-              <TableCell>{t(`r_${p.requirement}` as PlanKey)}</TableCell>
-              <TableCell>
-                {p.answer ? (
-                  <>
-                    {t(`an_${p.answer.answer}` as PlanKey)}
-                    {p.answer.reason && ` — “${p.answer.reason}”`}
-                    {p.answer.view && ` — “${p.answer.view}”`}
-                  </>
-                ) : (
-                  t('waiting')
-                )}
-              </TableCell>
-              <TableCell>{fmtDate(p.answer?.answeredOn, lang)}</TableCell>
-              <TableCell>{p.answer?.via ? t(`v_${p.answer.via}` as PlanKey) : '—'}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        )}
+      />
       {v.parties.filter(mayAnswer).map((p) => (
         <AnswerForm key={p.id} versionId={v.id} party={p} onSaved={onChanged} />
       ))}

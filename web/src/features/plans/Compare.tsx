@@ -2,7 +2,6 @@
 // (naming what changed), before and after in two columns.
 import { useState } from 'react';
 import {
-  Button,
   Heading,
   Paragraph,
   Table,
@@ -18,6 +17,7 @@ import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { ProblemAlert, Select } from '../../ui/forms.js';
 import { fmtDate } from '../../ui/time.js';
+import { FilterForm } from '../../ui/list-controls.js';
 import { usePlanT, type PlanKey } from './texts.js';
 import { ownerName } from './VersionContent.js';
 import type { ApiResponse } from '../../api.js';
@@ -44,14 +44,7 @@ export function CompareScreen({ caseId }: { caseId: string }) {
       </Paragraph>
       <ProblemAlert error={plan.error ?? cmp.error} />
       {chosen && (
-        <form
-          className="regie-filters"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setQuery(chosen);
-          }}
-          noValidate
-        >
+        <FilterForm submitLabel={t('compareShow')} onApply={() => setQuery(chosen)}>
           <Select
             label={t('compareFrom')}
             name="from"
@@ -66,10 +59,7 @@ export function CompareScreen({ caseId }: { caseId: string }) {
             onChange={(e) => setForm({ ...chosen, to: e.target.value })}
             options={options}
           />
-          <Button appearance="secondary-action-button" type="submit">
-            {t('compareShow')}
-          </Button>
-        </form>
+        </FilterForm>
       )}
       {cmp.data && q && <ComparisonView c={cmp.data} />}
     </>

@@ -7,6 +7,7 @@ import { ProblemAlert, Select } from '../../ui/forms.js';
 import { AuditTable } from './AuditTable.js';
 import { fmtDateTime } from '../../ui/time.js';
 import { BsnInput, DateInput } from '../../ui/date-fields.js';
+import { FilterForm } from '../../ui/list-controls.js';
 
 interface Filters {
   bsn: string;
@@ -57,10 +58,10 @@ export function AuditLog() {
             </ul>
           </Alert>
         ))}
-      <form
-        className="regie-filters"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <FilterForm
+        primary
+        submitLabel={t('filter')}
+        onApply={() => {
           list.first();
           setApplied(f);
         }}
@@ -86,10 +87,7 @@ export function AuditLog() {
           onChange={(e) => setF({ ...f, action: e.target.value })}
           options={['create', 'read', 'update', 'delete', 'export'].map((a) => ({ value: a, label: label(a) }))}
         />
-        <Button appearance="primary-action-button" type="submit">
-          {t('filter')}
-        </Button>
-      </form>
+      </FilterForm>
       <ProblemAlert error={error} />
       {data && <AuditTable items={data.items} />}
       <Pager list={list} />
