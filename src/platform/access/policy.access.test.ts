@@ -235,7 +235,9 @@ describe('access policy and row-level security agree', () => {
           expect(leaked).toEqual([]);
         }
       }),
-      { numRuns: 30, seed },
+      // endOnFailure: a failure is reported at once with its world; shrinking a world of this size
+      // against the database outlasts the test's time-out and hid the counterexample.
+      { numRuns: 30, seed, endOnFailure: true },
     );
     // The generator must actually reach every rule, or the property proves little.
     expect(pairs).toBeGreaterThan(300);

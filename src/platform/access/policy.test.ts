@@ -117,6 +117,24 @@ describe('mayReadFamily', () => {
     ).toEqual({ allowed: true, legalBasis: 'statutory_task', careRelation: true, consent: false, breakGlass: false });
   });
 
+  it("rests an access on the same membership whatever order several arrive in: the coordinator's, else the firmest basis", () => {
+    const read = (memberships: Membership[], roles: Role[] = ['professional'], userId = 'u-actor') =>
+      mayReadFamily(actor(roles, userId), FAMILY, { memberships, breakGlass: [] }, NOW).legalBasis;
+    const asCoordinator = member({ legalBasis: 'consent', role: 'coordinator' });
+    const asMember = member({ legalBasis: 'statutory_task' });
+    expect(read([asCoordinator, asMember])).toBe('consent');
+    expect(read([asMember, asCoordinator])).toBe('consent');
+    const consent = member({ legalBasis: 'consent' });
+    const safety = member({ legalBasis: 'safety' });
+    expect(read([consent, safety, asMember])).toBe('statutory_task');
+    expect(read([safety, consent])).toBe('safety');
+    expect(read([consent, safety])).toBe('safety');
+    // A team lead's access through the organisation's memberships, likewise.
+    const colleague = (o: Partial<Membership>) => member({ userId: 'u-colleague', ...o });
+    expect(read([colleague({ legalBasis: 'consent' }), colleague({ legalBasis: 'safety' })], ['team_lead'], 'u-lead')).toBe('safety');
+    expect(read([colleague({ legalBasis: 'safety' }), colleague({ legalBasis: 'consent' })], ['team_lead'], 'u-lead')).toBe('safety');
+  });
+
   it('denies after the membership has ended', () => {
     expect(
       mayReadFamily(actor(['professional', 'coordinator']), FAMILY, { memberships: [member({ active: false })], breakGlass: [] }, NOW),

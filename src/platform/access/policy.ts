@@ -92,6 +92,20 @@ export interface FamilyAccess {
   breakGlass: boolean;
 }
 
+/** A statutory task before safety before consent: the firmer ground first. */
+const BASIS_RANK: Record<LegalBasis, number> = { statutory_task: 0, safety: 1, consent: 2 };
+
+/**
+ * The membership an access rests on when several give it (a professional on a case team twice,
+ * with two bases; a team lead's organisation with several members): the coordinator's, else the
+ * one on the firmest basis. So the legal basis in the audit log does not depend on the order in
+ * which the memberships were read (the access property test found the two orders disagreeing).
+ */
+function principal(ms: Membership[]): Membership | undefined {
+  const rank = (m: Membership) => (m.role === 'coordinator' ? 0 : 10) + BASIS_RANK[m.legalBasis];
+  return ms.reduce<Membership | undefined>((best, m) => (best === undefined || rank(m) < rank(best) ? m : best), undefined);
+}
+
 /**
  * May this actor see this family? A professional on the case team may, a team lead may see
  * every family their organisation works with (a membership counts from its start, so one added
@@ -105,11 +119,11 @@ export function mayReadFamily(
   now: Date = new Date(),
 ): FamilyAccess {
   const current = (m: Membership) => m.active && m.familyId === familyId && (!m.startsAt || m.startsAt <= now);
-  const own = facts.memberships.find((m) => current(m) && m.userId === actor.userId);
+  const own = principal(facts.memberships.filter((m) => current(m) && m.userId === actor.userId));
   if (own)
     return { allowed: true, legalBasis: own.legalBasis, careRelation: true, consent: own.legalBasis === 'consent', breakGlass: false };
   if (actor.roles.includes('team_lead')) {
-    const team = facts.memberships.find((m) => current(m) && m.organisationId === actor.organisationId);
+    const team = principal(facts.memberships.filter((m) => current(m) && m.organisationId === actor.organisationId));
     if (team)
       return { allowed: true, legalBasis: team.legalBasis, careRelation: true, consent: team.legalBasis === 'consent', breakGlass: false };
   }
