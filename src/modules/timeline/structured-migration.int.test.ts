@@ -1,12 +1,10 @@
 // Migrations 0270–0273 turn the stored Dutch sentences of timeline events and notifications into
 // kinds and parameters: a database as it was before them, with rows as the code of that time
 // wrote them, is migrated, and every row then renders as it read before (in Dutch) and in English.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, type Database } from '../../platform/db/db.js';
-import { migrate, migrationFiles, migrationsDir } from '../../platform/db/migrate.js';
+import { migrate, migrateBefore } from '../../platform/db/migrate.js';
 import { createOrganisation, createRegion, createUser } from '../../../test/support/factory.js';
 import { renderNotification, renderTimeline } from '../../shared/events/server-i18n.js';
 
@@ -99,13 +97,7 @@ const OLD_EVENTS: Array<{ type: string; data: Record<string, unknown>; kind: str
 beforeAll(async () => {
   db = await openPglite();
   // The schema as it was before structured events.
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  await db.transaction(async (tx) => {
-    for (const file of migrationFiles().filter((f) => f < '0270')) {
-      await tx.exec(readFileSync(join(migrationsDir, file), 'utf8'));
-      await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
-    }
-  });
+  await migrateBefore(db, '0270');
   region = await createRegion(db);
   orgId = await createOrganisation(db, region);
   userId = (await createUser(db, region, orgId)).actor.userId;

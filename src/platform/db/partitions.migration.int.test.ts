@@ -1,12 +1,10 @@
 // Migration 0400 on a database that already holds an audit log and a timeline: the rows are not
 // copied but become the history partition as they are, the audit chains still verify, and the
 // next audit row and event carry on (the chain from its head, seq after the last one).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, type Database } from './db.js';
-import { migrate, migrationFiles, migrationsDir } from './migrate.js';
+import { migrate, migrateBefore } from './migrate.js';
 import { createOrganisation, createRegion, createUser, type TestUser } from '../../../test/support/factory.js';
 import { recordAccess, verifyChain } from '../audit/audit.js';
 
@@ -21,13 +19,7 @@ const events = () => db.query(`SELECT * FROM timeline_events WHERE region_id = $
 
 beforeAll(async () => {
   db = await openPglite();
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  await db.transaction(async (tx) => {
-    for (const file of migrationFiles().filter((f) => f < '0400')) {
-      await tx.exec(readFileSync(join(migrationsDir, file), 'utf8'));
-      await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
-    }
-  });
+  await migrateBefore(db, '0400');
   region = await createRegion(db);
   user = await createUser(db, region, await createOrganisation(db, region));
   familyId = randomUUID();
