@@ -5,6 +5,7 @@ import { migrate } from '../src/platform/db/migrate.js';
 import { oneRow } from '../src/platform/db/rows.js';
 import { DEMO_REGION, seedDemoRegion } from '../src/demo/generator.js';
 import { say } from './options.js';
+import type { Actor } from '../src/platform/access/actor.js';
 
 export const REGION = DEMO_REGION.id;
 
@@ -189,4 +190,30 @@ export async function prepareTemplate(url: string, families: number, fresh: bool
     }
   }
   return preparePostgres(url, { families, auditRowsPerFamily: 0, fresh });
+}
+
+/** A demo account as the actor the probes read as (looked up as the owner; the demo region unless another is named). */
+export async function benchActor(db: Database, username: string, regionId: string = REGION): Promise<Actor> {
+  const [u] = await db.query<{
+    region_id: string;
+    id: string;
+    organisation_id: string;
+    roles: Actor['roles'];
+    type: string;
+    safety_task: boolean;
+  }>(
+    `SELECT u.region_id, u.id, u.organisation_id, u.roles, o.type, o.safety_task FROM users u
+      JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id WHERE u.username = $1 AND u.region_id = $2`,
+    [username, regionId],
+  );
+  if (!u) throw new Error(`no user '${username}' in region ${regionId}`);
+  return {
+    regionId: u.region_id,
+    userId: u.id,
+    organisationId: u.organisation_id,
+    organisationType: u.type,
+    safetyTask: u.safety_task,
+    roles: u.roles,
+    displayName: username,
+  };
 }

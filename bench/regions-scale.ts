@@ -20,7 +20,7 @@ import { migrate } from '../src/platform/db/migrate.js';
 import { seedDemoRegion, DEMO_REGION } from '../src/demo/generator.js';
 import { readFamilyPage } from '../src/modules/families/families.service.js';
 import type { Actor } from '../src/platform/access/actor.js';
-import { cloneDatabase, createDatabase, dropDatabase, siblingUrl } from './database.js';
+import { benchActor, cloneDatabase, createDatabase, dropDatabase, siblingUrl } from './database.js';
 import { say } from './options.js';
 
 const server = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -98,21 +98,7 @@ interface Target {
 
 async function target(name: string, url: string): Promise<Target> {
   const db = await openPostgres(url, 4);
-  const [u] = await db.query<Record<string, any>>(
-    `SELECT u.region_id, u.id, u.organisation_id, u.roles, o.type, o.safety_task FROM users u
-      JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id WHERE u.username = 'regisseur' AND u.region_id = $1`,
-    [REGION],
-  );
-  if (!u) throw new Error(`no user 'regisseur' in ${name}`);
-  const actor: Actor = {
-    regionId: u.region_id,
-    userId: u.id,
-    organisationId: u.organisation_id,
-    organisationType: u.type,
-    safetyTask: u.safety_task,
-    roles: u.roles,
-    displayName: 'regisseur',
-  };
+  const actor = await benchActor(db, 'regisseur');
   const families = (
     await db.query<{ id: string }>(
       `SELECT DISTINCT family_id AS id FROM case_team WHERE region_id = $1 AND user_id = $2 AND ended_at IS NULL ORDER BY 1`,

@@ -6,7 +6,7 @@
 import { openPostgres } from '../src/platform/db/db.js';
 import { oneRow } from '../src/platform/db/rows.js';
 import { searchFamilies } from '../src/modules/families/families.service.js';
-import type { Actor } from '../src/platform/access/actor.js';
+import { benchActor } from './database.js';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/regie_bench';
 const n = Number(process.argv[2] ?? 40);
@@ -14,18 +14,7 @@ const ALL_SORTS = ['opened', '-opened', 'name', '-name', 'activity', '-activity'
 type Sort = (typeof ALL_SORTS)[number];
 const sorts = (process.argv[3]?.split(',') ?? ALL_SORTS) as Sort[];
 const db = await openPostgres(url, 2);
-const [u] = await db.query<Record<string, any>>(`SELECT u.region_id, u.id, u.organisation_id, u.roles, o.type, o.safety_task FROM users u
-  JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id WHERE u.username = 'teamleider'`);
-if (!u) throw new Error(`no user 'teamleider' in ${url}`);
-const actor: Actor = {
-  regionId: u.region_id,
-  userId: u.id,
-  organisationId: u.organisation_id,
-  organisationType: u.type,
-  safetyTask: u.safety_task,
-  roles: u.roles,
-  displayName: 'teamleider',
-};
+const actor = await benchActor(db, 'teamleider');
 const { families } = oneRow(
   await db.query<{ families: string }>(`SELECT count(*)::text AS families FROM families WHERE region_id = $1`, [actor.regionId]),
   'family count',

@@ -17,7 +17,7 @@ import { seedDemoRegion } from '../src/demo/generator.js';
 import { readTimeline } from '../src/modules/timeline/timeline.service.js';
 import { encodeCursor } from '../src/platform/http/cursor.js';
 import type { Actor } from '../src/platform/access/actor.js';
-import { cloneDatabase, createDatabase, dropDatabase, siblingUrl } from './database.js';
+import { benchActor, cloneDatabase, createDatabase, dropDatabase, siblingUrl } from './database.js';
 import { say } from './options.js';
 
 const server = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -129,18 +129,7 @@ interface Target {
 const FULL = 110;
 async function target(name: string, url: string, only?: string[]): Promise<Target> {
   const db = await openPostgres(url, 4);
-  const [u] = await db.query<Record<string, any>>(`SELECT u.region_id, u.id, u.organisation_id, u.roles, o.type, o.safety_task FROM users u
-    JOIN organisations o ON o.region_id = u.region_id AND o.id = u.organisation_id WHERE u.username = 'regisseur'`);
-  if (!u) throw new Error(`no user 'regisseur' in ${name}`);
-  const actor: Actor = {
-    regionId: u.region_id,
-    userId: u.id,
-    organisationId: u.organisation_id,
-    organisationType: u.type,
-    safetyTask: u.safety_task,
-    roles: u.roles,
-    displayName: 'regisseur',
-  };
+  const actor = await benchActor(db, 'regisseur');
   // The families on her case teams (read as the owner, past the policies), the same on every run.
   const families =
     only ??
