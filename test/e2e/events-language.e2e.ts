@@ -7,8 +7,8 @@ import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { asActor } from '../../src/platform/db/actor-tx.js';
 import { appendEvent } from '../../src/modules/timeline/timeline.js';
-import { notify } from '../../src/modules/notifications/notify.js';
 import { expectAccessible, loginAndWait, newPage, startEnv, type Env } from './support.js';
+import { notifyHandoverReceived, notifyTriageOverdue } from './notifications.support.js';
 
 let env: Env;
 let coord: TestUser;
@@ -43,22 +43,9 @@ beforeAll(async () => {
     await appendEvent(tx, coord.actor, { familyId, kind: 'handover_sent', params: { to: { name: 'GI Zeeland' }, dueOn: '2026-12-18' } });
   });
   await asActor(env.t.db, colleague.actor, async (tx) => {
-    await notify(tx, {
-      regionId: region,
-      userIds: [coord.actor.userId],
-      kind: 'handover_received',
-      params: { from: { name: 'Veilig Thuis' } },
-      link: `/gezinnen/${familyId}`,
-      dedupeKey: 'e2e:lang-handover',
-    });
-    await notify(tx, {
-      regionId: region,
-      userIds: [coord.actor.userId],
-      kind: 'triage_overdue',
-      params: { reference: 'M-2026-0077' },
-      link: '/triage',
-      dedupeKey: 'e2e:lang-triage',
-    });
+    const to = { regionId: region, userId: coord.actor.userId };
+    await notifyHandoverReceived(tx, { ...to, from: 'Veilig Thuis', familyId, dedupeKey: 'e2e:lang-handover' });
+    await notifyTriageOverdue(tx, { ...to, reference: 'M-2026-0077', dedupeKey: 'e2e:lang-triage' });
   });
 });
 afterAll(async () => {

@@ -8,7 +8,8 @@ import { createOrganisation, createRegion, createUser, PASSWORD, type TestUser }
 import { createSignal } from '../../src/modules/signals/signals.service.js';
 import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js';
 import { oneRow } from '../../src/platform/db/rows.js';
-import { confirmStep, expectAccessible, focused, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+import { confirmSignalHandover, decideToHandOver, openTriageConfirmStep } from './triage.support.js';
 
 let env: Env;
 let vtPro: TestUser;
@@ -66,20 +67,15 @@ describe('journey: a refused handover comes back into the triage queue for a new
     await loginAndWait(page, env, vtPro.username, PASSWORD);
     await page.goto(`${env.base}/meldingen/${signal.id}`);
     await page.getByRole('heading', { name: 'Triagebesluit' }).waitFor();
-    await page.getByLabel('zorgen', { exact: true }).check();
-    await page.getByLabel('Onderbouwing van de inschatting').fill('Signalen van ruzie thuis; kind niet direct in gevaar.');
-    await page.getByLabel('overdragen aan een andere organisatie').check();
-    await page.getByLabel('Overdragen aan', { exact: true }).selectOption({ label: 'Team Jeugd Vlissingen (gemeentelijk team)' });
+    const target = await decideToHandOver(page, 'Signalen van ruzie thuis; kind niet direct in gevaar.');
+    await target.selectOption({ label: 'Team Jeugd Vlissingen (gemeentelijk team)' });
     await expect
       .poll(() => page.getByLabel('Ontvangende professional (optioneel)').locator('option').allTextContents())
       .toEqual(expect.arrayContaining([nameOf(teamPro), nameOf(teamLead)]));
     await page.getByLabel('Ontvangende professional (optioneel)').selectOption({ label: nameOf(teamPro) });
     await expectAccessible(page, 'triage: overdragen met ontvangende professional');
-    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     // Handing over is confirmed first: what will happen, with focus on the confirm step.
-    const confirm = confirmStep(page);
-    await confirm.region.waitFor();
-    await expect.poll(() => focused(page)).toBe('h3: Controleer en bevestig');
+    const confirm = await openTriageConfirmStep(page);
     expect(await confirm.lines()).toEqual([
       'Het triagebesluit wordt vastgelegd met de veiligheidsinschatting "zorgen".',
       'Team Jeugd Vlissingen krijgt een overdracht met een informatiepakket: de melding, uw veiligheidsinschatting en toelichting, en de betrokken personen.',
@@ -87,11 +83,9 @@ describe('journey: a refused handover comes back into the triage queue for a new
       'Team Jeugd Vlissingen reageert binnen 5 werkdagen. Tot Team Jeugd Vlissingen aanvaardt, blijft uw organisatie verantwoordelijk.',
       'Wordt de overdracht geweigerd of niet op tijd beantwoord, dan komt de melding terug in uw triagelijst voor een nieuw besluit.',
     ]);
-    await confirm.region.getByRole('button', { name: 'Ja, draag de melding over' }).click();
-    await expect.poll(() => focused(page)).toBe('h2: Melding overgedragen');
+    await confirmSignalHandover(page, confirm);
     await expect.poll(() => page.getByText('De overdracht aan Team Jeugd Vlissingen is verstuurd.').count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: 'Naar de uitgaande overdrachten' }).count()).toBe(1);
-    await expect.poll(() => page.getByText('Het triagebesluit is vastgelegd.').count()).toBe(1);
     await expect.poll(() => page.getByText('overgedragen', { exact: true }).count()).toBeGreaterThan(0);
     await page.context().close();
   });
@@ -130,19 +124,13 @@ describe('journey: a refused handover comes back into the triage queue for a new
     await page.getByText('Nieuw besluit nodig.').waitFor();
     await expect.poll(() => page.getByText(`Reden van weigeren: ${REASON}`).count()).toBe(1);
     await expectAccessible(page, 'melding terug na weigering');
-    await page.getByLabel('zorgen', { exact: true }).check();
-    await page.getByLabel('Onderbouwing van de inschatting').fill('Signalen van ruzie thuis; kind niet direct in gevaar.');
-    await page.getByLabel('overdragen aan een andere organisatie').check();
-    await page.getByLabel('Overdragen aan', { exact: true }).selectOption({ label: 'Sociaal Team Veere (gemeentelijk team)' });
-    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
-    const confirm = confirmStep(page);
-    await expect.poll(() => focused(page)).toBe('h3: Controleer en bevestig');
+    const target = await decideToHandOver(page, 'Signalen van ruzie thuis; kind niet direct in gevaar.');
+    await target.selectOption({ label: 'Sociaal Team Veere (gemeentelijk team)' });
+    const confirm = await openTriageConfirmStep(page);
     expect(await confirm.lines()).toContain(
       'Sociaal Team Veere reageert binnen 5 werkdagen. Tot Sociaal Team Veere aanvaardt, blijft uw organisatie verantwoordelijk.',
     );
-    await confirm.region.getByRole('button', { name: 'Ja, draag de melding over' }).click();
-    await expect.poll(() => focused(page)).toBe('h2: Melding overgedragen');
-    await expect.poll(() => page.getByText('Het triagebesluit is vastgelegd.').count()).toBe(1);
+    await confirmSignalHandover(page, confirm);
     const s = oneRow(await env.t.db.query<{ status: string }>(`SELECT status FROM signals WHERE id = $1`, [signal.id]), 'signal');
     expect(s.status).toBe('handed_over');
     await page.context().close();

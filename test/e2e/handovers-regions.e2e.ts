@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, type TestUser } from '../support/factory.js';
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
-import { createSignal } from '../../src/modules/signals/signals.service.js';
-import { CreateSignalBody } from '../../src/modules/signals/signals.contract.js';
 import { oneRow } from '../../src/platform/db/rows.js';
 import { confirmStep, expectAccessible, focused, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+import { sendCaseHandover } from './handovers.support.js';
+import { confirmSignalHandover, createSchoolSignal, decideToHandOver, openTriageConfirmStep } from './triage.support.js';
 
 let env: Env;
 let walcheren: string;
@@ -66,18 +66,10 @@ beforeAll(async () => {
   // A school in Walcheren reports a signal to Veilig Thuis about a family that has just moved to Goes
   const school = await createOrganisation(env.t.db, walcheren, 'school', 'Basisschool De Zeester');
   const teacher = await createUser(env.t.db, walcheren, school, ['professional']);
-  signal = await createSignal(
-    env.t.db,
-    teacher.actor,
-    CreateSignalBody.parse({
-      receivingOrganisationId: vt,
-      source: 'school',
-      urgency: 'normal',
-      subjectDescription: 'Leerling groep 6, verhuisd naar Goes',
-      whatSeen: 'Komt sinds weken zonder lunch en vertelt over ruzie thuis.',
-      safetyAtStake: false,
-    }),
-  );
+  signal = await createSchoolSignal(env, teacher, vt, {
+    subjectDescription: 'Leerling groep 6, verhuisd naar Goes',
+    whatSeen: 'Komt sinds weken zonder lunch en vertelt over ruzie thuis.',
+  });
 });
 afterAll(async () => {
   await env?.close();
@@ -105,13 +97,7 @@ describe('journey: a case handed over to a team in another region', () => {
     await expect.poll(() => page.getByRole('checkbox', { checked: true }).count()).toBe(2);
     await expectAccessible(page, 'overdracht naar een andere regio versturen');
     await screenshot(page, 'overdracht-regio-versturen');
-    await page.getByLabel('Reden van overdracht').fill('Het gezin verhuist naar Goes; Team Jeugd Goes neemt de regie over.');
-    await page.getByLabel('zorgen', { exact: true }).check();
-    await page.getByLabel('Toelichting op de veiligheid').fill('Spanningen tussen de ouders; veiligheidsplan loopt.');
-    await page.getByLabel('Wat is bekend').fill('Onderzoek Veilig Thuis afgerond; hulp van jeugdhulp loopt.');
-    await page.getByLabel('Grondslag').selectOption({ label: 'wettelijke taak' });
-    await page.getByRole('button', { name: 'Overdracht versturen' }).click();
-    await page.getByRole('heading', { name: 'Gezin Bakker', level: 1 }).waitFor();
+    await sendCaseHandover(page, 'Het gezin verhuist naar Goes; Team Jeugd Goes neemt de regie over.', 'Gezin Bakker');
     await expect.poll(() => page.locator('.regie-lead').textContent()).toContain('Team Jeugd Goes (regio De Bevelanden)');
     await expect.poll(() => page.getByText(/Deze overdracht gaat naar een andere regio \(De Bevelanden\)/).count()).toBe(1);
     handoverUrl = new URL(page.url()).pathname;
@@ -215,10 +201,7 @@ describe('journey: a signal handed over from triage to a team in another region'
     await loginAndWait(page, env, vtCoord.username, PASSWORD);
     await page.goto(`${env.base}/meldingen/${signal.id}`);
     await page.getByRole('heading', { name: `Melding ${signal.reference}`, level: 1 }).waitFor();
-    await page.getByLabel('zorgen', { exact: true }).check();
-    await page.getByLabel('Onderbouwing van de inschatting').fill('Verwaarlozing mogelijk; geen acuut gevaar. Het gezin woont nu in Goes.');
-    await page.getByLabel('overdragen aan een andere organisatie').check();
-    const target = page.getByLabel('Overdragen aan', { exact: true });
+    const target = await decideToHandOver(page, 'Verwaarlozing mogelijk; geen acuut gevaar. Het gezin woont nu in Goes.');
     await expect
       .poll(() => target.locator('optgroup').evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label)))
       .toEqual(['Uw regio (Walcheren)', 'Regio De Bevelanden']);
@@ -234,11 +217,8 @@ describe('journey: a signal handed over from triage to a team in another region'
     await page.getByLabel(/Advies of toelichting/).fill('Het gezin is verhuisd naar Goes; school en moeder weten van de overdracht.');
     await expectAccessible(page, 'triage: overdragen aan een andere regio');
     await screenshot(page, 'triage-overdracht-regio');
-    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     // Handing over cannot be undone: first what will happen, with focus on the confirm step.
-    const confirm = confirmStep(page);
-    await confirm.region.waitFor();
-    await expect.poll(() => focused(page)).toBe('h3: Controleer en bevestig');
+    const confirm = await openTriageConfirmStep(page);
     expect(await confirm.lines()).toEqual([
       'Het triagebesluit wordt vastgelegd met de veiligheidsinschatting "zorgen".',
       'Team Jeugd Goes krijgt een overdracht met een informatiepakket: de melding, uw veiligheidsinschatting en toelichting, en de betrokken personen.',
@@ -259,9 +239,7 @@ describe('journey: a signal handed over from triage to a team in another region'
     ).toEqual([]);
     expect(await env.t.db.query(`SELECT id FROM handovers WHERE region_id = $1 AND signal_id = $2`, [walcheren, signal.id])).toEqual([]);
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
-    await confirm.region.getByRole('button', { name: 'Ja, draag de melding over' }).click();
-    await expect.poll(() => focused(page)).toBe('h2: Melding overgedragen');
-    await expect.poll(() => page.getByText('Het triagebesluit is vastgelegd.').count()).toBe(1);
+    await confirmSignalHandover(page, confirm);
     await expect.poll(() => page.getByText('De overdracht aan Team Jeugd Goes in regio De Bevelanden is verstuurd.').count()).toBe(1);
     await expect.poll(() => page.getByText('Team Jeugd Goes (regio De Bevelanden)').count()).toBe(1);
     await expectAccessible(page, 'melding overgedragen aan een andere regio');

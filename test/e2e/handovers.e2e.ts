@@ -3,6 +3,7 @@ import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, typ
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+import { sendCaseHandover } from './handovers.support.js';
 
 let env: Env;
 let vtCoord: TestUser;
@@ -55,13 +56,7 @@ describe('journey: Veilig Thuis hands a case to the municipal team, which accept
     // missing fields come back per field, in Dutch
     await expect.poll(() => page.locator('.utrecht-form-field-error-message').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'overdracht versturen (fouten)');
-    await page.getByLabel('Reden van overdracht').fill('Het gezin verhuist naar Middelburg; Team Jeugd neemt de regie over.');
-    await page.getByLabel('zorgen', { exact: true }).check();
-    await page.getByLabel('Toelichting op de veiligheid').fill('Spanningen tussen de ouders; veiligheidsplan loopt.');
-    await page.getByLabel('Wat is bekend').fill('Onderzoek Veilig Thuis afgerond; hulp van jeugdhulp loopt.');
-    await page.getByLabel('Grondslag').selectOption({ label: 'wettelijke taak' });
-    await page.getByRole('button', { name: 'Overdracht versturen' }).click();
-    await page.getByRole('heading', { name: 'Gezin Bakker', level: 1 }).waitFor();
+    await sendCaseHandover(page, 'Het gezin verhuist naar Middelburg; Team Jeugd neemt de regie over.', 'Gezin Bakker');
     await expect.poll(() => page.getByText('wacht op antwoord').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText('Uw organisatie blijft verantwoordelijk tot de ontvanger aanvaardt.').count()).toBe(1);
     handoverUrl = new URL(page.url()).pathname;

@@ -3,8 +3,7 @@
 // the worry; and "possibly the same family" by address, confirmed or rejected at triage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createRegion, createUser, PASSWORD, type TestUser } from '../support/factory.js';
-import { createSignal } from '../../src/modules/signals/signals.service.js';
-import { CreateSignalBody, PublicConcernBody } from '../../src/modules/signals/signals.contract.js';
+import { PublicConcernBody } from '../../src/modules/signals/signals.contract.js';
 import { issueFormToken, submitPublicConcern } from '../../src/modules/signals/public.service.js';
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
@@ -23,6 +22,7 @@ import {
   fillBirthDate,
   birthDateIn,
 } from './support.js';
+import { createSchoolSignal } from './triage.support.js';
 
 let env: Env;
 let region: string;
@@ -226,19 +226,11 @@ describe('journey: possibly the same family', () => {
         case: { coordinatorUserId: coord.actor.userId, legalBasis: 'consent' },
       }),
     );
-    const earlier = await createSignal(
-      env.t.db,
-      teacher.actor,
-      CreateSignalBody.parse({
-        receivingOrganisationId: team,
-        source: 'school',
-        urgency: 'normal',
-        safetyAtStake: false,
-        subjectDescription: 'Leerling Jesse',
-        subjectAddress: { street: 'kerkstraat', houseNumber: '3', city: 'Zuiddorp' },
-        whatSeen: 'Jesse vertelt dat hij thuis vaak alleen is en geen eten heeft.',
-      }),
-    );
+    const earlier = await createSchoolSignal(env, teacher, team, {
+      subjectDescription: 'Leerling Jesse',
+      subjectAddress: { street: 'kerkstraat', houseNumber: '3', city: 'Zuiddorp' },
+      whatSeen: 'Jesse vertelt dat hij thuis vaak alleen is en geen eten heeft.',
+    });
     const { reference } = await submitPublicConcern(
       env.t.db,
       PublicConcernBody.parse({
@@ -309,18 +301,10 @@ describe('journey: possibly the same family', () => {
       fam.caseId,
       UpdateCaseBody.parse({ status: 'closed', version: 1, closedReason: 'Doelen bereikt' }),
     );
-    const again = await createSignal(
-      env.t.db,
-      teacher.actor,
-      CreateSignalBody.parse({
-        receivingOrganisationId: team,
-        source: 'school',
-        urgency: 'normal',
-        safetyAtStake: false,
-        bsn,
-        whatSeen: 'Moeder vertelt dat het thuis weer misgaat sinds de hulp stopte.',
-      }),
-    );
+    const again = await createSchoolSignal(env, teacher, team, {
+      bsn,
+      whatSeen: 'Moeder vertelt dat het thuis weer misgaat sinds de hulp stopte.',
+    });
 
     const page = await newPage(env);
     await loginAndWait(page, env, triager.username, PASSWORD);

@@ -3,10 +3,10 @@ import { createOrganisation, createRegion, createUser, familyBody, PASSWORD, typ
 import { registerFamily } from '../../src/modules/families/families.service.js';
 import { RegisterFamilyBody } from '../../src/modules/families/families.contract.js';
 import { asActor } from '../../src/platform/db/actor-tx.js';
-import { notify } from '../../src/modules/notifications/notify.js';
 import { MAX_ATTEMPTS, sendDueMails, type MailSettings } from '../../src/modules/notifications/mail.js';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../../src/modules/notifications/smtp-test-server.js';
 import { expectAccessible, loginAndWait, newPage, screenshot, startEnv, type Env } from './support.js';
+import { notifyHandoverReceived, notifyTriageOverdue } from './notifications.support.js';
 
 let env: Env;
 let smtp: TestSmtpServer;
@@ -37,22 +37,9 @@ beforeAll(async () => {
     await registerFamily(env.t.db, coord.actor, RegisterFamilyBody.parse(familyBody(coord.actor.userId, { familyName: 'De Wit' })))
   ).id;
   await asActor(env.t.db, colleague.actor, async (tx) => {
-    await notify(tx, {
-      regionId: region,
-      userIds: [coord.actor.userId],
-      kind: 'triage_overdue',
-      params: { reference: 'M-2026-0042' },
-      link: '/triage',
-      dedupeKey: 'e2e:triage-overdue',
-    });
-    await notify(tx, {
-      regionId: region,
-      userIds: [coord.actor.userId],
-      kind: 'handover_received',
-      params: { from: { name: 'Veilig Thuis' } },
-      link: `/gezinnen/${familyId}`,
-      dedupeKey: 'e2e:handover-received',
-    });
+    const to = { regionId: region, userId: coord.actor.userId };
+    await notifyTriageOverdue(tx, { ...to, reference: 'M-2026-0042', dedupeKey: 'e2e:triage-overdue' });
+    await notifyHandoverReceived(tx, { ...to, from: 'Veilig Thuis', familyId, dedupeKey: 'e2e:handover-received' });
   });
 });
 afterAll(async () => {
@@ -100,12 +87,11 @@ describe('journey: a professional reads their messages', () => {
 describe('journey: the functional admin retries a failed e-mail', () => {
   it('sees the failed delivery with its error, retries it, and it is sent', async () => {
     await asActor(env.t.db, coord.actor, (tx) =>
-      notify(tx, {
+      notifyHandoverReceived(tx, {
         regionId: region,
-        userIds: [colleague.actor.userId],
-        kind: 'handover_received',
-        params: { from: { name: 'Wijkteam Zuid' } },
-        link: `/gezinnen/${familyId}`,
+        userId: colleague.actor.userId,
+        from: 'Wijkteam Zuid',
+        familyId,
         dedupeKey: 'e2e:mail-retry',
       }),
     );
