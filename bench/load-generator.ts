@@ -5,6 +5,7 @@
 // as needed. Results go back to the parent over IPC.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { getFamilyPage } from './family-page-request.js';
 
 export interface LoadJob {
   baseUrl: string;
@@ -79,30 +80,14 @@ function run(job: LoadJob): Promise<LoadResult> {
         }
         if (++done === total) finish();
       };
-      const req = http.request(
-        {
-          host: url.hostname,
-          port: url.port,
-          path: `/api/v1/families/${id}`,
-          method: 'GET',
-          agent,
-          headers: { cookie: job.cookie, 'user-agent': job.userAgent, accept: 'application/json' },
-        },
-        (res) => {
-          res.on('data', () => undefined);
-          res.on('end', () => end(String(res.statusCode)));
-          res.on('error', () => end('response-error'));
-        },
-      );
-      req.on('socket', (s) => {
-        if (!(s as unknown as { __seen?: boolean }).__seen) {
-          (s as unknown as { __seen?: boolean }).__seen = true;
-          connections++;
-        }
-      });
-      req.setTimeout(60_000, () => req.destroy(new Error('timeout')));
-      req.on('error', (e) => end(e.message === 'timeout' ? 'timeout' : 'socket-error'));
-      req.end();
+      void getFamilyPage(agent, { base: url, cookie: job.cookie, userAgent: job.userAgent, familyId: id! }, (req) =>
+        req.on('socket', (s) => {
+          if (!(s as unknown as { __seen?: boolean }).__seen) {
+            (s as unknown as { __seen?: boolean }).__seen = true;
+            connections++;
+          }
+        }),
+      ).then(end);
     };
     const tick = () => {
       const now = performance.now();

@@ -16,15 +16,22 @@
 // runs it with -M simple (literal SQL, parsed each time: the captured texts carry values such as
 // times that -M prepared would take for variables); the reference runs as its README says
 // (-M prepared). Both with PGOPTIONS='-c jit=off', -j 1, on the same server, alternating.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { oneRow } from '../src/platform/db/rows.js';
 import { preparePostgres, siblingUrl, REGION } from './database.js';
-import { startServer, loggedIn, myFamilyIds } from './server.js';
+import { startServer, loggedIn, myFamilyIds, USER_AGENT } from './server.js';
+import { createServer } from '../src/server.js';
+import { loadConfig } from '../src/config.js';
+import { asyncDestination, loggerOptions } from '../src/platform/http/app.js';
+import type { Database } from '../src/platform/db/db.js';
+import type { ClosedLoopJob, ClosedLoopResult } from './closed-loop.js';
+import { percentile } from './stats.js';
 import { wire } from './refindex-script.js';
 import { describeCode } from './machine.js';
 import type { Statement } from './capture.js';
@@ -44,6 +51,8 @@ const { values: o } = parseArgs({
     // what the CPU allows. Production keeps synchronous_commit on.
     'async-commit': { type: 'boolean', default: false },
     reference: { type: 'string', default: new URL('../../../shared/perf-reference/', import.meta.url).pathname },
+    // The API side: the real server answering GET /api/v1/families/:id to closed-loop clients.
+    'no-api': { type: 'boolean', default: false },
   },
 });
 const say = (m: string) => process.stderr.write(`[scaling] ${m}\n`);
@@ -167,6 +176,29 @@ async function prepareReference() {
   await query(refUrl, 'VACUUM ANALYZE');
 }
 
+/** The real server as production runs it (request log at info, written asynchronously — here to
+ * /dev/null —, the pool openPostgres gives, no statement recorder), on a free loopback port. */
+async function startApiServer(db: Database) {
+  const config = { ...loadConfig({ LOGIN_RATE_LIMIT: '100000', HOST: '127.0.0.1', PORT: '0', JOBS: 'off' }), demoFamilies: 0 };
+  const app = await createServer(config, db, { ...loggerOptions(config), stream: asyncDestination('/dev/null') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('no server address');
+  return { baseUrl: `http://127.0.0.1:${addr.port}`, close: () => app.close() };
+}
+
+/** `clients` closed-loop clients in a forked child (bench/closed-loop.ts) for `seconds` after a 2 s warm-up. */
+function closedLoop(job: Omit<ClosedLoopJob, 'seconds' | 'warmupSeconds' | 'userAgent'>): Promise<ClosedLoopResult> {
+  const child = fork(fileURLToPath(new URL('./closed-loop.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: ClosedLoopResult | { error: string }) =>
+      'error' in m ? reject(new Error(`closed-loop clients: ${m.error}`)) : resolve(m),
+    );
+    child.once('exit', (code) => code && reject(new Error(`closed-loop clients exited with ${code}`)));
+    child.send({ ...job, seconds, warmupSeconds: 2, userAgent: USER_AGENT } satisfies ClosedLoopJob);
+  });
+}
+
 const setStripes = (k: number) =>
   query(url, `CREATE OR REPLACE FUNCTION regie.audit_stripe_count() RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT ${k}'`);
 
@@ -200,8 +232,19 @@ async function main() {
   const perPage = firstPage.filter((s) => s.inTx).length;
   say(`Regie's family page: ${perPage} statements in its transaction, ${firstPage.length - perPage} before it; ${ids.length} families`);
 
-  type Row = { workload: string; stripes: number | null; clients: number; round: number; tps: number; load: number };
+  type Row = {
+    workload: 'reference' | 'regie' | 'api';
+    stripes: number | null;
+    clients: number;
+    round: number;
+    tps: number;
+    load: number;
+    p50?: number;
+    p95?: number;
+  };
   const rows: Row[] = [];
+  const api = o['no-api'] ? null : await startApiServer(p.db);
+  const apiClient = api && (await loggedIn(api.baseUrl, 'regisseur'));
   const configuredStripes = oneRow(await query<{ k: number }>(url, 'SELECT regie.audit_stripe_count() AS k'), 'audit_stripe_count()').k;
   try {
     for (let round = 1; round <= rounds; round++) {
@@ -215,6 +258,23 @@ async function main() {
           tps: pgbench(refUrl, refFile, c, 'prepared'),
         });
         say(`round ${round}: reference, ${c} clients: ${rows.at(-1)!.tps.toFixed(0)} pages/s (load ${rows.at(-1)!.load.toFixed(2)})`);
+        if (api && apiClient) {
+          const load = loadavg()[0]!;
+          const r = await closedLoop({ baseUrl: api.baseUrl, cookie: apiClient.cookie, familyIds: ids, clients: c });
+          if (r.errors) throw new Error(`API: ${r.errors} answers other than 200: ${JSON.stringify(r.statuses)}`);
+          const lat = r.latencies.sort((a, b) => a - b);
+          rows.push({
+            workload: 'api',
+            stripes: configuredStripes,
+            clients: c,
+            round,
+            load,
+            tps: r.pages / r.elapsedSeconds,
+            p50: percentile(lat, 50),
+            p95: percentile(lat, 95),
+          });
+          say(`round ${round}: API, ${c} clients: ${rows.at(-1)!.tps.toFixed(0)} pages/s (load ${load.toFixed(2)})`);
+        }
         for (const k of stripeCounts) {
           await setStripes(k);
           rows.push({ workload: 'regie', stripes: k, clients: c, round, load: loadavg()[0]!, tps: pgbench(url, regieFile, c, 'simple') });
@@ -226,6 +286,8 @@ async function main() {
     }
   } finally {
     await setStripes(configuredStripes);
+    apiClient?.agent.destroy();
+    await api?.close();
   }
   // The chains still verify after all of this.
   const { verifyChain } = await import('../src/platform/audit/audit.js');
@@ -236,12 +298,14 @@ async function main() {
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const groups = [
     { label: 'reference workload (plain SQL, no RLS, no chain)', f: (r: Row) => r.workload === 'reference' },
+    ...(api ? [{ label: 'Regie API, GET /api/v1/families/:id (closed loop)', f: (r: Row) => r.workload === 'api' }] : []),
     ...stripeCounts.map((k) => ({
       label: `Regie's family-page SQL, ${k} audit chain${k === 1 ? '' : 's'} per region${k === 1 ? ' (as before migration 0260)' : ''}`,
       f: (r: Row) => r.workload === 'regie' && r.stripes === k,
     })),
   ];
   const [lo, hi] = [Math.min(...clients), Math.max(...clients)];
+  const ratios: Record<string, number> = {};
   const L: string[] = [
     `# Scaling from ${lo} to ${hi} clients — ${started.toISOString().slice(0, 10)}`,
     '',
@@ -257,6 +321,32 @@ async function main() {
     const at = (c: number) => mean(rows.filter((r) => g.f(r) && r.clients === c).map((r) => r.tps));
     L.push(`| ${g.label} | ${at(lo).toFixed(0)} | ${at(hi).toFixed(0)} | **${(at(hi) / at(lo)).toFixed(2)}×** |`);
   }
+  const meanOf = (w: Row['workload'], c: number) => mean(rows.filter((r) => r.workload === w && r.clients === c).map((r) => r.tps));
+  if (api) {
+    // Issue 12: the family page through the API at 8 clients ≥ 50 % of the reference's pages/s,
+    // at 1 client ≥ 40 %, measured in the same run.
+    const targets: Record<number, number> = { 1: 0.4, 8: 0.5 };
+    L.push(
+      '',
+      '### The API against the reference workload (same run)',
+      '',
+      '| clients | API pages/s | reference pages/s | API ÷ reference | target | API p50 ms | API p95 ms |',
+      '|---|---|---|---|---|---|---|',
+    );
+    for (const c of clients) {
+      const share = meanOf('api', c) / meanOf('reference', c);
+      const t = targets[c];
+      const apiRows = rows.filter((r) => r.workload === 'api' && r.clients === c);
+      L.push(
+        `| ${c} | ${meanOf('api', c).toFixed(0)} | ${meanOf('reference', c).toFixed(0)} | **${(100 * share).toFixed(0)} %** | ${t ? `≥ ${100 * t} %` : '—'} | ${mean(apiRows.map((r) => r.p50!)).toFixed(1)} | ${mean(apiRows.map((r) => r.p95!)).toFixed(1)} |`,
+      );
+      if (t) ratios[`apiShare${c}`] = share;
+    }
+    L.push(
+      '',
+      `The API: the real server in the bench process (Fastify, pool of 10 connections, request log at \`info\` written asynchronously to /dev/null), \`${clients.join('/')}\` clients in a forked child process (\`bench/closed-loop.ts\`), each on its own keep-alive connection sending the next request when the answer is in, logged in as \`regisseur\`, a random one of the ${ids.length} families per request, 2 s warm-up; pages/s counts the 200-answers that ended in the ${seconds} s. Server, load clients and PostgreSQL share the machine's ${cpus().length} cores, where pgbench is a lighter client.`,
+    );
+  }
   L.push(
     '',
     `Regie's family page: ${perPage} statements in its transaction (captured from the real server: actor settings, the page, the access facts, the audit rows with their chain, …), pgbench \`-M simple\`; the reference: \`-M prepared\` as in its README. Both \`-j 1\`, \`PGOPTIONS='${PGOPTIONS}'\`${o['async-commit'] ? ' (diagnostic: COMMIT does not wait for the WAL flush)' : ''}.`,
@@ -267,6 +357,18 @@ async function main() {
     '| round | workload | chains | clients | pages/s | 1-min load |',
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.round} | ${r.workload} | ${r.stripes ?? '–'} | ${r.clients} | ${r.tps.toFixed(1)} | ${r.load.toFixed(2)} |`),
+    '',
+  );
+  for (const g of groups)
+    ratios[`scaling ${g.label}`] =
+      mean(rows.filter((r) => g.f(r) && r.clients === hi).map((r) => r.tps)) /
+      mean(rows.filter((r) => g.f(r) && r.clients === lo).map((r) => r.tps));
+  L.push(
+    '## Machine-readable results',
+    '',
+    '```json',
+    JSON.stringify({ date: started.toISOString(), commit: code.commit, ratios, rows }, null, 1),
+    '```',
     '',
   );
   const out = o.out ?? `bench/results/${started.toISOString().slice(0, 10)}-scaling.md`;
