@@ -11,6 +11,10 @@ export interface Config {
   databaseUrl?: string;
   /** The schema owner's connection for migrations on start (docs/deploy/roles.sql); DATABASE_URL is then the server role. */
   migrationDatabaseUrl?: string;
+  /** A streaming replica of DATABASE_URL for reads without personal data (figures, counts; ADR 0016). */
+  readDatabaseUrl?: string;
+  /** How stale such a read may be before it goes to the primary instead, ms (REPLICA_MAX_LAG_MS, 5000). */
+  replicaMaxLagMs: number;
   secureCookies: boolean;
   loginRateLimit: number;
   logLevel: string;
@@ -78,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR ?? './data',
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
+    readDatabaseUrl: env.READ_DATABASE_URL || undefined,
+    replicaMaxLagMs: positive(env.REPLICA_MAX_LAG_MS, 5_000),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : publicUrl.startsWith('https://'),
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -1,7 +1,8 @@
 // Starts Regie: database (PGlite or PostgreSQL), migrations, demo data on first start,
 // background jobs (pg-boss), HTTP.
 import { loadConfig, type Config } from './config.js';
-import { openDatabase, type Database } from './platform/db/db.js';
+import { openDatabase, openPostgres, type Database } from './platform/db/db.js';
+import { attachReplica } from './platform/db/replica.js';
 import { migrateAsOwner } from './platform/db/migrate.js';
 import { analyzeSweep } from './platform/db/analyze.js';
 import { monthPartitionsSweep } from './platform/db/partitions.js';
@@ -45,6 +46,24 @@ export async function start(config: Config = loadConfig()) {
         ),
     },
   });
+  if (config.readDatabaseUrl && !config.databaseUrl)
+    throw new Error('READ_DATABASE_URL is a replica of DATABASE_URL: the embedded database has none; set DATABASE_URL too or leave it out');
+  const replica = config.readDatabaseUrl
+    ? await openPostgres(config.readDatabaseUrl, {
+        max: limits.poolSize,
+        waitMs: limits.poolWaitMs,
+        statementTimeoutMs: limits.statementTimeoutMs,
+      })
+    : undefined;
+  if (replica)
+    attachReplica(db, replica, {
+      maxLagMs: config.replicaMaxLagMs,
+      onChange: (serving, why) =>
+        log?.[serving ? 'info' : 'warn'](
+          { replica: serving ? 'serving' : 'not serving', why },
+          'leesreplica: ' + (serving ? 'in gebruik' : 'niet in gebruik'),
+        ),
+    });
   const app = await createServer(config, db);
   log = app.log;
   // A stray rejected promise (e.g. a lost connection in work nobody awaited) is logged, never the end of the process.
@@ -71,7 +90,10 @@ export async function start(config: Config = loadConfig()) {
     ]);
     clearTimeout(late);
     // Closes PGlite cleanly so the next start finds a consistent data folder.
-    await Promise.race([db.close().catch(() => undefined), new Promise((r) => setTimeout(r, 500))]);
+    await Promise.race([
+      Promise.all([db.close().catch(() => undefined), replica?.close().catch(() => undefined)]),
+      new Promise((r) => setTimeout(r, 500)),
+    ]);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
