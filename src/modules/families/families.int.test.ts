@@ -263,3 +263,51 @@ describe('the activity sort (migration 0370: ordered by the timestamp, walked th
     expect(await walk('-activity')).toEqual(expected.map((r) => r.id).reverse());
   });
 });
+
+describe('the families with a live membership (family_opened, migrations/0410)', () => {
+  const keys = async (familyId: string) =>
+    (
+      await t.superuser.query<{ live_memberships: number; last_activity_at: string; family_activity: string }>(
+        `SELECT fo.live_memberships, fo.last_activity_at::text, f.last_activity_at::text AS family_activity
+           FROM family_opened fo JOIN families f ON f.region_id = fo.region_id AND f.id = fo.family_id WHERE fo.family_id = $1`,
+        [familyId],
+      )
+    )[0]!;
+  const wholeTeam = async (sort: string) =>
+    ((await l.get(`/api/v1/families?scope=organisation&sort=${sort}&limit=100`)).body.items as Array<{ id: string }>).map((f) => f.id);
+  /** Every family's count against the case-team rows themselves: the triggers never drift. */
+  const drift = async () =>
+    t.superuser.query(
+      `SELECT fo.family_id FROM family_opened fo
+        WHERE fo.live_memberships <> (SELECT count(*) FROM case_team ct
+                                       WHERE ct.region_id = fo.region_id AND ct.family_id = fo.family_id AND ct.ended_at IS NULL)
+           OR fo.last_activity_at <> (SELECT f.last_activity_at FROM families f WHERE f.region_id = fo.region_id AND f.id = fo.family_id)`,
+    );
+
+  it("counts the live case-team memberships and follows the last activity; the team lead's list walks only those families", async () => {
+    const r = await c.post('/api/v1/families', familyBody(coord.actor.userId, { familyName: 'Levend' }));
+    expect(r.status).toBe(201);
+    const id = r.body.id as string;
+    let k = await keys(id);
+    expect(k.live_memberships).toBe(1);
+    expect(k.last_activity_at).toBe(k.family_activity);
+    await t.db.query(`UPDATE families SET last_activity_at = '2020-02-02T02:02:02.123456Z' WHERE region_id = $1 AND id = $2`, [region, id]);
+    k = await keys(id);
+    expect(k.last_activity_at).toBe(k.family_activity);
+    for (const sort of ['activity', '-activity', 'opened', '-opened']) expect(await wholeTeam(sort), sort).toContain(id);
+    expect((await wholeTeam('activity'))[0]).toBe(id);
+
+    // The case closes and every membership ends: visible to no team, and no longer in the walk.
+    await t.superuser.query(`UPDATE cases SET status = 'closed', closed_at = now(), closed_reason = 'afgerond' WHERE family_id = $1`, [id]);
+    await t.superuser.query(`UPDATE case_team SET ended_at = now(), ended_reason = 'case_closed' WHERE family_id = $1`, [id]);
+    expect((await keys(id)).live_memberships).toBe(0);
+    for (const sort of ['activity', '-activity', 'opened', '-opened', 'name']) expect(await wholeTeam(sort), sort).not.toContain(id);
+
+    // Reopened with the membership back: counted and listed again.
+    await t.superuser.query(`UPDATE case_team SET ended_at = NULL, ended_reason = NULL WHERE family_id = $1`, [id]);
+    await t.superuser.query(`UPDATE cases SET status = 'exploring', closed_at = NULL, closed_reason = NULL WHERE family_id = $1`, [id]);
+    expect((await keys(id)).live_memberships).toBe(1);
+    expect((await wholeTeam('activity'))[0]).toBe(id);
+    expect(await drift()).toEqual([]);
+  });
+});

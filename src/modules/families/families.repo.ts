@@ -142,19 +142,35 @@ export interface ListOptions {
 }
 
 /**
- * expr orders, value is the cursor's text, tie breaks ties. Opening date: the key kept per family
- * in family_opened (migrations/0280), walked through its index in this order — so a team lead's
- * whole team is not read and sorted to show one page.
+ * expr orders, value is the cursor's text, tie breaks ties. Opening date: the key kept per family in
+ * family_opened (migrations/0280), walked through its index in this order — so a team lead's whole
+ * team is not read and sorted to show one page. The index holds only the families with a live
+ * case-team membership (live, 0410): a team lead's list shows no other family, and the families whose
+ * cases all closed, which come first oldest first, are not read and checked before the page's rows.
  */
+const FAMILY_OPENED = ' JOIN family_opened fo ON fo.region_id = f.region_id AND fo.family_id = f.id';
 const SORTS = {
-  name: { expr: 'lower(f.name)', value: 'lower(f.name)', tie: 'f.id::text', from: '' },
+  name: { expr: 'lower(f.name)', value: 'lower(f.name)', tie: 'f.id::text', from: '', live: '' },
   opened: {
     expr: 'fo.opened_sort',
     value: 'fo.opened_sort::text',
     tie: 'fo.family_id::text',
-    from: ' JOIN family_opened fo ON fo.region_id = f.region_id AND fo.family_id = f.id',
+    from: FAMILY_OPENED,
+    live: ' AND fo.live_memberships > 0',
   },
-  activity: { expr: 'f.last_activity_at', value: 'f.last_activity_at::text', tie: 'f.id::text', from: '' },
+  activity: { expr: 'f.last_activity_at', value: 'f.last_activity_at::text', tie: 'f.id::text', from: '', live: '' },
+} as const;
+/**
+ * A team lead's whole team walked by last activity: the copy in family_opened, through its index of
+ * the families with a live membership. Not when a rare search word already gave the list its few
+ * families: those are sorted by the family's own column, without a second table's policies to check.
+ */
+const ACTIVITY_WALK = {
+  expr: 'fo.last_activity_at',
+  value: 'fo.last_activity_at::text',
+  tie: 'fo.family_id::text',
+  from: FAMILY_OPENED,
+  live: ' AND fo.live_memberships > 0',
 } as const;
 
 export function normaliseSearch(s: string) {
@@ -183,10 +199,10 @@ export function searchWords(q: string): string[] {
 export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: ListItem[]; sortValues: string[] }> {
   const key = o.sort.replace('-', '') as keyof typeof SORTS;
   const desc = o.sort.startsWith('-');
-  const { expr, value, tie, from } = SORTS[key];
   const dir = desc ? 'DESC' : 'ASC';
   const params: unknown[] = [o.regionId, o.userId, o.organisationWide, o.organisationId];
   let where = '';
+  let fromCandidates = false;
   const q = o.q?.trim();
   if (q) {
     if (/^\d{9}$/.test(q)) {
@@ -233,6 +249,7 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
         if (rows.length <= WORD_CANDIDATES) {
           params.push([...new Set(rows.map((r) => r.family_id))]);
           where += ` AND f.id = ANY ($${params.length}::uuid[])`;
+          fromCandidates = true;
         }
       }
       // Each word once per family, as a probe (OFFSET 0: never turned into a join).
@@ -243,6 +260,8 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
       }
     }
   }
+  const walk = key === 'activity' && o.organisationWide && !fromCandidates;
+  const { expr, value, tie, from, live } = walk ? ACTIVITY_WALK : SORTS[key];
   if (o.filter === 'council_overdue') where += ` AND ${councilOverdueCondition('f')}`;
   if (o.filter === 'no_agreed_plan') where += ` AND ${noAgreedPlanCondition('f')}`;
   if (o.filter === 'actions_overdue') where += ` AND ${overdueActionsCount('f')} > 0`;
@@ -265,7 +284,7 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
          FROM families f${from}
         WHERE f.region_id = $1 AND $3
           AND EXISTS (SELECT 1 FROM case_team ct WHERE ct.region_id = f.region_id AND ct.family_id = f.id AND ct.ended_at IS NULL
-                         AND (ct.user_id = $2 OR ct.organisation_id = $4)) ${where}
+                         AND (ct.user_id = $2 OR ct.organisation_id = $4))${live} ${where}
         ORDER BY ${expr} ${dir}, ${tie} ${dir}
         LIMIT $${params.length})`
     : `mine AS (
