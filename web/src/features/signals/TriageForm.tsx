@@ -1,7 +1,6 @@
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useApi } from '../../data.js';
-import { RegionGroupedSelect, type RegionOrganisation } from '../../ui/RegionGroupedSelect.js';
 import { useSession } from '../../session.js';
 import { DraftNotice, ProblemAlert, Select, SubmitRow, TextArea, TextInput, useDraft, useFormAction } from '../../ui/forms.js';
 import { ConfirmStepForm } from '../../ui/confirm-form.js';
@@ -14,31 +13,8 @@ import type { SignalDetailData } from './drafts.js';
 import { ReceivingProfessional } from '../handovers/ReceivingProfessional.js';
 import { ConfirmPanel, useConfirmStep } from '../../ui/confirm.js';
 import { useTriageConfirm, type TriageDone } from './TriageConfirm.js';
-
-/** Adult or child by birth date, as a first guess the triaging professional corrects. */
-function guessRelation(birthDate: string | null, today = new Date()): string {
-  if (!birthDate) return '';
-  const eighteen = new Date(today);
-  eighteen.setFullYear(eighteen.getFullYear() - 18);
-  return birthDate > eighteen.toISOString().slice(0, 10) ? 'child' : 'parent';
-}
-
-/** The members of a new family, from the signal's structured subject: names, birth dates, its address. */
-export function membersFromSignal(signal: Pick<SignalDetailData, 'subject'>): PersonDraft[] {
-  const a = signal.subject.address;
-  const address = { street: a?.street ?? '', houseNumber: a?.houseNumber ?? '', postcode: a?.postcode ?? '', city: a?.city ?? '' };
-  const persons = signal.subject.persons.length
-    ? signal.subject.persons
-    : [{ givenNames: '', familyNamePrefix: null, familyName: '', birthDate: null }];
-  return persons.map((p) => ({
-    ...emptyPerson(guessRelation(p.birthDate)),
-    givenNames: p.givenNames ?? '',
-    familyNamePrefix: p.familyNamePrefix ?? '',
-    familyName: p.familyName ?? '',
-    birthDate: p.birthDate ?? '',
-    ...address,
-  }));
-}
+import { membersFromSignal } from './triage-members.js';
+import { TargetSelect } from './TargetSelect.js';
 
 type Assessment = NonNullable<SignalDetailData['triage']>['safetyAssessment'];
 type Decision = 'advice' | 'open_case' | 'join_case' | 'handover' | 'close';
@@ -243,37 +219,5 @@ export function TriageForm({ signal, onDone }: { signal: SignalDetailData; onDon
         <ConfirmPanel step={step} lines={confirm.lines} confirmLabel={confirm.confirmLabel} onConfirm={() => void step.run(submit)} />
       )}
     </section>
-  );
-}
-
-/** The organisations to hand over to: the own region's first; those of other regions grouped per region (as on the handover screen). */
-function TargetSelect({
-  receivers,
-  ownRegionId,
-  value,
-  onChange,
-  error,
-}: {
-  receivers: RegionOrganisation[];
-  ownRegionId: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-}) {
-  const t = useSignalT();
-  return (
-    <RegionGroupedSelect
-      label={t('target')}
-      hint={t('targetHint')}
-      regionsHint={t('targetHintRegions')}
-      name="targetOrganisationId"
-      organisations={receivers}
-      ownRegionId={ownRegionId}
-      value={value}
-      onChange={onChange}
-      field="targetOrganisationId"
-      error={error}
-      groupLabel={(own, name) => (own ? t('ownRegion', { name }) : t('otherRegion', { name }))}
-    />
   );
 }
