@@ -8,17 +8,13 @@
 // of X CPU-ms per page cannot exceed C × 1000 / X pages/s, whatever its concurrency: this says
 // which side a faster page must come from. Uses the databases bench/scaling.ts made.
 //   npx tsx bench/cpu-per-page.ts [seconds=10] [clients=4]
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { openPostgres } from '../src/platform/db/db.js';
-import { createServer } from '../src/server.js';
-import { loadConfig } from '../src/config.js';
-import { asyncDestination, loggerOptions } from '../src/platform/http/app.js';
-import { loggedIn, myFamilyIds, USER_AGENT } from './server.js';
+import { loggedIn, myFamilyIds, startApiServer } from './server.js';
+import { forkClosedLoop } from './load.js';
 import { siblingUrl } from './database.js';
-import type { ClosedLoopJob, ClosedLoopResult } from './closed-loop.js';
 
 const seconds = Number(process.argv[2] ?? 10);
 const clients = Number(process.argv[3] ?? 4);
@@ -55,29 +51,12 @@ const backendsOf = (dbUrl: string) => {
 };
 
 const db = await openPostgres(url, 10);
-const config = { ...loadConfig({ LOGIN_RATE_LIMIT: '100000', HOST: '127.0.0.1', PORT: '0', JOBS: 'off' }), demoFamilies: 0 };
-const app = await createServer(config, db, { ...loggerOptions(config), stream: asyncDestination('/dev/null') });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const addr = app.server.address();
-if (!addr || typeof addr === 'string') throw new Error('no server address');
-const baseUrl = `http://127.0.0.1:${addr.port}`;
-const client = await loggedIn(baseUrl, 'regisseur');
+const app = await startApiServer(db);
+const client = await loggedIn(app.baseUrl, 'regisseur');
 const ids = await myFamilyIds(client);
 
-const child = fork(fileURLToPath(new URL('./closed-loop.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 const before = { server: process.cpuUsage(), pg: cpuMs(backendsOf(url)), busy: machineBusyMs() };
-const result = await new Promise<ClosedLoopResult>((resolve, reject) => {
-  child.once('message', (m: ClosedLoopResult | { error: string }) => ('error' in m ? reject(new Error(m.error)) : resolve(m)));
-  child.send({
-    baseUrl,
-    cookie: client.cookie,
-    familyIds: ids,
-    clients,
-    seconds,
-    warmupSeconds: 0,
-    userAgent: USER_AGENT,
-  } satisfies ClosedLoopJob);
-});
+const result = await forkClosedLoop({ baseUrl: app.baseUrl, cookie: client.cookie, familyIds: ids, clients, seconds, warmupSeconds: 0 });
 const s = process.cpuUsage(before.server);
 const pgMs = cpuMs(backendsOf(url)) - before.pg;
 const regieBusy = machineBusyMs() - before.busy;

@@ -3,6 +3,8 @@ import { fork } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { LoadJob, LoadResult } from './load-generator.js';
+import type { ClosedLoopJob, ClosedLoopResult } from './closed-loop.js';
+import { USER_AGENT } from './server.js';
 import { summarise, type Summary } from './stats.js';
 import { say } from './options.js';
 
@@ -58,5 +60,17 @@ export function runLoad(job: LoadJob): Promise<LoadSummary> {
       if (code) reject(new Error(`load generator exited with ${code}`));
     });
     child.send(job);
+  });
+}
+
+/** (g) Closed-loop clients (bench/closed-loop.ts) in a forked child against the server of this process. */
+export function forkClosedLoop(job: Omit<ClosedLoopJob, 'userAgent'>): Promise<ClosedLoopResult> {
+  const child = fork(fileURLToPath(new URL('./closed-loop.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: ClosedLoopResult | { error: string }) =>
+      'error' in m ? reject(new Error(`closed-loop clients: ${m.error}`)) : resolve(m),
+    );
+    child.once('exit', (code) => code && reject(new Error(`closed-loop clients exited with ${code}`)));
+    child.send({ ...job, userAgent: USER_AGENT } satisfies ClosedLoopJob);
   });
 }

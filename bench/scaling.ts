@@ -16,21 +16,16 @@
 // runs it with -M simple (literal SQL, parsed each time: the captured texts carry values such as
 // times that -M prepared would take for variables); the reference runs as its README says
 // (-M prepared). Both with PGOPTIONS='-c jit=off', -j 1, on the same server, alternating.
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { oneRow } from '../src/platform/db/rows.js';
 import { preparePostgres, siblingUrl, REGION } from './database.js';
-import { startServer, loggedIn, myFamilyIds, USER_AGENT } from './server.js';
-import { createServer } from '../src/server.js';
-import { loadConfig } from '../src/config.js';
-import { asyncDestination, loggerOptions } from '../src/platform/http/app.js';
-import type { Database } from '../src/platform/db/db.js';
-import type { ClosedLoopJob, ClosedLoopResult } from './closed-loop.js';
+import { startServer, startApiServer, loggedIn, myFamilyIds } from './server.js';
+import { forkClosedLoop } from './load.js';
 import { percentile } from './stats.js';
 import { wire } from './refindex-script.js';
 import { describeCode } from './machine.js';
@@ -176,29 +171,6 @@ async function prepareReference() {
   await query(refUrl, 'VACUUM ANALYZE');
 }
 
-/** The real server as production runs it (request log at info, written asynchronously — here to
- * /dev/null —, the pool openPostgres gives, no statement recorder), on a free loopback port. */
-async function startApiServer(db: Database) {
-  const config = { ...loadConfig({ LOGIN_RATE_LIMIT: '100000', HOST: '127.0.0.1', PORT: '0', JOBS: 'off' }), demoFamilies: 0 };
-  const app = await createServer(config, db, { ...loggerOptions(config), stream: asyncDestination('/dev/null') });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('no server address');
-  return { baseUrl: `http://127.0.0.1:${addr.port}`, close: () => app.close() };
-}
-
-/** `clients` closed-loop clients in a forked child (bench/closed-loop.ts) for `seconds` after a 2 s warm-up. */
-function closedLoop(job: Omit<ClosedLoopJob, 'seconds' | 'warmupSeconds' | 'userAgent'>): Promise<ClosedLoopResult> {
-  const child = fork(fileURLToPath(new URL('./closed-loop.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m: ClosedLoopResult | { error: string }) =>
-      'error' in m ? reject(new Error(`closed-loop clients: ${m.error}`)) : resolve(m),
-    );
-    child.once('exit', (code) => code && reject(new Error(`closed-loop clients exited with ${code}`)));
-    child.send({ ...job, seconds, warmupSeconds: 2, userAgent: USER_AGENT } satisfies ClosedLoopJob);
-  });
-}
-
 const setStripes = (k: number) =>
   query(url, `CREATE OR REPLACE FUNCTION regie.audit_stripe_count() RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT ${k}'`);
 
@@ -260,7 +232,14 @@ async function main() {
         say(`round ${round}: reference, ${c} clients: ${rows.at(-1)!.tps.toFixed(0)} pages/s (load ${rows.at(-1)!.load.toFixed(2)})`);
         if (api && apiClient) {
           const load = loadavg()[0]!;
-          const r = await closedLoop({ baseUrl: api.baseUrl, cookie: apiClient.cookie, familyIds: ids, clients: c });
+          const r = await forkClosedLoop({
+            baseUrl: api.baseUrl,
+            cookie: apiClient.cookie,
+            familyIds: ids,
+            clients: c,
+            seconds,
+            warmupSeconds: 2,
+          });
           if (r.errors) throw new Error(`API: ${r.errors} answers other than 200: ${JSON.stringify(r.statuses)}`);
           const lat = r.latencies.sort((a, b) => a - b);
           rows.push({

@@ -3,6 +3,7 @@
 import { createServer } from '../src/server.js';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/platform/db/db.js';
+import { asyncDestination, loggerOptions, type App } from '../src/platform/http/app.js';
 import { HttpClient } from './http-client.js';
 import { Recorder } from './capture.js';
 import { REGION } from './database.js';
@@ -24,10 +25,21 @@ export async function startServer(db: Database): Promise<Running> {
   };
   const recorder = new Recorder();
   const app = await createServer(config, recorder.wrap(db), false);
+  return { ...(await onLoopback(app)), recorder };
+}
+
+/** The real server as production runs it (request log at info, written asynchronously — here to
+ * /dev/null —, no statement recorder), on a free loopback port: what closed-loop clients measure. */
+export async function startApiServer(db: Database): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const config = { ...loadConfig({ LOGIN_RATE_LIMIT: '100000', HOST: '127.0.0.1', PORT: '0', JOBS: 'off' }), demoFamilies: 0 };
+  return onLoopback(await createServer(config, db, { ...loggerOptions(config), stream: asyncDestination('/dev/null') }));
+}
+
+async function onLoopback(app: App): Promise<{ baseUrl: string; close(): Promise<void> }> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('no server address');
-  return { baseUrl: `http://127.0.0.1:${addr.port}`, recorder, close: () => app.close() };
+  return { baseUrl: `http://127.0.0.1:${addr.port}`, close: () => app.close() };
 }
 
 export async function loggedIn(baseUrl: string, username: string, maxSockets = 1): Promise<HttpClient> {
