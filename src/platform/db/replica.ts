@@ -92,10 +92,6 @@ export class ReplicaRouter {
     this.state = { ...next, checkedAt: this.now() };
     if (was !== next.serving) this.opts.onChange?.(next.serving, next.why);
   }
-
-  close(): Promise<void> {
-    return this.replica.close();
-  }
 }
 
 const routers = new WeakMap<Database, ReplicaRouter>();
@@ -105,10 +101,6 @@ export function attachReplica(primary: Database, replica: Database, opts: Replic
   const router = new ReplicaRouter(replica, opts);
   routers.set(primary, router);
   return router;
-}
-
-export function replicaOf(primary: Database): ReplicaRouter | undefined {
-  return routers.get(primary);
 }
 
 /**
