@@ -1,14 +1,13 @@
-import { useState } from 'react';
-import { Alert, Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Alert, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import type { ApiResponse } from '../../api.js';
 import { useApi } from '../../data.js';
 import { A } from '../../router.js';
 import { useI18n, useLocalT } from '../../i18n.js';
-import { ListTable } from '../../ui/paged-table.js';
 import { ProblemAlert } from '../../ui/forms.js';
 import { ago, fmtDate, fmtDateTime } from '../../ui/time.js';
 import { CaseSection } from './CaseSection.js';
-import { AddMemberForm, AddNetworkForm, EditMemberForm } from './MemberForms.js';
+import { MembersSection } from './MembersSection.js';
+import { NetworkSection } from './NetworkSection.js';
 import { Timeline } from '../events/Timeline.js';
 import { IntegralPicturePanel } from '../assessments/IntegralPicturePanel.js';
 import { SafetySection } from '../safety/index.js';
@@ -25,7 +24,6 @@ const TEXTS = {
 export function FamilyPage({ familyId }: { familyId: string }) {
   const { t, label, lang } = useI18n();
   const local = useLocalT(TEXTS);
-  const [editing, setEditing] = useState<string | null>(null);
   const page = useApi('/api/v1/families/:familyId', { params: { familyId } });
   const { data, error } = page;
   const load = () => {
@@ -82,88 +80,13 @@ export function FamilyPage({ familyId }: { familyId: string }) {
 
       <div className="regie-family-grid">
         <div>
-          <section aria-labelledby="members-title" className="regie-section">
-            <Heading level={2} id="members-title">
-              {t('members')}
-            </Heading>
-            <ListTable
-              items={data.members}
-              head={[
-                t('name'),
-                t('relation'),
-                t('birthDate'),
-                t('bsn'),
-                t('address'),
-                <span key="actions" className="regie-visually-hidden">
-                  {t('actions')}
-                </span>,
-              ]}
-              row={(m) => (
-                <TableRow key={m.personId}>
-                  <TableCell>{m.fullName}</TableCell>
-                  <TableCell>{label(m.relation)}</TableCell>
-                  <TableCell>
-                    {fmtDate(m.birthDate, lang)}
-                    {m.age !== null && ` (${m.age} ${t('years')})`}
-                  </TableCell>
-                  <TableCell>{m.bsn ?? '—'}</TableCell>
-                  <TableCell>
-                    {[m.street && `${m.street} ${m.houseNumber ?? ''}`, m.postcode, m.city].filter(Boolean).join(', ') || '—'}
-                  </TableCell>
-                  <TableCell>
-                    {!readOnly && (
-                      <button
-                        type="button"
-                        className="utrecht-button utrecht-button--subtle"
-                        aria-label={`${t('edit')}: ${m.fullName}`}
-                        onClick={() => setEditing(m.personId)}
-                      >
-                        {t('edit')}
-                      </button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              )}
-            />
-            {!readOnly && editing && data.members.find((m) => m.personId === editing) && (
-              <EditMemberForm
-                key={editing}
-                member={data.members.find((m) => m.personId === editing)!}
-                onCancel={() => setEditing(null)}
-                onSaved={() => {
-                  setEditing(null);
-                  void load();
-                }}
-                onReload={() => void load()}
-              />
-            )}
-            {!readOnly && <AddMemberForm familyId={data.id} onSaved={load} />}
-          </section>
-
+          <MembersSection data={data} readOnly={readOnly} load={load} />
           <CaseSection data={data} onChanged={load} />
           <PlanSummary familyId={data.id} />
           {c && <SafetySection key={c.id} caseId={c.id} />}
           <IntegralPicturePanel caseId={c?.id} canWrite={!readOnly && c?.status !== 'closed'} />
 
-          <section aria-labelledby="network-title" className="regie-section">
-            <Heading level={2} id="network-title">
-              {t('network')}
-            </Heading>
-            {data.network.length === 0 ? (
-              <Paragraph>—</Paragraph>
-            ) : (
-              <ul className="utrecht-unordered-list">
-                {data.network.map((n) => (
-                  <li key={n.id} className="utrecht-unordered-list__item">
-                    {n.name} — {label(n.relation)}
-                    {n.phone && `, ${n.phone}`}
-                    {n.note && ` (${n.note})`}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {!readOnly && <AddNetworkForm familyId={data.id} onSaved={load} />}
-          </section>
+          <NetworkSection data={data} readOnly={readOnly} load={load} />
         </div>
 
         <Timeline familyId={data.id} events={data.timeline} cursor={data.timelineCursor} />

@@ -11,7 +11,6 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@rijkshuisstijl-community/components-react';
-import { DOMAIN_LABELS } from '@contract/shared/domains.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
@@ -19,7 +18,7 @@ import { ProblemAlert, Select } from '../../ui/forms.js';
 import { fmtDate } from '../../ui/time.js';
 import { FilterForm } from '../../ui/list-controls.js';
 import { usePlanT, type PlanKey } from './texts.js';
-import { ownerName } from './VersionContent.js';
+import { domainLabel, ownerName } from './plan-labels.js';
 import type { ApiResponse } from '../../api.js';
 
 type Comparison = ApiResponse<'GET', '/api/v1/plan-versions/compare'>;
@@ -69,7 +68,7 @@ export function CompareScreen({ caseId }: { caseId: string }) {
 function ComparisonView({ c }: { c: Comparison }) {
   const t = usePlanT();
   const { lang } = useI18n();
-  const domain = (x: string) => DOMAIN_LABELS[lang][x as keyof (typeof DOMAIN_LABELS)['nl']] ?? x;
+  const domain = (x: string) => domainLabel(lang, x);
   const changes = <T,>(items: Array<{ change: string; before: T | null; after: T | null; fields: string[] }>) =>
     items.filter((i) => i.change !== 'unchanged');
   const goal = (g: Comparison['goals'][number]['before']) =>

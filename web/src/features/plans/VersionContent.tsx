@@ -1,21 +1,12 @@
 // One plan version's content (goals, the family's own goals, actions with owners), shared by the
 // plan page, the draft editor and the comparison.
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
-import type { ReactNode } from 'react';
-import { DOMAIN_LABELS } from '@contract/shared/domains.js';
+import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import type { ApiResponse } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { fmtDate } from '../../ui/time.js';
 import { usePlanT, type PlanKey } from './texts.js';
+import { ItemTable, RemoveButton } from './ItemTable.js';
+import { domainLabel, ownerName } from './plan-labels.js';
 
 export type Overview = ApiResponse<'GET', '/api/v1/cases/:caseId/plan'>;
 export type Version = NonNullable<Overview['current']>;
@@ -34,7 +25,7 @@ export function VersionContent({
 }) {
   const t = usePlanT();
   const { lang } = useI18n();
-  const domain = (x: string) => DOMAIN_LABELS[lang][x as keyof (typeof DOMAIN_LABELS)['nl']] ?? x;
+  const domain = (x: string) => domainLabel(lang, x);
   const goals = v.goals.filter((g) => !g.familyOwn);
   const own = v.goals.filter((g) => g.familyOwn);
   const goalText = (id: string | null) => v.goals.find((g) => g.id === id)?.description ?? t('noGoal');
@@ -107,62 +98,4 @@ export function VersionContent({
       )}
     </>
   );
-}
-
-/** A subtle button that removes one item; its accessible name says which. */
-function RemoveButton({ what, onClick }: { what: string; onClick: () => void }) {
-  const t = usePlanT();
-  return (
-    <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={t('removeItem', { what })} onClick={onClick}>
-      {t('remove')}
-    </button>
-  );
-}
-
-/** Items as a table, a column per cell; with `remove`, a last column (named for screen readers only) with its button. */
-function ItemTable<T extends { id: string }>({
-  columns,
-  items,
-  cells,
-  remove,
-}: {
-  columns: PlanKey[];
-  items: T[];
-  cells: (item: T) => ReactNode[];
-  remove?: (item: T) => ReactNode;
-}) {
-  const t = usePlanT();
-  return (
-    <Table className="regie-table">
-      <TableHeader>
-        <TableRow>
-          {columns.map((c) => (
-            <TableHeaderCell key={c} scope="col">
-              {t(c)}
-            </TableHeaderCell>
-          ))}
-          {remove && (
-            <TableHeaderCell scope="col">
-              <span className="regie-visually-hidden">{t('remove')}</span>
-            </TableHeaderCell>
-          )}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {items.map((item) => (
-          <TableRow key={item.id}>
-            {cells(item).map((c, i) => (
-              <TableCell key={columns[i]}>{c}</TableCell>
-            ))}
-            {remove && <TableCell>{remove(item)}</TableCell>}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
-
-export function ownerName(o: Version['actions'][number]['owner']) {
-  if (o.kind === 'organisation') return [o.organisationName, o.userName].filter(Boolean).join(' — ');
-  return (o.kind === 'family_member' ? o.personName : o.networkMemberName) ?? '—';
 }
