@@ -1,25 +1,26 @@
 // "Accounts": the professionals' accounts of the region — search and filter, page, create (with a
 // temporary password shown once), change name, e-mail and roles, deactivate and reactivate.
 import { useState } from 'react';
-import { Button, Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
 import { useApi, usePagedList } from '../../data.js';
-import { useI18n, useLocalT } from '../../i18n.js';
+import { useLocalT } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { SearchForm } from '../../ui/list-controls.js';
 import { LiveNotice } from '../../ui/notice.js';
 import { useRowEditing } from '../../ui/page-hooks.js';
 import { Section } from '../../ui/page-parts.js';
 import { PagedTable } from '../../ui/paged-table.js';
-import { fmtDateTime } from '../../ui/time.js';
 import { FilterSelect } from '../notifications/FilterSelect.js';
-import { EditAccount, NewAccount } from './AccountForms.js';
+import { EditAccount } from './AccountForms.js';
+import { AccountRow } from './AccountRow.js';
+import { NewAccount } from './NewAccount.js';
 import { TEXTS, type Account } from './texts.js';
+import { UnreachableAccounts } from './UnreachableAccounts.js';
 
 type Status = 'active' | 'inactive' | '';
 
 export function Accounts() {
   const t = useLocalT(TEXTS);
-  const { lang, label } = useI18n();
   const { session } = useSession();
   const [filter, setFilter] = useState<{ q: string; organisationId: string; status: Status }>({ q: '', organisationId: '', status: '' });
   const orgsAnswer = useApi('/api/v1/organisations', { query: { limit: 500 } });
@@ -55,40 +56,7 @@ export function Accounts() {
         />
       )}
 
-      {unreachable && (
-        <Section id="admin-accounts-unreachable" title={t('unreachableTitle')}>
-          {!unreachable.emailRequired && <Paragraph>{t('unreachableMailOff')}</Paragraph>}
-          {unreachable.items.length === 0 ? (
-            <Paragraph>{t('unreachableNone')}</Paragraph>
-          ) : (
-            <>
-              <Paragraph>
-                {t('unreachableIntro', {
-                  n: `${unreachable.items.length}${unreachable.nextCursor ? '+' : ''}`,
-                  count: unreachable.items.length,
-                })}
-              </Paragraph>
-              <ul className="regie-unreachable">
-                {unreachable.items.map((a) => (
-                  <li key={a.id}>
-                    {a.displayName}{' '}
-                    <span className="regie-muted">
-                      ({a.username}, {a.organisation.name})
-                    </span>{' '}
-                    <Button
-                      appearance="secondary-action-button"
-                      aria-label={t('addEmailLabel', { name: a.displayName })}
-                      onClick={() => edit(a)}
-                    >
-                      {t('addEmail')}
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </Section>
-      )}
+      {unreachable && <UnreachableAccounts unreachable={unreachable} onEdit={edit} />}
 
       <Section id="admin-accounts-list" title={t('accountsTitle')}>
         <SearchForm label={t('searchAccount')} onSearch={(q) => refilter({ q })} />
@@ -117,47 +85,7 @@ export function Accounts() {
           pagerLabel={t('accountsTitle')}
           scroll="regie-admin-scroll"
           head={[t('displayName'), t('organisation'), t('roles'), t('status'), t('actions')]}
-          row={(a) => (
-            <TableRow key={a.id} className={a.active ? undefined : 'regie-admin-inactive'}>
-              <TableCell>
-                {a.displayName}
-                {a.id === session?.user.id && <> ({t('you')})</>}
-                <br />
-                <span className="regie-muted">
-                  {a.username}
-                  {a.email ? ` · ${a.email}` : ''}
-                </span>
-              </TableCell>
-              <TableCell>{a.organisation.name}</TableCell>
-              <TableCell>{a.roles.map(label).join(', ')}</TableCell>
-              <TableCell>
-                {a.active ? t('active') : <strong>{t('inactive')}</strong>}
-                {a.pendingRoleChange && (
-                  <>
-                    <br />
-                    <strong>{t('pending')}</strong>
-                  </>
-                )}
-                <br />
-                <span className="regie-muted">
-                  {t('authenticator')}: {a.totpEnrolled ? t('linked') : a.totpRequired ? t('notLinked') : t('notRequired')}
-                </span>
-                <br />
-                <span className="regie-muted">
-                  {t('lastSeen')}: {a.lastSeenAt ? fmtDateTime(a.lastSeenAt, lang) : t('never')}
-                </span>
-              </TableCell>
-              <TableCell>
-                <Button
-                  appearance="secondary-action-button"
-                  aria-label={t('editAccountLabel', { name: a.displayName })}
-                  onClick={() => edit(a)}
-                >
-                  {t('edit')}
-                </Button>
-              </TableCell>
-            </TableRow>
-          )}
+          row={(a) => <AccountRow key={a.id} account={a} self={a.id === session?.user.id} onEdit={edit} />}
         />
       </Section>
 

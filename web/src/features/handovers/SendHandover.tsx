@@ -1,127 +1,23 @@
 // Sending a case to another organisation with its information package, also to an organisation
 // in another region when the family moves (grouped by region in the picker). Signals are handed
 // over from the triage screen (the triage decision "hand over").
-import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react';
-import { post } from '../../api.js';
-import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
-import { RegionGroupedSelect } from '../../ui/RegionGroupedSelect.js';
-import { A, useNavigate } from '../../router.js';
-import { useSession } from '../../session.js';
-import {
-  DraftNotice,
-  fieldBinder,
-  fieldErrors,
-  FieldsetError,
-  ProblemAlert,
-  Select,
-  SubmitForm,
-  useDraft,
-  useFieldId,
-  TextArea,
-} from '../../ui/forms.js';
-import { Checkbox, RadioGroup } from '../signals/controls.js';
-import { useHandoverT } from './texts.js';
-import type { RegionOrganisation as Org } from '../../ui/RegionGroupedSelect.js';
+import { A } from '../../router.js';
+import { DraftNotice, ProblemAlert, Select, SubmitForm } from '../../ui/forms.js';
+import { ReceiverSelect } from '../../ui/ReceiverSelect.js';
+import { HandoverPersons } from './HandoverPersons.js';
+import { PackageFields } from './PackageFields.js';
 import { ReceivingProfessional } from './ReceivingProfessional.js';
-
-interface MyCase {
-  familyId: string;
-  caseId: string;
-  name: string;
-}
-interface Draft {
-  caseId: string;
-  toOrganisationId: string;
-  reason: string;
-  safetyAssessment: '' | 'unsafe' | 'concerns' | 'safe';
-  safetyNotes: string;
-  knownInformation: string;
-  personIds: string[];
-  legalBasis: string;
-  senderAccess: '' | 'ends' | 'continues';
-  toUserId?: string;
-}
-const EMPTY: Draft = {
-  caseId: '',
-  toOrganisationId: '',
-  toUserId: '',
-  reason: '',
-  safetyAssessment: '',
-  safetyNotes: '',
-  knownInformation: '',
-  personIds: [],
-  legalBasis: '',
-  senderAccess: 'ends',
-};
+import { useHandoverT } from './texts.js';
+import { useSendHandover } from './useSendHandover.js';
 
 export function SendHandover() {
-  const navigate = useNavigate();
   const t = useHandoverT();
-  const { lang, label, t: tt } = useI18n();
-  const { session } = useSession();
-  const preset = new URLSearchParams(location.search).get('caseId') ?? '';
-  // One draft per case it is for (coming from a family page, ?caseId=…, that case): a reason typed
-  // for one family never appears in another's handover; choosing another case shows its own draft.
-  const [caseId, setCaseId] = useState(preset);
-  const [d, setD, draft] = useDraft<Draft>(`${session?.user.id}.handover.${caseId || 'none'}`, { ...EMPTY, caseId });
-  const [sendError, setError] = useState<unknown>(null);
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((prev) => ({ ...prev, [k]: v }));
-
-  const families = useApi('/api/v1/families', { query: { scope: 'mine', limit: 100 } });
-  const cases: MyCase[] | null = families.data
-    ? families.data.items.flatMap((f) =>
-        f.caseId && f.isCoordinator && f.caseStatus !== 'closed' ? [{ familyId: f.id, caseId: f.caseId, name: f.name }] : [],
-      )
-    : null;
-  const receiversAnswer = useApi('/api/v1/handover-receivers', { query: { subjectType: 'case' } });
-  const receivers: Org[] = receiversAnswer.data?.items ?? [];
-  const chosen = cases?.find((c) => c.caseId === caseId);
-  const familyAnswer = useApi('/api/v1/families/:familyId', { params: { familyId: chosen?.familyId ?? '' } }, { enabled: !!chosen });
-  // The chosen family's page only (the previous one stays in the cache while the next loads).
-  const page = chosen && familyAnswer.data?.id === chosen.familyId ? familyAnswer.data : undefined;
-  const members = page?.members ?? [];
-  useEffect(() => {
-    if (!page) return;
-    setD((prev) =>
-      prev.personIds.length && prev.personIds.every((id) => page.members.some((m) => m.personId === id))
-        ? prev
-        : { ...prev, personIds: page.members.map((m) => m.personId) },
-    );
-  }, [page, setD]);
-  const error = sendError ?? families.error ?? receiversAnswer.error ?? (chosen ? familyAnswer.error : null);
-
-  const submit = async () => {
-    setError(null);
-    try {
-      const r = await post('/api/v1/handovers', {
-        body: {
-          caseId: caseId || undefined,
-          toOrganisationId: d.toOrganisationId,
-          toRegionId: receivers.find((o) => o.id === d.toOrganisationId)?.regionId,
-          toUserId: (!elsewhere && d.toUserId) || undefined,
-          reason: d.reason,
-          safetyAssessment: d.safetyAssessment || undefined,
-          safetyNotes: d.safetyNotes || undefined,
-          knownInformation: d.knownInformation,
-          personIds: d.personIds,
-          legalBasis: d.legalBasis || undefined,
-          senderAccess: d.senderAccess || undefined,
-        },
-      });
-      draft.clear();
-      navigate(`/overdrachten/${r.id}`);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const errors = fieldErrors(error, lang);
-  const bind = fieldBinder(d, { set }, errors);
-  const receiver = receivers.find((o) => o.id === d.toOrganisationId);
-  const elsewhere = !!receiver && receiver.regionId !== session?.user.regionId;
-  const personsError = errors.personIds;
-  const personsId = useFieldId('personIds');
+  const { t: tt } = useI18n();
+  const send = useSendHandover();
+  const { caseId, setCaseId, d, setD, set, draft, bind, errors, error, submit } = send;
+  const { cases, chosen, members, receivers, receiver, elsewhere, ownRegionId } = send;
 
   return (
     <>
@@ -147,8 +43,13 @@ export function SendHandover() {
           />
           <div className="regie-receiver">
             <ReceiverSelect
+              name="toOrganisationId"
+              label={t('receiver')}
+              hint={t('receiverHint')}
+              regionsHint={t('receiverHintRegions')}
+              t={t}
               receivers={receivers}
-              ownRegionId={session?.user.regionId ?? ''}
+              ownRegionId={ownRegionId}
               value={d.toOrganisationId}
               onChange={(v) => setD((prev) => ({ ...prev, toOrganisationId: v, toUserId: '' }))}
               error={errors.toOrganisationId}
@@ -164,52 +65,15 @@ export function SendHandover() {
             />
           )}
         </div>
-        {elsewhere && (
+        {receiver && elsewhere && (
           <Alert type="info">
             <Paragraph>{t('elsewhereNote', { org: receiver.name, region: receiver.regionName })}</Paragraph>
           </Alert>
         )}
         {members.length > 0 && (
-          <fieldset className={`utrecht-form-fieldset regie-fieldset${personsError ? ' utrecht-form-fieldset--invalid' : ''}`}>
-            <legend className="utrecht-form-fieldset__legend">{t('personsLegend')}</legend>
-            {personsError && <FieldsetError>{personsError}</FieldsetError>}
-            {members.map((m, i) => (
-              <Checkbox
-                key={m.personId}
-                id={i === 0 ? personsId : undefined}
-                label={`${m.fullName} (${label(m.relation)})`}
-                checked={d.personIds.includes(m.personId)}
-                onChange={(on) => set('personIds', on ? [...d.personIds, m.personId] : d.personIds.filter((x) => x !== m.personId))}
-              />
-            ))}
-          </fieldset>
+          <HandoverPersons members={members} value={d.personIds} onChange={(ids) => set('personIds', ids)} error={errors.personIds} />
         )}
-        <TextArea label={t('reason')} name="reason" {...bind('reason')} />
-        <RadioGroup
-          legend={t('safety')}
-          name="safetyAssessment"
-          {...bind.value('safetyAssessment')}
-          options={(['unsafe', 'concerns', 'safe'] as const).map((v) => ({ value: v, label: t(v) }))}
-        />
-        <TextArea label={t('safetyNotes')} name="safetyNotes" {...bind('safetyNotes')} />
-        <TextArea label={t('known')} hint={t('knownHint')} name="knownInformation" {...bind('knownInformation')} rows={5} />
-        <div className="regie-grid">
-          <Select
-            label={t('legalBasis')}
-            name="legalBasis"
-            {...bind('legalBasis')}
-            options={['statutory_task', 'safety', 'consent'].map((b) => ({ value: b, label: label(b) }))}
-          />
-        </div>
-        <RadioGroup
-          legend={t('senderAccess')}
-          name="senderAccess"
-          {...bind.value('senderAccess')}
-          options={[
-            { value: 'ends' as const, label: t('ends') },
-            { value: 'continues' as const, label: t('continues') },
-          ]}
-        />
+        <PackageFields bind={bind} />
         <div className="regie-actions">
           <Button appearance="primary-action-button" type="submit">
             {t('send')}
@@ -222,37 +86,5 @@ export function SendHandover() {
         </div>
       </SubmitForm>
     </>
-  );
-}
-
-/** The receivers of the own region first; those of other regions grouped per region. */
-function ReceiverSelect({
-  receivers,
-  ownRegionId,
-  value,
-  onChange,
-  error,
-}: {
-  receivers: Org[];
-  ownRegionId: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-}) {
-  const t = useHandoverT();
-  return (
-    <RegionGroupedSelect
-      label={t('receiver')}
-      hint={t('receiverHint')}
-      regionsHint={t('receiverHintRegions')}
-      name="toOrganisationId"
-      organisations={receivers}
-      ownRegionId={ownRegionId}
-      value={value}
-      onChange={onChange}
-      field="toOrganisationId"
-      error={error}
-      groupLabel={(own, name) => (own ? t('ownRegion', { name }) : t('otherRegion', { name }))}
-    />
   );
 }

@@ -310,3 +310,6 @@ export function useHandoverT() {
 export type HT = ReturnType<typeof useHandoverT>;
 
 export const momentKey = (m: string) => `m_${m}` as Key;
+
+/** A step of the chain between two moments: "Melding ontvangen → Eerste contact". */
+export const stepText = (t: HT, from: string, to: string) => `${t(momentKey(from))} → ${t(momentKey(to))}`;
