@@ -1,9 +1,8 @@
 // The signal form's files: chosen in the browser (at most 10 MB each), read to send with the signal, removable.
 import { TextInput } from '../../ui/forms.js';
 import { useSignalT } from './texts.js';
-import { readFile, type FileDraft } from './drafts.js';
-
-const MAX_FILE = 10 * 1024 * 1024;
+import { readFile, tooLargeFile, type FileDraft } from './drafts.js';
+import { ChosenFiles } from './ChosenFiles.js';
 
 /** The files to send with a new signal; a file that is too large is refused here, with its name. */
 export function AttachmentFields({
@@ -21,7 +20,7 @@ export function AttachmentFields({
   const pickFiles = async (list: FileList | null) => {
     onError('');
     const chosen = [...(list ?? [])];
-    const tooBig = chosen.find((f) => f.size > MAX_FILE);
+    const tooBig = tooLargeFile(chosen);
     if (tooBig) {
       onError(`${tooBig.name}: ${t('fileTooLarge')}`);
       return;
@@ -46,23 +45,10 @@ export function AttachmentFields({
           e.target.value = '';
         }}
       />
-      {files.length > 0 && (
-        <ul className="utrecht-unordered-list">
-          {files.map((f, i) => (
-            <li key={`${f.filename}-${i}`} className="utrecht-unordered-list__item">
-              {f.filename} ({Math.ceil(f.sizeBytes / 1024)} KB){' '}
-              <button
-                type="button"
-                className="utrecht-button utrecht-button--subtle"
-                aria-label={`${t('removeFile')}: ${f.filename}`}
-                onClick={() => onChange(files.filter((_, j) => j !== i))}
-              >
-                {t('removeFile')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ChosenFiles
+        files={files.map((f) => ({ name: f.filename, size: f.sizeBytes }))}
+        onRemove={(i) => onChange(files.filter((_, j) => j !== i))}
+      />
     </fieldset>
   );
 }

@@ -4,9 +4,7 @@ import { BirthDateInput } from '../../ui/date-fields.js';
 import { MatchSuggestions } from '../families/MatchSuggestions.js';
 import { emptyPerson } from '../families/MemberForms.js';
 import { useSignalT } from './texts.js';
-import type { PersonDraftLite } from './drafts.js';
-
-type NamedPerson = PersonDraftLite & { personId?: string; rejected: string[] };
+import type { NamedPerson } from './signal-body.js';
 
 /** The first person's names and birth date; changing one drops a confirmed link. */
 export function SubjectByName({

@@ -5,7 +5,7 @@ import { useI18n, useLocalT } from '../../i18n.js';
 import { ResultPanel, type Outcome } from '../../ui/confirm.js';
 import { fmtDate } from '../../ui/time.js';
 import type { PersonDraft } from '../families/MemberForms.js';
-import type { SignalDetailData } from './drafts.js';
+import { fullName, type SignalDetailData } from './drafts.js';
 import { useSignalLabels } from './texts.js';
 
 const nl = {
@@ -98,10 +98,7 @@ export function useTriageConfirm({ signal, assessment, members, newFamily, named
   if (!done) return null;
   const decision = t('decisionLine', { assessment: assessment ? lbl('assessment', assessment) : '—' });
   if (done.decision === 'open_case') {
-    const names = members
-      .map((m) => [m.givenNames, m.familyNamePrefix, m.familyName].filter((x) => x.trim()).join(' '))
-      .filter(Boolean)
-      .join(', ');
+    const names = members.map(fullName).filter(Boolean).join(', ');
     return {
       confirmLabel: t('confirmOpen'),
       lines: [

@@ -4,7 +4,7 @@ import { useSession } from '../../session.js';
 import { fmtDateTime } from '../../ui/time.js';
 import { DataList } from './controls.js';
 import { useSignalLabels, useSignalT } from './texts.js';
-import type { SignalDetailData } from './drafts.js';
+import { nameWithOrganisation, type SignalDetailData } from './drafts.js';
 
 /** The triage decision recorded on a signal: assessment and reasons, decision, target, who decided and when. */
 export function TriageDecision({ signal: s }: { signal: SignalDetailData & { triage: NonNullable<SignalDetailData['triage']> } }) {
@@ -34,10 +34,7 @@ export function TriageDecision({ signal: s }: { signal: SignalDetailData & { tri
             : []),
           ...(s.triage.closeReason ? [[t('closeReason'), s.triage.closeReason] as [string, string]] : []),
           ...(s.triage.note ? [[t('note'), s.triage.note] as [string, string]] : []),
-          [
-            t('decidedBy'),
-            `${s.triage.decidedBy.name ?? '—'}${s.triage.decidedBy.organisationName ? ` (${s.triage.decidedBy.organisationName})` : ''}`,
-          ],
+          [t('decidedBy'), nameWithOrganisation(s.triage.decidedBy)],
           [t('decidedAt'), fmtDateTime(s.triage.decidedAt, lang)],
         ]}
       />

@@ -1,5 +1,5 @@
 // Signal forms: the subject as typed (persons and address) and what the API takes from it, the
-// value lists the forms offer (from the signals contract), and files read in the browser.
+// value lists the forms offer (from the signals contract), and files chosen and read in the browser.
 import type { ApiResponse } from '../../api.js';
 import { LIFE_DOMAINS, SOURCES } from '@contract/signals/signals.contract.js';
 
@@ -45,12 +45,27 @@ export function subjectAddressPayload(a: AddressDraft) {
 export const formatAddress = (a: SubjectAddress) =>
   [[a.street, a.houseNumber].filter(Boolean).join(' '), [a.postcode, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 
+/** A person's name as written: given names, prefix and family name, the empty parts left out ("Sam de Vries"). */
+export const fullName = (p: { givenNames?: string | null; familyNamePrefix?: string | null; familyName?: string | null }) =>
+  [p.givenNames, p.familyNamePrefix, p.familyName]
+    .map((x) => (x ?? '').trim())
+    .filter(Boolean)
+    .join(' ');
+/** Who did something, with their organisation when known: "Ans Jansen (Wijkteam Noord)". */
+export const nameWithOrganisation = (p: { name?: string | null; organisationName?: string | null }) =>
+  `${p.name ?? '—'}${p.organisationName ? ` (${p.organisationName})` : ''}`;
+
 export { SOURCES };
 export const DOMAINS = LIFE_DOMAINS;
 /** The life domains asked only about children. */
 export const CHILD_DOMAINS: readonly string[] = ['development_parenting', 'education', 'safety'];
 /** The Meldcode's five steps. */
 export const STEPS = ['1', '2', '3', '4', '5'] as const;
+
+/** The largest file a signal takes (the public concern form's files too). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** The first of the chosen files that is too large to send, if any. */
+export const tooLargeFile = <F extends { size: number }>(chosen: F[]): F | undefined => chosen.find((f) => f.size > MAX_FILE_BYTES);
 
 /** A file chosen in the browser, as the API takes it. */
 export interface FileDraft {

@@ -26,3 +26,18 @@ export function membersFromSignal(signal: Pick<SignalDetailData, 'subject'>): Pe
     ...address,
   }));
 }
+
+/** The members with one more, who lives at the first member's address (a family mostly shares one). */
+export function withNewMember(members: PersonDraft[]): PersonDraft[] {
+  const first = members[0];
+  return [
+    ...members,
+    {
+      ...emptyPerson(''),
+      street: first?.street ?? '',
+      houseNumber: first?.houseNumber ?? '',
+      postcode: first?.postcode ?? '',
+      city: first?.city ?? '',
+    },
+  ];
+}
