@@ -315,6 +315,8 @@ export async function listFamilies(tx: Tx, o: ListOptions): Promise<{ items: Lis
                            ORDER BY c.status = 'closed', c.opened_at DESC LIMIT 1) c ON true
       ORDER BY page.sort_key ${dir}, page.tie_key ${dir}`,
     params,
+    // Planning this statement (row-level security on six tables) took ≈ 9.5 ms of a team lead's request.
+    { cache: true },
   );
   return {
     items: rows.map((r) => ({

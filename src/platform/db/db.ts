@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Unavailable } from '../http/errors.js';
 import { pglitePrepared } from './pglite-prepared.js';
+import { StatementCache } from './statement-cache.js';
 import { statementName } from './statement-name.js';
 
 export { statementName };
@@ -45,6 +46,13 @@ export interface QueryOptions {
    * parameters) — PostgreSQL may switch such a statement to one generic plan.
    */
   prepare?: boolean;
+  /**
+   * Keep this statement prepared while it is among the connection's most recently used
+   * (statement-cache.ts): for a statement whose text is built per request (a list with its sort,
+   * filter and search words), so a user cannot make a connection keep a plan per variant. Inside
+   * a transaction; outside one it is sent unnamed.
+   */
+  cache?: boolean;
   /**
    * The transaction's last statement: its COMMIT (with Work.beforeCommit) is sent right behind it,
    * so both take one round trip to a PostgreSQL server. The transaction takes no statement after
@@ -230,7 +238,13 @@ export async function openPglite(dataDir?: string, from?: Blob): Promise<Databas
   const queue = new Queue();
   const statements = pglitePrepared(lite);
   const rawQuery = <T>(text: string, params: unknown[] = [], opts?: QueryOptions) =>
-    opts?.prepare && PGLITE_PREPARE ? statements.prepared<T>(text, params) : statements.unnamed<T>(text, params);
+    !PGLITE_PREPARE
+      ? statements.unnamed<T>(text, params)
+      : opts?.prepare
+        ? statements.prepared<T>(text, params)
+        : opts?.cache
+          ? statements.cached<T>(text, params)
+          : statements.unnamed<T>(text, params);
   let inTx = false;
   /**
    * PGlite runs in this process: there is no round trip to save, so a statement sent without
@@ -362,6 +376,46 @@ function writeBatcher(client: pg.PoolClient): () => void {
   };
 }
 
+/** pg's own record of what a connection has prepared (`client.connection`), by statement name. */
+interface PreparedOnConnection {
+  parsedStatements: Record<string, string>;
+  submittedNamedStatements: Record<string, string>;
+}
+const statementCaches = new WeakMap<pg.PoolClient, StatementCache>();
+
+/**
+ * A `{ cache: true }` statement on client: named while it is among the connection's most recently
+ * used. The one it pushes out is deallocated in the same write as the statement (DEALLOCATE is not
+ * transactional) and forgotten by pg, so pg parses it again when it comes back; when that
+ * DEALLOCATE fails (the transaction failed before it), onOutOfStep hears of it and the connection
+ * must not be used again. Without pg's record (another driver) the statement goes unnamed.
+ */
+function cachedStatement(
+  client: pg.PoolClient,
+  text: string,
+  values: unknown[],
+  onOutOfStep: (e: Error) => void,
+): { query: pg.QueryConfig; failed: () => void } {
+  const conn = (client as unknown as { connection?: Partial<PreparedOnConnection> }).connection;
+  const { parsedStatements, submittedNamedStatements } = conn ?? {};
+  if (!parsedStatements || !submittedNamedStatements) return { query: { text, values }, failed: () => undefined };
+  let cache = statementCaches.get(client);
+  if (!cache) statementCaches.set(client, (cache = new StatementCache()));
+  const name = statementName(text);
+  for (const old of cache.use(name).evict) {
+    delete parsedStatements[old];
+    delete submittedNamedStatements[old];
+    client.query(`DEALLOCATE ${old}`).catch(onOutOfStep);
+  }
+  return {
+    query: { name, text, values },
+    // A statement that did not parse is not prepared: nothing to deallocate later.
+    failed: () => {
+      if (parsedStatements[name] === undefined) cache.forget(name);
+    },
+  };
+}
+
 export async function openPostgres(url: string, settings: PoolSettings | number = {}): Promise<Database> {
   const o = typeof settings === 'number' ? { max: settings } : settings;
   // Dates stay strings (YYYY-MM-DD) exactly as the API speaks them.
@@ -426,6 +480,8 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
       const onLost = (err: Error) => {
         lost = err;
       };
+      /** Set when the connection's prepared statements and pg's record of them may differ: it is closed on release. */
+      let outOfStep: Error | undefined;
       client.on('error', onLost);
       const batch = writeBatcher(client);
       const run = async (text: string | pg.QueryConfig) => {
@@ -475,7 +531,13 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
         query: async <T>(text: string, params: unknown[] = [], opts?: QueryOptions) => {
           checkWork(work);
           notEnded();
-          const p = run(pgQuery(text, params, opts));
+          let p: ReturnType<typeof run>;
+          if (opts?.cache) {
+            batch();
+            const c = cachedStatement(client, text, params, (e) => (outOfStep ??= e));
+            p = run(c.query);
+            p.catch(c.failed);
+          } else p = run(pgQuery(text, params, opts));
           if (opts?.commit) {
             p.catch(() => undefined);
             ended = commit();
@@ -505,7 +567,7 @@ export async function openPostgres(url: string, settings: PoolSettings | number 
         throw translateError(e);
       } finally {
         client.off('error', onLost);
-        client.release(lost);
+        client.release(lost ?? outOfStep);
       }
     },
     exec: viaPool.exec,

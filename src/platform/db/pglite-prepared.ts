@@ -9,6 +9,7 @@
 // (Promise.all): execProtocol, unlike query(), does not wait for the one before, so these wait
 // for each other here, and query() (which waits only for itself) goes through the same lock.
 import { Mutex, parse, protocol, type PGlite } from '@electric-sql/pglite';
+import { StatementCache } from './statement-cache.js';
 import { statementName } from './statement-name.js';
 
 const joined = (parts: Uint8Array[]) => {
@@ -26,6 +27,8 @@ export function pglitePrepared(lite: PGlite) {
   /** Statement name → the types of its parameters, once prepared. */
   const prepared = new Map<string, number[]>();
   const lock = new Mutex();
+  /** The statements marked { cache: true } (built per request), at most CACHED_STATEMENTS of them prepared. */
+  const cache = new StatementCache();
   const prepare = async (name: string, text: string) => {
     const described = await lite.execProtocol(joined([s.parse({ name, text }), s.describe({ type: 'S', name }), s.sync()]));
     const types = parse.parseDescribeStatementResults(described.messages);
@@ -43,9 +46,24 @@ export function pglitePrepared(lite: PGlite) {
     const run = await lite.execProtocol(joined([s.bind({ statement: name, values }), s.describe({ type: 'P' }), s.execute({}), s.sync()]));
     return (parse.parseResults(run.messages, lite.parsers)[0]?.rows ?? []) as T[];
   };
+  const cachedQuery = async <T>(text: string, params: unknown[]): Promise<T[]> => {
+    const { evict } = cache.use(statementName(text));
+    for (const old of evict) {
+      prepared.delete(old);
+      await lite.execProtocol(joined([s.close({ type: 'S', name: old }), s.sync()]));
+    }
+    try {
+      return await preparedQuery<T>(text, params);
+    } catch (e) {
+      if (!prepared.has(statementName(text))) cache.forget(statementName(text));
+      throw e;
+    }
+  };
   return {
     /** A statement marked { prepare: true }: named, prepared once. */
     prepared: <T>(text: string, params: unknown[]) => lock.runExclusive(() => preparedQuery<T>(text, params)),
+    /** A statement marked { cache: true }: named, prepared while it is among the most recently used. */
+    cached: <T>(text: string, params: unknown[]) => lock.runExclusive(() => cachedQuery<T>(text, params)),
     /** Any other: PGlite's query(), in turn with the prepared ones. */
     unnamed: <T>(text: string, params: unknown[]) => lock.runExclusive(async () => (await lite.query<T>(text, params)).rows),
   };
