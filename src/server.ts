@@ -4,7 +4,7 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase, openPostgres, type Database } from './platform/db/db.js';
 import { attachReplica } from './platform/db/replica.js';
 import { migrateAsOwner } from './platform/db/migrate.js';
-import { analyzeSweep } from './platform/db/analyze.js';
+import { analyzeSweep, warnWithoutAutovacuum } from './platform/db/analyze.js';
 import { monthPartitionsSweep } from './platform/db/partitions.js';
 import { loadTotpKey, sealPlaintextTotpSecrets, useTotpKey } from './platform/auth/totp-secrets.js';
 import { buildApp, type App } from './platform/http/app.js';
@@ -127,6 +127,7 @@ export async function start(config: Config = loadConfig()) {
   // TOTP secrets are encrypted with a key kept outside the database (TOTP_KEY or DATA_DIR/totp.key).
   await whenDatabaseServes('totp-secrets', () => sealPlaintextTotpSecrets(db));
   if (applied?.length) app.log.info({ migrations: applied }, 'migrations applied (and statistics refreshed)');
+  if (!closing) await whenDatabaseServes('autovacuum', () => warnWithoutAutovacuum(db, (f, m) => app.log.warn(f, m)));
   let accounts: Array<{ username: string; displayName: string; organisation: string; roles: string[]; totpSecret?: string }> = [];
   let otherRegions: Array<{ regionName: string; accounts: typeof accounts }> = [];
   if (config.demoFamilies > 0 && !closing) {

@@ -18,3 +18,20 @@ export const analyzeSweep: Sweep = {
     if (db.kind === 'pglite') await analyzeDatabase(db);
   },
 };
+
+/**
+ * A PostgreSQL server without autovacuum: its statistics go stale and the tables written on every
+ * request (the audit chain heads, sessions, the families' activity) keep their dead rows, so Regie
+ * slows down by the day. Regie's login role may not ANALYZE or VACUUM tables it does not own: it
+ * says so at start instead (the README says what the server needs). True when autovacuum is off.
+ */
+export async function warnWithoutAutovacuum(db: Database, warn: (fields: object, message: string) => void): Promise<boolean> {
+  if (db.kind !== 'postgres') return false;
+  const [row] = await db.probe<{ autovacuum: string }>(`SELECT current_setting('autovacuum') AS autovacuum`, 2_000);
+  if (row?.autovacuum !== 'off') return false;
+  warn(
+    { autovacuum: 'off' },
+    'autovacuum staat uit op deze PostgreSQL-server: statistieken verouderen en Regie wordt trager; zet autovacuum aan (README)',
+  );
+  return true;
+}
