@@ -22,6 +22,7 @@ import { readFamilyPage } from '../src/modules/families/families.service.js';
 import type { Actor } from '../src/platform/access/actor.js';
 import { benchActor, cloneDatabase, createDatabase, dropDatabase, siblingUrl } from './database.js';
 import { say } from './options.js';
+import { summarise } from './stats.js';
 
 const server = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ONE = siblingUrl(server, 'regie_rs_one');
@@ -111,8 +112,6 @@ async function target(name: string, url: string): Promise<Target> {
   return { name, db, actor, families, regions: c!.regions, familiesTotal: Number(c!.families) };
 }
 
-const quantile = (ms: number[], q: number) => [...ms].sort((a, b) => a - b)[Math.ceil(ms.length * q) - 1]!;
-
 async function measure(t: Target, n: number): Promise<number[]> {
   const ms: number[] = [];
   for (let i = 0; i < n + 5; i++) {
@@ -147,10 +146,10 @@ async function probe(n: number, rounds = 4) {
   for (const t of [one, many]) {
     const ms = all.get(t)!;
     console.log(
-      `| ${t.name} | ${t.regions} | ${t.familiesTotal.toLocaleString('en')} | ${quantile(ms, 0.5).toFixed(2)} | ${quantile(ms, 0.95).toFixed(2)} |`,
+      `| ${t.name} | ${t.regions} | ${t.familiesTotal.toLocaleString('en')} | ${summarise(ms).p50.toFixed(2)} | ${summarise(ms).p95.toFixed(2)} |`,
     );
   }
-  console.log(`\np95 with 25 regions / with one: **${(quantile(all.get(many)!, 0.95) / quantile(all.get(one)!, 0.95)).toFixed(2)}×**`);
+  console.log(`\np95 with 25 regions / with one: **${(summarise(all.get(many)!).p95 / summarise(all.get(one)!).p95).toFixed(2)}×**`);
   await one.db.close();
   await many.db.close();
 }

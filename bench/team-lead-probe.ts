@@ -7,6 +7,7 @@ import { openPostgres } from '../src/platform/db/db.js';
 import { oneRow } from '../src/platform/db/rows.js';
 import { searchFamilies } from '../src/modules/families/families.service.js';
 import { benchActor } from './database.js';
+import { summarise } from './stats.js';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/regie_bench';
 const n = Number(process.argv[2] ?? 40);
@@ -33,10 +34,6 @@ const words = (
 ).map((r) => r.word);
 if (!words.length) throw new Error('no family names to search for');
 
-const quantiles = (ms: number[]): [number, number] => {
-  ms.sort((a, b) => a - b);
-  return [ms[Math.floor(ms.length / 2)]!, ms[Math.ceil(ms.length * 0.95) - 1]!];
-};
 async function time(sort: Sort, prefix?: number) {
   const ms: number[] = [];
   for (let i = 0; i < n + 5; i++) {
@@ -45,7 +42,8 @@ async function time(sort: Sort, prefix?: number) {
     await searchFamilies(db, actor, { scope: 'organisation', sort, limit: 20, ...(q ? { q } : {}) } as never);
     if (i >= 5) ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  return quantiles(ms);
+  const { p50, p95 } = summarise(ms);
+  return [p50, p95] as const;
 }
 
 console.log(`| sort (scope=organisation, first page of 20) | q | p50 ms | p95 ms | (${families} families, ${n} requests each) |`);

@@ -19,6 +19,7 @@ import { encodeCursor } from '../src/platform/http/cursor.js';
 import type { Actor } from '../src/platform/access/actor.js';
 import { benchActor, cloneDatabase, createDatabase, dropDatabase, siblingUrl } from './database.js';
 import { say } from './options.js';
+import { summarise } from './stats.js';
 
 const server = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SMALL = siblingUrl(server, 'regie_tl_small');
@@ -153,8 +154,6 @@ async function target(name: string, url: string, only?: string[]): Promise<Targe
   return { name, db, actor, families, deep, events: await events(db) };
 }
 
-const quantile = (ms: number[], q: number) => [...ms].sort((a, b) => a - b)[Math.ceil(ms.length * q) - 1]!;
-
 async function measure(t: Target, n: number, kind: 'newest' | 'deep'): Promise<number[]> {
   const ms: number[] = [];
   for (let i = 0; i < n + 5; i++) {
@@ -191,12 +190,12 @@ async function probe(n: number, rounds = 3) {
     for (const kind of ['newest', 'deep'] as const) {
       const ms = all[`${t.name} ${kind}`]!;
       console.log(
-        `| ${t.name} | ${t.events.toLocaleString('en')} | ${kind} | ${quantile(ms, 0.5).toFixed(2)} | ${quantile(ms, 0.95).toFixed(2)} |`,
+        `| ${t.name} | ${t.events.toLocaleString('en')} | ${kind} | ${summarise(ms).p50.toFixed(2)} | ${summarise(ms).p95.toFixed(2)} |`,
       );
     }
   for (const kind of ['newest', 'deep'] as const)
     console.log(
-      `\np95 ${kind}: 25 M / 1.5 M = **${(quantile(all[`25 M ${kind}`]!, 0.95) / quantile(all[`1.5 M ${kind}`]!, 0.95)).toFixed(2)}×** (target ≤ 1.5×)`,
+      `\np95 ${kind}: 25 M / 1.5 M = **${(summarise(all[`25 M ${kind}`]!).p95 / summarise(all[`1.5 M ${kind}`]!).p95).toFixed(2)}×** (target ≤ 1.5×)`,
     );
   await small.db.close();
   await big.db.close();
