@@ -6,6 +6,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { getFamilyPage } from './family-page-request.js';
+import { openLoop } from './open-loop.js';
 
 export interface LoadJob {
   baseUrl: string;
@@ -39,7 +40,6 @@ function run(job: LoadJob): Promise<LoadResult> {
     serviceTimes: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0,
-    sent = 0,
     done = 0,
     inFlight = 0,
     maxInFlight = 0,
@@ -89,15 +89,7 @@ function run(job: LoadJob): Promise<LoadResult> {
         }),
       ).then(end);
     };
-    const tick = () => {
-      const now = performance.now();
-      while (sent < total && start + sent * interval <= now) {
-        fire(sent, start + sent * interval);
-        sent++;
-      }
-      if (sent < total) setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
-    };
-    setTimeout(tick, Math.max(0, start - performance.now()));
+    openLoop(total, interval, start, fire);
   });
 }
 

@@ -20,6 +20,7 @@ import { oneRow } from '../src/platform/db/rows.js';
 import { preparePostgres } from './database.js';
 import { loggedIn, myFamilyIds, userOf } from './server.js';
 import { rng, summarise } from './stats.js';
+import { openLoop } from './open-loop.js';
 import { say } from './options.js';
 import { freePort } from '../test/support/net.js';
 
@@ -133,7 +134,6 @@ async function main() {
 
   say(`soak: ${rate} requests/s for ${minutes} min (60% family page, 25% Mijn gezinnen, 15% writes)`);
   await new Promise<void>((done) => {
-    let sent = 0;
     let answered = 0;
     const fire = (i: number, due: number) => {
       const r = random();
@@ -145,15 +145,7 @@ async function main() {
         if (++answered === total) done();
       });
     };
-    const tick = () => {
-      const now = performance.now();
-      while (sent < total && start + sent * interval <= now) {
-        fire(sent, start + sent * interval);
-        sent++;
-      }
-      if (sent < total) setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
-    };
-    setTimeout(tick, Math.max(0, start - performance.now()));
+    openLoop(total, interval, start, fire);
   });
   clearInterval(memoryTimer);
   clearInterval(progress);
