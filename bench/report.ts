@@ -114,6 +114,26 @@ const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const latRow = (label: string, s: Summary) => row([label, s.n, f(s.mean), f(s.p50), f(s.p95), f(s.p99), f(s.max)]);
 const LAT_HEAD = ['| | n | mean | p50 | p95 | p99 | max |', '|---|---:|---:|---:|---:|---:|---:|'];
 
+/** A request through the API beside its statements run directly (with and without the session lookup, and, as a diagnostic, without row-level security). */
+interface AgainstRaw {
+  api: Summary;
+  raw: Summary;
+  rawWithSession: Summary;
+  rawWithoutRls?: Summary | null;
+}
+const againstRawRows = (x: AgainstRaw) => [
+  ...LAT_HEAD,
+  latRow('API', x.api),
+  latRow('raw SQL', x.raw),
+  latRow('raw SQL + session lookup', x.rawWithSession),
+  ...(x.rawWithoutRls ? [latRow('raw SQL as superuser, no row-level security (diagnostic)', x.rawWithoutRls)] : []),
+];
+/** What row-level security costs of the raw median, when the diagnostic ran. */
+const rlsCost = (x: AgainstRaw) =>
+  x.rawWithoutRls
+    ? ` Row-level security accounts for ${f(x.raw.p50 - x.rawWithoutRls.p50)} ms of the raw median (${f(x.rawWithoutRls.p50)} ms without it).`
+    : '';
+
 function miss(value: number, target: number) {
   return value <= target ? '' : ` (over by ${f(value - target)}, ${f((value / target - 1) * 100, 0)}%)`;
 }
@@ -277,16 +297,10 @@ export function renderMarkdown(r: BenchReport, previous: Previous | null, notes:
         'parameters as BEGIN, statements, COMMIT over one pg.Client. Raw + session also replays the statements before the transaction ' +
         '(the session lookup).',
       '',
-      ...LAT_HEAD,
-      latRow('API', fp.api),
-      latRow('raw SQL', fp.raw),
-      latRow('raw SQL + session lookup', fp.rawWithSession),
-      ...(fp.rawWithoutRls ? [latRow('raw SQL as superuser, no row-level security (diagnostic)', fp.rawWithoutRls)] : []),
+      ...againstRawRows(fp),
       '',
       `Ratio of medians ${f(fp.ratio)}×, of means ${f(fp.ratioMean)}×; against raw + session ${f(fp.api.p50 / fp.rawWithSession.p50)}×.` +
-        (fp.rawWithoutRls
-          ? ` Row-level security accounts for ${f(fp.raw.p50 - fp.rawWithoutRls.p50)} ms of the raw median (${f(fp.rawWithoutRls.p50)} ms without it).`
-          : ''),
+        rlsCost(fp),
       '',
       'Raw SQL per statement (ms):',
       '',
@@ -479,16 +493,9 @@ function renderTriage(L: string[], t: TriageResult) {
       'deadline in working days per urgency as the service computes it, 65% about a known person, 15% about a household, 20% about someone unknown. ' +
       `The first page (${t.firstPage.items} signals, ${t.firstPage.overdue} overdue, ${t.firstPage.hasNextPage ? 'with' : 'without'} a next page) was checked against the same query as the superuser.`,
     '',
-    ...LAT_HEAD,
-    latRow('API', t.api),
-    latRow('raw SQL', t.raw),
-    latRow('raw SQL + session lookup', t.rawWithSession),
-    ...(t.rawWithoutRls ? [latRow('raw SQL as superuser, no row-level security (diagnostic)', t.rawWithoutRls)] : []),
+    ...againstRawRows(t),
     '',
-    `Ratio of p95 ${f(t.ratio)}× (target ≤ ${TARGETS.triageRatio}×), of medians ${f(t.ratioMedian)}×.` +
-      (t.rawWithoutRls
-        ? ` Row-level security accounts for ${f(t.raw.p50 - t.rawWithoutRls.p50)} ms of the raw median (${f(t.rawWithoutRls.p50)} ms without it).`
-        : ''),
+    `Ratio of p95 ${f(t.ratio)}× (target ≤ ${TARGETS.triageRatio}×), of medians ${f(t.ratioMedian)}×.` + rlsCost(t),
     '',
     'Raw SQL per statement (ms):',
     '',
