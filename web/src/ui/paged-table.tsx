@@ -11,8 +11,8 @@ type Item<P extends PagedPath> = PagedList<P>['items'][number];
 export interface ListTableProps<T> {
   /** The column headers, in order. */
   head: ReactNode[];
-  /** One `<TableRow>` an item. */
-  row: (item: T) => ReactNode;
+  /** One `<TableRow>` an item (with its place in `items`). */
+  row: (item: T, index: number) => ReactNode;
   /** A caption for screen readers (visually hidden). */
   caption?: string;
   /** The class of a wrapper that lets a wide table scroll sideways. */

@@ -1,20 +1,12 @@
 // "Integraal beeld" on the family page: the latest scores per person and domain (both views side
 // by side), the blind spots, and links to record a new set and to each person's course.
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { DOMAIN_LABELS, type Domain } from '@contract/shared/domains.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { ProblemAlert } from '../../ui/forms.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { useAssessmentT } from './texts.js';
 
 export function IntegralPicturePanel({ caseId, canWrite }: { caseId: string | null | undefined; canWrite: boolean }) {
@@ -56,31 +48,22 @@ function Panel({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
             <Paragraph>
               <A href={`/dossiers/${caseId}/personen/${p.personId}/verloop`}>{t('course', { name: p.name })}</A>
             </Paragraph>
-            <Table className="regie-table">
-              <caption className="regie-visually-hidden">{p.name}</caption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('domain')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('professional')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('family')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {p.validDomains
-                  .filter((d) => cell(p.personId, d, 'professional') || cell(p.personId, d, 'family'))
-                  .map((d) => {
-                    const pro = cell(p.personId, d, 'professional');
-                    const fam = cell(p.personId, d, 'family');
-                    return (
-                      <TableRow key={d}>
-                        <TableHeaderCell scope="row">{DOMAIN_LABELS[lang][d]}</TableHeaderCell>
-                        <TableCell>{pro ? <span title={pro.rationale}>{pro.score}</span> : t('notScored')}</TableCell>
-                        <TableCell>{fam ? <span title={fam.rationale}>{fam.score}</span> : t('notScored')}</TableCell>
-                      </TableRow>
-                    );
-                  })}
-              </TableBody>
-            </Table>
+            <ListTable
+              items={p.validDomains.filter((d) => cell(p.personId, d, 'professional') || cell(p.personId, d, 'family'))}
+              caption={p.name}
+              head={[t('domain'), t('professional'), t('family')]}
+              row={(d) => {
+                const pro = cell(p.personId, d, 'professional');
+                const fam = cell(p.personId, d, 'family');
+                return (
+                  <TableRow key={d}>
+                    <TableHeaderCell scope="row">{DOMAIN_LABELS[lang][d]}</TableHeaderCell>
+                    <TableCell>{pro ? <span title={pro.rationale}>{pro.score}</span> : t('notScored')}</TableCell>
+                    <TableCell>{fam ? <span title={fam.rationale}>{fam.score}</span> : t('notScored')}</TableCell>
+                  </TableRow>
+                );
+              }}
+            />
           </div>
         ))}
       {spots.data && (

@@ -1,22 +1,14 @@
 // A person's course: per life domain a line chart of the scores over time (recharts, MIT), the
 // professional's and the family's view as two lines, each with the same data as a table for
 // screen readers and keyboard users (the chart itself is hidden from assistive technology).
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { DOMAIN_LABELS } from '@contract/shared/domains.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { ProblemAlert } from '../../ui/forms.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { fmtDate } from '../../ui/time.js';
 import { useAssessmentT } from './texts.js';
 
@@ -79,29 +71,22 @@ export function PersonCourse({ caseId, personId }: { caseId: string; personId: s
                 </LineChart>
               </ResponsiveContainer>
             </figure>
-            <Table className="regie-table">
-              <caption className="regie-visually-hidden">{t('tableCaption', { domain: name })}</caption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('date')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('professional')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('family')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {dates.map((date, i) => {
-                  const pro = d.points.find((p) => p.assessedOn === date && p.view === 'professional');
-                  const fam = d.points.find((p) => p.assessedOn === date && p.view === 'family');
-                  return (
-                    <TableRow key={date}>
-                      <TableHeaderCell scope="row">{rows[i]?.date}</TableHeaderCell>
-                      <TableCell>{pro ? `${pro.score} — ${pro.rationale} (${pro.organisation})` : t('notScored')}</TableCell>
-                      <TableCell>{fam ? `${fam.score} — ${fam.rationale} (${fam.organisation})` : t('notScored')}</TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
+            <ListTable
+              items={dates}
+              caption={t('tableCaption', { domain: name })}
+              head={[t('date'), t('professional'), t('family')]}
+              row={(date, i) => {
+                const pro = d.points.find((p) => p.assessedOn === date && p.view === 'professional');
+                const fam = d.points.find((p) => p.assessedOn === date && p.view === 'family');
+                return (
+                  <TableRow key={date}>
+                    <TableHeaderCell scope="row">{rows[i]?.date}</TableHeaderCell>
+                    <TableCell>{pro ? `${pro.score} — ${pro.rationale} (${pro.organisation})` : t('notScored')}</TableCell>
+                    <TableCell>{fam ? `${fam.score} — ${fam.rationale} (${fam.organisation})` : t('notScored')}</TableCell>
+                  </TableRow>
+                );
+              }}
+            />
           </section>
         );
       })}

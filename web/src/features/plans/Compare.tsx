@@ -1,22 +1,14 @@
 // Comparing two versions of a plan side by side: each goal and action added, removed or changed
 // (naming what changed), before and after in two columns.
 import { useState } from 'react';
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { ProblemAlert, Select } from '../../ui/forms.js';
 import { fmtDate } from '../../ui/time.js';
 import { FilterForm } from '../../ui/list-controls.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { usePlanT, type PlanKey } from './texts.js';
 import { domainLabel, ownerName } from './plan-labels.js';
 import type { ApiResponse } from '../../api.js';
@@ -86,36 +78,33 @@ function ComparisonView({ c }: { c: Comparison }) {
     <section className="regie-section" aria-label={title}>
       <Heading level={2}>{title}</Heading>
       <Paragraph>{t('counts', counts)}</Paragraph>
-      <Table className="regie-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
-            <TableHeaderCell scope="col">
-              {t('before')} ({t('version', { n: c.from.number })})
-            </TableHeaderCell>
-            <TableHeaderCell scope="col">
-              {t('after')} ({t('version', { n: c.to.number })})
-            </TableHeaderCell>
+      <ListTable
+        items={changes(items)}
+        head={[
+          t('status'),
+          <>
+            {t('before')} ({t('version', { n: c.from.number })})
+          </>,
+          <>
+            {t('after')} ({t('version', { n: c.to.number })})
+          </>,
+        ]}
+        row={(i, n) => (
+          <TableRow key={n}>
+            <TableCell>
+              {t(`c_${i.change}` as PlanKey)}
+              {i.fields.length > 0 && (
+                <>
+                  <br />
+                  <span className="regie-muted">{t('changedFields', { fields: i.fields.join(', ') })}</span>
+                </>
+              )}
+            </TableCell>
+            <TableCell>{show(i.before)}</TableCell>
+            <TableCell>{show(i.after)}</TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {changes(items).map((i, n) => (
-            <TableRow key={n}>
-              <TableCell>
-                {t(`c_${i.change}` as PlanKey)}
-                {i.fields.length > 0 && (
-                  <>
-                    <br />
-                    <span className="regie-muted">{t('changedFields', { fields: i.fields.join(', ') })}</span>
-                  </>
-                )}
-              </TableCell>
-              <TableCell>{show(i.before)}</TableCell>
-              <TableCell>{show(i.after)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        )}
+      />
     </section>
   );
   return (

@@ -1,6 +1,7 @@
 // The goals or actions of a plan version as a table, each row with its remove button in a draft.
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import type { ReactNode } from 'react';
+import { ListTable } from '../../ui/paged-table.js';
 import { usePlanT, type PlanKey } from './texts.js';
 
 /** A subtle button that removes one item; its accessible name says which. */
@@ -27,31 +28,17 @@ export function ItemTable<T extends { id: string }>({
 }) {
   const t = usePlanT();
   return (
-    <Table className="regie-table">
-      <TableHeader>
-        <TableRow>
-          {columns.map((c) => (
-            <TableHeaderCell key={c} scope="col">
-              {t(c)}
-            </TableHeaderCell>
+    <ListTable
+      items={items}
+      head={[...columns.map((c) => t(c)), ...(remove ? [<span className="regie-visually-hidden">{t('remove')}</span>] : [])]}
+      row={(item) => (
+        <TableRow key={item.id}>
+          {cells(item).map((c, i) => (
+            <TableCell key={columns[i]}>{c}</TableCell>
           ))}
-          {remove && (
-            <TableHeaderCell scope="col">
-              <span className="regie-visually-hidden">{t('remove')}</span>
-            </TableHeaderCell>
-          )}
+          {remove && <TableCell>{remove(item)}</TableCell>}
         </TableRow>
-      </TableHeader>
-      <TableBody>
-        {items.map((item) => (
-          <TableRow key={item.id}>
-            {cells(item).map((c, i) => (
-              <TableCell key={columns[i]}>{c}</TableCell>
-            ))}
-            {remove && <TableCell>{remove(item)}</TableCell>}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      )}
+    />
   );
 }

@@ -1,23 +1,13 @@
 // "Plan": the current version (goals, the family's own goals, actions, who agreed), the draft
 // being edited, the versions, open disagreements, and links to compare and to the PDF.
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Alert, Button, Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { post } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
 import { ProblemAlert } from '../../ui/forms.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { fmtDate } from '../../ui/time.js';
 import { usePlanT, type PlanKey } from './texts.js';
 import { DraftEditor } from './DraftEditor.js';
@@ -107,28 +97,19 @@ export function PlanScreen({ caseId }: { caseId: string }) {
           <Heading level={2} id="versions-title">
             {t('versions')}
           </Heading>
-          <Table className="regie-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('version', { n: '' }).trim()}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('date')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('proposedAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('decidedAt')}</TableHeaderCell>
+          <ListTable
+            items={earlier}
+            head={[t('version', { n: '' }).trim(), t('status'), t('date'), t('proposedAt'), t('decidedAt')]}
+            row={(v) => (
+              <TableRow key={v.id}>
+                <TableHeaderCell scope="row">{v.number}</TableHeaderCell>
+                <TableCell>{t(`s_${v.status}` as PlanKey)}</TableCell>
+                <TableCell>{fmtDate(v.planDate, lang)}</TableCell>
+                <TableCell>{fmtDate(v.proposedAt, lang)}</TableCell>
+                <TableCell>{fmtDate(v.decidedAt, lang)}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {earlier.map((v) => (
-                <TableRow key={v.id}>
-                  <TableHeaderCell scope="row">{v.number}</TableHeaderCell>
-                  <TableCell>{t(`s_${v.status}` as PlanKey)}</TableCell>
-                  <TableCell>{fmtDate(v.planDate, lang)}</TableCell>
-                  <TableCell>{fmtDate(v.proposedAt, lang)}</TableCell>
-                  <TableCell>{fmtDate(v.decidedAt, lang)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            )}
+          />
           {d.versions.length > 1 && (
             <Paragraph>
               <A href={`/plannen/${caseId}/vergelijken`}>{t('compare')}</A>

@@ -1,16 +1,8 @@
 // The safety plan as it was proposed with a plan version (kept with the version, issue 14): what
 // the parties agreed to, not the case's safety plan of today.
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useI18n } from '../../i18n.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { fmtDate } from '../../ui/time.js';
 import { usePlanT } from './texts.js';
 import type { Version } from './VersionContent.js';
@@ -29,26 +21,18 @@ export function VersionSafetyPlan({ v, level }: { v: Version; level: 2 | 3 }) {
       ) : (
         <>
           <Paragraph className="regie-muted">{t('safetyPlanKeptNote')}</Paragraph>
-          <Table className="regie-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('spWhat')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('spWho')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('spWhen')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('spCheck')}</TableHeaderCell>
+          <ListTable
+            items={v.safetyPlan}
+            head={[t('spWhat'), t('spWho'), t('spWhen'), t('spCheck')]}
+            row={(s, i) => (
+              <TableRow key={`${i}-${s.what}`}>
+                <TableCell>{s.what}</TableCell>
+                <TableCell>{s.who}</TableCell>
+                <TableCell>{s.when ? fmtDate(s.when, lang) : '—'}</TableCell>
+                <TableCell>{s.check ?? '—'}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {v.safetyPlan.map((s, i) => (
-                <TableRow key={`${i}-${s.what}`}>
-                  <TableCell>{s.what}</TableCell>
-                  <TableCell>{s.who}</TableCell>
-                  <TableCell>{s.when ? fmtDate(s.when, lang) : '—'}</TableCell>
-                  <TableCell>{s.check ?? '—'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            )}
+          />
         </>
       )}
     </>

@@ -1,7 +1,8 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import type { ApiResponse } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { A } from '../../router.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { fmtDateTime } from '../../ui/time.js';
 import { auditObjectLabel } from '@contract/shared/audit-objects.js';
 
@@ -13,66 +14,59 @@ export type AuditItem =
 export function AuditTable({ items, showPerson = true }: { items: AuditItem[]; showPerson?: boolean }) {
   const { t, label, lang } = useI18n();
   return (
-    <Table className="regie-table">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{t('when')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('user')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('organisation')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('action')}</TableHeaderCell>
-          {showPerson && <TableHeaderCell scope="col">{t('subject')}</TableHeaderCell>}
-          <TableHeaderCell scope="col">{t('object')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('legalBasis')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('outcome')}</TableHeaderCell>
+    <ListTable
+      items={items.map((a) => ({ ...a, glass: 'flags' in a ? a.flags.breakGlass : a.breakGlass, person: 'person' in a ? a.person : null }))}
+      head={[
+        t('when'),
+        t('user'),
+        t('organisation'),
+        t('action'),
+        ...(showPerson ? [t('subject')] : []),
+        t('object'),
+        t('legalBasis'),
+        t('outcome'),
+      ]}
+      row={(a) => (
+        <TableRow key={a.seq} className={a.glass ? 'regie-row-breakglass' : a.outcome === 'denied' ? 'regie-row-denied' : undefined}>
+          <TableCell>
+            {fmtDateTime(a.occurredAt, lang)}
+            <br />
+            <span className="regie-muted">#{a.seq}</span>
+          </TableCell>
+          <TableCell>
+            {a.user?.name ?? '—'}
+            <br />
+            <span className="regie-muted">{label(a.role)}</span>
+          </TableCell>
+          <TableCell>
+            {a.organisation?.name ?? '—'}
+            {a.onBehalfOf && a.onBehalfOf.id !== a.organisation?.id && (
+              <>
+                <br />
+                <span className="regie-muted">
+                  {t('onBehalfOf')} {a.onBehalfOf.name}
+                </span>
+              </>
+            )}
+          </TableCell>
+          <TableCell>{label(a.action)}</TableCell>
+          {showPerson && (
+            <TableCell>{a.person ? <A href={`/privacy/personen/${a.person.id}`}>{a.person.fullName ?? a.person.id}</A> : '—'}</TableCell>
+          )}
+          <TableCell>{auditObjectLabel(a.objectType, lang)}</TableCell>
+          <TableCell>
+            {label(a.legalBasis) || '—'}
+            {a.glass && (
+              <>
+                <br />
+                <strong>{t('breakGlass')}</strong>
+                {a.reason && `: ${a.reason}`}
+              </>
+            )}
+          </TableCell>
+          <TableCell>{label(a.outcome)}</TableCell>
         </TableRow>
-      </TableHeader>
-      <TableBody>
-        {items
-          .map((a) => ({ ...a, glass: 'flags' in a ? a.flags.breakGlass : a.breakGlass, person: 'person' in a ? a.person : null }))
-          .map((a) => (
-            <TableRow key={a.seq} className={a.glass ? 'regie-row-breakglass' : a.outcome === 'denied' ? 'regie-row-denied' : undefined}>
-              <TableCell>
-                {fmtDateTime(a.occurredAt, lang)}
-                <br />
-                <span className="regie-muted">#{a.seq}</span>
-              </TableCell>
-              <TableCell>
-                {a.user?.name ?? '—'}
-                <br />
-                <span className="regie-muted">{label(a.role)}</span>
-              </TableCell>
-              <TableCell>
-                {a.organisation?.name ?? '—'}
-                {a.onBehalfOf && a.onBehalfOf.id !== a.organisation?.id && (
-                  <>
-                    <br />
-                    <span className="regie-muted">
-                      {t('onBehalfOf')} {a.onBehalfOf.name}
-                    </span>
-                  </>
-                )}
-              </TableCell>
-              <TableCell>{label(a.action)}</TableCell>
-              {showPerson && (
-                <TableCell>
-                  {a.person ? <A href={`/privacy/personen/${a.person.id}`}>{a.person.fullName ?? a.person.id}</A> : '—'}
-                </TableCell>
-              )}
-              <TableCell>{auditObjectLabel(a.objectType, lang)}</TableCell>
-              <TableCell>
-                {label(a.legalBasis) || '—'}
-                {a.glass && (
-                  <>
-                    <br />
-                    <strong>{t('breakGlass')}</strong>
-                    {a.reason && `: ${a.reason}`}
-                  </>
-                )}
-              </TableCell>
-              <TableCell>{label(a.outcome)}</TableCell>
-            </TableRow>
-          ))}
-      </TableBody>
-    </Table>
+      )}
+    />
   );
 }

@@ -1,18 +1,10 @@
 // The safety plan's agreements as a table — what, who, by when, how it is checked — with a remove button per agreement for those who may write.
 import { useState } from 'react';
-import {
-  Button,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Button, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { post, type ApiResponse } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { ProblemAlert } from '../../ui/forms.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { fmtDate } from '../../ui/time.js';
 import { key } from './safety-data.js';
 import type { ST } from './texts.js';
@@ -50,44 +42,37 @@ export function AgreementsTable({
   return (
     <>
       <ProblemAlert error={error} />
-      <Table className="regie-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{st('what')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{st('owner')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{st('dueOn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{st('checkHow')}</TableHeaderCell>
+      <ListTable
+        items={plan}
+        head={[
+          st('what'),
+          st('owner'),
+          st('dueOn'),
+          st('checkHow'),
+          ...(mayWrite ? [<span className="regie-visually-hidden">{st('removeAgreement')}</span>] : []),
+        ]}
+        row={(p) => (
+          <TableRow key={p.id}>
+            <TableCell>{p.what}</TableCell>
+            <TableCell>
+              {p.ownerName} ({st(key(`o_${p.ownerKind === 'family_member' ? 'person' : p.ownerKind}`))})
+            </TableCell>
+            <TableCell>{p.dueOn ? fmtDate(p.dueOn, lang) : '—'}</TableCell>
+            <TableCell>{p.checkHow}</TableCell>
             {mayWrite && (
-              <TableHeaderCell scope="col">
-                <span className="regie-visually-hidden">{st('removeAgreement')}</span>
-              </TableHeaderCell>
+              <TableCell>
+                <Button
+                  appearance="secondary-action-button"
+                  aria-label={st('removeAgreementOf', { what: p.what })}
+                  onClick={() => void remove(p)}
+                >
+                  {st('removeAgreement')}
+                </Button>
+              </TableCell>
             )}
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {plan.map((p) => (
-            <TableRow key={p.id}>
-              <TableCell>{p.what}</TableCell>
-              <TableCell>
-                {p.ownerName} ({st(key(`o_${p.ownerKind === 'family_member' ? 'person' : p.ownerKind}`))})
-              </TableCell>
-              <TableCell>{p.dueOn ? fmtDate(p.dueOn, lang) : '—'}</TableCell>
-              <TableCell>{p.checkHow}</TableCell>
-              {mayWrite && (
-                <TableCell>
-                  <Button
-                    appearance="secondary-action-button"
-                    aria-label={st('removeAgreementOf', { what: p.what })}
-                    onClick={() => void remove(p)}
-                  >
-                    {st('removeAgreement')}
-                  </Button>
-                </TableCell>
-              )}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        )}
+      />
     </>
   );
 }

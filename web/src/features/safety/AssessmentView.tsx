@@ -1,16 +1,8 @@
 // The recorded safety assessment: the decision, dangers and what goes well, the scaling per party,
 // who changed it last, and the behavioural scientist's reviews.
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useI18n } from '../../i18n.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { fmtDate } from '../../ui/time.js';
 import { key, type Safety } from './safety-data.js';
 import type { ST } from './texts.js';
@@ -31,25 +23,19 @@ export function AssessmentView({ st, a }: { st: ST; a: NonNullable<Safety['asses
         <dd>{a.safetyGoals || '—'}</dd>
       </dl>
       {a.scalings.length > 0 && (
-        <Table className="regie-table">
-          <caption className="regie-visually-hidden">{st('scaling')}</caption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{st('party')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{st('score')}</TableHeaderCell>
+        <ListTable
+          items={a.scalings}
+          caption={st('scaling')}
+          head={[st('party'), st('score')]}
+          row={(s) => (
+            <TableRow key={`${s.partyKind}:${s.partyId}`}>
+              <TableCell>{s.partyName}</TableCell>
+              <TableCell>
+                {s.score} / 10{s.note && ` — ${s.note}`}
+              </TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {a.scalings.map((s) => (
-              <TableRow key={`${s.partyKind}:${s.partyId}`}>
-                <TableCell>{s.partyName}</TableCell>
-                <TableCell>
-                  {s.score} / 10{s.note && ` — ${s.note}`}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          )}
+        />
       )}
       <Paragraph className="regie-muted">
         {st('lastChanged', { name: a.updatedBy, date: fmtDate(a.updatedAt, lang), version: a.version })}

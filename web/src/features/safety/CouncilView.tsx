@@ -1,17 +1,8 @@
 // The family network council as recorded: overdue or not, offered and met, the family's answer,
 // and its outcome (the family's goals and the network's actions).
-import {
-  Alert,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@rijkshuisstijl-community/components-react';
+import { Alert, Heading, Paragraph, TableCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { useI18n } from '../../i18n.js';
+import { ListTable } from '../../ui/paged-table.js';
 import { fmtDate } from '../../ui/time.js';
 import { key, type Safety } from './safety-data.js';
 import type { ST } from './texts.js';
@@ -63,25 +54,18 @@ export function CouncilView({ st, c }: { st: ST; c: Safety['council'] }) {
             ))}
           </ul>
           {c.outcome.actions.length > 0 && (
-            <Table className="regie-table">
-              <caption className="regie-visually-hidden">{st('actions')}</caption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{st('what')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{st('networkMember')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{st('dueOn')}</TableHeaderCell>
+            <ListTable
+              items={c.outcome.actions}
+              caption={st('actions')}
+              head={[st('what'), st('networkMember'), st('dueOn')]}
+              row={(x, i) => (
+                <TableRow key={i}>
+                  <TableCell>{x.what}</TableCell>
+                  <TableCell>{x.networkMemberName}</TableCell>
+                  <TableCell>{fmtDate(x.dueOn, lang)}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {c.outcome.actions.map((x, i) => (
-                  <TableRow key={i}>
-                    <TableCell>{x.what}</TableCell>
-                    <TableCell>{x.networkMemberName}</TableCell>
-                    <TableCell>{fmtDate(x.dueOn, lang)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              )}
+            />
           )}
         </>
       )}
