@@ -1,5 +1,5 @@
 // Binding a form's fields to its state and its field errors, so each field is one line:
-// `<TextInput label={t('street')} {...bind('street')} />` (see forms.tsx for the fields themselves).
+// `<TextInput label={t('street')} {...bind('street')} />` (see form-fields.tsx for the fields themselves).
 
 /** The keys of a form's state that hold text (what a text field, select or date field edits). */
 export type TextKey<T> = { [K in keyof T]-?: T[K] extends string ? K : never }[keyof T] & string;

@@ -1,7 +1,7 @@
 // The one form pattern's data: a refusal (from the server, or the form's own check before sending)
 // as one plain sentence per field, in the form's order, each tied to the field it is about. Pure,
-// so the mapping is unit-tested (form-errors.test.ts); ui/forms.tsx renders it as the error
-// summary at the top of the form and the message at each field.
+// so the mapping is unit-tested (form-errors.test.ts); ui/error-summary.tsx renders it as the
+// error summary at the top of the form, ui/form-fields.tsx as the message at each field.
 import type { ProblemBody } from '@contract/shared/problem.js';
 
 export interface FieldMessage {

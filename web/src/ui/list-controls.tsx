@@ -1,5 +1,5 @@
 // The controls above a list: a search form, a form of filters with its one button, and a select of
-// which every option is a choice (no "— kies —" first, unlike ui/forms.tsx's Select), for filters
+// which every option is a choice (no "— kies —" first, unlike ui/form-fields.tsx's Select), for filters
 // and settings.
 import { useState, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { Button } from '@rijkshuisstijl-community/components-react';
