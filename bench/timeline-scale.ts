@@ -188,10 +188,8 @@ async function probe(n: number, rounds = 3) {
   console.log('|---|---:|---|---:|---:|');
   for (const t of [small, big])
     for (const kind of ['newest', 'deep'] as const) {
-      const ms = all[`${t.name} ${kind}`]!;
-      console.log(
-        `| ${t.name} | ${t.events.toLocaleString('en')} | ${kind} | ${summarise(ms).p50.toFixed(2)} | ${summarise(ms).p95.toFixed(2)} |`,
-      );
+      const { p50, p95 } = summarise(all[`${t.name} ${kind}`]!);
+      console.log(`| ${t.name} | ${t.events.toLocaleString('en')} | ${kind} | ${p50.toFixed(2)} | ${p95.toFixed(2)} |`);
     }
   for (const kind of ['newest', 'deep'] as const)
     console.log(

@@ -47,15 +47,16 @@ export function pglitePrepared(lite: PGlite) {
     return (parse.parseResults(run.messages, lite.parsers)[0]?.rows ?? []) as T[];
   };
   const cachedQuery = async <T>(text: string, params: unknown[]): Promise<T[]> => {
-    const { evict } = cache.use(statementName(text));
-    for (const old of evict) {
+    const name = statementName(text);
+    for (const old of cache.use(name).evict) {
       prepared.delete(old);
       await lite.execProtocol(joined([s.close({ type: 'S', name: old }), s.sync()]));
     }
     try {
       return await preparedQuery<T>(text, params);
     } catch (e) {
-      if (!prepared.has(statementName(text))) cache.forget(statementName(text));
+      // A statement that did not parse is not prepared: nothing to close later.
+      if (!prepared.has(name)) cache.forget(name);
       throw e;
     }
   };
