@@ -421,8 +421,8 @@ async function seedAudit(
       [chunk, perFamily],
     );
     onProgress?.('audit', Math.min(familyIds.length, start + step), familyIds.length);
-    // Each statement leaves ~1,000 dead versions of a chain-head row. Without (auto)vacuum
-    // that one-row table grows by megabytes a minute and every trigger lookup slows down.
+    // Each statement leaves a dead version of its chain-head row (one per statement since
+    // migrations/0420, ~1,000 before); without (auto)vacuum they would pile up over a long seed.
     if (++statements % VACUUM_EVERY === 0) await db.query('VACUUM audit_chain_head').catch(() => undefined);
   }
 }

@@ -1,7 +1,7 @@
 // The audit chain in stripes (migrations/0260, docs/adr/0014): a region's log is K hash chains, so
 // audited transactions of one region do not wait for each other; each chain is still gap-free,
 // linked and anchored, and verification walks them all.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, onPostgres, type TestDb } from '../support/db.js';
 import { createOrganisation, createRegion, createUser, type TestUser } from '../support/factory.js';
 import { recordAccess, verifyChain } from '../../src/platform/audit/audit.js';
-import { openPostgres } from '../../src/platform/db/db.js';
+import { openPostgres, type Tx } from '../../src/platform/db/db.js';
 import { oneRow } from '../../src/platform/db/rows.js';
 import { asActor } from '../../src/platform/db/actor-tx.js';
 import { checkpointSettings, readCheckpoints, verifyAgainstCheckpoint, writeCheckpoints } from '../../src/platform/audit/checkpoints.js';
@@ -122,6 +122,70 @@ describe('the audit chain in stripes', () => {
     });
     expect(later.m.startsWith(`${later.x} `)).toBe(true);
     expect(later.x).not.toBe(memo.x);
+  });
+
+  it("writes a chain's head once per statement, continues it from the transaction's memo, and takes a savepoint's rows back with it", async () => {
+    const { region, user } = await regionWithUser();
+    const persons = (n: number) => Array.from({ length: n }, () => randomUUID());
+    // Every update of a chain head counted, by a trigger this test adds (as the superuser) and removes.
+    await t.superuser.exec(`CREATE TABLE test_head_updates (n integer);
+      CREATE FUNCTION test_count_head_update() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+      BEGIN INSERT INTO test_head_updates VALUES (1); RETURN NULL; END $$;
+      CREATE TRIGGER test_count AFTER UPDATE ON audit_chain_head FOR EACH ROW EXECUTE FUNCTION test_count_head_update();
+      GRANT SELECT ON test_head_updates TO PUBLIC;`);
+    const headUpdates = async (tx: Tx) =>
+      Number(oneRow(await tx.query<{ n: string }>(`SELECT count(*)::text AS n FROM test_head_updates`)).n);
+    const updates = await t.db
+      .transaction(async (tx) => {
+        await recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: 'a', personIds: persons(10) });
+        const afterTen = await headUpdates(tx);
+        await recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: 'b', personIds: persons(3) });
+        await tx.query('SAVEPOINT s');
+        await recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: 'undone', personIds: persons(4) });
+        await tx.query('ROLLBACK TO SAVEPOINT s');
+        await recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: 'c' });
+        return [afterTen, await headUpdates(tx)];
+      })
+      .finally(() =>
+        t.superuser.exec(
+          `DROP TRIGGER test_count ON audit_chain_head; DROP FUNCTION test_count_head_update(); DROP TABLE test_head_updates`,
+        ),
+      );
+    // One update of the head row per INSERT (was one per row: 10, then 14); the savepoint's own went with it.
+    expect(updates).toEqual([1, 3]);
+    const rows = await t.db.query<{ pos: string; object_id: string }>(
+      `SELECT chain_seq::text AS pos, object_id FROM audit_log WHERE region_id = $1 ORDER BY chain_seq`,
+      [region],
+    );
+    expect(rows.map((r) => r.object_id)).toEqual([...Array(10).fill('a'), 'b', 'b', 'b', 'c']);
+    expect(rows.map((r) => Number(r.pos))).toEqual([...Array(14).keys()].map((i) => i + 1));
+    expect(await verifyChain(t.db, region)).toMatchObject({ ok: true, rows: 14, problems: [] });
+  });
+
+  it('refuses a statement that a forged memo of the running head would put out of step, and the chain stays whole', async () => {
+    const { region, user } = await regionWithUser();
+    await t.db.transaction((tx) => recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: 'honest' }));
+    /** One row written, then the memo changed by `forge`, then one more row: refused. */
+    type Head = [stripe: number, seq: number, hash: string];
+    const forged = (forge: (head: Head) => Head) =>
+      t.db.transaction(async (tx) => {
+        await recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: 'before' });
+        const { m, x } = oneRow(
+          await tx.query<{ m: string; x: string }>(`SELECT current_setting('regie.audit_heads') AS m, pg_current_xact_id()::text AS x`),
+        );
+        const heads = JSON.parse(m.slice(x.length + 1)) as Record<string, Head>;
+        expect(Object.keys(heads)).toEqual([region]);
+        heads[region] = forge(heads[region]!);
+        await tx.query(`SELECT set_config('regie.audit_heads', $1, false)`, [`${x} ${JSON.stringify(heads)}`]);
+        await recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: 'after' });
+      });
+    await expect(forged(([s, seq, hash]) => [s, seq + 5, hash])).rejects.toThrow(/out of step/);
+    await expect(forged(([s, seq]) => [s, seq, 'f'.repeat(64)])).rejects.toThrow(/out of step/);
+    await expect(forged(([s, seq, hash]) => [s, seq - 1, hash])).rejects.toThrow();
+    // Another chain, continued from this one's head: that chain's head row does not match.
+    await expect(forged(([s, seq, hash]) => [(s + 1) % 16, seq, hash])).rejects.toThrow(/out of step/);
+    await t.db.transaction((tx) => recordAccess(tx, user.actor, { action: 'read', objectType: 'test', objectId: 'honest again' }));
+    expect(await verifyChain(t.db, region)).toMatchObject({ ok: true, rows: 2, problems: [] });
   });
 
   it('names a changed row, a removed row and a wrong head in any chain', async () => {

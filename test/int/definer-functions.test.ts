@@ -38,6 +38,7 @@ describe('SECURITY DEFINER functions', () => {
     expect(rows.map((r) => `${r.signature} → ${r.execute}`)).toEqual([
       'regie.account_login_facts(text,uuid[]) → regie_app',
       'regie.audit_chain() → owner only',
+      'regie.audit_chain_close() → owner only',
       'regie.audit_handover_elsewhere(text,uuid,text,text,text,text,text,text) → regie_app',
       'regie.audit_take_stripe(text) → owner only',
       'regie.blind_spot_rules_seed() → owner only',
