@@ -16,20 +16,17 @@
 // runs it with -M simple (literal SQL, parsed each time: the captured texts carry values such as
 // times that -M prepared would take for variables); the reference runs as its README says
 // (-M prepared). Both with PGOPTIONS='-c jit=off', -j 1, on the same server, alternating.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { loadavg, cpus, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { oneRow } from '../src/platform/db/rows.js';
 import { preparePostgres, siblingUrl, REGION } from './database.js';
-import { startServer, startApiServer, loggedIn, myFamilyIds } from './server.js';
+import { startApiServer, loggedIn } from './server.js';
 import { forkClosedLoop } from './load.js';
 import { percentile } from './stats.js';
-import { wire } from './refindex-script.js';
 import { describeCode } from './machine.js';
-import type { Statement } from './capture.js';
+import { captureFamilyPages, pgbench as runPgbench, prepareReference, query, referenceDir, regieScripts, scriptFiles } from './pgbench.js';
 
 const { values: o } = parseArgs({
   options: {
@@ -45,131 +42,22 @@ const { values: o } = parseArgs({
     // whose disk is shared with other work, one client's pages/s is mostly fsync wait; this shows
     // what the CPU allows. Production keeps synchronous_commit on.
     'async-commit': { type: 'boolean', default: false },
-    reference: { type: 'string', default: new URL('../../../shared/perf-reference/', import.meta.url).pathname },
+    reference: { type: 'string' },
     // The API side: the real server answering GET /api/v1/families/:id to closed-loop clients.
     'no-api': { type: 'boolean', default: false },
   },
 });
 const say = (m: string) => process.stderr.write(`[scaling] ${m}\n`);
-const PGBENCH = process.env.BENCH_PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
 const url = process.env.BENCH_SCALING_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/regie_bench_scaling';
 const refUrl = siblingUrl(url, process.env.BENCH_REFERENCE_DB ?? 'regie_reference_scaling');
-const refDir = existsSync(o.reference) ? o.reference : '/work/shared/perf-reference/';
+const refDir = referenceDir(o.reference);
 const clients = o.clients.split(',').map(Number);
 const stripeCounts = o.stripes.split(',').map(Number);
 const seconds = Number(o.seconds);
 const rounds = Number(o.rounds);
 const PGOPTIONS = `-c jit=off${o['async-commit'] ? ' -c synchronous_commit=off' : ''}`;
-
-/** A SQL literal for a captured parameter: what node-postgres sends, quoted. */
-function literal(v: unknown): string {
-  const w = wire(v);
-  return w === null ? 'NULL' : `'${w.replace(/'/g, "''")}'`;
-}
-function inline(s: Statement): string {
-  return s.text
-    .replace(/\$(\d+)/g, (_, n: string) => literal(s.params[Number(n) - 1]))
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** The pgbench script: a random captured family per transaction, its statements as sent, in one transaction. */
-function regieScript(captured: Statement[][]): string {
-  const L = [`\\set f random(0, ${captured.length - 1})`, 'BEGIN;'];
-  captured.forEach((ss, i) => {
-    L.push(i === 0 ? `\\if :f = ${i}` : `\\elif :f = ${i}`);
-    for (const s of ss.filter((x) => x.inTx)) L.push(`${inline(s)};`);
-  });
-  L.push('\\endif', 'COMMIT;');
-  return L.join('\n') + '\n';
-}
-
-function pgbench(dbUrl: string, script: string, c: number, mode: 'simple' | 'prepared'): number {
-  const u = new URL(dbUrl);
-  const out = execFileSync(
-    PGBENCH,
-    [
-      '-h',
-      u.hostname,
-      '-p',
-      u.port || '5432',
-      '-U',
-      decodeURIComponent(u.username || 'postgres'),
-      '-n',
-      '-M',
-      mode,
-      '-f',
-      script,
-      '-c',
-      String(c),
-      '-j',
-      '1',
-      '-T',
-      String(seconds),
-      u.pathname.slice(1),
-    ],
-    { encoding: 'utf8', env: { ...process.env, PGOPTIONS: PGOPTIONS }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
-  const failed = /number of failed transactions: (\d+)/.exec(out);
-  if (!m) throw new Error(`pgbench gave no tps:\n${out}`);
-  if (failed && Number(failed[1]) > 0) throw new Error(`pgbench: ${failed[1]} failed transactions`);
-  return Number(m[1]);
-}
-
-async function query<T>(dbUrl: string, sql: string): Promise<T[]> {
-  const c = new pg.Client({ connectionString: dbUrl });
-  await c.connect();
-  try {
-    return (await c.query(sql)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
-async function prepareReference() {
-  const admin = siblingUrl(url, 'postgres');
-  const exists =
-    oneRow(
-      await query<{ n: string }>(
-        admin,
-        `SELECT count(*)::text AS n FROM pg_database WHERE datname = '${new URL(refUrl).pathname.slice(1)}'`,
-      ),
-      'database count',
-    ).n === '1';
-  if (exists) {
-    const ok = await query<{ n: string }>(
-      refUrl,
-      `SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'lim' AND tablename = 'audit'`,
-    ).catch(() => [{ n: '0' }]);
-    if (oneRow(ok, 'table count').n === '1') {
-      say(`reference: reusing ${new URL(refUrl).pathname.slice(1)}`);
-      return;
-    }
-  } else {
-    await query(admin, `CREATE DATABASE ${new URL(refUrl).pathname.slice(1)}`);
-  }
-  say('reference: loading reference-schema.sql (≈ 30 s on an idle machine)');
-  const u = new URL(refUrl);
-  execFileSync(
-    'psql',
-    [
-      '-h',
-      u.hostname,
-      '-p',
-      u.port || '5432',
-      '-U',
-      u.username || 'postgres',
-      '-d',
-      u.pathname.slice(1),
-      '-q',
-      '-f',
-      join(refDir, 'reference-schema.sql'),
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  await query(refUrl, 'VACUUM ANALYZE');
-}
+const pgbench = (dbUrl: string, scripts: string[], c: number, mode: 'simple' | 'prepared') =>
+  runPgbench({ dbUrl, scripts, clients: c, mode, seconds, pgoptions: PGOPTIONS });
 
 const setStripes = (k: number) =>
   query(url, `CREATE OR REPLACE FUNCTION regie.audit_stripe_count() RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT ${k}'`);
@@ -181,26 +69,12 @@ async function main() {
     auditRowsPerFamily: Number(o['audit-rows-per-family']),
     fresh: o.fresh,
   });
-  await prepareReference();
+  await prepareReference(refUrl, refDir, say);
   // Regie's SQL of one family page, captured from the real server, per family.
-  const server = await startServer(p.db);
-  const client = await loggedIn(server.baseUrl, 'regisseur');
-  const ids = (await myFamilyIds(client)).slice(0, 50);
-  const captured: Statement[][] = [];
-  for (const id of ids) {
-    const { statements } = await server.recorder.capture(async () => {
-      const r = await client.get(`/api/v1/families/${id}`);
-      if (r.status !== 200) throw new Error(`GET family ${id}: ${r.status}`);
-    });
-    captured.push(statements);
-  }
-  await server.close();
-  const dir = mkdtempSync(join(tmpdir(), 'regie-scaling-'));
-  const regieFile = join(dir, 'regie-family-page.sql');
-  writeFileSync(regieFile, regieScript(captured));
-  const refFile = join(refDir, 'reference-family-page.sql');
-  const [firstPage] = captured;
-  if (!firstPage) throw new Error('scaling: the regisseur sees no families to capture');
+  const { ids, captured } = await captureFamilyPages(p.db, 50);
+  const regieFiles = scriptFiles('scaling', regieScripts(captured));
+  const refFiles = [join(refDir, 'reference-family-page.sql')];
+  const firstPage = captured[0]!;
   const perPage = firstPage.filter((s) => s.inTx).length;
   say(`Regie's family page: ${perPage} statements in its transaction, ${firstPage.length - perPage} before it; ${ids.length} families`);
 
@@ -227,7 +101,7 @@ async function main() {
           clients: c,
           round,
           load: loadavg()[0]!,
-          tps: pgbench(refUrl, refFile, c, 'prepared'),
+          tps: pgbench(refUrl, refFiles, c, 'prepared'),
         });
         say(`round ${round}: reference, ${c} clients: ${rows.at(-1)!.tps.toFixed(0)} pages/s (load ${rows.at(-1)!.load.toFixed(2)})`);
         if (api && apiClient) {
@@ -256,7 +130,7 @@ async function main() {
         }
         for (const k of stripeCounts) {
           await setStripes(k);
-          rows.push({ workload: 'regie', stripes: k, clients: c, round, load: loadavg()[0]!, tps: pgbench(url, regieFile, c, 'simple') });
+          rows.push({ workload: 'regie', stripes: k, clients: c, round, load: loadavg()[0]!, tps: pgbench(url, regieFiles, c, 'simple') });
           say(
             `round ${round}: Regie's SQL, ${k} chain(s) per region, ${c} clients: ${rows.at(-1)!.tps.toFixed(0)} pages/s (load ${rows.at(-1)!.load.toFixed(2)})`,
           );
