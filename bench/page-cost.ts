@@ -122,6 +122,8 @@ async function main() {
         }
   } finally {
     await dropDatabase(copyUrl);
+    // A role is the whole server's: not left behind for other databases (and their tests) to see.
+    await query(url, `DROP ROLE IF EXISTS ${NO_RLS_ROLE}`);
   }
 
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
