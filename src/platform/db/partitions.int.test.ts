@@ -114,17 +114,17 @@ describe('the audit log and the timeline by month', () => {
   });
 
   it('does not make a month whose rows already wait in the default partition, and makes the others', async () => {
-    // An audit row of month +20 in the default partition (written past the chain trigger, in a
+    // An audit row of month +20 in the default partition (written past the chain triggers, in a
     // region of its own so that no chain here is touched).
     const other = await createRegion(t.db);
-    await t.db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_chain');
+    await t.db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_chain, DISABLE TRIGGER audit_chain_close');
     try {
       await t.db.query(
         `INSERT INTO audit_log (region_id, seq, occurred_at, action, object_type, outcome, prev_hash, hash) VALUES ($1, nextval('audit_log_seq'), $2, 'read', 'test', 'allowed', '', '')`,
         [other, new Date(monthStart(20).getTime() + 3600_000)],
       );
     } finally {
-      await t.db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_chain');
+      await t.db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_chain, ENABLE TRIGGER audit_chain_close');
     }
     expect(await partitionOf('audit_log', 'region_id = $1', [other])).toEqual(['audit_log_default']);
     const made = await asSystem(t.db, 'partitions', (tx) =>
