@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Database } from '../src/platform/db/db.js';
 import { oneRow } from '../src/platform/db/rows.js';
-import { siblingUrl } from './database.js';
+import { createDatabase } from './database.js';
 import { startServer, loggedIn, myFamilyIds } from './server.js';
 import { wire } from './refindex-script.js';
 import type { Statement } from './capture.js';
@@ -113,12 +113,8 @@ export function referenceDir(given?: string): string {
 
 /** The reference workload's database, loaded from its schema file once and reused. */
 export async function prepareReference(refUrl: string, refDir: string, say: (m: string) => void) {
-  const admin = siblingUrl(refUrl, 'postgres');
   const name = new URL(refUrl).pathname.slice(1);
-  const exists =
-    oneRow(await query<{ n: string }>(admin, `SELECT count(*)::text AS n FROM pg_database WHERE datname = '${name}'`), 'database count')
-      .n === '1';
-  if (exists) {
+  if ((await createDatabase(refUrl, false)) === 'exists') {
     const ok = await query<{ n: string }>(
       refUrl,
       `SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'lim' AND tablename = 'audit'`,
@@ -127,8 +123,6 @@ export async function prepareReference(refUrl: string, refDir: string, say: (m: 
       say(`reference: reusing ${name}`);
       return;
     }
-  } else {
-    await query(admin, `CREATE DATABASE ${name}`);
   }
   say('reference: loading reference-schema.sql (≈ 30 s on an idle machine)');
   const u = new URL(refUrl);

@@ -12,9 +12,9 @@
 //
 // Regie's SQL is the statements one GET /api/v1/families/:id really sent (captured from the
 // server's database handle, see capture.ts), for up to 50 of the coordinator's families, written
-// into a pgbench script with their parameters as literals (a random family per transaction). pgbench
-// runs it with -M simple (literal SQL, parsed each time: the captured texts carry values such as
-// times that -M prepared would take for variables); the reference runs as its README says
+// into pgbench scripts with their parameters as literals (one script per family, pgbench.ts; a
+// random family per transaction). pgbench runs them with -M simple (literal SQL, parsed each time;
+// bench/page-cost.ts runs the same scripts with -M prepared); the reference runs as its README says
 // (-M prepared). Both with PGOPTIONS='-c jit=off', -j 1, on the same server, alternating.
 import { writeFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
